@@ -1,0 +1,87 @@
+/**
+ * The entity definition format: a JSON Schema (draft 2020-12) object schema plus our `x-` vocabulary.
+ * These types describe what the meta-schema (meta/entity.meta.json) accepts.
+ */
+
+/** Text in one language, or per language (`{ "zh": "客户", "en": "Customer" }`). */
+export type LocalizedText = string | Record<string, string>;
+
+export type OnDelete = 'setNull' | 'cascade' | 'restrict';
+
+/** `x-relation` on a uuid field (many-to-one) or on an array of uuids (many-to-many). */
+export interface RelationSpec {
+  entity: string;
+  onDelete?: OnDelete;
+}
+
+/** Form layout hints; ignored by validation and SQL. */
+export interface UiHints {
+  section?: string;
+  order?: number;
+  help?: LocalizedText;
+  widget?: string;
+  hidden?: boolean;
+}
+
+/** One property of an entity: a JSON Schema with our keywords. */
+export interface FieldDefinition {
+  type?: 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
+  title?: string;
+  description?: string;
+  format?: string;
+  enum?: unknown[];
+  items?: FieldDefinition;
+  maxLength?: number;
+  minLength?: number;
+  minimum?: number;
+  maximum?: number;
+  default?: unknown;
+  'x-relation'?: RelationSpec;
+  /** Marks a number as a money amount in this currency: numeric with fixed scale. */
+  'x-currency'?: string;
+  /** Digits after the decimal point for money amounts (default 2). */
+  'x-scale'?: number;
+  /** A long text (text column, multi-line editor). */
+  'x-multiline'?: boolean;
+  /** The field's previous name; the planner renames the column instead of drop + add. */
+  'x-renamedFrom'?: string;
+  'x-i18n'?: { title?: Record<string, string>; description?: Record<string, string> };
+  'x-ui'?: UiHints;
+  [keyword: string]: unknown;
+}
+
+export interface RecordTypeDefinition {
+  title: LocalizedText;
+  /** Fields required for this type, on top of the entity's own `required`. */
+  required?: string[];
+  /** Fields shown and accepted for this type; all fields when absent. */
+  fields?: string[];
+  /** Workflow id bound to records of this type. */
+  workflow?: string;
+}
+
+export interface EntityOptions {
+  titleField: string;
+  recordTypes?: Record<string, RecordTypeDefinition>;
+  /** Extra indexes, each a list of field names. */
+  indexes?: string[][];
+  /** Workflow id bound to every record (unless a record type names its own). */
+  workflow?: string;
+  /** The entity's previous id; the planner renames the table. */
+  renamedFrom?: string;
+  /** Form sections in order, with titles. */
+  sections?: { id: string; title: LocalizedText }[];
+}
+
+export interface EntityDefinition {
+  $id: string;
+  $schema?: string;
+  title: string;
+  description?: string;
+  type: 'object';
+  'x-entity': EntityOptions;
+  'x-i18n'?: { title?: Record<string, string>; description?: Record<string, string> };
+  properties: Record<string, FieldDefinition>;
+  required?: string[];
+  [keyword: string]: unknown;
+}

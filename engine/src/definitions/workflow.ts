@@ -1,0 +1,45 @@
+import type { LocalizedText } from './entity.js';
+
+/** A guard or action reference: behaviour by name, configured by JSON params. */
+export interface NamedReference {
+  type: string;
+  params?: Record<string, unknown>;
+}
+
+export interface TransitionDefinition {
+  target?: string;
+  guard?: NamedReference | string;
+  actions?: (NamedReference | string)[];
+  description?: string;
+  meta?: Record<string, unknown>;
+}
+
+export type TransitionConfig = string | TransitionDefinition | TransitionDefinition[];
+
+export interface StateMeta {
+  title?: LocalizedText;
+  color?: string;
+  probability?: number;
+  outcome?: 'open' | 'won' | 'lost';
+  sla?: string;
+  [key: string]: unknown;
+}
+
+export interface StateDefinition {
+  type?: 'atomic' | 'final';
+  meta?: StateMeta;
+  on?: Record<string, TransitionConfig>;
+  after?: Record<string, TransitionConfig>;
+  entry?: (NamedReference | string)[];
+  exit?: (NamedReference | string)[];
+  [key: string]: unknown;
+}
+
+/** A workflow definition: an XState v5 machine config in plain JSON, bound by `meta.entity`. */
+export interface WorkflowDefinition {
+  id: string;
+  initial: string;
+  meta: { entity: string; recordType?: string; title?: LocalizedText; [key: string]: unknown };
+  states: Record<string, StateDefinition>;
+  [key: string]: unknown;
+}

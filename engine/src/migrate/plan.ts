@@ -1,0 +1,55 @@
+import type { ColumnSpec, IndexSpec, JunctionSpec, SqlType, TableSpec } from '../schema/table-spec.js';
+
+/**
+ * safe: no data can be lost. destructive: data is dropped or changed; needs explicit confirmation.
+ * blocked: cannot apply as defined (e.g. NOT NULL on a column with empty rows and no default).
+ */
+export type Safety = 'safe' | 'destructive' | 'blocked';
+
+interface StepBase {
+  safety: Safety;
+  /** Why this step has its safety, in words an admin understands. */
+  reason: string;
+  /** Rows the step touches (destructive and blocked steps, and type changes), once counted. */
+  rows?: number;
+}
+
+/** One thing a publish will do to the database, as data: the planner's output and the applier's input. */
+export type Step = StepBase &
+  (
+    | { kind: 'createTable'; table: TableSpec }
+    | { kind: 'dropTable'; table: string }
+    | { kind: 'renameTable'; from: string; to: string }
+    | { kind: 'addColumn'; table: string; column: ColumnSpec }
+    | { kind: 'dropColumn'; table: string; column: string }
+    | { kind: 'renameColumn'; table: string; from: string; to: string }
+    | { kind: 'alterType'; table: string; column: string; from: SqlType; to: SqlType }
+    | { kind: 'setNotNull'; table: string; column: string; backfill?: unknown }
+    | { kind: 'dropNotNull'; table: string; column: string }
+    | { kind: 'setDefault'; table: string; column: string; default?: ColumnSpec['default'] }
+    | { kind: 'addEnumValues'; table: string; column: string; values: string[] }
+    | { kind: 'removeEnumValues'; table: string; column: string; values: string[]; array: boolean }
+    | { kind: 'addForeignKey'; table: string; column: string; references: NonNullable<ColumnSpec['references']> }
+    | { kind: 'dropForeignKey'; table: string; column: string }
+    | { kind: 'addIndex'; table: string; index: IndexSpec }
+    | { kind: 'dropIndex'; table: string; index: IndexSpec }
+    | { kind: 'createJunction'; junction: JunctionSpec }
+    | { kind: 'dropJunction'; junction: JunctionSpec }
+    | { kind: 'renameJunction'; from: string; to: string }
+  );
+
+export type StepKind = Step['kind'];
+
+/** What a publish will do, against which published version. */
+export interface Plan {
+  baseVersion: number;
+  steps: Step[];
+}
+
+export function isDestructive(plan: Plan): boolean {
+  return plan.steps.some((step) => step.safety === 'destructive');
+}
+
+export function isBlocked(plan: Plan): boolean {
+  return plan.steps.some((step) => step.safety === 'blocked');
+}

@@ -1,0 +1,68 @@
+import type { ValidateFunction } from 'ajv';
+import { createAjv } from '../definitions/create-ajv.js';
+import type { DefinitionSet } from '../definitions/definition-set.js';
+import type { EntityDefinition, FieldDefinition } from '../definitions/entity.js';
+import type { WorkflowDefinition } from '../definitions/workflow.js';
+import { type FieldKind, toFieldKind } from '../schema/column-types.js';
+import { compileEntity } from '../schema/compile-entity.js';
+import { toEffectiveSchema } from '../schema/record-types.js';
+import type { ColumnSpec, JunctionSpec, TableSpec } from '../schema/table-spec.js';
+
+export interface CompiledField {
+  name: string;
+  kind: FieldKind;
+  definition: FieldDefinition;
+  /** The column, or undefined for many-to-many fields (stored in `junction`). */
+  column?: ColumnSpec;
+  junction?: JunctionSpec;
+}
+
+export interface CompiledEntity {
+  id: string;
+  definition: EntityDefinition;
+  table: TableSpec;
+  fields: Map<string, CompiledField>;
+  /** Record type keys; empty when the entity has none. */
+  recordTypes: string[];
+  /** ajv validator of the effective schema, per record type ('' for an entity without types). */
+  validators: Map<string, ValidateFunction>;
+}
+
+/** All published definitions at one version, compiled once and shared by every request pinned to it. */
+export interface Model {
+  version: number;
+  hash: string;
+  set: DefinitionSet;
+  entities: Map<string, CompiledEntity>;
+  workflows: Map<string, WorkflowDefinition>;
+}
+
+/** Compiles a (valid) definition set: table specs, fields by name, validators per record type. */
+export function compileModel(set: DefinitionSet, version: number, hash: string): Model {
+  const bound = boundEntities(set);
+  const ajv = createAjv();
+  const entities = new Map<string, CompiledEntity>();
+  for (const definition of set.entities) entities.set(definition.$id, compileOne(definition, bound, ajv));
+  return { version, hash, set, entities, workflows: new Map(set.workflows.map((w) => [w.id, w])) };
+}
+
+/** Entities that some workflow binds to through `meta.entity` (they get a `state` column). */
+export function boundEntities(set: DefinitionSet): Set<string> {
+  return new Set(set.workflows.map((w) => w.meta?.entity).filter((id): id is string => typeof id === 'string'));
+}
+
+function compileOne(definition: EntityDefinition, bound: Set<string>, ajv: ReturnType<typeof createAjv>): CompiledEntity {
+  const table = compileEntity(definition, bound);
+  const fields = new Map<string, CompiledField>();
+  for (const [name, field] of Object.entries(definition.properties)) {
+    const column = table.columns.find((c) => c.name === name);
+    const junction = table.junctions.find((j) => j.field === name);
+    fields.set(name, { name, kind: toFieldKind(field)!, definition: field, ...(column && { column }), ...(junction && { junction }) });
+  }
+  const recordTypes = Object.keys(definition['x-entity'].recordTypes ?? {});
+  const validators = new Map<string, ValidateFunction>();
+  for (const type of recordTypes.length ? recordTypes : ['']) {
+    validators.set(type, ajv.compile(toEffectiveSchema(definition, type || undefined)));
+  }
+  return { id: definition.$id, definition, table, fields, recordTypes, validators };
+}

@@ -1,0 +1,75 @@
+import type { Knex } from 'knex';
+import type { DefinitionSet } from '../definitions/definition-set.js';
+
+export interface StoredVersion {
+  version: number;
+  hash: string;
+  definitions: DefinitionSet;
+  plan: unknown;
+  source: string;
+  note: string | null;
+  published_by: string | null;
+  published_at: Date;
+}
+
+export interface StoredDraft {
+  id: string;
+  definitions: DefinitionSet;
+  base_version: number;
+  updated_by: string | null;
+  updated_at: Date;
+}
+
+const VERSIONS = 'lodestar_model_versions';
+
+/** The newest published version, or undefined on an empty database. */
+export async function readCurrentVersion(knex: Knex): Promise<StoredVersion | undefined> {
+  return knex<StoredVersion>(VERSIONS).orderBy('version', 'desc').first();
+}
+
+export async function readLatestVersionNumber(knex: Knex): Promise<number | undefined> {
+  const row = await knex(VERSIONS).max<{ max: number | null }>('version as max').first();
+  return row?.max ?? undefined;
+}
+
+export async function readVersion(knex: Knex, version: number): Promise<StoredVersion | undefined> {
+  return knex<StoredVersion>(VERSIONS).where({ version }).first();
+}
+
+/** Version summaries, newest first, without the definitions themselves. */
+export async function listVersions(knex: Knex) {
+  return knex(VERSIONS).select('version', 'hash', 'source', 'note', 'published_by', 'published_at').orderBy('version', 'desc');
+}
+
+/** Appends version N+1. Versions are immutable: there is no update or delete. */
+export async function insertVersion(trx: Knex.Transaction, row: Omit<StoredVersion, 'published_at'>): Promise<void> {
+  await trx(VERSIONS).insert({ ...row, definitions: JSON.stringify(row.definitions), plan: JSON.stringify(row.plan) });
+}
+
+/** Serializes publishes: the second waits, then sees the first's version. */
+export async function lockVersions(trx: Knex.Transaction): Promise<void> {
+  await trx.raw(`LOCK TABLE ${VERSIONS} IN EXCLUSIVE MODE`);
+}
+
+export async function readDraft(knex: Knex, id: string): Promise<StoredDraft | undefined> {
+  return knex<StoredDraft>('lodestar_drafts').where({ id }).first();
+}
+
+export async function writeDraft(knex: Knex, draft: Omit<StoredDraft, 'updated_at'>): Promise<void> {
+  await knex('lodestar_drafts')
+    .insert({ ...draft, definitions: JSON.stringify(draft.definitions), updated_at: knex.fn.now() })
+    .onConflict('id')
+    .merge();
+}
+
+export async function deleteDraft(knex: Knex, id: string): Promise<number> {
+  return knex('lodestar_drafts').where({ id }).del();
+}
+
+export async function readSeedHash(knex: Knex, source: string): Promise<{ hash: string; version: number } | undefined> {
+  return knex('lodestar_seeds').where({ source }).first('hash', 'version');
+}
+
+export async function writeSeedHash(trx: Knex.Transaction, source: string, hash: string, version: number): Promise<void> {
+  await trx('lodestar_seeds').insert({ source, hash, version, seeded_at: trx.fn.now() }).onConflict('source').merge();
+}
