@@ -66,3 +66,9 @@ function compileOne(definition: EntityDefinition, bound: Set<string>, ajv: Retur
   }
   return { id: definition.$id, definition, table, fields, recordTypes, validators };
 }
+
+/** The table specs of every entity in a set, as the planner compares them. */
+export function compileTables(set: DefinitionSet): TableSpec[] {
+  const bound = boundEntities(set);
+  return set.entities.map((entity) => compileEntity(entity, bound));
+}

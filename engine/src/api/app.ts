@@ -1,0 +1,33 @@
+import express, { type Express } from 'express';
+import type { AppContext } from '../context.js';
+import { NotFoundError } from '../errors.js';
+import { pinModel } from './pin-model.js';
+import { problemHandler } from './problem.js';
+import { metaRouter } from './routes/meta.js';
+import { recordsRouter } from './routes/records.js';
+import { docsRouter } from './routes/docs.js';
+import { uiRouter } from './routes/ui.js';
+
+/** Express assembly: the middleware order lives here and nowhere else. */
+export function createApp(ctx: AppContext): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.get('/api/v1/health', async (_req, res) => {
+    await ctx.db.knex.raw('select 1');
+    res.json({ status: 'ok', modelVersion: ctx.models.current().version, database: ctx.db.kind });
+  });
+  const api = express.Router();
+  api.use(express.json({ limit: '5mb', type: ['application/json', 'application/merge-patch+json'] }));
+  api.use(pinModel(ctx.models));
+  api.use('/meta', metaRouter(ctx));
+  api.use('/records', recordsRouter(ctx));
+  api.use(docsRouter());
+  api.use((req) => {
+    throw new NotFoundError(`no route for ${req.method} ${req.baseUrl}${req.path}`);
+  });
+  app.use('/api/v1', api);
+  app.use(uiRouter());
+  app.use(problemHandler(ctx.log));
+  return app;
+}

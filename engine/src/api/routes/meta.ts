@@ -1,0 +1,84 @@
+import { Router } from 'express';
+import type { AppContext } from '../../context.js';
+import type { DefinitionSet } from '../../definitions/definition-set.js';
+import { validateDefinitionSet } from '../../definitions/validate-definition-set.js';
+import { BadRequestError, NotFoundError } from '../../errors.js';
+import { deleteDraft, listVersions, readCurrentVersion, readDraft, readVersion, writeDraft } from '../../store/definitions-repo.js';
+import { planChange } from '../../store/plan-change.js';
+import { publish } from '../../store/publish.js';
+import { modelOf } from '../pin-model.js';
+
+/** Definitions, drafts, plans, publish and versions: the API the studio sits on. */
+export function metaRouter(ctx: AppContext): Router {
+  const router = Router();
+  const knex = ctx.db.knex;
+
+  router.get('/model', (req, res) => {
+    const model = modelOf(req);
+    res.json({ version: model.version, hash: model.hash, definitions: model.set });
+  });
+  router.get('/entities', (req, res) => {
+    res.json({ data: modelOf(req).set.entities });
+  });
+  router.get('/entities/:id', (req, res) => {
+    const entity = modelOf(req).entities.get(req.params.id);
+    if (!entity) throw new NotFoundError(`entity "${req.params.id}" does not exist`);
+    res.json(entity.definition);
+  });
+  router.get('/versions', async (_req, res) => {
+    res.json({ data: await listVersions(knex) });
+  });
+  router.get('/versions/:version', async (req, res) => {
+    const stored = await readVersion(knex, Number(req.params.version));
+    if (!stored) throw new NotFoundError(`version ${req.params.version} does not exist`);
+    res.json(stored);
+  });
+  router.post('/validate', (req, res) => {
+    res.json({ issues: validateDefinitionSet(toDefinitionSet(req.body?.definitions)) });
+  });
+  router.get('/drafts/:id', async (req, res) => {
+    const draft = await readDraft(knex, req.params.id);
+    if (!draft) throw new NotFoundError(`draft "${req.params.id}" does not exist`);
+    res.json(draft);
+  });
+  router.put('/drafts/:id', async (req, res) => {
+    const definitions = toDefinitionSet(req.body?.definitions);
+    const base = req.body?.baseVersion ?? (await readCurrentVersion(knex))?.version ?? 0;
+    await writeDraft(knex, { id: req.params.id, definitions, base_version: base, updated_by: null });
+    res.json({ id: req.params.id, baseVersion: base, issues: validateDefinitionSet(definitions) });
+  });
+  router.delete('/drafts/:id', async (req, res) => {
+    if (!(await deleteDraft(knex, req.params.id))) throw new NotFoundError(`draft "${req.params.id}" does not exist`);
+    res.status(204).end();
+  });
+  router.post('/drafts/:id/plan', async (req, res) => {
+    const draft = await readDraft(knex, req.params.id);
+    if (!draft) throw new NotFoundError(`draft "${req.params.id}" does not exist`);
+    res.json(await planChange(knex, draft.definitions));
+  });
+  router.post('/drafts/:id/publish', async (req, res) => {
+    const draft = await readDraft(knex, req.params.id);
+    if (!draft) throw new NotFoundError(`draft "${req.params.id}" does not exist`);
+    const result = await publish(knex, {
+      definitions: draft.definitions,
+      source: 'draft',
+      baseVersion: draft.base_version,
+      allowDestructive: req.body?.confirmDestructive === true,
+      note: typeof req.body?.note === 'string' ? req.body.note : undefined,
+    });
+    await deleteDraft(knex, req.params.id);
+    await ctx.models.refresh();
+    res.status(201).json(result);
+  });
+  return router;
+}
+
+function toDefinitionSet(value: unknown): DefinitionSet {
+  const set = value as Partial<DefinitionSet> | undefined;
+  if (!set || !Array.isArray(set.entities) || !Array.isArray(set.workflows)) {
+    throw new BadRequestError('body.definitions must be { "entities": [...], "workflows": [...] }', {
+      issues: [{ pointer: '/definitions', keyword: 'type', message: 'must have arrays "entities" and "workflows"' }],
+    });
+  }
+  return { entities: set.entities, workflows: set.workflows };
+}

@@ -1,0 +1,35 @@
+import { resolve } from 'node:path';
+import type { DbConfig } from './db/connect.js';
+
+/** Everything the engine reads from the environment; the only reader of process.env. */
+export interface Config {
+  port: number;
+  db: DbConfig;
+  /** The folder whose schemas/ and workflows/ seed the first model version. */
+  definitionsDir: string;
+  logLevel: string;
+  admin?: { email: string; password: string };
+  smtp?: { host: string; port: number; user?: string; password?: string; from: string };
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const config: Config = {
+    port: env.PORT ? Number(env.PORT) : 3000,
+    db: env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: resolve(cwd, env.DATA_DIR ?? 'data') },
+    definitionsDir: resolve(cwd, env.LODESTAR_DEFINITIONS ?? '.'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+  if (env.LODESTAR_ADMIN_EMAIL && env.LODESTAR_ADMIN_PASSWORD) {
+    config.admin = { email: env.LODESTAR_ADMIN_EMAIL, password: env.LODESTAR_ADMIN_PASSWORD };
+  }
+  if (env.SMTP_HOST) {
+    config.smtp = {
+      host: env.SMTP_HOST,
+      port: Number(env.SMTP_PORT ?? 587),
+      from: env.SMTP_FROM ?? 'lodestar@localhost',
+      ...(env.SMTP_USER && { user: env.SMTP_USER }),
+      ...(env.SMTP_PASSWORD && { password: env.SMTP_PASSWORD }),
+    };
+  }
+  return config;
+}

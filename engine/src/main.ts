@@ -1,0 +1,54 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './api/app.js';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { connect, type Db } from './db/connect.js';
+import { migrateEngineTables } from './db/engine-tables.js';
+import { createLogger } from './log.js';
+import { ModelCache } from './model/model-cache.js';
+import { seedFromFolder, type SeedResult } from './store/seed.js';
+import { describeStep } from './migrate/describe-step.js';
+
+export interface RunningEngine {
+  url: string;
+  ctx: AppContext;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** Composition root: config → database → engine tables → seed → model → HTTP. The only place that wires things. */
+export async function startEngine(config: Config, options: { db?: Db; seed?: boolean } = {}): Promise<RunningEngine> {
+  const log = createLogger(config.logLevel);
+  const db = options.db ?? (await connect(config.db));
+  await migrateEngineTables(db.knex);
+  if (options.seed !== false) logSeed(log, await seedFromFolder(db.knex, config.definitionsDir, { apply: 'ifEmpty' }));
+  const models = await ModelCache.open(db.knex);
+  const ctx: AppContext = { db, models, log, clock: () => new Date() };
+  const server = createApp(ctx).listen(config.port);
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://localhost:${port}`;
+  log.info({ url, database: db.kind, modelVersion: models.current().version }, 'Lodestar is running');
+  return {
+    url,
+    ctx,
+    server,
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      if (!options.db) await db.close();
+    },
+  };
+}
+
+function logSeed(log: ReturnType<typeof createLogger>, result: SeedResult): void {
+  if (result.status === 'published') log.info({ version: result.version, steps: result.plan.steps.length }, 'definitions published');
+  if (result.status === 'planned') {
+    log.warn(
+      { steps: result.plan.steps.map(describeStep) },
+      'the definitions folder differs from the published model; run `lodestar plan` to review and `lodestar migrate` to apply',
+    );
+  }
+}

@@ -1,0 +1,54 @@
+import type { Knex } from 'knex';
+import { hashDefinitionSet, toCanonicalSet, type DefinitionSet, type SourceFiles } from '../definitions/definition-set.js';
+import { ConflictError } from '../errors.js';
+import { applySteps } from '../migrate/apply-plan.js';
+import type { Plan } from '../migrate/plan.js';
+import { insertVersion, lockVersions } from './definitions-repo.js';
+import { planChange } from './plan-change.js';
+
+export interface PublishRequest {
+  definitions: DefinitionSet;
+  /** Where it came from: 'folder', 'draft', 'template', 'rollback', 'api'. */
+  source: string;
+  allowDestructive?: boolean;
+  /** The version the author planned against; a newer publish in between is a conflict. */
+  baseVersion?: number;
+  note?: string;
+  publishedBy?: string | null;
+  files?: SourceFiles;
+  /** Runs inside the publish transaction after the version row is written (e.g. record the seed hash). */
+  alsoInTransaction?: (trx: Knex.Transaction, version: number) => Promise<void>;
+}
+
+export interface PublishResult {
+  version: number;
+  plan: Plan;
+}
+
+/**
+ * Validates, plans and applies a new model version in ONE transaction: the DDL steps, the data
+ * changes of confirmed destructive steps and the immutable version row commit together or not at all.
+ */
+export async function publish(knex: Knex, request: PublishRequest): Promise<PublishResult> {
+  const definitions = toCanonicalSet(request.definitions);
+  return knex.transaction(async (trx) => {
+    await lockVersions(trx);
+    const plan = await planChange(trx, definitions, request.files);
+    if (request.baseVersion !== undefined && request.baseVersion !== plan.baseVersion) {
+      throw new ConflictError(`the model was published as version ${plan.baseVersion} after this draft was based on version ${request.baseVersion}; re-plan`);
+    }
+    await applySteps(trx, plan.steps, { allowDestructive: request.allowDestructive ?? false });
+    const version = plan.baseVersion + 1;
+    await insertVersion(trx, {
+      version,
+      hash: hashDefinitionSet(definitions),
+      definitions,
+      plan,
+      source: request.source,
+      note: request.note ?? null,
+      published_by: request.publishedBy ?? null,
+    });
+    await request.alsoInTransaction?.(trx, version);
+    return { version, plan };
+  });
+}

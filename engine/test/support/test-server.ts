@@ -1,0 +1,71 @@
+import type { DefinitionSet } from '../../src/definitions/definition-set.js';
+import { startEngine, type RunningEngine } from '../../src/main.js';
+import { publish } from '../../src/store/publish.js';
+import { migrateEngineTables } from '../../src/db/engine-tables.js';
+import { createTestDb, type DbKind, type TestDb } from './test-db.js';
+
+import { REPO_ROOT } from './paths.js';
+
+export { FIXTURES, REPO_ROOT } from './paths.js';
+
+export interface TestServer {
+  url: string;
+  engine: RunningEngine;
+  testDb: TestDb;
+  /** fetch against the server; JSON bodies are encoded, JSON responses decoded into `body`. */
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
+  close(): Promise<void>;
+}
+
+export interface TestResponse {
+  status: number;
+  headers: Headers;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+}
+
+export interface TestServerOptions {
+  kind?: DbKind;
+  /** A folder with schemas/ and workflows/ to seed from (default: the repo's default template). */
+  definitionsDir?: string;
+  /** Or a definition set published directly as version 1. */
+  definitions?: DefinitionSet;
+}
+
+/** A fresh database and an engine on a free port, seeded with the given definitions. */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const testDb = await createTestDb(options.kind ?? 'postgres');
+  if (options.definitions) {
+    await migrateEngineTables(testDb.db.knex);
+    await publish(testDb.db.knex, { definitions: options.definitions, source: 'api' });
+  }
+  const engine = await startEngine(
+    { port: 0, db: { dataDir: 'unused' }, definitionsDir: options.definitionsDir ?? REPO_ROOT, logLevel: process.env.LOG_LEVEL ?? 'silent' },
+    { db: testDb.db, seed: !options.definitions },
+  );
+  const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${engine.url}${path}`, {
+      method,
+      headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
+      ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, headers: response.headers, body: parsed };
+  };
+  return {
+    url: engine.url,
+    engine,
+    testDb,
+    request,
+    close: async () => {
+      await engine.close();
+      await testDb.drop();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// Installs dependencies and builds what is stale, with no dependencies of its own (it runs before npm install).
+import { execSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const root = new URL('..', import.meta.url).pathname;
+
+function run(command, label) {
+  console.log(`› ${label}`);
+  execSync(command, { cwd: root, stdio: 'inherit', env: { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false' } });
+}
+
+/** Newest modification time of any file below `dir` (0 when missing), skipping build output. */
+function newest(dir) {
+  if (!existsSync(dir)) return 0;
+  let time = statSync(dir).mtimeMs;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const path = join(dir, entry.name);
+    time = Math.max(time, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return time;
+}
+
+function mtime(path) {
+  return existsSync(path) ? statSync(path).mtimeMs : 0;
+}
+
+export function ensureInstalled() {
+  const marker = join(root, 'node_modules/.package-lock.json');
+  if (mtime(marker) < mtime(join(root, 'package-lock.json'))) run('npm ci --no-fund --no-audit', 'installing dependencies (npm ci)');
+}
+
+export function ensureBuilt() {
+  ensureInstalled();
+  if (mtime(join(root, 'engine/dist/cli/main.js')) < newest(join(root, 'engine/src'))) run('npx tsc -b', 'building the engine');
+  for (const app of ['runtime-ui', 'studio']) {
+    if (mtime(join(root, app, 'dist/index.html')) < newest(join(root, app))) run(`npm run build -w ${app}`, `building ${app}`);
+  }
+}

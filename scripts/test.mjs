@@ -1,0 +1,29 @@
+// `npm test`: install and build what is missing, check PostgreSQL, run every test, print "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import net from 'node:net';
+import { ensureBuilt, root } from './ensure-built.mjs';
+
+function reachable(host, port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port, timeout: 2000 }, () => (socket.end(), resolve(true)));
+    socket.on('error', () => resolve(false)).on('timeout', () => (socket.destroy(), resolve(false)));
+  });
+}
+
+ensureBuilt();
+const env = { ...process.env };
+if (!(await reachable('127.0.0.1', 5432)) && !env.TEST_DATABASE_URL) {
+  console.warn('! PostgreSQL is not reachable on 127.0.0.1:5432: running the PostgreSQL suites on embedded PGlite instead.');
+  env.LODESTAR_TEST_DB = 'pglite';
+}
+const results = join(root, '.vitest-results.json');
+rmSync(results, { force: true });
+const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...process.argv.slice(2)];
+const run = spawnSync('npx', args, { cwd: root, stdio: 'inherit', env });
+if (existsSync(results)) {
+  const summary = JSON.parse(readFileSync(results, 'utf8'));
+  console.log(`${summary.numPassedTests} passed, ${summary.numFailedTests} failed`);
+}
+process.exit(run.status ?? 1);
