@@ -22,7 +22,7 @@ export function createAjv(): Ajv2020 {
   ajv.addKeyword({
     keyword: 'x-scale',
     type: 'number',
-    schemaType: 'integer',
+    schemaType: 'number',
     error: { message: (cxt) => `must have at most ${String(cxt.schema)} decimal places` },
     validate: (scale: number, value: number) => hasAtMostDecimals(value, scale),
   });

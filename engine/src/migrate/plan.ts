@@ -23,12 +23,14 @@ export type Step = StepBase &
     | { kind: 'addColumn'; table: string; column: ColumnSpec }
     | { kind: 'dropColumn'; table: string; column: string }
     | { kind: 'renameColumn'; table: string; from: string; to: string }
-    | { kind: 'alterType'; table: string; column: string; from: SqlType; to: SqlType }
+    // `nullable`: the column's nullability after the plan; values nulled by a conversion or an enum
+    // removal cannot land in a required column, so such steps are blocked rather than destructive.
+    | { kind: 'alterType'; table: string; column: string; from: SqlType; to: SqlType; nullable?: boolean }
     | { kind: 'setNotNull'; table: string; column: string; backfill?: unknown }
     | { kind: 'dropNotNull'; table: string; column: string }
-    | { kind: 'setDefault'; table: string; column: string; default?: ColumnSpec['default'] }
+    | { kind: 'setDefault'; table: string; column: string; default?: ColumnSpec['default']; type?: SqlType }
     | { kind: 'addEnumValues'; table: string; column: string; values: string[] }
-    | { kind: 'removeEnumValues'; table: string; column: string; values: string[]; array: boolean }
+    | { kind: 'removeEnumValues'; table: string; column: string; values: string[]; array: boolean; nullable?: boolean }
     | { kind: 'addForeignKey'; table: string; column: string; references: NonNullable<ColumnSpec['references']> }
     | { kind: 'dropForeignKey'; table: string; column: string }
     | { kind: 'addIndex'; table: string; index: IndexSpec }
@@ -53,3 +55,6 @@ export function isDestructive(plan: Plan): boolean {
 export function isBlocked(plan: Plan): boolean {
   return plan.steps.some((step) => step.safety === 'blocked');
 }
+
+/** A step before classification: what the planner knows before it decides safety and reason. */
+export type StepDraft = { [K in StepKind]: Omit<Extract<Step, { kind: K }>, 'safety' | 'reason'> }[StepKind];

@@ -1,0 +1,33 @@
+import type { Knex } from 'knex';
+import { ConfirmationRequired } from '../errors.js';
+import { describeStep } from './describe-step.js';
+import type { Step } from './plan.js';
+import { applyStep } from './to-knex.js';
+
+export interface ApplyOptions {
+  /** The admin confirmed the destructive steps (with their row counts). */
+  allowDestructive: boolean;
+}
+
+/**
+ * Runs the (counted, classified) steps in order on the caller's transaction. Refuses with
+ * ConfirmationRequired, before touching anything, when a step is blocked or destructive and unconfirmed.
+ * A failing step throws, and the caller's transaction rolls back every earlier step with it.
+ */
+export async function applySteps(trx: Knex.Transaction, steps: Step[], options: ApplyOptions): Promise<void> {
+  const refused = steps.filter((step) => step.safety === 'blocked' || (step.safety === 'destructive' && !options.allowDestructive));
+  if (refused.length) {
+    throw new ConfirmationRequired(toMessage(refused), {
+      extra: { steps: refused.map((step) => ({ ...step, description: describeStep(step) })) },
+    });
+  }
+  for (const step of steps) await applyStep(trx, step);
+}
+
+function toMessage(refused: Step[]): string {
+  const blocked = refused.filter((step) => step.safety === 'blocked');
+  if (blocked.length) {
+    return `${blocked.length} step(s) cannot be applied as defined: ${blocked.map((step) => `${describeStep(step)}: ${step.reason}`).join('; ')}`;
+  }
+  return `${refused.length} destructive step(s) need confirmation: ${refused.map((step) => `${describeStep(step)}: ${step.reason}`).join('; ')}`;
+}

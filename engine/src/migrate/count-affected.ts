@@ -1,0 +1,97 @@
+import type { Knex } from 'knex';
+import { classifyStep } from './classify.js';
+import { columnBindings, toConversionSql } from './conversion-sql.js';
+import type { Step } from './plan.js';
+
+type Of<K extends Step['kind']> = Extract<Step, { kind: K }>;
+
+/** Maps the names a step uses (after the plan's renames) back to the names in the database now. */
+interface CurrentNames {
+  table(name: string): string;
+  column(table: string, name: string): string;
+}
+
+/**
+ * Counts the rows each data-touching step affects, on the database as it is before the plan, and
+ * classifies every step again with its count. Tables and columns that do not exist yet count 0.
+ */
+export async function countAffected(knex: Knex, steps: Step[]): Promise<Step[]> {
+  const names = toCurrentNames(steps);
+  const counted: Step[] = [];
+  for (const step of steps) {
+    const rows = await countRows(knex, step, names);
+    counted.push(classifyStep(rows === undefined ? step : { ...step, rows }));
+  }
+  return counted;
+}
+
+async function countRows(knex: Knex, step: Step, names: CurrentNames): Promise<number | undefined> {
+  switch (step.kind) {
+    case 'dropTable':
+      return countWhere(knex, names.table(step.table));
+    case 'dropJunction':
+      return countWhere(knex, step.junction.name);
+    case 'dropColumn':
+      return countColumn(knex, step, names, (column) => [`?? IS NOT NULL`, [column]]);
+    case 'alterType':
+      return countUnconvertible(knex, step, names);
+    case 'setNotNull':
+      return countNulls(knex, step, names);
+    case 'removeEnumValues':
+      return countColumn(knex, step, names, (column) =>
+        step.array ? ['?? && ?::text[]', [column, step.values]] : ['?? = ANY(?::text[])', [column, step.values]],
+      );
+    default:
+      return undefined;
+  }
+}
+
+async function countUnconvertible(knex: Knex, step: Of<'alterType'>, names: CurrentNames): Promise<number> {
+  const { check } = toConversionSql(step.from, step.to);
+  if (check === undefined) return 0;
+  return countColumn(knex, step, names, (column) => [`?? IS NOT NULL AND NOT (${check})`, [column, ...columnBindings(check, column)]]);
+}
+
+/** Empty values; for a column still to be added, every existing row. */
+async function countNulls(knex: Knex, step: Of<'setNotNull'>, names: CurrentNames): Promise<number> {
+  const table = names.table(step.table);
+  const column = names.column(step.table, step.column);
+  if (await knex.schema.hasColumn(table, column)) return countWhere(knex, table, ['?? IS NULL', [column]]);
+  return countWhere(knex, table);
+}
+
+type Condition = [sql: string, bindings: unknown[]];
+
+async function countColumn(
+  knex: Knex,
+  step: { table: string; column: string },
+  names: CurrentNames,
+  condition: (column: string) => Condition,
+): Promise<number> {
+  const table = names.table(step.table);
+  const column = names.column(step.table, step.column);
+  if (!(await knex.schema.hasColumn(table, column))) return 0;
+  return countWhere(knex, table, condition(column));
+}
+
+async function countWhere(knex: Knex, table: string, condition?: Condition): Promise<number> {
+  if (!(await knex.schema.hasTable(table))) return 0;
+  const query = knex(table).count<{ n: number | string }[]>({ n: '*' });
+  if (condition) query.whereRaw(condition[0], condition[1] as Knex.RawBinding[]);
+  const [row] = await query;
+  return Number(row?.n ?? 0);
+}
+
+/** Renames come first in a plan, so every later step already uses new names. */
+function toCurrentNames(steps: Step[]): CurrentNames {
+  const tables = new Map<string, string>();
+  const columns = new Map<string, string>();
+  for (const step of steps) {
+    if (step.kind === 'renameTable' || step.kind === 'renameJunction') tables.set(step.to, step.from);
+    if (step.kind === 'renameColumn') columns.set(`${step.table}.${step.to}`, step.from);
+  }
+  return {
+    table: (name) => tables.get(name) ?? name,
+    column: (table, name) => columns.get(`${table}.${name}`) ?? name,
+  };
+}

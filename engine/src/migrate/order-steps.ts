@@ -1,0 +1,36 @@
+import type { Step, StepKind } from './plan.js';
+
+/**
+ * Dependency order, by kind: renames first (later steps use new names); foreign keys and indexes are
+ * dropped before the columns and tables they sit on; NOT NULL is relaxed before conversions may write
+ * NULL and enforced after them; tables exist before links and foreign keys point at them.
+ */
+const RANK: Record<StepKind, number> = {
+  renameTable: 0,
+  renameColumn: 1,
+  renameJunction: 1,
+  dropForeignKey: 2,
+  dropIndex: 3,
+  dropJunction: 4,
+  dropColumn: 5,
+  dropTable: 6,
+  createTable: 7,
+  addColumn: 8,
+  dropNotNull: 9,
+  removeEnumValues: 10,
+  alterType: 11,
+  addEnumValues: 12,
+  setDefault: 13,
+  setNotNull: 14,
+  createJunction: 15,
+  addForeignKey: 16,
+  addIndex: 17,
+};
+
+/** Steps sorted into an order that applies; steps of one kind keep the planner's order. */
+export function orderSteps(steps: Step[]): Step[] {
+  return steps
+    .map((step, index) => ({ step, index }))
+    .sort((a, b) => RANK[a.step.kind] - RANK[b.step.kind] || a.index - b.index)
+    .map(({ step }) => step);
+}
