@@ -29,6 +29,8 @@ export function toLodestarError(error: unknown): LodestarError | undefined {
       return new ValidationError('a required value is missing', { issues: [{ pointer, keyword: 'required', message: 'must have a value' }] });
     case '22001':
       return new ValidationError('a value is too long', { issues: [{ pointer, keyword: 'maxLength', message: 'value is too long' }] });
+    case '22021':
+    case '22P05':
     case '22P02':
     case '22007':
     case '22008':

@@ -1,0 +1,53 @@
+import { type Request, type Response, Router } from 'express';
+import type { AppContext } from '../../context.js';
+import { NotFoundError } from '../../errors.js';
+import { toListQuery } from '../../records/list-query.js';
+import { toReadQuery, type QueryParams } from '../../records/query-params.js';
+import { readList, readRecord } from '../../records/read-records.js';
+import type { RecordContext, RecordJson } from '../../records/types.js';
+import { toEtag, toExpectedVersion } from '../../records/version.js';
+import { createRecord, deleteRecord, patchRecord } from '../../records/write-record.js';
+import { modelOf } from '../pin-model.js';
+
+/** Records CRUD and lists: parse the request, call records/*, answer with ETag ↔ version. */
+export function recordsRouter(ctx: AppContext): Router {
+  const router = Router();
+  router.get('/:entity', async (req, res) => {
+    const records = recordContext(ctx, req);
+    const query = toListQuery(req.query as QueryParams, { entity: records.entity, entities: records.model.entities });
+    res.json(await readList(records, query));
+  });
+  router.post('/:entity', async (req, res) => {
+    const record = await createRecord(recordContext(ctx, req), req.body);
+    res.location(`${req.baseUrl}/${req.params.entity}/${String(record.id)}`);
+    sendRecord(res.status(201), record);
+  });
+  router.get('/:entity/:id', async (req, res) => {
+    const records = recordContext(ctx, req);
+    sendRecord(res, await readRecord(records, req.params.id, toReadQuery(req.query as QueryParams, records.entity)));
+  });
+  router.patch('/:entity/:id', async (req, res) => {
+    const version = toExpectedVersion(req.body, req.get('if-match'));
+    sendRecord(res, await patchRecord(recordContext(ctx, req), { id: req.params.id, version }, req.body));
+  });
+  router.delete('/:entity/:id', async (req, res) => {
+    // DELETE bodies are unusual for HTTP clients, so `?version=` works as well as If-Match.
+    const fromQuery = typeof req.query.version === 'string' ? { version: Number(req.query.version) } : undefined;
+    const version = toExpectedVersion(req.body ?? fromQuery, req.get('if-match'));
+    await deleteRecord(recordContext(ctx, req), { id: req.params.id, version });
+    res.status(204).end();
+  });
+  return router;
+}
+
+function recordContext(ctx: AppContext, req: Request): RecordContext {
+  const model = modelOf(req);
+  const entity = model.entities.get(req.params.entity as string);
+  if (!entity) throw new NotFoundError(`there is no entity "${String(req.params.entity)}"`);
+  return { knex: ctx.db.knex, model, entity };
+}
+
+function sendRecord(res: Response, record: RecordJson): void {
+  if (typeof record.version === 'number') res.set('ETag', toEtag(record.version));
+  res.json(record);
+}

@@ -1,0 +1,66 @@
+import { BadRequestError } from '../errors.js';
+import type { FieldKind } from '../schema/column-types.js';
+import { UUID_RE } from './filter-values.js';
+import type { SortKey } from './types.js';
+
+const MAX_CURSOR_LENGTH = 4096;
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+// Postgres' text output of timestamptz (any DateStyle ISO offset form); keeps microseconds a JS Date would drop.
+const TIMESTAMP_RE = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2}){0,2}|Z)?$/;
+
+/** `-amount,name,id`: the sort a cursor belongs to, so a cursor cannot be replayed against another sort. */
+export function toSortSignature(sort: SortKey[]): string {
+  return sort.map((key) => (key.desc ? `-${key.name}` : key.name)).join(',');
+}
+
+/** An opaque base64url cursor holding the sort signature and the last row's sort values (id last). */
+export function encodeCursor(sort: SortKey[], values: unknown[]): string {
+  return Buffer.from(JSON.stringify({ s: toSortSignature(sort), v: values })).toString('base64url');
+}
+
+/** The sort values a cursor carries, checked against the sort's kinds; a tampered cursor is a 400. */
+export function decodeCursor(cursor: string, sort: SortKey[]): unknown[] {
+  const parsed = parse(cursor);
+  if (parsed?.s !== toSortSignature(sort)) throw badCursor('cursor does not belong to this sort order');
+  const values = parsed.v;
+  if (!Array.isArray(values) || values.length !== sort.length) throw badCursor('cursor is malformed');
+  sort.forEach((key, i) => {
+    if (!isCursorValue(key.kind, values[i], key.name === 'id')) throw badCursor(`cursor value for "${key.name}" is malformed`);
+  });
+  return values;
+}
+
+function parse(cursor: string): { s?: unknown; v?: unknown } | undefined {
+  if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) return undefined;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isCursorValue(kind: FieldKind, value: unknown, required: boolean): boolean {
+  if (value === null) return !required;
+  switch (kind) {
+    case 'integer':
+    case 'number':
+    case 'money':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'uuid':
+    case 'manyToOne':
+      return typeof value === 'string' && UUID_RE.test(value);
+    case 'date':
+      return typeof value === 'string' && DATE_RE.test(value);
+    case 'dateTime':
+      return typeof value === 'string' && TIMESTAMP_RE.test(value);
+    default:
+      return typeof value === 'string';
+  }
+}
+
+function badCursor(message: string): BadRequestError {
+  return new BadRequestError(message, { issues: [{ pointer: '/query/cursor', keyword: 'cursor', message }] });
+}

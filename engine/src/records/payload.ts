@@ -1,0 +1,106 @@
+import type { Issue } from '../errors.js';
+import { isSystemColumn } from '../definitions/identifiers.js';
+import type { CompiledEntity } from '../model/compile-model.js';
+import { attributesOf } from './attributes.js';
+import { UUID_RE } from './filter-values.js';
+
+/** A write's body split into the entity's fields and the system values a client may set. */
+export interface Payload {
+  fields: Record<string, unknown>;
+  recordType?: string | null;
+  ownerId?: string | null;
+}
+
+/** The column values and many-to-many links a set of field values is stored as. */
+export interface RowValues {
+  columns: Record<string, unknown>;
+  links: Map<string, string[]>;
+}
+
+const ENGINE_SET = 'is set by the engine and cannot be written';
+
+/**
+ * Splits a create or patch body into fields and `record_type` / `owner_id`, with an issue for every
+ * system column the client may not write. Field values themselves are left to the record type's validator.
+ */
+export function toPayload(entity: CompiledEntity, body: unknown, mode: 'create' | 'patch'): { payload: Payload; issues: Issue[] } {
+  const payload: Payload = { fields: {} };
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    return { payload, issues: [{ pointer: '', keyword: 'type', message: 'the request body must be a JSON object' }] };
+  }
+  const issues: Issue[] = [];
+  for (const [key, value] of Object.entries(body)) {
+    if (key === 'record_type') payload.recordType = value as string | null;
+    else if (key === 'owner_id') payload.ownerId = value as string | null;
+    else if (key === 'version' && mode === 'patch') continue;
+    else if (key === 'state') issues.push(readOnly(key, 'state changes only through workflow events'));
+    else if (isSystemColumn(key)) issues.push(readOnly(key, `${key} ${ENGINE_SET}`));
+    else payload.fields[key] = value;
+  }
+  issues.push(...checkRecordType(entity, payload.recordType, mode), ...checkOwner(payload.ownerId), ...checkStorable(entity, payload.fields));
+  return { payload, issues };
+}
+
+const INT4 = 2 ** 31;
+
+/** Values JSON Schema accepts but Postgres cannot store: NUL characters, integers beyond the column's range. */
+function checkStorable(entity: CompiledEntity, fields: Record<string, unknown>): Issue[] {
+  const { byName } = attributesOf(entity);
+  const issues: Issue[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    if (hasNul(value)) issues.push({ pointer: `/${name}`, keyword: 'format', message: 'must not contain NUL characters' });
+    const type = byName.get(name)?.column?.type.base;
+    if (typeof value !== 'number' || (type !== 'integer' && type !== 'bigint')) continue;
+    const limit = type === 'integer' ? INT4 : Number.MAX_SAFE_INTEGER;
+    if (value >= limit || value < -limit) issues.push({ pointer: `/${name}`, keyword: 'maximum', message: `must be between ${-limit} and ${limit - 1}`, params: { limit } });
+  }
+  return issues;
+}
+
+function hasNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (value && typeof value === 'object') return Object.entries(value).some(([key, v]) => key.includes('\u0000') || hasNul(v));
+  return false;
+}
+
+function checkRecordType(entity: CompiledEntity, recordType: unknown, mode: 'create' | 'patch'): Issue[] {
+  const types = entity.recordTypes;
+  if (!types.length) {
+    return recordType === undefined || recordType === null
+      ? []
+      : [{ pointer: '/record_type', keyword: 'additionalProperties', message: `${entity.id} has no record types` }];
+  }
+  if (recordType === undefined && mode === 'patch') return [];
+  if (recordType === undefined || recordType === null) {
+    return [{ pointer: '/record_type', keyword: 'required', message: `must be one of ${types.join(', ')}`, params: { allowedValues: types } }];
+  }
+  if (typeof recordType !== 'string' || !types.includes(recordType)) {
+    return [{ pointer: '/record_type', keyword: 'enum', message: `must be one of ${types.join(', ')}`, params: { allowedValues: types } }];
+  }
+  return [];
+}
+
+function checkOwner(ownerId: unknown): Issue[] {
+  if (ownerId === undefined || ownerId === null || (typeof ownerId === 'string' && UUID_RE.test(ownerId))) return [];
+  return [{ pointer: '/owner_id', keyword: 'format', message: 'must be a uuid', params: { format: 'uuid' } }];
+}
+
+function readOnly(key: string, message: string): Issue {
+  return { pointer: `/${key}`, keyword: 'readOnly', message };
+}
+
+/** Field values as column values (JSON encoded for jsonb) and many-to-many links (deduplicated, in order). */
+export function toRowValues(entity: CompiledEntity, fields: Record<string, unknown>): RowValues {
+  const { byName } = attributesOf(entity);
+  const columns: Record<string, unknown> = {};
+  const links = new Map<string, string[]>();
+  for (const [name, value] of Object.entries(fields)) {
+    const attribute = byName.get(name);
+    if (!attribute || attribute.system) continue;
+    if (attribute.junction) links.set(name, [...new Set((value ?? []) as string[])]);
+    // node-postgres would send a JS array as a Postgres array; jsonb needs JSON text.
+    else if (attribute.kind === 'json') columns[name] = value === null ? null : JSON.stringify(value);
+    else columns[name] = value;
+  }
+  return { columns, links };
+}

@@ -1,0 +1,48 @@
+import { NotFoundError } from '../errors.js';
+import type { CompiledEntity } from '../model/compile-model.js';
+import { expandRecords } from './expand.js';
+import { UUID_RE } from './filter-values.js';
+import { encodeCursor } from './keyset.js';
+import type { ReadQuery } from './query-params.js';
+import { selectRecord } from './records-repo.js';
+import { recordNames, toCursorValues, toRecordJson } from './serialize.js';
+import { toListSql } from './to-sql.js';
+import type { ListQuery, RecordContext, RecordJson } from './types.js';
+
+/** One page of a list and the cursor of the next page (null on the last). */
+export interface ListPage {
+  data: RecordJson[];
+  nextCursor: string | null;
+}
+
+/** The 404 of a record that does not exist (or whose id is not even a uuid). */
+export function recordNotFound(entity: CompiledEntity, id: string): NotFoundError {
+  return new NotFoundError(`${entity.id} ${JSON.stringify(id)} does not exist`);
+}
+
+/** Whether an id can name a record at all; anything else is a 404 without a query. */
+export function isRecordId(id: string): boolean {
+  return UUID_RE.test(id);
+}
+
+/** One record with `fields` and `expand` applied: one query, plus one per expanded relation. */
+export async function readRecord(ctx: RecordContext, id: string, query: ReadQuery): Promise<RecordJson> {
+  if (!isRecordId(id)) throw recordNotFound(ctx.entity, id);
+  const row = await selectRecord(ctx.knex, ctx.entity, { id, ...(query.fields && { fields: query.fields }) });
+  if (!row) throw recordNotFound(ctx.entity, id);
+  const record = toRecordJson(row, query.fields ?? recordNames(ctx.entity));
+  if (query.expand.length) await expandRecords(ctx, [record], query.expand);
+  return record;
+}
+
+/** One page of records: one query (a row more than the page tells whether another follows), plus one per expansion. */
+export async function readList(ctx: RecordContext, query: ListQuery): Promise<ListPage> {
+  const rows = (await toListSql(ctx.knex, ctx.entity, query)) as Record<string, unknown>[];
+  const more = rows.length > query.limit;
+  const page = more ? rows.slice(0, query.limit) : rows;
+  const names = query.fields ?? recordNames(ctx.entity);
+  const data = page.map((row) => toRecordJson(row, names));
+  if (query.expand.length && data.length) await expandRecords(ctx, data, query.expand);
+  const nextCursor = more ? encodeCursor(query.sort, toCursorValues(page.at(-1)!, query.sort)) : null;
+  return { data, nextCursor };
+}

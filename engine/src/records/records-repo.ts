@@ -1,0 +1,65 @@
+import type { Knex } from 'knex';
+import { ValidationError } from '../errors.js';
+import type { CompiledEntity } from '../model/compile-model.js';
+import type { JunctionSpec } from '../schema/table-spec.js';
+import { toSelectSql } from './to-sql.js';
+
+/** A row as the database returns it (before serialization). */
+export type Row = Record<string, unknown>;
+
+/** One record by id with the given attributes (all when undefined); `forUpdate` locks its row for the transaction. */
+export async function selectRecord(
+  knex: Knex,
+  entity: CompiledEntity,
+  options: { id: string; fields?: string[]; forUpdate?: boolean },
+): Promise<Row | undefined> {
+  const query = knex.from({ t: entity.table.name }).select(knex.raw(toSelectSql(entity, options.fields))).where('t.id', options.id);
+  if (options.forUpdate) query.forUpdate();
+  return (await query)[0] as Row | undefined;
+}
+
+/** Full records by id, in no particular order (for expanding relations). */
+export async function selectRecords(knex: Knex, entity: CompiledEntity, ids: string[]): Promise<Row[]> {
+  return knex.from({ t: entity.table.name }).select(knex.raw(toSelectSql(entity))).whereIn('t.id', ids);
+}
+
+/** Inserts a row and returns every stored column. */
+export async function insertRow(trx: Knex, entity: CompiledEntity, columns: Row): Promise<Row> {
+  const [row] = await trx(entity.table.name).insert(columns).returning('*');
+  return row as Row;
+}
+
+/** Updates a row only at the expected version, bumping `version` and `updated_at`; undefined when no row matched. */
+export async function updateRow(trx: Knex, entity: CompiledEntity, change: { id: string; version: number; columns: Row }): Promise<Row | undefined> {
+  const [row] = await trx(entity.table.name)
+    .update({ ...change.columns, version: trx.raw('version + 1'), updated_at: trx.fn.now() })
+    .where({ id: change.id, version: change.version })
+    .returning('*');
+  return row as Row | undefined;
+}
+
+/** Deletes a row only at the expected version; the number of rows deleted (0 or 1). */
+export async function deleteRow(knex: Knex, entity: CompiledEntity, target: { id: string; version: number }): Promise<number> {
+  return knex(entity.table.name).where({ id: target.id, version: target.version }).del();
+}
+
+/** The stored version of a row, or undefined when it does not exist. */
+export async function selectVersion(knex: Knex, entity: CompiledEntity, id: string): Promise<number | undefined> {
+  const row = (await knex(entity.table.name).select('version').where({ id }).first()) as { version: number } | undefined;
+  return row?.version;
+}
+
+/** Replaces the links of one many-to-many field, in the given order; a missing target is a 422 on the field. */
+export async function replaceLinks(trx: Knex, junction: JunctionSpec, link: { sourceId: string; targetIds: string[]; replace: boolean }): Promise<void> {
+  if (link.replace) await trx(junction.name).where({ source_id: link.sourceId }).del();
+  if (!link.targetIds.length) return;
+  const rows = link.targetIds.map((targetId, position) => ({ source_id: link.sourceId, target_id: targetId, position }));
+  try {
+    await trx(junction.name).insert(rows);
+  } catch (error) {
+    if ((error as { code?: string }).code !== '23503') throw error;
+    throw new ValidationError(`a related ${junction.target} record does not exist`, {
+      issues: [{ pointer: `/${junction.field}`, keyword: 'relation', message: `every id must be an existing ${junction.target} record` }],
+    });
+  }
+}

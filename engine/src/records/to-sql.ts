@@ -1,0 +1,136 @@
+import type { Knex } from 'knex';
+import type { CompiledEntity } from '../model/compile-model.js';
+import { attributesOf } from './attributes.js';
+import type { Attribute, Filter, ListQuery, SortKey } from './types.js';
+
+type Builder = Knex.QueryBuilder;
+
+const SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const fullSelects = new WeakMap<CompiledEntity, string>();
+
+/** A double-quoted SQL identifier; the names come from the model, and anything unexpected is refused. */
+export function quoteIdent(name: string): string {
+  if (!SAFE_NAME.test(name)) throw new Error(`unsafe identifier: ${JSON.stringify(name)}`);
+  return `"${name}"`;
+}
+
+/**
+ * The select list of records aliased `t`: columns, and many-to-many fields as arrays of ids in position
+ * order (a correlated subquery, so a page of records is still one query). Cached for full records.
+ */
+export function toSelectSql(entity: CompiledEntity, fields?: string[]): string {
+  if (!fields) {
+    let sql = fullSelects.get(entity);
+    if (sql === undefined) fullSelects.set(entity, (sql = buildSelect(entity, [...attributesOf(entity).byName.keys()])));
+    return sql;
+  }
+  return buildSelect(entity, fields);
+}
+
+function buildSelect(entity: CompiledEntity, names: string[]): string {
+  const { byName } = attributesOf(entity);
+  return names
+    .map((name) => byName.get(name)!)
+    .map((a) => (a.junction ? `${junctionArray(a)} as ${quoteIdent(a.name)}` : `t.${quoteIdent(a.name)}`))
+    .join(', ');
+}
+
+function junctionArray(attribute: Attribute): string {
+  const j = quoteIdent(attribute.junction!.name);
+  return `array(select j.target_id from ${j} as j where j.source_id = t.id order by j.position)`;
+}
+
+/** The list query: filters, quick search, keyset condition, order, and one row more than the page. */
+export function toListSql(knex: Knex, entity: CompiledEntity, query: ListQuery): Builder {
+  const cursorKeys = query.sort.map((key, i) => `t.${quoteIdent(key.name)}${key.kind === 'dateTime' ? '::text' : ''} as "__k${i}"`);
+  const builder = knex.from({ t: entity.table.name }).select(knex.raw(`${toSelectSql(entity, query.fields)}, ${cursorKeys.join(', ')}`));
+  for (const filter of query.filters) applyFilter(knex, builder, filter);
+  if (query.q) applySearch(builder, entity, query.q);
+  if (query.after) applyKeyset(builder, entity, query);
+  return builder
+    .orderBy(query.sort.map((key) => ({ column: `t.${key.name}`, order: key.desc ? 'desc' : 'asc' })))
+    .limit(query.limit + 1);
+}
+
+function applyFilter(knex: Knex, builder: Builder, filter: Filter): void {
+  if (!filter.via) return applyCondition(knex, builder, { alias: 't', filter });
+  const related = knex.from({ r: filter.via.target! }).select('r.id');
+  applyCondition(knex, related, { alias: 'r', filter });
+  builder.whereIn(`t.${filter.via.name}`, related);
+}
+
+function applyCondition(knex: Knex, builder: Builder, { alias, filter }: { alias: string; filter: Filter }): void {
+  const { attribute, op, value } = filter;
+  if (attribute.junction) return applyJunctionCondition(knex, builder, filter);
+  const column = `${alias}.${attribute.name}`;
+  const isList = attribute.column!.type.array === true;
+  switch (op) {
+    case 'null':
+      return void (value ? builder.whereNull(column) : builder.whereNotNull(column));
+    case 'in':
+      return void builder.whereIn(column, value as readonly Knex.Value[]);
+    case 'ne':
+      return void builder.whereRaw('?? is distinct from ?', [column, value as Knex.Value]);
+    case 'contains':
+      return void (isList ? builder.whereRaw('? = any(??)', [value as string, column]) : builder.whereILike(column, `%${escapeLike(value as string)}%`));
+    default:
+      return void builder.where(column, COMPARISONS[op]!, value as Knex.Value);
+  }
+}
+
+const COMPARISONS = { eq: '=', lt: '<', lte: '<=', gt: '>', gte: '>=' } as Record<string, string>;
+
+function applyJunctionCondition(knex: Knex, builder: Builder, { attribute, op, value }: Filter): void {
+  const links = knex.from({ j: attribute.junction!.name }).select(knex.raw('1')).whereRaw('j.source_id = t.id');
+  if (op === 'contains') builder.whereExists(links.where('j.target_id', value as string));
+  else if (value) builder.whereNotExists(links);
+  else builder.whereExists(links);
+}
+
+/** LIKE wildcards in user text match themselves (backslash is Postgres' default LIKE escape). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function applySearch(builder: Builder, entity: CompiledEntity, q: string): void {
+  const columns = attributesOf(entity).search;
+  if (!columns.length) return void builder.whereRaw('false');
+  const pattern = `%${escapeLike(q)}%`;
+  builder.where((or) => {
+    for (const column of columns) or.orWhereILike(`t.${column}`, pattern);
+  });
+}
+
+/**
+ * Rows strictly after the cursor in ORDER BY order. Uniform directions over NOT NULL keys use a row
+ * comparison (index friendly); otherwise an OR of "equal on the earlier keys, after on this one", with
+ * NULLs placed as Postgres sorts them (last ascending, first descending).
+ */
+function applyKeyset(builder: Builder, entity: CompiledEntity, { sort, after }: { sort: SortKey[]; after?: unknown[] }): void {
+  if (!after) return;
+  const { byName } = attributesOf(entity);
+  const nullable = sort.map((key) => byName.get(key.name)!.column!.nullable);
+  const columns = sort.map((key) => `t.${key.name}`);
+  if (sort.every((key) => key.desc === sort[0]!.desc) && !nullable.some(Boolean)) {
+    const row = sort.map((key) => `t.${quoteIdent(key.name)}`).join(', ');
+    const placeholders = sort.map(() => '?').join(', ');
+    return void builder.whereRaw(`(${row}) ${sort[0]!.desc ? '<' : '>'} (${placeholders})`, after as Knex.Value[]);
+  }
+  builder.where((or) => {
+    or.whereRaw('false');
+    sort.forEach((key, i) => {
+      const value = after[i];
+      if (value === null && !key.desc) return;
+      or.orWhere((and) => {
+        for (let j = 0; j < i; j++) {
+          if (after[j] === null) and.whereNull(columns[j]!);
+          else and.where(columns[j]!, after[j] as Knex.Value);
+        }
+        if (value === null) and.whereNotNull(columns[i]!);
+        else if (key.desc) and.where(columns[i]!, '<', value as Knex.Value);
+        else if (nullable[i]) and.where((b) => b.where(columns[i]!, '>', value as Knex.Value).orWhereNull(columns[i]!));
+        else and.where(columns[i]!, '>', value as Knex.Value);
+      });
+    });
+  });
+}

@@ -1,0 +1,55 @@
+import type { Knex } from 'knex';
+import type { CompiledEntity, Model } from '../model/compile-model.js';
+import type { FieldKind } from '../schema/column-types.js';
+import type { ColumnSpec, JunctionSpec } from '../schema/table-spec.js';
+
+/** What one records operation works on: the database or the caller's transaction, the pinned model, one entity. */
+export interface RecordContext {
+  knex: Knex;
+  model: Model;
+  entity: CompiledEntity;
+}
+
+/** A name a record answers to: a system column, a field with a column, or a many-to-many field. */
+export interface Attribute {
+  name: string;
+  kind: FieldKind;
+  system: boolean;
+  column?: ColumnSpec;
+  junction?: JunctionSpec;
+  /** The related entity of a many-to-one or many-to-many field. */
+  target?: string;
+}
+
+/** The list filter operators (`filter[field][op]=value`). */
+export type FilterOp = 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'contains' | 'null';
+
+/** One list condition; `via` is the many-to-one field when the attribute belongs to the related entity. */
+export interface Filter {
+  attribute: Attribute;
+  op: FilterOp;
+  value: unknown;
+  via?: Attribute;
+}
+
+/** One ORDER BY key (ascending NULLS LAST, descending NULLS FIRST: Postgres' defaults, so indexes serve both). */
+export interface SortKey {
+  name: string;
+  desc: boolean;
+  kind: FieldKind;
+}
+
+/** A parsed list request; `sort` always ends with `id`, `after` holds the decoded cursor's values. */
+export interface ListQuery {
+  filters: Filter[];
+  sort: SortKey[];
+  limit: number;
+  after?: unknown[];
+  /** Attributes to return (id always included); undefined returns all. */
+  fields?: string[];
+  expand: string[];
+  q?: string;
+}
+
+/** A record as the API answers it: system columns and fields by name, absent values as null. */
+export type RecordJson = Record<string, unknown>;

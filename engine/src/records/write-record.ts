@@ -1,0 +1,97 @@
+import { ConflictError, type Issue, ValidationError } from '../errors.js';
+import type { CompiledEntity } from '../model/compile-model.js';
+import { attributesOf } from './attributes.js';
+import { initialState } from './initial-state.js';
+import { toPayload, toRowValues, type Payload } from './payload.js';
+import { isRecordId, recordNotFound } from './read-records.js';
+import { deleteRow, insertRow, replaceLinks, selectRecord, selectVersion, updateRow, type Row } from './records-repo.js';
+import { recordNames, toRecordJson } from './serialize.js';
+import type { RecordContext, RecordJson } from './types.js';
+import { validateRecord, withoutNulls } from './validate-record.js';
+
+/** Which record a patch or delete targets, at which version. */
+export interface RecordTarget {
+  id: string;
+  version: number;
+}
+
+/** Creates a record: check the payload, validate it for its record type, insert row and links in one transaction. */
+export async function createRecord(ctx: RecordContext, body: unknown): Promise<RecordJson> {
+  const { entity } = ctx;
+  const { payload, issues } = toPayload(entity, body, 'create');
+  issues.push(...validateFor(entity, payload.recordType ?? undefined, payload.fields));
+  throwIfInvalid(issues);
+  const values = toRowValues(entity, withoutNulls(payload.fields));
+  return ctx.knex.transaction(async (trx) => {
+    const state = initialState(ctx.model, entity, payload.recordType ?? undefined);
+    const row = await insertRow(trx, entity, { ...values.columns, ...systemValues(payload), ...(state && { state }) });
+    for (const [field, targetIds] of values.links) {
+      await replaceLinks(trx, attributesOf(entity).byName.get(field)!.junction!, { sourceId: row.id as string, targetIds, replace: false });
+    }
+    return toRecordJson({ ...emptyLinks(entity), ...row, ...Object.fromEntries(values.links) }, recordNames(entity));
+  });
+}
+
+/**
+ * Applies a JSON merge patch at the expected version, in one transaction: lock the row, check the
+ * version, validate the merged record for its (possibly new) record type, update, replace links.
+ */
+export async function patchRecord(ctx: RecordContext, target: RecordTarget, body: unknown): Promise<RecordJson> {
+  const { entity } = ctx;
+  if (!isRecordId(target.id)) throw recordNotFound(entity, target.id);
+  const { payload, issues } = toPayload(entity, body, 'patch');
+  return ctx.knex.transaction(async (trx) => {
+    // Lock first, so the version check and the merged validation see the row the update will change.
+    const stored = await selectRecord(trx, entity, { id: target.id, forUpdate: true });
+    if (!stored) throw recordNotFound(entity, target.id);
+    if (stored.version !== target.version) throw staleVersion(stored.version as number, target.version);
+    const before = toRecordJson(stored, recordNames(entity));
+    const recordType = payload.recordType === undefined ? (before.record_type as string | null) : payload.recordType;
+    issues.push(...validateFor(entity, recordType ?? undefined, { ...fieldsOf(entity, before), ...payload.fields }));
+    throwIfInvalid(issues);
+    const values = toRowValues(entity, payload.fields);
+    const row = await updateRow(trx, entity, { ...target, columns: { ...values.columns, ...systemValues(payload) } });
+    if (!row) throw staleVersion(stored.version as number, target.version);
+    for (const [field, targetIds] of values.links) {
+      await replaceLinks(trx, attributesOf(entity).byName.get(field)!.junction!, { sourceId: target.id, targetIds, replace: true });
+    }
+    return toRecordJson({ ...stored, ...row, ...Object.fromEntries(values.links) }, recordNames(entity));
+  });
+}
+
+/** Deletes a record at the expected version: 404 when it does not exist, 409 when the version is stale. */
+export async function deleteRecord(ctx: RecordContext, target: RecordTarget): Promise<void> {
+  if (!isRecordId(target.id)) throw recordNotFound(ctx.entity, target.id);
+  if (await deleteRow(ctx.knex, ctx.entity, target)) return;
+  const current = await selectVersion(ctx.knex, ctx.entity, target.id);
+  throw current === undefined ? recordNotFound(ctx.entity, target.id) : staleVersion(current, target.version);
+}
+
+function validateFor(entity: CompiledEntity, recordType: string | undefined, fields: Record<string, unknown>): Issue[] {
+  // An unknown record type already has its issue; there is no validator to pick for it.
+  const validator = entity.validators.get(entity.recordTypes.length ? (recordType ?? '\0') : '');
+  return validator ? validateRecord(validator, fields) : [];
+}
+
+function throwIfInvalid(issues: Issue[]): void {
+  if (issues.length) throw new ValidationError(issues.map((i) => `${i.pointer || '/'}: ${i.message}`).join('; '), { issues });
+}
+
+function staleVersion(current: number, expected: number): ConflictError {
+  return new ConflictError(`the record is at version ${current}, not ${expected}; reload and retry`, { extra: { currentVersion: current } });
+}
+
+function systemValues(payload: Payload): Row {
+  return {
+    ...(payload.recordType !== undefined && { record_type: payload.recordType }),
+    ...(payload.ownerId !== undefined && { owner_id: payload.ownerId }),
+  };
+}
+
+function fieldsOf(entity: CompiledEntity, record: RecordJson): Record<string, unknown> {
+  return Object.fromEntries([...attributesOf(entity).byName.values()].filter((a) => !a.system).map((a) => [a.name, record[a.name]]));
+}
+
+function emptyLinks(entity: CompiledEntity): Row {
+  return Object.fromEntries(attributesOf(entity).junctions.map((a) => [a.name, []]));
+}
