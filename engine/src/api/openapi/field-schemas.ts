@@ -1,0 +1,33 @@
+import type { FieldDefinition } from '../../definitions/entity.js';
+import { toEnglish } from './names.js';
+
+/** A JSON Schema object as it appears in the document. */
+export type JsonSchema = Record<string, unknown>;
+
+// Extensions a client can use (relation target, money currency and scale); the rest is authoring detail.
+const KEPT_EXTENSIONS = new Set(['x-relation', 'x-currency', 'x-scale']);
+
+/** A field's JSON Schema as the API documents it: English title and description, authoring keywords (`x-ui`, `x-i18n`, …) removed. */
+export function toFieldSchema(field: FieldDefinition): JsonSchema {
+  const schema: JsonSchema = {};
+  for (const [key, value] of Object.entries(field)) {
+    if (key.startsWith('x-') && !KEPT_EXTENSIONS.has(key)) continue;
+    schema[key] = key === 'items' ? toFieldSchema(value as FieldDefinition) : value;
+  }
+  const title = toEnglish(field.title, field['x-i18n']?.title);
+  const description = toEnglish(field.description, field['x-i18n']?.description);
+  if (title) schema.title = title;
+  if (description) schema.description = description;
+  return schema;
+}
+
+/** The schema that also accepts `null`: a type list where possible, so generated clients see `T | null`. */
+export function toNullable(schema: JsonSchema): JsonSchema {
+  if (typeof schema.type !== 'string' || 'const' in schema) return { anyOf: [schema, { type: 'null' }] };
+  return { ...schema, type: [schema.type, 'null'], ...(Array.isArray(schema.enum) && { enum: [...schema.enum, null] }) };
+}
+
+/** Applies `map` to every value of an object, keeping its keys. */
+export function mapValues<T, U>(object: Record<string, T>, map: (value: T, key: string) => U): Record<string, U> {
+  return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, map(value, key)]));
+}

@@ -1,0 +1,73 @@
+import { json, problems, ref } from './common.js';
+import type { JsonSchema } from './field-schemas.js';
+
+const object = (description: string, properties: JsonSchema = {}) => ({ type: 'object', description, properties });
+const dataList = (description: string) => object(description, { data: { type: 'array', items: { type: 'object' } } });
+const draftId = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'The draft id, e.g. `main`.' };
+const definitionsBody = { required: true, content: { 'application/json': { schema: object('', { definitions: ref('DefinitionSet') }) } } };
+const issues = object('Every issue of the definitions; empty when they are valid.', { issues: { type: 'array', items: ref('Issue') } });
+
+/** Paths of the engine itself: health, this document, the docs page, and the `meta` API the studio uses. */
+export const META_PATHS: Record<string, JsonSchema> = {
+  '/health': {
+    get: {
+      operationId: 'health',
+      tags: ['system'],
+      summary: 'Liveness and database check',
+      security: [],
+      responses: { 200: json('Up.', object('', { status: { const: 'ok' }, modelVersion: { type: 'integer' }, database: { type: 'string' } })), ...problems() },
+    },
+  },
+  '/openapi.json': {
+    get: { operationId: 'openapi', tags: ['system'], summary: 'This document, for the current model version', security: [], responses: { 200: json('OpenAPI 3.1.', { type: 'object' }) } },
+  },
+  '/meta/model': {
+    get: {
+      operationId: 'getModel',
+      tags: ['meta'],
+      summary: 'The published model: version, hash and every definition',
+      responses: { 200: json('The model.', object('', { version: { type: 'integer' }, hash: { type: 'string' }, definitions: ref('DefinitionSet') })) },
+    },
+  },
+  '/meta/entities': { get: { operationId: 'listEntities', tags: ['meta'], summary: 'Published entity definitions', responses: { 200: json('Entities.', dataList('')) } } },
+  '/meta/entities/{id}': {
+    get: {
+      operationId: 'getEntity',
+      tags: ['meta'],
+      summary: 'One published entity definition',
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: { 200: json('The definition.', { type: 'object' }), ...problems(404) },
+    },
+  },
+  '/meta/versions': { get: { operationId: 'listVersions', tags: ['meta'], summary: 'Published versions, with the plans they applied', responses: { 200: json('Versions.', dataList('')) } } },
+  '/meta/validate': {
+    post: { operationId: 'validateDefinitions', tags: ['meta'], summary: 'Validate definitions without saving them', requestBody: definitionsBody, responses: { 200: json('Issues.', issues), ...problems(400) } },
+  },
+  '/meta/drafts/{id}': {
+    parameters: [draftId],
+    get: { operationId: 'getDraft', tags: ['meta'], summary: 'Read a draft', responses: { 200: json('The draft.', { type: 'object' }), ...problems(404) } },
+    put: { operationId: 'saveDraft', tags: ['meta'], summary: 'Save a draft (the whole definition set)', requestBody: definitionsBody, responses: { 200: json('Saved, with its issues.', issues), ...problems(400) } },
+    delete: { operationId: 'deleteDraft', tags: ['meta'], summary: 'Discard a draft', responses: { 204: { description: 'Deleted.' }, ...problems(404) } },
+  },
+  '/meta/drafts/{id}/plan': {
+    parameters: [draftId],
+    post: {
+      operationId: 'planDraft',
+      tags: ['meta'],
+      summary: 'The migration plan publishing the draft would apply',
+      responses: { 200: json('The plan: steps, each safe or destructive with the rows it touches.', { type: 'object' }), ...problems(404, 422) },
+    },
+  },
+  '/meta/drafts/{id}/publish': {
+    parameters: [draftId],
+    post: {
+      operationId: 'publishDraft',
+      tags: ['meta'],
+      summary: 'Apply the plan and publish the draft as the next model version',
+      requestBody: {
+        content: { 'application/json': { schema: object('', { confirmDestructive: { type: 'boolean', default: false }, note: { type: 'string' } }) } },
+      },
+      responses: { 201: json('The new version and the plan it applied.', { type: 'object' }), ...problems(404, 409, 422) },
+    },
+  },
+};

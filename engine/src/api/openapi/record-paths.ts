@@ -1,0 +1,71 @@
+import type { CompiledEntity } from '../../model/compile-model.js';
+import { CREATED_HEADERS, ETAG_HEADER, json, problems, ref } from './common.js';
+import type { JsonSchema } from './field-schemas.js';
+import { toEntityTitle } from './entity-schemas.js';
+
+const SYSTEM_FILTERS = ['id', 'owner_id', 'created_at', 'updated_at', 'created_by', 'updated_by', 'version'];
+const param = (name: string) => ref(name, 'parameters');
+
+/** The paths of one entity's records, with operation ids `list<Name>`, `create<Name>`, `get<Name>`, `update<Name>`, `delete<Name>`. */
+export function toRecordPaths(entity: CompiledEntity, name: string, tag: string): Record<string, JsonSchema> {
+  const title = toEntityTitle(entity);
+  const collection = {
+    get: {
+      operationId: `list${name}`,
+      tags: [tag],
+      summary: `List records (${title})`,
+      description: 'One page, in `sort` order; follow `nextCursor` for the next. Filters combine with AND.',
+      parameters: [...filterParameters(entity), ...['sort', 'limit', 'cursor', 'fields', 'expand', 'q'].map(param)],
+      responses: { 200: json('A page of records.', ref(`${name}List`)), ...problems(400) },
+    },
+    post: {
+      operationId: `create${name}`,
+      tags: [tag],
+      summary: `Create a record (${title})`,
+      requestBody: { required: true, content: { 'application/json': { schema: ref(`${name}Create`) } } },
+      responses: { 201: json('The created record.', ref(name), CREATED_HEADERS), ...problems(400, 422) },
+    },
+  };
+  const patchBody = { schema: ref(`${name}Patch`) };
+  const one = {
+    parameters: [param('id')],
+    get: {
+      operationId: `get${name}`,
+      tags: [tag],
+      summary: `Read a record (${title})`,
+      parameters: [param('fields'), param('expand')],
+      responses: { 200: json('The record.', ref(name), ETAG_HEADER), ...problems(400, 404) },
+    },
+    patch: {
+      operationId: `update${name}`,
+      tags: [tag],
+      summary: `Change a record (${title})`,
+      parameters: [param('ifMatch')],
+      requestBody: { required: true, content: { 'application/json': patchBody, 'application/merge-patch+json': patchBody } },
+      responses: { 200: json('The changed record.', ref(name), ETAG_HEADER), ...problems(400, 404, 409, 422, 428) },
+    },
+    delete: {
+      operationId: `delete${name}`,
+      tags: [tag],
+      summary: `Delete a record (${title})`,
+      parameters: [param('ifMatch'), param('version')],
+      responses: { 204: { description: 'Deleted.' }, ...problems(400, 404, 409, 428) },
+    },
+  };
+  return { [`/records/${entity.id}`]: collection, [`/records/${entity.id}/{id}`]: one };
+}
+
+/** One `filter[<field>]` deep-object parameter per filterable attribute: `filter[amount][gt]=100`. */
+function filterParameters(entity: CompiledEntity): JsonSchema[] {
+  const optional = [entity.recordTypes.length > 0 && 'record_type', entity.table.columns.some((c) => c.name === 'state') && 'state'];
+  return [...SYSTEM_FILTERS, ...optional.filter((name) => typeof name === 'string'), ...entity.fields.keys()].map((field) => ({
+    name: `filter[${field}]`,
+    in: 'query',
+    style: 'deepObject',
+    explode: true,
+    description: `Conditions on \`${field}\`, e.g. \`filter[${field}][eq]=…\`.`,
+    schema: ref('FilterOperators'),
+    // Empty, so "Try it out" sends no filter unless one is typed in.
+    example: {},
+  }));
+}

@@ -1,0 +1,56 @@
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import express, { Router } from 'express';
+import { toOpenApi } from '../openapi.js';
+import { modelOf } from '../pin-model.js';
+
+const SWAGGER_UI = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+
+/**
+ * The OpenAPI document of the request's pinned model at `/openapi.json` (so a publish shows up without a
+ * restart) and Swagger UI at `/docs`; `/` redirects there. Mounted inside `/api/v1`.
+ */
+export function docsRouter(): Router {
+  const router = Router();
+  router.get('/', (req, res) => res.redirect(302, `${req.baseUrl}/docs`));
+  router.get('/openapi.json', (req, res) => {
+    res.json(toOpenApi(modelOf(req)));
+  });
+  router.get(['/docs', '/docs/index.html'], (req, res) => {
+    res.type('html').send(docsPage(escapeHtml(`${req.baseUrl}/docs`)));
+  });
+  // Replaces swagger-ui-dist's own initializer, which points at the petstore example.
+  router.get('/docs/swagger-initializer.js', (req, res) => {
+    res.type('js').send(initializer(`${req.baseUrl}/openapi.json`));
+  });
+  router.use('/docs', express.static(SWAGGER_UI, { index: false }));
+  return router;
+}
+
+function docsPage(assets: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Lodestar API</title>
+  <link rel="stylesheet" href="${assets}/swagger-ui.css">
+  <link rel="icon" type="image/png" href="${assets}/favicon-32x32.png">
+</head>
+<body>
+  <div id="swagger-ui"></div>
+  <script src="${assets}/swagger-ui-bundle.js"></script>
+  <script src="${assets}/swagger-initializer.js"></script>
+</body>
+</html>
+`;
+}
+
+function initializer(documentUrl: string): string {
+  // JSON.stringify with `<` escaped: a string literal that cannot end the script.
+  const url = JSON.stringify(documentUrl).replace(/</g, '\\u003c');
+  return `window.ui = SwaggerUIBundle({ url: ${url}, dom_id: '#swagger-ui', deepLinking: true, persistAuthorization: true });\n`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
