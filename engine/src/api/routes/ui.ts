@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
 
-const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../../../..');
+const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 /** Serves the built web apps: the studio at /studio, the runtime UI at /, each with SPA fallback. */
 export function uiRouter(root = REPO_ROOT): Router {
