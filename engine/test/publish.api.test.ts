@@ -1,0 +1,140 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DefinitionSet } from '../src/definitions/definition-set.js';
+import type { EntityDefinition } from '../src/definitions/entity.js';
+import { seedFromFolder } from '../src/store/seed.js';
+import { FIXTURES } from './support/paths.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'lodestar-publish-'));
+cpSync(join(FIXTURES, 'small-crm'), folder, { recursive: true });
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer({ definitionsDir: folder });
+  const knex = server.testDb.db.knex;
+  const [acme] = await knex('customer').insert({ record_type: 'company', name: 'Acme', industry: 'retail', employees: '120' }).returning('id');
+  await knex('customer').insert({ record_type: 'company', name: 'Beta', industry: 'services', employees: 'about 50', parent: acme.id });
+  await knex('contact').insert({ name: 'Li Lei', customer: acme.id });
+});
+afterAll(async () => {
+  await server?.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+const columnsOf = async (table: string) =>
+  (await server.testDb.db.knex('information_schema.columns').where({ table_name: table }).select('column_name', 'data_type'))
+    .map((c: { column_name: string; data_type: string }) => `${c.column_name}:${c.data_type}`)
+    .sort();
+
+async function currentSet(): Promise<DefinitionSet> {
+  return (await server.request('GET', '/api/v1/meta/model')).body.definitions;
+}
+
+function editCustomer(set: DefinitionSet, edit: (customer: EntityDefinition) => void): DefinitionSet {
+  const copy = structuredClone(set);
+  edit(copy.entities.find((e) => e.$id === 'customer')!);
+  return copy;
+}
+
+async function publishDraft(set: DefinitionSet, body: Record<string, unknown> = {}) {
+  const put = await server.request('PUT', '/api/v1/meta/drafts/main', { definitions: set });
+  expect(put.status).toBe(200);
+  const plan = await server.request('POST', '/api/v1/meta/drafts/main/plan');
+  const published = await server.request('POST', '/api/v1/meta/drafts/main/publish', body);
+  return { plan, published };
+}
+
+describe('definitions in the database', () => {
+  it('seeds version 1 from the folder at first start', async () => {
+    const versions = await server.request('GET', '/api/v1/meta/versions');
+    expect(versions.body.data.map((v: { version: number; source: string }) => [v.version, v.source])).toEqual([[1, 'folder']]);
+    expect(await columnsOf('contact')).toContain('customer:uuid');
+  });
+
+  it('re-seeding an unchanged folder is a no-op; a changed folder produces a plan without applying it', async () => {
+    const knex = server.testDb.db.knex;
+    expect(await seedFromFolder(knex, folder, { apply: 'always' })).toEqual({ status: 'unchanged', version: 1 });
+    const file = join(folder, 'schemas/contact.schema.json');
+    const contact = JSON.parse(readFileSync(file, 'utf8'));
+    contact.properties.phone = { type: 'string', format: 'phone' };
+    writeFileSync(file, JSON.stringify(contact));
+    const result = await seedFromFolder(knex, folder, { apply: 'never' });
+    expect(result.status).toBe('planned');
+    expect(result.status === 'planned' && result.plan.steps.map((s) => s.kind)).toEqual(['addColumn']);
+    expect(await columnsOf('contact')).not.toContain('phone:character varying');
+  });
+
+  it('publishes an added field as a safe step and version N+1, reachable without restart', async () => {
+    const set = editCustomer(await currentSet(), (c) => (c.properties.website = { type: 'string', format: 'uri' }));
+    const { plan, published } = await publishDraft(set, { note: 'add website' });
+    expect(plan.body.steps).toEqual([expect.objectContaining({ kind: 'addColumn', table: 'customer', safety: 'safe' })]);
+    expect(published.status).toBe(201);
+    expect(published.body.version).toBe(2);
+    expect(await columnsOf('customer')).toContain('website:text');
+    expect((await server.request('GET', '/api/v1/meta/model')).body.version).toBe(2);
+  });
+
+  it('renames a field declared with x-renamedFrom and keeps its values', async () => {
+    const set = editCustomer(await currentSet(), (c) => {
+      c.properties.headcount = { ...c.properties.employees!, 'x-renamedFrom': 'employees' };
+      delete c.properties.employees;
+    });
+    const { plan, published } = await publishDraft(set);
+    expect(plan.body.steps.map((s: { kind: string }) => s.kind)).toEqual(['renameColumn']);
+    expect(published.status).toBe(201);
+    const rows = await server.testDb.db.knex('customer').orderBy('name').pluck('headcount');
+    expect(rows).toEqual(['120', 'about 50']);
+  });
+
+  it('refuses a destructive retype until confirmed, naming the rows, then converts what it can', async () => {
+    const set = editCustomer(await currentSet(), (c) => (c.properties.headcount = { type: 'integer', minimum: 0 }));
+    const before = await columnsOf('customer');
+    const { plan, published } = await publishDraft(set);
+    expect(plan.body.steps).toEqual([expect.objectContaining({ kind: 'alterType', safety: 'destructive', rows: 1 })]);
+    expect(published.status).toBe(409);
+    expect(published.body.type).toMatch(/confirmation-required/);
+    expect(await columnsOf('customer')).toEqual(before);
+    const confirmed = await server.request('POST', '/api/v1/meta/drafts/main/publish', { confirmDestructive: true });
+    expect(confirmed.status).toBe(201);
+    const rows = await server.testDb.db.knex('customer').orderBy('name').pluck('headcount');
+    expect(rows).toEqual([120, null]);
+  });
+
+  it('rejects an invalid draft with every issue and changes nothing', async () => {
+    const version = (await server.request('GET', '/api/v1/meta/model')).body.version;
+    const set = editCustomer(await currentSet(), (c) => {
+      c['x-entity'].titleField = 'nope';
+      c.properties.region = { type: 'string', 'x-relation': { entity: 'ghost' } };
+    });
+    const { plan, published } = await publishDraft(set);
+    for (const response of [plan, published]) {
+      expect(response.status).toBe(422);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      expect(response.body.issues).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ pointer: '/x-entity/titleField', keyword: 'unknownField' }),
+          expect.objectContaining({ pointer: '/properties/region/x-relation/entity', keyword: 'unknownEntity' }),
+        ]),
+      );
+    }
+    expect((await server.request('GET', '/api/v1/meta/model')).body.version).toBe(version);
+  });
+
+  it('refuses to publish a draft based on an older version', async () => {
+    const set = await currentSet();
+    await server.request('PUT', '/api/v1/meta/drafts/old', { definitions: set, baseVersion: 1 });
+    const response = await server.request('POST', '/api/v1/meta/drafts/old/publish', {});
+    expect(response.status).toBe(409);
+  });
+
+  it('keeps every published version with its plan', async () => {
+    const versions = (await server.request('GET', '/api/v1/meta/versions')).body.data;
+    expect(versions[0].version).toBeGreaterThanOrEqual(4);
+    const v2 = (await server.request('GET', '/api/v1/meta/versions/2')).body;
+    expect(v2.plan.steps[0]).toMatchObject({ kind: 'addColumn' });
+    expect(v2.note).toBe('add website');
+  });
+});
