@@ -138,3 +138,10 @@ describe('definitions in the database', () => {
     expect(v2.note).toBe('add website');
   });
 });
+
+describe('stored definitions', () => {
+  it('keep the authored property order, which is the form order', async () => {
+    const customer = (await currentSet()).entities.find((e) => e.$id === 'customer')!;
+    expect(Object.keys(customer.properties).slice(0, 3)).toEqual(['name', 'industry', 'region']);
+  });
+});

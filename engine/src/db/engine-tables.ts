@@ -10,10 +10,11 @@ const MIGRATIONS: Migration[] = [
   {
     name: '001_definitions',
     async up(knex) {
+      // Definitions are `json`, not `jsonb`: jsonb reorders object keys, and property order is form order.
       await knex.schema.createTable('lodestar_model_versions', (t) => {
         t.integer('version').primary();
         t.text('hash').notNullable();
-        t.jsonb('definitions').notNullable();
+        t.json('definitions').notNullable();
         t.jsonb('plan').notNullable();
         t.text('source').notNullable();
         t.text('note');
@@ -22,7 +23,7 @@ const MIGRATIONS: Migration[] = [
       });
       await knex.schema.createTable('lodestar_drafts', (t) => {
         t.text('id').primary();
-        t.jsonb('definitions').notNullable();
+        t.json('definitions').notNullable();
         t.integer('base_version').notNullable();
         t.uuid('updated_by');
         t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
