@@ -35,6 +35,7 @@ export function ensureBuilt() {
   ensureInstalled();
   if (mtime(join(root, 'engine/dist/cli/main.js')) < newest(join(root, 'engine/src'))) run('npx tsc -b', 'building the engine');
   for (const app of ['runtime-ui', 'studio']) {
-    if (mtime(join(root, app, 'dist/index.html')) < newest(join(root, app))) run(`npm run build -w ${app}`, `building ${app}`);
+    const sources = Math.max(newest(join(root, app)), newest(join(root, 'ui-shared')));
+    if (mtime(join(root, app, 'dist/index.html')) < sources) run(`npm run build -w ${app}`, `building ${app}`);
   }
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { countRecords, useApi, type EntityDefinition, type RecordCount } from './api';
-import { descriptionOf, LANG_NAMES, LANGS, pick, titleOf, useLang, type Lang } from './i18n';
+import { AppHeader, descriptionOf, pick, TitleRow, titleOf, useApi, useDocumentTitle, useLang, type Lang } from '@lodestar/ui-shared';
+import { countRecords, type EntityDefinition, type RecordCount } from './api';
 import { MESSAGES } from './messages';
 
 type Messages = (typeof MESSAGES)[Lang];
@@ -12,35 +12,26 @@ export function App() {
   const [health] = useApi<{ modelVersion?: number }>('/api/v1/health');
   const modelVersion = health.status === 'ready' ? health.data.modelVersion : undefined;
 
-  useEffect(() => {
-    document.title = `${t.heading} · Lodestar`;
-  }, [t]);
+  useDocumentTitle(t.heading);
 
   return (
     <div className="page">
-      <header className="header">
-        <div className="header-inner">
-          <a className="brand" href="/">
-            <Logo />
-            <span className="brand-name">{t.appName}</span>
-            <span className="brand-tagline">{t.tagline}</span>
-          </a>
-          <nav className="nav">
-            <a href="/api/v1/docs">{t.navDocs}</a>
-            <a href="/studio/">{t.navStudio}</a>
-            <LangSwitch lang={lang} onChange={setLang} label={t.language} />
-          </nav>
-        </div>
-      </header>
+      <AppHeader
+        home="/"
+        appName={t.appName}
+        brandExtra={<span className="brand-tagline">{t.tagline}</span>}
+        links={[{ href: '/api/v1/docs', label: t.navDocs }, { href: '/studio/', label: t.navStudio }]}
+        lang={lang}
+        onLangChange={setLang}
+        languageLabel={t.language}
+      />
 
       <main className="main">
-        <div className="title-row">
-          <div>
-            <h1>{t.heading}</h1>
-            <p className="subtitle">{t.subheading}</p>
-          </div>
-          {modelVersion !== undefined && modelVersion > 0 && <span className="badge">{t.modelVersion(modelVersion)}</span>}
-        </div>
+        <TitleRow
+          heading={t.heading}
+          subheading={t.subheading}
+          aside={modelVersion !== undefined && modelVersion > 0 && <span className="badge">{t.modelVersion(modelVersion)}</span>}
+        />
 
         {entities.status === 'loading' && <LoadingGrid label={t.loading} />}
         {entities.status === 'error' && (
@@ -162,27 +153,6 @@ function LoadingGrid({ label }: { label: string }) {
         ))}
       </ul>
     </div>
-  );
-}
-
-function LangSwitch({ lang, onChange, label }: { lang: Lang; onChange: (lang: Lang) => void; label: string }) {
-  return (
-    <div className="lang-switch" role="group" aria-label={label}>
-      {LANGS.map((option) => (
-        <button key={option} type="button" aria-pressed={option === lang} onClick={() => onChange(option)}>
-          {LANG_NAMES[option]}
-        </button>
-      ))}
-    </div>
-  );
-}
-
-function Logo() {
-  return (
-    <svg className="logo" viewBox="0 0 24 24" width="28" height="28" aria-hidden="true">
-      <rect width="24" height="24" rx="6" fill="#f5b82e" opacity="0.16" />
-      <path d="M12 3.5l2 6.5 6.5 2-6.5 2-2 6.5-2-6.5-6.5-2 6.5-2z" fill="#f5b82e" />
-    </svg>
   );
 }
 

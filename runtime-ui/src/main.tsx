@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import '@lodestar/ui-shared/base.css';
 import { App } from './App';
 import './styles.css';
 

@@ -1,4 +1,4 @@
-import type { Lang } from './i18n';
+import type { Lang } from '@lodestar/ui-shared';
 
 const zh = {
   appName: 'Lodestar',

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useApi, type EntityDefinition, type FieldDefinition, type PublishedVersion } from './api';
+import { AppHeader, descriptionOf, pick, TitleRow, titleOf, useApi, useDocumentTitle, useLang, type Lang } from '@lodestar/ui-shared';
+import type { EntityDefinition, FieldDefinition, PublishedVersion } from './api';
 import { fieldKind, kindFamily, KIND_LABELS } from './field-kind';
-import { descriptionOf, LANG_NAMES, LANGS, pick, titleOf, useLang, type Lang } from './i18n';
 import { MESSAGES, type Messages } from './messages';
 
 export function App() {
@@ -12,35 +12,22 @@ export function App() {
   const selected = useHashSelection();
   const current = versions.status === 'ready' ? versions.data.data[0]?.version : undefined;
 
-  useEffect(() => {
-    document.title = `${t.studio} · Lodestar`;
-  }, [t]);
+  useDocumentTitle(t.studio);
 
   return (
     <div className="page">
-      <header className="header">
-        <div className="header-inner">
-          <a className="brand" href="/studio/">
-            <Logo />
-            <span className="brand-name">{t.appName}</span>
-            <span className="brand-badge">{t.studio}</span>
-          </a>
-          <nav className="nav">
-            <a href="/">{t.navApp}</a>
-            <a href="/api/v1/docs">{t.navDocs}</a>
-            <LangSwitch lang={lang} onChange={setLang} label={t.language} />
-          </nav>
-        </div>
-      </header>
+      <AppHeader
+        home="/studio/"
+        appName={t.appName}
+        brandExtra={<span className="brand-badge">{t.studio}</span>}
+        links={[{ href: '/', label: t.navApp }, { href: '/api/v1/docs', label: t.navDocs }]}
+        lang={lang}
+        onLangChange={setLang}
+        languageLabel={t.language}
+      />
 
       <main className="main">
-        <div className="title-row">
-          <div>
-            <h1>{t.heading}</h1>
-            <p className="subtitle">{t.subheading}</p>
-          </div>
-          {current !== undefined && <span className="badge">{t.currentVersion(current)}</span>}
-        </div>
+        <TitleRow heading={t.heading} subheading={t.subheading} aside={current !== undefined && <span className="badge">{t.currentVersion(current)}</span>} />
 
         {entities.status === 'loading' && <Loading label={t.loadingEntities} />}
         {entities.status === 'error' && <Failure t={t} message={entities.error.message} onRetry={reloadEntities} />}
@@ -305,26 +292,5 @@ function Failure({ t, message, onRetry }: { t: Messages; message: string; onRetr
         {t.retry}
       </button>
     </div>
-  );
-}
-
-function LangSwitch({ lang, onChange, label }: { lang: Lang; onChange: (lang: Lang) => void; label: string }) {
-  return (
-    <div className="lang-switch" role="group" aria-label={label}>
-      {LANGS.map((option) => (
-        <button key={option} type="button" aria-pressed={option === lang} onClick={() => onChange(option)}>
-          {LANG_NAMES[option]}
-        </button>
-      ))}
-    </div>
-  );
-}
-
-function Logo() {
-  return (
-    <svg className="logo" viewBox="0 0 24 24" width="28" height="28" aria-hidden="true">
-      <rect width="24" height="24" rx="6" fill="#f5b82e" opacity="0.16" />
-      <path d="M12 3.5l2 6.5 6.5 2-6.5 2-2 6.5-2-6.5-6.5-2 6.5-2z" fill="#f5b82e" />
-    </svg>
   );
 }

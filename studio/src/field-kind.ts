@@ -1,5 +1,5 @@
 import type { FieldDefinition } from './api';
-import type { Lang } from './i18n';
+import type { Lang } from '@lodestar/ui-shared';
 
 /** The field kinds the engine knows (engine/src/schema/column-types.ts), derived the same simple way. */
 export type FieldKind =

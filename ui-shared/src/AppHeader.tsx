@@ -1,0 +1,65 @@
+import type { ReactNode } from 'react';
+import { LANG_NAMES, LANGS, type Lang } from './i18n';
+
+export interface HeaderLink {
+  href: string;
+  label: string;
+}
+
+export interface AppHeaderProps {
+  /** Where the brand links to: the app's own start page. */
+  home: string;
+  appName: string;
+  /** Shown after the name: the runtime UI's tagline, the studio's badge. */
+  brandExtra?: ReactNode;
+  /** Links in the nav, before the language switch. */
+  links: readonly HeaderLink[];
+  lang: Lang;
+  onLangChange: (lang: Lang) => void;
+  /** The language switch's accessible name. */
+  languageLabel: string;
+}
+
+/** The dark bar atop both apps: logo and name, links, language switch. */
+export function AppHeader({ home, appName, brandExtra, links, lang, onLangChange, languageLabel }: AppHeaderProps) {
+  return (
+    <header className="header">
+      <div className="header-inner">
+        <a className="brand" href={home}>
+          <Logo />
+          <span className="brand-name">{appName}</span>
+          {brandExtra}
+        </a>
+        <nav className="nav">
+          {links.map((link) => (
+            <a key={link.href} href={link.href}>
+              {link.label}
+            </a>
+          ))}
+          <LangSwitch lang={lang} onChange={onLangChange} label={languageLabel} />
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+export function LangSwitch({ lang, onChange, label }: { lang: Lang; onChange: (lang: Lang) => void; label: string }) {
+  return (
+    <div className="lang-switch" role="group" aria-label={label}>
+      {LANGS.map((option) => (
+        <button key={option} type="button" aria-pressed={option === lang} onClick={() => onChange(option)}>
+          {LANG_NAMES[option]}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function Logo() {
+  return (
+    <svg className="logo" viewBox="0 0 24 24" width="28" height="28" aria-hidden="true">
+      <rect width="24" height="24" rx="6" fill="#f5b82e" opacity="0.16" />
+      <path d="M12 3.5l2 6.5 6.5 2-6.5 2-2 6.5-2-6.5-6.5-2 6.5-2z" fill="#f5b82e" />
+    </svg>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Lang } from './i18n';
+
+/** Text in one language, or per language (`{ "zh": "客户", "en": "Customer" }`), as definitions carry it. */
+export type Localized = string | Record<string, string> | undefined;
+
+/** Picks the text for `lang` from a localized value, falling back to English, Chinese, then any. */
+export function pick(text: Localized, lang: Lang): string | undefined {
+  if (text === undefined || typeof text === 'string') return text;
+  return text[lang] ?? text.en ?? text.zh ?? Object.values(text)[0];
+}
+
+interface Titled {
+  title?: string;
+  description?: string;
+  'x-i18n'?: { title?: Record<string, string>; description?: Record<string, string> };
+}
+
+/** A definition's title in `lang`: `x-i18n.title[lang]`, else its plain `title`, else the fallback. */
+export function titleOf(definition: Titled, lang: Lang, fallback: string): string {
+  return definition['x-i18n']?.title?.[lang] ?? definition.title ?? fallback;
+}
+
+export function descriptionOf(definition: Titled, lang: Lang): string | undefined {
+  return definition['x-i18n']?.description?.[lang] ?? definition.description;
+}
