@@ -14,6 +14,7 @@ const PURE = [
   'records/(list-query|keyset|validate-record|filter-values|attributes|to-filter|query-params|payload|serialize|version|initial-state)\\.ts',
   'api/openapi(/[^/]+)?\\.ts',
   'db/pg-errors\\.ts',
+  'workflow/[^/]+(/[^/]+)?\\.ts',
 ].map((pattern) => new RegExp(`^${pattern}$`));
 
 const FORBIDDEN = /from '(knex|pg|express|node:fs|node:fs\/promises|node:http|@electric-sql\/pglite)'|from '[./]+config\.js'|process\.env/;

@@ -1,12 +1,29 @@
 import type { Issue } from '../errors.js';
+import { checkReferences } from '../workflow/check-references.js';
+import { checkStates } from '../workflow/check-states.js';
+import { createAjv } from './create-ajv.js';
 import type { EntityDefinition } from './entity.js';
 import { WORKFLOW_ID_PATTERN } from './identifiers.js';
+import workflowMetaSchema from './meta/workflow.meta.json' with { type: 'json' };
+import { toIssues } from './validate-entity.js';
 import type { WorkflowDefinition } from './workflow.js';
 
 const workflowIdRe = new RegExp(WORKFLOW_ID_PATTERN);
+const validateShape = createAjv().compile(workflowMetaSchema);
 
-/** Structural checks of a workflow definition and its binding to an entity (or one record type of it). */
+/**
+ * Every issue of a workflow definition: its binding to an entity (or one record type of it), its shape
+ * against meta/workflow.meta.json, then the state graph and the guards and actions it names.
+ */
 export function validateWorkflow(workflow: unknown, entities: readonly EntityDefinition[]): Issue[] {
+  const issues = checkStructure(workflow, entities);
+  if (!workflow || typeof workflow !== 'object' || issues.some((i) => i.pointer === '/states')) return issues;
+  if (!validateShape(workflow)) return dedupe([...issues, ...toIssues(validateShape.errors)]);
+  const definition = workflow as WorkflowDefinition;
+  return dedupe([...issues, ...checkStates(definition), ...checkReferences(definition, entities)]);
+}
+
+function checkStructure(workflow: unknown, entities: readonly EntityDefinition[]): Issue[] {
   if (!workflow || typeof workflow !== 'object') return [issue('', 'type', 'a workflow definition is a JSON object')];
   const definition = workflow as Partial<WorkflowDefinition>;
   const issues: Issue[] = [];
@@ -35,6 +52,12 @@ function checkBinding(workflow: Partial<WorkflowDefinition>, entities: readonly 
     return [issue('/meta/recordType', 'unknownRecordType', `record type "${recordType}" does not exist on "${entityId}"`)];
   }
   return [];
+}
+
+// The meta-schema repeats some structural checks (the id pattern): report each problem once.
+function dedupe(issues: Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => !seen.has(`${i.pointer} ${i.keyword}`) && Boolean(seen.add(`${i.pointer} ${i.keyword}`)));
 }
 
 function issue(pointer: string, keyword: string, message: string): Issue {

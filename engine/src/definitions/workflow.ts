@@ -21,7 +21,10 @@ export interface StateMeta {
   color?: string;
   probability?: number;
   outcome?: 'open' | 'won' | 'lost';
+  /** ISO-8601 duration the record should stay at most; `after: { "sla": ... }` fires when it runs out. */
   sla?: string;
+  /** The state waits for approval: only actors with this role may send APPROVE or REJECT. */
+  approval?: { role: string };
   [key: string]: unknown;
 }
 
@@ -30,6 +33,7 @@ export interface StateDefinition {
   meta?: StateMeta;
   on?: Record<string, TransitionConfig>;
   after?: Record<string, TransitionConfig>;
+  always?: TransitionConfig;
   entry?: (NamedReference | string)[];
   exit?: (NamedReference | string)[];
   [key: string]: unknown;

@@ -1,0 +1,32 @@
+import type { Actor, FieldUse, ParamsSchema } from '../reference.js';
+
+/** Where the shell runs an effect: on the transition's database transaction, or later through the outbox. */
+export type Phase = 'inTransaction' | 'outbox';
+
+/** What a transition leaves for the shell to do: plain data, executed by the shell, never here. */
+export type Effect =
+  | { kind: 'setField'; phase: 'inTransaction'; field: string; value: unknown }
+  | { kind: 'createRecord'; phase: 'inTransaction'; entity: string; values: Record<string, unknown> }
+  | { kind: 'assignOwner'; phase: 'inTransaction'; userId: string }
+  | { kind: 'assignOwner'; phase: 'inTransaction'; roundRobinRole: string }
+  | { kind: 'notify'; phase: 'outbox'; to: string; subject: string; body: string }
+  | { kind: 'callWebhook'; phase: 'outbox'; url: string; event: string };
+
+/** What planning an action sees: the stored record, the actor, the event being sent, and the clock's reading. */
+export interface ActionContext {
+  record: Record<string, unknown>;
+  actor: Actor;
+  event: string;
+  /** ISO-8601 timestamp of the decision; passed in so planning stays pure. */
+  now: string;
+}
+
+/** One named action of the library: its params schema, its phase and its pure plan. */
+export interface ActionSpec<P = Record<string, unknown>> {
+  name: string;
+  params: ParamsSchema;
+  phase: Phase;
+  plan(ctx: ActionContext, params: P): Effect;
+  /** Fields the params name, so validation can check they exist. */
+  fields?(params: P): FieldUse[];
+}

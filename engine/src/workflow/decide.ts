@@ -1,0 +1,76 @@
+import { initialTransition, transition } from 'xstate';
+import { planAction, type ActionContext, type Effect } from './actions/index.js';
+import type { CompiledWorkflow, WorkflowEvent } from './compile-machine.js';
+import { evaluateGuard, type GuardInput } from './guards/index.js';
+import { planTimers, type TimerPlan } from './plan-timers.js';
+import { listTransitions } from './transitions.js';
+
+/** What a decision starts from: the record's current state and stored values, who acts, and what they send. */
+export interface DecisionInput extends GuardInput {
+  state: string;
+  event: WorkflowEvent;
+  /** ISO-8601 time of the decision, for `now` values and timer due times; pass it to keep `decide` deterministic. */
+  now?: string;
+  /** Set by the timer runner: only it may send the `xstate.after.*` events that timers carry. */
+  fromTimer?: boolean;
+}
+
+/** A transition the shell may apply, or the reason it may not (naming the guard that said no). */
+export type Decision =
+  | { ok: true; from: string; to: string; effects: Effect[]; timers: TimerPlan }
+  | { ok: false; reason: string; reasonZh?: string; guard?: string };
+
+const APPROVAL_EVENTS = new Set(['APPROVE', 'REJECT']);
+
+/** Decides what sending `event` to a record in `state` does, without doing any of it. */
+export function decide(compiled: CompiledWorkflow, input: DecisionInput): Decision {
+  const { definition, machine } = compiled;
+  const { state, event, record, actor, approvals } = input;
+  const stateDefinition = definition.states[state];
+  if (!stateDefinition) return { ok: false, reason: `state "${state}" does not exist in workflow "${definition.id}"` };
+  if (event.type.startsWith('xstate.') !== Boolean(input.fromTimer)) return { ok: false, reason: `event ${event.type} is not allowed in state ${state}` };
+  const role = stateDefinition.meta?.approval?.role;
+  if (role && APPROVAL_EVENTS.has(event.type) && !actor.roles.includes(role)) {
+    return { ok: false, reason: `only ${role} may approve or reject in state ${state}`, reasonZh: `仅限${role}审批`, guard: 'approval' };
+  }
+  const context: GuardInput = approvals ? { record, actor, approvals } : { record, actor };
+  const snapshot = machine.resolveState({ value: state, context });
+  if (!snapshot.can(event)) return explain(compiled, input);
+  const [next, actions] = transition(machine, snapshot, event);
+  const now = input.now ?? new Date().toISOString();
+  const to = String(next.value);
+  const effects = toEffects(actions, { record, actor, event: event.type, now });
+  return { ok: true, from: state, to, effects, timers: planTimers(compiled, actions, { left: to !== state, now }) };
+}
+
+/** What starting a new record's workflow does: its initial state (after any `always`), entry effects and timers. */
+export function decideStart(compiled: CompiledWorkflow, input: GuardInput & { now?: string }): { to: string; effects: Effect[]; timers: TimerPlan } {
+  const { record, actor, approvals } = input;
+  const [snapshot, actions] = initialTransition(compiled.machine, approvals ? { record, actor, approvals } : { record, actor });
+  const now = input.now ?? new Date().toISOString();
+  const effects = toEffects(actions, { record, actor, event: 'xstate.init', now });
+  return { to: String(snapshot.value), effects, timers: planTimers(compiled, actions, { left: false, now }) };
+}
+
+// XState's own actions (timers) are the scheduler's business; the library's named actions become effects.
+function toEffects(actions: readonly { type: string; params?: unknown }[], ctx: ActionContext): Effect[] {
+  return actions
+    .filter((action) => !action.type.startsWith('xstate.'))
+    .map((action) => planAction({ type: action.type, params: (action.params ?? {}) as Record<string, unknown> }, ctx));
+}
+
+// XState says only whether some transition is enabled; the reason comes from the library's own guard.
+function explain(compiled: CompiledWorkflow, input: DecisionInput): Decision {
+  const { state, event } = input;
+  const candidates = listTransitions(compiled.definition.states[state]!, '').filter((t) => t.kind === 'on' && t.key === event.type);
+  if (candidates.length === 0) return { ok: false, reason: `event ${event.type} is not allowed in state ${state}` };
+  for (const { definition } of candidates) {
+    if (definition.guard === undefined) continue;
+    const result = evaluateGuard(definition.guard, input);
+    if (result !== true) {
+      const guard = typeof definition.guard === 'string' ? definition.guard : definition.guard.type;
+      return { ok: false, reason: result.reason, ...(result.reasonZh ? { reasonZh: result.reasonZh } : {}), guard };
+    }
+  }
+  return { ok: false, reason: `event ${event.type} is not allowed in state ${state}` };
+}

@@ -1,0 +1,16 @@
+import type { GuardSpec } from './types.js';
+
+/** Passes when the actor holds at least one of the listed roles. */
+export const actorHasRole: GuardSpec<{ roles: string[] }> = {
+  name: 'actorHasRole',
+  params: {
+    type: 'object',
+    required: ['roles'],
+    properties: { roles: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } } },
+    additionalProperties: false,
+  },
+  evaluate(ctx, { roles }) {
+    if (roles.some((role) => ctx.actor.roles.includes(role))) return true;
+    return { reason: `only ${roles.join(' or ')} may do this`, reasonZh: `仅限角色：${roles.join('、')}` };
+  },
+};

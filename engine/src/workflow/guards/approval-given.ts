@@ -1,0 +1,22 @@
+import type { GuardSpec } from './types.js';
+
+/**
+ * Passes when an approval was recorded since the record entered its state (by `role` when given)
+ * and the latest decision for that role is not a rejection.
+ */
+export const approvalGiven: GuardSpec<{ role?: string }> = {
+  name: 'approvalGiven',
+  params: {
+    type: 'object',
+    properties: { role: { type: 'string', minLength: 1 } },
+    additionalProperties: false,
+  },
+  evaluate(ctx, { role }) {
+    const decisions = (ctx.approvals ?? []).filter((a) => role === undefined || a.role === role);
+    const latest = [...decisions].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).at(-1);
+    if (latest?.decision === 'approved') return true;
+    const who = role ? ` by ${role}` : '';
+    if (latest?.decision === 'rejected') return { reason: `approval${who} was rejected`, reasonZh: `审批被拒绝${role ? `（${role}）` : ''}` };
+    return { reason: `approval${who} is required`, reasonZh: `需要审批${role ? `（${role}）` : ''}` };
+  },
+};

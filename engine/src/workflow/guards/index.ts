@@ -1,0 +1,31 @@
+import type { NamedReference } from '../../definitions/workflow.js';
+import { toReference, type Actor, type Approval } from '../reference.js';
+import { actorHasRole } from './actor-role.js';
+import { approvalGiven } from './approval-given.js';
+import { fieldCompare } from './field-compare.js';
+import { all, any, not } from './logic.js';
+import { requireFields } from './require-fields.js';
+import type { GuardResult, GuardSpec } from './types.js';
+
+export type { GuardContext, GuardFailure, GuardResult, GuardSpec } from './types.js';
+
+/** The guard library: every name a workflow definition may use, with its params schema. */
+export const GUARDS: ReadonlyMap<string, GuardSpec> = new Map(
+  ([requireFields, fieldCompare, actorHasRole, approvalGiven, all, any, not] as GuardSpec[]).map((g) => [g.name, g]),
+);
+
+/** What a guard evaluation starts from: the stored record, the actor and the current state's approvals. */
+export interface GuardInput {
+  record: Record<string, unknown>;
+  actor: Actor;
+  approvals?: Approval[];
+}
+
+/** Evaluates a guard reference (nested ones included) against the input; an unknown name fails with a reason. */
+export function evaluateGuard(ref: NamedReference | string, input: GuardInput, guards = GUARDS): GuardResult {
+  const { type, params = {} } = toReference(ref);
+  const spec = guards.get(type);
+  if (!spec) return { reason: `unknown guard "${type}"`, reasonZh: `未知的条件“${type}”` };
+  const ctx = { ...input, evaluate: (child: NamedReference | string) => evaluateGuard(child, input, guards) };
+  return spec.evaluate(ctx, params);
+}

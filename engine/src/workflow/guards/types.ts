@@ -1,0 +1,30 @@
+import type { NamedReference } from '../../definitions/workflow.js';
+import type { Actor, Approval, FieldUse, ParamsSchema } from '../reference.js';
+
+/** Why a guard said no, in English and optionally in Chinese. */
+export interface GuardFailure {
+  reason: string;
+  reasonZh?: string;
+}
+
+/** A guard's answer: pass, or the reason it failed. */
+export type GuardResult = true | GuardFailure;
+
+/** What a guard sees: the stored record, the actor, approvals of the current state, and a way to evaluate nested guards. */
+export interface GuardContext {
+  record: Record<string, unknown>;
+  actor: Actor;
+  approvals?: Approval[];
+  evaluate(ref: NamedReference | string): GuardResult;
+}
+
+/** One named guard of the library: its params schema and its pure evaluation. */
+export interface GuardSpec<P = Record<string, unknown>> {
+  name: string;
+  params: ParamsSchema;
+  evaluate(ctx: GuardContext, params: P): GuardResult;
+  /** Fields of the bound entity the params name, so validation can check they exist. */
+  fields?(params: P): FieldUse[];
+  /** Nested guard references, with their pointer suffix inside `params`, so validation can recurse. */
+  children?(params: P): { pointer: string; ref: NamedReference | string }[];
+}
