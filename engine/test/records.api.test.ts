@@ -306,3 +306,17 @@ describe('delete', () => {
     expect((await api('GET', `/deal/${deal.id}`)).body).toMatchObject({ customer: null, contacts: [] });
   });
 });
+
+describe('concurrent patches', () => {
+  it('let exactly one of many writers at the same version win; the others get 409 and nothing is lost', async () => {
+    const created = await create('deal', { title: 'Contended' });
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => api('PATCH', `/deal/${created.id}`, { title: `writer ${i}`, version: created.version })),
+    );
+    const winners = results.filter((r) => r.status === 200);
+    expect(winners).toHaveLength(1);
+    expect(results.filter((r) => r.status === 409)).toHaveLength(19);
+    const stored = await api('GET', `/deal/${created.id}`);
+    expect(stored.body).toMatchObject({ title: winners[0]!.body.title, version: created.version + 1 });
+  });
+});

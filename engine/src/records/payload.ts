@@ -97,7 +97,7 @@ export function toRowValues(entity: CompiledEntity, fields: Record<string, unkno
   for (const [name, value] of Object.entries(fields)) {
     const attribute = byName.get(name);
     if (!attribute || attribute.system) continue;
-    if (attribute.junction) links.set(name, [...new Set((value ?? []) as string[])]);
+    if (attribute.junction) links.set(name, [...new Set(Array.isArray(value) ? (value as string[]) : [])]);
     // node-postgres would send a JS array as a Postgres array; jsonb needs JSON text.
     else if (attribute.kind === 'json') columns[name] = value === null ? null : JSON.stringify(value);
     else columns[name] = value;

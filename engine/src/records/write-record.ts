@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import { ConflictError, type Issue, ValidationError } from '../errors.js';
 import type { CompiledEntity } from '../model/compile-model.js';
 import { attributesOf } from './attributes.js';
@@ -22,7 +23,7 @@ export async function createRecord(ctx: RecordContext, body: unknown): Promise<R
   issues.push(...validateFor(entity, payload.recordType ?? undefined, payload.fields));
   throwIfInvalid(issues);
   const values = toRowValues(entity, withoutNulls(payload.fields));
-  return ctx.knex.transaction(async (trx) => {
+  return inTransactionIf(values.links.size > 0, ctx.knex, async (trx) => {
     const state = initialState(ctx.model, entity, payload.recordType ?? undefined);
     const row = await insertRow(trx, entity, { ...values.columns, ...systemValues(payload), ...(state && { state }) });
     for (const [field, targetIds] of values.links) {
@@ -33,30 +34,36 @@ export async function createRecord(ctx: RecordContext, body: unknown): Promise<R
 }
 
 /**
- * Applies a JSON merge patch at the expected version, in one transaction: lock the row, check the
- * version, validate the merged record for its (possibly new) record type, update, replace links.
+ * Applies a JSON merge patch at the expected version: read the row, check the version, validate the
+ * merged record for its (possibly new) record type, then update WHERE version = expected. The
+ * conditional update is the lock: a concurrent writer in between makes it match no row (409), so
+ * no update is lost without holding a row lock across round trips. Link changes add a transaction.
  */
 export async function patchRecord(ctx: RecordContext, target: RecordTarget, body: unknown): Promise<RecordJson> {
   const { entity } = ctx;
   if (!isRecordId(target.id)) throw recordNotFound(entity, target.id);
   const { payload, issues } = toPayload(entity, body, 'patch');
-  return ctx.knex.transaction(async (trx) => {
-    // Lock first, so the version check and the merged validation see the row the update will change.
-    const stored = await selectRecord(trx, entity, { id: target.id, forUpdate: true });
+  const values = toRowValues(entity, payload.fields);
+  return inTransactionIf(values.links.size > 0, ctx.knex, async (trx) => {
+    const stored = await selectRecord(trx, entity, { id: target.id });
     if (!stored) throw recordNotFound(entity, target.id);
     if (stored.version !== target.version) throw staleVersion(stored.version as number, target.version);
     const before = toRecordJson(stored, recordNames(entity));
     const recordType = payload.recordType === undefined ? (before.record_type as string | null) : payload.recordType;
     issues.push(...validateFor(entity, recordType ?? undefined, { ...fieldsOf(entity, before), ...payload.fields }));
     throwIfInvalid(issues);
-    const values = toRowValues(entity, payload.fields);
     const row = await updateRow(trx, entity, { ...target, columns: { ...values.columns, ...systemValues(payload) } });
-    if (!row) throw staleVersion(stored.version as number, target.version);
+    if (!row) throw staleVersion((await selectVersion(trx, entity, target.id)) ?? target.version + 1, target.version);
     for (const [field, targetIds] of values.links) {
       await replaceLinks(trx, attributesOf(entity).byName.get(field)!.junction!, { sourceId: target.id, targetIds, replace: true });
     }
     return toRecordJson({ ...stored, ...row, ...Object.fromEntries(values.links) }, recordNames(entity));
   });
+}
+
+/** Runs `work` in a transaction when it writes more than one statement; a single statement is atomic alone. */
+function inTransactionIf<T>(needed: boolean, knex: Knex, work: (db: Knex) => Promise<T>): Promise<T> {
+  return needed ? knex.transaction((trx) => work(trx)) : work(knex);
 }
 
 /** Deletes a record at the expected version: 404 when it does not exist, 409 when the version is stale. */
