@@ -36,7 +36,7 @@ const fullDeal = (customer: string, contacts: string[]) => ({
   externalId: '1b4e28ba-2fa1-11d2-883f-0016541b4e28',
   stage: 'proposal',
   labels: ['hot', 'strategic'],
-  aliases: ['say "hi"', 'a,b', '{braces}'],
+  aliases: ['say "hi"', 'a,b', '{braces}', 'back\\slash', 'NULL'],
   extra: { nested: { list: [1, 'two', null] } },
   customer,
   contacts,

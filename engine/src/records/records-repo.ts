@@ -27,17 +27,34 @@ export async function selectRecords(knex: Knex, entity: CompiledEntity, ids: str
 
 /** Inserts a row and returns every stored column. */
 export async function insertRow(trx: Knex, entity: CompiledEntity, columns: Row): Promise<Row> {
-  const [row] = await trx(entity.table.name).insert(columns).returning('*');
-  return row as Row;
+  // Hand-built SQL with bound values: writes are hot, and the builder costs more than the statement.
+  const names = Object.keys(columns);
+  const table = quoteIdent(entity.table.name);
+  const sql = names.length
+    ? `insert into ${table} (${names.map(quoteIdent).join(', ')}) values (${names.map(() => '?').join(', ')}) returning *`
+    : `insert into ${table} default values returning *`;
+  const result = (await trx.raw(sql, names.map((name) => toBinding(columns[name])))) as { rows: Row[] };
+  return result.rows[0]!;
 }
 
 /** Updates a row only at the expected version, bumping `version` and `updated_at`; undefined when no row matched. */
 export async function updateRow(trx: Knex, entity: CompiledEntity, change: { id: string; version: number; columns: Row }): Promise<Row | undefined> {
-  const [row] = await trx(entity.table.name)
-    .update({ ...change.columns, version: trx.raw('version + 1'), updated_at: trx.fn.now() })
-    .where({ id: change.id, version: change.version })
-    .returning('*');
-  return row as Row | undefined;
+  const names = Object.keys(change.columns);
+  const sets = [...names.map((name) => `${quoteIdent(name)} = ?`), 'version = version + 1', 'updated_at = now()'];
+  const sql = `update ${quoteIdent(entity.table.name)} set ${sets.join(', ')} where id = ? and version = ? returning *`;
+  const bindings = [...names.map((name) => toBinding(change.columns[name])), change.id, change.version];
+  const result = (await trx.raw(sql, bindings)) as { rows: Row[] };
+  return result.rows[0];
+}
+
+/**
+ * A value as a raw binding: undefined is NULL, and arrays (only text[] columns reach here; jsonb is
+ * already JSON text) become Postgres array literals, because knex.raw would expand them into lists.
+ */
+function toBinding(value: unknown): Knex.RawBinding {
+  if (value === undefined) return null;
+  if (Array.isArray(value)) return `{${value.map((item) => `"${String(item).replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+  return value as Knex.RawBinding;
 }
 
 /** Deletes a row only at the expected version; the number of rows deleted (0 or 1). */
