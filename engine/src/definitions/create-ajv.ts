@@ -30,6 +30,10 @@ export function createAjv(): Ajv2020 {
 }
 
 function hasAtMostDecimals(value: number, scale: number): boolean {
-  const factor = 10 ** scale;
-  return Math.abs(Math.round(value * factor) - value * factor) < 1e-6;
+  // Count digits in the shortest decimal text of the number: multiplying by 10^scale drifts for
+  // large amounts (9939013965.47 * 100 is not an integer in floating point).
+  const text = String(value);
+  if (/e/i.test(text)) return Number.isInteger(value) || Number(value.toFixed(scale)) === value;
+  const point = text.indexOf('.');
+  return point === -1 || text.length - point - 1 <= scale;
 }
