@@ -1,0 +1,136 @@
+// Shared by seed.mjs and run.mjs: configuration, the definitions on disk, starting and stopping servers.
+import { spawn } from 'node:child_process';
+import { readFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+export const BENCH_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const REPO_ROOT = resolve(BENCH_DIR, '..');
+export const ENGINE_MAIN = resolve(process.env.BENCH_ENGINE_MAIN ?? join(REPO_ROOT, 'engine/dist/cli/main.js'));
+
+/** The admin connection (any database on the server) and the benchmark database. */
+export const PG_BASE = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
+export const DB_NAME = process.env.BENCH_DB ?? 'lodestar_bench';
+export const DATABASE_URL = `${PG_BASE}/${DB_NAME}`;
+export const DEFINITIONS_DIR = process.env.LODESTAR_DEFINITIONS ?? REPO_ROOT;
+
+export function log(message) {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+export function fail(message) {
+  process.stderr.write(`\n[bench] FAILED: ${message}\n`);
+  process.exit(1);
+}
+
+/** The entity definition `<id>.schema.json` of the definitions folder. */
+export function readEntity(id) {
+  const file = join(DEFINITIONS_DIR, 'schemas', `${id}.schema.json`);
+  if (!existsSync(file)) fail(`${file} does not exist`);
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/** The enum values of a property (string enum or array of enum items); fails when the field is not an enum. */
+export function enumOf(entity, field) {
+  const property = entity.properties?.[field];
+  const values = property?.enum ?? property?.items?.enum;
+  if (!Array.isArray(values) || !values.length) fail(`${entity.$id}.${field} is not an enum field in the definitions`);
+  return values;
+}
+
+export async function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Starts a Node server as a child process and waits until `healthPath` answers 200.
+ * Keeps the last output lines for the error message when it dies or never becomes healthy.
+ */
+export async function startServer({ name, args, env, port, healthPath = '/api/v1/health', timeoutMs = 120_000, nodeArgs = [] }) {
+  const child = spawn(process.execPath, [...nodeArgs, ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = [];
+  const keep = (chunk) => {
+    output.push(chunk.toString());
+    if (output.length > 200) output.shift();
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  let exited = null;
+  const exitPromise = new Promise((r) => child.once('exit', (code, signal) => r((exited = { code, signal }))));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (exited) break;
+    try {
+      const res = await fetch(url + healthPath);
+      if (res.ok) {
+        await res.arrayBuffer();
+        return { name, url, port, child, output, exited: () => exited, stop: () => stopChild(child, exitPromise) };
+      }
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  if (!exited) await stopChild(child, exitPromise);
+  const error = new Error(
+    `${name} did not become healthy at ${url}${healthPath} (${exited ? `exited with ${exited.code ?? exited.signal}` : 'timed out'})\n` +
+      output.join('').split('\n').slice(-40).join('\n'),
+  );
+  error.exited = exited;
+  error.output = output.join('');
+  throw error;
+}
+
+async function stopChild(child, exitPromise) {
+  if (child.exitCode !== null || child.signalCode !== null) return exitPromise;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  const result = await exitPromise;
+  clearTimeout(timer);
+  return result;
+}
+
+/** The engine CLI against the benchmark database. */
+export function engineServerOptions(port, extraEnv = {}) {
+  if (!existsSync(ENGINE_MAIN)) fail(`${ENGINE_MAIN} does not exist: build the engine first (npx tsc -b at the repo root)`);
+  return {
+    name: 'engine',
+    args: [ENGINE_MAIN, 'start'],
+    port,
+    env: { DATABASE_URL, LOG_LEVEL: process.env.BENCH_ENGINE_LOG_LEVEL ?? 'warn', LODESTAR_DEFINITIONS: DEFINITIONS_DIR, ...extraEnv },
+  };
+}
+
+/** numeric and bigint as numbers, dates as 'YYYY-MM-DD' text: the same JSON as the engine produces. */
+export function configurePgTypes() {
+  pg.types.setTypeParser(1700, (v) => Number(v));
+  pg.types.setTypeParser(20, (v) => Number(v));
+  pg.types.setTypeParser(1082, (v) => v);
+}
+
+export async function withClient(url, fn) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
