@@ -145,3 +145,11 @@ describe('stored definitions', () => {
     expect(Object.keys(customer.properties).slice(0, 3)).toEqual(['name', 'industry', 'region']);
   });
 });
+
+describe('GET /meta/entities', () => {
+  it('reports each field kind as the engine decides it', async () => {
+    const { body } = await server.request('GET', '/api/v1/meta/entities');
+    expect(body.kinds.customer).toMatchObject({ name: 'text', industry: 'choice', annualRevenue: 'money', parent: 'manyToOne' });
+    expect(body.kinds.contact).toMatchObject({ customer: 'manyToOne' });
+  });
+});

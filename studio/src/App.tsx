@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { AppHeader, descriptionOf, pick, TitleRow, titleOf, useApi, useDocumentTitle, useLang, type Lang } from '@lodestar/ui-shared';
 import type { EntityDefinition, FieldDefinition, PublishedVersion } from './api';
-import { fieldKind, kindFamily, KIND_LABELS } from './field-kind';
+import { kindFamily, KIND_LABELS, type FieldKind, type FieldKinds } from './field-kind';
 import { MESSAGES, type Messages } from './messages';
 
 export function App() {
   const [lang, setLang] = useLang();
   const t = MESSAGES[lang];
-  const [entities, reloadEntities] = useApi<{ data: EntityDefinition[] }>('/api/v1/meta/entities');
+  const [entities, reloadEntities] = useApi<{ data: EntityDefinition[]; kinds: FieldKinds }>('/api/v1/meta/entities');
   const [versions, reloadVersions] = useApi<{ data: PublishedVersion[] }>('/api/v1/meta/versions');
   const selected = useHashSelection();
   const current = versions.status === 'ready' ? versions.data.data[0]?.version : undefined;
@@ -35,7 +35,7 @@ export function App() {
           (entities.data.data.length === 0 ? (
             <div className="notice">{t.noEntities}</div>
           ) : (
-            <ModelBrowser entities={entities.data.data} selected={selected} lang={lang} t={t} />
+            <ModelBrowser entities={entities.data.data} kinds={entities.data.kinds} selected={selected} lang={lang} t={t} />
           ))}
 
         <section className="panel versions" aria-labelledby="versions-heading">
@@ -61,7 +61,8 @@ function useHashSelection(): string | undefined {
   return id;
 }
 
-function ModelBrowser({ entities, selected, lang, t }: { entities: EntityDefinition[]; selected?: string; lang: Lang; t: Messages }) {
+function ModelBrowser(props: { entities: EntityDefinition[]; kinds: FieldKinds; selected?: string; lang: Lang; t: Messages }) {
+  const { entities, kinds, selected, lang, t } = props;
   const entity = entities.find((e) => e.$id === selected) ?? entities[0]!;
   const titles = useMemo(() => new Map(entities.map((e) => [e.$id, titleOf(e, lang, e.$id)])), [entities, lang]);
   return (
@@ -81,12 +82,13 @@ function ModelBrowser({ entities, selected, lang, t }: { entities: EntityDefinit
           ))}
         </ul>
       </nav>
-      <EntityDetail entity={entity} titles={titles} lang={lang} t={t} />
+      <EntityDetail entity={entity} kinds={kinds[entity.$id] ?? {}} titles={titles} lang={lang} t={t} />
     </div>
   );
 }
 
-function EntityDetail({ entity, titles, lang, t }: { entity: EntityDefinition; titles: Map<string, string>; lang: Lang; t: Messages }) {
+function EntityDetail(props: { entity: EntityDefinition; kinds: Record<string, FieldKind>; titles: Map<string, string>; lang: Lang; t: Messages }) {
+  const { entity, kinds, titles, lang, t } = props;
   const options = entity['x-entity'] ?? { titleField: '' };
   const types = Object.entries(options.recordTypes ?? {});
   const fieldTitle = (name: string) => {
@@ -155,7 +157,7 @@ function EntityDetail({ entity, titles, lang, t }: { entity: EntityDefinition; t
               </tr>
             )}
             {group.fields.map(([name, field]) => (
-              <FieldRow key={name} entity={entity} name={name} field={field} titles={titles} lang={lang} t={t} />
+              <FieldRow key={name} entity={entity} name={name} field={field} kind={kinds[name] ?? 'unknown'} titles={titles} lang={lang} t={t} />
             ))}
           </tbody>
         ))}
@@ -164,9 +166,8 @@ function EntityDetail({ entity, titles, lang, t }: { entity: EntityDefinition; t
   );
 }
 
-function FieldRow(props: { entity: EntityDefinition; name: string; field: FieldDefinition; titles: Map<string, string>; lang: Lang; t: Messages }) {
-  const { entity, name, field, titles, lang, t } = props;
-  const kind = fieldKind(field);
+function FieldRow(props: { entity: EntityDefinition; name: string; field: FieldDefinition; kind: FieldKind; titles: Map<string, string>; lang: Lang; t: Messages }) {
+  const { entity, name, field, kind, titles, lang, t } = props;
   const types = Object.entries(entity['x-entity']?.recordTypes ?? {});
   const typeTitle = ([key, type]: (typeof types)[number]) => pick(type.title, lang) ?? key;
   const requiredBy = types.filter(([, type]) => type.required?.includes(name));

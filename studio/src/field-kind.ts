@@ -1,39 +1,12 @@
-import type { FieldDefinition } from './api';
 import type { Lang } from '@lodestar/ui-shared';
 
-/** The field kinds the engine knows (engine/src/schema/column-types.ts), derived the same simple way. */
+/** The field kinds the engine knows (engine/src/schema/column-types.ts). */
 export type FieldKind =
   | 'text' | 'longText' | 'integer' | 'number' | 'money' | 'boolean' | 'date' | 'dateTime' | 'email' | 'phone'
   | 'url' | 'uuid' | 'choice' | 'multiChoice' | 'manyToOne' | 'manyToMany' | 'textList' | 'json' | 'unknown';
 
-export function fieldKind(field: FieldDefinition): FieldKind {
-  const relation = field['x-relation'];
-  switch (field.type) {
-    case 'string':
-      if (relation) return 'manyToOne';
-      if (field.enum) return 'choice';
-      switch (field.format) {
-        case 'date': return 'date';
-        case 'date-time': return 'dateTime';
-        case 'email': return 'email';
-        case 'phone': return 'phone';
-        case 'uri': return 'url';
-        case 'uuid': return 'uuid';
-        default: return field['x-multiline'] ? 'longText' : 'text';
-      }
-    case 'integer': return 'integer';
-    case 'number': return field['x-currency'] !== undefined ? 'money' : 'number';
-    case 'boolean': return 'boolean';
-    case 'object': return 'json';
-    case 'array':
-      if (relation) return 'manyToMany';
-      if (field.items?.enum) return 'multiChoice';
-      if (field.items?.type === 'string') return 'textList';
-      return 'json';
-    default:
-      return 'unknown';
-  }
-}
+/** Field kinds per entity and field, as `GET /api/v1/meta/entities` reports them (the engine decides kinds). */
+export type FieldKinds = Record<string, Record<string, FieldKind>>;
 
 export const KIND_LABELS: Record<Lang, Record<FieldKind, string>> = {
   zh: {

@@ -18,7 +18,12 @@ export function metaRouter(ctx: AppContext): Router {
     res.json({ version: model.version, hash: model.hash, definitions: model.set });
   });
   router.get('/entities', (req, res) => {
-    res.json({ data: modelOf(req).set.entities });
+    const model = modelOf(req);
+    // Field kinds come from the engine so the apps never re-derive them from JSON Schema.
+    const kinds = Object.fromEntries(
+      [...model.entities.values()].map((e) => [e.id, Object.fromEntries([...e.fields.values()].map((f) => [f.name, f.kind]))]),
+    );
+    res.json({ data: model.set.entities, kinds });
   });
   router.get('/entities/:id', (req, res) => {
     const entity = modelOf(req).entities.get(req.params.id);
