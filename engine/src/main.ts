@@ -21,12 +21,16 @@ export interface RunningEngine {
 export async function startEngine(config: Config, options: { db?: Db; seed?: boolean } = {}): Promise<RunningEngine> {
   const log = createLogger(config.logLevel);
   const db = options.db ?? (await connect(config.db));
-  await migrateEngineTables(db.knex);
-  if (options.seed !== false) logSeed(log, await seedFromFolder(db.knex, config.definitionsDir, { apply: 'ifEmpty' }));
-  const models = await ModelCache.open(db.knex);
-  const ctx: AppContext = { db, models, log, clock: () => new Date() };
-  const server = createApp(ctx).listen(config.port);
-  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  let booted: { ctx: AppContext; server: Server };
+  try {
+    booted = await boot(config, db, { log, seed: options.seed !== false });
+  } catch (error) {
+    // A failed start must not keep the pool (and the process) alive for its idle timeout.
+    if (!options.db) await db.close();
+    throw error;
+  }
+  const { ctx, server } = booted;
+  const models = ctx.models;
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
   log.info({ url, database: db.kind, modelVersion: models.current().version }, 'Lodestar is running');
@@ -41,6 +45,17 @@ export async function startEngine(config: Config, options: { db?: Db; seed?: boo
       if (!options.db) await db.close();
     },
   };
+}
+
+async function boot(config: Config, db: Db, options: { log: ReturnType<typeof createLogger>; seed: boolean }) {
+  const { log } = options;
+  await migrateEngineTables(db.knex);
+  if (options.seed) logSeed(log, await seedFromFolder(db.knex, config.definitionsDir, { apply: 'ifEmpty' }));
+  const models = await ModelCache.open(db.knex);
+  const ctx: AppContext = { db, models, log, clock: () => new Date() };
+  const server = createApp(ctx).listen(config.port);
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  return { ctx, server };
 }
 
 function logSeed(log: ReturnType<typeof createLogger>, result: SeedResult): void {

@@ -215,10 +215,41 @@ describe('patch', () => {
     const customer = await company('Switcher');
     const missing = await api('PATCH', `/customer/${customer.id}`, { version: 1, record_type: 'government' });
     expect(missing.status).toBe(422);
-    expect(missing.body.issues).toEqual([expect.objectContaining({ pointer: '/jurisdiction', keyword: 'required' })]);
+    expect(missing.body.issues).toEqual([
+      expect.objectContaining({ pointer: '/jurisdiction', keyword: 'required' }),
+      expect.objectContaining({ pointer: '/industry', keyword: 'additionalProperties' }),
+    ]);
     const ok = await api('PATCH', `/customer/${customer.id}`, { version: 1, record_type: 'government', jurisdiction: 'Berlin', industry: null });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ record_type: 'government', jurisdiction: 'Berlin', industry: null, version: 2 });
+  });
+
+  it.each([
+    ['clears a field its type requires', 'company', { industry: null }, '/industry', 'required'],
+    ['sets a field its type does not show', 'government', { industry: 'retail' }, '/industry', 'additionalProperties'],
+    ['sets an invalid value', 'company', { annualRevenue: -5 }, '/annualRevenue', 'minimum'],
+  ])('a patch that %s is judged against the stored record type', async (_case, type, patch, pointer, keyword) => {
+    const customer = type === 'company' ? await company('Judged') : await create('customer', { record_type: type, name: 'Judged', jurisdiction: 'Beijing' });
+    const response = await api('PATCH', `/customer/${customer.id}`, { version: 1, ...patch });
+    expect(response.status).toBe(422);
+    expect(response.body.issues).toEqual([expect.objectContaining({ pointer, keyword })]);
+    expect((await api('GET', `/customer/${customer.id}`)).body).toEqual(customer);
+  });
+
+  it('a patch that only sets valid values answers with the whole record', async () => {
+    const customer = await company('Whole', { region: 'East' });
+    const agency = await create('customer', { record_type: 'government', name: 'Agency', jurisdiction: 'Beijing' });
+    const patched = await api('PATCH', `/customer/${customer.id}`, { version: 1, annualRevenue: 12.5, region: null });
+    expect(patched.body).toEqual({ ...customer, annualRevenue: 12.5, region: null, version: 2, updated_at: patched.body.updated_at });
+    expect(patched.body.updated_at >= customer.updated_at).toBe(true);
+    expect((await api('PATCH', `/customer/${agency.id}`, { version: 1, region: 'North' })).body).toMatchObject({ region: 'North', version: 2 });
+  });
+
+  it('a valid patch at a stale version is a 409 and of a missing record a 404', async () => {
+    const customer = await company('Blind');
+    expect((await api('PATCH', `/customer/${customer.id}`, { version: 1, region: 'West' })).status).toBe(200);
+    expect((await api('PATCH', `/customer/${customer.id}`, { version: 1, region: 'South' })).body).toMatchObject({ status: 409, currentVersion: 2 });
+    expect((await api('PATCH', `/customer/${MISSING}`, { version: 1, region: 'South' })).status).toBe(404);
   });
 
   it.each([

@@ -5,7 +5,7 @@ import type { EntityDefinition, FieldDefinition } from '../definitions/entity.js
 import type { WorkflowDefinition } from '../definitions/workflow.js';
 import { type FieldKind, toFieldKind } from '../schema/column-types.js';
 import { compileEntity } from '../schema/compile-entity.js';
-import { toEffectiveSchema } from '../schema/record-types.js';
+import { toEffectiveSchema, toPatchSchema } from '../schema/record-types.js';
 import type { ColumnSpec, JunctionSpec, TableSpec } from '../schema/table-spec.js';
 
 export interface CompiledField {
@@ -26,6 +26,8 @@ export interface CompiledEntity {
   recordTypes: string[];
   /** ajv validator of the effective schema, per record type ('' for an entity without types). */
   validators: Map<string, ValidateFunction>;
+  /** Validator of a patch's own values (see toPatchSchema); undefined when only whole records can be judged. */
+  patchValidator?: ValidateFunction;
 }
 
 /** All published definitions at one version, compiled once and shared by every request pinned to it. */
@@ -64,7 +66,9 @@ function compileOne(definition: EntityDefinition, bound: Set<string>, ajv: Retur
   for (const type of recordTypes.length ? recordTypes : ['']) {
     validators.set(type, ajv.compile(toEffectiveSchema(definition, type || undefined)));
   }
-  return { id: definition.$id, definition, table, fields, recordTypes, validators };
+  const patchSchema = toPatchSchema(definition);
+  const patchValidator = patchSchema && ajv.compile(patchSchema);
+  return { id: definition.$id, definition, table, fields, recordTypes, validators, ...(patchValidator && { patchValidator }) };
 }
 
 /** The table specs of every entity in a set, as the planner compares them. */

@@ -37,12 +37,21 @@ export async function insertRow(trx: Knex, entity: CompiledEntity, columns: Row)
   return result.rows[0]!;
 }
 
-/** Updates a row only at the expected version, bumping `version` and `updated_at`; undefined when no row matched. */
-export async function updateRow(trx: Knex, entity: CompiledEntity, change: { id: string; version: number; columns: Row }): Promise<Row | undefined> {
+/**
+ * Updates a row only at the expected version (and, when given, only if its record type is one of
+ * `recordTypes`), bumping `version` and `updated_at`; the full record, or undefined when no row matched.
+ */
+export async function updateRow(
+  trx: Knex,
+  entity: CompiledEntity,
+  change: { id: string; version: number; columns: Row; recordTypes?: string[] },
+): Promise<Row | undefined> {
   const names = Object.keys(change.columns);
-  const sets = [...names.map((name) => `${quoteIdent(name)} = ?`), 'version = version + 1', 'updated_at = now()'];
-  const sql = `update ${quoteIdent(entity.table.name)} set ${sets.join(', ')} where id = ? and version = ? returning *`;
+  const sets = [...names.map((name) => `${quoteIdent(name)} = ?`), 'version = t.version + 1', 'updated_at = now()'];
+  const typeCheck = change.recordTypes ? ' and t.record_type = any(?)' : '';
+  const sql = `update ${quoteIdent(entity.table.name)} as t set ${sets.join(', ')} where t.id = ? and t.version = ?${typeCheck} returning ${toSelectSql(entity)}`;
   const bindings = [...names.map((name) => toBinding(change.columns[name])), change.id, change.version];
+  if (change.recordTypes) bindings.push(toBinding(change.recordTypes));
   const result = (await trx.raw(sql, bindings)) as { rows: Row[] };
   return result.rows[0];
 }

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { ConflictError, type Issue, ValidationError } from '../errors.js';
 import type { CompiledEntity } from '../model/compile-model.js';
 import { attributesOf } from './attributes.js';
+import { planBlindPatch } from './blind-patch.js';
 import { initialState } from './initial-state.js';
 import { toPayload, toRowValues, type Payload } from './payload.js';
 import { isRecordId, recordNotFound } from './read-records.js';
@@ -34,16 +35,23 @@ export async function createRecord(ctx: RecordContext, body: unknown): Promise<R
 }
 
 /**
- * Applies a JSON merge patch at the expected version: read the row, check the version, validate the
- * merged record for its (possibly new) record type, then update WHERE version = expected. The
- * conditional update is the lock: a concurrent writer in between makes it match no row (409), so
- * no update is lost without holding a row lock across round trips. Link changes add a transaction.
+ * Applies a JSON merge patch at the expected version. A patch whose validity does not depend on the
+ * stored record (see planBlindPatch) is one conditional UPDATE. Otherwise: read the row, check the
+ * version, validate the merged record for its (possibly new) record type, then update WHERE version =
+ * expected. The conditional update is the lock: a concurrent writer in between makes it match no row
+ * (409), so no update is lost without holding a row lock across round trips. Links add a transaction.
  */
 export async function patchRecord(ctx: RecordContext, target: RecordTarget, body: unknown): Promise<RecordJson> {
   const { entity } = ctx;
   if (!isRecordId(target.id)) throw recordNotFound(entity, target.id);
   const { payload, issues } = toPayload(entity, body, 'patch');
   const values = toRowValues(entity, payload.fields);
+  const blind = issues.length ? undefined : planBlindPatch(entity, payload, values);
+  if (blind) {
+    const row = await updateRow(ctx.knex, entity, { ...target, columns: { ...values.columns, ...systemValues(payload) }, ...blind });
+    if (row) return toRecordJson(row, recordNames(entity));
+    // No row matched: gone, stale, or of a type that hides a patched field; the full path says which.
+  }
   return inTransactionIf(values.links.size > 0, ctx.knex, async (trx) => {
     const stored = await selectRecord(trx, entity, { id: target.id });
     if (!stored) throw recordNotFound(entity, target.id);

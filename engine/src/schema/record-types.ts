@@ -28,3 +28,21 @@ export function visibleFields(entity: EntityDefinition, recordType?: string): st
 function withDefaultScale(field: FieldDefinition): FieldDefinition {
   return toFieldKind(field) === 'money' && field['x-scale'] === undefined ? { ...field, 'x-scale': 2 } : field;
 }
+
+/**
+ * The schema a patch's own values must satisfy when nothing else in the record can change the outcome:
+ * every field, none required, nothing else accepted. Undefined when the entity has cross-field rules
+ * (allOf, if/then, dependentRequired), because then only the whole merged record can be judged.
+ */
+export function toPatchSchema(entity: EntityDefinition): Record<string, unknown> | undefined {
+  const crossField = Object.keys(entity).some((key) => !ENTITY_KEYWORDS.has(key) && key !== 'type');
+  if (crossField) return undefined;
+  const properties = Object.fromEntries(Object.entries(entity.properties).map(([name, field]) => [name, withDefaultScale(field)]));
+  return { type: 'object', properties, additionalProperties: false };
+}
+
+/** Every field some record type (or the entity) requires. */
+export function requiredAnywhere(entity: EntityDefinition): Set<string> {
+  const types = Object.values(entity['x-entity'].recordTypes ?? {});
+  return new Set([...(entity.required ?? []), ...types.flatMap((type) => type.required ?? [])]);
+}
