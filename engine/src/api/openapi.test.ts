@@ -53,7 +53,7 @@ describe('toOpenApi', () => {
 
   it('describes the record with system fields, nullable fields, id lists and a state only when a workflow is bound', () => {
     const deal = doc.components.schemas.Deal as { properties: Record<string, { type?: unknown; items?: unknown }>; required: string[] };
-    expect(deal.required.slice(0, 4)).toEqual(['id', 'record_type', 'state', 'owner_id']);
+    expect(deal.required.slice(0, 6)).toEqual(['id', 'record_type', 'state', 'state_entered_at', 'sla_breached_at', 'owner_id']);
     expect(deal.properties.name).toMatchObject({ type: 'string', maxLength: 200 });
     expect(deal.properties.amount).toMatchObject({ type: ['number', 'null'], 'x-currency': 'USD', 'x-scale': 0 });
     expect(deal.properties.source).toMatchObject({ enum: ['referral', 'website', 'other', null] });

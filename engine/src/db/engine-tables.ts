@@ -36,6 +36,79 @@ const MIGRATIONS: Migration[] = [
       });
     },
   },
+  {
+    name: '002_workflow_runtime',
+    async up(knex) {
+      // Users as far as workflows need them (owners, managers, roles); identity adds credentials later.
+      await knex.schema.createTable('lodestar_users', (t) => {
+        t.uuid('id').primary().defaultTo(knex.raw('gen_random_uuid()'));
+        t.text('email').notNullable().unique();
+        t.text('display_name').notNullable();
+        t.specificType('roles', 'text[]').notNullable().defaultTo('{}');
+        t.uuid('manager_id').references('id').inTable('lodestar_users').onDelete('SET NULL');
+        t.boolean('active').notNullable().defaultTo(true);
+        t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+      });
+      // Append-only: one row per transition (and per start, SLA breach and approval decision).
+      await knex.schema.createTable('lodestar_history', (t) => {
+        t.bigIncrements('id');
+        t.text('entity').notNullable();
+        t.uuid('record_id').notNullable();
+        t.text('record_type');
+        t.text('workflow').notNullable();
+        t.text('from_state');
+        t.text('to_state').notNullable();
+        t.text('event').notNullable();
+        t.uuid('actor_id');
+        t.uuid('owner_id');
+        t.text('comment');
+        t.text('approval_role');
+        t.text('decision');
+        t.integer('model_version').notNullable();
+        t.timestamp('at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+        t.index(['entity', 'record_id', 'id']);
+        t.index(['workflow', 'to_state', 'at']);
+      });
+      // Durable timers: `after` delays and SLAs of the state a record is in, fired once by any engine.
+      await knex.schema.createTable('lodestar_timers', (t) => {
+        t.bigIncrements('id');
+        t.text('entity').notNullable();
+        t.uuid('record_id').notNullable();
+        t.text('workflow').notNullable();
+        t.text('state').notNullable();
+        t.text('kind').notNullable(); // 'after' | 'sla'
+        t.text('event'); // the XState event it sends back; null for an SLA without `after.sla`
+        t.timestamp('due_at', { useTz: true }).notNullable();
+        t.text('status').notNullable().defaultTo('pending'); // pending | fired | cancelled | failed
+        t.integer('attempts').notNullable().defaultTo(0);
+        t.text('last_error');
+        t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+        t.timestamp('done_at', { useTz: true });
+      });
+      await knex.raw(`create index lodestar_timers_due_idx on lodestar_timers (due_at) where status = 'pending'`);
+      await knex.raw(`create index lodestar_timers_record_idx on lodestar_timers (entity, record_id) where status = 'pending'`);
+      // Transactional outbox: effects outside the database, written with the transition, delivered after it.
+      await knex.schema.createTable('lodestar_outbox', (t) => {
+        t.bigIncrements('id');
+        t.text('kind').notNullable(); // 'email' | 'webhook'
+        t.jsonb('payload').notNullable();
+        t.text('entity');
+        t.uuid('record_id');
+        t.bigInteger('history_id');
+        t.text('status').notNullable().defaultTo('pending'); // pending | sent | failed
+        t.integer('attempts').notNullable().defaultTo(0);
+        t.timestamp('next_attempt_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+        t.text('last_error');
+        t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+        t.timestamp('sent_at', { useTz: true });
+      });
+      await knex.raw(`create index lodestar_outbox_due_idx on lodestar_outbox (next_attempt_at) where status = 'pending'`);
+      await knex.schema.createTable('lodestar_round_robin', (t) => {
+        t.text('role').primary();
+        t.uuid('last_user_id');
+      });
+    },
+  },
 ];
 
 const source: Knex.MigrationSource<Migration> = {

@@ -14,6 +14,8 @@ export const SYSTEM_COLUMNS = [
   'id',
   'record_type',
   'state',
+  'state_entered_at',
+  'sla_breached_at',
   'owner_id',
   'created_at',
   'updated_at',

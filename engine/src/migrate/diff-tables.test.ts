@@ -76,7 +76,7 @@ describe('diffTables', () => {
     ['a relation becomes a plain uuid', [customer({ parent: ref('customer') })], [customer({ parent: { type: 'string', format: 'uuid' } })], ['dropForeignKey customer.parent', 'dropIndex customer_parent_idx']],
     ['a declared index', [customer({ region: name })], [customer({ region: name }, { options: { indexes: [['region', 'name']] } })], ['addIndex customer_region_name_idx']],
     ['a removed declared index', [customer({ region: name }, { options: { indexes: [['region']] } })], [customer({ region: name })], ['dropIndex customer_region_idx']],
-    ['a workflow gets bound: state appears', [customer()], [customer({}, { options: { workflow: 'w' } })], ['addColumn customer.state', 'addIndex customer_state_idx']],
+    ['a workflow gets bound: state appears', [customer()], [customer({}, { options: { workflow: 'w' } })], ['addColumn customer.state', 'addColumn customer.state_entered_at', 'addColumn customer.sla_breached_at', 'addIndex customer_state_idx']],
     ['record types are added: record_type becomes required', [customer()], [customer({}, { options: { recordTypes: { company: { title: 'Company' } } } })], ['setNotNull customer.record_type']],
     ['a new many-to-many field', [customer(), tag], [customer({ tags: many('tag') }), tag], ['createJunction customer__tags']],
     ['a removed many-to-many field', [customer({ tags: many('tag') }), tag], [customer(), tag], ['dropJunction customer__tags']],

@@ -17,6 +17,8 @@ const SYSTEM_KINDS: Record<string, FieldKind> = {
   id: 'uuid',
   record_type: 'choice',
   state: 'choice',
+  state_entered_at: 'dateTime',
+  sla_breached_at: 'dateTime',
   owner_id: 'uuid',
   created_at: 'dateTime',
   updated_at: 'dateTime',

@@ -1,13 +1,20 @@
 import type { ColumnSpec, IndexSpec } from './table-spec.js';
 import { toConstraintName } from './table-spec.js';
 
-/** The columns every entity table has, in table order; `state` only when a workflow is bound. */
+/** The columns every entity table has, in table order; the workflow columns only when a workflow is bound. */
 export function systemColumns(options: { hasWorkflow: boolean; hasRecordTypes: boolean }): ColumnSpec[] {
   const columns: ColumnSpec[] = [
     { name: 'id', type: { base: 'uuid' }, nullable: false, default: { sql: 'gen_random_uuid()' }, system: true },
     { name: 'record_type', type: { base: 'text' }, nullable: !options.hasRecordTypes, system: true },
   ];
-  if (options.hasWorkflow) columns.push({ name: 'state', type: { base: 'text' }, nullable: true, system: true });
+  if (options.hasWorkflow) {
+    // When the record entered its state (stage-stay alarms, "stuck" lists) and when that stay broke its SLA.
+    columns.push(
+      { name: 'state', type: { base: 'text' }, nullable: true, system: true },
+      { name: 'state_entered_at', type: { base: 'timestamptz' }, nullable: true, system: true },
+      { name: 'sla_breached_at', type: { base: 'timestamptz' }, nullable: true, system: true },
+    );
+  }
   columns.push(
     { name: 'owner_id', type: { base: 'uuid' }, nullable: true, system: true },
     { name: 'created_at', type: { base: 'timestamptz' }, nullable: false, default: { sql: 'now()' }, system: true },

@@ -53,6 +53,8 @@ function systemProperties(entity: CompiledEntity): JsonSchema {
     record_type: types.length ? { type: 'string', enum: types, description: recordTypesText(entity) } : { type: 'null', description: 'This entity has no record types.' },
     ...(entity.table.columns.some((c) => c.name === 'state') && {
       state: { type: ['string', 'null'], readOnly: true, description: 'The workflow state; it changes only through workflow events.' },
+      state_entered_at: { ...stamp('When the record entered its current state.'), type: ['string', 'null'] },
+      sla_breached_at: { ...stamp("When the current state's SLA ran out; null while within it."), type: ['string', 'null'] },
     }),
     owner_id: NULLABLE_UUID,
     created_at: stamp('When the record was created.'),

@@ -57,7 +57,8 @@ export function toRecordPaths(entity: CompiledEntity, name: string, tag: string)
 
 /** One `filter[<field>]` deep-object parameter per filterable attribute: `filter[amount][gt]=100`. */
 function filterParameters(entity: CompiledEntity): JsonSchema[] {
-  const optional = [entity.recordTypes.length > 0 && 'record_type', entity.table.columns.some((c) => c.name === 'state') && 'state'];
+  const bound = entity.table.columns.some((c) => c.name === 'state');
+  const optional = [entity.recordTypes.length > 0 && 'record_type', ...(bound ? ['state', 'state_entered_at', 'sla_breached_at'] : [])];
   return [...SYSTEM_FILTERS, ...optional.filter((name) => typeof name === 'string'), ...entity.fields.keys()].map((field) => ({
     name: `filter[${field}]`,
     in: 'query',
