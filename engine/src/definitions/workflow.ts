@@ -23,6 +23,10 @@ export interface StateMeta {
   outcome?: 'open' | 'won' | 'lost';
   /** ISO-8601 duration the record should stay at most; `after: { "sla": ... }` fires when it runs out. */
   sla?: string;
+  /** ISO-8601 duration after which a record still in this state counts as stuck ("My day" lists it). */
+  stuckAfter?: string;
+  /** The state's previous name: publishing keeps its records in it (a rename, not remove + add). */
+  renamedFrom?: string;
   /** The state waits for approval: only actors with this role may send APPROVE or REJECT. */
   approval?: { role: string };
   [key: string]: unknown;
@@ -43,7 +47,16 @@ export interface StateDefinition {
 export interface WorkflowDefinition {
   id: string;
   initial: string;
-  meta: { entity: string; recordType?: string; title?: LocalizedText; [key: string]: unknown };
+  meta: {
+    entity: string;
+    recordType?: string;
+    title?: LocalizedText;
+    /** The number field reports sum and weight by probability (funnel amounts, forecast). */
+    amountField?: string;
+    /** The date field the forecast groups by month. */
+    closeDateField?: string;
+    [key: string]: unknown;
+  };
   states: Record<string, StateDefinition>;
   [key: string]: unknown;
 }

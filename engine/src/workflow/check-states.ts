@@ -26,6 +26,9 @@ export function checkStates(workflow: WorkflowDefinition): Issue[] {
     if (state.meta?.sla !== undefined && !isDuration(state.meta.sla)) {
       issues.push({ pointer: `${at}/meta/sla`, keyword: 'duration', message: 'sla must be an ISO-8601 duration such as P14D or PT4H' });
     }
+    if (state.meta?.stuckAfter !== undefined && !isDuration(state.meta.stuckAfter)) {
+      issues.push({ pointer: `${at}/meta/stuckAfter`, keyword: 'duration', message: 'stuckAfter must be an ISO-8601 duration such as P30D' });
+    }
     issues.push(...checkFinal(name, workflow), ...checkApproval(name, workflow));
   }
   return issues;
