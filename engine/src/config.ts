@@ -8,8 +8,12 @@ export interface Config {
   /** The folder whose schemas/ and workflows/ seed the first model version. */
   definitionsDir: string;
   logLevel: string;
+  /** How often each engine looks for due workflow timers. */
+  timerPollMs?: number;
   admin?: { email: string; password: string };
   smtp?: { host: string; port: number; user?: string; password?: string; from: string };
+  /** Signs outbox webhooks (HMAC-SHA256); without it they go out unsigned. */
+  webhookSecret?: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -18,10 +22,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     db: env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: resolve(cwd, env.DATA_DIR ?? 'data') },
     definitionsDir: resolve(cwd, env.LODESTAR_DEFINITIONS ?? '.'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    ...(env.LODESTAR_TIMER_POLL_MS && { timerPollMs: Number(env.LODESTAR_TIMER_POLL_MS) }),
   };
   if (env.LODESTAR_ADMIN_EMAIL && env.LODESTAR_ADMIN_PASSWORD) {
     config.admin = { email: env.LODESTAR_ADMIN_EMAIL, password: env.LODESTAR_ADMIN_PASSWORD };
   }
+  if (env.LODESTAR_WEBHOOK_SECRET) config.webhookSecret = env.LODESTAR_WEBHOOK_SECRET;
   if (env.SMTP_HOST) {
     config.smtp = {
       host: env.SMTP_HOST,

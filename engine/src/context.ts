@@ -1,3 +1,4 @@
+import type { IdentifyActor } from './api/actor.js';
 import type { Db } from './db/connect.js';
 import type { Logger } from './log.js';
 import type { ModelCache } from './model/model-cache.js';
@@ -8,4 +9,8 @@ export interface AppContext {
   models: ModelCache;
   log: Logger;
   clock: () => Date;
+  /** Who sends each request; anonymous until identity is configured. */
+  identify?: IdentifyActor;
+  /** Wakes the outbox worker after a commit queued mail or webhooks. */
+  nudgeOutbox?: () => void;
 }

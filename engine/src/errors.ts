@@ -57,6 +57,13 @@ export class ConflictError extends LodestarError {
   readonly title = 'Conflict';
 }
 
+/** A workflow event the record's state or a guard does not allow now; `extra` carries the reason (en, zh) and guard. */
+export class TransitionRefused extends LodestarError {
+  readonly status = 409;
+  readonly type = 'transition-refused';
+  readonly title = 'Transition refused';
+}
+
 /** A write did not say which version it expects. */
 export class PreconditionRequired extends LodestarError {
   readonly status = 428;

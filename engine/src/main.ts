@@ -9,21 +9,33 @@ import { createLogger } from './log.js';
 import { ModelCache } from './model/model-cache.js';
 import { seedFromFolder, type SeedResult } from './store/seed.js';
 import { describeStep } from './migrate/describe-step.js';
+import type { IdentifyActor } from './api/actor.js';
+import { startTimerWorker, type TimerWorker } from './runtime/timer-worker.js';
 
 export interface RunningEngine {
   url: string;
   ctx: AppContext;
   server: Server;
+  timers: TimerWorker;
   close(): Promise<void>;
 }
 
+export interface EngineOptions {
+  /** A database opened by the caller (tests); it stays open after close(). */
+  db?: Db;
+  /** Seed the first model version from the definitions folder (default true). */
+  seed?: boolean;
+  /** Who sends each request (identity plugs in here); anonymous by default. */
+  identify?: IdentifyActor;
+}
+
 /** Composition root: config → database → engine tables → seed → model → HTTP. The only place that wires things. */
-export async function startEngine(config: Config, options: { db?: Db; seed?: boolean } = {}): Promise<RunningEngine> {
+export async function startEngine(config: Config, options: EngineOptions = {}): Promise<RunningEngine> {
   const log = createLogger(config.logLevel);
   const db = options.db ?? (await connect(config.db));
   let booted: { ctx: AppContext; server: Server };
   try {
-    booted = await boot(config, db, { log, seed: options.seed !== false });
+    booted = await boot(config, db, { log, seed: options.seed !== false, ...(options.identify && { identify: options.identify }) });
   } catch (error) {
     // A failed start must not keep the pool (and the process) alive for its idle timeout.
     if (!options.db) await db.close();
@@ -31,6 +43,7 @@ export async function startEngine(config: Config, options: { db?: Db; seed?: boo
   }
   const { ctx, server } = booted;
   const models = ctx.models;
+  const timers = startTimerWorker({ knex: db.knex, models, log, clock: ctx.clock, afterFire: () => ctx.nudgeOutbox?.() }, { pollMs: config.timerPollMs });
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
   log.info({ url, database: db.kind, modelVersion: models.current().version }, 'Lodestar is running');
@@ -38,7 +51,9 @@ export async function startEngine(config: Config, options: { db?: Db; seed?: boo
     url,
     ctx,
     server,
+    timers,
     close: async () => {
+      await timers.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
@@ -47,12 +62,12 @@ export async function startEngine(config: Config, options: { db?: Db; seed?: boo
   };
 }
 
-async function boot(config: Config, db: Db, options: { log: ReturnType<typeof createLogger>; seed: boolean }) {
+async function boot(config: Config, db: Db, options: { log: ReturnType<typeof createLogger>; seed: boolean; identify?: IdentifyActor }) {
   const { log } = options;
   await migrateEngineTables(db.knex);
   if (options.seed) logSeed(log, await seedFromFolder(db.knex, config.definitionsDir, { apply: 'ifEmpty' }));
   const models = await ModelCache.open(db.knex);
-  const ctx: AppContext = { db, models, log, clock: () => new Date() };
+  const ctx: AppContext = { db, models, log, clock: () => new Date(), ...(options.identify && { identify: options.identify }) };
   const server = createApp(ctx).listen(config.port);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   return { ctx, server };

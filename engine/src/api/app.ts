@@ -1,10 +1,12 @@
 import express, { type Express } from 'express';
 import type { AppContext } from '../context.js';
 import { NotFoundError } from '../errors.js';
+import { identifyActor } from './actor.js';
 import { pinModel } from './pin-model.js';
 import { problemHandler } from './problem.js';
 import { metaRouter } from './routes/meta.js';
 import { recordsRouter } from './routes/records.js';
+import { workflowRouter } from './routes/workflow.js';
 import { docsRouter } from './routes/docs.js';
 import { uiRouter } from './routes/ui.js';
 
@@ -22,7 +24,9 @@ export function createApp(ctx: AppContext): Express {
   const api = express.Router();
   api.use(express.json({ limit: '5mb', type: ['application/json', 'application/merge-patch+json'] }));
   api.use(pinModel(ctx.models));
+  api.use(identifyActor(ctx.identify));
   api.use('/meta', metaRouter(ctx));
+  api.use('/records', workflowRouter(ctx));
   api.use('/records', recordsRouter(ctx));
   api.use(docsRouter());
   api.use((req) => {

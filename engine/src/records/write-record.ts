@@ -3,7 +3,6 @@ import { ConflictError, type Issue, ValidationError } from '../errors.js';
 import type { CompiledEntity } from '../model/compile-model.js';
 import { attributesOf } from './attributes.js';
 import { planBlindPatch } from './blind-patch.js';
-import { initialState } from './initial-state.js';
 import { toPayload, toRowValues, type Payload } from './payload.js';
 import { isRecordId, recordNotFound } from './read-records.js';
 import { deleteRow, insertRow, replaceLinks, selectRecord, selectVersion, updateRow, type Row } from './records-repo.js';
@@ -17,20 +16,35 @@ export interface RecordTarget {
   version: number;
 }
 
-/** Creates a record: check the payload, validate it for its record type, insert row and links in one transaction. */
-export async function createRecord(ctx: RecordContext, body: unknown): Promise<RecordJson> {
+/** How a new record enters its workflow: the state it is inserted in, and what the start writes beside it. */
+export interface RecordStart {
+  state: string;
+  /** When it entered the state: the start's history time, so stays measure from the same instant. */
+  at: Date;
+  /** Runs in the insert's transaction (history, timers, entry actions); may answer an updated record. */
+  afterInsert(trx: Knex, record: RecordJson): Promise<RecordJson | void>;
+}
+
+/** Decides a new record's start from its validated values; undefined when no workflow is bound. */
+export type StartRecord = (input: { recordType: string | undefined; fields: Record<string, unknown> }) => RecordStart | undefined;
+
+/** Creates a record: check the payload, validate it for its record type, insert row, links and workflow start in one transaction. */
+export async function createRecord(ctx: RecordContext, body: unknown, startRecord?: StartRecord): Promise<RecordJson> {
   const { entity } = ctx;
   const { payload, issues } = toPayload(entity, body, 'create');
   issues.push(...validateFor(entity, payload.recordType ?? undefined, payload.fields));
   throwIfInvalid(issues);
-  const values = toRowValues(entity, withoutNulls(payload.fields));
-  return inTransactionIf(values.links.size > 0, ctx.knex, async (trx) => {
-    const state = initialState(ctx.model, entity, payload.recordType ?? undefined);
-    const row = await insertRow(trx, entity, { ...values.columns, ...systemValues(payload), ...(state && { state }) });
+  const fields = withoutNulls(payload.fields);
+  const values = toRowValues(entity, fields);
+  const start = startRecord?.({ recordType: payload.recordType ?? undefined, fields });
+  return inTransactionIf(values.links.size > 0 || start !== undefined, ctx.knex, async (trx) => {
+    const workflowColumns = start && { state: start.state, state_entered_at: start.at };
+    const row = await insertRow(trx, entity, { ...values.columns, ...systemValues(payload), ...workflowColumns });
     for (const [field, targetIds] of values.links) {
       await replaceLinks(trx, attributesOf(entity).byName.get(field)!.junction!, { sourceId: row.id as string, targetIds, replace: false });
     }
-    return toRecordJson({ ...emptyLinks(entity), ...row, ...Object.fromEntries(values.links) }, recordNames(entity));
+    const record = toRecordJson({ ...emptyLinks(entity), ...row, ...Object.fromEntries(values.links) }, recordNames(entity));
+    return (start && (await start.afterInsert(trx, record))) || record;
   });
 }
 

@@ -1,3 +1,4 @@
+import type { IdentifyActor } from '../../src/api/actor.js';
 import type { DefinitionSet } from '../../src/definitions/definition-set.js';
 import { startEngine, type RunningEngine } from '../../src/main.js';
 import { publish } from '../../src/store/publish.js';
@@ -32,6 +33,15 @@ export interface TestServerOptions {
   definitions?: DefinitionSet;
 }
 
+/**
+ * Until identity lands, tests say who acts with `x-test-user` (a user id) and `x-test-roles`
+ * (comma-separated). This reader lives only in the test harness; the engine itself knows no such header.
+ */
+const identifyFromTestHeaders: IdentifyActor = (req) => ({
+  id: req.get('x-test-user') ?? 'anonymous',
+  roles: (req.get('x-test-roles') ?? '').split(',').filter(Boolean),
+});
+
 /** A fresh database and an engine on a free port, seeded with the given definitions. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const testDb = await createTestDb(options.kind ?? 'postgres');
@@ -40,8 +50,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     await publish(testDb.db.knex, { definitions: options.definitions, source: 'api' });
   }
   const engine = await startEngine(
-    { port: 0, db: { dataDir: 'unused' }, definitionsDir: options.definitionsDir ?? REPO_ROOT, logLevel: process.env.LOG_LEVEL ?? 'silent' },
-    { db: testDb.db, seed: !options.definitions },
+    { port: 0, db: { dataDir: 'unused' }, definitionsDir: options.definitionsDir ?? REPO_ROOT, logLevel: process.env.LOG_LEVEL ?? 'silent', timerPollMs: 100 },
+    { db: testDb.db, seed: !options.definitions, identify: identifyFromTestHeaders },
   );
   const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(`${engine.url}${path}`, {

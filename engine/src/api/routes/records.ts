@@ -7,6 +7,8 @@ import { readList, readRecord } from '../../records/read-records.js';
 import type { RecordContext, RecordJson } from '../../records/types.js';
 import { toEtag, toExpectedVersion } from '../../records/version.js';
 import { createRecord, deleteRecord, patchRecord } from '../../records/write-record.js';
+import { startFor } from '../../runtime/start-record.js';
+import { actorOf } from '../actor.js';
 import { modelOf } from '../pin-model.js';
 
 /** Records CRUD and lists: parse the request, call records/*, answer with ETag ↔ version. */
@@ -18,7 +20,8 @@ export function recordsRouter(ctx: AppContext): Router {
     res.json(await readList(records, query));
   });
   router.post('/:entity', async (req, res) => {
-    const record = await createRecord(recordContext(ctx, req), req.body);
+    const records = recordContext(ctx, req);
+    const record = await createRecord(records, req.body, startFor(records.model, actorOf(req), ctx.clock())(records.entity));
     res.location(`${req.baseUrl}/${req.params.entity}/${String(record.id)}`);
     sendRecord(res.status(201), record);
   });
@@ -40,7 +43,7 @@ export function recordsRouter(ctx: AppContext): Router {
   return router;
 }
 
-function recordContext(ctx: AppContext, req: Request): RecordContext {
+export function recordContext(ctx: AppContext, req: Request): RecordContext {
   const model = modelOf(req);
   const entity = model.entities.get(req.params.entity as string);
   if (!entity) throw new NotFoundError(`there is no entity "${String(req.params.entity)}"`);

@@ -1,0 +1,69 @@
+import { Router } from 'express';
+import type { AppContext } from '../../context.js';
+import { BadRequestError } from '../../errors.js';
+import { isRecordId, recordNotFound } from '../../records/read-records.js';
+import { selectRecord } from '../../records/records-repo.js';
+import { recordNames, toRecordJson } from '../../records/serialize.js';
+import { toEtag, toExpectedVersion } from '../../records/version.js';
+import { boundWorkflow } from '../../runtime/compiled-workflows.js';
+import { approvalsSince, readHistory } from '../../runtime/history-repo.js';
+import { sendEvent } from '../../runtime/transition.js';
+import { usesApprovals } from '../../runtime/timer-rows.js';
+import { allowedEvents } from '../../workflow/allowed-events.js';
+import { actorOf } from '../actor.js';
+import { recordContext } from './records.js';
+
+const EVENT_TYPE = /^[A-Z][A-Z0-9_]{0,62}$/;
+
+/** Workflow routes of a record: send an event, list what may be sent now, read the history. */
+export function workflowRouter(ctx: AppContext): Router {
+  const router = Router();
+  router.post('/:entity/:id/events', async (req, res) => {
+    const records = recordContext(ctx, req);
+    const event = toEvent(req.body);
+    const ifMatch = req.get('if-match');
+    const expectedVersion = ifMatch === undefined && req.body?.version === undefined ? undefined : toExpectedVersion(req.body, ifMatch);
+    const result = await sendEvent(
+      ctx.db.knex,
+      { model: records.model, entity: records.entity, id: String(req.params.id), event, actor: actorOf(req), ...(expectedVersion !== undefined && { expectedVersion }) },
+      ctx.clock(),
+    );
+    ctx.nudgeOutbox?.();
+    res.set('ETag', toEtag(result.record.version as number)).json(result);
+  });
+  router.get('/:entity/:id/transitions', async (req, res) => {
+    const { model, entity } = recordContext(ctx, req);
+    const id = String(req.params.id);
+    const row = isRecordId(id) ? await selectRecord(ctx.db.knex, entity, { id }) : undefined;
+    if (!row) throw recordNotFound(entity, id);
+    const record = toRecordJson(row, recordNames(entity));
+    const compiled = boundWorkflow(model, entity, record.record_type as string | null);
+    if (!compiled) return void res.json({ workflow: null, state: null, data: [] });
+    const state = (record.state as string | null) ?? compiled.definition.initial;
+    const enteredAt = record.state_entered_at ? new Date(record.state_entered_at as string) : null;
+    const approvals = usesApprovals(compiled) ? await approvalsSince(ctx.db.knex, entity.id, id, enteredAt) : undefined;
+    const events = allowedEvents(compiled, state, { record, actor: actorOf(req), ...(approvals && { approvals }) });
+    const all = req.query.all === '1' || req.query.all === 'true';
+    res.json({ workflow: compiled.definition.id, state, data: all ? events : events.filter((e) => e.allowed) });
+  });
+  router.get('/:entity/:id/history', async (req, res) => {
+    const { entity } = recordContext(ctx, req);
+    const id = String(req.params.id);
+    if (!isRecordId(id) || !(await selectRecord(ctx.db.knex, entity, { id, fields: ['id'] }))) throw recordNotFound(entity, id);
+    res.json({ data: await readHistory(ctx.db.knex, entity.id, id) });
+  });
+  return router;
+}
+
+function toEvent(body: unknown): { type: string; comment?: string } {
+  const { type, comment } = (body ?? {}) as { type?: unknown; comment?: unknown };
+  if (typeof type !== 'string' || !EVENT_TYPE.test(type)) {
+    throw new BadRequestError('the body needs "type": the event to send, in capitals (e.g. "QUALIFY")', {
+      issues: [{ pointer: '/type', keyword: 'pattern', message: 'must be an event name like QUALIFY' }],
+    });
+  }
+  if (comment !== undefined && (typeof comment !== 'string' || comment.length > 4000)) {
+    throw new BadRequestError('"comment" must be text of at most 4000 characters', { issues: [{ pointer: '/comment', keyword: 'maxLength', message: 'must be text up to 4000 characters' }] });
+  }
+  return comment === undefined ? { type } : { type, comment };
+}

@@ -1,0 +1,16 @@
+import type { WorkflowDefinition } from '../definitions/workflow.js';
+import type { CompiledEntity, Model } from '../model/compile-model.js';
+import { workflowOf } from '../model/workflow-binding.js';
+import { compileMachine, type CompiledWorkflow } from '../workflow/compile-machine.js';
+
+// Keyed by the definition object of a model version: compiled once, collected with the version.
+const cache = new WeakMap<WorkflowDefinition, CompiledWorkflow>();
+
+/** The compiled workflow a record of `recordType` follows, or undefined when none is bound. */
+export function boundWorkflow(model: Model, entity: CompiledEntity, recordType: string | null | undefined): CompiledWorkflow | undefined {
+  const definition = workflowOf(model, entity, recordType);
+  if (!definition) return undefined;
+  let compiled = cache.get(definition);
+  if (!compiled) cache.set(definition, (compiled = compileMachine(definition)));
+  return compiled;
+}

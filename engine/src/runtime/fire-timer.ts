@@ -1,0 +1,73 @@
+import type { Knex } from 'knex';
+import type { Model } from '../model/compile-model.js';
+import { selectRecord, updateRow } from '../records/records-repo.js';
+import type { Actor } from '../workflow/reference.js';
+import { TransitionRefused } from '../errors.js';
+import { appendHistory } from './history-repo.js';
+import { claimDueTimer, finishTimer, type DueTimer } from './timers-repo.js';
+import { applyEvent } from './transition.js';
+
+/** Timers act as the engine itself: no user, and the `system` role for guards that ask. */
+export const SYSTEM_ACTOR: Actor = { id: 'system', roles: ['system'] };
+
+/** The event an SLA breach is recorded under in history (from and to are the state it broke). */
+export const SLA_BREACHED = 'SLA_BREACHED';
+
+export type FireOutcome = { kind: 'none' } | { kind: 'fired' | 'cancelled' | 'refused'; timer: DueTimer };
+
+/**
+ * Claims one due timer and fires it in the same transaction: the timer row's lock, the record's
+ * lock, the transition and the timer's status commit together, so a timer fires exactly once
+ * however many engines poll, and a crash before commit leaves it due for the next poll.
+ */
+export async function fireNextTimer(knex: Knex, model: Model, now: Date, onClaim?: (timer: DueTimer) => void): Promise<FireOutcome> {
+  return knex.transaction(async (trx) => {
+    const timer = await claimDueTimer(trx, now);
+    if (!timer) return { kind: 'none' } as const;
+    onClaim?.(timer);
+    const entity = model.entities.get(timer.entity);
+    const row = entity && (await selectRecord(trx, entity, { id: timer.recordId, forUpdate: true }));
+    if (!entity || !row || row.state !== timer.state) {
+      await finishTimer(trx, timer.id, 'cancelled');
+      return { kind: 'cancelled', timer } as const;
+    }
+    if (timer.kind === 'sla') await markBreach(trx, { model, timer, row, now });
+    let kind: 'fired' | 'refused' = 'fired';
+    if (timer.event) {
+      try {
+        const historyEvent = `after.${timer.kind === 'sla' ? 'sla' : delayOf(timer.event)}`;
+        await applyEvent(trx, { model, entity, id: timer.recordId, event: { type: timer.event }, actor: SYSTEM_ACTOR, fromTimer: true, historyEvent }, now);
+      } catch (error) {
+        // A guard may refuse the timer's transition; the timer is spent either way.
+        if (!(error instanceof TransitionRefused)) throw error;
+        kind = 'refused';
+      }
+    }
+    await finishTimer(trx, timer.id, 'fired');
+    return { kind, timer } as const;
+  });
+}
+
+async function markBreach(trx: Knex, input: { model: Model; timer: DueTimer; row: Record<string, unknown>; now: Date }): Promise<void> {
+  const { model, timer, row, now } = input;
+  const entity = model.entities.get(timer.entity)!;
+  if (!row.sla_breached_at) await updateRow(trx, entity, { id: timer.recordId, version: row.version as number, columns: { sla_breached_at: now } });
+  await appendHistory(trx, {
+    entity: timer.entity,
+    recordId: timer.recordId,
+    recordType: (row.record_type as string | null) ?? null,
+    workflow: timer.workflow,
+    from: timer.state,
+    to: timer.state,
+    event: SLA_BREACHED,
+    actorId: null,
+    ownerId: (row.owner_id as string | null) ?? null,
+    modelVersion: model.version,
+    at: now,
+  });
+}
+
+// Timer events read `xstate.after.<delay>.<workflow id>.<state>`; ids and state names have no dots.
+function delayOf(event: string): string {
+  return event.split('.').slice(2, -2).join('.');
+}

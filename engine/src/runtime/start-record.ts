@@ -1,0 +1,58 @@
+import type { Knex } from 'knex';
+import type { CompiledEntity, Model } from '../model/compile-model.js';
+import { updateRow } from '../records/records-repo.js';
+import { recordNames, toRecordJson } from '../records/serialize.js';
+import type { RecordJson } from '../records/types.js';
+import type { RecordStart, StartRecord } from '../records/write-record.js';
+import { decideStart } from '../workflow/decide.js';
+import type { Actor } from '../workflow/reference.js';
+import { applyEffects } from './apply-effects.js';
+import { boundWorkflow } from './compiled-workflows.js';
+import { appendHistory } from './history-repo.js';
+import { insertOutbox } from './outbox-repo.js';
+import { scheduleTimers } from './timers-repo.js';
+import { timersOf } from './timer-rows.js';
+
+/** The event name a workflow start is recorded under (from_state is null). */
+export const START_EVENT = 'START';
+
+/**
+ * How new records of an entity enter their workflow: the initial state (after any `always`) goes
+ * into the insert; history, timers and entry effects are written in the same transaction.
+ */
+export function startFor(model: Model, actor: Actor, now: Date): (entity: CompiledEntity) => StartRecord {
+  return (entity) => (input) => {
+    const compiled = boundWorkflow(model, entity, input.recordType);
+    if (!compiled) return undefined;
+    const start = decideStart(compiled, { record: input.fields, actor, now: now.toISOString() });
+    const workflow = compiled.definition.id;
+    const begin: RecordStart = {
+      state: start.to,
+      at: now,
+      async afterInsert(trx: Knex, record: RecordJson) {
+        const id = record.id as string;
+        const facts = { workflow, from: null, to: start.to, event: START_EVENT, at: now };
+        const outcome = await applyEffects(trx, start.effects, { model, entity, record, actor, transition: facts, startFor: startFor(model, actor, now) });
+        const changed = Object.keys(outcome.columns).length ? await updateRow(trx, entity, { id, version: record.version as number, columns: outcome.columns }) : undefined;
+        const after = changed ? toRecordJson(changed, recordNames(entity)) : record;
+        const historyId = await appendHistory(trx, {
+          entity: entity.id,
+          recordId: id,
+          recordType: (record.record_type as string | null) ?? null,
+          workflow,
+          from: null,
+          to: start.to,
+          event: START_EVENT,
+          actorId: actor.id,
+          ownerId: (after.owner_id as string | null) ?? null,
+          modelVersion: model.version,
+          at: now,
+        });
+        await scheduleTimers(trx, timersOf(compiled, { entity: entity.id, recordId: id, state: start.to, entered: true, now }, start.timers.schedule));
+        await insertOutbox(trx, outcome.outbox, { entity: entity.id, recordId: id, historyId });
+        return after;
+      },
+    };
+    return begin;
+  };
+}

@@ -1,0 +1,73 @@
+import type { Knex } from 'knex';
+
+/** A pending timer as written: which record, in which state, what it sends back, and when. */
+export interface TimerRow {
+  entity: string;
+  recordId: string;
+  workflow: string;
+  state: string;
+  kind: 'after' | 'sla';
+  /** The XState event it sends back through the workflow; null for an SLA that only marks the breach. */
+  event: string | null;
+  dueAt: Date;
+}
+
+/** A timer claimed for firing. */
+export interface DueTimer extends TimerRow {
+  id: number;
+  attempts: number;
+}
+
+/** Starts timers in the transition's transaction, so they exist exactly when the state change does. */
+export async function scheduleTimers(trx: Knex, timers: TimerRow[]): Promise<void> {
+  if (!timers.length) return;
+  await trx('lodestar_timers').insert(
+    timers.map((t) => ({ entity: t.entity, record_id: t.recordId, workflow: t.workflow, state: t.state, kind: t.kind, event: t.event, due_at: t.dueAt })),
+  );
+}
+
+/** Cancels a record's pending timers: it left the state they belong to. */
+export async function cancelTimers(trx: Knex, entity: string, recordId: string): Promise<void> {
+  await trx.raw(`update lodestar_timers set status = 'cancelled', done_at = now() where entity = ? and record_id = ? and status = 'pending'`, [entity, recordId]);
+}
+
+/**
+ * Claims the next due timer for this transaction. SKIP LOCKED lets every engine process poll the
+ * same table: each row is locked by exactly one of them until its transaction commits or rolls back.
+ */
+export async function claimDueTimer(trx: Knex, now: Date): Promise<DueTimer | undefined> {
+  const result = (await trx.raw(
+    `select id, entity, record_id, workflow, state, kind, event, due_at, attempts from lodestar_timers
+     where status = 'pending' and due_at <= ? order by due_at, id limit 1 for update skip locked`,
+    [now],
+  )) as { rows: Record<string, unknown>[] };
+  const row = result.rows[0];
+  if (!row) return undefined;
+  return {
+    id: Number(row.id),
+    entity: row.entity as string,
+    recordId: row.record_id as string,
+    workflow: row.workflow as string,
+    state: row.state as string,
+    kind: row.kind as TimerRow['kind'],
+    event: (row.event as string | null) ?? null,
+    dueAt: row.due_at as Date,
+    attempts: Number(row.attempts),
+  };
+}
+
+/** Marks a claimed timer done: fired, or cancelled because its record is gone or left the state. */
+export async function finishTimer(trx: Knex, id: number, status: 'fired' | 'cancelled'): Promise<void> {
+  await trx('lodestar_timers').where({ id }).update({ status, done_at: trx.fn.now() });
+}
+
+/** Records a failed firing (outside the rolled-back transaction): retry later, or give up after `maxAttempts`. */
+export async function failTimer(knex: Knex, id: number, error: string, options: { retryAt: Date; maxAttempts: number }): Promise<void> {
+  await knex.raw(
+    `update lodestar_timers set attempts = attempts + 1, last_error = ?,
+       status = case when attempts + 1 >= ? then 'failed' else status end,
+       due_at = case when attempts + 1 >= ? then due_at else ? end
+     where id = ?`,
+    [error.slice(0, 2000), options.maxAttempts, options.maxAttempts, options.retryAt, id],
+  );
+}
