@@ -1,37 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from './support/paths.js';
+import { CLI, randomPort, spawnEngine, waitForHealth } from './support/engine-process.js';
 
-const CLI = join(REPO_ROOT, 'engine/dist/cli/main.js');
 const dataDir = mkdtempSync(join(tmpdir(), 'lodestar-start-'));
 const children: ChildProcess[] = [];
 
-/** Starts `lodestar start` on the embedded database the way `npm start` does, with output collected. */
+/** Starts `lodestar start` on the embedded database the way `npm start` does. */
 function start(port: number) {
-  const child = spawn(process.execPath, [CLI, 'start'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' },
-  });
-  children.push(child);
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
-  return { child, exited, output: () => output };
-}
-
-async function waitForHealth(url: string, deadline = Date.now() + 60_000): Promise<Response> {
-  for (;;) {
-    try {
-      return await fetch(`${url}/api/v1/health`);
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
+  const engine = spawnEngine({ DATABASE_URL: '', DATA_DIR: dataDir }, port);
+  children.push(engine.child);
+  return engine;
 }
 
 afterAll(() => {
@@ -42,7 +23,7 @@ afterAll(() => {
 describe('lodestar start on the embedded database', () => {
   it('comes up with the default template, serves the UI, and refuses a second process on the same data folder', async () => {
     if (!existsSync(CLI)) throw new Error('engine/dist is missing: run `npm test` (it builds) or `npx tsc -b` first');
-    const port = 30_000 + Math.floor(Math.random() * 20_000);
+    const port = randomPort();
     const first = start(port);
     const url = `http://localhost:${port}`;
     const health = await waitForHealth(url);
