@@ -90,8 +90,8 @@ describe('default template', () => {
     expect(manifest).toMatchObject({ name: 'default', version: '1.0.0', title: { zh: '标准 CRM', en: 'Standard CRM' } });
   });
 
-  it('defines customer, contact, opportunity and activity', () => {
-    expect(set.entities.map((e) => e.$id).sort()).toEqual(['activity', 'contact', 'customer', 'opportunity']);
+  it('defines customer, contact, opportunity, activity and service request', () => {
+    expect(set.entities.map((e) => e.$id).sort()).toEqual(['activity', 'contact', 'customer', 'opportunity', 'serviceRequest']);
   });
 
   it('validates without issues', () => {
@@ -136,8 +136,12 @@ describe('default template', () => {
     expect(gaps).toEqual([]);
   });
 
-  it('has no workflows yet', () => {
-    expect(set.workflows).toEqual([]);
+  it('binds its workflows by meta.entity, not by name on the entity', () => {
+    expect(set.workflows.map((w) => `${w.id} -> ${w.meta.entity}`).sort()).toEqual([
+      'customer-lifecycle -> customer',
+      'opportunity-sales -> opportunity',
+      'service-request -> serviceRequest',
+    ]);
     for (const e of set.entities) {
       expect(e['x-entity'].workflow).toBeUndefined();
       for (const type of Object.values(e['x-entity'].recordTypes ?? {})) expect(type.workflow).toBeUndefined();
@@ -155,11 +159,18 @@ describe('default template', () => {
       interests: 'textList', education: 'choice', familyNotes: 'longText', isDecisionMaker: 'boolean',
     });
     expect(kinds('opportunity')).toMatchObject({
-      customer: 'manyToOne', contacts: 'manyToMany', amount: 'money', expectedCloseDate: 'date', lostReason: 'longText',
+      customer: 'manyToOne', contacts: 'manyToMany', decisionMaker: 'manyToOne', amount: 'money', expectedCloseDate: 'date',
+      lostReason: 'longText', closedAt: 'dateTime',
     });
     expect(kinds('activity')).toMatchObject({
       type: 'choice', plannedStart: 'dateTime', remindAt: 'dateTime', cost: 'money', opportunity: 'manyToOne', notes: 'longText',
     });
+    expect(kinds('serviceRequest')).toMatchObject({
+      title: 'text', category: 'choice', priority: 'choice', channel: 'choice', dueDate: 'date', customer: 'manyToOne', contact: 'manyToOne',
+      reporterPhone: 'phone', description: 'longText', resolution: 'longText', compensation: 'money', resolvedAt: 'dateTime', satisfaction: 'integer',
+    });
+    expect(entity('customer').properties.churnReason?.type).toBe('string');
+    expect(entity('opportunity').properties.decisionMaker?.['x-relation']).toEqual({ entity: 'contact', onDelete: 'setNull' });
     expect(entity('contact').properties.customer?.['x-relation']).toEqual({ entity: 'customer', onDelete: 'cascade' });
     expect(entity('opportunity').properties.customer?.['x-relation']).toEqual({ entity: 'customer', onDelete: 'restrict' });
   });
@@ -267,6 +278,38 @@ describe('records of the other entities', () => {
     expect(check('contact', undefined, omit(contact, 'customer'))).toEqual([expect.objectContaining({ pointer: '/customer', keyword: 'required' })]);
     expect(check('opportunity', undefined, omit(opportunity, 'customer'))).toEqual([expect.objectContaining({ pointer: '/customer', keyword: 'required' })]);
     expect(check('activity', undefined, omit(activity, 'type'))).toEqual([expect.objectContaining({ pointer: '/type', keyword: 'required' })]);
+  });
+
+  const request = {
+    title: '3 号产线 PLC 通讯中断',
+    category: 'repair',
+    priority: 'urgent',
+    channel: 'hotline',
+    product: 'XR-PLC 200 / SN 2024A0137',
+    dueDate: '2025-11-05',
+    customer: CUSTOMER_ID,
+    contact: CONTACT_ID,
+    reporterPhone: '0571-88886666 转 806',
+    description: '今早 8 点起 3 号产线 PLC 与上位机通讯中断，产线停机。',
+    resolution: '更换通讯模块并升级固件，产线恢复运行。',
+    resolvedAt: '2025-11-04T16:20:00+08:00',
+    satisfaction: 5,
+    customerFeedback: '响应很快。',
+  };
+
+  it('accepts a realistic service request and complaint', () => {
+    expect(check('serviceRequest', 'request', request)).toEqual([]);
+    expect(check('serviceRequest', 'complaint', { ...request, category: 'complaint', rootCause: '模块批次质量问题', compensation: 1200 })).toEqual([]);
+  });
+
+  it('rejects a complaint without description, a satisfaction out of 1..5 and complaint-only fields on a request', () => {
+    expect(check('serviceRequest', 'complaint', omit(request, 'description'))).toEqual([
+      expect.objectContaining({ pointer: '/description', keyword: 'required' }),
+    ]);
+    expect(check('serviceRequest', 'request', { ...request, satisfaction: 6 })).toEqual([expect.objectContaining({ pointer: '/satisfaction', keyword: 'maximum' })]);
+    expect(check('serviceRequest', 'request', { ...request, compensation: 100 })).toEqual([
+      expect.objectContaining({ pointer: '/compensation', keyword: 'additionalProperties' }),
+    ]);
   });
 
   it('rejects a bad phone, email and enum value', () => {

@@ -6,6 +6,7 @@ import { pinModel } from './pin-model.js';
 import { problemHandler } from './problem.js';
 import { metaRouter } from './routes/meta.js';
 import { recordsRouter } from './routes/records.js';
+import { reportsRouter } from './routes/reports.js';
 import { workflowRouter } from './routes/workflow.js';
 import { docsRouter } from './routes/docs.js';
 import { uiRouter } from './routes/ui.js';
@@ -28,6 +29,7 @@ export function createApp(ctx: AppContext): Express {
   api.use('/meta', metaRouter(ctx));
   api.use('/records', workflowRouter(ctx));
   api.use('/records', recordsRouter(ctx));
+  api.use('/reports', reportsRouter(ctx));
   api.use(docsRouter());
   api.use((req) => {
     throw new NotFoundError(`no route for ${req.method} ${req.baseUrl}${req.path}`);

@@ -1,0 +1,76 @@
+import type { Issue } from '../errors.js';
+import { UUID_RE } from '../records/filter-values.js';
+import { paramIssue, type QueryParams, singleParam, throwIfIssues } from '../records/query-params.js';
+
+const KNOWN = new Set(['owner', 'recordType', 'from', 'to']);
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The filters every report accepts; absent ones are undefined. */
+export interface ReportFilters {
+  /** The record's current owner (lower-case uuid). */
+  owner?: string;
+  /** The record's current record type. */
+  recordType?: string;
+  /** First day of the period, `YYYY-MM-DD`, inclusive. */
+  from?: string;
+  /** Last day of the period, `YYYY-MM-DD`, inclusive. */
+  to?: string;
+}
+
+/**
+ * `owner`, `recordType`, `from`, `to` from a query string. Unknown parameters, repeated parameters and bad
+ * values are one 400 problem with an issue per parameter (`/query/<name>`).
+ */
+export function parseReportFilters(query: QueryParams, options: { recordTypes: readonly string[] }): ReportFilters {
+  const issues: Issue[] = [];
+  for (const name of Object.keys(query)) {
+    if (!KNOWN.has(name)) issues.push(paramIssue(name, 'unknownParameter', `unknown query parameter "${name}" (expected owner, recordType, from, to)`));
+  }
+  const filters: ReportFilters = {};
+  const owner = singleParam(query, 'owner', issues);
+  if (owner !== undefined) {
+    if (UUID_RE.test(owner)) filters.owner = owner.toLowerCase();
+    else issues.push(paramIssue('owner', 'format', 'owner must be a uuid'));
+  }
+  const recordType = singleParam(query, 'recordType', issues);
+  if (recordType !== undefined) {
+    if (options.recordTypes.includes(recordType)) filters.recordType = recordType;
+    else if (options.recordTypes.length === 0) issues.push(paramIssue('recordType', 'enum', 'this entity has no record types'));
+    else issues.push(paramIssue('recordType', 'enum', `recordType must be one of ${options.recordTypes.join(', ')}`, { allowed: options.recordTypes }));
+  }
+  for (const name of ['from', 'to'] as const) {
+    const value = singleParam(query, name, issues);
+    if (value === undefined) continue;
+    if (isDate(value)) filters[name] = value;
+    else issues.push(paramIssue(name, 'format', `${name} must be a date (YYYY-MM-DD)`));
+  }
+  if (filters.from && filters.to && filters.from > filters.to) {
+    issues.push(paramIssue('to', 'range', `to (${filters.to}) is before from (${filters.from})`));
+  }
+  throwIfIssues(issues);
+  return filters;
+}
+
+/**
+ * The period as timestamp bounds (UTC midnights): `from` inclusive, the day after `to` exclusive, so `to`
+ * covers its whole day. ISO strings with an explicit `Z`, so the session time zone never matters.
+ */
+export function toTimeBounds(filters: ReportFilters): { start?: string; end?: string } {
+  return {
+    ...(filters.from && { start: `${filters.from}T00:00:00.000Z` }),
+    ...(filters.to && { end: nextDay(filters.to) }),
+  };
+}
+
+function nextDay(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString();
+}
+
+function isDate(value: string): boolean {
+  const match = DATE_RE.exec(value);
+  if (!match) return false;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
