@@ -48,6 +48,13 @@ const builders = {
     const pass = Math.floor(n / data.pool.length);
     return { method: 'PATCH', path: `/api/v1/records/customer/${id}`, headers: JSON_HEADERS, body: JSON.stringify({ city: pickOne(data.cities), version: version + pass }) };
   },
+  /** One workflow event (TOGGLE flips open ⇄ review, with a guard, a setField action and a history row) to a random deal. */
+  transition: () => ({
+    method: 'POST',
+    path: `/api/v1/records/deal/${data.ids[Math.floor(Math.random() * data.ids.length)]}/events`,
+    headers: JSON_HEADERS,
+    body: '{"type":"TOGGLE"}',
+  }),
 };
 const build = builders[spec.op];
 if (!build) throw new Error(`unknown op ${spec.op}`);

@@ -11,12 +11,14 @@ import { seedFromFolder, type SeedResult } from './store/seed.js';
 import { describeStep } from './migrate/describe-step.js';
 import type { IdentifyActor } from './api/actor.js';
 import { startTimerWorker, type TimerWorker } from './runtime/timer-worker.js';
+import { startOutboxWorker, type OutboxWorker } from './outbox/index.js';
 
 export interface RunningEngine {
   url: string;
   ctx: AppContext;
   server: Server;
   timers: TimerWorker;
+  outbox: OutboxWorker;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,8 @@ export async function startEngine(config: Config, options: EngineOptions = {}): 
   }
   const { ctx, server } = booted;
   const models = ctx.models;
+  const outbox = startOutboxWorker({ knex: db.knex, log, ...(config.smtp && { smtp: config.smtp }), ...(config.webhookSecret && { webhookSecret: config.webhookSecret }) });
+  ctx.nudgeOutbox = () => outbox.nudge();
   const timers = startTimerWorker({ knex: db.knex, models, log, clock: ctx.clock, afterFire: () => ctx.nudgeOutbox?.() }, { pollMs: config.timerPollMs });
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
@@ -52,8 +56,10 @@ export async function startEngine(config: Config, options: EngineOptions = {}): 
     ctx,
     server,
     timers,
+    outbox,
     close: async () => {
       await timers.stop();
+      await outbox.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;

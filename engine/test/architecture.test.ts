@@ -15,6 +15,9 @@ const PURE = [
   'api/openapi(/[^/]+)?\\.ts',
   'db/pg-errors\\.ts',
   'workflow/[^/]+(/[^/]+)?\\.ts',
+  'outbox/(backoff|payload|signature|error-text)\\.ts',
+  'runtime/timer-rows\\.ts',
+  'reports/(stages|params|fragment|report-sql|report-results)\\.ts',
 ].map((pattern) => new RegExp(`^${pattern}$`));
 
 const FORBIDDEN = /from '(knex|pg|express|node:fs|node:fs\/promises|node:http|@electric-sql\/pglite)'|from '[./]+config\.js'|process\.env/;

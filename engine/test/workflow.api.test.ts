@@ -116,7 +116,7 @@ describe('moving a deal through its stages', () => {
     ['an event name that is not one', { type: 'drop table' }, 400],
     ['no event', {}, 400],
     ['a comment that is not text', { type: 'QUALIFY', comment: 42 }, 400],
-  ])('answers %s with %i', async (_case, body, status) => {
+  ])('answers %s with its status', async (_case, body, status) => {
     const deal = (await api('POST', '/deal', { title: 'Bad event', amount: 1 })).body;
     const response = await api('POST', `/deal/${deal.id}/events`, body);
     expect(response.status).toBe(status);
@@ -140,7 +140,7 @@ describe('concurrent events on one record', () => {
   it('keeps a history that is a valid path, with no lost or doubled transition', async () => {
     const counter = (await api('POST', '/counter', { name: 'Race' })).body;
     const path = `/counter/${counter.id}`;
-    const events = Array.from({ length: 50 }, (_, i) => ['NEXT', 'BACK', 'NEXT', 'DONE'][i % 4]!);
+    const events = Array.from({ length: 50 }, (_, i) => ['NEXT', 'BACK', 'NEXT'][i % 3]!);
     const responses = await Promise.all(events.map((type) => send(path, type)));
     expect(responses.every((r) => r.status === 200 || r.status === 409)).toBe(true);
     const accepted = responses.filter((r) => r.status === 200);

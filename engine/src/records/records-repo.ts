@@ -46,14 +46,20 @@ export async function updateRow(
   entity: CompiledEntity,
   change: { id: string; version: number; columns: Row; recordTypes?: string[] },
 ): Promise<Row | undefined> {
+  const { sql, bindings } = toUpdateSql(entity, change);
+  const result = (await trx.raw(sql, bindings)) as { rows: Row[] };
+  return result.rows[0];
+}
+
+/** The conditional UPDATE … RETURNING of updateRow, for callers that compose it into a larger statement. */
+export function toUpdateSql(entity: CompiledEntity, change: { id: string; version: number; columns: Row; recordTypes?: string[] }): { sql: string; bindings: Knex.RawBinding[] } {
   const names = Object.keys(change.columns);
   const sets = [...names.map((name) => `${quoteIdent(name)} = ?`), 'version = t.version + 1', 'updated_at = now()'];
   const typeCheck = change.recordTypes ? ' and t.record_type = any(?)' : '';
   const sql = `update ${quoteIdent(entity.table.name)} as t set ${sets.join(', ')} where t.id = ? and t.version = ?${typeCheck} returning ${toSelectSql(entity)}`;
   const bindings = [...names.map((name) => toBinding(change.columns[name])), change.id, change.version];
   if (change.recordTypes) bindings.push(toBinding(change.recordTypes));
-  const result = (await trx.raw(sql, bindings)) as { rows: Row[] };
-  return result.rows[0];
+  return { sql, bindings };
 }
 
 /**

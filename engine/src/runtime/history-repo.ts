@@ -32,28 +32,36 @@ export interface HistoryJson {
   at: string;
 }
 
+/** The columns of a history row, in the order historyValues gives them. */
+export const HISTORY_COLUMNS = [
+  'entity', 'record_id', 'record_type', 'workflow', 'from_state', 'to_state', 'event',
+  'actor_id', 'owner_id', 'comment', 'approval_role', 'decision', 'model_version', 'at',
+] as const;
+
+/** A history entry as bindings for HISTORY_COLUMNS. */
+export function historyValues(entry: HistoryEntry): Knex.RawBinding[] {
+  return [
+    entry.entity,
+    entry.recordId,
+    entry.recordType,
+    entry.workflow,
+    entry.from,
+    entry.to,
+    entry.event,
+    asUserId(entry.actorId),
+    asUserId(entry.ownerId),
+    entry.comment ?? null,
+    entry.approval?.role ?? null,
+    entry.approval?.decision ?? null,
+    entry.modelVersion,
+    entry.at,
+  ];
+}
+
 /** Appends one row and answers its id; history is never updated or deleted. */
 export async function appendHistory(trx: Knex, entry: HistoryEntry): Promise<number> {
-  const result = (await trx.raw(
-    `insert into lodestar_history (entity, record_id, record_type, workflow, from_state, to_state, event, actor_id, owner_id, comment, approval_role, decision, model_version, at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
-    [
-      entry.entity,
-      entry.recordId,
-      entry.recordType,
-      entry.workflow,
-      entry.from,
-      entry.to,
-      entry.event,
-      asUserId(entry.actorId),
-      asUserId(entry.ownerId),
-      entry.comment ?? null,
-      entry.approval?.role ?? null,
-      entry.approval?.decision ?? null,
-      entry.modelVersion,
-      entry.at,
-    ],
-  )) as { rows: { id: string | number }[] };
+  const sql = `insert into lodestar_history (${HISTORY_COLUMNS.join(', ')}) values (${HISTORY_COLUMNS.map(() => '?').join(', ')}) returning id`;
+  const result = (await trx.raw(sql, historyValues(entry))) as { rows: { id: string | number }[] };
   return Number(result.rows[0]!.id);
 }
 

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { ConflictError, TransitionRefused } from '../errors.js';
 import type { CompiledEntity, Model } from '../model/compile-model.js';
 import { isRecordId, recordNotFound } from '../records/read-records.js';
-import { selectRecord, updateRow, type Row } from '../records/records-repo.js';
+import { selectRecord, type Row } from '../records/records-repo.js';
 import { recordNames, toRecordJson } from '../records/serialize.js';
 import type { RecordJson } from '../records/types.js';
 import type { CompiledWorkflow, WorkflowEvent } from '../workflow/compile-machine.js';
@@ -10,10 +10,11 @@ import { decide } from '../workflow/decide.js';
 import type { Actor } from '../workflow/reference.js';
 import { applyEffects } from './apply-effects.js';
 import { boundWorkflow } from './compiled-workflows.js';
-import { approvalsSince, appendHistory } from './history-repo.js';
+import { approvalsSince, type HistoryEntry } from './history-repo.js';
 import { insertOutbox } from './outbox-repo.js';
 import { startFor } from './start-record.js';
-import { cancelTimers, scheduleTimers } from './timers-repo.js';
+import { scheduleTimers } from './timers-repo.js';
+import { writeTransition } from './write-transition.js';
 import { timersOf, usesApprovals } from './timer-rows.js';
 
 /** One event sent to one record. */
@@ -71,10 +72,9 @@ export async function applyEvent(trx: Knex, input: EventInput, now: Date): Promi
   const outcome = await applyEffects(trx, decision.effects, { model, entity, record, actor, transition: facts, startFor: startFor(model, actor, now) });
   const moved = decision.to !== state || record.state === null;
   const columns: Row = { ...outcome.columns, state: decision.to, ...(moved && { state_entered_at: now, sla_breached_at: null }) };
-  const updated = await updateRow(trx, entity, { id, version, columns });
   const approvalRole = definition.states[state]?.meta?.approval?.role;
-  const decisionOf = event.type === 'APPROVE' ? 'approved' : event.type === 'REJECT' ? 'rejected' : undefined;
-  const historyId = await appendHistory(trx, {
+  const decisionOf: 'approved' | 'rejected' | undefined = event.type === 'APPROVE' ? 'approved' : event.type === 'REJECT' ? 'rejected' : undefined;
+  const history: Omit<HistoryEntry, 'ownerId'> = {
     entity: entity.id,
     recordId: id,
     recordType: (record.record_type as string | null) ?? null,
@@ -83,17 +83,16 @@ export async function applyEvent(trx: Knex, input: EventInput, now: Date): Promi
     to: decision.to,
     event: input.historyEvent ?? event.type,
     actorId: actor.id,
-    ownerId: (updated!.owner_id as string | null) ?? null,
     comment: event.comment,
     approval: approvalRole && decisionOf ? { role: approvalRole, decision: decisionOf } : undefined,
     modelVersion: model.version,
     at: now,
-  });
-  if (decision.timers.cancel || moved) await cancelTimers(trx, entity.id, id);
+  };
+  const { row: updated, historyId } = await writeTransition(trx, entity, { id, version, columns, history, cancelTimers: decision.timers.cancel || moved });
   await scheduleTimers(trx, timersOf(compiled, { entity: entity.id, recordId: id, state: decision.to, entered: moved, now }, decision.timers.schedule));
   await insertOutbox(trx, outcome.outbox, { entity: entity.id, recordId: id, historyId });
   return {
-    record: toRecordJson(updated!, recordNames(entity)),
+    record: toRecordJson(updated, recordNames(entity)),
     transition: { from: state, to: decision.to, event: input.historyEvent ?? event.type, historyId, at: now.toISOString() },
   };
 }

@@ -1,4 +1,5 @@
 import type { IdentifyActor } from '../../src/api/actor.js';
+import type { Config } from '../../src/config.js';
 import type { DefinitionSet } from '../../src/definitions/definition-set.js';
 import { startEngine, type RunningEngine } from '../../src/main.js';
 import { publish } from '../../src/store/publish.js';
@@ -31,6 +32,8 @@ export interface TestServerOptions {
   definitionsDir?: string;
   /** Or a definition set published directly as version 1. */
   definitions?: DefinitionSet;
+  /** Settings on top of the test defaults (SMTP, webhook secret, …). */
+  config?: Partial<Config>;
 }
 
 /**
@@ -50,7 +53,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     await publish(testDb.db.knex, { definitions: options.definitions, source: 'api' });
   }
   const engine = await startEngine(
-    { port: 0, db: { dataDir: 'unused' }, definitionsDir: options.definitionsDir ?? REPO_ROOT, logLevel: process.env.LOG_LEVEL ?? 'silent', timerPollMs: 100 },
+    { port: 0, db: { dataDir: 'unused' }, definitionsDir: options.definitionsDir ?? REPO_ROOT, logLevel: process.env.LOG_LEVEL ?? 'silent', timerPollMs: 100, ...options.config },
     { db: testDb.db, seed: !options.definitions, identify: identifyFromTestHeaders },
   );
   const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {

@@ -1,0 +1,50 @@
+/** The kinds of external effect the outbox delivers; a row's `kind` column. */
+export type OutboxKind = 'email' | 'webhook';
+
+/** A row of `lodestar_outbox` as a sender sees it after claiming it. */
+export interface OutboxRow {
+  id: number;
+  kind: string;
+  /** Shape depends on `kind`; checked by `parsePayload` before anything is sent. */
+  payload: unknown;
+  entity: string | null;
+  recordId: string | null;
+  historyId: number | null;
+  status: 'pending' | 'sent' | 'failed';
+  /** Counts this claim: 1 on the first delivery attempt. */
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+export interface EmailPayload {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+export interface WebhookPayload {
+  url: string;
+  body: unknown;
+}
+
+/**
+ * What one delivery attempt came to. `permanent` failures skip the remaining retries; `rejected`
+ * lists mail recipients the server refused while it accepted others.
+ */
+export type DeliveryResult = { ok: true; rejected?: string[] } | { ok: false; error: string; permanent?: boolean };
+
+/** Counts of one pass over the due rows. */
+export interface DeliveryReport {
+  /** Rows claimed (delivery attempts made). */
+  attempted: number;
+  sent: number;
+  /** Failed this time, scheduled again with backoff. */
+  retried: number;
+  /** Gave up: permanent error, or the last allowed attempt failed. */
+  failed: number;
+}
+
+export const emptyReport = (): DeliveryReport => ({ attempted: 0, sent: 0, retried: 0, failed: 0 });
