@@ -9,7 +9,7 @@ const SRC = join(REPO_ROOT, 'engine/src');
 const PURE = [
   'definitions/(?!read-folder)[^/]+\\.ts',
   'schema/[^/]+\\.ts',
-  'migrate/(plan|diff-tables|diff-columns|diff-junctions|pair-by-name|conversion-sql|classify|order-steps|describe-step|is-widening)\\.ts',
+  'migrate/(plan|diff-tables|diff-columns|diff-junctions|pair-by-name|conversion-sql|classify|order-steps|describe-step|is-widening|diff-workflows|workflow-records|state-mapping|check-state-renames|state-sql)\\.ts',
   'model/(compile-model|workflow-binding)\\.ts',
   'records/(list-query|keyset|validate-record|filter-values|attributes|to-filter|query-params|payload|serialize|version|blind-patch)\\.ts',
   'api/openapi(/[^/]+)?\\.ts',

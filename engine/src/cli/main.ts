@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { readConfig } from '../config.js';
+import { addMapOption, type StateMapping } from '../migrate/state-mapping.js';
 import { runStart } from './commands/start.js';
 import { runPlan, runMigrate } from './commands/migrate.js';
 import { runTypes } from './commands/types-command.js';
@@ -16,17 +17,30 @@ const config = () => {
   return dir ? { ...base, definitionsDir: readConfig({ ...process.env, LODESTAR_DEFINITIONS: dir }).definitionsDir } : base;
 };
 
+/** `--map <workflow>.<from>=<to>`, repeatable: where records of a removed workflow state go. */
+const MAP_FLAGS = '--map <workflow.from=to>';
+const MAP_HELP = 'move the records of a removed workflow state to another state (repeatable)';
+const collectMap = (value: string, previous: StateMapping): StateMapping => {
+  try {
+    return addMapOption(value, previous);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+};
+
 program.command('start').description('run the engine: API, web apps, workers').action(() => runStart(config()));
 program
   .command('plan')
   .description('show what `migrate` would change: the definitions folder against the database')
   .option('--json', 'print the plan as JSON')
-  .action((options: { json?: boolean }) => runPlan(config(), options));
+  .option(MAP_FLAGS, MAP_HELP, collectMap, {})
+  .action((options: { json?: boolean; map?: StateMapping }) => runPlan(config(), options));
 program
   .command('migrate')
   .description('apply the definitions folder to the database in one transaction')
   .option('--allow-destructive', 'apply steps that drop or change data')
-  .action((options: { allowDestructive?: boolean }) => runMigrate(config(), options));
+  .option(MAP_FLAGS, MAP_HELP, collectMap, {})
+  .action((options: { allowDestructive?: boolean; map?: StateMapping }) => runMigrate(config(), options));
 program
   .command('types')
   .description('write TypeScript types for every entity of the published model')

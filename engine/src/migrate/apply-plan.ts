@@ -3,8 +3,9 @@ import { ConfirmationRequired } from '../errors.js';
 import { describeStep } from './describe-step.js';
 import type { Step } from './plan.js';
 import { applyStep } from './to-knex.js';
+import type { StepContext } from './to-knex-states.js';
 
-export interface ApplyOptions {
+export interface ApplyOptions extends StepContext {
   /** The admin confirmed the destructive steps (with their row counts). */
   allowDestructive: boolean;
 }
@@ -21,7 +22,8 @@ export async function applySteps(trx: Knex.Transaction, steps: Step[], options: 
       extra: { steps: refused.map((step) => ({ ...step, description: describeStep(step) })) },
     });
   }
-  for (const step of steps) await applyStep(trx, step);
+  const context: StepContext = { version: options.version, actorId: options.actorId };
+  for (const step of steps) await applyStep(trx, step, context);
 }
 
 function toMessage(refused: Step[]): string {

@@ -44,6 +44,10 @@ function decide(step: StepDraft): Verdict {
       return decideSetNotNull(step);
     case 'removeEnumValues':
       return decideRemoveEnumValues(step);
+    case 'renameState':
+      return { safety: 'safe', reason: 'a rename keeps every record in its state' };
+    case 'moveState':
+      return decideMoveState(step);
     default:
       return { safety: 'safe', reason: SAFE_REASONS[step.kind] ?? 'no stored value changes' };
   }
@@ -82,6 +86,23 @@ function decideRemoveEnumValues(step: DraftOf<'removeEnumValues'>): Verdict {
   if (step.array) return destructive(`the removed values are taken out of the lists of ${users}${counted}`);
   if (step.nullable === false && rows !== undefined) return blocked(`${users}, and the field is required, so they cannot become empty`);
   return destructive(`${users} ${rows === 1 ? 'becomes' : 'become'} empty${counted}`);
+}
+
+/**
+ * A state the new version removes: safe when mapped or empty; else destructive, since its records
+ * would sit in a state that no longer exists (confirmed, they restart in the initial state).
+ */
+function decideMoveState(step: DraftOf<'moveState'>): Verdict {
+  const rows = step.rows;
+  if (rows === 0) return { safety: 'safe', reason: `no record is in state ${step.state}, which the new version removes` };
+  if (step.to !== undefined) {
+    const moved = rows === undefined ? 'its records (not counted yet) move' : `${amount(rows, 'record')} ${rows === 1 ? 'moves' : 'move'}`;
+    return { safety: 'safe', reason: `the new version removes state ${step.state}; ${moved} to ${step.to} as mapped` };
+  }
+  const sitting = rows === undefined ? 'records (not counted yet) are' : `${amount(rows, 'record')} ${rows === 1 ? 'is' : 'are'}`;
+  return destructive(
+    `${sitting} in state ${step.state}, which the new version removes; map them to a state (confirmed without a mapping, they move to the initial state ${step.initial})`,
+  );
 }
 
 /** "1 row", "3 rows", or "an uncounted number of rows". */

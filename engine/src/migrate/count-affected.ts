@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { classifyStep } from './classify.js';
 import { columnBindings, toConversionSql } from './conversion-sql.js';
 import type { Step } from './plan.js';
+import { stateCondition } from './state-sql.js';
 
 type Of<K extends Step['kind']> = Extract<Step, { kind: K }>;
 
@@ -41,9 +42,20 @@ async function countRows(knex: Knex, step: Step, names: CurrentNames): Promise<n
       return countColumn(knex, step, names, (column) =>
         step.array ? ['?? && ?::text[]', [column, step.values]] : ['?? = ANY(?::text[])', [column, step.values]],
       );
+    case 'renameState':
+      return countState(knex, step.table, names, stateCondition(step.from, step.scope));
+    case 'moveState':
+      return countState(knex, step.table, names, stateCondition(step.state, step.scope));
     default:
       return undefined;
   }
+}
+
+/** Records of a workflow in one state; none while the table has no state column yet. */
+async function countState(knex: Knex, table: string, names: CurrentNames, condition: Condition): Promise<number> {
+  const current = names.table(table);
+  if (!(await knex.schema.hasColumn(current, 'state'))) return 0;
+  return countWhere(knex, current, condition);
 }
 
 async function countUnconvertible(knex: Knex, step: Of<'alterType'>, names: CurrentNames): Promise<number> {

@@ -34,9 +34,29 @@ export function describeStep(step: StepDraft): string {
       return `add choices ${quote(step.values)} to ${step.table}.${step.column}`;
     case 'removeEnumValues':
       return `remove choices ${quote(step.values)} from ${step.table}.${step.column}${describeEnumUse(step)}`;
+    case 'renameState':
+      return `rename state ${step.workflow}.${step.from} → ${step.to}${describeRecords(step)}`;
+    case 'moveState':
+      return describeMoveState(step);
     default:
       return describeLinks(step);
   }
+}
+
+/** `move 3 records of customer from removed state …`, or `remove state …` when none is mapped or counted. */
+function describeMoveState(step: Of<'moveState'>): string {
+  const state = `${step.workflow}.${step.state}`;
+  if (step.rows === 0) return `remove state ${state} (no records)`;
+  if (step.to === undefined) return `remove state ${state}${step.rows ? ` (${amount(step.rows, 'record')} in it, not mapped)` : ''}`;
+  const records = step.rows === undefined ? 'the records' : amount(step.rows, 'record');
+  return `move ${records} of ${step.table} from removed state ${state} → ${step.to}`;
+}
+
+/** " (3 records of customer)", with the record types when the workflow binds only some of them. */
+function describeRecords(step: Of<'renameState'>): string {
+  if (step.rows === undefined) return '';
+  const types = step.scope?.recordTypes ? `, record types ${step.scope.recordTypes.join(', ')}` : '';
+  return ` (${amount(step.rows, 'record')} of ${step.table}${types})`;
 }
 
 function describeLinks(step: Of<'addForeignKey' | 'dropForeignKey' | 'addIndex' | 'dropIndex' | 'createJunction' | 'dropJunction' | 'renameJunction'>): string {

@@ -3,7 +3,9 @@ import type { Step, StepKind } from './plan.js';
 /**
  * Dependency order, by kind: renames first (later steps use new names); foreign keys and indexes are
  * dropped before the columns and tables they sit on; NOT NULL is relaxed before conversions may write
- * NULL and enforced after them; tables exist before links and foreign keys point at them.
+ * NULL and enforced after them; tables exist before links and foreign keys point at them. Workflow
+ * states of records come last (the state column exists by then): renamed states before records of
+ * removed states move, so a move never lands on a name a rename still has to free.
  */
 const RANK: Record<StepKind, number> = {
   renameTable: 0,
@@ -25,6 +27,8 @@ const RANK: Record<StepKind, number> = {
   createJunction: 15,
   addForeignKey: 16,
   addIndex: 17,
+  renameState: 18,
+  moveState: 19,
 };
 
 /** Steps sorted into an order that applies; steps of one kind keep the planner's order. */

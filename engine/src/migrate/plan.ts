@@ -38,7 +38,21 @@ export type Step = StepBase &
     | { kind: 'createJunction'; junction: JunctionSpec }
     | { kind: 'dropJunction'; junction: JunctionSpec }
     | { kind: 'renameJunction'; from: string; to: string }
+    // Workflow states of stored records (`table` after the plan's renames; `scope` absent: every row).
+    | { kind: 'renameState'; workflow: string; table: string; scope?: RecordScope; from: string; to: string }
+    // A state the new version removes: its records move to `to` (the admin's mapping) or, once confirmed
+    // without one, to `initial` (the new version's initial state). `rows` counts the records in it.
+    | { kind: 'moveState'; workflow: string; table: string; scope?: RecordScope; state: string; to?: string; initial: string }
   );
+
+/**
+ * Which rows of an entity table follow a workflow when it binds only some record types: only those of
+ * `recordTypes`, or every row whose record type is not in `exceptRecordTypes` (empty types included).
+ */
+export interface RecordScope {
+  recordTypes?: string[];
+  exceptRecordTypes?: string[];
+}
 
 export type StepKind = Step['kind'];
 

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { toSqlType } from '../schema/table-spec.js';
 import { columnBindings, toUsingSql } from './conversion-sql.js';
 import type { Step } from './plan.js';
+import { moveState, renameState, type StepContext } from './to-knex-states.js';
 import {
   addColumnTo,
   addForeignKeyTo,
@@ -16,9 +17,16 @@ import {
 
 type Of<K extends Step['kind']> = Extract<Step, { kind: K }>;
 
-/** Runs one step on the caller's transaction; identifiers come from validated specs, values are bound. */
-export async function applyStep(trx: Knex.Transaction, step: Step): Promise<void> {
+/**
+ * Runs one step on the caller's transaction; identifiers come from validated specs, values are bound.
+ * `context` says which version is being published and by whom (history rows of moved records).
+ */
+export async function applyStep(trx: Knex.Transaction, step: Step, context: StepContext = {}): Promise<void> {
   switch (step.kind) {
+    case 'renameState':
+      return renameState(trx, step);
+    case 'moveState':
+      return moveState(trx, step, context);
     case 'createTable':
       return createTable(trx, step.table);
     case 'dropTable':

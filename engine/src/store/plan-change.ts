@@ -1,12 +1,21 @@
 import type { Knex } from 'knex';
 import { EMPTY_SET, type DefinitionSet, type SourceFiles } from '../definitions/definition-set.js';
 import { validateDefinitionSet } from '../definitions/validate-definition-set.js';
-import { DefinitionError } from '../errors.js';
+import { DefinitionError, ValidationError } from '../errors.js';
+import { checkStateRenames } from '../migrate/check-state-renames.js';
 import { countAffected } from '../migrate/count-affected.js';
 import { diffTables } from '../migrate/diff-tables.js';
+import { diffWorkflows, toStateSteps } from '../migrate/diff-workflows.js';
+import { orderSteps } from '../migrate/order-steps.js';
 import type { Plan } from '../migrate/plan.js';
+import { checkStateMapping, type StateMapping } from '../migrate/state-mapping.js';
 import { compileTables } from '../model/compile-model.js';
 import { readCurrentVersion } from './definitions-repo.js';
+
+export interface PlanOptions {
+  /** Where records of removed workflow states go: workflow id → removed state → target state. */
+  stateMapping?: StateMapping;
+}
 
 /** Rejects an invalid set with every issue listed (file, pointer, rule). */
 export function assertValidSet(set: DefinitionSet, files?: SourceFiles): void {
@@ -15,12 +24,28 @@ export function assertValidSet(set: DefinitionSet, files?: SourceFiles): void {
 }
 
 /**
- * The plan that would take the database from the published version to `next`, with affected rows
- * counted. Runs on the caller's connection or transaction (publish re-plans under its lock).
+ * Rejects what only the published version can judge: state renames (422 definition issues) and a state
+ * mapping naming unknown workflows or states, or states the new version does not remove (422 with
+ * pointers under /stateMapping).
  */
-export async function planChange(knex: Knex, next: DefinitionSet, files?: SourceFiles): Promise<Plan> {
+export function assertValidChange(before: DefinitionSet, next: DefinitionSet, files?: SourceFiles, stateMapping: StateMapping = {}): void {
+  const renames = checkStateRenames(before, next, files);
+  if (renames.length) throw new DefinitionError(`${renames.length} problem(s) in the definitions`, { issues: renames });
+  const mapping = checkStateMapping(stateMapping, before, next);
+  if (mapping.length) throw new ValidationError(`${mapping.length} problem(s) in the state mapping`, { issues: mapping });
+}
+
+/**
+ * The plan that would take the database from the published version to `next`, with affected rows
+ * counted: table steps, then the workflow states of stored records (renamed, or removed and moved).
+ * Runs on the caller's connection or transaction (publish re-plans under its lock).
+ */
+export async function planChange(knex: Knex, next: DefinitionSet, files?: SourceFiles, options: PlanOptions = {}): Promise<Plan> {
   assertValidSet(next, files);
   const current = await readCurrentVersion(knex);
-  const steps = diffTables(compileTables(current?.definitions ?? EMPTY_SET), compileTables(next));
-  return { baseVersion: current?.version ?? 0, steps: await countAffected(knex, steps) };
+  const before = current?.definitions ?? EMPTY_SET;
+  assertValidChange(before, next, files, options.stateMapping);
+  const tables = diffTables(compileTables(before), compileTables(next));
+  const states = toStateSteps(diffWorkflows(before, next), options.stateMapping);
+  return { baseVersion: current?.version ?? 0, steps: await countAffected(knex, orderSteps([...tables, ...states])) };
 }

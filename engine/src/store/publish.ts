@@ -3,7 +3,8 @@ import { hashDefinitionSet, toCanonicalSet, type DefinitionSet, type SourceFiles
 import { ConflictError } from '../errors.js';
 import { applySteps } from '../migrate/apply-plan.js';
 import type { Plan } from '../migrate/plan.js';
-import { insertVersion, lockVersions } from './definitions-repo.js';
+import type { StateMapping } from '../migrate/state-mapping.js';
+import { insertVersion, lockVersions, readLatestVersionNumber } from './definitions-repo.js';
 import { planChange } from './plan-change.js';
 
 export interface PublishRequest {
@@ -11,6 +12,8 @@ export interface PublishRequest {
   /** Where it came from: 'folder', 'draft', 'template', 'rollback', 'api'. */
   source: string;
   allowDestructive?: boolean;
+  /** Where records of removed workflow states go: workflow id → removed state → target state. */
+  stateMapping?: StateMapping;
   /** The version the author planned against; a newer publish in between is a conflict. */
   baseVersion?: number;
   note?: string;
@@ -27,18 +30,21 @@ export interface PublishResult {
 
 /**
  * Validates, plans and applies a new model version in ONE transaction: the DDL steps, the data
- * changes of confirmed destructive steps and the immutable version row commit together or not at all.
+ * changes of confirmed destructive steps, records moved out of removed workflow states (with their
+ * history rows) and the immutable version row commit together or not at all.
  */
 export async function publish(knex: Knex, request: PublishRequest): Promise<PublishResult> {
   const definitions = toCanonicalSet(request.definitions);
   return knex.transaction(async (trx) => {
     await lockVersions(trx);
-    const plan = await planChange(trx, definitions, request.files);
-    if (request.baseVersion !== undefined && request.baseVersion !== plan.baseVersion) {
-      throw new ConflictError(`the model was published as version ${plan.baseVersion} after this draft was based on version ${request.baseVersion}; re-plan`);
+    // A stale draft is a conflict before anything else (its state mapping was made for another version).
+    const latest = (await readLatestVersionNumber(trx)) ?? 0;
+    if (request.baseVersion !== undefined && request.baseVersion !== latest) {
+      throw new ConflictError(`the model was published as version ${latest} after this draft was based on version ${request.baseVersion}; re-plan`);
     }
-    await applySteps(trx, plan.steps, { allowDestructive: request.allowDestructive ?? false });
+    const plan = await planChange(trx, definitions, request.files, { stateMapping: request.stateMapping ?? {} });
     const version = plan.baseVersion + 1;
+    await applySteps(trx, plan.steps, { allowDestructive: request.allowDestructive ?? false, version, actorId: request.publishedBy ?? null });
     await insertVersion(trx, {
       version,
       hash: hashDefinitionSet(definitions),

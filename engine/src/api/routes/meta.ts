@@ -1,8 +1,10 @@
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
-import type { DefinitionSet } from '../../definitions/definition-set.js';
+import { EMPTY_SET, type DefinitionSet } from '../../definitions/definition-set.js';
 import { validateDefinitionSet } from '../../definitions/validate-definition-set.js';
-import { BadRequestError, NotFoundError } from '../../errors.js';
+import { BadRequestError, NotFoundError, ValidationError } from '../../errors.js';
+import { checkStateRenames } from '../../migrate/check-state-renames.js';
+import { readStateMapping, type StateMapping } from '../../migrate/state-mapping.js';
 import { deleteDraft, listVersions, readCurrentVersion, readDraft, readVersion, writeDraft } from '../../store/definitions-repo.js';
 import { planChange } from '../../store/plan-change.js';
 import { publish } from '../../store/publish.js';
@@ -48,9 +50,12 @@ export function metaRouter(ctx: AppContext): Router {
   });
   router.put('/drafts/:id', async (req, res) => {
     const definitions = toDefinitionSet(req.body?.definitions);
-    const base = req.body?.baseVersion ?? (await readCurrentVersion(knex))?.version ?? 0;
+    const current = await readCurrentVersion(knex);
+    const base = req.body?.baseVersion ?? current?.version ?? 0;
     await writeDraft(knex, { id: req.params.id, definitions, base_version: base, updated_by: null });
-    res.json({ id: req.params.id, baseVersion: base, issues: validateDefinitionSet(definitions) });
+    // State renames are judged against the published version, so only a draft (not /validate) reports them.
+    const issues = [...validateDefinitionSet(definitions), ...checkStateRenames(current?.definitions ?? EMPTY_SET, definitions)];
+    res.json({ id: req.params.id, baseVersion: base, issues });
   });
   router.delete('/drafts/:id', async (req, res) => {
     if (!(await deleteDraft(knex, req.params.id))) throw new NotFoundError(`draft "${req.params.id}" does not exist`);
@@ -59,7 +64,7 @@ export function metaRouter(ctx: AppContext): Router {
   router.post('/drafts/:id/plan', async (req, res) => {
     const draft = await readDraft(knex, req.params.id);
     if (!draft) throw new NotFoundError(`draft "${req.params.id}" does not exist`);
-    res.json(await planChange(knex, draft.definitions));
+    res.json(await planChange(knex, draft.definitions, undefined, { stateMapping: toStateMapping(req.body?.stateMapping) }));
   });
   router.post('/drafts/:id/publish', async (req, res) => {
     const draft = await readDraft(knex, req.params.id);
@@ -69,6 +74,7 @@ export function metaRouter(ctx: AppContext): Router {
       source: 'draft',
       baseVersion: draft.base_version,
       allowDestructive: req.body?.confirmDestructive === true,
+      stateMapping: toStateMapping(req.body?.stateMapping),
       note: typeof req.body?.note === 'string' ? req.body.note : undefined,
     });
     await deleteDraft(knex, req.params.id);
@@ -76,6 +82,13 @@ export function metaRouter(ctx: AppContext): Router {
     res.status(201).json(result);
   });
   return router;
+}
+
+/** `stateMapping` of a plan or publish body: `{ "<workflow>": { "<removed state>": "<target state>" } }`. */
+function toStateMapping(value: unknown): StateMapping {
+  const { mapping, issues } = readStateMapping(value);
+  if (issues.length) throw new ValidationError('stateMapping is malformed', { issues });
+  return mapping;
 }
 
 function toDefinitionSet(value: unknown): DefinitionSet {

@@ -1,26 +1,40 @@
+import type { Knex } from 'knex';
 import type { Config } from '../../config.js';
+import { hashDefinitionSet } from '../../definitions/definition-set.js';
+import { readFolder } from '../../definitions/read-folder.js';
 import { describeStep } from '../../migrate/describe-step.js';
 import type { Plan, Step } from '../../migrate/plan.js';
-import { seedFromFolder } from '../../store/seed.js';
+import type { StateMapping } from '../../migrate/state-mapping.js';
+import { readCurrentVersion, readSeedHash, writeSeedHash } from '../../store/definitions-repo.js';
+import { planChange } from '../../store/plan-change.js';
+import { publish } from '../../store/publish.js';
+import { seedFromFolder, type SeedResult } from '../../store/seed.js';
 import { withDb } from './open-db.js';
 
 const MARK: Record<Step['safety'], string> = { safe: '  ✓', destructive: '  ! DESTRUCTIVE', blocked: '  ✗ BLOCKED' };
 
 /** Prints the plan that `migrate` would apply; exits 0 whether or not there is anything to do. */
-export async function runPlan(config: Config, options: { json?: boolean }): Promise<void> {
+export async function runPlan(config: Config, options: { json?: boolean; map?: StateMapping }): Promise<void> {
   await withDb(config, async (db) => {
-    const result = await seedFromFolder(db.knex, config.definitionsDir, { apply: 'never' });
+    const result = await seedFolder(db.knex, config.definitionsDir, { apply: 'never', stateMapping: options.map ?? {} });
     if (options.json) return void console.log(JSON.stringify(result, null, 2));
     if (result.status === 'unchanged') return void console.log(`Nothing to do: the database is at model version ${result.version}.`);
     if (result.status === 'planned') printPlan(result.plan);
   });
 }
 
-/** Applies the folder's definitions; destructive steps only with --allow-destructive. Fails with a non-zero exit. */
-export async function runMigrate(config: Config, options: { allowDestructive?: boolean }): Promise<void> {
+/**
+ * Applies the folder's definitions; destructive steps only with --allow-destructive; records of removed
+ * workflow states go where `--map <workflow>.<state>=<target>` says. Fails with a non-zero exit.
+ */
+export async function runMigrate(config: Config, options: { allowDestructive?: boolean; map?: StateMapping }): Promise<void> {
   await withDb(config, async (db) => {
     const started = Date.now();
-    const result = await seedFromFolder(db.knex, config.definitionsDir, { apply: 'always', allowDestructive: options.allowDestructive ?? false });
+    const result = await seedFolder(db.knex, config.definitionsDir, {
+      apply: 'always',
+      allowDestructive: options.allowDestructive ?? false,
+      stateMapping: options.map ?? {},
+    });
     if (result.status === 'unchanged') return void console.log(`Nothing to do: the database is at model version ${result.version}.`);
     if (result.status === 'published') {
       printPlan(result.plan);
@@ -29,15 +43,52 @@ export async function runMigrate(config: Config, options: { allowDestructive?: b
   });
 }
 
+interface FolderOptions {
+  apply: 'always' | 'never';
+  allowDestructive?: boolean;
+  stateMapping: StateMapping;
+}
+
+/**
+ * seedFromFolder, plus a state mapping (SeedOptions has none): without one it is seedFromFolder itself;
+ * with one, the same steps (unchanged folder is a no-op, else plan, or publish recording the seed hash)
+ * with the mapping handed to the planner.
+ */
+async function seedFolder(knex: Knex, root: string, options: FolderOptions): Promise<SeedResult> {
+  if (Object.keys(options.stateMapping).length === 0) return seedFromFolder(knex, root, options);
+  const source = 'folder';
+  const { set, files } = await readFolder(root);
+  const hash = hashDefinitionSet(set);
+  const [seeded, current] = await Promise.all([readSeedHash(knex, source), readCurrentVersion(knex)]);
+  if (current && (seeded?.hash === hash || current.hash === hash)) return seedFromFolder(knex, root, options);
+  const stateMapping = options.stateMapping;
+  if (options.apply === 'never') return { status: 'planned', plan: await planChange(knex, set, files, { stateMapping }) };
+  const result = await publish(knex, {
+    definitions: set,
+    files,
+    source,
+    allowDestructive: options.allowDestructive ?? false,
+    stateMapping,
+    note: 'seeded from the definitions folder',
+    alsoInTransaction: (trx, version) => writeSeedHash(trx, source, hash, version),
+  });
+  return { status: 'published', ...result };
+}
+
 function printPlan(plan: Plan): void {
   if (plan.steps.length === 0) return void console.log('The plan has no database steps (definitions changed without schema changes).');
   console.log(`Plan against model version ${plan.baseVersion} (${plan.steps.length} steps):`);
   for (const step of plan.steps) {
     console.log(`${MARK[step.safety]} ${describeStep(step)}${step.safety === 'safe' ? '' : ` — ${step.reason}`}`);
   }
-  const destructive = plan.steps.filter((s) => s.safety === 'destructive').length;
+  const destructive = plan.steps.filter((s) => s.safety === 'destructive');
   const blocked = plan.steps.filter((s) => s.safety === 'blocked').length;
+  const unmapped = destructive.filter((s) => s.kind === 'moveState');
   if (blocked) console.log(`${blocked} step(s) cannot be applied as defined; change the definitions.`);
-  else if (destructive) console.log(`${destructive} destructive step(s): apply with \`lodestar migrate --allow-destructive\`.`);
-  else console.log('All steps are safe: apply with `lodestar migrate`.');
+  else if (destructive.length) {
+    console.log(`${destructive.length} destructive step(s): apply with \`lodestar migrate --allow-destructive\`.`);
+    for (const step of unmapped) {
+      if (step.kind === 'moveState') console.log(`  or map ${step.workflow}.${step.state}: \`lodestar migrate --map ${step.workflow}.${step.state}=<state>\``);
+    }
+  } else console.log('All steps are safe: apply with `lodestar migrate`.');
 }

@@ -1,0 +1,67 @@
+import type { Knex } from 'knex';
+import type { Step } from './plan.js';
+import { stateCondition } from './state-sql.js';
+
+type Of<K extends Step['kind']> = Extract<Step, { kind: K }>;
+
+/** What the state steps write into history besides the plan: the version being published and who publishes it. */
+export interface StepContext {
+  /** The model version the publish writes; history rows name it (default: the newest version + 1). */
+  version?: number;
+  /** The publisher's user id, the actor of history rows; null or a non-uuid when unknown. */
+  actorId?: string | null;
+}
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Renames a state in place: the records in it, and the pending timers of the state (timer event ids name
+ * the state, `xstate.after.<delay>.<workflow>.<state>`, and an SLA delay is `sla-<state>`, so they follow).
+ * No history row: the records did not move.
+ */
+export async function renameState(trx: Knex.Transaction, step: Of<'renameState'>): Promise<void> {
+  const [where, bindings] = stateCondition(step.from, step.scope);
+  await trx.raw(`UPDATE ?? SET state = ? WHERE ${where}`, [step.table, step.to, ...bindings]);
+  const suffix = (state: string) => `.${step.workflow}.${state}`;
+  const sla = (state: string) => `xstate.after.sla-${state}${suffix(state)}`;
+  await trx.raw(
+    `UPDATE lodestar_timers
+        SET state = ?::text,
+            event = CASE WHEN event = ?::text THEN ?::text
+                         WHEN right(event, ?::int) = ?::text THEN left(event, length(event) - ?::int) || ?::text
+                         ELSE event END
+      WHERE workflow = ? AND state = ? AND status = 'pending'`,
+    [step.to, sla(step.from), sla(step.to), suffix(step.from).length, suffix(step.from), suffix(step.from).length, suffix(step.to), step.workflow, step.from],
+  );
+}
+
+/**
+ * Moves the records of a removed state to the mapped target (or, confirmed without a mapping, to the
+ * initial state): they enter it now with no SLA breach and a new record version, each gets one history
+ * row (event MIGRATE), and the removed state's pending timers are cancelled.
+ */
+export async function moveState(trx: Knex.Transaction, step: Of<'moveState'>, context: StepContext = {}): Promise<void> {
+  const target = step.to ?? step.initial;
+  const version = context.version ?? (await nextVersion(trx));
+  const actor = context.actorId && UUID_RE.test(context.actorId) ? context.actorId : null;
+  const [where, bindings] = stateCondition(step.state, step.scope);
+  await trx.raw(
+    `WITH moved AS (
+       UPDATE ?? SET state = ?, state_entered_at = now(), sla_breached_at = NULL, updated_at = now(), version = version + 1
+        WHERE ${where}
+        RETURNING id, record_type, owner_id
+     )
+     INSERT INTO lodestar_history (entity, record_id, record_type, workflow, from_state, to_state, event, actor_id, owner_id, model_version)
+     SELECT ?::text, id, record_type, ?::text, ?::text, ?::text, 'MIGRATE', ?::uuid, owner_id, ?::int FROM moved`,
+    [step.table, target, ...bindings, step.table, step.workflow, step.state, target, actor, version],
+  );
+  await trx.raw(`UPDATE lodestar_timers SET status = 'cancelled', done_at = now() WHERE workflow = ? AND state = ? AND status = 'pending'`, [
+    step.workflow,
+    step.state,
+  ]);
+}
+
+async function nextVersion(trx: Knex.Transaction): Promise<number> {
+  const row = await trx('lodestar_model_versions').max<{ max: number | null }>('version as max').first();
+  return (row?.max ?? 0) + 1;
+}
