@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { runPrepared } from '../db/prepared.js';
 import { ValidationError } from '../errors.js';
 import type { CompiledEntity } from '../model/compile-model.js';
 import type { JunctionSpec } from '../schema/table-spec.js';
@@ -16,8 +17,7 @@ export async function selectRecord(
   // Raw SQL with a bound id: the hottest read path skips the query builder (the select list is cached).
   const lock = options.forUpdate ? ' for update of t' : '';
   const sql = `select ${toSelectSql(entity, options.fields)} from ${quoteIdent(entity.table.name)} as t where t.id = ?${lock}`;
-  const result = (await knex.raw(sql, [options.id])) as { rows: Row[] };
-  return result.rows[0];
+  return (await runPrepared<Row>(knex, sql, [options.id]))[0];
 }
 
 /** Full records by id, in no particular order (for expanding relations). */
@@ -47,8 +47,7 @@ export async function updateRow(
   change: { id: string; version: number; columns: Row; recordTypes?: string[] },
 ): Promise<Row | undefined> {
   const { sql, bindings } = toUpdateSql(entity, change);
-  const result = (await trx.raw(sql, bindings)) as { rows: Row[] };
-  return result.rows[0];
+  return (await runPrepared<Row>(trx, sql, bindings))[0];
 }
 
 /** The conditional UPDATE … RETURNING of updateRow, for callers that compose it into a larger statement. */

@@ -34,3 +34,18 @@ export function usesApprovals(compiled: CompiledWorkflow): boolean {
   if (uses === undefined) approvalUse.set(compiled, (uses = JSON.stringify(compiled.definition.states).includes('"approvalGiven"')));
   return uses;
 }
+
+const timerUse = new WeakMap<CompiledWorkflow, boolean>();
+
+/**
+ * Whether any state of the workflow starts timers (`after` or an SLA). Records of a workflow without
+ * any have no pending timers to cancel, so their transitions skip that write.
+ */
+export function usesTimers(compiled: CompiledWorkflow): boolean {
+  let uses = timerUse.get(compiled);
+  if (uses === undefined) {
+    uses = Object.values(compiled.definition.states).some((state) => state.after !== undefined || state.meta?.sla !== undefined);
+    timerUse.set(compiled, uses);
+  }
+  return uses;
+}

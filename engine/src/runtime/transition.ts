@@ -2,20 +2,19 @@ import type { Knex } from 'knex';
 import { ConflictError, TransitionRefused } from '../errors.js';
 import type { CompiledEntity, Model } from '../model/compile-model.js';
 import { isRecordId, recordNotFound } from '../records/read-records.js';
-import { selectRecord, type Row } from '../records/records-repo.js';
+import { selectRecord } from '../records/records-repo.js';
 import { recordNames, toRecordJson } from '../records/serialize.js';
 import type { RecordJson } from '../records/types.js';
 import type { CompiledWorkflow, WorkflowEvent } from '../workflow/compile-machine.js';
+import type { Effect } from '../workflow/actions/index.js';
 import { decide } from '../workflow/decide.js';
 import type { Actor } from '../workflow/reference.js';
 import { applyEffects } from './apply-effects.js';
 import { boundWorkflow } from './compiled-workflows.js';
-import { approvalsSince, type HistoryEntry } from './history-repo.js';
-import { insertOutbox } from './outbox-repo.js';
+import { approvalsSince } from './history-repo.js';
 import { startFor } from './start-record.js';
-import { scheduleTimers } from './timers-repo.js';
 import { writeTransition } from './write-transition.js';
-import { timersOf, usesApprovals } from './timer-rows.js';
+import { timersOf, usesApprovals, usesTimers } from './timer-rows.js';
 
 /** One event sent to one record. */
 export interface EventInput {
@@ -38,20 +37,31 @@ export interface EventResult {
   transition: { from: string; to: string; event: string; historyId: number; at: string };
 }
 
-/** Sends an event in its own transaction. */
-export function sendEvent(knex: Knex, input: EventInput, now: Date): Promise<EventResult> {
-  return knex.transaction((trx) => applyEvent(trx, input, now));
+/**
+ * Sends an event. Most transitions write only their own record, history, timers and outbox, which
+ * one statement does atomically at the version the decision read (see writeTransition); if the
+ * record moved on in between, or an action writes other records, the event is decided again in a
+ * transaction holding the record's row lock. Either way the guard judges the stored record as the
+ * write finds it, so concurrent events serialize per record and none is lost or doubled.
+ */
+export async function sendEvent(knex: Knex, input: EventInput, now: Date): Promise<EventResult> {
+  return (await decideAndWrite(knex, input, now, 'optimistic')) ?? knex.transaction(async (trx) => (await decideAndWrite(trx, input, now, 'locked'))!);
+}
+
+/** One transition on the caller's transaction, with the record locked first (the timer runner's path). */
+export async function applyEvent(trx: Knex, input: EventInput, now: Date): Promise<EventResult> {
+  return (await decideAndWrite(trx, input, now, 'locked'))!;
 }
 
 /**
- * One transition, all or nothing on the caller's transaction: lock the record, decide against the
- * locked row and the actor, write the state and the in-database effects in one update, append
- * history, move timers, queue outbox effects. A refused event throws and writes nothing.
+ * Reads the record (locked, or at a version), decides, runs the effects and writes the transition.
+ * A refused event throws and writes nothing. Optimistic mode answers undefined where only the locked
+ * mode may go on: an effect that writes other records, or a record that changed since it was read.
  */
-export async function applyEvent(trx: Knex, input: EventInput, now: Date): Promise<EventResult> {
+async function decideAndWrite(db: Knex, input: EventInput, now: Date, mode: 'optimistic' | 'locked'): Promise<EventResult | undefined> {
   const { model, entity, id, event, actor } = input;
   if (!isRecordId(id)) throw recordNotFound(entity, id);
-  const row = await selectRecord(trx, entity, { id, forUpdate: true });
+  const row = await selectRecord(db, entity, { id, forUpdate: mode === 'locked' });
   if (!row) throw recordNotFound(entity, id);
   const version = row.version as number;
   if (input.expectedVersion !== undefined && input.expectedVersion !== version) {
@@ -62,39 +72,54 @@ export async function applyEvent(trx: Knex, input: EventInput, now: Date): Promi
   const definition = compiled.definition;
   // Records that predate the binding have no state yet: they stand at the start.
   const state = (record.state as string | null) ?? definition.initial;
-  const approvals = usesApprovals(compiled) ? await approvalsSince(trx, entity.id, id, record.state_entered_at ? new Date(record.state_entered_at as string) : null) : undefined;
+  const approvals = usesApprovals(compiled) ? await approvalsSince(db, entity.id, id, record.state_entered_at ? new Date(record.state_entered_at as string) : null) : undefined;
   const decision = decide(compiled, { state, event, record, actor, ...(approvals && { approvals }), now: now.toISOString(), fromTimer: Boolean(input.fromTimer) });
   if (!decision.ok) {
     const { reason, reasonZh, guard } = decision;
     throw new TransitionRefused(reason, { extra: { event: event.type, state, reason, ...(reasonZh && { reasonZh }), ...(guard && { guard }) } });
   }
-  const facts = { workflow: definition.id, from: state, to: decision.to, event: input.historyEvent ?? event.type, at: now };
-  const outcome = await applyEffects(trx, decision.effects, { model, entity, record, actor, transition: facts, startFor: startFor(model, actor, now) });
+  if (mode === 'optimistic' && decision.effects.some(writesElsewhere)) return undefined;
+  const historyEvent = input.historyEvent ?? event.type;
+  const facts = { workflow: definition.id, from: state, to: decision.to, event: historyEvent, at: now };
+  const outcome = await applyEffects(db, decision.effects, { model, entity, record, actor, transition: facts, startFor: startFor(model, actor, now) });
   const moved = decision.to !== state || record.state === null;
-  const columns: Row = { ...outcome.columns, state: decision.to, ...(moved && { state_entered_at: now, sla_breached_at: null }) };
   const approvalRole = definition.states[state]?.meta?.approval?.role;
   const decisionOf: 'approved' | 'rejected' | undefined = event.type === 'APPROVE' ? 'approved' : event.type === 'REJECT' ? 'rejected' : undefined;
-  const history: Omit<HistoryEntry, 'ownerId'> = {
-    entity: entity.id,
-    recordId: id,
-    recordType: (record.record_type as string | null) ?? null,
-    workflow: definition.id,
-    from: state,
-    to: decision.to,
-    event: input.historyEvent ?? event.type,
-    actorId: actor.id,
-    comment: event.comment,
-    approval: approvalRole && decisionOf ? { role: approvalRole, decision: decisionOf } : undefined,
-    modelVersion: model.version,
-    at: now,
-  };
-  const { row: updated, historyId } = await writeTransition(trx, entity, { id, version, columns, history, cancelTimers: decision.timers.cancel || moved });
-  await scheduleTimers(trx, timersOf(compiled, { entity: entity.id, recordId: id, state: decision.to, entered: moved, now }, decision.timers.schedule));
-  await insertOutbox(trx, outcome.outbox, { entity: entity.id, recordId: id, historyId });
+  const written = await writeTransition(db, entity, {
+    id,
+    version,
+    columns: { ...outcome.columns, state: decision.to, ...(moved && { state_entered_at: now, sla_breached_at: null }) },
+    history: {
+      entity: entity.id,
+      recordId: id,
+      recordType: (record.record_type as string | null) ?? null,
+      workflow: definition.id,
+      from: state,
+      to: decision.to,
+      event: historyEvent,
+      actorId: actor.id,
+      comment: event.comment,
+      approval: approvalRole && decisionOf ? { role: approvalRole, decision: decisionOf } : undefined,
+      modelVersion: model.version,
+      at: now,
+    },
+    cancelTimers: (decision.timers.cancel || moved) && usesTimers(compiled),
+    timers: timersOf(compiled, { entity: entity.id, recordId: id, state: decision.to, entered: moved, now }, decision.timers.schedule),
+    outbox: outcome.outbox,
+  });
+  if (!written) {
+    if (mode === 'optimistic') return undefined;
+    throw new Error(`${entity.id} ${id} changed under its row lock`);
+  }
   return {
-    record: toRecordJson(updated, recordNames(entity)),
-    transition: { from: state, to: decision.to, event: input.historyEvent ?? event.type, historyId, at: now.toISOString() },
+    record: toRecordJson(written.row, recordNames(entity)),
+    transition: { from: state, to: decision.to, event: historyEvent, historyId: written.historyId, at: now.toISOString() },
   };
+}
+
+// Effects that write rows beyond the transition's own (or take a rotation lock) need the locked transaction.
+function writesElsewhere(effect: Effect): boolean {
+  return effect.kind === 'createRecord' || (effect.kind === 'assignOwner' && 'roundRobinRole' in effect);
 }
 
 function requireWorkflow(model: Model, entity: CompiledEntity, record: RecordJson): CompiledWorkflow {

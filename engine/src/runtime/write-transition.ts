@@ -1,32 +1,59 @@
 import type { Knex } from 'knex';
 import type { CompiledEntity } from '../model/compile-model.js';
+import { runPrepared } from '../db/prepared.js';
 import { toUpdateSql, type Row } from '../records/records-repo.js';
+import type { OutboxRow } from './apply-effects.js';
 import { historyValues, HISTORY_COLUMNS, type HistoryEntry } from './history-repo.js';
+import type { TimerRow } from './timers-repo.js';
+
+/** Everything one transition writes. */
+export interface TransitionWrite {
+  id: string;
+  /** The version the decision was made on: the update matches only while the record is still at it. */
+  version: number;
+  columns: Row;
+  history: Omit<HistoryEntry, 'ownerId'>;
+  /** Cancel the record's pending timers (it left its state). */
+  cancelTimers: boolean;
+  timers: TimerRow[];
+  outbox: OutboxRow[];
+}
 
 /**
- * Writes a transition's record update, its history row and (when the record left its state) the
- * cancellation of its pending timers as ONE statement of data-modifying CTEs: a transition is hot,
- * and each round trip inside the locked transaction holds the row lock longer.
+ * Writes a transition as ONE statement of data-modifying CTEs: the record update at the decided
+ * version, its history row, the cancelled and new timers, the outbox rows. One statement is atomic
+ * on its own, so a transition needs no explicit transaction unless an action writes other records;
+ * and every part depends on the update, so a record that moved on meanwhile gets nothing written
+ * (undefined: the caller decides again under a row lock).
  */
-export async function writeTransition(
-  trx: Knex,
-  entity: CompiledEntity,
-  change: { id: string; version: number; columns: Row; history: Omit<HistoryEntry, 'ownerId'>; cancelTimers: boolean },
-): Promise<{ row: Row; historyId: number }> {
+export async function writeTransition(db: Knex, entity: CompiledEntity, change: TransitionWrite): Promise<{ row: Row; historyId: number } | undefined> {
   const update = toUpdateSql(entity, change);
-  // The history row takes the owner the update leaves (an action may have assigned one).
+  // The history row takes the record id and the owner from the update (an action may assign one).
   const values = historyValues({ ...change.history, ownerId: null });
-  const ownerAt = HISTORY_COLUMNS.indexOf('owner_id');
-  const selects = values.map((_value, i) => (i === ownerAt ? 'u.owner_id' : i === 1 ? 'u.id' : '?'));
-  const bindings = [...update.bindings, ...values.filter((_value, i) => i !== ownerAt && i !== 1)];
-  let sql = `with u as (${update.sql}), h as (insert into lodestar_history (${HISTORY_COLUMNS.join(', ')}) select ${selects.join(', ')} from u returning id)`;
+  const fromUpdate: Record<number, string> = { [HISTORY_COLUMNS.indexOf('record_id')]: 'u.id', [HISTORY_COLUMNS.indexOf('owner_id')]: 'u.owner_id' };
+  const bindings: Knex.RawBinding[] = [...update.bindings, ...values.filter((_value, i) => !(i in fromUpdate))];
+  const parts = [
+    `u as (${update.sql})`,
+    `h as (insert into lodestar_history (${HISTORY_COLUMNS.join(', ')}) select ${values.map((_v, i) => fromUpdate[i] ?? '?').join(', ')} from u returning id)`,
+  ];
   if (change.cancelTimers) {
-    sql += `, c as (update lodestar_timers set status = 'cancelled', done_at = now() where entity = ? and record_id = ? and status = 'pending' and exists (select 1 from u))`;
+    parts.push(`c as (update lodestar_timers set status = 'cancelled', done_at = now() where entity = ? and record_id = ? and status = 'pending' and exists (select 1 from u))`);
     bindings.push(entity.id, change.id);
   }
-  sql += ` select u.*, (select id from h) as "__history_id" from u`;
-  const result = (await trx.raw(sql, bindings)) as { rows: Row[] };
-  const row = result.rows[0];
-  if (!row) throw new Error(`${entity.id} ${change.id} changed under its row lock`);
-  return { row, historyId: Number(row.__history_id) };
+  if (change.timers.length) {
+    const rows = change.timers.map(() => '(?, ?::uuid, ?, ?, ?, ?, ?::timestamptz)').join(', ');
+    parts.push(
+      `t as (insert into lodestar_timers (entity, record_id, workflow, state, kind, event, due_at) select v.* from (values ${rows}) as v(entity, record_id, workflow, state, kind, event, due_at) where exists (select 1 from u))`,
+    );
+    for (const t of change.timers) bindings.push(t.entity, t.recordId, t.workflow, t.state, t.kind, t.event, t.dueAt);
+  }
+  if (change.outbox.length) {
+    const rows = change.outbox.map(() => '(?, ?::jsonb)').join(', ');
+    parts.push(`o as (insert into lodestar_outbox (kind, payload, entity, record_id, history_id) select v.kind, v.payload, ?, ?::uuid, h.id from (values ${rows}) as v(kind, payload), h)`);
+    bindings.push(entity.id, change.id);
+    for (const o of change.outbox) bindings.push(o.kind, JSON.stringify(o.payload));
+  }
+  const sql = `with ${parts.join(', ')} select u.*, (select id from h) as "__history_id" from u`;
+  const row = (await runPrepared<Row>(db, sql, bindings))[0];
+  return row && { row, historyId: Number(row.__history_id) };
 }
