@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEngine } from '../src/main.js';
 import { FIXTURES } from './support/paths.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
@@ -161,6 +162,34 @@ describe('concurrent events on one record', () => {
     // The mix must really race: some events pass, others find the state moved on.
     expect(accepted.length).toBeGreaterThan(5);
     expect(accepted.length).toBeLessThan(50);
+  });
+});
+
+describe('two engines on one database', () => {
+  it('decide on the stored record even when this engine last saw an older version', async () => {
+    const other = await startEngine(
+      { port: 0, db: { dataDir: 'unused' }, definitionsDir: join(FIXTURES, 'workflow-runtime'), logLevel: 'silent' },
+      { db: server.testDb.db, seed: false },
+    );
+    try {
+      const otherApi = (method: string, path: string, body?: unknown) =>
+        fetch(`${other.url}/api/v1/records${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: await r.json() }));
+      const deal = (await api('POST', '/deal', { title: 'Two engines' })).body;
+      await api('GET', `/deal/${deal.id}`);
+      // The other engine fills the amount: this engine's last view of the deal (no amount) is stale.
+      expect((await otherApi('PATCH', `/deal/${deal.id}`, { version: 1, amount: 10 })).status).toBe(200);
+      const qualified = await send(`/deal/${deal.id}`, 'QUALIFY');
+      expect(qualified.status).toBe(200);
+      expect(qualified.body.record).toMatchObject({ state: 'qualified', amount: 10, version: 3 });
+      // And the other way round: the other engine moves it on; this engine's remembered version is old.
+      expect((await otherApi('POST', `/deal/${deal.id}/events`, { type: 'PROPOSE' })).status).toBe(200);
+      const stale = await send(`/deal/${deal.id}`, 'PROPOSE');
+      expect(stale.status).toBe(409);
+      expect(stale.body.state).toBe('proposal');
+      expect((await history(`/deal/${deal.id}`)).map((row) => row.event)).toEqual(['START', 'QUALIFY', 'PROPOSE']);
+    } finally {
+      await other.close();
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import { UUID_RE } from './filter-values.js';
 import { encodeCursor } from './keyset.js';
 import type { ReadQuery } from './query-params.js';
 import { selectRecord } from './records-repo.js';
+import { rememberRow } from './row-cache.js';
 import { recordNames, toCursorValues, toRecordJson } from './serialize.js';
 import { toListSql } from './to-sql.js';
 import type { ListQuery, RecordContext, RecordJson } from './types.js';
@@ -30,6 +31,7 @@ export async function readRecord(ctx: RecordContext, id: string, query: ReadQuer
   if (!isRecordId(id)) throw recordNotFound(ctx.entity, id);
   const row = await selectRecord(ctx.knex, ctx.entity, { id, ...(query.fields && { fields: query.fields }) });
   if (!row) throw recordNotFound(ctx.entity, id);
+  if (!query.fields) rememberRow(ctx.entity, row);
   const record = toRecordJson(row, query.fields ?? recordNames(ctx.entity));
   if (query.expand.length) await expandRecords(ctx, [record], query.expand);
   return record;

@@ -3,6 +3,7 @@ import { ConflictError, type Issue, ValidationError } from '../errors.js';
 import type { CompiledEntity } from '../model/compile-model.js';
 import { attributesOf } from './attributes.js';
 import { planBlindPatch } from './blind-patch.js';
+import { forgetRow, rememberRow } from './row-cache.js';
 import { toPayload, toRowValues, type Payload } from './payload.js';
 import { isRecordId, recordNotFound } from './read-records.js';
 import { deleteRow, insertRow, replaceLinks, selectRecord, selectVersion, updateRow, type Row } from './records-repo.js';
@@ -37,7 +38,7 @@ export async function createRecord(ctx: RecordContext, body: unknown, startRecor
   const fields = withoutNulls(payload.fields);
   const values = toRowValues(entity, fields);
   const start = startRecord?.({ recordType: payload.recordType ?? undefined, fields });
-  return inTransactionIf(values.links.size > 0 || start !== undefined, ctx.knex, async (trx) => {
+  return remembered(ctx, inTransactionIf(values.links.size > 0 || start !== undefined, ctx.knex, async (trx) => {
     const workflowColumns = start && { state: start.state, state_entered_at: start.at };
     const row = await insertRow(trx, entity, { ...values.columns, ...systemValues(payload), ...workflowColumns });
     for (const [field, targetIds] of values.links) {
@@ -45,7 +46,7 @@ export async function createRecord(ctx: RecordContext, body: unknown, startRecor
     }
     const record = toRecordJson({ ...emptyLinks(entity), ...row, ...Object.fromEntries(values.links) }, recordNames(entity));
     return (start && (await start.afterInsert(trx, record))) || record;
-  });
+  }));
 }
 
 /**
@@ -63,10 +64,10 @@ export async function patchRecord(ctx: RecordContext, target: RecordTarget, body
   const blind = issues.length ? undefined : planBlindPatch(entity, payload, values);
   if (blind) {
     const row = await updateRow(ctx.knex, entity, { ...target, columns: { ...values.columns, ...systemValues(payload) }, ...blind });
-    if (row) return toRecordJson(row, recordNames(entity));
+    if (row) return remembered(ctx, Promise.resolve(toRecordJson(row, recordNames(entity))));
     // No row matched: gone, stale, or of a type that hides a patched field; the full path says which.
   }
-  return inTransactionIf(values.links.size > 0, ctx.knex, async (trx) => {
+  return remembered(ctx, inTransactionIf(values.links.size > 0, ctx.knex, async (trx) => {
     const stored = await selectRecord(trx, entity, { id: target.id });
     if (!stored) throw recordNotFound(entity, target.id);
     if (stored.version !== target.version) throw staleVersion(stored.version as number, target.version);
@@ -80,7 +81,17 @@ export async function patchRecord(ctx: RecordContext, target: RecordTarget, body
       await replaceLinks(trx, attributesOf(entity).byName.get(field)!.junction!, { sourceId: target.id, targetIds, replace: true });
     }
     return toRecordJson({ ...stored, ...row, ...Object.fromEntries(values.links) }, recordNames(entity));
-  });
+  }));
+}
+
+/**
+ * Remembers a written record for the next workflow event on it once the write has committed (see
+ * row-cache.ts); inside a caller's transaction nothing is remembered, as it could still roll back.
+ */
+async function remembered(ctx: RecordContext, written: Promise<RecordJson>): Promise<RecordJson> {
+  const record = await written;
+  if (!ctx.knex.isTransaction) rememberRow(ctx.entity, record);
+  return record;
 }
 
 /** Runs `work` in a transaction when it writes more than one statement; a single statement is atomic alone. */
@@ -91,6 +102,7 @@ function inTransactionIf<T>(needed: boolean, knex: Knex, work: (db: Knex) => Pro
 /** Deletes a record at the expected version: 404 when it does not exist, 409 when the version is stale. */
 export async function deleteRecord(ctx: RecordContext, target: RecordTarget): Promise<void> {
   if (!isRecordId(target.id)) throw recordNotFound(ctx.entity, target.id);
+  forgetRow(ctx.entity, target.id);
   if (await deleteRow(ctx.knex, ctx.entity, target)) return;
   const current = await selectVersion(ctx.knex, ctx.entity, target.id);
   throw current === undefined ? recordNotFound(ctx.entity, target.id) : staleVersion(current, target.version);

@@ -1,8 +1,9 @@
 import type { Knex } from 'knex';
-import { ConflictError, TransitionRefused } from '../errors.js';
+import { ConflictError, LodestarError, TransitionRefused } from '../errors.js';
 import type { CompiledEntity, Model } from '../model/compile-model.js';
 import { isRecordId, recordNotFound } from '../records/read-records.js';
-import { selectRecord } from '../records/records-repo.js';
+import { selectRecord, type Row } from '../records/records-repo.js';
+import { cachedRow, forgetRow, rememberRow } from '../records/row-cache.js';
 import { recordNames, toRecordJson } from '../records/serialize.js';
 import type { RecordJson } from '../records/types.js';
 import type { CompiledWorkflow, WorkflowEvent } from '../workflow/compile-machine.js';
@@ -45,6 +46,16 @@ export interface EventResult {
  * write finds it, so concurrent events serialize per record and none is lost or doubled.
  */
 export async function sendEvent(knex: Knex, input: EventInput, now: Date): Promise<EventResult> {
+  const cached = cachedRow(input.entity, input.id);
+  if (cached && (input.expectedVersion === undefined || input.expectedVersion === cached.version)) {
+    try {
+      const result = await decideAndWrite(knex, input, now, 'optimistic', cached);
+      if (result) return result;
+    } catch (error) {
+      // A refusal or an invalid effect judged on a remembered row may be stale: judge the stored one.
+      if (!(error instanceof LodestarError)) throw error;
+    }
+  }
   return (await decideAndWrite(knex, input, now, 'optimistic')) ?? knex.transaction(async (trx) => (await decideAndWrite(trx, input, now, 'locked'))!);
 }
 
@@ -58,10 +69,10 @@ export async function applyEvent(trx: Knex, input: EventInput, now: Date): Promi
  * A refused event throws and writes nothing. Optimistic mode answers undefined where only the locked
  * mode may go on: an effect that writes other records, or a record that changed since it was read.
  */
-async function decideAndWrite(db: Knex, input: EventInput, now: Date, mode: 'optimistic' | 'locked'): Promise<EventResult | undefined> {
+async function decideAndWrite(db: Knex, input: EventInput, now: Date, mode: 'optimistic' | 'locked', remembered?: Row): Promise<EventResult | undefined> {
   const { model, entity, id, event, actor } = input;
   if (!isRecordId(id)) throw recordNotFound(entity, id);
-  const row = await selectRecord(db, entity, { id, forUpdate: mode === 'locked' });
+  const row = remembered ?? (await selectRecord(db, entity, { id, forUpdate: mode === 'locked' }));
   if (!row) throw recordNotFound(entity, id);
   const version = row.version as number;
   if (input.expectedVersion !== undefined && input.expectedVersion !== version) {
@@ -108,9 +119,12 @@ async function decideAndWrite(db: Knex, input: EventInput, now: Date, mode: 'opt
     outbox: outcome.outbox,
   });
   if (!written) {
+    forgetRow(entity, id);
     if (mode === 'optimistic') return undefined;
     throw new Error(`${entity.id} ${id} changed under its row lock`);
   }
+  // A row written inside a transaction is not remembered: the transaction could still roll back.
+  if (!db.isTransaction) rememberRow(entity, written.row);
   return {
     record: toRecordJson(written.row, recordNames(entity)),
     transition: { from: state, to: decision.to, event: historyEvent, historyId: written.historyId, at: now.toISOString() },

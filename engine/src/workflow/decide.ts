@@ -1,8 +1,9 @@
-import { initialTransition, transition } from 'xstate';
+import { initialTransition } from 'xstate';
 import { planAction, type ActionContext, type Effect } from './actions/index.js';
 import type { CompiledWorkflow, WorkflowEvent } from './compile-machine.js';
 import { evaluateGuard, type GuardInput } from './guards/index.js';
 import { planTimers, type TimerPlan } from './plan-timers.js';
+import { pureTransition } from './pure-transition.js';
 import { listTransitions } from './transitions.js';
 
 /** What a decision starts from: the record's current state and stored values, who acts, and what they send. */
@@ -36,7 +37,7 @@ export function decide(compiled: CompiledWorkflow, input: DecisionInput): Decisi
   const context: GuardInput = approvals ? { record, actor, approvals } : { record, actor };
   const snapshot = machine.resolveState({ value: state, context });
   if (!snapshot.can(event)) return explain(compiled, input);
-  const [next, actions] = transition(machine, snapshot, event);
+  const [next, actions] = pureTransition(compiled, snapshot, event);
   const now = input.now ?? new Date().toISOString();
   const to = String(next.value);
   const effects = toEffects(actions, { record, actor, event: event.type, now });
