@@ -50,6 +50,20 @@ describe('GET /api/v1/openapi.json', () => {
     for (const schema of [name, `${name}List`, `${name}Create`, `${name}Patch`]) expect(doc.components.schemas).toHaveProperty([schema]);
   });
 
+  it('describes workflow events, transitions, history and reports for workflow-bound entities only', async () => {
+    const doc = await fetchDocument();
+    const bound = set.workflows.map((w) => w.meta.entity);
+    for (const entity of set.entities.map((e) => e.$id)) {
+      const has = Boolean(doc.paths[`/records/${entity}/{id}/events`]);
+      expect(has, entity).toBe(bound.includes(entity));
+    }
+    const [workflow] = set.workflows;
+    if (!workflow) throw new Error('the openapi fixture needs a workflow');
+    const events = doc.paths[`/records/${workflow.meta.entity}/{id}/events`].post.requestBody.content['application/json'].schema.properties.type.enum;
+    expect(events).toEqual(expect.arrayContaining(Object.keys(workflow.states[workflow.initial]!.on ?? {})));
+    expect(doc.paths['/reports/{workflow}/funnel'].parameters[0].schema.enum).toContain(workflow.id);
+  });
+
   it('offers one create body per record type, chosen by record_type', async () => {
     const doc = await fetchDocument();
     expect(doc.components.schemas.AccountCreate.discriminator).toEqual({

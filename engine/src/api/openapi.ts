@@ -5,6 +5,7 @@ import type { JsonSchema } from './openapi/field-schemas.js';
 import { META_PATHS } from './openapi/meta-paths.js';
 import { toTypeNames } from './openapi/names.js';
 import { toRecordPaths } from './openapi/record-paths.js';
+import { toReportPaths, toWorkflowPaths } from './openapi/workflow-paths.js';
 
 /** The parts of the generated document that callers and tests read. */
 export interface OpenApiDocument {
@@ -36,10 +37,11 @@ function buildDocument(model: Model): OpenApiDocument {
   const names = toSchemaNames(model);
   const tags = toTags([...model.entities.values()]);
   const schemas: Record<string, JsonSchema> = { ...COMMON_SCHEMAS };
-  const paths: Record<string, JsonSchema> = { ...META_PATHS };
+  const paths: Record<string, JsonSchema> = { ...META_PATHS, ...toReportPaths(model) };
   for (const entity of model.entities.values()) {
     Object.assign(schemas, toEntitySchemas(entity, names.get(entity.id)!));
     Object.assign(paths, toRecordPaths(entity, names.get(entity.id)!, tags.get(entity.id)!));
+    Object.assign(paths, toWorkflowPaths(model, entity, names.get(entity.id)!, tags.get(entity.id)!));
   }
   return {
     openapi: '3.1.0',
@@ -50,7 +52,7 @@ function buildDocument(model: Model): OpenApiDocument {
     },
     servers: [{ url: '/api/v1' }],
     security: [{ bearerAuth: [] }],
-    tags: [...[...model.entities.values()].map((e) => ({ name: tags.get(e.id)!, description: `\`${e.id}\` records` })), { name: 'meta' }, { name: 'system' }],
+    tags: [...[...model.entities.values()].map((e) => ({ name: tags.get(e.id)!, description: `\`${e.id}\` records` })), { name: 'reports' }, { name: 'meta' }, { name: 'system' }],
     paths,
     components: {
       schemas,
@@ -64,6 +66,6 @@ function buildDocument(model: Model): OpenApiDocument {
 /** One tag per entity: its title, or `title (id)` when two entities share a title or it clashes with `meta`/`system`. */
 function toTags(entities: CompiledEntity[]): Map<string, string> {
   const titles = entities.map(toEntityTitle);
-  const taken = (title: string) => titles.filter((t) => t === title).length > 1 || title === 'meta' || title === 'system';
+  const taken = (title: string) => titles.filter((t) => t === title).length > 1 || title === 'meta' || title === 'system' || title === 'reports';
   return new Map(entities.map((entity, i) => [entity.id, taken(titles[i]!) ? `${titles[i]} (${entity.id})` : titles[i]!]));
 }

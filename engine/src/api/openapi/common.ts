@@ -13,7 +13,7 @@ export function json(description: string, schema: JsonSchema, headers?: JsonSche
 const PROBLEMS = {
   400: ['BadRequest', 'The request is malformed: an unknown parameter, field or operator, a bad cursor or body.'],
   404: ['NotFound', 'No such record (or entity, draft, version).'],
-  409: ['Conflict', 'The version is stale (reload and retry), a unique value is taken, or a plan needs confirmation.'],
+  409: ['Conflict', 'The version is stale (reload and retry), a unique value is taken, a plan needs confirmation, or a workflow event is refused now (`reason`, `reasonZh`, `guard`).'],
   422: ['ValidationFailed', 'The payload breaks the schema; each issue points at the failing field.'],
   428: ['PreconditionRequired', 'The write did not say which version it changes: send `version` or `If-Match`.'],
   500: ['Internal', 'An unexpected error; it has been logged.'],

@@ -1,0 +1,110 @@
+import type { WorkflowDefinition } from '../../definitions/workflow.js';
+import type { CompiledEntity, Model } from '../../model/compile-model.js';
+import { ETAG_HEADER, json, problems, ref } from './common.js';
+import type { JsonSchema } from './field-schemas.js';
+
+const nullableText = { type: ['string', 'null'] };
+const HISTORY_ROW: JsonSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    workflow: { type: 'string' },
+    from: { ...nullableText, description: 'null for the start of the workflow' },
+    to: { type: 'string' },
+    event: { type: 'string', description: 'The event, `START`, `SLA_BREACHED`, `MIGRATE`, or `after.<delay>` for a timer.' },
+    actor: { ...nullableText, description: 'The user id; null for the engine (timers).' },
+    comment: nullableText,
+    approval: { type: ['object', 'null'], properties: { role: { type: 'string' }, decision: { enum: ['approved', 'rejected'] } } },
+    at: { type: 'string', format: 'date-time' },
+  },
+};
+
+/** Workflows whose records live in this entity's table. */
+function workflowsOf(model: Model, entity: CompiledEntity): WorkflowDefinition[] {
+  return [...model.workflows.values()].filter((w) => w.meta.entity === entity.id);
+}
+
+/** Events, allowed transitions and history of an entity bound to a workflow (none otherwise). */
+export function toWorkflowPaths(model: Model, entity: CompiledEntity, name: string, tag: string): Record<string, JsonSchema> {
+  const workflows = workflowsOf(model, entity);
+  if (!workflows.length) return {};
+  const events = [...new Set(workflows.flatMap((w) => Object.values(w.states).flatMap((s) => Object.keys(s.on ?? {}))))].sort();
+  const base = `/records/${entity.id}/{id}`;
+  const id = ref('id', 'parameters');
+  return {
+    [`${base}/events`]: {
+      parameters: [id],
+      post: {
+        operationId: `send${name}Event`,
+        tags: [tag],
+        summary: 'Send a workflow event',
+        description: `One transaction: the guard judges the stored record and the caller, then state, actions, history, timers and outbox are written together. Workflows: ${workflows.map((w) => `\`${w.id}\``).join(', ')}.`,
+        parameters: [ref('ifMatch', 'parameters')],
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { type: 'object', required: ['type'], properties: { type: { enum: events }, comment: { type: 'string', maxLength: 4000 } } } } },
+        },
+        responses: {
+          200: json(
+            'The record after the transition, and the transition.',
+            { type: 'object', properties: { record: ref(name), transition: { type: 'object', properties: { from: { type: 'string' }, to: { type: 'string' }, event: { type: 'string' }, historyId: { type: 'integer' }, at: { type: 'string', format: 'date-time' } } } } },
+            ETAG_HEADER,
+          ),
+          ...problems(400, 404, 409, 422),
+        },
+      },
+    },
+    [`${base}/transitions`]: {
+      parameters: [id],
+      get: {
+        operationId: `list${name}Transitions`,
+        tags: [tag],
+        summary: 'The events the caller may send now',
+        parameters: [{ name: 'all', in: 'query', schema: { enum: ['1', 'true'] }, description: 'Also list the blocked events, each with the reason.' }],
+        responses: {
+          200: json('The current state and its events.', {
+            type: 'object',
+            properties: {
+              workflow: nullableText,
+              state: nullableText,
+              data: { type: 'array', items: { type: 'object', properties: { event: { type: 'string' }, target: { type: 'string' }, allowed: { type: 'boolean' }, reason: { type: 'string' }, reasonZh: { type: 'string' } } } },
+            },
+          }),
+          ...problems(404),
+        },
+      },
+    },
+    [`${base}/history`]: {
+      parameters: [id],
+      get: {
+        operationId: `get${name}History`,
+        tags: [tag],
+        summary: 'Every transition of the record, oldest first',
+        responses: { 200: json('The history.', { type: 'object', properties: { data: { type: 'array', items: HISTORY_ROW } } }), ...problems(404) },
+      },
+    },
+  };
+}
+
+/** The report endpoints, one set per workflow. */
+export function toReportPaths(model: Model): Record<string, JsonSchema> {
+  const ids = [...model.workflows.keys()].sort();
+  if (!ids.length) return {};
+  const filters = [
+    { name: 'owner', in: 'query', schema: { type: 'string', format: 'uuid' }, description: "The record's current owner." },
+    { name: 'recordType', in: 'query', schema: { type: 'string' } },
+    { name: 'from', in: 'query', schema: { type: 'string', format: 'date' }, description: 'First day of the period (UTC), included.' },
+    { name: 'to', in: 'query', schema: { type: 'string', format: 'date' }, description: 'Last day of the period (UTC), included.' },
+  ];
+  const workflow = { name: 'workflow', in: 'path', required: true, schema: { enum: ids } };
+  const report = (operationId: string, summary: string) => ({
+    parameters: [workflow],
+    get: { operationId, tags: ['reports'], summary, parameters: filters, responses: { 200: json(summary, { type: 'object' }), ...problems(400, 404) } },
+  });
+  return {
+    '/reports/{workflow}/funnel': report('funnelReport', 'Funnel: how many records (and how much amount) reached each stage, with conversion'),
+    '/reports/{workflow}/time-in-stage': report('timeInStageReport', 'Time in stage: mean and median stay per stage and per owner'),
+    '/reports/{workflow}/forecast': report('forecastReport', 'Weighted forecast: open amount × stage probability by close month, and won amounts'),
+    '/reports/{workflow}/win-rate': report('winRateReport', 'Win rate and average cycle length'),
+  };
+}
