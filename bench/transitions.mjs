@@ -12,7 +12,7 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { BENCH_DIR, PG_BASE, engineServerOptions, fail, freePort, log, startServer, withClient } from './lib/common.mjs';
+import { BENCH_DIR, PG_BASE, engineServerOptions, fail, freePort, log, loginAs, startServer, withClient } from './lib/common.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -33,13 +33,14 @@ await withClient(`${PG_BASE}/postgres`, async (client) => {
 const port = await freePort();
 const options = engineServerOptions(port, { DATABASE_URL, LODESTAR_DEFINITIONS: join(BENCH_DIR, 'definitions/transitions') });
 const engine = await startServer(options);
+const headers = { 'content-type': 'application/json', authorization: `Bearer ${await loginAs(engine.url)}` };
 try {
   log(`creating ${opts.records} deals`);
   const ids = [];
   for (let i = 0; i < Number(opts.records); i += 50) {
     const batch = await Promise.all(
       Array.from({ length: Math.min(50, Number(opts.records) - i) }, (_, k) =>
-        fetch(`${engine.url}/api/v1/records/deal`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: `Deal ${i + k}`, amount: 1000 + k }) }).then((r) => r.json()),
+        fetch(`${engine.url}/api/v1/records/deal`, { method: 'POST', headers, body: JSON.stringify({ name: `Deal ${i + k}`, amount: 1000 + k }) }).then((r) => r.json()),
       ),
     );
     ids.push(...batch.map((d) => d.id));
@@ -48,7 +49,7 @@ try {
   const dir = mkdtempSync(join(tmpdir(), 'lodestar-tx-'));
   const load = (duration) => {
     const spec = join(dir, 'spec.json');
-    writeFileSync(spec, JSON.stringify({ url: engine.url, op: 'transition', connections: Number(opts.connections), duration, data: { ids } }));
+    writeFileSync(spec, JSON.stringify({ url: engine.url, op: 'transition', connections: Number(opts.connections), duration, headers: { authorization: headers.authorization }, data: { ids } }));
     return JSON.parse(execFileSync(process.execPath, [join(BENCH_DIR, 'lib/load.mjs'), spec], { encoding: 'utf8', maxBuffer: 1 << 26 }));
   };
   log('warm-up 3 s');

@@ -107,6 +107,16 @@ async function stopChild(child, exitPromise) {
   return result;
 }
 
+/** The administrator a benchmark engine creates on an empty installation, and logs in as. */
+export const BENCH_ADMIN = { email: 'bench@lodestar.test', password: 'benchmark admin password' };
+
+/** Logs in as the benchmark admin; the API needs a bearer token on every data route. */
+export async function loginAs(url, { email, password } = BENCH_ADMIN) {
+  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  if (res.status !== 200) fail(`login at ${url} answered ${res.status}: ${await res.text()}`);
+  return (await res.json()).token;
+}
+
 /** The engine CLI against the benchmark database. */
 export function engineServerOptions(port, extraEnv = {}) {
   if (!existsSync(ENGINE_MAIN)) fail(`${ENGINE_MAIN} does not exist: build the engine first (npx tsc -b at the repo root)`);
@@ -114,7 +124,14 @@ export function engineServerOptions(port, extraEnv = {}) {
     name: 'engine',
     args: [ENGINE_MAIN, 'start'],
     port,
-    env: { DATABASE_URL, LOG_LEVEL: process.env.BENCH_ENGINE_LOG_LEVEL ?? 'warn', LODESTAR_DEFINITIONS: DEFINITIONS_DIR, ...extraEnv },
+    env: {
+      DATABASE_URL,
+      LOG_LEVEL: process.env.BENCH_ENGINE_LOG_LEVEL ?? 'warn',
+      LODESTAR_DEFINITIONS: DEFINITIONS_DIR,
+      LODESTAR_ADMIN_EMAIL: BENCH_ADMIN.email,
+      LODESTAR_ADMIN_PASSWORD: BENCH_ADMIN.password,
+      ...extraEnv,
+    },
   };
 }
 

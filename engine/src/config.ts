@@ -8,6 +8,8 @@ export interface Config {
   /** The folder whose schemas/ and workflows/ seed the first model version. */
   definitionsDir: string;
   logLevel: string;
+  /** Login attempts per client address per minute (LODESTAR_LOGINS_PER_MINUTE). */
+  loginsPerMinute?: number;
   /** How often each engine looks for due workflow timers. */
   timerPollMs?: number;
   admin?: { email: string; password: string };
@@ -23,6 +25,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     definitionsDir: resolve(cwd, env.LODESTAR_DEFINITIONS ?? '.'),
     logLevel: env.LOG_LEVEL ?? 'info',
     ...(env.LODESTAR_TIMER_POLL_MS && { timerPollMs: Number(env.LODESTAR_TIMER_POLL_MS) }),
+    ...(env.LODESTAR_LOGINS_PER_MINUTE && { loginsPerMinute: Number(env.LODESTAR_LOGINS_PER_MINUTE) }),
   };
   if (env.LODESTAR_ADMIN_EMAIL && env.LODESTAR_ADMIN_PASSWORD) {
     config.admin = { email: env.LODESTAR_ADMIN_EMAIL, password: env.LODESTAR_ADMIN_PASSWORD };

@@ -9,8 +9,12 @@ export interface AppContext {
   models: ModelCache;
   log: Logger;
   clock: () => Date;
-  /** Who sends each request; anonymous until identity is configured. */
+  /** Who sends each request (bearer tokens and API keys); routes after it need an actor. */
   identify?: IdentifyActor;
+  /** Drops a logged-out token from the identity cache. */
+  forgetSession?: (secret: string) => void;
+  /** Login attempts per client address per minute. */
+  loginsPerMinute?: number;
   /** Wakes the outbox worker after a commit queued mail or webhooks. */
   nudgeOutbox?: () => void;
 }

@@ -10,6 +10,8 @@ import { ModelCache } from './model/model-cache.js';
 import { seedFromFolder, type SeedResult } from './store/seed.js';
 import { describeStep } from './migrate/describe-step.js';
 import type { IdentifyActor } from './api/actor.js';
+import { bearerIdentity } from './identity/authenticate.js';
+import { countUsers, createUser } from './identity/users.js';
 import { startTimerWorker, type TimerWorker } from './runtime/timer-worker.js';
 import { startOutboxWorker, type OutboxWorker } from './outbox/index.js';
 
@@ -73,10 +75,28 @@ async function boot(config: Config, db: Db, options: { log: ReturnType<typeof cr
   await migrateEngineTables(db.knex);
   if (options.seed) logSeed(log, await seedFromFolder(db.knex, config.definitionsDir, { apply: 'ifEmpty' }));
   const models = await ModelCache.open(db.knex);
-  const ctx: AppContext = { db, models, log, clock: () => new Date(), ...(options.identify && { identify: options.identify }) };
+  const clock = () => new Date();
+  const bearer = bearerIdentity(db.knex, clock);
+  await bootstrapAdmin(db, config, log);
+  const ctx: AppContext = {
+    db,
+    models,
+    log,
+    clock,
+    identify: options.identify ?? bearer.identify,
+    forgetSession: bearer.forget,
+    ...(config.loginsPerMinute && { loginsPerMinute: config.loginsPerMinute }),
+  };
   const server = createApp(ctx).listen(config.port);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   return { ctx, server };
+}
+
+/** LODESTAR_ADMIN_EMAIL + LODESTAR_ADMIN_PASSWORD create the first admin of an empty installation (unattended installs). */
+async function bootstrapAdmin(db: Db, config: Config, log: ReturnType<typeof createLogger>): Promise<void> {
+  if (!config.admin || (await countUsers(db.knex)) > 0) return;
+  const admin = await createUser(db.knex, { email: config.admin.email, password: config.admin.password, roles: ['admin'] });
+  log.info({ email: admin.email }, 'created the first administrator');
 }
 
 function logSeed(log: ReturnType<typeof createLogger>, result: SeedResult): void {

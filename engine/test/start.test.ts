@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLI, randomPort, spawnEngine, waitForHealth } from './support/engine-process.js';
+import { CLI, loginAdmin, randomPort, spawnEngine, waitForHealth } from './support/engine-process.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lodestar-start-'));
 const children: ChildProcess[] = [];
@@ -28,7 +28,9 @@ describe('lodestar start on the embedded database', () => {
     const url = `http://localhost:${port}`;
     const health = await waitForHealth(url);
     expect(await health.json()).toMatchObject({ status: 'ok', database: 'pglite', modelVersion: 1 });
-    const entities = (await (await fetch(`${url}/api/v1/meta/entities`)).json()) as { data: { $id: string }[] };
+    expect((await fetch(`${url}/api/v1/meta/entities`)).status).toBe(401);
+    const token = await loginAdmin(url);
+    const entities = (await (await fetch(`${url}/api/v1/meta/entities`, { headers: { authorization: `Bearer ${token}` } })).json()) as { data: { $id: string }[] };
     expect(entities.data.map((e) => e.$id)).toEqual(expect.arrayContaining(['customer', 'contact', 'opportunity', 'activity']));
     const page = await fetch(`${url}/`);
     expect(page.headers.get('content-type')).toContain('text/html');

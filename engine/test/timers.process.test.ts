@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnEngine, waitForHealth, type EngineProcess } from './support/engine-process.js';
+import { loginAdmin, spawnEngine, waitForHealth, type EngineProcess } from './support/engine-process.js';
 import { FIXTURES } from './support/paths.js';
 import { createPostgresDb, type TestDb } from './support/test-db.js';
 
@@ -18,15 +18,19 @@ afterAll(async () => {
   await testDb?.drop();
 });
 
+const tokens = new Map<EngineProcess, string>();
+
 async function startEngine(): Promise<EngineProcess> {
   const engine = spawnEngine({ DATABASE_URL: testDb.url!, LODESTAR_DEFINITIONS: join(FIXTURES, 'workflow-runtime'), LODESTAR_TIMER_POLL_MS: '50' });
   engines.push(engine);
   await waitForHealth(engine.url);
+  tokens.set(engine, await loginAdmin(engine.url));
   return engine;
 }
 
 async function post(engine: EngineProcess, path: string, body: unknown) {
-  const response = await fetch(`${engine.url}/api/v1/records${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(engine)}` };
+  const response = await fetch(`${engine.url}/api/v1/records${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
   expect(response.status).toBeLessThan(300);
   return (await response.json()) as Record<string, unknown> & { id: string };
 }

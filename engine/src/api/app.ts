@@ -8,13 +8,17 @@ import { metaRouter } from './routes/meta.js';
 import { recordsRouter } from './routes/records.js';
 import { reportsRouter } from './routes/reports.js';
 import { workflowRouter } from './routes/workflow.js';
-import { docsRouter } from './routes/docs.js';
+import { docsRouter, openApiRouter } from './routes/docs.js';
+import { authRouter } from './routes/auth.js';
+import helmet from 'helmet';
 import { uiRouter } from './routes/ui.js';
 
 /** Express assembly: the middleware order lives here and nowhere else. */
 export function createApp(ctx: AppContext): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Served over plain http on a laptop (`npm start`): no upgrade of subresources to https.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   // Single records carry their own ETag (the version); hashing every list body costs time for nothing.
   app.set('etag', false);
   app.set('query parser', 'simple');
@@ -25,12 +29,16 @@ export function createApp(ctx: AppContext): Express {
   const api = express.Router();
   api.use(express.json({ limit: '5mb', type: ['application/json', 'application/merge-patch+json'] }));
   api.use(pinModel(ctx.models));
-  api.use(identifyActor(ctx.identify));
+  // Public: login, first-run setup, the docs page. Everything after identifyActor needs a token or key.
+  const requireActor = identifyActor(ctx.identify);
+  api.use('/auth', authRouter(ctx, { requireActor, forget: (secret) => ctx.forgetSession?.(secret), ...(ctx.loginsPerMinute && { loginsPerMinute: ctx.loginsPerMinute }) }));
+  api.use(docsRouter());
+  api.use(requireActor);
+  api.use(openApiRouter());
   api.use('/meta', metaRouter(ctx));
   api.use('/records', workflowRouter(ctx));
   api.use('/records', recordsRouter(ctx));
   api.use('/reports', reportsRouter(ctx));
-  api.use(docsRouter());
   api.use((req) => {
     throw new NotFoundError(`no route for ${req.method} ${req.baseUrl}${req.path}`);
   });

@@ -5,6 +5,7 @@ import type { Logger } from '../log.js';
 
 /** Writes an RFC 9457 problem document. */
 export function sendProblem(res: Response, error: LodestarError): void {
+  if (error.status === 401) res.set('WWW-Authenticate', 'Bearer realm="lodestar"');
   res
     .status(error.status)
     .type('application/problem+json')

@@ -5,6 +5,7 @@ import { addMapOption, type StateMapping } from '../migrate/state-mapping.js';
 import { runStart } from './commands/start.js';
 import { runPlan, runMigrate } from './commands/migrate.js';
 import { runTypes } from './commands/types-command.js';
+import { runUserAdd, type UserAddOptions } from './commands/user.js';
 import { reportFailure } from './report-failure.js';
 
 const program = new Command('lodestar')
@@ -46,6 +47,17 @@ program
   .description('write TypeScript types for every entity of the published model')
   .option('-o, --out <file>', 'output file', 'lodestar-types.ts')
   .action((options: { out: string }) => runTypes(config(), options));
+
+const user = program.command('user').description('manage users');
+user
+  .command('add')
+  .description('create a user (the first admin: --admin); the password is asked for, or read from stdin')
+  .requiredOption('--email <email>', 'login email')
+  .option('--name <name>', 'display name')
+  .option('--roles <roles>', 'comma-separated role ids, e.g. salesperson')
+  .option('--admin', 'give the admin role')
+  .option('--password-stdin', 'read the password from the first line of stdin')
+  .action((options: UserAddOptions) => runUserAdd(config(), options));
 
 program.parseAsync().catch((error: unknown) => {
   reportFailure(error);

@@ -109,6 +109,43 @@ const MIGRATIONS: Migration[] = [
       });
     },
   },
+  {
+    name: '003_identity',
+    async up(knex) {
+      // Org units form a tree; `path` ('/<root id>/…/<own id>/') makes "my unit and below" one LIKE.
+      await knex.schema.createTable('lodestar_org_units', (t) => {
+        t.uuid('id').primary().defaultTo(knex.raw('gen_random_uuid()'));
+        t.uuid('parent_id').references('id').inTable('lodestar_org_units').onDelete('RESTRICT');
+        t.text('name').notNullable();
+        t.text('path').notNullable().unique();
+        t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+      });
+      await knex.schema.alterTable('lodestar_users', (t) => {
+        t.text('password_hash');
+        t.uuid('org_unit_id').references('id').inTable('lodestar_org_units').onDelete('SET NULL');
+        t.integer('failed_logins').notNullable().defaultTo(0);
+        t.timestamp('locked_until', { useTz: true });
+        t.timestamp('last_login_at', { useTz: true });
+      });
+      // Only hashes of tokens and keys are stored: a leaked table opens no session.
+      await knex.schema.createTable('lodestar_sessions', (t) => {
+        t.text('token_hash').primary();
+        t.uuid('user_id').notNullable().references('id').inTable('lodestar_users').onDelete('CASCADE');
+        t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+        t.timestamp('expires_at', { useTz: true }).notNullable();
+        t.index(['user_id']);
+      });
+      await knex.schema.createTable('lodestar_api_keys', (t) => {
+        t.uuid('id').primary().defaultTo(knex.raw('gen_random_uuid()'));
+        t.uuid('user_id').notNullable().references('id').inTable('lodestar_users').onDelete('CASCADE');
+        t.text('name').notNullable();
+        t.text('key_hash').notNullable().unique();
+        t.text('prefix').notNullable();
+        t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+        t.timestamp('revoked_at', { useTz: true });
+      });
+    },
+  },
 ];
 
 const source: Knex.MigrationSource<Migration> = {

@@ -7,6 +7,8 @@ export type ParamsSchema = Record<string, unknown>;
 export interface Actor {
   id: string;
   roles: string[];
+  /** The org unit the user belongs to (team scopes); absent for the engine itself. */
+  orgUnitId?: string | null;
 }
 
 /** One approval decision recorded since the record entered its current state. */

@@ -17,9 +17,13 @@ export function randomPort(): number {
   return 30_000 + Math.floor(Math.random() * 20_000);
 }
 
+/** The first admin every spawned engine creates on an empty database (the unattended-install variables). */
+export const PROCESS_ADMIN = { email: 'ops@lodestar.test', password: 'process admin password' };
+
 /** Spawns `lodestar start` with `env` on top of this process's environment, output collected. */
 export function spawnEngine(env: Record<string, string>, port = randomPort()): EngineProcess {
-  const child = spawn(process.execPath, [CLI, 'start'], { cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) } });
+  const admin = { LODESTAR_ADMIN_EMAIL: PROCESS_ADMIN.email, LODESTAR_ADMIN_PASSWORD: PROCESS_ADMIN.password };
+  const child = spawn(process.execPath, [CLI, 'start'], { cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...admin, ...env, PORT: String(port) } });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
@@ -37,4 +41,11 @@ export async function waitForHealth(url: string, deadline = Date.now() + 60_000)
       await new Promise((r) => setTimeout(r, 250));
     }
   }
+}
+
+/** Logs in as the process admin and answers the bearer token. */
+export async function loginAdmin(url: string): Promise<string> {
+  const response = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(PROCESS_ADMIN) });
+  if (response.status !== 200) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { token: string }).token;
 }

@@ -1,5 +1,9 @@
-import type { IdentifyActor } from '../../src/api/actor.js';
 import type { Config } from '../../src/config.js';
+import { openSession } from '../../src/identity/sessions.js';
+import { createUser, type UserJson } from '../../src/identity/users.js';
+
+/** The password of every user the test harness creates. */
+export const ADMIN_PASSWORD = 'correct horse battery';
 import type { DefinitionSet } from '../../src/definitions/definition-set.js';
 import { startEngine, type RunningEngine } from '../../src/main.js';
 import { publish } from '../../src/store/publish.js';
@@ -14,6 +18,11 @@ export interface TestServer {
   url: string;
   engine: RunningEngine;
   testDb: TestDb;
+  /** The administrator every request acts as by default. */
+  admin: UserJson;
+  adminToken: string;
+  /** Creates a user (password: ADMIN_PASSWORD) and a session for it. */
+  userToken(user: { email: string; roles?: string[]; orgUnitId?: string | null; managerId?: string | null; displayName?: string }): Promise<{ user: UserJson; token: string }>;
   /** fetch against the server; JSON bodies are encoded, JSON responses decoded into `body`. */
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
   close(): Promise<void>;
@@ -36,15 +45,6 @@ export interface TestServerOptions {
   config?: Partial<Config>;
 }
 
-/**
- * Until identity lands, tests say who acts with `x-test-user` (a user id) and `x-test-roles`
- * (comma-separated). This reader lives only in the test harness; the engine itself knows no such header.
- */
-const identifyFromTestHeaders: IdentifyActor = (req) => ({
-  id: req.get('x-test-user') ?? 'anonymous',
-  roles: (req.get('x-test-roles') ?? '').split(',').filter(Boolean),
-});
-
 /** A fresh database and an engine on a free port, seeded with the given definitions. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const testDb = await createTestDb(options.kind ?? 'postgres');
@@ -54,12 +54,16 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   }
   const engine = await startEngine(
     { port: 0, db: { dataDir: 'unused' }, definitionsDir: options.definitionsDir ?? REPO_ROOT, logLevel: process.env.LOG_LEVEL ?? 'silent', timerPollMs: 100, ...options.config },
-    { db: testDb.db, seed: !options.definitions, identify: identifyFromTestHeaders },
+    { db: testDb.db, seed: !options.definitions },
   );
+  const admin = await createUser(testDb.db.knex, { email: 'admin@lodestar.test', displayName: 'Admin', password: ADMIN_PASSWORD, roles: ['admin'] });
+  const adminToken = (await openSession(testDb.db.knex, admin.id, new Date())).token;
+  // Requests go as the admin unless they bring their own Authorization (an empty one sends none).
   const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const { authorization = `Bearer ${adminToken}`, ...rest } = headers;
     const response = await fetch(`${engine.url}${path}`, {
       method,
-      headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
+      headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...(authorization && { authorization }), ...rest },
       ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
     const text = await response.text();
@@ -71,10 +75,17 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     }
     return { status: response.status, headers: response.headers, body: parsed };
   };
+  const userToken = async (user: { email: string; roles?: string[]; orgUnitId?: string | null; managerId?: string | null; displayName?: string }) => {
+    const created = await createUser(testDb.db.knex, { ...user, password: ADMIN_PASSWORD });
+    return { user: created, token: (await openSession(testDb.db.knex, created.id, new Date())).token };
+  };
   return {
     url: engine.url,
     engine,
     testDb,
+    admin,
+    adminToken,
+    userToken,
     request,
     close: async () => {
       await engine.close();

@@ -7,15 +7,24 @@ import { modelOf } from '../pin-model.js';
 const SWAGGER_UI = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 
 /**
- * The OpenAPI document of the request's pinned model at `/openapi.json` (so a publish shows up without a
- * restart) and Swagger UI at `/docs`; `/` redirects there. Mounted inside `/api/v1`.
+ * The OpenAPI document of the request's pinned model at `/openapi.json`, so a publish shows up
+ * without a restart. It describes the caller's model, so it needs a login like any data route.
+ */
+export function openApiRouter(): Router {
+  const router = Router();
+  router.get('/openapi.json', (req, res) => {
+    res.json(toOpenApi(modelOf(req)));
+  });
+  return router;
+}
+
+/**
+ * Swagger UI at `/docs` (`/` redirects there): public static assets; the document itself loads
+ * with the token the web apps keep after login (or one entered with "Authorize").
  */
 export function docsRouter(): Router {
   const router = Router();
   router.get('/', (req, res) => res.redirect(302, `${req.baseUrl}/docs`));
-  router.get('/openapi.json', (req, res) => {
-    res.json(toOpenApi(modelOf(req)));
-  });
   router.get(['/docs', '/docs/index.html'], (req, res) => {
     res.type('html').send(docsPage(escapeHtml(`${req.baseUrl}/docs`)));
   });
@@ -48,7 +57,8 @@ function docsPage(assets: string): string {
 function initializer(documentUrl: string): string {
   // JSON.stringify with `<` escaped: a string literal that cannot end the script.
   const url = JSON.stringify(documentUrl).replace(/</g, '\\u003c');
-  return `window.ui = SwaggerUIBundle({ url: ${url}, dom_id: '#swagger-ui', deepLinking: true, persistAuthorization: true });\n`;
+  const withToken = `(req) => { const token = localStorage.getItem('lodestar.token'); if (token && !req.headers.Authorization) req.headers.Authorization = 'Bearer ' + token; return req; }`;
+  return `window.ui = SwaggerUIBundle({ url: ${url}, dom_id: '#swagger-ui', deepLinking: true, persistAuthorization: true, requestInterceptor: ${withToken} });\n`;
 }
 
 function escapeHtml(text: string): string {

@@ -1,0 +1,32 @@
+import { createInterface } from 'node:readline';
+import type { Config } from '../../config.js';
+import { createUser } from '../../identity/users.js';
+import { withDb } from './open-db.js';
+
+export interface UserAddOptions {
+  email: string;
+  name?: string;
+  roles?: string;
+  admin?: boolean;
+  /** Read the password from the first line of stdin (for scripts); otherwise it is asked for. */
+  passwordStdin?: boolean;
+}
+
+/** `lodestar user add`: creates a user; the password never appears on the command line. */
+export async function runUserAdd(config: Config, options: UserAddOptions): Promise<void> {
+  const password = await readPassword(Boolean(options.passwordStdin));
+  const roles = [...new Set([...(options.roles ? options.roles.split(',').map((r) => r.trim()).filter(Boolean) : []), ...(options.admin ? ['admin'] : [])])];
+  const user = await withDb(config, (db) => createUser(db.knex, { email: options.email, password, roles, ...(options.name && { displayName: options.name }) }));
+  process.stdout.write(`created ${user.email} (${user.id})${roles.length ? ` with roles ${roles.join(', ')}` : ''}\n`);
+}
+
+async function readPassword(fromStdin: boolean): Promise<string> {
+  if (!fromStdin && !process.stdin.isTTY) throw new Error('give the password on stdin with --password-stdin, or run in a terminal to be asked');
+  if (!fromStdin) process.stdout.write('password: ');
+  const lines = createInterface({ input: process.stdin, terminal: false });
+  for await (const line of lines) {
+    lines.close();
+    return line;
+  }
+  return '';
+}
