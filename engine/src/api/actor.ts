@@ -11,9 +11,15 @@ const ACTOR = Symbol('actor');
 
 /** Resolves the actor once per request, before any route runs. */
 export function identifyActor(identify: IdentifyActor = () => ANONYMOUS): RequestHandler {
-  return async (req, _res, next) => {
-    (req as unknown as Record<symbol, Actor>)[ACTOR] = await identify(req);
-    next();
+  return (req, _res, next) => {
+    const set = (actor: Actor) => {
+      (req as unknown as Record<symbol, Actor>)[ACTOR] = actor;
+      next();
+    };
+    // A remembered identity answers synchronously: no promise, no extra tick on the hot path.
+    const actor = identify(req);
+    if (actor instanceof Promise) return actor.then(set);
+    set(actor);
   };
 }
 

@@ -32,7 +32,8 @@ export function createApp(ctx: AppContext): Express {
   // Public: login, first-run setup, the docs page. Everything after identifyActor needs a token or key.
   const requireActor = identifyActor(ctx.identify);
   api.use('/auth', authRouter(ctx, { requireActor, forget: (secret) => ctx.forgetSession?.(secret), ...(ctx.loginsPerMinute && { loginsPerMinute: ctx.loginsPerMinute }) }));
-  api.use(docsRouter());
+  api.get('/', (req, res) => res.redirect(302, `${req.baseUrl}/docs`));
+  api.use('/docs', docsRouter());
   api.use(requireActor);
   api.use(openApiRouter());
   api.use('/meta', metaRouter(ctx));

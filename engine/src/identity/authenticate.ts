@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { IdentifyActor } from '../api/actor.js';
+import type { Actor } from '../workflow/reference.js';
 import { UnauthorizedError } from '../errors.js';
 import { findPrincipal, type Principal } from './sessions.js';
 
@@ -12,19 +13,20 @@ const CACHE_LIMIT = 10_000;
  * deactivated user takes effect everywhere within that time (at once in the process that logged out).
  */
 export function bearerIdentity(knex: Knex, clock: () => Date): { identify: IdentifyActor; forget(secret: string): void } {
-  const cache = new Map<string, { principal: Principal; until: number }>();
-  const identify: IdentifyActor = async (req) => {
+  const cache = new Map<string, { actor: Actor; until: number }>();
+  const toActor = ({ user }: Principal): Actor => ({ id: user.id, roles: user.roles, orgUnitId: user.orgUnitId });
+  const identify: IdentifyActor = (req) => {
     const secret = bearerOf(req.get('authorization'));
     const now = clock();
-    let entry = cache.get(secret);
-    if (!entry || entry.until < now.getTime()) {
-      const principal = await findPrincipal(knex, secret, now);
+    const entry = cache.get(secret);
+    if (entry && entry.until >= now.getTime()) return entry.actor;
+    return findPrincipal(knex, secret, now).then((principal) => {
       if (!principal) throw new UnauthorizedError('the token or API key is unknown, expired or revoked: log in again');
       if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(secret, (entry = { principal, until: now.getTime() + CACHE_MS }));
-    }
-    const { user } = entry.principal;
-    return { id: user.id, roles: user.roles, orgUnitId: user.orgUnitId };
+      const actor = toActor(principal);
+      cache.set(secret, { actor, until: now.getTime() + CACHE_MS });
+      return actor;
+    });
   };
   return { identify, forget: (secret) => void cache.delete(secret) };
 }

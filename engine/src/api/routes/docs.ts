@@ -19,20 +19,19 @@ export function openApiRouter(): Router {
 }
 
 /**
- * Swagger UI at `/docs` (`/` redirects there): public static assets; the document itself loads
- * with the token the web apps keep after login (or one entered with "Authorize").
+ * Swagger UI, mounted at `/docs`: public static assets; the document itself loads with the token
+ * the web apps keep after login (or one entered with "Authorize").
  */
 export function docsRouter(): Router {
   const router = Router();
-  router.get('/', (req, res) => res.redirect(302, `${req.baseUrl}/docs`));
-  router.get(['/docs', '/docs/index.html'], (req, res) => {
-    res.type('html').send(docsPage(escapeHtml(`${req.baseUrl}/docs`)));
+  router.get(['/', '/index.html'], (req, res) => {
+    res.type('html').send(docsPage(escapeHtml(req.baseUrl)));
   });
   // Replaces swagger-ui-dist's own initializer, which points at the petstore example.
-  router.get('/docs/swagger-initializer.js', (req, res) => {
-    res.type('js').send(initializer(`${req.baseUrl}/openapi.json`));
+  router.get('/swagger-initializer.js', (req, res) => {
+    res.type('js').send(initializer(`${req.baseUrl.replace(/\/docs$/, '')}/openapi.json`));
   });
-  router.use('/docs', express.static(SWAGGER_UI, { index: false }));
+  router.use(express.static(SWAGGER_UI, { index: false }));
   return router;
 }
 
