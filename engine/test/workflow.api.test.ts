@@ -140,6 +140,17 @@ describe('moving a deal through its stages', () => {
   });
 });
 
+describe('starting a workflow in one statement', () => {
+  it('writes the record, its start in history and its SLA timer together', async () => {
+    const counter = (await api('POST', '/counter', { name: 'Timed start' })).body;
+    expect(counter).toMatchObject({ state: 'a', version: 1, state_entered_at: expect.any(String) });
+    expect(await history(`/counter/${counter.id}`)).toEqual([expect.objectContaining({ from: null, to: 'a', event: 'START' })]);
+    const timers = await knex()('lodestar_timers').where({ record_id: counter.id }).select('state', 'kind', 'event', 'status', 'due_at');
+    expect(timers).toEqual([{ state: 'a', kind: 'sla', event: null, status: 'pending', due_at: expect.any(Date) }]);
+    expect(timers[0].due_at.getTime() - Date.parse(counter.state_entered_at)).toBe(3_600_000);
+  });
+});
+
 describe('concurrent events on one record', () => {
   it('keeps a history that is a valid path, with no lost or doubled transition', async () => {
     const counter = (await api('POST', '/counter', { name: 'Race' })).body;

@@ -25,16 +25,19 @@ export async function selectRecords(knex: Knex, entity: CompiledEntity, ids: str
   return knex.from({ t: entity.table.name }).select(knex.raw(toSelectSql(entity))).whereIn('t.id', ids);
 }
 
-/** Inserts a row and returns every stored column. */
+/** Inserts a row and returns the full record. */
 export async function insertRow(trx: Knex, entity: CompiledEntity, columns: Row): Promise<Row> {
+  const { sql, bindings } = toInsertSql(entity, columns);
+  return (await runPrepared<Row>(trx, sql, bindings))[0]!;
+}
+
+/** The INSERT … RETURNING of insertRow, for callers that compose it into a larger statement. */
+export function toInsertSql(entity: CompiledEntity, columns: Row): { sql: string; bindings: Knex.RawBinding[] } {
   // Hand-built SQL with bound values: writes are hot, and the builder costs more than the statement.
   const names = Object.keys(columns);
-  const table = quoteIdent(entity.table.name);
-  const sql = names.length
-    ? `insert into ${table} (${names.map(quoteIdent).join(', ')}) values (${names.map(() => '?').join(', ')}) returning *`
-    : `insert into ${table} default values returning *`;
-  const result = (await trx.raw(sql, names.map((name) => toBinding(columns[name])))) as { rows: Row[] };
-  return result.rows[0]!;
+  const table = `${quoteIdent(entity.table.name)} as t`;
+  const values = names.length ? `(${names.map(quoteIdent).join(', ')}) values (${names.map(() => '?').join(', ')})` : 'default values';
+  return { sql: `insert into ${table} ${values} returning ${toSelectSql(entity)}`, bindings: names.map((name) => toBinding(columns[name])) };
 }
 
 /**

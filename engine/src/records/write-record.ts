@@ -6,7 +6,7 @@ import { planBlindPatch } from './blind-patch.js';
 import { forgetRow, rememberRow } from './row-cache.js';
 import { toPayload, toRowValues, type Payload } from './payload.js';
 import { isRecordId, recordNotFound } from './read-records.js';
-import { deleteRow, insertRow, replaceLinks, selectRecord, selectVersion, updateRow, type Row } from './records-repo.js';
+import { deleteRow, insertRow, replaceLinks, selectRecord, selectVersion, toInsertSql, updateRow, type Row } from './records-repo.js';
 import { recordNames, toRecordJson } from './serialize.js';
 import type { RecordContext, RecordJson } from './types.js';
 import { validateRecord, withoutNulls } from './validate-record.js';
@@ -24,6 +24,11 @@ export interface RecordStart {
   at: Date;
   /** Runs in the insert's transaction (history, timers, entry actions); may answer an updated record. */
   afterInsert(trx: Knex, record: RecordJson): Promise<RecordJson | void>;
+  /**
+   * When the start writes only rows of its own (no entry actions), the whole create as one statement
+   * around the given INSERT: atomic without a transaction. Answers the inserted row.
+   */
+  oneStatement?(db: Knex, insert: { sql: string; bindings: Knex.RawBinding[] }): Promise<Row>;
 }
 
 /** Decides a new record's start from its validated values; undefined when no workflow is bound. */
@@ -38,6 +43,11 @@ export async function createRecord(ctx: RecordContext, body: unknown, startRecor
   const fields = withoutNulls(payload.fields);
   const values = toRowValues(entity, fields);
   const start = startRecord?.({ recordType: payload.recordType ?? undefined, fields });
+  if (start?.oneStatement && !values.links.size) {
+    const columns = { ...values.columns, ...systemValues(payload), state: start.state, state_entered_at: start.at };
+    const row = await start.oneStatement(ctx.knex, toInsertSql(entity, columns));
+    return remembered(ctx, Promise.resolve(toRecordJson(row, recordNames(entity))));
+  }
   return remembered(ctx, inTransactionIf(values.links.size > 0 || start !== undefined, ctx.knex, async (trx) => {
     const workflowColumns = start && { state: start.state, state_entered_at: start.at };
     const row = await insertRow(trx, entity, { ...values.columns, ...systemValues(payload), ...workflowColumns });

@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import type { CompiledEntity, Model } from '../model/compile-model.js';
-import { updateRow } from '../records/records-repo.js';
+import { runPrepared } from '../db/prepared.js';
+import { updateRow, type Row } from '../records/records-repo.js';
+import { historyPart, timersPart } from './cte-parts.js';
 import { recordNames, toRecordJson } from '../records/serialize.js';
 import type { RecordJson } from '../records/types.js';
 import type { RecordStart, StartRecord } from '../records/write-record.js';
@@ -52,6 +54,20 @@ export function startFor(model: Model, actor: Actor, now: Date): (entity: Compil
         await insertOutbox(trx, outcome.outbox, { entity: entity.id, recordId: id, historyId });
         return after;
       },
+    };
+    if (start.effects.length) return begin;
+    const history = { entity: entity.id, recordType: input.recordType ?? null, workflow, from: null, to: start.to, event: START_EVENT, actorId: actor.id, modelVersion: model.version, at: now };
+    const timers = timersOf(compiled, { entity: entity.id, recordId: '', state: start.to, entered: true, now }, start.timers.schedule);
+    begin.oneStatement = async (db, insert) => {
+      const historyCte = historyPart('r', history);
+      const parts = [`r as (${insert.sql})`, historyCte.sql];
+      const bindings = [...insert.bindings, ...historyCte.bindings];
+      if (timers.length) {
+        const timersCte = timersPart('r', timers);
+        parts.push(timersCte.sql);
+        bindings.push(...timersCte.bindings);
+      }
+      return (await runPrepared<Row>(db, `with ${parts.join(', ')} select r.* from r`, bindings))[0]!;
     };
     return begin;
   };

@@ -102,7 +102,6 @@ async function decideAndWrite(db: Knex, input: EventInput, now: Date, mode: 'opt
     columns: { ...outcome.columns, state: decision.to, ...(moved && { state_entered_at: now, sla_breached_at: null }) },
     history: {
       entity: entity.id,
-      recordId: id,
       recordType: (record.record_type as string | null) ?? null,
       workflow: definition.id,
       from: state,

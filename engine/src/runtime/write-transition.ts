@@ -3,7 +3,8 @@ import type { CompiledEntity } from '../model/compile-model.js';
 import { runPrepared } from '../db/prepared.js';
 import { toUpdateSql, type Row } from '../records/records-repo.js';
 import type { OutboxRow } from './apply-effects.js';
-import { historyValues, HISTORY_COLUMNS, type HistoryEntry } from './history-repo.js';
+import { historyPart, timersPart } from './cte-parts.js';
+import type { HistoryEntry } from './history-repo.js';
 import type { TimerRow } from './timers-repo.js';
 
 /** Everything one transition writes. */
@@ -12,7 +13,7 @@ export interface TransitionWrite {
   /** The version the decision was made on: the update matches only while the record is still at it. */
   version: number;
   columns: Row;
-  history: Omit<HistoryEntry, 'ownerId'>;
+  history: Omit<HistoryEntry, 'ownerId' | 'recordId'>;
   /** Cancel the record's pending timers (it left its state). */
   cancelTimers: boolean;
   timers: TimerRow[];
@@ -28,24 +29,17 @@ export interface TransitionWrite {
  */
 export async function writeTransition(db: Knex, entity: CompiledEntity, change: TransitionWrite): Promise<{ row: Row; historyId: number } | undefined> {
   const update = toUpdateSql(entity, change);
-  // The history row takes the record id and the owner from the update (an action may assign one).
-  const values = historyValues({ ...change.history, ownerId: null });
-  const fromUpdate: Record<number, string> = { [HISTORY_COLUMNS.indexOf('record_id')]: 'u.id', [HISTORY_COLUMNS.indexOf('owner_id')]: 'u.owner_id' };
-  const bindings: Knex.RawBinding[] = [...update.bindings, ...values.filter((_value, i) => !(i in fromUpdate))];
-  const parts = [
-    `u as (${update.sql})`,
-    `h as (insert into lodestar_history (${HISTORY_COLUMNS.join(', ')}) select ${values.map((_v, i) => fromUpdate[i] ?? '?').join(', ')} from u returning id)`,
-  ];
+  const history = historyPart('u', change.history);
+  const bindings: Knex.RawBinding[] = [...update.bindings, ...history.bindings];
+  const parts = [`u as (${update.sql})`, history.sql];
   if (change.cancelTimers) {
     parts.push(`c as (update lodestar_timers set status = 'cancelled', done_at = now() where entity = ? and record_id = ? and status = 'pending' and exists (select 1 from u))`);
     bindings.push(entity.id, change.id);
   }
   if (change.timers.length) {
-    const rows = change.timers.map(() => '(?, ?::uuid, ?, ?, ?, ?, ?::timestamptz)').join(', ');
-    parts.push(
-      `t as (insert into lodestar_timers (entity, record_id, workflow, state, kind, event, due_at) select v.* from (values ${rows}) as v(entity, record_id, workflow, state, kind, event, due_at) where exists (select 1 from u))`,
-    );
-    for (const t of change.timers) bindings.push(t.entity, t.recordId, t.workflow, t.state, t.kind, t.event, t.dueAt);
+    const timers = timersPart('u', change.timers);
+    parts.push(timers.sql);
+    bindings.push(...timers.bindings);
   }
   if (change.outbox.length) {
     const rows = change.outbox.map(() => '(?, ?::jsonb)').join(', ');
