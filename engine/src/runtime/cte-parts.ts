@@ -14,11 +14,21 @@ export interface CtePart {
  */
 export function historyPart(source: string, entry: Omit<HistoryEntry, 'ownerId' | 'recordId'>): CtePart {
   const values = historyValues({ ...entry, recordId: '', ownerId: null });
-  const fromSource: Record<number, string> = { [HISTORY_COLUMNS.indexOf('record_id')]: `${source}.id`, [HISTORY_COLUMNS.indexOf('owner_id')]: `${source}.owner_id` };
-  return {
-    sql: `h as (insert into lodestar_history (${HISTORY_COLUMNS.join(', ')}) select ${values.map((_v, i) => fromSource[i] ?? '?').join(', ')} from ${source} returning id)`,
-    bindings: values.filter((_value, i) => !(i in fromSource)),
-  };
+  return { sql: historySql(source), bindings: values.filter((_value, i) => i !== RECORD_ID && i !== OWNER_ID) };
+}
+
+const RECORD_ID = HISTORY_COLUMNS.indexOf('record_id');
+const OWNER_ID = HISTORY_COLUMNS.indexOf('owner_id');
+const historySqls = new Map<string, string>();
+
+// The same text for every row of a source: built once (it is on every transition and create).
+function historySql(source: string): string {
+  let sql = historySqls.get(source);
+  if (sql === undefined) {
+    const selects = HISTORY_COLUMNS.map((_c, i) => (i === RECORD_ID ? `${source}.id` : i === OWNER_ID ? `${source}.owner_id` : '?'));
+    historySqls.set(source, (sql = `h as (insert into lodestar_history (${HISTORY_COLUMNS.join(', ')}) select ${selects.join(', ')} from ${source} returning id)`));
+  }
+  return sql;
 }
 
 /** New timers of the record written by `source` (none when it wrote nothing). */

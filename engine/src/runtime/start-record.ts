@@ -6,6 +6,7 @@ import { historyPart, timersPart } from './cte-parts.js';
 import { recordNames, toRecordJson } from '../records/serialize.js';
 import type { RecordJson } from '../records/types.js';
 import type { RecordStart, StartRecord } from '../records/write-record.js';
+import type { CompiledWorkflow } from '../workflow/compile-machine.js';
 import { decideStart } from '../workflow/decide.js';
 import type { Actor } from '../workflow/reference.js';
 import { applyEffects } from './apply-effects.js';
@@ -14,6 +15,21 @@ import { appendHistory } from './history-repo.js';
 import { insertOutbox } from './outbox-repo.js';
 import { scheduleTimers } from './timers-repo.js';
 import { timersOf } from './timer-rows.js';
+
+const plainStarts = new WeakMap<CompiledWorkflow, ReturnType<typeof decideStart>>();
+
+/**
+ * decideStart, remembered per workflow when its initial state has no `always` and no entry actions:
+ * then the start depends on nothing in the record (timers keep relative delays), and creates skip
+ * building an XState actor each time.
+ */
+function startOf(compiled: CompiledWorkflow, record: Record<string, unknown>, actor: Actor, now: Date): ReturnType<typeof decideStart> {
+  const initial = compiled.definition.states[compiled.definition.initial];
+  if (initial?.always !== undefined || initial?.entry?.length) return decideStart(compiled, { record, actor, now: now.toISOString() });
+  let start = plainStarts.get(compiled);
+  if (!start) plainStarts.set(compiled, (start = decideStart(compiled, { record: {}, actor, now: now.toISOString() })));
+  return start;
+}
 
 /** The event name a workflow start is recorded under (from_state is null). */
 export const START_EVENT = 'START';
@@ -26,7 +42,7 @@ export function startFor(model: Model, actor: Actor, now: Date): (entity: Compil
   return (entity) => (input) => {
     const compiled = boundWorkflow(model, entity, input.recordType);
     if (!compiled) return undefined;
-    const start = decideStart(compiled, { record: input.fields, actor, now: now.toISOString() });
+    const start = startOf(compiled, input.fields, actor, now);
     const workflow = compiled.definition.id;
     const begin: RecordStart = {
       state: start.to,
