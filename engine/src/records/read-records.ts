@@ -1,3 +1,4 @@
+import { recordReadOptions } from '../db/record-types.js';
 import { NotFoundError } from '../errors.js';
 import type { CompiledEntity } from '../model/compile-model.js';
 import { expandRecords } from './expand.js';
@@ -39,7 +40,7 @@ export async function readRecord(ctx: RecordContext, id: string, query: ReadQuer
 
 /** One page of records: one query (a row more than the page tells whether another follows), plus one per expansion. */
 export async function readList(ctx: RecordContext, query: ListQuery): Promise<ListPage> {
-  const rows = (await toListSql(ctx.knex, ctx.entity, query)) as Record<string, unknown>[];
+  const rows = (await toListSql(ctx.knex, ctx.entity, query).options(recordReadOptions(ctx.knex))) as Record<string, unknown>[];
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;
   const names = query.fields ?? recordNames(ctx.entity);
