@@ -224,7 +224,16 @@ const report = {
   invalid,
 };
 writeFileSync(join(opts.out, 'results.json'), JSON.stringify(report, null, 2) + '\n');
-writeFileSync(join(opts.out, 'RESULTS.md'), renderMarkdown(report, summary));
+// bench/transitions.mjs owns a marked section of the same file: keep it.
+const resultsFile = join(opts.out, 'RESULTS.md');
+const kept = (() => {
+  try {
+    return /<!-- transitions -->[\s\S]*<!-- \/transitions -->/.exec(readFileSync(resultsFile, 'utf8'))?.[0];
+  } catch {
+    return undefined;
+  }
+})();
+writeFileSync(resultsFile, renderMarkdown(report, summary).trimEnd() + (kept ? `\n\n${kept}\n` : '\n'));
 log(`wrote ${join(opts.out, 'RESULTS.md')} and results.json`);
 console.log(renderTable(summary));
 if (publish && !publish.error) console.log(`\npublish a nullable field on ${seeded.customers.toLocaleString('en')} rows: median ${publish.medianMs} ms (${publish.timesMs.join(', ')} ms)`);
