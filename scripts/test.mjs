@@ -13,6 +13,12 @@ function reachable(host, port) {
 }
 
 ensureBuilt();
+// Tests are TypeScript too: a test that does not compile is a broken test, even if vitest runs it.
+const typecheck = spawnSync('npx', ['tsc', '-p', 'engine/tsconfig.test.json'], { cwd: root, stdio: 'inherit' });
+if (typecheck.status !== 0) {
+  console.log('0 passed, 1 failed (the tests do not type-check)');
+  process.exit(1);
+}
 const env = { ...process.env };
 if (!(await reachable('127.0.0.1', 5432)) && !env.TEST_DATABASE_URL) {
   console.warn('! PostgreSQL is not reachable on 127.0.0.1:5432: running the PostgreSQL suites on embedded PGlite instead.');

@@ -1,17 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAjv } from '../src/definitions/create-ajv.js';
 import type { DefinitionSet } from '../src/definitions/definition-set.js';
-import type { LocalizedText } from '../src/definitions/entity.js';
 import { readFolder } from '../src/definitions/read-folder.js';
 import { validateDefinitionSet } from '../src/definitions/validate-definition-set.js';
-import type { WorkflowDefinition } from '../src/definitions/workflow.js';
 import { validateRecord } from '../src/records/validate-record.js';
 import { toEffectiveSchema } from '../src/schema/record-types.js';
 import { allowedEvents } from '../src/workflow/allowed-events.js';
 import { compileMachine, type CompiledWorkflow } from '../src/workflow/compile-machine.js';
 import { decide, decideStart, type Decision } from '../src/workflow/decide.js';
 import type { Actor, Approval } from '../src/workflow/reference.js';
-import { listTransitions } from '../src/workflow/transitions.js';
+import { missingTranslations, reachable, workflowLabelGaps } from './support/definition-checks.js';
 import { REPO_ROOT } from './support/paths.js';
 
 /**
@@ -78,26 +76,6 @@ class Walk {
   }
 }
 
-function missingTranslations(text: LocalizedText | undefined): string[] {
-  if (text === undefined || typeof text === 'string') return ['zh', 'en'];
-  return ['zh', 'en'].filter((lang) => !text[lang]?.trim());
-}
-
-/** States reachable from the initial state through any transition. */
-function reachable(definition: WorkflowDefinition): Set<string> {
-  const seen = new Set([definition.initial]);
-  const queue = [definition.initial];
-  while (queue.length) {
-    const state = definition.states[queue.shift()!]!;
-    for (const { definition: t } of listTransitions(state, '')) {
-      if (t.target && !seen.has(t.target)) {
-        seen.add(t.target);
-        queue.push(t.target);
-      }
-    }
-  }
-  return seen;
-}
 
 describe('default template workflows', () => {
   it('are the three default workflows, each bound to its entity by meta.entity', () => {
@@ -114,18 +92,7 @@ describe('default template workflows', () => {
   });
 
   it('title the workflow, every state and every event in Chinese and English, and colour every state', () => {
-    const gaps: string[] = [];
-    for (const wf of set.workflows) {
-      for (const lang of missingTranslations(wf.meta.title)) gaps.push(`${wf.id}: title.${lang}`);
-      for (const [name, state] of Object.entries(wf.states)) {
-        for (const lang of missingTranslations(state.meta?.title)) gaps.push(`${wf.id}.${name}: title.${lang}`);
-        if (!/^#[0-9a-f]{6}$/.test(state.meta?.color ?? '')) gaps.push(`${wf.id}.${name}: color`);
-        for (const { kind, key, definition } of listTransitions(state, '')) {
-          if (kind !== 'on') continue;
-          for (const lang of missingTranslations(definition.meta?.title as LocalizedText | undefined)) gaps.push(`${wf.id}.${name}.${key}: title.${lang}`);
-        }
-      }
-    }
+    const gaps = set.workflows.flatMap(workflowLabelGaps);
     expect(gaps).toEqual([]);
   });
 

@@ -241,7 +241,7 @@ describe('patch', () => {
     const agency = await create('customer', { record_type: 'government', name: 'Agency', jurisdiction: 'Beijing' });
     const patched = await api('PATCH', `/customer/${customer.id}`, { version: 1, annualRevenue: 12.5, region: null });
     expect(patched.body).toEqual({ ...customer, annualRevenue: 12.5, region: null, version: 2, updated_at: patched.body.updated_at });
-    expect(patched.body.updated_at >= customer.updated_at).toBe(true);
+    expect(patched.body.updated_at >= (customer.updated_at as string)).toBe(true);
     expect((await api('PATCH', `/customer/${agency.id}`, { version: 1, region: 'North' })).body).toMatchObject({ region: 'North', version: 2 });
   });
 

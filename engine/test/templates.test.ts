@@ -6,7 +6,7 @@ import type { DefinitionSet, SourceFiles } from '../src/definitions/definition-s
 import type { EntityDefinition, FieldDefinition, LocalizedText } from '../src/definitions/entity.js';
 import { readFolder, type TemplateManifest } from '../src/definitions/read-folder.js';
 import { validateDefinitionSet } from '../src/definitions/validate-definition-set.js';
-import type { NamedReference, WorkflowDefinition } from '../src/definitions/workflow.js';
+import type { NamedReference } from '../src/definitions/workflow.js';
 import { bindingOf } from '../src/model/workflow-binding.js';
 import { validateRecord } from '../src/records/validate-record.js';
 import { toFieldKind } from '../src/schema/column-types.js';
@@ -16,6 +16,7 @@ import { compileMachine, type CompiledWorkflow } from '../src/workflow/compile-m
 import { decide, decideStart, type Decision } from '../src/workflow/decide.js';
 import type { Actor, Approval } from '../src/workflow/reference.js';
 import { listTransitions } from '../src/workflow/transitions.js';
+import { missingTranslations, reachable, workflowLabelGaps } from './support/definition-checks.js';
 import { REPO_ROOT } from './support/paths.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
@@ -48,10 +49,6 @@ async function load(name: string): Promise<Loaded> {
   return result;
 }
 
-function missingTranslations(text: LocalizedText | Record<string, string> | undefined): string[] {
-  if (text === undefined || typeof text === 'string') return ['zh', 'en'];
-  return ['zh', 'en'].filter((lang) => !text[lang]?.trim());
-}
 
 /** Fields a guard or action names, with whether it writes them (nested guards included). */
 function namedFields(ref: NamedReference | string): { field: string; write: boolean }[] {
@@ -74,18 +71,6 @@ function namedFields(ref: NamedReference | string): { field: string; write: bool
     default:
       return [];
   }
-}
-
-/** States reachable from the initial state through any transition. */
-function reachable(definition: WorkflowDefinition): Set<string> {
-  const seen = new Set([definition.initial]);
-  const queue = [definition.initial];
-  while (queue.length) {
-    for (const { definition: t } of listTransitions(definition.states[queue.shift()!]!, '')) {
-      if (t.target && !seen.has(t.target)) queue.push(t.target), seen.add(t.target);
-    }
-  }
-  return seen;
 }
 
 describe('templates/', () => {
@@ -136,17 +121,7 @@ describe.each(TEMPLATES)('template %s', (name) => {
         for (const lang of missingTranslations(section.title)) gaps.push(`${e.$id} section ${section.id}: ${lang}`);
       }
     }
-    for (const wf of t.set.workflows) {
-      for (const lang of missingTranslations(wf.meta.title)) gaps.push(`${wf.id}: title.${lang}`);
-      for (const [state, def] of Object.entries(wf.states)) {
-        for (const lang of missingTranslations(def.meta?.title)) gaps.push(`${wf.id}.${state}: title.${lang}`);
-        if (!/^#[0-9a-f]{6}$/.test(def.meta?.color ?? '')) gaps.push(`${wf.id}.${state}: color`);
-        for (const { kind, key, definition } of listTransitions(def, '')) {
-          if (kind !== 'on') continue;
-          for (const lang of missingTranslations(definition.meta?.title as LocalizedText | undefined)) gaps.push(`${wf.id}.${state}.${key}: title.${lang}`);
-        }
-      }
-    }
+    gaps.push(...t.set.workflows.flatMap(workflowLabelGaps));
     expect(gaps).toEqual([]);
   });
 

@@ -1,29 +1,16 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './support/paths.js';
+import { cliRunner } from './support/cli.js';
+import { CLI } from './support/engine-process.js';
 import { createPostgresDb, type TestDb } from './support/test-db.js';
 
-const CLI = join(REPO_ROOT, 'engine/dist/cli/main.js');
-const run = promisify(execFile);
 let testDb: TestDb;
 const folder = mkdtempSync(join(tmpdir(), 'lodestar-cli-workflow-'));
 
-/** Runs `lodestar <args>` as a process, the way a consultant does; never throws. */
-async function lodestar(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, '--dir', folder, ...args], {
-      env: { ...process.env, DATABASE_URL: testDb.url, LOG_LEVEL: 'warn' },
-    });
-    return { code: 0, out: stdout + stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout + e.stderr };
-  }
-}
+const lodestar = cliRunner(() => ({ dir: folder, databaseUrl: testDb.url }));
 
 const writeWorkflow = (states: Record<string, unknown>) =>
   writeFileSync(join(folder, 'workflows/sales.workflow.json'), JSON.stringify({ id: 'sales', initial: 'lead', meta: { entity: 'deal' }, states }, null, 2));

@@ -45,7 +45,7 @@ function summarize(step: Step): string {
     case 'dropTable':
       return `dropTable ${step.table}`;
     default:
-      return `${step.kind} ${step.table}.${step.column}`;
+      return `${step.kind} ${step.table}${"column" in step ? `.${step.column}` : ""}`;
   }
 }
 
