@@ -1,5 +1,12 @@
 import type { ReactNode } from 'react';
 import { LANG_NAMES, LANGS, type Lang } from './i18n';
+import { sendJson } from './http';
+import { endSession } from './session';
+
+/** Ends the session on the server, then here (even if the server is unreachable). */
+function signOut(): void {
+  sendJson('POST', '/api/v1/auth/logout').catch(() => undefined).finally(endSession);
+}
 
 export interface HeaderLink {
   href: string;
@@ -20,6 +27,8 @@ export interface AppHeaderProps {
   languageLabel: string;
 }
 
+const SIGN_OUT: Record<Lang, string> = { zh: '退出', en: 'Sign out' };
+
 /** The dark bar atop both apps: logo and name, links, language switch. */
 export function AppHeader({ home, appName, brandExtra, links, lang, onLangChange, languageLabel }: AppHeaderProps) {
   return (
@@ -37,6 +46,9 @@ export function AppHeader({ home, appName, brandExtra, links, lang, onLangChange
             </a>
           ))}
           <LangSwitch lang={lang} onChange={onLangChange} label={languageLabel} />
+          <button type="button" className="sign-out" onClick={signOut}>
+            {SIGN_OUT[lang]}
+          </button>
         </nav>
       </div>
     </header>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { currentToken, endSession } from './session';
 
 /** An API failure, with the problem+json detail when the engine sent one. */
 export class ApiError extends Error {
@@ -11,15 +12,24 @@ export class ApiError extends Error {
 }
 
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin', signal });
+  return sendJson<T>('GET', path, undefined, signal);
+}
+
+/** Calls the API with the session's bearer token; a 401 ends the session (the sign-in form returns). */
+export async function sendJson<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const token = currentToken();
+  const headers: Record<string, string> = { Accept: 'application/json', ...(body !== undefined && { 'Content-Type': 'application/json' }), ...(token && { Authorization: `Bearer ${token}` }) };
+  const response = await fetch(path, { method, headers, credentials: 'same-origin', signal, ...(body !== undefined && { body: JSON.stringify(body) }) });
+  if (response.status === 401 && token) endSession();
+  if (response.status === 204) return undefined as T;
   const type = response.headers.get('content-type') ?? '';
-  const body: unknown = type.includes('json') ? await response.json().catch(() => undefined) : undefined;
+  const answer: unknown = type.includes('json') ? await response.json().catch(() => undefined) : undefined;
   if (!response.ok) {
-    const problem = (body ?? {}) as { detail?: string; title?: string };
+    const problem = (answer ?? {}) as { detail?: string; title?: string };
     throw new ApiError(problem.detail ?? problem.title ?? `HTTP ${response.status}`, response.status);
   }
-  if (body === undefined) throw new ApiError('the server did not answer with JSON', response.status);
-  return body as T;
+  if (answer === undefined) throw new ApiError('the server did not answer with JSON', response.status);
+  return answer as T;
 }
 
 export type Loadable<T> =

@@ -1,0 +1,110 @@
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { ApiError, getJson, sendJson } from './http';
+import { useLang, type Lang } from './i18n';
+import { currentToken, SIGNED_OUT_EVENT, storeSession } from './session';
+
+const TEXT = {
+  zh: {
+    signIn: '登录',
+    setupTitle: '创建管理员账号',
+    setupHint: '这是 Lodestar 的首次启动：请创建第一个管理员。',
+    email: '邮箱',
+    password: '密码',
+    name: '姓名',
+    passwordHint: '至少 10 个字符',
+    create: '创建并登录',
+    working: '请稍候…',
+  },
+  en: {
+    signIn: 'Sign in',
+    setupTitle: 'Create the administrator',
+    setupHint: 'This is Lodestar’s first start: create the first administrator.',
+    email: 'Email',
+    password: 'Password',
+    name: 'Name',
+    passwordHint: 'at least 10 characters',
+    create: 'Create and sign in',
+    working: 'One moment…',
+  },
+} satisfies Record<Lang, Record<string, string>>;
+
+type Mode = 'checking' | 'setup' | 'login' | 'in';
+
+/** Shows `children` to a signed-in user; otherwise the login form, or on a new installation the first-admin form. */
+export function SignInGate({ appName, children }: { appName: string; children: ReactNode }) {
+  const [lang] = useLang();
+  const t = TEXT[lang];
+  const [mode, setMode] = useState<Mode>(currentToken() ? 'in' : 'checking');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const signedOut = () => setMode('checking');
+    window.addEventListener(SIGNED_OUT_EVENT, signedOut);
+    return () => window.removeEventListener(SIGNED_OUT_EVENT, signedOut);
+  }, []);
+  useEffect(() => {
+    if (mode !== 'checking') return;
+    getJson<{ needed: boolean }>('/api/v1/auth/setup').then(
+      (answer) => setMode(answer.needed ? 'setup' : 'login'),
+      () => setMode('login'),
+    );
+  }, [mode]);
+
+  if (mode === 'in') return <>{children}</>;
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const body = Object.fromEntries([...form.entries()].map(([key, value]) => [key, String(value)]));
+    setBusy(true);
+    setError(null);
+    try {
+      const session = await sendJson<{ token: string }>('POST', mode === 'setup' ? '/api/v1/auth/setup' : '/api/v1/auth/login', body);
+      storeSession(session.token);
+      setMode('in');
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="auth-page">
+      <form className="auth-card" onSubmit={submit} aria-busy={busy}>
+        <h1>{mode === 'setup' ? t.setupTitle : `${appName} · ${t.signIn}`}</h1>
+        {mode === 'setup' && <p className="subtitle">{t.setupHint}</p>}
+        {mode === 'checking' ? (
+          <p className="subtitle">{t.working}</p>
+        ) : (
+          <>
+            {mode === 'setup' && (
+              <label>
+                {t.name}
+                <input name="displayName" autoComplete="name" />
+              </label>
+            )}
+            <label>
+              {t.email}
+              <input name="email" type="email" autoComplete="username" required />
+            </label>
+            <label>
+              {t.password}
+              <input name="password" type="password" autoComplete={mode === 'setup' ? 'new-password' : 'current-password'} required minLength={mode === 'setup' ? 10 : undefined} />
+              {mode === 'setup' && <small>{t.passwordHint}</small>}
+            </label>
+            {error && (
+              <p className="auth-error" role="alert">
+                {error}
+              </p>
+            )}
+            <button type="submit" disabled={busy}>
+              {busy ? t.working : mode === 'setup' ? t.create : t.signIn}
+            </button>
+          </>
+        )}
+      </form>
+    </div>
+  );
+}
