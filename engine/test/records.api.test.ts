@@ -49,7 +49,7 @@ describe('create and read', () => {
     const input = fullDeal(customer.id, [b.id, a.id]);
     const created = await api('POST', '/deal', input);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ ...input, version: 1, state: 'open', record_type: null, owner_id: null, created_by: null });
+    expect(created.body).toMatchObject({ ...input, version: 1, state: 'open', record_type: null, owner_id: null, created_by: server.admin.id, updated_by: server.admin.id });
     expect(created.body.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(created.headers.get('etag')).toBe('"1"');
     expect(created.headers.get('location')).toBe(`/api/v1/records/deal/${created.body.id}`);
@@ -243,6 +243,13 @@ describe('patch', () => {
     expect(patched.body).toEqual({ ...customer, annualRevenue: 12.5, region: null, version: 2, updated_at: patched.body.updated_at });
     expect(patched.body.updated_at >= (customer.updated_at as string)).toBe(true);
     expect((await api('PATCH', `/customer/${agency.id}`, { version: 1, region: 'North' })).body).toMatchObject({ region: 'North', version: 2 });
+  });
+
+  it('stamps who created and who last changed a record', async () => {
+    const { user, token } = await server.userToken({ email: 'editor@example.com', roles: ['salesperson'] });
+    const created = (await api('POST', '/customer', { record_type: 'company', name: 'Stamped', industry: 'retail' })).body;
+    const patched = await server.request('PATCH', `/api/v1/records/customer/${created.id}`, { version: 1, region: 'East' }, { authorization: `Bearer ${token}` });
+    expect(patched.body).toMatchObject({ created_by: server.admin.id, updated_by: user.id, version: 2 });
   });
 
   it('a valid patch at a stale version is a 409 and of a missing record a 404', async () => {

@@ -8,6 +8,8 @@ export interface RecordContext {
   knex: Knex;
   model: Model;
   entity: CompiledEntity;
+  /** The user who writes (a uuid), stamped as created_by / updated_by; absent for the engine itself. */
+  userId?: string;
 }
 
 /** A name a record answers to: a system column, a field with a column, or a many-to-many field. */

@@ -44,13 +44,13 @@ export async function createRecord(ctx: RecordContext, body: unknown, startRecor
   const values = toRowValues(entity, fields);
   const start = startRecord?.({ recordType: payload.recordType ?? undefined, fields });
   if (start?.oneStatement && !values.links.size) {
-    const columns = { ...values.columns, ...systemValues(payload), state: start.state, state_entered_at: start.at };
+    const columns = { ...values.columns, ...systemValues(payload), ...stamps(ctx, 'create'), state: start.state, state_entered_at: start.at };
     const row = await start.oneStatement(ctx.knex, toInsertSql(entity, columns));
     return remembered(ctx, Promise.resolve(toRecordJson(row, recordNames(entity))));
   }
   return remembered(ctx, inTransactionIf(values.links.size > 0 || start !== undefined, ctx.knex, async (trx) => {
     const workflowColumns = start && { state: start.state, state_entered_at: start.at };
-    const row = await insertRow(trx, entity, { ...values.columns, ...systemValues(payload), ...workflowColumns });
+    const row = await insertRow(trx, entity, { ...values.columns, ...systemValues(payload), ...stamps(ctx, 'create'), ...workflowColumns });
     for (const [field, targetIds] of values.links) {
       await replaceLinks(trx, attributesOf(entity).byName.get(field)!.junction!, { sourceId: row.id as string, targetIds, replace: false });
     }
@@ -73,7 +73,7 @@ export async function patchRecord(ctx: RecordContext, target: RecordTarget, body
   const values = toRowValues(entity, payload.fields);
   const blind = issues.length ? undefined : planBlindPatch(entity, payload, values);
   if (blind) {
-    const row = await updateRow(ctx.knex, entity, { ...target, columns: { ...values.columns, ...systemValues(payload) }, ...blind });
+    const row = await updateRow(ctx.knex, entity, { ...target, columns: { ...values.columns, ...systemValues(payload), ...stamps(ctx, 'update') }, ...blind });
     if (row) return remembered(ctx, Promise.resolve(toRecordJson(row, recordNames(entity))));
     // No row matched: gone, stale, or of a type that hides a patched field; the full path says which.
   }
@@ -85,7 +85,7 @@ export async function patchRecord(ctx: RecordContext, target: RecordTarget, body
     const recordType = payload.recordType === undefined ? (before.record_type as string | null) : payload.recordType;
     issues.push(...validateFor(entity, recordType ?? undefined, { ...fieldsOf(entity, before), ...payload.fields }));
     throwIfInvalid(issues);
-    const row = await updateRow(trx, entity, { ...target, columns: { ...values.columns, ...systemValues(payload) } });
+    const row = await updateRow(trx, entity, { ...target, columns: { ...values.columns, ...systemValues(payload), ...stamps(ctx, 'update') } });
     if (!row) throw staleVersion((await selectVersion(trx, entity, target.id)) ?? target.version + 1, target.version);
     for (const [field, targetIds] of values.links) {
       await replaceLinks(trx, attributesOf(entity).byName.get(field)!.junction!, { sourceId: target.id, targetIds, replace: true });
@@ -130,6 +130,12 @@ function throwIfInvalid(issues: Issue[]): void {
 
 function staleVersion(current: number, expected: number): ConflictError {
   return new ConflictError(`the record is at version ${current}, not ${expected}; reload and retry`, { extra: { currentVersion: current } });
+}
+
+/** Who created or last changed the record, when a user (not the engine) writes. */
+function stamps(ctx: RecordContext, write: 'create' | 'update'): Row {
+  if (!ctx.userId || !isRecordId(ctx.userId)) return {};
+  return write === 'create' ? { created_by: ctx.userId, updated_by: ctx.userId } : { updated_by: ctx.userId };
 }
 
 function systemValues(payload: Payload): Row {

@@ -59,7 +59,7 @@ export async function applyEffects(trx: Knex, effects: Effect[], input: EffectsI
       }
       case 'createRecord': {
         const target = input.model.entities.get(effect.entity)!;
-        await createRecord({ knex: trx, model: input.model, entity: target }, effect.values, input.startFor(target));
+        await createRecord({ knex: trx, model: input.model, entity: target, userId: input.actor.id }, effect.values, input.startFor(target));
         break;
       }
       case 'notify': {

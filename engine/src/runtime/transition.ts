@@ -99,7 +99,7 @@ async function decideAndWrite(db: Knex, input: EventInput, now: Date, mode: 'opt
   const written = await writeTransition(db, entity, {
     id,
     version,
-    columns: { ...outcome.columns, state: decision.to, ...(moved && { state_entered_at: now, sla_breached_at: null }) },
+    columns: { ...outcome.columns, state: decision.to, ...(moved && { state_entered_at: now, sla_breached_at: null }), ...(isRecordId(actor.id) && { updated_by: actor.id }) },
     history: {
       entity: entity.id,
       recordType: (record.record_type as string | null) ?? null,

@@ -47,7 +47,7 @@ export function recordContext(ctx: AppContext, req: Request): RecordContext {
   const model = modelOf(req);
   const entity = model.entities.get(req.params.entity as string);
   if (!entity) throw new NotFoundError(`there is no entity "${String(req.params.entity)}"`);
-  return { knex: ctx.db.knex, model, entity };
+  return { knex: ctx.db.knex, model, entity, userId: actorOf(req).id };
 }
 
 function sendRecord(res: Response, record: RecordJson): void {
