@@ -13,6 +13,8 @@ export interface AppContext {
   identify?: IdentifyActor;
   /** Drops a logged-out token from the identity cache. */
   forgetSession?: (secret: string) => void;
+  /** Drops every remembered identity (a user's roles or status changed). */
+  forgetAllSessions?: () => void;
   /** Login attempts per client address per minute. */
   loginsPerMinute?: number;
   /** Wakes the outbox worker after a commit queued mail or webhooks. */

@@ -85,6 +85,7 @@ async function boot(config: Config, db: Db, options: { log: ReturnType<typeof cr
     clock,
     identify: options.identify ?? bearer.identify,
     forgetSession: bearer.forget,
+    forgetAllSessions: bearer.forgetAll,
     ...(config.loginsPerMinute && { loginsPerMinute: config.loginsPerMinute }),
   };
   const server = createApp(ctx).listen(config.port);

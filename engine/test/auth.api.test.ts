@@ -40,6 +40,8 @@ describe('authentication', () => {
     ['GET', '/auth/me'],
     ['POST', '/auth/logout'],
     ['GET', '/auth/api-keys'],
+    ['GET', '/admin/users'],
+    ['POST', '/admin/org-units'],
     ['GET', '/no/such/route'],
   ])('%s %s without a token is 401 and changes nothing', async (method, path) => {
     const body = method === 'GET' || method === 'DELETE' ? undefined : { title: 'x', type: 'QUALIFY', version: 1 };

@@ -10,6 +10,7 @@ import { reportsRouter } from './routes/reports.js';
 import { workflowRouter } from './routes/workflow.js';
 import { docsRouter, openApiRouter } from './routes/docs.js';
 import { authRouter } from './routes/auth.js';
+import { adminRouter } from './routes/admin.js';
 import helmet from 'helmet';
 import { uiRouter } from './routes/ui.js';
 
@@ -40,6 +41,7 @@ export function createApp(ctx: AppContext): Express {
   api.use('/records', workflowRouter(ctx));
   api.use('/records', recordsRouter(ctx));
   api.use('/reports', reportsRouter(ctx));
+  api.use('/admin', adminRouter(ctx, () => ctx.forgetAllSessions?.()));
   api.use((req) => {
     throw new NotFoundError(`no route for ${req.method} ${req.baseUrl}${req.path}`);
   });

@@ -12,7 +12,7 @@ const CACHE_LIMIT = 10_000;
  * remembered for 10 s per process, so a busy client costs one query per 10 s, and a logout or a
  * deactivated user takes effect everywhere within that time (at once in the process that logged out).
  */
-export function bearerIdentity(knex: Knex, clock: () => Date): { identify: IdentifyActor; forget(secret: string): void } {
+export function bearerIdentity(knex: Knex, clock: () => Date): { identify: IdentifyActor; forget(secret: string): void; forgetAll(): void } {
   const cache = new Map<string, { actor: Actor; until: number }>();
   const toActor = ({ user }: Principal): Actor => ({ id: user.id, roles: user.roles, orgUnitId: user.orgUnitId });
   const identify: IdentifyActor = (req) => {
@@ -28,7 +28,7 @@ export function bearerIdentity(knex: Knex, clock: () => Date): { identify: Ident
       return actor;
     });
   };
-  return { identify, forget: (secret) => void cache.delete(secret) };
+  return { identify, forget: (secret) => void cache.delete(secret), forgetAll: () => cache.clear() };
 }
 
 /** The secret of an `Authorization: Bearer …` header; 401 when there is none. */

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import { NotFoundError, ValidationError } from '../errors.js';
+
+/** One unit of the company tree (company → department → team). */
+export interface OrgUnitJson {
+  id: string;
+  parentId: string | null;
+  name: string;
+  /** `/root id/…/own id/`: "this unit and below" is one prefix match. */
+  path: string;
+}
+
+/** Creates a unit under `parentId` (none: a root); its path extends the parent's. */
+export async function createOrgUnit(knex: Knex, unit: { name?: unknown; parentId?: unknown }): Promise<OrgUnitJson> {
+  if (typeof unit.name !== 'string' || !unit.name.trim() || unit.name.length > 200) {
+    throw new ValidationError('an org unit needs a name', { issues: [{ pointer: '/name', keyword: 'required', message: 'is required (up to 200 characters)' }] });
+  }
+  const parentId = unit.parentId ?? null;
+  return knex.transaction(async (trx) => {
+    let prefix = '/';
+    if (parentId !== null) {
+      const parent = typeof parentId === 'string' && /^[0-9a-f-]{36}$/i.test(parentId) ? await trx('lodestar_org_units').where({ id: parentId }).first('path') : undefined;
+      if (!parent) throw new ValidationError('the parent org unit does not exist', { issues: [{ pointer: '/parentId', keyword: 'relation', message: 'must be an existing org unit' }] });
+      prefix = parent.path as string;
+    }
+    const id = randomUUID();
+    const [row] = await trx('lodestar_org_units').insert({ id, parent_id: parentId, name: unit.name!.toString().trim(), path: `${prefix}${id}/` }).returning('*');
+    return toOrgUnitJson(row);
+  });
+}
+
+export async function listOrgUnits(knex: Knex): Promise<OrgUnitJson[]> {
+  return (await knex('lodestar_org_units').orderBy('path')).map(toOrgUnitJson);
+}
+
+/** The unit's id and every unit below it. */
+export async function unitAndBelow(knex: Knex, id: string): Promise<string[]> {
+  const unit = await knex('lodestar_org_units').where({ id }).first('path');
+  if (!unit) throw new NotFoundError('no such org unit');
+  return knex('lodestar_org_units').where('path', 'like', `${unit.path as string}%`).pluck('id');
+}
+
+function toOrgUnitJson(row: Record<string, unknown>): OrgUnitJson {
+  return { id: row.id as string, parentId: (row.parent_id as string | null) ?? null, name: row.name as string, path: row.path as string };
+}
