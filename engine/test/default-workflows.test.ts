@@ -11,6 +11,7 @@ import { decide, decideStart, type Decision } from '../src/workflow/decide.js';
 import type { Actor, Approval } from '../src/workflow/reference.js';
 import { missingTranslations, reachable, workflowLabelGaps } from './support/definition-checks.js';
 import { REPO_ROOT } from './support/paths.js';
+import { Walk, WALK_NOW } from './support/workflow-walk.js';
 
 /**
  * The default template's workflows, loaded from the repo root the way the engine loads a definitions
@@ -26,7 +27,7 @@ beforeAll(async () => {
   for (const workflow of set.workflows) compiled.set(workflow.id, compileMachine(workflow));
 });
 
-const now = '2026-03-02T01:30:00.000Z';
+const now = WALK_NOW;
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
@@ -41,40 +42,6 @@ function workflow(id: string): CompiledWorkflow {
   return found;
 }
 
-/** A small driver: a record in a state, moved by events exactly as the engine would decide them. */
-class Walk {
-  constructor(
-    readonly wf: CompiledWorkflow,
-    public state: string,
-    public record: Record<string, unknown>,
-  ) {}
-
-  try(type: string, actor: Actor, approvals?: Approval[]): Decision {
-    return decide(this.wf, { state: this.state, record: this.record, actor, event: { type }, now, ...(approvals ? { approvals } : {}) });
-  }
-
-  /** Sends an event that must pass; moves the record and answers the decision. */
-  send(type: string, actor: Actor, approvals?: Approval[]): Extract<Decision, { ok: true }> {
-    const decision = this.try(type, actor, approvals);
-    if (!decision.ok) throw new Error(`${type} in ${this.state} refused: ${decision.reason}`);
-    this.state = decision.to;
-    return decision;
-  }
-
-  /** Fires the timer of the current state whose `after` key is `afterKey`, as the timer runner would. */
-  fire(afterKey: string): Decision {
-    const delay = [...this.wf.afterKeys].find(([name, key]) => key === afterKey && (key !== 'sla' || name === `sla-${this.state}`))?.[0];
-    const event = `xstate.after.${delay}.${this.wf.definition.id}.${this.state}`;
-    const decision = decide(this.wf, { state: this.state, record: this.record, actor: { id: 'system', roles: [] }, event: { type: event }, now, fromTimer: true });
-    if (decision.ok) this.state = decision.to;
-    return decision;
-  }
-
-  set(values: Record<string, unknown>): this {
-    this.record = { ...this.record, ...values };
-    return this;
-  }
-}
 
 
 describe('default template workflows', () => {

@@ -18,6 +18,7 @@ import type { Actor, Approval } from '../src/workflow/reference.js';
 import { listTransitions } from '../src/workflow/transitions.js';
 import { missingTranslations, reachable, workflowLabelGaps } from './support/definition-checks.js';
 import { REPO_ROOT } from './support/paths.js';
+import { Walk, WALK_NOW } from './support/workflow-walk.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 /**
@@ -174,7 +175,7 @@ describe.each(TEMPLATES)('template %s', (name) => {
 // ---------------------------------------------------------------------------------------------
 // project-delivery
 
-const now = '2026-03-02T01:30:00.000Z';
+const now = WALK_NOW;
 const DAY = 86_400_000;
 const engineer: Actor = { id: 'u-engineer', roles: ['engineer'] };
 const projectManager: Actor = { id: 'u-pm', roles: ['projectManager'] };
@@ -219,37 +220,6 @@ describe('project-delivery', () => {
     t = await load('project-delivery');
   });
 
-  /** A record in a state, moved by events exactly as the engine would decide them. */
-  class Walk {
-    constructor(
-      readonly wf: CompiledWorkflow,
-      public state: string,
-      public record: Record<string, unknown>,
-    ) {}
-
-    try(type: string, actor: Actor, approvals?: Approval[]): Decision {
-      return decide(this.wf, { state: this.state, record: { ...this.record, state: this.state }, actor, event: { type }, now, ...(approvals ? { approvals } : {}) });
-    }
-
-    send(type: string, actor: Actor, approvals?: Approval[]): Extract<Decision, { ok: true }> {
-      const decision = this.try(type, actor, approvals);
-      if (!decision.ok) throw new Error(`${type} in ${this.state} refused: ${decision.reason}`);
-      this.state = decision.to;
-      for (const effect of decision.effects) if (effect.kind === 'setField') this.record = { ...this.record, [effect.field]: effect.value };
-      return decision;
-    }
-
-    fire(afterKey: string): Decision {
-      const delay = [...this.wf.afterKeys].find(([delayName, key]) => key === afterKey && (key !== 'sla' || delayName === `sla-${this.state}`))?.[0];
-      const event = `xstate.after.${delay}.${this.wf.definition.id}.${this.state}`;
-      return decide(this.wf, { state: this.state, record: this.record, actor: { id: 'system', roles: [] }, event: { type: event }, now, fromTimer: true });
-    }
-
-    set(values: Record<string, unknown>): this {
-      this.record = { ...this.record, ...values };
-      return this;
-    }
-  }
 
   it('defines customers, contacts, projects, milestones and timesheets, and binds one workflow per project type', () => {
     expect(t.set.entities.map((e) => e.$id).sort()).toEqual(['contact', 'customer', 'milestone', 'project', 'timesheet']);
