@@ -81,6 +81,8 @@ describe('default template workflows', () => {
     ];
     expect(roles.length).toBeGreaterThan(0);
     expect(roles.filter((role) => !known.has(role))).toEqual([]);
+    // ...which are exactly the roles roles.json defines, so no guard or approval names a missing role.
+    expect(new Set(Object.keys(set.roles?.roles ?? {}))).toEqual(known);
   });
 });
 

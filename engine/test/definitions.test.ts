@@ -16,7 +16,8 @@ const cases = readdirSync(dir)
 
 describe('invalid definitions are rejected with every issue named', () => {
   it.each(cases)('%s', (_name, testCase) => {
-    const issues = validateDefinitionSet({ entities: testCase.entities, workflows: testCase.workflows });
+    const { entities, workflows, roles } = testCase;
+    const issues = validateDefinitionSet({ entities, workflows, ...(roles !== undefined && { roles }) });
     for (const expected of testCase.expect) {
       expect(issues).toContainEqual(expect.objectContaining(expected));
     }

@@ -153,3 +153,66 @@ describe('GET /meta/entities', () => {
     expect(body.kinds.contact).toMatchObject({ customer: 'manyToOne' });
   });
 });
+
+describe('roles in the definition set', () => {
+  const roles = {
+    roles: {
+      sales: {
+        title: { zh: '销售代表', en: 'Salesperson' },
+        entities: { customer: { read: 'own', create: 'own', update: 'own', fields: { industry: 'readOnly' } }, contact: { read: 'own' } },
+      },
+    },
+  };
+
+  it('publishes a roles-only change as version N+1 with no database steps, and keeps the roles', async () => {
+    const before = (await server.request('GET', '/api/v1/meta/model')).body.version as number;
+    const columns = await columnsOf('customer');
+    const { plan, published } = await publishDraft({ ...(await currentSet()), roles } as DefinitionSet, { note: 'add roles' });
+    expect(plan.status).toBe(200);
+    expect(plan.body).toEqual({ baseVersion: before, steps: [] });
+    expect(published.status).toBe(201);
+    expect(published.body).toEqual({ version: before + 1, plan: { baseVersion: before, steps: [] } });
+    expect(await columnsOf('customer')).toEqual(columns);
+    const model = (await server.request('GET', '/api/v1/meta/model')).body;
+    expect(model.version).toBe(before + 1);
+    expect(model.definitions.roles).toEqual(roles);
+    expect((await server.request('GET', `/api/v1/meta/versions/${before + 1}`)).body.definitions.roles).toEqual(roles);
+  });
+
+  it('publishes a change of one scope as a new version too, and rejects a role naming an unknown field', async () => {
+    const set = await currentSet();
+    expect(set.roles).toEqual(roles);
+    const wider = structuredClone(set);
+    wider.roles!.roles.sales!.entities.customer!.read = 'team';
+    const { published } = await publishDraft(wider);
+    expect(published.status).toBe(201);
+    expect((await currentSet()).roles?.roles.sales?.entities.customer?.read).toBe('team');
+
+    const broken = structuredClone(wider);
+    broken.roles!.roles.sales!.entities.customer!.fields = { ghost: 'hidden' };
+    const rejected = await publishDraft(broken);
+    expect(rejected.published.status).toBe(422);
+    expect(rejected.published.body.issues).toEqual([
+      expect.objectContaining({ file: 'roles.json', pointer: '/roles/sales/entities/customer/fields/ghost', keyword: 'unknownField' }),
+    ]);
+  });
+
+  it('seeds a folder whose only change is roles.json as a new version with no database steps', async () => {
+    const knex = server.testDb.db.knex;
+    // First make the folder hold exactly the published set, so roles.json is all that differs next.
+    const current = await currentSet();
+    for (const entity of current.entities) writeFileSync(join(folder, `schemas/${entity.$id}.schema.json`), JSON.stringify(entity));
+    writeFileSync(join(folder, 'roles.json'), JSON.stringify(current.roles));
+    const before = (await server.request('GET', '/api/v1/meta/model')).body.version as number;
+    expect(await seedFromFolder(knex, folder, { apply: 'always' })).toEqual({ status: 'unchanged', version: before });
+
+    const changed = structuredClone(current.roles!);
+    changed.roles.sales!.entities.contact = { read: 'team', update: 'own' };
+    writeFileSync(join(folder, 'roles.json'), JSON.stringify(changed));
+    const result = await seedFromFolder(knex, folder, { apply: 'always' });
+    expect(result).toEqual({ status: 'published', version: before + 1, plan: { baseVersion: before, steps: [] } });
+    // Seeded behind the server's back: read the stored version (the model cache catches up on its own).
+    expect((await server.request('GET', `/api/v1/meta/versions/${before + 1}`)).body.definitions.roles).toEqual(changed);
+    expect(await seedFromFolder(knex, folder, { apply: 'always' })).toEqual({ status: 'unchanged', version: before + 1 });
+  });
+});

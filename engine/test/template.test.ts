@@ -5,6 +5,7 @@ import type { DefinitionSet } from '../src/definitions/definition-set.js';
 import type { EntityDefinition, FieldDefinition, LocalizedText } from '../src/definitions/entity.js';
 import { readFolder, type TemplateManifest } from '../src/definitions/read-folder.js';
 import { validateDefinitionSet } from '../src/definitions/validate-definition-set.js';
+import { validateRoles } from '../src/definitions/validate-roles.js';
 import { validateRecord } from '../src/records/validate-record.js';
 import { toFieldKind } from '../src/schema/column-types.js';
 import { toEffectiveSchema } from '../src/schema/record-types.js';
@@ -173,6 +174,72 @@ describe('default template', () => {
     expect(entity('opportunity').properties.decisionMaker?.['x-relation']).toEqual({ entity: 'contact', onDelete: 'setNull' });
     expect(entity('contact').properties.customer?.['x-relation']).toEqual({ entity: 'customer', onDelete: 'cascade' });
     expect(entity('opportunity').properties.customer?.['x-relation']).toEqual({ entity: 'customer', onDelete: 'restrict' });
+  });
+});
+
+describe('default roles (roles.json)', () => {
+  const role = (id: string) => {
+    const found = set.roles?.roles[id];
+    if (!found) throw new Error(`role "${id}" is missing from the default roles.json`);
+    return found;
+  };
+
+  it('defines the six roles of a sales and service company, read from roles.json', () => {
+    expect(files.roles).toBe('roles.json');
+    expect(Object.keys(set.roles?.roles ?? {}).sort()).toEqual(['admin', 'marketing', 'salesManager', 'salesperson', 'serviceAgent', 'serviceManager']);
+  });
+
+  it('validates with zero issues', () => {
+    expect(validateRoles(set.roles, set)).toEqual([]);
+  });
+
+  it('titles and describes every role in Chinese and English', () => {
+    const gaps = Object.entries(set.roles!.roles).flatMap(([id, r]) => [
+      ...missingTranslations(r.title).map((lang) => `${id}: title.${lang}`),
+      ...missingTranslations(r.description).map((lang) => `${id}: description.${lang}`),
+    ]);
+    expect(gaps).toEqual([]);
+  });
+
+  it('lets salespeople work their own records, delete only their own activities, and not close dates or key accounts', () => {
+    const { entities } = role('salesperson');
+    for (const id of ['customer', 'contact', 'opportunity']) {
+      expect(entities[id], id).toMatchObject({ read: 'own', create: 'own', update: 'own' });
+      expect(entities[id]?.delete ?? 'none', id).toBe('none');
+    }
+    expect(entities.activity).toEqual({ read: 'own', create: 'own', update: 'own', delete: 'own' });
+    expect(entities.opportunity?.fields).toEqual({ closedAt: 'readOnly' });
+    expect(entities.customer?.events).toEqual({ PROMOTE: 'none', DEMOTE: 'none' });
+    // Signing follows update (own): the workflow has no role guard on SIGN and notifies the manager.
+    expect(entities.opportunity?.events?.SIGN).toBeUndefined();
+  });
+
+  it("gives sales managers their team's records", () => {
+    for (const id of ['customer', 'contact', 'opportunity', 'activity']) {
+      expect(role('salesManager').entities[id], id).toEqual({ read: 'team', create: 'team', update: 'team', delete: 'team' });
+    }
+  });
+
+  it('lets service agents read the team and update their own requests, approvals, compensation and surveys staying with the manager', () => {
+    const { entities } = role('serviceAgent');
+    expect(entities.serviceRequest).toMatchObject({ read: 'team', update: 'own', events: { APPROVE: 'none', REJECT: 'none' } });
+    expect(entities.serviceRequest?.fields).toMatchObject({ compensation: 'readOnly', satisfaction: 'readOnly' });
+    for (const id of ['customer', 'contact']) expect(entities[id], id).toEqual({ read: 'team', update: 'none' });
+    expect(role('serviceManager').entities.serviceRequest).toMatchObject({ read: 'team', update: 'team', events: { APPROVE: 'team', REJECT: 'team' } });
+    const approvalRoles = set.workflows.flatMap((w) => Object.values(w.states).flatMap((s) => (s.meta?.approval ? [s.meta.approval.role] : [])));
+    expect(approvalRoles).toEqual(['serviceManager']);
+  });
+
+  it('lets marketing read every customer and contact but change none, and hides the money of opportunities', () => {
+    const { entities } = role('marketing');
+    for (const id of ['customer', 'contact', 'opportunity']) {
+      expect(entities[id]?.read, id).toBe('all');
+      for (const action of ['create', 'update', 'delete'] as const) expect(entities[id]?.[action] ?? 'none', `${id}.${action}`).toBe('none');
+    }
+    const money = Object.entries(entity('opportunity').properties).filter(([, f]) => f['x-currency'] !== undefined).map(([name]) => name);
+    expect(money.length).toBeGreaterThan(0);
+    for (const name of money) expect(entities.opportunity?.fields?.[name], name).toBe('hidden');
+    expect(entities.serviceRequest).toBeUndefined();
   });
 });
 

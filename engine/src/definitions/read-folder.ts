@@ -1,8 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { DefinitionError, type Issue } from '../errors.js';
-import type { DefinitionSet, SourceFiles } from './definition-set.js';
+import { ROLES_FILE, ROLES_SOURCE_KEY, type DefinitionSet, type SourceFiles } from './definition-set.js';
 import type { EntityDefinition } from './entity.js';
+import type { RolesDefinition } from './roles.js';
 import type { WorkflowDefinition } from './workflow.js';
 
 /** A template's manifest (`template.json`). */
@@ -19,8 +20,9 @@ export interface FolderDefinitions {
 }
 
 /**
- * Reads `schemas/*.schema.json` and `workflows/*.workflow.json` below `root` (the repo or a template).
- * Unparsable JSON and file names that differ from the id are reported together, as a DefinitionError.
+ * Reads `schemas/*.schema.json`, `workflows/*.workflow.json` and the optional `roles.json` below `root`
+ * (the repo or a template). Unparsable JSON and file names that differ from the id are reported
+ * together, as a DefinitionError.
  */
 export async function readFolder(root: string): Promise<FolderDefinitions> {
   const issues: Issue[] = [];
@@ -35,10 +37,30 @@ export async function readFolder(root: string): Promise<FolderDefinitions> {
     files[`workflow:${value.id}`] = file;
     if (value.id !== stem) issues.push({ file, pointer: '/id', keyword: 'fileName', message: `id "${String(value.id)}" must equal the file name "${stem}"` });
   }
+  const roles = await readRoles(root, issues);
+  if (roles !== undefined) files[ROLES_SOURCE_KEY] = ROLES_FILE;
   if (issues.length) throw new DefinitionError(`${issues.length} problem(s) reading definitions in ${root}`, { issues });
   const manifest = await readManifest(root);
-  const set = { entities: entities.map((e) => e.value), workflows: workflows.map((w) => w.value) };
+  const set: DefinitionSet = { entities: entities.map((e) => e.value), workflows: workflows.map((w) => w.value), ...(roles !== undefined && { roles }) };
   return manifest ? { set, files, manifest } : { set, files };
+}
+
+/** `roles.json` at the root, or undefined when there is none (a template without roles). */
+async function readRoles(root: string, issues: Issue[]): Promise<RolesDefinition | undefined> {
+  let text: string;
+  try {
+    text = await readFile(join(root, ROLES_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    issues.push({ file: ROLES_FILE, pointer: '', keyword: 'read', message: `cannot be read: ${(error as Error).message}` });
+    return undefined;
+  }
+  try {
+    return JSON.parse(text) as RolesDefinition;
+  } catch (error) {
+    issues.push({ file: ROLES_FILE, pointer: '', keyword: 'json', message: `not valid JSON: ${(error as Error).message}` });
+    return undefined;
+  }
 }
 
 async function readKind<T>(root: string, folder: string, suffix: string, issues: Issue[]) {

@@ -1,8 +1,10 @@
 import type { Issue } from '../errors.js';
-import type { DefinitionSet, SourceFiles } from './definition-set.js';
+import { ROLES_FILE, ROLES_SOURCE_KEY, type DefinitionSet, type SourceFiles } from './definition-set.js';
 import type { EntityDefinition } from './entity.js';
 import { validateEntity } from './validate-entity.js';
+import { checkRoleReferences, isRolesDefinition, validateRoles } from './validate-roles.js';
 import { validateWorkflow } from './validate-workflow.js';
+import type { WorkflowDefinition } from './workflow.js';
 
 /**
  * Every issue in a definition set, each naming its file (when known) and JSON pointer.
@@ -16,12 +18,28 @@ export function validateDefinitionSet(set: DefinitionSet, files: SourceFiles = {
     const file = files[`entity:${entity.$id}`] ?? `entities[${i}]`;
     issues.push(...withFile(validateEntity(entity, { entityIds, workflowIds }), file));
   });
+  const validWorkflows: { workflow: WorkflowDefinition; file: string }[] = [];
   set.workflows.forEach((workflow, i) => {
     const file = files[`workflow:${workflow.id}`] ?? `workflows[${i}]`;
-    issues.push(...withFile(validateWorkflow(workflow, set.entities), file));
+    const workflowIssues = validateWorkflow(workflow, set.entities);
+    issues.push(...withFile(workflowIssues, file));
+    if (!workflowIssues.length) validWorkflows.push({ workflow, file });
   });
   issues.push(...duplicates(set.entities.map((e) => e.$id), 'entity', files));
   issues.push(...duplicates(set.workflows.map((w) => w.id), 'workflow', files));
+  if (set.roles !== undefined) issues.push(...rolesIssues(set, files, validWorkflows));
+  return issues;
+}
+
+/**
+ * roles.json's own issues, then the roles the (otherwise valid) workflows name but roles.json lacks.
+ * Without roles.json nothing is checked: such a template has no roles to name.
+ */
+function rolesIssues(set: DefinitionSet, files: SourceFiles, workflows: { workflow: WorkflowDefinition; file: string }[]): Issue[] {
+  const issues = withFile(validateRoles(set.roles, set), files[ROLES_SOURCE_KEY] ?? ROLES_FILE);
+  const roles = set.roles;
+  if (!isRolesDefinition(roles)) return issues;
+  for (const { workflow, file } of workflows) issues.push(...withFile(checkRoleReferences(workflow, roles), file));
   return issues;
 }
 
