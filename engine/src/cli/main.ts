@@ -6,6 +6,7 @@ import { runStart } from './commands/start.js';
 import { runPlan, runMigrate } from './commands/migrate.js';
 import { runTypes } from './commands/types-command.js';
 import { runUserAdd, type UserAddOptions } from './commands/user.js';
+import { runHandover, type HandoverOptions } from './commands/handover.js';
 import { reportFailure } from './report-failure.js';
 
 const program = new Command('lodestar')
@@ -58,6 +59,16 @@ user
   .option('--admin', 'give the admin role')
   .option('--password-stdin', 'read the password from the first line of stdin')
   .action((options: UserAddOptions) => runUserAdd(config(), options));
+
+program
+  .command('handover')
+  .description("reassign a user's records to another user in one transaction, with an audit row per record")
+  .requiredOption('--from <email>', 'the user whose records move (e.g. a salesperson who leaves)')
+  .requiredOption('--to <email>', 'the active user who takes them over')
+  .option('--entity <ids>', 'comma-separated entity ids, e.g. customer,opportunity (default: every entity)')
+  .option('--open-only', 'leave records in a final workflow state (won, lost, closed) with their owner')
+  .option('--dry-run', 'only count the records that would move')
+  .action((options: HandoverOptions) => runHandover(config(), options));
 
 program.parseAsync().catch((error: unknown) => {
   reportFailure(error);

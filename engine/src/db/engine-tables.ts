@@ -146,6 +146,38 @@ const MIGRATIONS: Migration[] = [
       });
     },
   },
+  {
+    name: '004_audit',
+    async up(knex) {
+      // Who changed what, one row per record per change. `entity` is an entity id or a system object
+      // ('lodestar.user', 'lodestar.model', 'lodestar.orgUnit': entity ids never contain dots), so
+      // `record_id` is text. No foreign keys: the trail must outlive the users and records it names.
+      await knex.schema.createTable('lodestar_audit', (t) => {
+        t.bigIncrements('id');
+        t.timestamp('at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+        t.uuid('actor_id'); // null: the engine itself (timers, seeding)
+        t.text('entity').notNullable();
+        t.text('record_id').notNullable();
+        t.text('action').notNullable(); // create | update | delete | transition | handover | publish | permission
+        t.jsonb('changes').notNullable().defaultTo(knex.raw(`'{}'::jsonb`)); // { field: [before, after] }
+        t.jsonb('detail');
+        t.text('request_id');
+        t.index(['entity', 'record_id', 'id']);
+      });
+      // Append-only is the database's rule, not the code's good manners: any UPDATE, DELETE or TRUNCATE
+      // raises, whoever sends it. (Dropping the table still works: that is a schema change, not an edit.)
+      await knex.raw(`
+        create function lodestar_audit_append_only() returns trigger language plpgsql as $$
+        begin
+          raise exception 'lodestar_audit is append-only: % is not allowed', tg_op;
+        end
+        $$`);
+      await knex.raw(`create trigger lodestar_audit_no_change before update or delete on lodestar_audit
+                        for each row execute function lodestar_audit_append_only()`);
+      await knex.raw(`create trigger lodestar_audit_no_truncate before truncate on lodestar_audit
+                        for each statement execute function lodestar_audit_append_only()`);
+    },
+  },
 ];
 
 const source: Knex.MigrationSource<Migration> = {

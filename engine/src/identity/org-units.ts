@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
+import { AUDIT_OBJECTS, changedFields, type AuditContext } from '../audit/audit-entry.js';
+import { insertAudit } from '../audit/audit-repo.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 
 /** One unit of the company tree (company → department → team). */
@@ -11,8 +13,8 @@ export interface OrgUnitJson {
   path: string;
 }
 
-/** Creates a unit under `parentId` (none: a root); its path extends the parent's. */
-export async function createOrgUnit(knex: Knex, unit: { name?: unknown; parentId?: unknown }): Promise<OrgUnitJson> {
+/** Creates a unit under `parentId` (none: a root); its path extends the parent's; audited as 'create' in the same transaction. */
+export async function createOrgUnit(knex: Knex, unit: { name?: unknown; parentId?: unknown }, context: AuditContext = { actorId: null }): Promise<OrgUnitJson> {
   if (typeof unit.name !== 'string' || !unit.name.trim() || unit.name.length > 200) {
     throw new ValidationError('an org unit needs a name', { issues: [{ pointer: '/name', keyword: 'required', message: 'is required (up to 200 characters)' }] });
   }
@@ -26,7 +28,10 @@ export async function createOrgUnit(knex: Knex, unit: { name?: unknown; parentId
     }
     const id = randomUUID();
     const [row] = await trx('lodestar_org_units').insert({ id, parent_id: parentId, name: unit.name!.toString().trim(), path: `${prefix}${id}/` }).returning('*');
-    return toOrgUnitJson(row);
+    const created = toOrgUnitJson(row);
+    const changes = changedFields(null, { ...created }, ['name', 'parentId', 'path']);
+    await insertAudit(trx, [{ actorId: context.actorId, entity: AUDIT_OBJECTS.orgUnit, recordId: id, action: 'create', changes, requestId: context.requestId ?? null }]);
+    return created;
   });
 }
 

@@ -1,10 +1,12 @@
 import type { Knex } from 'knex';
+import { AUDIT_OBJECTS } from '../audit/audit-entry.js';
+import { insertAudit } from '../audit/audit-repo.js';
 import { hashDefinitionSet, toCanonicalSet, type DefinitionSet, type SourceFiles } from '../definitions/definition-set.js';
 import { ConflictError } from '../errors.js';
 import { applySteps } from '../migrate/apply-plan.js';
-import type { Plan } from '../migrate/plan.js';
+import type { Plan, StepKind } from '../migrate/plan.js';
 import type { StateMapping } from '../migrate/state-mapping.js';
-import { insertVersion, lockVersions, readLatestVersionNumber } from './definitions-repo.js';
+import { insertVersion, lockVersions, readLatestVersionNumber, readVersion } from './definitions-repo.js';
 import { planChange } from './plan-change.js';
 
 export interface PublishRequest {
@@ -18,6 +20,8 @@ export interface PublishRequest {
   baseVersion?: number;
   note?: string;
   publishedBy?: string | null;
+  /** The HTTP request that asked for the publish, kept on its audit row. */
+  requestId?: string;
   files?: SourceFiles;
   /** Runs inside the publish transaction after the version row is written (e.g. record the seed hash). */
   alsoInTransaction?: (trx: Knex.Transaction, version: number) => Promise<void>;
@@ -31,7 +35,7 @@ export interface PublishResult {
 /**
  * Validates, plans and applies a new model version in ONE transaction: the DDL steps, the data
  * changes of confirmed destructive steps, records moved out of removed workflow states (with their
- * history rows) and the immutable version row commit together or not at all.
+ * history rows), the immutable version row and its audit row commit together or not at all.
  */
 export async function publish(knex: Knex, request: PublishRequest): Promise<PublishResult> {
   const definitions = toCanonicalSet(request.definitions);
@@ -45,16 +49,36 @@ export async function publish(knex: Knex, request: PublishRequest): Promise<Publ
     const plan = await planChange(trx, definitions, request.files, { stateMapping: request.stateMapping ?? {} });
     const version = plan.baseVersion + 1;
     await applySteps(trx, plan.steps, { allowDestructive: request.allowDestructive ?? false, version, actorId: request.publishedBy ?? null });
+    const hash = hashDefinitionSet(definitions);
+    const before = plan.baseVersion > 0 ? await readVersion(trx, plan.baseVersion) : undefined;
     await insertVersion(trx, {
       version,
-      hash: hashDefinitionSet(definitions),
+      hash,
       definitions,
       plan,
       source: request.source,
       note: request.note ?? null,
       published_by: request.publishedBy ?? null,
     });
+    await insertAudit(trx, [
+      {
+        actorId: request.publishedBy ?? null,
+        entity: AUDIT_OBJECTS.model,
+        recordId: String(version),
+        action: 'publish',
+        changes: { version: [before ? before.version : null, version], hash: [before?.hash ?? null, hash] },
+        detail: planSummary(plan, request.source),
+        requestId: request.requestId ?? null,
+      },
+    ]);
     await request.alsoInTransaction?.(trx, version);
     return { version, plan };
   });
+}
+
+/** What the audit row keeps of a plan: how many steps, how many destructive, which kinds (the plan itself is on the version row). */
+export function planSummary(plan: Plan, source: string): { source: string; baseVersion: number; steps: number; destructive: number; kinds: Partial<Record<StepKind, number>> } {
+  const kinds: Partial<Record<StepKind, number>> = {};
+  for (const step of plan.steps) kinds[step.kind] = (kinds[step.kind] ?? 0) + 1;
+  return { source, baseVersion: plan.baseVersion, steps: plan.steps.length, destructive: plan.steps.filter((s) => s.safety === 'destructive').length, kinds };
 }

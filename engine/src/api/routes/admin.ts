@@ -1,29 +1,35 @@
-import { Router, type RequestHandler } from 'express';
+import { Router, type Request } from 'express';
+import type { AuditContext } from '../../audit/audit-entry.js';
+import { readAudit } from '../../audit/audit-repo.js';
 import type { AppContext } from '../../context.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
+import { BadRequestError, NotFoundError, ValidationError, type Issue } from '../../errors.js';
+import { handover } from '../../handover/handover.js';
+import { parseHandoverRequest } from '../../handover/handover-request.js';
 import { createOrgUnit, listOrgUnits } from '../../identity/org-units.js';
-import { createUser, toUserJson } from '../../identity/users.js';
+import { checkRoleNames } from '../../identity/role-names.js';
+import { createUser, toUserJson, updateUser, type UserPatch } from '../../identity/users.js';
 import { UUID_RE } from '../../records/filter-values.js';
 import { actorOf } from '../actor.js';
+import { adminOnly } from '../admin-only.js';
+import { modelOf } from '../pin-model.js';
+import { requestIdOf } from '../request-id.js';
 
-const ROLE = /^[a-z][a-zA-Z0-9]{0,47}$/;
+/** Who acts, for the audit rows a route writes. */
+const auditContext = (req: Request): AuditContext => ({ actorId: actorOf(req).id, requestId: requestIdOf(req) });
 
-/** Only administrators reach these routes. */
-const adminOnly: RequestHandler = (req, _res, next) => {
-  if (!actorOf(req).roles.includes('admin')) throw new ForbiddenError('only administrators manage users and org units');
-  next();
-};
-
-/** Users and the org-unit tree, for administrators. `onUsersChanged` drops remembered identities. */
+/**
+ * Users, the org-unit tree, record handover and the audit trail of users and units, for administrators.
+ * Every change writes its audit row in the same transaction. `onUsersChanged` drops remembered identities.
+ */
 export function adminRouter(ctx: AppContext, onUsersChanged: () => void): Router {
   const router = Router();
   const knex = ctx.db.knex;
-  router.use(adminOnly);
+  router.use(adminOnly('manage users and org units, hand over records and read the audit trail'));
   router.get('/org-units', async (_req, res) => {
     res.json({ data: await listOrgUnits(knex) });
   });
   router.post('/org-units', async (req, res) => {
-    res.status(201).json(await createOrgUnit(knex, req.body ?? {}));
+    res.status(201).json(await createOrgUnit(knex, req.body ?? {}, auditContext(req)));
   });
   router.get('/users', async (_req, res) => {
     res.json({ data: (await knex('lodestar_users').orderBy('email')).map(toUserJson) });
@@ -31,14 +37,19 @@ export function adminRouter(ctx: AppContext, onUsersChanged: () => void): Router
   router.post('/users', async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     await checkReferences(body);
-    const user = await createUser(knex, {
-      email: String(body.email ?? ''),
-      password: String(body.password ?? ''),
-      ...(typeof body.displayName === 'string' && { displayName: body.displayName }),
-      ...(Array.isArray(body.roles) && { roles: body.roles as string[] }),
-      orgUnitId: (body.orgUnitId as string | undefined) ?? null,
-      managerId: (body.managerId as string | undefined) ?? null,
-    });
+    checkRoles(req, body);
+    const user = await createUser(
+      knex,
+      {
+        email: String(body.email ?? ''),
+        password: String(body.password ?? ''),
+        ...(typeof body.displayName === 'string' && { displayName: body.displayName }),
+        ...(Array.isArray(body.roles) && { roles: body.roles as string[] }),
+        orgUnitId: (body.orgUnitId as string | undefined) ?? null,
+        managerId: (body.managerId as string | undefined) ?? null,
+      },
+      auditContext(req),
+    );
     res.status(201).json(user);
   });
   router.patch('/users/:id', async (req, res) => {
@@ -46,24 +57,45 @@ export function adminRouter(ctx: AppContext, onUsersChanged: () => void): Router
     if (!UUID_RE.test(id)) throw new NotFoundError('no such user');
     const body = (req.body ?? {}) as Record<string, unknown>;
     await checkReferences(body);
-    const changes: Record<string, unknown> = {};
+    const patch: UserPatch = {};
     if ('roles' in body) {
-      if (!Array.isArray(body.roles) || body.roles.some((r) => typeof r !== 'string' || !ROLE.test(r))) {
-        throw new ValidationError('roles must be role ids', { issues: [{ pointer: '/roles', keyword: 'pattern', message: 'must be a list of role ids such as salesManager' }] });
-      }
-      changes.roles = body.roles;
+      checkRoles(req, body);
+      patch.roles = body.roles as string[];
     }
     if ('active' in body) {
       if (typeof body.active !== 'boolean') throw new ValidationError('active must be true or false', { issues: [{ pointer: '/active', keyword: 'type', message: 'must be a boolean' }] });
-      changes.active = body.active;
+      patch.active = body.active;
     }
-    if ('orgUnitId' in body) changes.org_unit_id = body.orgUnitId ?? null;
-    if ('managerId' in body) changes.manager_id = body.managerId ?? null;
-    if ('displayName' in body && typeof body.displayName === 'string' && body.displayName.trim()) changes.display_name = body.displayName.trim();
-    const [row] = Object.keys(changes).length ? await knex('lodestar_users').where({ id }).update(changes).returning('*') : await knex('lodestar_users').where({ id });
-    if (!row) throw new NotFoundError('no such user');
+    if ('orgUnitId' in body) patch.orgUnitId = (body.orgUnitId as string | null) ?? null;
+    if ('managerId' in body) patch.managerId = (body.managerId as string | null) ?? null;
+    if ('displayName' in body && typeof body.displayName === 'string' && body.displayName.trim()) patch.displayName = body.displayName.trim();
+    const user = await updateUser(knex, id, patch, auditContext(req));
     onUsersChanged();
-    res.json(toUserJson(row));
+    res.json(user);
+  });
+
+  // One seller's records to another, in one transaction, an audit row per record.
+  router.post('/handover', async (req, res) => {
+    res.json(await handover(knex, modelOf(req), parseHandoverRequest(req.body), auditContext(req)));
+  });
+
+  // The trail of any audited object; record pages read theirs through the records API, under its permissions.
+  router.get('/audit', async (req, res) => {
+    const query = req.query as Record<string, unknown>;
+    const issues: Issue[] = ['entity', 'recordId']
+      .filter((key) => typeof query[key] !== 'string' || !query[key])
+      .map((key) => ({ pointer: `/query/${key}`, keyword: 'required', message: 'is required' }));
+    const limit = query.limit === undefined ? undefined : Number(query.limit);
+    if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) issues.push({ pointer: '/query/limit', keyword: 'minimum', message: 'must be a whole number from 1' });
+    if (issues.length) throw new BadRequestError(issues.map((i) => `${i.pointer}: ${i.message}`).join('; '), { issues });
+    res.json(
+      await readAudit(knex, {
+        entity: query.entity as string,
+        recordId: query.recordId as string,
+        ...(limit !== undefined && { limit }),
+        ...(typeof query.cursor === 'string' && { beforeId: query.cursor }),
+      }),
+    );
   });
 
   async function checkReferences(body: Record<string, unknown>): Promise<void> {
@@ -75,4 +107,11 @@ export function adminRouter(ctx: AppContext, onUsersChanged: () => void): Router
     }
   }
   return router;
+}
+
+/** Roles given to a user must be roles of the model this request is pinned to (admin always is). */
+function checkRoles(req: Request, body: Record<string, unknown>): void {
+  if (body.roles === undefined) return;
+  const issues = checkRoleNames(modelOf(req).set, body.roles);
+  if (issues.length) throw new ValidationError(issues.map((i) => `${i.pointer}: ${i.message}`).join('; '), { issues });
 }

@@ -1,6 +1,9 @@
 import { createInterface } from 'node:readline';
 import type { Config } from '../../config.js';
+import { ValidationError } from '../../errors.js';
+import { checkRoleNames } from '../../identity/role-names.js';
 import { createUser } from '../../identity/users.js';
+import { ModelCache } from '../../model/model-cache.js';
 import { withDb } from './open-db.js';
 
 export interface UserAddOptions {
@@ -16,7 +19,13 @@ export interface UserAddOptions {
 export async function runUserAdd(config: Config, options: UserAddOptions): Promise<void> {
   const password = await readPassword(Boolean(options.passwordStdin));
   const roles = [...new Set([...(options.roles ? options.roles.split(',').map((r) => r.trim()).filter(Boolean) : []), ...(options.admin ? ['admin'] : [])])];
-  const user = await withDb(config, (db) => createUser(db.knex, { email: options.email, password, roles, ...(options.name && { displayName: options.name }) }));
+  const user = await withDb(config, async (db) => {
+    // Roles must be the published model's (admin always is); before the first publish there is nothing to check.
+    const model = (await ModelCache.open(db.knex)).current();
+    const issues = checkRoleNames(model.set, roles);
+    if (issues.length) throw new ValidationError('--roles names a role the published model does not define', { issues });
+    return createUser(db.knex, { email: options.email, password, roles, ...(options.name && { displayName: options.name }) });
+  });
   process.stdout.write(`created ${user.email} (${user.id})${roles.length ? ` with roles ${roles.join(', ')}` : ''}\n`);
 }
 

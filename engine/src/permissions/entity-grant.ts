@@ -1,0 +1,68 @@
+import { ADMIN_ROLE, SCOPES, type EntityPermission, type RolesDefinition, type Scope } from '../definitions/roles.js';
+
+/** What one actor may do with one entity, merged over every role the actor holds. */
+export interface EntityGrant {
+  read: Scope;
+  create: Scope;
+  update: Scope;
+  delete: Scope;
+  /** The scope of a workflow event: its own entry, else the update scope. */
+  events: Readonly<Record<string, Scope>>;
+  /** Fields the actor never sees (nor writes). */
+  hidden: ReadonlySet<string>;
+  /** Fields the actor sees but cannot write (hidden ones are not repeated here). */
+  readOnly: ReadonlySet<string>;
+}
+
+/** Everything, nothing restricted: the built-in admin role. */
+export const FULL_GRANT: EntityGrant = { read: 'all', create: 'all', update: 'all', delete: 'all', events: {}, hidden: new Set(), readOnly: new Set() };
+
+/** Whether the roles include the built-in administrator. */
+export function isAdmin(roles: readonly string[]): boolean {
+  return roles.includes(ADMIN_ROLE);
+}
+
+/** The broader of two scopes. */
+export function broader(a: Scope, b: Scope): Scope {
+  return SCOPES.indexOf(a) >= SCOPES.indexOf(b) ? a : b;
+}
+
+/**
+ * Merges the actor's roles for one entity: each action gets the broadest scope any role grants; a
+ * field stays hidden (read-only) only when every role that can read (write) the entity restricts it,
+ * because holding one more role never takes a permission away.
+ */
+export function grantFor(definition: RolesDefinition | undefined, actorRoles: readonly string[], entityId: string): EntityGrant {
+  if (isAdmin(actorRoles)) return FULL_GRANT;
+  const permissions = actorRoles
+    .map((role) => definition?.roles[role])
+    .map((role) => role && (role.entities[entityId] ?? role.entities['*']))
+    .filter((p): p is EntityPermission => p !== undefined);
+  const scope = (action: 'read' | 'create' | 'update' | 'delete') => permissions.reduce<Scope>((s, p) => broader(s, p[action] ?? 'none'), 'none');
+  const readers = permissions.filter((p) => (p.read ?? 'none') !== 'none');
+  const writers = permissions.filter((p) => (p.update ?? 'none') !== 'none' || (p.create ?? 'none') !== 'none');
+  const hidden = restrictedByAll(readers, (r) => r === 'hidden');
+  const readOnly = restrictedByAll(writers, (r) => r !== undefined);
+  for (const name of hidden) readOnly.delete(name);
+  return { read: scope('read'), create: scope('create'), update: scope('update'), delete: scope('delete'), events: eventScopes(permissions), hidden, readOnly };
+}
+
+/** The scope in which the actor may send `event`. */
+export function eventScope(grant: EntityGrant, event: string): Scope {
+  return grant.events[event] ?? grant.update;
+}
+
+function restrictedByAll(permissions: EntityPermission[], restricts: (r: string | undefined) => boolean): Set<string> {
+  if (!permissions.length) return new Set();
+  const names = new Set(permissions.flatMap((p) => Object.keys(p.fields ?? {})));
+  return new Set([...names].filter((name) => permissions.every((p) => restricts(p.fields?.[name]))));
+}
+
+function eventScopes(permissions: EntityPermission[]): Record<string, Scope> {
+  const events: Record<string, Scope> = {};
+  const names = new Set(permissions.flatMap((p) => Object.keys(p.events ?? {})));
+  for (const name of names) {
+    events[name] = permissions.reduce<Scope>((s, p) => broader(s, p.events?.[name] ?? p.update ?? 'none'), 'none');
+  }
+  return events;
+}
