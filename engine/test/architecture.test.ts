@@ -18,6 +18,11 @@ const PURE = [
   'outbox/(backoff|payload|signature|error-text)\\.ts',
   'runtime/timer-rows\\.ts',
   'reports/(stages|params|fragment|report-sql|report-results)\\.ts',
+  'permissions/(entity-grant|entity-view|scope-condition|model-access|visible-definitions)\\.ts',
+  'audit/(audit-entry|audit-sql)\\.ts',
+  'records/audit-parts\\.ts',
+  'handover/(handover-plan|handover-request|handover-sql)\\.ts',
+  'identity/role-names\\.ts',
 ].map((pattern) => new RegExp(`^${pattern}$`));
 
 const FORBIDDEN = /from '(knex|pg|express|node:fs|node:fs\/promises|node:http|@electric-sql\/pglite)'|from '[./]+config\.js'|process\.env/;

@@ -49,7 +49,7 @@ describe('create and read', () => {
     const input = fullDeal(customer.id, [b.id, a.id]);
     const created = await api('POST', '/deal', input);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ ...input, version: 1, state: 'open', record_type: null, owner_id: null, created_by: server.admin.id, updated_by: server.admin.id });
+    expect(created.body).toMatchObject({ ...input, owner_id: server.admin.id, version: 1, state: 'open', record_type: null, created_by: server.admin.id, updated_by: server.admin.id });
     expect(created.body.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(created.headers.get('etag')).toBe('"1"');
     expect(created.headers.get('location')).toBe(`/api/v1/records/deal/${created.body.id}`);
@@ -247,7 +247,7 @@ describe('patch', () => {
 
   it('stamps who created and who last changed a record', async () => {
     const { user, token } = await server.userToken({ email: 'editor@example.com', roles: ['salesperson'] });
-    const created = (await api('POST', '/customer', { record_type: 'company', name: 'Stamped', industry: 'retail' })).body;
+    const created = (await api('POST', '/customer', { record_type: 'company', name: 'Stamped', industry: 'retail', owner_id: user.id })).body;
     const patched = await server.request('PATCH', `/api/v1/records/customer/${created.id}`, { version: 1, region: 'East' }, { authorization: `Bearer ${token}` });
     expect(patched.body).toMatchObject({ created_by: server.admin.id, updated_by: user.id, version: 2 });
   });

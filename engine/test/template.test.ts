@@ -220,11 +220,11 @@ describe('default roles (roles.json)', () => {
     }
   });
 
-  it('lets service agents read the team and update their own requests, approvals, compensation and surveys staying with the manager', () => {
+  it('lets service agents read the team requests and every customer, update their own requests, approvals, compensation and surveys staying with the manager', () => {
     const { entities } = role('serviceAgent');
     expect(entities.serviceRequest).toMatchObject({ read: 'team', update: 'own', events: { APPROVE: 'none', REJECT: 'none' } });
     expect(entities.serviceRequest?.fields).toMatchObject({ compensation: 'readOnly', satisfaction: 'readOnly' });
-    for (const id of ['customer', 'contact']) expect(entities[id], id).toEqual({ read: 'team', update: 'none' });
+    for (const id of ['customer', 'contact']) expect(entities[id], id).toEqual({ read: 'all', update: 'none' });
     expect(role('serviceManager').entities.serviceRequest).toMatchObject({ read: 'team', update: 'team', events: { APPROVE: 'team', REJECT: 'team' } });
     const approvalRoles = set.workflows.flatMap((w) => Object.values(w.states).flatMap((s) => (s.meta?.approval ? [s.meta.approval.role] : [])));
     expect(approvalRoles).toEqual(['serviceManager']);

@@ -11,13 +11,16 @@ import { workflowRouter } from './routes/workflow.js';
 import { docsRouter, openApiRouter } from './routes/docs.js';
 import { authRouter } from './routes/auth.js';
 import { adminRouter } from './routes/admin.js';
+import { auditRouter } from './routes/audit.js';
 import helmet from 'helmet';
 import { uiRouter } from './routes/ui.js';
+import { requestId } from './request-id.js';
 
 /** Express assembly: the middleware order lives here and nowhere else. */
 export function createApp(ctx: AppContext): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestId());
   // Served over plain http on a laptop (`npm start`): no upgrade of subresources to https.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   // Single records carry their own ETag (the version); hashing every list body costs time for nothing.
@@ -39,6 +42,7 @@ export function createApp(ctx: AppContext): Express {
   api.use(openApiRouter());
   api.use('/meta', metaRouter(ctx));
   api.use('/records', workflowRouter(ctx));
+  api.use('/records', auditRouter(ctx));
   api.use('/records', recordsRouter(ctx));
   api.use('/reports', reportsRouter(ctx));
   api.use('/admin', adminRouter(ctx, () => ctx.forgetAllSessions?.()));

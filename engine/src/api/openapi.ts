@@ -1,4 +1,5 @@
 import type { CompiledEntity, Model } from '../model/compile-model.js';
+import type { ModelAccess } from '../permissions/model-access.js';
 import { COMMON_SCHEMAS, PROBLEM_RESPONSES, RECORD_PARAMETERS } from './openapi/common.js';
 import { toEntitySchemas, toEntityTitle } from './openapi/entity-schemas.js';
 import type { JsonSchema } from './openapi/field-schemas.js';
@@ -18,13 +19,20 @@ export interface OpenApiDocument {
   components: { schemas: Record<string, JsonSchema>; parameters: Record<string, JsonSchema>; responses: Record<string, JsonSchema>; securitySchemes: JsonSchema };
 }
 
-// Served on every docs load: build once per model version; the WeakMap lets old versions go.
-const cache = new WeakMap<Model, OpenApiDocument>();
+// Served on every docs load: build once per model version and role set; the WeakMap lets old versions go.
+const cache = new WeakMap<Model, Map<string, OpenApiDocument>>();
 
-/** The OpenAPI 3.1 document of a model: records paths and schemas per entity, plus the engine's own routes. */
-export function toOpenApi(model: Model): OpenApiDocument {
-  let document = cache.get(model);
-  if (!document) cache.set(model, (document = buildDocument(model)));
+/**
+ * The OpenAPI 3.1 document of a model as an actor sees it: records paths and schemas per entity the
+ * actor may read (without hidden fields; read-only fields marked and left out of create and patch
+ * bodies), plus the engine's own routes. Administrators (no access) get the whole model.
+ */
+export function toOpenApi(model: Model, access?: ModelAccess): OpenApiDocument {
+  let perModel = cache.get(model);
+  if (!perModel) cache.set(model, (perModel = new Map()));
+  const key = access ? [...access.actor.roles].sort().join(',') : '*';
+  let document = perModel.get(key);
+  if (!document) perModel.set(key, (document = buildDocument(model, access)));
   return document;
 }
 
@@ -33,13 +41,16 @@ export function toSchemaNames(model: Model): Map<string, string> {
   return toTypeNames([...model.entities.keys()], { reserved: Object.keys(COMMON_SCHEMAS), suffixes: ['', 'List', 'Create', 'Patch'] });
 }
 
-function buildDocument(model: Model): OpenApiDocument {
+function buildDocument(model: Model, access: ModelAccess | undefined): OpenApiDocument {
   const names = toSchemaNames(model);
-  const tags = toTags([...model.entities.values()]);
+  const entities = [...(access?.views ?? model.entities).values()];
+  const tags = toTags(entities);
   const schemas: Record<string, JsonSchema> = { ...COMMON_SCHEMAS };
   const paths: Record<string, JsonSchema> = { ...META_PATHS, ...toReportPaths(model) };
-  for (const entity of model.entities.values()) {
-    Object.assign(schemas, toEntitySchemas(entity, names.get(entity.id)!));
+  for (const entity of entities) {
+    const entitySchemas = toEntitySchemas(entity, names.get(entity.id)!);
+    if (access) markReadOnly(entitySchemas, access.grant(entity.id).readOnly);
+    Object.assign(schemas, entitySchemas);
     Object.assign(paths, toRecordPaths(entity, names.get(entity.id)!, tags.get(entity.id)!));
     Object.assign(paths, toWorkflowPaths(model, entity, names.get(entity.id)!, tags.get(entity.id)!));
   }
@@ -52,7 +63,7 @@ function buildDocument(model: Model): OpenApiDocument {
     },
     servers: [{ url: '/api/v1' }],
     security: [{ bearerAuth: [] }],
-    tags: [...[...model.entities.values()].map((e) => ({ name: tags.get(e.id)!, description: `\`${e.id}\` records` })), { name: 'reports' }, { name: 'meta' }, { name: 'system' }],
+    tags: [...entities.map((e) => ({ name: tags.get(e.id)!, description: `\`${e.id}\` records` })), { name: 'reports' }, { name: 'meta' }, { name: 'system' }],
     paths,
     components: {
       schemas,
@@ -61,6 +72,22 @@ function buildDocument(model: Model): OpenApiDocument {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'A login token or an API key.' } },
     },
   };
+}
+
+/** Read-only fields: marked in the record schema, absent from create and patch bodies. */
+function markReadOnly(schemas: Record<string, JsonSchema>, readOnly: ReadonlySet<string>): void {
+  if (!readOnly.size) return;
+  for (const schema of Object.values(schemas)) {
+    const properties = schema.properties as Record<string, JsonSchema> | undefined;
+    if (!properties) continue;
+    const isBody = !Array.isArray(schema.required) || !(schema.required as string[]).includes('id');
+    for (const name of readOnly) {
+      if (!properties[name]) continue;
+      if (isBody) delete properties[name];
+      else properties[name] = { ...properties[name], readOnly: true };
+    }
+    if (isBody && Array.isArray(schema.required)) schema.required = (schema.required as string[]).filter((name) => !readOnly.has(name));
+  }
 }
 
 /** One tag per entity: its title, or `title (id)` when two entities share a title or it clashes with `meta`/`system`. */

@@ -5,6 +5,7 @@ import { expandRecords } from './expand.js';
 import { UUID_RE } from './filter-values.js';
 import { encodeCursor } from './keyset.js';
 import type { ReadQuery } from './query-params.js';
+import { requireAction, viewOf } from './record-permissions.js';
 import { selectRecord } from './records-repo.js';
 import { rememberRow } from './row-cache.js';
 import { recordNames, toCursorValues, toRecordJson } from './serialize.js';
@@ -27,23 +28,32 @@ export function isRecordId(id: string): boolean {
   return UUID_RE.test(id);
 }
 
-/** One record with `fields` and `expand` applied: one query, plus one per expanded relation. */
+/**
+ * One record with `fields` and `expand` applied: one query, plus one per expanded relation. A record
+ * outside the actor's read scope is not found, exactly like one that does not exist.
+ */
 export async function readRecord(ctx: RecordContext, id: string, query: ReadQuery): Promise<RecordJson> {
   if (!isRecordId(id)) throw recordNotFound(ctx.entity, id);
-  const row = await selectRecord(ctx.knex, ctx.entity, { id, ...(query.fields && { fields: query.fields }) });
+  requireAction(ctx, 'read');
+  const entity = viewOf(ctx);
+  const condition = ctx.access?.condition(entity.id, 'read');
+  const row = await selectRecord(ctx.knex, entity, { id, condition, ...(query.fields && { fields: query.fields }) });
   if (!row) throw recordNotFound(ctx.entity, id);
-  if (!query.fields) rememberRow(ctx.entity, row);
-  const record = toRecordJson(row, query.fields ?? recordNames(ctx.entity));
+  // Only whole rows are remembered for the next write (an actor's view may lack hidden fields).
+  if (!query.fields && entity === ctx.entity) rememberRow(ctx.entity, row);
+  const record = toRecordJson(row, query.fields ?? recordNames(entity));
   if (query.expand.length) await expandRecords(ctx, [record], query.expand);
   return record;
 }
 
 /** One page of records: one query (a row more than the page tells whether another follows), plus one per expansion. */
 export async function readList(ctx: RecordContext, query: ListQuery): Promise<ListPage> {
-  const rows = (await toListSql(ctx.knex, ctx.entity, query).options(recordReadOptions(ctx.knex))) as Record<string, unknown>[];
+  requireAction(ctx, 'read');
+  const entity = viewOf(ctx);
+  const rows = (await toListSql(ctx.knex, entity, query, ctx.access).options(recordReadOptions(ctx.knex))) as Record<string, unknown>[];
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;
-  const names = query.fields ?? recordNames(ctx.entity);
+  const names = query.fields ?? recordNames(entity);
   const data = page.map((row) => toRecordJson(row, names));
   if (query.expand.length && data.length) await expandRecords(ctx, data, query.expand);
   const nextCursor = more ? encodeCursor(query.sort, toCursorValues(page.at(-1)!, query.sort)) : null;

@@ -2,27 +2,34 @@ import type { Knex } from 'knex';
 import { runPrepared } from '../db/prepared.js';
 import { ValidationError } from '../errors.js';
 import type { CompiledEntity } from '../model/compile-model.js';
+import type { SqlCondition } from '../permissions/scope-condition.js';
 import type { JunctionSpec } from '../schema/table-spec.js';
 import { quoteIdent, toSelectSql } from './to-sql.js';
 
 /** A row as the database returns it (before serialization). */
 export type Row = Record<string, unknown>;
 
-/** One record by id with the given attributes (all when undefined); `forUpdate` locks its row for the transaction. */
+/**
+ * One record by id with the given attributes (all when undefined); `forUpdate` locks its row for the
+ * transaction; `condition` (a permission scope on `t`) makes a record outside it not found.
+ */
 export async function selectRecord(
   knex: Knex,
   entity: CompiledEntity,
-  options: { id: string; fields?: string[]; forUpdate?: boolean },
+  options: { id: string; fields?: string[]; forUpdate?: boolean; condition?: SqlCondition | undefined },
 ): Promise<Row | undefined> {
   // Raw SQL with a bound id: the hottest read path skips the query builder (the select list is cached).
   const lock = options.forUpdate ? ' for update of t' : '';
-  const sql = `select ${toSelectSql(entity, options.fields)} from ${quoteIdent(entity.table.name)} as t where t.id = ?${lock}`;
-  return (await runPrepared<Row>(knex, sql, [options.id]))[0];
+  const where = options.condition ? ` and (${options.condition.sql})` : '';
+  const sql = `select ${toSelectSql(entity, options.fields)} from ${quoteIdent(entity.table.name)} as t where t.id = ?${where}${lock}`;
+  return (await runPrepared<Row>(knex, sql, [options.id, ...(options.condition?.bindings ?? [])] as Knex.RawBinding[]))[0];
 }
 
-/** Full records by id, in no particular order (for expanding relations). */
-export async function selectRecords(knex: Knex, entity: CompiledEntity, ids: string[]): Promise<Row[]> {
-  return knex.from({ t: entity.table.name }).select(knex.raw(toSelectSql(entity))).whereIn('t.id', ids);
+/** Full records by id within `condition`, in no particular order (for expanding relations). */
+export async function selectRecords(knex: Knex, entity: CompiledEntity, ids: string[], condition?: SqlCondition): Promise<Row[]> {
+  const query = knex.from({ t: entity.table.name }).select(knex.raw(toSelectSql(entity))).whereIn('t.id', ids);
+  if (condition) query.whereRaw(condition.sql, condition.bindings as Knex.RawBinding[]);
+  return query;
 }
 
 /** Inserts a row and returns the full record. */
@@ -47,20 +54,31 @@ export function toInsertSql(entity: CompiledEntity, columns: Row): { sql: string
 export async function updateRow(
   trx: Knex,
   entity: CompiledEntity,
-  change: { id: string; version: number; columns: Row; recordTypes?: string[] },
+  change: RowChange,
 ): Promise<Row | undefined> {
   const { sql, bindings } = toUpdateSql(entity, change);
   return (await runPrepared<Row>(trx, sql, bindings))[0];
 }
 
+/** One conditional update: the row at a version, optionally only of some record types and within a permission scope. */
+export interface RowChange {
+  id: string;
+  version: number;
+  columns: Row;
+  recordTypes?: string[];
+  condition?: SqlCondition | undefined;
+}
+
 /** The conditional UPDATE … RETURNING of updateRow, for callers that compose it into a larger statement. */
-export function toUpdateSql(entity: CompiledEntity, change: { id: string; version: number; columns: Row; recordTypes?: string[] }): { sql: string; bindings: Knex.RawBinding[] } {
+export function toUpdateSql(entity: CompiledEntity, change: RowChange): { sql: string; bindings: Knex.RawBinding[] } {
   const names = Object.keys(change.columns);
   const sets = [...names.map((name) => `${quoteIdent(name)} = ?`), 'version = t.version + 1', 'updated_at = now()'];
   const typeCheck = change.recordTypes ? ' and t.record_type = any(?)' : '';
-  const sql = `update ${quoteIdent(entity.table.name)} as t set ${sets.join(', ')} where t.id = ? and t.version = ?${typeCheck} returning ${toSelectSql(entity)}`;
+  const scope = change.condition ? ` and (${change.condition.sql})` : '';
+  const sql = `update ${quoteIdent(entity.table.name)} as t set ${sets.join(', ')} where t.id = ? and t.version = ?${typeCheck}${scope} returning ${toSelectSql(entity)}`;
   const bindings = [...names.map((name) => toBinding(change.columns[name])), change.id, change.version];
   if (change.recordTypes) bindings.push(toBinding(change.recordTypes));
+  if (change.condition) bindings.push(...(change.condition.bindings as Knex.RawBinding[]));
   return { sql, bindings };
 }
 
@@ -72,11 +90,6 @@ function toBinding(value: unknown): Knex.RawBinding {
   if (value === undefined) return null;
   if (Array.isArray(value)) return `{${value.map((item) => `"${String(item).replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
   return value as Knex.RawBinding;
-}
-
-/** Deletes a row only at the expected version; the number of rows deleted (0 or 1). */
-export async function deleteRow(knex: Knex, entity: CompiledEntity, target: { id: string; version: number }): Promise<number> {
-  return knex(entity.table.name).where({ id: target.id, version: target.version }).del();
 }
 
 /** The stored version of a row, or undefined when it does not exist. */

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { CompiledEntity } from '../model/compile-model.js';
+import type { ModelAccess } from '../permissions/model-access.js';
 import { attributesOf } from './attributes.js';
 import type { Attribute, Filter, ListQuery, SortKey } from './types.js';
 
@@ -40,11 +41,17 @@ function junctionArray(attribute: Attribute): string {
   return `array(select j.target_id from ${j} as j where j.source_id = t.id order by j.position)`;
 }
 
-/** The list query: filters, quick search, keyset condition, order, and one row more than the page. */
-export function toListSql(knex: Knex, entity: CompiledEntity, query: ListQuery): Builder {
+/**
+ * The list query: the actor's read scope, filters, quick search, keyset condition, order, and one row
+ * more than the page. Scopes are WHERE conditions, on the listed entity and on every related entity a
+ * filter reaches into, so rows outside them are never fetched.
+ */
+export function toListSql(knex: Knex, entity: CompiledEntity, query: ListQuery, access?: ModelAccess): Builder {
   const cursorKeys = query.sort.map((key, i) => `t.${quoteIdent(key.name)}${key.kind === 'dateTime' ? '::text' : ''} as "__k${i}"`);
   const builder = knex.from({ t: entity.table.name }).select(knex.raw(`${toSelectSql(entity, query.fields)}, ${cursorKeys.join(', ')}`));
-  for (const filter of query.filters) applyFilter(knex, builder, filter);
+  const scope = access?.condition(entity.id, 'read');
+  if (scope) builder.whereRaw(scope.sql, scope.bindings as Knex.RawBinding[]);
+  for (const filter of query.filters) applyFilter(knex, builder, filter, access);
   if (query.q) applySearch(builder, entity, query.q);
   if (query.after) applyKeyset(builder, entity, query);
   return builder
@@ -52,9 +59,11 @@ export function toListSql(knex: Knex, entity: CompiledEntity, query: ListQuery):
     .limit(query.limit + 1);
 }
 
-function applyFilter(knex: Knex, builder: Builder, filter: Filter): void {
+function applyFilter(knex: Knex, builder: Builder, filter: Filter, access?: ModelAccess): void {
   if (!filter.via) return applyCondition(knex, builder, { alias: 't', filter });
   const related = knex.from({ r: filter.via.target! }).select('r.id');
+  const scope = access?.condition(filter.via.target!, 'read', 'r');
+  if (scope) related.whereRaw(scope.sql, scope.bindings as Knex.RawBinding[]);
   applyCondition(knex, related, { alias: 'r', filter });
   builder.whereIn(`t.${filter.via.name}`, related);
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { CompiledEntity, Model } from '../model/compile-model.js';
+import type { ModelAccess } from '../permissions/model-access.js';
 import type { FieldKind } from '../schema/column-types.js';
 import type { ColumnSpec, JunctionSpec } from '../schema/table-spec.js';
 
@@ -10,6 +11,10 @@ export interface RecordContext {
   entity: CompiledEntity;
   /** The user who writes (a uuid), stamped as created_by / updated_by; absent for the engine itself. */
   userId?: string;
+  /** The actor's permissions; absent for administrators and the engine itself (every row, every field). */
+  access?: ModelAccess;
+  /** The request this operation serves, for the audit trail. */
+  requestId?: string;
 }
 
 /** A name a record answers to: a system column, a field with a column, or a many-to-many field. */

@@ -1,12 +1,16 @@
 import type { Knex } from 'knex';
-import { ConflictError, type Issue, ValidationError } from '../errors.js';
+import type { CtePart } from '../runtime/cte-parts.js';
+import { ConflictError, ForbiddenError, type Issue, ValidationError } from '../errors.js';
 import type { CompiledEntity } from '../model/compile-model.js';
 import { attributesOf } from './attributes.js';
 import { planBlindPatch } from './blind-patch.js';
 import { forgetRow, rememberRow } from './row-cache.js';
 import { toPayload, toRowValues, type Payload } from './payload.js';
 import { isRecordId, recordNotFound } from './read-records.js';
-import { deleteRow, insertRow, replaceLinks, selectRecord, selectVersion, toInsertSql, updateRow, type Row } from './records-repo.js';
+import { fieldWriteIssues, requireAction, requireOwnerInScope, toVisible } from './record-permissions.js';
+import { deleteAudited, insertAudited, updateAudited } from './audited-writes.js';
+import { auditPart, createdChanges, type AuditWho } from './audit-parts.js';
+import { replaceLinks, selectRecord, selectVersion, toInsertSql, type Row } from './records-repo.js';
 import { recordNames, toRecordJson } from './serialize.js';
 import type { RecordContext, RecordJson } from './types.js';
 import { validateRecord, withoutNulls } from './validate-record.js';
@@ -28,7 +32,7 @@ export interface RecordStart {
    * When the start writes only rows of its own (no entry actions), the whole create as one statement
    * around the given INSERT: atomic without a transaction. Answers the inserted row.
    */
-  oneStatement?(db: Knex, insert: { sql: string; bindings: Knex.RawBinding[] }): Promise<Row>;
+  oneStatement?(db: Knex, insert: { sql: string; bindings: Knex.RawBinding[] }, also: (source: string) => CtePart[]): Promise<Row>;
 }
 
 /** Decides a new record's start from its validated values; undefined when no workflow is bound. */
@@ -37,26 +41,31 @@ export type StartRecord = (input: { recordType: string | undefined; fields: Reco
 /** Creates a record: check the payload, validate it for its record type, insert row, links and workflow start in one transaction. */
 export async function createRecord(ctx: RecordContext, body: unknown, startRecord?: StartRecord): Promise<RecordJson> {
   const { entity } = ctx;
+  requireAction(ctx, 'create');
   const { payload, issues } = toPayload(entity, body, 'create');
+  issues.push(...fieldWriteIssues(ctx.access?.grant(entity.id), entity, payload.fields));
   issues.push(...validateFor(entity, payload.recordType ?? undefined, payload.fields));
   throwIfInvalid(issues);
+  // A record belongs to whoever creates it unless the body names another owner the actor may choose.
+  if (payload.ownerId === undefined && ctx.userId && isRecordId(ctx.userId)) payload.ownerId = ctx.userId;
+  if (ctx.access) await requireOwnerInScope(ctx.knex, ctx.access.grant(entity.id).create, ctx.access.actor, payload.ownerId ?? null);
   const fields = withoutNulls(payload.fields);
   const values = toRowValues(entity, fields);
   const start = startRecord?.({ recordType: payload.recordType ?? undefined, fields });
   if (start?.oneStatement && !values.links.size) {
     const columns = { ...values.columns, ...systemValues(payload), ...stamps(ctx, 'create'), state: start.state, state_entered_at: start.at };
-    const row = await start.oneStatement(ctx.knex, toInsertSql(entity, columns));
-    return remembered(ctx, Promise.resolve(toRecordJson(row, recordNames(entity))));
+    const row = await start.oneStatement(ctx.knex, toInsertSql(entity, columns), (source) => [auditPart(source, entity, 'create', who(ctx), createdChanges(source))]);
+    return toVisible(ctx, await remembered(ctx, Promise.resolve(toRecordJson(row, recordNames(entity)))));
   }
-  return remembered(ctx, inTransactionIf(values.links.size > 0 || start !== undefined, ctx.knex, async (trx) => {
+  return toVisible(ctx, await remembered(ctx, inTransactionIf(values.links.size > 0 || start !== undefined, ctx.knex, async (trx) => {
     const workflowColumns = start && { state: start.state, state_entered_at: start.at };
-    const row = await insertRow(trx, entity, { ...values.columns, ...systemValues(payload), ...stamps(ctx, 'create'), ...workflowColumns });
+    const row = await insertAudited(trx, entity, { ...values.columns, ...systemValues(payload), ...stamps(ctx, 'create'), ...workflowColumns }, who(ctx));
     for (const [field, targetIds] of values.links) {
       await replaceLinks(trx, attributesOf(entity).byName.get(field)!.junction!, { sourceId: row.id as string, targetIds, replace: false });
     }
     const record = toRecordJson({ ...emptyLinks(entity), ...row, ...Object.fromEntries(values.links) }, recordNames(entity));
     return (start && (await start.afterInsert(trx, record))) || record;
-  }));
+  })));
 }
 
 /**
@@ -67,31 +76,46 @@ export async function createRecord(ctx: RecordContext, body: unknown, startRecor
  * (409), so no update is lost without holding a row lock across round trips. Links add a transaction.
  */
 export async function patchRecord(ctx: RecordContext, target: RecordTarget, body: unknown): Promise<RecordJson> {
-  const { entity } = ctx;
+  const { entity, access } = ctx;
   if (!isRecordId(target.id)) throw recordNotFound(entity, target.id);
+  requireAction(ctx, 'update');
   const { payload, issues } = toPayload(entity, body, 'patch');
+  issues.push(...fieldWriteIssues(access?.grant(entity.id), entity, payload.fields));
+  if (access && payload.ownerId !== undefined && !issues.length) await requireOwnerInScope(ctx.knex, access.grant(entity.id).update, access.actor, payload.ownerId);
+  const condition = access?.condition(entity.id, 'update');
   const values = toRowValues(entity, payload.fields);
   const blind = issues.length ? undefined : planBlindPatch(entity, payload, values);
   if (blind) {
-    const row = await updateRow(ctx.knex, entity, { ...target, columns: { ...values.columns, ...systemValues(payload), ...stamps(ctx, 'update') }, ...blind });
-    if (row) return remembered(ctx, Promise.resolve(toRecordJson(row, recordNames(entity))));
-    // No row matched: gone, stale, or of a type that hides a patched field; the full path says which.
+    const row = await updateAudited(ctx.knex, entity, { ...target, columns: { ...values.columns, ...systemValues(payload), ...stamps(ctx, 'update') }, ...blind, condition }, who(ctx));
+    if (row) return toVisible(ctx, await remembered(ctx, Promise.resolve(toRecordJson(row, recordNames(entity)))));
+    // No row matched: gone, stale, out of scope, or of a type that hides a patched field; the full path says which.
   }
-  return remembered(ctx, inTransactionIf(values.links.size > 0, ctx.knex, async (trx) => {
-    const stored = await selectRecord(trx, entity, { id: target.id });
+  return toVisible(ctx, await remembered(ctx, inTransactionIf(values.links.size > 0, ctx.knex, async (trx) => {
+    const stored = await selectRecord(trx, entity, { id: target.id, condition: access?.condition(entity.id, 'read') });
     if (!stored) throw recordNotFound(entity, target.id);
     if (stored.version !== target.version) throw staleVersion(stored.version as number, target.version);
     const before = toRecordJson(stored, recordNames(entity));
     const recordType = payload.recordType === undefined ? (before.record_type as string | null) : payload.recordType;
     issues.push(...validateFor(entity, recordType ?? undefined, { ...fieldsOf(entity, before), ...payload.fields }));
     throwIfInvalid(issues);
-    const row = await updateRow(trx, entity, { ...target, columns: { ...values.columns, ...systemValues(payload), ...stamps(ctx, 'update') } });
-    if (!row) throw staleVersion((await selectVersion(trx, entity, target.id)) ?? target.version + 1, target.version);
+    const linkChanges = Object.fromEntries(
+      [...values.links].filter(([field, ids]) => JSON.stringify(before[field] ?? []) !== JSON.stringify(ids)).map(([field, ids]) => [field, [before[field] ?? [], ids]]),
+    ) as Record<string, [unknown, unknown]>;
+    const row = await updateAudited(trx, entity, { ...target, columns: { ...values.columns, ...systemValues(payload), ...stamps(ctx, 'update') }, condition }, who(ctx), linkChanges);
+    if (!row) throw await notWritten(ctx, trx, target, 'update');
     for (const [field, targetIds] of values.links) {
       await replaceLinks(trx, attributesOf(entity).byName.get(field)!.junction!, { sourceId: target.id, targetIds, replace: true });
     }
     return toRecordJson({ ...stored, ...row, ...Object.fromEntries(values.links) }, recordNames(entity));
-  }));
+  })));
+}
+
+/** Why a conditional write of a readable record matched nothing: a newer version (409), or a scope that does not reach it (403). */
+async function notWritten(ctx: RecordContext, db: Knex, target: RecordTarget, action: 'update' | 'delete'): Promise<Error> {
+  const current = await selectVersion(db, ctx.entity, target.id);
+  if (current === undefined) return recordNotFound(ctx.entity, target.id);
+  if (current !== target.version) return staleVersion(current, target.version);
+  return new ForbiddenError(`your roles do not allow you to ${action} this ${ctx.entity.id} record`);
 }
 
 /**
@@ -112,10 +136,14 @@ function inTransactionIf<T>(needed: boolean, knex: Knex, work: (db: Knex) => Pro
 /** Deletes a record at the expected version: 404 when it does not exist, 409 when the version is stale. */
 export async function deleteRecord(ctx: RecordContext, target: RecordTarget): Promise<void> {
   if (!isRecordId(target.id)) throw recordNotFound(ctx.entity, target.id);
+  requireAction(ctx, 'delete');
   forgetRow(ctx.entity, target.id);
-  if (await deleteRow(ctx.knex, ctx.entity, target)) return;
-  const current = await selectVersion(ctx.knex, ctx.entity, target.id);
-  throw current === undefined ? recordNotFound(ctx.entity, target.id) : staleVersion(current, target.version);
+  if (await deleteAudited(ctx.knex, ctx.entity, { ...target, condition: ctx.access?.condition(ctx.entity.id, 'delete') }, who(ctx))) return;
+  // A record the actor cannot even read does not exist for them.
+  if (ctx.access && !(await selectRecord(ctx.knex, ctx.entity, { id: target.id, fields: ['id'], condition: ctx.access.condition(ctx.entity.id, 'read') }))) {
+    throw recordNotFound(ctx.entity, target.id);
+  }
+  throw await notWritten(ctx, ctx.knex, target, 'delete');
 }
 
 function validateFor(entity: CompiledEntity, recordType: string | undefined, fields: Record<string, unknown>): Issue[] {
@@ -130,6 +158,11 @@ function throwIfInvalid(issues: Issue[]): void {
 
 function staleVersion(current: number, expected: number): ConflictError {
   return new ConflictError(`the record is at version ${current}, not ${expected}; reload and retry`, { extra: { currentVersion: current } });
+}
+
+/** Who the audit trail names for this write. */
+function who(ctx: RecordContext): AuditWho {
+  return { actorId: ctx.userId ?? null, requestId: ctx.requestId };
 }
 
 /** Who created or last changed the record, when a user (not the engine) writes. */

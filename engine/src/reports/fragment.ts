@@ -42,6 +42,11 @@ export function joinSql(parts: readonly Fragment[], separator: string): Fragment
   return fragment(parts.map((p) => p.sql).join(separator), parts.flatMap((p) => p.bindings));
 }
 
+/** A permission scope's condition (built by the engine from the model, values bound) as a fragment. */
+export function condition(scope: { sql: string; bindings: unknown[] }): Fragment {
+  return fragment(scope.sql, scope.bindings.map(toBinding));
+}
+
 /** The empty fragment (an absent condition). */
 export const EMPTY: Fragment = fragment('', []);
 

@@ -151,6 +151,6 @@ function recordsCte(target: ReportTarget, filters: ReportFilters, extra: Fragmen
   from ${ident(target.table)} as t
   where exists (select 1 from lodestar_history h0 where h0.entity = ${target.entity} and h0.workflow = ${target.workflow} and h0.record_id = t.id)${
     filters.owner ? sql` and t.owner_id = ${filters.owner}::uuid` : EMPTY
-  }${filters.recordType ? sql` and t.record_type = ${filters.recordType}` : EMPTY}${extra}
+  }${filters.recordType ? sql` and t.record_type = ${filters.recordType}` : EMPTY}${target.scope ? sql` and (${target.scope})` : EMPTY}${extra}
 )`;
 }

@@ -1,4 +1,6 @@
-import { NotFoundError } from '../errors.js';
+import { ForbiddenError, NotFoundError } from '../errors.js';
+import type { ModelAccess } from '../permissions/model-access.js';
+import { condition, type Fragment } from './fragment.js';
 import type { CompiledEntity, Model } from '../model/compile-model.js';
 import { type Stage, toStages } from './stages.js';
 
@@ -19,13 +21,22 @@ export interface ReportTarget {
   /** `meta.closeDateField` when it names a date or date-time column. */
   closeDate?: { field: string; kind: 'date' | 'dateTime' };
   stages: Stage[];
+  /** The actor's read scope on the entity's rows (`t`); absent when every row counts. */
+  scope?: Fragment;
 }
 
-/** The report target of a workflow id; 404 when the model has no such workflow (or its entity is gone). */
-export function toReportTarget(model: Model, workflowId: string): ReportTarget {
+/**
+ * The report target of a workflow id; 404 when the model has no such workflow (or its entity is gone).
+ * With an actor's access, reports count only the records the actor may read, and an amount or close
+ * date field hidden from the actor is left out (amounts null), so no figure reveals what a list would not.
+ */
+export function toReportTarget(model: Model, workflowId: string, access?: ModelAccess): ReportTarget {
   const workflow = model.workflows.get(workflowId);
-  const entity = workflow && model.entities.get(workflow.meta.entity);
-  if (!workflow || !entity) throw new NotFoundError(`there is no workflow "${workflowId}"`);
+  const full = workflow && model.entities.get(workflow.meta.entity);
+  if (!workflow || !full) throw new NotFoundError(`there is no workflow "${workflowId}"`);
+  const entity = access ? access.views.get(full.id) : full;
+  if (!entity) throw new ForbiddenError(`your roles do not allow you to read ${full.id} records`);
+  const scope = access?.condition(full.id, 'read');
   const amountField = columnOf(entity, workflow.meta.amountField, AMOUNT_KINDS);
   const closeDateField = columnOf(entity, workflow.meta.closeDateField, DATE_KINDS);
   return {
@@ -36,6 +47,7 @@ export function toReportTarget(model: Model, workflowId: string): ReportTarget {
     ...(amountField && { amountField }),
     ...(closeDateField && { closeDate: { field: closeDateField, kind: entity.fields.get(closeDateField)!.kind as 'date' | 'dateTime' } }),
     stages: toStages(workflow),
+    ...(scope && { scope: condition(scope) }),
   };
 }
 

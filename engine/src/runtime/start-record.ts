@@ -74,10 +74,14 @@ export function startFor(model: Model, actor: Actor, now: Date): (entity: Compil
     if (start.effects.length) return begin;
     const history = { entity: entity.id, recordType: input.recordType ?? null, workflow, from: null, to: start.to, event: START_EVENT, actorId: actor.id, modelVersion: model.version, at: now };
     const timers = timersOf(compiled, { entity: entity.id, recordId: '', state: start.to, entered: true, now }, start.timers.schedule);
-    begin.oneStatement = async (db, insert) => {
+    begin.oneStatement = async (db, insert, also) => {
       const historyCte = historyPart('r', history);
       const parts = [`r as (${insert.sql})`, historyCte.sql];
       const bindings = [...insert.bindings, ...historyCte.bindings];
+      for (const part of also('r')) {
+        parts.push(part.sql);
+        bindings.push(...part.bindings);
+      }
       if (timers.length) {
         const timersCte = timersPart('r', timers);
         parts.push(timersCte.sql);

@@ -30,6 +30,8 @@ export interface EventInput {
   fromTimer?: boolean;
   /** The name history records instead of the machine's event (timers: `after.sla`, `after.P3D`). */
   historyEvent?: string;
+  /** The request that sent the event, for the audit trail. */
+  requestId?: string;
 }
 
 /** What a transition did: the record after it, and the history row it wrote. */
@@ -116,6 +118,7 @@ async function decideAndWrite(db: Knex, input: EventInput, now: Date, mode: 'opt
     cancelTimers: (decision.timers.cancel || moved) && usesTimers(compiled),
     timers: timersOf(compiled, { entity: entity.id, recordId: id, state: decision.to, entered: moved, now }, decision.timers.schedule),
     outbox: outcome.outbox,
+    requestId: input.requestId,
   });
   if (!written) {
     forgetRow(entity, id);

@@ -3,6 +3,7 @@ import type { CompiledEntity } from '../model/compile-model.js';
 import { runPrepared } from '../db/prepared.js';
 import { toUpdateSql, type Row } from '../records/records-repo.js';
 import type { OutboxRow } from './apply-effects.js';
+import { auditPart, updatedChanges } from '../records/audit-parts.js';
 import { historyPart, timersPart } from './cte-parts.js';
 import type { HistoryEntry } from './history-repo.js';
 import type { TimerRow } from './timers-repo.js';
@@ -18,6 +19,8 @@ export interface TransitionWrite {
   cancelTimers: boolean;
   timers: TimerRow[];
   outbox: OutboxRow[];
+  /** The request that sent the event, for the audit trail. */
+  requestId?: string | undefined;
 }
 
 /**
@@ -31,7 +34,11 @@ export async function writeTransition(db: Knex, entity: CompiledEntity, change: 
   const update = toUpdateSql(entity, change);
   const history = historyPart('u', change.history);
   const bindings: Knex.RawBinding[] = [...update.bindings, ...history.bindings];
-  const parts = [`u as (${update.sql})`, history.sql];
+  const changes = updatedChanges(entity, 'u', Object.keys(change.columns).filter((name) => name !== 'updated_by' && name !== 'state_entered_at'));
+  const detail = { sql: '?::jsonb', bindings: [JSON.stringify({ workflow: change.history.workflow, event: change.history.event, from: change.history.from, to: change.history.to })] };
+  const audit = auditPart('u', entity, 'transition', { actorId: change.history.actorId, requestId: change.requestId }, changes, detail);
+  const parts = [`u as (${update.sql})`, history.sql, audit.sql];
+  bindings.push(...(audit.bindings as Knex.RawBinding[]));
   if (change.cancelTimers) {
     parts.push(`c as (update lodestar_timers set status = 'cancelled', done_at = now() where entity = ? and record_id = ? and status = 'pending' and exists (select 1 from u))`);
     bindings.push(entity.id, change.id);

@@ -52,8 +52,48 @@ export function toRecordPaths(entity: CompiledEntity, name: string, tag: string)
       responses: { 204: { description: 'Deleted.' }, ...problems(400, 404, 409, 428) },
     },
   };
-  return { [`/records/${entity.id}`]: collection, [`/records/${entity.id}/{id}`]: one };
+  const exported = {
+    get: {
+      operationId: `export${name}`,
+      tags: [tag],
+      summary: `Export records as CSV (${title})`,
+      description: 'Every record the list filters match (not one page), as UTF-8 CSV with a byte-order mark; only the fields the caller may see.',
+      parameters: [...filterParameters(entity), ...['sort', 'fields', 'q'].map(param)],
+      responses: { 200: { description: 'The CSV file.', content: { 'text/csv': { schema: { type: 'string' } } } }, ...problems(400) },
+    },
+  };
+  const audit = {
+    parameters: [param('id')],
+    get: {
+      operationId: `get${name}Audit`,
+      tags: [tag],
+      summary: `The audit trail of a record (${title}), newest first`,
+      description: 'Every create, update, transition and handover: who, when, which fields (before and after), the request id. Read-only: no route changes audit rows.',
+      parameters: [
+        { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200 } },
+        { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'The nextCursor of the previous page.' },
+      ],
+      responses: { 200: json('A page of audit rows.', AUDIT_PAGE), ...problems(400, 404) },
+    },
+  };
+  return { [`/records/${entity.id}`]: collection, [`/records/${entity.id}/export`]: exported, [`/records/${entity.id}/{id}`]: one, [`/records/${entity.id}/{id}/audit`]: audit };
 }
+
+const AUDIT_ROW = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    at: { type: 'string', format: 'date-time' },
+    actorId: { type: ['string', 'null'], format: 'uuid' },
+    entity: { type: 'string' },
+    recordId: { type: 'string' },
+    action: { enum: ['create', 'update', 'delete', 'transition', 'handover'] },
+    changes: { type: 'object', description: '`{ field: [before, after] }`', additionalProperties: { type: 'array', minItems: 2, maxItems: 2 } },
+    detail: {},
+    requestId: { type: ['string', 'null'] },
+  },
+};
+const AUDIT_PAGE = { type: 'object', properties: { data: { type: 'array', items: AUDIT_ROW }, nextCursor: { type: ['string', 'null'] } } };
 
 /** One `filter[<field>]` deep-object parameter per filterable attribute: `filter[amount][gt]=100`. */
 function filterParameters(entity: CompiledEntity): JsonSchema[] {

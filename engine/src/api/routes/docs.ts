@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import express, { Router } from 'express';
 import { toOpenApi } from '../openapi.js';
+import { accessFor } from '../../permissions/model-access.js';
+import { actorOf } from '../actor.js';
 import { modelOf } from '../pin-model.js';
 
 const SWAGGER_UI = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
@@ -13,7 +15,8 @@ const SWAGGER_UI = dirname(createRequire(import.meta.url).resolve('swagger-ui-di
 export function openApiRouter(): Router {
   const router = Router();
   router.get('/openapi.json', (req, res) => {
-    res.json(toOpenApi(modelOf(req)));
+    const model = modelOf(req);
+    res.json(toOpenApi(model, accessFor(model, actorOf(req))));
   });
   return router;
 }

@@ -8,30 +8,42 @@ import { readStateMapping, type StateMapping } from '../../migrate/state-mapping
 import { deleteDraft, listVersions, readCurrentVersion, readDraft, readVersion, writeDraft } from '../../store/definitions-repo.js';
 import { planChange } from '../../store/plan-change.js';
 import { publish } from '../../store/publish.js';
+import { accessFor } from '../../permissions/model-access.js';
+import { entityPermissions, visibleDefinitions } from '../../permissions/visible-definitions.js';
+import { actorOf } from '../actor.js';
+import { adminOnly } from '../admin-only.js';
 import { modelOf } from '../pin-model.js';
+import { requestIdOf } from '../request-id.js';
 
 /** Definitions, drafts, plans, publish and versions: the API the studio sits on. */
 export function metaRouter(ctx: AppContext): Router {
   const router = Router();
   const knex = ctx.db.knex;
 
+  // Readable by every signed-in user, as their roles let them see it (the web apps build screens from it).
   router.get('/model', (req, res) => {
     const model = modelOf(req);
-    res.json({ version: model.version, hash: model.hash, definitions: model.set });
+    const access = accessFor(model, actorOf(req));
+    res.json({ version: model.version, hash: model.hash, definitions: visibleDefinitions(model, access), permissions: entityPermissions(model, access) });
   });
   router.get('/entities', (req, res) => {
     const model = modelOf(req);
+    const access = accessFor(model, actorOf(req));
+    const entities = visibleDefinitions(model, access).entities;
     // Field kinds come from the engine so the apps never re-derive them from JSON Schema.
     const kinds = Object.fromEntries(
-      [...model.entities.values()].map((e) => [e.id, Object.fromEntries([...e.fields.values()].map((f) => [f.name, f.kind]))]),
+      entities.map((e) => [e.$id, Object.fromEntries([...model.entities.get(e.$id)!.fields.values()].filter((f) => f.name in e.properties).map((f) => [f.name, f.kind]))]),
     );
-    res.json({ data: model.set.entities, kinds });
+    res.json({ data: entities, kinds, permissions: entityPermissions(model, access) });
   });
   router.get('/entities/:id', (req, res) => {
-    const entity = modelOf(req).entities.get(req.params.id);
+    const model = modelOf(req);
+    const entity = visibleDefinitions(model, accessFor(model, actorOf(req))).entities.find((e) => e.$id === req.params.id);
     if (!entity) throw new NotFoundError(`entity "${req.params.id}" does not exist`);
-    res.json(entity.definition);
+    res.json(entity);
   });
+  // Everything below shapes the model: administrators only.
+  router.use(adminOnly('read versions, edit drafts and publish'));
   router.get('/versions', async (_req, res) => {
     res.json({ data: await listVersions(knex) });
   });
@@ -52,7 +64,7 @@ export function metaRouter(ctx: AppContext): Router {
     const definitions = toDefinitionSet(req.body?.definitions);
     const current = await readCurrentVersion(knex);
     const base = req.body?.baseVersion ?? current?.version ?? 0;
-    await writeDraft(knex, { id: req.params.id, definitions, base_version: base, updated_by: null });
+    await writeDraft(knex, { id: req.params.id, definitions, base_version: base, updated_by: actorOf(req).id });
     // State renames are judged against the published version, so only a draft (not /validate) reports them.
     const issues = [...validateDefinitionSet(definitions), ...checkStateRenames(current?.definitions ?? EMPTY_SET, definitions)];
     res.json({ id: req.params.id, baseVersion: base, issues });
@@ -76,6 +88,8 @@ export function metaRouter(ctx: AppContext): Router {
       allowDestructive: req.body?.confirmDestructive === true,
       stateMapping: toStateMapping(req.body?.stateMapping),
       note: typeof req.body?.note === 'string' ? req.body.note : undefined,
+      publishedBy: actorOf(req).id,
+      ...(requestIdOf(req) && { requestId: requestIdOf(req) }),
     });
     await deleteDraft(knex, req.params.id);
     await ctx.models.refresh();
@@ -98,5 +112,6 @@ function toDefinitionSet(value: unknown): DefinitionSet {
       issues: [{ pointer: '/definitions', keyword: 'type', message: 'must have arrays "entities" and "workflows"' }],
     });
   }
-  return { entities: set.entities, workflows: set.workflows };
+  // roles (roles.json) is optional and validated with the rest; absent or null means no roles.
+  return { entities: set.entities, workflows: set.workflows, ...(set.roles != null && { roles: set.roles }) };
 }

@@ -8,7 +8,11 @@ import type { RecordContext, RecordJson } from '../../records/types.js';
 import { toEtag, toExpectedVersion } from '../../records/version.js';
 import { createRecord, deleteRecord, patchRecord } from '../../records/write-record.js';
 import { startFor } from '../../runtime/start-record.js';
+import { accessFor } from '../../permissions/model-access.js';
+import { exportCsv } from '../../records/export-csv.js';
+import { viewOf } from '../../records/record-permissions.js';
 import { actorOf } from '../actor.js';
+import { requestIdOf } from '../request-id.js';
 import { modelOf } from '../pin-model.js';
 
 /** Records CRUD and lists: parse the request, call records/*, answer with ETag ↔ version. */
@@ -16,8 +20,13 @@ export function recordsRouter(ctx: AppContext): Router {
   const router = Router();
   router.get('/:entity', async (req, res) => {
     const records = recordContext(ctx, req);
-    const query = toListQuery(req.query as QueryParams, { entity: records.entity, entities: records.model.entities });
-    res.json(await readList(records, query));
+    res.json(await readList(records, listQueryOf(records, req)));
+  });
+  router.get('/:entity/export', async (req, res) => {
+    const records = recordContext(ctx, req);
+    const query = listQueryOf(records, req);
+    res.type('text/csv; charset=utf-8').attachment(`${records.entity.id}.csv`);
+    await exportCsv(records, query, res);
   });
   router.post('/:entity', async (req, res) => {
     const records = recordContext(ctx, req);
@@ -27,7 +36,7 @@ export function recordsRouter(ctx: AppContext): Router {
   });
   router.get('/:entity/:id', async (req, res) => {
     const records = recordContext(ctx, req);
-    sendRecord(res, await readRecord(records, req.params.id, toReadQuery(req.query as QueryParams, records.entity)));
+    sendRecord(res, await readRecord(records, req.params.id, toReadQuery(req.query as QueryParams, viewOf(records))));
   });
   router.patch('/:entity/:id', async (req, res) => {
     const version = toExpectedVersion(req.body, req.get('if-match'));
@@ -43,11 +52,21 @@ export function recordsRouter(ctx: AppContext): Router {
   return router;
 }
 
+/** The records context of a request: the pinned model, the entity, the actor's access and the request id. */
 export function recordContext(ctx: AppContext, req: Request): RecordContext {
   const model = modelOf(req);
   const entity = model.entities.get(req.params.entity as string);
   if (!entity) throw new NotFoundError(`there is no entity "${String(req.params.entity)}"`);
-  return { knex: ctx.db.knex, model, entity, userId: actorOf(req).id };
+  const actor = actorOf(req);
+  const access = accessFor(model, actor);
+  const request = requestIdOf(req);
+  return { knex: ctx.db.knex, model, entity, userId: actor.id, ...(request && { requestId: request }), ...(access && { access }) };
+}
+
+/** A list request parsed against what the actor sees: hidden fields cannot be selected, filtered, sorted or searched. */
+function listQueryOf(records: RecordContext, req: Request) {
+  const entities = records.access?.views ?? records.model.entities;
+  return toListQuery(req.query as QueryParams, { entity: viewOf(records), entities });
 }
 
 function sendRecord(res: Response, record: RecordJson): void {

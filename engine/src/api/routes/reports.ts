@@ -16,6 +16,8 @@ import {
 } from '../../reports/report-results.js';
 import { forecastSql, funnelSql, timeInStageSql, winRateSql } from '../../reports/report-sql.js';
 import { type ReportTarget, toReportTarget } from '../../reports/target.js';
+import { accessFor } from '../../permissions/model-access.js';
+import { actorOf } from '../actor.js';
 import { modelOf } from '../pin-model.js';
 
 /** Reports over workflow history, one aggregate query each: parse, run, shape. */
@@ -42,7 +44,8 @@ export function reportsRouter(ctx: AppContext): Router {
 }
 
 function parse(req: Request): { target: ReportTarget; filters: ReportFilters } {
-  const target = toReportTarget(modelOf(req), req.params.workflow as string);
+  const model = modelOf(req);
+  const target = toReportTarget(model, req.params.workflow as string, accessFor(model, actorOf(req)));
   return { target, filters: parseReportFilters(req.query as QueryParams, { recordTypes: target.recordTypes }) };
 }
 

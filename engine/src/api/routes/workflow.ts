@@ -9,7 +9,9 @@ import { boundWorkflow } from '../../runtime/compiled-workflows.js';
 import { approvalsSince, readHistory } from '../../runtime/history-repo.js';
 import { sendEvent } from '../../runtime/transition.js';
 import { usesApprovals } from '../../runtime/timer-rows.js';
-import { allowedEvents } from '../../workflow/allowed-events.js';
+import { allowedEvents, type AllowedEvent } from '../../workflow/allowed-events.js';
+import { requireRecordInScope, toVisible } from '../../records/record-permissions.js';
+import type { RecordContext } from '../../records/types.js';
 import { actorOf } from '../actor.js';
 import { recordContext } from './records.js';
 
@@ -21,20 +23,30 @@ export function workflowRouter(ctx: AppContext): Router {
   router.post('/:entity/:id/events', async (req, res) => {
     const records = recordContext(ctx, req);
     const event = toEvent(req.body);
+    if (records.access) await requireRecordInScope(records, String(req.params.id), records.access.eventCondition(records.entity.id, event.type), `send ${event.type} to`);
     const ifMatch = req.get('if-match');
     const expectedVersion = ifMatch === undefined && req.body?.version === undefined ? undefined : toExpectedVersion(req.body, ifMatch);
     const result = await sendEvent(
       ctx.db.knex,
-      { model: records.model, entity: records.entity, id: String(req.params.id), event, actor: actorOf(req), ...(expectedVersion !== undefined && { expectedVersion }) },
+      {
+        model: records.model,
+        entity: records.entity,
+        id: String(req.params.id),
+        event,
+        actor: actorOf(req),
+        ...(expectedVersion !== undefined && { expectedVersion }),
+        ...(records.requestId && { requestId: records.requestId }),
+      },
       ctx.clock(),
     );
     ctx.nudgeOutbox?.();
-    res.set('ETag', toEtag(result.record.version as number)).json(result);
+    res.set('ETag', toEtag(result.record.version as number)).json({ ...result, record: toVisible(records, result.record) });
   });
   router.get('/:entity/:id/transitions', async (req, res) => {
-    const { model, entity } = recordContext(ctx, req);
+    const records = recordContext(ctx, req);
+    const { model, entity, access } = records;
     const id = String(req.params.id);
-    const row = isRecordId(id) ? await selectRecord(ctx.db.knex, entity, { id }) : undefined;
+    const row = isRecordId(id) ? await selectRecord(ctx.db.knex, entity, { id, condition: access?.condition(entity.id, 'read') }) : undefined;
     if (!row) throw recordNotFound(entity, id);
     const record = toRecordJson(row, recordNames(entity));
     const compiled = boundWorkflow(model, entity, record.record_type as string | null);
@@ -42,17 +54,35 @@ export function workflowRouter(ctx: AppContext): Router {
     const state = (record.state as string | null) ?? compiled.definition.initial;
     const enteredAt = record.state_entered_at ? new Date(record.state_entered_at as string) : null;
     const approvals = usesApprovals(compiled) ? await approvalsSince(ctx.db.knex, entity.id, id, enteredAt) : undefined;
-    const events = allowedEvents(compiled, state, { record, actor: actorOf(req), ...(approvals && { approvals }) });
+    const judged = allowedEvents(compiled, state, { record, actor: actorOf(req), ...(approvals && { approvals }) });
+    const events = access ? await withinEventScopes(records, id, judged) : judged;
     const all = req.query.all === '1' || req.query.all === 'true';
     res.json({ workflow: compiled.definition.id, state, data: all ? events : events.filter((e) => e.allowed) });
   });
   router.get('/:entity/:id/history', async (req, res) => {
-    const { entity } = recordContext(ctx, req);
+    const records = recordContext(ctx, req);
     const id = String(req.params.id);
-    if (!isRecordId(id) || !(await selectRecord(ctx.db.knex, entity, { id, fields: ['id'] }))) throw recordNotFound(entity, id);
-    res.json({ data: await readHistory(ctx.db.knex, entity.id, id) });
+    await requireRecordInScope(records, id, undefined, 'read');
+    res.json({ data: await readHistory(ctx.db.knex, records.entity.id, id) });
   });
   return router;
+}
+
+/** Events the actor's roles do not let them send to this record are blocked, with the reason in both languages. */
+async function withinEventScopes(records: RecordContext, id: string, events: AllowedEvent[]): Promise<AllowedEvent[]> {
+  const reaches = new Map<string, boolean>();
+  const out: AllowedEvent[] = [];
+  for (const event of events) {
+    const condition = records.access!.eventCondition(records.entity.id, event.event);
+    const key = JSON.stringify(condition ?? null);
+    if (!reaches.has(key)) reaches.set(key, !condition || !!(await selectRecord(records.knex, records.entity, { id, fields: ['id'], condition })));
+    out.push(
+      !event.allowed || reaches.get(key)
+        ? event
+        : { event: event.event, target: event.target, allowed: false, reason: 'your roles do not allow you to send this event to this record', reasonZh: '您的角色无权对此记录执行该操作' },
+    );
+  }
+  return out;
 }
 
 function toEvent(body: unknown): { type: string; comment?: string } {

@@ -1,0 +1,38 @@
+import type { Scope } from '../definitions/roles.js';
+import type { Actor } from '../workflow/reference.js';
+
+/** A WHERE condition with `?` placeholders and its bound values. */
+export interface SqlCondition {
+  sql: string;
+  bindings: unknown[];
+}
+
+const NOTHING: SqlCondition = { sql: 'false', bindings: [] };
+
+/**
+ * The records a scope reaches, as a condition on the row aliased `alias`; undefined for `all` (no
+ * condition at all, so an unrestricted query is the very same statement). Team is every record
+ * owned by a user in the actor's unit or below, read from the org tree at query time, so moving a
+ * user between units takes effect at once; an actor outside any unit has only their own records.
+ */
+export function scopeCondition(scope: Scope, actor: Actor, alias = 't'): SqlCondition | undefined {
+  if (scope === 'all') return undefined;
+  if (scope === 'none' || !isUuid(actor.id)) return NOTHING;
+  if (scope === 'own' || !actor.orgUnitId) return { sql: `${alias}.owner_id = ?`, bindings: [actor.id] };
+  return { sql: `${alias}.owner_id in (${TEAM_MEMBERS})`, bindings: [actor.orgUnitId] };
+}
+
+/** The ids of users in a unit (bound) and every unit below it (paths are `/root/…/unit/`). */
+export const TEAM_MEMBERS =
+  'select u.id from lodestar_users as u join lodestar_org_units as o on o.id = u.org_unit_id ' +
+  "where o.path like (select p.path || '%' from lodestar_org_units as p where p.id = ?)";
+
+/** Both conditions (either may be absent). */
+export function bothConditions(a: SqlCondition | undefined, b: SqlCondition | undefined): SqlCondition | undefined {
+  if (!a || !b) return a ?? b;
+  return { sql: `(${a.sql}) and (${b.sql})`, bindings: [...a.bindings, ...b.bindings] };
+}
+
+function isUuid(id: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+}

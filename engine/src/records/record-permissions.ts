@@ -1,0 +1,72 @@
+import type { Knex } from 'knex';
+import type { Scope } from '../definitions/roles.js';
+import { ForbiddenError, type Issue } from '../errors.js';
+import type { CompiledEntity } from '../model/compile-model.js';
+import type { EntityGrant } from '../permissions/entity-grant.js';
+import { TEAM_MEMBERS, type SqlCondition } from '../permissions/scope-condition.js';
+import type { Actor } from '../workflow/reference.js';
+import { isRecordId, recordNotFound } from './read-records.js';
+import { selectRecord } from './records-repo.js';
+import { recordNames } from './serialize.js';
+import type { RecordContext, RecordJson } from './types.js';
+
+/** The entity as the context's actor sees it (hidden fields removed). */
+export function viewOf(ctx: RecordContext): CompiledEntity {
+  return ctx.access?.views.get(ctx.entity.id) ?? ctx.entity;
+}
+
+/** A record with only what the actor may see. */
+export function toVisible(ctx: RecordContext, record: RecordJson): RecordJson {
+  if (!ctx.access) return record;
+  const visible: RecordJson = {};
+  for (const name of recordNames(viewOf(ctx))) if (name in record) visible[name] = record[name];
+  return visible;
+}
+
+/** 403 unless the grant allows `action` on some records. */
+export function requireAction(ctx: RecordContext, action: 'read' | 'create' | 'update' | 'delete'): void {
+  if (ctx.access && ctx.access.grant(ctx.entity.id)[action] === 'none') {
+    throw new ForbiddenError(`your roles do not allow you to ${action} ${ctx.entity.id} records`);
+  }
+}
+
+/**
+ * Issues for fields the actor may not write: a hidden field is reported like a field that does not
+ * exist (its existence is not revealed), a read-only one by name with the rule.
+ */
+export function fieldWriteIssues(grant: EntityGrant | undefined, entity: CompiledEntity, fields: Record<string, unknown>): Issue[] {
+  if (!grant) return [];
+  const issues: Issue[] = [];
+  for (const name of Object.keys(fields)) {
+    if (grant.hidden.has(name)) issues.push({ pointer: `/${name}`, keyword: 'additionalProperties', message: `"${name}" is not a field of ${entity.id}` });
+    else if (grant.readOnly.has(name)) issues.push({ pointer: `/${name}`, keyword: 'readOnly', message: `"${name}" is read-only for your roles` });
+  }
+  return issues;
+}
+
+/** 403 unless `ownerId` is a user the scope lets the actor give records to (own: self, team: the team). */
+export async function requireOwnerInScope(knex: Knex, scope: Scope, actor: Actor, ownerId: string | null): Promise<void> {
+  if (scope === 'all') return;
+  const allowed =
+    ownerId !== null &&
+    (ownerId === actor.id ||
+      (scope === 'team' && !!actor.orgUnitId && (await knex.raw(`select 1 from (${TEAM_MEMBERS}) as m where m.id = ?`, [actor.orgUnitId, ownerId])).rows.length > 0));
+  if (!allowed) {
+    throw new ForbiddenError(scope === 'team' ? 'the owner must be a member of your team' : 'you may only own the records you create or change', {
+      issues: [{ pointer: '/owner_id', keyword: 'scope', message: `must be ${scope === 'team' ? 'a member of your team' : 'yourself'}` }],
+    });
+  }
+}
+
+/**
+ * For actions on one existing record (events, history, audit): 404 unless the actor may read it,
+ * then 403 unless `condition` (the action's scope) reaches it too. Two indexed lookups by id at most.
+ */
+export async function requireRecordInScope(ctx: RecordContext, id: string, condition: SqlCondition | undefined, action: string): Promise<void> {
+  if (!isRecordId(id)) throw recordNotFound(ctx.entity, id);
+  const read = ctx.access?.condition(ctx.entity.id, 'read');
+  if (!(await selectRecord(ctx.knex, ctx.entity, { id, fields: ['id'], condition: read }))) throw recordNotFound(ctx.entity, id);
+  if (condition && JSON.stringify(condition) !== JSON.stringify(read) && !(await selectRecord(ctx.knex, ctx.entity, { id, fields: ['id'], condition }))) {
+    throw new ForbiddenError(`your roles do not allow you to ${action} this ${ctx.entity.id} record`);
+  }
+}
