@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Model } from '../model/compile-model.js';
-import { selectRecord, updateRow } from '../records/records-repo.js';
+import { updateAudited } from '../records/audited-writes.js';
+import { selectRecord } from '../records/records-repo.js';
 import type { Actor } from '../workflow/reference.js';
 import { TransitionRefused } from '../errors.js';
 import { appendHistory } from './history-repo.js';
@@ -51,7 +52,8 @@ export async function fireNextTimer(knex: Knex, model: Model, now: Date, onClaim
 async function markBreach(trx: Knex, input: { model: Model; timer: DueTimer; row: Record<string, unknown>; now: Date }): Promise<void> {
   const { model, timer, row, now } = input;
   const entity = model.entities.get(timer.entity)!;
-  if (!row.sla_breached_at) await updateRow(trx, entity, { id: timer.recordId, version: row.version as number, columns: { sla_breached_at: now } });
+  // The engine itself (no actor) marks the breach; the audit row says when the SLA ran out.
+  if (!row.sla_breached_at) await updateAudited(trx, entity, { id: timer.recordId, version: row.version as number, columns: { sla_breached_at: now } }, { actorId: null });
   await appendHistory(trx, {
     entity: timer.entity,
     recordId: timer.recordId,
