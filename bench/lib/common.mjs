@@ -1,6 +1,6 @@
 // Shared by seed.mjs and run.mjs: configuration, the definitions on disk, starting and stopping servers.
 import { spawn } from 'node:child_process';
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -150,4 +150,63 @@ export async function withClient(url, fn) {
   } finally {
     await client.end();
   }
+}
+
+// ---------------------------------------------------------------------------------------------- machine load
+// (used by bench/restricted.mjs; bench/run.mjs has its own copies of the same measurements)
+
+/** CPU ticks of the whole machine (/proc/stat): busy, total, and task (user + nice + system). */
+export function machineTicks() {
+  const [, ...values] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const idle = values[3] + values[4];
+  const total = values.reduce((a, b) => a + b, 0);
+  return { busy: total - idle, total, task: values[0] + values[1] + values[2] };
+}
+
+/** utime + stime of a process, in clock ticks (100 per second). */
+export function processTicks(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+/** pid → command name, parent pid, own and reaped children's CPU ticks of every process. */
+export function processSnapshot() {
+  const procs = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      procs.set(Number(entry), { comm, ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), childTicks: Number(fields[13]) + Number(fields[14]) });
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return procs;
+}
+
+/** Waits (up to `maxMs`) until the machine is less than `busyPercent` busy over a second. */
+export async function waitForQuiet({ busyPercent = 20, maxMs = 120_000 } = {}) {
+  const deadline = Date.now() + maxMs;
+  let told = false;
+  for (;;) {
+    const start = machineTicks();
+    await sleep(1000);
+    const end = machineTicks();
+    const busy = ((end.busy - start.busy) / (end.total - start.total)) * 100;
+    if (busy < busyPercent) return;
+    if (Date.now() > deadline) return log(`  the machine is still ${busy.toFixed(0)}% busy; measuring anyway`);
+    if (!told) log(`  waiting for the machine to be idle (${busy.toFixed(0)}% busy)`);
+    told = true;
+  }
+}
+
+/** Replaces the `<!-- name -->…<!-- /name -->` section of a markdown file (appends it when absent). */
+export function writeMarkedSection(file, name, body) {
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n';
+  const section = `<!-- ${name} -->\n${body.trim()}\n<!-- /${name} -->`;
+  const marked = new RegExp(`<!-- ${name} -->[\\s\\S]*<!-- \\/${name} -->`);
+  writeFileSync(file, marked.test(text) ? text.replace(marked, () => section) : `${text.trimEnd()}\n\n${section}\n`);
 }
