@@ -20,7 +20,8 @@ import { join } from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import pg from 'pg';
 import {
-  BENCH_DIR, DATABASE_URL, ENGINE_MAIN, REPO_ROOT, enumOf, engineServerOptions, fail, freePort, log, loginAs, readEntity, sleep, startServer,
+  BENCH_DIR, DATABASE_URL, ENGINE_MAIN, REPO_ROOT, enumOf, engineServerOptions, fail, freePort, log, loginAs, machineTicks, processSnapshot,
+  processTicks, readEntity, sleep, startServer, waitForQuiet,
 } from './lib/common.mjs';
 
 const { values: opts } = parseArgs({
@@ -224,11 +225,12 @@ const report = {
   invalid,
 };
 writeFileSync(join(opts.out, 'results.json'), JSON.stringify(report, null, 2) + '\n');
-// bench/transitions.mjs owns a marked section of the same file: keep it.
+// bench/transitions.mjs and bench/restricted.mjs own marked sections of the same file: keep them.
 const resultsFile = join(opts.out, 'RESULTS.md');
 const kept = (() => {
   try {
-    return /<!-- transitions -->[\s\S]*<!-- \/transitions -->/.exec(readFileSync(resultsFile, 'utf8'))?.[0];
+    const text = readFileSync(resultsFile, 'utf8');
+    return ['transitions', 'restricted'].map((name) => new RegExp(`<!-- ${name} -->[\\s\\S]*<!-- \\/${name} -->`).exec(text)?.[0]).filter(Boolean).join('\n\n');
   } catch {
     return undefined;
   }
@@ -317,22 +319,6 @@ async function load(name, op, duration, phase) {
   return run;
 }
 
-/** Waits (up to 2 minutes) until the machine is idle: other work (a build, a test run) would skew the next run. */
-async function waitForQuiet() {
-  const deadline = Date.now() + 120_000;
-  let told = false;
-  for (;;) {
-    const start = machineTicks();
-    await sleep(1000);
-    const end = machineTicks();
-    const busy = ((end.busy - start.busy) / (end.total - start.total)) * 100;
-    if (busy < 20) return;
-    if (Date.now() > deadline) return log(`  the machine is still ${busy.toFixed(0)}% busy; measuring anyway`);
-    if (!told) log(`  waiting for the machine to be idle (${busy.toFixed(0)}% busy)`);
-    told = true;
-  }
-}
-
 /** The request data of an op; the update pool is read fresh before every run so that versions are current. */
 async function dataFor(op) {
   switch (op) {
@@ -349,38 +335,6 @@ async function dataFor(op) {
       return { pool: rows.map((r) => [r.id, r.version]), cities };
     }
   }
-}
-
-/** utime + stime of a process, in clock ticks (100 per second). */
-function processTicks(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]);
-}
-
-/** pid → command name and CPU ticks of every process (to spot other work on the machine during a run). */
-function processSnapshot() {
-  const procs = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      procs.set(Number(entry), { comm, ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), childTicks: Number(fields[13]) + Number(fields[14]) });
-    } catch {
-      // exited meanwhile
-    }
-  }
-  return procs;
-}
-
-function machineTicks() {
-  const [, ...values] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
-  const idle = values[3] + values[4];
-  const total = values.reduce((a, b) => a + b, 0);
-  // task: user + nice + system, the time processes are charged with (irq/softirq/steal are not).
-  return { busy: total - idle, total, task: values[0] + values[1] + values[2] };
 }
 
 async function request(target, method, path, body) {

@@ -153,7 +153,7 @@ export async function withClient(url, fn) {
 }
 
 // ---------------------------------------------------------------------------------------------- machine load
-// (used by bench/restricted.mjs; bench/run.mjs has its own copies of the same measurements)
+// (used by bench/run.mjs and bench/restricted.mjs)
 
 /** CPU ticks of the whole machine (/proc/stat): busy, total, and task (user + nice + system). */
 export function machineTicks() {
