@@ -1,10 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// The engine serves the built app at `/`. In `vite dev`, API calls go to an engine on :3000.
+// The engine serves the built app at `/`. In `vite dev`, API calls go to an engine on :3000
+// (or on LODESTAR_API, e.g. http://localhost:3100).
 export default defineConfig({
   base: '/',
   plugins: [react()],
-  server: { proxy: { '/api': 'http://localhost:3000' } },
+  server: { proxy: { '/api': process.env.LODESTAR_API ?? 'http://localhost:3000' } },
   build: { outDir: 'dist', emptyOutDir: true },
 });

@@ -1,14 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
 import '@lodestar/ui-shared/base.css';
 import { SignInGate } from '@lodestar/ui-shared';
-import { App } from './App';
+import { App } from './app/App';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <SignInGate appName="Lodestar">
-      <App />
+      <BrowserRouter>
+        <App />
+      </BrowserRouter>
     </SignInGate>
   </StrictMode>,
 );

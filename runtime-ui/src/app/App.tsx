@@ -1,0 +1,59 @@
+import { lazy, Suspense } from 'react';
+import { Link, Navigate, Route, Routes } from 'react-router';
+import { initialLang } from '@lodestar/ui-shared';
+import { ModelProvider, useModel } from '../model/ModelContext';
+import { APP_MESSAGES } from './messages';
+import { Shell } from './Shell';
+import { Spinner } from './Spinner';
+import { ListPage } from '../list/ListPage';
+import { RecordPage } from '../record/RecordPage';
+import { KanbanPage } from '../kanban/KanbanPage';
+import { MyDayPage } from '../myday/MyDayPage';
+
+// Charts are the heaviest part of the app: loaded when the dashboard is first opened, not on first paint.
+const DashboardPage = lazy(() => import('../dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+
+/** The signed-in app: the model first, then the shell with one route per generated screen. */
+export function App() {
+  const t = APP_MESSAGES[initialLang()];
+  return (
+    <ModelProvider
+      loading={<Spinner label={t.loadingModel} fullPage />}
+      failed={(error, retry) => (
+        <div className="notice notice-error page-notice" role="alert">
+          <strong>{t.modelFailed}</strong>
+          <span className="notice-detail">{error.message}</span>
+          <button type="button" className="button" onClick={retry}>
+            {t.retry}
+          </button>
+        </div>
+      )}
+    >
+      <Shell>
+        <Suspense fallback={<Spinner label={t.loadingModel} />}>
+          <Routes>
+            <Route path="/" element={<Navigate to="/my-day" replace />} />
+            <Route path="/my-day" element={<MyDayPage />} />
+            <Route path="/dashboard" element={<DashboardPage />} />
+            <Route path="/records/:entity" element={<ListPage />} />
+            <Route path="/records/:entity/:id" element={<RecordPage />} />
+            <Route path="/kanban/:workflow" element={<KanbanPage />} />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </Suspense>
+      </Shell>
+    </ModelProvider>
+  );
+}
+
+function NotFound() {
+  const t = APP_MESSAGES[useModel().lang];
+  return (
+    <div className="empty-state">
+      <h2>{t.notFound}</h2>
+      <Link className="button" to="/">
+        {t.backHome}
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { getJson, useLang, type Lang } from '@lodestar/ui-shared';
+import type { EntityDefinition, EntityPermissions, FieldKind, Me, WorkflowDefinition } from './types';
+
+/** Everything the screens are generated from: the published model as this user may see it, and who they are. */
+export interface ModelState {
+  version: number;
+  entities: EntityDefinition[];
+  entity(id: string): EntityDefinition | undefined;
+  /** Field kinds per entity, as the engine classifies them (`text`, `money`, `date`, `choice`, `manyToOne`…). */
+  kinds: Record<string, Record<string, FieldKind>>;
+  permissions: Record<string, EntityPermissions>;
+  workflows: WorkflowDefinition[];
+  /** The workflow a record of `entity` (of `recordType`) follows, if any. */
+  workflowOf(entity: string, recordType?: string | null): WorkflowDefinition | undefined;
+  me: Me;
+  isAdmin: boolean;
+  lang: Lang;
+  setLang(lang: Lang): void;
+  /** Loads the model again (after a publish, the model version in a response changes). */
+  reload(): void;
+}
+
+const ModelContext = createContext<ModelState | null>(null);
+
+interface Loaded {
+  version: number;
+  entities: EntityDefinition[];
+  kinds: Record<string, Record<string, FieldKind>>;
+  permissions: Record<string, EntityPermissions>;
+  workflows: WorkflowDefinition[];
+  me: Me;
+}
+
+async function loadModel(signal: AbortSignal): Promise<Loaded> {
+  const [model, entities, me] = await Promise.all([
+    getJson<{ version: number; definitions: { workflows: WorkflowDefinition[] } }>('/api/v1/meta/model', signal),
+    getJson<{ data: EntityDefinition[]; kinds: Loaded['kinds']; permissions: Loaded['permissions'] }>('/api/v1/meta/entities', signal),
+    getJson<Me>('/api/v1/auth/me', signal),
+  ]);
+  return { version: model.version, entities: entities.data, kinds: entities.kinds, permissions: entities.permissions, workflows: model.definitions.workflows, me };
+}
+
+/** Loads the model once per sign-in and hands it to every screen; `loading` and `failed` render while it cannot. */
+export function ModelProvider({ children, loading, failed }: { children: ReactNode; loading: ReactNode; failed: (error: Error, retry: () => void) => ReactNode }) {
+  const [lang, setLang] = useLang();
+  const [loaded, setLoaded] = useState<Loaded | Error | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    const controller = new AbortController();
+    loadModel(controller.signal).then(setLoaded, (error: Error) => !controller.signal.aborted && setLoaded(error));
+    return () => controller.abort();
+  }, [attempt]);
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+
+  const state = useMemo((): ModelState | null => {
+    if (!loaded || loaded instanceof Error) return null;
+    const byId = new Map(loaded.entities.map((e) => [e.$id, e]));
+    return {
+      ...loaded,
+      entity: (id) => byId.get(id),
+      workflowOf: (entity, recordType) => workflowOf(loaded, byId.get(entity), recordType),
+      isAdmin: loaded.me.roles.includes('admin'),
+      lang,
+      setLang,
+      reload,
+    };
+  }, [loaded, lang, setLang, reload]);
+
+  if (loaded instanceof Error) return <>{failed(loaded, reload)}</>;
+  if (!state) return <>{loading}</>;
+  return <ModelContext.Provider value={state}>{children}</ModelContext.Provider>;
+}
+
+/** The model, inside `ModelProvider`. */
+export function useModel(): ModelState {
+  const state = useContext(ModelContext);
+  if (!state) throw new Error('useModel() outside <ModelProvider>');
+  return state;
+}
+
+/**
+ * A record type's own workflow (named by the type, or bound by `meta.recordType`), else the entity's
+ * (named by `x-entity.workflow`, or bound by `meta.entity` without a record type).
+ */
+function workflowOf(loaded: Loaded, entity: EntityDefinition | undefined, recordType?: string | null): WorkflowDefinition | undefined {
+  if (!entity) return undefined;
+  const byId = (id?: string) => (id ? loaded.workflows.find((w) => w.id === id) : undefined);
+  const mine = loaded.workflows.filter((w) => w.meta.entity === entity.$id);
+  const typeWorkflow = recordType ? (byId(entity['x-entity'].recordTypes?.[recordType]?.workflow) ?? mine.find((w) => w.meta.recordType === recordType)) : undefined;
+  return typeWorkflow ?? byId(entity['x-entity'].workflow) ?? mine.find((w) => !w.meta.recordType);
+}

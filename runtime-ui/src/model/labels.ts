@@ -1,0 +1,61 @@
+import { pick, titleOf, type Lang } from '@lodestar/ui-shared';
+import type { EntityDefinition, WorkflowDefinition } from './types';
+
+/** Titles of the system attributes every record has. */
+const SYSTEM_TITLES: Record<string, Record<Lang, string>> = {
+  id: { zh: '编号', en: 'ID' },
+  record_type: { zh: '类型', en: 'Type' },
+  state: { zh: '阶段', en: 'Stage' },
+  state_entered_at: { zh: '进入阶段时间', en: 'In stage since' },
+  sla_breached_at: { zh: '超出时限时间', en: 'SLA breached at' },
+  owner_id: { zh: '负责人', en: 'Owner' },
+  created_at: { zh: '创建时间', en: 'Created' },
+  updated_at: { zh: '更新时间', en: 'Updated' },
+  created_by: { zh: '创建人', en: 'Created by' },
+  updated_by: { zh: '更新人', en: 'Updated by' },
+  version: { zh: '版本', en: 'Version' },
+};
+
+export function entityTitle(entity: EntityDefinition, lang: Lang): string {
+  return titleOf(entity, lang, entity.$id);
+}
+
+/** A field's title in `lang` (system attributes included), falling back to its name. */
+export function fieldTitle(entity: EntityDefinition, field: string, lang: Lang): string {
+  const definition = entity.properties[field];
+  if (definition) return titleOf(definition, lang, field);
+  return SYSTEM_TITLES[field]?.[lang] ?? field;
+}
+
+/** The label of a choice value: `x-i18n.enum[value][lang]` when the definition has one, else the value. */
+export function choiceTitle(entity: EntityDefinition, field: string, value: unknown, lang: Lang): string {
+  const definition = entity.properties[field];
+  const labels = definition?.['x-i18n']?.enum ?? definition?.items?.['x-i18n']?.enum;
+  return labels?.[String(value)]?.[lang] ?? String(value);
+}
+
+export function recordTypeTitle(entity: EntityDefinition, recordType: string | null | undefined, lang: Lang): string {
+  if (!recordType) return '';
+  return pick(entity['x-entity'].recordTypes?.[recordType]?.title, lang) ?? recordType;
+}
+
+export function workflowTitle(workflow: WorkflowDefinition, lang: Lang): string {
+  return pick(workflow.meta.title, lang) ?? workflow.id;
+}
+
+export function stateTitle(workflow: WorkflowDefinition | undefined, state: string | null | undefined, lang: Lang): string {
+  if (!state) return '';
+  return pick(workflow?.states[state]?.meta?.title, lang) ?? state;
+}
+
+export function eventTitle(workflow: WorkflowDefinition | undefined, from: string | null | undefined, event: string, lang: Lang): string {
+  const on = from ? workflow?.states[from]?.on?.[event] : undefined;
+  const transition = Array.isArray(on) ? on[0] : on;
+  return pick(transition?.meta?.title, lang) ?? event;
+}
+
+/** A record's display title: its title field, else its id. */
+export function recordTitle(entity: EntityDefinition, record: Record<string, unknown>): string {
+  const value = record[entity['x-entity'].titleField];
+  return value === null || value === undefined || value === '' ? String(record.id ?? '') : String(value);
+}
