@@ -1,13 +1,26 @@
 import { useCallback, useEffect, useState } from 'react';
 import { currentToken, endSession } from './session';
 
-/** An API failure, with the problem+json detail when the engine sent one. */
+/** One problem with a request, as the engine reports it (`pointer`: `/field`, `/query/filter[x]`, …). */
+export interface ApiIssue {
+  pointer: string;
+  keyword: string;
+  message: string;
+  params?: Record<string, unknown>;
+}
+
+/** An API failure, with the problem+json body when the engine sent one (issues, a guard's reason…). */
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    readonly problem: Record<string, unknown> & { issues?: ApiIssue[]; reason?: string; reasonZh?: string } = {},
   ) {
     super(message);
+  }
+
+  get issues(): ApiIssue[] {
+    return this.problem.issues ?? [];
   }
 }
 
@@ -25,8 +38,8 @@ export async function sendJson<T>(method: string, path: string, body?: unknown, 
   const type = response.headers.get('content-type') ?? '';
   const answer: unknown = type.includes('json') ? await response.json().catch(() => undefined) : undefined;
   if (!response.ok) {
-    const problem = (answer ?? {}) as { detail?: string; title?: string };
-    throw new ApiError(problem.detail ?? problem.title ?? `HTTP ${response.status}`, response.status);
+    const problem = (answer ?? {}) as Record<string, unknown> & { detail?: string; title?: string };
+    throw new ApiError(problem.detail ?? problem.title ?? `HTTP ${response.status}`, response.status, problem);
   }
   if (answer === undefined) throw new ApiError('the server did not answer with JSON', response.status);
   return answer as T;

@@ -1,6 +1,6 @@
 export { initialLang, LANG_NAMES, LANGS, useLang, type Lang } from './i18n';
 export { descriptionOf, pick, titleOf, type Localized } from './localize';
-export { ApiError, getJson, sendJson, useApi, type Loadable } from './http';
+export { ApiError, getJson, sendJson, useApi, type ApiIssue, type Loadable } from './http';
 export { currentToken, endSession, storeSession } from './session';
 export { SignInGate } from './SignInGate';
 export { AppHeader, LangSwitch, Logo, type AppHeaderProps, type HeaderLink } from './AppHeader';
