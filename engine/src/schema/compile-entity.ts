@@ -1,6 +1,6 @@
 import type { EntityDefinition, FieldDefinition } from '../definitions/entity.js';
 import { toColumnType, toFieldKind } from './column-types.js';
-import { systemColumns, systemIndexes } from './system-columns.js';
+import { ownerIndex, systemColumns, systemIndexes } from './system-columns.js';
 import type { ColumnSpec, IndexSpec, JunctionSpec, TableSpec } from './table-spec.js';
 import { toConstraintName } from './table-spec.js';
 
@@ -36,6 +36,7 @@ export function compileEntity(entity: EntityDefinition, boundEntities: ReadonlyS
   }
   for (const fields of entity['x-entity'].indexes ?? []) {
     indexes.push({ name: toConstraintName([table, ...fields], 'idx'), columns: fields });
+    if (fields[0] !== 'owner_id') indexes.push(ownerIndex(table, fields));
   }
   const spec: TableSpec = { name: table, columns, indexes: dedupeIndexes(indexes), junctions };
   const renamedFrom = entity['x-entity'].renamedFrom;

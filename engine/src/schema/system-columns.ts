@@ -26,12 +26,29 @@ export function systemColumns(options: { hasWorkflow: boolean; hasRecordTypes: b
   return columns;
 }
 
-/** Indexes on system columns that lists and permission scopes filter by. */
+/**
+ * Indexes on system columns that lists and permission scopes filter by. `(owner_id, id)` rather than
+ * `(owner_id)`: a restricted role's default page (its own records in id order) is then an index walk
+ * of exactly the page, as the admin's is on the primary key.
+ */
 export function systemIndexes(table: string, options: { hasWorkflow: boolean }): IndexSpec[] {
   const indexes: IndexSpec[] = [
-    { name: toConstraintName([table, 'owner_id'], 'idx'), columns: ['owner_id'] },
+    ownerIndex(table, ['id']),
     { name: toConstraintName([table, 'created_at'], 'idx'), columns: ['created_at'] },
   ];
   if (options.hasWorkflow) indexes.push({ name: toConstraintName([table, 'state'], 'idx'), columns: ['state'] });
   return indexes;
+}
+
+/**
+ * The owner-leading twin of an index: `own` and `team` scopes filter on owner_id before anything else,
+ * so a declared (filter, sort) index serves a restricted role only with owner_id in front of it.
+ */
+export function ownerIndex(table: string, columns: string[]): IndexSpec {
+  return { name: toConstraintName([table, 'owner_id', ...columns], 'idx'), columns: ['owner_id', ...columns] };
+}
+
+/** Index names earlier engine versions created and this one replaces (see the 006 engine migration). */
+export function retiredIndexNames(table: string): string[] {
+  return [toConstraintName([table, 'owner_id'], 'idx')];
 }
