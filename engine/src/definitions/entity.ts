@@ -21,6 +21,16 @@ export interface UiHints {
   help?: LocalizedText;
   widget?: string;
   hidden?: boolean;
+  /** Show this field's distribution on the dashboard (choice, text, boolean and many-to-one fields). */
+  chart?: boolean;
+}
+
+/** A field's labels: title, description and, for choice fields, one label per enum value. */
+export interface FieldI18n {
+  title?: Record<string, string>;
+  description?: Record<string, string>;
+  /** Per value of `enum` (or `items.enum` for multiple choice): `{ "zh": "制造业", "en": "Manufacturing" }`. */
+  enum?: Record<string, Record<string, string>>;
 }
 
 /** One property of an entity: a JSON Schema with our keywords. */
@@ -45,7 +55,7 @@ export interface FieldDefinition {
   'x-multiline'?: boolean;
   /** The field's previous name; the planner renames the column instead of drop + add. */
   'x-renamedFrom'?: string;
-  'x-i18n'?: { title?: Record<string, string>; description?: Record<string, string> };
+  'x-i18n'?: FieldI18n;
   'x-ui'?: UiHints;
   [keyword: string]: unknown;
 }
@@ -71,6 +81,18 @@ export interface EntityOptions {
   renamedFrom?: string;
   /** Form sections in order, with titles. */
   sections?: { id: string; title: LocalizedText }[];
+  /** Records of this entity are things to do: "My day" lists the open ones due, overdue or to be reminded of. */
+  agenda?: AgendaOptions;
+}
+
+/** Which fields make a record an agenda item (all names of the entity's own properties). */
+export interface AgendaOptions {
+  /** A date or date-time field: when the item is due. */
+  due: string;
+  /** A date-time field: when to remind the owner. */
+  reminder?: string;
+  /** A choice field and the values of it that mean "not done yet". */
+  open: { field: string; values: string[] };
 }
 
 export interface EntityDefinition {

@@ -4,7 +4,7 @@ import { createAjv } from './create-ajv.js';
 import type { EntityDefinition, FieldDefinition } from './entity.js';
 import { RESERVED_NAMES } from './identifiers.js';
 import entityMetaSchema from './meta/entity.meta.json' with { type: 'json' };
-import { toFieldKind } from '../schema/column-types.js';
+import { toFieldKind, type FieldKind } from '../schema/column-types.js';
 
 const metaAjv = createAjv();
 const validateShape = metaAjv.compile(entityMetaSchema);
@@ -37,6 +37,7 @@ export function validateEntity(entity: unknown, context: EntityContext): Issue[]
     ...checkNames(definition),
     ...checkFields(definition, context),
     ...checkOptions(definition, context),
+    ...checkAgenda(definition),
     ...checkCompiles(definition),
   ];
 }
@@ -70,8 +71,34 @@ function checkFields(entity: EntityDefinition, context: EntityContext): Issue[] 
     if (field['x-renamedFrom'] !== undefined && field['x-renamedFrom'] in entity.properties) {
       issues.push(issue(`${at}/x-renamedFrom`, 'renameClash', `"${field['x-renamedFrom']}" still exists`));
     }
+    issues.push(...checkEnumLabels(at, field));
+    if (field['x-ui']?.chart && !(kind && CHART_KINDS.has(kind))) {
+      issues.push(issue(`${at}/x-ui/chart`, 'chartKind', `x-ui.chart applies to ${[...CHART_KINDS].join(', ')} fields only, not ${kind ?? 'this field'}`));
+    }
   }
   return issues;
+}
+
+/** Fields whose values the dashboard can count (`x-ui.chart`). */
+const CHART_KINDS: ReadonlySet<FieldKind> = new Set<FieldKind>(['choice', 'text', 'boolean', 'manyToOne']);
+
+/** `x-i18n.enum` labels values of the field's `enum` (or `items.enum` for an array field), and only those. */
+function checkEnumLabels(at: string, field: FieldDefinition): Issue[] {
+  const labels = field['x-i18n']?.enum;
+  if (labels === undefined) return [];
+  const values = field.type === 'array' ? field.items?.enum : field.enum;
+  if (!values) {
+    return [issue(`${at}/x-i18n/enum`, 'enumLabelsWithoutEnum', `x-i18n.enum needs ${field.type === 'array' ? 'items.enum' : 'enum'} on the field`)];
+  }
+  const known = new Set(values.map(String));
+  return Object.keys(labels)
+    .filter((value) => !known.has(value))
+    .map((value) => issue(`${at}/x-i18n/enum/${escapePointer(value)}`, 'unknownEnumValue', `"${value}" is not a value of the field's ${field.type === 'array' ? 'items.enum' : 'enum'}`));
+}
+
+/** A JSON pointer segment (RFC 6901). */
+function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 function checkRelation(at: string, field: FieldDefinition, context: EntityContext): Issue[] {
@@ -110,6 +137,33 @@ function checkOptions(entity: EntityDefinition, context: EntityContext): Issue[]
     if (type.workflow && !context.workflowIds.has(type.workflow)) {
       issues.push(issue(`${at}/workflow`, 'unknownWorkflow', `workflow "${type.workflow}" does not exist`));
     }
+  }
+  return issues;
+}
+
+/**
+ * `x-entity.agenda` names fields "My day" queries: each must exist with the kind the query needs
+ * (due: date or date-time, reminder: date-time, open: a choice whose enum holds every listed value).
+ */
+function checkAgenda(entity: EntityDefinition): Issue[] {
+  const agenda = entity['x-entity'].agenda;
+  if (!agenda) return [];
+  const issues: Issue[] = [];
+  const at = '/x-entity/agenda';
+  const kindOf = (name: string) => (entity.properties[name] ? toFieldKind(entity.properties[name]) : undefined);
+  const expect = (pointer: string, name: string, kinds: string[], rule: string) => {
+    const kind = kindOf(name);
+    if (!(name in entity.properties)) issues.push(issue(pointer, 'unknownField', `agenda field "${name}" is not a property`));
+    else if (!kind || !kinds.includes(kind)) issues.push(issue(pointer, 'fieldKind', `agenda field "${name}" must be ${rule}, not ${kind ?? 'unsupported'}`));
+    return kind !== undefined && kinds.includes(kind);
+  };
+  expect(`${at}/due`, agenda.due, ['date', 'dateTime'], 'a date or date-time field');
+  if (agenda.reminder !== undefined) expect(`${at}/reminder`, agenda.reminder, ['dateTime'], 'a date-time field');
+  if (expect(`${at}/open/field`, agenda.open.field, ['choice'], 'a single choice field')) {
+    const values = entity.properties[agenda.open.field]!.enum ?? [];
+    agenda.open.values.forEach((value, i) => {
+      if (!values.includes(value)) issues.push(issue(`${at}/open/values/${i}`, 'enum', `"${value}" is not a value of ${agenda.open.field}`));
+    });
   }
   return issues;
 }
