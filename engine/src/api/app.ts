@@ -14,6 +14,9 @@ import { adminRouter } from './routes/admin.js';
 import { auditRouter } from './routes/audit.js';
 import helmet from 'helmet';
 import { uiRouter } from './routes/ui.js';
+import { usersDirectoryRouter } from './routes/users-directory.js';
+import { viewsRouter } from './routes/views.js';
+import { myDayRouter } from './routes/my-day.js';
 import { requestId } from './request-id.js';
 
 /** Express assembly: the middleware order lives here and nowhere else. */
@@ -45,6 +48,9 @@ export function createApp(ctx: AppContext): Express {
   api.use('/records', auditRouter(ctx));
   api.use('/records', recordsRouter(ctx));
   api.use('/reports', reportsRouter(ctx));
+  api.use('/users', usersDirectoryRouter(ctx));
+  api.use('/views', viewsRouter(ctx));
+  api.use('/my-day', myDayRouter(ctx));
   api.use('/admin', adminRouter(ctx, () => ctx.forgetAllSessions?.()));
   api.use((req) => {
     throw new NotFoundError(`no route for ${req.method} ${req.baseUrl}${req.path}`);

@@ -6,6 +6,7 @@ import type { JsonSchema } from './openapi/field-schemas.js';
 import { META_PATHS } from './openapi/meta-paths.js';
 import { toTypeNames } from './openapi/names.js';
 import { toRecordPaths } from './openapi/record-paths.js';
+import { RUNTIME_UI_PATHS, toGroupPaths } from './openapi/runtime-ui-paths.js';
 import { toReportPaths, toWorkflowPaths } from './openapi/workflow-paths.js';
 
 /** The parts of the generated document that callers and tests read. */
@@ -46,12 +47,14 @@ function buildDocument(model: Model, access: ModelAccess | undefined): OpenApiDo
   const entities = [...(access?.views ?? model.entities).values()];
   const tags = toTags(entities);
   const schemas: Record<string, JsonSchema> = { ...COMMON_SCHEMAS };
-  const paths: Record<string, JsonSchema> = { ...META_PATHS, ...toReportPaths(model) };
+  const paths: Record<string, JsonSchema> = { ...META_PATHS, ...RUNTIME_UI_PATHS, ...toReportPaths(model) };
   for (const entity of entities) {
     const entitySchemas = toEntitySchemas(entity, names.get(entity.id)!);
     if (access) markReadOnly(entitySchemas, access.grant(entity.id).readOnly);
     Object.assign(schemas, entitySchemas);
     Object.assign(paths, toRecordPaths(entity, names.get(entity.id)!, tags.get(entity.id)!));
+    const listParameters = (paths[`/records/${entity.id}`]?.get as JsonSchema | undefined)?.parameters as JsonSchema[] | undefined;
+    Object.assign(paths, toGroupPaths(entity, names.get(entity.id)!, tags.get(entity.id)!, listParameters ?? []));
     Object.assign(paths, toWorkflowPaths(model, entity, names.get(entity.id)!, tags.get(entity.id)!));
   }
   return {

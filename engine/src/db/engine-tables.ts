@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { upgradeOwnerIndexes } from './owner-indexes.js';
 
 interface Migration {
   name: string;
@@ -177,6 +178,28 @@ const MIGRATIONS: Migration[] = [
       await knex.raw(`create trigger lodestar_audit_no_truncate before truncate on lodestar_audit
                         for each statement execute function lodestar_audit_append_only()`);
     },
+  },
+  {
+    name: '005_saved_views',
+    async up(knex) {
+      // A user's named list queries per entity. `entity` is text without a foreign key: entities are
+      // definitions, not rows; a view of a removed entity is simply never listed (its entity 404s).
+      await knex.schema.createTable('lodestar_saved_views', (t) => {
+        t.uuid('id').primary().defaultTo(knex.raw('gen_random_uuid()'));
+        t.uuid('user_id').notNullable().references('id').inTable('lodestar_users').onDelete('CASCADE');
+        t.text('entity').notNullable();
+        t.text('name').notNullable();
+        t.jsonb('query').notNullable();
+        t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+        t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+        t.unique(['user_id', 'entity', 'name']);
+      });
+    },
+  },
+  {
+    name: '006_owner_indexes',
+    // Entity tables published by earlier engines get the owner-leading indexes this one compiles.
+    up: upgradeOwnerIndexes,
   },
 ];
 

@@ -10,6 +10,7 @@ import { createRecord, deleteRecord, patchRecord } from '../../records/write-rec
 import { startFor } from '../../runtime/start-record.js';
 import { accessFor } from '../../permissions/model-access.js';
 import { exportCsv } from '../../records/export-csv.js';
+import { readGroups } from '../../records/read-groups.js';
 import { viewOf } from '../../records/record-permissions.js';
 import { actorOf } from '../actor.js';
 import { requestIdOf } from '../request-id.js';
@@ -27,6 +28,9 @@ export function recordsRouter(ctx: AppContext): Router {
     const query = listQueryOf(records, req);
     res.type('text/csv; charset=utf-8').attachment(`${records.entity.id}.csv`);
     await exportCsv(records, query, res);
+  });
+  router.get('/:entity/groups', async (req, res) => {
+    res.json(await readGroups(recordContext(ctx, req), req.query as QueryParams));
   });
   router.post('/:entity', async (req, res) => {
     const records = recordContext(ctx, req);

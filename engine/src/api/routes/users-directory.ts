@@ -1,0 +1,29 @@
+import { Router } from 'express';
+import type { AppContext } from '../../context.js';
+
+/** One active user as every signed-in user may see them: enough to name owners and pick people. */
+export interface DirectoryEntry {
+  id: string;
+  displayName: string;
+  email: string;
+  orgUnitId: string | null;
+}
+
+/**
+ * `GET /users`: active users by display name, for owner names, owner filters and pickers. Roles,
+ * managers and login data stay in the admin API.
+ */
+export function usersDirectoryRouter(ctx: AppContext): Router {
+  const router = Router();
+  router.get('/', async (_req, res) => {
+    const rows = await ctx.db.knex('lodestar_users').select('id', 'display_name', 'email', 'org_unit_id').where({ active: true }).orderBy([{ column: 'display_name' }, { column: 'id' }]);
+    const data: DirectoryEntry[] = rows.map((row: Record<string, unknown>) => ({
+      id: String(row.id),
+      displayName: String(row.display_name),
+      email: String(row.email),
+      orgUnitId: (row.org_unit_id as string | null) ?? null,
+    }));
+    res.json({ data });
+  });
+  return router;
+}

@@ -1,0 +1,40 @@
+import { type Request, Router } from 'express';
+import type { AppContext } from '../../context.js';
+import { NotFoundError } from '../../errors.js';
+import { accessFor } from '../../permissions/model-access.js';
+import { isRecordId } from '../../records/read-records.js';
+import { parseViewBody } from '../../views/view-body.js';
+import { deleteView, listViews, saveView } from '../../views/views-repo.js';
+import { actorOf } from '../actor.js';
+import { modelOf } from '../pin-model.js';
+
+/** Saved list views: each user's own named queries per entity. Nobody sees or changes another user's views. */
+export function viewsRouter(ctx: AppContext): Router {
+  const router = Router();
+  router.get('/:entity', async (req, res) => {
+    const { userId, entity } = target(req);
+    res.json({ data: await listViews(ctx.db.knex, userId, entity) });
+  });
+  router.post('/:entity', async (req, res) => {
+    const { userId, entity } = target(req);
+    const { view, created } = await saveView(ctx.db.knex, userId, entity, parseViewBody(req.body));
+    res.status(created ? 201 : 200).json(view);
+  });
+  router.delete('/:entity/:id', async (req, res) => {
+    const { userId, entity } = target(req);
+    const id = req.params.id as string;
+    if (!isRecordId(id) || !(await deleteView(ctx.db.knex, userId, entity, id))) throw new NotFoundError(`you have no view ${JSON.stringify(id)} of ${entity}`);
+    res.status(204).end();
+  });
+  return router;
+}
+
+/** The caller and the entity; an entity that does not exist or the caller may not read is a 404 either way. */
+function target(req: Request): { userId: string; entity: string } {
+  const model = modelOf(req);
+  const actor = actorOf(req);
+  const entity = req.params.entity as string;
+  const readable = accessFor(model, actor)?.views ?? model.entities;
+  if (!readable.has(entity) || !isRecordId(actor.id)) throw new NotFoundError(`there is no entity "${entity}"`);
+  return { userId: actor.id, entity };
+}

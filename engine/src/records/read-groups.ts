@@ -1,0 +1,21 @@
+import { toGroupQuery, toGroupRows, toGroupSql, type GroupRow } from './group-query.js';
+import type { QueryParams } from './query-params.js';
+import { requireAction, viewOf } from './record-permissions.js';
+import type { RecordContext } from './types.js';
+
+/** The answer of `GET /records/{entity}/groups`; `sum` is null when no field was summed. */
+export interface GroupsJson {
+  by: string;
+  sum: string | null;
+  data: GroupRow[];
+}
+
+/** Counts (and sums) of the records a list with the same filters would show, per value of `by`: one query. */
+export async function readGroups(ctx: RecordContext, params: QueryParams): Promise<GroupsJson> {
+  requireAction(ctx, 'read');
+  const entity = viewOf(ctx);
+  const entities = ctx.access?.views ?? ctx.model.entities;
+  const group = toGroupQuery(params, { entity, entities });
+  const rows = (await toGroupSql(ctx.knex, entity, group, ctx.access)) as Record<string, unknown>[];
+  return { by: group.by.name, sum: group.sum?.name ?? null, data: toGroupRows(rows, !!group.sum) };
+}
