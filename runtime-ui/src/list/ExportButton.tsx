@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { currentToken } from '@lodestar/ui-shared';
+import { useModel } from '../model/ModelContext';
+import { LIST_MESSAGES } from './messages';
+
+/**
+ * Downloads the current view as CSV. The export needs the bearer token, which a plain link cannot send:
+ * fetch it, then hand the blob to the browser as `<entity>-<date>.csv`.
+ */
+export function ExportButton({ entity, params }: { entity: string; params: string }) {
+  const { lang } = useModel();
+  const t = LIST_MESSAGES[lang];
+  const [running, setRunning] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
+
+  const run = async () => {
+    setRunning(true);
+    setFailed(null);
+    try {
+      const token = currentToken();
+      const response = await fetch(`/api/v1/records/${encodeURIComponent(entity)}/export?${params}`, { headers: { ...(token && { Authorization: `Bearer ${token}` }) } });
+      if (!response.ok) {
+        const problem = (await response.json().catch(() => ({}))) as { detail?: string; title?: string };
+        throw new Error(problem.detail ?? problem.title ?? `HTTP ${response.status}`);
+      }
+      const url = URL.createObjectURL(await response.blob());
+      const link = Object.assign(document.createElement('a'), { href: url, download: `${entity}-${localDate()}.csv` });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      setFailed(e instanceof Error ? e.message : String(e));
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  return (
+    <span className="export">
+      <button type="button" className="button button-secondary" data-testid="export-csv" onClick={() => void run()} disabled={running} aria-busy={running}>
+        {running && <span className="spinner spinner-small" aria-hidden="true" />}
+        {running ? t.exporting : t.export}
+      </button>
+      {failed && (
+        <span className="export-error" role="alert" title={failed}>
+          {t.exportFailed}
+        </span>
+      )}
+    </span>
+  );
+}
+
+function localDate(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

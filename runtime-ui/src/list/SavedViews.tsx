@@ -1,0 +1,105 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError, sendJson, useApi } from '@lodestar/ui-shared';
+import { useModel } from '../model/ModelContext';
+import { asListQuery, type ListQuery } from './listQuery';
+import { LIST_MESSAGES } from './messages';
+import { usePopover } from './usePopover';
+
+interface SavedView {
+  id: string;
+  entity: string;
+  name: string;
+  query: unknown;
+  createdAt: string;
+}
+
+interface SavedViewsProps {
+  entity: string;
+  current: ListQuery;
+  onApply: (query: ListQuery) => void;
+}
+
+/** The reader's saved views of this entity: apply one, save the current view under a name, delete. */
+export function SavedViews({ entity, current, onApply }: SavedViewsProps) {
+  const { lang } = useModel();
+  const t = LIST_MESSAGES[lang];
+  const { open, setOpen, ref } = usePopover<HTMLDivElement>();
+  const path = `/api/v1/views/${encodeURIComponent(entity)}`;
+  const [views, reload] = useApi<{ data: SavedView[] }>(path);
+  const [naming, setNaming] = useState(false);
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      reload();
+      return true;
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) return;
+    if (await run(() => sendJson('POST', path, { name: name.trim(), query: current }))) {
+      setNaming(false);
+      setName('');
+    }
+  };
+  const remove = (view: SavedView) => run(() => sendJson('DELETE', `${path}/${encodeURIComponent(view.id)}`));
+
+  return (
+    <div className="menu-anchor" ref={ref} data-testid="saved-views">
+      <button type="button" className="button button-secondary" aria-expanded={open} aria-haspopup="true" onClick={() => setOpen(!open)}>
+        {t.views}
+      </button>
+      {open && (
+        <div className="menu menu-views" role="group" aria-label={t.savedViews}>
+          <div className="menu-heading">{t.savedViews}</div>
+          {views.status === 'loading' && <div className="menu-note">{t.loading}</div>}
+          {views.status === 'error' && <div className="menu-note error">{t.viewsFailed}</div>}
+          {views.status === 'ready' && views.data.data.length === 0 && <div className="menu-note">{t.noViews}</div>}
+          {views.status === 'ready' && views.data.data.length > 0 && (
+            <ul className="menu-list">
+              {views.data.data.map((view) => (
+                <li key={view.id} className="menu-row">
+                  <button type="button" className="menu-item" onClick={() => (onApply(asListQuery(view.query)), setOpen(false))}>
+                    {view.name}
+                  </button>
+                  <button type="button" className="icon-button" aria-label={`${t.deleteView}: ${view.name}`} title={t.deleteView} disabled={busy} onClick={() => void remove(view)}>
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="menu-footer">
+            {naming ? (
+              <form className="view-name-form" onSubmit={(e) => void save(e)}>
+                <input autoFocus className="filter-input" aria-label={t.viewName} placeholder={t.viewName} value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
+                <button type="submit" className="button" disabled={busy || !name.trim()}>
+                  {t.save}
+                </button>
+                <button type="button" className="link-button" onClick={() => setNaming(false)}>
+                  {t.cancel}
+                </button>
+              </form>
+            ) : (
+              <button type="button" className="link-button" onClick={() => setNaming(true)}>
+                {t.saveViewAs}
+              </button>
+            )}
+            {error && <div className="menu-note error" role="alert">{error}</div>}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
