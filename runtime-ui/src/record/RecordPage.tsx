@@ -1,7 +1,83 @@
-import { useParams } from 'react-router';
+import { useCallback, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiError, useDocumentTitle } from '@lodestar/ui-shared';
+import { useModel } from '../model/ModelContext';
+import { entityTitle, recordTitle } from '../model/labels';
+import type { EntityDefinition, RecordJson } from '../model/types';
+import { paths } from '../app/paths';
+import { Spinner } from '../app/Spinner';
+import { RECORD_MESSAGES } from './messages';
+import { useRecord } from './useRecord';
+import { RecordHeader } from './RecordHeader';
+import { RecordForm } from './form/RecordForm';
+import { WorkflowPanel } from './stage/WorkflowPanel';
+import { RecordTabs } from './tabs/RecordTabs';
+import { NewRecord } from './NewRecord';
+import './record.css';
 
-/** Placeholder until the record page lands. */
+/** `/records/:entity/:id` and `/records/:entity/new`: a record's page, generated from its entity's definition. */
 export function RecordPage() {
-  const { entity, id } = useParams();
-  return <h1>{entity} {id}</h1>;
+  const { entity: entityId = '', id = '' } = useParams();
+  const model = useModel();
+  const t = RECORD_MESSAGES[model.lang];
+  const entity = model.entity(entityId);
+  if (!entity) {
+    return (
+      <div className="empty-state">
+        <h2>{t.unknownEntity}</h2>
+        <Link className="button" to={paths.home()}>{t.backToList}</Link>
+      </div>
+    );
+  }
+  if (id === 'new') return <NewRecord key={entity.$id} entity={entity} />;
+  return <ExistingRecord key={`${entity.$id}/${id}`} entity={entity} id={id} />;
+}
+
+function ExistingRecord({ entity, id }: { entity: EntityDefinition; id: string }) {
+  const { lang, permissions, workflowOf } = useModel();
+  const t = RECORD_MESSAGES[lang];
+  const { state, reload, replace } = useRecord(entity.$id, id);
+  // Bumped after a save or an event, so transitions, history and audit read again.
+  const [changes, setChanges] = useState(0);
+  const [dirty, setDirty] = useState(false);
+  const record = state.status === 'ready' ? state.record : undefined;
+  useDocumentTitle(record ? recordTitle(entity, record) : entityTitle(entity, lang));
+  const saved = useCallback((next: RecordJson) => (replace(next), setChanges((n) => n + 1)), [replace]);
+  const refresh = useCallback(() => (reload(), setChanges((n) => n + 1)), [reload]);
+
+  if (state.status === 'loading') return <Spinner label={t.loading} />;
+  if (state.status === 'error') {
+    const missing = state.error instanceof ApiError && (state.error.status === 404 || state.error.status === 403);
+    return (
+      <div className="notice notice-error page-notice" role="alert">
+        <strong>{missing ? t.notFound : t.loadFailed}</strong>
+        {!missing && <span className="notice-detail">{state.error.message}</span>}
+        <div className="record-actions">
+          {!missing && <button type="button" className="button" onClick={reload}>{t.retry}</button>}
+          <Link className="button button-quiet" to={paths.list(entity.$id)}>{t.backToList}</Link>
+        </div>
+      </div>
+    );
+  }
+  const recordType = (state.record.record_type as string | null) ?? undefined;
+  const workflow = workflowOf(entity.$id, recordType);
+  const locked = (permissions[entity.$id]?.update ?? 'none') === 'none';
+  return (
+    <div className="record-page">
+      <RecordHeader entity={entity} record={state.record} />
+      {workflow && <WorkflowPanel entity={entity} record={state.record} workflow={workflow} dirty={dirty} changes={changes} onChanged={refresh} />}
+      <RecordForm
+        key={`${state.record.id}:${String(state.record.version)}`}
+        entity={entity}
+        recordType={recordType}
+        record={state.record}
+        label={recordTitle(entity, state.record)}
+        locked={locked}
+        onSaved={saved}
+        onDirtyChange={setDirty}
+        onReload={reload}
+      />
+      <RecordTabs entity={entity} record={state.record} changes={changes} />
+    </div>
+  );
 }

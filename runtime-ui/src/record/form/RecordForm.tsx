@@ -1,0 +1,133 @@
+import { useCallback, useEffect, useMemo, useState, type ComponentProps } from 'react';
+import Form, { type IChangeEvent } from '@rjsf/core';
+import validator from '@rjsf/validator-ajv8';
+import type { ErrorSchema, RJSFValidationError } from '@rjsf/utils';
+import { useModel } from '../../model/ModelContext';
+import { fieldTitle } from '../../model/labels';
+import type { EntityDefinition, RecordJson } from '../../model/types';
+import { RECORD_MESSAGES } from '../messages';
+import { buildFormModel } from './formSchema';
+import { wordIssue } from './issues';
+import { saveRecord } from './saveRecord';
+import { TEMPLATES } from './templates';
+import { changedValues, filledValues, toFormData, type FormData } from './values';
+import { WIDGETS } from './widgets';
+import { SaveBar } from './SaveBar';
+
+export interface RecordFormProps {
+  entity: EntityDefinition;
+  recordType: string | undefined;
+  /** The stored record, or undefined for a new one. */
+  record?: RecordJson;
+  prefill?: FormData;
+  label: string;
+  /** Nothing may be changed (update scope `none`). */
+  locked: boolean;
+  onSaved(record: RecordJson): void;
+  onDirtyChange?(dirty: boolean): void;
+  onReload?(): void;
+}
+
+/** The generated form of one record (type): rjsf with Lodestar's widgets, templates and server errors. */
+export function RecordForm({ entity, recordType, record, prefill, label, locked, onSaved, onDirtyChange, onReload }: RecordFormProps) {
+  const { kinds, permissions, lang } = useModel();
+  const t = RECORD_MESSAGES[lang];
+  const readOnlyKey = (permissions[entity.$id]?.readOnly ?? []).join(',');
+  const isNew = !record;
+  const model = useMemo(
+    () => buildFormModel({ entity, kinds: kinds[entity.$id] ?? {}, recordType, lang, readOnly: new Set(readOnlyKey.split(',')), isNew }),
+    [entity, kinds, recordType, lang, readOnlyKey, isNew],
+  );
+  const initial = useMemo(() => (record ? toFormData(record, model.fields) : { ...prefill }), [record, prefill, model.fields]);
+  const [formData, setFormData] = useState<FormData>(initial);
+  const [extraErrors, setExtraErrors] = useState<ErrorSchema | undefined>();
+  const [banner, setBanner] = useState<{ kind: 'invalid' | 'conflict' | 'forbidden' | 'failed'; lines: string[] } | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const dirty = useMemo(() => (isNew ? Object.keys(filledValues(formData, model.fields)).length > 0 : Object.keys(changedValues(initial, formData, model.fields)).length > 0), [isNew, formData, initial, model.fields]);
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
+  useEffect(() => {
+    performance.mark('lodestar:form-ready');
+  }, []);
+
+  const formContext = useMemo(() => ({ lang }), [lang]);
+  const FormTag = useMemo(() => formTagFor(label), [label]);
+  const transformErrors = useCallback((errors: RJSFValidationError[]) => errors.map((e) => ({ ...e, message: wordIssue(e.name ?? '', e.params as Record<string, unknown>, lang, e.message ?? '') })), [lang]);
+  const change = useCallback((event: IChangeEvent<FormData>) => setFormData(event.formData ?? {}), []);
+
+  const submit = async ({ formData: data = {} }: IChangeEvent<FormData>) => {
+    const body = isNew ? { ...filledValues(data, model.fields), ...(recordType && { record_type: recordType }) } : changedValues(initial, data, model.fields);
+    if (!isNew && !Object.keys(body).length) return;
+    setSaving(true);
+    setBanner(null);
+    const outcome = await saveRecord(entity.$id, record && { id: record.id, version: Number(record.version) }, body, model.fields, (f) => fieldTitle(entity, f, lang), lang);
+    setSaving(false);
+    if (outcome.kind === 'saved') {
+      setExtraErrors(undefined);
+      onSaved(outcome.record);
+    } else if (outcome.kind === 'invalid') {
+      setExtraErrors(outcome.fieldErrors);
+      setBanner({ kind: 'invalid', lines: outcome.general });
+    } else if (outcome.kind === 'failed') setBanner({ kind: 'failed', lines: [outcome.message] });
+    else setBanner({ kind: outcome.kind, lines: [] });
+  };
+
+  return (
+    <div className="record-form">
+      {locked && <div className="notice record-notice">{t.readOnlyNotice}</div>}
+      {banner && <FormBanner banner={banner} onReload={onReload} />}
+      <Form
+        schema={model.schema}
+        uiSchema={model.uiSchema}
+        formData={formData}
+        validator={validator}
+        widgets={WIDGETS}
+        templates={TEMPLATES}
+        formContext={formContext}
+        tagName={FormTag}
+        noHtml5Validate
+        showErrorList={false}
+        focusOnFirstError
+        readonly={locked}
+        extraErrors={extraErrors}
+        transformErrors={transformErrors}
+        onChange={change}
+        onSubmit={submit}
+        onError={() => setBanner({ kind: 'invalid', lines: [] })}
+      >
+        {!locked && <SaveBar dirty={dirty} saving={saving} isNew={isNew} onDiscard={() => (setFormData(initial), setExtraErrors(undefined), setBanner(null))} />}
+      </Form>
+    </div>
+  );
+}
+
+/** The `<form>` element with its accessible name (rjsf takes the element type, so one per label). */
+function formTagFor(label: string) {
+  return function RecordFormTag(props: ComponentProps<'form'>) {
+    return <form {...props} className="ls-form" aria-label={label} />;
+  };
+}
+
+function FormBanner({ banner, onReload }: { banner: { kind: string; lines: string[] }; onReload?: () => void }) {
+  const t = RECORD_MESSAGES[useModel().lang];
+  if (banner.kind === 'conflict') {
+    return (
+      <div className="notice notice-error record-notice" role="alert" data-testid="conflict">
+        <div>
+          <strong>{t.conflict}</strong>
+          <div className="notice-detail">{t.conflictHint}</div>
+        </div>
+        {onReload && <button type="button" className="button" onClick={onReload}>{t.reload}</button>}
+      </div>
+    );
+  }
+  const title = banner.kind === 'forbidden' ? t.forbiddenSave : banner.kind === 'invalid' ? t.fixErrors : t.saveFailed;
+  return (
+    <div className="notice notice-error record-notice" role="alert" data-testid="save-error">
+      <div>
+        <strong>{title}</strong>
+        {banner.lines.map((line) => <div key={line} className="notice-detail">{line}</div>)}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,173 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Link } from 'react-router';
+import type { WidgetProps } from '@rjsf/utils';
+import { getJson } from '@lodestar/ui-shared';
+import { useModel } from '../../model/ModelContext';
+import { recordTitle } from '../../model/labels';
+import { paths } from '../../app/paths';
+import type { RecordJson, RecordPage } from '../../model/types';
+import { RECORD_MESSAGES } from '../messages';
+
+/** Titles of related records seen so far, so a picker shows a name without asking twice. */
+const titles = new Map<string, string>();
+
+function useTitles(target: string, ids: string[]): Record<string, string> {
+  const model = useModel();
+  const [, setVersion] = useState(0);
+  const key = ids.join(',');
+  useEffect(() => {
+    const entity = model.entity(target);
+    const missing = ids.filter((id) => !titles.has(`${target}/${id}`));
+    if (!entity || !missing.length) return;
+    let live = true;
+    Promise.all(
+      missing.map((id) =>
+        getJson<RecordJson>(`/api/v1/records/${encodeURIComponent(target)}/${encodeURIComponent(id)}`).then(
+          (record) => titles.set(`${target}/${id}`, recordTitle(entity, record)),
+          () => titles.set(`${target}/${id}`, id.slice(0, 8)),
+        ),
+      ),
+    ).then(() => live && setVersion((n) => n + 1));
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [target, key]);
+  return Object.fromEntries(ids.map((id) => [id, titles.get(`${target}/${id}`) ?? '…']));
+}
+
+/** Searches the target entity by text, 10 at a time, as the user types (debounced). */
+function useSearch(target: string, query: string, open: boolean): { results: { id: string; title: string }[]; loading: boolean } {
+  const model = useModel();
+  const [state, setState] = useState<{ results: { id: string; title: string }[]; loading: boolean }>({ results: [], loading: false });
+  useEffect(() => {
+    const entity = model.entity(target);
+    if (!open || !entity) return;
+    const controller = new AbortController();
+    setState((s) => ({ ...s, loading: true }));
+    const timer = setTimeout(() => {
+      const titleField = entity['x-entity'].titleField;
+      const params = new URLSearchParams({ limit: '10', fields: `id,${titleField}`, ...(query.trim() && { q: query.trim() }) });
+      getJson<RecordPage>(`/api/v1/records/${encodeURIComponent(target)}?${params}`, controller.signal).then(
+        (page) => {
+          const results = page.data.map((record) => ({ id: record.id, title: recordTitle(entity, record) }));
+          results.forEach((r) => titles.set(`${target}/${r.id}`, r.title));
+          setState({ results, loading: false });
+        },
+        () => !controller.signal.aborted && setState({ results: [], loading: false }),
+      );
+    }, 250);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [model, target, query, open]);
+  return state;
+}
+
+interface PickerProps {
+  id: string;
+  target: string;
+  exclude: string[];
+  invalid: boolean;
+  placeholder?: string;
+  onPick(id: string): void;
+}
+
+/** The search box and its listbox of matches. */
+function SearchBox({ id, target, exclude, invalid, placeholder, onPick }: PickerProps) {
+  const t = RECORD_MESSAGES[useModel().lang];
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const { results, loading } = useSearch(target, query, open);
+  const shown = results.filter((r) => !exclude.includes(r.id));
+  const blurTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const pick = (picked: string) => {
+    onPick(picked);
+    setQuery('');
+    setOpen(false);
+  };
+  const key = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, shown.length - 1));
+    else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
+    else if (e.key === 'Enter' && open && shown[active]) pick(shown[active].id);
+    else if (e.key === 'Escape') setOpen(false);
+    else return;
+    e.preventDefault();
+  };
+  return (
+    <div className="ls-picker" onBlur={() => (blurTimer.current = setTimeout(() => setOpen(false), 150))} onFocus={() => clearTimeout(blurTimer.current)}>
+      <input id={id} className="ls-input" role="combobox" aria-expanded={open} aria-controls={`${id}__list`} aria-autocomplete="list" aria-invalid={invalid || undefined} autoComplete="off" value={query} placeholder={placeholder ?? t.search} onChange={(e) => (setQuery(e.target.value), setOpen(true), setActive(0))} onFocus={() => setOpen(true)} onKeyDown={key} />
+      {open && (
+        <ul className="ls-picker-list" role="listbox" id={`${id}__list`}>
+          {loading && !shown.length && <li className="ls-picker-note">{t.searching}</li>}
+          {!loading && !shown.length && <li className="ls-picker-note">{t.noMatches}</li>}
+          {shown.map((r, i) => (
+            <li key={r.id} role="option" aria-selected={i === active} className={i === active ? 'is-active' : ''} onMouseDown={(e) => e.preventDefault()} onClick={() => pick(r.id)}>
+              {r.title}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** manyToOne: the chosen record's title (a link), or a search box. */
+export function RelationWidget(props: WidgetProps) {
+  const target = String(props.options.target);
+  const t = RECORD_MESSAGES[useModel().lang];
+  const value = typeof props.value === 'string' && props.value ? props.value : undefined;
+  const title = useTitles(target, value ? [value] : [])[value ?? ''];
+  const locked = props.readonly || props.disabled;
+  if (value) {
+    return (
+      <div className={`ls-input ls-relation${locked ? ' is-readonly' : ''}`} id={locked ? props.id : undefined}>
+        <Link to={paths.record(target, value)} className="ls-relation-link">{title}</Link>
+        {!locked && <button type="button" id={props.id} className="ls-relation-clear" aria-label={`${t.clear} ${props.label}`} onClick={() => props.onChange(undefined)}>×</button>}
+      </div>
+    );
+  }
+  if (locked) return <div className="ls-input is-readonly" id={props.id}>—</div>;
+  return <SearchBox id={props.id} target={target} exclude={[]} invalid={(props.rawErrors?.length ?? 0) > 0} onPick={(id) => props.onChange(id)} />;
+}
+
+/** manyToMany: chips of the chosen records plus a search box to add more. */
+export function RelationsWidget(props: WidgetProps) {
+  const target = String(props.options.target);
+  const t = RECORD_MESSAGES[useModel().lang];
+  const ids: string[] = Array.isArray(props.value) ? props.value : [];
+  const names = useTitles(target, ids);
+  const locked = props.readonly || props.disabled;
+  return (
+    <div className="ls-relations">
+      {ids.length > 0 && (
+        <div className="ls-chips">
+          {ids.map((id) => (
+            <span key={id} className="ls-tag">
+              <Link to={paths.record(target, id)}>{names[id]}</Link>
+              {!locked && <button type="button" className="ls-tag-remove" aria-label={`${t.remove} ${names[id]}`} onClick={() => props.onChange(ids.filter((v) => v !== id))}>×</button>}
+            </span>
+          ))}
+        </div>
+      )}
+      {locked ? !ids.length && <div className="ls-input is-readonly" id={props.id}>—</div> : <SearchBox id={props.id} target={target} exclude={ids} invalid={(props.rawErrors?.length ?? 0) > 0} onPick={(id) => props.onChange([...ids, id])} />}
+    </div>
+  );
+}
+
+/** Titles of related records as links (audit values, read-only places). */
+export function RelationTitles({ target, ids }: { target: string; ids: string[] }) {
+  const names = useTitles(target, ids);
+  return (
+    <span className="ls-relation-titles">
+      {ids.map((id, i) => (
+        <span key={id}>
+          {i > 0 && ', '}
+          <Link to={paths.record(target, id)}>{names[id]}</Link>
+        </span>
+      ))}
+    </span>
+  );
+}

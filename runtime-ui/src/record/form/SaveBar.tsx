@@ -1,0 +1,24 @@
+import { useModel } from '../../model/ModelContext';
+import { RECORD_MESSAGES } from '../messages';
+
+/** Sticky at the bottom of the form: whether there are unsaved changes, discard, save (with a spinner while saving). */
+export function SaveBar({ dirty, saving, isNew, onDiscard }: { dirty: boolean; saving: boolean; isNew: boolean; onDiscard(): void }) {
+  const t = RECORD_MESSAGES[useModel().lang];
+  return (
+    <div className={`save-bar${dirty ? ' is-dirty' : ''}`} data-testid="save-bar">
+      <span className="save-bar-state" aria-live="polite">
+        {dirty && <span className="dirty-dot" aria-hidden="true" />}
+        {saving ? t.saving : dirty ? t.unsaved : ''}
+      </span>
+      {dirty && !isNew && (
+        <button type="button" className="button button-quiet" onClick={onDiscard} disabled={saving}>
+          {t.discard}
+        </button>
+      )}
+      <button type="submit" className="button button-primary" disabled={saving || (!dirty && !isNew)} aria-busy={saving}>
+        {saving && <span className="spinner spinner-small" aria-hidden="true" />}
+        {t.save}
+      </button>
+    </div>
+  );
+}

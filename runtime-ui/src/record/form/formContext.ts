@@ -1,0 +1,17 @@
+import type { Registry } from '@rjsf/utils';
+import type { Lang } from '@lodestar/ui-shared';
+import { RECORD_MESSAGES, type RecordMessages } from '../messages';
+
+/** What the form's widgets and templates need beyond their props: the language. */
+export interface RecordFormContext {
+  lang: Lang;
+}
+
+export function formTexts(registry: Registry): RecordMessages {
+  const context = registry.formContext as RecordFormContext | undefined;
+  return RECORD_MESSAGES[context?.lang ?? 'zh'];
+}
+
+export function formLang(registry: Registry): Lang {
+  return (registry.formContext as RecordFormContext | undefined)?.lang ?? 'zh';
+}

@@ -1,0 +1,43 @@
+import { ApiError, sendJson, type Lang } from '@lodestar/ui-shared';
+import type { ErrorSchema } from '@rjsf/utils';
+import type { RecordJson } from '../../model/types';
+import { fieldOfPointer, wordIssue } from './issues';
+import { fill, RECORD_MESSAGES } from '../messages';
+import type { FormData } from './values';
+
+export type SaveOutcome =
+  | { kind: 'saved'; record: RecordJson }
+  | { kind: 'invalid'; fieldErrors: ErrorSchema; general: string[] }
+  | { kind: 'conflict' }
+  | { kind: 'forbidden' }
+  | { kind: 'failed'; message: string };
+
+/** POSTs a new record or PATCHes the changed fields at the version the form was loaded at. */
+export async function saveRecord(entity: string, target: { id: string; version: number } | undefined, body: FormData, fields: string[], titles: (field: string) => string, lang: Lang): Promise<SaveOutcome> {
+  const base = `/api/v1/records/${encodeURIComponent(entity)}`;
+  try {
+    const record = target ? await sendJson<RecordJson>('PATCH', `${base}/${encodeURIComponent(target.id)}`, { ...body, version: target.version }) : await sendJson<RecordJson>('POST', base, body);
+    return { kind: 'saved', record };
+  } catch (error) {
+    if (!(error instanceof ApiError)) return { kind: 'failed', message: (error as Error).message };
+    if (error.status === 409 || error.status === 412) return { kind: 'conflict' };
+    if (error.status === 403) return { kind: 'forbidden' };
+    if (error.status === 422 || error.status === 400) return toInvalid(error, fields, titles, lang);
+    return { kind: 'failed', message: error.message };
+  }
+}
+
+/** Issues naming a form field land under it; the rest (and unknown fields) go to the banner. */
+function toInvalid(error: ApiError, fields: string[], titles: (field: string) => string, lang: Lang): SaveOutcome {
+  const fieldErrors: Record<string, { __errors: string[] }> = {};
+  const general: string[] = [];
+  for (const issue of error.issues) {
+    const missing = issue.keyword === 'required' && typeof issue.params?.missingProperty === 'string' ? issue.params.missingProperty : undefined;
+    const field = missing ?? fieldOfPointer(issue.pointer);
+    const text = wordIssue(issue.keyword, issue.params, lang, issue.message);
+    if (field && fields.includes(field)) (fieldErrors[field] ??= { __errors: [] }).__errors.push(text);
+    else general.push(field && issue.keyword !== 'additionalProperties' ? fill(RECORD_MESSAGES[lang].fieldLabel, { field: titles(field), message: text }) : text);
+  }
+  if (!error.issues.length) general.push(error.message);
+  return { kind: 'invalid', fieldErrors: fieldErrors as ErrorSchema, general };
+}

@@ -1,0 +1,41 @@
+import { useState, type KeyboardEvent } from 'react';
+import { useModel } from '../../model/ModelContext';
+import type { EntityDefinition, RecordJson } from '../../model/types';
+import { RECORD_MESSAGES } from '../messages';
+import { HistoryTab } from './HistoryTab';
+import { RelatedTab } from './RelatedTab';
+import { AuditTab } from './AuditTab';
+
+type TabId = 'history' | 'related' | 'audit';
+
+/** Below the form: stage history (workflow records only), related records, audit trail. Only the open tab loads. */
+export function RecordTabs({ entity, record, changes }: { entity: EntityDefinition; record: RecordJson; changes: number }) {
+  const { lang, workflowOf } = useModel();
+  const t = RECORD_MESSAGES[lang];
+  const workflow = workflowOf(entity.$id, record.record_type as string | null);
+  const tabs: TabId[] = workflow ? ['history', 'related', 'audit'] : ['related', 'audit'];
+  const [active, setActive] = useState<TabId>(tabs[0]!);
+  const key = (e: KeyboardEvent) => {
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    const next = tabs[(tabs.indexOf(active) + step + tabs.length) % tabs.length]!;
+    setActive(next);
+    document.getElementById(`record-tab-${next}`)?.focus();
+  };
+  return (
+    <section className="record-tabs">
+      <div role="tablist" className="tab-list" aria-label={t.related} onKeyDown={key}>
+        {tabs.map((id) => (
+          <button key={id} id={`record-tab-${id}`} type="button" role="tab" aria-selected={active === id} aria-controls={`record-panel-${id}`} tabIndex={active === id ? 0 : -1} className="tab" onClick={() => setActive(id)}>
+            {t[id]}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`record-panel-${active}`} aria-labelledby={`record-tab-${active}`} className="tab-panel">
+        {active === 'history' && workflow && <HistoryTab entity={entity} record={record} workflow={workflow} changes={changes} />}
+        {active === 'related' && <RelatedTab entity={entity} record={record} />}
+        {active === 'audit' && <AuditTab entity={entity} record={record} changes={changes} />}
+      </div>
+    </section>
+  );
+}
