@@ -2,6 +2,7 @@ import type { WorkflowDefinition } from '../definitions/workflow.js';
 import type { CompiledEntity, Model } from '../model/compile-model.js';
 import { workflowOf } from '../model/workflow-binding.js';
 import { compileMachine, type CompiledWorkflow } from '../workflow/compile-machine.js';
+import type { FieldTitle } from '../workflow/guards/types.js';
 
 // Keyed by the definition object of a model version: compiled once, collected with the version.
 const cache = new WeakMap<WorkflowDefinition, CompiledWorkflow>();
@@ -11,6 +12,15 @@ export function boundWorkflow(model: Model, entity: CompiledEntity, recordType: 
   const definition = workflowOf(model, entity, recordType);
   if (!definition) return undefined;
   let compiled = cache.get(definition);
-  if (!compiled) cache.set(definition, (compiled = compileMachine(definition)));
+  if (!compiled) cache.set(definition, (compiled = compileMachine(definition, fieldTitles(entity))));
   return compiled;
+}
+
+/** A field's title in English and Chinese from the entity definition, falling back to its id. */
+function fieldTitles(entity: CompiledEntity): FieldTitle {
+  return (field) => {
+    const definition = entity.definition.properties[field];
+    const en = definition?.['x-i18n']?.title?.en ?? definition?.title ?? field;
+    return { en, zh: definition?.['x-i18n']?.title?.zh ?? en };
+  };
 }

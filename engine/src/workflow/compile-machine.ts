@@ -3,6 +3,7 @@ import type { StateDefinition, WorkflowDefinition } from '../definitions/workflo
 import { ACTIONS } from './actions/index.js';
 import { toMilliseconds } from './durations.js';
 import { evaluateGuard, GUARDS, type GuardInput } from './guards/index.js';
+import type { FieldTitle } from './guards/types.js';
 
 /** A workflow ready to decide transitions: its definition, the XState machine, and the original name of each delay. */
 export interface CompiledWorkflow {
@@ -10,6 +11,8 @@ export interface CompiledWorkflow {
   machine: WorkflowMachine;
   /** Compiled delay name → the key written in `after` (`sla` or an ISO-8601 duration). */
   afterKeys: ReadonlyMap<string, string>;
+  /** Titles of the bound entity's fields, for guard reasons (absent: reasons name field ids). */
+  fieldTitle?: FieldTitle;
 }
 
 /** An event as the machine sees it; timers send `xstate.after.<delay>.<workflow>.<state>` events. */
@@ -28,14 +31,14 @@ export interface WorkflowEvent {
  * nothing) are guarded against the same data as user events. Actions get no-op implementations so that
  * `transition()` returns them as `{ type, params }`; planning them into effects is `decide`'s job.
  */
-export function compileMachine(definition: WorkflowDefinition): CompiledWorkflow {
+export function compileMachine(definition: WorkflowDefinition, fieldTitle?: FieldTitle): CompiledWorkflow {
   const afterKeys = new Map<string, string>();
   const delays: Record<string, number> = {};
   const states = Object.fromEntries(
     Object.entries(definition.states).map(([name, state]) => [name, toStateConfig(name, state, { afterKeys, delays })]),
   );
   const machine = createWorkflowMachine({ id: definition.id, initial: definition.initial, states }, delays);
-  return { definition, machine, afterKeys };
+  return { definition, machine, afterKeys, ...(fieldTitle && { fieldTitle }) };
 }
 
 /** The XState machine type every compiled workflow shares. */

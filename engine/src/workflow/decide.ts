@@ -67,7 +67,7 @@ function explain(compiled: CompiledWorkflow, input: DecisionInput): Decision {
   if (candidates.length === 0) return { ok: false, reason: `event ${event.type} is not allowed in state ${state}` };
   for (const { definition } of candidates) {
     if (definition.guard === undefined) continue;
-    const result = evaluateGuard(definition.guard, input);
+    const result = evaluateGuard(definition.guard, compiled.fieldTitle ? { ...input, fieldTitle: compiled.fieldTitle } : input);
     if (result !== true) {
       const guard = typeof definition.guard === 'string' ? definition.guard : definition.guard.type;
       return { ok: false, reason: result.reason, ...(result.reasonZh ? { reasonZh: result.reasonZh } : {}), guard };

@@ -30,7 +30,8 @@ export const fieldCompare: GuardSpec<{ field: string; op: Op; value?: unknown }>
     if (compare(ctx.record[field], op, value)) return true;
     const [en, zh] = WORDS[op];
     const shown = op === 'empty' || op === 'notEmpty' ? '' : ` ${JSON.stringify(value)}`;
-    return { reason: `${field} must ${en}${shown}`, reasonZh: `${field} 必须${zh}${shown}` };
+    const title = ctx.fieldTitle?.(field) ?? { en: field, zh: field };
+    return { reason: `${title.en} must ${en}${shown}`, reasonZh: `${title.zh} 必须${zh}${shown}` };
   },
   fields: ({ field, op, value }) => [{ pointer: '/field', field, values: comparedValues(op, value) }],
 };

@@ -5,7 +5,7 @@ import { approvalGiven } from './approval-given.js';
 import { fieldCompare } from './field-compare.js';
 import { all, any, not } from './logic.js';
 import { requireFields } from './require-fields.js';
-import type { GuardResult, GuardSpec } from './types.js';
+import type { FieldTitle, GuardResult, GuardSpec } from './types.js';
 
 export type { GuardContext, GuardFailure, GuardResult, GuardSpec } from './types.js';
 
@@ -19,6 +19,7 @@ export interface GuardInput {
   record: Record<string, unknown>;
   actor: Actor;
   approvals?: Approval[];
+  fieldTitle?: FieldTitle;
 }
 
 /** Evaluates a guard reference (nested ones included) against the input; an unknown name fails with a reason. */

@@ -16,7 +16,11 @@ export interface GuardContext {
   actor: Actor;
   approvals?: Approval[];
   evaluate(ref: NamedReference | string): GuardResult;
+  /** A field's title in both languages, so reasons read 缺少必填字段：相关联系人, not a field id. */
+  fieldTitle?: FieldTitle;
 }
+
+export type FieldTitle = (field: string) => { en: string; zh: string };
 
 /** One named guard of the library: its params schema and its pure evaluation. */
 export interface GuardSpec<P = Record<string, unknown>> {
