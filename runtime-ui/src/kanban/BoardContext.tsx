@@ -1,0 +1,9 @@
+import { createContext, useContext } from 'react';
+import type { WorkflowDefinition } from '../model/types';
+
+/** The workflow the board shows, for deep components (menus, chooser) that name its states and events. */
+export const BoardWorkflowContext = createContext<WorkflowDefinition | undefined>(undefined);
+
+export function useBoardWorkflow(): WorkflowDefinition | undefined {
+  return useContext(BoardWorkflowContext);
+}
