@@ -12,6 +12,10 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // The web app's pure modules (no DOM): validators, board and period arithmetic.
+        test: { name: 'runtime-ui', root: './runtime-ui', include: ['src/**/*.test.ts'] },
+      },
     ],
   },
 });

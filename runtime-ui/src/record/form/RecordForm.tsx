@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type ComponentProps } from 'react';
 import Form, { type IChangeEvent } from '@rjsf/core';
-import validator from '@rjsf/validator-ajv8';
+import { flatValidator } from './flat-validator';
 import type { ErrorSchema, RJSFValidationError } from '@rjsf/utils';
 import { useModel } from '../../model/ModelContext';
 import { fieldTitle } from '../../model/labels';
@@ -80,7 +80,7 @@ export function RecordForm({ entity, recordType, record, prefill, label, locked,
         schema={model.schema}
         uiSchema={model.uiSchema}
         formData={formData}
-        validator={validator}
+        validator={flatValidator}
         widgets={WIDGETS}
         templates={TEMPLATES}
         formContext={formContext}
