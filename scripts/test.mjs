@@ -5,6 +5,23 @@ import { join } from 'node:path';
 import net from 'node:net';
 import { ensureBuilt, root } from './ensure-built.mjs';
 
+/**
+ * The browser tests drive Debian's chromium. A fresh machine does not have it: install it (with CJK fonts,
+ * so Chinese screens render) from Debian's packages, once.
+ */
+function ensureChromium() {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(path)) return;
+  console.log(`› installing Debian's chromium for the browser tests (not found at ${path})`);
+  const asRoot = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
+  const apt = (...args) => spawnSync(asRoot[0] ?? 'apt-get', [...asRoot.slice(1), ...(asRoot.length ? ['apt-get'] : []), ...args], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const install = () => apt('install', '-y', 'chromium', 'fonts-noto-cjk');
+  if (install().status !== 0) {
+    apt('update');
+    if (install().status !== 0) console.warn('! could not install chromium: the browser tests will fail');
+  }
+}
+
 function reachable(host, port) {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port, timeout: 2000 }, () => (socket.end(), resolve(true)));
@@ -13,6 +30,7 @@ function reachable(host, port) {
 }
 
 ensureBuilt();
+ensureChromium();
 // Tests are TypeScript too: a test that does not compile is a broken test, even if vitest runs it.
 const typecheck = spawnSync('npx', ['tsc', '-p', 'engine/tsconfig.test.json'], { cwd: root, stdio: 'inherit' });
 if (typecheck.status !== 0) {

@@ -1,0 +1,71 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { REPO_ROOT } from './paths.js';
+
+/** Debian's chromium (`npm test` installs it when missing); CHROMIUM_PATH points elsewhere. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// Without the networking flags Chromium keeps calling hosts a closed network refuses (STACK-NOTES.md).
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: run \`npm test\` (it installs Debian's chromium) or set CHROMIUM_PATH`);
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+export type UiLang = 'zh' | 'en';
+
+/**
+ * A signed-in browser session on the runtime UI: a laptop-sized window whose storage already holds
+ * the user's token and language (as after signing in and picking it), so a test starts where a user would.
+ */
+export async function signedInPage(browser: Browser, baseUrl: string, token: string, lang: UiLang = 'zh'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1366, height: 768 }, locale: lang === 'zh' ? 'zh-CN' : 'en-US', timezoneId: 'Asia/Shanghai' });
+  await context.addInitScript(
+    ([t, l]) => {
+      if (!sessionStorage.getItem('lodestar.test.seeded')) {
+        localStorage.setItem('lodestar.token', t!);
+        localStorage.setItem('lodestar.lang', l!);
+        sessionStorage.setItem('lodestar.test.seeded', '1');
+      }
+    },
+    [token, lang],
+  );
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** The built runtime UI must exist: the engine serves runtime-ui/dist (`npm test` builds it). */
+export function requireBuiltUi(): void {
+  if (!existsSync(join(REPO_ROOT, 'runtime-ui/dist/index.html'))) throw new Error('runtime-ui/dist is missing: run `npm run build` (npm test does)');
+}
+
+/**
+ * Saves a screenshot of the page to docs/screenshots/<name>.png when LODESTAR_SCREENSHOTS=1
+ * (`npm run screenshots`), so the README's pictures are taken by the same tests that check the screens.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.LODESTAR_SCREENSHOTS !== '1') return;
+  const dir = join(REPO_ROOT, 'docs/screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: false });
+}
+
+/** After a failed test, what the browser showed: test-results/<test name>.png (not committed). */
+export async function keepFailureScreenshot(page: Page | undefined, task: { name: string; result?: { state?: string } }): Promise<void> {
+  if (!page || task.result?.state !== 'fail') return;
+  const dir = join(REPO_ROOT, 'test-results');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${task.name.replace(/[^\w\u4e00-\u9fff-]+/g, '_').slice(0, 80)}.png`) }).catch(() => undefined);
+}
