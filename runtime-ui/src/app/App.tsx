@@ -6,12 +6,13 @@ import { APP_MESSAGES } from './messages';
 import { Shell } from './Shell';
 import { Spinner } from './Spinner';
 import { ListPage } from '../list/ListPage';
-import { RecordPage } from '../record/RecordPage';
-import { KanbanPage } from '../kanban/KanbanPage';
 import { MyDayPage } from '../myday/MyDayPage';
 
-// Charts are the heaviest part of the app: loaded when the dashboard is first opened, not on first paint.
+// The heavy screens load when first opened, not with the first paint: charts (echarts), the form
+// (react-jsonschema-form) and the board (drag and drop). Lists and My day come in the main bundle.
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const RecordPage = lazy(() => import('../record/RecordPage').then((m) => ({ default: m.RecordPage })));
+const KanbanPage = lazy(() => import('../kanban/KanbanPage').then((m) => ({ default: m.KanbanPage })));
 
 /** The signed-in app: the model first, then the shell with one route per generated screen. */
 export function App() {
