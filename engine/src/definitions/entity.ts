@@ -23,6 +23,8 @@ export interface UiHints {
   hidden?: boolean;
   /** Show this field's distribution on the dashboard (choice, text, boolean and many-to-one fields). */
   chart?: boolean;
+  /** A default column of the entity's list (the title field always is one). */
+  list?: boolean;
 }
 
 /** A field's labels: title, description and, for choice fields, one label per enum value. */

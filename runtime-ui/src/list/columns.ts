@@ -3,7 +3,7 @@ import { displayKind, SYSTEM_FIELDS, type DisplayKind } from '../fields/kinds';
 
 /** Kinds too wide or too nested for a table cell by default (still choosable). */
 const NOT_BY_DEFAULT = new Set<DisplayKind>(['longText', 'json', 'manyToMany']);
-const DEFAULT_WIDTH = 7;
+const DEFAULT_WIDTH = 8;
 
 /** Fields in their form order (`x-ui.order`, then definition order), hidden ones left out. */
 export function orderedFields(entity: EntityDefinition): string[] {
@@ -21,9 +21,10 @@ export function defaultColumns(entity: EntityDefinition, kinds: Record<string, R
   const head = [title, ...(entity['x-entity'].recordTypes ? ['record_type'] : [])];
   const tail = [...(hasWorkflow ? ['state'] : []), 'owner_id', 'updated_at'];
   const room = Math.max(1, DEFAULT_WIDTH - head.length - tail.length);
-  const middle = orderedFields(entity)
-    .filter((name) => name !== title && !NOT_BY_DEFAULT.has(displayKind(kinds, entity, name)))
-    .slice(0, room);
+  // Fields the definition marks `x-ui.list`, else the first fields in form order.
+  const candidates = orderedFields(entity).filter((name) => name !== title && !NOT_BY_DEFAULT.has(displayKind(kinds, entity, name)));
+  const marked = candidates.filter((name) => entity.properties[name]?.['x-ui']?.list);
+  const middle = (marked.length ? marked : candidates).slice(0, room);
   return [...head, ...middle, ...tail];
 }
 

@@ -26,7 +26,7 @@ export interface FieldDefinition {
   'x-scale'?: number;
   'x-multiline'?: boolean;
   'x-i18n'?: I18n & { enum?: Record<string, Record<string, string>> };
-  'x-ui'?: { section?: string; order?: number; help?: Localized; widget?: string; hidden?: boolean };
+  'x-ui'?: { section?: string; order?: number; help?: Localized; widget?: string; hidden?: boolean; chart?: boolean; list?: boolean };
 }
 
 export interface RecordTypeDefinition {
