@@ -27,6 +27,10 @@ beforeAll(async () => {
   const bob = await server.userToken({ email: 'bob@example.com', displayName: '陈波', roles: ['salesperson'], orgUnitId: teamB });
   ids.bobsCustomer = (await api('POST', '/records/customer', { record_type: 'company', name: BOBS_CUSTOMER, industry: 'retail', region: 'southChina' }, bob.token)).id;
   ids.bobsDeal = (await api('POST', '/records/opportunity', { name: 'Bravo 门店系统', customer: ids.bobsCustomer, amount: 990000 }, bob.token)).id;
+  // Alice's agenda: one activity due today, one overdue since the day before yesterday.
+  const now = new Date();
+  await api('POST', '/records/activity', { subject: '回访华东精密，确认试点范围', type: 'callOut', plannedStart: now.toISOString() }, alice.token);
+  await api('POST', '/records/activity', { subject: '准备 MES 方案报价', type: 'task', plannedStart: new Date(now.getTime() - 2 * 86_400_000).toISOString() }, alice.token);
   browser = await launchBrowser();
   ({ page } = await signedInPage(browser, server.url, alice.token, 'zh'));
   page.setDefaultTimeout(15_000);
@@ -188,7 +192,9 @@ describe('a salesperson in the runtime UI', () => {
     await page.goto(`/records/opportunity/${ids.bobsDeal}`);
     await page.getByText('找不到这条记录').waitFor();
     await page.goto('/my-day');
-    await page.getByTestId('myday-due').waitFor();
+    await expect.poll(() => page.getByTestId('myday-due').getAttribute('data-count')).toBe('1');
+    expect(await page.getByTestId('myday-overdue').getAttribute('data-count')).toBe('1');
+    await page.getByTestId('myday-due').getByText('回访华东精密，确认试点范围').waitFor();
     expect(await page.getByText(BOBS_CUSTOMER).count()).toBe(0);
     await screenshot(page, 'my-day');
   });
