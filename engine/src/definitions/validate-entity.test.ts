@@ -70,7 +70,8 @@ describe('x-i18n.enum: labels of choice values', () => {
   });
 
   it('rejects a label that is not a language map (meta-schema)', () => {
-    const field = { ...industry, 'x-i18n': { enum: { retail: '零售业' } } };
+    // A hand-written file can hold anything: the type is bypassed to send what the meta-schema must refuse.
+    const field = { ...industry, 'x-i18n': { enum: { retail: '零售业' } } } as unknown as FieldDefinition;
     expect(validateEntity(customer({ industry: field }), context)).toContainEqual(
       expect.objectContaining({ pointer: '/properties/industry/x-i18n/enum/retail', keyword: 'type' }),
     );
@@ -108,7 +109,7 @@ describe('x-ui.chart: dashboard distribution', () => {
   });
 
   it('must be a boolean (meta-schema)', () => {
-    expect(validateEntity(customer({ field: { ...industry, 'x-ui': { chart: 'yes' } } }), context)).toContainEqual(
+    expect(validateEntity(customer({ field: { ...industry, 'x-ui': { chart: 'yes' } } as unknown as FieldDefinition }), context)).toContainEqual(
       expect.objectContaining({ pointer: '/properties/field/x-ui/chart', keyword: 'type' }),
     );
   });
