@@ -533,7 +533,7 @@ describe('project-delivery', () => {
 
       const refused = await send('KICK_OFF', pm);
       expect(refused.status).toBe(409);
-      expect(refused.body).toMatchObject({ event: 'KICK_OFF', state: 'initiation', guard: 'requireFields', reason: expect.stringContaining('contractNo') });
+      expect(refused.body).toMatchObject({ event: 'KICK_OFF', state: 'initiation', guard: 'requireFields', reason: 'required field missing: Contract number', reasonZh: '缺少必填字段：合同编号' });
 
       expect((await api('PATCH', path, { version: 1, contractNo: 'HT-2026-0315', owner_id: pm.id }, pm.headers)).status).toBe(200);
       const kickOff = await send('KICK_OFF', pm);
