@@ -26,6 +26,7 @@ const PURE = [
   'records/group-query\\.ts',
   'agenda/(day|plan)\\.ts',
   'views/view-body\\.ts',
+  'versions/(keyed-diff|diff-definitions|plan-between|template-json)\\.ts',
 ].map((pattern) => new RegExp(`^${pattern}$`));
 
 const FORBIDDEN = /from '(knex|pg|express|node:fs|node:fs\/promises|node:http|@electric-sql\/pglite)'|from '[./]+config\.js'|process\.env/;

@@ -7,6 +7,7 @@ import { runPlan, runMigrate } from './commands/migrate.js';
 import { runTypes } from './commands/types-command.js';
 import { runUserAdd, type UserAddOptions } from './commands/user.js';
 import { runHandover, type HandoverOptions } from './commands/handover.js';
+import { runTemplateExport, runTemplateInstall, type TemplateExportOptions, type TemplateInstallOptions } from './commands/template.js';
 import { reportFailure } from './report-failure.js';
 
 const program = new Command('lodestar')
@@ -69,6 +70,24 @@ program
   .option('--open-only', 'leave records in a final workflow state (won, lost, closed) with their owner')
   .option('--dry-run', 'only count the records that would move')
   .action((options: HandoverOptions) => runHandover(config(), options));
+
+const template = program.command('template').description('export the published model as a template folder, or install / upgrade one');
+template
+  .command('export')
+  .description('write the published definitions as a template folder (schemas/, workflows/, roles.json, template.json)')
+  .requiredOption('-o, --out <folder>', 'the folder to write')
+  .option('--name <name>', 'template name (default: the installed template, else lodestar-model)')
+  .option('--version <x.y.z>', 'template version (default: the installed one, else 1.0.0)')
+  .option('--force', 'write into a folder that holds definitions already, removing the ones the model no longer has')
+  .action((options: TemplateExportOptions) => runTemplateExport(config(), options));
+template
+  .command('install <folder>')
+  .description('validate a template folder, plan it against the database and apply it in one transaction (also upgrades)')
+  .option('--allow-destructive', 'apply steps that drop or change data')
+  .option('--dry-run', 'only print the plan')
+  .option(MAP_FLAGS, MAP_HELP, collectMap, {})
+  .option('--json', 'print the result as JSON')
+  .action((folder: string, options: TemplateInstallOptions) => runTemplateInstall(config(), folder, options));
 
 program.parseAsync().catch((error: unknown) => {
   reportFailure(error);

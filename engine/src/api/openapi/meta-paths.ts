@@ -7,6 +7,16 @@ const draftId = { name: 'id', in: 'path', required: true, schema: { type: 'strin
 const definitionsBody = { required: true, content: { 'application/json': { schema: object('', { definitions: ref('DefinitionSet') }) } } };
 const issues = object('Every issue of the definitions; empty when they are valid.', { issues: { type: 'array', items: ref('Issue') } });
 
+const versionParam = (name: string, description: string) => ({ name, in: 'path', required: true, schema: { type: 'integer', minimum: 1 }, description });
+const keyedDiff = object('Ids added and removed, and the changes of the rest.', { added: { type: 'array', items: { type: 'string' } }, removed: { type: 'array', items: { type: 'string' } }, changed: { type: 'array', items: { type: 'object' } } });
+const template = object('A template as one document, file by file as its folder holds it.', {
+  manifest: object('template.json', { name: { type: 'string' }, version: { type: 'string' }, exportedFrom: { type: 'object' } }),
+  schemas: { type: 'object', description: 'File name (`customer.schema.json`) → entity definition.', additionalProperties: { type: 'object' } },
+  workflows: { type: 'object', description: 'File name (`sales.workflow.json`) → workflow definition.', additionalProperties: { type: 'object' } },
+  roles: { type: 'object', description: 'roles.json' },
+});
+const installResult = object('', { status: { enum: ['unchanged', 'planned', 'published'] }, template: { type: 'object' }, previous: { type: 'object' }, version: { type: 'integer' }, plan: { type: 'object' } });
+
 /** Paths of the engine itself: health, this document, the docs page, and the `meta` API the studio uses. */
 export const META_PATHS: Record<string, JsonSchema> = {
   '/health': {
@@ -40,6 +50,59 @@ export const META_PATHS: Record<string, JsonSchema> = {
     },
   },
   '/meta/versions': { get: { operationId: 'listVersions', tags: ['meta'], summary: 'Published versions, with the plans they applied', responses: { 200: json('Versions.', dataList('')) } } },
+  '/meta/versions/{from}/diff/{to}': {
+    parameters: [versionParam('from', 'The older version.'), versionParam('to', 'The newer version.')],
+    get: {
+      operationId: 'diffVersions',
+      tags: ['meta'],
+      summary: 'What differs between two versions: entities (fields, record types), workflows (states, transitions), roles, and the table steps',
+      responses: {
+        200: json(
+          'Added and removed ids, and per changed definition its changed parts; `plan.steps` without row counts.',
+          object('', { from: { type: 'integer' }, to: { type: 'integer' }, entities: keyedDiff, workflows: keyedDiff, roles: keyedDiff, plan: { type: 'object' } }),
+        ),
+        ...problems(404),
+      },
+    },
+  },
+  '/meta/versions/{version}/rollback': {
+    parameters: [versionParam('version', 'The version to go back to.')],
+    post: {
+      operationId: 'rollbackVersion',
+      tags: ['meta'],
+      summary: 'Write a past version into the studio draft and plan it against the current version (publish the draft to roll back)',
+      requestBody: { content: { 'application/json': { schema: object('', { stateMapping: { type: 'object' } }) } } },
+      responses: {
+        200: json('The draft id, the version, and the plan: steps, each safe or destructive with the rows it touches.', object('', { draft: { type: 'string' }, rollbackTo: { type: 'integer' }, baseVersion: { type: 'integer' }, steps: { type: 'array', items: { type: 'object' } } })),
+        ...problems(404, 422),
+      },
+    },
+  },
+  '/meta/template': {
+    get: {
+      operationId: 'exportTemplate',
+      tags: ['meta'],
+      summary: 'The published model as a template: manifest (template.json), schemas and workflows by file name, roles',
+      parameters: ['name', 'version', 'title'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' }, description: `The manifest's ${name}.` })),
+      responses: { 200: json('The template.', template), ...problems(404, 422) },
+    },
+  },
+  '/meta/template/install': {
+    post: {
+      operationId: 'installTemplate',
+      tags: ['meta'],
+      summary: 'Validate a template, plan it against the database, and publish it (or only plan: dryRun)',
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: { ...template, properties: { ...template.properties, dryRun: { type: 'boolean', default: false }, confirmDestructive: { type: 'boolean', default: false }, stateMapping: { type: 'object' } } } } },
+      },
+      responses: {
+        200: json('Planned (dry run) or unchanged.', installResult),
+        201: json('Published as the next model version.', installResult),
+        ...problems(409, 422),
+      },
+    },
+  },
   '/meta/validate': {
     post: { operationId: 'validateDefinitions', tags: ['meta'], summary: 'Validate definitions without saving them', requestBody: definitionsBody, responses: { 200: json('Issues.', issues), ...problems(400) } },
   },

@@ -8,6 +8,10 @@ import { readStateMapping, type StateMapping } from '../../migrate/state-mapping
 import { deleteDraft, listVersions, readCurrentVersion, readDraft, readVersion, writeDraft } from '../../store/definitions-repo.js';
 import { planChange } from '../../store/plan-change.js';
 import { publish } from '../../store/publish.js';
+import { diffDefinitionSets } from '../../versions/diff-definitions.js';
+import { exportTemplate, installTemplate } from '../../versions/install-template.js';
+import { planBetween } from '../../versions/plan-between.js';
+import { fromTemplate } from '../../versions/template-json.js';
 import { accessFor } from '../../permissions/model-access.js';
 import { entityPermissions, visibleDefinitions } from '../../permissions/visible-definitions.js';
 import { actorOf } from '../actor.js';
@@ -51,6 +55,46 @@ export function metaRouter(ctx: AppContext): Router {
     const stored = await readVersion(knex, Number(req.params.version));
     if (!stored) throw new NotFoundError(`version ${req.params.version} does not exist`);
     res.json(stored);
+  });
+  // Compare two versions: what differs per definition, and the table steps between them (no row counts).
+  router.get('/versions/:from/diff/:to', async (req, res) => {
+    const [from, to] = [await storedVersion(knex, req.params.from), await storedVersion(knex, req.params.to)];
+    const diff = { from: from.version, to: to.version, ...diffDefinitionSets(from.definitions, to.definitions) };
+    // The plan is a bonus: an old version the compiler no longer accepts still gets its diff.
+    const plan = (() => {
+      try {
+        return { steps: planBetween(from.definitions, to.definitions) };
+      } catch {
+        return undefined;
+      }
+    })();
+    res.json(plan ? { ...diff, plan } : diff);
+  });
+  // A rollback is a new publish, never a rewrite of history: version v becomes the studio draft, planned
+  // against the current version; the admin publishes it like any draft (same plan, same confirmation).
+  router.post('/versions/:version/rollback', async (req, res) => {
+    const target = await storedVersion(knex, req.params.version);
+    const current = await readCurrentVersion(knex);
+    await writeDraft(knex, { id: STUDIO_DRAFT, definitions: target.definitions, base_version: current?.version ?? 0, updated_by: actorOf(req).id });
+    const plan = await planChange(knex, target.definitions, undefined, { stateMapping: toStateMapping(req.body?.stateMapping) });
+    res.json({ draft: STUDIO_DRAFT, rollbackTo: target.version, ...plan });
+  });
+  // Templates: the published model as one JSON document (see versions/template-json.ts), and its install.
+  router.get('/template', async (req, res) => {
+    const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+    res.json(await exportTemplate(knex, { name: text(req.query.name), version: text(req.query.version), title: text(req.query.title) }));
+  });
+  router.post('/template/install', async (req, res) => {
+    const { dryRun, confirmDestructive, stateMapping, ...template } = (req.body ?? {}) as Record<string, unknown>;
+    const result = await installTemplate(knex, fromTemplate(template), {
+      dryRun: dryRun === true,
+      allowDestructive: confirmDestructive === true,
+      stateMapping: toStateMapping(stateMapping),
+      publishedBy: actorOf(req).id,
+      ...(requestIdOf(req) && { requestId: requestIdOf(req) }),
+    });
+    if (result.status === 'published') await ctx.models.refresh();
+    res.status(result.status === 'published' ? 201 : 200).json(result);
   });
   router.post('/validate', (req, res) => {
     res.json({ issues: validateDefinitionSet(toDefinitionSet(req.body?.definitions)) });
@@ -96,6 +140,15 @@ export function metaRouter(ctx: AppContext): Router {
     res.status(201).json(result);
   });
   return router;
+}
+
+/** The draft the studio edits; a rollback writes into it. */
+const STUDIO_DRAFT = 'studio';
+
+async function storedVersion(knex: AppContext['db']['knex'], param: string | undefined) {
+  const stored = /^[1-9]\d{0,8}$/.test(param ?? '') ? await readVersion(knex, Number(param)) : undefined;
+  if (!stored) throw new NotFoundError(`version ${String(param)} does not exist`);
+  return stored;
 }
 
 /** `stateMapping` of a plan or publish body: `{ "<workflow>": { "<removed state>": "<target state>" } }`. */

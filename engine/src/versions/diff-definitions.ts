@@ -1,0 +1,105 @@
+import type { DefinitionSet } from '../definitions/definition-set.js';
+import type { EntityDefinition } from '../definitions/entity.js';
+import type { StateDefinition, WorkflowDefinition } from '../definitions/workflow.js';
+import { changedPointers, diffKeyed, type KeyedDiff } from './keyed-diff.js';
+
+export type { KeyedDiff } from './keyed-diff.js';
+
+export interface ValueChange {
+  before: unknown;
+  after: unknown;
+}
+
+export interface EntityChange {
+  id: string;
+  /** Properties by name; `before`/`after` are the whole field definitions. */
+  fields: KeyedDiff<{ field: string } & ValueChange>;
+  /** `x-entity.recordTypes` by name. */
+  recordTypes: KeyedDiff<{ recordType: string } & ValueChange>;
+  /** JSON pointers of every other difference (title, required, x-entity options, i18n…). */
+  other: string[];
+}
+
+export interface WorkflowChange {
+  id: string;
+  /** States by name, compared without their transitions (those are listed under `transitions`). */
+  states: KeyedDiff<{ state: string } & ValueChange>;
+  /** Transitions by id: `<state>.<EVENT>` (on), `<state>.after.<delay>`, `<state>.always`. */
+  transitions: KeyedDiff<{ transition: string } & ValueChange>;
+  /** JSON pointers of every other difference (initial, meta…). */
+  other: string[];
+}
+
+export interface RoleChange extends ValueChange {
+  role: string;
+  /** Where the role differs, e.g. `/entities/customer/read`. */
+  pointers: string[];
+}
+
+/** Everything that differs between two definition sets, by definition and by part. */
+export interface DefinitionsDiff {
+  entities: KeyedDiff<EntityChange>;
+  workflows: KeyedDiff<WorkflowChange>;
+  roles: KeyedDiff<RoleChange>;
+}
+
+/** Pure: two definition sets in, their differences out (what the studio's version compare shows). */
+export function diffDefinitionSets(before: DefinitionSet, after: DefinitionSet): DefinitionsDiff {
+  return {
+    entities: diffKeyed(byId(before.entities, (e) => e.$id), byId(after.entities, (e) => e.$id), diffEntity),
+    workflows: diffKeyed(byId(before.workflows, (w) => w.id), byId(after.workflows, (w) => w.id), diffWorkflow),
+    roles: diffKeyed(before.roles?.roles ?? {}, after.roles?.roles ?? {}, (role, b, a) => ({ role, before: b, after: a, pointers: changedPointers(b, a) })),
+  };
+}
+
+function diffEntity(id: string, before: EntityDefinition, after: EntityDefinition): EntityChange {
+  return {
+    id,
+    fields: diffKeyed(before.properties ?? {}, after.properties ?? {}, (field, b, a) => ({ field, before: b, after: a })),
+    recordTypes: diffKeyed(recordTypesOf(before), recordTypesOf(after), (recordType, b, a) => ({ recordType, before: b, after: a })),
+    other: changedPointers(entityRest(before), entityRest(after)),
+  };
+}
+
+function diffWorkflow(id: string, before: WorkflowDefinition, after: WorkflowDefinition): WorkflowChange {
+  const states = (w: WorkflowDefinition) => Object.fromEntries(Object.entries(w.states ?? {}).map(([name, state]) => [name, withoutTransitions(state)]));
+  const { states: _b, ...beforeRest } = before;
+  const { states: _a, ...afterRest } = after;
+  return {
+    id,
+    states: diffKeyed(states(before), states(after), (state, b, a) => ({ state, before: b, after: a })),
+    transitions: diffKeyed(transitionsOf(before), transitionsOf(after), (transition, b, a) => ({ transition, before: b, after: a })),
+    other: changedPointers(beforeRest, afterRest),
+  };
+}
+
+/** The entity without what `fields` and `recordTypes` already cover, so `other` never repeats them. */
+function entityRest(entity: EntityDefinition): Record<string, unknown> {
+  const { properties: _properties, 'x-entity': options, ...rest } = entity;
+  const { recordTypes: _recordTypes, ...optionsRest } = options ?? {};
+  return { ...rest, 'x-entity': optionsRest };
+}
+
+function recordTypesOf(entity: EntityDefinition): Record<string, unknown> {
+  return entity['x-entity']?.recordTypes ?? {};
+}
+
+function withoutTransitions(state: StateDefinition): Record<string, unknown> {
+  const { on: _on, after: _after, always: _always, ...rest } = state;
+  return rest;
+}
+
+/** Every transition of every state, keyed by `<state>.<EVENT>`, `<state>.after.<delay>` or `<state>.always`. */
+function transitionsOf(workflow: WorkflowDefinition): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, state] of Object.entries(workflow.states ?? {})) {
+    for (const [event, config] of Object.entries(state.on ?? {})) out[`${name}.${event}`] = config;
+    for (const [delay, config] of Object.entries(state.after ?? {})) out[`${name}.after.${delay}`] = config;
+    if (state.always !== undefined) out[`${name}.always`] = state.always;
+  }
+  return out;
+}
+
+function byId<T>(items: T[], idOf: (item: T) => string): Record<string, T> {
+  return Object.fromEntries(items.map((item) => [idOf(item), item]));
+}

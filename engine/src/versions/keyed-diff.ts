@@ -1,0 +1,52 @@
+import { toCanonicalJson } from '../definitions/definition-set.js';
+
+/** What changed between two maps of named things: names added, names removed, and the changes of the rest. */
+export interface KeyedDiff<C> {
+  added: string[];
+  removed: string[];
+  changed: C[];
+}
+
+/** Equal as definitions: key order never counts (the stored JSON and a folder may order keys differently). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  return toCanonicalJson(a) === toCanonicalJson(b);
+}
+
+/**
+ * Compares two name → value maps. `describe` turns a name present on both sides with different values
+ * into its change; names come out sorted, so a diff is stable whatever order the definitions had.
+ */
+export function diffKeyed<T, C>(before: Record<string, T>, after: Record<string, T>, describe: (key: string, before: T, after: T) => C): KeyedDiff<C> {
+  const keys = (record: Record<string, T>) => Object.keys(record).sort();
+  return {
+    added: keys(after).filter((key) => !(key in before)),
+    removed: keys(before).filter((key) => !(key in after)),
+    changed: keys(after)
+      .filter((key) => key in before && !sameJson(before[key], after[key]))
+      .map((key) => describe(key, before[key] as T, after[key] as T)),
+  };
+}
+
+export function isEmptyDiff(diff: KeyedDiff<unknown>): boolean {
+  return diff.added.length === 0 && diff.removed.length === 0 && diff.changed.length === 0;
+}
+
+/**
+ * JSON pointers (RFC 6901) of everything that differs between two values: objects are walked key by
+ * key; arrays and scalars are compared whole (an index-by-index pointer list of a reordered array says
+ * nothing useful).
+ */
+export function changedPointers(before: unknown, after: unknown, at = ''): string[] {
+  if (sameJson(before, after)) return [];
+  if (!isPlainObject(before) || !isPlainObject(after)) return [at];
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  return keys.flatMap((key) => changedPointers(before[key], after[key], `${at}/${escapePointer(key)}`));
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}

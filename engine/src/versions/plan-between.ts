@@ -1,0 +1,16 @@
+import type { DefinitionSet } from '../definitions/definition-set.js';
+import { diffTables } from '../migrate/diff-tables.js';
+import { diffWorkflows, toStateSteps } from '../migrate/diff-workflows.js';
+import { orderSteps } from '../migrate/order-steps.js';
+import type { Step } from '../migrate/plan.js';
+import { compileTables } from '../model/compile-model.js';
+
+/**
+ * The steps that would take the tables of `before` to those of `after`, by the publish planner's own
+ * diff, without row counts: rows exist only for the published version, so only a real plan against
+ * it (planChange) can count them. Used to show what separates two past versions.
+ */
+export function planBetween(before: DefinitionSet, after: DefinitionSet): Step[] {
+  const tables = diffTables(compileTables(before), compileTables(after));
+  return orderSteps([...tables, ...toStateSteps(diffWorkflows(before, after))]);
+}
