@@ -1,0 +1,53 @@
+import { Link, Navigate, Route, Routes } from 'react-router';
+import { useDocumentTitle } from '@lodestar/ui-shared';
+import { DraftProvider } from '../draft/DraftContext';
+import { EntityDesigner } from '../designer/EntityDesigner';
+import { EntityListPage } from '../entities/EntityListPage';
+import { PublishPage } from '../publish/PublishPage';
+import { VersionsPage } from '../versions/VersionsPage';
+import { useMessages } from './lang';
+import { APP_MESSAGES } from './messages';
+import { Shell } from './Shell';
+
+/** The signed-in studio: the draft first, then one route per screen. */
+export function App() {
+  const t = useMessages(APP_MESSAGES);
+  useDocumentTitle(t.studio);
+  return (
+    <DraftProvider
+      loading={<p className="page-loading" role="status">{t.loading}</p>}
+      failed={(error, retry) => (
+        <div className="notice notice-error page-notice" role="alert">
+          <strong>{t.loadFailed}</strong>
+          <span className="notice-detail">{/403/.test(error.message) || /admin/i.test(error.message) ? t.adminOnly : error.message}</span>
+          <button type="button" className="button" onClick={retry}>
+            {t.retry}
+          </button>
+        </div>
+      )}
+    >
+      <Shell>
+        <Routes>
+          <Route path="/" element={<Navigate to="/entities" replace />} />
+          <Route path="/entities" element={<EntityListPage />} />
+          <Route path="/entities/:id" element={<EntityDesigner />} />
+          <Route path="/publish" element={<PublishPage />} />
+          <Route path="/versions" element={<VersionsPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Shell>
+    </DraftProvider>
+  );
+}
+
+function NotFound() {
+  const t = useMessages(APP_MESSAGES);
+  return (
+    <div className="notice">
+      <strong>{t.notFound}</strong>
+      <Link className="button" to="/entities">
+        {t.backHome}
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { ReactNode } from 'react';
+import { NavLink } from 'react-router';
+import { AppHeader } from '@lodestar/ui-shared';
+import { DraftBanner } from '../draft/DraftBanner';
+import { useDraft } from '../draft/DraftContext';
+import { useStudioLang } from './lang';
+import { APP_MESSAGES } from './messages';
+
+/** The studio's frame: the shared top bar, a side navigation, the draft banner above every screen. */
+export function Shell({ children }: { children: ReactNode }) {
+  const { lang, setLang } = useStudioLang();
+  const { publishedVersion } = useDraft();
+  const t = APP_MESSAGES[lang];
+  return (
+    <div className="studio">
+      <AppHeader
+        home="/studio/"
+        appName={t.appName}
+        brandExtra={<span className="brand-badge">{t.studio}</span>}
+        links={[{ href: '/', label: t.navApp }, { href: '/api/v1/docs', label: t.navDocs }]}
+        lang={lang}
+        onLangChange={setLang}
+        languageLabel={t.language}
+      />
+      <div className="studio-body">
+        <nav className="sidenav" aria-label={t.navLabel}>
+          <NavLink to="/entities" className="sidenav-link">
+            {t.entities}
+          </NavLink>
+          <NavLink to="/publish" className="sidenav-link">
+            {t.publish}
+          </NavLink>
+          <NavLink to="/versions" className="sidenav-link">
+            {t.versions}
+          </NavLink>
+          <span className="sidenav-foot badge">{t.publishedVersion(publishedVersion)}</span>
+        </nav>
+        <main className="studio-main">
+          <DraftBanner />
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

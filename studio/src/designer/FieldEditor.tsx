@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { pick } from '@lodestar/ui-shared';
+import { useMessages, useStudioLang } from '../app/lang';
+import type { EntityDefinition } from '../draft/types';
+import { Checkbox, Dialog, Select, TextInput } from '../ui/controls';
+import { EDITOR_MESSAGES } from './editor-messages';
+import { EDITABLE_KINDS, emptyForm, toForm, type FieldForm } from './field-model';
+import { KIND_LABELS } from './field-kind';
+import { KindSettings } from './KindSettings';
+
+const NAME = /^[a-z][a-zA-Z0-9]{0,47}$/;
+
+/**
+ * Adds a field or edits one (`name`), in a local copy applied on Done, so a half-typed identifier or
+ * rule never reaches the draft. `publishedName` is the column a rename keeps its data in.
+ */
+export function FieldEditor(props: { entity: EntityDefinition; name?: string; publishedName?: string; onApply(form: FieldForm): void; onClose(): void }) {
+  const { entity, name } = props;
+  const t = useMessages(EDITOR_MESSAGES);
+  const { lang } = useStudioLang();
+  const [form, setForm] = useState<FieldForm>(() => (name ? toForm(entity, name) : emptyForm()));
+  const change = (patch: Partial<FieldForm>) => setForm((current) => ({ ...current, ...patch }));
+  const editable = (EDITABLE_KINDS as readonly string[]).includes(form.kind);
+  const taken = form.name !== name && form.name in entity.properties;
+  const nameError = form.name && !NAME.test(form.name) ? t.nameInvalid : taken ? t.nameTaken : undefined;
+  const renamedHint = name && form.name !== name && props.publishedName ? t.renameHint(props.publishedName) : undefined;
+  const needsEntity = (form.kind === 'manyToOne' || form.kind === 'manyToMany') && !form.relationEntity;
+  const ready = NAME.test(form.name) && !taken && !needsEntity;
+  const sections = entity['x-entity'].sections ?? [];
+  const kinds = editable ? EDITABLE_KINDS : [form.kind];
+  const title = name ? t.editField(name) : t.addField;
+  return (
+    <Dialog
+      title={title}
+      onClose={props.onClose}
+      actions={
+        <>
+          <button type="button" className="button button-quiet" onClick={props.onClose}>
+            {t.cancel}
+          </button>
+          <button type="button" className="button" disabled={!ready} onClick={() => props.onApply(form)}>
+            {t.apply}
+          </button>
+        </>
+      }
+    >
+      <h3 className="dialog-section">{t.basics}</h3>
+      <div className="form-grid">
+        <TextInput label={t.name} value={form.name} onChange={(value) => change({ name: value.trim() })} mono hint={nameError ?? renamedHint ?? t.nameHint} />
+        <Select
+          label={t.kind}
+          value={form.kind}
+          disabled={!editable}
+          onChange={(kind) => change({ kind: kind as FieldForm['kind'] })}
+          options={kinds.map((kind) => ({ value: kind, label: KIND_LABELS[lang][kind] }))}
+        />
+        <TextInput label={t.titleZh} value={form.titleZh} onChange={(titleZh) => change({ titleZh })} />
+        <TextInput label={t.titleEn} value={form.titleEn} onChange={(titleEn) => change({ titleEn })} />
+      </div>
+      <h3 className="dialog-section">{t.rules}</h3>
+      <KindSettings form={form} onChange={change} />
+      <Checkbox label={t.required} checked={form.required} onChange={(required) => change({ required })} hint={t.requiredHint} />
+      <h3 className="dialog-section">{t.display}</h3>
+      <div className="form-grid">
+        <Select
+          label={t.section}
+          value={form.section}
+          onChange={(section) => change({ section })}
+          options={[{ value: '', label: t.noSection }, ...sections.map((s) => ({ value: s.id, label: pick(s.title, lang) ?? s.id }))]}
+        />
+        <TextInput label={t.helpZh} value={form.helpZh} onChange={(helpZh) => change({ helpZh })} />
+        <TextInput label={t.helpEn} value={form.helpEn} onChange={(helpEn) => change({ helpEn })} />
+      </div>
+      <div className="check-row">
+        <Checkbox label={t.list} checked={form.list} onChange={(list) => change({ list })} />
+        <Checkbox label={t.chart} checked={form.chart} onChange={(chart) => change({ chart })} />
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,97 @@
+import { titleOf } from '@lodestar/ui-shared';
+import { useMessages, useStudioLang } from '../app/lang';
+import { useDraft } from '../draft/DraftContext';
+import { Select, TextInput } from '../ui/controls';
+import { ChoiceValues } from './ChoiceValues';
+import { EDITOR_MESSAGES } from './editor-messages';
+import type { FieldForm } from './field-model';
+
+/** The rules a kind has: lengths and pattern for text, bounds for numbers, choices, the linked entity. */
+export function KindSettings({ form, onChange }: { form: FieldForm; onChange(patch: Partial<FieldForm>): void }) {
+  const t = useMessages(EDITOR_MESSAGES);
+  const { lang } = useStudioLang();
+  const { definitions } = useDraft();
+  const text = (key: keyof FieldForm, label: string, extra: { mono?: boolean; type?: string } = {}) => (
+    <TextInput label={label} value={String(form[key])} onChange={(value) => onChange({ [key]: value })} {...extra} />
+  );
+  switch (form.kind) {
+    case 'text':
+    case 'longText':
+      return (
+        <div className="form-grid">
+          {text('minLength', t.minLength, { type: 'number' })}
+          {text('maxLength', t.maxLength, { type: 'number' })}
+          {text('pattern', t.pattern, { mono: true })}
+          {text('defaultValue', t.defaultValue)}
+        </div>
+      );
+    case 'integer':
+    case 'number':
+    case 'money':
+      return (
+        <div className="form-grid">
+          {text('minimum', t.minimum, { type: 'number' })}
+          {text('maximum', t.maximum, { type: 'number' })}
+          {form.kind === 'money' && text('currency', t.currency, { mono: true })}
+          {form.kind === 'money' && text('scale', t.scale, { type: 'number' })}
+          {text('defaultValue', t.defaultValue, { type: 'number' })}
+        </div>
+      );
+    case 'boolean':
+      return (
+        <div className="form-grid">
+          <Select
+            label={t.defaultValue}
+            value={form.defaultValue}
+            onChange={(defaultValue) => onChange({ defaultValue })}
+            options={[{ value: '', label: t.noDefault }, { value: 'true', label: t.yes }, { value: 'false', label: t.no }]}
+          />
+        </div>
+      );
+    case 'choice':
+    case 'multiChoice':
+      return (
+        <>
+          <ChoiceValues values={form.values} onChange={(values) => onChange({ values })} />
+          {form.kind === 'choice' && (
+            <div className="form-grid">
+              <Select
+                label={t.defaultValue}
+                value={form.defaultValue}
+                onChange={(defaultValue) => onChange({ defaultValue })}
+                options={[{ value: '', label: t.noDefault }, ...form.values.filter((v) => v.value).map((v) => ({ value: v.value, label: (lang === 'zh' ? v.zh : v.en) || v.value }))]}
+              />
+            </div>
+          )}
+        </>
+      );
+    case 'manyToOne':
+    case 'manyToMany':
+      return (
+        <div className="form-grid">
+          <Select
+            label={t.relationEntity}
+            value={form.relationEntity}
+            onChange={(relationEntity) => onChange({ relationEntity })}
+            options={[{ value: '', label: t.pickEntity }, ...definitions.entities.map((e) => ({ value: e.$id, label: `${titleOf(e, lang, e.$id)} (${e.$id})` }))]}
+          />
+          {form.kind === 'manyToOne' && (
+            <Select
+              label={t.onDelete}
+              value={form.onDelete}
+              onChange={(onDelete) => onChange({ onDelete })}
+              options={Object.entries(t.onDeleteOptions).map(([value, label]) => ({ value, label }))}
+            />
+          )}
+        </div>
+      );
+    case 'date':
+    case 'dateTime':
+    case 'email':
+    case 'phone':
+    case 'url':
+      return <div className="form-grid">{text('defaultValue', t.defaultValue)}</div>;
+    default:
+      return <p className="muted">{t.kindFixed}</p>;
+  }
+}

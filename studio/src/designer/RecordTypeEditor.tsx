@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { pick, titleOf } from '@lodestar/ui-shared';
+import { useMessages, useStudioLang } from '../app/lang';
+import { useDraft } from '../draft/DraftContext';
+import type { EntityDefinition, RecordTypeDefinition } from '../draft/types';
+import { Dialog, Select, TextInput } from '../ui/controls';
+import { TYPE_MESSAGES } from './type-messages';
+
+const ID = /^[a-z][a-zA-Z0-9]{0,47}$/;
+
+/** Adds or edits a record type: its titles, the fields it shows and requires, its own workflow. */
+export function RecordTypeEditor(props: { entity: EntityDefinition; id?: string; onApply(id: string, type: RecordTypeDefinition): void; onClose(): void }) {
+  const { entity } = props;
+  const t = useMessages(TYPE_MESSAGES);
+  const { lang } = useStudioLang();
+  const { definitions } = useDraft();
+  const existing = props.id ? entity['x-entity'].recordTypes?.[props.id] : undefined;
+  const names = Object.keys(entity.properties);
+  const [id, setId] = useState(props.id ?? '');
+  const [zh, setZh] = useState(existing ? (typeof existing.title === 'string' ? '' : (existing.title.zh ?? '')) : '');
+  const [en, setEn] = useState(existing ? (typeof existing.title === 'string' ? existing.title : (existing.title.en ?? '')) : '');
+  const [shown, setShown] = useState(() => new Set(existing?.fields ?? names));
+  const [required, setRequired] = useState(() => new Set(existing?.required ?? []));
+  const [workflow, setWorkflow] = useState(existing?.workflow ?? '');
+  const taken = !props.id && id in (entity['x-entity'].recordTypes ?? {});
+  const idError = id && !ID.test(id) ? t.idInvalid : taken ? t.idTaken : undefined;
+  const ready = ID.test(id) && !taken && (zh || en);
+  const toggle = (set: Set<string>, update: (s: Set<string>) => void, name: string, on: boolean) => {
+    const next = new Set(set);
+    if (on) next.add(name);
+    else next.delete(name);
+    update(next);
+  };
+  const apply = () => {
+    const fields = names.filter((n) => shown.has(n) || required.has(n));
+    const type: RecordTypeDefinition = {
+      title: { ...(zh && { zh }), ...(en && { en }) },
+      ...(required.size > 0 && { required: names.filter((n) => required.has(n)) }),
+      // Every field shown: no list, so fields added later show too.
+      ...(fields.length < names.length && { fields }),
+      ...(workflow && { workflow }),
+    };
+    props.onApply(id, type);
+  };
+  const workflows = definitions.workflows.filter((w) => w.meta.entity === entity.$id);
+  return (
+    <Dialog
+      title={props.id ? t.editType(pick(existing?.title, lang) ?? props.id) : t.addType}
+      onClose={props.onClose}
+      actions={
+        <>
+          <button type="button" className="button button-quiet" onClick={props.onClose}>
+            {t.cancel}
+          </button>
+          <button type="button" className="button" disabled={!ready} onClick={apply}>
+            {t.apply}
+          </button>
+        </>
+      }
+    >
+      <div className="form-grid">
+        <TextInput label={t.id} value={id} onChange={(v) => setId(v.trim())} mono disabled={props.id !== undefined} hint={idError ?? (props.id ? t.idFixed : t.idHint)} />
+        <TextInput label={t.titleZh} value={zh} onChange={setZh} />
+        <TextInput label={t.titleEn} value={en} onChange={setEn} />
+        <Select
+          label={t.workflow}
+          value={workflow}
+          onChange={setWorkflow}
+          options={[{ value: '', label: t.entityWorkflow }, ...workflows.map((w) => ({ value: w.id, label: `${pick(w.meta.title, lang) ?? w.id} (${w.id})` }))]}
+        />
+      </div>
+      <table className="type-fields" aria-label={t.fieldsOfType}>
+        <thead>
+          <tr>
+            <th>{t.field}</th>
+            <th>{t.shown}</th>
+            <th>{t.required}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {names.map((name) => {
+            const title = titleOf(entity.properties[name]!, lang, name);
+            const always = entity.required?.includes(name);
+            return (
+              <tr key={name}>
+                <td>
+                  {title} <code className="muted small">{name}</code>
+                </td>
+                <td>
+                  <input type="checkbox" aria-label={t.showField(title)} checked={shown.has(name) || required.has(name) || !!always} disabled={required.has(name) || always} onChange={(e) => toggle(shown, setShown, name, e.target.checked)} />
+                </td>
+                <td>
+                  <input type="checkbox" aria-label={t.requireField(title)} checked={required.has(name) || !!always} disabled={always} onChange={(e) => toggle(required, setRequired, name, e.target.checked)} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </Dialog>
+  );
+}

@@ -1,0 +1,37 @@
+import { Link, useLocation } from 'react-router';
+import { useMessages } from '../app/lang';
+import { useDraft } from './DraftContext';
+import { DRAFT_MESSAGES } from './messages';
+
+/** Above every screen while a draft exists: that it is unpublished, whether it is saved, its problems. */
+export function DraftBanner() {
+  const draft = useDraft();
+  const t = useMessages(DRAFT_MESSAGES);
+  const onPublishPage = useLocation().pathname === '/publish';
+  if (!draft.hasDraft) return null;
+  const discard = () => {
+    if (window.confirm(t.confirmDiscard)) void draft.discard();
+  };
+  return (
+    <div className="draft-banner" role="region" aria-label={t.unpublished} data-save-state={draft.saveState}>
+      <span className="draft-dot" aria-hidden="true" />
+      <strong>{t.unpublished}</strong>
+      {draft.saveState !== 'idle' && (
+        <span className={`save-state save-${draft.saveState}`} role="status" title={draft.saveError}>
+          {t.saveState[draft.saveState]}
+        </span>
+      )}
+      {draft.issues.length > 0 && <span className="issue-count">{t.issues(draft.issues.length)}</span>}
+      {draft.baseVersion !== draft.publishedVersion && <span className="issue-count">{t.stale(draft.baseVersion, draft.publishedVersion)}</span>}
+      <span className="spacer" />
+      {!onPublishPage && (
+        <Link className="button" to="/publish">
+          {t.review}
+        </Link>
+      )}
+      <button type="button" className="button button-quiet" onClick={discard}>
+        {t.discard}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { ApiError, getJson, sendJson } from '@lodestar/ui-shared';
+import type { DefinitionIssue, DefinitionSet } from './types';
+
+export const DRAFT_PATH = '/api/v1/meta/drafts/studio';
+
+export interface LoadedDraft {
+  definitions: DefinitionSet;
+  /** The published version the draft was started from (a newer publish makes it stale). */
+  baseVersion: number;
+  publishedVersion: number;
+  /** Whether the engine holds a draft (else the studio shows the published model, unchanged). */
+  exists: boolean;
+  /** The published definitions: what a field was called before the draft renamed it. */
+  published: DefinitionSet;
+  /** The engine's issues with a stored draft (a fresh start from the published model has none). */
+  issues: DefinitionIssue[];
+}
+
+/** The studio's one draft, or (404) the published definitions to start one from. */
+export async function loadDraft(signal?: AbortSignal): Promise<LoadedDraft> {
+  const model = await getJson<{ version: number; definitions: DefinitionSet }>('/api/v1/meta/model', signal);
+  try {
+    const draft = await getJson<{ definitions: DefinitionSet; base_version: number }>(DRAFT_PATH, signal);
+    const { issues } = await sendJson<{ issues: DefinitionIssue[] }>('POST', '/api/v1/meta/validate', { definitions: draft.definitions }, signal);
+    return { definitions: draft.definitions, baseVersion: draft.base_version, publishedVersion: model.version, exists: true, published: model.definitions, issues };
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 404) throw error;
+    return { definitions: model.definitions, baseVersion: model.version, publishedVersion: model.version, exists: false, published: model.definitions, issues: [] };
+  }
+}
+
+/** Saves the whole set; the engine answers with its validation issues (the draft is stored either way). */
+export async function saveDraft(definitions: DefinitionSet, baseVersion: number): Promise<DefinitionIssue[]> {
+  const answer = await sendJson<{ issues: DefinitionIssue[] }>('PUT', DRAFT_PATH, { definitions, baseVersion });
+  return answer.issues ?? [];
+}
+
+export async function deleteDraft(): Promise<void> {
+  try {
+    await sendJson('DELETE', DRAFT_PATH);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 404) throw error;
+  }
+}

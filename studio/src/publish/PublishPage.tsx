@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { ApiError, sendJson, TitleRow } from '@lodestar/ui-shared';
+import { useMessages } from '../app/lang';
+import { useDraft } from '../draft/DraftContext';
+import { DRAFT_PATH } from '../draft/load-draft';
+import type { DefinitionIssue } from '../draft/types';
+import { PUBLISH_MESSAGES } from './messages';
+import { PlanSteps } from './PlanSteps';
+import { PublishForm } from './PublishForm';
+import { usePlan } from './usePlan';
+import './publish.css';
+
+/** Plans the draft, shows every step, and publishes it once blocked steps are gone and lost data is confirmed. */
+export function PublishPage() {
+  const draft = useDraft();
+  const t = useMessages(PUBLISH_MESSAGES);
+  const [published, setPublished] = useState<number>();
+  const [failure, setFailure] = useState<{ message: string; issues: DefinitionIssue[]; stale: boolean }>();
+  const [plan, replan] = usePlan(draft.hasDraft && published === undefined, draft.flush);
+
+  const publish = async (note: string, confirmDestructive: boolean) => {
+    setFailure(undefined);
+    try {
+      const result = await sendJson<{ version: number }>('POST', `${DRAFT_PATH}/publish`, { confirmDestructive, ...(note && { note }) });
+      setPublished(result.version);
+      draft.reload();
+    } catch (error) {
+      const api = error instanceof ApiError ? error : undefined;
+      setFailure({ message: (error as Error).message, issues: (api?.issues ?? []) as DefinitionIssue[], stale: api?.status === 409 });
+    }
+  };
+
+  return (
+    <>
+      <TitleRow heading={t.heading} subheading={t.subheading} />
+      {published !== undefined ? (
+        <div className="notice notice-success" role="status" data-testid="published">
+          <strong>{t.published(published)}</strong>
+          <span className="notice-detail">{t.publishedHint}</span>
+          <a className="button" href="/">
+            {t.openApp}
+          </a>
+        </div>
+      ) : !draft.hasDraft ? (
+        <div className="notice">
+          <span>{t.noDraft}</span>
+          <Link className="button" to="/entities">
+            {t.toEntities}
+          </Link>
+        </div>
+      ) : (
+        <section className="panel publish-panel" aria-busy={plan.status === 'planning'}>
+          {plan.status === 'planning' && <p className="muted" role="status">{t.planning}</p>}
+          {plan.status === 'invalid' && (
+            <div className="notice notice-error" role="alert">
+              <strong>{t.invalid}</strong>
+              <ul className="issue-notes">
+                {plan.issues.map((issue, i) => (
+                  <li key={i}>
+                    <code>{issue.file}</code> <code>{issue.pointer}</code> {issue.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {plan.status === 'failed' && (
+            <div className="notice notice-error" role="alert">
+              <strong>{t.planFailed}</strong>
+              <span className="notice-detail">{plan.message}</span>
+            </div>
+          )}
+          {plan.status === 'ready' && (
+            <>
+              <header className="plan-head">
+                <span className="badge">{t.base(plan.plan.baseVersion)}</span>
+                <span className="muted">{t.steps(plan.plan.steps.length)}</span>
+                <button type="button" className="link-button" onClick={replan}>
+                  {t.replan}
+                </button>
+              </header>
+              {plan.plan.steps.length === 0 ? <p className="muted">{t.noSteps}</p> : <PlanSteps steps={plan.plan.steps} />}
+              {failure && (
+                <div className="notice notice-error" role="alert" data-testid="publish-failed">
+                  <strong>{failure.stale ? t.stale : t.publishFailed}</strong>
+                  <span className="notice-detail">{failure.message}</span>
+                  {failure.issues.map((issue, i) => (
+                    <span key={i} className="notice-detail">
+                      <code>{issue.pointer}</code> {issue.message}
+                    </span>
+                  ))}
+                </div>
+              )}
+              <PublishForm steps={plan.plan.steps} onPublish={publish} />
+            </>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

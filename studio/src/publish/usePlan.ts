@@ -1,0 +1,38 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, sendJson } from '@lodestar/ui-shared';
+import { DRAFT_PATH } from '../draft/load-draft';
+import type { DefinitionIssue } from '../draft/types';
+import type { Plan } from './plan-types';
+
+export type PlanState =
+  | { status: 'idle' | 'planning' }
+  | { status: 'ready'; plan: Plan }
+  | { status: 'invalid'; issues: DefinitionIssue[] }
+  | { status: 'failed'; message: string };
+
+/** Plans the saved draft against the published version (after `beforePlan`, which saves pending edits). */
+export function usePlan(enabled: boolean, beforePlan: () => Promise<void>): [PlanState, () => void] {
+  const [state, setState] = useState<PlanState>({ status: 'idle' });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (!enabled) return;
+    let current = true;
+    setState({ status: 'planning' });
+    beforePlan()
+      .then(() => sendJson<Plan>('POST', `${DRAFT_PATH}/plan`, {}))
+      .then(
+        (plan) => current && setState({ status: 'ready', plan }),
+        (error: Error) => {
+          if (!current) return;
+          if (error instanceof ApiError && error.issues.length) setState({ status: 'invalid', issues: error.issues as DefinitionIssue[] });
+          else setState({ status: 'failed', message: error.message });
+        },
+      );
+    return () => {
+      current = false;
+    };
+    // beforePlan is stable (the draft's flush); re-plan only on request.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [enabled, attempt]);
+  return [state, useCallback(() => setAttempt((n) => n + 1), [])];
+}
