@@ -5,6 +5,10 @@ import { EntityDesigner } from '../designer/EntityDesigner';
 import { EntityListPage } from '../entities/EntityListPage';
 import { PublishPage } from '../publish/PublishPage';
 import { VersionsPage } from '../versions/VersionsPage';
+import { WorkflowListPage } from '../workflows/WorkflowListPage';
+import { WorkflowDesigner } from '../workflows/WorkflowDesigner';
+import { RolesPage } from '../roles/RolesPage';
+import { TemplatesPage } from '../templates/TemplatesPage';
 import { useMessages } from './lang';
 import { APP_MESSAGES } from './messages';
 import { Shell } from './Shell';
@@ -33,6 +37,10 @@ export function App() {
           <Route path="/entities/:id" element={<EntityDesigner />} />
           <Route path="/publish" element={<PublishPage />} />
           <Route path="/versions" element={<VersionsPage />} />
+          <Route path="/workflows" element={<WorkflowListPage />} />
+          <Route path="/workflows/:id" element={<WorkflowDesigner />} />
+          <Route path="/roles" element={<RolesPage />} />
+          <Route path="/templates" element={<TemplatesPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Shell>

@@ -27,11 +27,20 @@ export function Shell({ children }: { children: ReactNode }) {
           <NavLink to="/entities" className="sidenav-link">
             {t.entities}
           </NavLink>
+          <NavLink to="/workflows" className="sidenav-link">
+            {t.workflows}
+          </NavLink>
+          <NavLink to="/roles" className="sidenav-link">
+            {t.roles}
+          </NavLink>
           <NavLink to="/publish" className="sidenav-link">
             {t.publish}
           </NavLink>
           <NavLink to="/versions" className="sidenav-link">
             {t.versions}
+          </NavLink>
+          <NavLink to="/templates" className="sidenav-link">
+            {t.templates}
           </NavLink>
           <span className="sidenav-foot badge">{t.publishedVersion(publishedVersion)}</span>
         </nav>

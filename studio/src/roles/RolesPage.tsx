@@ -1,0 +1,4 @@
+/** Placeholder until this screen lands. */
+export function RolesPage() {
+  return <h1>RolesPage</h1>;
+}

@@ -1,0 +1,4 @@
+/** Placeholder until this screen lands. */
+export function WorkflowDesigner() {
+  return <h1>WorkflowDesigner</h1>;
+}

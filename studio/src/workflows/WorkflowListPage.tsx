@@ -1,0 +1,4 @@
+/** Placeholder until this screen lands. */
+export function WorkflowListPage() {
+  return <h1>WorkflowListPage</h1>;
+}
