@@ -48,6 +48,16 @@ async function publishDraft(set: DefinitionSet, body: Record<string, unknown> = 
 }
 
 describe('definitions in the database', () => {
+  it('lists the workflow library (guards and actions with their params schemas) for administrators only', async () => {
+    const library = await server.request('GET', '/api/v1/meta/library');
+    expect(library.status).toBe(200);
+    const requireFields = library.body.guards.find((g: { name: string }) => g.name === 'requireFields');
+    expect(requireFields.params).toMatchObject({ type: 'object', required: ['fields'] });
+    expect(library.body.actions.map((a: { name: string }) => a.name)).toContain('setField');
+    const { token } = await server.userToken({ email: 'rep@example.com', roles: [] });
+    expect((await server.request('GET', '/api/v1/meta/library', undefined, { authorization: `Bearer ${token}` })).status).toBe(403);
+  });
+
   it('seeds version 1 from the folder at first start', async () => {
     const versions = await server.request('GET', '/api/v1/meta/versions');
     expect(versions.body.data.map((v: { version: number; source: string }) => [v.version, v.source])).toEqual([[1, 'folder']]);

@@ -49,6 +49,14 @@ export const META_PATHS: Record<string, JsonSchema> = {
       responses: { 200: json('The definition.', { type: 'object' }), ...problems(404) },
     },
   },
+  '/meta/library': {
+    get: {
+      operationId: 'workflowLibrary',
+      tags: ['meta'],
+      summary: 'The guards and actions workflows may name, each with the JSON Schema of its params (administrators)',
+      responses: { 200: json('The library.', { type: 'object', properties: { guards: { type: 'array', items: { type: 'object' } }, actions: { type: 'array', items: { type: 'object' } } } }) },
+    },
+  },
   '/meta/versions': { get: { operationId: 'listVersions', tags: ['meta'], summary: 'Published versions, with the plans they applied', responses: { 200: json('Versions.', dataList('')) } } },
   '/meta/versions/{from}/diff/{to}': {
     parameters: [versionParam('from', 'The older version.'), versionParam('to', 'The newer version.')],

@@ -14,6 +14,8 @@ import { planBetween } from '../../versions/plan-between.js';
 import { fromTemplate } from '../../versions/template-json.js';
 import { accessFor } from '../../permissions/model-access.js';
 import { entityPermissions, visibleDefinitions } from '../../permissions/visible-definitions.js';
+import { ACTIONS } from '../../workflow/actions/index.js';
+import { GUARDS } from '../../workflow/guards/index.js';
 import { actorOf } from '../actor.js';
 import { adminOnly } from '../admin-only.js';
 import { modelOf } from '../pin-model.js';
@@ -95,6 +97,13 @@ export function metaRouter(ctx: AppContext): Router {
     });
     if (result.status === 'published') await ctx.models.refresh();
     res.status(result.status === 'published' ? 201 : 200).json(result);
+  });
+  // The workflow library a designer picks from: each guard and action with the JSON Schema of its params.
+  router.get('/library', (_req, res) => {
+    res.json({
+      guards: [...GUARDS.values()].map((g) => ({ name: g.name, params: g.params })),
+      actions: [...ACTIONS.values()].map((a) => ({ name: a.name, params: a.params, phase: a.phase })),
+    });
   });
   router.post('/validate', (req, res) => {
     res.json({ issues: validateDefinitionSet(toDefinitionSet(req.body?.definitions)) });
