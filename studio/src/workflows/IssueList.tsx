@@ -1,0 +1,30 @@
+import { useMessages } from '../app/lang';
+import type { DefinitionIssue } from '../draft/types';
+import { WORKFLOW_MESSAGES } from './messages';
+
+/** Every engine issue of the workflow; one that points at a stage or transition selects it. */
+export function IssueList({ issues, onPick }: { issues: DefinitionIssue[]; onPick(issue: DefinitionIssue): void }) {
+  const t = useMessages(WORKFLOW_MESSAGES);
+  return (
+    <section className="panel wf-issues" aria-labelledby="wf-issues-heading" data-testid="workflow-issues">
+      <header className="panel-head">
+        <h2 id="wf-issues-heading">{t.issuesHeading}</h2>
+        {issues.length > 0 && <span className="issue-count">{t.problems(issues.length)}</span>}
+      </header>
+      {issues.length === 0 ? (
+        <p className="panel-empty muted">{t.noIssues}</p>
+      ) : (
+        <ul className="wf-issue-list">
+          {issues.map((issue, i) => (
+            <li key={i}>
+              <button type="button" className="link-button" onClick={() => onPick(issue)}>
+                <code>{issue.pointer || '/'}</code>
+              </button>
+              <span>{issue.message}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

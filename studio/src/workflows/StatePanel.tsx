@@ -1,0 +1,92 @@
+import { useMessages, useStudioLang } from '../app/lang';
+import type { DefinitionIssue } from '../draft/types';
+import { Checkbox, IssueNotes, Select, TextInput } from '../ui/controls';
+import { WORKFLOW_MESSAGES } from './messages';
+import { isFinal, listEdges, pointingAt, statePointer, stateTitle, text, type Edge } from './model';
+import { PANEL_MESSAGES } from './panel-messages';
+import type { StateMeta, Workflow } from './types';
+
+interface Props {
+  workflow: Workflow;
+  name: string;
+  issues: DefinitionIssue[];
+  onMeta(patch: Partial<StateMeta>): void;
+  onInitial(): void;
+  onFinal(final: boolean): void;
+  onRemove(): void;
+  onSelectEdge(edge: Edge): void;
+  onClose(): void;
+}
+
+/** One stage: titles, color, probability, outcome, stuck time, initial / final, its transitions out. */
+export function StatePanel({ workflow, name, issues, onMeta, onInitial, onFinal, onRemove, onSelectEdge, onClose }: Props) {
+  const t = useMessages(PANEL_MESSAGES);
+  const w = useMessages(WORKFLOW_MESSAGES);
+  const { lang } = useStudioLang();
+  const state = workflow.states[name]!;
+  const meta = state.meta ?? {};
+  const title = (typeof meta.title === 'object' ? meta.title : { zh: meta.title ?? '', en: meta.title ?? '' }) as Record<string, string>;
+  const initial = workflow.initial === name;
+  const pointers = pointingAt(workflow, name).map((n) => stateTitle(workflow, n, lang));
+  const out = listEdges(workflow).filter((e) => e.ref.source === name);
+  const percent = typeof meta.probability === 'number' ? String(Math.round(meta.probability * 1000) / 10) : '';
+  const setPercent = (v: string) => onMeta({ probability: v === '' ? undefined : Math.min(1, Math.max(0, Number(v) / 100)) });
+  return (
+    <aside className="wf-panel" aria-label={t.stateHeading} data-panel="state" data-state-panel={name}>
+      <header className="wf-panel-head">
+        <h2>
+          {t.stateHeading} <code className="muted">{name}</code>
+        </h2>
+        <button type="button" className="icon-button" aria-label={w.close} onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <IssueNotes issues={issues} prefix={statePointer(name)} testId="state-issues" />
+      <div className="wf-pair">
+        <TextInput label={w.titleZh} value={title.zh ?? ''} onChange={(v) => onMeta({ title: { ...title, zh: v } })} />
+        <TextInput label={w.titleEn} value={title.en ?? ''} onChange={(v) => onMeta({ title: { ...title, en: v } })} />
+      </div>
+      <div className="wf-pair">
+        <div className="control">
+          <label className="control-label" htmlFor={`color-${name}`}>
+            {t.color}
+          </label>
+          <input id={`color-${name}`} className="wf-color" type="color" value={/^#[0-9a-f]{6}$/i.test(meta.color ?? '') ? meta.color : '#94a3b8'} onChange={(e) => onMeta({ color: e.target.value })} />
+        </div>
+        <TextInput label={t.probability} type="number" value={percent} onChange={setPercent} />
+      </div>
+      <div className="wf-pair">
+        <Select label={t.outcome} value={meta.outcome ?? ''} options={[{ value: '', label: '—' }, ...['open', 'won', 'lost'].map((o) => ({ value: o, label: t.outcomes[o]! }))]} onChange={(v) => onMeta({ outcome: (v || undefined) as StateMeta['outcome'] })} />
+        <TextInput label={t.stuckAfter} value={meta.stuckAfter ?? ''} mono placeholder="P14D" onChange={(v) => onMeta({ stuckAfter: v || undefined })} />
+      </div>
+      <div className="check-row">
+        <Checkbox label={t.isInitial} checked={initial} onChange={(on) => on && onInitial()} />
+        <Checkbox label={t.isFinal} checked={isFinal(state)} onChange={onFinal} />
+      </div>
+      <h3 className="wf-subhead">{t.leaving}</h3>
+      {out.length === 0 ? (
+        <p className="muted small">{t.none}</p>
+      ) : (
+        <ul className="wf-out">
+          {out.map((edge) => (
+            <li key={edge.id}>
+              <button type="button" className="link-button" data-out-event={edge.key} onClick={() => onSelectEdge(edge)}>
+                {text(edge.transition.meta?.title, lang, edge.key || edge.kind)} → {edge.target ? stateTitle(workflow, edge.target, lang) : '—'}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="wf-panel-foot">
+        {initial ? (
+          <p className="muted small">{t.cannotRemoveInitial}</p>
+        ) : (
+          pointers.length > 0 && <p className="muted small">{t.pointedBy(pointers.join(lang === 'zh' ? '、' : ', '))}</p>
+        )}
+        <button type="button" className="button button-danger" disabled={initial} onClick={() => window.confirm(t.removeConfirm(name)) && onRemove()}>
+          {t.removeState}
+        </button>
+      </div>
+    </aside>
+  );
+}

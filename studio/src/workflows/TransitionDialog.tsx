@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import { useMessages, useStudioLang } from '../app/lang';
+import { Dialog, Select, TextInput } from '../ui/controls';
+import { WORKFLOW_MESSAGES } from './messages';
+import { isFinal, stateTitle } from './model';
+import type { Workflow } from './types';
+import { EVENT_NAME } from './workflow-edits';
+
+export interface NewTransition {
+  from: string;
+  event: string;
+  to: string;
+  title: { zh: string; en: string };
+}
+
+/** A new transition: from a stage that is not final, by a named event, to any stage. */
+export function TransitionDialog({ workflow, from, onClose, onApply }: { workflow: Workflow; from?: string; onClose(): void; onApply(t: NewTransition): void }) {
+  const t = useMessages(WORKFLOW_MESSAGES);
+  const { lang } = useStudioLang();
+  const names = Object.keys(workflow.states);
+  const sources = names.filter((n) => !isFinal(workflow.states[n]));
+  const [source, setSource] = useState(from && sources.includes(from) ? from : (sources[0] ?? ''));
+  const [event, setEvent] = useState('');
+  const [target, setTarget] = useState(names.find((n) => n !== source) ?? '');
+  const [zh, setZh] = useState('');
+  const [en, setEn] = useState('');
+  const taken = event in (workflow.states[source]?.on ?? {});
+  const error = event && !EVENT_NAME.test(event) ? t.eventPattern : taken ? t.eventTaken : undefined;
+  const ready = source && target && event && !error;
+  const option = (n: string) => ({ value: n, label: `${stateTitle(workflow, n, lang)} · ${n}` });
+  return (
+    <Dialog
+      title={t.addTransition}
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" className="button button-quiet" onClick={onClose}>
+            {t.cancel}
+          </button>
+          <button type="button" className="button" disabled={!ready} onClick={() => ready && onApply({ from: source, event, to: target, title: { zh: zh || event, en: en || event } })}>
+            {t.done}
+          </button>
+        </>
+      }
+    >
+      <div className="form-grid">
+        <Select label={t.from} value={source} options={sources.map(option)} onChange={setSource} />
+        <TextInput label={t.eventName} value={event} mono onChange={(v) => setEvent(v.toUpperCase())} hint={error} />
+        <Select label={t.to} value={target} options={names.map(option)} onChange={setTarget} />
+        <TextInput label={t.titleZh} value={zh} onChange={setZh} />
+        <TextInput label={t.titleEn} value={en} onChange={setEn} />
+      </div>
+    </Dialog>
+  );
+}
