@@ -1,4 +1,21 @@
-/** Placeholder until this screen lands. */
+import { TitleRow } from '@lodestar/ui-shared';
+import { useMessages } from '../app/lang';
+import '../publish/publish.css';
+import { ExportTemplate } from './ExportTemplate';
+import { InstallTemplate } from './InstallTemplate';
+import { TEMPLATE_MESSAGES } from './messages';
+import './templates.css';
+
+/** Export the published model as a template file; install one through a dry run and its plan. */
 export function TemplatesPage() {
-  return <h1>TemplatesPage</h1>;
+  const t = useMessages(TEMPLATE_MESSAGES);
+  return (
+    <>
+      <TitleRow heading={t.heading} subheading={t.subheading} />
+      <div className="templates">
+        <ExportTemplate />
+        <InstallTemplate />
+      </div>
+    </>
+  );
 }

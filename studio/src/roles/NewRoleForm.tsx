@@ -1,0 +1,38 @@
+import { useState, type FormEvent } from 'react';
+import { useMessages } from '../app/lang';
+import { useDraft } from '../draft/DraftContext';
+import { TextInput } from '../ui/controls';
+import { ROLE_MESSAGES } from './messages';
+import { addRole, ADMIN_ROLE, ROLE_ID, rolesOf } from './roles-model';
+
+/** Adds a role to the draft: an id checked as the engine would, and its names. */
+export function NewRoleForm({ onAdded }: { onAdded(id: string): void }) {
+  const t = useMessages(ROLE_MESSAGES);
+  const { definitions, update } = useDraft();
+  const [id, setId] = useState('');
+  const [zh, setZh] = useState('');
+  const [en, setEn] = useState('');
+  const trimmed = id.trim();
+  const taken = trimmed === ADMIN_ROLE || Boolean(rolesOf(definitions)?.roles[trimmed]);
+  const problem = !trimmed ? undefined : !ROLE_ID.test(trimmed) ? t.badId : taken ? t.takenId : undefined;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!trimmed || problem) return;
+    update((set) => addRole(set, trimmed, { zh: zh.trim() || trimmed, en: en.trim() || trimmed }));
+    setId('');
+    setZh('');
+    setEn('');
+    onAdded(trimmed);
+  };
+  return (
+    <form className="new-role" onSubmit={submit} aria-label={t.addRole}>
+      <h3>{t.addRole}</h3>
+      <TextInput label={t.roleId} value={id} onChange={setId} mono hint={problem ?? t.roleIdHint} />
+      <TextInput label={t.titleZh} value={zh} onChange={setZh} />
+      <TextInput label={t.titleEn} value={en} onChange={setEn} />
+      <button type="submit" className="button" disabled={!trimmed || Boolean(problem)}>
+        {t.add}
+      </button>
+    </form>
+  );
+}

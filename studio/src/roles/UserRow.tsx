@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { sendJson } from '@lodestar/ui-shared';
+import { useMessages, useStudioLang } from '../app/lang';
+import { ADMIN_MESSAGES } from './admin-messages';
+import { failureText, USERS_PATH, type OrgUnit, type User } from './admin-api';
+import { RoleChecks } from './RoleChecks';
+
+type Assignable = { id: string; title: { zh?: string; en?: string } };
+
+/** One user: roles and unit (editable in place), active or not; every change is an immediate PATCH. */
+export function UserRow({ user, units, roles, onChanged }: { user: User; units: (OrgUnit & { depth: number })[]; roles: Assignable[]; onChanged(): void }) {
+  const t = useMessages(ADMIN_MESSAGES);
+  const { lang } = useStudioLang();
+  const [editing, setEditing] = useState<{ roles: string[]; orgUnitId: string }>();
+  const [error, setError] = useState<string>();
+  const who = user.displayName || user.email;
+  const patch = async (body: Record<string, unknown>) => {
+    setError(undefined);
+    try {
+      await sendJson('PATCH', `${USERS_PATH}/${user.id}`, body);
+      setEditing(undefined);
+      onChanged();
+    } catch (failure) {
+      setError(failureText(failure));
+    }
+  };
+  const roleName = (id: string) => roles.find((r) => r.id === id)?.title[lang] ?? id;
+  const unitName = units.find((u) => u.id === user.orgUnitId)?.name;
+  return (
+    <tr data-user={user.email} className={user.active ? undefined : 'inactive'}>
+      <td>
+        <strong>{user.displayName}</strong>
+        <div className="muted small">{user.email}</div>
+      </td>
+      {editing ? (
+        <td colSpan={2}>
+          <label className="control">
+            <span className="control-label">{t.unitFor(who)}</span>
+            <select value={editing.orgUnitId} onChange={(event) => setEditing({ ...editing, orgUnitId: event.target.value })}>
+              <option value="">{t.noUnit}</option>
+              {units.map((u) => (
+                <option key={u.id} value={u.id}>{`${'　'.repeat(u.depth)}${u.name}`}</option>
+              ))}
+            </select>
+          </label>
+          <RoleChecks label={t.rolesFor(who)} roles={roles} value={editing.roles} onChange={(next) => setEditing({ ...editing, roles: next })} />
+        </td>
+      ) : (
+        <>
+          <td>{unitName ?? <span className="muted">—</span>}</td>
+          <td>{user.roles.length ? user.roles.map(roleName).join('、') : <span className="muted">—</span>}</td>
+        </>
+      )}
+      <td>
+        <span className={`status ${user.active ? 'status-on' : 'status-off'}`}>{user.active ? t.active : t.inactive}</span>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+      </td>
+      <td className="nowrap row-actions">
+        {editing ? (
+          <>
+            <button type="button" className="link-button" onClick={() => void patch({ roles: editing.roles, orgUnitId: editing.orgUnitId || null })}>
+              {t.save}
+            </button>
+            <button type="button" className="link-button" onClick={() => setEditing(undefined)}>
+              {t.cancel}
+            </button>
+          </>
+        ) : (
+          <>
+            <button type="button" className="link-button" aria-label={`${t.edit} ${who}`} onClick={() => setEditing({ roles: user.roles, orgUnitId: user.orgUnitId ?? '' })}>
+              {t.edit}
+            </button>
+            {user.active ? (
+              <button type="button" className="link-button danger" aria-label={`${t.deactivate} ${who}`} onClick={() => window.confirm(t.confirmDeactivate(who)) && void patch({ active: false })}>
+                {t.deactivate}
+              </button>
+            ) : (
+              <button type="button" className="link-button" aria-label={`${t.reactivate} ${who}`} onClick={() => void patch({ active: true })}>
+                {t.reactivate}
+              </button>
+            )}
+          </>
+        )}
+      </td>
+    </tr>
+  );
+}

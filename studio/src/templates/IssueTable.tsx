@@ -1,0 +1,32 @@
+import type { DefinitionIssue } from '../draft/types';
+import { useMessages } from '../app/lang';
+import { TEMPLATE_MESSAGES } from './messages';
+
+/** Every issue of a template: its file, JSON pointer, rule (keyword) and message, one row each. */
+export function IssueTable({ issues }: { issues: DefinitionIssue[] }) {
+  const t = useMessages(TEMPLATE_MESSAGES);
+  return (
+    <table className="data-table issue-table" aria-label={t.broken(issues.length)}>
+      <thead>
+        <tr>
+          <th>{t.issueFile}</th>
+          <th>{t.issuePointer}</th>
+          <th>{t.issueRule}</th>
+          <th>{t.issueMessage}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {issues.map((issue, i) => (
+          <tr key={i} data-issue-file={issue.file ?? ''} data-keyword={issue.keyword}>
+            <td className="mono">{issue.file ?? '—'}</td>
+            <td className="mono">{issue.pointer || '/'}</td>
+            <td>
+              <span className="kind">{issue.keyword}</span>
+            </td>
+            <td>{issue.message}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
