@@ -7,6 +7,7 @@ import { DRAFT_PATH } from '../draft/load-draft';
 import type { DefinitionIssue } from '../draft/types';
 import { PUBLISH_MESSAGES } from './messages';
 import { PlanSteps } from './PlanSteps';
+import { StateMappingPicker, type StateMapping } from './StateMapping';
 import { PublishForm } from './PublishForm';
 import { usePlan } from './usePlan';
 import './publish.css';
@@ -17,12 +18,13 @@ export function PublishPage() {
   const t = useMessages(PUBLISH_MESSAGES);
   const [published, setPublished] = useState<number>();
   const [failure, setFailure] = useState<{ message: string; issues: DefinitionIssue[]; stale: boolean }>();
-  const [plan, replan] = usePlan(draft.hasDraft && published === undefined, draft.flush);
+  const [stateMapping, setStateMapping] = useState<StateMapping>({});
+  const [plan, replan] = usePlan(draft.hasDraft && published === undefined, draft.flush, stateMapping);
 
   const publish = async (note: string, confirmDestructive: boolean) => {
     setFailure(undefined);
     try {
-      const result = await sendJson<{ version: number }>('POST', `${DRAFT_PATH}/publish`, { confirmDestructive, ...(note && { note }) });
+      const result = await sendJson<{ version: number }>('POST', `${DRAFT_PATH}/publish`, { confirmDestructive, stateMapping, ...(note && { note }) });
       setPublished(result.version);
       draft.reload();
     } catch (error) {
@@ -80,6 +82,7 @@ export function PublishPage() {
                 </button>
               </header>
               {plan.plan.steps.length === 0 ? <p className="muted">{t.noSteps}</p> : <PlanSteps steps={plan.plan.steps} />}
+              <StateMappingPicker steps={plan.plan.steps} mapping={stateMapping} onChange={setStateMapping} />
               {failure && (
                 <div className="notice notice-error" role="alert" data-testid="publish-failed">
                   <strong>{failure.stale ? t.stale : t.publishFailed}</strong>

@@ -2,6 +2,10 @@ import type { Lang } from '@lodestar/ui-shared';
 
 const zh = {
   heading: '草稿与发布',
+  mappingTitle: '被删除阶段中的记录',
+  mappingHint: '草稿删除了仍有记录的阶段。请为这些记录选择新的阶段；不选择时，它们会在确认后回到初始阶段。',
+  mappingFor: (state: string, rows?: number) => `“${state}”中的 ${rows ?? '若干'} 条记录移到`,
+  mappingInitial: '初始阶段（需确认）',
   subheading: '发布前先预览迁移计划：每一步对数据库做什么、是否安全、影响多少行。',
   planning: '正在计算迁移计划…',
   noDraft: '没有未发布的更改。在业务对象中修改后，会在这里预览并发布。',
@@ -31,6 +35,10 @@ const zh = {
 type PublishMessages = typeof zh;
 
 const en: PublishMessages = {
+  mappingTitle: 'Records in removed stages',
+  mappingHint: 'The draft removes stages that still hold records. Choose where those records go; without a choice they restart in the initial stage once you confirm.',
+  mappingFor: (state: string, rows?: number) => `Move the ${rows ?? 'stored'} record${rows === 1 ? '' : 's'} in “${state}” to`,
+  mappingInitial: 'The initial stage (needs confirmation)',
   heading: 'Draft & publish',
   subheading: 'Preview the migration before publishing: what each step does to the database, whether it is safe, how many rows it touches.',
   planning: 'Working out the migration plan…',

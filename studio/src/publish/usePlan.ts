@@ -11,7 +11,8 @@ export type PlanState =
   | { status: 'failed'; message: string };
 
 /** Plans the saved draft against the published version (after `beforePlan`, which saves pending edits). */
-export function usePlan(enabled: boolean, beforePlan: () => Promise<void>): [PlanState, () => void] {
+export function usePlan(enabled: boolean, beforePlan: () => Promise<void>, stateMapping: Record<string, Record<string, string>> = {}): [PlanState, () => void] {
+  const mappingKey = JSON.stringify(stateMapping);
   const [state, setState] = useState<PlanState>({ status: 'idle' });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
@@ -19,7 +20,7 @@ export function usePlan(enabled: boolean, beforePlan: () => Promise<void>): [Pla
     let current = true;
     setState({ status: 'planning' });
     beforePlan()
-      .then(() => sendJson<Plan>('POST', `${DRAFT_PATH}/plan`, {}))
+      .then(() => sendJson<Plan>('POST', `${DRAFT_PATH}/plan`, { stateMapping: JSON.parse(mappingKey) as unknown }))
       .then(
         (plan) => current && setState({ status: 'ready', plan }),
         (error: Error) => {
@@ -33,6 +34,6 @@ export function usePlan(enabled: boolean, beforePlan: () => Promise<void>): [Pla
     };
     // beforePlan is stable (the draft's flush); re-plan only on request.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [enabled, attempt]);
+  }, [enabled, attempt, mappingKey]);
   return [state, useCallback(() => setAttempt((n) => n + 1), [])];
 }

@@ -59,6 +59,10 @@ export function StatePanel({ workflow, name, issues, onMeta, onInitial, onFinal,
         <Select label={t.outcome} value={meta.outcome ?? ''} options={[{ value: '', label: '—' }, ...['open', 'won', 'lost'].map((o) => ({ value: o, label: t.outcomes[o]! }))]} onChange={(v) => onMeta({ outcome: (v || undefined) as StateMeta['outcome'] })} />
         <TextInput label={t.stuckAfter} value={meta.stuckAfter ?? ''} mono placeholder="P14D" onChange={(v) => onMeta({ stuckAfter: v || undefined })} />
       </div>
+      <div className="wf-pair">
+        {/* The stage's service level: an `after.sla` transition of the state fires when it runs out. */}
+        <TextInput label={t.sla} value={meta.sla ?? ''} mono placeholder="P2D" hint={t.slaHint} onChange={(v) => onMeta({ sla: v || undefined })} />
+      </div>
       <div className="check-row">
         <Checkbox label={t.isInitial} checked={initial} onChange={(on) => on && onInitial()} />
         <Checkbox label={t.isFinal} checked={isFinal(state)} onChange={onFinal} />
