@@ -16,6 +16,10 @@ export default defineConfig({
         // The web app's pure modules (no DOM): validators, board and period arithmetic.
         test: { name: 'runtime-ui', root: './runtime-ui', include: ['src/**/*.test.ts'] },
       },
+      {
+        // The studio's pure edits of definitions.
+        test: { name: 'studio', root: './studio', include: ['src/**/*.test.ts'] },
+      },
     ],
   },
 });

@@ -1,18 +1,19 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, requireBuiltUi } from '../support/browser.js';
+import { launchBrowser, requireBuiltUi, signedInPage } from '../support/browser.js';
 import { ADMIN_PASSWORD } from '../support/test-server.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /* Signing in and out through the real form, and the navigation a role gets, in a real Chromium. */
 let server: TestServer;
 let browser: Browser;
+let agentToken = '';
 
 beforeAll(async () => {
   requireBuiltUi();
   server = await startTestServer();
   browser = await launchBrowser();
-  await server.userToken({ email: 'lin@example.com', displayName: '林晓', roles: ['serviceAgent'] });
+  agentToken = (await server.userToken({ email: 'lin@example.com', displayName: '林晓', roles: ['serviceAgent'] })).token;
 });
 
 afterAll(async () => {
@@ -42,6 +43,13 @@ describe('signing in', () => {
     await page.getByRole('button', { name: '退出' }).click();
     await page.getByLabel('邮箱').waitFor();
     expect(await page.evaluate(() => localStorage.getItem('lodestar.token'))).toBeNull();
+    await context.close();
+  });
+
+  it('keeps the studio for administrators', async () => {
+    const { context, page } = await signedInPage(browser, server.url, agentToken, 'zh');
+    await page.goto('/studio/');
+    await page.getByText('只有管理员可以使用工作室。').waitFor();
     await context.close();
   });
 

@@ -2,7 +2,7 @@ import { titleOf } from '@lodestar/ui-shared';
 import { useMessages, useStudioLang } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
 import { ROLE_MESSAGES } from './messages';
-import { eventsOf, fieldsOf, setEventScope, setFieldRule, type EntityPermission, type FieldRule } from './roles-model';
+import { eventsOf, eventTitle, fieldsOf, setEventScope, setFieldRule, type EntityPermission, type FieldRule } from './roles-model';
 import { ScopeSelect } from './ScopeSelect';
 
 /** One entity's overrides for a role: a scope per workflow event, and hidden / read-only per field. */
@@ -24,9 +24,11 @@ export function EntityRules({ roleId, entityId, permission }: { roleId: string; 
           <div className="rule-grid">
             {events.map((event) => (
               <label key={event} className="rule" data-event-rule={event}>
-                <span className="mono">{event}</span>
+                <span>
+                  {eventTitle(definitions, entityId, event, lang)} <span className="mono muted">{event}</span>
+                </span>
                 <ScopeSelect
-                  label={event}
+                  label={eventTitle(definitions, entityId, event, lang)}
                   value={permission.events?.[event]}
                   emptyLabel={t.followsUpdate}
                   onChange={(scope) => update((set) => setEventScope(set, roleId, entityId, event, scope))}

@@ -112,6 +112,20 @@ export function eventsOf(set: DefinitionSet, entity: string): string[] {
   return [...events].sort();
 }
 
+/** An event's title in `lang` (from the first transition that names it), else its id. */
+export function eventTitle(set: DefinitionSet, entity: string, event: string, lang: string): string {
+  for (const workflow of set.workflows) {
+    if (workflow.meta?.entity !== entity) continue;
+    const states = (workflow as { states?: Record<string, { on?: Record<string, { meta?: { title?: Record<string, string> | string } }> }> }).states ?? {};
+    for (const state of Object.values(states)) {
+      const title = state.on?.[event]?.meta?.title;
+      if (typeof title === 'string') return title;
+      if (title) return title[lang] ?? title.en ?? event;
+    }
+  }
+  return event;
+}
+
 /** The fields a rule can name: the entity's properties, in definition order. */
 export function fieldsOf(entity: EntityDefinition): string[] {
   return Object.keys(entity.properties ?? {});
