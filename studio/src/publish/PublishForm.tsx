@@ -7,8 +7,18 @@ import type { PlanStep } from './plan-types';
 // Either language's word confirms: an admin switching languages mid-way should not be stuck.
 const WORDS = ['确认', 'CONFIRM'];
 
-/** The note, the confirmation word when steps lose data, and the Publish button (disabled while blocked). */
-export function PublishForm({ steps, onPublish }: { steps: PlanStep[]; onPublish(note: string, confirmDestructive: boolean): Promise<void> }) {
+interface PublishFormProps {
+  steps: PlanStep[];
+  onPublish(note: string, confirmDestructive: boolean): Promise<void>;
+  /** Another action on the same plan (a template install): its button words, and no note. */
+  action?: { label: string; busyLabel: string };
+}
+
+/**
+ * What applies a plan, for a publish and for a template install alike: the note, the confirmation word
+ * when steps lose data, and the button (disabled while a step is blocked or the word is missing).
+ */
+export function PublishForm({ steps, onPublish, action }: PublishFormProps) {
   const t = useMessages(PUBLISH_MESSAGES);
   const [note, setNote] = useState('');
   const [word, setWord] = useState('');
@@ -31,10 +41,10 @@ export function PublishForm({ steps, onPublish }: { steps: PlanStep[]; onPublish
         </p>
       )}
       {destructive && !blocked && <TextInput label={t.confirmLabel(t.confirmWord)} value={word} onChange={setWord} wide />}
-      <TextInput label={t.note} value={note} onChange={setNote} wide />
+      {!action && <TextInput label={t.note} value={note} onChange={setNote} wide />}
       <div className="form-actions">
         <button type="submit" className={`button${destructive ? ' button-danger' : ''}`} disabled={blocked || !confirmed || busy}>
-          {busy ? t.publishing : t.publish}
+          {busy ? (action?.busyLabel ?? t.publishing) : (action?.label ?? t.publish)}
         </button>
       </div>
     </form>

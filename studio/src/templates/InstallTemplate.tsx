@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useMessages } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
 import { PlanSteps } from '../publish/PlanSteps';
-import { InstallConfirm } from './InstallConfirm';
+import { PublishForm } from '../publish/PublishForm';
 import { dryRun, install, readTemplateFile, type InstallState } from './install-state';
 import { IssueTable } from './IssueTable';
 import { TEMPLATE_MESSAGES } from './messages';
@@ -78,7 +78,7 @@ export function InstallTemplate() {
                 <span className="notice-detail">{failure.message}</span>
               </div>
             )}
-            <InstallConfirm steps={state.plan.steps} onInstall={confirm} />
+            <PublishForm steps={state.plan.steps} onPublish={(_note, destructive) => confirm(destructive)} action={{ label: t.install, busyLabel: t.installing }} />
           </div>
         )}
       </div>
