@@ -1,10 +1,9 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { keepFailureScreenshot, launchBrowser, requireBuiltUi, screenshot, signedInPage } from '../support/browser.js';
-import { REPO_ROOT } from '../support/paths.js';
+import { browserSessions, draftSaved, keepFailureScreenshot, launchBrowser, requireBuiltUi, screenshot } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /*
@@ -15,41 +14,28 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
  */
 let server: TestServer;
 let browser: Browser;
-let page: Page | undefined;
-const contexts: BrowserContext[] = [];
+const sessions = browserSessions(() => browser, () => server.url);
 const folder = mkdtempSync(join(tmpdir(), 'lodestar-studio-admin-'));
 
 beforeAll(async () => {
-  requireBuiltUi();
-  if (!existsSync(join(REPO_ROOT, 'studio/dist/index.html'))) throw new Error('studio/dist is missing: run `npm run build -w studio`');
+  requireBuiltUi(['runtime-ui', 'studio']);
   server = await startTestServer();
   browser = await launchBrowser();
 });
 
-afterEach(({ task }) => keepFailureScreenshot(page, task));
+afterEach(({ task }) => keepFailureScreenshot(sessions.current(), task));
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
+  await sessions.close();
   await browser?.close();
   await server?.close();
   rmSync(folder, { recursive: true, force: true });
 });
 
-async function open(lang: 'zh' | 'en'): Promise<Page> {
-  const session = await signedInPage(browser, server.url, server.adminToken, lang);
-  contexts.push(session.context);
-  session.page.setDefaultTimeout(15_000);
-  page = session.page;
-  return session.page;
-}
 
 const versionCount = async () => (await server.request('GET', '/api/v1/meta/versions')).body.data.length as number;
 const model = async () => (await server.request('GET', '/api/v1/meta/model')).body;
 
-/** Waits until the draft banner says every edit reached the engine. */
-async function saved(p: Page): Promise<void> {
-  await expect.poll(() => p.getByRole('region', { name: /有尚未发布的更改|Unpublished changes/ }).getAttribute('data-save-state')).toBe('saved');
-}
 
 describe('studio admin screens', () => {
   it('refuses a broken template with every issue and changes nothing', async () => {
@@ -60,7 +46,7 @@ describe('studio admin screens', () => {
     writeFileSync(file, JSON.stringify(template));
     const before = await versionCount();
 
-    const p = await open('zh');
+    const p = await sessions.open(server.adminToken, 'zh');
     await p.goto('/studio/templates');
     await p.getByLabel('模板文件（JSON）').setInputFiles(file);
     const issues = p.getByTestId('template-issues');
@@ -74,7 +60,7 @@ describe('studio admin screens', () => {
     expect(await versionCount()).toBe(before);
 
     // The English screen shows the same issues.
-    const en = await open('en');
+    const en = await sessions.open(server.adminToken, 'en');
     await en.goto('/studio/templates');
     await en.getByLabel('Template file (JSON)').setInputFiles(file);
     await en.getByTestId('template-issues').waitFor();
@@ -93,7 +79,7 @@ describe('studio admin screens', () => {
     const created = await server.request('POST', '/api/v1/records/customer', { record_type: 'company', industry: 'retail', name: '回滚测试有限公司', shortName: '回滚测试', referralCode: 'R-42' });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
 
-    const p = await open('zh');
+    const p = await sessions.open(server.adminToken, 'zh');
     await p.goto('/studio/versions');
     await p.locator('tr[data-version="2"]').waitFor();
     await p.getByLabel('选择 v1 进行比较').check();
@@ -129,7 +115,7 @@ describe('studio admin screens', () => {
     const asMarketing = async () => (await server.request('GET', `/api/v1/records/opportunity/${opportunity.body.id}`, undefined, { authorization: `Bearer ${token}` })).body;
     expect(await asMarketing()).not.toHaveProperty('amount');
 
-    const p = await open('zh');
+    const p = await sessions.open(server.adminToken, 'zh');
     await p.goto('/studio/roles');
     await p.locator('[data-role-item="marketing"]').click();
     const editor = p.locator('[data-role="marketing"]');
@@ -139,7 +125,7 @@ describe('studio admin screens', () => {
     const amountRule = editor.locator('[data-field-rule="amount"] select');
     expect(await amountRule.inputValue()).toBe('hidden');
     await amountRule.selectOption('');
-    await saved(p);
+    await draftSaved(p);
     await p.getByRole('heading', { name: '角色与权限' }).scrollIntoViewIfNeeded();
     await screenshot(p, 'studio-roles');
     const draftRoles = (await server.request('GET', '/api/v1/meta/drafts/studio')).body.definitions.roles.roles;
@@ -151,7 +137,7 @@ describe('studio admin screens', () => {
     expect(Number((await asMarketing()).amount)).toBe(880000);
 
     // The same screen in English, with the people below.
-    const en = await open('en');
+    const en = await sessions.open(server.adminToken, 'en');
     await en.goto('/studio/roles');
     await en.locator('[data-role-item="salesperson"]').click();
     await en.getByRole('table', { name: 'Data permissions' }).waitFor();

@@ -1,9 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { keepFailureScreenshot, launchBrowser, requireBuiltUi, screenshot, signedInPage } from '../support/browser.js';
-import { REPO_ROOT } from '../support/paths.js';
+import { browserSessions, draftSaved, keepFailureScreenshot, launchBrowser, requireBuiltUi, screenshot } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /*
@@ -14,16 +11,14 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
  */
 let server: TestServer;
 let browser: Browser;
-let page: Page | undefined;
-const contexts: BrowserContext[] = [];
+const sessions = browserSessions(() => browser, () => server.url);
 let salesToken = '';
 let dealId = '';
 
 const api = async (method: string, path: string, body?: unknown, token?: string) => server.request(method, `/api/v1${path}`, body, token ? { authorization: `Bearer ${token}` } : {});
 
 beforeAll(async () => {
-  requireBuiltUi();
-  if (!existsSync(join(REPO_ROOT, 'studio/dist/index.html'))) throw new Error('studio/dist is missing: run `npm run build -w studio`');
+  requireBuiltUi(['runtime-ui', 'studio']);
   server = await startTestServer();
   salesToken = (await server.userToken({ email: 'zhao@example.com', displayName: '赵敏', roles: ['salesperson'] })).token;
   // A deal that has reached "needs identified", set up over the API as the salesperson.
@@ -37,32 +32,22 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 
-afterEach(({ task }) => keepFailureScreenshot(page, task));
+afterEach(({ task }) => keepFailureScreenshot(sessions.current(), task));
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
+  await sessions.close();
   await browser?.close();
   await server?.close();
 });
 
-async function open(token: string, lang: 'zh' | 'en'): Promise<Page> {
-  const session = await signedInPage(browser, server.url, token, lang);
-  contexts.push(session.context);
-  session.page.setDefaultTimeout(15_000);
-  page = session.page;
-  return session.page;
-}
 
-async function saved(p: Page): Promise<void> {
-  await expect.poll(() => p.getByRole('region', { name: /有尚未发布的更改|Unpublished changes/ }).getAttribute('data-save-state')).toBe('saved');
-}
 
 const publishedVersion = async () => (await api('GET', '/meta/model')).body.version as number;
 const salesFunnel = async () => (await api('GET', '/meta/model')).body.definitions.workflows.find((w: { id: string }) => w.id === 'opportunity-sales');
 
 describe('the workflow designer', () => {
   it('inserts a guarded pilot stage, is stopped by an empty guard param, publishes; a deal moves into it', async () => {
-    const p = await open(server.adminToken, 'zh');
+    const p = await sessions.open(server.adminToken, 'zh');
     await p.goto('/studio/workflows');
     await p.locator('tr[data-workflow="opportunity-sales"]').getByRole('link', { name: '商机销售流程' }).click();
     await p.locator('[data-state="needsIdentified"]').waitFor();
@@ -92,7 +77,7 @@ describe('the workflow designer', () => {
     await transition.getByLabel('条件', { exact: true }).selectOption('requireFields');
     await transition.getByTestId('transition-issues').getByText(/fields/).waitFor();
     await p.getByTestId('workflow-issues').getByText('/states/needsIdentified/on/PROPOSE/guard/params').waitFor();
-    await saved(p);
+    await draftSaved(p);
 
     // Nothing is published while the issue exists: the plan is refused, and so is a publish over the API.
     const before = await publishedVersion();
@@ -107,7 +92,7 @@ describe('the workflow designer', () => {
     await stage.locator('[data-out-event="PROPOSE"]').click();
     await transition.getByLabel('字段', { exact: true }).selectOption(['amount']);
     await expect.poll(() => transition.getByTestId('transition-issues').count()).toBe(0);
-    await saved(p);
+    await draftSaved(p);
     await p.getByTestId('workflow-issues').getByText('引擎没有发现问题。').waitFor();
     await p.locator('[data-state="pilot"]').click();
     await screenshot(p, 'studio-workflow');
@@ -131,7 +116,7 @@ describe('the workflow designer', () => {
     expect((await salesFunnel()).states.pilot.meta.probability).toBe(0.45);
 
     // The salesperson moves the deal into pilot with the event's button on the record page.
-    const sales = await open(salesToken, 'zh');
+    const sales = await sessions.open(salesToken, 'zh');
     await sales.goto(`/records/opportunity/${dealId}`);
     const propose = sales.locator('[data-event="PROPOSE"]');
     await expect.poll(() => propose.isEnabled()).toBe(true);
@@ -150,7 +135,7 @@ describe('the workflow designer', () => {
     const put = await api('PUT', '/meta/drafts/studio', { definitions });
     expect(put.body.issues).toEqual([expect.objectContaining({ file: expect.stringMatching(/^workflows\[\d+\]$/), pointer: '/states/pilot/on/COMPLETE_PILOT/target', keyword: 'unknownState' })]);
 
-    const p = await open(server.adminToken, 'en');
+    const p = await sessions.open(server.adminToken, 'en');
     await p.goto('/studio/workflows/opportunity-sales');
     await p.locator('[data-state="pilotReview"]').waitFor();
     await p.getByTestId('workflow-issues').getByText('target state "pilotReview" does not exist').waitFor();

@@ -1,9 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { keepFailureScreenshot, launchBrowser, requireBuiltUi, screenshot, signedInPage } from '../support/browser.js';
-import { REPO_ROOT } from '../support/paths.js';
+import { browserSessions, draftSaved, keepFailureScreenshot, launchBrowser, requireBuiltUi, screenshot } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /*
@@ -14,46 +11,33 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
  */
 let server: TestServer;
 let browser: Browser;
-let page: Page | undefined;
-const contexts: BrowserContext[] = [];
+const sessions = browserSessions(() => browser, () => server.url);
 let salesToken = '';
 let distributorId = '';
 
 beforeAll(async () => {
-  requireBuiltUi();
-  if (!existsSync(join(REPO_ROOT, 'studio/dist/index.html'))) throw new Error('studio/dist is missing: run `npm run build -w studio`');
+  requireBuiltUi(['runtime-ui', 'studio']);
   server = await startTestServer();
   salesToken = (await server.userToken({ email: 'li@example.com', displayName: '李娜', roles: ['salesperson'] })).token;
   browser = await launchBrowser();
 });
 
-afterEach(({ task }) => keepFailureScreenshot(page, task));
+afterEach(({ task }) => keepFailureScreenshot(sessions.current(), task));
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
+  await sessions.close();
   await browser?.close();
   await server?.close();
 });
 
-async function open(token: string, lang: 'zh' | 'en'): Promise<Page> {
-  const session = await signedInPage(browser, server.url, token, lang);
-  contexts.push(session.context);
-  session.page.setDefaultTimeout(15_000);
-  page = session.page;
-  return session.page;
-}
 
 const model = async () => (await server.request('GET', '/api/v1/meta/model')).body.definitions;
 const customerOf = async () => (await model()).entities.find((e: { $id: string }) => e.$id === 'customer');
 
-/** Waits until the draft banner says every edit reached the engine. */
-async function saved(p: Page): Promise<void> {
-  await expect.poll(() => p.getByRole('region', { name: /有尚未发布的更改|Unpublished changes/ }).getAttribute('data-save-state')).toBe('saved');
-}
 
 describe('the studio', () => {
   it('adds a distributor type with two fields; the plan is safe; a salesperson then creates one', async () => {
-    const p = await open(server.adminToken, 'zh');
+    const p = await sessions.open(server.adminToken, 'zh');
     await p.goto('/studio/');
     await p.getByRole('list', { name: '业务对象' }).locator('[data-entity="customer"]').waitFor();
     await screenshot(p, 'studio-entities');
@@ -97,7 +81,7 @@ describe('the studio', () => {
     await screenshot(p, 'studio-record-type');
     await typeDialog.getByRole('button', { name: '完成' }).click();
     await p.locator('[data-record-type="distributor"]').waitFor();
-    await saved(p);
+    await draftSaved(p);
     await p.evaluate(() => window.scrollTo(0, 0));
     await screenshot(p, 'studio-designer');
 
@@ -125,7 +109,7 @@ describe('the studio', () => {
     expect((await customerOf())['x-entity'].recordTypes.distributor.required).toEqual(['distributionLevel']);
 
     // A salesperson in the runtime UI, signed in after the publish.
-    const sales = await open(salesToken, 'zh');
+    const sales = await sessions.open(salesToken, 'zh');
     await sales.goto('/records/customer/new?type=distributor');
     const field = (name: string): Locator => sales.locator(`[data-field="${name}"]`);
     await field('distributionLevel').waitFor();
@@ -143,12 +127,12 @@ describe('the studio', () => {
   });
 
   it('removing a field that holds data is destructive; Publish waits for the typed confirmation', async () => {
-    const p = await open(server.adminToken, 'en');
+    const p = await sessions.open(server.adminToken, 'en');
     await p.goto('/studio/entities/customer');
     p.once('dialog', (d) => void d.accept());
     await p.getByRole('button', { name: 'Remove Authorized regions' }).click();
     await expect.poll(() => p.locator('tr[data-field="authorizedRegions"]').count()).toBe(0);
-    await saved(p);
+    await draftSaved(p);
     await p.getByRole('link', { name: 'Review and publish' }).click();
     const destructive = p.getByRole('region', { name: /Loses or changes data/ });
     await destructive.waitFor();

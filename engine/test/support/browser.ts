@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { REPO_ROOT } from './paths.js';
 
 /** Debian's chromium (`npm test` installs it when missing); CHROMIUM_PATH points elsewhere. */
@@ -46,9 +47,38 @@ export async function signedInPage(browser: Browser, baseUrl: string, token: str
   return { context, page };
 }
 
-/** The built runtime UI must exist: the engine serves runtime-ui/dist (`npm test` builds it). */
-export function requireBuiltUi(): void {
-  if (!existsSync(join(REPO_ROOT, 'runtime-ui/dist/index.html'))) throw new Error('runtime-ui/dist is missing: run `npm run build` (npm test does)');
+/** The built web apps must exist: the engine serves runtime-ui/dist and studio/dist (`npm test` builds them). */
+export function requireBuiltUi(apps: readonly ('runtime-ui' | 'studio')[] = ['runtime-ui']): void {
+  for (const app of apps) {
+    if (!existsSync(join(REPO_ROOT, app, 'dist/index.html'))) throw new Error(`${app}/dist is missing: run \`npm run build\` (npm test does)`);
+  }
+}
+
+/**
+ * Signed-in pages opened one after another in a test file: `open` starts a user's session, `current`
+ * is the page last opened (for failure screenshots), `close` ends them all.
+ */
+export function browserSessions(browser: () => Browser, baseUrl: () => string) {
+  const contexts: BrowserContext[] = [];
+  let current: Page | undefined;
+  return {
+    async open(token: string, lang: UiLang): Promise<Page> {
+      const session = await signedInPage(browser(), baseUrl(), token, lang);
+      contexts.push(session.context);
+      session.page.setDefaultTimeout(15_000);
+      current = session.page;
+      return session.page;
+    },
+    current: () => current,
+    async close(): Promise<void> {
+      for (const context of contexts) await context.close();
+    },
+  };
+}
+
+/** Waits until the studio's draft banner says every edit reached the engine. */
+export async function draftSaved(page: Page): Promise<void> {
+  await expect.poll(() => page.getByRole('region', { name: /有尚未发布的更改|Unpublished changes/ }).getAttribute('data-save-state')).toBe('saved');
 }
 
 /**
