@@ -32,10 +32,8 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-
 const versionCount = async () => (await server.request('GET', '/api/v1/meta/versions')).body.data.length as number;
 const model = async () => (await server.request('GET', '/api/v1/meta/model')).body;
-
 
 describe('studio admin screens', () => {
   it('refuses a broken template with every issue and changes nothing', async () => {

@@ -40,8 +40,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-
-
 const publishedVersion = async () => (await api('GET', '/meta/model')).body.version as number;
 const salesFunnel = async () => (await api('GET', '/meta/model')).body.definitions.workflows.find((w: { id: string }) => w.id === 'opportunity-sales');
 

@@ -30,10 +30,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-
 const model = async () => (await server.request('GET', '/api/v1/meta/model')).body.definitions;
 const customerOf = async () => (await model()).entities.find((e: { $id: string }) => e.$id === 'customer');
-
 
 describe('the studio', () => {
   it('adds a distributor type with two fields; the plan is safe; a salesperson then creates one', async () => {
