@@ -1,8 +1,16 @@
+/** A text a user may see, in both of the product's languages. */
+export interface Text {
+  en: string;
+  zh: string;
+}
+
 /** One validation problem: where (JSON pointer, and file when it came from one), which rule, and why. */
 export interface Issue {
   pointer: string;
   keyword: string;
+  /** English; `i18n` carries it in both languages where the engine words it for users. */
   message: string;
+  i18n?: Text;
   params?: Record<string, unknown>;
   file?: string;
 }
@@ -14,9 +22,12 @@ export abstract class LodestarError extends Error {
   abstract readonly title: string;
   readonly issues: Issue[] | undefined;
   readonly extra: Record<string, unknown> | undefined;
+  /** The detail in both languages, when given as a Text (problem+json `i18n`); `message` is its English. */
+  readonly text: Text | undefined;
 
-  constructor(detail: string, options: { issues?: Issue[]; extra?: Record<string, unknown>; cause?: unknown } = {}) {
-    super(detail, { cause: options.cause });
+  constructor(detail: string | Text, options: { issues?: Issue[]; extra?: Record<string, unknown>; cause?: unknown } = {}) {
+    super(typeof detail === 'string' ? detail : detail.en, { cause: options.cause });
+    this.text = typeof detail === 'string' ? undefined : detail;
     this.issues = options.issues;
     this.extra = options.extra;
   }

@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { currentToken, endSession } from './session';
+import { initialLang } from './i18n';
 
 /** One problem with a request, as the engine reports it (`pointer`: `/field`, `/query/filter[x]`, …). */
 export interface ApiIssue {
   pointer: string;
   keyword: string;
   message: string;
+  /** The message in both languages, where the engine words it for users. */
+  i18n?: { en: string; zh: string };
   params?: Record<string, unknown>;
 }
 
@@ -38,8 +41,9 @@ export async function sendJson<T>(method: string, path: string, body?: unknown, 
   const type = response.headers.get('content-type') ?? '';
   const answer: unknown = type.includes('json') ? await response.json().catch(() => undefined) : undefined;
   if (!response.ok) {
-    const problem = (answer ?? {}) as Record<string, unknown> & { detail?: string; title?: string };
-    throw new ApiError(problem.detail ?? problem.title ?? `HTTP ${response.status}`, response.status, problem);
+    const problem = (answer ?? {}) as Record<string, unknown> & { detail?: string; title?: string; i18n?: { en: string; zh: string } };
+    // The engine words what users see in both languages (`i18n`); `detail` is its English.
+    throw new ApiError(problem.i18n?.[initialLang()] ?? problem.detail ?? problem.title ?? `HTTP ${response.status}`, response.status, problem);
   }
   if (answer === undefined) throw new ApiError('the server did not answer with JSON', response.status);
   return answer as T;

@@ -14,6 +14,7 @@ export function sendProblem(res: Response, error: LodestarError): void {
       title: error.title,
       status: error.status,
       detail: error.message,
+      ...(error.text && { i18n: error.text }),
       ...(error.issues && { issues: error.issues }),
       ...error.extra,
     });
