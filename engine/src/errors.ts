@@ -99,3 +99,10 @@ export class ForbiddenError extends LodestarError {
   readonly type = 'forbidden';
   readonly title = 'Forbidden';
 }
+
+/** Too many attempts (sign-ins): wait and try again. */
+export class TooManyRequestsError extends LodestarError {
+  readonly status = 429;
+  readonly type = 'too-many-requests';
+  readonly title = 'Too many requests';
+}
