@@ -1,5 +1,8 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import type { FieldDefinition } from './entity.js';
+import { blankFields, compileRules, type RecordRule } from './record-rules.js';
+import { isStorableDate, isStorableDateTime } from './timestamp.js';
 
 // ajv-formats' default export sits under `.default` when imported from NodeNext ESM.
 const addFormats = (addFormatsModule as unknown as { default: (ajv: Ajv2020) => Ajv2020 }).default;
@@ -18,6 +21,9 @@ export function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
   addFormats(ajv);
   ajv.addFormat('phone', PHONE);
+  // Dates and times as PostgreSQL stores them (no year 0, offsets within ±15:59): a 422, never a 22009.
+  ajv.addFormat('date', isStorableDate);
+  ajv.addFormat('date-time', isStorableDateTime);
   for (const keyword of ANNOTATIONS) ajv.addKeyword({ keyword });
   ajv.addKeyword({
     keyword: 'x-scale',
@@ -26,7 +32,52 @@ export function createAjv(): Ajv2020 {
     error: { message: (cxt) => `must have at most ${String(cxt.schema)} decimal places` },
     validate: (scale: number, value: number) => hasAtMostDecimals(value, scale),
   });
+  addRecordKeywords(ajv);
   return ajv;
+}
+
+type RecordSchema = { properties?: Record<string, FieldDefinition> };
+
+/**
+ * The record-level keywords: `x-rules` (cross-field rules, see record-rules.ts) and `x-nonBlank`
+ * (required text that must hold more than blanks). Each error lands on its field's pointer.
+ */
+function addRecordKeywords(ajv: Ajv2020): void {
+  ajv.addKeyword({
+    keyword: 'x-rules',
+    type: 'object',
+    schemaType: 'array',
+    errors: true,
+    compile(rules: RecordRule[], parent) {
+      const check = compileRules(rules, (parent as RecordSchema).properties ?? {});
+      const validate = (record: Record<string, unknown>): boolean => {
+        const errors = check(record);
+        validate.errors = errors;
+        return errors.length === 0;
+      };
+      validate.errors = [] as unknown[];
+      return validate as never;
+    },
+  });
+  ajv.addKeyword({
+    keyword: 'x-nonBlank',
+    type: 'object',
+    schemaType: 'array',
+    errors: true,
+    compile(names: string[]) {
+      const validate = (record: Record<string, unknown>): boolean => {
+        validate.errors = blankFields(names, record).map((name) => ({
+          instancePath: '',
+          keyword: 'required',
+          message: `must have required property '${name}'`,
+          params: { missingProperty: name, blank: true },
+        }));
+        return validate.errors.length === 0;
+      };
+      validate.errors = [] as unknown[];
+      return validate as never;
+    },
+  });
 }
 
 function hasAtMostDecimals(value: number, scale: number): boolean {

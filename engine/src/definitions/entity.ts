@@ -1,3 +1,5 @@
+import type { RecordRule } from './record-rules.js';
+
 /**
  * The entity definition format: a JSON Schema (draft 2020-12) object schema plus our `x-` vocabulary.
  * These types describe what the meta-schema (meta/entity.meta.json) accepts.
@@ -107,5 +109,7 @@ export interface EntityDefinition {
   'x-i18n'?: { title?: Record<string, string>; description?: Record<string, string> };
   properties: Record<string, FieldDefinition>;
   required?: string[];
+  /** Cross-field rules (record-rules.ts), enforced on every write and shown on the field. */
+  'x-rules'?: RecordRule[];
   [keyword: string]: unknown;
 }

@@ -1,7 +1,8 @@
 import type { Issue } from '../errors.js';
 import { ROLES_FILE, ROLES_SOURCE_KEY, type DefinitionSet, type SourceFiles } from './definition-set.js';
 import type { EntityDefinition } from './entity.js';
-import { validateEntity } from './validate-entity.js';
+import { checkJunctionNames } from './junction-names.js';
+import { hasEntityShape, validateEntity } from './validate-entity.js';
 import { checkRoleReferences, isRolesDefinition, validateRoles } from './validate-roles.js';
 import { validateWorkflow } from './validate-workflow.js';
 import type { WorkflowDefinition } from './workflow.js';
@@ -10,25 +11,42 @@ import type { WorkflowDefinition } from './workflow.js';
  * Every issue in a definition set, each naming its file (when known) and JSON pointer.
  * Collects all issues before anyone fails, so an author fixes a broken template in one pass.
  */
-export function validateDefinitionSet(set: DefinitionSet, files: SourceFiles = {}): Issue[] {
-  const entityIds = new Set(set.entities.map((e) => (e as Partial<EntityDefinition>).$id).filter((id) => typeof id === 'string'));
-  const workflowIds = new Set(set.workflows.map((w) => w.id).filter((id) => typeof id === 'string'));
+export function validateDefinitionSet(input: DefinitionSet, files: SourceFiles = {}): Issue[] {
+  // The set may be any JSON (a studio draft, a request body): read it defensively, run each meta-schema
+  // first, and let only what passed it into the checks that look across definitions.
+  const set = { entities: listOf(input?.entities), workflows: listOf(input?.workflows), ...(input?.roles !== undefined && { roles: input.roles }) };
+  const entityIds = new Set(set.entities.map((e) => idOf(e, '$id')).filter((id) => id !== undefined));
+  const workflowIds = new Set(set.workflows.map((w) => idOf(w, 'id')).filter((id) => id !== undefined));
   const issues: Issue[] = [];
+  const shaped: EntityDefinition[] = [];
   set.entities.forEach((entity, i) => {
-    const file = files[`entity:${entity.$id}`] ?? `entities[${i}]`;
+    const file = files[`entity:${idOf(entity, '$id')}`] ?? `entities[${i}]`;
     issues.push(...withFile(validateEntity(entity, { entityIds, workflowIds }), file));
+    if (hasEntityShape(entity)) shaped.push(entity);
   });
+  issues.push(...checkJunctionNames(shaped, files));
   const validWorkflows: { workflow: WorkflowDefinition; file: string }[] = [];
   set.workflows.forEach((workflow, i) => {
-    const file = files[`workflow:${workflow.id}`] ?? `workflows[${i}]`;
-    const workflowIssues = validateWorkflow(workflow, set.entities);
+    const file = files[`workflow:${idOf(workflow, 'id')}`] ?? `workflows[${i}]`;
+    const workflowIssues = validateWorkflow(workflow, shaped);
     issues.push(...withFile(workflowIssues, file));
-    if (!workflowIssues.length) validWorkflows.push({ workflow, file });
+    if (!workflowIssues.length) validWorkflows.push({ workflow: workflow as WorkflowDefinition, file });
   });
-  issues.push(...duplicates(set.entities.map((e) => e.$id), 'entity', files));
-  issues.push(...duplicates(set.workflows.map((w) => w.id), 'workflow', files));
-  if (set.roles !== undefined) issues.push(...rolesIssues(set, files, validWorkflows));
+  issues.push(...duplicates(set.entities.map((e) => idOf(e, '$id')), 'entity', files));
+  issues.push(...duplicates(set.workflows.map((w) => idOf(w, 'id')), 'workflow', files));
+  // Roles read the names of every definition defensively (validate-roles namesOf).
+  if (set.roles !== undefined) issues.push(...rolesIssues(set as DefinitionSet, files, validWorkflows));
   return issues;
+}
+
+function listOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** A definition's id when it is an object with a string id. */
+function idOf(definition: unknown, key: '$id' | 'id'): string | undefined {
+  const id = definition && typeof definition === 'object' ? (definition as Record<string, unknown>)[key] : undefined;
+  return typeof id === 'string' ? id : undefined;
 }
 
 /**
@@ -43,8 +61,9 @@ function rolesIssues(set: DefinitionSet, files: SourceFiles, workflows: { workfl
   return issues;
 }
 
-function duplicates(ids: string[], kind: 'entity' | 'workflow', files: SourceFiles): Issue[] {
+function duplicates(all: (string | undefined)[], kind: 'entity' | 'workflow', files: SourceFiles): Issue[] {
   const seen = new Set<string>();
+  const ids = all.filter((id) => id !== undefined);
   return ids
     .filter((id) => (seen.has(id) ? true : (seen.add(id), false)))
     .map((id) => ({

@@ -1,8 +1,9 @@
 import type { ErrorObject } from 'ajv';
-import type { Issue } from '../errors.js';
+import type { Issue, Text } from '../errors.js';
 import { createAjv } from './create-ajv.js';
 import type { EntityDefinition, FieldDefinition } from './entity.js';
 import { RESERVED_NAMES } from './identifiers.js';
+import { isRuleValue, ruleKindOf } from './record-rules.js';
 import entityMetaSchema from './meta/entity.meta.json' with { type: 'json' };
 import { toFieldKind, type FieldKind } from '../schema/column-types.js';
 
@@ -20,13 +21,21 @@ export function toIssues(errors: ErrorObject[] | null | undefined, prefix = ''):
   return (errors ?? []).map((error) => {
     const missing = error.keyword === 'required' ? `/${String(error.params.missingProperty)}` : '';
     const extra = error.keyword === 'additionalProperties' ? `/${String(error.params.additionalProperty)}` : '';
+    // Rule errors carry their wording in both languages (record-rules.ts).
+    const { i18n, ...params } = error.params as Record<string, unknown> & { i18n?: Text };
     return {
       pointer: `${prefix}${error.instancePath}${missing}${extra}`,
       keyword: error.keyword,
       message: error.message ?? error.keyword,
-      params: error.params as Record<string, unknown>,
+      ...(i18n && { i18n }),
+      params,
     };
   });
+}
+
+/** Whether a value passes the entity meta-schema, so checks across definitions may read it. */
+export function hasEntityShape(entity: unknown): entity is EntityDefinition {
+  return validateShape(entity);
 }
 
 /** Every issue of one entity definition: its shape against the meta-schema, then the semantic rules. */
@@ -38,6 +47,7 @@ export function validateEntity(entity: unknown, context: EntityContext): Issue[]
     ...checkFields(definition, context),
     ...checkOptions(definition, context),
     ...checkAgenda(definition),
+    ...checkRules(definition),
     ...checkCompiles(definition),
   ];
 }
@@ -165,6 +175,33 @@ function checkAgenda(entity: EntityDefinition): Issue[] {
       if (!values.includes(value)) issues.push(issue(`${at}/open/values/${i}`, 'enum', `"${value}" is not a value of ${agenda.open.field}`));
     });
   }
+  return issues;
+}
+
+/**
+ * `x-rules` compare fields that exist and can be compared: both sides dates, date-times or numbers,
+ * a literal of the field's kind, a rule on a field with itself nowhere.
+ */
+function checkRules(entity: EntityDefinition): Issue[] {
+  const issues: Issue[] = [];
+  (entity['x-rules'] ?? []).forEach((rule, i) => {
+    const at = `/x-rules/${i}`;
+    const field = entity.properties[rule.field];
+    const kind = ruleKindOf(field);
+    if (!field) issues.push(issue(`${at}/field`, 'unknownField', `rule field "${rule.field}" is not a property`));
+    else if (!kind) issues.push(issue(`${at}/field`, 'fieldKind', `rules compare dates, date-times and numbers, not "${rule.field}"`));
+    if (rule.than !== undefined) {
+      const other = entity.properties[rule.than];
+      if (!other) issues.push(issue(`${at}/than`, 'unknownField', `rule field "${rule.than}" is not a property`));
+      else if (rule.than === rule.field) issues.push(issue(`${at}/than`, 'sameField', 'a rule compares two different fields'));
+      else if (kind && ruleKindOf(other) !== kind) {
+        issues.push(issue(`${at}/than`, 'fieldKind', `"${rule.than}" (${ruleKindOf(other) ?? 'not comparable'}) cannot be compared with "${rule.field}" (${kind})`));
+      }
+    } else if (kind && !isRuleValue(kind, rule.value)) {
+      const expected = kind === 'number' ? 'a number' : kind === 'date' ? '"today" or a date (YYYY-MM-DD)' : '"now", "today" or a date-time';
+      issues.push(issue(`${at}/value`, 'ruleValue', `a rule on "${rule.field}" compares with ${expected}`));
+    }
+  });
   return issues;
 }
 

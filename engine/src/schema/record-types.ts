@@ -1,7 +1,10 @@
 import type { EntityDefinition, FieldDefinition } from '../definitions/entity.js';
-import { toFieldKind } from './column-types.js';
+import { MONEY_PRECISION, toColumnType, toFieldKind } from './column-types.js';
 
 const ENTITY_KEYWORDS = new Set(['$id', '$schema', 'x-entity', 'x-i18n', 'title', 'description', 'properties', 'required']);
+
+/** The largest whole numbers JSON carries exactly: a bigint column is held to these. */
+const SAFE = Number.MAX_SAFE_INTEGER;
 
 /**
  * The JSON Schema a record of one type must satisfy: the entity's schema with the type's required
@@ -14,10 +17,11 @@ export function toEffectiveSchema(entity: EntityDefinition, recordType?: string)
   const visible = type?.fields ? new Set([...type.fields, ...required]) : undefined;
   const properties: Record<string, FieldDefinition> = {};
   for (const [name, field] of Object.entries(entity.properties)) {
-    if (!visible || visible.has(name)) properties[name] = withDefaultScale(field);
+    if (!visible || visible.has(name)) properties[name] = storable(field);
   }
   const extra = Object.fromEntries(Object.entries(entity).filter(([key]) => !ENTITY_KEYWORDS.has(key) && key !== 'type'));
-  return { ...extra, type: 'object', properties, required: [...required], additionalProperties: false };
+  const nonBlank = [...required].filter((name) => properties[name]?.type === 'string');
+  return { ...extra, type: 'object', properties, required: [...required], ...(nonBlank.length && { 'x-nonBlank': nonBlank }), additionalProperties: false };
 }
 
 /** Fields a record type shows, in definition order. */
@@ -25,8 +29,31 @@ export function visibleFields(entity: EntityDefinition, recordType?: string): st
   return Object.keys(toEffectiveSchema(entity, recordType).properties as object);
 }
 
-function withDefaultScale(field: FieldDefinition): FieldDefinition {
-  return toFieldKind(field) === 'money' && field['x-scale'] === undefined ? { ...field, 'x-scale': 2 } : field;
+/**
+ * The field as a write must satisfy it to be storable: money gets its default scale, and numbers their
+ * column's range (numeric(18, s) holds less than 10^(18-s); integer and bigint their own), so a value
+ * too large for the column is a 422 on the field, not a database error.
+ */
+function storable(field: FieldDefinition): FieldDefinition {
+  const type = toColumnType(field);
+  if (toFieldKind(field) === 'money') {
+    const scale = field['x-scale'] ?? 2;
+    const limit = 10 ** ((type?.precision ?? MONEY_PRECISION) - scale);
+    return { ...field, 'x-scale': scale, ...bounded(field, -limit, limit, true) };
+  }
+  if (type?.base === 'integer') return { ...field, ...bounded(field, -(2 ** 31), 2 ** 31 - 1, false) };
+  if (type?.base === 'bigint') return { ...field, ...bounded(field, -SAFE, SAFE, false) };
+  return field;
+}
+
+/** The column's bounds where the definition declares none tighter. */
+function bounded(field: FieldDefinition, low: number, high: number, exclusive: boolean): FieldDefinition {
+  const declaredHigh = Math.min(field.maximum ?? Infinity, (field.exclusiveMaximum as number | undefined) ?? Infinity);
+  const declaredLow = Math.max(field.minimum ?? -Infinity, (field.exclusiveMinimum as number | undefined) ?? -Infinity);
+  const bounds: FieldDefinition = {};
+  if (declaredHigh >= high) bounds[exclusive ? 'exclusiveMaximum' : 'maximum'] = high;
+  if (declaredLow <= low) bounds[exclusive ? 'exclusiveMinimum' : 'minimum'] = low;
+  return bounds;
 }
 
 /**
@@ -37,8 +64,10 @@ function withDefaultScale(field: FieldDefinition): FieldDefinition {
 export function toPatchSchema(entity: EntityDefinition): Record<string, unknown> | undefined {
   const crossField = Object.keys(entity).some((key) => !ENTITY_KEYWORDS.has(key) && key !== 'type');
   if (crossField) return undefined;
-  const properties = Object.fromEntries(Object.entries(entity.properties).map(([name, field]) => [name, withDefaultScale(field)]));
-  return { type: 'object', properties, additionalProperties: false };
+  const properties = Object.fromEntries(Object.entries(entity.properties).map(([name, field]) => [name, storable(field)]));
+  // A field some type requires may be left out of a patch, but not set to blanks.
+  const nonBlank = [...requiredAnywhere(entity)].filter((name) => properties[name]?.type === 'string');
+  return { type: 'object', properties, ...(nonBlank.length && { 'x-nonBlank': nonBlank }), additionalProperties: false };
 }
 
 /** Every field some record type (or the entity) requires. */
