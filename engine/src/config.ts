@@ -16,6 +16,8 @@ export interface Config {
   smtp?: { host: string; port: number; user?: string; password?: string; from: string };
   /** Signs outbox webhooks (HMAC-SHA256); without it they go out unsigned. */
   webhookSecret?: string;
+  /** Express `trust proxy` (LODESTAR_TRUST_PROXY: hops, addresses or `true`): which X-Forwarded-Proto to believe. */
+  trustProxy?: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -30,6 +32,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (env.LODESTAR_ADMIN_EMAIL && env.LODESTAR_ADMIN_PASSWORD) {
     config.admin = { email: env.LODESTAR_ADMIN_EMAIL, password: env.LODESTAR_ADMIN_PASSWORD };
   }
+  if (env.LODESTAR_TRUST_PROXY) config.trustProxy = env.LODESTAR_TRUST_PROXY;
   if (env.LODESTAR_WEBHOOK_SECRET) config.webhookSecret = env.LODESTAR_WEBHOOK_SECRET;
   if (env.SMTP_HOST) {
     config.smtp = {

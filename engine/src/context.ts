@@ -17,6 +17,8 @@ export interface AppContext {
   forgetAllSessions?: () => void;
   /** Login attempts per client address per minute. */
   loginsPerMinute?: number;
+  /** Express `trust proxy`: whose X-Forwarded-Proto says a request came over https (HSTS only then). */
+  trustProxy?: string;
   /** Wakes the outbox worker after a commit queued mail or webhooks. */
   nudgeOutbox?: () => void;
 }

@@ -87,6 +87,7 @@ async function boot(config: Config, db: Db, options: { log: ReturnType<typeof cr
     forgetSession: bearer.forget,
     forgetAllSessions: bearer.forgetAll,
     ...(config.loginsPerMinute && { loginsPerMinute: config.loginsPerMinute }),
+    ...(config.trustProxy && { trustProxy: config.trustProxy }),
   };
   const server = createApp(ctx).listen(config.port);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));

@@ -18,14 +18,48 @@ import { usersDirectoryRouter } from './routes/users-directory.js';
 import { viewsRouter } from './routes/views.js';
 import { myDayRouter } from './routes/my-day.js';
 import { requestId } from './request-id.js';
+import { exceedsJsonDepth, MAX_JSON_DEPTH, refuseDeclaredOver } from './body-guard.js';
+import { BadRequestError } from '../errors.js';
+
+/** Bodies of the public routes (login, setup) are small; a signed-in caller may send up to 5 MB. */
+const PUBLIC_BODY_BYTES = 16 * 1024;
+const BODY_BYTES = 5 * 1024 * 1024;
+
+/** A JSON body parser with a size limit that refuses deep nesting before parsing. */
+function jsonBody(limit: number) {
+  const parse = express.json({
+    limit,
+    type: ['application/json', 'application/merge-patch+json'],
+    verify: (_req, _res, buffer) => {
+      if (exceedsJsonDepth(buffer)) {
+        throw new BadRequestError({ en: `request body nests deeper than ${MAX_JSON_DEPTH} levels`, zh: `请求内容的嵌套超过 ${MAX_JSON_DEPTH} 层` });
+      }
+    },
+  });
+  const tooLarge = () => Object.assign(new Error('request entity too large'), { status: 413, type: 'entity.too.large', expose: true });
+  return [refuseDeclaredOver(limit, tooLarge), parse];
+}
+
+/** `true`/`false`, a hop count, or addresses and subnets as express reads them. */
+function trustProxyValue(setting: string): boolean | number | string {
+  if (setting === 'true' || setting === 'false') return setting === 'true';
+  return /^\d+$/.test(setting) ? Number(setting) : setting;
+}
 
 /** Express assembly: the middleware order lives here and nowhere else. */
 export function createApp(ctx: AppContext): Express {
   const app = express();
   app.disable('x-powered-by');
+  if (ctx.trustProxy) app.set('trust proxy', trustProxyValue(ctx.trustProxy));
   app.use(requestId());
-  // Served over plain http on a laptop (`npm start`): no upgrade of subresources to https.
-  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  // Served over plain http on a laptop (`npm start`): no upgrade of subresources to https, and HSTS
+  // only on a request that came over https (itself or, under `trust proxy`, per X-Forwarded-Proto):
+  // a browser ignores it over http, and a proxy must not be told so by a forged header.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } }, strictTransportSecurity: false }));
+  app.use((req, res, next) => {
+    if (req.secure) res.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    next();
+  });
   // Single records carry their own ETag (the version); hashing every list body costs time for nothing.
   app.set('etag', false);
   app.set('query parser', 'simple');
@@ -34,14 +68,16 @@ export function createApp(ctx: AppContext): Express {
     res.json({ status: 'ok', modelVersion: ctx.models.current().version, database: ctx.db.kind });
   });
   const api = express.Router();
-  api.use(express.json({ limit: '5mb', type: ['application/json', 'application/merge-patch+json'] }));
   api.use(pinModel(ctx.models));
   // Public: login, first-run setup, the docs page. Everything after identifyActor needs a token or key.
+  // Bodies are read only after the caller is known: anonymous ones are capped small on the public routes
+  // and refused unread (401) everywhere else, so nobody can make the engine parse megabytes without a login.
   const requireActor = identifyActor(ctx.identify);
-  api.use('/auth', authRouter(ctx, { requireActor, forget: (secret) => ctx.forgetSession?.(secret), ...(ctx.loginsPerMinute && { loginsPerMinute: ctx.loginsPerMinute }) }));
+  api.use('/auth', ...jsonBody(PUBLIC_BODY_BYTES), authRouter(ctx, { requireActor, forget: (secret) => ctx.forgetSession?.(secret), ...(ctx.loginsPerMinute && { loginsPerMinute: ctx.loginsPerMinute }) }));
   api.get('/', (req, res) => res.redirect(302, `${req.baseUrl}/docs`));
   api.use('/docs', docsRouter());
   api.use(requireActor);
+  api.use(...jsonBody(BODY_BYTES));
   api.use(openApiRouter());
   api.use('/meta', metaRouter(ctx));
   api.use('/records', workflowRouter(ctx));

@@ -3,6 +3,7 @@ import type { ModelAccess } from '../permissions/model-access.js';
 import { COMMON_SCHEMAS, PROBLEM_RESPONSES, RECORD_PARAMETERS } from './openapi/common.js';
 import { toEntitySchemas, toEntityTitle } from './openapi/entity-schemas.js';
 import type { JsonSchema } from './openapi/field-schemas.js';
+import { ADMIN_PATHS, AUTH_PATHS } from './openapi/identity-paths.js';
 import { META_PATHS } from './openapi/meta-paths.js';
 import { toTypeNames } from './openapi/names.js';
 import { toRecordPaths } from './openapi/record-paths.js';
@@ -47,7 +48,8 @@ function buildDocument(model: Model, access: ModelAccess | undefined): OpenApiDo
   const entities = [...(access?.views ?? model.entities).values()];
   const tags = toTags(entities);
   const schemas: Record<string, JsonSchema> = { ...COMMON_SCHEMAS };
-  const paths: Record<string, JsonSchema> = { ...META_PATHS, ...RUNTIME_UI_PATHS, ...toReportPaths(model) };
+  // The admin routes are described to administrators only (access undefined), who alone may call them.
+  const paths: Record<string, JsonSchema> = { ...META_PATHS, ...AUTH_PATHS, ...(!access && ADMIN_PATHS), ...RUNTIME_UI_PATHS, ...toReportPaths(model) };
   for (const entity of entities) {
     const entitySchemas = toEntitySchemas(entity, names.get(entity.id)!);
     if (access) markReadOnly(entitySchemas, access.grant(entity.id).readOnly);
@@ -66,7 +68,7 @@ function buildDocument(model: Model, access: ModelAccess | undefined): OpenApiDo
     },
     servers: [{ url: '/api/v1' }],
     security: [{ bearerAuth: [] }],
-    tags: [...entities.map((e) => ({ name: tags.get(e.id)!, description: `\`${e.id}\` records` })), { name: 'reports' }, { name: 'meta' }, { name: 'system' }],
+    tags: [...entities.map((e) => ({ name: tags.get(e.id)!, description: `\`${e.id}\` records` })), { name: 'reports' }, { name: 'meta' }, { name: 'auth' }, ...(access ? [] : [{ name: 'admin' }]), { name: 'system' }],
     paths,
     components: {
       schemas,
@@ -96,6 +98,6 @@ function markReadOnly(schemas: Record<string, JsonSchema>, readOnly: ReadonlySet
 /** One tag per entity: its title, or `title (id)` when two entities share a title or it clashes with `meta`/`system`. */
 function toTags(entities: CompiledEntity[]): Map<string, string> {
   const titles = entities.map(toEntityTitle);
-  const taken = (title: string) => titles.filter((t) => t === title).length > 1 || title === 'meta' || title === 'system' || title === 'reports';
+  const taken = (title: string) => titles.filter((t) => t === title).length > 1 || ['meta', 'system', 'reports', 'auth', 'admin'].includes(title);
   return new Map(entities.map((entity, i) => [entity.id, taken(titles[i]!) ? `${titles[i]} (${entity.id})` : titles[i]!]));
 }

@@ -1,7 +1,8 @@
 import type { ErrorRequestHandler, Response } from 'express';
-import { LodestarError } from '../errors.js';
+import { LodestarError, type Text } from '../errors.js';
 import { toLodestarError } from '../db/pg-errors.js';
 import type { Logger } from '../log.js';
+import { hasUnreadBody } from './body-guard.js';
 
 /** Writes an RFC 9457 problem document. */
 export function sendProblem(res: Response, error: LodestarError): void {
@@ -23,13 +24,10 @@ export function sendProblem(res: Response, error: LodestarError): void {
 /** The one renderer: LodestarErrors as problems; anything else a logged 500 with a generic body. */
 export function problemHandler(log: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    const known = error instanceof LodestarError ? error : toLodestarError(error);
+    // Refused before its body was read (no login, too large): close rather than receive the rest.
+    if (hasUnreadBody(req)) res.set('Connection', 'close');
+    const known = error instanceof LodestarError ? error : toLodestarError(error) ?? bodyProblem(error);
     if (known) return sendProblem(res, known);
-    if (isBodyParseError(error)) {
-      return res.status(400).type('application/problem+json').json({
-        type: 'https://lodestar.dev/problems/bad-request', title: 'Bad request', status: 400, detail: 'request body is not valid JSON',
-      });
-    }
     log.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');
     res.status(500).type('application/problem+json').json({
       type: 'https://lodestar.dev/problems/internal', title: 'Internal server error', status: 500, detail: 'an unexpected error occurred; it has been logged',
@@ -37,7 +35,28 @@ export function problemHandler(log: Logger): ErrorRequestHandler {
   };
 }
 
-function isBodyParseError(error: unknown): boolean {
-  const e = error as { type?: string; status?: number };
-  return e?.type === 'entity.parse.failed' || (e?.status === 400 && typeof e.type === 'string');
+/** A refusal of the request body itself, as its own problem type. */
+class BodyProblem extends LodestarError {
+  constructor(readonly status: number, readonly type: string, readonly title: string, text: Text) {
+    super(text);
+  }
+}
+
+/**
+ * The body parser's refusals (http-errors carrying `type` such as `entity.too.large`) as problems:
+ * a client's mistake is never a 500, whatever the body parser calls it.
+ */
+function bodyProblem(error: unknown): LodestarError | undefined {
+  const e = error as { type?: unknown; status?: unknown; expose?: unknown } | null;
+  if (!e || typeof e.type !== 'string' || typeof e.status !== 'number' || e.expose !== true) return undefined;
+  if (e.status === 413) {
+    return new BodyProblem(413, 'payload-too-large', 'Payload too large', { en: 'the request body is larger than this route accepts', zh: '请求内容超过了此接口允许的大小' });
+  }
+  if (e.status === 415) {
+    return new BodyProblem(415, 'unsupported-media-type', 'Unsupported media type', { en: 'request bodies must be JSON encoded as UTF-8', zh: '请求内容必须是 UTF-8 编码的 JSON' });
+  }
+  if (e.status >= 400 && e.status < 500) {
+    return new BodyProblem(400, 'bad-request', 'Bad request', { en: 'request body is not valid JSON', zh: '请求内容不是有效的 JSON' });
+  }
+  return undefined;
 }

@@ -10,7 +10,7 @@ interface PgError {
 
 /**
  * Postgres errors a user can cause, translated once: unique (23505), foreign key (23503),
- * not null (23502), too long (22001), bad value (22P02, 22007, 22008), serialization (40001).
+ * not null (23502), too long (22001), bad value (22P02, 22007, 22008, 22009), serialization (40001).
  * Anything else stays unknown (a logged 500). Messages name the field, never SQL.
  */
 export function toLodestarError(error: unknown): LodestarError | undefined {
@@ -34,6 +34,7 @@ export function toLodestarError(error: unknown): LodestarError | undefined {
     case '22P02':
     case '22007':
     case '22008':
+    case '22009':
     case '22003':
       return new BadRequestError('a value has the wrong format for its field', { issues: [{ pointer, keyword: 'format', message: 'invalid value' }] });
     case '40001':

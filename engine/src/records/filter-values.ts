@@ -1,4 +1,5 @@
 import type { FieldKind } from '../schema/column-types.js';
+import { isStorableDate, isStorableTimestamp } from '../definitions/timestamp.js';
 import type { FilterOp } from './types.js';
 
 const ORDERED: FilterOp[] = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'null'];
@@ -41,8 +42,6 @@ export function isSortable(kind: FieldKind): boolean {
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INTEGER_RE = /^-?\d{1,15}$/;
 const NUMBER_RE = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME_RE = /^\d{4}-\d{2}-\d{2}([T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$/i;
 
 /** A query-string value as the kind's JS value, or undefined when it is not one. */
 export function coerceValue(kind: FieldKind, raw: string): unknown {
@@ -57,9 +56,9 @@ export function coerceValue(kind: FieldKind, raw: string): unknown {
     case 'boolean':
       return raw === 'true' ? true : raw === 'false' ? false : undefined;
     case 'date':
-      return DATE_RE.test(raw) && isRealDate(raw) ? raw : undefined;
+      return isStorableDate(raw) ? raw : undefined;
     case 'dateTime':
-      return DATE_TIME_RE.test(raw) && isRealDate(raw) ? raw : undefined;
+      return isStorableTimestamp(raw) ? raw : undefined;
     case 'uuid':
     case 'manyToOne':
     case 'manyToMany':
@@ -83,10 +82,4 @@ export function describeKind(kind: FieldKind): string {
     manyToMany: 'a uuid',
   };
   return names[kind] ?? 'a string';
-}
-
-function isRealDate(raw: string): boolean {
-  const [year, month, day] = raw.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

@@ -1,12 +1,10 @@
 import { BadRequestError } from '../errors.js';
 import type { FieldKind } from '../schema/column-types.js';
 import { UUID_RE } from './filter-values.js';
+import { isStorableDate, isStorableTimestamp } from '../definitions/timestamp.js';
 import type { SortKey } from './types.js';
 
 const MAX_CURSOR_LENGTH = 4096;
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-// Postgres' text output of timestamptz (any DateStyle ISO offset form); keeps microseconds a JS Date would drop.
-const TIMESTAMP_RE = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2}){0,2}|Z)?$/;
 
 /** `-amount,name,id`: the sort a cursor belongs to, so a cursor cannot be replayed against another sort. */
 export function toSortSignature(sort: SortKey[]): string {
@@ -53,9 +51,10 @@ function isCursorValue(kind: FieldKind, value: unknown, required: boolean): bool
     case 'manyToOne':
       return typeof value === 'string' && UUID_RE.test(value);
     case 'date':
-      return typeof value === 'string' && DATE_RE.test(value);
+      return typeof value === 'string' && isStorableDate(value);
     case 'dateTime':
-      return typeof value === 'string' && TIMESTAMP_RE.test(value);
+      // Postgres' text output of timestamptz (keeps microseconds a JS Date would drop), within what it stores.
+      return typeof value === 'string' && isStorableTimestamp(value, { time: true });
     default:
       return typeof value === 'string';
   }

@@ -1,9 +1,9 @@
 import type { Issue } from '../errors.js';
 import { UUID_RE } from '../records/filter-values.js';
+import { isStorableDate } from '../definitions/timestamp.js';
 import { paramIssue, type QueryParams, singleParam, throwIfIssues } from '../records/query-params.js';
 
 const KNOWN = new Set(['owner', 'recordType', 'from', 'to']);
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The filters every report accepts; absent ones are undefined. */
 export interface ReportFilters {
@@ -41,7 +41,7 @@ export function parseReportFilters(query: QueryParams, options: { recordTypes: r
   for (const name of ['from', 'to'] as const) {
     const value = singleParam(query, name, issues);
     if (value === undefined) continue;
-    if (isDate(value)) filters[name] = value;
+    if (isStorableDate(value)) filters[name] = value;
     else issues.push(paramIssue(name, 'format', `${name} must be a date (YYYY-MM-DD)`));
   }
   if (filters.from && filters.to && filters.from > filters.to) {
@@ -64,13 +64,8 @@ export function toTimeBounds(filters: ReportFilters): { start?: string; end?: st
 
 function nextDay(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString();
-}
-
-function isDate(value: string): boolean {
-  const match = DATE_RE.exec(value);
-  if (!match) return false;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  const next = new Date(Date.UTC(y, m - 1, d + 1));
+  // Not toISOString: after 9999-12-31 it writes `+010000-…`, which PostgreSQL cannot read; it reads `10000-…`.
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${pad(next.getUTCFullYear(), 4)}-${pad(next.getUTCMonth() + 1)}-${pad(next.getUTCDate())}T00:00:00Z`;
 }

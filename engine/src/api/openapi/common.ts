@@ -63,6 +63,19 @@ export const COMMON_SCHEMAS: Record<string, JsonSchema> = {
     properties: Object.fromEntries(['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'contains', 'null'].map((op) => [op, { type: 'string' }])),
     additionalProperties: false,
   },
+  User: {
+    type: 'object',
+    description: 'A user as the identity routes return it.',
+    properties: {
+      id: { type: 'string', format: 'uuid' },
+      email: { type: 'string', format: 'email' },
+      displayName: { type: 'string' },
+      roles: { type: 'array', items: { type: 'string' } },
+      orgUnitId: { type: ['string', 'null'], format: 'uuid' },
+      managerId: { type: ['string', 'null'], format: 'uuid' },
+      active: { type: 'boolean' },
+    },
+  },
   DefinitionSet: {
     type: 'object',
     description: 'Every definition of one model: entity schemas and workflows.',

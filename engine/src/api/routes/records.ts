@@ -1,6 +1,6 @@
 import { type Request, type Response, Router } from 'express';
 import type { AppContext } from '../../context.js';
-import { NotFoundError } from '../../errors.js';
+import { ForbiddenError, NotFoundError } from '../../errors.js';
 import { toListQuery } from '../../records/list-query.js';
 import { toReadQuery, type QueryParams } from '../../records/query-params.js';
 import { readList, readRecord } from '../../records/read-records.js';
@@ -33,7 +33,7 @@ export function recordsRouter(ctx: AppContext): Router {
     res.json(await readGroups(recordContext(ctx, req), req.query as QueryParams));
   });
   router.post('/:entity', async (req, res) => {
-    const records = recordContext(ctx, req);
+    const records = recordContext(ctx, req, 'create');
     const record = await createRecord(records, req.body, startFor(records.model, actorOf(req), ctx.clock())(records.entity));
     res.location(`${req.baseUrl}/${req.params.entity}/${String(record.id)}`);
     sendRecord(res.status(201), record);
@@ -43,26 +43,39 @@ export function recordsRouter(ctx: AppContext): Router {
     sendRecord(res, await readRecord(records, req.params.id, toReadQuery(req.query as QueryParams, viewOf(records))));
   });
   router.patch('/:entity/:id', async (req, res) => {
+    const records = recordContext(ctx, req);
     const version = toExpectedVersion(req.body, req.get('if-match'));
-    sendRecord(res, await patchRecord(recordContext(ctx, req), { id: req.params.id, version }, req.body));
+    sendRecord(res, await patchRecord(records, { id: req.params.id, version }, req.body));
   });
   router.delete('/:entity/:id', async (req, res) => {
+    const records = recordContext(ctx, req);
     // DELETE bodies are unusual for HTTP clients, so `?version=` works as well as If-Match.
     const fromQuery = typeof req.query.version === 'string' ? { version: Number(req.query.version) } : undefined;
     const version = toExpectedVersion(req.body ?? fromQuery, req.get('if-match'));
-    await deleteRecord(recordContext(ctx, req), { id: req.params.id, version });
+    await deleteRecord(records, { id: req.params.id, version });
     res.status(204).end();
   });
   return router;
 }
 
-/** The records context of a request: the pinned model, the entity, the actor's access and the request id. */
-export function recordContext(ctx: AppContext, req: Request): RecordContext {
+/**
+ * The records context of a request: the pinned model, the entity, the actor's access and the request id.
+ * An entity the roles cannot read is 403 on every route of it, before any id is looked up, so a
+ * missing record and a real one answer alike (only creating needs `create` instead of `read`).
+ */
+export function recordContext(ctx: AppContext, req: Request, action: 'read' | 'create' = 'read'): RecordContext {
   const model = modelOf(req);
   const entity = model.entities.get(req.params.entity as string);
   if (!entity) throw new NotFoundError(`there is no entity "${String(req.params.entity)}"`);
   const actor = actorOf(req);
   const access = accessFor(model, actor);
+  if (access?.grant(entity.id)[action] === 'none') {
+    const title = entity.definition['x-i18n']?.title?.zh ?? entity.definition.title ?? entity.id;
+    throw new ForbiddenError({
+      en: `your roles do not allow you to ${action} ${entity.id} records`,
+      zh: action === 'read' ? `您的角色无权查看${title}` : `您的角色无权新建${title}`,
+    });
+  }
   const request = requestIdOf(req);
   return { knex: ctx.db.knex, model, entity, userId: actor.id, ...(request && { requestId: request }), ...(access && { access }) };
 }
