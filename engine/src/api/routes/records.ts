@@ -9,7 +9,7 @@ import { toEtag, toExpectedVersion } from '../../records/version.js';
 import { createRecord, deleteRecord, patchRecord } from '../../records/write-record.js';
 import { startFor } from '../../runtime/start-record.js';
 import { accessFor } from '../../permissions/model-access.js';
-import { exportCsv } from '../../records/export-csv.js';
+import { exportCsv, parseExportOptions } from '../../records/export-csv.js';
 import { readGroups } from '../../records/read-groups.js';
 import { viewOf } from '../../records/record-permissions.js';
 import { actorOf } from '../actor.js';
@@ -25,9 +25,10 @@ export function recordsRouter(ctx: AppContext): Router {
   });
   router.get('/:entity/export', async (req, res) => {
     const records = recordContext(ctx, req);
-    const query = listQueryOf(records, req);
+    const { options, rest } = parseExportOptions(req.query as QueryParams);
+    const query = listQueryOf(records, req, rest);
     res.type('text/csv; charset=utf-8').attachment(`${records.entity.id}.csv`);
-    await exportCsv(records, query, res);
+    await exportCsv(records, query, res, options);
   });
   router.get('/:entity/groups', async (req, res) => {
     res.json(await readGroups(recordContext(ctx, req), req.query as QueryParams));
@@ -81,9 +82,9 @@ export function recordContext(ctx: AppContext, req: Request, action: 'read' | 'c
 }
 
 /** A list request parsed against what the actor sees: hidden fields cannot be selected, filtered, sorted or searched. */
-function listQueryOf(records: RecordContext, req: Request) {
+function listQueryOf(records: RecordContext, req: Request, query = req.query as QueryParams) {
   const entities = records.access?.views ?? records.model.entities;
-  return toListQuery(req.query as QueryParams, { entity: viewOf(records), entities });
+  return toListQuery(query, { entity: viewOf(records), entities });
 }
 
 function sendRecord(res: Response, record: RecordJson): void {
