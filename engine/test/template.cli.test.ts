@@ -53,8 +53,8 @@ describe('lodestar template install / export', () => {
     });
     const result = await lodestar('template', 'install', broken, '--allow-destructive');
     expect(result.code).not.toBe(0);
-    expect(result.out).toMatch(/error: \d+ problem\(s\) in the template/);
-    expect(result.out).toMatch(/template\.json \/version: .* \[semver\]/);
+    expect(result.out).toMatch(/error: \d+ problems in the template/);
+    expect(result.out).toMatch(/template\.json \/version: .* \[version\]/);
     expect(result.out).toMatch(/schemas\/project\.schema\.json \/required\/\d+: .*budgetCode.* \[\w+\]/);
     expect(result.out).toMatch(/workflows\/timesheet-approval\.workflow\.json \/states\/draft\/on\/SUBMIT\S*: .*nowhere.* \[\w+\]/);
     expect(result.out).toMatch(/roles\.json \/roles\/engineer\/entities\/invoice\S*: .* \[\w+\]/);

@@ -109,7 +109,7 @@ describe('templates over HTTP', () => {
     expect(template.manifest).toEqual({ name: 'small-crm', version: '1.0.0', exportedFrom: { modelVersion: 3, hash: expect.any(String) } });
     expect(Object.keys(template.schemas)).toEqual(['contact.schema.json', 'customer.schema.json']);
     expect(template.workflows).toEqual({});
-    expect((await server.request('GET', '/api/v1/meta/template?version=1.0')).status).toBe(422);
+    expect((await server.request('GET', '/api/v1/meta/template?version=latest')).status).toBe(422);
   });
 
   it('rejects a broken template with every issue, changing nothing', async () => {

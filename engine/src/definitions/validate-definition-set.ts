@@ -2,7 +2,7 @@ import type { Issue } from '../errors.js';
 import { ROLES_FILE, ROLES_SOURCE_KEY, type DefinitionSet, type SourceFiles } from './definition-set.js';
 import type { EntityDefinition } from './entity.js';
 import { checkJunctionNames } from './junction-names.js';
-import { hasEntityShape, validateEntity } from './validate-entity.js';
+import { usableEntity, validateEntity } from './validate-entity.js';
 import { checkRoleReferences, isRolesDefinition, validateRoles } from './validate-roles.js';
 import { validateWorkflow } from './validate-workflow.js';
 import type { WorkflowDefinition } from './workflow.js';
@@ -22,7 +22,8 @@ export function validateDefinitionSet(input: DefinitionSet, files: SourceFiles =
   set.entities.forEach((entity, i) => {
     const file = files[`entity:${idOf(entity, '$id')}`] ?? `entities[${i}]`;
     issues.push(...withFile(validateEntity(entity, { entityIds, workflowIds }), file));
-    if (hasEntityShape(entity)) shaped.push(entity);
+    const usable = usableEntity(entity);
+    if (usable) shaped.push(usable);
   });
   issues.push(...checkJunctionNames(shaped, files));
   const validWorkflows: { workflow: WorkflowDefinition; file: string }[] = [];

@@ -3,6 +3,7 @@ import type { Issue, Text } from '../errors.js';
 import { createAjv } from './create-ajv.js';
 import type { EntityDefinition, FieldDefinition } from './entity.js';
 import { RESERVED_NAMES } from './identifiers.js';
+import { outsideBroken, salvageEntity } from './salvage-entity.js';
 import { isRuleValue, ruleKindOf } from './record-rules.js';
 import entityMetaSchema from './meta/entity.meta.json' with { type: 'json' };
 import { toFieldKind, type FieldKind } from '../schema/column-types.js';
@@ -38,10 +39,29 @@ export function hasEntityShape(entity: unknown): entity is EntityDefinition {
   return validateShape(entity);
 }
 
-/** Every issue of one entity definition: its shape against the meta-schema, then the semantic rules. */
+/**
+ * The entity as the checks across definitions may read it: itself when its shape is valid, else its salvaged
+ * copy (broken fields standing in as text, salvage-entity.ts), else undefined.
+ */
+export function usableEntity(entity: unknown): EntityDefinition | undefined {
+  if (validateShape(entity)) return entity as EntityDefinition;
+  return salvageEntity(entity, [...(validateShape.errors ?? [])], validateShape)?.entity;
+}
+
+/**
+ * Every issue of one entity definition: its shape against the meta-schema, then the semantic rules, which
+ * also run on a salvaged copy when only some fields or options are broken, so every problem shows at once.
+ */
 export function validateEntity(entity: unknown, context: EntityContext): Issue[] {
-  if (!validateShape(entity)) return toIssues(validateShape.errors);
-  const definition = entity as EntityDefinition;
+  if (!validateShape(entity)) {
+    const errors = [...(validateShape.errors ?? [])];
+    const salvaged = salvageEntity(entity, errors, validateShape);
+    return [...toIssues(errors), ...(salvaged ? outsideBroken(semanticIssues(salvaged.entity, context), salvaged.broken) : [])];
+  }
+  return semanticIssues(entity as EntityDefinition, context);
+}
+
+function semanticIssues(definition: EntityDefinition, context: EntityContext): Issue[] {
   return [
     ...checkNames(definition),
     ...checkFields(definition, context),
@@ -207,8 +227,10 @@ function checkRules(entity: EntityDefinition): Issue[] {
 
 /** The definition must itself be a schema ajv can compile (bad patterns, bad defaults...). */
 function checkCompiles(entity: EntityDefinition): Issue[] {
+  // An unknown required name is checkNames' issue already; ajv's strict mode would only repeat it.
+  const required = entity.required?.filter((name) => name in entity.properties);
   try {
-    createAjv().compile({ ...entity, $id: undefined });
+    createAjv().compile({ ...entity, $id: undefined, ...(required && { required }) });
     return [];
   } catch (error) {
     return [issue('', 'schemaCompile', (error as Error).message)];

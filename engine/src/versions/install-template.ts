@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { hashDefinitionSet } from '../definitions/definition-set.js';
 import { validateDefinitionSet } from '../definitions/validate-definition-set.js';
-import { DefinitionError, NotFoundError } from '../errors.js';
+import { DefinitionError, NotFoundError, type Text } from '../errors.js';
 import type { Plan } from '../migrate/plan.js';
 import type { StateMapping } from '../migrate/state-mapping.js';
 import { readCurrentVersion, readSeedHash, readVersion, writeSeedHash } from '../store/definitions-repo.js';
@@ -82,7 +82,7 @@ export function assertValidTemplate(source: TemplateSource): TemplateManifestJso
     // Definitions that could not be read are not validated: their issues would only repeat the read error.
     ...(source.issues.some((issue) => issue.keyword === 'json' && issue.file !== MANIFEST_FILE) ? [] : validateDefinitionSet(source.set, source.files)),
   ];
-  if (issues.length) throw new DefinitionError(`${issues.length} problem(s) in the template`, { issues });
+  if (issues.length) throw new DefinitionError(problems(issues.length, 'the template', '模板'), { issues });
   return source.manifest!;
 }
 
@@ -99,15 +99,20 @@ async function installedVersion(knex: Knex, name: string): Promise<TemplateId | 
  */
 export async function exportTemplate(knex: Knex, wanted: { name?: string; version?: string; title?: unknown } = {}): Promise<TemplateJson> {
   const current = await readCurrentVersion(knex);
-  if (!current) throw new NotFoundError('nothing is published yet: there is no model to export');
+  if (!current) throw new NotFoundError({ en: 'nothing is published yet: there is no model to export', zh: '还没有发布任何版本，没有可导出的模型' });
   const installed = current.source === 'template' ? templateOfNote(current.note) : undefined;
   const manifest: TemplateManifestJson = {
-    name: wanted.name ?? installed?.name ?? 'lodestar-model',
-    version: wanted.version ?? installed?.version ?? '1.0.0',
+    name: wanted.name?.trim() || installed?.name || 'lodestar-model',
+    version: wanted.version?.trim() || installed?.version || '1.0.0',
     ...(wanted.title !== undefined && { title: wanted.title }),
     exportedFrom: { modelVersion: current.version, hash: current.hash },
   };
   const issues = checkManifest(manifest);
-  if (issues.length) throw new DefinitionError(`${issues.length} problem(s) in the template manifest`, { issues });
+  if (issues.length) throw new DefinitionError(problems(issues.length, 'the template name or version', '模板名称或版本'), { issues });
   return toTemplate(current.definitions, manifest);
+}
+
+// The headline of a list of issues; the issues themselves travel with it and are shown one by one.
+function problems(count: number, en: string, zh: string): Text {
+  return { en: `${count} problem${count === 1 ? '' : 's'} in ${en}`, zh: `${zh}有 ${count} 个问题` };
 }

@@ -41,17 +41,24 @@ describe('template JSON', () => {
     expect(fromTemplate([]).issues).toEqual([expect.objectContaining({ pointer: '', keyword: 'type' })]);
   });
 
-  it('checks the manifest: name and semver version', () => {
+  it('checks the manifest: a name in any language and a dotted version, each problem in both languages', () => {
     expect(checkManifest(manifest)).toEqual([]);
+    expect(checkManifest({ name: '华东制造业CRM', version: '1.0' })).toEqual([]);
+    expect(checkManifest({ name: 'has space', version: '2' })).toEqual([]);
     expect(checkManifest(undefined)).toEqual([expect.objectContaining({ file: 'template.json', keyword: 'required' })]);
-    expect(checkManifest({ name: 'has space', version: '1.0' })).toEqual([
-      expect.objectContaining({ file: 'template.json', pointer: '/name', keyword: 'pattern' }),
-      expect.objectContaining({ file: 'template.json', pointer: '/version', keyword: 'semver' }),
+    const issues = checkManifest({ name: ' 前后空格 ', version: 'v1' });
+    expect(issues).toEqual([
+      expect.objectContaining({ file: 'template.json', pointer: '/name', keyword: 'name' }),
+      expect.objectContaining({ file: 'template.json', pointer: '/version', keyword: 'version' }),
     ]);
+    for (const issue of issues) expect(issue.i18n?.zh).toMatch(/[\u4e00-\u9fff]/);
+    for (const name of ['', 'a\nb', 'x'.repeat(101), 42]) expect(checkManifest({ name, version: '1.0' })).toHaveLength(1);
+    for (const version of ['1.0.0.0', '1.', 'latest', '1.0 ']) expect(checkManifest({ name: 'n', version })).toHaveLength(1);
   });
 
   it('writes and reads the version note of an install', () => {
     expect(templateOfNote(templateNote(manifest))).toEqual(manifest);
     expect(templateOfNote('add website')).toBeUndefined();
+    expect(templateOfNote(templateNote({ name: '华东 制造业@CRM', version: '1.0' }))).toEqual({ name: '华东 制造业@CRM', version: '1.0' });
   });
 });

@@ -2,7 +2,7 @@ import { ROLES_FILE, ROLES_SOURCE_KEY, toCanonicalSet, type DefinitionSet, type 
 import type { EntityDefinition } from '../definitions/entity.js';
 import type { RolesDefinition } from '../definitions/roles.js';
 import type { WorkflowDefinition } from '../definitions/workflow.js';
-import type { Issue } from '../errors.js';
+import type { Issue, Text } from '../errors.js';
 
 export const MANIFEST_FILE = 'template.json';
 const SCHEMA_SUFFIX = '.schema.json';
@@ -88,29 +88,57 @@ export function fromTemplate(value: unknown): TemplateSource {
   return { set: { entities, workflows, ...(roles && { roles }) }, files, manifest, issues };
 }
 
-/** The manifest's own issues: a template without a name and a semver version cannot be recorded or upgraded. */
+/**
+ * The manifest's own issues: a template needs a name (any language, as people call it: "华东制造业CRM") and a
+ * version ("1.0", "1.2.0"), so installs can be recorded and upgrades told apart.
+ */
 export function checkManifest(manifest: unknown): Issue[] {
-  const at = (pointer: string, keyword: string, message: string): Issue => ({ file: MANIFEST_FILE, pointer, keyword, message });
-  if (!isObject(manifest)) return [at('', 'required', 'a template needs template.json with "name" and "version"')];
-  const issues: Issue[] = [];
-  if (typeof manifest.name !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(manifest.name)) {
-    issues.push(at('/name', 'pattern', 'name must be letters, digits, ".", "_" or "-" (e.g. "project-delivery")'));
+  const at = (pointer: string, keyword: string, i18n: Text): Issue => ({ file: MANIFEST_FILE, pointer, keyword, message: i18n.en, i18n });
+  if (!isObject(manifest)) {
+    return [at('', 'required', { en: 'a template needs template.json with "name" and "version"', zh: '模板需要 template.json，其中写明名称（name）和版本（version）' })];
   }
-  if (typeof manifest.version !== 'string' || !SEMVER.test(manifest.version)) {
-    issues.push(at('/version', 'semver', 'version must be a semantic version such as "1.0.0"'));
+  const issues: Issue[] = [];
+  if (!isTemplateName(manifest.name)) {
+    issues.push(
+      at('/name', 'name', {
+        en: `the name must be 1 to ${NAME_MAX} characters of text without line breaks (e.g. "华东制造业CRM" or "project-delivery")`,
+        zh: `名称须为 1 至 ${NAME_MAX} 个字符的文字，不能换行（例如“华东制造业CRM”或“project-delivery”）`,
+      }),
+    );
+  }
+  if (!isTemplateVersion(manifest.version)) {
+    issues.push(
+      at('/version', 'version', {
+        en: 'the version must be numbers separated by dots, such as "1.0" or "1.2.0"',
+        zh: '版本须为用点分隔的数字，例如“1.0”或“1.2.0”',
+      }),
+    );
   }
   return issues;
 }
 
-export const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+const NAME_MAX = 100;
+
+/** Trimmed text of 1..100 characters with no control characters (it is shown, stored and written into a note). */
+export function isTemplateName(value: unknown): value is string {
+  return typeof value === 'string' && value === value.trim() && [...value].length >= 1 && [...value].length <= NAME_MAX && !/\p{Cc}/u.test(value);
+}
+
+/** A release number: 1 to 3 dot-separated numbers ("1.0", "1.2.0"), with semver's optional pre-release and build parts. */
+export const TEMPLATE_VERSION = /^\d{1,9}(?:\.\d{1,9}){0,2}(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+
+export function isTemplateVersion(value: unknown): value is string {
+  return typeof value === 'string' && TEMPLATE_VERSION.test(value);
+}
 
 /** The version note of a template install: `template <name>@<version>`; its parser below. */
 export function templateNote(manifest: { name: string; version: string }): string {
   return `template ${manifest.name}@${manifest.version}`;
 }
 
+// The name may hold "@" and spaces; the version holds neither, so the last "@" splits them.
 export function templateOfNote(note: string | null | undefined): { name: string; version: string } | undefined {
-  const match = /^template ([^@\s]+)@(\S+)$/.exec(note ?? '');
+  const match = /^template (.+)@([^@\s]+)$/s.exec(note ?? '');
   return match ? { name: match[1]!, version: match[2]! } : undefined;
 }
 

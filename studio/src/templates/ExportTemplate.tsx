@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { getJson } from '@lodestar/ui-shared';
+import { ApiError, getJson, type ApiIssue } from '@lodestar/ui-shared';
 import { useMessages } from '../app/lang';
 import { TextInput } from '../ui/controls';
+import { IssueTable } from './IssueTable';
 import { TEMPLATE_MESSAGES } from './messages';
+import { templateFileName } from './file-name';
 
 /** Downloads `GET /meta/template?name&version` as a file; empty inputs take the engine's defaults. */
 export function ExportTemplate() {
@@ -10,7 +12,7 @@ export function ExportTemplate() {
   const [name, setName] = useState('');
   const [version, setVersion] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<{ message: string; issues: ApiIssue[] }>();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
@@ -18,9 +20,10 @@ export function ExportTemplate() {
     try {
       const query = new URLSearchParams({ ...(name.trim() && { name: name.trim() }), ...(version.trim() && { version: version.trim() }) });
       const template = await getJson<{ manifest: { name: string; version: string } }>(`/api/v1/meta/template?${query}`);
-      save(`${template.manifest.name}-${template.manifest.version}.template.json`, `${JSON.stringify(template, null, 2)}\n`);
+      save(templateFileName(template.manifest.name, template.manifest.version), `${JSON.stringify(template, null, 2)}\n`);
     } catch (failure) {
-      setError((failure as Error).message);
+      // Every problem is listed on its own row, not only counted in the headline.
+      setError({ message: (failure as Error).message, issues: failure instanceof ApiError ? failure.issues : [] });
     }
     setBusy(false);
   };
@@ -33,16 +36,17 @@ export function ExportTemplate() {
         </div>
       </header>
       <form className="template-body inline-form" onSubmit={submit}>
-        <TextInput label={t.name} value={name} onChange={setName} placeholder="lodestar-model" mono />
-        <TextInput label={t.version} value={version} onChange={setVersion} placeholder="1.0.0" mono hint={t.versionHint} />
+        <TextInput label={t.name} value={name} onChange={setName} placeholder={t.namePlaceholder} />
+        <TextInput label={t.version} value={version} onChange={setVersion} placeholder="1.0" mono hint={t.versionHint} />
         <button type="submit" className="button" disabled={busy}>
           {busy ? t.downloading : t.download}
         </button>
       </form>
       {error && (
-        <div className="notice notice-error template-notice" role="alert">
+        <div className="notice notice-error template-notice" role="alert" data-testid="export-issues">
           <strong>{t.exportFailed}</strong>
-          <span className="notice-detail">{error}</span>
+          <span className="notice-detail">{error.message}</span>
+          {error.issues.length > 0 && <IssueTable issues={error.issues} />}
         </div>
       )}
     </section>

@@ -1,10 +1,11 @@
 import type { DefinitionIssue } from '../draft/types';
-import { useMessages } from '../app/lang';
+import { useMessages, useStudioLang } from '../app/lang';
 import { TEMPLATE_MESSAGES } from './messages';
 
 /** Every issue of a template: its file, JSON pointer, rule (keyword) and message, one row each. */
-export function IssueTable({ issues }: { issues: DefinitionIssue[] }) {
+export function IssueTable({ issues }: { issues: (DefinitionIssue & { i18n?: { en: string; zh: string } })[] }) {
   const t = useMessages(TEMPLATE_MESSAGES);
+  const { lang } = useStudioLang();
   return (
     <table className="data-table issue-table" aria-label={t.broken(issues.length)}>
       <thead>
@@ -23,7 +24,7 @@ export function IssueTable({ issues }: { issues: DefinitionIssue[] }) {
             <td>
               <span className="kind">{issue.keyword}</span>
             </td>
-            <td>{issue.message}</td>
+            <td>{issue.i18n?.[lang] ?? issue.message}</td>
           </tr>
         ))}
       </tbody>
