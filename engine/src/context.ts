@@ -11,9 +11,9 @@ export interface AppContext {
   clock: () => Date;
   /** Who sends each request (bearer tokens and API keys); routes after it need an actor. */
   identify?: IdentifyActor;
-  /** Drops a logged-out token from the identity cache. */
+  /** @deprecated identity remembers nothing between requests (identity/authenticate.ts); never set. */
   forgetSession?: (secret: string) => void;
-  /** Drops every remembered identity (a user's roles or status changed). */
+  /** @deprecated as forgetSession. */
   forgetAllSessions?: () => void;
   /** Login attempts per client address per minute. */
   loginsPerMinute?: number;

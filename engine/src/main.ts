@@ -84,8 +84,6 @@ async function boot(config: Config, db: Db, options: { log: ReturnType<typeof cr
     log,
     clock,
     identify: options.identify ?? bearer.identify,
-    forgetSession: bearer.forget,
-    forgetAllSessions: bearer.forgetAll,
     ...(config.loginsPerMinute && { loginsPerMinute: config.loginsPerMinute }),
     ...(config.trustProxy && { trustProxy: config.trustProxy }),
   };

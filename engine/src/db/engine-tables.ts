@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { upgradeOwnerIndexes } from './owner-indexes.js';
+import { upgradeIdentityTables } from '../identity/identity-tables.js';
 
 interface Migration {
   name: string;
@@ -200,6 +201,11 @@ const MIGRATIONS: Migration[] = [
     name: '006_owner_indexes',
     // Entity tables published by earlier engines get the owner-leading indexes this one compiles.
     up: upgradeOwnerIndexes,
+  },
+  {
+    name: '007_login_throttle',
+    // Sign-in throttling per (email, address) instead of a per-account lock; passwords marked for change.
+    up: upgradeIdentityTables,
   },
 ];
 

@@ -1,39 +1,46 @@
+import type { Request } from 'express';
 import type { Knex } from 'knex';
 import type { IdentifyActor } from '../api/actor.js';
-import type { Actor } from '../workflow/reference.js';
-import { UnauthorizedError } from '../errors.js';
-import { findPrincipal, type Principal } from './sessions.js';
-
-const CACHE_MS = 10_000;
-const CACHE_LIMIT = 10_000;
+import { ForbiddenError, UnauthorizedError } from '../errors.js';
+import { findPrincipal } from './sessions.js';
 
 /**
- * Identity for every API request: `Authorization: Bearer <session token or API key>`. A lookup is
- * remembered for 10 s per process, so a busy client costs one query per 10 s, and a logout or a
- * deactivated user takes effect everywhere within that time (at once in the process that logged out).
+ * Identity for every API request: `Authorization: Bearer <session token or API key>`, looked up in the
+ * database on every request (one primary-key lookup joined to the user). Nothing is remembered in the
+ * process: a logout, a revoked key, a deactivation or a role change holds for every request that starts
+ * after it was answered, in every engine process on the database.
+ *
+ * A session whose user must change their password (an administrator reset it, or chose the first one)
+ * may only change it, see who it is, and log out.
  */
-export function bearerIdentity(knex: Knex, clock: () => Date): { identify: IdentifyActor; forget(secret: string): void; forgetAll(): void } {
-  const cache = new Map<string, { actor: Actor; until: number }>();
-  const toActor = ({ user }: Principal): Actor => ({ id: user.id, roles: user.roles, orgUnitId: user.orgUnitId });
-  const identify: IdentifyActor = (req) => {
+export function bearerIdentity(knex: Knex, clock: () => Date): { identify: IdentifyActor } {
+  const identify: IdentifyActor = async (req) => {
     const secret = bearerOf(req.get('authorization'));
-    const now = clock();
-    const entry = cache.get(secret);
-    if (entry && entry.until >= now.getTime()) return entry.actor;
-    return findPrincipal(knex, secret, now).then((principal) => {
-      if (!principal) throw new UnauthorizedError('the token or API key is unknown, expired or revoked: log in again');
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      const actor = toActor(principal);
-      cache.set(secret, { actor, until: now.getTime() + CACHE_MS });
-      return actor;
-    });
+    const principal = await findPrincipal(knex, secret, clock());
+    if (!principal) throw new UnauthorizedError({ en: 'the token or API key is unknown, expired or revoked: sign in again', zh: '令牌或 API 密钥无效、已过期或已吊销，请重新登录' });
+    const { user } = principal;
+    if (user.mustChangePassword && principal.via === 'session' && !allowedBeforeChange(req)) throw mustChangeFirst();
+    return { id: user.id, roles: user.roles, orgUnitId: user.orgUnitId };
   };
-  return { identify, forget: (secret) => void cache.delete(secret), forgetAll: () => cache.clear() };
+  return { identify };
+}
+
+/** What a session may do while its password must be changed. */
+const BEFORE_CHANGE = /\/auth\/(password|me|logout)$/;
+function allowedBeforeChange(req: Request): boolean {
+  return BEFORE_CHANGE.test(`${req.baseUrl}${req.path}`);
+}
+
+function mustChangeFirst(): ForbiddenError {
+  return new ForbiddenError(
+    { en: 'your password was set by an administrator: change it first (POST /api/v1/auth/password)', zh: '您的密码由管理员设置，请先修改密码' },
+    { extra: { mustChangePassword: true } },
+  );
 }
 
 /** The secret of an `Authorization: Bearer …` header; 401 when there is none. */
 export function bearerOf(header: string | undefined): string {
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-  if (!match) throw new UnauthorizedError('this route needs `Authorization: Bearer <token>`: log in at POST /api/v1/auth/login, or use an API key');
+  if (!match) throw new UnauthorizedError({ en: 'this route needs `Authorization: Bearer <token>`: sign in at POST /api/v1/auth/login, or use an API key', zh: '此操作需要登录：请先登录，或使用 API 密钥' });
   return match[1]!;
 }

@@ -1,11 +1,10 @@
 import type { Knex } from 'knex';
-import { UnauthorizedError } from '../errors.js';
+import { TooManyRequestsError, UnauthorizedError } from '../errors.js';
+import { blockedFor, normalizeEmail, recordFailure, recordSuccess } from './login-throttle.js';
 import { API_KEY_PREFIX, decoyHash, hashSecret, newSecret, SESSION_PREFIX, verifyPassword } from './secrets.js';
 import { toUserJson, type UserJson } from './users.js';
 
 export const SESSION_HOURS = 12;
-const MAX_FAILURES = 5;
-const LOCK_MINUTES = 15;
 
 /** Who a valid token or API key belongs to. */
 export interface Principal {
@@ -14,30 +13,38 @@ export interface Principal {
   via: 'session' | 'apiKey';
 }
 
+/** Client address of a sign-in attempt, for throttling (what the app trusts as the client's address). */
+export type ClientAddress = string;
+
 /**
- * Checks email and password. Five wrong passwords in a row lock the account for 15 minutes; the
- * answer never says whether the email exists, and a miss costs as much time as a wrong password.
+ * Checks email and password, throttled per (email, client address) by login-throttle.ts. Every attempt
+ * that is not throttled verifies a password hash (a decoy one when the email has no account, or the
+ * account is inactive), and every failure is counted the same way: status, body and timing do not tell
+ * whether an account exists.
  */
-export async function login(knex: Knex, email: string, password: string, now: Date): Promise<{ token: string; expiresAt: Date; user: UserJson }> {
-  const row = await knex('lodestar_users').where({ email: email.trim().toLowerCase() }).first();
-  if (!row) {
-    await verifyPassword(await decoyHash(), password);
+export async function login(knex: Knex, email: string, password: string, now: Date, address: ClientAddress = 'unknown'): Promise<{ token: string; expiresAt: Date; user: UserJson }> {
+  const wait = await blockedFor(knex, email, address, now);
+  if (wait > 0) throw new TooManyAttempts(wait);
+  const row = await knex('lodestar_users').where({ email: normalizeEmail(email) }).first();
+  const verified = await verifyPassword(row?.active ? row.password_hash : await decoyHash(), password);
+  if (!verified || !row?.active) {
+    await recordFailure(knex, email, address, now);
     throw badCredentials();
   }
-  if (row.locked_until && new Date(row.locked_until) > now) {
-    throw new UnauthorizedError('too many failed logins: the account is locked for a while; try again later', { extra: { lockedUntil: new Date(row.locked_until).toISOString() } });
-  }
-  if (!(await verifyPassword(row.password_hash, password)) || !row.active) {
-    const failures = Number(row.failed_logins) + 1;
-    const lock = failures >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
-    await knex('lodestar_users').where({ id: row.id }).update({ failed_logins: lock ? 0 : failures, locked_until: lock });
-    throw badCredentials();
-  }
-  await knex('lodestar_users').where({ id: row.id }).update({ failed_logins: 0, locked_until: null, last_login_at: now });
-  const token = newSecret(SESSION_PREFIX);
-  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
-  await knex('lodestar_sessions').insert({ token_hash: hashSecret(token), user_id: row.id, expires_at: expiresAt });
+  await recordSuccess(knex, email, address, now);
+  await knex('lodestar_users').where({ id: row.id }).update({ last_login_at: now });
+  const { token, expiresAt } = await openSession(knex, row.id as string, now);
   return { token, expiresAt, user: toUserJson(row) };
+}
+
+/** A throttled sign-in: 429 with Retry-After; it reads the same whether the email has an account or not. */
+export class TooManyAttempts extends TooManyRequestsError {
+  constructor(readonly retryAfterSeconds: number) {
+    super({
+      en: 'too many failed sign-ins for this email from your network: wait a moment, then try again',
+      zh: '此邮箱在您的网络上登录失败次数过多，请稍候再试',
+    });
+  }
 }
 
 /** Ends a session (logout); unknown tokens are ignored. */
@@ -56,11 +63,13 @@ export async function openSession(knex: Knex, userId: string, now: Date): Promis
 /** The active user behind a session token or API key, or undefined. */
 export async function findPrincipal(knex: Knex, secret: string, now: Date): Promise<Principal | undefined> {
   const hash = hashSecret(secret);
+  // Every request asks (no cache), so fetch only what a principal needs: not the password hash.
+  const USER = ['u.id', 'u.email', 'u.display_name', 'u.roles', 'u.org_unit_id', 'u.manager_id', 'u.active', 'u.must_change_password'];
   if (secret.startsWith(API_KEY_PREFIX)) {
-    const row = await knex('lodestar_api_keys as k').join('lodestar_users as u', 'u.id', 'k.user_id').where({ 'k.key_hash': hash, 'u.active': true }).whereNull('k.revoked_at').first('u.*');
+    const row = await knex('lodestar_api_keys as k').join('lodestar_users as u', 'u.id', 'k.user_id').where({ 'k.key_hash': hash, 'u.active': true }).whereNull('k.revoked_at').first(USER);
     return row ? { user: toUserJson(row), via: 'apiKey' } : undefined;
   }
-  const row = await knex('lodestar_sessions as s').join('lodestar_users as u', 'u.id', 's.user_id').where({ 's.token_hash': hash, 'u.active': true }).where('s.expires_at', '>', now).first('u.*');
+  const row = await knex('lodestar_sessions as s').join('lodestar_users as u', 'u.id', 's.user_id').where({ 's.token_hash': hash, 'u.active': true }).where('s.expires_at', '>', now).first(USER);
   return row ? { user: toUserJson(row), via: 'session' } : undefined;
 }
 
@@ -73,5 +82,5 @@ export async function createApiKey(knex: Knex, userId: string, name: string): Pr
 }
 
 function badCredentials(): UnauthorizedError {
-  return new UnauthorizedError('the email or password is wrong');
+  return new UnauthorizedError({ en: 'the email or password is wrong', zh: '邮箱或密码不正确' });
 }

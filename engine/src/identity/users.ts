@@ -2,7 +2,8 @@ import type { Knex } from 'knex';
 import { AUDIT_OBJECTS, changedFields, type AuditChanges, type AuditContext } from '../audit/audit-entry.js';
 import { insertAudit } from '../audit/audit-repo.js';
 import { ConflictError, NotFoundError, ValidationError, type Issue } from '../errors.js';
-import { hashPassword } from './secrets.js';
+import { clearFailures } from './login-throttle.js';
+import { hashPassword, hashSecret, verifyPassword } from './secrets.js';
 
 /** A user as the API shows it (never the password hash). */
 export interface UserJson {
@@ -13,6 +14,8 @@ export interface UserJson {
   orgUnitId: string | null;
   managerId: string | null;
   active: boolean;
+  /** The password was set by someone else (an administrator): the user must change it before anything else. */
+  mustChangePassword: boolean;
 }
 
 export interface NewUser {
@@ -22,6 +25,8 @@ export interface NewUser {
   roles?: string[];
   orgUnitId?: string | null;
   managerId?: string | null;
+  /** Must change the password at first sign-in (a password an administrator chose and told them). */
+  mustChangePassword?: boolean;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -67,6 +72,7 @@ export async function createUser(knex: Knex, user: NewUser, context: AuditContex
         roles: user.roles ?? [],
         org_unit_id: user.orgUnitId ?? null,
         manager_id: user.managerId ?? null,
+        must_change_password: user.mustChangePassword ?? false,
       })
       .returning('*');
     const created = toUserJson(row);
@@ -90,8 +96,13 @@ export interface UserPatch {
  */
 export async function updateUser(knex: Knex, id: string, patch: UserPatch, context: AuditContext): Promise<UserJson> {
   return knex.transaction(async (trx) => {
+    // Lock the active administrators first (always in one order): two transactions that each remove a
+    // different admin then see each other's change, and the last one standing stays.
+    const admins: string[] = await trx('lodestar_users').where({ active: true }).whereRaw(`'admin' = any(roles)`).orderBy('id').forUpdate().pluck('id');
     const row = await trx('lodestar_users').where({ id }).forUpdate().first();
     if (!row) throw new NotFoundError('no such user');
+    const staysAdmin = (patch.active ?? row.active) && (patch.roles ?? row.roles).includes('admin');
+    if (admins.includes(id) && !staysAdmin && admins.length === 1) throw lastAdmin(patch.active === false ? '/active' : '/roles');
     const columns: Record<string, unknown> = {
       ...(patch.displayName !== undefined && { display_name: patch.displayName }),
       ...(patch.roles !== undefined && { roles: patch.roles }),
@@ -101,6 +112,8 @@ export async function updateUser(knex: Knex, id: string, patch: UserPatch, conte
     };
     if (Object.keys(columns).length === 0) return toUserJson(row);
     const [updated] = await trx('lodestar_users').where({ id }).update(columns).returning('*');
+    // Deactivating (and reactivating) ends every session and API key: a reactivated user starts afresh.
+    if (patch.active !== undefined && patch.active !== row.active) await endAccess(trx, id);
     const after = toUserJson(updated);
     const changes = changedFields(fieldsOf(toUserJson(row)), fieldsOf(after), USER_FIELDS);
     const permission = PERMISSION_FIELDS.some((field) => field in changes);
@@ -109,10 +122,95 @@ export async function updateUser(knex: Knex, id: string, patch: UserPatch, conte
   });
 }
 
+/** 409 for removing the last active administrator, pointing at the field that would do it. */
+function lastAdmin(pointer: string): ConflictError {
+  return new ConflictError(
+    {
+      en: 'this is the last active administrator: make another user an administrator first',
+      zh: '这是最后一位在用的管理员：请先将其他用户设为管理员',
+    },
+    { issues: [{ pointer, keyword: 'lastAdmin', message: 'would leave no active administrator', i18n: { en: 'would leave no active administrator', zh: '将不再有在用的管理员' } }] },
+  );
+}
+
+/** Ends a user's sessions (but `keepSession`, a token hash) and revokes their API keys. */
+export async function endAccess(trx: Knex.Transaction | Knex, userId: string, options: { keepSession?: string; keepKeys?: boolean } = {}): Promise<void> {
+  await trx('lodestar_sessions').where({ user_id: userId }).modify((q) => options.keepSession && q.whereNot({ token_hash: options.keepSession })).del();
+  if (!options.keepKeys) await trx('lodestar_api_keys').where({ user_id: userId }).whereNull('revoked_at').update({ revoked_at: trx.fn.now() });
+}
+
+const PASSWORD_ISSUE = (pointer: string): Issue => ({
+  pointer,
+  keyword: 'minLength',
+  message: `must be at least ${MIN_PASSWORD} characters`,
+  i18n: { en: `must be at least ${MIN_PASSWORD} characters`, zh: `至少 ${MIN_PASSWORD} 个字符` },
+});
+
+/**
+ * A user changes their own password, proving the current one. Their other sessions end (the one they
+ * change it from stays); a must-change mark is cleared; audited without any hash.
+ */
+export async function changeOwnPassword(knex: Knex, userId: string, current: unknown, next: unknown, session: { token?: string; context: AuditContext }): Promise<UserJson> {
+  if (typeof next !== 'string' || next.length < MIN_PASSWORD) throw new ValidationError({ en: 'the new password is too short', zh: '新密码太短' }, { issues: [PASSWORD_ISSUE('/newPassword')] });
+  const row = await knex('lodestar_users').where({ id: userId }).first();
+  if (!row) throw new NotFoundError('no such user');
+  if (typeof current !== 'string' || !(await verifyPassword(row.password_hash, current))) {
+    throw new ValidationError(
+      { en: 'the current password is wrong', zh: '当前密码不正确' },
+      { issues: [{ pointer: '/currentPassword', keyword: 'password', message: 'is wrong', i18n: { en: 'is wrong', zh: '不正确' } }] },
+    );
+  }
+  if (current === next) {
+    throw new ValidationError(
+      { en: 'the new password must differ from the current one', zh: '新密码不能与当前密码相同' },
+      { issues: [{ pointer: '/newPassword', keyword: 'different', message: 'must differ from the current password', i18n: { en: 'must differ from the current password', zh: '不能与当前密码相同' } }] },
+    );
+  }
+  const passwordHash = await hashPassword(next);
+  return knex.transaction(async (trx) => {
+    const [updated] = await trx('lodestar_users').where({ id: userId }).update({ password_hash: passwordHash, must_change_password: false }).returning('*');
+    await endAccess(trx, userId, { ...(session.token && { keepSession: hashSecret(session.token) }), keepKeys: true });
+    await auditUser(trx, 'permission', userId, mustChangeChange(row, false), session.context, { event: 'passwordChanged' });
+    return toUserJson(updated);
+  });
+}
+
+/**
+ * An administrator sets a temporary password: the user must change it at next sign-in, every session of
+ * theirs ends (API keys stay: they carry no password). Audited without the password.
+ */
+export async function resetPassword(knex: Knex, id: string, password: unknown, context: AuditContext): Promise<UserJson> {
+  if (typeof password !== 'string' || password.length < MIN_PASSWORD) throw new ValidationError({ en: 'the temporary password is too short', zh: '临时密码太短' }, { issues: [PASSWORD_ISSUE('/password')] });
+  const passwordHash = await hashPassword(password);
+  return knex.transaction(async (trx) => {
+    const row = await trx('lodestar_users').where({ id }).forUpdate().first();
+    if (!row) throw new NotFoundError('no such user');
+    const [updated] = await trx('lodestar_users').where({ id }).update({ password_hash: passwordHash, must_change_password: true }).returning('*');
+    await endAccess(trx, id, { keepKeys: true });
+    await clearFailures(trx, row.email);
+    await auditUser(trx, 'permission', id, mustChangeChange(row, true), context, { event: 'passwordReset' });
+    return toUserJson(updated);
+  });
+}
+
+/** An administrator lifts every sign-in throttle on a user's email (from any address). Audited. */
+export async function unlockUser(knex: Knex, id: string, context: AuditContext): Promise<{ user: UserJson; cleared: number }> {
+  return knex.transaction(async (trx) => {
+    const row = await trx('lodestar_users').where({ id }).first();
+    if (!row) throw new NotFoundError('no such user');
+    const cleared = await clearFailures(trx, row.email);
+    await auditUser(trx, 'permission', id, {}, context, { event: 'unlocked', clearedCounters: cleared });
+    return { user: toUserJson(row), cleared };
+  });
+}
+
+const mustChangeChange = (row: Record<string, unknown>, after: boolean): AuditChanges =>
+  Boolean(row.must_change_password) === after ? {} : { mustChangePassword: [Boolean(row.must_change_password), after] };
+
 const fieldsOf = (user: UserJson): Record<string, unknown> => ({ ...user });
 
-async function auditUser(trx: Knex.Transaction, action: 'create' | 'update' | 'permission', userId: string, changes: AuditChanges, context: AuditContext): Promise<void> {
-  await insertAudit(trx, [{ actorId: context.actorId, entity: AUDIT_OBJECTS.user, recordId: userId, action, changes, requestId: context.requestId ?? null }]);
+async function auditUser(trx: Knex.Transaction, action: 'create' | 'update' | 'permission', userId: string, changes: AuditChanges, context: AuditContext, detail?: unknown): Promise<void> {
+  await insertAudit(trx, [{ actorId: context.actorId, entity: AUDIT_OBJECTS.user, recordId: userId, action, changes, ...(detail !== undefined && { detail }), requestId: context.requestId ?? null }]);
 }
 
 export async function countUsers(knex: Knex): Promise<number> {
@@ -129,5 +227,6 @@ export function toUserJson(row: Record<string, unknown>): UserJson {
     orgUnitId: (row.org_unit_id as string | null) ?? null,
     managerId: (row.manager_id as string | null) ?? null,
     active: row.active as boolean,
+    mustChangePassword: Boolean(row.must_change_password),
   };
 }

@@ -7,7 +7,8 @@ import { handover } from '../../handover/handover.js';
 import { parseHandoverRequest } from '../../handover/handover-request.js';
 import { createOrgUnit, listOrgUnits } from '../../identity/org-units.js';
 import { checkRoleNames } from '../../identity/role-names.js';
-import { createUser, toUserJson, updateUser, type UserPatch } from '../../identity/users.js';
+import { blockedUntil } from '../../identity/login-throttle.js';
+import { createUser, resetPassword, toUserJson, unlockUser, updateUser, type UserPatch } from '../../identity/users.js';
 import { UUID_RE } from '../../records/filter-values.js';
 import { actorOf } from '../actor.js';
 import { adminOnly } from '../admin-only.js';
@@ -19,9 +20,10 @@ const auditContext = (req: Request): AuditContext => ({ actorId: actorOf(req).id
 
 /**
  * Users, the org-unit tree, record handover and the audit trail of users and units, for administrators.
- * Every change writes its audit row in the same transaction. `onUsersChanged` drops remembered identities.
+ * Every change writes its audit row in the same transaction. (Identity remembers nothing between requests:
+ * a change holds for the next request in every process; `_onUsersChanged` is no longer needed.)
  */
-export function adminRouter(ctx: AppContext, onUsersChanged: () => void): Router {
+export function adminRouter(ctx: AppContext, _onUsersChanged?: () => void): Router {
   const router = Router();
   const knex = ctx.db.knex;
   router.use(adminOnly('manage users and org units, hand over records and read the audit trail'));
@@ -31,8 +33,11 @@ export function adminRouter(ctx: AppContext, onUsersChanged: () => void): Router
   router.post('/org-units', async (req, res) => {
     res.status(201).json(await createOrgUnit(knex, req.body ?? {}, auditContext(req)));
   });
+  // Each user with `signInBlockedUntil` while their email is throttled from every address (admin unlock lifts it).
   router.get('/users', async (_req, res) => {
-    res.json({ data: (await knex('lodestar_users').orderBy('email')).map(toUserJson) });
+    const users = (await knex('lodestar_users').orderBy('email')).map(toUserJson);
+    const blocked = await blockedUntil(knex, users.map((u) => u.email), ctx.clock());
+    res.json({ data: users.map((u) => ({ ...u, signInBlockedUntil: blocked.get(u.email)?.toISOString() ?? null })) });
   });
   router.post('/users', async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
@@ -47,6 +52,8 @@ export function adminRouter(ctx: AppContext, onUsersChanged: () => void): Router
         ...(Array.isArray(body.roles) && { roles: body.roles as string[] }),
         orgUnitId: (body.orgUnitId as string | undefined) ?? null,
         managerId: (body.managerId as string | undefined) ?? null,
+        // The administrator chose this password and tells it to the user: the user must change it first.
+        mustChangePassword: true,
       },
       auditContext(req),
     );
@@ -69,9 +76,21 @@ export function adminRouter(ctx: AppContext, onUsersChanged: () => void): Router
     if ('orgUnitId' in body) patch.orgUnitId = (body.orgUnitId as string | null) ?? null;
     if ('managerId' in body) patch.managerId = (body.managerId as string | null) ?? null;
     if ('displayName' in body && typeof body.displayName === 'string' && body.displayName.trim()) patch.displayName = body.displayName.trim();
-    const user = await updateUser(knex, id, patch, auditContext(req));
-    onUsersChanged();
-    res.json(user);
+    res.json(await updateUser(knex, id, patch, auditContext(req)));
+  });
+  // A temporary password the user must change at next sign-in; their sessions end.
+  router.post('/users/:id/password', async (req, res) => {
+    const id = String(req.params.id);
+    if (!UUID_RE.test(id)) throw new NotFoundError('no such user');
+    res.set('Cache-Control', 'no-store');
+    res.json(await resetPassword(knex, id, (req.body ?? {}).password, auditContext(req)));
+  });
+  // Lifts every sign-in throttle on the user's email.
+  router.post('/users/:id/unlock', async (req, res) => {
+    const id = String(req.params.id);
+    if (!UUID_RE.test(id)) throw new NotFoundError('no such user');
+    const { user } = await unlockUser(knex, id, auditContext(req));
+    res.json({ ...user, signInBlockedUntil: null });
   });
 
   // One seller's records to another, in one transaction, an audit row per record.

@@ -1,23 +1,29 @@
-import { Router, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { AppContext } from '../../context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { bearerOf } from '../../identity/authenticate.js';
-import { createApiKey, endSession, login, openSession } from '../../identity/sessions.js';
-import { countUsers, createUser, toUserJson } from '../../identity/users.js';
+import { createApiKey, endSession, login, openSession, TooManyAttempts } from '../../identity/sessions.js';
+import { changeOwnPassword, countUsers, createUser, toUserJson } from '../../identity/users.js';
+import { requestIdOf } from '../request-id.js';
 import { UUID_RE } from '../../records/filter-values.js';
 import { actorOf } from '../actor.js';
 
 export interface AuthRouterOptions {
   /** Resolves the actor for the routes that need one (logout, me, API keys). */
   requireActor: RequestHandler;
-  /** Forget a logged-out token in this process's identity cache. */
-  forget(secret: string): void;
+  /** @deprecated identity remembers nothing between requests; ignored. */
+  forget?(secret: string): void;
   /** Login attempts per client address per minute. */
   loginsPerMinute?: number;
 }
 
-/** Login, logout, the first-run setup, the caller's own profile and API keys. */
+/** The client's address as the app trusts it (`trust proxy`: X-Forwarded-For only when configured). */
+function clientAddress(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+}
+
+/** Login, logout, the first-run setup, the caller's own profile, password and API keys. */
 export function authRouter(ctx: AppContext, options: AuthRouterOptions): Router {
   const router = Router();
   const knex = ctx.db.knex;
@@ -26,10 +32,19 @@ export function authRouter(ctx: AppContext, options: AuthRouterOptions): Router 
     limit: options.loginsPerMinute ?? 20,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // Keyed by the address express trusts (`trust proxy`); a forged X-Forwarded-For is ignored, not an error.
+    validate: { xForwardedForHeader: false },
     handler: (_req, res) =>
       res.status(429).type('application/problem+json').json({
         type: 'https://lodestar.dev/problems/too-many-requests', title: 'Too many requests', status: 429, detail: 'too many login attempts from this address; wait a minute',
+        i18n: { en: 'too many login attempts from this address; wait a minute', zh: '此网络的登录尝试过多，请一分钟后再试' },
       }),
+  });
+
+  // Tokens, keys and profiles: no shared or browser cache may keep any of these answers.
+  router.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
   });
 
   router.post('/login', limiter, async (req, res) => {
@@ -39,7 +54,10 @@ export function authRouter(ctx: AppContext, options: AuthRouterOptions): Router 
       ...(typeof password === 'string' && password ? [] : [{ pointer: '/password', keyword: 'required', message: 'is required' }]),
     ];
     if (issues.length) throw new ValidationError('email and password are required', { issues });
-    const session = await login(knex, email as string, password as string, ctx.clock());
+    const session = await login(knex, email as string, password as string, ctx.clock(), clientAddress(req)).catch((error: unknown) => {
+      if (error instanceof TooManyAttempts) res.set('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    });
     res.json({ token: session.token, expiresAt: session.expiresAt.toISOString(), user: session.user });
   });
 
@@ -61,8 +79,16 @@ export function authRouter(ctx: AppContext, options: AuthRouterOptions): Router 
   router.post('/logout', options.requireActor, async (req, res) => {
     const secret = bearerOf(req.get('authorization'));
     await endSession(knex, secret);
-    options.forget(secret);
     res.status(204).end();
+  });
+  // Change one's own password with the current one; the caller's other sessions end.
+  router.post('/password', options.requireActor, async (req, res) => {
+    const { currentPassword, newPassword } = (req.body ?? {}) as { currentPassword?: unknown; newPassword?: unknown };
+    const user = await changeOwnPassword(knex, actorOf(req).id, currentPassword, newPassword, {
+      token: bearerOf(req.get('authorization')),
+      context: { actorId: actorOf(req).id, requestId: requestIdOf(req) },
+    });
+    res.json(user);
   });
   router.get('/me', options.requireActor, async (req, res) => {
     const row = await knex('lodestar_users').where({ id: actorOf(req).id }).first();

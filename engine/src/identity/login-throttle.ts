@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import type { Knex } from 'knex';
+
+/**
+ * Failed sign-ins slow down the one who fails, not the account's owner. Failures are counted per
+ * (email, client address), per address and per email, all in one atomic upsert. Once a counter reaches
+ * its allowance, each failure blocks further attempts for twice as long as the last (1 s, 2 s, 4 s …
+ * 15 min); attempts while blocked are refused unchecked and do not count:
+ *
+ * - email + address: 5 free. Guessing one account from one place slows to a crawl; nobody else is touched.
+ * - address: 50 free, whatever the emails. One place spraying many accounts.
+ * - email: 100 free from all addresses together. Guessing from many places; it does not apply to a
+ *   client address that signed in to the account successfully before, so an outsider cannot lock the
+ *   owner out of a known place.
+ *
+ * Emails without an account are counted exactly like the others (by a hash of the normalized email), so
+ * neither the answers nor their timing tell whether an account exists. A counter forgets after an hour
+ * without failures.
+ */
+const FREE = { pair: 5, address: 50, email: 100 };
+const MAX_BLOCK_SECONDS = 15 * 60;
+const FORGET_AFTER = '1 hour';
+const ANY = '';
+
+/** The stored key of an email: its normalized form hashed, so unknown emails are not kept in clear. */
+export function emailKey(email: string): string {
+  return createHash('sha256').update(`login:${normalizeEmail(email)}`).digest('hex');
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** The counters one attempt touches. */
+function keysOf(email: string, address: string): [string, string][] {
+  const key = emailKey(email);
+  return [[key, address], [ANY, address], [key, ANY]];
+}
+
+/**
+ * Seconds until this (email, address) may try again, or 0. The email-wide counter does not apply to an
+ * address that signed in to this account before.
+ */
+export async function blockedFor(knex: Knex, email: string, address: string, now: Date): Promise<number> {
+  const [pair, byAddress, byEmail] = keysOf(email, address);
+  const rows: { email_key: string; address: string; blocked_until: Date }[] = await knex('lodestar_login_failures')
+    .whereIn(['email_key', 'address'], [pair!, byAddress!, byEmail!])
+    .where('blocked_until', '>', now)
+    .select('email_key', 'address', 'blocked_until');
+  let blocking = rows.filter((row) => row.address !== ANY || row.email_key === ANY);
+  if (rows.some((row) => row.address === ANY && row.email_key !== ANY)) {
+    const known = await knex('lodestar_login_known_clients').where({ email_key: pair![0], address }).first('address');
+    if (!known) blocking = rows;
+  }
+  const until = Math.max(0, ...blocking.map((row) => new Date(row.blocked_until).getTime()));
+  return until > now.getTime() ? Math.ceil((until - now.getTime()) / 1000) : 0;
+}
+
+/**
+ * Counts one failure on each counter in a single statement (concurrent failures all count) and sets the
+ * backoff of every counter past its allowance. Answers the counts, pair first.
+ */
+export async function recordFailure(knex: Knex, email: string, address: string, now: Date): Promise<number[]> {
+  const keys = keysOf(email, address);
+  const values = keys.map(() => '(?, ?, 1, ?::timestamptz, null::timestamptz)').join(', ');
+  const free = `case when f.email_key = '' then ${FREE.address} when f.address = '' then ${FREE.email} else ${FREE.pair} end`;
+  const count = `case when f.last_failure_at < excluded.last_failure_at - interval '${FORGET_AFTER}' then 1 else f.failures + 1 end`;
+  const { rows } = await knex.raw(
+    `insert into lodestar_login_failures as f (email_key, address, failures, last_failure_at, blocked_until)
+     values ${values}
+     on conflict (email_key, address) do update set
+       failures = ${count},
+       last_failure_at = excluded.last_failure_at,
+       blocked_until = case when ${count} >= ${free}
+         then excluded.last_failure_at + make_interval(secs => least(power(2, ${count} - ${free}), ${MAX_BLOCK_SECONDS}))
+         else null end
+     returning email_key, address, failures`,
+    keys.flatMap(([key, addr]) => [key, addr, now.toISOString()]),
+  );
+  const byKey = new Map((rows as { email_key: string; address: string; failures: number }[]).map((r) => [`${r.email_key}|${r.address}`, Number(r.failures)]));
+  return keys.map(([key, addr]) => byKey.get(`${key}|${addr}`) ?? 0);
+}
+
+/** A successful sign-in clears its (email, address) counter and makes the address known to the account. */
+export async function recordSuccess(knex: Knex, email: string, address: string, now: Date): Promise<void> {
+  const key = emailKey(email);
+  await knex('lodestar_login_failures').where({ email_key: key, address }).del();
+  await knex('lodestar_login_known_clients').insert({ email_key: key, address, last_login_at: now }).onConflict(['email_key', 'address']).merge(['last_login_at']);
+}
+
+/** An administrator's unlock: every counter of the account's email, whatever the address. */
+export async function clearFailures(knex: Knex, email: string): Promise<number> {
+  const cleared = await knex('lodestar_login_failures').where({ email_key: emailKey(email) }).del();
+  return Number(cleared);
+}
+
+/** Until when an account's email is blocked from any address (for the administrators' user list), or null. */
+export async function blockedUntil(knex: Knex, emails: string[], now: Date): Promise<Map<string, Date>> {
+  if (!emails.length) return new Map();
+  const byKey = new Map(emails.map((email) => [emailKey(email), email]));
+  const rows: { email_key: string; until: Date }[] = await knex('lodestar_login_failures')
+    .whereIn('email_key', [...byKey.keys()])
+    .where('blocked_until', '>', now)
+    .groupBy('email_key')
+    .select('email_key', knex.raw('max(blocked_until) as until'));
+  return new Map(rows.map((row) => [byKey.get(row.email_key)!, new Date(row.until)]));
+}
