@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { ChangePasswordDialog } from './ChangePassword';
 import { LANG_NAMES, LANGS, type Lang } from './i18n';
 import { sendJson } from './http';
 import { endSession } from './session';
@@ -28,9 +29,11 @@ export interface AppHeaderProps {
 }
 
 const SIGN_OUT: Record<Lang, string> = { zh: '退出', en: 'Sign out' };
+const CHANGE_PASSWORD: Record<Lang, string> = { zh: '修改密码', en: 'Change password' };
 
-/** The dark bar atop both apps: logo and name, links, language switch. */
+/** The dark bar atop both apps: logo and name, links, language switch, the user's password and sign-out. */
 export function AppHeader({ home, appName, brandExtra, links, lang, onLangChange, languageLabel }: AppHeaderProps) {
+  const [changingPassword, setChangingPassword] = useState(false);
   return (
     <header className="header">
       <div className="header-inner">
@@ -46,11 +49,15 @@ export function AppHeader({ home, appName, brandExtra, links, lang, onLangChange
             </a>
           ))}
           <LangSwitch lang={lang} onChange={onLangChange} label={languageLabel} />
+          <button type="button" className="sign-out" onClick={() => setChangingPassword(true)}>
+            {CHANGE_PASSWORD[lang]}
+          </button>
           <button type="button" className="sign-out" onClick={signOut}>
             {SIGN_OUT[lang]}
           </button>
         </nav>
       </div>
+      {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
     </header>
   );
 }
@@ -59,7 +66,8 @@ export function LangSwitch({ lang, onChange, label }: { lang: Lang; onChange: (l
   return (
     <div className="lang-switch" role="group" aria-label={label}>
       {LANGS.map((option) => (
-        <button key={option} type="button" aria-pressed={option === lang} onClick={() => onChange(option)}>
+        // Each language's name in itself, marked so (screen readers pronounce it in that language).
+        <button key={option} type="button" lang={option} aria-pressed={option === lang} onClick={() => onChange(option)}>
           {LANG_NAMES[option]}
         </button>
       ))}

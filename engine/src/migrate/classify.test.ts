@@ -21,7 +21,7 @@ describe('classifyStep', () => {
     ['drop table', { kind: 'dropTable', table: 'contact', rows: 5 }, 'destructive', 'drops table contact and its 5 rows'],
     ['drop empty table', { kind: 'dropTable', table: 'contact', rows: 0 }, 'destructive', '0 rows'],
     ['drop column', { kind: 'dropColumn', ...at, rows: 1 }, 'destructive', 'its 1 stored value'],
-    ['drop uncounted column', { kind: 'dropColumn', ...at }, 'destructive', 'an uncounted number of stored values'],
+    ['drop uncounted column', { kind: 'dropColumn', ...at }, 'destructive', 'drops column contact.age and its stored values'],
     ['drop links', { kind: 'dropJunction', junction: { name: 'a__b', field: 'b', source: 'a', target: 'c' }, rows: 3 }, 'destructive', '3 links'],
     ['widen varchar', retype(T('varchar', { length: 100 }), T('varchar', { length: 200 }), 0), 'safe', 'widens varchar(100) → varchar(200)'],
     ['widen to text', retype(T('uuid'), T('text'), 0), 'safe', 'widens'],

@@ -33,11 +33,11 @@ export function classifyStep(draft: StepDraft): Step {
 function decide(step: StepDraft): Verdict {
   switch (step.kind) {
     case 'dropTable':
-      return destructive(`drops table ${step.table} and its ${amount(step.rows, 'row')}`);
+      return destructive(`drops table ${step.table} and its ${step.rows === undefined ? 'rows' : amount(step.rows, 'row')}`);
     case 'dropColumn':
-      return destructive(`drops column ${step.table}.${step.column} and its ${amount(step.rows, 'stored value')}`);
+      return destructive(`drops column ${step.table}.${step.column} and its ${step.rows === undefined ? 'stored values' : amount(step.rows, 'stored value')}`);
     case 'dropJunction':
-      return destructive(`drops the ${step.junction.field} links of ${step.junction.source} (${amount(step.rows, 'link')})`);
+      return destructive(`drops the ${step.junction.field} links of ${step.junction.source}${step.rows === undefined ? '' : ` (${amount(step.rows, 'link')})`}`);
     case 'alterType':
       return decideAlterType(step);
     case 'setNotNull':

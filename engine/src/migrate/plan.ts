@@ -1,3 +1,4 @@
+import type { Text } from '../errors.js';
 import type { ColumnSpec, IndexSpec, JunctionSpec, SqlType, TableSpec } from '../schema/table-spec.js';
 
 /**
@@ -12,6 +13,9 @@ interface StepBase {
   reason: string;
   /** Rows the step touches (destructive and blocked steps, and type changes), once counted. */
   rows?: number;
+  /** The step and its reason in both languages, by titles (step-text.ts), on plans a user sees. */
+  text?: Text;
+  reasonText?: Text;
 }
 
 /** One thing a publish will do to the database, as data: the planner's output and the applier's input. */

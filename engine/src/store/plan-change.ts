@@ -9,6 +9,8 @@ import { diffWorkflows, toStateSteps } from '../migrate/diff-workflows.js';
 import { orderSteps } from '../migrate/order-steps.js';
 import type { Plan } from '../migrate/plan.js';
 import { checkStateMapping, type StateMapping } from '../migrate/state-mapping.js';
+import { stepNames } from '../migrate/step-names.js';
+import { describeSteps } from '../migrate/step-text.js';
 import { compileTables } from '../model/compile-model.js';
 import { readCurrentVersion } from './definitions-repo.js';
 
@@ -47,5 +49,7 @@ export async function planChange(knex: Knex, next: DefinitionSet, files?: Source
   assertValidChange(before, next, files, options.stateMapping);
   const tables = diffTables(compileTables(before), compileTables(next));
   const states = toStateSteps(diffWorkflows(before, next), options.stateMapping);
-  return { baseVersion: current?.version ?? 0, steps: await countAffected(knex, orderSteps([...tables, ...states])) };
+  const steps = await countAffected(knex, orderSteps([...tables, ...states]));
+  // Each step in words for the studio, both languages, by the titles of the new version or the old one.
+  return { baseVersion: current?.version ?? 0, steps: describeSteps(steps, stepNames(next, before)) };
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { hashDefinitionSet } from '../definitions/definition-set.js';
 import { readFolder } from '../definitions/read-folder.js';
+import type { Text } from '../errors.js';
 import type { Plan } from '../migrate/plan.js';
 import { readCurrentVersion, readSeedHash, writeSeedHash } from './definitions-repo.js';
 import { planChange } from './plan-change.js';
@@ -18,6 +19,14 @@ export interface SeedOptions {
 }
 
 const SOURCE = 'folder';
+
+/** The note of a version seeded from the folder; stored in English, shown in the reader's language (noteText). */
+export const SEED_NOTE: Text = { en: 'seeded from the definitions folder', zh: '由定义文件夹初始化' };
+
+/** A listed version with its note in both languages where the engine wrote it (an admin's own note is theirs, as written). */
+export function withNoteText<V extends { source: string; note: string | null }>(version: V): V & { noteText?: Text } {
+  return version.source === SOURCE && version.note === SEED_NOTE.en ? { ...version, noteText: SEED_NOTE } : version;
+}
 
 /**
  * Brings the database in line with a definitions folder. An unchanged folder (same hash as last
@@ -39,7 +48,7 @@ export async function seedFromFolder(knex: Knex, root: string, options: SeedOpti
     files,
     source: SOURCE,
     allowDestructive: options.allowDestructive ?? false,
-    note: "seeded from the definitions folder",
+    note: SEED_NOTE.en,
     alsoInTransaction: (trx, version) => writeSeedHash(trx, SOURCE, hash, version),
   });
   return { status: 'published', ...result };

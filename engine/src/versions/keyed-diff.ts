@@ -1,10 +1,13 @@
 import { toCanonicalJson } from '../definitions/definition-set.js';
+import type { Text } from '../errors.js';
 
 /** What changed between two maps of named things: names added, names removed, and the changes of the rest. */
 export interface KeyedDiff<C> {
   added: string[];
   removed: string[];
   changed: C[];
+  /** The title of every name listed (added, removed or changed), in both languages, for people reading the diff. */
+  titles?: Record<string, Text>;
 }
 
 /** Equal as definitions: key order never counts (the stored JSON and a folder may order keys differently). */
@@ -15,16 +18,24 @@ export function sameJson(a: unknown, b: unknown): boolean {
 /**
  * Compares two name → value maps. `describe` turns a name present on both sides with different values
  * into its change; names come out sorted, so a diff is stable whatever order the definitions had.
+ * `titleOf` names each listed key by its title (from the side that has it, the new one first).
  */
-export function diffKeyed<T, C>(before: Record<string, T>, after: Record<string, T>, describe: (key: string, before: T, after: T) => C): KeyedDiff<C> {
+export function diffKeyed<T, C>(
+  before: Record<string, T>,
+  after: Record<string, T>,
+  describe: (key: string, before: T, after: T) => C,
+  titleOf?: (key: string, value: T) => Text,
+): KeyedDiff<C> {
   const keys = (record: Record<string, T>) => Object.keys(record).sort();
-  return {
+  const changedKeys = keys(after).filter((key) => key in before && !sameJson(before[key], after[key]));
+  const diff: KeyedDiff<C> = {
     added: keys(after).filter((key) => !(key in before)),
     removed: keys(before).filter((key) => !(key in after)),
-    changed: keys(after)
-      .filter((key) => key in before && !sameJson(before[key], after[key]))
-      .map((key) => describe(key, before[key] as T, after[key] as T)),
+    changed: changedKeys.map((key) => describe(key, before[key] as T, after[key] as T)),
   };
+  if (!titleOf) return diff;
+  const listed = [...diff.added, ...diff.removed, ...changedKeys];
+  return { ...diff, titles: Object.fromEntries(listed.map((key) => [key, titleOf(key, (key in after ? after[key] : before[key]) as T)])) };
 }
 
 export function isEmptyDiff(diff: KeyedDiff<unknown>): boolean {

@@ -3,7 +3,7 @@ import type { StateDefinition, WorkflowDefinition } from '../definitions/workflo
 import { ACTIONS } from './actions/index.js';
 import { toMilliseconds } from './durations.js';
 import { evaluateGuard, GUARDS, type GuardInput } from './guards/index.js';
-import type { FieldTitle } from './guards/types.js';
+import type { FieldTitle, RoleTitle } from './guards/types.js';
 
 /** A workflow ready to decide transitions: its definition, the XState machine, and the original name of each delay. */
 export interface CompiledWorkflow {
@@ -13,6 +13,8 @@ export interface CompiledWorkflow {
   afterKeys: ReadonlyMap<string, string>;
   /** Titles of the bound entity's fields, for guard reasons (absent: reasons name field ids). */
   fieldTitle?: FieldTitle;
+  /** Titles of the model's roles, for guard reasons (absent: reasons name role ids). */
+  roleTitle?: RoleTitle;
 }
 
 /** An event as the machine sees it; timers send `xstate.after.<delay>.<workflow>.<state>` events. */
@@ -31,14 +33,14 @@ export interface WorkflowEvent {
  * nothing) are guarded against the same data as user events. Actions get no-op implementations so that
  * `transition()` returns them as `{ type, params }`; planning them into effects is `decide`'s job.
  */
-export function compileMachine(definition: WorkflowDefinition, fieldTitle?: FieldTitle): CompiledWorkflow {
+export function compileMachine(definition: WorkflowDefinition, fieldTitle?: FieldTitle, roleTitle?: RoleTitle): CompiledWorkflow {
   const afterKeys = new Map<string, string>();
   const delays: Record<string, number> = {};
   const states = Object.fromEntries(
     Object.entries(definition.states).map(([name, state]) => [name, toStateConfig(name, state, { afterKeys, delays })]),
   );
   const machine = createWorkflowMachine({ id: definition.id, initial: definition.initial, states }, delays);
-  return { definition, machine, afterKeys, ...(fieldTitle && { fieldTitle }) };
+  return { definition, machine, afterKeys, ...(fieldTitle && { fieldTitle }), ...(roleTitle && { roleTitle }) };
 }
 
 /** The XState machine type every compiled workflow shares. */

@@ -1,4 +1,6 @@
 import { initialTransition } from 'xstate';
+import type { LocalizedText } from '../definitions/entity.js';
+import { toText } from '../migrate/step-names.js';
 import { planAction, type ActionContext, type Effect } from './actions/index.js';
 import type { CompiledWorkflow, WorkflowEvent } from './compile-machine.js';
 import { evaluateGuard, type GuardInput } from './guards/index.js';
@@ -28,11 +30,12 @@ export function decide(compiled: CompiledWorkflow, input: DecisionInput): Decisi
   const { definition, machine } = compiled;
   const { state, event, record, actor, approvals } = input;
   const stateDefinition = definition.states[state];
-  if (!stateDefinition) return { ok: false, reason: `state "${state}" does not exist in workflow "${definition.id}"` };
-  if (event.type.startsWith('xstate.') !== Boolean(input.fromTimer)) return { ok: false, reason: `event ${event.type} is not allowed in state ${state}` };
+  if (!stateDefinition) return { ok: false, reason: `state "${state}" does not exist in workflow "${definition.id}"`, reasonZh: `流程中已没有阶段“${state}”` };
+  if (event.type.startsWith('xstate.') !== Boolean(input.fromTimer)) return notAllowed(compiled, state, event.type);
   const role = stateDefinition.meta?.approval?.role;
   if (role && APPROVAL_EVENTS.has(event.type) && !actor.roles.includes(role)) {
-    return { ok: false, reason: `only ${role} may approve or reject in state ${state}`, reasonZh: `仅限${role}审批`, guard: 'approval' };
+    const who = compiled.roleTitle?.(role) ?? { en: role, zh: role };
+    return { ok: false, reason: `only ${who.en} may approve or reject in state ${state}`, reasonZh: `仅限${who.zh}审批`, guard: 'approval' };
   }
   const context: GuardInput = approvals ? { record, actor, approvals } : { record, actor };
   const snapshot = machine.resolveState({ value: state, context });
@@ -64,14 +67,35 @@ function toEffects(actions: readonly { type: string; params?: unknown }[], ctx: 
 function explain(compiled: CompiledWorkflow, input: DecisionInput): Decision {
   const { state, event } = input;
   const candidates = listTransitions(compiled.definition.states[state]!, '').filter((t) => t.kind === 'on' && t.key === event.type);
-  if (candidates.length === 0) return { ok: false, reason: `event ${event.type} is not allowed in state ${state}` };
+  if (candidates.length === 0) return notAllowed(compiled, state, event.type);
+  const titles = { ...(compiled.fieldTitle && { fieldTitle: compiled.fieldTitle }), ...(compiled.roleTitle && { roleTitle: compiled.roleTitle }) };
   for (const { definition } of candidates) {
     if (definition.guard === undefined) continue;
-    const result = evaluateGuard(definition.guard, compiled.fieldTitle ? { ...input, fieldTitle: compiled.fieldTitle } : input);
+    const result = evaluateGuard(definition.guard, { ...input, ...titles });
     if (result !== true) {
       const guard = typeof definition.guard === 'string' ? definition.guard : definition.guard.type;
       return { ok: false, reason: result.reason, ...(result.reasonZh ? { reasonZh: result.reasonZh } : {}), guard };
     }
   }
-  return { ok: false, reason: `event ${event.type} is not allowed in state ${state}` };
+  return notAllowed(compiled, state, event.type);
+}
+
+/** An event the stage does not offer; in Chinese by the titles users know (ids when the definition has none). */
+function notAllowed(compiled: CompiledWorkflow, state: string, event: string): Decision {
+  const where = stateTitle(compiled, state);
+  const what = eventTitle(compiled, event);
+  return { ok: false, reason: `event ${event} is not allowed in state ${state}`, reasonZh: `“${where.zh}”阶段不能执行“${what.zh}”` };
+}
+
+function stateTitle(compiled: CompiledWorkflow, state: string): { en: string; zh: string } {
+  return toText(compiled.definition.states[state]?.meta?.title as LocalizedText | undefined, undefined, state);
+}
+
+/** The event's title from any transition that names it (timers and unknown events by their name). */
+function eventTitle(compiled: CompiledWorkflow, event: string): { en: string; zh: string } {
+  for (const state of Object.values(compiled.definition.states)) {
+    const title = (state.on?.[event] as { meta?: { title?: LocalizedText } } | undefined)?.meta?.title;
+    if (title) return toText(title, undefined, event);
+  }
+  return { en: event, zh: event };
 }

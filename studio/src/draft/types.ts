@@ -87,6 +87,8 @@ export interface PublishedVersion {
   hash?: string;
   source: string;
   note: string | null;
+  /** The note in both languages when the engine wrote it (the first, seeded version). */
+  noteText?: { en: string; zh: string };
   published_by?: string | null;
   published_at: string;
 }

@@ -1,11 +1,10 @@
 import { useMessages, useStudioLang } from '../app/lang';
-import { describeStep } from './describe-step';
 import { PUBLISH_MESSAGES } from './messages';
 import type { PlanStep } from './plan-types';
 
 const ORDER = ['blocked', 'destructive', 'safe'] as const;
 
-/** The plan's steps in words, grouped by safety: what cannot apply first, then what loses data, then the rest. */
+/** The plan's steps in the engine's words (both languages, by titles), grouped by safety: what cannot apply first, then what loses data, then the rest. */
 export function PlanSteps({ steps }: { steps: PlanStep[] }) {
   const t = useMessages(PUBLISH_MESSAGES);
   const { lang } = useStudioLang();
@@ -22,9 +21,9 @@ export function PlanSteps({ steps }: { steps: PlanStep[] }) {
             <ol>
               {group.map((step, i) => (
                 <li key={i} className="plan-step" data-kind={step.kind} data-safety={step.safety} data-rows={step.rows ?? ''}>
-                  <span className="step-text">{describeStep(step, lang)}</span>
+                  <span className="step-text">{step.text[lang]}</span>
                   {step.rows !== undefined && step.safety !== 'safe' && <span className="step-rows">{t.rows(step.rows)}</span>}
-                  {step.safety !== 'safe' && <span className="step-reason">{step.reason}</span>}
+                  {step.safety !== 'safe' && <span className="step-reason">{step.reasonText[lang]}</span>}
                 </li>
               ))}
             </ol>

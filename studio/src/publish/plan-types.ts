@@ -1,8 +1,16 @@
+export interface Localized {
+  en: string;
+  zh: string;
+}
+
 /** A migration step as `POST /meta/drafts/studio/plan` answers it (engine/src/migrate/plan.ts). */
 export interface PlanStep {
   kind: string;
   safety: 'safe' | 'destructive' | 'blocked';
+  /** English, for logs; `reasonText` and `text` are the step's words in both languages, by titles. */
   reason: string;
+  reasonText: Localized;
+  text: Localized;
   rows?: number;
   table?: string | { name: string; columns: unknown[] };
   column?: string | { name: string; type: SqlType; nullable?: boolean };

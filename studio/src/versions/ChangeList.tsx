@@ -1,4 +1,4 @@
-import { useMessages } from '../app/lang';
+import { useMessages, useStudioLang } from '../app/lang';
 import { DIFF_MESSAGES } from './diff-messages';
 import type { KeyedDiff, ValueChange } from './diff-types';
 import { changedPointers, short, valueAt } from './json-pointers';
@@ -13,17 +13,17 @@ export function ChangeList<C extends ValueChange>({ label, diff, nameOf }: { lab
       <ul>
         {diff.added.map((name) => (
           <li key={`+${name}`} className="change change-added" data-change="added" data-name={name}>
-            <span className="change-tag">{t.added}</span> <code>{name}</code>
+            <span className="change-tag">{t.added}</span> <Named id={name} titles={diff.titles} />
           </li>
         ))}
         {diff.removed.map((name) => (
           <li key={`-${name}`} className="change change-removed" data-change="removed" data-name={name}>
-            <span className="change-tag">{t.removed}</span> <code>{name}</code>
+            <span className="change-tag">{t.removed}</span> <Named id={name} titles={diff.titles} />
           </li>
         ))}
         {diff.changed.map((change) => (
           <li key={`~${nameOf(change)}`} className="change change-changed" data-change="changed" data-name={nameOf(change)}>
-            <span className="change-tag">{t.changed}</span> <code>{nameOf(change)}</code>
+            <span className="change-tag">{t.changed}</span> <Named id={nameOf(change)} titles={diff.titles} />
             <BeforeAfter before={change.before} after={change.after} />
           </li>
         ))}
@@ -32,14 +32,27 @@ export function ChangeList<C extends ValueChange>({ label, diff, nameOf }: { lab
   );
 }
 
-/** Every pointer where two values differ, as `pointer: before → after`. */
+/** A name as people know it: its title in the user's language, then its id as code. */
+export function Named({ id, titles }: { id: string; titles: Record<string, { en: string; zh: string }> | undefined }) {
+  const { lang } = useStudioLang();
+  const title = titles?.[id]?.[lang];
+  return title && title !== id ? (
+    <>
+      {title} <code className="muted">{id}</code>
+    </>
+  ) : (
+    <code>{id}</code>
+  );
+}
+
+/** Every pointer where two values differ, as `pointer: before → after` (values as the definition's JSON). */
 export function BeforeAfter({ before, after, pointers }: { before: unknown; after: unknown; pointers?: string[] }) {
   return (
     <ul className="before-after">
       {(pointers ?? changedPointers(before, after)).map((pointer) => (
         <li key={pointer}>
-          <code className="pointer">{pointer || '/'}</code> <span className="before">{short(valueAt(before, pointer))}</span> <span aria-hidden="true">→</span>{' '}
-          <span className="after">{short(valueAt(after, pointer))}</span>
+          <code className="pointer">{pointer || '/'}</code> <code className="before">{short(valueAt(before, pointer))}</code> <span aria-hidden="true">→</span>{' '}
+          <code className="after">{short(valueAt(after, pointer))}</code>
         </li>
       ))}
     </ul>

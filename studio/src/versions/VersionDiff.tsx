@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useApi } from '@lodestar/ui-shared';
 import { useMessages } from '../app/lang';
 import { PlanSteps } from '../publish/PlanSteps';
-import { ChangeList } from './ChangeList';
+import { ChangeList, Named } from './ChangeList';
 import { DIFF_MESSAGES } from './diff-messages';
 import { isEmpty, type VersionsDiff } from './diff-types';
 
@@ -34,11 +34,11 @@ function DiffSections({ diff }: { diff: VersionsDiff }) {
   if (isEmpty(diff.entities) && isEmpty(diff.workflows) && isEmpty(diff.roles)) return <p className="muted">{t.same}</p>;
   return (
     <>
-      <DiffSection title={t.entities} added={diff.entities.added} removed={diff.entities.removed}>
+      <DiffSection title={t.entities} added={diff.entities.added} removed={diff.entities.removed} titles={diff.entities.titles}>
         {diff.entities.changed.map((entity) => (
           <div key={entity.id} className="diff-item" data-entity={entity.id}>
             <h4>
-              <span className="change-tag change-changed">{t.changed}</span> <code>{entity.id}</code>
+              <span className="change-tag change-changed">{t.changed}</span> <Named id={entity.id} titles={diff.entities.titles} />
             </h4>
             <ChangeList label={t.fields} diff={entity.fields} nameOf={(c) => c.field} />
             <ChangeList label={t.recordTypes} diff={entity.recordTypes} nameOf={(c) => c.recordType} />
@@ -46,11 +46,11 @@ function DiffSections({ diff }: { diff: VersionsDiff }) {
           </div>
         ))}
       </DiffSection>
-      <DiffSection title={t.workflows} added={diff.workflows.added} removed={diff.workflows.removed}>
+      <DiffSection title={t.workflows} added={diff.workflows.added} removed={diff.workflows.removed} titles={diff.workflows.titles}>
         {diff.workflows.changed.map((workflow) => (
           <div key={workflow.id} className="diff-item" data-workflow={workflow.id}>
             <h4>
-              <span className="change-tag change-changed">{t.changed}</span> <code>{workflow.id}</code>
+              <span className="change-tag change-changed">{t.changed}</span> <Named id={workflow.id} titles={diff.workflows.titles} />
             </h4>
             <ChangeList label={t.states} diff={workflow.states} nameOf={(c) => c.state} />
             <ChangeList label={t.transitions} diff={workflow.transitions} nameOf={(c) => c.transition} />
@@ -74,7 +74,7 @@ function DiffSections({ diff }: { diff: VersionsDiff }) {
 }
 
 /** One kind of definition: names added and removed at the top, then each changed one. */
-function DiffSection({ title, added, removed, children }: { title: string; added: string[]; removed: string[]; children: ReactNode }) {
+function DiffSection({ title, added, removed, titles, children }: { title: string; added: string[]; removed: string[]; titles?: VersionsDiff['entities']['titles']; children: ReactNode }) {
   const t = useMessages(DIFF_MESSAGES);
   const items = Array.isArray(children) ? children : [children];
   if (!added.length && !removed.length && items.every((c) => !c || (Array.isArray(c) && !c.length))) return null;
@@ -85,12 +85,12 @@ function DiffSection({ title, added, removed, children }: { title: string; added
         <ul className="diff-names">
           {added.map((id) => (
             <li key={`+${id}`} className="change change-added" data-change="added" data-name={id}>
-              <span className="change-tag">{t.added}</span> <code>{id}</code>
+              <span className="change-tag">{t.added}</span> <Named id={id} titles={titles} />
             </li>
           ))}
           {removed.map((id) => (
             <li key={`-${id}`} className="change change-removed" data-change="removed" data-name={id}>
-              <span className="change-tag">{t.removed}</span> <code>{id}</code>
+              <span className="change-tag">{t.removed}</span> <Named id={id} titles={titles} />
             </li>
           ))}
         </ul>
@@ -106,7 +106,9 @@ function Other({ pointers }: { pointers: string[] }) {
   return (
     <div className="change-list">
       <h5>{t.other}</h5>
-      <p className="mono small">{pointers.join(', ')}</p>
+      <p className="mono small">
+        <code>{pointers.join(', ')}</code>
+      </p>
     </div>
   );
 }

@@ -74,7 +74,7 @@ export function VersionsPage() {
                     <td className="nowrap">{format.format(new Date(v.published_at))}</td>
                     <td>{who(v.published_by) ?? <span className="muted">—</span>}</td>
                     <td className="nowrap">{t.sources[v.source] ?? v.source}</td>
-                    <td>{v.note ?? <span className="muted">—</span>}</td>
+                    <td>{v.noteText?.[lang] ?? v.note ?? <span className="muted">—</span>}</td>
                     <td className="nowrap row-actions">
                       {v.version !== publishedVersion && (
                         <button type="button" className="link-button" aria-label={d.rollbackLabel(v.version)} onClick={() => setRollbackTo(v.version)}>

@@ -1,10 +1,12 @@
-import type { PlanStep } from '../publish/plan-types';
+import type { Localized, PlanStep } from '../publish/plan-types';
 
 /** `GET /meta/versions/{a}/diff/{b}` (engine/src/versions/diff-definitions.ts). */
 export interface KeyedDiff<C> {
   added: string[];
   removed: string[];
   changed: C[];
+  /** Each listed name's title in both languages (absent from diffs of an older engine). */
+  titles?: Record<string, Localized>;
 }
 
 export interface ValueChange {

@@ -5,9 +5,10 @@ import { validateDefinitionSet } from '../../definitions/validate-definition-set
 import { BadRequestError, NotFoundError, ValidationError } from '../../errors.js';
 import { checkStateRenames } from '../../migrate/check-state-renames.js';
 import { readStateMapping, type StateMapping } from '../../migrate/state-mapping.js';
-import { deleteDraft, listVersions, readCurrentVersion, readDraft, readVersion, writeDraft } from '../../store/definitions-repo.js';
+import { deleteDraft, listDrafts, listVersions, readCurrentVersion, readDraft, readVersion, writeDraft } from '../../store/definitions-repo.js';
 import { planChange } from '../../store/plan-change.js';
 import { publish } from '../../store/publish.js';
+import { withNoteText } from '../../store/seed.js';
 import { diffDefinitionSets } from '../../versions/diff-definitions.js';
 import { exportTemplate, installTemplate } from '../../versions/install-template.js';
 import { planBetween } from '../../versions/plan-between.js';
@@ -51,7 +52,7 @@ export function metaRouter(ctx: AppContext): Router {
   // Everything below shapes the model: administrators only.
   router.use(adminOnly('read versions, edit drafts and publish'));
   router.get('/versions', async (_req, res) => {
-    res.json({ data: await listVersions(knex) });
+    res.json({ data: (await listVersions(knex)).map(withNoteText) });
   });
   router.get('/versions/:version', async (req, res) => {
     const stored = await readVersion(knex, Number(req.params.version));
@@ -107,6 +108,12 @@ export function metaRouter(ctx: AppContext): Router {
   });
   router.post('/validate', (req, res) => {
     res.json({ issues: validateDefinitionSet(toDefinitionSet(req.body?.definitions)) });
+  });
+  // The drafts that exist, `?id=` narrowing to one: the studio asks whether its draft exists without a 404.
+  router.get('/drafts', async (req, res) => {
+    const id = req.query.id;
+    if (id !== undefined && typeof id !== 'string') throw new BadRequestError({ en: 'id must be one draft id', zh: 'id 只能是一个草稿编号' });
+    res.json({ data: await listDrafts(knex, id) });
   });
   router.get('/drafts/:id', async (req, res) => {
     const draft = await readDraft(knex, req.params.id);

@@ -15,8 +15,9 @@ export const approvalGiven: GuardSpec<{ role?: string }> = {
     const decisions = (ctx.approvals ?? []).filter((a) => role === undefined || a.role === role);
     const latest = [...decisions].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).at(-1);
     if (latest?.decision === 'approved') return true;
-    const who = role ? ` by ${role}` : '';
-    if (latest?.decision === 'rejected') return { reason: `approval${who} was rejected`, reasonZh: `审批被拒绝${role ? `（${role}）` : ''}` };
-    return { reason: `approval${who} is required`, reasonZh: `需要审批${role ? `（${role}）` : ''}` };
+    const title = role ? (ctx.roleTitle?.(role) ?? { en: role, zh: role }) : undefined;
+    const who = title ? ` by ${title.en}` : '';
+    if (latest?.decision === 'rejected') return { reason: `approval${who} was rejected`, reasonZh: title ? `${title.zh}已驳回审批` : '审批被驳回' };
+    return { reason: `approval${who} is required`, reasonZh: title ? `需要${title.zh}审批` : '需要审批' };
   },
 };

@@ -5,7 +5,7 @@ import { approvalGiven } from './approval-given.js';
 import { fieldCompare } from './field-compare.js';
 import { all, any, not } from './logic.js';
 import { requireFields } from './require-fields.js';
-import type { FieldTitle, GuardResult, GuardSpec } from './types.js';
+import type { FieldTitle, GuardResult, GuardSpec, RoleTitle } from './types.js';
 
 export type { GuardContext, GuardFailure, GuardResult, GuardSpec } from './types.js';
 
@@ -20,6 +20,7 @@ export interface GuardInput {
   actor: Actor;
   approvals?: Approval[];
   fieldTitle?: FieldTitle;
+  roleTitle?: RoleTitle;
 }
 
 /** Evaluates a guard reference (nested ones included) against the input; an unknown name fails with a reason. */

@@ -18,9 +18,12 @@ export interface GuardContext {
   evaluate(ref: NamedReference | string): GuardResult;
   /** A field's title in both languages, so reasons read 缺少必填字段：相关联系人, not a field id. */
   fieldTitle?: FieldTitle;
+  /** A role's title in both languages, so reasons read 仅限角色：服务主管, not a role id. */
+  roleTitle?: RoleTitle;
 }
 
 export type FieldTitle = (field: string) => { en: string; zh: string };
+export type RoleTitle = (role: string) => { en: string; zh: string };
 
 /** One named guard of the library: its params schema and its pure evaluation. */
 export interface GuardSpec<P = Record<string, unknown>> {
