@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, getJson, sendJson } from './http';
+import { ChangePasswordForm } from './ChangePassword';
 import { useLang, type Lang } from './i18n';
 import { currentToken, SIGNED_OUT_EVENT, storeSession } from './session';
 
@@ -28,7 +29,8 @@ const TEXT = {
   },
 } satisfies Record<Lang, Record<string, string>>;
 
-type Mode = 'checking' | 'setup' | 'login' | 'in';
+/** 'change': signed in with a password an administrator set, which must be changed before anything else. */
+type Mode = 'checking' | 'setup' | 'login' | 'change' | 'in';
 
 /** Shows `children` to a signed-in user; otherwise the login form, or on a new installation the first-admin form. */
 export function SignInGate({ appName, children }: { appName: string; children: ReactNode }) {
@@ -50,8 +52,23 @@ export function SignInGate({ appName, children }: { appName: string; children: R
       () => setMode('login'),
     );
   }, [mode]);
+  // Signed in from an earlier visit: a password still to be changed comes first.
+  useEffect(() => {
+    if (!currentToken()) return;
+    getJson<{ mustChangePassword?: boolean }>('/api/v1/auth/me').then(
+      (me) => me.mustChangePassword && setMode('change'),
+      () => undefined,
+    );
+  }, []);
 
   if (mode === 'in') return <>{children}</>;
+  if (mode === 'change') {
+    return (
+      <div className="auth-page">
+        <ChangePasswordForm forced onDone={() => setMode('in')} />
+      </div>
+    );
+  }
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -60,9 +77,9 @@ export function SignInGate({ appName, children }: { appName: string; children: R
     setBusy(true);
     setError(null);
     try {
-      const session = await sendJson<{ token: string }>('POST', mode === 'setup' ? '/api/v1/auth/setup' : '/api/v1/auth/login', body);
+      const session = await sendJson<{ token: string; user?: { mustChangePassword?: boolean } }>('POST', mode === 'setup' ? '/api/v1/auth/setup' : '/api/v1/auth/login', body);
       storeSession(session.token);
-      setMode('in');
+      setMode(session.user?.mustChangePassword ? 'change' : 'in');
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : String(failure));
     } finally {

@@ -3,5 +3,6 @@ export { descriptionOf, pick, titleOf, type Localized } from './localize';
 export { ApiError, getJson, sendJson, useApi, type ApiIssue, type Loadable } from './http';
 export { currentToken, endSession, storeSession } from './session';
 export { SignInGate } from './SignInGate';
+export { ChangePasswordDialog, ChangePasswordForm } from './ChangePassword';
 export { AppHeader, LangSwitch, Logo, type AppHeaderProps, type HeaderLink } from './AppHeader';
 export { TitleRow, useDocumentTitle } from './page';

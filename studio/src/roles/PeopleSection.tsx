@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useApi } from '@lodestar/ui-shared';
 import { useMessages } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
@@ -14,6 +15,12 @@ export function PeopleSection() {
   const { published } = useDraft();
   const [units, reloadUnits] = useApi<{ data: OrgUnit[] }>(UNITS_PATH);
   const [users, reloadUsers] = useApi<{ data: User[] }>(USERS_PATH);
+  // What the last action on a user did (a reset password to pass on), kept across the reload it causes.
+  const [notice, setNotice] = useState<string>();
+  const userChanged = (done?: string) => {
+    setNotice(done);
+    reloadUsers();
+  };
   // The engine accepts only roles of the published model (admin always).
   const roles = Object.entries(rolesOf(published)?.roles ?? {}).map(([id, role]) => ({ id, title: role.title }));
   if (!roles.some((r) => r.id === ADMIN_ROLE)) roles.unshift({ id: ADMIN_ROLE, title: { zh: '系统管理员', en: 'Administrator' } });
@@ -39,6 +46,11 @@ export function PeopleSection() {
         <header className="panel-head">
           <h2>{t.users}</h2>
         </header>
+        {notice && (
+          <p className="notice" role="status">
+            {notice}
+          </p>
+        )}
         <table className="data-table users-table" aria-label={t.users}>
           <thead>
             <tr>
@@ -53,7 +65,7 @@ export function PeopleSection() {
           </thead>
           <tbody>
             {users.data.data.map((user) => (
-              <UserRow key={user.id} user={user} units={tree} roles={roles} onChanged={reloadUsers} />
+              <UserRow key={user.id} user={user} units={tree} roles={roles} onChanged={userChanged} />
             ))}
           </tbody>
         </table>

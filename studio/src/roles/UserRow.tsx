@@ -8,22 +8,26 @@ import { RoleChecks } from './RoleChecks';
 type Assignable = { id: string; title: { zh?: string; en?: string } };
 
 /** One user: roles and unit (editable in place), active or not; every change is an immediate PATCH. */
-export function UserRow({ user, units, roles, onChanged }: { user: User; units: (OrgUnit & { depth: number })[]; roles: Assignable[]; onChanged(): void }) {
+export function UserRow({ user, units, roles, onChanged }: { user: User; units: (OrgUnit & { depth: number })[]; roles: Assignable[]; onChanged(done?: string): void }) {
   const t = useMessages(ADMIN_MESSAGES);
   const { lang } = useStudioLang();
   const [editing, setEditing] = useState<{ roles: string[]; orgUnitId: string }>();
   const [error, setError] = useState<string>();
+  // The temporary password being typed, while "reset password" is open.
+  const [temporary, setTemporary] = useState<string>();
   const who = user.displayName || user.email;
-  const patch = async (body: Record<string, unknown>) => {
+  const send = async (method: string, path: string, body: Record<string, unknown> | undefined, after?: string) => {
     setError(undefined);
     try {
-      await sendJson('PATCH', `${USERS_PATH}/${user.id}`, body);
+      await sendJson(method, `${USERS_PATH}/${user.id}${path}`, body);
       setEditing(undefined);
-      onChanged();
+      setTemporary(undefined);
+      onChanged(after);
     } catch (failure) {
       setError(failureText(failure));
     }
   };
+  const patch = (body: Record<string, unknown>) => send('PATCH', '', body);
   const roleName = (id: string) => roles.find((r) => r.id === id)?.title[lang] ?? id;
   const unitName = units.find((u) => u.id === user.orgUnitId)?.name;
   return (
@@ -53,6 +57,28 @@ export function UserRow({ user, units, roles, onChanged }: { user: User; units: 
       )}
       <td>
         <span className={`status ${user.active ? 'status-on' : 'status-off'}`}>{user.active ? t.active : t.inactive}</span>
+        {user.mustChangePassword && <div className="muted small">{t.mustChange}</div>}
+        {user.signInBlockedUntil && <div className="muted small">{t.signInBlocked}</div>}
+        {temporary !== undefined && (
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              void send('POST', '/password', { password: temporary }, t.passwordWasReset(who));
+            }}
+          >
+            <label className="control">
+              <span className="control-label">{t.temporaryPassword(who)}</span>
+              <input type="text" autoComplete="off" value={temporary} onChange={(event) => setTemporary(event.target.value)} />
+              <span className="muted small">{t.temporaryHint}</span>
+            </label>
+            <button type="submit" className="link-button" disabled={temporary.length < 10}>
+              {t.confirmReset}
+            </button>
+            <button type="button" className="link-button" onClick={() => setTemporary(undefined)}>
+              {t.cancel}
+            </button>
+          </form>
+        )}
         {error && (
           <p className="form-error" role="alert">
             {error}
@@ -74,6 +100,14 @@ export function UserRow({ user, units, roles, onChanged }: { user: User; units: 
             <button type="button" className="link-button" aria-label={`${t.edit} ${who}`} onClick={() => setEditing({ roles: user.roles, orgUnitId: user.orgUnitId ?? '' })}>
               {t.edit}
             </button>
+            <button type="button" className="link-button" aria-label={`${t.resetPassword} ${who}`} onClick={() => setTemporary('')}>
+              {t.resetPassword}
+            </button>
+            {user.signInBlockedUntil && (
+              <button type="button" className="link-button" aria-label={`${t.unlock} ${who}`} onClick={() => void send('POST', '/unlock', undefined, t.unlocked(who))}>
+                {t.unlock}
+              </button>
+            )}
             {user.active ? (
               <button type="button" className="link-button danger" aria-label={`${t.deactivate} ${who}`} onClick={() => window.confirm(t.confirmDeactivate(who)) && void patch({ active: false })}>
                 {t.deactivate}

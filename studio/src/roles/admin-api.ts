@@ -17,6 +17,10 @@ export interface User {
   orgUnitId: string | null;
   managerId: string | null;
   active: boolean;
+  /** The password was set by an administrator and is still to be changed by the user. */
+  mustChangePassword?: boolean;
+  /** Failed sign-ins throttle this user's email until then (somewhere); an administrator may lift it. */
+  signInBlockedUntil?: string | null;
 }
 
 export const UNITS_PATH = '/api/v1/admin/org-units';
