@@ -138,7 +138,8 @@ describe('field restrictions', () => {
     expect(list.body.data.every((d: object) => !('amount' in d))).toBe(true);
     expect(one.body).not.toHaveProperty('amount');
     expect(csv.body.split('\n')[0]).not.toContain('amount');
-    expect(audit.body.data.length).toBeGreaterThan(1);
+    // The create only: the update changed nothing but the hidden amount, so it is left out for this reader.
+    expect(audit.body.data.map((row: { action: string }) => row.action)).toEqual(['create']);
     expect(audit.body.data.every((row: { changes: object }) => !('amount' in row.changes))).toBe(true);
     expect(meta.body.data.find((e: { $id: string }) => e.$id === 'opportunity').properties).not.toHaveProperty('amount');
     expect(openapi.body.components.schemas.Opportunity.properties).not.toHaveProperty('amount');

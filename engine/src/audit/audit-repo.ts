@@ -33,6 +33,11 @@ export interface AuditQuery {
   limit?: number;
   /** Only rows older than this id (a previous page's nextCursor). */
   beforeId?: string;
+  /**
+   * Fields the reader may not see: left out of `changes`, and an update that changed no other field is
+   * left out altogether (as field history does for fields a user cannot see), so no row hints at them.
+   */
+  hidden?: ReadonlySet<string>;
 }
 
 /**
@@ -52,10 +57,18 @@ export async function readAudit(knex: Knex | Knex.Transaction, query: AuditQuery
     .where({ entity: query.entity, record_id: query.recordId })
     .modify((q) => {
       if (query.beforeId !== undefined) q.where('id', '<', toCursor(query.beforeId));
+      if (query.hidden?.size) {
+        // An update shows only when it changed something the reader sees (one that changed nothing hints at a hidden field too).
+        q.whereRaw(`(action <> 'update' or exists (select 1 from jsonb_object_keys(coalesce(changes, '{}'::jsonb)) as k where k <> all(?::text[])))`, [[...query.hidden]]);
+      }
     })
     .orderBy('id', 'desc')
     .limit(limit + 1);
   const page = rows.slice(0, limit).map(toAuditJson);
+  if (query.hidden?.size) {
+    const hidden = query.hidden;
+    for (const row of page) row.changes = Object.fromEntries(Object.entries(row.changes).filter(([name]) => !hidden.has(name)));
+  }
   return { data: page, nextCursor: rows.length > limit ? page[page.length - 1]!.id : null };
 }
 

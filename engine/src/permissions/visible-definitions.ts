@@ -1,4 +1,6 @@
 import type { DefinitionSet } from '../definitions/definition-set.js';
+import type { NamedReference, StateDefinition, TransitionConfig, TransitionDefinition, WorkflowDefinition } from '../definitions/workflow.js';
+import { toReference } from '../workflow/reference.js';
 import type { Model } from '../model/compile-model.js';
 import type { ModelAccess } from './model-access.js';
 
@@ -13,14 +15,59 @@ export interface EntityPermissionsJson {
 
 /**
  * The published definitions as an actor may see them: entities they may read, without hidden fields
- * (nor those fields' mentions in `required` or record types), the workflows of those entities, and
- * no roles. Administrators see everything.
+ * (nor those fields' mentions in `required` or record types), the workflows of those entities
+ * projected (see projectWorkflow), and no roles. Administrators see everything.
  */
 export function visibleDefinitions(model: Model, access: ModelAccess | undefined): DefinitionSet {
   if (!access) return model.set;
   const entities = model.set.entities.filter((e) => access.views.has(e.$id)).map((e) => access.views.get(e.$id)!.definition);
   const readable = new Set(entities.map((e) => e.$id));
-  return { entities, workflows: model.set.workflows.filter((w) => readable.has(w.meta.entity)) };
+  const workflows = model.set.workflows.filter((w) => readable.has(w.meta.entity)).map((w) => projectWorkflow(w, access.grant(w.meta.entity).hidden));
+  return { entities, workflows };
+}
+
+/**
+ * A workflow as someone who does not administer the model sees it: states, transitions, titles and
+ * stage settings, but guards and actions by name only. Their params are configuration, not
+ * something a user acts on: they may name hidden fields or wanted values, or carry secrets (webhook
+ * URLs and headers, mail addresses). `amountField`/`closeDateField` go when they name a hidden field.
+ * A projection, not a filter of known secrets: a new action's params are covered without a change here.
+ */
+export function projectWorkflow(workflow: WorkflowDefinition, hidden: ReadonlySet<string>): WorkflowDefinition {
+  const meta = { ...workflow.meta };
+  for (const key of ['amountField', 'closeDateField'] as const) if (typeof meta[key] === 'string' && hidden.has(meta[key])) delete meta[key];
+  const states = Object.fromEntries(Object.entries(workflow.states).map(([name, state]) => [name, projectState(state)]));
+  return { ...workflow, meta, states };
+}
+
+function projectState(state: StateDefinition): StateDefinition {
+  const out: StateDefinition = { ...state };
+  if (state.on) out.on = mapValues(state.on, projectConfig);
+  if (state.after) out.after = mapValues(state.after, projectConfig);
+  if (state.always !== undefined) out.always = projectConfig(state.always);
+  if (state.entry) out.entry = state.entry.map(byName);
+  if (state.exit) out.exit = state.exit.map(byName);
+  return out;
+}
+
+function projectConfig(config: TransitionConfig): TransitionConfig {
+  if (typeof config === 'string') return config;
+  return Array.isArray(config) ? config.map(projectTransition) : projectTransition(config);
+}
+
+function projectTransition(transition: TransitionDefinition): TransitionDefinition {
+  const out: TransitionDefinition = { ...transition };
+  if (transition.guard !== undefined) out.guard = byName(transition.guard);
+  if (transition.actions) out.actions = transition.actions.map(byName);
+  return out;
+}
+
+function byName(ref: NamedReference | string): NamedReference {
+  return { type: toReference(ref).type };
+}
+
+function mapValues<T>(record: Record<string, T>, map: (value: T) => T): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));
 }
 
 /** Per readable entity, the actor's scopes and read-only fields. */

@@ -9,7 +9,7 @@ const LIMIT = /^\d{1,3}$/;
 
 /**
  * `GET /records/{entity}/{id}/audit`: the record's audit trail, newest first, for whoever may read
- * the record; changes to fields hidden from the reader are left out. There is no route that writes,
+ * the record; changes to fields hidden from the reader are left out, and rows that changed nothing else. There is no route that writes,
  * changes or deletes audit rows.
  */
 export function auditRouter(ctx: AppContext): Router {
@@ -25,12 +25,8 @@ export function auditRouter(ctx: AppContext): Router {
     if (cursor !== undefined && (typeof cursor !== 'string' || !/^\d{1,18}$/.test(cursor))) {
       throw new BadRequestError('cursor must be the nextCursor of a previous page', { issues: [{ pointer: '/query/cursor', keyword: 'format', message: 'must be a previous nextCursor' }] });
     }
-    const page = await readAudit(ctx.db.knex, { entity: records.entity.id, recordId: id, ...(limit && { limit: Number(limit) }), ...(cursor && { beforeId: cursor }) });
     const hidden = records.access?.grant(records.entity.id).hidden;
-    if (hidden?.size) {
-      for (const row of page.data) row.changes = Object.fromEntries(Object.entries(row.changes).filter(([name]) => !hidden.has(name)));
-    }
-    res.json(page);
+    res.json(await readAudit(ctx.db.knex, { entity: records.entity.id, recordId: id, ...(limit && { limit: Number(limit) }), ...(cursor && { beforeId: cursor }), ...(hidden?.size && { hidden }) }));
   });
   return router;
 }

@@ -1,12 +1,14 @@
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
-import { BadRequestError } from '../../errors.js';
+import { BadRequestError, TransitionRefused } from '../../errors.js';
+import { eventGuardReadsHidden, UNDISCLOSED_REASON } from '../../permissions/guard-visibility.js';
 import { isRecordId, recordNotFound } from '../../records/read-records.js';
 import { selectRecord } from '../../records/records-repo.js';
 import { recordNames, toRecordJson } from '../../records/serialize.js';
 import { toEtag, toExpectedVersion } from '../../records/version.js';
 import { boundWorkflow } from '../../runtime/compiled-workflows.js';
 import { approvalsSince, readHistory } from '../../runtime/history-repo.js';
+import { withHistoryTitles } from '../../runtime/history-titles.js';
 import { sendEvent } from '../../runtime/transition.js';
 import { usesApprovals } from '../../runtime/timer-rows.js';
 import { allowedEvents, type AllowedEvent } from '../../workflow/allowed-events.js';
@@ -38,7 +40,9 @@ export function workflowRouter(ctx: AppContext): Router {
         ...(records.requestId && { requestId: records.requestId }),
       },
       ctx.clock(),
-    );
+    ).catch((error: unknown) => {
+      throw undisclosed(records, error, event.type);
+    });
     ctx.nudgeOutbox?.();
     res.set('ETag', toEtag(result.record.version as number)).json({ ...result, record: toVisible(records, result.record) });
   });
@@ -54,7 +58,10 @@ export function workflowRouter(ctx: AppContext): Router {
     const state = (record.state as string | null) ?? compiled.definition.initial;
     const enteredAt = record.state_entered_at ? new Date(record.state_entered_at as string) : null;
     const approvals = usesApprovals(compiled) ? await approvalsSince(ctx.db.knex, entity.id, id, enteredAt) : undefined;
-    const judged = allowedEvents(compiled, state, { record, actor: actorOf(req), ...(approvals && { approvals }) });
+    const hidden = access?.grant(entity.id).hidden ?? new Set<string>();
+    const judged = allowedEvents(compiled, state, { record, actor: actorOf(req), ...(approvals && { approvals }) }).map((e) =>
+      e.allowed || !eventGuardReadsHidden(compiled.definition, e.event, hidden) ? e : { event: e.event, target: e.target, allowed: false, ...UNDISCLOSED_REASON },
+    );
     const events = access ? await withinEventScopes(records, id, judged) : judged;
     const all = req.query.all === '1' || req.query.all === 'true';
     res.json({ workflow: compiled.definition.id, state, data: all ? events : events.filter((e) => e.allowed) });
@@ -63,7 +70,7 @@ export function workflowRouter(ctx: AppContext): Router {
     const records = recordContext(ctx, req);
     const id = String(req.params.id);
     await requireRecordInScope(records, id, undefined, 'read');
-    res.json({ data: await readHistory(ctx.db.knex, records.entity.id, id) });
+    res.json({ data: await withHistoryTitles(ctx.db.knex, records.model, await readHistory(ctx.db.knex, records.entity.id, id)) });
   });
   return router;
 }
@@ -83,6 +90,16 @@ async function withinEventScopes(records: RecordContext, id: string, events: All
     );
   }
   return out;
+}
+
+/** A refusal whose guard reads a field hidden from the sender, reworded so it reveals nothing of that field. */
+function undisclosed(records: RecordContext, error: unknown, event: string): unknown {
+  const hidden = records.access?.grant(records.entity.id).hidden;
+  if (!(error instanceof TransitionRefused) || !hidden?.size || !error.extra?.guard) return error;
+  const workflows = [...records.model.workflows.values()].filter((w) => w.meta.entity === records.entity.id);
+  if (!workflows.some((w) => eventGuardReadsHidden(w, event, hidden))) return error;
+  const { reason, reasonZh } = UNDISCLOSED_REASON;
+  return new TransitionRefused({ en: reason, zh: reasonZh }, { extra: { event, state: error.extra.state, reason, reasonZh } });
 }
 
 function toEvent(body: unknown): { type: string; comment?: string } {
