@@ -33,10 +33,16 @@ export const EMPTY_SET: DefinitionSet = { entities: [], workflows: [] };
  */
 export function toCanonicalSet(set: DefinitionSet): DefinitionSet {
   return {
-    entities: [...set.entities].sort((a, b) => a.$id.localeCompare(b.$id)),
-    workflows: [...set.workflows].sort((a, b) => a.id.localeCompare(b.id)),
+    entities: [...set.entities].sort((a, b) => idOf(a, '$id').localeCompare(idOf(b, '$id'))),
+    workflows: [...set.workflows].sort((a, b) => idOf(a, 'id').localeCompare(idOf(b, 'id'))),
     ...(set.roles != null && { roles: set.roles }),
   };
+}
+
+/** A definition's id for sorting; callers canonicalize before validating, so any JSON may stand here (it fails validation next). */
+function idOf(definition: unknown, key: '$id' | 'id'): string {
+  const id = definition && typeof definition === 'object' ? (definition as Record<string, unknown>)[key] : undefined;
+  return typeof id === 'string' ? id : '';
 }
 
 /** JSON with object keys sorted at every level. */

@@ -1,0 +1,121 @@
+import fc from 'fast-check';
+import { judge, signature, type FuzzResponse } from './oracle.js';
+import { abridge, describeRequest, requestArbitrary, type FuzzRequest } from './requests.js';
+import type { Fuzzground } from './world.js';
+
+/*
+ * The run: every operation gets its share of the request budget as its own fast-check property, so a
+ * failing route does not starve the others; a failure is shrunk by fast-check to a small request and
+ * reported as that request and the response. After a failure the operation goes on with the rest of
+ * its budget (another seed) to find further, different defects, up to `maxFailuresPerOperation`.
+ */
+
+const SHRINK_LIMIT = 120;
+
+export interface FuzzOptions {
+  runs: number;
+  seed: number;
+  maxFailuresPerOperation?: number;
+  /** Called every `progressEvery` requests. */
+  progress?: (sent: number, planned: number, failures: number, route: string) => void;
+  progressEvery?: number;
+}
+
+export interface Finding {
+  signature: string;
+  route: string;
+  verdict: string;
+  request: string;
+  status: number;
+  excerpt: string;
+  seed: number;
+  path: string | undefined;
+}
+
+export interface FuzzSummary {
+  seed: number;
+  sent: number;
+  operations: number;
+  statuses: Record<string, number>;
+  /** Statuses per actor: a role that only ever gets 401 or 403 fuzzes nothing. */
+  byActor: Record<string, Record<string, number>>;
+  findings: Finding[];
+  seconds: number;
+}
+
+export async function fuzz(world: Fuzzground, options: FuzzOptions): Promise<FuzzSummary> {
+  const started = Date.now();
+  const statuses: Record<string, number> = {};
+  const byActor: Record<string, Record<string, number>> = {};
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  let sent = 0;
+  const ops = world.operations;
+  const perOperation = Math.max(1, Math.ceil(options.runs / ops.length));
+  const planned = perOperation * ops.length;
+  const every = options.progressEvery ?? 500;
+  for (const [index, op] of ops.entries()) {
+    const route = `${op.method} ${op.path}`;
+    let budget = perOperation;
+    let attempt = 0;
+    while (budget > 0 && attempt < (options.maxFailuresPerOperation ?? 1)) {
+      const seed = (options.seed + index * 1_000_003 + attempt * 7_919) | 0;
+      let last: { request: FuzzRequest; response: FuzzResponse; verdict: string } | undefined;
+      // Shrinking re-sends requests: after SHRINK_LIMIT of them the rest pass unsent, and the last failure stands.
+      let failures = 0;
+      let shrinkRuns = 0;
+      const property = fc.asyncProperty(requestArbitrary(op, world), async (request) => {
+        if (failures > 0 && ++shrinkRuns > SHRINK_LIMIT) return true;
+        let response: FuzzResponse;
+        try {
+          response = await world.send(request);
+        } catch (error) {
+          // The server may close the connection on a body it refuses unread (too large, no login).
+          if (request.body?.kind === 'oversize') return true;
+          response = { status: 599, contentType: '', text: `no HTTP response: ${(error as Error).message}` };
+        }
+        sent++;
+        statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+        const mine = (byActor[request.actor] ??= {});
+        mine[response.status] = (mine[response.status] ?? 0) + 1;
+        if (options.progress && sent % every === 0) options.progress(sent, planned, findings.length, route);
+        const verdict = judge(response);
+        if (verdict) {
+          last = { request, response, verdict };
+          failures++;
+        }
+        return verdict === undefined;
+      });
+      const details = await fc.check(property, { seed, numRuns: budget, endOnFailure: false });
+      budget -= details.failed ? details.numRuns : budget;
+      attempt++;
+      if (!details.failed || !details.counterexample || !last) continue;
+      // fast-check re-ran the shrunk counterexample last: `last` is what it sent and what came back.
+      const { request, response, verdict } = last;
+      const sig = signature(op.method, op.path, response, verdict);
+      if (seen.has(sig)) continue;
+      seen.add(sig);
+      findings.push({
+        signature: sig,
+        route,
+        verdict,
+        request: describeRequest(request),
+        status: response.status,
+        excerpt: abridge(response.text, 400),
+        seed: options.seed,
+        path: details.counterexamplePath ?? undefined,
+      });
+    }
+  }
+  return { seed: options.seed, sent, operations: ops.length, statuses, byActor, findings, seconds: Math.round((Date.now() - started) / 1000) };
+}
+
+/** The findings as a reader wants them: each route, what was wrong, the request that shows it. */
+export function report(summary: FuzzSummary): string {
+  const head = `${summary.sent} requests over ${summary.operations} operations in ${summary.seconds}s (seed ${summary.seed}); statuses ${JSON.stringify(summary.statuses)}`;
+  if (!summary.findings.length) return `${head}\nno findings`;
+  return [
+    `${head}\n${summary.findings.length} finding(s):`,
+    ...summary.findings.map((f, i) => `\n#${i + 1} ${f.route}: ${f.verdict}\n${f.request}\n  → ${f.status} ${f.excerpt}\n  (replay: FUZZ_SEED=${f.seed} with the same FUZZ_RUNS)`),
+  ].join('\n');
+}
