@@ -100,7 +100,7 @@ export async function updateUser(knex: Knex, id: string, patch: UserPatch, conte
     // different admin then see each other's change, and the last one standing stays.
     const admins: string[] = await trx('lodestar_users').where({ active: true }).whereRaw(`'admin' = any(roles)`).orderBy('id').forUpdate().pluck('id');
     const row = await trx('lodestar_users').where({ id }).forUpdate().first();
-    if (!row) throw new NotFoundError('no such user');
+    if (!row) throw noSuchUser();
     const staysAdmin = (patch.active ?? row.active) && (patch.roles ?? row.roles).includes('admin');
     if (admins.includes(id) && !staysAdmin && admins.length === 1) throw lastAdmin(patch.active === false ? '/active' : '/roles');
     const columns: Record<string, unknown> = {
@@ -153,7 +153,7 @@ const PASSWORD_ISSUE = (pointer: string): Issue => ({
 export async function changeOwnPassword(knex: Knex, userId: string, current: unknown, next: unknown, session: { token?: string; context: AuditContext }): Promise<UserJson> {
   if (typeof next !== 'string' || next.length < MIN_PASSWORD) throw new ValidationError({ en: 'the new password is too short', zh: '新密码太短' }, { issues: [PASSWORD_ISSUE('/newPassword')] });
   const row = await knex('lodestar_users').where({ id: userId }).first();
-  if (!row) throw new NotFoundError('no such user');
+  if (!row) throw noSuchUser();
   if (typeof current !== 'string' || !(await verifyPassword(row.password_hash, current))) {
     throw new ValidationError(
       { en: 'the current password is wrong', zh: '当前密码不正确' },
@@ -184,7 +184,7 @@ export async function resetPassword(knex: Knex, id: string, password: unknown, c
   const passwordHash = await hashPassword(password);
   return knex.transaction(async (trx) => {
     const row = await trx('lodestar_users').where({ id }).forUpdate().first();
-    if (!row) throw new NotFoundError('no such user');
+    if (!row) throw noSuchUser();
     const [updated] = await trx('lodestar_users').where({ id }).update({ password_hash: passwordHash, must_change_password: true }).returning('*');
     await endAccess(trx, id, { keepKeys: true });
     await clearFailures(trx, row.email);
@@ -197,7 +197,7 @@ export async function resetPassword(knex: Knex, id: string, password: unknown, c
 export async function unlockUser(knex: Knex, id: string, context: AuditContext): Promise<{ user: UserJson; cleared: number }> {
   return knex.transaction(async (trx) => {
     const row = await trx('lodestar_users').where({ id }).first();
-    if (!row) throw new NotFoundError('no such user');
+    if (!row) throw noSuchUser();
     const cleared = await clearFailures(trx, row.email);
     await auditUser(trx, 'permission', id, {}, context, { event: 'unlocked', clearedCounters: cleared });
     return { user: toUserJson(row), cleared };
@@ -206,6 +206,11 @@ export async function unlockUser(knex: Knex, id: string, context: AuditContext):
 
 const mustChangeChange = (row: Record<string, unknown>, after: boolean): AuditChanges =>
   Boolean(row.must_change_password) === after ? {} : { mustChangePassword: [Boolean(row.must_change_password), after] };
+
+/** 404 for a user id that names nobody. */
+export function noSuchUser(): NotFoundError {
+  return new NotFoundError({ en: 'no such user', zh: '没有这个用户' });
+}
 
 const fieldsOf = (user: UserJson): Record<string, unknown> => ({ ...user });
 

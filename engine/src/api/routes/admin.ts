@@ -8,7 +8,7 @@ import { parseHandoverRequest } from '../../handover/handover-request.js';
 import { createOrgUnit, listOrgUnits } from '../../identity/org-units.js';
 import { checkRoleNames } from '../../identity/role-names.js';
 import { blockedUntil } from '../../identity/login-throttle.js';
-import { createUser, resetPassword, toUserJson, unlockUser, updateUser, type UserPatch } from '../../identity/users.js';
+import { createUser, noSuchUser, resetPassword, toUserJson, unlockUser, updateUser, type UserPatch } from '../../identity/users.js';
 import { UUID_RE } from '../../records/filter-values.js';
 import { actorOf } from '../actor.js';
 import { adminOnly } from '../admin-only.js';
@@ -61,7 +61,7 @@ export function adminRouter(ctx: AppContext, _onUsersChanged?: () => void): Rout
   });
   router.patch('/users/:id', async (req, res) => {
     const id = String(req.params.id);
-    if (!UUID_RE.test(id)) throw new NotFoundError('no such user');
+    if (!UUID_RE.test(id)) throw noSuchUser();
     const body = (req.body ?? {}) as Record<string, unknown>;
     await checkReferences(body);
     const patch: UserPatch = {};
@@ -81,14 +81,14 @@ export function adminRouter(ctx: AppContext, _onUsersChanged?: () => void): Rout
   // A temporary password the user must change at next sign-in; their sessions end.
   router.post('/users/:id/password', async (req, res) => {
     const id = String(req.params.id);
-    if (!UUID_RE.test(id)) throw new NotFoundError('no such user');
+    if (!UUID_RE.test(id)) throw noSuchUser();
     res.set('Cache-Control', 'no-store');
     res.json(await resetPassword(knex, id, (req.body ?? {}).password, auditContext(req)));
   });
   // Lifts every sign-in throttle on the user's email.
   router.post('/users/:id/unlock', async (req, res) => {
     const id = String(req.params.id);
-    if (!UUID_RE.test(id)) throw new NotFoundError('no such user');
+    if (!UUID_RE.test(id)) throw noSuchUser();
     const { user } = await unlockUser(knex, id, auditContext(req));
     res.json({ ...user, signInBlockedUntil: null });
   });

@@ -53,7 +53,7 @@ export function authRouter(ctx: AppContext, options: AuthRouterOptions): Router 
       ...(typeof email === 'string' && email ? [] : [{ pointer: '/email', keyword: 'required', message: 'is required' }]),
       ...(typeof password === 'string' && password ? [] : [{ pointer: '/password', keyword: 'required', message: 'is required' }]),
     ];
-    if (issues.length) throw new ValidationError('email and password are required', { issues });
+    if (issues.length) throw new ValidationError({ en: 'email and password are required', zh: '请填写邮箱和密码' }, { issues });
     const session = await login(knex, email as string, password as string, ctx.clock(), clientAddress(req)).catch((error: unknown) => {
       if (error instanceof TooManyAttempts) res.set('Retry-After', String(error.retryAfterSeconds));
       throw error;
@@ -69,7 +69,7 @@ export function authRouter(ctx: AppContext, options: AuthRouterOptions): Router 
     const body = (req.body ?? {}) as { email?: string; password?: string; displayName?: string };
     const created = await knex.transaction(async (trx) => {
       await trx.raw('lock table lodestar_users in exclusive mode');
-      if ((await countUsers(trx)) > 0) throw new ConflictError('setup is done: an administrator exists; log in instead');
+      if ((await countUsers(trx)) > 0) throw new ConflictError({ en: 'setup is done: an administrator exists; sign in instead', zh: '初始设置已完成：已有管理员，请直接登录' });
       return createUser(trx, { email: body.email ?? '', password: body.password ?? '', ...(body.displayName && { displayName: body.displayName }), roles: ['admin'] });
     });
     const session = await openSession(knex, created.id, ctx.clock());
@@ -101,15 +101,15 @@ export function authRouter(ctx: AppContext, options: AuthRouterOptions): Router 
   router.post('/api-keys', options.requireActor, async (req, res) => {
     const name = (req.body ?? {}).name;
     if (typeof name !== 'string' || !name.trim() || name.length > 100) {
-      throw new ValidationError('an API key needs a name', { issues: [{ pointer: '/name', keyword: 'required', message: 'is required (up to 100 characters)' }] });
+      throw new ValidationError({ en: 'an API key needs a name', zh: 'API 密钥需要名称' }, { issues: [{ pointer: '/name', keyword: 'required', message: 'is required (up to 100 characters)', i18n: { en: 'is required (up to 100 characters)', zh: '必填（最多 100 个字符）' } }] });
     }
     const key = await createApiKey(knex, actorOf(req).id, name.trim());
     res.status(201).json({ ...key, note: 'shown once: store it now' });
   });
   router.delete('/api-keys/:id', options.requireActor, async (req, res) => {
-    if (!UUID_RE.test(String(req.params.id))) throw new NotFoundError('no such API key');
+    if (!UUID_RE.test(String(req.params.id))) throw new NotFoundError({ en: 'no such API key', zh: '没有这个 API 密钥' });
     const revoked = await knex('lodestar_api_keys').where({ id: String(req.params.id), user_id: actorOf(req).id }).whereNull('revoked_at').update({ revoked_at: knex.fn.now() });
-    if (!revoked) throw new NotFoundError('no such API key');
+    if (!revoked) throw new NotFoundError({ en: 'no such API key', zh: '没有这个 API 密钥' });
     res.status(204).end();
   });
   return router;
