@@ -1,4 +1,4 @@
-import type { Issue } from '../errors.js';
+import type { Issue, Text } from '../errors.js';
 import { BadRequestError } from '../errors.js';
 import type { CompiledEntity } from '../model/compile-model.js';
 import { attributesOf } from './attributes.js';
@@ -17,14 +17,33 @@ export function pointerOf(param: string): string {
   return `/query/${param.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
 
-/** An issue about one query parameter. */
-export function paramIssue(param: string, keyword: string, message: string, params?: Record<string, unknown>): Issue {
-  return { pointer: pointerOf(param), keyword, message, ...(params && { params }) };
+/** An issue about one query parameter; given as a Text, it carries both languages (`i18n`). */
+export function paramIssue(param: string, keyword: string, message: string | Text, params?: Record<string, unknown>): Issue {
+  const text = typeof message === 'string' ? undefined : message;
+  return { pointer: pointerOf(param), keyword, message: text ? text.en : (message as string), ...(text && { i18n: text }), ...(params && { params }) };
 }
 
-/** Throws one BadRequestError carrying every issue, if there are any. */
+/** Throws one BadRequestError carrying every issue, if there are any (its detail in both languages). */
 export function throwIfIssues(issues: Issue[]): void {
-  if (issues.length) throw new BadRequestError(issues.map((i) => i.message).join('; '), { issues });
+  if (!issues.length) return;
+  throw new BadRequestError({ en: issues.map((i) => i.message).join('; '), zh: issues.map((i) => i.i18n?.zh ?? i.message).join('；') }, { issues });
+}
+
+/** A field of `entity` by its Chinese title (its name when it has none), for messages. */
+export function fieldTitleZh(entity: CompiledEntity, name: string): string {
+  const field = entity.definition.properties[name];
+  return field?.['x-i18n']?.title?.zh ?? field?.title ?? SYSTEM_TITLES[name] ?? name;
+}
+
+const SYSTEM_TITLES: Record<string, string> = { id: 'ID', state: '阶段', owner_id: '负责人', record_type: '类型', created_at: '创建时间', updated_at: '更新时间', version: '版本' };
+
+function entityTitleZh(entity: CompiledEntity): string {
+  return entity.definition['x-i18n']?.title?.zh ?? entity.definition.title ?? entity.id;
+}
+
+/** `"x" is not a field of customer` / 客户没有字段“x”. */
+export function notAField(name: string, entity: CompiledEntity): Text {
+  return { en: `"${name}" is not a field of ${entity.id}`, zh: `${entityTitleZh(entity)}没有字段“${name}”` };
 }
 
 /** A parameter that must be given at most once, as a string; undefined when absent. */
@@ -32,7 +51,7 @@ export function singleParam(query: QueryParams, name: string, issues: Issue[]): 
   const value = query[name];
   if (value === undefined) return undefined;
   if (typeof value === 'string') return value;
-  issues.push(paramIssue(name, 'type', `query parameter "${name}" must be given once`));
+  issues.push(paramIssue(name, 'type', { en: `query parameter "${name}" must be given once`, zh: `查询参数“${name}”只能给出一次` }));
   return undefined;
 }
 
@@ -42,7 +61,7 @@ export function parseFields(query: QueryParams, entity: CompiledEntity, issues: 
   if (!names) return undefined;
   const { byName } = attributesOf(entity);
   for (const name of names) {
-    if (!byName.has(name)) issues.push(paramIssue('fields', 'unknownField', `"${name}" is not a field of ${entity.id}`, { field: name }));
+    if (!byName.has(name)) issues.push(paramIssue('fields', 'unknownField', notAField(name, entity), { field: name }));
   }
   return [...new Set(['id', ...names])];
 }
@@ -53,8 +72,8 @@ export function parseExpand(query: QueryParams, entity: CompiledEntity, issues: 
   const { byName } = attributesOf(entity);
   for (const name of names) {
     const attribute = byName.get(name);
-    if (!attribute) issues.push(paramIssue('expand', 'unknownField', `"${name}" is not a field of ${entity.id}`, { field: name }));
-    else if (!attribute.target) issues.push(paramIssue('expand', 'notRelation', `"${name}" is not a relation`, { field: name }));
+    if (!attribute) issues.push(paramIssue('expand', 'unknownField', notAField(name, entity), { field: name }));
+    else if (!attribute.target) issues.push(paramIssue('expand', 'notRelation', { en: `"${name}" is not a relation`, zh: `“${fieldTitleZh(entity, name)}”不是关联字段` }, { field: name }));
   }
   return [...new Set(names)];
 }

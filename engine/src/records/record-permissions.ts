@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Scope } from '../definitions/roles.js';
 import { ForbiddenError, type Issue } from '../errors.js';
+import { forbidden } from '../permissions/forbidden.js';
 import type { CompiledEntity } from '../model/compile-model.js';
 import type { EntityGrant } from '../permissions/entity-grant.js';
 import { TEAM_MEMBERS, type SqlCondition } from '../permissions/scope-condition.js';
@@ -26,7 +27,7 @@ export function toVisible(ctx: RecordContext, record: RecordJson): RecordJson {
 /** 403 unless the grant allows `action` on some records. */
 export function requireAction(ctx: RecordContext, action: 'read' | 'create' | 'update' | 'delete'): void {
   if (ctx.access && ctx.access.grant(ctx.entity.id)[action] === 'none') {
-    throw new ForbiddenError(`your roles do not allow you to ${action} ${ctx.entity.id} records`);
+    throw forbidden(ctx.entity, action);
   }
 }
 
@@ -52,9 +53,20 @@ export async function requireOwnerInScope(knex: Knex, scope: Scope, actor: Actor
     (ownerId === actor.id ||
       (scope === 'team' && !!actor.orgUnitId && (await knex.raw(`select 1 from (${TEAM_MEMBERS}) as m where m.id = ?`, [actor.orgUnitId, ownerId])).rows.length > 0));
   if (!allowed) {
-    throw new ForbiddenError(scope === 'team' ? 'the owner must be a member of your team' : 'you may only own the records you create or change', {
-      issues: [{ pointer: '/owner_id', keyword: 'scope', message: `must be ${scope === 'team' ? 'a member of your team' : 'yourself'}` }],
-    });
+    const team = scope === 'team';
+    throw new ForbiddenError(
+      team ? { en: 'the owner must be a member of your team', zh: '负责人必须是您团队的成员' } : { en: 'you may only own the records you create or change', zh: '您只能把自己设为负责人' },
+      {
+        issues: [
+          {
+            pointer: '/owner_id',
+            keyword: 'scope',
+            message: `must be ${team ? 'a member of your team' : 'yourself'}`,
+            i18n: team ? { en: 'must be a member of your team', zh: '必须是您团队的成员' } : { en: 'must be yourself', zh: '只能是您自己' },
+          },
+        ],
+      },
+    );
   }
 }
 
@@ -67,6 +79,6 @@ export async function requireRecordInScope(ctx: RecordContext, id: string, condi
   const read = ctx.access?.condition(ctx.entity.id, 'read');
   if (!(await selectRecord(ctx.knex, ctx.entity, { id, fields: ['id'], condition: read }))) throw recordNotFound(ctx.entity, id);
   if (condition && JSON.stringify(condition) !== JSON.stringify(read) && !(await selectRecord(ctx.knex, ctx.entity, { id, fields: ['id'], condition }))) {
-    throw new ForbiddenError(`your roles do not allow you to ${action} this ${ctx.entity.id} record`);
+    throw forbidden(ctx.entity, action, true);
   }
 }

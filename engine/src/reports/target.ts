@@ -1,4 +1,5 @@
-import { ForbiddenError, NotFoundError } from '../errors.js';
+import { NotFoundError } from '../errors.js';
+import { forbidden } from '../permissions/forbidden.js';
 import type { ModelAccess } from '../permissions/model-access.js';
 import { condition, type Fragment } from './fragment.js';
 import type { CompiledEntity, Model } from '../model/compile-model.js';
@@ -35,7 +36,7 @@ export function toReportTarget(model: Model, workflowId: string, access?: ModelA
   const full = workflow && model.entities.get(workflow.meta.entity);
   if (!workflow || !full) throw new NotFoundError(`there is no workflow "${workflowId}"`);
   const entity = access ? access.views.get(full.id) : full;
-  if (!entity) throw new ForbiddenError(`your roles do not allow you to read ${full.id} records`);
+  if (!entity) throw forbidden(full, 'read');
   const scope = access?.condition(full.id, 'read');
   const amountField = columnOf(entity, workflow.meta.amountField, AMOUNT_KINDS);
   const closeDateField = columnOf(entity, workflow.meta.closeDateField, DATE_KINDS);

@@ -78,7 +78,10 @@ async function decideAndWrite(db: Knex, input: EventInput, now: Date, mode: 'opt
   if (!row) throw recordNotFound(entity, id);
   const version = row.version as number;
   if (input.expectedVersion !== undefined && input.expectedVersion !== version) {
-    throw new ConflictError(`the record is at version ${version}, not ${input.expectedVersion}; reload and retry`, { extra: { currentVersion: version } });
+    throw new ConflictError(
+      { en: `the record is at version ${version}, not ${input.expectedVersion}; reload and retry`, zh: `记录已被他人修改（当前版本 ${version}，您的版本 ${input.expectedVersion}），请刷新后重试` },
+      { extra: { currentVersion: version } },
+    );
   }
   const record = toRecordJson(row, recordNames(entity));
   const compiled = requireWorkflow(model, entity, record);
@@ -89,7 +92,7 @@ async function decideAndWrite(db: Knex, input: EventInput, now: Date, mode: 'opt
   const decision = decide(compiled, { state, event, record, actor, ...(approvals && { approvals }), now: now.toISOString(), fromTimer: Boolean(input.fromTimer) });
   if (!decision.ok) {
     const { reason, reasonZh, guard } = decision;
-    throw new TransitionRefused(reason, { extra: { event: event.type, state, reason, ...(reasonZh && { reasonZh }), ...(guard && { guard }) } });
+    throw new TransitionRefused(reasonZh ? { en: reason, zh: reasonZh } : reason, { extra: { event: event.type, state, reason, ...(reasonZh && { reasonZh }), ...(guard && { guard }) } });
   }
   if (mode === 'optimistic' && decision.effects.some(writesElsewhere)) return undefined;
   const historyEvent = input.historyEvent ?? event.type;
@@ -142,5 +145,6 @@ function requireWorkflow(model: Model, entity: CompiledEntity, record: RecordJso
   const compiled = boundWorkflow(model, entity, record.record_type as string | null);
   if (compiled) return compiled;
   const type = record.record_type ? ` of type ${String(record.record_type)}` : '';
-  throw new TransitionRefused(`no workflow is bound to ${entity.id} records${type}`, { extra: { reason: 'no workflow' } });
+  const title = entity.definition['x-i18n']?.title?.zh ?? entity.definition.title ?? entity.id;
+  throw new TransitionRefused({ en: `no workflow is bound to ${entity.id} records${type}`, zh: `${title}${record.record_type ? '的这种类型' : ''}没有绑定流程` }, { extra: { reason: 'no workflow' } });
 }

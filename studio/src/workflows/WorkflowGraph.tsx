@@ -62,6 +62,7 @@ export function WorkflowGraph({ workflow, issues, selected, onSelectState, onSel
             source: e.ref.source,
             target: e.target!,
             label: broken ? `⚠ ${label}` : label,
+            ariaLabel: t.edgeLabel(stateTitle(workflow, e.ref.source, lang), stateTitle(workflow, e.target!, lang), label),
             selected: selected.edge === e.id,
             className: ['wf-edge', broken && 'is-broken', toLost && 'is-lose', e.kind !== 'on' && 'is-timer'].filter(Boolean).join(' '),
             markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
@@ -70,7 +71,7 @@ export function WorkflowGraph({ workflow, issues, selected, onSelectState, onSel
             data: { event: e.key },
           };
         }),
-    [edges, issues, selected.edge, lang, workflow],
+    [edges, issues, selected.edge, lang, workflow, t],
   );
   return (
     <div className="wf-graph" role="region" aria-label={t.graph}>
@@ -84,6 +85,7 @@ export function WorkflowGraph({ workflow, issues, selected, onSelectState, onSel
         defaultViewport={{ x: 24, y: 28, zoom: 0.8 }}
         minZoom={0.3}
         proOptions={{ hideAttribution: true }}
+        ariaLabelConfig={t.flow}
         onNodeClick={(_, node) => !node.data.missing && onSelectState(node.id)}
         onEdgeClick={(_, edge) => {
           const found = edges.find((e) => e.id === edge.id);

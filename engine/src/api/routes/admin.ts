@@ -26,7 +26,7 @@ const auditContext = (req: Request): AuditContext => ({ actorId: actorOf(req).id
 export function adminRouter(ctx: AppContext, _onUsersChanged?: () => void): Router {
   const router = Router();
   const knex = ctx.db.knex;
-  router.use(adminOnly('manage users and org units, hand over records and read the audit trail'));
+  router.use(adminOnly({ en: 'manage users and org units, hand over records and read the audit trail', zh: '管理用户和组织、移交记录和查看审计记录' }));
   router.get('/org-units', async (_req, res) => {
     res.json({ data: await listOrgUnits(knex) });
   });

@@ -50,7 +50,7 @@ export function metaRouter(ctx: AppContext): Router {
     res.json(entity);
   });
   // Everything below shapes the model: administrators only.
-  router.use(adminOnly('read versions, edit drafts and publish'));
+  router.use(adminOnly({ en: 'read versions, edit drafts and publish', zh: '查看版本、编辑草稿和发布' }));
   router.get('/versions', async (_req, res) => {
     res.json({ data: (await listVersions(knex)).map(withNoteText) });
   });

@@ -1,6 +1,7 @@
 import { type Request, type Response, Router } from 'express';
 import type { AppContext } from '../../context.js';
-import { ForbiddenError, NotFoundError } from '../../errors.js';
+import { NotFoundError } from '../../errors.js';
+import { forbidden } from '../../permissions/forbidden.js';
 import { toListQuery } from '../../records/list-query.js';
 import { toReadQuery, type QueryParams } from '../../records/query-params.js';
 import { readList, readRecord } from '../../records/read-records.js';
@@ -25,7 +26,7 @@ export function recordsRouter(ctx: AppContext): Router {
   });
   router.get('/:entity/export', async (req, res) => {
     const records = recordContext(ctx, req);
-    const { options, rest } = parseExportOptions(req.query as QueryParams);
+    const { options, rest } = parseExportOptions(req.query as QueryParams, req.get('accept-language'));
     const query = listQueryOf(records, req, rest);
     res.type('text/csv; charset=utf-8').attachment(`${records.entity.id}.csv`);
     await exportCsv(records, query, res, options);
@@ -70,13 +71,7 @@ export function recordContext(ctx: AppContext, req: Request, action: 'read' | 'c
   if (!entity) throw new NotFoundError(`there is no entity "${String(req.params.entity)}"`);
   const actor = actorOf(req);
   const access = accessFor(model, actor);
-  if (access?.grant(entity.id)[action] === 'none') {
-    const title = entity.definition['x-i18n']?.title?.zh ?? entity.definition.title ?? entity.id;
-    throw new ForbiddenError({
-      en: `your roles do not allow you to ${action} ${entity.id} records`,
-      zh: action === 'read' ? `您的角色无权查看${title}` : `您的角色无权新建${title}`,
-    });
-  }
+  if (access?.grant(entity.id)[action] === 'none') throw forbidden(entity, action);
   const request = requestIdOf(req);
   return { knex: ctx.db.knex, model, entity, userId: actor.id, ...(request && { requestId: request }), ...(access && { access }) };
 }

@@ -15,6 +15,14 @@ interface HistoryRow {
   actor: string | null;
   comment: string | null;
   at: string;
+  /** Stages and event by title (the engine finds those of stages a later version removed). */
+  titles?: { from?: Localized; to: Localized; event: Localized };
+  removed?: ('from' | 'to')[];
+}
+
+interface Localized {
+  en: string;
+  zh: string;
 }
 
 /** The record's stage changes, newest first: from → to, the event, who, their comment, when. */
@@ -25,6 +33,8 @@ export function HistoryTab({ entity, record, workflow, changes }: { entity: Enti
   if (state.status === 'loading') return <Spinner label={t.loading} />;
   if (state.status === 'error') return <TabError message={state.error.message} onRetry={reload} />;
   const rows = [...state.data.data].reverse();
+  const stage = (row: HistoryRow, side: 'from' | 'to') =>
+    (row.titles?.[side]?.[lang] ?? stateTitle(workflow, row[side], lang)) + (row.removed?.includes(side) ? t.removedStage : '');
   if (!rows.length) return <p className="empty-state muted">{t.noHistory}</p>;
   return (
     <ol className="timeline" data-testid="history">
@@ -33,10 +43,10 @@ export function HistoryTab({ entity, record, workflow, changes }: { entity: Enti
           <span className="timeline-dot" style={{ background: workflow.states[row.to]?.meta?.color ?? 'var(--blue)' }} aria-hidden="true" />
           <div className="timeline-body">
             <div className="timeline-head">
-              {row.from && <span className="timeline-state">{stateTitle(workflow, row.from, lang)}</span>}
+              {row.from && <span className="timeline-state">{stage(row, 'from')}</span>}
               {row.from && <span className="muted" aria-hidden="true"> → </span>}
-              <span className="timeline-state is-to">{stateTitle(workflow, row.to, lang)}</span>
-              <span className="timeline-event">{row.event === 'START' ? t.start : eventTitle(workflow, row.from, row.event, lang)}</span>
+              <span className="timeline-state is-to">{stage(row, 'to')}</span>
+              <span className="timeline-event">{row.titles?.event[lang] ?? (row.event === 'START' ? t.start : eventTitle(workflow, row.from, row.event, lang))}</span>
             </div>
             <div className="timeline-meta muted">
               {row.actor ? <UserName id={row.actor} /> : t.system} · <time dateTime={row.at}>{dateTimeText(row.at, lang)}</time>
