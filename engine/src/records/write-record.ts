@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { CtePart } from '../runtime/cte-parts.js';
-import { ConflictError, ForbiddenError, type Issue, ValidationError } from '../errors.js';
+import { ConflictError, type Issue, ValidationError } from '../errors.js';
+import { forbidden } from '../permissions/forbidden.js';
 import type { CompiledEntity } from '../model/compile-model.js';
 import { attributesOf } from './attributes.js';
 import { planBlindPatch } from './blind-patch.js';
@@ -115,7 +116,7 @@ async function notWritten(ctx: RecordContext, db: Knex, target: RecordTarget, ac
   const current = await selectVersion(db, ctx.entity, target.id);
   if (current === undefined) return recordNotFound(ctx.entity, target.id);
   if (current !== target.version) return staleVersion(current, target.version);
-  return new ForbiddenError(`your roles do not allow you to ${action} this ${ctx.entity.id} record`);
+  return forbidden(ctx.entity, action, true);
 }
 
 /**
@@ -157,7 +158,10 @@ function throwIfInvalid(issues: Issue[]): void {
 }
 
 function staleVersion(current: number, expected: number): ConflictError {
-  return new ConflictError(`the record is at version ${current}, not ${expected}; reload and retry`, { extra: { currentVersion: current } });
+  return new ConflictError(
+    { en: `the record is at version ${current}, not ${expected}; reload and retry`, zh: `记录已被他人修改（当前版本 ${current}，您的版本 ${expected}），请刷新后重试` },
+    { extra: { currentVersion: current } },
+  );
 }
 
 /** Who the audit trail names for this write. */
