@@ -2,7 +2,7 @@ import express, { type Express } from 'express';
 import type { AppContext } from '../context.js';
 import { NotFoundError } from '../errors.js';
 import { identifyActor } from './actor.js';
-import { pinModel } from './pin-model.js';
+import { pinModel, retryOnNewerModel } from './pin-model.js';
 import { problemHandler } from './problem.js';
 import { metaRouter } from './routes/meta.js';
 import { recordsRouter } from './routes/records.js';
@@ -91,6 +91,8 @@ export function createApp(ctx: AppContext): Express {
   api.use((req) => {
     throw new NotFoundError(`no route for ${req.method} ${req.baseUrl}${req.path}`);
   });
+  // A request that met a publish runs again on the newer model (see pin-model.ts).
+  api.use(retryOnNewerModel(ctx.models, api, ctx.db.knex));
   app.use('/api/v1', api);
   app.use(uiRouter());
   app.use(problemHandler(ctx.log));

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
+import { noteStatement } from './committed-writes.js';
 
 interface Statement {
   name: string;
@@ -12,6 +13,17 @@ interface PgConnection {
 }
 
 const statements = new Map<string, Statement>();
+let generation = 0;
+
+/**
+ * Names every statement anew from now on. Called when a new model version is loaded: a statement
+ * prepared before a column changed type keeps its old parameter and result types (PostgreSQL then
+ * refuses it or casts to the old type), and the same SQL text would otherwise find it again.
+ */
+export function renewPreparedStatements(): void {
+  generation++;
+  statements.clear();
+}
 
 /**
  * Runs a hot statement as a named prepared statement: PostgreSQL parses and plans it once per
@@ -28,18 +40,20 @@ export async function runPrepared<R>(knex: Knex, sql: string, bindings: readonly
   }
   const connection = (await knex.client.acquireConnection()) as PgConnection;
   try {
-    return (await connection.query({ name: statement.name, text: statement.text, values: bindings as unknown[] })).rows as R[];
+    const rows = (await connection.query({ name: statement.name, text: statement.text, values: bindings as unknown[] })).rows as R[];
+    noteStatement(sql);
+    return rows;
   } finally {
     await knex.client.releaseConnection(connection);
   }
 }
 
-// The name is a hash of the text, so a new model version (new SQL) gets new statements.
+// The name is a hash of the text and the generation, so a new model version gets new statements.
 function statementOf(sql: string): Statement {
   let statement = statements.get(sql);
   if (!statement) {
     let n = 0;
-    statement = { name: `lodestar_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`, text: sql.replace(/\?/g, () => `$${++n}`) };
+    statement = { name: `lodestar_${createHash('sha1').update(`${generation}:${sql}`).digest('hex').slice(0, 24)}`, text: sql.replace(/\?/g, () => `$${++n}`) };
     if (statements.size > 5000) statements.clear();
     statements.set(sql, statement);
   }

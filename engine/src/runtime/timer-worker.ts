@@ -36,8 +36,9 @@ export function startTimerWorker(deps: TimerWorkerDeps, options: { pollMs?: numb
     while (!stopped) {
       let claimed: number | undefined;
       let attempts = 0;
+      const model = deps.models.current();
       try {
-        const outcome = await fireNextTimer(deps.knex, deps.models.current(), deps.clock(), (timer) => {
+        const outcome = await fireNextTimer(deps.knex, model, deps.clock(), (timer) => {
           claimed = timer.id;
           attempts = timer.attempts;
         });
@@ -46,6 +47,8 @@ export function startTimerWorker(deps: TimerWorkerDeps, options: { pollMs?: numb
         deps.afterFire?.();
       } catch (error) {
         if (claimed === undefined) throw error;
+        // A publish changed the schema under this model: nothing was kept, fire again on the newer one.
+        if ((await deps.models.refresh().catch(() => model)).version !== model.version) continue;
         // The transaction rolled back; count the attempt and retry later with backoff.
         const retryAt = new Date(deps.clock().getTime() + Math.min(2 ** attempts * 30_000, 3_600_000));
         deps.log.error({ err: error, timer: claimed }, 'timer failed; it will be retried');
