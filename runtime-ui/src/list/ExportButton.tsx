@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { currentToken } from '@lodestar/ui-shared';
 import { useModel } from '../model/ModelContext';
+import { exportParams } from './exportParams';
 import { LIST_MESSAGES } from './messages';
 
 /**
- * Downloads the current view as CSV. The export needs the bearer token, which a plain link cannot send:
- * fetch it, then hand the blob to the browser as `<entity>-<date>.csv`.
+ * Downloads the current view as CSV: its filters, sort and columns, in the user's language and time zone
+ * (the engine writes titles, labels and names, as the list shows them). The export needs the bearer
+ * token, which a plain link cannot send: fetch it, then hand the blob to the browser as `<entity>-<date>.csv`.
  */
-export function ExportButton({ entity, params }: { entity: string; params: string }) {
+export function ExportButton({ entity, params, columns }: { entity: string; params: string; columns: readonly string[] }) {
   const { lang } = useModel();
   const t = LIST_MESSAGES[lang];
   const [running, setRunning] = useState(false);
@@ -18,7 +20,7 @@ export function ExportButton({ entity, params }: { entity: string; params: strin
     setFailed(null);
     try {
       const token = currentToken();
-      const response = await fetch(`/api/v1/records/${encodeURIComponent(entity)}/export?${params}`, { headers: { ...(token && { Authorization: `Bearer ${token}` }) } });
+      const response = await fetch(`/api/v1/records/${encodeURIComponent(entity)}/export?${exportParams(params, columns, lang)}`, { headers: { ...(token && { Authorization: `Bearer ${token}` }) } });
       if (!response.ok) {
         const problem = (await response.json().catch(() => ({}))) as { detail?: string; title?: string };
         throw new Error(problem.detail ?? problem.title ?? `HTTP ${response.status}`);

@@ -110,7 +110,7 @@ function ListView({ entity }: { entity: EntityDefinition }) {
         </button>
         <ColumnChooser entity={entity} choosable={choosable} columns={columns} onChange={(next) => update({ ...query, columns: next })} />
         <SavedViews entity={entity.$id} current={{ ...query, columns: query.columns }} onApply={(next) => update(next)} />
-        <ExportButton entity={entity.$id} params={filterParams} />
+        <ExportButton entity={entity.$id} params={filterParams} columns={columns} />
         <span className="toolbar-spacer" />
         {workflows.map((workflow) => (
           <Link key={workflow.id} className="toolbar-link" to={paths.kanban(workflow.id)} data-testid="kanban-link" title={workflowTitle(workflow, lang)}>
