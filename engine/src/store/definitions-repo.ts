@@ -51,6 +51,12 @@ export async function lockVersions(trx: Knex.Transaction): Promise<void> {
   await trx.raw(`LOCK TABLE ${VERSIONS} IN EXCLUSIVE MODE`);
 }
 
+/** The stored drafts, by id; with `id`, that one or none (an empty list, so "no draft yet" is not an error). */
+export async function listDrafts(knex: Knex, id?: string): Promise<StoredDraft[]> {
+  const query = knex<StoredDraft>('lodestar_drafts').orderBy('id');
+  return id === undefined ? query : query.where({ id });
+}
+
 export async function readDraft(knex: Knex, id: string): Promise<StoredDraft | undefined> {
   return knex<StoredDraft>('lodestar_drafts').where({ id }).first();
 }

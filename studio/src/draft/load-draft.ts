@@ -1,7 +1,9 @@
 import { ApiError, getJson, sendJson } from '@lodestar/ui-shared';
 import type { DefinitionIssue, DefinitionSet } from './types';
 
-export const DRAFT_PATH = '/api/v1/meta/drafts/studio';
+const DRAFTS_PATH = '/api/v1/meta/drafts';
+const DRAFT_ID = 'studio';
+export const DRAFT_PATH = `${DRAFTS_PATH}/${DRAFT_ID}`;
 
 export interface LoadedDraft {
   definitions: DefinitionSet;
@@ -16,17 +18,15 @@ export interface LoadedDraft {
   issues: DefinitionIssue[];
 }
 
-/** The studio's one draft, or (404) the published definitions to start one from. */
+/** The studio's one draft, or (none stored) the published definitions to start one from. */
 export async function loadDraft(signal?: AbortSignal): Promise<LoadedDraft> {
   const model = await getJson<{ version: number; definitions: DefinitionSet }>('/api/v1/meta/model', signal);
-  try {
-    const draft = await getJson<{ definitions: DefinitionSet; base_version: number }>(DRAFT_PATH, signal);
-    const { issues } = await sendJson<{ issues: DefinitionIssue[] }>('POST', '/api/v1/meta/validate', { definitions: draft.definitions }, signal);
-    return { definitions: draft.definitions, baseVersion: draft.base_version, publishedVersion: model.version, exists: true, published: model.definitions, issues };
-  } catch (error) {
-    if (!(error instanceof ApiError) || error.status !== 404) throw error;
-    return { definitions: model.definitions, baseVersion: model.version, publishedVersion: model.version, exists: false, published: model.definitions, issues: [] };
-  }
+  // Asked as a list narrowed to the studio's id: no draft is an empty list, not a 404 in the console.
+  const { data } = await getJson<{ data: { definitions: DefinitionSet; base_version: number }[] }>(`${DRAFTS_PATH}?id=${DRAFT_ID}`, signal);
+  const draft = data[0];
+  if (!draft) return { definitions: model.definitions, baseVersion: model.version, publishedVersion: model.version, exists: false, published: model.definitions, issues: [] };
+  const { issues } = await sendJson<{ issues: DefinitionIssue[] }>('POST', '/api/v1/meta/validate', { definitions: draft.definitions }, signal);
+  return { definitions: draft.definitions, baseVersion: draft.base_version, publishedVersion: model.version, exists: true, published: model.definitions, issues };
 }
 
 /** Saves the whole set; the engine answers with its validation issues (the draft is stored either way). */

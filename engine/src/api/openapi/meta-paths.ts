@@ -114,6 +114,15 @@ export const META_PATHS: Record<string, JsonSchema> = {
   '/meta/validate': {
     post: { operationId: 'validateDefinitions', tags: ['meta'], summary: 'Validate definitions without saving them', requestBody: definitionsBody, responses: { 200: json('Issues.', issues), ...problems(400) } },
   },
+  '/meta/drafts': {
+    get: {
+      operationId: 'listDrafts',
+      tags: ['meta'],
+      summary: 'The stored drafts; `id` narrows to one (an empty list when it does not exist)',
+      parameters: [{ name: 'id', in: 'query', required: false, schema: { type: 'string' }, description: 'Only this draft, e.g. `studio`.' }],
+      responses: { 200: json('The drafts, each with its definitions and base version.', dataList('')), ...problems(400) },
+    },
+  },
   '/meta/drafts/{id}': {
     parameters: [draftId],
     get: { operationId: 'getDraft', tags: ['meta'], summary: 'Read a draft', responses: { 200: json('The draft.', { type: 'object' }), ...problems(404) } },
