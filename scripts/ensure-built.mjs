@@ -5,9 +5,10 @@ import { join } from 'node:path';
 
 export const root = new URL('..', import.meta.url).pathname;
 
+// Progress goes to stderr, so a command's own output (`npx lodestar … --json`) stays clean on stdout.
 function run(command, label) {
-  console.log(`› ${label}`);
-  execSync(command, { cwd: root, stdio: 'inherit', env: { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false' } });
+  console.error(`› ${label}`);
+  execSync(command, { cwd: root, stdio: ['inherit', 2, 2], env: { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false' } });
 }
 
 /** Newest modification time of any file below `dir` (0 when missing), skipping build output. */
@@ -31,9 +32,14 @@ export function ensureInstalled() {
   if (mtime(marker) < mtime(join(root, 'package-lock.json'))) run('npm ci --no-fund --no-audit', 'installing dependencies (npm ci)');
 }
 
+/** The engine's build output, rebuilt when missing or older than its sources (what `npx lodestar` needs). */
+export function ensureEngineBuilt() {
+  if (mtime(join(root, 'engine/dist/cli/main.js')) < newest(join(root, 'engine/src'))) run('npx tsc -b', 'building the engine');
+}
+
 export function ensureBuilt() {
   ensureInstalled();
-  if (mtime(join(root, 'engine/dist/cli/main.js')) < newest(join(root, 'engine/src'))) run('npx tsc -b', 'building the engine');
+  ensureEngineBuilt();
   for (const app of ['runtime-ui', 'studio']) {
     const sources = Math.max(newest(join(root, app)), newest(join(root, 'ui-shared')));
     if (mtime(join(root, app, 'dist/index.html')) < sources) run(`npm run build -w ${app}`, `building ${app}`);
