@@ -137,3 +137,39 @@ describe('values a column cannot hold and blank required text', () => {
     expect(validateRecord(compiled.validators.get('')!, { name: ' a ' })).toEqual([]);
   });
 });
+
+describe('workflows that could never run', () => {
+  const kinds = entity('visit', { when: { type: 'string', format: 'date' }, score: { type: 'integer' } }, { 'x-entity': { titleField: 'name', workflow: 'visit-flow' } });
+  const typed = entity('lead', { source: { type: 'string', maxLength: 20 } }, {
+    'x-entity': { titleField: 'name', recordTypes: { web: { title: 'Web', required: ['source'] }, fair: { title: 'Fair' } } },
+  });
+  const flow = (actions: unknown[]) => ({ id: 'visit-flow', initial: 'open', meta: { entity: 'visit' }, states: { open: { on: { GO: { target: 'open', actions } } } } });
+  const issuesOf = (actions: unknown[]) => validateDefinitionSet({ entities: [kinds, typed], workflows: [flow(actions) as never] });
+
+  it('rejects createRecord into an entity with record types unless it names one, and any field the type requires', () => {
+    expect(issuesOf([{ type: 'createRecord', params: { entity: 'lead', values: { name: 'x' } } }])).toEqual([
+      expect.objectContaining({ file: 'workflows[0]', pointer: '/states/open/on/GO/actions/0/params/values', keyword: 'required' }),
+    ]);
+    expect(issuesOf([{ type: 'createRecord', params: { entity: 'lead', values: { name: 'x', record_type: 'tv' } } }])).toEqual([
+      expect.objectContaining({ pointer: '/states/open/on/GO/actions/0/params/values/record_type', keyword: 'enum' }),
+    ]);
+    expect(issuesOf([{ type: 'createRecord', params: { entity: 'lead', values: { name: 'x', record_type: 'web' } } }])).toEqual([
+      expect.objectContaining({ pointer: '/states/open/on/GO/actions/0/params/values', keyword: 'required', params: { missingProperties: ['source'] } }),
+    ]);
+    expect(issuesOf([{ type: 'createRecord', params: { entity: 'lead', values: { name: 'x', record_type: 'fair' } } }])).toEqual([]);
+  });
+
+  it('accepts "now" into a date field (it stores today) but not into a number', () => {
+    expect(issuesOf([{ type: 'setField', params: { field: 'when', valueFrom: 'now' } }])).toEqual([]);
+    expect(issuesOf([{ type: 'setField', params: { field: 'score', valueFrom: 'now' } }])).toEqual([
+      expect.objectContaining({ pointer: '/states/open/on/GO/actions/0/params/valueFrom', keyword: 'fieldKind' }),
+    ]);
+  });
+
+  it('rejects assignOwner to a user id that is not a user id at all', () => {
+    expect(issuesOf([{ type: 'assignOwner', params: { userId: 'bob' } }])).toContainEqual(
+      expect.objectContaining({ pointer: '/states/open/on/GO/actions/0/params/userId', keyword: 'format' }),
+    );
+    expect(issuesOf([{ type: 'assignOwner', params: { userId: '6f1c2a9e-3b7d-4c55-9a0e-2f4d8b1c7e21' } }])).toEqual([]);
+  });
+});

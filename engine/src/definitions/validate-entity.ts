@@ -19,7 +19,8 @@ export interface EntityContext {
 
 /** Turns ajv errors into issues with JSON pointers. */
 export function toIssues(errors: ErrorObject[] | null | undefined, prefix = ''): Issue[] {
-  return (errors ?? []).map((error) => {
+  // An `if` error only says its `then`/`else` failed; those errors, on their fields, say why.
+  return (errors ?? []).filter((error) => error.keyword !== 'if').map((error) => {
     const missing = error.keyword === 'required' ? `/${String(error.params.missingProperty)}` : '';
     const extra = error.keyword === 'additionalProperties' ? `/${String(error.params.additionalProperty)}` : '';
     // Rule errors carry their wording in both languages (record-rules.ts).

@@ -1,5 +1,5 @@
 import type { CompiledEntity } from '../model/compile-model.js';
-import { requiredAnywhere, visibleFields } from '../schema/record-types.js';
+import { requiredAnywhere, ruleFields, visibleFields } from '../schema/record-types.js';
 import type { Payload, RowValues } from './payload.js';
 import { withoutNulls } from './validate-record.js';
 
@@ -11,6 +11,8 @@ export interface BlindPatch {
 
 interface PatchRules {
   required: Set<string>;
+  /** Fields a cross-field rule compares (x-rules). */
+  compared: Set<string>;
   visible: Map<string, Set<string>>;
 }
 
@@ -18,7 +20,8 @@ const rulesCache = new WeakMap<CompiledEntity, PatchRules>();
 
 /**
  * Decides whether a patch's outcome depends on the stored record only through its type: it keeps the
- * record type, changes no links, clears no field any type requires, and its own values are valid.
+ * record type, changes no links, clears no field any type requires, sets no field a cross-field rule
+ * compares, and its own values are valid.
  * Then one conditional UPDATE (id, version, record type) is the whole write; when it matches no row,
  * the caller falls back to the full read-validate-write, which names the reason (404, 409 or 422).
  */
@@ -27,7 +30,7 @@ export function planBlindPatch(entity: CompiledEntity, payload: Payload, values:
   const rules = rulesOf(entity);
   const set = withoutNulls(payload.fields);
   const cleared = Object.keys(payload.fields).filter((name) => !(name in set));
-  if (cleared.some((name) => rules.required.has(name)) || !entity.patchValidator(set)) return undefined;
+  if (cleared.some((name) => rules.required.has(name)) || Object.keys(set).some((name) => rules.compared.has(name)) || !entity.patchValidator(set)) return undefined;
   if (!entity.recordTypes.length) return {};
   const names = Object.keys(set);
   const recordTypes = entity.recordTypes.filter((type) => names.every((name) => rules.visible.get(type)!.has(name)));
@@ -39,7 +42,7 @@ function rulesOf(entity: CompiledEntity): PatchRules {
   let rules = rulesCache.get(entity);
   if (!rules) {
     const visible = new Map(entity.recordTypes.map((type) => [type, new Set(visibleFields(entity.definition, type))]));
-    rules = { required: requiredAnywhere(entity.definition), visible };
+    rules = { required: requiredAnywhere(entity.definition), compared: ruleFields(entity.definition), visible };
     rulesCache.set(entity, rules);
   }
   return rules;

@@ -13,6 +13,11 @@ export interface RecordContext {
   userId?: string;
   /** The actor's permissions; absent for administrators and the engine itself (every row, every field). */
   access?: ModelAccess;
+  /**
+   * Whose read scope the records a write links to must lie in, when that is not `access`: a workflow
+   * action writes with the engine's rights but may link only what the event's sender may see.
+   */
+  linkSight?: ModelAccess;
   /** The request this operation serves, for the audit trail. */
   requestId?: string;
 }

@@ -11,6 +11,8 @@ import { isRecordId, recordNotFound } from './read-records.js';
 import { fieldWriteIssues, requireAction, requireOwnerInScope, toVisible } from './record-permissions.js';
 import { deleteAudited, insertAudited, updateAudited } from './audited-writes.js';
 import { auditPart, createdChanges, type AuditWho } from './audit-parts.js';
+import { deleteDependents, hasDependents } from './delete-cascade.js';
+import { requireReadableLinks } from './link-scope.js';
 import { replaceLinks, selectRecord, selectVersion, toInsertSql, type Row } from './records-repo.js';
 import { recordNames, toRecordJson } from './serialize.js';
 import type { RecordContext, RecordJson } from './types.js';
@@ -50,6 +52,8 @@ export async function createRecord(ctx: RecordContext, body: unknown, startRecor
   // A record belongs to whoever creates it unless the body names another owner the actor may choose.
   if (payload.ownerId === undefined && ctx.userId && isRecordId(ctx.userId)) payload.ownerId = ctx.userId;
   if (ctx.access) await requireOwnerInScope(ctx.knex, ctx.access.grant(entity.id).create, ctx.access.actor, payload.ownerId ?? null);
+  const sight = ctx.access ?? ctx.linkSight;
+  if (sight) await requireReadableLinks(ctx.knex, sight, entity, payload.fields);
   const fields = withoutNulls(payload.fields);
   const values = toRowValues(entity, fields);
   const start = startRecord?.({ recordType: payload.recordType ?? undefined, fields });
@@ -85,7 +89,10 @@ export async function patchRecord(ctx: RecordContext, target: RecordTarget, body
   if (access && payload.ownerId !== undefined && !issues.length) await requireOwnerInScope(ctx.knex, access.grant(entity.id).update, access.actor, payload.ownerId);
   const condition = access?.condition(entity.id, 'update');
   const values = toRowValues(entity, payload.fields);
-  const blind = issues.length ? undefined : planBlindPatch(entity, payload, values);
+  // New links are judged against the stored ones (see link-scope.ts), so such a patch reads the record.
+  const sight = access ?? ctx.linkSight;
+  const links = sight !== undefined && linksIn(entity, payload.fields);
+  const blind = issues.length || links ? undefined : planBlindPatch(entity, payload, values);
   if (blind) {
     const row = await updateAudited(ctx.knex, entity, { ...target, columns: { ...values.columns, ...systemValues(payload), ...stamps(ctx, 'update') }, ...blind, condition }, who(ctx));
     if (row) return toVisible(ctx, await remembered(ctx, Promise.resolve(toRecordJson(row, recordNames(entity)))));
@@ -99,6 +106,7 @@ export async function patchRecord(ctx: RecordContext, target: RecordTarget, body
     const recordType = payload.recordType === undefined ? (before.record_type as string | null) : payload.recordType;
     issues.push(...validateFor(entity, recordType ?? undefined, { ...fieldsOf(entity, before), ...payload.fields }));
     throwIfInvalid(issues);
+    if (links) await requireReadableLinks(trx, sight, entity, payload.fields, before);
     const linkChanges = Object.fromEntries(
       [...values.links].filter(([field, ids]) => JSON.stringify(before[field] ?? []) !== JSON.stringify(ids)).map(([field, ids]) => [field, [before[field] ?? [], ids]]),
     ) as Record<string, [unknown, unknown]>;
@@ -139,7 +147,17 @@ export async function deleteRecord(ctx: RecordContext, target: RecordTarget): Pr
   if (!isRecordId(target.id)) throw recordNotFound(ctx.entity, target.id);
   requireAction(ctx, 'delete');
   forgetRow(ctx.entity, target.id);
-  if (await deleteAudited(ctx.knex, ctx.entity, { ...target, condition: ctx.access?.condition(ctx.entity.id, 'delete') }, who(ctx))) return;
+  const condition = ctx.access?.condition(ctx.entity.id, 'delete');
+  if (hasDependents(ctx.model, ctx.entity.id)) {
+    // What refers to the record changes with it, audited, in one transaction (see delete-cascade.ts).
+    const deleted = await ctx.knex.transaction(async (trx) => {
+      const row = await selectRecord(trx, ctx.entity, { id: target.id, fields: ['id', 'version'], forUpdate: true, condition });
+      if (row?.version !== target.version) return false;
+      await deleteDependents(trx, ctx.model, ctx.entity, [target.id], { who: who(ctx), access: ctx.access });
+      return Boolean(await deleteAudited(trx, ctx.entity, { ...target, condition }, who(ctx)));
+    });
+    if (deleted) return;
+  } else if (await deleteAudited(ctx.knex, ctx.entity, { ...target, condition }, who(ctx))) return;
   // A record the actor cannot even read does not exist for them.
   if (ctx.access && !(await selectRecord(ctx.knex, ctx.entity, { id: target.id, fields: ['id'], condition: ctx.access.condition(ctx.entity.id, 'read') }))) {
     throw recordNotFound(ctx.entity, target.id);
@@ -184,6 +202,12 @@ function systemValues(payload: Payload): Row {
 
 function fieldsOf(entity: CompiledEntity, record: RecordJson): Record<string, unknown> {
   return Object.fromEntries([...attributesOf(entity).byName.values()].filter((a) => !a.system).map((a) => [a.name, record[a.name]]));
+}
+
+/** Whether a payload sets any relation field. */
+function linksIn(entity: CompiledEntity, fields: Record<string, unknown>): boolean {
+  const { byName } = attributesOf(entity);
+  return Object.keys(fields).some((name) => byName.get(name)?.target !== undefined);
 }
 
 function emptyLinks(entity: CompiledEntity): Row {

@@ -1,5 +1,10 @@
 import type { Knex } from 'knex';
-import { ValidationError } from '../errors.js';
+import { dateIn } from '../agenda/day.js';
+import { type Issue, TransitionRefused, ValidationError } from '../errors.js';
+import { accessFor } from '../permissions/model-access.js';
+import { requireReadableLinks } from '../records/link-scope.js';
+import { isRecordId } from '../records/read-records.js';
+import { validateRecord } from '../records/validate-record.js';
 import type { CompiledEntity, Model } from '../model/compile-model.js';
 import { toRowValues } from '../records/payload.js';
 import type { Row } from '../records/records-repo.js';
@@ -47,19 +52,23 @@ interface EffectsInput {
  */
 export async function applyEffects(trx: Knex, effects: Effect[], input: EffectsInput): Promise<EffectsOutcome> {
   const outcome: EffectsOutcome = { columns: {}, outbox: [] };
+  const set: Record<string, unknown> = {};
+  // Actions write with the engine's rights, but link only what the event's sender may see.
+  const sight = isRecordId(input.actor.id) ? accessFor(input.model, input.actor) : undefined;
   for (const effect of effects) {
     switch (effect.kind) {
       case 'setField':
-        Object.assign(outcome.columns, fieldColumns(input.entity, effect.field, effect.value));
+        set[effect.field] = toStoredValue(input.entity, effect.field, effect.value);
         break;
       case 'assignOwner': {
-        const owner = 'userId' in effect ? effect.userId : await nextInRotation(trx, effect.roundRobinRole);
+        const owner = 'userId' in effect ? await activeUser(trx, effect.userId) : await nextInRotation(trx, effect.roundRobinRole);
         if (owner) outcome.columns.owner_id = owner;
         break;
       }
       case 'createRecord': {
         const target = input.model.entities.get(effect.entity)!;
-        await createRecord({ knex: trx, model: input.model, entity: target, userId: input.actor.id }, effect.values, input.startFor(target));
+        const values = Object.fromEntries(Object.entries(effect.values).map(([field, value]) => [field, toStoredValue(target, field, value)]));
+        await createRecord({ knex: trx, model: input.model, entity: target, userId: input.actor.id, ...(sight && { linkSight: sight }) }, values, input.startFor(target));
         break;
       }
       case 'notify': {
@@ -72,19 +81,51 @@ export async function applyEffects(trx: Knex, effects: Effect[], input: EffectsI
         break;
     }
   }
+  if (Object.keys(set).length) {
+    requireValidResult(input.entity, input.record, set);
+    if (sight) await requireReadableLinks(trx, sight, input.entity, set, input.record);
+    Object.assign(outcome.columns, toRowValues(input.entity, set).columns);
+  }
   return outcome;
 }
 
-// A value computed at run time (`valueFrom`) is checked like a patch of that one field.
-function fieldColumns(entity: CompiledEntity, field: string, value: unknown): Row {
-  const validate = entity.patchValidator;
-  if (value !== null && validate && !validate({ [field]: value })) {
-    const message = validate.errors?.[0]?.message ?? 'is invalid';
-    throw new ValidationError(`the workflow action setField cannot write ${field}: ${message}`, {
-      issues: [{ pointer: `/${field}`, keyword: validate.errors?.[0]?.keyword ?? 'type', message }],
-    });
-  }
-  return toRowValues(entity, { [field]: value }).columns;
+/**
+ * Fields set by actions are judged as a write would judge them: the record they leave, against the
+ * effective schema of its type (top-level if/then, record type rules, x-rules, column ranges). Only
+ * problems the actions cause count; what the stored record already broke (a rule tightened since)
+ * does not block its workflow.
+ */
+function requireValidResult(entity: CompiledEntity, record: RecordJson, set: Record<string, unknown>): void {
+  const validator = entity.validators.get(entity.recordTypes.length ? String(record.record_type ?? '\0') : '');
+  if (!validator) return;
+  const stored = Object.fromEntries([...entity.fields.keys()].map((name) => [name, record[name]]));
+  const key = (i: Issue) => `${i.pointer} ${i.keyword}`;
+  const before = new Set(validateRecord(validator, stored).map(key));
+  const issues = validateRecord(validator, { ...stored, ...set }).filter((i) => !before.has(key(i)));
+  if (!issues.length) return;
+  const fields = Object.keys(set).join(', ');
+  throw new ValidationError(
+    { en: `the workflow cannot set ${fields}: ${issues.map((i) => `${i.pointer}: ${i.message}`).join('; ')}`, zh: `流程无法设置字段 ${fields}：结果不符合该记录的校验规则` },
+    { issues },
+  );
+}
+
+/**
+ * A value as its field stores it: a moment (`valueFrom: "now"`, a date-time field) written to a date
+ * field is the calendar date it falls on in the server's time zone, as "today" means to its users.
+ */
+function toStoredValue(entity: CompiledEntity, field: string, value: unknown): unknown {
+  if (entity.fields.get(field)?.kind !== 'date' || typeof value !== 'string' || !value.includes('T')) return value;
+  const instant = new Date(value);
+  return Number.isNaN(instant.getTime()) ? value : dateIn(instant, Intl.DateTimeFormat().resolvedOptions().timeZone);
+}
+
+/** The named owner, when an active user; otherwise the transition is refused rather than leaving the record owned by no one. */
+async function activeUser(trx: Knex, userId: string): Promise<string> {
+  const found = isRecordId(userId) && (await trx('lodestar_users').where({ id: userId, active: true }).first('id'));
+  if (found) return userId;
+  const reason = { en: 'the workflow assigns the record to a user who does not exist or is deactivated', zh: '流程指定的负责人不存在或已停用，无法分配' };
+  throw new TransitionRefused(reason, { extra: { reason: reason.en, reasonZh: reason.zh } });
 }
 
 function outbox(outcome: EffectsOutcome, kind: OutboxRow['kind'], payload: Record<string, unknown>): void {

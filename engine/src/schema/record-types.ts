@@ -59,15 +59,22 @@ function bounded(field: FieldDefinition, low: number, high: number, exclusive: b
 /**
  * The schema a patch's own values must satisfy when nothing else in the record can change the outcome:
  * every field, none required, nothing else accepted. Undefined when the entity has cross-field rules
- * (allOf, if/then, dependentRequired), because then only the whole merged record can be judged.
+ * (allOf, if/then, dependentRequired), because then only the whole merged record can be judged;
+ * `x-rules` name their fields, so only a patch of one of those needs the whole record.
  */
 export function toPatchSchema(entity: EntityDefinition): Record<string, unknown> | undefined {
-  const crossField = Object.keys(entity).some((key) => !ENTITY_KEYWORDS.has(key) && key !== 'type');
+  // x-rules name their fields: a patch touching none of them cannot break one (see records/blind-patch.ts).
+  const crossField = Object.keys(entity).some((key) => !ENTITY_KEYWORDS.has(key) && key !== 'type' && key !== 'x-rules');
   if (crossField) return undefined;
   const properties = Object.fromEntries(Object.entries(entity.properties).map(([name, field]) => [name, storable(field)]));
   // A field some type requires may be left out of a patch, but not set to blanks.
   const nonBlank = [...requiredAnywhere(entity)].filter((name) => properties[name]?.type === 'string');
   return { type: 'object', properties, ...(nonBlank.length && { 'x-nonBlank': nonBlank }), additionalProperties: false };
+}
+
+/** Fields the entity's x-rules compare: a patch setting one is judged on the whole record. */
+export function ruleFields(entity: EntityDefinition): Set<string> {
+  return new Set((entity['x-rules'] ?? []).flatMap((rule) => (rule.than === undefined ? [rule.field] : [rule.field, rule.than])));
 }
 
 /** Every field some record type (or the entity) requires. */

@@ -13,7 +13,15 @@ import { escape, listTransitions } from './transitions.js';
 type Ref = NamedReference | string;
 interface Library {
   kind: 'guard' | 'action';
-  specs: ReadonlyMap<string, { params: Record<string, unknown>; fields?(p: unknown): FieldUse[]; children?(p: unknown): { pointer: string; ref: Ref }[] }>;
+  specs: ReadonlyMap<
+    string,
+    {
+      params: Record<string, unknown>;
+      fields?(p: unknown): FieldUse[];
+      children?(p: unknown): { pointer: string; ref: Ref }[];
+      check?(p: unknown, entities: { bound: EntityDefinition | undefined; find(id: string): EntityDefinition | undefined }): Issue[];
+    }
+  >;
 }
 interface Scope {
   entity: EntityDefinition | undefined;
@@ -59,6 +67,8 @@ function checkReference(ref: Ref, pointer: string, library: Library, scope: Scop
     return;
   }
   for (const use of spec.fields?.(params) ?? []) checkField(use, at, scope);
+  const find = (id: string) => scope.entities.find((e) => e.$id === id);
+  for (const found of spec.check?.(params, { bound: scope.entity, find }) ?? []) scope.issues.push({ ...found, pointer: `${at}${found.pointer}` });
   for (const child of spec.children?.(params) ?? []) checkReference(child.ref, `${at}${child.pointer}`, library, scope);
 }
 

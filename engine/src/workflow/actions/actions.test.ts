@@ -44,7 +44,7 @@ describe('action params schemas', () => {
     ['setField', { field: 'a', valueFrom: 'tomorrow' }, false],
     ['createRecord', { entity: 'activity', values: { a: { from: 'now' }, b: 1 } }, true],
     ['createRecord', { entity: 'activity', values: { a: { from: 'later' } } }, false],
-    ['assignOwner', { userId: 'u' }, true],
+    ['assignOwner', { userId: '00000000-0000-4000-8000-000000000007' }, true],
     ['assignOwner', { userId: 'u', roundRobinRole: 'r' }, false],
     ['notify', { to: 'boss@example.com', subject: 's', body: 'b' }, true],
     ['notify', { to: 'nobody' }, false],

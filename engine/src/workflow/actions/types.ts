@@ -1,3 +1,5 @@
+import type { EntityDefinition } from '../../definitions/entity.js';
+import type { Issue } from '../../errors.js';
 import type { Actor, FieldUse, ParamsSchema } from '../reference.js';
 
 /** Where the shell runs an effect: on the transition's database transaction, or later through the outbox. */
@@ -29,4 +31,9 @@ export interface ActionSpec<P = Record<string, unknown>> {
   plan(ctx: ActionContext, params: P): Effect;
   /** Fields the params name, so validation can check they exist. */
   fields?(params: P): FieldUse[];
+  /**
+   * What else would make the action fail on every run (pointers relative to the params), judged
+   * against the bound entity and the other definitions: a definition that can never run is an issue.
+   */
+  check?(params: P, entities: { bound: EntityDefinition | undefined; find(id: string): EntityDefinition | undefined }): Issue[];
 }
