@@ -25,6 +25,10 @@ beforeAll(async () => {
   const sales = definitions.workflows.find((w) => w.id === 'opportunity-sales')!;
   const lose = sales.states.needsIdentified!.on!.LOSE as { actions?: unknown[] };
   lose.actions = [...(lose.actions ?? []), { type: 'callWebhook', params: { url: SECRET_URL } }];
+  // And storage settings and a rule that name the hidden amount.
+  const deal = definitions.entities.find((e) => e.$id === 'opportunity')!;
+  deal['x-entity'].indexes = [...(deal['x-entity'].indexes ?? []), ['amount']];
+  deal['x-rules'] = [...(deal['x-rules'] ?? []), { field: 'amount', rule: 'gte', value: 0 }];
   server = await startTestServer({ definitions });
   marketing = (await server.userToken({ email: 'mark@example.com', roles: ['marketing'] })).token;
   const customer = (await server.request('POST', '/api/v1/records/customer', { record_type: 'company', name: 'Leak Co', industry: 'retail' })).body.id;
@@ -70,9 +74,14 @@ describe('a field hidden from the reader', () => {
     expect(JSON.stringify(full.body.data)).toContain('777');
   });
 
-  it('is not named by /meta/model, and no secret of the definitions reaches a non-administrator', async () => {
+  it('is not named by /meta/model or /meta/entities, and no secret of the definitions reaches a non-administrator', async () => {
     const model = await server.request('GET', '/api/v1/meta/model', undefined, asMarketing());
     expect(model.status).toBe(200);
+    for (const path of ['/meta/entities', '/meta/entities/opportunity']) {
+      const res = await server.request('GET', `/api/v1${path}`, undefined, asMarketing());
+      expect(res.status, path).toBe(200);
+      expect(JSON.stringify(res.body), path).not.toContain('"amount"');
+    }
     const sales = model.body.definitions.workflows.find((w: { id: string }) => w.id === 'opportunity-sales');
     expect(sales).toBeTruthy();
     const text = JSON.stringify(model.body);

@@ -1,4 +1,5 @@
 import type { DefinitionSet } from '../definitions/definition-set.js';
+import type { EntityDefinition } from '../definitions/entity.js';
 import type { NamedReference, StateDefinition, TransitionConfig, TransitionDefinition, WorkflowDefinition } from '../definitions/workflow.js';
 import { toReference } from '../workflow/reference.js';
 import type { Model } from '../model/compile-model.js';
@@ -20,10 +21,26 @@ export interface EntityPermissionsJson {
  */
 export function visibleDefinitions(model: Model, access: ModelAccess | undefined): DefinitionSet {
   if (!access) return model.set;
-  const entities = model.set.entities.filter((e) => access.views.has(e.$id)).map((e) => access.views.get(e.$id)!.definition);
+  const entities = model.set.entities.filter((e) => access.views.has(e.$id)).map((e) => projectEntity(access.views.get(e.$id)!.definition, access.grant(e.$id).hidden));
   const readable = new Set(entities.map((e) => e.$id));
   const workflows = model.set.workflows.filter((w) => readable.has(w.meta.entity)).map((w) => projectWorkflow(w, access.grant(w.meta.entity).hidden));
   return { entities, workflows };
+}
+
+/**
+ * An entity (already without its hidden fields, see entity-view) as a non-administrator sees it: no
+ * storage settings (`indexes`), and no rule or agenda that names a hidden field, so nothing in the
+ * definition says such a field exists.
+ */
+export function projectEntity(definition: EntityDefinition, hidden: ReadonlySet<string>): EntityDefinition {
+  const { indexes: _indexes, agenda, ...options } = definition['x-entity'];
+  const named = (value: unknown) => JSON.stringify(value ?? null).match(/"[^"\\]*"/g)?.some((s) => hidden.has(s.slice(1, -1))) ?? false;
+  const rules = definition['x-rules']?.filter((rule) => !hidden.has(rule.field) && !(rule.than && hidden.has(rule.than)));
+  return {
+    ...definition,
+    'x-entity': { ...options, ...(agenda && !named(agenda) && { agenda }) },
+    ...(rules && { 'x-rules': rules }),
+  };
 }
 
 /**
