@@ -19,6 +19,7 @@ const BRANDS = new Set([
   'JSON', // the template file format
   'SLA', // 服务时限 (SLA) is how service teams say it
   'ID', // 记录 ID
+  'CRM', // the product category, written so in Chinese (华东制造业CRM)
 ]);
 
 /** Currency codes a money field may show beside an amount. */

@@ -88,6 +88,8 @@ export function formatPlain(value: unknown, ctx: PlainContext): string {
     case 'recordType':
       return recordTypeTitle(entity, String(value), lang);
     case 'state':
+      // A stage a later version removed (e.g. in the audit trail): said so, not shown as its id.
+      if (ctx.workflow && !(String(value) in ctx.workflow.states)) return lang === 'zh' ? '已删除的阶段' : 'A removed stage';
       return stateTitle(ctx.workflow, String(value), lang);
     case 'user':
       return ctx.userName?.(String(value)) ?? shortId(String(value));

@@ -39,7 +39,7 @@ export function PermissionMatrix({ roleId, role }: { roleId: string; role: RoleD
               <tr data-entity={id} className={rowIssues.length ? 'has-issues' : undefined}>
                 <th scope="row">
                   {title}
-                  {id !== ANY_ENTITY && <span className="muted small mono entity-id">{id}</span>}
+                  {id !== ANY_ENTITY && <code className="muted small mono entity-id">{id}</code>}
                   <IssueNotes issues={rowIssues} prefix={`/roles/${roleId}/entities/${id}`} />
                 </th>
                 {ACTIONS.map((action) => (

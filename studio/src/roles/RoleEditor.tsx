@@ -21,7 +21,7 @@ export function RoleEditor({ roleId, role, onRemoved }: { roleId: string; role: 
       <header className="panel-head">
         <div>
           <h2>{role.title?.[lang] || roleId}</h2>
-          <span className="muted small mono">{roleId}</span>
+          <code className="muted small mono">{roleId}</code>
         </div>
         <button type="button" className="button button-quiet" onClick={() => setConfirming(true)}>
           {t.removeRole}

@@ -46,7 +46,7 @@ export function RolesPage() {
                   <li key={id}>
                     <button type="button" className={`role-item${selected === id ? ' active' : ''}`} aria-current={selected === id} data-role-item={id} onClick={() => setPicked(id)}>
                       <span className="role-name">{roles[id]?.title?.[lang] || (id === ADMIN_ROLE ? t.builtIn : id)}</span>
-                      <span className="role-meta mono">{id}</span>
+                      <code className="role-meta mono">{id}</code>
                       {id === ADMIN_ROLE && <span className="pill pill-builtin">{t.builtIn}</span>}
                       {count > 0 && <span className="issue-count">{t.problems(count)}</span>}
                     </button>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Lang } from '@lodestar/ui-shared';
 
 const zh = {
@@ -30,7 +31,7 @@ const zh = {
   ruleCount: (n: number) => `${n} 条规则`,
   addRole: '添加角色',
   roleId: '角色标识',
-  roleIdHint: '小驼峰英文，例如 regionalManager；创建后不能修改。',
+  roleIdHint: (example: ReactNode): ReactNode => ['小驼峰英文，例如 ', example, '；创建后不能修改。'],
   badId: '标识须以小写字母开头，只含字母和数字。',
   takenId: '已有同名角色。',
   add: '添加',
@@ -74,7 +75,7 @@ const en: RoleMessages = {
   ruleCount: (n: number) => `${n} rule${n === 1 ? '' : 's'}`,
   addRole: 'Add a role',
   roleId: 'Role id',
-  roleIdHint: 'camelCase, e.g. regionalManager; it cannot change later.',
+  roleIdHint: (example: ReactNode): ReactNode => ['camelCase, e.g. ', example, '; it cannot change later.'],
   badId: 'Start with a lowercase letter; letters and digits only.',
   takenId: 'A role with this id exists.',
   add: 'Add',

@@ -3,7 +3,7 @@ import type { DefinitionIssue } from '../draft/types';
 import { issueText } from '../draft/issues';
 
 /** A labelled input: the label names the control for screen readers and tests (getByLabel). */
-export function TextInput(props: { label: string; value: string; onChange(value: string): void; placeholder?: string; mono?: boolean; disabled?: boolean; type?: string; hint?: string; wide?: boolean }) {
+export function TextInput(props: { label: string; value: string; onChange(value: string): void; placeholder?: string; mono?: boolean; disabled?: boolean; type?: string; hint?: ReactNode; wide?: boolean }) {
   const id = useId();
   // The hint stays outside the label: it describes the input, it is not part of its name.
   return (
