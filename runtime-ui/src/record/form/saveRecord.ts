@@ -1,7 +1,7 @@
 import { ApiError, sendJson, type Lang } from '@lodestar/ui-shared';
 import type { ErrorSchema } from '@rjsf/utils';
 import type { RecordJson } from '../../model/types';
-import { fieldOfPointer, wordIssue } from './issues';
+import { fieldOfPointer, issueText } from './issues';
 import { fill, RECORD_MESSAGES } from '../messages';
 import type { FormData } from './values';
 
@@ -28,13 +28,13 @@ export async function saveRecord(entity: string, target: { id: string; version: 
 }
 
 /** Issues naming a form field land under it; the rest (and unknown fields) go to the banner. */
-function toInvalid(error: ApiError, fields: string[], titles: (field: string) => string, lang: Lang): SaveOutcome {
+export function toInvalid(error: ApiError, fields: string[], titles: (field: string) => string, lang: Lang): SaveOutcome {
   const fieldErrors: Record<string, { __errors: string[] }> = {};
   const general: string[] = [];
   for (const issue of error.issues) {
     const missing = issue.keyword === 'required' && typeof issue.params?.missingProperty === 'string' ? issue.params.missingProperty : undefined;
     const field = missing ?? fieldOfPointer(issue.pointer);
-    const text = wordIssue(issue.keyword, issue.params, lang, issue.message);
+    const text = issueText(issue, lang);
     if (field && fields.includes(field)) (fieldErrors[field] ??= { __errors: [] }).__errors.push(text);
     else general.push(field && issue.keyword !== 'additionalProperties' ? fill(RECORD_MESSAGES[lang].fieldLabel, { field: titles(field), message: text }) : text);
   }
