@@ -10,6 +10,7 @@ const stage = (state: string, outcome: Stage['outcome'], funnelPosition: number 
   probability: null,
   final,
   funnelPosition,
+  names: [state],
 });
 const target: ReportTarget = {
   workflow: 'sales',

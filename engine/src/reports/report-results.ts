@@ -11,11 +11,12 @@ import type { ReportTarget } from './target.js';
 export const DEFINITIONS = {
   funnel:
     'Records: those of the entity with history in this workflow, created (created_at, UTC) within the period. ' +
-    'Funnel order: states with an open outcome in definition order, then won states. A record reached a stage when the ' +
-    'furthest funnel stage it ever entered (its history rows and its current state) is at or beyond that stage, so a ' +
-    'record that skipped a stage still passed it. conversion = count / count of the previous stage; conversionFromFirst = ' +
+    'Funnel order: states with an open outcome in definition order, then won states. A record reached a stage when it ' +
+    'entered that stage: a history row into it (under its current or former name, `meta.renamedFrom`), or its current ' +
+    'state. A stage the record skipped, or one added after the record passed by, does not count it, so a later stage may ' +
+    'count more than an earlier one. conversion = count / count of the previous stage; conversionFromFirst = ' +
     'count / count of the first stage. Lost states are not funnel stages: `lost` counts records whose current state is ' +
-    'lost (they also count in the stages they reached). Amounts are the current values of the amount field.',
+    'lost (they also count in the stages they entered). Amounts are the current values of the amount field.',
   timeInStage:
     'A stay is the time between a stage-change history row (from_state differs from to_state, workflow start included) ' +
     'and the record\'s next stage-change row, in history order. Completed stays have both ends; current stays have no next ' +

@@ -6,9 +6,9 @@ import type { ReportFilters } from './params.js';
 import type { ReportTarget } from './target.js';
 
 const stages: Stage[] = [
-  { state: 'lead', title: null, outcome: 'open', probability: 0.1, final: false, funnelPosition: 1 },
-  { state: 'signed', title: null, outcome: 'won', probability: 1, final: true, funnelPosition: 2 },
-  { state: 'dropped', title: null, outcome: 'lost', probability: null, final: true, funnelPosition: null },
+  { state: 'lead', title: null, outcome: 'open', probability: 0.1, final: false, funnelPosition: 1, names: ['lead', 'prospect'] },
+  { state: 'signed', title: null, outcome: 'won', probability: 1, final: true, funnelPosition: 2, names: ['signed'] },
+  { state: 'dropped', title: null, outcome: 'lost', probability: null, final: true, funnelPosition: null, names: ['dropped'] },
 ];
 const target: ReportTarget = {
   workflow: 'sales',
@@ -62,7 +62,7 @@ describe('periods', () => {
   it('funnel: created_at between UTC midnights', () => {
     const query = funnelSql(target, { from: '2024-02-01', to: '2024-02-29' });
     expect(query.sql).toContain('t.created_at >= ?::timestamptz and t.created_at < ?::timestamptz');
-    expect(query.bindings).toEqual(expect.arrayContaining(['2024-02-01T00:00:00.000Z', '2024-03-01T00:00:00.000Z']));
+    expect(query.bindings).toEqual(expect.arrayContaining(['2024-02-01T00:00:00.000Z', '2024-03-01T00:00:00Z']));
   });
 
   it('time in stage: the day a stay began; current stays aged at asOf', () => {

@@ -7,6 +7,7 @@ import type { ReportTarget } from './target.js';
  * identifiers come from the ReportTarget (the compiled model) and are quoted, every value is a binding.
  * Shared pieces:
  *  - `states`: the workflow's states as a VALUES list (name, funnel position, outcome, probability, final);
+ *  - `names`: each name a history row may give a state (its id, and its former name after a rename) → the state;
  *  - `recs`: the records in scope, i.e. rows of the entity table that have at least one history row of this
  *    workflow, narrowed by the current owner and record type, with the amount (float8, null without an
  *    amount field) and the close date (date, null without a close-date field).
@@ -14,7 +15,10 @@ import type { ReportTarget } from './target.js';
  * hands back JSON numbers.
  */
 
-/** Funnel: per funnel stage, the records whose furthest stage reached is at or beyond it; lost states apart; a total. */
+/**
+ * Funnel: per funnel stage, the records that entered it (a history row into it, or their current state);
+ * a stage a record skipped, or one added after it passed by, does not count it. Lost states apart; a total.
+ */
 export function funnelSql(target: ReportTarget, filters: ReportFilters): Fragment {
   const { start, end } = toTimeBounds(filters);
   const created = joinSql(
@@ -22,26 +26,25 @@ export function funnelSql(target: ReportTarget, filters: ReportFilters): Fragmen
     '',
   );
   return sql`with ${statesCte(target)}, ${recordsCte(target, filters, created)},
-reach as (
-  select r.id, r.amount, r.state,
-    greatest(
-      (select max(s.pos) from lodestar_history h join states s on s.state = h.to_state
-        where h.entity = ${target.entity} and h.workflow = ${target.workflow} and h.record_id = r.id),
-      (select s.pos from states s where s.state = r.state)
-    ) as furthest
+entered as (
+  select r.id, r.amount, n.state
   from recs r
+  join lodestar_history h on h.entity = ${target.entity} and h.workflow = ${target.workflow} and h.record_id = r.id
+  join names n on n.name = h.to_state
+  union
+  select r.id, r.amount, r.state from recs r
 )
-select 'stage' as kind, s.state, count(r.id)::int as count, sum(r.amount)::float8 as amount
-  from states s left join reach r on r.furthest >= s.pos
+select 'stage' as kind, s.state, count(e.id)::int as count, sum(e.amount)::float8 as amount
+  from states s left join entered e on e.state = s.state
   where s.pos is not null
   group by s.state
 union all
 select 'lost', s.state, count(r.id)::int, sum(r.amount)::float8
-  from states s left join reach r on r.state = s.state
+  from states s left join recs r on r.state = s.state
   where s.outcome = 'lost'
   group by s.state
 union all
-select 'total', null, count(*)::int, sum(amount)::float8 from reach`;
+select 'total', null, count(*)::int, sum(amount)::float8 from recs`;
 }
 
 /**
@@ -54,9 +57,9 @@ export function timeInStageSql(target: ReportTarget, filters: ReportFilters, asO
   const { start, end } = toTimeBounds(filters);
   return sql`with ${statesCte(target)}, ${recordsCte(target, filters, EMPTY)},
 changes as (
-  select h.to_state as state, h.owner_id, h.at as entered_at,
+  select coalesce(n.state, h.to_state) as state, h.owner_id, h.at as entered_at,
     lead(h.at) over (partition by h.record_id order by h.id) as left_at
-  from lodestar_history h join recs r on r.id = h.record_id
+  from lodestar_history h join recs r on r.id = h.record_id left join names n on n.name = h.to_state
   where h.entity = ${target.entity} and h.workflow = ${target.workflow} and h.from_state is distinct from h.to_state
 ),
 stays as (
@@ -92,7 +95,7 @@ won_rows as (
     select coalesce(
       (select (max(h.at) at time zone 'UTC')::date from lodestar_history h
         where h.entity = ${target.entity} and h.workflow = ${target.workflow} and h.record_id = r.id
-          and h.to_state = r.state and h.from_state is distinct from h.to_state),
+          and h.to_state in (select n.name from names n where n.state = r.state) and h.from_state is distinct from h.to_state),
       r.close_date) as won_on
   ) w
   where s.outcome = 'won'${inPeriod(sql`w.won_on`)}
@@ -112,7 +115,7 @@ export function winRateSql(target: ReportTarget, filters: ReportFilters): Fragme
   return sql`with ${statesCte(target)}, ${recordsCte(target, filters, EMPTY)},
 outcomes as (
   select distinct on (h.record_id) h.record_id, h.id, h.at, s.outcome
-  from lodestar_history h join recs r on r.id = h.record_id join states s on s.state = h.to_state
+  from lodestar_history h join recs r on r.id = h.record_id join names n on n.name = h.to_state join states s on s.state = n.state
   where h.entity = ${target.entity} and h.workflow = ${target.workflow}
     and s.outcome in ('won', 'lost') and h.from_state is distinct from h.to_state${start ? sql` and h.at >= ${start}::timestamptz` : EMPTY}${end ? sql` and h.at < ${end}::timestamptz` : EMPTY}
   order by h.record_id, h.id desc
@@ -136,7 +139,9 @@ function statesCte(target: ReportTarget): Fragment {
   const rows = target.stages.map(
     (s) => sql`(${s.state}::text, ${s.funnelPosition}::int, ${s.outcome}::text, ${s.probability}::float8, ${s.final}::boolean)`,
   );
-  return sql`states (state, pos, outcome, probability, is_final) as (values ${joinSql(rows, ', ')})`;
+  const names = target.stages.flatMap((s) => s.names.map((name) => sql`(${name}::text, ${s.state}::text)`));
+  return sql`states (state, pos, outcome, probability, is_final) as (values ${joinSql(rows, ', ')}),
+names (name, state) as (values ${joinSql(names, ', ')})`;
 }
 
 function recordsCte(target: ReportTarget, filters: ReportFilters, extra: Fragment): Fragment {

@@ -34,4 +34,19 @@ describe('toStages', () => {
       ['b', 'open', 2],
     ]);
   });
+
+  it('names a renamed state by its former name too, unless another state now has that name', () => {
+    const stages = toStages(
+      workflow({
+        vetted: { meta: { renamedFrom: 'qualified' } },
+        proposal: { meta: { renamedFrom: 'vetted' } },
+        won: { type: 'final', meta: { outcome: 'won' } },
+      }),
+    );
+    expect(stages.map((s) => [s.state, s.names])).toEqual([
+      ['vetted', ['vetted', 'qualified']],
+      ['proposal', ['proposal']],
+      ['won', ['won']],
+    ]);
+  });
 });

@@ -15,6 +15,11 @@ export interface Stage {
   final: boolean;
   /** 1-based position in the funnel (open states, then won states); null for lost states. */
   funnelPosition: number | null;
+  /**
+   * The names history rows may give this state: its id, and its `meta.renamedFrom` (a rename moves the
+   * records in place and writes no history, so older rows keep the old name) unless another state now has it.
+   */
+  names: string[];
 }
 
 /**
@@ -22,12 +27,14 @@ export interface Stage {
  * won states in definition order), then the lost states, which are reported beside the funnel, not in it.
  */
 export function toStages(workflow: WorkflowDefinition): Stage[] {
+  const ids = new Set(Object.keys(workflow.states));
   const all = Object.entries(workflow.states).map(([state, definition]) => ({
     state,
     title: definition.meta?.title ?? null,
     outcome: toOutcome(definition.meta?.outcome),
     probability: typeof definition.meta?.probability === 'number' ? definition.meta.probability : null,
     final: definition.type === 'final',
+    names: formerName(definition.meta?.renamedFrom, ids) ? [state, definition.meta!.renamedFrom!] : [state],
   }));
   const funnel = [...all.filter((s) => s.outcome === 'open'), ...all.filter((s) => s.outcome === 'won')];
   return [
@@ -39,6 +46,10 @@ export function toStages(workflow: WorkflowDefinition): Stage[] {
 /** The funnel stages only, in funnel order. */
 export function funnelStages(stages: readonly Stage[]): Stage[] {
   return stages.filter((s) => s.funnelPosition !== null);
+}
+
+function formerName(name: unknown, ids: ReadonlySet<string>): name is string {
+  return typeof name === 'string' && name !== '' && !ids.has(name);
 }
 
 function toOutcome(value: unknown): Outcome {
