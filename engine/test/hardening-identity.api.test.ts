@@ -117,6 +117,22 @@ describe('sign-in throttling', () => {
     expect((await login('spoof@example.com', ADMIN_PASSWORD, '192.0.2.99', plain)).status).toBe(429);
   });
 
+  it('lets the owner in their own browser sign in while an attacker at the same address is throttled', async () => {
+    await plain.userToken({ email: 'shared-office@example.com' });
+    const first = await login('shared-office@example.com', ADMIN_PASSWORD, undefined, plain);
+    expect(first.status).toBe(200);
+    const cookie = /lodestar_device=[^;]+/.exec(first.headers.get('set-cookie') ?? '')?.[0];
+    expect(first.headers.get('set-cookie')).toMatch(/HttpOnly/i);
+    expect(cookie).toBeDefined();
+    // Same loopback address, no cookie: the attacker.
+    for (let i = 0; i < 8; i++) await login('shared-office@example.com', `attack ${i}`, undefined, plain);
+    expect((await login('shared-office@example.com', ADMIN_PASSWORD, undefined, plain)).status).toBe(429);
+    const owner = await plain.request('POST', '/api/v1/auth/login', { email: 'shared-office@example.com', password: ADMIN_PASSWORD }, { ...NONE, cookie: cookie! });
+    expect(owner.status).toBe(200);
+    // A made-up or another account's cookie is no way around the throttle.
+    expect((await plain.request('POST', '/api/v1/auth/login', { email: 'shared-office@example.com', password: ADMIN_PASSWORD }, { ...NONE, cookie: 'lodestar_device=made-up-device-cookie-value-123' })).status).toBe(429);
+  });
+
   it('lets an administrator lift the throttle, audited', async () => {
     const { user } = await server.userToken({ email: 'forgetful@example.com' });
     const from = newAddress();

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 
 /**
@@ -12,6 +12,8 @@ import type { Knex } from 'knex';
  * - email: 100 free from all addresses together. Guessing from many places; it does not apply to a
  *   client address that signed in to the account successfully before, so an outsider cannot lock the
  *   owner out of a known place.
+ * - a browser holding a device cookie from an earlier successful sign-in to the account counts only
+ *   its own failures: the owner's browser signs in whatever others try, from anywhere.
  *
  * Emails without an account are counted exactly like the others (by a hash of the normalized email), so
  * neither the answers nor their timing tell whether an account exists. A counter forgets after an hour
@@ -31,37 +33,53 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** The counters one attempt touches. */
-function keysOf(email: string, address: string): [string, string][] {
-  const key = emailKey(email);
-  return [[key, address], [ANY, address], [key, ANY]];
+/** Who attempts a sign-in: the client address the app trusts, and the device cookie it sent, if any. */
+export interface LoginClient {
+  address: string;
+  /** The `lodestar_device` cookie: set at each successful sign-in, it marks a browser the owner used. */
+  device?: string;
 }
 
+/** An attempt's counters: [email key, address] pairs ('' for "any"), and whether it comes from a known client. */
+export interface Attempt {
+  counters: [string, string][];
+  known: 'device' | 'address' | false;
+}
+
+const deviceKey = (device: string) => `device:${createHash('sha256').update(device).digest('hex')}`;
+
 /**
- * Seconds until this (email, address) may try again, or 0. The email-wide counter does not apply to an
- * address that signed in to this account before.
+ * Which counters an attempt touches. A browser whose device cookie signed in to this account before
+ * counts only its own failures (an attacker elsewhere, even at the same address, does not slow it);
+ * everyone else touches (email, address), address and email, where the email-wide counter spares an
+ * address the account signed in from. One query either way, for any email, known or not.
  */
-export async function blockedFor(knex: Knex, email: string, address: string, now: Date): Promise<number> {
-  const [pair, byAddress, byEmail] = keysOf(email, address);
+export async function attemptOf(knex: Knex, email: string, client: LoginClient): Promise<Attempt> {
+  const key = emailKey(email);
+  const device = client.device ? deviceKey(client.device) : undefined;
+  const known: string[] = await knex('lodestar_login_known_clients').where({ email_key: key }).whereIn('address', device ? [client.address, device] : [client.address]).pluck('address');
+  if (device && known.includes(device)) return { counters: [[key, device]], known: 'device' };
+  return { counters: [[key, client.address], [ANY, client.address], [key, ANY]], known: known.length ? 'address' : false };
+}
+
+/** Seconds until this attempt may be checked, or 0. */
+export async function blockedFor(knex: Knex, attempt: Attempt, now: Date): Promise<number> {
   const rows: { email_key: string; address: string; blocked_until: Date }[] = await knex('lodestar_login_failures')
-    .whereIn(['email_key', 'address'], [pair!, byAddress!, byEmail!])
+    .whereIn(['email_key', 'address'], attempt.counters)
     .where('blocked_until', '>', now)
     .select('email_key', 'address', 'blocked_until');
-  let blocking = rows.filter((row) => row.address !== ANY || row.email_key === ANY);
-  if (rows.some((row) => row.address === ANY && row.email_key !== ANY)) {
-    const known = await knex('lodestar_login_known_clients').where({ email_key: pair![0], address }).first('address');
-    if (!known) blocking = rows;
-  }
+  const emailWide = (row: { email_key: string; address: string }) => row.address === ANY && row.email_key !== ANY;
+  const blocking = rows.filter((row) => !(attempt.known && emailWide(row)));
   const until = Math.max(0, ...blocking.map((row) => new Date(row.blocked_until).getTime()));
   return until > now.getTime() ? Math.ceil((until - now.getTime()) / 1000) : 0;
 }
 
 /**
- * Counts one failure on each counter in a single statement (concurrent failures all count) and sets the
- * backoff of every counter past its allowance. Answers the counts, pair first.
+ * Counts one failure on each counter of the attempt in a single statement (concurrent failures all
+ * count) and sets the backoff of every counter that reached its allowance. Answers the counts in order.
  */
-export async function recordFailure(knex: Knex, email: string, address: string, now: Date): Promise<number[]> {
-  const keys = keysOf(email, address);
+export async function recordFailure(knex: Knex, attempt: Attempt, now: Date): Promise<number[]> {
+  const keys = attempt.counters;
   const values = keys.map(() => '(?, ?, 1, ?::timestamptz, null::timestamptz)').join(', ');
   const free = `case when f.email_key = '' then ${FREE.address} when f.address = '' then ${FREE.email} else ${FREE.pair} end`;
   const count = `case when f.last_failure_at < excluded.last_failure_at - interval '${FORGET_AFTER}' then 1 else f.failures + 1 end`;
@@ -81,11 +99,19 @@ export async function recordFailure(knex: Knex, email: string, address: string, 
   return keys.map(([key, addr]) => byKey.get(`${key}|${addr}`) ?? 0);
 }
 
-/** A successful sign-in clears its (email, address) counter and makes the address known to the account. */
-export async function recordSuccess(knex: Knex, email: string, address: string, now: Date): Promise<void> {
+/**
+ * A successful sign-in clears its own counter, and makes its address and its browser known to the
+ * account. Answers the device cookie to keep (the one sent when it was known, else a new one).
+ */
+export async function recordSuccess(knex: Knex, email: string, client: LoginClient, attempt: Attempt, now: Date): Promise<string> {
   const key = emailKey(email);
-  await knex('lodestar_login_failures').where({ email_key: key, address }).del();
-  await knex('lodestar_login_known_clients').insert({ email_key: key, address, last_login_at: now }).onConflict(['email_key', 'address']).merge(['last_login_at']);
+  const device = attempt.known === 'device' && client.device ? client.device : randomBytes(32).toString('base64url');
+  await knex('lodestar_login_failures').whereIn(['email_key', 'address'], [attempt.counters[0]!]).del();
+  await knex('lodestar_login_known_clients')
+    .insert([client.address, deviceKey(device)].map((address) => ({ email_key: key, address, last_login_at: now })))
+    .onConflict(['email_key', 'address'])
+    .merge(['last_login_at']);
+  return device;
 }
 
 /** An administrator's unlock: every counter of the account's email, whatever the address. */

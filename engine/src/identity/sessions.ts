@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { TooManyRequestsError, UnauthorizedError } from '../errors.js';
-import { blockedFor, normalizeEmail, recordFailure, recordSuccess } from './login-throttle.js';
+import { attemptOf, blockedFor, normalizeEmail, recordFailure, recordSuccess, type LoginClient } from './login-throttle.js';
 import { API_KEY_PREFIX, decoyHash, hashSecret, newSecret, SESSION_PREFIX, verifyPassword } from './secrets.js';
 import { toUserJson, type UserJson } from './users.js';
 
@@ -13,28 +13,26 @@ export interface Principal {
   via: 'session' | 'apiKey';
 }
 
-/** Client address of a sign-in attempt, for throttling (what the app trusts as the client's address). */
-export type ClientAddress = string;
-
 /**
- * Checks email and password, throttled per (email, client address) by login-throttle.ts. Every attempt
- * that is not throttled verifies a password hash (a decoy one when the email has no account, or the
- * account is inactive), and every failure is counted the same way: status, body and timing do not tell
- * whether an account exists.
+ * Checks email and password, throttled by login-throttle.ts. Every attempt that is not throttled
+ * verifies a password hash (a decoy one when the email has no account, or the account is inactive), and
+ * every failure is counted the same way: status, body and timing do not tell whether an account exists.
+ * Answers the device cookie to set beside the session.
  */
-export async function login(knex: Knex, email: string, password: string, now: Date, address: ClientAddress = 'unknown'): Promise<{ token: string; expiresAt: Date; user: UserJson }> {
-  const wait = await blockedFor(knex, email, address, now);
+export async function login(knex: Knex, email: string, password: string, now: Date, client: LoginClient = { address: 'unknown' }): Promise<{ token: string; expiresAt: Date; user: UserJson; device: string }> {
+  const attempt = await attemptOf(knex, email, client);
+  const wait = await blockedFor(knex, attempt, now);
   if (wait > 0) throw new TooManyAttempts(wait);
   const row = await knex('lodestar_users').where({ email: normalizeEmail(email) }).first();
   const verified = await verifyPassword(row?.active ? row.password_hash : await decoyHash(), password);
   if (!verified || !row?.active) {
-    await recordFailure(knex, email, address, now);
+    await recordFailure(knex, attempt, now);
     throw badCredentials();
   }
-  await recordSuccess(knex, email, address, now);
+  const device = await recordSuccess(knex, email, client, attempt, now);
   await knex('lodestar_users').where({ id: row.id }).update({ last_login_at: now });
   const { token, expiresAt } = await openSession(knex, row.id as string, now);
-  return { token, expiresAt, user: toUserJson(row) };
+  return { token, expiresAt, user: toUserJson(row), device };
 }
 
 /** A throttled sign-in: 429 with Retry-After; it reads the same whether the email has an account or not. */

@@ -1,6 +1,7 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { AppContext } from '../../context.js';
+import type { LoginClient } from '../../identity/login-throttle.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { bearerOf } from '../../identity/authenticate.js';
 import { createApiKey, endSession, login, openSession, TooManyAttempts } from '../../identity/sessions.js';
@@ -18,9 +19,15 @@ export interface AuthRouterOptions {
   loginsPerMinute?: number;
 }
 
-/** The client's address as the app trusts it (`trust proxy`: X-Forwarded-For only when configured). */
-function clientAddress(req: Request): string {
-  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+/** The browser's device cookie: it marks a client that signed in before (login-throttle.ts). */
+const DEVICE_COOKIE = 'lodestar_device';
+const DEVICE_DAYS = 365;
+
+/** Who attempts a sign-in: the address as the app trusts it (X-Forwarded-For only under `trust proxy`) and the device cookie. */
+function loginClient(req: Request): LoginClient {
+  const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+  const device = /(?:^|;\s*)lodestar_device=([A-Za-z0-9_-]{20,100})(?:;|$)/.exec(req.get('cookie') ?? '')?.[1];
+  return { address, ...(device && { device }) };
 }
 
 /** Login, logout, the first-run setup, the caller's own profile, password and API keys. */
@@ -54,10 +61,12 @@ export function authRouter(ctx: AppContext, options: AuthRouterOptions): Router 
       ...(typeof password === 'string' && password ? [] : [{ pointer: '/password', keyword: 'required', message: 'is required' }]),
     ];
     if (issues.length) throw new ValidationError({ en: 'email and password are required', zh: '请填写邮箱和密码' }, { issues });
-    const session = await login(knex, email as string, password as string, ctx.clock(), clientAddress(req)).catch((error: unknown) => {
+    const session = await login(knex, email as string, password as string, ctx.clock(), loginClient(req)).catch((error: unknown) => {
       if (error instanceof TooManyAttempts) res.set('Retry-After', String(error.retryAfterSeconds));
       throw error;
     });
+    // Only this path reads it, only the server sees it: not a credential, a "this browser signed in here before".
+    res.cookie(DEVICE_COOKIE, session.device, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: `${req.baseUrl}/login`, maxAge: DEVICE_DAYS * 86_400_000 });
     res.json({ token: session.token, expiresAt: session.expiresAt.toISOString(), user: session.user });
   });
 
