@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fuzz, report } from './fuzz/harness.js';
+import type { FuzzResponse } from './fuzz/oracle.js';
+import { abridge, describeRequest, type FuzzRequest } from './fuzz/requests.js';
 import { buildWorld, type Fuzzground } from './fuzz/world.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
@@ -15,6 +17,8 @@ import { startTestServer, type TestServer } from './support/test-server.js';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
 const LONG = Boolean(process.env.FUZZ_RUNS);
+/** Prints every request to routes containing this text, with the answer (for seeing what a route gets). */
+const TRACE = process.env.FUZZ_TRACE;
 
 let server: TestServer;
 let world: Fuzzground;
@@ -37,6 +41,11 @@ it(`answers ${RUNS} generated requests without a 5xx, a leak, or a 4xx that is n
     seed: SEED,
     maxFailuresPerOperation: LONG ? 4 : 2,
     progressEvery: 1000,
+    ...(TRACE && {
+      trace: (route: string, request: FuzzRequest, response: FuzzResponse) => {
+        if (route.includes(TRACE)) console.log(`[trace] ${describeRequest(request)}\n  → ${response.status} ${abridge(response.text, 300)}`);
+      },
+    }),
     progress: (sent, planned, failures, route) => {
       const seconds = (Date.now() - started) / 1000;
       console.log(`[fuzz] ${sent}/${planned} requests in ${Math.round(seconds)}s (${Math.round(sent / seconds)}/s), ${failures} finding(s); at ${route}`);
@@ -45,6 +54,7 @@ it(`answers ${RUNS} generated requests without a 5xx, a leak, or a 4xx that is n
   const text = report(summary);
   console.log(`[fuzz] ${text}`);
   console.log(`[fuzz] statuses per actor: ${JSON.stringify(summary.byActor)}`);
+  if (LONG) for (const [route, statuses] of Object.entries(summary.byRoute)) console.log(`[fuzz]   ${route} ${JSON.stringify(statuses)}`);
   expect(summary.sent).toBeGreaterThan(RUNS * 0.9);
   expect(summary.findings, text).toEqual([]);
 }, Math.max(170_000, RUNS * 200));

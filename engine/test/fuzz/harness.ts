@@ -19,6 +19,8 @@ export interface FuzzOptions {
   /** Called every `progressEvery` requests. */
   progress?: (sent: number, planned: number, failures: number, route: string) => void;
   progressEvery?: number;
+  /** Sees every request and its response (FUZZ_TRACE in the test prints those of matching routes). */
+  trace?: (route: string, request: FuzzRequest, response: FuzzResponse) => void;
 }
 
 export interface Finding {
@@ -39,6 +41,8 @@ export interface FuzzSummary {
   statuses: Record<string, number>;
   /** Statuses per actor: a role that only ever gets 401 or 403 fuzzes nothing. */
   byActor: Record<string, Record<string, number>>;
+  /** Statuses per route: a route that never answers 2xx is fuzzed only at its door. */
+  byRoute: Record<string, Record<string, number>>;
   findings: Finding[];
   seconds: number;
 }
@@ -47,6 +51,7 @@ export async function fuzz(world: Fuzzground, options: FuzzOptions): Promise<Fuz
   const started = Date.now();
   const statuses: Record<string, number> = {};
   const byActor: Record<string, Record<string, number>> = {};
+  const byRoute: Record<string, Record<string, number>> = {};
   const findings: Finding[] = [];
   const seen = new Set<string>();
   let sent = 0;
@@ -75,9 +80,12 @@ export async function fuzz(world: Fuzzground, options: FuzzOptions): Promise<Fuz
           response = { status: 599, contentType: '', text: `no HTTP response: ${(error as Error).message}` };
         }
         sent++;
+        options.trace?.(route, request, response);
         statuses[response.status] = (statuses[response.status] ?? 0) + 1;
         const mine = (byActor[request.actor] ??= {});
         mine[response.status] = (mine[response.status] ?? 0) + 1;
+        const here = (byRoute[route] ??= {});
+        here[response.status] = (here[response.status] ?? 0) + 1;
         if (options.progress && sent % every === 0) options.progress(sent, planned, findings.length, route);
         const verdict = judge(response);
         if (verdict) {
@@ -107,7 +115,7 @@ export async function fuzz(world: Fuzzground, options: FuzzOptions): Promise<Fuz
       });
     }
   }
-  return { seed: options.seed, sent, operations: ops.length, statuses, byActor, findings, seconds: Math.round((Date.now() - started) / 1000) };
+  return { seed: options.seed, sent, operations: ops.length, statuses, byActor, byRoute, findings, seconds: Math.round((Date.now() - started) / 1000) };
 }
 
 /** The findings as a reader wants them: each route, what was wrong, the request that shows it. */

@@ -44,11 +44,19 @@ export const UNAUTHENTICATED = ['anonymous', 'bad-bearer', 'basic'];
 
 const HEADER_SAFE = fc.string({ unit: fc.constantFrom(...'abcXYZ019 -_=/+.,;:"\'*'.split('')), maxLength: 30 });
 
+/**
+ * Half the requests are clean (a real role, valid path, query, headers and body, so they reach the
+ * code behind validation); the other half may get anything wrong anywhere.
+ */
 export function requestArbitrary(op: Operation, world: FuzzWorld): fc.Arbitrary<FuzzRequest> {
+  return fc.oneof(requestOf(op, world, false), requestOf(op, world, true));
+}
+
+function requestOf(op: Operation, world: FuzzWorld, dirty: boolean): fc.Arbitrary<FuzzRequest> {
   const ctx: SchemaContext = { resolve: op.resolve, ids: world.ids };
-  const actor = fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...op.actors) }, { weight: 1, arbitrary: fc.constantFrom(...UNAUTHENTICATED) });
+  const actor = dirty ? fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...op.actors) }, { weight: 1, arbitrary: fc.constantFrom(...UNAUTHENTICATED) }) : fc.constantFrom(...op.actors);
   const pathParams = op.parameters.filter((p) => p.in === 'path');
-  const path = fc.tuple(...pathParams.map((p) => pathValue(op, p, world, ctx))).map((values) =>
+  const path = fc.tuple(...pathParams.map((p) => pathValue(op, p, world, ctx, dirty))).map((values) =>
     pathParams.reduce((acc, p, i) => acc.replace(`{${p.name}}`, encodeURIComponent(wellFormed(values[i] ?? ''))), op.path),
   );
   const queryParams = op.parameters.filter((p) => p.in === 'query');
@@ -56,15 +64,15 @@ export function requestArbitrary(op: Operation, world: FuzzWorld): fc.Arbitrary<
   // Required parameters are sent nine times in ten; up to four optional ones beside them.
   const chosenParams = fc
     .tuple(fc.subarray(queryParams.filter((p) => p.required)), fc.nat(9), fc.subarray(optional, { maxLength: Math.min(4, optional.length) }))
-    .map(([required, dice, rest]) => [...(dice === 0 ? required : queryParams.filter((p) => p.required)), ...rest]);
+    .map(([required, dice, rest]) => [...(dice === 0 && dirty ? required : queryParams.filter((p) => p.required)), ...rest]);
   const query = fc
     .tuple(
-      chosenParams.chain((chosen) => fc.tuple(...chosen.map((p) => queryEntries(op, p, world, ctx)))),
-      fc.oneof({ weight: 6, arbitrary: fc.constant([] as [string, string][]) }, { weight: 1, arbitrary: strayQuery(op, world) }),
+      chosenParams.chain((chosen) => fc.tuple(...chosen.map((p) => queryEntries(op, p, world, ctx, dirty)))),
+      dirty ? fc.oneof({ weight: 3, arbitrary: fc.constant([] as [string, string][]) }, { weight: 1, arbitrary: strayQuery(op, world) }) : fc.constant([] as [string, string][]),
     )
     .map(([entries, stray]) => [...entries.flat(), ...stray]);
   return fc
-    .record({ actor, path, query, body: bodyArbitrary(op, ctx), headerChoice: headerArbitrary(op), latin1: fc.boolean() })
+    .record({ actor, path, query, body: bodyArbitrary(op, ctx, dirty), headerChoice: dirty ? headerArbitrary(op) : cleanHeaders(op), latin1: fc.boolean() })
     .map(({ actor, path, query, body, headerChoice, latin1 }) => {
       const headers: Record<string, string> = { ...headerChoice };
       if (body && !('content-type' in headers)) headers['content-type'] = op.body?.contentTypes[0] ?? 'application/json';
@@ -74,7 +82,7 @@ export function requestArbitrary(op: Operation, world: FuzzWorld): fc.Arbitrary<
     });
 }
 
-function pathValue(op: Operation, p: Parameter, world: FuzzWorld, ctx: SchemaContext): fc.Arbitrary<string> {
+function pathValue(op: Operation, p: Parameter, world: FuzzWorld, ctx: SchemaContext, dirty: boolean): fc.Arbitrary<string> {
   const garbage = fc.oneof(nastyString.map(headSized).filter((s) => s.length > 0), fc.constantFrom('..', '%2e%2e', ' ', 'null', '0', '-1', '1e308', 'export', 'groups'));
   let valid: fc.Arbitrary<string>;
   if (p.name === 'id' && op.path.startsWith('/admin/users/')) {
@@ -86,7 +94,7 @@ function pathValue(op: Operation, p: Parameter, world: FuzzWorld, ctx: SchemaCon
     valid = fc.oneof({ weight: 6, arbitrary: idOf(ctx, op.entity) }, { weight: 1, arbitrary: fc.constantFrom(...(world.ids.all().length ? world.ids.all() : ['x'])) });
   } else if (p.schema.type === 'integer') {
     valid = fc.integer({ min: 1, max: 4 }).map(String);
-  } else if (p.name === 'entity') {
+  } else if (p.name === 'entity' || (p.name === 'id' && op.path.startsWith('/meta/entities/'))) {
     valid = fc.constantFrom(...Object.keys(world.entities), 'user', 'nope');
   } else if (p.name === 'id' && op.path.startsWith('/meta/drafts')) {
     valid = fc.constantFrom('studio', 'main', 'draft-1', '草稿');
@@ -94,11 +102,11 @@ function pathValue(op: Operation, p: Parameter, world: FuzzWorld, ctx: SchemaCon
     valid = validValue(p.schema, ctx).map((v) => String(v));
   }
   const wrong = p.schema.type === 'integer' ? fc.constantFrom('0', '-1', '99999999999999999999', '1.5', 'abc', '1e3', '٣') : garbage;
-  return fc.oneof({ weight: 8, arbitrary: valid }, { weight: 1, arbitrary: wrong });
+  return dirty ? fc.oneof({ weight: 3, arbitrary: valid }, { weight: 1, arbitrary: wrong }) : valid;
 }
 
 /** A query parameter's `name=value` pairs; a deepObject filter becomes `filter[field][op]=value`. */
-function queryEntries(op: Operation, p: Parameter, world: FuzzWorld, ctx: SchemaContext): fc.Arbitrary<[string, string][]> {
+function queryEntries(op: Operation, p: Parameter, world: FuzzWorld, ctx: SchemaContext, dirty: boolean): fc.Arbitrary<[string, string][]> {
   const entity = op.entity ? world.entities[op.entity] : undefined;
   const fields = entity ? Object.keys(entity.properties ?? {}) : [];
   const filterMatch = /^filter\[(.+)\]$/.exec(p.name);
@@ -112,6 +120,14 @@ function queryEntries(op: Operation, p: Parameter, world: FuzzWorld, ctx: Schema
       { weight: 1, arbitrary: fc.constantFrom('true', 'false', '', ',', 'a,b,c') },
     );
     const inList = fc.array(validValue(fieldSchema, ctx).map(stringify), { minLength: 0, maxLength: 4 }).map((values) => values.join(','));
+    if (!dirty) {
+      const clean = validValue(fieldSchema, ctx).map(stringify);
+      return fc.oneof(
+        fc.tuple(fc.constantFrom(...operators.filter((o) => o !== 'in' && o !== 'null')), clean).map(([o, v]) => [[`${p.name}[${o}]`, v]] as [string, string][]),
+        inList.map((v) => [[`${p.name}[in]`, v]] as [string, string][]),
+        fc.constantFrom('true', 'false').map((v) => [[`${p.name}[null]`, v]] as [string, string][]),
+      );
+    }
     return fc.oneof(
       { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...operators), value).map(([o, v]) => [[`${p.name}[${o}]`, o === 'in' ? v : v]] as [string, string][]) },
       { weight: 1, arbitrary: inList.map((v) => [[`${p.name}[in]`, v]] as [string, string][]) },
@@ -120,8 +136,9 @@ function queryEntries(op: Operation, p: Parameter, world: FuzzWorld, ctx: Schema
     );
   }
   const one = (value: fc.Arbitrary<string>) => value.map((v) => [[p.name, v]] as [string, string][]);
-  const fieldList = (prefixes: string[]) =>
-    fc.array(fc.tuple(fc.constantFrom(...prefixes), fc.constantFrom(...(fields.length ? fields : ['id']), 'nope', 'customer.name', 'id')), { minLength: 1, maxLength: 3 })
+  const relations = fields.filter((name) => entity?.properties?.[name]?.['x-relation']);
+  const fieldList = (prefixes: string[], names = fields) =>
+    fc.array(fc.tuple(fc.constantFrom(...prefixes), fc.constantFrom(...(names.length ? names : ['id']), ...(dirty ? ['nope', 'customer.name', '', 'id,id'] : []))), { minLength: 1, maxLength: 3 })
       .map((items) => items.map(([prefix, name]) => prefix + name).join(','));
   let valid: fc.Arbitrary<string>;
   switch (p.name) {
@@ -129,8 +146,10 @@ function queryEntries(op: Operation, p: Parameter, world: FuzzWorld, ctx: Schema
       valid = fieldList(['', '-']);
       break;
     case 'fields':
-    case 'expand':
       valid = fieldList(['']);
+      break;
+    case 'expand':
+      valid = fieldList([''], relations);
       break;
     case 'cursor':
       valid = cursorArbitrary(op.entity ? world.cursors[op.entity] ?? [] : Object.values(world.cursors).flat());
@@ -145,7 +164,8 @@ function queryEntries(op: Operation, p: Parameter, world: FuzzWorld, ctx: Schema
     default:
       valid = validValue(p.schema, ctx).map(stringify);
   }
-  return fc.oneof({ weight: 6, arbitrary: one(valid) }, { weight: 2, arbitrary: one(wrongValue(p.schema, ctx).map(stringify).map(headSized)) }, { weight: 1, arbitrary: fc.tuple(valid, valid).map(([a, b]) => [[p.name, a], [p.name, b]] as [string, string][]) });
+  if (!dirty) return one(valid);
+  return fc.oneof({ weight: 3, arbitrary: one(valid) }, { weight: 2, arbitrary: one(wrongValue(p.schema, ctx).map(stringify).map(headSized)) }, { weight: 1, arbitrary: fc.tuple(valid, valid).map(([a, b]) => [[p.name, a], [p.name, b]] as [string, string][]) });
 }
 
 /** Query parameters no document lists: unknown names, relation filters, brackets in odd places. */
@@ -180,6 +200,20 @@ function cursorArbitrary(real: string[]): fc.Arbitrary<string> {
 
 const oddNumber = () => fc.constantFrom(1e308, -0, 'NaN', 2 ** 63);
 
+/** What a well-behaved client sends: the documented content type, sometimes a language, an If-Match that is well formed. */
+function cleanHeaders(op: Operation): fc.Arbitrary<Record<string, string>> {
+  // A body that carries the version already says it; an If-Match beside it would mostly disagree.
+  const versionInBody = Boolean(op.body && deref(op.body.schema, { resolve: op.resolve } as SchemaContext).properties?.version);
+  return fc.record(
+    {
+      'content-type': fc.constantFrom(...(op.body?.contentTypes ?? ['application/json'])),
+      'accept-language': fc.constantFrom('zh-CN', 'en'),
+      ...(!versionInBody && { 'if-match': fc.integer({ min: 1, max: 3 }).map((v) => `"${v}"`) }),
+    },
+    { requiredKeys: ['content-type'] },
+  );
+}
+
 function headerArbitrary(op: Operation): fc.Arbitrary<Record<string, string>> {
   const contentType = fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom(...(op.body?.contentTypes ?? ['application/json'])) },
@@ -202,17 +236,18 @@ function headerArbitrary(op: Operation): fc.Arbitrary<Record<string, string>> {
 }
 
 /** A body for the operation: its schema's valid value most of the time, else a mutation or no JSON at all. */
-function bodyArbitrary(op: Operation, ctx: SchemaContext): fc.Arbitrary<Body | undefined> {
+function bodyArbitrary(op: Operation, ctx: SchemaContext, dirty: boolean): fc.Arbitrary<Body | undefined> {
   // A GET cannot carry a body (fetch refuses to send one).
   if (op.method === 'GET' || op.method === 'HEAD') return fc.constant(undefined);
+  if (!dirty) return op.body ? validValue(op.body.schema, ctx).map((value) => ({ kind: 'json', value }) as Body) : fc.constant(undefined);
   if (!op.body) {
     return fc.oneof({ weight: 12, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: anyJson.map((value) => ({ kind: 'json', value }) as Body) });
   }
   const valid = validValue(op.body.schema, ctx);
   const json = (value: fc.Arbitrary<unknown>) => value.map((v) => ({ kind: 'json', value: v }) as Body);
   return fc.oneof(
-    { weight: 10, arbitrary: json(valid) },
-    { weight: 5, arbitrary: json(mutatedObject(op.body.schema, ctx, valid)) },
+    { weight: 4, arbitrary: json(valid) },
+    { weight: 6, arbitrary: json(mutatedObject(op.body.schema, ctx, valid)) },
     { weight: 2, arbitrary: json(anyJson) },
     { weight: 1, arbitrary: fc.constant(undefined) },
     { weight: 1, arbitrary: fc.constantFrom('{', '{"a":', '[1,]', 'nul', '\u0000', '"\\ud800"', '{"a":1}{"b":2}', '\uFEFF{}', '{"__proto__":{"x":1}}', ' ').map((text) => ({ kind: 'raw', text }) as Body) },

@@ -160,7 +160,9 @@ function objectArbitrary(schema: Schema, ctx: SchemaContext, depth: number): fc.
   const properties: Record<string, Schema> = schema.properties ?? {};
   const required: string[] = (schema.required ?? []).filter((key: string) => key in properties);
   const writable = Object.fromEntries(Object.entries(properties).filter(([, s]) => !deref(s, ctx).readOnly));
-  const record = fc.record(Object.fromEntries(Object.entries(writable).map(([key, s]) => [key, validValue(s, ctx, depth + 1)])), {
+  // A record version that exists (1 to 3), so a change can succeed; the type says only "integer ≥ 1".
+  const valueOf = (key: string, s: Schema) => (key === 'version' && deref(s, ctx).type === 'integer' ? fc.integer({ min: 1, max: 3 }) : validValue(s, ctx, depth + 1));
+  const record = fc.record(Object.fromEntries(Object.entries(writable).map(([key, s]) => [key, valueOf(key, s)])), {
     requiredKeys: required.filter((key) => key in writable),
   });
   if (Object.keys(properties).length === 0 && schema.additionalProperties !== false) {
