@@ -6,7 +6,7 @@ import { StagePath } from './StagePath';
 export function WorkflowPanel(props: { entity: EntityDefinition; record: RecordJson; workflow: WorkflowDefinition; dirty: boolean; changes: number; onChanged(): void }) {
   return (
     <section className="workflow-panel">
-      <StagePath workflow={props.workflow} record={props.record} />
+      <StagePath entity={props.entity.$id} workflow={props.workflow} record={props.record} changes={props.changes} />
       <EventBar {...props} />
     </section>
   );

@@ -26,10 +26,22 @@ export function stageSteps(workflow: WorkflowDefinition): StageStep[] {
     });
 }
 
-/** Whether a step lies behind the current one: open steps before it, or every open step once won. */
-export function isPassed(steps: StageStep[], step: StageStep, current: string | null | undefined): boolean {
-  const here = steps.find((s) => s.id === current);
-  if (!here || step.final || step.id === current) return false;
-  if (here.final) return here.outcome === 'won';
-  return steps.indexOf(step) < steps.indexOf(here);
+/**
+ * The states a record has entered, from its history (each row's target) and its current state. A renamed
+ * state keeps its records without a history row, so rows naming its former name (`meta.renamedFrom`) count for it.
+ */
+export function enteredStates(workflow: WorkflowDefinition, targets: readonly string[], current: string | null | undefined): Set<string> {
+  const byFormerName = new Map<string, string>();
+  for (const [id, state] of Object.entries(workflow.states)) {
+    const former = (state.meta as { renamedFrom?: unknown } | undefined)?.renamedFrom;
+    if (typeof former === 'string' && !(former in workflow.states)) byFormerName.set(former, id);
+  }
+  const entered = new Set(targets.map((name) => byFormerName.get(name) ?? name));
+  if (current) entered.add(current);
+  return entered;
+}
+
+/** Whether a step is done: the record entered it and has left it. Final outcomes are never "done"; skipped stages never are. */
+export function isDone(step: StageStep, current: string | null | undefined, entered: ReadonlySet<string>): boolean {
+  return !step.final && step.id !== current && entered.has(step.id);
 }
