@@ -25,7 +25,7 @@ export function sendProblem(res: Response, error: LodestarError): void {
 export function problemHandler(log: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     // Refused before its body was read (no login, too large): close rather than receive the rest.
-    if (hasUnreadBody(req)) res.set('Connection', 'close');
+    if (!res.headersSent && hasUnreadBody(req)) res.set('Connection', 'close');
     const known = error instanceof LodestarError ? error : toLodestarError(error) ?? bodyProblem(error);
     if (known) return sendProblem(res, known);
     log.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');
