@@ -130,6 +130,8 @@ describe('an entity the role cannot read', () => {
         ['GET', `/records/serviceRequest/${target}/history`],
         ['GET', `/records/serviceRequest/${target}/audit`],
         ['POST', `/records/serviceRequest/${target}/events`, { type: 'START' }],
+        ['GET', '/views/serviceRequest'],
+        ['DELETE', `/views/serviceRequest/${target}`],
       ];
       for (const [method, path, body] of calls) {
         statuses[`${method} ${path}`] = (await server.request(method, `/api/v1${path}`, body, { ...as, 'if-match': '"1"' })).status;

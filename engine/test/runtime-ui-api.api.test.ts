@@ -119,9 +119,9 @@ describe('saved views', () => {
     expect(r.body.issues).toContainEqual(expect.objectContaining({ pointer, keyword }));
   });
 
-  it('is 404 for an entity the caller cannot read or that does not exist', async () => {
-    expect((await api('alice', 'GET', '/views/serviceRequest')).status).toBe(404);
-    expect((await api('alice', 'POST', '/views/serviceRequest', { name: 'X', query: {} })).status).toBe(404);
+  it('is 403 for an entity the caller cannot read (as its records routes) and 404 for one that does not exist', async () => {
+    expect((await api('alice', 'GET', '/views/serviceRequest')).status).toBe(403);
+    expect((await api('alice', 'POST', '/views/serviceRequest', { name: 'X', query: {} })).status).toBe(403);
     expect((await api('alice', 'GET', '/views/nothing')).status).toBe(404);
     expect((await api('admin', 'GET', '/views/serviceRequest')).status).toBe(200);
   });

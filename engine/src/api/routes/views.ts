@@ -1,6 +1,6 @@
 import { type Request, Router } from 'express';
 import type { AppContext } from '../../context.js';
-import { NotFoundError } from '../../errors.js';
+import { ForbiddenError, NotFoundError } from '../../errors.js';
 import { accessFor } from '../../permissions/model-access.js';
 import { isRecordId } from '../../records/read-records.js';
 import { parseViewBody } from '../../views/view-body.js';
@@ -29,12 +29,13 @@ export function viewsRouter(ctx: AppContext): Router {
   return router;
 }
 
-/** The caller and the entity; an entity that does not exist or the caller may not read is a 404 either way. */
+/** The caller and the entity: 404 for an entity that does not exist, 403 for one the caller may not read (as on its records routes). */
 function target(req: Request): { userId: string; entity: string } {
   const model = modelOf(req);
   const actor = actorOf(req);
   const entity = req.params.entity as string;
   const readable = accessFor(model, actor)?.views ?? model.entities;
-  if (!readable.has(entity) || !isRecordId(actor.id)) throw new NotFoundError(`there is no entity "${entity}"`);
+  if (!model.entities.has(entity) || !isRecordId(actor.id)) throw new NotFoundError(`there is no entity "${entity}"`);
+  if (!readable.has(entity)) throw new ForbiddenError({ en: `your roles do not allow you to read ${entity} records`, zh: '您的角色无权查看此类记录' });
   return { userId: actor.id, entity };
 }
