@@ -225,7 +225,6 @@ describe('workflow actions write as a user would', () => {
           CODE_FROM_NOTE: step([{ type: 'setField', params: { field: 'code', valueFrom: 'record.note' } }]),
           ESCALATE: step([{ type: 'setField', params: { field: 'priority', value: 'high' } }]),
           FOLLOW_UP: step([{ type: 'createRecord', params: { entity: 'followUp', values: { title: '跟进', account: { from: 'record.account' } } } }]),
-          GIVE_AWAY: step([{ type: 'assignOwner', params: { userId: '00000000-0000-4000-8000-00000000dead' } }]),
         },
       },
     },
@@ -304,7 +303,22 @@ describe('workflow actions write as a user would', () => {
     expect(clerk).toBeTruthy();
   });
 
-  it('refuses to hand a record to a user who does not exist, instead of leaving it owned by no one', async () => {
+  it('rejects a workflow naming a user who does not exist at publish, and refuses at run time once they leave', async () => {
+    const giveAway = (userId: string) => {
+      const open = flow.states.open;
+      const withGiveAway = { ...flow, states: { open: { on: { ...open.on, GIVE_AWAY: step([{ type: 'assignOwner', params: { userId } }]) } } } };
+      return { ...definitions, workflows: [withGiveAway, errandFlow] };
+    };
+    const publishDraft = async (set: unknown) => {
+      expect((await api('PUT', '/meta/drafts/studio', { definitions: set })).status).toBe(200);
+      return api('POST', '/meta/drafts/studio/publish', {});
+    };
+    const ghost = await publishDraft(giveAway('00000000-0000-4000-8000-00000000dead'));
+    expect(ghost.status).toBe(422);
+    expect(ghost.body.issues).toEqual([expect.objectContaining({ pointer: '/states/open/on/GIVE_AWAY/actions/0/params/userId', keyword: 'unknownUser' })]);
+    const { user: leaver } = await server.userToken({ email: 'leaver@example.com', roles: ['clerk'] });
+    expect((await publishDraft(giveAway(leaver.id))).status).toBe(201);
+    expect((await api('PATCH', `/admin/users/${leaver.id}`, { active: false })).status).toBe(200);
     const id = await newTicket({});
     const refused = await send(id, 'GIVE_AWAY');
     expect(refused.status).toBe(409);

@@ -12,6 +12,7 @@ import { checkStateMapping, type StateMapping } from '../migrate/state-mapping.j
 import { stepNames } from '../migrate/step-names.js';
 import { describeSteps } from '../migrate/step-text.js';
 import { compileTables } from '../model/compile-model.js';
+import { listNamedUsers, unknownUserIssue } from '../workflow/check-owners.js';
 import { readCurrentVersion } from './definitions-repo.js';
 
 export interface PlanOptions {
@@ -22,6 +23,16 @@ export interface PlanOptions {
 /** Rejects an invalid set with every issue listed (file, pointer, rule). */
 export function assertValidSet(set: DefinitionSet, files?: SourceFiles): void {
   const issues = validateDefinitionSet(set, files);
+  if (issues.length) throw new DefinitionError(`${issues.length} problem(s) in the definitions`, { issues });
+}
+
+/** Users a workflow names literally must exist and be active (users are data: only the database can tell). */
+async function assertNamedUsersExist(knex: Knex, set: DefinitionSet, files?: SourceFiles): Promise<void> {
+  const named = listNamedUsers(set, files);
+  if (!named.length) return;
+  const ids = named.map((n) => n.userId).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const active = new Set(ids.length ? ((await knex('lodestar_users').whereIn('id', ids).andWhere('active', true).select('id')) as { id: string }[]).map((u) => u.id) : []);
+  const issues = named.filter((n) => !active.has(n.userId)).map(unknownUserIssue);
   if (issues.length) throw new DefinitionError(`${issues.length} problem(s) in the definitions`, { issues });
 }
 
@@ -44,6 +55,7 @@ export function assertValidChange(before: DefinitionSet, next: DefinitionSet, fi
  */
 export async function planChange(knex: Knex, next: DefinitionSet, files?: SourceFiles, options: PlanOptions = {}): Promise<Plan> {
   assertValidSet(next, files);
+  await assertNamedUsersExist(knex, next, files);
   const current = await readCurrentVersion(knex);
   const before = current?.definitions ?? EMPTY_SET;
   assertValidChange(before, next, files, options.stateMapping);
