@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserSessions, keepFailureScreenshot, launchBrowser, requireBuiltUi } from '../support/browser.js';
@@ -20,6 +23,8 @@ const BRANDS = new Set([
   'SLA', // 服务时限 (SLA) is how service teams say it
   'ID', // 记录 ID
   'CRM', // the product category, written so in Chinese (华东制造业CRM)
+  'Webhook', // 企业微信 and 钉钉 call their callbacks so
+  'Ctrl', // a key, as printed on the keyboard
 ]);
 
 /** Currency codes a money field may show beside an amount. */
@@ -32,6 +37,7 @@ const sessions = browserSessions(() => browser, () => server.url);
 const data: string[] = ['Admin', 'admin@lodestar.test'];
 const ids = { customer: '', contact: '', opportunity: '', activity: '', serviceRequest: '', movedDeal: '' };
 let salesToken = '';
+const folder = mkdtempSync(join(tmpdir(), 'lodestar-crawl-'));
 
 async function api(method: string, path: string, body?: unknown, token?: string) {
   const response = await server.request(method, `/api/v1${path}`, body, token ? { authorization: `Bearer ${token}` } : {});
@@ -99,6 +105,7 @@ afterAll(async () => {
   await sessions.close();
   await browser?.close();
   await server?.close();
+  rmSync(folder, { recursive: true, force: true });
 });
 
 interface Finding {
@@ -131,6 +138,8 @@ const CODES = [
   /[\w.+-]+@[\w-]+(\.[\w-]+)+/g, // emails
   /\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?/g, // ISO dates
   /\b[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}\b/gi, // UUIDs
+  /\bISO[- ]8601\b/g, // the standard durations and times are written in
+  /\bP(?=[\dT])(\d+[YMWD])*(T(\d+[HMS])+)?\b/g, // ISO 8601 durations (P14D, PT4H)
 ];
 
 /** ASCII words of a text that are not data, a code or a brand. */
@@ -169,6 +178,16 @@ async function visit(page: Page, path: string, screen = path): Promise<void> {
   await check(page, screen);
 }
 
+/** Clicks something that opens a dialog or panel, checks the page with it open, then closes it (Escape). */
+async function opened(page: Page, screen: string, open: () => Promise<void>): Promise<void> {
+  await open();
+  await check(page, screen);
+  await page.keyboard.press('Escape');
+  // Dialogs that do not close on Escape have a cancel button.
+  const cancel = page.locator('.dialog-backdrop').getByRole('button', { name: /^(取消|关闭)$/ });
+  if (await cancel.count()) await cancel.first().click();
+}
+
 /** Opens each tab of the record page in turn. */
 async function recordPage(page: Page, entity: string, id: string): Promise<void> {
   await visit(page, `/records/${entity}/${id}`);
@@ -183,6 +202,12 @@ async function runtimeScreens(page: Page): Promise<void> {
   await visit(page, '/my-day');
   await visit(page, '/dashboard');
   for (const entity of ['customer', 'contact', 'opportunity', 'activity', 'serviceRequest']) await visit(page, `/records/${entity}`);
+  await visit(page, '/records/opportunity/new');
+  await page.getByRole('button', { name: /保存|创建/ }).first().click();
+  await check(page, 'new opportunity form, submitted empty');
+  await visit(page, '/records/customer');
+  await opened(page, 'new customer menu', () => page.getByRole('button', { name: /新建/ }).first().click());
+  await visit(page, '/records/customer/new?type=government');
   await recordPage(page, 'customer', ids.customer);
   await recordPage(page, 'contact', ids.contact);
   await recordPage(page, 'opportunity', ids.opportunity);
@@ -216,13 +241,29 @@ describe('every screen in Chinese', () => {
     findings.length = 0;
     const admin = await sessions.open(server.adminToken, 'zh');
     await visit(admin, '/studio/entities');
+    await opened(admin, 'new entity dialog', () => admin.getByRole('button', { name: '新建业务对象' }).click());
     await visit(admin, '/studio/entities/customer');
+    await opened(admin, 'new field dialog', () => admin.getByRole('button', { name: /添加字段/ }).first().click());
+    await opened(admin, 'field editor', () => admin.getByRole('button', { name: /^编辑/ }).first().click());
     await visit(admin, '/studio/entities/opportunity');
     await visit(admin, '/studio/workflows');
     await visit(admin, '/studio/workflows/opportunity-sales');
+    await opened(admin, 'stage panel', () => admin.locator('.react-flow__node').first().click());
+    await opened(admin, 'transition panel', () => admin.locator('.react-flow__edge').first().click({ force: true }));
+    await opened(admin, 'new stage dialog', () => admin.getByRole('button', { name: '添加阶段' }).click());
     await visit(admin, '/studio/workflows/service-request');
     await visit(admin, '/studio/roles');
     await visit(admin, '/studio/templates');
+    // A template with problems: every one listed, in Chinese.
+    const template = await api('GET', '/meta/template?name=broken&version=1.0.0');
+    template.schemas['opportunity.schema.json'].required.push('noSuchField');
+    template.workflows['opportunity-sales.workflow.json'].states.initialContact.on.TELEPORT = { target: 'nowhere' };
+    data.push('noSuchField', 'nowhere', 'TELEPORT');
+    const file = join(folder, 'broken.template.json');
+    writeFileSync(file, JSON.stringify(template));
+    await admin.getByLabel('模板文件（JSON）').setInputFiles(file);
+    await admin.getByTestId('template-issues').waitFor();
+    await check(admin, '/studio/templates broken template');
     await visit(admin, '/studio/versions');
     await admin.getByLabel('选择 v1 进行比较').check();
     await admin.getByLabel('选择 v2 进行比较').check();

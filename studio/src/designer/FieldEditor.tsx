@@ -23,7 +23,7 @@ export function FieldEditor(props: { entity: EntityDefinition; name?: string; pu
   const editable = (EDITABLE_KINDS as readonly string[]).includes(form.kind);
   const taken = form.name !== name && form.name in entity.properties;
   const nameError = form.name && !NAME.test(form.name) ? t.nameInvalid : taken ? t.nameTaken : undefined;
-  const renamedHint = name && form.name !== name && props.publishedName ? t.renameHint(props.publishedName) : undefined;
+  const renamedHint = name && form.name !== name && props.publishedName ? t.renameHint(<code key="from">{props.publishedName}</code>) : undefined;
   const needsEntity = (form.kind === 'manyToOne' || form.kind === 'manyToMany') && !form.relationEntity;
   const ready = NAME.test(form.name) && !taken && !needsEntity;
   const sections = entity['x-entity'].sections ?? [];
@@ -46,7 +46,7 @@ export function FieldEditor(props: { entity: EntityDefinition; name?: string; pu
     >
       <h3 className="dialog-section">{t.basics}</h3>
       <div className="form-grid">
-        <TextInput label={t.name} value={form.name} onChange={(value) => change({ name: value.trim() })} mono hint={nameError ?? renamedHint ?? t.nameHint} />
+        <TextInput label={t.name} value={form.name} onChange={(value) => change({ name: value.trim() })} mono hint={nameError ?? renamedHint ?? t.nameHint(<code key="example">distributionLevel</code>)} />
         <Select
           label={t.kind}
           value={form.kind}

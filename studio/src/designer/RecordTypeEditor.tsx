@@ -59,7 +59,7 @@ export function RecordTypeEditor(props: { entity: EntityDefinition; id?: string;
       }
     >
       <div className="form-grid">
-        <TextInput label={t.id} value={id} onChange={(v) => setId(v.trim())} mono disabled={props.id !== undefined} hint={idError ?? (props.id ? t.idFixed : t.idHint)} />
+        <TextInput label={t.id} value={id} onChange={(v) => setId(v.trim())} mono disabled={props.id !== undefined} hint={idError ?? (props.id ? t.idFixed : t.idHint(<code key="example">distributor</code>))} />
         <TextInput label={t.titleZh} value={zh} onChange={setZh} />
         <TextInput label={t.titleEn} value={en} onChange={setEn} />
         <Select

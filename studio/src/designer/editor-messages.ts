@@ -1,11 +1,12 @@
+import type { ReactNode } from 'react';
 import type { Lang } from '@lodestar/ui-shared';
 
 const zh = {
   editField: (name: string) => `编辑字段 ${name}`,
   addField: '添加字段',
   name: '字段标识',
-  nameHint: '英文驼峰，例如 distributionLevel',
-  renameHint: (from: string) => `改名后数据保留（发布时将列 ${from} 改名）`,
+  nameHint: (example: ReactNode): ReactNode => ['英文驼峰，例如 ', example],
+  renameHint: (from: ReactNode): ReactNode => ['改名后数据保留（发布时将列 ', from, ' 改名）'],
   nameInvalid: '须以小写字母开头，只含字母和数字',
   nameTaken: '已有同名字段',
   kind: '字段类型',
@@ -54,8 +55,8 @@ const en: EditorMessages = {
   editField: (name: string) => `Edit field ${name}`,
   addField: 'Add field',
   name: 'Field identifier',
-  nameHint: 'camelCase, e.g. distributionLevel',
-  renameHint: (from: string) => `The data stays: publishing renames the column ${from}`,
+  nameHint: (example: ReactNode): ReactNode => ['camelCase, e.g. ', example],
+  renameHint: (from: ReactNode): ReactNode => ['The data stays: publishing renames the column ', from],
   nameInvalid: 'Start with a lowercase letter; letters and digits only',
   nameTaken: 'A field with this identifier exists',
   kind: 'Kind',

@@ -1,10 +1,11 @@
+import type { ReactNode } from 'react';
 import type { Lang } from '@lodestar/ui-shared';
 
 const zh = {
   addType: '添加类型',
   editType: (title: string) => `编辑类型 ${title}`,
   id: '类型标识',
-  idHint: '英文驼峰，例如 distributor；记录中保存的就是它',
+  idHint: (example: ReactNode): ReactNode => ['英文驼峰，例如 ', example, '；记录中保存的就是它'],
   idFixed: '已有记录使用此标识，不能更改',
   idInvalid: '须以小写字母开头，只含字母和数字',
   idTaken: '已有同名类型',
@@ -28,7 +29,7 @@ const en: TypeMessages = {
   addType: 'Add record type',
   editType: (title: string) => `Edit type ${title}`,
   id: 'Type identifier',
-  idHint: 'camelCase, e.g. distributor; records store it',
+  idHint: (example: ReactNode): ReactNode => ['camelCase, e.g. ', example, '; records store it'],
   idFixed: 'Records use this identifier; it cannot change',
   idInvalid: 'Start with a lowercase letter; letters and digits only',
   idTaken: 'A type with this identifier exists',

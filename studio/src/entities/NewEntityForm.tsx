@@ -28,7 +28,7 @@ export function NewEntityForm({ onClose }: { onClose(): void }) {
     <form className="panel new-entity" onSubmit={submit} aria-label={t.newEntity}>
       <h2>{t.newEntity}</h2>
       <div className="form-grid">
-        <TextInput label={t.id} value={form.id} onChange={set('id')} mono hint={idError ?? t.idHint} />
+        <TextInput label={t.id} value={form.id} onChange={set('id')} mono hint={idError ?? t.idHint(<code key="example">contract</code>)} />
         <TextInput label={t.titleZh} value={form.zh} onChange={set('zh')} />
         <TextInput label={t.titleEn} value={form.en} onChange={set('en')} />
         <TextInput label={t.titleField} value={form.field} onChange={set('field')} mono />

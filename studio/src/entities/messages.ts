@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Lang } from '@lodestar/ui-shared';
 
 const zh = {
@@ -5,7 +6,7 @@ const zh = {
   subheading: '客户、商机等业务对象及其字段与客户类型。修改保存在草稿中，发布后生效。',
   newEntity: '新建业务对象',
   id: '标识',
-  idHint: '小写字母开头的英文驼峰，例如 contract；发布后不再更改',
+  idHint: (example: ReactNode): ReactNode => ['小写字母开头的英文驼峰，例如 ', example, '；发布后不再更改'],
   titleZh: '中文名称',
   titleEn: '英文名称',
   titleField: '标题字段标识',
@@ -30,7 +31,7 @@ const en: EntityMessages = {
   subheading: 'Customers, opportunities and the rest, with their fields and types. Changes stay in the draft until you publish.',
   newEntity: 'New object',
   id: 'Identifier',
-  idHint: 'camelCase starting with a lowercase letter, e.g. contract; fixed once published',
+  idHint: (example: ReactNode): ReactNode => ['camelCase starting with a lowercase letter, e.g. ', example, '; fixed once published'],
   titleZh: 'Chinese name',
   titleEn: 'English name',
   titleField: 'Title field identifier',

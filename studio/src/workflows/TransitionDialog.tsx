@@ -27,7 +27,7 @@ export function TransitionDialog({ workflow, from, onClose, onApply }: { workflo
   const taken = event in (workflow.states[source]?.on ?? {});
   const error = event && !EVENT_NAME.test(event) ? t.eventPattern : taken ? t.eventTaken : undefined;
   const ready = source && target && event && !error;
-  const option = (n: string) => ({ value: n, label: `${stateTitle(workflow, n, lang)} · ${n}` });
+  const option = (n: string) => ({ value: n, label: stateTitle(workflow, n, lang) });
   return (
     <Dialog
       title={t.addTransition}

@@ -39,7 +39,7 @@ export function TransitionPanel({ workflow, edge, library, fields, issues, onCha
     setEvent(next);
     if (EVENT_NAME.test(next) && !(next in (workflow.states[edge.ref.source]?.on ?? {}))) onRenameEvent(next);
   };
-  const states = Object.keys(workflow.states).map((n) => ({ value: n, label: `${stateTitle(workflow, n, lang)} · ${n}` }));
+  const states = Object.keys(workflow.states).map((n) => ({ value: n, label: stateTitle(workflow, n, lang) }));
   const target = transition.target ?? '';
   if (target && !(target in workflow.states)) states.push({ value: target, label: t.unknownTarget(target) });
   const editable = edge.kind === 'on';

@@ -43,7 +43,7 @@ export function WorkflowDesigner() {
   const edit = (change: (w: Workflow) => void) => draft.update((set) => change(workflowIn(set, id)!));
   const issues = workflowIssues(draft.definitions, draft.issues, id);
   const entity = draft.definitions.entities.find((e) => e.$id === workflow.meta.entity);
-  const fields = Object.entries(entity?.properties ?? {}).map(([name, field]) => ({ value: name, label: `${titleOf(field, lang, name)} · ${name}` }));
+  const fields = Object.entries(entity?.properties ?? {}).map(([name, field]) => ({ value: name, label: titleOf(field, lang, name) }));
   const edge = selected && 'edge' in selected ? listEdges(workflow).find((e) => e.id === selected.edge) : undefined;
   const state = selected && 'state' in selected && selected.state in workflow.states ? selected.state : undefined;
   const bind = (entityId: string, recordType?: string) =>
