@@ -49,8 +49,9 @@ export function AppHeader({ home, appName, brandExtra, links, lang, onLangChange
             </a>
           ))}
           <LangSwitch lang={lang} onChange={onLangChange} label={languageLabel} />
-          <button type="button" className="sign-out" onClick={() => setChangingPassword(true)}>
-            {CHANGE_PASSWORD[lang]}
+          <button type="button" className="sign-out account-button" aria-label={CHANGE_PASSWORD[lang]} title={CHANGE_PASSWORD[lang]} onClick={() => setChangingPassword(true)}>
+            <KeyIcon />
+            <span className="account-label">{CHANGE_PASSWORD[lang]}</span>
           </button>
           <button type="button" className="sign-out" onClick={signOut}>
             {SIGN_OUT[lang]}
@@ -72,6 +73,15 @@ export function LangSwitch({ lang, onChange, label }: { lang: Lang; onChange: (l
         </button>
       ))}
     </div>
+  );
+}
+
+function KeyIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <circle cx="8" cy="15" r="4" />
+      <path d="M10.8 12.2L20 3M16 7l3 3M14 9l2 2" />
+    </svg>
   );
 }
 

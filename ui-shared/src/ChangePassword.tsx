@@ -104,7 +104,7 @@ export function ChangePasswordDialog({ onClose }: { onClose(): void }) {
   const [lang] = useLang();
   const [done, setDone] = useState(false);
   return (
-    <div role="dialog" aria-modal="true" aria-label={TEXT[lang].title} style={{ position: 'fixed', inset: 0, zIndex: 1000, display: 'grid', placeItems: 'center', background: 'rgba(15, 23, 42, 0.55)', padding: 24 }}>
+    <div role="dialog" aria-modal="true" aria-label={TEXT[lang].title} style={{ position: 'fixed', inset: 0, zIndex: 1000, display: 'grid', placeItems: 'center', background: 'rgba(15, 23, 42, 0.55)', padding: 24, color: 'var(--ink)', fontSize: 14, textAlign: 'left' }}>
       {done ? (
         <div className="auth-card" role="status">
           <p>{TEXT[lang].done}</p>
