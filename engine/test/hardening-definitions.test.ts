@@ -1,11 +1,12 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DefinitionSet } from '../src/definitions/definition-set.js';
 import type { EntityDefinition, FieldDefinition } from '../src/definitions/entity.js';
 import { ruleClock } from '../src/definitions/record-rules.js';
 import { validateDefinitionSet } from '../src/definitions/validate-definition-set.js';
 import { compileModel } from '../src/model/compile-model.js';
 import { validateRecord } from '../src/records/validate-record.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
 
 /*
  * Definition validation as an author (or an attacker posting to /meta/validate) meets it: any JSON
@@ -171,5 +172,28 @@ describe('workflows that could never run', () => {
       expect.objectContaining({ pointer: '/states/open/on/GO/actions/0/params/userId', keyword: 'format' }),
     );
     expect(issuesOf([{ type: 'assignOwner', params: { userId: '6f1c2a9e-3b7d-4c55-9a0e-2f4d8b1c7e21' } }])).toEqual([]);
+  });
+});
+
+describe('over HTTP', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ definitions: set(entity('contact', {})) });
+  });
+  afterAll(() => server?.close());
+
+  it('answers /meta/validate with issues for null definitions, never a 500', async () => {
+    const response = await server.request('POST', '/api/v1/meta/validate', { definitions: { entities: [null], workflows: [null], roles: 5 } });
+    expect(response.status).toBe(200);
+    expect(response.body.issues).toContainEqual(expect.objectContaining({ file: 'entities[0]', pointer: '' }));
+  });
+
+  it('refuses to publish link tables whose names collide after truncation with 422 and the pointer, not a database error', async () => {
+    const link: FieldDefinition = { type: 'array', items: { type: 'string', format: 'uuid' }, 'x-relation': { entity: 'contact' } };
+    const long = entity(`a${'b'.repeat(47)}`, { relatedContactsPrimary: link, relatedContactsSecondary: link });
+    expect((await server.request('PUT', '/api/v1/meta/drafts/studio', { definitions: set(long, entity('contact', {})) })).status).toBe(200);
+    const published = await server.request('POST', '/api/v1/meta/drafts/studio/publish', {});
+    expect(published.status).toBe(422);
+    expect(published.body.issues).toEqual([expect.objectContaining({ pointer: '/properties/relatedContactsSecondary', keyword: 'junctionName' })]);
   });
 });
