@@ -49,23 +49,25 @@ describe('a run', () => {
     },
   };
 
+  const worldOf = (send: (request: FuzzRequest) => Promise<FuzzResponse>): Fuzzground => ({
+    operations: mergeOperations({ clerk: doc }),
+    tokens: {},
+    secrets: () => ['s3cret-token'],
+    entities: {},
+    ids: { records: () => [], all: () => [] },
+    cursors: {},
+    views: {},
+    victims: [],
+    send,
+  });
+
   it('finds a planted 500 and shrinks it to a small request', async () => {
     // The planted defect: a clean request whose integer is above 1000 by a signed-in user.
-    const send = async (request: FuzzRequest): Promise<FuzzResponse> => {
+    const world = worldOf(async (request) => {
       const body = request.body?.kind === 'json' ? (request.body.value as { size?: unknown }) : undefined;
       if (request.actor === 'clerk' && typeof body?.size === 'number' && body.size > 1000) return { status: 500, contentType: 'application/problem+json', text: '{"detail":"boom"}' };
       return problem(422);
-    };
-    const world: Fuzzground = {
-      operations: mergeOperations({ clerk: doc }),
-      tokens: {},
-      entities: {},
-      ids: { records: () => [], all: () => [] },
-      cursors: {},
-      views: {},
-      victims: [],
-      send,
-    };
+    });
     const summary = await fuzz(world, { runs: 300, seed: 7 });
     expect(summary.findings).toHaveLength(1);
     const [finding] = summary.findings;
@@ -74,5 +76,16 @@ describe('a run', () => {
     expect(finding?.request).toContain('POST /api/v1/things');
     // Shrunk: the smallest size that still fails, the name short.
     expect(finding?.request).toMatch(/"size":1001\b/);
+  });
+
+  it('finds a session token or a password hash in an answer', async () => {
+    const leaky = worldOf(async (request) =>
+      request.body?.kind === 'json' && typeof (request.body.value as { size?: unknown } | null)?.size === 'number'
+        ? { status: 200, contentType: 'application/json', text: '{"by":"s3cret-token"}' }
+        : problem(422),
+    );
+    expect((await fuzz(leaky, { runs: 100, seed: 1 })).findings[0]?.verdict).toBe("a user's session token in the body");
+    const hashes = worldOf(async () => ({ status: 200, contentType: 'application/json', text: '{"password_hash":"$argon2id$v=19$m=19456"}' }));
+    expect((await fuzz(hashes, { runs: 10, seed: 1 })).findings[0]?.verdict).toBe('a password hash in the body');
   });
 });

@@ -87,7 +87,7 @@ export async function fuzz(world: Fuzzground, options: FuzzOptions): Promise<Fuz
         const here = (byRoute[route] ??= {});
         here[response.status] = (here[response.status] ?? 0) + 1;
         if (options.progress && sent % every === 0) options.progress(sent, planned, findings.length, route);
-        const verdict = judge(response);
+        const verdict = judge(response) ?? secretIn(response.text, world.secrets());
         if (verdict) {
           last = { request, response, verdict };
           failures++;
@@ -116,6 +116,12 @@ export async function fuzz(world: Fuzzground, options: FuzzOptions): Promise<Fuz
     }
   }
   return { seed: options.seed, sent, operations: ops.length, statuses, byActor, byRoute, findings, seconds: Math.round((Date.now() - started) / 1000) };
+}
+
+/** Another session's token, or a password hash, in a body: no answer may carry either. */
+function secretIn(text: string, secrets: string[]): string | undefined {
+  if (/\$argon2(id|i|d)\$/.test(text)) return 'a password hash in the body';
+  return secrets.some((secret) => text.includes(secret)) ? "a user's session token in the body" : undefined;
 }
 
 /** The findings as a reader wants them: each route, what was wrong, the request that shows it. */

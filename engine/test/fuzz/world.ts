@@ -16,6 +16,8 @@ import { deref, validValue, type Schema } from './schema-arbitrary.js';
 export interface Fuzzground extends FuzzWorld {
   operations: Operation[];
   tokens: Record<string, string>;
+  /** The actors' live session tokens: no answer may show one. */
+  secrets(): string[];
   send(request: FuzzRequest): Promise<FuzzResponse>;
 }
 
@@ -95,7 +97,7 @@ export async function buildWorld(server: TestServer, seed: number): Promise<Fuzz
     if (response.status === 401 && userId) tokens[request.actor] = (await openSession(server.testDb.db.knex, userId, new Date())).token;
     return { status: response.status, contentType: response.headers.get('content-type') ?? '', text };
   };
-  return { operations, tokens, entities, ids, cursors, views, victims, send };
+  return { operations, tokens, secrets: () => Object.values(tokens), entities, ids, cursors, views, victims, send };
 }
 
 /** Records of every entity, created by every actor who may (valid values from the create schemas), until each entity has some. */
