@@ -57,8 +57,17 @@ export function toRecordPaths(entity: CompiledEntity, name: string, tag: string)
       operationId: `export${name}`,
       tags: [tag],
       summary: `Export records as CSV (${title})`,
-      description: 'Every record the list filters match (not one page), as UTF-8 CSV with a byte-order mark; only the fields the caller may see.',
-      parameters: [...filterParameters(entity), ...['sort', 'fields', 'q'].map(param)],
+      description:
+        'Every record the list filters match (not one page), as UTF-8 CSV with a byte-order mark; only the fields the caller may see. ' +
+        'By default the file is the view: the `fields` in that order under their titles, choice labels, related records by title, users by name, times in `tz`, in `lang`. ' +
+        '`format=raw` gives the API values under field ids. Text that would start a spreadsheet formula gets a leading `\'`.',
+      parameters: [
+        ...filterParameters(entity),
+        ...['sort', 'fields', 'q'].map(param),
+        { name: 'format', in: 'query', schema: { enum: ['view', 'raw'], default: 'view' }, description: '`view` (as the list shows it) or `raw` (API values).' },
+        { name: 'lang', in: 'query', schema: { enum: ['zh', 'en'] }, description: 'Language of titles and labels; default from Accept-Language.' },
+        { name: 'tz', in: 'query', schema: { type: 'string', examples: ['Asia/Shanghai'] }, description: 'IANA time zone of the times; default the server’s.' },
+      ],
       responses: { 200: { description: 'The CSV file.', content: { 'text/csv': { schema: { type: 'string' } } } }, ...problems(400) },
     },
   };
