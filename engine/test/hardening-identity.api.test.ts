@@ -111,6 +111,19 @@ describe('sign-in throttling', () => {
     expect((await login('popular@example.com', ADMIN_PASSWORD, home)).status).toBe(200);
   }, 60_000);
 
+  it('throttles one address spraying many accounts, but not an owner who signed in there before', async () => {
+    await server.userToken({ email: 'at-the-office@example.com' });
+    const office = newAddress();
+    expect((await login('at-the-office@example.com', ADMIN_PASSWORD, office)).status).toBe(200);
+    // 110 emails, two guesses each, from the one address: past the address-wide allowance (100).
+    for (let i = 0; i < 110; i += 10) {
+      await Promise.all(Array.from({ length: 10 }, (_, j) => login(`sprayed-${i + j}@example.com`, 'Winter2026!', office).then(() => login(`sprayed-${i + j}@example.com`, 'Summer2026!', office))));
+    }
+    await server.userToken({ email: 'never-here@example.com' });
+    expect((await login('never-here@example.com', ADMIN_PASSWORD, office)).status).toBe(429);
+    expect((await login('at-the-office@example.com', ADMIN_PASSWORD, office)).status).toBe(200);
+  }, 60_000);
+
   it('does not believe X-Forwarded-For unless the engine is told to trust a proxy', async () => {
     await plain.userToken({ email: 'spoof@example.com' });
     for (let i = 0; i < 6; i++) await login('spoof@example.com', `spoofed ${i}`, `192.0.2.${i + 1}`, plain);

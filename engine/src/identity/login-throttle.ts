@@ -8,10 +8,10 @@ import type { Knex } from 'knex';
  * 15 min); attempts while blocked are refused unchecked and do not count:
  *
  * - email + address: 5 free. Guessing one account from one place slows to a crawl; nobody else is touched.
- * - address: 50 free, whatever the emails. One place spraying many accounts.
- * - email: 100 free from all addresses together. Guessing from many places; it does not apply to a
- *   client address that signed in to the account successfully before, so an outsider cannot lock the
- *   owner out of a known place.
+ * - address: 100 free, whatever the emails. One place spraying many accounts.
+ * - email: 100 free from all addresses together. Guessing from many places.
+ * - The address and email counters do not apply to a client address that signed in to the account
+ *   successfully before: an outsider cannot lock the owner out of a place they use.
  * - a browser holding a device cookie from an earlier successful sign-in to the account counts only
  *   its own failures: the owner's browser signs in whatever others try, from anywhere.
  *
@@ -19,7 +19,7 @@ import type { Knex } from 'knex';
  * neither the answers nor their timing tell whether an account exists. A counter forgets after an hour
  * without failures.
  */
-const FREE = { pair: 5, address: 50, email: 100 };
+const FREE = { pair: 5, address: 100, email: 100 };
 const MAX_BLOCK_SECONDS = 15 * 60;
 const FORGET_AFTER = '1 hour';
 const ANY = '';
@@ -68,8 +68,9 @@ export async function blockedFor(knex: Knex, attempt: Attempt, now: Date): Promi
     .whereIn(['email_key', 'address'], attempt.counters)
     .where('blocked_until', '>', now)
     .select('email_key', 'address', 'blocked_until');
-  const emailWide = (row: { email_key: string; address: string }) => row.address === ANY && row.email_key !== ANY;
-  const blocking = rows.filter((row) => !(attempt.known && emailWide(row)));
+  // A known client answers only to its own counter (the first).
+  const [own] = attempt.counters;
+  const blocking = rows.filter((row) => !attempt.known || (row.email_key === own![0] && row.address === own![1]));
   const until = Math.max(0, ...blocking.map((row) => new Date(row.blocked_until).getTime()));
   return until > now.getTime() ? Math.ceil((until - now.getTime()) / 1000) : 0;
 }
