@@ -5,6 +5,7 @@ import { checkJunctionNames } from './junction-names.js';
 import { usableEntity, validateEntity } from './validate-entity.js';
 import { checkRoleReferences, isRolesDefinition, validateRoles } from './validate-roles.js';
 import { validateWorkflow } from './validate-workflow.js';
+import { withIssueText } from './issue-text.js';
 import type { WorkflowDefinition } from './workflow.js';
 
 /**
@@ -37,7 +38,7 @@ export function validateDefinitionSet(input: DefinitionSet, files: SourceFiles =
   issues.push(...duplicates(set.workflows.map((w) => idOf(w, 'id')), 'workflow', files));
   // Roles read the names of every definition defensively (validate-roles namesOf).
   if (set.roles !== undefined) issues.push(...rolesIssues(set as DefinitionSet, files, validWorkflows));
-  return issues;
+  return withIssueText(issues);
 }
 
 function listOf(value: unknown): unknown[] {

@@ -7,6 +7,7 @@ import type { StateMapping } from '../migrate/state-mapping.js';
 import { readCurrentVersion, readSeedHash, readVersion, writeSeedHash } from '../store/definitions-repo.js';
 import { planChange } from '../store/plan-change.js';
 import { publish } from '../store/publish.js';
+import { withIssueText } from '../definitions/issue-text.js';
 import {
   MANIFEST_FILE,
   checkManifest,
@@ -82,7 +83,7 @@ export function assertValidTemplate(source: TemplateSource): TemplateManifestJso
     // Definitions that could not be read are not validated: their issues would only repeat the read error.
     ...(source.issues.some((issue) => issue.keyword === 'json' && issue.file !== MANIFEST_FILE) ? [] : validateDefinitionSet(source.set, source.files)),
   ];
-  if (issues.length) throw new DefinitionError(problems(issues.length, 'the template', '模板'), { issues });
+  if (issues.length) throw new DefinitionError(problems(issues.length, 'the template', '模板'), { issues: withIssueText(issues) });
   return source.manifest!;
 }
 
@@ -108,7 +109,7 @@ export async function exportTemplate(knex: Knex, wanted: { name?: string; versio
     exportedFrom: { modelVersion: current.version, hash: current.hash },
   };
   const issues = checkManifest(manifest);
-  if (issues.length) throw new DefinitionError(problems(issues.length, 'the template name or version', '模板名称或版本'), { issues });
+  if (issues.length) throw new DefinitionError(problems(issues.length, 'the template name or version', '模板名称或版本'), { issues: withIssueText(issues) });
   return toTemplate(current.definitions, manifest);
 }
 

@@ -78,6 +78,8 @@ export interface DefinitionIssue {
   pointer: string;
   keyword: string;
   message: string;
+  /** The message in both languages (the engine words definition issues so). */
+  i18n?: { en: string; zh: string };
   params?: Record<string, unknown>;
 }
 

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, sendJson, TitleRow } from '@lodestar/ui-shared';
-import { useMessages } from '../app/lang';
+import { useMessages, useStudioLang } from '../app/lang';
+import { issueMessage } from '../draft/issues';
 import { useDraft } from '../draft/DraftContext';
 import { DRAFT_PATH } from '../draft/load-draft';
 import type { DefinitionIssue } from '../draft/types';
@@ -16,6 +17,7 @@ import './publish.css';
 export function PublishPage() {
   const draft = useDraft();
   const t = useMessages(PUBLISH_MESSAGES);
+  const { lang } = useStudioLang();
   const [published, setPublished] = useState<number>();
   const [failure, setFailure] = useState<{ message: string; issues: DefinitionIssue[]; stale: boolean }>();
   const [stateMapping, setStateMapping] = useState<StateMapping>({});
@@ -60,7 +62,7 @@ export function PublishPage() {
               <ul className="issue-notes">
                 {plan.issues.map((issue, i) => (
                   <li key={i}>
-                    <code>{issue.file}</code> <code>{issue.pointer}</code> {issue.message}
+                    <code>{issue.file}</code> <code>{issue.pointer}</code> {issueMessage(issue, lang)}
                   </li>
                 ))}
               </ul>
@@ -89,7 +91,7 @@ export function PublishPage() {
                   <span className="notice-detail">{failure.message}</span>
                   {failure.issues.map((issue, i) => (
                     <span key={i} className="notice-detail">
-                      <code>{issue.pointer}</code> {issue.message}
+                      <code>{issue.pointer}</code> {issueMessage(issue, lang)}
                     </span>
                   ))}
                 </div>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { TitleRow } from '@lodestar/ui-shared';
 import { useMessages, useStudioLang } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
+import { issueMessage } from '../draft/issues';
 import { ROLE_MESSAGES } from './messages';
 import { NewRoleForm } from './NewRoleForm';
 import { PeopleSection } from './PeopleSection';
@@ -28,7 +29,7 @@ export function RolesPage() {
           <ul className="issue-notes">
             {general.map((issue, i) => (
               <li key={i}>
-                <code>{issue.file}</code> <code>{issue.pointer}</code> {issue.message}
+                <code>{issue.file}</code> <code>{issue.pointer}</code> {issueMessage(issue, lang)}
               </li>
             ))}
           </ul>

@@ -19,10 +19,12 @@ export function IssueTable({ issues }: { issues: (DefinitionIssue & { i18n?: { e
       <tbody>
         {issues.map((issue, i) => (
           <tr key={i} data-issue-file={issue.file ?? ''} data-keyword={issue.keyword}>
-            <td className="mono">{issue.file ?? '—'}</td>
-            <td className="mono">{issue.pointer || '/'}</td>
+            <td className="mono">{issue.file ? <code>{issue.file}</code> : '—'}</td>
+            <td className="mono">
+              <code>{issue.pointer || '/'}</code>
+            </td>
             <td>
-              <span className="kind">{issue.keyword}</span>
+              <code className="kind">{issue.keyword}</code>
             </td>
             <td>{issue.i18n?.[lang] ?? issue.message}</td>
           </tr>

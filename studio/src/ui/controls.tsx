@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import type { DefinitionIssue } from '../draft/types';
 import { issueText } from '../draft/issues';
+import { useStudioLang } from '../app/lang';
 
 /** A labelled input: the label names the control for screen readers and tests (getByLabel). */
 export function TextInput(props: { label: string; value: string; onChange(value: string): void; placeholder?: string; mono?: boolean; disabled?: boolean; type?: string; hint?: ReactNode; wide?: boolean }) {
@@ -63,12 +64,20 @@ export function Select(props: { label: string; value: string; onChange(value: st
 
 /** The engine's validation issues, next to what they point at. */
 export function IssueNotes({ issues, prefix, testId }: { issues: DefinitionIssue[]; prefix: string; testId?: string }) {
+  const { lang } = useStudioLang();
   if (!issues.length) return null;
   return (
     <ul className="issue-notes" data-testid={testId}>
-      {issues.map((issue, i) => (
-        <li key={i}>{issueText(issue, prefix)}</li>
-      ))}
+      {issues.map((issue, i) => {
+        const { at, message } = issueText(issue, prefix, lang);
+        return (
+          <li key={i}>
+            {at && <code>{at}</code>}
+            {at && ': '}
+            {message}
+          </li>
+        );
+      })}
     </ul>
   );
 }

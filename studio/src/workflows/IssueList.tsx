@@ -1,10 +1,12 @@
-import { useMessages } from '../app/lang';
+import { useMessages, useStudioLang } from '../app/lang';
+import { issueMessage } from '../draft/issues';
 import type { DefinitionIssue } from '../draft/types';
 import { WORKFLOW_MESSAGES } from './messages';
 
 /** Every engine issue of the workflow; one that points at a stage or transition selects it. */
 export function IssueList({ issues, onPick }: { issues: DefinitionIssue[]; onPick(issue: DefinitionIssue): void }) {
   const t = useMessages(WORKFLOW_MESSAGES);
+  const { lang } = useStudioLang();
   return (
     <section className="panel wf-issues" aria-labelledby="wf-issues-heading" data-testid="workflow-issues">
       <header className="panel-head">
@@ -20,7 +22,7 @@ export function IssueList({ issues, onPick }: { issues: DefinitionIssue[]; onPic
               <button type="button" className="link-button" onClick={() => onPick(issue)}>
                 <code>{issue.pointer || '/'}</code>
               </button>
-              <span>{issue.message}</span>
+              <span>{issueMessage(issue, lang)}</span>
             </li>
           ))}
         </ul>

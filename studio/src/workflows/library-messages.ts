@@ -4,7 +4,7 @@ import type { Lang } from '@lodestar/ui-shared';
 const zh: Record<string, string> = {
   requireFields: '必填字段',
   fieldCompare: '字段比较',
-  actorRole: '操作人角色',
+  actorHasRole: '操作人角色',
   approvalGiven: '已审批',
   all: '全部满足',
   any: '任一满足',
@@ -37,7 +37,7 @@ const zh: Record<string, string> = {
 const en: Record<string, string> = {
   requireFields: 'Required fields',
   fieldCompare: 'Field comparison',
-  actorRole: 'Actor role',
+  actorHasRole: 'Actor role',
   approvalGiven: 'Approval given',
   all: 'All of',
   any: 'Any of',
