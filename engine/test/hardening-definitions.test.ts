@@ -114,7 +114,7 @@ describe('x-rules: cross-field rules as definitions', () => {
 describe('values a column cannot hold and blank required text', () => {
   const account = entity(
     'account',
-    { revenue: { type: 'number', 'x-currency': 'CNY' }, employees: { type: 'integer' }, staff: { type: 'integer', maximum: 5000000000 } },
+    { revenue: { type: 'number', 'x-currency': 'CNY' }, employees: { type: 'integer' }, staff: { type: 'integer', maximum: 5000000000 }, email: { type: 'string', format: 'email' } },
     { required: ['name'] },
   );
   const compiled = compileModel(set(account), 1, 'h').entities.get('account')!;
@@ -128,6 +128,9 @@ describe('values a column cannot hold and blank required text', () => {
     ]);
     expect(validateRecord(compiled.validators.get('')!, { name: 'a', revenue: 9999999999999998, employees: 2 ** 31 - 1, staff: 4000000000 })).toEqual([]);
     expect(compiled.patchValidator!({ revenue: -1e17 })).toBe(false);
+    // An email is a varchar(320) column without a declared maxLength.
+    expect(validateRecord(compiled.validators.get('')!, { name: 'a', email: `${'a'.repeat(330)}@example.com` })).toEqual([expect.objectContaining({ pointer: '/email', keyword: 'maxLength' })]);
+    expect(validateRecord(compiled.validators.get('')!, { name: 'a', email: 'a@example.com' })).toEqual([]);
   });
 
   it('treats a required text of only spaces (any Unicode space) as missing, on create and on patch', () => {

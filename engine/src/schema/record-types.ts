@@ -31,8 +31,8 @@ export function visibleFields(entity: EntityDefinition, recordType?: string): st
 
 /**
  * The field as a write must satisfy it to be storable: money gets its default scale, and numbers their
- * column's range (numeric(18, s) holds less than 10^(18-s); integer and bigint their own), so a value
- * too large for the column is a 422 on the field, not a database error.
+ * column's range (numeric(18, s) holds less than 10^(18-s); integer and bigint their own) and text its
+ * column's length, so a value too large for the column is a 422 on the field, not a database error.
  */
 function storable(field: FieldDefinition): FieldDefinition {
   const type = toColumnType(field);
@@ -41,6 +41,8 @@ function storable(field: FieldDefinition): FieldDefinition {
     const limit = 10 ** ((type?.precision ?? MONEY_PRECISION) - scale);
     return { ...field, 'x-scale': scale, ...bounded(field, -limit, limit, true) };
   }
+  // varchar columns the definition sizes implicitly (email 320, phone 40).
+  if (type?.base === 'varchar' && type.length !== undefined && !type.array && field.maxLength === undefined) return { ...field, maxLength: type.length };
   if (type?.base === 'integer') return { ...field, ...bounded(field, -(2 ** 31), 2 ** 31 - 1, false) };
   if (type?.base === 'bigint') return { ...field, ...bounded(field, -SAFE, SAFE, false) };
   return field;
