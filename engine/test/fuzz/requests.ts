@@ -25,6 +25,12 @@ export interface FuzzRequest {
   body?: Body;
   /** How the body is encoded on the wire (a latin1 body under a latin1 charset). */
   encoding?: 'utf8' | 'latin1';
+  /**
+   * A clean change of a record sends the version the record is at (read just before sending), in the
+   * body if the body carries one, else as If-Match: so changes, deletes and events get past the
+   * version check to the writes, workflows and cascades behind it.
+   */
+  currentVersion?: boolean;
 }
 
 /** What a request generator needs to know about the world it fuzzes. */
@@ -78,7 +84,8 @@ function requestOf(op: Operation, world: FuzzWorld, dirty: boolean): fc.Arbitrar
       if (body && !('content-type' in headers)) headers['content-type'] = op.body?.contentTypes[0] ?? 'application/json';
       if (headers['content-type'] === '') delete headers['content-type'];
       const encoding = body && /latin1|iso-8859-1/i.test(headers['content-type'] ?? '') && latin1 ? 'latin1' : 'utf8';
-      return { actor, method: op.method, path, query, headers, ...(body && { body }), ...(encoding === 'latin1' && { encoding }) } as FuzzRequest;
+      const versioned = !dirty && Boolean(op.entity) && /\/\{id\}(\/events)?$/.test(op.path) && op.method !== 'GET';
+      return { actor, method: op.method, path, query, headers, ...(body && { body }), ...(encoding === 'latin1' && { encoding }), ...(versioned && { currentVersion: true }) } as FuzzRequest;
     });
 }
 

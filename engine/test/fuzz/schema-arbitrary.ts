@@ -15,6 +15,8 @@ export interface IdPool {
   records(entity: string): string[];
   /** Ids of any existing record, any entity. */
   all(): string[];
+  /** Ids of the users the fuzzer acts as (owners, assignees). */
+  users?(): string[];
 }
 
 export interface SchemaContext {
@@ -161,7 +163,12 @@ function objectArbitrary(schema: Schema, ctx: SchemaContext, depth: number): fc.
   const required: string[] = (schema.required ?? []).filter((key: string) => key in properties);
   const writable = Object.fromEntries(Object.entries(properties).filter(([, s]) => !deref(s, ctx).readOnly));
   // A record version that exists (1 to 3), so a change can succeed; the type says only "integer ≥ 1".
-  const valueOf = (key: string, s: Schema) => (key === 'version' && deref(s, ctx).type === 'integer' ? fc.integer({ min: 1, max: 3 }) : validValue(s, ctx, depth + 1));
+  // An owner is a user: one of the fuzzer's (of either team), or nobody.
+  const users = ctx.ids.users?.() ?? [];
+  const valueOf = (key: string, s: Schema) =>
+    key === 'version' && deref(s, ctx).type === 'integer' ? fc.integer({ min: 1, max: 3 })
+    : key === 'owner_id' && users.length ? fc.oneof(fc.constantFrom(...users), fc.constant(null))
+    : validValue(s, ctx, depth + 1);
   const record = fc.record(Object.fromEntries(Object.entries(writable).map(([key, s]) => [key, valueOf(key, s)])), {
     requiredKeys: required.filter((key) => key in writable),
   });

@@ -57,7 +57,7 @@ export async function buildWorld(server: TestServer, seed: number): Promise<Fuzz
   const adminDoc = docs.admin ?? {};
   const entities = entitySchemas(adminDoc);
   const recordIds: Record<string, string[]> = Object.fromEntries(Object.keys(entities).map((e) => [e, []]));
-  const ids = { records: (entity: string) => recordIds[entity] ?? [], all: () => Object.values(recordIds).flat() };
+  const ids = { records: (entity: string) => recordIds[entity] ?? [], all: () => Object.values(recordIds).flat(), users: () => Object.values(userIds) };
   await seedRecords(adminDoc, entities, tokens, recordIds, ids, api, seed);
   // Users the admin routes may change (deactivate, reset, unlock): never one the fuzzer acts as.
   const victims: string[] = [];
@@ -78,7 +78,8 @@ export async function buildWorld(server: TestServer, seed: number): Promise<Fuzz
       if (page.body?.nextCursor) cursors[entity]?.push(page.body.nextCursor);
     }
   }
-  const send = async (request: FuzzRequest): Promise<FuzzResponse> => {
+  const send = async (original: FuzzRequest): Promise<FuzzResponse> => {
+    const request = original.currentVersion ? await withCurrentVersion(original) : original;
     const headers: Record<string, string> = { ...request.headers };
     if (request.actor === 'bad-bearer') headers.authorization = 'Bearer not-a-real-token-ÿ';
     else if (request.actor === 'basic') headers.authorization = 'Basic YWRtaW46YWRtaW4=';
@@ -96,6 +97,16 @@ export async function buildWorld(server: TestServer, seed: number): Promise<Fuzz
     const userId = userIds[request.actor];
     if (response.status === 401 && userId) tokens[request.actor] = (await openSession(server.testDb.db.knex, userId, new Date())).token;
     return { status: response.status, contentType: response.headers.get('content-type') ?? '', text };
+  };
+  /** The request with the version its record is at now (as the administrator reads it), where it says which version it changes. */
+  const withCurrentVersion = async (request: FuzzRequest): Promise<FuzzRequest> => {
+    const recordPath = request.path.replace(/\/events$/, '');
+    const stored = await api(admin, 'GET', recordPath);
+    const version = stored.status === 200 ? (stored.body.version as number) : undefined;
+    if (version === undefined) return request;
+    const value = request.body?.kind === 'json' ? request.body.value : undefined;
+    if (value && typeof value === 'object' && !Array.isArray(value) && 'version' in value) return { ...request, body: { kind: 'json', value: { ...value, version } } };
+    return { ...request, headers: { ...request.headers, 'if-match': `"${version}"` } };
   };
   return { operations, tokens, secrets: () => Object.values(tokens), entities, ids, cursors, views, victims, send };
 }
