@@ -42,7 +42,9 @@ export function watchCommits(knex: Knex): void {
   });
 }
 
-// Quoted identifiers and literals are removed first: a field named "update" writes nothing.
+// A plain select writes nothing (most statements end here); otherwise quoted identifiers and
+// literals are removed first, so a field named "update" writes nothing either.
 function writes(sql: string): boolean {
+  if (/^\s*select\b/i.test(sql)) return false;
   return /\b(insert|update|delete|merge|truncate|create|alter|drop)\b/i.test(sql.replace(/"[^"]*"|'[^']*'/g, ''));
 }
