@@ -99,7 +99,8 @@ describe('the studio', () => {
     await safe.waitFor();
     expect(await p.locator('.plan-step[data-kind="addColumn"]').count()).toBe(2);
     expect(await p.locator('.plan-step[data-safety="destructive"], .plan-step[data-safety="blocked"]').count()).toBe(0);
-    expect(await safe.textContent()).toContain('customer.distributionLevel');
+    // Steps name fields and objects by their titles, not by table and column ids.
+    expect(await safe.textContent()).toContain('为「客户」添加字段「分销级别」');
     await screenshot(p, 'studio-plan-safe');
     await p.getByRole('button', { name: '发布', exact: true }).click();
     await p.getByTestId('published').waitFor();
@@ -136,7 +137,7 @@ describe('the studio', () => {
     await destructive.waitFor();
     const step = destructive.locator('.plan-step[data-kind="dropColumn"]');
     expect(await step.getAttribute('data-rows')).toBe('1');
-    expect(await step.textContent()).toContain('customer.authorizedRegions');
+    expect(await step.textContent()).toContain('remove the field “Authorized regions” from “Customer”');
     const publish = p.getByRole('button', { name: 'Publish', exact: true });
     expect(await publish.isDisabled()).toBe(true);
     const confirm = p.getByLabel('Type CONFIRM to accept the steps that lose data');
