@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserSessions, keepFailureScreenshot, launchBrowser, requireBuiltUi } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../support/test-server.js';
 
 /*
  * Every screen of the runtime UI and the studio, in Chinese, as an administrator and as a salesperson:
@@ -277,6 +277,22 @@ describe('every screen in Chinese', () => {
 
   it('the runtime UI as a salesperson shows no English word but data, codes and brands', { timeout: 240_000 }, async () => {
     findings.length = 0;
+    // Signed out, in Chinese: the sign-in screen, a wrong password, then signing in.
+    const context = await browser.newContext({ baseURL: server.url, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 768 } });
+    await context.addInitScript(() => localStorage.setItem('lodestar.lang', 'zh'));
+    const signIn = await context.newPage();
+    await visit(signIn, '/my-day', 'sign-in screen');
+    await signIn.getByLabel('邮箱').fill('lina@example.com');
+    await signIn.getByLabel('密码').fill('not the password');
+    await signIn.getByRole('button', { name: '登录' }).click();
+    await signIn.getByRole('alert').waitFor();
+    await check(signIn, 'sign-in screen, wrong password');
+    await signIn.getByLabel('密码').fill(ADMIN_PASSWORD);
+    await signIn.getByRole('button', { name: '登录' }).click();
+    await signIn.getByRole('button', { name: '退出' }).waitFor();
+    await check(signIn, 'signed in');
+    await context.close();
+
     const salesperson = await sessions.open(salesToken, 'zh');
     await runtimeScreens(salesperson);
     await visit(salesperson, '/studio/entities', '/studio as a salesperson');
