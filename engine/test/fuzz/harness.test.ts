@@ -58,6 +58,7 @@ describe('a run', () => {
     cursors: {},
     views: {},
     victims: [],
+    corpus: {},
     send,
   });
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { mutated } from './mutate.js';
 import type { Operation, Parameter } from './operations.js';
 import { anyJson, deref, idOf, nastyString, oddDate, oddDateTime, validValue, wrongValue, type IdPool, type Schema, type SchemaContext } from './schema-arbitrary.js';
 
@@ -44,6 +45,8 @@ export interface FuzzWorld {
   views: Record<string, string[]>;
   /** Users the admin routes may act on (none of them an actor). */
   victims: string[];
+  /** Real bodies per `METHOD /path/{template}` (the model's definitions, its template, created records), to mutate. */
+  corpus: Record<string, unknown[]>;
 }
 
 export const UNAUTHENTICATED = ['anonymous', 'bad-bearer', 'basic'];
@@ -78,7 +81,7 @@ function requestOf(op: Operation, world: FuzzWorld, dirty: boolean): fc.Arbitrar
     )
     .map(([entries, stray]) => [...entries.flat(), ...stray]);
   return fc
-    .record({ actor, path, query, body: bodyArbitrary(op, ctx, dirty), headerChoice: dirty ? headerArbitrary(op) : cleanHeaders(op), latin1: fc.boolean() })
+    .record({ actor, path, query, body: bodyArbitrary(op, ctx, dirty, world.corpus[`${op.method} ${op.path}`] ?? []), headerChoice: dirty ? headerArbitrary(op) : cleanHeaders(op), latin1: fc.boolean() })
     .map(({ actor, path, query, body, headerChoice, latin1 }) => {
       const headers: Record<string, string> = { ...headerChoice };
       if (body && !('content-type' in headers)) headers['content-type'] = op.body?.contentTypes[0] ?? 'application/json';
@@ -243,10 +246,21 @@ function headerArbitrary(op: Operation): fc.Arbitrary<Record<string, string>> {
 }
 
 /** A body for the operation: its schema's valid value most of the time, else a mutation or no JSON at all. */
-function bodyArbitrary(op: Operation, ctx: SchemaContext, dirty: boolean): fc.Arbitrary<Body | undefined> {
+function bodyArbitrary(op: Operation, ctx: SchemaContext, dirty: boolean, corpus: unknown[]): fc.Arbitrary<Body | undefined> {
   // A GET cannot carry a body (fetch refuses to send one).
   if (op.method === 'GET' || op.method === 'HEAD') return fc.constant(undefined);
-  if (!dirty) return op.body ? validValue(op.body.schema, ctx).map((value) => ({ kind: 'json', value }) as Body) : fc.constant(undefined);
+  const json = (value: fc.Arbitrary<unknown>) => value.map((v) => ({ kind: 'json', value: v }) as Body);
+  if (!dirty) {
+    if (!op.body) return fc.constant(undefined);
+    const valid = json(validValue(op.body.schema, ctx));
+    return corpus.length ? fc.oneof(valid, json(fc.constantFrom(...corpus))) : valid;
+  }
+  // A real document (the model, a record) with a few things wrong, as often as schema-made bodies.
+  if (corpus.length) return fc.oneof({ weight: 2, arbitrary: json(fc.constantFrom(...corpus).chain(mutated)) }, { weight: 3, arbitrary: dirtyBody(op, ctx) });
+  return dirtyBody(op, ctx);
+}
+
+function dirtyBody(op: Operation, ctx: SchemaContext): fc.Arbitrary<Body | undefined> {
   if (!op.body) {
     return fc.oneof({ weight: 12, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: anyJson.map((value) => ({ kind: 'json', value }) as Body) });
   }

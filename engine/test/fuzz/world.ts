@@ -58,7 +58,14 @@ export async function buildWorld(server: TestServer, seed: number): Promise<Fuzz
   const entities = entitySchemas(adminDoc);
   const recordIds: Record<string, string[]> = Object.fromEntries(Object.keys(entities).map((e) => [e, []]));
   const ids = { records: (entity: string) => recordIds[entity] ?? [], all: () => Object.values(recordIds).flat(), users: () => Object.values(userIds) };
-  await seedRecords(adminDoc, entities, tokens, recordIds, ids, api, seed);
+  const corpus: Record<string, unknown[]> = {};
+  await seedRecords(adminDoc, entities, tokens, recordIds, ids, api, seed, corpus);
+  // The model as it is, for the validator, drafts and the template installer to receive slightly broken.
+  const definitions = (await api(admin, 'GET', '/meta/model')).body.definitions;
+  corpus['POST /meta/validate'] = [{ definitions }];
+  corpus['PUT /meta/drafts/{id}'] = [{ definitions }];
+  const template = await api(admin, 'GET', '/meta/template');
+  if (template.status === 200) corpus['POST /meta/template/install'] = [{ ...template.body, dryRun: true }];
   // Users the admin routes may change (deactivate, reset, unlock): never one the fuzzer acts as.
   const victims: string[] = [];
   for (const [i, role] of roles.entries()) {
@@ -108,7 +115,7 @@ export async function buildWorld(server: TestServer, seed: number): Promise<Fuzz
     if (value && typeof value === 'object' && !Array.isArray(value) && 'version' in value) return { ...request, body: { kind: 'json', value: { ...value, version } } };
     return { ...request, headers: { ...request.headers, 'if-match': `"${version}"` } };
   };
-  return { operations, tokens, secrets: () => Object.values(tokens), entities, ids, cursors, views, victims, send };
+  return { operations, tokens, secrets: () => Object.values(tokens), corpus, entities, ids, cursors, views, victims, send };
 }
 
 /** Records of every entity, created by every actor who may (valid values from the create schemas), until each entity has some. */
@@ -120,6 +127,7 @@ async function seedRecords(
   ids: FuzzWorld['ids'],
   api: (token: string, method: string, path: string, body?: unknown) => Promise<{ status: number; body: { id?: string } }>,
   seed: number,
+  corpus: Record<string, unknown[]>,
 ): Promise<void> {
   const resolve = resolver(doc);
   const ctx = { resolve, ids };
@@ -137,7 +145,11 @@ async function seedRecords(
           let created = await api(tokens[actor] ?? '', 'POST', `/records/${entity}`, body);
           // Some optional field the generator got wrong: the required ones alone make a record too.
           if (created.status === 422) created = await api(tokens[actor] ?? '', 'POST', `/records/${entity}`, Object.fromEntries(Object.entries(body).filter(([key]) => required.has(key))));
-          if (created.status === 201 && created.body.id) recordIds[entity]?.push(created.body.id);
+          if (created.status === 201 && created.body.id) {
+            recordIds[entity]?.push(created.body.id);
+            (corpus[`POST /records/${entity}`] ??= []).push(body);
+            (corpus[`PATCH /records/${entity}/{id}`] ??= []).push(body);
+          }
         }
       }
     }
