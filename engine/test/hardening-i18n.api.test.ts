@@ -107,6 +107,9 @@ describe('plans, versions and history by title', () => {
     expect(move.text.zh).toBe('删除流程「商机销售流程」的阶段「有意向」，其中的记录移到「接触决策人」');
     expect(move.reasonText.zh).toBe('新版本删除阶段「有意向」，其中的 1 条记录按指定移到「接触决策人」');
 
+    const unconfirmed = await api(undefined, 'POST', '/meta/drafts/main/publish', { stateMapping: { 'opportunity-sales': { interestShown: 'meetingDecisionMakers' } } });
+    expect(unconfirmed.status).toBe(409);
+    expect(zhOf(unconfirmed)).toBe('1 个会丢失数据的步骤需要确认：从「客户」删除字段「网址」：「客户」的「网址」中已保存的值将丢失（0 个已保存的值）');
     const published = await api(undefined, 'POST', '/meta/drafts/main/publish', { confirmDestructive: true, stateMapping: { 'opportunity-sales': { interestShown: 'meetingDecisionMakers' } } });
     expect(published.status, JSON.stringify(published.body)).toBe(201);
 

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { ConfirmationRequired } from '../errors.js';
+import { ConfirmationRequired, type Text } from '../errors.js';
 import { describeStep } from './describe-step.js';
 import type { Step } from './plan.js';
 import { applyStep } from './to-knex.js';
@@ -26,10 +26,18 @@ export async function applySteps(trx: Knex.Transaction, steps: Step[], options: 
   for (const step of steps) await applyStep(trx, step, context);
 }
 
-function toMessage(refused: Step[]): string {
+/** In English by ids (as the CLI words steps); in Chinese by the step's own words when the plan carries them. */
+function toMessage(refused: Step[]): Text {
+  const zh = (list: Step[]) => list.map((step) => (step.text && step.reasonText ? `${step.text.zh}：${step.reasonText.zh}` : describeStep(step))).join('；');
   const blocked = refused.filter((step) => step.safety === 'blocked');
   if (blocked.length) {
-    return `${blocked.length} step(s) cannot be applied as defined: ${blocked.map((step) => `${describeStep(step)}: ${step.reason}`).join('; ')}`;
+    return {
+      en: `${blocked.length} step(s) cannot be applied as defined: ${blocked.map((step) => `${describeStep(step)}: ${step.reason}`).join('; ')}`,
+      zh: `${blocked.length} 个步骤无法按当前定义执行：${zh(blocked)}`,
+    };
   }
-  return `${refused.length} destructive step(s) need confirmation: ${refused.map((step) => `${describeStep(step)}: ${step.reason}`).join('; ')}`;
+  return {
+    en: `${refused.length} destructive step(s) need confirmation: ${refused.map((step) => `${describeStep(step)}: ${step.reason}`).join('; ')}`,
+    zh: `${refused.length} 个会丢失数据的步骤需要确认：${zh(refused)}`,
+  };
 }
