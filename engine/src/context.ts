@@ -11,10 +11,6 @@ export interface AppContext {
   clock: () => Date;
   /** Who sends each request (bearer tokens and API keys); routes after it need an actor. */
   identify?: IdentifyActor;
-  /** @deprecated identity remembers nothing between requests (identity/authenticate.ts); never set. */
-  forgetSession?: (secret: string) => void;
-  /** @deprecated as forgetSession. */
-  forgetAllSessions?: () => void;
   /** Login attempts per client address per minute. */
   loginsPerMinute?: number;
   /** Express `trust proxy`: whose X-Forwarded-Proto says a request came over https (HSTS only then). */

@@ -73,7 +73,7 @@ export function createApp(ctx: AppContext): Express {
   // Bodies are read only after the caller is known: anonymous ones are capped small on the public routes
   // and refused unread (401) everywhere else, so nobody can make the engine parse megabytes without a login.
   const requireActor = identifyActor(ctx.identify);
-  api.use('/auth', ...jsonBody(PUBLIC_BODY_BYTES), authRouter(ctx, { requireActor, forget: (secret) => ctx.forgetSession?.(secret), ...(ctx.loginsPerMinute && { loginsPerMinute: ctx.loginsPerMinute }) }));
+  api.use('/auth', ...jsonBody(PUBLIC_BODY_BYTES), authRouter(ctx, { requireActor, ...(ctx.loginsPerMinute && { loginsPerMinute: ctx.loginsPerMinute }) }));
   api.get('/', (req, res) => res.redirect(302, `${req.baseUrl}/docs`));
   api.use('/docs', docsRouter());
   api.use(requireActor);
@@ -87,7 +87,7 @@ export function createApp(ctx: AppContext): Express {
   api.use('/users', usersDirectoryRouter(ctx));
   api.use('/views', viewsRouter(ctx));
   api.use('/my-day', myDayRouter(ctx));
-  api.use('/admin', adminRouter(ctx, () => ctx.forgetAllSessions?.()));
+  api.use('/admin', adminRouter(ctx));
   api.use((req) => {
     throw new NotFoundError(`no route for ${req.method} ${req.baseUrl}${req.path}`);
   });

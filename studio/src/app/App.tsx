@@ -1,5 +1,5 @@
 import { Link, Navigate, Route, Routes } from 'react-router';
-import { useDocumentTitle } from '@lodestar/ui-shared';
+import { ApiError, useDocumentTitle } from '@lodestar/ui-shared';
 import { DraftProvider } from '../draft/DraftContext';
 import { EntityDesigner } from '../designer/EntityDesigner';
 import { EntityListPage } from '../entities/EntityListPage';
@@ -23,7 +23,7 @@ export function App() {
       failed={(error, retry) => (
         <div className="notice notice-error page-notice" role="alert">
           <strong>{t.loadFailed}</strong>
-          <span className="notice-detail">{/403/.test(error.message) || /admin/i.test(error.message) ? t.adminOnly : error.message}</span>
+          <span className="notice-detail">{error instanceof ApiError && error.status === 403 ? t.adminOnly : error.message}</span>
           <button type="button" className="button" onClick={retry}>
             {t.retry}
           </button>

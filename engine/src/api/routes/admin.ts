@@ -20,10 +20,10 @@ const auditContext = (req: Request): AuditContext => ({ actorId: actorOf(req).id
 
 /**
  * Users, the org-unit tree, record handover and the audit trail of users and units, for administrators.
- * Every change writes its audit row in the same transaction. (Identity remembers nothing between requests:
- * a change holds for the next request in every process; `_onUsersChanged` is no longer needed.)
+ * Every change writes its audit row in the same transaction; identity is looked up per request, so it holds
+ * for the next request in every process.
  */
-export function adminRouter(ctx: AppContext, _onUsersChanged?: () => void): Router {
+export function adminRouter(ctx: AppContext): Router {
   const router = Router();
   const knex = ctx.db.knex;
   router.use(adminOnly({ en: 'manage users and org units, hand over records and read the audit trail', zh: '管理用户和组织、移交记录和查看审计记录' }));

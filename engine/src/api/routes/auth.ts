@@ -13,8 +13,6 @@ import { actorOf } from '../actor.js';
 export interface AuthRouterOptions {
   /** Resolves the actor for the routes that need one (logout, me, API keys). */
   requireActor: RequestHandler;
-  /** @deprecated identity remembers nothing between requests; ignored. */
-  forget?(secret: string): void;
   /** Login attempts per client address per minute. */
   loginsPerMinute?: number;
 }
