@@ -19,6 +19,8 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
 const LONG = Boolean(process.env.FUZZ_RUNS);
 /** Prints every request to routes containing this text, with the answer (for seeing what a route gets). */
 const TRACE = process.env.FUZZ_TRACE;
+/** Operations fuzzed at once in the long form (requests meet each other; the run is no longer replayable). */
+const CONCURRENCY = Number(process.env.FUZZ_CONCURRENCY ?? 1);
 
 let server: TestServer;
 let world: Fuzzground;
@@ -34,12 +36,13 @@ afterAll(async () => {
 });
 
 it(`answers ${RUNS} generated requests without a 5xx, a leak, or a 4xx that is not a problem (seed ${SEED})`, async () => {
-  console.log(`[fuzz] seed ${SEED} (override with FUZZ_SEED), ${RUNS} requests over ${world.operations.length} operations`);
+  console.log(`[fuzz] seed ${SEED} (override with FUZZ_SEED), ${RUNS} requests over ${world.operations.length} operations, ${CONCURRENCY} at a time`);
   const started = Date.now();
   const summary = await fuzz(world, {
     runs: RUNS,
     seed: SEED,
     maxFailuresPerOperation: LONG ? 4 : 2,
+    concurrency: CONCURRENCY,
     progressEvery: 1000,
     ...(TRACE && {
       trace: (route: string, request: FuzzRequest, response: FuzzResponse) => {

@@ -16,6 +16,8 @@ export interface FuzzOptions {
   runs: number;
   seed: number;
   maxFailuresPerOperation?: number;
+  /** Operations fuzzed at the same time (1: one after another, replayable from the seed). */
+  concurrency?: number;
   /** Called every `progressEvery` requests. */
   progress?: (sent: number, planned: number, failures: number, route: string) => void;
   progressEvery?: number;
@@ -59,7 +61,8 @@ export async function fuzz(world: Fuzzground, options: FuzzOptions): Promise<Fuz
   const perOperation = Math.max(1, Math.ceil(options.runs / ops.length));
   const planned = perOperation * ops.length;
   const every = options.progressEvery ?? 500;
-  for (const [index, op] of ops.entries()) {
+  const runOperation = async (index: number): Promise<void> => {
+    const op = ops[index]!;
     const route = `${op.method} ${op.path}`;
     let budget = perOperation;
     let attempt = 0;
@@ -114,7 +117,15 @@ export async function fuzz(world: Fuzzground, options: FuzzOptions): Promise<Fuz
         path: details.counterexamplePath ?? undefined,
       });
     }
-  }
+  };
+  // Operations one after another (deterministic for a seed), or several at once: requests then meet
+  // each other (a publish beside reads, a delete beside a change), and the run is no longer replayable.
+  let next = 0;
+  const worker = async () => {
+    while (next < ops.length) await runOperation(next++);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
+  findings.sort((a, b) => a.route.localeCompare(b.route));
   return { seed: options.seed, sent, operations: ops.length, statuses, byActor, byRoute, findings, seconds: Math.round((Date.now() - started) / 1000) };
 }
 
