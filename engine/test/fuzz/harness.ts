@@ -90,7 +90,8 @@ export async function fuzz(world: Fuzzground, options: FuzzOptions): Promise<Fuz
         const here = (byRoute[route] ??= {});
         here[response.status] = (here[response.status] ?? 0) + 1;
         if (options.progress && sent % every === 0) options.progress(sent, planned, findings.length, route);
-        const verdict = judge(response) ?? secretIn(response.text, world.secrets());
+        // A HEAD answer has no body to judge, only its status.
+        const verdict = request.method === 'HEAD' ? (response.status >= 500 ? `status ${response.status}` : undefined) : judge(response) ?? secretIn(response.text, world.secrets());
         if (verdict) {
           last = { request, response, verdict };
           failures++;

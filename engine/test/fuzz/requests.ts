@@ -81,15 +81,22 @@ function requestOf(op: Operation, world: FuzzWorld, dirty: boolean): fc.Arbitrar
     )
     .map(([entries, stray]) => [...entries.flat(), ...stray]);
   return fc
-    .record({ actor, path, query, body: bodyArbitrary(op, ctx, dirty, world.corpus[`${op.method} ${op.path}`] ?? []), headerChoice: dirty ? headerArbitrary(op) : cleanHeaders(op), latin1: fc.boolean() })
-    .map(({ actor, path, query, body, headerChoice, latin1 }) => {
+    .record({ actor, path, query, body: bodyArbitrary(op, ctx, dirty, world.corpus[`${op.method} ${op.path}`] ?? []), headerChoice: dirty ? headerArbitrary(op) : cleanHeaders(op), latin1: fc.boolean(), method: methodOf(op, dirty) })
+    .map(({ actor, path, query, body, headerChoice, latin1, method }) => {
       const headers: Record<string, string> = { ...headerChoice };
       if (body && !('content-type' in headers)) headers['content-type'] = op.body?.contentTypes[0] ?? 'application/json';
       if (headers['content-type'] === '') delete headers['content-type'];
       const encoding = body && /latin1|iso-8859-1/i.test(headers['content-type'] ?? '') && latin1 ? 'latin1' : 'utf8';
       const versioned = !dirty && Boolean(op.entity) && /\/\{id\}(\/events)?$/.test(op.path) && op.method !== 'GET';
-      return { actor, method: op.method, path, query, headers, ...(body && { body }), ...(encoding === 'latin1' && { encoding }), ...(versioned && { currentVersion: true }) } as FuzzRequest;
+      const sendsBody = body && method !== 'GET' && method !== 'HEAD';
+      return { actor, method, path, query, headers, ...(sendsBody && { body }), ...(encoding === 'latin1' && { encoding }), ...(versioned && { currentVersion: true }) } as FuzzRequest;
     });
+}
+
+/** The documented method; a dirty request now and then uses one the route does not have. */
+function methodOf(op: Operation, dirty: boolean): fc.Arbitrary<string> {
+  if (!dirty) return fc.constant(op.method);
+  return fc.oneof({ weight: 15, arbitrary: fc.constant(op.method) }, { weight: 1, arbitrary: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS') });
 }
 
 function pathValue(op: Operation, p: Parameter, world: FuzzWorld, ctx: SchemaContext, dirty: boolean): fc.Arbitrary<string> {
