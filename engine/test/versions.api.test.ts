@@ -99,7 +99,7 @@ describe('version diff and rollback', () => {
       { name: 'Beta', industry: 'services', employees: null },
     ]);
     const diff = await server.request('GET', '/api/v1/meta/versions/1/diff/3');
-    expect(diff.body.entities).toEqual({ added: [], removed: [], changed: [] });
+    expect(diff.body.entities).toEqual({ added: [], removed: [], changed: [], titles: {} });
   });
 });
 

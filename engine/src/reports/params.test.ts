@@ -60,5 +60,7 @@ describe('toTimeBounds', () => {
     expect(toTimeBounds({ from: '2024-02-01', to: '2024-02-29' })).toEqual({ start: '2024-02-01T00:00:00.000Z', end: '2024-03-01T00:00:00.000Z' });
     expect(toTimeBounds({ to: '2023-12-31' })).toEqual({ end: '2024-01-01T00:00:00.000Z' });
     expect(toTimeBounds({})).toEqual({});
+    // After the last day PostgreSQL stores, the bound is a year it can read (not toISOString's +010000).
+    expect(toTimeBounds({ to: '9999-12-31' })).toEqual({ end: '10000-01-01T00:00:00.000Z' });
   });
 });

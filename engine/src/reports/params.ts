@@ -67,5 +67,5 @@ function nextDay(date: string): string {
   const next = new Date(Date.UTC(y, m - 1, d + 1));
   // Not toISOString: after 9999-12-31 it writes `+010000-…`, which PostgreSQL cannot read; it reads `10000-…`.
   const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  return `${pad(next.getUTCFullYear(), 4)}-${pad(next.getUTCMonth() + 1)}-${pad(next.getUTCDate())}T00:00:00Z`;
+  return `${pad(next.getUTCFullYear(), 4)}-${pad(next.getUTCMonth() + 1)}-${pad(next.getUTCDate())}T00:00:00.000Z`;
 }
