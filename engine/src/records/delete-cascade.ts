@@ -77,12 +77,12 @@ export async function deleteDependents(trx: Knex, model: Model, entity: Compiled
   const { references, links } = dependentsOf(model, entity.id);
   for (const reference of references.filter((r) => r.onDelete === 'restrict')) {
     const count = await countReferring(trx, reference, ids, seen);
-    if (count) throw stillReferenced(entity, reference, count);
+    if (count) throw stillReferenced(entity, reference);
   }
   for (const reference of references.filter((r) => r.onDelete === 'cascade')) {
     const scope = deleter.access?.condition(reference.entity.id, 'delete');
     const forbidden = scope ? await countReferring(trx, reference, ids, seen, scope) : 0;
-    if (forbidden) throw cascadeForbidden(entity, reference, forbidden);
+    if (forbidden) throw cascadeForbidden(entity, reference);
     const childIds = (await referring(trx, reference, ids)).filter((id) => !seen.has(`${reference.entity.id}:${id}`));
     if (!childIds.length) continue;
     await deleteDependents(trx, model, reference.entity, childIds, deleter, seen);
@@ -149,23 +149,24 @@ async function removeLinks(trx: Knex, link: LinkReference, ids: string[], who: A
   await trx.raw(`delete from ${table} where target_id in (${marks(ids)})`, ids);
 }
 
-function stillReferenced(entity: CompiledEntity, reference: Reference, count: number): ConflictError {
+// Neither refusal says how many records are in the way: some of them may be outside the actor's read scope.
+function stillReferenced(entity: CompiledEntity, reference: Reference): ConflictError {
   return new ConflictError(
     {
-      en: `this ${titleOf(entity, 'en')} record is still referenced by ${count} ${titleOf(reference.entity, 'en')} record(s) (field ${reference.field}); change or delete them first`,
-      zh: `该${titleOf(entity)}仍被 ${count} 条${titleOf(reference.entity)}记录引用，请先修改或删除这些记录`,
+      en: `this ${titleOf(entity, 'en')} record is still referenced by ${titleOf(reference.entity, 'en')} records; change or delete them first`,
+      zh: `该${titleOf(entity)}仍被${titleOf(reference.entity)}记录引用，请先修改或删除这些记录`,
     },
-    { extra: { referencedBy: { entity: reference.entity.id, field: reference.field, count } } },
+    { extra: { referencedBy: { entity: reference.entity.id, field: reference.field } } },
   );
 }
 
-function cascadeForbidden(entity: CompiledEntity, reference: Reference, count: number): ConflictError {
+function cascadeForbidden(entity: CompiledEntity, reference: Reference): ConflictError {
   return new ConflictError(
     {
-      en: `deleting this ${titleOf(entity, 'en')} record would also delete ${count} ${titleOf(reference.entity, 'en')} record(s) you may not delete; ask someone who may`,
-      zh: `删除该${titleOf(entity)}会连带删除 ${count} 条您无权删除的${titleOf(reference.entity)}记录，请联系有权限的同事处理`,
+      en: `deleting this ${titleOf(entity, 'en')} record would also delete ${titleOf(reference.entity, 'en')} records you may not delete; ask someone who may`,
+      zh: `删除该${titleOf(entity)}会连带删除您无权删除的${titleOf(reference.entity)}记录，请联系有权限的同事处理`,
     },
-    { extra: { referencedBy: { entity: reference.entity.id, field: reference.field, count } } },
+    { extra: { referencedBy: { entity: reference.entity.id, field: reference.field } } },
   );
 }
 
