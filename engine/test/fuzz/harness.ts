@@ -46,6 +46,8 @@ export interface FuzzSummary {
   /** Statuses per route: a route that never answers 2xx is fuzzed only at its door. */
   byRoute: Record<string, Record<string, number>>;
   findings: Finding[];
+  /** Problems (4xx) a Chinese reader gets only in English: reported, not failed on (the assertion is 5xx and leaks). */
+  englishOnly: string[];
   seconds: number;
 }
 
@@ -54,6 +56,7 @@ export async function fuzz(world: Fuzzground, options: FuzzOptions): Promise<Fuz
   const statuses: Record<string, number> = {};
   const byActor: Record<string, Record<string, number>> = {};
   const byRoute: Record<string, Record<string, number>> = {};
+  const englishOnlyDetails = new Set<string>();
   const findings: Finding[] = [];
   const seen = new Set<string>();
   let sent = 0;
@@ -92,6 +95,8 @@ export async function fuzz(world: Fuzzground, options: FuzzOptions): Promise<Fuz
         if (options.progress && sent % every === 0) options.progress(sent, planned, findings.length, route);
         // A HEAD answer has no body to judge, only its status.
         const verdict = request.method === 'HEAD' ? (response.status >= 500 ? `status ${response.status}` : undefined) : judge(response) ?? secretIn(response.text, world.secrets());
+        const untranslated = verdict ? undefined : englishOnly(response);
+        if (untranslated) englishOnlyDetails.add(`${route} ${response.status}: ${untranslated}`);
         if (verdict) {
           last = { request, response, verdict };
           failures++;
@@ -127,7 +132,21 @@ export async function fuzz(world: Fuzzground, options: FuzzOptions): Promise<Fuz
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
   findings.sort((a, b) => a.route.localeCompare(b.route));
-  return { seed: options.seed, sent, operations: ops.length, statuses, byActor, byRoute, findings, seconds: Math.round((Date.now() - started) / 1000) };
+  return { seed: options.seed, sent, operations: ops.length, statuses, byActor, byRoute, findings, englishOnly: [...englishOnlyDetails].sort(), seconds: Math.round((Date.now() - started) / 1000) };
+}
+
+/** The detail of a 4xx problem that has no Chinese text (no i18n, or an i18n.zh without a Chinese character), ids and numbers masked. */
+function englishOnly(response: FuzzResponse): string | undefined {
+  if (response.status < 400 || response.status >= 500) return undefined;
+  try {
+    const problem = JSON.parse(response.text) as { detail?: unknown; i18n?: { zh?: unknown }; issues?: { i18n?: { zh?: unknown } }[] };
+    const chinese = (text: { zh?: unknown } | undefined) => typeof text?.zh === 'string' && /[\u4e00-\u9fff]/.test(text.zh);
+    // Either the problem says it in Chinese, or each of its issues does (the apps show those by field).
+    if (chinese(problem.i18n) || (problem.issues?.length && problem.issues.every((issue) => chinese(issue.i18n)))) return undefined;
+    return String(problem.detail).replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>').replace(/"[^"]*"/g, '"…"').replace(/\d+/g, '<n>').slice(0, 160);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Another session's token, or a password hash, in a body: no answer may carry either. */
