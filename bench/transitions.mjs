@@ -11,7 +11,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { BENCH_DIR, PG_BASE, engineServerOptions, fail, freePort, log, loginAs, startServer, withClient } from './lib/common.mjs';
 
 const { values: opts } = parseArgs({
@@ -98,7 +97,7 @@ function writeSection(result) {
     '## Workflow transitions',
     '',
     `\`node bench/transitions.mjs\`, ${result.measuredAt.slice(0, 10)}, ${result.machine.cpus} CPUs (${result.machine.model}), PostgreSQL, engine and load generator on the same machine.`,
-    `Each request is \`POST /api/v1/records/deal/{id}/events\` with \`{"type":"TOGGLE"}\` to one of ${result.settings.records.toLocaleString('en')} deals at random, from ${result.settings.connections} concurrent connections: the engine decides on the deal as last stored (a \`requireFields\` guard), runs a \`setField\` action, and writes state, field, version and a history row in one atomic statement that only matches the version it decided on (a record that moved meanwhile is decided again under a row lock). The deals were created through this engine, so it remembered their rows and skipped the read before the write; an engine that has not seen a record reads it first (see ARCHITECTURE.md, \"Transitions\"). After the runs, history held exactly one row per transition the deals went through (${result.historyRowsChecked.toLocaleString('en')}).`,
+    `Each request is \`POST /api/v1/records/deal/{id}/events\` with \`{"type":"TOGGLE"}\` to one of ${result.settings.records.toLocaleString('en')} deals at random, from ${result.settings.connections} concurrent connections: the engine decides on the deal as last stored (a \`requireFields\` guard), runs a \`setField\` action, and writes state, field, version and a history row in one atomic statement that only matches the version it decided on (a record that moved meanwhile is decided again under a row lock). The deals were created through this engine, so it remembered their rows and skipped the read before the write; an engine that has not seen a record reads it first (see ARCHITECTURE.md, "Transitions"). After the runs, history held exactly one row per transition the deals went through (${result.historyRowsChecked.toLocaleString('en')}).`,
     '',
     '| round | transitions/s | p50 (ms) | p99 (ms) |',
     '| ---: | ---: | ---: | ---: |',

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import net from 'node:net';
+import { runChecks } from './checks.mjs';
 import { ensureBuilt, root } from './ensure-built.mjs';
 
 /**
@@ -31,10 +32,11 @@ function reachable(host, port) {
 
 ensureBuilt();
 ensureChromium();
-// Tests are TypeScript too: a test that does not compile is a broken test, even if vitest runs it.
-const typecheck = spawnSync('npx', ['tsc', '-p', 'engine/tsconfig.test.json'], { cwd: root, stdio: 'inherit' });
-if (typecheck.status !== 0) {
-  console.log('0 passed, 1 failed (the tests do not type-check)');
+// What people check comes first: a workspace that does not type-check (the tests included) or a lint error
+// (style, hooks, the dependency rules of ARCHITECTURE.md) is a failed test, even if vitest would run.
+const failures = await runChecks();
+if (failures.length) {
+  console.log(`0 passed, ${failures.length} failed (${failures.join('; ')})`);
   process.exit(1);
 }
 const env = { ...process.env };

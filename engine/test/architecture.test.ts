@@ -1,35 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { ESLint } from 'eslint';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './support/paths.js';
 
-const SRC = join(REPO_ROOT, 'engine/src');
-
-/** Pure modules: definitions in, plans and decisions out. They may not reach I/O or configuration. */
-const PURE = [
-  'definitions/(?!read-folder)[^/]+\\.ts',
-  'schema/[^/]+\\.ts',
-  'migrate/(plan|diff-tables|diff-columns|diff-junctions|pair-by-name|conversion-sql|classify|order-steps|describe-step|is-widening|diff-workflows|workflow-records|state-mapping|check-state-renames|state-sql)\\.ts',
-  'model/(compile-model|workflow-binding)\\.ts',
-  'records/(list-query|keyset|validate-record|filter-values|attributes|to-filter|query-params|payload|serialize|version|blind-patch|csv-cell|export-view)\\.ts',
-  'api/openapi(/[^/]+)?\\.ts',
-  'db/pg-errors\\.ts',
-  'workflow/[^/]+(/[^/]+)?\\.ts',
-  'outbox/(backoff|payload|signature|error-text)\\.ts',
-  'runtime/timer-rows\\.ts',
-  'reports/(stages|params|fragment|report-sql|report-results)\\.ts',
-  'permissions/(entity-grant|entity-view|scope-condition|model-access|visible-definitions|guard-visibility)\\.ts',
-  'audit/(audit-entry|audit-sql)\\.ts',
-  'records/audit-parts\\.ts',
-  'handover/(handover-plan|handover-request|handover-sql)\\.ts',
-  'identity/role-names\\.ts',
-  'records/group-query\\.ts',
-  'agenda/(day|plan)\\.ts',
-  'views/view-body\\.ts',
-  'versions/(keyed-diff|diff-definitions|plan-between|template-json)\\.ts',
-].map((pattern) => new RegExp(`^${pattern}$`));
-
-const FORBIDDEN = /from '(knex|pg|express|node:fs|node:fs\/promises|node:http|@electric-sql\/pglite)'|from '[./]+config\.js'|process\.env/;
+/**
+ * The dependency rules of ARCHITECTURE.md live in eslint.config.js as import boundaries, and `npm test` lints
+ * the whole tree. These tests prove the boundaries bite: a pure module reaching I/O, the configuration or an
+ * impure engine module fails, and so does an app importing the engine's sources.
+ */
+const BOUNDARY_RULES = new Set(['@typescript-eslint/no-restricted-imports', 'no-restricted-properties']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -38,16 +18,58 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('dependency rules', () => {
-  const files = sourceFiles(SRC).map((path) => relative(SRC, path));
-  const pure = files.filter((file) => PURE.some((re) => re.test(file)));
+  let eslint: ESLint;
+  let pure: string[];
+
+  /** The boundary rules' complaints about `text` if it were the file at `path` (relative to the repository). */
+  async function violations(path: string, text: string): Promise<string[]> {
+    const [result] = await eslint.lintText(text, { filePath: join(REPO_ROOT, path) });
+    return result!.messages.filter((message) => BOUNDARY_RULES.has(message.ruleId ?? '')).map((message) => message.message);
+  }
+
+  beforeAll(async () => {
+    eslint = new ESLint({ cwd: REPO_ROOT, ruleFilter: ({ ruleId }) => BOUNDARY_RULES.has(ruleId) });
+    const files = sourceFiles(join(REPO_ROOT, 'engine/src')).map((path) => relative(REPO_ROOT, path));
+    const configs = await Promise.all(files.map((file) => eslint.calculateConfigForFile(join(REPO_ROOT, file))));
+    pure = files.filter((_, i) => configs[i]?.rules?.['no-restricted-properties']);
+  });
 
   it('finds the pure modules', () => {
-    expect(pure.length).toBeGreaterThan(10);
+    expect(pure.length).toBeGreaterThan(100);
+    expect(pure).toEqual(expect.arrayContaining(['engine/src/workflow/decide.ts', 'engine/src/migrate/plan.ts', 'engine/src/agenda/plan.ts']));
+    expect(pure).not.toContain('engine/src/records/to-sql.ts');
   });
 
-  it.each(pure)('%s does no I/O and reads no configuration', (file) => {
-    const text = readFileSync(join(SRC, file), 'utf8');
-    const lines = text.split('\n').filter((line) => FORBIDDEN.test(line) && !/^import type /.test(line));
-    expect(lines).toEqual([]);
+  it('a pure module may not import I/O, the configuration, the environment or an impure engine module', async () => {
+    const broken = [
+      "import knex from 'knex';",
+      "import { readFileSync } from 'node:fs';",
+      "import { Pool } from 'pg';",
+      "import { loadConfig } from '../config.js';",
+      "import { toListSql } from '../records/to-sql.js';",
+      'export const url = process.env.DATABASE_URL;',
+    ];
+    for (const line of broken) expect(await violations('engine/src/agenda/plan.ts', `${line}\n`), line).toHaveLength(1);
   });
+
+  it('a pure module may import pure modules, and types from anywhere', async () => {
+    const text = "import type { Knex } from 'knex';\nimport type { ListQuery } from '../records/types.js';\nimport { quoteIdent } from '../records/quote-ident.js';\n";
+    expect(await violations('engine/src/agenda/plan.ts', text)).toEqual([]);
+  });
+
+  it('an I/O module may import I/O', async () => {
+    expect(await violations('engine/src/records/records-repo.ts', "import knex from 'knex';\nimport { toListSql } from './to-sql.js';\n")).toEqual([]);
+  });
+
+  it('the apps may not import the engine sources', async () => {
+    for (const path of ['runtime-ui/src/main.tsx', 'studio/src/main.tsx', 'ui-shared/src/index.ts']) {
+      expect(await violations(path, "import { ConflictError } from '../../engine/src/errors.js';\n"), path).toHaveLength(1);
+    }
+  });
+
+  it('every pure module keeps to its boundary', async () => {
+    const results = await eslint.lintFiles(pure.map((file) => join(REPO_ROOT, file)));
+    const found = results.flatMap((result) => result.messages.map((message) => `${relative(REPO_ROOT, result.filePath)}:${message.line} ${message.message}`));
+    expect(found).toEqual([]);
+  }, 60_000);
 });

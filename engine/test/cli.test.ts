@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, REPO_ROOT } from './support/paths.js';
+import { FIXTURES } from './support/paths.js';
 import { cliRunner } from './support/cli.js';
 import { CLI } from './support/engine-process.js';
 import { createPostgresDb, type TestDb } from './support/test-db.js';

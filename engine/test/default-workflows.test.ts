@@ -7,9 +7,9 @@ import { validateRecord } from '../src/records/validate-record.js';
 import { toEffectiveSchema } from '../src/schema/record-types.js';
 import { allowedEvents } from '../src/workflow/allowed-events.js';
 import { compileMachine, type CompiledWorkflow } from '../src/workflow/compile-machine.js';
-import { decide, decideStart, type Decision } from '../src/workflow/decide.js';
+import { decide, decideStart } from '../src/workflow/decide.js';
 import type { Actor, Approval } from '../src/workflow/reference.js';
-import { missingTranslations, reachable, workflowLabelGaps } from './support/definition-checks.js';
+import { reachable, workflowLabelGaps } from './support/definition-checks.js';
 import { REPO_ROOT } from './support/paths.js';
 import { Walk, WALK_NOW } from './support/workflow-walk.js';
 

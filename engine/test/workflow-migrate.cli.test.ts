@@ -2,7 +2,6 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from './support/paths.js';
 import { cliRunner } from './support/cli.js';
 import { CLI } from './support/engine-process.js';
 import { createPostgresDb, type TestDb } from './support/test-db.js';

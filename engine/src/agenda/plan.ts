@@ -2,7 +2,7 @@ import type { CompiledEntity, Model } from '../model/compile-model.js';
 import { workflowOf } from '../model/workflow-binding.js';
 import { bothConditions, type SqlCondition } from '../permissions/scope-condition.js';
 import { attributesOf } from '../records/attributes.js';
-import { quoteIdent } from '../records/to-sql.js';
+import { quoteIdent } from '../records/quote-ident.js';
 import { toMilliseconds } from '../workflow/durations.js';
 import type { Day } from './day.js';
 

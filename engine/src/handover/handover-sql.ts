@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { toAuditActor } from '../audit/audit-entry.js';
 import { auditInsertFromCte, changesSql, type SqlFragment } from '../audit/audit-sql.js';
-import { quoteIdent } from '../records/to-sql.js';
+import { quoteIdent } from '../records/quote-ident.js';
 import type { HandoverTarget } from './handover-plan.js';
 
 export interface HandoverParams {

@@ -2,7 +2,7 @@ import { auditInsertFromCte, type SqlExpr } from '../audit/audit-sql.js';
 import type { AuditAction } from '../audit/audit-entry.js';
 import type { CompiledEntity } from '../model/compile-model.js';
 import type { CtePart } from '../runtime/cte-parts.js';
-import { quoteIdent } from './to-sql.js';
+import { quoteIdent } from './quote-ident.js';
 
 /** Who makes a change, as the audit trail records it. */
 export interface AuditWho {

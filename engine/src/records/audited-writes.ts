@@ -4,7 +4,8 @@ import type { CompiledEntity } from '../model/compile-model.js';
 import type { SqlCondition } from '../permissions/scope-condition.js';
 import { auditPart, createdChanges, deletedChanges, updatedChanges, withAudit, type AuditWho } from './audit-parts.js';
 import { toInsertSql, toUpdateSql, type Row, type RowChange } from './records-repo.js';
-import { quoteIdent, toSelectSql } from './to-sql.js';
+import { quoteIdent } from './quote-ident.js';
+import { toSelectSql } from './to-sql.js';
 
 /** Columns a write sets that are not the change itself. */
 const STAMPS = new Set(['created_by', 'updated_by']);

@@ -7,7 +7,8 @@ import type { ModelAccess } from '../permissions/model-access.js';
 import type { JunctionSpec } from '../schema/table-spec.js';
 import { auditPart, deletedChanges, updatedChanges, withAudit, type AuditWho } from './audit-parts.js';
 import { forgetRow } from './row-cache.js';
-import { quoteIdent, toSelectSql } from './to-sql.js';
+import { quoteIdent } from './quote-ident.js';
+import { toSelectSql } from './to-sql.js';
 
 /** A many-to-one field of `entity` pointing at the deleted entity, and what its `onDelete` says. */
 interface Reference {

@@ -6,7 +6,8 @@ import { readFolder } from '../definitions/read-folder.js';
 import { LodestarError } from '../errors.js';
 import { compileModel, type Model } from '../model/compile-model.js';
 import type { ModelAccess } from '../permissions/model-access.js';
-import { groupableNames, summableNames, toGroupQuery, toGroupRows, toGroupSql } from './group-query.js';
+import { groupableNames, summableNames, toGroupQuery, toGroupRows } from './group-query.js';
+import { toGroupSql } from './to-sql.js';
 
 let model: Model;
 const knex = knexFactory({ client: 'pg' });

@@ -1,12 +1,9 @@
-import type { Knex } from 'knex';
 import type { Issue } from '../errors.js';
 import type { FieldKind } from '../schema/column-types.js';
 import type { CompiledEntity } from '../model/compile-model.js';
-import type { ModelAccess } from '../permissions/model-access.js';
 import { attributesOf } from './attributes.js';
 import { toListQuery } from './list-query.js';
 import { paramIssue, singleParam, throwIfIssues, type QueryParams } from './query-params.js';
-import { quoteIdent, toListSql } from './to-sql.js';
 import type { FilterScope } from './to-filter.js';
 import type { Attribute, ListQuery } from './types.js';
 
@@ -97,25 +94,6 @@ function parseSum(name: string | undefined, entity: CompiledEntity, issues: Issu
     return void issues.push(paramIssue('sum', 'unsummable', `"${name}" cannot be summed: sum must be a number, money or integer field`, { field: name, kind: attribute.kind }));
   }
   return attribute;
-}
-
-/**
- * The groups statement is the list statement regrouped: `toListSql` builds the very scope condition
- * (`access.condition(entity, 'read')`), filters (scoped relation filters included) and search, then
- * its select, order and page limit are replaced by the aggregate. One statement; nothing a list would
- * not show is counted or summed.
- */
-export function toGroupSql(knex: Knex, entity: CompiledEntity, group: GroupQuery, access?: ModelAccess): Knex.QueryBuilder {
-  const by = `t.${quoteIdent(group.by.name)}`;
-  const sum = group.sum ? `coalesce(sum(t.${quoteIdent(group.sum.name)}), 0)` : 'null';
-  return toListSql(knex, entity, { ...group.list, fields: ['id'], expand: [], sort: [], limit: MAX_GROUPS }, access)
-    .clearSelect()
-    .clearOrder()
-    .clear('limit')
-    .select(knex.raw(`${by} as "key", count(*)::int as "count", ${sum} as "sum"`))
-    .groupByRaw(by)
-    .orderByRaw(`"count" desc, "key" asc nulls last`)
-    .limit(MAX_GROUPS);
 }
 
 /** Rows as the API answers them: numeric sums as numbers (PGlite may hand them over as text). */

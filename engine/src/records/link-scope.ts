@@ -4,7 +4,7 @@ import type { CompiledEntity } from '../model/compile-model.js';
 import type { ModelAccess } from '../permissions/model-access.js';
 import { attributesOf } from './attributes.js';
 import { UUID_RE } from './filter-values.js';
-import { quoteIdent } from './to-sql.js';
+import { quoteIdent } from './quote-ident.js';
 import type { RecordJson } from './types.js';
 
 /**

@@ -1,6 +1,7 @@
-import { toGroupQuery, toGroupRows, toGroupSql, type GroupRow } from './group-query.js';
+import { toGroupQuery, toGroupRows, type GroupRow } from './group-query.js';
 import type { QueryParams } from './query-params.js';
 import { requireAction, viewOf } from './record-permissions.js';
+import { toGroupSql } from './to-sql.js';
 import type { RecordContext } from './types.js';
 
 /** The answer of `GET /records/{entity}/groups`; `sum` is null when no field was summed. */

@@ -4,7 +4,8 @@ import { ValidationError } from '../errors.js';
 import type { CompiledEntity } from '../model/compile-model.js';
 import type { SqlCondition } from '../permissions/scope-condition.js';
 import type { JunctionSpec } from '../schema/table-spec.js';
-import { quoteIdent, toSelectSql } from './to-sql.js';
+import { quoteIdent } from './quote-ident.js';
+import { toSelectSql } from './to-sql.js';
 
 /** A row as the database returns it (before serialization). */
 export type Row = Record<string, unknown>;

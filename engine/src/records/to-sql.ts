@@ -2,18 +2,13 @@ import type { Knex } from 'knex';
 import type { CompiledEntity } from '../model/compile-model.js';
 import type { ModelAccess } from '../permissions/model-access.js';
 import { attributesOf } from './attributes.js';
+import { MAX_GROUPS, type GroupQuery } from './group-query.js';
+import { quoteIdent } from './quote-ident.js';
 import type { Attribute, Filter, ListQuery, SortKey } from './types.js';
 
 type Builder = Knex.QueryBuilder;
 
-const SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const fullSelects = new WeakMap<CompiledEntity, string>();
-
-/** A double-quoted SQL identifier; the names come from the model, and anything unexpected is refused. */
-export function quoteIdent(name: string): string {
-  if (!SAFE_NAME.test(name)) throw new Error(`unsafe identifier: ${JSON.stringify(name)}`);
-  return `"${name}"`;
-}
 
 /**
  * The select list of records aliased `t`: columns, and many-to-many fields as arrays of ids in position
@@ -142,4 +137,23 @@ function applyKeyset(builder: Builder, entity: CompiledEntity, { sort, after }: 
       });
     });
   });
+}
+
+/**
+ * The groups statement is the list statement regrouped: `toListSql` builds the very scope condition
+ * (`access.condition(entity, 'read')`), filters (scoped relation filters included) and search, then
+ * its select, order and page limit are replaced by the aggregate. One statement; nothing a list would
+ * not show is counted or summed.
+ */
+export function toGroupSql(knex: Knex, entity: CompiledEntity, group: GroupQuery, access?: ModelAccess): Knex.QueryBuilder {
+  const by = `t.${quoteIdent(group.by.name)}`;
+  const sum = group.sum ? `coalesce(sum(t.${quoteIdent(group.sum.name)}), 0)` : 'null';
+  return toListSql(knex, entity, { ...group.list, fields: ['id'], expand: [], sort: [], limit: MAX_GROUPS }, access)
+    .clearSelect()
+    .clearOrder()
+    .clear('limit')
+    .select(knex.raw(`${by} as "key", count(*)::int as "count", ${sum} as "sum"`))
+    .groupByRaw(by)
+    .orderByRaw(`"count" desc, "key" asc nulls last`)
+    .limit(MAX_GROUPS);
 }

@@ -1,4 +1,4 @@
-import { quoteIdent } from '../records/to-sql.js';
+import { quoteIdent } from '../records/quote-ident.js';
 
 /** A piece of SQL with `?` placeholders and its bindings, in order. */
 export interface Fragment {

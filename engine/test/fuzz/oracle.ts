@@ -61,7 +61,7 @@ function scannable(text: string): string {
 
 /** One failure's class, to tell a new defect from the same one found again: status and the first words of the detail. */
 export function signature(method: string, pathTemplate: string, response: FuzzResponse, verdict: string): string {
-  let detail = '';
+  let detail: string;
   try {
     detail = String((JSON.parse(response.text) as { detail?: unknown }).detail ?? '');
   } catch {

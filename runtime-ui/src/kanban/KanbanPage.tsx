@@ -69,7 +69,7 @@ function Board({ workflowId }: { workflowId: string }) {
   }, [workflow.meta.recordType, owner, me.id, search]);
 
   const board = useBoard({ entity: entity.$id, states: columns.map((c) => c.state), filters, expand: relation, sum: amountField });
-  const { notice, busy, move, dismiss } = useMoveCard(entity, workflow, board);
+  const { notice, busy, move } = useMoveCard(entity, workflow, board);
   const [choice, setChoice] = useState<PendingChoice | null>(null);
   const [dragging, setDragging] = useState<{ record: RecordJson; from: string } | null>(null);
 

@@ -39,7 +39,8 @@ export function RangeFilter({ field, title, filters, onChange, t, type }: Editor
 export function ChoiceFilter({ field, title, filters, onChange, options }: EditorProps & { options: ChoiceOption[] }) {
   const chosen = new Set(valueOf(filters, 'in').split(',').filter(Boolean));
   const toggle = (value: string) => {
-    chosen.has(value) ? chosen.delete(value) : chosen.add(value);
+    if (chosen.has(value)) chosen.delete(value);
+    else chosen.add(value);
     onChange(chosen.size ? [{ field, op: 'in', value: [...chosen].join(',') }] : []);
   };
   return (

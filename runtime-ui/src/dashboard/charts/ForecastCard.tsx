@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useModel } from '../../model/ModelContext';
 import type { WorkflowDefinition } from '../../model/types';
 import { ChartCard } from '../ChartCard';
@@ -15,11 +15,11 @@ export function ForecastCard({ workflow, filters, currency }: { workflow: Workfl
   const t = DASHBOARD_MESSAGES[lang];
   const [state, retry] = useReport<ForecastReport>(workflow.id, 'forecast', filters);
   const data = state.status === 'ready' ? state.data : undefined;
-  const monthLabel = (month: string | null) => {
+  const monthLabel = useCallback((month: string | null) => {
     if (!month) return t.noDate;
     const [y, m] = month.split('-').map(Number) as [number, number];
     return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
-  };
+  }, [lang, t]);
   const option = useMemo((): ChartOption | undefined => {
     if (!data) return undefined;
     const money = (v: unknown) => formatAmount(Number(v), lang, currency);
@@ -34,8 +34,7 @@ export function ForecastCard({ workflow, filters, currency }: { workflow: Workfl
         { type: 'bar', name: t.weightedAmount, barMaxWidth: 26, itemStyle: { color: '#2f5bea' }, data: data.months.map((m) => m.open.weightedAmount ?? 0) },
       ],
     };
-    // monthLabel depends only on lang and t, both listed.
-  }, [data, lang, currency, t]);
+  }, [data, lang, currency, t, monthLabel]);
 
   return (
     <ChartCard
