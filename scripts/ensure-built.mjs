@@ -34,14 +34,16 @@ export function ensureInstalled() {
 
 /** The engine's build output, rebuilt when missing or older than its sources (what `npx lodestar` needs). */
 export function ensureEngineBuilt() {
-  if (mtime(join(root, 'engine/dist/cli/main.js')) < newest(join(root, 'engine/src'))) run('npx tsc -b', 'building the engine');
+  // tsc -b builds @lodestar/core first (the engine's tsconfig references it): the engine runs on its dist.
+  const sources = Math.max(newest(join(root, 'engine/src')), newest(join(root, 'core/src')));
+  if (mtime(join(root, 'engine/dist/cli/main.js')) < sources || !existsSync(join(root, 'core/dist/index.js'))) run('npx tsc -b', 'building the engine');
 }
 
 export function ensureBuilt() {
   ensureInstalled();
   ensureEngineBuilt();
   for (const app of ['runtime-ui', 'studio']) {
-    const sources = Math.max(newest(join(root, app)), newest(join(root, 'ui-shared')));
+    const sources = Math.max(newest(join(root, app)), newest(join(root, 'ui-shared')), newest(join(root, 'core/src')));
     if (mtime(join(root, app, 'dist/index.html')) < sources) run(`npm run build -w ${app}`, `building ${app}`);
   }
 }

@@ -1,19 +1,7 @@
-/** A text a user may see, in both of the product's languages. */
-export interface Text {
-  en: string;
-  zh: string;
-}
+import type { Issue, Text } from '@lodestar/core';
 
-/** One validation problem: where (JSON pointer, and file when it came from one), which rule, and why. */
-export interface Issue {
-  pointer: string;
-  keyword: string;
-  /** English; `i18n` carries it in both languages where the engine words it for users. */
-  message: string;
-  i18n?: Text;
-  params?: Record<string, unknown>;
-  file?: string;
-}
+// A text a user may see (en, zh) and one validation problem: contract types, defined in @lodestar/core.
+export type { Issue, Text };
 
 /** Base of every error the engine raises on purpose; each knows its HTTP status and problem type. */
 export abstract class LodestarError extends Error {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DefinitionSet } from '../src/definitions/definition-set.js';
+import type { FieldDefinition } from '../src/definitions/entity.js';
 import { FIXTURES } from './support/paths.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
@@ -27,7 +28,7 @@ const versionCount = async () => Number((await knex()('lodestar_model_versions')
 const columnsOf = async (table: string) => (await knex()('information_schema.columns').where({ table_name: table }).pluck('column_name')).sort();
 const published = async (): Promise<DefinitionSet> => (await server.request('GET', '/api/v1/meta/model')).body.definitions;
 
-function withCustomerField(set: DefinitionSet, name: string, field: Record<string, unknown>): DefinitionSet {
+function withCustomerField(set: DefinitionSet, name: string, field: FieldDefinition): DefinitionSet {
   const copy = structuredClone(set);
   copy.entities.find((e) => e.$id === 'customer')!.properties[name] = field;
   return copy;

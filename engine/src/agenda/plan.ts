@@ -3,7 +3,7 @@ import { workflowOf } from '../model/workflow-binding.js';
 import { bothConditions, type SqlCondition } from '../permissions/scope-condition.js';
 import { attributesOf } from '../records/attributes.js';
 import { quoteIdent } from '../records/quote-ident.js';
-import { toMilliseconds } from '../workflow/durations.js';
+import { toMilliseconds } from '@lodestar/core';
 import type { Day } from './day.js';
 
 /** The lists of "My day", in answer order. */

@@ -6,6 +6,7 @@ import { usableEntity, validateEntity } from './validate-entity.js';
 import { checkRoleReferences, isRolesDefinition, validateRoles } from './validate-roles.js';
 import { validateWorkflow } from './validate-workflow.js';
 import { withIssueText } from './issue-text.js';
+import { checkWorkflowBindings } from './workflow-bindings.js';
 import type { WorkflowDefinition } from './workflow.js';
 
 /**
@@ -34,6 +35,8 @@ export function validateDefinitionSet(input: DefinitionSet, files: SourceFiles =
     issues.push(...withFile(workflowIssues, file));
     if (!workflowIssues.length) validWorkflows.push({ workflow: workflow as WorkflowDefinition, file });
   });
+  const entityFile = (id: string) => files[`entity:${id}`] ?? `entities[${set.entities.findIndex((e) => idOf(e, '$id') === id)}]`;
+  issues.push(...checkWorkflowBindings(shaped, validWorkflows, entityFile));
   issues.push(...duplicates(set.entities.map((e) => idOf(e, '$id')), 'entity', files));
   issues.push(...duplicates(set.workflows.map((w) => idOf(w, 'id')), 'workflow', files));
   // Roles read the names of every definition defensively (validate-roles namesOf).

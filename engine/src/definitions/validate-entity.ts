@@ -9,7 +9,7 @@ import entityMetaSchema from './meta/entity.meta.json' with { type: 'json' };
 import { toFieldKind, type FieldKind } from '../schema/column-types.js';
 
 const metaAjv = createAjv();
-const validateShape = metaAjv.compile(entityMetaSchema);
+const validateShape = metaAjv.compile<EntityDefinition>(entityMetaSchema);
 
 /** Context for checks that look across definitions. */
 export interface EntityContext {

@@ -9,7 +9,7 @@ import { toIssues } from './validate-entity.js';
 import type { WorkflowDefinition } from './workflow.js';
 
 const workflowIdRe = new RegExp(WORKFLOW_ID_PATTERN);
-const validateShape = createAjv().compile(workflowMetaSchema);
+const validateShape = createAjv().compile<WorkflowDefinition>(workflowMetaSchema);
 
 /**
  * Every issue of a workflow definition: its binding to an entity (or one record type of it), its shape

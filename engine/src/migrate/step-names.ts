@@ -1,6 +1,9 @@
 import type { DefinitionSet } from '../definitions/definition-set.js';
 import type { EntityDefinition, LocalizedText } from '../definitions/entity.js';
+import { toText } from '@lodestar/core';
 import type { Text } from '../errors.js';
+
+export { toText };
 
 /**
  * The titles a plan step or a diff line names things by, in both languages: entities (tables), fields
@@ -31,12 +34,6 @@ const SYSTEM_COLUMNS: Record<string, Text> = {
   updated_by: { en: 'Updated by', zh: '更新人' },
   version: { en: 'Version', zh: '版本' },
 };
-
-/** A localized title in both languages: each language falls back to the other, then to the plain title, then to the id. */
-export function toText(localized: LocalizedText | Record<string, string> | undefined, plain: string | undefined, id: string): Text {
-  if (typeof localized === 'string') return { en: localized, zh: localized };
-  return { en: localized?.en ?? plain ?? localized?.zh ?? id, zh: localized?.zh ?? localized?.en ?? plain ?? id };
-}
 
 export function stepNames(...sets: DefinitionSet[]): StepNames {
   const entityOf = (table: string): EntityDefinition | undefined => {

@@ -1,3 +1,4 @@
+import { UUID_RE } from '@lodestar/core';
 import type { FieldKind } from '../schema/column-types.js';
 import { isStorableDate, isStorableTimestamp } from '../definitions/timestamp.js';
 import type { FilterOp } from './types.js';
@@ -38,8 +39,8 @@ export function isSortable(kind: FieldKind): boolean {
   return !['multiChoice', 'textList', 'manyToMany', 'json'].includes(kind);
 }
 
-/** A uuid in its canonical text form (any case). */
-export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Re-exported for the importers not yet moved to @lodestar/core.
+export { UUID_RE };
 const INTEGER_RE = /^-?\d{1,15}$/;
 const NUMBER_RE = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 

@@ -1,6 +1,6 @@
 import { BadRequestError } from '../errors.js';
 import type { FieldKind } from '../schema/column-types.js';
-import { UUID_RE } from './filter-values.js';
+import { UUID_RE } from '@lodestar/core';
 import { isStorableDate, isStorableTimestamp } from '../definitions/timestamp.js';
 import type { SortKey } from './types.js';
 

@@ -3,7 +3,7 @@ import { ValidationError, type Issue } from '../errors.js';
 import type { CompiledEntity } from '../model/compile-model.js';
 import type { ModelAccess } from '../permissions/model-access.js';
 import { attributesOf } from './attributes.js';
-import { UUID_RE } from './filter-values.js';
+import { UUID_RE } from '@lodestar/core';
 import { quoteIdent } from './quote-ident.js';
 import type { RecordJson } from './types.js';
 

@@ -2,7 +2,7 @@ import type { Issue } from '../errors.js';
 import { isSystemColumn } from '../definitions/identifiers.js';
 import type { CompiledEntity } from '../model/compile-model.js';
 import { attributesOf } from './attributes.js';
-import { UUID_RE } from './filter-values.js';
+import { UUID_RE } from '@lodestar/core';
 
 /** A write's body split into the entity's fields and the system values a client may set. */
 export interface Payload {

@@ -2,7 +2,7 @@ import { recordReadOptions } from '../db/record-types.js';
 import { NotFoundError } from '../errors.js';
 import type { CompiledEntity } from '../model/compile-model.js';
 import { expandRecords } from './expand.js';
-import { UUID_RE } from './filter-values.js';
+import { UUID_RE } from '@lodestar/core';
 import { encodeCursor } from './keyset.js';
 import type { ReadQuery } from './query-params.js';
 import { requireAction, viewOf } from './record-permissions.js';

@@ -1,5 +1,5 @@
 import type { Issue } from '../errors.js';
-import { UUID_RE } from '../records/filter-values.js';
+import { UUID_RE } from '@lodestar/core';
 import { isStorableDate } from '../definitions/timestamp.js';
 import { paramIssue, type QueryParams, singleParam, throwIfIssues } from '../records/query-params.js';
 

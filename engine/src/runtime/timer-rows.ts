@@ -1,5 +1,5 @@
 import type { CompiledWorkflow } from '../workflow/compile-machine.js';
-import { toMilliseconds } from '../workflow/durations.js';
+import { toMilliseconds } from '@lodestar/core';
 import type { TimerStart } from '../workflow/plan-timers.js';
 import type { TimerRow } from './timers-repo.js';
 

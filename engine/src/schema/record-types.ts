@@ -49,10 +49,10 @@ function storable(field: FieldDefinition): FieldDefinition {
 }
 
 /** The column's bounds where the definition declares none tighter. */
-function bounded(field: FieldDefinition, low: number, high: number, exclusive: boolean): FieldDefinition {
+function bounded(field: FieldDefinition, low: number, high: number, exclusive: boolean): Partial<FieldDefinition> {
   const declaredHigh = Math.min(field.maximum ?? Infinity, (field.exclusiveMaximum as number | undefined) ?? Infinity);
   const declaredLow = Math.max(field.minimum ?? -Infinity, (field.exclusiveMinimum as number | undefined) ?? -Infinity);
-  const bounds: FieldDefinition = {};
+  const bounds: Partial<FieldDefinition> = {};
   if (declaredHigh >= high) bounds[exclusive ? 'exclusiveMaximum' : 'maximum'] = high;
   if (declaredLow <= low) bounds[exclusive ? 'exclusiveMinimum' : 'minimum'] = low;
   return bounds;

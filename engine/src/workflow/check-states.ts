@@ -1,6 +1,6 @@
 import type { Issue } from '../errors.js';
 import type { WorkflowDefinition } from '../definitions/workflow.js';
-import { isDuration } from './durations.js';
+import { isDuration } from '@lodestar/core';
 import { escape, listTransitions } from './transitions.js';
 
 /**

@@ -1,7 +1,7 @@
 import { setup } from 'xstate';
 import type { StateDefinition, WorkflowDefinition } from '../definitions/workflow.js';
 import { ACTIONS } from './actions/index.js';
-import { toMilliseconds } from './durations.js';
+import { toMilliseconds } from '@lodestar/core';
 import { evaluateGuard, GUARDS, type GuardInput } from './guards/index.js';
 import type { FieldTitle, RoleTitle } from './guards/types.js';
 

@@ -1,0 +1,154 @@
+/* Generated from engine/src/definitions/meta/entity.meta.json by `npm run generate -w core`. Do not edit. */
+
+/**
+ * @minItems 1
+ */
+export type Names = string[];
+export type Localized =
+  | string
+  | {
+      [k: string]: string;
+    };
+export type Names1 = string[];
+export type Rule = {
+  field: string;
+  rule: 'gt' | 'gte' | 'lt' | 'lte';
+  than?: string;
+  value?: number | string;
+  message?: {
+    zh: string;
+    en: string;
+  };
+} & Rule1;
+export type Rule1 =
+  | {
+      than: unknown;
+    }
+  | {
+      value: unknown;
+    };
+
+/**
+ * Lodestar entity definition
+ */
+export interface EntityDefinition {
+  $id: string;
+  $schema?: string;
+  title: string;
+  description?: string;
+  type: 'object';
+  'x-i18n'?: I18N;
+  'x-entity': EntityOptions;
+  properties: {
+    [k: string]: Field;
+  };
+  required?: Names1;
+  allOf?: {}[];
+  if?: {};
+  then?: {};
+  else?: {};
+  dependentRequired?: {};
+  'x-rules'?: Rule[];
+}
+export interface I18N {
+  title?: {
+    [k: string]: string;
+  };
+  description?: {
+    [k: string]: string;
+  };
+}
+export interface EntityOptions {
+  titleField: string;
+  workflow?: string;
+  renamedFrom?: string;
+  agenda?: Agenda;
+  indexes?: Names[];
+  sections?: Section[];
+  recordTypes?: {
+    [k: string]: RecordType;
+  };
+}
+export interface Agenda {
+  due: string;
+  reminder?: string;
+  open: {
+    field: string;
+    /**
+     * @minItems 1
+     */
+    values: string[];
+  };
+}
+export interface Section {
+  id: string;
+  title: Localized;
+}
+export interface RecordType {
+  title: Localized;
+  required?: Names1;
+  fields?: Names1;
+  workflow?: string;
+}
+export interface Field {
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
+  title?: string;
+  description?: string;
+  format?: 'date' | 'date-time' | 'email' | 'phone' | 'uri' | 'uuid';
+  /**
+   * @minItems 1
+   */
+  enum?: (string | number)[];
+  const?: unknown;
+  default?: unknown;
+  examples?: unknown[];
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  multipleOf?: number;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  items?: Field;
+  properties?: {};
+  additionalProperties?: unknown;
+  required?: Names1;
+  readOnly?: boolean;
+  'x-relation'?: Relation;
+  'x-currency'?: string;
+  'x-scale'?: number;
+  'x-multiline'?: boolean;
+  'x-renamedFrom'?: string;
+  'x-i18n'?: FieldI18N;
+  'x-ui'?: Ui;
+}
+export interface Relation {
+  entity: string;
+  onDelete?: 'setNull' | 'cascade' | 'restrict';
+}
+export interface FieldI18N {
+  title?: {
+    [k: string]: string;
+  };
+  description?: {
+    [k: string]: string;
+  };
+  enum?: {
+    [k: string]: {
+      [k: string]: string;
+    };
+  };
+}
+export interface Ui {
+  section?: string;
+  order?: number;
+  help?: Localized;
+  widget?: string;
+  hidden?: boolean;
+  chart?: boolean;
+  list?: boolean;
+}

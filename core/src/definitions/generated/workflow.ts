@@ -1,0 +1,74 @@
+/* Generated from engine/src/definitions/meta/workflow.meta.json by `npm run generate -w core`. Do not edit. */
+
+export type Text =
+  | string
+  | {
+      [k: string]: string;
+    };
+export type Transitions = string | Transition | Transition[];
+export type Reference = string | NamedReference;
+export type References = Reference[];
+
+/**
+ * Lodestar workflow definition: the JSON-only subset of an XState v5 machine config
+ */
+export interface WorkflowDefinition {
+  $schema?: string;
+  id: string;
+  initial: string;
+  description?: string;
+  meta: WorkflowMeta;
+  states: {
+    [k: string]: State;
+  };
+}
+export interface WorkflowMeta {
+  entity: string;
+  recordType?: string;
+  title?: Text;
+  description?: Text;
+  amountField?: string;
+  closeDateField?: string;
+}
+export interface State {
+  type?: 'atomic' | 'final';
+  description?: string;
+  meta?: StateMeta;
+  on?: {
+    [k: string]: Transitions;
+  };
+  after?: {
+    [k: string]: Transitions;
+  };
+  always?: Transitions;
+  entry?: References;
+  exit?: References;
+}
+export interface StateMeta {
+  title?: Text;
+  description?: Text;
+  color?: string;
+  probability?: number;
+  outcome?: 'open' | 'won' | 'lost';
+  sla?: string;
+  stuckAfter?: string;
+  renamedFrom?: string;
+  approval?: {
+    role: string;
+  };
+}
+export interface Transition {
+  target?: string;
+  guard?: Reference;
+  actions?: References;
+  description?: string;
+  meta?: {
+    [k: string]: unknown;
+  };
+}
+export interface NamedReference {
+  type: string;
+  params?: {
+    [k: string]: unknown;
+  };
+}

@@ -1,0 +1,9 @@
+/**
+ * @lodestar/core: what the engine and the apps must agree on. Browser-safe: no Node or database imports
+ * (core-contract.test.ts checks), so the apps import it from source and the engine from its build.
+ */
+export * from './definitions/types.js';
+export * from './identifiers.js';
+export * from './durations.js';
+export * from './text.js';
+export * from './workflow-binding.js';
