@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { Knex } from 'knex';
 import { isTimeZone } from '../agenda/day.js';
-import { BadRequestError, type Issue } from '../errors.js';
+import type { Issue } from '../errors.js';
 import { neutraliseFormula } from './csv-cell.js';
 import { defaultExportColumns, exportColumns, relationColumns, USER_COLUMNS, type ExportLang } from './export-view.js';
 import { paramIssue, singleParam, throwIfIssues, type QueryParams } from './query-params.js';
