@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import type { AuditContext } from '../../audit/audit-entry.js';
 import { readAudit } from '../../audit/audit-repo.js';
 import type { AppContext } from '../../context.js';
-import { BadRequestError, NotFoundError, ValidationError, type Issue } from '../../errors.js';
+import { BadRequestError, ValidationError, type Issue } from '../../errors.js';
 import { handover } from '../../handover/handover.js';
 import { parseHandoverRequest } from '../../handover/handover-request.js';
 import { createOrgUnit, listOrgUnits } from '../../identity/org-units.js';
