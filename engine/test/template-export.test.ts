@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFolder } from '../src/definitions/read-folder.js';
-import { readCurrentVersion } from '../src/store/definitions-repo.js';
+import { readCurrentVersion } from '../src/db/definitions-repo.js';
 import { cliRunner } from './support/cli.js';
 import { CLI } from './support/engine-process.js';
 import { REPO_ROOT } from './support/paths.js';

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { BadRequestError } from '../errors.js';
 import { toAuditActor, toJsonValue, type AuditAction, type AuditChanges, type AuditEntry } from './audit-entry.js';
 
+/** The repository of `lodestar_audit`; its pure half, audit-sql.ts, builds the inserts one-statement writes compose. */
 const AUDIT = 'lodestar_audit';
 // 7 bindings a row: 500 rows stay far below PostgreSQL's 65,535 parameters per statement.
 const CHUNK = 500;

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { compileTables } from '../model/compile-model.js';
 import { retiredIndexNames } from '../schema/system-columns.js';
-import { readCurrentVersion } from '../store/definitions-repo.js';
+import { readCurrentVersion } from './definitions-repo.js';
 
 /**
  * Brings the tables of the published model up to the owner-leading indexes this engine compiles

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { AuditContext } from '../audit/audit-entry.js';
 import { ValidationError, type Issue } from '../errors.js';
+import { findUserByEmail, findUserById } from '../identity/users-repo.js';
 import type { Model } from '../model/compile-model.js';
 import { UUID_RE } from '../records/filter-values.js';
 import { planHandover } from './handover-plan.js';
@@ -55,9 +56,8 @@ async function findUser(trx: Knex.Transaction, request: HandoverRequest, side: '
     issues.push({ pointer, keyword: 'required', message: `give ${side}UserId or ${side}Email` });
     return undefined;
   }
-  const query = trx('lodestar_users').select('id', 'email', 'active').forShare();
-  const row: UserRow | undefined =
-    id !== undefined ? (UUID_RE.test(id) ? await query.where({ id }).first() : undefined) : await query.where({ email: email!.toLowerCase() }).first();
+  const found = id !== undefined ? (UUID_RE.test(id) ? await findUserById(trx, id, 'share') : undefined) : await findUserByEmail(trx, email!.toLowerCase(), 'share');
+  const row: UserRow | undefined = found && { id: found.id as string, email: found.email as string, active: found.active as boolean };
   if (!row) issues.push({ pointer, keyword: 'relation', message: 'must be an existing user' });
   return row;
 }

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { AUDIT_OBJECTS, changedFields, type AuditContext } from '../audit/audit-entry.js';
 import { insertAudit } from '../audit/audit-repo.js';
 import { NotFoundError, ValidationError } from '../errors.js';
+import { findOrgUnitPath, insertOrgUnitRow, listOrgUnitRows, orgUnitIdsUnder } from './users-repo.js';
 
 /** One unit of the company tree (company → department → team). */
 export interface OrgUnitJson {
@@ -22,12 +23,12 @@ export async function createOrgUnit(knex: Knex, unit: { name?: unknown; parentId
   return knex.transaction(async (trx) => {
     let prefix = '/';
     if (parentId !== null) {
-      const parent = typeof parentId === 'string' && /^[0-9a-f-]{36}$/i.test(parentId) ? await trx('lodestar_org_units').where({ id: parentId }).first('path') : undefined;
-      if (!parent) throw new ValidationError('the parent org unit does not exist', { issues: [{ pointer: '/parentId', keyword: 'relation', message: 'must be an existing org unit' }] });
-      prefix = parent.path as string;
+      const parent = typeof parentId === 'string' && /^[0-9a-f-]{36}$/i.test(parentId) ? await findOrgUnitPath(trx, parentId) : undefined;
+      if (parent === undefined) throw new ValidationError('the parent org unit does not exist', { issues: [{ pointer: '/parentId', keyword: 'relation', message: 'must be an existing org unit' }] });
+      prefix = parent;
     }
     const id = randomUUID();
-    const [row] = await trx('lodestar_org_units').insert({ id, parent_id: parentId, name: unit.name!.toString().trim(), path: `${prefix}${id}/` }).returning('*');
+    const row = await insertOrgUnitRow(trx, { id, parent_id: parentId, name: unit.name!.toString().trim(), path: `${prefix}${id}/` });
     const created = toOrgUnitJson(row);
     const changes = changedFields(null, { ...created }, ['name', 'parentId', 'path']);
     await insertAudit(trx, [{ actorId: context.actorId, entity: AUDIT_OBJECTS.orgUnit, recordId: id, action: 'create', changes, requestId: context.requestId ?? null }]);
@@ -36,14 +37,14 @@ export async function createOrgUnit(knex: Knex, unit: { name?: unknown; parentId
 }
 
 export async function listOrgUnits(knex: Knex): Promise<OrgUnitJson[]> {
-  return (await knex('lodestar_org_units').orderBy('path')).map(toOrgUnitJson);
+  return (await listOrgUnitRows(knex)).map(toOrgUnitJson);
 }
 
 /** The unit's id and every unit below it. */
 export async function unitAndBelow(knex: Knex, id: string): Promise<string[]> {
-  const unit = await knex('lodestar_org_units').where({ id }).first('path');
-  if (!unit) throw new NotFoundError('no such org unit');
-  return knex('lodestar_org_units').where('path', 'like', `${unit.path as string}%`).pluck('id');
+  const path = await findOrgUnitPath(knex, id);
+  if (path === undefined) throw new NotFoundError('no such org unit');
+  return orgUnitIdsUnder(knex, path);
 }
 
 function toOrgUnitJson(row: Record<string, unknown>): OrgUnitJson {

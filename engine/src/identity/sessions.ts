@@ -3,6 +3,7 @@ import { TooManyRequestsError, UnauthorizedError } from '../errors.js';
 import { attemptOf, blockedFor, normalizeEmail, recordFailure, recordSuccess, type LoginClient } from './login-throttle.js';
 import { API_KEY_PREFIX, decoyHash, hashSecret, newSecret, SESSION_PREFIX, verifyPassword } from './secrets.js';
 import { toUserJson, type UserJson } from './users.js';
+import { deleteSession, findPrincipalRow, findUserByEmail, insertApiKey, insertSession, updateUserRow } from './users-repo.js';
 
 export const SESSION_HOURS = 12;
 
@@ -23,14 +24,14 @@ export async function login(knex: Knex, email: string, password: string, now: Da
   const attempt = await attemptOf(knex, email, client);
   const wait = await blockedFor(knex, attempt, now);
   if (wait > 0) throw new TooManyAttempts(wait);
-  const row = await knex('lodestar_users').where({ email: normalizeEmail(email) }).first();
-  const verified = await verifyPassword(row?.active ? row.password_hash : await decoyHash(), password);
+  const row = await findUserByEmail(knex, normalizeEmail(email));
+  const verified = await verifyPassword(row?.active ? (row.password_hash as string) : await decoyHash(), password);
   if (!verified || !row?.active) {
     await recordFailure(knex, attempt, now);
     throw badCredentials();
   }
   const device = await recordSuccess(knex, email, client, attempt, now);
-  await knex('lodestar_users').where({ id: row.id }).update({ last_login_at: now });
+  await updateUserRow(knex, row.id as string, { last_login_at: now });
   const { token, expiresAt } = await openSession(knex, row.id as string, now);
   return { token, expiresAt, user: toUserJson(row), device };
 }
@@ -47,36 +48,30 @@ export class TooManyAttempts extends TooManyRequestsError {
 
 /** Ends a session (logout); unknown tokens are ignored. */
 export async function endSession(knex: Knex, token: string): Promise<void> {
-  await knex('lodestar_sessions').where({ token_hash: hashSecret(token) }).del();
+  await deleteSession(knex, hashSecret(token));
 }
 
 /** Issues a session for a user without a password check (the first-run setup, tests through the API). */
 export async function openSession(knex: Knex, userId: string, now: Date): Promise<{ token: string; expiresAt: Date }> {
   const token = newSecret(SESSION_PREFIX);
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
-  await knex('lodestar_sessions').insert({ token_hash: hashSecret(token), user_id: userId, expires_at: expiresAt });
+  await insertSession(knex, { token_hash: hashSecret(token), user_id: userId, expires_at: expiresAt });
   return { token, expiresAt };
 }
 
 /** The active user behind a session token or API key, or undefined. */
 export async function findPrincipal(knex: Knex, secret: string, now: Date): Promise<Principal | undefined> {
-  const hash = hashSecret(secret);
-  // Every request asks (no cache), so fetch only what a principal needs: not the password hash.
-  const USER = ['u.id', 'u.email', 'u.display_name', 'u.roles', 'u.org_unit_id', 'u.manager_id', 'u.active', 'u.must_change_password'];
-  if (secret.startsWith(API_KEY_PREFIX)) {
-    const row = await knex('lodestar_api_keys as k').join('lodestar_users as u', 'u.id', 'k.user_id').where({ 'k.key_hash': hash, 'u.active': true }).whereNull('k.revoked_at').first(USER);
-    return row ? { user: toUserJson(row), via: 'apiKey' } : undefined;
-  }
-  const row = await knex('lodestar_sessions as s').join('lodestar_users as u', 'u.id', 's.user_id').where({ 's.token_hash': hash, 'u.active': true }).where('s.expires_at', '>', now).first(USER);
-  return row ? { user: toUserJson(row), via: 'session' } : undefined;
+  const via = secret.startsWith(API_KEY_PREFIX) ? 'apiKey' : 'session';
+  const row = await findPrincipalRow(knex, via, hashSecret(secret), now);
+  return row ? { user: toUserJson(row), via } : undefined;
 }
 
 /** Creates an API key acting as `userId`; the key is shown once, only its hash is kept. */
 export async function createApiKey(knex: Knex, userId: string, name: string): Promise<{ id: string; key: string; prefix: string }> {
   const key = newSecret(API_KEY_PREFIX);
   const prefix = key.slice(0, 10);
-  const [row] = await knex('lodestar_api_keys').insert({ user_id: userId, name, key_hash: hashSecret(key), prefix }).returning('id');
-  return { id: row.id as string, key, prefix };
+  const id = await insertApiKey(knex, { user_id: userId, name, key_hash: hashSecret(key), prefix });
+  return { id, key, prefix };
 }
 
 function badCredentials(): UnauthorizedError {

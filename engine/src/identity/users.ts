@@ -4,6 +4,7 @@ import { insertAudit } from '../audit/audit-repo.js';
 import { ConflictError, NotFoundError, ValidationError, type Issue } from '../errors.js';
 import { clearFailures } from './login-throttle.js';
 import { hashPassword, hashSecret, verifyPassword } from './secrets.js';
+import { countUserRows, endUserAccess, findUserByEmail, findUserById, insertUserRow, lockActiveAdmins, updateUserRow } from './users-repo.js';
 
 /** A user as the API shows it (never the password hash). */
 export interface UserJson {
@@ -62,19 +63,17 @@ export async function createUser(knex: Knex, user: NewUser, context: AuditContex
   // Hashing takes tens of milliseconds: do it before the transaction, which then holds no lock meanwhile.
   const passwordHash = await hashPassword(user.password);
   return knex.transaction(async (trx) => {
-    const existing = await trx('lodestar_users').where({ email }).first('id');
+    const existing = await findUserByEmail(trx, email);
     if (existing) throw new ConflictError(`a user with the email ${email} already exists`, { issues: [{ pointer: '/email', keyword: 'unique', message: 'is taken' }] });
-    const [row] = await trx('lodestar_users')
-      .insert({
-        email,
-        display_name: user.displayName?.trim() || email.split('@')[0],
-        password_hash: passwordHash,
-        roles: user.roles ?? [],
-        org_unit_id: user.orgUnitId ?? null,
-        manager_id: user.managerId ?? null,
-        must_change_password: user.mustChangePassword ?? false,
-      })
-      .returning('*');
+    const row = await insertUserRow(trx, {
+      email,
+      display_name: user.displayName?.trim() || email.split('@')[0],
+      password_hash: passwordHash,
+      roles: user.roles ?? [],
+      org_unit_id: user.orgUnitId ?? null,
+      manager_id: user.managerId ?? null,
+      must_change_password: user.mustChangePassword ?? false,
+    });
     const created = toUserJson(row);
     await auditUser(trx, 'create', created.id, changedFields(null, fieldsOf(created), USER_FIELDS), context);
     return created;
@@ -98,10 +97,10 @@ export async function updateUser(knex: Knex, id: string, patch: UserPatch, conte
   return knex.transaction(async (trx) => {
     // Lock the active administrators first (always in one order): two transactions that each remove a
     // different admin then see each other's change, and the last one standing stays.
-    const admins: string[] = await trx('lodestar_users').where({ active: true }).whereRaw(`'admin' = any(roles)`).orderBy('id').forUpdate().pluck('id');
-    const row = await trx('lodestar_users').where({ id }).forUpdate().first();
+    const admins = await lockActiveAdmins(trx);
+    const row = await findUserById(trx, id, 'update');
     if (!row) throw noSuchUser();
-    const staysAdmin = (patch.active ?? row.active) && (patch.roles ?? row.roles).includes('admin');
+    const staysAdmin = Boolean(patch.active ?? row.active) && (patch.roles ?? (row.roles as string[])).includes('admin');
     if (admins.includes(id) && !staysAdmin && admins.length === 1) throw lastAdmin(patch.active === false ? '/active' : '/roles');
     const columns: Record<string, unknown> = {
       ...(patch.displayName !== undefined && { display_name: patch.displayName }),
@@ -111,7 +110,7 @@ export async function updateUser(knex: Knex, id: string, patch: UserPatch, conte
       ...(patch.active !== undefined && { active: patch.active }),
     };
     if (Object.keys(columns).length === 0) return toUserJson(row);
-    const [updated] = await trx('lodestar_users').where({ id }).update(columns).returning('*');
+    const updated = await updateUserRow(trx, id, columns);
     // Deactivating (and reactivating) ends every session and API key: a reactivated user starts afresh.
     if (patch.active !== undefined && patch.active !== row.active) await endAccess(trx, id);
     const after = toUserJson(updated);
@@ -135,8 +134,7 @@ function lastAdmin(pointer: string): ConflictError {
 
 /** Ends a user's sessions (but `keepSession`, a token hash) and revokes their API keys. */
 export async function endAccess(trx: Knex.Transaction | Knex, userId: string, options: { keepSession?: string; keepKeys?: boolean } = {}): Promise<void> {
-  await trx('lodestar_sessions').where({ user_id: userId }).modify((q) => options.keepSession && q.whereNot({ token_hash: options.keepSession })).del();
-  if (!options.keepKeys) await trx('lodestar_api_keys').where({ user_id: userId }).whereNull('revoked_at').update({ revoked_at: trx.fn.now() });
+  await endUserAccess(trx, userId, { ...(options.keepSession && { keepTokenHash: options.keepSession }), ...(options.keepKeys && { keepKeys: true }) });
 }
 
 const PASSWORD_ISSUE = (pointer: string): Issue => ({
@@ -152,9 +150,9 @@ const PASSWORD_ISSUE = (pointer: string): Issue => ({
  */
 export async function changeOwnPassword(knex: Knex, userId: string, current: unknown, next: unknown, session: { token?: string; context: AuditContext }): Promise<UserJson> {
   if (typeof next !== 'string' || next.length < MIN_PASSWORD) throw new ValidationError({ en: 'the new password is too short', zh: '新密码太短' }, { issues: [PASSWORD_ISSUE('/newPassword')] });
-  const row = await knex('lodestar_users').where({ id: userId }).first();
+  const row = await findUserById(knex, userId);
   if (!row) throw noSuchUser();
-  if (typeof current !== 'string' || !(await verifyPassword(row.password_hash, current))) {
+  if (typeof current !== 'string' || !(await verifyPassword(row.password_hash as string, current))) {
     throw new ValidationError(
       { en: 'the current password is wrong', zh: '当前密码不正确' },
       { issues: [{ pointer: '/currentPassword', keyword: 'password', message: 'is wrong', i18n: { en: 'is wrong', zh: '不正确' } }] },
@@ -168,7 +166,7 @@ export async function changeOwnPassword(knex: Knex, userId: string, current: unk
   }
   const passwordHash = await hashPassword(next);
   return knex.transaction(async (trx) => {
-    const [updated] = await trx('lodestar_users').where({ id: userId }).update({ password_hash: passwordHash, must_change_password: false }).returning('*');
+    const updated = await updateUserRow(trx, userId, { password_hash: passwordHash, must_change_password: false });
     await endAccess(trx, userId, { ...(session.token && { keepSession: hashSecret(session.token) }), keepKeys: true });
     await auditUser(trx, 'permission', userId, mustChangeChange(row, false), session.context, { event: 'passwordChanged' });
     return toUserJson(updated);
@@ -183,11 +181,11 @@ export async function resetPassword(knex: Knex, id: string, password: unknown, c
   if (typeof password !== 'string' || password.length < MIN_PASSWORD) throw new ValidationError({ en: 'the temporary password is too short', zh: '临时密码太短' }, { issues: [PASSWORD_ISSUE('/password')] });
   const passwordHash = await hashPassword(password);
   return knex.transaction(async (trx) => {
-    const row = await trx('lodestar_users').where({ id }).forUpdate().first();
+    const row = await findUserById(trx, id, 'update');
     if (!row) throw noSuchUser();
-    const [updated] = await trx('lodestar_users').where({ id }).update({ password_hash: passwordHash, must_change_password: true }).returning('*');
+    const updated = await updateUserRow(trx, id, { password_hash: passwordHash, must_change_password: true });
     await endAccess(trx, id, { keepKeys: true });
-    await clearFailures(trx, row.email);
+    await clearFailures(trx, row.email as string);
     await auditUser(trx, 'permission', id, mustChangeChange(row, true), context, { event: 'passwordReset' });
     return toUserJson(updated);
   });
@@ -196,9 +194,9 @@ export async function resetPassword(knex: Knex, id: string, password: unknown, c
 /** An administrator lifts every sign-in throttle on a user's email (from any address). Audited. */
 export async function unlockUser(knex: Knex, id: string, context: AuditContext): Promise<{ user: UserJson; cleared: number }> {
   return knex.transaction(async (trx) => {
-    const row = await trx('lodestar_users').where({ id }).first();
+    const row = await findUserById(trx, id);
     if (!row) throw noSuchUser();
-    const cleared = await clearFailures(trx, row.email);
+    const cleared = await clearFailures(trx, row.email as string);
     await auditUser(trx, 'permission', id, {}, context, { event: 'unlocked', clearedCounters: cleared });
     return { user: toUserJson(row), cleared };
   });
@@ -219,8 +217,7 @@ async function auditUser(trx: Knex.Transaction, action: 'create' | 'update' | 'p
 }
 
 export async function countUsers(knex: Knex): Promise<number> {
-  const [row] = await knex('lodestar_users').count<{ count: string | number }[]>('* as count');
-  return Number(row!.count);
+  return countUserRows(knex);
 }
 
 export function toUserJson(row: Record<string, unknown>): UserJson {

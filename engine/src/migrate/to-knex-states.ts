@@ -1,6 +1,9 @@
 import type { Knex } from 'knex';
+import { readLatestVersionNumber } from '../db/definitions-repo.js';
 import type { Step } from './plan.js';
 import { stateCondition } from './state-sql.js';
+import { migratedHistorySql } from '../runtime/history-repo.js';
+import { cancelStateTimers, renameStateTimers } from '../runtime/timers-repo.js';
 
 type Of<K extends Step['kind']> = Extract<Step, { kind: K }>;
 
@@ -22,17 +25,7 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 export async function renameState(trx: Knex.Transaction, step: Of<'renameState'>): Promise<void> {
   const [where, bindings] = stateCondition(step.from, step.scope);
   await trx.raw(`UPDATE ?? SET state = ? WHERE ${where}`, [step.table, step.to, ...bindings]);
-  const suffix = (state: string) => `.${step.workflow}.${state}`;
-  const sla = (state: string) => `xstate.after.sla-${state}${suffix(state)}`;
-  await trx.raw(
-    `UPDATE lodestar_timers
-        SET state = ?::text,
-            event = CASE WHEN event = ?::text THEN ?::text
-                         WHEN right(event, ?::int) = ?::text THEN left(event, length(event) - ?::int) || ?::text
-                         ELSE event END
-      WHERE workflow = ? AND state = ? AND status = 'pending'`,
-    [step.to, sla(step.from), sla(step.to), suffix(step.from).length, suffix(step.from), suffix(step.from).length, suffix(step.to), step.workflow, step.from],
-  );
+  await renameStateTimers(trx, step.workflow, step.from, step.to);
 }
 
 /**
@@ -51,17 +44,12 @@ export async function moveState(trx: Knex.Transaction, step: Of<'moveState'>, co
         WHERE ${where}
         RETURNING id, record_type, owner_id
      )
-     INSERT INTO lodestar_history (entity, record_id, record_type, workflow, from_state, to_state, event, actor_id, owner_id, model_version)
-     SELECT ?::text, id, record_type, ?::text, ?::text, ?::text, 'MIGRATE', ?::uuid, owner_id, ?::int FROM moved`,
+     ${migratedHistorySql('moved')}`,
     [step.table, target, ...bindings, step.table, step.workflow, step.state, target, actor, version],
   );
-  await trx.raw(`UPDATE lodestar_timers SET status = 'cancelled', done_at = now() WHERE workflow = ? AND state = ? AND status = 'pending'`, [
-    step.workflow,
-    step.state,
-  ]);
+  await cancelStateTimers(trx, step.workflow, step.state);
 }
 
 async function nextVersion(trx: Knex.Transaction): Promise<number> {
-  const row = await trx('lodestar_model_versions').max<{ max: number | null }>('version as max').first();
-  return (row?.max ?? 0) + 1;
+  return ((await readLatestVersionNumber(trx)) ?? 0) + 1;
 }

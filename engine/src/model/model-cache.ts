@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { readCurrentVersion, readLatestVersionNumber } from '../store/definitions-repo.js';
+import { readCurrentVersion, readLatestVersionNumber } from '../db/definitions-repo.js';
 import { EMPTY_SET, hashDefinitionSet } from '../definitions/definition-set.js';
 import { renewPreparedStatements } from '../db/prepared.js';
 import { compileModel, type Model } from './compile-model.js';

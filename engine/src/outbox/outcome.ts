@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { retryDelayMs, type BackoffPolicy } from './backoff.js';
 import { sqlTime, type Clock } from './db-time.js';
+import { updateClaimed as update } from './outbox-repo.js';
 import type { DeliveryResult, OutboxRow } from './types.js';
 
 /** What became of a claimed row; `lost` means its lease ran out and another sender has it now. */
@@ -29,19 +30,4 @@ export async function recordOutcome(knex: Knex, row: OutboxRow, result: Delivery
   const at = sqlTime(knex, options.clock, retryDelayMs(row.attempts, options.backoff));
   const retried = await update(knex, `next_attempt_at = ?, last_error = ?`, [at, result.error], guard, 'next_attempt_at');
   return retried ? { outcome: 'retried', nextAttemptAt: retried.next_attempt_at as Date } : { outcome: 'lost' };
-}
-
-async function update(
-  knex: Knex,
-  set: string,
-  bindings: unknown[],
-  [id, attempts]: readonly [number, number],
-  returning = 'id',
-): Promise<Record<string, unknown> | undefined> {
-  const result = (await knex.raw(`update lodestar_outbox set ${set} where id = ? and attempts = ? and status = 'pending' returning ${returning}`, [
-    ...bindings,
-    id,
-    attempts,
-  ] as Knex.RawBinding[])) as { rows: Record<string, unknown>[] };
-  return result.rows[0];
 }

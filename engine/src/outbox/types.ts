@@ -1,7 +1,13 @@
 /** The kinds of external effect the outbox delivers; a row's `kind` column. */
 export type OutboxKind = 'email' | 'webhook';
 
-/** A row of `lodestar_outbox` as a sender sees it after claiming it. */
+/** An external effect a transition queues; its row is written once the history row (its cause) has an id. */
+export interface NewOutboxRow {
+  kind: OutboxKind;
+  payload: Record<string, unknown>;
+}
+
+/** An outbox row as a sender sees it after claiming it. */
 export interface OutboxRow {
   id: number;
   kind: string;

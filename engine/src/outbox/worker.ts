@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Logger } from '../log.js';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
-import { claimDue, failAbandoned } from './claim.js';
+import { claimDue, failAbandoned } from './outbox-repo.js';
 import type { Clock } from './db-time.js';
 import { errorText } from './error-text.js';
 import { recordOutcome } from './outcome.js';
@@ -62,7 +62,7 @@ export function startOutboxWorker(deps: OutboxDeps, options: OutboxOptions = {})
   const { knex, log, clock } = deps;
   const email: EmailSender | undefined = deps.smtp && createEmailSender(deps.smtp, settings.timeoutMs);
   const secrets = [deps.smtp?.password, deps.webhookSecret];
-  if (!email) log.warn('outbox: SMTP is not configured (SMTP_HOST); email notifications stay queued in lodestar_outbox until it is');
+  if (!email) log.warn('outbox: SMTP is not configured (SMTP_HOST); email notifications stay queued in the outbox until it is');
   if (!deps.webhookSecret) log.warn('outbox: LODESTAR_WEBHOOK_SECRET is not set; webhooks are sent without an X-Lodestar-Signature');
 
   async function deliver(row: OutboxRow): Promise<DeliveryResult> {

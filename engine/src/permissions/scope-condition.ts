@@ -26,7 +26,11 @@ export function scopeCondition(scope: Scope, actor: Actor, alias = 't'): SqlCond
   return { sql: `${alias}.owner_id = any(array(${TEAM_MEMBERS}))`, bindings: [actor.orgUnitId] };
 }
 
-/** The ids of users in a unit (bound) and every unit below it (paths are `/root/…/unit/`). */
+
+/**
+ * The ids of users in a unit (bound) and every unit below it (paths are `/root/…/unit/`). The pure half of
+ * identity/users-repo.ts: list filters embed it in their one statement (table-owners.test.ts).
+ */
 export const TEAM_MEMBERS =
   'select u.id from lodestar_users as u join lodestar_org_units as o on o.id = u.org_unit_id ' +
   "where o.path like (select p.path || '%' from lodestar_org_units as p where p.id = ?)";

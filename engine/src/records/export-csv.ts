@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify';
 import type { Knex } from 'knex';
 import { isTimeZone } from '../agenda/day.js';
 import type { Issue } from '../errors.js';
+import { userNameRows } from '../identity/users-repo.js';
 import { neutraliseFormula } from './csv-cell.js';
 import { defaultExportColumns, exportColumns, relationColumns, USER_COLUMNS, type ExportLang } from './export-view.js';
 import { paramIssue, singleParam, throwIfIssues, type QueryParams } from './query-params.js';
@@ -85,8 +86,7 @@ async function rememberUserNames(knex: Knex, records: RecordJson[], columns: str
   const missing = new Set<string>();
   for (const record of records) for (const name of columns) if (typeof record[name] === 'string' && !users.has(record[name])) missing.add(record[name]);
   if (!missing.size) return;
-  const rows = await knex('lodestar_users').whereIn('id', [...missing]).select('id', 'display_name', 'email');
-  for (const row of rows as { id: string; display_name: string | null; email: string }[]) users.set(row.id, row.display_name || row.email);
+  for (const row of await userNameRows(knex, [...missing])) users.set(row.id, row.display_name || row.email);
 }
 
 /** Lists (tags, many-to-many ids) as `a; b`; text that would start a formula neutralised; the rest as csv-stringify casts it. */

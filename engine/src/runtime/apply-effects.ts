@@ -12,18 +12,15 @@ import type { RecordJson } from '../records/types.js';
 import { createRecord, type StartRecord } from '../records/write-record.js';
 import type { Effect } from '../workflow/actions/index.js';
 import type { Actor } from '../workflow/reference.js';
-import { nextInRotation, recipientsOf } from './users-repo.js';
+import { isActiveUser, nextInRotation } from '../identity/users-repo.js';
+import { recipientsOf } from './recipients.js';
+import type { NewOutboxRow } from '../outbox/types.js';
 
-/** An external effect to write to the outbox once the history row (its cause) has an id. */
-export interface OutboxRow {
-  kind: 'email' | 'webhook';
-  payload: Record<string, unknown>;
-}
 
 /** What a transition changes on its own record, and what it leaves for the outbox. */
 export interface EffectsOutcome {
   columns: Row;
-  outbox: OutboxRow[];
+  outbox: NewOutboxRow[];
 }
 
 /** The transition the effects belong to, as webhooks and mails describe it. */
@@ -122,13 +119,13 @@ function toStoredValue(entity: CompiledEntity, field: string, value: unknown): u
 
 /** The named owner, when an active user; otherwise the transition is refused rather than leaving the record owned by no one. */
 async function activeUser(trx: Knex, userId: string): Promise<string> {
-  const found = isRecordId(userId) && (await trx('lodestar_users').where({ id: userId, active: true }).first('id'));
+  const found = isRecordId(userId) && (await isActiveUser(trx, userId));
   if (found) return userId;
   const reason = { en: 'the workflow assigns the record to a user who does not exist or is deactivated', zh: '流程指定的负责人不存在或已停用，无法分配' };
   throw new TransitionRefused(reason, { extra: { reason: reason.en, reasonZh: reason.zh } });
 }
 
-function outbox(outcome: EffectsOutcome, kind: OutboxRow['kind'], payload: Record<string, unknown>): void {
+function outbox(outcome: EffectsOutcome, kind: NewOutboxRow['kind'], payload: Record<string, unknown>): void {
   outcome.outbox.push({ kind, payload });
 }
 

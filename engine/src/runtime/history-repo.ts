@@ -1,6 +1,10 @@
 import type { Knex } from 'knex';
 import type { Approval } from '../workflow/reference.js';
 import { UUID_RE } from '../records/filter-values.js';
+import type { CtePart } from './cte-parts.js';
+
+/** The one module whose SQL names `lodestar_history` (but the reports' read queries, see table-owners.test.ts). */
+const HISTORY = 'lodestar_history';
 
 /** One history row as written: a start, a transition, an approval decision or an SLA breach. */
 export interface HistoryEntry {
@@ -60,14 +64,14 @@ export function historyValues(entry: HistoryEntry): Knex.RawBinding[] {
 
 /** Appends one row and answers its id; history is never updated or deleted. */
 export async function appendHistory(trx: Knex, entry: HistoryEntry): Promise<number> {
-  const sql = `insert into lodestar_history (${HISTORY_COLUMNS.join(', ')}) values (${HISTORY_COLUMNS.map(() => '?').join(', ')}) returning id`;
+  const sql = `insert into ${HISTORY} (${HISTORY_COLUMNS.join(', ')}) values (${HISTORY_COLUMNS.map(() => '?').join(', ')}) returning id`;
   const result = (await trx.raw(sql, historyValues(entry))) as { rows: { id: string | number }[] };
   return Number(result.rows[0]!.id);
 }
 
 /** A record's history, oldest first. */
 export async function readHistory(knex: Knex, entity: string, recordId: string): Promise<HistoryJson[]> {
-  const rows = (await knex('lodestar_history')
+  const rows = (await knex(HISTORY)
     .where({ entity, record_id: recordId })
     .orderBy('id')
     .select('id', 'workflow', 'from_state', 'to_state', 'event', 'actor_id', 'comment', 'approval_role', 'decision', 'at')) as Record<string, unknown>[];
@@ -86,7 +90,7 @@ export async function readHistory(knex: Knex, entity: string, recordId: string):
 
 /** Approval decisions recorded since the record entered its current state (what `approvalGiven` judges). */
 export async function approvalsSince(trx: Knex, entity: string, recordId: string, since: Date | null): Promise<Approval[]> {
-  const query = trx('lodestar_history').where({ entity, record_id: recordId }).whereNotNull('decision').orderBy('id');
+  const query = trx(HISTORY).where({ entity, record_id: recordId }).whereNotNull('decision').orderBy('id');
   if (since) query.where('at', '>=', since);
   const rows = (await query.select('approval_role', 'decision', 'actor_id', 'at')) as Record<string, unknown>[];
   return rows.map((row) => ({
@@ -95,6 +99,38 @@ export async function approvalsSince(trx: Knex, entity: string, recordId: string
     by: (row.actor_id as string | null) ?? '',
     at: (row.at as Date).toISOString(),
   }));
+}
+
+/**
+ * The history row of a change, inserted from the CTE `source` that wrote the record (its id and its
+ * owner after the write come from there); answers its id as `h`.
+ */
+export function historyPart(source: string, entry: Omit<HistoryEntry, 'ownerId' | 'recordId'>): CtePart {
+  const values = historyValues({ ...entry, recordId: '', ownerId: null });
+  return { sql: historySql(source), bindings: values.filter((_value, i) => i !== RECORD_ID && i !== OWNER_ID) };
+}
+
+const RECORD_ID = HISTORY_COLUMNS.indexOf('record_id');
+const OWNER_ID = HISTORY_COLUMNS.indexOf('owner_id');
+const historySqls = new Map<string, string>();
+
+// The same text for every row of a source: built once (it is on every transition and create).
+function historySql(source: string): string {
+  let sql = historySqls.get(source);
+  if (sql === undefined) {
+    const selects = HISTORY_COLUMNS.map((_c, i) => (i === RECORD_ID ? `${source}.id` : i === OWNER_ID ? `${source}.owner_id` : '?'));
+    historySqls.set(source, (sql = `h as (insert into ${HISTORY} (${HISTORY_COLUMNS.join(', ')}) select ${selects.join(', ')} from ${source} returning id)`));
+  }
+  return sql;
+}
+
+/**
+ * The `MIGRATE` history rows of records a publish moved, one per row of the CTE `source` (returning
+ * id, record_type, owner_id). Bindings, in order: entity, workflow, from state, to state, actor, model version.
+ */
+export function migratedHistorySql(source: string): string {
+  return `INSERT INTO ${HISTORY} (entity, record_id, record_type, workflow, from_state, to_state, event, actor_id, owner_id, model_version)
+     SELECT ?::text, id, record_type, ?::text, ?::text, ?::text, 'MIGRATE', ?::uuid, owner_id, ?::int FROM ${source}`;
 }
 
 // Actors without a user record (the engine itself, timers) are stored as no one.

@@ -3,7 +3,7 @@ import type { DefinitionSet } from '../definitions/definition-set.js';
 import type { Text } from '../errors.js';
 import { stepNames, type StepNames } from '../migrate/step-names.js';
 import type { Model } from '../model/compile-model.js';
-import { listVersions, readVersion } from '../store/definitions-repo.js';
+import { listVersions, readVersion } from '../db/definitions-repo.js';
 import type { HistoryJson } from './history-repo.js';
 
 /** A history row with its stages and event by title, in both languages. */

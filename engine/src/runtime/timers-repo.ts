@@ -1,4 +1,9 @@
 import type { Knex } from 'knex';
+import type { CtePart } from './cte-parts.js';
+
+/** The one module whose SQL names `lodestar_timers` (engine/test/table-owners.test.ts). */
+const TIMERS = 'lodestar_timers';
+const CANCEL = `update ${TIMERS} set status = 'cancelled', done_at = now()`;
 
 /** A pending timer as written: which record, in which state, what it sends back, and when. */
 export interface TimerRow {
@@ -21,14 +26,14 @@ export interface DueTimer extends TimerRow {
 /** Starts timers in the transition's transaction, so they exist exactly when the state change does. */
 export async function scheduleTimers(trx: Knex, timers: TimerRow[]): Promise<void> {
   if (!timers.length) return;
-  await trx('lodestar_timers').insert(
+  await trx(TIMERS).insert(
     timers.map((t) => ({ entity: t.entity, record_id: t.recordId, workflow: t.workflow, state: t.state, kind: t.kind, event: t.event, due_at: t.dueAt })),
   );
 }
 
 /** Cancels a record's pending timers: it left the state they belong to. */
 export async function cancelTimers(trx: Knex, entity: string, recordId: string): Promise<void> {
-  await trx.raw(`update lodestar_timers set status = 'cancelled', done_at = now() where entity = ? and record_id = ? and status = 'pending'`, [entity, recordId]);
+  await trx.raw(`${CANCEL} where entity = ? and record_id = ? and status = 'pending'`, [entity, recordId]);
 }
 
 /**
@@ -37,7 +42,7 @@ export async function cancelTimers(trx: Knex, entity: string, recordId: string):
  */
 export async function claimDueTimer(trx: Knex, now: Date): Promise<DueTimer | undefined> {
   const result = (await trx.raw(
-    `select id, entity, record_id, workflow, state, kind, event, due_at, attempts from lodestar_timers
+    `select id, entity, record_id, workflow, state, kind, event, due_at, attempts from ${TIMERS}
      where status = 'pending' and due_at <= ? order by due_at, id limit 1 for update skip locked`,
     [now],
   )) as { rows: Record<string, unknown>[] };
@@ -58,16 +63,53 @@ export async function claimDueTimer(trx: Knex, now: Date): Promise<DueTimer | un
 
 /** Marks a claimed timer done: fired, or cancelled because its record is gone or left the state. */
 export async function finishTimer(trx: Knex, id: number, status: 'fired' | 'cancelled'): Promise<void> {
-  await trx('lodestar_timers').where({ id }).update({ status, done_at: trx.fn.now() });
+  await trx(TIMERS).where({ id }).update({ status, done_at: trx.fn.now() });
 }
 
 /** Records a failed firing (outside the rolled-back transaction): retry later, or give up after `maxAttempts`. */
 export async function failTimer(knex: Knex, id: number, error: string, options: { retryAt: Date; maxAttempts: number }): Promise<void> {
   await knex.raw(
-    `update lodestar_timers set attempts = attempts + 1, last_error = ?,
+    `update ${TIMERS} set attempts = attempts + 1, last_error = ?,
        status = case when attempts + 1 >= ? then 'failed' else status end,
        due_at = case when attempts + 1 >= ? then due_at else ? end
      where id = ?`,
     [error.slice(0, 2000), options.maxAttempts, options.maxAttempts, options.retryAt, id],
+  );
+}
+
+/** Cancels the record's pending timers as the CTE `c`, only when the CTE `source` wrote the record. */
+export function cancelTimersPart(source: string, entity: string, recordId: string): CtePart {
+  return { sql: `c as (${CANCEL} where entity = ? and record_id = ? and status = 'pending' and exists (select 1 from ${source}))`, bindings: [entity, recordId] };
+}
+
+/** New timers of the record written by `source` (none when it wrote nothing). */
+export function timersPart(source: string, timers: TimerRow[]): CtePart {
+  const rows = timers.map(() => '(?, ?, ?, ?, ?, ?::timestamptz)').join(', ');
+  return {
+    sql: `t as (insert into ${TIMERS} (entity, record_id, workflow, state, kind, event, due_at) select v.entity, ${source}.id, v.workflow, v.state, v.kind, v.event, v.due_at from (values ${rows}) as v(entity, workflow, state, kind, event, due_at), ${source})`,
+    bindings: timers.flatMap((t) => [t.entity, t.workflow, t.state, t.kind, t.event, t.dueAt]),
+  };
+}
+
+/** A publish removed the state: its pending timers end (the records moved to another state). */
+export async function cancelStateTimers(trx: Knex, workflow: string, state: string): Promise<void> {
+  await trx.raw(`${CANCEL} where workflow = ? and state = ? and status = 'pending'`, [workflow, state]);
+}
+
+/**
+ * A publish renamed the state: its pending timers follow (timer event ids name the state,
+ * `xstate.after.<delay>.<workflow>.<state>`, and an SLA delay is `sla-<state>`).
+ */
+export async function renameStateTimers(trx: Knex, workflow: string, from: string, to: string): Promise<void> {
+  const suffix = (state: string) => `.${workflow}.${state}`;
+  const sla = (state: string) => `xstate.after.sla-${state}${suffix(state)}`;
+  await trx.raw(
+    `UPDATE ${TIMERS}
+        SET state = ?::text,
+            event = CASE WHEN event = ?::text THEN ?::text
+                         WHEN right(event, ?::int) = ?::text THEN left(event, length(event) - ?::int) || ?::text
+                         ELSE event END
+      WHERE workflow = ? AND state = ? AND status = 'pending'`,
+    [to, sla(from), sla(to), suffix(from).length, suffix(from), suffix(from).length, suffix(to), workflow, from],
   );
 }

@@ -2,11 +2,11 @@ import type { Knex } from 'knex';
 import type { CompiledEntity } from '../model/compile-model.js';
 import { runPrepared } from '../db/prepared.js';
 import { toUpdateSql, type Row } from '../records/records-repo.js';
-import type { OutboxRow } from './apply-effects.js';
+import type { NewOutboxRow } from '../outbox/types.js';
+import { outboxPart } from '../outbox/outbox-repo.js';
 import { auditPart, updatedChanges } from '../records/audit-parts.js';
-import { historyPart, timersPart } from './cte-parts.js';
-import type { HistoryEntry } from './history-repo.js';
-import type { TimerRow } from './timers-repo.js';
+import { historyPart, type HistoryEntry } from './history-repo.js';
+import { cancelTimersPart, timersPart, type TimerRow } from './timers-repo.js';
 
 /** Everything one transition writes. */
 export interface TransitionWrite {
@@ -18,7 +18,7 @@ export interface TransitionWrite {
   /** Cancel the record's pending timers (it left its state). */
   cancelTimers: boolean;
   timers: TimerRow[];
-  outbox: OutboxRow[];
+  outbox: NewOutboxRow[];
   /** The request that sent the event, for the audit trail. */
   requestId?: string | undefined;
 }
@@ -39,20 +39,15 @@ export async function writeTransition(db: Knex, entity: CompiledEntity, change: 
   const audit = auditPart('u', entity, 'transition', { actorId: change.history.actorId, requestId: change.requestId }, changes, detail);
   const parts = [`u as (${update.sql})`, history.sql, audit.sql];
   bindings.push(...(audit.bindings as Knex.RawBinding[]));
-  if (change.cancelTimers) {
-    parts.push(`c as (update lodestar_timers set status = 'cancelled', done_at = now() where entity = ? and record_id = ? and status = 'pending' and exists (select 1 from u))`);
-    bindings.push(entity.id, change.id);
-  }
-  if (change.timers.length) {
-    const timers = timersPart('u', change.timers);
-    parts.push(timers.sql);
-    bindings.push(...timers.bindings);
-  }
-  if (change.outbox.length) {
-    const rows = change.outbox.map(() => '(?, ?::jsonb)').join(', ');
-    parts.push(`o as (insert into lodestar_outbox (kind, payload, entity, record_id, history_id) select v.kind, v.payload, ?, ?::uuid, h.id from (values ${rows}) as v(kind, payload), h)`);
-    bindings.push(entity.id, change.id);
-    for (const o of change.outbox) bindings.push(o.kind, JSON.stringify(o.payload));
+  const more = [
+    change.cancelTimers && cancelTimersPart('u', entity.id, change.id),
+    change.timers.length > 0 && timersPart('u', change.timers),
+    change.outbox.length > 0 && outboxPart({ entity: entity.id, recordId: change.id }, change.outbox),
+  ];
+  for (const part of more) {
+    if (!part) continue;
+    parts.push(part.sql);
+    bindings.push(...part.bindings);
   }
   const sql = `with ${parts.join(', ')} select u.*, (select id from h) as "__history_id" from u`;
   const row = (await runPrepared<Row>(db, sql, bindings))[0];

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { EMPTY_SET, type DefinitionSet, type SourceFiles } from '../definitions/definition-set.js';
 import { validateDefinitionSet } from '../definitions/validate-definition-set.js';
 import { DefinitionError, ValidationError } from '../errors.js';
+import { activeUserIds } from '../identity/users-repo.js';
 import { checkStateRenames } from '../migrate/check-state-renames.js';
 import { countAffected } from '../migrate/count-affected.js';
 import { diffTables } from '../migrate/diff-tables.js';
@@ -13,7 +14,7 @@ import { stepNames } from '../migrate/step-names.js';
 import { describeSteps } from '../migrate/step-text.js';
 import { compileTables } from '../model/compile-model.js';
 import { listNamedUsers, unknownUserIssue } from '../workflow/check-owners.js';
-import { readCurrentVersion } from './definitions-repo.js';
+import { readCurrentVersion } from '../db/definitions-repo.js';
 
 export interface PlanOptions {
   /** Where records of removed workflow states go: workflow id → removed state → target state. */
@@ -31,7 +32,7 @@ async function assertNamedUsersExist(knex: Knex, set: DefinitionSet, files?: Sou
   const named = listNamedUsers(set, files);
   if (!named.length) return;
   const ids = named.map((n) => n.userId).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-  const active = new Set(ids.length ? ((await knex('lodestar_users').whereIn('id', ids).andWhere('active', true).select('id')) as { id: string }[]).map((u) => u.id) : []);
+  const active = await activeUserIds(knex, ids);
   const issues = named.filter((n) => !active.has(n.userId)).map(unknownUserIssue);
   if (issues.length) throw new DefinitionError(`${issues.length} problem(s) in the definitions`, { issues });
 }

@@ -6,7 +6,7 @@ import { ConflictError } from '../errors.js';
 import { applySteps } from '../migrate/apply-plan.js';
 import type { Plan, StepKind } from '../migrate/plan.js';
 import type { StateMapping } from '../migrate/state-mapping.js';
-import { insertVersion, lockVersions, readLatestVersionNumber, readVersion } from './definitions-repo.js';
+import { insertVersion, lockVersions, readLatestVersionNumber, readVersion } from '../db/definitions-repo.js';
 import { planChange } from './plan-change.js';
 
 export interface PublishRequest {

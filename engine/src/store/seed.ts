@@ -3,7 +3,7 @@ import { hashDefinitionSet } from '../definitions/definition-set.js';
 import { readFolder } from '../definitions/read-folder.js';
 import type { Text } from '../errors.js';
 import type { Plan } from '../migrate/plan.js';
-import { readCurrentVersion, readSeedHash, writeSeedHash } from './definitions-repo.js';
+import { readCurrentVersion, readSeedHash, writeSeedHash } from '../db/definitions-repo.js';
 import { planChange } from './plan-change.js';
 import { publish } from './publish.js';
 

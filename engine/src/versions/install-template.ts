@@ -4,7 +4,7 @@ import { validateDefinitionSet } from '../definitions/validate-definition-set.js
 import { DefinitionError, NotFoundError, type Text } from '../errors.js';
 import type { Plan } from '../migrate/plan.js';
 import type { StateMapping } from '../migrate/state-mapping.js';
-import { readCurrentVersion, readSeedHash, readVersion, writeSeedHash } from '../store/definitions-repo.js';
+import { readCurrentVersion, readSeedHash, readVersion, writeSeedHash } from '../db/definitions-repo.js';
 import { planChange } from '../store/plan-change.js';
 import { publish } from '../store/publish.js';
 import { withIssueText } from '../definitions/issue-text.js';

@@ -6,6 +6,7 @@ import { BadRequestError, ValidationError, type Issue } from '../../errors.js';
 import { handover } from '../../handover/handover.js';
 import { parseHandoverRequest } from '../../handover/handover-request.js';
 import { createOrgUnit, listOrgUnits } from '../../identity/org-units.js';
+import { findOrgUnitPath, findUserById, listUserRows } from '../../identity/users-repo.js';
 import { checkRoleNames } from '../../identity/role-names.js';
 import { blockedUntil } from '../../identity/login-throttle.js';
 import { createUser, noSuchUser, resetPassword, toUserJson, unlockUser, updateUser, type UserPatch } from '../../identity/users.js';
@@ -35,7 +36,7 @@ export function adminRouter(ctx: AppContext): Router {
   });
   // Each user with `signInBlockedUntil` while their email is throttled from every address (admin unlock lifts it).
   router.get('/users', async (_req, res) => {
-    const users = (await knex('lodestar_users').orderBy('email')).map(toUserJson);
+    const users = (await listUserRows(knex)).map(toUserJson);
     const blocked = await blockedUntil(knex, users.map((u) => u.email), ctx.clock());
     res.json({ data: users.map((u) => ({ ...u, signInBlockedUntil: blocked.get(u.email)?.toISOString() ?? null })) });
   });
@@ -118,10 +119,11 @@ export function adminRouter(ctx: AppContext): Router {
   });
 
   async function checkReferences(body: Record<string, unknown>): Promise<void> {
-    for (const [key, table, what] of [['orgUnitId', 'lodestar_org_units', 'org unit'], ['managerId', 'lodestar_users', 'user']] as const) {
+    const finders = { orgUnitId: findOrgUnitPath, managerId: findUserById };
+    for (const [key, what] of [['orgUnitId', 'org unit'], ['managerId', 'user']] as const) {
       const value = body[key];
       if (value === undefined || value === null) continue;
-      const exists = typeof value === 'string' && UUID_RE.test(value) && (await knex(table).where({ id: value }).first('id'));
+      const exists = typeof value === 'string' && UUID_RE.test(value) && (await finders[key](knex, value)) !== undefined;
       if (!exists) throw new ValidationError(`${key} must name an existing ${what}`, { issues: [{ pointer: `/${key}`, keyword: 'relation', message: `must be an existing ${what}` }] });
     }
   }

@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { bearerOf } from '../../identity/authenticate.js';
 import { createApiKey, endSession, login, openSession, TooManyAttempts } from '../../identity/sessions.js';
 import { changeOwnPassword, countUsers, createUser, toUserJson } from '../../identity/users.js';
+import { findUserById, listApiKeyRows, lockUsersTable, revokeApiKey } from '../../identity/users-repo.js';
 import { requestIdOf } from '../request-id.js';
 import { UUID_RE } from '../../records/filter-values.js';
 import { actorOf } from '../actor.js';
@@ -75,7 +76,7 @@ export function authRouter(ctx: AppContext, options: AuthRouterOptions): Router 
   router.post('/setup', limiter, async (req, res) => {
     const body = (req.body ?? {}) as { email?: string; password?: string; displayName?: string };
     const created = await knex.transaction(async (trx) => {
-      await trx.raw('lock table lodestar_users in exclusive mode');
+      await lockUsersTable(trx);
       if ((await countUsers(trx)) > 0) throw new ConflictError({ en: 'setup is done: an administrator exists; sign in instead', zh: '初始设置已完成：已有管理员，请直接登录' });
       return createUser(trx, { email: body.email ?? '', password: body.password ?? '', ...(body.displayName && { displayName: body.displayName }), roles: ['admin'] });
     });
@@ -98,11 +99,10 @@ export function authRouter(ctx: AppContext, options: AuthRouterOptions): Router 
     res.json(user);
   });
   router.get('/me', options.requireActor, async (req, res) => {
-    const row = await knex('lodestar_users').where({ id: actorOf(req).id }).first();
-    res.json(toUserJson(row));
+    res.json(toUserJson((await findUserById(knex, actorOf(req).id))!));
   });
   router.get('/api-keys', options.requireActor, async (req, res) => {
-    const rows = await knex('lodestar_api_keys').where({ user_id: actorOf(req).id }).orderBy('created_at').select('id', 'name', 'prefix', 'created_at', 'revoked_at');
+    const rows = await listApiKeyRows(knex, actorOf(req).id);
     res.json({ data: rows.map((r: Record<string, unknown>) => ({ id: r.id, name: r.name, prefix: r.prefix, createdAt: r.created_at, revokedAt: r.revoked_at })) });
   });
   router.post('/api-keys', options.requireActor, async (req, res) => {
@@ -115,7 +115,7 @@ export function authRouter(ctx: AppContext, options: AuthRouterOptions): Router 
   });
   router.delete('/api-keys/:id', options.requireActor, async (req, res) => {
     if (!UUID_RE.test(String(req.params.id))) throw new NotFoundError({ en: 'no such API key', zh: '没有这个 API 密钥' });
-    const revoked = await knex('lodestar_api_keys').where({ id: String(req.params.id), user_id: actorOf(req).id }).whereNull('revoked_at').update({ revoked_at: knex.fn.now() });
+    const revoked = await revokeApiKey(knex, String(req.params.id), actorOf(req).id);
     if (!revoked) throw new NotFoundError({ en: 'no such API key', zh: '没有这个 API 密钥' });
     res.status(204).end();
   });

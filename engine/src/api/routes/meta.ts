@@ -5,7 +5,7 @@ import { validateDefinitionSet } from '../../definitions/validate-definition-set
 import { BadRequestError, NotFoundError, ValidationError } from '../../errors.js';
 import { checkStateRenames } from '../../migrate/check-state-renames.js';
 import { readStateMapping, type StateMapping } from '../../migrate/state-mapping.js';
-import { deleteDraft, listDrafts, listVersions, readCurrentVersion, readDraft, readVersion, writeDraft } from '../../store/definitions-repo.js';
+import { deleteDraft, listDrafts, listVersions, readCurrentVersion, readDraft, readVersion, writeDraft } from '../../db/definitions-repo.js';
 import { planChange } from '../../store/plan-change.js';
 import { publish } from '../../store/publish.js';
 import { withNoteText } from '../../store/seed.js';

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
+import { listActiveDirectory } from '../../identity/users-repo.js';
 
 /** One active user as every signed-in user may see them: enough to name owners and pick people. */
 export interface DirectoryEntry {
@@ -16,8 +17,8 @@ export interface DirectoryEntry {
 export function usersDirectoryRouter(ctx: AppContext): Router {
   const router = Router();
   router.get('/', async (_req, res) => {
-    const rows = await ctx.db.knex('lodestar_users').select('id', 'display_name', 'email', 'org_unit_id').where({ active: true }).orderBy([{ column: 'display_name' }, { column: 'id' }]);
-    const data: DirectoryEntry[] = rows.map((row: Record<string, unknown>) => ({
+    const rows = await listActiveDirectory(ctx.db.knex);
+    const data: DirectoryEntry[] = rows.map((row) => ({
       id: String(row.id),
       displayName: String(row.display_name),
       email: String(row.email),

@@ -5,7 +5,7 @@ import { readFolder } from '../../definitions/read-folder.js';
 import { describeStep } from '../../migrate/describe-step.js';
 import type { Plan, Step } from '../../migrate/plan.js';
 import type { StateMapping } from '../../migrate/state-mapping.js';
-import { readCurrentVersion, readSeedHash, writeSeedHash } from '../../store/definitions-repo.js';
+import { readCurrentVersion, readSeedHash, writeSeedHash } from '../../db/definitions-repo.js';
 import { planChange } from '../../store/plan-change.js';
 import { publish } from '../../store/publish.js';
 import { seedFromFolder, type SeedResult } from '../../store/seed.js';

@@ -1,6 +1,55 @@
 import type { Knex } from 'knex';
 import { sqlTime, type Clock } from './db-time.js';
-import type { OutboxRow } from './types.js';
+import type { NewOutboxRow, OutboxRow } from './types.js';
+
+/**
+ * The one module whose SQL names `lodestar_outbox`: rows are written with a transition (inside its
+ * one statement, or in its transaction), claimed, and settled here (engine/test/table-owners.test.ts).
+ */
+const OUTBOX = 'lodestar_outbox';
+
+/** One `name as (…)` part of a WITH statement and its bindings, in text order. */
+export interface OutboxCte {
+  sql: string;
+  bindings: Knex.RawBinding[];
+}
+
+/**
+ * The outbox rows of a transition as the CTE `o`, caused by the history row of CTE `h` (nothing is
+ * inserted when `h` inserted nothing, i.e. the record update matched no row).
+ */
+export function outboxPart(cause: { entity: string; recordId: string }, rows: NewOutboxRow[]): OutboxCte {
+  const values = rows.map(() => '(?, ?::jsonb)').join(', ');
+  return {
+    sql: `o as (insert into ${OUTBOX} (kind, payload, entity, record_id, history_id) select v.kind, v.payload, ?, ?::uuid, h.id from (values ${values}) as v(kind, payload), h)`,
+    bindings: [cause.entity, cause.recordId, ...rows.flatMap((o) => [o.kind, JSON.stringify(o.payload)])],
+  };
+}
+
+/** Queues external effects in the transition's transaction; the outbox worker delivers them after commit. */
+export async function insertOutbox(trx: Knex, rows: NewOutboxRow[], cause: { entity: string; recordId: string; historyId: number }): Promise<void> {
+  if (!rows.length) return;
+  await trx(OUTBOX).insert(rows.map((row) => ({ kind: row.kind, payload: JSON.stringify(row.payload), entity: cause.entity, record_id: cause.recordId, history_id: cause.historyId })));
+}
+
+/**
+ * Settles a claimed row in its own short statement. The `attempts = ?` guard makes it a no-op when the
+ * claim expired and another sender re-claimed the row (its attempt counts, not ours).
+ */
+export async function updateClaimed(
+  knex: Knex,
+  set: string,
+  bindings: unknown[],
+  [id, attempts]: readonly [number, number],
+  returning = 'id',
+): Promise<Record<string, unknown> | undefined> {
+  const result = (await knex.raw(`update ${OUTBOX} set ${set} where id = ? and attempts = ? and status = 'pending' returning ${returning}`, [
+    ...bindings,
+    id,
+    attempts,
+  ] as Knex.RawBinding[])) as { rows: Record<string, unknown>[] };
+  return result.rows[0];
+}
 
 export interface ClaimOptions {
   /** Most rows to claim. */
@@ -24,9 +73,9 @@ export interface ClaimOptions {
 export async function claimDue(knex: Knex, options: ClaimOptions): Promise<OutboxRow[]> {
   const skip = options.skipKinds ?? [];
   const result = (await knex.raw(
-    `update lodestar_outbox set attempts = attempts + 1, next_attempt_at = ?
+    `update ${OUTBOX} set attempts = attempts + 1, next_attempt_at = ?
      where id in (
-       select id from lodestar_outbox
+       select id from ${OUTBOX}
        where status = 'pending' and next_attempt_at <= ? and attempts < ?${skip.length ? ` and kind not in (${skip.map(() => '?').join(', ')})` : ''}
        order by next_attempt_at, id
        limit ?
@@ -43,7 +92,7 @@ export async function claimDue(knex: Knex, options: ClaimOptions): Promise<Outbo
  */
 export async function failAbandoned(knex: Knex, options: { maxAttempts: number; clock?: Clock }): Promise<number> {
   const result = (await knex.raw(
-    `update lodestar_outbox set status = 'failed',
+    `update ${OUTBOX} set status = 'failed',
        last_error = 'gave up after ' || attempts || ' attempts: the last sender never reported a result'
      where status = 'pending' and next_attempt_at <= ? and attempts >= ?
      returning id`,

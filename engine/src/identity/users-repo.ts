@@ -1,0 +1,150 @@
+import type { Knex } from 'knex';
+
+/**
+ * The repository of the directory tables: `lodestar_users`, `lodestar_sessions`, `lodestar_api_keys`,
+ * `lodestar_org_units` and `lodestar_round_robin`. Rules (who may do what, audit, the last administrator)
+ * stay with the callers; here are only rows in and rows out, so a column change is made in one place.
+ * Its pure half is the team-members subquery in permissions/scope-condition.ts (engine/test/table-owners.test.ts).
+ */
+
+type Db = Knex | Knex.Transaction;
+export type UserRow = Record<string, unknown>;
+
+const USERS = 'lodestar_users';
+const SESSIONS = 'lodestar_sessions';
+const API_KEYS = 'lodestar_api_keys';
+const ORG_UNITS = 'lodestar_org_units';
+
+// ---- users
+
+export const findUserById = (db: Db, id: string, lock?: 'update' | 'share'): Promise<UserRow | undefined> =>
+  db(USERS).where({ id }).modify((q) => (lock === 'update' ? q.forUpdate() : lock === 'share' ? q.forShare() : q)).first();
+
+export const findUserByEmail = (db: Db, email: string, lock?: 'share'): Promise<UserRow | undefined> =>
+  db(USERS).where({ email }).modify((q) => lock === 'share' && q.forShare()).first();
+
+export const listUserRows = (db: Db): Promise<UserRow[]> => db(USERS).orderBy('email');
+
+/** Active users by display name: the directory everyone may read (no roles, no login data). */
+export const listActiveDirectory = (db: Db): Promise<{ id: string; display_name: string; email: string; org_unit_id: string | null }[]> =>
+  db(USERS).select('id', 'display_name', 'email', 'org_unit_id').where({ active: true }).orderBy([{ column: 'display_name' }, { column: 'id' }]);
+
+/** Display names (or else emails) of the given users. */
+export const userNameRows = (db: Db, ids: string[]): Promise<{ id: string; display_name: string | null; email: string }[]> =>
+  db(USERS).whereIn('id', ids).select('id', 'display_name', 'email');
+
+/** Which of the given ids are active users. */
+export async function activeUserIds(db: Db, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  return new Set(((await db(USERS).whereIn('id', ids).andWhere('active', true).select('id')) as { id: string }[]).map((u) => u.id));
+}
+
+export async function countUserRows(db: Db): Promise<number> {
+  const [row] = await db(USERS).count<{ count: string | number }[]>('* as count');
+  return Number(row!.count);
+}
+
+/** The first-run setup holds this until it commits, so two visitors cannot both become the first admin. */
+export async function lockUsersTable(trx: Knex.Transaction): Promise<void> {
+  await trx.raw(`lock table ${USERS} in exclusive mode`);
+}
+
+export async function insertUserRow(trx: Db, columns: Record<string, unknown>): Promise<UserRow> {
+  const [row] = await trx(USERS).insert(columns).returning('*');
+  return row as UserRow;
+}
+
+export async function updateUserRow(trx: Db, id: string, columns: Record<string, unknown>): Promise<UserRow> {
+  const [row] = await trx(USERS).where({ id }).update(columns).returning('*');
+  return row as UserRow;
+}
+
+/** The active administrators, locked in id order (one order for every caller, so no deadlock). */
+export const lockActiveAdmins = (trx: Knex.Transaction): Promise<string[]> =>
+  trx(USERS).where({ active: true }).whereRaw(`'admin' = any(roles)`).orderBy('id').forUpdate().pluck('id');
+
+// ---- sessions and API keys
+
+export async function insertSession(db: Db, row: { token_hash: string; user_id: string; expires_at: Date }): Promise<void> {
+  await db(SESSIONS).insert(row);
+}
+
+export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  await db(SESSIONS).where({ token_hash: tokenHash }).del();
+}
+
+/** Ends a user's sessions (but `keepTokenHash`) and, unless `keepKeys`, revokes their API keys. */
+export async function endUserAccess(db: Db, userId: string, options: { keepTokenHash?: string; keepKeys?: boolean }): Promise<void> {
+  await db(SESSIONS).where({ user_id: userId }).modify((q) => options.keepTokenHash && q.whereNot({ token_hash: options.keepTokenHash })).del();
+  if (!options.keepKeys) await db(API_KEYS).where({ user_id: userId }).whereNull('revoked_at').update({ revoked_at: db.fn.now() });
+}
+
+// Every request asks (no cache), so fetch only what a principal needs: not the password hash.
+const PRINCIPAL = ['u.id', 'u.email', 'u.display_name', 'u.roles', 'u.org_unit_id', 'u.manager_id', 'u.active', 'u.must_change_password'];
+
+/** The active user behind an unrevoked API key's hash, or a live session's hash. */
+export function findPrincipalRow(db: Db, via: 'apiKey' | 'session', hash: string, now: Date): Promise<UserRow | undefined> {
+  if (via === 'apiKey') {
+    return db(`${API_KEYS} as k`).join(`${USERS} as u`, 'u.id', 'k.user_id').where({ 'k.key_hash': hash, 'u.active': true }).whereNull('k.revoked_at').first(PRINCIPAL);
+  }
+  return db(`${SESSIONS} as s`).join(`${USERS} as u`, 'u.id', 's.user_id').where({ 's.token_hash': hash, 'u.active': true }).where('s.expires_at', '>', now).first(PRINCIPAL);
+}
+
+export async function insertApiKey(db: Db, row: { user_id: string; name: string; key_hash: string; prefix: string }): Promise<string> {
+  const [inserted] = await db(API_KEYS).insert(row).returning('id');
+  return inserted.id as string;
+}
+
+export const listApiKeyRows = (db: Db, userId: string): Promise<Record<string, unknown>[]> =>
+  db(API_KEYS).where({ user_id: userId }).orderBy('created_at').select('id', 'name', 'prefix', 'created_at', 'revoked_at');
+
+/** Revokes one of the user's own live keys; false when there is none with that id. */
+export async function revokeApiKey(db: Db, id: string, userId: string): Promise<boolean> {
+  return (await db(API_KEYS).where({ id, user_id: userId }).whereNull('revoked_at').update({ revoked_at: db.fn.now() })) > 0;
+}
+
+// ---- org units
+
+export const findOrgUnitPath = async (db: Db, id: string): Promise<string | undefined> => (await db(ORG_UNITS).where({ id }).first('path'))?.path;
+
+export async function insertOrgUnitRow(db: Db, row: { id: string; parent_id: unknown; name: string; path: string }): Promise<Record<string, unknown>> {
+  const [inserted] = await db(ORG_UNITS).insert(row).returning('*');
+  return inserted as Record<string, unknown>;
+}
+
+export const listOrgUnitRows = (db: Db): Promise<Record<string, unknown>[]> => db(ORG_UNITS).orderBy('path');
+
+export const orgUnitIdsUnder = (db: Db, path: string): Promise<string[]> => db(ORG_UNITS).where('path', 'like', `${path}%`).pluck('id');
+
+
+// ---- what workflows read and write
+
+/** The active user with this id, if any. */
+export const isActiveUser = async (db: Db, id: string): Promise<boolean> => Boolean(await db(USERS).where({ id, active: true }).first('id'));
+
+/** The email of an active user, or of that user's active manager. */
+export async function activeEmailOf(trx: Db, userId: string, manager: boolean): Promise<string[]> {
+  const sql = manager
+    ? `select m.email from ${USERS} u join ${USERS} m on m.id = u.manager_id where u.id = ? and m.active`
+    : `select email from ${USERS} where id = ? and active`;
+  const result = (await trx.raw(sql, [userId])) as { rows: { email: string }[] };
+  return result.rows.map((row) => row.email);
+}
+
+/**
+ * The next active user holding `role`, in id order after the last one picked; the rotation row is
+ * locked for the transaction, so concurrent assignments take turns instead of picking the same user.
+ */
+export async function nextInRotation(trx: Db, role: string): Promise<string | undefined> {
+  await trx.raw(`insert into lodestar_round_robin (role) values (?) on conflict (role) do nothing`, [role]);
+  const last = (await trx.raw(`select last_user_id from lodestar_round_robin where role = ? for update`, [role])) as { rows: { last_user_id: string | null }[] };
+  const after = last.rows[0]?.last_user_id ?? null;
+  const pick = (await trx.raw(
+    `select id from ${USERS} where active and ? = any(roles)
+     order by (case when ?::uuid is not null and id > ?::uuid then 0 else 1 end), id limit 1`,
+    [role, after, after],
+  )) as { rows: { id: string }[] };
+  const userId = pick.rows[0]?.id;
+  if (userId) await trx.raw(`update lodestar_round_robin set last_user_id = ? where role = ?`, [userId, role]);
+  return userId;
+}
