@@ -116,6 +116,10 @@ export default defineConfig(
     files: ['runtime-ui/**/*.{ts,tsx}', 'studio/**/*.{ts,tsx}', 'ui-shared/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks },
+    // The two classic hook rules catch real bugs. The plugin's React Compiler rules (refs, set-state-in-effect,
+    // purity, preserve-manual-memoization) judge whether the compiler could optimise a component; the apps do not
+    // use the compiler, and the 19 places they flag are deliberate idioms (latest-value refs, a loading state set
+    // when a fetch starts). Turn them on together with the compiler.
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',

@@ -1,5 +1,5 @@
 // The static checks `npm test` runs before the tests: every workspace type-checks and the tree lints clean.
-// `node scripts/checks.mjs [typecheck] [lint]` runs them alone (`npm run typecheck`, `npm run lint`).
+// `node scripts/checks.mjs [typecheck] [lint]` runs them alone (`npm run typecheck`, `npm run lint`); `--list` prints them.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,6 +53,11 @@ export async function runChecks(names = ['typecheck', 'lint']) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  // `--list`: the checks as JSON, for engine/test/static-checks.test.ts.
+  if (process.argv[2] === '--list') {
+    console.log(JSON.stringify([...typechecks(), lint]));
+    process.exit(0);
+  }
   const failures = await runChecks(process.argv.slice(2).length ? process.argv.slice(2) : undefined);
   if (failures.length) console.log(`0 passed, ${failures.length} failed (${failures.join('; ')})`);
   process.exit(failures.length ? 1 : 0);
