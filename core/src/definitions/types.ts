@@ -59,6 +59,18 @@ export type Scope = Roles.Scope;
 /** What a role may do with a field beyond the entity's own permissions. */
 export type FieldRestriction = NonNullable<EntityPermission['fields']>[string];
 
+/** Every definition of one model: what a folder, a template, a draft or a published version holds. */
+export interface DefinitionSet {
+  entities: EntityDefinition[];
+  workflows: WorkflowDefinition[];
+  /**
+   * `roles.json`: who may do what. Versioned with the entities and workflows it names, so a publish
+   * can never leave a permission pointing at a field or event that no longer exists. Absent: the
+   * template defines no roles of its own (the built-in admin always exists).
+   */
+  roles?: RolesDefinition;
+}
+
 /** Scopes from narrowest to broadest: holding several roles grants the broadest. */
 export const SCOPES: readonly Scope[] = ['none', 'own', 'team', 'all'];
 

@@ -1,19 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { EntityDefinition } from './entity.js';
-import type { RolesDefinition } from './roles.js';
-import type { WorkflowDefinition } from './workflow.js';
+import type { DefinitionSet, EntityDefinition } from '@lodestar/core';
 
-/** Every definition of one model: what a folder, a template, a draft or a published version holds. */
-export interface DefinitionSet {
-  entities: EntityDefinition[];
-  workflows: WorkflowDefinition[];
-  /**
-   * `roles.json`: who may do what. Versioned with the entities and workflows it names, so a publish
-   * can never leave a permission pointing at a field or event that no longer exists. Absent: the
-   * template defines no roles of its own (the built-in admin always exists).
-   */
-  roles?: RolesDefinition;
-}
+// The set's shape is part of the contract with the apps (@lodestar/core).
+export type { DefinitionSet };
 
 /**
  * Where each definition came from, for issues that name the file: `entity:<id>`, `workflow:<id>`,

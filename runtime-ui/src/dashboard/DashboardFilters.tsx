@@ -1,6 +1,6 @@
 import { useModel } from '../model/ModelContext';
 import { workflowTitle } from '../model/labels';
-import type { WorkflowDefinition } from '../model/types';
+import type { WorkflowDefinition } from '@lodestar/core';
 import { useUsers } from '../fields/useUsers';
 import { PRESETS, type Period, type PeriodPreset } from './period';
 import { DASHBOARD_MESSAGES } from './messages';

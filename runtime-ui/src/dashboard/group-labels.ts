@@ -1,6 +1,7 @@
 import { getJson, type Lang } from '@lodestar/ui-shared';
 import { choiceTitle, recordTitle, recordTypeTitle, stateTitle } from '../model/labels';
-import type { EntityDefinition, FieldKind, RecordPage, WorkflowDefinition } from '../model/types';
+import type { EntityDefinition, WorkflowDefinition } from '@lodestar/core';
+import type { FieldKind, RecordPage } from '../model/types';
 import type { DashboardMessages } from './messages';
 
 interface LabelContext {

@@ -1,6 +1,6 @@
 import type { Lang } from '@lodestar/ui-shared';
 import { choiceTitle, recordTitle, recordTypeTitle, stateTitle } from '../model/labels';
-import type { EntityDefinition, WorkflowDefinition } from '../model/types';
+import type { EntityDefinition, WorkflowDefinition } from '@lodestar/core';
 import type { DisplayKind } from './kinds';
 import { FIELD_MESSAGES } from './messages';
 

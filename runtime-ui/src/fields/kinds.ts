@@ -1,4 +1,5 @@
-import type { EntityDefinition, FieldKind } from '../model/types';
+import type { EntityDefinition } from '@lodestar/core';
+import type { FieldKind } from '../model/types';
 
 /**
  * A field's kind for display and filtering. Entity fields take the engine's kind (`useModel().kinds`);

@@ -1,4 +1,5 @@
-import type { EntityDefinition, FieldKind, StateMeta, WorkflowDefinition } from '../model/types';
+import { toMilliseconds, type EntityDefinition, type StateMeta, type WorkflowDefinition } from '@lodestar/core';
+import type { FieldKind } from '../model/types';
 
 /* Pure reading of a workflow definition for the board: columns, the events that move between them, ages. */
 
@@ -25,8 +26,9 @@ export function movesFrom(workflow: WorkflowDefinition, from: string): Move[] {
   const on = workflow.states[from]?.on ?? {};
   const moves: Move[] = [];
   for (const [event, definition] of Object.entries(on)) {
+    // A transition is a target's name, one transition, or guarded branches (the meta-schema allows all three).
     const branches = Array.isArray(definition) ? definition : [definition];
-    const targets = new Set(branches.map((b) => b.target).filter((t): t is string => !!t && t !== from));
+    const targets = new Set(branches.map((b) => (typeof b === 'string' ? b : b.target)).filter((t): t is string => !!t && t !== from));
     for (const target of targets) moves.push({ event, target });
   }
   return moves;
@@ -39,14 +41,9 @@ export function eventsBetween(workflow: WorkflowDefinition, from: string, to: st
     .map((m) => m.event);
 }
 
-/** Milliseconds of an ISO 8601 duration (`P14D`, `PT36H`, `P1W`); months count 30 days. Undefined when unreadable. */
+/** Milliseconds of an ISO 8601 duration (`P14D`, `PT36H`, `P1W`), read as the engine reads it; undefined when unreadable. */
 export function durationMs(iso: string | undefined): number | undefined {
-  if (!iso) return undefined;
-  const match = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(iso);
-  if (!match) return undefined;
-  const [y, mo, w, d, h, mi, s] = match.slice(1).map((v) => Number(v ?? 0)) as number[];
-  const days = y! * 365 + mo! * 30 + w! * 7 + d!;
-  return ((days * 24 + h!) * 60 + mi!) * 60_000 + s! * 1000;
+  return iso ? toMilliseconds(iso) : undefined;
 }
 
 const DAY = 86_400_000;

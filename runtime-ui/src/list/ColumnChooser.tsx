@@ -1,6 +1,6 @@
 import { fieldTitle } from '../model/labels';
 import { useModel } from '../model/ModelContext';
-import type { EntityDefinition } from '../model/types';
+import type { EntityDefinition } from '@lodestar/core';
 import { LIST_MESSAGES } from './messages';
 import { usePopover } from './usePopover';
 

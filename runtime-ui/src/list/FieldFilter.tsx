@@ -1,7 +1,7 @@
 import { displayKind } from '../fields/kinds';
 import { fieldTitle } from '../model/labels';
 import { useModel } from '../model/ModelContext';
-import type { EntityDefinition, WorkflowDefinition } from '../model/types';
+import type { EntityDefinition, WorkflowDefinition } from '@lodestar/core';
 import { ChoiceFilter, ContainsFilter, OneOfFilter, RangeFilter } from './filterEditors';
 import { choiceOptions, filterStyle } from './filterOptions';
 import type { ListFilter } from './listQuery';

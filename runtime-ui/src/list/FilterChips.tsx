@@ -3,7 +3,7 @@ import { displayKind, type DisplayKind } from '../fields/kinds';
 import { useUsers } from '../fields/useUsers';
 import { fieldTitle } from '../model/labels';
 import { useModel } from '../model/ModelContext';
-import type { EntityDefinition, WorkflowDefinition } from '../model/types';
+import type { EntityDefinition, WorkflowDefinition } from '@lodestar/core';
 import { ME, type ListFilter } from './listQuery';
 import { LIST_MESSAGES, type ListMessages } from './messages';
 import { useRelatedTitles } from './relatedTitles';

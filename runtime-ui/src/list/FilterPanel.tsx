@@ -1,6 +1,6 @@
 import { displayKind } from '../fields/kinds';
 import { useModel } from '../model/ModelContext';
-import type { EntityDefinition, WorkflowDefinition } from '../model/types';
+import type { EntityDefinition, WorkflowDefinition } from '@lodestar/core';
 import { FieldFilter } from './FieldFilter';
 import { filterStyle } from './filterOptions';
 import type { ListFilter } from './listQuery';

@@ -1,7 +1,7 @@
 import { ApiError } from '@lodestar/ui-shared';
 import { fieldTitle } from '../model/labels';
 import { useModel } from '../model/ModelContext';
-import type { EntityDefinition } from '../model/types';
+import type { EntityDefinition } from '@lodestar/core';
 import { LIST_MESSAGES } from './messages';
 import { NewButton } from './NewButton';
 

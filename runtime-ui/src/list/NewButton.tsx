@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { paths } from '../app/paths';
 import { recordTypeTitle } from '../model/labels';
 import { useModel } from '../model/ModelContext';
-import type { EntityDefinition } from '../model/types';
+import type { EntityDefinition } from '@lodestar/core';
 import { LIST_MESSAGES } from './messages';
 import { usePopover } from './usePopover';
 

@@ -1,4 +1,5 @@
-import type { EntityDefinition, FieldKind, WorkflowDefinition } from '../model/types';
+import type { EntityDefinition, WorkflowDefinition } from '@lodestar/core';
+import type { FieldKind } from '../model/types';
 import { displayKind, SYSTEM_FIELDS, type DisplayKind } from '../fields/kinds';
 
 /** Kinds too wide or too nested for a table cell by default (still choosable). */

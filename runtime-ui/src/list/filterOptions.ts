@@ -1,7 +1,7 @@
 import type { Lang } from '@lodestar/ui-shared';
 import type { DisplayKind } from '../fields/kinds';
 import { choiceTitle, recordTypeTitle, stateTitle } from '../model/labels';
-import type { EntityDefinition, WorkflowDefinition } from '../model/types';
+import type { EntityDefinition, WorkflowDefinition } from '@lodestar/core';
 
 /** How a field is filtered, by kind. */
 export type FilterStyle = 'contains' | 'range' | 'dateRange' | 'choice' | 'oneOf' | 'boolean' | 'related' | 'user';

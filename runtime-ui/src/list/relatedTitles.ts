@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { getJson } from '@lodestar/ui-shared';
 import { recordTitle } from '../model/labels';
-import type { EntityDefinition, RecordPage } from '../model/types';
+import type { EntityDefinition } from '@lodestar/core';
+import type { RecordPage } from '../model/types';
 
 // Titles of related records named by id in filters (from a URL or a saved view), kept for the page's life.
 const titles = new Map<string, string>();

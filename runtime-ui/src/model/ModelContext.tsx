@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { getJson, useLang, type Lang } from '@lodestar/ui-shared';
-import type { EntityDefinition, EntityPermissions, FieldKind, Me, WorkflowDefinition } from './types';
+import { bindingOf, type EntityDefinition, type WorkflowDefinition } from '@lodestar/core';
+import type { EntityPermissions, FieldKind, Me } from './types';
 
 /** Everything the screens are generated from: the published model as this user may see it, and who they are. */
 export interface ModelState {
@@ -59,7 +60,11 @@ export function ModelProvider({ children, loading, failed }: { children: ReactNo
     return {
       ...loaded,
       entity: (id) => byId.get(id),
-      workflowOf: (entity, recordType) => workflowOf(loaded, byId.get(entity), recordType),
+      // The engine's own rule (@lodestar/core): validation refuses the sets where a second rule could differ.
+      workflowOf: (entity, recordType) => {
+        const definition = byId.get(entity);
+        return definition && bindingOf(definition, loaded.workflows, recordType);
+      },
       isAdmin: loaded.me.roles.includes('admin'),
       lang,
       setLang,
@@ -77,16 +82,4 @@ export function useModel(): ModelState {
   const state = useContext(ModelContext);
   if (!state) throw new Error('useModel() outside <ModelProvider>');
   return state;
-}
-
-/**
- * A record type's own workflow (named by the type, or bound by `meta.recordType`), else the entity's
- * (named by `x-entity.workflow`, or bound by `meta.entity` without a record type).
- */
-function workflowOf(loaded: Loaded, entity: EntityDefinition | undefined, recordType?: string | null): WorkflowDefinition | undefined {
-  if (!entity) return undefined;
-  const byId = (id?: string) => (id ? loaded.workflows.find((w) => w.id === id) : undefined);
-  const mine = loaded.workflows.filter((w) => w.meta.entity === entity.$id);
-  const typeWorkflow = recordType ? (byId(entity['x-entity'].recordTypes?.[recordType]?.workflow) ?? mine.find((w) => w.meta.recordType === recordType)) : undefined;
-  return typeWorkflow ?? byId(entity['x-entity'].workflow) ?? mine.find((w) => !w.meta.recordType);
 }

@@ -1,5 +1,5 @@
 import { pick, titleOf, type Lang } from '@lodestar/ui-shared';
-import type { EntityDefinition, WorkflowDefinition } from './types';
+import type { EntityDefinition, WorkflowDefinition } from '@lodestar/core';
 
 /** Titles of the system attributes every record has. */
 const SYSTEM_TITLES: Record<string, Record<Lang, string>> = {
@@ -51,7 +51,7 @@ export function stateTitle(workflow: WorkflowDefinition | undefined, state: stri
 export function eventTitle(workflow: WorkflowDefinition | undefined, from: string | null | undefined, event: string, lang: Lang): string {
   const on = from ? workflow?.states[from]?.on?.[event] : undefined;
   const transition = Array.isArray(on) ? on[0] : on;
-  return pick(transition?.meta?.title, lang) ?? event;
+  return (typeof transition === 'object' ? pick(transition.meta?.title, lang) : undefined) ?? event;
 }
 
 /** A record's display title: its title field, else its id. */

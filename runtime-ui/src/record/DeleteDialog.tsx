@@ -3,7 +3,8 @@ import { useNavigate } from 'react-router';
 import { ApiError, sendJson } from '@lodestar/ui-shared';
 import { useModel } from '../model/ModelContext';
 import { recordTitle } from '../model/labels';
-import type { EntityDefinition, RecordJson } from '../model/types';
+import type { EntityDefinition } from '@lodestar/core';
+import type { RecordJson } from '../model/types';
 import { paths } from '../app/paths';
 import { fill, RECORD_MESSAGES } from './messages';
 

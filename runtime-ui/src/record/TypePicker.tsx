@@ -1,7 +1,7 @@
 import { pick } from '@lodestar/ui-shared';
 import { useModel } from '../model/ModelContext';
 import { entityTitle, fieldTitle, recordTypeTitle } from '../model/labels';
-import type { EntityDefinition } from '../model/types';
+import type { EntityDefinition } from '@lodestar/core';
 import { fill, RECORD_MESSAGES } from './messages';
 
 /** The record types as cards (a radio group): shown alone first, then as a compact switch above the form. */

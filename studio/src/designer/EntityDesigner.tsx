@@ -4,7 +4,7 @@ import { descriptionOf, titleOf } from '@lodestar/ui-shared';
 import { useMessages, useStudioLang } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
 import { entityIssues } from '../draft/issues';
-import type { EntityDefinition, SectionDefinition } from '../draft/types';
+import type { EntityDefinition, SectionDefinition } from '@lodestar/core';
 import { IssueNotes } from '../ui/controls';
 import { entityIn, moveField, removeField, saveField, saveRecordType } from './entity-edits';
 import { FieldEditor } from './FieldEditor';

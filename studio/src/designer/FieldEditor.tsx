@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { pick } from '@lodestar/ui-shared';
 import { useMessages, useStudioLang } from '../app/lang';
-import type { EntityDefinition } from '../draft/types';
+import type { EntityDefinition } from '@lodestar/core';
 import { Checkbox, Dialog, Select, TextInput } from '../ui/controls';
 import { EDITOR_MESSAGES } from './editor-messages';
 import { EDITABLE_KINDS, emptyForm, toForm, type FieldForm } from './field-model';

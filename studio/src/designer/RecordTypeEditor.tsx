@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { pick, titleOf } from '@lodestar/ui-shared';
 import { useMessages, useStudioLang } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
-import type { EntityDefinition, RecordTypeDefinition } from '../draft/types';
+import type { EntityDefinition, RecordTypeDefinition } from '@lodestar/core';
 import { Dialog, Select, TextInput } from '../ui/controls';
 import { TYPE_MESSAGES } from './type-messages';
 

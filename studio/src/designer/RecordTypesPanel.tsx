@@ -2,7 +2,7 @@ import { pick, titleOf } from '@lodestar/ui-shared';
 import { useMessages, useStudioLang } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
 import { entityIssues } from '../draft/issues';
-import type { EntityDefinition } from '../draft/types';
+import type { EntityDefinition } from '@lodestar/core';
 import { IssueNotes } from '../ui/controls';
 import { DESIGNER_MESSAGES } from './messages';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMessages } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
 import { entityIssues } from '../draft/issues';
-import type { EntityDefinition, SectionDefinition } from '../draft/types';
+import type { EntityDefinition, SectionDefinition } from '@lodestar/core';
 import { IssueNotes } from '../ui/controls';
 import { DESIGNER_MESSAGES } from './messages';
 

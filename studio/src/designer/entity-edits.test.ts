@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EntityDefinition } from '../draft/types';
+import type { EntityDefinition } from '@lodestar/core';
 import { removeField, saveField } from './entity-edits';
 import { toForm } from './field-model';
 

@@ -1,4 +1,4 @@
-import type { DefinitionSet, EntityDefinition, RecordTypeDefinition } from '../draft/types';
+import type { DefinitionSet, EntityDefinition, RecordTypeDefinition } from '@lodestar/core';
 import { toField, type FieldForm } from './field-model';
 
 /** Pure edits of one entity definition (the draft context clones the set before they run). */

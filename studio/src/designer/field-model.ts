@@ -1,4 +1,4 @@
-import type { EntityDefinition, FieldDefinition } from '../draft/types';
+import type { EntityDefinition, FieldDefinition, OnDelete } from '@lodestar/core';
 import type { FieldKind } from './field-kind';
 
 /** The kinds the field editor can set up; other kinds (json, uuid, text lists) keep their schema as written. */
@@ -40,7 +40,7 @@ export interface FieldForm {
 }
 
 /** The engine's kind of a field (engine/src/schema/column-types.ts), so the editor opens on the right one. */
-export function kindOf(field: FieldDefinition): FieldKind {
+export function kindOf(field: Partial<FieldDefinition>): FieldKind {
   const relation = field['x-relation'];
   if (field.type === 'string') {
     if (relation) return 'manyToOne';
@@ -68,7 +68,7 @@ const localized = (value: unknown, lang: string) => (typeof value === 'string' ?
 
 /** Reads a field of `entity` into the editor's inputs. */
 export function toForm(entity: EntityDefinition, name: string): FieldForm {
-  const field = entity.properties[name] ?? {};
+  const field: Partial<FieldDefinition> = entity.properties[name] ?? {};
   const ui = field['x-ui'] ?? {};
   const i18n = field['x-i18n'] ?? {};
   const choices = field.enum ?? field.items?.enum ?? [];
@@ -104,9 +104,10 @@ const KIND_KEYWORDS = ['type', 'format', 'enum', 'items', 'minLength', 'maxLengt
 const num = (text: string) => (text.trim() === '' || Number.isNaN(Number(text)) ? undefined : Number(text));
 
 /** Writes the editor's inputs back into a field definition, on top of what `previous` already said. */
-export function toField(form: FieldForm, previous: FieldDefinition = {}): FieldDefinition {
+export function toField(form: FieldForm, previous: Partial<FieldDefinition> = {}): FieldDefinition {
   const editable = (EDITABLE_KINDS as readonly string[]).includes(form.kind);
-  const field: FieldDefinition = Object.fromEntries(Object.entries(previous).filter(([key]) => !editable || !KIND_KEYWORDS.includes(key)));
+  // A field being edited lacks keywords until the kind puts them back; what leaves here is a whole field.
+  const field = Object.fromEntries(Object.entries(previous).filter(([key]) => !editable || !KIND_KEYWORDS.includes(key))) as Partial<FieldDefinition>;
   if (editable) Object.assign(field, kindSchema(form));
   field.title = form.titleEn.trim() || form.titleZh.trim() || form.name;
   const i18n = { ...(previous['x-i18n'] ?? {}) };
@@ -128,7 +129,7 @@ export function toField(form: FieldForm, previous: FieldDefinition = {}): FieldD
   setOrDelete(ui, 'list', form.list || undefined);
   setOrDelete(ui, 'chart', form.chart || undefined);
   setOrDelete(field, 'x-ui', Object.keys(ui).length ? ui : undefined);
-  return field;
+  return field as FieldDefinition;
 }
 
 /** The JSON Schema keywords of a kind (column-types.ts in reverse). */
@@ -150,13 +151,13 @@ function kindSchema(form: FieldForm): FieldDefinition {
     url: { type: 'string', format: 'uri' },
     choice: { type: 'string', enum: values },
     multiChoice: { type: 'array', items: { type: 'string', enum: values }, uniqueItems: true },
-    manyToOne: { type: 'string', format: 'uuid', 'x-relation': { ...relation, onDelete: form.onDelete } },
+    manyToOne: { type: 'string', format: 'uuid', 'x-relation': { ...relation, onDelete: form.onDelete as OnDelete } },
     manyToMany: { type: 'array', items: { type: 'string', format: 'uuid' }, uniqueItems: true, 'x-relation': relation },
   };
   const schema = byKind[form.kind as EditableKind];
   const fallback = defaultOf(form);
   if (fallback !== undefined) schema.default = fallback;
-  return Object.fromEntries(Object.entries(schema).filter(([, value]) => value !== undefined));
+  return Object.fromEntries(Object.entries(schema).filter(([, value]) => value !== undefined)) as FieldDefinition;
 }
 
 /** The default value typed as the kind stores it; none for relations and lists. */

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { deleteDraft, loadDraft, saveDraft, type LoadedDraft } from './load-draft';
-import type { DefinitionIssue, DefinitionSet } from './types';
+import type { Issue as DefinitionIssue, DefinitionSet } from '@lodestar/core';
 
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'failed';
 

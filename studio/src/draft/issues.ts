@@ -1,5 +1,5 @@
 import type { Lang } from '@lodestar/ui-shared';
-import type { DefinitionIssue, DefinitionSet } from './types';
+import type { Issue as DefinitionIssue, DefinitionSet } from '@lodestar/core';
 
 /** The issues of one entity of the draft (the engine names it `entities[<index>]`), under a pointer prefix. */
 export function entityIssues(set: DefinitionSet, issues: DefinitionIssue[], entityId: string, prefix = ''): DefinitionIssue[] {

@@ -1,5 +1,5 @@
 import { ApiError, getJson, sendJson } from '@lodestar/ui-shared';
-import type { DefinitionIssue, DefinitionSet } from './types';
+import type { Issue as DefinitionIssue, DefinitionSet } from '@lodestar/core';
 
 const DRAFTS_PATH = '/api/v1/meta/drafts';
 const DRAFT_ID = 'studio';

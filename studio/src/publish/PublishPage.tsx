@@ -5,7 +5,7 @@ import { useMessages, useStudioLang } from '../app/lang';
 import { issueMessage } from '../draft/issues';
 import { useDraft } from '../draft/DraftContext';
 import { DRAFT_PATH } from '../draft/load-draft';
-import type { DefinitionIssue } from '../draft/types';
+import type { Issue as DefinitionIssue } from '@lodestar/core';
 import { PUBLISH_MESSAGES } from './messages';
 import { PlanSteps } from './PlanSteps';
 import { StateMappingPicker, type StateMapping } from './StateMapping';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, sendJson } from '@lodestar/ui-shared';
 import { DRAFT_PATH } from '../draft/load-draft';
-import type { DefinitionIssue } from '../draft/types';
+import type { Issue as DefinitionIssue } from '@lodestar/core';
 import type { Plan } from './plan-types';
 
 export type PlanState =

@@ -1,4 +1,4 @@
-import type { DefinitionIssue } from '../draft/types';
+import type { Issue as DefinitionIssue } from '@lodestar/core';
 
 /** The engine names roles.json issues by file; a draft without a source file map says `roles.json` too. */
 const ROLES_FILE = 'roles.json';

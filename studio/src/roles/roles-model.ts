@@ -1,4 +1,4 @@
-import type { DefinitionSet, EntityDefinition } from '../draft/types';
+import type { DefinitionSet, EntityDefinition } from '@lodestar/core';
 
 /** roles.json as the studio edits it (engine/src/definitions/roles.ts); unknown keys are kept. */
 export type Scope = 'none' | 'own' | 'team' | 'all';

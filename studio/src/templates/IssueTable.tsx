@@ -1,4 +1,4 @@
-import type { DefinitionIssue } from '../draft/types';
+import type { Issue as DefinitionIssue } from '@lodestar/core';
 import { useMessages, useStudioLang } from '../app/lang';
 import { TEMPLATE_MESSAGES } from './messages';
 

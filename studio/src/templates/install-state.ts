@@ -1,5 +1,5 @@
 import { ApiError, sendJson } from '@lodestar/ui-shared';
-import type { DefinitionIssue } from '../draft/types';
+import type { Issue as DefinitionIssue } from '@lodestar/core';
 import type { Plan } from '../publish/plan-types';
 
 export const INSTALL_PATH = '/api/v1/meta/template/install';

@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import type { DefinitionIssue } from '../draft/types';
+import type { Issue as DefinitionIssue } from '@lodestar/core';
 import { issueText } from '../draft/issues';
 import { useStudioLang } from '../app/lang';
 

@@ -1,6 +1,6 @@
 import { useMessages, useStudioLang } from '../app/lang';
 import { issueMessage } from '../draft/issues';
-import type { DefinitionIssue } from '../draft/types';
+import type { Issue as DefinitionIssue } from '@lodestar/core';
 import { WORKFLOW_MESSAGES } from './messages';
 
 /** Every engine issue of the workflow; one that points at a stage or transition selects it. */

@@ -1,5 +1,5 @@
 import { useMessages, useStudioLang } from '../app/lang';
-import type { DefinitionIssue } from '../draft/types';
+import type { Issue as DefinitionIssue } from '@lodestar/core';
 import { Checkbox, IssueNotes, Select, TextInput } from '../ui/controls';
 import { WORKFLOW_MESSAGES } from './messages';
 import { isFinal, listEdges, pointingAt, statePointer, stateTitle, text, type Edge } from './model';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMessages, useStudioLang } from '../app/lang';
-import type { DefinitionIssue } from '../draft/types';
+import type { Issue as DefinitionIssue } from '@lodestar/core';
 import { IssueNotes, Select, TextInput } from '../ui/controls';
 import { ActionsEditor } from './ActionsEditor';
 import { WORKFLOW_MESSAGES } from './messages';

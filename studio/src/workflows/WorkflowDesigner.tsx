@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { titleOf } from '@lodestar/ui-shared';
 import { useMessages, useStudioLang } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
-import type { DefinitionIssue } from '../draft/types';
+import type { Issue as DefinitionIssue } from '@lodestar/core';
 import { BindingFields } from './BindingFields';
 import { IssueList } from './IssueList';
 import { WORKFLOW_MESSAGES } from './messages';

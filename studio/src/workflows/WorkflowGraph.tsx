@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Background, Controls, MarkerType, ReactFlow, type Edge as FlowEdge } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useMessages, useStudioLang } from '../app/lang';
-import type { DefinitionIssue } from '../draft/types';
+import type { Issue as DefinitionIssue } from '@lodestar/core';
 import { COLUMN_WIDTH, layoutStates, ROW_HEIGHT } from './layout';
 import { WORKFLOW_MESSAGES } from './messages';
 import { edgePointer, isFinal, listEdges, statePointer, stateTitle, text, type Edge } from './model';

@@ -1,5 +1,5 @@
 import { pick, type Lang } from '@lodestar/ui-shared';
-import type { DefinitionSet, Localized } from '../draft/types';
+import type { DefinitionSet, LocalizedText as Localized } from '@lodestar/core';
 import type { EdgeRef, Reference, State, Transition, TransitionConfig, Workflow } from './types';
 
 /** One drawn transition: its place in the definition, its target, whether the designer edits it. */

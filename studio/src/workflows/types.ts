@@ -1,45 +1,13 @@
-import type { Localized } from '../draft/types';
-
-/** A guard or action as a definition names it: `{ type, params }` or just the name. */
-export type Reference = string | { type: string; params?: Record<string, unknown> };
-
-export interface Transition {
-  target?: string;
-  guard?: Reference;
-  actions?: Reference[];
-  description?: string;
-  meta?: { title?: Localized; [key: string]: unknown };
-}
-
-export type TransitionConfig = string | Transition | Transition[];
-
-export interface StateMeta {
-  title?: Localized;
-  color?: string;
-  probability?: number;
-  outcome?: 'open' | 'won' | 'lost';
-  stuckAfter?: string;
-  sla?: string;
-  [key: string]: unknown;
-}
-
-export interface State {
-  type?: 'atomic' | 'final';
-  meta?: StateMeta;
-  on?: Record<string, TransitionConfig>;
-  after?: Record<string, TransitionConfig>;
-  always?: TransitionConfig;
-  [key: string]: unknown;
-}
-
-/** The workflow as the designer edits it (the draft's loose type, with its states spelled out). */
-export interface Workflow {
-  id: string;
-  initial: string;
-  meta: { entity: string; recordType?: string; title?: Localized; [key: string]: unknown };
-  states: Record<string, State>;
-  [key: string]: unknown;
-}
+// The workflow definition types come from @lodestar/core (generated from the meta-schema), named here as the
+// designer reads them.
+export type {
+  Reference,
+  StateDefinition as State,
+  StateMeta,
+  TransitionConfig,
+  TransitionDefinition as Transition,
+  WorkflowDefinition as Workflow,
+} from '@lodestar/core';
 
 /** Where one `on` transition sits: the state, the event, and its index when the event holds a list. */
 export interface EdgeRef {

@@ -1,4 +1,4 @@
-import type { DefinitionIssue, DefinitionSet } from '../draft/types';
+import type { Issue as DefinitionIssue, DefinitionSet } from '@lodestar/core';
 
 /** The engine's issues for one workflow of the draft (it names the file `workflows[<index>]`). */
 export function workflowIssues(set: DefinitionSet, issues: DefinitionIssue[], id: string): DefinitionIssue[] {

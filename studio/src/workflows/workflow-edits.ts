@@ -25,7 +25,7 @@ export function eventFromId(id: string): string {
 export function setStateMeta(workflow: Workflow, name: string, patch: Partial<StateMeta>): void {
   const state = workflow.states[name]!;
   const meta: StateMeta = { ...state.meta, ...patch };
-  for (const key of Object.keys(meta)) if (meta[key] === undefined) delete meta[key];
+  for (const key of Object.keys(meta) as (keyof StateMeta)[]) if (meta[key] === undefined) delete meta[key];
   state.meta = meta;
 }
 

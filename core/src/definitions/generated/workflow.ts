@@ -63,6 +63,7 @@ export interface Transition {
   actions?: References;
   description?: string;
   meta?: {
+    title?: Text;
     [k: string]: unknown;
   };
 }

@@ -3,7 +3,7 @@ import { useApi } from '@lodestar/ui-shared';
 import { useUsers } from '../../fields/useUsers';
 import { useModel } from '../../model/ModelContext';
 import { entityTitle, fieldTitle } from '../../model/labels';
-import type { EntityDefinition } from '../../model/types';
+import type { EntityDefinition } from '@lodestar/core';
 import { ChartCard } from '../ChartCard';
 import { EChart } from '../EChart';
 import { PALETTE, TEXT, type ChartOption } from '../echarts-setup';

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useModel } from '../../model/ModelContext';
-import type { WorkflowDefinition } from '../../model/types';
+import type { WorkflowDefinition } from '@lodestar/core';
 import { ChartCard } from '../ChartCard';
 import { EChart } from '../EChart';
 import { TEXT, type ChartOption } from '../echarts-setup';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useModel } from '../../model/ModelContext';
 import { stateTitle } from '../../model/labels';
-import type { WorkflowDefinition } from '../../model/types';
+import type { WorkflowDefinition } from '@lodestar/core';
 import { ChartCard } from '../ChartCard';
 import { EChart } from '../EChart';
 import { TEXT, type ChartOption } from '../echarts-setup';

@@ -1,7 +1,8 @@
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { pick, type Lang } from '@lodestar/ui-shared';
 import { choiceTitle, fieldTitle } from '../../model/labels';
-import type { EntityDefinition, FieldDefinition, FieldKind } from '../../model/types';
+import type { EntityDefinition, FieldDefinition } from '@lodestar/core';
+import type { FieldKind } from '../../model/types';
 
 /** JSON Schema keywords ajv may see: everything else (`x-*`, phone formats…) stays out of strict mode. */
 const KEYWORDS = ['type', 'enum', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength', 'pattern', 'uniqueItems', 'minItems', 'maxItems'] as const;

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { ApiError, getJson, sendJson } from '@lodestar/ui-shared';
 import { useModel } from '../../model/ModelContext';
 import { eventTitle } from '../../model/labels';
-import type { EntityDefinition, RecordJson, WorkflowDefinition } from '../../model/types';
+import type { EntityDefinition, WorkflowDefinition } from '@lodestar/core';
+import type { RecordJson } from '../../model/types';
 import { RECORD_MESSAGES } from '../messages';
 
 interface Transition {

@@ -1,4 +1,5 @@
-import type { EntityDefinition, RecordJson, WorkflowDefinition } from '../../model/types';
+import type { EntityDefinition, WorkflowDefinition } from '@lodestar/core';
+import type { RecordJson } from '../../model/types';
 import { EventBar } from './EventBar';
 import { StagePath } from './StagePath';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkflowDefinition } from '../../model/types';
+import type { WorkflowDefinition } from '@lodestar/core';
 import { enteredStates, isDone, stageSteps } from './stages';
 
 const sales: WorkflowDefinition = {

@@ -1,4 +1,4 @@
-import type { WorkflowDefinition } from '../../model/types';
+import type { WorkflowDefinition } from '@lodestar/core';
 
 export interface StageStep {
   id: string;

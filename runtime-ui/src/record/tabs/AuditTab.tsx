@@ -1,7 +1,8 @@
 import { useApi } from '@lodestar/ui-shared';
 import { useModel } from '../../model/ModelContext';
 import { fieldTitle } from '../../model/labels';
-import type { EntityDefinition, RecordJson } from '../../model/types';
+import type { EntityDefinition } from '@lodestar/core';
+import type { RecordJson } from '../../model/types';
 import { FieldValue, UserName } from '../../fields/FieldValue';
 import { Spinner } from '../../app/Spinner';
 import { RECORD_MESSAGES, type RecordMessages } from '../messages';

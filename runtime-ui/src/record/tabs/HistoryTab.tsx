@@ -1,7 +1,8 @@
 import { useApi } from '@lodestar/ui-shared';
 import { useModel } from '../../model/ModelContext';
 import { eventTitle, stateTitle } from '../../model/labels';
-import type { EntityDefinition, RecordJson, WorkflowDefinition } from '../../model/types';
+import type { EntityDefinition, WorkflowDefinition } from '@lodestar/core';
+import type { RecordJson } from '../../model/types';
 import { UserName } from '../../fields/FieldValue';
 import { Spinner } from '../../app/Spinner';
 import { RECORD_MESSAGES } from '../messages';

@@ -1,6 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useModel } from '../../model/ModelContext';
-import type { EntityDefinition, RecordJson } from '../../model/types';
+import type { EntityDefinition } from '@lodestar/core';
+import type { RecordJson } from '../../model/types';
 import { RECORD_MESSAGES } from '../messages';
 import { HistoryTab } from './HistoryTab';
 import { RelatedTab } from './RelatedTab';
