@@ -1,8 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './support/paths.js';
+
+/** Source files of a workspace, without installed or built output. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.name === 'node_modules' || entry.name === 'dist') return [];
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? sourceFiles(path) : /\.(ts|tsx|js|mjs)$/.test(entry.name) ? [path] : [];
+  });
+}
 
 interface Check {
   failure: string;
@@ -39,5 +48,15 @@ describe('the static checks of npm test', () => {
     expect(script.indexOf('await runChecks()')).toBeGreaterThan(-1);
     expect(script.indexOf('await runChecks()')).toBeLessThan(script.indexOf("'vitest', 'run'"));
     expect(script).toContain('console.log(`0 passed, ${failures.length} failed (${failures.join(\'; \')})`)');
+  });
+
+  it('a rule is switched off in one place only with its reason (`// eslint-disable-next-line rule -- why`)', () => {
+    const files = [...workspaces, 'scripts', 'bench'].flatMap((dir) => sourceFiles(join(REPO_ROOT, dir)));
+    const unexplained = files.flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (/(\/\/|\/\*)\s*eslint-disable/.test(line) && !/eslint-disable[\w-]*\s+\S.*\s--\s+\S/.test(line) ? [`${file.slice(REPO_ROOT.length + 1)}:${i + 1}`] : [])),
+    );
+    expect(unexplained).toEqual([]);
   });
 });

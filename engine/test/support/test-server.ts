@@ -31,7 +31,7 @@ export interface TestServer {
 export interface TestResponse {
   status: number;
   headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the answer it expects
   body: any;
 }
 

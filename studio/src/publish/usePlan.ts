@@ -32,8 +32,7 @@ export function usePlan(enabled: boolean, beforePlan: () => Promise<void>, state
     return () => {
       current = false;
     };
-    // beforePlan is stable (the draft's flush); re-plan only on request.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- beforePlan is stable (the draft's flush); re-plan only on request
   }, [enabled, attempt, mappingKey]);
   return [state, useCallback(() => setAttempt((n) => n + 1), [])];
 }

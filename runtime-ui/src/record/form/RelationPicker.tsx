@@ -31,7 +31,7 @@ function useTitles(target: string, ids: string[]): Record<string, string> {
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `ids`, a new array every render
   }, [target, key]);
   return Object.fromEntries(ids.map((id) => [id, titles.get(`${target}/${id}`) ?? '…']));
 }
