@@ -16,7 +16,7 @@ import { toEffectiveSchema, visibleFields } from '../src/schema/record-types.js'
 import { allowedEvents } from '../src/workflow/allowed-events.js';
 import { compileMachine, type CompiledWorkflow } from '../src/workflow/compile-machine.js';
 import { decide, decideStart } from '../src/workflow/decide.js';
-import type { Actor } from '../src/workflow/reference.js';
+import type { Actor } from '../src/actor.js';
 import { listTransitions } from '../src/workflow/transitions.js';
 import { missingTranslations, reachable, workflowLabelGaps } from './support/definition-checks.js';
 import { REPO_ROOT } from './support/paths.js';

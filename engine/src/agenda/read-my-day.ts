@@ -8,7 +8,7 @@ import { recordNames, toRecordJson } from '../records/serialize.js';
 import { quoteIdent } from '../records/quote-ident.js';
 import { toSelectSql } from '../records/to-sql.js';
 import type { RecordJson } from '../records/types.js';
-import type { Actor } from '../workflow/reference.js';
+import type { Actor } from '../actor.js';
 import { dayIn } from './day.js';
 import { MY_DAY_LIMIT, MY_DAY_LISTS, planMyDay, type AgendaQuery, type MyDayList } from './plan.js';
 

@@ -1,8 +1,7 @@
 import type { Request, RequestHandler } from 'express';
-import type { Actor } from '../workflow/reference.js';
+import type { Actor, IdentifyActor } from '../actor.js';
 
-/** Who sends a request; identity (logins, tokens, API keys) plugs in here. */
-export type IdentifyActor = (req: Request) => Actor | Promise<Actor>;
+export type { IdentifyActor };
 
 /** The actor of a request no identity vouches for: no user, no roles. */
 export const ANONYMOUS: Actor = { id: 'anonymous', roles: [] };

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { Knex } from 'knex';
-import type { IdentifyActor } from '../api/actor.js';
+import type { IdentifyActor } from '../actor.js';
 import { ForbiddenError, UnauthorizedError } from '../errors.js';
 import { findPrincipal } from './sessions.js';
 

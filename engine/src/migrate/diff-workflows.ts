@@ -4,7 +4,6 @@ import { classifyStep } from './classify.js';
 import { orderSteps } from './order-steps.js';
 import { pairByName } from './pair-by-name.js';
 import type { RecordScope, Step, StepDraft } from './plan.js';
-import type { StateMapping } from './state-mapping.js';
 import { recordsOf } from './workflow-records.js';
 
 /** What a new version does to the states of one workflow whose records stay where they are. */
@@ -68,6 +67,9 @@ export function stateRenames(previous: WorkflowDefinition, next: WorkflowDefinit
 export function removedStates(previous: WorkflowDefinition, next: WorkflowDefinition, renamed = stateRenames(previous, next)): string[] {
   return Object.keys(previous.states).filter((state) => !hasState(next, state) && !renamed.some((r) => r.from === state));
 }
+
+/** Where the records of removed states go: workflow id → removed state → target state of the new version. */
+export type StateMapping = Record<string, Record<string, string>>;
 
 /**
  * The classified, ordered steps for the diffs: a renameState per rename and a moveState per removed

@@ -1,9 +1,9 @@
 import type { DefinitionSet } from '../definitions/definition-set.js';
 import type { Issue } from '../errors.js';
-import { hasState, removedStates, stateRenames } from './diff-workflows.js';
+import { hasState, removedStates, stateRenames, type StateMapping } from './diff-workflows.js';
 
-/** Where the records of removed states go: workflow id → removed state → target state of the new version. */
-export type StateMapping = Record<string, Record<string, string>>;
+// Defined beside the steps it maps (diff-workflows), so the two modules do not import each other.
+export type { StateMapping };
 
 /** The pointer of the mapping in a plan or publish request body. */
 export const STATE_MAPPING_POINTER = '/stateMapping';

@@ -1,6 +1,6 @@
 import type { Scope } from '../definitions/roles.js';
 import type { CompiledEntity, Model } from '../model/compile-model.js';
-import type { Actor } from '../workflow/reference.js';
+import type { Actor } from '../actor.js';
 import { eventScope, grantFor, isAdmin, type EntityGrant } from './entity-grant.js';
 import { entityView } from './entity-view.js';
 import { scopeCondition, type SqlCondition } from './scope-condition.js';

@@ -1,5 +1,5 @@
 import type { Scope } from '../definitions/roles.js';
-import type { Actor } from '../workflow/reference.js';
+import type { Actor } from '../actor.js';
 
 /** A WHERE condition with `?` placeholders and its bound values. */
 export interface SqlCondition {

@@ -1,10 +1,8 @@
 import { recordReadOptions } from '../db/record-types.js';
-import { NotFoundError } from '../errors.js';
-import type { CompiledEntity } from '../model/compile-model.js';
 import { expandRecords } from './expand.js';
-import { UUID_RE } from '@lodestar/core';
 import { encodeCursor } from './keyset.js';
 import type { ReadQuery } from './query-params.js';
+import { isRecordId, recordNotFound } from './record-id.js';
 import { requireAction, viewOf } from './record-permissions.js';
 import { selectRecord } from './records-repo.js';
 import { rememberRow } from './row-cache.js';
@@ -18,16 +16,8 @@ export interface ListPage {
   nextCursor: string | null;
 }
 
-/** The 404 of a record that does not exist (or whose id is not even a uuid). */
-export function recordNotFound(entity: CompiledEntity, id: string): NotFoundError {
-  const title = entity.definition['x-i18n']?.title?.zh ?? entity.definition.title ?? entity.id;
-  return new NotFoundError({ en: `${entity.id} ${JSON.stringify(id)} does not exist`, zh: `这条${title}记录不存在或您无权查看` });
-}
-
-/** Whether an id can name a record at all; anything else is a 404 without a query. */
-export function isRecordId(id: string): boolean {
-  return UUID_RE.test(id);
-}
+// In their own module so record-permissions can use them without importing this one (no cycle).
+export { isRecordId, recordNotFound };
 
 /**
  * One record with `fields` and `expand` applied: one query, plus one per expanded relation. A record

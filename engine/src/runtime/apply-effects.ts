@@ -11,7 +11,7 @@ import type { Row } from '../records/records-repo.js';
 import type { RecordJson } from '../records/types.js';
 import { createRecord, type StartRecord } from '../records/write-record.js';
 import type { Effect } from '../workflow/actions/index.js';
-import type { Actor } from '../workflow/reference.js';
+import type { Actor } from '../actor.js';
 import { isActiveUser, nextInRotation } from '../identity/users-repo.js';
 import { recipientsOf } from './recipients.js';
 import type { NewOutboxRow } from '../outbox/types.js';

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Model } from '../model/compile-model.js';
 import { updateAudited } from '../records/audited-writes.js';
 import { selectRecord } from '../records/records-repo.js';
-import type { Actor } from '../workflow/reference.js';
+import type { Actor } from '../actor.js';
 import { TransitionRefused } from '../errors.js';
 import { appendHistory } from './history-repo.js';
 import { claimDueTimer, finishTimer, type DueTimer } from './timers-repo.js';

@@ -7,7 +7,7 @@ import type { RecordJson } from '../records/types.js';
 import type { RecordStart, StartRecord } from '../records/write-record.js';
 import type { CompiledWorkflow } from '../workflow/compile-machine.js';
 import { decideStart } from '../workflow/decide.js';
-import type { Actor } from '../workflow/reference.js';
+import type { Actor } from '../actor.js';
 import { applyEffects } from './apply-effects.js';
 import { boundWorkflow } from './compiled-workflows.js';
 import { appendHistory, historyPart } from './history-repo.js';

@@ -9,7 +9,7 @@ import type { RecordJson } from '../records/types.js';
 import type { CompiledWorkflow, WorkflowEvent } from '../workflow/compile-machine.js';
 import type { Effect } from '../workflow/actions/index.js';
 import { decide } from '../workflow/decide.js';
-import type { Actor } from '../workflow/reference.js';
+import type { Actor } from '../actor.js';
 import { applyEffects } from './apply-effects.js';
 import { boundWorkflow } from './compiled-workflows.js';
 import { approvalsSince } from './history-repo.js';

@@ -1,4 +1,5 @@
-import type { Actor, Approval } from './reference.js';
+import type { Actor } from '../actor.js';
+import type { Approval } from './reference.js';
 import type { CompiledWorkflow } from './compile-machine.js';
 import { decide } from './decide.js';
 import { toTransitionList } from './transitions.js';

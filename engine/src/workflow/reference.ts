@@ -3,13 +3,6 @@ import type { NamedReference } from '../definitions/workflow.js';
 /** A JSON Schema object, as the guard and action registries declare their params. */
 export type ParamsSchema = Record<string, unknown>;
 
-/** Who sends an event: the user id and the roles that user holds. */
-export interface Actor {
-  id: string;
-  roles: string[];
-  /** The org unit the user belongs to (team scopes); absent for the engine itself. */
-  orgUnitId?: string | null;
-}
 
 /** One approval decision recorded since the record entered its current state. */
 export interface Approval {

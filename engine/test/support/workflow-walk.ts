@@ -1,6 +1,7 @@
 import type { CompiledWorkflow } from '../../src/workflow/compile-machine.js';
 import { decide, type Decision } from '../../src/workflow/decide.js';
-import type { Actor, Approval } from '../../src/workflow/reference.js';
+import type { Actor } from '../../src/actor.js';
+import type { Approval } from '../../src/workflow/reference.js';
 
 /** The fixed clock walks decide at, so timer due times and `now` values are predictable. */
 export const WALK_NOW = '2026-03-02T01:30:00.000Z';

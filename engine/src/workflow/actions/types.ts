@@ -1,6 +1,7 @@
 import type { EntityDefinition } from '../../definitions/entity.js';
 import type { Issue } from '../../errors.js';
-import type { Actor, FieldUse, ParamsSchema } from '../reference.js';
+import type { Actor } from '../../actor.js';
+import type { FieldUse, ParamsSchema } from '../reference.js';
 
 /** Where the shell runs an effect: on the transition's database transaction, or later through the outbox. */
 export type Phase = 'inTransaction' | 'outbox';

@@ -1,5 +1,6 @@
 import type { NamedReference } from '../../definitions/workflow.js';
-import { toReference, type Actor, type Approval } from '../reference.js';
+import type { Actor } from '../../actor.js';
+import { toReference, type Approval } from '../reference.js';
 import { actorHasRole } from './actor-role.js';
 import { approvalGiven } from './approval-given.js';
 import { fieldCompare } from './field-compare.js';

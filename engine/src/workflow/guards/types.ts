@@ -1,5 +1,6 @@
 import type { NamedReference } from '../../definitions/workflow.js';
-import type { Actor, Approval, FieldUse, ParamsSchema } from '../reference.js';
+import type { Actor } from '../../actor.js';
+import type { Approval, FieldUse, ParamsSchema } from '../reference.js';
 
 /** Why a guard said no, in English and optionally in Chinese. */
 export interface GuardFailure {
