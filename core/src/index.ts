@@ -5,5 +5,6 @@
 export * from './definitions/types.js';
 export * from './identifiers.js';
 export * from './durations.js';
+export * from './plan.js';
 export * from './text.js';
 export * from './workflow-binding.js';

@@ -1,70 +1,7 @@
-import type { Text } from '../errors.js';
-import type { ColumnSpec, IndexSpec, JunctionSpec, SqlType, TableSpec } from '../schema/table-spec.js';
+import type { Plan } from '@lodestar/core';
 
-/**
- * safe: no data can be lost. destructive: data is dropped or changed; needs explicit confirmation.
- * blocked: cannot apply as defined (e.g. NOT NULL on a column with empty rows and no default).
- */
-export type Safety = 'safe' | 'destructive' | 'blocked';
-
-interface StepBase {
-  safety: Safety;
-  /** Why this step has its safety, in words an admin understands. */
-  reason: string;
-  /** Rows the step touches (destructive and blocked steps, and type changes), once counted. */
-  rows?: number;
-  /** The step and its reason in both languages, by titles (step-text.ts), on plans a user sees. */
-  text?: Text;
-  reasonText?: Text;
-}
-
-/** One thing a publish will do to the database, as data: the planner's output and the applier's input. */
-export type Step = StepBase &
-  (
-    | { kind: 'createTable'; table: TableSpec }
-    | { kind: 'dropTable'; table: string }
-    | { kind: 'renameTable'; from: string; to: string }
-    | { kind: 'addColumn'; table: string; column: ColumnSpec }
-    | { kind: 'dropColumn'; table: string; column: string }
-    | { kind: 'renameColumn'; table: string; from: string; to: string }
-    // `nullable`: the column's nullability after the plan; values nulled by a conversion or an enum
-    // removal cannot land in a required column, so such steps are blocked rather than destructive.
-    | { kind: 'alterType'; table: string; column: string; from: SqlType; to: SqlType; nullable?: boolean }
-    | { kind: 'setNotNull'; table: string; column: string; backfill?: unknown }
-    | { kind: 'dropNotNull'; table: string; column: string }
-    | { kind: 'setDefault'; table: string; column: string; default?: ColumnSpec['default']; type?: SqlType }
-    | { kind: 'addEnumValues'; table: string; column: string; values: string[] }
-    | { kind: 'removeEnumValues'; table: string; column: string; values: string[]; array: boolean; nullable?: boolean }
-    | { kind: 'addForeignKey'; table: string; column: string; references: NonNullable<ColumnSpec['references']> }
-    | { kind: 'dropForeignKey'; table: string; column: string }
-    | { kind: 'addIndex'; table: string; index: IndexSpec }
-    | { kind: 'dropIndex'; table: string; index: IndexSpec }
-    | { kind: 'createJunction'; junction: JunctionSpec }
-    | { kind: 'dropJunction'; junction: JunctionSpec }
-    | { kind: 'renameJunction'; from: string; to: string }
-    // Workflow states of stored records (`table` after the plan's renames; `scope` absent: every row).
-    | { kind: 'renameState'; workflow: string; table: string; scope?: RecordScope; from: string; to: string }
-    // A state the new version removes: its records move to `to` (the admin's mapping) or, once confirmed
-    // without one, to `initial` (the new version's initial state). `rows` counts the records in it.
-    | { kind: 'moveState'; workflow: string; table: string; scope?: RecordScope; state: string; to?: string; initial: string }
-  );
-
-/**
- * Which rows of an entity table follow a workflow when it binds only some record types: only those of
- * `recordTypes`, or every row whose record type is not in `exceptRecordTypes` (empty types included).
- */
-export interface RecordScope {
-  recordTypes?: string[];
-  exceptRecordTypes?: string[];
-}
-
-export type StepKind = Step['kind'];
-
-/** What a publish will do, against which published version. */
-export interface Plan {
-  baseVersion: number;
-  steps: Step[];
-}
+// The plan's shapes are part of the contract with the apps (@lodestar/core plan.ts).
+export type { Plan, RecordScope, Safety, Step, StepDraft, StepKind } from '@lodestar/core';
 
 export function isDestructive(plan: Plan): boolean {
   return plan.steps.some((step) => step.safety === 'destructive');
@@ -73,6 +10,3 @@ export function isDestructive(plan: Plan): boolean {
 export function isBlocked(plan: Plan): boolean {
   return plan.steps.some((step) => step.safety === 'blocked');
 }
-
-/** A step before classification: what the planner knows before it decides safety and reason. */
-export type StepDraft = { [K in StepKind]: Omit<Extract<Step, { kind: K }>, 'safety' | 'reason'> }[StepKind];

@@ -1,55 +1,7 @@
-import type { OnDelete } from '../definitions/entity.js';
+import type { ColumnSpec, ForeignKeySpec, IndexSpec, JunctionSpec, SqlType, TableSpec } from '@lodestar/core';
 
-/** The Postgres type of a column, structured so the planner can compare and classify changes. */
-export interface SqlType {
-  base: 'text' | 'varchar' | 'integer' | 'bigint' | 'double precision' | 'numeric' | 'boolean' | 'date' | 'timestamptz' | 'uuid' | 'jsonb';
-  length?: number;
-  precision?: number;
-  scale?: number;
-  array?: boolean;
-}
-
-export interface ForeignKeySpec {
-  table: string;
-  onDelete: OnDelete;
-}
-
-export interface ColumnSpec {
-  name: string;
-  type: SqlType;
-  nullable: boolean;
-  /** A constant default (from the JSON Schema `default`), or a SQL expression for system columns. */
-  default?: { value: unknown } | { sql: string };
-  references?: ForeignKeySpec;
-  /** Allowed values of a single or multiple choice field; enforced by ajv, tracked for plans. */
-  enumValues?: string[];
-  system?: boolean;
-  /** The previous name, when the definition declares a rename. */
-  renamedFrom?: string;
-}
-
-export interface IndexSpec {
-  name: string;
-  columns: string[];
-}
-
-/** A many-to-many relation field, stored as a junction table `<entity>__<field>`. */
-export interface JunctionSpec {
-  name: string;
-  field: string;
-  source: string;
-  target: string;
-  renamedFrom?: string;
-}
-
-/** The relational shape compiled from one entity definition. */
-export interface TableSpec {
-  name: string;
-  renamedFrom?: string;
-  columns: ColumnSpec[];
-  indexes: IndexSpec[];
-  junctions: JunctionSpec[];
-}
+// The specs are part of the plan the apps read (@lodestar/core plan.ts).
+export type { ColumnSpec, ForeignKeySpec, IndexSpec, JunctionSpec, SqlType, TableSpec };
 
 /** The SQL spelling of a type, e.g. `varchar(200)`, `numeric(18,2)`, `text[]`. */
 export function toSqlType(type: SqlType): string {

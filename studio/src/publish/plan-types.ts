@@ -1,41 +1,8 @@
-export interface Localized {
-  en: string;
-  zh: string;
-}
+import type { Plan as EnginePlan, WordedStep } from '@lodestar/core';
 
-/** A migration step as `POST /meta/drafts/studio/plan` answers it (engine/src/migrate/plan.ts). */
-export interface PlanStep {
-  kind: string;
-  safety: 'safe' | 'destructive' | 'blocked';
-  /** English, for logs; `reasonText` and `text` are the step's words in both languages, by titles. */
-  reason: string;
-  reasonText: Localized;
-  text: Localized;
-  rows?: number;
-  table?: string | { name: string; columns: unknown[] };
-  column?: string | { name: string; type: SqlType; nullable?: boolean };
-  from?: unknown;
-  to?: unknown;
-  values?: string[];
-  index?: { name: string; columns: string[] };
-  junction?: { name: string; source: string; field: string; target: string };
-  references?: { table: string; onDelete: string };
-  workflow?: string;
-  state?: string;
-  default?: { value?: unknown; sql?: string };
-  backfill?: unknown;
-  array?: boolean;
-}
+export type { Text as Localized } from '@lodestar/core';
 
-export interface SqlType {
-  base: string;
-  length?: number;
-  precision?: number;
-  scale?: number;
-  array?: boolean;
-}
+/** A migration step as `POST /meta/drafts/studio/plan` answers it (@lodestar/core plan.ts), worded in both languages. */
+export type PlanStep = WordedStep;
 
-export interface Plan {
-  baseVersion: number;
-  steps: PlanStep[];
-}
+export type Plan = Omit<EnginePlan, 'steps'> & { steps: PlanStep[] };

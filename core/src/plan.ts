@@ -1,0 +1,129 @@
+import type { OnDelete } from './definitions/types.js';
+import type { Text } from './text.js';
+
+/*
+ * A publish's plan as data: what the engine's planner writes, its applier reads, and the studio and the CLI
+ * show. The engine's `migrate/` and `schema/table-spec.ts` hold the behaviour; the shapes are here.
+ */
+
+/** The Postgres type of a column, structured so the planner can compare and classify changes. */
+export interface SqlType {
+  base: 'text' | 'varchar' | 'integer' | 'bigint' | 'double precision' | 'numeric' | 'boolean' | 'date' | 'timestamptz' | 'uuid' | 'jsonb';
+  length?: number;
+  precision?: number;
+  scale?: number;
+  array?: boolean;
+}
+
+export interface ForeignKeySpec {
+  table: string;
+  onDelete: OnDelete;
+}
+
+export interface ColumnSpec {
+  name: string;
+  type: SqlType;
+  nullable: boolean;
+  /** A constant default (from the JSON Schema `default`), or a SQL expression for system columns. */
+  default?: { value: unknown } | { sql: string };
+  references?: ForeignKeySpec;
+  /** Allowed values of a single or multiple choice field; enforced by ajv, tracked for plans. */
+  enumValues?: string[];
+  system?: boolean;
+  /** The previous name, when the definition declares a rename. */
+  renamedFrom?: string;
+}
+
+export interface IndexSpec {
+  name: string;
+  columns: string[];
+}
+
+/** A many-to-many relation field, stored as a junction table `<entity>__<field>`. */
+export interface JunctionSpec {
+  name: string;
+  field: string;
+  source: string;
+  target: string;
+  renamedFrom?: string;
+}
+
+/** The relational shape compiled from one entity definition. */
+export interface TableSpec {
+  name: string;
+  renamedFrom?: string;
+  columns: ColumnSpec[];
+  indexes: IndexSpec[];
+  junctions: JunctionSpec[];
+}
+
+/**
+ * safe: no data can be lost. destructive: data is dropped or changed; needs explicit confirmation.
+ * blocked: cannot apply as defined (e.g. NOT NULL on a column with empty rows and no default).
+ */
+export type Safety = 'safe' | 'destructive' | 'blocked';
+
+interface StepBase {
+  safety: Safety;
+  /** Why this step has its safety, in words an admin understands. */
+  reason: string;
+  /** Rows the step touches (destructive and blocked steps, and type changes), once counted. */
+  rows?: number;
+  /** The step and its reason in both languages, by titles (step-text.ts), on plans a user sees. */
+  text?: Text;
+  reasonText?: Text;
+}
+
+/** One thing a publish will do to the database, as data: the planner's output and the applier's input. */
+export type Step = StepBase &
+  (
+    | { kind: 'createTable'; table: TableSpec }
+    | { kind: 'dropTable'; table: string }
+    | { kind: 'renameTable'; from: string; to: string }
+    | { kind: 'addColumn'; table: string; column: ColumnSpec }
+    | { kind: 'dropColumn'; table: string; column: string }
+    | { kind: 'renameColumn'; table: string; from: string; to: string }
+    // `nullable`: the column's nullability after the plan; values nulled by a conversion or an enum
+    // removal cannot land in a required column, so such steps are blocked rather than destructive.
+    | { kind: 'alterType'; table: string; column: string; from: SqlType; to: SqlType; nullable?: boolean }
+    | { kind: 'setNotNull'; table: string; column: string; backfill?: unknown }
+    | { kind: 'dropNotNull'; table: string; column: string }
+    | { kind: 'setDefault'; table: string; column: string; default?: ColumnSpec['default']; type?: SqlType }
+    | { kind: 'addEnumValues'; table: string; column: string; values: string[] }
+    | { kind: 'removeEnumValues'; table: string; column: string; values: string[]; array: boolean; nullable?: boolean }
+    | { kind: 'addForeignKey'; table: string; column: string; references: NonNullable<ColumnSpec['references']> }
+    | { kind: 'dropForeignKey'; table: string; column: string }
+    | { kind: 'addIndex'; table: string; index: IndexSpec }
+    | { kind: 'dropIndex'; table: string; index: IndexSpec }
+    | { kind: 'createJunction'; junction: JunctionSpec }
+    | { kind: 'dropJunction'; junction: JunctionSpec }
+    | { kind: 'renameJunction'; from: string; to: string }
+    // Workflow states of stored records (`table` after the plan's renames; `scope` absent: every row).
+    | { kind: 'renameState'; workflow: string; table: string; scope?: RecordScope; from: string; to: string }
+    // A state the new version removes: its records move to `to` (the admin's mapping) or, once confirmed
+    // without one, to `initial` (the new version's initial state). `rows` counts the records in it.
+    | { kind: 'moveState'; workflow: string; table: string; scope?: RecordScope; state: string; to?: string; initial: string }
+  );
+
+/**
+ * Which rows of an entity table follow a workflow when it binds only some record types: only those of
+ * `recordTypes`, or every row whose record type is not in `exceptRecordTypes` (empty types included).
+ */
+export interface RecordScope {
+  recordTypes?: string[];
+  exceptRecordTypes?: string[];
+}
+
+export type StepKind = Step['kind'];
+
+/** What a publish will do, against which published version. */
+export interface Plan {
+  baseVersion: number;
+  steps: Step[];
+}
+
+/** A step before classification: what the planner knows before it decides safety and reason. */
+export type StepDraft = { [K in StepKind]: Omit<Extract<Step, { kind: K }>, 'safety' | 'reason'> }[StepKind];
+
+/** A step as a user is shown it (the plan routes answer so): its words and reason in both languages. */
+export type WordedStep = Step & { text: Text; reasonText: Text };
