@@ -67,8 +67,13 @@ describe('dependency rules', () => {
     }
   });
 
-  it('every pure module keeps to its boundary', async () => {
-    const results = await eslint.lintFiles(pure.map((file) => join(REPO_ROOT, file)));
+  it('core, shared with the browser, may not import Node, I/O, the environment or the engine', async () => {
+    const broken = ["import { createHash } from 'node:crypto';", "import knex from 'knex';", "import { ConflictError } from '../../engine/src/errors.js';", 'export const url = process.env.DATABASE_URL;'];
+    for (const line of broken) expect(await violations('core/src/index.ts', `${line}\n`), line).toHaveLength(1);
+  });
+
+  it('every pure module and core keep to their boundaries', async () => {
+    const results = await eslint.lintFiles([...pure.map((file) => join(REPO_ROOT, file)), ...sourceFiles(join(REPO_ROOT, 'core/src'))]);
     const found = results.flatMap((result) => result.messages.map((message) => `${relative(REPO_ROOT, result.filePath)}:${message.line} ${message.message}`));
     expect(found).toEqual([]);
   }, 60_000);
