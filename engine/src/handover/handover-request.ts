@@ -1,4 +1,5 @@
-import { ValidationError, type Issue } from '../errors.js';
+import { checkBody } from '../api/contract/check.js';
+import { ADMIN } from '../api/contract/admin.js';
 
 /**
  * Who hands over to whom (by user id or email), which entities (default: all), only open records
@@ -17,33 +18,18 @@ export interface HandoverRequest {
 const TEXT_KEYS = ['fromUserId', 'fromEmail', 'toUserId', 'toEmail'] as const;
 const FLAG_KEYS = ['onlyOpen', 'dryRun'] as const;
 
-/** The JSON body of POST /admin/handover as a request; 422 naming every ill-typed member. */
-export function parseHandoverRequest(body: unknown): HandoverRequest {
-  const input = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
-  const issues: Issue[] = [];
+/** A body its route already validated against the handover contract, as a request: texts trimmed, nulls dropped. */
+export function toHandoverRequest(input: Record<string, unknown>): HandoverRequest {
   const request: HandoverRequest = {};
-  for (const key of TEXT_KEYS) {
-    const value = input[key];
-    if (value === undefined || value === null) continue;
-    if (typeof value === 'string' && value.trim()) request[key] = value.trim();
-    else issues.push({ pointer: `/${key}`, keyword: 'type', message: 'must be a non-empty string' });
-  }
-  for (const key of FLAG_KEYS) {
-    const value = input[key];
-    if (value === undefined || value === null) continue;
-    if (typeof value === 'boolean') request[key] = value;
-    else issues.push({ pointer: `/${key}`, keyword: 'type', message: 'must be true or false' });
-  }
-  const entities = input.entities;
-  if (entities !== undefined && entities !== null) {
-    if (!Array.isArray(entities)) issues.push({ pointer: '/entities', keyword: 'type', message: 'must be a list of entity ids' });
-    else {
-      entities.forEach((entity, i) => {
-        if (typeof entity !== 'string') issues.push({ pointer: `/entities/${i}`, keyword: 'type', message: 'must be an entity id' });
-      });
-      request.entities = entities.filter((entity): entity is string => typeof entity === 'string');
-    }
-  }
-  if (issues.length) throw new ValidationError(issues.map((i) => `${i.pointer}: ${i.message}`).join('; '), { issues });
+  for (const key of TEXT_KEYS) if (typeof input[key] === 'string') request[key] = input[key].trim();
+  for (const key of FLAG_KEYS) if (typeof input[key] === 'boolean') request[key] = input[key];
+  if (Array.isArray(input.entities)) request.entities = input.entities as string[];
   return request;
+}
+
+/** Any JSON value as a handover request: 422 naming every ill-typed member (the contract's schema). */
+export function parseHandoverRequest(body: unknown): HandoverRequest {
+  const input = body ?? {};
+  checkBody(ADMIN.routes.handover.body!, input);
+  return toHandoverRequest(input as Record<string, unknown>);
 }

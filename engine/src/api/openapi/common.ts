@@ -41,7 +41,8 @@ export const COMMON_SCHEMAS: Record<string, JsonSchema> = {
       type: { type: 'string', format: 'uri', examples: ['https://lodestar.dev/problems/validation-failed'] },
       title: { type: 'string' },
       status: { type: 'integer' },
-      detail: { type: 'string' },
+      detail: { type: 'string', description: 'In English; `i18n` carries it in both languages.' },
+      i18n: ref('Text'),
       issues: { type: 'array', items: ref('Issue') },
     },
   },
@@ -52,9 +53,16 @@ export const COMMON_SCHEMAS: Record<string, JsonSchema> = {
     properties: {
       pointer: { type: 'string', examples: ['/name'] },
       keyword: { type: 'string', examples: ['maxLength'] },
-      message: { type: 'string' },
+      message: { type: 'string', description: 'In English; `i18n` carries it in both languages.' },
+      i18n: ref('Text'),
       params: { type: 'object' },
     },
+  },
+  Text: {
+    type: 'object',
+    description: 'A text a user may see, in English and Chinese.',
+    required: ['en', 'zh'],
+    properties: { en: { type: 'string' }, zh: { type: 'string' } },
   },
   FilterOperators: {
     type: 'object',
@@ -66,6 +74,7 @@ export const COMMON_SCHEMAS: Record<string, JsonSchema> = {
   User: {
     type: 'object',
     description: 'A user as the identity routes return it.',
+    required: ['id', 'email', 'displayName', 'roles', 'orgUnitId', 'managerId', 'active', 'mustChangePassword'],
     properties: {
       id: { type: 'string', format: 'uuid' },
       email: { type: 'string', format: 'email' },
@@ -74,6 +83,7 @@ export const COMMON_SCHEMAS: Record<string, JsonSchema> = {
       orgUnitId: { type: ['string', 'null'], format: 'uuid' },
       managerId: { type: ['string', 'null'], format: 'uuid' },
       active: { type: 'boolean' },
+      mustChangePassword: { type: 'boolean', description: 'The password was set by an administrator: the user must change it before anything else.' },
     },
   },
   DefinitionSet: {

@@ -2,15 +2,11 @@ import type { CompiledEntity } from '../../model/compile-model.js';
 import { groupableNames, summableNames } from '../../records/group-query.js';
 import { json, problems, ref } from './common.js';
 import type { JsonSchema } from './field-schemas.js';
+import { VIEWS } from '../contract/views.js';
+import { toContractPaths } from './contract-paths.js';
 
 const text = { type: 'string' };
 const nullableUuid = { type: ['string', 'null'], format: 'uuid' };
-const entityParam = { name: 'entity', in: 'path', required: true, schema: text, description: 'An entity id the caller may read.' };
-const VIEW: JsonSchema = {
-  type: 'object',
-  required: ['id', 'entity', 'name', 'query', 'createdAt'],
-  properties: { id: { type: 'string', format: 'uuid' }, entity: text, name: text, query: { type: 'object' }, createdAt: { type: 'string', format: 'date-time' } },
-};
 const ITEM: JsonSchema = {
   type: 'object',
   required: ['entity', 'id', 'title', 'at', 'record'],
@@ -42,33 +38,7 @@ export const RUNTIME_UI_PATHS: Record<string, JsonSchema> = {
       },
     },
   },
-  '/views/{entity}': {
-    parameters: [entityParam],
-    get: {
-      operationId: 'savedViewsList',
-      tags: ['system'],
-      summary: "The caller's saved list views of an entity, by name",
-      responses: { 200: json('Views.', { type: 'object', properties: { data: { type: 'array', items: VIEW } } }), ...problems(404) },
-    },
-    post: {
-      operationId: 'savedViewsSave',
-      tags: ['system'],
-      summary: 'Save a list view; a name the caller already uses for the entity replaces its query',
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: { type: 'object', required: ['name', 'query'], additionalProperties: false, properties: { name: { type: 'string', minLength: 1, maxLength: 100 }, query: { type: 'object', description: 'At most 16 KB as JSON.' } } },
-          },
-        },
-      },
-      responses: { 200: json('Replaced.', VIEW), 201: json('Created.', VIEW), ...problems(404, 422) },
-    },
-  },
-  '/views/{entity}/{id}': {
-    parameters: [entityParam, { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
-    delete: { operationId: 'savedViewsDelete', tags: ['system'], summary: "Delete one of the caller's views", responses: { 204: { description: 'Deleted.' }, ...problems(404) } },
-  },
+  ...toContractPaths(VIEWS),
   '/my-day': {
     get: {
       operationId: 'myDay',

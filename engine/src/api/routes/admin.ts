@@ -2,17 +2,20 @@ import { Router, type Request } from 'express';
 import type { AuditContext } from '../../audit/audit-entry.js';
 import { readAudit } from '../../audit/audit-repo.js';
 import type { AppContext } from '../../context.js';
-import { BadRequestError, ValidationError, type Issue } from '../../errors.js';
+import { ValidationError } from '../../errors.js';
 import { handover } from '../../handover/handover.js';
-import { parseHandoverRequest } from '../../handover/handover-request.js';
+import { toHandoverRequest } from '../../handover/handover-request.js';
 import { createOrgUnit, listOrgUnits } from '../../identity/org-units.js';
-import { findOrgUnitPath, findUserById, listUserRows } from '../../identity/users-repo.js';
 import { checkRoleNames } from '../../identity/role-names.js';
 import { blockedUntil } from '../../identity/login-throttle.js';
-import { createUser, noSuchUser, resetPassword, toUserJson, unlockUser, updateUser, type UserPatch } from '../../identity/users.js';
+import { findOrgUnitPath, findUserById, listUserRows } from '../../identity/users-repo.js';
+import { createUser, resetPassword, toUserJson, unlockUser, updateUser, type UserPatch } from '../../identity/users.js';
 import { UUID_RE } from '../../records/filter-values.js';
 import { actorOf } from '../actor.js';
 import { adminOnly } from '../admin-only.js';
+import { ADMIN } from '../contract/admin.js';
+import { route } from '../contract/route.js';
+import { validQuery } from '../contract/validate.js';
 import { modelOf } from '../pin-model.js';
 import { requestIdOf } from '../request-id.js';
 
@@ -28,27 +31,28 @@ export function adminRouter(ctx: AppContext): Router {
   const router = Router();
   const knex = ctx.db.knex;
   router.use(adminOnly({ en: 'manage users and org units, hand over records and read the audit trail', zh: '管理用户和组织、移交记录和查看审计记录' }));
-  router.get('/org-units', async (_req, res) => {
+  const { routes } = ADMIN;
+  route(router, routes.listOrgUnits, async (_req, res) => {
     res.json({ data: await listOrgUnits(knex) });
   });
-  router.post('/org-units', async (req, res) => {
-    res.status(201).json(await createOrgUnit(knex, req.body ?? {}, auditContext(req)));
+  route(router, routes.createOrgUnit, async (req, res) => {
+    res.status(201).json(await createOrgUnit(knex, req.body, auditContext(req)));
   });
   // Each user with `signInBlockedUntil` while their email is throttled from every address (admin unlock lifts it).
-  router.get('/users', async (_req, res) => {
+  route(router, routes.listUsers, async (_req, res) => {
     const users = (await listUserRows(knex)).map(toUserJson);
     const blocked = await blockedUntil(knex, users.map((u) => u.email), ctx.clock());
     res.json({ data: users.map((u) => ({ ...u, signInBlockedUntil: blocked.get(u.email)?.toISOString() ?? null })) });
   });
-  router.post('/users', async (req, res) => {
-    const body = (req.body ?? {}) as Record<string, unknown>;
+  route(router, routes.createUser, async (req, res) => {
+    const body = req.body as Record<string, unknown>;
     await checkReferences(body);
     checkRoles(req, body);
     const user = await createUser(
       knex,
       {
-        email: String(body.email ?? ''),
-        password: String(body.password ?? ''),
+        email: body.email as string,
+        password: body.password as string,
         ...(typeof body.displayName === 'string' && { displayName: body.displayName }),
         ...(Array.isArray(body.roles) && { roles: body.roles as string[] }),
         orgUnitId: (body.orgUnitId as string | undefined) ?? null,
@@ -60,62 +64,43 @@ export function adminRouter(ctx: AppContext): Router {
     );
     res.status(201).json(user);
   });
-  router.patch('/users/:id', async (req, res) => {
+  route(router, routes.updateUser, async (req, res) => {
     const id = String(req.params.id);
-    if (!UUID_RE.test(id)) throw noSuchUser();
-    const body = (req.body ?? {}) as Record<string, unknown>;
+    const body = req.body as Record<string, unknown>;
     await checkReferences(body);
     const patch: UserPatch = {};
     if ('roles' in body) {
       checkRoles(req, body);
       patch.roles = body.roles as string[];
     }
-    if ('active' in body) {
-      if (typeof body.active !== 'boolean') throw new ValidationError('active must be true or false', { issues: [{ pointer: '/active', keyword: 'type', message: 'must be a boolean' }] });
-      patch.active = body.active;
-    }
+    if (typeof body.active === 'boolean') patch.active = body.active;
     if ('orgUnitId' in body) patch.orgUnitId = (body.orgUnitId as string | null) ?? null;
     if ('managerId' in body) patch.managerId = (body.managerId as string | null) ?? null;
     if ('displayName' in body && typeof body.displayName === 'string' && body.displayName.trim()) patch.displayName = body.displayName.trim();
     res.json(await updateUser(knex, id, patch, auditContext(req)));
   });
   // A temporary password the user must change at next sign-in; their sessions end.
-  router.post('/users/:id/password', async (req, res) => {
+  route(router, routes.resetPassword, async (req, res) => {
     const id = String(req.params.id);
-    if (!UUID_RE.test(id)) throw noSuchUser();
     res.set('Cache-Control', 'no-store');
-    res.json(await resetPassword(knex, id, (req.body ?? {}).password, auditContext(req)));
+    res.json(await resetPassword(knex, id, req.body.password, auditContext(req)));
   });
   // Lifts every sign-in throttle on the user's email.
-  router.post('/users/:id/unlock', async (req, res) => {
+  route(router, routes.unlockUser, async (req, res) => {
     const id = String(req.params.id);
-    if (!UUID_RE.test(id)) throw noSuchUser();
     const { user } = await unlockUser(knex, id, auditContext(req));
     res.json({ ...user, signInBlockedUntil: null });
   });
 
   // One seller's records to another, in one transaction, an audit row per record.
-  router.post('/handover', async (req, res) => {
-    res.json(await handover(knex, modelOf(req), parseHandoverRequest(req.body), auditContext(req)));
+  route(router, routes.handover, async (req, res) => {
+    res.json(await handover(knex, modelOf(req), toHandoverRequest(req.body ?? {}), auditContext(req)));
   });
 
   // The trail of any audited object; record pages read theirs through the records API, under its permissions.
-  router.get('/audit', async (req, res) => {
-    const query = req.query as Record<string, unknown>;
-    const issues: Issue[] = ['entity', 'recordId']
-      .filter((key) => typeof query[key] !== 'string' || !query[key])
-      .map((key) => ({ pointer: `/query/${key}`, keyword: 'required', message: 'is required' }));
-    const limit = query.limit === undefined ? undefined : Number(query.limit);
-    if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) issues.push({ pointer: '/query/limit', keyword: 'minimum', message: 'must be a whole number from 1' });
-    if (issues.length) throw new BadRequestError(issues.map((i) => `${i.pointer}: ${i.message}`).join('; '), { issues });
-    res.json(
-      await readAudit(knex, {
-        entity: query.entity as string,
-        recordId: query.recordId as string,
-        ...(limit !== undefined && { limit }),
-        ...(typeof query.cursor === 'string' && { beforeId: query.cursor }),
-      }),
-    );
+  route(router, routes.readAudit, async (req, res) => {
+    const { entity, recordId, limit, cursor } = validQuery<{ entity: string; recordId: string; limit: number; cursor: string }>(req);
+    res.json(await readAudit(knex, { entity: entity!, recordId: recordId!, ...(limit !== undefined && { limit }), ...(cursor !== undefined && { beforeId: cursor }) }));
   });
 
   async function checkReferences(body: Record<string, unknown>): Promise<void> {

@@ -2,14 +2,15 @@ import { Router, type Request, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { AppContext } from '../../context.js';
 import type { LoginClient } from '../../identity/login-throttle.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import { ConflictError, NotFoundError } from '../../errors.js';
 import { bearerOf } from '../../identity/authenticate.js';
 import { createApiKey, endSession, login, openSession, TooManyAttempts } from '../../identity/sessions.js';
 import { changeOwnPassword, countUsers, createUser, toUserJson } from '../../identity/users.js';
 import { findUserById, listApiKeyRows, lockUsersTable, revokeApiKey } from '../../identity/users-repo.js';
 import { requestIdOf } from '../request-id.js';
-import { UUID_RE } from '../../records/filter-values.js';
 import { actorOf } from '../actor.js';
+import { AUTH } from '../contract/auth.js';
+import { route } from '../contract/route.js';
 
 export interface AuthRouterOptions {
   /** Resolves the actor for the routes that need one (logout, me, API keys). */
@@ -53,14 +54,10 @@ export function authRouter(ctx: AppContext, options: AuthRouterOptions): Router 
     next();
   });
 
-  router.post('/login', limiter, async (req, res) => {
-    const { email, password } = (req.body ?? {}) as { email?: unknown; password?: unknown };
-    const issues = [
-      ...(typeof email === 'string' && email ? [] : [{ pointer: '/email', keyword: 'required', message: 'is required' }]),
-      ...(typeof password === 'string' && password ? [] : [{ pointer: '/password', keyword: 'required', message: 'is required' }]),
-    ];
-    if (issues.length) throw new ValidationError({ en: 'email and password are required', zh: '请填写邮箱和密码' }, { issues });
-    const session = await login(knex, email as string, password as string, ctx.clock(), loginClient(req)).catch((error: unknown) => {
+  const { routes } = AUTH;
+  route(router, routes.login, limiter, async (req, res) => {
+    const { email, password } = req.body as { email: string; password: string };
+    const session = await login(knex, email, password, ctx.clock(), loginClient(req)).catch((error: unknown) => {
       if (error instanceof TooManyAttempts) res.set('Retry-After', String(error.retryAfterSeconds));
       throw error;
     });
@@ -70,53 +67,49 @@ export function authRouter(ctx: AppContext, options: AuthRouterOptions): Router 
   });
 
   // First run: while no user exists, anyone who reaches the server may create the first admin.
-  router.get('/setup', async (_req, res) => {
+  route(router, routes.setupNeeded, async (_req, res) => {
     res.json({ needed: (await countUsers(knex)) === 0 });
   });
-  router.post('/setup', limiter, async (req, res) => {
-    const body = (req.body ?? {}) as { email?: string; password?: string; displayName?: string };
+  route(router, routes.setup, limiter, async (req, res) => {
+    const body = req.body as { email: string; password: string; displayName?: string };
     const created = await knex.transaction(async (trx) => {
       await lockUsersTable(trx);
       if ((await countUsers(trx)) > 0) throw new ConflictError({ en: 'setup is done: an administrator exists; sign in instead', zh: '初始设置已完成：已有管理员，请直接登录' });
-      return createUser(trx, { email: body.email ?? '', password: body.password ?? '', ...(body.displayName && { displayName: body.displayName }), roles: ['admin'] });
+      return createUser(trx, { email: body.email, password: body.password, ...(body.displayName && { displayName: body.displayName }), roles: ['admin'] });
     });
     const session = await openSession(knex, created.id, ctx.clock());
     res.status(201).json({ token: session.token, expiresAt: session.expiresAt.toISOString(), user: created });
   });
 
-  router.post('/logout', options.requireActor, async (req, res) => {
+  route(router, routes.logout, options.requireActor, async (req, res) => {
     const secret = bearerOf(req.get('authorization'));
     await endSession(knex, secret);
     res.status(204).end();
   });
   // Change one's own password with the current one; the caller's other sessions end.
-  router.post('/password', options.requireActor, async (req, res) => {
-    const { currentPassword, newPassword } = (req.body ?? {}) as { currentPassword?: unknown; newPassword?: unknown };
+  route(router, routes.changePassword, options.requireActor, async (req, res) => {
+    const { currentPassword, newPassword } = req.body as { currentPassword: string; newPassword: string };
     const user = await changeOwnPassword(knex, actorOf(req).id, currentPassword, newPassword, {
       token: bearerOf(req.get('authorization')),
       context: { actorId: actorOf(req).id, requestId: requestIdOf(req) },
     });
     res.json(user);
   });
-  router.get('/me', options.requireActor, async (req, res) => {
+  route(router, routes.me, options.requireActor, async (req, res) => {
     res.json(toUserJson((await findUserById(knex, actorOf(req).id))!));
   });
-  router.get('/api-keys', options.requireActor, async (req, res) => {
+  route(router, routes.listApiKeys, options.requireActor, async (req, res) => {
     const rows = await listApiKeyRows(knex, actorOf(req).id);
     res.json({ data: rows.map((r: Record<string, unknown>) => ({ id: r.id, name: r.name, prefix: r.prefix, createdAt: r.created_at, revokedAt: r.revoked_at })) });
   });
-  router.post('/api-keys', options.requireActor, async (req, res) => {
-    const name = (req.body ?? {}).name;
-    if (typeof name !== 'string' || !name.trim() || name.length > 100) {
-      throw new ValidationError({ en: 'an API key needs a name', zh: 'API 密钥需要名称' }, { issues: [{ pointer: '/name', keyword: 'required', message: 'is required (up to 100 characters)', i18n: { en: 'is required (up to 100 characters)', zh: '必填（最多 100 个字符）' } }] });
-    }
+  route(router, routes.createApiKey, options.requireActor, async (req, res) => {
+    const { name } = req.body as { name: string };
     const key = await createApiKey(knex, actorOf(req).id, name.trim());
     res.status(201).json({ ...key, note: 'shown once: store it now' });
   });
-  router.delete('/api-keys/:id', options.requireActor, async (req, res) => {
-    if (!UUID_RE.test(String(req.params.id))) throw new NotFoundError({ en: 'no such API key', zh: '没有这个 API 密钥' });
+  route(router, routes.revokeApiKey, options.requireActor, async (req, res) => {
     const revoked = await revokeApiKey(knex, String(req.params.id), actorOf(req).id);
-    if (!revoked) throw new NotFoundError({ en: 'no such API key', zh: '没有这个 API 密钥' });
+    if (!revoked) throw new NotFoundError(routes.revokeApiKey.notFound!);
     res.status(204).end();
   });
   return router;

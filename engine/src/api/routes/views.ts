@@ -1,33 +1,42 @@
-import { type Request, Router } from 'express';
+import { type Request, type RequestHandler, Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { ForbiddenError, NotFoundError } from '../../errors.js';
 import { accessFor } from '../../permissions/model-access.js';
 import { isRecordId } from '../../records/read-records.js';
-import { parseViewBody } from '../../views/view-body.js';
+import { toViewBody } from '../../views/view-body.js';
 import { deleteView, listViews, saveView } from '../../views/views-repo.js';
 import { actorOf } from '../actor.js';
+import { route } from '../contract/route.js';
+import { VIEWS } from '../contract/views.js';
 import { modelOf } from '../pin-model.js';
 
 /** Saved list views: each user's own named queries per entity. Nobody sees or changes another user's views. */
 export function viewsRouter(ctx: AppContext): Router {
   const router = Router();
-  router.get('/:entity', async (req, res) => {
+  const { routes } = VIEWS;
+  route(router, routes.list, async (req, res) => {
     const { userId, entity } = target(req);
     res.json({ data: await listViews(ctx.db.knex, userId, entity) });
   });
-  router.post('/:entity', async (req, res) => {
+  // Who may see the entity is answered (403, 404) before the body is judged (422).
+  route(router, routes.save, readableEntity, async (req, res) => {
     const { userId, entity } = target(req);
-    const { view, created } = await saveView(ctx.db.knex, userId, entity, parseViewBody(req.body));
+    const { view, created } = await saveView(ctx.db.knex, userId, entity, toViewBody(req.body));
     res.status(created ? 201 : 200).json(view);
   });
-  router.delete('/:entity/:id', async (req, res) => {
+  route(router, routes.remove, readableEntity, async (req, res) => {
     const { userId, entity } = target(req);
     const id = req.params.id as string;
-    if (!isRecordId(id) || !(await deleteView(ctx.db.knex, userId, entity, id))) throw new NotFoundError(`you have no view ${JSON.stringify(id)} of ${entity}`);
+    if (!(await deleteView(ctx.db.knex, userId, entity, id))) throw new NotFoundError(`you have no view ${JSON.stringify(id)} of ${entity}`);
     res.status(204).end();
   });
   return router;
 }
+
+const readableEntity: RequestHandler = (req, _res, next) => {
+  target(req);
+  next();
+};
 
 /** The caller and the entity: 404 for an entity that does not exist, 403 for one the caller may not read (as on its records routes). */
 function target(req: Request): { userId: string; entity: string } {

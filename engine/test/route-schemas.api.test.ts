@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import type { Express } from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/api/app.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONTRACTS } from '../src/api/contract/index.js';
+import { isContractCheck } from '../src/api/contract/route.js';
+import { MIN_PASSWORD as CONTRACT_MIN_PASSWORD } from '../src/api/contract/spec.js';
+import { MIN_PASSWORD } from '../src/identity/users.js';
+import type { Contract, RouteSpec } from '../src/api/contract/spec.js';
+import { renderClientTypes } from '../src/api/openapi/client-types.js';
+import { toOpenApiPath } from '../src/api/openapi/contract-paths.js';
+import { REPO_ROOT, startTestServer, type TestServer } from './support/test-server.js';
+
+/**
+ * Routes registered without a contract yet, as `METHOD /path` under /api/v1. The list only shrinks: a new
+ * route without a schema fails the test, and so does a route that got one but is still listed here.
+ */
+const WITHOUT_CONTRACT = [
+  'GET /health',
+  'GET /',
+  'GET /openapi.json',
+  'GET /docs/,/index.html',
+  'GET /docs/swagger-initializer.js',
+  'GET /meta/model',
+  'GET /meta/entities',
+  'GET /meta/entities/:id',
+  'GET /meta/versions',
+  'GET /meta/versions/:version',
+  'GET /meta/versions/:from/diff/:to',
+  'POST /meta/versions/:version/rollback',
+  'GET /meta/template',
+  'POST /meta/template/install',
+  'GET /meta/library',
+  'POST /meta/validate',
+  'GET /meta/drafts',
+  'GET /meta/drafts/:id',
+  'PUT /meta/drafts/:id',
+  'DELETE /meta/drafts/:id',
+  'POST /meta/drafts/:id/plan',
+  'POST /meta/drafts/:id/publish',
+  'POST /records/:entity/:id/events',
+  'GET /records/:entity/:id/transitions',
+  'GET /records/:entity/:id/history',
+  'GET /records/:entity/:id/audit',
+  'GET /records/:entity',
+  'GET /records/:entity/export',
+  'GET /records/:entity/groups',
+  'POST /records/:entity',
+  'GET /records/:entity/:id',
+  'PATCH /records/:entity/:id',
+  'DELETE /records/:entity/:id',
+  'GET /reports/:workflow/funnel',
+  'GET /reports/:workflow/time-in-stage',
+  'GET /reports/:workflow/forecast',
+  'GET /reports/:workflow/win-rate',
+  'GET /users/',
+  'GET /my-day/',
+];
+
+interface Found {
+  key: string;
+  covered: boolean;
+}
+
+/** Every route of an express app with its full path, walking the routers' stacks (express 5). */
+function routesOf(stack: unknown[], prefix = ''): Found[] {
+  return stack.flatMap((layer) => {
+    const l = layer as { rawPath?: string; route?: { path: string; methods: Record<string, boolean>; stack: { handle: unknown }[] }; handle: { stack?: unknown[] } };
+    if (l.route) {
+      const covered = l.route.stack.some((inner) => isContractCheck(inner.handle));
+      return Object.keys(l.route.methods).map((method) => ({ key: `${method.toUpperCase()} ${prefix}${l.route!.path}`, covered }));
+    }
+    return l.handle.stack ? routesOf(l.handle.stack, `${prefix}${l.rawPath === '/' ? '' : (l.rawPath ?? '')}`) : [];
+  });
+}
+
+let server: TestServer;
+let app: Express;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  app = createApp(server.engine.ctx);
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+describe('every route has a schema', () => {
+  it('registers each route of the API through its contract, but for the listed ones still to do', () => {
+    const routes = routesOf((app as unknown as { router: { stack: unknown[] } }).router.stack).filter((r) => r.key.includes(' /api/v1'));
+    const found = routes.map((r) => ({ ...r, key: r.key.replace(' /api/v1', ' ') }));
+    expect(found.filter((r) => !r.covered).map((r) => r.key).sort()).toEqual([...WITHOUT_CONTRACT].sort());
+    const contracted = CONTRACTS.flatMap((c) => Object.values<RouteSpec>(c.routes).map((spec) => `${spec.method.toUpperCase()} ${c.prefix}${spec.path}`));
+    expect(found.filter((r) => r.covered).map((r) => r.key).sort()).toEqual(contracted.sort());
+  });
+
+  it('documents each contract route in OpenAPI with the very schemas it validates with', async () => {
+    const doc = (await server.request('GET', '/api/v1/openapi.json')).body;
+    for (const contract of CONTRACTS) {
+      for (const spec of Object.values<RouteSpec>(contract.routes)) {
+        const operation = doc.paths[toOpenApiPath(contract.prefix, spec.path)]?.[spec.method];
+        expect(operation, `${spec.method} ${contract.prefix}${spec.path}`).toMatchObject({ operationId: spec.operationId });
+        expect(operation.requestBody?.content['application/json'].schema).toEqual(spec.body);
+        for (const name of Object.keys(spec.params ?? {})) expect(operation.parameters).toContainEqual(expect.objectContaining({ name, in: 'path' }));
+        for (const name of Object.keys(spec.query?.properties ?? {})) expect(operation.parameters).toContainEqual(expect.objectContaining({ name, in: 'query' }));
+      }
+    }
+  });
+});
+
+describe('the validation middleware', () => {
+  /** A path of a contract route that reaches its handler: a real entity, fresh ids. */
+  const pathOf = (contract: Contract, spec: RouteSpec) => `/api/v1${contract.prefix}${spec.path}`.replace(':entity', 'customer').replace(/:[A-Za-z]+/g, () => randomUUID());
+
+  it('answers 422 naming the body itself for a list sent to any route with a body', async () => {
+    for (const contract of CONTRACTS) {
+      for (const spec of Object.values<RouteSpec>(contract.routes).filter((s) => s.body)) {
+        const response = await server.request(spec.method.toUpperCase(), pathOf(contract, spec), [1]);
+        expect(response.status, `${spec.method} ${contract.prefix}${spec.path}`).toBe(422);
+        expect(response.headers.get('content-type')).toContain('application/problem+json');
+        expect(response.body.issues).toEqual([{ pointer: '', keyword: 'type', message: 'must be an object', i18n: { en: 'must be an object', zh: '应为对象' } }]);
+      }
+    }
+  });
+
+  it('asks for passwords as long as the identity module does', () => {
+    expect(CONTRACT_MIN_PASSWORD).toBe(MIN_PASSWORD);
+  });
+
+  it('words each issue in English and Chinese, the problem too', async () => {
+    const response = await server.request('POST', '/api/v1/auth/api-keys', { name: 42 });
+    expect(response.status).toBe(422);
+    expect(response.body.issues).toEqual([{ pointer: '/name', keyword: 'type', message: 'must be text', i18n: { en: 'must be text', zh: '应为文本' } }]);
+    expect(response.body.i18n).toEqual({ en: '/name: must be text', zh: '/name: 应为文本' });
+    const blank = await server.request('POST', '/api/v1/auth/api-keys', { name: '   ' });
+    expect(blank.body.issues).toEqual([expect.objectContaining({ pointer: '/name', keyword: 'minLength', i18n: { en: 'must not be empty', zh: '不能为空' } })]);
+  });
+
+  it('answers 400 for a malformed query, reading numbers as the schema declares them', async () => {
+    const bad = await server.request('GET', `/api/v1/admin/audit?entity=lodestar.user&recordId=${server.admin.id}&limit=many`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues).toEqual([{ pointer: '/query/limit', keyword: 'type', message: 'must be a whole number', i18n: { en: 'must be a whole number', zh: '应为整数' } }]);
+    const good = await server.request('GET', `/api/v1/admin/audit?entity=lodestar.user&recordId=${server.admin.id}&limit=1`);
+    expect(good.status).toBe(200);
+    expect(good.body.data.length).toBeLessThanOrEqual(1);
+  });
+
+  it('answers 404 for an ill-formed id in the path, in both languages', async () => {
+    const response = await server.request('POST', '/api/v1/admin/users/not-an-id/unlock');
+    expect(response.status).toBe(404);
+    expect(response.body.i18n).toEqual({ en: 'no such user', zh: '没有这个用户' });
+  });
+
+  it('judges a body only after the caller is known: anonymous callers get 401, other roles 403', async () => {
+    expect((await server.request('POST', '/api/v1/auth/api-keys', [1], { authorization: '' })).status).toBe(401);
+    const { token } = await server.userToken({ email: 'seller@example.com', roles: ['salesperson'] });
+    expect((await server.request('POST', '/api/v1/admin/users', [1], { authorization: `Bearer ${token}` })).status).toBe(403);
+  });
+});
+
+describe('the apps\' client types', () => {
+  it('are generated from the contracts as they are now (npm run api-types)', async () => {
+    const committed = readFileSync(join(REPO_ROOT, 'ui-shared/src/api/schema.d.ts'), 'utf8');
+    expect(committed === (await renderClientTypes()), 'ui-shared/src/api/schema.d.ts is stale: run `npm run api-types`').toBe(true);
+  });
+});
