@@ -4,7 +4,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import net from 'node:net';
 import { runChecks } from './checks.mjs';
-import { ensureBuilt, root } from './ensure-built.mjs';
+import { ensureBuilt, ensureEngineBuilt, ensureInstalled, root } from './ensure-built.mjs';
 
 /**
  * The browser tests drive Debian's chromium. A fresh machine does not have it: install it (with CJK fonts,
@@ -30,8 +30,19 @@ function reachable(host, port) {
   });
 }
 
-ensureBuilt();
-ensureChromium();
+/** A step everything after it needs: when it fails, npm test ends with the plain summary line, not a stack. */
+function orFail(step, failure) {
+  try {
+    step();
+  } catch {
+    console.log(`0 passed, 1 failed (${failure})`);
+    process.exit(1);
+  }
+}
+
+orFail(ensureInstalled, 'the dependencies do not install');
+// The engine's type-check reads @lodestar/core's declarations, which the engine's build writes.
+orFail(ensureEngineBuilt, 'the engine does not build');
 // What people check comes first: a workspace that does not type-check (the tests included) or a lint error
 // (style, hooks, the dependency rules of ARCHITECTURE.md) is a failed test, even if vitest would run.
 const failures = await runChecks();
@@ -39,6 +50,8 @@ if (failures.length) {
   console.log(`0 passed, ${failures.length} failed (${failures.join('; ')})`);
   process.exit(1);
 }
+orFail(ensureBuilt, 'the apps do not build');
+ensureChromium();
 const env = { ...process.env };
 if (!(await reachable('127.0.0.1', 5432)) && !env.TEST_DATABASE_URL) {
   console.warn('! PostgreSQL is not reachable on 127.0.0.1:5432: running the PostgreSQL suites on embedded PGlite instead.');
