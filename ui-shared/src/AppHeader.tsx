@@ -1,12 +1,12 @@
 import { useState, type ReactNode } from 'react';
 import { ChangePasswordDialog } from './ChangePassword';
 import { LANG_NAMES, LANGS, type Lang } from './i18n';
-import { sendJson } from './http';
+import { api } from './api/client';
 import { endSession } from './session';
 
 /** Ends the session on the server, then here (even if the server is unreachable). */
 function signOut(): void {
-  sendJson('POST', '/api/v1/auth/logout').catch(() => undefined).finally(endSession);
+  api('post', '/auth/logout').catch(() => undefined).finally(endSession);
 }
 
 export interface HeaderLink {

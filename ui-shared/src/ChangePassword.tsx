@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, sendJson } from './http';
+import { api } from './api/client';
+import { ApiError } from './http';
 import { useLang, type Lang } from './i18n';
 
 const MIN_PASSWORD = 10;
@@ -51,12 +52,13 @@ export function ChangePasswordForm({ forced = false, onDone, onCancel }: { force
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const [currentPassword, newPassword, confirm] = ['currentPassword', 'newPassword', 'confirm'].map((key) => String(form.get(key) ?? ''));
+    const field = (key: string) => String(form.get(key) ?? '');
+    const [currentPassword, newPassword, confirm] = [field('currentPassword'), field('newPassword'), field('confirm')];
     if (newPassword !== confirm) return setError(t.mismatch);
     setBusy(true);
     setError(null);
     try {
-      await sendJson('POST', '/api/v1/auth/password', { currentPassword, newPassword });
+      await api('post', '/auth/password', { body: { currentPassword, newPassword } });
       onDone();
     } catch (failure) {
       setError(failureText(failure));

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError, getJson, sendJson } from './http';
+import { api } from './api/client';
+import { ApiError } from './http';
 import { ChangePasswordForm } from './ChangePassword';
 import { useLang, type Lang } from './i18n';
 import { currentToken, SIGNED_OUT_EVENT, storeSession } from './session';
@@ -47,7 +48,7 @@ export function SignInGate({ appName, children }: { appName: string; children: R
   }, []);
   useEffect(() => {
     if (mode !== 'checking') return;
-    getJson<{ needed: boolean }>('/api/v1/auth/setup').then(
+    api('get', '/auth/setup').then(
       (answer) => setMode(answer.needed ? 'setup' : 'login'),
       () => setMode('login'),
     );
@@ -55,7 +56,7 @@ export function SignInGate({ appName, children }: { appName: string; children: R
   // Signed in from an earlier visit: a password still to be changed comes first.
   useEffect(() => {
     if (!currentToken()) return;
-    getJson<{ mustChangePassword?: boolean }>('/api/v1/auth/me').then(
+    api('get', '/auth/me').then(
       (me) => me.mustChangePassword && setMode('change'),
       () => undefined,
     );
@@ -73,13 +74,17 @@ export function SignInGate({ appName, children }: { appName: string; children: R
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const body = Object.fromEntries([...form.entries()].map(([key, value]) => [key, String(value)]));
+    const field = (name: string) => String(form.get(name) ?? '');
+    const credentials = { email: field('email'), password: field('password') };
     setBusy(true);
     setError(null);
     try {
-      const session = await sendJson<{ token: string; user?: { mustChangePassword?: boolean } }>('POST', mode === 'setup' ? '/api/v1/auth/setup' : '/api/v1/auth/login', body);
+      const session =
+        mode === 'setup'
+          ? await api('post', '/auth/setup', { body: { ...credentials, ...(field('displayName') && { displayName: field('displayName') }) } })
+          : await api('post', '/auth/login', { body: credentials });
       storeSession(session.token);
-      setMode(session.user?.mustChangePassword ? 'change' : 'in');
+      setMode(session.user.mustChangePassword ? 'change' : 'in');
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : String(failure));
     } finally {

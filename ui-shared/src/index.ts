@@ -6,3 +6,4 @@ export { SignInGate } from './SignInGate';
 export { ChangePasswordDialog, ChangePasswordForm } from './ChangePassword';
 export { AppHeader, LangSwitch, Logo, type AppHeaderProps, type HeaderLink } from './AppHeader';
 export { TitleRow, useDocumentTitle } from './page';
+export { api, apiUrl, useApiGet, type BodyOf, type ResponseOf, type Schemas } from './api/client';

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { sendJson } from '@lodestar/ui-shared';
+import { api } from '@lodestar/ui-shared';
 import { useMessages } from '../app/lang';
 import { Select, TextInput } from '../ui/controls';
 import { ADMIN_MESSAGES } from './admin-messages';
-import { failureText, USERS_PATH, type OrgUnit } from './admin-api';
+import { failureText, type OrgUnit } from './admin-api';
 import { RoleChecks } from './RoleChecks';
 
 type Assignable = { id: string; title: { zh?: string; en?: string } };
@@ -20,7 +20,7 @@ export function NewUserForm({ units, roles, onCreated }: { units: (OrgUnit & { d
     setBusy(true);
     setError(undefined);
     try {
-      await sendJson('POST', USERS_PATH, { ...form, email: form.email.trim(), displayName: form.displayName.trim() || undefined, orgUnitId: form.orgUnitId || null });
+      await api('post', '/admin/users', { body: { ...form, email: form.email.trim(), displayName: form.displayName.trim() || undefined, orgUnitId: form.orgUnitId || null } });
       setForm({ email: '', displayName: '', password: '', orgUnitId: '', roles: [] });
       onCreated();
     } catch (failure) {

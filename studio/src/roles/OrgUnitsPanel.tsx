@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { sendJson } from '@lodestar/ui-shared';
+import { api } from '@lodestar/ui-shared';
 import { useMessages } from '../app/lang';
 import { Select, TextInput } from '../ui/controls';
 import { ADMIN_MESSAGES } from './admin-messages';
-import { failureText, unitTree, UNITS_PATH, type OrgUnit } from './admin-api';
+import { failureText, unitTree, type OrgUnit } from './admin-api';
 
 /** The org-unit tree and a form to add a unit under a parent: an immediate admin API call. */
 export function OrgUnitsPanel({ units, onChanged }: { units: OrgUnit[]; onChanged(): void }) {
@@ -19,7 +19,7 @@ export function OrgUnitsPanel({ units, onChanged }: { units: OrgUnit[]; onChange
     setBusy(true);
     setError(undefined);
     try {
-      await sendJson('POST', UNITS_PATH, { name: name.trim(), parentId: parentId || null });
+      await api('post', '/admin/org-units', { body: { name: name.trim(), parentId: parentId || null } });
       setName('');
       onChanged();
     } catch (failure) {

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { useApi } from '@lodestar/ui-shared';
+import { useApiGet } from '@lodestar/ui-shared';
 import { useMessages } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
 import { ADMIN_MESSAGES } from './admin-messages';
-import { unitTree, UNITS_PATH, USERS_PATH, type OrgUnit, type User } from './admin-api';
+import { unitTree } from './admin-api';
 import { NewUserForm } from './NewUserForm';
 import { OrgUnitsPanel } from './OrgUnitsPanel';
 import { ADMIN_ROLE, rolesOf } from './roles-model';
@@ -13,8 +13,8 @@ import { UserRow } from './UserRow';
 export function PeopleSection() {
   const t = useMessages(ADMIN_MESSAGES);
   const { published } = useDraft();
-  const [units, reloadUnits] = useApi<{ data: OrgUnit[] }>(UNITS_PATH);
-  const [users, reloadUsers] = useApi<{ data: User[] }>(USERS_PATH);
+  const [units, reloadUnits] = useApiGet('/admin/org-units');
+  const [users, reloadUsers] = useApiGet('/admin/users');
   // What the last action on a user did (a reset password to pass on), kept across the reload it causes.
   const [notice, setNotice] = useState<string>();
   const userChanged = (done?: string) => {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { sendJson } from '@lodestar/ui-shared';
+import { api, type BodyOf } from '@lodestar/ui-shared';
 import { useMessages, useStudioLang } from '../app/lang';
 import { ADMIN_MESSAGES } from './admin-messages';
-import { failureText, USERS_PATH, type OrgUnit, type User } from './admin-api';
+import { failureText, type OrgUnit, type User } from './admin-api';
 import { RoleChecks } from './RoleChecks';
 
 type Assignable = { id: string; title: { zh?: string; en?: string } };
@@ -16,10 +16,11 @@ export function UserRow({ user, units, roles, onChanged }: { user: User; units: 
   // The temporary password being typed, while "reset password" is open.
   const [temporary, setTemporary] = useState<string>();
   const who = user.displayName || user.email;
-  const send = async (method: string, path: string, body: Record<string, unknown> | undefined, after?: string) => {
+  const params = { id: user.id };
+  const send = async (call: () => Promise<unknown>, after?: string) => {
     setError(undefined);
     try {
-      await sendJson(method, `${USERS_PATH}/${user.id}${path}`, body);
+      await call();
       setEditing(undefined);
       setTemporary(undefined);
       onChanged(after);
@@ -27,7 +28,7 @@ export function UserRow({ user, units, roles, onChanged }: { user: User; units: 
       setError(failureText(failure));
     }
   };
-  const patch = (body: Record<string, unknown>) => send('PATCH', '', body);
+  const patch = (body: BodyOf<'/admin/users/{id}', 'patch'>) => send(() => api('patch', '/admin/users/{id}', { params, body }));
   const roleName = (id: string) => roles.find((r) => r.id === id)?.title[lang] ?? id;
   const unitName = units.find((u) => u.id === user.orgUnitId)?.name;
   return (
@@ -63,7 +64,7 @@ export function UserRow({ user, units, roles, onChanged }: { user: User; units: 
           <form
             onSubmit={(event) => {
               event.preventDefault();
-              void send('POST', '/password', { password: temporary }, t.passwordWasReset(who));
+              void send(() => api('post', '/admin/users/{id}/password', { params, body: { password: temporary } }), t.passwordWasReset(who));
             }}
           >
             <label className="control">
@@ -104,7 +105,7 @@ export function UserRow({ user, units, roles, onChanged }: { user: User; units: 
               {t.resetPassword}
             </button>
             {user.signInBlockedUntil && (
-              <button type="button" className="link-button" aria-label={`${t.unlock} ${who}`} onClick={() => void send('POST', '/unlock', undefined, t.unlocked(who))}>
+              <button type="button" className="link-button" aria-label={`${t.unlock} ${who}`} onClick={() => void send(() => api('post', '/admin/users/{id}/unlock', { params }), t.unlocked(who))}>
                 {t.unlock}
               </button>
             )}

@@ -1,30 +1,10 @@
-import { ApiError } from '@lodestar/ui-shared';
+import { ApiError, type ResponseOf } from '@lodestar/ui-shared';
 
-/** `GET /api/v1/admin/org-units` rows (engine/src/identity/org-units.ts). */
-export interface OrgUnit {
-  id: string;
-  parentId: string | null;
-  name: string;
-  path: string;
-}
+/** `GET /admin/org-units` rows, as the engine's contract types them. */
+export type OrgUnit = ResponseOf<'/admin/org-units', 'get'>['data'][number];
 
-/** `GET /api/v1/admin/users` rows (engine/src/identity/users.ts). */
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  roles: string[];
-  orgUnitId: string | null;
-  managerId: string | null;
-  active: boolean;
-  /** The password was set by an administrator and is still to be changed by the user. */
-  mustChangePassword?: boolean;
-  /** Failed sign-ins throttle this user's email until then (somewhere); an administrator may lift it. */
-  signInBlockedUntil?: string | null;
-}
-
-export const UNITS_PATH = '/api/v1/admin/org-units';
-export const USERS_PATH = '/api/v1/admin/users';
+/** `GET /admin/users` rows: a user with the time their sign-in is throttled until (null when it is not). */
+export type User = ResponseOf<'/admin/users', 'get'>['data'][number];
 
 /** Units in tree order, siblings by name (the path of ids, read as names), each with its depth. */
 export function unitTree(units: OrgUnit[]): (OrgUnit & { depth: number })[] {
