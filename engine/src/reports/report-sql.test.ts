@@ -62,7 +62,7 @@ describe('periods', () => {
   it('funnel: created_at between UTC midnights', () => {
     const query = funnelSql(target, { from: '2024-02-01', to: '2024-02-29' });
     expect(query.sql).toContain('t.created_at >= ?::timestamptz and t.created_at < ?::timestamptz');
-    expect(query.bindings).toEqual(expect.arrayContaining(['2024-02-01T00:00:00.000Z', '2024-03-01T00:00:00Z']));
+    expect(query.bindings).toEqual(expect.arrayContaining(['2024-02-01T00:00:00.000Z', '2024-03-01T00:00:00.000Z']));
   });
 
   it('time in stage: the day a stay began; current stays aged at asOf', () => {
