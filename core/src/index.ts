@@ -5,6 +5,7 @@
 export * from './definitions/types.js';
 export * from './identifiers.js';
 export * from './durations.js';
+export * from './field-kind.js';
 export * from './plan.js';
 export * from './text.js';
 export * from './workflow-binding.js';

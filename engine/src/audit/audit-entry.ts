@@ -1,3 +1,5 @@
+import { UUID_RE as UUID } from '@lodestar/core';
+
 /** What an audit row says happened to a record or a system object. */
 export type AuditAction = 'create' | 'update' | 'delete' | 'transition' | 'handover' | 'publish' | 'permission';
 
@@ -63,8 +65,6 @@ export function toJsonValue(value: unknown): unknown {
   if (typeof value === 'number' && !Number.isFinite(value)) return null;
   return value;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The stored actor: a user's uuid, or null for the engine itself ('system', 'anonymous', nothing). */
 export function toAuditActor(actorId: string | null | undefined): string | null {

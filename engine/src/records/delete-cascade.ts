@@ -9,6 +9,7 @@ import { auditPart, deletedChanges, updatedChanges, withAudit, type AuditWho } f
 import { forgetRow } from './row-cache.js';
 import { quoteIdent } from './quote-ident.js';
 import { toSelectSql } from './to-sql.js';
+import { UUID_RE } from '@lodestar/core';
 
 /** A many-to-one field of `entity` pointing at the deleted entity, and what its `onDelete` says. */
 interface Reference {
@@ -180,5 +181,5 @@ function marks(ids: string[]): string {
 }
 
 function isUuid(id: string | null | undefined): id is string {
-  return typeof id === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+  return typeof id === 'string' && UUID_RE.test(id);
 }

@@ -1,26 +1,9 @@
+import type { FieldKind } from '@lodestar/core';
 import type { FieldDefinition } from '../definitions/entity.js';
 import type { SqlType } from './table-spec.js';
 
-/** The field kinds Lodestar supports; the studio and forms speak in these. */
-export type FieldKind =
-  | 'text'
-  | 'longText'
-  | 'integer'
-  | 'number'
-  | 'money'
-  | 'boolean'
-  | 'date'
-  | 'dateTime'
-  | 'email'
-  | 'phone'
-  | 'url'
-  | 'uuid'
-  | 'choice'
-  | 'multiChoice'
-  | 'manyToOne'
-  | 'manyToMany'
-  | 'textList'
-  | 'json';
+// The kinds are part of the contract with the apps (@lodestar/core field-kind.ts).
+export type { FieldKind };
 
 const INT4_MAX = 2147483647;
 export const MONEY_PRECISION = 18;

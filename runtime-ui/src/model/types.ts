@@ -2,7 +2,7 @@
 // Here: what the API answers about the signed-in user and records.
 
 /** The engine's own classification of a field (`/meta/entities` → `kinds`), so the UI never re-derives it. */
-export type FieldKind = string;
+export type { FieldKind } from '@lodestar/core';
 
 /** What the signed-in user may do with one entity: scopes (`none`, `own`, `team`, `all`) and read-only fields. */
 export interface EntityPermissions {

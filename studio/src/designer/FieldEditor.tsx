@@ -7,8 +7,8 @@ import { EDITOR_MESSAGES } from './editor-messages';
 import { EDITABLE_KINDS, emptyForm, toForm, type FieldForm } from './field-model';
 import { KIND_LABELS } from './field-kind';
 import { KindSettings } from './KindSettings';
+import { isIdentifier } from '@lodestar/core';
 
-const NAME = /^[a-z][a-zA-Z0-9]{0,47}$/;
 
 /**
  * Adds a field or edits one (`name`), in a local copy applied on Done, so a half-typed identifier or
@@ -22,10 +22,10 @@ export function FieldEditor(props: { entity: EntityDefinition; name?: string; pu
   const change = (patch: Partial<FieldForm>) => setForm((current) => ({ ...current, ...patch }));
   const editable = (EDITABLE_KINDS as readonly string[]).includes(form.kind);
   const taken = form.name !== name && form.name in entity.properties;
-  const nameError = form.name && !NAME.test(form.name) ? t.nameInvalid : taken ? t.nameTaken : undefined;
+  const nameError = form.name && !isIdentifier(form.name) ? t.nameInvalid : taken ? t.nameTaken : undefined;
   const renamedHint = name && form.name !== name && props.publishedName ? t.renameHint(<code key="from">{props.publishedName}</code>) : undefined;
   const needsEntity = (form.kind === 'manyToOne' || form.kind === 'manyToMany') && !form.relationEntity;
-  const ready = NAME.test(form.name) && !taken && !needsEntity;
+  const ready = isIdentifier(form.name) && !taken && !needsEntity;
   const sections = entity['x-entity'].sections ?? [];
   const kinds = editable ? EDITABLE_KINDS : [form.kind];
   const title = name ? t.editField(name) : t.addField;

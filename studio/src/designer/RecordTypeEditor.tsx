@@ -5,8 +5,8 @@ import { useDraft } from '../draft/DraftContext';
 import type { EntityDefinition, RecordTypeDefinition } from '@lodestar/core';
 import { Dialog, Select, TextInput } from '../ui/controls';
 import { TYPE_MESSAGES } from './type-messages';
+import { isIdentifier } from '@lodestar/core';
 
-const ID = /^[a-z][a-zA-Z0-9]{0,47}$/;
 
 /** Adds or edits a record type: its titles, the fields it shows and requires, its own workflow. */
 export function RecordTypeEditor(props: { entity: EntityDefinition; id?: string; onApply(id: string, type: RecordTypeDefinition): void; onClose(): void }) {
@@ -23,8 +23,8 @@ export function RecordTypeEditor(props: { entity: EntityDefinition; id?: string;
   const [required, setRequired] = useState(() => new Set(existing?.required ?? []));
   const [workflow, setWorkflow] = useState(existing?.workflow ?? '');
   const taken = !props.id && id in (entity['x-entity'].recordTypes ?? {});
-  const idError = id && !ID.test(id) ? t.idInvalid : taken ? t.idTaken : undefined;
-  const ready = ID.test(id) && !taken && (zh || en);
+  const idError = id && !isIdentifier(id) ? t.idInvalid : taken ? t.idTaken : undefined;
+  const ready = isIdentifier(id) && !taken && (zh || en);
   const toggle = (set: Set<string>, update: (s: Set<string>) => void, name: string, on: boolean) => {
     const next = new Set(set);
     if (on) next.add(name);

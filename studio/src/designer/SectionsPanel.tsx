@@ -5,8 +5,8 @@ import { entityIssues } from '../draft/issues';
 import type { EntityDefinition, SectionDefinition } from '@lodestar/core';
 import { IssueNotes } from '../ui/controls';
 import { DESIGNER_MESSAGES } from './messages';
+import { isIdentifier } from '@lodestar/core';
 
-const ID = /^[a-z][a-zA-Z0-9]{0,47}$/;
 
 /** The form's sections: rename in place (zh/en), reorder, add; removing one leaves its fields unsectioned. */
 export function SectionsPanel({ entity, onChange }: { entity: EntityDefinition; onChange(sections: SectionDefinition[]): void }) {
@@ -24,7 +24,7 @@ export function SectionsPanel({ entity, onChange }: { entity: EntityDefinition; 
     onChange(next);
   };
   const add = () => {
-    if (!ID.test(newId) || sections.some((s) => s.id === newId)) return;
+    if (!isIdentifier(newId) || sections.some((s) => s.id === newId)) return;
     onChange([...sections, { id: newId, title: { zh: newId, en: newId } }]);
     setNewId('');
   };
@@ -59,7 +59,7 @@ export function SectionsPanel({ entity, onChange }: { entity: EntityDefinition; 
       <IssueNotes issues={entityIssues(draft.definitions, draft.issues, entity.$id, '/x-entity/sections')} prefix="/x-entity/sections" />
       <div className="section-add">
         <input className="mono" aria-label={t.sectionId} placeholder={t.sectionId} value={newId} onChange={(e) => setNewId(e.target.value.trim())} onKeyDown={(e) => e.key === 'Enter' && add()} />
-        <button type="button" className="button button-quiet" disabled={!ID.test(newId)} onClick={add}>
+        <button type="button" className="button button-quiet" disabled={!isIdentifier(newId)} onClick={add}>
           + {t.addSection}
         </button>
       </div>

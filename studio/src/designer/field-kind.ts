@@ -1,9 +1,8 @@
+import type { FieldKind as EngineFieldKind } from '@lodestar/core';
 import type { Lang } from '@lodestar/ui-shared';
 
-/** The field kinds the engine knows (engine/src/schema/column-types.ts). */
-export type FieldKind =
-  | 'text' | 'longText' | 'integer' | 'number' | 'money' | 'boolean' | 'date' | 'dateTime' | 'email' | 'phone'
-  | 'url' | 'uuid' | 'choice' | 'multiChoice' | 'manyToOne' | 'manyToMany' | 'textList' | 'json' | 'unknown';
+/** The field kinds the engine knows (@lodestar/core), and `unknown` for a field the designer cannot classify. */
+export type FieldKind = EngineFieldKind | 'unknown';
 
 /** Field kinds per entity and field, as `GET /api/v1/meta/entities` reports them (the engine decides kinds). */
 export type FieldKinds = Record<string, Record<string, FieldKind>>;

@@ -5,8 +5,8 @@ import { newEntity } from '../designer/entity-edits';
 import { useDraft } from '../draft/DraftContext';
 import { TextInput } from '../ui/controls';
 import { ENTITY_MESSAGES } from './messages';
+import { isIdentifier } from '@lodestar/core';
 
-const ID = /^[a-z][a-zA-Z0-9]{0,47}$/;
 
 /** Creates an entity with its id, zh/en title and title field, then opens it in the designer. */
 export function NewEntityForm({ onClose }: { onClose(): void }) {
@@ -16,8 +16,8 @@ export function NewEntityForm({ onClose }: { onClose(): void }) {
   const [form, setForm] = useState({ id: '', zh: '', en: '', field: 'name', fieldZh: '名称', fieldEn: 'Name' });
   const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
   const taken = draft.definitions.entities.some((e) => e.$id === form.id);
-  const idError = form.id && !ID.test(form.id) ? t.idInvalid : taken ? t.idTaken : undefined;
-  const ready = ID.test(form.id) && !taken && ID.test(form.field) && (form.zh || form.en);
+  const idError = form.id && !isIdentifier(form.id) ? t.idInvalid : taken ? t.idTaken : undefined;
+  const ready = isIdentifier(form.id) && !taken && isIdentifier(form.field) && (form.zh || form.en);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!ready) return;

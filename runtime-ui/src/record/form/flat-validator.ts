@@ -1,4 +1,5 @@
 import { toErrorSchema, type ErrorTransformer, type RJSFSchema, type RJSFValidationError, type ValidationData, type ValidatorType } from '@rjsf/utils';
+import { UUID_RE } from '@lodestar/core';
 
 /*
  * The form's own checks, without ajv. ajv compiles schemas to JavaScript with `new Function`, which the
@@ -17,7 +18,7 @@ const FORMATS: Record<string, RegExp> = {
   'date-time': /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/,
   email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
   uri: /^[a-z][a-z0-9+.-]*:\/\/\S+$/i,
-  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  uuid: UUID_RE,
 };
 
 /** The first rule `value` breaks (undefined: none). */
