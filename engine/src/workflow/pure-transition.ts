@@ -10,7 +10,8 @@ const scopes = new WeakMap<WorkflowMachine, { scope: AnyActorScope; actions: { t
  * XState's pure `transition(machine, snapshot, event)`, without building a throwaway actor (and
  * the machine's initial state) on every call, which profiling showed to be most of its cost. One
  * inert scope per machine collects the actions instead of running them; `decide` is synchronous, so
- * calls never interleave on it.
+ * calls never interleave on it. The scope's members are XState internals: XState is pinned to one
+ * exact version in engine/package.json, and engine/test/xstate-scope.test.ts checks this scope against it.
  */
 export function pureTransition(compiled: CompiledWorkflow, snapshot: Snapshot, event: Event): [Snapshot, { type: string; params?: unknown }[]] {
   const { machine } = compiled;
