@@ -282,6 +282,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active users by display name (owner names, owner filters, pickers) */
+        get: operations["usersDirectory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/my-day": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the caller owns that is due today, overdue, to be reminded of today, past its SLA or stuck */
+        get: operations["myDay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1095,6 +1129,129 @@ export interface operations {
                 content?: never;
             };
             404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    usersDirectory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The directory. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            email: string;
+                            /** Format: uuid */
+                            orgUnitId: string | null;
+                        }[];
+                    };
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    myDay: {
+        parameters: {
+            query?: {
+                /** @description IANA time zone of the caller's day, e.g. `Asia/Shanghai`; the server's when absent. */
+                tz?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Each list ordered by `at`, at most 50 items. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        today: string;
+                        due: {
+                            entity: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The record's title field. */
+                            title: unknown;
+                            /** @description Due time, reminder time, breach time or time the state was entered (a date for date fields). */
+                            at: string | null;
+                            state?: string | null;
+                            workflow?: string;
+                            /** @description The record as the records API answers it (hidden fields absent). */
+                            record: Record<string, never>;
+                        }[];
+                        overdue: {
+                            entity: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The record's title field. */
+                            title: unknown;
+                            /** @description Due time, reminder time, breach time or time the state was entered (a date for date fields). */
+                            at: string | null;
+                            state?: string | null;
+                            workflow?: string;
+                            /** @description The record as the records API answers it (hidden fields absent). */
+                            record: Record<string, never>;
+                        }[];
+                        reminders: {
+                            entity: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The record's title field. */
+                            title: unknown;
+                            /** @description Due time, reminder time, breach time or time the state was entered (a date for date fields). */
+                            at: string | null;
+                            state?: string | null;
+                            workflow?: string;
+                            /** @description The record as the records API answers it (hidden fields absent). */
+                            record: Record<string, never>;
+                        }[];
+                        slaBreached: {
+                            entity: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The record's title field. */
+                            title: unknown;
+                            /** @description Due time, reminder time, breach time or time the state was entered (a date for date fields). */
+                            at: string | null;
+                            state?: string | null;
+                            workflow?: string;
+                            /** @description The record as the records API answers it (hidden fields absent). */
+                            record: Record<string, never>;
+                        }[];
+                        stuck: {
+                            entity: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The record's title field. */
+                            title: unknown;
+                            /** @description Due time, reminder time, breach time or time the state was entered (a date for date fields). */
+                            at: string | null;
+                            state?: string | null;
+                            workflow?: string;
+                            /** @description The record as the records API answers it (hidden fields absent). */
+                            record: Record<string, never>;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
             500: components["responses"]["Internal"];
         };
     };

@@ -1,5 +1,6 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { isTimeZone } from '../../agenda/day.js';
 import { ValidationError } from '../../errors.js';
 import { summarize, toContractIssues } from './issue-text.js';
 
@@ -8,7 +9,7 @@ const addFormats = (addFormatsModule as unknown as { default: (ajv: Ajv2020) => 
 /**
  * Contract keywords beyond JSON Schema, kept few: each reports under the keyword a client already knows.
  * `x-notBlank` (a string holding more than blanks: `minLength`), `x-maxJsonBytes` (a value's size as
- * UTF-8 JSON: `maxSize`).
+ * UTF-8 JSON: `maxSize`), `x-timeZone` (an IANA zone name: `timeZone`).
  */
 function createContractAjv(options: { coerceTypes?: boolean } = {}): Ajv2020 {
   const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, ...options });
@@ -32,6 +33,17 @@ function createContractAjv(options: { coerceTypes?: boolean } = {}): Ajv2020 {
     validate: function maxJsonBytes(limit: number, value: unknown) {
       const ok = Buffer.byteLength(JSON.stringify(value) ?? '') <= limit;
       (maxJsonBytes as { errors?: unknown[] }).errors = ok ? [] : [{ keyword: 'maxSize', message: `must be at most ${limit} bytes as JSON`, params: { limit } }];
+      return ok;
+    },
+  });
+  ajv.addKeyword({
+    keyword: 'x-timeZone',
+    type: 'string',
+    schemaType: 'boolean',
+    errors: true,
+    validate: function timeZone(wanted: boolean, value: string) {
+      const ok = !wanted || isTimeZone(value);
+      (timeZone as { errors?: unknown[] }).errors = ok ? [] : [{ keyword: 'timeZone', message: 'must be an IANA time zone name', params: {} }];
       return ok;
     },
   });

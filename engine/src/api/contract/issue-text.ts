@@ -59,6 +59,10 @@ function wording(error: ErrorObject): Text {
       return { en: 'has the wrong form', zh: '格式不正确' };
     case 'additionalProperties':
       return { en: `"${String(p.additionalProperty)}" is not accepted here`, zh: `不接受“${String(p.additionalProperty)}”` };
+    case 'timeZone':
+      return { en: 'must be an IANA time zone name such as Asia/Shanghai', zh: '应为 IANA 时区名称，例如 Asia/Shanghai' };
+    case 'unknownParameter':
+      return { en: `is not a parameter of this route`, zh: '此接口没有这个参数' };
     case 'maxSize':
       return { en: `must be at most ${String(p.limit)} bytes as JSON`, zh: `按 JSON 计算不能超过 ${String(p.limit)} 字节` };
     default:
@@ -74,8 +78,10 @@ const token = (key: unknown) => String(key).replace(/~/g, '~0').replace(/\//g, '
  * unexpected property included), under `prefix` (`/query` for query parameters).
  */
 export function toContractIssues(errors: ErrorObject[] | null | undefined, prefix = ''): Issue[] {
-  return (errors ?? []).map((error) => {
-    const member = error.keyword === 'required' ? error.params.missingProperty : error.keyword === 'additionalProperties' ? error.params.additionalProperty : undefined;
+  return (errors ?? []).map((found) => {
+    // A member the query does not declare is an unknown parameter, as the records and reports routes call it.
+    const error = prefix === '/query' && found.keyword === 'additionalProperties' ? { ...found, keyword: 'unknownParameter' } : found;
+    const member = error.keyword === 'required' ? error.params.missingProperty : ['additionalProperties', 'unknownParameter'].includes(error.keyword) ? error.params.additionalProperty : undefined;
     const i18n = wording(error);
     return { pointer: `${prefix}${error.instancePath}${member === undefined ? '' : `/${token(member)}`}`, keyword: error.keyword, message: i18n.en, i18n };
   });

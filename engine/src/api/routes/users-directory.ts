@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { listActiveDirectory } from '../../identity/users-repo.js';
+import { USERS_DIRECTORY } from '../contract/runtime-ui.js';
+import { route } from '../contract/route.js';
 
 /** One active user as every signed-in user may see them: enough to name owners and pick people. */
 export interface DirectoryEntry {
@@ -16,7 +18,7 @@ export interface DirectoryEntry {
  */
 export function usersDirectoryRouter(ctx: AppContext): Router {
   const router = Router();
-  router.get('/', async (_req, res) => {
+  route(router, USERS_DIRECTORY.routes.list, async (_req, res) => {
     const rows = await listActiveDirectory(ctx.db.knex);
     const data: DirectoryEntry[] = rows.map((row) => ({
       id: String(row.id),
