@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { recordReadOptions } from '../db/record-types.js';
+import { recordReadOptions } from '../db/type-parsers.js';
 import type { Model } from '../model/compile-model.js';
 import { workflowOf } from '../model/workflow-binding.js';
 import type { ModelAccess } from '../permissions/model-access.js';

@@ -1,4 +1,4 @@
-import { recordReadOptions } from '../db/record-types.js';
+import { recordReadOptions } from '../db/type-parsers.js';
 import { expandRecords } from './expand.js';
 import { encodeCursor } from './keyset.js';
 import type { ReadQuery } from './query-params.js';

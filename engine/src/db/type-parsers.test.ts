@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toIsoTimestamp } from './record-types.js';
+import { toIsoTimestamp } from './type-parsers.js';
 
 describe('toIsoTimestamp', () => {
   it.each([
