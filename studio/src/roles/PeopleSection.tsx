@@ -6,7 +6,7 @@ import { ADMIN_MESSAGES } from './admin-messages';
 import { unitTree } from './admin-api';
 import { NewUserForm } from './NewUserForm';
 import { OrgUnitsPanel } from './OrgUnitsPanel';
-import { ADMIN_ROLE, rolesOf } from './roles-model';
+import { ADMIN_ROLE, rolesOf, textsOf } from './roles-model';
 import { UserRow } from './UserRow';
 
 /** The org chart and the users: live admin data, not part of the draft (the notice says so). */
@@ -22,7 +22,7 @@ export function PeopleSection() {
     reloadUsers();
   };
   // The engine accepts only roles of the published model (admin always).
-  const roles = Object.entries(rolesOf(published)?.roles ?? {}).map(([id, role]) => ({ id, title: role.title }));
+  const roles = Object.entries(rolesOf(published)?.roles ?? {}).map(([id, role]) => ({ id, title: textsOf(role.title) }));
   if (!roles.some((r) => r.id === ADMIN_ROLE)) roles.unshift({ id: ADMIN_ROLE, title: { zh: '系统管理员', en: 'Administrator' } });
   const failed = [units, users].find((l) => l.status === 'error');
   if (failed?.status === 'error') {

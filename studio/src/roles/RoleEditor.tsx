@@ -5,7 +5,7 @@ import { Dialog, IssueNotes, TextInput } from '../ui/controls';
 import { ROLE_MESSAGES } from './messages';
 import { PermissionMatrix } from './PermissionMatrix';
 import { roleIssues } from './role-issues';
-import { removeRole, setRoleText, type RoleDefinition } from './roles-model';
+import { removeRole, setRoleText, textsOf, type RoleDefinition } from './roles-model';
 
 /** One role: its names and description in both languages, its permission matrix, and removing it. */
 export function RoleEditor({ roleId, role, onRemoved }: { roleId: string; role: RoleDefinition; onRemoved(): void }) {
@@ -20,7 +20,7 @@ export function RoleEditor({ roleId, role, onRemoved }: { roleId: string; role: 
     <section className="panel role-editor" aria-label={roleId} data-role={roleId}>
       <header className="panel-head">
         <div>
-          <h2>{role.title?.[lang] || roleId}</h2>
+          <h2>{textsOf(role.title)[lang] || roleId}</h2>
           <code className="muted small mono">{roleId}</code>
         </div>
         <button type="button" className="button button-quiet" onClick={() => setConfirming(true)}>
@@ -30,12 +30,12 @@ export function RoleEditor({ roleId, role, onRemoved }: { roleId: string; role: 
       <div className="role-body">
         <IssueNotes issues={own} prefix={`/roles/${roleId}`} testId="role-issues" />
         <div className="form-grid">
-          <TextInput label={t.titleZh} value={role.title?.zh ?? ''} onChange={text('title', 'zh')} />
-          <TextInput label={t.titleEn} value={role.title?.en ?? ''} onChange={text('title', 'en')} />
+          <TextInput label={t.titleZh} value={textsOf(role.title).zh ?? ''} onChange={text('title', 'zh')} />
+          <TextInput label={t.titleEn} value={textsOf(role.title).en ?? ''} onChange={text('title', 'en')} />
         </div>
         <div className="form-grid form-grid-wide">
-          <TextInput label={t.descriptionZh} value={role.description?.zh ?? ''} onChange={text('description', 'zh')} />
-          <TextInput label={t.descriptionEn} value={role.description?.en ?? ''} onChange={text('description', 'en')} />
+          <TextInput label={t.descriptionZh} value={textsOf(role.description).zh ?? ''} onChange={text('description', 'zh')} />
+          <TextInput label={t.descriptionEn} value={textsOf(role.description).en ?? ''} onChange={text('description', 'en')} />
         </div>
         <h3 className="section-title">{t.matrix}</h3>
         <p className="control-hint matrix-hint">{t.matrixHint}</p>

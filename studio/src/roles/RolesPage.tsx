@@ -8,7 +8,7 @@ import { NewRoleForm } from './NewRoleForm';
 import { PeopleSection } from './PeopleSection';
 import { otherRoleIssues, roleIssues } from './role-issues';
 import { RoleEditor } from './RoleEditor';
-import { ADMIN_ROLE, rolesOf } from './roles-model';
+import { ADMIN_ROLE, rolesOf, textsOf } from './roles-model';
 import './roles.css';
 
 /** Roles of the draft's roles.json (a list, one editor), then the org chart and the users. */
@@ -46,7 +46,7 @@ export function RolesPage() {
                 return (
                   <li key={id}>
                     <button type="button" className={`role-item${selected === id ? ' active' : ''}`} aria-current={selected === id} data-role-item={id} onClick={() => setPicked(id)}>
-                      <span className="role-name">{roles[id]?.title?.[lang] || (id === ADMIN_ROLE ? t.builtIn : id)}</span>
+                      <span className="role-name">{textsOf(roles[id]?.title)[lang] || (id === ADMIN_ROLE ? t.builtIn : id)}</span>
                       <code className="role-meta mono">{id}</code>
                       {id === ADMIN_ROLE && <span className="pill pill-builtin">{t.builtIn}</span>}
                       {count > 0 && <span className="issue-count">{t.problems(count)}</span>}

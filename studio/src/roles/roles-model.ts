@@ -1,33 +1,19 @@
-import type { DefinitionSet, EntityDefinition } from '@lodestar/core';
+import type { DefinitionSet, EntityDefinition, EntityPermission, FieldRestriction as FieldRule, LocalizedText, RolesDefinition as RolesFile, Scope } from '@lodestar/core';
 
-/** roles.json as the studio edits it (engine/src/definitions/roles.ts); unknown keys are kept. */
-export type Scope = 'none' | 'own' | 'team' | 'all';
-export const SCOPES: readonly Scope[] = ['none', 'own', 'team', 'all'];
+// roles.json's types are generated from the meta-schema into @lodestar/core; the studio names them as it edits them.
+export { ADMIN_ROLE, SCOPES } from '@lodestar/core';
+export type { EntityPermission, FieldRestriction as FieldRule, RoleDefinition, RolesDefinition as RolesFile, Scope } from '@lodestar/core';
 export const ACTIONS = ['read', 'create', 'update', 'delete'] as const;
 export type Action = (typeof ACTIONS)[number];
-export type FieldRule = 'hidden' | 'readOnly';
 
-export interface EntityPermission {
-  read?: Scope;
-  create?: Scope;
-  update?: Scope;
-  delete?: Scope;
-  events?: Record<string, Scope>;
-  fields?: Record<string, FieldRule>;
+/**
+ * A role's title or description per language. roles.json may give a plain string (one text for every
+ * language, as the meta-schema allows): editing one language must not spread the string into characters.
+ */
+export function textsOf(value: LocalizedText | undefined): Record<string, string> {
+  return typeof value === 'string' ? { zh: value, en: value } : { ...value };
 }
 
-export interface RoleDefinition {
-  title: { zh?: string; en?: string };
-  description?: { zh?: string; en?: string };
-  entities: Record<string, EntityPermission>;
-}
-
-export interface RolesFile {
-  roles: Record<string, RoleDefinition>;
-}
-
-/** The built-in role: the engine ignores what the file says about it, so the studio does not edit it. */
-export const ADMIN_ROLE = 'admin';
 /** Every entity the role does not name itself. */
 export const ANY_ENTITY = '*';
 /** Role ids are camelCase, as the engine validates them. */
@@ -88,7 +74,7 @@ export function setFieldRule(set: DefinitionSet, role: string, entity: string, f
 
 export function setRoleText(set: DefinitionSet, role: string, key: 'title' | 'description', lang: 'zh' | 'en', value: string): void {
   const definition = ensureRoles(set).roles[role]!;
-  const text = { ...(definition[key] ?? {}), [lang]: value };
+  const text = { ...textsOf(definition[key]), [lang]: value };
   if (key === 'description' && !text.zh && !text.en) delete definition.description;
   else definition[key] = text;
 }
