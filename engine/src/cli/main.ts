@@ -4,7 +4,7 @@ import { readConfig } from '../config.js';
 import { addMapOption, type StateMapping } from '../migrate/state-mapping.js';
 import { runStart } from './commands/start.js';
 import { runPlan, runMigrate } from './commands/migrate.js';
-import { runTypes } from './commands/types-command.js';
+import { runTypes } from './commands/types.js';
 import { runUserAdd, type UserAddOptions } from './commands/user.js';
 import { runHandover, type HandoverOptions } from './commands/handover.js';
 import { runTemplateExport, runTemplateInstall, type TemplateExportOptions, type TemplateInstallOptions } from './commands/template.js';
