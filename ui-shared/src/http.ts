@@ -1,16 +1,10 @@
+import type { Issue } from '@lodestar/core';
 import { useCallback, useEffect, useState } from 'react';
 import { currentToken, endSession } from './session';
 import { initialLang } from './i18n';
 
-/** One problem with a request, as the engine reports it (`pointer`: `/field`, `/query/filter[x]`, …). */
-export interface ApiIssue {
-  pointer: string;
-  keyword: string;
-  message: string;
-  /** The message in both languages, where the engine words it for users. */
-  i18n?: { en: string; zh: string };
-  params?: Record<string, unknown>;
-}
+/** One problem with a request, as the engine reports it (`pointer`: `/field`, `/query/filter[x]`, …): core's Issue. */
+export type ApiIssue = Issue;
 
 /** An API failure, with the problem+json body when the engine sent one (issues, a guard's reason…). */
 export class ApiError extends Error {

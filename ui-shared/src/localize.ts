@@ -1,7 +1,8 @@
+import type { LocalizedText } from '@lodestar/core';
 import type { Lang } from './i18n';
 
-/** Text in one language, or per language (`{ "zh": "客户", "en": "Customer" }`), as definitions carry it. */
-export type Localized = string | Record<string, string> | undefined;
+/** Text in one language, or per language (`{ "zh": "客户", "en": "Customer" }`), as definitions carry it (or none). */
+export type Localized = LocalizedText | undefined;
 
 /** Picks the text for `lang` from a localized value, falling back to English, Chinese, then any. */
 export function pick(text: Localized, lang: Lang): string | undefined {

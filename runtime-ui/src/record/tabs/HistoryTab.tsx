@@ -1,7 +1,7 @@
 import { useApi } from '@lodestar/ui-shared';
 import { useModel } from '../../model/ModelContext';
 import { eventTitle, stateTitle } from '../../model/labels';
-import type { EntityDefinition, WorkflowDefinition } from '@lodestar/core';
+import type { EntityDefinition, Text, WorkflowDefinition } from '@lodestar/core';
 import type { RecordJson } from '../../model/types';
 import { UserName } from '../../fields/FieldValue';
 import { Spinner } from '../../app/Spinner';
@@ -17,13 +17,8 @@ interface HistoryRow {
   comment: string | null;
   at: string;
   /** Stages and event by title (the engine finds those of stages a later version removed). */
-  titles?: { from?: Localized; to: Localized; event: Localized };
+  titles?: { from?: Text; to: Text; event: Text };
   removed?: ('from' | 'to')[];
-}
-
-interface Localized {
-  en: string;
-  zh: string;
 }
 
 /** The record's stage changes, newest first: from → to, the event, who, their comment, when. */
