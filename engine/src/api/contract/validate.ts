@@ -31,7 +31,9 @@ export function validateRequest(spec: RouteSpec): RequestHandler {
       }
       validQueries.set(req, values);
     }
-    if (body && !body(req.body ?? {})) {
+    // No body is an empty one; the handler gets the object its contract checked, never undefined.
+    if (body) req.body ??= {};
+    if (body && !body(req.body)) {
       const issues = toContractIssues(body.errors);
       throw new ValidationError(summarize(issues), { issues });
     }
