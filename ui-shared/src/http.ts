@@ -1,4 +1,4 @@
-import type { Issue } from '@lodestar/core';
+import type { Issue, Problem } from '@lodestar/core';
 import { useCallback, useEffect, useState } from 'react';
 import { currentToken, endSession } from './session';
 import { initialLang } from './i18n';
@@ -11,7 +11,7 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly status: number,
-    readonly problem: Record<string, unknown> & { issues?: ApiIssue[]; reason?: string; reasonZh?: string } = {},
+    readonly problem: Partial<Problem> & { reason?: string; reasonZh?: string } = {},
   ) {
     super(message);
   }
@@ -35,7 +35,7 @@ export async function sendJson<T>(method: string, path: string, body?: unknown, 
   const type = response.headers.get('content-type') ?? '';
   const answer: unknown = type.includes('json') ? await response.json().catch(() => undefined) : undefined;
   if (!response.ok) {
-    const problem = (answer ?? {}) as Record<string, unknown> & { detail?: string; title?: string; i18n?: { en: string; zh: string } };
+    const problem = (answer ?? {}) as Partial<Problem>;
     // The engine words what users see in both languages (`i18n`); `detail` is its English.
     throw new ApiError(problem.i18n?.[initialLang()] ?? problem.detail ?? problem.title ?? `HTTP ${response.status}`, response.status, problem);
   }

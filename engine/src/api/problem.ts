@@ -1,3 +1,4 @@
+import type { Problem } from '@lodestar/core';
 import type { ErrorRequestHandler, Response } from 'express';
 import { LodestarError, type Text } from '../errors.js';
 import { toLodestarError } from '../db/pg-errors.js';
@@ -7,18 +8,16 @@ import { hasUnreadBody } from './body-guard.js';
 /** Writes an RFC 9457 problem document. */
 export function sendProblem(res: Response, error: LodestarError): void {
   if (error.status === 401) res.set('WWW-Authenticate', 'Bearer realm="lodestar"');
-  res
-    .status(error.status)
-    .type('application/problem+json')
-    .json({
-      type: `https://lodestar.dev/problems/${error.type}`,
-      title: error.title,
-      status: error.status,
-      detail: error.message,
-      ...(error.text && { i18n: error.text }),
-      ...(error.issues && { issues: error.issues }),
-      ...error.extra,
-    });
+  const problem: Problem = {
+    type: `https://lodestar.dev/problems/${error.type}`,
+    title: error.title,
+    status: error.status,
+    detail: error.message,
+    ...(error.text && { i18n: error.text }),
+    ...(error.issues && { issues: error.issues }),
+    ...error.extra,
+  };
+  res.status(error.status).type('application/problem+json').json(problem);
 }
 
 /** The one renderer: LodestarErrors as problems; anything else a logged 500 with a generic body. */
