@@ -1,7 +1,9 @@
 import type { Knex } from 'knex';
 import { ConflictError, LodestarError, TransitionRefused } from '../errors.js';
 import type { CompiledEntity, Model } from '../model/compile-model.js';
+import { accessFor } from '../permissions/model-access.js';
 import { isRecordId, recordNotFound } from '../records/read-records.js';
+import { requireRecordInScope } from '../records/record-permissions.js';
 import { selectRecord, type Row } from '../records/records-repo.js';
 import { cachedRow, forgetRow, rememberRow } from '../records/row-cache.js';
 import { recordNames, toRecordJson } from '../records/serialize.js';
@@ -48,6 +50,7 @@ export interface EventResult {
  * write finds it, so concurrent events serialize per record and none is lost or doubled.
  */
 export async function sendEvent(knex: Knex, input: EventInput, now: Date): Promise<EventResult> {
+  await requireEventScope(knex, input);
   const cached = cachedRow(input.entity, input.id);
   if (cached && (input.expectedVersion === undefined || input.expectedVersion === cached.version)) {
     try {
@@ -59,6 +62,18 @@ export async function sendEvent(knex: Knex, input: EventInput, now: Date): Promi
     }
   }
   return (await decideAndWrite(knex, input, now, 'optimistic')) ?? knex.transaction(async (trx) => (await decideAndWrite(trx, input, now, 'locked'))!);
+}
+
+/**
+ * The sender's roles must reach the record (404 when it is outside their read scope) and grant the event
+ * on it (403), per roles.json `events`. Judged here rather than by the route, so no caller of sendEvent
+ * skips it; the engine's own events (timers) go through applyEvent.
+ */
+async function requireEventScope(knex: Knex, input: EventInput): Promise<void> {
+  const { model, entity, id, event, actor } = input;
+  const access = accessFor(model, actor);
+  if (!access) return;
+  await requireRecordInScope({ knex, model, entity, userId: actor.id, access }, id, access.eventCondition(entity.id, event.type), `send ${event.type} to`);
 }
 
 /** One transition on the caller's transaction, with the record locked first (the timer runner's path). */
