@@ -3,7 +3,7 @@ import type { AuditContext } from '../audit/audit-entry.js';
 import { ValidationError, type Issue } from '../errors.js';
 import { findUserByEmail, findUserById } from '../identity/users-repo.js';
 import type { Model } from '../model/compile-model.js';
-import { UUID_RE } from '../records/filter-values.js';
+import { UUID_RE } from '@lodestar/core';
 import { planHandover } from './handover-plan.js';
 import type { HandoverRequest } from './handover-request.js';
 import { countOwnedSql, moveOwnerSql } from './handover-sql.js';

@@ -4,6 +4,7 @@ import type { Step } from './plan.js';
 import { stateCondition } from './state-sql.js';
 import { migratedHistorySql } from '../runtime/history-repo.js';
 import { cancelStateTimers, renameStateTimers } from '../runtime/timers-repo.js';
+import { UUID_RE } from '@lodestar/core';
 
 type Of<K extends Step['kind']> = Extract<Step, { kind: K }>;
 
@@ -14,8 +15,6 @@ export interface StepContext {
   /** The publisher's user id, the actor of history rows; null or a non-uuid when unknown. */
   actorId?: string | null;
 }
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Renames a state in place: the records in it, and the pending timers of the state (timer event ids name

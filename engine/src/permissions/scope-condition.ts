@@ -1,5 +1,6 @@
 import type { Scope } from '../definitions/roles.js';
 import type { Actor } from '../actor.js';
+import { UUID_RE } from '@lodestar/core';
 
 /** A WHERE condition with `?` placeholders and its bound values. */
 export interface SqlCondition {
@@ -42,5 +43,5 @@ export function bothConditions(a: SqlCondition | undefined, b: SqlCondition | un
 }
 
 function isUuid(id: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+  return UUID_RE.test(id);
 }

@@ -39,8 +39,6 @@ export function isSortable(kind: FieldKind): boolean {
   return !['multiChoice', 'textList', 'manyToMany', 'json'].includes(kind);
 }
 
-// Re-exported for the importers not yet moved to @lodestar/core.
-export { UUID_RE };
 const INTEGER_RE = /^-?\d{1,15}$/;
 const NUMBER_RE = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Approval } from '../workflow/reference.js';
-import { UUID_RE } from '../records/filter-values.js';
+import { UUID_RE } from '@lodestar/core';
 import type { CtePart } from './cte-parts.js';
 
 /** The one module whose SQL names `lodestar_history` (but the reports' read queries, see table-owners.test.ts). */

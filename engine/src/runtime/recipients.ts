@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { activeEmailOf } from '../identity/users-repo.js';
-import { UUID_RE } from '../records/filter-values.js';
+import { UUID_RE } from '@lodestar/core';
 
 /**
  * The addresses a `notify` reaches: `owner`, `owner.manager`, `actor` (looked up in the same

@@ -10,7 +10,7 @@ import { checkRoleNames } from '../../identity/role-names.js';
 import { blockedUntil } from '../../identity/login-throttle.js';
 import { findOrgUnitPath, findUserById, listUserRows } from '../../identity/users-repo.js';
 import { createUser, resetPassword, toUserJson, unlockUser, updateUser, type UserPatch } from '../../identity/users.js';
-import { UUID_RE } from '../../records/filter-values.js';
+import { UUID_RE } from '@lodestar/core';
 import { actorOf } from '../actor.js';
 import { adminOnly } from '../admin-only.js';
 import { ADMIN } from '../contract/admin.js';
