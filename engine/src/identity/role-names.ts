@@ -1,8 +1,7 @@
+import { isIdentifier } from '@lodestar/core';
 import type { DefinitionSet } from '../definitions/definition-set.js';
 import { ADMIN_ROLE } from '../definitions/roles.js';
 import type { Issue } from '../errors.js';
-
-const ROLE = /^[a-z][a-zA-Z0-9]{0,47}$/;
 
 /**
  * The roles a user may be given: those the published model's `roles.json` defines, plus the built-in
@@ -15,7 +14,7 @@ export function assignableRoles(set: DefinitionSet): Set<string> | undefined {
 
 /** Problems with a list of role names given to a user: its shape at `/roles`, an unknown role at `/roles/<index>`. */
 export function checkRoleNames(set: DefinitionSet, roles: unknown): Issue[] {
-  if (!Array.isArray(roles) || roles.some((role) => typeof role !== 'string' || !ROLE.test(role))) {
+  if (!Array.isArray(roles) || roles.some((role) => typeof role !== 'string' || !isIdentifier(role))) {
     return [{ pointer: '/roles', keyword: 'pattern', message: 'must be a list of role ids such as salesManager' }];
   }
   const known = assignableRoles(set);

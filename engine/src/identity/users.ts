@@ -1,3 +1,4 @@
+import { isIdentifier } from '@lodestar/core';
 import type { Knex } from 'knex';
 import { AUDIT_OBJECTS, changedFields, type AuditChanges, type AuditContext } from '../audit/audit-entry.js';
 import { insertAudit } from '../audit/audit-repo.js';
@@ -31,7 +32,6 @@ export interface NewUser {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const ROLE = /^[a-z][a-zA-Z0-9]{0,47}$/;
 export const MIN_PASSWORD = 10;
 // What a user's audit rows compare: the fields UserJson shows (never the password hash).
 const USER_FIELDS = ['email', 'displayName', 'roles', 'orgUnitId', 'managerId', 'active'] as const;
@@ -45,7 +45,7 @@ export function checkNewUser(user: Partial<NewUser>): Issue[] {
   if (typeof user.password !== 'string' || user.password.length < MIN_PASSWORD) {
     issues.push({ pointer: '/password', keyword: 'minLength', message: `must be at least ${MIN_PASSWORD} characters` });
   }
-  if (user.roles !== undefined && (!Array.isArray(user.roles) || user.roles.some((role) => typeof role !== 'string' || !ROLE.test(role)))) {
+  if (user.roles !== undefined && (!Array.isArray(user.roles) || user.roles.some((role) => typeof role !== 'string' || !isIdentifier(role)))) {
     issues.push({ pointer: '/roles', keyword: 'pattern', message: 'must be a list of role ids such as salesManager' });
   }
   return issues;

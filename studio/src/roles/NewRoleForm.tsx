@@ -3,7 +3,7 @@ import { useMessages } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
 import { TextInput } from '../ui/controls';
 import { ROLE_MESSAGES } from './messages';
-import { addRole, ADMIN_ROLE, ROLE_ID, rolesOf } from './roles-model';
+import { addRole, ADMIN_ROLE, isRoleId, rolesOf } from './roles-model';
 
 /** Adds a role to the draft: an id checked as the engine would, and its names. */
 export function NewRoleForm({ onAdded }: { onAdded(id: string): void }) {
@@ -14,7 +14,7 @@ export function NewRoleForm({ onAdded }: { onAdded(id: string): void }) {
   const [en, setEn] = useState('');
   const trimmed = id.trim();
   const taken = trimmed === ADMIN_ROLE || Boolean(rolesOf(definitions)?.roles[trimmed]);
-  const problem = !trimmed ? undefined : !ROLE_ID.test(trimmed) ? t.badId : taken ? t.takenId : undefined;
+  const problem = !trimmed ? undefined : !isRoleId(trimmed) ? t.badId : taken ? t.takenId : undefined;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!trimmed || problem) return;

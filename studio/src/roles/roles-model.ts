@@ -1,3 +1,4 @@
+import { isIdentifier } from '@lodestar/core';
 import type { DefinitionSet, EntityDefinition, EntityPermission, FieldRestriction as FieldRule, LocalizedText, RolesDefinition as RolesFile, Scope } from '@lodestar/core';
 
 // roles.json's types are generated from the meta-schema into @lodestar/core; the studio names them as it edits them.
@@ -16,8 +17,10 @@ export function textsOf(value: LocalizedText | undefined): Record<string, string
 
 /** Every entity the role does not name itself. */
 export const ANY_ENTITY = '*';
-/** Role ids are camelCase, as the engine validates them. */
-export const ROLE_ID = /^[a-z][a-zA-Z0-9]*$/;
+/** Role ids are identifiers (camelCase, at most 48 characters), as the engine validates them. */
+export function isRoleId(id: string): boolean {
+  return isIdentifier(id);
+}
 
 export function rolesOf(set: DefinitionSet): RolesFile | undefined {
   const roles = set.roles as RolesFile | undefined;
