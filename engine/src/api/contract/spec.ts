@@ -18,6 +18,13 @@ export interface RouteSpec {
   tags: string[];
   /** Reachable without a token (`security: []` in the document). */
   public?: boolean;
+  /**
+   * Documented once per entity from the definitions (openapi/record-paths.ts, workflow-paths.ts), which
+   * take the body and query schemas from here; the generic path is not in the document.
+   */
+  perEntity?: boolean;
+  /** The status of a body that fails its schema: 422 unless the route has always said 400. */
+  malformedBody?: 400 | 422;
   /** Path parameters by name; a value that fails its schema names nothing: 404 with `notFound`. */
   params?: Record<string, { schema: JsonSchema; description?: string }>;
   notFound?: Text;

@@ -35,7 +35,7 @@ export function validateRequest(spec: RouteSpec): RequestHandler {
     if (body) req.body ??= {};
     if (body && !body(req.body)) {
       const issues = toContractIssues(body.errors);
-      throw new ValidationError(summarize(issues), { issues });
+      throw spec.malformedBody === 400 ? new BadRequestError(summarize(issues), { issues }) : new ValidationError(summarize(issues), { issues });
     }
     next();
   };

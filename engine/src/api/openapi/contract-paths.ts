@@ -9,21 +9,26 @@ export function toOpenApiPath(prefix: string, path: string): string {
 /** The OpenAPI path items of a contract's routes: the same schemas the validation middleware compiles. */
 export function toContractPaths(contract: Contract): Record<string, JsonSchema> {
   const paths: Record<string, JsonSchema> = {};
-  for (const spec of Object.values<RouteSpec>(contract.routes)) {
+  for (const spec of Object.values<RouteSpec>(contract.routes).filter((s) => !s.perEntity)) {
     const item = (paths[toOpenApiPath(contract.prefix, spec.path)] ??= {});
     item[spec.method] = toOperation(spec);
   }
   return paths;
 }
 
-function toOperation(spec: RouteSpec): JsonSchema {
+/** The query parameters of a route as OpenAPI parameter objects. */
+export function toQueryParameters(spec: RouteSpec): JsonSchema[] {
   const required = new Set((spec.query?.required as string[] | undefined) ?? []);
+  return Object.entries(spec.query?.properties ?? {}).map(([name, schema]) => {
+    const { description, ...rest } = schema;
+    return { name, in: 'query', ...(required.has(name) && { required: true }), schema: rest, ...(typeof description === 'string' && { description }) };
+  });
+}
+
+function toOperation(spec: RouteSpec): JsonSchema {
   const parameters = [
     ...Object.entries(spec.params ?? {}).map(([name, p]) => ({ name, in: 'path', required: true, schema: p.schema, ...(p.description && { description: p.description }) })),
-    ...Object.entries(spec.query?.properties ?? {}).map(([name, schema]) => {
-      const { description, ...rest } = schema;
-      return { name, in: 'query', ...(required.has(name) && { required: true }), schema: rest, ...(typeof description === 'string' && { description }) };
-    }),
+    ...toQueryParameters(spec),
   ];
   return {
     operationId: spec.operationId,

@@ -2,6 +2,8 @@ import type { CompiledEntity } from '../../model/compile-model.js';
 import { CREATED_HEADERS, ETAG_HEADER, json, problems, ref } from './common.js';
 import type { JsonSchema } from './field-schemas.js';
 import { toEntityTitle } from './entity-schemas.js';
+import { RECORDS } from '../contract/records.js';
+import { toQueryParameters } from './contract-paths.js';
 
 const SYSTEM_FILTERS = ['id', 'owner_id', 'created_at', 'updated_at', 'created_by', 'updated_by', 'version'];
 const param = (name: string) => ref(name, 'parameters');
@@ -78,10 +80,7 @@ export function toRecordPaths(entity: CompiledEntity, name: string, tag: string)
       tags: [tag],
       summary: `The audit trail of a record (${title}), newest first`,
       description: 'Every create, update, transition and handover: who, when, which fields (before and after), the request id. Read-only: no route changes audit rows.',
-      parameters: [
-        { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200 } },
-        { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'The nextCursor of the previous page.' },
-      ],
+      parameters: toQueryParameters(RECORDS.routes.audit),
       responses: { 200: json('A page of audit rows.', AUDIT_PAGE), ...problems(400, 404) },
     },
   };

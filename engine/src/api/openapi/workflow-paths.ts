@@ -2,6 +2,7 @@ import type { WorkflowDefinition } from '../../definitions/workflow.js';
 import type { CompiledEntity, Model } from '../../model/compile-model.js';
 import { ETAG_HEADER, json, problems, ref } from './common.js';
 import type { JsonSchema } from './field-schemas.js';
+import { RECORDS } from '../contract/records.js';
 
 const nullableText = { type: ['string', 'null'] };
 const HISTORY_ROW: JsonSchema = {
@@ -42,7 +43,7 @@ export function toWorkflowPaths(model: Model, entity: CompiledEntity, name: stri
         parameters: [ref('ifMatch', 'parameters')],
         requestBody: {
           required: true,
-          content: { 'application/json': { schema: { type: 'object', required: ['type'], properties: { type: { enum: events }, comment: { type: 'string', maxLength: 4000 } } } } },
+          content: { 'application/json': { schema: eventBody(events) } },
         },
         responses: {
           200: json(
@@ -84,6 +85,12 @@ export function toWorkflowPaths(model: Model, entity: CompiledEntity, name: stri
       },
     },
   };
+}
+
+/** The contract's event body, its `type` narrowed to the events of the entity's workflows. */
+function eventBody(events: string[]): JsonSchema {
+  const body = RECORDS.routes.sendEvent.body as { properties: Record<string, JsonSchema> };
+  return { ...body, properties: { ...body.properties, type: { ...body.properties.type, enum: events } } };
 }
 
 /** The report endpoints, one set per workflow. */

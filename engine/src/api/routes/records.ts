@@ -1,4 +1,4 @@
-import { type Request, type Response, Router } from 'express';
+import { type Request, type RequestHandler, type Response, Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
 import { forbidden } from '../../permissions/forbidden.js';
@@ -74,6 +74,14 @@ export function recordContext(ctx: AppContext, req: Request, action: 'read' | 'c
   if (access?.grant(entity.id)[action] === 'none') throw forbidden(entity, action);
   const request = requestIdOf(req);
   return { knex: ctx.db.knex, model, entity, userId: actor.id, ...(request && { requestId: request }), ...(access && { access }) };
+}
+
+/** Middleware: the entity exists and the caller may read it (404, 403), judged before a contract judges the request's form. */
+export function entityReadable(ctx: AppContext): RequestHandler {
+  return (req, _res, next) => {
+    recordContext(ctx, req);
+    next();
+  };
 }
 
 /** A list request parsed against what the actor sees: hidden fields cannot be selected, filtered, sorted or searched. */

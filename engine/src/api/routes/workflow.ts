@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
-import { BadRequestError, TransitionRefused } from '../../errors.js';
+import { TransitionRefused } from '../../errors.js';
 import { eventGuardReadsHidden, UNDISCLOSED_REASON } from '../../permissions/guard-visibility.js';
 import { isRecordId, recordNotFound } from '../../records/read-records.js';
 import { selectRecord } from '../../records/records-repo.js';
@@ -15,16 +15,18 @@ import { allowedEvents, type AllowedEvent } from '../../workflow/allowed-events.
 import { requireRecordInScope, toVisible } from '../../records/record-permissions.js';
 import type { RecordContext } from '../../records/types.js';
 import { actorOf } from '../actor.js';
-import { recordContext } from './records.js';
-
-const EVENT_TYPE = /^[A-Z][A-Z0-9_]{0,62}$/;
+import { RECORDS } from '../contract/records.js';
+import { route } from '../contract/route.js';
+import { entityReadable, recordContext } from './records.js';
 
 /** Workflow routes of a record: send an event, list what may be sent now, read the history. */
 export function workflowRouter(ctx: AppContext): Router {
   const router = Router();
-  router.post('/:entity/:id/events', async (req, res) => {
+  // The entity and the caller's access to it are judged (404, 403) before the event's form (400).
+  route(router, RECORDS.routes.sendEvent, entityReadable(ctx), async (req, res) => {
     const records = recordContext(ctx, req);
-    const event = toEvent(req.body);
+    const { type, comment } = req.body as { type: string; comment?: string };
+    const event = comment === undefined ? { type } : { type, comment };
     const ifMatch = req.get('if-match');
     const expectedVersion = ifMatch === undefined && req.body?.version === undefined ? undefined : toExpectedVersion(req.body, ifMatch);
     const result = await sendEvent(
@@ -45,7 +47,7 @@ export function workflowRouter(ctx: AppContext): Router {
     ctx.nudgeOutbox?.();
     res.set('ETag', toEtag(result.record.version as number)).json({ ...result, record: toVisible(records, result.record) });
   });
-  router.get('/:entity/:id/transitions', async (req, res) => {
+  route(router, RECORDS.routes.transitions, async (req, res) => {
     const records = recordContext(ctx, req);
     const { model, entity, access } = records;
     const id = String(req.params.id);
@@ -65,7 +67,7 @@ export function workflowRouter(ctx: AppContext): Router {
     const all = req.query.all === '1' || req.query.all === 'true';
     res.json({ workflow: compiled.definition.id, state, data: all ? events : events.filter((e) => e.allowed) });
   });
-  router.get('/:entity/:id/history', async (req, res) => {
+  route(router, RECORDS.routes.history, async (req, res) => {
     const records = recordContext(ctx, req);
     const id = String(req.params.id);
     await requireRecordInScope(records, id, undefined, 'read');
@@ -99,17 +101,4 @@ function undisclosed(records: RecordContext, error: unknown, event: string): unk
   if (!workflows.some((w) => eventGuardReadsHidden(w, event, hidden))) return error;
   const { reason, reasonZh } = UNDISCLOSED_REASON;
   return new TransitionRefused({ en: reason, zh: reasonZh }, { extra: { event, state: error.extra.state, reason, reasonZh } });
-}
-
-function toEvent(body: unknown): { type: string; comment?: string } {
-  const { type, comment } = (body ?? {}) as { type?: unknown; comment?: unknown };
-  if (typeof type !== 'string' || !EVENT_TYPE.test(type)) {
-    throw new BadRequestError('the body needs "type": the event to send, in capitals (e.g. "QUALIFY")', {
-      issues: [{ pointer: '/type', keyword: 'pattern', message: 'must be an event name like QUALIFY' }],
-    });
-  }
-  if (comment !== undefined && (typeof comment !== 'string' || comment.length > 4000)) {
-    throw new BadRequestError('"comment" must be text of at most 4000 characters', { issues: [{ pointer: '/comment', keyword: 'maxLength', message: 'must be text up to 4000 characters' }] });
-  }
-  return comment === undefined ? { type } : { type, comment };
 }
