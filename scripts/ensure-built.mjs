@@ -36,7 +36,8 @@ export function ensureInstalled() {
 export function ensureEngineBuilt() {
   // tsc -b builds @lodestar/core first (the engine's tsconfig references it): the engine runs on its dist.
   const sources = Math.max(newest(join(root, 'engine/src')), newest(join(root, 'core/src')));
-  if (mtime(join(root, 'engine/dist/cli/main.js')) < sources || !existsSync(join(root, 'core/dist/index.js'))) run('npx tsc -b', 'building the engine');
+  if (mtime(join(root, 'engine/dist/cli/main.js')) < sources) run('npx tsc -b', 'building the engine');
+  else if (!existsSync(join(root, 'core/dist/index.js'))) run('npx tsc -b core', 'building @lodestar/core');
 }
 
 export function ensureBuilt() {
