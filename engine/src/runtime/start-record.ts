@@ -10,10 +10,10 @@ import { decideStart } from '../workflow/decide.js';
 import type { Actor } from '../actor.js';
 import { applyEffects } from './apply-effects.js';
 import { boundWorkflow } from './compiled-workflows.js';
-import { appendHistory, historyPart } from './history-repo.js';
-import { insertOutbox } from '../outbox/outbox-repo.js';
-import { scheduleTimers, timersPart } from './timers-repo.js';
-import { timersOf } from './timer-rows.js';
+import { workflowParts, writeStart } from './write-transition.js';
+import { START_EVENT, toStartWrite } from './workflow-write.js';
+
+export { START_EVENT };
 
 const plainStarts = new WeakMap<CompiledWorkflow, ReturnType<typeof decideStart>>();
 
@@ -29,9 +29,6 @@ function startOf(compiled: CompiledWorkflow, record: Record<string, unknown>, ac
   if (!start) plainStarts.set(compiled, (start = decideStart(compiled, { record: {}, actor, now: now.toISOString() })));
   return start;
 }
-
-/** The event name a workflow start is recorded under (from_state is null). */
-export const START_EVENT = 'START';
 
 /**
  * How new records of an entity enter their workflow: the initial state (after any `always`) goes
@@ -52,41 +49,18 @@ export function startFor(model: Model, actor: Actor, now: Date): (entity: Compil
         const outcome = await applyEffects(trx, start.effects, { model, entity, record, actor, transition: facts, startFor: startFor(model, actor, now) });
         const changed = Object.keys(outcome.columns).length ? await updateRow(trx, entity, { id, version: record.version as number, columns: outcome.columns }) : undefined;
         const after = changed ? toRecordJson(changed, recordNames(entity)) : record;
-        const historyId = await appendHistory(trx, {
-          entity: entity.id,
-          recordId: id,
-          recordType: (record.record_type as string | null) ?? null,
-          workflow,
-          from: null,
-          to: start.to,
-          event: START_EVENT,
-          actorId: actor.id,
-          ownerId: (after.owner_id as string | null) ?? null,
-          modelVersion: model.version,
-          at: now,
-        });
-        await scheduleTimers(trx, timersOf(compiled, { entity: entity.id, recordId: id, state: start.to, entered: true, now }, start.timers.schedule));
-        await insertOutbox(trx, outcome.outbox, { entity: entity.id, recordId: id, historyId });
+        const recordType = (record.record_type as string | null) ?? null;
+        const write = toStartWrite({ compiled, entity: entity.id, recordId: id, recordType, start, outbox: outcome.outbox, actorId: actor.id, modelVersion: model.version, now });
+        await writeStart(trx, entity, id, write);
         return after;
       },
     };
     if (start.effects.length) return begin;
-    const history = { entity: entity.id, recordType: input.recordType ?? null, workflow, from: null, to: start.to, event: START_EVENT, actorId: actor.id, modelVersion: model.version, at: now };
-    const timers = timersOf(compiled, { entity: entity.id, recordId: '', state: start.to, entered: true, now }, start.timers.schedule);
+    const write = toStartWrite({ compiled, entity: entity.id, recordId: '', recordType: input.recordType ?? null, start, outbox: [], actorId: actor.id, modelVersion: model.version, now });
     begin.oneStatement = async (db, insert, also) => {
-      const historyCte = historyPart('r', history);
-      const parts = [`r as (${insert.sql})`, historyCte.sql];
-      const bindings = [...insert.bindings, ...historyCte.bindings];
-      for (const part of also('r')) {
-        parts.push(part.sql);
-        bindings.push(...part.bindings);
-      }
-      if (timers.length) {
-        const timersCte = timersPart('r', timers);
-        parts.push(timersCte.sql);
-        bindings.push(...timersCte.bindings);
-      }
-      return (await runPrepared<Row>(db, `with ${parts.join(', ')} select r.* from r`, bindings))[0]!;
+      const [history, ...rest] = workflowParts('r', entity.id, '', write);
+      const parts = [{ sql: `r as (${insert.sql})`, bindings: insert.bindings }, history!, ...also('r'), ...rest];
+      return (await runPrepared<Row>(db, `with ${parts.map((p) => p.sql).join(', ')} select r.* from r`, parts.flatMap((p) => p.bindings)))[0]!;
     };
     return begin;
   };

@@ -17,7 +17,8 @@ import { boundWorkflow } from './compiled-workflows.js';
 import { approvalsSince } from './history-repo.js';
 import { startFor } from './start-record.js';
 import { writeTransition } from './write-transition.js';
-import { timersOf, usesApprovals, usesTimers } from './timer-rows.js';
+import { usesApprovals } from './timer-rows.js';
+import { toTransitionWrite } from './workflow-write.js';
 
 /** One event sent to one record. */
 export interface EventInput {
@@ -113,31 +114,11 @@ async function decideAndWrite(db: Knex, input: EventInput, now: Date, mode: 'opt
   const historyEvent = input.historyEvent ?? event.type;
   const facts = { workflow: definition.id, from: state, to: decision.to, event: historyEvent, at: now };
   const outcome = await applyEffects(db, decision.effects, { model, entity, record, actor, transition: facts, startFor: startFor(model, actor, now) });
-  const moved = decision.to !== state || record.state === null;
-  const approvalRole = definition.states[state]?.meta?.approval?.role;
-  const decisionOf: 'approved' | 'rejected' | undefined = event.type === 'APPROVE' ? 'approved' : event.type === 'REJECT' ? 'rejected' : undefined;
-  const written = await writeTransition(db, entity, {
-    id,
-    version,
-    columns: { ...outcome.columns, state: decision.to, ...(moved && { state_entered_at: now, sla_breached_at: null }), ...(isRecordId(actor.id) && { updated_by: actor.id }) },
-    history: {
-      entity: entity.id,
-      recordType: (record.record_type as string | null) ?? null,
-      workflow: definition.id,
-      from: state,
-      to: decision.to,
-      event: historyEvent,
-      actorId: actor.id,
-      comment: event.comment,
-      approval: approvalRole && decisionOf ? { role: approvalRole, decision: decisionOf } : undefined,
-      modelVersion: model.version,
-      at: now,
-    },
-    cancelTimers: (decision.timers.cancel || moved) && usesTimers(compiled),
-    timers: timersOf(compiled, { entity: entity.id, recordId: id, state: decision.to, entered: moved, now }, decision.timers.schedule),
-    outbox: outcome.outbox,
-    requestId: input.requestId,
+  const write = toTransitionWrite({
+    compiled, entity: entity.id, record, version, state, decision, effects: outcome, actorId: actor.id, actorIsUser: isRecordId(actor.id),
+    event, historyEvent, modelVersion: model.version, now, requestId: input.requestId,
   });
+  const written = await writeTransition(db, entity, write);
   if (!written) {
     forgetRow(entity, id);
     if (mode === 'optimistic') return undefined;
