@@ -26,12 +26,6 @@ export function outboxPart(cause: { entity: string; recordId: string }, rows: Ne
   };
 }
 
-/** Queues external effects in the transition's transaction; the outbox worker delivers them after commit. */
-export async function insertOutbox(trx: Knex, rows: NewOutboxRow[], cause: { entity: string; recordId: string; historyId: number }): Promise<void> {
-  if (!rows.length) return;
-  await trx(OUTBOX).insert(rows.map((row) => ({ kind: row.kind, payload: JSON.stringify(row.payload), entity: cause.entity, record_id: cause.recordId, history_id: cause.historyId })));
-}
-
 /**
  * Settles a claimed row in its own short statement. The `attempts = ?` guard makes it a no-op when the
  * claim expired and another sender re-claimed the row (its attempt counts, not ours).

@@ -23,19 +23,6 @@ export interface DueTimer extends TimerRow {
   attempts: number;
 }
 
-/** Starts timers in the transition's transaction, so they exist exactly when the state change does. */
-export async function scheduleTimers(trx: Knex, timers: TimerRow[]): Promise<void> {
-  if (!timers.length) return;
-  await trx(TIMERS).insert(
-    timers.map((t) => ({ entity: t.entity, record_id: t.recordId, workflow: t.workflow, state: t.state, kind: t.kind, event: t.event, due_at: t.dueAt })),
-  );
-}
-
-/** Cancels a record's pending timers: it left the state they belong to. */
-export async function cancelTimers(trx: Knex, entity: string, recordId: string): Promise<void> {
-  await trx.raw(`${CANCEL} where entity = ? and record_id = ? and status = 'pending'`, [entity, recordId]);
-}
-
 /**
  * Claims the next due timer for this transaction. SKIP LOCKED lets every engine process poll the
  * same table: each row is locked by exactly one of them until its transaction commits or rolls back.
