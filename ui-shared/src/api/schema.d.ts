@@ -316,6 +316,266 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/meta/model": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published model: version, hash and every definition (as the caller may see it) */
+        get: operations["getModel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meta/entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published entity definitions, with field kinds and permissions */
+        get: operations["listEntities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meta/entities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published entity definition */
+        get: operations["getEntity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meta/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published versions, with the plans they applied */
+        get: operations["listVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meta/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published version and its definitions */
+        get: operations["getVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meta/versions/{from}/diff/{to}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What differs between two versions: entities (fields, record types), workflows (states, transitions), roles, and the table steps */
+        get: operations["diffVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meta/versions/{version}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write a past version into the studio draft and plan it against the current version (publish the draft to roll back) */
+        post: operations["rollbackVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meta/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published model as a template: manifest (template.json), schemas and workflows by file name, roles */
+        get: operations["exportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meta/template/install": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate a template, plan it against the database, and publish it (or only plan: dryRun)
+         * @description The template itself is judged by the template and definition validators: each issue names its file and pointer.
+         */
+        post: operations["installTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meta/library": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The guards and actions workflows may name, each with the JSON Schema of its params (administrators) */
+        get: operations["workflowLibrary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meta/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate definitions without saving them */
+        post: operations["validateDefinitions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meta/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stored drafts; `id` narrows to one (an empty list when it does not exist) */
+        get: operations["listDrafts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meta/drafts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a draft */
+        get: operations["getDraft"];
+        /** Save a draft (the whole definition set) */
+        put: operations["saveDraft"];
+        post?: never;
+        /** Discard a draft */
+        delete: operations["deleteDraft"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meta/drafts/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The migration plan publishing the draft would apply */
+        post: operations["planDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meta/drafts/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply the plan and publish the draft as the next model version */
+        post: operations["publishDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1252,6 +1512,585 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The model. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version?: number;
+                        hash?: string;
+                        definitions?: components["schemas"]["DefinitionSet"];
+                        permissions?: Record<string, never>;
+                    };
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    listEntities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Entities. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: Record<string, never>[];
+                        kinds?: Record<string, never>;
+                        permissions?: Record<string, never>;
+                    };
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    getEntity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The definition. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: Record<string, never>[];
+                    };
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    getVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The version. */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    diffVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The older version. */
+                from: string;
+                /** @description The newer version. */
+                to: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Added and removed ids, and per changed definition its changed parts; `plan.steps` without row counts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from?: number;
+                        to?: number;
+                        /** @description Ids added and removed, and the changes of the rest. */
+                        entities?: {
+                            added?: string[];
+                            removed?: string[];
+                            changed?: Record<string, never>[];
+                        };
+                        /** @description Ids added and removed, and the changes of the rest. */
+                        workflows?: {
+                            added?: string[];
+                            removed?: string[];
+                            changed?: Record<string, never>[];
+                        };
+                        /** @description Ids added and removed, and the changes of the rest. */
+                        roles?: {
+                            added?: string[];
+                            removed?: string[];
+                            changed?: Record<string, never>[];
+                        };
+                        plan?: Record<string, never>;
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    rollbackVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The version to go back to. */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Where the records of each removed state go: `{ "<workflow>": { "<removed state>": "<target state>" } }`. */
+                    stateMapping?: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The draft id, the version, and the plan: steps, each safe or destructive with the rows it touches. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        draft?: string;
+                        rollbackTo?: number;
+                        baseVersion?: number;
+                        steps?: Record<string, never>[];
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    exportTemplate: {
+        parameters: {
+            query?: {
+                /** @description The manifest's name. */
+                name?: string;
+                /** @description The manifest's version. */
+                version?: string;
+                /** @description The manifest's title. */
+                title?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description template.json */
+                        manifest?: {
+                            name?: string;
+                            version?: string;
+                            exportedFrom?: Record<string, never>;
+                        };
+                        /** @description File name (`customer.schema.json`) → entity definition. */
+                        schemas?: {
+                            [key: string]: Record<string, never>;
+                        };
+                        /** @description File name (`sales.workflow.json`) → workflow definition. */
+                        workflows?: {
+                            [key: string]: Record<string, never>;
+                        };
+                        /** @description roles.json */
+                        roles?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    installTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description template.json */
+                    manifest?: {
+                        name?: string;
+                        version?: string;
+                        exportedFrom?: Record<string, never>;
+                    };
+                    /** @description File name (`customer.schema.json`) → entity definition. */
+                    schemas?: {
+                        [key: string]: Record<string, never>;
+                    };
+                    /** @description File name (`sales.workflow.json`) → workflow definition. */
+                    workflows?: {
+                        [key: string]: Record<string, never>;
+                    };
+                    /** @description roles.json */
+                    roles?: unknown;
+                    /** @default false */
+                    dryRun?: boolean;
+                    /** @default false */
+                    confirmDestructive?: boolean;
+                    /** @description Where the records of each removed state go: `{ "<workflow>": { "<removed state>": "<target state>" } }`. */
+                    stateMapping?: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Planned (dry run) or unchanged. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        status?: "unchanged" | "planned" | "published";
+                        template?: Record<string, never>;
+                        previous?: Record<string, never>;
+                        version?: number;
+                        plan?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description Published as the next model version. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        status?: "unchanged" | "planned" | "published";
+                        template?: Record<string, never>;
+                        previous?: Record<string, never>;
+                        version?: number;
+                        plan?: Record<string, never>;
+                    };
+                };
+            };
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    workflowLibrary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The library. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        guards?: Record<string, never>[];
+                        actions?: Record<string, never>[];
+                    };
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    validateDefinitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Every definition of one model; each definition is judged by the definition validators (issues in the answer). */
+                    definitions: {
+                        entities: unknown[];
+                        workflows: unknown[];
+                        /** @description roles.json; absent or null: no roles. */
+                        roles?: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Issues. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        issues?: components["schemas"]["Issue"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listDrafts: {
+        parameters: {
+            query?: {
+                /** @description Only this draft, e.g. `studio`. */
+                id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The drafts, each with its definitions and base version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: Record<string, never>[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The draft id, e.g. `studio`. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The draft. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    saveDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The draft id, e.g. `studio`. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Every definition of one model; each definition is judged by the definition validators (issues in the answer). */
+                    definitions: {
+                        entities: unknown[];
+                        workflows: unknown[];
+                        /** @description roles.json; absent or null: no roles. */
+                        roles?: unknown;
+                    };
+                    /** @description The version the draft was made from; the current one when absent. */
+                    baseVersion?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Saved, with its issues. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id?: string;
+                        baseVersion?: number;
+                        issues?: components["schemas"]["Issue"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    deleteDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The draft id, e.g. `studio`. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    planDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The draft id, e.g. `studio`. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Where the records of each removed state go: `{ "<workflow>": { "<removed state>": "<target state>" } }`. */
+                    stateMapping?: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The plan: steps, each safe or destructive with the rows it touches. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    publishDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The draft id, e.g. `studio`. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default false */
+                    confirmDestructive?: boolean;
+                    note?: string;
+                    /** @description Where the records of each removed state go: `{ "<workflow>": { "<removed state>": "<target state>" } }`. */
+                    stateMapping?: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The new version and the plan it applied. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["Internal"];
         };
     };

@@ -1,8 +1,8 @@
-import { Router } from 'express';
+import { type Request, Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { EMPTY_SET, type DefinitionSet } from '../../definitions/definition-set.js';
 import { validateDefinitionSet } from '../../definitions/validate-definition-set.js';
-import { BadRequestError, NotFoundError, ValidationError } from '../../errors.js';
+import { NotFoundError, ValidationError } from '../../errors.js';
 import { checkStateRenames } from '../../migrate/check-state-renames.js';
 import { readStateMapping, type StateMapping } from '../../migrate/state-mapping.js';
 import { deleteDraft, listDrafts, listVersions, readCurrentVersion, readDraft, readVersion, writeDraft } from '../../db/definitions-repo.js';
@@ -19,6 +19,9 @@ import { ACTIONS } from '../../workflow/actions/index.js';
 import { GUARDS } from '../../workflow/guards/index.js';
 import { actorOf } from '../actor.js';
 import { adminOnly } from '../admin-only.js';
+import { META } from '../contract/meta.js';
+import { route } from '../contract/route.js';
+import { validQuery } from '../contract/validate.js';
 import { modelOf } from '../pin-model.js';
 import { requestIdOf } from '../request-id.js';
 
@@ -26,14 +29,15 @@ import { requestIdOf } from '../request-id.js';
 export function metaRouter(ctx: AppContext): Router {
   const router = Router();
   const knex = ctx.db.knex;
+  const { routes } = META;
 
   // Readable by every signed-in user, as their roles let them see it (the web apps build screens from it).
-  router.get('/model', (req, res) => {
+  route(router, routes.model, (req, res) => {
     const model = modelOf(req);
     const access = accessFor(model, actorOf(req));
     res.json({ version: model.version, hash: model.hash, definitions: visibleDefinitions(model, access), permissions: entityPermissions(model, access) });
   });
-  router.get('/entities', (req, res) => {
+  route(router, routes.entities, (req, res) => {
     const model = modelOf(req);
     const access = accessFor(model, actorOf(req));
     const entities = visibleDefinitions(model, access).entities;
@@ -43,7 +47,7 @@ export function metaRouter(ctx: AppContext): Router {
     );
     res.json({ data: entities, kinds, permissions: entityPermissions(model, access) });
   });
-  router.get('/entities/:id', (req, res) => {
+  route(router, routes.entity, (req, res) => {
     const model = modelOf(req);
     const entity = visibleDefinitions(model, accessFor(model, actorOf(req))).entities.find((e) => e.$id === req.params.id);
     if (!entity) throw new NotFoundError(`entity "${req.params.id}" does not exist`);
@@ -51,17 +55,17 @@ export function metaRouter(ctx: AppContext): Router {
   });
   // Everything below shapes the model: administrators only.
   router.use(adminOnly({ en: 'read versions, edit drafts and publish', zh: '查看版本、编辑草稿和发布' }));
-  router.get('/versions', async (_req, res) => {
+  route(router, routes.versions, async (_req, res) => {
     res.json({ data: (await listVersions(knex)).map(withNoteText) });
   });
-  router.get('/versions/:version', async (req, res) => {
+  route(router, routes.version, async (req, res) => {
     const stored = await readVersion(knex, Number(req.params.version));
     if (!stored) throw new NotFoundError(`version ${req.params.version} does not exist`);
     res.json(stored);
   });
   // Compare two versions: what differs per definition, and the table steps between them (no row counts).
-  router.get('/versions/:from/diff/:to', async (req, res) => {
-    const [from, to] = [await storedVersion(knex, req.params.from), await storedVersion(knex, req.params.to)];
+  route(router, routes.diff, async (req, res) => {
+    const [from, to] = [await storedVersion(knex, String(req.params.from)), await storedVersion(knex, String(req.params.to))];
     const diff = { from: from.version, to: to.version, ...diffDefinitionSets(from.definitions, to.definitions) };
     // The plan is a bonus: an old version the compiler no longer accepts still gets its diff.
     const plan = (() => {
@@ -75,19 +79,20 @@ export function metaRouter(ctx: AppContext): Router {
   });
   // A rollback is a new publish, never a rewrite of history: version v becomes the studio draft, planned
   // against the current version; the admin publishes it like any draft (same plan, same confirmation).
-  router.post('/versions/:version/rollback', async (req, res) => {
-    const target = await storedVersion(knex, req.params.version);
+  route(router, routes.rollback, async (req, res) => {
+    const target = await storedVersion(knex, String(req.params.version));
     const current = await readCurrentVersion(knex);
     await writeDraft(knex, { id: STUDIO_DRAFT, definitions: target.definitions, base_version: current?.version ?? 0, updated_by: actorOf(req).id });
     const plan = await planChange(knex, target.definitions, undefined, { stateMapping: toStateMapping(req.body?.stateMapping) });
     res.json({ draft: STUDIO_DRAFT, rollbackTo: target.version, ...plan });
   });
   // Templates: the published model as one JSON document (see versions/template-json.ts), and its install.
-  router.get('/template', async (req, res) => {
-    const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
-    res.json(await exportTemplate(knex, { name: text(req.query.name), version: text(req.query.version), title: text(req.query.title) }));
+  route(router, routes.exportTemplate, async (req, res) => {
+    const query = validQuery<{ name: string; version: string; title: string }>(req);
+    const text = (value: string | undefined) => (value !== '' ? value : undefined);
+    res.json(await exportTemplate(knex, { name: text(query.name), version: text(query.version), title: text(query.title) }));
   });
-  router.post('/template/install', async (req, res) => {
+  route(router, routes.installTemplate, async (req, res) => {
     const { dryRun, confirmDestructive, stateMapping, ...template } = (req.body ?? {}) as Record<string, unknown>;
     const result = await installTemplate(knex, fromTemplate(template), {
       dryRun: dryRun === true,
@@ -100,47 +105,46 @@ export function metaRouter(ctx: AppContext): Router {
     res.status(result.status === 'published' ? 201 : 200).json(result);
   });
   // The workflow library a designer picks from: each guard and action with the JSON Schema of its params.
-  router.get('/library', (_req, res) => {
+  route(router, routes.library, (_req, res) => {
     res.json({
       guards: [...GUARDS.values()].map((g) => ({ name: g.name, params: g.params })),
       actions: [...ACTIONS.values()].map((a) => ({ name: a.name, params: a.params, phase: a.phase })),
     });
   });
-  router.post('/validate', (req, res) => {
-    res.json({ issues: validateDefinitionSet(toDefinitionSet(req.body?.definitions)) });
+  route(router, routes.validate, (req, res) => {
+    res.json({ issues: validateDefinitionSet(toDefinitionSet(req.body.definitions)) });
   });
   // The drafts that exist, `?id=` narrowing to one: the studio asks whether its draft exists without a 404.
-  router.get('/drafts', async (req, res) => {
-    const id = req.query.id;
-    if (id !== undefined && typeof id !== 'string') throw new BadRequestError({ en: 'id must be one draft id', zh: 'id 只能是一个草稿编号' });
+  route(router, routes.drafts, async (req, res) => {
+    const { id } = validQuery<{ id: string }>(req);
     res.json({ data: await listDrafts(knex, id) });
   });
-  router.get('/drafts/:id', async (req, res) => {
-    const draft = await readDraft(knex, req.params.id);
-    if (!draft) throw new NotFoundError(`draft "${req.params.id}" does not exist`);
+  route(router, routes.draft, async (req, res) => {
+    const draft = await readDraft(knex, draftId(req));
+    if (!draft) throw new NotFoundError(`draft "${draftId(req)}" does not exist`);
     res.json(draft);
   });
-  router.put('/drafts/:id', async (req, res) => {
-    const definitions = toDefinitionSet(req.body?.definitions);
+  route(router, routes.saveDraft, async (req, res) => {
+    const definitions = toDefinitionSet(req.body.definitions);
     const current = await readCurrentVersion(knex);
     const base = req.body?.baseVersion ?? current?.version ?? 0;
-    await writeDraft(knex, { id: req.params.id, definitions, base_version: base, updated_by: actorOf(req).id });
+    await writeDraft(knex, { id: draftId(req), definitions, base_version: base, updated_by: actorOf(req).id });
     // State renames are judged against the published version, so only a draft (not /validate) reports them.
     const issues = [...validateDefinitionSet(definitions), ...checkStateRenames(current?.definitions ?? EMPTY_SET, definitions)];
-    res.json({ id: req.params.id, baseVersion: base, issues });
+    res.json({ id: draftId(req), baseVersion: base, issues });
   });
-  router.delete('/drafts/:id', async (req, res) => {
-    if (!(await deleteDraft(knex, req.params.id))) throw new NotFoundError(`draft "${req.params.id}" does not exist`);
+  route(router, routes.deleteDraft, async (req, res) => {
+    if (!(await deleteDraft(knex, draftId(req)))) throw new NotFoundError(`draft "${draftId(req)}" does not exist`);
     res.status(204).end();
   });
-  router.post('/drafts/:id/plan', async (req, res) => {
-    const draft = await readDraft(knex, req.params.id);
-    if (!draft) throw new NotFoundError(`draft "${req.params.id}" does not exist`);
+  route(router, routes.planDraft, async (req, res) => {
+    const draft = await readDraft(knex, draftId(req));
+    if (!draft) throw new NotFoundError(`draft "${draftId(req)}" does not exist`);
     res.json(await planChange(knex, draft.definitions, undefined, { stateMapping: toStateMapping(req.body?.stateMapping) }));
   });
-  router.post('/drafts/:id/publish', async (req, res) => {
-    const draft = await readDraft(knex, req.params.id);
-    if (!draft) throw new NotFoundError(`draft "${req.params.id}" does not exist`);
+  route(router, routes.publishDraft, async (req, res) => {
+    const draft = await readDraft(knex, draftId(req));
+    if (!draft) throw new NotFoundError(`draft "${draftId(req)}" does not exist`);
     const result = await publish(knex, {
       definitions: draft.definitions,
       source: 'draft',
@@ -151,12 +155,15 @@ export function metaRouter(ctx: AppContext): Router {
       publishedBy: actorOf(req).id,
       ...(requestIdOf(req) && { requestId: requestIdOf(req) }),
     });
-    await deleteDraft(knex, req.params.id);
+    await deleteDraft(knex, draftId(req));
     await ctx.models.refresh();
     res.status(201).json(result);
   });
   return router;
 }
+
+/** The `:id` of a draft route (a string, as its contract says). */
+const draftId = (req: Request) => String(req.params.id);
 
 /** The draft the studio edits; a rollback writes into it. */
 const STUDIO_DRAFT = 'studio';
@@ -174,13 +181,9 @@ function toStateMapping(value: unknown): StateMapping {
   return mapping;
 }
 
+/** `definitions` of a body its contract validated (arrays of entities and workflows) as a set. */
 function toDefinitionSet(value: unknown): DefinitionSet {
-  const set = value as Partial<DefinitionSet> | undefined;
-  if (!set || !Array.isArray(set.entities) || !Array.isArray(set.workflows)) {
-    throw new BadRequestError('body.definitions must be { "entities": [...], "workflows": [...] }', {
-      issues: [{ pointer: '/definitions', keyword: 'type', message: 'must have arrays "entities" and "workflows"' }],
-    });
-  }
+  const set = value as DefinitionSet;
   // roles (roles.json) is optional and validated with the rest; absent or null means no roles.
   return { entities: set.entities, workflows: set.workflows, ...(set.roles != null && { roles: set.roles }) };
 }
