@@ -30,10 +30,6 @@ const WITHOUT_CONTRACT = [
   'GET /records/:entity/:id',
   'PATCH /records/:entity/:id',
   'DELETE /records/:entity/:id',
-  'GET /reports/:workflow/funnel',
-  'GET /reports/:workflow/time-in-stage',
-  'GET /reports/:workflow/forecast',
-  'GET /reports/:workflow/win-rate',
 ];
 
 interface Found {
@@ -78,7 +74,7 @@ describe('every route has a schema', () => {
     const doc = (await server.request('GET', '/api/v1/openapi.json')).body;
     for (const contract of CONTRACTS) {
       for (const spec of Object.values<RouteSpec>(contract.routes)) {
-        // Routes of every entity are documented per entity: checked on one below.
+        // Routes of every entity are documented per entity (checked on one); reports once, the workflow an enum.
         const path = toOpenApiPath(contract.prefix, spec.perEntity ? spec.path.replace(':entity', 'opportunity') : spec.path);
         const operation = doc.paths[path]?.[spec.method];
         expect(operation, `${spec.method} ${path}`).toBeDefined();
@@ -137,12 +133,14 @@ describe('the validation middleware', () => {
     expect((await server.request('GET', '/api/v1/my-day?tz=Asia/Shanghai')).status).toBe(200);
   });
 
-  it('judges the entity first, then the form of an event or a record audit query', async () => {
+  it('judges the entity or workflow first, then the form of an event, a record audit query or report filters', async () => {
     const id = randomUUID();
     expect((await server.request('POST', `/api/v1/records/nothing/${id}/events`, { type: 'lower' })).status).toBe(404);
     const event = await server.request('POST', `/api/v1/records/opportunity/${id}/events`, { type: 'lower', comment: 7 });
     expect(event.status).toBe(400);
     expect(event.body.issues.map((i: { pointer: string; keyword: string }) => `${i.pointer} ${i.keyword}`)).toEqual(['/type pattern', '/comment type']);
+    expect((await server.request('GET', '/api/v1/reports/nope/funnel?owner=me')).status).toBe(404);
+    expect((await server.request('GET', '/api/v1/reports/opportunity-sales/funnel?owner=me')).body.issues).toEqual([expect.objectContaining({ pointer: '/query/owner', keyword: 'format', i18n: { en: 'must be an id (UUID)', zh: '应为有效的 ID（UUID）' } })]);
     const audit = await server.request('GET', `/api/v1/records/opportunity/${id}/audit?cursor=abc`);
     expect(audit.status).toBe(400);
     expect(audit.body.issues).toEqual([{ pointer: '/query/cursor', keyword: 'pattern', message: 'has the wrong form', i18n: { en: 'has the wrong form', zh: '格式不正确' } }]);

@@ -2,9 +2,10 @@ import { ADMIN } from './admin.js';
 import { AUTH } from './auth.js';
 import { META } from './meta.js';
 import { RECORDS } from './records.js';
+import { REPORTS } from './reports.js';
 import { MY_DAY, USERS_DIRECTORY } from './runtime-ui.js';
 import type { Contract } from './spec.js';
 import { VIEWS } from './views.js';
 
 /** Every router described by a contract; the route-schemas test and the client's OpenAPI document read this list. */
-export const CONTRACTS: Contract[] = [AUTH, ADMIN, VIEWS, USERS_DIRECTORY, MY_DAY, RECORDS, META];
+export const CONTRACTS: Contract[] = [AUTH, ADMIN, VIEWS, USERS_DIRECTORY, MY_DAY, RECORDS, META, REPORTS];

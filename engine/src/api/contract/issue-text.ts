@@ -12,7 +12,7 @@ const TYPE_NAMES: Record<string, Text> = {
 };
 
 const FORMAT_NAMES: Record<string, Text> = {
-  uuid: { en: 'an id (UUID)', zh: 'ID（UUID）' },
+  uuid: { en: 'an id (UUID)', zh: '有效的 ID（UUID）' },
   email: { en: 'an email address', zh: '邮箱地址' },
   'date-time': { en: 'a date and time', zh: '日期时间' },
   date: { en: 'a date', zh: '日期' },

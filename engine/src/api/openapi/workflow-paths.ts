@@ -3,6 +3,9 @@ import type { CompiledEntity, Model } from '../../model/compile-model.js';
 import { ETAG_HEADER, json, problems, ref } from './common.js';
 import type { JsonSchema } from './field-schemas.js';
 import { RECORDS } from '../contract/records.js';
+import { REPORTS } from '../contract/reports.js';
+import type { RouteSpec } from '../contract/spec.js';
+import { toOpenApiPath, toQueryParameters } from './contract-paths.js';
 
 const nullableText = { type: ['string', 'null'] };
 const HISTORY_ROW: JsonSchema = {
@@ -97,21 +100,11 @@ function eventBody(events: string[]): JsonSchema {
 export function toReportPaths(model: Model): Record<string, JsonSchema> {
   const ids = [...model.workflows.keys()].sort();
   if (!ids.length) return {};
-  const filters = [
-    { name: 'owner', in: 'query', schema: { type: 'string', format: 'uuid' }, description: "The record's current owner." },
-    { name: 'recordType', in: 'query', schema: { type: 'string' } },
-    { name: 'from', in: 'query', schema: { type: 'string', format: 'date' }, description: 'First day of the period (UTC), included.' },
-    { name: 'to', in: 'query', schema: { type: 'string', format: 'date' }, description: 'Last day of the period (UTC), included.' },
-  ];
+  // One path per report with the workflow as an enum of this model's workflows; filters and answers from the contract.
   const workflow = { name: 'workflow', in: 'path', required: true, schema: { enum: ids } };
-  const report = (operationId: string, summary: string) => ({
+  const report = (spec: RouteSpec) => ({
     parameters: [workflow],
-    get: { operationId, tags: ['reports'], summary, parameters: filters, responses: { 200: json(summary, { type: 'object' }), ...problems(400, 404) } },
+    get: { operationId: spec.operationId, tags: spec.tags, summary: spec.summary, parameters: toQueryParameters(spec), responses: spec.responses },
   });
-  return {
-    '/reports/{workflow}/funnel': report('funnelReport', 'Funnel: how many records (and how much amount) reached each stage, with conversion'),
-    '/reports/{workflow}/time-in-stage': report('timeInStageReport', 'Time in stage: mean and median stay per stage and per owner'),
-    '/reports/{workflow}/forecast': report('forecastReport', 'Weighted forecast: open amount × stage probability by close month, and won amounts'),
-    '/reports/{workflow}/win-rate': report('winRateReport', 'Win rate and average cycle length'),
-  };
+  return Object.fromEntries(Object.values<RouteSpec>(REPORTS.routes).map((spec) => [toOpenApiPath(REPORTS.prefix, spec.path), report(spec)]));
 }

@@ -1,4 +1,4 @@
-import { type Request, Router } from 'express';
+import { type Request, type RequestHandler, Router } from 'express';
 import type { Knex } from 'knex';
 import type { AppContext } from '../../context.js';
 import type { QueryParams } from '../../records/query-params.js';
@@ -19,33 +19,45 @@ import { type ReportTarget, toReportTarget } from '../../reports/target.js';
 import { accessFor } from '../../permissions/model-access.js';
 import { actorOf } from '../actor.js';
 import { modelOf } from '../pin-model.js';
+import { REPORTS } from '../contract/reports.js';
+import { route } from '../contract/route.js';
 
 /** Reports over workflow history, one aggregate query each: parse, run, shape. */
 export function reportsRouter(ctx: AppContext): Router {
   const router = Router();
-  router.get('/:workflow/funnel', async (req, res) => {
+  const { routes } = REPORTS;
+  // The workflow and the caller's access to it are judged (404, 403) before the filters (400).
+  const known: RequestHandler = (req, _res, next) => {
+    targetOf(req);
+    next();
+  };
+  route(router, routes.funnel, known, async (req, res) => {
     const { target, filters } = parse(req);
     res.json(toFunnelJson(target, filters, await run<FunnelRow>(ctx.db.knex, funnelSql(target, filters))));
   });
-  router.get('/:workflow/time-in-stage', async (req, res) => {
+  route(router, routes.timeInStage, known, async (req, res) => {
     const { target, filters } = parse(req);
     const asOf = ctx.clock().toISOString();
     res.json(toTimeInStageJson(target, filters, asOf, await run<TimeInStageRow>(ctx.db.knex, timeInStageSql(target, filters, asOf))));
   });
-  router.get('/:workflow/forecast', async (req, res) => {
+  route(router, routes.forecast, known, async (req, res) => {
     const { target, filters } = parse(req);
     res.json(toForecastJson(target, filters, await run<ForecastRow>(ctx.db.knex, forecastSql(target, filters))));
   });
-  router.get('/:workflow/win-rate', async (req, res) => {
+  route(router, routes.winRate, known, async (req, res) => {
     const { target, filters } = parse(req);
     res.json(toWinRateJson(target, filters, await run<WinRateRow>(ctx.db.knex, winRateSql(target, filters))));
   });
   return router;
 }
 
-function parse(req: Request): { target: ReportTarget; filters: ReportFilters } {
+function targetOf(req: Request): ReportTarget {
   const model = modelOf(req);
-  const target = toReportTarget(model, req.params.workflow as string, accessFor(model, actorOf(req)));
+  return toReportTarget(model, req.params.workflow as string, accessFor(model, actorOf(req)));
+}
+
+function parse(req: Request): { target: ReportTarget; filters: ReportFilters } {
+  const target = targetOf(req);
   return { target, filters: parseReportFilters(req.query as QueryParams, { recordTypes: target.recordTypes }) };
 }
 
