@@ -1,13 +1,8 @@
 import { useEffect, useState } from 'react';
-import { getJson } from '@lodestar/ui-shared';
+import { api, type ResponseOf } from '@lodestar/ui-shared';
 
-/** One active user, as `GET /api/v1/users` lists them (for owner names and pickers). */
-export interface DirectoryUser {
-  id: string;
-  displayName: string;
-  email: string;
-  orgUnitId: string | null;
-}
+/** One active user, as `GET /users` lists them (for owner names and pickers; the engine's contract). */
+export type DirectoryUser = ResponseOf<'/users', 'get'>['data'][number];
 
 export interface UserDirectory {
   /** Every active user, once loaded (empty until then, and when the directory cannot be read). */
@@ -25,7 +20,7 @@ let pending: Promise<UserDirectory> | null = null;
 const listeners = new Set<(directory: UserDirectory) => void>();
 
 function load(): Promise<UserDirectory> {
-  pending ??= getJson<{ data: DirectoryUser[] }>('/api/v1/users').then(
+  pending ??= api('get', '/users').then(
     ({ data }) => {
       cache = { users: data, byId: new Map(data.map((u) => [u.id, u])), loaded: true };
       listeners.forEach((listener) => listener(cache));

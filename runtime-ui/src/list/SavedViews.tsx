@@ -1,17 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, sendJson, useApi } from '@lodestar/ui-shared';
+import { api, ApiError, useApiGet, type ResponseOf } from '@lodestar/ui-shared';
 import { useModel } from '../model/ModelContext';
 import { asListQuery, type ListQuery } from './listQuery';
 import { LIST_MESSAGES } from './messages';
 import { usePopover } from './usePopover';
 
-interface SavedView {
-  id: string;
-  entity: string;
-  name: string;
-  query: unknown;
-  createdAt: string;
-}
+/** A saved view as `GET /views/{entity}` lists it (the engine's contract). */
+type SavedView = ResponseOf<'/views/{entity}', 'get'>['data'][number];
 
 interface SavedViewsProps {
   entity: string;
@@ -24,8 +19,7 @@ export function SavedViews({ entity, current, onApply }: SavedViewsProps) {
   const { lang } = useModel();
   const t = LIST_MESSAGES[lang];
   const { open, setOpen, ref } = usePopover<HTMLDivElement>();
-  const path = `/api/v1/views/${encodeURIComponent(entity)}`;
-  const [views, reload] = useApi<{ data: SavedView[] }>(path);
+  const [views, reload] = useApiGet('/views/{entity}', { entity });
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
@@ -48,12 +42,12 @@ export function SavedViews({ entity, current, onApply }: SavedViewsProps) {
   const save = async (event: FormEvent) => {
     event.preventDefault();
     if (!name.trim()) return;
-    if (await run(() => sendJson('POST', path, { name: name.trim(), query: current }))) {
+    if (await run(() => api('post', '/views/{entity}', { params: { entity }, body: { name: name.trim(), query: { ...current } } }))) {
       setNaming(false);
       setName('');
     }
   };
-  const remove = (view: SavedView) => run(() => sendJson('DELETE', `${path}/${encodeURIComponent(view.id)}`));
+  const remove = (view: SavedView) => run(() => api('delete', '/views/{entity}/{id}', { params: { entity, id: view.id } }));
 
   return (
     <div className="menu-anchor" ref={ref} data-testid="saved-views">

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { getJson, useLang, type Lang } from '@lodestar/ui-shared';
+import { api, getJson, useLang, type Lang } from '@lodestar/ui-shared';
 import { bindingOf, type EntityDefinition, type WorkflowDefinition } from '@lodestar/core';
 import type { EntityPermissions, FieldKind, Me } from './types';
 
@@ -37,7 +37,7 @@ async function loadModel(signal: AbortSignal): Promise<Loaded> {
   const [model, entities, me] = await Promise.all([
     getJson<{ version: number; definitions: { workflows: WorkflowDefinition[] } }>('/api/v1/meta/model', signal),
     getJson<{ data: EntityDefinition[]; kinds: Loaded['kinds']; permissions: Loaded['permissions'] }>('/api/v1/meta/entities', signal),
-    getJson<Me>('/api/v1/auth/me', signal),
+    api('get', '/auth/me', { signal }),
   ]);
   return { version: model.version, entities: entities.data, kinds: entities.kinds, permissions: entities.permissions, workflows: model.definitions.workflows, me };
 }

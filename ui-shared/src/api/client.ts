@@ -41,7 +41,7 @@ export function api<M extends Method, P extends PathsWith<M>>(method: M, path: P
   return sendJson<ResponseOf<P, M>>(method.toUpperCase(), apiUrl(path, params, query), body, signal);
 }
 
-/** GETs a fixed route without path parameters on mount (and on `reload`), typed by its contract. */
-export function useApiGet<P extends PathsWith<'get'>>(path: P): [Loadable<ResponseOf<P, 'get'>>, () => void] {
-  return useApi<ResponseOf<P, 'get'>>(apiUrl(path));
+/** GETs a fixed route on mount (and on `reload`, or when the URL changes), typed by its contract. */
+export function useApiGet<P extends PathsWith<'get'>>(path: P, params?: Record<string, string>): [Loadable<ResponseOf<P, 'get'>>, () => void] {
+  return useApi<ResponseOf<P, 'get'>>(apiUrl(path, params));
 }

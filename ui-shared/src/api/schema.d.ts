@@ -603,7 +603,7 @@ export interface components {
             /** @description In English; `i18n` carries it in both languages. */
             message: string;
             i18n?: components["schemas"]["Text"];
-            params?: Record<string, never>;
+            params?: Record<string, unknown>;
         };
         /** @description A text a user may see, in English and Chinese. */
         Text: {
@@ -640,8 +640,8 @@ export interface components {
         };
         /** @description Every definition of one model: entity schemas and workflows. */
         DefinitionSet: {
-            entities: Record<string, never>[];
-            workflows: Record<string, never>[];
+            entities: Record<string, unknown>[];
+            workflows: Record<string, unknown>[];
         };
     };
     responses: {
@@ -1264,7 +1264,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: Record<string, never>[];
+                        data: Record<string, unknown>[];
                         nextCursor: string | null;
                     };
                 };
@@ -1297,7 +1297,7 @@ export interface operations {
                             id: string;
                             entity: string;
                             name: string;
-                            query: Record<string, never>;
+                            query: Record<string, unknown>;
                             /** Format: date-time */
                             createdAt: string;
                         }[];
@@ -1323,7 +1323,7 @@ export interface operations {
                 "application/json": {
                     name: string;
                     /** @description Filters, sort, columns…: at most 16 KB as JSON. */
-                    query: Record<string, never>;
+                    query: Record<string, unknown>;
                 };
             };
         };
@@ -1339,7 +1339,7 @@ export interface operations {
                         id: string;
                         entity: string;
                         name: string;
-                        query: Record<string, never>;
+                        query: Record<string, unknown>;
                         /** Format: date-time */
                         createdAt: string;
                     };
@@ -1356,7 +1356,7 @@ export interface operations {
                         id: string;
                         entity: string;
                         name: string;
-                        query: Record<string, never>;
+                        query: Record<string, unknown>;
                         /** Format: date-time */
                         createdAt: string;
                     };
@@ -1454,7 +1454,7 @@ export interface operations {
                             state?: string | null;
                             workflow?: string;
                             /** @description The record as the records API answers it (hidden fields absent). */
-                            record: Record<string, never>;
+                            record: Record<string, unknown>;
                         }[];
                         overdue: {
                             entity: string;
@@ -1467,7 +1467,7 @@ export interface operations {
                             state?: string | null;
                             workflow?: string;
                             /** @description The record as the records API answers it (hidden fields absent). */
-                            record: Record<string, never>;
+                            record: Record<string, unknown>;
                         }[];
                         reminders: {
                             entity: string;
@@ -1480,7 +1480,7 @@ export interface operations {
                             state?: string | null;
                             workflow?: string;
                             /** @description The record as the records API answers it (hidden fields absent). */
-                            record: Record<string, never>;
+                            record: Record<string, unknown>;
                         }[];
                         slaBreached: {
                             entity: string;
@@ -1493,7 +1493,7 @@ export interface operations {
                             state?: string | null;
                             workflow?: string;
                             /** @description The record as the records API answers it (hidden fields absent). */
-                            record: Record<string, never>;
+                            record: Record<string, unknown>;
                         }[];
                         stuck: {
                             entity: string;
@@ -1506,7 +1506,7 @@ export interface operations {
                             state?: string | null;
                             workflow?: string;
                             /** @description The record as the records API answers it (hidden fields absent). */
-                            record: Record<string, never>;
+                            record: Record<string, unknown>;
                         }[];
                     };
                 };
@@ -1534,7 +1534,7 @@ export interface operations {
                         version?: number;
                         hash?: string;
                         definitions?: components["schemas"]["DefinitionSet"];
-                        permissions?: Record<string, never>;
+                        permissions?: Record<string, unknown>;
                     };
                 };
             };
@@ -1557,9 +1557,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data?: Record<string, never>[];
-                        kinds?: Record<string, never>;
-                        permissions?: Record<string, never>;
+                        data?: Record<string, unknown>[];
+                        kinds?: Record<string, unknown>;
+                        permissions?: Record<string, unknown>;
                     };
                 };
             };
@@ -1583,7 +1583,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": Record<string, unknown>;
                 };
             };
             404: components["responses"]["NotFound"];
@@ -1606,7 +1606,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data?: Record<string, never>[];
+                        data?: Record<string, unknown>[];
                     };
                 };
             };
@@ -1631,7 +1631,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": Record<string, unknown>;
                 };
             };
             404: components["responses"]["NotFound"];
@@ -1665,21 +1665,21 @@ export interface operations {
                         entities?: {
                             added?: string[];
                             removed?: string[];
-                            changed?: Record<string, never>[];
+                            changed?: Record<string, unknown>[];
                         };
                         /** @description Ids added and removed, and the changes of the rest. */
                         workflows?: {
                             added?: string[];
                             removed?: string[];
-                            changed?: Record<string, never>[];
+                            changed?: Record<string, unknown>[];
                         };
                         /** @description Ids added and removed, and the changes of the rest. */
                         roles?: {
                             added?: string[];
                             removed?: string[];
-                            changed?: Record<string, never>[];
+                            changed?: Record<string, unknown>[];
                         };
-                        plan?: Record<string, never>;
+                        plan?: Record<string, unknown>;
                     };
                 };
             };
@@ -1716,7 +1716,7 @@ export interface operations {
                         draft?: string;
                         rollbackTo?: number;
                         baseVersion?: number;
-                        steps?: Record<string, never>[];
+                        steps?: Record<string, unknown>[];
                     };
                 };
             };
@@ -1752,15 +1752,15 @@ export interface operations {
                         manifest?: {
                             name?: string;
                             version?: string;
-                            exportedFrom?: Record<string, never>;
+                            exportedFrom?: Record<string, unknown>;
                         };
                         /** @description File name (`customer.schema.json`) → entity definition. */
                         schemas?: {
-                            [key: string]: Record<string, never>;
+                            [key: string]: Record<string, unknown>;
                         };
                         /** @description File name (`sales.workflow.json`) → workflow definition. */
                         workflows?: {
-                            [key: string]: Record<string, never>;
+                            [key: string]: Record<string, unknown>;
                         };
                         /** @description roles.json */
                         roles?: unknown;
@@ -1787,15 +1787,15 @@ export interface operations {
                     manifest?: {
                         name?: string;
                         version?: string;
-                        exportedFrom?: Record<string, never>;
+                        exportedFrom?: Record<string, unknown>;
                     };
                     /** @description File name (`customer.schema.json`) → entity definition. */
                     schemas?: {
-                        [key: string]: Record<string, never>;
+                        [key: string]: Record<string, unknown>;
                     };
                     /** @description File name (`sales.workflow.json`) → workflow definition. */
                     workflows?: {
-                        [key: string]: Record<string, never>;
+                        [key: string]: Record<string, unknown>;
                     };
                     /** @description roles.json */
                     roles?: unknown;
@@ -1818,10 +1818,10 @@ export interface operations {
                     "application/json": {
                         /** @enum {unknown} */
                         status?: "unchanged" | "planned" | "published";
-                        template?: Record<string, never>;
-                        previous?: Record<string, never>;
+                        template?: Record<string, unknown>;
+                        previous?: Record<string, unknown>;
                         version?: number;
-                        plan?: Record<string, never>;
+                        plan?: Record<string, unknown>;
                     };
                 };
             };
@@ -1834,10 +1834,10 @@ export interface operations {
                     "application/json": {
                         /** @enum {unknown} */
                         status?: "unchanged" | "planned" | "published";
-                        template?: Record<string, never>;
-                        previous?: Record<string, never>;
+                        template?: Record<string, unknown>;
+                        previous?: Record<string, unknown>;
                         version?: number;
-                        plan?: Record<string, never>;
+                        plan?: Record<string, unknown>;
                     };
                 };
             };
@@ -1862,8 +1862,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        guards?: Record<string, never>[];
-                        actions?: Record<string, never>[];
+                        guards?: Record<string, unknown>[];
+                        actions?: Record<string, unknown>[];
                     };
                 };
             };
@@ -1925,7 +1925,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data?: Record<string, never>[];
+                        data?: Record<string, unknown>[];
                     };
                 };
             };
@@ -1951,7 +1951,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": Record<string, unknown>;
                 };
             };
             404: components["responses"]["NotFound"];
@@ -2049,7 +2049,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": Record<string, unknown>;
                 };
             };
             404: components["responses"]["NotFound"];
@@ -2085,7 +2085,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": Record<string, unknown>;
                 };
             };
             404: components["responses"]["NotFound"];

@@ -11,5 +11,6 @@ const HEADER = `// Generated from the engine's route contracts (engine/src/api/c
  * Build-time only: the script and the staleness test load this module, the running engine never does.
  */
 export async function renderClientTypes(): Promise<string> {
-  return HEADER + astToString(await openapiTS(toContractDocument() as never));
+  // An object schema without properties (a record, a view's query) holds anything: `Record<string, unknown>`, not `never`.
+  return HEADER + astToString(await openapiTS(toContractDocument() as never, { emptyObjectsUnknown: true }));
 }
