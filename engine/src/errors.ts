@@ -3,6 +3,22 @@ import type { Issue, Text } from '@lodestar/core';
 // A text a user may see (en, zh) and one validation problem: contract types, defined in @lodestar/core.
 export type { Issue, Text };
 
+/** One issue worded in both languages (`message` is its English). */
+export function issueOf(pointer: string, keyword: string, text: Text, params?: Record<string, unknown>): Issue {
+  return { pointer, keyword, message: text.en, i18n: text, ...(params && { params }) };
+}
+
+/** Every issue on one line per language (`/pointer: message; …`), for a problem's detail. */
+export function summarize(issues: Issue[]): Text {
+  const line = (lang: keyof Text, separator: string) => issues.map((i) => `${i.pointer || '/'}: ${i.i18n?.[lang] ?? i.message}`).join(separator);
+  return { en: line('en', '; '), zh: line('zh', '；') };
+}
+
+/** "N problems in …" in both languages. */
+export function problemsIn(count: number, en: string, zh: string): Text {
+  return { en: `${count} problem${count === 1 ? '' : 's'} in ${en}`, zh: `${zh}有 ${count} 个问题` };
+}
+
 /** Base of every error the engine raises on purpose; each knows its HTTP status and problem type. */
 export abstract class LodestarError extends Error {
   abstract readonly status: number;
@@ -10,12 +26,12 @@ export abstract class LodestarError extends Error {
   abstract readonly title: string;
   readonly issues: Issue[] | undefined;
   readonly extra: Record<string, unknown> | undefined;
-  /** The detail in both languages, when given as a Text (problem+json `i18n`); `message` is its English. */
-  readonly text: Text | undefined;
+  /** The detail in both languages (problem+json `i18n`); `message` is its English. A user may see any of them. */
+  readonly text: Text;
 
-  constructor(detail: string | Text, options: { issues?: Issue[]; extra?: Record<string, unknown>; cause?: unknown } = {}) {
-    super(typeof detail === 'string' ? detail : detail.en, { cause: options.cause });
-    this.text = typeof detail === 'string' ? undefined : detail;
+  constructor(detail: Text, options: { issues?: Issue[]; extra?: Record<string, unknown>; cause?: unknown } = {}) {
+    super(detail.en, { cause: options.cause });
+    this.text = detail;
     this.issues = options.issues;
     this.extra = options.extra;
   }

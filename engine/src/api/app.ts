@@ -89,7 +89,7 @@ export function createApp(ctx: AppContext): Express {
   api.use('/my-day', myDayRouter(ctx));
   api.use('/admin', adminRouter(ctx));
   api.use((req) => {
-    throw new NotFoundError(`no route for ${req.method} ${req.baseUrl}${req.path}`);
+    throw new NotFoundError({ en: `no route for ${req.method} ${req.baseUrl}${req.path}`, zh: `没有这个接口：${req.method} ${req.baseUrl}${req.path}` });
   });
   // A request that met a publish runs again on the newer model (see pin-model.ts).
   api.use(retryOnNewerModel(ctx.models, api, ctx.db.knex));

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { BadRequestError } from '../errors.js';
+import { BadRequestError, issueOf } from '../errors.js';
 import { toAuditActor, toJsonValue, type AuditAction, type AuditChanges, type AuditEntry } from './audit-entry.js';
 
 /** The repository of `lodestar_audit`; its pure half, audit-sql.ts, builds the inserts one-statement writes compose. */
@@ -102,8 +102,8 @@ function toRow(entry: AuditEntry): Record<string, unknown> {
 
 function toCursor(beforeId: string): string {
   if (!/^[1-9][0-9]{0,17}$/.test(beforeId)) {
-    const message = 'the cursor must be the nextCursor of a previous page';
-    throw new BadRequestError(message, { issues: [{ pointer: '/query/cursor', keyword: 'cursor', message }] });
+    const text = { en: 'the cursor must be the nextCursor of a previous page', zh: '游标必须是上一页返回的 nextCursor' };
+    throw new BadRequestError(text, { issues: [issueOf('/query/cursor', 'cursor', text)] });
   }
   return beforeId;
 }

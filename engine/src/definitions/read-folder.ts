@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
-import { DefinitionError, type Issue } from '../errors.js';
+import { DefinitionError, type Issue, problemsIn } from '../errors.js';
 import { ROLES_FILE, ROLES_SOURCE_KEY, type DefinitionSet, type SourceFiles } from './definition-set.js';
 import type { EntityDefinition } from './entity.js';
 import type { RolesDefinition } from './roles.js';
@@ -39,7 +39,7 @@ export async function readFolder(root: string): Promise<FolderDefinitions> {
   }
   const roles = await readRoles(root, issues);
   if (roles !== undefined) files[ROLES_SOURCE_KEY] = ROLES_FILE;
-  if (issues.length) throw new DefinitionError(`${issues.length} problem(s) reading definitions in ${root}`, { issues });
+  if (issues.length) throw new DefinitionError(problemsIn(issues.length, `the definitions in ${root}`, `${root} 中的定义`), { issues });
   const manifest = await readManifest(root);
   const set: DefinitionSet = { entities: entities.map((e) => e.value), workflows: workflows.map((w) => w.value), ...(roles !== undefined && { roles }) };
   return manifest ? { set, files, manifest } : { set, files };

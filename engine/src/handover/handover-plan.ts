@@ -1,4 +1,4 @@
-import type { Issue } from '../errors.js';
+import { type Issue, issueOf } from '../errors.js';
 import type { CompiledEntity, Model } from '../model/compile-model.js';
 import { workflowOf } from '../model/workflow-binding.js';
 
@@ -23,7 +23,7 @@ export function planHandover(model: Model, options: { entities?: string[] | unde
   const seen = new Set<string>();
   chosen.forEach((id, i) => {
     const entity = model.entities.get(id);
-    if (!entity) return void issues.push({ pointer: `/entities/${i}`, keyword: 'enum', message: `"${id}" is not an entity of the published model` });
+    if (!entity) return void issues.push(issueOf(`/entities/${i}`, 'enum', { en: `"${id}" is not an entity of the published model`, zh: `已发布的模型没有实体“${id}”` }));
     if (seen.has(id)) return;
     seen.add(id);
     targets.push({ entity: id, table: entity.table.name, closedStates: options.onlyOpen ? finalStatesOf(model, entity) : [] });

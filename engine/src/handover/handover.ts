@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { AuditContext } from '../audit/audit-entry.js';
-import { ValidationError, type Issue } from '../errors.js';
+import { ValidationError, type Issue, summarize, issueOf } from '../errors.js';
 import { findUserByEmail, findUserById } from '../identity/users-repo.js';
 import type { Model } from '../model/compile-model.js';
 import { UUID_RE } from '@lodestar/core';
@@ -34,9 +34,9 @@ export async function handover(knex: Knex, model: Model, request: HandoverReques
     // Shared locks: neither user can be deactivated (or changed) until the handover commits.
     const from = await findUser(trx, request, 'from', issues);
     const to = await findUser(trx, request, 'to', issues);
-    if (to && !to.active) issues.push({ pointer: pointerOf(request, 'to'), keyword: 'active', message: `${to.email} is deactivated: hand over to an active user` });
-    if (from && to && from.id === to.id) issues.push({ pointer: pointerOf(request, 'to'), keyword: 'different', message: 'must be another user than the one handing over' });
-    if (issues.length || !from || !to) throw new ValidationError(issues.map((i) => `${i.pointer}: ${i.message}`).join('; '), { issues });
+    if (to && !to.active) issues.push(issueOf(pointerOf(request, 'to'), 'active', { en: `${to.email} is deactivated: hand over to an active user`, zh: `${to.email} 已停用：请移交给在用的用户` }));
+    if (from && to && from.id === to.id) issues.push(issueOf(pointerOf(request, 'to'), 'different', { en: 'must be another user than the one handing over', zh: '不能与移交人是同一个用户' }));
+    if (issues.length || !from || !to) throw new ValidationError(summarize(issues), { issues });
     const moved: Record<string, number> = {};
     for (const target of targets) {
       const statement = dryRun ? countOwnedSql(target, from.id) : moveOwnerSql(target, { fromUserId: from.id, toUserId: to.id, actorId: context.actorId, requestId: context.requestId });
@@ -53,12 +53,12 @@ async function findUser(trx: Knex.Transaction, request: HandoverRequest, side: '
   const email = request[`${side}Email`];
   const pointer = pointerOf(request, side);
   if (id === undefined && email === undefined) {
-    issues.push({ pointer, keyword: 'required', message: `give ${side}UserId or ${side}Email` });
+    issues.push(issueOf(pointer, 'required', { en: `give ${side}UserId or ${side}Email`, zh: `请提供 ${side}UserId 或 ${side}Email` }));
     return undefined;
   }
   const found = id !== undefined ? (UUID_RE.test(id) ? await findUserById(trx, id, 'share') : undefined) : await findUserByEmail(trx, email!.toLowerCase(), 'share');
   const row: UserRow | undefined = found && { id: found.id as string, email: found.email as string, active: found.active as boolean };
-  if (!row) issues.push({ pointer, keyword: 'relation', message: 'must be an existing user' });
+  if (!row) issues.push(issueOf(pointer, 'relation', { en: 'must be an existing user', zh: '必须是已有的用户' }));
   return row;
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { AUDIT_OBJECTS, changedFields, type AuditContext } from '../audit/audit-entry.js';
 import { insertAudit } from '../audit/audit-repo.js';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { NotFoundError, ValidationError, issueOf } from '../errors.js';
 import { findOrgUnitPath, insertOrgUnitRow, listOrgUnitRows, orgUnitIdsUnder } from './users-repo.js';
 
 /** One unit of the company tree (company → department → team). */
@@ -17,14 +17,14 @@ export interface OrgUnitJson {
 /** Creates a unit under `parentId` (none: a root); its path extends the parent's; audited as 'create' in the same transaction. */
 export async function createOrgUnit(knex: Knex, unit: { name?: unknown; parentId?: unknown }, context: AuditContext = { actorId: null }): Promise<OrgUnitJson> {
   if (typeof unit.name !== 'string' || !unit.name.trim() || unit.name.length > 200) {
-    throw new ValidationError('an org unit needs a name', { issues: [{ pointer: '/name', keyword: 'required', message: 'is required (up to 200 characters)' }] });
+    throw new ValidationError({ en: 'an org unit needs a name', zh: '部门需要名称' }, { issues: [issueOf('/name', 'required', { en: 'is required (up to 200 characters)', zh: '必须填写（最多 200 个字符）' })] });
   }
   const parentId = unit.parentId ?? null;
   return knex.transaction(async (trx) => {
     let prefix = '/';
     if (parentId !== null) {
       const parent = typeof parentId === 'string' && /^[0-9a-f-]{36}$/i.test(parentId) ? await findOrgUnitPath(trx, parentId) : undefined;
-      if (parent === undefined) throw new ValidationError('the parent org unit does not exist', { issues: [{ pointer: '/parentId', keyword: 'relation', message: 'must be an existing org unit' }] });
+      if (parent === undefined) throw new ValidationError({ en: 'the parent org unit does not exist', zh: '上级部门不存在' }, { issues: [issueOf('/parentId', 'relation', { en: 'must be an existing org unit', zh: '必须是已有的部门' })] });
       prefix = parent;
     }
     const id = randomUUID();
@@ -43,7 +43,7 @@ export async function listOrgUnits(knex: Knex): Promise<OrgUnitJson[]> {
 /** The unit's id and every unit below it. */
 export async function unitAndBelow(knex: Knex, id: string): Promise<string[]> {
   const path = await findOrgUnitPath(knex, id);
-  if (path === undefined) throw new NotFoundError('no such org unit');
+  if (path === undefined) throw new NotFoundError({ en: 'no such org unit', zh: '没有这个部门' });
   return orgUnitIdsUnder(knex, path);
 }
 

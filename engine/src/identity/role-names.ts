@@ -1,7 +1,10 @@
 import { isIdentifier } from '@lodestar/core';
 import type { DefinitionSet } from '../definitions/definition-set.js';
 import { ADMIN_ROLE } from '../definitions/roles.js';
-import type { Issue } from '../errors.js';
+import { type Issue, issueOf, type Text } from '../errors.js';
+
+/** What a malformed role list is told, in both languages. */
+export const ROLE_LIST_TEXT: Text = { en: 'must be a list of role ids such as salesManager', zh: '应为角色 ID 的列表，例如 salesManager' };
 
 /**
  * The roles a user may be given: those the published model's `roles.json` defines, plus the built-in
@@ -15,12 +18,12 @@ export function assignableRoles(set: DefinitionSet): Set<string> | undefined {
 /** Problems with a list of role names given to a user: its shape at `/roles`, an unknown role at `/roles/<index>`. */
 export function checkRoleNames(set: DefinitionSet, roles: unknown): Issue[] {
   if (!Array.isArray(roles) || roles.some((role) => typeof role !== 'string' || !isIdentifier(role))) {
-    return [{ pointer: '/roles', keyword: 'pattern', message: 'must be a list of role ids such as salesManager' }];
+    return [issueOf('/roles', 'pattern', ROLE_LIST_TEXT)];
   }
   const known = assignableRoles(set);
   if (!known) return [];
   const list = [...known].sort().join(', ');
   return (roles as string[]).flatMap((role, i) =>
-    known.has(role) ? [] : [{ pointer: `/roles/${i}`, keyword: 'enum', message: `"${role}" is not a role of the published model (${list})`, params: { allowedValues: [...known].sort() } }],
+    known.has(role) ? [] : [issueOf(`/roles/${i}`, 'enum', { en: `"${role}" is not a role of the published model (${list})`, zh: `已发布的模型没有角色“${role}”（可选：${list}）` }, { allowedValues: [...known].sort() })],
   );
 }

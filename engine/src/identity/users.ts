@@ -2,8 +2,9 @@ import { isIdentifier } from '@lodestar/core';
 import type { Knex } from 'knex';
 import { AUDIT_OBJECTS, changedFields, type AuditChanges, type AuditContext } from '../audit/audit-entry.js';
 import { insertAudit } from '../audit/audit-repo.js';
-import { ConflictError, NotFoundError, ValidationError, type Issue } from '../errors.js';
+import { ConflictError, NotFoundError, ValidationError, type Issue, issueOf, summarize } from '../errors.js';
 import { clearFailures } from './login-throttle.js';
+import { ROLE_LIST_TEXT } from './role-names.js';
 import { hashPassword, hashSecret, verifyPassword } from './secrets.js';
 import { countUserRows, endUserAccess, findUserByEmail, findUserById, insertUserRow, lockActiveAdmins, updateUserRow } from './users-repo.js';
 
@@ -41,12 +42,12 @@ const PERMISSION_FIELDS = ['roles', 'orgUnitId', 'managerId', 'active'] as const
 /** Every problem with a new user's values, each naming the field and the rule. */
 export function checkNewUser(user: Partial<NewUser>): Issue[] {
   const issues: Issue[] = [];
-  if (typeof user.email !== 'string' || !EMAIL.test(user.email)) issues.push({ pointer: '/email', keyword: 'format', message: 'must be an email address' });
+  if (typeof user.email !== 'string' || !EMAIL.test(user.email)) issues.push(issueOf('/email', 'format', { en: 'must be an email address', zh: '应为邮箱地址' }));
   if (typeof user.password !== 'string' || user.password.length < MIN_PASSWORD) {
-    issues.push({ pointer: '/password', keyword: 'minLength', message: `must be at least ${MIN_PASSWORD} characters` });
+    issues.push(issueOf('/password', 'minLength', { en: `must be at least ${MIN_PASSWORD} characters`, zh: `至少 ${MIN_PASSWORD} 个字符` }));
   }
   if (user.roles !== undefined && (!Array.isArray(user.roles) || user.roles.some((role) => typeof role !== 'string' || !isIdentifier(role)))) {
-    issues.push({ pointer: '/roles', keyword: 'pattern', message: 'must be a list of role ids such as salesManager' });
+    issues.push(issueOf('/roles', 'pattern', ROLE_LIST_TEXT));
   }
   return issues;
 }
@@ -58,13 +59,13 @@ export function checkNewUser(user: Partial<NewUser>): Issue[] {
  */
 export async function createUser(knex: Knex, user: NewUser, context: AuditContext = { actorId: null }): Promise<UserJson> {
   const issues = checkNewUser(user);
-  if (issues.length) throw new ValidationError(issues.map((i) => `${i.pointer}: ${i.message}`).join('; '), { issues });
+  if (issues.length) throw new ValidationError(summarize(issues), { issues });
   const email = user.email.trim().toLowerCase();
   // Hashing takes tens of milliseconds: do it before the transaction, which then holds no lock meanwhile.
   const passwordHash = await hashPassword(user.password);
   return knex.transaction(async (trx) => {
     const existing = await findUserByEmail(trx, email);
-    if (existing) throw new ConflictError(`a user with the email ${email} already exists`, { issues: [{ pointer: '/email', keyword: 'unique', message: 'is taken' }] });
+    if (existing) throw new ConflictError({ en: `a user with the email ${email} already exists`, zh: `邮箱 ${email} 已有用户使用` }, { issues: [issueOf('/email', 'unique', { en: 'is taken', zh: '已被使用' })] });
     const row = await insertUserRow(trx, {
       email,
       display_name: user.displayName?.trim() || email.split('@')[0],

@@ -31,11 +31,11 @@ export function parseExportOptions(query: QueryParams, acceptLanguage?: string):
   const issues: Issue[] = [];
   const pickOne = (name: string, value: unknown) => singleParam({ [name]: value }, name, issues);
   const chosenFormat = pickOne('format', format) ?? 'view';
-  if (chosenFormat !== 'view' && chosenFormat !== 'raw') issues.push(paramIssue('format', 'enum', 'format must be view or raw'));
+  if (chosenFormat !== 'view' && chosenFormat !== 'raw') issues.push(paramIssue('format', 'enum', { en: 'format must be view or raw', zh: 'format 只能是 view 或 raw' }));
   const chosenLang = pickOne('lang', lang) ?? (/^\s*en\b/i.test(acceptLanguage ?? '') ? 'en' : /\bzh\b/i.test(acceptLanguage ?? '') ? 'zh' : 'en');
-  if (chosenLang !== 'en' && chosenLang !== 'zh') issues.push(paramIssue('lang', 'enum', 'lang must be en or zh'));
+  if (chosenLang !== 'en' && chosenLang !== 'zh') issues.push(paramIssue('lang', 'enum', { en: 'lang must be en or zh', zh: 'lang 只能是 en 或 zh' }));
   const timeZone = pickOne('tz', tz) ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  if (!isTimeZone(timeZone)) issues.push(paramIssue('tz', 'timeZone', 'tz must be an IANA time zone name such as Asia/Shanghai'));
+  if (!isTimeZone(timeZone)) issues.push(paramIssue('tz', 'timeZone', { en: 'tz must be an IANA time zone name such as Asia/Shanghai', zh: 'tz 必须是 IANA 时区名，例如 Asia/Shanghai' }));
   const fields = typeof rest.fields === 'string' ? rest.fields.split(',').map((f) => f.trim()).filter(Boolean) : undefined;
   throwIfIssues(issues);
   if (chosenFormat === 'raw') return { options: { format: 'raw' }, rest };

@@ -3,7 +3,7 @@ import type { FieldKind } from '../schema/column-types.js';
 import type { CompiledEntity } from '../model/compile-model.js';
 import { attributesOf } from './attributes.js';
 import { toListQuery } from './list-query.js';
-import { paramIssue, singleParam, throwIfIssues, type QueryParams } from './query-params.js';
+import { fieldTitleZh, notAField, paramIssue, singleParam, throwIfIssues, type QueryParams } from './query-params.js';
 import type { FilterScope } from './to-filter.js';
 import type { Attribute, ListQuery } from './types.js';
 
@@ -58,7 +58,7 @@ export function toGroupQuery(query: QueryParams, scope: FilterScope): GroupQuery
   const listParams: QueryParams = {};
   for (const [name, value] of Object.entries(query)) {
     if (name.startsWith('filter[') || name === 'q') listParams[name] = value;
-    else if (name !== 'by' && name !== 'sum') issues.push(paramIssue(name, 'unknownParameter', `unknown query parameter "${name}"`));
+    else if (name !== 'by' && name !== 'sum') issues.push(paramIssue(name, 'unknownParameter', { en: `unknown query parameter "${name}"`, zh: `不支持查询参数“${name}”` }));
   }
   const by = parseBy(singleParam(query, 'by', issues), query.by === undefined, scope.entity, issues);
   const sum = parseSum(singleParam(query, 'sum', issues), scope.entity, issues);
@@ -75,13 +75,16 @@ export function toGroupQuery(query: QueryParams, scope: FilterScope): GroupQuery
 }
 
 function parseBy(name: string | undefined, absent: boolean, entity: CompiledEntity, issues: Issue[]): Attribute | undefined {
-  if (absent) return void issues.push(paramIssue('by', 'required', 'by is required: the field to group by'));
+  if (absent) return void issues.push(paramIssue('by', 'required', { en: 'by is required: the field to group by', zh: '缺少 by：要分组的字段' }));
   if (name === undefined) return undefined;
   const attribute = attributesOf(entity).byName.get(name);
-  if (!attribute) return void issues.push(paramIssue('by', 'unknownField', `"${name}" is not a field of ${entity.id}`, { field: name }));
+  if (!attribute) return void issues.push(paramIssue('by', 'unknownField', notAField(name, entity), { field: name }));
   if (!isGroupable(attribute)) {
-    const message = `"${name}" cannot be grouped by: by must be a choice, text, boolean, integer, date or many-to-one field, or state, owner_id or record_type`;
-    return void issues.push(paramIssue('by', 'ungroupable', message, { field: name, kind: attribute.kind }));
+    const text = {
+      en: `"${name}" cannot be grouped by: by must be a choice, text, boolean, integer, date or many-to-one field, or state, owner_id or record_type`,
+      zh: `不能按“${fieldTitleZh(entity, name)}”分组：只能按选项、文本、是否、整数、日期、关联字段或阶段、负责人、类型分组`,
+    };
+    return void issues.push(paramIssue('by', 'ungroupable', text, { field: name, kind: attribute.kind }));
   }
   return attribute;
 }
@@ -89,9 +92,9 @@ function parseBy(name: string | undefined, absent: boolean, entity: CompiledEnti
 function parseSum(name: string | undefined, entity: CompiledEntity, issues: Issue[]): Attribute | undefined {
   if (name === undefined) return undefined;
   const attribute = attributesOf(entity).byName.get(name);
-  if (!attribute) return void issues.push(paramIssue('sum', 'unknownField', `"${name}" is not a field of ${entity.id}`, { field: name }));
+  if (!attribute) return void issues.push(paramIssue('sum', 'unknownField', notAField(name, entity), { field: name }));
   if (!isSummable(attribute)) {
-    return void issues.push(paramIssue('sum', 'unsummable', `"${name}" cannot be summed: sum must be a number, money or integer field`, { field: name, kind: attribute.kind }));
+    return void issues.push(paramIssue('sum', 'unsummable', { en: `"${name}" cannot be summed: sum must be a number, money or integer field`, zh: `“${fieldTitleZh(entity, name)}”不能求和：只能对数字、金额或整数字段求和` }, { field: name, kind: attribute.kind }));
   }
   return attribute;
 }

@@ -1,4 +1,4 @@
-import { BadRequestError } from '../errors.js';
+import { BadRequestError, issueOf, type Text } from '../errors.js';
 import type { FieldKind } from '../schema/column-types.js';
 import { UUID_RE } from '@lodestar/core';
 import { isStorableDate, isStorableTimestamp } from '../definitions/timestamp.js';
@@ -19,11 +19,11 @@ export function encodeCursor(sort: SortKey[], values: unknown[]): string {
 /** The sort values a cursor carries, checked against the sort's kinds; a tampered cursor is a 400. */
 export function decodeCursor(cursor: string, sort: SortKey[]): unknown[] {
   const parsed = parse(cursor);
-  if (parsed?.s !== toSortSignature(sort)) throw badCursor('cursor does not belong to this sort order');
+  if (parsed?.s !== toSortSignature(sort)) throw badCursor({ en: 'cursor does not belong to this sort order', zh: '游标不属于这个排序' });
   const values = parsed.v;
-  if (!Array.isArray(values) || values.length !== sort.length) throw badCursor('cursor is malformed');
+  if (!Array.isArray(values) || values.length !== sort.length) throw badCursor({ en: 'cursor is malformed', zh: '游标格式有误' });
   sort.forEach((key, i) => {
-    if (!isCursorValue(key.kind, values[i], key.name === 'id')) throw badCursor(`cursor value for "${key.name}" is malformed`);
+    if (!isCursorValue(key.kind, values[i], key.name === 'id')) throw badCursor({ en: `cursor value for "${key.name}" is malformed`, zh: `游标中“${key.name}”的值格式有误` });
   });
   return values;
 }
@@ -60,6 +60,6 @@ function isCursorValue(kind: FieldKind, value: unknown, required: boolean): bool
   }
 }
 
-function badCursor(message: string): BadRequestError {
-  return new BadRequestError(message, { issues: [{ pointer: '/query/cursor', keyword: 'cursor', message }] });
+function badCursor(text: Text): BadRequestError {
+  return new BadRequestError(text, { issues: [issueOf('/query/cursor', 'cursor', text)] });
 }

@@ -1,4 +1,4 @@
-import type { Issue } from '../errors.js';
+import { type Issue, issueOf } from '../errors.js';
 import { isSystemColumn } from '../definitions/identifiers.js';
 import type { CompiledEntity } from '../model/compile-model.js';
 import { attributesOf } from './attributes.js';
@@ -26,7 +26,7 @@ const ENGINE_SET = 'is set by the engine and cannot be written';
 export function toPayload(entity: CompiledEntity, body: unknown, mode: 'create' | 'patch'): { payload: Payload; issues: Issue[] } {
   const payload: Payload = { fields: {} };
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    return { payload, issues: [{ pointer: '', keyword: 'type', message: 'the request body must be a JSON object' }] };
+    return { payload, issues: [issueOf('', 'type', { en: 'the request body must be a JSON object', zh: '请求体必须是 JSON 对象' })] };
   }
   const issues: Issue[] = [];
   for (const [key, value] of Object.entries(body)) {
@@ -48,7 +48,7 @@ export function toPayload(entity: CompiledEntity, body: unknown, mode: 'create' 
 function checkStorable(fields: Record<string, unknown>): Issue[] {
   const issues: Issue[] = [];
   for (const [name, value] of Object.entries(fields)) {
-    if (hasNul(value)) issues.push({ pointer: `/${name}`, keyword: 'format', message: 'must not contain NUL characters' });
+    if (hasNul(value)) issues.push(issueOf(`/${name}`, 'format', { en: 'must not contain NUL characters', zh: '不能包含 NUL 字符' }));
   }
   return issues;
 }
@@ -64,21 +64,21 @@ function checkRecordType(entity: CompiledEntity, recordType: unknown, mode: 'cre
   if (!types.length) {
     return recordType === undefined || recordType === null
       ? []
-      : [{ pointer: '/record_type', keyword: 'additionalProperties', message: `${entity.id} has no record types` }];
+      : [issueOf('/record_type', 'additionalProperties', { en: `${entity.id} has no record types`, zh: '此实体没有记录类型' })];
   }
   if (recordType === undefined && mode === 'patch') return [];
   if (recordType === undefined || recordType === null) {
-    return [{ pointer: '/record_type', keyword: 'required', message: `must be one of ${types.join(', ')}`, params: { allowedValues: types } }];
+    return [issueOf('/record_type', 'required', { en: `must be one of ${types.join(', ')}`, zh: `必须填写，可选：${types.join('、')}` }, { allowedValues: types })];
   }
   if (typeof recordType !== 'string' || !types.includes(recordType)) {
-    return [{ pointer: '/record_type', keyword: 'enum', message: `must be one of ${types.join(', ')}`, params: { allowedValues: types } }];
+    return [issueOf('/record_type', 'enum', { en: `must be one of ${types.join(', ')}`, zh: `应为以下之一：${types.join('、')}` }, { allowedValues: types })];
   }
   return [];
 }
 
 function checkOwner(ownerId: unknown): Issue[] {
   if (ownerId === undefined || ownerId === null || (typeof ownerId === 'string' && UUID_RE.test(ownerId))) return [];
-  return [{ pointer: '/owner_id', keyword: 'format', message: 'must be a uuid', params: { format: 'uuid' } }];
+  return [issueOf('/owner_id', 'format', { en: 'must be a uuid', zh: '应为用户的 ID（UUID）' }, { format: 'uuid' })];
 }
 
 function readOnly(key: string, message: string): Issue {

@@ -18,9 +18,8 @@ export function pointerOf(param: string): string {
 }
 
 /** An issue about one query parameter; given as a Text, it carries both languages (`i18n`). */
-export function paramIssue(param: string, keyword: string, message: string | Text, params?: Record<string, unknown>): Issue {
-  const text = typeof message === 'string' ? undefined : message;
-  return { pointer: pointerOf(param), keyword, message: text ? text.en : (message as string), ...(text && { i18n: text }), ...(params && { params }) };
+export function paramIssue(param: string, keyword: string, text: Text, params?: Record<string, unknown>): Issue {
+  return { pointer: pointerOf(param), keyword, message: text.en, i18n: text, ...(params && { params }) };
 }
 
 /** Throws one BadRequestError carrying every issue, if there are any (its detail in both languages). */
@@ -82,7 +81,7 @@ export function parseExpand(query: QueryParams, entity: CompiledEntity, issues: 
 export function toReadQuery(query: QueryParams, entity: CompiledEntity): ReadQuery {
   const issues: Issue[] = [];
   for (const name of Object.keys(query)) {
-    if (name !== 'fields' && name !== 'expand') issues.push(paramIssue(name, 'unknownParameter', `unknown query parameter "${name}"`));
+    if (name !== 'fields' && name !== 'expand') issues.push(paramIssue(name, 'unknownParameter', { en: `unknown query parameter "${name}"`, zh: `不支持查询参数“${name}”` }));
   }
   const fields = parseFields(query, entity, issues);
   const expand = parseExpand(query, entity, issues);

@@ -1,11 +1,12 @@
 import type { Knex } from 'knex';
 import type { Scope } from '../definitions/roles.js';
-import { ForbiddenError, type Issue } from '../errors.js';
+import { ForbiddenError, type Issue, issueOf } from '../errors.js';
 import { forbidden } from '../permissions/forbidden.js';
 import type { CompiledEntity } from '../model/compile-model.js';
 import type { EntityGrant } from '../permissions/entity-grant.js';
 import { TEAM_MEMBERS, type SqlCondition } from '../permissions/scope-condition.js';
 import type { Actor } from '../actor.js';
+import { fieldTitleZh, notAField } from './query-params.js';
 import { isRecordId, recordNotFound } from './record-id.js';
 import { selectRecord } from './records-repo.js';
 import { recordNames } from './serialize.js';
@@ -39,8 +40,8 @@ export function fieldWriteIssues(grant: EntityGrant | undefined, entity: Compile
   if (!grant) return [];
   const issues: Issue[] = [];
   for (const name of Object.keys(fields)) {
-    if (grant.hidden.has(name)) issues.push({ pointer: `/${name}`, keyword: 'additionalProperties', message: `"${name}" is not a field of ${entity.id}` });
-    else if (grant.readOnly.has(name)) issues.push({ pointer: `/${name}`, keyword: 'readOnly', message: `"${name}" is read-only for your roles` });
+    if (grant.hidden.has(name)) issues.push(issueOf(`/${name}`, 'additionalProperties', notAField(name, entity)));
+    else if (grant.readOnly.has(name)) issues.push(issueOf(`/${name}`, 'readOnly', { en: `"${name}" is read-only for your roles`, zh: `您的角色不能修改“${fieldTitleZh(entity, name)}”` }));
   }
   return issues;
 }

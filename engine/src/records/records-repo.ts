@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { runPrepared } from '../db/prepared.js';
-import { ValidationError } from '../errors.js';
+import { ValidationError, issueOf } from '../errors.js';
 import type { CompiledEntity } from '../model/compile-model.js';
 import type { SqlCondition } from '../permissions/scope-condition.js';
 import type { JunctionSpec } from '../schema/table-spec.js';
@@ -108,8 +108,8 @@ export async function replaceLinks(trx: Knex, junction: JunctionSpec, link: { so
     await trx(junction.name).insert(rows);
   } catch (error) {
     if ((error as { code?: string }).code !== '23503') throw error;
-    throw new ValidationError(`a related ${junction.target} record does not exist`, {
-      issues: [{ pointer: `/${junction.field}`, keyword: 'relation', message: `every id must be an existing ${junction.target} record` }],
+    throw new ValidationError({ en: `a related ${junction.target} record does not exist`, zh: '有关联的记录不存在' }, {
+      issues: [issueOf(`/${junction.field}`, 'relation', { en: `every id must be an existing ${junction.target} record`, zh: '每一项都必须是已有的记录' })],
     });
   }
 }

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { CtePart } from '../runtime/cte-parts.js';
-import { ConflictError, type Issue, ValidationError } from '../errors.js';
+import { ConflictError, type Issue, ValidationError, summarize } from '../errors.js';
 import { forbidden } from '../permissions/forbidden.js';
 import type { CompiledEntity } from '../model/compile-model.js';
 import { attributesOf } from './attributes.js';
@@ -172,7 +172,7 @@ function validateFor(entity: CompiledEntity, recordType: string | undefined, fie
 }
 
 function throwIfInvalid(issues: Issue[]): void {
-  if (issues.length) throw new ValidationError(issues.map((i) => `${i.pointer || '/'}: ${i.message}`).join('; '), { issues });
+  if (issues.length) throw new ValidationError(summarize(issues), { issues });
 }
 
 function staleVersion(current: number, expected: number): ConflictError {

@@ -34,7 +34,7 @@ export interface ReportTarget {
 export function toReportTarget(model: Model, workflowId: string, access?: ModelAccess): ReportTarget {
   const workflow = model.workflows.get(workflowId);
   const full = workflow && model.entities.get(workflow.meta.entity);
-  if (!workflow || !full) throw new NotFoundError(`there is no workflow "${workflowId}"`);
+  if (!workflow || !full) throw new NotFoundError({ en: `there is no workflow "${workflowId}"`, zh: `没有流程“${workflowId}”` });
   const entity = access ? access.views.get(full.id) : full;
   if (!entity) throw forbidden(full, 'read');
   const scope = access?.condition(full.id, 'read');

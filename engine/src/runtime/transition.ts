@@ -108,7 +108,7 @@ async function decideAndWrite(db: Knex, input: EventInput, now: Date, mode: 'opt
   const decision = decide(compiled, { state, event, record, actor, ...(approvals && { approvals }), now: now.toISOString(), fromTimer: Boolean(input.fromTimer) });
   if (!decision.ok) {
     const { reason, reasonZh, guard } = decision;
-    throw new TransitionRefused(reasonZh ? { en: reason, zh: reasonZh } : reason, { extra: { event: event.type, state, reason, ...(reasonZh && { reasonZh }), ...(guard && { guard }) } });
+    throw new TransitionRefused({ en: reason, zh: reasonZh ?? reason }, { extra: { event: event.type, state, reason, ...(reasonZh && { reasonZh }), ...(guard && { guard }) } });
   }
   if (mode === 'optimistic' && decision.effects.some(writesElsewhere)) return undefined;
   const historyEvent = input.historyEvent ?? event.type;

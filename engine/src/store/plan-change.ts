@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { EMPTY_SET, type DefinitionSet, type SourceFiles } from '../definitions/definition-set.js';
 import { validateDefinitionSet } from '../definitions/validate-definition-set.js';
-import { DefinitionError, ValidationError } from '../errors.js';
+import { DefinitionError, ValidationError, problemsIn } from '../errors.js';
 import { activeUserIds } from '../identity/users-repo.js';
 import { checkStateRenames } from '../migrate/check-state-renames.js';
 import { countAffected } from '../migrate/count-affected.js';
@@ -24,7 +24,7 @@ export interface PlanOptions {
 /** Rejects an invalid set with every issue listed (file, pointer, rule). */
 export function assertValidSet(set: DefinitionSet, files?: SourceFiles): void {
   const issues = validateDefinitionSet(set, files);
-  if (issues.length) throw new DefinitionError(`${issues.length} problem(s) in the definitions`, { issues });
+  if (issues.length) throw new DefinitionError(problemsIn(issues.length, 'the definitions', '定义'), { issues });
 }
 
 /** Users a workflow names literally must exist and be active (users are data: only the database can tell). */
@@ -34,7 +34,7 @@ async function assertNamedUsersExist(knex: Knex, set: DefinitionSet, files?: Sou
   const ids = named.map((n) => n.userId).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
   const active = await activeUserIds(knex, ids);
   const issues = named.filter((n) => !active.has(n.userId)).map(unknownUserIssue);
-  if (issues.length) throw new DefinitionError(`${issues.length} problem(s) in the definitions`, { issues });
+  if (issues.length) throw new DefinitionError(problemsIn(issues.length, 'the definitions', '定义'), { issues });
 }
 
 /**
@@ -44,9 +44,9 @@ async function assertNamedUsersExist(knex: Knex, set: DefinitionSet, files?: Sou
  */
 export function assertValidChange(before: DefinitionSet, next: DefinitionSet, files?: SourceFiles, stateMapping: StateMapping = {}): void {
   const renames = checkStateRenames(before, next, files);
-  if (renames.length) throw new DefinitionError(`${renames.length} problem(s) in the definitions`, { issues: renames });
+  if (renames.length) throw new DefinitionError(problemsIn(renames.length, 'the definitions', '定义'), { issues: renames });
   const mapping = checkStateMapping(stateMapping, before, next);
-  if (mapping.length) throw new ValidationError(`${mapping.length} problem(s) in the state mapping`, { issues: mapping });
+  if (mapping.length) throw new ValidationError(problemsIn(mapping.length, 'the state mapping', '阶段对应关系'), { issues: mapping });
 }
 
 /**

@@ -44,7 +44,7 @@ export async function publish(knex: Knex, request: PublishRequest): Promise<Publ
     // A stale draft is a conflict before anything else (its state mapping was made for another version).
     const latest = (await readLatestVersionNumber(trx)) ?? 0;
     if (request.baseVersion !== undefined && request.baseVersion !== latest) {
-      throw new ConflictError(`the model was published as version ${latest} after this draft was based on version ${request.baseVersion}; re-plan`);
+      throw new ConflictError({ en: `the model was published as version ${latest} after this draft was based on version ${request.baseVersion}; re-plan`, zh: `此草稿基于版本 ${request.baseVersion}，之后模型已发布为版本 ${latest}，请重新生成计划` });
     }
     const plan = await planChange(trx, definitions, request.files, { stateMapping: request.stateMapping ?? {} });
     const version = plan.baseVersion + 1;

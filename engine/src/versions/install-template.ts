@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { hashDefinitionSet } from '../definitions/definition-set.js';
 import { validateDefinitionSet } from '../definitions/validate-definition-set.js';
-import { DefinitionError, NotFoundError, type Text } from '../errors.js';
+import { DefinitionError, NotFoundError, problemsIn } from '../errors.js';
 import type { Plan } from '../migrate/plan.js';
 import type { StateMapping } from '../migrate/state-mapping.js';
 import { readCurrentVersion, readSeedHash, readVersion, writeSeedHash } from '../db/definitions-repo.js';
@@ -83,7 +83,7 @@ export function assertValidTemplate(source: TemplateSource): TemplateManifestJso
     // Definitions that could not be read are not validated: their issues would only repeat the read error.
     ...(source.issues.some((issue) => issue.keyword === 'json' && issue.file !== MANIFEST_FILE) ? [] : validateDefinitionSet(source.set, source.files)),
   ];
-  if (issues.length) throw new DefinitionError(problems(issues.length, 'the template', '模板'), { issues: withIssueText(issues) });
+  if (issues.length) throw new DefinitionError(problemsIn(issues.length, 'the template', '模板'), { issues: withIssueText(issues) });
   return source.manifest!;
 }
 
@@ -109,11 +109,8 @@ export async function exportTemplate(knex: Knex, wanted: { name?: string; versio
     exportedFrom: { modelVersion: current.version, hash: current.hash },
   };
   const issues = checkManifest(manifest);
-  if (issues.length) throw new DefinitionError(problems(issues.length, 'the template name or version', '模板名称或版本'), { issues: withIssueText(issues) });
+  if (issues.length) throw new DefinitionError(problemsIn(issues.length, 'the template name or version', '模板名称或版本'), { issues: withIssueText(issues) });
   return toTemplate(current.definitions, manifest);
 }
 
 // The headline of a list of issues; the issues themselves travel with it and are shown one by one.
-function problems(count: number, en: string, zh: string): Text {
-  return { en: `${count} problem${count === 1 ? '' : 's'} in ${en}`, zh: `${zh}有 ${count} 个问题` };
-}

@@ -30,7 +30,7 @@ export async function writeTemplateFolder(root: string, template: TemplateJson, 
   const files = templateFiles(template);
   const existing = [...(await listDefinitionFiles(root, 'schemas')), ...(await listDefinitionFiles(root, 'workflows'))];
   if (existing.length && !options.replace) {
-    throw new DefinitionError(`${root} already holds definitions (${existing.length} file(s)); export into an empty folder or pass --force to replace them`);
+    throw new DefinitionError({ en: `${root} already holds definitions (${existing.length} file(s)); export into an empty folder or pass --force to replace them`, zh: `${root} 中已有定义（${existing.length} 个文件）：请导出到空文件夹，或加 --force 覆盖` });
   }
   const keep = new Set(files.map((f) => f.path));
   for (const stale of existing.filter((path) => !keep.has(path))) await rm(join(root, stale));

@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import type { AuditContext } from '../../audit/audit-entry.js';
 import { readAudit } from '../../audit/audit-repo.js';
 import type { AppContext } from '../../context.js';
-import { ValidationError } from '../../errors.js';
+import { ValidationError, issueOf, summarize } from '../../errors.js';
 import { handover } from '../../handover/handover.js';
 import { toHandoverRequest } from '../../handover/handover-request.js';
 import { createOrgUnit, listOrgUnits } from '../../identity/org-units.js';
@@ -105,11 +105,11 @@ export function adminRouter(ctx: AppContext): Router {
 
   async function checkReferences(body: Record<string, unknown>): Promise<void> {
     const finders = { orgUnitId: findOrgUnitPath, managerId: findUserById };
-    for (const [key, what] of [['orgUnitId', 'org unit'], ['managerId', 'user']] as const) {
+    for (const [key, what] of [['orgUnitId', { en: 'org unit', zh: '部门' }], ['managerId', { en: 'user', zh: '用户' }]] as const) {
       const value = body[key];
       if (value === undefined || value === null) continue;
       const exists = typeof value === 'string' && UUID_RE.test(value) && (await finders[key](knex, value)) !== undefined;
-      if (!exists) throw new ValidationError(`${key} must name an existing ${what}`, { issues: [{ pointer: `/${key}`, keyword: 'relation', message: `must be an existing ${what}` }] });
+      if (!exists) throw new ValidationError({ en: `${key} must name an existing ${what.en}`, zh: `${what.zh}不存在` }, { issues: [issueOf(`/${key}`, 'relation', { en: `must be an existing ${what.en}`, zh: `必须是已有的${what.zh}` })] });
     }
   }
   return router;
@@ -119,5 +119,5 @@ export function adminRouter(ctx: AppContext): Router {
 function checkRoles(req: Request, body: Record<string, unknown>): void {
   if (body.roles === undefined) return;
   const issues = checkRoleNames(modelOf(req).set, body.roles);
-  if (issues.length) throw new ValidationError(issues.map((i) => `${i.pointer}: ${i.message}`).join('; '), { issues });
+  if (issues.length) throw new ValidationError(summarize(issues), { issues });
 }

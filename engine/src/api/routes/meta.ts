@@ -50,7 +50,7 @@ export function metaRouter(ctx: AppContext): Router {
   route(router, routes.entity, (req, res) => {
     const model = modelOf(req);
     const entity = visibleDefinitions(model, accessFor(model, actorOf(req))).entities.find((e) => e.$id === req.params.id);
-    if (!entity) throw new NotFoundError(`entity "${req.params.id}" does not exist`);
+    if (!entity) throw new NotFoundError({ en: `entity "${req.params.id}" does not exist`, zh: `实体“${req.params.id}”不存在` });
     res.json(entity);
   });
   // Everything below shapes the model: administrators only.
@@ -60,7 +60,7 @@ export function metaRouter(ctx: AppContext): Router {
   });
   route(router, routes.version, async (req, res) => {
     const stored = await readVersion(knex, Number(req.params.version));
-    if (!stored) throw new NotFoundError(`version ${req.params.version} does not exist`);
+    if (!stored) throw new NotFoundError({ en: `version ${req.params.version} does not exist`, zh: `版本 ${req.params.version} 不存在` });
     res.json(stored);
   });
   // Compare two versions: what differs per definition, and the table steps between them (no row counts).
@@ -121,7 +121,7 @@ export function metaRouter(ctx: AppContext): Router {
   });
   route(router, routes.draft, async (req, res) => {
     const draft = await readDraft(knex, draftId(req));
-    if (!draft) throw new NotFoundError(`draft "${draftId(req)}" does not exist`);
+    if (!draft) throw new NotFoundError({ en: `draft "${draftId(req)}" does not exist`, zh: `草稿“${draftId(req)}”不存在` });
     res.json(draft);
   });
   route(router, routes.saveDraft, async (req, res) => {
@@ -134,17 +134,17 @@ export function metaRouter(ctx: AppContext): Router {
     res.json({ id: draftId(req), baseVersion: base, issues });
   });
   route(router, routes.deleteDraft, async (req, res) => {
-    if (!(await deleteDraft(knex, draftId(req)))) throw new NotFoundError(`draft "${draftId(req)}" does not exist`);
+    if (!(await deleteDraft(knex, draftId(req)))) throw new NotFoundError({ en: `draft "${draftId(req)}" does not exist`, zh: `草稿“${draftId(req)}”不存在` });
     res.status(204).end();
   });
   route(router, routes.planDraft, async (req, res) => {
     const draft = await readDraft(knex, draftId(req));
-    if (!draft) throw new NotFoundError(`draft "${draftId(req)}" does not exist`);
+    if (!draft) throw new NotFoundError({ en: `draft "${draftId(req)}" does not exist`, zh: `草稿“${draftId(req)}”不存在` });
     res.json(await planChange(knex, draft.definitions, undefined, { stateMapping: toStateMapping(req.body?.stateMapping) }));
   });
   route(router, routes.publishDraft, async (req, res) => {
     const draft = await readDraft(knex, draftId(req));
-    if (!draft) throw new NotFoundError(`draft "${draftId(req)}" does not exist`);
+    if (!draft) throw new NotFoundError({ en: `draft "${draftId(req)}" does not exist`, zh: `草稿“${draftId(req)}”不存在` });
     const result = await publish(knex, {
       definitions: draft.definitions,
       source: 'draft',
@@ -170,14 +170,14 @@ const STUDIO_DRAFT = 'studio';
 
 async function storedVersion(knex: AppContext['db']['knex'], param: string | undefined) {
   const stored = /^[1-9]\d{0,8}$/.test(param ?? '') ? await readVersion(knex, Number(param)) : undefined;
-  if (!stored) throw new NotFoundError(`version ${String(param)} does not exist`);
+  if (!stored) throw new NotFoundError({ en: `version ${String(param)} does not exist`, zh: `版本 ${String(param)} 不存在` });
   return stored;
 }
 
 /** `stateMapping` of a plan or publish body: `{ "<workflow>": { "<removed state>": "<target state>" } }`. */
 function toStateMapping(value: unknown): StateMapping {
   const { mapping, issues } = readStateMapping(value);
-  if (issues.length) throw new ValidationError('stateMapping is malformed', { issues });
+  if (issues.length) throw new ValidationError({ en: 'stateMapping is malformed', zh: '阶段对应关系（stateMapping）的格式有误' }, { issues });
   return mapping;
 }
 

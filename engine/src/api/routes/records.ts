@@ -68,7 +68,7 @@ export function recordsRouter(ctx: AppContext): Router {
 export function recordContext(ctx: AppContext, req: Request, action: 'read' | 'create' = 'read'): RecordContext {
   const model = modelOf(req);
   const entity = model.entities.get(req.params.entity as string);
-  if (!entity) throw new NotFoundError(`there is no entity "${String(req.params.entity)}"`);
+  if (!entity) throw new NotFoundError({ en: `there is no entity "${String(req.params.entity)}"`, zh: `没有实体“${String(req.params.entity)}”` });
   const actor = actorOf(req);
   const access = accessFor(model, actor);
   if (access?.grant(entity.id)[action] === 'none') throw forbidden(entity, action);

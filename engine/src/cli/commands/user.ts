@@ -23,7 +23,7 @@ export async function runUserAdd(config: Config, options: UserAddOptions): Promi
     // Roles must be the published model's (admin always is); before the first publish there is nothing to check.
     const model = (await ModelCache.open(db.knex)).current();
     const issues = checkRoleNames(model.set, roles);
-    if (issues.length) throw new ValidationError('--roles names a role the published model does not define', { issues });
+    if (issues.length) throw new ValidationError({ en: '--roles names a role the published model does not define', zh: '--roles 含有已发布模型未定义的角色' }, { issues });
     return createUser(db.knex, { email: options.email, password, roles, ...(options.name && { displayName: options.name }) });
   });
   process.stdout.write(`created ${user.email} (${user.id})${roles.length ? ` with roles ${roles.join(', ')}` : ''}\n`);

@@ -1,5 +1,5 @@
 import type { EntityDefinition } from '../../definitions/entity.js';
-import type { Issue } from '../../errors.js';
+import { type Issue, issueOf } from '../../errors.js';
 import type { FieldUse } from '../reference.js';
 import { readSource, SOURCE_PATTERN, sourceField } from './source.js';
 import type { ActionSpec } from './types.js';
@@ -62,7 +62,7 @@ function checkCreatable(target: EntityDefinition, values: Record<string, Value>)
     const message = `"${target.$id}" has record types: values.record_type must be one of ${names}`;
     issues.push({ pointer, keyword: recordType === undefined ? 'required' : 'enum', message, i18n: { en: message, zh: `“${target.$id}”有记录类型：values.record_type 必须是 ${names} 之一` }, params: { allowedValues: Object.keys(types) } });
   } else if (!types && recordType !== undefined) {
-    issues.push({ pointer: '/values/record_type', keyword: 'additionalProperties', message: `"${target.$id}" has no record types` });
+    issues.push(issueOf('/values/record_type', 'additionalProperties', { en: `"${target.$id}" has no record types`, zh: `“${target.$id}”没有记录类型` }));
   }
   const typeRequired = typeof recordType === 'string' ? (types?.[recordType]?.required ?? []) : [];
   const missing = [...new Set([...(target.required ?? []), ...typeRequired])].filter((name) => !(name in values) && target.properties[name]?.default === undefined);
