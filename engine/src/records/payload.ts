@@ -1,4 +1,4 @@
-import { type Issue, issueOf } from '../errors.js';
+import { type Issue, issueOf, type Text } from '../errors.js';
 import { isSystemColumn } from '../definitions/identifiers.js';
 import type { CompiledEntity } from '../model/compile-model.js';
 import { attributesOf } from './attributes.js';
@@ -17,7 +17,6 @@ export interface RowValues {
   links: Map<string, string[]>;
 }
 
-const ENGINE_SET = 'is set by the engine and cannot be written';
 
 /**
  * Splits a create or patch body into fields and `record_type` / `owner_id`, with an issue for every
@@ -33,8 +32,8 @@ export function toPayload(entity: CompiledEntity, body: unknown, mode: 'create' 
     if (key === 'record_type') payload.recordType = value as string | null;
     else if (key === 'owner_id') payload.ownerId = value as string | null;
     else if (key === 'version' && mode === 'patch') continue;
-    else if (key === 'state') issues.push(readOnly(key, 'state changes only through workflow events'));
-    else if (isSystemColumn(key)) issues.push(readOnly(key, `${key} ${ENGINE_SET}`));
+    else if (key === 'state') issues.push(readOnly(key, { en: 'state changes only through workflow events', zh: '阶段只能通过流程操作改变' }));
+    else if (isSystemColumn(key)) issues.push(readOnly(key, { en: `${key} is set by the engine and cannot be written`, zh: `${key} 由系统设置，不能写入` }));
     else payload.fields[key] = value;
   }
   issues.push(...checkRecordType(entity, payload.recordType, mode), ...checkOwner(payload.ownerId), ...checkStorable(payload.fields));
@@ -81,8 +80,8 @@ function checkOwner(ownerId: unknown): Issue[] {
   return [issueOf('/owner_id', 'format', { en: 'must be a uuid', zh: '应为用户的 ID（UUID）' }, { format: 'uuid' })];
 }
 
-function readOnly(key: string, message: string): Issue {
-  return { pointer: `/${key}`, keyword: 'readOnly', message };
+function readOnly(key: string, text: Text): Issue {
+  return issueOf(`/${key}`, 'readOnly', text);
 }
 
 /** Field values as column values (JSON encoded for jsonb) and many-to-many links (deduplicated, in order). */
