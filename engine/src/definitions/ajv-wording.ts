@@ -40,6 +40,12 @@ export function wording(error: ErrorObject): Text {
       return { en: `must be ${String(p.limit)} or more`, zh: `不能小于 ${String(p.limit)}` };
     case 'maximum':
       return { en: `must be ${String(p.limit)} or less`, zh: `不能大于 ${String(p.limit)}` };
+    case 'exclusiveMinimum':
+      return { en: `must be more than ${String(p.limit)}`, zh: `必须大于 ${String(p.limit)}` };
+    case 'exclusiveMaximum':
+      return { en: `must be less than ${String(p.limit)}`, zh: `必须小于 ${String(p.limit)}` };
+    case 'multipleOf':
+      return { en: `must be a multiple of ${String(p.multipleOf)}`, zh: `必须是 ${String(p.multipleOf)} 的整数倍` };
     case 'minItems':
       return { en: `must list at least ${String(p.limit)}`, zh: `至少 ${String(p.limit)} 项` };
     case 'maxItems':
