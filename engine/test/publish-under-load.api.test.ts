@@ -19,33 +19,23 @@ import { startTestServer, type TestServer } from './support/test-server.js';
 // naming a column the publish just renamed or dropped). No request may answer 5xx, and every write
 // that was acknowledged must be there afterwards.
 
-const ACCOUNT = {
-  $id: 'account',
-  title: 'Account',
+/** A small entity with the fields the publishes rename, drop and retype (`numberField` is retyped). */
+const entityOf = (id: string, title: string, numberField: string) => ({
+  $id: id,
+  title,
   type: 'object',
   'x-entity': { titleField: 'name' },
   properties: {
     name: { type: 'string', maxLength: 100 },
     shortName: { type: 'string', maxLength: 50 },
     note: { type: 'string', maxLength: 200 },
-    score: { type: 'integer' },
+    [numberField]: { type: 'integer' },
   },
   required: ['name'],
-};
+});
+const ACCOUNT = entityOf('account', 'Account', 'score');
 // For the deterministic cases: an engine whose cached model stays old while engine A publishes.
-const CONTACT = {
-  $id: 'contact',
-  title: 'Contact',
-  type: 'object',
-  'x-entity': { titleField: 'name' },
-  properties: {
-    name: { type: 'string', maxLength: 100 },
-    shortName: { type: 'string', maxLength: 50 },
-    note: { type: 'string', maxLength: 200 },
-    rank: { type: 'integer' },
-  },
-  required: ['name'],
-};
+const CONTACT = entityOf('contact', 'Contact', 'rank');
 // Writers pause accounts; a timer resumes them a second later, so the timer worker fires through the publishes.
 const FLOW = {
   id: 'account-flow',

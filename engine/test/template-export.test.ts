@@ -1,37 +1,24 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFolder } from '../src/definitions/read-folder.js';
 import { readCurrentVersion } from '../src/db/definitions-repo.js';
-import { cliRunner } from './support/cli.js';
+import { cliRunner, copyTemplate as copyFromTemplate } from './support/cli.js';
 import { CLI } from './support/engine-process.js';
-import { REPO_ROOT } from './support/paths.js';
 import { createPostgresDb, type TestDb } from './support/test-db.js';
 
 /*
  * Templates as a Chinese consultant names them ("华东制造业CRM", version "1.0"), exported and installed
  * with the CLI as a process; a broken template lists every problem in one run.
  */
-const TEMPLATE = join(REPO_ROOT, 'templates/project-delivery');
 const scratch = mkdtempSync(join(tmpdir(), 'lodestar-template-export-'));
 let testDb: TestDb;
 const lodestar = cliRunner(() => ({ dir: scratch, databaseUrl: testDb.url }));
 const knex = () => testDb.db.knex;
 const versionCount = async () => Number((await knex()('lodestar_model_versions').count({ n: '*' }))[0]!.n);
 
-/** A copy of project-delivery with `edit` applied to its parsed files. */
-function copyTemplate(name: string, edit: (json: (file: string, change: (value: any) => void) => void) => void): string {
-  const folder = join(scratch, name);
-  cpSync(TEMPLATE, folder, { recursive: true });
-  edit((file, change) => {
-    const path = join(folder, file);
-    const value = JSON.parse(readFileSync(path, 'utf8'));
-    change(value);
-    writeFileSync(path, JSON.stringify(value, null, 2));
-  });
-  return folder;
-}
+const copyTemplate = (name: string, edit: Parameters<typeof copyFromTemplate>[2]) => copyFromTemplate(scratch, name, edit);
 
 /** The issue lines the CLI prints: `  <file> <pointer>: <message> [<rule>]`. */
 const issueLines = (out: string) => out.split('\n').filter((line) => /^ {2}\S.*\[\w+\]$/.test(line));

@@ -1,11 +1,11 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashDefinitionSet } from '../src/definitions/definition-set.js';
 import { readFolder } from '../src/definitions/read-folder.js';
 import { readCurrentVersion } from '../src/db/definitions-repo.js';
-import { cliRunner } from './support/cli.js';
+import { cliRunner, copyTemplate as copyFromTemplate } from './support/cli.js';
 import { CLI } from './support/engine-process.js';
 import { REPO_ROOT } from './support/paths.js';
 import { createPostgresDb, type TestDb } from './support/test-db.js';
@@ -16,18 +16,7 @@ let testDb: TestDb;
 // --dir is the global definitions folder; template commands take their folder as an argument instead.
 const lodestar = cliRunner(() => ({ dir: scratch, databaseUrl: testDb.url }));
 
-/** A copy of project-delivery to break or upgrade, with `edit` applied to its parsed files. */
-function copyTemplate(name: string, edit: (json: (file: string, change: (value: any) => void) => void) => void): string {
-  const folder = join(scratch, name);
-  cpSync(TEMPLATE, folder, { recursive: true });
-  edit((file, change) => {
-    const path = join(folder, file);
-    const value = JSON.parse(readFileSync(path, 'utf8'));
-    change(value);
-    writeFileSync(path, JSON.stringify(value, null, 2));
-  });
-  return folder;
-}
+const copyTemplate = (name: string, edit: Parameters<typeof copyFromTemplate>[2]) => copyFromTemplate(scratch, name, edit);
 
 const knex = () => testDb.db.knex;
 const versionCount = async () => Number((await knex()('lodestar_model_versions').count({ n: '*' }))[0]!.n);

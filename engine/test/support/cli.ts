@@ -1,6 +1,9 @@
 import { execFile } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CLI } from './engine-process.js';
+import { REPO_ROOT } from './paths.js';
 
 const run = promisify(execFile);
 
@@ -21,4 +24,18 @@ export function cliRunner(target: () => { dir: string; databaseUrl: string | und
       return { code: e.code, out: e.stdout + e.stderr };
     }
   };
+}
+
+/** A copy of the project-delivery template in `scratch/name`, with `edit` applied to its parsed files. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests reach into parsed JSON of any shape
+export function copyTemplate(scratch: string, name: string, edit: (json: (file: string, change: (value: any) => void) => void) => void): string {
+  const folder = join(scratch, name);
+  cpSync(join(REPO_ROOT, 'templates/project-delivery'), folder, { recursive: true });
+  edit((file, change) => {
+    const path = join(folder, file);
+    const value = JSON.parse(readFileSync(path, 'utf8'));
+    change(value);
+    writeFileSync(path, JSON.stringify(value, null, 2));
+  });
+  return folder;
 }
