@@ -9,3 +9,4 @@ export * from './field-kind.js';
 export * from './plan.js';
 export * from './text.js';
 export * from './workflow-binding.js';
+export * from './system-titles.js';

@@ -1,3 +1,4 @@
+import { SYSTEM_TITLES } from '@lodestar/core';
 import type { LocalizedText } from '../definitions/entity.js';
 import type { CompiledEntity, Model } from '../model/compile-model.js';
 import { workflowOf } from '../model/workflow-binding.js';
@@ -13,20 +14,6 @@ export interface ExportColumn {
   cell(record: RecordJson, users: ReadonlyMap<string, string>): string | number | null;
 }
 
-/** Titles of the system attributes, as the runtime UI's list names them. */
-const SYSTEM_TITLES: Record<string, Record<ExportLang, string>> = {
-  id: { zh: '编号', en: 'ID' },
-  record_type: { zh: '类型', en: 'Type' },
-  state: { zh: '阶段', en: 'Stage' },
-  state_entered_at: { zh: '进入阶段时间', en: 'In stage since' },
-  sla_breached_at: { zh: '超出时限时间', en: 'SLA breached at' },
-  owner_id: { zh: '负责人', en: 'Owner' },
-  created_at: { zh: '创建时间', en: 'Created' },
-  updated_at: { zh: '更新时间', en: 'Updated' },
-  created_by: { zh: '创建人', en: 'Created by' },
-  updated_by: { zh: '更新人', en: 'Updated by' },
-  version: { zh: '版本', en: 'Version' },
-};
 /** System attributes that name a user: shown by the user's name. */
 export const USER_COLUMNS: ReadonlySet<string> = new Set(['owner_id', 'created_by', 'updated_by']);
 const WORDS = {

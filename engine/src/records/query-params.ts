@@ -1,3 +1,4 @@
+import { SYSTEM_TITLES } from '@lodestar/core';
 import type { Issue, Text } from '../errors.js';
 import { BadRequestError } from '../errors.js';
 import type { CompiledEntity } from '../model/compile-model.js';
@@ -31,10 +32,9 @@ export function throwIfIssues(issues: Issue[]): void {
 /** A field of `entity` by its Chinese title (its name when it has none), for messages. */
 export function fieldTitleZh(entity: CompiledEntity, name: string): string {
   const field = entity.definition.properties[name];
-  return field?.['x-i18n']?.title?.zh ?? field?.title ?? SYSTEM_TITLES[name] ?? name;
+  return field?.['x-i18n']?.title?.zh ?? field?.title ?? SYSTEM_TITLES[name]?.zh ?? name;
 }
 
-const SYSTEM_TITLES: Record<string, string> = { id: 'ID', state: '阶段', owner_id: '负责人', record_type: '类型', created_at: '创建时间', updated_at: '更新时间', version: '版本' };
 
 function entityTitleZh(entity: CompiledEntity): string {
   return entity.definition['x-i18n']?.title?.zh ?? entity.definition.title ?? entity.id;

@@ -1,20 +1,6 @@
 import { pick, titleOf, type Lang } from '@lodestar/ui-shared';
-import type { EntityDefinition, WorkflowDefinition } from '@lodestar/core';
+import { SYSTEM_TITLES, type EntityDefinition, type WorkflowDefinition } from '@lodestar/core';
 
-/** Titles of the system attributes every record has. */
-const SYSTEM_TITLES: Record<string, Record<Lang, string>> = {
-  id: { zh: '编号', en: 'ID' },
-  record_type: { zh: '类型', en: 'Type' },
-  state: { zh: '阶段', en: 'Stage' },
-  state_entered_at: { zh: '进入阶段时间', en: 'In stage since' },
-  sla_breached_at: { zh: '超出时限时间', en: 'SLA breached at' },
-  owner_id: { zh: '负责人', en: 'Owner' },
-  created_at: { zh: '创建时间', en: 'Created' },
-  updated_at: { zh: '更新时间', en: 'Updated' },
-  created_by: { zh: '创建人', en: 'Created by' },
-  updated_by: { zh: '更新人', en: 'Updated by' },
-  version: { zh: '版本', en: 'Version' },
-};
 
 export function entityTitle(entity: EntityDefinition, lang: Lang): string {
   return titleOf(entity, lang, entity.$id);
