@@ -43,9 +43,26 @@ const PURE = [
 
 /** Packages that reach a database, the network or the file system. */
 const IO_PACKAGES = [
-  'knex', 'pg', 'express', '@electric-sql/pglite', 'knex-pglite', 'nodemailer',
-  ...['fs', 'fs/promises', 'http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'child_process', 'worker_threads', 'cluster']
-    .flatMap((name) => [name, `node:${name}`]),
+  'knex',
+  'pg',
+  'express',
+  '@electric-sql/pglite',
+  'knex-pglite',
+  'nodemailer',
+  ...[
+    'fs',
+    'fs/promises',
+    'http',
+    'https',
+    'http2',
+    'net',
+    'tls',
+    'dgram',
+    'dns',
+    'child_process',
+    'worker_threads',
+    'cluster',
+  ].flatMap((name) => [name, `node:${name}`]),
 ];
 
 function sourceFiles(dir) {
@@ -66,25 +83,40 @@ const isPure = (module) => PURE.some((re) => re.test(module));
 function pureModuleBoundaries() {
   const impure = engineModules.filter((module) => !isPure(module));
   const folders = new Map();
-  for (const module of engineModules.filter(isPure)) folders.set(dirname(module), [...(folders.get(dirname(module)) ?? []), module]);
+  for (const module of engineModules.filter(isPure))
+    folders.set(dirname(module), [...(folders.get(dirname(module)) ?? []), module]);
   return [...folders].map(([folder, modules]) => ({
     name: `lodestar/pure-modules/${folder}`,
     files: modules.map((module) => `${ENGINE_SRC}/${module}`),
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        paths: [
-          ...IO_PACKAGES.map((name) => ({ name, allowTypeImports: true, message: 'A pure module does no I/O (ARCHITECTURE.md): take the data or a callback as a parameter.' })),
-          ...impure.map((module) => {
-            const specifier = relative(folder, module).replace(/\.ts$/, '.js');
-            return {
-              name: specifier.startsWith('.') ? specifier : `./${specifier}`,
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...IO_PACKAGES.map((name) => ({
+              name,
               allowTypeImports: true,
-              message: `${module} is not a pure module (eslint.config.js, PURE): a pure module imports only pure modules.`,
-            };
-          }),
-        ],
-      }],
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'A pure module reads no configuration: take it as a parameter.' }],
+              message: 'A pure module does no I/O (ARCHITECTURE.md): take the data or a callback as a parameter.',
+            })),
+            ...impure.map((module) => {
+              const specifier = relative(folder, module).replace(/\.ts$/, '.js');
+              return {
+                name: specifier.startsWith('.') ? specifier : `./${specifier}`,
+                allowTypeImports: true,
+                message: `${module} is not a pure module (eslint.config.js, PURE): a pure module imports only pure modules.`,
+              };
+            }),
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'A pure module reads no configuration: take it as a parameter.',
+        },
+      ],
     },
   }));
 }
@@ -103,14 +135,29 @@ export default defineConfig(
     name: 'lodestar/conventions',
     rules: {
       // A leading underscore marks a value left out on purpose (`const { a: _a, ...rest } = x`, `(_req, res)`).
-      '@typescript-eslint/no-unused-vars': ['error', {
-        argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true,
-      }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
+      ],
     },
   },
-  { name: 'lodestar/node', files: ['**/*.{js,mjs}', 'engine/**/*.ts', 'core/scripts/**'], languageOptions: { globals: globals.node } },
+  {
+    name: 'lodestar/node',
+    files: ['**/*.{js,mjs}', 'engine/**/*.ts', 'core/scripts/**'],
+    languageOptions: { globals: globals.node },
+  },
   // bench/ui.mjs hands functions to the browser (page.evaluate).
-  { name: 'lodestar/bench-ui', files: ['bench/ui.mjs'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
+  {
+    name: 'lodestar/bench-ui',
+    files: ['bench/ui.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
   {
     name: 'lodestar/apps',
     files: ['runtime-ui/**/*.{ts,tsx}', 'studio/**/*.{ts,tsx}', 'ui-shared/**/*.{ts,tsx}'],
@@ -134,17 +181,30 @@ export default defineConfig(
     name: 'lodestar/core-boundaries',
     files: ['core/src/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        paths: IO_PACKAGES.map((name) => ({ name, message: 'core/ runs in the browser too: no I/O.' })),
-        patterns: [noEngineImports, { group: ['node:*'], message: 'core/ runs in the browser too: no Node modules.' }],
-      }],
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'core/ runs in the browser too: no environment.' }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: IO_PACKAGES.map((name) => ({ name, message: 'core/ runs in the browser too: no I/O.' })),
+          patterns: [
+            noEngineImports,
+            { group: ['node:*'], message: 'core/ runs in the browser too: no Node modules.' },
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'core/ runs in the browser too: no environment.' },
+      ],
     },
   },
   // Tests probe answers whose shape is the question (fuzzed bodies, raw JSON of other versions): `any` there is
   // the honest type; production code still may not use it.
   { name: 'lodestar/tests', files: ['**/*.test.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   // json-schema-to-typescript writes `{}` for an object that allows any properties.
-  { name: 'lodestar/generated', files: ['**/generated/**/*.ts'], rules: { '@typescript-eslint/no-empty-object-type': 'off' } },
+  {
+    name: 'lodestar/generated',
+    files: ['**/generated/**/*.ts'],
+    rules: { '@typescript-eslint/no-empty-object-type': 'off' },
+  },
   ...pureModuleBoundaries(),
 );

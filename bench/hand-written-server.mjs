@@ -11,14 +11,26 @@ import pg from 'pg';
 import { configurePgTypes, DATABASE_URL, enumOf, readEntity } from './lib/common.mjs';
 
 configurePgTypes();
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL ?? DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 10) });
+const pool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL ?? DATABASE_URL,
+  max: Number(process.env.POOL_SIZE ?? 10),
+});
 
 const customer = readEntity('customer');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CUSTOMER_FIELDS = new Set(Object.keys(customer.properties));
-const ENUMS = Object.fromEntries(['industry', 'region', 'level', 'source', 'scale', 'administrativeLevel'].map((f) => [f, new Set(enumOf(customer, f))]));
-const REQUIRED_BY_TYPE = Object.fromEntries(Object.entries(customer['x-entity'].recordTypes).map(([type, options]) => [type, options.required ?? []]));
-const FILTERABLE = { customer: new Set(['industry', 'region', 'province', 'city', 'level', 'source', 'scale', 'record_type', 'owner_id']) };
+const ENUMS = Object.fromEntries(
+  ['industry', 'region', 'level', 'source', 'scale', 'administrativeLevel'].map((f) => [
+    f,
+    new Set(enumOf(customer, f)),
+  ]),
+);
+const REQUIRED_BY_TYPE = Object.fromEntries(
+  Object.entries(customer['x-entity'].recordTypes).map(([type, options]) => [type, options.required ?? []]),
+);
+const FILTERABLE = {
+  customer: new Set(['industry', 'region', 'province', 'city', 'level', 'source', 'scale', 'record_type', 'owner_id']),
+};
 const SORTABLE = new Set(['annualRevenue', 'registeredCapital', 'name', 'created_at', 'updated_at']);
 const q = (name) => `"${name}"`; // names below come from the whitelists above only
 
@@ -44,7 +56,8 @@ app.get('/api/v1/records/customer', async (req, res) => {
   for (const [key, value] of Object.entries(req.query)) {
     const match = /^filter\[(\w+)\]\[eq\]$/.exec(key);
     if (!match) continue;
-    if (!FILTERABLE.customer.has(match[1]) || typeof value !== 'string') return badRequest(res, `cannot filter on ${key}`);
+    if (!FILTERABLE.customer.has(match[1]) || typeof value !== 'string')
+      return badRequest(res, `cannot filter on ${key}`);
     params.push(value);
     where.push(`${q(match[1])} = $${params.length}`);
   }
@@ -69,7 +82,8 @@ app.get('/api/v1/records/contact', async (req, res) => {
   for (const [key, value] of Object.entries(req.query)) {
     const match = /^filter\[customer\.(\w+)\]\[eq\]$/.exec(key);
     if (!match) continue;
-    if (!FILTERABLE.customer.has(match[1]) || typeof value !== 'string') return badRequest(res, `cannot filter on ${key}`);
+    if (!FILTERABLE.customer.has(match[1]) || typeof value !== 'string')
+      return badRequest(res, `cannot filter on ${key}`);
     params.push(value);
     where.push(`cu.${q(match[1])} = $${params.length}`);
   }
@@ -100,7 +114,8 @@ app.patch('/api/v1/records/customer/:id', async (req, res) => {
   if (!UUID.test(req.params.id)) return notFound(res);
   const body = req.body;
   if (!body || typeof body !== 'object' || Array.isArray(body)) return invalid(res, 'the body must be a JSON object');
-  if (!Number.isInteger(body.version) || body.version < 1) return res.status(428).json({ title: 'version is required' });
+  if (!Number.isInteger(body.version) || body.version < 1)
+    return res.status(428).json({ title: 'version is required' });
   const problem = checkCustomer(body, { create: false });
   if (problem) return invalid(res, problem);
   const names = Object.keys(body).filter((k) => CUSTOMER_FIELDS.has(k));
@@ -117,25 +132,32 @@ app.patch('/api/v1/records/customer/:id', async (req, res) => {
 /** Minimal validation: name, record type and its required fields, enum values, string lengths. */
 function checkCustomer(body, { create }) {
   if (create || 'name' in body) {
-    if (typeof body.name !== 'string' || !body.name.trim() || body.name.length > 200) return '/name: required, 1..200 characters';
+    if (typeof body.name !== 'string' || !body.name.trim() || body.name.length > 200)
+      return '/name: required, 1..200 characters';
   }
-  if (create && !(body.record_type in REQUIRED_BY_TYPE)) return `/record_type: must be one of ${Object.keys(REQUIRED_BY_TYPE).join(', ')}`;
+  if (create && !(body.record_type in REQUIRED_BY_TYPE))
+    return `/record_type: must be one of ${Object.keys(REQUIRED_BY_TYPE).join(', ')}`;
   if (create) {
-    for (const field of REQUIRED_BY_TYPE[body.record_type]) if (body[field] == null || body[field] === '') return `/${field}: required`;
+    for (const field of REQUIRED_BY_TYPE[body.record_type])
+      if (body[field] == null || body[field] === '') return `/${field}: required`;
   }
   for (const [field, allowed] of Object.entries(ENUMS)) {
     if (body[field] != null && !allowed.has(body[field])) return `/${field}: not an allowed value`;
   }
   for (const field of ['province', 'city']) {
-    if (body[field] != null && (typeof body[field] !== 'string' || body[field].length > 50)) return `/${field}: at most 50 characters`;
+    if (body[field] != null && (typeof body[field] !== 'string' || body[field].length > 50))
+      return `/${field}: at most 50 characters`;
   }
-  if (body.annualRevenue != null && !(typeof body.annualRevenue === 'number' && body.annualRevenue >= 0)) return '/annualRevenue: a number >= 0';
+  if (body.annualRevenue != null && !(typeof body.annualRevenue === 'number' && body.annualRevenue >= 0))
+    return '/annualRevenue: a number >= 0';
   return undefined;
 }
 
 const notFound = (res) => res.status(404).type('application/problem+json').json({ status: 404, title: 'Not Found' });
-const badRequest = (res, detail) => res.status(400).type('application/problem+json').json({ status: 400, title: 'Bad Request', detail });
-const invalid = (res, detail) => res.status(422).type('application/problem+json').json({ status: 422, title: 'Unprocessable Content', detail });
+const badRequest = (res, detail) =>
+  res.status(400).type('application/problem+json').json({ status: 400, title: 'Bad Request', detail });
+const invalid = (res, detail) =>
+  res.status(422).type('application/problem+json').json({ status: 422, title: 'Unprocessable Content', detail });
 
 app.use((error, _req, res, _next) => {
   if (error.type === 'entity.parse.failed') return badRequest(res, 'malformed JSON');

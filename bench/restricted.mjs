@@ -63,8 +63,23 @@ if (opts['load-worker']) {
 
 const pg = (await import('pg')).default;
 const {
-  BENCH_ADMIN, BENCH_DIR, DATABASE_URL, ENGINE_MAIN, REPO_ROOT, engineServerOptions, fail, freePort, log, loginAs, machineTicks, processSnapshot,
-  processTicks, sleep, startServer, waitForQuiet, writeMarkedSection,
+  BENCH_ADMIN,
+  BENCH_DIR,
+  DATABASE_URL,
+  ENGINE_MAIN,
+  REPO_ROOT,
+  engineServerOptions,
+  fail,
+  freePort,
+  log,
+  loginAs,
+  machineTicks,
+  processSnapshot,
+  processTicks,
+  sleep,
+  startServer,
+  waitForQuiet,
+  writeMarkedSection,
 } = await import('./lib/common.mjs');
 
 const DURATION = Number(opts.duration);
@@ -101,9 +116,15 @@ const OPS = {
     title: 'filtered + sorted list (50)',
     what: 'GET /api/v1/records/customer?filter[industry][eq]=X&filter[region][eq]=Y&sort=-annualRevenue&limit=50, (X, Y) of 10,000 random companies (as in run.mjs; the same sequence for every user)',
   },
-  search: { title: 'quick search (50)', what: `GET /api/v1/records/customer?q=T&limit=50, T cycling over ${SEARCH_TERMS.join(', ')} (q matches any text field with ILIKE '%T%'; order: id). Not 食品, another seeded trade word: PostgreSQL underestimates its matches and plans a parallel scan that takes ~100–160 ms for every user alike, which would swamp the comparison` },
+  search: {
+    title: 'quick search (50)',
+    what: `GET /api/v1/records/customer?q=T&limit=50, T cycling over ${SEARCH_TERMS.join(', ')} (q matches any text field with ILIKE '%T%'; order: id). Not 食品, another seeded trade word: PostgreSQL underestimates its matches and plans a parallel scan that takes ~100–160 ms for every user alike, which would swamp the comparison`,
+  },
 };
-const ops = opts.ops.split(',').map((s) => s.trim()).filter(Boolean);
+const ops = opts.ops
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 for (const op of ops) if (!OPS[op]) fail(`unknown op "${op}" (known: ${Object.keys(OPS).join(', ')})`);
 
 if (opts['render-only']) {
@@ -120,11 +141,14 @@ const db = new pg.Pool({ connectionString: DATABASE_URL, max: 2 });
 const fact = async (sql, params) => (await db.query(sql, params)).rows[0];
 let seeded;
 try {
-  seeded = await fact(`select (select count(*) from customer)::int as customers, (select count(distinct owner_id) from customer)::int as owners`);
+  seeded = await fact(
+    `select (select count(*) from customer)::int as customers, (select count(distinct owner_id) from customer)::int as owners`,
+  );
 } catch (error) {
   fail(`cannot read the benchmark database (${DATABASE_URL}): ${error.message}; run node bench/seed.mjs first`);
 }
-if (seeded.customers < 100_000 || seeded.owners < 2 * TEAM_SIZE) fail(`${DATABASE_URL} holds ${seeded.customers} customers of ${seeded.owners} owners; run node bench/seed.mjs first`);
+if (seeded.customers < 100_000 || seeded.owners < 2 * TEAM_SIZE)
+  fail(`${DATABASE_URL} holds ${seeded.customers} customers of ${seeded.owners} owners; run node bench/seed.mjs first`);
 log(`database: ${seeded.customers.toLocaleString('en')} customers of ${seeded.owners} owners`);
 
 const people = await setUpUsers();
@@ -145,8 +169,16 @@ const identityStats = (
        from pg_class c join pg_stat_user_tables s on s.relid = c.oid where c.relname in ('lodestar_users', 'lodestar_org_units') order by 1`,
   )
 ).rows;
-const indexes = (await db.query(`select indexname, indexdef from pg_indexes where schemaname = 'public' and tablename = 'customer' order by indexname`)).rows.map((i) =>
-  i.indexdef.replace('CREATE INDEX ', '').replace('CREATE UNIQUE INDEX ', 'UNIQUE ').replace(' USING btree', '').replace(' ON public.customer ', ' '),
+const indexes = (
+  await db.query(
+    `select indexname, indexdef from pg_indexes where schemaname = 'public' and tablename = 'customer' order by indexname`,
+  )
+).rows.map((i) =>
+  i.indexdef
+    .replace('CREATE INDEX ', '')
+    .replace('CREATE UNIQUE INDEX ', 'UNIQUE ')
+    .replace(' USING btree', '')
+    .replace(' ON public.customer ', ' '),
 );
 
 // ---------------------------------------------------------------------------------------------- engine, logins
@@ -160,16 +192,35 @@ process.on('SIGINT', () => engine.stop().then(() => process.exit(130)));
 
 const USERS = {
   admin: { title: 'admin', role: 'admin', scope: 'all', token: await loginAs(engine.url, BENCH_ADMIN) },
-  own: { title: 'salesperson', role: 'salesperson', scope: 'own', token: await loginAs(engine.url, { email: people.salesperson.email, password: PASSWORD }) },
-  team: { title: 'sales manager', role: 'salesManager', scope: 'team', token: await loginAs(engine.url, { email: people.manager.email, password: PASSWORD }) },
+  own: {
+    title: 'salesperson',
+    role: 'salesperson',
+    scope: 'own',
+    token: await loginAs(engine.url, { email: people.salesperson.email, password: PASSWORD }),
+  },
+  team: {
+    title: 'sales manager',
+    role: 'salesManager',
+    scope: 'team',
+    token: await loginAs(engine.url, { email: people.manager.email, password: PASSWORD }),
+  },
 };
-const inScope = { admin: () => true, own: (owner) => owner === people.salesperson.id, team: (owner) => people.teamAOwners.includes(owner) };
+const inScope = {
+  admin: () => true,
+  own: (owner) => owner === people.salesperson.id,
+  team: (owner) => people.teamAOwners.includes(owner),
+};
 const userNames = Object.keys(USERS);
 const headersOf = (user) => ({ authorization: `Bearer ${USERS[user].token}` });
 
-const listCombos = (await db.query(`select industry, region from customer where industry is not null and region is not null order by random() limit 10000`)).rows.map((r) => [r.industry, r.region]);
+const listCombos = (
+  await db.query(
+    `select industry, region from customer where industry is not null and region is not null order by random() limit 10000`,
+  )
+).rows.map((r) => [r.industry, r.region]);
 const enc = encodeURIComponent;
-const listPath = ([industry, region]) => `/api/v1/records/customer?filter%5Bindustry%5D%5Beq%5D=${enc(industry)}&filter%5Bregion%5D%5Beq%5D=${enc(region)}&sort=-annualRevenue&limit=50`;
+const listPath = ([industry, region]) =>
+  `/api/v1/records/customer?filter%5Bindustry%5D%5Beq%5D=${enc(industry)}&filter%5Bregion%5D%5Beq%5D=${enc(region)}&sort=-annualRevenue&limit=50`;
 const pathsOf = {
   page: () => ['/api/v1/records/customer?limit=50'],
   list: () => listCombos.map(listPath),
@@ -215,11 +266,16 @@ for (let round = 0; round < ROUNDS; round++) {
         run.attempt = attempt;
         run.disturbed = run.otherProcessesCpuPercent > MAX_OTHER_CPU;
         if (!run.disturbed || attempt === 3) break;
-        log(`  repeating the ${op} run of ${user}: other processes used ${run.otherProcessesCpuPercent.toFixed(0)}% of a core`);
+        log(
+          `  repeating the ${op} run of ${user}: other processes used ${run.otherProcessesCpuPercent.toFixed(0)}% of a core`,
+        );
         await sleep(3000);
       }
       run.badShare = (run.non2xx + run.errors + run.timeouts) / Math.max(1, run.total);
-      if (run.badShare > MAX_NON_2XX) invalid.push(`${op} as ${user}: ${(run.badShare * 100).toFixed(1)}% non-2xx/errors (${JSON.stringify(run.statusCounts)})`);
+      if (run.badShare > MAX_NON_2XX)
+        invalid.push(
+          `${op} as ${user}: ${(run.badShare * 100).toFixed(1)}% non-2xx/errors (${JSON.stringify(run.statusCounts)})`,
+        );
       runs[op][user].push(run);
       log(
         `  round ${round + 1} ${op.padEnd(6)} ${user.padEnd(5)} ${run.requestsPerSecond.toFixed(0).padStart(5)} req/s  mean ${run.latency.avg.toFixed(1)} ms  p50 ${run.latency.p50}  p99 ${run.latency.p99}` +
@@ -241,7 +297,9 @@ await db.end();
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  return sorted.length % 2
+    ? sorted[(sorted.length - 1) / 2]
+    : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
 };
 const round = (n, digits = 2) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : n);
 // Mean latency of a run; a run in which no request was answered took longer than the run itself.
@@ -260,7 +318,14 @@ const summary = ops.map((op) => {
       engineCpuPercent: round(median(counted.map((r) => r.serverCpuPercent)), 0),
       engineCpuMsPerRequest: round(median(counted.map((r) => r.serverCpuMsPerRequest)), 3),
       machineBusyPercent: round(median(counted.map((r) => r.machineBusyPercent)), 0),
-      perRound: list.map((r) => ({ requestsPerSecond: round(r.requestsPerSecond, 1), meanMs: round(meanOf(r), 2), answered: r.total, p50Ms: r.latency.p50, p99Ms: r.latency.p99, disturbed: r.disturbed })),
+      perRound: list.map((r) => ({
+        requestsPerSecond: round(r.requestsPerSecond, 1),
+        meanMs: round(meanOf(r), 2),
+        answered: r.total,
+        p50Ms: r.latency.p50,
+        p99Ms: r.latency.p99,
+        disturbed: r.disturbed,
+      })),
       sequential: sequential[op][user],
     };
     if (user !== 'admin') {
@@ -288,8 +353,23 @@ const variant = {
   machine,
   indexes,
   identityStats,
-  settings: { connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, rounds: ROUNDS, sequentialRequests: SEQUENTIAL, sequentialWarmup: SEQUENTIAL_WARMUP, sequentialBudgetSeconds: SEQUENTIAL_BUDGET_MS / 1000, target: TARGET },
-  dataset: { customers: seeded.customers, owners: seeded.owners, ownCustomers: people.salesperson.customers, teamCustomers: people.teamACustomers, teamOwners: TEAM_SIZE },
+  settings: {
+    connections: CONNECTIONS,
+    durationSeconds: DURATION,
+    warmupSeconds: WARMUP,
+    rounds: ROUNDS,
+    sequentialRequests: SEQUENTIAL,
+    sequentialWarmup: SEQUENTIAL_WARMUP,
+    sequentialBudgetSeconds: SEQUENTIAL_BUDGET_MS / 1000,
+    target: TARGET,
+  },
+  dataset: {
+    customers: seeded.customers,
+    owners: seeded.owners,
+    ownCustomers: people.salesperson.customers,
+    teamCustomers: people.teamACustomers,
+    teamOwners: TEAM_SIZE,
+  },
   operations: Object.fromEntries(ops.map((op) => [op, OPS[op].what])),
   checks,
   summary,
@@ -307,11 +387,15 @@ if (opts['keep-variants'] && existsSync(jsonFile)) {
   }
 }
 const variants = [...previous, variant];
-writeFileSync(jsonFile, JSON.stringify({ target: `restricted list time ≤ ${TARGET} × admin`, variants }, null, 2) + '\n');
+writeFileSync(
+  jsonFile,
+  JSON.stringify({ target: `restricted list time ≤ ${TARGET} × admin`, variants }, null, 2) + '\n',
+);
 writeMarkedSection(join(OUT, 'RESULTS.md'), 'restricted', renderSection(variants));
 log(`wrote ${jsonFile} and the restricted section of ${join(OUT, 'RESULTS.md')}`);
 console.log(renderTable(variant));
-if (invalid.length) fail(`runs with more than ${MAX_NON_2XX * 100}% non-2xx responses or errors:\n  ${invalid.join('\n  ')}`);
+if (invalid.length)
+  fail(`runs with more than ${MAX_NON_2XX * 100}% non-2xx responses or errors:\n  ${invalid.join('\n  ')}`);
 
 // ---------------------------------------------------------------------------------------------- helpers
 
@@ -333,7 +417,8 @@ async function setUpUsers() {
         group by owner_id order by owner_id limit ${2 * TEAM_SIZE}`,
     )
   ).rows;
-  if (owners.length < 2 * TEAM_SIZE) fail(`only ${owners.length} seeded owners that are not engine users; run node bench/seed.mjs`);
+  if (owners.length < 2 * TEAM_SIZE)
+    fail(`only ${owners.length} seeded owners that are not engine users; run node bench/seed.mjs`);
   const teamA = owners.slice(0, TEAM_SIZE);
   const teamB = owners.slice(TEAM_SIZE, 2 * TEAM_SIZE);
   const paths = {};
@@ -350,21 +435,53 @@ async function setUpUsers() {
       );
     }
     const users = [
-      ...teamA.map((o, k) => ({ id: o.id, email: `bench-a${String(k + 1).padStart(2, '0')}@lodestar.test`, name: `Bench salesperson A${k + 1}`, roles: ['salesperson'], unit: UNITS.teamA.id })),
-      ...teamB.map((o, k) => ({ id: o.id, email: `bench-b${String(k + 1).padStart(2, '0')}@lodestar.test`, name: `Bench salesperson B${k + 1}`, roles: ['salesperson'], unit: UNITS.teamB.id })),
-      { id: MANAGER_ID, email: 'bench-manager-a@lodestar.test', name: 'Bench sales manager A', roles: ['salesManager'], unit: UNITS.teamA.id },
+      ...teamA.map((o, k) => ({
+        id: o.id,
+        email: `bench-a${String(k + 1).padStart(2, '0')}@lodestar.test`,
+        name: `Bench salesperson A${k + 1}`,
+        roles: ['salesperson'],
+        unit: UNITS.teamA.id,
+      })),
+      ...teamB.map((o, k) => ({
+        id: o.id,
+        email: `bench-b${String(k + 1).padStart(2, '0')}@lodestar.test`,
+        name: `Bench salesperson B${k + 1}`,
+        roles: ['salesperson'],
+        unit: UNITS.teamB.id,
+      })),
+      {
+        id: MANAGER_ID,
+        email: 'bench-manager-a@lodestar.test',
+        name: 'Bench sales manager A',
+        roles: ['salesManager'],
+        unit: UNITS.teamA.id,
+      },
     ];
     // A bench email held by another id (the database was seeded again since): free it first.
-    await client.query(`delete from lodestar_users where email like 'bench-%@lodestar.test' and not (id = any($1::uuid[]))`, [users.map((u) => u.id)]);
+    await client.query(
+      `delete from lodestar_users where email like 'bench-%@lodestar.test' and not (id = any($1::uuid[]))`,
+      [users.map((u) => u.id)],
+    );
     // Rows already as wanted are left alone: every written row counts towards autovacuum's analyze threshold
     // of lodestar_users (50 changes), and whether it is analyzed changes the team scope's plan (see README).
-    const existing = new Map((await client.query(`select * from lodestar_users where id = any($1::uuid[])`, [users.map((u) => u.id)])).rows.map((r) => [r.id, r]));
+    const existing = new Map(
+      (
+        await client.query(`select * from lodestar_users where id = any($1::uuid[])`, [users.map((u) => u.id)])
+      ).rows.map((r) => [r.id, r]),
+    );
     let written = 0;
     for (const u of users) {
       const row = existing.get(u.id);
       const same =
-        row && row.email === u.email && row.display_name === u.name && JSON.stringify(row.roles) === JSON.stringify(u.roles) && row.org_unit_id === u.unit &&
-        row.active && !row.locked_until && row.failed_logins === 0 && (await verifyPassword(row.password_hash, PASSWORD));
+        row &&
+        row.email === u.email &&
+        row.display_name === u.name &&
+        JSON.stringify(row.roles) === JSON.stringify(u.roles) &&
+        row.org_unit_id === u.unit &&
+        row.active &&
+        !row.locked_until &&
+        row.failed_logins === 0 &&
+        (await verifyPassword(row.password_hash, PASSWORD));
       if (same) continue;
       written++;
       const passwordHash = await hashPassword(PASSWORD);
@@ -411,10 +528,19 @@ async function get(user, path) {
 async function checkScopes() {
   log('checking answers and scopes');
   const scopeOwners = { admin: null, own: [people.salesperson.id], team: people.teamAOwners };
-  const { industry, region } = await fact(`select industry, region from customer where industry is not null group by 1, 2 order by count(*) desc limit 1`);
+  const { industry, region } = await fact(
+    `select industry, region from customer where industry is not null group by 1, 2 order by count(*) desc limit 1`,
+  );
   const sampleCombos = [[industry, region], ...listCombos.slice(0, 9)];
   const expectations = [
-    { op: 'page', path: pathsOf.page()[0], sql: (owners) => ({ text: `select id from customer ${owners ? 'where owner_id = any($1::uuid[])' : ''} order by id limit 50`, values: owners ? [owners] : [] }) },
+    {
+      op: 'page',
+      path: pathsOf.page()[0],
+      sql: (owners) => ({
+        text: `select id from customer ${owners ? 'where owner_id = any($1::uuid[])' : ''} order by id limit 50`,
+        values: owners ? [owners] : [],
+      }),
+    },
     ...sampleCombos.map((combo) => ({
       op: 'list',
       path: listPath(combo),
@@ -430,25 +556,51 @@ async function checkScopes() {
     if (!ops.includes(e.op)) continue;
     for (const user of userNames) {
       const res = await get(user, e.path);
-      if (res.status !== 200) throw new Error(`${user}: GET ${e.path} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 400)}`);
+      if (res.status !== 200)
+        throw new Error(`${user}: GET ${e.path} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 400)}`);
       const rows = res.body.data ?? [];
       if (!rows.length && !e.mayBeEmpty) throw new Error(`${user}: GET ${e.path} returned no rows`);
       const outside = rows.filter((r) => !inScope[user](r.owner_id));
-      if (outside.length) throw new Error(`${user}: GET ${e.path} returned ${outside.length} rows outside the ${USERS[user].scope} scope (owners ${[...new Set(outside.map((r) => r.owner_id))].join(', ')})`);
+      if (outside.length)
+        throw new Error(
+          `${user}: GET ${e.path} returned ${outside.length} rows outside the ${USERS[user].scope} scope (owners ${[...new Set(outside.map((r) => r.owner_id))].join(', ')})`,
+        );
       if (e.sql) {
         const expected = (await db.query(e.sql(scopeOwners[user]))).rows.map((r) => r.id);
         const got = rows.map((r) => r.id);
-        if (JSON.stringify(expected) !== JSON.stringify(got)) throw new Error(`${user}: GET ${e.path} returned other rows (${got.length}) than the scope allows (${expected.length})`);
+        if (JSON.stringify(expected) !== JSON.stringify(got))
+          throw new Error(
+            `${user}: GET ${e.path} returned other rows (${got.length}) than the scope allows (${expected.length})`,
+          );
       }
-      if (e.term && rows.some((r) => !Object.values(r).some((v) => typeof v === 'string' && v.includes(e.term)))) throw new Error(`${user}: GET ${e.path} returned rows without "${e.term}"`);
-      checks.push({ op: e.op, user, path: e.path, rows: rows.length, owners: new Set(rows.map((r) => r.owner_id)).size });
+      if (e.term && rows.some((r) => !Object.values(r).some((v) => typeof v === 'string' && v.includes(e.term))))
+        throw new Error(`${user}: GET ${e.path} returned rows without "${e.term}"`);
+      checks.push({
+        op: e.op,
+        user,
+        path: e.path,
+        rows: rows.length,
+        owners: new Set(rows.map((r) => r.owner_id)).size,
+      });
     }
   }
   const summaryOf = (op, user) => checks.filter((c) => c.op === op && c.user === user);
   for (const op of ops) {
-    log(`  ${op}: ` + userNames.map((u) => `${u} ${summaryOf(op, u).map((c) => c.rows).join('/')} rows of ${Math.max(...summaryOf(op, u).map((c) => c.owners))} owner(s) at most`).join('; '));
+    log(
+      `  ${op}: ` +
+        userNames
+          .map(
+            (u) =>
+              `${u} ${summaryOf(op, u)
+                .map((c) => c.rows)
+                .join('/')} rows of ${Math.max(...summaryOf(op, u).map((c) => c.owners))} owner(s) at most`,
+          )
+          .join('; '),
+    );
   }
-  log('  every answer 200, non-empty where expected, restricted rows all in scope (filtered lists and the page equal to the in-scope SQL result)');
+  log(
+    '  every answer 200, non-empty where expected, restricted rows all in scope (filtered lists and the page equal to the in-scope SQL result)',
+  );
 }
 
 /** SEQUENTIAL requests per user on one keep-alive connection each, interleaved (rotating order); median ms. */
@@ -469,11 +621,14 @@ async function sequentialLatency(op) {
   };
   // Warm-up: SEQUENTIAL_WARMUP rounds, or fewer when they take a fifth of the budget (very slow requests).
   let started = performance.now();
-  for (let i = 0; i < SEQUENTIAL_WARMUP && performance.now() - started < SEQUENTIAL_BUDGET_MS / 5; i++) await once(i, false);
+  for (let i = 0; i < SEQUENTIAL_WARMUP && performance.now() - started < SEQUENTIAL_BUDGET_MS / 5; i++)
+    await once(i, false);
   started = performance.now();
   for (let i = 0; i < SEQUENTIAL; i++) {
     if (i >= 20 && performance.now() - started > SEQUENTIAL_BUDGET_MS) {
-      log(`  sequential ${op}: stopped after ${i} requests per user (the ${SEQUENTIAL_BUDGET_MS / 1000} s budget is spent)`);
+      log(
+        `  sequential ${op}: stopped after ${i} requests per user (the ${SEQUENTIAL_BUDGET_MS / 1000} s budget is spent)`,
+      );
       break;
     }
     await once(SEQUENTIAL_WARMUP + i, true);
@@ -481,10 +636,16 @@ async function sequentialLatency(op) {
   const stats = (values) => {
     const sorted = [...values].sort((a, b) => a - b);
     const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-    return { medianMs: round2(at(0.5)), p90Ms: round2(at(0.9)), meanMs: round2(values.reduce((a, b) => a + b, 0) / values.length), n: values.length };
+    return {
+      medianMs: round2(at(0.5)),
+      p90Ms: round2(at(0.9)),
+      meanMs: round2(values.reduce((a, b) => a + b, 0) / values.length),
+      n: values.length,
+    };
   };
   const out = Object.fromEntries(userNames.map((u) => [u, stats(times[u])]));
-  for (const u of userNames) if (u !== 'admin') out[u].ratio = Number((out[u].medianMs / out.admin.medianMs).toFixed(3));
+  for (const u of userNames)
+    if (u !== 'admin') out[u].ratio = Number((out[u].medianMs / out.admin.medianMs).toFixed(3));
   return out;
 }
 
@@ -500,7 +661,10 @@ async function load(user, op, duration, phase) {
     op === 'list'
       ? [join(BENCH_DIR, 'lib/load.mjs'), specFile]
       : [join(BENCH_DIR, 'restricted.mjs'), '--load-worker', specFile];
-  writeFileSync(specFile, JSON.stringify(op === 'list' ? { ...spec, data: { combos: listCombos } } : { ...spec, paths: pathsOf[op]() }));
+  writeFileSync(
+    specFile,
+    JSON.stringify(op === 'list' ? { ...spec, data: { combos: listCombos } } : { ...spec, paths: pathsOf[op]() }),
+  );
   const serverPid = engine.child.pid;
   const before = { server: processTicks(serverPid), machine: machineTicks(), procs: processSnapshot() };
   const output = await new Promise((resolve, reject) => {
@@ -514,16 +678,19 @@ async function load(user, op, duration, phase) {
   const seconds = run.duration || duration;
   run.serverCpuPercent = ((after.server - before.server) / 100 / seconds) * 100;
   run.serverCpuMsPerRequest = ((after.server - before.server) * 10) / Math.max(1, run.total);
-  run.machineBusyPercent = ((after.machine.busy - before.machine.busy) / (after.machine.total - before.machine.total)) * 100;
+  run.machineBusyPercent =
+    ((after.machine.busy - before.machine.busy) / (after.machine.total - before.machine.total)) * 100;
   // CPU of anything but the engine, this runner (with its reaped load generator) and PostgreSQL (as in run.mjs).
   let accounted = 0;
   for (const [pid, was] of before.procs) if (was.comm === 'postgres' && !after.procs.has(pid)) accounted -= was.ticks;
   for (const [pid, now] of after.procs) {
     const was = before.procs.get(pid) ?? { ticks: 0, childTicks: 0 };
     if (pid === serverPid || now.comm === 'postgres' || pid === process.pid) accounted += now.ticks - was.ticks;
-    if (pid === process.pid || (now.comm === 'postgres' && after.procs.get(now.ppid)?.comm !== 'postgres')) accounted += now.childTicks - was.childTicks;
+    if (pid === process.pid || (now.comm === 'postgres' && after.procs.get(now.ppid)?.comm !== 'postgres'))
+      accounted += now.childTicks - was.childTicks;
   }
-  run.otherProcessesCpuPercent = (Math.max(0, after.machine.task - before.machine.task - accounted) / 100 / seconds) * 100;
+  run.otherProcessesCpuPercent =
+    (Math.max(0, after.machine.task - before.machine.task - accounted) / 100 / seconds) * 100;
   if (engine.child.exitCode !== null) throw new Error(`the engine exited during the ${op} run`);
   return run;
 }
@@ -534,14 +701,24 @@ async function load(user, op, duration, phase) {
  * over every text field, ORDER BY with id last, LIMIT page + 1). Each is run twice; the second (warm) plan counts.
  */
 async function explainAll() {
-  const columns = (await db.query(`select column_name from information_schema.columns where table_schema = 'public' and table_name = 'customer' order by ordinal_position`)).rows.map((r) => r.column_name);
-  const definition = JSON.parse(readFileSync(join(process.env.LODESTAR_DEFINITIONS ?? REPO_ROOT, 'schemas/customer.schema.json'), 'utf8'));
-  const searchKinds = (p) => p.type === 'string' && !p.enum && !['uuid', 'date', 'date-time'].includes(p.format) && !p['x-relation'];
+  const columns = (
+    await db.query(
+      `select column_name from information_schema.columns where table_schema = 'public' and table_name = 'customer' order by ordinal_position`,
+    )
+  ).rows.map((r) => r.column_name);
+  const definition = JSON.parse(
+    readFileSync(join(process.env.LODESTAR_DEFINITIONS ?? REPO_ROOT, 'schemas/customer.schema.json'), 'utf8'),
+  );
+  const searchKinds = (p) =>
+    p.type === 'string' && !p.enum && !['uuid', 'date', 'date-time'].includes(p.format) && !p['x-relation'];
   const titleField = definition['x-entity'].titleField;
-  const searchColumns = Object.entries(definition.properties).filter(([name, p]) => searchKinds(p) && columns.includes(name)).map(([name]) => name);
+  const searchColumns = Object.entries(definition.properties)
+    .filter(([name, p]) => searchKinds(p) && columns.includes(name))
+    .map(([name]) => name);
   searchColumns.sort((a, b) => Number(b === titleField) - Number(a === titleField));
   const select = columns.map((c) => `t."${c}"`).join(', ');
-  const members = (n) => `select u.id from lodestar_users as u join lodestar_org_units as o on o.id = u.org_unit_id where o.path like (select p.path || '%' from lodestar_org_units as p where p.id = $${n})`;
+  const members = (n) =>
+    `select u.id from lodestar_users as u join lodestar_org_units as o on o.id = u.org_unit_id where o.path like (select p.path || '%' from lodestar_org_units as p where p.id = $${n})`;
   const scopeSql = {
     admin: () => ({ sql: null, values: [] }),
     own: (n) => ({ sql: `t.owner_id = $${n}`, values: [people.salesperson.id] }),
@@ -550,15 +727,31 @@ async function explainAll() {
     [TEAM_IN]: (n) => ({ sql: `t.owner_id in (${members(n)})`, values: [people.teamAUnit] }),
     [TEAM_IDS]: (n) => ({ sql: `t.owner_id = any($${n}::uuid[])`, values: [people.teamAOwners] }),
   };
-  const { industry, region } = await fact(`select industry, region from customer where industry is not null group by 1, 2 order by count(*) desc limit 1`);
+  const { industry, region } = await fact(
+    `select industry, region from customer where industry is not null group by 1, 2 order by count(*) desc limit 1`,
+  );
   const counts = new Map();
   for (const [i, r] of listCombos) counts.set(`${i}|${r}`, (counts.get(`${i}|${r}`) ?? 0) + 1);
-  const [rareIndustry, rareRegion] = [...counts.entries()].sort((a, b) => a[1] - b[1])[Math.floor(counts.size / 4)][0].split('|');
+  const byRarity = [...counts.entries()].sort((a, b) => a[1] - b[1]);
+  const [rareIndustry, rareRegion] = byRarity[Math.floor(counts.size / 4)][0].split('|');
   const statements = {
-    page: [{ what: 'limit=50', build: (scope) => ({ where: [scope.sql].filter(Boolean), values: scope.values, order: 't."id" asc', keys: 't."id" as "__k0"' }) }],
+    page: [
+      {
+        what: 'limit=50',
+        build: (scope) => ({
+          where: [scope.sql].filter(Boolean),
+          values: scope.values,
+          order: 't."id" asc',
+          keys: 't."id" as "__k0"',
+        }),
+      },
+    ],
     list: [
       { what: `${industry}/${region} (the largest combination)`, combo: [industry, region] },
-      { what: `${rareIndustry}/${rareRegion} (a smaller combination, lower quartile of the request mix)`, combo: [rareIndustry, rareRegion] },
+      {
+        what: `${rareIndustry}/${rareRegion} (a smaller combination, lower quartile of the request mix)`,
+        combo: [rareIndustry, rareRegion],
+      },
     ].map((c) => ({
       what: c.what,
       build: (scope, n) => ({
@@ -594,12 +787,28 @@ async function explainAll() {
         for (let k = 0; k < repeats; k++) {
           const plan = (await db.query(`explain (analyze, buffers) ${sql}`, q.values)).rows.map((r) => r['QUERY PLAN']);
           const text = plan.join('\n');
-          measured.push({ plan, executionMs: Number(/Execution Time: ([\d.]+)/.exec(text)?.[1]), planningMs: Number(/Planning Time: ([\d.]+)/.exec(text)?.[1]) });
+          measured.push({
+            plan,
+            executionMs: Number(/Execution Time: ([\d.]+)/.exec(text)?.[1]),
+            planningMs: Number(/Planning Time: ([\d.]+)/.exec(text)?.[1]),
+          });
         }
         measured.sort((a, b) => a.executionMs - b.executionMs);
         const { plan, executionMs, planningMs } = measured[Math.floor((measured.length - 1) / 2)];
         const top = /Buffers: shared hit=(\d+)(?: read=(\d+))?/.exec(plan.join('\n'));
-        out.push({ op, what: statement.what, user, sql, values: q.values, executionMs, planningMs, executions: measured.map((m) => m.executionMs), sharedHit: Number(top?.[1] ?? 0), sharedRead: Number(top?.[2] ?? 0), plan });
+        out.push({
+          op,
+          what: statement.what,
+          user,
+          sql,
+          values: q.values,
+          executionMs,
+          planningMs,
+          executions: measured.map((m) => m.executionMs),
+          sharedHit: Number(top?.[1] ?? 0),
+          sharedRead: Number(top?.[2] ?? 0),
+          plan,
+        });
         log(`  ${op} ${statement.what} as ${user}: ${executionMs} ms (+ planning ${planningMs} ms), ${top?.[0] ?? ''}`);
       }
     }
@@ -608,25 +817,37 @@ async function explainAll() {
 }
 
 async function describeMachine() {
-  const info = await fact(`select version() as version, current_setting('shared_buffers') as shared_buffers, current_setting('work_mem') as work_mem`);
+  const info = await fact(
+    `select version() as version, current_setting('shared_buffers') as shared_buffers, current_setting('work_mem') as work_mem`,
+  );
   let commit = 'unknown';
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT }).toString().trim();
-    if (execFileSync('git', ['status', '--porcelain', '--', 'engine'], { cwd: REPO_ROOT }).toString().trim()) commit += ' + uncommitted engine changes';
+    if (execFileSync('git', ['status', '--porcelain', '--', 'engine'], { cwd: REPO_ROOT }).toString().trim())
+      commit += ' + uncommitted engine changes';
   } catch {
     // not a git checkout
   }
   let engineBuilt = 'unknown';
   try {
     const dist = join(ENGINE_MAIN, '../..');
-    const newest = readdirSync(dist, { recursive: true }).filter((f) => String(f).endsWith('.js')).reduce((max, f) => Math.max(max, statSync(join(dist, String(f))).mtimeMs), 0);
+    const newest = readdirSync(dist, { recursive: true })
+      .filter((f) => String(f).endsWith('.js'))
+      .reduce((max, f) => Math.max(max, statSync(join(dist, String(f))).mtimeMs), 0);
     engineBuilt = new Date(newest).toISOString().slice(0, 19).replace('T', ' ') + ' UTC';
   } catch {
     // no build
   }
   return {
-    cpus: availableParallelism(), cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version,
-    postgres: info.version.split(' on ')[0], sharedBuffers: info.shared_buffers, workMem: info.work_mem, commit, engineBuilt,
+    cpus: availableParallelism(),
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    postgres: info.version.split(' on ')[0],
+    sharedBuffers: info.shared_buffers,
+    workMem: info.work_mem,
+    commit,
+    engineBuilt,
   };
 }
 
@@ -659,7 +880,10 @@ function renderVariant(v) {
   const perRound = v.summary.flatMap((x) =>
     Object.entries(x.users)
       .filter(([user]) => user !== 'admin')
-      .map(([user, u]) => `| ${x.title} | ${user} | ${u.perRound.map((r) => r.requestsPerSecond.toFixed(0)).join(', ')} (admin ${x.users.admin.perRound.map((r) => r.requestsPerSecond.toFixed(0)).join(', ')}) | ${u.loadLatencyRatioPerRound.map(pct).join(', ')} | ${u.loadRpsRatioPerRound.map(pct).join(', ')} | ${u.engineCpuMsPerRequest} (admin ${x.users.admin.engineCpuMsPerRequest}) |`),
+      .map(
+        ([user, u]) =>
+          `| ${x.title} | ${user} | ${u.perRound.map((r) => r.requestsPerSecond.toFixed(0)).join(', ')} (admin ${x.users.admin.perRound.map((r) => r.requestsPerSecond.toFixed(0)).join(', ')}) | ${u.loadLatencyRatioPerRound.map(pct).join(', ')} | ${u.loadRpsRatioPerRound.map(pct).join(', ')} | ${u.engineCpuMsPerRequest} (admin ${x.users.admin.engineCpuMsPerRequest}) |`,
+      ),
   );
   const planRows = v.plans.map(
     (p) =>
@@ -697,9 +921,20 @@ function planSummary(plan) {
   const nodes = [];
   let current;
   for (const line of plan) {
-    const node = /^\s*(?:->\s*)?([A-Z][A-Za-z ]+?)(?: using (\S+))?(?: on (\S+)(?: (\w+))?)?\s+\(.*actual time=[\d.]+\.\.[\d.]+ rows=(\d+) loops=(\d+)\)/.exec(line);
+    const node =
+      /^\s*(?:->\s*)?([A-Z][A-Za-z ]+?)(?: using (\S+))?(?: on (\S+)(?: (\w+))?)?\s+\(.*actual time=[\d.]+\.\.[\d.]+ rows=(\d+) loops=(\d+)\)/.exec(
+        line,
+      );
     if (node) {
-      current = { type: node[1], index: node[2] ?? (node[1] === 'Bitmap Index Scan' ? node[3] : undefined), table: node[3], rows: Number(node[5]), loops: Number(node[6]), removed: 0, filter: '' };
+      current = {
+        type: node[1],
+        index: node[2] ?? (node[1] === 'Bitmap Index Scan' ? node[3] : undefined),
+        table: node[3],
+        rows: Number(node[5]),
+        loops: Number(node[6]),
+        removed: 0,
+        filter: '',
+      };
       nodes.push(current);
       continue;
     }
@@ -708,20 +943,28 @@ function planSummary(plan) {
     if (removed) current.removed += Number(removed[1]);
     const filter = /^\s*(Filter|Join Filter): (.*)$/.exec(line);
     if (filter) {
-      const what = [...new Set([...filter[2].matchAll(/\(*"?(\w+)"?(?:\)::text)? (?:=|~~\*) /g)].map((m) => m[1]))].filter((c) => c !== 'u');
-      current.filter = [...what.filter((c) => !/~~\*/.test(filter[2]) || !['name', 'shortName'].includes(c) || what.length < 3), ...(/~~\*/.test(filter[2]) ? ['search'] : [])]
+      const what = [
+        ...new Set([...filter[2].matchAll(/\(*"?(\w+)"?(?:\)::text)? (?:=|~~\*) /g)].map((m) => m[1])),
+      ].filter((c) => c !== 'u');
+      current.filter = [
+        ...what.filter((c) => !/~~\*/.test(filter[2]) || !['name', 'shortName'].includes(c) || what.length < 3),
+        ...(/~~\*/.test(filter[2]) ? ['search'] : []),
+      ]
         .filter((c, _, all) => !(all.includes('search') && c !== 'owner_id' && c !== 'search'))
         .join(', ');
     }
   }
-  const scans = nodes.filter((n) => n.table === 'customer' || (n.type === 'Bitmap Index Scan' && !/^"?lodestar_/.test(n.index ?? '')));
+  const scans = nodes.filter(
+    (n) => n.table === 'customer' || (n.type === 'Bitmap Index Scan' && !/^"?lodestar_/.test(n.index ?? '')),
+  );
   const parts = scans.map((n) => {
     const visited = (n.rows + n.removed) * n.loops;
     return `${n.type}${n.index ? ` ${n.index.replaceAll('"', '')}` : ''}${n.filter ? ` (filter ${n.filter})` : ''}${n.loops > 1 ? ` × ${n.loops} loops` : ''}: ${visited.toLocaleString('en')} rows`;
   });
   const extra = [];
   if (nodes.some((n) => n.type === 'Nested Loop Semi Join')) extra.push('semi-join with the team members');
-  if (nodes.some((n) => n.type === 'Nested Loop') && scans.some((n) => n.loops > 1)) extra.push('nested loop over the team members');
+  if (nodes.some((n) => n.type === 'Nested Loop') && scans.some((n) => n.loops > 1))
+    extra.push('nested loop over the team members');
   if (plan.some((l) => /top-N heapsort/.test(l))) extra.push('top-N sort');
   return [...parts, ...extra].join('; ');
 }
@@ -741,7 +984,9 @@ function renderSection(all) {
 
 \`node bench/restricted.mjs\` (${all.at(-1).dataset.customers.toLocaleString('en')} customers of ${all.at(-1).dataset.owners} owners). The same customer list requests as the benchmark admin (no scope), as a salesperson (read scope \`own\`: the ${all.at(-1).dataset.ownCustomers.toLocaleString('en')} customers of their own) and as the sales manager of a team of ${all.at(-1).dataset.teamOwners} owners (scope \`team\`: ${all.at(-1).dataset.teamCustomers.toLocaleString('en')} customers). Target: a restricted list within 10% of the admin's list time on the same table. The users are real engine users (org tree company → sales → teamA / teamB, ids = seeded owner ids) logged in over HTTP; before measuring, the runner checks that every restricted answer is non-empty and holds only rows in scope, and that the filtered lists and the default page are exactly the in-scope rows.
 
-${Object.values(OPS).map((o) => `- **${o.title}**: ${o.what}`).join('\n')}
+${Object.values(OPS)
+  .map((o) => `- **${o.title}**: ${o.what}`)
+  .join('\n')}
 
 ${all.map(renderVariant).join('\n\n')}`;
 }
@@ -759,22 +1004,39 @@ async function loadWorker(file) {
     connections: spec.connections,
     duration: spec.duration,
     timeout: 30,
-    requests: [{ setupRequest: (request) => ({ ...request, method: 'GET', path: spec.paths[counter++ % spec.paths.length], headers: { ...request.headers, ...spec.headers } }) }],
+    requests: [
+      {
+        setupRequest: (request) => ({
+          ...request,
+          method: 'GET',
+          path: spec.paths[counter++ % spec.paths.length],
+          headers: { ...request.headers, ...spec.headers },
+        }),
+      },
+    ],
   });
   const cpu = process.cpuUsage(cpuBefore);
   return JSON.stringify({
-      op: spec.op,
-      url: spec.url,
-      connections: result.connections,
-      duration: result.duration,
-      requestsPerSecond: result.requests.average,
-      requestsPerSecondStddev: result.requests.stddev,
-      total: result.requests.total,
-      latency: { avg: result.latency.average, p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
-      non2xx: result.non2xx,
-      errors: result.errors,
-      timeouts: result.timeouts,
-      loadGeneratorCpuSeconds: (cpu.user + cpu.system) / 1e6,
-      statusCounts: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count])),
+    op: spec.op,
+    url: spec.url,
+    connections: result.connections,
+    duration: result.duration,
+    requestsPerSecond: result.requests.average,
+    requestsPerSecondStddev: result.requests.stddev,
+    total: result.requests.total,
+    latency: {
+      avg: result.latency.average,
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+    },
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    loadGeneratorCpuSeconds: (cpu.user + cpu.system) / 1e6,
+    statusCounts: Object.fromEntries(
+      Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count]),
+    ),
   });
 }

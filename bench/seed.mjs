@@ -21,11 +21,34 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import {
-  DATABASE_URL, DB_NAME, DEFINITIONS_DIR, PG_BASE, enumOf, engineServerOptions, fail, freePort, log, readEntity, startServer, withClient,
+  DATABASE_URL,
+  DB_NAME,
+  DEFINITIONS_DIR,
+  PG_BASE,
+  enumOf,
+  engineServerOptions,
+  fail,
+  freePort,
+  log,
+  readEntity,
+  startServer,
+  withClient,
 } from './lib/common.mjs';
 import {
-  AGENCIES, DEPARTMENTS, DESCRIPTIONS, GIVEN_NAMES, JOB_TITLES, LOCATIONS, NAME_SUFFIXES, NAME_TRADES, NAME_WORDS_1, NAME_WORDS_2,
-  STREETS, SURNAMES, WEIGHTS, weighted,
+  AGENCIES,
+  DEPARTMENTS,
+  DESCRIPTIONS,
+  GIVEN_NAMES,
+  JOB_TITLES,
+  LOCATIONS,
+  NAME_SUFFIXES,
+  NAME_TRADES,
+  NAME_WORDS_1,
+  NAME_WORDS_2,
+  STREETS,
+  SURNAMES,
+  WEIGHTS,
+  weighted,
 } from './lib/data.mjs';
 
 const { values: opts } = parseArgs({
@@ -52,9 +75,13 @@ const contactDef = readEntity('contact');
 // ---------------------------------------------------------------------------------------------- database
 
 if (opts['if-missing']) {
-  const existing = await withClient(DATABASE_URL, (c) => c.query(`select count(*)::int as n from customer`)).catch(() => null);
+  const existing = await withClient(DATABASE_URL, (c) => c.query(`select count(*)::int as n from customer`)).catch(
+    () => null,
+  );
   if (existing && existing.rows[0].n >= CUSTOMERS) {
-    log(`${DB_NAME} already holds ${existing.rows[0].n.toLocaleString('en')} customers; not seeding again (drop --if-missing to re-seed)`);
+    log(
+      `${DB_NAME} already holds ${existing.rows[0].n.toLocaleString('en')} customers; not seeding again (drop --if-missing to re-seed)`,
+    );
     process.exit(0);
   }
 }
@@ -75,9 +102,14 @@ try {
   log('engine created the tables and stopped');
 } catch (error) {
   // The tables are what the seed needs; an engine that created them and then failed is reported, not fatal.
-  const tables = await withClient(DATABASE_URL, (c) => c.query(`select to_regclass('customer') as customer, to_regclass('contact') as contact`));
-  if (!tables.rows[0].customer || !tables.rows[0].contact) fail(`the engine did not create the tables:\n${error.message}`);
-  log(`WARNING: the engine created the tables but did not start cleanly (the benchmark run will need it):\n${error.message.split('\n').slice(0, 6).join('\n')}`);
+  const tables = await withClient(DATABASE_URL, (c) =>
+    c.query(`select to_regclass('customer') as customer, to_regclass('contact') as contact`),
+  );
+  if (!tables.rows[0].customer || !tables.rows[0].contact)
+    fail(`the engine did not create the tables:\n${error.message}`);
+  log(
+    `WARNING: the engine created the tables but did not start cleanly (the benchmark run will need it):\n${error.message.split('\n').slice(0, 6).join('\n')}`,
+  );
 }
 
 const db = new pg.Client({ connectionString: DATABASE_URL });
@@ -104,23 +136,32 @@ const columns = async (table) => {
 function insertColumns(table, tableColumns, expressions) {
   const names = tableColumns.map((c) => c.column_name);
   const missing = tableColumns.filter((c) => c.not_null && !c.has_default && !(c.column_name in expressions));
-  if (missing.length) fail(`${table} has required columns the seed does not fill: ${missing.map((c) => c.column_name).join(', ')}`);
+  if (missing.length)
+    fail(`${table} has required columns the seed does not fill: ${missing.map((c) => c.column_name).join(', ')}`);
   const skipped = Object.keys(expressions).filter((name) => !names.includes(name));
-  if (skipped.length) log(`note: ${table} has no column(s) ${skipped.join(', ')} (definitions changed?); not seeding them`);
+  if (skipped.length)
+    log(`note: ${table} has no column(s) ${skipped.join(', ')} (definitions changed?); not seeding them`);
   const used = names.filter((name) => name in expressions);
-  return { list: used.map((n) => pg.escapeIdentifier(n)).join(', '), exprs: used.map((n) => expressions[n]).join(',\n      ') };
+  return {
+    list: used.map((n) => pg.escapeIdentifier(n)).join(', '),
+    exprs: used.map((n) => expressions[n]).join(',\n      '),
+  };
 }
 
 /** The initial workflow state of a record type (mirrors the engine: record type's workflow, entity's, or a workflow bound by meta.entity). */
 function initialState(entity, recordType) {
   const dir = join(DEFINITIONS_DIR, 'workflows');
   if (!existsSync(dir)) return null;
-  const workflows = readdirSync(dir).filter((f) => f.endsWith('.workflow.json')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
+  const workflows = readdirSync(dir)
+    .filter((f) => f.endsWith('.workflow.json'))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
   const options = entity['x-entity'] ?? {};
   const named = (recordType && options.recordTypes?.[recordType]?.workflow) || options.workflow;
   if (named) return workflows.find((w) => w.id === named)?.initial ?? null;
   const bound = workflows.filter((w) => w.meta?.entity === entity.$id);
-  const match = bound.find((w) => recordType && w.meta.recordType === recordType) ?? bound.find((w) => w.meta.recordType === undefined);
+  const match =
+    bound.find((w) => recordType && w.meta.recordType === recordType) ??
+    bound.find((w) => w.meta.recordType === undefined);
   return match?.initial ?? null;
 }
 
@@ -143,11 +184,15 @@ log(`dropped ${indexes.length} secondary indexes for the load: ${indexes.map((i)
 
 // ---------------------------------------------------------------------------------------------- customers
 
-const ownerIds = (await db.query(`select array_agg(gen_random_uuid()) as ids from generate_series(1, ${OWNERS})`)).rows[0].ids;
-const locations = LOCATIONS.flatMap(([region, province, cities, weight]) => cities.flatMap((city) => Array(weight).fill({ region, province, city })));
+const ownerIds = (await db.query(`select array_agg(gen_random_uuid()) as ids from generate_series(1, ${OWNERS})`))
+  .rows[0].ids;
+const locations = LOCATIONS.flatMap(([region, province, cities, weight]) =>
+  cities.flatMap((city) => Array(weight).fill({ region, province, city })),
+);
 const regionEnum = enumOf(customerDef, 'region');
 const unknownRegions = [...new Set(locations.map((l) => l.region))].filter((r) => !regionEnum.includes(r));
-if (unknownRegions.length) fail(`bench/lib/data.mjs uses regions that customer.region does not allow: ${unknownRegions.join(', ')}`);
+if (unknownRegions.length)
+  fail(`bench/lib/data.mjs uses regions that customer.region does not allow: ${unknownRegions.join(', ')}`);
 const companyState = initialState(customerDef, 'company');
 const governmentState = initialState(customerDef, 'government');
 
@@ -217,11 +262,16 @@ for (let start = 1; start <= CUSTOMERS; start += BATCH) {
     ) s`);
   const done = end;
   const rate = Math.round((end - start + 1) / ((Date.now() - t) / 1000));
-  log(`  customers ${done.toLocaleString('en')} / ${CUSTOMERS.toLocaleString('en')} (${Math.round((100 * done) / CUSTOMERS)}%, ${rate.toLocaleString('en')} rows/s)`);
+  log(
+    `  customers ${done.toLocaleString('en')} / ${CUSTOMERS.toLocaleString('en')} (${Math.round((100 * done) / CUSTOMERS)}%, ${rate.toLocaleString('en')} rows/s)`,
+  );
 }
 
 // Numbered ids: random customers for parents and contacts by a join on a random number.
-await timed('numbered the customer ids', `CREATE TEMP TABLE bench_ids AS SELECT row_number() OVER () ::int AS n, id FROM customer`);
+await timed(
+  'numbered the customer ids',
+  `CREATE TEMP TABLE bench_ids AS SELECT row_number() OVER () ::int AS n, id FROM customer`,
+);
 await db.query(`ALTER TABLE bench_ids ADD PRIMARY KEY (n)`);
 await db.query(`ANALYZE bench_ids`);
 const customerCount = (await db.query(`select count(*)::int as n from bench_ids`)).rows[0].n;
@@ -272,7 +322,9 @@ for (let start = 1; start <= CONTACTS; start += BATCH) {
         FROM generate_series(${start}, ${end}) AS g
       ) a JOIN bench_ids b ON b.n = a.n
     ) s`);
-  log(`  contacts ${end.toLocaleString('en')} / ${CONTACTS.toLocaleString('en')} (${Math.round((100 * end) / CONTACTS)}%)`);
+  log(
+    `  contacts ${end.toLocaleString('en')} / ${CONTACTS.toLocaleString('en')} (${Math.round((100 * end) / CONTACTS)}%)`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------- indexes, stats
@@ -281,7 +333,13 @@ await db.query(`SET session_replication_role = origin`);
 for (const index of indexes) await timed(`rebuilt ${index.indexname}`, index.indexdef);
 if (!opts['template-indexes-only']) {
   const columnsOf = (def) => /\((.*)\)\s*$/.exec(def)?.[1].replaceAll('"', '').split(/,\s*/).join(',');
-  if (indexes.some((i) => i.indexdef.includes(' ON public.customer ') && columnsOf(i.indexdef)?.startsWith('industry,region,annualRevenue'))) {
+  if (
+    indexes.some(
+      (i) =>
+        i.indexdef.includes(' ON public.customer ') &&
+        columnsOf(i.indexdef)?.startsWith('industry,region,annualRevenue'),
+    )
+  ) {
     log('the definitions already declare an index on customer (industry, region, annualRevenue)');
   } else {
     await timed(

@@ -11,7 +11,17 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BENCH_DIR, PG_BASE, engineServerOptions, fail, freePort, log, loginAs, startServer, withClient } from './lib/common.mjs';
+import {
+  BENCH_DIR,
+  PG_BASE,
+  engineServerOptions,
+  fail,
+  freePort,
+  log,
+  loginAs,
+  startServer,
+  withClient,
+} from './lib/common.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -30,7 +40,10 @@ await withClient(`${PG_BASE}/postgres`, async (client) => {
   await client.query(`create database ${DB}`);
 });
 const port = await freePort();
-const options = engineServerOptions(port, { DATABASE_URL, LODESTAR_DEFINITIONS: join(BENCH_DIR, 'definitions/transitions') });
+const options = engineServerOptions(port, {
+  DATABASE_URL,
+  LODESTAR_DEFINITIONS: join(BENCH_DIR, 'definitions/transitions'),
+});
 const engine = await startServer(options);
 const headers = { 'content-type': 'application/json', authorization: `Bearer ${await loginAs(engine.url)}` };
 try {
@@ -39,7 +52,11 @@ try {
   for (let i = 0; i < Number(opts.records); i += 50) {
     const batch = await Promise.all(
       Array.from({ length: Math.min(50, Number(opts.records) - i) }, (_, k) =>
-        fetch(`${engine.url}/api/v1/records/deal`, { method: 'POST', headers, body: JSON.stringify({ name: `Deal ${i + k}`, amount: 1000 + k }) }).then((r) => r.json()),
+        fetch(`${engine.url}/api/v1/records/deal`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ name: `Deal ${i + k}`, amount: 1000 + k }),
+        }).then((r) => r.json()),
       ),
     );
     ids.push(...batch.map((d) => d.id));
@@ -48,8 +65,20 @@ try {
   const dir = mkdtempSync(join(tmpdir(), 'lodestar-tx-'));
   const load = (duration) => {
     const spec = join(dir, 'spec.json');
-    writeFileSync(spec, JSON.stringify({ url: engine.url, op: 'transition', connections: Number(opts.connections), duration, headers: { authorization: headers.authorization }, data: { ids } }));
-    return JSON.parse(execFileSync(process.execPath, [join(BENCH_DIR, 'lib/load.mjs'), spec], { encoding: 'utf8', maxBuffer: 1 << 26 }));
+    writeFileSync(
+      spec,
+      JSON.stringify({
+        url: engine.url,
+        op: 'transition',
+        connections: Number(opts.connections),
+        duration,
+        headers: { authorization: headers.authorization },
+        data: { ids },
+      }),
+    );
+    return JSON.parse(
+      execFileSync(process.execPath, [join(BENCH_DIR, 'lib/load.mjs'), spec], { encoding: 'utf8', maxBuffer: 1 << 26 }),
+    );
   };
   log('warm-up 3 s');
   const warm = load(3);
@@ -58,7 +87,9 @@ try {
     const run = load(Number(opts.duration));
     accepted += run.statusCounts['200'] ?? 0;
     runs.push(run);
-    log(`round ${round}: ${Math.round(run.requestsPerSecond)} transitions/s, p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms, statuses ${JSON.stringify(run.statusCounts)}`);
+    log(
+      `round ${round}: ${Math.round(run.requestsPerSecond)} transitions/s, p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms, statuses ${JSON.stringify(run.statusCounts)}`,
+    );
   }
   rmSync(dir, { recursive: true, force: true });
   // Requests still in flight when a run ends complete after autocannon stops counting, so compare
@@ -76,15 +107,31 @@ try {
   const result = {
     measuredAt: new Date().toISOString(),
     machine: { cpus: availableParallelism(), model: cpus()[0]?.model ?? 'unknown' },
-    settings: { records: Number(opts.records), connections: Number(opts.connections), durationS: Number(opts.duration), rounds: Number(opts.rounds) },
-    runs: runs.map((r) => ({ requestsPerSecond: Math.round(r.requestsPerSecond), p50Ms: r.latency.p50, p99Ms: r.latency.p99, statuses: r.statusCounts })),
-    median: { requestsPerSecond: Math.round(median.requestsPerSecond), p50Ms: median.latency.p50, p99Ms: median.latency.p99 },
+    settings: {
+      records: Number(opts.records),
+      connections: Number(opts.connections),
+      durationS: Number(opts.duration),
+      rounds: Number(opts.rounds),
+    },
+    runs: runs.map((r) => ({
+      requestsPerSecond: Math.round(r.requestsPerSecond),
+      p50Ms: r.latency.p50,
+      p99Ms: r.latency.p99,
+      statuses: r.statusCounts,
+    })),
+    median: {
+      requestsPerSecond: Math.round(median.requestsPerSecond),
+      p50Ms: median.latency.p50,
+      p99Ms: median.latency.p99,
+    },
     historyRowsChecked: counted,
     target: TARGET,
   };
   writeFileSync(join(BENCH_DIR, 'results-transitions.json'), JSON.stringify(result, null, 2) + '\n');
   writeSection(result);
-  console.log(`median ${result.median.requestsPerSecond} transitions/s (target ≥ ${TARGET}): ${result.median.requestsPerSecond >= TARGET ? 'met' : 'NOT met'}`);
+  console.log(
+    `median ${result.median.requestsPerSecond} transitions/s (target ≥ ${TARGET}): ${result.median.requestsPerSecond >= TARGET ? 'met' : 'NOT met'}`,
+  );
 } finally {
   await engine.stop();
 }

@@ -18,7 +18,20 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { BENCH_ADMIN, BENCH_DIR, ENGINE_MAIN, PG_BASE, REPO_ROOT, fail, freePort, log, loginAs, startServer, withClient, writeMarkedSection } from './lib/common.mjs';
+import {
+  BENCH_ADMIN,
+  BENCH_DIR,
+  ENGINE_MAIN,
+  PG_BASE,
+  REPO_ROOT,
+  fail,
+  freePort,
+  log,
+  loginAs,
+  startServer,
+  withClient,
+  writeMarkedSection,
+} from './lib/common.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -31,13 +44,15 @@ const RUNS = Number(opts.runs);
 const KEYS = Number(opts.keys);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DB = 'lodestar_bench_ui';
-if (!existsSync(join(REPO_ROOT, 'runtime-ui/dist/index.html'))) fail('runtime-ui/dist is missing: run `npm run build` first');
+if (!existsSync(join(REPO_ROOT, 'runtime-ui/dist/index.html')))
+  fail('runtime-ui/dist is missing: run `npm run build` first');
 if (!existsSync(CHROMIUM)) fail(`no chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
 if (!existsSync(ENGINE_MAIN)) fail(`${ENGINE_MAIN} is missing: build the engine first (npx tsc -b)`);
 
 // ------------------------------------------------------------------------------------------------ setup
 const definitions = mkdtempSync(join(tmpdir(), 'lodestar-ui-bench-'));
-for (const part of ['schemas', 'workflows', 'roles.json']) cpSync(join(REPO_ROOT, part), join(definitions, part), { recursive: true });
+for (const part of ['schemas', 'workflows', 'roles.json'])
+  cpSync(join(REPO_ROOT, part), join(definitions, part), { recursive: true });
 cpSync(join(BENCH_DIR, 'definitions/ui/schemas'), join(definitions, 'schemas'), { recursive: true });
 
 await withClient(`${PG_BASE}/postgres`, async (c) => {
@@ -49,11 +64,21 @@ const engine = await startServer({
   name: 'engine',
   args: [ENGINE_MAIN, 'start'],
   port,
-  env: { DATABASE_URL: `${PG_BASE}/${DB}`, LOG_LEVEL: 'warn', LODESTAR_DEFINITIONS: definitions, LODESTAR_ADMIN_EMAIL: BENCH_ADMIN.email, LODESTAR_ADMIN_PASSWORD: BENCH_ADMIN.password },
+  env: {
+    DATABASE_URL: `${PG_BASE}/${DB}`,
+    LOG_LEVEL: 'warn',
+    LODESTAR_DEFINITIONS: definitions,
+    LODESTAR_ADMIN_EMAIL: BENCH_ADMIN.email,
+    LODESTAR_ADMIN_PASSWORD: BENCH_ADMIN.password,
+  },
 });
 const token = await loginAs(engine.url);
 const api = async (method, path, body) => {
-  const res = await fetch(`${engine.url}/api/v1${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+  const res = await fetch(`${engine.url}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body && JSON.stringify(body),
+  });
   if (!res.ok) fail(`${method} ${path} answered ${res.status}: ${await res.text()}`);
   return res.json();
 };
@@ -74,12 +99,26 @@ const wide = await api('POST', '/records/wideForm', { field01: '宽表单记录'
 // ------------------------------------------------------------------------------------------------ measure
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-dev-shm-usage',
+  ],
 });
 const chromiumVersion = browser.version();
 
 async function freshPage() {
-  const context = await browser.newContext({ baseURL: engine.url, viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const context = await browser.newContext({
+    baseURL: engine.url,
+    viewport: { width: 1366, height: 768 },
+    locale: 'zh-CN',
+  });
   await context.addInitScript((t) => localStorage.setItem('lodestar.token', t), token);
   return { context, page: await context.newPage() };
 }
@@ -95,8 +134,19 @@ for (let run = 0; run < RUNS; run++) {
     const data = performance.getEntriesByName('lodestar:list-data').at(-1);
     const rendered = performance.getEntriesByName('lodestar:list-rendered').at(-1);
     const api = performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/v1/'));
-    const requests = api.map((r) => ({ path: new URL(r.name).pathname, start: Math.round(r.startTime), end: Math.round(r.responseEnd) }));
-    return { shown, rendered: rendered?.startTime ?? null, domContentLoaded: nav.domContentLoadedEventEnd, dataArrived: data?.startTime ?? null, listRender: data && rendered ? rendered.startTime - data.startTime : null, requests };
+    const requests = api.map((r) => ({
+      path: new URL(r.name).pathname,
+      start: Math.round(r.startTime),
+      end: Math.round(r.responseEnd),
+    }));
+    return {
+      shown,
+      rendered: rendered?.startTime ?? null,
+      domContentLoaded: nav.domContentLoadedEventEnd,
+      dataArrived: data?.startTime ?? null,
+      listRender: data && rendered ? rendered.startTime - data.startTime : null,
+      requests,
+    };
   });
   loads.push(timing);
   if (process.env.BENCH_UI_TRACE) log(JSON.stringify(timing));
@@ -113,14 +163,18 @@ const typing = [];
   // Each keystroke: keydown time, then the first frame after the update has been committed and painted.
   await page.evaluate(() => {
     window.__keyLatencies = [];
-    document.addEventListener('keydown', () => {
-      const start = performance.now();
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => window.__keyLatencies.push(performance.now() - start);
-        channel.port2.postMessage(null);
-      });
-    }, true);
+    document.addEventListener(
+      'keydown',
+      () => {
+        const start = performance.now();
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => window.__keyLatencies.push(performance.now() - start);
+          channel.port2.postMessage(null);
+        });
+      },
+      true,
+    );
   });
   const text = '客户关系管理 Lodestar responsive typing test 0123456789'.slice(0, KEYS);
   for (const ch of text) await page.keyboard.type(ch);
@@ -155,8 +209,17 @@ const results = {
     seenByDriverMedianMs: round(median(loads.map((l) => l.shown))),
     targetMs: 1000,
   },
-  listRender: renders.length ? { rows: 50, medianMs: round(median(renders)), maxMs: round(Math.max(...renders)), targetMs: 200 } : null,
-  typing: { keys: typing.length, fields: 60, medianMs: round(median(typing)), p95Ms: round(pct(typing, 95)), maxMs: round(Math.max(...typing)), targetMs: 100 },
+  listRender: renders.length
+    ? { rows: 50, medianMs: round(median(renders)), maxMs: round(Math.max(...renders)), targetMs: 200 }
+    : null,
+  typing: {
+    keys: typing.length,
+    fields: 60,
+    medianMs: round(median(typing)),
+    p95Ms: round(pct(typing, 95)),
+    maxMs: round(Math.max(...typing)),
+    targetMs: 100,
+  },
 };
 writeFileSync(join(opts.out, 'results-ui.json'), `${JSON.stringify(results, null, 2)}\n`);
 const ok = (value, target) => (value <= target ? '✅' : '❌');
@@ -174,4 +237,6 @@ writeMarkedSection(
 | typing in a 60-field form: keydown → next frame, ${typing.length} keys | median ${results.typing.medianMs} ms, p95 ${results.typing.p95Ms} ms, max ${results.typing.maxMs} ms | p95 < 100 ms per key (RAIL's budget for a response to input) ${ok(results.typing.p95Ms, 100)} |
 `,
 );
-log(`first load median ${results.firstLoad.medianMs} ms; list render median ${results.listRender?.medianMs} ms; typing p95 ${results.typing.p95Ms} ms`);
+log(
+  `first load median ${results.firstLoad.medianMs} ms; list render median ${results.listRender?.medianMs} ms; typing p95 ${results.typing.p95Ms} ms`,
+);

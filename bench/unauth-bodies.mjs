@@ -9,7 +9,12 @@ import http from 'node:http';
 import { parseArgs } from 'node:util';
 
 const { values: opts } = parseArgs({
-  options: { url: { type: 'string', default: 'http://127.0.0.1:3000' }, clients: { type: 'string', default: '40' }, mb: { type: 'string', default: '4.8' }, seconds: { type: 'string', default: '10' } },
+  options: {
+    url: { type: 'string', default: 'http://127.0.0.1:3000' },
+    clients: { type: 'string', default: '40' },
+    mb: { type: 'string', default: '4.8' },
+    seconds: { type: 'string', default: '10' },
+  },
 });
 const base = new URL(opts.url);
 const body = Buffer.from(`{"name":"${'x'.repeat(Math.round(Number(opts.mb) * 1024 * 1024) - 12)}"}`);
@@ -17,11 +22,21 @@ const answers = new Map();
 
 function post(path) {
   return new Promise((resolve) => {
-    const req = http.request({ host: base.hostname, port: base.port, path, method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': body.length } }, (res) => {
-      answers.set(res.statusCode, (answers.get(res.statusCode) ?? 0) + 1);
-      res.resume();
-      res.on('end', resolve);
-    });
+    const req = http.request(
+      {
+        host: base.hostname,
+        port: base.port,
+        path,
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': body.length },
+      },
+      (res) => {
+        answers.set(res.statusCode, (answers.get(res.statusCode) ?? 0) + 1);
+        res.resume();
+        res.on('end', resolve);
+      },
+    );
     req.on('error', () => {
       answers.set('closed', (answers.get('closed') ?? 0) + 1);
       resolve();
@@ -54,4 +69,10 @@ await new Promise((r) => setTimeout(r, 500));
 const loaded = await sample(Number(opts.seconds) * 1000);
 running = false;
 await Promise.all(loops);
-console.log(JSON.stringify({ clients: Number(opts.clients), mb: Number(opts.mb), quiet, loaded, answers: Object.fromEntries(answers) }, null, 2));
+console.log(
+  JSON.stringify(
+    { clients: Number(opts.clients), mb: Number(opts.mb), quiet, loaded, answers: Object.fromEntries(answers) },
+    null,
+    2,
+  ),
+);

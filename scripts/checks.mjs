@@ -1,5 +1,6 @@
-// The static checks `npm test` runs before the tests: every workspace type-checks and the tree lints clean.
-// `node scripts/checks.mjs [typecheck] [lint]` runs them alone (`npm run typecheck`, `npm run lint`); `--list` prints them.
+// The static checks `npm test` runs before the tests: every workspace type-checks, the tree lints clean and is
+// formatted. `node scripts/checks.mjs [typecheck] [lint] [format]` runs them alone (`npm run typecheck`, `npm run lint`,
+// `npm run format:check`); `--list` prints them.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,13 +18,37 @@ function typechecks() {
     .filter((project) => existsSync(join(root, project)))
     .map((project) => ({
       failure: `${project.split('/')[0]} does not type-check`,
-      command: ['tsc', '--noEmit', '-p', project, '--incremental', '--tsBuildInfoFile', `${cache}/${project.replaceAll('/', '_')}.tsbuildinfo`],
+      command: [
+        'tsc',
+        '--noEmit',
+        '-p',
+        project,
+        '--incremental',
+        '--tsBuildInfoFile',
+        `${cache}/${project.replaceAll('/', '_')}.tsbuildinfo`,
+      ],
     }));
 }
 
 const lint = {
   failure: 'lint finds errors',
-  command: ['eslint', '--cache', '--cache-strategy', 'content', '--cache-location', `${cache}/eslint`, '--max-warnings', '0', '.'],
+  command: [
+    'eslint',
+    '--cache',
+    '--cache-strategy',
+    'content',
+    '--cache-location',
+    `${cache}/eslint`,
+    '--max-warnings',
+    '0',
+    '.',
+  ],
+};
+
+/** Prettier decides layout, so reviews are about content; `npx prettier --write .` fixes what it finds. */
+const format = {
+  failure: 'code is not formatted (npx prettier --write .)',
+  command: ['prettier', '--check', '--cache', '--cache-location', `${cache}/prettier`, '--log-level', 'warn', '.'],
 };
 
 function run({ command }) {
@@ -37,8 +62,12 @@ function run({ command }) {
 }
 
 /** Runs the named checks two at a time; prints what failed and returns the failures' one-line reasons. */
-export async function runChecks(names = ['typecheck', 'lint']) {
-  const queue = [...(names.includes('typecheck') ? typechecks() : []), ...(names.includes('lint') ? [lint] : [])];
+export async function runChecks(names = ['typecheck', 'lint', 'format']) {
+  const queue = [
+    ...(names.includes('typecheck') ? typechecks() : []),
+    ...(names.includes('lint') ? [lint] : []),
+    ...(names.includes('format') ? [format] : []),
+  ];
   const failures = [];
   const worker = async () => {
     for (let check = queue.shift(); check; check = queue.shift()) {
@@ -55,7 +84,7 @@ export async function runChecks(names = ['typecheck', 'lint']) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   // `--list`: the checks as JSON, for engine/test/static-checks.test.ts.
   if (process.argv[2] === '--list') {
-    console.log(JSON.stringify([...typechecks(), lint]));
+    console.log(JSON.stringify([...typechecks(), lint, format]));
     process.exit(0);
   }
   const failures = await runChecks(process.argv.slice(2).length ? process.argv.slice(2) : undefined);

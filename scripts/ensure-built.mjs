@@ -8,7 +8,11 @@ export const root = new URL('..', import.meta.url).pathname;
 // Progress goes to stderr, so a command's own output (`npx lodestar … --json`) stays clean on stdout.
 function run(command, label) {
   console.error(`› ${label}`);
-  execSync(command, { cwd: root, stdio: ['inherit', 2, 2], env: { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false' } });
+  execSync(command, {
+    cwd: root,
+    stdio: ['inherit', 2, 2],
+    env: { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false' },
+  });
 }
 
 /** Newest modification time of any file below `dir` (0 when missing), skipping build output. */
@@ -29,7 +33,8 @@ function mtime(path) {
 
 export function ensureInstalled() {
   const marker = join(root, 'node_modules/.package-lock.json');
-  if (mtime(marker) < mtime(join(root, 'package-lock.json'))) run('npm ci --no-fund --no-audit', 'installing dependencies (npm ci)');
+  if (mtime(marker) < mtime(join(root, 'package-lock.json')))
+    run('npm ci --no-fund --no-audit', 'installing dependencies (npm ci)');
 }
 
 /** The engine's build output, rebuilt when missing or older than its sources (what `npx lodestar` needs). */

@@ -15,13 +15,21 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  console.log('usage: npm run fuzz -- [--runs N (default 50000)] [--seed N (default: random, printed)] [--concurrency N (default 1; above 1 requests meet each other, and a run is not replayable)]');
+  console.log(
+    'usage: npm run fuzz -- [--runs N (default 50000)] [--seed N (default: random, printed)] [--concurrency N (default 1; above 1 requests meet each other, and a run is not replayable)]',
+  );
   process.exit(0);
 }
 const runs = Number(values.runs);
 const seed = Number(values.seed);
 const concurrency = Number(values.concurrency);
-if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed) || !Number.isInteger(concurrency) || concurrency < 1) {
+if (
+  !Number.isInteger(runs) ||
+  runs < 1 ||
+  !Number.isInteger(seed) ||
+  !Number.isInteger(concurrency) ||
+  concurrency < 1
+) {
   console.error('--runs, --seed and --concurrency take whole numbers');
   process.exit(2);
 }
@@ -38,6 +46,12 @@ if (!(await reachable('127.0.0.1', 5432)) && !env.TEST_DATABASE_URL) {
   console.warn('! PostgreSQL is not reachable on 127.0.0.1:5432: fuzzing an engine on embedded PGlite instead.');
   env.LODESTAR_TEST_DB = 'pglite';
 }
-console.log(`› fuzzing the API with ${runs} generated requests, seed ${seed}, ${concurrency} operation(s) at a time${concurrency === 1 ? ` (replay with --seed ${seed} --runs ${runs})` : ''}`);
-const run = spawnSync('npx', ['vitest', 'run', 'engine/test/api-fuzz.api.test.ts', '--disableConsoleIntercept', '--reporter=dot'], { cwd: root, stdio: 'inherit', env });
+console.log(
+  `› fuzzing the API with ${runs} generated requests, seed ${seed}, ${concurrency} operation(s) at a time${concurrency === 1 ? ` (replay with --seed ${seed} --runs ${runs})` : ''}`,
+);
+const run = spawnSync(
+  'npx',
+  ['vitest', 'run', 'engine/test/api-fuzz.api.test.ts', '--disableConsoleIntercept', '--reporter=dot'],
+  { cwd: root, stdio: 'inherit', env },
+);
 process.exit(run.status ?? 1);

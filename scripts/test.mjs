@@ -15,7 +15,11 @@ function ensureChromium() {
   if (existsSync(path)) return;
   console.log(`› installing Debian's chromium for the browser tests (not found at ${path})`);
   const asRoot = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
-  const apt = (...args) => spawnSync(asRoot[0] ?? 'apt-get', [...asRoot.slice(1), ...(asRoot.length ? ['apt-get'] : []), ...args], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const apt = (...args) =>
+    spawnSync(asRoot[0] ?? 'apt-get', [...asRoot.slice(1), ...(asRoot.length ? ['apt-get'] : []), ...args], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   const install = () => apt('install', '-y', 'chromium', 'fonts-noto-cjk');
   if (install().status !== 0) {
     apt('update');
@@ -54,12 +58,21 @@ orFail(ensureBuilt, 'the apps do not build');
 ensureChromium();
 const env = { ...process.env };
 if (!(await reachable('127.0.0.1', 5432)) && !env.TEST_DATABASE_URL) {
-  console.warn('! PostgreSQL is not reachable on 127.0.0.1:5432: running the PostgreSQL suites on embedded PGlite instead.');
+  console.warn(
+    '! PostgreSQL is not reachable on 127.0.0.1:5432: running the PostgreSQL suites on embedded PGlite instead.',
+  );
   env.LODESTAR_TEST_DB = 'pglite';
 }
 const results = join(root, '.vitest-results.json');
 rmSync(results, { force: true });
-const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...process.argv.slice(2)];
+const args = [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${results}`,
+  ...process.argv.slice(2),
+];
 const run = spawnSync('npx', args, { cwd: root, stdio: 'inherit', env });
 if (existsSync(results)) {
   const summary = JSON.parse(readFileSync(results, 'utf8'));

@@ -58,7 +58,15 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * Starts a Node server as a child process and waits until `healthPath` answers 200.
  * Keeps the last output lines for the error message when it dies or never becomes healthy.
  */
-export async function startServer({ name, args, env, port, healthPath = '/api/v1/health', timeoutMs = 120_000, nodeArgs = [] }) {
+export async function startServer({
+  name,
+  args,
+  env,
+  port,
+  healthPath = '/api/v1/health',
+  timeoutMs = 120_000,
+  nodeArgs = [],
+}) {
   const child = spawn(process.execPath, [...nodeArgs, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
@@ -112,14 +120,19 @@ export const BENCH_ADMIN = { email: 'bench@lodestar.test', password: 'benchmark 
 
 /** Logs in as the benchmark admin; the API needs a bearer token on every data route. */
 export async function loginAs(url, { email, password } = BENCH_ADMIN) {
-  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (res.status !== 200) fail(`login at ${url} answered ${res.status}: ${await res.text()}`);
   return (await res.json()).token;
 }
 
 /** The engine CLI against the benchmark database. */
 export function engineServerOptions(port, extraEnv = {}) {
-  if (!existsSync(ENGINE_MAIN)) fail(`${ENGINE_MAIN} does not exist: build the engine first (npx tsc -b at the repo root)`);
+  if (!existsSync(ENGINE_MAIN))
+    fail(`${ENGINE_MAIN} does not exist: build the engine first (npx tsc -b at the repo root)`);
   return {
     name: 'engine',
     args: [ENGINE_MAIN, 'start'],
@@ -179,7 +192,12 @@ export function processSnapshot() {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      procs.set(Number(entry), { comm, ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), childTicks: Number(fields[13]) + Number(fields[14]) });
+      procs.set(Number(entry), {
+        comm,
+        ppid: Number(fields[1]),
+        ticks: Number(fields[11]) + Number(fields[12]),
+        childTicks: Number(fields[13]) + Number(fields[14]),
+      });
     } catch {
       // exited meanwhile
     }

@@ -33,8 +33,24 @@ const builders = {
     const n = counter++;
     const gov = n % 10 === 9;
     const body = gov
-      ? { record_type: 'government', name: `基准测试机构 ${spec.runId}-${n}`, administrativeLevel: pickOne(data.administrativeLevels), jurisdiction: '浙江省杭州市', region: 'eastChina', province: '浙江省', city: '杭州' }
-      : { record_type: 'company', name: `基准测试公司 ${spec.runId}-${n}`, industry: pickOne(data.industries), region: pickOne(data.regions), province: '江苏省', city: pickOne(data.cities), annualRevenue: Math.round(Math.random() * 1e8) };
+      ? {
+          record_type: 'government',
+          name: `基准测试机构 ${spec.runId}-${n}`,
+          administrativeLevel: pickOne(data.administrativeLevels),
+          jurisdiction: '浙江省杭州市',
+          region: 'eastChina',
+          province: '浙江省',
+          city: '杭州',
+        }
+      : {
+          record_type: 'company',
+          name: `基准测试公司 ${spec.runId}-${n}`,
+          industry: pickOne(data.industries),
+          region: pickOne(data.regions),
+          province: '江苏省',
+          city: pickOne(data.cities),
+          annualRevenue: Math.round(Math.random() * 1e8),
+        };
     return { method: 'POST', path: '/api/v1/records/customer', headers: JSON_HEADERS, body: JSON.stringify(body) };
   },
   /**
@@ -46,7 +62,12 @@ const builders = {
     const n = counter++;
     const [id, version] = data.pool[n % data.pool.length];
     const pass = Math.floor(n / data.pool.length);
-    return { method: 'PATCH', path: `/api/v1/records/customer/${id}`, headers: JSON_HEADERS, body: JSON.stringify({ city: pickOne(data.cities), version: version + pass }) };
+    return {
+      method: 'PATCH',
+      path: `/api/v1/records/customer/${id}`,
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ city: pickOne(data.cities), version: version + pass }),
+    };
   },
   /** One workflow event (TOGGLE flips open ⇄ review, with a guard, a setField action and a history row) to a random deal. */
   transition: () => ({
@@ -85,11 +106,19 @@ process.stdout.write(
     requestsPerSecond: result.requests.average,
     requestsPerSecondStddev: result.requests.stddev,
     total: result.requests.total,
-    latency: { avg: result.latency.average, p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+    latency: {
+      avg: result.latency.average,
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+    },
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
     loadGeneratorCpuSeconds: (cpu.user + cpu.system) / 1e6,
-    statusCounts: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count])),
+    statusCounts: Object.fromEntries(
+      Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count]),
+    ),
   }),
 );

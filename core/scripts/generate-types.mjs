@@ -6,7 +6,8 @@ import { generateAll } from './generate-types-lib.mjs';
 
 const root = new URL('../../', import.meta.url);
 const check = process.argv.includes('--check');
-const readMeta = (name) => JSON.parse(readFileSync(new URL(`engine/src/definitions/meta/${name}.meta.json`, root), 'utf8'));
+const readMeta = (name) =>
+  JSON.parse(readFileSync(new URL(`engine/src/definitions/meta/${name}.meta.json`, root), 'utf8'));
 let stale = 0;
 for (const { file, source } of await generateAll(readMeta)) {
   const target = new URL(`core/src/definitions/generated/${file}`, root);

@@ -2,7 +2,8 @@
  * ISO-8601 durations (`P14D`, `PT4H`, `P1DT12H30M`, `P2W`) as milliseconds. Years and months use
  * fixed lengths (365 and 30 days): timers need a number, and a calendar-exact year is not worth a clock dependency.
  */
-const DURATION = /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?!$)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+const DURATION =
+  /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?!$)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

@@ -8,7 +8,18 @@ import type { Text } from './text.js';
 
 /** The Postgres type of a column, structured so the planner can compare and classify changes. */
 export interface SqlType {
-  base: 'text' | 'varchar' | 'integer' | 'bigint' | 'double precision' | 'numeric' | 'boolean' | 'date' | 'timestamptz' | 'uuid' | 'jsonb';
+  base:
+    | 'text'
+    | 'varchar'
+    | 'integer'
+    | 'bigint'
+    | 'double precision'
+    | 'numeric'
+    | 'boolean'
+    | 'date'
+    | 'timestamptz'
+    | 'uuid'
+    | 'jsonb';
   length?: number;
   precision?: number;
   scale?: number;
@@ -102,7 +113,15 @@ export type Step = StepBase &
     | { kind: 'renameState'; workflow: string; table: string; scope?: RecordScope; from: string; to: string }
     // A state the new version removes: its records move to `to` (the admin's mapping) or, once confirmed
     // without one, to `initial` (the new version's initial state). `rows` counts the records in it.
-    | { kind: 'moveState'; workflow: string; table: string; scope?: RecordScope; state: string; to?: string; initial: string }
+    | {
+        kind: 'moveState';
+        workflow: string;
+        table: string;
+        scope?: RecordScope;
+        state: string;
+        to?: string;
+        initial: string;
+      }
   );
 
 /**

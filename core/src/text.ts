@@ -30,7 +30,11 @@ export interface Problem {
 }
 
 /** A localized title in both languages: each language falls back to the other, then to the plain title, then to the id. */
-export function toText(localized: string | Record<string, string> | undefined, plain: string | undefined, id: string): Text {
+export function toText(
+  localized: string | Record<string, string> | undefined,
+  plain: string | undefined,
+  id: string,
+): Text {
   if (typeof localized === 'string') return { en: localized, zh: localized };
   return { en: localized?.en ?? plain ?? localized?.zh ?? id, zh: localized?.zh ?? localized?.en ?? plain ?? id };
 }

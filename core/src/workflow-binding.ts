@@ -14,13 +14,20 @@ export interface BindingWorkflow {
  * The one binding rule: the engine's records, runtime and planner and the apps' screens all ask here.
  * In a valid set the steps never disagree (`bindingConflicts` rejects the sets where they would).
  */
-export function bindingOf<W extends BindingWorkflow>(entity: BindingEntity, workflows: Iterable<W>, recordType: string | null | undefined): W | undefined {
+export function bindingOf<W extends BindingWorkflow>(
+  entity: BindingEntity,
+  workflows: Iterable<W>,
+  recordType: string | null | undefined,
+): W | undefined {
   const all = [...workflows];
   const options = entity['x-entity'] ?? {};
   const named = (recordType && options.recordTypes?.[recordType]?.workflow) || options.workflow;
   if (named) return all.find((w) => w.id === named);
   const bound = all.filter((w) => w.meta?.entity === entity.$id);
-  return bound.find((w) => recordType != null && w.meta.recordType === recordType) ?? bound.find((w) => w.meta.recordType === undefined);
+  return (
+    bound.find((w) => recordType != null && w.meta.recordType === recordType) ??
+    bound.find((w) => w.meta.recordType === undefined)
+  );
 }
 
 /**
@@ -48,13 +55,26 @@ export function bindingConflicts(entity: BindingEntity, workflows: Iterable<Bind
     const named = recordType === undefined ? options.workflow : options.recordTypes?.[recordType]?.workflow;
     const boundHere = mine.filter((w) => w.meta.recordType === recordType).map((w) => w.id);
     const claims = [...new Set([...(named ? [named] : []), ...boundHere])];
-    if (claims.length > 1) conflicts.push({ kind: 'twice', entity: entity.$id, ...(recordType !== undefined && { recordType }), workflows: [claims[0]!, claims[1]!] });
+    if (claims.length > 1)
+      conflicts.push({
+        kind: 'twice',
+        entity: entity.$id,
+        ...(recordType !== undefined && { recordType }),
+        workflows: [claims[0]!, claims[1]!],
+      });
     const target = named ? byId.get(named) : undefined;
     if (target && target.meta?.entity !== entity.$id) {
-      conflicts.push({ kind: 'elsewhere', entity: entity.$id, ...(recordType !== undefined && { recordType }), named: named! });
+      conflicts.push({
+        kind: 'elsewhere',
+        entity: entity.$id,
+        ...(recordType !== undefined && { recordType }),
+        named: named!,
+      });
     }
     if (recordType !== undefined && !named && options.workflow) {
-      for (const workflow of boundHere) if (workflow !== options.workflow) conflicts.push({ kind: 'shadowed', entity: entity.$id, recordType, named: options.workflow, workflow });
+      for (const workflow of boundHere)
+        if (workflow !== options.workflow)
+          conflicts.push({ kind: 'shadowed', entity: entity.$id, recordType, named: options.workflow, workflow });
     }
   }
   return conflicts;

@@ -10,7 +10,8 @@ export function issueOf(pointer: string, keyword: string, text: Text, params?: R
 
 /** Every issue on one line per language (`/pointer: message; …`), for a problem's detail. */
 export function summarize(issues: Issue[]): Text {
-  const line = (lang: keyof Text, separator: string) => issues.map((i) => `${i.pointer || '/'}: ${i.i18n?.[lang] ?? i.message}`).join(separator);
+  const line = (lang: keyof Text, separator: string) =>
+    issues.map((i) => `${i.pointer || '/'}: ${i.i18n?.[lang] ?? i.message}`).join(separator);
   return { en: line('en', '; '), zh: line('zh', '；') };
 }
 

@@ -39,7 +39,11 @@ export async function startEngine(config: Config, options: EngineOptions = {}): 
   const db = options.db ?? (await connect(config.db));
   let booted: { ctx: AppContext; server: Server };
   try {
-    booted = await boot(config, db, { log, seed: options.seed !== false, ...(options.identify && { identify: options.identify }) });
+    booted = await boot(config, db, {
+      log,
+      seed: options.seed !== false,
+      ...(options.identify && { identify: options.identify }),
+    });
   } catch (error) {
     // A failed start must not keep the pool (and the process) alive for its idle timeout.
     if (!options.db) await db.close();
@@ -47,9 +51,17 @@ export async function startEngine(config: Config, options: EngineOptions = {}): 
   }
   const { ctx, server } = booted;
   const models = ctx.models;
-  const outbox = startOutboxWorker({ knex: db.knex, log, ...(config.smtp && { smtp: config.smtp }), ...(config.webhookSecret && { webhookSecret: config.webhookSecret }) });
+  const outbox = startOutboxWorker({
+    knex: db.knex,
+    log,
+    ...(config.smtp && { smtp: config.smtp }),
+    ...(config.webhookSecret && { webhookSecret: config.webhookSecret }),
+  });
   ctx.nudgeOutbox = () => outbox.nudge();
-  const timers = startTimerWorker({ knex: db.knex, models, log, clock: ctx.clock, afterFire: () => ctx.nudgeOutbox?.() }, { pollMs: config.timerPollMs });
+  const timers = startTimerWorker(
+    { knex: db.knex, models, log, clock: ctx.clock, afterFire: () => ctx.nudgeOutbox?.() },
+    { pollMs: config.timerPollMs },
+  );
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
   log.info({ url, database: db.kind, modelVersion: models.current().version }, 'Lodestar is running');
@@ -70,7 +82,11 @@ export async function startEngine(config: Config, options: EngineOptions = {}): 
   };
 }
 
-async function boot(config: Config, db: Db, options: { log: ReturnType<typeof createLogger>; seed: boolean; identify?: IdentifyActor }) {
+async function boot(
+  config: Config,
+  db: Db,
+  options: { log: ReturnType<typeof createLogger>; seed: boolean; identify?: IdentifyActor },
+) {
   const { log } = options;
   await migrateEngineTables(db.knex);
   if (options.seed) logSeed(log, await seedFromFolder(db.knex, config.definitionsDir, { apply: 'ifEmpty' }));
@@ -95,12 +111,17 @@ async function boot(config: Config, db: Db, options: { log: ReturnType<typeof cr
 /** LODESTAR_ADMIN_EMAIL + LODESTAR_ADMIN_PASSWORD create the first admin of an empty installation (unattended installs). */
 async function bootstrapAdmin(db: Db, config: Config, log: ReturnType<typeof createLogger>): Promise<void> {
   if (!config.admin || (await countUsers(db.knex)) > 0) return;
-  const admin = await createUser(db.knex, { email: config.admin.email, password: config.admin.password, roles: ['admin'] });
+  const admin = await createUser(db.knex, {
+    email: config.admin.email,
+    password: config.admin.password,
+    roles: ['admin'],
+  });
   log.info({ email: admin.email }, 'created the first administrator');
 }
 
 function logSeed(log: ReturnType<typeof createLogger>, result: SeedResult): void {
-  if (result.status === 'published') log.info({ version: result.version, steps: result.plan.steps.length }, 'definitions published');
+  if (result.status === 'published')
+    log.info({ version: result.version, steps: result.plan.steps.length }, 'definitions published');
   if (result.status === 'planned') {
     log.warn(
       { steps: result.plan.steps.map(describeStep) },

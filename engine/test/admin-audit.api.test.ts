@@ -9,8 +9,10 @@ import { ADMIN_PASSWORD, startTestServer, type TestServer } from './support/test
 const folder = writeHandoverDefinitions();
 let server: TestServer;
 
-const admin = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => server.request(method, `/api/v1/admin${path}`, body, headers);
-const auditOf = (entity: string, recordId: string, query = '') => admin('GET', `/audit?entity=${entity}&recordId=${recordId}${query}`);
+const admin = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+  server.request(method, `/api/v1/admin${path}`, body, headers);
+const auditOf = (entity: string, recordId: string, query = '') =>
+  admin('GET', `/audit?entity=${entity}&recordId=${recordId}${query}`);
 
 beforeAll(async () => {
   writeFileSync(
@@ -34,14 +36,28 @@ describe('audited administration', () => {
     const unit = (await admin('POST', '/org-units', { name: '销售部' }, { 'x-request-id': 'unit-1' })).body;
     const trail = await auditOf('lodestar.orgUnit', unit.id);
     expect(trail.body).toEqual({
-      data: [expect.objectContaining({ entity: 'lodestar.orgUnit', recordId: unit.id, action: 'create', actorId: server.admin.id, requestId: 'unit-1', changes: { name: [null, '销售部'], path: [null, unit.path] } })],
+      data: [
+        expect.objectContaining({
+          entity: 'lodestar.orgUnit',
+          recordId: unit.id,
+          action: 'create',
+          actorId: server.admin.id,
+          requestId: 'unit-1',
+          changes: { name: [null, '销售部'], path: [null, unit.path] },
+        }),
+      ],
       nextCursor: null,
     });
   });
 
   it('audits a new user and every change of roles, unit, manager and status, never the password', async () => {
     const unit = (await admin('POST', '/org-units', { name: 'East' })).body;
-    const created = await admin('POST', '/users', { email: 'wang@example.com', displayName: '王芳', password: ADMIN_PASSWORD, roles: ['salesperson'] });
+    const created = await admin('POST', '/users', {
+      email: 'wang@example.com',
+      displayName: '王芳',
+      password: ADMIN_PASSWORD,
+      roles: ['salesperson'],
+    });
     expect(created.status).toBe(201);
     const id = created.body.id;
     expect((await admin('PATCH', `/users/${id}`, { roles: ['salesManager'], orgUnitId: unit.id })).status).toBe(200);
@@ -54,9 +70,23 @@ describe('audited administration', () => {
       ['permission', { active: [true, false], managerId: [null, server.admin.id] }],
       ['update', { displayName: ['王芳', '王经理'] }],
       ['permission', { roles: [['salesperson'], ['salesManager']], orgUnitId: [null, unit.id] }],
-      ['create', { email: [null, 'wang@example.com'], displayName: [null, '王芳'], roles: [null, ['salesperson']], active: [null, true] }],
+      [
+        'create',
+        {
+          email: [null, 'wang@example.com'],
+          displayName: [null, '王芳'],
+          roles: [null, ['salesperson']],
+          active: [null, true],
+        },
+      ],
     ]);
-    for (const row of trail.data) expect(row).toMatchObject({ entity: 'lodestar.user', recordId: id, actorId: server.admin.id, requestId: expect.any(String) });
+    for (const row of trail.data)
+      expect(row).toMatchObject({
+        entity: 'lodestar.user',
+        recordId: id,
+        actorId: server.admin.id,
+        requestId: expect.any(String),
+      });
     expect(JSON.stringify(trail)).not.toMatch(/argon2|password/i);
 
     const page = (await auditOf('lodestar.user', id, '&limit=3')).body;
@@ -66,25 +96,47 @@ describe('audited administration', () => {
   });
 
   it('gives users only roles the published model defines (and admin)', async () => {
-    const refused = await admin('POST', '/users', { email: 'x@example.com', password: ADMIN_PASSWORD, roles: ['salesperson', 'ceo'] });
+    const refused = await admin('POST', '/users', {
+      email: 'x@example.com',
+      password: ADMIN_PASSWORD,
+      roles: ['salesperson', 'ceo'],
+    });
     expect(refused.status).toBe(422);
     expect(refused.body.issues).toEqual([expect.objectContaining({ pointer: '/roles/1', keyword: 'enum' })]);
-    expect((await admin('GET', '/users')).body.data.map((u: { email: string }) => u.email)).not.toContain('x@example.com');
+    expect((await admin('GET', '/users')).body.data.map((u: { email: string }) => u.email)).not.toContain(
+      'x@example.com',
+    );
 
-    const user = (await admin('POST', '/users', { email: 'y@example.com', password: ADMIN_PASSWORD, roles: ['admin', 'salesperson'] })).body;
+    const user = (
+      await admin('POST', '/users', {
+        email: 'y@example.com',
+        password: ADMIN_PASSWORD,
+        roles: ['admin', 'salesperson'],
+      })
+    ).body;
     const patched = await admin('PATCH', `/users/${user.id}`, { roles: ['admin', 'salesManager', 'intern'] });
     expect(patched.status).toBe(422);
     expect(patched.body.issues).toEqual([expect.objectContaining({ pointer: '/roles/2' })]);
-    expect((await auditOf('lodestar.user', user.id)).body.data.map((row: { action: string }) => row.action)).toEqual(['create']);
+    expect((await auditOf('lodestar.user', user.id)).body.data.map((row: { action: string }) => row.action)).toEqual([
+      'create',
+    ]);
   });
 
   it('reads the trail for administrators only, with a well-formed query', async () => {
     const { token } = await server.userToken({ email: 'rep@example.com', roles: ['salesperson'] });
-    expect((await admin('GET', `/audit?entity=lodestar.user&recordId=${server.admin.id}`, undefined, { authorization: `Bearer ${token}` })).status).toBe(403);
+    expect(
+      (
+        await admin('GET', `/audit?entity=lodestar.user&recordId=${server.admin.id}`, undefined, {
+          authorization: `Bearer ${token}`,
+        })
+      ).status,
+    ).toBe(403);
     const bad = await admin('GET', '/audit?entity=lodestar.user&limit=0');
     expect(bad.status).toBe(400);
     expect(bad.body.issues.map((i: { pointer: string }) => i.pointer)).toEqual(['/query/recordId', '/query/limit']);
-    expect((await admin('GET', '/audit?entity=deal&recordId=x&cursor=abc')).body.issues).toEqual([expect.objectContaining({ pointer: '/query/cursor' })]);
+    expect((await admin('GET', '/audit?entity=deal&recordId=x&cursor=abc')).body.issues).toEqual([
+      expect.objectContaining({ pointer: '/query/cursor' }),
+    ]);
   });
 });
 
@@ -92,19 +144,39 @@ describe('audited publishing', () => {
   const modelRows = () => server.testDb.db.knex('lodestar_audit').where({ entity: 'lodestar.model' }).orderBy('id');
 
   it('wrote the seed publish, by the engine', async () => {
-    expect(await modelRows()).toEqual([expect.objectContaining({ record_id: '1', action: 'publish', actor_id: null, changes: { version: [null, 1], hash: [null, expect.any(String)] } })]);
+    expect(await modelRows()).toEqual([
+      expect.objectContaining({
+        record_id: '1',
+        action: 'publish',
+        actor_id: null,
+        changes: { version: [null, 1], hash: [null, expect.any(String)] },
+      }),
+    ]);
   });
 
   it('writes exactly one row per publish, in its transaction, and none for a failed one', async () => {
     const knex = server.testDb.db.knex;
     const { set } = await readFolder(folder);
     const account = set.entities.find((e) => e.$id === 'account')!;
-    const changed = { ...set, entities: set.entities.map((e) => (e === account ? { ...account, properties: { ...account.properties, city: { type: 'string' as const } } } : e)) };
+    const changed = {
+      ...set,
+      entities: set.entities.map((e) =>
+        e === account ? { ...account, properties: { ...account.properties, city: { type: 'string' as const } } } : e,
+      ),
+    };
 
-    await expect(publish(knex, { definitions: changed, source: 'api', baseVersion: 0, publishedBy: server.admin.id })).rejects.toMatchObject({ status: 409 });
+    await expect(
+      publish(knex, { definitions: changed, source: 'api', baseVersion: 0, publishedBy: server.admin.id }),
+    ).rejects.toMatchObject({ status: 409 });
     expect(await modelRows()).toHaveLength(1);
 
-    const result = await publish(knex, { definitions: changed, source: 'api', baseVersion: 1, publishedBy: server.admin.id, requestId: 'publish-1' });
+    const result = await publish(knex, {
+      definitions: changed,
+      source: 'api',
+      baseVersion: 1,
+      publishedBy: server.admin.id,
+      requestId: 'publish-1',
+    });
     expect(result.version).toBe(2);
     const [seed, row] = await modelRows();
     expect(await modelRows()).toHaveLength(2);
@@ -120,7 +192,9 @@ describe('audited publishing', () => {
     expect(row!.changes.hash[1]).not.toBe(row!.changes.hash[0]);
 
     // Dropping the field without confirmation fails inside the transaction: no version, no audit row.
-    await expect(publish(knex, { definitions: set, source: 'api', publishedBy: server.admin.id })).rejects.toMatchObject({ status: 409 });
+    await expect(
+      publish(knex, { definitions: set, source: 'api', publishedBy: server.admin.id }),
+    ).rejects.toMatchObject({ status: 409 });
     expect(await modelRows()).toHaveLength(2);
   });
 });

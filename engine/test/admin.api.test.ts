@@ -9,7 +9,8 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const admin = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => server.request(method, `/api/v1/admin${path}`, body, headers);
+const admin = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+  server.request(method, `/api/v1/admin${path}`, body, headers);
 
 describe('users and org units, for administrators', () => {
   it('builds the company tree and places users in it', async () => {
@@ -17,12 +18,36 @@ describe('users and org units, for administrators', () => {
     const sales = (await admin('POST', '/org-units', { name: '销售部', parentId: company.id })).body;
     const east = (await admin('POST', '/org-units', { name: '华东组', parentId: sales.id })).body;
     expect(east).toMatchObject({ parentId: sales.id, path: `/${company.id}/${sales.id}/${east.id}/` });
-    expect((await admin('GET', '/org-units')).body.data.map((u: { name: string }) => u.name)).toEqual(['杭州云帆科技', '销售部', '华东组']);
+    expect((await admin('GET', '/org-units')).body.data.map((u: { name: string }) => u.name)).toEqual([
+      '杭州云帆科技',
+      '销售部',
+      '华东组',
+    ]);
 
-    const manager = (await admin('POST', '/users', { email: 'zhang@example.com', displayName: '张经理', password: ADMIN_PASSWORD, roles: ['manager'], orgUnitId: sales.id })).body;
-    const rep = await admin('POST', '/users', { email: 'li@example.com', password: ADMIN_PASSWORD, roles: ['agent'], orgUnitId: east.id, managerId: manager.id });
+    const manager = (
+      await admin('POST', '/users', {
+        email: 'zhang@example.com',
+        displayName: '张经理',
+        password: ADMIN_PASSWORD,
+        roles: ['manager'],
+        orgUnitId: sales.id,
+      })
+    ).body;
+    const rep = await admin('POST', '/users', {
+      email: 'li@example.com',
+      password: ADMIN_PASSWORD,
+      roles: ['agent'],
+      orgUnitId: east.id,
+      managerId: manager.id,
+    });
     expect(rep.status).toBe(201);
-    expect(rep.body).toMatchObject({ email: 'li@example.com', roles: ['agent'], orgUnitId: east.id, managerId: manager.id, active: true });
+    expect(rep.body).toMatchObject({
+      email: 'li@example.com',
+      roles: ['agent'],
+      orgUnitId: east.id,
+      managerId: manager.id,
+      active: true,
+    });
     expect(JSON.stringify((await admin('GET', '/users')).body)).not.toMatch(/argon2|password_hash/);
   });
 
@@ -39,8 +64,16 @@ describe('users and org units, for administrators', () => {
 
   it('refuses everyone but administrators', async () => {
     const { token } = await server.userToken({ email: 'sales@example.com', roles: ['manager'] });
-    for (const [method, path] of [['GET', '/users'], ['POST', '/users'], ['GET', '/org-units'], ['POST', '/org-units']] as const) {
-      expect((await admin(method, path, method === 'POST' ? { name: 'x' } : undefined, { authorization: `Bearer ${token}` })).status).toBe(403);
+    for (const [method, path] of [
+      ['GET', '/users'],
+      ['POST', '/users'],
+      ['GET', '/org-units'],
+      ['POST', '/org-units'],
+    ] as const) {
+      expect(
+        (await admin(method, path, method === 'POST' ? { name: 'x' } : undefined, { authorization: `Bearer ${token}` }))
+          .status,
+      ).toBe(403);
     }
   });
 
@@ -50,14 +83,26 @@ describe('users and org units, for administrators', () => {
     expect((await server.request('GET', '/api/v1/records/deal', undefined, auth)).status).toBe(200);
     expect((await admin('PATCH', `/users/${user.id}`, { active: false })).body).toMatchObject({ active: false });
     expect((await server.request('GET', '/api/v1/records/deal', undefined, auth)).status).toBe(401);
-    expect((await server.request('POST', '/api/v1/auth/login', { email: 'leaver@example.com', password: ADMIN_PASSWORD }, { authorization: '' })).status).toBe(401);
+    expect(
+      (
+        await server.request(
+          'POST',
+          '/api/v1/auth/login',
+          { email: 'leaver@example.com', password: ADMIN_PASSWORD },
+          { authorization: '' },
+        )
+      ).status,
+    ).toBe(401);
   });
 
   it('changes roles, which the next request sees', async () => {
     const { user, token } = await server.userToken({ email: 'promoted@example.com', roles: ['agent'] });
     const auth = { authorization: `Bearer ${token}` };
     expect((await admin('GET', '/users', undefined, auth)).status).toBe(403);
-    expect((await admin('PATCH', `/users/${user.id}`, { roles: ['agent', 'admin'] })).body.roles).toEqual(['agent', 'admin']);
+    expect((await admin('PATCH', `/users/${user.id}`, { roles: ['agent', 'admin'] })).body.roles).toEqual([
+      'agent',
+      'admin',
+    ]);
     expect((await admin('GET', '/users', undefined, auth)).status).toBe(200);
     expect((await admin('PATCH', `/users/${user.id}`, { roles: 'admin' })).status).toBe(422);
     // Only roles the published model defines (roles.json), plus admin.

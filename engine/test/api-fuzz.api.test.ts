@@ -35,31 +35,42 @@ afterAll(async () => {
   await server?.close();
 });
 
-it(`answers ${RUNS} generated requests without a 5xx, a leak, or a 4xx that is not a problem (seed ${SEED})`, async () => {
-  console.log(`[fuzz] seed ${SEED} (override with FUZZ_SEED), ${RUNS} requests over ${world.operations.length} operations, ${CONCURRENCY} at a time`);
-  const started = Date.now();
-  const summary = await fuzz(world, {
-    runs: RUNS,
-    seed: SEED,
-    maxFailuresPerOperation: LONG ? 4 : 2,
-    concurrency: CONCURRENCY,
-    progressEvery: 1000,
-    ...(TRACE && {
-      trace: (route: string, request: FuzzRequest, response: FuzzResponse) => {
-        if (route.includes(TRACE)) console.log(`[trace] ${describeRequest(request)}\n  → ${response.status} ${abridge(response.text, 300)}`);
+it(
+  `answers ${RUNS} generated requests without a 5xx, a leak, or a 4xx that is not a problem (seed ${SEED})`,
+  async () => {
+    console.log(
+      `[fuzz] seed ${SEED} (override with FUZZ_SEED), ${RUNS} requests over ${world.operations.length} operations, ${CONCURRENCY} at a time`,
+    );
+    const started = Date.now();
+    const summary = await fuzz(world, {
+      runs: RUNS,
+      seed: SEED,
+      maxFailuresPerOperation: LONG ? 4 : 2,
+      concurrency: CONCURRENCY,
+      progressEvery: 1000,
+      ...(TRACE && {
+        trace: (route: string, request: FuzzRequest, response: FuzzResponse) => {
+          if (route.includes(TRACE))
+            console.log(`[trace] ${describeRequest(request)}\n  → ${response.status} ${abridge(response.text, 300)}`);
+        },
+      }),
+      progress: (sent, planned, failures, route) => {
+        const seconds = (Date.now() - started) / 1000;
+        console.log(
+          `[fuzz] ${sent}/${planned} requests in ${Math.round(seconds)}s (${Math.round(sent / seconds)}/s), ${failures} finding(s); at ${route}`,
+        );
       },
-    }),
-    progress: (sent, planned, failures, route) => {
-      const seconds = (Date.now() - started) / 1000;
-      console.log(`[fuzz] ${sent}/${planned} requests in ${Math.round(seconds)}s (${Math.round(sent / seconds)}/s), ${failures} finding(s); at ${route}`);
-    },
-  });
-  const text = report(summary);
-  console.log(`[fuzz] ${text}`);
-  console.log(`[fuzz] statuses per actor: ${JSON.stringify(summary.byActor)}`);
-  if (LONG) for (const [route, statuses] of Object.entries(summary.byRoute)) console.log(`[fuzz]   ${route} ${JSON.stringify(statuses)}`);
-  expect(summary.sent).toBeGreaterThan(RUNS * 0.9);
-  expect(summary.findings, text).toEqual([]);
-  // Every refusal a user can meet is worded in Chinese too (issue 12, item 16).
-  expect(summary.englishOnly).toEqual([]);
-}, Math.max(170_000, RUNS * 200));
+    });
+    const text = report(summary);
+    console.log(`[fuzz] ${text}`);
+    console.log(`[fuzz] statuses per actor: ${JSON.stringify(summary.byActor)}`);
+    if (LONG)
+      for (const [route, statuses] of Object.entries(summary.byRoute))
+        console.log(`[fuzz]   ${route} ${JSON.stringify(statuses)}`);
+    expect(summary.sent).toBeGreaterThan(RUNS * 0.9);
+    expect(summary.findings, text).toEqual([]);
+    // Every refusal a user can meet is worded in Chinese too (issue 12, item 16).
+    expect(summary.englishOnly).toEqual([]);
+  },
+  Math.max(170_000, RUNS * 200),
+);

@@ -21,11 +21,23 @@ describe.each<DbKind>(['postgres', 'pglite'])('the audit trail on %s', (kind) =>
       entity: 'deal',
       recordId: 'r1',
       action: 'update' as const,
-      changes: { amount: [i, i + 1] as [number, number], due: [null, new Date('2026-03-02T01:30:00Z')] as [null, Date] },
+      changes: {
+        amount: [i, i + 1] as [number, number],
+        due: [null, new Date('2026-03-02T01:30:00Z')] as [null, Date],
+      },
       requestId: `req-${i}`,
     }));
     await insertAudit(knex, entries);
-    await insertAudit(knex, [{ actorId: 'system', entity: 'deal', recordId: 'r2', action: 'transition', changes: {}, detail: { event: 'WIN', from: 'lead', to: 'won' } }]);
+    await insertAudit(knex, [
+      {
+        actorId: 'system',
+        entity: 'deal',
+        recordId: 'r2',
+        action: 'transition',
+        changes: {},
+        detail: { event: 'WIN', from: 'lead', to: 'won' },
+      },
+    ]);
 
     const first = await readAudit(knex, { entity: 'deal', recordId: 'r1', limit: 2 });
     expect(first.data).toEqual([
@@ -46,9 +58,18 @@ describe.each<DbKind>(['postgres', 'pglite'])('the audit trail on %s', (kind) =>
     const second = await readAudit(knex, { entity: 'deal', recordId: 'r1', limit: 2, beforeId: first.nextCursor! });
     expect(second.data.map((row) => row.requestId)).toEqual(['req-1200', 'req-1199']);
     const other = await readAudit(knex, { entity: 'deal', recordId: 'r2' });
-    expect(other.data).toEqual([expect.objectContaining({ actorId: null, action: 'transition', changes: {}, detail: { event: 'WIN', from: 'lead', to: 'won' } })]);
+    expect(other.data).toEqual([
+      expect.objectContaining({
+        actorId: null,
+        action: 'transition',
+        changes: {},
+        detail: { event: 'WIN', from: 'lead', to: 'won' },
+      }),
+    ]);
     expect(other.nextCursor).toBeNull();
-    await expect(readAudit(knex, { entity: 'deal', recordId: 'r1', beforeId: '1; drop' })).rejects.toMatchObject({ status: 400 });
+    await expect(readAudit(knex, { entity: 'deal', recordId: 'r1', beforeId: '1; drop' })).rejects.toMatchObject({
+      status: 400,
+    });
   });
 
   it.each([
@@ -64,7 +85,9 @@ describe.each<DbKind>(['postgres', 'pglite'])('the audit trail on %s', (kind) =>
 
   it('composes audit rows into one statement with the change they describe', async () => {
     const knex = testDb.db.knex;
-    await knex.raw('create table audited_thing (id uuid primary key default gen_random_uuid(), name text, owner_id uuid)');
+    await knex.raw(
+      'create table audited_thing (id uuid primary key default gen_random_uuid(), name text, owner_id uuid)',
+    );
     await knex('audited_thing').insert([{ name: 'a' }, { name: 'b' }, { name: 'c', owner_id: ACTOR }]);
     const audit = auditInsertFromCte({
       cte: 'changed',
@@ -76,7 +99,10 @@ describe.each<DbKind>(['postgres', 'pglite'])('the audit trail on %s', (kind) =>
       changesSql: changesSql({ owner_id: ['null::uuid', 'changed.owner_id'] }),
       detailSql: jsonParam({ reason: 'claimed' }),
     });
-    await knex.raw(`with changed as (update audited_thing set owner_id = ?::uuid where owner_id is null returning id, owner_id) ${audit.sql}`, [ACTOR, ...audit.bindings]);
+    await knex.raw(
+      `with changed as (update audited_thing set owner_id = ?::uuid where owner_id is null returning id, owner_id) ${audit.sql}`,
+      [ACTOR, ...audit.bindings],
+    );
     const rows = await knex('lodestar_audit').where({ request_id: 'req-cte' }).orderBy('id');
     const ids = await knex('audited_thing').whereIn('name', ['a', 'b']).pluck('id');
     expect(rows.map((row) => row.record_id).sort()).toEqual([...ids].sort());

@@ -14,12 +14,16 @@ let dealId: string;
 const NONE = { authorization: '' };
 
 beforeAll(async () => {
-  server = await startTestServer({ definitionsDir: join(FIXTURES, 'workflow-runtime'), config: { loginsPerMinute: 1000 } });
+  server = await startTestServer({
+    definitionsDir: join(FIXTURES, 'workflow-runtime'),
+    config: { loginsPerMinute: 1000 },
+  });
   dealId = (await server.request('POST', '/api/v1/records/deal', { title: 'Guarded by login' })).body.id;
 });
 afterAll(() => server?.close());
 
-const login = (email: string, password: string) => server.request('POST', '/api/v1/auth/login', { email, password }, NONE);
+const login = (email: string, password: string) =>
+  server.request('POST', '/api/v1/auth/login', { email, password }, NONE);
 
 describe('authentication', () => {
   it.each([
@@ -49,7 +53,11 @@ describe('authentication', () => {
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toContain('Bearer');
     expect(response.headers.get('content-type')).toContain('application/problem+json');
-    expect((await server.request('GET', `/api/v1/records/deal/${dealId}`)).body).toMatchObject({ title: 'Guarded by login', version: 1, state: 'lead' });
+    expect((await server.request('GET', `/api/v1/records/deal/${dealId}`)).body).toMatchObject({
+      title: 'Guarded by login',
+      version: 1,
+      state: 'lead',
+    });
   });
 
   it('answers health and the docs page without a token, with security headers', async () => {
@@ -68,7 +76,11 @@ describe('authentication', () => {
   });
 
   it('logs in with email and password, answers who I am without secrets, and logs out', async () => {
-    const { user } = await server.userToken({ email: 'li.lei@example.com', displayName: '李雷', roles: ['salesperson'] });
+    const { user } = await server.userToken({
+      email: 'li.lei@example.com',
+      displayName: '李雷',
+      roles: ['salesperson'],
+    });
     const wrong = await login('li.lei@example.com', 'not the password');
     const unknown = await login('nobody@example.com', 'not the password');
     expect([wrong.status, unknown.status]).toEqual([401, 401]);
@@ -76,10 +88,22 @@ describe('authentication', () => {
 
     const ok = await login('LI.LEI@example.com', ADMIN_PASSWORD);
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ token: expect.stringMatching(/^lss_/), user: { id: user.id, email: 'li.lei@example.com', roles: ['salesperson'] } });
+    expect(ok.body).toMatchObject({
+      token: expect.stringMatching(/^lss_/),
+      user: { id: user.id, email: 'li.lei@example.com', roles: ['salesperson'] },
+    });
     const auth = { authorization: `Bearer ${ok.body.token}` };
     const me = await server.request('GET', '/api/v1/auth/me', undefined, auth);
-    expect(me.body).toEqual({ id: user.id, email: 'li.lei@example.com', displayName: '李雷', roles: ['salesperson'], orgUnitId: null, managerId: null, active: true, mustChangePassword: false });
+    expect(me.body).toEqual({
+      id: user.id,
+      email: 'li.lei@example.com',
+      displayName: '李雷',
+      roles: ['salesperson'],
+      orgUnitId: null,
+      managerId: null,
+      active: true,
+      mustChangePassword: false,
+    });
     expect(JSON.stringify(me.body)).not.toMatch(/argon2|"password|_hash/i);
     const stored = await server.testDb.db.knex('lodestar_sessions').where({ user_id: user.id }).pluck('token_hash');
     expect(stored).not.toContain(ok.body.token);
@@ -108,11 +132,21 @@ describe('authentication', () => {
     const key = { authorization: `Bearer ${created.body.key}` };
     expect((await server.request('GET', '/api/v1/records/deal', undefined, key)).status).toBe(200);
     const listed = (await server.request('GET', '/api/v1/auth/api-keys')).body.data;
-    expect(listed).toEqual([expect.objectContaining({ id: created.body.id, name: 'ERP sync', prefix: created.body.key.slice(0, 10), revokedAt: null })]);
+    expect(listed).toEqual([
+      expect.objectContaining({
+        id: created.body.id,
+        name: 'ERP sync',
+        prefix: created.body.key.slice(0, 10),
+        revokedAt: null,
+      }),
+    ]);
     expect(JSON.stringify(listed)).not.toContain(created.body.key);
     expect((await server.request('DELETE', `/api/v1/auth/api-keys/${created.body.id}`)).status).toBe(204);
     // Every process notices at once: identity is looked up on every request.
-    const other = await startEngine({ port: 0, db: { dataDir: 'unused' }, definitionsDir: join(FIXTURES, 'workflow-runtime'), logLevel: 'silent' }, { db: server.testDb.db, seed: false });
+    const other = await startEngine(
+      { port: 0, db: { dataDir: 'unused' }, definitionsDir: join(FIXTURES, 'workflow-runtime'), logLevel: 'silent' },
+      { db: server.testDb.db, seed: false },
+    );
     try {
       expect((await fetch(`${other.url}/api/v1/records/deal`, { headers: key })).status).toBe(401);
     } finally {
@@ -123,10 +157,23 @@ describe('authentication', () => {
 
 describe('rate limiting', () => {
   it('answers 429 after too many logins from one address', async () => {
-    const limited = await startTestServer({ definitionsDir: join(FIXTURES, 'workflow-runtime'), config: { loginsPerMinute: 3 } });
+    const limited = await startTestServer({
+      definitionsDir: join(FIXTURES, 'workflow-runtime'),
+      config: { loginsPerMinute: 3 },
+    });
     try {
       const statuses = [];
-      for (let i = 0; i < 5; i++) statuses.push((await limited.request('POST', '/api/v1/auth/login', { email: 'a@example.com', password: 'whatever it is' }, NONE)).status);
+      for (let i = 0; i < 5; i++)
+        statuses.push(
+          (
+            await limited.request(
+              'POST',
+              '/api/v1/auth/login',
+              { email: 'a@example.com', password: 'whatever it is' },
+              NONE,
+            )
+          ).status,
+        );
       expect(statuses).toEqual([401, 401, 401, 429, 429]);
     } finally {
       await limited.close();
@@ -137,19 +184,32 @@ describe('rate limiting', () => {
 describe('first run', () => {
   it('lets the first visitor create the administrator once, and nobody after', async () => {
     const testDb = await createTestDb();
-    const engine = await startEngine({ port: 0, db: { dataDir: 'unused' }, definitionsDir: join(FIXTURES, 'workflow-runtime'), logLevel: 'silent' }, { db: testDb.db });
+    const engine = await startEngine(
+      { port: 0, db: { dataDir: 'unused' }, definitionsDir: join(FIXTURES, 'workflow-runtime'), logLevel: 'silent' },
+      { db: testDb.db },
+    );
     const call = (method: string, path: string, body?: unknown) =>
-      fetch(`${engine.url}/api/v1${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body !== undefined && { body: JSON.stringify(body) }) }).then(async (r) => ({ status: r.status, body: await r.json() }));
+      fetch(`${engine.url}/api/v1${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      }).then(async (r) => ({ status: r.status, body: await r.json() }));
     try {
       expect((await call('GET', '/auth/setup')).body).toEqual({ needed: true });
       const weak = await call('POST', '/auth/setup', { email: 'boss@example.com', password: 'short' });
       expect(weak.status).toBe(422);
       expect(weak.body.issues).toEqual([expect.objectContaining({ pointer: '/password', keyword: 'minLength' })]);
-      const created = await call('POST', '/auth/setup', { email: 'boss@example.com', password: 'a proper passphrase', displayName: '王总' });
+      const created = await call('POST', '/auth/setup', {
+        email: 'boss@example.com',
+        password: 'a proper passphrase',
+        displayName: '王总',
+      });
       expect(created.status).toBe(201);
       expect(created.body.user).toMatchObject({ email: 'boss@example.com', roles: ['admin'] });
       expect((await call('GET', '/auth/setup')).body).toEqual({ needed: false });
-      expect((await call('POST', '/auth/setup', { email: 'mallory@example.com', password: 'a proper passphrase' })).status).toBe(409);
+      expect(
+        (await call('POST', '/auth/setup', { email: 'mallory@example.com', password: 'a proper passphrase' })).status,
+      ).toBe(409);
     } finally {
       await engine.close();
       await testDb.drop();
@@ -162,11 +222,24 @@ describe('lodestar user add', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'lodestar-user-'));
     try {
       const run = (input: string, ...args: string[]) =>
-        spawnSync(process.execPath, [CLI, 'user', 'add', ...args], { cwd: REPO_ROOT, input, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir } });
+        spawnSync(process.execPath, [CLI, 'user', 'add', ...args], {
+          cwd: REPO_ROOT,
+          input,
+          encoding: 'utf8',
+          env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir },
+        });
       const weak = run('short\n', '--email', 'root@example.com', '--admin', '--password-stdin');
       expect(weak.status).not.toBe(0);
       expect(weak.stderr).toContain('/password');
-      const ok = run('a proper passphrase\n', '--email', 'root@example.com', '--name', 'Root', '--admin', '--password-stdin');
+      const ok = run(
+        'a proper passphrase\n',
+        '--email',
+        'root@example.com',
+        '--name',
+        'Root',
+        '--admin',
+        '--password-stdin',
+      );
       expect(ok.status).toBe(0);
       expect(ok.stdout).toMatch(/created root@example\.com .* with roles admin/);
       const again = run('a proper passphrase\n', '--email', 'root@example.com', '--password-stdin');

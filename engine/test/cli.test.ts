@@ -12,7 +12,8 @@ const folder = mkdtempSync(join(tmpdir(), 'lodestar-cli-'));
 
 const lodestar = cliRunner(() => ({ dir: folder, databaseUrl: testDb.url }));
 
-const writeSchema = (name: string, schema: unknown) => writeFileSync(join(folder, 'schemas', `${name}.schema.json`), JSON.stringify(schema, null, 2));
+const writeSchema = (name: string, schema: unknown) =>
+  writeFileSync(join(folder, 'schemas', `${name}.schema.json`), JSON.stringify(schema, null, 2));
 const readSchema = (name: string) => JSON.parse(readFileSync(join(folder, 'schemas', `${name}.schema.json`), 'utf8'));
 
 beforeAll(async () => {
@@ -39,8 +40,12 @@ describe('the lodestar CLI', () => {
 
   it('creates a table for a new schema file', async () => {
     writeSchema('deal', {
-      $id: 'deal', title: 'Deal', type: 'object', 'x-entity': { titleField: 'name' },
-      properties: { name: { type: 'string' }, amount: { type: 'number', 'x-currency': 'CNY' } }, required: ['name'],
+      $id: 'deal',
+      title: 'Deal',
+      type: 'object',
+      'x-entity': { titleField: 'name' },
+      properties: { name: { type: 'string' }, amount: { type: 'number', 'x-currency': 'CNY' } },
+      required: ['name'],
     });
     expect((await lodestar('migrate')).code).toBe(0);
     expect(await testDb.db.knex.schema.hasColumn('deal', 'amount')).toBe(true);
@@ -60,7 +65,13 @@ describe('the lodestar CLI', () => {
   });
 
   it('rejects a broken definition naming file, pointer and rule', async () => {
-    writeSchema('broken', { $id: 'broken', title: 'Broken', type: 'object', 'x-entity': { titleField: 'missing' }, properties: { a: { type: 'string' } } });
+    writeSchema('broken', {
+      $id: 'broken',
+      title: 'Broken',
+      type: 'object',
+      'x-entity': { titleField: 'missing' },
+      properties: { a: { type: 'string' } },
+    });
     const result = await lodestar('plan');
     expect(result.code).not.toBe(0);
     expect(result.out).toContain('schemas/broken.schema.json /x-entity/titleField');

@@ -43,8 +43,6 @@ function workflow(id: string): CompiledWorkflow {
   return found;
 }
 
-
-
 describe('default template workflows', () => {
   it('are the three default workflows, each bound to its entity by meta.entity', () => {
     expect(set.workflows.map((w) => [w.id, w.meta.entity]).sort()).toEqual([
@@ -106,7 +104,9 @@ describe('opportunity-sales', () => {
 
   it('is bound to opportunity with its amount and close date fields', () => {
     expect(workflow('opportunity-sales').definition.meta).toMatchObject({
-      entity: 'opportunity', amountField: 'amount', closeDateField: 'expectedCloseDate',
+      entity: 'opportunity',
+      amountField: 'amount',
+      closeDateField: 'expectedCloseDate',
     });
   });
 
@@ -129,22 +129,39 @@ describe('opportunity-sales', () => {
     expect(decideStart(wf, { record: deal, actor: salesperson, now }).to).toBe('initialContact');
     const walk = new Walk(wf, 'initialContact', deal);
 
-    expect(walk.try('SHOW_INTEREST', salesperson)).toMatchObject({ ok: false, guard: 'requireFields', reason: 'required field missing: contacts' });
+    expect(walk.try('SHOW_INTEREST', salesperson)).toMatchObject({
+      ok: false,
+      guard: 'requireFields',
+      reason: 'required field missing: contacts',
+    });
     walk.set({ contacts: ['contact-1'] }).send('SHOW_INTEREST', salesperson);
     expect(walk.state).toBe('interestShown');
 
     expect(walk.try('MEET_DECISION_MAKERS', salesperson)).toMatchObject({
-      ok: false, guard: 'requireFields', reason: 'required field missing: decisionMaker', reasonZh: '缺少必填字段：decisionMaker',
+      ok: false,
+      guard: 'requireFields',
+      reason: 'required field missing: decisionMaker',
+      reasonZh: '缺少必填字段：decisionMaker',
     });
     walk.set({ decisionMaker: 'contact-2' }).send('MEET_DECISION_MAKERS', salesperson);
     expect(walk.state).toBe('meetingDecisionMakers');
 
-    expect(walk.try('CONFIRM_NEEDS', salesperson)).toMatchObject({ ok: false, reason: 'required field missing: description' });
+    expect(walk.try('CONFIRM_NEEDS', salesperson)).toMatchObject({
+      ok: false,
+      reason: 'required field missing: description',
+    });
     walk.set({ description: '三个车间的排产与质量追溯' }).send('CONFIRM_NEEDS', salesperson);
     expect(walk.state).toBe('needsIdentified');
 
-    expect(walk.try('PROPOSE', salesperson)).toMatchObject({ ok: false, guard: 'all', reason: 'required field missing: amount' });
-    expect(walk.set({ amount: 0 }).try('PROPOSE', salesperson)).toMatchObject({ ok: false, reason: 'amount must be greater than 0' });
+    expect(walk.try('PROPOSE', salesperson)).toMatchObject({
+      ok: false,
+      guard: 'all',
+      reason: 'required field missing: amount',
+    });
+    expect(walk.set({ amount: 0 }).try('PROPOSE', salesperson)).toMatchObject({
+      ok: false,
+      reason: 'amount must be greater than 0',
+    });
     walk.set({ amount: 860_000 }).send('PROPOSE', salesperson);
     expect(walk.state).toBe('solutionProposed');
 
@@ -155,14 +172,23 @@ describe('opportunity-sales', () => {
         kind: 'createRecord',
         phase: 'inTransaction',
         entity: 'activity',
-        values: expect.objectContaining({ type: 'demo', status: 'planned', opportunity: 'opp-1', customer: 'cust-1', contact: 'contact-2' }),
+        values: expect.objectContaining({
+          type: 'demo',
+          status: 'planned',
+          opportunity: 'opp-1',
+          customer: 'cust-1',
+          contact: 'contact-2',
+        }),
       },
     ]);
 
     walk.send('REVISE', salesperson);
     expect(walk.state).toBe('proposalRevised');
 
-    expect(walk.try('COMMIT', salesperson)).toMatchObject({ ok: false, reason: 'required field missing: expectedCloseDate' });
+    expect(walk.try('COMMIT', salesperson)).toMatchObject({
+      ok: false,
+      reason: 'required field missing: expectedCloseDate',
+    });
     walk.set({ expectedCloseDate: '2026-06-30' }).send('COMMIT', salesperson);
     expect(walk.state).toBe('verbalCommitment');
 
@@ -179,13 +205,27 @@ describe('opportunity-sales', () => {
       { kind: 'setField', phase: 'inTransaction', field: 'closedAt', value: now },
       expect.objectContaining({ kind: 'notify', phase: 'outbox', to: 'owner.manager' }),
     ]);
-    expect(walk.try('LOSE', salesperson)).toMatchObject({ ok: false, reason: 'event LOSE is not allowed in state contractSigned' });
+    expect(walk.try('LOSE', salesperson)).toMatchObject({
+      ok: false,
+      reason: 'event LOSE is not allowed in state contractSigned',
+    });
   });
 
   it('creates a follow-up activity that the activity schema accepts', () => {
     const wf = workflow('opportunity-sales');
-    const record = { ...deal, decisionMaker: '0c9d8e7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f', id: '3f6b1c9a-2d4e-4a8b-b1c3-5e7f9a0b2c4d', customer: 'a1b2c3d4-e5f6-4789-8abc-def012345678' };
-    const decision = decide(wf, { state: 'proposalRevised', record, actor: salesperson, event: { type: 'DEMONSTRATE' }, now });
+    const record = {
+      ...deal,
+      decisionMaker: '0c9d8e7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f',
+      id: '3f6b1c9a-2d4e-4a8b-b1c3-5e7f9a0b2c4d',
+      customer: 'a1b2c3d4-e5f6-4789-8abc-def012345678',
+    };
+    const decision = decide(wf, {
+      state: 'proposalRevised',
+      record,
+      actor: salesperson,
+      event: { type: 'DEMONSTRATE' },
+      now,
+    });
     expect(decision.ok).toBe(true);
     const effect = decision.ok ? decision.effects[0] : undefined;
     expect(effect?.kind).toBe('createRecord');
@@ -194,10 +234,16 @@ describe('opportunity-sales', () => {
     expect(validateRecord(createAjv().compile(toEffectiveSchema(activity)), values)).toEqual([]);
   });
 
-  it('notifies the owner\'s manager when contract negotiation outruns its SLA, staying in the stage', () => {
-    const walk = new Walk(workflow('opportunity-sales'), 'contractNegotiation', { ...deal, amount: 1, expectedCloseDate: '2026-06-30' });
+  it("notifies the owner's manager when contract negotiation outruns its SLA, staying in the stage", () => {
+    const walk = new Walk(workflow('opportunity-sales'), 'contractNegotiation', {
+      ...deal,
+      amount: 1,
+      expectedCloseDate: '2026-06-30',
+    });
     expect(walk.fire('sla')).toMatchObject({
-      ok: true, to: 'contractNegotiation', timers: { cancel: false, schedule: [] },
+      ok: true,
+      to: 'contractNegotiation',
+      timers: { cancel: false, schedule: [] },
       effects: [expect.objectContaining({ kind: 'notify', to: 'owner.manager' })],
     });
   });
@@ -205,18 +251,41 @@ describe('opportunity-sales', () => {
   it('loses from every open stage only with a reason, recording when', () => {
     const wf = workflow('opportunity-sales');
     for (const state of OPEN) {
-      expect(decide(wf, { state, record: deal, actor: salesperson, event: { type: 'LOSE' }, now }), state).toMatchObject({
-        ok: false, guard: 'requireFields', reason: 'required field missing: lostReason',
+      expect(
+        decide(wf, { state, record: deal, actor: salesperson, event: { type: 'LOSE' }, now }),
+        state,
+      ).toMatchObject({
+        ok: false,
+        guard: 'requireFields',
+        reason: 'required field missing: lostReason',
       });
-      expect(decide(wf, { state, record: { ...deal, lostReason: '预算冻结' }, actor: salesperson, event: { type: 'LOSE' }, now }), state).toMatchObject({
-        ok: true, to: 'lost', effects: [{ kind: 'setField', field: 'closedAt', value: now }],
+      expect(
+        decide(wf, {
+          state,
+          record: { ...deal, lostReason: '预算冻结' },
+          actor: salesperson,
+          event: { type: 'LOSE' },
+          now,
+        }),
+        state,
+      ).toMatchObject({
+        ok: true,
+        to: 'lost',
+        effects: [{ kind: 'setField', field: 'closedAt', value: now }],
       });
     }
   });
 
   it('goes back where a sales team would, and skips where it may', () => {
     const wf = workflow('opportunity-sales');
-    const full = { ...deal, contacts: ['c'], decisionMaker: 'c', description: 'x', amount: 5, expectedCloseDate: '2026-06-30' };
+    const full = {
+      ...deal,
+      contacts: ['c'],
+      decisionMaker: 'c',
+      description: 'x',
+      amount: 5,
+      expectedCloseDate: '2026-06-30',
+    };
     const to = (state: string, type: string) => {
       const decision = decide(wf, { state, record: full, actor: salesperson, event: { type }, now });
       return decision.ok ? decision.to : decision.reason;
@@ -231,16 +300,37 @@ describe('opportunity-sales', () => {
   });
 
   it('lists the events of a stage with their verdicts for the stage buttons', () => {
-    const events = allowedEvents(workflow('opportunity-sales'), 'needsIdentified', { record: deal, actor: salesperson });
+    const events = allowedEvents(workflow('opportunity-sales'), 'needsIdentified', {
+      record: deal,
+      actor: salesperson,
+    });
     expect(events).toEqual([
-      { event: 'PROPOSE', target: 'solutionProposed', allowed: false, reason: 'required field missing: amount', reasonZh: '缺少必填字段：amount' },
-      { event: 'LOSE', target: 'lost', allowed: false, reason: 'required field missing: lostReason', reasonZh: '缺少必填字段：lostReason' },
+      {
+        event: 'PROPOSE',
+        target: 'solutionProposed',
+        allowed: false,
+        reason: 'required field missing: amount',
+        reasonZh: '缺少必填字段：amount',
+      },
+      {
+        event: 'LOSE',
+        target: 'lost',
+        allowed: false,
+        reason: 'required field missing: lostReason',
+        reasonZh: '缺少必填字段：lostReason',
+      },
     ]);
   });
 });
 
 describe('service-request', () => {
-  const ticket = { id: 'sr-1', title: '3 号产线 PLC 通讯中断', customer: 'cust-1', category: 'repair', priority: 'urgent' };
+  const ticket = {
+    id: 'sr-1',
+    title: '3 号产线 PLC 通讯中断',
+    customer: 'cust-1',
+    category: 'repair',
+    priority: 'urgent',
+  };
   const approved = (by: Actor): Approval[] => [{ role: 'serviceManager', decision: 'approved', by: by.id, at: now }];
 
   it('walks created → assigned → in progress → pending approval → completed → surveyed', () => {
@@ -261,7 +351,11 @@ describe('service-request', () => {
     walk.set({ resolution: '更换通讯模块，产线恢复运行' }).send('SUBMIT', serviceAgent);
     expect(walk.state).toBe('pendingApproval');
 
-    expect(walk.try('APPROVE', serviceAgent)).toMatchObject({ ok: false, guard: 'approval', reason: 'only serviceManager may approve or reject in state pendingApproval' });
+    expect(walk.try('APPROVE', serviceAgent)).toMatchObject({
+      ok: false,
+      guard: 'approval',
+      reason: 'only serviceManager may approve or reject in state pendingApproval',
+    });
     expect(walk.try('REJECT', serviceAgent)).toMatchObject({ ok: false, guard: 'approval' });
     expect(walk.state).toBe('pendingApproval');
 
@@ -269,7 +363,10 @@ describe('service-request', () => {
     expect(walk.state).toBe('completed');
     expect(approve.effects).toEqual([{ kind: 'setField', phase: 'inTransaction', field: 'resolvedAt', value: now }]);
 
-    expect(walk.try('SURVEY', serviceAgent)).toMatchObject({ ok: false, reason: 'required field missing: satisfaction' });
+    expect(walk.try('SURVEY', serviceAgent)).toMatchObject({
+      ok: false,
+      reason: 'required field missing: satisfaction',
+    });
     const survey = walk.set({ satisfaction: 5 }).send('SURVEY', serviceAgent);
     expect(walk.state).toBe('surveyed');
     expect(survey.effects).toEqual([]);
@@ -287,18 +384,35 @@ describe('service-request', () => {
     const states = workflow('service-request').definition.states;
     expect(states.pendingApproval!.meta).toMatchObject({ approval: { role: 'serviceManager' }, sla: 'P1D' });
     const verdicts = (actor: Actor) =>
-      allowedEvents(workflow('service-request'), 'pendingApproval', { record: ticket, actor }).map((e) => [e.event, e.allowed]);
-    expect(verdicts(serviceAgent)).toEqual([['APPROVE', false], ['REJECT', false]]);
-    expect(verdicts(serviceManager)).toEqual([['APPROVE', true], ['REJECT', true]]);
+      allowedEvents(workflow('service-request'), 'pendingApproval', { record: ticket, actor }).map((e) => [
+        e.event,
+        e.allowed,
+      ]);
+    expect(verdicts(serviceAgent)).toEqual([
+      ['APPROVE', false],
+      ['REJECT', false],
+    ]);
+    expect(verdicts(serviceManager)).toEqual([
+      ['APPROVE', true],
+      ['REJECT', true],
+    ]);
   });
 
   it('notifies the manager when an assigned request is not picked up in time, and escalates one not resolved in time', () => {
     const wf = workflow('service-request');
     const assigned = new Walk(wf, 'assigned', ticket);
-    expect(assigned.fire('sla')).toMatchObject({ ok: true, to: 'assigned', effects: [expect.objectContaining({ kind: 'notify', to: 'owner.manager' })] });
+    expect(assigned.fire('sla')).toMatchObject({
+      ok: true,
+      to: 'assigned',
+      effects: [expect.objectContaining({ kind: 'notify', to: 'owner.manager' })],
+    });
 
     const late = new Walk(wf, 'inProgress', ticket);
-    expect(late.fire('sla')).toMatchObject({ ok: true, to: 'escalated', effects: [expect.objectContaining({ kind: 'notify', to: 'owner.manager' })] });
+    expect(late.fire('sla')).toMatchObject({
+      ok: true,
+      to: 'escalated',
+      effects: [expect.objectContaining({ kind: 'notify', to: 'owner.manager' })],
+    });
     expect(late.try('RESUME', serviceAgent)).toMatchObject({ ok: false, guard: 'actorHasRole' });
     expect(late.try('REASSIGN', serviceAgent)).toMatchObject({ ok: false, guard: 'actorHasRole' });
     const reassign = late.send('REASSIGN', serviceManager);
@@ -307,16 +421,42 @@ describe('service-request', () => {
   });
 
   it('hands over in place without restarting the clock', () => {
-    const decision = decide(workflow('service-request'), { state: 'inProgress', record: ticket, actor: serviceAgent, event: { type: 'REASSIGN' }, now });
+    const decision = decide(workflow('service-request'), {
+      state: 'inProgress',
+      record: ticket,
+      actor: serviceAgent,
+      event: { type: 'REASSIGN' },
+      now,
+    });
     expect(decision).toMatchObject({ ok: true, to: 'inProgress', timers: { cancel: false, schedule: [] } });
   });
 
   it('alerts the manager on a low satisfaction score, and reopens an unresolved request', () => {
     const wf = workflow('service-request');
-    const low = decide(wf, { state: 'completed', record: { ...ticket, satisfaction: 2 }, actor: serviceAgent, event: { type: 'SURVEY' }, now });
-    expect(low).toMatchObject({ ok: true, to: 'surveyed', effects: [expect.objectContaining({ kind: 'notify', to: 'owner.manager' })] });
-    const reopen = decide(wf, { state: 'completed', record: ticket, actor: serviceAgent, event: { type: 'REOPEN' }, now });
-    expect(reopen).toMatchObject({ ok: true, to: 'inProgress', effects: [{ kind: 'setField', field: 'resolvedAt', value: null }] });
+    const low = decide(wf, {
+      state: 'completed',
+      record: { ...ticket, satisfaction: 2 },
+      actor: serviceAgent,
+      event: { type: 'SURVEY' },
+      now,
+    });
+    expect(low).toMatchObject({
+      ok: true,
+      to: 'surveyed',
+      effects: [expect.objectContaining({ kind: 'notify', to: 'owner.manager' })],
+    });
+    const reopen = decide(wf, {
+      state: 'completed',
+      record: ticket,
+      actor: serviceAgent,
+      event: { type: 'REOPEN' },
+      now,
+    });
+    expect(reopen).toMatchObject({
+      ok: true,
+      to: 'inProgress',
+      effects: [{ kind: 'setField', field: 'resolvedAt', value: null }],
+    });
   });
 
   it('cancels a request only with a reason', () => {
@@ -339,12 +479,18 @@ describe('customer-lifecycle', () => {
     walk.set({ level: 'important' }).send('ACTIVATE', salesperson);
     expect(walk.state).toBe('active');
 
-    expect(walk.try('PROMOTE', salesperson)).toMatchObject({ ok: false, guard: 'actorHasRole', reason: 'only salesManager or admin may do this' });
+    expect(walk.try('PROMOTE', salesperson)).toMatchObject({
+      ok: false,
+      guard: 'actorHasRole',
+      reason: 'only salesManager or admin may do this',
+    });
     const promote = walk.send('PROMOTE', salesManager);
     expect(walk.state).toBe('keyAccount');
     expect(promote.effects).toEqual([{ kind: 'setField', phase: 'inTransaction', field: 'level', value: 'key' }]);
 
-    expect(walk.send('DEMOTE', salesManager).effects).toEqual([{ kind: 'setField', phase: 'inTransaction', field: 'level', value: 'important' }]);
+    expect(walk.send('DEMOTE', salesManager).effects).toEqual([
+      { kind: 'setField', phase: 'inTransaction', field: 'level', value: 'important' },
+    ]);
     expect(walk.state).toBe('active');
 
     walk.send('GO_DORMANT', salesperson);
@@ -364,9 +510,12 @@ describe('customer-lifecycle', () => {
     const wf = workflow('customer-lifecycle');
     const record = { ...customer, level: 'key', churnReason: '集团统一采购' };
     for (const type of ['GO_DORMANT', 'LOSE']) {
-      expect(decide(wf, { state: 'keyAccount', record, actor: salesperson, event: { type }, now }), type).toMatchObject({
-        ok: true, effects: [expect.objectContaining({ kind: 'notify', to: 'owner.manager' })],
-      });
+      expect(decide(wf, { state: 'keyAccount', record, actor: salesperson, event: { type }, now }), type).toMatchObject(
+        {
+          ok: true,
+          effects: [expect.objectContaining({ kind: 'notify', to: 'owner.manager' })],
+        },
+      );
     }
   });
 
@@ -375,6 +524,7 @@ describe('customer-lifecycle', () => {
     expect(wf.meta.recordType).toBeUndefined();
     const entity = set.entities.find((e) => e.$id === 'customer')!;
     expect(Object.keys(entity['x-entity'].recordTypes ?? {})).toEqual(['company', 'government']);
-    for (const type of Object.values(entity['x-entity'].recordTypes ?? {})) expect(type.fields).toEqual(expect.arrayContaining(['level', 'churnReason']));
+    for (const type of Object.values(entity['x-entity'].recordTypes ?? {}))
+      expect(type.fields).toEqual(expect.arrayContaining(['level', 'churnReason']));
   });
 });

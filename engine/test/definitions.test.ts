@@ -12,7 +12,9 @@ interface InvalidCase extends DefinitionSet {
 const dir = join(FIXTURES, 'definitions/invalid');
 const cases = readdirSync(dir)
   .filter((name) => name.endsWith('.json'))
-  .map((name) => [name.replace(/\.json$/, ''), JSON.parse(readFileSync(join(dir, name), 'utf8')) as InvalidCase] as const);
+  .map(
+    (name) => [name.replace(/\.json$/, ''), JSON.parse(readFileSync(join(dir, name), 'utf8')) as InvalidCase] as const,
+  );
 
 describe('invalid definitions are rejected with every issue named', () => {
   it.each(cases)('%s', (_name, testCase) => {

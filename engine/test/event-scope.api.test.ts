@@ -9,20 +9,34 @@ import { startTestServer, type TestServer } from './support/test-server.js';
  * the route: any caller of sendEvent gets the same 404 (out of read scope) and 403 (event not granted).
  */
 let server: TestServer;
-const actors: Record<'alice' | 'bob' | 'mia', Actor> = { alice: { id: '', roles: [] }, bob: { id: '', roles: [] }, mia: { id: '', roles: [] } };
+const actors: Record<'alice' | 'bob' | 'mia', Actor> = {
+  alice: { id: '', roles: [] },
+  bob: { id: '', roles: [] },
+  mia: { id: '', roles: [] },
+};
 let customerId = '';
 
 beforeAll(async () => {
   server = await startTestServer();
-  const unit = async (name: string) => (await server.request('POST', '/api/v1/admin/org-units', { name })).body.id as string;
+  const unit = async (name: string) =>
+    (await server.request('POST', '/api/v1/admin/org-units', { name })).body.id as string;
   const [teamA, teamB] = [await unit('华东组 Team A'), await unit('华南组 Team B')];
   const tokens: Record<string, string> = {};
-  for (const [key, roles, orgUnitId] of [['alice', ['salesperson'], teamA], ['bob', ['salesperson'], teamB], ['mia', ['salesManager'], teamA]] as const) {
+  for (const [key, roles, orgUnitId] of [
+    ['alice', ['salesperson'], teamA],
+    ['bob', ['salesperson'], teamB],
+    ['mia', ['salesManager'], teamA],
+  ] as const) {
     const { user, token } = await server.userToken({ email: `${key}@example.com`, roles: [...roles], orgUnitId });
     actors[key] = { id: user.id, roles: [...roles], orgUnitId };
     tokens[key] = token;
   }
-  const created = await server.request('POST', '/api/v1/records/customer', { record_type: 'company', name: '范围 Scope', industry: 'retail', level: 'normal' }, { authorization: `Bearer ${tokens.alice}` });
+  const created = await server.request(
+    'POST',
+    '/api/v1/records/customer',
+    { record_type: 'company', name: '范围 Scope', industry: 'retail', level: 'normal' },
+    { authorization: `Bearer ${tokens.alice}` },
+  );
   expect(created.status).toBe(201);
   customerId = created.body.id;
 });
@@ -47,7 +61,10 @@ describe('sendEvent judges the event scope itself', () => {
   it('refuses an event the role may not send (403); the role that holds it sends it', async () => {
     expect((await send(actors.mia, 'ACTIVATE')).transition).toMatchObject({ from: 'prospect', to: 'active' });
     await expect(send(actors.alice, 'PROMOTE')).rejects.toMatchObject({ status: 403 });
-    expect((await server.request('GET', `/api/v1/records/customer/${customerId}`)).body).toMatchObject({ state: 'active', version: 2 });
+    expect((await server.request('GET', `/api/v1/records/customer/${customerId}`)).body).toMatchObject({
+      state: 'active',
+      version: 2,
+    });
     expect((await send(actors.mia, 'PROMOTE')).transition).toMatchObject({ from: 'active' });
   });
 });

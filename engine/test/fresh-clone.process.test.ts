@@ -14,7 +14,8 @@ const run = promisify(execFile);
 let copy: ReturnType<typeof freshCopy>;
 
 beforeAll(() => {
-  if (!existsSync(join(REPO_ROOT, 'engine/dist/cli/main.js'))) throw new Error('engine/dist is missing: run `npx tsc -b` first');
+  if (!existsSync(join(REPO_ROOT, 'engine/dist/cli/main.js')))
+    throw new Error('engine/dist is missing: run `npx tsc -b` first');
   copy = freshCopy();
 });
 afterAll(() => copy?.remove());

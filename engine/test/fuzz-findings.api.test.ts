@@ -31,8 +31,16 @@ describe('publishing a draft whose definitions are not even shaped like definiti
 describe('changing a user with no body at all', () => {
   it('is an empty change (200, the user as they were), not a 500', async () => {
     const { user } = await server.userToken({ email: 'no-body@example.com', roles: ['salesperson'] });
-    const response = await fetch(`${server.url}/api/v1/admin/users/${user.id}`, { method: 'PATCH', headers: { authorization: `Bearer ${server.adminToken}` } });
+    const response = await fetch(`${server.url}/api/v1/admin/users/${user.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${server.adminToken}` },
+    });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ id: user.id, email: 'no-body@example.com', roles: ['salesperson'], active: true });
+    expect(await response.json()).toMatchObject({
+      id: user.id,
+      email: 'no-body@example.com',
+      roles: ['salesperson'],
+      active: true,
+    });
   });
 });

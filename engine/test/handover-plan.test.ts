@@ -26,7 +26,11 @@ describe('planHandover', () => {
 
   it('with onlyOpen keeps the final states of every workflow the record types follow', async () => {
     const { targets } = planHandover(await model(), { onlyOpen: true });
-    expect(targets.map((t) => [t.entity, t.closedStates])).toEqual([['account', []], ['deal', ['churned', 'lost', 'renewed', 'won']], ['task', []]]);
+    expect(targets.map((t) => [t.entity, t.closedStates])).toEqual([
+      ['account', []],
+      ['deal', ['churned', 'lost', 'renewed', 'won']],
+      ['task', []],
+    ]);
   });
 
   it('takes the listed entities once each and names unknown ones by index', async () => {
@@ -43,11 +47,15 @@ describe('handover SQL', () => {
 
   it('moves and audits in one statement; a dry run counts under the same condition', () => {
     const move = moveOwnerSql(deal, { fromUserId: from, toUserId: to, actorId: null, requestId: 'r1' });
-    expect(move.sql).toMatch(/^with moved as \(update "deal" as t set owner_id = \?::uuid, version = t\.version \+ 1, .* returning t\.id\), audited as \(insert into lodestar_audit .* from moved\) select count\(\*\) as n from moved$/);
+    expect(move.sql).toMatch(
+      /^with moved as \(update "deal" as t set owner_id = \?::uuid, version = t\.version \+ 1, .* returning t\.id\), audited as \(insert into lodestar_audit .* from moved\) select count\(\*\) as n from moved$/,
+    );
     expect(move.sql.split('?').length - 1).toBe(move.bindings.length);
     expect(move.bindings.slice(0, 5)).toEqual([to, null, from, 'lost', 'won']);
     const count = countOwnedSql(deal, from);
-    expect(count.sql).toBe('select count(*) as n from "deal" as t where t.owner_id = ?::uuid and (t.state is null or t.state not in (?, ?))');
+    expect(count.sql).toBe(
+      'select count(*) as n from "deal" as t where t.owner_id = ?::uuid and (t.state is null or t.state not in (?, ?))',
+    );
     expect(count.bindings).toEqual([from, 'lost', 'won']);
   });
 });

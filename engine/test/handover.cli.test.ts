@@ -19,7 +19,10 @@ beforeAll(async () => {
   expect((await lodestar('migrate')).code).toBe(0);
   const user = (email: string) => createUser(knex(), { email, password: 'a long enough password' });
   [seller, successor] = [await user('leaver@example.com'), await user('successor@example.com')];
-  await knex()('account').insert([{ name: 'Acme', owner_id: seller.id }, { name: 'Globex', owner_id: seller.id }]);
+  await knex()('account').insert([
+    { name: 'Acme', owner_id: seller.id },
+    { name: 'Globex', owner_id: seller.id },
+  ]);
   await knex()('deal').insert([
     { name: 'open', record_type: 'newBusiness', state: 'lead', owner_id: seller.id },
     { name: 'won', record_type: 'newBusiness', state: 'won', owner_id: seller.id },
@@ -30,11 +33,19 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-const ownerOf = async (entity: string, name: string) => (await knex()(entity).where({ name }).first('owner_id', 'version')) as { owner_id: string; version: number };
+const ownerOf = async (entity: string, name: string) =>
+  (await knex()(entity).where({ name }).first('owner_id', 'version')) as { owner_id: string; version: number };
 
 describe('lodestar handover', () => {
   it('counts in a dry run, changing nothing', async () => {
-    const result = await lodestar('handover', '--from', 'leaver@example.com', '--to', 'successor@example.com', '--dry-run');
+    const result = await lodestar(
+      'handover',
+      '--from',
+      'leaver@example.com',
+      '--to',
+      'successor@example.com',
+      '--dry-run',
+    );
     expect(result.code, result.out).toBe(0);
     expect(result.out).toContain('Dry run: leaver@example.com owns these records; nothing was changed.');
     expect(result.out).toMatch(/account\s+2\n\s+deal\s+2\n\s+task\s+0\n\s+total\s+4/);
@@ -42,7 +53,16 @@ describe('lodestar handover', () => {
   });
 
   it('moves only open records of the listed entities with --entity and --open-only', async () => {
-    const result = await lodestar('handover', '--from', 'leaver@example.com', '--to', 'successor@example.com', '--entity', 'deal', '--open-only');
+    const result = await lodestar(
+      'handover',
+      '--from',
+      'leaver@example.com',
+      '--to',
+      'successor@example.com',
+      '--entity',
+      'deal',
+      '--open-only',
+    );
     expect(result.code, result.out).toBe(0);
     expect(result.out).toContain('Handed over open records from leaver@example.com to successor@example.com:');
     expect(result.out).toMatch(/deal\s+1\n\s+total\s+1/);
@@ -57,11 +77,20 @@ describe('lodestar handover', () => {
     expect(result.out).toMatch(/account\s+2\n\s+deal\s+1\n\s+task\s+0\n\s+total\s+3/);
     const rows = await knex()('lodestar_audit').where({ action: 'handover' });
     expect(rows).toHaveLength(4);
-    for (const row of rows) expect(row).toMatchObject({ actor_id: null, changes: { owner_id: [seller.id, successor.id] } });
+    for (const row of rows)
+      expect(row).toMatchObject({ actor_id: null, changes: { owner_id: [seller.id, successor.id] } });
   });
 
   it('fails naming the problem: unknown entity, unknown or inactive user', async () => {
-    const unknown = await lodestar('handover', '--from', 'leaver@example.com', '--to', 'successor@example.com', '--entity', 'invoice');
+    const unknown = await lodestar(
+      'handover',
+      '--from',
+      'leaver@example.com',
+      '--to',
+      'successor@example.com',
+      '--entity',
+      'invoice',
+    );
     expect(unknown.code).not.toBe(0);
     expect(unknown.out).toContain('/entities/0: "invoice" is not an entity of the published model');
     await knex()('lodestar_users').where({ id: successor.id }).update({ active: false });

@@ -10,8 +10,17 @@ let server: TestServer;
 let agent = '';
 const PROBLEM = 'application/problem+json';
 
-const raw = async (method: string, path: string, body: string | undefined, headers: Record<string, string>): Promise<TestResponse & { text: string }> => {
-  const response = await fetch(`${server.engine.url}/api/v1${path}`, { method, headers, ...(body !== undefined && { body }) });
+const raw = async (
+  method: string,
+  path: string,
+  body: string | undefined,
+  headers: Record<string, string>,
+): Promise<TestResponse & { text: string }> => {
+  const response = await fetch(`${server.engine.url}/api/v1${path}`, {
+    method,
+    headers,
+    ...(body !== undefined && { body }),
+  });
   const text = await response.text();
   let parsed: unknown;
   try {
@@ -34,8 +43,14 @@ afterAll(async () => {
 
 describe('request bodies', () => {
   it('answers 415 problem+json to a JSON body in latin1, with or without a login', async () => {
-    for (const [path, headers] of [['/auth/login', {}], ['/records/customer', admin()]] as const) {
-      const res = await raw('POST', path, '{"email":"a@b.c","password":"x"}', { 'content-type': 'application/json; charset=latin1', ...headers });
+    for (const [path, headers] of [
+      ['/auth/login', {}],
+      ['/records/customer', admin()],
+    ] as const) {
+      const res = await raw('POST', path, '{"email":"a@b.c","password":"x"}', {
+        'content-type': 'application/json; charset=latin1',
+        ...headers,
+      });
       expect(res.status, path).toBe(415);
       expect(res.headers.get('content-type')).toContain(PROBLEM);
       expect(res.body.i18n.zh).toBeTruthy();
@@ -51,13 +66,18 @@ describe('request bodies', () => {
   });
 
   it('answers 413 problem+json to a signed-in body over 5 MB', async () => {
-    const res = await raw('POST', '/records/customer', JSON.stringify({ name: 'x'.repeat(5.5 * 1024 * 1024) }), { 'content-type': 'application/json', ...admin() });
+    const res = await raw('POST', '/records/customer', JSON.stringify({ name: 'x'.repeat(5.5 * 1024 * 1024) }), {
+      'content-type': 'application/json',
+      ...admin(),
+    });
     expect(res.status).toBe(413);
     expect(res.headers.get('content-type')).toContain(PROBLEM);
   });
 
   it('refuses an anonymous body on a data route unread: 401, not a parse error', async () => {
-    const res = await raw('POST', '/records/customer', `{"name": ${'x'.repeat(100_000)}`, { 'content-type': 'application/json' });
+    const res = await raw('POST', '/records/customer', `{"name": ${'x'.repeat(100_000)}`, {
+      'content-type': 'application/json',
+    });
     expect(res.status).toBe(401);
     expect(res.headers.get('connection')).toBe('close');
   });
@@ -67,34 +87,64 @@ describe('request bodies', () => {
     const res = await raw('POST', '/records/customer', deep, { 'content-type': 'application/json', ...admin() });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain(PROBLEM);
-    const shallow = await raw('POST', '/records/customer', JSON.stringify({ record_type: 'company', name: 'shallow [{"x"}]', industry: 'retail' }), { 'content-type': 'application/json', ...admin() });
+    const shallow = await raw(
+      'POST',
+      '/records/customer',
+      JSON.stringify({ record_type: 'company', name: 'shallow [{"x"}]', industry: 'retail' }),
+      { 'content-type': 'application/json', ...admin() },
+    );
     expect(shallow.status).toBe(201);
   });
 });
 
 describe('timestamps PostgreSQL cannot store are the caller’s mistake', () => {
   it('a filter with offset +16:00 is 400 naming the parameter', async () => {
-    const res = await server.request('GET', `/api/v1/records/customer?filter[created_at][gte]=${encodeURIComponent('2026-01-01T00:00:00+16:00')}`);
+    const res = await server.request(
+      'GET',
+      `/api/v1/records/customer?filter[created_at][gte]=${encodeURIComponent('2026-01-01T00:00:00+16:00')}`,
+    );
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body.issues)).toContain('created_at');
-    const ok = await server.request('GET', `/api/v1/records/customer?filter[created_at][gte]=${encodeURIComponent('2026-01-01T00:00:00+15:59')}`);
+    const ok = await server.request(
+      'GET',
+      `/api/v1/records/customer?filter[created_at][gte]=${encodeURIComponent('2026-01-01T00:00:00+15:59')}`,
+    );
     expect(ok.status).toBe(200);
   });
 
   it('a record body with offset +16:00 or year 0 is 422 on the field', async () => {
-    const bad = await server.request('POST', '/api/v1/records/activity', { subject: 'call', type: 'callOut', plannedStart: '2026-03-01T09:00:00+16:00' });
+    const bad = await server.request('POST', '/api/v1/records/activity', {
+      subject: 'call',
+      type: 'callOut',
+      plannedStart: '2026-03-01T09:00:00+16:00',
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.issues.map((i: { pointer: string }) => i.pointer)).toContain('/plannedStart');
-    const ok = await server.request('POST', '/api/v1/records/activity', { subject: 'call', type: 'callOut', plannedStart: '2026-03-01T09:00:00+08:00' });
+    const ok = await server.request('POST', '/api/v1/records/activity', {
+      subject: 'call',
+      type: 'callOut',
+      plannedStart: '2026-03-01T09:00:00+08:00',
+    });
     expect(ok.status).toBe(201);
   });
 
   it('a cursor carrying an offset +16:00 is 400 on the cursor', async () => {
-    await server.request('POST', '/api/v1/records/customer', { record_type: 'company', name: 'Cursor one', industry: 'retail' });
-    await server.request('POST', '/api/v1/records/customer', { record_type: 'company', name: 'Cursor two', industry: 'retail' });
+    await server.request('POST', '/api/v1/records/customer', {
+      record_type: 'company',
+      name: 'Cursor one',
+      industry: 'retail',
+    });
+    await server.request('POST', '/api/v1/records/customer', {
+      record_type: 'company',
+      name: 'Cursor two',
+      industry: 'retail',
+    });
     const page = await server.request('GET', '/api/v1/records/customer?sort=created_at&limit=1');
     expect(page.body.nextCursor).toBeTruthy();
-    const decoded = JSON.parse(Buffer.from(page.body.nextCursor, 'base64url').toString('utf8')) as { s: string; v: unknown[] };
+    const decoded = JSON.parse(Buffer.from(page.body.nextCursor, 'base64url').toString('utf8')) as {
+      s: string;
+      v: unknown[];
+    };
     decoded.v[0] = '2026-01-01 00:00:00+16';
     const forged = Buffer.from(JSON.stringify(decoded)).toString('base64url');
     const res = await server.request('GET', `/api/v1/records/customer?sort=created_at&limit=1&cursor=${forged}`);
@@ -113,7 +163,8 @@ describe('timestamps PostgreSQL cannot store are the caller’s mistake', () => 
 
 describe('an entity the role cannot read', () => {
   it('is 403 on every one of its routes, for a missing id as for a real one', async () => {
-    const id = (await server.request('POST', '/api/v1/records/serviceRequest', { title: 'Printer down' })).body.id as string | undefined;
+    const id = (await server.request('POST', '/api/v1/records/serviceRequest', { title: 'Printer down' })).body.id as
+      string | undefined;
     const missing = '00000000-0000-4000-8000-000000000000';
     const as = { authorization: `Bearer ${agent}` };
     const statuses: Record<string, number> = {};
@@ -134,7 +185,9 @@ describe('an entity the role cannot read', () => {
         ['DELETE', `/views/serviceRequest/${target}`],
       ];
       for (const [method, path, body] of calls) {
-        statuses[`${method} ${path}`] = (await server.request(method, `/api/v1${path}`, body, { ...as, 'if-match': '"1"' })).status;
+        statuses[`${method} ${path}`] = (
+          await server.request(method, `/api/v1${path}`, body, { ...as, 'if-match': '"1"' })
+        ).status;
       }
     }
     expect(Object.entries(statuses).filter(([, status]) => status !== 403)).toEqual([]);
@@ -145,7 +198,15 @@ describe('the OpenAPI document', () => {
   it('describes the auth and admin routes too', async () => {
     const doc = await server.request('GET', '/api/v1/openapi.json');
     const paths = Object.keys(doc.body.paths);
-    for (const path of ['/auth/login', '/auth/logout', '/auth/me', '/auth/setup', '/auth/api-keys', '/admin/users', '/admin/org-units']) {
+    for (const path of [
+      '/auth/login',
+      '/auth/logout',
+      '/auth/me',
+      '/auth/setup',
+      '/auth/api-keys',
+      '/admin/users',
+      '/admin/org-units',
+    ]) {
       expect(paths, path).toContain(path);
     }
   });

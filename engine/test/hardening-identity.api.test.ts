@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailKey } from '../src/identity/login-throttle.js';
 import { startEngine, type RunningEngine } from '../src/main.js';
-import { ADMIN_PASSWORD, REPO_ROOT, startTestServer, type TestResponse, type TestServer } from './support/test-server.js';
+import {
+  ADMIN_PASSWORD,
+  REPO_ROOT,
+  startTestServer,
+  type TestResponse,
+  type TestServer,
+} from './support/test-server.js';
 
 /*
  * Issue 12, identity: sign-in throttling (atomic, existence-blind, no lockout of the owner), revocation
@@ -19,8 +25,15 @@ const newAddress = () => `203.0.113.${++addressCount}`;
 const login = (email: string, password: string, from?: string, on: TestServer = server) =>
   on.request('POST', '/api/v1/auth/login', { email, password }, { ...NONE, ...(from && { 'x-forwarded-for': from }) });
 const as = (token: string) => ({ authorization: `Bearer ${token}` });
-const admin = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => server.request(method, `/api/v1/admin${path}`, body, headers);
-const auditOf = async (userId: string) => (await admin('GET', `/audit?entity=lodestar.user&recordId=${userId}`)).body.data as { action: string; changes: unknown; detail: unknown; actorId: string }[];
+const admin = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+  server.request(method, `/api/v1/admin${path}`, body, headers);
+const auditOf = async (userId: string) =>
+  (await admin('GET', `/audit?entity=lodestar.user&recordId=${userId}`)).body.data as {
+    action: string;
+    changes: unknown;
+    detail: unknown;
+    actorId: string;
+  }[];
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 /** What an answer shows a client: status and body. */
 const shown = (response: TestResponse) => ({ status: response.status, body: response.body });
@@ -39,11 +52,16 @@ describe('sign-in throttling', () => {
   it('counts 24 concurrent wrong passwords, every one of them', async () => {
     await server.userToken({ email: 'race@example.com' });
     const from = newAddress();
-    const failures = await Promise.all(Array.from({ length: 24 }, (_, i) => login('race@example.com', `wrong guess ${i}`, from)));
+    const failures = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => login('race@example.com', `wrong guess ${i}`, from)),
+    );
     expect(failures.every((r) => r.status === 401 || r.status === 429)).toBe(true);
     // Attempts that arrive once the counter blocks are refused unchecked; every checked one counts.
     const checked = failures.filter((r) => r.status === 401).length;
-    const counted = await server.testDb.db.knex('lodestar_login_failures').where({ email_key: emailKey('race@example.com'), address: from }).first('failures');
+    const counted = await server.testDb.db
+      .knex('lodestar_login_failures')
+      .where({ email_key: emailKey('race@example.com'), address: from })
+      .first('failures');
     expect(counted?.failures).toBe(checked);
     expect(checked).toBeGreaterThanOrEqual(5);
     // Far past the allowance: the right password must wait too.
@@ -105,7 +123,11 @@ describe('sign-in throttling', () => {
     expect((await login('popular@example.com', ADMIN_PASSWORD, home)).status).toBe(200);
     // 110 addresses, one guess each: past the email-wide allowance (100).
     for (let i = 0; i < 110; i += 10) {
-      await Promise.all(Array.from({ length: 10 }, (_, j) => login('popular@example.com', `botnet ${i + j}`, `198.51.${Math.floor((i + j) / 200)}.${((i + j) % 200) + 1}`)));
+      await Promise.all(
+        Array.from({ length: 10 }, (_, j) =>
+          login('popular@example.com', `botnet ${i + j}`, `198.51.${Math.floor((i + j) / 200)}.${((i + j) % 200) + 1}`),
+        ),
+      );
     }
     expect((await login('popular@example.com', ADMIN_PASSWORD, newAddress())).status).toBe(429);
     expect((await login('popular@example.com', ADMIN_PASSWORD, home)).status).toBe(200);
@@ -117,7 +139,13 @@ describe('sign-in throttling', () => {
     expect((await login('at-the-office@example.com', ADMIN_PASSWORD, office)).status).toBe(200);
     // 110 emails, two guesses each, from the one address: past the address-wide allowance (100).
     for (let i = 0; i < 110; i += 10) {
-      await Promise.all(Array.from({ length: 10 }, (_, j) => login(`sprayed-${i + j}@example.com`, 'Winter2026!', office).then(() => login(`sprayed-${i + j}@example.com`, 'Summer2026!', office))));
+      await Promise.all(
+        Array.from({ length: 10 }, (_, j) =>
+          login(`sprayed-${i + j}@example.com`, 'Winter2026!', office).then(() =>
+            login(`sprayed-${i + j}@example.com`, 'Summer2026!', office),
+          ),
+        ),
+      );
     }
     await server.userToken({ email: 'never-here@example.com' });
     expect((await login('never-here@example.com', ADMIN_PASSWORD, office)).status).toBe(429);
@@ -140,10 +168,24 @@ describe('sign-in throttling', () => {
     // Same loopback address, no cookie: the attacker.
     for (let i = 0; i < 8; i++) await login('shared-office@example.com', `attack ${i}`, undefined, plain);
     expect((await login('shared-office@example.com', ADMIN_PASSWORD, undefined, plain)).status).toBe(429);
-    const owner = await plain.request('POST', '/api/v1/auth/login', { email: 'shared-office@example.com', password: ADMIN_PASSWORD }, { ...NONE, cookie: cookie! });
+    const owner = await plain.request(
+      'POST',
+      '/api/v1/auth/login',
+      { email: 'shared-office@example.com', password: ADMIN_PASSWORD },
+      { ...NONE, cookie: cookie! },
+    );
     expect(owner.status).toBe(200);
     // A made-up or another account's cookie is no way around the throttle.
-    expect((await plain.request('POST', '/api/v1/auth/login', { email: 'shared-office@example.com', password: ADMIN_PASSWORD }, { ...NONE, cookie: 'lodestar_device=made-up-device-cookie-value-123' })).status).toBe(429);
+    expect(
+      (
+        await plain.request(
+          'POST',
+          '/api/v1/auth/login',
+          { email: 'shared-office@example.com', password: ADMIN_PASSWORD },
+          { ...NONE, cookie: 'lodestar_device=made-up-device-cookie-value-123' },
+        )
+      ).status,
+    ).toBe(429);
   });
 
   it('lets an administrator lift the throttle, audited', async () => {
@@ -159,7 +201,9 @@ describe('sign-in throttling', () => {
     expect(unlocked.status).toBe(200);
     expect(unlocked.body.signInBlockedUntil).toBeNull();
     expect((await login('forgetful@example.com', ADMIN_PASSWORD, from)).status).toBe(200);
-    expect((await auditOf(user.id)).map((row) => row.detail)).toContainEqual(expect.objectContaining({ event: 'unlocked' }));
+    expect((await auditOf(user.id)).map((row) => row.detail)).toContainEqual(
+      expect.objectContaining({ event: 'unlocked' }),
+    );
   });
 });
 
@@ -168,7 +212,16 @@ describe('secrets are not cached', () => {
     const signedIn = await login('admin@lodestar.test', ADMIN_PASSWORD, newAddress());
     expect(signedIn.status).toBe(200);
     expect(signedIn.headers.get('cache-control')).toBe('no-store');
-    expect((await server.request('POST', '/api/v1/auth/setup', { email: 'late@example.com', password: 'a long password' }, NONE)).headers.get('cache-control')).toBe('no-store');
+    expect(
+      (
+        await server.request(
+          'POST',
+          '/api/v1/auth/setup',
+          { email: 'late@example.com', password: 'a long password' },
+          NONE,
+        )
+      ).headers.get('cache-control'),
+    ).toBe('no-store');
     const key = await server.request('POST', '/api/v1/auth/api-keys', { name: 'no-store check' });
     expect(key.status).toBe(201);
     expect(key.headers.get('cache-control')).toBe('no-store');
@@ -178,7 +231,10 @@ describe('secrets are not cached', () => {
 describe('revocation in every engine process', () => {
   let other: RunningEngine;
   beforeAll(async () => {
-    other = await startEngine({ port: 0, db: { dataDir: 'unused' }, definitionsDir: REPO_ROOT, logLevel: 'silent' }, { db: server.testDb.db, seed: false });
+    other = await startEngine(
+      { port: 0, db: { dataDir: 'unused' }, definitionsDir: REPO_ROOT, logLevel: 'silent' },
+      { db: server.testDb.db, seed: false },
+    );
   });
   afterAll(() => other?.close());
   const onOther = (path: string, token: string) => fetch(`${other.url}/api/v1${path}`, { headers: as(token) });
@@ -193,7 +249,8 @@ describe('revocation in every engine process', () => {
 
   it('ends a deactivated user everywhere at once, and reactivation revives no session or key', async () => {
     const { user, token } = await server.userToken({ email: 'leaver@example.com', roles: ['salesperson'] });
-    const key = (await server.request('POST', '/api/v1/auth/api-keys', { name: 'own key' }, as(token))).body.key as string;
+    const key = (await server.request('POST', '/api/v1/auth/api-keys', { name: 'own key' }, as(token))).body
+      .key as string;
     expect((await onOther('/records/customer', token)).status).toBe(200);
     expect((await onOther('/records/customer', key)).status).toBe(200);
     expect((await admin('PATCH', `/users/${user.id}`, { active: false })).status).toBe(200);
@@ -231,7 +288,10 @@ describe('the last administrator', () => {
       // With a second administrator, either may go.
       const second = await solo.userToken({ email: 'second-admin@example.com', roles: ['admin'] });
       expect((await solo.request('PATCH', self, { roles: ['salesperson'] })).status).toBe(200);
-      expect((await solo.request('PATCH', `/api/v1/admin/users/${second.user.id}`, { active: false }, as(second.token))).status).toBe(409);
+      expect(
+        (await solo.request('PATCH', `/api/v1/admin/users/${second.user.id}`, { active: false }, as(second.token)))
+          .status,
+      ).toBe(409);
     } finally {
       await solo.close();
     }
@@ -240,14 +300,28 @@ describe('the last administrator', () => {
   it('keeps one administrator when several are removed at the same moment', async () => {
     const solo = await startTestServer();
     try {
-      const others = await Promise.all(['a', 'b', 'c'].map((n) => solo.userToken({ email: `admin-${n}@example.com`, roles: ['admin'] })));
+      const others = await Promise.all(
+        ['a', 'b', 'c'].map((n) => solo.userToken({ email: `admin-${n}@example.com`, roles: ['admin'] })),
+      );
       const admins4 = [{ user: solo.admin, token: solo.adminToken }, ...others];
       // Each administrator removes themselves, all at once.
       const answers = await Promise.all(
-        admins4.map(({ user, token }, i) => solo.request('PATCH', `/api/v1/admin/users/${user.id}`, i % 2 ? { active: false } : { roles: ['salesperson'] }, as(token))),
+        admins4.map(({ user, token }, i) =>
+          solo.request(
+            'PATCH',
+            `/api/v1/admin/users/${user.id}`,
+            i % 2 ? { active: false } : { roles: ['salesperson'] },
+            as(token),
+          ),
+        ),
       );
       expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 409]);
-      const admins = await solo.testDb.db.knex('lodestar_users').where({ active: true }).whereRaw(`'admin' = any(roles)`).count('* as n').first();
+      const admins = await solo.testDb.db
+        .knex('lodestar_users')
+        .where({ active: true })
+        .whereRaw(`'admin' = any(roles)`)
+        .count('* as n')
+        .first();
       expect(Number(admins!.n)).toBe(1);
     } finally {
       await solo.close();
@@ -265,7 +339,9 @@ describe('passwords', () => {
     expect(wrong.status).toBe(422);
     expect(wrong.body.issues).toEqual([expect.objectContaining({ pointer: '/currentPassword' })]);
     expect(wrong.body.i18n.zh).toBe('当前密码不正确');
-    expect((await change({ currentPassword: ADMIN_PASSWORD, newPassword: 'short' })).body.issues).toEqual([expect.objectContaining({ pointer: '/newPassword', keyword: 'minLength' })]);
+    expect((await change({ currentPassword: ADMIN_PASSWORD, newPassword: 'short' })).body.issues).toEqual([
+      expect.objectContaining({ pointer: '/newPassword', keyword: 'minLength' }),
+    ]);
     const changed = await change({ currentPassword: ADMIN_PASSWORD, newPassword: 'a brand new secret' });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ id: user.id, mustChangePassword: false });
@@ -281,7 +357,9 @@ describe('passwords', () => {
   it('lets an administrator reset a password, which the user must change at next sign-in', async () => {
     const { user, token: old } = await server.userToken({ email: 'reset-me@example.com', roles: ['salesperson'] });
     const { token: seller } = await server.userToken({ email: 'not-an-admin@example.com', roles: ['salesperson'] });
-    expect((await admin('POST', `/users/${user.id}/password`, { password: 'temporary password 1' }, as(seller))).status).toBe(403);
+    expect(
+      (await admin('POST', `/users/${user.id}/password`, { password: 'temporary password 1' }, as(seller))).status,
+    ).toBe(403);
     expect((await admin('POST', `/users/${user.id}/password`, { password: 'short' })).status).toBe(422);
     const reset = await admin('POST', `/users/${user.id}/password`, { password: 'temporary password 1' });
     expect(reset.status).toBe(200);
@@ -299,16 +377,36 @@ describe('passwords', () => {
     expect(blocked.body.i18n.zh).toMatch(/修改密码/);
     expect((await server.request('POST', '/api/v1/auth/api-keys', { name: 'sneaky' }, auth)).status).toBe(403);
     expect((await server.request('GET', '/api/v1/auth/me', undefined, auth)).body.mustChangePassword).toBe(true);
-    expect((await server.request('POST', '/api/v1/auth/password', { currentPassword: 'temporary password 1', newPassword: 'my own password now' }, auth)).status).toBe(200);
+    expect(
+      (
+        await server.request(
+          'POST',
+          '/api/v1/auth/password',
+          { currentPassword: 'temporary password 1', newPassword: 'my own password now' },
+          auth,
+        )
+      ).status,
+    ).toBe(200);
     expect((await server.request('GET', '/api/v1/records/customer', undefined, auth)).status).toBe(200);
 
     const trail = await auditOf(user.id);
-    expect(trail).toContainEqual(expect.objectContaining({ action: 'permission', actorId: server.admin.id, detail: { event: 'passwordReset' }, changes: { mustChangePassword: [false, true] } }));
+    expect(trail).toContainEqual(
+      expect.objectContaining({
+        action: 'permission',
+        actorId: server.admin.id,
+        detail: { event: 'passwordReset' },
+        changes: { mustChangePassword: [false, true] },
+      }),
+    );
     expect(JSON.stringify(trail)).not.toMatch(/argon|temporary password 1/);
   });
 
   it('makes a user an administrator added change the password at first sign-in', async () => {
-    const created = await admin('POST', '/users', { email: 'newbie@example.com', password: 'told by the admin', roles: ['salesperson'] });
+    const created = await admin('POST', '/users', {
+      email: 'newbie@example.com',
+      password: 'told by the admin',
+      roles: ['salesperson'],
+    });
     expect(created.body.mustChangePassword).toBe(true);
     const signedIn = await login('newbie@example.com', 'told by the admin', newAddress());
     expect(signedIn.body.user.mustChangePassword).toBe(true);

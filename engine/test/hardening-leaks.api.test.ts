@@ -13,9 +13,15 @@ let opportunity = '';
 const SECRET_URL = 'https://hooks.example.com/T0/B0/s3cr3t-token';
 
 const asMarketing = () => ({ authorization: `Bearer ${marketing}` });
-const version = async (id: string) => (await server.request('GET', `/api/v1/records/opportunity/${id}`)).body.version as number;
+const version = async (id: string) =>
+  (await server.request('GET', `/api/v1/records/opportunity/${id}`)).body.version as number;
 const patchAmount = async (amount: number | null) => {
-  const res = await server.request('PATCH', `/api/v1/records/opportunity/${opportunity}`, { amount }, { 'if-match': `"${await version(opportunity)}"` });
+  const res = await server.request(
+    'PATCH',
+    `/api/v1/records/opportunity/${opportunity}`,
+    { amount },
+    { 'if-match': `"${await version(opportunity)}"` },
+  );
   expect(res.status).toBe(200);
 };
 
@@ -33,11 +39,26 @@ beforeAll(async () => {
   deal['x-rules'] = [...(deal['x-rules'] ?? []), { field: 'amount', rule: 'gte', value: 0 }];
   server = await startTestServer({ definitions });
   marketing = (await server.userToken({ email: 'mark@example.com', roles: ['marketing'] })).token;
-  const customer = (await server.request('POST', '/api/v1/records/customer', { record_type: 'company', name: 'Leak Co', industry: 'retail' })).body.id;
+  const customer = (
+    await server.request('POST', '/api/v1/records/customer', {
+      record_type: 'company',
+      name: 'Leak Co',
+      industry: 'retail',
+    })
+  ).body.id;
   const contact = (await server.request('POST', '/api/v1/records/contact', { name: 'Dana', customer })).body.id;
-  opportunity = (await server.request('POST', '/api/v1/records/opportunity', { name: 'Leak deal', customer, decisionMaker: contact, description: 'needs' })).body.id;
+  opportunity = (
+    await server.request('POST', '/api/v1/records/opportunity', {
+      name: 'Leak deal',
+      customer,
+      decisionMaker: contact,
+      description: 'needs',
+    })
+  ).body.id;
   for (const type of ['MEET_DECISION_MAKERS', 'CONFIRM_NEEDS']) {
-    expect((await server.request('POST', `/api/v1/records/opportunity/${opportunity}/events`, { type })).status).toBe(200);
+    expect((await server.request('POST', `/api/v1/records/opportunity/${opportunity}/events`, { type })).status).toBe(
+      200,
+    );
   }
 });
 
@@ -48,7 +69,12 @@ afterAll(async () => {
 describe('a field hidden from the reader', () => {
   it('does not change the blocked reason of a transition whose guard reads it (empty or 0)', async () => {
     const propose = async () => {
-      const res = await server.request('GET', `/api/v1/records/opportunity/${opportunity}/transitions?all=1`, undefined, asMarketing());
+      const res = await server.request(
+        'GET',
+        `/api/v1/records/opportunity/${opportunity}/transitions?all=1`,
+        undefined,
+        asMarketing(),
+      );
       expect(res.status).toBe(200);
       return res.body.data.find((e: { event: string }) => e.event === 'PROPOSE');
     };
@@ -63,7 +89,12 @@ describe('a field hidden from the reader', () => {
 
   it('does not change the refusal of an event whose guard reads it (empty or 0)', async () => {
     const send = async () => {
-      const res = await server.request('POST', `/api/v1/records/opportunity/${opportunity}/events`, { type: 'PROPOSE' }, asMarketing());
+      const res = await server.request(
+        'POST',
+        `/api/v1/records/opportunity/${opportunity}/events`,
+        { type: 'PROPOSE' },
+        asMarketing(),
+      );
       expect(res.status).toBe(409);
       const { type, title, status, detail, i18n, reason, reasonZh } = res.body;
       return { type, title, status, detail, i18n, reason, reasonZh };
@@ -77,9 +108,19 @@ describe('a field hidden from the reader', () => {
 
   it('leaves out audit rows that changed only the hidden field, and shows the rest without it', async () => {
     await patchAmount(777);
-    const named = await server.request('PATCH', `/api/v1/records/opportunity/${opportunity}`, { name: 'Leak deal 2', amount: 778 }, { 'if-match': `"${await version(opportunity)}"` });
+    const named = await server.request(
+      'PATCH',
+      `/api/v1/records/opportunity/${opportunity}`,
+      { name: 'Leak deal 2', amount: 778 },
+      { 'if-match': `"${await version(opportunity)}"` },
+    );
     expect(named.status).toBe(200);
-    const trail = await server.request('GET', `/api/v1/records/opportunity/${opportunity}/audit?limit=200`, undefined, asMarketing());
+    const trail = await server.request(
+      'GET',
+      `/api/v1/records/opportunity/${opportunity}/audit?limit=200`,
+      undefined,
+      asMarketing(),
+    );
     expect(trail.status).toBe(200);
     const rows = trail.body.data as { action: string; changes: Record<string, unknown>; detail: unknown }[];
     expect(rows.filter((r) => r.action === 'update' && Object.keys(r.changes).length === 0 && !r.detail)).toEqual([]);

@@ -21,9 +21,15 @@ const SALES: WorkflowDefinition = {
   initial: 'lead',
   meta: { entity: 'deal', amountField: 'amount' },
   states: {
-    lead: { meta: { title: { zh: '线索', en: 'Lead' } }, on: { QUALIFY: 'qualified', PROPOSE: 'proposal', LOSE: 'lost' } },
+    lead: {
+      meta: { title: { zh: '线索', en: 'Lead' } },
+      on: { QUALIFY: 'qualified', PROPOSE: 'proposal', LOSE: 'lost' },
+    },
     qualified: { meta: { title: { zh: '已确认', en: 'Qualified' } }, on: { PROPOSE: 'proposal', LOSE: 'lost' } },
-    proposal: { meta: { title: { zh: '方案', en: 'Proposal' } }, on: { WIN: 'won', ASK_APPROVAL: 'approval', LOSE: 'lost' } },
+    proposal: {
+      meta: { title: { zh: '方案', en: 'Proposal' } },
+      on: { WIN: 'won', ASK_APPROVAL: 'approval', LOSE: 'lost' },
+    },
     approval: { meta: { title: { zh: '特价审批', en: 'Discount approval' } }, on: { GRANT: 'won', LOSE: 'lost' } },
     won: { type: 'final', meta: { title: { zh: '赢单', en: 'Won' }, outcome: 'won' } },
     lost: { type: 'final', meta: { title: { zh: '输单', en: 'Lost' }, outcome: 'lost' } },
@@ -31,7 +37,8 @@ const SALES: WorkflowDefinition = {
 };
 
 let server: TestServer;
-const api = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => server.request(method, `/api/v1${path}`, body, headers);
+const api = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+  server.request(method, `/api/v1${path}`, body, headers);
 
 beforeAll(async () => {
   server = await startTestServer({ definitions: { entities: [DEAL], workflows: [SALES] } as unknown as DefinitionSet });
@@ -54,7 +61,14 @@ async function deal(name: string, amount: number, events: string[]): Promise<str
 const funnel = async () => {
   const response = await api('GET', '/reports/sales/funnel');
   expect(response.status, JSON.stringify(response.body)).toBe(200);
-  return { stages: response.body.stages.map((s: { state: string; count: number; amount: number }) => [s.state, s.count, s.amount]), body: response.body };
+  return {
+    stages: response.body.stages.map((s: { state: string; count: number; amount: number }) => [
+      s.state,
+      s.count,
+      s.amount,
+    ]),
+    body: response.body,
+  };
 };
 
 describe('the funnel counts only stages a record entered', () => {
@@ -116,10 +130,23 @@ describe('templates named as people name them', () => {
   it('refuses an unusable name and version with every problem listed, in both languages', async () => {
     const refused = await api('GET', `/meta/template?name=${encodeURIComponent('第一行\n第二行')}&version=latest`);
     expect(refused.status).toBe(422);
-    expect(refused.body.i18n).toEqual({ en: '2 problems in the template name or version', zh: '模板名称或版本有 2 个问题' });
+    expect(refused.body.i18n).toEqual({
+      en: '2 problems in the template name or version',
+      zh: '模板名称或版本有 2 个问题',
+    });
     expect(refused.body.issues).toEqual([
-      expect.objectContaining({ file: 'template.json', pointer: '/name', keyword: 'name', i18n: { en: expect.any(String), zh: expect.stringContaining('名称') } }),
-      expect.objectContaining({ file: 'template.json', pointer: '/version', keyword: 'version', i18n: { en: expect.any(String), zh: expect.stringContaining('1.0') } }),
+      expect.objectContaining({
+        file: 'template.json',
+        pointer: '/name',
+        keyword: 'name',
+        i18n: { en: expect.any(String), zh: expect.stringContaining('名称') },
+      }),
+      expect.objectContaining({
+        file: 'template.json',
+        pointer: '/version',
+        keyword: 'version',
+        i18n: { en: expect.any(String), zh: expect.stringContaining('1.0') },
+      }),
     ]);
   });
 });
@@ -136,6 +163,8 @@ describe('the studio draft', () => {
     expect((await api('GET', '/meta/drafts')).body.data.map((d: { id: string }) => d.id)).toEqual(['studio']);
     expect((await api('GET', '/meta/drafts?id=a&id=b')).status).toBe(400);
     const clerk = await server.userToken({ email: 'clerk@example.com', roles: [] });
-    expect((await api('GET', '/meta/drafts?id=studio', undefined, { authorization: `Bearer ${clerk.token}` })).status).toBe(403);
+    expect(
+      (await api('GET', '/meta/drafts?id=studio', undefined, { authorization: `Bearer ${clerk.token}` })).status,
+    ).toBe(403);
   });
 });

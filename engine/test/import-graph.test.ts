@@ -7,7 +7,11 @@ const SRC = join(REPO_ROOT, 'engine/src');
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')
+        ? [join(dir, entry.name)]
+        : [],
   );
 }
 
@@ -21,8 +25,12 @@ function importGraph(): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of sourceFiles(SRC)) {
     const text = readFileSync(file, 'utf8');
-    const specifiers = [...text.matchAll(/^\s*(?:import|export)\s[^;]*?\sfrom\s+'(\.[^']+)'|import\(\s*'(\.[^']+)'\s*\)/gm)].map((m) => (m[1] ?? m[2])!);
-    const targets = specifiers.map((s) => resolve(dirname(file), s.replace(/\.js$/, '.ts'))).filter((target) => existsSync(target));
+    const specifiers = [
+      ...text.matchAll(/^\s*(?:import|export)\s[^;]*?\sfrom\s+'(\.[^']+)'|import\(\s*'(\.[^']+)'\s*\)/gm),
+    ].map((m) => (m[1] ?? m[2])!);
+    const targets = specifiers
+      .map((s) => resolve(dirname(file), s.replace(/\.js$/, '.ts')))
+      .filter((target) => existsSync(target));
     graph.set(name(file), [...new Set(targets.map(name))]);
   }
   return graph;
@@ -56,7 +64,16 @@ describe('engine import graph', () => {
   });
 
   it('finds a cycle when there is one', () => {
-    expect(cycles(new Map([['a.ts', ['b.ts']], ['b.ts', ['c.ts']], ['c.ts', ['a.ts']], ['d.ts', ['a.ts']]]))).toEqual(['a.ts → b.ts → c.ts → a.ts']);
+    expect(
+      cycles(
+        new Map([
+          ['a.ts', ['b.ts']],
+          ['b.ts', ['c.ts']],
+          ['c.ts', ['a.ts']],
+          ['d.ts', ['a.ts']],
+        ]),
+      ),
+    ).toEqual(['a.ts → b.ts → c.ts → a.ts']);
   });
 
   it('has no import cycles', () => {
@@ -70,7 +87,9 @@ describe('engine import graph', () => {
     ['db', /^(store|api)\//],
     ['workflow', /^(api|store|runtime|records)\//],
   ])('%s/ imports nothing from the layers above it', (folder, above) => {
-    const upward = [...graph].filter(([module]) => module.startsWith(`${folder}/`)).flatMap(([module, targets]) => targets.filter((t) => above.test(t)).map((t) => `${module} → ${t}`));
+    const upward = [...graph]
+      .filter(([module]) => module.startsWith(`${folder}/`))
+      .flatMap(([module, targets]) => targets.filter((t) => above.test(t)).map((t) => `${module} → ${t}`));
     expect(upward).toEqual([]);
   });
 });

@@ -31,8 +31,12 @@ function seedDeals(customers: { east: string; west: string }, contact: string) {
 beforeAll(async () => {
   server = await startTestServer({ definitionsDir: join(FIXTURES, 'records') });
   const knex = server.testDb.db.knex;
-  const [east] = await knex('customer').insert({ record_type: 'company', name: 'East Co', industry: 'retail', region: 'East', annualRevenue: 5000 }).returning('id');
-  const [west] = await knex('customer').insert({ record_type: 'company', name: 'West Co', industry: 'retail', region: 'West', annualRevenue: 10 }).returning('id');
+  const [east] = await knex('customer')
+    .insert({ record_type: 'company', name: 'East Co', industry: 'retail', region: 'East', annualRevenue: 5000 })
+    .returning('id');
+  const [west] = await knex('customer')
+    .insert({ record_type: 'company', name: 'West Co', industry: 'retail', region: 'West', annualRevenue: 10 })
+    .returning('id');
   const [contact] = await knex('contact').insert({ name: 'Tagged' }).returning('id');
   Object.assign(ids, { east: east.id, west: west.id, tagged: contact.id });
   for (const { _contact, ...deal } of seedDeals(ids, contact.id)) {
@@ -123,25 +127,33 @@ describe('sort', () => {
 });
 
 describe('keyset pagination', () => {
-  it.each(['', 'quantity', '-quantity', 'stage,-amount', '-closedAt', 'closedAt,title', 'closeDate,-closed', 'created_at', '-id', 'amount,quantity'])(
-    'sort=%s walks every row exactly once, in order',
-    async (sort) => {
-      const full = (await api(`/deal?limit=500&sort=${sort}`)).body.data.map((d: Deal) => d.id);
-      const walked: string[] = [];
-      let cursor: string | null = null;
-      let pages = 0;
-      do {
-        const page = await api(`/deal?limit=4&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`);
-        expect(page.status, JSON.stringify(page.body)).toBe(200);
-        walked.push(...page.body.data.map((d: Deal) => d.id));
-        cursor = page.body.nextCursor;
-        pages++;
-      } while (cursor && pages < 20);
-      expect(walked).toEqual(full);
-      expect(new Set(walked).size).toBe(30);
-      expect(pages).toBe(8);
-    },
-  );
+  it.each([
+    '',
+    'quantity',
+    '-quantity',
+    'stage,-amount',
+    '-closedAt',
+    'closedAt,title',
+    'closeDate,-closed',
+    'created_at',
+    '-id',
+    'amount,quantity',
+  ])('sort=%s walks every row exactly once, in order', async (sort) => {
+    const full = (await api(`/deal?limit=500&sort=${sort}`)).body.data.map((d: Deal) => d.id);
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page = await api(`/deal?limit=4&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status, JSON.stringify(page.body)).toBe(200);
+      walked.push(...page.body.data.map((d: Deal) => d.id));
+      cursor = page.body.nextCursor;
+      pages++;
+    } while (cursor && pages < 20);
+    expect(walked).toEqual(full);
+    expect(new Set(walked).size).toBe(30);
+    expect(pages).toBe(8);
+  });
 
   it('keeps filters applied across pages and ends with a null cursor', async () => {
     const first = await api('/deal?filter[closed]=true&limit=10');
@@ -200,7 +212,11 @@ describe('bad requests are 400 with a pointer', () => {
   it('refuses a cursor made for another sort, or edited', async () => {
     const cursor = await cursorOf('quantity');
     expect((await api(`/deal?sort=-quantity&cursor=${cursor}`)).status).toBe(400);
-    const edited = Buffer.from(Buffer.from(cursor, 'base64url').toString().replace(/"v":\[/, '"v":["x",')).toString('base64url');
+    const edited = Buffer.from(
+      Buffer.from(cursor, 'base64url')
+        .toString()
+        .replace(/"v":\[/, '"v":["x",'),
+    ).toString('base64url');
     expect((await api(`/deal?sort=quantity&cursor=${edited}`)).status).toBe(400);
   });
 });
@@ -228,11 +244,14 @@ describe('injection attempts are 4xx, never 5xx, and change nothing', () => {
     if (response.status === 200) expect(response.body.data.length).toBeLessThan(30);
   });
 
-  it.each(['filter[title]=%00', 'q=%00', 'filter[quantity]=99999999999', 'filter[title][contains]=%C0'])('%s (raw bytes)', async (query) => {
-    const response = await api(`/deal?${query}`);
-    expect(response.status).toBeGreaterThanOrEqual(200);
-    expect(response.status).toBeLessThan(500);
-  });
+  it.each(['filter[title]=%00', 'q=%00', 'filter[quantity]=99999999999', 'filter[title][contains]=%C0'])(
+    '%s (raw bytes)',
+    async (query) => {
+      const response = await api(`/deal?${query}`);
+      expect(response.status).toBeGreaterThanOrEqual(200);
+      expect(response.status).toBeLessThan(500);
+    },
+  );
 
   it('left the table intact', async () => {
     expect((await api('/deal?limit=500')).body.data).toHaveLength(30);

@@ -47,7 +47,8 @@ describe('GET /api/v1/openapi.json', () => {
     expect(doc.paths[`/records/${id}`].get.operationId).toBe(`list${name}`);
     expect(doc.paths[`/records/${id}`].post.operationId).toBe(`create${name}`);
     expect(Object.keys(doc.paths[`/records/${id}/{id}`])).toEqual(['parameters', 'get', 'patch', 'delete']);
-    for (const schema of [name, `${name}List`, `${name}Create`, `${name}Patch`]) expect(doc.components.schemas).toHaveProperty([schema]);
+    for (const schema of [name, `${name}List`, `${name}Create`, `${name}Patch`])
+      expect(doc.components.schemas).toHaveProperty([schema]);
   });
 
   it('describes workflow events, transitions, history and reports for workflow-bound entities only', async () => {
@@ -59,7 +60,9 @@ describe('GET /api/v1/openapi.json', () => {
     }
     const [workflow] = set.workflows;
     if (!workflow) throw new Error('the openapi fixture needs a workflow');
-    const events = doc.paths[`/records/${workflow.meta.entity}/{id}/events`].post.requestBody.content['application/json'].schema.properties.type.enum;
+    const events =
+      doc.paths[`/records/${workflow.meta.entity}/{id}/events`].post.requestBody.content['application/json'].schema
+        .properties.type.enum;
     expect(events).toEqual(expect.arrayContaining(Object.keys(workflow.states[workflow.initial]!.on ?? {})));
     expect(doc.paths['/reports/{workflow}/funnel'].parameters[0].schema.enum).toContain(workflow.id);
   });
@@ -68,10 +71,19 @@ describe('GET /api/v1/openapi.json', () => {
     const doc = await fetchDocument();
     expect(doc.components.schemas.AccountCreate.discriminator).toEqual({
       propertyName: 'record_type',
-      mapping: { company: '#/components/schemas/AccountCreate.company', person: '#/components/schemas/AccountCreate.person' },
+      mapping: {
+        company: '#/components/schemas/AccountCreate.company',
+        person: '#/components/schemas/AccountCreate.person',
+      },
     });
     expect(doc.components.schemas['AccountCreate.company'].required).toEqual(['record_type', 'name', 'industry']);
-    expect(Object.keys(doc.components.schemas['AccountCreate.person'].properties)).toEqual(['record_type', 'owner_id', 'name', 'email', 'parent']);
+    expect(Object.keys(doc.components.schemas['AccountCreate.person'].properties)).toEqual([
+      'record_type',
+      'owner_id',
+      'name',
+      'email',
+      'parent',
+    ]);
   });
 
   it('describes what the records API answers', async () => {
@@ -81,18 +93,37 @@ describe('GET /api/v1/openapi.json', () => {
       const validate = ajv.compile({ $ref: `doc#/components/schemas/${schema}` });
       expect(validate(value) ? [] : validate.errors).toEqual([]);
     };
-    const account = { record_type: 'company', name: 'Acme', industry: 'retail', annualRevenue: 1200.5, founded: '1999-04-01' };
+    const account = {
+      record_type: 'company',
+      name: 'Acme',
+      industry: 'retail',
+      annualRevenue: 1200.5,
+      founded: '1999-04-01',
+    };
     expectValid('AccountCreate', account);
     const created = await server.request('POST', '/api/v1/records/account', account);
     expect(created.status).toBe(201);
     expectValid('Account', created.body);
-    const contact = await server.request('POST', '/api/v1/records/contact', { name: 'Li Lei', account: created.body.id });
-    const deal = { name: 'Big one', account: created.body.id, contacts: [contact.body.id], amount: 5000, source: 'website', closeDate: '2026-12-01' };
+    const contact = await server.request('POST', '/api/v1/records/contact', {
+      name: 'Li Lei',
+      account: created.body.id,
+    });
+    const deal = {
+      name: 'Big one',
+      account: created.body.id,
+      contacts: [contact.body.id],
+      amount: 5000,
+      source: 'website',
+      closeDate: '2026-12-01',
+    };
     expectValid('DealCreate', deal);
     expect((await server.request('POST', '/api/v1/records/deal', deal)).status).toBe(201);
     expectValid('DealList', (await server.request('GET', '/api/v1/records/deal')).body);
     expectValid('ContactList', (await server.request('GET', '/api/v1/records/contact')).body);
-    const invalid = await server.request('POST', '/api/v1/records/account', { record_type: 'company', name: 'No industry' });
+    const invalid = await server.request('POST', '/api/v1/records/account', {
+      record_type: 'company',
+      name: 'No industry',
+    });
     expect(invalid.status).toBe(422);
     expectValid('Problem', invalid.body);
   });
@@ -103,17 +134,25 @@ describe('GET /api/v1/openapi.json', () => {
       title: 'Project',
       type: 'object',
       'x-entity': { titleField: 'name' },
-      properties: { name: { type: 'string', title: 'Name' }, account: { type: 'string', format: 'uuid', 'x-relation': { entity: 'account' } } },
+      properties: {
+        name: { type: 'string', title: 'Name' },
+        account: { type: 'string', format: 'uuid', 'x-relation': { entity: 'account' } },
+      },
       required: ['name'],
     };
     const definitions = { ...set, entities: [...set.entities, project] };
     expect((await server.request('PUT', '/api/v1/meta/drafts/main', { definitions })).body.issues).toEqual([]);
     expect((await server.request('POST', '/api/v1/meta/drafts/main/plan')).status).toBe(200);
-    expect((await server.request('POST', '/api/v1/meta/drafts/main/publish', { note: 'add project' })).status).toBe(201);
+    expect((await server.request('POST', '/api/v1/meta/drafts/main/publish', { note: 'add project' })).status).toBe(
+      201,
+    );
     const doc = await fetchDocument();
     expect(doc.info.version).toBe('2');
     expect(doc.paths['/records/project'].post.operationId).toBe('createProject');
-    expect(doc.components.schemas.Project.properties.account).toMatchObject({ format: 'uuid', 'x-relation': { entity: 'account' } });
+    expect(doc.components.schemas.Project.properties.account).toMatchObject({
+      format: 'uuid',
+      'x-relation': { entity: 'account' },
+    });
   });
 });
 

@@ -5,7 +5,14 @@ import type { Knex } from 'knex';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migrateEngineTables } from '../src/db/engine-tables.js';
-import { claimDue, startOutboxWorker, type OutboxDeps, type OutboxOptions, type OutboxWorker, type SmtpSettings } from '../src/outbox/index.js';
+import {
+  claimDue,
+  startOutboxWorker,
+  type OutboxDeps,
+  type OutboxOptions,
+  type OutboxWorker,
+  type SmtpSettings,
+} from '../src/outbox/index.js';
 import { MailReceiver, SMTP_PASSWORD, SMTP_USER } from './support/mail-receiver.js';
 import { createTestDb, type TestDb } from './support/test-db.js';
 
@@ -77,7 +84,9 @@ function capturingLogger() {
 }
 
 async function enqueue(knex: Knex, kind: string, payload: unknown): Promise<number> {
-  const [row] = (await knex('lodestar_outbox').insert({ kind, payload: JSON.stringify(payload) }).returning('id')) as { id: number }[];
+  const [row] = (await knex('lodestar_outbox')
+    .insert({ kind, payload: JSON.stringify(payload) })
+    .returning('id')) as { id: number }[];
   return Number(row!.id);
 }
 
@@ -135,12 +144,21 @@ afterEach(async () => {
 describe('outbox on PostgreSQL', () => {
   let testDb: TestDb;
   let knex: Knex;
-  const smtp = (): SmtpSettings => ({ host: '127.0.0.1', port: smtpServer.port, user: SMTP_USER, password: SMTP_PASSWORD, from: 'crm@lodestar.test' });
+  const smtp = (): SmtpSettings => ({
+    host: '127.0.0.1',
+    port: smtpServer.port,
+    user: SMTP_USER,
+    password: SMTP_PASSWORD,
+    from: 'crm@lodestar.test',
+  });
 
   /** A worker that only delivers when told (drain/nudge): the poll is an hour away. */
   function worker(deps: Partial<OutboxDeps> = {}, options: OutboxOptions = {}) {
     const { log, lines } = capturingLogger();
-    const started = startOutboxWorker({ knex, log, smtp: smtp(), webhookSecret: SECRET, ...deps }, { pollMs: 3_600_000, ...options });
+    const started = startOutboxWorker(
+      { knex, log, smtp: smtp(), webhookSecret: SECRET, ...deps },
+      { pollMs: 3_600_000, ...options },
+    );
     workers.push(started);
     return Object.assign(started, { lines });
   }
@@ -158,13 +176,21 @@ describe('outbox on PostgreSQL', () => {
   });
 
   it('mails through SMTP: the server receives recipients, subject and text', async () => {
-    const id = await enqueue(knex, 'email', { to: ['ann@example.com', 'bob@example.com'], subject: 'Deal won: Acme', text: 'The deal Acme moved to won.' });
+    const id = await enqueue(knex, 'email', {
+      to: ['ann@example.com', 'bob@example.com'],
+      subject: 'Deal won: Acme',
+      text: 'The deal Acme moved to won.',
+    });
     const report = await worker().drain();
 
     expect(report).toEqual({ attempted: 1, sent: 1, retried: 0, failed: 0 });
     expect(smtpServer.mails).toHaveLength(1);
     const mail = smtpServer.mails[0]!;
-    expect(mail).toMatchObject({ from: 'crm@lodestar.test', to: ['ann@example.com', 'bob@example.com'], user: SMTP_USER });
+    expect(mail).toMatchObject({
+      from: 'crm@lodestar.test',
+      to: ['ann@example.com', 'bob@example.com'],
+      user: SMTP_USER,
+    });
     expect(mail.raw).toMatch(/^Subject: Deal won: Acme\r$/m);
     expect(mail.raw).toMatch(/^To: ann@example.com, bob@example.com\r$/m);
     expect(mail.raw).toMatch(new RegExp(`^X-Lodestar-Delivery: ${id}\\r$`, 'm'));
@@ -261,7 +287,11 @@ describe('outbox on PostgreSQL', () => {
     expect(await w.drain()).toMatchObject({ attempted: 1, sent: 1 });
     expect(await stored(knex, id)).toMatchObject({ status: 'sent', attempts: 3, last_error: null });
     // The same idempotency key on every attempt, so the receiver can tell they are one delivery.
-    expect(webhooks.received.map((r) => r.headers['x-lodestar-delivery'])).toEqual([String(id), String(id), String(id)]);
+    expect(webhooks.received.map((r) => r.headers['x-lodestar-delivery'])).toEqual([
+      String(id),
+      String(id),
+      String(id),
+    ]);
   });
 
   it('marks an unreachable webhook failed after the maximum number of attempts', async () => {
@@ -276,7 +306,11 @@ describe('outbox on PostgreSQL', () => {
       expect(row.attempts).toBe(attempt);
       if (row.status === 'pending') time.set(row.next_attempt_at);
     }
-    expect(reports.map((r) => [r.retried, r.failed])).toEqual([[1, 0], [1, 0], [0, 1]]);
+    expect(reports.map((r) => [r.retried, r.failed])).toEqual([
+      [1, 0],
+      [1, 0],
+      [0, 1],
+    ]);
     const row = await stored(knex, id);
     expect(row).toMatchObject({ status: 'failed', attempts: 3 });
     expect(row.last_error).toContain('ECONNREFUSED');
@@ -317,7 +351,16 @@ describe('outbox on PostgreSQL', () => {
   it('two workers draining at once send each row exactly once', async () => {
     webhooks.respond = () => new Promise((resolve) => setTimeout(() => resolve(200), 15));
     const ids: number[] = [];
-    for (let i = 0; i < 40; i++) ids.push(await enqueue(knex, i % 4 === 0 ? 'email' : 'webhook', i % 4 === 0 ? { to: [`u${i}@example.com`], subject: `m${i}`, text: 't' } : { url: `${webhooks.url}/r`, body: { i } }));
+    for (let i = 0; i < 40; i++)
+      ids.push(
+        await enqueue(
+          knex,
+          i % 4 === 0 ? 'email' : 'webhook',
+          i % 4 === 0
+            ? { to: [`u${i}@example.com`], subject: `m${i}`, text: 't' }
+            : { url: `${webhooks.url}/r`, body: { i } },
+        ),
+      );
     const options = { batchSize: 4, concurrency: 2 };
 
     const [a, b] = await Promise.all([worker({}, options).drain(), worker({}, options).drain()]);
@@ -328,7 +371,12 @@ describe('outbox on PostgreSQL', () => {
     const deliveries = webhooks.received.map((r) => Number(r.headers['x-lodestar-delivery']));
     expect(deliveries).toHaveLength(30);
     expect(new Set(deliveries).size).toBe(30);
-    expect(smtpServer.mails.map((m) => m.to[0]).sort()).toEqual(ids.filter((_, i) => i % 4 === 0).map((_, k) => `u${k * 4}@example.com`).sort());
+    expect(smtpServer.mails.map((m) => m.to[0]).sort()).toEqual(
+      ids
+        .filter((_, i) => i % 4 === 0)
+        .map((_, k) => `u${k * 4}@example.com`)
+        .sort(),
+    );
     const rows = (await knex('lodestar_outbox').select('status', 'attempts')) as { status: string; attempts: number }[];
     expect(rows.every((row) => row.status === 'sent' && Number(row.attempts) === 1)).toBe(true);
   });
@@ -339,7 +387,9 @@ describe('outbox on PostgreSQL', () => {
     const leaseMs = 60 * SECOND;
 
     // A sender claims the row and dies before recording anything.
-    expect((await claimDue(knex, { limit: 10, leaseMs, maxAttempts: 8, clock: time.clock })).map((r) => [r.id, r.attempts])).toEqual([[id, 1]]);
+    expect(
+      (await claimDue(knex, { limit: 10, leaseMs, maxAttempts: 8, clock: time.clock })).map((r) => [r.id, r.attempts]),
+    ).toEqual([[id, 1]]);
     expect(await claimDue(knex, { limit: 10, leaseMs, maxAttempts: 8, clock: time.clock })).toEqual([]);
     const w = worker({ clock: time.clock }, { maxAttempts: 3 });
     expect(await w.drain()).toMatchObject({ attempted: 0 });
@@ -404,11 +454,15 @@ describe('outbox on PGlite', () => {
     const knex = testDb.db.knex;
     webhooks.reset();
     const ids = [];
-    for (let i = 0; i < 3; i++) ids.push(await enqueue(knex, 'webhook', { url: `${webhooks.url}/pglite`, body: { i } }));
+    for (let i = 0; i < 3; i++)
+      ids.push(await enqueue(knex, 'webhook', { url: `${webhooks.url}/pglite`, body: { i } }));
     const options = { limit: 2, leaseMs: 60 * SECOND, maxAttempts: 8 };
 
     const first = await claimDue(knex, options);
-    expect(first.map((r) => [r.id, r.attempts])).toEqual([[ids[0], 1], [ids[1], 1]]);
+    expect(first.map((r) => [r.id, r.attempts])).toEqual([
+      [ids[0], 1],
+      [ids[1], 1],
+    ]);
     expect(first[0]!.payload).toEqual({ url: `${webhooks.url}/pglite`, body: { i: 0 } });
     expect((await claimDue(knex, options)).map((r) => r.id)).toEqual([ids[2]]);
     expect(await claimDue(knex, options)).toEqual([]);
@@ -417,7 +471,12 @@ describe('outbox on PGlite', () => {
     const w = startOutboxWorker({ knex, log: capturingLogger().log, webhookSecret: SECRET }, { pollMs: 3_600_000 });
     workers.push(w);
     const report = await w.drain();
-    expect(report, (await stored(knex, fresh)).last_error ?? '').toEqual({ attempted: 1, sent: 1, retried: 0, failed: 0 });
+    expect(report, (await stored(knex, fresh)).last_error ?? '').toEqual({
+      attempted: 1,
+      sent: 1,
+      retried: 0,
+      failed: 0,
+    });
     expect(webhooks.received.map((r) => JSON.parse(r.raw))).toEqual([{ fresh: true }]);
     expect(verifySignature(SECRET, webhooks.received[0]!.headers, webhooks.received[0]!.raw)).toBe(true);
     expect(await stored(knex, fresh)).toMatchObject({ status: 'sent', attempts: 1 });

@@ -9,7 +9,9 @@ import { createTestDb, type TestDb } from './support/test-db.js';
 /* An installation published by an engine that created (owner_id) indexes gets the owner-leading ones. */
 let testDb: TestDb;
 const indexesOf = async (table: string) =>
-  (await testDb.db.knex.raw('select indexname from pg_indexes where tablename = ? order by indexname', [table])).rows.map((r: { indexname: string }) => r.indexname);
+  (
+    await testDb.db.knex.raw('select indexname from pg_indexes where tablename = ? order by indexname', [table])
+  ).rows.map((r: { indexname: string }) => r.indexname);
 
 beforeAll(async () => {
   testDb = await createTestDb('postgres');

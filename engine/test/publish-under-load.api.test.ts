@@ -60,7 +60,12 @@ let other: EngineProcess;
 beforeAll(async () => {
   server = await startTestServer({ definitionsDir: folder });
   // The second engine finds version 1 published and its users in the database; it seeds nothing.
-  other = spawnEngine({ DATABASE_URL: server.testDb.url!, LODESTAR_DEFINITIONS: folder, LODESTAR_TIMER_POLL_MS: '100', LOG_LEVEL: 'error' });
+  other = spawnEngine({
+    DATABASE_URL: server.testDb.url!,
+    LODESTAR_DEFINITIONS: folder,
+    LODESTAR_TIMER_POLL_MS: '100',
+    LOG_LEVEL: 'error',
+  });
   await waitForHealth(other.url);
 });
 afterAll(async () => {
@@ -79,14 +84,28 @@ interface Outcome {
 /** Every request the load makes, with what it asked (for the failure message). */
 const outcomes: Outcome[] = [];
 
-async function call(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
+async function call(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: any }> {
   const response = await fetch(`${base}/api/v1${path}`, {
     method,
-    headers: { authorization: `Bearer ${server.adminToken}`, ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
+    headers: {
+      authorization: `Bearer ${server.adminToken}`,
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+      ...headers,
+    },
     ...(body !== undefined && { body: JSON.stringify(body) }),
   });
   const text = await response.text();
-  outcomes.push({ status: response.status, body: text.slice(0, 300), what: `${method} ${path} on ${base === other.url ? 'B' : 'A'}` });
+  outcomes.push({
+    status: response.status,
+    body: text.slice(0, 300),
+    what: `${method} ${path} on ${base === other.url ? 'B' : 'A'}`,
+  });
   let json: any;
   try {
     json = text ? JSON.parse(text) : undefined;
@@ -108,7 +127,13 @@ async function writer(base: string, n: number, running: () => boolean): Promise<
     if (created.status !== 201) continue;
     const id = created.json.id as string;
     acknowledged.set(id, { name, score: i });
-    const patched = await call(base, 'PATCH', `/records/account/${id}`, { score: i + 1000 }, { 'if-match': `"${created.json.version}"` });
+    const patched = await call(
+      base,
+      'PATCH',
+      `/records/account/${id}`,
+      { score: i + 1000 },
+      { 'if-match': `"${created.json.version}"` },
+    );
     if (patched.status === 200) acknowledged.set(id, { name, score: i + 1000 });
     if (i % 2 === 0) await call(base, 'POST', `/records/account/${id}/events`, { type: 'PAUSE' });
   }
@@ -136,7 +161,9 @@ function editEntity(set: DefinitionSet, id: string, edit: (entity: Editable) => 
 /** Publishes an edit of one entity through engine A (destructive steps confirmed); answers the new version. */
 async function publishEdit(id: string, edit: (entity: Editable) => void): Promise<number> {
   const set = (await server.request('GET', '/api/v1/meta/model')).body.definitions as DefinitionSet;
-  expect((await server.request('PUT', '/api/v1/meta/drafts/load', { definitions: editEntity(set, id, edit) })).status).toBe(200);
+  expect(
+    (await server.request('PUT', '/api/v1/meta/drafts/load', { definitions: editEntity(set, id, edit) })).status,
+  ).toBe(200);
   const result = await server.request('POST', '/api/v1/meta/drafts/load/publish', { confirmDestructive: true });
   expect(result.status, JSON.stringify(result.body)).toBe(201);
   return result.body.version;
@@ -158,14 +185,36 @@ describe('a request pinned to a model older than the database', () => {
   });
 
   it('answers as the newer version would after a rename, a drop and a retype, never 500', async () => {
-    const before = await call(staleUrl, 'POST', '/records/contact', { name: 'Wang Fang', shortName: 'Fang', note: 'met at the fair', rank: 1 });
+    const before = await call(staleUrl, 'POST', '/records/contact', {
+      name: 'Wang Fang',
+      shortName: 'Fang',
+      note: 'met at the fair',
+      rank: 1,
+    });
     expect(before.status).toBe(201);
     // Engine A prepares its patch of `rank` on its connections while the column is an integer.
-    for (let i = 0; i < 8; i++) expect((await call(server.url, 'PATCH', `/records/contact/${before.json.id}`, { rank: i }, { 'if-match': `"${i + 1}"` })).status).toBe(200);
+    for (let i = 0; i < 8; i++)
+      expect(
+        (
+          await call(
+            server.url,
+            'PATCH',
+            `/records/contact/${before.json.id}`,
+            { rank: i },
+            { 'if-match': `"${i + 1}"` },
+          )
+        ).status,
+      ).toBe(200);
     await publishEdit('contact', (c) => (c.properties.rank = { type: 'number' }));
     // Same statement text, new column type: a statement prepared for the integer must not be reused.
     for (let i = 0; i < 8; i++) {
-      const patched = await call(server.url, 'PATCH', `/records/contact/${before.json.id}`, { rank: i + 0.5 }, { 'if-match': `"${i + 9}"` });
+      const patched = await call(
+        server.url,
+        'PATCH',
+        `/records/contact/${before.json.id}`,
+        { rank: i + 0.5 },
+        { 'if-match': `"${i + 9}"` },
+      );
       expect(patched.status, JSON.stringify(patched.json)).toBe(200);
       expect(patched.json.rank).toBe(i + 0.5);
     }
@@ -178,7 +227,10 @@ describe('a request pinned to a model older than the database', () => {
     const renamed = await call(staleUrl, 'POST', '/records/contact', { name: 'Li Lei', shortName: 'Lei' });
     expect(renamed.status, JSON.stringify(renamed.json)).toBe(422);
     expect(renamed.json.issues.map((i: { pointer: string }) => i.pointer)).toEqual(['/shortName']);
-    expect((await call(staleUrl, 'PATCH', `/records/contact/${before.json.id}`, { note: 'gone' }, { 'if-match': '"17"' })).status).toBe(422);
+    expect(
+      (await call(staleUrl, 'PATCH', `/records/contact/${before.json.id}`, { note: 'gone' }, { 'if-match': '"17"' }))
+        .status,
+    ).toBe(422);
     expect((await call(staleUrl, 'GET', '/records/contact?sort=shortName')).status).toBe(400);
     const list = await call(staleUrl, 'GET', '/records/contact');
     expect(list.status).toBe(200);
@@ -186,13 +238,24 @@ describe('a request pinned to a model older than the database', () => {
     expect(list.json.data[0]).not.toHaveProperty('note');
     const read = await call(staleUrl, 'GET', `/records/contact/${before.json.id}`);
     expect(read.json).toMatchObject({ nickname: 'Fang' });
-    const written = await call(staleUrl, 'PATCH', `/records/contact/${before.json.id}`, { nickname: 'Fangfang' }, { 'if-match': '"17"' });
+    const written = await call(
+      staleUrl,
+      'PATCH',
+      `/records/contact/${before.json.id}`,
+      { nickname: 'Fangfang' },
+      { 'if-match': '"17"' },
+    );
     expect(written.status, JSON.stringify(written.json)).toBe(200);
     const created = await call(staleUrl, 'POST', '/records/contact', { name: 'Han Mei', nickname: 'Mei' });
     expect(created.status, JSON.stringify(created.json)).toBe(201);
     // Each write happened once: a request runs again only when nothing of it was committed.
-    expect(await server.testDb.db.knex('contact').where({ name: 'Han Mei' }).count<{ count: number }[]>('* as count')).toEqual([{ count: 1 }]);
-    expect(await server.testDb.db.knex('contact').where({ id: before.json.id }).first('version', 'nickname')).toEqual({ version: 18, nickname: 'Fangfang' });
+    expect(
+      await server.testDb.db.knex('contact').where({ name: 'Han Mei' }).count<{ count: number }[]>('* as count'),
+    ).toEqual([{ count: 1 }]);
+    expect(await server.testDb.db.knex('contact').where({ id: before.json.id }).first('version', 'nickname')).toEqual({
+      version: 18,
+      nickname: 'Fangfang',
+    });
   });
 
   it('knows which statements committed: a write outside a transaction or a COMMIT, not a read or a rollback', async () => {
@@ -205,13 +268,23 @@ describe('a request pinned to a model older than the database', () => {
     };
     expect(await committedBy(() => knex('contact').select('id').limit(1))).toBe(false);
     expect(await committedBy(() => runPrepared(knex, 'select "name" from "contact" limit 1', []))).toBe(false);
-    expect(await committedBy(() => knex.transaction(async (trx) => {
-      await trx('contact').insert({ name: 'rolled back' });
-      throw new Error('roll back');
-    }))).toBe(false);
-    expect(await committedBy(() => knex.transaction((trx) => trx('contact').insert({ name: 'in a transaction' })))).toBe(true);
+    expect(
+      await committedBy(() =>
+        knex.transaction(async (trx) => {
+          await trx('contact').insert({ name: 'rolled back' });
+          throw new Error('roll back');
+        }),
+      ),
+    ).toBe(false);
+    expect(
+      await committedBy(() => knex.transaction((trx) => trx('contact').insert({ name: 'in a transaction' }))),
+    ).toBe(true);
     expect(await committedBy(() => knex('contact').insert({ name: 'alone' }))).toBe(true);
-    expect(await committedBy(() => runPrepared(knex, 'insert into "contact" ("name") values (?) returning "id"', ['prepared']))).toBe(true);
+    expect(
+      await committedBy(() =>
+        runPrepared(knex, 'insert into "contact" ("name") values (?) returning "id"', ['prepared']),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -254,14 +327,18 @@ describe('publishing while requests run', () => {
     const failures = outcomes.filter((o) => o.status >= 500);
     expect(failures.slice(0, 5), `${failures.length} of ${outcomes.length} requests failed`).toEqual([]);
     // The load was real: writes and reads on both engines, and the old field names were refused, not lost.
-    expect(outcomes.filter((o) => o.what.startsWith('POST /records/account ') && o.status === 201).length).toBeGreaterThan(20);
+    expect(
+      outcomes.filter((o) => o.what.startsWith('POST /records/account ') && o.status === 201).length,
+    ).toBeGreaterThan(20);
     expect(outcomes.some((o) => o.what.endsWith('on B') && o.what.startsWith('GET'))).toBe(true);
     expect(outcomes.some((o) => o.status === 422 && o.body.includes('shortName'))).toBe(true);
     expect(outcomes.some((o) => o.what.includes('sort=shortName') && o.status === 400)).toBe(true);
 
     // Every acknowledged write is there, under the new model, with its last acknowledged value.
     const knex = server.testDb.db.knex;
-    const rows = await knex('account').whereIn('id', [...acknowledged.keys()]).select('id', 'name', 'score');
+    const rows = await knex('account')
+      .whereIn('id', [...acknowledged.keys()])
+      .select('id', 'name', 'score');
     expect(rows.length).toBe(acknowledged.size);
     for (const row of rows) expect({ name: row.name, score: Number(row.score) }).toEqual(acknowledged.get(row.id));
     const columns = await knex('information_schema.columns').where({ table_name: 'account' }).pluck('column_name');
@@ -271,10 +348,13 @@ describe('publishing while requests run', () => {
 
     // Both engines' timer workers survived the publishes: every pause was resumed, no timer failed.
     const deadline = Date.now() + 10_000;
-    const pending = async () => Number((await knex('lodestar_timers').where({ status: 'pending' }).count<{ count: string }[]>('* as count'))[0]!.count);
+    const pending = async () =>
+      Number(
+        (await knex('lodestar_timers').where({ status: 'pending' }).count<{ count: string }[]>('* as count'))[0]!.count,
+      );
     while ((await pending()) > 0 && Date.now() < deadline) await sleep(200);
     const timers = await knex('lodestar_timers').select('status', 'attempts', 'last_error');
     expect(timers.length).toBeGreaterThan(10);
-    expect(timers.filter((t) => t.status !== 'fired' && t.status !== 'cancelled' || t.attempts > 0)).toEqual([]);
+    expect(timers.filter((t) => (t.status !== 'fired' && t.status !== 'cancelled') || t.attempts > 0)).toEqual([]);
   });
 });

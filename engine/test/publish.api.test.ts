@@ -15,8 +15,16 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer({ definitionsDir: folder });
   const knex = server.testDb.db.knex;
-  const [acme] = await knex('customer').insert({ record_type: 'company', name: 'Acme', industry: 'retail', employees: '120' }).returning('id');
-  await knex('customer').insert({ record_type: 'company', name: 'Beta', industry: 'services', employees: 'about 50', parent: acme.id });
+  const [acme] = await knex('customer')
+    .insert({ record_type: 'company', name: 'Acme', industry: 'retail', employees: '120' })
+    .returning('id');
+  await knex('customer').insert({
+    record_type: 'company',
+    name: 'Beta',
+    industry: 'services',
+    employees: 'about 50',
+    parent: acme.id,
+  });
   await knex('contact').insert({ name: 'Li Lei', customer: acme.id });
 });
 afterAll(async () => {
@@ -25,7 +33,12 @@ afterAll(async () => {
 });
 
 const columnsOf = async (table: string) =>
-  (await server.testDb.db.knex('information_schema.columns').where({ table_name: table }).select('column_name', 'data_type'))
+  (
+    await server.testDb.db
+      .knex('information_schema.columns')
+      .where({ table_name: table })
+      .select('column_name', 'data_type')
+  )
     .map((c: { column_name: string; data_type: string }) => `${c.column_name}:${c.data_type}`)
     .sort();
 
@@ -55,12 +68,16 @@ describe('definitions in the database', () => {
     expect(requireFields.params).toMatchObject({ type: 'object', required: ['fields'] });
     expect(library.body.actions.map((a: { name: string }) => a.name)).toContain('setField');
     const { token } = await server.userToken({ email: 'rep@example.com', roles: [] });
-    expect((await server.request('GET', '/api/v1/meta/library', undefined, { authorization: `Bearer ${token}` })).status).toBe(403);
+    expect(
+      (await server.request('GET', '/api/v1/meta/library', undefined, { authorization: `Bearer ${token}` })).status,
+    ).toBe(403);
   });
 
   it('seeds version 1 from the folder at first start', async () => {
     const versions = await server.request('GET', '/api/v1/meta/versions');
-    expect(versions.body.data.map((v: { version: number; source: string }) => [v.version, v.source])).toEqual([[1, 'folder']]);
+    expect(versions.body.data.map((v: { version: number; source: string }) => [v.version, v.source])).toEqual([
+      [1, 'folder'],
+    ]);
     expect(await columnsOf('contact')).toContain('customer:uuid');
   });
 
@@ -80,7 +97,9 @@ describe('definitions in the database', () => {
   it('publishes an added field as a safe step and version N+1, reachable without restart', async () => {
     const set = editCustomer(await currentSet(), (c) => (c.properties.website = { type: 'string', format: 'uri' }));
     const { plan, published } = await publishDraft(set, { note: 'add website' });
-    expect(plan.body.steps).toEqual([expect.objectContaining({ kind: 'addColumn', table: 'customer', safety: 'safe' })]);
+    expect(plan.body.steps).toEqual([
+      expect.objectContaining({ kind: 'addColumn', table: 'customer', safety: 'safe' }),
+    ]);
     expect(published.status).toBe(201);
     expect(published.body.version).toBe(2);
     expect(await columnsOf('customer')).toContain('website:text');
@@ -159,7 +178,12 @@ describe('stored definitions', () => {
 describe('GET /meta/entities', () => {
   it('reports each field kind as the engine decides it', async () => {
     const { body } = await server.request('GET', '/api/v1/meta/entities');
-    expect(body.kinds.customer).toMatchObject({ name: 'text', industry: 'choice', annualRevenue: 'money', parent: 'manyToOne' });
+    expect(body.kinds.customer).toMatchObject({
+      name: 'text',
+      industry: 'choice',
+      annualRevenue: 'money',
+      parent: 'manyToOne',
+    });
     expect(body.kinds.contact).toMatchObject({ customer: 'manyToOne' });
   });
 });
@@ -169,7 +193,10 @@ describe('roles in the definition set', () => {
     roles: {
       sales: {
         title: { zh: '销售代表', en: 'Salesperson' },
-        entities: { customer: { read: 'own', create: 'own', update: 'own', fields: { industry: 'readOnly' } }, contact: { read: 'own' } },
+        entities: {
+          customer: { read: 'own', create: 'own', update: 'own', fields: { industry: 'readOnly' } },
+          contact: { read: 'own' },
+        },
       },
     },
   };
@@ -177,7 +204,9 @@ describe('roles in the definition set', () => {
   it('publishes a roles-only change as version N+1 with no database steps, and keeps the roles', async () => {
     const before = (await server.request('GET', '/api/v1/meta/model')).body.version as number;
     const columns = await columnsOf('customer');
-    const { plan, published } = await publishDraft({ ...(await currentSet()), roles } as DefinitionSet, { note: 'add roles' });
+    const { plan, published } = await publishDraft({ ...(await currentSet()), roles } as DefinitionSet, {
+      note: 'add roles',
+    });
     expect(plan.status).toBe(200);
     expect(plan.body).toEqual({ baseVersion: before, steps: [] });
     expect(published.status).toBe(201);
@@ -203,7 +232,11 @@ describe('roles in the definition set', () => {
     const rejected = await publishDraft(broken);
     expect(rejected.published.status).toBe(422);
     expect(rejected.published.body.issues).toEqual([
-      expect.objectContaining({ file: 'roles.json', pointer: '/roles/sales/entities/customer/fields/ghost', keyword: 'unknownField' }),
+      expect.objectContaining({
+        file: 'roles.json',
+        pointer: '/roles/sales/entities/customer/fields/ghost',
+        keyword: 'unknownField',
+      }),
     ]);
   });
 
@@ -211,7 +244,8 @@ describe('roles in the definition set', () => {
     const knex = server.testDb.db.knex;
     // First make the folder hold exactly the published set, so roles.json is all that differs next.
     const current = await currentSet();
-    for (const entity of current.entities) writeFileSync(join(folder, `schemas/${entity.$id}.schema.json`), JSON.stringify(entity));
+    for (const entity of current.entities)
+      writeFileSync(join(folder, `schemas/${entity.$id}.schema.json`), JSON.stringify(entity));
     writeFileSync(join(folder, 'roles.json'), JSON.stringify(current.roles));
     const before = (await server.request('GET', '/api/v1/meta/model')).body.version as number;
     expect(await seedFromFolder(knex, folder, { apply: 'always' })).toEqual({ status: 'unchanged', version: before });
@@ -222,7 +256,12 @@ describe('roles in the definition set', () => {
     const result = await seedFromFolder(knex, folder, { apply: 'always' });
     expect(result).toEqual({ status: 'published', version: before + 1, plan: { baseVersion: before, steps: [] } });
     // Seeded behind the server's back: read the stored version (the model cache catches up on its own).
-    expect((await server.request('GET', `/api/v1/meta/versions/${before + 1}`)).body.definitions.roles).toEqual(changed);
-    expect(await seedFromFolder(knex, folder, { apply: 'always' })).toEqual({ status: 'unchanged', version: before + 1 });
+    expect((await server.request('GET', `/api/v1/meta/versions/${before + 1}`)).body.definitions.roles).toEqual(
+      changed,
+    );
+    expect(await seedFromFolder(knex, folder, { apply: 'always' })).toEqual({
+      status: 'unchanged',
+      version: before + 1,
+    });
   });
 });

@@ -12,13 +12,17 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-async function create(entity: string, body: Record<string, unknown>): Promise<Record<string, unknown> & { id: string; version: number }> {
+async function create(
+  entity: string,
+  body: Record<string, unknown>,
+): Promise<Record<string, unknown> & { id: string; version: number }> {
   const response = await api('POST', `/${entity}`, body);
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return response.body;
 }
 
-const company = (name = 'Acme', extra: Record<string, unknown> = {}) => create('customer', { record_type: 'company', name, industry: 'retail', ...extra });
+const company = (name = 'Acme', extra: Record<string, unknown> = {}) =>
+  create('customer', { record_type: 'company', name, industry: 'retail', ...extra });
 
 /** Every field kind once. */
 const fullDeal = (customer: string, contacts: string[]) => ({
@@ -49,7 +53,15 @@ describe('create and read', () => {
     const input = fullDeal(customer.id, [b.id, a.id]);
     const created = await api('POST', '/deal', input);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ ...input, owner_id: server.admin.id, version: 1, state: 'open', record_type: null, created_by: server.admin.id, updated_by: server.admin.id });
+    expect(created.body).toMatchObject({
+      ...input,
+      owner_id: server.admin.id,
+      version: 1,
+      state: 'open',
+      record_type: null,
+      created_by: server.admin.id,
+      updated_by: server.admin.id,
+    });
     expect(created.body.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(created.headers.get('etag')).toBe('"1"');
     expect(created.headers.get('location')).toBe(`/api/v1/records/deal/${created.body.id}`);
@@ -61,8 +73,27 @@ describe('create and read', () => {
 
   it('answers absent values as null and unset many-to-many fields as []', async () => {
     const deal = await create('deal', { title: 'Small' });
-    expect(deal).toMatchObject({ notes: null, quantity: null, labels: null, extra: null, customer: null, contacts: [] });
-    expect(Object.keys(deal)).toEqual(expect.arrayContaining(['id', 'record_type', 'state', 'owner_id', 'created_at', 'updated_at', 'created_by', 'updated_by', 'version']));
+    expect(deal).toMatchObject({
+      notes: null,
+      quantity: null,
+      labels: null,
+      extra: null,
+      customer: null,
+      contacts: [],
+    });
+    expect(Object.keys(deal)).toEqual(
+      expect.arrayContaining([
+        'id',
+        'record_type',
+        'state',
+        'owner_id',
+        'created_at',
+        'updated_at',
+        'created_by',
+        'updated_by',
+        'version',
+      ]),
+    );
   });
 
   it('accepts owner_id and treats null fields as absent', async () => {
@@ -101,14 +132,44 @@ describe('validation on create', () => {
     ['an unknown record type', { record_type: 'charity', name: 'X' }, '/record_type', 'enum'],
     ['a too long name', { record_type: 'company', industry: 'retail', name: 'x'.repeat(201) }, '/name', 'maxLength'],
     ['an unknown industry', { record_type: 'company', name: 'X', industry: 'mining' }, '/industry', 'enum'],
-    ['negative revenue', { record_type: 'company', name: 'X', industry: 'retail', annualRevenue: -1 }, '/annualRevenue', 'minimum'],
-    ['text revenue', { record_type: 'company', name: 'X', industry: 'retail', annualRevenue: 'lots' }, '/annualRevenue', 'type'],
-    ['an unknown field', { record_type: 'company', name: 'X', industry: 'retail', color: 'red' }, '/color', 'additionalProperties'],
-    ['a parent that is no uuid', { record_type: 'company', name: 'X', industry: 'retail', parent: 'acme' }, '/parent', 'format'],
-    ['an owner that is no uuid', { record_type: 'company', name: 'X', industry: 'retail', owner_id: 'me' }, '/owner_id', 'format'],
+    [
+      'negative revenue',
+      { record_type: 'company', name: 'X', industry: 'retail', annualRevenue: -1 },
+      '/annualRevenue',
+      'minimum',
+    ],
+    [
+      'text revenue',
+      { record_type: 'company', name: 'X', industry: 'retail', annualRevenue: 'lots' },
+      '/annualRevenue',
+      'type',
+    ],
+    [
+      'an unknown field',
+      { record_type: 'company', name: 'X', industry: 'retail', color: 'red' },
+      '/color',
+      'additionalProperties',
+    ],
+    [
+      'a parent that is no uuid',
+      { record_type: 'company', name: 'X', industry: 'retail', parent: 'acme' },
+      '/parent',
+      'format',
+    ],
+    [
+      'an owner that is no uuid',
+      { record_type: 'company', name: 'X', industry: 'retail', owner_id: 'me' },
+      '/owner_id',
+      'format',
+    ],
     ['an id', { record_type: 'company', name: 'X', industry: 'retail', id: MISSING }, '/id', 'readOnly'],
     ['a version', { record_type: 'company', name: 'X', industry: 'retail', version: 3 }, '/version', 'readOnly'],
-    ['a created_at', { record_type: 'company', name: 'X', industry: 'retail', created_at: '2020-01-01T00:00:00Z' }, '/created_at', 'readOnly'],
+    [
+      'a created_at',
+      { record_type: 'company', name: 'X', industry: 'retail', created_at: '2020-01-01T00:00:00Z' },
+      '/created_at',
+      'readOnly',
+    ],
   ])('%s is a 422 at %s (%s)', async (_case, body, pointer, keyword) => {
     const response = await api('POST', '/customer', body);
     expect(response.status).toBe(422);
@@ -136,7 +197,9 @@ describe('validation on create', () => {
     expect(response.status).toBe(422);
     const issues = response.body.issues.map((i: { pointer: string; keyword: string }) => `${i.pointer} ${i.keyword}`);
     expect(issues.sort()).toEqual(['/email format', '/quantity minimum', '/state readOnly', '/title required']);
-    expect(response.body.issues.find((i: { pointer: string }) => i.pointer === '/state').message).toMatch(/only through workflow events/);
+    expect(response.body.issues.find((i: { pointer: string }) => i.pointer === '/state').message).toMatch(
+      /only through workflow events/,
+    );
   });
 
   it.each([
@@ -162,7 +225,13 @@ describe('patch', () => {
     const response = await api('PATCH', `/deal/${deal.id}`, { version: 1, quantity: 2, notes: null });
     expect(response.status).toBe(200);
     expect(response.headers.get('etag')).toBe('"2"');
-    expect(response.body).toMatchObject({ title: 'Patch me', quantity: 2, notes: null, version: 2, created_at: deal.created_at });
+    expect(response.body).toMatchObject({
+      title: 'Patch me',
+      quantity: 2,
+      notes: null,
+      version: 2,
+      created_at: deal.created_at,
+    });
     expect(response.body.updated_at > (deal.updated_at as string)).toBe(true);
     expect((await api('GET', `/deal/${deal.id}`)).body).toEqual(response.body);
   });
@@ -201,7 +270,13 @@ describe('patch', () => {
     const deal = await create('deal', { title: 'Stateful' });
     const response = await api('PATCH', `/deal/${deal.id}`, { version: 1, state: 'won' });
     expect(response.status).toBe(422);
-    expect(response.body.issues).toEqual([expect.objectContaining({ pointer: '/state', keyword: 'readOnly', message: 'state changes only through workflow events' })]);
+    expect(response.body.issues).toEqual([
+      expect.objectContaining({
+        pointer: '/state',
+        keyword: 'readOnly',
+        message: 'state changes only through workflow events',
+      }),
+    ]);
   });
 
   it('validates the merged record: clearing a required field fails', async () => {
@@ -219,7 +294,12 @@ describe('patch', () => {
       expect.objectContaining({ pointer: '/jurisdiction', keyword: 'required' }),
       expect.objectContaining({ pointer: '/industry', keyword: 'additionalProperties' }),
     ]);
-    const ok = await api('PATCH', `/customer/${customer.id}`, { version: 1, record_type: 'government', jurisdiction: 'Berlin', industry: null });
+    const ok = await api('PATCH', `/customer/${customer.id}`, {
+      version: 1,
+      record_type: 'government',
+      jurisdiction: 'Berlin',
+      industry: null,
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ record_type: 'government', jurisdiction: 'Berlin', industry: null, version: 2 });
   });
@@ -229,7 +309,10 @@ describe('patch', () => {
     ['sets a field its type does not show', 'government', { industry: 'retail' }, '/industry', 'additionalProperties'],
     ['sets an invalid value', 'company', { annualRevenue: -5 }, '/annualRevenue', 'minimum'],
   ])('a patch that %s is judged against the stored record type', async (_case, type, patch, pointer, keyword) => {
-    const customer = type === 'company' ? await company('Judged') : await create('customer', { record_type: type, name: 'Judged', jurisdiction: 'Beijing' });
+    const customer =
+      type === 'company'
+        ? await company('Judged')
+        : await create('customer', { record_type: type, name: 'Judged', jurisdiction: 'Beijing' });
     const response = await api('PATCH', `/customer/${customer.id}`, { version: 1, ...patch });
     expect(response.status).toBe(422);
     expect(response.body.issues).toEqual([expect.objectContaining({ pointer, keyword })]);
@@ -240,22 +323,41 @@ describe('patch', () => {
     const customer = await company('Whole', { region: 'East' });
     const agency = await create('customer', { record_type: 'government', name: 'Agency', jurisdiction: 'Beijing' });
     const patched = await api('PATCH', `/customer/${customer.id}`, { version: 1, annualRevenue: 12.5, region: null });
-    expect(patched.body).toEqual({ ...customer, annualRevenue: 12.5, region: null, version: 2, updated_at: patched.body.updated_at });
+    expect(patched.body).toEqual({
+      ...customer,
+      annualRevenue: 12.5,
+      region: null,
+      version: 2,
+      updated_at: patched.body.updated_at,
+    });
     expect(patched.body.updated_at >= (customer.updated_at as string)).toBe(true);
-    expect((await api('PATCH', `/customer/${agency.id}`, { version: 1, region: 'North' })).body).toMatchObject({ region: 'North', version: 2 });
+    expect((await api('PATCH', `/customer/${agency.id}`, { version: 1, region: 'North' })).body).toMatchObject({
+      region: 'North',
+      version: 2,
+    });
   });
 
   it('stamps who created and who last changed a record', async () => {
     const { user, token } = await server.userToken({ email: 'editor@example.com', roles: ['salesperson'] });
-    const created = (await api('POST', '/customer', { record_type: 'company', name: 'Stamped', industry: 'retail', owner_id: user.id })).body;
-    const patched = await server.request('PATCH', `/api/v1/records/customer/${created.id}`, { version: 1, region: 'East' }, { authorization: `Bearer ${token}` });
+    const created = (
+      await api('POST', '/customer', { record_type: 'company', name: 'Stamped', industry: 'retail', owner_id: user.id })
+    ).body;
+    const patched = await server.request(
+      'PATCH',
+      `/api/v1/records/customer/${created.id}`,
+      { version: 1, region: 'East' },
+      { authorization: `Bearer ${token}` },
+    );
     expect(patched.body).toMatchObject({ created_by: server.admin.id, updated_by: user.id, version: 2 });
   });
 
   it('a valid patch at a stale version is a 409 and of a missing record a 404', async () => {
     const customer = await company('Blind');
     expect((await api('PATCH', `/customer/${customer.id}`, { version: 1, region: 'West' })).status).toBe(200);
-    expect((await api('PATCH', `/customer/${customer.id}`, { version: 1, region: 'South' })).body).toMatchObject({ status: 409, currentVersion: 2 });
+    expect((await api('PATCH', `/customer/${customer.id}`, { version: 1, region: 'South' })).body).toMatchObject({
+      status: 409,
+      currentVersion: 2,
+    });
     expect((await api('PATCH', `/customer/${MISSING}`, { version: 1, region: 'South' })).status).toBe(404);
   });
 
@@ -269,7 +371,11 @@ describe('patch', () => {
 
 describe('many-to-many and expand', () => {
   it('sets, reorders, replaces and clears links', async () => {
-    const [a, b, c] = [await create('contact', { name: 'A' }), await create('contact', { name: 'B' }), await create('contact', { name: 'C' })];
+    const [a, b, c] = [
+      await create('contact', { name: 'A' }),
+      await create('contact', { name: 'B' }),
+      await create('contact', { name: 'C' }),
+    ];
     const deal = await create('deal', { title: 'Links', contacts: [c.id, a.id, c.id] });
     expect(deal.contacts).toEqual([c.id, a.id]);
     const replaced = await api('PATCH', `/deal/${deal.id}`, { version: 1, contacts: [b.id, c.id] });
@@ -289,7 +395,10 @@ describe('many-to-many and expand', () => {
 
   it('embeds the related record and the linked records', async () => {
     const customer = await company('Expanded');
-    const [a, b] = [await create('contact', { name: 'A', customer: customer.id }), await create('contact', { name: 'B' })];
+    const [a, b] = [
+      await create('contact', { name: 'A', customer: customer.id }),
+      await create('contact', { name: 'B' }),
+    ];
     const deal = await create('deal', { title: 'Expand', customer: customer.id, contacts: [b.id, a.id] });
     const read = await api('GET', `/deal/${deal.id}?expand=customer,contacts&fields=title`);
     expect(read.status).toBe(200);
@@ -300,7 +409,10 @@ describe('many-to-many and expand', () => {
 
   it('expands an absent relation to null', async () => {
     const deal = await create('deal', { title: 'Alone' });
-    expect((await api('GET', `/deal/${deal.id}?expand=customer,contacts`)).body).toMatchObject({ customer: null, contacts: [] });
+    expect((await api('GET', `/deal/${deal.id}?expand=customer,contacts`)).body).toMatchObject({
+      customer: null,
+      contacts: [],
+    });
   });
 
   it.each([
@@ -349,7 +461,9 @@ describe('concurrent patches', () => {
   it('let exactly one of many writers at the same version win; the others get 409 and nothing is lost', async () => {
     const created = await create('deal', { title: 'Contended' });
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => api('PATCH', `/deal/${created.id}`, { title: `writer ${i}`, version: created.version })),
+      Array.from({ length: 20 }, (_, i) =>
+        api('PATCH', `/deal/${created.id}`, { title: `writer ${i}`, version: created.version }),
+      ),
     );
     const winners = results.filter((r) => r.status === 200);
     expect(winners).toHaveLength(1);

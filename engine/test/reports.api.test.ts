@@ -22,7 +22,9 @@ import { startTestServer, type TestServer } from './support/test-server.js';
 
 const A = '0a000000-0000-4000-8000-00000000000a';
 const B = '0b000000-0000-4000-8000-00000000000b';
-const ids = Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8].map((n) => [`r${n}`, `00000000-0000-4000-8000-00000000000${n}`])) as Record<string, string>;
+const ids = Object.fromEntries(
+  [1, 2, 3, 4, 5, 6, 7, 8].map((n) => [`r${n}`, `00000000-0000-4000-8000-00000000000${n}`]),
+) as Record<string, string>;
 
 const folder = mkdtempSync(join(tmpdir(), 'lodestar-reports-'));
 let server: TestServer;
@@ -35,7 +37,10 @@ function writeDefinitions(): void {
     $id: 'opportunity',
     title: 'Opportunity',
     type: 'object',
-    'x-entity': { titleField: 'name', recordTypes: { newBusiness: { title: 'New business' }, renewal: { title: 'Renewal' } } },
+    'x-entity': {
+      titleField: 'name',
+      recordTypes: { newBusiness: { title: 'New business' }, renewal: { title: 'Renewal' } },
+    },
     properties: {
       name: { type: 'string' },
       amount: { type: 'number', minimum: 0 },
@@ -56,8 +61,14 @@ function writeDefinitions(): void {
     initial: 'lead',
     meta: { entity: 'opportunity', amountField: 'amount', closeDateField: 'expectedCloseDate' },
     states: {
-      lead: { meta: { title: 'Lead', probability: 0.1 }, on: { QUALIFY: 'qualified', PROPOSE: 'proposal', LOSE: 'lost' } },
-      qualified: { meta: { title: 'Qualified', probability: 0.3, outcome: 'open' }, on: { PROPOSE: 'proposal', LOSE: 'lost' } },
+      lead: {
+        meta: { title: 'Lead', probability: 0.1 },
+        on: { QUALIFY: 'qualified', PROPOSE: 'proposal', LOSE: 'lost' },
+      },
+      qualified: {
+        meta: { title: 'Qualified', probability: 0.3, outcome: 'open' },
+        on: { PROPOSE: 'proposal', LOSE: 'lost' },
+      },
       proposal: { meta: { title: 'Proposal', probability: 0.6 }, on: { NEGOTIATE: 'negotiation', LOSE: 'lost' } },
       negotiation: { meta: { title: 'Negotiation', probability: 0.8, sla: 'P2D' }, on: { WIN: 'won', LOSE: 'lost' } },
       won: { type: 'final', meta: { title: 'Won', probability: 1, outcome: 'won' } },
@@ -117,7 +128,8 @@ beforeAll(async () => {
   writeDefinitions();
   server = await startTestServer({ definitionsDir: folder });
   const knex = server.testDb.db.knex;
-  const started = (id: string) => HISTORY.find(([record, from]) => record === id && from === null)?.[3] ?? '2024-01-01T00:00:00Z';
+  const started = (id: string) =>
+    HISTORY.find(([record, from]) => record === id && from === null)?.[3] ?? '2024-01-01T00:00:00Z';
   const entered = (id: string) => HISTORY.filter(([record]) => record === id).at(-1)?.[3] ?? null;
   await knex('opportunity').insert(
     RECORDS.map((r) => ({
@@ -149,10 +161,29 @@ beforeAll(async () => {
     });
   }
   // The lead workflow: no amount or close-date field.
-  const [lead] = await knex('lead').insert({ name: 'L1', state: 'converted', created_at: '2024-01-05T00:00:00Z' }).returning('id');
+  const [lead] = await knex('lead')
+    .insert({ name: 'L1', state: 'converted', created_at: '2024-01-05T00:00:00Z' })
+    .returning('id');
   await knex('lodestar_history').insert([
-    { entity: 'lead', record_id: lead.id, workflow: 'lead-flow', to_state: 'fresh', event: 'xstate.init', model_version: 1, at: '2024-01-05T00:00:00Z' },
-    { entity: 'lead', record_id: lead.id, workflow: 'lead-flow', from_state: 'fresh', to_state: 'converted', event: 'CONVERT', model_version: 1, at: '2024-01-07T00:00:00Z' },
+    {
+      entity: 'lead',
+      record_id: lead.id,
+      workflow: 'lead-flow',
+      to_state: 'fresh',
+      event: 'xstate.init',
+      model_version: 1,
+      at: '2024-01-05T00:00:00Z',
+    },
+    {
+      entity: 'lead',
+      record_id: lead.id,
+      workflow: 'lead-flow',
+      from_state: 'fresh',
+      to_state: 'converted',
+      event: 'CONVERT',
+      model_version: 1,
+      at: '2024-01-07T00:00:00Z',
+    },
   ]);
 });
 afterAll(async () => {
@@ -167,7 +198,8 @@ async function report(path: string) {
 }
 
 /** [state, count, amount] per funnel stage. */
-const funnelOf = (body: { stages: { state: string; count: number; amount: number | null }[] }) => body.stages.map((s) => [s.state, s.count, s.amount]);
+const funnelOf = (body: { stages: { state: string; count: number; amount: number | null }[] }) =>
+  body.stages.map((s) => [s.state, s.count, s.amount]);
 
 describe('funnel', () => {
   it('counts every record at each stage it entered, not the stages it skipped, with amounts and conversions', async () => {
@@ -185,7 +217,12 @@ describe('funnel', () => {
     expect(body.total).toEqual({ count: 7, amount: 7700 });
     expect(body.stages[0]).toMatchObject({ state: 'lead', title: 'Lead', outcome: 'open', probability: 0.1 });
     expect(body.stages[4]).toMatchObject({ state: 'won', outcome: 'won' });
-    expect(body).toMatchObject({ workflow: 'sales', entity: 'opportunity', amountField: 'amount', filters: { owner: null, recordType: null, from: null, to: null } });
+    expect(body).toMatchObject({
+      workflow: 'sales',
+      entity: 'opportunity',
+      amountField: 'amount',
+      filters: { owner: null, recordType: null, from: null, to: null },
+    });
     expect(body.definition).toMatch(/entered that stage/);
   });
 
@@ -245,13 +282,19 @@ describe('funnel', () => {
 });
 
 describe('time in stage', () => {
-  const stage = (body: { stages: { state: string }[] }, state: string) => body.stages.find((s) => s.state === state) as Record<string, any>;
+  const stage = (body: { stages: { state: string }[] }, state: string) =>
+    body.stages.find((s) => s.state === state) as Record<string, any>;
   const hoursSince = (asOf: string, at: string) => (Date.parse(asOf) - Date.parse(at)) / 3_600_000;
 
   it('measures completed stays per stage, apart from current stays; final states have none', async () => {
     const body = await report('sales/time-in-stage');
     expect(body.unit).toBe('hours');
-    expect(body.stages.map((s: { state: string }) => s.state)).toEqual(['lead', 'qualified', 'proposal', 'negotiation']);
+    expect(body.stages.map((s: { state: string }) => s.state)).toEqual([
+      'lead',
+      'qualified',
+      'proposal',
+      'negotiation',
+    ]);
     const lead = stage(body, 'lead');
     expect(lead.completed.count).toBe(6);
     expect(lead.completed.meanHours).toBeCloseTo(76 / 6, 9);
@@ -264,7 +307,10 @@ describe('time in stage', () => {
     // Current stays: r7 in lead, r3 in qualified, r4 in proposal, aged at asOf.
     expect(lead.current.count).toBe(1);
     expect(lead.current.meanAgeHours).toBeCloseTo(hoursSince(body.asOf, '2024-03-01T00:00:00Z'), 6);
-    expect(stage(body, 'qualified').current.medianAgeHours).toBeCloseTo(hoursSince(body.asOf, '2024-01-03T06:00:00Z'), 6);
+    expect(stage(body, 'qualified').current.medianAgeHours).toBeCloseTo(
+      hoursSince(body.asOf, '2024-01-03T06:00:00Z'),
+      6,
+    );
     expect(stage(body, 'proposal').current.count).toBe(1);
   });
 
@@ -272,7 +318,15 @@ describe('time in stage', () => {
     const body = await report('sales/time-in-stage');
     const lead = stage(body, 'lead');
     // r4 entered lead under A (it belongs to B now), r7 has no owner.
-    expect(lead.byOwner.map((o: Record<string, any>) => [o.ownerId, o.completed.count, o.completed.meanHours, o.completed.medianHours, o.current.count])).toEqual([
+    expect(
+      lead.byOwner.map((o: Record<string, any>) => [
+        o.ownerId,
+        o.completed.count,
+        o.completed.meanHours,
+        o.completed.medianHours,
+        o.current.count,
+      ]),
+    ).toEqual([
       [A, 4, 14.5, 15, 0],
       [B, 2, 9, 9, 0],
       [null, 0, null, null, 1],
@@ -315,7 +369,10 @@ describe('forecast', () => {
       ['2024-03', 2, 3000, 1800, 1, 800], // r4 (3000 × 0.6) and r7 (no amount); r6 won on March 1st
       ['2024-04', 1, 500, 150, 0, 0], // r3: 500 × 0.3
     ]);
-    expect(body.totals).toEqual({ open: { count: 3, amount: 3500, weightedAmount: 1950 }, won: { count: 2, amount: 1800 } });
+    expect(body.totals).toEqual({
+      open: { count: 3, amount: 3500, weightedAmount: 1950 },
+      won: { count: 2, amount: 1800 },
+    });
     expect(body).toMatchObject({ amountField: 'amount', closeDateField: 'expectedCloseDate' });
   });
 
@@ -328,7 +385,9 @@ describe('forecast', () => {
       ['2024-01', 0, 0, 0, 1, 1000],
       ['2024-03', 2, 3000, 1800, 0, 0],
     ]);
-    expect(monthsOf(await report('sales/forecast?from=2024-03-01&to=2024-03-31'))).toEqual([['2024-03', 2, 3000, 1800, 1, 800]]);
+    expect(monthsOf(await report('sales/forecast?from=2024-03-01&to=2024-03-31'))).toEqual([
+      ['2024-03', 2, 3000, 1800, 1, 800],
+    ]);
     expect(monthsOf(await report('sales/forecast?from=2024-03-06&to=2024-04-30'))).toEqual([
       ['2024-03', 1, 0, 0, 0, 0], // only r7 (close 03-31, no amount); r6 won on 03-01
       ['2024-04', 1, 500, 150, 0, 0],
@@ -341,7 +400,10 @@ describe('win rate', () => {
     const body = await report('sales/win-rate');
     expect(body).toMatchObject({ decided: 4, winRate: 0.5 });
     // Cycles in days: r1 10 + 10/24, r6 15.5, r2 3 + 20/24, r5 4/24.
-    const r1 = 10 + 10 / 24, r6 = 15.5, r2 = 3 + 20 / 24, r5 = 4 / 24;
+    const r1 = 10 + 10 / 24,
+      r6 = 15.5,
+      r2 = 3 + 20 / 24,
+      r5 = 4 / 24;
     expect(body.averageCycleDays).toBeCloseTo((r1 + r6 + r2 + r5) / 4, 9);
     expect(body.medianCycleDays).toBeCloseTo((r2 + r1) / 2, 9);
     expect(body.won.count).toBe(2);
@@ -359,13 +421,23 @@ describe('win rate', () => {
     const ownerB = await report(`sales/win-rate?owner=${B}`);
     expect(ownerB).toMatchObject({ decided: 1, winRate: 1, averageCycleDays: 15.5 });
     const renewal = await report('sales/win-rate?recordType=renewal');
-    expect(renewal).toMatchObject({ decided: 2, winRate: 0.5, won: { count: 1, amount: 800 }, lost: { count: 1, amount: 400 } });
+    expect(renewal).toMatchObject({
+      decided: 2,
+      winRate: 0.5,
+      won: { count: 1, amount: 800 },
+      lost: { count: 1, amount: 400 },
+    });
     const untilFebruary = await report('sales/win-rate?to=2024-02-29');
     expect(untilFebruary).toMatchObject({ decided: 3, won: { count: 1 }, lost: { count: 2 } });
     const march = await report('sales/win-rate?from=2024-03-01&to=2024-03-01');
     expect(march).toMatchObject({ decided: 1, winRate: 1, averageCycleDays: 15.5 });
     const empty = await report('sales/win-rate?from=2030-01-01');
-    expect(empty).toMatchObject({ decided: 0, winRate: null, averageCycleDays: null, won: { count: 0, amount: 0, averageCycleDays: null } });
+    expect(empty).toMatchObject({
+      decided: 0,
+      winRate: null,
+      averageCycleDays: null,
+      won: { count: 0, amount: 0, averageCycleDays: null },
+    });
   });
 });
 
@@ -378,12 +450,16 @@ describe('a workflow without amount and close-date fields', () => {
     ]);
     expect(funnel).toMatchObject({ amountField: null, total: { count: 1, amount: null }, lost: [] });
     const forecast = await report('lead-flow/forecast');
-    expect(forecast.months).toEqual([{ month: '2024-01', open: { count: 0, amount: null, weightedAmount: null }, won: { count: 1, amount: null } }]);
+    expect(forecast.months).toEqual([
+      { month: '2024-01', open: { count: 0, amount: null, weightedAmount: null }, won: { count: 1, amount: null } },
+    ]);
     expect(forecast).toMatchObject({ closeDateField: null, totals: { won: { count: 1, amount: null } } });
     const winRate = await report('lead-flow/win-rate');
     expect(winRate).toMatchObject({ decided: 1, winRate: 1, averageCycleDays: 2, won: { count: 1, amount: null } });
     const time = await report('lead-flow/time-in-stage');
-    expect(time.stages).toEqual([expect.objectContaining({ state: 'fresh', completed: { count: 1, meanHours: 48, medianHours: 48 } })]);
+    expect(time.stages).toEqual([
+      expect.objectContaining({ state: 'fresh', completed: { count: 1, meanHours: 48, medianHours: 48 } }),
+    ]);
   });
 });
 

@@ -28,7 +28,12 @@ beforeAll(async () => {
   teamA = await unit('Team A');
   const teamB = await unit('Team B');
   const user = async (key: keyof typeof who, displayName: string, roles: string[], orgUnitId: string | null) => {
-    const { user: made, token } = await server.userToken({ email: `${key}@example.com`, displayName, roles, orgUnitId });
+    const { user: made, token } = await server.userToken({
+      email: `${key}@example.com`,
+      displayName,
+      roles,
+      orgUnitId,
+    });
     who[key] = made.id;
     tokens[key] = token;
   };
@@ -38,8 +43,22 @@ beforeAll(async () => {
   await user('gone', 'Aaron Gone', ['salesperson'], teamA);
   await sql('update lodestar_users set active = false where id = ?', [who.gone]);
 
-  const custA = await created(api('alice', 'POST', '/records/customer', { record_type: 'company', name: 'Alpha 华东', industry: 'retail', region: 'eastChina' }));
-  const custB = await created(api('bob', 'POST', '/records/customer', { record_type: 'company', name: 'Bravo 华南', industry: 'retail', region: 'southChina' }));
+  const custA = await created(
+    api('alice', 'POST', '/records/customer', {
+      record_type: 'company',
+      name: 'Alpha 华东',
+      industry: 'retail',
+      region: 'eastChina',
+    }),
+  );
+  const custB = await created(
+    api('bob', 'POST', '/records/customer', {
+      record_type: 'company',
+      name: 'Bravo 华南',
+      industry: 'retail',
+      region: 'southChina',
+    }),
+  );
   const deal = (user: User, body: Record<string, unknown>) => created(api(user, 'POST', '/records/opportunity', body));
   opp.a1 = await deal('alice', { name: 'Alpha one', customer: custA, amount: 100, source: 'referral' });
   opp.a2 = await deal('alice', { name: 'Alpha two', customer: custA, amount: 250.5, source: 'website' });
@@ -49,8 +68,15 @@ beforeAll(async () => {
   opp.mark = await deal('admin', { name: 'Mark deal', customer: custA, amount: 999, owner_id: who.mark });
   // Stage changes, stuck and breached deals are set in SQL: these endpoints only read.
   await sql(`update opportunity set state = 'interestShown' where id = ?`, [opp.a2]);
-  await sql(`update opportunity set state = 'lost', state_entered_at = now() - interval '90 days', sla_breached_at = now() where id = ?`, [opp.aLost]);
-  await sql(`update opportunity set state_entered_at = now() - interval '30 days' where id in (?, ?, ?)`, [opp.a1, opp.b1, opp.mark]);
+  await sql(
+    `update opportunity set state = 'lost', state_entered_at = now() - interval '90 days', sla_breached_at = now() where id = ?`,
+    [opp.aLost],
+  );
+  await sql(`update opportunity set state_entered_at = now() - interval '30 days' where id in (?, ?, ?)`, [
+    opp.a1,
+    opp.b1,
+    opp.mark,
+  ]);
   await sql(`update opportunity set sla_breached_at = now() - interval '1 hour' where id = ?`, [opp.a3]);
 }, 60_000);
 
@@ -62,9 +88,24 @@ describe('GET /users', () => {
   it('lists active users by display name, for any signed-in user', async () => {
     const r = await api('alice', 'GET', '/users');
     expect(r.status).toBe(200);
-    expect(r.body.data.map((u: { displayName: string }) => u.displayName)).toEqual(['Admin', 'Alice Zhang', 'Bob Wang', 'Mark Li']);
-    expect(r.body.data[1]).toEqual({ id: who.alice, displayName: 'Alice Zhang', email: 'alice@example.com', orgUnitId: teamA });
-    expect(r.body.data[3]).toEqual({ id: who.mark, displayName: 'Mark Li', email: 'mark@example.com', orgUnitId: null });
+    expect(r.body.data.map((u: { displayName: string }) => u.displayName)).toEqual([
+      'Admin',
+      'Alice Zhang',
+      'Bob Wang',
+      'Mark Li',
+    ]);
+    expect(r.body.data[1]).toEqual({
+      id: who.alice,
+      displayName: 'Alice Zhang',
+      email: 'alice@example.com',
+      orgUnitId: teamA,
+    });
+    expect(r.body.data[3]).toEqual({
+      id: who.mark,
+      displayName: 'Mark Li',
+      email: 'mark@example.com',
+      orgUnitId: null,
+    });
     expect(JSON.stringify(r.body)).not.toContain(who.gone);
   });
 
@@ -74,10 +115,19 @@ describe('GET /users', () => {
 });
 
 describe('saved views', () => {
-  it('creates, replaces by name, lists by name and deletes the caller\'s own views', async () => {
-    const first = await api('alice', 'POST', '/views/customer', { name: 'Mine', query: { filter: { region: 'eastChina' } } });
+  it("creates, replaces by name, lists by name and deletes the caller's own views", async () => {
+    const first = await api('alice', 'POST', '/views/customer', {
+      name: 'Mine',
+      query: { filter: { region: 'eastChina' } },
+    });
     expect(first.status).toBe(201);
-    expect(first.body).toEqual({ id: expect.any(String), entity: 'customer', name: 'Mine', query: { filter: { region: 'eastChina' } }, createdAt: expect.any(String) });
+    expect(first.body).toEqual({
+      id: expect.any(String),
+      entity: 'customer',
+      name: 'Mine',
+      query: { filter: { region: 'eastChina' } },
+      createdAt: expect.any(String),
+    });
     const replaced = await api('alice', 'POST', '/views/customer', { name: 'Mine', query: { sort: '-created_at' } });
     expect(replaced.status).toBe(200);
     expect(replaced.body).toMatchObject({ id: first.body.id, name: 'Mine', query: { sort: '-created_at' } });
@@ -99,7 +149,9 @@ describe('saved views', () => {
     expect((await api('alice', 'DELETE', `/views/customer/${first.body.id}`)).status).toBe(204);
     expect((await api('alice', 'DELETE', `/views/customer/${first.body.id}`)).status).toBe(404);
     expect((await api('alice', 'DELETE', '/views/customer/not-a-uuid')).status).toBe(404);
-    expect((await api('alice', 'GET', '/views/customer')).body.data.map((v: { name: string }) => v.name)).toEqual(['Another']);
+    expect((await api('alice', 'GET', '/views/customer')).body.data.map((v: { name: string }) => v.name)).toEqual([
+      'Another',
+    ]);
   });
 
   it.each([
@@ -169,9 +221,15 @@ describe('GET /records/{entity}/groups', () => {
   });
 
   it('narrows by the same filters and search as the list', async () => {
-    expect((await groups('alice', 'by=state&sum=amount&filter[source]=referral')).data).toEqual([{ key: 'initialContact', count: 2, sum: 150 }]);
-    expect((await groups('alice', `by=state&sum=amount&q=${encodeURIComponent('Gamma')}`)).data).toEqual([{ key: 'initialContact', count: 1, sum: 50 }]);
-    expect((await groups('admin', 'by=owner_id&filter[customer.region]=southChina')).data).toEqual([{ key: who.bob, count: 1, sum: null }]);
+    expect((await groups('alice', 'by=state&sum=amount&filter[source]=referral')).data).toEqual([
+      { key: 'initialContact', count: 2, sum: 150 },
+    ]);
+    expect((await groups('alice', `by=state&sum=amount&q=${encodeURIComponent('Gamma')}`)).data).toEqual([
+      { key: 'initialContact', count: 1, sum: 50 },
+    ]);
+    expect((await groups('admin', 'by=owner_id&filter[customer.region]=southChina')).data).toEqual([
+      { key: who.bob, count: 1, sum: null },
+    ]);
     expect((await groups('admin', 'by=customer&filter[amount][gte]=999')).data).toHaveLength(2);
   });
 
@@ -194,8 +252,15 @@ describe('GET /records/{entity}/groups', () => {
   it('treats a hidden field as unknown, and an unreadable entity as forbidden', async () => {
     const hidden = await api('mark', 'GET', '/records/opportunity/groups?by=state&sum=amount');
     expect(hidden.status).toBe(400);
-    expect(hidden.body.issues).toContainEqual(expect.objectContaining({ pointer: '/query/sum', keyword: 'unknownField' }));
-    expect((await api('mark', 'GET', '/records/opportunity/groups?by=state')).body.data.reduce((n: number, g: { count: number }) => n + g.count, 0)).toBe(6);
+    expect(hidden.body.issues).toContainEqual(
+      expect.objectContaining({ pointer: '/query/sum', keyword: 'unknownField' }),
+    );
+    expect(
+      (await api('mark', 'GET', '/records/opportunity/groups?by=state')).body.data.reduce(
+        (n: number, g: { count: number }) => n + g.count,
+        0,
+      ),
+    ).toBe(6);
     expect((await api('alice', 'GET', '/records/serviceRequest/groups?by=state')).status).toBe(403);
   });
 });
@@ -203,9 +268,17 @@ describe('GET /records/{entity}/groups', () => {
 describe('the OpenAPI document', () => {
   it('describes the runtime UI routes, and groups as each caller may use them', async () => {
     const admin = (await api('admin', 'GET', '/openapi.json')).body;
-    for (const path of ['/users', '/views/{entity}', '/views/{entity}/{id}', '/my-day', '/records/opportunity/groups']) expect(admin.paths, path).toHaveProperty([path]);
-    const params = (doc: { paths: Record<string, { get: { parameters: { name?: string; schema?: { enum?: string[] } }[] } }> }) =>
-      Object.fromEntries(doc.paths['/records/opportunity/groups']!.get.parameters.filter((p) => p.name).map((p) => [p.name, p.schema?.enum]));
+    for (const path of ['/users', '/views/{entity}', '/views/{entity}/{id}', '/my-day', '/records/opportunity/groups'])
+      expect(admin.paths, path).toHaveProperty([path]);
+    const params = (doc: {
+      paths: Record<string, { get: { parameters: { name?: string; schema?: { enum?: string[] } }[] } }>;
+    }) =>
+      Object.fromEntries(
+        doc.paths['/records/opportunity/groups']!.get.parameters.filter((p) => p.name).map((p) => [
+          p.name,
+          p.schema?.enum,
+        ]),
+      );
     expect(params(admin).by).toEqual(expect.arrayContaining(['state', 'owner_id', 'source', 'customer']));
     expect(params(admin).by).not.toContain('closedAt');
     expect(params(admin).sum).toEqual(['amount']);
@@ -224,7 +297,11 @@ describe('GET /my-day', () => {
     act.due = await activity('alice', 'Call Alpha today', { plannedStart: days(0), status: 'planned' });
     act.overdue = await activity('alice', 'Send the quote', { plannedStart: days(-3), status: 'inProgress' });
     act.done = await activity('alice', 'Done already', { plannedStart: days(0), remindAt: days(0), status: 'done' });
-    act.reminder = await activity('alice', 'Prepare the demo', { plannedStart: days(5), remindAt: days(0), status: 'planned' });
+    act.reminder = await activity('alice', 'Prepare the demo', {
+      plannedStart: days(5),
+      remindAt: days(0),
+      status: 'planned',
+    });
     act.bob = await activity('bob', 'Bob calls Bravo', { plannedStart: days(0), remindAt: days(0), status: 'planned' });
   });
 
@@ -249,12 +326,35 @@ describe('GET /my-day', () => {
   it('shapes each item with its title, time, state, workflow and the record', async () => {
     const body = (await api('alice', 'GET', '/my-day?tz=Asia/Shanghai')).body;
     const due = body.due[0];
-    expect(due).toMatchObject({ entity: 'activity', id: act.due, title: 'Call Alpha today', at: due.record.plannedStart });
-    expect(due.record).toMatchObject({ id: act.due, subject: 'Call Alpha today', status: 'planned', owner_id: who.alice, version: 1 });
+    expect(due).toMatchObject({
+      entity: 'activity',
+      id: act.due,
+      title: 'Call Alpha today',
+      at: due.record.plannedStart,
+    });
+    expect(due.record).toMatchObject({
+      id: act.due,
+      subject: 'Call Alpha today',
+      status: 'planned',
+      owner_id: who.alice,
+      version: 1,
+    });
     const stuck = body.stuck[0];
-    expect(stuck).toMatchObject({ entity: 'opportunity', title: 'Alpha one', state: 'initialContact', workflow: 'opportunity-sales', at: stuck.record.state_entered_at });
+    expect(stuck).toMatchObject({
+      entity: 'opportunity',
+      title: 'Alpha one',
+      state: 'initialContact',
+      workflow: 'opportunity-sales',
+      at: stuck.record.state_entered_at,
+    });
     expect(Date.now() - Date.parse(stuck.at)).toBeGreaterThan(29 * 86_400_000);
-    expect(body.slaBreached[0]).toMatchObject({ entity: 'opportunity', title: 'Gamma special', state: 'initialContact', workflow: 'opportunity-sales', at: body.slaBreached[0].record.sla_breached_at });
+    expect(body.slaBreached[0]).toMatchObject({
+      entity: 'opportunity',
+      title: 'Gamma special',
+      state: 'initialContact',
+      workflow: 'opportunity-sales',
+      at: body.slaBreached[0].record.sla_breached_at,
+    });
   });
 
   it('leaves fields hidden from the caller out of the records', async () => {
@@ -266,7 +366,9 @@ describe('GET /my-day', () => {
 
   it('judges "today" in the given time zone and refuses unknown ones', async () => {
     const auckland = await api('alice', 'GET', '/my-day?tz=Pacific/Auckland');
-    expect(auckland.body.today).toBe(new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Auckland' }).format(new Date()));
+    expect(auckland.body.today).toBe(
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Auckland' }).format(new Date()),
+    );
     const bad = await api('alice', 'GET', '/my-day?tz=Mars/Olympus');
     expect(bad.status).toBe(400);
     expect(bad.body.issues).toContainEqual(expect.objectContaining({ pointer: '/query/tz', keyword: 'timeZone' }));

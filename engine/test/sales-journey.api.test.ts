@@ -6,14 +6,24 @@ import { startTestServer, type TestServer } from './support/test-server.js';
 let server: TestServer;
 const api = (method: string, path: string, body?: unknown) => server.request(method, `/api/v1${path}`, body);
 const send = (id: string, type: string) => api('POST', `/records/opportunity/${id}/events`, { type });
-const allowed = async (id: string) => ((await api('GET', `/records/opportunity/${id}/transitions`)).body.data as { event: string }[]).map((e) => e.event).sort();
+const allowed = async (id: string) =>
+  ((await api('GET', `/records/opportunity/${id}/transitions`)).body.data as { event: string }[])
+    .map((e) => e.event)
+    .sort();
 
 let customerId: string;
 let contactId: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  customerId = (await api('POST', '/records/customer', { record_type: 'company', name: '杭州云帆科技有限公司', industry: 'itServices', region: 'eastChina' })).body.id;
+  customerId = (
+    await api('POST', '/records/customer', {
+      record_type: 'company',
+      name: '杭州云帆科技有限公司',
+      industry: 'itServices',
+      region: 'eastChina',
+    })
+  ).body.id;
   contactId = (await api('POST', '/records/contact', { name: '王磊', customer: customerId })).body.id;
 });
 afterAll(() => server?.close());
@@ -34,7 +44,8 @@ describe('an opportunity through the default sales stages', () => {
   let wonId: string;
 
   it('starts at initial contact, refuses with reasons, and allows more as fields are filled', async () => {
-    const opportunity = (await api('POST', '/records/opportunity', { name: '云帆 ERP 升级', customer: customerId })).body;
+    const opportunity = (await api('POST', '/records/opportunity', { name: '云帆 ERP 升级', customer: customerId }))
+      .body;
     wonId = opportunity.id;
     expect(opportunity.state).toBe('initialContact');
     expect(await allowed(wonId)).toEqual([]);
@@ -68,14 +79,38 @@ describe('an opportunity through the default sales stages', () => {
     await move(wonId, 'NEGOTIATE', 'contractNegotiation');
     const signed = await send(wonId, 'SIGN');
     expect(signed.body.record).toMatchObject({ state: 'contractSigned', closedAt: expect.any(String) });
-    const events = ((await api('GET', `/records/opportunity/${wonId}/history`)).body.data as { event: string }[]).map((row) => row.event);
-    expect(events).toEqual(['START', 'SHOW_INTEREST', 'MEET_DECISION_MAKERS', 'CONFIRM_NEEDS', 'PROPOSE', 'DEMONSTRATE', 'COMMIT', 'NEGOTIATE', 'SIGN']);
+    const events = ((await api('GET', `/records/opportunity/${wonId}/history`)).body.data as { event: string }[]).map(
+      (row) => row.event,
+    );
+    expect(events).toEqual([
+      'START',
+      'SHOW_INTEREST',
+      'MEET_DECISION_MAKERS',
+      'CONFIRM_NEEDS',
+      'PROPOSE',
+      'DEMONSTRATE',
+      'COMMIT',
+      'NEGOTIATE',
+      'SIGN',
+    ]);
   });
 
   it('feeds the funnel, forecast and win rate', async () => {
-    const lost = (await api('POST', '/records/opportunity', { name: '云帆 OA', customer: customerId, lostReason: '预算取消' })).body;
+    const lost = (
+      await api('POST', '/records/opportunity', { name: '云帆 OA', customer: customerId, lostReason: '预算取消' })
+    ).body;
     await move(lost.id, 'LOSE', 'lost');
-    const open = (await api('POST', '/records/opportunity', { name: '云帆 CRM', customer: customerId, contacts: [contactId], decisionMaker: contactId, description: '销售团队 50 人', amount: 100000, expectedCloseDate: '2027-03-15' })).body;
+    const open = (
+      await api('POST', '/records/opportunity', {
+        name: '云帆 CRM',
+        customer: customerId,
+        contacts: [contactId],
+        decisionMaker: contactId,
+        description: '销售团队 50 人',
+        amount: 100000,
+        expectedCloseDate: '2027-03-15',
+      })
+    ).body;
     await move(open.id, 'MEET_DECISION_MAKERS', 'meetingDecisionMakers');
     await move(open.id, 'CONFIRM_NEEDS', 'needsIdentified');
     await move(open.id, 'PROPOSE', 'solutionProposed');
@@ -91,7 +126,9 @@ describe('an opportunity through the default sales stages', () => {
 
     const forecast = (await api('GET', '/reports/opportunity-sales/forecast')).body;
     expect(forecast.months).toEqual(
-      expect.arrayContaining([expect.objectContaining({ month: '2027-03', open: { count: 1, amount: 100000, weightedAmount: 50000 } })]),
+      expect.arrayContaining([
+        expect.objectContaining({ month: '2027-03', open: { count: 1, amount: 100000, weightedAmount: 50000 } }),
+      ]),
     );
     expect(forecast.totals.won).toEqual({ count: 1, amount: 800000 });
 

@@ -13,12 +13,19 @@ const rec = { a: '' as string, b: '' as string, oppA: '', oppB: '', oppAonB: '' 
 const NAMES = { a: 'Alpha 华东制造', b: 'Bravo 华南零售' };
 
 const as = (user: keyof typeof who) => ({ authorization: `Bearer ${tokens[user]}` });
-const api = (user: keyof typeof who | 'admin', method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> =>
+const api = (
+  user: keyof typeof who | 'admin',
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<TestResponse> =>
   server.request(method, `/api/v1${path}`, body, user === 'admin' ? headers : { ...as(user), ...headers });
 
 beforeAll(async () => {
   server = await startTestServer();
-  const unit = async (name: string, parentId?: string) => (await api('admin', 'POST', '/admin/org-units', { name, ...(parentId && { parentId }) })).body.id as string;
+  const unit = async (name: string, parentId?: string) =>
+    (await api('admin', 'POST', '/admin/org-units', { name, ...(parentId && { parentId }) })).body.id as string;
   const sales = await unit('销售部 Sales');
   const [teamA, teamB] = [await unit('华东组 Team A', sales), await unit('华南组 Team B', sales)];
   const user = async (key: keyof typeof who, roles: string[], orgUnitId: string | null) => {
@@ -30,12 +37,31 @@ beforeAll(async () => {
   await user('bob', ['salesperson'], teamB);
   await user('mia', ['salesManager'], teamA);
   await user('mark', ['marketing'], null);
-  rec.a = (await api('alice', 'POST', '/records/customer', { record_type: 'company', name: NAMES.a, industry: 'manufacturing' })).body.id;
-  rec.b = (await api('bob', 'POST', '/records/customer', { record_type: 'company', name: NAMES.b, industry: 'retail' })).body.id;
-  rec.oppA = (await api('alice', 'POST', '/records/opportunity', { name: 'Deal A', customer: rec.a, amount: 100000 })).body.id;
-  rec.oppB = (await api('bob', 'POST', '/records/opportunity', { name: 'Deal B', customer: rec.b, amount: 250000 })).body.id;
+  rec.a = (
+    await api('alice', 'POST', '/records/customer', {
+      record_type: 'company',
+      name: NAMES.a,
+      industry: 'manufacturing',
+    })
+  ).body.id;
+  rec.b = (
+    await api('bob', 'POST', '/records/customer', { record_type: 'company', name: NAMES.b, industry: 'retail' })
+  ).body.id;
+  rec.oppA = (
+    await api('alice', 'POST', '/records/opportunity', { name: 'Deal A', customer: rec.a, amount: 100000 })
+  ).body.id;
+  rec.oppB = (
+    await api('bob', 'POST', '/records/opportunity', { name: 'Deal B', customer: rec.b, amount: 250000 })
+  ).body.id;
   // Alice's deal with Bob's customer (assigned by an admin): the link shows, the customer does not.
-  rec.oppAonB = (await api('admin', 'POST', '/records/opportunity', { name: 'Deal A on B', customer: rec.b, amount: 5, owner_id: who.alice })).body.id;
+  rec.oppAonB = (
+    await api('admin', 'POST', '/records/opportunity', {
+      name: 'Deal A on B',
+      customer: rec.b,
+      amount: 5,
+      owner_id: who.alice,
+    })
+  ).body.id;
   expect(Object.values(rec).every(Boolean)).toBe(true);
 });
 
@@ -45,7 +71,8 @@ afterAll(async () => {
 
 describe('a salesperson of team A and team B records', () => {
   it('lists, searches and filters only their own customers', async () => {
-    const names = async (query: string) => (await api('alice', 'GET', `/records/customer${query}`)).body.data.map((c: { name: string }) => c.name);
+    const names = async (query: string) =>
+      (await api('alice', 'GET', `/records/customer${query}`)).body.data.map((c: { name: string }) => c.name);
     expect(await names('')).toEqual([NAMES.a]);
     expect(await names(`?filter[name][contains]=${encodeURIComponent('Bravo')}`)).toEqual([]);
     expect(await names(`?q=${encodeURIComponent('华南')}`)).toEqual([]);
@@ -98,7 +125,7 @@ describe('a salesperson of team A and team B records', () => {
   it('sees reports over their own deals only', async () => {
     const funnel = (await api('alice', 'GET', '/reports/opportunity-sales/funnel')).body;
     const bossView = (await api('admin', 'GET', '/reports/opportunity-sales/funnel')).body;
-    const total = (report: { total?: { count: number } ; stages?: unknown }) => JSON.stringify(report);
+    const total = (report: { total?: { count: number }; stages?: unknown }) => JSON.stringify(report);
     expect(total(funnel)).not.toEqual(total(bossView));
     expect(JSON.stringify(funnel)).toContain('100005');
     expect(JSON.stringify(bossView)).toContain('350005');
@@ -108,14 +135,21 @@ describe('a salesperson of team A and team B records', () => {
     const moved = await api('alice', 'PATCH', `/records/customer/${rec.a}`, { version: 1, owner_id: who.bob });
     expect(moved.status).toBe(403);
     expect(moved.body.issues[0]).toMatchObject({ pointer: '/owner_id' });
-    const created = await api('alice', 'POST', '/records/customer', { record_type: 'company', name: 'Gift', industry: 'retail', owner_id: who.bob });
+    const created = await api('alice', 'POST', '/records/customer', {
+      record_type: 'company',
+      name: 'Gift',
+      industry: 'retail',
+      owner_id: who.bob,
+    });
     expect(created.status).toBe(403);
   });
 });
 
 describe('a sales manager', () => {
   it("sees the team's records and not the other team's", async () => {
-    const names = (await api('mia', 'GET', '/records/customer?sort=name')).body.data.map((c: { name: string }) => c.name);
+    const names = (await api('mia', 'GET', '/records/customer?sort=name')).body.data.map(
+      (c: { name: string }) => c.name,
+    );
     expect(names).toEqual([NAMES.a]);
     expect((await api('mia', 'GET', `/records/customer/${rec.b}`)).status).toBe(404);
     expect((await api('mia', 'GET', `/records/customer/${rec.a}`)).status).toBe(200);
@@ -141,10 +175,14 @@ describe('field restrictions', () => {
     // The create only: the update changed nothing but the hidden amount, so it is left out for this reader.
     expect(audit.body.data.map((row: { action: string }) => row.action)).toEqual(['create']);
     expect(audit.body.data.every((row: { changes: object }) => !('amount' in row.changes))).toBe(true);
-    expect(meta.body.data.find((e: { $id: string }) => e.$id === 'opportunity').properties).not.toHaveProperty('amount');
+    expect(meta.body.data.find((e: { $id: string }) => e.$id === 'opportunity').properties).not.toHaveProperty(
+      'amount',
+    );
     expect(openapi.body.components.schemas.Opportunity.properties).not.toHaveProperty('amount');
     // The admin still sees it all.
-    expect((await api('admin', 'GET', `/records/opportunity/${rec.oppA}/audit`)).body.data[0].changes).toEqual({ amount: [100000, 120000] });
+    expect((await api('admin', 'GET', `/records/opportunity/${rec.oppA}/audit`)).body.data[0].changes).toEqual({
+      amount: [100000, 120000],
+    });
   });
 
   it('a hidden field cannot be filtered, sorted, selected, expanded or written', async () => {
@@ -156,10 +194,17 @@ describe('field restrictions', () => {
   });
 
   it('a read-only field cannot be written by any route', async () => {
-    const patch = await api('alice', 'PATCH', `/records/opportunity/${rec.oppA}`, { version: 2, closedAt: '2026-01-01T00:00:00Z' });
+    const patch = await api('alice', 'PATCH', `/records/opportunity/${rec.oppA}`, {
+      version: 2,
+      closedAt: '2026-01-01T00:00:00Z',
+    });
     expect(patch.status).toBe(422);
     expect(patch.body.issues).toContainEqual(expect.objectContaining({ pointer: '/closedAt', keyword: 'readOnly' }));
-    const create = await api('alice', 'POST', '/records/opportunity', { name: 'Sneaky', customer: rec.a, closedAt: '2026-01-01T00:00:00Z' });
+    const create = await api('alice', 'POST', '/records/opportunity', {
+      name: 'Sneaky',
+      customer: rec.a,
+      closedAt: '2026-01-01T00:00:00Z',
+    });
     expect(create.status).toBe(422);
     expect(create.body.issues).toContainEqual(expect.objectContaining({ pointer: '/closedAt', keyword: 'readOnly' }));
     const openapi = (await api('alice', 'GET', '/openapi.json')).body.components.schemas;
@@ -203,12 +248,21 @@ describe('injection and malformed input', () => {
 
   it('gets a 4xx in every JSON field name and a stored literal in values', async () => {
     for (const attack of attacks) {
-      const badKey = await api('alice', 'POST', '/records/customer', { record_type: 'company', name: 'X', industry: 'retail', [attack]: 1 });
+      const badKey = await api('alice', 'POST', '/records/customer', {
+        record_type: 'company',
+        name: 'X',
+        industry: 'retail',
+        [attack]: 1,
+      });
       expect(badKey.status).toBe(422);
       const badEvent = await api('alice', 'POST', `/records/opportunity/${rec.oppA}/events`, { type: attack });
       expect(badEvent.status).toBe(400);
     }
-    const literal = await api('alice', 'POST', '/records/customer', { record_type: 'company', name: attacks[0], industry: 'retail' });
+    const literal = await api('alice', 'POST', '/records/customer', {
+      record_type: 'company',
+      name: attacks[0],
+      industry: 'retail',
+    });
     expect(literal.status).toBe(201);
     expect((await api('alice', 'GET', `/records/customer/${literal.body.id}`)).body.name).toBe(attacks[0]);
   });
@@ -216,21 +270,54 @@ describe('injection and malformed input', () => {
 
 describe('the audit trail', () => {
   it('records create and update with before, after, actor and request id', async () => {
-    const created = await api('alice', 'POST', '/records/customer', { record_type: 'company', name: '审计 Audit', industry: 'retail' }, { 'x-request-id': 'req-create-1' });
+    const created = await api(
+      'alice',
+      'POST',
+      '/records/customer',
+      { record_type: 'company', name: '审计 Audit', industry: 'retail' },
+      { 'x-request-id': 'req-create-1' },
+    );
     const path = `/records/customer/${created.body.id}`;
-    const patched = await api('alice', 'PATCH', path, { version: 1, name: '审计 Audited', region: 'eastChina' }, { 'x-request-id': 'req-patch-1' });
+    const patched = await api(
+      'alice',
+      'PATCH',
+      path,
+      { version: 1, name: '审计 Audited', region: 'eastChina' },
+      { 'x-request-id': 'req-patch-1' },
+    );
     expect(patched.status).toBe(200);
     expect(patched.headers.get('x-request-id')).toBe('req-patch-1');
     const trail = (await api('alice', 'GET', `${path}/audit`)).body.data;
     expect(trail.map((row: { action: string }) => row.action)).toEqual(['update', 'create']);
-    expect(trail[0]).toMatchObject({ actorId: who.alice, requestId: 'req-patch-1', changes: { name: ['审计 Audit', '审计 Audited'], region: [null, 'eastChina'] } });
-    expect(trail[1]).toMatchObject({ actorId: who.alice, requestId: 'req-create-1', changes: { name: [null, '审计 Audit'], owner_id: [null, who.alice] } });
+    expect(trail[0]).toMatchObject({
+      actorId: who.alice,
+      requestId: 'req-patch-1',
+      changes: { name: ['审计 Audit', '审计 Audited'], region: [null, 'eastChina'] },
+    });
+    expect(trail[1]).toMatchObject({
+      actorId: who.alice,
+      requestId: 'req-create-1',
+      changes: { name: [null, '审计 Audit'], owner_id: [null, who.alice] },
+    });
   });
 
   it('records a transition, and refuses an event outside the role', async () => {
-    const created = (await api('alice', 'POST', '/records/customer', { record_type: 'company', name: '流转 Flow', industry: 'retail', level: 'normal' })).body;
+    const created = (
+      await api('alice', 'POST', '/records/customer', {
+        record_type: 'company',
+        name: '流转 Flow',
+        industry: 'retail',
+        level: 'normal',
+      })
+    ).body;
     const path = `/records/customer/${created.id}`;
-    const activated = await api('alice', 'POST', `${path}/events`, { type: 'ACTIVATE' }, { 'x-request-id': 'req-event-1' });
+    const activated = await api(
+      'alice',
+      'POST',
+      `${path}/events`,
+      { type: 'ACTIVATE' },
+      { 'x-request-id': 'req-event-1' },
+    );
     expect(activated.status).toBe(200);
     const [row] = (await api('alice', 'GET', `${path}/audit?limit=1`)).body.data;
     expect(row).toMatchObject({
@@ -255,7 +342,10 @@ describe('the audit trail', () => {
     const rows = (await api('admin', 'GET', `/records/activity/${activity.id}/audit`)).status;
     // The record is gone, so its trail is read through the database, where it must remain.
     expect(rows).toBe(404);
-    const trail = await server.testDb.db.knex('lodestar_audit').where({ entity: 'activity', record_id: activity.id }).orderBy('id');
+    const trail = await server.testDb.db
+      .knex('lodestar_audit')
+      .where({ entity: 'activity', record_id: activity.id })
+      .orderBy('id');
     expect(trail.map((row) => row.action)).toEqual(['create', 'delete']);
     expect(trail[1].changes.subject).toEqual(['拜访 Visit', null]);
   });
@@ -282,7 +372,10 @@ describe('without a token', () => {
       ['POST', '/admin/handover'],
     ];
     for (const [method, path] of paths) {
-      expect((await server.request(method!, `/api/v1${path}`, undefined, { authorization: '' })).status, `${method} ${path}`).toBe(401);
+      expect(
+        (await server.request(method!, `/api/v1${path}`, undefined, { authorization: '' })).status,
+        `${method} ${path}`,
+      ).toBe(401);
     }
   });
 });

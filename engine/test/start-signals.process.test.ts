@@ -32,7 +32,15 @@ afterAll(() => {
 /** `command` in the copy, serving the embedded database; answers once the server is up, with its pids. */
 async function launch(command: string, args: string[]) {
   const port = randomPort();
-  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'info', LODESTAR_ADMIN_EMAIL: PROCESS_ADMIN.email, LODESTAR_ADMIN_PASSWORD: PROCESS_ADMIN.password };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    LOG_LEVEL: 'info',
+    LODESTAR_ADMIN_EMAIL: PROCESS_ADMIN.email,
+    LODESTAR_ADMIN_PASSWORD: PROCESS_ADMIN.password,
+  };
   const child: ChildProcess = spawn(command, args, { cwd: copy.dir, env });
   pids.push(child.pid!);
   let output = '';

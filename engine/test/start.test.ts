@@ -30,8 +30,12 @@ describe('lodestar start on the embedded database', () => {
     expect(await health.json()).toMatchObject({ status: 'ok', database: 'pglite', modelVersion: 1 });
     expect((await fetch(`${url}/api/v1/meta/entities`)).status).toBe(401);
     const token = await loginAdmin(url);
-    const entities = (await (await fetch(`${url}/api/v1/meta/entities`, { headers: { authorization: `Bearer ${token}` } })).json()) as { data: { $id: string }[] };
-    expect(entities.data.map((e) => e.$id)).toEqual(expect.arrayContaining(['customer', 'contact', 'opportunity', 'activity']));
+    const entities = (await (
+      await fetch(`${url}/api/v1/meta/entities`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { data: { $id: string }[] };
+    expect(entities.data.map((e) => e.$id)).toEqual(
+      expect.arrayContaining(['customer', 'contact', 'opportunity', 'activity']),
+    );
     const page = await fetch(`${url}/`);
     expect(page.headers.get('content-type')).toContain('text/html');
 

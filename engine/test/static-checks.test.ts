@@ -23,7 +23,9 @@ interface Check {
  * type-check an app) and keep the lint in it. That a boundary error fails the lint is engine/test/architecture.test.ts.
  */
 describe('the static checks of npm test', () => {
-  const checks = JSON.parse(execFileSync('node', ['scripts/checks.mjs', '--list'], { cwd: REPO_ROOT, encoding: 'utf8' })) as Check[];
+  const checks = JSON.parse(
+    execFileSync('node', ['scripts/checks.mjs', '--list'], { cwd: REPO_ROOT, encoding: 'utf8' }),
+  ) as Check[];
   const { workspaces } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { workspaces: string[] };
 
   it.each(workspaces)('type-check %s', (workspace) => {
@@ -33,7 +35,9 @@ describe('the static checks of npm test', () => {
   });
 
   it('the engine check covers its sources and its tests', () => {
-    const config = JSON.parse(readFileSync(join(REPO_ROOT, 'engine/tsconfig.test.json'), 'utf8')) as { include: string[] };
+    const config = JSON.parse(readFileSync(join(REPO_ROOT, 'engine/tsconfig.test.json'), 'utf8')) as {
+      include: string[];
+    };
     expect(config.include).toEqual(expect.arrayContaining(['src/**/*.ts', 'test/**/*.ts']));
   });
 
@@ -43,11 +47,16 @@ describe('the static checks of npm test', () => {
     expect(lint?.command).toEqual(expect.arrayContaining(['--max-warnings', '0']));
   });
 
+  it('check the layout of the whole tree with Prettier', () => {
+    const format = checks.find(({ command }) => command[0] === 'prettier');
+    expect(format?.command).toEqual(expect.arrayContaining(['--check', '.']));
+  });
+
   it('run before the tests, and a failure ends npm test with the plain summary line', () => {
     const script = readFileSync(join(REPO_ROOT, 'scripts/test.mjs'), 'utf8');
     expect(script.indexOf('await runChecks()')).toBeGreaterThan(-1);
     expect(script.indexOf('await runChecks()')).toBeLessThan(script.indexOf("'vitest', 'run'"));
-    expect(script).toContain('console.log(`0 passed, ${failures.length} failed (${failures.join(\'; \')})`)');
+    expect(script).toContain("console.log(`0 passed, ${failures.length} failed (${failures.join('; ')})`)");
   });
 
   it('a rule is switched off in one place only with its reason (`// eslint-disable-next-line rule -- why`)', () => {
@@ -55,7 +64,11 @@ describe('the static checks of npm test', () => {
     const unexplained = files.flatMap((file) =>
       readFileSync(file, 'utf8')
         .split('\n')
-        .flatMap((line, i) => (/(\/\/|\/\*)\s*eslint-disable/.test(line) && !/eslint-disable[\w-]*\s+\S.*\s--\s+\S/.test(line) ? [`${file.slice(REPO_ROOT.length + 1)}:${i + 1}`] : [])),
+        .flatMap((line, i) =>
+          /(\/\/|\/\*)\s*eslint-disable/.test(line) && !/eslint-disable[\w-]*\s+\S.*\s--\s+\S/.test(line)
+            ? [`${file.slice(REPO_ROOT.length + 1)}:${i + 1}`]
+            : [],
+        ),
     );
     expect(unexplained).toEqual([]);
   });

@@ -49,25 +49,37 @@ const NOT_YET: Record<string, string[]> = {
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')
+        ? [join(dir, entry.name)]
+        : [],
   );
 }
 
 /** The code without comments (a comment may name a table; only code touches one). */
 const codeOf = (text: string): string => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 
-const files = sourceFiles(SRC).map((path) => ({ file: relative(SRC, path).split('\\').join('/'), code: codeOf(readFileSync(path, 'utf8')) }));
-const named = (table: string) => files.filter(({ code }) => new RegExp(`\\b${table}\\b`).test(code)).map(({ file }) => file);
+const files = sourceFiles(SRC).map((path) => ({
+  file: relative(SRC, path).split('\\').join('/'),
+  code: codeOf(readFileSync(path, 'utf8')),
+}));
+const named = (table: string) =>
+  files.filter(({ code }) => new RegExp(`\\b${table}\\b`).test(code)).map(({ file }) => file);
 
 describe('one owner per engine table', () => {
   it('every table the migrations create has an owner', () => {
-    const created = MIGRATIONS.flatMap((file) => [...readFileSync(join(SRC, file), 'utf8').matchAll(/createTable\('(lodestar_[a-z_]+)'/g)].map((m) => m[1]!));
+    const created = MIGRATIONS.flatMap((file) =>
+      [...readFileSync(join(SRC, file), 'utf8').matchAll(/createTable\('(lodestar_[a-z_]+)'/g)].map((m) => m[1]!),
+    );
     expect(created.length).toBeGreaterThan(10);
     expect(created.filter((table) => !(table in OWNERS))).toEqual([]);
   });
 
   it.each(Object.keys(OWNERS))('only the owner names %s', (table) => {
-    const outside = named(table).filter((file) => file !== OWNERS[table] && file !== PURE_HALVES[table] && !MIGRATIONS.includes(file));
+    const outside = named(table).filter(
+      (file) => file !== OWNERS[table] && file !== PURE_HALVES[table] && !MIGRATIONS.includes(file),
+    );
     expect(outside.sort()).toEqual([...(NOT_YET[table] ?? [])].sort());
     expect(named(table)).toContain(OWNERS[table]);
   });
@@ -76,6 +88,10 @@ describe('one owner per engine table', () => {
   // then import an owner's fragments without pulling in a driver.
   it.each([...new Set(Object.values(OWNERS))])('%s imports knex only as a type', (file) => {
     const code = readFileSync(join(SRC, file), 'utf8');
-    expect(code.split('\n').filter((line) => /from '(knex|pg|@electric-sql\/pglite)'/.test(line) && !/^import type /.test(line))).toEqual([]);
+    expect(
+      code
+        .split('\n')
+        .filter((line) => /from '(knex|pg|@electric-sql\/pglite)'/.test(line) && !/^import type /.test(line)),
+    ).toEqual([]);
   });
 });

@@ -18,7 +18,8 @@ const lodestar = cliRunner(() => ({ dir: scratch, databaseUrl: testDb.url }));
 const knex = () => testDb.db.knex;
 const versionCount = async () => Number((await knex()('lodestar_model_versions').count({ n: '*' }))[0]!.n);
 
-const copyTemplate = (name: string, edit: Parameters<typeof copyFromTemplate>[2]) => copyFromTemplate(scratch, name, edit);
+const copyTemplate = (name: string, edit: Parameters<typeof copyFromTemplate>[2]) =>
+  copyFromTemplate(scratch, name, edit);
 
 /** The issue lines the CLI prints: `  <file> <pointer>: <message> [<rule>]`. */
 const issueLines = (out: string) => out.split('\n').filter((line) => /^ {2}\S.*\[\w+\]$/.test(line));
@@ -50,7 +51,9 @@ describe('a template named in Chinese', () => {
       expect.stringMatching(/^ {2}template\.json \/version: .* \[version\]$/),
       expect.stringMatching(/^ {2}schemas\/project\.schema\.json \/properties\/code\/maxLength: .* \[type\]$/),
       expect.stringMatching(/^ {2}schemas\/project\.schema\.json \/required\/\d+: .*budgetCode.* \[unknownField\]$/),
-      expect.stringMatching(/^ {2}workflows\/timesheet-approval\.workflow\.json \/states\/draft\/on\/SUBMIT\S*: .*nowhere.* \[\w+\]$/),
+      expect.stringMatching(
+        /^ {2}workflows\/timesheet-approval\.workflow\.json \/states\/draft\/on\/SUBMIT\S*: .*nowhere.* \[\w+\]$/,
+      ),
       expect.stringMatching(/^ {2}roles\.json \/roles\/engineer\/entities\/invoice: .* \[unknownEntity\]$/),
     ]);
     expect(result.out).toContain(`error: ${lines.length} problems in the template`);
@@ -60,12 +63,16 @@ describe('a template named in Chinese', () => {
   });
 
   it('installs and exports a template named "华东制造业CRM" at version "1.0", and the export keeps the name', async () => {
-    const named = copyTemplate('named', (json) => json('template.json', (m) => Object.assign(m, { name: '华东制造业CRM', version: '1.0' })));
+    const named = copyTemplate('named', (json) =>
+      json('template.json', (m) => Object.assign(m, { name: '华东制造业CRM', version: '1.0' })),
+    );
     const installed = await lodestar('template', 'install', named);
     expect(installed.code, installed.out).toBe(0);
     expect(installed.out).toContain('Published model version 1 (华东制造业CRM@1.0).');
     expect(await readCurrentVersion(knex())).toMatchObject({ note: 'template 华东制造业CRM@1.0' });
-    expect(await knex()('lodestar_seeds').where({ source: 'template:华东制造业CRM' }).first('version')).toEqual({ version: 1 });
+    expect(await knex()('lodestar_seeds').where({ source: 'template:华东制造业CRM' }).first('version')).toEqual({
+      version: 1,
+    });
 
     const out = join(scratch, 'export');
     const exported = await lodestar('template', 'export', '--out', out);
@@ -73,14 +80,32 @@ describe('a template named in Chinese', () => {
     expect((await readFolder(out)).manifest).toMatchObject({ name: '华东制造业CRM', version: '1.0' });
 
     const renamed = join(scratch, 'export-2');
-    const again = await lodestar('template', 'export', '--out', renamed, '--name', '华东 制造业 CRM（二期）', '--version', '1.1');
+    const again = await lodestar(
+      'template',
+      'export',
+      '--out',
+      renamed,
+      '--name',
+      '华东 制造业 CRM（二期）',
+      '--version',
+      '1.1',
+    );
     expect(again.code, again.out).toBe(0);
     expect(again.out).toContain('as template 华东 制造业 CRM（二期）@1.1');
     expect((await readFolder(renamed)).manifest).toMatchObject({ name: '华东 制造业 CRM（二期）', version: '1.1' });
   });
 
   it('refuses an unusable name and version with each problem listed, not only counted', async () => {
-    const refused = await lodestar('template', 'export', '--out', join(scratch, 'never'), '--name', 'a\nb', '--version', 'v1');
+    const refused = await lodestar(
+      'template',
+      'export',
+      '--out',
+      join(scratch, 'never'),
+      '--name',
+      'a\nb',
+      '--version',
+      'v1',
+    );
     expect(refused.code).not.toBe(0);
     expect(refused.out).toContain('error: 2 problems in the template name or version');
     expect(issueLines(refused.out)).toEqual([

@@ -16,12 +16,17 @@ let testDb: TestDb;
 // --dir is the global definitions folder; template commands take their folder as an argument instead.
 const lodestar = cliRunner(() => ({ dir: scratch, databaseUrl: testDb.url }));
 
-const copyTemplate = (name: string, edit: Parameters<typeof copyFromTemplate>[2]) => copyFromTemplate(scratch, name, edit);
+const copyTemplate = (name: string, edit: Parameters<typeof copyFromTemplate>[2]) =>
+  copyFromTemplate(scratch, name, edit);
 
 const knex = () => testDb.db.knex;
 const versionCount = async () => Number((await knex()('lodestar_model_versions').count({ n: '*' }))[0]!.n);
-const tables = async () => (await knex()('information_schema.tables').where({ table_schema: 'public' }).pluck('table_name')).filter((t: string) => !t.startsWith('lodestar_')).sort();
-const columnsOf = async (table: string) => knex()('information_schema.columns').where({ table_name: table }).pluck('column_name');
+const tables = async () =>
+  (await knex()('information_schema.tables').where({ table_schema: 'public' }).pluck('table_name'))
+    .filter((t: string) => !t.startsWith('lodestar_'))
+    .sort();
+const columnsOf = async (table: string) =>
+  knex()('information_schema.columns').where({ table_name: table }).pluck('column_name');
 
 beforeAll(async () => {
   if (!existsSync(CLI)) throw new Error('engine/dist is missing: run `npm test` (it builds) or `npx tsc -b` first');
@@ -45,7 +50,9 @@ describe('lodestar template install / export', () => {
     expect(result.out).toMatch(/error: \d+ problems in the template/);
     expect(result.out).toMatch(/template\.json \/version: .* \[version\]/);
     expect(result.out).toMatch(/schemas\/project\.schema\.json \/required\/\d+: .*budgetCode.* \[\w+\]/);
-    expect(result.out).toMatch(/workflows\/timesheet-approval\.workflow\.json \/states\/draft\/on\/SUBMIT\S*: .*nowhere.* \[\w+\]/);
+    expect(result.out).toMatch(
+      /workflows\/timesheet-approval\.workflow\.json \/states\/draft\/on\/SUBMIT\S*: .*nowhere.* \[\w+\]/,
+    );
     expect(result.out).toMatch(/roles\.json \/roles\/engineer\/entities\/invoice\S*: .* \[\w+\]/);
     expect(await versionCount()).toBe(0);
     expect(await tables()).toEqual([]);
@@ -63,18 +70,28 @@ describe('lodestar template install / export', () => {
     const installed = await lodestar('template', 'install', TEMPLATE);
     expect(installed.code).toBe(0);
     expect(installed.out).toContain('Published model version 1 (project-delivery@1.0.0).');
-    expect(await tables()).toEqual(expect.arrayContaining(['contact', 'customer', 'milestone', 'project', 'timesheet']));
+    expect(await tables()).toEqual(
+      expect.arrayContaining(['contact', 'customer', 'milestone', 'project', 'timesheet']),
+    );
     const current = await readCurrentVersion(knex());
     expect(current).toMatchObject({ version: 1, source: 'template', note: 'template project-delivery@1.0.0' });
     expect(current!.hash).toBe(hashDefinitionSet((await readFolder(TEMPLATE)).set));
-    expect(await knex()('lodestar_seeds').where({ source: 'template:project-delivery' }).first('version')).toEqual({ version: 1 });
-    expect(await lodestar('template', 'install', TEMPLATE)).toMatchObject({ code: 0, out: expect.stringContaining('Nothing to do') });
+    expect(await knex()('lodestar_seeds').where({ source: 'template:project-delivery' }).first('version')).toEqual({
+      version: 1,
+    });
+    expect(await lodestar('template', 'install', TEMPLATE)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('Nothing to do'),
+    });
   });
 
   it('upgrades 1.0.0 → 1.1.0 through the same planner; a destructive upgrade needs --allow-destructive', async () => {
     const v110 = copyTemplate('v1.1.0', (json) => {
       json('template.json', (m) => (m.version = '1.1.0'));
-      json('schemas/project.schema.json', (s) => (s.properties.riskLevel = { type: 'string', title: 'Risk', enum: ['low', 'high'] }));
+      json(
+        'schemas/project.schema.json',
+        (s) => (s.properties.riskLevel = { type: 'string', title: 'Risk', enum: ['low', 'high'] }),
+      );
     });
     const upgraded = await lodestar('template', 'install', v110);
     expect(upgraded.code).toBe(0);
@@ -84,7 +101,13 @@ describe('lodestar template install / export', () => {
     expect(await columnsOf('project')).toContain('riskLevel');
 
     const [customer] = await knex()('customer').insert({ record_type: 'company', name: 'Acme' }).returning('id');
-    await knex()('project').insert({ record_type: 'implementation', state: 'initiation', name: 'ERP rollout', customer: customer.id, riskLevel: 'high' });
+    await knex()('project').insert({
+      record_type: 'implementation',
+      state: 'initiation',
+      name: 'ERP rollout',
+      customer: customer.id,
+      riskLevel: 'high',
+    });
     const v120 = copyTemplate('v1.2.0', (json) => json('template.json', (m) => (m.version = '1.2.0')));
     const planned = await lodestar('template', 'install', v120, '--dry-run');
     expect(planned.out).toMatch(/! DESTRUCTIVE drop column project\.riskLevel.* — .*1/);
@@ -110,7 +133,11 @@ describe('lodestar template install / export', () => {
     const back = await readFolder(out);
     const current = await readCurrentVersion(knex());
     expect(hashDefinitionSet(back.set)).toBe(current!.hash);
-    expect(back.manifest).toMatchObject({ name: 'project-delivery', version: '1.2.0', exportedFrom: { modelVersion: 3, hash: current!.hash } });
+    expect(back.manifest).toMatchObject({
+      name: 'project-delivery',
+      version: '1.2.0',
+      exportedFrom: { modelVersion: 3, hash: current!.hash },
+    });
     expect(readFileSync(join(out, 'schemas/project.schema.json'), 'utf8')).toMatch(/^\{\n {2}"/);
     expect(existsSync(join(out, 'roles.json'))).toBe(true);
 
@@ -118,10 +145,15 @@ describe('lodestar template install / export', () => {
     expect(again.code).not.toBe(0);
     expect(again.out).toContain('--force');
     writeFileSync(join(out, 'schemas/stale.schema.json'), '{}');
-    expect((await lodestar('template', 'export', '--out', out, '--name', 'pd', '--version', '2.0.0', '--force')).code).toBe(0);
+    expect(
+      (await lodestar('template', 'export', '--out', out, '--name', 'pd', '--version', '2.0.0', '--force')).code,
+    ).toBe(0);
     expect(existsSync(join(out, 'schemas/stale.schema.json'))).toBe(false);
     expect((await readFolder(out)).manifest).toMatchObject({ name: 'pd', version: '2.0.0' });
     // The exported folder installs as an unchanged model: same definitions, nothing to do.
-    expect(await lodestar('template', 'install', out)).toMatchObject({ code: 0, out: expect.stringContaining('Nothing to do') });
+    expect(await lodestar('template', 'install', out)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('Nothing to do'),
+    });
   });
 });

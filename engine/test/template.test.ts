@@ -88,11 +88,21 @@ const GOVERNMENT = {
 
 describe('default template', () => {
   it('has a manifest', () => {
-    expect(manifest).toMatchObject({ name: 'default', version: '1.0.0', title: { zh: '标准 CRM', en: 'Standard CRM' } });
+    expect(manifest).toMatchObject({
+      name: 'default',
+      version: '1.0.0',
+      title: { zh: '标准 CRM', en: 'Standard CRM' },
+    });
   });
 
   it('defines customer, contact, opportunity, activity and service request', () => {
-    expect(set.entities.map((e) => e.$id).sort()).toEqual(['activity', 'contact', 'customer', 'opportunity', 'serviceRequest']);
+    expect(set.entities.map((e) => e.$id).sort()).toEqual([
+      'activity',
+      'contact',
+      'customer',
+      'opportunity',
+      'serviceRequest',
+    ]);
   });
 
   it('validates without issues', () => {
@@ -129,7 +139,8 @@ describe('default template', () => {
       for (const [name, field] of Object.entries(e.properties)) {
         const kind = toFieldKind(field);
         if (kind && textKinds.has(kind) && field.maxLength === undefined) gaps.push(`${e.$id}.${name}: maxLength`);
-        if (kind === 'textList' && (field.items as FieldDefinition).maxLength === undefined) gaps.push(`${e.$id}.${name}: items.maxLength`);
+        if (kind === 'textList' && (field.items as FieldDefinition).maxLength === undefined)
+          gaps.push(`${e.$id}.${name}: items.maxLength`);
         const section = field['x-ui']?.section;
         if (!section || !sections.has(section)) gaps.push(`${e.$id}.${name}: section "${String(section)}"`);
       }
@@ -150,30 +161,73 @@ describe('default template', () => {
   });
 
   it('maps each field to the intended kind', () => {
-    const kinds = (id: string) => Object.fromEntries(Object.entries(entity(id).properties).map(([name, f]) => [name, toFieldKind(f)]));
+    const kinds = (id: string) =>
+      Object.fromEntries(Object.entries(entity(id).properties).map(([name, f]) => [name, toFieldKind(f)]));
     expect(kinds('customer')).toMatchObject({
-      name: 'text', industry: 'choice', region: 'choice', website: 'url', phone: 'phone', annualRevenue: 'money',
-      parent: 'manyToOne', description: 'longText', tags: 'multiChoice', administrativeLevel: 'choice',
+      name: 'text',
+      industry: 'choice',
+      region: 'choice',
+      website: 'url',
+      phone: 'phone',
+      annualRevenue: 'money',
+      parent: 'manyToOne',
+      description: 'longText',
+      tags: 'multiChoice',
+      administrativeLevel: 'choice',
     });
     expect(kinds('contact')).toMatchObject({
-      customer: 'manyToOne', mobile: 'phone', phones: 'textList', email: 'email', birthday: 'date',
-      interests: 'textList', education: 'choice', familyNotes: 'longText', isDecisionMaker: 'boolean',
+      customer: 'manyToOne',
+      mobile: 'phone',
+      phones: 'textList',
+      email: 'email',
+      birthday: 'date',
+      interests: 'textList',
+      education: 'choice',
+      familyNotes: 'longText',
+      isDecisionMaker: 'boolean',
     });
     expect(kinds('opportunity')).toMatchObject({
-      customer: 'manyToOne', contacts: 'manyToMany', decisionMaker: 'manyToOne', amount: 'money', expectedCloseDate: 'date',
-      lostReason: 'longText', closedAt: 'dateTime',
+      customer: 'manyToOne',
+      contacts: 'manyToMany',
+      decisionMaker: 'manyToOne',
+      amount: 'money',
+      expectedCloseDate: 'date',
+      lostReason: 'longText',
+      closedAt: 'dateTime',
     });
     expect(kinds('activity')).toMatchObject({
-      type: 'choice', plannedStart: 'dateTime', remindAt: 'dateTime', cost: 'money', opportunity: 'manyToOne', notes: 'longText',
+      type: 'choice',
+      plannedStart: 'dateTime',
+      remindAt: 'dateTime',
+      cost: 'money',
+      opportunity: 'manyToOne',
+      notes: 'longText',
     });
     expect(kinds('serviceRequest')).toMatchObject({
-      title: 'text', category: 'choice', priority: 'choice', channel: 'choice', dueDate: 'date', customer: 'manyToOne', contact: 'manyToOne',
-      reporterPhone: 'phone', description: 'longText', resolution: 'longText', compensation: 'money', resolvedAt: 'dateTime', satisfaction: 'integer',
+      title: 'text',
+      category: 'choice',
+      priority: 'choice',
+      channel: 'choice',
+      dueDate: 'date',
+      customer: 'manyToOne',
+      contact: 'manyToOne',
+      reporterPhone: 'phone',
+      description: 'longText',
+      resolution: 'longText',
+      compensation: 'money',
+      resolvedAt: 'dateTime',
+      satisfaction: 'integer',
     });
     expect(entity('customer').properties.churnReason?.type).toBe('string');
-    expect(entity('opportunity').properties.decisionMaker?.['x-relation']).toEqual({ entity: 'contact', onDelete: 'setNull' });
+    expect(entity('opportunity').properties.decisionMaker?.['x-relation']).toEqual({
+      entity: 'contact',
+      onDelete: 'setNull',
+    });
     expect(entity('contact').properties.customer?.['x-relation']).toEqual({ entity: 'customer', onDelete: 'cascade' });
-    expect(entity('opportunity').properties.customer?.['x-relation']).toEqual({ entity: 'customer', onDelete: 'restrict' });
+    expect(entity('opportunity').properties.customer?.['x-relation']).toEqual({
+      entity: 'customer',
+      onDelete: 'restrict',
+    });
   });
 });
 
@@ -186,7 +240,14 @@ describe('default roles (roles.json)', () => {
 
   it('defines the six roles of a sales and service company, read from roles.json', () => {
     expect(files.roles).toBe('roles.json');
-    expect(Object.keys(set.roles?.roles ?? {}).sort()).toEqual(['admin', 'marketing', 'salesManager', 'salesperson', 'serviceAgent', 'serviceManager']);
+    expect(Object.keys(set.roles?.roles ?? {}).sort()).toEqual([
+      'admin',
+      'marketing',
+      'salesManager',
+      'salesperson',
+      'serviceAgent',
+      'serviceManager',
+    ]);
   });
 
   it('validates with zero issues', () => {
@@ -216,17 +277,32 @@ describe('default roles (roles.json)', () => {
 
   it("gives sales managers their team's records", () => {
     for (const id of ['customer', 'contact', 'opportunity', 'activity']) {
-      expect(role('salesManager').entities[id], id).toEqual({ read: 'team', create: 'team', update: 'team', delete: 'team' });
+      expect(role('salesManager').entities[id], id).toEqual({
+        read: 'team',
+        create: 'team',
+        update: 'team',
+        delete: 'team',
+      });
     }
   });
 
   it('lets service agents read the team requests and every customer, update their own requests, approvals, compensation and surveys staying with the manager', () => {
     const { entities } = role('serviceAgent');
-    expect(entities.serviceRequest).toMatchObject({ read: 'team', update: 'own', events: { APPROVE: 'none', REJECT: 'none' } });
+    expect(entities.serviceRequest).toMatchObject({
+      read: 'team',
+      update: 'own',
+      events: { APPROVE: 'none', REJECT: 'none' },
+    });
     expect(entities.serviceRequest?.fields).toMatchObject({ compensation: 'readOnly', satisfaction: 'readOnly' });
     for (const id of ['customer', 'contact']) expect(entities[id], id).toEqual({ read: 'all', update: 'none' });
-    expect(role('serviceManager').entities.serviceRequest).toMatchObject({ read: 'team', update: 'team', events: { APPROVE: 'team', REJECT: 'team' } });
-    const approvalRoles = set.workflows.flatMap((w) => Object.values(w.states).flatMap((s) => (s.meta?.approval ? [s.meta.approval.role] : [])));
+    expect(role('serviceManager').entities.serviceRequest).toMatchObject({
+      read: 'team',
+      update: 'team',
+      events: { APPROVE: 'team', REJECT: 'team' },
+    });
+    const approvalRoles = set.workflows.flatMap((w) =>
+      Object.values(w.states).flatMap((s) => (s.meta?.approval ? [s.meta.approval.role] : [])),
+    );
     expect(approvalRoles).toEqual(['serviceManager']);
   });
 
@@ -234,9 +310,12 @@ describe('default roles (roles.json)', () => {
     const { entities } = role('marketing');
     for (const id of ['customer', 'contact', 'opportunity']) {
       expect(entities[id]?.read, id).toBe('all');
-      for (const action of ['create', 'update', 'delete'] as const) expect(entities[id]?.[action] ?? 'none', `${id}.${action}`).toBe('none');
+      for (const action of ['create', 'update', 'delete'] as const)
+        expect(entities[id]?.[action] ?? 'none', `${id}.${action}`).toBe('none');
     }
-    const money = Object.entries(entity('opportunity').properties).filter(([, f]) => f['x-currency'] !== undefined).map(([name]) => name);
+    const money = Object.entries(entity('opportunity').properties)
+      .filter(([, f]) => f['x-currency'] !== undefined)
+      .map(([name]) => name);
     expect(money.length).toBeGreaterThan(0);
     for (const name of money) expect(entities.opportunity?.fields?.[name], name).toBe('hidden');
     expect(entities.serviceRequest).toBeUndefined();
@@ -265,7 +344,11 @@ describe('customer record types', () => {
   });
 
   it('rejects a malformed unified social credit code and money with more than two decimals', () => {
-    const issues = check('customer', 'company', { ...COMPANY, unifiedSocialCreditCode: '9135010OM000100Y43', annualRevenue: 1.005 });
+    const issues = check('customer', 'company', {
+      ...COMPANY,
+      unifiedSocialCreditCode: '9135010OM000100Y43',
+      annualRevenue: 1.005,
+    });
     expect(issues.map((i) => i.pointer).sort()).toEqual(['/annualRevenue', '/unifiedSocialCreditCode']);
   });
 
@@ -342,9 +425,15 @@ describe('records of the other entities', () => {
   });
 
   it('rejects each one without its required fields at their pointers', () => {
-    expect(check('contact', undefined, omit(contact, 'customer'))).toEqual([expect.objectContaining({ pointer: '/customer', keyword: 'required' })]);
-    expect(check('opportunity', undefined, omit(opportunity, 'customer'))).toEqual([expect.objectContaining({ pointer: '/customer', keyword: 'required' })]);
-    expect(check('activity', undefined, omit(activity, 'type'))).toEqual([expect.objectContaining({ pointer: '/type', keyword: 'required' })]);
+    expect(check('contact', undefined, omit(contact, 'customer'))).toEqual([
+      expect.objectContaining({ pointer: '/customer', keyword: 'required' }),
+    ]);
+    expect(check('opportunity', undefined, omit(opportunity, 'customer'))).toEqual([
+      expect.objectContaining({ pointer: '/customer', keyword: 'required' }),
+    ]);
+    expect(check('activity', undefined, omit(activity, 'type'))).toEqual([
+      expect.objectContaining({ pointer: '/type', keyword: 'required' }),
+    ]);
   });
 
   const request = {
@@ -366,21 +455,35 @@ describe('records of the other entities', () => {
 
   it('accepts a realistic service request and complaint', () => {
     expect(check('serviceRequest', 'request', request)).toEqual([]);
-    expect(check('serviceRequest', 'complaint', { ...request, category: 'complaint', rootCause: '模块批次质量问题', compensation: 1200 })).toEqual([]);
+    expect(
+      check('serviceRequest', 'complaint', {
+        ...request,
+        category: 'complaint',
+        rootCause: '模块批次质量问题',
+        compensation: 1200,
+      }),
+    ).toEqual([]);
   });
 
   it('rejects a complaint without description, a satisfaction out of 1..5 and complaint-only fields on a request', () => {
     expect(check('serviceRequest', 'complaint', omit(request, 'description'))).toEqual([
       expect.objectContaining({ pointer: '/description', keyword: 'required' }),
     ]);
-    expect(check('serviceRequest', 'request', { ...request, satisfaction: 6 })).toEqual([expect.objectContaining({ pointer: '/satisfaction', keyword: 'maximum' })]);
+    expect(check('serviceRequest', 'request', { ...request, satisfaction: 6 })).toEqual([
+      expect.objectContaining({ pointer: '/satisfaction', keyword: 'maximum' }),
+    ]);
     expect(check('serviceRequest', 'request', { ...request, compensation: 100 })).toEqual([
       expect.objectContaining({ pointer: '/compensation', keyword: 'additionalProperties' }),
     ]);
   });
 
   it('rejects a bad phone, email and enum value', () => {
-    const issues = check('contact', undefined, { ...contact, mobile: 'call me', email: 'not-an-email', education: 'phd' });
+    const issues = check('contact', undefined, {
+      ...contact,
+      mobile: 'call me',
+      email: 'not-an-email',
+      education: 'phd',
+    });
     expect(issues.map((i) => i.pointer).sort()).toEqual(['/education', '/email', '/mobile']);
   });
 });

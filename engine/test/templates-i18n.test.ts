@@ -39,7 +39,11 @@ export function translationGaps(set: DefinitionSet, files: Record<string, string
     if (lacking.length) gaps.push(`${file ?? '?'} ${what}: ${lacking.join(', ')}`);
   };
   /** Optional texts (descriptions): checked only when given, so that a half-translated one shows. */
-  const checkIfGiven = (file: string | undefined, what: string, text: LocalizedText | Record<string, string> | undefined) => {
+  const checkIfGiven = (
+    file: string | undefined,
+    what: string,
+    text: LocalizedText | Record<string, string> | undefined,
+  ) => {
     if (text !== undefined) check(file, what, text);
   };
 
@@ -48,14 +52,17 @@ export function translationGaps(set: DefinitionSet, files: Record<string, string
     const i18n = entity['x-i18n'];
     check(file, `entity ${entity.$id}: title`, i18n?.title);
     checkIfGiven(file, `entity ${entity.$id}: description`, i18n?.description);
-    for (const [key, type] of Object.entries(entity['x-entity'].recordTypes ?? {})) check(file, `${entity.$id} record type ${key}`, type.title);
-    for (const section of entity['x-entity'].sections ?? []) check(file, `${entity.$id} section ${section.id}`, section.title);
+    for (const [key, type] of Object.entries(entity['x-entity'].recordTypes ?? {}))
+      check(file, `${entity.$id} record type ${key}`, type.title);
+    for (const section of entity['x-entity'].sections ?? [])
+      check(file, `${entity.$id} section ${section.id}`, section.title);
     for (const [name, field] of Object.entries(entity.properties)) {
       const fieldI18n = field['x-i18n'];
       check(file, `${entity.$id}.${name}: title`, fieldI18n?.title);
       checkIfGiven(file, `${entity.$id}.${name}: description`, fieldI18n?.description);
       const values = field.type === 'array' ? field.items?.enum : field.enum;
-      for (const value of values ?? []) check(file, `${entity.$id}.${name} = ${JSON.stringify(value)}`, fieldI18n?.enum?.[String(value)]);
+      for (const value of values ?? [])
+        check(file, `${entity.$id}.${name} = ${JSON.stringify(value)}`, fieldI18n?.enum?.[String(value)]);
     }
   }
 
@@ -66,7 +73,11 @@ export function translationGaps(set: DefinitionSet, files: Record<string, string
       check(file, `${workflow.id} state ${name}`, state.meta?.title);
       for (const { kind, key, definition, pointer } of listTransitions(state, `/states/${name}`)) {
         const label = kind === 'on' ? `event ${key}` : kind === 'after' ? `timer ${key}` : 'always';
-        check(file, `${workflow.id} ${name} → ${label} (${pointer}): meta.title`, definition.meta?.title as LocalizedText | undefined);
+        check(
+          file,
+          `${workflow.id} ${name} → ${label} (${pointer}): meta.title`,
+          definition.meta?.title as LocalizedText | undefined,
+        );
       }
     }
   }
@@ -90,7 +101,9 @@ describe.each(FOLDERS)('%s: every label in Chinese and English', (_name, root) =
     const { set } = await readFolder(root);
     const customer = set.entities.find((entity) => entity.$id === 'customer');
     if (!customer) return;
-    const charted = Object.entries(customer.properties).filter(([, field]) => field['x-ui']?.chart).map(([name]) => name);
+    const charted = Object.entries(customer.properties)
+      .filter(([, field]) => field['x-ui']?.chart)
+      .map(([name]) => name);
     expect(charted).toEqual(expect.arrayContaining(['region', 'industry', 'level']));
   });
 });
@@ -111,8 +124,19 @@ describe('translationGaps', () => {
           },
           properties: {
             name: { type: 'string' },
-            industry: { type: 'string', enum: ['manufacturing', 'retail'], 'x-i18n': { title: { zh: '行业', en: 'Industry' }, enum: { manufacturing: { zh: '制造业', en: 'Manufacturing' }, retail: { zh: '零售业' } } } },
-            tags: { type: 'array', items: { type: 'string', enum: ['listed'] }, 'x-i18n': { title: { zh: '标签', en: 'Tags' } } },
+            industry: {
+              type: 'string',
+              enum: ['manufacturing', 'retail'],
+              'x-i18n': {
+                title: { zh: '行业', en: 'Industry' },
+                enum: { manufacturing: { zh: '制造业', en: 'Manufacturing' }, retail: { zh: '零售业' } },
+              },
+            },
+            tags: {
+              type: 'array',
+              items: { type: 'string', enum: ['listed'] },
+              'x-i18n': { title: { zh: '标签', en: 'Tags' } },
+            },
           },
         },
       ],
@@ -122,7 +146,11 @@ describe('translationGaps', () => {
           initial: 'lead',
           meta: { entity: 'customer', title: { zh: '客户生命周期', en: 'Customer lifecycle' } },
           states: {
-            lead: { meta: { title: { zh: '线索' } }, on: { QUALIFY: 'active' }, after: { sla: { meta: { title: { zh: '超时提醒', en: 'Overdue reminder' } } } } },
+            lead: {
+              meta: { title: { zh: '线索' } },
+              on: { QUALIFY: 'active' },
+              after: { sla: { meta: { title: { zh: '超时提醒', en: 'Overdue reminder' } } } },
+            },
             active: { meta: { title: { zh: '成交客户', en: 'Active' } } },
           },
         },

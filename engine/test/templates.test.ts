@@ -52,7 +52,6 @@ async function load(name: string): Promise<Loaded> {
   return result;
 }
 
-
 /** Fields a guard or action names, with whether it writes them (nested guards included). */
 function namedFields(ref: NamedReference | string): { field: string; write: boolean }[] {
   if (typeof ref === 'string') return [];
@@ -63,7 +62,10 @@ function namedFields(ref: NamedReference | string): { field: string; write: bool
     case 'fieldCompare':
       return [{ field: params.field as string, write: false }];
     case 'setField': {
-      const from = typeof params.valueFrom === 'string' && params.valueFrom.startsWith('record.') ? [{ field: params.valueFrom.slice(7), write: false }] : [];
+      const from =
+        typeof params.valueFrom === 'string' && params.valueFrom.startsWith('record.')
+          ? [{ field: params.valueFrom.slice(7), write: false }]
+          : [];
       return [{ field: params.field as string, write: true }, ...from];
     }
     case 'all':
@@ -119,7 +121,9 @@ describe.each(TEMPLATES)('template %s', (name) => {
     for (const workflow of t.set.workflows) {
       const compiled = compileMachine(workflow);
       expect(compiled.machine.id, workflow.id).toBe(workflow.id);
-      expect(decideStart(compiled, { record: {}, actor: { id: 'u', roles: [] } }).to, workflow.id).toBe(workflow.initial);
+      expect(decideStart(compiled, { record: {}, actor: { id: 'u', roles: [] } }).to, workflow.id).toBe(
+        workflow.initial,
+      );
     }
   });
 
@@ -129,7 +133,8 @@ describe.each(TEMPLATES)('template %s', (name) => {
       for (const lang of missingTranslations(e['x-i18n']?.title)) gaps.push(`${e.$id}: title.${lang}`);
       for (const [field, def] of Object.entries(e.properties)) {
         for (const lang of missingTranslations(def['x-i18n']?.title)) gaps.push(`${e.$id}.${field}: title.${lang}`);
-        if (def['x-ui']?.help !== undefined) for (const lang of missingTranslations(def['x-ui'].help)) gaps.push(`${e.$id}.${field}: help.${lang}`);
+        if (def['x-ui']?.help !== undefined)
+          for (const lang of missingTranslations(def['x-ui'].help)) gaps.push(`${e.$id}.${field}: help.${lang}`);
       }
       for (const [key, type] of Object.entries(e['x-entity'].recordTypes ?? {})) {
         for (const lang of missingTranslations(type.title)) gaps.push(`${e.$id} record type ${key}: ${lang}`);
@@ -150,7 +155,8 @@ describe.each(TEMPLATES)('template %s', (name) => {
       for (const [field, def] of Object.entries(e.properties)) {
         const kind = toFieldKind(def);
         if (kind && textKinds.has(kind) && def.maxLength === undefined) gaps.push(`${e.$id}.${field}: maxLength`);
-        if (kind === 'textList' && (def.items as FieldDefinition).maxLength === undefined) gaps.push(`${e.$id}.${field}: items.maxLength`);
+        if (kind === 'textList' && (def.items as FieldDefinition).maxLength === undefined)
+          gaps.push(`${e.$id}.${field}: items.maxLength`);
         const section = def['x-ui']?.section;
         if (!section || !sections.has(section)) gaps.push(`${e.$id}.${field}: section "${String(section)}"`);
       }
@@ -176,11 +182,15 @@ describe.each(TEMPLATES)('template %s', (name) => {
         const refs = [
           ...(def.entry ?? []),
           ...(def.exit ?? []),
-          ...listTransitions(def, '').flatMap(({ definition }) => [...(definition.guard ? [definition.guard] : []), ...(definition.actions ?? [])]),
+          ...listTransitions(def, '').flatMap(({ definition }) => [
+            ...(definition.guard ? [definition.guard] : []),
+            ...(definition.actions ?? []),
+          ]),
         ];
         for (const { field } of refs.flatMap(namedFields)) {
           if (!(field in entity.properties)) continue; // system columns (owner_id, state) are on every record
-          if (!shown.has(field)) gaps.push(`${wf.id}.${state}: ${field} is not shown for ${wf.meta.recordType ?? entity.$id}`);
+          if (!shown.has(field))
+            gaps.push(`${wf.id}.${state}: ${field} is not shown for ${wf.meta.recordType ?? entity.$id}`);
         }
       }
     }
@@ -236,9 +246,14 @@ describe('project-delivery', () => {
     t = await load('project-delivery');
   });
 
-
   it('defines customers, contacts, projects, milestones and timesheets, and binds one workflow per project type', () => {
-    expect(t.set.entities.map((e) => e.$id).sort()).toEqual(['contact', 'customer', 'milestone', 'project', 'timesheet']);
+    expect(t.set.entities.map((e) => e.$id).sort()).toEqual([
+      'contact',
+      'customer',
+      'milestone',
+      'project',
+      'timesheet',
+    ]);
     expect(t.set.workflows.map((w) => [w.id, w.meta.entity, w.meta.recordType]).sort()).toEqual([
       ['project-implementation', 'project', 'implementation'],
       ['project-maintenance', 'project', 'maintenance'],
@@ -254,12 +269,27 @@ describe('project-delivery', () => {
   it('defines the delivery roles: directors approve acceptance, project managers approve timesheets without editing them, engineers see no money', () => {
     const roles = t.set.roles!.roles;
     expect(Object.keys(roles).sort()).toEqual(['admin', 'deliveryDirector', 'engineer', 'projectManager']);
-    expect(roles.deliveryDirector!.entities.project).toMatchObject({ read: 'all', update: 'all', events: { APPROVE: 'all', REJECT: 'all', CANCEL: 'all' } });
-    expect(roles.projectManager!.entities.project).toMatchObject({ update: 'own', events: { APPROVE: 'none', REJECT: 'none', CANCEL: 'none' } });
-    expect(roles.projectManager!.entities.timesheet).toMatchObject({ read: 'team', update: 'own', events: { APPROVE: 'team', REJECT: 'team' } });
+    expect(roles.deliveryDirector!.entities.project).toMatchObject({
+      read: 'all',
+      update: 'all',
+      events: { APPROVE: 'all', REJECT: 'all', CANCEL: 'all' },
+    });
+    expect(roles.projectManager!.entities.project).toMatchObject({
+      update: 'own',
+      events: { APPROVE: 'none', REJECT: 'none', CANCEL: 'none' },
+    });
+    expect(roles.projectManager!.entities.timesheet).toMatchObject({
+      read: 'team',
+      update: 'own',
+      events: { APPROVE: 'team', REJECT: 'team' },
+    });
     expect(roles.engineer!.entities.project?.fields).toEqual({ contractAmount: 'hidden', annualFee: 'hidden' });
     expect(roles.engineer!.entities.milestone?.fields).toEqual({ paymentAmount: 'hidden' });
-    expect(roles.engineer!.entities.timesheet).toMatchObject({ create: 'own', update: 'own', fields: { billable: 'readOnly' } });
+    expect(roles.engineer!.entities.timesheet).toMatchObject({
+      create: 'own',
+      update: 'own',
+      fields: { billable: 'readOnly' },
+    });
     expect(roles.engineer!.entities.project?.update ?? 'none').toBe('none');
   });
 
@@ -270,9 +300,13 @@ describe('project-delivery', () => {
     expect(check('project', 'implementation', IMPLEMENTATION)).toEqual([]);
     expect(check('project', 'maintenance', MAINTENANCE)).toEqual([]);
     const { contractAmount: _a, ...noAmount } = IMPLEMENTATION;
-    expect(check('project', 'implementation', noAmount)).toEqual([expect.objectContaining({ pointer: '/contractAmount', keyword: 'required' })]);
+    expect(check('project', 'implementation', noAmount)).toEqual([
+      expect.objectContaining({ pointer: '/contractAmount', keyword: 'required' }),
+    ]);
     const { serviceEndDate: _e, ...noEnd } = MAINTENANCE;
-    expect(check('project', 'maintenance', noEnd)).toEqual([expect.objectContaining({ pointer: '/serviceEndDate', keyword: 'required' })]);
+    expect(check('project', 'maintenance', noEnd)).toEqual([
+      expect.objectContaining({ pointer: '/serviceEndDate', keyword: 'required' }),
+    ]);
     expect(check('project', 'maintenance', { ...MAINTENANCE, acceptanceDate: '2026-11-30' })).toEqual([
       expect.objectContaining({ pointer: '/acceptanceDate', keyword: 'additionalProperties' }),
     ]);
@@ -282,12 +316,32 @@ describe('project-delivery', () => {
   });
 
   it('accepts a realistic milestone and timesheet and refuses odd hours', () => {
-    const milestone = { name: '系统上线', project: PROJECT_ID, sequence: 1, plannedDate: '2026-08-31', isPaymentMilestone: true, paymentPercent: 40, paymentAmount: 1_144_000 };
+    const milestone = {
+      name: '系统上线',
+      project: PROJECT_ID,
+      sequence: 1,
+      plannedDate: '2026-08-31',
+      isPaymentMilestone: true,
+      paymentPercent: 40,
+      paymentAmount: 1_144_000,
+    };
     expect(check('milestone', undefined, milestone)).toEqual([]);
-    const timesheet = { subject: '现场部署数据交换平台', project: PROJECT_ID, workDate: '2026-09-02', hours: 7.5, workType: 'deployment', location: 'onsite', details: '完成 3 台前置机部署与联调。' };
+    const timesheet = {
+      subject: '现场部署数据交换平台',
+      project: PROJECT_ID,
+      workDate: '2026-09-02',
+      hours: 7.5,
+      workType: 'deployment',
+      location: 'onsite',
+      details: '完成 3 台前置机部署与联调。',
+    };
     expect(check('timesheet', undefined, timesheet)).toEqual([]);
-    expect(check('timesheet', undefined, { ...timesheet, hours: 7.3 })).toEqual([expect.objectContaining({ pointer: '/hours', keyword: 'multipleOf' })]);
-    expect(check('timesheet', undefined, { ...timesheet, hours: 25 })).toEqual([expect.objectContaining({ pointer: '/hours', keyword: 'maximum' })]);
+    expect(check('timesheet', undefined, { ...timesheet, hours: 7.3 })).toEqual([
+      expect.objectContaining({ pointer: '/hours', keyword: 'multipleOf' }),
+    ]);
+    expect(check('timesheet', undefined, { ...timesheet, hours: 25 })).toEqual([
+      expect.objectContaining({ pointer: '/hours', keyword: 'maximum' }),
+    ]);
   });
 
   describe('project-implementation', () => {
@@ -300,84 +354,161 @@ describe('project-delivery', () => {
       expect(wf.definition.states.initiation!.meta!.title).toEqual({ zh: '立项', en: 'Initiation' });
 
       expect(walk.try('KICK_OFF', projectManager)).toMatchObject({
-        ok: false, guard: 'requireFields', reason: 'required fields missing: contractNo, plannedStartDate, owner_id', reasonZh: '缺少必填字段：contractNo、plannedStartDate、owner_id',
+        ok: false,
+        guard: 'requireFields',
+        reason: 'required fields missing: contractNo, plannedStartDate, owner_id',
+        reasonZh: '缺少必填字段：contractNo、plannedStartDate、owner_id',
       });
       walk.set({ contractNo: 'HT-2026-0315', plannedStartDate: '2026-03-16' });
-      expect(walk.try('KICK_OFF', projectManager)).toMatchObject({ ok: false, reason: 'required field missing: owner_id' });
+      expect(walk.try('KICK_OFF', projectManager)).toMatchObject({
+        ok: false,
+        reason: 'required field missing: owner_id',
+      });
       const kickOff = walk.set({ owner_id: projectManager.id }).send('KICK_OFF', projectManager);
       expect(walk.state).toBe('requirements');
       expect(kickOff.effects).toEqual([
-        expect.objectContaining({ kind: 'createRecord', entity: 'milestone', values: expect.objectContaining({ project: PROJECT_ID, plannedDate: '2026-08-31', isPaymentMilestone: true }) }),
-        expect.objectContaining({ kind: 'createRecord', entity: 'milestone', values: expect.objectContaining({ project: PROJECT_ID, plannedDate: '2026-11-30' }) }),
+        expect.objectContaining({
+          kind: 'createRecord',
+          entity: 'milestone',
+          values: expect.objectContaining({ project: PROJECT_ID, plannedDate: '2026-08-31', isPaymentMilestone: true }),
+        }),
+        expect.objectContaining({
+          kind: 'createRecord',
+          entity: 'milestone',
+          values: expect.objectContaining({ project: PROJECT_ID, plannedDate: '2026-11-30' }),
+        }),
       ]);
-      for (const effect of kickOff.effects) expect(check('milestone', undefined, effect.kind === 'createRecord' ? effect.values : {})).toEqual([]);
+      for (const effect of kickOff.effects)
+        expect(check('milestone', undefined, effect.kind === 'createRecord' ? effect.values : {})).toEqual([]);
 
-      expect(walk.try('CONFIRM_REQUIREMENTS', projectManager)).toMatchObject({ ok: false, guard: 'requireFields', reason: 'required field missing: requirementsConfirmedOn' });
+      expect(walk.try('CONFIRM_REQUIREMENTS', projectManager)).toMatchObject({
+        ok: false,
+        guard: 'requireFields',
+        reason: 'required field missing: requirementsConfirmedOn',
+      });
       walk.set({ requirementsConfirmedOn: '2026-04-20' }).send('CONFIRM_REQUIREMENTS', projectManager);
       expect(walk.state).toBe('design');
 
-      expect(walk.try('START_BUILD', projectManager)).toMatchObject({ ok: false, reason: 'required field missing: solutionReviewedOn' });
+      expect(walk.try('START_BUILD', projectManager)).toMatchObject({
+        ok: false,
+        reason: 'required field missing: solutionReviewedOn',
+      });
       walk.set({ solutionReviewedOn: '2026-05-18' }).send('START_BUILD', projectManager);
       expect(walk.state).toBe('development');
 
-      expect(walk.try('GO_LIVE', projectManager)).toMatchObject({ ok: false, reason: 'required field missing: actualGoLiveDate' });
+      expect(walk.try('GO_LIVE', projectManager)).toMatchObject({
+        ok: false,
+        reason: 'required field missing: actualGoLiveDate',
+      });
       const goLive = walk.set({ actualGoLiveDate: '2026-08-28' }).send('GO_LIVE', projectManager);
       expect(walk.state).toBe('trialRun');
       expect(goLive.effects).toEqual([expect.objectContaining({ kind: 'notify', to: 'owner.manager' })]);
       expect(goLive.timers.schedule).toEqual([expect.objectContaining({ afterKey: 'sla', delayMs: 90 * DAY })]);
 
-      expect(walk.try('SUBMIT_ACCEPTANCE', engineer)).toMatchObject({ ok: false, guard: 'all', reason: 'only projectManager or deliveryDirector or admin may do this' });
-      expect(walk.try('SUBMIT_ACCEPTANCE', projectManager)).toMatchObject({ ok: false, guard: 'all', reason: 'required field missing: acceptanceDate' });
+      expect(walk.try('SUBMIT_ACCEPTANCE', engineer)).toMatchObject({
+        ok: false,
+        guard: 'all',
+        reason: 'only projectManager or deliveryDirector or admin may do this',
+      });
+      expect(walk.try('SUBMIT_ACCEPTANCE', projectManager)).toMatchObject({
+        ok: false,
+        guard: 'all',
+        reason: 'required field missing: acceptanceDate',
+      });
       const submit = walk.set({ acceptanceDate: '2026-11-25' }).send('SUBMIT_ACCEPTANCE', projectManager);
       expect(walk.state).toBe('acceptance');
       expect(submit.timers.schedule).toEqual([expect.objectContaining({ afterKey: 'sla', delayMs: 7 * DAY })]);
 
       expect(wf.definition.states.acceptance!.meta!.approval).toEqual({ role: 'deliveryDirector' });
-      expect(walk.try('APPROVE', projectManager)).toMatchObject({ ok: false, guard: 'approval', reason: 'only deliveryDirector may approve or reject in state acceptance' });
+      expect(walk.try('APPROVE', projectManager)).toMatchObject({
+        ok: false,
+        guard: 'approval',
+        reason: 'only deliveryDirector may approve or reject in state acceptance',
+      });
       expect(walk.try('REJECT', engineer)).toMatchObject({ ok: false, guard: 'approval' });
       expect(walk.state).toBe('acceptance');
 
-      const approve = walk.send('APPROVE', deliveryDirector, [{ role: 'deliveryDirector', decision: 'approved', by: deliveryDirector.id, at: now }]);
+      const approve = walk.send('APPROVE', deliveryDirector, [
+        { role: 'deliveryDirector', decision: 'approved', by: deliveryDirector.id, at: now },
+      ]);
       expect(walk.state).toBe('closed');
       expect(approve.effects).toEqual([
         { kind: 'setField', phase: 'inTransaction', field: 'closedAt', value: now },
         expect.objectContaining({ kind: 'notify', to: 'owner' }),
       ]);
-      expect(wf.definition.states.closed).toMatchObject({ type: 'final', meta: { title: { zh: '结项' }, outcome: 'won', probability: 1 } });
-      expect(walk.try('CANCEL', deliveryDirector)).toMatchObject({ ok: false, reason: 'event CANCEL is not allowed in state closed' });
+      expect(wf.definition.states.closed).toMatchObject({
+        type: 'final',
+        meta: { title: { zh: '结项' }, outcome: 'won', probability: 1 },
+      });
+      expect(walk.try('CANCEL', deliveryDirector)).toMatchObject({
+        ok: false,
+        reason: 'event CANCEL is not allowed in state closed',
+      });
     });
 
     it('sends a rejected acceptance back to the trial run, and nags the manager when acceptance or the trial run outlast their SLA', () => {
       const wf = workflow('project-implementation');
       const walk = new Walk(wf, 'acceptance', { ...project, acceptanceDate: '2026-11-25' });
-      expect(walk.fire('sla')).toMatchObject({ ok: true, to: 'acceptance', effects: [expect.objectContaining({ kind: 'notify', to: 'owner.manager' })] });
+      expect(walk.fire('sla')).toMatchObject({
+        ok: true,
+        to: 'acceptance',
+        effects: [expect.objectContaining({ kind: 'notify', to: 'owner.manager' })],
+      });
       const reject = walk.send('REJECT', deliveryDirector);
       expect(walk.state).toBe('trialRun');
       expect(reject.effects).toEqual([expect.objectContaining({ kind: 'notify', to: 'owner' })]);
-      expect(walk.fire('sla')).toMatchObject({ ok: true, to: 'trialRun', effects: [expect.objectContaining({ kind: 'notify', to: 'owner.manager' })] });
-      const verdicts = (actor: Actor) => allowedEvents(wf, 'acceptance', { record: walk.record, actor }).map((e) => [e.event, e.allowed]);
-      expect(verdicts(projectManager)).toEqual([['APPROVE', false], ['REJECT', false]]);
-      expect(verdicts(deliveryDirector)).toEqual([['APPROVE', true], ['REJECT', true]]);
+      expect(walk.fire('sla')).toMatchObject({
+        ok: true,
+        to: 'trialRun',
+        effects: [expect.objectContaining({ kind: 'notify', to: 'owner.manager' })],
+      });
+      const verdicts = (actor: Actor) =>
+        allowedEvents(wf, 'acceptance', { record: walk.record, actor }).map((e) => [e.event, e.allowed]);
+      expect(verdicts(projectManager)).toEqual([
+        ['APPROVE', false],
+        ['REJECT', false],
+      ]);
+      expect(verdicts(deliveryDirector)).toEqual([
+        ['APPROVE', true],
+        ['REJECT', true],
+      ]);
     });
 
     it('pauses only with a reason and a project role, remembers the stage, and resumes into it', () => {
       const wf = workflow('project-implementation');
       for (const stage of ['initiation', 'requirements', 'design', 'development', 'trialRun']) {
         const walk = new Walk(wf, stage, project);
-        expect(walk.try('PAUSE', projectManager), stage).toMatchObject({ ok: false, guard: 'all', reason: 'required field missing: pauseReason' });
+        expect(walk.try('PAUSE', projectManager), stage).toMatchObject({
+          ok: false,
+          guard: 'all',
+          reason: 'required field missing: pauseReason',
+        });
         walk.set({ pauseReason: '客户机房改造，暂缓部署' });
-        expect(walk.try('PAUSE', engineer), stage).toMatchObject({ ok: false, reason: 'only projectManager or deliveryDirector or admin may do this' });
+        expect(walk.try('PAUSE', engineer), stage).toMatchObject({
+          ok: false,
+          reason: 'only projectManager or deliveryDirector or admin may do this',
+        });
         const pause = walk.send('PAUSE', projectManager);
         expect(walk.state).toBe('onHold');
-        expect(pause.effects[0]).toEqual({ kind: 'setField', phase: 'inTransaction', field: 'pausedFrom', value: stage });
+        expect(pause.effects[0]).toEqual({
+          kind: 'setField',
+          phase: 'inTransaction',
+          field: 'pausedFrom',
+          value: stage,
+        });
         const { id: _id, record_type: _type, ...fields } = walk.record;
         expect(check('project', 'implementation', fields)).toEqual([]);
         expect(pause.timers.schedule).toEqual([expect.objectContaining({ afterKey: 'sla', delayMs: 30 * DAY })]);
 
-        expect(walk.try('RESUME', engineer)).toMatchObject({ ok: false, reason: 'only projectManager or deliveryDirector or admin may do this' });
+        expect(walk.try('RESUME', engineer)).toMatchObject({
+          ok: false,
+          reason: 'only projectManager or deliveryDirector or admin may do this',
+        });
         const resume = walk.send('RESUME', projectManager);
         expect(walk.state).toBe(stage);
-        expect(resume.effects).toEqual([{ kind: 'setField', phase: 'inTransaction', field: 'pausedFrom', value: null }]);
+        expect(resume.effects).toEqual([
+          { kind: 'setField', phase: 'inTransaction', field: 'pausedFrom', value: null },
+        ]);
       }
     });
 
@@ -385,13 +516,26 @@ describe('project-delivery', () => {
       const wf = workflow('project-implementation');
       for (const stage of ['onHold', 'initiation', 'requirements', 'design', 'development', 'trialRun']) {
         const walk = new Walk(wf, stage, { ...project, pausedFrom: 'design' });
-        expect(walk.try('CANCEL', deliveryDirector), stage).toMatchObject({ ok: false, reason: 'required field missing: cancelReason' });
+        expect(walk.try('CANCEL', deliveryDirector), stage).toMatchObject({
+          ok: false,
+          reason: 'required field missing: cancelReason',
+        });
         walk.set({ cancelReason: '客户预算取消' });
-        expect(walk.try('CANCEL', projectManager), stage).toMatchObject({ ok: false, reason: 'only deliveryDirector or admin may do this' });
-        expect(walk.send('CANCEL', deliveryDirector).effects[0]).toEqual({ kind: 'setField', phase: 'inTransaction', field: 'closedAt', value: now });
+        expect(walk.try('CANCEL', projectManager), stage).toMatchObject({
+          ok: false,
+          reason: 'only deliveryDirector or admin may do this',
+        });
+        expect(walk.send('CANCEL', deliveryDirector).effects[0]).toEqual({
+          kind: 'setField',
+          phase: 'inTransaction',
+          field: 'closedAt',
+          value: now,
+        });
         expect(walk.state).toBe('cancelled');
       }
-      expect(decide(wf, { state: 'acceptance', record: project, actor: deliveryDirector, event: { type: 'CANCEL' }, now })).toMatchObject({ ok: false });
+      expect(
+        decide(wf, { state: 'acceptance', record: project, actor: deliveryDirector, event: { type: 'CANCEL' }, now }),
+      ).toMatchObject({ ok: false });
     });
 
     it('goes back where a delivery team would', () => {
@@ -408,7 +552,9 @@ describe('project-delivery', () => {
     it('forecasts contract amounts by planned acceptance month with rising probabilities', () => {
       const { meta, states } = workflow('project-implementation').definition;
       expect(meta).toMatchObject({ amountField: 'contractAmount', closeDateField: 'plannedAcceptanceDate' });
-      const path = ['initiation', 'requirements', 'design', 'development', 'trialRun', 'acceptance', 'closed'].map((s) => states[s]!.meta!.probability!);
+      const path = ['initiation', 'requirements', 'design', 'development', 'trialRun', 'acceptance', 'closed'].map(
+        (s) => states[s]!.meta!.probability!,
+      );
       expect(path).toEqual([...path].sort((a, b) => a - b));
       expect(states.cancelled!.meta).toMatchObject({ outcome: 'lost', probability: 0 });
     });
@@ -422,17 +568,32 @@ describe('project-delivery', () => {
       expect(decideStart(wf, { record: project, actor: projectManager, now }).to).toBe('signed');
       const walk = new Walk(wf, 'signed', project);
 
-      expect(walk.try('START_SERVICE', projectManager)).toMatchObject({ ok: false, reason: 'required fields missing: serviceScope, owner_id' });
-      walk.set({ serviceScope: '电子政务外网核心交换机、防火墙及 42 台服务器', owner_id: projectManager.id }).send('START_SERVICE', projectManager);
+      expect(walk.try('START_SERVICE', projectManager)).toMatchObject({
+        ok: false,
+        reason: 'required fields missing: serviceScope, owner_id',
+      });
+      walk
+        .set({ serviceScope: '电子政务外网核心交换机、防火墙及 42 台服务器', owner_id: projectManager.id })
+        .send('START_SERVICE', projectManager);
       expect(walk.state).toBe('inService');
 
       const review = walk.send('REVIEW_RENEWAL', projectManager);
       expect(walk.state).toBe('renewalReview');
       expect(wf.definition.states.renewalReview!.meta).toMatchObject({ title: { zh: '续约评估' }, sla: 'P30D' });
-      expect(review.timers.schedule).toEqual([expect.objectContaining({ afterKey: 'sla', delayMs: 30 * DAY, dueAt: '2026-04-01T01:30:00.000Z' })]);
-      expect(walk.fire('sla')).toMatchObject({ ok: true, to: 'renewalReview', effects: [expect.objectContaining({ kind: 'notify', to: 'owner.manager' })] });
+      expect(review.timers.schedule).toEqual([
+        expect.objectContaining({ afterKey: 'sla', delayMs: 30 * DAY, dueAt: '2026-04-01T01:30:00.000Z' }),
+      ]);
+      expect(walk.fire('sla')).toMatchObject({
+        ok: true,
+        to: 'renewalReview',
+        effects: [expect.objectContaining({ kind: 'notify', to: 'owner.manager' })],
+      });
 
-      expect(walk.try('RENEW', projectManager)).toMatchObject({ ok: false, guard: 'requireFields', reason: 'required field missing: renewalContractNo' });
+      expect(walk.try('RENEW', projectManager)).toMatchObject({
+        ok: false,
+        guard: 'requireFields',
+        reason: 'required field missing: renewalContractNo',
+      });
       walk.set({ renewalContractNo: 'YW-2027-0008' }).send('RENEW', projectManager);
       expect(walk.state).toBe('renewed');
       expect(wf.definition.states.renewed).toMatchObject({ type: 'final', meta: { outcome: 'won' } });
@@ -441,13 +602,19 @@ describe('project-delivery', () => {
     it('terminates at the review with a reason, and early only by the delivery director', () => {
       const wf = workflow('project-maintenance');
       const review = new Walk(wf, 'renewalReview', project);
-      expect(review.try('TERMINATE', projectManager)).toMatchObject({ ok: false, reason: 'required field missing: terminationReason' });
+      expect(review.try('TERMINATE', projectManager)).toMatchObject({
+        ok: false,
+        reason: 'required field missing: terminationReason',
+      });
       review.set({ terminationReason: '客户改为自建运维团队' }).send('TERMINATE', projectManager);
       expect(review.state).toBe('terminated');
 
       for (const stage of ['signed', 'inService']) {
         const early = new Walk(wf, stage, { ...project, terminationReason: '客户单位撤并' });
-        expect(early.try('TERMINATE', projectManager), stage).toMatchObject({ ok: false, reason: 'only deliveryDirector or admin may do this' });
+        expect(early.try('TERMINATE', projectManager), stage).toMatchObject({
+          ok: false,
+          reason: 'only deliveryDirector or admin may do this',
+        });
         early.send('TERMINATE', deliveryDirector);
         expect(early.state).toBe('terminated');
       }
@@ -459,7 +626,11 @@ describe('project-delivery', () => {
       const walk = new Walk(workflow('timesheet-approval'), 'draft', { subject: '现场部署', hours: 8 });
       expect(walk.try('SUBMIT', engineer)).toMatchObject({ ok: false, reason: 'required field missing: details' });
       walk.set({ details: '完成前置机部署' }).send('SUBMIT', engineer);
-      expect(walk.try('APPROVE', engineer)).toMatchObject({ ok: false, guard: 'approval', reason: 'only projectManager may approve or reject in state submitted' });
+      expect(walk.try('APPROVE', engineer)).toMatchObject({
+        ok: false,
+        guard: 'approval',
+        reason: 'only projectManager may approve or reject in state submitted',
+      });
       walk.send('REJECT', projectManager);
       expect(walk.state).toBe('draft');
       walk.send('SUBMIT', engineer);
@@ -471,7 +642,8 @@ describe('project-delivery', () => {
   describe('over HTTP', () => {
     let server: TestServer;
     let customerId = '';
-    const api = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => server.request(method, `/api/v1/records${path}`, body, headers);
+    const api = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+      server.request(method, `/api/v1/records${path}`, body, headers);
 
     /** Who acts: a real user with a session, holding the actor's roles. */
     type Session = { id: string; headers: Record<string, string> };
@@ -479,7 +651,10 @@ describe('project-delivery', () => {
     async function as(actor: Actor): Promise<Session> {
       const known = sessions.get(actor.id);
       if (known) return known;
-      const { user, token } = await server.userToken({ email: `${actor.id}@project-delivery.test`, roles: actor.roles });
+      const { user, token } = await server.userToken({
+        email: `${actor.id}@project-delivery.test`,
+        roles: actor.roles,
+      });
       const session = { id: user.id, headers: { authorization: `Bearer ${token}` } };
       sessions.set(actor.id, session);
       return session;
@@ -487,7 +662,12 @@ describe('project-delivery', () => {
 
     beforeAll(async () => {
       server = await startTestServer({ definitionsDir: join(TEMPLATES_DIR, 'project-delivery') });
-      const customer = await api('POST', '/customer', { record_type: 'government', name: '杭州市西湖区数据资源管理局', administrativeLevel: 'district', jurisdiction: '浙江省杭州市西湖区' });
+      const customer = await api('POST', '/customer', {
+        record_type: 'government',
+        name: '杭州市西湖区数据资源管理局',
+        administrativeLevel: 'district',
+        jurisdiction: '浙江省杭州市西湖区',
+      });
       expect(customer.status).toBe(201);
       customerId = customer.body.id;
     });
@@ -495,57 +675,126 @@ describe('project-delivery', () => {
 
     it('starts each project type in its own workflow and requires its own fields', async () => {
       const pm = await as(projectManager);
-      const implementation = await api('POST', '/project', { record_type: 'implementation', ...IMPLEMENTATION, customer: customerId }, pm.headers);
+      const implementation = await api(
+        'POST',
+        '/project',
+        { record_type: 'implementation', ...IMPLEMENTATION, customer: customerId },
+        pm.headers,
+      );
       expect(implementation.status).toBe(201);
       expect(implementation.body).toMatchObject({ record_type: 'implementation', state: 'initiation', version: 1 });
-      const maintenance = await api('POST', '/project', { record_type: 'maintenance', ...MAINTENANCE, customer: customerId }, pm.headers);
+      const maintenance = await api(
+        'POST',
+        '/project',
+        { record_type: 'maintenance', ...MAINTENANCE, customer: customerId },
+        pm.headers,
+      );
       expect(maintenance.status).toBe(201);
       expect(maintenance.body).toMatchObject({ record_type: 'maintenance', state: 'signed', version: 1 });
       const history = await api('GET', `/project/${maintenance.body.id}/history`);
-      expect(history.body.data).toEqual([expect.objectContaining({ from: null, to: 'signed', event: 'START', workflow: 'project-maintenance' })]);
+      expect(history.body.data).toEqual([
+        expect.objectContaining({ from: null, to: 'signed', event: 'START', workflow: 'project-maintenance' }),
+      ]);
 
       const { contractAmount: _a, ...noAmount } = IMPLEMENTATION;
-      const missingAmount = await api('POST', '/project', { record_type: 'implementation', ...noAmount, customer: customerId });
+      const missingAmount = await api('POST', '/project', {
+        record_type: 'implementation',
+        ...noAmount,
+        customer: customerId,
+      });
       expect(missingAmount.status).toBe(422);
-      expect(missingAmount.body.issues).toEqual([expect.objectContaining({ pointer: '/contractAmount', keyword: 'required' })]);
+      expect(missingAmount.body.issues).toEqual([
+        expect.objectContaining({ pointer: '/contractAmount', keyword: 'required' }),
+      ]);
 
       const { serviceLevel: _l, ...noLevel } = MAINTENANCE;
-      const missingLevel = await api('POST', '/project', { record_type: 'maintenance', ...noLevel, customer: customerId });
+      const missingLevel = await api('POST', '/project', {
+        record_type: 'maintenance',
+        ...noLevel,
+        customer: customerId,
+      });
       expect(missingLevel.status).toBe(422);
-      expect(missingLevel.body.issues).toEqual([expect.objectContaining({ pointer: '/serviceLevel', keyword: 'required' })]);
+      expect(missingLevel.body.issues).toEqual([
+        expect.objectContaining({ pointer: '/serviceLevel', keyword: 'required' }),
+      ]);
 
       // The same bare project misses different fields as each type.
       const missing = async (recordType: string) => {
-        const response = await api('POST', '/project', { record_type: recordType, name: '新项目', customer: customerId });
+        const response = await api('POST', '/project', {
+          record_type: recordType,
+          name: '新项目',
+          customer: customerId,
+        });
         expect(response.status).toBe(422);
-        return response.body.issues.map((i: { pointer: string; keyword: string }) => `${i.pointer} ${i.keyword}`).sort();
+        return response.body.issues
+          .map((i: { pointer: string; keyword: string }) => `${i.pointer} ${i.keyword}`)
+          .sort();
       };
-      expect(await missing('implementation')).toEqual(['/contractAmount required', '/plannedAcceptanceDate required', '/plannedGoLiveDate required']);
-      expect(await missing('maintenance')).toEqual(['/serviceEndDate required', '/serviceLevel required', '/serviceStartDate required']);
+      expect(await missing('implementation')).toEqual([
+        '/contractAmount required',
+        '/plannedAcceptanceDate required',
+        '/plannedGoLiveDate required',
+      ]);
+      expect(await missing('maintenance')).toEqual([
+        '/serviceEndDate required',
+        '/serviceLevel required',
+        '/serviceStartDate required',
+      ]);
     });
 
     it('kicks off with its milestones, and pauses and resumes into the same stage for project roles only', async () => {
       const pm = await as(projectManager);
       const someone = await as(engineer);
-      const created = (await api('POST', '/project', { record_type: 'implementation', ...IMPLEMENTATION, customer: customerId, plannedStartDate: '2026-03-16' }, pm.headers)).body;
+      const created = (
+        await api(
+          'POST',
+          '/project',
+          { record_type: 'implementation', ...IMPLEMENTATION, customer: customerId, plannedStartDate: '2026-03-16' },
+          pm.headers,
+        )
+      ).body;
       const path = `/project/${created.id}`;
       const send = (type: string, session: Session) => api('POST', `${path}/events`, { type }, session.headers);
 
       const refused = await send('KICK_OFF', pm);
       expect(refused.status).toBe(409);
-      expect(refused.body).toMatchObject({ event: 'KICK_OFF', state: 'initiation', guard: 'requireFields', reason: 'required field missing: Contract number', reasonZh: '缺少必填字段：合同编号' });
+      expect(refused.body).toMatchObject({
+        event: 'KICK_OFF',
+        state: 'initiation',
+        guard: 'requireFields',
+        reason: 'required field missing: Contract number',
+        reasonZh: '缺少必填字段：合同编号',
+      });
 
-      expect((await api('PATCH', path, { version: 1, contractNo: 'HT-2026-0315', owner_id: pm.id }, pm.headers)).status).toBe(200);
+      expect(
+        (await api('PATCH', path, { version: 1, contractNo: 'HT-2026-0315', owner_id: pm.id }, pm.headers)).status,
+      ).toBe(200);
       const kickOff = await send('KICK_OFF', pm);
       expect(kickOff.status).toBe(200);
       expect(kickOff.body.record).toMatchObject({ state: 'requirements' });
-      const milestones = (await api('GET', `/milestone?filter[project]=${created.id}&sort=sequence`, undefined, pm.headers)).body.data;
+      const milestones = (
+        await api('GET', `/milestone?filter[project]=${created.id}&sort=sequence`, undefined, pm.headers)
+      ).body.data;
       expect(milestones).toEqual([
-        expect.objectContaining({ sequence: 1, plannedDate: '2026-08-31', isPaymentMilestone: true, status: 'notStarted' }),
+        expect.objectContaining({
+          sequence: 1,
+          plannedDate: '2026-08-31',
+          isPaymentMilestone: true,
+          status: 'notStarted',
+        }),
         expect.objectContaining({ sequence: 2, plannedDate: '2026-11-30', isPaymentMilestone: true }),
       ]);
 
-      expect((await api('PATCH', path, { version: kickOff.body.record.version, pauseReason: '客户机房改造，暂缓调研' }, pm.headers)).status).toBe(200);
+      expect(
+        (
+          await api(
+            'PATCH',
+            path,
+            { version: kickOff.body.record.version, pauseReason: '客户机房改造，暂缓调研' },
+            pm.headers,
+          )
+        ).status,
+      ).toBe(200);
       // roles.json stops the engineer before the workflow guard is asked (its refusal is walked above):
       // engineers read their team's projects and update none, and a user outside any org unit has no
       // team, so the project manager's project does not even exist for them.

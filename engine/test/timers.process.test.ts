@@ -21,7 +21,11 @@ afterAll(async () => {
 const tokens = new Map<EngineProcess, string>();
 
 async function startEngine(): Promise<EngineProcess> {
-  const engine = spawnEngine({ DATABASE_URL: testDb.url!, LODESTAR_DEFINITIONS: join(FIXTURES, 'workflow-runtime'), LODESTAR_TIMER_POLL_MS: '50' });
+  const engine = spawnEngine({
+    DATABASE_URL: testDb.url!,
+    LODESTAR_DEFINITIONS: join(FIXTURES, 'workflow-runtime'),
+    LODESTAR_TIMER_POLL_MS: '50',
+  });
   engines.push(engine);
   await waitForHealth(engine.url);
   tokens.set(engine, await loginAdmin(engine.url));
@@ -30,7 +34,11 @@ async function startEngine(): Promise<EngineProcess> {
 
 async function post(engine: EngineProcess, path: string, body: unknown) {
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(engine)}` };
-  const response = await fetch(`${engine.url}/api/v1/records${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+  const response = await fetch(`${engine.url}/api/v1/records${path}`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(body),
+  });
   expect(response.status).toBeLessThan(300);
   return (await response.json()) as Record<string, unknown> & { id: string };
 }
@@ -49,7 +57,11 @@ const events = async (id: string) =>
 async function untilSolved(ids: string[], timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const solved = await testDb.db.knex('ticket').whereIn('id', ids).where({ state: 'solved' }).count<{ count: string }[]>('* as count');
+    const solved = await testDb.db
+      .knex('ticket')
+      .whereIn('id', ids)
+      .where({ state: 'solved' })
+      .count<{ count: string }[]>('* as count');
     if (Number(solved[0]!.count) === ids.length) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -66,7 +78,9 @@ describe('durable timers across processes', () => {
     // Both timers come due while no engine runs.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await events(id)).toEqual(['START:new', 'PICK:working']);
-    expect(await testDb.db.knex('lodestar_timers').where({ record_id: id, status: 'pending' }).pluck('state')).toEqual(['working']);
+    expect(await testDb.db.knex('lodestar_timers').where({ record_id: id, status: 'pending' }).pluck('state')).toEqual([
+      'working',
+    ]);
 
     await startEngine();
     await untilSolved([id]);
@@ -80,7 +94,11 @@ describe('durable timers across processes', () => {
     const ids = await Promise.all(Array.from({ length: 24 }, (_, i) => openTicket(i % 2 ? a : b, `Twin ${i}`)));
     await untilSolved(ids);
     for (const id of ids) expect(await events(id)).toEqual(PATH);
-    const fired = await testDb.db.knex('lodestar_timers').whereIn('record_id', ids).where({ status: 'fired' }).count<{ count: string }[]>('* as count');
+    const fired = await testDb.db
+      .knex('lodestar_timers')
+      .whereIn('record_id', ids)
+      .where({ status: 'fired' })
+      .count<{ count: string }[]>('* as count');
     expect(Number(fired[0]!.count)).toBe(ids.length * 2);
   });
 });

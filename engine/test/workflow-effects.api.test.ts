@@ -24,7 +24,11 @@ beforeAll(async () => {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
-      hooks.push({ body, signature: String(req.headers['x-lodestar-signature']), timestamp: String(req.headers['x-lodestar-timestamp']) });
+      hooks.push({
+        body,
+        signature: String(req.headers['x-lodestar-signature']),
+        timestamp: String(req.headers['x-lodestar-timestamp']),
+      });
       res.writeHead(204).end();
     });
   });
@@ -37,7 +41,10 @@ beforeAll(async () => {
   writeFileSync(file, readFileSync(file, 'utf8').replace('http://127.0.0.1:9/hooks/deals', hookUrl));
   server = await startTestServer({
     definitionsDir: folder,
-    config: { smtp: { host: '127.0.0.1', port: mail.port, user: SMTP_USER, password: SMTP_PASSWORD, from: 'crm@lodestar.test' }, webhookSecret: SECRET },
+    config: {
+      smtp: { host: '127.0.0.1', port: mail.port, user: SMTP_USER, password: SMTP_PASSWORD, from: 'crm@lodestar.test' },
+      webhookSecret: SECRET,
+    },
   });
 });
 afterAll(async () => {
@@ -48,7 +55,10 @@ afterAll(async () => {
 });
 
 it('delivers the mail to the owner and the signed webhook after the transition commits', async () => {
-  const [owner] = await server.testDb.db.knex('lodestar_users').insert({ email: 'li.na@example.com', display_name: '李娜' }).returning('id');
+  const [owner] = await server.testDb.db
+    .knex('lodestar_users')
+    .insert({ email: 'li.na@example.com', display_name: '李娜' })
+    .returning('id');
   const api = (method: string, path: string, body?: unknown) => server.request(method, `/api/v1/records${path}`, body);
   const deal = (await api('POST', '/deal', { title: '华东区年度采购', amount: 120000, owner_id: owner.id })).body;
   expect((await api('POST', `/deal/${deal.id}/events`, { type: 'QUALIFY' })).status).toBe(200);
@@ -61,9 +71,18 @@ it('delivers the mail to the owner and the signed webhook after the transition c
   expect(hooks).toHaveLength(1);
   const { body, signature, timestamp } = hooks[0]!;
   expect(signature).toBe(`sha256=${createHmac('sha256', SECRET).update(`${timestamp}.${body}`).digest('hex')}`);
-  expect(JSON.parse(body)).toMatchObject({ event: 'QUALIFY', entity: 'deal', recordId: deal.id, from: 'lead', to: 'qualified', record: { title: '华东区年度采购' } });
+  expect(JSON.parse(body)).toMatchObject({
+    event: 'QUALIFY',
+    entity: 'deal',
+    recordId: deal.id,
+    from: 'lead',
+    to: 'qualified',
+    record: { title: '华东区年度采购' },
+  });
   // The worker marks a row sent once the receiver has answered, a moment after the request arrived.
-  const statuses = () => server.testDb.db.knex('lodestar_outbox').where({ record_id: deal.id }).orderBy('id').pluck('status');
-  for (let i = 0; i < 100 && (await statuses()).some((status: string) => status !== 'sent'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  const statuses = () =>
+    server.testDb.db.knex('lodestar_outbox').where({ record_id: deal.id }).orderBy('id').pluck('status');
+  for (let i = 0; i < 100 && (await statuses()).some((status: string) => status !== 'sent'); i++)
+    await new Promise((resolve) => setTimeout(resolve, 50));
   expect(await statuses()).toEqual(['sent', 'sent']);
 });

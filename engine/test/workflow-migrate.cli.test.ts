@@ -12,16 +12,30 @@ const folder = mkdtempSync(join(tmpdir(), 'lodestar-cli-workflow-'));
 const lodestar = cliRunner(() => ({ dir: folder, databaseUrl: testDb.url }));
 
 const writeWorkflow = (states: Record<string, unknown>) =>
-  writeFileSync(join(folder, 'workflows/sales.workflow.json'), JSON.stringify({ id: 'sales', initial: 'lead', meta: { entity: 'deal' }, states }, null, 2));
+  writeFileSync(
+    join(folder, 'workflows/sales.workflow.json'),
+    JSON.stringify({ id: 'sales', initial: 'lead', meta: { entity: 'deal' }, states }, null, 2),
+  );
 
 beforeAll(async () => {
   if (!existsSync(CLI)) throw new Error('engine/dist is missing: run `npm test` (it builds) or `npx tsc -b` first');
   testDb = await createPostgresDb();
   mkdirSync(join(folder, 'schemas'));
   mkdirSync(join(folder, 'workflows'));
-  const deal = { $id: 'deal', title: 'Deal', type: 'object', 'x-entity': { titleField: 'name' }, properties: { name: { type: 'string' } }, required: ['name'] };
+  const deal = {
+    $id: 'deal',
+    title: 'Deal',
+    type: 'object',
+    'x-entity': { titleField: 'name' },
+    properties: { name: { type: 'string' } },
+    required: ['name'],
+  };
   writeFileSync(join(folder, 'schemas/deal.schema.json'), JSON.stringify(deal, null, 2));
-  writeWorkflow({ lead: { on: { HOLD: 'onHold', WIN: 'won' } }, onHold: { on: { RESUME: 'lead' } }, won: { type: 'final' } });
+  writeWorkflow({
+    lead: { on: { HOLD: 'onHold', WIN: 'won' } },
+    onHold: { on: { RESUME: 'lead' } },
+    won: { type: 'final' },
+  });
 });
 afterAll(async () => {
   await testDb?.drop();
@@ -41,7 +55,9 @@ describe('lodestar migrate --map', () => {
 
     const plan = await lodestar('plan');
     expect(plan.code).toBe(0);
-    expect(plan.out).toContain('! DESTRUCTIVE remove state sales.onHold (2 records in it, not mapped) — 2 records are in state onHold');
+    expect(plan.out).toContain(
+      '! DESTRUCTIVE remove state sales.onHold (2 records in it, not mapped) — 2 records are in state onHold',
+    );
     expect(plan.out).toContain('lodestar migrate --map sales.onHold=<state>');
 
     const refused = await lodestar('migrate');
@@ -62,7 +78,9 @@ describe('lodestar migrate --map', () => {
     expect(migrated.code).toBe(0);
     expect(migrated.out).toMatch(/Published model version 2/);
     expect(await knex('deal').orderBy('name').pluck('state')).toEqual(['won', 'won', 'lead']);
-    expect(await knex('lodestar_history').where({ event: 'MIGRATE', to_state: 'won', model_version: 2 }).count({ n: '*' })).toEqual([{ n: 2 }]);
+    expect(
+      await knex('lodestar_history').where({ event: 'MIGRATE', to_state: 'won', model_version: 2 }).count({ n: '*' }),
+    ).toEqual([{ n: 2 }]);
     expect(await lodestar('migrate')).toMatchObject({ code: 0, out: expect.stringMatching(/Nothing to do/) });
   });
 });

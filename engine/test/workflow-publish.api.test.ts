@@ -47,14 +47,28 @@ beforeAll(async () => {
     { name: 'F', state: 'lead', owner_id: null },
   ];
   const inserted = await knex()('deal')
-    .insert(rows.map((row) => ({ ...row, state_entered_at: entered, sla_breached_at: row.state === 'onHold' ? entered : null })))
+    .insert(
+      rows.map((row) => ({
+        ...row,
+        state_entered_at: entered,
+        sla_breached_at: row.state === 'onHold' ? entered : null,
+      })),
+    )
     .returning<{ id: string; state: string }[]>(['id', 'state']);
   await knex()('lodestar_timers').insert(
     inserted
       .filter((row) => row.state !== 'lead')
       .map((row) => {
         const delay = row.state === 'onHold' ? 'P7D' : 'P30D';
-        return { entity: 'deal', record_id: row.id, workflow: 'sales', state: row.state, kind: 'after', event: `xstate.after.${delay}.sales.${row.state}`, due_at: FAR };
+        return {
+          entity: 'deal',
+          record_id: row.id,
+          workflow: 'sales',
+          state: row.state,
+          kind: 'after',
+          event: `xstate.after.${delay}.sales.${row.state}`,
+          due_at: FAR,
+        };
       }),
   );
 });
@@ -84,7 +98,8 @@ async function putDraft(set: DefinitionSet) {
 }
 
 const plan = (body: Record<string, unknown> = {}) => server.request('POST', '/api/v1/meta/drafts/main/plan', body);
-const publishDraft = (body: Record<string, unknown> = {}) => server.request('POST', '/api/v1/meta/drafts/main/publish', body);
+const publishDraft = (body: Record<string, unknown> = {}) =>
+  server.request('POST', '/api/v1/meta/drafts/main/publish', body);
 
 async function statesOf(): Promise<Record<string, string[]>> {
   const rows = await knex()('deal').orderBy('name').select<{ name: string; state: string }[]>('name', 'state');
@@ -93,7 +108,15 @@ async function statesOf(): Promise<Record<string, string[]>> {
   return states;
 }
 
-const timers = () => knex()('lodestar_timers').orderBy('id').select<{ state: string; status: string; event: string; done_at: Date | null }[]>('state', 'status', 'event', 'done_at');
+const timers = () =>
+  knex()('lodestar_timers')
+    .orderBy('id')
+    .select<{ state: string; status: string; event: string; done_at: Date | null }[]>(
+      'state',
+      'status',
+      'event',
+      'done_at',
+    );
 
 /** The published workflow without onHold (and the transitions into it). */
 const withoutOnHold = (set: DefinitionSet) =>
@@ -116,14 +139,22 @@ describe('publishing a workflow with records in it', () => {
         initial: 'lead',
         safety: 'destructive',
         rows: 3,
-        reason: expect.stringContaining('3 records are in state onHold, which the new version removes; map them to a state'),
+        reason: expect.stringContaining(
+          '3 records are in state onHold, which the new version removes; map them to a state',
+        ),
       }),
     ]);
     const before = { states: await statesOf(), timers: await timers(), version: await version() };
     const refused = await publishDraft();
     expect(refused.status).toBe(409);
     expect(refused.body.type).toMatch(/confirmation-required/);
-    expect(refused.body.steps).toEqual([expect.objectContaining({ kind: 'moveState', rows: 3, description: 'remove state sales.onHold (3 records in it, not mapped)' })]);
+    expect(refused.body.steps).toEqual([
+      expect.objectContaining({
+        kind: 'moveState',
+        rows: 3,
+        description: 'remove state sales.onHold (3 records in it, not mapped)',
+      }),
+    ]);
     expect({ states: await statesOf(), timers: await timers(), version: await version() }).toEqual(before);
     expect(await knex()('lodestar_history').count({ n: '*' })).toEqual([{ n: 0 }]);
   });
@@ -140,21 +171,28 @@ describe('publishing a workflow with records in it', () => {
     }
     const malformed = await plan({ stateMapping: { sales: { onHold: 7 } } });
     expect(malformed.status).toBe(422);
-    expect(malformed.body.issues).toEqual([expect.objectContaining({ pointer: '/stateMapping/sales/onHold', keyword: 'type' })]);
+    expect(malformed.body.issues).toEqual([
+      expect.objectContaining({ pointer: '/stateMapping/sales/onHold', keyword: 'type' }),
+    ]);
     expect((await statesOf()).onHold).toEqual(['A', 'B', 'C']);
   });
 
   it('with a mapping, plans a safe move and publishes it: records moved, one history row each, pending timers cancelled', async () => {
     const stateMapping = { sales: { onHold: 'qualified' } };
     const planned = await plan({ stateMapping });
-    expect(planned.body.steps).toEqual([expect.objectContaining({ kind: 'moveState', state: 'onHold', to: 'qualified', safety: 'safe', rows: 3 })]);
+    expect(planned.body.steps).toEqual([
+      expect.objectContaining({ kind: 'moveState', state: 'onHold', to: 'qualified', safety: 'safe', rows: 3 }),
+    ]);
     const started = Date.now();
     const published = await publishDraft({ stateMapping });
     expect(published.status).toBe(201);
     expect(published.body.version).toBe(2);
     expect(await statesOf()).toEqual({ lead: ['F'], qualified: ['A', 'B', 'C', 'D', 'E'] });
 
-    const moved = await knex()('deal').whereIn('name', ['A', 'B', 'C']).orderBy('name').select('id', 'state_entered_at', 'sla_breached_at', 'version');
+    const moved = await knex()('deal')
+      .whereIn('name', ['A', 'B', 'C'])
+      .orderBy('name')
+      .select('id', 'state_entered_at', 'sla_breached_at', 'version');
     for (const row of moved) {
       expect(new Date(row.state_entered_at).getTime()).toBeGreaterThanOrEqual(started - 5_000);
       expect(row.sla_breached_at).toBeNull();
@@ -163,16 +201,29 @@ describe('publishing a workflow with records in it', () => {
     const kept = await knex()('deal').where({ name: 'D' }).first('state_entered_at', 'version');
     expect(new Date(kept.state_entered_at).toISOString()).toBe('2024-01-01T00:00:00.000Z');
 
-    const history = await knex()('lodestar_history').orderBy('id').select('entity', 'record_id', 'workflow', 'from_state', 'to_state', 'event', 'model_version', 'owner_id');
+    const history = await knex()('lodestar_history')
+      .orderBy('id')
+      .select('entity', 'record_id', 'workflow', 'from_state', 'to_state', 'event', 'model_version', 'owner_id');
     expect(history).toHaveLength(3);
     expect(new Set(history.map((h) => h.record_id))).toEqual(new Set(moved.map((row) => row.id)));
     for (const h of history) {
-      expect(h).toMatchObject({ entity: 'deal', workflow: 'sales', from_state: 'onHold', to_state: 'qualified', event: 'MIGRATE', model_version: 2 });
+      expect(h).toMatchObject({
+        entity: 'deal',
+        workflow: 'sales',
+        from_state: 'onHold',
+        to_state: 'qualified',
+        event: 'MIGRATE',
+        model_version: 2,
+      });
     }
     expect(history.find((h) => h.record_id === moved[0]!.id)?.owner_id).toBe(owner);
 
     const after = await timers();
-    expect(after.filter((t) => t.state === 'onHold').map((t) => t.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+    expect(after.filter((t) => t.state === 'onHold').map((t) => t.status)).toEqual([
+      'cancelled',
+      'cancelled',
+      'cancelled',
+    ]);
     expect(after.filter((t) => t.state === 'onHold').every((t) => t.done_at !== null)).toBe(true);
     expect(after.filter((t) => t.state === 'qualified').map((t) => t.status)).toEqual(['pending', 'pending']);
     const stored = (await server.request('GET', '/api/v1/meta/versions/2')).body;
@@ -182,11 +233,17 @@ describe('publishing a workflow with records in it', () => {
   it('renames a state declared with renamedFrom and keeps its records (and their pending timers)', async () => {
     const set = editSales(await currentSet(), (sales) => {
       const { qualified, ...rest } = sales.states;
-      sales.states = { lead: { on: { QUALIFY: 'vetted' } }, vetted: { ...qualified, meta: { renamedFrom: 'qualified' } }, won: rest.won! };
+      sales.states = {
+        lead: { on: { QUALIFY: 'vetted' } },
+        vetted: { ...qualified, meta: { renamedFrom: 'qualified' } },
+        won: rest.won!,
+      };
     });
     await putDraft(set);
     const planned = await plan();
-    expect(planned.body.steps).toEqual([expect.objectContaining({ kind: 'renameState', from: 'qualified', to: 'vetted', safety: 'safe', rows: 5 })]);
+    expect(planned.body.steps).toEqual([
+      expect.objectContaining({ kind: 'renameState', from: 'qualified', to: 'vetted', safety: 'safe', rows: 5 }),
+    ]);
     const published = await publishDraft();
     expect(published.status).toBe(201);
     expect(await statesOf()).toEqual({ lead: ['F'], vetted: ['A', 'B', 'C', 'D', 'E'] });
@@ -204,10 +261,14 @@ describe('publishing a workflow with records in it', () => {
       sales.states.review = { meta: { renamedFrom: 'neverWas' } };
     });
     const put = await server.request('PUT', '/api/v1/meta/drafts/main', { definitions: set });
-    expect(put.body.issues).toEqual([expect.objectContaining({ pointer: '/states/review/meta/renamedFrom', keyword: 'unknownState' })]);
+    expect(put.body.issues).toEqual([
+      expect.objectContaining({ pointer: '/states/review/meta/renamedFrom', keyword: 'unknownState' }),
+    ]);
     const planned = await plan();
     expect(planned.status).toBe(422);
-    expect(planned.body.issues).toEqual([expect.objectContaining({ pointer: '/states/review/meta/renamedFrom', keyword: 'unknownState' })]);
+    expect(planned.body.issues).toEqual([
+      expect.objectContaining({ pointer: '/states/review/meta/renamedFrom', keyword: 'unknownState' }),
+    ]);
     await server.request('DELETE', '/api/v1/meta/drafts/main');
   });
 
@@ -220,9 +281,13 @@ describe('publishing a workflow with records in it', () => {
     expect((await publishDraft()).status).toBe(409);
     const published = await publishDraft({ confirmDestructive: true });
     expect(published.status).toBe(201);
-    expect(published.body.plan.steps).toEqual([expect.objectContaining({ kind: 'moveState', state: 'vetted', safety: 'destructive', rows: 5 })]);
+    expect(published.body.plan.steps).toEqual([
+      expect.objectContaining({ kind: 'moveState', state: 'vetted', safety: 'destructive', rows: 5 }),
+    ]);
     expect(await statesOf()).toEqual({ lead: ['A', 'B', 'C', 'D', 'E', 'F'] });
-    const history = await knex()('lodestar_history').where({ from_state: 'vetted' }).select('to_state', 'model_version');
+    const history = await knex()('lodestar_history')
+      .where({ from_state: 'vetted' })
+      .select('to_state', 'model_version');
     expect(history).toEqual(Array(5).fill({ to_state: 'lead', model_version: 4 }));
     expect((await timers()).filter((t) => t.status === 'pending')).toEqual([]);
   });

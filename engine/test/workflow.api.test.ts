@@ -11,7 +11,9 @@ const users = { manager: '', alice: '', bob: '', boss: '' };
 beforeAll(async () => {
   server = await startTestServer({ definitionsDir: join(FIXTURES, 'workflow-runtime') });
   const knex = server.testDb.db.knex;
-  const [boss] = await knex('lodestar_users').insert({ email: 'boss@example.com', display_name: 'Boss', roles: ['manager'] }).returning('id');
+  const [boss] = await knex('lodestar_users')
+    .insert({ email: 'boss@example.com', display_name: 'Boss', roles: ['manager'] })
+    .returning('id');
   const rows = await knex('lodestar_users')
     .insert([
       { email: 'manager@example.com', display_name: 'Manager', roles: ['manager'] },
@@ -20,15 +22,22 @@ beforeAll(async () => {
     ])
     .returning(['id', 'email']);
   const byEmail = Object.fromEntries(rows.map((r: { id: string; email: string }) => [r.email, r.id]));
-  Object.assign(users, { boss: boss.id, manager: byEmail['manager@example.com'], alice: byEmail['alice@example.com'], bob: byEmail['bob@example.com'] });
+  Object.assign(users, {
+    boss: boss.id,
+    manager: byEmail['manager@example.com'],
+    alice: byEmail['alice@example.com'],
+    bob: byEmail['bob@example.com'],
+  });
   for (const id of Object.values(users)) tokens.set(id, (await openSession(knex, id, new Date())).token);
 });
 afterAll(() => server?.close());
 
 const tokens = new Map<string, string>();
 const as = (user: string) => ({ authorization: `Bearer ${tokens.get(user)}` });
-const api = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => server.request(method, `/api/v1/records${path}`, body, headers);
-const send = (path: string, type: string, extra: Record<string, unknown> = {}, headers?: Record<string, string>) => api('POST', `${path}/events`, { type, ...extra }, headers);
+const api = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+  server.request(method, `/api/v1/records${path}`, body, headers);
+const send = (path: string, type: string, extra: Record<string, unknown> = {}, headers?: Record<string, string>) =>
+  api('POST', `${path}/events`, { type, ...extra }, headers);
 const history = async (path: string) => (await api('GET', `${path}/history`)).body.data as Record<string, unknown>[];
 const knex = () => server.testDb.db.knex;
 
@@ -46,7 +55,9 @@ describe('moving a deal through its stages', () => {
     const deal = (await api('POST', '/deal', { title: 'Start' }, as(users.alice))).body;
     expect(deal).toMatchObject({ state: 'lead', version: 1 });
     expect(Date.parse(deal.state_entered_at)).toBeGreaterThan(Date.now() - 60_000);
-    expect(await history(`/deal/${deal.id}`)).toEqual([expect.objectContaining({ from: null, to: 'lead', event: 'START', actor: users.alice, workflow: 'deal-sales' })]);
+    expect(await history(`/deal/${deal.id}`)).toEqual([
+      expect.objectContaining({ from: null, to: 'lead', event: 'START', actor: users.alice, workflow: 'deal-sales' }),
+    ]);
   });
 
   it('refuses a guarded event with its reason, changes nothing, and allows it once the field is filled', async () => {
@@ -56,25 +67,49 @@ describe('moving a deal through its stages', () => {
     expect(allowed).toEqual({ workflow: 'deal-sales', state: 'lead', data: [] });
     const all = (await api('GET', `${path}/transitions?all=1`)).body.data;
     expect(all).toEqual([
-      expect.objectContaining({ event: 'QUALIFY', target: 'qualified', allowed: false, reason: expect.stringContaining('amount') }),
-      expect.objectContaining({ event: 'LOSE', target: 'lost', allowed: false, reason: expect.stringContaining('lostReason') }),
+      expect.objectContaining({
+        event: 'QUALIFY',
+        target: 'qualified',
+        allowed: false,
+        reason: expect.stringContaining('amount'),
+      }),
+      expect.objectContaining({
+        event: 'LOSE',
+        target: 'lost',
+        allowed: false,
+        reason: expect.stringContaining('lostReason'),
+      }),
     ]);
 
     const refused = await send(path, 'QUALIFY');
     expect(refused.status).toBe(409);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
-    expect(refused.body).toMatchObject({ type: expect.stringContaining('transition-refused'), event: 'QUALIFY', state: 'lead', guard: 'requireFields', reason: expect.stringContaining('amount') });
+    expect(refused.body).toMatchObject({
+      type: expect.stringContaining('transition-refused'),
+      event: 'QUALIFY',
+      state: 'lead',
+      guard: 'requireFields',
+      reason: expect.stringContaining('amount'),
+    });
     expect((await api('GET', path)).body).toMatchObject({ state: 'lead', version: 1 });
     expect(await history(path)).toHaveLength(1);
 
     await api('PATCH', path, { version: 1, amount: 5000 });
-    expect((await api('GET', `${path}/transitions`)).body.data).toEqual([{ event: 'QUALIFY', target: 'qualified', allowed: true }]);
+    expect((await api('GET', `${path}/transitions`)).body.data).toEqual([
+      { event: 'QUALIFY', target: 'qualified', allowed: true },
+    ]);
     const moved = await send(path, 'QUALIFY', { comment: 'budget confirmed' }, as(users.alice));
     expect(moved.status).toBe(200);
     expect(moved.body.record).toMatchObject({ state: 'qualified', version: 3, amount: 5000 });
     expect(moved.body.transition).toMatchObject({ from: 'lead', to: 'qualified', event: 'QUALIFY' });
     expect(moved.headers.get('etag')).toBe('"3"');
-    expect((await history(path)).at(-1)).toMatchObject({ from: 'lead', to: 'qualified', event: 'QUALIFY', actor: users.alice, comment: 'budget confirmed' });
+    expect((await history(path)).at(-1)).toMatchObject({
+      from: 'lead',
+      to: 'qualified',
+      event: 'QUALIFY',
+      actor: users.alice,
+      comment: 'budget confirmed',
+    });
   });
 
   it('runs entry actions in the transition: a follow-up task, a mail to the owner and a webhook in the outbox', async () => {
@@ -88,7 +123,10 @@ describe('moving a deal through its stages', () => {
       ['webhook', moved.body.transition.historyId],
     ]);
     expect(outbox[0].payload).toMatchObject({ to: ['alice@example.com'], subject: 'Deal qualified' });
-    expect(outbox[1].payload).toMatchObject({ url: 'http://127.0.0.1:9/hooks/deals', body: { event: 'QUALIFY', entity: 'deal', recordId: deal.id, from: 'lead', to: 'qualified' } });
+    expect(outbox[1].payload).toMatchObject({
+      url: 'http://127.0.0.1:9/hooks/deals',
+      body: { event: 'QUALIFY', entity: 'deal', recordId: deal.id, from: 'lead', to: 'qualified' },
+    });
   });
 
   it('lets only the approval role approve, and keeps who decided, when and why', async () => {
@@ -132,7 +170,10 @@ describe('moving a deal through its stages', () => {
     expect((await send(`/deal/${missing}`, 'QUALIFY')).status).toBe(404);
     expect((await api('GET', `/deal/${missing}/history`)).status).toBe(404);
     const deal = (await api('POST', '/deal', { title: 'Stale', amount: 1 })).body;
-    expect((await send(`/deal/${deal.id}`, 'QUALIFY', {}, { 'if-match': '"7"' })).body).toMatchObject({ status: 409, currentVersion: 1 });
+    expect((await send(`/deal/${deal.id}`, 'QUALIFY', {}, { 'if-match': '"7"' })).body).toMatchObject({
+      status: 409,
+      currentVersion: 1,
+    });
     const task = (await api('POST', '/task', { subject: 'No workflow' })).body;
     expect(task.state).toBeUndefined();
     expect((await send(`/task/${task.id}`, 'DONE')).status).toBe(409);
@@ -144,8 +185,12 @@ describe('starting a workflow in one statement', () => {
   it('writes the record, its start in history and its SLA timer together', async () => {
     const counter = (await api('POST', '/counter', { name: 'Timed start' })).body;
     expect(counter).toMatchObject({ state: 'a', version: 1, state_entered_at: expect.any(String) });
-    expect(await history(`/counter/${counter.id}`)).toEqual([expect.objectContaining({ from: null, to: 'a', event: 'START' })]);
-    const timers = await knex()('lodestar_timers').where({ record_id: counter.id }).select('state', 'kind', 'event', 'status', 'due_at');
+    expect(await history(`/counter/${counter.id}`)).toEqual([
+      expect.objectContaining({ from: null, to: 'a', event: 'START' }),
+    ]);
+    const timers = await knex()('lodestar_timers')
+      .where({ record_id: counter.id })
+      .select('state', 'kind', 'event', 'status', 'due_at');
     expect(timers).toEqual([{ state: 'a', kind: 'sla', event: null, status: 'pending', due_at: expect.any(Date) }]);
     expect(timers[0].due_at.getTime() - Date.parse(counter.state_entered_at)).toBe(3_600_000);
   });
@@ -162,7 +207,12 @@ describe('concurrent events on one record', () => {
     const rows = await history(path);
     const moves = rows.slice(1);
     expect(moves).toHaveLength(accepted.length);
-    const edges: Record<string, Record<string, string>> = { a: { NEXT: 'b' }, b: { NEXT: 'c', BACK: 'a' }, c: { BACK: 'b', DONE: 'done' }, done: {} };
+    const edges: Record<string, Record<string, string>> = {
+      a: { NEXT: 'b' },
+      b: { NEXT: 'c', BACK: 'a' },
+      c: { BACK: 'b', DONE: 'done' },
+      done: {},
+    };
     let state = 'a';
     for (const row of moves) {
       expect(row.from).toBe(state);
@@ -187,7 +237,11 @@ describe('two engines on one database', () => {
     );
     try {
       const otherApi = (method: string, path: string, body?: unknown) =>
-        fetch(`${other.url}/api/v1/records${path}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminToken}` }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: await r.json() }));
+        fetch(`${other.url}/api/v1/records${path}`, {
+          method,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminToken}` },
+          body: JSON.stringify(body),
+        }).then(async (r) => ({ status: r.status, body: await r.json() }));
       const deal = (await api('POST', '/deal', { title: 'Two engines' })).body;
       await api('GET', `/deal/${deal.id}`);
       // The other engine fills the amount: this engine's last view of the deal (no amount) is stale.
@@ -213,16 +267,34 @@ describe('durable timers and SLAs', () => {
     const second = (await api('POST', '/ticket', { subject: 'Screen' })).body;
     expect(new Set([first.owner_id, second.owner_id])).toEqual(new Set([users.alice, users.bob]));
 
-    const breached = await until(() => api('GET', `/ticket/${first.id}`).then((r) => r.body), (t) => t.sla_breached_at !== null);
+    const breached = await until(
+      () => api('GET', `/ticket/${first.id}`).then((r) => r.body),
+      (t) => t.sla_breached_at !== null,
+    );
     expect(breached).toMatchObject({ state: 'new', sla_breached_at: expect.any(String) });
-    expect((await history(`/ticket/${first.id}`)).at(-1)).toMatchObject({ from: 'new', to: 'new', event: 'SLA_BREACHED', actor: null });
+    expect((await history(`/ticket/${first.id}`)).at(-1)).toMatchObject({
+      from: 'new',
+      to: 'new',
+      event: 'SLA_BREACHED',
+      actor: null,
+    });
 
     await send(`/ticket/${first.id}`, 'PICK');
     expect((await api('GET', `/ticket/${first.id}`)).body.sla_breached_at).toBeNull();
-    const solved = await until(() => api('GET', `/ticket/${first.id}`).then((r) => r.body), (t) => t.state === 'solved');
+    const solved = await until(
+      () => api('GET', `/ticket/${first.id}`).then((r) => r.body),
+      (t) => t.state === 'solved',
+    );
     expect(solved.state).toBe('solved');
     const path = (await history(`/ticket/${first.id}`)).map((row) => `${row.event}:${row.to}`);
-    expect(path).toEqual(['START:new', 'SLA_BREACHED:new', 'PICK:working', 'SLA_BREACHED:working', 'after.sla:escalated', 'after.PT1S:solved']);
+    expect(path).toEqual([
+      'START:new',
+      'SLA_BREACHED:new',
+      'PICK:working',
+      'SLA_BREACHED:working',
+      'after.sla:escalated',
+      'after.PT1S:solved',
+    ]);
     const mails = await knex()('lodestar_outbox').where({ record_id: first.id, kind: 'email' });
     expect(mails.map((m: { payload: { to: string[] } }) => m.payload.to)).toEqual([['boss@example.com']]);
   });

@@ -6,7 +6,9 @@ import { endSession } from './session';
 
 /** Ends the session on the server, then here (even if the server is unreachable). */
 function signOut(): void {
-  api('post', '/auth/logout').catch(() => undefined).finally(endSession);
+  api('post', '/auth/logout')
+    .catch(() => undefined)
+    .finally(endSession);
 }
 
 export interface HeaderLink {
@@ -49,7 +51,13 @@ export function AppHeader({ home, appName, brandExtra, links, lang, onLangChange
             </a>
           ))}
           <LangSwitch lang={lang} onChange={onLangChange} label={languageLabel} />
-          <button type="button" className="sign-out account-button" aria-label={CHANGE_PASSWORD[lang]} title={CHANGE_PASSWORD[lang]} onClick={() => setChangingPassword(true)}>
+          <button
+            type="button"
+            className="sign-out account-button"
+            aria-label={CHANGE_PASSWORD[lang]}
+            title={CHANGE_PASSWORD[lang]}
+            onClick={() => setChangingPassword(true)}
+          >
             <KeyIcon />
             <span className="account-label">{CHANGE_PASSWORD[lang]}</span>
           </button>
@@ -68,7 +76,13 @@ export function LangSwitch({ lang, onChange, label }: { lang: Lang; onChange: (l
     <div className="lang-switch" role="group" aria-label={label}>
       {LANGS.map((option) => (
         // Each language's name in itself, marked so (screen readers pronounce it in that language).
-        <button key={option} type="button" lang={option} aria-pressed={option === lang} onClick={() => onChange(option)}>
+        <button
+          key={option}
+          type="button"
+          lang={option}
+          aria-pressed={option === lang}
+          onClick={() => onChange(option)}
+        >
           {LANG_NAMES[option]}
         </button>
       ))}
@@ -78,7 +92,17 @@ export function LangSwitch({ lang, onChange, label }: { lang: Lang; onChange: (l
 
 function KeyIcon() {
   return (
-    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      viewBox="0 0 24 24"
+      width="16"
+      height="16"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <circle cx="8" cy="15" r="4" />
       <path d="M10.8 12.2L20 3M16 7l3 3M14 9l2 2" />
     </svg>

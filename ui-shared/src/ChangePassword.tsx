@@ -43,7 +43,15 @@ const failureText = (failure: unknown): string => (failure instanceof ApiError ?
  * Changes the signed-in user's password with the current one (`POST /api/v1/auth/password`). `forced`:
  * the password was set by an administrator and must be changed before anything else (no cancel).
  */
-export function ChangePasswordForm({ forced = false, onDone, onCancel }: { forced?: boolean; onDone(): void; onCancel?: () => void }) {
+export function ChangePasswordForm({
+  forced = false,
+  onDone,
+  onCancel,
+}: {
+  forced?: boolean;
+  onDone(): void;
+  onCancel?: () => void;
+}) {
   const [lang] = useLang();
   const t = TEXT[lang];
   const [error, setError] = useState<string | null>(null);
@@ -93,7 +101,11 @@ export function ChangePasswordForm({ forced = false, onDone, onCancel }: { force
         {busy ? t.working : t.submit}
       </button>
       {onCancel && (
-        <button type="button" onClick={onCancel} style={{ background: 'transparent', color: 'var(--ink-2)', border: '1px solid var(--line)' }}>
+        <button
+          type="button"
+          onClick={onCancel}
+          style={{ background: 'transparent', color: 'var(--ink-2)', border: '1px solid var(--line)' }}
+        >
           {t.cancel}
         </button>
       )}
@@ -106,7 +118,23 @@ export function ChangePasswordDialog({ onClose }: { onClose(): void }) {
   const [lang] = useLang();
   const [done, setDone] = useState(false);
   return (
-    <div role="dialog" aria-modal="true" aria-label={TEXT[lang].title} style={{ position: 'fixed', inset: 0, zIndex: 1000, display: 'grid', placeItems: 'center', background: 'rgba(15, 23, 42, 0.55)', padding: 24, color: 'var(--ink)', fontSize: 14, textAlign: 'left' }}>
+    <div
+      role="dialog"
+      aria-modal="true"
+      aria-label={TEXT[lang].title}
+      style={{
+        position: 'fixed',
+        inset: 0,
+        zIndex: 1000,
+        display: 'grid',
+        placeItems: 'center',
+        background: 'rgba(15, 23, 42, 0.55)',
+        padding: 24,
+        color: 'var(--ink)',
+        fontSize: 14,
+        textAlign: 'left',
+      }}
+    >
       {done ? (
         <div className="auth-card" role="status">
           <p>{TEXT[lang].done}</p>

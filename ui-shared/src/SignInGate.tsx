@@ -81,7 +81,9 @@ export function SignInGate({ appName, children }: { appName: string; children: R
     try {
       const session =
         mode === 'setup'
-          ? await api('post', '/auth/setup', { body: { ...credentials, ...(field('displayName') && { displayName: field('displayName') }) } })
+          ? await api('post', '/auth/setup', {
+              body: { ...credentials, ...(field('displayName') && { displayName: field('displayName') }) },
+            })
           : await api('post', '/auth/login', { body: credentials });
       storeSession(session.token);
       setMode(session.user.mustChangePassword ? 'change' : 'in');
@@ -113,7 +115,13 @@ export function SignInGate({ appName, children }: { appName: string; children: R
             </label>
             <label>
               {t.password}
-              <input name="password" type="password" autoComplete={mode === 'setup' ? 'new-password' : 'current-password'} required minLength={mode === 'setup' ? 10 : undefined} />
+              <input
+                name="password"
+                type="password"
+                autoComplete={mode === 'setup' ? 'new-password' : 'current-password'}
+                required
+                minLength={mode === 'setup' ? 10 : undefined}
+              />
               {mode === 'setup' && <small>{t.passwordHint}</small>}
             </label>
             {error && (

@@ -28,8 +28,18 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
 /** Calls the API with the session's bearer token; a 401 ends the session (the sign-in form returns). */
 export async function sendJson<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   const token = currentToken();
-  const headers: Record<string, string> = { Accept: 'application/json', ...(body !== undefined && { 'Content-Type': 'application/json' }), ...(token && { Authorization: `Bearer ${token}` }) };
-  const response = await fetch(path, { method, headers, credentials: 'same-origin', signal, ...(body !== undefined && { body: JSON.stringify(body) }) });
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    ...(body !== undefined && { 'Content-Type': 'application/json' }),
+    ...(token && { Authorization: `Bearer ${token}` }),
+  };
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    signal,
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
   if (response.status === 401 && token) endSession();
   if (response.status === 204) return undefined as T;
   const type = response.headers.get('content-type') ?? '';
@@ -37,16 +47,17 @@ export async function sendJson<T>(method: string, path: string, body?: unknown, 
   if (!response.ok) {
     const problem = (answer ?? {}) as Partial<Problem>;
     // The engine words what users see in both languages (`i18n`); `detail` is its English.
-    throw new ApiError(problem.i18n?.[initialLang()] ?? problem.detail ?? problem.title ?? `HTTP ${response.status}`, response.status, problem);
+    throw new ApiError(
+      problem.i18n?.[initialLang()] ?? problem.detail ?? problem.title ?? `HTTP ${response.status}`,
+      response.status,
+      problem,
+    );
   }
   if (answer === undefined) throw new ApiError('the server did not answer with JSON', response.status);
   return answer as T;
 }
 
-export type Loadable<T> =
-  | { status: 'loading' }
-  | { status: 'ready'; data: T }
-  | { status: 'error'; error: Error };
+export type Loadable<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; error: Error };
 
 /** GETs `path` on mount (and on `reload`), aborting on unmount. */
 export function useApi<T>(path: string): [Loadable<T>, () => void] {

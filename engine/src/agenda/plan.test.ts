@@ -16,7 +16,15 @@ beforeAll(async () => {
   model = compileModel((await readFolder(REPO_ROOT)).set, 1, 'default');
 });
 
-const input = (overrides: Partial<PlanInput> = {}): PlanInput => ({ model, ownerId: ME, readable: model.entities, scope: () => undefined, day: DAY, now: NOW, ...overrides });
+const input = (overrides: Partial<PlanInput> = {}): PlanInput => ({
+  model,
+  ownerId: ME,
+  readable: model.entities,
+  scope: () => undefined,
+  day: DAY,
+  now: NOW,
+  ...overrides,
+});
 const summary = (plan: ReturnType<typeof planMyDay>) => plan.map((q) => `${q.list}:${q.entity.id}:${q.at}`).sort();
 
 describe('planMyDay', () => {
@@ -37,7 +45,9 @@ describe('planMyDay', () => {
   it('binds the owner, the day and the open values', () => {
     const plan = planMyDay(input());
     const due = plan.find((q) => q.list === 'due')!;
-    expect(due.condition.sql).toBe('(t.owner_id = ?) and ((t."plannedStart" >= ? and t."plannedStart" < ?) and (t."status" in (?, ?)))');
+    expect(due.condition.sql).toBe(
+      '(t.owner_id = ?) and ((t."plannedStart" >= ? and t."plannedStart" < ?) and (t."status" in (?, ?)))',
+    );
     expect(due.condition.bindings).toEqual([ME, DAY.start, DAY.end, 'planned', 'inProgress']);
     const overdue = plan.find((q) => q.list === 'overdue')!;
     expect(overdue.condition.bindings).toEqual([ME, DAY.start, 'planned', 'inProgress']);
@@ -50,10 +60,19 @@ describe('planMyDay', () => {
     const activity = model.entities.get('activity')!;
     const definition = structuredClone(activity.definition) as EntityDefinition;
     definition.properties.plannedStart = { type: 'string', format: 'date' };
-    const dated = compileModel({ ...model.set, entities: model.set.entities.map((e) => (e.$id === 'activity' ? definition : e)) }, 2, 'dated');
+    const dated = compileModel(
+      { ...model.set, entities: model.set.entities.map((e) => (e.$id === 'activity' ? definition : e)) },
+      2,
+      'dated',
+    );
     const plan = planMyDay(input({ model: dated, readable: dated.entities }));
     expect(plan.find((q) => q.list === 'due')!.condition.bindings).toEqual([ME, '2026-03-10', 'planned', 'inProgress']);
-    expect(plan.find((q) => q.list === 'overdue')!.condition.bindings).toEqual([ME, '2026-03-10', 'planned', 'inProgress']);
+    expect(plan.find((q) => q.list === 'overdue')!.condition.bindings).toEqual([
+      ME,
+      '2026-03-10',
+      'planned',
+      'inProgress',
+    ]);
   });
 
   it("adds the caller's read scope and plans only the entities they read", () => {
@@ -78,7 +97,8 @@ describe('stuckCondition', () => {
   it('limits each non-final state by its own stuckAfter, counted back from now', () => {
     const condition = stuckCondition(model, model.entities.get('serviceRequest')!, NOW)!;
     const pairs: [unknown, unknown][] = [];
-    for (let i = 0; i < condition.bindings.length; i += 2) pairs.push([condition.bindings[i], condition.bindings[i + 1]]);
+    for (let i = 0; i < condition.bindings.length; i += 2)
+      pairs.push([condition.bindings[i], condition.bindings[i + 1]]);
     expect(pairs).toContainEqual(['created', '2026-03-10T02:00:00.000Z']); // PT2H
     expect(pairs).toContainEqual(['inProgress', '2026-03-09T04:00:00.000Z']); // P1D
     expect(pairs.map(([state]) => state)).not.toContain('surveyed'); // final
@@ -86,9 +106,12 @@ describe('stuckCondition', () => {
 
   it('is undefined for an entity whose workflow declares no limits', () => {
     const noLimits = structuredClone(model.set);
-    for (const workflow of noLimits.workflows) for (const state of Object.values(workflow.states)) delete state.meta?.stuckAfter;
+    for (const workflow of noLimits.workflows)
+      for (const state of Object.values(workflow.states)) delete state.meta?.stuckAfter;
     const bare = compileModel(noLimits, 3, 'bare');
     expect(stuckCondition(bare, bare.entities.get('opportunity')!, NOW)).toBeUndefined();
-    expect(summary(planMyDay(input({ model: bare, readable: bare.entities }))).filter((s) => s.startsWith('stuck'))).toEqual([]);
+    expect(
+      summary(planMyDay(input({ model: bare, readable: bare.entities }))).filter((s) => s.startsWith('stuck')),
+    ).toEqual([]);
   });
 });

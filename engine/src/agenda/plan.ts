@@ -54,7 +54,8 @@ export function planMyDay(input: PlanInput): AgendaQuery[] {
     const entity = input.model.entities.get(view.id) ?? view;
     if (!has(view, 'state')) continue;
     if (has(view, 'sla_breached_at')) add('slaBreached', 'sla_breached_at', slaCondition(input.model, entity), true);
-    if (has(view, 'state_entered_at')) add('stuck', 'state_entered_at', stuckCondition(input.model, entity, input.now), true);
+    if (has(view, 'state_entered_at'))
+      add('stuck', 'state_entered_at', stuckCondition(input.model, entity, input.now), true);
   }
   return queries;
 }
@@ -74,14 +75,16 @@ export function agendaConditions(entity: CompiledEntity, day: Day): [MyDayList, 
     ['due', agenda.due, and(isDate ? { sql: `${due} = ?`, bindings: [day.today] } : within(due, day), open)],
     ['overdue', agenda.due, and({ sql: `${due} < ?`, bindings: [isDate ? day.today : day.start] }, open)],
   ];
-  if (agenda.reminder && has(entity, agenda.reminder)) conditions.push(['reminders', agenda.reminder, and(within(`t.${quoteIdent(agenda.reminder)}`, day), open)]);
+  if (agenda.reminder && has(entity, agenda.reminder))
+    conditions.push(['reminders', agenda.reminder, and(within(`t.${quoteIdent(agenda.reminder)}`, day), open)]);
   return conditions;
 }
 
 /** Breached and not yet in a final state of the workflow the record follows. */
 export function slaCondition(model: Model, entity: CompiledEntity): SqlCondition {
   const finals = new Set<string>();
-  for (const { workflow } of workflowsOf(model, entity)) for (const [name, state] of Object.entries(workflow.states)) if (state.type === 'final') finals.add(name);
+  for (const { workflow } of workflowsOf(model, entity))
+    for (const [name, state] of Object.entries(workflow.states)) if (state.type === 'final') finals.add(name);
   const breached = { sql: 't.sla_breached_at is not null', bindings: [] };
   if (!finals.size) return breached;
   const closed = inList('state', [...finals].sort());
@@ -98,9 +101,13 @@ export function stuckCondition(model: Model, entity: CompiledEntity, now: Date):
   for (const { workflow, recordTypes } of workflowsOf(model, entity)) {
     const states: SqlCondition[] = [];
     for (const [name, state] of Object.entries(workflow.states)) {
-      const limit = state.type === 'final' || !state.meta?.stuckAfter ? undefined : toMilliseconds(state.meta.stuckAfter);
+      const limit =
+        state.type === 'final' || !state.meta?.stuckAfter ? undefined : toMilliseconds(state.meta.stuckAfter);
       if (limit === undefined) continue;
-      states.push({ sql: '(t.state = ? and t.state_entered_at < ?)', bindings: [name, new Date(now.getTime() - limit).toISOString()] });
+      states.push({
+        sql: '(t.state = ? and t.state_entered_at < ?)',
+        bindings: [name, new Date(now.getTime() - limit).toISOString()],
+      });
     }
     if (!states.length) continue;
     const anyState = { sql: `(${states.map((s) => s.sql).join(' or ')})`, bindings: states.flatMap((s) => s.bindings) };

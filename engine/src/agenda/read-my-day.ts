@@ -30,12 +30,25 @@ export type MyDayJson = { today: string } & Record<MyDayList, MyDayItem[]>;
  * merged per list by `at` and cut to 50. Records are serialized as the records API does, from the
  * caller's view of the entity, so hidden fields are never selected.
  */
-export async function readMyDay(knex: Knex, request: { model: Model; actor: Actor; access: ModelAccess | undefined; now: Date; timeZone: string }): Promise<MyDayJson> {
+export async function readMyDay(
+  knex: Knex,
+  request: { model: Model; actor: Actor; access: ModelAccess | undefined; now: Date; timeZone: string },
+): Promise<MyDayJson> {
   const { model, actor, access, now } = request;
   const day = dayIn(now, request.timeZone);
-  const answer = { today: day.today, ...Object.fromEntries(MY_DAY_LISTS.map((list) => [list, [] as MyDayItem[]])) } as MyDayJson;
+  const answer = {
+    today: day.today,
+    ...Object.fromEntries(MY_DAY_LISTS.map((list) => [list, [] as MyDayItem[]])),
+  } as MyDayJson;
   if (!isRecordId(actor.id)) return answer; // the engine itself, or an anonymous caller, owns nothing
-  const queries = planMyDay({ model, ownerId: actor.id, readable: access?.views ?? model.entities, scope: (id) => access?.condition(id, 'read'), day, now });
+  const queries = planMyDay({
+    model,
+    ownerId: actor.id,
+    readable: access?.views ?? model.entities,
+    scope: (id) => access?.condition(id, 'read'),
+    day,
+    now,
+  });
   const results = await Promise.all(queries.map(async (query) => ({ query, rows: await run(knex, query) })));
   for (const { query, rows } of results) answer[query.list].push(...rows.map((row) => toItem(model, query, row)));
   for (const list of MY_DAY_LISTS) answer[list] = answer[list].sort(byAt).slice(0, MY_DAY_LIMIT);
@@ -56,9 +69,19 @@ function run(knex: Knex, query: AgendaQuery): Promise<Record<string, unknown>[]>
 function toItem(model: Model, query: AgendaQuery, row: Record<string, unknown>): MyDayItem {
   const record = toRecordJson(row, recordNames(query.entity));
   const titleField = query.entity.definition['x-entity'].titleField;
-  const item: MyDayItem = { entity: query.entity.id, id: String(record.id), title: record[titleField] ?? null, at: record[query.at] ?? null, record };
+  const item: MyDayItem = {
+    entity: query.entity.id,
+    id: String(record.id),
+    title: record[titleField] ?? null,
+    at: record[query.at] ?? null,
+    record,
+  };
   if (query.workflow) {
-    const workflow = workflowOf(model, model.entities.get(query.entity.id) ?? query.entity, record.record_type as string | null);
+    const workflow = workflowOf(
+      model,
+      model.entities.get(query.entity.id) ?? query.entity,
+      record.record_type as string | null,
+    );
     item.state = record.state ?? null;
     if (workflow) item.workflow = workflow.id;
   }

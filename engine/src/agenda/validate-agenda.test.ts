@@ -20,7 +20,8 @@ function task(agenda: unknown): EntityDefinition {
   };
 }
 const context = { entityIds: new Set(['task']), workflowIds: new Set<string>() };
-const issues = (agenda: unknown) => validateEntity(task(agenda), context).map(({ pointer, keyword }) => ({ pointer, keyword }));
+const issues = (agenda: unknown) =>
+  validateEntity(task(agenda), context).map(({ pointer, keyword }) => ({ pointer, keyword }));
 
 describe('x-entity.agenda', () => {
   it.each([
@@ -33,12 +34,20 @@ describe('x-entity.agenda', () => {
   it.each([
     [{ due: 'nope', open: { field: 'status', values: ['open'] } }, '/x-entity/agenda/due', 'unknownField'],
     [{ due: 'count', open: { field: 'status', values: ['open'] } }, '/x-entity/agenda/due', 'fieldKind'],
-    [{ due: 'dueAt', reminder: 'dueOn', open: { field: 'status', values: ['open'] } }, '/x-entity/agenda/reminder', 'fieldKind'],
+    [
+      { due: 'dueAt', reminder: 'dueOn', open: { field: 'status', values: ['open'] } },
+      '/x-entity/agenda/reminder',
+      'fieldKind',
+    ],
     [{ due: 'dueAt', open: { field: 'subject', values: ['open'] } }, '/x-entity/agenda/open/field', 'fieldKind'],
     [{ due: 'dueAt', open: { field: 'status', values: ['open', 'closed'] } }, '/x-entity/agenda/open/values/1', 'enum'],
     [{ due: 'dueAt', open: { field: 'status', values: [] } }, '/x-entity/agenda/open/values', 'minItems'],
     [{ due: 'dueAt' }, '/x-entity/agenda/open', 'required'],
-    [{ due: 'dueAt', open: { field: 'status', values: ['open'] }, colour: 'red' }, '/x-entity/agenda/colour', 'additionalProperties'],
+    [
+      { due: 'dueAt', open: { field: 'status', values: ['open'] }, colour: 'red' },
+      '/x-entity/agenda/colour',
+      'additionalProperties',
+    ],
   ])('refuses %j at %s (%s)', (agenda, pointer, keyword) => {
     expect(issues(agenda)).toContainEqual({ pointer, keyword });
   });

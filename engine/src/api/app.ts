@@ -32,11 +32,15 @@ function jsonBody(limit: number) {
     type: ['application/json', 'application/merge-patch+json'],
     verify: (_req, _res, buffer) => {
       if (exceedsJsonDepth(buffer)) {
-        throw new BadRequestError({ en: `request body nests deeper than ${MAX_JSON_DEPTH} levels`, zh: `请求内容的嵌套超过 ${MAX_JSON_DEPTH} 层` });
+        throw new BadRequestError({
+          en: `request body nests deeper than ${MAX_JSON_DEPTH} levels`,
+          zh: `请求内容的嵌套超过 ${MAX_JSON_DEPTH} 层`,
+        });
       }
     },
   });
-  const tooLarge = () => Object.assign(new Error('request entity too large'), { status: 413, type: 'entity.too.large', expose: true });
+  const tooLarge = () =>
+    Object.assign(new Error('request entity too large'), { status: 413, type: 'entity.too.large', expose: true });
   return [refuseDeclaredOver(limit, tooLarge), parse];
 }
 
@@ -55,7 +59,12 @@ export function createApp(ctx: AppContext): Express {
   // Served over plain http on a laptop (`npm start`): no upgrade of subresources to https, and HSTS
   // only on a request that came over https (itself or, under `trust proxy`, per X-Forwarded-Proto):
   // a browser ignores it over http, and a proxy must not be told so by a forged header.
-  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } }, strictTransportSecurity: false }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+      strictTransportSecurity: false,
+    }),
+  );
   app.use((req, res, next) => {
     if (req.secure) res.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     next();
@@ -73,7 +82,11 @@ export function createApp(ctx: AppContext): Express {
   // Bodies are read only after the caller is known: anonymous ones are capped small on the public routes
   // and refused unread (401) everywhere else, so nobody can make the engine parse megabytes without a login.
   const requireActor = identifyActor(ctx.identify);
-  api.use('/auth', ...jsonBody(PUBLIC_BODY_BYTES), authRouter(ctx, { requireActor, ...(ctx.loginsPerMinute && { loginsPerMinute: ctx.loginsPerMinute }) }));
+  api.use(
+    '/auth',
+    ...jsonBody(PUBLIC_BODY_BYTES),
+    authRouter(ctx, { requireActor, ...(ctx.loginsPerMinute && { loginsPerMinute: ctx.loginsPerMinute }) }),
+  );
   api.get('/', (req, res) => res.redirect(302, `${req.baseUrl}/docs`));
   api.use('/docs', docsRouter());
   api.use(requireActor);
@@ -89,7 +102,10 @@ export function createApp(ctx: AppContext): Express {
   api.use('/my-day', myDayRouter(ctx));
   api.use('/admin', adminRouter(ctx));
   api.use((req) => {
-    throw new NotFoundError({ en: `no route for ${req.method} ${req.baseUrl}${req.path}`, zh: `没有这个接口：${req.method} ${req.baseUrl}${req.path}` });
+    throw new NotFoundError({
+      en: `no route for ${req.method} ${req.baseUrl}${req.path}`,
+      zh: `没有这个接口：${req.method} ${req.baseUrl}${req.path}`,
+    });
   });
   // A request that met a publish runs again on the newer model (see pin-model.ts).
   api.use(retryOnNewerModel(ctx.models, api, ctx.db.knex));

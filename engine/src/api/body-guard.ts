@@ -14,7 +14,8 @@ export function exceedsJsonDepth(body: Uint8Array, max = MAX_JSON_DEPTH): boolea
   for (let i = 0; i < body.length; i++) {
     const byte = body[i]!;
     if (inString) {
-      if (byte === 0x5c) i++; // backslash: skip the escaped character
+      if (byte === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (byte === 0x22) inString = false;
     } else if (byte === 0x22) {
       inString = true;
@@ -39,6 +40,9 @@ export function hasUnreadBody(req: IncomingMessage): boolean {
 }
 
 /** A body declared larger than `limit` bytes is refused before a byte of it is read. */
-export function refuseDeclaredOver(limit: number, tooLarge: () => Error): (req: IncomingMessage, res: unknown, next: (error?: unknown) => void) => void {
+export function refuseDeclaredOver(
+  limit: number,
+  tooLarge: () => Error,
+): (req: IncomingMessage, res: unknown, next: (error?: unknown) => void) => void {
   return (req, _res, next) => next(declaredLength(req) > limit ? tooLarge() : undefined);
 }

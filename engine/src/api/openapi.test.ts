@@ -31,7 +31,9 @@ function validatorOf(name: string) {
 
 describe('toOpenApi', () => {
   it('is a valid OpenAPI 3.1 document, cached per model', async () => {
-    const result = await new Validator().validate(structuredClone(doc) as unknown as Parameters<Validator["validate"]>[0]);
+    const result = await new Validator().validate(
+      structuredClone(doc) as unknown as Parameters<Validator['validate']>[0],
+    );
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(doc.info.version).toBe('7');
@@ -45,19 +47,37 @@ describe('toOpenApi', () => {
   ])('describes %s with operations %j', (name, operationIds) => {
     const id = name.toLowerCase();
     const ops = [doc.paths[`/records/${id}`], doc.paths[`/records/${id}/{id}`]].flatMap((item) =>
-      Object.values(item ?? {}).flatMap((op) => ((op as { operationId?: string }).operationId ? [(op as { operationId: string }).operationId] : [])),
+      Object.values(item ?? {}).flatMap((op) =>
+        (op as { operationId?: string }).operationId ? [(op as { operationId: string }).operationId] : [],
+      ),
     );
     expect(ops).toEqual(operationIds);
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining([name, `${name}List`, `${name}Create`, `${name}Patch`]));
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining([name, `${name}List`, `${name}Create`, `${name}Patch`]),
+    );
   });
 
   it('describes the record with system fields, nullable fields, id lists and a state only when a workflow is bound', () => {
-    const deal = doc.components.schemas.Deal as { properties: Record<string, { type?: unknown; items?: unknown }>; required: string[] };
-    expect(deal.required.slice(0, 6)).toEqual(['id', 'record_type', 'state', 'state_entered_at', 'sla_breached_at', 'owner_id']);
+    const deal = doc.components.schemas.Deal as {
+      properties: Record<string, { type?: unknown; items?: unknown }>;
+      required: string[];
+    };
+    expect(deal.required.slice(0, 6)).toEqual([
+      'id',
+      'record_type',
+      'state',
+      'state_entered_at',
+      'sla_breached_at',
+      'owner_id',
+    ]);
     expect(deal.properties.name).toMatchObject({ type: 'string', maxLength: 200 });
     expect(deal.properties.amount).toMatchObject({ type: ['number', 'null'], 'x-currency': 'USD', 'x-scale': 0 });
     expect(deal.properties.source).toMatchObject({ enum: ['referral', 'website', 'other', null] });
-    expect(deal.properties.contacts).toMatchObject({ type: 'array', items: { type: 'string', format: 'uuid' }, 'x-relation': { entity: 'contact' } });
+    expect(deal.properties.contacts).toMatchObject({
+      type: 'array',
+      items: { type: 'string', format: 'uuid' },
+      'x-relation': { entity: 'contact' },
+    });
     expect(deal.properties.notes).not.toHaveProperty('x-multiline');
     expect((doc.components.schemas.Contact as { properties: object }).properties).not.toHaveProperty('state');
   });
@@ -66,7 +86,11 @@ describe('toOpenApi', () => {
     ['a company', { record_type: 'company', name: 'Acme', industry: 'retail', annualRevenue: 10.5 }, true],
     ['a company without its required industry', { record_type: 'company', name: 'Acme' }, false],
     ['a person with null for an optional field', { record_type: 'person', name: 'Li Lei', email: null }, true],
-    ['a person with a field its type does not show', { record_type: 'person', name: 'Li Lei', founded: '2020-01-01' }, false],
+    [
+      'a person with a field its type does not show',
+      { record_type: 'person', name: 'Li Lei', founded: '2020-01-01' },
+      false,
+    ],
     ['no record type', { name: 'Acme' }, false],
     ['an unknown record type', { record_type: 'agency', name: 'Acme' }, false],
   ])('AccountCreate accepts %s: %s', (_case, body, valid) => {
@@ -74,7 +98,11 @@ describe('toOpenApi', () => {
   });
 
   it.each([
-    ['DealCreate', { name: 'Big one', account: '0190b3c2-7c5e-7b66-8d0e-6c2f7d9e1a01', contacts: [], closeDate: '2026-12-01' }, true],
+    [
+      'DealCreate',
+      { name: 'Big one', account: '0190b3c2-7c5e-7b66-8d0e-6c2f7d9e1a01', contacts: [], closeDate: '2026-12-01' },
+      true,
+    ],
     ['DealCreate', { name: 'No account' }, false],
     ['DealCreate', { name: 'Sets its state', account: '0190b3c2-7c5e-7b66-8d0e-6c2f7d9e1a01', state: 'won' }, false],
     ['DealPatch', { version: 3, notes: null, source: 'website' }, true],
@@ -87,9 +115,18 @@ describe('toOpenApi', () => {
 
 describe('toTypeNames', () => {
   it.each([
-    [['customer', 'salesOrder'], ['Customer', 'SalesOrder']],
-    [['customer', 'customerCreate'], ['Customer', 'CustomerCreateRecord']],
-    [['problem', 'issue', 'deal'], ['ProblemRecord', 'IssueRecord', 'Deal']],
+    [
+      ['customer', 'salesOrder'],
+      ['Customer', 'SalesOrder'],
+    ],
+    [
+      ['customer', 'customerCreate'],
+      ['Customer', 'CustomerCreateRecord'],
+    ],
+    [
+      ['problem', 'issue', 'deal'],
+      ['ProblemRecord', 'IssueRecord', 'Deal'],
+    ],
   ])('names %j as %j', (ids, names) => {
     const map = toTypeNames(ids, { reserved: ['Problem', 'Issue'], suffixes: ['', 'Create', 'Patch'] });
     expect(ids.map((id) => map.get(id))).toEqual(names);

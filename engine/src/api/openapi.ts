@@ -18,7 +18,12 @@ export interface OpenApiDocument {
   security: Record<string, string[]>[];
   tags: { name: string; description?: string }[];
   paths: Record<string, JsonSchema>;
-  components: { schemas: Record<string, JsonSchema>; parameters: Record<string, JsonSchema>; responses: Record<string, JsonSchema>; securitySchemes: JsonSchema };
+  components: {
+    schemas: Record<string, JsonSchema>;
+    parameters: Record<string, JsonSchema>;
+    responses: Record<string, JsonSchema>;
+    securitySchemes: JsonSchema;
+  };
 }
 
 // Served on every docs load: build once per model version and role set; the WeakMap lets old versions go.
@@ -40,7 +45,10 @@ export function toOpenApi(model: Model, access?: ModelAccess): OpenApiDocument {
 
 /** Schema name per entity id: the PascalCase id unless a common schema or another entity's name would clash. */
 export function toSchemaNames(model: Model): Map<string, string> {
-  return toTypeNames([...model.entities.keys()], { reserved: Object.keys(COMMON_SCHEMAS), suffixes: ['', 'List', 'Create', 'Patch'] });
+  return toTypeNames([...model.entities.keys()], {
+    reserved: Object.keys(COMMON_SCHEMAS),
+    suffixes: ['', 'List', 'Create', 'Patch'],
+  });
 }
 
 function buildDocument(model: Model, access: ModelAccess | undefined): OpenApiDocument {
@@ -49,13 +57,20 @@ function buildDocument(model: Model, access: ModelAccess | undefined): OpenApiDo
   const tags = toTags(entities);
   const schemas: Record<string, JsonSchema> = { ...COMMON_SCHEMAS };
   // The admin routes are described to administrators only (access undefined), who alone may call them.
-  const paths: Record<string, JsonSchema> = { ...META_PATHS, ...AUTH_PATHS, ...(!access && ADMIN_PATHS), ...RUNTIME_UI_PATHS, ...toReportPaths(model) };
+  const paths: Record<string, JsonSchema> = {
+    ...META_PATHS,
+    ...AUTH_PATHS,
+    ...(!access && ADMIN_PATHS),
+    ...RUNTIME_UI_PATHS,
+    ...toReportPaths(model),
+  };
   for (const entity of entities) {
     const entitySchemas = toEntitySchemas(entity, names.get(entity.id)!);
     if (access) markReadOnly(entitySchemas, access.grant(entity.id).readOnly);
     Object.assign(schemas, entitySchemas);
     Object.assign(paths, toRecordPaths(entity, names.get(entity.id)!, tags.get(entity.id)!));
-    const listParameters = (paths[`/records/${entity.id}`]?.get as JsonSchema | undefined)?.parameters as JsonSchema[] | undefined;
+    const listParameters = (paths[`/records/${entity.id}`]?.get as JsonSchema | undefined)?.parameters as
+      JsonSchema[] | undefined;
     Object.assign(paths, toGroupPaths(entity, names.get(entity.id)!, tags.get(entity.id)!, listParameters ?? []));
     Object.assign(paths, toWorkflowPaths(model, entity, names.get(entity.id)!, tags.get(entity.id)!));
   }
@@ -68,7 +83,14 @@ function buildDocument(model: Model, access: ModelAccess | undefined): OpenApiDo
     },
     servers: [{ url: '/api/v1' }],
     security: [{ bearerAuth: [] }],
-    tags: [...entities.map((e) => ({ name: tags.get(e.id)!, description: `\`${e.id}\` records` })), { name: 'reports' }, { name: 'meta' }, { name: 'auth' }, ...(access ? [] : [{ name: 'admin' }]), { name: 'system' }],
+    tags: [
+      ...entities.map((e) => ({ name: tags.get(e.id)!, description: `\`${e.id}\` records` })),
+      { name: 'reports' },
+      { name: 'meta' },
+      { name: 'auth' },
+      ...(access ? [] : [{ name: 'admin' }]),
+      { name: 'system' },
+    ],
     paths,
     components: {
       schemas,
@@ -91,13 +113,17 @@ function markReadOnly(schemas: Record<string, JsonSchema>, readOnly: ReadonlySet
       if (isBody) delete properties[name];
       else properties[name] = { ...properties[name], readOnly: true };
     }
-    if (isBody && Array.isArray(schema.required)) schema.required = (schema.required as string[]).filter((name) => !readOnly.has(name));
+    if (isBody && Array.isArray(schema.required))
+      schema.required = (schema.required as string[]).filter((name) => !readOnly.has(name));
   }
 }
 
 /** One tag per entity: its title, or `title (id)` when two entities share a title or it clashes with `meta`/`system`. */
 function toTags(entities: CompiledEntity[]): Map<string, string> {
   const titles = entities.map(toEntityTitle);
-  const taken = (title: string) => titles.filter((t) => t === title).length > 1 || ['meta', 'system', 'reports', 'auth', 'admin'].includes(title);
-  return new Map(entities.map((entity, i) => [entity.id, taken(titles[i]!) ? `${titles[i]} (${entity.id})` : titles[i]!]));
+  const taken = (title: string) =>
+    titles.filter((t) => t === title).length > 1 || ['meta', 'system', 'reports', 'auth', 'admin'].includes(title);
+  return new Map(
+    entities.map((entity, i) => [entity.id, taken(titles[i]!) ? `${titles[i]} (${entity.id})` : titles[i]!]),
+  );
 }

@@ -46,7 +46,8 @@ export function retryOnNewerModel(models: ModelCache, router: Router, knex: Knex
   watchCommits(knex);
   return async (error, req, res, next) => {
     const pinned = pinnedOf(req);
-    if (!pinned || pinned.reruns >= MAX_RERUNS || pinned.log.committed || res.headersSent || !mayBeStale(error)) return next(error);
+    if (!pinned || pinned.reruns >= MAX_RERUNS || pinned.log.committed || res.headersSent || !mayBeStale(error))
+      return next(error);
     let newest: Model;
     try {
       newest = await models.refresh();

@@ -25,18 +25,26 @@ export function problemHandler(log: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     // Refused before its body was read (no login, too large): close rather than receive the rest.
     if (!res.headersSent && hasUnreadBody(req)) res.set('Connection', 'close');
-    const known = error instanceof LodestarError ? error : toLodestarError(error) ?? bodyProblem(error);
+    const known = error instanceof LodestarError ? error : (toLodestarError(error) ?? bodyProblem(error));
     if (known) return sendProblem(res, known);
     log.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');
     res.status(500).type('application/problem+json').json({
-      type: 'https://lodestar.dev/problems/internal', title: 'Internal server error', status: 500, detail: 'an unexpected error occurred; it has been logged',
+      type: 'https://lodestar.dev/problems/internal',
+      title: 'Internal server error',
+      status: 500,
+      detail: 'an unexpected error occurred; it has been logged',
     });
   };
 }
 
 /** A refusal of the request body itself, as its own problem type. */
 class BodyProblem extends LodestarError {
-  constructor(readonly status: number, readonly type: string, readonly title: string, text: Text) {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    readonly title: string,
+    text: Text,
+  ) {
     super(text);
   }
 }
@@ -49,13 +57,22 @@ function bodyProblem(error: unknown): LodestarError | undefined {
   const e = error as { type?: unknown; status?: unknown; expose?: unknown } | null;
   if (!e || typeof e.type !== 'string' || typeof e.status !== 'number' || e.expose !== true) return undefined;
   if (e.status === 413) {
-    return new BodyProblem(413, 'payload-too-large', 'Payload too large', { en: 'the request body is larger than this route accepts', zh: '请求内容超过了此接口允许的大小' });
+    return new BodyProblem(413, 'payload-too-large', 'Payload too large', {
+      en: 'the request body is larger than this route accepts',
+      zh: '请求内容超过了此接口允许的大小',
+    });
   }
   if (e.status === 415) {
-    return new BodyProblem(415, 'unsupported-media-type', 'Unsupported media type', { en: 'request bodies must be JSON encoded as UTF-8', zh: '请求内容必须是 UTF-8 编码的 JSON' });
+    return new BodyProblem(415, 'unsupported-media-type', 'Unsupported media type', {
+      en: 'request bodies must be JSON encoded as UTF-8',
+      zh: '请求内容必须是 UTF-8 编码的 JSON',
+    });
   }
   if (e.status >= 400 && e.status < 500) {
-    return new BodyProblem(400, 'bad-request', 'Bad request', { en: 'request body is not valid JSON', zh: '请求内容不是有效的 JSON' });
+    return new BodyProblem(400, 'bad-request', 'Bad request', {
+      en: 'request body is not valid JSON',
+      zh: '请求内容不是有效的 JSON',
+    });
   }
   return undefined;
 }

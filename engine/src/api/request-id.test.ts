@@ -3,9 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { requestId, requestIdOf } from './request-id.js';
 
 function run(header: string | undefined): { id: string | undefined; sent: string | undefined } {
-  const req = { get: (name: string) => (name.toLowerCase() === 'x-request-id' ? header : undefined) } as unknown as Request;
+  const req = {
+    get: (name: string) => (name.toLowerCase() === 'x-request-id' ? header : undefined),
+  } as unknown as Request;
   let sent: string | undefined;
-  const res = { setHeader: (name: string, value: string) => void (name === 'X-Request-Id' && (sent = value)) } as unknown as Response;
+  const res = {
+    setHeader: (name: string, value: string) => void (name === 'X-Request-Id' && (sent = value)),
+  } as unknown as Response;
   let called = false;
   requestId()(req, res, () => void (called = true));
   expect(called).toBe(true);
@@ -19,11 +23,14 @@ describe('requestId', () => {
     expect(run('gw-1:abc.DEF_42-x')).toEqual({ id: 'gw-1:abc.DEF_42-x', sent: 'gw-1:abc.DEF_42-x' });
   });
 
-  it.each([undefined, '', 'has space', 'x'.repeat(101), 'semi;colon', 'new\nline'])('replaces %j with a random UUID', (header) => {
-    const { id, sent } = run(header);
-    expect(id).toMatch(UUID);
-    expect(sent).toBe(id);
-  });
+  it.each([undefined, '', 'has space', 'x'.repeat(101), 'semi;colon', 'new\nline'])(
+    'replaces %j with a random UUID',
+    (header) => {
+      const { id, sent } = run(header);
+      expect(id).toMatch(UUID);
+      expect(sent).toBe(id);
+    },
+  );
 
   it('is undefined where the middleware did not run', () => {
     expect(requestIdOf({} as Request)).toBeUndefined();

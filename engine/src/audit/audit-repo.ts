@@ -60,7 +60,10 @@ export async function readAudit(knex: Knex | Knex.Transaction, query: AuditQuery
       if (query.beforeId !== undefined) q.where('id', '<', toCursor(query.beforeId));
       if (query.hidden?.size) {
         // An update shows only when it changed something the reader sees (one that changed nothing hints at a hidden field too).
-        q.whereRaw(`(action <> 'update' or exists (select 1 from jsonb_object_keys(coalesce(changes, '{}'::jsonb)) as k where k <> all(?::text[])))`, [[...query.hidden]]);
+        q.whereRaw(
+          `(action <> 'update' or exists (select 1 from jsonb_object_keys(coalesce(changes, '{}'::jsonb)) as k where k <> all(?::text[])))`,
+          [[...query.hidden]],
+        );
       }
     })
     .orderBy('id', 'desc')
@@ -68,7 +71,8 @@ export async function readAudit(knex: Knex | Knex.Transaction, query: AuditQuery
   const page = rows.slice(0, limit).map(toAuditJson);
   if (query.hidden?.size) {
     const hidden = query.hidden;
-    for (const row of page) row.changes = Object.fromEntries(Object.entries(row.changes).filter(([name]) => !hidden.has(name)));
+    for (const row of page)
+      row.changes = Object.fromEntries(Object.entries(row.changes).filter(([name]) => !hidden.has(name)));
   }
   return { data: page, nextCursor: rows.length > limit ? page[page.length - 1]!.id : null };
 }
@@ -102,7 +106,10 @@ function toRow(entry: AuditEntry): Record<string, unknown> {
 
 function toCursor(beforeId: string): string {
   if (!/^[1-9][0-9]{0,17}$/.test(beforeId)) {
-    const text = { en: 'the cursor must be the nextCursor of a previous page', zh: '游标必须是上一页返回的 nextCursor' };
+    const text = {
+      en: 'the cursor must be the nextCursor of a previous page',
+      zh: '游标必须是上一页返回的 nextCursor',
+    };
     throw new BadRequestError(text, { issues: [issueOf('/query/cursor', 'cursor', text)] });
   }
   return beforeId;

@@ -83,7 +83,10 @@ export function changesSql(fields: Record<string, readonly [SqlExpr, SqlExpr]>):
     const a = toFragment(after);
     return { sql: `?::text, jsonb_build_array(${b.sql}, ${a.sql})`, bindings: [name, ...b.bindings, ...a.bindings] };
   });
-  return { sql: `jsonb_build_object(${parts.map((p) => p.sql).join(', ')})`, bindings: parts.flatMap((p) => p.bindings) };
+  return {
+    sql: `jsonb_build_object(${parts.map((p) => p.sql).join(', ')})`,
+    bindings: parts.flatMap((p) => p.bindings),
+  };
 }
 
 /** One JSON value, bound as a parameter: the same detail (or changes) for every row. */

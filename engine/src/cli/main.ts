@@ -7,17 +7,27 @@ import { runPlan, runMigrate } from './commands/migrate.js';
 import { runTypes } from './commands/types.js';
 import { runUserAdd, type UserAddOptions } from './commands/user.js';
 import { runHandover, type HandoverOptions } from './commands/handover.js';
-import { runTemplateExport, runTemplateInstall, type TemplateExportOptions, type TemplateInstallOptions } from './commands/template.js';
+import {
+  runTemplateExport,
+  runTemplateInstall,
+  type TemplateExportOptions,
+  type TemplateInstallOptions,
+} from './commands/template.js';
 import { reportFailure } from './report-failure.js';
 
 const program = new Command('lodestar')
   .description('Lodestar CRM engine: definitions in, tables, API and workflows out')
-  .option('-d, --dir <folder>', 'folder holding schemas/ and workflows/ (default: current folder or LODESTAR_DEFINITIONS)');
+  .option(
+    '-d, --dir <folder>',
+    'folder holding schemas/ and workflows/ (default: current folder or LODESTAR_DEFINITIONS)',
+  );
 
 const config = () => {
   const base = readConfig();
   const dir = program.opts<{ dir?: string }>().dir;
-  return dir ? { ...base, definitionsDir: readConfig({ ...process.env, LODESTAR_DEFINITIONS: dir }).definitionsDir } : base;
+  return dir
+    ? { ...base, definitionsDir: readConfig({ ...process.env, LODESTAR_DEFINITIONS: dir }).definitionsDir }
+    : base;
 };
 
 /** `--map <workflow>.<from>=<to>`, repeatable: where records of a removed workflow state go. */
@@ -31,7 +41,10 @@ const collectMap = (value: string, previous: StateMapping): StateMapping => {
   }
 };
 
-program.command('start').description('run the engine: API, web apps, workers').action(() => runStart(config()));
+program
+  .command('start')
+  .description('run the engine: API, web apps, workers')
+  .action(() => runStart(config()));
 program
   .command('plan')
   .description('show what `migrate` would change: the definitions folder against the database')
@@ -71,7 +84,9 @@ program
   .option('--dry-run', 'only count the records that would move')
   .action((options: HandoverOptions) => runHandover(config(), options));
 
-const template = program.command('template').description('export the published model as a template folder, or install / upgrade one');
+const template = program
+  .command('template')
+  .description('export the published model as a template folder, or install / upgrade one');
 template
   .command('export')
   .description('write the published definitions as a template folder (schemas/, workflows/, roles.json, template.json)')
@@ -82,7 +97,9 @@ template
   .action((options: TemplateExportOptions) => runTemplateExport(config(), options));
 template
   .command('install <folder>')
-  .description('validate a template folder, plan it against the database and apply it in one transaction (also upgrades)')
+  .description(
+    'validate a template folder, plan it against the database and apply it in one transaction (also upgrades)',
+  )
   .option('--allow-destructive', 'apply steps that drop or change data')
   .option('--dry-run', 'only print the plan')
   .option(MAP_FLAGS, MAP_HELP, collectMap, {})

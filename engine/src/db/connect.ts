@@ -23,7 +23,9 @@ export async function connect(config: DbConfig): Promise<Db> {
 }
 
 function connectPostgres(url: string, poolSize = 10): Db {
-  const types = { getTypeParser: (oid: number, format?: string) => typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text') };
+  const types = {
+    getTypeParser: (oid: number, format?: string) => typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text'),
+  };
   const knex = createKnex({
     client: 'pg',
     connection: { connectionString: url, types } as Knex.PgConnectionConfig,

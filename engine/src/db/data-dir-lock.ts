@@ -13,7 +13,9 @@ export function lockDataDir(dataDir: string): () => void {
   } catch {
     const owner = Number(readFileSync(path, 'utf8'));
     if (owner && owner !== process.pid && isAlive(owner)) {
-      throw new Error(`the data directory ${dataDir} is in use by process ${owner}; stop it or set DATA_DIR to another folder`);
+      throw new Error(
+        `the data directory ${dataDir} is in use by process ${owner}; stop it or set DATA_DIR to another folder`,
+      );
     }
     writeFileSync(path, String(process.pid));
   }

@@ -38,7 +38,9 @@ export async function readVersion(knex: Knex, version: number): Promise<StoredVe
 
 /** Version summaries, newest first, without the definitions themselves. */
 export async function listVersions(knex: Knex) {
-  return knex(VERSIONS).select('version', 'hash', 'source', 'note', 'published_by', 'published_at').orderBy('version', 'desc');
+  return knex(VERSIONS)
+    .select('version', 'hash', 'source', 'note', 'published_by', 'published_at')
+    .orderBy('version', 'desc');
 }
 
 /** Appends version N+1. Versions are immutable: there is no update or delete. */
@@ -76,6 +78,11 @@ export async function readSeedHash(knex: Knex, source: string): Promise<{ hash: 
   return knex('lodestar_seeds').where({ source }).first('hash', 'version');
 }
 
-export async function writeSeedHash(trx: Knex.Transaction, source: string, hash: string, version: number): Promise<void> {
+export async function writeSeedHash(
+  trx: Knex.Transaction,
+  source: string,
+  hash: string,
+  version: number,
+): Promise<void> {
   await trx('lodestar_seeds').insert({ source, hash, version, seeded_at: trx.fn.now() }).onConflict('source').merge();
 }

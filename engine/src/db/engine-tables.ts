@@ -88,7 +88,9 @@ const MIGRATIONS: Migration[] = [
         t.timestamp('done_at', { useTz: true });
       });
       await knex.raw(`create index lodestar_timers_due_idx on lodestar_timers (due_at) where status = 'pending'`);
-      await knex.raw(`create index lodestar_timers_record_idx on lodestar_timers (entity, record_id) where status = 'pending'`);
+      await knex.raw(
+        `create index lodestar_timers_record_idx on lodestar_timers (entity, record_id) where status = 'pending'`,
+      );
       // Transactional outbox: effects outside the database, written with the transition, delivered after it.
       await knex.schema.createTable('lodestar_outbox', (t) => {
         t.bigIncrements('id');
@@ -104,7 +106,9 @@ const MIGRATIONS: Migration[] = [
         t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
         t.timestamp('sent_at', { useTz: true });
       });
-      await knex.raw(`create index lodestar_outbox_due_idx on lodestar_outbox (next_attempt_at) where status = 'pending'`);
+      await knex.raw(
+        `create index lodestar_outbox_due_idx on lodestar_outbox (next_attempt_at) where status = 'pending'`,
+      );
       await knex.schema.createTable('lodestar_round_robin', (t) => {
         t.text('role').primary();
         t.uuid('last_user_id');

@@ -15,7 +15,11 @@ export async function upgradeOwnerIndexes(knex: Knex): Promise<void> {
   const definitions = typeof current.definitions === 'string' ? JSON.parse(current.definitions) : current.definitions;
   for (const table of compileTables(definitions)) {
     for (const index of table.indexes.filter((i) => i.columns[0] === 'owner_id')) {
-      await knex.raw(`create index if not exists ?? on ?? (${index.columns.map(() => '??').join(', ')})`, [index.name, table.name, ...index.columns]);
+      await knex.raw(`create index if not exists ?? on ?? (${index.columns.map(() => '??').join(', ')})`, [
+        index.name,
+        table.name,
+        ...index.columns,
+      ]);
     }
     for (const name of retiredIndexNames(table.name)) await knex.raw('drop index if exists ??', [name]);
   }

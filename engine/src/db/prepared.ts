@@ -35,12 +35,15 @@ export function renewPreparedStatements(): void {
 export async function runPrepared<R>(knex: Knex, sql: string, bindings: readonly Knex.RawBinding[]): Promise<R[]> {
   const statement = statementOf(sql);
   if (knex.isTransaction || knex.client.config.client !== 'pg') {
-    const result = (await knex.raw(sql, bindings as Knex.RawBinding[]).options({ name: statement.name })) as { rows: R[] };
+    const result = (await knex.raw(sql, bindings as Knex.RawBinding[]).options({ name: statement.name })) as {
+      rows: R[];
+    };
     return result.rows;
   }
   const connection = (await knex.client.acquireConnection()) as PgConnection;
   try {
-    const rows = (await connection.query({ name: statement.name, text: statement.text, values: bindings as unknown[] })).rows as R[];
+    const rows = (await connection.query({ name: statement.name, text: statement.text, values: bindings as unknown[] }))
+      .rows as R[];
     noteStatement(sql);
     return rows;
   } finally {
@@ -53,7 +56,10 @@ function statementOf(sql: string): Statement {
   let statement = statements.get(sql);
   if (!statement) {
     let n = 0;
-    statement = { name: `lodestar_${createHash('sha1').update(`${generation}:${sql}`).digest('hex').slice(0, 24)}`, text: sql.replace(/\?/g, () => `$${++n}`) };
+    statement = {
+      name: `lodestar_${createHash('sha1').update(`${generation}:${sql}`).digest('hex').slice(0, 24)}`,
+      text: sql.replace(/\?/g, () => `$${++n}`),
+    };
     if (statements.size > 5000) statements.clear();
     statements.set(sql, statement);
   }

@@ -24,11 +24,28 @@ describe('wording of a failed rule', () => {
     { name: 'ABCD', revenue: 10, count: 6, tags: ['a', 'a', 'b'], other: 1 },
     { name: 'ab', revenue: 0.3, count: 1.5 },
   ];
-  const errors = failures.flatMap((value) => (validate(value) ? [] : validate.errors ?? []));
+  const errors = failures.flatMap((value) => (validate(value) ? [] : (validate.errors ?? [])));
 
   it('covers every keyword the cases break', () => {
     expect(new Set(errors.map((e) => e.keyword))).toEqual(
-      new Set(['required', 'minLength', 'maxLength', 'pattern', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minimum', 'maximum', 'enum', 'minItems', 'maxItems', 'uniqueItems', 'format', 'additionalProperties', 'type']),
+      new Set([
+        'required',
+        'minLength',
+        'maxLength',
+        'pattern',
+        'exclusiveMinimum',
+        'exclusiveMaximum',
+        'multipleOf',
+        'minimum',
+        'maximum',
+        'enum',
+        'minItems',
+        'maxItems',
+        'uniqueItems',
+        'format',
+        'additionalProperties',
+        'type',
+      ]),
     );
   });
 

@@ -19,7 +19,10 @@ const FORMAT_NAMES: Record<string, Text> = {
   date: { en: 'a date', zh: '日期' },
 };
 
-const either = (names: Text[]): Text => ({ en: names.map((n) => n.en).join(' or '), zh: names.map((n) => n.zh).join('或') });
+const either = (names: Text[]): Text => ({
+  en: names.map((n) => n.en).join(' or '),
+  zh: names.map((n) => n.zh).join('或'),
+});
 
 /** The wording of one failed rule, in both languages; the English is also the issue's `message`. */
 export function wording(error: ErrorObject): Text {
@@ -28,12 +31,16 @@ export function wording(error: ErrorObject): Text {
     case 'required':
       return { en: 'is required', zh: '必填' };
     case 'type': {
-      const names = String(p.type).split(',').map((t) => TYPE_NAMES[t] ?? { en: t, zh: t });
+      const names = String(p.type)
+        .split(',')
+        .map((t) => TYPE_NAMES[t] ?? { en: t, zh: t });
       const name = either(names);
       return { en: `must be ${name.en}`, zh: `应为${name.zh}` };
     }
     case 'minLength':
-      return p.limit === 1 ? { en: 'must not be empty', zh: '不能为空' } : { en: `must be at least ${String(p.limit)} characters`, zh: `至少 ${String(p.limit)} 个字符` };
+      return p.limit === 1
+        ? { en: 'must not be empty', zh: '不能为空' }
+        : { en: `must be at least ${String(p.limit)} characters`, zh: `至少 ${String(p.limit)} 个字符` };
     case 'maxLength':
       return { en: `must be at most ${String(p.limit)} characters`, zh: `最多 ${String(p.limit)} 个字符` };
     case 'minimum':
@@ -60,20 +67,30 @@ export function wording(error: ErrorObject): Text {
       return { en: `must be ${JSON.stringify(p.allowedValue)}`, zh: `应为 ${JSON.stringify(p.allowedValue)}` };
     case 'format': {
       const name = FORMAT_NAMES[String(p.format)];
-      return name ? { en: `must be ${name.en}`, zh: `应为${name.zh}` } : { en: `must have the form ${String(p.format)}`, zh: `格式不正确（应为 ${String(p.format)}）` };
+      return name
+        ? { en: `must be ${name.en}`, zh: `应为${name.zh}` }
+        : { en: `must have the form ${String(p.format)}`, zh: `格式不正确（应为 ${String(p.format)}）` };
     }
     case 'pattern':
       return { en: 'has the wrong form', zh: '格式不正确' };
     case 'additionalProperties':
-      return { en: `"${String(p.additionalProperty)}" is not accepted here`, zh: `不接受“${String(p.additionalProperty)}”` };
+      return {
+        en: `"${String(p.additionalProperty)}" is not accepted here`,
+        zh: `不接受“${String(p.additionalProperty)}”`,
+      };
     case 'timeZone':
-      return { en: 'must be an IANA time zone name such as Asia/Shanghai', zh: '应为 IANA 时区名称，例如 Asia/Shanghai' };
+      return {
+        en: 'must be an IANA time zone name such as Asia/Shanghai',
+        zh: '应为 IANA 时区名称，例如 Asia/Shanghai',
+      };
     case 'unknownParameter':
       return { en: `is not a parameter of this route`, zh: '此接口没有这个参数' };
     case 'maxSize':
-      return { en: `must be at most ${String(p.limit)} bytes as JSON`, zh: `按 JSON 计算不能超过 ${String(p.limit)} 字节` };
+      return {
+        en: `must be at most ${String(p.limit)} bytes as JSON`,
+        zh: `按 JSON 计算不能超过 ${String(p.limit)} 字节`,
+      };
     default:
       return { en: error.message ?? `breaks the rule "${error.keyword}"`, zh: `不符合规则“${error.keyword}”` };
   }
 }
-

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_SET, hashDefinitionSet, toCanonicalSet, type DefinitionSet } from './definition-set.js';
 import type { RolesDefinition } from './roles.js';
 
-const roles: RolesDefinition = { roles: { sales: { title: 'Sales', entities: { deal: { read: 'own', update: 'own' } } } } };
+const roles: RolesDefinition = {
+  roles: { sales: { title: 'Sales', entities: { deal: { read: 'own', update: 'own' } } } },
+};
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 describe('hashDefinitionSet', () => {
@@ -17,7 +19,9 @@ describe('hashDefinitionSet', () => {
   it('includes roles: a roles-only change is a different set, key order is not', () => {
     const withRoles: DefinitionSet = { ...EMPTY_SET, roles };
     expect(hashDefinitionSet(withRoles)).not.toBe(hashDefinitionSet(EMPTY_SET));
-    const reordered = JSON.parse('{"roles":{"sales":{"entities":{"deal":{"update":"own","read":"own"}},"title":"Sales"}}}') as RolesDefinition;
+    const reordered = JSON.parse(
+      '{"roles":{"sales":{"entities":{"deal":{"update":"own","read":"own"}},"title":"Sales"}}}',
+    ) as RolesDefinition;
     expect(hashDefinitionSet({ ...EMPTY_SET, roles: reordered })).toBe(hashDefinitionSet(withRoles));
     const wider = structuredClone(roles);
     wider.roles.sales!.entities.deal!.read = 'team';

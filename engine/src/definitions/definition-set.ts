@@ -38,14 +38,18 @@ function idOf(definition: unknown, key: '$id' | 'id'): string {
 export function toCanonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : v,
   );
 }
 
 /** sha256 of the canonical JSON: equal definitions, equal hash, whatever the key order or file order. */
 export function hashDefinitionSet(set: DefinitionSet): string {
-  return createHash('sha256').update(toCanonicalJson(toCanonicalSet(set))).digest('hex');
+  return createHash('sha256')
+    .update(toCanonicalJson(toCanonicalSet(set)))
+    .digest('hex');
 }
 
 export function findEntity(set: DefinitionSet, id: string): EntityDefinition | undefined {

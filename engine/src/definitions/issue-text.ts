@@ -10,7 +10,15 @@ export function withIssueText(issues: Issue[]): Issue[] {
   return issues.map((issue) => (issue.i18n ? issue : { ...issue, i18n: { en: issue.message, zh: chineseOf(issue) } }));
 }
 
-const TYPES: Record<string, string> = { object: '对象', array: '数组', string: '文本', number: '数字', integer: '整数', boolean: '是/否', null: '空值' };
+const TYPES: Record<string, string> = {
+  object: '对象',
+  array: '数组',
+  string: '文本',
+  number: '数字',
+  integer: '整数',
+  boolean: '是/否',
+  null: '空值',
+};
 
 function chineseOf(issue: Issue): string {
   const p = issue.params ?? {};
@@ -23,11 +31,19 @@ function chineseOf(issue: Issue): string {
     case 'additionalProperties':
       return p.additionalProperty !== undefined ? `不支持的属性“${String(p.additionalProperty)}”` : `不支持的属性${a}`;
     case 'type': {
-      const type = typeof p.type === 'string' ? p.type.split(',').map((t) => TYPES[t] ?? t).join('或') : undefined;
+      const type =
+        typeof p.type === 'string'
+          ? p.type
+              .split(',')
+              .map((t) => TYPES[t] ?? t)
+              .join('或')
+          : undefined;
       return type ? `应为${type}` : '类型不正确';
     }
     case 'enum':
-      return Array.isArray(p.allowedValues) ? `应为以下值之一：${p.allowedValues.map(String).join('、')}` : '不是允许的值';
+      return Array.isArray(p.allowedValues)
+        ? `应为以下值之一：${p.allowedValues.map(String).join('、')}`
+        : '不是允许的值';
     case 'const':
       return `应为 ${JSON.stringify(p.allowedValue)}`;
     case 'pattern':
@@ -59,7 +75,11 @@ function chineseOf(issue: Issue): string {
     case 'not':
       return '不符合允许的写法';
     case 'unknownField':
-      return /^required field/.test(issue.message) ? `必填字段${a}不是已定义的字段` : b ? `字段${a}在${b}中不存在` : `字段${a}不存在`;
+      return /^required field/.test(issue.message)
+        ? `必填字段${a}不是已定义的字段`
+        : b
+          ? `字段${a}在${b}中不存在`
+          : `字段${a}不存在`;
     case 'unknownState':
       return `阶段${a}不存在`;
     case 'unknownEntity':

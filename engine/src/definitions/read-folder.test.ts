@@ -41,7 +41,12 @@ describe('readFolder and roles.json', () => {
     expect(error).toBeInstanceOf(DefinitionError);
     expect((error as DefinitionError).issues).toEqual([
       expect.objectContaining({ file: 'schemas/broken.schema.json', keyword: 'json' }),
-      expect.objectContaining({ file: 'roles.json', pointer: '', keyword: 'json', message: expect.stringMatching(/^not valid JSON/) }),
+      expect.objectContaining({
+        file: 'roles.json',
+        pointer: '',
+        keyword: 'json',
+        message: expect.stringMatching(/^not valid JSON/),
+      }),
     ]);
   });
 });

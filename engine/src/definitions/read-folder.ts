@@ -31,17 +31,34 @@ export async function readFolder(root: string): Promise<FolderDefinitions> {
   const workflows = await readKind<WorkflowDefinition>(root, 'workflows', '.workflow.json', issues);
   for (const { value, file, stem } of entities) {
     files[`entity:${value.$id}`] = file;
-    if (value.$id !== stem) issues.push({ file, pointer: '/$id', keyword: 'fileName', message: `$id "${String(value.$id)}" must equal the file name "${stem}"` });
+    if (value.$id !== stem)
+      issues.push({
+        file,
+        pointer: '/$id',
+        keyword: 'fileName',
+        message: `$id "${String(value.$id)}" must equal the file name "${stem}"`,
+      });
   }
   for (const { value, file, stem } of workflows) {
     files[`workflow:${value.id}`] = file;
-    if (value.id !== stem) issues.push({ file, pointer: '/id', keyword: 'fileName', message: `id "${String(value.id)}" must equal the file name "${stem}"` });
+    if (value.id !== stem)
+      issues.push({
+        file,
+        pointer: '/id',
+        keyword: 'fileName',
+        message: `id "${String(value.id)}" must equal the file name "${stem}"`,
+      });
   }
   const roles = await readRoles(root, issues);
   if (roles !== undefined) files[ROLES_SOURCE_KEY] = ROLES_FILE;
-  if (issues.length) throw new DefinitionError(problemsIn(issues.length, `the definitions in ${root}`, `${root} 中的定义`), { issues });
+  if (issues.length)
+    throw new DefinitionError(problemsIn(issues.length, `the definitions in ${root}`, `${root} 中的定义`), { issues });
   const manifest = await readManifest(root);
-  const set: DefinitionSet = { entities: entities.map((e) => e.value), workflows: workflows.map((w) => w.value), ...(roles !== undefined && { roles }) };
+  const set: DefinitionSet = {
+    entities: entities.map((e) => e.value),
+    workflows: workflows.map((w) => w.value),
+    ...(roles !== undefined && { roles }),
+  };
   return manifest ? { set, files, manifest } : { set, files };
 }
 
@@ -52,13 +69,23 @@ async function readRoles(root: string, issues: Issue[]): Promise<RolesDefinition
     text = await readFile(join(root, ROLES_FILE), 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    issues.push({ file: ROLES_FILE, pointer: '', keyword: 'read', message: `cannot be read: ${(error as Error).message}` });
+    issues.push({
+      file: ROLES_FILE,
+      pointer: '',
+      keyword: 'read',
+      message: `cannot be read: ${(error as Error).message}`,
+    });
     return undefined;
   }
   try {
     return JSON.parse(text) as RolesDefinition;
   } catch (error) {
-    issues.push({ file: ROLES_FILE, pointer: '', keyword: 'json', message: `not valid JSON: ${(error as Error).message}` });
+    issues.push({
+      file: ROLES_FILE,
+      pointer: '',
+      keyword: 'json',
+      message: `not valid JSON: ${(error as Error).message}`,
+    });
     return undefined;
   }
 }

@@ -62,7 +62,10 @@ const HOUR = 3_600_000;
  * A check of every rule against a record's values (an ajv keyword's compiled function, see
  * create-ajv.ts): the errors, empty when all hold. `fields` are the schema's properties.
  */
-export function compileRules(rules: readonly RecordRule[], fields: Record<string, FieldDefinition>): (record: Record<string, unknown>) => RuleError[] {
+export function compileRules(
+  rules: readonly RecordRule[],
+  fields: Record<string, FieldDefinition>,
+): (record: Record<string, unknown>) => RuleError[] {
   const checks = rules.flatMap((rule) => {
     const kind = ruleKindOf(fields[rule.field]);
     // A field the record type does not show (or a rule the definition checks reject) never fires here.
@@ -88,7 +91,9 @@ function resolveValue(kind: RuleKind, value: number | string | undefined, op: Ru
   if (value === 'now' || kind === 'dateTime') {
     // "today" against a date-time: the start of the (earliest) day or the end of the (latest) one.
     if (value === 'now') return new Date(now).toISOString();
-    return op === 'lt' || op === 'lte' ? `${latestToday(now)}T23:59:59.999+14:00` : `${earliestToday(now)}T00:00:00-12:00`;
+    return op === 'lt' || op === 'lte'
+      ? `${latestToday(now)}T23:59:59.999+14:00`
+      : `${earliestToday(now)}T00:00:00-12:00`;
   }
   return op === 'lt' || op === 'lte' ? latestToday(now) : earliestToday(now);
 }
@@ -102,7 +107,8 @@ function earliestToday(now: number): string {
 }
 
 function compare(kind: RuleKind, left: unknown, right: unknown): number | undefined {
-  if (kind === 'number') return typeof left === 'number' && typeof right === 'number' ? Math.sign(left - right) : undefined;
+  if (kind === 'number')
+    return typeof left === 'number' && typeof right === 'number' ? Math.sign(left - right) : undefined;
   if (typeof left !== 'string' || typeof right !== 'string') return undefined;
   if (kind === 'date') return left < right ? -1 : left > right ? 1 : 0;
   const [a, b] = [Date.parse(left), Date.parse(right)];
@@ -128,7 +134,12 @@ function toError(rule: RecordRule, fields: Record<string, FieldDefinition>): Rul
     instancePath: `/${rule.field}`,
     keyword: 'rule',
     message: i18n.en,
-    params: { rule: rule.rule, ...(rule.than !== undefined && { than: rule.than }), ...(rule.value !== undefined && { value: rule.value }), i18n },
+    params: {
+      rule: rule.rule,
+      ...(rule.than !== undefined && { than: rule.than }),
+      ...(rule.value !== undefined && { value: rule.value }),
+      i18n,
+    },
   };
 }
 

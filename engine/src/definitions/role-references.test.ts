@@ -12,13 +12,25 @@ const workflow: WorkflowDefinition = {
     open: {
       entry: [{ type: 'assignOwner', params: { roundRobinRole: 'intake' } }],
       on: {
-        SUBMIT: { target: 'review', guard: { type: 'any', params: { guards: ['requireFields', { type: 'actorHasRole', params: { roles: ['sales', 'lead'] } }] } } },
+        SUBMIT: {
+          target: 'review',
+          guard: {
+            type: 'any',
+            params: { guards: ['requireFields', { type: 'actorHasRole', params: { roles: ['sales', 'lead'] } }] },
+          },
+        },
       },
     },
     review: {
       meta: { approval: { role: 'director' } },
       on: {
-        APPROVE: [{ target: 'won', guard: { type: 'not', params: { guard: { type: 'approvalGiven', params: { role: 'legal' } } } } }, { target: 'won' }],
+        APPROVE: [
+          {
+            target: 'won',
+            guard: { type: 'not', params: { guard: { type: 'approvalGiven', params: { role: 'legal' } } } },
+          },
+          { target: 'won' },
+        ],
         REJECT: 'open',
       },
       exit: [{ type: 'notify', params: { to: 'owner' } }],

@@ -17,9 +17,13 @@ type Found = { role: string; pointer: string }[];
  * action specs do not declare their roles, so the few that take one are listed here.
  */
 const ROLE_PARAMS: Readonly<Record<string, (params: Params) => Found>> = {
-  actorHasRole: (p) => (Array.isArray(p.roles) ? p.roles.flatMap((role, i) => (typeof role === 'string' ? [{ role, pointer: `/roles/${i}` }] : [])) : []),
+  actorHasRole: (p) =>
+    Array.isArray(p.roles)
+      ? p.roles.flatMap((role, i) => (typeof role === 'string' ? [{ role, pointer: `/roles/${i}` }] : []))
+      : [],
   approvalGiven: (p) => (typeof p.role === 'string' ? [{ role: p.role, pointer: '/role' }] : []),
-  assignOwner: (p) => (typeof p.roundRobinRole === 'string' ? [{ role: p.roundRobinRole, pointer: '/roundRobinRole' }] : []),
+  assignOwner: (p) =>
+    typeof p.roundRobinRole === 'string' ? [{ role: p.roundRobinRole, pointer: '/roundRobinRole' }] : [],
 };
 
 /**

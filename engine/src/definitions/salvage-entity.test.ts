@@ -24,7 +24,11 @@ describe('an entity broken in shape', () => {
       e.required.push('ghost');
       e['x-entity'].indexes = [['nowhere']];
     });
-    expect(seen(validateEntity(entity, context))).toEqual(['/properties/name/maxLength type', '/required/1 unknownField', '/x-entity/indexes/0/0 unknownField']);
+    expect(seen(validateEntity(entity, context))).toEqual([
+      '/properties/name/maxLength type',
+      '/required/1 unknownField',
+      '/x-entity/indexes/0/0 unknownField',
+    ]);
   });
 
   it('reports a broken option once, and the rest of the entity beside it', () => {
@@ -37,8 +41,16 @@ describe('an entity broken in shape', () => {
 
   it('keeps a broken field a field for the workflows that name it', () => {
     const entity = deal((e) => (e.properties.amount.minimum = 'zero'));
-    const workflow = { id: 'sales', initial: 'open', meta: { entity: 'deal' }, states: { open: { on: { GO: 'nowhere' } } } };
-    expect(seen(validateDefinitionSet({ entities: [entity], workflows: [workflow] }))).toEqual(['/properties/amount/minimum type', '/states/open/on/GO unknownState']);
+    const workflow = {
+      id: 'sales',
+      initial: 'open',
+      meta: { entity: 'deal' },
+      states: { open: { on: { GO: 'nowhere' } } },
+    };
+    expect(seen(validateDefinitionSet({ entities: [entity], workflows: [workflow] }))).toEqual([
+      '/properties/amount/minimum type',
+      '/states/open/on/GO unknownState',
+    ]);
   });
 
   it('gives up where nothing can stand in (no $id): the shape issues alone', () => {

@@ -6,7 +6,18 @@ import type { EntityDefinition } from './entity.js';
 const STAND_IN = Object.freeze({ type: 'string' });
 
 /** Top-level keywords an entity may leave out, so a broken one can be set aside. */
-const OPTIONAL = new Set(['$schema', 'description', 'x-i18n', 'required', 'allOf', 'if', 'then', 'else', 'dependentRequired', 'x-rules']);
+const OPTIONAL = new Set([
+  '$schema',
+  'description',
+  'x-i18n',
+  'required',
+  'allOf',
+  'if',
+  'then',
+  'else',
+  'dependentRequired',
+  'x-rules',
+]);
 
 /** The entity as far as its shape allows the other checks, and the places already reported broken. */
 export interface Salvaged {
@@ -22,7 +33,11 @@ export interface Salvaged {
  * the errors are elsewhere (no `$id`, no properties…) or the copy still fails `hasShape`. So one broken field
  * does not hide the entity's other problems until it is fixed.
  */
-export function salvageEntity(entity: unknown, errors: readonly ErrorObject[], hasShape: (value: unknown) => boolean): Salvaged | undefined {
+export function salvageEntity(
+  entity: unknown,
+  errors: readonly ErrorObject[],
+  hasShape: (value: unknown) => boolean,
+): Salvaged | undefined {
   if (!isObject(entity) || !isObject(entity.properties)) return undefined;
   const copy: Record<string, unknown> = { ...entity, properties: { ...entity.properties } };
   const properties = copy.properties as Record<string, unknown>;

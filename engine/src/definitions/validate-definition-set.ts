@@ -16,7 +16,11 @@ import type { WorkflowDefinition } from './workflow.js';
 export function validateDefinitionSet(input: DefinitionSet, files: SourceFiles = {}): Issue[] {
   // The set may be any JSON (a studio draft, a request body): read it defensively, run each meta-schema
   // first, and let only what passed it into the checks that look across definitions.
-  const set = { entities: listOf(input?.entities), workflows: listOf(input?.workflows), ...(input?.roles !== undefined && { roles: input.roles }) };
+  const set = {
+    entities: listOf(input?.entities),
+    workflows: listOf(input?.workflows),
+    ...(input?.roles !== undefined && { roles: input.roles }),
+  };
   const entityIds = new Set(set.entities.map((e) => idOf(e, '$id')).filter((id) => id !== undefined));
   const workflowIds = new Set(set.workflows.map((w) => idOf(w, 'id')).filter((id) => id !== undefined));
   const issues: Issue[] = [];
@@ -35,10 +39,23 @@ export function validateDefinitionSet(input: DefinitionSet, files: SourceFiles =
     issues.push(...withFile(workflowIssues, file));
     if (!workflowIssues.length) validWorkflows.push({ workflow: workflow as WorkflowDefinition, file });
   });
-  const entityFile = (id: string) => files[`entity:${id}`] ?? `entities[${set.entities.findIndex((e) => idOf(e, '$id') === id)}]`;
+  const entityFile = (id: string) =>
+    files[`entity:${id}`] ?? `entities[${set.entities.findIndex((e) => idOf(e, '$id') === id)}]`;
   issues.push(...checkWorkflowBindings(shaped, validWorkflows, entityFile));
-  issues.push(...duplicates(set.entities.map((e) => idOf(e, '$id')), 'entity', files));
-  issues.push(...duplicates(set.workflows.map((w) => idOf(w, 'id')), 'workflow', files));
+  issues.push(
+    ...duplicates(
+      set.entities.map((e) => idOf(e, '$id')),
+      'entity',
+      files,
+    ),
+  );
+  issues.push(
+    ...duplicates(
+      set.workflows.map((w) => idOf(w, 'id')),
+      'workflow',
+      files,
+    ),
+  );
   // Roles read the names of every definition defensively (validate-roles namesOf).
   if (set.roles !== undefined) issues.push(...rolesIssues(set as DefinitionSet, files, validWorkflows));
   return withIssueText(issues);
@@ -58,7 +75,11 @@ function idOf(definition: unknown, key: '$id' | 'id'): string | undefined {
  * roles.json's own issues, then the roles the (otherwise valid) workflows name but roles.json lacks.
  * Without roles.json nothing is checked: such a template has no roles to name.
  */
-function rolesIssues(set: DefinitionSet, files: SourceFiles, workflows: { workflow: WorkflowDefinition; file: string }[]): Issue[] {
+function rolesIssues(
+  set: DefinitionSet,
+  files: SourceFiles,
+  workflows: { workflow: WorkflowDefinition; file: string }[],
+): Issue[] {
   const issues = withFile(validateRoles(set.roles, set), files[ROLES_SOURCE_KEY] ?? ROLES_FILE);
   const roles = set.roles;
   if (!isRolesDefinition(roles)) return issues;

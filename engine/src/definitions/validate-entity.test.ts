@@ -38,7 +38,10 @@ describe('x-i18n.enum: labels of choice values', () => {
   });
 
   it('rejects a label for a value the field does not have, naming the value', () => {
-    const field = { ...industry, 'x-i18n': { enum: { ...industry['x-i18n']!.enum, mining: { zh: '采矿业', en: 'Mining' } } } };
+    const field = {
+      ...industry,
+      'x-i18n': { enum: { ...industry['x-i18n']!.enum, mining: { zh: '采矿业', en: 'Mining' } } },
+    };
     expect(validateEntity(customer({ industry: field }), context)).toEqual([
       expect.objectContaining({ pointer: '/properties/industry/x-i18n/enum/mining', keyword: 'unknownEnumValue' }),
     ]);
@@ -79,7 +82,9 @@ describe('x-i18n.enum: labels of choice values', () => {
 
   it('keeps enum labels off the entity: its x-i18n is title and description only', () => {
     const entity = { ...(customer({}) as object), 'x-i18n': { title: { zh: '客户' }, enum: {} } };
-    expect(validateEntity(entity, context)).toContainEqual(expect.objectContaining({ pointer: '/x-i18n/enum', keyword: 'additionalProperties' }));
+    expect(validateEntity(entity, context)).toContainEqual(
+      expect.objectContaining({ pointer: '/x-i18n/enum', keyword: 'additionalProperties' }),
+    );
   });
 });
 
@@ -99,9 +104,19 @@ describe('x-ui.chart: dashboard distribution', () => {
     ['a date', { type: 'string', format: 'date', 'x-ui': { chart: true } }],
     ['a long text', { type: 'string', 'x-multiline': true, 'x-ui': { chart: true } }],
     ['a multiple choice', { type: 'array', items: { type: 'string', enum: ['a'] }, 'x-ui': { chart: true } }],
-    ['a many-to-many', { type: 'array', items: { type: 'string', format: 'uuid' }, 'x-relation': { entity: 'contact' }, 'x-ui': { chart: true } }],
+    [
+      'a many-to-many',
+      {
+        type: 'array',
+        items: { type: 'string', format: 'uuid' },
+        'x-relation': { entity: 'contact' },
+        'x-ui': { chart: true },
+      },
+    ],
   ])('is rejected on %s field', (_name, field) => {
-    expect(validateEntity(customer({ field }), context)).toEqual([expect.objectContaining({ pointer: '/properties/field/x-ui/chart', keyword: 'chartKind' })]);
+    expect(validateEntity(customer({ field }), context)).toEqual([
+      expect.objectContaining({ pointer: '/properties/field/x-ui/chart', keyword: 'chartKind' }),
+    ]);
   });
 
   it('chart: false is fine anywhere', () => {
@@ -109,8 +124,11 @@ describe('x-ui.chart: dashboard distribution', () => {
   });
 
   it('must be a boolean (meta-schema)', () => {
-    expect(validateEntity(customer({ field: { ...industry, 'x-ui': { chart: 'yes' } } as unknown as FieldDefinition }), context)).toContainEqual(
-      expect.objectContaining({ pointer: '/properties/field/x-ui/chart', keyword: 'type' }),
-    );
+    expect(
+      validateEntity(
+        customer({ field: { ...industry, 'x-ui': { chart: 'yes' } } as unknown as FieldDefinition }),
+        context,
+      ),
+    ).toContainEqual(expect.objectContaining({ pointer: '/properties/field/x-ui/chart', keyword: 'type' }));
   });
 });

@@ -20,19 +20,21 @@ export interface EntityContext {
 /** Turns ajv errors into issues with JSON pointers. */
 export function toIssues(errors: ErrorObject[] | null | undefined, prefix = ''): Issue[] {
   // An `if` error only says its `then`/`else` failed; those errors, on their fields, say why.
-  return (errors ?? []).filter((error) => error.keyword !== 'if').map((error) => {
-    const missing = error.keyword === 'required' ? `/${String(error.params.missingProperty)}` : '';
-    const extra = error.keyword === 'additionalProperties' ? `/${String(error.params.additionalProperty)}` : '';
-    // Rule errors carry their wording in both languages (record-rules.ts).
-    const { i18n, ...params } = error.params as Record<string, unknown> & { i18n?: Text };
-    return {
-      pointer: `${prefix}${error.instancePath}${missing}${extra}`,
-      keyword: error.keyword,
-      message: error.message ?? error.keyword,
-      ...(i18n && { i18n }),
-      params,
-    };
-  });
+  return (errors ?? [])
+    .filter((error) => error.keyword !== 'if')
+    .map((error) => {
+      const missing = error.keyword === 'required' ? `/${String(error.params.missingProperty)}` : '';
+      const extra = error.keyword === 'additionalProperties' ? `/${String(error.params.additionalProperty)}` : '';
+      // Rule errors carry their wording in both languages (record-rules.ts).
+      const { i18n, ...params } = error.params as Record<string, unknown> & { i18n?: Text };
+      return {
+        pointer: `${prefix}${error.instancePath}${missing}${extra}`,
+        keyword: error.keyword,
+        message: error.message ?? error.keyword,
+        ...(i18n && { i18n }),
+        params,
+      };
+    });
 }
 
 /** Whether a value passes the entity meta-schema, so checks across definitions may read it. */
@@ -57,7 +59,10 @@ export function validateEntity(entity: unknown, context: EntityContext): Issue[]
   if (!validateShape(entity)) {
     const errors = [...(validateShape.errors ?? [])];
     const salvaged = salvageEntity(entity, errors, validateShape);
-    return [...toIssues(errors), ...(salvaged ? outsideBroken(semanticIssues(salvaged.entity, context), salvaged.broken) : [])];
+    return [
+      ...toIssues(errors),
+      ...(salvaged ? outsideBroken(semanticIssues(salvaged.entity, context), salvaged.broken) : []),
+    ];
   }
   return semanticIssues(entity as EntityDefinition, context);
 }
@@ -75,12 +80,15 @@ function semanticIssues(definition: EntityDefinition, context: EntityContext): I
 
 function checkNames(entity: EntityDefinition): Issue[] {
   const issues: Issue[] = [];
-  if (RESERVED_NAMES.has(entity.$id)) issues.push(issue('/$id', 'reserved', `"${entity.$id}" is reserved by the engine`));
+  if (RESERVED_NAMES.has(entity.$id))
+    issues.push(issue('/$id', 'reserved', `"${entity.$id}" is reserved by the engine`));
   for (const name of Object.keys(entity.properties)) {
-    if (RESERVED_NAMES.has(name)) issues.push(issue(`/properties/${name}`, 'reserved', `"${name}" is a system column name`));
+    if (RESERVED_NAMES.has(name))
+      issues.push(issue(`/properties/${name}`, 'reserved', `"${name}" is a system column name`));
   }
   entity.required?.forEach((name, i) => {
-    if (!(name in entity.properties)) issues.push(issue(`/required/${i}`, 'unknownField', `required field "${name}" is not a property`));
+    if (!(name in entity.properties))
+      issues.push(issue(`/required/${i}`, 'unknownField', `required field "${name}" is not a property`));
   });
   return issues;
 }
@@ -104,7 +112,13 @@ function checkFields(entity: EntityDefinition, context: EntityContext): Issue[] 
     }
     issues.push(...checkEnumLabels(at, field));
     if (field['x-ui']?.chart && !(kind && CHART_KINDS.has(kind))) {
-      issues.push(issue(`${at}/x-ui/chart`, 'chartKind', `x-ui.chart applies to ${[...CHART_KINDS].join(', ')} fields only, not ${kind ?? 'this field'}`));
+      issues.push(
+        issue(
+          `${at}/x-ui/chart`,
+          'chartKind',
+          `x-ui.chart applies to ${[...CHART_KINDS].join(', ')} fields only, not ${kind ?? 'this field'}`,
+        ),
+      );
     }
   }
   return issues;
@@ -119,12 +133,24 @@ function checkEnumLabels(at: string, field: FieldDefinition): Issue[] {
   if (labels === undefined) return [];
   const values = field.type === 'array' ? field.items?.enum : field.enum;
   if (!values) {
-    return [issue(`${at}/x-i18n/enum`, 'enumLabelsWithoutEnum', `x-i18n.enum needs ${field.type === 'array' ? 'items.enum' : 'enum'} on the field`)];
+    return [
+      issue(
+        `${at}/x-i18n/enum`,
+        'enumLabelsWithoutEnum',
+        `x-i18n.enum needs ${field.type === 'array' ? 'items.enum' : 'enum'} on the field`,
+      ),
+    ];
   }
   const known = new Set(values.map(String));
   return Object.keys(labels)
     .filter((value) => !known.has(value))
-    .map((value) => issue(`${at}/x-i18n/enum/${escapePointer(value)}`, 'unknownEnumValue', `"${value}" is not a value of the field's ${field.type === 'array' ? 'items.enum' : 'enum'}`));
+    .map((value) =>
+      issue(
+        `${at}/x-i18n/enum/${escapePointer(value)}`,
+        'unknownEnumValue',
+        `"${value}" is not a value of the field's ${field.type === 'array' ? 'items.enum' : 'enum'}`,
+      ),
+    );
 }
 
 /** A JSON pointer segment (RFC 6901). */
@@ -136,11 +162,15 @@ function checkRelation(at: string, field: FieldDefinition, context: EntityContex
   const relation = field['x-relation']!;
   const issues: Issue[] = [];
   if (!context.entityIds.has(relation.entity)) {
-    issues.push(issue(`${at}/x-relation/entity`, 'unknownEntity', `relation points at unknown entity "${relation.entity}"`));
+    issues.push(
+      issue(`${at}/x-relation/entity`, 'unknownEntity', `relation points at unknown entity "${relation.entity}"`),
+    );
   }
   const idField = field.type === 'array' ? field.items : field;
   if (idField?.type !== 'string' || idField.format !== 'uuid') {
-    issues.push(issue(at, 'relationFormat', 'a relation field holds uuids: type string (or array of strings) with format uuid'));
+    issues.push(
+      issue(at, 'relationFormat', 'a relation field holds uuids: type string (or array of strings) with format uuid'),
+    );
   }
   return issues;
 }
@@ -149,20 +179,23 @@ function checkOptions(entity: EntityDefinition, context: EntityContext): Issue[]
   const options = entity['x-entity'];
   const issues: Issue[] = [];
   const has = (name: string) => name in entity.properties;
-  if (!has(options.titleField)) issues.push(issue('/x-entity/titleField', 'unknownField', `titleField "${options.titleField}" is not a property`));
+  if (!has(options.titleField))
+    issues.push(issue('/x-entity/titleField', 'unknownField', `titleField "${options.titleField}" is not a property`));
   if (options.workflow && !context.workflowIds.has(options.workflow)) {
     issues.push(issue('/x-entity/workflow', 'unknownWorkflow', `workflow "${options.workflow}" does not exist`));
   }
   options.indexes?.forEach((fields, i) =>
     fields.forEach((name, j) => {
-      if (!has(name)) issues.push(issue(`/x-entity/indexes/${i}/${j}`, 'unknownField', `index field "${name}" is not a property`));
+      if (!has(name))
+        issues.push(issue(`/x-entity/indexes/${i}/${j}`, 'unknownField', `index field "${name}" is not a property`));
     }),
   );
   for (const [key, type] of Object.entries(options.recordTypes ?? {})) {
     const at = `/x-entity/recordTypes/${key}`;
     for (const list of ['required', 'fields'] as const) {
       type[list]?.forEach((name, i) => {
-        if (!has(name)) issues.push(issue(`${at}/${list}/${i}`, 'unknownField', `record type field "${name}" is not a property`));
+        if (!has(name))
+          issues.push(issue(`${at}/${list}/${i}`, 'unknownField', `record type field "${name}" is not a property`));
       });
     }
     if (type.workflow && !context.workflowIds.has(type.workflow)) {
@@ -184,8 +217,10 @@ function checkAgenda(entity: EntityDefinition): Issue[] {
   const kindOf = (name: string) => (entity.properties[name] ? toFieldKind(entity.properties[name]) : undefined);
   const expect = (pointer: string, name: string, kinds: string[], rule: string) => {
     const kind = kindOf(name);
-    if (!(name in entity.properties)) issues.push(issue(pointer, 'unknownField', `agenda field "${name}" is not a property`));
-    else if (!kind || !kinds.includes(kind)) issues.push(issue(pointer, 'fieldKind', `agenda field "${name}" must be ${rule}, not ${kind ?? 'unsupported'}`));
+    if (!(name in entity.properties))
+      issues.push(issue(pointer, 'unknownField', `agenda field "${name}" is not a property`));
+    else if (!kind || !kinds.includes(kind))
+      issues.push(issue(pointer, 'fieldKind', `agenda field "${name}" must be ${rule}, not ${kind ?? 'unsupported'}`));
     return kind !== undefined && kinds.includes(kind);
   };
   expect(`${at}/due`, agenda.due, ['date', 'dateTime'], 'a date or date-time field');
@@ -193,7 +228,8 @@ function checkAgenda(entity: EntityDefinition): Issue[] {
   if (expect(`${at}/open/field`, agenda.open.field, ['choice'], 'a single choice field')) {
     const values = entity.properties[agenda.open.field]!.enum ?? [];
     agenda.open.values.forEach((value, i) => {
-      if (!values.includes(value)) issues.push(issue(`${at}/open/values/${i}`, 'enum', `"${value}" is not a value of ${agenda.open.field}`));
+      if (!values.includes(value))
+        issues.push(issue(`${at}/open/values/${i}`, 'enum', `"${value}" is not a value of ${agenda.open.field}`));
     });
   }
   return issues;
@@ -210,16 +246,31 @@ function checkRules(entity: EntityDefinition): Issue[] {
     const field = entity.properties[rule.field];
     const kind = ruleKindOf(field);
     if (!field) issues.push(issue(`${at}/field`, 'unknownField', `rule field "${rule.field}" is not a property`));
-    else if (!kind) issues.push(issue(`${at}/field`, 'fieldKind', `rules compare dates, date-times and numbers, not "${rule.field}"`));
+    else if (!kind)
+      issues.push(
+        issue(`${at}/field`, 'fieldKind', `rules compare dates, date-times and numbers, not "${rule.field}"`),
+      );
     if (rule.than !== undefined) {
       const other = entity.properties[rule.than];
       if (!other) issues.push(issue(`${at}/than`, 'unknownField', `rule field "${rule.than}" is not a property`));
-      else if (rule.than === rule.field) issues.push(issue(`${at}/than`, 'sameField', 'a rule compares two different fields'));
+      else if (rule.than === rule.field)
+        issues.push(issue(`${at}/than`, 'sameField', 'a rule compares two different fields'));
       else if (kind && ruleKindOf(other) !== kind) {
-        issues.push(issue(`${at}/than`, 'fieldKind', `"${rule.than}" (${ruleKindOf(other) ?? 'not comparable'}) cannot be compared with "${rule.field}" (${kind})`));
+        issues.push(
+          issue(
+            `${at}/than`,
+            'fieldKind',
+            `"${rule.than}" (${ruleKindOf(other) ?? 'not comparable'}) cannot be compared with "${rule.field}" (${kind})`,
+          ),
+        );
       }
     } else if (kind && !isRuleValue(kind, rule.value)) {
-      const expected = kind === 'number' ? 'a number' : kind === 'date' ? '"today" or a date (YYYY-MM-DD)' : '"now", "today" or a date-time';
+      const expected =
+        kind === 'number'
+          ? 'a number'
+          : kind === 'date'
+            ? '"today" or a date (YYYY-MM-DD)'
+            : '"now", "today" or a date-time';
       issues.push(issue(`${at}/value`, 'ruleValue', `a rule on "${rule.field}" compares with ${expected}`));
     }
   });

@@ -8,7 +8,9 @@ import { validateDefinitionSet } from './validate-definition-set.js';
 import { validateRoles } from './validate-roles.js';
 
 /** A roles.json with one role holding the given permissions. */
-const oneRole = (entities: Record<string, unknown>, id = 'sales'): unknown => ({ roles: { [id]: { title: { zh: '销售', en: 'Sales' }, entities } } });
+const oneRole = (entities: Record<string, unknown>, id = 'sales'): unknown => ({
+  roles: { [id]: { title: { zh: '销售', en: 'Sales' }, entities } },
+});
 
 let defaults: { set: DefinitionSet; files: SourceFiles };
 let delivery: { set: DefinitionSet; files: SourceFiles };
@@ -29,9 +31,24 @@ describe('the shipped roles.json files', () => {
 describe('roles.json shape', () => {
   it.each([
     ['an unknown scope', oneRole({ customer: { read: 'everyone' } }), '/roles/sales/entities/customer/read', 'enum'],
-    ['an unknown action', oneRole({ customer: { write: 'own' } }), '/roles/sales/entities/customer/write', 'additionalProperties'],
-    ['an unknown field restriction', oneRole({ customer: { fields: { name: 'secret' } } }), '/roles/sales/entities/customer/fields/name', 'enum'],
-    ['an event scope that is no scope', oneRole({ opportunity: { events: { SIGN: true } } }), '/roles/sales/entities/opportunity/events/SIGN', 'enum'],
+    [
+      'an unknown action',
+      oneRole({ customer: { write: 'own' } }),
+      '/roles/sales/entities/customer/write',
+      'additionalProperties',
+    ],
+    [
+      'an unknown field restriction',
+      oneRole({ customer: { fields: { name: 'secret' } } }),
+      '/roles/sales/entities/customer/fields/name',
+      'enum',
+    ],
+    [
+      'an event scope that is no scope',
+      oneRole({ opportunity: { events: { SIGN: true } } }),
+      '/roles/sales/entities/opportunity/events/SIGN',
+      'enum',
+    ],
     ['a role without a title', { roles: { sales: { entities: {} } } }, '/roles/sales/title', 'required'],
     ['a role without entities', { roles: { sales: { title: 'Sales' } } }, '/roles/sales/entities', 'required'],
     ['no roles at all', {}, '/roles', 'required'],
@@ -55,7 +72,11 @@ describe('roles.json against the definition set', () => {
 
   it('names entities that do not exist, but accepts "*" for every entity', () => {
     expect(validateRoles(oneRole({ ghost: { read: 'all' }, '*': { read: 'own' } }), defaults.set)).toEqual([
-      expect.objectContaining({ pointer: '/roles/sales/entities/ghost', keyword: 'unknownEntity', message: expect.stringContaining('"ghost"') }),
+      expect.objectContaining({
+        pointer: '/roles/sales/entities/ghost',
+        keyword: 'unknownEntity',
+        message: expect.stringContaining('"ghost"'),
+      }),
     ]);
   });
 
@@ -65,8 +86,16 @@ describe('roles.json against the definition set', () => {
       '*': { read: 'own', fields: { notes: 'readOnly', salary: 'hidden' } },
     });
     expect(validateRoles(roles, defaults.set)).toEqual([
-      expect.objectContaining({ pointer: '/roles/sales/entities/opportunity/fields/margin', keyword: 'unknownField', message: 'field "margin" is not a property of entity "opportunity"' }),
-      expect.objectContaining({ pointer: '/roles/sales/entities/*/fields/salary', keyword: 'unknownField', message: 'no entity has a field "salary"' }),
+      expect.objectContaining({
+        pointer: '/roles/sales/entities/opportunity/fields/margin',
+        keyword: 'unknownField',
+        message: 'field "margin" is not a property of entity "opportunity"',
+      }),
+      expect.objectContaining({
+        pointer: '/roles/sales/entities/*/fields/salary',
+        keyword: 'unknownField',
+        message: 'no entity has a field "salary"',
+      }),
     ]);
   });
 
@@ -78,20 +107,36 @@ describe('roles.json against the definition set', () => {
       '*': { events: { SURVEY: 'none', FLY: 'none' } },
     });
     expect(validateRoles(roles, defaults.set)).toEqual([
-      expect.objectContaining({ pointer: '/roles/sales/entities/opportunity/events/WIN', keyword: 'unknownEvent', message: 'no workflow bound to entity "opportunity" defines event "WIN"' }),
+      expect.objectContaining({
+        pointer: '/roles/sales/entities/opportunity/events/WIN',
+        keyword: 'unknownEvent',
+        message: 'no workflow bound to entity "opportunity" defines event "WIN"',
+      }),
       expect.objectContaining({ pointer: '/roles/sales/entities/opportunity/events/APPROVE', keyword: 'unknownEvent' }),
-      expect.objectContaining({ pointer: '/roles/sales/entities/activity/events/DONE', keyword: 'unknownEvent', message: 'entity "activity" has no workflow, so it has no event "DONE"' }),
-      expect.objectContaining({ pointer: '/roles/sales/entities/*/events/FLY', keyword: 'unknownEvent', message: 'no workflow defines event "FLY"' }),
+      expect.objectContaining({
+        pointer: '/roles/sales/entities/activity/events/DONE',
+        keyword: 'unknownEvent',
+        message: 'entity "activity" has no workflow, so it has no event "DONE"',
+      }),
+      expect.objectContaining({
+        pointer: '/roles/sales/entities/*/events/FLY',
+        keyword: 'unknownEvent',
+        message: 'no workflow defines event "FLY"',
+      }),
     ]);
   });
 
   it('counts the events of every workflow bound to the entity, one per record type', () => {
     const roles = oneRole({ project: { update: 'own', events: { KICK_OFF: 'own', RENEW: 'own', SUBMIT: 'own' } } });
-    expect(validateRoles(roles, delivery.set)).toEqual([expect.objectContaining({ pointer: '/roles/sales/entities/project/events/SUBMIT', keyword: 'unknownEvent' })]);
+    expect(validateRoles(roles, delivery.set)).toEqual([
+      expect.objectContaining({ pointer: '/roles/sales/entities/project/events/SUBMIT', keyword: 'unknownEvent' }),
+    ]);
   });
 
   it('escapes keys in pointers (RFC 6901)', () => {
-    expect(validateRoles(oneRole({ 'a/b': {} }), defaults.set)).toEqual([expect.objectContaining({ pointer: '/roles/sales/entities/a~1b' })]);
+    expect(validateRoles(oneRole({ 'a/b': {} }), defaults.set)).toEqual([
+      expect.objectContaining({ pointer: '/roles/sales/entities/a~1b' }),
+    ]);
   });
 });
 
@@ -107,7 +152,11 @@ describe('validateDefinitionSet with roles', () => {
     roles.roles.marketing!.entities.ghost = { read: 'all' };
     const set = { ...defaults.set, roles };
     expect(validateDefinitionSet(set, defaults.files)).toEqual([
-      expect.objectContaining({ file: 'roles.json', pointer: '/roles/marketing/entities/ghost', keyword: 'unknownEntity' }),
+      expect.objectContaining({
+        file: 'roles.json',
+        pointer: '/roles/marketing/entities/ghost',
+        keyword: 'unknownEntity',
+      }),
     ]);
     expect(validateDefinitionSet(set)).toEqual([expect.objectContaining({ file: 'roles.json' })]);
   });
@@ -118,10 +167,26 @@ describe('validateDefinitionSet with roles', () => {
     const file = 'workflows/service-request.workflow.json';
     expect(issues).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ file, pointer: '/states/pendingApproval/meta/approval/role', keyword: 'unknownRole', message: 'role "serviceManager" is not defined in roles.json' }),
-        expect.objectContaining({ file, pointer: '/states/escalated/on/RESUME/guard/params/roles/0', keyword: 'unknownRole' }),
-        expect.objectContaining({ file, pointer: '/states/created/on/ASSIGN/actions/0/params/roundRobinRole', message: expect.stringContaining('"serviceAgent"') }),
-        expect.objectContaining({ file: 'workflows/customer-lifecycle.workflow.json', pointer: '/states/active/on/PROMOTE/guard/params/roles/0' }),
+        expect.objectContaining({
+          file,
+          pointer: '/states/pendingApproval/meta/approval/role',
+          keyword: 'unknownRole',
+          message: 'role "serviceManager" is not defined in roles.json',
+        }),
+        expect.objectContaining({
+          file,
+          pointer: '/states/escalated/on/RESUME/guard/params/roles/0',
+          keyword: 'unknownRole',
+        }),
+        expect.objectContaining({
+          file,
+          pointer: '/states/created/on/ASSIGN/actions/0/params/roundRobinRole',
+          message: expect.stringContaining('"serviceAgent"'),
+        }),
+        expect.objectContaining({
+          file: 'workflows/customer-lifecycle.workflow.json',
+          pointer: '/states/active/on/PROMOTE/guard/params/roles/0',
+        }),
       ]),
     );
     // admin is built in, so the guards' "admin" entries are never reported.
@@ -139,13 +204,21 @@ describe('validateDefinitionSet with roles', () => {
         keyword: 'unknownRole',
       }),
     );
-    expect(issues).toContainEqual(expect.objectContaining({ file: 'workflows/timesheet-approval.workflow.json', pointer: '/states/submitted/meta/approval/role' }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        file: 'workflows/timesheet-approval.workflow.json',
+        pointer: '/states/submitted/meta/approval/role',
+      }),
+    );
   });
 
   it('checks no workflow roles when the set has no roles.json, or roles.json is malformed', () => {
     const { roles: _roles, ...noRoles } = defaults.set;
     expect(validateDefinitionSet(noRoles, defaults.files)).toEqual([]);
-    const malformed = validateDefinitionSet({ ...defaults.set, roles: 'everyone' as unknown as RolesDefinition }, defaults.files);
+    const malformed = validateDefinitionSet(
+      { ...defaults.set, roles: 'everyone' as unknown as RolesDefinition },
+      defaults.files,
+    );
     expect(malformed).toEqual([expect.objectContaining({ file: 'roles.json', pointer: '', keyword: 'type' })]);
   });
 });

@@ -33,7 +33,9 @@ export function validateRoles(roles: unknown, set: DefinitionSet): Issue[] {
   for (const [roleId, role] of Object.entries(roles.roles)) {
     const at = `/roles/${escape(roleId)}`;
     if (!roleIdRe.test(roleId)) {
-      issues.push(issue(at, 'roleId', `role id "${roleId}" must match ${IDENTIFIER_PATTERN} (camelCase letters and digits)`));
+      issues.push(
+        issue(at, 'roleId', `role id "${roleId}" must match ${IDENTIFIER_PATTERN} (camelCase letters and digits)`),
+      );
     }
     for (const [entityId, permission] of Object.entries(role.entities)) {
       issues.push(...checkPermission(`${at}/entities/${escape(entityId)}`, entityId, permission, names));
@@ -62,12 +64,15 @@ export function isRolesDefinition(roles: unknown): roles is RolesDefinition {
 function checkPermission(at: string, entityId: string, permission: EntityPermission, names: Names): Issue[] {
   const every = entityId === EVERY_ENTITY;
   const fields = every ? union(names.fields.values()) : names.fields.get(entityId);
-  if (!fields) return [issue(at, 'unknownEntity', `entity "${entityId}" does not exist (use "${EVERY_ENTITY}" for every entity)`)];
+  if (!fields)
+    return [issue(at, 'unknownEntity', `entity "${entityId}" does not exist (use "${EVERY_ENTITY}" for every entity)`)];
   const events = every ? union(names.events.values()) : (names.events.get(entityId) ?? new Set<string>());
   const issues: Issue[] = [];
   for (const field of Object.keys(permission.fields ?? {})) {
     if (fields.has(field)) continue;
-    const message = every ? `no entity has a field "${field}"` : `field "${field}" is not a property of entity "${entityId}"`;
+    const message = every
+      ? `no entity has a field "${field}"`
+      : `field "${field}" is not a property of entity "${entityId}"`;
     issues.push(issue(`${at}/fields/${escape(field)}`, 'unknownField', message));
   }
   for (const event of Object.keys(permission.events ?? {})) {
@@ -93,7 +98,8 @@ function namesOf(set: DefinitionSet): Names {
     const entityId = workflow?.meta?.entity;
     if (typeof entityId !== 'string') continue;
     const known = events.get(entityId) ?? new Set<string>();
-    for (const state of Object.values(workflow.states ?? {})) for (const event of Object.keys(state?.on ?? {})) known.add(event);
+    for (const state of Object.values(workflow.states ?? {}))
+      for (const event of Object.keys(state?.on ?? {})) known.add(event);
     events.set(entityId, known);
   }
   return { fields, events };

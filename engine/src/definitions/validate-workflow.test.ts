@@ -40,7 +40,9 @@ describe('example workflows validate against the default template', () => {
 
   it('keeps the structural checks for documents the meta-schema cannot read', () => {
     expect(validateWorkflow(null, entities)).toEqual([expect.objectContaining({ pointer: '', keyword: 'type' })]);
-    expect(validateWorkflow({ id: 'Bad Id', initial: 'x', meta: { entity: 'opportunity' }, states: {} }, entities)).toEqual([
+    expect(
+      validateWorkflow({ id: 'Bad Id', initial: 'x', meta: { entity: 'opportunity' }, states: {} }, entities),
+    ).toEqual([
       expect.objectContaining({ pointer: '/id', keyword: 'pattern' }),
       expect.objectContaining({ pointer: '/states', keyword: 'required' }),
     ]);

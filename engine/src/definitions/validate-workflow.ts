@@ -44,12 +44,15 @@ function checkStructure(workflow: unknown, entities: readonly EntityDefinition[]
 
 function checkBinding(workflow: Partial<WorkflowDefinition>, entities: readonly EntityDefinition[]): Issue[] {
   const entityId = workflow.meta?.entity;
-  if (typeof entityId !== 'string') return [issue('/meta/entity', 'required', 'meta.entity names the entity this workflow runs on')];
+  if (typeof entityId !== 'string')
+    return [issue('/meta/entity', 'required', 'meta.entity names the entity this workflow runs on')];
   const entity = entities.find((e) => e.$id === entityId);
   if (!entity) return [issue('/meta/entity', 'unknownEntity', `entity "${entityId}" does not exist`)];
   const recordType = workflow.meta?.recordType;
   if (recordType !== undefined && !entity['x-entity'].recordTypes?.[recordType]) {
-    return [issue('/meta/recordType', 'unknownRecordType', `record type "${recordType}" does not exist on "${entityId}"`)];
+    return [
+      issue('/meta/recordType', 'unknownRecordType', `record type "${recordType}" does not exist on "${entityId}"`),
+    ];
   }
   return [];
 }

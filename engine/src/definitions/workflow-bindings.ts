@@ -8,16 +8,30 @@ import type { WorkflowDefinition } from './workflow.js';
  * rule (@lodestar/core bindingOf) never has to break a tie, and the engine and the apps cannot pick apart.
  * Reads only entities and workflows whose shape was valid.
  */
-export function checkWorkflowBindings(entities: readonly EntityDefinition[], workflows: readonly { workflow: WorkflowDefinition; file: string }[], fileOf: (entity: string) => string): Issue[] {
+export function checkWorkflowBindings(
+  entities: readonly EntityDefinition[],
+  workflows: readonly { workflow: WorkflowDefinition; file: string }[],
+  fileOf: (entity: string) => string,
+): Issue[] {
   const byId = new Map(workflows.map((w) => [w.workflow.id, w]));
   const issues: Issue[] = [];
   for (const entity of entities) {
     const entityFile = fileOf(entity.$id);
     const names = namer(entity, byId);
-    for (const conflict of bindingConflicts(entity, workflows.map((w) => w.workflow))) {
+    for (const conflict of bindingConflicts(
+      entity,
+      workflows.map((w) => w.workflow),
+    )) {
       const { file, pointer } = placeOf(conflict, entity, byId, entityFile);
       const text = wordsOf(conflict, names);
-      issues.push({ file, pointer, keyword: 'ambiguousWorkflow', message: text.en, i18n: text, params: { ...conflict } });
+      issues.push({
+        file,
+        pointer,
+        keyword: 'ambiguousWorkflow',
+        message: text.en,
+        i18n: text,
+        params: { ...conflict },
+      });
     }
   }
   return issues;
@@ -38,19 +52,35 @@ function namer(entity: EntityDefinition, byId: ReadonlyMap<string, { workflow: W
 }
 
 /** Where the author fixes it: the entity's (record type's) `workflow` when it names one, else the second workflow's binding. */
-function placeOf(conflict: BindingConflict, entity: EntityDefinition, byId: ReadonlyMap<string, { file: string }>, entityFile: string): { file: string; pointer: string } {
-  const at = conflict.recordType === undefined ? '/x-entity/workflow' : `/x-entity/recordTypes/${conflict.recordType}/workflow`;
-  const named = conflict.recordType === undefined ? entity['x-entity'].workflow : entity['x-entity'].recordTypes?.[conflict.recordType]?.workflow;
-  if (conflict.kind === 'shadowed') return { file: byId.get(conflict.workflow)?.file ?? entityFile, pointer: '/meta/recordType' };
+function placeOf(
+  conflict: BindingConflict,
+  entity: EntityDefinition,
+  byId: ReadonlyMap<string, { file: string }>,
+  entityFile: string,
+): { file: string; pointer: string } {
+  const at =
+    conflict.recordType === undefined ? '/x-entity/workflow' : `/x-entity/recordTypes/${conflict.recordType}/workflow`;
+  const named =
+    conflict.recordType === undefined
+      ? entity['x-entity'].workflow
+      : entity['x-entity'].recordTypes?.[conflict.recordType]?.workflow;
+  if (conflict.kind === 'shadowed')
+    return { file: byId.get(conflict.workflow)?.file ?? entityFile, pointer: '/meta/recordType' };
   if (conflict.kind === 'elsewhere' || named) return { file: entityFile, pointer: at };
-  return { file: byId.get(conflict.workflows[1])?.file ?? entityFile, pointer: conflict.recordType === undefined ? '/meta/entity' : '/meta/recordType' };
+  return {
+    file: byId.get(conflict.workflows[1])?.file ?? entityFile,
+    pointer: conflict.recordType === undefined ? '/meta/entity' : '/meta/recordType',
+  };
 }
 
 function wordsOf(conflict: BindingConflict, names: Names): Text {
   const target: Text =
     conflict.recordType === undefined
       ? { en: `the records of ${q(names.entity.en)}`, zh: `${q(names.entity.zh)}的记录` }
-      : { en: `the ${q(names.recordType(conflict.recordType).en)} records of ${q(names.entity.en)}`, zh: `${q(names.entity.zh)}中类型为${q(names.recordType(conflict.recordType).zh)}的记录` };
+      : {
+          en: `the ${q(names.recordType(conflict.recordType).en)} records of ${q(names.entity.en)}`,
+          zh: `${q(names.entity.zh)}中类型为${q(names.recordType(conflict.recordType).zh)}的记录`,
+        };
   switch (conflict.kind) {
     case 'twice': {
       const [a, b] = conflict.workflows.map((id) => names.workflow(id)) as [Text, Text];

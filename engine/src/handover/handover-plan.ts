@@ -16,17 +16,30 @@ export interface HandoverTarget {
  * workflow bound to the entity stay; with record types, each type may bind its own workflow, so the
  * final states of all of them count. Entities without a workflow move whole.
  */
-export function planHandover(model: Model, options: { entities?: string[] | undefined; onlyOpen?: boolean | undefined }): { targets: HandoverTarget[]; issues: Issue[] } {
+export function planHandover(
+  model: Model,
+  options: { entities?: string[] | undefined; onlyOpen?: boolean | undefined },
+): { targets: HandoverTarget[]; issues: Issue[] } {
   const issues: Issue[] = [];
   const chosen = options.entities ?? [...model.entities.keys()];
   const targets: HandoverTarget[] = [];
   const seen = new Set<string>();
   chosen.forEach((id, i) => {
     const entity = model.entities.get(id);
-    if (!entity) return void issues.push(issueOf(`/entities/${i}`, 'enum', { en: `"${id}" is not an entity of the published model`, zh: `已发布的模型没有实体“${id}”` }));
+    if (!entity)
+      return void issues.push(
+        issueOf(`/entities/${i}`, 'enum', {
+          en: `"${id}" is not an entity of the published model`,
+          zh: `已发布的模型没有实体“${id}”`,
+        }),
+      );
     if (seen.has(id)) return;
     seen.add(id);
-    targets.push({ entity: id, table: entity.table.name, closedStates: options.onlyOpen ? finalStatesOf(model, entity) : [] });
+    targets.push({
+      entity: id,
+      table: entity.table.name,
+      closedStates: options.onlyOpen ? finalStatesOf(model, entity) : [],
+    });
   });
   return { targets, issues };
 }

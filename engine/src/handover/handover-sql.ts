@@ -25,7 +25,12 @@ export function moveOwnerSql(target: HandoverTarget, params: HandoverParams): Sq
     action: 'handover',
     requestId: params.requestId,
     recordIdSql: 'moved.id::text',
-    changesSql: changesSql({ owner_id: [{ sql: '?::uuid', bindings: [params.fromUserId] }, { sql: '?::uuid', bindings: [params.toUserId] }] }),
+    changesSql: changesSql({
+      owner_id: [
+        { sql: '?::uuid', bindings: [params.fromUserId] },
+        { sql: '?::uuid', bindings: [params.toUserId] },
+      ],
+    }),
   });
   return {
     sql:
@@ -38,12 +43,18 @@ export function moveOwnerSql(target: HandoverTarget, params: HandoverParams): Sq
 /** How many records moveOwnerSql would move (a dry run): the same condition, counted. */
 export function countOwnedSql(target: HandoverTarget, fromUserId: string): SqlFragment {
   const where = ownedWhere(target, fromUserId);
-  return { sql: `select count(*) as n from ${quoteIdent(target.table)} as t where ${where.sql}`, bindings: where.bindings };
+  return {
+    sql: `select count(*) as n from ${quoteIdent(target.table)} as t where ${where.sql}`,
+    bindings: where.bindings,
+  };
 }
 
 function ownedWhere(target: HandoverTarget, fromUserId: string): { sql: string; bindings: Knex.RawBinding[] } {
   if (target.closedStates.length === 0) return { sql: 't.owner_id = ?::uuid', bindings: [fromUserId] };
   // A record not started in a workflow (state null) is open too.
   const list = target.closedStates.map(() => '?').join(', ');
-  return { sql: `t.owner_id = ?::uuid and (t.state is null or t.state not in (${list}))`, bindings: [fromUserId, ...target.closedStates] };
+  return {
+    sql: `t.owner_id = ?::uuid and (t.state is null or t.state not in (${list}))`,
+    bindings: [fromUserId, ...target.closedStates],
+  };
 }

@@ -17,7 +17,11 @@ export function bearerIdentity(knex: Knex, clock: () => Date): { identify: Ident
   const identify: IdentifyActor = async (req) => {
     const secret = bearerOf(req.get('authorization'));
     const principal = await findPrincipal(knex, secret, clock());
-    if (!principal) throw new UnauthorizedError({ en: 'the token or API key is unknown, expired or revoked: sign in again', zh: '令牌或 API 密钥无效、已过期或已吊销，请重新登录' });
+    if (!principal)
+      throw new UnauthorizedError({
+        en: 'the token or API key is unknown, expired or revoked: sign in again',
+        zh: '令牌或 API 密钥无效、已过期或已吊销，请重新登录',
+      });
     const { user } = principal;
     if (user.mustChangePassword && principal.via === 'session' && !allowedBeforeChange(req)) throw mustChangeFirst();
     return { id: user.id, roles: user.roles, orgUnitId: user.orgUnitId };
@@ -33,7 +37,10 @@ function allowedBeforeChange(req: Request): boolean {
 
 function mustChangeFirst(): ForbiddenError {
   return new ForbiddenError(
-    { en: 'your password was set by an administrator: change it first (POST /api/v1/auth/password)', zh: '您的密码由管理员设置，请先修改密码' },
+    {
+      en: 'your password was set by an administrator: change it first (POST /api/v1/auth/password)',
+      zh: '您的密码由管理员设置，请先修改密码',
+    },
     { extra: { mustChangePassword: true } },
   );
 }
@@ -41,6 +48,10 @@ function mustChangeFirst(): ForbiddenError {
 /** The secret of an `Authorization: Bearer …` header; 401 when there is none. */
 export function bearerOf(header: string | undefined): string {
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-  if (!match) throw new UnauthorizedError({ en: 'this route needs `Authorization: Bearer <token>`: sign in at POST /api/v1/auth/login, or use an API key', zh: '此操作需要登录：请先登录，或使用 API 密钥' });
+  if (!match)
+    throw new UnauthorizedError({
+      en: 'this route needs `Authorization: Bearer <token>`: sign in at POST /api/v1/auth/login, or use an API key',
+      zh: '此操作需要登录：请先登录，或使用 API 密钥',
+    });
   return match[1]!;
 }

@@ -26,7 +26,9 @@ const ANY = '';
 
 /** The stored key of an email: its normalized form hashed, so unknown emails are not kept in clear. */
 export function emailKey(email: string): string {
-  return createHash('sha256').update(`login:${normalizeEmail(email)}`).digest('hex');
+  return createHash('sha256')
+    .update(`login:${normalizeEmail(email)}`)
+    .digest('hex');
 }
 
 export function normalizeEmail(email: string): string {
@@ -57,9 +59,19 @@ const deviceKey = (device: string) => `device:${createHash('sha256').update(devi
 export async function attemptOf(knex: Knex, email: string, client: LoginClient): Promise<Attempt> {
   const key = emailKey(email);
   const device = client.device ? deviceKey(client.device) : undefined;
-  const known: string[] = await knex('lodestar_login_known_clients').where({ email_key: key }).whereIn('address', device ? [client.address, device] : [client.address]).pluck('address');
+  const known: string[] = await knex('lodestar_login_known_clients')
+    .where({ email_key: key })
+    .whereIn('address', device ? [client.address, device] : [client.address])
+    .pluck('address');
   if (device && known.includes(device)) return { counters: [[key, device]], known: 'device' };
-  return { counters: [[key, client.address], [ANY, client.address], [key, ANY]], known: known.length ? 'address' : false };
+  return {
+    counters: [
+      [key, client.address],
+      [ANY, client.address],
+      [key, ANY],
+    ],
+    known: known.length ? 'address' : false,
+  };
 }
 
 /** Seconds until this attempt may be checked, or 0. */
@@ -96,7 +108,12 @@ export async function recordFailure(knex: Knex, attempt: Attempt, now: Date): Pr
      returning email_key, address, failures`,
     keys.flatMap(([key, addr]) => [key, addr, now.toISOString()]),
   );
-  const byKey = new Map((rows as { email_key: string; address: string; failures: number }[]).map((r) => [`${r.email_key}|${r.address}`, Number(r.failures)]));
+  const byKey = new Map(
+    (rows as { email_key: string; address: string; failures: number }[]).map((r) => [
+      `${r.email_key}|${r.address}`,
+      Number(r.failures),
+    ]),
+  );
   return keys.map(([key, addr]) => byKey.get(`${key}|${addr}`) ?? 0);
 }
 
@@ -104,7 +121,13 @@ export async function recordFailure(knex: Knex, attempt: Attempt, now: Date): Pr
  * A successful sign-in clears its own counter, and makes its address and its browser known to the
  * account. Answers the device cookie to keep (the one sent when it was known, else a new one).
  */
-export async function recordSuccess(knex: Knex, email: string, client: LoginClient, attempt: Attempt, now: Date): Promise<string> {
+export async function recordSuccess(
+  knex: Knex,
+  email: string,
+  client: LoginClient,
+  attempt: Attempt,
+  now: Date,
+): Promise<string> {
   const key = emailKey(email);
   const device = attempt.known === 'device' && client.device ? client.device : randomBytes(32).toString('base64url');
   await knex('lodestar_login_failures').whereIn(['email_key', 'address'], [attempt.counters[0]!]).del();
@@ -117,7 +140,9 @@ export async function recordSuccess(knex: Knex, email: string, client: LoginClie
 
 /** An administrator's unlock: every counter of the account's email, whatever the address. */
 export async function clearFailures(knex: Knex, email: string): Promise<number> {
-  const cleared = await knex('lodestar_login_failures').where({ email_key: emailKey(email) }).del();
+  const cleared = await knex('lodestar_login_failures')
+    .where({ email_key: emailKey(email) })
+    .del();
   return Number(cleared);
 }
 

@@ -15,23 +15,57 @@ export interface OrgUnitJson {
 }
 
 /** Creates a unit under `parentId` (none: a root); its path extends the parent's; audited as 'create' in the same transaction. */
-export async function createOrgUnit(knex: Knex, unit: { name?: unknown; parentId?: unknown }, context: AuditContext = { actorId: null }): Promise<OrgUnitJson> {
+export async function createOrgUnit(
+  knex: Knex,
+  unit: { name?: unknown; parentId?: unknown },
+  context: AuditContext = { actorId: null },
+): Promise<OrgUnitJson> {
   if (typeof unit.name !== 'string' || !unit.name.trim() || unit.name.length > 200) {
-    throw new ValidationError({ en: 'an org unit needs a name', zh: '部门需要名称' }, { issues: [issueOf('/name', 'required', { en: 'is required (up to 200 characters)', zh: '必须填写（最多 200 个字符）' })] });
+    throw new ValidationError(
+      { en: 'an org unit needs a name', zh: '部门需要名称' },
+      {
+        issues: [
+          issueOf('/name', 'required', { en: 'is required (up to 200 characters)', zh: '必须填写（最多 200 个字符）' }),
+        ],
+      },
+    );
   }
   const parentId = unit.parentId ?? null;
   return knex.transaction(async (trx) => {
     let prefix = '/';
     if (parentId !== null) {
-      const parent = typeof parentId === 'string' && /^[0-9a-f-]{36}$/i.test(parentId) ? await findOrgUnitPath(trx, parentId) : undefined;
-      if (parent === undefined) throw new ValidationError({ en: 'the parent org unit does not exist', zh: '上级部门不存在' }, { issues: [issueOf('/parentId', 'relation', { en: 'must be an existing org unit', zh: '必须是已有的部门' })] });
+      const parent =
+        typeof parentId === 'string' && /^[0-9a-f-]{36}$/i.test(parentId)
+          ? await findOrgUnitPath(trx, parentId)
+          : undefined;
+      if (parent === undefined)
+        throw new ValidationError(
+          { en: 'the parent org unit does not exist', zh: '上级部门不存在' },
+          {
+            issues: [issueOf('/parentId', 'relation', { en: 'must be an existing org unit', zh: '必须是已有的部门' })],
+          },
+        );
       prefix = parent;
     }
     const id = randomUUID();
-    const row = await insertOrgUnitRow(trx, { id, parent_id: parentId, name: unit.name!.toString().trim(), path: `${prefix}${id}/` });
+    const row = await insertOrgUnitRow(trx, {
+      id,
+      parent_id: parentId,
+      name: unit.name!.toString().trim(),
+      path: `${prefix}${id}/`,
+    });
     const created = toOrgUnitJson(row);
     const changes = changedFields(null, { ...created }, ['name', 'parentId', 'path']);
-    await insertAudit(trx, [{ actorId: context.actorId, entity: AUDIT_OBJECTS.orgUnit, recordId: id, action: 'create', changes, requestId: context.requestId ?? null }]);
+    await insertAudit(trx, [
+      {
+        actorId: context.actorId,
+        entity: AUDIT_OBJECTS.orgUnit,
+        recordId: id,
+        action: 'create',
+        changes,
+        requestId: context.requestId ?? null,
+      },
+    ]);
     return created;
   });
 }
@@ -48,5 +82,10 @@ export async function unitAndBelow(knex: Knex, id: string): Promise<string[]> {
 }
 
 function toOrgUnitJson(row: Record<string, unknown>): OrgUnitJson {
-  return { id: row.id as string, parentId: (row.parent_id as string | null) ?? null, name: row.name as string, path: row.path as string };
+  return {
+    id: row.id as string,
+    parentId: (row.parent_id as string | null) ?? null,
+    name: row.name as string,
+    path: row.path as string,
+  };
 }

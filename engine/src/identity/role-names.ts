@@ -4,7 +4,10 @@ import { ADMIN_ROLE } from '../definitions/roles.js';
 import { type Issue, issueOf, type Text } from '../errors.js';
 
 /** What a malformed role list is told, in both languages. */
-export const ROLE_LIST_TEXT: Text = { en: 'must be a list of role ids such as salesManager', zh: '应为角色 ID 的列表，例如 salesManager' };
+export const ROLE_LIST_TEXT: Text = {
+  en: 'must be a list of role ids such as salesManager',
+  zh: '应为角色 ID 的列表，例如 salesManager',
+};
 
 /**
  * The roles a user may be given: those the published model's `roles.json` defines, plus the built-in
@@ -24,6 +27,18 @@ export function checkRoleNames(set: DefinitionSet, roles: unknown): Issue[] {
   if (!known) return [];
   const list = [...known].sort().join(', ');
   return (roles as string[]).flatMap((role, i) =>
-    known.has(role) ? [] : [issueOf(`/roles/${i}`, 'enum', { en: `"${role}" is not a role of the published model (${list})`, zh: `已发布的模型没有角色“${role}”（可选：${list}）` }, { allowedValues: [...known].sort() })],
+    known.has(role)
+      ? []
+      : [
+          issueOf(
+            `/roles/${i}`,
+            'enum',
+            {
+              en: `"${role}" is not a role of the published model (${list})`,
+              zh: `已发布的模型没有角色“${role}”（可选：${list}）`,
+            },
+            { allowedValues: [...known].sort() },
+          ),
+        ],
   );
 }

@@ -1,9 +1,23 @@
 import type { Knex } from 'knex';
 import { TooManyRequestsError, UnauthorizedError } from '../errors.js';
-import { attemptOf, blockedFor, normalizeEmail, recordFailure, recordSuccess, type LoginClient } from './login-throttle.js';
+import {
+  attemptOf,
+  blockedFor,
+  normalizeEmail,
+  recordFailure,
+  recordSuccess,
+  type LoginClient,
+} from './login-throttle.js';
 import { API_KEY_PREFIX, decoyHash, hashSecret, newSecret, SESSION_PREFIX, verifyPassword } from './secrets.js';
 import { toUserJson, type UserJson } from './users.js';
-import { deleteSession, findPrincipalRow, findUserByEmail, insertApiKey, insertSession, updateUserRow } from './users-repo.js';
+import {
+  deleteSession,
+  findPrincipalRow,
+  findUserByEmail,
+  insertApiKey,
+  insertSession,
+  updateUserRow,
+} from './users-repo.js';
 
 export const SESSION_HOURS = 12;
 
@@ -20,7 +34,13 @@ export interface Principal {
  * every failure is counted the same way: status, body and timing do not tell whether an account exists.
  * Answers the device cookie to set beside the session.
  */
-export async function login(knex: Knex, email: string, password: string, now: Date, client: LoginClient = { address: 'unknown' }): Promise<{ token: string; expiresAt: Date; user: UserJson; device: string }> {
+export async function login(
+  knex: Knex,
+  email: string,
+  password: string,
+  now: Date,
+  client: LoginClient = { address: 'unknown' },
+): Promise<{ token: string; expiresAt: Date; user: UserJson; device: string }> {
   const attempt = await attemptOf(knex, email, client);
   const wait = await blockedFor(knex, attempt, now);
   if (wait > 0) throw new TooManyAttempts(wait);
@@ -67,7 +87,11 @@ export async function findPrincipal(knex: Knex, secret: string, now: Date): Prom
 }
 
 /** Creates an API key acting as `userId`; the key is shown once, only its hash is kept. */
-export async function createApiKey(knex: Knex, userId: string, name: string): Promise<{ id: string; key: string; prefix: string }> {
+export async function createApiKey(
+  knex: Knex,
+  userId: string,
+  name: string,
+): Promise<{ id: string; key: string; prefix: string }> {
   const key = newSecret(API_KEY_PREFIX);
   const prefix = key.slice(0, 10);
   const id = await insertApiKey(knex, { user_id: userId, name, key_hash: hashSecret(key), prefix });

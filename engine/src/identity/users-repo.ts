@@ -19,25 +19,41 @@ const ORG_UNITS = 'lodestar_org_units';
 // ---- users
 
 export const findUserById = (db: Db, id: string, lock?: 'update' | 'share'): Promise<UserRow | undefined> =>
-  db(USERS).where({ id }).modify((q) => (lock === 'update' ? q.forUpdate() : lock === 'share' ? q.forShare() : q)).first();
+  db(USERS)
+    .where({ id })
+    .modify((q) => (lock === 'update' ? q.forUpdate() : lock === 'share' ? q.forShare() : q))
+    .first();
 
 export const findUserByEmail = (db: Db, email: string, lock?: 'share'): Promise<UserRow | undefined> =>
-  db(USERS).where({ email }).modify((q) => lock === 'share' && q.forShare()).first();
+  db(USERS)
+    .where({ email })
+    .modify((q) => lock === 'share' && q.forShare())
+    .first();
 
 export const listUserRows = (db: Db): Promise<UserRow[]> => db(USERS).orderBy('email');
 
 /** Active users by display name: the directory everyone may read (no roles, no login data). */
-export const listActiveDirectory = (db: Db): Promise<{ id: string; display_name: string; email: string; org_unit_id: string | null }[]> =>
-  db(USERS).select('id', 'display_name', 'email', 'org_unit_id').where({ active: true }).orderBy([{ column: 'display_name' }, { column: 'id' }]);
+export const listActiveDirectory = (
+  db: Db,
+): Promise<{ id: string; display_name: string; email: string; org_unit_id: string | null }[]> =>
+  db(USERS)
+    .select('id', 'display_name', 'email', 'org_unit_id')
+    .where({ active: true })
+    .orderBy([{ column: 'display_name' }, { column: 'id' }]);
 
 /** Display names (or else emails) of the given users. */
-export const userNameRows = (db: Db, ids: string[]): Promise<{ id: string; display_name: string | null; email: string }[]> =>
+export const userNameRows = (
+  db: Db,
+  ids: string[],
+): Promise<{ id: string; display_name: string | null; email: string }[]> =>
   db(USERS).whereIn('id', ids).select('id', 'display_name', 'email');
 
 /** Which of the given ids are active users. */
 export async function activeUserIds(db: Db, ids: string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();
-  return new Set(((await db(USERS).whereIn('id', ids).andWhere('active', true).select('id')) as { id: string }[]).map((u) => u.id));
+  return new Set(
+    ((await db(USERS).whereIn('id', ids).andWhere('active', true).select('id')) as { id: string }[]).map((u) => u.id),
+  );
 }
 
 export async function countUserRows(db: Db): Promise<number> {
@@ -66,7 +82,10 @@ export const lockActiveAdmins = (trx: Knex.Transaction): Promise<string[]> =>
 
 // ---- sessions and API keys
 
-export async function insertSession(db: Db, row: { token_hash: string; user_id: string; expires_at: Date }): Promise<void> {
+export async function insertSession(
+  db: Db,
+  row: { token_hash: string; user_id: string; expires_at: Date },
+): Promise<void> {
   await db(SESSIONS).insert(row);
 }
 
@@ -75,54 +94,84 @@ export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
 }
 
 /** Ends a user's sessions (but `keepTokenHash`) and, unless `keepKeys`, revokes their API keys. */
-export async function endUserAccess(db: Db, userId: string, options: { keepTokenHash?: string; keepKeys?: boolean }): Promise<void> {
-  await db(SESSIONS).where({ user_id: userId }).modify((q) => options.keepTokenHash && q.whereNot({ token_hash: options.keepTokenHash })).del();
-  if (!options.keepKeys) await db(API_KEYS).where({ user_id: userId }).whereNull('revoked_at').update({ revoked_at: db.fn.now() });
+export async function endUserAccess(
+  db: Db,
+  userId: string,
+  options: { keepTokenHash?: string; keepKeys?: boolean },
+): Promise<void> {
+  await db(SESSIONS)
+    .where({ user_id: userId })
+    .modify((q) => options.keepTokenHash && q.whereNot({ token_hash: options.keepTokenHash }))
+    .del();
+  if (!options.keepKeys)
+    await db(API_KEYS).where({ user_id: userId }).whereNull('revoked_at').update({ revoked_at: db.fn.now() });
 }
 
 // Every request asks (no cache), so fetch only what a principal needs (not the password hash), as a
 // prepared statement: knex's query building cost more client CPU than the lookup itself (bench/RESULTS.md).
-const PRINCIPAL = 'u.id, u.email, u.display_name, u.roles, u.org_unit_id, u.manager_id, u.active, u.must_change_password';
+const PRINCIPAL =
+  'u.id, u.email, u.display_name, u.roles, u.org_unit_id, u.manager_id, u.active, u.must_change_password';
 const PRINCIPAL_BY_KEY = `select ${PRINCIPAL} from ${API_KEYS} k join ${USERS} u on u.id = k.user_id where k.key_hash = ? and u.active and k.revoked_at is null limit 1`;
 const PRINCIPAL_BY_SESSION = `select ${PRINCIPAL} from ${SESSIONS} s join ${USERS} u on u.id = s.user_id where s.token_hash = ? and u.active and s.expires_at > ? limit 1`;
 
 /** The active user behind an unrevoked API key's hash, or a live session's hash. */
-export async function findPrincipalRow(db: Db, via: 'apiKey' | 'session', hash: string, now: Date): Promise<UserRow | undefined> {
-  const rows = via === 'apiKey' ? await runPrepared<UserRow>(db, PRINCIPAL_BY_KEY, [hash]) : await runPrepared<UserRow>(db, PRINCIPAL_BY_SESSION, [hash, now]);
+export async function findPrincipalRow(
+  db: Db,
+  via: 'apiKey' | 'session',
+  hash: string,
+  now: Date,
+): Promise<UserRow | undefined> {
+  const rows =
+    via === 'apiKey'
+      ? await runPrepared<UserRow>(db, PRINCIPAL_BY_KEY, [hash])
+      : await runPrepared<UserRow>(db, PRINCIPAL_BY_SESSION, [hash, now]);
   return rows[0];
 }
 
-export async function insertApiKey(db: Db, row: { user_id: string; name: string; key_hash: string; prefix: string }): Promise<string> {
+export async function insertApiKey(
+  db: Db,
+  row: { user_id: string; name: string; key_hash: string; prefix: string },
+): Promise<string> {
   const [inserted] = await db(API_KEYS).insert(row).returning('id');
   return inserted.id as string;
 }
 
 export const listApiKeyRows = (db: Db, userId: string): Promise<Record<string, unknown>[]> =>
-  db(API_KEYS).where({ user_id: userId }).orderBy('created_at').select('id', 'name', 'prefix', 'created_at', 'revoked_at');
+  db(API_KEYS)
+    .where({ user_id: userId })
+    .orderBy('created_at')
+    .select('id', 'name', 'prefix', 'created_at', 'revoked_at');
 
 /** Revokes one of the user's own live keys; false when there is none with that id. */
 export async function revokeApiKey(db: Db, id: string, userId: string): Promise<boolean> {
-  return (await db(API_KEYS).where({ id, user_id: userId }).whereNull('revoked_at').update({ revoked_at: db.fn.now() })) > 0;
+  return (
+    (await db(API_KEYS).where({ id, user_id: userId }).whereNull('revoked_at').update({ revoked_at: db.fn.now() })) > 0
+  );
 }
 
 // ---- org units
 
-export const findOrgUnitPath = async (db: Db, id: string): Promise<string | undefined> => (await db(ORG_UNITS).where({ id }).first('path'))?.path;
+export const findOrgUnitPath = async (db: Db, id: string): Promise<string | undefined> =>
+  (await db(ORG_UNITS).where({ id }).first('path'))?.path;
 
-export async function insertOrgUnitRow(db: Db, row: { id: string; parent_id: unknown; name: string; path: string }): Promise<Record<string, unknown>> {
+export async function insertOrgUnitRow(
+  db: Db,
+  row: { id: string; parent_id: unknown; name: string; path: string },
+): Promise<Record<string, unknown>> {
   const [inserted] = await db(ORG_UNITS).insert(row).returning('*');
   return inserted as Record<string, unknown>;
 }
 
 export const listOrgUnitRows = (db: Db): Promise<Record<string, unknown>[]> => db(ORG_UNITS).orderBy('path');
 
-export const orgUnitIdsUnder = (db: Db, path: string): Promise<string[]> => db(ORG_UNITS).where('path', 'like', `${path}%`).pluck('id');
-
+export const orgUnitIdsUnder = (db: Db, path: string): Promise<string[]> =>
+  db(ORG_UNITS).where('path', 'like', `${path}%`).pluck('id');
 
 // ---- what workflows read and write
 
 /** The active user with this id, if any. */
-export const isActiveUser = async (db: Db, id: string): Promise<boolean> => Boolean(await db(USERS).where({ id, active: true }).first('id'));
+export const isActiveUser = async (db: Db, id: string): Promise<boolean> =>
+  Boolean(await db(USERS).where({ id, active: true }).first('id'));
 
 /** The email of an active user, or of that user's active manager. */
 export async function activeEmailOf(trx: Db, userId: string, manager: boolean): Promise<string[]> {
@@ -139,7 +188,9 @@ export async function activeEmailOf(trx: Db, userId: string, manager: boolean): 
  */
 export async function nextInRotation(trx: Db, role: string): Promise<string | undefined> {
   await trx.raw(`insert into lodestar_round_robin (role) values (?) on conflict (role) do nothing`, [role]);
-  const last = (await trx.raw(`select last_user_id from lodestar_round_robin where role = ? for update`, [role])) as { rows: { last_user_id: string | null }[] };
+  const last = (await trx.raw(`select last_user_id from lodestar_round_robin where role = ? for update`, [role])) as {
+    rows: { last_user_id: string | null }[];
+  };
   const after = last.rows[0]?.last_user_id ?? null;
   const pick = (await trx.raw(
     `select id from ${USERS} where active and ? = any(roles)

@@ -6,7 +6,15 @@ import { ConflictError, NotFoundError, ValidationError, type Issue, issueOf, sum
 import { clearFailures } from './login-throttle.js';
 import { ROLE_LIST_TEXT } from './role-names.js';
 import { hashPassword, hashSecret, verifyPassword } from './secrets.js';
-import { countUserRows, endUserAccess, findUserByEmail, findUserById, insertUserRow, lockActiveAdmins, updateUserRow } from './users-repo.js';
+import {
+  countUserRows,
+  endUserAccess,
+  findUserByEmail,
+  findUserById,
+  insertUserRow,
+  lockActiveAdmins,
+  updateUserRow,
+} from './users-repo.js';
 
 /** A user as the API shows it (never the password hash). */
 export interface UserJson {
@@ -42,11 +50,20 @@ const PERMISSION_FIELDS = ['roles', 'orgUnitId', 'managerId', 'active'] as const
 /** Every problem with a new user's values, each naming the field and the rule. */
 export function checkNewUser(user: Partial<NewUser>): Issue[] {
   const issues: Issue[] = [];
-  if (typeof user.email !== 'string' || !EMAIL.test(user.email)) issues.push(issueOf('/email', 'format', { en: 'must be an email address', zh: '应为邮箱地址' }));
+  if (typeof user.email !== 'string' || !EMAIL.test(user.email))
+    issues.push(issueOf('/email', 'format', { en: 'must be an email address', zh: '应为邮箱地址' }));
   if (typeof user.password !== 'string' || user.password.length < MIN_PASSWORD) {
-    issues.push(issueOf('/password', 'minLength', { en: `must be at least ${MIN_PASSWORD} characters`, zh: `至少 ${MIN_PASSWORD} 个字符` }));
+    issues.push(
+      issueOf('/password', 'minLength', {
+        en: `must be at least ${MIN_PASSWORD} characters`,
+        zh: `至少 ${MIN_PASSWORD} 个字符`,
+      }),
+    );
   }
-  if (user.roles !== undefined && (!Array.isArray(user.roles) || user.roles.some((role) => typeof role !== 'string' || !isIdentifier(role)))) {
+  if (
+    user.roles !== undefined &&
+    (!Array.isArray(user.roles) || user.roles.some((role) => typeof role !== 'string' || !isIdentifier(role)))
+  ) {
     issues.push(issueOf('/roles', 'pattern', ROLE_LIST_TEXT));
   }
   return issues;
@@ -57,7 +74,11 @@ export function checkNewUser(user: Partial<NewUser>): Issue[] {
  * transaction; 422 naming the field for bad values, 409 for a taken email. Without a context the engine
  * itself is the actor (first admin at start, `lodestar user add`).
  */
-export async function createUser(knex: Knex, user: NewUser, context: AuditContext = { actorId: null }): Promise<UserJson> {
+export async function createUser(
+  knex: Knex,
+  user: NewUser,
+  context: AuditContext = { actorId: null },
+): Promise<UserJson> {
   const issues = checkNewUser(user);
   if (issues.length) throw new ValidationError(summarize(issues), { issues });
   const email = user.email.trim().toLowerCase();
@@ -65,7 +86,11 @@ export async function createUser(knex: Knex, user: NewUser, context: AuditContex
   const passwordHash = await hashPassword(user.password);
   return knex.transaction(async (trx) => {
     const existing = await findUserByEmail(trx, email);
-    if (existing) throw new ConflictError({ en: `a user with the email ${email} already exists`, zh: `邮箱 ${email} 已有用户使用` }, { issues: [issueOf('/email', 'unique', { en: 'is taken', zh: '已被使用' })] });
+    if (existing)
+      throw new ConflictError(
+        { en: `a user with the email ${email} already exists`, zh: `邮箱 ${email} 已有用户使用` },
+        { issues: [issueOf('/email', 'unique', { en: 'is taken', zh: '已被使用' })] },
+      );
     const row = await insertUserRow(trx, {
       email,
       display_name: user.displayName?.trim() || email.split('@')[0],
@@ -101,8 +126,10 @@ export async function updateUser(knex: Knex, id: string, patch: UserPatch, conte
     const admins = await lockActiveAdmins(trx);
     const row = await findUserById(trx, id, 'update');
     if (!row) throw noSuchUser();
-    const staysAdmin = Boolean(patch.active ?? row.active) && (patch.roles ?? (row.roles as string[])).includes('admin');
-    if (admins.includes(id) && !staysAdmin && admins.length === 1) throw lastAdmin(patch.active === false ? '/active' : '/roles');
+    const staysAdmin =
+      Boolean(patch.active ?? row.active) && (patch.roles ?? (row.roles as string[])).includes('admin');
+    if (admins.includes(id) && !staysAdmin && admins.length === 1)
+      throw lastAdmin(patch.active === false ? '/active' : '/roles');
     const columns: Record<string, unknown> = {
       ...(patch.displayName !== undefined && { display_name: patch.displayName }),
       ...(patch.roles !== undefined && { roles: patch.roles }),
@@ -129,13 +156,29 @@ function lastAdmin(pointer: string): ConflictError {
       en: 'this is the last active administrator: make another user an administrator first',
       zh: '这是最后一位在用的管理员：请先将其他用户设为管理员',
     },
-    { issues: [{ pointer, keyword: 'lastAdmin', message: 'would leave no active administrator', i18n: { en: 'would leave no active administrator', zh: '将不再有在用的管理员' } }] },
+    {
+      issues: [
+        {
+          pointer,
+          keyword: 'lastAdmin',
+          message: 'would leave no active administrator',
+          i18n: { en: 'would leave no active administrator', zh: '将不再有在用的管理员' },
+        },
+      ],
+    },
   );
 }
 
 /** Ends a user's sessions (but `keepSession`, a token hash) and revokes their API keys. */
-export async function endAccess(trx: Knex.Transaction | Knex, userId: string, options: { keepSession?: string; keepKeys?: boolean } = {}): Promise<void> {
-  await endUserAccess(trx, userId, { ...(options.keepSession && { keepTokenHash: options.keepSession }), ...(options.keepKeys && { keepKeys: true }) });
+export async function endAccess(
+  trx: Knex.Transaction | Knex,
+  userId: string,
+  options: { keepSession?: string; keepKeys?: boolean } = {},
+): Promise<void> {
+  await endUserAccess(trx, userId, {
+    ...(options.keepSession && { keepTokenHash: options.keepSession }),
+    ...(options.keepKeys && { keepKeys: true }),
+  });
 }
 
 const PASSWORD_ISSUE = (pointer: string): Issue => ({
@@ -149,27 +192,57 @@ const PASSWORD_ISSUE = (pointer: string): Issue => ({
  * A user changes their own password, proving the current one. Their other sessions end (the one they
  * change it from stays); a must-change mark is cleared; audited without any hash.
  */
-export async function changeOwnPassword(knex: Knex, userId: string, current: unknown, next: unknown, session: { token?: string; context: AuditContext }): Promise<UserJson> {
-  if (typeof next !== 'string' || next.length < MIN_PASSWORD) throw new ValidationError({ en: 'the new password is too short', zh: '新密码太短' }, { issues: [PASSWORD_ISSUE('/newPassword')] });
+export async function changeOwnPassword(
+  knex: Knex,
+  userId: string,
+  current: unknown,
+  next: unknown,
+  session: { token?: string; context: AuditContext },
+): Promise<UserJson> {
+  if (typeof next !== 'string' || next.length < MIN_PASSWORD)
+    throw new ValidationError(
+      { en: 'the new password is too short', zh: '新密码太短' },
+      { issues: [PASSWORD_ISSUE('/newPassword')] },
+    );
   const row = await findUserById(knex, userId);
   if (!row) throw noSuchUser();
   if (typeof current !== 'string' || !(await verifyPassword(row.password_hash as string, current))) {
     throw new ValidationError(
       { en: 'the current password is wrong', zh: '当前密码不正确' },
-      { issues: [{ pointer: '/currentPassword', keyword: 'password', message: 'is wrong', i18n: { en: 'is wrong', zh: '不正确' } }] },
+      {
+        issues: [
+          {
+            pointer: '/currentPassword',
+            keyword: 'password',
+            message: 'is wrong',
+            i18n: { en: 'is wrong', zh: '不正确' },
+          },
+        ],
+      },
     );
   }
   if (current === next) {
     throw new ValidationError(
       { en: 'the new password must differ from the current one', zh: '新密码不能与当前密码相同' },
-      { issues: [{ pointer: '/newPassword', keyword: 'different', message: 'must differ from the current password', i18n: { en: 'must differ from the current password', zh: '不能与当前密码相同' } }] },
+      {
+        issues: [
+          {
+            pointer: '/newPassword',
+            keyword: 'different',
+            message: 'must differ from the current password',
+            i18n: { en: 'must differ from the current password', zh: '不能与当前密码相同' },
+          },
+        ],
+      },
     );
   }
   const passwordHash = await hashPassword(next);
   return knex.transaction(async (trx) => {
     const updated = await updateUserRow(trx, userId, { password_hash: passwordHash, must_change_password: false });
     await endAccess(trx, userId, { ...(session.token && { keepSession: hashSecret(session.token) }), keepKeys: true });
-    await auditUser(trx, 'permission', userId, mustChangeChange(row, false), session.context, { event: 'passwordChanged' });
+    await auditUser(trx, 'permission', userId, mustChangeChange(row, false), session.context, {
+      event: 'passwordChanged',
+    });
     return toUserJson(updated);
   });
 }
@@ -178,8 +251,17 @@ export async function changeOwnPassword(knex: Knex, userId: string, current: unk
  * An administrator sets a temporary password: the user must change it at next sign-in, every session of
  * theirs ends (API keys stay: they carry no password). Audited without the password.
  */
-export async function resetPassword(knex: Knex, id: string, password: unknown, context: AuditContext): Promise<UserJson> {
-  if (typeof password !== 'string' || password.length < MIN_PASSWORD) throw new ValidationError({ en: 'the temporary password is too short', zh: '临时密码太短' }, { issues: [PASSWORD_ISSUE('/password')] });
+export async function resetPassword(
+  knex: Knex,
+  id: string,
+  password: unknown,
+  context: AuditContext,
+): Promise<UserJson> {
+  if (typeof password !== 'string' || password.length < MIN_PASSWORD)
+    throw new ValidationError(
+      { en: 'the temporary password is too short', zh: '临时密码太短' },
+      { issues: [PASSWORD_ISSUE('/password')] },
+    );
   const passwordHash = await hashPassword(password);
   return knex.transaction(async (trx) => {
     const row = await findUserById(trx, id, 'update');
@@ -193,7 +275,11 @@ export async function resetPassword(knex: Knex, id: string, password: unknown, c
 }
 
 /** An administrator lifts every sign-in throttle on a user's email (from any address). Audited. */
-export async function unlockUser(knex: Knex, id: string, context: AuditContext): Promise<{ user: UserJson; cleared: number }> {
+export async function unlockUser(
+  knex: Knex,
+  id: string,
+  context: AuditContext,
+): Promise<{ user: UserJson; cleared: number }> {
   return knex.transaction(async (trx) => {
     const row = await findUserById(trx, id);
     if (!row) throw noSuchUser();
@@ -213,8 +299,25 @@ export function noSuchUser(): NotFoundError {
 
 const fieldsOf = (user: UserJson): Record<string, unknown> => ({ ...user });
 
-async function auditUser(trx: Knex.Transaction, action: 'create' | 'update' | 'permission', userId: string, changes: AuditChanges, context: AuditContext, detail?: unknown): Promise<void> {
-  await insertAudit(trx, [{ actorId: context.actorId, entity: AUDIT_OBJECTS.user, recordId: userId, action, changes, ...(detail !== undefined && { detail }), requestId: context.requestId ?? null }]);
+async function auditUser(
+  trx: Knex.Transaction,
+  action: 'create' | 'update' | 'permission',
+  userId: string,
+  changes: AuditChanges,
+  context: AuditContext,
+  detail?: unknown,
+): Promise<void> {
+  await insertAudit(trx, [
+    {
+      actorId: context.actorId,
+      entity: AUDIT_OBJECTS.user,
+      recordId: userId,
+      action,
+      changes,
+      ...(detail !== undefined && { detail }),
+      requestId: context.requestId ?? null,
+    },
+  ]);
 }
 
 export async function countUsers(knex: Knex): Promise<number> {

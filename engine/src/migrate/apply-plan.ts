@@ -16,7 +16,9 @@ export interface ApplyOptions extends StepContext {
  * A failing step throws, and the caller's transaction rolls back every earlier step with it.
  */
 export async function applySteps(trx: Knex.Transaction, steps: Step[], options: ApplyOptions): Promise<void> {
-  const refused = steps.filter((step) => step.safety === 'blocked' || (step.safety === 'destructive' && !options.allowDestructive));
+  const refused = steps.filter(
+    (step) => step.safety === 'blocked' || (step.safety === 'destructive' && !options.allowDestructive),
+  );
   if (refused.length) {
     throw new ConfirmationRequired(toMessage(refused), {
       extra: { steps: refused.map((step) => ({ ...step, description: describeStep(step) })) },
@@ -28,7 +30,10 @@ export async function applySteps(trx: Knex.Transaction, steps: Step[], options: 
 
 /** In English by ids (as the CLI words steps); in Chinese by the step's own words when the plan carries them. */
 function toMessage(refused: Step[]): Text {
-  const zh = (list: Step[]) => list.map((step) => (step.text && step.reasonText ? `${step.text.zh}：${step.reasonText.zh}` : describeStep(step))).join('；');
+  const zh = (list: Step[]) =>
+    list
+      .map((step) => (step.text && step.reasonText ? `${step.text.zh}：${step.reasonText.zh}` : describeStep(step)))
+      .join('；');
   const blocked = refused.filter((step) => step.safety === 'blocked');
   if (blocked.length) {
     return {

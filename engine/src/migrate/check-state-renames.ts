@@ -21,9 +21,12 @@ export function checkStateRenames(before: DefinitionSet, after: DefinitionSet, f
       if (typeof from !== 'string' || hasState(previous, name)) continue;
       const pointer = `/states/${escape(name)}/meta/renamedFrom`;
       const add = (keyword: string, message: string) => issues.push({ file, pointer, keyword, message });
-      if (!hasState(previous, from)) add('unknownState', `"${from}" is not a state of the published version of workflow "${next.id}"`);
-      else if (hasState(next, from)) add('renamedFromKept', `state "${from}" is kept by this version, so "${name}" cannot be its new name`);
-      else if (claimed.has(from)) add('duplicateRename', `state "${from}" is already renamed to "${claimed.get(from)}"`);
+      if (!hasState(previous, from))
+        add('unknownState', `"${from}" is not a state of the published version of workflow "${next.id}"`);
+      else if (hasState(next, from))
+        add('renamedFromKept', `state "${from}" is kept by this version, so "${name}" cannot be its new name`);
+      else if (claimed.has(from))
+        add('duplicateRename', `state "${from}" is already renamed to "${claimed.get(from)}"`);
       else claimed.set(from, name);
     }
   });

@@ -6,7 +6,14 @@ import type { Safety, StepDraft } from './plan.js';
 
 const T = (base: SqlType['base'], more: Partial<SqlType> = {}): SqlType => ({ base, ...more });
 const at = { table: 'contact', column: 'age' };
-const retype = (from: SqlType, to: SqlType, rows?: number, nullable = true): StepDraft => ({ kind: 'alterType', ...at, from, to, nullable, ...(rows !== undefined && { rows }) });
+const retype = (from: SqlType, to: SqlType, rows?: number, nullable = true): StepDraft => ({
+  kind: 'alterType',
+  ...at,
+  from,
+  to,
+  nullable,
+  ...(rows !== undefined && { rows }),
+});
 const unenum = (rows: number | undefined, more: { array?: boolean; nullable?: boolean } = {}): StepDraft => ({
   kind: 'removeEnumValues',
   ...at,
@@ -18,21 +25,61 @@ const unenum = (rows: number | undefined, more: { array?: boolean; nullable?: bo
 
 describe('classifyStep', () => {
   it.each<[string, StepDraft, Safety, string]>([
-    ['drop table', { kind: 'dropTable', table: 'contact', rows: 5 }, 'destructive', 'drops table contact and its 5 rows'],
+    [
+      'drop table',
+      { kind: 'dropTable', table: 'contact', rows: 5 },
+      'destructive',
+      'drops table contact and its 5 rows',
+    ],
     ['drop empty table', { kind: 'dropTable', table: 'contact', rows: 0 }, 'destructive', '0 rows'],
     ['drop column', { kind: 'dropColumn', ...at, rows: 1 }, 'destructive', 'its 1 stored value'],
-    ['drop uncounted column', { kind: 'dropColumn', ...at }, 'destructive', 'drops column contact.age and its stored values'],
-    ['drop links', { kind: 'dropJunction', junction: { name: 'a__b', field: 'b', source: 'a', target: 'c' }, rows: 3 }, 'destructive', '3 links'],
-    ['widen varchar', retype(T('varchar', { length: 100 }), T('varchar', { length: 200 }), 0), 'safe', 'widens varchar(100) → varchar(200)'],
+    [
+      'drop uncounted column',
+      { kind: 'dropColumn', ...at },
+      'destructive',
+      'drops column contact.age and its stored values',
+    ],
+    [
+      'drop links',
+      { kind: 'dropJunction', junction: { name: 'a__b', field: 'b', source: 'a', target: 'c' }, rows: 3 },
+      'destructive',
+      '3 links',
+    ],
+    [
+      'widen varchar',
+      retype(T('varchar', { length: 100 }), T('varchar', { length: 200 }), 0),
+      'safe',
+      'widens varchar(100) → varchar(200)',
+    ],
     ['widen to text', retype(T('uuid'), T('text'), 0), 'safe', 'widens'],
     ['widen integer', retype(T('integer'), T('bigint'), 0), 'safe', 'widens'],
-    ['text to integer with bad values', retype(T('text'), T('integer'), 3), 'destructive', '3 values cannot convert to integer and become empty'],
+    [
+      'text to integer with bad values',
+      retype(T('text'), T('integer'), 3),
+      'destructive',
+      '3 values cannot convert to integer and become empty',
+    ],
     ['text to integer, all convert', retype(T('text'), T('integer'), 0), 'destructive', 'narrows text → integer'],
-    ['shrink varchar, uncounted', retype(T('varchar', { length: 9 }), T('varchar', { length: 3 })), 'destructive', 'not counted yet'],
+    [
+      'shrink varchar, uncounted',
+      retype(T('varchar', { length: 9 }), T('varchar', { length: 3 })),
+      'destructive',
+      'not counted yet',
+    ],
     ['bad values in a required field', retype(T('text'), T('integer'), 1, false), 'blocked', 'the field is required'],
     ['not null, no empty rows', { kind: 'setNotNull', ...at, rows: 0 }, 'safe', 'no row is empty'],
-    ['not null, empty rows, no default', { kind: 'setNotNull', ...at, rows: 2 }, 'blocked', '2 rows have no value and there is no default'],
-    ['not null, empty rows, default', { kind: 'setNotNull', ...at, rows: 2, backfill: 'n' }, 'safe', '2 empty rows get the default "n"'],
+    [
+      'not null, empty rows, no default',
+      { kind: 'setNotNull', ...at, rows: 2 },
+      'blocked',
+      '2 rows have no value and there is no default',
+    ],
+    [
+      'not null, empty rows, default',
+      { kind: 'setNotNull', ...at, rows: 2, backfill: 'n' },
+      'safe',
+      '2 empty rows get the default "n"',
+    ],
     ['enum value unused', unenum(0), 'safe', 'no row uses "old"'],
     ['enum value used', unenum(2), 'destructive', '2 rows using "old" become empty'],
     ['enum value used in lists', unenum(2, { array: true }), 'destructive', 'taken out of the lists of 2 rows'],

@@ -33,11 +33,17 @@ export function classifyStep(draft: StepDraft): Step {
 function decide(step: StepDraft): Verdict {
   switch (step.kind) {
     case 'dropTable':
-      return destructive(`drops table ${step.table} and its ${step.rows === undefined ? 'rows' : amount(step.rows, 'row')}`);
+      return destructive(
+        `drops table ${step.table} and its ${step.rows === undefined ? 'rows' : amount(step.rows, 'row')}`,
+      );
     case 'dropColumn':
-      return destructive(`drops column ${step.table}.${step.column} and its ${step.rows === undefined ? 'stored values' : amount(step.rows, 'stored value')}`);
+      return destructive(
+        `drops column ${step.table}.${step.column} and its ${step.rows === undefined ? 'stored values' : amount(step.rows, 'stored value')}`,
+      );
     case 'dropJunction':
-      return destructive(`drops the ${step.junction.field} links of ${step.junction.source}${step.rows === undefined ? '' : ` (${amount(step.rows, 'link')})`}`);
+      return destructive(
+        `drops the ${step.junction.field} links of ${step.junction.source}${step.rows === undefined ? '' : ` (${amount(step.rows, 'link')})`}`,
+      );
     case 'alterType':
       return decideAlterType(step);
     case 'setNotNull':
@@ -61,20 +67,31 @@ function decideAlterType(step: DraftOf<'alterType'>): Verdict {
     if (step.nullable === false) return blocked(`${lost}, and the field is required, so they cannot become empty`);
     return destructive(`${lost} and ${rows === 1 ? 'becomes' : 'become'} empty`);
   }
-  if (isWidening(step.from, step.to)) return { safety: 'safe', reason: `widens ${change}; every value converts unchanged` };
-  if (rows === undefined) return destructive(`narrows ${change}; values that cannot convert become empty (not counted yet)`);
-  return destructive(`narrows ${change}; every stored value converts, but numbers may be rounded and the field accepts less`);
+  if (isWidening(step.from, step.to))
+    return { safety: 'safe', reason: `widens ${change}; every value converts unchanged` };
+  if (rows === undefined)
+    return destructive(`narrows ${change}; values that cannot convert become empty (not counted yet)`);
+  return destructive(
+    `narrows ${change}; every stored value converts, but numbers may be rounded and the field accepts less`,
+  );
 }
 
 function decideSetNotNull(step: DraftOf<'setNotNull'>): Verdict {
   const rows = step.rows;
   const hasBackfill = step.backfill !== undefined;
   if (rows === undefined) {
-    return { safety: 'safe', reason: hasBackfill ? 'empty rows get the default' : 'every row must have a value (not counted yet)' };
+    return {
+      safety: 'safe',
+      reason: hasBackfill ? 'empty rows get the default' : 'every row must have a value (not counted yet)',
+    };
   }
   if (rows === 0) return { safety: 'safe', reason: 'no row is empty' };
-  if (!hasBackfill) return blocked(`${amount(rows, 'row')} ${rows === 1 ? 'has' : 'have'} no value and there is no default to fill in`);
-  return { safety: 'safe', reason: `${amount(rows, 'empty row')} ${rows === 1 ? 'gets' : 'get'} the default ${JSON.stringify(step.backfill)}` };
+  if (!hasBackfill)
+    return blocked(`${amount(rows, 'row')} ${rows === 1 ? 'has' : 'have'} no value and there is no default to fill in`);
+  return {
+    safety: 'safe',
+    reason: `${amount(rows, 'empty row')} ${rows === 1 ? 'gets' : 'get'} the default ${JSON.stringify(step.backfill)}`,
+  };
 }
 
 function decideRemoveEnumValues(step: DraftOf<'removeEnumValues'>): Verdict {
@@ -84,7 +101,8 @@ function decideRemoveEnumValues(step: DraftOf<'removeEnumValues'>): Verdict {
   const users = rows === undefined ? 'rows using them' : `${amount(rows, 'row')} using ${values}`;
   const counted = rows === undefined ? ' (not counted yet)' : '';
   if (step.array) return destructive(`the removed values are taken out of the lists of ${users}${counted}`);
-  if (step.nullable === false && rows !== undefined) return blocked(`${users}, and the field is required, so they cannot become empty`);
+  if (step.nullable === false && rows !== undefined)
+    return blocked(`${users}, and the field is required, so they cannot become empty`);
   return destructive(`${users} ${rows === 1 ? 'becomes' : 'become'} empty${counted}`);
 }
 
@@ -94,12 +112,17 @@ function decideRemoveEnumValues(step: DraftOf<'removeEnumValues'>): Verdict {
  */
 function decideMoveState(step: DraftOf<'moveState'>): Verdict {
   const rows = step.rows;
-  if (rows === 0) return { safety: 'safe', reason: `no record is in state ${step.state}, which the new version removes` };
+  if (rows === 0)
+    return { safety: 'safe', reason: `no record is in state ${step.state}, which the new version removes` };
   if (step.to !== undefined) {
-    const moved = rows === undefined ? 'its records (not counted yet) move' : `${amount(rows, 'record')} ${rows === 1 ? 'moves' : 'move'}`;
+    const moved =
+      rows === undefined
+        ? 'its records (not counted yet) move'
+        : `${amount(rows, 'record')} ${rows === 1 ? 'moves' : 'move'}`;
     return { safety: 'safe', reason: `the new version removes state ${step.state}; ${moved} to ${step.to} as mapped` };
   }
-  const sitting = rows === undefined ? 'records (not counted yet) are' : `${amount(rows, 'record')} ${rows === 1 ? 'is' : 'are'}`;
+  const sitting =
+    rows === undefined ? 'records (not counted yet) are' : `${amount(rows, 'record')} ${rows === 1 ? 'is' : 'are'}`;
   return destructive(
     `${sitting} in state ${step.state}, which the new version removes; map them to a state (confirmed without a mapping, they move to the initial state ${step.initial})`,
   );

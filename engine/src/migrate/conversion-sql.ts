@@ -58,7 +58,9 @@ function asText(from: SqlType): string {
 
 function toVarchar(text: string, to: SqlType): ConversionSql {
   const type = toSqlType(to);
-  return to.length === undefined ? { expr: `${text}::${type}` } : { check: `char_length(${text}) <= ${to.length}`, expr: `${text}::${type}` };
+  return to.length === undefined
+    ? { expr: `${text}::${type}` }
+    : { check: `char_length(${text}) <= ${to.length}`, expr: `${text}::${type}` };
 }
 
 function toNumber(from: SqlType, to: SqlType, text: string): ConversionSql {
@@ -76,7 +78,8 @@ function toNumber(from: SqlType, to: SqlType, text: string): ConversionSql {
 function fitsSql(numeric: string, to: SqlType): string {
   const range = INTEGER_RANGE[to.base];
   if (range) return `round(${numeric}) BETWEEN ${range}`;
-  if (to.base === 'double precision') return `(abs(${numeric}) < 1e308 AND (${numeric} = 0 OR abs(${numeric}) > 1e-307))`;
+  if (to.base === 'double precision')
+    return `(abs(${numeric}) < 1e308 AND (${numeric} = 0 OR abs(${numeric}) > 1e-307))`;
   if (to.precision === undefined) return 'true';
   const scale = to.scale ?? 0;
   return `abs(round(${numeric}, ${scale})) < 1e${to.precision - scale}`;
@@ -92,7 +95,8 @@ function toOther(from: SqlType, to: SqlType, text: string): ConversionSql {
     return { expr: `??::${type}` };
   }
   if (to.base === 'date') return { check: dateCheck(text, `'^ *${DATE_RE} *$'`), expr: `btrim(${text})::date` };
-  if (to.base === 'timestamptz') return { check: dateCheck(text, `'^ *${DATE_RE}${TIME_RE} *$'`), expr: `btrim(${text})::timestamptz` };
+  if (to.base === 'timestamptz')
+    return { check: dateCheck(text, `'^ *${DATE_RE}${TIME_RE} *$'`), expr: `btrim(${text})::timestamptz` };
   if (to.base === 'uuid') return { check: `${text} ~ ${UUID_RE}`, expr: `btrim(${text})::uuid` };
   return { check: 'false', expr: 'NULL' };
 }

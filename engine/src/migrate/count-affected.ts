@@ -61,7 +61,10 @@ async function countState(knex: Knex, table: string, names: CurrentNames, condit
 async function countUnconvertible(knex: Knex, step: Of<'alterType'>, names: CurrentNames): Promise<number> {
   const { check } = toConversionSql(step.from, step.to);
   if (check === undefined) return 0;
-  return countColumn(knex, step, names, (column) => [`?? IS NOT NULL AND NOT (${check})`, [column, ...columnBindings(check, column)]]);
+  return countColumn(knex, step, names, (column) => [
+    `?? IS NOT NULL AND NOT (${check})`,
+    [column, ...columnBindings(check, column)],
+  ]);
 }
 
 /** Empty values; for a column still to be added, every existing row. */

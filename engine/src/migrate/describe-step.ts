@@ -29,7 +29,9 @@ export function describeStep(step: StepDraft): string {
     case 'dropNotNull':
       return `make ${step.table}.${step.column} optional`;
     case 'setDefault':
-      return step.default ? `set default of ${step.table}.${step.column} to ${describeDefault(step.default)}` : `remove default of ${step.table}.${step.column}`;
+      return step.default
+        ? `set default of ${step.table}.${step.column} to ${describeDefault(step.default)}`
+        : `remove default of ${step.table}.${step.column}`;
     case 'addEnumValues':
       return `add choices ${quote(step.values)} to ${step.table}.${step.column}`;
     case 'removeEnumValues':
@@ -47,7 +49,8 @@ export function describeStep(step: StepDraft): string {
 function describeMoveState(step: Of<'moveState'>): string {
   const state = `${step.workflow}.${step.state}`;
   if (step.rows === 0) return `remove state ${state} (no records)`;
-  if (step.to === undefined) return `remove state ${state}${step.rows ? ` (${amount(step.rows, 'record')} in it, not mapped)` : ''}`;
+  if (step.to === undefined)
+    return `remove state ${state}${step.rows ? ` (${amount(step.rows, 'record')} in it, not mapped)` : ''}`;
   const records = step.rows === undefined ? 'the records' : amount(step.rows, 'record');
   return `move ${records} of ${step.table} from removed state ${state} → ${step.to}`;
 }
@@ -59,7 +62,11 @@ function describeRecords(step: Of<'renameState'>): string {
   return ` (${amount(step.rows, 'record')} of ${step.table}${types})`;
 }
 
-function describeLinks(step: Of<'addForeignKey' | 'dropForeignKey' | 'addIndex' | 'dropIndex' | 'createJunction' | 'dropJunction' | 'renameJunction'>): string {
+function describeLinks(
+  step: Of<
+    'addForeignKey' | 'dropForeignKey' | 'addIndex' | 'dropIndex' | 'createJunction' | 'dropJunction' | 'renameJunction'
+  >,
+): string {
   switch (step.kind) {
     case 'addForeignKey':
       return `link ${step.table}.${step.column} → ${step.references.table} (on delete ${ON_DELETE[step.references.onDelete]})`;
@@ -88,12 +95,16 @@ function describeSetNotNull(step: Of<'setNotNull'>): string {
   const base = `make ${step.table}.${step.column} required`;
   if (!step.rows) return base;
   const empty = amount(step.rows, 'empty row');
-  return step.backfill === undefined ? `${base} (${empty}, no default)` : `${base} (${empty} ${step.rows === 1 ? 'gets' : 'get'} ${JSON.stringify(step.backfill)})`;
+  return step.backfill === undefined
+    ? `${base} (${empty}, no default)`
+    : `${base} (${empty} ${step.rows === 1 ? 'gets' : 'get'} ${JSON.stringify(step.backfill)})`;
 }
 
 function describeEnumUse(step: Of<'removeEnumValues'>): string {
   if (!step.rows) return '';
-  return step.array ? ` (removed from ${amount(step.rows, 'row')})` : ` (${amount(step.rows, 'row')} ${step.rows === 1 ? 'becomes' : 'become'} empty)`;
+  return step.array
+    ? ` (removed from ${amount(step.rows, 'row')})`
+    : ` (${amount(step.rows, 'row')} ${step.rows === 1 ? 'becomes' : 'become'} empty)`;
 }
 
 function describeColumn(column: ColumnSpec): string {

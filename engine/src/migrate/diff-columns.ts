@@ -12,7 +12,8 @@ export function diffColumns(before: TableSpec, after: TableSpec, renames: TableR
   const columns = pairByName(before.columns, after.columns);
   const steps: StepDraft[] = [];
   for (const pair of columns.pairs) {
-    if (pair.before.name !== pair.after.name) steps.push({ kind: 'renameColumn', table, from: pair.before.name, to: pair.after.name });
+    if (pair.before.name !== pair.after.name)
+      steps.push({ kind: 'renameColumn', table, from: pair.before.name, to: pair.after.name });
     steps.push(...diffColumn(table, pair.before, pair.after, renames));
   }
   for (const column of columns.added) steps.push(...toAddColumn(table, column));
@@ -25,7 +26,9 @@ export function diffColumns(before: TableSpec, after: TableSpec, renames: TableR
 export function toAddColumn(table: string, column: ColumnSpec): StepDraft[] {
   const { references, renamedFrom: _renamedFrom, ...plain } = column;
   const deferNotNull = !column.nullable && column.default === undefined;
-  const steps: StepDraft[] = [{ kind: 'addColumn', table, column: deferNotNull ? { ...plain, nullable: true } : plain }];
+  const steps: StepDraft[] = [
+    { kind: 'addColumn', table, column: deferNotNull ? { ...plain, nullable: true } : plain },
+  ];
   if (deferNotNull) steps.push({ kind: 'setNotNull', table, column: column.name });
   if (references) steps.push({ kind: 'addForeignKey', table, column: column.name, references });
   return steps;
@@ -35,12 +38,19 @@ function diffColumn(table: string, before: ColumnSpec, after: ColumnSpec, rename
   const column = after.name;
   const steps: StepDraft[] = [];
   const retyped = !sameSqlType(before.type, after.type);
-  if (retyped) steps.push({ kind: 'alterType', table, column, from: before.type, to: after.type, nullable: after.nullable });
+  if (retyped)
+    steps.push({ kind: 'alterType', table, column, from: before.type, to: after.type, nullable: after.nullable });
   if (before.nullable && !after.nullable) steps.push({ kind: 'setNotNull', table, column, ...backfillOf(after) });
   if (!before.nullable && after.nullable) steps.push({ kind: 'dropNotNull', table, column });
   // A type change drops the default (an old default may not cast), so it is set again afterwards.
   if (JSON.stringify(before.default) !== JSON.stringify(after.default) || (retyped && after.default)) {
-    steps.push({ kind: 'setDefault', table, column, type: after.type, ...(after.default && { default: after.default }) });
+    steps.push({
+      kind: 'setDefault',
+      table,
+      column,
+      type: after.type,
+      ...(after.default && { default: after.default }),
+    });
   }
   steps.push(...diffEnumValues(table, before, after));
   return [...steps, ...diffForeignKey(table, before, after, renames)];
@@ -58,7 +68,13 @@ function diffEnumValues(table: string, before: ColumnSpec, after: ColumnSpec): S
   const common = { table, column: after.name };
   if (added.length) steps.push({ kind: 'addEnumValues', ...common, values: added });
   if (removed.length) {
-    steps.push({ kind: 'removeEnumValues', ...common, values: removed, array: after.type.array === true, nullable: after.nullable });
+    steps.push({
+      kind: 'removeEnumValues',
+      ...common,
+      values: removed,
+      array: after.type.array === true,
+      nullable: after.nullable,
+    });
   }
   return steps;
 }
@@ -80,12 +96,17 @@ function diffForeignKey(table: string, before: ColumnSpec, after: ColumnSpec, re
  */
 function diffIndexes(before: TableSpec, after: TableSpec, renamed: ReadonlyMap<string, string>): StepDraft[] {
   const newKey = (index: IndexSpec) => `${index.name}(${index.columns.join(',')})`;
-  const oldKey = (index: IndexSpec) => newKey({ ...index, columns: index.columns.map((column) => renamed.get(column) ?? column) });
+  const oldKey = (index: IndexSpec) =>
+    newKey({ ...index, columns: index.columns.map((column) => renamed.get(column) ?? column) });
   const beforeKeys = new Set(before.indexes.map(oldKey));
   const afterKeys = new Set(after.indexes.map(newKey));
   const table = after.name;
   return [
-    ...before.indexes.filter((index) => !afterKeys.has(oldKey(index))).map((index): StepDraft => ({ kind: 'dropIndex', table, index })),
-    ...after.indexes.filter((index) => !beforeKeys.has(newKey(index))).map((index): StepDraft => ({ kind: 'addIndex', table, index })),
+    ...before.indexes
+      .filter((index) => !afterKeys.has(oldKey(index)))
+      .map((index): StepDraft => ({ kind: 'dropIndex', table, index })),
+    ...after.indexes
+      .filter((index) => !beforeKeys.has(newKey(index)))
+      .map((index): StepDraft => ({ kind: 'addIndex', table, index })),
   ];
 }

@@ -24,8 +24,15 @@ export function diffJunctions(before: JunctionSpec[], after: JunctionSpec[], ren
 }
 
 /** The same source entity, and the field's old name when a rename is declared and the new name is free. */
-function findBefore(before: JunctionSpec[], junction: JunctionSpec, renames: TableRenames, used: Set<JunctionSpec>): JunctionSpec | undefined {
-  const candidates = before.filter((old) => !used.has(old) && (renames.get(old.source) ?? old.source) === junction.source);
+function findBefore(
+  before: JunctionSpec[],
+  junction: JunctionSpec,
+  renames: TableRenames,
+  used: Set<JunctionSpec>,
+): JunctionSpec | undefined {
+  const candidates = before.filter(
+    (old) => !used.has(old) && (renames.get(old.source) ?? old.source) === junction.source,
+  );
   const sameField = candidates.find((old) => old.field === junction.field);
   if (junction.renamedFrom !== undefined && !before.some((old) => old.name === junction.name)) {
     // renamedFrom is `<source>__<oldField>` under the source's current name

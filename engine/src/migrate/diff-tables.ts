@@ -13,7 +13,9 @@ import type { Step, StepDraft } from './plan.js';
 export function diffTables(before: TableSpec[], after: TableSpec[]): Step[] {
   const tables = pairByName(before, after);
   const renames: TableRenames = new Map(
-    tables.pairs.filter((pair) => pair.before.name !== pair.after.name).map((pair) => [pair.before.name, pair.after.name]),
+    tables.pairs
+      .filter((pair) => pair.before.name !== pair.after.name)
+      .map((pair) => [pair.before.name, pair.after.name]),
   );
   const steps: StepDraft[] = [];
   for (const [from, to] of renames) steps.push({ kind: 'renameTable', from, to });
@@ -31,7 +33,8 @@ function toCreateTable(table: TableSpec): StepDraft[] {
   const columns = spec.columns.map(({ references: _references, renamedFrom: _old, ...column }) => column);
   const steps: StepDraft[] = [{ kind: 'createTable', table: { ...spec, columns } }];
   for (const column of table.columns) {
-    if (column.references) steps.push({ kind: 'addForeignKey', table: table.name, column: column.name, references: column.references });
+    if (column.references)
+      steps.push({ kind: 'addForeignKey', table: table.name, column: column.name, references: column.references });
   }
   return steps;
 }
@@ -43,7 +46,8 @@ function toDropTables(removed: TableSpec[]): StepDraft[] {
   for (const table of removed) {
     for (const column of table.columns) {
       const target = column.references?.table;
-      if (target && target !== table.name && names.has(target)) steps.push({ kind: 'dropForeignKey', table: table.name, column: column.name });
+      if (target && target !== table.name && names.has(target))
+        steps.push({ kind: 'dropForeignKey', table: table.name, column: column.name });
     }
     steps.push({ kind: 'dropTable', table: table.name });
   }

@@ -13,12 +13,19 @@ const entity = (id: string, options: Partial<EntityOptions> = {}): EntityDefinit
   properties: { name: { type: 'string' } },
 });
 
-const workflow = (id: string, states: Record<string, StateDefinition> | string[], meta: Partial<WorkflowDefinition['meta']> = {}): WorkflowDefinition => {
+const workflow = (
+  id: string,
+  states: Record<string, StateDefinition> | string[],
+  meta: Partial<WorkflowDefinition['meta']> = {},
+): WorkflowDefinition => {
   const map = Array.isArray(states) ? Object.fromEntries(states.map((s) => [s, {}])) : states;
   return { id, initial: Object.keys(map)[0]!, meta: { entity: 'deal', ...meta }, states: map };
 };
 
-const set = (workflows: WorkflowDefinition[], entities: EntityDefinition[] = [entity('deal')]): DefinitionSet => ({ entities, workflows });
+const set = (workflows: WorkflowDefinition[], entities: EntityDefinition[] = [entity('deal')]): DefinitionSet => ({
+  entities,
+  workflows,
+});
 
 const sales = (states: Record<string, StateDefinition> | string[]) => set([workflow('sales', states)]);
 
@@ -27,7 +34,13 @@ describe('diffWorkflows', () => {
     const before = sales(['lead', 'qualified', 'onHold', 'won']);
     const after = sales({ lead: {}, vetted: { meta: { renamedFrom: 'qualified' } }, won: {} });
     expect(diffWorkflows(before, after)).toEqual([
-      { workflow: 'sales', table: 'deal', initial: 'lead', renamed: [{ from: 'qualified', to: 'vetted' }], removed: ['onHold'] },
+      {
+        workflow: 'sales',
+        table: 'deal',
+        initial: 'lead',
+        renamed: [{ from: 'qualified', to: 'vetted' }],
+        removed: ['onHold'],
+      },
     ]);
   });
 
@@ -52,8 +65,13 @@ describe('diffWorkflows', () => {
 
   it('follows the entity table through a rename', () => {
     const before = sales(['lead', 'lost']);
-    const after = set([workflow('sales', ['lead'], { entity: 'opportunity' })], [entity('opportunity', { renamedFrom: 'deal' })]);
-    expect(diffWorkflows(before, after)).toEqual([expect.objectContaining({ table: 'opportunity', removed: ['lost'] })]);
+    const after = set(
+      [workflow('sales', ['lead'], { entity: 'opportunity' })],
+      [entity('opportunity', { renamedFrom: 'deal' })],
+    );
+    expect(diffWorkflows(before, after)).toEqual([
+      expect.objectContaining({ table: 'opportunity', removed: ['lost'] }),
+    ]);
   });
 
   it('skips a workflow whose entity is dropped or that binds another entity now', () => {
@@ -64,7 +82,10 @@ describe('diffWorkflows', () => {
 
   it('scopes the records by record type when the workflow binds only some', () => {
     const types = { recordTypes: { retail: { title: 'Retail' }, gov: { title: 'Gov', workflow: 'public' } } };
-    const before = set([workflow('sales', ['lead', 'lost']), workflow('public', ['open', 'closed'])], [entity('deal', types)]);
+    const before = set(
+      [workflow('sales', ['lead', 'lost']), workflow('public', ['open', 'closed'])],
+      [entity('deal', types)],
+    );
     const after = set([workflow('sales', ['lead']), workflow('public', ['open'])], [entity('deal', types)]);
     expect(diffWorkflows(before, after)).toEqual([
       expect.objectContaining({ workflow: 'sales', scope: { exceptRecordTypes: ['gov'] }, removed: ['lost'] }),
@@ -76,7 +97,10 @@ describe('diffWorkflows', () => {
 describe('recordsOf', () => {
   it('applies the binding rule: record type workflow, entity workflow, meta.recordType, meta.entity', () => {
     const types = { recordTypes: { a: { title: 'A' }, b: { title: 'B' } } };
-    const byType = set([workflow('all', ['s']), workflow('onlyB', ['s'], { recordType: 'b' })], [entity('deal', types)]);
+    const byType = set(
+      [workflow('all', ['s']), workflow('onlyB', ['s'], { recordType: 'b' })],
+      [entity('deal', types)],
+    );
     expect(recordsOf(byType, 'all')).toEqual({ entity: 'deal', scope: { exceptRecordTypes: ['b'] } });
     expect(recordsOf(byType, 'onlyB')).toEqual({ entity: 'deal', scope: { recordTypes: ['b'] } });
     const named = set([workflow('all', ['s']), workflow('other', ['s'])], [entity('deal', { workflow: 'other' })]);
@@ -87,7 +111,13 @@ describe('recordsOf', () => {
 });
 
 describe('toStateSteps', () => {
-  const diff = { workflow: 'sales', table: 'deal', initial: 'lead', renamed: [{ from: 'qualified', to: 'vetted' }], removed: ['onHold', 'lost'] };
+  const diff = {
+    workflow: 'sales',
+    table: 'deal',
+    initial: 'lead',
+    renamed: [{ from: 'qualified', to: 'vetted' }],
+    removed: ['onHold', 'lost'],
+  };
 
   it('renames are safe; a removed state is destructive until mapped; moves come after renames', () => {
     const steps = toStateSteps([diff], { sales: { lost: 'won' } });

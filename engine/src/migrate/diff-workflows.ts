@@ -41,7 +41,14 @@ export function diffWorkflows(before: DefinitionSet, after: DefinitionSet): Work
     const renamed = stateRenames(previous, next);
     const removed = removedStates(previous, next, renamed);
     if (!renamed.length && !removed.length) continue;
-    diffs.push({ workflow: next.id, table, ...(held.scope && { scope: held.scope }), initial: next.initial, renamed, removed });
+    diffs.push({
+      workflow: next.id,
+      table,
+      ...(held.scope && { scope: held.scope }),
+      initial: next.initial,
+      renamed,
+      removed,
+    });
   }
   return diffs;
 }
@@ -64,8 +71,14 @@ export function stateRenames(previous: WorkflowDefinition, next: WorkflowDefinit
 }
 
 /** States of `previous` that `next` neither keeps nor renames. */
-export function removedStates(previous: WorkflowDefinition, next: WorkflowDefinition, renamed = stateRenames(previous, next)): string[] {
-  return Object.keys(previous.states).filter((state) => !hasState(next, state) && !renamed.some((r) => r.from === state));
+export function removedStates(
+  previous: WorkflowDefinition,
+  next: WorkflowDefinition,
+  renamed = stateRenames(previous, next),
+): string[] {
+  return Object.keys(previous.states).filter(
+    (state) => !hasState(next, state) && !renamed.some((r) => r.from === state),
+  );
 }
 
 /** Where the records of removed states go: workflow id → removed state → target state of the new version. */
@@ -82,7 +95,10 @@ export function toStateSteps(diffs: WorkflowDiff[], mapping: StateMapping = {}):
     const base = { workflow: diff.workflow, table: diff.table, ...(diff.scope && { scope: diff.scope }) };
     for (const rename of diff.renamed) steps.push({ kind: 'renameState', ...base, from: rename.from, to: rename.to });
     for (const state of diff.removed) {
-      const to = Object.hasOwn(mapping, diff.workflow) && Object.hasOwn(mapping[diff.workflow]!, state) ? mapping[diff.workflow]![state] : undefined;
+      const to =
+        Object.hasOwn(mapping, diff.workflow) && Object.hasOwn(mapping[diff.workflow]!, state)
+          ? mapping[diff.workflow]![state]
+          : undefined;
       steps.push({ kind: 'moveState', ...base, state, ...(to !== undefined && { to }), initial: diff.initial });
     }
   }
@@ -92,7 +108,10 @@ export function toStateSteps(diffs: WorkflowDiff[], mapping: StateMapping = {}):
 /** Each published entity id → its table name in the new version (renames by `x-entity.renamedFrom`). */
 function entityTables(before: DefinitionSet, after: DefinitionSet): Map<string, string> {
   const named = (set: DefinitionSet) =>
-    set.entities.map((e) => ({ name: e.$id, ...(e['x-entity']?.renamedFrom !== undefined && { renamedFrom: e['x-entity'].renamedFrom }) }));
+    set.entities.map((e) => ({
+      name: e.$id,
+      ...(e['x-entity']?.renamedFrom !== undefined && { renamedFrom: e['x-entity'].renamedFrom }),
+    }));
   return new Map(pairByName(named(before), named(after)).pairs.map((pair) => [pair.before.name, pair.after.name]));
 }
 

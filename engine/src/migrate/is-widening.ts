@@ -39,4 +39,3 @@ function numericHolds(to: SqlType, digits: number, scale: number): boolean {
   const toScale = to.scale ?? 0;
   return to.precision - toScale >= digits && toScale >= scale;
 }
-

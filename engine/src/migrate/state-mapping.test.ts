@@ -12,12 +12,17 @@ const set = (...workflows: WorkflowDefinition[]): DefinitionSet => ({ entities: 
 
 describe('readStateMapping', () => {
   it('reads { workflow: { state: target } } and treats a missing mapping as empty', () => {
-    expect(readStateMapping({ sales: { onHold: 'lead' } })).toEqual({ mapping: { sales: { onHold: 'lead' } }, issues: [] });
+    expect(readStateMapping({ sales: { onHold: 'lead' } })).toEqual({
+      mapping: { sales: { onHold: 'lead' } },
+      issues: [],
+    });
     expect(readStateMapping(undefined)).toEqual({ mapping: {}, issues: [] });
   });
 
   it('names the pointer of each malformed part', () => {
-    expect(readStateMapping('x').issues).toEqual([expect.objectContaining({ pointer: '/stateMapping', keyword: 'type' })]);
+    expect(readStateMapping('x').issues).toEqual([
+      expect.objectContaining({ pointer: '/stateMapping', keyword: 'type' }),
+    ]);
     const { issues } = readStateMapping({ sales: { onHold: 3 }, 'a/b': [] });
     expect(issues.map((i) => i.pointer)).toEqual(['/stateMapping/sales/onHold', '/stateMapping/a~1b']);
   });
@@ -63,8 +68,15 @@ describe('checkStateRenames', () => {
   const before = set(workflow(['lead', 'qualified', 'won']));
 
   it('accepts a rename of a state the new version does not keep, and a left-over renamedFrom', () => {
-    expect(checkStateRenames(before, set(workflow({ lead: {}, vetted: { meta: { renamedFrom: 'qualified' } }, won: {} })))).toEqual([]);
-    expect(checkStateRenames(set(workflow({ lead: { meta: { renamedFrom: 'gone' } } })), set(workflow({ lead: { meta: { renamedFrom: 'gone' } } })))).toEqual([]);
+    expect(
+      checkStateRenames(before, set(workflow({ lead: {}, vetted: { meta: { renamedFrom: 'qualified' } }, won: {} }))),
+    ).toEqual([]);
+    expect(
+      checkStateRenames(
+        set(workflow({ lead: { meta: { renamedFrom: 'gone' } } })),
+        set(workflow({ lead: { meta: { renamedFrom: 'gone' } } })),
+      ),
+    ).toEqual([]);
     expect(checkStateRenames(set(), set(workflow({ lead: { meta: { renamedFrom: 'gone' } } })))).toEqual([]);
   });
 
@@ -80,7 +92,11 @@ describe('checkStateRenames', () => {
       }),
     );
     expect(checkStateRenames(before, after, { 'workflow:sales': 'workflows/sales.workflow.json' })).toEqual([
-      expect.objectContaining({ file: 'workflows/sales.workflow.json', pointer: '/states/a/meta/renamedFrom', keyword: 'unknownState' }),
+      expect.objectContaining({
+        file: 'workflows/sales.workflow.json',
+        pointer: '/states/a/meta/renamedFrom',
+        keyword: 'unknownState',
+      }),
       expect.objectContaining({ pointer: '/states/b/meta/renamedFrom', keyword: 'renamedFromKept' }),
       expect.objectContaining({ pointer: '/states/d/meta/renamedFrom', keyword: 'duplicateRename' }),
     ]);

@@ -9,9 +9,16 @@ export type { StateMapping };
 export const STATE_MAPPING_POINTER = '/stateMapping';
 
 /** Reads a mapping from a request body; anything but `{ "<workflow>": { "<state>": "<state>" } }` is an issue. */
-export function readStateMapping(value: unknown, at = STATE_MAPPING_POINTER): { mapping: StateMapping; issues: Issue[] } {
+export function readStateMapping(
+  value: unknown,
+  at = STATE_MAPPING_POINTER,
+): { mapping: StateMapping; issues: Issue[] } {
   if (value === undefined || value === null) return { mapping: {}, issues: [] };
-  if (!isObject(value)) return { mapping: {}, issues: [issue(at, 'type', 'must be an object: { "<workflow>": { "<removed state>": "<target state>" } }')] };
+  if (!isObject(value))
+    return {
+      mapping: {},
+      issues: [issue(at, 'type', 'must be an object: { "<workflow>": { "<removed state>": "<target state>" } }')],
+    };
   const entries: [string, Record<string, string>][] = [];
   const issues: Issue[] = [];
   for (const [workflow, states] of Object.entries(value)) {
@@ -36,7 +43,12 @@ export function readStateMapping(value: unknown, at = STATE_MAPPING_POINTER): { 
  * must exist in the new version, each mapped state must be one the new version removes (neither kept
  * nor renamed), and each target a state of the new version.
  */
-export function checkStateMapping(mapping: StateMapping, before: DefinitionSet, after: DefinitionSet, at = STATE_MAPPING_POINTER): Issue[] {
+export function checkStateMapping(
+  mapping: StateMapping,
+  before: DefinitionSet,
+  after: DefinitionSet,
+  at = STATE_MAPPING_POINTER,
+): Issue[] {
   const issues: Issue[] = [];
   for (const [workflow, states] of Object.entries(mapping)) {
     const where = `${at}/${escape(workflow)}`;
@@ -52,13 +64,33 @@ export function checkStateMapping(mapping: StateMapping, before: DefinitionSet, 
       const pointer = `${where}/${escape(state)}`;
       const renamed = renames.find((r) => r.from === state);
       if (!previous || !hasState(previous, state)) {
-        issues.push(issue(pointer, 'unknownState', `"${state}" is not a state of the published version of workflow "${workflow}"`));
+        issues.push(
+          issue(
+            pointer,
+            'unknownState',
+            `"${state}" is not a state of the published version of workflow "${workflow}"`,
+          ),
+        );
       } else if (renamed) {
-        issues.push(issue(pointer, 'notRemoved', `state "${state}" is renamed to "${renamed.to}" and keeps its records; only removed states are mapped`));
+        issues.push(
+          issue(
+            pointer,
+            'notRemoved',
+            `state "${state}" is renamed to "${renamed.to}" and keeps its records; only removed states are mapped`,
+          ),
+        );
       } else if (!removed.includes(state)) {
-        issues.push(issue(pointer, 'notRemoved', `the new version keeps state "${state}"; only removed states are mapped`));
+        issues.push(
+          issue(pointer, 'notRemoved', `the new version keeps state "${state}"; only removed states are mapped`),
+        );
       } else if (!hasState(next, target)) {
-        issues.push(issue(pointer, 'unknownState', `target state "${target}" does not exist in the new version of workflow "${workflow}"`));
+        issues.push(
+          issue(
+            pointer,
+            'unknownState',
+            `target state "${target}" does not exist in the new version of workflow "${workflow}"`,
+          ),
+        );
       }
     }
   }
@@ -68,7 +100,10 @@ export function checkStateMapping(mapping: StateMapping, before: DefinitionSet, 
 /** One `--map <workflow>.<from>=<to>` option of the CLI, added to `mapping`; throws on a malformed one. */
 export function addMapOption(text: string, mapping: StateMapping = {}): StateMapping {
   const match = /^([^.=\s]+)\.([^.=\s]+)=([^.=\s]+)$/.exec(text.trim());
-  if (!match) throw new Error(`--map "${text}" must read <workflow>.<removed state>=<target state>, e.g. opportunity-sales.onHold=negotiation`);
+  if (!match)
+    throw new Error(
+      `--map "${text}" must read <workflow>.<removed state>=<target state>, e.g. opportunity-sales.onHold=negotiation`,
+    );
   const [, workflow, from, to] = match as unknown as [string, string, string, string];
   return { ...mapping, [workflow]: { ...mapping[workflow], [from]: to } };
 }

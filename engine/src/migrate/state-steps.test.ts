@@ -13,7 +13,13 @@ const move = (rows: number | undefined, to?: string): StepDraft => ({
   ...(to !== undefined && { to }),
   ...(rows !== undefined && { rows }),
 });
-const rename = (rows?: number): StepDraft => ({ kind: 'renameState', ...at, from: 'qualified', to: 'vetted', ...(rows !== undefined && { rows }) });
+const rename = (rows?: number): StepDraft => ({
+  kind: 'renameState',
+  ...at,
+  from: 'qualified',
+  to: 'vetted',
+  ...(rows !== undefined && { rows }),
+});
 
 describe('state steps', () => {
   it.each<[string, StepDraft, Safety, string, string]>([
@@ -26,10 +32,28 @@ describe('state steps', () => {
       '3 records are in state onHold, which the new version removes; map them to a state (confirmed without a mapping, they move to the initial state lead)',
       'remove state sales.onHold (3 records in it, not mapped)',
     ],
-    ['unmapped, one record', move(1), 'destructive', '1 record is in state onHold', 'remove state sales.onHold (1 record in it, not mapped)'],
-    ['unmapped, uncounted', move(undefined), 'destructive', 'records (not counted yet) are in state onHold', 'remove state sales.onHold'],
+    [
+      'unmapped, one record',
+      move(1),
+      'destructive',
+      '1 record is in state onHold',
+      'remove state sales.onHold (1 record in it, not mapped)',
+    ],
+    [
+      'unmapped, uncounted',
+      move(undefined),
+      'destructive',
+      'records (not counted yet) are in state onHold',
+      'remove state sales.onHold',
+    ],
     ['unmapped, empty', move(0), 'safe', 'no record is in state onHold', 'remove state sales.onHold (no records)'],
-    ['mapped', move(3, 'won'), 'safe', '3 records move to won as mapped', 'move 3 records of deal from removed state sales.onHold → won'],
+    [
+      'mapped',
+      move(3, 'won'),
+      'safe',
+      '3 records move to won as mapped',
+      'move 3 records of deal from removed state sales.onHold → won',
+    ],
     ['mapped, empty', move(0, 'won'), 'safe', 'no record is in state onHold', 'remove state sales.onHold (no records)'],
   ])('%s', (_name, draft, safety, reason, line) => {
     const step = classifyStep(draft);
@@ -40,7 +64,12 @@ describe('state steps', () => {
 
   it('selects the records of the workflow by state and record type', () => {
     expect(stateCondition('a')).toEqual(['state = ?', ['a']]);
-    expect(stateCondition('a', { recordTypes: ['x'] })).toEqual(['state = ? AND record_type = ANY(?::text[])', ['a', ['x']]]);
-    expect(stateCondition('a', { exceptRecordTypes: ['y'] })[0]).toBe('state = ? AND (record_type IS NULL OR NOT (record_type = ANY(?::text[])))');
+    expect(stateCondition('a', { recordTypes: ['x'] })).toEqual([
+      'state = ? AND record_type = ANY(?::text[])',
+      ['a', ['x']],
+    ]);
+    expect(stateCondition('a', { exceptRecordTypes: ['y'] })[0]).toBe(
+      'state = ? AND (record_type IS NULL OR NOT (record_type = ANY(?::text[])))',
+    );
   });
 });

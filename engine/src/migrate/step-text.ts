@@ -26,12 +26,22 @@ export function stepText(step: StepDraft, names: StepNames): Text {
         `为「${E(step.table).zh}」添加字段「${F(step.table, step.column.name).zh}」（${kind(step.column.type).zh}）`,
       );
     case 'dropColumn':
-      return say(`remove the field ${q(F(step.table, step.column).en)} from ${q(E(step.table).en)}`, `从「${E(step.table).zh}」删除字段「${F(step.table, step.column).zh}」`);
+      return say(
+        `remove the field ${q(F(step.table, step.column).en)} from ${q(E(step.table).en)}`,
+        `从「${E(step.table).zh}」删除字段「${F(step.table, step.column).zh}」`,
+      );
     case 'renameColumn':
-      return of(step.table, names, renamed(F(step.table, step.from), F(step.table, step.to), ['rename the field', '字段改名']));
+      return of(
+        step.table,
+        names,
+        renamed(F(step.table, step.from), F(step.table, step.to), ['rename the field', '字段改名']),
+      );
     case 'alterType': {
       const [from, to] = [kind(step.from), kind(step.to)];
-      return say(`change the type of ${field(step, names).en} ${from.en} → ${to.en}`, `修改${field(step, names).zh}的类型：${from.zh} → ${to.zh}`);
+      return say(
+        `change the type of ${field(step, names).en} ${from.en} → ${to.en}`,
+        `修改${field(step, names).zh}的类型：${from.zh} → ${to.zh}`,
+      );
     }
     case 'setNotNull':
       return say(`make ${field(step, names).en} required`, `将${field(step, names).zh}设为必填`);
@@ -39,28 +49,49 @@ export function stepText(step: StepDraft, names: StepNames): Text {
       return say(`make ${field(step, names).en} optional`, `将${field(step, names).zh}改为选填`);
     case 'setDefault': {
       const value = step.default && 'value' in step.default ? ` ${JSON.stringify(step.default.value)}` : '';
-      if (!step.default) return say(`remove the default of ${field(step, names).en}`, `移除${field(step, names).zh}的默认值`);
-      return say(`set the default of ${field(step, names).en}${value ? ` to${value}` : ''}`, `设置${field(step, names).zh}的默认值${value ? `为${value}` : ''}`);
+      if (!step.default)
+        return say(`remove the default of ${field(step, names).en}`, `移除${field(step, names).zh}的默认值`);
+      return say(
+        `set the default of ${field(step, names).en}${value ? ` to${value}` : ''}`,
+        `设置${field(step, names).zh}的默认值${value ? `为${value}` : ''}`,
+      );
     }
     case 'addEnumValues':
-      return say(`add the choices ${choices(step, names).en} to ${field(step, names).en}`, `为${field(step, names).zh}添加选项${choices(step, names).zh}`);
+      return say(
+        `add the choices ${choices(step, names).en} to ${field(step, names).en}`,
+        `为${field(step, names).zh}添加选项${choices(step, names).zh}`,
+      );
     case 'removeEnumValues':
-      return say(`remove the choices ${choices(step, names).en} from ${field(step, names).en}`, `从${field(step, names).zh}移除选项${choices(step, names).zh}`);
+      return say(
+        `remove the choices ${choices(step, names).en} from ${field(step, names).en}`,
+        `从${field(step, names).zh}移除选项${choices(step, names).zh}`,
+      );
     case 'addForeignKey':
-      return say(`link ${field(step, names).en} to ${q(E(step.references.table).en)}`, `将${field(step, names).zh}关联到「${E(step.references.table).zh}」`);
+      return say(
+        `link ${field(step, names).en} to ${q(E(step.references.table).en)}`,
+        `将${field(step, names).zh}关联到「${E(step.references.table).zh}」`,
+      );
     case 'dropForeignKey':
       return say(`unlink ${field(step, names).en} from its related entity`, `取消${field(step, names).zh}的关联约束`);
     case 'addIndex':
     case 'dropIndex': {
       const columns = step.index.columns.map((column) => F(step.table, column));
       const en = `${step.kind === 'addIndex' ? 'add' : 'drop'} an index on ${q(E(step.table).en)} (${columns.map((c) => c.en).join(', ')})`;
-      return say(en, `${step.kind === 'addIndex' ? '为' : '删除'}「${E(step.table).zh}」${step.kind === 'addIndex' ? '添加' : '的'}索引（${columns.map((c) => c.zh).join('、')}）`);
+      return say(
+        en,
+        `${step.kind === 'addIndex' ? '为' : '删除'}「${E(step.table).zh}」${step.kind === 'addIndex' ? '添加' : '的'}索引（${columns.map((c) => c.zh).join('、')}）`,
+      );
     }
     case 'createJunction':
     case 'dropJunction': {
       const { source, field: name, target } = step.junction;
-      const link = { en: `${q(F(source, name).en)} of ${q(E(source).en)} (↔ ${q(E(target).en)})`, zh: `「${E(source).zh}」的「${F(source, name).zh}」（↔「${E(target).zh}」）` };
-      return step.kind === 'createJunction' ? say(`create the link table of ${link.en}`, `新建${link.zh}的关联表`) : say(`drop the link table of ${link.en}`, `删除${link.zh}的关联表`);
+      const link = {
+        en: `${q(F(source, name).en)} of ${q(E(source).en)} (↔ ${q(E(target).en)})`,
+        zh: `「${E(source).zh}」的「${F(source, name).zh}」（↔「${E(target).zh}」）`,
+      };
+      return step.kind === 'createJunction'
+        ? say(`create the link table of ${link.en}`, `新建${link.zh}的关联表`)
+        : say(`drop the link table of ${link.en}`, `删除${link.zh}的关联表`);
     }
     case 'renameJunction': {
       const [table, from] = splitJunction(step.from);
@@ -69,12 +100,18 @@ export function stepText(step: StepDraft, names: StepNames): Text {
     }
     case 'renameState': {
       const workflow = names.workflow(step.workflow);
-      const change = renamed(names.state(step.workflow, step.from), names.state(step.workflow, step.to), ['rename the stage', '阶段改名']);
+      const change = renamed(names.state(step.workflow, step.from), names.state(step.workflow, step.to), [
+        'rename the stage',
+        '阶段改名',
+      ]);
       return say(`${change.en} of ${q(workflow.en)}`, `流程「${workflow.zh}」${change.zh}`);
     }
     case 'moveState': {
       const [workflow, state] = [names.workflow(step.workflow), names.state(step.workflow, step.state)];
-      const remove = say(`remove the stage ${q(state.en)} of ${q(workflow.en)}`, `删除流程「${workflow.zh}」的阶段「${state.zh}」`);
+      const remove = say(
+        `remove the stage ${q(state.en)} of ${q(workflow.en)}`,
+        `删除流程「${workflow.zh}」的阶段「${state.zh}」`,
+      );
       if (step.rows === 0) return remove;
       const to = step.to !== undefined ? names.state(step.workflow, step.to) : undefined;
       if (to) return say(`${remove.en}; its records move to ${q(to.en)}`, `${remove.zh}，其中的记录移到「${to.zh}」`);
@@ -89,20 +126,32 @@ export function stepText(step: StepDraft, names: StepNames): Text {
  */
 export function stepReason(step: Step, names: StepNames): Text {
   const rows = step.rows;
-  const n = (en: string, zh: string) => (rows === undefined ? { en: '', zh: '' } : { en: ` (${rows} ${en}${rows === 1 ? '' : 's'})`, zh: `（${rows} ${zh}）` });
+  const n = (en: string, zh: string) =>
+    rows === undefined
+      ? { en: '', zh: '' }
+      : { en: ` (${rows} ${en}${rows === 1 ? '' : 's'})`, zh: `（${rows} ${zh}）` };
   switch (step.kind) {
     case 'dropTable': {
       const c = n('row', '行');
-      return say(`every record of ${q(names.entity(step.table).en)} is lost${c.en}`, `「${names.entity(step.table).zh}」的全部记录将丢失${c.zh}`);
+      return say(
+        `every record of ${q(names.entity(step.table).en)} is lost${c.en}`,
+        `「${names.entity(step.table).zh}」的全部记录将丢失${c.zh}`,
+      );
     }
     case 'dropColumn': {
       const c = n('stored value', '个已保存的值');
-      return say(`the values stored in ${field(step, names).en} are lost${c.en}`, `${field(step, names).zh}中已保存的值将丢失${c.zh}`);
+      return say(
+        `the values stored in ${field(step, names).en} are lost${c.en}`,
+        `${field(step, names).zh}中已保存的值将丢失${c.zh}`,
+      );
     }
     case 'dropJunction': {
       const c = n('link', '条关联');
       const { source, field: name } = step.junction;
-      return say(`the ${q(names.field(source, name).en)} links of ${q(names.entity(source).en)} are lost${c.en}`, `「${names.entity(source).zh}」的「${names.field(source, name).zh}」关联将丢失${c.zh}`);
+      return say(
+        `the ${q(names.field(source, name).en)} links of ${q(names.entity(source).en)} are lost${c.en}`,
+        `「${names.entity(source).zh}」的「${names.field(source, name).zh}」关联将丢失${c.zh}`,
+      );
     }
     case 'alterType':
       return alterTypeReason(step, names);
@@ -144,42 +193,81 @@ function alterTypeReason(step: Of<'alterType'> & Step, names: StepNames): Text {
   const rows = step.rows;
   const to = kind(step.to);
   if (rows !== undefined && rows > 0) {
-    const lost = say(`${rows} value${rows === 1 ? '' : 's'} of ${field(step, names).en} cannot convert to ${to.en}`, `${field(step, names).zh}有 ${rows} 个值无法转换为${to.zh}`);
-    if (step.safety === 'blocked') return say(`${lost.en}, and the field is required, so they cannot become empty`, `${lost.zh}，且该字段必填，不能清空`);
+    const lost = say(
+      `${rows} value${rows === 1 ? '' : 's'} of ${field(step, names).en} cannot convert to ${to.en}`,
+      `${field(step, names).zh}有 ${rows} 个值无法转换为${to.zh}`,
+    );
+    if (step.safety === 'blocked')
+      return say(
+        `${lost.en}, and the field is required, so they cannot become empty`,
+        `${lost.zh}，且该字段必填，不能清空`,
+      );
     return say(`${lost.en} and become empty`, `${lost.zh}，将被清空`);
   }
   if (step.safety === 'safe') return say('the new type holds every value unchanged', '新类型能原样保存所有值');
   if (rows === undefined) return say('values that cannot convert become empty', '无法转换的值将被清空');
-  return say('every stored value converts, but numbers may be rounded and the field accepts less', '现有值都能转换，但数字可能被舍入，字段今后接受的值更少');
+  return say(
+    'every stored value converts, but numbers may be rounded and the field accepts less',
+    '现有值都能转换，但数字可能被舍入，字段今后接受的值更少',
+  );
 }
 
 function setNotNullReason(step: Of<'setNotNull'> & Step): Text {
   const rows = step.rows;
   const backfill = step.backfill === undefined ? undefined : JSON.stringify(step.backfill);
-  if (rows === undefined) return backfill ? say(`empty values get the default ${backfill}`, `空值将填入默认值 ${backfill}`) : say('every record must have a value', '每条记录都必须有值');
+  if (rows === undefined)
+    return backfill
+      ? say(`empty values get the default ${backfill}`, `空值将填入默认值 ${backfill}`)
+      : say('every record must have a value', '每条记录都必须有值');
   if (rows === 0) return say('no record has it empty', '没有记录为空');
-  if (!backfill) return say(`${rows} record${rows === 1 ? ' has' : 's have'} no value and there is no default to fill in`, `${rows} 条记录没有值，且没有可填入的默认值`);
-  return say(`${rows} empty value${rows === 1 ? ' gets' : 's get'} the default ${backfill}`, `${rows} 个空值将填入默认值 ${backfill}`);
+  if (!backfill)
+    return say(
+      `${rows} record${rows === 1 ? ' has' : 's have'} no value and there is no default to fill in`,
+      `${rows} 条记录没有值，且没有可填入的默认值`,
+    );
+  return say(
+    `${rows} empty value${rows === 1 ? ' gets' : 's get'} the default ${backfill}`,
+    `${rows} 个空值将填入默认值 ${backfill}`,
+  );
 }
 
 function removeEnumReason(step: Of<'removeEnumValues'> & Step, names: StepNames): Text {
   const rows = step.rows;
   const values = choices(step, names);
-  const count = rows === undefined ? { en: '', zh: '' } : { en: ` (${rows} record${rows === 1 ? '' : 's'})`, zh: `（${rows} 条）` };
+  const count =
+    rows === undefined ? { en: '', zh: '' } : { en: ` (${rows} record${rows === 1 ? '' : 's'})`, zh: `（${rows} 条）` };
   if (rows === 0) return say(`no record uses ${values.en}`, `没有记录使用${values.zh}`);
-  if (step.array) return say(`records that chose ${values.en} lose these choices${count.en}`, `选了${values.zh}的记录将去掉这些选项${count.zh}`);
-  if (step.safety === 'blocked') return say(`records use ${values.en}${count.en}, and the field is required, so they cannot become empty`, `有记录使用${values.zh}${count.zh}，且该字段必填，不能清空`);
+  if (step.array)
+    return say(
+      `records that chose ${values.en} lose these choices${count.en}`,
+      `选了${values.zh}的记录将去掉这些选项${count.zh}`,
+    );
+  if (step.safety === 'blocked')
+    return say(
+      `records use ${values.en}${count.en}, and the field is required, so they cannot become empty`,
+      `有记录使用${values.zh}${count.zh}，且该字段必填，不能清空`,
+    );
   return say(`records using ${values.en} become empty${count.en}`, `使用${values.zh}的记录将被清空${count.zh}`);
 }
 
 function moveStateReason(step: Of<'moveState'> & Step, names: StepNames): Text {
   const rows = step.rows;
   const state = names.state(step.workflow, step.state);
-  if (rows === 0) return say(`no record is in the stage ${q(state.en)}, which the new version removes`, `没有记录处于新版本删除的阶段「${state.zh}」`);
-  const count = rows === undefined ? { en: 'its records', zh: '其中的记录' } : { en: `its ${rows} record${rows === 1 ? '' : 's'}`, zh: `其中的 ${rows} 条记录` };
+  if (rows === 0)
+    return say(
+      `no record is in the stage ${q(state.en)}, which the new version removes`,
+      `没有记录处于新版本删除的阶段「${state.zh}」`,
+    );
+  const count =
+    rows === undefined
+      ? { en: 'its records', zh: '其中的记录' }
+      : { en: `its ${rows} record${rows === 1 ? '' : 's'}`, zh: `其中的 ${rows} 条记录` };
   if (step.to !== undefined) {
     const to = names.state(step.workflow, step.to);
-    return say(`the new version removes the stage ${q(state.en)}; ${count.en} move to ${q(to.en)} as mapped`, `新版本删除阶段「${state.zh}」，${count.zh}按指定移到「${to.zh}」`);
+    return say(
+      `the new version removes the stage ${q(state.en)}; ${count.en} move to ${q(to.en)} as mapped`,
+      `新版本删除阶段「${state.zh}」，${count.zh}按指定移到「${to.zh}」`,
+    );
   }
   const initial = names.state(step.workflow, step.initial);
   return say(
@@ -201,7 +289,8 @@ function choices(step: { table: string; column: string; values: string[] }, name
 
 /** `rename the field “A” → “B”`; when only the id changed, the one title and that data is kept. */
 function renamed(from: Text, to: Text, [en, zh]: [string, string]): Text {
-  if (from.en === to.en && from.zh === to.zh) return say(`${en} ${q(to.en)} (its id changes; data kept)`, `${zh}「${to.zh}」（标识变更，数据保留）`);
+  if (from.en === to.en && from.zh === to.zh)
+    return say(`${en} ${q(to.en)} (its id changes; data kept)`, `${zh}「${to.zh}」（标识变更，数据保留）`);
   return say(`${en} ${q(from.en)} → ${q(to.en)}`, `${zh}「${from.zh}」→「${to.zh}」`);
 }
 
@@ -214,11 +303,16 @@ function of(table: string, names: StepNames, text: Text): Text {
 function kind(type: SqlType): Text {
   const base: Record<SqlType['base'], Text> = {
     text: { en: 'text', zh: '文本' },
-    varchar: type.length ? { en: `text up to ${type.length} characters`, zh: `文本，最多 ${type.length} 字` } : { en: 'text', zh: '文本' },
+    varchar: type.length
+      ? { en: `text up to ${type.length} characters`, zh: `文本，最多 ${type.length} 字` }
+      : { en: 'text', zh: '文本' },
     integer: { en: 'whole number', zh: '整数' },
     bigint: { en: 'whole number', zh: '整数' },
     'double precision': { en: 'number', zh: '数字' },
-    numeric: type.scale !== undefined ? { en: `number with ${type.scale} decimals`, zh: `数字，${type.scale} 位小数` } : { en: 'number', zh: '数字' },
+    numeric:
+      type.scale !== undefined
+        ? { en: `number with ${type.scale} decimals`, zh: `数字，${type.scale} 位小数` }
+        : { en: 'number', zh: '数字' },
     boolean: { en: 'yes/no', zh: '是/否' },
     date: { en: 'date', zh: '日期' },
     timestamptz: { en: 'date and time', zh: '日期时间' },

@@ -32,7 +32,11 @@ export async function renameState(trx: Knex.Transaction, step: Of<'renameState'>
  * initial state): they enter it now with no SLA breach and a new record version, each gets one history
  * row (event MIGRATE), and the removed state's pending timers are cancelled.
  */
-export async function moveState(trx: Knex.Transaction, step: Of<'moveState'>, context: StepContext = {}): Promise<void> {
+export async function moveState(
+  trx: Knex.Transaction,
+  step: Of<'moveState'>,
+  context: StepContext = {},
+): Promise<void> {
   const target = step.to ?? step.initial;
   const version = context.version ?? (await nextVersion(trx));
   const actor = context.actorId && UUID_RE.test(context.actorId) ? context.actorId : null;

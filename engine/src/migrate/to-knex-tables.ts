@@ -27,16 +27,24 @@ export async function createTable(trx: Knex.Transaction, table: TableSpec): Prom
 export async function renameTable(trx: Knex.Transaction, from: string, to: string): Promise<void> {
   await trx.schema.renameTable(from, to);
   await renameConstraints(trx, to, (constraint) => {
-    if (constraint.type === 'p') return constraint.name === toConstraintName([from], 'pkey') ? toConstraintName([to], 'pkey') : undefined;
+    if (constraint.type === 'p')
+      return constraint.name === toConstraintName([from], 'pkey') ? toConstraintName([to], 'pkey') : undefined;
     const column = constraint.column ?? '';
     return constraint.name === toForeignKeyName(from, column) ? toForeignKeyName(to, column) : undefined;
   });
 }
 
 /** Renames the foreign key of a column that was just renamed from `from` to `to`. */
-export async function renameColumnConstraints(trx: Knex.Transaction, table: string, from: string, to: string): Promise<void> {
+export async function renameColumnConstraints(
+  trx: Knex.Transaction,
+  table: string,
+  from: string,
+  to: string,
+): Promise<void> {
   await renameConstraints(trx, table, (constraint) =>
-    constraint.type === 'f' && constraint.name === toForeignKeyName(table, from) ? toForeignKeyName(table, to) : undefined,
+    constraint.type === 'f' && constraint.name === toForeignKeyName(table, from)
+      ? toForeignKeyName(table, to)
+      : undefined,
   );
 }
 
@@ -47,8 +55,14 @@ export async function createJunction(trx: Knex.Transaction, junction: JunctionSp
     t.uuid('target_id').notNullable();
     t.integer('position').notNullable().defaultTo(0);
     t.primary(['source_id', 'target_id'], { constraintName: toConstraintName([junction.name], 'pkey') });
-    t.foreign('source_id', toForeignKeyName(junction.name, 'source_id')).references('id').inTable(junction.source).onDelete('CASCADE');
-    t.foreign('target_id', toForeignKeyName(junction.name, 'target_id')).references('id').inTable(junction.target).onDelete('CASCADE');
+    t.foreign('source_id', toForeignKeyName(junction.name, 'source_id'))
+      .references('id')
+      .inTable(junction.source)
+      .onDelete('CASCADE');
+    t.foreign('target_id', toForeignKeyName(junction.name, 'target_id'))
+      .references('id')
+      .inTable(junction.target)
+      .onDelete('CASCADE');
     t.index(['target_id'], toConstraintName([junction.name, 'target_id'], 'idx'));
   });
 }
@@ -69,11 +83,18 @@ export function addColumnTo(trx: Knex.Transaction, t: TableBuilder, column: Colu
 
 /** Adds a named foreign key to a table builder. */
 export function addForeignKeyTo(t: TableBuilder, table: string, column: string, references: ForeignKeySpec): void {
-  t.foreign(column, toForeignKeyName(table, column)).references('id').inTable(references.table).onDelete(ON_DELETE[references.onDelete]);
+  t.foreign(column, toForeignKeyName(table, column))
+    .references('id')
+    .inTable(references.table)
+    .onDelete(ON_DELETE[references.onDelete]);
 }
 
 /** A default as SQL: system expressions as written, constants as literals cast to the column type. */
-export function toDefaultRaw(trx: Knex.Transaction, value: NonNullable<ColumnSpec['default']>, type?: SqlType): Knex.Raw {
+export function toDefaultRaw(
+  trx: Knex.Transaction,
+  value: NonNullable<ColumnSpec['default']>,
+  type?: SqlType,
+): Knex.Raw {
   if ('sql' in value) return trx.raw(value.sql);
   return trx.raw(type ? `${toLiteral(value.value, type)}::${toSqlType(type)}` : toLiteral(value.value, type));
 }
@@ -84,7 +105,8 @@ export function toDefaultRaw(trx: Knex.Transaction, value: NonNullable<ColumnSpe
  */
 function toLiteral(value: unknown, type?: SqlType): string {
   let text: string;
-  if (type?.array && Array.isArray(value)) text = `{${value.map((item) => `"${String(item).replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+  if (type?.array && Array.isArray(value))
+    text = `{${value.map((item) => `"${String(item).replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
   else if (typeof value === 'string' && type?.base !== 'jsonb') text = value;
   else if (typeof value === 'number' || typeof value === 'boolean') text = String(value);
   else text = JSON.stringify(value);
@@ -98,7 +120,11 @@ interface Constraint {
 }
 
 /** Renames each primary or foreign key constraint of `table` for which `rename` gives a new name. */
-async function renameConstraints(trx: Knex.Transaction, table: string, rename: (constraint: Constraint) => string | undefined): Promise<void> {
+async function renameConstraints(
+  trx: Knex.Transaction,
+  table: string,
+  rename: (constraint: Constraint) => string | undefined,
+): Promise<void> {
   for (const constraint of await readConstraints(trx, table)) {
     const next = rename(constraint);
     if (next !== undefined) await trx.raw('ALTER TABLE ?? RENAME CONSTRAINT ?? TO ??', [table, constraint.name, next]);

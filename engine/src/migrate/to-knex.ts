@@ -56,7 +56,20 @@ export async function applyStep(trx: Knex.Transaction, step: Step, context: Step
 }
 
 /** Steps that are one ALTER TABLE through the schema builder. */
-function alterColumn(trx: Knex.Transaction, t: Knex.AlterTableBuilder, step: Of<'addColumn' | 'dropColumn' | 'dropNotNull' | 'setDefault' | 'addForeignKey' | 'dropForeignKey' | 'addIndex' | 'dropIndex'>): void {
+function alterColumn(
+  trx: Knex.Transaction,
+  t: Knex.AlterTableBuilder,
+  step: Of<
+    | 'addColumn'
+    | 'dropColumn'
+    | 'dropNotNull'
+    | 'setDefault'
+    | 'addForeignKey'
+    | 'dropForeignKey'
+    | 'addIndex'
+    | 'dropIndex'
+  >,
+): void {
   switch (step.kind) {
     case 'addColumn':
       addColumnTo(trx, t, step.column);
@@ -112,14 +125,18 @@ async function alterType(trx: Knex.Transaction, step: Of<'alterType'>): Promise<
 async function setNotNull(trx: Knex.Transaction, step: Of<'setNotNull'>): Promise<void> {
   if (step.backfill !== undefined) {
     const value = isPlainObject(step.backfill) ? JSON.stringify(step.backfill) : step.backfill;
-    await trx(step.table).whereNull(step.column).update({ [step.column]: value });
+    await trx(step.table)
+      .whereNull(step.column)
+      .update({ [step.column]: value });
   }
   await alter(trx, step.table, (t) => t.dropNullable(step.column));
 }
 
 async function removeEnumValues(trx: Knex.Transaction, step: Of<'removeEnumValues'>): Promise<void> {
   if (!step.array) {
-    await trx(step.table).whereIn(step.column, step.values).update({ [step.column]: null });
+    await trx(step.table)
+      .whereIn(step.column, step.values)
+      .update({ [step.column]: null });
     return;
   }
   const removed = step.values.reduce((sql) => `array_remove(${sql}, ?)`, '??');

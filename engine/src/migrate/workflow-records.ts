@@ -29,6 +29,10 @@ export function recordsOf(set: DefinitionSet, workflowId: string): WorkflowRecor
 }
 
 /** The workflow id a record of `recordType` (undefined: none, or one not declared) follows. */
-export function boundWorkflow(set: DefinitionSet, entity: EntityDefinition, recordType: string | undefined): string | undefined {
+export function boundWorkflow(
+  set: DefinitionSet,
+  entity: EntityDefinition,
+  recordType: string | undefined,
+): string | undefined {
   return bindingOf(entity, set.workflows, recordType)?.id;
 }

@@ -53,13 +53,23 @@ export function boundEntities(set: DefinitionSet): Set<string> {
   return new Set(set.workflows.map((w) => w.meta?.entity).filter((id): id is string => typeof id === 'string'));
 }
 
-function compileOne(definition: EntityDefinition, bound: Set<string>, ajv: ReturnType<typeof createAjv>): CompiledEntity {
+function compileOne(
+  definition: EntityDefinition,
+  bound: Set<string>,
+  ajv: ReturnType<typeof createAjv>,
+): CompiledEntity {
   const table = compileEntity(definition, bound);
   const fields = new Map<string, CompiledField>();
   for (const [name, field] of Object.entries(definition.properties)) {
     const column = table.columns.find((c) => c.name === name);
     const junction = table.junctions.find((j) => j.field === name);
-    fields.set(name, { name, kind: toFieldKind(field)!, definition: field, ...(column && { column }), ...(junction && { junction }) });
+    fields.set(name, {
+      name,
+      kind: toFieldKind(field)!,
+      definition: field,
+      ...(column && { column }),
+      ...(junction && { junction }),
+    });
   }
   const recordTypes = Object.keys(definition['x-entity'].recordTypes ?? {});
   const validators = new Map<string, ValidateFunction>();
@@ -68,7 +78,15 @@ function compileOne(definition: EntityDefinition, bound: Set<string>, ajv: Retur
   }
   const patchSchema = toPatchSchema(definition);
   const patchValidator = patchSchema && ajv.compile(patchSchema);
-  return { id: definition.$id, definition, table, fields, recordTypes, validators, ...(patchValidator && { patchValidator }) };
+  return {
+    id: definition.$id,
+    definition,
+    table,
+    fields,
+    recordTypes,
+    validators,
+    ...(patchValidator && { patchValidator }),
+  };
 }
 
 /** The table specs of every entity in a set, as the planner compares them. */

@@ -18,7 +18,11 @@ export class ModelCache {
   private running: Promise<Model> | undefined;
   private queued: Promise<Model> | undefined;
 
-  private constructor(private readonly knex: Knex, model: Model, private readonly checkEveryMs: number) {
+  private constructor(
+    private readonly knex: Knex,
+    model: Model,
+    private readonly checkEveryMs: number,
+  ) {
     this.model = model;
   }
 

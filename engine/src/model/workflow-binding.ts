@@ -6,6 +6,10 @@ import type { CompiledEntity, Model } from './compile-model.js';
 export { bindingOf };
 
 /** bindingOf for a compiled model. */
-export function workflowOf(model: Model, entity: CompiledEntity, recordType: string | null | undefined): WorkflowDefinition | undefined {
+export function workflowOf(
+  model: Model,
+  entity: CompiledEntity,
+  recordType: string | null | undefined,
+): WorkflowDefinition | undefined {
   return bindingOf(entity.definition, model.workflows.values(), recordType);
 }

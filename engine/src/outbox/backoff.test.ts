@@ -10,7 +10,16 @@ const HOUR = 60 * MINUTE;
 describe('retry backoff', () => {
   it('grows exponentially from 30 s and is capped at 6 h', () => {
     const delays = [1, 2, 3, 4, 5, 6, 7, 20].map((attempts) => retryDelayMs(attempts, DEFAULT_BACKOFF, noJitter));
-    expect(delays).toEqual([30 * SECOND, 2 * MINUTE, 8 * MINUTE, 32 * MINUTE, 128 * MINUTE, 6 * HOUR, 6 * HOUR, 6 * HOUR]);
+    expect(delays).toEqual([
+      30 * SECOND,
+      2 * MINUTE,
+      8 * MINUTE,
+      32 * MINUTE,
+      128 * MINUTE,
+      6 * HOUR,
+      6 * HOUR,
+      6 * HOUR,
+    ]);
   });
 
   it('jitter only shortens the delay, by at most the jitter fraction', () => {

@@ -20,7 +20,11 @@ export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 30_000, factor: 4, maxMs
  * The delay before the next attempt, after `attempts` attempts have failed (attempts >= 1).
  * Jitter only shortens the delay, so `maxMs` stays a true maximum.
  */
-export function retryDelayMs(attempts: number, policy: BackoffPolicy = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+export function retryDelayMs(
+  attempts: number,
+  policy: BackoffPolicy = DEFAULT_BACKOFF,
+  random: () => number = Math.random,
+): number {
   if (!(policy.baseMs > 0)) throw new RangeError('backoff baseMs must be positive');
   const exponent = Math.max(0, attempts - 1);
   const nominal = Math.min(policy.maxMs, policy.baseMs * policy.factor ** exponent);
@@ -29,6 +33,11 @@ export function retryDelayMs(attempts: number, policy: BackoffPolicy = DEFAULT_B
 }
 
 /** The time of the next attempt, `attempts` failed attempts after `now`. */
-export function nextAttemptAt(attempts: number, now: Date, policy: BackoffPolicy = DEFAULT_BACKOFF, random: () => number = Math.random): Date {
+export function nextAttemptAt(
+  attempts: number,
+  now: Date,
+  policy: BackoffPolicy = DEFAULT_BACKOFF,
+  random: () => number = Math.random,
+): Date {
   return new Date(now.getTime() + retryDelayMs(attempts, policy, random));
 }

@@ -16,7 +16,9 @@ export function errorText(error: unknown, secrets: (string | undefined)[] = []):
 function describe(error: unknown): string {
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
-    return typeof code === 'string' && !error.message.includes(code) ? `${error.name}: ${error.message} (${code})` : `${error.name}: ${error.message}`;
+    return typeof code === 'string' && !error.message.includes(code)
+      ? `${error.name}: ${error.message} (${code})`
+      : `${error.name}: ${error.message}`;
   }
   return String(error);
 }

@@ -37,11 +37,10 @@ export async function updateClaimed(
   [id, attempts]: readonly [number, number],
   returning = 'id',
 ): Promise<Record<string, unknown> | undefined> {
-  const result = (await knex.raw(`update ${OUTBOX} set ${set} where id = ? and attempts = ? and status = 'pending' returning ${returning}`, [
-    ...bindings,
-    id,
-    attempts,
-  ] as Knex.RawBinding[])) as { rows: Record<string, unknown>[] };
+  const result = (await knex.raw(
+    `update ${OUTBOX} set ${set} where id = ? and attempts = ? and status = 'pending' returning ${returning}`,
+    [...bindings, id, attempts] as Knex.RawBinding[],
+  )) as { rows: Record<string, unknown>[] };
   return result.rows[0];
 }
 
@@ -75,7 +74,13 @@ export async function claimDue(knex: Knex, options: ClaimOptions): Promise<Outbo
        limit ?
        for update skip locked)
      returning *`,
-    [sqlTime(knex, options.clock, options.leaseMs), sqlTime(knex, options.clock), options.maxAttempts, ...skip, options.limit],
+    [
+      sqlTime(knex, options.clock, options.leaseMs),
+      sqlTime(knex, options.clock),
+      options.maxAttempts,
+      ...skip,
+      options.limit,
+    ],
   )) as { rows: Record<string, unknown>[] };
   return result.rows.map(toOutboxRow).sort((a, b) => a.id - b.id);
 }

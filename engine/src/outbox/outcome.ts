@@ -17,10 +17,20 @@ export interface OutcomeOptions {
  * Stores the result of one attempt in its own short statement. The `attempts = ?` guard makes it a
  * no-op when the claim expired and another sender re-claimed the row (its attempt counts, not ours).
  */
-export async function recordOutcome(knex: Knex, row: OutboxRow, result: DeliveryResult, options: OutcomeOptions): Promise<{ outcome: Outcome; nextAttemptAt?: Date }> {
+export async function recordOutcome(
+  knex: Knex,
+  row: OutboxRow,
+  result: DeliveryResult,
+  options: OutcomeOptions,
+): Promise<{ outcome: Outcome; nextAttemptAt?: Date }> {
   const guard = [row.id, row.attempts] as const;
   if (result.ok) {
-    const sent = await update(knex, `status = 'sent', sent_at = ?, last_error = null`, [sqlTime(knex, options.clock)], guard);
+    const sent = await update(
+      knex,
+      `status = 'sent', sent_at = ?, last_error = null`,
+      [sqlTime(knex, options.clock)],
+      guard,
+    );
     return { outcome: sent ? 'sent' : 'lost' };
   }
   if (result.permanent || row.attempts >= options.maxAttempts) {
@@ -28,6 +38,12 @@ export async function recordOutcome(knex: Knex, row: OutboxRow, result: Delivery
     return { outcome: failed ? 'failed' : 'lost' };
   }
   const at = sqlTime(knex, options.clock, retryDelayMs(row.attempts, options.backoff));
-  const retried = await update(knex, `next_attempt_at = ?, last_error = ?`, [at, result.error], guard, 'next_attempt_at');
+  const retried = await update(
+    knex,
+    `next_attempt_at = ?, last_error = ?`,
+    [at, result.error],
+    guard,
+    'next_attempt_at',
+  );
   return retried ? { outcome: 'retried', nextAttemptAt: retried.next_attempt_at as Date } : { outcome: 'lost' };
 }

@@ -3,7 +3,10 @@ import { parseEmailPayload, parseWebhookPayload } from './payload.js';
 
 describe('outbox payloads', () => {
   it('accepts the email shape the workflow writer produces', () => {
-    expect(parseEmailPayload({ to: ['a@example.com'], subject: 'S', text: 'T' })).toEqual({ ok: true, value: { to: ['a@example.com'], subject: 'S', text: 'T' } });
+    expect(parseEmailPayload({ to: ['a@example.com'], subject: 'S', text: 'T' })).toEqual({
+      ok: true,
+      value: { to: ['a@example.com'], subject: 'S', text: 'T' },
+    });
   });
 
   it.each([
@@ -20,8 +23,14 @@ describe('outbox payloads', () => {
   });
 
   it('accepts an http(s) webhook with any JSON body, a missing body as null', () => {
-    expect(parseWebhookPayload({ url: 'https://example.com/h', body: { a: [1] } })).toEqual({ ok: true, value: { url: 'https://example.com/h', body: { a: [1] } } });
-    expect(parseWebhookPayload({ url: 'http://127.0.0.1:8080/' })).toEqual({ ok: true, value: { url: 'http://127.0.0.1:8080/', body: null } });
+    expect(parseWebhookPayload({ url: 'https://example.com/h', body: { a: [1] } })).toEqual({
+      ok: true,
+      value: { url: 'https://example.com/h', body: { a: [1] } },
+    });
+    expect(parseWebhookPayload({ url: 'http://127.0.0.1:8080/' })).toEqual({
+      ok: true,
+      value: { url: 'http://127.0.0.1:8080/', body: null },
+    });
   });
 
   it.each([

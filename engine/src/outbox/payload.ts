@@ -3,12 +3,17 @@ import type { EmailPayload, WebhookPayload } from './types.js';
 /** A payload is either usable or a reason it never will be: such rows fail at once instead of retrying. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function parseEmailPayload(payload: unknown): Parsed<EmailPayload> {
   if (!isObject(payload)) return { ok: false, error: 'email payload is not an object' };
   const { to, subject, text } = payload;
-  if (!Array.isArray(to) || !to.length || !to.every((address) => typeof address === 'string' && address.includes('@'))) {
+  if (
+    !Array.isArray(to) ||
+    !to.length ||
+    !to.every((address) => typeof address === 'string' && address.includes('@'))
+  ) {
     return { ok: false, error: 'email payload needs "to": a non-empty list of addresses' };
   }
   if (typeof subject !== 'string') return { ok: false, error: 'email payload needs a "subject" string' };
@@ -27,6 +32,7 @@ export function parseWebhookPayload(payload: unknown): Parsed<WebhookPayload> {
   } catch {
     return { ok: false, error: 'webhook url is not a valid URL' };
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return { ok: false, error: `webhook url must be http or https, not ${parsed.protocol}` };
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    return { ok: false, error: `webhook url must be http or https, not ${parsed.protocol}` };
   return { ok: true, value: { url, body: body ?? null } };
 }

@@ -11,7 +11,11 @@ export interface WebhookOptions {
  * elsewhere is not a delivery), and the timeout bounds the whole exchange so a stalled receiver
  * cannot hold the row past its lease. Errors name the status, never the URL (it may carry a token).
  */
-export async function sendWebhook(row: OutboxRow, payload: WebhookPayload, options: WebhookOptions): Promise<DeliveryResult> {
+export async function sendWebhook(
+  row: OutboxRow,
+  payload: WebhookPayload,
+  options: WebhookOptions,
+): Promise<DeliveryResult> {
   const rawBody = JSON.stringify(payload.body);
   const response = await fetch(payload.url, {
     method: 'POST',

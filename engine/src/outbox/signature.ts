@@ -9,7 +9,12 @@ export function signWebhook(secret: string, timestamp: number, rawBody: string):
 }
 
 /** The headers of one webhook delivery; the outbox id doubles as the receiver's idempotency key. */
-export function webhookHeaders(deliveryId: number, rawBody: string, secret: string | undefined, now: Date): Record<string, string> {
+export function webhookHeaders(
+  deliveryId: number,
+  rawBody: string,
+  secret: string | undefined,
+  now: Date,
+): Record<string, string> {
   const timestamp = Math.floor(now.getTime() / 1000);
   return {
     'content-type': 'application/json',

@@ -62,8 +62,10 @@ export function startOutboxWorker(deps: OutboxDeps, options: OutboxOptions = {})
   const { knex, log, clock } = deps;
   const email: EmailSender | undefined = deps.smtp && createEmailSender(deps.smtp, settings.timeoutMs);
   const secrets = [deps.smtp?.password, deps.webhookSecret];
-  if (!email) log.warn('outbox: SMTP is not configured (SMTP_HOST); email notifications stay queued in the outbox until it is');
-  if (!deps.webhookSecret) log.warn('outbox: LODESTAR_WEBHOOK_SECRET is not set; webhooks are sent without an X-Lodestar-Signature');
+  if (!email)
+    log.warn('outbox: SMTP is not configured (SMTP_HOST); email notifications stay queued in the outbox until it is');
+  if (!deps.webhookSecret)
+    log.warn('outbox: LODESTAR_WEBHOOK_SECRET is not set; webhooks are sent without an X-Lodestar-Signature');
 
   async function deliver(row: OutboxRow): Promise<DeliveryResult> {
     try {
@@ -87,11 +89,22 @@ export function startOutboxWorker(deps: OutboxDeps, options: OutboxOptions = {})
 
   async function deliverAndRecord(row: OutboxRow, report: DeliveryReport): Promise<void> {
     const result = await deliver(row);
-    const { outcome, nextAttemptAt } = await recordOutcome(knex, row, result, { maxAttempts: settings.maxAttempts, backoff: settings.backoff, clock });
-    const context = { outboxId: row.id, kind: row.kind, attempts: row.attempts, entity: row.entity, recordId: row.recordId };
+    const { outcome, nextAttemptAt } = await recordOutcome(knex, row, result, {
+      maxAttempts: settings.maxAttempts,
+      backoff: settings.backoff,
+      clock,
+    });
+    const context = {
+      outboxId: row.id,
+      kind: row.kind,
+      attempts: row.attempts,
+      entity: row.entity,
+      recordId: row.recordId,
+    };
     if (outcome === 'sent') {
       report.sent++;
-      if (result.ok && result.rejected) log.warn({ ...context, rejected: result.rejected }, 'outbox: mail sent, but some recipients were rejected');
+      if (result.ok && result.rejected)
+        log.warn({ ...context, rejected: result.rejected }, 'outbox: mail sent, but some recipients were rejected');
       else log.debug(context, 'outbox: delivered');
     } else if (outcome === 'retried') {
       report.retried++;
@@ -110,7 +123,8 @@ export function startOutboxWorker(deps: OutboxDeps, options: OutboxOptions = {})
   async function deliverDue(): Promise<DeliveryReport> {
     const report = emptyReport();
     const abandoned = await failAbandoned(knex, { maxAttempts: settings.maxAttempts, clock });
-    if (abandoned) log.error({ count: abandoned }, 'outbox: rows failed after their senders repeatedly stopped mid-delivery');
+    if (abandoned)
+      log.error({ count: abandoned }, 'outbox: rows failed after their senders repeatedly stopped mid-delivery');
     report.failed += abandoned;
     while (!stopped) {
       const rows = await claimDue(knex, {

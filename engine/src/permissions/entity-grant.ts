@@ -15,7 +15,15 @@ export interface EntityGrant {
 }
 
 /** Everything, nothing restricted: the built-in admin role. */
-export const FULL_GRANT: EntityGrant = { read: 'all', create: 'all', update: 'all', delete: 'all', events: {}, hidden: new Set(), readOnly: new Set() };
+export const FULL_GRANT: EntityGrant = {
+  read: 'all',
+  create: 'all',
+  update: 'all',
+  delete: 'all',
+  events: {},
+  hidden: new Set(),
+  readOnly: new Set(),
+};
 
 /** Whether the roles include the built-in administrator. */
 export function isAdmin(roles: readonly string[]): boolean {
@@ -32,19 +40,32 @@ export function broader(a: Scope, b: Scope): Scope {
  * field stays hidden (read-only) only when every role that can read (write) the entity restricts it,
  * because holding one more role never takes a permission away.
  */
-export function grantFor(definition: RolesDefinition | undefined, actorRoles: readonly string[], entityId: string): EntityGrant {
+export function grantFor(
+  definition: RolesDefinition | undefined,
+  actorRoles: readonly string[],
+  entityId: string,
+): EntityGrant {
   if (isAdmin(actorRoles)) return FULL_GRANT;
   const permissions = actorRoles
     .map((role) => definition?.roles[role])
     .map((role) => role && (role.entities[entityId] ?? role.entities['*']))
     .filter((p): p is EntityPermission => p !== undefined);
-  const scope = (action: 'read' | 'create' | 'update' | 'delete') => permissions.reduce<Scope>((s, p) => broader(s, p[action] ?? 'none'), 'none');
+  const scope = (action: 'read' | 'create' | 'update' | 'delete') =>
+    permissions.reduce<Scope>((s, p) => broader(s, p[action] ?? 'none'), 'none');
   const readers = permissions.filter((p) => (p.read ?? 'none') !== 'none');
   const writers = permissions.filter((p) => (p.update ?? 'none') !== 'none' || (p.create ?? 'none') !== 'none');
   const hidden = restrictedByAll(readers, (r) => r === 'hidden');
   const readOnly = restrictedByAll(writers, (r) => r !== undefined);
   for (const name of hidden) readOnly.delete(name);
-  return { read: scope('read'), create: scope('create'), update: scope('update'), delete: scope('delete'), events: eventScopes(permissions), hidden, readOnly };
+  return {
+    read: scope('read'),
+    create: scope('create'),
+    update: scope('update'),
+    delete: scope('delete'),
+    events: eventScopes(permissions),
+    hidden,
+    readOnly,
+  };
 }
 
 /** The scope in which the actor may send `event`. */

@@ -23,7 +23,11 @@ function withoutFields(definition: EntityDefinition, hidden: ReadonlySet<string>
     Object.fromEntries(
       Object.entries(recordTypes).map(([key, type]) => [
         key,
-        { ...type, ...(type.required && { required: type.required.filter(keep) }), ...(type.fields && { fields: type.fields.filter(keep) }) },
+        {
+          ...type,
+          ...(type.required && { required: type.required.filter(keep) }),
+          ...(type.fields && { fields: type.fields.filter(keep) }),
+        },
       ]),
     );
   return {
@@ -33,4 +37,3 @@ function withoutFields(definition: EntityDefinition, hidden: ReadonlySet<string>
     'x-entity': { ...definition['x-entity'], ...(types && { recordTypes: types }) },
   };
 }
-

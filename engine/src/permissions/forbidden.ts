@@ -14,7 +14,10 @@ export function forbidden(entity: CompiledEntity, action: Action, one = false): 
   const verb = VERBS[action] ?? '操作';
   return new ForbiddenError(
     one
-      ? { en: `your roles do not allow you to ${action} this ${entity.id} record`, zh: `您的角色无权${verb}这条${title}记录` }
+      ? {
+          en: `your roles do not allow you to ${action} this ${entity.id} record`,
+          zh: `您的角色无权${verb}这条${title}记录`,
+        }
       : { en: `your roles do not allow you to ${action} ${entity.id} records`, zh: `您的角色无权${verb}${title}` },
   );
 }

@@ -23,13 +23,18 @@ export function guardFields(ref: NamedReference | string, found = new Set<string
  * would name the field or the value it wanted, so readers who may not see the field get
  * UNDISCLOSED_REASON instead: one wording for an empty, a zero and a positive hidden amount.
  */
-export function eventGuardReadsHidden(workflow: WorkflowDefinition, event: string, hidden: ReadonlySet<string>): boolean {
+export function eventGuardReadsHidden(
+  workflow: WorkflowDefinition,
+  event: string,
+  hidden: ReadonlySet<string>,
+): boolean {
   if (!hidden.size) return false;
   for (const state of Object.values(workflow.states)) {
     const config = state.on?.[event];
     if (config === undefined) continue;
     for (const transition of toTransitionList(config)) {
-      if (transition.guard !== undefined && [...guardFields(transition.guard)].some((field) => hidden.has(field))) return true;
+      if (transition.guard !== undefined && [...guardFields(transition.guard)].some((field) => hidden.has(field)))
+        return true;
     }
   }
   return false;

@@ -44,7 +44,15 @@ export function accessFor(model: Model, actor: Actor): ModelAccess | undefined {
   };
 }
 
-const NO_GRANT: EntityGrant = { read: 'none', create: 'none', update: 'none', delete: 'none', events: {}, hidden: new Set(), readOnly: new Set() };
+const NO_GRANT: EntityGrant = {
+  read: 'none',
+  create: 'none',
+  update: 'none',
+  delete: 'none',
+  events: {},
+  hidden: new Set(),
+  readOnly: new Set(),
+};
 
 function roleAccess(model: Model, roles: readonly string[]): RoleAccess {
   let perModel = byModel.get(model);

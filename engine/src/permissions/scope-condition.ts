@@ -27,7 +27,6 @@ export function scopeCondition(scope: Scope, actor: Actor, alias = 't'): SqlCond
   return { sql: `${alias}.owner_id = any(array(${TEAM_MEMBERS}))`, bindings: [actor.orgUnitId] };
 }
 
-
 /**
  * The ids of users in a unit (bound) and every unit below it (paths are `/root/…/unit/`). The pure half of
  * identity/users-repo.ts: list filters embed it in their one statement (table-owners.test.ts).

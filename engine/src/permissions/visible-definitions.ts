@@ -1,6 +1,12 @@
 import type { DefinitionSet } from '../definitions/definition-set.js';
 import type { EntityDefinition } from '../definitions/entity.js';
-import type { NamedReference, StateDefinition, TransitionConfig, TransitionDefinition, WorkflowDefinition } from '../definitions/workflow.js';
+import type {
+  NamedReference,
+  StateDefinition,
+  TransitionConfig,
+  TransitionDefinition,
+  WorkflowDefinition,
+} from '../definitions/workflow.js';
 import { toReference } from '../workflow/reference.js';
 import type { Model } from '../model/compile-model.js';
 import type { ModelAccess } from './model-access.js';
@@ -21,9 +27,13 @@ export interface EntityPermissionsJson {
  */
 export function visibleDefinitions(model: Model, access: ModelAccess | undefined): DefinitionSet {
   if (!access) return model.set;
-  const entities = model.set.entities.filter((e) => access.views.has(e.$id)).map((e) => projectEntity(access.views.get(e.$id)!.definition, access.grant(e.$id).hidden));
+  const entities = model.set.entities
+    .filter((e) => access.views.has(e.$id))
+    .map((e) => projectEntity(access.views.get(e.$id)!.definition, access.grant(e.$id).hidden));
   const readable = new Set(entities.map((e) => e.$id));
-  const workflows = model.set.workflows.filter((w) => readable.has(w.meta.entity)).map((w) => projectWorkflow(w, access.grant(w.meta.entity).hidden));
+  const workflows = model.set.workflows
+    .filter((w) => readable.has(w.meta.entity))
+    .map((w) => projectWorkflow(w, access.grant(w.meta.entity).hidden));
   return { entities, workflows };
 }
 
@@ -34,8 +44,13 @@ export function visibleDefinitions(model: Model, access: ModelAccess | undefined
  */
 export function projectEntity(definition: EntityDefinition, hidden: ReadonlySet<string>): EntityDefinition {
   const { indexes: _indexes, agenda, ...options } = definition['x-entity'];
-  const named = (value: unknown) => JSON.stringify(value ?? null).match(/"[^"\\]*"/g)?.some((s) => hidden.has(s.slice(1, -1))) ?? false;
-  const rules = definition['x-rules']?.filter((rule) => !hidden.has(rule.field) && !(rule.than && hidden.has(rule.than)));
+  const named = (value: unknown) =>
+    JSON.stringify(value ?? null)
+      .match(/"[^"\\]*"/g)
+      ?.some((s) => hidden.has(s.slice(1, -1))) ?? false;
+  const rules = definition['x-rules']?.filter(
+    (rule) => !hidden.has(rule.field) && !(rule.than && hidden.has(rule.than)),
+  );
   return {
     ...definition,
     'x-entity': { ...options, ...(agenda && !named(agenda) && { agenda }) },
@@ -52,8 +67,11 @@ export function projectEntity(definition: EntityDefinition, hidden: ReadonlySet<
  */
 export function projectWorkflow(workflow: WorkflowDefinition, hidden: ReadonlySet<string>): WorkflowDefinition {
   const meta = { ...workflow.meta };
-  for (const key of ['amountField', 'closeDateField'] as const) if (typeof meta[key] === 'string' && hidden.has(meta[key])) delete meta[key];
-  const states = Object.fromEntries(Object.entries(workflow.states).map(([name, state]) => [name, projectState(state)]));
+  for (const key of ['amountField', 'closeDateField'] as const)
+    if (typeof meta[key] === 'string' && hidden.has(meta[key])) delete meta[key];
+  const states = Object.fromEntries(
+    Object.entries(workflow.states).map(([name, state]) => [name, projectState(state)]),
+  );
   return { ...workflow, meta, states };
 }
 
@@ -88,13 +106,22 @@ function mapValues<T>(record: Record<string, T>, map: (value: T) => T): Record<s
 }
 
 /** Per readable entity, the actor's scopes and read-only fields. */
-export function entityPermissions(model: Model, access: ModelAccess | undefined): Record<string, EntityPermissionsJson> {
+export function entityPermissions(
+  model: Model,
+  access: ModelAccess | undefined,
+): Record<string, EntityPermissionsJson> {
   const out: Record<string, EntityPermissionsJson> = {};
   for (const entity of model.entities.values()) {
     const grant = access?.grant(entity.id);
     if (grant && grant.read === 'none') continue;
     out[entity.id] = grant
-      ? { read: grant.read, create: grant.create, update: grant.update, delete: grant.delete, readOnly: [...grant.readOnly] }
+      ? {
+          read: grant.read,
+          create: grant.create,
+          update: grant.update,
+          delete: grant.delete,
+          readOnly: [...grant.readOnly],
+        }
       : { read: 'all', create: 'all', update: 'all', delete: 'all', readOnly: [] };
   }
   return out;

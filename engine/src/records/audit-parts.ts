@@ -14,7 +14,14 @@ export interface AuditWho {
  * The audit row of each record the CTE `source` wrote, as a further CTE part `a`: the write and its
  * trail are one statement, so neither commits without the other.
  */
-export function auditPart(source: string, entity: CompiledEntity, action: AuditAction, who: AuditWho, changes: SqlExpr, detail?: SqlExpr): CtePart {
+export function auditPart(
+  source: string,
+  entity: CompiledEntity,
+  action: AuditAction,
+  who: AuditWho,
+  changes: SqlExpr,
+  detail?: SqlExpr,
+): CtePart {
   const audit = auditInsertFromCte({
     cte: source,
     actorId: who.actorId,
@@ -52,7 +59,9 @@ function wholeRowChanges(source: string, pair: string): string {
  */
 export function updatedChanges(entity: CompiledEntity, source: string, names: string[]): SqlExpr {
   if (!names.length) return `'{}'::jsonb`;
-  const pairs = names.map((name) => `?::text, jsonb_build_array(to_jsonb(o.${quoteIdent(name)}), to_jsonb(${source}.${quoteIdent(name)}))`);
+  const pairs = names.map(
+    (name) => `?::text, jsonb_build_array(to_jsonb(o.${quoteIdent(name)}), to_jsonb(${source}.${quoteIdent(name)}))`,
+  );
   return {
     sql:
       `(select coalesce(jsonb_object_agg(e.key, e.value), '{}'::jsonb) from ${quoteIdent(entity.table.name)} as o, ` +
@@ -62,7 +71,13 @@ export function updatedChanges(entity: CompiledEntity, source: string, names: st
 }
 
 /** `with w as (<statement>), a as (<audit of w>) select * from w`: a single write statement with its audit row. */
-export function withAudit(statement: { sql: string; bindings: unknown[] }, audit: (source: string) => CtePart): { sql: string; bindings: unknown[] } {
+export function withAudit(
+  statement: { sql: string; bindings: unknown[] },
+  audit: (source: string) => CtePart,
+): { sql: string; bindings: unknown[] } {
   const part = audit('w');
-  return { sql: `with w as (${statement.sql}), ${part.sql} select w.* from w`, bindings: [...statement.bindings, ...part.bindings] };
+  return {
+    sql: `with w as (${statement.sql}), ${part.sql} select w.* from w`,
+    bindings: [...statement.bindings, ...part.bindings],
+  };
 }

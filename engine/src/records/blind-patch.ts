@@ -30,7 +30,12 @@ export function planBlindPatch(entity: CompiledEntity, payload: Payload, values:
   const rules = rulesOf(entity);
   const set = withoutNulls(payload.fields);
   const cleared = Object.keys(payload.fields).filter((name) => !(name in set));
-  if (cleared.some((name) => rules.required.has(name)) || Object.keys(set).some((name) => rules.compared.has(name)) || !entity.patchValidator(set)) return undefined;
+  if (
+    cleared.some((name) => rules.required.has(name)) ||
+    Object.keys(set).some((name) => rules.compared.has(name)) ||
+    !entity.patchValidator(set)
+  )
+    return undefined;
   if (!entity.recordTypes.length) return {};
   const names = Object.keys(set);
   const recordTypes = entity.recordTypes.filter((type) => names.every((name) => rules.visible.get(type)!.has(name)));

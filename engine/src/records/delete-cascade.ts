@@ -47,7 +47,8 @@ export function dependentsOf(model: Model, entityId: string): Dependents {
     found = { references: [], links: [] };
     for (const entity of model.entities.values()) {
       for (const column of entity.table.columns) {
-        if (column.references?.table === entityId) found.references.push({ entity, field: column.name, onDelete: column.references.onDelete });
+        if (column.references?.table === entityId)
+          found.references.push({ entity, field: column.name, onDelete: column.references.onDelete });
       }
       for (const junction of entity.table.junctions) {
         if (junction.target === entityId) found.links.push({ entity, field: junction.field, junction });
@@ -74,7 +75,14 @@ export function hasDependents(model: Model, entityId: string): boolean {
  * that no longer exists is not the actor's change of the other record's content, so it needs no
  * update right there (it is audited all the same).
  */
-export async function deleteDependents(trx: Knex, model: Model, entity: CompiledEntity, ids: string[], deleter: Deleter, seen = new Set<string>()): Promise<void> {
+export async function deleteDependents(
+  trx: Knex,
+  model: Model,
+  entity: CompiledEntity,
+  ids: string[],
+  deleter: Deleter,
+  seen = new Set<string>(),
+): Promise<void> {
   for (const id of ids) seen.add(`${entity.id}:${id}`);
   const { references, links } = dependentsOf(model, entity.id);
   for (const reference of references.filter((r) => r.onDelete === 'restrict')) {
@@ -88,18 +96,29 @@ export async function deleteDependents(trx: Knex, model: Model, entity: Compiled
     const childIds = (await referring(trx, reference, ids)).filter((id) => !seen.has(`${reference.entity.id}:${id}`));
     if (!childIds.length) continue;
     await deleteDependents(trx, model, reference.entity, childIds, deleter, seen);
-    await deleteAll(trx, reference.entity, childIds, deleter.who, { cascadeFrom: { entity: entity.id, field: reference.field } });
+    await deleteAll(trx, reference.entity, childIds, deleter.who, {
+      cascadeFrom: { entity: entity.id, field: reference.field },
+    });
   }
-  for (const reference of references.filter((r) => r.onDelete === 'setNull')) await clearReferences(trx, reference, ids, deleter.who);
+  for (const reference of references.filter((r) => r.onDelete === 'setNull'))
+    await clearReferences(trx, reference, ids, deleter.who);
   for (const link of links) await removeLinks(trx, link, ids, deleter.who);
 }
 
 /** Records (other than those being deleted) whose `field` points at one of `ids`; with `within`, only those outside it. */
-async function countReferring(trx: Knex, reference: Reference, ids: string[], seen: Set<string>, within?: { sql: string; bindings: unknown[] }): Promise<number> {
+async function countReferring(
+  trx: Knex,
+  reference: Reference,
+  ids: string[],
+  seen: Set<string>,
+  within?: { sql: string; bindings: unknown[] },
+): Promise<number> {
   // coalesce: a record without an owner is outside every owner-based scope.
   const scope = within ? ` and not coalesce((${within.sql}), false)` : '';
   const sql = `select t.id from ${quoteIdent(reference.entity.table.name)} as t where t.${quoteIdent(reference.field)} in (${marks(ids)})${scope}`;
-  const { rows } = (await trx.raw(sql, [...ids, ...(within?.bindings ?? [])] as Knex.RawBinding[])) as { rows: { id: string }[] };
+  const { rows } = (await trx.raw(sql, [...ids, ...(within?.bindings ?? [])] as Knex.RawBinding[])) as {
+    rows: { id: string }[];
+  };
   return rows.filter((row) => !seen.has(`${reference.entity.id}:${row.id}`)).length;
 }
 
@@ -109,9 +128,17 @@ async function referring(trx: Knex, reference: Reference, ids: string[]): Promis
 }
 
 /** Deletes records by id with one `delete` audit row each (their values, and why: the cascade). */
-async function deleteAll(trx: Knex, entity: CompiledEntity, ids: string[], who: AuditWho, detail: unknown): Promise<void> {
+async function deleteAll(
+  trx: Knex,
+  entity: CompiledEntity,
+  ids: string[],
+  who: AuditWho,
+  detail: unknown,
+): Promise<void> {
   const sql = `delete from ${quoteIdent(entity.table.name)} as t where t.id in (${marks(ids)}) returning ${toSelectSql(entity)}`;
-  const statement = withAudit({ sql, bindings: ids }, (source) => auditPart(source, entity, 'delete', who, deletedChanges(source), jsonParam(detail)));
+  const statement = withAudit({ sql, bindings: ids }, (source) =>
+    auditPart(source, entity, 'delete', who, deletedChanges(source), jsonParam(detail)),
+  );
   await trx.raw(statement.sql, statement.bindings as Knex.RawBinding[]);
   for (const id of ids) forgetRow(entity, id);
 }
@@ -124,8 +151,19 @@ async function clearReferences(trx: Knex, reference: Reference, ids: string[], w
     `update ${quoteIdent(entity.table.name)} as t set ${quoteIdent(field)} = null, version = t.version + 1, updated_at = now()${stamp} ` +
     `where t.${quoteIdent(field)} in (${marks(ids)}) returning t.id, t.${quoteIdent(field)}`;
   const bindings = [...(stamp ? [who.actorId] : []), ...ids];
-  const statement = withAudit({ sql, bindings }, (source) => auditPart(source, entity, 'update', who, updatedChanges(entity, source, [field]), jsonParam({ referenceDeleted: true })));
-  const { rows } = (await trx.raw(statement.sql, statement.bindings as Knex.RawBinding[])) as { rows: { id: string }[] };
+  const statement = withAudit({ sql, bindings }, (source) =>
+    auditPart(
+      source,
+      entity,
+      'update',
+      who,
+      updatedChanges(entity, source, [field]),
+      jsonParam({ referenceDeleted: true }),
+    ),
+  );
+  const { rows } = (await trx.raw(statement.sql, statement.bindings as Knex.RawBinding[])) as {
+    rows: { id: string }[];
+  };
   for (const row of rows) forgetRow(entity, row.id);
 }
 
@@ -144,9 +182,21 @@ async function removeLinks(trx: Knex, link: LinkReference, ids: string[], who: A
     `(select coalesce(jsonb_agg(j.target_id order by j.position), '[]'::jsonb) from ${table} as j where j.source_id = ${source}.id` +
     (without ? ` and j.target_id not in (${marks(ids)}))` : ')');
   const statement = withAudit({ sql, bindings: [...(stamp ? [who.actorId] : []), ...ids] }, (source) =>
-    auditPart(source, entity, 'update', who, { sql: `jsonb_build_object(?::text, jsonb_build_array(${linked(source, false)}, ${linked(source, true)}))`, bindings: [field, ...ids] }, jsonParam({ referenceDeleted: true })),
+    auditPart(
+      source,
+      entity,
+      'update',
+      who,
+      {
+        sql: `jsonb_build_object(?::text, jsonb_build_array(${linked(source, false)}, ${linked(source, true)}))`,
+        bindings: [field, ...ids],
+      },
+      jsonParam({ referenceDeleted: true }),
+    ),
   );
-  const { rows } = (await trx.raw(statement.sql, statement.bindings as Knex.RawBinding[])) as { rows: { id: string }[] };
+  const { rows } = (await trx.raw(statement.sql, statement.bindings as Knex.RawBinding[])) as {
+    rows: { id: string }[];
+  };
   for (const row of rows) forgetRow(entity, row.id);
   await trx.raw(`delete from ${table} where target_id in (${marks(ids)})`, ids);
 }

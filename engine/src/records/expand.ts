@@ -25,13 +25,16 @@ export async function expandRecords(
     const ids = new Set<string>();
     for (const record of records) for (const id of idsIn(record[name])) ids.add(id);
     const condition = ctx.access?.condition(attribute.target!, 'read');
-    const related = ids.size && target ? await loadById(ctx.knex, target, [...ids], condition) : new Map<string, RecordJson>();
+    const related =
+      ids.size && target ? await loadById(ctx.knex, target, [...ids], condition) : new Map<string, RecordJson>();
     const toRelated = (id: string) => related.get(id) ?? (ctx.access ? { id, restricted: true } : undefined);
     for (const record of records) {
       const value = record[name];
       record[name] = Array.isArray(value)
         ? value.map((id: string) => toRelated(id)).filter((r) => r !== undefined)
-        : typeof value === 'string' ? (toRelated(value) ?? null) : null;
+        : typeof value === 'string'
+          ? (toRelated(value) ?? null)
+          : null;
     }
   }
 }
@@ -41,7 +44,12 @@ function idsIn(value: unknown): string[] {
   return typeof value === 'string' ? [value] : [];
 }
 
-async function loadById(knex: Knex, entity: CompiledEntity, ids: string[], condition?: SqlCondition): Promise<Map<string, RecordJson>> {
+async function loadById(
+  knex: Knex,
+  entity: CompiledEntity,
+  ids: string[],
+  condition?: SqlCondition,
+): Promise<Map<string, RecordJson>> {
   const names = recordNames(entity);
   const rows = await selectRecords(knex, entity, ids, condition);
   return new Map(rows.map((row) => [row.id as string, toRecordJson(row, names)]));

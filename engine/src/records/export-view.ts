@@ -26,7 +26,13 @@ const WORDS = {
 export function defaultExportColumns(view: CompiledEntity, model: Model): string[] {
   const { byName } = attributesOf(view);
   const hasWorkflow = [...model.workflows.values()].some((w) => w.meta.entity === view.id);
-  const system = [...(view.recordTypes.length ? ['record_type'] : []), ...(hasWorkflow ? ['state'] : []), 'owner_id', 'created_at', 'updated_at'];
+  const system = [
+    ...(view.recordTypes.length ? ['record_type'] : []),
+    ...(hasWorkflow ? ['state'] : []),
+    'owner_id',
+    'created_at',
+    'updated_at',
+  ];
   return [...view.fields.keys(), ...system.filter((name) => byName.has(name))];
 }
 
@@ -41,19 +47,28 @@ export function relationColumns(view: CompiledEntity, names: readonly string[]):
  * titles, choice and record type labels, stage titles, related records by title, users by name,
  * yes/no, and times in `timeZone` — in `lang`. Numbers stay numbers.
  */
-export function exportColumns(view: CompiledEntity, model: Model, names: readonly string[], lang: ExportLang, timeZone: string): ExportColumn[] {
+export function exportColumns(
+  view: CompiledEntity,
+  model: Model,
+  names: readonly string[],
+  lang: ExportLang,
+  timeZone: string,
+): ExportColumn[] {
   const { byName } = attributesOf(view);
   const time = timeFormatter(timeZone);
   return names.map((name) => {
     const attribute = byName.get(name)!;
     const field = view.fields.get(name)?.definition;
-    const header = field ? (field['x-i18n']?.title?.[lang] ?? field.title ?? name) : (SYSTEM_TITLES[name]?.[lang] ?? name);
+    const header = field
+      ? (field['x-i18n']?.title?.[lang] ?? field.title ?? name)
+      : (SYSTEM_TITLES[name]?.[lang] ?? name);
     const labels = field?.['x-i18n']?.enum ?? field?.items?.['x-i18n']?.enum;
     const label = (value: unknown) => labels?.[String(value)]?.[lang] ?? String(value);
     const target = attribute.target ? model.entities.get(attribute.target) : undefined;
     const titleField = target?.definition['x-entity'].titleField;
     const related = (value: unknown): string => {
-      if (value === null || typeof value !== 'object') return value === null || value === undefined ? '' : String(value);
+      if (value === null || typeof value !== 'object')
+        return value === null || value === undefined ? '' : String(value);
       const linked = value as Record<string, unknown>;
       if (linked.restricted) return WORDS.restricted[lang];
       const title = titleField ? linked[titleField] : undefined;
@@ -63,8 +78,15 @@ export function exportColumns(view: CompiledEntity, model: Model, names: readonl
       const value = record[name];
       if (value === null || value === undefined) return null;
       if (USER_COLUMNS.has(name)) return users.get(String(value)) ?? String(value);
-      if (name === 'state') return pick(workflowOf(model, view, record.record_type as string | null)?.states[String(value)]?.meta?.title, lang) ?? String(value);
-      if (name === 'record_type') return pick(view.definition['x-entity'].recordTypes?.[String(value)]?.title, lang) ?? String(value);
+      if (name === 'state')
+        return (
+          pick(
+            workflowOf(model, view, record.record_type as string | null)?.states[String(value)]?.meta?.title,
+            lang,
+          ) ?? String(value)
+        );
+      if (name === 'record_type')
+        return pick(view.definition['x-entity'].recordTypes?.[String(value)]?.title, lang) ?? String(value);
       switch (attribute.kind) {
         case 'choice':
           return label(value);
@@ -101,7 +123,15 @@ function pick(text: LocalizedText | undefined, lang: ExportLang): string | undef
 
 /** `YYYY-MM-DD HH:mm` of an instant in a time zone, as a spreadsheet reads a date and time. */
 function timeFormatter(timeZone: string): (iso: string) => string {
-  const format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   return (iso) => {
     const instant = new Date(iso);
     if (Number.isNaN(instant.getTime())) return iso;

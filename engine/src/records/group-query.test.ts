@@ -16,7 +16,8 @@ beforeAll(async () => {
   model = compileModel((await readFolder(join(FIXTURES, 'records'))).set, 1, 'fixture');
 });
 
-const parse = (query: Record<string, unknown>, entity = 'deal') => toGroupQuery(query, { entity: model.entities.get(entity)!, entities: model.entities });
+const parse = (query: Record<string, unknown>, entity = 'deal') =>
+  toGroupQuery(query, { entity: model.entities.get(entity)!, entities: model.entities });
 
 function issuesOf(run: () => unknown) {
   try {
@@ -38,9 +39,12 @@ describe('toGroupQuery', () => {
     expect(query.list.q).toBe('big');
   });
 
-  it.each(['stage', 'title', 'closed', 'quantity', 'closeDate', 'customer', 'state', 'owner_id'])('groups by %s', (by) => {
-    expect(parse({ by }).by.name).toBe(by);
-  });
+  it.each(['stage', 'title', 'closed', 'quantity', 'closeDate', 'customer', 'state', 'owner_id'])(
+    'groups by %s',
+    (by) => {
+      expect(parse({ by }).by.name).toBe(by);
+    },
+  );
 
   it.each([
     [{}, '/query/by', 'required'],
@@ -67,7 +71,9 @@ describe('toGroupQuery', () => {
 
   it('lists what can be grouped and summed', () => {
     const deal = model.entities.get('deal')!;
-    expect(groupableNames(deal)).toEqual(expect.arrayContaining(['state', 'owner_id', 'stage', 'customer', 'closeDate']));
+    expect(groupableNames(deal)).toEqual(
+      expect.arrayContaining(['state', 'owner_id', 'stage', 'customer', 'closeDate']),
+    );
     expect(groupableNames(deal)).not.toContain('closedAt');
     expect(summableNames(deal)).toEqual(['quantity', 'probability', 'amount']);
   });
@@ -77,8 +83,17 @@ describe('toGroupSql', () => {
   it('is one statement: the list scope, filters and search, grouped, by count then key', () => {
     const deal = model.entities.get('deal')!;
     const access = { condition: () => ({ sql: 't.owner_id = ?', bindings: ['me'] }) } as unknown as ModelAccess;
-    const { sql, bindings } = toGroupSql(knex, deal, parse({ by: 'stage', sum: 'amount', 'filter[quantity][gt]': '2', q: 'big' }), access).toSQL().toNative();
-    expect(sql).toMatch(/^select t\."stage" as "key", count\(\*\)::int as "count", coalesce\(sum\(t\."amount"\), 0\) as "sum" from "deal" as "t" where t\.owner_id = \$1 and "t"\."quantity" > \$2 and \(.* ilike .*\) group by t\."stage" order by "count" desc, "key" asc nulls last limit \$\d+$/);
+    const { sql, bindings } = toGroupSql(
+      knex,
+      deal,
+      parse({ by: 'stage', sum: 'amount', 'filter[quantity][gt]': '2', q: 'big' }),
+      access,
+    )
+      .toSQL()
+      .toNative();
+    expect(sql).toMatch(
+      /^select t\."stage" as "key", count\(\*\)::int as "count", coalesce\(sum\(t\."amount"\), 0\) as "sum" from "deal" as "t" where t\.owner_id = \$1 and "t"\."quantity" > \$2 and \(.* ilike .*\) group by t\."stage" order by "count" desc, "key" asc nulls last limit \$\d+$/,
+    );
     expect(bindings.slice(0, 3)).toEqual(['me', 2, '%big%']);
   });
 
@@ -91,7 +106,15 @@ describe('toGroupSql', () => {
 
 describe('toGroupRows', () => {
   it('answers numbers, and null sums when not asked', () => {
-    expect(toGroupRows([{ key: 'a', count: '2', sum: '10.5' }, { key: null, count: 1, sum: null }], true)).toEqual([
+    expect(
+      toGroupRows(
+        [
+          { key: 'a', count: '2', sum: '10.5' },
+          { key: null, count: 1, sum: null },
+        ],
+        true,
+      ),
+    ).toEqual([
       { key: 'a', count: 2, sum: 10.5 },
       { key: null, count: 1, sum: null },
     ]);

@@ -58,7 +58,13 @@ export function toGroupQuery(query: QueryParams, scope: FilterScope): GroupQuery
   const listParams: QueryParams = {};
   for (const [name, value] of Object.entries(query)) {
     if (name.startsWith('filter[') || name === 'q') listParams[name] = value;
-    else if (name !== 'by' && name !== 'sum') issues.push(paramIssue(name, 'unknownParameter', { en: `unknown query parameter "${name}"`, zh: `不支持查询参数“${name}”` }));
+    else if (name !== 'by' && name !== 'sum')
+      issues.push(
+        paramIssue(name, 'unknownParameter', {
+          en: `unknown query parameter "${name}"`,
+          zh: `不支持查询参数“${name}”`,
+        }),
+      );
   }
   const by = parseBy(singleParam(query, 'by', issues), query.by === undefined, scope.entity, issues);
   const sum = parseSum(singleParam(query, 'sum', issues), scope.entity, issues);
@@ -74,8 +80,16 @@ export function toGroupQuery(query: QueryParams, scope: FilterScope): GroupQuery
   return { by: by!, ...(sum && { sum }), list: list! };
 }
 
-function parseBy(name: string | undefined, absent: boolean, entity: CompiledEntity, issues: Issue[]): Attribute | undefined {
-  if (absent) return void issues.push(paramIssue('by', 'required', { en: 'by is required: the field to group by', zh: '缺少 by：要分组的字段' }));
+function parseBy(
+  name: string | undefined,
+  absent: boolean,
+  entity: CompiledEntity,
+  issues: Issue[],
+): Attribute | undefined {
+  if (absent)
+    return void issues.push(
+      paramIssue('by', 'required', { en: 'by is required: the field to group by', zh: '缺少 by：要分组的字段' }),
+    );
   if (name === undefined) return undefined;
   const attribute = attributesOf(entity).byName.get(name);
   if (!attribute) return void issues.push(paramIssue('by', 'unknownField', notAField(name, entity), { field: name }));
@@ -94,7 +108,17 @@ function parseSum(name: string | undefined, entity: CompiledEntity, issues: Issu
   const attribute = attributesOf(entity).byName.get(name);
   if (!attribute) return void issues.push(paramIssue('sum', 'unknownField', notAField(name, entity), { field: name }));
   if (!isSummable(attribute)) {
-    return void issues.push(paramIssue('sum', 'unsummable', { en: `"${name}" cannot be summed: sum must be a number, money or integer field`, zh: `“${fieldTitleZh(entity, name)}”不能求和：只能对数字、金额或整数字段求和` }, { field: name, kind: attribute.kind }));
+    return void issues.push(
+      paramIssue(
+        'sum',
+        'unsummable',
+        {
+          en: `"${name}" cannot be summed: sum must be a number, money or integer field`,
+          zh: `“${fieldTitleZh(entity, name)}”不能求和：只能对数字、金额或整数字段求和`,
+        },
+        { field: name, kind: attribute.kind },
+      ),
+    );
   }
   return attribute;
 }

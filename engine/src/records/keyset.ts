@@ -19,11 +19,14 @@ export function encodeCursor(sort: SortKey[], values: unknown[]): string {
 /** The sort values a cursor carries, checked against the sort's kinds; a tampered cursor is a 400. */
 export function decodeCursor(cursor: string, sort: SortKey[]): unknown[] {
   const parsed = parse(cursor);
-  if (parsed?.s !== toSortSignature(sort)) throw badCursor({ en: 'cursor does not belong to this sort order', zh: '游标不属于这个排序' });
+  if (parsed?.s !== toSortSignature(sort))
+    throw badCursor({ en: 'cursor does not belong to this sort order', zh: '游标不属于这个排序' });
   const values = parsed.v;
-  if (!Array.isArray(values) || values.length !== sort.length) throw badCursor({ en: 'cursor is malformed', zh: '游标格式有误' });
+  if (!Array.isArray(values) || values.length !== sort.length)
+    throw badCursor({ en: 'cursor is malformed', zh: '游标格式有误' });
   sort.forEach((key, i) => {
-    if (!isCursorValue(key.kind, values[i], key.name === 'id')) throw badCursor({ en: `cursor value for "${key.name}" is malformed`, zh: `游标中“${key.name}”的值格式有误` });
+    if (!isCursorValue(key.kind, values[i], key.name === 'id'))
+      throw badCursor({ en: `cursor value for "${key.name}" is malformed`, zh: `游标中“${key.name}”的值格式有误` });
   });
   return values;
 }

@@ -13,7 +13,13 @@ import type { RecordJson } from './types.js';
  * an id outside it gets exactly the 422 a made-up id gets, so links cannot probe for records.
  * Ids the stored record already holds are not judged again (an administrator may have linked them).
  */
-export async function requireReadableLinks(db: Knex, sight: ModelAccess, entity: CompiledEntity, fields: Record<string, unknown>, stored?: RecordJson): Promise<void> {
+export async function requireReadableLinks(
+  db: Knex,
+  sight: ModelAccess,
+  entity: CompiledEntity,
+  fields: Record<string, unknown>,
+  stored?: RecordJson,
+): Promise<void> {
   const wanted = new Map<string, { target: string; ids: Set<string> }>();
   const { byName } = attributesOf(entity);
   for (const [name, value] of Object.entries(fields)) {
@@ -25,7 +31,8 @@ export async function requireReadableLinks(db: Knex, sight: ModelAccess, entity:
   }
   if (!wanted.size) return;
   const byTarget = new Map<string, Set<string>>();
-  for (const { target, ids } of wanted.values()) byTarget.set(target, new Set([...(byTarget.get(target) ?? []), ...ids]));
+  for (const { target, ids } of wanted.values())
+    byTarget.set(target, new Set([...(byTarget.get(target) ?? []), ...ids]));
   const found = new Set<string>();
   for (const [target, ids] of byTarget) {
     for (const id of await readableIds(db, sight, target, [...ids])) found.add(`${target}:${id}`);
@@ -41,7 +48,9 @@ async function readableIds(db: Knex, sight: ModelAccess, target: string, ids: st
   const condition = sight.condition(target, 'read', 't');
   const where = condition ? ` and (${condition.sql})` : '';
   const sql = `select t.id from ${quoteIdent(target)} as t where t.id in (${ids.map(() => '?').join(', ')})${where}`;
-  const { rows } = (await db.raw(sql, [...ids, ...(condition?.bindings ?? [])] as Knex.RawBinding[])) as { rows: { id: string }[] };
+  const { rows } = (await db.raw(sql, [...ids, ...(condition?.bindings ?? [])] as Knex.RawBinding[])) as {
+    rows: { id: string }[];
+  };
   return rows.map((row) => row.id);
 }
 
@@ -61,5 +70,8 @@ export function missingLink(field: string): Issue {
 }
 
 export function linkError(issues: Issue[]): ValidationError {
-  return new ValidationError({ en: 'a linked record does not exist or is not visible to you', zh: '关联的记录不存在或无权访问' }, { issues });
+  return new ValidationError(
+    { en: 'a linked record does not exist or is not visible to you', zh: '关联的记录不存在或无权访问' },
+    { issues },
+  );
 }

@@ -20,7 +20,12 @@ const parse = (query: Record<string, unknown>, entity = 'deal'): ListQuery =>
   toListQuery(query, { entity: model.entities.get(entity)!, entities: model.entities });
 
 /** Filters as plain data, for comparing. */
-const filtersOf = (query: ListQuery) => query.filters.map((f) => ({ field: f.via ? `${f.via.name}.${f.attribute.name}` : f.attribute.name, op: f.op, value: f.value }));
+const filtersOf = (query: ListQuery) =>
+  query.filters.map((f) => ({
+    field: f.via ? `${f.via.name}.${f.attribute.name}` : f.attribute.name,
+    op: f.op,
+    value: f.value,
+  }));
 
 function issuesOf(run: () => unknown) {
   try {
@@ -80,7 +85,7 @@ describe('toListQuery: filters', () => {
     ['filter[customer.parent.name]', 'x', 'unknownField'],
     ['filter[contacts.name]', 'x', 'unknownField'],
     ['filter[title]]', 'x', 'filterSyntax'],
-    ["filter[title\"; drop table deal; --]", 'x', 'unknownField'],
+    ['filter[title"; drop table deal; --]', 'x', 'unknownField'],
   ])('%s=%j is a 400 (%s) pointing at the parameter', (key, value, keyword) => {
     expect(issuesOf(() => parse({ [key]: value }))).toEqual([{ pointer: `/query/${key}`, keyword }]);
   });
@@ -149,6 +154,8 @@ describe('toReadQuery', () => {
     [{ fields: 'nope' }, '/query/fields'],
     [{ sort: 'name' }, '/query/sort'],
   ])('%j is a 400 at %s', (query, pointer) => {
-    expect(issuesOf(() => toReadQuery(query, model.entities.get('contact')!))).toEqual([expect.objectContaining({ pointer })]);
+    expect(issuesOf(() => toReadQuery(query, model.entities.get('contact')!))).toEqual([
+      expect.objectContaining({ pointer }),
+    ]);
   });
 });

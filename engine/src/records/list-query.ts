@@ -4,7 +4,17 @@ import type { CompiledEntity } from '../model/compile-model.js';
 import { attributesOf } from './attributes.js';
 import { isSortable } from './filter-values.js';
 import { decodeCursor } from './keyset.js';
-import { fieldTitleZh, notAField, paramIssue, parseExpand, withExpanded, parseFields, type QueryParams, singleParam, throwIfIssues } from './query-params.js';
+import {
+  fieldTitleZh,
+  notAField,
+  paramIssue,
+  parseExpand,
+  withExpanded,
+  parseFields,
+  type QueryParams,
+  singleParam,
+  throwIfIssues,
+} from './query-params.js';
 import { toFilter, type FilterScope } from './to-filter.js';
 import type { Filter, ListQuery, SortKey } from './types.js';
 
@@ -27,7 +37,12 @@ export function toListQuery(query: QueryParams, scope: FilterScope): ListQuery {
       const filter = toFilter(name, raw, scope, issues);
       if (filter) filters.push(filter);
     } else if (!KNOWN_PARAMS.has(name)) {
-      issues.push(paramIssue(name, 'unknownParameter', { en: `unknown query parameter "${name}"`, zh: `不支持查询参数“${name}”` }));
+      issues.push(
+        paramIssue(name, 'unknownParameter', {
+          en: `unknown query parameter "${name}"`,
+          zh: `不支持查询参数“${name}”`,
+        }),
+      );
     }
   }
   const sort = parseSort(singleParam(query, 'sort', issues), scope.entity, issues);
@@ -38,7 +53,15 @@ export function toListQuery(query: QueryParams, scope: FilterScope): ListQuery {
   const q = parseSearch(singleParam(query, 'q', issues), issues);
   const after = cursor && sort ? decodeOrCollect(cursor, sort, issues) : undefined;
   throwIfIssues(issues);
-  return { filters, sort: sort!, limit, expand, ...(after && { after }), ...(fields && { fields: withExpanded(fields, expand) }), ...(q && { q }) };
+  return {
+    filters,
+    sort: sort!,
+    limit,
+    expand,
+    ...(after && { after }),
+    ...(fields && { fields: withExpanded(fields, expand) }),
+    ...(q && { q }),
+  };
 }
 
 /** `sort=-amount,name`: sortable attributes, descending with `-`; `id` is appended as the tie-breaker. */
@@ -46,12 +69,17 @@ function parseSort(value: string | undefined, entity: CompiledEntity, issues: Is
   const { byName } = attributesOf(entity);
   const keys: SortKey[] = [];
   let valid = true;
-  for (const part of (value ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of (value ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const desc = part.startsWith('-');
     const name = desc ? part.slice(1) : part;
     const attribute = byName.get(name);
     if (!attribute || !isSortable(attribute.kind)) {
-      const reason = attribute ? { en: `"${name}" cannot be sorted on`, zh: `不能按“${fieldTitleZh(entity, name)}”排序` } : notAField(name, entity);
+      const reason = attribute
+        ? { en: `"${name}" cannot be sorted on`, zh: `不能按“${fieldTitleZh(entity, name)}”排序` }
+        : notAField(name, entity);
       issues.push(paramIssue('sort', attribute ? 'unsortable' : 'unknownField', reason, { field: name }));
       valid = false;
     } else if (!keys.some((key) => key.name === name)) {
@@ -66,16 +94,35 @@ function parseSort(value: string | undefined, entity: CompiledEntity, issues: Is
 function parseLimit(value: string | undefined, issues: Issue[]): number {
   if (value === undefined) return DEFAULT_LIMIT;
   const limit = /^\d{1,6}$/.test(value) ? Number(value) : NaN;
-  if (Number.isNaN(limit)) issues.push(paramIssue('limit', 'type', { en: 'limit must be a positive integer', zh: '每页条数必须是正整数' }));
-  else if (limit < 1) issues.push(paramIssue('limit', 'minimum', { en: 'limit must be at least 1', zh: '每页条数至少为 1' }, { limit: 1 }));
-  else if (limit > MAX_LIMIT) issues.push(paramIssue('limit', 'maximum', { en: `limit must be at most ${MAX_LIMIT}`, zh: `每页条数最多为 ${MAX_LIMIT}` }, { limit: MAX_LIMIT }));
+  if (Number.isNaN(limit))
+    issues.push(paramIssue('limit', 'type', { en: 'limit must be a positive integer', zh: '每页条数必须是正整数' }));
+  else if (limit < 1)
+    issues.push(
+      paramIssue('limit', 'minimum', { en: 'limit must be at least 1', zh: '每页条数至少为 1' }, { limit: 1 }),
+    );
+  else if (limit > MAX_LIMIT)
+    issues.push(
+      paramIssue(
+        'limit',
+        'maximum',
+        { en: `limit must be at most ${MAX_LIMIT}`, zh: `每页条数最多为 ${MAX_LIMIT}` },
+        { limit: MAX_LIMIT },
+      ),
+    );
   return limit;
 }
 
 function parseSearch(value: string | undefined, issues: Issue[]): string | undefined {
   const q = value?.trim();
-  if (q && q.length > MAX_SEARCH_LENGTH) issues.push(paramIssue('q', 'maxLength', { en: `q must be at most ${MAX_SEARCH_LENGTH} characters`, zh: `搜索词最多 ${MAX_SEARCH_LENGTH} 个字` }));
-  if (q?.includes('\u0000')) issues.push(paramIssue('q', 'format', { en: 'q must not contain NUL characters', zh: '搜索词不能包含空字符' }));
+  if (q && q.length > MAX_SEARCH_LENGTH)
+    issues.push(
+      paramIssue('q', 'maxLength', {
+        en: `q must be at most ${MAX_SEARCH_LENGTH} characters`,
+        zh: `搜索词最多 ${MAX_SEARCH_LENGTH} 个字`,
+      }),
+    );
+  if (q?.includes('\u0000'))
+    issues.push(paramIssue('q', 'format', { en: 'q must not contain NUL characters', zh: '搜索词不能包含空字符' }));
   return q || undefined;
 }
 

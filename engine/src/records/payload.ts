@@ -17,26 +17,40 @@ export interface RowValues {
   links: Map<string, string[]>;
 }
 
-
 /**
  * Splits a create or patch body into fields and `record_type` / `owner_id`, with an issue for every
  * system column the client may not write. Field values themselves are left to the record type's validator.
  */
-export function toPayload(entity: CompiledEntity, body: unknown, mode: 'create' | 'patch'): { payload: Payload; issues: Issue[] } {
+export function toPayload(
+  entity: CompiledEntity,
+  body: unknown,
+  mode: 'create' | 'patch',
+): { payload: Payload; issues: Issue[] } {
   const payload: Payload = { fields: {} };
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    return { payload, issues: [issueOf('', 'type', { en: 'the request body must be a JSON object', zh: '请求体必须是 JSON 对象' })] };
+    return {
+      payload,
+      issues: [issueOf('', 'type', { en: 'the request body must be a JSON object', zh: '请求体必须是 JSON 对象' })],
+    };
   }
   const issues: Issue[] = [];
   for (const [key, value] of Object.entries(body)) {
     if (key === 'record_type') payload.recordType = value as string | null;
     else if (key === 'owner_id') payload.ownerId = value as string | null;
     else if (key === 'version' && mode === 'patch') continue;
-    else if (key === 'state') issues.push(readOnly(key, { en: 'state changes only through workflow events', zh: '阶段只能通过流程操作改变' }));
-    else if (isSystemColumn(key)) issues.push(readOnly(key, { en: `${key} is set by the engine and cannot be written`, zh: `${key} 由系统设置，不能写入` }));
+    else if (key === 'state')
+      issues.push(readOnly(key, { en: 'state changes only through workflow events', zh: '阶段只能通过流程操作改变' }));
+    else if (isSystemColumn(key))
+      issues.push(
+        readOnly(key, { en: `${key} is set by the engine and cannot be written`, zh: `${key} 由系统设置，不能写入` }),
+      );
     else payload.fields[key] = value;
   }
-  issues.push(...checkRecordType(entity, payload.recordType, mode), ...checkOwner(payload.ownerId), ...checkStorable(payload.fields));
+  issues.push(
+    ...checkRecordType(entity, payload.recordType, mode),
+    ...checkOwner(payload.ownerId),
+    ...checkStorable(payload.fields),
+  );
   return { payload, issues };
 }
 
@@ -47,14 +61,16 @@ export function toPayload(entity: CompiledEntity, body: unknown, mode: 'create' 
 function checkStorable(fields: Record<string, unknown>): Issue[] {
   const issues: Issue[] = [];
   for (const [name, value] of Object.entries(fields)) {
-    if (hasNul(value)) issues.push(issueOf(`/${name}`, 'format', { en: 'must not contain NUL characters', zh: '不能包含 NUL 字符' }));
+    if (hasNul(value))
+      issues.push(issueOf(`/${name}`, 'format', { en: 'must not contain NUL characters', zh: '不能包含 NUL 字符' }));
   }
   return issues;
 }
 
 function hasNul(value: unknown): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
-  if (value && typeof value === 'object') return Object.entries(value).some(([key, v]) => key.includes('\u0000') || hasNul(v));
+  if (value && typeof value === 'object')
+    return Object.entries(value).some(([key, v]) => key.includes('\u0000') || hasNul(v));
   return false;
 }
 
@@ -63,14 +79,33 @@ function checkRecordType(entity: CompiledEntity, recordType: unknown, mode: 'cre
   if (!types.length) {
     return recordType === undefined || recordType === null
       ? []
-      : [issueOf('/record_type', 'additionalProperties', { en: `${entity.id} has no record types`, zh: '此实体没有记录类型' })];
+      : [
+          issueOf('/record_type', 'additionalProperties', {
+            en: `${entity.id} has no record types`,
+            zh: '此实体没有记录类型',
+          }),
+        ];
   }
   if (recordType === undefined && mode === 'patch') return [];
   if (recordType === undefined || recordType === null) {
-    return [issueOf('/record_type', 'required', { en: `must be one of ${types.join(', ')}`, zh: `必须填写，可选：${types.join('、')}` }, { allowedValues: types })];
+    return [
+      issueOf(
+        '/record_type',
+        'required',
+        { en: `must be one of ${types.join(', ')}`, zh: `必须填写，可选：${types.join('、')}` },
+        { allowedValues: types },
+      ),
+    ];
   }
   if (typeof recordType !== 'string' || !types.includes(recordType)) {
-    return [issueOf('/record_type', 'enum', { en: `must be one of ${types.join(', ')}`, zh: `应为以下之一：${types.join('、')}` }, { allowedValues: types })];
+    return [
+      issueOf(
+        '/record_type',
+        'enum',
+        { en: `must be one of ${types.join(', ')}`, zh: `应为以下之一：${types.join('、')}` },
+        { allowedValues: types },
+      ),
+    ];
   }
   return [];
 }

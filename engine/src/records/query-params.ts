@@ -26,7 +26,10 @@ export function paramIssue(param: string, keyword: string, text: Text, params?: 
 /** Throws one BadRequestError carrying every issue, if there are any (its detail in both languages). */
 export function throwIfIssues(issues: Issue[]): void {
   if (!issues.length) return;
-  throw new BadRequestError({ en: issues.map((i) => i.message).join('; '), zh: issues.map((i) => i.i18n?.zh ?? i.message).join('；') }, { issues });
+  throw new BadRequestError(
+    { en: issues.map((i) => i.message).join('; '), zh: issues.map((i) => i.i18n?.zh ?? i.message).join('；') },
+    { issues },
+  );
 }
 
 /** A field of `entity` by its Chinese title (its name when it has none), for messages. */
@@ -34,7 +37,6 @@ export function fieldTitleZh(entity: CompiledEntity, name: string): string {
   const field = entity.definition.properties[name];
   return field?.['x-i18n']?.title?.zh ?? field?.title ?? SYSTEM_TITLES[name]?.zh ?? name;
 }
-
 
 function entityTitleZh(entity: CompiledEntity): string {
   return entity.definition['x-i18n']?.title?.zh ?? entity.definition.title ?? entity.id;
@@ -50,7 +52,12 @@ export function singleParam(query: QueryParams, name: string, issues: Issue[]): 
   const value = query[name];
   if (value === undefined) return undefined;
   if (typeof value === 'string') return value;
-  issues.push(paramIssue(name, 'type', { en: `query parameter "${name}" must be given once`, zh: `查询参数“${name}”只能给出一次` }));
+  issues.push(
+    paramIssue(name, 'type', {
+      en: `query parameter "${name}" must be given once`,
+      zh: `查询参数“${name}”只能给出一次`,
+    }),
+  );
   return undefined;
 }
 
@@ -72,7 +79,15 @@ export function parseExpand(query: QueryParams, entity: CompiledEntity, issues: 
   for (const name of names) {
     const attribute = byName.get(name);
     if (!attribute) issues.push(paramIssue('expand', 'unknownField', notAField(name, entity), { field: name }));
-    else if (!attribute.target) issues.push(paramIssue('expand', 'notRelation', { en: `"${name}" is not a relation`, zh: `“${fieldTitleZh(entity, name)}”不是关联字段` }, { field: name }));
+    else if (!attribute.target)
+      issues.push(
+        paramIssue(
+          'expand',
+          'notRelation',
+          { en: `"${name}" is not a relation`, zh: `“${fieldTitleZh(entity, name)}”不是关联字段` },
+          { field: name },
+        ),
+      );
   }
   return [...new Set(names)];
 }
@@ -81,7 +96,13 @@ export function parseExpand(query: QueryParams, entity: CompiledEntity, issues: 
 export function toReadQuery(query: QueryParams, entity: CompiledEntity): ReadQuery {
   const issues: Issue[] = [];
   for (const name of Object.keys(query)) {
-    if (name !== 'fields' && name !== 'expand') issues.push(paramIssue(name, 'unknownParameter', { en: `unknown query parameter "${name}"`, zh: `不支持查询参数“${name}”` }));
+    if (name !== 'fields' && name !== 'expand')
+      issues.push(
+        paramIssue(name, 'unknownParameter', {
+          en: `unknown query parameter "${name}"`,
+          zh: `不支持查询参数“${name}”`,
+        }),
+      );
   }
   const fields = parseFields(query, entity, issues);
   const expand = parseExpand(query, entity, issues);
@@ -96,5 +117,8 @@ export function withExpanded(fields: string[], expand: string[]): string[] {
 
 function nameList(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
-  return value.split(',').map((name) => name.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
 }

@@ -41,7 +41,10 @@ export async function readRecord(ctx: RecordContext, id: string, query: ReadQuer
 export async function readList(ctx: RecordContext, query: ListQuery): Promise<ListPage> {
   requireAction(ctx, 'read');
   const entity = viewOf(ctx);
-  const rows = (await toListSql(ctx.knex, entity, query, ctx.access).options(recordReadOptions(ctx.knex))) as Record<string, unknown>[];
+  const rows = (await toListSql(ctx.knex, entity, query, ctx.access).options(recordReadOptions(ctx.knex))) as Record<
+    string,
+    unknown
+  >[];
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;
   const names = query.fields ?? recordNames(entity);

@@ -23,12 +23,22 @@ export async function selectRecord(
   const lock = options.forUpdate ? ' for update of t' : '';
   const where = options.condition ? ` and (${options.condition.sql})` : '';
   const sql = `select ${toSelectSql(entity, options.fields)} from ${quoteIdent(entity.table.name)} as t where t.id = ?${where}${lock}`;
-  return (await runPrepared<Row>(knex, sql, [options.id, ...(options.condition?.bindings ?? [])] as Knex.RawBinding[]))[0];
+  return (
+    await runPrepared<Row>(knex, sql, [options.id, ...(options.condition?.bindings ?? [])] as Knex.RawBinding[])
+  )[0];
 }
 
 /** Full records by id within `condition`, in no particular order (for expanding relations). */
-export async function selectRecords(knex: Knex, entity: CompiledEntity, ids: string[], condition?: SqlCondition): Promise<Row[]> {
-  const query = knex.from({ t: entity.table.name }).select(knex.raw(toSelectSql(entity))).whereIn('t.id', ids);
+export async function selectRecords(
+  knex: Knex,
+  entity: CompiledEntity,
+  ids: string[],
+  condition?: SqlCondition,
+): Promise<Row[]> {
+  const query = knex
+    .from({ t: entity.table.name })
+    .select(knex.raw(toSelectSql(entity)))
+    .whereIn('t.id', ids);
   if (condition) query.whereRaw(condition.sql, condition.bindings as Knex.RawBinding[]);
   return query;
 }
@@ -44,19 +54,20 @@ export function toInsertSql(entity: CompiledEntity, columns: Row): { sql: string
   // Hand-built SQL with bound values: writes are hot, and the builder costs more than the statement.
   const names = Object.keys(columns);
   const table = `${quoteIdent(entity.table.name)} as t`;
-  const values = names.length ? `(${names.map(quoteIdent).join(', ')}) values (${names.map(() => '?').join(', ')})` : 'default values';
-  return { sql: `insert into ${table} ${values} returning ${toSelectSql(entity)}`, bindings: names.map((name) => toBinding(columns[name])) };
+  const values = names.length
+    ? `(${names.map(quoteIdent).join(', ')}) values (${names.map(() => '?').join(', ')})`
+    : 'default values';
+  return {
+    sql: `insert into ${table} ${values} returning ${toSelectSql(entity)}`,
+    bindings: names.map((name) => toBinding(columns[name])),
+  };
 }
 
 /**
  * Updates a row only at the expected version (and, when given, only if its record type is one of
  * `recordTypes`), bumping `version` and `updated_at`; the full record, or undefined when no row matched.
  */
-export async function updateRow(
-  trx: Knex,
-  entity: CompiledEntity,
-  change: RowChange,
-): Promise<Row | undefined> {
+export async function updateRow(trx: Knex, entity: CompiledEntity, change: RowChange): Promise<Row | undefined> {
   const { sql, bindings } = toUpdateSql(entity, change);
   return (await runPrepared<Row>(trx, sql, bindings))[0];
 }
@@ -95,21 +106,38 @@ function toBinding(value: unknown): Knex.RawBinding {
 
 /** The stored version of a row, or undefined when it does not exist. */
 export async function selectVersion(knex: Knex, entity: CompiledEntity, id: string): Promise<number | undefined> {
-  const row = (await knex(entity.table.name).select('version').where({ id }).first()) as { version: number } | undefined;
+  const row = (await knex(entity.table.name).select('version').where({ id }).first()) as
+    { version: number } | undefined;
   return row?.version;
 }
 
 /** Replaces the links of one many-to-many field, in the given order; a missing target is a 422 on the field. */
-export async function replaceLinks(trx: Knex, junction: JunctionSpec, link: { sourceId: string; targetIds: string[]; replace: boolean }): Promise<void> {
+export async function replaceLinks(
+  trx: Knex,
+  junction: JunctionSpec,
+  link: { sourceId: string; targetIds: string[]; replace: boolean },
+): Promise<void> {
   if (link.replace) await trx(junction.name).where({ source_id: link.sourceId }).del();
   if (!link.targetIds.length) return;
-  const rows = link.targetIds.map((targetId, position) => ({ source_id: link.sourceId, target_id: targetId, position }));
+  const rows = link.targetIds.map((targetId, position) => ({
+    source_id: link.sourceId,
+    target_id: targetId,
+    position,
+  }));
   try {
     await trx(junction.name).insert(rows);
   } catch (error) {
     if ((error as { code?: string }).code !== '23503') throw error;
-    throw new ValidationError({ en: `a related ${junction.target} record does not exist`, zh: '有关联的记录不存在' }, {
-      issues: [issueOf(`/${junction.field}`, 'relation', { en: `every id must be an existing ${junction.target} record`, zh: '每一项都必须是已有的记录' })],
-    });
+    throw new ValidationError(
+      { en: `a related ${junction.target} record does not exist`, zh: '有关联的记录不存在' },
+      {
+        issues: [
+          issueOf(`/${junction.field}`, 'relation', {
+            en: `every id must be an existing ${junction.target} record`,
+            zh: '每一项都必须是已有的记录',
+          }),
+        ],
+      },
+    );
   }
 }

@@ -18,7 +18,12 @@ export interface FilterScope {
 export function toFilter(param: string, raw: unknown, scope: FilterScope, issues: Issue[]): Filter | undefined {
   const match = FILTER_KEY.exec(param);
   if (!match) {
-    issues.push(paramIssue(param, 'filterSyntax', { en: `"${param}" is not of the form filter[field][op]`, zh: `筛选条件“${param}”的格式应为 filter[字段][运算符]` }));
+    issues.push(
+      paramIssue(param, 'filterSyntax', {
+        en: `"${param}" is not of the form filter[field][op]`,
+        zh: `筛选条件“${param}”的格式应为 filter[字段][运算符]`,
+      }),
+    );
     return undefined;
   }
   const target = resolvePath(match[1]!, scope);
@@ -29,29 +34,55 @@ export function toFilter(param: string, raw: unknown, scope: FilterScope, issues
   const op = (match[2] ?? 'eq') as FilterOp;
   const allowed = opsFor(target.attribute.kind);
   if (!allowed.includes(op)) {
-    issues.push(paramIssue(param, 'unknownOperator', { en: `operator "${op}" is not one of ${allowed.join(', ')} for "${match[1]}"`, zh: `“${target.title}”不支持运算符“${op}”（可用：${allowed.join('、')}）` }, { allowed }));
+    issues.push(
+      paramIssue(
+        param,
+        'unknownOperator',
+        {
+          en: `operator "${op}" is not one of ${allowed.join(', ')} for "${match[1]}"`,
+          zh: `“${target.title}”不支持运算符“${op}”（可用：${allowed.join('、')}）`,
+        },
+        { allowed },
+      ),
+    );
     return undefined;
   }
   const coerced = toFilterValue(op, target.attribute, raw);
   if (!coerced.ok) {
-    issues.push(paramIssue(param, 'type', { en: `${param} ${coerced.error.en}`, zh: `筛选条件“${target.title}”${coerced.error.zh}` }));
+    issues.push(
+      paramIssue(param, 'type', {
+        en: `${param} ${coerced.error.en}`,
+        zh: `筛选条件“${target.title}”${coerced.error.zh}`,
+      }),
+    );
     return undefined;
   }
   return { attribute: target.attribute, op, value: coerced.value, ...(target.via && { via: target.via }) };
 }
 
 /** `name` or `relation.name` (one level through a many-to-one field), with its Chinese title; a Text is the reason it does not resolve. */
-function resolvePath(path: string, scope: FilterScope): { attribute: Attribute; via?: Attribute; title: string } | Text {
+function resolvePath(
+  path: string,
+  scope: FilterScope,
+): { attribute: Attribute; via?: Attribute; title: string } | Text {
   const [first, second, ...rest] = path.split('.');
   const attribute = attributesOf(scope.entity).byName.get(first!);
   if (!attribute) return notAField(first!, scope.entity);
   const title = fieldTitleZh(scope.entity, first!);
   if (second === undefined) return { attribute, title };
   const related = attribute.kind === 'manyToOne' ? scope.entities.get(attribute.target!) : undefined;
-  if (!related || rest.length) return { en: `"${path}": only a many-to-one field can be followed, one level deep`, zh: `“${path}”：只能沿多对一关联字段向下一层筛选` };
+  if (!related || rest.length)
+    return {
+      en: `"${path}": only a many-to-one field can be followed, one level deep`,
+      zh: `“${path}”：只能沿多对一关联字段向下一层筛选`,
+    };
   const inner = attributesOf(related).byName.get(second);
   if (!inner) return notAField(second, related);
-  if (inner.kind === 'manyToMany') return { en: `"${path}": many-to-many fields of a related entity cannot be filtered`, zh: `“${path}”：不能按关联记录的多对多字段筛选` };
+  if (inner.kind === 'manyToMany')
+    return {
+      en: `"${path}": many-to-many fields of a related entity cannot be filtered`,
+      zh: `“${path}”：不能按关联记录的多对多字段筛选`,
+    };
   return { attribute: inner, via: attribute, title: `${title}的${fieldTitleZh(related, second)}` };
 }
 
@@ -71,20 +102,29 @@ const KIND_ZH: Partial<Record<Attribute['kind'], string>> = {
 
 function must(kind: Attribute['kind'], list = false): Text {
   const zh = KIND_ZH[kind] ?? '文本';
-  return list ? { en: `must be a comma-separated list of ${describeKind(kind)}`, zh: `应为逗号分隔的${zh}列表` } : { en: `must be ${describeKind(kind)}`, zh: `应为${zh}` };
+  return list
+    ? { en: `must be a comma-separated list of ${describeKind(kind)}`, zh: `应为逗号分隔的${zh}列表` }
+    : { en: `must be ${describeKind(kind)}`, zh: `应为${zh}` };
 }
 
 function toFilterValue(op: FilterOp, attribute: Attribute, raw: unknown): Coerced {
   const kind = attribute.kind;
   if (op === 'in') {
     const parts = (Array.isArray(raw) ? raw : [raw]).flatMap((v) => String(v).split(','));
-    if (parts.length > MAX_IN_VALUES) return { ok: false, error: { en: `accepts at most ${MAX_IN_VALUES} values`, zh: `最多接受 ${MAX_IN_VALUES} 个值` } };
+    if (parts.length > MAX_IN_VALUES)
+      return {
+        ok: false,
+        error: { en: `accepts at most ${MAX_IN_VALUES} values`, zh: `最多接受 ${MAX_IN_VALUES} 个值` },
+      };
     const values = parts.map((part) => coerceValue(kind, part));
     if (values.some((v) => v === undefined)) return { ok: false, error: must(kind, true) };
     return { ok: true, value: values };
   }
   if (typeof raw !== 'string') return { ok: false, error: { en: 'must be given once', zh: '只能给出一次' } };
-  if (op === 'null') return raw === 'true' || raw === 'false' ? { ok: true, value: raw === 'true' } : { ok: false, error: { en: 'must be true or false', zh: '应为 true 或 false' } };
+  if (op === 'null')
+    return raw === 'true' || raw === 'false'
+      ? { ok: true, value: raw === 'true' }
+      : { ok: false, error: { en: 'must be true or false', zh: '应为 true 或 false' } };
   const valueKind = op === 'contains' && kind !== 'manyToMany' ? 'text' : kind;
   const value = coerceValue(valueKind, raw);
   return value === undefined ? { ok: false, error: must(valueKind) } : { ok: true, value };

@@ -17,7 +17,8 @@ const fullSelects = new WeakMap<CompiledEntity, string>();
 export function toSelectSql(entity: CompiledEntity, fields?: string[]): string {
   if (!fields) {
     let sql = fullSelects.get(entity);
-    if (sql === undefined) fullSelects.set(entity, (sql = buildSelect(entity, [...attributesOf(entity).byName.keys()])));
+    if (sql === undefined)
+      fullSelects.set(entity, (sql = buildSelect(entity, [...attributesOf(entity).byName.keys()])));
     return sql;
   }
   return buildSelect(entity, fields);
@@ -42,8 +43,12 @@ function junctionArray(attribute: Attribute): string {
  * filter reaches into, so rows outside them are never fetched.
  */
 export function toListSql(knex: Knex, entity: CompiledEntity, query: ListQuery, access?: ModelAccess): Builder {
-  const cursorKeys = query.sort.map((key, i) => `t.${quoteIdent(key.name)}${key.kind === 'dateTime' ? '::text' : ''} as "__k${i}"`);
-  const builder = knex.from({ t: entity.table.name }).select(knex.raw(`${toSelectSql(entity, query.fields)}, ${cursorKeys.join(', ')}`));
+  const cursorKeys = query.sort.map(
+    (key, i) => `t.${quoteIdent(key.name)}${key.kind === 'dateTime' ? '::text' : ''} as "__k${i}"`,
+  );
+  const builder = knex
+    .from({ t: entity.table.name })
+    .select(knex.raw(`${toSelectSql(entity, query.fields)}, ${cursorKeys.join(', ')}`));
   const scope = access?.condition(entity.id, 'read');
   if (scope) builder.whereRaw(scope.sql, scope.bindings as Knex.RawBinding[]);
   for (const filter of query.filters) applyFilter(knex, builder, filter, access);
@@ -76,7 +81,9 @@ function applyCondition(knex: Knex, builder: Builder, { alias, filter }: { alias
     case 'ne':
       return void builder.whereRaw('?? is distinct from ?', [column, value as Knex.Value]);
     case 'contains':
-      return void (isList ? builder.whereRaw('? = any(??)', [value as string, column]) : builder.whereILike(column, `%${escapeLike(value as string)}%`));
+      return void (isList
+        ? builder.whereRaw('? = any(??)', [value as string, column])
+        : builder.whereILike(column, `%${escapeLike(value as string)}%`));
     default:
       return void builder.where(column, COMPARISONS[op]!, value as Knex.Value);
   }
@@ -110,7 +117,11 @@ function applySearch(builder: Builder, entity: CompiledEntity, q: string): void 
  * comparison (index friendly); otherwise an OR of "equal on the earlier keys, after on this one", with
  * NULLs placed as Postgres sorts them (last ascending, first descending).
  */
-function applyKeyset(builder: Builder, entity: CompiledEntity, { sort, after }: { sort: SortKey[]; after?: unknown[] }): void {
+function applyKeyset(
+  builder: Builder,
+  entity: CompiledEntity,
+  { sort, after }: { sort: SortKey[]; after?: unknown[] },
+): void {
   if (!after) return;
   const { byName } = attributesOf(entity);
   const nullable = sort.map((key) => byName.get(key.name)!.column!.nullable);
@@ -145,7 +156,12 @@ function applyKeyset(builder: Builder, entity: CompiledEntity, { sort, after }: 
  * its select, order and page limit are replaced by the aggregate. One statement; nothing a list would
  * not show is counted or summed.
  */
-export function toGroupSql(knex: Knex, entity: CompiledEntity, group: GroupQuery, access?: ModelAccess): Knex.QueryBuilder {
+export function toGroupSql(
+  knex: Knex,
+  entity: CompiledEntity,
+  group: GroupQuery,
+  access?: ModelAccess,
+): Knex.QueryBuilder {
   const by = `t.${quoteIdent(group.by.name)}`;
   const sum = group.sum ? `coalesce(sum(t.${quoteIdent(group.sum.name)}), 0)` : 'null';
   return toListSql(knex, entity, { ...group.list, fields: ['id'], expand: [], sort: [], limit: MAX_GROUPS }, access)

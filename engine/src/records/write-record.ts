@@ -35,11 +35,18 @@ export interface RecordStart {
    * When the start writes only rows of its own (no entry actions), the whole create as one statement
    * around the given INSERT: atomic without a transaction. Answers the inserted row.
    */
-  oneStatement?(db: Knex, insert: { sql: string; bindings: Knex.RawBinding[] }, also: (source: string) => CtePart[]): Promise<Row>;
+  oneStatement?(
+    db: Knex,
+    insert: { sql: string; bindings: Knex.RawBinding[] },
+    also: (source: string) => CtePart[],
+  ): Promise<Row>;
 }
 
 /** Decides a new record's start from its validated values; undefined when no workflow is bound. */
-export type StartRecord = (input: { recordType: string | undefined; fields: Record<string, unknown> }) => RecordStart | undefined;
+export type StartRecord = (input: {
+  recordType: string | undefined;
+  fields: Record<string, unknown>;
+}) => RecordStart | undefined;
 
 /** Creates a record: check the payload, validate it for its record type, insert row, links and workflow start in one transaction. */
 export async function createRecord(ctx: RecordContext, body: unknown, startRecord?: StartRecord): Promise<RecordJson> {
@@ -51,26 +58,53 @@ export async function createRecord(ctx: RecordContext, body: unknown, startRecor
   throwIfInvalid(issues);
   // A record belongs to whoever creates it unless the body names another owner the actor may choose.
   if (payload.ownerId === undefined && ctx.userId && isRecordId(ctx.userId)) payload.ownerId = ctx.userId;
-  if (ctx.access) await requireOwnerInScope(ctx.knex, ctx.access.grant(entity.id).create, ctx.access.actor, payload.ownerId ?? null);
+  if (ctx.access)
+    await requireOwnerInScope(ctx.knex, ctx.access.grant(entity.id).create, ctx.access.actor, payload.ownerId ?? null);
   const sight = ctx.access ?? ctx.linkSight;
   if (sight) await requireReadableLinks(ctx.knex, sight, entity, payload.fields);
   const fields = withoutNulls(payload.fields);
   const values = toRowValues(entity, fields);
   const start = startRecord?.({ recordType: payload.recordType ?? undefined, fields });
   if (start?.oneStatement && !values.links.size) {
-    const columns = { ...values.columns, ...systemValues(payload), ...stamps(ctx, 'create'), state: start.state, state_entered_at: start.at };
-    const row = await start.oneStatement(ctx.knex, toInsertSql(entity, columns), (source) => [auditPart(source, entity, 'create', who(ctx), createdChanges(source))]);
+    const columns = {
+      ...values.columns,
+      ...systemValues(payload),
+      ...stamps(ctx, 'create'),
+      state: start.state,
+      state_entered_at: start.at,
+    };
+    const row = await start.oneStatement(ctx.knex, toInsertSql(entity, columns), (source) => [
+      auditPart(source, entity, 'create', who(ctx), createdChanges(source)),
+    ]);
     return toVisible(ctx, await remembered(ctx, Promise.resolve(toRecordJson(row, recordNames(entity)))));
   }
-  return toVisible(ctx, await remembered(ctx, inTransactionIf(values.links.size > 0 || start !== undefined, ctx.knex, async (trx) => {
-    const workflowColumns = start && { state: start.state, state_entered_at: start.at };
-    const row = await insertAudited(trx, entity, { ...values.columns, ...systemValues(payload), ...stamps(ctx, 'create'), ...workflowColumns }, who(ctx));
-    for (const [field, targetIds] of values.links) {
-      await replaceLinks(trx, attributesOf(entity).byName.get(field)!.junction!, { sourceId: row.id as string, targetIds, replace: false });
-    }
-    const record = toRecordJson({ ...emptyLinks(entity), ...row, ...Object.fromEntries(values.links) }, recordNames(entity));
-    return (start && (await start.afterInsert(trx, record))) || record;
-  })));
+  return toVisible(
+    ctx,
+    await remembered(
+      ctx,
+      inTransactionIf(values.links.size > 0 || start !== undefined, ctx.knex, async (trx) => {
+        const workflowColumns = start && { state: start.state, state_entered_at: start.at };
+        const row = await insertAudited(
+          trx,
+          entity,
+          { ...values.columns, ...systemValues(payload), ...stamps(ctx, 'create'), ...workflowColumns },
+          who(ctx),
+        );
+        for (const [field, targetIds] of values.links) {
+          await replaceLinks(trx, attributesOf(entity).byName.get(field)!.junction!, {
+            sourceId: row.id as string,
+            targetIds,
+            replace: false,
+          });
+        }
+        const record = toRecordJson(
+          { ...emptyLinks(entity), ...row, ...Object.fromEntries(values.links) },
+          recordNames(entity),
+        );
+        return (start && (await start.afterInsert(trx, record))) || record;
+      }),
+    ),
+  );
 }
 
 /**
@@ -86,7 +120,8 @@ export async function patchRecord(ctx: RecordContext, target: RecordTarget, body
   requireAction(ctx, 'update');
   const { payload, issues } = toPayload(entity, body, 'patch');
   issues.push(...fieldWriteIssues(access?.grant(entity.id), entity, payload.fields));
-  if (access && payload.ownerId !== undefined && !issues.length) await requireOwnerInScope(ctx.knex, access.grant(entity.id).update, access.actor, payload.ownerId);
+  if (access && payload.ownerId !== undefined && !issues.length)
+    await requireOwnerInScope(ctx.knex, access.grant(entity.id).update, access.actor, payload.ownerId);
   const condition = access?.condition(entity.id, 'update');
   const values = toRowValues(entity, payload.fields);
   // New links are judged against the stored ones (see link-scope.ts), so such a patch reads the record.
@@ -94,33 +129,72 @@ export async function patchRecord(ctx: RecordContext, target: RecordTarget, body
   const links = sight !== undefined && linksIn(entity, payload.fields);
   const blind = issues.length || links ? undefined : planBlindPatch(entity, payload, values);
   if (blind) {
-    const row = await updateAudited(ctx.knex, entity, { ...target, columns: { ...values.columns, ...systemValues(payload), ...stamps(ctx, 'update') }, ...blind, condition }, who(ctx));
+    const row = await updateAudited(
+      ctx.knex,
+      entity,
+      {
+        ...target,
+        columns: { ...values.columns, ...systemValues(payload), ...stamps(ctx, 'update') },
+        ...blind,
+        condition,
+      },
+      who(ctx),
+    );
     if (row) return toVisible(ctx, await remembered(ctx, Promise.resolve(toRecordJson(row, recordNames(entity)))));
     // No row matched: gone, stale, out of scope, or of a type that hides a patched field; the full path says which.
   }
-  return toVisible(ctx, await remembered(ctx, inTransactionIf(values.links.size > 0, ctx.knex, async (trx) => {
-    const stored = await selectRecord(trx, entity, { id: target.id, condition: access?.condition(entity.id, 'read') });
-    if (!stored) throw recordNotFound(entity, target.id);
-    if (stored.version !== target.version) throw staleVersion(stored.version as number, target.version);
-    const before = toRecordJson(stored, recordNames(entity));
-    const recordType = payload.recordType === undefined ? (before.record_type as string | null) : payload.recordType;
-    issues.push(...validateFor(entity, recordType ?? undefined, { ...fieldsOf(entity, before), ...payload.fields }));
-    throwIfInvalid(issues);
-    if (links) await requireReadableLinks(trx, sight, entity, payload.fields, before);
-    const linkChanges = Object.fromEntries(
-      [...values.links].filter(([field, ids]) => JSON.stringify(before[field] ?? []) !== JSON.stringify(ids)).map(([field, ids]) => [field, [before[field] ?? [], ids]]),
-    ) as Record<string, [unknown, unknown]>;
-    const row = await updateAudited(trx, entity, { ...target, columns: { ...values.columns, ...systemValues(payload), ...stamps(ctx, 'update') }, condition }, who(ctx), linkChanges);
-    if (!row) throw await notWritten(ctx, trx, target, 'update');
-    for (const [field, targetIds] of values.links) {
-      await replaceLinks(trx, attributesOf(entity).byName.get(field)!.junction!, { sourceId: target.id, targetIds, replace: true });
-    }
-    return toRecordJson({ ...stored, ...row, ...Object.fromEntries(values.links) }, recordNames(entity));
-  })));
+  return toVisible(
+    ctx,
+    await remembered(
+      ctx,
+      inTransactionIf(values.links.size > 0, ctx.knex, async (trx) => {
+        const stored = await selectRecord(trx, entity, {
+          id: target.id,
+          condition: access?.condition(entity.id, 'read'),
+        });
+        if (!stored) throw recordNotFound(entity, target.id);
+        if (stored.version !== target.version) throw staleVersion(stored.version as number, target.version);
+        const before = toRecordJson(stored, recordNames(entity));
+        const recordType =
+          payload.recordType === undefined ? (before.record_type as string | null) : payload.recordType;
+        issues.push(
+          ...validateFor(entity, recordType ?? undefined, { ...fieldsOf(entity, before), ...payload.fields }),
+        );
+        throwIfInvalid(issues);
+        if (links) await requireReadableLinks(trx, sight, entity, payload.fields, before);
+        const linkChanges = Object.fromEntries(
+          [...values.links]
+            .filter(([field, ids]) => JSON.stringify(before[field] ?? []) !== JSON.stringify(ids))
+            .map(([field, ids]) => [field, [before[field] ?? [], ids]]),
+        ) as Record<string, [unknown, unknown]>;
+        const row = await updateAudited(
+          trx,
+          entity,
+          { ...target, columns: { ...values.columns, ...systemValues(payload), ...stamps(ctx, 'update') }, condition },
+          who(ctx),
+          linkChanges,
+        );
+        if (!row) throw await notWritten(ctx, trx, target, 'update');
+        for (const [field, targetIds] of values.links) {
+          await replaceLinks(trx, attributesOf(entity).byName.get(field)!.junction!, {
+            sourceId: target.id,
+            targetIds,
+            replace: true,
+          });
+        }
+        return toRecordJson({ ...stored, ...row, ...Object.fromEntries(values.links) }, recordNames(entity));
+      }),
+    ),
+  );
 }
 
 /** Why a conditional write of a readable record matched nothing: a newer version (409), or a scope that does not reach it (403). */
-async function notWritten(ctx: RecordContext, db: Knex, target: RecordTarget, action: 'update' | 'delete'): Promise<Error> {
+async function notWritten(
+  ctx: RecordContext,
+  db: Knex,
+  target: RecordTarget,
+  action: 'update' | 'delete',
+): Promise<Error> {
   const current = await selectVersion(db, ctx.entity, target.id);
   if (current === undefined) return recordNotFound(ctx.entity, target.id);
   if (current !== target.version) return staleVersion(current, target.version);
@@ -151,7 +225,12 @@ export async function deleteRecord(ctx: RecordContext, target: RecordTarget): Pr
   if (hasDependents(ctx.model, ctx.entity.id)) {
     // What refers to the record changes with it, audited, in one transaction (see delete-cascade.ts).
     const deleted = await ctx.knex.transaction(async (trx) => {
-      const row = await selectRecord(trx, ctx.entity, { id: target.id, fields: ['id', 'version'], forUpdate: true, condition });
+      const row = await selectRecord(trx, ctx.entity, {
+        id: target.id,
+        fields: ['id', 'version'],
+        forUpdate: true,
+        condition,
+      });
       if (row?.version !== target.version) return false;
       await deleteDependents(trx, ctx.model, ctx.entity, [target.id], { who: who(ctx), access: ctx.access });
       return Boolean(await deleteAudited(trx, ctx.entity, { ...target, condition }, who(ctx)));
@@ -159,7 +238,14 @@ export async function deleteRecord(ctx: RecordContext, target: RecordTarget): Pr
     if (deleted) return;
   } else if (await deleteAudited(ctx.knex, ctx.entity, { ...target, condition }, who(ctx))) return;
   // A record the actor cannot even read does not exist for them.
-  if (ctx.access && !(await selectRecord(ctx.knex, ctx.entity, { id: target.id, fields: ['id'], condition: ctx.access.condition(ctx.entity.id, 'read') }))) {
+  if (
+    ctx.access &&
+    !(await selectRecord(ctx.knex, ctx.entity, {
+      id: target.id,
+      fields: ['id'],
+      condition: ctx.access.condition(ctx.entity.id, 'read'),
+    }))
+  ) {
     throw recordNotFound(ctx.entity, target.id);
   }
   throw await notWritten(ctx, ctx.knex, target, 'delete');
@@ -177,7 +263,10 @@ function throwIfInvalid(issues: Issue[]): void {
 
 function staleVersion(current: number, expected: number): ConflictError {
   return new ConflictError(
-    { en: `the record is at version ${current}, not ${expected}; reload and retry`, zh: `记录已被他人修改（当前版本 ${current}，您的版本 ${expected}），请刷新后重试` },
+    {
+      en: `the record is at version ${current}, not ${expected}; reload and retry`,
+      zh: `记录已被他人修改（当前版本 ${current}，您的版本 ${expected}），请刷新后重试`,
+    },
     { extra: { currentVersion: current } },
   );
 }
@@ -201,7 +290,9 @@ function systemValues(payload: Payload): Row {
 }
 
 function fieldsOf(entity: CompiledEntity, record: RecordJson): Record<string, unknown> {
-  return Object.fromEntries([...attributesOf(entity).byName.values()].filter((a) => !a.system).map((a) => [a.name, record[a.name]]));
+  return Object.fromEntries(
+    [...attributesOf(entity).byName.values()].filter((a) => !a.system).map((a) => [a.name, record[a.name]]),
+  );
 }
 
 /** Whether a payload sets any relation field. */

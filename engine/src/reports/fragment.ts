@@ -39,7 +39,10 @@ export function ident(name: string): Fragment {
 
 /** Fragments joined by a separator. */
 export function joinSql(parts: readonly Fragment[], separator: string): Fragment {
-  return fragment(parts.map((p) => p.sql).join(separator), parts.flatMap((p) => p.bindings));
+  return fragment(
+    parts.map((p) => p.sql).join(separator),
+    parts.flatMap((p) => p.bindings),
+  );
 }
 
 /** A permission scope's condition (built by the engine from the model, values bound) as a fragment. */

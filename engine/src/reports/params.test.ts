@@ -3,7 +3,8 @@ import { LodestarError } from '../errors.js';
 import { parseReportFilters, toTimeBounds } from './params.js';
 
 const UUID = '0B000000-0000-4000-8000-00000000000B';
-const parse = (query: Record<string, unknown>, recordTypes: string[] = ['company', 'government']) => parseReportFilters(query, { recordTypes });
+const parse = (query: Record<string, unknown>, recordTypes: string[] = ['company', 'government']) =>
+  parseReportFilters(query, { recordTypes });
 
 function issuesOf(run: () => unknown) {
   try {
@@ -57,7 +58,10 @@ describe('parseReportFilters', () => {
 
 describe('toTimeBounds', () => {
   it('makes from an inclusive and to an exclusive UTC midnight, crossing months and leap days', () => {
-    expect(toTimeBounds({ from: '2024-02-01', to: '2024-02-29' })).toEqual({ start: '2024-02-01T00:00:00.000Z', end: '2024-03-01T00:00:00.000Z' });
+    expect(toTimeBounds({ from: '2024-02-01', to: '2024-02-29' })).toEqual({
+      start: '2024-02-01T00:00:00.000Z',
+      end: '2024-03-01T00:00:00.000Z',
+    });
     expect(toTimeBounds({ to: '2023-12-31' })).toEqual({ end: '2024-01-01T00:00:00.000Z' });
     expect(toTimeBounds({})).toEqual({});
     // After the last day PostgreSQL stores, the bound is a year it can read (not toISOString's +010000).

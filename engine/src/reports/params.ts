@@ -24,7 +24,13 @@ export interface ReportFilters {
 export function parseReportFilters(query: QueryParams, options: { recordTypes: readonly string[] }): ReportFilters {
   const issues: Issue[] = [];
   for (const name of Object.keys(query)) {
-    if (!KNOWN.has(name)) issues.push(paramIssue(name, 'unknownParameter', { en: `unknown query parameter "${name}" (expected owner, recordType, from, to)`, zh: `不支持查询参数“${name}”（可用：owner、recordType、from、to）` }));
+    if (!KNOWN.has(name))
+      issues.push(
+        paramIssue(name, 'unknownParameter', {
+          en: `unknown query parameter "${name}" (expected owner, recordType, from, to)`,
+          zh: `不支持查询参数“${name}”（可用：owner、recordType、from、to）`,
+        }),
+      );
   }
   const filters: ReportFilters = {};
   const owner = singleParam(query, 'owner', issues);
@@ -35,17 +41,42 @@ export function parseReportFilters(query: QueryParams, options: { recordTypes: r
   const recordType = singleParam(query, 'recordType', issues);
   if (recordType !== undefined) {
     if (options.recordTypes.includes(recordType)) filters.recordType = recordType;
-    else if (options.recordTypes.length === 0) issues.push(paramIssue('recordType', 'enum', { en: 'this entity has no record types', zh: '此实体没有记录类型' }));
-    else issues.push(paramIssue('recordType', 'enum', { en: `recordType must be one of ${options.recordTypes.join(', ')}`, zh: `recordType 只能是：${options.recordTypes.join('、')}` }, { allowed: options.recordTypes }));
+    else if (options.recordTypes.length === 0)
+      issues.push(
+        paramIssue('recordType', 'enum', { en: 'this entity has no record types', zh: '此实体没有记录类型' }),
+      );
+    else
+      issues.push(
+        paramIssue(
+          'recordType',
+          'enum',
+          {
+            en: `recordType must be one of ${options.recordTypes.join(', ')}`,
+            zh: `recordType 只能是：${options.recordTypes.join('、')}`,
+          },
+          { allowed: options.recordTypes },
+        ),
+      );
   }
   for (const name of ['from', 'to'] as const) {
     const value = singleParam(query, name, issues);
     if (value === undefined) continue;
     if (isStorableDate(value)) filters[name] = value;
-    else issues.push(paramIssue(name, 'format', { en: `${name} must be a date (YYYY-MM-DD)`, zh: `${name} 必须是日期（YYYY-MM-DD）` }));
+    else
+      issues.push(
+        paramIssue(name, 'format', {
+          en: `${name} must be a date (YYYY-MM-DD)`,
+          zh: `${name} 必须是日期（YYYY-MM-DD）`,
+        }),
+      );
   }
   if (filters.from && filters.to && filters.from > filters.to) {
-    issues.push(paramIssue('to', 'range', { en: `to (${filters.to}) is before from (${filters.from})`, zh: `结束日期（${filters.to}）早于开始日期（${filters.from}）` }));
+    issues.push(
+      paramIssue('to', 'range', {
+        en: `to (${filters.to}) is before from (${filters.from})`,
+        zh: `结束日期（${filters.to}）早于开始日期（${filters.from}）`,
+      }),
+    );
   }
   throwIfIssues(issues);
   return filters;

@@ -18,7 +18,13 @@ const target: ReportTarget = {
   table: 'opportunity',
   recordTypes: [],
   amountField: 'amount',
-  stages: [stage('a', 'open', 1), stage('b', 'open', 2), stage('c', 'open', 3), stage('won', 'won', 4, true), stage('lost', 'lost', null, true)],
+  stages: [
+    stage('a', 'open', 1),
+    stage('b', 'open', 2),
+    stage('c', 'open', 3),
+    stage('won', 'won', 4, true),
+    stage('lost', 'lost', null, true),
+  ],
 };
 const { amountField: _, ...noAmount } = target;
 
@@ -85,8 +91,14 @@ describe('toForecastJson', () => {
       { month: '2024-03', open: { count: 2, amount: 300, weightedAmount: 120 }, won: { count: 1, amount: 70 } },
       { month: null, open: { count: 1, amount: 0, weightedAmount: 0 }, won: { count: 0, amount: 0 } },
     ]);
-    expect(body.totals).toEqual({ open: { count: 3, amount: 300, weightedAmount: 120 }, won: { count: 2, amount: 120 } });
-    expect(toForecastJson(noAmount, {}, []).totals).toEqual({ open: { count: 0, amount: null, weightedAmount: null }, won: { count: 0, amount: null } });
+    expect(body.totals).toEqual({
+      open: { count: 3, amount: 300, weightedAmount: 120 },
+      won: { count: 2, amount: 120 },
+    });
+    expect(toForecastJson(noAmount, {}, []).totals).toEqual({
+      open: { count: 0, amount: null, weightedAmount: null },
+      won: { count: 0, amount: null },
+    });
   });
 });
 

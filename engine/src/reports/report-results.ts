@@ -19,7 +19,7 @@ export const DEFINITIONS = {
     'lost (they also count in the stages they entered). Amounts are the current values of the amount field.',
   timeInStage:
     'A stay is the time between a stage-change history row (from_state differs from to_state, workflow start included) ' +
-    'and the record\'s next stage-change row, in history order. Completed stays have both ends; current stays have no next ' +
+    "and the record's next stage-change row, in history order. Completed stays have both ends; current stays have no next " +
     'row yet, and their age is measured at asOf. Stays in final states are not measured. Owner = owner_id of the row that ' +
     'started the stay. The period selects stays that started (entered the stage) within it, UTC days.',
   forecast:
@@ -43,7 +43,12 @@ function header(target: ReportTarget, filters: ReportFilters): Header {
   return {
     workflow: target.workflow,
     entity: target.entity,
-    filters: { owner: filters.owner ?? null, recordType: filters.recordType ?? null, from: filters.from ?? null, to: filters.to ?? null },
+    filters: {
+      owner: filters.owner ?? null,
+      recordType: filters.recordType ?? null,
+      from: filters.from ?? null,
+      to: filters.to ?? null,
+    },
   };
 }
 
@@ -71,7 +76,8 @@ export interface FunnelStageJson {
 
 export function toFunnelJson(target: ReportTarget, filters: ReportFilters, rows: readonly FunnelRow[]) {
   const amountOf = (row: FunnelRow | undefined) => (target.amountField ? (row?.amount ?? 0) : null);
-  const find = (kind: FunnelRow['kind'], state: string | null) => rows.find((r) => r.kind === kind && r.state === state);
+  const find = (kind: FunnelRow['kind'], state: string | null) =>
+    rows.find((r) => r.kind === kind && r.state === state);
   const counts: number[] = [];
   const stages: FunnelStageJson[] = funnelStages(target.stages).map((stage, i) => {
     const row = find('stage', stage.state);
@@ -126,7 +132,12 @@ interface CurrentJson {
   medianAgeHours: number | null;
 }
 
-export function toTimeInStageJson(target: ReportTarget, filters: ReportFilters, asOf: string, rows: readonly TimeInStageRow[]) {
+export function toTimeInStageJson(
+  target: ReportTarget,
+  filters: ReportFilters,
+  asOf: string,
+  rows: readonly TimeInStageRow[],
+) {
   const completed = (row: TimeInStageRow | undefined): CompletedJson => ({
     count: row?.count ?? 0,
     meanHours: row?.mean ?? null,
@@ -153,7 +164,14 @@ export function toTimeInStageJson(target: ReportTarget, filters: ReportFilters, 
         }),
       };
     });
-  return { ...header(target, filters), unit: 'hours', asOf, period: 'stay entered_at', definition: DEFINITIONS.timeInStage, stages };
+  return {
+    ...header(target, filters),
+    unit: 'hours',
+    asOf,
+    period: 'stay entered_at',
+    definition: DEFINITIONS.timeInStage,
+    stages,
+  };
 }
 
 // --------------------------------------------------------------------------------------------- forecast
@@ -168,7 +186,11 @@ export interface ForecastRow {
 
 export function toForecastJson(target: ReportTarget, filters: ReportFilters, rows: readonly ForecastRow[]) {
   const money = (value: number | null | undefined) => (target.amountField ? (value ?? 0) : null);
-  const open = (row: ForecastRow | undefined) => ({ count: row?.count ?? 0, amount: money(row?.amount), weightedAmount: money(row?.weighted) });
+  const open = (row: ForecastRow | undefined) => ({
+    count: row?.count ?? 0,
+    amount: money(row?.amount),
+    weightedAmount: money(row?.weighted),
+  });
   const won = (row: ForecastRow | undefined) => ({ count: row?.count ?? 0, amount: money(row?.amount) });
   const months = [...new Set(rows.map((r) => r.month))].sort(compareNullLast).map((month) => ({
     month,
@@ -185,7 +207,11 @@ export function toForecastJson(target: ReportTarget, filters: ReportFilters, row
     definition: DEFINITIONS.forecast,
     months,
     totals: {
-      open: { count: sum('open', 'count'), amount: money(sum('open', 'amount')), weightedAmount: money(sum('open', 'weighted')) },
+      open: {
+        count: sum('open', 'count'),
+        amount: money(sum('open', 'amount')),
+        weightedAmount: money(sum('open', 'weighted')),
+      },
       won: { count: sum('won', 'count'), amount: money(sum('won', 'amount')) },
     },
   };

@@ -6,9 +6,25 @@ import type { ReportFilters } from './params.js';
 import type { ReportTarget } from './target.js';
 
 const stages: Stage[] = [
-  { state: 'lead', title: null, outcome: 'open', probability: 0.1, final: false, funnelPosition: 1, names: ['lead', 'prospect'] },
+  {
+    state: 'lead',
+    title: null,
+    outcome: 'open',
+    probability: 0.1,
+    final: false,
+    funnelPosition: 1,
+    names: ['lead', 'prospect'],
+  },
   { state: 'signed', title: null, outcome: 'won', probability: 1, final: true, funnelPosition: 2, names: ['signed'] },
-  { state: 'dropped', title: null, outcome: 'lost', probability: null, final: true, funnelPosition: null, names: ['dropped'] },
+  {
+    state: 'dropped',
+    title: null,
+    outcome: 'lost',
+    probability: null,
+    final: true,
+    funnelPosition: null,
+    names: ['dropped'],
+  },
 ];
 const target: ReportTarget = {
   workflow: 'sales',

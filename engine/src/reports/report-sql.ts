@@ -22,7 +22,10 @@ import type { ReportTarget } from './target.js';
 export function funnelSql(target: ReportTarget, filters: ReportFilters): Fragment {
   const { start, end } = toTimeBounds(filters);
   const created = joinSql(
-    [start ? sql` and t.created_at >= ${start}::timestamptz` : EMPTY, end ? sql` and t.created_at < ${end}::timestamptz` : EMPTY],
+    [
+      start ? sql` and t.created_at >= ${start}::timestamptz` : EMPTY,
+      end ? sql` and t.created_at < ${end}::timestamptz` : EMPTY,
+    ],
     '',
   );
   return sql`with ${statesCte(target)}, ${recordsCte(target, filters, created)},
@@ -81,7 +84,13 @@ group by grouping sets ((state, completed), (state, completed, owner_id))`;
  */
 export function forecastSql(target: ReportTarget, filters: ReportFilters): Fragment {
   const inPeriod = (column: Fragment) =>
-    joinSql([filters.from ? sql` and ${column} >= ${filters.from}::date` : EMPTY, filters.to ? sql` and ${column} <= ${filters.to}::date` : EMPTY], '');
+    joinSql(
+      [
+        filters.from ? sql` and ${column} >= ${filters.from}::date` : EMPTY,
+        filters.to ? sql` and ${column} <= ${filters.to}::date` : EMPTY,
+      ],
+      '',
+    );
   return sql`with ${statesCte(target)}, ${recordsCte(target, filters, EMPTY)},
 open_rows as (
   select to_char(r.close_date, 'YYYY-MM') as month, r.amount, r.amount * coalesce(s.probability, 0) as weighted
@@ -137,7 +146,8 @@ group by grouping sets ((outcome), ())`;
 
 function statesCte(target: ReportTarget): Fragment {
   const rows = target.stages.map(
-    (s) => sql`(${s.state}::text, ${s.funnelPosition}::int, ${s.outcome}::text, ${s.probability}::float8, ${s.final}::boolean)`,
+    (s) =>
+      sql`(${s.state}::text, ${s.funnelPosition}::int, ${s.outcome}::text, ${s.probability}::float8, ${s.final}::boolean)`,
   );
   const names = target.stages.flatMap((s) => s.names.map((name) => sql`(${name}::text, ${s.state}::text)`));
   return sql`states (state, pos, outcome, probability, is_final) as (values ${joinSql(rows, ', ')}),

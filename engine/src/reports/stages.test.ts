@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { WorkflowDefinition } from '../definitions/workflow.js';
 import { funnelStages, toStages } from './stages.js';
 
-const workflow = (states: WorkflowDefinition['states']): WorkflowDefinition => ({ id: 'w', initial: Object.keys(states)[0]!, meta: { entity: 'e' }, states });
+const workflow = (states: WorkflowDefinition['states']): WorkflowDefinition => ({
+  id: 'w',
+  initial: Object.keys(states)[0]!,
+  meta: { entity: 'e' },
+  states,
+});
 
 describe('toStages', () => {
   it('orders open states (definition order), then won, then lost; only funnel states get positions', () => {

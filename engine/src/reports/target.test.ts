@@ -26,7 +26,8 @@ const flow = (meta: Partial<WorkflowDefinition['meta']>): WorkflowDefinition => 
   states: { open: { on: { WIN: 'won' } }, won: { type: 'final', meta: { outcome: 'won' } } },
 });
 
-const modelWith = (workflow: WorkflowDefinition) => compileModel({ entities: [deal], workflows: [workflow] }, 1, 'test');
+const modelWith = (workflow: WorkflowDefinition) =>
+  compileModel({ entities: [deal], workflows: [workflow] }, 1, 'test');
 
 describe('toReportTarget', () => {
   it('resolves table, record types, amount and close-date columns and stages from the model', () => {
@@ -43,7 +44,10 @@ describe('toReportTarget', () => {
   });
 
   it('takes a date-time close field, and ignores fields that are missing or of the wrong kind', () => {
-    expect(toReportTarget(modelWith(flow({ closeDateField: 'closedAt' })), 'deal-flow').closeDate).toEqual({ field: 'closedAt', kind: 'dateTime' });
+    expect(toReportTarget(modelWith(flow({ closeDateField: 'closedAt' })), 'deal-flow').closeDate).toEqual({
+      field: 'closedAt',
+      kind: 'dateTime',
+    });
     const wrong = toReportTarget(modelWith(flow({ amountField: 'name', closeDateField: 'nope' })), 'deal-flow');
     expect(wrong.amountField).toBeUndefined();
     expect(wrong.closeDate).toBeUndefined();

@@ -34,7 +34,8 @@ export interface ReportTarget {
 export function toReportTarget(model: Model, workflowId: string, access?: ModelAccess): ReportTarget {
   const workflow = model.workflows.get(workflowId);
   const full = workflow && model.entities.get(workflow.meta.entity);
-  if (!workflow || !full) throw new NotFoundError({ en: `there is no workflow "${workflowId}"`, zh: `没有流程“${workflowId}”` });
+  if (!workflow || !full)
+    throw new NotFoundError({ en: `there is no workflow "${workflowId}"`, zh: `没有流程“${workflowId}”` });
   const entity = access ? access.views.get(full.id) : full;
   if (!entity) throw forbidden(full, 'read');
   const scope = access?.condition(full.id, 'read');
@@ -46,7 +47,9 @@ export function toReportTarget(model: Model, workflowId: string, access?: ModelA
     table: entity.table.name,
     recordTypes: entity.recordTypes,
     ...(amountField && { amountField }),
-    ...(closeDateField && { closeDate: { field: closeDateField, kind: entity.fields.get(closeDateField)!.kind as 'date' | 'dateTime' } }),
+    ...(closeDateField && {
+      closeDate: { field: closeDateField, kind: entity.fields.get(closeDateField)!.kind as 'date' | 'dateTime' },
+    }),
     stages: toStages(workflow),
     ...(scope && { scope: condition(scope) }),
   };

@@ -16,7 +16,6 @@ import { isActiveUser, nextInRotation } from '../identity/users-repo.js';
 import { recipientsOf } from './recipients.js';
 import type { NewOutboxRow } from '../outbox/types.js';
 
-
 /** What a transition changes on its own record, and what it leaves for the outbox. */
 export interface EffectsOutcome {
   columns: Row;
@@ -58,18 +57,28 @@ export async function applyEffects(trx: Knex, effects: Effect[], input: EffectsI
         set[effect.field] = toStoredValue(input.entity, effect.field, effect.value);
         break;
       case 'assignOwner': {
-        const owner = 'userId' in effect ? await activeUser(trx, effect.userId) : await nextInRotation(trx, effect.roundRobinRole);
+        const owner =
+          'userId' in effect ? await activeUser(trx, effect.userId) : await nextInRotation(trx, effect.roundRobinRole);
         if (owner) outcome.columns.owner_id = owner;
         break;
       }
       case 'createRecord': {
         const target = input.model.entities.get(effect.entity)!;
-        const values = Object.fromEntries(Object.entries(effect.values).map(([field, value]) => [field, toStoredValue(target, field, value)]));
-        await createRecord({ knex: trx, model: input.model, entity: target, userId: input.actor.id, ...(sight && { linkSight: sight }) }, values, input.startFor(target));
+        const values = Object.fromEntries(
+          Object.entries(effect.values).map(([field, value]) => [field, toStoredValue(target, field, value)]),
+        );
+        await createRecord(
+          { knex: trx, model: input.model, entity: target, userId: input.actor.id, ...(sight && { linkSight: sight }) },
+          values,
+          input.startFor(target),
+        );
         break;
       }
       case 'notify': {
-        const to = await recipientsOf(trx, effect.to, { ownerId: outcome.columns.owner_id ?? input.record.owner_id, actorId: input.actor.id });
+        const to = await recipientsOf(trx, effect.to, {
+          ownerId: outcome.columns.owner_id ?? input.record.owner_id,
+          actorId: input.actor.id,
+        });
         if (to.length) outbox(outcome, 'email', { to, subject: effect.subject, text: mailText(effect.body, input) });
         break;
       }
@@ -102,7 +111,10 @@ function requireValidResult(entity: CompiledEntity, record: RecordJson, set: Rec
   if (!issues.length) return;
   const fields = Object.keys(set).join(', ');
   throw new ValidationError(
-    { en: `the workflow cannot set ${fields}: ${issues.map((i) => `${i.pointer}: ${i.message}`).join('; ')}`, zh: `流程无法设置字段 ${fields}：结果不符合该记录的校验规则` },
+    {
+      en: `the workflow cannot set ${fields}: ${issues.map((i) => `${i.pointer}: ${i.message}`).join('; ')}`,
+      zh: `流程无法设置字段 ${fields}：结果不符合该记录的校验规则`,
+    },
     { issues },
   );
 }
@@ -121,7 +133,10 @@ function toStoredValue(entity: CompiledEntity, field: string, value: unknown): u
 async function activeUser(trx: Knex, userId: string): Promise<string> {
   const found = isRecordId(userId) && (await isActiveUser(trx, userId));
   if (found) return userId;
-  const reason = { en: 'the workflow assigns the record to a user who does not exist or is deactivated', zh: '流程指定的负责人不存在或已停用，无法分配' };
+  const reason = {
+    en: 'the workflow assigns the record to a user who does not exist or is deactivated',
+    zh: '流程指定的负责人不存在或已停用，无法分配',
+  };
   throw new TransitionRefused(reason, { extra: { reason: reason.en, reasonZh: reason.zh } });
 }
 

@@ -9,7 +9,11 @@ import { toText } from '../migrate/step-names.js';
 const cache = new WeakMap<WorkflowDefinition, CompiledWorkflow>();
 
 /** The compiled workflow a record of `recordType` follows, or undefined when none is bound. */
-export function boundWorkflow(model: Model, entity: CompiledEntity, recordType: string | null | undefined): CompiledWorkflow | undefined {
+export function boundWorkflow(
+  model: Model,
+  entity: CompiledEntity,
+  recordType: string | null | undefined,
+): CompiledWorkflow | undefined {
   const definition = workflowOf(model, entity, recordType);
   if (!definition) return undefined;
   let compiled = cache.get(definition);
@@ -19,7 +23,10 @@ export function boundWorkflow(model: Model, entity: CompiledEntity, recordType: 
 
 /** A role's title in both languages from roles.json (the built-in admin has its own), falling back to its id. */
 function roleTitles(model: Model): RoleTitle {
-  return (role) => (role === 'admin' && !model.set.roles?.roles.admin ? { en: 'Administrator', zh: '系统管理员' } : toText(model.set.roles?.roles[role]?.title, undefined, role));
+  return (role) =>
+    role === 'admin' && !model.set.roles?.roles.admin
+      ? { en: 'Administrator', zh: '系统管理员' }
+      : toText(model.set.roles?.roles[role]?.title, undefined, role);
 }
 
 /** A field's title in English and Chinese from the entity definition, falling back to its id. */

@@ -21,7 +21,12 @@ export type FireOutcome = { kind: 'none' } | { kind: 'fired' | 'cancelled' | 're
  * lock, the transition and the timer's status commit together, so a timer fires exactly once
  * however many engines poll, and a crash before commit leaves it due for the next poll.
  */
-export async function fireNextTimer(knex: Knex, model: Model, now: Date, onClaim?: (timer: DueTimer) => void): Promise<FireOutcome> {
+export async function fireNextTimer(
+  knex: Knex,
+  model: Model,
+  now: Date,
+  onClaim?: (timer: DueTimer) => void,
+): Promise<FireOutcome> {
   return knex.transaction(async (trx) => {
     const timer = await claimDueTimer(trx, now);
     if (!timer) return { kind: 'none' } as const;
@@ -37,7 +42,19 @@ export async function fireNextTimer(knex: Knex, model: Model, now: Date, onClaim
     if (timer.event) {
       try {
         const historyEvent = `after.${timer.kind === 'sla' ? 'sla' : delayOf(timer.event)}`;
-        await applyEvent(trx, { model, entity, id: timer.recordId, event: { type: timer.event }, actor: SYSTEM_ACTOR, fromTimer: true, historyEvent }, now);
+        await applyEvent(
+          trx,
+          {
+            model,
+            entity,
+            id: timer.recordId,
+            event: { type: timer.event },
+            actor: SYSTEM_ACTOR,
+            fromTimer: true,
+            historyEvent,
+          },
+          now,
+        );
       } catch (error) {
         // A guard may refuse the timer's transition; the timer is spent either way.
         if (!(error instanceof TransitionRefused)) throw error;
@@ -49,11 +66,20 @@ export async function fireNextTimer(knex: Knex, model: Model, now: Date, onClaim
   });
 }
 
-async function markBreach(trx: Knex, input: { model: Model; timer: DueTimer; row: Record<string, unknown>; now: Date }): Promise<void> {
+async function markBreach(
+  trx: Knex,
+  input: { model: Model; timer: DueTimer; row: Record<string, unknown>; now: Date },
+): Promise<void> {
   const { model, timer, row, now } = input;
   const entity = model.entities.get(timer.entity)!;
   // The engine itself (no actor) marks the breach; the audit row says when the SLA ran out.
-  if (!row.sla_breached_at) await updateAudited(trx, entity, { id: timer.recordId, version: row.version as number, columns: { sla_breached_at: now } }, { actorId: null });
+  if (!row.sla_breached_at)
+    await updateAudited(
+      trx,
+      entity,
+      { id: timer.recordId, version: row.version as number, columns: { sla_breached_at: now } },
+      { actorId: null },
+    );
   await appendHistory(trx, {
     entity: timer.entity,
     recordId: timer.recordId,

@@ -38,8 +38,20 @@ export interface HistoryJson {
 
 /** The columns of a history row, in the order historyValues gives them. */
 export const HISTORY_COLUMNS = [
-  'entity', 'record_id', 'record_type', 'workflow', 'from_state', 'to_state', 'event',
-  'actor_id', 'owner_id', 'comment', 'approval_role', 'decision', 'model_version', 'at',
+  'entity',
+  'record_id',
+  'record_type',
+  'workflow',
+  'from_state',
+  'to_state',
+  'event',
+  'actor_id',
+  'owner_id',
+  'comment',
+  'approval_role',
+  'decision',
+  'model_version',
+  'at',
 ] as const;
 
 /** A history entry as bindings for HISTORY_COLUMNS. */
@@ -74,7 +86,18 @@ export async function readHistory(knex: Knex, entity: string, recordId: string):
   const rows = (await knex(HISTORY)
     .where({ entity, record_id: recordId })
     .orderBy('id')
-    .select('id', 'workflow', 'from_state', 'to_state', 'event', 'actor_id', 'comment', 'approval_role', 'decision', 'at')) as Record<string, unknown>[];
+    .select(
+      'id',
+      'workflow',
+      'from_state',
+      'to_state',
+      'event',
+      'actor_id',
+      'comment',
+      'approval_role',
+      'decision',
+      'at',
+    )) as Record<string, unknown>[];
   return rows.map((row) => ({
     id: Number(row.id),
     workflow: row.workflow as string,
@@ -89,7 +112,12 @@ export async function readHistory(knex: Knex, entity: string, recordId: string):
 }
 
 /** Approval decisions recorded since the record entered its current state (what `approvalGiven` judges). */
-export async function approvalsSince(trx: Knex, entity: string, recordId: string, since: Date | null): Promise<Approval[]> {
+export async function approvalsSince(
+  trx: Knex,
+  entity: string,
+  recordId: string,
+  since: Date | null,
+): Promise<Approval[]> {
   const query = trx(HISTORY).where({ entity, record_id: recordId }).whereNotNull('decision').orderBy('id');
   if (since) query.where('at', '>=', since);
   const rows = (await query.select('approval_role', 'decision', 'actor_id', 'at')) as Record<string, unknown>[];
@@ -118,8 +146,13 @@ const historySqls = new Map<string, string>();
 function historySql(source: string): string {
   let sql = historySqls.get(source);
   if (sql === undefined) {
-    const selects = HISTORY_COLUMNS.map((_c, i) => (i === RECORD_ID ? `${source}.id` : i === OWNER_ID ? `${source}.owner_id` : '?'));
-    historySqls.set(source, (sql = `h as (insert into ${HISTORY} (${HISTORY_COLUMNS.join(', ')}) select ${selects.join(', ')} from ${source} returning id)`));
+    const selects = HISTORY_COLUMNS.map((_c, i) =>
+      i === RECORD_ID ? `${source}.id` : i === OWNER_ID ? `${source}.owner_id` : '?',
+    );
+    historySqls.set(
+      source,
+      (sql = `h as (insert into ${HISTORY} (${HISTORY_COLUMNS.join(', ')}) select ${selects.join(', ')} from ${source} returning id)`),
+    );
   }
   return sql;
 }

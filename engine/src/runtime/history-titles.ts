@@ -7,7 +7,10 @@ import { listVersions, readVersion } from '../db/definitions-repo.js';
 import type { HistoryJson } from './history-repo.js';
 
 /** A history row with its stages and event by title, in both languages. */
-export type TitledHistory = HistoryJson & { titles: { from?: Text; to: Text; event: Text }; removed?: ('from' | 'to')[] };
+export type TitledHistory = HistoryJson & {
+  titles: { from?: Text; to: Text; event: Text };
+  removed?: ('from' | 'to')[];
+};
 
 /** Events the engine itself records, not a workflow's. */
 const SYSTEM_EVENTS: Record<string, Text> = {
@@ -28,8 +31,11 @@ const olderSets = new WeakMap<Knex, Map<number, DefinitionSet>>();
  */
 export async function withHistoryTitles(knex: Knex, model: Model, rows: HistoryJson[]): Promise<TitledHistory[]> {
   const current = model.workflows;
-  const known = (row: HistoryJson, state: string | null) => state === null || current.get(row.workflow)?.states?.[state] !== undefined;
-  const older = rows.some((row) => !known(row, row.from) || !known(row, row.to)) ? await olderNames(knex, model.version) : undefined;
+  const known = (row: HistoryJson, state: string | null) =>
+    state === null || current.get(row.workflow)?.states?.[state] !== undefined;
+  const older = rows.some((row) => !known(row, row.from) || !known(row, row.to))
+    ? await olderNames(knex, model.version)
+    : undefined;
   const names = stepNames(model.set);
   return rows.map((row) => {
     const removed = (['from', 'to'] as const).filter((side) => !known(row, row[side]));
@@ -61,7 +67,9 @@ function eventTitle(row: HistoryJson, names: StepNames, older: DefinitionSet[]):
 
 /** The definitions of every version before `current`, newest first (read once each). */
 async function olderNames(knex: Knex, current: number): Promise<DefinitionSet[]> {
-  const versions = ((await listVersions(knex)) as { version: number }[]).map((v) => Number(v.version)).filter((v) => v < current);
+  const versions = ((await listVersions(knex)) as { version: number }[])
+    .map((v) => Number(v.version))
+    .filter((v) => v < current);
   const cache = olderSets.get(knex) ?? new Map<number, DefinitionSet>();
   olderSets.set(knex, cache);
   const sets: DefinitionSet[] = [];

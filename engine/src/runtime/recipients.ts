@@ -7,7 +7,11 @@ import { UUID_RE } from '@lodestar/core';
  * transaction, so an owner changed by this transition is the one notified) or a literal address.
  * Unknown or inactive users reach no one.
  */
-export async function recipientsOf(trx: Knex, to: string, ids: { ownerId: unknown; actorId: string }): Promise<string[]> {
+export async function recipientsOf(
+  trx: Knex,
+  to: string,
+  ids: { ownerId: unknown; actorId: string },
+): Promise<string[]> {
   if (to.includes('@')) return [to];
   const userId = to === 'actor' ? ids.actorId : ids.ownerId;
   if (typeof userId !== 'string' || !UUID_RE.test(userId)) return [];

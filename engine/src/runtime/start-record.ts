@@ -22,9 +22,15 @@ const plainStarts = new WeakMap<CompiledWorkflow, ReturnType<typeof decideStart>
  * then the start depends on nothing in the record (timers keep relative delays), and creates skip
  * building an XState actor each time.
  */
-function startOf(compiled: CompiledWorkflow, record: Record<string, unknown>, actor: Actor, now: Date): ReturnType<typeof decideStart> {
+function startOf(
+  compiled: CompiledWorkflow,
+  record: Record<string, unknown>,
+  actor: Actor,
+  now: Date,
+): ReturnType<typeof decideStart> {
   const initial = compiled.definition.states[compiled.definition.initial];
-  if (initial?.always !== undefined || initial?.entry?.length) return decideStart(compiled, { record, actor, now: now.toISOString() });
+  if (initial?.always !== undefined || initial?.entry?.length)
+    return decideStart(compiled, { record, actor, now: now.toISOString() });
   let start = plainStarts.get(compiled);
   if (!start) plainStarts.set(compiled, (start = decideStart(compiled, { record: {}, actor, now: now.toISOString() })));
   return start;
@@ -46,21 +52,56 @@ export function startFor(model: Model, actor: Actor, now: Date): (entity: Compil
       async afterInsert(trx: Knex, record: RecordJson) {
         const id = record.id as string;
         const facts = { workflow, from: null, to: start.to, event: START_EVENT, at: now };
-        const outcome = await applyEffects(trx, start.effects, { model, entity, record, actor, transition: facts, startFor: startFor(model, actor, now) });
-        const changed = Object.keys(outcome.columns).length ? await updateRow(trx, entity, { id, version: record.version as number, columns: outcome.columns }) : undefined;
+        const outcome = await applyEffects(trx, start.effects, {
+          model,
+          entity,
+          record,
+          actor,
+          transition: facts,
+          startFor: startFor(model, actor, now),
+        });
+        const changed = Object.keys(outcome.columns).length
+          ? await updateRow(trx, entity, { id, version: record.version as number, columns: outcome.columns })
+          : undefined;
         const after = changed ? toRecordJson(changed, recordNames(entity)) : record;
         const recordType = (record.record_type as string | null) ?? null;
-        const write = toStartWrite({ compiled, entity: entity.id, recordId: id, recordType, start, outbox: outcome.outbox, actorId: actor.id, modelVersion: model.version, now });
+        const write = toStartWrite({
+          compiled,
+          entity: entity.id,
+          recordId: id,
+          recordType,
+          start,
+          outbox: outcome.outbox,
+          actorId: actor.id,
+          modelVersion: model.version,
+          now,
+        });
         await writeStart(trx, entity, id, write);
         return after;
       },
     };
     if (start.effects.length) return begin;
-    const write = toStartWrite({ compiled, entity: entity.id, recordId: '', recordType: input.recordType ?? null, start, outbox: [], actorId: actor.id, modelVersion: model.version, now });
+    const write = toStartWrite({
+      compiled,
+      entity: entity.id,
+      recordId: '',
+      recordType: input.recordType ?? null,
+      start,
+      outbox: [],
+      actorId: actor.id,
+      modelVersion: model.version,
+      now,
+    });
     begin.oneStatement = async (db, insert, also) => {
       const [history, ...rest] = workflowParts('r', entity.id, '', write);
       const parts = [{ sql: `r as (${insert.sql})`, bindings: insert.bindings }, history!, ...also('r'), ...rest];
-      return (await runPrepared<Row>(db, `with ${parts.map((p) => p.sql).join(', ')} select r.* from r`, parts.flatMap((p) => p.bindings)))[0]!;
+      return (
+        await runPrepared<Row>(
+          db,
+          `with ${parts.map((p) => p.sql).join(', ')} select r.* from r`,
+          parts.flatMap((p) => p.bindings),
+        )
+      )[0]!;
     };
     return begin;
   };

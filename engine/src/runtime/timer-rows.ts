@@ -22,7 +22,8 @@ export function timersOf(
   }));
   const state = compiled.definition.states[at.state];
   const slaMs = state?.meta?.sla ? toMilliseconds(state.meta.sla) : undefined;
-  if (at.entered && slaMs !== undefined && !state?.after?.sla) rows.push({ ...base, kind: 'sla', event: null, dueAt: new Date(at.now.getTime() + slaMs) });
+  if (at.entered && slaMs !== undefined && !state?.after?.sla)
+    rows.push({ ...base, kind: 'sla', event: null, dueAt: new Date(at.now.getTime() + slaMs) });
   return rows;
 }
 
@@ -31,7 +32,8 @@ const approvalUse = new WeakMap<CompiledWorkflow, boolean>();
 /** Whether any guard of the workflow asks for approvals (only then does a transition read them). */
 export function usesApprovals(compiled: CompiledWorkflow): boolean {
   let uses = approvalUse.get(compiled);
-  if (uses === undefined) approvalUse.set(compiled, (uses = JSON.stringify(compiled.definition.states).includes('"approvalGiven"')));
+  if (uses === undefined)
+    approvalUse.set(compiled, (uses = JSON.stringify(compiled.definition.states).includes('"approvalGiven"')));
   return uses;
 }
 
@@ -44,7 +46,9 @@ const timerUse = new WeakMap<CompiledWorkflow, boolean>();
 export function usesTimers(compiled: CompiledWorkflow): boolean {
   let uses = timerUse.get(compiled);
   if (uses === undefined) {
-    uses = Object.values(compiled.definition.states).some((state) => state.after !== undefined || state.meta?.sla !== undefined);
+    uses = Object.values(compiled.definition.states).some(
+      (state) => state.after !== undefined || state.meta?.sla !== undefined,
+    );
     timerUse.set(compiled, uses);
   }
   return uses;

@@ -52,7 +52,10 @@ export function startTimerWorker(deps: TimerWorkerDeps, options: { pollMs?: numb
         // The transaction rolled back; count the attempt and retry later with backoff.
         const retryAt = new Date(deps.clock().getTime() + Math.min(2 ** attempts * 30_000, 3_600_000));
         deps.log.error({ err: error, timer: claimed }, 'timer failed; it will be retried');
-        await failTimer(deps.knex, claimed, String((error as Error).message ?? error), { retryAt, maxAttempts: MAX_ATTEMPTS });
+        await failTimer(deps.knex, claimed, String((error as Error).message ?? error), {
+          retryAt,
+          maxAttempts: MAX_ATTEMPTS,
+        });
       }
     }
     return handled;

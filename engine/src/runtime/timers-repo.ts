@@ -54,7 +54,12 @@ export async function finishTimer(trx: Knex, id: number, status: 'fired' | 'canc
 }
 
 /** Records a failed firing (outside the rolled-back transaction): retry later, or give up after `maxAttempts`. */
-export async function failTimer(knex: Knex, id: number, error: string, options: { retryAt: Date; maxAttempts: number }): Promise<void> {
+export async function failTimer(
+  knex: Knex,
+  id: number,
+  error: string,
+  options: { retryAt: Date; maxAttempts: number },
+): Promise<void> {
   await knex.raw(
     `update ${TIMERS} set attempts = attempts + 1, last_error = ?,
        status = case when attempts + 1 >= ? then 'failed' else status end,
@@ -66,7 +71,10 @@ export async function failTimer(knex: Knex, id: number, error: string, options: 
 
 /** Cancels the record's pending timers as the CTE `c`, only when the CTE `source` wrote the record. */
 export function cancelTimersPart(source: string, entity: string, recordId: string): CtePart {
-  return { sql: `c as (${CANCEL} where entity = ? and record_id = ? and status = 'pending' and exists (select 1 from ${source}))`, bindings: [entity, recordId] };
+  return {
+    sql: `c as (${CANCEL} where entity = ? and record_id = ? and status = 'pending' and exists (select 1 from ${source}))`,
+    bindings: [entity, recordId],
+  };
 }
 
 /** New timers of the record written by `source` (none when it wrote nothing). */

@@ -62,7 +62,10 @@ export async function sendEvent(knex: Knex, input: EventInput, now: Date): Promi
       if (!(error instanceof LodestarError)) throw error;
     }
   }
-  return (await decideAndWrite(knex, input, now, 'optimistic')) ?? knex.transaction(async (trx) => (await decideAndWrite(trx, input, now, 'locked'))!);
+  return (
+    (await decideAndWrite(knex, input, now, 'optimistic')) ??
+    knex.transaction(async (trx) => (await decideAndWrite(trx, input, now, 'locked'))!)
+  );
 }
 
 /**
@@ -74,7 +77,12 @@ async function requireEventScope(knex: Knex, input: EventInput): Promise<void> {
   const { model, entity, id, event, actor } = input;
   const access = accessFor(model, actor);
   if (!access) return;
-  await requireRecordInScope({ knex, model, entity, userId: actor.id, access }, id, access.eventCondition(entity.id, event.type), `send ${event.type} to`);
+  await requireRecordInScope(
+    { knex, model, entity, userId: actor.id, access },
+    id,
+    access.eventCondition(entity.id, event.type),
+    `send ${event.type} to`,
+  );
 }
 
 /** One transition on the caller's transaction, with the record locked first (the timer runner's path). */
@@ -87,7 +95,13 @@ export async function applyEvent(trx: Knex, input: EventInput, now: Date): Promi
  * A refused event throws and writes nothing. Optimistic mode answers undefined where only the locked
  * mode may go on: an effect that writes other records, or a record that changed since it was read.
  */
-async function decideAndWrite(db: Knex, input: EventInput, now: Date, mode: 'optimistic' | 'locked', remembered?: Row): Promise<EventResult | undefined> {
+async function decideAndWrite(
+  db: Knex,
+  input: EventInput,
+  now: Date,
+  mode: 'optimistic' | 'locked',
+  remembered?: Row,
+): Promise<EventResult | undefined> {
   const { model, entity, id, event, actor } = input;
   if (!isRecordId(id)) throw recordNotFound(entity, id);
   const row = remembered ?? (await selectRecord(db, entity, { id, forUpdate: mode === 'locked' }));
@@ -95,7 +109,10 @@ async function decideAndWrite(db: Knex, input: EventInput, now: Date, mode: 'opt
   const version = row.version as number;
   if (input.expectedVersion !== undefined && input.expectedVersion !== version) {
     throw new ConflictError(
-      { en: `the record is at version ${version}, not ${input.expectedVersion}; reload and retry`, zh: `记录已被他人修改（当前版本 ${version}，您的版本 ${input.expectedVersion}），请刷新后重试` },
+      {
+        en: `the record is at version ${version}, not ${input.expectedVersion}; reload and retry`,
+        zh: `记录已被他人修改（当前版本 ${version}，您的版本 ${input.expectedVersion}），请刷新后重试`,
+      },
       { extra: { currentVersion: version } },
     );
   }
@@ -104,19 +121,56 @@ async function decideAndWrite(db: Knex, input: EventInput, now: Date, mode: 'opt
   const definition = compiled.definition;
   // Records that predate the binding have no state yet: they stand at the start.
   const state = (record.state as string | null) ?? definition.initial;
-  const approvals = usesApprovals(compiled) ? await approvalsSince(db, entity.id, id, record.state_entered_at ? new Date(record.state_entered_at as string) : null) : undefined;
-  const decision = decide(compiled, { state, event, record, actor, ...(approvals && { approvals }), now: now.toISOString(), fromTimer: Boolean(input.fromTimer) });
+  const approvals = usesApprovals(compiled)
+    ? await approvalsSince(
+        db,
+        entity.id,
+        id,
+        record.state_entered_at ? new Date(record.state_entered_at as string) : null,
+      )
+    : undefined;
+  const decision = decide(compiled, {
+    state,
+    event,
+    record,
+    actor,
+    ...(approvals && { approvals }),
+    now: now.toISOString(),
+    fromTimer: Boolean(input.fromTimer),
+  });
   if (!decision.ok) {
     const { reason, reasonZh, guard } = decision;
-    throw new TransitionRefused({ en: reason, zh: reasonZh ?? reason }, { extra: { event: event.type, state, reason, ...(reasonZh && { reasonZh }), ...(guard && { guard }) } });
+    throw new TransitionRefused(
+      { en: reason, zh: reasonZh ?? reason },
+      { extra: { event: event.type, state, reason, ...(reasonZh && { reasonZh }), ...(guard && { guard }) } },
+    );
   }
   if (mode === 'optimistic' && decision.effects.some(writesElsewhere)) return undefined;
   const historyEvent = input.historyEvent ?? event.type;
   const facts = { workflow: definition.id, from: state, to: decision.to, event: historyEvent, at: now };
-  const outcome = await applyEffects(db, decision.effects, { model, entity, record, actor, transition: facts, startFor: startFor(model, actor, now) });
+  const outcome = await applyEffects(db, decision.effects, {
+    model,
+    entity,
+    record,
+    actor,
+    transition: facts,
+    startFor: startFor(model, actor, now),
+  });
   const write = toTransitionWrite({
-    compiled, entity: entity.id, record, version, state, decision, effects: outcome, actorId: actor.id, actorIsUser: isRecordId(actor.id),
-    event, historyEvent, modelVersion: model.version, now, requestId: input.requestId,
+    compiled,
+    entity: entity.id,
+    record,
+    version,
+    state,
+    decision,
+    effects: outcome,
+    actorId: actor.id,
+    actorIsUser: isRecordId(actor.id),
+    event,
+    historyEvent,
+    modelVersion: model.version,
+    now,
+    requestId: input.requestId,
   });
   const written = await writeTransition(db, entity, write);
   if (!written) {
@@ -128,7 +182,13 @@ async function decideAndWrite(db: Knex, input: EventInput, now: Date, mode: 'opt
   if (!db.isTransaction) rememberRow(entity, written.row);
   return {
     record: toRecordJson(written.row, recordNames(entity)),
-    transition: { from: state, to: decision.to, event: historyEvent, historyId: written.historyId, at: now.toISOString() },
+    transition: {
+      from: state,
+      to: decision.to,
+      event: historyEvent,
+      historyId: written.historyId,
+      at: now.toISOString(),
+    },
   };
 }
 
@@ -142,5 +202,11 @@ function requireWorkflow(model: Model, entity: CompiledEntity, record: RecordJso
   if (compiled) return compiled;
   const type = record.record_type ? ` of type ${String(record.record_type)}` : '';
   const title = entity.definition['x-i18n']?.title?.zh ?? entity.definition.title ?? entity.id;
-  throw new TransitionRefused({ en: `no workflow is bound to ${entity.id} records${type}`, zh: `${title}${record.record_type ? '的这种类型' : ''}没有绑定流程` }, { extra: { reason: 'no workflow' } });
+  throw new TransitionRefused(
+    {
+      en: `no workflow is bound to ${entity.id} records${type}`,
+      zh: `${title}${record.record_type ? '的这种类型' : ''}没有绑定流程`,
+    },
+    { extra: { reason: 'no workflow' } },
+  );
 }

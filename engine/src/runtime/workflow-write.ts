@@ -65,11 +65,17 @@ export function toTransitionWrite(facts: TransitionFacts): TransitionWrite {
   const id = record.id as string;
   const moved = decision.to !== state || record.state === null;
   const approvalRole = definition.states[state]?.meta?.approval?.role;
-  const decisionOf = facts.event.type === 'APPROVE' ? 'approved' : facts.event.type === 'REJECT' ? 'rejected' : undefined;
+  const decisionOf =
+    facts.event.type === 'APPROVE' ? 'approved' : facts.event.type === 'REJECT' ? 'rejected' : undefined;
   return {
     id,
     version: facts.version,
-    columns: { ...facts.effects.columns, state: decision.to, ...(moved && { state_entered_at: now, sla_breached_at: null }), ...(facts.actorIsUser && { updated_by: facts.actorId }) },
+    columns: {
+      ...facts.effects.columns,
+      state: decision.to,
+      ...(moved && { state_entered_at: now, sla_breached_at: null }),
+      ...(facts.actorIsUser && { updated_by: facts.actorId }),
+    },
     history: {
       entity: facts.entity,
       recordType: (record.record_type as string | null) ?? null,
@@ -84,7 +90,11 @@ export function toTransitionWrite(facts: TransitionFacts): TransitionWrite {
       at: now,
     },
     cancelTimers: (decision.timers.cancel || moved) && usesTimers(compiled),
-    timers: timersOf(compiled, { entity: facts.entity, recordId: id, state: decision.to, entered: moved, now }, decision.timers.schedule),
+    timers: timersOf(
+      compiled,
+      { entity: facts.entity, recordId: id, state: decision.to, entered: moved, now },
+      decision.timers.schedule,
+    ),
     outbox: facts.effects.outbox,
     requestId: facts.requestId,
   };
@@ -104,9 +114,23 @@ export function toStartWrite(facts: {
 }): WorkflowWrite {
   const { compiled, start, now } = facts;
   return {
-    history: { entity: facts.entity, recordType: facts.recordType, workflow: compiled.definition.id, from: null, to: start.to, event: START_EVENT, actorId: facts.actorId, modelVersion: facts.modelVersion, at: now },
+    history: {
+      entity: facts.entity,
+      recordType: facts.recordType,
+      workflow: compiled.definition.id,
+      from: null,
+      to: start.to,
+      event: START_EVENT,
+      actorId: facts.actorId,
+      modelVersion: facts.modelVersion,
+      at: now,
+    },
     cancelTimers: false,
-    timers: timersOf(compiled, { entity: facts.entity, recordId: facts.recordId, state: start.to, entered: true, now }, start.timers.schedule),
+    timers: timersOf(
+      compiled,
+      { entity: facts.entity, recordId: facts.recordId, state: start.to, entered: true, now },
+      start.timers.schedule,
+    ),
     outbox: facts.outbox,
   };
 }

@@ -33,15 +33,51 @@ export function workflowParts(source: string, entity: string, recordId: string, 
  * update, so a record that moved on meanwhile gets nothing written (undefined: the caller decides
  * again under a row lock).
  */
-export async function writeTransition(db: Knex, entity: CompiledEntity, change: TransitionWrite): Promise<{ row: Row; historyId: number } | undefined> {
+export async function writeTransition(
+  db: Knex,
+  entity: CompiledEntity,
+  change: TransitionWrite,
+): Promise<{ row: Row; historyId: number } | undefined> {
   const update = toUpdateSql(entity, change);
-  const changes = updatedChanges(entity, 'u', Object.keys(change.columns).filter((name) => name !== 'updated_by' && name !== 'state_entered_at'));
-  const detail = { sql: '?::jsonb', bindings: [JSON.stringify({ workflow: change.history.workflow, event: change.history.event, from: change.history.from, to: change.history.to })] };
-  const audit = auditPart('u', entity, 'transition', { actorId: change.history.actorId, requestId: change.requestId }, changes, detail);
+  const changes = updatedChanges(
+    entity,
+    'u',
+    Object.keys(change.columns).filter((name) => name !== 'updated_by' && name !== 'state_entered_at'),
+  );
+  const detail = {
+    sql: '?::jsonb',
+    bindings: [
+      JSON.stringify({
+        workflow: change.history.workflow,
+        event: change.history.event,
+        from: change.history.from,
+        to: change.history.to,
+      }),
+    ],
+  };
+  const audit = auditPart(
+    'u',
+    entity,
+    'transition',
+    { actorId: change.history.actorId, requestId: change.requestId },
+    changes,
+    detail,
+  );
   const [history, ...rest] = workflowParts('u', entity.id, change.id, change);
-  const parts: CtePart[] = [{ sql: `u as (${update.sql})`, bindings: update.bindings }, history!, audit as CtePart, ...rest];
+  const parts: CtePart[] = [
+    { sql: `u as (${update.sql})`, bindings: update.bindings },
+    history!,
+    audit as CtePart,
+    ...rest,
+  ];
   const sql = `with ${parts.map((p) => p.sql).join(', ')} select u.*, (select id from h) as "__history_id" from u`;
-  const row = (await runPrepared<Row>(db, sql, parts.flatMap((p) => p.bindings)))[0];
+  const row = (
+    await runPrepared<Row>(
+      db,
+      sql,
+      parts.flatMap((p) => p.bindings),
+    )
+  )[0];
   return row && { row, historyId: Number(row.__history_id) };
 }
 
@@ -49,7 +85,18 @@ export async function writeTransition(db: Knex, entity: CompiledEntity, change: 
  * Writes a start's workflow parts for a record already inserted in this transaction (a start whose
  * entry effects had to run first), as one statement reading the record as it now stands.
  */
-export async function writeStart(trx: Knex, entity: CompiledEntity, recordId: string, write: WorkflowWrite): Promise<void> {
-  const parts: CtePart[] = [{ sql: `r as (select id, owner_id from ${quoteIdent(entity.table.name)} where id = ?)`, bindings: [recordId] }, ...workflowParts('r', entity.id, recordId, write)];
-  await trx.raw(`with ${parts.map((p) => p.sql).join(', ')} select 1`, parts.flatMap((p) => p.bindings));
+export async function writeStart(
+  trx: Knex,
+  entity: CompiledEntity,
+  recordId: string,
+  write: WorkflowWrite,
+): Promise<void> {
+  const parts: CtePart[] = [
+    { sql: `r as (select id, owner_id from ${quoteIdent(entity.table.name)} where id = ?)`, bindings: [recordId] },
+    ...workflowParts('r', entity.id, recordId, write),
+  ];
+  await trx.raw(
+    `with ${parts.map((p) => p.sql).join(', ')} select 1`,
+    parts.flatMap((p) => p.bindings),
+  );
 }

@@ -24,7 +24,12 @@ describe('every field kind maps to one Postgres column type', () => {
     ['single choice', { type: 'string', enum: ['a', 'b'] }, 'choice', 'text'],
     ['multiple choice', { type: 'array', items: { type: 'string', enum: ['a', 'b'] } }, 'multiChoice', 'text[]'],
     ['many-to-one', uuidRelation, 'manyToOne', 'uuid'],
-    ['many-to-many', { type: 'array', items: { type: 'string', format: 'uuid' }, 'x-relation': { entity: 'contact' } }, 'manyToMany', undefined],
+    [
+      'many-to-many',
+      { type: 'array', items: { type: 'string', format: 'uuid' }, 'x-relation': { entity: 'contact' } },
+      'manyToMany',
+      undefined,
+    ],
     ['list of text', { type: 'array', items: { type: 'string' } }, 'textList', 'text[]'],
     ['JSON object', { type: 'object' }, 'json', 'jsonb'],
   ])('%s', (_name, field, kind, sql) => {

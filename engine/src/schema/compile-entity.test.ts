@@ -29,7 +29,11 @@ describe('compileEntity', () => {
 
   it('makes required fields NOT NULL and keeps defaults, enum values and renames', () => {
     expect(column('name')).toMatchObject({ nullable: false, type: { base: 'varchar', length: 100 } });
-    expect(column('status')).toMatchObject({ nullable: true, default: { value: 'new' }, enumValues: ['new', 'active'] });
+    expect(column('status')).toMatchObject({
+      nullable: true,
+      default: { value: 'new' },
+      enumValues: ['new', 'active'],
+    });
     expect(column('email')?.renamedFrom).toBe('mail');
   });
 

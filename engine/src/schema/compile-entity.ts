@@ -20,7 +20,10 @@ export function compileEntity(entity: EntityDefinition, boundEntities: ReadonlyS
   const table = entity.$id;
   const workflow = hasWorkflow(entity, boundEntities);
   const required = new Set(entity.required ?? []);
-  const columns = systemColumns({ hasWorkflow: workflow, hasRecordTypes: entity['x-entity'].recordTypes !== undefined });
+  const columns = systemColumns({
+    hasWorkflow: workflow,
+    hasRecordTypes: entity['x-entity'].recordTypes !== undefined,
+  });
   const junctions: JunctionSpec[] = [];
   const indexes: IndexSpec[] = systemIndexes(table, { hasWorkflow: workflow });
 

@@ -1,7 +1,16 @@
 import type { EntityDefinition, FieldDefinition } from '../definitions/entity.js';
 import { MONEY_PRECISION, toColumnType, toFieldKind } from './column-types.js';
 
-const ENTITY_KEYWORDS = new Set(['$id', '$schema', 'x-entity', 'x-i18n', 'title', 'description', 'properties', 'required']);
+const ENTITY_KEYWORDS = new Set([
+  '$id',
+  '$schema',
+  'x-entity',
+  'x-i18n',
+  'title',
+  'description',
+  'properties',
+  'required',
+]);
 
 /** The largest whole numbers JSON carries exactly: a bigint column is held to these. */
 const SAFE = Number.MAX_SAFE_INTEGER;
@@ -19,9 +28,18 @@ export function toEffectiveSchema(entity: EntityDefinition, recordType?: string)
   for (const [name, field] of Object.entries(entity.properties)) {
     if (!visible || visible.has(name)) properties[name] = storable(field);
   }
-  const extra = Object.fromEntries(Object.entries(entity).filter(([key]) => !ENTITY_KEYWORDS.has(key) && key !== 'type'));
+  const extra = Object.fromEntries(
+    Object.entries(entity).filter(([key]) => !ENTITY_KEYWORDS.has(key) && key !== 'type'),
+  );
   const nonBlank = [...required].filter((name) => properties[name]?.type === 'string');
-  return { ...extra, type: 'object', properties, required: [...required], ...(nonBlank.length && { 'x-nonBlank': nonBlank }), additionalProperties: false };
+  return {
+    ...extra,
+    type: 'object',
+    properties,
+    required: [...required],
+    ...(nonBlank.length && { 'x-nonBlank': nonBlank }),
+    additionalProperties: false,
+  };
 }
 
 /** Fields a record type shows, in definition order. */
@@ -42,7 +60,8 @@ function storable(field: FieldDefinition): FieldDefinition {
     return { ...field, 'x-scale': scale, ...bounded(field, -limit, limit, true) };
   }
   // varchar columns the definition sizes implicitly (email 320, phone 40).
-  if (type?.base === 'varchar' && type.length !== undefined && !type.array && field.maxLength === undefined) return { ...field, maxLength: type.length };
+  if (type?.base === 'varchar' && type.length !== undefined && !type.array && field.maxLength === undefined)
+    return { ...field, maxLength: type.length };
   if (type?.base === 'integer') return { ...field, ...bounded(field, -(2 ** 31), 2 ** 31 - 1, false) };
   if (type?.base === 'bigint') return { ...field, ...bounded(field, -SAFE, SAFE, false) };
   return field;
@@ -66,17 +85,28 @@ function bounded(field: FieldDefinition, low: number, high: number, exclusive: b
  */
 export function toPatchSchema(entity: EntityDefinition): Record<string, unknown> | undefined {
   // x-rules name their fields: a patch touching none of them cannot break one (see records/blind-patch.ts).
-  const crossField = Object.keys(entity).some((key) => !ENTITY_KEYWORDS.has(key) && key !== 'type' && key !== 'x-rules');
+  const crossField = Object.keys(entity).some(
+    (key) => !ENTITY_KEYWORDS.has(key) && key !== 'type' && key !== 'x-rules',
+  );
   if (crossField) return undefined;
-  const properties = Object.fromEntries(Object.entries(entity.properties).map(([name, field]) => [name, storable(field)]));
+  const properties = Object.fromEntries(
+    Object.entries(entity.properties).map(([name, field]) => [name, storable(field)]),
+  );
   // A field some type requires may be left out of a patch, but not set to blanks.
   const nonBlank = [...requiredAnywhere(entity)].filter((name) => properties[name]?.type === 'string');
-  return { type: 'object', properties, ...(nonBlank.length && { 'x-nonBlank': nonBlank }), additionalProperties: false };
+  return {
+    type: 'object',
+    properties,
+    ...(nonBlank.length && { 'x-nonBlank': nonBlank }),
+    additionalProperties: false,
+  };
 }
 
 /** Fields the entity's x-rules compare: a patch setting one is judged on the whole record. */
 export function ruleFields(entity: EntityDefinition): Set<string> {
-  return new Set((entity['x-rules'] ?? []).flatMap((rule) => (rule.than === undefined ? [rule.field] : [rule.field, rule.than])));
+  return new Set(
+    (entity['x-rules'] ?? []).flatMap((rule) => (rule.than === undefined ? [rule.field] : [rule.field, rule.than])),
+  );
 }
 
 /** Every field some record type (or the entity) requires. */

@@ -42,11 +42,18 @@ async function assertNamedUsersExist(knex: Knex, set: DefinitionSet, files?: Sou
  * mapping naming unknown workflows or states, or states the new version does not remove (422 with
  * pointers under /stateMapping).
  */
-export function assertValidChange(before: DefinitionSet, next: DefinitionSet, files?: SourceFiles, stateMapping: StateMapping = {}): void {
+export function assertValidChange(
+  before: DefinitionSet,
+  next: DefinitionSet,
+  files?: SourceFiles,
+  stateMapping: StateMapping = {},
+): void {
   const renames = checkStateRenames(before, next, files);
-  if (renames.length) throw new DefinitionError(problemsIn(renames.length, 'the definitions', '定义'), { issues: renames });
+  if (renames.length)
+    throw new DefinitionError(problemsIn(renames.length, 'the definitions', '定义'), { issues: renames });
   const mapping = checkStateMapping(stateMapping, before, next);
-  if (mapping.length) throw new ValidationError(problemsIn(mapping.length, 'the state mapping', '阶段对应关系'), { issues: mapping });
+  if (mapping.length)
+    throw new ValidationError(problemsIn(mapping.length, 'the state mapping', '阶段对应关系'), { issues: mapping });
 }
 
 /**
@@ -54,7 +61,12 @@ export function assertValidChange(before: DefinitionSet, next: DefinitionSet, fi
  * counted: table steps, then the workflow states of stored records (renamed, or removed and moved).
  * Runs on the caller's connection or transaction (publish re-plans under its lock).
  */
-export async function planChange(knex: Knex, next: DefinitionSet, files?: SourceFiles, options: PlanOptions = {}): Promise<Plan> {
+export async function planChange(
+  knex: Knex,
+  next: DefinitionSet,
+  files?: SourceFiles,
+  options: PlanOptions = {},
+): Promise<Plan> {
   assertValidSet(next, files);
   await assertNamedUsersExist(knex, next, files);
   const current = await readCurrentVersion(knex);

@@ -1,7 +1,12 @@
 import type { Knex } from 'knex';
 import { AUDIT_OBJECTS } from '../audit/audit-entry.js';
 import { insertAudit } from '../audit/audit-repo.js';
-import { hashDefinitionSet, toCanonicalSet, type DefinitionSet, type SourceFiles } from '../definitions/definition-set.js';
+import {
+  hashDefinitionSet,
+  toCanonicalSet,
+  type DefinitionSet,
+  type SourceFiles,
+} from '../definitions/definition-set.js';
 import { ConflictError } from '../errors.js';
 import { applySteps } from '../migrate/apply-plan.js';
 import type { Plan, StepKind } from '../migrate/plan.js';
@@ -44,11 +49,18 @@ export async function publish(knex: Knex, request: PublishRequest): Promise<Publ
     // A stale draft is a conflict before anything else (its state mapping was made for another version).
     const latest = (await readLatestVersionNumber(trx)) ?? 0;
     if (request.baseVersion !== undefined && request.baseVersion !== latest) {
-      throw new ConflictError({ en: `the model was published as version ${latest} after this draft was based on version ${request.baseVersion}; re-plan`, zh: `此草稿基于版本 ${request.baseVersion}，之后模型已发布为版本 ${latest}，请重新生成计划` });
+      throw new ConflictError({
+        en: `the model was published as version ${latest} after this draft was based on version ${request.baseVersion}; re-plan`,
+        zh: `此草稿基于版本 ${request.baseVersion}，之后模型已发布为版本 ${latest}，请重新生成计划`,
+      });
     }
     const plan = await planChange(trx, definitions, request.files, { stateMapping: request.stateMapping ?? {} });
     const version = plan.baseVersion + 1;
-    await applySteps(trx, plan.steps, { allowDestructive: request.allowDestructive ?? false, version, actorId: request.publishedBy ?? null });
+    await applySteps(trx, plan.steps, {
+      allowDestructive: request.allowDestructive ?? false,
+      version,
+      actorId: request.publishedBy ?? null,
+    });
     const hash = hashDefinitionSet(definitions);
     const before = plan.baseVersion > 0 ? await readVersion(trx, plan.baseVersion) : undefined;
     await insertVersion(trx, {
@@ -77,8 +89,23 @@ export async function publish(knex: Knex, request: PublishRequest): Promise<Publ
 }
 
 /** What the audit row keeps of a plan: how many steps, how many destructive, which kinds (the plan itself is on the version row). */
-export function planSummary(plan: Plan, source: string): { source: string; baseVersion: number; steps: number; destructive: number; kinds: Partial<Record<StepKind, number>> } {
+export function planSummary(
+  plan: Plan,
+  source: string,
+): {
+  source: string;
+  baseVersion: number;
+  steps: number;
+  destructive: number;
+  kinds: Partial<Record<StepKind, number>>;
+} {
   const kinds: Partial<Record<StepKind, number>> = {};
   for (const step of plan.steps) kinds[step.kind] = (kinds[step.kind] ?? 0) + 1;
-  return { source, baseVersion: plan.baseVersion, steps: plan.steps.length, destructive: plan.steps.filter((s) => s.safety === 'destructive').length, kinds };
+  return {
+    source,
+    baseVersion: plan.baseVersion,
+    steps: plan.steps.length,
+    destructive: plan.steps.filter((s) => s.safety === 'destructive').length,
+    kinds,
+  };
 }

@@ -42,7 +42,8 @@ export async function seedFromFolder(knex: Knex, root: string, options: SeedOpti
     await knex.transaction((trx) => writeSeedHash(trx, SOURCE, hash, current.version));
     return { status: 'unchanged', version: current.version };
   }
-  if (options.apply === 'never' || (current && options.apply === 'ifEmpty')) return { status: 'planned', plan: await planChange(knex, set, files) };
+  if (options.apply === 'never' || (current && options.apply === 'ifEmpty'))
+    return { status: 'planned', plan: await planChange(knex, set, files) };
   const result = await publish(knex, {
     definitions: set,
     files,

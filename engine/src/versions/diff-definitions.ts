@@ -52,8 +52,18 @@ export interface DefinitionsDiff {
 export function diffDefinitionSets(before: DefinitionSet, after: DefinitionSet): DefinitionsDiff {
   const names = stepNames(after, before);
   return {
-    entities: diffKeyed(byId(before.entities, (e) => e.$id), byId(after.entities, (e) => e.$id), (id, b, a) => diffEntity(id, b, a, names), (id) => names.entity(id)),
-    workflows: diffKeyed(byId(before.workflows, (w) => w.id), byId(after.workflows, (w) => w.id), (id, b, a) => diffWorkflow(id, b, a, names), (id) => names.workflow(id)),
+    entities: diffKeyed(
+      byId(before.entities, (e) => e.$id),
+      byId(after.entities, (e) => e.$id),
+      (id, b, a) => diffEntity(id, b, a, names),
+      (id) => names.entity(id),
+    ),
+    workflows: diffKeyed(
+      byId(before.workflows, (w) => w.id),
+      byId(after.workflows, (w) => w.id),
+      (id, b, a) => diffWorkflow(id, b, a, names),
+      (id) => names.workflow(id),
+    ),
     roles: diffKeyed(
       before.roles?.roles ?? {},
       after.roles?.roles ?? {},
@@ -66,7 +76,12 @@ export function diffDefinitionSets(before: DefinitionSet, after: DefinitionSet):
 function diffEntity(id: string, before: EntityDefinition, after: EntityDefinition, names: StepNames): EntityChange {
   return {
     id,
-    fields: diffKeyed(before.properties ?? {}, after.properties ?? {}, (field, b, a) => ({ field, before: b, after: a }), (field) => names.field(id, field)),
+    fields: diffKeyed(
+      before.properties ?? {},
+      after.properties ?? {},
+      (field, b, a) => ({ field, before: b, after: a }),
+      (field) => names.field(id, field),
+    ),
     recordTypes: diffKeyed(
       recordTypesOf(before),
       recordTypesOf(after),
@@ -77,14 +92,30 @@ function diffEntity(id: string, before: EntityDefinition, after: EntityDefinitio
   };
 }
 
-function diffWorkflow(id: string, before: WorkflowDefinition, after: WorkflowDefinition, names: StepNames): WorkflowChange {
-  const states = (w: WorkflowDefinition) => Object.fromEntries(Object.entries(w.states ?? {}).map(([name, state]) => [name, withoutTransitions(state)]));
+function diffWorkflow(
+  id: string,
+  before: WorkflowDefinition,
+  after: WorkflowDefinition,
+  names: StepNames,
+): WorkflowChange {
+  const states = (w: WorkflowDefinition) =>
+    Object.fromEntries(Object.entries(w.states ?? {}).map(([name, state]) => [name, withoutTransitions(state)]));
   const { states: _b, ...beforeRest } = before;
   const { states: _a, ...afterRest } = after;
   return {
     id,
-    states: diffKeyed(states(before), states(after), (state, b, a) => ({ state, before: b, after: a }), (state) => names.state(id, state)),
-    transitions: diffKeyed(transitionsOf(before), transitionsOf(after), (transition, b, a) => ({ transition, before: b, after: a }), (transition) => transitionTitle(id, transition, names)),
+    states: diffKeyed(
+      states(before),
+      states(after),
+      (state, b, a) => ({ state, before: b, after: a }),
+      (state) => names.state(id, state),
+    ),
+    transitions: diffKeyed(
+      transitionsOf(before),
+      transitionsOf(after),
+      (transition, b, a) => ({ transition, before: b, after: a }),
+      (transition) => transitionTitle(id, transition, names),
+    ),
     other: changedPointers(beforeRest, afterRest),
   };
 }
@@ -93,7 +124,8 @@ function diffWorkflow(id: string, before: WorkflowDefinition, after: WorkflowDef
 function transitionTitle(workflow: string, key: string, names: StepNames) {
   const [state, ...rest] = key.split('.');
   const from = names.state(workflow, state!);
-  if (rest[0] === 'after') return { en: `${from.en}: after ${rest.slice(1).join('.')}`, zh: `${from.zh}：超时 ${rest.slice(1).join('.')}` };
+  if (rest[0] === 'after')
+    return { en: `${from.en}: after ${rest.slice(1).join('.')}`, zh: `${from.zh}：超时 ${rest.slice(1).join('.')}` };
   if (rest[0] === 'always') return { en: `${from.en}: automatic`, zh: `${from.zh}：自动流转` };
   const event = names.event(workflow, rest.join('.'));
   return { en: `${from.en}: ${event.en}`, zh: `${from.zh}：${event.zh}` };

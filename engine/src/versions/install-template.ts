@@ -45,7 +45,11 @@ const seedSource = (name: string) => `template:${name}`;
  * allowed) and records `template:<name>` in lodestar_seeds with the version note `template <name>@<version>`.
  * Installing 1.1.0 over 1.0.0 is the same call: the planner sees only definitions.
  */
-export async function installTemplate(knex: Knex, source: TemplateSource, options: InstallOptions = {}): Promise<InstallResult> {
+export async function installTemplate(
+  knex: Knex,
+  source: TemplateSource,
+  options: InstallOptions = {},
+): Promise<InstallResult> {
   const manifest = assertValidTemplate(source);
   const template = { name: manifest.name, version: manifest.version };
   const previous = await installedVersion(knex, manifest.name);
@@ -54,11 +58,16 @@ export async function installTemplate(knex: Knex, source: TemplateSource, option
   const current = await readCurrentVersion(knex);
   if (current?.hash === hash) {
     // Same definitions already published (e.g. a re-run): only remember that the template is installed.
-    if (!options.dryRun) await knex.transaction((trx) => writeSeedHash(trx, seedSource(manifest.name), hash, current.version));
+    if (!options.dryRun)
+      await knex.transaction((trx) => writeSeedHash(trx, seedSource(manifest.name), hash, current.version));
     return { ...base, status: 'unchanged', version: current.version };
   }
   if (options.dryRun) {
-    return { ...base, status: 'planned', plan: await planChange(knex, source.set, source.files, { stateMapping: options.stateMapping ?? {} }) };
+    return {
+      ...base,
+      status: 'planned',
+      plan: await planChange(knex, source.set, source.files, { stateMapping: options.stateMapping ?? {} }),
+    };
   }
   const result = await publish(knex, {
     definitions: source.set,
@@ -81,9 +90,12 @@ export function assertValidTemplate(source: TemplateSource): TemplateManifestJso
     ...source.issues,
     ...(manifestUnreadable ? [] : checkManifest(source.manifest)),
     // Definitions that could not be read are not validated: their issues would only repeat the read error.
-    ...(source.issues.some((issue) => issue.keyword === 'json' && issue.file !== MANIFEST_FILE) ? [] : validateDefinitionSet(source.set, source.files)),
+    ...(source.issues.some((issue) => issue.keyword === 'json' && issue.file !== MANIFEST_FILE)
+      ? []
+      : validateDefinitionSet(source.set, source.files)),
   ];
-  if (issues.length) throw new DefinitionError(problemsIn(issues.length, 'the template', '模板'), { issues: withIssueText(issues) });
+  if (issues.length)
+    throw new DefinitionError(problemsIn(issues.length, 'the template', '模板'), { issues: withIssueText(issues) });
   return source.manifest!;
 }
 
@@ -98,9 +110,16 @@ async function installedVersion(knex: Knex, name: string): Promise<TemplateId | 
  * The published model as a template. Name and version default to the template the current version
  * was installed from (so export → edit → install upgrades the same template), else `lodestar-model` 1.0.0.
  */
-export async function exportTemplate(knex: Knex, wanted: { name?: string; version?: string; title?: unknown } = {}): Promise<TemplateJson> {
+export async function exportTemplate(
+  knex: Knex,
+  wanted: { name?: string; version?: string; title?: unknown } = {},
+): Promise<TemplateJson> {
   const current = await readCurrentVersion(knex);
-  if (!current) throw new NotFoundError({ en: 'nothing is published yet: there is no model to export', zh: '还没有发布任何版本，没有可导出的模型' });
+  if (!current)
+    throw new NotFoundError({
+      en: 'nothing is published yet: there is no model to export',
+      zh: '还没有发布任何版本，没有可导出的模型',
+    });
   const installed = current.source === 'template' ? templateOfNote(current.note) : undefined;
   const manifest: TemplateManifestJson = {
     name: wanted.name?.trim() || installed?.name || 'lodestar-model',
@@ -109,7 +128,10 @@ export async function exportTemplate(knex: Knex, wanted: { name?: string; versio
     exportedFrom: { modelVersion: current.version, hash: current.hash },
   };
   const issues = checkManifest(manifest);
-  if (issues.length) throw new DefinitionError(problemsIn(issues.length, 'the template name or version', '模板名称或版本'), { issues: withIssueText(issues) });
+  if (issues.length)
+    throw new DefinitionError(problemsIn(issues.length, 'the template name or version', '模板名称或版本'), {
+      issues: withIssueText(issues),
+    });
   return toTemplate(current.definitions, manifest);
 }
 

@@ -35,7 +35,12 @@ export function diffKeyed<T, C>(
   };
   if (!titleOf) return diff;
   const listed = [...diff.added, ...diff.removed, ...changedKeys];
-  return { ...diff, titles: Object.fromEntries(listed.map((key) => [key, titleOf(key, (key in after ? after[key] : before[key]) as T)])) };
+  return {
+    ...diff,
+    titles: Object.fromEntries(
+      listed.map((key) => [key, titleOf(key, (key in after ? after[key] : before[key]) as T)]),
+    ),
+  };
 }
 
 export function isEmptyDiff(diff: KeyedDiff<unknown>): boolean {

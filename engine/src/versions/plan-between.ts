@@ -15,5 +15,8 @@ import { compileTables } from '../model/compile-model.js';
  */
 export function planBetween(before: DefinitionSet, after: DefinitionSet): Step[] {
   const tables = diffTables(compileTables(before), compileTables(after));
-  return describeSteps(orderSteps([...tables, ...toStateSteps(diffWorkflows(before, after))]), stepNames(after, before));
+  return describeSteps(
+    orderSteps([...tables, ...toStateSteps(diffWorkflows(before, after))]),
+    stepNames(after, before),
+  );
 }

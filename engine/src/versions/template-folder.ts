@@ -3,7 +3,13 @@ import { dirname, join } from 'node:path';
 import { EMPTY_SET } from '../definitions/definition-set.js';
 import { readFolder } from '../definitions/read-folder.js';
 import { DefinitionError, type Issue } from '../errors.js';
-import { MANIFEST_FILE, templateFiles, type TemplateJson, type TemplateManifestJson, type TemplateSource } from './template-json.js';
+import {
+  MANIFEST_FILE,
+  templateFiles,
+  type TemplateJson,
+  type TemplateManifestJson,
+  type TemplateSource,
+} from './template-json.js';
 
 /**
  * A template folder through the same reader as `--dir` and the seed (read-folder.ts), with its reading
@@ -26,11 +32,18 @@ export async function readTemplateFolder(root: string): Promise<TemplateSource> 
  * is refused unless `replace`: then stale `*.schema.json` / `*.workflow.json` files (definitions the
  * model no longer has) are removed, so reading the folder back gives exactly the exported set.
  */
-export async function writeTemplateFolder(root: string, template: TemplateJson, options: { replace?: boolean } = {}): Promise<string[]> {
+export async function writeTemplateFolder(
+  root: string,
+  template: TemplateJson,
+  options: { replace?: boolean } = {},
+): Promise<string[]> {
   const files = templateFiles(template);
   const existing = [...(await listDefinitionFiles(root, 'schemas')), ...(await listDefinitionFiles(root, 'workflows'))];
   if (existing.length && !options.replace) {
-    throw new DefinitionError({ en: `${root} already holds definitions (${existing.length} file(s)); export into an empty folder or pass --force to replace them`, zh: `${root} 中已有定义（${existing.length} 个文件）：请导出到空文件夹，或加 --force 覆盖` });
+    throw new DefinitionError({
+      en: `${root} already holds definitions (${existing.length} file(s)); export into an empty folder or pass --force to replace them`,
+      zh: `${root} 中已有定义（${existing.length} 个文件）：请导出到空文件夹，或加 --force 覆盖`,
+    });
   }
   const keep = new Set(files.map((f) => f.path));
   for (const stale of existing.filter((path) => !keep.has(path))) await rm(join(root, stale));
@@ -58,7 +71,12 @@ async function readManifest(root: string, issues: Issue[]): Promise<TemplateMani
   try {
     return JSON.parse(text) as TemplateManifestJson;
   } catch (error) {
-    issues.push({ file: MANIFEST_FILE, pointer: '', keyword: 'json', message: `not valid JSON: ${(error as Error).message}` });
+    issues.push({
+      file: MANIFEST_FILE,
+      pointer: '',
+      keyword: 'json',
+      message: `not valid JSON: ${(error as Error).message}`,
+    });
     return undefined;
   }
 }

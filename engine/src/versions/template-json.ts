@@ -1,4 +1,10 @@
-import { ROLES_FILE, ROLES_SOURCE_KEY, toCanonicalSet, type DefinitionSet, type SourceFiles } from '../definitions/definition-set.js';
+import {
+  ROLES_FILE,
+  ROLES_SOURCE_KEY,
+  toCanonicalSet,
+  type DefinitionSet,
+  type SourceFiles,
+} from '../definitions/definition-set.js';
 import type { EntityDefinition } from '../definitions/entity.js';
 import type { RolesDefinition } from '../definitions/roles.js';
 import type { WorkflowDefinition } from '../definitions/workflow.js';
@@ -57,7 +63,10 @@ export function templateFiles(template: TemplateJson): { path: string; text: str
   return [
     { path: MANIFEST_FILE, text: pretty(template.manifest) },
     ...Object.entries(template.schemas).map(([file, entity]) => ({ path: `schemas/${file}`, text: pretty(entity) })),
-    ...Object.entries(template.workflows).map(([file, workflow]) => ({ path: `workflows/${file}`, text: pretty(workflow) })),
+    ...Object.entries(template.workflows).map(([file, workflow]) => ({
+      path: `workflows/${file}`,
+      text: pretty(workflow),
+    })),
     ...(template.roles ? [{ path: ROLES_FILE, text: pretty(template.roles) }] : []),
   ];
 }
@@ -71,17 +80,38 @@ export function fromTemplate(value: unknown): TemplateSource {
   const issues: Issue[] = [];
   const files: SourceFiles = {};
   const doc = isObject(value) ? value : {};
-  if (!isObject(value)) issues.push({ pointer: '', keyword: 'type', message: 'a template must be an object with manifest, schemas and workflows' });
-  const entities = members<EntityDefinition>(doc, 'schemas', SCHEMA_SUFFIX, issues).map(({ file, stem, definition }) => {
-    files[`entity:${definition.$id}`] = file;
-    if (definition.$id !== stem) issues.push({ file, pointer: '/$id', keyword: 'fileName', message: `$id "${String(definition.$id)}" must equal the file name "${stem}"` });
-    return definition;
-  });
-  const workflows = members<WorkflowDefinition>(doc, 'workflows', WORKFLOW_SUFFIX, issues).map(({ file, stem, definition }) => {
-    files[`workflow:${definition.id}`] = file;
-    if (definition.id !== stem) issues.push({ file, pointer: '/id', keyword: 'fileName', message: `id "${String(definition.id)}" must equal the file name "${stem}"` });
-    return definition;
-  });
+  if (!isObject(value))
+    issues.push({
+      pointer: '',
+      keyword: 'type',
+      message: 'a template must be an object with manifest, schemas and workflows',
+    });
+  const entities = members<EntityDefinition>(doc, 'schemas', SCHEMA_SUFFIX, issues).map(
+    ({ file, stem, definition }) => {
+      files[`entity:${definition.$id}`] = file;
+      if (definition.$id !== stem)
+        issues.push({
+          file,
+          pointer: '/$id',
+          keyword: 'fileName',
+          message: `$id "${String(definition.$id)}" must equal the file name "${stem}"`,
+        });
+      return definition;
+    },
+  );
+  const workflows = members<WorkflowDefinition>(doc, 'workflows', WORKFLOW_SUFFIX, issues).map(
+    ({ file, stem, definition }) => {
+      files[`workflow:${definition.id}`] = file;
+      if (definition.id !== stem)
+        issues.push({
+          file,
+          pointer: '/id',
+          keyword: 'fileName',
+          message: `id "${String(definition.id)}" must equal the file name "${stem}"`,
+        });
+      return definition;
+    },
+  );
   const roles = doc.roles == null ? undefined : (doc.roles as RolesDefinition);
   if (roles) files[ROLES_SOURCE_KEY] = ROLES_FILE;
   const manifest = isObject(doc.manifest) ? (doc.manifest as TemplateManifestJson) : undefined;
@@ -93,9 +123,20 @@ export function fromTemplate(value: unknown): TemplateSource {
  * version ("1.0", "1.2.0"), so installs can be recorded and upgrades told apart.
  */
 export function checkManifest(manifest: unknown): Issue[] {
-  const at = (pointer: string, keyword: string, i18n: Text): Issue => ({ file: MANIFEST_FILE, pointer, keyword, message: i18n.en, i18n });
+  const at = (pointer: string, keyword: string, i18n: Text): Issue => ({
+    file: MANIFEST_FILE,
+    pointer,
+    keyword,
+    message: i18n.en,
+    i18n,
+  });
   if (!isObject(manifest)) {
-    return [at('', 'required', { en: 'a template needs template.json with "name" and "version"', zh: '模板需要 template.json，其中写明名称（name）和版本（version）' })];
+    return [
+      at('', 'required', {
+        en: 'a template needs template.json with "name" and "version"',
+        zh: '模板需要 template.json，其中写明名称（name）和版本（version）',
+      }),
+    ];
   }
   const issues: Issue[] = [];
   if (!isTemplateName(manifest.name)) {
@@ -121,7 +162,13 @@ const NAME_MAX = 100;
 
 /** Trimmed text of 1..100 characters with no control characters (it is shown, stored and written into a note). */
 export function isTemplateName(value: unknown): value is string {
-  return typeof value === 'string' && value === value.trim() && [...value].length >= 1 && [...value].length <= NAME_MAX && !/\p{Cc}/u.test(value);
+  return (
+    typeof value === 'string' &&
+    value === value.trim() &&
+    [...value].length >= 1 &&
+    [...value].length <= NAME_MAX &&
+    !/\p{Cc}/u.test(value)
+  );
 }
 
 /** A release number: 1 to 3 dot-separated numbers ("1.0", "1.2.0"), with semver's optional pre-release and build parts. */
@@ -153,7 +200,12 @@ function members<T>(doc: Record<string, unknown>, key: 'schemas' | 'workflows', 
   for (const [name, definition] of Object.entries(value).sort(([a], [b]) => a.localeCompare(b))) {
     const file = `${key}/${name}`;
     if (!name.endsWith(suffix) || name.includes('/')) {
-      issues.push({ file, pointer: '', keyword: 'fileName', message: `a file under ${key}/ must be named <id>${suffix}` });
+      issues.push({
+        file,
+        pointer: '',
+        keyword: 'fileName',
+        message: `a file under ${key}/ must be named <id>${suffix}`,
+      });
     } else if (!isObject(definition)) {
       issues.push({ file, pointer: '', keyword: 'type', message: 'must be a JSON object' });
     } else out.push({ file, stem: name.slice(0, -suffix.length), definition: definition as T });

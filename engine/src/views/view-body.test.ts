@@ -14,7 +14,9 @@ function issuesOf(body: unknown) {
 
 describe('parseViewBody', () => {
   it('takes a trimmed name and the query as given', () => {
-    expect(parseViewBody({ name: '  华东客户 ', query: { filter: { region: 'eastChina' }, sort: '-created_at' } })).toEqual({
+    expect(
+      parseViewBody({ name: '  华东客户 ', query: { filter: { region: 'eastChina' }, sort: '-created_at' } }),
+    ).toEqual({
       name: '华东客户',
       query: { filter: { region: 'eastChina' }, sort: '-created_at' },
     });
@@ -27,7 +29,13 @@ describe('parseViewBody', () => {
 
   it.each([
     [null, [{ pointer: '', keyword: 'type' }]],
-    [{}, [{ pointer: '/name', keyword: 'required' }, { pointer: '/query', keyword: 'required' }]],
+    [
+      {},
+      [
+        { pointer: '/name', keyword: 'required' },
+        { pointer: '/query', keyword: 'required' },
+      ],
+    ],
     [{ name: '   ', query: {} }, [{ pointer: '/name', keyword: 'minLength' }]],
     [{ name: 'n'.repeat(101), query: {} }, [{ pointer: '/name', keyword: 'maxLength' }]],
     [{ name: ['a'], query: {} }, [{ pointer: '/name', keyword: 'type' }]],
@@ -40,6 +48,8 @@ describe('parseViewBody', () => {
   });
 
   it('counts bytes, not characters', () => {
-    expect(issuesOf({ name: 'a', query: { t: '汉'.repeat(6000) } })).toEqual([{ pointer: '/query', keyword: 'maxSize' }]);
+    expect(issuesOf({ name: 'a', query: { t: '汉'.repeat(6000) } })).toEqual([
+      { pointer: '/query', keyword: 'maxSize' },
+    ]);
   });
 });

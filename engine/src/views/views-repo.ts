@@ -14,7 +14,10 @@ const COLUMNS = 'id, entity, name, query, created_at';
 
 /** The user's views of one entity, by name. */
 export async function listViews(knex: Knex, userId: string, entity: string): Promise<ViewJson[]> {
-  const rows = await knex('lodestar_saved_views').select(knex.raw(COLUMNS)).where({ user_id: userId, entity }).orderBy([{ column: 'name' }, { column: 'id' }]);
+  const rows = await knex('lodestar_saved_views')
+    .select(knex.raw(COLUMNS))
+    .where({ user_id: userId, entity })
+    .orderBy([{ column: 'name' }, { column: 'id' }]);
   return rows.map(toViewJson);
 }
 
@@ -22,7 +25,12 @@ export async function listViews(knex: Knex, userId: string, entity: string): Pro
  * Saves a view: a new name inserts, a name the user already has for the entity replaces its query.
  * One statement (no read-then-write race); `xmax = 0` tells an inserted row from an updated one.
  */
-export async function saveView(knex: Knex, userId: string, entity: string, body: ViewBody): Promise<{ view: ViewJson; created: boolean }> {
+export async function saveView(
+  knex: Knex,
+  userId: string,
+  entity: string,
+  body: ViewBody,
+): Promise<{ view: ViewJson; created: boolean }> {
   const { rows } = await knex.raw(
     `insert into lodestar_saved_views (user_id, entity, name, query) values (?, ?, ?, ?::jsonb)
      on conflict (user_id, entity, name) do update set query = excluded.query, updated_at = now()
@@ -40,6 +48,9 @@ export async function deleteView(knex: Knex, userId: string, entity: string, id:
 
 function toViewJson(row: Record<string, unknown>): ViewJson {
   const createdAt = row.created_at instanceof Date ? row.created_at.toISOString() : String(row.created_at);
-  const query = typeof row.query === 'string' ? (JSON.parse(row.query) as Record<string, unknown>) : (row.query as Record<string, unknown>);
+  const query =
+    typeof row.query === 'string'
+      ? (JSON.parse(row.query) as Record<string, unknown>)
+      : (row.query as Record<string, unknown>);
   return { id: String(row.id), entity: String(row.entity), name: String(row.name), query, createdAt };
 }

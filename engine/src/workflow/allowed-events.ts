@@ -25,6 +25,12 @@ export function allowedEvents(
     const decision = decide(compiled, { ...input, state, event: { type: event }, now: '1970-01-01T00:00:00.000Z' });
     if (decision.ok) return { event, target: decision.to, allowed: true };
     const target = toTransitionList(config).find((t) => t.target !== undefined)?.target ?? state;
-    return { event, target, allowed: false, reason: decision.reason, ...(decision.reasonZh ? { reasonZh: decision.reasonZh } : {}) };
+    return {
+      event,
+      target,
+      allowed: false,
+      reason: decision.reason,
+      ...(decision.reasonZh ? { reasonZh: decision.reasonZh } : {}),
+    };
   });
 }

@@ -23,7 +23,8 @@ export function listNamedUsers(set: DefinitionSet, files: SourceFiles = {}): Nam
       refs?.forEach((ref, j) => {
         const { type, params } = toReference(ref);
         const userId = (params as { userId?: unknown } | undefined)?.userId;
-        if (type === 'assignOwner' && typeof userId === 'string') found.push({ userId, file, pointer: `${at}/${j}/params/userId` });
+        if (type === 'assignOwner' && typeof userId === 'string')
+          found.push({ userId, file, pointer: `${at}/${j}/params/userId` });
       });
     for (const [name, state] of Object.entries(workflow.states)) {
       const at = `/states/${escape(name)}`;

@@ -19,7 +19,10 @@ interface Library {
       params: Record<string, unknown>;
       fields?(p: unknown): FieldUse[];
       children?(p: unknown): { pointer: string; ref: Ref }[];
-      check?(p: unknown, entities: { bound: EntityDefinition | undefined; find(id: string): EntityDefinition | undefined }): Issue[];
+      check?(
+        p: unknown,
+        entities: { bound: EntityDefinition | undefined; find(id: string): EntityDefinition | undefined },
+      ): Issue[];
     }
   >;
 }
@@ -68,7 +71,8 @@ function checkReference(ref: Ref, pointer: string, library: Library, scope: Scop
   }
   for (const use of spec.fields?.(params) ?? []) checkField(use, at, scope);
   const find = (id: string) => scope.entities.find((e) => e.$id === id);
-  for (const found of spec.check?.(params, { bound: scope.entity, find }) ?? []) scope.issues.push({ ...found, pointer: `${at}${found.pointer}` });
+  for (const found of spec.check?.(params, { bound: scope.entity, find }) ?? [])
+    scope.issues.push({ ...found, pointer: `${at}${found.pointer}` });
   for (const child of spec.children?.(params) ?? []) checkReference(child.ref, `${at}${child.pointer}`, library, scope);
 }
 
@@ -84,7 +88,11 @@ function checkField(use: FieldUse, at: string, scope: Scope): void {
   }
   const known = use.field in entity.properties || (!use.write && isSystemColumn(use.field));
   if (!known) {
-    scope.issues.push({ pointer: `${at}${use.pointer}`, keyword: 'unknownField', message: `field "${use.field}" does not exist on "${entity.$id}"` });
+    scope.issues.push({
+      pointer: `${at}${use.pointer}`,
+      keyword: 'unknownField',
+      message: `field "${use.field}" does not exist on "${entity.$id}"`,
+    });
     return;
   }
   const schema = entity.properties[use.field];

@@ -14,20 +14,35 @@ export function checkStates(workflow: WorkflowDefinition): Issue[] {
     for (const entry of listTransitions(state, at)) {
       const target = entry.definition.target;
       if (target !== undefined && !(target in workflow.states)) {
-        issues.push({ pointer: entry.targetPointer, keyword: 'unknownState', message: `target state "${target}" does not exist` });
+        issues.push({
+          pointer: entry.targetPointer,
+          keyword: 'unknownState',
+          message: `target state "${target}" does not exist`,
+        });
       }
     }
     for (const delay of Object.keys(state.after ?? {})) {
       if (delay === 'sla' ? state.meta?.sla === undefined : !isDuration(delay)) {
-        const message = delay === 'sla' ? 'an "sla" delay needs meta.sla on the state' : `delay "${delay}" is not an ISO-8601 duration (e.g. P14D, PT4H) or "sla"`;
+        const message =
+          delay === 'sla'
+            ? 'an "sla" delay needs meta.sla on the state'
+            : `delay "${delay}" is not an ISO-8601 duration (e.g. P14D, PT4H) or "sla"`;
         issues.push({ pointer: `${at}/after/${escape(delay)}`, keyword: 'unknownDelay', message });
       }
     }
     if (state.meta?.sla !== undefined && !isDuration(state.meta.sla)) {
-      issues.push({ pointer: `${at}/meta/sla`, keyword: 'duration', message: 'sla must be an ISO-8601 duration such as P14D or PT4H' });
+      issues.push({
+        pointer: `${at}/meta/sla`,
+        keyword: 'duration',
+        message: 'sla must be an ISO-8601 duration such as P14D or PT4H',
+      });
     }
     if (state.meta?.stuckAfter !== undefined && !isDuration(state.meta.stuckAfter)) {
-      issues.push({ pointer: `${at}/meta/stuckAfter`, keyword: 'duration', message: 'stuckAfter must be an ISO-8601 duration such as P30D' });
+      issues.push({
+        pointer: `${at}/meta/stuckAfter`,
+        keyword: 'duration',
+        message: 'stuckAfter must be an ISO-8601 duration such as P30D',
+      });
     }
     issues.push(...checkFinal(name, workflow), ...checkApproval(name, workflow));
   }
@@ -39,7 +54,11 @@ function checkFinal(name: string, workflow: WorkflowDefinition): Issue[] {
   if (state.type !== 'final') return [];
   return (['on', 'after', 'always'] as const)
     .filter((key) => state[key] !== undefined && (typeof state[key] !== 'object' || Object.keys(state[key]).length > 0))
-    .map((key) => ({ pointer: `/states/${escape(name)}/${key}`, keyword: 'finalTransition', message: `final state "${name}" cannot have "${key}" transitions` }));
+    .map((key) => ({
+      pointer: `/states/${escape(name)}/${key}`,
+      keyword: 'finalTransition',
+      message: `final state "${name}" cannot have "${key}" transitions`,
+    }));
 }
 
 function checkApproval(name: string, workflow: WorkflowDefinition): Issue[] {

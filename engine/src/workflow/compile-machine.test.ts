@@ -7,7 +7,9 @@ import type { WorkflowDefinition } from '../definitions/workflow.js';
 import { compileMachine } from './compile-machine.js';
 
 const dir = join(FIXTURES, 'workflows/valid');
-const workflows = readdirSync(dir).map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as WorkflowDefinition);
+const workflows = readdirSync(dir).map(
+  (name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as WorkflowDefinition,
+);
 const input = { record: { amount: 10, contacts: ['p1'] }, actor: { id: 'u1', roles: ['manager'] } };
 
 describe('compileMachine', () => {

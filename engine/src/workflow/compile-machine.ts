@@ -33,7 +33,11 @@ export interface WorkflowEvent {
  * nothing) are guarded against the same data as user events. Actions get no-op implementations so that
  * `transition()` returns them as `{ type, params }`; planning them into effects is `decide`'s job.
  */
-export function compileMachine(definition: WorkflowDefinition, fieldTitle?: FieldTitle, roleTitle?: RoleTitle): CompiledWorkflow {
+export function compileMachine(
+  definition: WorkflowDefinition,
+  fieldTitle?: FieldTitle,
+  roleTitle?: RoleTitle,
+): CompiledWorkflow {
   const afterKeys = new Map<string, string>();
   const delays: Record<string, number> = {};
   const states = Object.fromEntries(
@@ -46,9 +50,15 @@ export function compileMachine(definition: WorkflowDefinition, fieldTitle?: Fiel
 /** The XState machine type every compiled workflow shares. */
 export type WorkflowMachine = ReturnType<typeof createWorkflowMachine>;
 
-function createWorkflowMachine(config: { id: string; initial: string; states: Record<string, unknown> }, delays: Record<string, number>) {
+function createWorkflowMachine(
+  config: { id: string; initial: string; states: Record<string, unknown> },
+  delays: Record<string, number>,
+) {
   const guards = Object.fromEntries(
-    [...GUARDS.keys()].map((type) => [type, ({ context }: { context: GuardInput }, params: unknown) => isPass(type, params, context)]),
+    [...GUARDS.keys()].map((type) => [
+      type,
+      ({ context }: { context: GuardInput }, params: unknown) => isPass(type, params, context),
+    ]),
   );
   const actions = Object.fromEntries([...ACTIONS.keys()].map((type) => [type, () => undefined]));
   return setup({
@@ -65,7 +75,11 @@ function isPass(type: string, params: unknown, input: GuardInput): boolean {
 
 // `after` keys become named delays: an ISO duration keeps its name, and `sla` becomes `sla-<state>`
 // because each state has its own meta.sla while a delay name is global to the machine.
-function toStateConfig(name: string, state: StateDefinition, out: { afterKeys: Map<string, string>; delays: Record<string, number> }) {
+function toStateConfig(
+  name: string,
+  state: StateDefinition,
+  out: { afterKeys: Map<string, string>; delays: Record<string, number> },
+) {
   const { meta, after, ...rest } = state;
   if (!after) return { ...rest, meta };
   const renamed = Object.entries(after).map(([key, transition]) => {

@@ -30,12 +30,22 @@ export function decide(compiled: CompiledWorkflow, input: DecisionInput): Decisi
   const { definition, machine } = compiled;
   const { state, event, record, actor, approvals } = input;
   const stateDefinition = definition.states[state];
-  if (!stateDefinition) return { ok: false, reason: `state "${state}" does not exist in workflow "${definition.id}"`, reasonZh: `流程中已没有阶段“${state}”` };
+  if (!stateDefinition)
+    return {
+      ok: false,
+      reason: `state "${state}" does not exist in workflow "${definition.id}"`,
+      reasonZh: `流程中已没有阶段“${state}”`,
+    };
   if (event.type.startsWith('xstate.') !== Boolean(input.fromTimer)) return notAllowed(compiled, state, event.type);
   const role = stateDefinition.meta?.approval?.role;
   if (role && APPROVAL_EVENTS.has(event.type) && !actor.roles.includes(role)) {
     const who = compiled.roleTitle?.(role) ?? { en: role, zh: role };
-    return { ok: false, reason: `only ${who.en} may approve or reject in state ${state}`, reasonZh: `仅限${who.zh}审批`, guard: 'approval' };
+    return {
+      ok: false,
+      reason: `only ${who.en} may approve or reject in state ${state}`,
+      reasonZh: `仅限${who.zh}审批`,
+      guard: 'approval',
+    };
   }
   const context: GuardInput = approvals ? { record, actor, approvals } : { record, actor };
   const snapshot = machine.resolveState({ value: state, context });
@@ -48,9 +58,15 @@ export function decide(compiled: CompiledWorkflow, input: DecisionInput): Decisi
 }
 
 /** What starting a new record's workflow does: its initial state (after any `always`), entry effects and timers. */
-export function decideStart(compiled: CompiledWorkflow, input: GuardInput & { now?: string }): { to: string; effects: Effect[]; timers: TimerPlan } {
+export function decideStart(
+  compiled: CompiledWorkflow,
+  input: GuardInput & { now?: string },
+): { to: string; effects: Effect[]; timers: TimerPlan } {
   const { record, actor, approvals } = input;
-  const [snapshot, actions] = initialTransition(compiled.machine, approvals ? { record, actor, approvals } : { record, actor });
+  const [snapshot, actions] = initialTransition(
+    compiled.machine,
+    approvals ? { record, actor, approvals } : { record, actor },
+  );
   const now = input.now ?? new Date().toISOString();
   const effects = toEffects(actions, { record, actor, event: 'xstate.init', now });
   return { to: String(snapshot.value), effects, timers: planTimers(compiled, actions, { left: false, now }) };
@@ -66,9 +82,14 @@ function toEffects(actions: readonly { type: string; params?: unknown }[], ctx: 
 // XState says only whether some transition is enabled; the reason comes from the library's own guard.
 function explain(compiled: CompiledWorkflow, input: DecisionInput): Decision {
   const { state, event } = input;
-  const candidates = listTransitions(compiled.definition.states[state]!, '').filter((t) => t.kind === 'on' && t.key === event.type);
+  const candidates = listTransitions(compiled.definition.states[state]!, '').filter(
+    (t) => t.kind === 'on' && t.key === event.type,
+  );
   if (candidates.length === 0) return notAllowed(compiled, state, event.type);
-  const titles = { ...(compiled.fieldTitle && { fieldTitle: compiled.fieldTitle }), ...(compiled.roleTitle && { roleTitle: compiled.roleTitle }) };
+  const titles = {
+    ...(compiled.fieldTitle && { fieldTitle: compiled.fieldTitle }),
+    ...(compiled.roleTitle && { roleTitle: compiled.roleTitle }),
+  };
   for (const { definition } of candidates) {
     if (definition.guard === undefined) continue;
     const result = evaluateGuard(definition.guard, { ...input, ...titles });
@@ -84,7 +105,11 @@ function explain(compiled: CompiledWorkflow, input: DecisionInput): Decision {
 function notAllowed(compiled: CompiledWorkflow, state: string, event: string): Decision {
   const where = stateTitle(compiled, state);
   const what = eventTitle(compiled, event);
-  return { ok: false, reason: `event ${event} is not allowed in state ${state}`, reasonZh: `“${where.zh}”阶段不能执行“${what.zh}”` };
+  return {
+    ok: false,
+    reason: `event ${event} is not allowed in state ${state}`,
+    reasonZh: `“${where.zh}”阶段不能执行“${what.zh}”`,
+  };
 }
 
 function stateTitle(compiled: CompiledWorkflow, state: string): { en: string; zh: string } {

@@ -14,10 +14,30 @@ describe('planTimers', () => {
       'an entered state with an sla',
       [cancel('xstate.after.P1D.wf.open'), raise('xstate.after.sla-review.wf.review', 3_600_000)],
       true,
-      { cancel: true, schedule: [{ event: 'xstate.after.sla-review.wf.review', afterKey: 'sla', delayMs: 3_600_000, dueAt: '2026-01-01T01:00:00.000Z' }] },
+      {
+        cancel: true,
+        schedule: [
+          {
+            event: 'xstate.after.sla-review.wf.review',
+            afterKey: 'sla',
+            delayMs: 3_600_000,
+            dueAt: '2026-01-01T01:00:00.000Z',
+          },
+        ],
+      },
     ],
-    ['a state passed through by always', [raise('xstate.after.PT1H.wf.b', 3_600_000), cancel('xstate.after.PT1H.wf.b')], true, { cancel: true, schedule: [] }],
-    ['named actions are not timers', [{ type: 'notify', params: { to: 'owner' } }], false, { cancel: false, schedule: [] }],
+    [
+      'a state passed through by always',
+      [raise('xstate.after.PT1H.wf.b', 3_600_000), cancel('xstate.after.PT1H.wf.b')],
+      true,
+      { cancel: true, schedule: [] },
+    ],
+    [
+      'named actions are not timers',
+      [{ type: 'notify', params: { to: 'owner' } }],
+      false,
+      { cancel: false, schedule: [] },
+    ],
   ])('%s', (_name, actions, left, expected) => {
     expect(planTimers(compiled, actions, { left, now })).toEqual(expected);
   });

@@ -25,13 +25,19 @@ interface ActionLike {
  * `xstate.raise` and each exited one as `xstate.cancel`; a raise cancelled in the same step (an
  * `always` transition passing through) is dropped.
  */
-export function planTimers(compiled: CompiledWorkflow, actions: readonly ActionLike[], options: { left: boolean; now: string }): TimerPlan {
+export function planTimers(
+  compiled: CompiledWorkflow,
+  actions: readonly ActionLike[],
+  options: { left: boolean; now: string },
+): TimerPlan {
   const raised = new Map<string, TimerStart>();
   for (const action of actions) {
     const params = (action.params ?? {}) as { id?: string; delay?: number; sendId?: string };
     if (action.type === 'xstate.cancel' && params.sendId) raised.delete(params.sendId);
     if (action.type !== 'xstate.raise' || typeof params.delay !== 'number' || !params.id) continue;
-    const dueAt = Number.isNaN(Date.parse(options.now)) ? undefined : new Date(Date.parse(options.now) + params.delay).toISOString();
+    const dueAt = Number.isNaN(Date.parse(options.now))
+      ? undefined
+      : new Date(Date.parse(options.now) + params.delay).toISOString();
     const start: TimerStart = { event: params.id, afterKey: afterKeyOf(compiled, params.id), delayMs: params.delay };
     raised.set(params.id, dueAt ? { ...start, dueAt } : start);
   }

@@ -13,7 +13,11 @@ const scopes = new WeakMap<WorkflowMachine, { scope: AnyActorScope; actions: { t
  * calls never interleave on it. The scope's members are XState internals: XState is pinned to one
  * exact version in engine/package.json, and engine/test/xstate-scope.test.ts checks this scope against it.
  */
-export function pureTransition(compiled: CompiledWorkflow, snapshot: Snapshot, event: Event): [Snapshot, { type: string; params?: unknown }[]] {
+export function pureTransition(
+  compiled: CompiledWorkflow,
+  snapshot: Snapshot,
+  event: Event,
+): [Snapshot, { type: string; params?: unknown }[]] {
   const { machine } = compiled;
   let entry = scopes.get(machine);
   if (!entry) {

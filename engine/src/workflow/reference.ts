@@ -3,7 +3,6 @@ import type { NamedReference } from '../definitions/workflow.js';
 /** A JSON Schema object, as the guard and action registries declare their params. */
 export type ParamsSchema = Record<string, unknown>;
 
-
 /** One approval decision recorded since the record entered its current state. */
 export interface Approval {
   role: string;

@@ -15,8 +15,10 @@ export interface TransitionEntry {
 /** Every transition of one state in definition order, with the string and array shorthands expanded. */
 export function listTransitions(state: StateDefinition, statePointer: string): TransitionEntry[] {
   const out: TransitionEntry[] = [];
-  for (const [key, config] of Object.entries(state.on ?? {})) out.push(...expand(config, 'on', key, `${statePointer}/on/${escape(key)}`));
-  for (const [key, config] of Object.entries(state.after ?? {})) out.push(...expand(config, 'after', key, `${statePointer}/after/${escape(key)}`));
+  for (const [key, config] of Object.entries(state.on ?? {}))
+    out.push(...expand(config, 'on', key, `${statePointer}/on/${escape(key)}`));
+  for (const [key, config] of Object.entries(state.after ?? {}))
+    out.push(...expand(config, 'after', key, `${statePointer}/after/${escape(key)}`));
   if (state.always !== undefined) out.push(...expand(state.always, 'always', '', `${statePointer}/always`));
   return out;
 }
@@ -27,9 +29,17 @@ export function toTransitionList(config: TransitionConfig): TransitionDefinition
   return Array.isArray(config) ? config : [config];
 }
 
-function expand(config: TransitionConfig, kind: TransitionEntry['kind'], key: string, pointer: string): TransitionEntry[] {
-  if (typeof config === 'string') return [{ kind, key, definition: { target: config }, pointer, targetPointer: pointer }];
-  const list = Array.isArray(config) ? config.map((definition, i) => ({ definition, at: `${pointer}/${i}` })) : [{ definition: config, at: pointer }];
+function expand(
+  config: TransitionConfig,
+  kind: TransitionEntry['kind'],
+  key: string,
+  pointer: string,
+): TransitionEntry[] {
+  if (typeof config === 'string')
+    return [{ kind, key, definition: { target: config }, pointer, targetPointer: pointer }];
+  const list = Array.isArray(config)
+    ? config.map((definition, i) => ({ definition, at: `${pointer}/${i}` }))
+    : [{ definition: config, at: pointer }];
   return list.map(({ definition, at }) => ({ kind, key, definition, pointer: at, targetPointer: `${at}/target` }));
 }
 

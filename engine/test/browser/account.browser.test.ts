@@ -10,7 +10,10 @@ import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../support/tes
  */
 let server: TestServer;
 let browser: Browser;
-const sessions = browserSessions(() => browser, () => server.url);
+const sessions = browserSessions(
+  () => browser,
+  () => server.url,
+);
 let current: Page | undefined;
 
 beforeAll(async () => {
@@ -27,11 +30,17 @@ afterAll(async () => {
   await server?.close();
 });
 
-const login = (email: string, password: string) => server.request('POST', '/api/v1/auth/login', { email, password }, { authorization: '' });
+const login = (email: string, password: string) =>
+  server.request('POST', '/api/v1/auth/login', { email, password }, { authorization: '' });
 
 /** A browser with nobody signed in, at the runtime UI's sign-in form, in Chinese. */
 async function signIn(email: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({
+    baseURL: server.url,
+    viewport: { width: 1366, height: 768 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   await context.addInitScript(() => localStorage.setItem('lodestar.lang', 'zh'));
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
@@ -68,7 +77,11 @@ describe('passwords in the apps', () => {
   });
 
   it('lets an administrator reset a password in the studio; the user must change it at next sign-in', async () => {
-    const { token: old } = await server.userToken({ email: 'li.lei@example.com', displayName: '李雷', roles: ['salesperson'] });
+    const { token: old } = await server.userToken({
+      email: 'li.lei@example.com',
+      displayName: '李雷',
+      roles: ['salesperson'],
+    });
     const studio = await sessions.open(server.adminToken, 'zh');
     current = studio;
     await studio.goto('/studio/roles');
@@ -78,7 +91,9 @@ describe('passwords in the apps', () => {
     await row.getByRole('button', { name: '设置临时密码' }).click();
     await studio.getByRole('status').filter({ hasText: '已为 李雷 设置临时密码' }).waitFor();
     await expect.poll(() => row.textContent()).toContain('待修改密码');
-    expect((await server.request('GET', '/api/v1/auth/me', undefined, { authorization: `Bearer ${old}` })).status).toBe(401);
+    expect((await server.request('GET', '/api/v1/auth/me', undefined, { authorization: `Bearer ${old}` })).status).toBe(
+      401,
+    );
 
     const page = await signIn('li.lei@example.com', 'temporary pass 42');
     await page.getByText('您的密码是管理员设置的').waitFor();

@@ -32,7 +32,10 @@ const CURRENCIES = new Set(['CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP']);
 
 let server: TestServer;
 let browser: Browser;
-const sessions = browserSessions(() => browser, () => server.url);
+const sessions = browserSessions(
+  () => browser,
+  () => server.url,
+);
 /** Every string this test stored: its words are data, allowed on any screen. */
 const data: string[] = ['Admin', 'admin@lodestar.test'];
 const ids = { customer: '', contact: '', opportunity: '', activity: '', serviceRequest: '', movedDeal: '' };
@@ -40,7 +43,12 @@ let salesToken = '';
 const folder = mkdtempSync(join(tmpdir(), 'lodestar-crawl-'));
 
 async function api(method: string, path: string, body?: unknown, token?: string) {
-  const response = await server.request(method, `/api/v1${path}`, body, token ? { authorization: `Bearer ${token}` } : {});
+  const response = await server.request(
+    method,
+    `/api/v1${path}`,
+    body,
+    token ? { authorization: `Bearer ${token}` } : {},
+  );
   expect(response.status, `${method} ${path}: ${JSON.stringify(response.body)}`).toBeLessThan(300);
   return response.body;
 }
@@ -57,15 +65,47 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const team = (await api('POST', '/admin/org-units', { name: '华东销售组' })).id as string;
   data.push('华东销售组', '李娜', 'lina@example.com');
-  const sales = await server.userToken({ email: 'lina@example.com', displayName: '李娜', roles: ['salesperson'], orgUnitId: team });
+  const sales = await server.userToken({
+    email: 'lina@example.com',
+    displayName: '李娜',
+    roles: ['salesperson'],
+    orgUnitId: team,
+  });
   salesToken = sales.token;
 
-  ids.customer = await create('customer', { record_type: 'company', name: '杭州星河科技有限公司', shortName: '星河科技', industry: 'manufacturing', region: 'eastChina' }, salesToken);
+  ids.customer = await create(
+    'customer',
+    {
+      record_type: 'company',
+      name: '杭州星河科技有限公司',
+      shortName: '星河科技',
+      industry: 'manufacturing',
+      region: 'eastChina',
+    },
+    salesToken,
+  );
   ids.contact = await create('contact', { name: '周敏', customer: ids.customer }, salesToken);
-  ids.opportunity = await create('opportunity', { name: '星河科技 MES 项目', customer: ids.customer, contacts: [ids.contact], amount: 380000 }, salesToken);
-  ids.movedDeal = await create('opportunity', { name: '星河二期', customer: ids.customer, contacts: [ids.contact], amount: 120000 }, salesToken);
-  ids.activity = await create('activity', { subject: '拜访星河科技', type: 'visit', plannedStart: new Date().toISOString(), customer: ids.customer }, salesToken);
-  ids.serviceRequest = await create('serviceRequest', { record_type: 'request', title: '设备无法联网', category: 'repair', customer: ids.customer });
+  ids.opportunity = await create(
+    'opportunity',
+    { name: '星河科技 MES 项目', customer: ids.customer, contacts: [ids.contact], amount: 380000 },
+    salesToken,
+  );
+  ids.movedDeal = await create(
+    'opportunity',
+    { name: '星河二期', customer: ids.customer, contacts: [ids.contact], amount: 120000 },
+    salesToken,
+  );
+  ids.activity = await create(
+    'activity',
+    { subject: '拜访星河科技', type: 'visit', plannedStart: new Date().toISOString(), customer: ids.customer },
+    salesToken,
+  );
+  ids.serviceRequest = await create('serviceRequest', {
+    record_type: 'request',
+    title: '设备无法联网',
+    category: 'repair',
+    customer: ids.customer,
+  });
   await api('POST', `/records/opportunity/${ids.opportunity}/events`, { type: 'SHOW_INTEREST' }, salesToken);
   await api('POST', `/records/opportunity/${ids.movedDeal}/events`, { type: 'SHOW_INTEREST' }, salesToken);
 
@@ -76,18 +116,30 @@ beforeAll(async () => {
   delete sales2.states.interestShown;
   delete sales2.states.initialContact.on.SHOW_INTEREST;
   const customer = definitions.entities.find((e: { $id: string }) => e.$id === 'customer');
-  customer.properties.referralCode = { type: 'string', maxLength: 40, title: 'Referral code', 'x-i18n': { title: { zh: '推荐码', en: 'Referral code' } } };
+  customer.properties.referralCode = {
+    type: 'string',
+    maxLength: 40,
+    title: 'Referral code',
+    'x-i18n': { title: { zh: '推荐码', en: 'Referral code' } },
+  };
   customer['x-entity'].recordTypes.company.fields.push('referralCode');
   data.push(...chineseTexts(definitions));
   await api('PUT', '/meta/drafts/main', { definitions });
   data.push('推荐上线');
-  await server.request('POST', '/api/v1/meta/drafts/main/publish', { note: '推荐上线', stateMapping: { 'opportunity-sales': { interestShown: 'meetingDecisionMakers' } } }).then((r) => {
-    expect(r.status, JSON.stringify(r.body)).toBe(201);
-  });
+  await server
+    .request('POST', '/api/v1/meta/drafts/main/publish', {
+      note: '推荐上线',
+      stateMapping: { 'opportunity-sales': { interestShown: 'meetingDecisionMakers' } },
+    })
+    .then((r) => {
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+    });
 
   // The studio's draft: a field dropped and one narrowed, so the publish page shows a plan with every kind of group.
   delete customer.properties.referralCode;
-  customer['x-entity'].recordTypes.company.fields = customer['x-entity'].recordTypes.company.fields.filter((f: string) => f !== 'referralCode');
+  customer['x-entity'].recordTypes.company.fields = customer['x-entity'].recordTypes.company.fields.filter(
+    (f: string) => f !== 'referralCode',
+  );
   customer.properties.shortName.maxLength = 4;
   await api('PUT', '/meta/drafts/studio', { definitions });
 });
@@ -96,7 +148,9 @@ beforeAll(async () => {
 function chineseTexts(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(chineseTexts);
   if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).flatMap(([key, inner]) => (key === 'zh' && typeof inner === 'string' ? [inner] : chineseTexts(inner)));
+  return Object.entries(value).flatMap(([key, inner]) =>
+    key === 'zh' && typeof inner === 'string' ? [inner] : chineseTexts(inner),
+  );
 }
 
 afterEach(({ task }) => keepFailureScreenshot(sessions.current(), task));
@@ -121,7 +175,9 @@ interface Finding {
  */
 async function visibleText(page: Page): Promise<{ texts: string[]; codes: string[] }> {
   return page.evaluate(() => {
-    const codes = Array.from(document.querySelectorAll('code, kbd, [lang]:not([lang|="zh"]):not(html)')).map((element) => element.textContent ?? '');
+    const codes = Array.from(document.querySelectorAll('code, kbd, [lang]:not([lang|="zh"]):not(html)')).map(
+      (element) => element.textContent ?? '',
+    );
     const texts = [document.body.innerText];
     for (const element of Array.from(document.querySelectorAll('[title], [placeholder], [aria-label]'))) {
       for (const attribute of ['title', 'placeholder', 'aria-label']) {
@@ -162,13 +218,19 @@ const findings: Finding[] = [];
 
 async function check(page: Page, screen: string): Promise<void> {
   // Loaded: no spinner left (the screens show one while anything loads), then a moment for late renders.
-  await page.waitForFunction(() => !document.querySelector('.spinner'), undefined, { timeout: 15_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(() => !document.querySelector('.spinner'), undefined, { timeout: 15_000 })
+    .catch(() => undefined);
   await page.waitForTimeout(250);
   const { texts, codes } = await visibleText(page);
   const allowed = new Set([...data, ...codes].flatMap((value) => value.match(/[A-Za-z][A-Za-z0-9_'-]*/g) ?? []));
   for (const text of texts) {
     for (const { word, index } of untranslated(text, allowed)) {
-      findings.push({ word, screen, context: text.slice(Math.max(0, index - 30), index + word.length + 30).replace(/\s+/g, ' ') });
+      findings.push({
+        word,
+        screen,
+        context: text.slice(Math.max(0, index - 30), index + word.length + 30).replace(/\s+/g, ' '),
+      });
     }
   }
 }
@@ -201,9 +263,13 @@ async function recordPage(page: Page, entity: string, id: string): Promise<void>
 async function runtimeScreens(page: Page): Promise<void> {
   await visit(page, '/my-day');
   await visit(page, '/dashboard');
-  for (const entity of ['customer', 'contact', 'opportunity', 'activity', 'serviceRequest']) await visit(page, `/records/${entity}`);
+  for (const entity of ['customer', 'contact', 'opportunity', 'activity', 'serviceRequest'])
+    await visit(page, `/records/${entity}`);
   await visit(page, '/records/opportunity/new');
-  await page.getByRole('button', { name: /保存|创建/ }).first().click();
+  await page
+    .getByRole('button', { name: /保存|创建/ })
+    .first()
+    .click();
   await check(page, 'new opportunity form, submitted empty');
   await visit(page, '/records/customer');
   await opened(page, 'new customer menu', () => page.getByRole('button', { name: /新建/ }).first().click());
@@ -213,14 +279,18 @@ async function runtimeScreens(page: Page): Promise<void> {
   await recordPage(page, 'opportunity', ids.opportunity);
   await recordPage(page, 'opportunity', ids.movedDeal);
   await recordPage(page, 'activity', ids.activity);
-  for (const workflow of ['opportunity-sales', 'service-request', 'customer-lifecycle']) await visit(page, `/kanban/${workflow}`);
+  for (const workflow of ['opportunity-sales', 'service-request', 'customer-lifecycle'])
+    await visit(page, `/kanban/${workflow}`);
 }
 
 function report(): string {
   const byWord = new Map<string, Finding[]>();
   for (const finding of findings) byWord.set(finding.word, [...(byWord.get(finding.word) ?? []), finding]);
   return [...byWord.entries()]
-    .map(([word, where]) => `${word} (${where.length}×): ${[...new Set(where.map((f) => `${f.screen}: “${f.context}”`))].slice(0, 3).join(' | ')}`)
+    .map(
+      ([word, where]) =>
+        `${word} (${where.length}×): ${[...new Set(where.map((f) => `${f.screen}: “${f.context}”`))].slice(0, 3).join(' | ')}`,
+    )
     .join('\n');
 }
 
@@ -229,13 +299,17 @@ describe('every screen in Chinese', () => {
     if (findings.length) console.log(`untranslated words on Chinese screens:\n${report()}`);
   });
 
-  it('the runtime UI as an administrator shows no English word but data, codes and brands', { timeout: 240_000 }, async () => {
-    findings.length = 0;
-    const admin = await sessions.open(server.adminToken, 'zh');
-    await runtimeScreens(admin);
-    await recordPage(admin, 'serviceRequest', ids.serviceRequest);
-    expect(findings.length, `untranslated words on Chinese screens:\n${report()}`).toBe(0);
-  });
+  it(
+    'the runtime UI as an administrator shows no English word but data, codes and brands',
+    { timeout: 240_000 },
+    async () => {
+      findings.length = 0;
+      const admin = await sessions.open(server.adminToken, 'zh');
+      await runtimeScreens(admin);
+      await recordPage(admin, 'serviceRequest', ids.serviceRequest);
+      expect(findings.length, `untranslated words on Chinese screens:\n${report()}`).toBe(0);
+    },
+  );
 
   it('the studio shows no English word but data, codes and brands', { timeout: 240_000 }, async () => {
     findings.length = 0;
@@ -243,7 +317,12 @@ describe('every screen in Chinese', () => {
     await visit(admin, '/studio/entities');
     await opened(admin, 'new entity dialog', () => admin.getByRole('button', { name: '新建业务对象' }).click());
     await visit(admin, '/studio/entities/customer');
-    await opened(admin, 'new field dialog', () => admin.getByRole('button', { name: /添加字段/ }).first().click());
+    await opened(admin, 'new field dialog', () =>
+      admin
+        .getByRole('button', { name: /添加字段/ })
+        .first()
+        .click(),
+    );
     await opened(admin, 'field editor', () => admin.getByRole('button', { name: /^编辑/ }).first().click());
     await visit(admin, '/studio/entities/opportunity');
     await visit(admin, '/studio/workflows');
@@ -275,27 +354,36 @@ describe('every screen in Chinese', () => {
     expect(findings.length, `untranslated words on Chinese screens:\n${report()}`).toBe(0);
   });
 
-  it('the runtime UI as a salesperson shows no English word but data, codes and brands', { timeout: 240_000 }, async () => {
-    findings.length = 0;
-    // Signed out, in Chinese: the sign-in screen, a wrong password, then signing in.
-    const context = await browser.newContext({ baseURL: server.url, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 768 } });
-    await context.addInitScript(() => localStorage.setItem('lodestar.lang', 'zh'));
-    const signIn = await context.newPage();
-    await visit(signIn, '/my-day', 'sign-in screen');
-    await signIn.getByLabel('邮箱').fill('lina@example.com');
-    await signIn.getByLabel('密码').fill('not the password');
-    await signIn.getByRole('button', { name: '登录' }).click();
-    await signIn.getByRole('alert').waitFor();
-    await check(signIn, 'sign-in screen, wrong password');
-    await signIn.getByLabel('密码').fill(ADMIN_PASSWORD);
-    await signIn.getByRole('button', { name: '登录' }).click();
-    await signIn.getByRole('button', { name: '退出' }).waitFor();
-    await check(signIn, 'signed in');
-    await context.close();
+  it(
+    'the runtime UI as a salesperson shows no English word but data, codes and brands',
+    { timeout: 240_000 },
+    async () => {
+      findings.length = 0;
+      // Signed out, in Chinese: the sign-in screen, a wrong password, then signing in.
+      const context = await browser.newContext({
+        baseURL: server.url,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        viewport: { width: 1366, height: 768 },
+      });
+      await context.addInitScript(() => localStorage.setItem('lodestar.lang', 'zh'));
+      const signIn = await context.newPage();
+      await visit(signIn, '/my-day', 'sign-in screen');
+      await signIn.getByLabel('邮箱').fill('lina@example.com');
+      await signIn.getByLabel('密码').fill('not the password');
+      await signIn.getByRole('button', { name: '登录' }).click();
+      await signIn.getByRole('alert').waitFor();
+      await check(signIn, 'sign-in screen, wrong password');
+      await signIn.getByLabel('密码').fill(ADMIN_PASSWORD);
+      await signIn.getByRole('button', { name: '登录' }).click();
+      await signIn.getByRole('button', { name: '退出' }).waitFor();
+      await check(signIn, 'signed in');
+      await context.close();
 
-    const salesperson = await sessions.open(salesToken, 'zh');
-    await runtimeScreens(salesperson);
-    await visit(salesperson, '/studio/entities', '/studio as a salesperson');
-    expect(findings.length, `untranslated words on Chinese screens:\n${report()}`).toBe(0);
-  });
+      const salesperson = await sessions.open(salesToken, 'zh');
+      await runtimeScreens(salesperson);
+      await visit(salesperson, '/studio/entities', '/studio as a salesperson');
+      expect(findings.length, `untranslated words on Chinese screens:\n${report()}`).toBe(0);
+    },
+  );
 });

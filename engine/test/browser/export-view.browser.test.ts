@@ -11,7 +11,11 @@ beforeAll(async () => {
   requireBuiltUi();
   server = await startTestServer();
   browser = await launchBrowser();
-  await server.request('POST', '/api/v1/records/customer', { record_type: 'company', name: '导出测试公司', industry: 'retail' });
+  await server.request('POST', '/api/v1/records/customer', {
+    record_type: 'company',
+    name: '导出测试公司',
+    industry: 'retail',
+  });
 });
 
 afterAll(async () => {
@@ -24,7 +28,10 @@ describe('the Export button', () => {
     const { context, page } = await signedInPage(browser, server.url, server.adminToken, 'zh');
     await page.goto('/records/customer');
     await page.getByText('导出测试公司').first().waitFor();
-    const [response] = await Promise.all([page.waitForResponse((r) => r.url().includes('/records/customer/export?')), page.getByTestId('export-csv').click()]);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/records/customer/export?')),
+      page.getByTestId('export-csv').click(),
+    ]);
     const query = new URL(response.url()).searchParams;
     expect(query.get('lang')).toBe('zh');
     expect(query.get('tz')).toBe('Asia/Shanghai');
@@ -32,7 +39,10 @@ describe('the Export button', () => {
     expect(columns).toContain('name');
     // What the button asked for, fetched again here (the browser hands the body to a download, not to the test).
     const fetched = await fetch(response.url(), { headers: { authorization: `Bearer ${server.adminToken}` } });
-    const [header, ...rows] = (await fetched.text()).replace(/^\uFEFF/, '').trim().split('\n');
+    const [header, ...rows] = (await fetched.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     expect(header!.split(',')[columns.indexOf('name')]).toBe('客户名称');
     expect(header).not.toMatch(/\bname\b|owner_id|created_at/);
     const ours = rows.find((row) => row.includes('导出测试公司'))!;

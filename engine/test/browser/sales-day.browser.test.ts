@@ -23,14 +23,52 @@ beforeAll(async () => {
   const sales = (await api('POST', '/admin/org-units', { name: '销售部' })).id;
   const teamA = (await api('POST', '/admin/org-units', { name: '华东组', parentId: sales })).id;
   const teamB = (await api('POST', '/admin/org-units', { name: '华南组', parentId: sales })).id;
-  const alice = await server.userToken({ email: 'alice@example.com', displayName: '王丽', roles: ['salesperson'], orgUnitId: teamA });
-  const bob = await server.userToken({ email: 'bob@example.com', displayName: '陈波', roles: ['salesperson'], orgUnitId: teamB });
-  ids.bobsCustomer = (await api('POST', '/records/customer', { record_type: 'company', name: BOBS_CUSTOMER, industry: 'retail', region: 'southChina' }, bob.token)).id;
-  ids.bobsDeal = (await api('POST', '/records/opportunity', { name: 'Bravo 门店系统', customer: ids.bobsCustomer, amount: 990000 }, bob.token)).id;
+  const alice = await server.userToken({
+    email: 'alice@example.com',
+    displayName: '王丽',
+    roles: ['salesperson'],
+    orgUnitId: teamA,
+  });
+  const bob = await server.userToken({
+    email: 'bob@example.com',
+    displayName: '陈波',
+    roles: ['salesperson'],
+    orgUnitId: teamB,
+  });
+  ids.bobsCustomer = (
+    await api(
+      'POST',
+      '/records/customer',
+      { record_type: 'company', name: BOBS_CUSTOMER, industry: 'retail', region: 'southChina' },
+      bob.token,
+    )
+  ).id;
+  ids.bobsDeal = (
+    await api(
+      'POST',
+      '/records/opportunity',
+      { name: 'Bravo 门店系统', customer: ids.bobsCustomer, amount: 990000 },
+      bob.token,
+    )
+  ).id;
   // Alice's agenda: one activity due today, one overdue since the day before yesterday.
   const now = new Date();
-  await api('POST', '/records/activity', { subject: '回访华东精密，确认试点范围', type: 'callOut', plannedStart: now.toISOString() }, alice.token);
-  await api('POST', '/records/activity', { subject: '准备 MES 方案报价', type: 'task', plannedStart: new Date(now.getTime() - 2 * 86_400_000).toISOString() }, alice.token);
+  await api(
+    'POST',
+    '/records/activity',
+    { subject: '回访华东精密，确认试点范围', type: 'callOut', plannedStart: now.toISOString() },
+    alice.token,
+  );
+  await api(
+    'POST',
+    '/records/activity',
+    {
+      subject: '准备 MES 方案报价',
+      type: 'task',
+      plannedStart: new Date(now.getTime() - 2 * 86_400_000).toISOString(),
+    },
+    alice.token,
+  );
   browser = await launchBrowser();
   ({ page } = await signedInPage(browser, server.url, alice.token, 'zh'));
   page.setDefaultTimeout(15_000);
@@ -92,7 +130,9 @@ describe('a salesperson in the runtime UI', () => {
     await screenshot(page, 'record-validation-error');
     await page.getByLabel('联系电话', { exact: true }).fill('021-5555 0101');
     await save();
-    await expect.poll(async () => (await server.request('GET', `/api/v1/records/customer/${ids.company}`)).body.phone).toBe('021-5555 0101');
+    await expect
+      .poll(async () => (await server.request('GET', `/api/v1/records/customer/${ids.company}`)).body.phone)
+      .toBe('021-5555 0101');
   });
 
   it('adds a contact from the customer page', async () => {
@@ -148,14 +188,23 @@ describe('a salesperson in the runtime UI', () => {
 
     // Meanwhile the decision maker is named (as a colleague might, on the record page).
     const { version } = (await server.request('GET', `/api/v1/records/opportunity/${ids.opportunity}`)).body;
-    expect((await server.request('PATCH', `/api/v1/records/opportunity/${ids.opportunity}`, { decisionMaker: ids.contact, version })).status).toBe(200);
+    expect(
+      (
+        await server.request('PATCH', `/api/v1/records/opportunity/${ids.opportunity}`, {
+          decisionMaker: ids.contact,
+          version,
+        })
+      ).status,
+    ).toBe(200);
     await page.reload();
     await column('interestShown').locator(`article[data-record-id="${ids.opportunity}"]`).waitFor();
     await drag(card, column('meetingDecisionMakers'));
     await column('meetingDecisionMakers').locator(`article[data-record-id="${ids.opportunity}"]`).waitFor();
     await expect.poll(() => column('meetingDecisionMakers').getAttribute('data-count')).toBe('1');
     await expect.poll(() => column('interestShown').getAttribute('data-count')).toBe('0');
-    await expect.poll(async () => Number(await column('meetingDecisionMakers').getAttribute('data-amount'))).toBe(500000);
+    await expect
+      .poll(async () => Number(await column('meetingDecisionMakers').getAttribute('data-amount')))
+      .toBe(500000);
     const state = (await server.request('GET', `/api/v1/records/opportunity/${ids.opportunity}`)).body.state;
     expect(state).toBe('meetingDecisionMakers');
     await screenshot(page, 'kanban');

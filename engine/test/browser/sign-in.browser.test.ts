@@ -13,7 +13,8 @@ beforeAll(async () => {
   requireBuiltUi();
   server = await startTestServer();
   browser = await launchBrowser();
-  agentToken = (await server.userToken({ email: 'lin@example.com', displayName: '林晓', roles: ['serviceAgent'] })).token;
+  agentToken = (await server.userToken({ email: 'lin@example.com', displayName: '林晓', roles: ['serviceAgent'] }))
+    .token;
 });
 
 afterAll(async () => {
@@ -23,7 +24,11 @@ afterAll(async () => {
 
 describe('signing in', () => {
   it('a wrong password is refused on the form; the right one opens the app with the navigation of the role', async () => {
-    const context = await browser.newContext({ baseURL: server.url, locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
+    const context = await browser.newContext({
+      baseURL: server.url,
+      locale: 'zh-CN',
+      viewport: { width: 1366, height: 768 },
+    });
     const page = await context.newPage();
     await page.goto('/');
     await page.getByLabel('邮箱').fill('lin@example.com');
@@ -54,13 +59,20 @@ describe('signing in', () => {
   });
 
   it('switches the whole app between Chinese and English', async () => {
-    const context = await browser.newContext({ baseURL: server.url, locale: 'en-US', viewport: { width: 1366, height: 768 } });
+    const context = await browser.newContext({
+      baseURL: server.url,
+      locale: 'en-US',
+      viewport: { width: 1366, height: 768 },
+    });
     const page = await context.newPage();
     await page.goto('/');
     await page.getByLabel('Email').fill('admin@lodestar.test');
     await page.getByLabel('Password').fill(ADMIN_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Records' }).getByRole('link', { name: 'Customer', exact: true }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Records' })
+      .getByRole('link', { name: 'Customer', exact: true })
+      .waitFor();
     await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('navigation', { name: '业务数据' }).getByRole('link', { name: '客户', exact: true }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');

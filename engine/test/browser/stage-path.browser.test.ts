@@ -20,7 +20,14 @@ beforeAll(async () => {
     expect(response.status, JSON.stringify(response.body)).toBeLessThan(300);
     return response.body;
   };
-  const customer = (await api('POST', '/records/customer', { record_type: 'company', name: '华东精密制造有限公司', industry: 'manufacturing', region: 'eastChina' })).id;
+  const customer = (
+    await api('POST', '/records/customer', {
+      record_type: 'company',
+      name: '华东精密制造有限公司',
+      industry: 'manufacturing',
+      region: 'eastChina',
+    })
+  ).id;
   const contact = (await api('POST', '/records/contact', { name: '张伟', customer })).id;
   opportunity = (
     await api('POST', '/records/opportunity', {
@@ -34,7 +41,8 @@ beforeAll(async () => {
     })
   ).id;
   // 初步接触 → 接触决策人 (skipping 有意向) → 需求确认 → 方案提交 → 口头承诺 (skipping 产品演示 and 方案修订).
-  for (const type of ['MEET_DECISION_MAKERS', 'CONFIRM_NEEDS', 'PROPOSE', 'COMMIT']) await api('POST', `/records/opportunity/${opportunity}/events`, { type });
+  for (const type of ['MEET_DECISION_MAKERS', 'CONFIRM_NEEDS', 'PROPOSE', 'COMMIT'])
+    await api('POST', `/records/opportunity/${opportunity}/events`, { type });
   browser = await launchBrowser();
   ({ page } = await signedInPage(browser, server.url, server.adminToken, 'zh'));
   page.setDefaultTimeout(15_000);
@@ -55,7 +63,11 @@ describe('the stage path of a record', () => {
     await step('verbalCommitment').and(page.locator('[aria-current="step"]')).waitFor();
     const done = ['initialContact', 'meetingDecisionMakers', 'needsIdentified', 'solutionProposed'];
     // The ticks come from the record's history, which loads after the record.
-    await expect.poll(async () => path.locator('li.is-passed').evaluateAll((items) => items.map((li) => li.getAttribute('data-state')))).toEqual(done);
+    await expect
+      .poll(async () =>
+        path.locator('li.is-passed').evaluateAll((items) => items.map((li) => li.getAttribute('data-state'))),
+      )
+      .toEqual(done);
     for (const skipped of ['interestShown', 'demonstration', 'proposalRevised', 'contractNegotiation']) {
       expect(await step(skipped).getAttribute('class')).not.toContain('is-passed');
       expect(await step(skipped).locator('.stage-tick').count()).toBe(0);
@@ -68,7 +80,9 @@ describe('the stage path of a record', () => {
     await page.locator('[data-event="NEGOTIATE"]').click();
     const path = page.getByTestId('stage-path');
     await path.locator('li[data-state="contractNegotiation"][aria-current="step"]').waitFor();
-    await expect.poll(() => path.locator('li[data-state="verbalCommitment"]').getAttribute('class')).toContain('is-passed');
+    await expect
+      .poll(() => path.locator('li[data-state="verbalCommitment"]').getAttribute('class'))
+      .toContain('is-passed');
     expect(await path.locator('li[data-state="demonstration"]').getAttribute('class')).not.toContain('is-passed');
   });
 });

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserSessions, draftSaved, keepFailureScreenshot, launchBrowser, requireBuiltUi, screenshot } from '../support/browser.js';
+import {
+  browserSessions,
+  draftSaved,
+  keepFailureScreenshot,
+  launchBrowser,
+  requireBuiltUi,
+  screenshot,
+} from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /*
@@ -14,7 +21,10 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
  */
 let server: TestServer;
 let browser: Browser;
-const sessions = browserSessions(() => browser, () => server.url);
+const sessions = browserSessions(
+  () => browser,
+  () => server.url,
+);
 const folder = mkdtempSync(join(tmpdir(), 'lodestar-studio-admin-'));
 
 beforeAll(async () => {
@@ -49,8 +59,12 @@ describe('studio admin screens', () => {
     await p.getByLabel('模板文件（JSON）').setInputFiles(file);
     const issues = p.getByTestId('template-issues');
     await issues.waitFor();
-    await expect.poll(() => issues.locator('tr[data-issue-file="schemas/opportunity.schema.json"]').count()).toBeGreaterThan(0);
-    await expect.poll(() => issues.locator('tr[data-issue-file="workflows/opportunity-sales.workflow.json"]').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => issues.locator('tr[data-issue-file="schemas/opportunity.schema.json"]').count())
+      .toBeGreaterThan(0);
+    await expect
+      .poll(() => issues.locator('tr[data-issue-file="workflows/opportunity-sales.workflow.json"]').count())
+      .toBeGreaterThan(0);
     expect(await issues.textContent()).toContain('noSuchField');
     expect(await issues.textContent()).toContain('nowhere');
     expect(await p.getByRole('button', { name: '安装' }).count()).toBe(0);
@@ -74,7 +88,13 @@ describe('studio admin screens', () => {
     expect((await server.request('PUT', '/api/v1/meta/drafts/main', { definitions })).status).toBe(200);
     const v2 = await server.request('POST', '/api/v1/meta/drafts/main/publish', { note: 'referral code' });
     expect(v2.status).toBe(201);
-    const created = await server.request('POST', '/api/v1/records/customer', { record_type: 'company', industry: 'retail', name: '回滚测试有限公司', shortName: '回滚测试', referralCode: 'R-42' });
+    const created = await server.request('POST', '/api/v1/records/customer', {
+      record_type: 'company',
+      industry: 'retail',
+      name: '回滚测试有限公司',
+      shortName: '回滚测试',
+      referralCode: 'R-42',
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
 
     const p = await sessions.open(server.adminToken, 'zh');
@@ -106,11 +126,26 @@ describe('studio admin screens', () => {
   });
 
   it('un-hides the opportunity amount for marketing in the roles screen; a marketing user then sees it', async () => {
-    const customer = (await server.request('POST', '/api/v1/records/customer', { record_type: 'company', industry: 'retail', name: '华东零售集团' })).body;
-    const opportunity = await server.request('POST', '/api/v1/records/opportunity', { name: '门店系统升级', customer: customer.id, amount: 880000 });
+    const customer = (
+      await server.request('POST', '/api/v1/records/customer', {
+        record_type: 'company',
+        industry: 'retail',
+        name: '华东零售集团',
+      })
+    ).body;
+    const opportunity = await server.request('POST', '/api/v1/records/opportunity', {
+      name: '门店系统升级',
+      customer: customer.id,
+      amount: 880000,
+    });
     expect(opportunity.status, JSON.stringify(opportunity.body)).toBe(201);
     const { token } = await server.userToken({ email: 'mkt@example.com', displayName: '王芳', roles: ['marketing'] });
-    const asMarketing = async () => (await server.request('GET', `/api/v1/records/opportunity/${opportunity.body.id}`, undefined, { authorization: `Bearer ${token}` })).body;
+    const asMarketing = async () =>
+      (
+        await server.request('GET', `/api/v1/records/opportunity/${opportunity.body.id}`, undefined, {
+          authorization: `Bearer ${token}`,
+        })
+      ).body;
     expect(await asMarketing()).not.toHaveProperty('amount');
 
     const p = await sessions.open(server.adminToken, 'zh');

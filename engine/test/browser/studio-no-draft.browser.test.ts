@@ -9,7 +9,10 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
  */
 let server: TestServer;
 let browser: Browser;
-const sessions = browserSessions(() => browser, () => server.url);
+const sessions = browserSessions(
+  () => browser,
+  () => server.url,
+);
 
 beforeAll(async () => {
   requireBuiltUi(['studio']);
@@ -30,7 +33,8 @@ function failedRequests(page: Page): string[] {
   const failed: string[] = [];
   page.on('response', (response) => {
     const url = new URL(response.url());
-    if (url.pathname.startsWith('/api/') && response.status() >= 400) failed.push(`${response.status()} ${response.request().method()} ${url.pathname}`);
+    if (url.pathname.startsWith('/api/') && response.status() >= 400)
+      failed.push(`${response.status()} ${response.request().method()} ${url.pathname}`);
   });
   return failed;
 }
@@ -55,7 +59,10 @@ describe('the studio without a draft', () => {
     await page.goto('/studio/templates');
     await page.getByLabel('模板名称').fill('华东制造业CRM');
     await page.getByLabel('模板版本').fill('1.0');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载模板文件' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载模板文件' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('华东制造业CRM-1.0.template.json');
 
     await page.getByLabel('模板版本').fill('最新版');

@@ -17,12 +17,24 @@ beforeAll(async () => {
   requireBuiltUi();
   server = await startTestServer();
   browser = await launchBrowser();
-  const api = async (method: string, path: string, body?: unknown) => (await server.request(method, `/api/v1${path}`, body)).body;
-  const customer = await api('POST', '/records/customer', { record_type: 'company', name: '西湖电子', industry: 'manufacturing' });
+  const api = async (method: string, path: string, body?: unknown) =>
+    (await server.request(method, `/api/v1${path}`, body)).body;
+  const customer = await api('POST', '/records/customer', {
+    record_type: 'company',
+    name: '西湖电子',
+    industry: 'manufacturing',
+  });
   const contact = await api('POST', '/records/contact', { name: '周敏', customer: customer.id });
-  const deal = await api('POST', '/records/opportunity', { name: '西湖电子 CRM', customer: customer.id, contacts: [contact.id], amount: 260000 });
+  const deal = await api('POST', '/records/opportunity', {
+    name: '西湖电子 CRM',
+    customer: customer.id,
+    contacts: [contact.id],
+    amount: 260000,
+  });
   dealId = deal.id;
-  expect((await server.request('POST', `/api/v1/records/opportunity/${dealId}/events`, { type: 'SHOW_INTEREST' })).status).toBe(200);
+  expect(
+    (await server.request('POST', `/api/v1/records/opportunity/${dealId}/events`, { type: 'SHOW_INTEREST' })).status,
+  ).toBe(200);
 });
 
 afterEach(({ task }) => keepFailureScreenshot(page, task));
@@ -48,7 +60,10 @@ describe('removing a stage that holds records', () => {
     await destructive.waitFor();
     expect(await destructive.getAttribute('data-rows')).toBe('1');
 
-    await page.getByTestId('state-mapping').getByLabel(/interestShown/).selectOption('meetingDecisionMakers');
+    await page
+      .getByTestId('state-mapping')
+      .getByLabel(/interestShown/)
+      .selectOption('meetingDecisionMakers');
     // Mapped, the step is safe: no confirmation word is asked for.
     await page.locator('[data-safety="safe"][data-kind="moveState"]').waitFor();
     expect(await page.locator('[data-safety="destructive"]').count()).toBe(0);
@@ -58,7 +73,11 @@ describe('removing a stage that holds records', () => {
 
     const deal = (await server.request('GET', `/api/v1/records/opportunity/${dealId}`)).body;
     expect(deal).toMatchObject({ state: 'meetingDecisionMakers', name: '西湖电子 CRM', amount: 260000 });
-    const history = (await server.request('GET', `/api/v1/records/opportunity/${dealId}/history`)).body.data as { from: string; to: string; event: string }[];
+    const history = (await server.request('GET', `/api/v1/records/opportunity/${dealId}/history`)).body.data as {
+      from: string;
+      to: string;
+      event: string;
+    }[];
     expect(history.at(-1)).toMatchObject({ from: 'interestShown', to: 'meetingDecisionMakers', event: 'MIGRATE' });
   });
 });

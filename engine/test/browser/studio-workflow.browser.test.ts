@@ -1,6 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserSessions, draftSaved, keepFailureScreenshot, launchBrowser, requireBuiltUi, screenshot } from '../support/browser.js';
+import {
+  browserSessions,
+  draftSaved,
+  keepFailureScreenshot,
+  launchBrowser,
+  requireBuiltUi,
+  screenshot,
+} from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /*
@@ -11,20 +18,38 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
  */
 let server: TestServer;
 let browser: Browser;
-const sessions = browserSessions(() => browser, () => server.url);
+const sessions = browserSessions(
+  () => browser,
+  () => server.url,
+);
 let salesToken = '';
 let dealId = '';
 
-const api = async (method: string, path: string, body?: unknown, token?: string) => server.request(method, `/api/v1${path}`, body, token ? { authorization: `Bearer ${token}` } : {});
+const api = async (method: string, path: string, body?: unknown, token?: string) =>
+  server.request(method, `/api/v1${path}`, body, token ? { authorization: `Bearer ${token}` } : {});
 
 beforeAll(async () => {
   requireBuiltUi(['runtime-ui', 'studio']);
   server = await startTestServer();
-  salesToken = (await server.userToken({ email: 'zhao@example.com', displayName: '赵敏', roles: ['salesperson'] })).token;
+  salesToken = (await server.userToken({ email: 'zhao@example.com', displayName: '赵敏', roles: ['salesperson'] }))
+    .token;
   // A deal that has reached "needs identified", set up over the API as the salesperson.
-  const customer = (await api('POST', '/records/customer', { record_type: 'company', name: '江南智造有限公司', industry: 'manufacturing' }, salesToken)).body.id;
+  const customer = (
+    await api(
+      'POST',
+      '/records/customer',
+      { record_type: 'company', name: '江南智造有限公司', industry: 'manufacturing' },
+      salesToken,
+    )
+  ).body.id;
   const contact = (await api('POST', '/records/contact', { name: '周工', customer }, salesToken)).body.id;
-  const deal = { name: '江南智造 MES 试点', customer, decisionMaker: contact, description: '车间排产与追溯', amount: 480000 };
+  const deal = {
+    name: '江南智造 MES 试点',
+    customer,
+    decisionMaker: contact,
+    description: '车间排产与追溯',
+    amount: 480000,
+  };
   dealId = (await api('POST', '/records/opportunity', deal, salesToken)).body.id;
   for (const type of ['MEET_DECISION_MAKERS', 'CONFIRM_NEEDS']) {
     expect((await api('POST', `/records/opportunity/${dealId}/events`, { type }, salesToken)).status).toBe(200);
@@ -41,7 +66,10 @@ afterAll(async () => {
 });
 
 const publishedVersion = async () => (await api('GET', '/meta/model')).body.version as number;
-const salesFunnel = async () => (await api('GET', '/meta/model')).body.definitions.workflows.find((w: { id: string }) => w.id === 'opportunity-sales');
+const salesFunnel = async () =>
+  (await api('GET', '/meta/model')).body.definitions.workflows.find(
+    (w: { id: string }) => w.id === 'opportunity-sales',
+  );
 
 describe('the workflow designer', () => {
   it('inserts a guarded pilot stage, is stopped by an empty guard param, publishes; a deal moves into it', async () => {
@@ -73,7 +101,10 @@ describe('the workflow designer', () => {
     await stage.locator('[data-out-event="PROPOSE"]').click();
     expect(await transition.getByLabel('目标阶段', { exact: true }).inputValue()).toBe('pilot');
     await transition.getByLabel('条件', { exact: true }).selectOption('requireFields');
-    await transition.getByTestId('transition-issues').getByText(/fields/).waitFor();
+    await transition
+      .getByTestId('transition-issues')
+      .getByText(/fields/)
+      .waitFor();
     await p.getByTestId('workflow-issues').getByText('/states/needsIdentified/on/PROPOSE/guard/params').waitFor();
     await draftSaved(p);
 
@@ -82,7 +113,9 @@ describe('the workflow designer', () => {
     await p.getByRole('navigation', { name: /./ }).getByRole('link', { name: '草稿与发布' }).click();
     await p.getByRole('alert').getByText('草稿中还有问题').waitFor();
     expect(await p.getByRole('button', { name: '发布', exact: true }).count()).toBe(0);
-    expect((await api('POST', '/meta/drafts/studio/publish', { confirmDestructive: true })).status).toBeGreaterThanOrEqual(400);
+    expect(
+      (await api('POST', '/meta/drafts/studio/publish', { confirmDestructive: true })).status,
+    ).toBeGreaterThanOrEqual(400);
     expect(await publishedVersion()).toBe(before);
 
     await p.goBack();
@@ -95,11 +128,18 @@ describe('the workflow designer', () => {
     await p.locator('[data-state="pilot"]').click();
     await screenshot(p, 'studio-workflow');
 
-    const draft = (await api('GET', '/meta/drafts/studio')).body.definitions.workflows.find((w: { id: string }) => w.id === 'opportunity-sales');
-    expect(draft.states.needsIdentified.on.PROPOSE).toMatchObject({ target: 'pilot', guard: { type: 'requireFields', params: { fields: ['amount'] } } });
+    const draft = (await api('GET', '/meta/drafts/studio')).body.definitions.workflows.find(
+      (w: { id: string }) => w.id === 'opportunity-sales',
+    );
+    expect(draft.states.needsIdentified.on.PROPOSE).toMatchObject({
+      target: 'pilot',
+      guard: { type: 'requireFields', params: { fields: ['amount'] } },
+    });
     expect(draft.states.pilot).toMatchObject({
       meta: { title: { zh: '试点', en: 'Pilot' }, probability: 0.45, outcome: 'open' },
-      on: { COMPLETE_PILOT: { target: 'solutionProposed', meta: { title: { zh: '试点完成', en: 'Pilot completed' } } } },
+      on: {
+        COMPLETE_PILOT: { target: 'solutionProposed', meta: { title: { zh: '试点完成', en: 'Pilot completed' } } },
+      },
     });
     expect(Object.keys(draft.states).indexOf('pilot')).toBe(Object.keys(draft.states).indexOf('needsIdentified') + 1);
 
@@ -107,7 +147,13 @@ describe('the workflow designer', () => {
     await p.getByRole('link', { name: '预览并发布' }).click();
     await p.getByRole('button', { name: '发布', exact: true }).waitFor();
     expect(await p.locator('.plan-step[data-safety="destructive"], .plan-step[data-safety="blocked"]').count()).toBe(0);
-    expect(await p.locator('.plan-step[data-kind="addColumn"], .plan-step[data-kind="dropColumn"], .plan-step[data-kind="createTable"]').count()).toBe(0);
+    expect(
+      await p
+        .locator(
+          '.plan-step[data-kind="addColumn"], .plan-step[data-kind="dropColumn"], .plan-step[data-kind="createTable"]',
+        )
+        .count(),
+    ).toBe(0);
     await p.getByRole('button', { name: '发布', exact: true }).click();
     await p.getByTestId('published').waitFor();
     expect(await publishedVersion()).toBe(before + 1);
@@ -119,7 +165,9 @@ describe('the workflow designer', () => {
     const propose = sales.locator('[data-event="PROPOSE"]');
     await expect.poll(() => propose.isEnabled()).toBe(true);
     await propose.click();
-    await expect.poll(async () => (await api('GET', `/records/opportunity/${dealId}`, undefined, salesToken)).body.state).toBe('pilot');
+    await expect
+      .poll(async () => (await api('GET', `/records/opportunity/${dealId}`, undefined, salesToken)).body.state)
+      .toBe('pilot');
     const history = (await api('GET', `/records/opportunity/${dealId}/history`, undefined, salesToken)).body.data;
     expect(history.at(-1)).toMatchObject({ from: 'needsIdentified', to: 'pilot', event: 'PROPOSE' });
     await sales.locator('[data-event="COMPLETE_PILOT"]').waitFor();
@@ -131,26 +179,43 @@ describe('the workflow designer', () => {
     const funnel = definitions.workflows.find((w: { id: string }) => w.id === 'opportunity-sales');
     funnel.states.pilot.on.COMPLETE_PILOT.target = 'pilotReview';
     const put = await api('PUT', '/meta/drafts/studio', { definitions });
-    expect(put.body.issues).toEqual([expect.objectContaining({ file: expect.stringMatching(/^workflows\[\d+\]$/), pointer: '/states/pilot/on/COMPLETE_PILOT/target', keyword: 'unknownState' })]);
+    expect(put.body.issues).toEqual([
+      expect.objectContaining({
+        file: expect.stringMatching(/^workflows\[\d+\]$/),
+        pointer: '/states/pilot/on/COMPLETE_PILOT/target',
+        keyword: 'unknownState',
+      }),
+    ]);
 
     const p = await sessions.open(server.adminToken, 'en');
     await p.goto('/studio/workflows/opportunity-sales');
     await p.locator('[data-state="pilotReview"]').waitFor();
     await p.getByTestId('workflow-issues').getByText('target state "pilotReview" does not exist').waitFor();
-    await p.getByTestId('workflow-issues').getByRole('button', { name: '/states/pilot/on/COMPLETE_PILOT/target' }).click();
+    await p
+      .getByTestId('workflow-issues')
+      .getByRole('button', { name: '/states/pilot/on/COMPLETE_PILOT/target' })
+      .click();
     const transition = p.getByRole('complementary', { name: 'Transition' });
-    await transition.getByTestId('transition-issues').getByText('target: target state "pilotReview" does not exist').waitFor();
+    await transition
+      .getByTestId('transition-issues')
+      .getByText('target: target state "pilotReview" does not exist')
+      .waitFor();
 
     const before = await publishedVersion();
     await p.getByRole('link', { name: 'Review and publish' }).click();
     await p.getByRole('alert').getByText('The draft has problems to fix').waitFor();
     expect(await p.getByRole('button', { name: 'Publish', exact: true }).count()).toBe(0);
-    expect((await api('POST', '/meta/drafts/studio/publish', { confirmDestructive: true })).status).toBeGreaterThanOrEqual(400);
+    expect(
+      (await api('POST', '/meta/drafts/studio/publish', { confirmDestructive: true })).status,
+    ).toBeGreaterThanOrEqual(400);
     expect(await publishedVersion()).toBe(before);
 
     // Pointing it back at an existing stage clears the issue.
     await p.goBack();
-    await p.getByTestId('workflow-issues').getByRole('button', { name: '/states/pilot/on/COMPLETE_PILOT/target' }).click();
+    await p
+      .getByTestId('workflow-issues')
+      .getByRole('button', { name: '/states/pilot/on/COMPLETE_PILOT/target' })
+      .click();
     await transition.getByLabel('Target stage', { exact: true }).selectOption('solutionProposed');
     await p.getByTestId('workflow-issues').getByText('The engine found no problems.').waitFor();
     expect(await p.locator('[data-state="pilotReview"]').count()).toBe(0);

@@ -1,6 +1,13 @@
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserSessions, draftSaved, keepFailureScreenshot, launchBrowser, requireBuiltUi, screenshot } from '../support/browser.js';
+import {
+  browserSessions,
+  draftSaved,
+  keepFailureScreenshot,
+  launchBrowser,
+  requireBuiltUi,
+  screenshot,
+} from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /*
@@ -11,7 +18,10 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
  */
 let server: TestServer;
 let browser: Browser;
-const sessions = browserSessions(() => browser, () => server.url);
+const sessions = browserSessions(
+  () => browser,
+  () => server.url,
+);
 let salesToken = '';
 let distributorId = '';
 
@@ -49,7 +59,11 @@ describe('the studio', () => {
     await dialog.getByLabel('字段类型', { exact: true }).selectOption('choice');
     await dialog.getByLabel('中文名称', { exact: true }).fill('分销级别');
     await dialog.getByLabel('英文名称', { exact: true }).fill('Distribution level');
-    const values: [string, string, string][] = [['tier1', '一级经销商', 'Tier 1'], ['tier2', '二级经销商', 'Tier 2'], ['retailer', '零售商', 'Retailer']];
+    const values: [string, string, string][] = [
+      ['tier1', '一级经销商', 'Tier 1'],
+      ['tier2', '二级经销商', 'Tier 2'],
+      ['retailer', '零售商', 'Retailer'],
+    ];
     for (const [i, [value, zh, en]] of values.entries()) {
       await dialog.getByRole('button', { name: '添加选项' }).click();
       await dialog.getByLabel(`选项值 ${i + 1}`, { exact: true }).fill(value);
@@ -86,11 +100,17 @@ describe('the studio', () => {
     // The draft on the engine is the definition a consultant would write.
     const draft = (await server.request('GET', '/api/v1/meta/drafts/studio')).body.definitions;
     const customer = draft.entities.find((e: { $id: string }) => e.$id === 'customer');
-    expect(customer['x-entity'].recordTypes.distributor).toEqual({ title: { zh: '经销商', en: 'Distributor' }, required: ['distributionLevel'] });
+    expect(customer['x-entity'].recordTypes.distributor).toEqual({
+      title: { zh: '经销商', en: 'Distributor' },
+      required: ['distributionLevel'],
+    });
     expect(customer.properties.distributionLevel).toMatchObject({
       type: 'string',
       enum: ['tier1', 'tier2', 'retailer'],
-      'x-i18n': { title: { zh: '分销级别', en: 'Distribution level' }, enum: { tier1: { zh: '一级经销商', en: 'Tier 1' } } },
+      'x-i18n': {
+        title: { zh: '分销级别', en: 'Distribution level' },
+        enum: { tier1: { zh: '一级经销商', en: 'Tier 1' } },
+      },
       'x-ui': { section: 'business' },
     });
 
@@ -122,7 +142,12 @@ describe('the studio', () => {
     distributorId = sales.url().split('/').at(-1)!;
     await sales.getByTestId('record-type').filter({ hasText: '经销商' }).waitFor();
     const stored = (await server.request('GET', `/api/v1/records/customer/${distributorId}`)).body;
-    expect(stored).toMatchObject({ record_type: 'distributor', name: '苏州恒通经销有限公司', distributionLevel: 'tier1', authorizedRegions: '江苏、浙江、上海' });
+    expect(stored).toMatchObject({
+      record_type: 'distributor',
+      name: '苏州恒通经销有限公司',
+      distributionLevel: 'tier1',
+      authorizedRegions: '江苏、浙江、上海',
+    });
   });
 
   it('removing a field that holds data is destructive; Publish waits for the typed confirmation', async () => {

@@ -16,7 +16,13 @@ const problem = (status: number, detail = 'no such record'): FuzzResponse => ({
 describe('the oracle', () => {
   it('passes problems, records in Chinese, and CSV', () => {
     expect(judge(problem(404))).toBeUndefined();
-    expect(judge({ status: 200, contentType: 'application/json', text: JSON.stringify({ name: '华东制造 select the best', notes: 'from Shanghai' }) })).toBeUndefined();
+    expect(
+      judge({
+        status: 200,
+        contentType: 'application/json',
+        text: JSON.stringify({ name: '华东制造 select the best', notes: 'from Shanghai' }),
+      }),
+    ).toBeUndefined();
     expect(judge({ status: 200, contentType: 'text/csv', text: '\uFEFFname,amount\n客户,1\n' })).toBeUndefined();
   });
 
@@ -27,8 +33,16 @@ describe('the oracle', () => {
     ['a constraint', problem(409, 'duplicate key value violates unique constraint "x_pkey"'), /SQL error/],
     ['a stack trace', problem(400, 'TypeError: x\n    at parse (/app/engine/src/records/list.ts:12:7)'), /stack trace/],
     ['a dependency path', problem(400, 'in node_modules/pg/lib/client.js'), /stack trace/],
-    ['a 4xx that is not problem+json', { status: 413, contentType: 'text/html', text: '<h1>too large</h1>' }, /not problem\+json/],
-    ['a problem without a detail', { status: 400, contentType: 'application/problem+json', text: '{"title":"Bad request"}' }, /no detail/],
+    [
+      'a 4xx that is not problem+json',
+      { status: 413, contentType: 'text/html', text: '<h1>too large</h1>' },
+      /not problem\+json/,
+    ],
+    [
+      'a problem without a detail',
+      { status: 400, contentType: 'application/problem+json', text: '{"title":"Bad request"}' },
+      /no detail/,
+    ],
   ])('flags %s', (_name, response, expected) => {
     expect(judge(response)).toMatch(expected);
   });
@@ -42,7 +56,15 @@ describe('a run', () => {
         post: {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: { type: 'object', required: ['name'], properties: { name: { type: 'string', maxLength: 50 }, size: { type: 'integer', minimum: 0 } } } } },
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['name'],
+                  properties: { name: { type: 'string', maxLength: 50 }, size: { type: 'integer', minimum: 0 } },
+                },
+              },
+            },
           },
         },
       },
@@ -66,7 +88,8 @@ describe('a run', () => {
     // The planted defect: a clean request whose integer is above 1000 by a signed-in user.
     const world = worldOf(async (request) => {
       const body = request.body?.kind === 'json' ? (request.body.value as { size?: unknown }) : undefined;
-      if (request.actor === 'clerk' && typeof body?.size === 'number' && body.size > 1000) return { status: 500, contentType: 'application/problem+json', text: '{"detail":"boom"}' };
+      if (request.actor === 'clerk' && typeof body?.size === 'number' && body.size > 1000)
+        return { status: 500, contentType: 'application/problem+json', text: '{"detail":"boom"}' };
       return problem(422);
     });
     const summary = await fuzz(world, { runs: 300, seed: 7 });
@@ -86,7 +109,11 @@ describe('a run', () => {
         : problem(422),
     );
     expect((await fuzz(leaky, { runs: 100, seed: 1 })).findings[0]?.verdict).toBe("a user's session token in the body");
-    const hashes = worldOf(async () => ({ status: 200, contentType: 'application/json', text: '{"password_hash":"$argon2id$v=19$m=19456"}' }));
+    const hashes = worldOf(async () => ({
+      status: 200,
+      contentType: 'application/json',
+      text: '{"password_hash":"$argon2id$v=19$m=19456"}',
+    }));
     expect((await fuzz(hashes, { runs: 10, seed: 1 })).findings[0]?.verdict).toBe('a password hash in the body');
   });
 });

@@ -94,7 +94,12 @@ export async function fuzz(world: Fuzzground, options: FuzzOptions): Promise<Fuz
         here[response.status] = (here[response.status] ?? 0) + 1;
         if (options.progress && sent % every === 0) options.progress(sent, planned, findings.length, route);
         // A HEAD answer has no body to judge, only its status.
-        const verdict = request.method === 'HEAD' ? (response.status >= 500 ? `status ${response.status}` : undefined) : judge(response) ?? secretIn(response.text, world.secrets());
+        const verdict =
+          request.method === 'HEAD'
+            ? response.status >= 500
+              ? `status ${response.status}`
+              : undefined
+            : (judge(response) ?? secretIn(response.text, world.secrets()));
         const untranslated = verdict ? undefined : englishOnly(response);
         if (untranslated) englishOnlyDetails.add(`${route} ${response.status}: ${untranslated}`);
         if (verdict) {
@@ -132,18 +137,38 @@ export async function fuzz(world: Fuzzground, options: FuzzOptions): Promise<Fuz
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
   findings.sort((a, b) => a.route.localeCompare(b.route));
-  return { seed: options.seed, sent, operations: ops.length, statuses, byActor, byRoute, findings, englishOnly: [...englishOnlyDetails].sort(), seconds: Math.round((Date.now() - started) / 1000) };
+  return {
+    seed: options.seed,
+    sent,
+    operations: ops.length,
+    statuses,
+    byActor,
+    byRoute,
+    findings,
+    englishOnly: [...englishOnlyDetails].sort(),
+    seconds: Math.round((Date.now() - started) / 1000),
+  };
 }
 
 /** The detail of a 4xx problem that has no Chinese text (no i18n, or an i18n.zh without a Chinese character), ids and numbers masked. */
 function englishOnly(response: FuzzResponse): string | undefined {
   if (response.status < 400 || response.status >= 500) return undefined;
   try {
-    const problem = JSON.parse(response.text) as { detail?: unknown; i18n?: { zh?: unknown }; issues?: { i18n?: { zh?: unknown } }[] };
-    const chinese = (text: { zh?: unknown } | undefined) => typeof text?.zh === 'string' && /[\u4e00-\u9fff]/.test(text.zh);
+    const problem = JSON.parse(response.text) as {
+      detail?: unknown;
+      i18n?: { zh?: unknown };
+      issues?: { i18n?: { zh?: unknown } }[];
+    };
+    const chinese = (text: { zh?: unknown } | undefined) =>
+      typeof text?.zh === 'string' && /[\u4e00-\u9fff]/.test(text.zh);
     // Either the problem says it in Chinese, or each of its issues does (the apps show those by field).
-    if (chinese(problem.i18n) || (problem.issues?.length && problem.issues.every((issue) => chinese(issue.i18n)))) return undefined;
-    return String(problem.detail).replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>').replace(/"[^"]*"/g, '"…"').replace(/\d+/g, '<n>').slice(0, 160);
+    if (chinese(problem.i18n) || (problem.issues?.length && problem.issues.every((issue) => chinese(issue.i18n))))
+      return undefined;
+    return String(problem.detail)
+      .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>')
+      .replace(/"[^"]*"/g, '"…"')
+      .replace(/\d+/g, '<n>')
+      .slice(0, 160);
   } catch {
     return undefined;
   }
@@ -161,6 +186,9 @@ export function report(summary: FuzzSummary): string {
   if (!summary.findings.length) return `${head}\nno findings`;
   return [
     `${head}\n${summary.findings.length} finding(s):`,
-    ...summary.findings.map((f, i) => `\n#${i + 1} ${f.route}: ${f.verdict}\n${f.request}\n  → ${f.status} ${f.excerpt}\n  (replay: FUZZ_SEED=${f.seed} with the same FUZZ_RUNS)`),
+    ...summary.findings.map(
+      (f, i) =>
+        `\n#${i + 1} ${f.route}: ${f.verdict}\n${f.request}\n  → ${f.status} ${f.excerpt}\n  (replay: FUZZ_SEED=${f.seed} with the same FUZZ_RUNS)`,
+    ),
   ].join('\n');
 }

@@ -26,7 +26,10 @@ function pathsOf(doc: unknown, limit = 4000): Path[] {
 const clone = <T>(value: T): T => structuredClone(value);
 
 function get(doc: unknown, path: Path): unknown {
-  return path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined), doc);
+  return path.reduce<unknown>(
+    (node, key) => (node && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined),
+    doc,
+  );
 }
 
 type Mutation = { kind: 'delete' | 'replace' | 'double' | 'move'; at: number; value?: unknown; from?: number };
@@ -58,7 +61,28 @@ function apply(doc: unknown, paths: Path[], mutation: Mutation): unknown {
 
 const VALUES = fc.oneof(
   anyJson,
-  fc.constantFrom(null, '', 0, -1, true, [], {}, [null], 'x'.repeat(300), '字段', 'a'.repeat(63) + 'b', 'string', 'object', 'number', 'integer', 'date', 'date-time', '#/properties/x', { $ref: '#/nope' }, { type: 'object', properties: {} }),
+  fc.constantFrom(
+    null,
+    '',
+    0,
+    -1,
+    true,
+    [],
+    {},
+    [null],
+    'x'.repeat(300),
+    '字段',
+    'a'.repeat(63) + 'b',
+    'string',
+    'object',
+    'number',
+    'integer',
+    'date',
+    'date-time',
+    '#/properties/x',
+    { $ref: '#/nope' },
+    { type: 'object', properties: {} },
+  ),
 );
 
 /** The document with one to three mutations. */
@@ -71,5 +95,7 @@ export function mutated(doc: unknown): fc.Arbitrary<unknown> {
     value: VALUES,
     from: fc.nat(),
   });
-  return fc.array(mutation, { minLength: 1, maxLength: 3 }).map((mutations) => mutations.reduce((acc, m) => apply(acc, paths, m), clone(doc)));
+  return fc
+    .array(mutation, { minLength: 1, maxLength: 3 })
+    .map((mutations) => mutations.reduce((acc, m) => apply(acc, paths, m), clone(doc)));
 }

@@ -31,7 +31,11 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 /** `#/components/schemas/X` → the component, within one document. */
 export function resolver(doc: Schema): (ref: string) => Schema {
-  return (ref) => ref.replace(/^#\//, '').split('/').reduce((node: Schema | undefined, key) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc) ?? {};
+  return (ref) =>
+    ref
+      .replace(/^#\//, '')
+      .split('/')
+      .reduce((node: Schema | undefined, key) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc) ?? {};
 }
 
 /** Every path × method of one document. */
@@ -44,20 +48,33 @@ export function operationsOf(doc: Schema): Omit<Operation, 'actors' | 'resolve'>
     for (const method of METHODS) {
       const op = item[method];
       if (!op) continue;
-      const parameters = [...shared, ...(op.parameters ?? [])].map((p) => deref(p, ctx)).map((p) => ({
-        name: p.name as string,
-        in: p.in,
-        required: Boolean(p.required),
-        style: p.style,
-        schema: deref(p.schema ?? {}, ctx),
-      }));
+      const parameters = [...shared, ...(op.parameters ?? [])]
+        .map((p) => deref(p, ctx))
+        .map((p) => ({
+          name: p.name as string,
+          in: p.in,
+          required: Boolean(p.required),
+          style: p.style,
+          schema: deref(p.schema ?? {}, ctx),
+        }));
       const content: Schema | undefined = op.requestBody && deref(op.requestBody, ctx).content;
       const contentTypes = content ? Object.keys(content) : [];
-      const body = content && contentTypes.length
-        ? { schema: content[contentTypes[0] as string]?.schema ?? {}, contentTypes, required: Boolean(deref(op.requestBody, ctx).required) }
-        : undefined;
+      const body =
+        content && contentTypes.length
+          ? {
+              schema: content[contentTypes[0] as string]?.schema ?? {},
+              contentTypes,
+              required: Boolean(deref(op.requestBody, ctx).required),
+            }
+          : undefined;
       const entity = /^\/records\/([^/{]+)/.exec(path)?.[1];
-      operations.push({ method: method.toUpperCase(), path, parameters, ...(body && { body }), ...(entity && { entity }) });
+      operations.push({
+        method: method.toUpperCase(),
+        path,
+        parameters,
+        ...(body && { body }),
+        ...(entity && { entity }),
+      });
     }
   }
   return operations;

@@ -12,7 +12,10 @@ export interface FuzzResponse {
 const LEAKS: [string, RegExp][] = [
   ['SQL', /\bselect\b[^\n]{0,200}?\bfrom\b/i],
   ['SQL', /\b(insert into|update \S+ set|delete from)\b/i],
-  ['SQL error', /syntax error at or near|invalid input syntax for|violates [a-z ]*constraint|\bcolumn "[^"]*" (of relation|does not exist)|\brelation "[^"]*"|duplicate key value|SQLSTATE|pg_catalog|out of range for type/i],
+  [
+    'SQL error',
+    /syntax error at or near|invalid input syntax for|violates [a-z ]*constraint|\bcolumn "[^"]*" (of relation|does not exist)|\brelation "[^"]*"|duplicate key value|SQLSTATE|pg_catalog|out of range for type/i,
+  ],
   ['stack trace', /\bat (?:async )?[\w.<>$]+ \([^()]+:\d+:\d+\)/],
   ['stack trace', /\bat (?:file:\/\/|\/)[^\s]+:\d+:\d+/],
   ['stack trace', /node_modules|[A-Za-z]+Error: .*\n\s+at /],
@@ -26,7 +29,8 @@ export function judge(response: FuzzResponse): string | undefined {
     if (match) return `${what} in the body: ${JSON.stringify(match[0].slice(0, 120))}`;
   }
   if (response.status >= 400) {
-    if (!/^application\/problem\+json/i.test(response.contentType)) return `status ${response.status} is not problem+json (${response.contentType || 'no content-type'})`;
+    if (!/^application\/problem\+json/i.test(response.contentType))
+      return `status ${response.status} is not problem+json (${response.contentType || 'no content-type'})`;
     let detail: unknown;
     try {
       detail = (JSON.parse(response.text) as { detail?: unknown }).detail;

@@ -24,20 +24,29 @@ export interface Fuzzground extends FuzzWorld {
 const TEAMS = ['A', 'B'] as const;
 
 export async function buildWorld(server: TestServer, seed: number): Promise<Fuzzground> {
-  const api = async (token: string, method: string, path: string, body?: unknown) => server.request(method, `/api/v1${path}`, body, { authorization: `Bearer ${token}` });
+  const api = async (token: string, method: string, path: string, body?: unknown) =>
+    server.request(method, `/api/v1${path}`, body, { authorization: `Bearer ${token}` });
   const admin = server.adminToken;
   const defined = (await api(admin, 'GET', '/meta/model')).body.definitions?.roles;
   const roles = Object.keys(defined?.roles ?? defined ?? {}).sort();
   if (!roles.length) throw new Error('the model lists no roles');
   const units: Record<string, string> = {};
   const sales = (await api(admin, 'POST', '/admin/org-units', { name: '销售部 Fuzz' })).body.id as string;
-  for (const team of TEAMS) units[team] = (await api(admin, 'POST', '/admin/org-units', { name: `Team ${team} 团队`, parentId: sales })).body.id;
+  for (const team of TEAMS)
+    units[team] = (
+      await api(admin, 'POST', '/admin/org-units', { name: `Team ${team} 团队`, parentId: sales })
+    ).body.id;
   const tokens: Record<string, string> = { admin };
   const userIds: Record<string, string> = { admin: server.admin.id };
   const token = (actor: string) => tokens[actor] ?? admin;
   for (const role of roles) {
     for (const team of TEAMS) {
-      const { token, user } = await server.userToken({ email: `${role.toLowerCase()}.${team.toLowerCase()}@fuzz.test`, roles: [role], orgUnitId: units[team], displayName: `${role} ${team}` });
+      const { token, user } = await server.userToken({
+        email: `${role.toLowerCase()}.${team.toLowerCase()}@fuzz.test`,
+        roles: [role],
+        orgUnitId: units[team],
+        displayName: `${role} ${team}`,
+      });
       tokens[`${role}@${team}`] = token;
       userIds[`${role}@${team}`] = user.id;
     }
@@ -57,7 +66,11 @@ export async function buildWorld(server: TestServer, seed: number): Promise<Fuzz
   const adminDoc = docs.admin ?? {};
   const entities = entitySchemas(adminDoc);
   const recordIds: Record<string, string[]> = Object.fromEntries(Object.keys(entities).map((e) => [e, []]));
-  const ids = { records: (entity: string) => recordIds[entity] ?? [], all: () => Object.values(recordIds).flat(), users: () => Object.values(userIds) };
+  const ids = {
+    records: (entity: string) => recordIds[entity] ?? [],
+    all: () => Object.values(recordIds).flat(),
+    users: () => Object.values(userIds),
+  };
   const corpus: Record<string, unknown[]> = {};
   await seedRecords(adminDoc, entities, tokens, recordIds, ids, api, seed, corpus);
   // The model as it is, for the validator, drafts and the template installer to receive slightly broken.
@@ -69,7 +82,15 @@ export async function buildWorld(server: TestServer, seed: number): Promise<Fuzz
   // Users the admin routes may change (deactivate, reset, unlock): never one the fuzzer acts as.
   const victims: string[] = [];
   for (const [i, role] of roles.entries()) {
-    victims.push((await server.userToken({ email: `victim${i}@fuzz.test`, roles: [role], orgUnitId: units[TEAMS[i % 2]!] ?? null })).user.id);
+    victims.push(
+      (
+        await server.userToken({
+          email: `victim${i}@fuzz.test`,
+          roles: [role],
+          orgUnitId: units[TEAMS[i % 2]!] ?? null,
+        })
+      ).user.id,
+    );
   }
   const views: Record<string, string[]> = {};
   const cursors: Record<string, string[]> = {};
@@ -77,11 +98,23 @@ export async function buildWorld(server: TestServer, seed: number): Promise<Fuzz
     views[entity] = [];
     cursors[entity] = [];
     for (const actor of Object.keys(tokens)) {
-      const saved = await api(token(actor), 'POST', `/views/${entity}`, { name: `视图 ${actor}`, query: { sort: '-created_at' } });
+      const saved = await api(token(actor), 'POST', `/views/${entity}`, {
+        name: `视图 ${actor}`,
+        query: { sort: '-created_at' },
+      });
       if (saved.status === 201) views[entity]?.push(saved.body.id);
     }
-    for (const sort of ['', '-created_at', 'updated_at', ...Object.keys(entities[entity]?.properties ?? {}).slice(0, 12)]) {
-      const page = await api(admin, 'GET', `/records/${entity}?limit=1${sort ? `&sort=${encodeURIComponent(sort)}` : ''}`);
+    for (const sort of [
+      '',
+      '-created_at',
+      'updated_at',
+      ...Object.keys(entities[entity]?.properties ?? {}).slice(0, 12),
+    ]) {
+      const page = await api(
+        admin,
+        'GET',
+        `/records/${entity}?limit=1${sort ? `&sort=${encodeURIComponent(sort)}` : ''}`,
+      );
       if (page.body?.nextCursor) cursors[entity]?.push(page.body.nextCursor);
     }
   }
@@ -102,7 +135,8 @@ export async function buildWorld(server: TestServer, seed: number): Promise<Fuzz
     const text = await response.text();
     // Logging out (or a password change) ends the actor's session: it signs in again for the next request.
     const userId = userIds[request.actor];
-    if (response.status === 401 && userId) tokens[request.actor] = (await openSession(server.testDb.db.knex, userId, new Date())).token;
+    if (response.status === 401 && userId)
+      tokens[request.actor] = (await openSession(server.testDb.db.knex, userId, new Date())).token;
     return { status: response.status, contentType: response.headers.get('content-type') ?? '', text };
   };
   /** The request with the version its record is at now (as the administrator reads it), where it says which version it changes. */
@@ -112,10 +146,22 @@ export async function buildWorld(server: TestServer, seed: number): Promise<Fuzz
     const version = stored.status === 200 ? (stored.body.version as number) : undefined;
     if (version === undefined) return request;
     const value = request.body?.kind === 'json' ? request.body.value : undefined;
-    if (value && typeof value === 'object' && !Array.isArray(value) && 'version' in value) return { ...request, body: { kind: 'json', value: { ...value, version } } };
+    if (value && typeof value === 'object' && !Array.isArray(value) && 'version' in value)
+      return { ...request, body: { kind: 'json', value: { ...value, version } } };
     return { ...request, headers: { ...request.headers, 'if-match': `"${version}"` } };
   };
-  return { operations, tokens, secrets: () => Object.values(tokens), corpus, entities, ids, cursors, views, victims, send };
+  return {
+    operations,
+    tokens,
+    secrets: () => Object.values(tokens),
+    corpus,
+    entities,
+    ids,
+    cursors,
+    views,
+    victims,
+    send,
+  };
 }
 
 /** Records of every entity, created by every actor who may (valid values from the create schemas), until each entity has some. */
@@ -125,7 +171,12 @@ async function seedRecords(
   tokens: Record<string, string>,
   recordIds: Record<string, string[]>,
   ids: FuzzWorld['ids'],
-  api: (token: string, method: string, path: string, body?: unknown) => Promise<{ status: number; body: { id?: string } }>,
+  api: (
+    token: string,
+    method: string,
+    path: string,
+    body?: unknown,
+  ) => Promise<{ status: number; body: { id?: string } }>,
   seed: number,
   corpus: Record<string, unknown[]>,
 ): Promise<void> {
@@ -137,14 +188,28 @@ async function seedRecords(
       const schema = doc.paths[`/records/${entity}`]?.post?.requestBody?.content?.['application/json']?.schema;
       if (!schema) continue;
       const top = deref(schema, ctx);
-      const required = new Set<string>([top, ...(top.oneOf ?? [])].flatMap((branch: Schema) => [...(deref(branch, ctx).required ?? []), 'record_type']));
+      const required = new Set<string>(
+        [top, ...(top.oneOf ?? [])].flatMap((branch: Schema) => [
+          ...(deref(branch, ctx).required ?? []),
+          'record_type',
+        ]),
+      );
       for (const actor of Object.keys(tokens)) {
-        const samples = fc.sample(validValue(schema, { resolve, ids }), { seed: seed + round * 7919 + actor.length, numRuns: round === 0 ? 2 : 1 });
+        const samples = fc.sample(validValue(schema, { resolve, ids }), {
+          seed: seed + round * 7919 + actor.length,
+          numRuns: round === 0 ? 2 : 1,
+        });
         for (const sample of samples) {
           const { owner_id: _owner, ...body } = sample as Record<string, unknown>;
           let created = await api(tokens[actor] ?? '', 'POST', `/records/${entity}`, body);
           // Some optional field the generator got wrong: the required ones alone make a record too.
-          if (created.status === 422) created = await api(tokens[actor] ?? '', 'POST', `/records/${entity}`, Object.fromEntries(Object.entries(body).filter(([key]) => required.has(key))));
+          if (created.status === 422)
+            created = await api(
+              tokens[actor] ?? '',
+              'POST',
+              `/records/${entity}`,
+              Object.fromEntries(Object.entries(body).filter(([key]) => required.has(key))),
+            );
           if (created.status === 201 && created.body.id) {
             recordIds[entity]?.push(created.body.id);
             (corpus[`POST /records/${entity}`] ??= []).push(body);

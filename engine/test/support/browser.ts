@@ -21,7 +21,10 @@ const ARGS = [
 ];
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: run \`npm test\` (it installs Debian's chromium) or set CHROMIUM_PATH`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}: run \`npm test\` (it installs Debian's chromium) or set CHROMIUM_PATH`,
+    );
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }
 
@@ -31,8 +34,18 @@ export type UiLang = 'zh' | 'en';
  * A signed-in browser session on the runtime UI: a laptop-sized window whose storage already holds
  * the user's token and language (as after signing in and picking it), so a test starts where a user would.
  */
-export async function signedInPage(browser: Browser, baseUrl: string, token: string, lang: UiLang = 'zh'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1366, height: 768 }, locale: lang === 'zh' ? 'zh-CN' : 'en-US', timezoneId: 'Asia/Shanghai' });
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  token: string,
+  lang: UiLang = 'zh',
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1366, height: 768 },
+    locale: lang === 'zh' ? 'zh-CN' : 'en-US',
+    timezoneId: 'Asia/Shanghai',
+  });
   await context.addInitScript(
     ([t, l]) => {
       if (!sessionStorage.getItem('lodestar.test.seeded')) {
@@ -50,7 +63,8 @@ export async function signedInPage(browser: Browser, baseUrl: string, token: str
 /** The built web apps must exist: the engine serves runtime-ui/dist and studio/dist (`npm test` builds them). */
 export function requireBuiltUi(apps: readonly ('runtime-ui' | 'studio')[] = ['runtime-ui']): void {
   for (const app of apps) {
-    if (!existsSync(join(REPO_ROOT, app, 'dist/index.html'))) throw new Error(`${app}/dist is missing: run \`npm run build\` (npm test does)`);
+    if (!existsSync(join(REPO_ROOT, app, 'dist/index.html')))
+      throw new Error(`${app}/dist is missing: run \`npm run build\` (npm test does)`);
   }
 }
 
@@ -78,7 +92,11 @@ export function browserSessions(browser: () => Browser, baseUrl: () => string) {
 
 /** Waits until the studio's draft banner says every edit reached the engine. */
 export async function draftSaved(page: Page): Promise<void> {
-  await expect.poll(() => page.getByRole('region', { name: /有尚未发布的更改|Unpublished changes/ }).getAttribute('data-save-state')).toBe('saved');
+  await expect
+    .poll(() =>
+      page.getByRole('region', { name: /有尚未发布的更改|Unpublished changes/ }).getAttribute('data-save-state'),
+    )
+    .toBe('saved');
 }
 
 /**
@@ -93,9 +111,14 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** After a failed test, what the browser showed: test-results/<test name>.png (not committed). */
-export async function keepFailureScreenshot(page: Page | undefined, task: { name: string; result?: { state?: string } }): Promise<void> {
+export async function keepFailureScreenshot(
+  page: Page | undefined,
+  task: { name: string; result?: { state?: string } },
+): Promise<void> {
   if (!page || task.result?.state !== 'fail') return;
   const dir = join(REPO_ROOT, 'test-results');
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${task.name.replace(/[^\w\u4e00-\u9fff-]+/g, '_').slice(0, 80)}.png`) }).catch(() => undefined);
+  await page
+    .screenshot({ path: join(dir, `${task.name.replace(/[^\w\u4e00-\u9fff-]+/g, '_').slice(0, 80)}.png`) })
+    .catch(() => undefined);
 }

@@ -26,9 +26,16 @@ export function cliRunner(target: () => { dir: string; databaseUrl: string | und
   };
 }
 
-/** A copy of the project-delivery template in `scratch/name`, with `edit` applied to its parsed files. */
+/** Parsed JSON of any shape: tests reach into template files freely. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests reach into parsed JSON of any shape
-export function copyTemplate(scratch: string, name: string, edit: (json: (file: string, change: (value: any) => void) => void) => void): string {
+type AnyJson = any;
+
+/** A copy of the project-delivery template in `scratch/name`, with `edit` applied to its parsed files. */
+export function copyTemplate(
+  scratch: string,
+  name: string,
+  edit: (json: (file: string, change: (value: AnyJson) => void) => void) => void,
+): string {
   const folder = join(scratch, name);
   cpSync(join(REPO_ROOT, 'templates/project-delivery'), folder, { recursive: true });
   edit((file, change) => {

@@ -33,7 +33,8 @@ export function workflowLabelGaps(wf: WorkflowDefinition): string[] {
     if (!/^#[0-9a-f]{6}$/.test(state.meta?.color ?? '')) gaps.push(`${wf.id}.${name}: color`);
     for (const { kind, key, definition } of listTransitions(state, '')) {
       if (kind !== 'on') continue;
-      for (const lang of missingTranslations(definition.meta?.title as LocalizedText | undefined)) gaps.push(`${wf.id}.${name}.${key}: title.${lang}`);
+      for (const lang of missingTranslations(definition.meta?.title as LocalizedText | undefined))
+        gaps.push(`${wf.id}.${name}.${key}: title.${lang}`);
     }
   }
   return gaps;

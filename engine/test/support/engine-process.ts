@@ -23,7 +23,10 @@ export const PROCESS_ADMIN = { email: 'ops@lodestar.test', password: 'process ad
 /** Spawns `lodestar start` with `env` on top of this process's environment, output collected. */
 export function spawnEngine(env: Record<string, string>, port = randomPort()): EngineProcess {
   const admin = { LODESTAR_ADMIN_EMAIL: PROCESS_ADMIN.email, LODESTAR_ADMIN_PASSWORD: PROCESS_ADMIN.password };
-  const child = spawn(process.execPath, [CLI, 'start'], { cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...admin, ...env, PORT: String(port) } });
+  const child = spawn(process.execPath, [CLI, 'start'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...admin, ...env, PORT: String(port) },
+  });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
@@ -45,7 +48,11 @@ export async function waitForHealth(url: string, deadline = Date.now() + 60_000)
 
 /** Logs in as the process admin and answers the bearer token. */
 export async function loginAdmin(url: string): Promise<string> {
-  const response = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(PROCESS_ADMIN) });
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(PROCESS_ADMIN),
+  });
   if (response.status !== 200) throw new Error(`login failed: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { token: string }).token;
 }

@@ -1,5 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { REPO_ROOT } from './paths.js';
@@ -48,7 +59,10 @@ function linkPackages(dir: string): void {
   unlinkSync(marker);
   // The workspace bins as `npm ci` links them: only where the bin's file exists now.
   for (const bin of ['lodestar']) rmSync(join(target, '.bin', bin), { force: true });
-  execFileSync('npm', ['rebuild', '--ignore-scripts', '--offline', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'ignore' });
+  execFileSync('npm', ['rebuild', '--ignore-scripts', '--offline', '--no-audit', '--no-fund'], {
+    cwd: dir,
+    stdio: 'ignore',
+  });
   // The install marker `npm start` checks, newer than the lockfile: the copy counts as installed.
   rmSync(marker, { force: true });
   writeFileSync(marker, text);

@@ -24,7 +24,8 @@ export class MailReceiver {
       else callback(new Error('Invalid username or password'));
     },
     onRcptTo: (address, _session, callback) => {
-      if (this.refuse.has(address.address)) callback(Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
+      if (this.refuse.has(address.address))
+        callback(Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
       else callback();
     },
     onData: (stream, session, callback) => {
@@ -64,4 +65,3 @@ export class MailReceiver {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }
-

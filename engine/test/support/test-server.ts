@@ -22,7 +22,13 @@ export interface TestServer {
   admin: UserJson;
   adminToken: string;
   /** Creates a user (password: ADMIN_PASSWORD) and a session for it. */
-  userToken(user: { email: string; roles?: string[]; orgUnitId?: string | null; managerId?: string | null; displayName?: string }): Promise<{ user: UserJson; token: string }>;
+  userToken(user: {
+    email: string;
+    roles?: string[];
+    orgUnitId?: string | null;
+    managerId?: string | null;
+    displayName?: string;
+  }): Promise<{ user: UserJson; token: string }>;
   /** fetch against the server; JSON bodies are encoded, JSON responses decoded into `body`. */
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
   close(): Promise<void>;
@@ -53,17 +59,33 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     await publish(testDb.db.knex, { definitions: options.definitions, source: 'api' });
   }
   const engine = await startEngine(
-    { port: 0, db: { dataDir: 'unused' }, definitionsDir: options.definitionsDir ?? REPO_ROOT, logLevel: process.env.LOG_LEVEL ?? 'silent', timerPollMs: 100, ...options.config },
+    {
+      port: 0,
+      db: { dataDir: 'unused' },
+      definitionsDir: options.definitionsDir ?? REPO_ROOT,
+      logLevel: process.env.LOG_LEVEL ?? 'silent',
+      timerPollMs: 100,
+      ...options.config,
+    },
     { db: testDb.db, seed: !options.definitions },
   );
-  const admin = await createUser(testDb.db.knex, { email: 'admin@lodestar.test', displayName: 'Admin', password: ADMIN_PASSWORD, roles: ['admin'] });
+  const admin = await createUser(testDb.db.knex, {
+    email: 'admin@lodestar.test',
+    displayName: 'Admin',
+    password: ADMIN_PASSWORD,
+    roles: ['admin'],
+  });
   const adminToken = (await openSession(testDb.db.knex, admin.id, new Date())).token;
   // Requests go as the admin unless they bring their own Authorization (an empty one sends none).
   const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const { authorization = `Bearer ${adminToken}`, ...rest } = headers;
     const response = await fetch(`${engine.url}${path}`, {
       method,
-      headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...(authorization && { authorization }), ...rest },
+      headers: {
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+        ...(authorization && { authorization }),
+        ...rest,
+      },
       ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
     const text = await response.text();
@@ -75,7 +97,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     }
     return { status: response.status, headers: response.headers, body: parsed };
   };
-  const userToken = async (user: { email: string; roles?: string[]; orgUnitId?: string | null; managerId?: string | null; displayName?: string }) => {
+  const userToken = async (user: {
+    email: string;
+    roles?: string[];
+    orgUnitId?: string | null;
+    managerId?: string | null;
+    displayName?: string;
+  }) => {
     const created = await createUser(testDb.db.knex, { ...user, password: ADMIN_PASSWORD });
     return { user: created, token: (await openSession(testDb.db.knex, created.id, new Date())).token };
   };

@@ -15,7 +15,14 @@ export class Walk {
   ) {}
 
   try(type: string, actor: Actor, approvals?: Approval[]): Decision {
-    return decide(this.wf, { state: this.state, record: { ...this.record, state: this.state }, actor, event: { type }, now: WALK_NOW, ...(approvals ? { approvals } : {}) });
+    return decide(this.wf, {
+      state: this.state,
+      record: { ...this.record, state: this.state },
+      actor,
+      event: { type },
+      now: WALK_NOW,
+      ...(approvals ? { approvals } : {}),
+    });
   }
 
   /** Sends an event that must pass; moves the record, applies its setField effects, answers the decision. */
@@ -23,15 +30,25 @@ export class Walk {
     const decision = this.try(type, actor, approvals);
     if (!decision.ok) throw new Error(`${type} in ${this.state} refused: ${decision.reason}`);
     this.state = decision.to;
-    for (const effect of decision.effects) if (effect.kind === 'setField') this.record = { ...this.record, [effect.field]: effect.value };
+    for (const effect of decision.effects)
+      if (effect.kind === 'setField') this.record = { ...this.record, [effect.field]: effect.value };
     return decision;
   }
 
   /** Fires the timer of the current state whose `after` key is `afterKey`, as the timer runner would. */
   fire(afterKey: string): Decision {
-    const delay = [...this.wf.afterKeys].find(([name, key]) => key === afterKey && (key !== 'sla' || name === `sla-${this.state}`))?.[0];
+    const delay = [...this.wf.afterKeys].find(
+      ([name, key]) => key === afterKey && (key !== 'sla' || name === `sla-${this.state}`),
+    )?.[0];
     const event = `xstate.after.${delay}.${this.wf.definition.id}.${this.state}`;
-    const decision = decide(this.wf, { state: this.state, record: this.record, actor: { id: 'system', roles: [] }, event: { type: event }, now: WALK_NOW, fromTimer: true });
+    const decision = decide(this.wf, {
+      state: this.state,
+      record: this.record,
+      actor: { id: 'system', roles: [] },
+      event: { type: event },
+      now: WALK_NOW,
+      fromTimer: true,
+    });
     if (decision.ok) this.state = decision.to;
     return decision;
   }

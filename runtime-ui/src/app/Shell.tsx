@@ -10,7 +10,10 @@ import { paths } from './paths';
 export function Shell({ children }: { children: ReactNode }) {
   const { entities, workflows, lang, setLang, isAdmin, me } = useModel();
   const t = APP_MESSAGES[lang];
-  const links = [...(isAdmin ? [{ href: '/studio/', label: t.studio }] : []), { href: '/api/v1/docs', label: t.apiDocs }];
+  const links = [
+    ...(isAdmin ? [{ href: '/studio/', label: t.studio }] : []),
+    { href: '/api/v1/docs', label: t.apiDocs },
+  ];
   return (
     <div className="app">
       <AppHeader
@@ -46,7 +49,12 @@ export function Shell({ children }: { children: ReactNode }) {
           ))}
           {workflows.length > 0 && <p className="sidenav-heading">{t.navBoards}</p>}
           {workflows.map((workflow) => (
-            <NavLink key={workflow.id} to={paths.kanban(workflow.id)} className="sidenav-link" data-workflow={workflow.id}>
+            <NavLink
+              key={workflow.id}
+              to={paths.kanban(workflow.id)}
+              className="sidenav-link"
+              data-workflow={workflow.id}
+            >
               {workflowTitle(workflow, lang)}
             </NavLink>
           ))}

@@ -21,21 +21,42 @@ interface ChartCardProps<T> {
 }
 
 /** A dashboard card: heading, then loading, error, empty, or the chart with its data table. */
-export function ChartCard<T>({ name, title, hint, state, retry, isEmpty, chart, table, wide = false, emptyText }: ChartCardProps<T>) {
+export function ChartCard<T>({
+  name,
+  title,
+  hint,
+  state,
+  retry,
+  isEmpty,
+  chart,
+  table,
+  wide = false,
+  emptyText,
+}: ChartCardProps<T>) {
   const { lang } = useModel();
   const t = DASHBOARD_MESSAGES[lang];
   const [showTable, setShowTable] = useState(false);
   const headingId = useId();
   const ready = state.status === 'ready' && !isEmpty(state.data);
   return (
-    <section className={`chart-card${wide ? ' is-wide' : ''}`} data-testid={`chart-${name}`} data-status={state.status} aria-labelledby={headingId}>
+    <section
+      className={`chart-card${wide ? ' is-wide' : ''}`}
+      data-testid={`chart-${name}`}
+      data-status={state.status}
+      aria-labelledby={headingId}
+    >
       <header className="chart-card-header">
         <div>
           <h2 id={headingId}>{title}</h2>
           {hint && <p className="chart-card-hint">{hint}</p>}
         </div>
         {ready && (
-          <button type="button" className="chart-table-toggle" aria-pressed={showTable} onClick={() => setShowTable((s) => !s)}>
+          <button
+            type="button"
+            className="chart-table-toggle"
+            aria-pressed={showTable}
+            onClick={() => setShowTable((s) => !s)}
+          >
             {showTable ? t.hideTable : t.showTable}
           </button>
         )}

@@ -13,18 +13,36 @@ export interface FilterState {
 }
 
 /** The filter bar: period (presets or custom days), owner (everyone / me / a user), and the workflow when several report. */
-export function DashboardFilters({ value, onChange, workflows }: { value: FilterState; onChange(next: FilterState): void; workflows: WorkflowDefinition[] }) {
+export function DashboardFilters({
+  value,
+  onChange,
+  workflows,
+}: {
+  value: FilterState;
+  onChange(next: FilterState): void;
+  workflows: WorkflowDefinition[];
+}) {
   const { lang, me } = useModel();
   const t = DASHBOARD_MESSAGES[lang];
   const { users } = useUsers();
-  const others = users.filter((u) => u.id !== me.id).sort((a, b) => a.displayName.localeCompare(b.displayName, lang === 'zh' ? 'zh-CN' : 'en'));
+  const others = users
+    .filter((u) => u.id !== me.id)
+    .sort((a, b) => a.displayName.localeCompare(b.displayName, lang === 'zh' ? 'zh-CN' : 'en'));
   const set = (patch: Partial<FilterState>) => onChange({ ...value, ...patch });
 
   return (
     <div className="dashboard-filters" role="group" aria-label={t.period}>
       <div className="segmented" role="radiogroup" aria-label={t.period}>
         {PRESETS.map((preset) => (
-          <button key={preset} type="button" role="radio" aria-checked={value.preset === preset} className={value.preset === preset ? 'is-active' : undefined} onClick={() => set({ preset })} data-preset={preset}>
+          <button
+            key={preset}
+            type="button"
+            role="radio"
+            aria-checked={value.preset === preset}
+            className={value.preset === preset ? 'is-active' : undefined}
+            onClick={() => set({ preset })}
+            data-preset={preset}
+          >
             {t.presets[preset]}
           </button>
         ))}
@@ -33,12 +51,24 @@ export function DashboardFilters({ value, onChange, workflows }: { value: Filter
         <span className="dashboard-custom">
           <label>
             <span className="visually-hidden">{t.from}</span>
-            <input type="date" aria-label={t.from} value={value.period.from} max={value.period.to} onChange={(e) => e.target.value && set({ period: { ...value.period, from: e.target.value } })} />
+            <input
+              type="date"
+              aria-label={t.from}
+              value={value.period.from}
+              max={value.period.to}
+              onChange={(e) => e.target.value && set({ period: { ...value.period, from: e.target.value } })}
+            />
           </label>
           <span aria-hidden="true">–</span>
           <label>
             <span className="visually-hidden">{t.to}</span>
-            <input type="date" aria-label={t.to} value={value.period.to} min={value.period.from} onChange={(e) => e.target.value && set({ period: { ...value.period, to: e.target.value } })} />
+            <input
+              type="date"
+              aria-label={t.to}
+              value={value.period.to}
+              min={value.period.from}
+              onChange={(e) => e.target.value && set({ period: { ...value.period, to: e.target.value } })}
+            />
           </label>
         </span>
       )}

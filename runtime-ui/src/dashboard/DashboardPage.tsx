@@ -29,17 +29,34 @@ export function DashboardPage() {
     () =>
       entities
         .filter((e) => isReadable(permissions, e.$id))
-        .flatMap((entity) => Object.entries(entity.properties).filter(([, p]) => (p['x-ui'] as { chart?: boolean } | undefined)?.chart === true).map(([field]) => ({ entity, field }))),
+        .flatMap((entity) =>
+          Object.entries(entity.properties)
+            .filter(([, p]) => (p['x-ui'] as { chart?: boolean } | undefined)?.chart === true)
+            .map(([field]) => ({ entity, field })),
+        ),
     [entities, permissions],
   );
 
-  const [filters, setFilters] = useState<FilterState>(() => ({ preset: 'year', period: presetPeriod('year'), owner: '', workflow: reportable[0]?.id }));
-  const onChange = (next: FilterState) => setFilters(next.preset === 'custom' ? next : { ...next, period: presetPeriod(next.preset) });
+  const [filters, setFilters] = useState<FilterState>(() => ({
+    preset: 'year',
+    period: presetPeriod('year'),
+    owner: '',
+    workflow: reportable[0]?.id,
+  }));
+  const onChange = (next: FilterState) =>
+    setFilters(next.preset === 'custom' ? next : { ...next, period: presetPeriod(next.preset) });
   const workflow = reportable.find((w) => w.id === filters.workflow) ?? reportable[0];
   const entity = workflow ? entities.find((e) => e.$id === workflow.meta.entity) : undefined;
-  const currency = workflow?.meta.amountField ? entity?.properties[workflow.meta.amountField]?.['x-currency'] : undefined;
+  const currency = workflow?.meta.amountField
+    ? entity?.properties[workflow.meta.amountField]?.['x-currency']
+    : undefined;
   const reportFilters = useMemo(
-    () => ({ from: filters.period.from, to: filters.period.to, owner: filters.owner, recordType: workflow?.meta.recordType }),
+    () => ({
+      from: filters.period.from,
+      to: filters.period.to,
+      owner: filters.owner,
+      recordType: workflow?.meta.recordType,
+    }),
     [filters.period.from, filters.period.to, filters.owner, workflow?.meta.recordType],
   );
 
@@ -58,7 +75,12 @@ export function DashboardPage() {
           <>
             <FunnelCard key={`funnel-${workflow.id}`} workflow={workflow} filters={reportFilters} currency={currency} />
             <WinRateCard key={`win-${workflow.id}`} workflow={workflow} filters={reportFilters} currency={currency} />
-            <ForecastCard key={`forecast-${workflow.id}`} workflow={workflow} filters={reportFilters} currency={currency} />
+            <ForecastCard
+              key={`forecast-${workflow.id}`}
+              workflow={workflow}
+              filters={reportFilters}
+              currency={currency}
+            />
             <TimeInStageCard key={`time-${workflow.id}`} workflow={workflow} filters={reportFilters} />
           </>
         )}

@@ -26,9 +26,17 @@ export function groupLabel(key: unknown, c: LabelContext): string {
 }
 
 /** Titles of the related records a manyToOne grouping names (one request, within the caller's read scope). */
-export async function relatedTitles(target: EntityDefinition, ids: string[], signal?: AbortSignal): Promise<Map<string, string>> {
+export async function relatedTitles(
+  target: EntityDefinition,
+  ids: string[],
+  signal?: AbortSignal,
+): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const params = new URLSearchParams({ 'filter[id][in]': ids.join(','), limit: String(ids.length), fields: target['x-entity'].titleField });
+  const params = new URLSearchParams({
+    'filter[id][in]': ids.join(','),
+    limit: String(ids.length),
+    fields: target['x-entity'].titleField,
+  });
   const page = await getJson<RecordPage>(`/api/v1/records/${encodeURIComponent(target.$id)}?${params}`, signal);
   return new Map(page.data.map((r) => [r.id, recordTitle(target, r)]));
 }

@@ -12,7 +12,12 @@ interface StageLabel {
 export interface FunnelReport {
   amountField: string | null;
   total: { count: number; amount: number | null };
-  stages: (StageLabel & { count: number; amount: number | null; conversion: number | null; conversionFromFirst: number | null })[];
+  stages: (StageLabel & {
+    count: number;
+    amount: number | null;
+    conversion: number | null;
+    conversionFromFirst: number | null;
+  })[];
   lost: { state: string; title: Localized | null; count: number; amount: number | null }[];
 }
 
@@ -32,8 +37,15 @@ export interface TimeInStageReport {
 
 export interface ForecastReport {
   amountField: string | null;
-  months: { month: string | null; open: { count: number; amount: number | null; weightedAmount: number | null }; won: { count: number; amount: number | null } }[];
-  totals: { open: { count: number; amount: number | null; weightedAmount: number | null }; won: { count: number; amount: number | null } };
+  months: {
+    month: string | null;
+    open: { count: number; amount: number | null; weightedAmount: number | null };
+    won: { count: number; amount: number | null };
+  }[];
+  totals: {
+    open: { count: number; amount: number | null; weightedAmount: number | null };
+    won: { count: number; amount: number | null };
+  };
 }
 
 interface Outcome {

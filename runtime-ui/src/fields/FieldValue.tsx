@@ -27,7 +27,8 @@ export const FieldValue = memo(function FieldValue({ entity, field, record }: Fi
   const t = FIELD_MESSAGES[lang];
   if (isEmptyValue(value)) return <Empty label={t.empty} />;
 
-  const target = entity.properties[field]?.['x-relation']?.entity ?? entity.properties[field]?.items?.['x-relation']?.entity;
+  const target =
+    entity.properties[field]?.['x-relation']?.entity ?? entity.properties[field]?.items?.['x-relation']?.entity;
   const ctx = { entity, field, kind, lang, target: target ? entityById(target) : undefined };
   switch (kind) {
     case 'state': {
@@ -42,12 +43,25 @@ export const FieldValue = memo(function FieldValue({ entity, field, record }: Fi
     case 'user':
       return <UserName id={String(value)} />;
     case 'manyToOne':
-      return <RelatedLink target={target} value={value} title={relatedTitle(value, ctx.target, t.restricted)} restrictedHint={t.restrictedHint} />;
+      return (
+        <RelatedLink
+          target={target}
+          value={value}
+          title={relatedTitle(value, ctx.target, t.restricted)}
+          restrictedHint={t.restrictedHint}
+        />
+      );
     case 'manyToMany':
       return (
         <span className="field-list">
           {(value as unknown[]).map((item) => (
-            <RelatedLink key={relatedId(item)} target={target} value={item} title={relatedTitle(item, ctx.target, t.restricted)} restrictedHint={t.restrictedHint} />
+            <RelatedLink
+              key={relatedId(item)}
+              target={target}
+              value={item}
+              title={relatedTitle(item, ctx.target, t.restricted)}
+              restrictedHint={t.restrictedHint}
+            />
           ))}
         </span>
       );
@@ -93,7 +107,17 @@ function Tags({ values }: { values: string[] }): ReactNode {
   );
 }
 
-function RelatedLink({ target, value, title, restrictedHint }: { target?: string; value: unknown; title: string; restrictedHint: string }) {
+function RelatedLink({
+  target,
+  value,
+  title,
+  restrictedHint,
+}: {
+  target?: string;
+  value: unknown;
+  title: string;
+  restrictedHint: string;
+}) {
   if (value && typeof value === 'object' && (value as { restricted?: boolean }).restricted) {
     return (
       <span className="field-restricted" title={restrictedHint}>
@@ -105,7 +129,11 @@ function RelatedLink({ target, value, title, restrictedHint }: { target?: string
   if (!target) return <>{title}</>;
   // Inside a clickable table row, the link opens the related record, not the row's own.
   return (
-    <Link to={paths.record(target, id)} onClick={(e) => e.stopPropagation()} className={typeof value === 'object' ? undefined : 'field-id'}>
+    <Link
+      to={paths.record(target, id)}
+      onClick={(e) => e.stopPropagation()}
+      className={typeof value === 'object' ? undefined : 'field-id'}
+    >
       {title}
     </Link>
   );
@@ -118,7 +146,11 @@ export function UserName({ id }: { id: string }) {
   const user = byId.get(id);
   if (user) return <span title={user.email}>{user.displayName}</span>;
   if (id === me.id) return <span title={me.email}>{me.displayName}</span>;
-  return <span className={loaded ? 'field-id' : undefined} title={loaded ? FIELD_MESSAGES[lang].unknownUser : undefined}>{shortId(id)}</span>;
+  return (
+    <span className={loaded ? 'field-id' : undefined} title={loaded ? FIELD_MESSAGES[lang].unknownUser : undefined}>
+      {shortId(id)}
+    </span>
+  );
 }
 
 /** Only web links: a stored `javascript:` URL must never become a clickable href. */

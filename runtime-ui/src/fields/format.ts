@@ -16,28 +16,39 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
 
 export function formatMoney(value: number, currency: string, lang: Lang): string {
   try {
-    return cached(`money:${lang}:${currency}`, () => new Intl.NumberFormat(locale(lang), { style: 'currency', currency })).format(value);
+    return cached(
+      `money:${lang}:${currency}`,
+      () => new Intl.NumberFormat(locale(lang), { style: 'currency', currency }),
+    ).format(value);
   } catch {
     return `${formatNumber(value, lang)} ${currency}`; // an unknown currency code
   }
 }
 
 export function formatNumber(value: number, lang: Lang): string {
-  return cached(`number:${lang}`, () => new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 6 })).format(value);
+  return cached(`number:${lang}`, () => new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 6 })).format(
+    value,
+  );
 }
 
 /** A calendar date (`2026-11-23`), shown as that day whatever the browser's time zone. */
 export function formatDate(value: string, lang: Lang): string {
   const date = new Date(`${value.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return value;
-  return cached(`date:${lang}`, () => new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeZone: 'UTC' })).format(date);
+  return cached(
+    `date:${lang}`,
+    () => new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeZone: 'UTC' }),
+  ).format(date);
 }
 
 /** A moment, in the browser's time zone. */
 export function formatDateTime(value: string, lang: Lang): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return cached(`dateTime:${lang}`, () => new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeStyle: 'short' })).format(date);
+  return cached(
+    `dateTime:${lang}`,
+    () => new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeStyle: 'short' }),
+  ).format(date);
 }
 
 export function shortId(id: string): string {
@@ -89,7 +100,8 @@ export function formatPlain(value: unknown, ctx: PlainContext): string {
       return recordTypeTitle(entity, String(value), lang);
     case 'state':
       // A stage a later version removed (e.g. in the audit trail): said so, not shown as its id.
-      if (ctx.workflow && !(String(value) in ctx.workflow.states)) return lang === 'zh' ? '已删除的阶段' : 'A removed stage';
+      if (ctx.workflow && !(String(value) in ctx.workflow.states))
+        return lang === 'zh' ? '已删除的阶段' : 'A removed stage';
       return stateTitle(ctx.workflow, String(value), lang);
     case 'user':
       return ctx.userName?.(String(value)) ?? shortId(String(value));

@@ -24,7 +24,11 @@ const SYSTEM_KINDS: Record<string, DisplayKind> = {
 
 export const SYSTEM_FIELDS = Object.keys(SYSTEM_KINDS);
 
-export function displayKind(kinds: Record<string, Record<string, FieldKind>>, entity: EntityDefinition, field: string): DisplayKind {
+export function displayKind(
+  kinds: Record<string, Record<string, FieldKind>>,
+  entity: EntityDefinition,
+  field: string,
+): DisplayKind {
   return kinds[entity.$id]?.[field] ?? SYSTEM_KINDS[field] ?? 'text';
 }
 

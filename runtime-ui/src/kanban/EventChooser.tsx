@@ -13,7 +13,15 @@ export interface PendingChoice {
 }
 
 /** When several events lead from a card's stage to the column it was dropped on, the user picks one. */
-export function EventChooser({ choice, onChoose, onCancel }: { choice: PendingChoice; onChoose(event: string): void; onCancel(): void }) {
+export function EventChooser({
+  choice,
+  onChoose,
+  onCancel,
+}: {
+  choice: PendingChoice;
+  onChoose(event: string): void;
+  onCancel(): void;
+}) {
   const { lang } = useModel();
   const workflow = useBoardWorkflow();
   const t = KANBAN_MESSAGES[lang];
@@ -24,7 +32,9 @@ export function EventChooser({ choice, onChoose, onCancel }: { choice: PendingCh
   }, []);
   return (
     <dialog ref={dialog} className="kanban-chooser" onCancel={onCancel} aria-labelledby="kanban-chooser-title">
-      <p id="kanban-chooser-title">{t.chooseEvent(stateTitle(workflow, choice.from, lang), stateTitle(workflow, choice.to, lang))}</p>
+      <p id="kanban-chooser-title">
+        {t.chooseEvent(stateTitle(workflow, choice.from, lang), stateTitle(workflow, choice.to, lang))}
+      </p>
       <div className="kanban-chooser-options">
         {choice.events.map((event) => (
           <button key={event} type="button" className="button" data-event={event} onClick={() => onChoose(event)}>

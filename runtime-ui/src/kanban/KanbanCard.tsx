@@ -30,11 +30,25 @@ interface KanbanCardProps {
 }
 
 /** One record on the board: draggable, opens the record on click, and moves by menu for keyboard users. */
-export const KanbanCard = memo(function KanbanCard({ entity, record, state, stateMeta, fields, moves, canMove, onMove, overlay = false }: KanbanCardProps) {
+export const KanbanCard = memo(function KanbanCard({
+  entity,
+  record,
+  state,
+  stateMeta,
+  fields,
+  moves,
+  canMove,
+  onMove,
+  overlay = false,
+}: KanbanCardProps) {
   const { lang } = useModel();
   const t = KANBAN_MESSAGES[lang];
   const navigate = useNavigate();
-  const { setNodeRef, listeners, isDragging } = useDraggable({ id: record.id, data: { from: state }, disabled: overlay || !canMove });
+  const { setNodeRef, listeners, isDragging } = useDraggable({
+    id: record.id,
+    data: { from: state },
+    disabled: overlay || !canMove,
+  });
   const title = recordTitle(entity, record);
   const days = daysSince(record.state_entered_at);
   const stuck = isStuck(stateMeta, record.state_entered_at);
@@ -59,7 +73,9 @@ export const KanbanCard = memo(function KanbanCard({ entity, record, state, stat
         <Link className="kanban-card-title" to={paths.record(entity.$id, record.id)} draggable={false}>
           {title}
         </Link>
-        {!overlay && canMove && <MoveMenu title={title} from={state} moves={moves} onChoose={(move) => onMove(record, move)} />}
+        {!overlay && canMove && (
+          <MoveMenu title={title} from={state} moves={moves} onChoose={(move) => onMove(record, move)} />
+        )}
       </div>
       {fields.relation && record[fields.relation] != null && (
         <div className="kanban-card-related">
@@ -73,7 +89,11 @@ export const KanbanCard = memo(function KanbanCard({ entity, record, state, stat
       )}
       <div className="kanban-card-meta">
         <span className="kanban-card-owner">
-          {record.owner_id ? <FieldValue entity={entity} field="owner_id" record={record} /> : <span className="muted">{t.unowned}</span>}
+          {record.owner_id ? (
+            <FieldValue entity={entity} field="owner_id" record={record} />
+          ) : (
+            <span className="muted">{t.unowned}</span>
+          )}
         </span>
         <span className="kanban-card-age" title={t.daysInStage(days)} aria-label={t.daysInStage(days)}>
           {t.daysShort(days)}

@@ -25,7 +25,18 @@ interface KanbanColumnProps {
 }
 
 /** One stage: its header (title, color, probability, count, total) and its cards; a drop target. */
-export function KanbanColumn({ entity, column, cards, totals, fields, currency, moves, canMove, onMove, onMore }: KanbanColumnProps) {
+export function KanbanColumn({
+  entity,
+  column,
+  cards,
+  totals,
+  fields,
+  currency,
+  moves,
+  canMove,
+  onMove,
+  onMore,
+}: KanbanColumnProps) {
   const { lang } = useModel();
   const workflow = useBoardWorkflow();
   const t = KANBAN_MESSAGES[lang];
@@ -57,7 +68,9 @@ export function KanbanColumn({ entity, column, cards, totals, fields, currency, 
         </div>
         <div className="kanban-column-figures">
           {fields.amount && <span className="kanban-total">{formatAmount(sum, lang, currency)}</span>}
-          {column.meta.probability !== undefined && <span className="kanban-probability">{t.probability(formatPercent(column.meta.probability, lang))}</span>}
+          {column.meta.probability !== undefined && (
+            <span className="kanban-probability">{t.probability(formatPercent(column.meta.probability, lang))}</span>
+          )}
         </div>
       </header>
       <div className="kanban-cards">

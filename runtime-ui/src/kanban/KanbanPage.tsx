@@ -1,6 +1,14 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { DndContext, DragOverlay, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
+import {
+  DndContext,
+  DragOverlay,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+  type DragStartEvent,
+} from '@dnd-kit/core';
 import { descriptionOf, pick, useDocumentTitle } from '@lodestar/ui-shared';
 import { paths } from '../app/paths';
 import { Spinner } from '../app/Spinner';
@@ -56,8 +64,12 @@ function Board({ workflowId }: { workflowId: string }) {
   const [search, setSearch] = useState('');
 
   const columns = useMemo(() => boardColumns(workflow), [workflow]);
-  const moves = useMemo(() => Object.fromEntries(columns.map((c) => [c.state, movesFrom(workflow, c.state)])), [columns, workflow]);
-  const amountField = workflow.meta.amountField && kinds[entity.$id]?.[workflow.meta.amountField] ? workflow.meta.amountField : undefined;
+  const moves = useMemo(
+    () => Object.fromEntries(columns.map((c) => [c.state, movesFrom(workflow, c.state)])),
+    [columns, workflow],
+  );
+  const amountField =
+    workflow.meta.amountField && kinds[entity.$id]?.[workflow.meta.amountField] ? workflow.meta.amountField : undefined;
   const relation = firstRelationField(entity, kinds[entity.$id]);
   const fields = useMemo(() => ({ amount: amountField, relation }), [amountField, relation]);
   const filters = useMemo(() => {
@@ -68,7 +80,13 @@ function Board({ workflowId }: { workflowId: string }) {
     return f;
   }, [workflow.meta.recordType, owner, me.id, search]);
 
-  const board = useBoard({ entity: entity.$id, states: columns.map((c) => c.state), filters, expand: relation, sum: amountField });
+  const board = useBoard({
+    entity: entity.$id,
+    states: columns.map((c) => c.state),
+    filters,
+    expand: relation,
+    sum: amountField,
+  });
   const { notice, busy, move } = useMoveCard(entity, workflow, board);
   const [choice, setChoice] = useState<PendingChoice | null>(null);
   const [dragging, setDragging] = useState<{ record: RecordJson; from: string } | null>(null);
@@ -100,11 +118,15 @@ function Board({ workflowId }: { workflowId: string }) {
 
   const accessibility = useMemo(() => {
     const names = new Map<string, string>(columns.map((c) => [c.state, stateTitle(workflow, c.state, lang)]));
-    for (const column of Object.values(board.columns)) for (const r of column.records) names.set(r.id, recordTitle(entity, r));
+    for (const column of Object.values(board.columns))
+      for (const r of column.records) names.set(r.id, recordTitle(entity, r));
     return boardAnnouncements(t, (id) => names.get(String(id)) ?? String(id));
   }, [columns, workflow, lang, board.columns, entity, t]);
 
-  const onMenuMove = useCallback((record: RecordJson, chosen: Move) => void move.run(record, String(record.state), chosen), [move]);
+  const onMenuMove = useCallback(
+    (record: RecordJson, chosen: Move) => void move.run(record, String(record.state), chosen),
+    [move],
+  );
 
   const currency = amountField ? entity.properties[amountField]?.['x-currency'] : undefined;
   const canCreate = (permissions[entity.$id]?.create ?? 'none') !== 'none';
@@ -141,8 +163,17 @@ function Board({ workflowId }: { workflowId: string }) {
       )}
       {board.status.status === 'loading' && Object.keys(board.columns).length === 0 && <Spinner label={t.loading} />}
       {Object.keys(board.columns).length > 0 && (
-        <DndContext sensors={sensors} accessibility={accessibility} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
-          <div className={`kanban-board${board.status.status === 'loading' ? ' is-refreshing' : ''}`} aria-busy={board.status.status === 'loading'}>
+        <DndContext
+          sensors={sensors}
+          accessibility={accessibility}
+          onDragStart={onDragStart}
+          onDragEnd={onDragEnd}
+          onDragCancel={() => setDragging(null)}
+        >
+          <div
+            className={`kanban-board${board.status.status === 'loading' ? ' is-refreshing' : ''}`}
+            aria-busy={board.status.status === 'loading'}
+          >
             {columns.map((column) => (
               <KanbanColumn
                 key={column.state}
@@ -161,7 +192,17 @@ function Board({ workflowId }: { workflowId: string }) {
           </div>
           <DragOverlay dropAnimation={null}>
             {dragging && (
-              <KanbanCard entity={entity} record={dragging.record} state={dragging.from} stateMeta={workflow.states[dragging.from]?.meta} fields={fields} moves={[]} canMove onMove={onMenuMove} overlay />
+              <KanbanCard
+                entity={entity}
+                record={dragging.record}
+                state={dragging.from}
+                stateMeta={workflow.states[dragging.from]?.meta}
+                fields={fields}
+                moves={[]}
+                canMove
+                onMove={onMenuMove}
+                overlay
+              />
             )}
           </DragOverlay>
         </DndContext>

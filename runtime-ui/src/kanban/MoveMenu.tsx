@@ -12,7 +12,17 @@ const ITEM_HEIGHT = 50;
  * The keyboard (and touch) way to move a card: a button opening a menu of the events its stage allows,
  * each named by its title and the stage it leads to. Arrow keys move within the menu, Escape closes it.
  */
-export function MoveMenu({ title, from, moves, onChoose }: { title: string; from: string; moves: Move[]; onChoose(move: Move): void }) {
+export function MoveMenu({
+  title,
+  from,
+  moves,
+  onChoose,
+}: {
+  title: string;
+  from: string;
+  moves: Move[];
+  onChoose(move: Move): void;
+}) {
   const { lang } = useModel();
   const workflow = useBoardWorkflow();
   const t = KANBAN_MESSAGES[lang];
@@ -76,7 +86,15 @@ export function MoveMenu({ title, from, moves, onChoose }: { title: string; from
         <span aria-hidden="true">⇄</span>
       </button>
       {open && (
-        <div ref={menu} id={menuId} className="move-menu-list" style={place ?? undefined} role="menu" aria-label={t.moveMenuLabel(title)} onKeyDown={onKeyDown}>
+        <div
+          ref={menu}
+          id={menuId}
+          className="move-menu-list"
+          style={place ?? undefined}
+          role="menu"
+          aria-label={t.moveMenuLabel(title)}
+          onKeyDown={onKeyDown}
+        >
           {moves.length === 0 && <p className="move-menu-empty">{t.noMoves}</p>}
           {moves.map((move) => (
             <button
@@ -90,7 +108,11 @@ export function MoveMenu({ title, from, moves, onChoose }: { title: string; from
                 onChoose(move);
               }}
             >
-              <MoveLabel event={eventTitle(workflow, from, move.event, lang)} target={stateTitle(workflow, move.target, lang)} arrow={t.moveTo} />
+              <MoveLabel
+                event={eventTitle(workflow, from, move.event, lang)}
+                target={stateTitle(workflow, move.target, lang)}
+                arrow={t.moveTo}
+              />
             </button>
           ))}
         </div>

@@ -7,7 +7,9 @@ const workflow: WorkflowDefinition = {
   initial: 'open',
   meta: { entity: 'deal' },
   states: {
-    open: { on: { WIN: 'won', LOSE: { target: 'lost' }, PARK: [{ target: 'parked', guard: 'isOwner' }, { target: 'lost' }] } },
+    open: {
+      on: { WIN: 'won', LOSE: { target: 'lost' }, PARK: [{ target: 'parked', guard: 'isOwner' }, { target: 'lost' }] },
+    },
     parked: {},
     won: { type: 'final' },
     lost: { type: 'final' },

@@ -11,7 +11,11 @@ export interface BoardColumn {
 
 /** One column per state in definition order, final states last (a board reads left to right towards the end). */
 export function boardColumns(workflow: WorkflowDefinition): BoardColumn[] {
-  const columns = Object.entries(workflow.states).map(([state, node]) => ({ state, meta: node.meta ?? {}, final: node.type === 'final' }));
+  const columns = Object.entries(workflow.states).map(([state, node]) => ({
+    state,
+    meta: node.meta ?? {},
+    final: node.type === 'final',
+  }));
   return [...columns.filter((c) => !c.final), ...columns.filter((c) => c.final)];
 }
 
@@ -28,7 +32,9 @@ export function movesFrom(workflow: WorkflowDefinition, from: string): Move[] {
   for (const [event, definition] of Object.entries(on)) {
     // A transition is a target's name, one transition, or guarded branches (the meta-schema allows all three).
     const branches = Array.isArray(definition) ? definition : [definition];
-    const targets = new Set(branches.map((b) => (typeof b === 'string' ? b : b.target)).filter((t): t is string => !!t && t !== from));
+    const targets = new Set(
+      branches.map((b) => (typeof b === 'string' ? b : b.target)).filter((t): t is string => !!t && t !== from),
+    );
     for (const target of targets) moves.push({ event, target });
   }
   return moves;
@@ -65,7 +71,10 @@ export function isStuck(meta: StateMeta | undefined, stateEnteredAt: unknown, no
  * The first many-to-one field a card shows (e.g. the customer of an opportunity): the entity's relations in
  * form order, skipping the title field. Generic: only kinds and `x-ui.order` decide.
  */
-export function firstRelationField(entity: EntityDefinition, kinds: Record<string, FieldKind> | undefined): string | undefined {
+export function firstRelationField(
+  entity: EntityDefinition,
+  kinds: Record<string, FieldKind> | undefined,
+): string | undefined {
   const order = (name: string) => entity.properties[name]?.['x-ui']?.order ?? Number.MAX_SAFE_INTEGER;
   return Object.keys(entity.properties)
     .filter((name) => kinds?.[name] === 'manyToOne' && !entity.properties[name]?.['x-ui']?.hidden)

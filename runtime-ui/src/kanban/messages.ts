@@ -66,7 +66,8 @@ const en: KanbanMessages = {
   emptyColumn: 'Nothing here',
   more: 'Load more',
   loadingMore: 'Loading…',
-  daysInStage: (d: number) => (d === 0 ? 'Entered this stage today' : `In this stage for ${d} ${d === 1 ? 'day' : 'days'}`),
+  daysInStage: (d: number) =>
+    d === 0 ? 'Entered this stage today' : `In this stage for ${d} ${d === 1 ? 'day' : 'days'}`,
   daysShort: (d: number) => `${d}d`,
   stuck: 'Stuck',
   stuckTitle: 'In this stage for too long',

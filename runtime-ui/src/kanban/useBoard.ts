@@ -29,7 +29,12 @@ export type BoardStatus = { status: 'loading' } | { status: 'ready' } | { status
 const PAGE = 30;
 
 function cardsPath(query: BoardQuery, state: string, cursor?: string): string {
-  const params = new URLSearchParams({ ...query.filters, 'filter[state]': state, limit: String(PAGE), sort: '-updated_at' });
+  const params = new URLSearchParams({
+    ...query.filters,
+    'filter[state]': state,
+    limit: String(PAGE),
+    sort: '-updated_at',
+  });
   if (query.expand) params.set('expand', query.expand);
   if (cursor) params.set('cursor', cursor);
   return `/api/v1/records/${encodeURIComponent(query.entity)}?${params}`;
@@ -42,7 +47,10 @@ function groupsPath(query: BoardQuery): string {
 }
 
 async function loadGroups(query: BoardQuery, signal?: AbortSignal): Promise<Record<string, GroupTotals>> {
-  const answer = await getJson<{ data: { key: unknown; count: number; sum: number | null }[] }>(groupsPath(query), signal);
+  const answer = await getJson<{ data: { key: unknown; count: number; sum: number | null }[] }>(
+    groupsPath(query),
+    signal,
+  );
   return Object.fromEntries(answer.data.map((g) => [String(g.key), { count: g.count, sum: g.sum }]));
 }
 
@@ -68,7 +76,14 @@ export function useBoard(query: BoardQuery) {
     ]).then(
       ([totals, pages]) => {
         setGroups(totals);
-        setColumns(Object.fromEntries(q.states.map((state, i) => [state, { records: pages[i]!.data, nextCursor: pages[i]!.nextCursor, loadingMore: false }])));
+        setColumns(
+          Object.fromEntries(
+            q.states.map((state, i) => [
+              state,
+              { records: pages[i]!.data, nextCursor: pages[i]!.nextCursor, loadingMore: false },
+            ]),
+          ),
+        );
         setStatus({ status: 'ready' });
       },
       (error: Error) => !controller.signal.aborted && setStatus({ status: 'error', error }),
@@ -85,13 +100,21 @@ export function useBoard(query: BoardQuery) {
   const loadMore = useCallback((state: string) => {
     const column = columnsRef.current[state];
     if (!column?.nextCursor || column.loadingMore) return;
-    const patch = (change: Partial<ColumnCards>) => setColumns((all) => ({ ...all, [state]: { ...all[state]!, ...change } }));
+    const patch = (change: Partial<ColumnCards>) =>
+      setColumns((all) => ({ ...all, [state]: { ...all[state]!, ...change } }));
     patch({ loadingMore: true });
     getJson<RecordPage>(cardsPath(current.current, state, column.nextCursor)).then(
       (page) =>
         setColumns((all) => {
           const seen = new Set(all[state]!.records.map((r) => r.id));
-          return { ...all, [state]: { records: [...all[state]!.records, ...page.data.filter((r) => !seen.has(r.id))], nextCursor: page.nextCursor, loadingMore: false } };
+          return {
+            ...all,
+            [state]: {
+              records: [...all[state]!.records, ...page.data.filter((r) => !seen.has(r.id))],
+              nextCursor: page.nextCursor,
+              loadingMore: false,
+            },
+          };
         }),
       () => patch({ loadingMore: false }),
     );
@@ -108,7 +131,10 @@ export function useBoard(query: BoardQuery) {
       return {
         ...all,
         [from]: { ...source, records: source.records.filter((r) => r.id !== id) },
-        [to]: { ...target, records: [{ ...moved, state: to, state_entered_at: new Date().toISOString() }, ...target.records] },
+        [to]: {
+          ...target,
+          records: [{ ...moved, state: to, state_entered_at: new Date().toISOString() }, ...target.records],
+        },
       };
     });
     shiftTotals(setGroups, from, to, moved);
@@ -117,7 +143,11 @@ export function useBoard(query: BoardQuery) {
         const source = all[from];
         const target = all[to];
         if (!source || !target) return all;
-        return { ...all, [to]: { ...target, records: target.records.filter((r) => r.id !== id) }, [from]: { ...source, records: [moved, ...source.records] } };
+        return {
+          ...all,
+          [to]: { ...target, records: target.records.filter((r) => r.id !== id) },
+          [from]: { ...source, records: [moved, ...source.records] },
+        };
       });
       shiftTotals(setGroups, to, from, moved);
     };
@@ -129,7 +159,10 @@ export function useBoard(query: BoardQuery) {
       const column = all[state];
       if (!column) return all;
       // Keep expanded relations: the event's answer carries ids only.
-      return { ...all, [state]: { ...column, records: column.records.map((r) => (r.id === record.id ? keepExpanded(r, record) : r)) } };
+      return {
+        ...all,
+        [state]: { ...column, records: column.records.map((r) => (r.id === record.id ? keepExpanded(r, record) : r)) },
+      };
     });
   }, []);
 
@@ -139,13 +172,19 @@ export function useBoard(query: BoardQuery) {
 function keepExpanded(before: RecordJson, after: RecordJson): RecordJson {
   const merged: RecordJson = { ...after };
   for (const [name, value] of Object.entries(before)) {
-    if (value && typeof value === 'object' && !Array.isArray(value) && typeof after[name] === 'string') merged[name] = value;
+    if (value && typeof value === 'object' && !Array.isArray(value) && typeof after[name] === 'string')
+      merged[name] = value;
   }
   return merged;
 }
 
 // The count moves at once; the sums are corrected by the groups refetch that follows every move.
-function shiftTotals(set: (f: (g: Record<string, GroupTotals>) => Record<string, GroupTotals>) => void, from: string, to: string, record: RecordJson | undefined) {
+function shiftTotals(
+  set: (f: (g: Record<string, GroupTotals>) => Record<string, GroupTotals>) => void,
+  from: string,
+  to: string,
+  record: RecordJson | undefined,
+) {
   if (!record) return;
   set((g) => ({
     ...g,

@@ -37,11 +37,18 @@ export function useMoveCard(entity: EntityDefinition, workflow: WorkflowDefiniti
         setBusy((n) => n + 1);
         setNotice(null);
         try {
-          const answer = await sendJson<{ record: RecordJson }>('POST', `/api/v1/records/${encodeURIComponent(entity.$id)}/${encodeURIComponent(record.id)}/events`, { type: event });
+          const answer = await sendJson<{ record: RecordJson }>(
+            'POST',
+            `/api/v1/records/${encodeURIComponent(entity.$id)}/${encodeURIComponent(record.id)}/events`,
+            { type: event },
+          );
           // A guarded branch may lead elsewhere than the column it was dropped on: then the board reloads.
           if (answer.record.state === target) replaceCard(target, answer.record);
           else reload();
-          setNotice({ kind: 'success', text: t.moved(recordTitle(entity, record), stateTitle(workflow, String(answer.record.state), lang)) });
+          setNotice({
+            kind: 'success',
+            text: t.moved(recordTitle(entity, record), stateTitle(workflow, String(answer.record.state), lang)),
+          });
         } catch (error) {
           undo();
           setNotice({ kind: 'error', text: reasonOf(error, lang, t) });

@@ -17,12 +17,21 @@ export function ColumnChooser({ entity, choosable, columns, onChange }: ColumnCh
   const t = LIST_MESSAGES[lang];
   const { open, setOpen, ref } = usePopover<HTMLDivElement>();
   const toggle = (field: string) => {
-    const next = columns.includes(field) ? columns.filter((c) => c !== field) : insertInOrder(columns, field, choosable);
+    const next = columns.includes(field)
+      ? columns.filter((c) => c !== field)
+      : insertInOrder(columns, field, choosable);
     if (next.length) onChange(next);
   };
   return (
     <div className="menu-anchor" ref={ref}>
-      <button type="button" className="button button-secondary" aria-expanded={open} aria-haspopup="true" onClick={() => setOpen(!open)} data-testid="column-chooser">
+      <button
+        type="button"
+        className="button button-secondary"
+        aria-expanded={open}
+        aria-haspopup="true"
+        onClick={() => setOpen(!open)}
+        data-testid="column-chooser"
+      >
         {t.columns}
       </button>
       {open && (

@@ -9,7 +9,15 @@ import { LIST_MESSAGES } from './messages';
  * (the engine writes titles, labels and names, as the list shows them). The export needs the bearer
  * token, which a plain link cannot send: fetch it, then hand the blob to the browser as `<entity>-<date>.csv`.
  */
-export function ExportButton({ entity, params, columns }: { entity: string; params: string; columns: readonly string[] }) {
+export function ExportButton({
+  entity,
+  params,
+  columns,
+}: {
+  entity: string;
+  params: string;
+  columns: readonly string[];
+}) {
   const { lang } = useModel();
   const t = LIST_MESSAGES[lang];
   const [running, setRunning] = useState(false);
@@ -20,7 +28,10 @@ export function ExportButton({ entity, params, columns }: { entity: string; para
     setFailed(null);
     try {
       const token = currentToken();
-      const response = await fetch(`/api/v1/records/${encodeURIComponent(entity)}/export?${exportParams(params, columns, lang)}`, { headers: { ...(token && { Authorization: `Bearer ${token}` }) } });
+      const response = await fetch(
+        `/api/v1/records/${encodeURIComponent(entity)}/export?${exportParams(params, columns, lang)}`,
+        { headers: { ...(token && { Authorization: `Bearer ${token}` }) } },
+      );
       if (!response.ok) {
         const problem = (await response.json().catch(() => ({}))) as { detail?: string; title?: string };
         throw new Error(problem.detail ?? problem.title ?? `HTTP ${response.status}`);
@@ -40,7 +51,14 @@ export function ExportButton({ entity, params, columns }: { entity: string; para
 
   return (
     <span className="export">
-      <button type="button" className="button button-secondary" data-testid="export-csv" onClick={() => void run()} disabled={running} aria-busy={running}>
+      <button
+        type="button"
+        className="button button-secondary"
+        data-testid="export-csv"
+        onClick={() => void run()}
+        disabled={running}
+        aria-busy={running}
+      >
         {running && <span className="spinner spinner-small" aria-hidden="true" />}
         {running ? t.exporting : t.export}
       </button>

@@ -37,7 +37,16 @@ export function FieldFilter({ entity, field, workflows, filters, onChange }: Fie
       case 'oneOf':
         return <OneOfFilter {...props} op="contains" options={choiceOptions(entity, field, kind, lang, workflows)} />;
       case 'boolean':
-        return <OneOfFilter {...props} op="eq" options={[{ value: 'true', label: t.yes }, { value: 'false', label: t.no }]} />;
+        return (
+          <OneOfFilter
+            {...props}
+            op="eq"
+            options={[
+              { value: 'true', label: t.yes },
+              { value: 'false', label: t.no },
+            ]}
+          />
+        );
       case 'related': {
         const target = entityById(entity.properties[field]?.['x-relation']?.entity ?? '');
         return target ? <RelatedFilter {...props} target={target} /> : null;

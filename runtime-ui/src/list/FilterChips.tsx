@@ -25,7 +25,14 @@ export function FilterChips({ entity, workflows, filters, onRemove, onClear }: F
   return (
     <div className="filter-chips" role="group" aria-label={t.activeFilters}>
       {fields.map((field) => (
-        <Chip key={field} entity={entity} field={field} workflows={workflows} filters={filters.filter((f) => f.field === field)} onRemove={onRemove} />
+        <Chip
+          key={field}
+          entity={entity}
+          field={field}
+          workflows={workflows}
+          filters={filters.filter((f) => f.field === field)}
+          onRemove={onRemove}
+        />
       ))}
       {fields.length > 1 && (
         <button type="button" className="link-button" onClick={onClear}>
@@ -36,7 +43,19 @@ export function FilterChips({ entity, workflows, filters, onRemove, onClear }: F
   );
 }
 
-function Chip({ entity, field, workflows, filters, onRemove }: { entity: EntityDefinition; field: string; workflows: WorkflowDefinition[]; filters: ListFilter[]; onRemove: (field: string) => void }) {
+function Chip({
+  entity,
+  field,
+  workflows,
+  filters,
+  onRemove,
+}: {
+  entity: EntityDefinition;
+  field: string;
+  workflows: WorkflowDefinition[];
+  filters: ListFilter[];
+  onRemove: (field: string) => void;
+}) {
   const { kinds, lang, entity: entityById } = useModel();
   const { byId } = useUsers();
   const t = LIST_MESSAGES[lang];
@@ -47,9 +66,15 @@ function Chip({ entity, field, workflows, filters, onRemove }: { entity: EntityD
   const show = (value: string): string => {
     if (kind === 'manyToOne') return titles.get(value) ?? value;
     if (kind === 'user') return value === ME ? t.me : (byId.get(value)?.displayName ?? value.slice(0, 8));
-    if (kind === 'state') return formatPlain(value, { entity, field, kind, lang, workflow: workflows.find((w) => w.states[value]) });
+    if (kind === 'state')
+      return formatPlain(value, { entity, field, kind, lang, workflow: workflows.find((w) => w.states[value]) });
     const coerced = coerce(kind, value);
-    return typeof coerced === 'string' && kind !== 'boolean' && !['choice', 'multiChoice', 'recordType'].includes(kind) && !/date/i.test(kind) ? coerced : formatPlain(coerced, { entity, field, kind: kind === 'multiChoice' ? 'choice' : kind, lang });
+    return typeof coerced === 'string' &&
+      kind !== 'boolean' &&
+      !['choice', 'multiChoice', 'recordType'].includes(kind) &&
+      !/date/i.test(kind)
+      ? coerced
+      : formatPlain(coerced, { entity, field, kind: kind === 'multiChoice' ? 'choice' : kind, lang });
   };
   const label = `${fieldTitle(entity, field, lang)}: ${describe(filters, show, t)}`;
   return (
@@ -79,6 +104,7 @@ function describe(filters: ListFilter[], show: (value: string) => string, t: Lis
 
 function coerce(kind: DisplayKind, value: string): unknown {
   if (kind === 'boolean') return value === 'true';
-  if (kind === 'integer' || kind === 'number' || kind === 'money') return Number.isNaN(Number(value)) ? value : Number(value);
+  if (kind === 'integer' || kind === 'number' || kind === 'money')
+    return Number.isNaN(Number(value)) ? value : Number(value);
   return value;
 }

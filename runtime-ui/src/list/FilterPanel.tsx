@@ -26,7 +26,14 @@ export function FilterPanel({ entity, fields, workflows, filters, onChange, onCl
     <section className="filter-panel" id="list-filter-panel" aria-label={t.filters} data-testid="filter-panel">
       <div className="filter-grid">
         {filterable.map((field) => (
-          <FieldFilter key={field} entity={entity} field={field} workflows={workflows} filters={filters.filter((f) => f.field === field)} onChange={onChange} />
+          <FieldFilter
+            key={field}
+            entity={entity}
+            field={field}
+            workflows={workflows}
+            filters={filters.filter((f) => f.field === field)}
+            onChange={onChange}
+          />
         ))}
       </div>
       <div className="filter-panel-actions">

@@ -22,7 +22,10 @@ export function ListError({ entity, error, onRetry }: { entity: EntityDefinition
   const { lang } = useModel();
   const t = LIST_MESSAGES[lang];
   const bad = error instanceof ApiError && error.status === 400;
-  const details = bad && error.issues.length ? error.issues.map((issue) => `${issueField(entity, issue.pointer, lang)}${issue.message}`) : [error.message];
+  const details =
+    bad && error.issues.length
+      ? error.issues.map((issue) => `${issueField(entity, issue.pointer, lang)}${issue.message}`)
+      : [error.message];
   return (
     <div className="notice notice-error list-error" role="alert">
       <strong>{bad ? t.badFilter : t.failed}</strong>

@@ -13,7 +13,15 @@ import { ExportButton } from './ExportButton';
 import { FilterChips } from './FilterChips';
 import { FilterPanel } from './FilterPanel';
 import { EmptyList, ListError } from './ListNotices';
-import { apiParams, parseListQuery, toSearchParams, withFieldFilters, type ListFilter, type ListQuery, type SortKey } from './listQuery';
+import {
+  apiParams,
+  parseListQuery,
+  toSearchParams,
+  withFieldFilters,
+  type ListFilter,
+  type ListQuery,
+  type SortKey,
+} from './listQuery';
 import { LIST_MESSAGES } from './messages';
 import { NewButton } from './NewButton';
 import { RecordTable } from './RecordTable';
@@ -53,7 +61,9 @@ function ListView({ entity }: { entity: EntityDefinition }) {
   useEffect(() => setQuery((local) => (sameQuery(local, urlQuery) ? local : urlQuery)), [urlQuery]);
   const workflows = useMemo(() => workflowsOfEntity(entity, allWorkflows), [entity, allWorkflows]);
   const choosable = useMemo(() => choosableColumns(entity, workflows.length > 0), [entity, workflows]);
-  const columnsKey = (query.columns?.filter((c) => choosable.includes(c)) ?? defaultColumns(entity, kinds, workflows.length > 0)).join(',');
+  const columnsKey = (
+    query.columns?.filter((c) => choosable.includes(c)) ?? defaultColumns(entity, kinds, workflows.length > 0)
+  ).join(',');
   // One array per distinct column list, so memoized rows see equal props between renders.
   const columns = useMemo(() => columnsKey.split(','), [columnsKey]);
 
@@ -71,7 +81,10 @@ function ListView({ entity }: { entity: EntityDefinition }) {
   const listParams = useMemo(() => {
     const params = new URLSearchParams(filterParams);
     // Only the shown columns travel (plus the record type, which picks a record's workflow); relations come expanded for their titles.
-    params.set('fields', [...new Set([...columns, 'record_type'])].filter((c) => choosable.includes(c) || c === 'record_type').join(','));
+    params.set(
+      'fields',
+      [...new Set([...columns, 'record_type'])].filter((c) => choosable.includes(c) || c === 'record_type').join(','),
+    );
     const expand = columns.filter((c) => displayKind(kinds, entity, c) === 'manyToOne');
     if (expand.length) params.set('expand', expand.join(','));
     return params.toString();
@@ -83,9 +96,15 @@ function ListView({ entity }: { entity: EntityDefinition }) {
     if (pages.status === 'ready') performance.mark('lodestar:list-rendered');
   }, [pages.rows, pages.status]);
 
-  const onOpen = useCallback((record: RecordJson) => navigate(paths.record(entity.$id, record.id)), [navigate, entity.$id]);
+  const onOpen = useCallback(
+    (record: RecordJson) => navigate(paths.record(entity.$id, record.id)),
+    [navigate, entity.$id],
+  );
   const onSort = useCallback((sort: SortKey | null) => update({ ...query, sort }), [update, query]);
-  const onFilter = useCallback((field: string, filters: ListFilter[]) => update(withFieldFilters(query, field, filters)), [update, query]);
+  const onFilter = useCallback(
+    (field: string, filters: ListFilter[]) => update(withFieldFilters(query, field, filters)),
+    [update, query],
+  );
   const clearFilters = () => update({ ...query, filters: [] });
 
   const filtered = query.q.trim() !== '' || query.filters.length > 0;
@@ -105,16 +124,38 @@ function ListView({ entity }: { entity: EntityDefinition }) {
 
       <div className="list-toolbar" role="toolbar" aria-label={title}>
         <SearchBox value={query.q} onSearch={(q) => update({ ...query, q }, true)} />
-        <button type="button" className={activeFields ? 'button button-secondary active' : 'button button-secondary'} aria-expanded={filtersOpen} aria-controls="list-filter-panel" onClick={() => setFiltersOpen(!filtersOpen)} data-testid="filter-button">
+        <button
+          type="button"
+          className={activeFields ? 'button button-secondary active' : 'button button-secondary'}
+          aria-expanded={filtersOpen}
+          aria-controls="list-filter-panel"
+          onClick={() => setFiltersOpen(!filtersOpen)}
+          data-testid="filter-button"
+        >
           {t.filters}
           {activeFields > 0 && <span className="count-badge">{activeFields}</span>}
         </button>
-        <ColumnChooser entity={entity} choosable={choosable} columns={columns} onChange={(next) => update({ ...query, columns: next })} />
-        <SavedViews entity={entity.$id} current={{ ...query, columns: query.columns }} onApply={(next) => update(next)} />
+        <ColumnChooser
+          entity={entity}
+          choosable={choosable}
+          columns={columns}
+          onChange={(next) => update({ ...query, columns: next })}
+        />
+        <SavedViews
+          entity={entity.$id}
+          current={{ ...query, columns: query.columns }}
+          onApply={(next) => update(next)}
+        />
         <ExportButton entity={entity.$id} params={filterParams} columns={columns} />
         <span className="toolbar-spacer" />
         {workflows.map((workflow) => (
-          <Link key={workflow.id} className="toolbar-link" to={paths.kanban(workflow.id)} data-testid="kanban-link" title={workflowTitle(workflow, lang)}>
+          <Link
+            key={workflow.id}
+            className="toolbar-link"
+            to={paths.kanban(workflow.id)}
+            data-testid="kanban-link"
+            title={workflowTitle(workflow, lang)}
+          >
             {t.kanban}
             {workflows.length > 1 && ` · ${workflowTitle(workflow, lang)}`}
           </Link>
@@ -122,9 +163,23 @@ function ListView({ entity }: { entity: EntityDefinition }) {
       </div>
 
       {filtersOpen && (
-        <FilterPanel entity={entity} fields={choosable} workflows={workflows} filters={query.filters} onChange={onFilter} onClear={clearFilters} onClose={() => setFiltersOpen(false)} />
+        <FilterPanel
+          entity={entity}
+          fields={choosable}
+          workflows={workflows}
+          filters={query.filters}
+          onChange={onFilter}
+          onClear={clearFilters}
+          onClose={() => setFiltersOpen(false)}
+        />
       )}
-      <FilterChips entity={entity} workflows={workflows} filters={query.filters} onRemove={(field) => onFilter(field, [])} onClear={clearFilters} />
+      <FilterChips
+        entity={entity}
+        workflows={workflows}
+        filters={query.filters}
+        onRemove={(field) => onFilter(field, [])}
+        onClear={clearFilters}
+      />
 
       {pages.status === 'error' && pages.rows.length === 0 ? (
         <ListError entity={entity} error={pages.error!} onRetry={pages.retry} />
@@ -132,14 +187,28 @@ function ListView({ entity }: { entity: EntityDefinition }) {
         <EmptyList entity={entity} filtered={filtered} />
       ) : (
         <>
-          <RecordTable entity={entity} rows={pages.rows} columns={columns} sort={query.sort} onSort={onSort} onOpen={onOpen} skeletonRows={firstLoad ? 8 : 0} stale={pages.status === 'loading'} />
+          <RecordTable
+            entity={entity}
+            rows={pages.rows}
+            columns={columns}
+            sort={query.sort}
+            onSort={onSort}
+            onOpen={onOpen}
+            skeletonRows={firstLoad ? 8 : 0}
+            stale={pages.status === 'loading'}
+          />
           <div className="list-footer">
             <span className="muted" data-testid="list-count" aria-live="polite">
               {firstLoad ? t.loading : t.shown(`${pages.rows.length}${pages.hasMore ? '+' : ''}`)}
             </span>
             {pages.status === 'error' && <ListError entity={entity} error={pages.error!} onRetry={pages.retry} />}
             {pages.hasMore && pages.status !== 'error' && (
-              <button type="button" className="button button-secondary" onClick={pages.loadMore} disabled={pages.status === 'more' || pages.status === 'loading'}>
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={pages.loadMore}
+                disabled={pages.status === 'more' || pages.status === 'loading'}
+              >
                 {pages.status === 'more' ? t.loadingMore : t.loadMore}
               </button>
             )}

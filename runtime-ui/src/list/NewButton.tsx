@@ -30,7 +30,13 @@ export function NewButton({ entity }: { entity: EntityDefinition }) {
         <div className="menu menu-right" role="menu" aria-label={t.newOfType}>
           <div className="menu-heading">{t.newOfType}</div>
           {types.map((type) => (
-            <Link key={type} role="menuitem" className="menu-item" to={paths.newRecord(entity.$id, type)} onClick={() => setOpen(false)}>
+            <Link
+              key={type}
+              role="menuitem"
+              className="menu-item"
+              to={paths.newRecord(entity.$id, type)}
+              onClick={() => setOpen(false)}
+            >
               {recordTypeTitle(entity, type, lang)}
             </Link>
           ))}

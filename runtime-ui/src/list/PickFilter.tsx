@@ -32,13 +32,26 @@ function Picker({ field, title, filters, onChange, t, labelOf, text, setText, fo
       {chosen.length > 0 && (
         <div className="filter-picked">
           {chosen.map((id) => (
-            <button key={id} type="button" className="filter-tag" onClick={() => set(chosen.filter((c) => c !== id))} aria-label={t.removeFilter(labelOf(id))}>
+            <button
+              key={id}
+              type="button"
+              className="filter-tag"
+              onClick={() => set(chosen.filter((c) => c !== id))}
+              aria-label={t.removeFilter(labelOf(id))}
+            >
               {labelOf(id)} <span aria-hidden="true">×</span>
             </button>
           ))}
         </div>
       )}
-      <input type="search" className="filter-input" aria-label={title} placeholder={t.searchRelated} value={text} onChange={(e) => setText(e.target.value)} />
+      <input
+        type="search"
+        className="filter-input"
+        aria-label={title}
+        placeholder={t.searchRelated}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
       <ul className="filter-candidates">
         {candidates.map((c) => (
           <li key={c.id}>
@@ -67,7 +80,10 @@ export function RelatedFilter(props: EditorProps & { target: EntityDefinition })
     {
       const titleField = target['x-entity'].titleField;
       const q = debounced.trim() ? `&q=${encodeURIComponent(debounced.trim())}` : '';
-      getJson<RecordPage>(`/api/v1/records/${encodeURIComponent(target.$id)}?limit=8&fields=${encodeURIComponent(titleField)}${q}`, controller.signal).then(
+      getJson<RecordPage>(
+        `/api/v1/records/${encodeURIComponent(target.$id)}?limit=8&fields=${encodeURIComponent(titleField)}${q}`,
+        controller.signal,
+      ).then(
         (page) => {
           const found = page.data.map((r) => ({ id: r.id, label: recordTitle(target, r) }));
           found.forEach((c) => rememberTitle(target.$id, c.id, c.label));
@@ -82,7 +98,9 @@ export function RelatedFilter(props: EditorProps & { target: EntityDefinition })
     setText(value);
     onType(value);
   };
-  return <Picker {...props} labelOf={(id) => titles.get(id) ?? id.slice(0, 8)} text={text} setText={type} found={results} />;
+  return (
+    <Picker {...props} labelOf={(id) => titles.get(id) ?? id.slice(0, 8)} text={text} setText={type} found={results} />
+  );
 }
 
 /** Users, the signed-in one first as "me". */
@@ -93,7 +111,11 @@ export function UserFilter(props: EditorProps & { meId: string }) {
   const [text, setText] = useState('');
   const found = (() => {
     const needle = text.trim().toLowerCase();
-    const others = users.filter((u) => u.id !== meId && (!needle || u.displayName.toLowerCase().includes(needle) || u.email.toLowerCase().includes(needle)));
+    const others = users.filter(
+      (u) =>
+        u.id !== meId &&
+        (!needle || u.displayName.toLowerCase().includes(needle) || u.email.toLowerCase().includes(needle)),
+    );
     const me = !needle || t.me.toLowerCase().includes(needle) ? [{ id: ME, label: t.me }] : [];
     return [...me, ...others.map((u) => ({ id: u.id, label: u.displayName }))];
   })();

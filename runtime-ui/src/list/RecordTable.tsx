@@ -26,7 +26,16 @@ export interface RecordTableProps {
 }
 
 /** A table of records: one row per record, one formatted cell per column; a row opens its record. */
-export function RecordTable({ entity, rows, columns, sort, onSort, onOpen, skeletonRows = 0, stale = false }: RecordTableProps) {
+export function RecordTable({
+  entity,
+  rows,
+  columns,
+  sort,
+  onSort,
+  onOpen,
+  skeletonRows = 0,
+  stale = false,
+}: RecordTableProps) {
   const { lang, kinds } = useModel();
   const t = LIST_MESSAGES[lang];
   const next = (field: string): SortKey | null =>
@@ -34,7 +43,12 @@ export function RecordTable({ entity, rows, columns, sort, onSort, onOpen, skele
 
   return (
     <div className="record-table-wrap">
-      <table role="table" className={stale ? 'record-table stale' : 'record-table'} aria-label={entityTitle(entity, lang)} aria-busy={skeletonRows > 0 || stale}>
+      <table
+        role="table"
+        className={stale ? 'record-table stale' : 'record-table'}
+        aria-label={entityTitle(entity, lang)}
+        aria-busy={skeletonRows > 0 || stale}
+      >
         <thead>
           <tr>
             {columns.map((field) => {
@@ -48,7 +62,9 @@ export function RecordTable({ entity, rows, columns, sort, onSort, onOpen, skele
                     <button type="button" className="sort-button" onClick={() => onSort(next(field))}>
                       {title}
                       <span className={`sort-mark ${sorted ?? ''}`} aria-hidden="true" />
-                      {sorted && <span className="visually-hidden">{sorted === 'ascending' ? t.sortAsc : t.sortDesc}</span>}
+                      {sorted && (
+                        <span className="visually-hidden">{sorted === 'ascending' ? t.sortAsc : t.sortDesc}</span>
+                      )}
                     </button>
                   ) : (
                     title
@@ -61,7 +77,16 @@ export function RecordTable({ entity, rows, columns, sort, onSort, onOpen, skele
         <tbody>
           {skeletonRows > 0
             ? Array.from({ length: skeletonRows }, (_, i) => <SkeletonRow key={i} width={columns.length} />)
-            : rows.map((record) => <Row key={record.id} entity={entity} record={record} columns={columns} onOpen={onOpen} numeric={numericColumns(kinds, entity, columns)} />)}
+            : rows.map((record) => (
+                <Row
+                  key={record.id}
+                  entity={entity}
+                  record={record}
+                  columns={columns}
+                  onOpen={onOpen}
+                  numeric={numericColumns(kinds, entity, columns)}
+                />
+              ))}
         </tbody>
       </table>
     </div>
@@ -70,7 +95,11 @@ export function RecordTable({ entity, rows, columns, sort, onSort, onOpen, skele
 
 // Which columns align right; memoized per column list so the rows' props stay equal between renders.
 const numericCache = new WeakMap<string[], boolean[]>();
-function numericColumns(kinds: Parameters<typeof displayKind>[0], entity: EntityDefinition, columns: string[]): boolean[] {
+function numericColumns(
+  kinds: Parameters<typeof displayKind>[0],
+  entity: EntityDefinition,
+  columns: string[],
+): boolean[] {
   let numeric = numericCache.get(columns);
   if (!numeric) {
     numeric = columns.map((field) => ['money', 'number', 'integer'].includes(displayKind(kinds, entity, field)));

@@ -42,16 +42,27 @@ export function SavedViews({ entity, current, onApply }: SavedViewsProps) {
   const save = async (event: FormEvent) => {
     event.preventDefault();
     if (!name.trim()) return;
-    if (await run(() => api('post', '/views/{entity}', { params: { entity }, body: { name: name.trim(), query: { ...current } } }))) {
+    if (
+      await run(() =>
+        api('post', '/views/{entity}', { params: { entity }, body: { name: name.trim(), query: { ...current } } }),
+      )
+    ) {
       setNaming(false);
       setName('');
     }
   };
-  const remove = (view: SavedView) => run(() => api('delete', '/views/{entity}/{id}', { params: { entity, id: view.id } }));
+  const remove = (view: SavedView) =>
+    run(() => api('delete', '/views/{entity}/{id}', { params: { entity, id: view.id } }));
 
   return (
     <div className="menu-anchor" ref={ref} data-testid="saved-views">
-      <button type="button" className="button button-secondary" aria-expanded={open} aria-haspopup="true" onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="button button-secondary"
+        aria-expanded={open}
+        aria-haspopup="true"
+        onClick={() => setOpen(!open)}
+      >
         {t.views}
       </button>
       {open && (
@@ -64,10 +75,21 @@ export function SavedViews({ entity, current, onApply }: SavedViewsProps) {
             <ul className="menu-list">
               {views.data.data.map((view) => (
                 <li key={view.id} className="menu-row">
-                  <button type="button" className="menu-item" onClick={() => (onApply(asListQuery(view.query)), setOpen(false))}>
+                  <button
+                    type="button"
+                    className="menu-item"
+                    onClick={() => (onApply(asListQuery(view.query)), setOpen(false))}
+                  >
                     {view.name}
                   </button>
-                  <button type="button" className="icon-button" aria-label={`${t.deleteView}: ${view.name}`} title={t.deleteView} disabled={busy} onClick={() => void remove(view)}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`${t.deleteView}: ${view.name}`}
+                    title={t.deleteView}
+                    disabled={busy}
+                    onClick={() => void remove(view)}
+                  >
                     ×
                   </button>
                 </li>
@@ -77,7 +99,15 @@ export function SavedViews({ entity, current, onApply }: SavedViewsProps) {
           <div className="menu-footer">
             {naming ? (
               <form className="view-name-form" onSubmit={(e) => void save(e)}>
-                <input autoFocus className="filter-input" aria-label={t.viewName} placeholder={t.viewName} value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
+                <input
+                  autoFocus
+                  className="filter-input"
+                  aria-label={t.viewName}
+                  placeholder={t.viewName}
+                  value={name}
+                  maxLength={100}
+                  onChange={(e) => setName(e.target.value)}
+                />
                 <button type="submit" className="button" disabled={busy || !name.trim()}>
                   {t.save}
                 </button>
@@ -90,7 +120,11 @@ export function SavedViews({ entity, current, onApply }: SavedViewsProps) {
                 {t.saveViewAs}
               </button>
             )}
-            {error && <div className="menu-note error" role="alert">{error}</div>}
+            {error && (
+              <div className="menu-note error" role="alert">
+                {error}
+              </div>
+            )}
           </div>
         </div>
       )}

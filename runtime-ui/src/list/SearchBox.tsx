@@ -12,7 +12,13 @@ export function SearchBox({ value, onSearch }: { value: string; onSearch: (q: st
         <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="1.8" />
         <path d="M13 13l4 4" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
       </svg>
-      <input type="search" aria-label={t.search} placeholder={t.searchPlaceholder} value={text} onChange={(e) => setText(e.target.value)} />
+      <input
+        type="search"
+        aria-label={t.search}
+        placeholder={t.searchPlaceholder}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
     </div>
   );
 }

@@ -16,21 +16,51 @@ export interface EditorProps {
 const valueOf = (filters: ListFilter[], op: string) => filters.find((f) => f.op === op)?.value ?? '';
 
 export function ContainsFilter({ field, title, filters, onChange, t }: EditorProps) {
-  const [value, setValue] = useDebouncedText(valueOf(filters, 'contains'), (v) => onChange(v.trim() ? [{ field, op: 'contains', value: v.trim() }] : []), 400);
-  return <input type="search" className="filter-input" aria-label={title} placeholder={t.contains} value={value} onChange={(e) => setValue(e.target.value)} />;
+  const [value, setValue] = useDebouncedText(
+    valueOf(filters, 'contains'),
+    (v) => onChange(v.trim() ? [{ field, op: 'contains', value: v.trim() }] : []),
+    400,
+  );
+  return (
+    <input
+      type="search"
+      className="filter-input"
+      aria-label={title}
+      placeholder={t.contains}
+      value={value}
+      onChange={(e) => setValue(e.target.value)}
+    />
+  );
 }
 
 /** Two bounds (`gte`, `lte`): numbers or dates. */
 export function RangeFilter({ field, title, filters, onChange, t, type }: EditorProps & { type: 'number' | 'date' }) {
   const set = (op: 'gte' | 'lte', value: string) =>
-    onChange([...filters.filter((f) => f.op !== op && (f.op === 'gte' || f.op === 'lte')), ...(value ? [{ field, op, value }] : [])]);
+    onChange([
+      ...filters.filter((f) => f.op !== op && (f.op === 'gte' || f.op === 'lte')),
+      ...(value ? [{ field, op, value }] : []),
+    ]);
   const [low, setLow] = useDebouncedText(valueOf(filters, 'gte'), (v) => set('gte', v), type === 'date' ? 0 : 500);
   const [high, setHigh] = useDebouncedText(valueOf(filters, 'lte'), (v) => set('lte', v), type === 'date' ? 0 : 500);
   return (
     <div className="filter-range" role="group" aria-label={title}>
-      <input type={type} className="filter-input" aria-label={`${title} ${type === 'date' ? t.from : t.min}`} placeholder={t.min} value={low} onChange={(e) => setLow(e.target.value)} />
+      <input
+        type={type}
+        className="filter-input"
+        aria-label={`${title} ${type === 'date' ? t.from : t.min}`}
+        placeholder={t.min}
+        value={low}
+        onChange={(e) => setLow(e.target.value)}
+      />
       <span aria-hidden="true">–</span>
-      <input type={type} className="filter-input" aria-label={`${title} ${type === 'date' ? t.to : t.max}`} placeholder={t.max} value={high} onChange={(e) => setHigh(e.target.value)} />
+      <input
+        type={type}
+        className="filter-input"
+        aria-label={`${title} ${type === 'date' ? t.to : t.max}`}
+        placeholder={t.max}
+        value={high}
+        onChange={(e) => setHigh(e.target.value)}
+      />
     </div>
   );
 }
@@ -56,7 +86,15 @@ export function ChoiceFilter({ field, title, filters, onChange, options }: Edito
 }
 
 /** One value among several (radio), or any: for multi-choice fields (`contains`) and booleans (`eq`). */
-export function OneOfFilter({ field, title, filters, onChange, options, op, t }: EditorProps & { options: ChoiceOption[]; op: 'contains' | 'eq' }) {
+export function OneOfFilter({
+  field,
+  title,
+  filters,
+  onChange,
+  options,
+  op,
+  t,
+}: EditorProps & { options: ChoiceOption[]; op: 'contains' | 'eq' }) {
   const name = useId();
   const current = valueOf(filters, op);
   const all = [{ value: '', label: t.any }, ...options];
@@ -64,7 +102,12 @@ export function OneOfFilter({ field, title, filters, onChange, options, op, t }:
     <div className="filter-options" role="radiogroup" aria-label={title}>
       {all.map((o) => (
         <label key={o.value} className="filter-option">
-          <input type="radio" name={name} checked={current === o.value} onChange={() => onChange(o.value ? [{ field, op, value: o.value }] : [])} />
+          <input
+            type="radio"
+            name={name}
+            checked={current === o.value}
+            onChange={() => onChange(o.value ? [{ field, op, value: o.value }] : [])}
+          />
           {o.label}
         </label>
       ))}

@@ -45,13 +45,23 @@ export interface ChoiceOption {
 }
 
 /** The values a choice-like field can take, with their labels. */
-export function choiceOptions(entity: EntityDefinition, field: string, kind: DisplayKind, lang: Lang, workflows: WorkflowDefinition[]): ChoiceOption[] {
+export function choiceOptions(
+  entity: EntityDefinition,
+  field: string,
+  kind: DisplayKind,
+  lang: Lang,
+  workflows: WorkflowDefinition[],
+): ChoiceOption[] {
   if (kind === 'recordType') {
-    return Object.keys(entity['x-entity'].recordTypes ?? {}).map((value) => ({ value, label: recordTypeTitle(entity, value, lang) }));
+    return Object.keys(entity['x-entity'].recordTypes ?? {}).map((value) => ({
+      value,
+      label: recordTypeTitle(entity, value, lang),
+    }));
   }
   if (kind === 'state') {
     const seen = new Map<string, string>();
-    for (const w of workflows) for (const state of Object.keys(w.states)) if (!seen.has(state)) seen.set(state, stateTitle(w, state, lang));
+    for (const w of workflows)
+      for (const state of Object.keys(w.states)) if (!seen.has(state)) seen.set(state, stateTitle(w, state, lang));
     return [...seen].map(([value, label]) => ({ value, label }));
   }
   const definition = entity.properties[field];

@@ -59,13 +59,20 @@ export function sortParam(sort: SortKey): string {
 }
 
 /** The records API parameters of a query: `me` becomes the user's id; a date-time range ends after its last day. */
-export function apiParams(query: ListQuery, opts: { meId: string; isDateTime: (field: string) => boolean }): URLSearchParams {
+export function apiParams(
+  query: ListQuery,
+  opts: { meId: string; isDateTime: (field: string) => boolean },
+): URLSearchParams {
   const params = new URLSearchParams();
   if (query.q.trim()) params.set('q', query.q.trim());
   if (query.sort) params.set('sort', sortParam(query.sort));
   for (const f of query.filters) {
     let { op, value } = f;
-    if (op === 'in' || op === 'eq') value = value.split(',').map((v) => (v === ME ? opts.meId : v)).join(',');
+    if (op === 'in' || op === 'eq')
+      value = value
+        .split(',')
+        .map((v) => (v === ME ? opts.meId : v))
+        .join(',');
     if (opts.isDateTime(f.field) && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
       if (op === 'lte') [op, value] = ['lt', nextDay(value)];
       value = new Date(`${value}T00:00:00`).toISOString(); // the user's midnight, not UTC's
@@ -93,6 +100,10 @@ export function asListQuery(raw: unknown): ListQuery {
     q: typeof o.q === 'string' ? o.q : '',
     sort: o.sort && typeof o.sort.field === 'string' ? { field: o.sort.field, desc: !!o.sort.desc } : null,
     columns: Array.isArray(o.columns) ? o.columns.filter((c): c is string => typeof c === 'string') : null,
-    filters: Array.isArray(o.filters) ? o.filters.filter((f) => f && typeof f.field === 'string' && typeof f.op === 'string' && typeof f.value === 'string') : [],
+    filters: Array.isArray(o.filters)
+      ? o.filters.filter(
+          (f) => f && typeof f.field === 'string' && typeof f.op === 'string' && typeof f.value === 'string',
+        )
+      : [],
   };
 }

@@ -4,7 +4,11 @@ import { useEffect, useRef, useState } from 'react';
  * A text input's own value that reports to `commit` once typing pauses for `delay` ms, and follows
  * `external` when it changes from outside (a removed chip, an applied view, the back button).
  */
-export function useDebouncedText(external: string, commit: (value: string) => void, delay = 250): [string, (value: string) => void] {
+export function useDebouncedText(
+  external: string,
+  commit: (value: string) => void,
+  delay = 250,
+): [string, (value: string) => void] {
   const [value, setValue] = useState(external);
   const commitRef = useRef(commit);
   commitRef.current = commit;

@@ -62,7 +62,10 @@ export function useRecordPages(entity: string, params: string): RecordPages {
     if (cursor) fetchPage(cursor, true);
   }, [cursor, fetchPage]);
   // A failed "load more" retries that page; a failed first page starts over.
-  const retry = useCallback(() => (rows.length && cursor ? fetchPage(cursor, true) : setAttempt((n) => n + 1)), [rows.length, cursor, fetchPage]);
+  const retry = useCallback(
+    () => (rows.length && cursor ? fetchPage(cursor, true) : setAttempt((n) => n + 1)),
+    [rows.length, cursor, fetchPage],
+  );
 
   return { rows, status, error, hasMore: cursor !== null, loadMore, retry };
 }

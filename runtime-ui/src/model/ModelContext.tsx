@@ -36,14 +36,32 @@ interface Loaded {
 async function loadModel(signal: AbortSignal): Promise<Loaded> {
   const [model, entities, me] = await Promise.all([
     getJson<{ version: number; definitions: { workflows: WorkflowDefinition[] } }>('/api/v1/meta/model', signal),
-    getJson<{ data: EntityDefinition[]; kinds: Loaded['kinds']; permissions: Loaded['permissions'] }>('/api/v1/meta/entities', signal),
+    getJson<{ data: EntityDefinition[]; kinds: Loaded['kinds']; permissions: Loaded['permissions'] }>(
+      '/api/v1/meta/entities',
+      signal,
+    ),
     api('get', '/auth/me', { signal }),
   ]);
-  return { version: model.version, entities: entities.data, kinds: entities.kinds, permissions: entities.permissions, workflows: model.definitions.workflows, me };
+  return {
+    version: model.version,
+    entities: entities.data,
+    kinds: entities.kinds,
+    permissions: entities.permissions,
+    workflows: model.definitions.workflows,
+    me,
+  };
 }
 
 /** Loads the model once per sign-in and hands it to every screen; `loading` and `failed` render while it cannot. */
-export function ModelProvider({ children, loading, failed }: { children: ReactNode; loading: ReactNode; failed: (error: Error, retry: () => void) => ReactNode }) {
+export function ModelProvider({
+  children,
+  loading,
+  failed,
+}: {
+  children: ReactNode;
+  loading: ReactNode;
+  failed: (error: Error, retry: () => void) => ReactNode;
+}) {
   const [lang, setLang] = useLang();
   const [loaded, setLoaded] = useState<Loaded | Error | null>(null);
   const [attempt, setAttempt] = useState(0);

@@ -1,7 +1,6 @@
 import { pick, titleOf, type Lang } from '@lodestar/ui-shared';
 import { SYSTEM_TITLES, type EntityDefinition, type WorkflowDefinition } from '@lodestar/core';
 
-
 export function entityTitle(entity: EntityDefinition, lang: Lang): string {
   return titleOf(entity, lang, entity.$id);
 }
@@ -29,12 +28,21 @@ export function workflowTitle(workflow: WorkflowDefinition, lang: Lang): string 
   return pick(workflow.meta.title, lang) ?? workflow.id;
 }
 
-export function stateTitle(workflow: WorkflowDefinition | undefined, state: string | null | undefined, lang: Lang): string {
+export function stateTitle(
+  workflow: WorkflowDefinition | undefined,
+  state: string | null | undefined,
+  lang: Lang,
+): string {
   if (!state) return '';
   return pick(workflow?.states[state]?.meta?.title, lang) ?? state;
 }
 
-export function eventTitle(workflow: WorkflowDefinition | undefined, from: string | null | undefined, event: string, lang: Lang): string {
+export function eventTitle(
+  workflow: WorkflowDefinition | undefined,
+  from: string | null | undefined,
+  event: string,
+  lang: Lang,
+): string {
   const on = from ? workflow?.states[from]?.on?.[event] : undefined;
   const transition = Array.isArray(on) ? on[0] : on;
   return (typeof transition === 'object' ? pick(transition.meta?.title, lang) : undefined) ?? event;

@@ -19,7 +19,9 @@ export function MyDayPage() {
   useDocumentTitle(t.pageTitle);
   const [state, reload] = useApi<MyDay>(`/api/v1/my-day?tz=${encodeURIComponent(TIME_ZONE)}`);
   // Entities with an agenda (found generically) get a "New" button: planning the day starts here.
-  const agendaEntities = entities.filter((e) => (e['x-entity'] as { agenda?: unknown }).agenda && (permissions[e.$id]?.create ?? 'none') !== 'none');
+  const agendaEntities = entities.filter(
+    (e) => (e['x-entity'] as { agenda?: unknown }).agenda && (permissions[e.$id]?.create ?? 'none') !== 'none',
+  );
   const now = new Date();
   const hour = now.getHours();
   const part = hour < 12 ? 'morning' : hour < 18 ? 'afternoon' : 'evening';
@@ -54,7 +56,11 @@ export function MyDayPage() {
         <>
           <nav className="myday-summary" aria-label={t.summary}>
             {SECTIONS.map((section) => (
-              <a key={section} href={`#myday-heading-${section}`} className={`myday-tile myday-tile-${section}${(state.data[section] ?? []).length ? ' has-items' : ''}`}>
+              <a
+                key={section}
+                href={`#myday-heading-${section}`}
+                className={`myday-tile myday-tile-${section}${(state.data[section] ?? []).length ? ' has-items' : ''}`}
+              >
                 <span className="myday-tile-count">{(state.data[section] ?? []).length}</span>
                 <span className="myday-tile-label">{t.sections[section]}</span>
               </a>
@@ -62,7 +68,12 @@ export function MyDayPage() {
           </nav>
           <div className="myday-grid">
             {SECTIONS.map((section) => (
-              <MyDaySection key={section} section={section} items={state.data[section] ?? []} today={state.data.today} />
+              <MyDaySection
+                key={section}
+                section={section}
+                items={state.data[section] ?? []}
+                today={state.data.today}
+              />
             ))}
           </div>
         </>

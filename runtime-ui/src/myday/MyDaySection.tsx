@@ -13,7 +13,12 @@ export function MyDaySection({ section, items, today }: { section: SectionKey; i
   const t = MYDAY_MESSAGES[lang];
   const headingId = `myday-heading-${section}`;
   return (
-    <section className={`myday-section myday-section-${section}`} data-testid={`myday-${section}`} data-count={items.length} aria-labelledby={headingId}>
+    <section
+      className={`myday-section myday-section-${section}`}
+      data-testid={`myday-${section}`}
+      data-count={items.length}
+      aria-labelledby={headingId}
+    >
       <header className="myday-section-header">
         <h2 id={headingId}>{t.sections[section]}</h2>
         <span className={`myday-count${items.length > 0 ? ' has-items' : ''}`}>{items.length}</span>

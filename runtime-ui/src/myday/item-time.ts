@@ -17,7 +17,9 @@ function localDate(date: Date): string {
 }
 
 function timeOfDay(at: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { hour: '2-digit', minute: '2-digit' }).format(new Date(at));
+  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { hour: '2-digit', minute: '2-digit' }).format(
+    new Date(at),
+  );
 }
 
 /** The item's moment, worded for its section ("2 days overdue", "in stage for 23 days"). */

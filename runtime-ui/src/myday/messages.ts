@@ -2,7 +2,8 @@ import type { Lang } from '@lodestar/ui-shared';
 
 const zh = {
   pageTitle: '我的一天',
-  greeting: (part: 'morning' | 'afternoon' | 'evening', name: string) => `${{ morning: '早上好', afternoon: '下午好', evening: '晚上好' }[part]}，${name}`,
+  greeting: (part: 'morning' | 'afternoon' | 'evening', name: string) =>
+    `${{ morning: '早上好', afternoon: '下午好', evening: '晚上好' }[part]}，${name}`,
   loading: '正在整理今天的工作…',
   loadFailed: '无法加载今天的工作',
   retry: '重试',
@@ -59,7 +60,8 @@ const en: MyDayMessages = {
   dueToday: 'Today',
   overdueBy: (days: number) => (days <= 0 ? 'Overdue today' : `${days} ${days === 1 ? 'day' : 'days'} overdue`),
   remindAt: (time: string) => `Reminder at ${time}`,
-  slaSince: (days: number) => (days <= 0 ? 'Past SLA since today' : `Past SLA for ${days} ${days === 1 ? 'day' : 'days'}`),
+  slaSince: (days: number) =>
+    days <= 0 ? 'Past SLA since today' : `Past SLA for ${days} ${days === 1 ? 'day' : 'days'}`,
   inStageFor: (days: number) => `In stage for ${days} ${days === 1 ? 'day' : 'days'}`,
   summary: 'Overview',
 };

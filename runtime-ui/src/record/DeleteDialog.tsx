@@ -9,7 +9,15 @@ import { paths } from '../app/paths';
 import { fill, RECORD_MESSAGES } from './messages';
 
 /** A modal confirmation before `DELETE …?version=`; back to the list once done. */
-export function DeleteDialog({ entity, record, onClose }: { entity: EntityDefinition; record: RecordJson; onClose(): void }) {
+export function DeleteDialog({
+  entity,
+  record,
+  onClose,
+}: {
+  entity: EntityDefinition;
+  record: RecordJson;
+  onClose(): void;
+}) {
   const t = RECORD_MESSAGES[useModel().lang];
   const navigate = useNavigate();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -22,7 +30,10 @@ export function DeleteDialog({ entity, record, onClose }: { entity: EntityDefini
     setBusy(true);
     setError(null);
     try {
-      await sendJson('DELETE', `/api/v1/records/${encodeURIComponent(entity.$id)}/${encodeURIComponent(record.id)}?version=${String(record.version)}`);
+      await sendJson(
+        'DELETE',
+        `/api/v1/records/${encodeURIComponent(entity.$id)}/${encodeURIComponent(record.id)}?version=${String(record.version)}`,
+      );
       navigate(paths.list(entity.$id));
     } catch (e) {
       setBusy(false);
@@ -33,9 +44,15 @@ export function DeleteDialog({ entity, record, onClose }: { entity: EntityDefini
     <dialog ref={dialog} className="record-dialog" aria-labelledby="delete-title" onClose={onClose} onCancel={onClose}>
       <h2 id="delete-title">{t.deleteTitle}</h2>
       <p>{fill(t.deleteBody, { title: recordTitle(entity, record) })}</p>
-      {error && <p className="ls-error" role="alert">{t.deleteFailed}: {error}</p>}
+      {error && (
+        <p className="ls-error" role="alert">
+          {t.deleteFailed}: {error}
+        </p>
+      )}
       <div className="record-dialog-actions">
-        <button type="button" className="button button-quiet" onClick={onClose} disabled={busy}>{t.cancel}</button>
+        <button type="button" className="button button-quiet" onClick={onClose} disabled={busy}>
+          {t.cancel}
+        </button>
         <button type="button" className="button button-danger" onClick={confirm} disabled={busy} aria-busy={busy}>
           {busy ? t.deleting : t.delete}
         </button>

@@ -26,31 +26,48 @@ export function NewRecord({ entity }: { entity: EntityDefinition }) {
   useDocumentTitle(title);
   const query = params.toString();
   const prefill = useMemo(
-    () => parsePrefill(new URLSearchParams(query), effectiveFields(entity, recordType).visible, kinds[entity.$id] ?? {}),
+    () =>
+      parsePrefill(new URLSearchParams(query), effectiveFields(entity, recordType).visible, kinds[entity.$id] ?? {}),
     [query, entity, recordType, kinds],
   );
-  const saved = useCallback((record: RecordJson) => navigate(paths.record(entity.$id, record.id), { replace: true }), [navigate, entity.$id]);
+  const saved = useCallback(
+    (record: RecordJson) => navigate(paths.record(entity.$id, record.id), { replace: true }),
+    [navigate, entity.$id],
+  );
 
   if ((permissions[entity.$id]?.create ?? 'none') === 'none') {
     return (
       <div className="notice page-notice" role="alert">
         <strong>{t.cannotCreate}</strong>
-        <Link className="button" to={paths.list(entity.$id)}>{t.backToList}</Link>
+        <Link className="button" to={paths.list(entity.$id)}>
+          {t.backToList}
+        </Link>
       </div>
     );
   }
-  const choose = (type: string) => setParams((current) => new URLSearchParams({ ...Object.fromEntries(current), type }));
+  const choose = (type: string) =>
+    setParams((current) => new URLSearchParams({ ...Object.fromEntries(current), type }));
   return (
     <div className="record-page">
       <header className="record-header">
         <div className="record-header-main">
-          <nav className="record-crumb"><Link to={paths.list(entity.$id)}>{entityTitle(entity, lang)}</Link></nav>
+          <nav className="record-crumb">
+            <Link to={paths.list(entity.$id)}>{entityTitle(entity, lang)}</Link>
+          </nav>
           <h1 className="record-title">{title}</h1>
         </div>
       </header>
       {hasTypes && <TypePicker entity={entity} selected={recordType} onChoose={choose} />}
       {(!hasTypes || recordType) && (
-        <RecordForm key={recordType ?? ''} entity={entity} recordType={recordType} prefill={prefill} label={entityTitle(entity, lang)} locked={false} onSaved={saved} />
+        <RecordForm
+          key={recordType ?? ''}
+          entity={entity}
+          recordType={recordType}
+          prefill={prefill}
+          label={entityTitle(entity, lang)}
+          locked={false}
+          onSaved={saved}
+        />
       )}
     </div>
   );

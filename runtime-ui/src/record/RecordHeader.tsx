@@ -25,31 +25,46 @@ export function RecordHeader({ entity, record }: { entity: EntityDefinition; rec
         </nav>
         <div className="record-title-line">
           <h1 className="record-title">{recordTitle(entity, record)}</h1>
-          {type && <span className="badge" data-testid="record-type">{type}</span>}
+          {type && (
+            <span className="badge" data-testid="record-type">
+              {type}
+            </span>
+          )}
         </div>
         <dl className="record-meta">
           {typeof record.owner_id === 'string' && (
             <div>
               <dt>{t.owner}</dt>
-              <dd data-testid="record-owner"><UserName id={record.owner_id} /></dd>
+              <dd data-testid="record-owner">
+                <UserName id={record.owner_id} />
+              </dd>
             </div>
           )}
           <div>
             <dt>{t.updated}</dt>
             <dd>
               <time dateTime={String(record.updated_at)}>{dateTimeText(record.updated_at, lang)}</time>
-              {typeof record.updated_by === 'string' && <> · <UserName id={record.updated_by} /></>}
+              {typeof record.updated_by === 'string' && (
+                <>
+                  {' '}
+                  · <UserName id={record.updated_by} />
+                </>
+              )}
             </dd>
           </div>
           <div>
             <dt>{t.created}</dt>
-            <dd><time dateTime={String(record.created_at)}>{dateTimeText(record.created_at, lang)}</time></dd>
+            <dd>
+              <time dateTime={String(record.created_at)}>{dateTimeText(record.created_at, lang)}</time>
+            </dd>
           </div>
         </dl>
       </div>
       {canDelete && (
         <div className="record-header-actions">
-          <button type="button" className="button button-danger-quiet" onClick={() => setDeleting(true)}>{t.delete}</button>
+          <button type="button" className="button button-danger-quiet" onClick={() => setDeleting(true)}>
+            {t.delete}
+          </button>
         </div>
       )}
       {deleting && <DeleteDialog entity={entity} record={record} onClose={() => setDeleting(false)} />}

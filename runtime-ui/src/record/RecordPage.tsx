@@ -26,7 +26,9 @@ export function RecordPage() {
     return (
       <div className="empty-state">
         <h2>{t.unknownEntity}</h2>
-        <Link className="button" to={paths.home()}>{t.backToList}</Link>
+        <Link className="button" to={paths.home()}>
+          {t.backToList}
+        </Link>
       </div>
     );
   }
@@ -54,8 +56,14 @@ function ExistingRecord({ entity, id }: { entity: EntityDefinition; id: string }
         <strong>{missing ? t.notFound : t.loadFailed}</strong>
         {!missing && <span className="notice-detail">{state.error.message}</span>}
         <div className="record-actions">
-          {!missing && <button type="button" className="button" onClick={reload}>{t.retry}</button>}
-          <Link className="button button-quiet" to={paths.list(entity.$id)}>{t.backToList}</Link>
+          {!missing && (
+            <button type="button" className="button" onClick={reload}>
+              {t.retry}
+            </button>
+          )}
+          <Link className="button button-quiet" to={paths.list(entity.$id)}>
+            {t.backToList}
+          </Link>
         </div>
       </div>
     );
@@ -66,7 +74,16 @@ function ExistingRecord({ entity, id }: { entity: EntityDefinition; id: string }
   return (
     <div className="record-page">
       <RecordHeader entity={entity} record={state.record} />
-      {workflow && <WorkflowPanel entity={entity} record={state.record} workflow={workflow} dirty={dirty} changes={changes} onChanged={refresh} />}
+      {workflow && (
+        <WorkflowPanel
+          entity={entity}
+          record={state.record}
+          workflow={workflow}
+          dirty={dirty}
+          changes={changes}
+          onChanged={refresh}
+        />
+      )}
       <RecordForm
         key={`${state.record.id}:${String(state.record.version)}`}
         entity={entity}

@@ -14,5 +14,7 @@ export function durationText(ms: number, t: RecordMessages): string {
 export function dateTimeText(iso: unknown, lang: Lang): string {
   if (typeof iso !== 'string' || !iso) return '';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }

@@ -19,11 +19,17 @@ export function App() {
   useDocumentTitle(t.studio);
   return (
     <DraftProvider
-      loading={<p className="page-loading" role="status">{t.loading}</p>}
+      loading={
+        <p className="page-loading" role="status">
+          {t.loading}
+        </p>
+      }
       failed={(error, retry) => (
         <div className="notice notice-error page-notice" role="alert">
           <strong>{t.loadFailed}</strong>
-          <span className="notice-detail">{error instanceof ApiError && error.status === 403 ? t.adminOnly : error.message}</span>
+          <span className="notice-detail">
+            {error instanceof ApiError && error.status === 403 ? t.adminOnly : error.message}
+          </span>
           <button type="button" className="button" onClick={retry}>
             {t.retry}
           </button>

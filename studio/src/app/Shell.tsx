@@ -17,7 +17,10 @@ export function Shell({ children }: { children: ReactNode }) {
         home="/studio/"
         appName={t.appName}
         brandExtra={<span className="brand-badge">{t.studio}</span>}
-        links={[{ href: '/', label: t.navApp }, { href: '/api/v1/docs', label: t.navDocs }]}
+        links={[
+          { href: '/', label: t.navApp },
+          { href: '/api/v1/docs', label: t.navDocs },
+        ]}
         lang={lang}
         onLangChange={setLang}
         languageLabel={t.language}

@@ -5,7 +5,8 @@ import type { ChoiceValue } from './field-model';
 /** The values of a choice field, each with its Chinese and English label (`enum` + `x-i18n.enum`). */
 export function ChoiceValues({ values, onChange }: { values: ChoiceValue[]; onChange(values: ChoiceValue[]): void }) {
   const t = useMessages(EDITOR_MESSAGES);
-  const change = (index: number, patch: Partial<ChoiceValue>) => onChange(values.map((v, i) => (i === index ? { ...v, ...patch } : v)));
+  const change = (index: number, patch: Partial<ChoiceValue>) =>
+    onChange(values.map((v, i) => (i === index ? { ...v, ...patch } : v)));
   return (
     <fieldset className="choices">
       <legend>{t.values}</legend>
@@ -22,16 +23,34 @@ export function ChoiceValues({ values, onChange }: { values: ChoiceValue[]; onCh
           {values.map((value, i) => (
             <tr key={i}>
               <td>
-                <input className="mono" aria-label={`${t.value} ${i + 1}`} value={value.value} onChange={(e) => change(i, { value: e.target.value })} />
+                <input
+                  className="mono"
+                  aria-label={`${t.value} ${i + 1}`}
+                  value={value.value}
+                  onChange={(e) => change(i, { value: e.target.value })}
+                />
               </td>
               <td>
-                <input aria-label={`${t.valueZh} ${i + 1}`} value={value.zh} onChange={(e) => change(i, { zh: e.target.value })} />
+                <input
+                  aria-label={`${t.valueZh} ${i + 1}`}
+                  value={value.zh}
+                  onChange={(e) => change(i, { zh: e.target.value })}
+                />
               </td>
               <td>
-                <input aria-label={`${t.valueEn} ${i + 1}`} value={value.en} onChange={(e) => change(i, { en: e.target.value })} />
+                <input
+                  aria-label={`${t.valueEn} ${i + 1}`}
+                  value={value.en}
+                  onChange={(e) => change(i, { en: e.target.value })}
+                />
               </td>
               <td>
-                <button type="button" className="icon-button" aria-label={t.removeValue(value.value || String(i + 1))} onClick={() => onChange(values.filter((_, j) => j !== i))}>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={t.removeValue(value.value || String(i + 1))}
+                  onClick={() => onChange(values.filter((_, j) => j !== i))}
+                >
                   ×
                 </button>
               </td>
@@ -39,7 +58,11 @@ export function ChoiceValues({ values, onChange }: { values: ChoiceValue[]; onCh
           ))}
         </tbody>
       </table>
-      <button type="button" className="button button-quiet" onClick={() => onChange([...values, { value: '', zh: '', en: '' }])}>
+      <button
+        type="button"
+        className="button button-quiet"
+        onClick={() => onChange([...values, { value: '', zh: '', en: '' }])}
+      >
         + {t.addValue}
       </button>
     </fieldset>

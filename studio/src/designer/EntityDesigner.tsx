@@ -35,7 +35,9 @@ export function EntityDesigner() {
   }
   const published = draft.published.entities.find((e) => e.$id === id);
   // Named by the entity, or bound to it by the workflow's meta (without a record type).
-  const workflow = entity['x-entity'].workflow ?? draft.definitions.workflows.find((w) => w.meta.entity === id && !w.meta.recordType)?.id;
+  const workflow =
+    entity['x-entity'].workflow ??
+    draft.definitions.workflows.find((w) => w.meta.entity === id && !w.meta.recordType)?.id;
   const publishedNames = new Set(Object.keys(published?.properties ?? {}));
   const edit = (change: (entity: EntityDefinition) => void) => draft.update((set) => change(entityIn(set, id)));
   const remove = (name: string) => {
@@ -47,11 +49,17 @@ export function EntityDesigner() {
       else delete e['x-entity'].sections;
       // A field in a removed section falls back to none, never to a dangling id.
       for (const field of Object.values(e.properties)) {
-        if (field['x-ui']?.section && !sections.some((s) => s.id === field['x-ui']!.section)) delete field['x-ui'].section;
+        if (field['x-ui']?.section && !sections.some((s) => s.id === field['x-ui']!.section))
+          delete field['x-ui'].section;
       }
     });
-  const entityLevel = entityIssues(draft.definitions, draft.issues, id).filter((i) => !/^\/(properties|x-entity\/recordTypes|x-entity\/sections)\//.test(i.pointer));
-  const original = editing?.what === 'field' && editing.name ? (entity.properties[editing.name]?.['x-renamedFrom'] ?? editing.name) : undefined;
+  const entityLevel = entityIssues(draft.definitions, draft.issues, id).filter(
+    (i) => !/^\/(properties|x-entity\/recordTypes|x-entity\/sections)\//.test(i.pointer),
+  );
+  const original =
+    editing?.what === 'field' && editing.name
+      ? (entity.properties[editing.name]?.['x-renamedFrom'] ?? editing.name)
+      : undefined;
   return (
     <>
       <nav className="crumbs">
@@ -67,7 +75,9 @@ export function EntityDesigner() {
         <dl className="facts">
           <div>
             <dt>{t.titleField}</dt>
-            <dd>{titleOf(entity.properties[entity['x-entity'].titleField] ?? {}, lang, entity['x-entity'].titleField)}</dd>
+            <dd>
+              {titleOf(entity.properties[entity['x-entity'].titleField] ?? {}, lang, entity['x-entity'].titleField)}
+            </dd>
           </div>
           <div>
             <dt>{t.workflow}</dt>
@@ -88,10 +98,19 @@ export function EntityDesigner() {
             + {t.addField}
           </button>
         </header>
-        <FieldsTable entity={entity} onEdit={(name) => setEditing({ what: 'field', name })} onMove={(name, delta) => edit((e) => moveField(e, name, delta))} onRemove={remove} />
+        <FieldsTable
+          entity={entity}
+          onEdit={(name) => setEditing({ what: 'field', name })}
+          onMove={(name, delta) => edit((e) => moveField(e, name, delta))}
+          onRemove={remove}
+        />
       </section>
       <div className="designer-columns">
-        <RecordTypesPanel entity={entity} onAdd={() => setEditing({ what: 'type' })} onEdit={(typeId) => setEditing({ what: 'type', id: typeId })} />
+        <RecordTypesPanel
+          entity={entity}
+          onAdd={() => setEditing({ what: 'type' })}
+          onEdit={(typeId) => setEditing({ what: 'type', id: typeId })}
+        />
         <SectionsPanel entity={entity} onChange={setSections} />
       </div>
       {editing?.what === 'field' && (

@@ -9,12 +9,17 @@ import { KIND_LABELS } from './field-kind';
 import { KindSettings } from './KindSettings';
 import { isIdentifier } from '@lodestar/core';
 
-
 /**
  * Adds a field or edits one (`name`), in a local copy applied on Done, so a half-typed identifier or
  * rule never reaches the draft. `publishedName` is the column a rename keeps its data in.
  */
-export function FieldEditor(props: { entity: EntityDefinition; name?: string; publishedName?: string; onApply(form: FieldForm): void; onClose(): void }) {
+export function FieldEditor(props: {
+  entity: EntityDefinition;
+  name?: string;
+  publishedName?: string;
+  onApply(form: FieldForm): void;
+  onClose(): void;
+}) {
   const { entity, name } = props;
   const t = useMessages(EDITOR_MESSAGES);
   const { lang } = useStudioLang();
@@ -23,7 +28,10 @@ export function FieldEditor(props: { entity: EntityDefinition; name?: string; pu
   const editable = (EDITABLE_KINDS as readonly string[]).includes(form.kind);
   const taken = form.name !== name && form.name in entity.properties;
   const nameError = form.name && !isIdentifier(form.name) ? t.nameInvalid : taken ? t.nameTaken : undefined;
-  const renamedHint = name && form.name !== name && props.publishedName ? t.renameHint(<code key="from">{props.publishedName}</code>) : undefined;
+  const renamedHint =
+    name && form.name !== name && props.publishedName
+      ? t.renameHint(<code key="from">{props.publishedName}</code>)
+      : undefined;
   const needsEntity = (form.kind === 'manyToOne' || form.kind === 'manyToMany') && !form.relationEntity;
   const ready = isIdentifier(form.name) && !taken && !needsEntity;
   const sections = entity['x-entity'].sections ?? [];
@@ -46,7 +54,13 @@ export function FieldEditor(props: { entity: EntityDefinition; name?: string; pu
     >
       <h3 className="dialog-section">{t.basics}</h3>
       <div className="form-grid">
-        <TextInput label={t.name} value={form.name} onChange={(value) => change({ name: value.trim() })} mono hint={nameError ?? renamedHint ?? t.nameHint(<code key="example">distributionLevel</code>)} />
+        <TextInput
+          label={t.name}
+          value={form.name}
+          onChange={(value) => change({ name: value.trim() })}
+          mono
+          hint={nameError ?? renamedHint ?? t.nameHint(<code key="example">distributionLevel</code>)}
+        />
         <Select
           label={t.kind}
           value={form.kind}
@@ -59,14 +73,22 @@ export function FieldEditor(props: { entity: EntityDefinition; name?: string; pu
       </div>
       <h3 className="dialog-section">{t.rules}</h3>
       <KindSettings form={form} onChange={change} />
-      <Checkbox label={t.required} checked={form.required} onChange={(required) => change({ required })} hint={t.requiredHint} />
+      <Checkbox
+        label={t.required}
+        checked={form.required}
+        onChange={(required) => change({ required })}
+        hint={t.requiredHint}
+      />
       <h3 className="dialog-section">{t.display}</h3>
       <div className="form-grid">
         <Select
           label={t.section}
           value={form.section}
           onChange={(section) => change({ section })}
-          options={[{ value: '', label: t.noSection }, ...sections.map((s) => ({ value: s.id, label: pick(s.title, lang) ?? s.id }))]}
+          options={[
+            { value: '', label: t.noSection },
+            ...sections.map((s) => ({ value: s.id, label: pick(s.title, lang) ?? s.id })),
+          ]}
         />
         <TextInput label={t.helpZh} value={form.helpZh} onChange={(helpZh) => change({ helpZh })} />
         <TextInput label={t.helpEn} value={form.helpEn} onChange={(helpEn) => change({ helpEn })} />

@@ -45,29 +45,52 @@ export function FieldsTable({ entity, onEdit, onMove, onRemove }: Props) {
               <td>
                 <div className="field-title">{title}</div>
                 <code className="muted small">{name}</code>
-                {field['x-renamedFrom'] && <span className="pill pill-changed">{t.renamedFrom(field['x-renamedFrom'])}</span>}
+                {field['x-renamedFrom'] && (
+                  <span className="pill pill-changed">{t.renamedFrom(field['x-renamedFrom'])}</span>
+                )}
                 <IssueNotes issues={issues} prefix={`/properties/${name}`} testId={`issues-${name}`} />
               </td>
               <td>
                 <span className={`kind kind-${kindFamily(kind)}`}>{KIND_LABELS[lang][kind]}</span>
               </td>
-              <td className="muted">{field['x-ui']?.section ? (sections.get(field['x-ui'].section) ?? field['x-ui'].section) : '—'}</td>
+              <td className="muted">
+                {field['x-ui']?.section ? (sections.get(field['x-ui'].section) ?? field['x-ui'].section) : '—'}
+              </td>
               <td>
                 <div className="flags">
-                {entity.required?.includes(name) && <span className="flag flag-required">{t.required}</span>}
-                {isTitle && <span className="flag">{t.titleField}</span>}
-                {field['x-ui']?.list && <span className="flag">{t.inList}</span>}
-                {field['x-ui']?.chart && <span className="flag">{t.inChart}</span>}
+                  {entity.required?.includes(name) && <span className="flag flag-required">{t.required}</span>}
+                  {isTitle && <span className="flag">{t.titleField}</span>}
+                  {field['x-ui']?.list && <span className="flag">{t.inList}</span>}
+                  {field['x-ui']?.chart && <span className="flag">{t.inChart}</span>}
                 </div>
               </td>
               <td className="row-actions">
-                <button type="button" className="icon-button" aria-label={`${t.moveUp} ${title}`} title={t.moveUp} disabled={i === 0} onClick={() => onMove(name, -1)}>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`${t.moveUp} ${title}`}
+                  title={t.moveUp}
+                  disabled={i === 0}
+                  onClick={() => onMove(name, -1)}
+                >
                   ↑
                 </button>
-                <button type="button" className="icon-button" aria-label={`${t.moveDown} ${title}`} title={t.moveDown} disabled={i === names.length - 1} onClick={() => onMove(name, 1)}>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`${t.moveDown} ${title}`}
+                  title={t.moveDown}
+                  disabled={i === names.length - 1}
+                  onClick={() => onMove(name, 1)}
+                >
                   ↓
                 </button>
-                <button type="button" className="link-button" aria-label={`${t.edit} ${title}`} onClick={() => onEdit(name)}>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={`${t.edit} ${title}`}
+                  onClick={() => onEdit(name)}
+                >
                   {t.edit}
                 </button>
                 <button

@@ -44,7 +44,11 @@ export function KindSettings({ form, onChange }: { form: FieldForm; onChange(pat
             label={t.defaultValue}
             value={form.defaultValue}
             onChange={(defaultValue) => onChange({ defaultValue })}
-            options={[{ value: '', label: t.noDefault }, { value: 'true', label: t.yes }, { value: 'false', label: t.no }]}
+            options={[
+              { value: '', label: t.noDefault },
+              { value: 'true', label: t.yes },
+              { value: 'false', label: t.no },
+            ]}
           />
         </div>
       );
@@ -59,7 +63,12 @@ export function KindSettings({ form, onChange }: { form: FieldForm; onChange(pat
                 label={t.defaultValue}
                 value={form.defaultValue}
                 onChange={(defaultValue) => onChange({ defaultValue })}
-                options={[{ value: '', label: t.noDefault }, ...form.values.filter((v) => v.value).map((v) => ({ value: v.value, label: (lang === 'zh' ? v.zh : v.en) || v.value }))]}
+                options={[
+                  { value: '', label: t.noDefault },
+                  ...form.values
+                    .filter((v) => v.value)
+                    .map((v) => ({ value: v.value, label: (lang === 'zh' ? v.zh : v.en) || v.value })),
+                ]}
               />
             </div>
           )}
@@ -73,7 +82,10 @@ export function KindSettings({ form, onChange }: { form: FieldForm; onChange(pat
             label={t.relationEntity}
             value={form.relationEntity}
             onChange={(relationEntity) => onChange({ relationEntity })}
-            options={[{ value: '', label: t.pickEntity }, ...definitions.entities.map((e) => ({ value: e.$id, label: `${titleOf(e, lang, e.$id)} (${e.$id})` }))]}
+            options={[
+              { value: '', label: t.pickEntity },
+              ...definitions.entities.map((e) => ({ value: e.$id, label: `${titleOf(e, lang, e.$id)} (${e.$id})` })),
+            ]}
           />
           {form.kind === 'manyToOne' && (
             <Select

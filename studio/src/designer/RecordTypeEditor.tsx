@@ -7,9 +7,13 @@ import { Dialog, Select, TextInput } from '../ui/controls';
 import { TYPE_MESSAGES } from './type-messages';
 import { isIdentifier } from '@lodestar/core';
 
-
 /** Adds or edits a record type: its titles, the fields it shows and requires, its own workflow. */
-export function RecordTypeEditor(props: { entity: EntityDefinition; id?: string; onApply(id: string, type: RecordTypeDefinition): void; onClose(): void }) {
+export function RecordTypeEditor(props: {
+  entity: EntityDefinition;
+  id?: string;
+  onApply(id: string, type: RecordTypeDefinition): void;
+  onClose(): void;
+}) {
   const { entity } = props;
   const t = useMessages(TYPE_MESSAGES);
   const { lang } = useStudioLang();
@@ -18,7 +22,9 @@ export function RecordTypeEditor(props: { entity: EntityDefinition; id?: string;
   const names = Object.keys(entity.properties);
   const [id, setId] = useState(props.id ?? '');
   const [zh, setZh] = useState(existing ? (typeof existing.title === 'string' ? '' : (existing.title.zh ?? '')) : '');
-  const [en, setEn] = useState(existing ? (typeof existing.title === 'string' ? existing.title : (existing.title.en ?? '')) : '');
+  const [en, setEn] = useState(
+    existing ? (typeof existing.title === 'string' ? existing.title : (existing.title.en ?? '')) : '',
+  );
   const [shown, setShown] = useState(() => new Set(existing?.fields ?? names));
   const [required, setRequired] = useState(() => new Set(existing?.required ?? []));
   const [workflow, setWorkflow] = useState(existing?.workflow ?? '');
@@ -59,14 +65,24 @@ export function RecordTypeEditor(props: { entity: EntityDefinition; id?: string;
       }
     >
       <div className="form-grid">
-        <TextInput label={t.id} value={id} onChange={(v) => setId(v.trim())} mono disabled={props.id !== undefined} hint={idError ?? (props.id ? t.idFixed : t.idHint(<code key="example">distributor</code>))} />
+        <TextInput
+          label={t.id}
+          value={id}
+          onChange={(v) => setId(v.trim())}
+          mono
+          disabled={props.id !== undefined}
+          hint={idError ?? (props.id ? t.idFixed : t.idHint(<code key="example">distributor</code>))}
+        />
         <TextInput label={t.titleZh} value={zh} onChange={setZh} />
         <TextInput label={t.titleEn} value={en} onChange={setEn} />
         <Select
           label={t.workflow}
           value={workflow}
           onChange={setWorkflow}
-          options={[{ value: '', label: t.entityWorkflow }, ...workflows.map((w) => ({ value: w.id, label: `${pick(w.meta.title, lang) ?? w.id} (${w.id})` }))]}
+          options={[
+            { value: '', label: t.entityWorkflow },
+            ...workflows.map((w) => ({ value: w.id, label: `${pick(w.meta.title, lang) ?? w.id} (${w.id})` })),
+          ]}
         />
       </div>
       <table className="type-fields" aria-label={t.fieldsOfType}>
@@ -87,10 +103,22 @@ export function RecordTypeEditor(props: { entity: EntityDefinition; id?: string;
                   {title} <code className="muted small">{name}</code>
                 </td>
                 <td>
-                  <input type="checkbox" aria-label={t.showField(title)} checked={shown.has(name) || required.has(name) || !!always} disabled={required.has(name) || always} onChange={(e) => toggle(shown, setShown, name, e.target.checked)} />
+                  <input
+                    type="checkbox"
+                    aria-label={t.showField(title)}
+                    checked={shown.has(name) || required.has(name) || !!always}
+                    disabled={required.has(name) || always}
+                    onChange={(e) => toggle(shown, setShown, name, e.target.checked)}
+                  />
                 </td>
                 <td>
-                  <input type="checkbox" aria-label={t.requireField(title)} checked={required.has(name) || !!always} disabled={always} onChange={(e) => toggle(required, setRequired, name, e.target.checked)} />
+                  <input
+                    type="checkbox"
+                    aria-label={t.requireField(title)}
+                    checked={required.has(name) || !!always}
+                    disabled={always}
+                    onChange={(e) => toggle(required, setRequired, name, e.target.checked)}
+                  />
                 </td>
               </tr>
             );

@@ -7,7 +7,15 @@ import { IssueNotes } from '../ui/controls';
 import { DESIGNER_MESSAGES } from './messages';
 
 /** The entity's record types ("customer types"), each with what it requires and its workflow. */
-export function RecordTypesPanel({ entity, onAdd, onEdit }: { entity: EntityDefinition; onAdd(): void; onEdit(id: string): void }) {
+export function RecordTypesPanel({
+  entity,
+  onAdd,
+  onEdit,
+}: {
+  entity: EntityDefinition;
+  onAdd(): void;
+  onEdit(id: string): void;
+}) {
   const t = useMessages(DESIGNER_MESSAGES);
   const { lang } = useStudioLang();
   const draft = useDraft();
@@ -39,8 +47,16 @@ export function RecordTypesPanel({ entity, onAdd, onEdit }: { entity: EntityDefi
                 {type.fields ? t.shows(type.fields.length) : t.showsAll}
                 {type.required?.length ? ` · ${t.requires}${type.required.map(fieldTitle).join(t.listSeparator)}` : ''}
               </div>
-              <IssueNotes issues={entityIssues(draft.definitions, draft.issues, entity.$id, `/x-entity/recordTypes/${id}`)} prefix={`/x-entity/recordTypes/${id}`} />
-              <button type="button" className="link-button" aria-label={`${t.edit} ${title}`} onClick={() => onEdit(id)}>
+              <IssueNotes
+                issues={entityIssues(draft.definitions, draft.issues, entity.$id, `/x-entity/recordTypes/${id}`)}
+                prefix={`/x-entity/recordTypes/${id}`}
+              />
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`${t.edit} ${title}`}
+                onClick={() => onEdit(id)}
+              >
                 {t.edit}
               </button>
             </li>

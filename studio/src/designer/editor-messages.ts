@@ -41,7 +41,10 @@ const zh = {
   relationEntity: '关联对象',
   pickEntity: '（请选择）',
   onDelete: '关联记录被删除时',
-  onDeleteOptions: { setNull: '清空此字段', cascade: '一并删除本记录', restrict: '禁止删除关联记录' } as Record<string, string>,
+  onDeleteOptions: { setNull: '清空此字段', cascade: '一并删除本记录', restrict: '禁止删除关联记录' } as Record<
+    string,
+    string
+  >,
   apply: '完成',
   cancel: '取消',
   basics: '基本',

@@ -8,8 +8,15 @@ function customer(): EntityDefinition {
     $id: 'customer',
     title: 'Customer',
     type: 'object',
-    'x-entity': { titleField: 'name', recordTypes: { company: { title: '企业', fields: ['name', 'shortName'], required: ['shortName'] } } },
-    properties: { name: { type: 'string', title: 'Name' }, shortName: { type: 'string', title: 'Short name', maxLength: 50 }, city: { type: 'string' } },
+    'x-entity': {
+      titleField: 'name',
+      recordTypes: { company: { title: '企业', fields: ['name', 'shortName'], required: ['shortName'] } },
+    },
+    properties: {
+      name: { type: 'string', title: 'Name' },
+      shortName: { type: 'string', title: 'Short name', maxLength: 50 },
+      city: { type: 'string' },
+    },
     required: ['name'],
   } as EntityDefinition;
 }
@@ -22,7 +29,10 @@ describe('renaming a field in the designer', () => {
     saveField(entity, { ...toForm(entity, 'shortName'), name: 'abbreviation' }, 'shortName', published);
     expect(Object.keys(entity.properties)).toEqual(['name', 'abbreviation', 'city']);
     expect(entity.properties.abbreviation).toMatchObject({ maxLength: 50, 'x-renamedFrom': 'shortName' });
-    expect(entity['x-entity'].recordTypes!.company).toMatchObject({ fields: ['name', 'abbreviation'], required: ['abbreviation'] });
+    expect(entity['x-entity'].recordTypes!.company).toMatchObject({
+      fields: ['name', 'abbreviation'],
+      required: ['abbreviation'],
+    });
   });
 
   it('renamed twice before publishing, still comes from the published column; renamed back, needs no rename', () => {

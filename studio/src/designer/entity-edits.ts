@@ -13,7 +13,12 @@ export function entityIn(set: DefinitionSet, id: string): EntityDefinition {
  * Adds or changes a field. A rename keeps the field's place and every reference to it, and writes
  * `x-renamedFrom` with the published name so the engine renames the column (its data stays).
  */
-export function saveField(entity: EntityDefinition, form: FieldForm, originalName: string | undefined, publishedNames: Set<string>): void {
+export function saveField(
+  entity: EntityDefinition,
+  form: FieldForm,
+  originalName: string | undefined,
+  publishedNames: Set<string>,
+): void {
   const previous = originalName ? entity.properties[originalName] : undefined;
   const field = toField(form, previous);
   const renamed = originalName !== undefined && originalName !== form.name;
@@ -21,7 +26,11 @@ export function saveField(entity: EntityDefinition, form: FieldForm, originalNam
     const from = previous?.['x-renamedFrom'] ?? originalName;
     if (publishedNames.has(from) && from !== form.name) field['x-renamedFrom'] = from;
     else delete field['x-renamedFrom'];
-    entity.properties = Object.fromEntries(Object.entries(entity.properties).map(([key, value]) => (key === originalName ? [form.name, field] : [key, value])));
+    entity.properties = Object.fromEntries(
+      Object.entries(entity.properties).map(([key, value]) =>
+        key === originalName ? [form.name, field] : [key, value],
+      ),
+    );
     renameReferences(entity, originalName, form.name);
   } else {
     entity.properties[form.name] = field;
@@ -43,7 +52,9 @@ export function removeField(entity: EntityDefinition, name: string): void {
     type.required = without(type.required);
     if (!type.required?.length) delete type.required;
   }
-  const indexes = entity['x-entity'].indexes?.map((columns) => columns.filter((c) => c !== name)).filter((columns) => columns.length > 0);
+  const indexes = entity['x-entity'].indexes
+    ?.map((columns) => columns.filter((c) => c !== name))
+    .filter((columns) => columns.length > 0);
   if (indexes?.length) entity['x-entity'].indexes = indexes;
   else delete entity['x-entity'].indexes;
 }
@@ -88,7 +99,14 @@ export function removeRecordType(entity: EntityDefinition, id: string): void {
 }
 
 /** A new entity with its title field, as a consultant would start one. */
-export function newEntity(id: string, titleZh: string, titleEn: string, titleField: string, fieldZh: string, fieldEn: string): EntityDefinition {
+export function newEntity(
+  id: string,
+  titleZh: string,
+  titleEn: string,
+  titleField: string,
+  fieldZh: string,
+  fieldEn: string,
+): EntityDefinition {
   return {
     $id: id,
     title: titleEn || titleZh || id,
@@ -96,7 +114,13 @@ export function newEntity(id: string, titleZh: string, titleEn: string, titleFie
     'x-i18n': { title: { ...(titleZh && { zh: titleZh }), ...(titleEn && { en: titleEn }) } },
     'x-entity': { titleField },
     properties: {
-      [titleField]: { type: 'string', title: fieldEn || fieldZh || titleField, maxLength: 200, 'x-i18n': { title: { ...(fieldZh && { zh: fieldZh }), ...(fieldEn && { en: fieldEn }) } }, 'x-ui': { list: true } },
+      [titleField]: {
+        type: 'string',
+        title: fieldEn || fieldZh || titleField,
+        maxLength: 200,
+        'x-i18n': { title: { ...(fieldZh && { zh: fieldZh }), ...(fieldEn && { en: fieldEn }) } },
+        'x-ui': { list: true },
+      },
     },
     required: [titleField],
   };

@@ -3,8 +3,21 @@ import type { FieldKind } from './field-kind';
 
 /** The kinds the field editor can set up; other kinds (json, uuid, text lists) keep their schema as written. */
 export const EDITABLE_KINDS = [
-  'text', 'longText', 'integer', 'number', 'money', 'date', 'dateTime', 'boolean',
-  'email', 'phone', 'url', 'choice', 'multiChoice', 'manyToOne', 'manyToMany',
+  'text',
+  'longText',
+  'integer',
+  'number',
+  'money',
+  'date',
+  'dateTime',
+  'boolean',
+  'email',
+  'phone',
+  'url',
+  'choice',
+  'multiChoice',
+  'manyToOne',
+  'manyToMany',
 ] as const satisfies readonly FieldKind[];
 export type EditableKind = (typeof EDITABLE_KINDS)[number];
 
@@ -45,26 +58,63 @@ export function kindOf(field: Partial<FieldDefinition>): FieldKind {
   if (field.type === 'string') {
     if (relation) return 'manyToOne';
     if (field.enum) return 'choice';
-    const byFormat: Record<string, FieldKind> = { date: 'date', 'date-time': 'dateTime', email: 'email', phone: 'phone', uri: 'url', uuid: 'uuid' };
+    const byFormat: Record<string, FieldKind> = {
+      date: 'date',
+      'date-time': 'dateTime',
+      email: 'email',
+      phone: 'phone',
+      uri: 'url',
+      uuid: 'uuid',
+    };
     return byFormat[field.format ?? ''] ?? (field['x-multiline'] ? 'longText' : 'text');
   }
   if (field.type === 'integer') return 'integer';
   if (field.type === 'number') return field['x-currency'] !== undefined ? 'money' : 'number';
   if (field.type === 'boolean') return 'boolean';
-  if (field.type === 'array') return relation ? 'manyToMany' : field.items?.enum ? 'multiChoice' : field.items?.type === 'string' ? 'textList' : 'json';
+  if (field.type === 'array')
+    return relation
+      ? 'manyToMany'
+      : field.items?.enum
+        ? 'multiChoice'
+        : field.items?.type === 'string'
+          ? 'textList'
+          : 'json';
   return field.type === 'object' ? 'json' : 'unknown';
 }
 
 export function emptyForm(): FieldForm {
   return {
-    name: '', kind: 'text', titleZh: '', titleEn: '', helpZh: '', helpEn: '', section: '', list: false, chart: false, required: false,
-    defaultValue: '', minLength: '', maxLength: '', pattern: '', minimum: '', maximum: '', currency: 'CNY', scale: '2',
-    values: [], relationEntity: '', onDelete: 'setNull',
+    name: '',
+    kind: 'text',
+    titleZh: '',
+    titleEn: '',
+    helpZh: '',
+    helpEn: '',
+    section: '',
+    list: false,
+    chart: false,
+    required: false,
+    defaultValue: '',
+    minLength: '',
+    maxLength: '',
+    pattern: '',
+    minimum: '',
+    maximum: '',
+    currency: 'CNY',
+    scale: '2',
+    values: [],
+    relationEntity: '',
+    onDelete: 'setNull',
   };
 }
 
 const str = (n: unknown) => (n === undefined || n === null ? '' : String(n));
-const localized = (value: unknown, lang: string) => (typeof value === 'string' ? value : value && typeof value === 'object' ? str((value as Record<string, string>)[lang]) : '');
+const localized = (value: unknown, lang: string) =>
+  typeof value === 'string'
+    ? value
+    : value && typeof value === 'object'
+      ? str((value as Record<string, string>)[lang])
+      : '';
 
 /** Reads a field of `entity` into the editor's inputs. */
 export function toForm(entity: EntityDefinition, name: string): FieldForm {
@@ -92,14 +142,34 @@ export function toForm(entity: EntityDefinition, name: string): FieldForm {
     maximum: str(field.maximum),
     currency: field['x-currency'] ?? 'CNY',
     scale: str(field['x-scale'] ?? 2),
-    values: choices.map((value) => ({ value: String(value), zh: i18n.enum?.[String(value)]?.zh ?? '', en: i18n.enum?.[String(value)]?.en ?? '' })),
+    values: choices.map((value) => ({
+      value: String(value),
+      zh: i18n.enum?.[String(value)]?.zh ?? '',
+      en: i18n.enum?.[String(value)]?.en ?? '',
+    })),
     relationEntity: (field['x-relation'] ?? field.items?.['x-relation'])?.entity ?? '',
     onDelete: field['x-relation']?.onDelete ?? 'setNull',
   };
 }
 
 // Keywords the kind decides; everything else a consultant wrote (readOnly, x-ui.widget, …) is kept.
-const KIND_KEYWORDS = ['type', 'format', 'enum', 'items', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'x-currency', 'x-scale', 'x-multiline', 'x-relation', 'default', 'uniqueItems'];
+const KIND_KEYWORDS = [
+  'type',
+  'format',
+  'enum',
+  'items',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minimum',
+  'maximum',
+  'x-currency',
+  'x-scale',
+  'x-multiline',
+  'x-relation',
+  'default',
+  'uniqueItems',
+];
 
 const num = (text: string) => (text.trim() === '' || Number.isNaN(Number(text)) ? undefined : Number(text));
 
@@ -107,23 +177,33 @@ const num = (text: string) => (text.trim() === '' || Number.isNaN(Number(text)) 
 export function toField(form: FieldForm, previous: Partial<FieldDefinition> = {}): FieldDefinition {
   const editable = (EDITABLE_KINDS as readonly string[]).includes(form.kind);
   // A field being edited lacks keywords until the kind puts them back; what leaves here is a whole field.
-  const field = Object.fromEntries(Object.entries(previous).filter(([key]) => !editable || !KIND_KEYWORDS.includes(key))) as Partial<FieldDefinition>;
+  const field = Object.fromEntries(
+    Object.entries(previous).filter(([key]) => !editable || !KIND_KEYWORDS.includes(key)),
+  ) as Partial<FieldDefinition>;
   if (editable) Object.assign(field, kindSchema(form));
   field.title = form.titleEn.trim() || form.titleZh.trim() || form.name;
   const i18n = { ...(previous['x-i18n'] ?? {}) };
-  const title = { ...(form.titleZh.trim() && { zh: form.titleZh.trim() }), ...(form.titleEn.trim() && { en: form.titleEn.trim() }) };
+  const title = {
+    ...(form.titleZh.trim() && { zh: form.titleZh.trim() }),
+    ...(form.titleEn.trim() && { en: form.titleEn.trim() }),
+  };
   if (Object.keys(title).length) i18n.title = title;
   else delete i18n.title;
   delete i18n.enum;
   if (form.kind === 'choice' || form.kind === 'multiChoice') {
     const labels = Object.fromEntries(
-      form.values.filter((v) => v.value && (v.zh || v.en)).map((v) => [v.value, { ...(v.zh && { zh: v.zh }), ...(v.en && { en: v.en }) }]),
+      form.values
+        .filter((v) => v.value && (v.zh || v.en))
+        .map((v) => [v.value, { ...(v.zh && { zh: v.zh }), ...(v.en && { en: v.en }) }]),
     );
     if (Object.keys(labels).length) i18n.enum = labels;
   }
   setOrDelete(field, 'x-i18n', Object.keys(i18n).length ? i18n : undefined);
   const ui = { ...(previous['x-ui'] ?? {}) };
-  const help = { ...(form.helpZh.trim() && { zh: form.helpZh.trim() }), ...(form.helpEn.trim() && { en: form.helpEn.trim() }) };
+  const help = {
+    ...(form.helpZh.trim() && { zh: form.helpZh.trim() }),
+    ...(form.helpEn.trim() && { en: form.helpEn.trim() }),
+  };
   setOrDelete(ui, 'help', Object.keys(help).length ? help : undefined);
   setOrDelete(ui, 'section', form.section || undefined);
   setOrDelete(ui, 'list', form.list || undefined);
@@ -138,11 +218,27 @@ function kindSchema(form: FieldForm): FieldDefinition {
   const bounds = { minimum: num(form.minimum), maximum: num(form.maximum) };
   const relation = { entity: form.relationEntity };
   const byKind: Record<EditableKind, FieldDefinition> = {
-    text: { type: 'string', minLength: num(form.minLength), maxLength: num(form.maxLength), pattern: form.pattern || undefined },
-    longText: { type: 'string', 'x-multiline': true, minLength: num(form.minLength), maxLength: num(form.maxLength), pattern: form.pattern || undefined },
+    text: {
+      type: 'string',
+      minLength: num(form.minLength),
+      maxLength: num(form.maxLength),
+      pattern: form.pattern || undefined,
+    },
+    longText: {
+      type: 'string',
+      'x-multiline': true,
+      minLength: num(form.minLength),
+      maxLength: num(form.maxLength),
+      pattern: form.pattern || undefined,
+    },
     integer: { type: 'integer', ...bounds },
     number: { type: 'number', ...bounds },
-    money: { type: 'number', ...bounds, 'x-currency': form.currency.trim().toUpperCase() || 'CNY', 'x-scale': num(form.scale) },
+    money: {
+      type: 'number',
+      ...bounds,
+      'x-currency': form.currency.trim().toUpperCase() || 'CNY',
+      'x-scale': num(form.scale),
+    },
     date: { type: 'string', format: 'date' },
     dateTime: { type: 'string', format: 'date-time' },
     boolean: { type: 'boolean' },
@@ -165,10 +261,18 @@ function defaultOf(form: FieldForm): unknown {
   const text = form.defaultValue.trim();
   if (!text) return undefined;
   switch (form.kind) {
-    case 'integer': case 'number': case 'money': return num(text);
-    case 'boolean': return text === 'true' ? true : text === 'false' ? false : undefined;
-    case 'manyToOne': case 'manyToMany': case 'multiChoice': return undefined;
-    default: return text;
+    case 'integer':
+    case 'number':
+    case 'money':
+      return num(text);
+    case 'boolean':
+      return text === 'true' ? true : text === 'false' ? false : undefined;
+    case 'manyToOne':
+    case 'manyToMany':
+    case 'multiChoice':
+      return undefined;
+    default:
+      return text;
   }
 }
 

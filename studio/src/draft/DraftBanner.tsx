@@ -22,7 +22,9 @@ export function DraftBanner() {
         </span>
       )}
       {draft.issues.length > 0 && <span className="issue-count">{t.issues(draft.issues.length)}</span>}
-      {draft.baseVersion !== draft.publishedVersion && <span className="issue-count">{t.stale(draft.baseVersion, draft.publishedVersion)}</span>}
+      {draft.baseVersion !== draft.publishedVersion && (
+        <span className="issue-count">{t.stale(draft.baseVersion, draft.publishedVersion)}</span>
+      )}
       <span className="spacer" />
       {!onPublishPage && (
         <Link className="button" to="/publish">

@@ -27,7 +27,15 @@ const SAVE_DELAY_MS = 700;
 const DraftContext = createContext<DraftState | null>(null);
 
 /** Holds the studio's one draft: loads it, applies edits, saves them debounced, keeps the engine's issues. */
-export function DraftProvider({ children, loading, failed }: { children: ReactNode; loading: ReactNode; failed: (error: Error, retry: () => void) => ReactNode }) {
+export function DraftProvider({
+  children,
+  loading,
+  failed,
+}: {
+  children: ReactNode;
+  loading: ReactNode;
+  failed: (error: Error, retry: () => void) => ReactNode;
+}) {
   const [loaded, setLoaded] = useState<LoadedDraft | Error | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [saveState, setSaveState] = useState<SaveState>('idle');

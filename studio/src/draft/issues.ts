@@ -2,9 +2,18 @@ import type { Lang } from '@lodestar/ui-shared';
 import type { Issue as DefinitionIssue, DefinitionSet } from '@lodestar/core';
 
 /** The issues of one entity of the draft (the engine names it `entities[<index>]`), under a pointer prefix. */
-export function entityIssues(set: DefinitionSet, issues: DefinitionIssue[], entityId: string, prefix = ''): DefinitionIssue[] {
+export function entityIssues(
+  set: DefinitionSet,
+  issues: DefinitionIssue[],
+  entityId: string,
+  prefix = '',
+): DefinitionIssue[] {
   const index = set.entities.findIndex((e) => e.$id === entityId);
-  return issues.filter((issue) => issue.file === `entities[${index}]` && (prefix === '' || issue.pointer === prefix || issue.pointer.startsWith(`${prefix}/`)));
+  return issues.filter(
+    (issue) =>
+      issue.file === `entities[${index}]` &&
+      (prefix === '' || issue.pointer === prefix || issue.pointer.startsWith(`${prefix}/`)),
+  );
 }
 
 /** The issue's message in the user's language (the engine's English when it sent no translation). */

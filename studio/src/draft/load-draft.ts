@@ -22,11 +22,34 @@ export interface LoadedDraft {
 export async function loadDraft(signal?: AbortSignal): Promise<LoadedDraft> {
   const model = await getJson<{ version: number; definitions: DefinitionSet }>('/api/v1/meta/model', signal);
   // Asked as a list narrowed to the studio's id: no draft is an empty list, not a 404 in the console.
-  const { data } = await getJson<{ data: { definitions: DefinitionSet; base_version: number }[] }>(`${DRAFTS_PATH}?id=${DRAFT_ID}`, signal);
+  const { data } = await getJson<{ data: { definitions: DefinitionSet; base_version: number }[] }>(
+    `${DRAFTS_PATH}?id=${DRAFT_ID}`,
+    signal,
+  );
   const draft = data[0];
-  if (!draft) return { definitions: model.definitions, baseVersion: model.version, publishedVersion: model.version, exists: false, published: model.definitions, issues: [] };
-  const { issues } = await sendJson<{ issues: DefinitionIssue[] }>('POST', '/api/v1/meta/validate', { definitions: draft.definitions }, signal);
-  return { definitions: draft.definitions, baseVersion: draft.base_version, publishedVersion: model.version, exists: true, published: model.definitions, issues };
+  if (!draft)
+    return {
+      definitions: model.definitions,
+      baseVersion: model.version,
+      publishedVersion: model.version,
+      exists: false,
+      published: model.definitions,
+      issues: [],
+    };
+  const { issues } = await sendJson<{ issues: DefinitionIssue[] }>(
+    'POST',
+    '/api/v1/meta/validate',
+    { definitions: draft.definitions },
+    signal,
+  );
+  return {
+    definitions: draft.definitions,
+    baseVersion: draft.base_version,
+    publishedVersion: model.version,
+    exists: true,
+    published: model.definitions,
+    issues,
+  };
 }
 
 /** Saves the whole set; the engine answers with its validation issues (the draft is stored either way). */

@@ -6,7 +6,10 @@ const zh = {
   review: '预览并发布',
   discard: '放弃草稿',
   confirmDiscard: '放弃草稿中的全部更改？已发布的模型不受影响。',
-  saveState: { idle: '', pending: '待保存…', saving: '正在保存…', saved: '已保存', failed: '保存失败' } as Record<string, string>,
+  saveState: { idle: '', pending: '待保存…', saving: '正在保存…', saved: '已保存', failed: '保存失败' } as Record<
+    string,
+    string
+  >,
   issues: (n: number) => `${n} 个问题需要处理`,
   stale: (base: number, now: number) => `草稿基于 v${base}，此后已发布 v${now}`,
   otherIssues: '其他问题',

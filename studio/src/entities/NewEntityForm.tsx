@@ -7,7 +7,6 @@ import { TextInput } from '../ui/controls';
 import { ENTITY_MESSAGES } from './messages';
 import { isIdentifier } from '@lodestar/core';
 
-
 /** Creates an entity with its id, zh/en title and title field, then opens it in the designer. */
 export function NewEntityForm({ onClose }: { onClose(): void }) {
   const draft = useDraft();
@@ -21,14 +20,22 @@ export function NewEntityForm({ onClose }: { onClose(): void }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!ready) return;
-    draft.update((set) => set.entities.push(newEntity(form.id, form.zh, form.en, form.field, form.fieldZh, form.fieldEn)));
+    draft.update((set) =>
+      set.entities.push(newEntity(form.id, form.zh, form.en, form.field, form.fieldZh, form.fieldEn)),
+    );
     navigate(`/entities/${form.id}`);
   };
   return (
     <form className="panel new-entity" onSubmit={submit} aria-label={t.newEntity}>
       <h2>{t.newEntity}</h2>
       <div className="form-grid">
-        <TextInput label={t.id} value={form.id} onChange={set('id')} mono hint={idError ?? t.idHint(<code key="example">contract</code>)} />
+        <TextInput
+          label={t.id}
+          value={form.id}
+          onChange={set('id')}
+          mono
+          hint={idError ?? t.idHint(<code key="example">contract</code>)}
+        />
         <TextInput label={t.titleZh} value={form.zh} onChange={set('zh')} />
         <TextInput label={t.titleEn} value={form.en} onChange={set('en')} />
         <TextInput label={t.titleField} value={form.field} onChange={set('field')} mono />

@@ -28,10 +28,15 @@ type EntityMessages = typeof zh;
 
 const en: EntityMessages = {
   heading: 'Business objects',
-  subheading: 'Customers, opportunities and the rest, with their fields and types. Changes stay in the draft until you publish.',
+  subheading:
+    'Customers, opportunities and the rest, with their fields and types. Changes stay in the draft until you publish.',
   newEntity: 'New object',
   id: 'Identifier',
-  idHint: (example: ReactNode): ReactNode => ['camelCase starting with a lowercase letter, e.g. ', example, '; fixed once published'],
+  idHint: (example: ReactNode): ReactNode => [
+    'camelCase starting with a lowercase letter, e.g. ',
+    example,
+    '; fixed once published',
+  ],
   titleZh: 'Chinese name',
   titleEn: 'English name',
   titleField: 'Title field identifier',

@@ -14,15 +14,28 @@ export function PlanSteps({ steps }: { steps: PlanStep[] }) {
         const group = steps.filter((s) => s.safety === safety);
         if (!group.length) return null;
         return (
-          <section key={safety} className={`plan-group plan-${safety}`} aria-label={t.groups[safety]} data-safety={safety}>
+          <section
+            key={safety}
+            className={`plan-group plan-${safety}`}
+            aria-label={t.groups[safety]}
+            data-safety={safety}
+          >
             <h3>
               {t.groups[safety]} <span className="count">{group.length}</span>
             </h3>
             <ol>
               {group.map((step, i) => (
-                <li key={i} className="plan-step" data-kind={step.kind} data-safety={step.safety} data-rows={step.rows ?? ''}>
+                <li
+                  key={i}
+                  className="plan-step"
+                  data-kind={step.kind}
+                  data-safety={step.safety}
+                  data-rows={step.rows ?? ''}
+                >
                   <span className="step-text">{step.text[lang]}</span>
-                  {step.rows !== undefined && step.safety !== 'safe' && <span className="step-rows">{t.rows(step.rows)}</span>}
+                  {step.rows !== undefined && step.safety !== 'safe' && (
+                    <span className="step-rows">{t.rows(step.rows)}</span>
+                  )}
                   {step.safety !== 'safe' && <span className="step-reason">{step.reasonText[lang]}</span>}
                 </li>
               ))}

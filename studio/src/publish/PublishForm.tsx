@@ -40,10 +40,16 @@ export function PublishForm({ steps, onPublish, action }: PublishFormProps) {
           {t.blockedStop}
         </p>
       )}
-      {destructive && !blocked && <TextInput label={t.confirmLabel(t.confirmWord)} value={word} onChange={setWord} wide />}
+      {destructive && !blocked && (
+        <TextInput label={t.confirmLabel(t.confirmWord)} value={word} onChange={setWord} wide />
+      )}
       {!action && <TextInput label={t.note} value={note} onChange={setNote} wide />}
       <div className="form-actions">
-        <button type="submit" className={`button${destructive ? ' button-danger' : ''}`} disabled={blocked || !confirmed || busy}>
+        <button
+          type="submit"
+          className={`button${destructive ? ' button-danger' : ''}`}
+          disabled={blocked || !confirmed || busy}
+        >
           {busy ? (action?.busyLabel ?? t.publishing) : (action?.label ?? t.publish)}
         </button>
       </div>

@@ -26,12 +26,20 @@ export function PublishPage() {
   const publish = async (note: string, confirmDestructive: boolean) => {
     setFailure(undefined);
     try {
-      const result = await sendJson<{ version: number }>('POST', `${DRAFT_PATH}/publish`, { confirmDestructive, stateMapping, ...(note && { note }) });
+      const result = await sendJson<{ version: number }>('POST', `${DRAFT_PATH}/publish`, {
+        confirmDestructive,
+        stateMapping,
+        ...(note && { note }),
+      });
       setPublished(result.version);
       draft.reload();
     } catch (error) {
       const api = error instanceof ApiError ? error : undefined;
-      setFailure({ message: (error as Error).message, issues: (api?.issues ?? []) as DefinitionIssue[], stale: api?.status === 409 });
+      setFailure({
+        message: (error as Error).message,
+        issues: (api?.issues ?? []) as DefinitionIssue[],
+        stale: api?.status === 409,
+      });
     }
   };
 
@@ -55,7 +63,11 @@ export function PublishPage() {
         </div>
       ) : (
         <section className="panel publish-panel" aria-busy={plan.status === 'planning'}>
-          {plan.status === 'planning' && <p className="muted" role="status">{t.planning}</p>}
+          {plan.status === 'planning' && (
+            <p className="muted" role="status">
+              {t.planning}
+            </p>
+          )}
           {plan.status === 'invalid' && (
             <div className="notice notice-error" role="alert">
               <strong>{t.invalid}</strong>
@@ -83,7 +95,11 @@ export function PublishPage() {
                   {t.replan}
                 </button>
               </header>
-              {plan.plan.steps.length === 0 ? <p className="muted">{t.noSteps}</p> : <PlanSteps steps={plan.plan.steps} />}
+              {plan.plan.steps.length === 0 ? (
+                <p className="muted">{t.noSteps}</p>
+              ) : (
+                <PlanSteps steps={plan.plan.steps} />
+              )}
               <StateMappingPicker steps={plan.plan.steps} mapping={stateMapping} onChange={setStateMapping} />
               {failure && (
                 <div className="notice notice-error" role="alert" data-testid="publish-failed">

@@ -12,11 +12,21 @@ export type StateMapping = Record<string, Record<string, string>>;
  * choice they restart in the initial stage, which the plan marks as losing data; with one, the step
  * becomes safe. The choice is sent with the plan and the publish.
  */
-export function StateMappingPicker({ steps, mapping, onChange }: { steps: PlanStep[]; mapping: StateMapping; onChange(mapping: StateMapping): void }) {
+export function StateMappingPicker({
+  steps,
+  mapping,
+  onChange,
+}: {
+  steps: PlanStep[];
+  mapping: StateMapping;
+  onChange(mapping: StateMapping): void;
+}) {
   const t = useMessages(PUBLISH_MESSAGES);
   const { lang } = useStudioLang();
   const { definitions, published } = useDraft();
-  const moves = steps.filter((s): s is Extract<PlanStep, { kind: 'moveState' }> => s.kind === 'moveState' && (s.rows ?? 1) > 0);
+  const moves = steps.filter(
+    (s): s is Extract<PlanStep, { kind: 'moveState' }> => s.kind === 'moveState' && (s.rows ?? 1) > 0,
+  );
   if (!moves.length) return null;
   return (
     <section className="panel state-mapping" aria-label={t.mappingTitle} data-testid="state-mapping">
@@ -26,7 +36,10 @@ export function StateMappingPicker({ steps, mapping, onChange }: { steps: PlanSt
         const workflow = definitions.workflows.find((w) => w.id === step.workflow);
         const states = Object.entries(workflow?.states ?? {}) as [string, { meta?: { title?: unknown } }][];
         // The removed stage exists only in the published version: its title comes from there.
-        const removed = (published.workflows.find((w) => w.id === step.workflow)?.states as Record<string, { meta?: { title?: unknown } }> | undefined)?.[step.state];
+        const removed = (
+          published.workflows.find((w) => w.id === step.workflow)?.states as
+            Record<string, { meta?: { title?: unknown } }> | undefined
+        )?.[step.state];
         const removedTitle = `${pick(removed?.meta?.title as never, lang) ?? step.state} (${step.state})`;
         const id = `map-${step.workflow}-${step.state}`;
         return (

@@ -36,11 +36,14 @@ type PublishMessages = typeof zh;
 
 const en: PublishMessages = {
   mappingTitle: 'Records in removed stages',
-  mappingHint: 'The draft removes stages that still hold records. Choose where those records go; without a choice they restart in the initial stage once you confirm.',
-  mappingFor: (state: string, rows?: number) => `Move the ${rows ?? 'stored'} record${rows === 1 ? '' : 's'} in “${state}” to`,
+  mappingHint:
+    'The draft removes stages that still hold records. Choose where those records go; without a choice they restart in the initial stage once you confirm.',
+  mappingFor: (state: string, rows?: number) =>
+    `Move the ${rows ?? 'stored'} record${rows === 1 ? '' : 's'} in “${state}” to`,
   mappingInitial: 'The initial stage (needs confirmation)',
   heading: 'Draft & publish',
-  subheading: 'Preview the migration before publishing: what each step does to the database, whether it is safe, how many rows it touches.',
+  subheading:
+    'Preview the migration before publishing: what each step does to the database, whether it is safe, how many rows it touches.',
   planning: 'Working out the migration plan…',
   noDraft: 'There are no unpublished changes. Change an object and preview and publish it here.',
   toEntities: 'Go to the objects',

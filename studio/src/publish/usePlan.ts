@@ -11,7 +11,11 @@ export type PlanState =
   | { status: 'failed'; message: string };
 
 /** Plans the saved draft against the published version (after `beforePlan`, which saves pending edits). */
-export function usePlan(enabled: boolean, beforePlan: () => Promise<void>, stateMapping: Record<string, Record<string, string>> = {}): [PlanState, () => void] {
+export function usePlan(
+  enabled: boolean,
+  beforePlan: () => Promise<void>,
+  stateMapping: Record<string, Record<string, string>> = {},
+): [PlanState, () => void] {
   const mappingKey = JSON.stringify(stateMapping);
   const [state, setState] = useState<PlanState>({ status: 'idle' });
   const [attempt, setAttempt] = useState(0);
@@ -25,7 +29,8 @@ export function usePlan(enabled: boolean, beforePlan: () => Promise<void>, state
         (plan) => current && setState({ status: 'ready', plan }),
         (error: Error) => {
           if (!current) return;
-          if (error instanceof ApiError && error.issues.length) setState({ status: 'invalid', issues: error.issues as DefinitionIssue[] });
+          if (error instanceof ApiError && error.issues.length)
+            setState({ status: 'invalid', issues: error.issues as DefinitionIssue[] });
           else setState({ status: 'failed', message: error.message });
         },
       );

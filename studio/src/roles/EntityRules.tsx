@@ -2,11 +2,27 @@ import { titleOf } from '@lodestar/ui-shared';
 import { useMessages, useStudioLang } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
 import { ROLE_MESSAGES } from './messages';
-import { eventsOf, eventTitle, fieldsOf, setEventScope, setFieldRule, type EntityPermission, type FieldRule } from './roles-model';
+import {
+  eventsOf,
+  eventTitle,
+  fieldsOf,
+  setEventScope,
+  setFieldRule,
+  type EntityPermission,
+  type FieldRule,
+} from './roles-model';
 import { ScopeSelect } from './ScopeSelect';
 
 /** One entity's overrides for a role: a scope per workflow event, and hidden / read-only per field. */
-export function EntityRules({ roleId, entityId, permission }: { roleId: string; entityId: string; permission: EntityPermission }) {
+export function EntityRules({
+  roleId,
+  entityId,
+  permission,
+}: {
+  roleId: string;
+  entityId: string;
+  permission: EntityPermission;
+}) {
   const t = useMessages(ROLE_MESSAGES);
   const { lang } = useStudioLang();
   const { definitions, update } = useDraft();
@@ -49,7 +65,13 @@ export function EntityRules({ roleId, entityId, permission }: { roleId: string; 
                 <span>
                   {title} <span className="muted small mono">{field}</span>
                 </span>
-                <select aria-label={`${title} (${field})`} value={rule} onChange={(event) => update((set) => setFieldRule(set, roleId, entityId, field, event.target.value as FieldRule | ''))}>
+                <select
+                  aria-label={`${title} (${field})`}
+                  value={rule}
+                  onChange={(event) =>
+                    update((set) => setFieldRule(set, roleId, entityId, field, event.target.value as FieldRule | ''))
+                  }
+                >
                   {(['', 'readOnly', 'hidden'] as const).map((value) => (
                     <option key={value} value={value}>
                       {t.fieldRules[value]}

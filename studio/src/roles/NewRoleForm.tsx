@@ -27,7 +27,13 @@ export function NewRoleForm({ onAdded }: { onAdded(id: string): void }) {
   return (
     <form className="new-role" onSubmit={submit} aria-label={t.addRole}>
       <h3>{t.addRole}</h3>
-      <TextInput label={t.roleId} value={id} onChange={setId} mono hint={problem ?? t.roleIdHint(<code key="example">regionalManager</code>)} />
+      <TextInput
+        label={t.roleId}
+        value={id}
+        onChange={setId}
+        mono
+        hint={problem ?? t.roleIdHint(<code key="example">regionalManager</code>)}
+      />
       <TextInput label={t.titleZh} value={zh} onChange={setZh} />
       <TextInput label={t.titleEn} value={en} onChange={setEn} />
       <button type="submit" className="button" disabled={!trimmed || Boolean(problem)}>

@@ -9,18 +9,36 @@ import { RoleChecks } from './RoleChecks';
 type Assignable = { id: string; title: { zh?: string; en?: string } };
 
 /** Creates a user at once (`POST /admin/users`): email, name, initial password, unit and roles. */
-export function NewUserForm({ units, roles, onCreated }: { units: (OrgUnit & { depth: number })[]; roles: Assignable[]; onCreated(): void }) {
+export function NewUserForm({
+  units,
+  roles,
+  onCreated,
+}: {
+  units: (OrgUnit & { depth: number })[];
+  roles: Assignable[];
+  onCreated(): void;
+}) {
   const t = useMessages(ADMIN_MESSAGES);
   const [form, setForm] = useState({ email: '', displayName: '', password: '', orgUnitId: '', roles: [] as string[] });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const set = <K extends keyof typeof form>(key: K) => (value: (typeof form)[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set =
+    <K extends keyof typeof form>(key: K) =>
+    (value: (typeof form)[K]) =>
+      setForm((f) => ({ ...f, [key]: value }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(undefined);
     try {
-      await api('post', '/admin/users', { body: { ...form, email: form.email.trim(), displayName: form.displayName.trim() || undefined, orgUnitId: form.orgUnitId || null } });
+      await api('post', '/admin/users', {
+        body: {
+          ...form,
+          email: form.email.trim(),
+          displayName: form.displayName.trim() || undefined,
+          orgUnitId: form.orgUnitId || null,
+        },
+      });
       setForm({ email: '', displayName: '', password: '', orgUnitId: '', roles: [] });
       onCreated();
     } catch (failure) {
@@ -34,8 +52,22 @@ export function NewUserForm({ units, roles, onCreated }: { units: (OrgUnit & { d
       <div className="form-grid">
         <TextInput label={t.email} type="email" value={form.email} onChange={set('email')} />
         <TextInput label={t.name} value={form.displayName} onChange={set('displayName')} />
-        <TextInput label={t.password} type="password" value={form.password} onChange={set('password')} hint={t.passwordHint} />
-        <Select label={t.unit} value={form.orgUnitId} onChange={set('orgUnitId')} options={[{ value: '', label: t.noUnit }, ...units.map((u) => ({ value: u.id, label: `${'　'.repeat(u.depth)}${u.name}` }))]} />
+        <TextInput
+          label={t.password}
+          type="password"
+          value={form.password}
+          onChange={set('password')}
+          hint={t.passwordHint}
+        />
+        <Select
+          label={t.unit}
+          value={form.orgUnitId}
+          onChange={set('orgUnitId')}
+          options={[
+            { value: '', label: t.noUnit },
+            ...units.map((u) => ({ value: u.id, label: `${'　'.repeat(u.depth)}${u.name}` })),
+          ]}
+        />
       </div>
       <RoleChecks label={t.rolesOf} roles={roles} value={form.roles} onChange={set('roles')} />
       <p className="control-hint">{t.rolesHint}</p>

@@ -49,7 +49,15 @@ export function OrgUnitsPanel({ units, onChanged }: { units: OrgUnit[]; onChange
         )}
         <form className="inline-form" onSubmit={submit} aria-label={t.addUnit}>
           <TextInput label={t.unitName} value={name} onChange={setName} />
-          <Select label={t.parent} value={parentId} onChange={setParentId} options={[{ value: '', label: t.root }, ...tree.map((u) => ({ value: u.id, label: `${'　'.repeat(u.depth)}${u.name}` }))]} />
+          <Select
+            label={t.parent}
+            value={parentId}
+            onChange={setParentId}
+            options={[
+              { value: '', label: t.root },
+              ...tree.map((u) => ({ value: u.id, label: `${'　'.repeat(u.depth)}${u.name}` })),
+            ]}
+          />
           <button type="submit" className="button" disabled={busy || !name.trim()}>
             {t.addUnit}
           </button>

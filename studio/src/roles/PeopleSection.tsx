@@ -22,8 +22,12 @@ export function PeopleSection() {
     reloadUsers();
   };
   // The engine accepts only roles of the published model (admin always).
-  const roles = Object.entries(rolesOf(published)?.roles ?? {}).map(([id, role]) => ({ id, title: textsOf(role.title) }));
-  if (!roles.some((r) => r.id === ADMIN_ROLE)) roles.unshift({ id: ADMIN_ROLE, title: { zh: '系统管理员', en: 'Administrator' } });
+  const roles = Object.entries(rolesOf(published)?.roles ?? {}).map(([id, role]) => ({
+    id,
+    title: textsOf(role.title),
+  }));
+  if (!roles.some((r) => r.id === ADMIN_ROLE))
+    roles.unshift({ id: ADMIN_ROLE, title: { zh: '系统管理员', en: 'Administrator' } });
   const failed = [units, users].find((l) => l.status === 'error');
   if (failed?.status === 'error') {
     return (
@@ -36,7 +40,12 @@ export function PeopleSection() {
       </div>
     );
   }
-  if (units.status !== 'ready' || users.status !== 'ready') return <p className="muted" role="status">{t.loading}</p>;
+  if (units.status !== 'ready' || users.status !== 'ready')
+    return (
+      <p className="muted" role="status">
+        {t.loading}
+      </p>
+    );
   const tree = unitTree(units.data.data);
   return (
     <div className="people">

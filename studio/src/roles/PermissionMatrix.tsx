@@ -15,7 +15,10 @@ export function PermissionMatrix({ roleId, role }: { roleId: string; role: RoleD
   const { lang } = useStudioLang();
   const { definitions, issues, update } = useDraft();
   const [open, setOpen] = useState<string>();
-  const rows = [...definitions.entities.map((e) => ({ id: e.$id, title: titleOf(e, lang, e.$id) })), { id: ANY_ENTITY, title: t.anyEntity }];
+  const rows = [
+    ...definitions.entities.map((e) => ({ id: e.$id, title: titleOf(e, lang, e.$id) })),
+    { id: ANY_ENTITY, title: t.anyEntity },
+  ];
   return (
     <table className="data-table matrix" aria-label={t.matrix}>
       <thead>
@@ -54,7 +57,13 @@ export function PermissionMatrix({ roleId, role }: { roleId: string; role: RoleD
                 ))}
                 <td className="nowrap">
                   {id !== ANY_ENTITY && (
-                    <button type="button" className="link-button" aria-expanded={open === id} aria-label={t.rulesFor(title)} onClick={() => setOpen(open === id ? undefined : id)}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-expanded={open === id}
+                      aria-label={t.rulesFor(title)}
+                      onClick={() => setOpen(open === id ? undefined : id)}
+                    >
                       {open === id ? t.hideRules : rules ? t.ruleCount(rules) : t.rules}
                     </button>
                   )}

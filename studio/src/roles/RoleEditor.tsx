@@ -15,7 +15,8 @@ export function RoleEditor({ roleId, role, onRemoved }: { roleId: string; role: 
   const [confirming, setConfirming] = useState(false);
   // Issues of the role itself (id, title); those of an entity show on its matrix row.
   const own = roleIssues(issues, roleId).filter((issue) => !issue.pointer.startsWith(`/roles/${roleId}/entities/`));
-  const text = (key: 'title' | 'description', lang: 'zh' | 'en') => (value: string) => update((set) => setRoleText(set, roleId, key, lang, value));
+  const text = (key: 'title' | 'description', lang: 'zh' | 'en') => (value: string) =>
+    update((set) => setRoleText(set, roleId, key, lang, value));
   return (
     <section className="panel role-editor" aria-label={roleId} data-role={roleId}>
       <header className="panel-head">
@@ -34,8 +35,16 @@ export function RoleEditor({ roleId, role, onRemoved }: { roleId: string; role: 
           <TextInput label={t.titleEn} value={textsOf(role.title).en ?? ''} onChange={text('title', 'en')} />
         </div>
         <div className="form-grid form-grid-wide">
-          <TextInput label={t.descriptionZh} value={textsOf(role.description).zh ?? ''} onChange={text('description', 'zh')} />
-          <TextInput label={t.descriptionEn} value={textsOf(role.description).en ?? ''} onChange={text('description', 'en')} />
+          <TextInput
+            label={t.descriptionZh}
+            value={textsOf(role.description).zh ?? ''}
+            onChange={text('description', 'zh')}
+          />
+          <TextInput
+            label={t.descriptionEn}
+            value={textsOf(role.description).en ?? ''}
+            onChange={text('description', 'en')}
+          />
         </div>
         <h3 className="section-title">{t.matrix}</h3>
         <p className="control-hint matrix-hint">{t.matrixHint}</p>

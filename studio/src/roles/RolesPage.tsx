@@ -45,8 +45,16 @@ export function RolesPage() {
                 const count = id === ADMIN_ROLE ? 0 : roleIssues(issues, id).length;
                 return (
                   <li key={id}>
-                    <button type="button" className={`role-item${selected === id ? ' active' : ''}`} aria-current={selected === id} data-role-item={id} onClick={() => setPicked(id)}>
-                      <span className="role-name">{textsOf(roles[id]?.title)[lang] || (id === ADMIN_ROLE ? t.builtIn : id)}</span>
+                    <button
+                      type="button"
+                      className={`role-item${selected === id ? ' active' : ''}`}
+                      aria-current={selected === id}
+                      data-role-item={id}
+                      onClick={() => setPicked(id)}
+                    >
+                      <span className="role-name">
+                        {textsOf(roles[id]?.title)[lang] || (id === ADMIN_ROLE ? t.builtIn : id)}
+                      </span>
                       <code className="role-meta mono">{id}</code>
                       {id === ADMIN_ROLE && <span className="pill pill-builtin">{t.builtIn}</span>}
                       {count > 0 && <span className="issue-count">{t.problems(count)}</span>}
@@ -62,7 +70,12 @@ export function RolesPage() {
           {selected === ADMIN_ROLE ? (
             <div className="notice">{t.adminLocked}</div>
           ) : selected && roles[selected] ? (
-            <RoleEditor key={selected} roleId={selected} role={roles[selected]!} onRemoved={() => setPicked(undefined)} />
+            <RoleEditor
+              key={selected}
+              roleId={selected}
+              role={roles[selected]!}
+              onRemoved={() => setPicked(undefined)}
+            />
           ) : (
             <div className="notice">{t.pick}</div>
           )}

@@ -8,7 +8,17 @@ import { RoleChecks } from './RoleChecks';
 type Assignable = { id: string; title: { zh?: string; en?: string } };
 
 /** One user: roles and unit (editable in place), active or not; every change is an immediate PATCH. */
-export function UserRow({ user, units, roles, onChanged }: { user: User; units: (OrgUnit & { depth: number })[]; roles: Assignable[]; onChanged(done?: string): void }) {
+export function UserRow({
+  user,
+  units,
+  roles,
+  onChanged,
+}: {
+  user: User;
+  units: (OrgUnit & { depth: number })[];
+  roles: Assignable[];
+  onChanged(done?: string): void;
+}) {
   const t = useMessages(ADMIN_MESSAGES);
   const { lang } = useStudioLang();
   const [editing, setEditing] = useState<{ roles: string[]; orgUnitId: string }>();
@@ -28,7 +38,8 @@ export function UserRow({ user, units, roles, onChanged }: { user: User; units: 
       setError(failureText(failure));
     }
   };
-  const patch = (body: BodyOf<'/admin/users/{id}', 'patch'>) => send(() => api('patch', '/admin/users/{id}', { params, body }));
+  const patch = (body: BodyOf<'/admin/users/{id}', 'patch'>) =>
+    send(() => api('patch', '/admin/users/{id}', { params, body }));
   const roleName = (id: string) => roles.find((r) => r.id === id)?.title[lang] ?? id;
   const unitName = units.find((u) => u.id === user.orgUnitId)?.name;
   return (
@@ -41,14 +52,22 @@ export function UserRow({ user, units, roles, onChanged }: { user: User; units: 
         <td colSpan={2}>
           <label className="control">
             <span className="control-label">{t.unitFor(who)}</span>
-            <select value={editing.orgUnitId} onChange={(event) => setEditing({ ...editing, orgUnitId: event.target.value })}>
+            <select
+              value={editing.orgUnitId}
+              onChange={(event) => setEditing({ ...editing, orgUnitId: event.target.value })}
+            >
               <option value="">{t.noUnit}</option>
               {units.map((u) => (
                 <option key={u.id} value={u.id}>{`${'　'.repeat(u.depth)}${u.name}`}</option>
               ))}
             </select>
           </label>
-          <RoleChecks label={t.rolesFor(who)} roles={roles} value={editing.roles} onChange={(next) => setEditing({ ...editing, roles: next })} />
+          <RoleChecks
+            label={t.rolesFor(who)}
+            roles={roles}
+            value={editing.roles}
+            onChange={(next) => setEditing({ ...editing, roles: next })}
+          />
         </td>
       ) : (
         <>
@@ -57,19 +76,29 @@ export function UserRow({ user, units, roles, onChanged }: { user: User; units: 
         </>
       )}
       <td>
-        <span className={`status ${user.active ? 'status-on' : 'status-off'}`}>{user.active ? t.active : t.inactive}</span>
+        <span className={`status ${user.active ? 'status-on' : 'status-off'}`}>
+          {user.active ? t.active : t.inactive}
+        </span>
         {user.mustChangePassword && <div className="muted small">{t.mustChange}</div>}
         {user.signInBlockedUntil && <div className="muted small">{t.signInBlocked}</div>}
         {temporary !== undefined && (
           <form
             onSubmit={(event) => {
               event.preventDefault();
-              void send(() => api('post', '/admin/users/{id}/password', { params, body: { password: temporary } }), t.passwordWasReset(who));
+              void send(
+                () => api('post', '/admin/users/{id}/password', { params, body: { password: temporary } }),
+                t.passwordWasReset(who),
+              );
             }}
           >
             <label className="control">
               <span className="control-label">{t.temporaryPassword(who)}</span>
-              <input type="text" autoComplete="off" value={temporary} onChange={(event) => setTemporary(event.target.value)} />
+              <input
+                type="text"
+                autoComplete="off"
+                value={temporary}
+                onChange={(event) => setTemporary(event.target.value)}
+              />
               <span className="muted small">{t.temporaryHint}</span>
             </label>
             <button type="submit" className="link-button" disabled={temporary.length < 10}>
@@ -89,7 +118,11 @@ export function UserRow({ user, units, roles, onChanged }: { user: User; units: 
       <td className="nowrap row-actions">
         {editing ? (
           <>
-            <button type="button" className="link-button" onClick={() => void patch({ roles: editing.roles, orgUnitId: editing.orgUnitId || null })}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void patch({ roles: editing.roles, orgUnitId: editing.orgUnitId || null })}
+            >
               {t.save}
             </button>
             <button type="button" className="link-button" onClick={() => setEditing(undefined)}>
@@ -98,23 +131,48 @@ export function UserRow({ user, units, roles, onChanged }: { user: User; units: 
           </>
         ) : (
           <>
-            <button type="button" className="link-button" aria-label={`${t.edit} ${who}`} onClick={() => setEditing({ roles: user.roles, orgUnitId: user.orgUnitId ?? '' })}>
+            <button
+              type="button"
+              className="link-button"
+              aria-label={`${t.edit} ${who}`}
+              onClick={() => setEditing({ roles: user.roles, orgUnitId: user.orgUnitId ?? '' })}
+            >
               {t.edit}
             </button>
-            <button type="button" className="link-button" aria-label={`${t.resetPassword} ${who}`} onClick={() => setTemporary('')}>
+            <button
+              type="button"
+              className="link-button"
+              aria-label={`${t.resetPassword} ${who}`}
+              onClick={() => setTemporary('')}
+            >
               {t.resetPassword}
             </button>
             {user.signInBlockedUntil && (
-              <button type="button" className="link-button" aria-label={`${t.unlock} ${who}`} onClick={() => void send(() => api('post', '/admin/users/{id}/unlock', { params }), t.unlocked(who))}>
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`${t.unlock} ${who}`}
+                onClick={() => void send(() => api('post', '/admin/users/{id}/unlock', { params }), t.unlocked(who))}
+              >
                 {t.unlock}
               </button>
             )}
             {user.active ? (
-              <button type="button" className="link-button danger" aria-label={`${t.deactivate} ${who}`} onClick={() => window.confirm(t.confirmDeactivate(who)) && void patch({ active: false })}>
+              <button
+                type="button"
+                className="link-button danger"
+                aria-label={`${t.deactivate} ${who}`}
+                onClick={() => window.confirm(t.confirmDeactivate(who)) && void patch({ active: false })}
+              >
                 {t.deactivate}
               </button>
             ) : (
-              <button type="button" className="link-button" aria-label={`${t.reactivate} ${who}`} onClick={() => void patch({ active: true })}>
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`${t.reactivate} ${who}`}
+                onClick={() => void patch({ active: true })}
+              >
                 {t.reactivate}
               </button>
             )}

@@ -10,12 +10,18 @@ export type User = ResponseOf<'/admin/users', 'get'>['data'][number];
 export function unitTree(units: OrgUnit[]): (OrgUnit & { depth: number })[] {
   const byId = new Map(units.map((unit) => [unit.id, unit]));
   const ids = (unit: OrgUnit) => unit.path.split('/').filter(Boolean);
-  const key = (unit: OrgUnit) => ids(unit).map((id) => byId.get(id)?.name ?? id).join('\u0000');
-  return [...units].sort((a, b) => key(a).localeCompare(key(b))).map((unit) => ({ ...unit, depth: ids(unit).length - 1 }));
+  const key = (unit: OrgUnit) =>
+    ids(unit)
+      .map((id) => byId.get(id)?.name ?? id)
+      .join('\u0000');
+  return [...units]
+    .sort((a, b) => key(a).localeCompare(key(b)))
+    .map((unit) => ({ ...unit, depth: ids(unit).length - 1 }));
 }
 
 /** An API failure in one line, with the pointer of each issue (`/password: must be at least 10 characters`). */
 export function failureText(error: unknown): string {
-  if (error instanceof ApiError && error.issues.length) return error.issues.map((issue) => `${issue.pointer} ${issue.message}`).join('; ');
+  if (error instanceof ApiError && error.issues.length)
+    return error.issues.map((issue) => `${issue.pointer} ${issue.message}`).join('; ');
   return (error as Error).message;
 }

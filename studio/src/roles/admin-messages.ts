@@ -78,7 +78,8 @@ const en: AdminMessages = {
   temporaryPassword: (who: string) => `Temporary password for ${who}`,
   temporaryHint: 'At least 10 characters. Their sessions end at once; after signing in with it they must change it.',
   confirmReset: 'Set temporary password',
-  passwordWasReset: (who: string) => `A temporary password is set for ${who}: tell them; they must change it after signing in.`,
+  passwordWasReset: (who: string) =>
+    `A temporary password is set for ${who}: tell them; they must change it after signing in.`,
   mustChange: 'Must change password',
   signInBlocked: 'Sign-in throttled',
   unlock: 'Lift sign-in limit',

@@ -58,7 +58,8 @@ const en: RoleMessages = {
   descriptionZh: 'Chinese description',
   descriptionEn: 'English description',
   matrix: 'Data permissions',
-  matrixHint: 'Scope: none / own (records they own) / team (their org unit and below) / all. "Other objects" covers every object not listed.',
+  matrixHint:
+    'Scope: none / own (records they own) / team (their org unit and below) / all. "Other objects" covers every object not listed.',
   entity: 'Object',
   anyEntity: 'Other objects (*)',
   actions: { read: 'Read', create: 'Create', update: 'Update', delete: 'Delete' },
@@ -67,7 +68,7 @@ const en: RoleMessages = {
   rulesFor: (entity: string) => `${entity}: workflow events and field rules`,
   hideRules: 'Close',
   events: 'Workflow events',
-  eventsHint: 'An event not set here follows the Update scope; the workflow\'s guards and approvals still apply.',
+  eventsHint: "An event not set here follows the Update scope; the workflow's guards and approvals still apply.",
   noEvents: 'No workflow is bound to this object.',
   followsUpdate: 'Follows Update',
   fields: 'Field rules',

@@ -1,9 +1,23 @@
 import { isIdentifier } from '@lodestar/core';
-import type { DefinitionSet, EntityDefinition, EntityPermission, FieldRestriction as FieldRule, LocalizedText, RolesDefinition as RolesFile, Scope } from '@lodestar/core';
+import type {
+  DefinitionSet,
+  EntityDefinition,
+  EntityPermission,
+  FieldRestriction as FieldRule,
+  LocalizedText,
+  RolesDefinition as RolesFile,
+  Scope,
+} from '@lodestar/core';
 
 // roles.json's types are generated from the meta-schema into @lodestar/core; the studio names them as it edits them.
 export { ADMIN_ROLE, SCOPES } from '@lodestar/core';
-export type { EntityPermission, FieldRestriction as FieldRule, RoleDefinition, RolesDefinition as RolesFile, Scope } from '@lodestar/core';
+export type {
+  EntityPermission,
+  FieldRestriction as FieldRule,
+  RoleDefinition,
+  RolesDefinition as RolesFile,
+  Scope,
+} from '@lodestar/core';
 export const ACTIONS = ['read', 'create', 'update', 'delete'] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -59,7 +73,13 @@ export function setScope(set: DefinitionSet, role: string, entity: string, actio
 }
 
 /** An empty scope removes the override: the event then follows `update`. */
-export function setEventScope(set: DefinitionSet, role: string, entity: string, event: string, scope: Scope | ''): void {
+export function setEventScope(
+  set: DefinitionSet,
+  role: string,
+  entity: string,
+  event: string,
+  scope: Scope | '',
+): void {
   const permission = permissionOf(set, role, entity);
   const events = (permission.events ??= {});
   if (scope === '') delete events[event];
@@ -67,7 +87,13 @@ export function setEventScope(set: DefinitionSet, role: string, entity: string, 
   tidy(set, role, entity);
 }
 
-export function setFieldRule(set: DefinitionSet, role: string, entity: string, field: string, rule: FieldRule | ''): void {
+export function setFieldRule(
+  set: DefinitionSet,
+  role: string,
+  entity: string,
+  field: string,
+  rule: FieldRule | '',
+): void {
   const permission = permissionOf(set, role, entity);
   const fields = (permission.fields ??= {});
   if (rule === '') delete fields[field];
@@ -75,7 +101,13 @@ export function setFieldRule(set: DefinitionSet, role: string, entity: string, f
   tidy(set, role, entity);
 }
 
-export function setRoleText(set: DefinitionSet, role: string, key: 'title' | 'description', lang: 'zh' | 'en', value: string): void {
+export function setRoleText(
+  set: DefinitionSet,
+  role: string,
+  key: 'title' | 'description',
+  lang: 'zh' | 'en',
+  value: string,
+): void {
   const definition = ensureRoles(set).roles[role]!;
   const text = { ...textsOf(definition[key]), [lang]: value };
   if (key === 'description' && !text.zh && !text.en) delete definition.description;
@@ -105,7 +137,12 @@ export function eventsOf(set: DefinitionSet, entity: string): string[] {
 export function eventTitle(set: DefinitionSet, entity: string, event: string, lang: string): string {
   for (const workflow of set.workflows) {
     if (workflow.meta?.entity !== entity) continue;
-    const states = (workflow as { states?: Record<string, { on?: Record<string, { meta?: { title?: Record<string, string> | string } }> }> }).states ?? {};
+    const states =
+      (
+        workflow as {
+          states?: Record<string, { on?: Record<string, { meta?: { title?: Record<string, string> | string } }> }>;
+        }
+      ).states ?? {};
     for (const state of Object.values(states)) {
       const title = state.on?.[event]?.meta?.title;
       if (typeof title === 'string') return title;

@@ -4,7 +4,11 @@ import { setRoleText, textsOf } from './roles-model';
 
 // roles.json may title a role with a plain string (the meta-schema's localized text); the studio's copy of the
 // type said `{ zh?, en? }` only.
-const set = (): DefinitionSet => ({ entities: [], workflows: [], roles: { roles: { sales: { title: 'Sales', entities: {} } } } });
+const set = (): DefinitionSet => ({
+  entities: [],
+  workflows: [],
+  roles: { roles: { sales: { title: 'Sales', entities: {} } } },
+});
 
 describe('a role titled by a plain string', () => {
   it('keeps the string for the other language when one language is edited', () => {

@@ -18,9 +18,15 @@ export function ExportTemplate() {
     setBusy(true);
     setError(undefined);
     try {
-      const query = new URLSearchParams({ ...(name.trim() && { name: name.trim() }), ...(version.trim() && { version: version.trim() }) });
+      const query = new URLSearchParams({
+        ...(name.trim() && { name: name.trim() }),
+        ...(version.trim() && { version: version.trim() }),
+      });
       const template = await getJson<{ manifest: { name: string; version: string } }>(`/api/v1/meta/template?${query}`);
-      save(templateFileName(template.manifest.name, template.manifest.version), `${JSON.stringify(template, null, 2)}\n`);
+      save(
+        templateFileName(template.manifest.name, template.manifest.version),
+        `${JSON.stringify(template, null, 2)}\n`,
+      );
     } catch (failure) {
       // Every problem is listed on its own row, not only counted in the headline.
       setError({ message: (failure as Error).message, issues: failure instanceof ApiError ? failure.issues : [] });
@@ -37,7 +43,14 @@ export function ExportTemplate() {
       </header>
       <form className="template-body inline-form" onSubmit={submit}>
         <TextInput label={t.name} value={name} onChange={setName} placeholder={t.namePlaceholder} />
-        <TextInput label={t.version} value={version} onChange={setVersion} placeholder="1.0" mono hint={t.versionHint} />
+        <TextInput
+          label={t.version}
+          value={version}
+          onChange={setVersion}
+          placeholder="1.0"
+          mono
+          hint={t.versionHint}
+        />
         <button type="submit" className="button" disabled={busy}>
           {busy ? t.downloading : t.download}
         </button>

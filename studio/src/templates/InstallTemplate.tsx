@@ -43,9 +43,18 @@ export function InstallTemplate() {
           <label className="control-label" htmlFor={id}>
             {t.file}
           </label>
-          <input id={id} type="file" accept=".json,application/json" onChange={(event) => void choose(event.target.files?.[0])} />
+          <input
+            id={id}
+            type="file"
+            accept=".json,application/json"
+            onChange={(event) => void choose(event.target.files?.[0])}
+          />
         </div>
-        {state.status === 'checking' && <p className="muted" role="status">{t.checking}</p>}
+        {state.status === 'checking' && (
+          <p className="muted" role="status">
+            {t.checking}
+          </p>
+        )}
         {state.status === 'invalid' && (
           <div className="template-result" role="alert" data-testid="template-issues">
             <p className="template-broken">{t.broken(state.issues.length)}</p>
@@ -58,7 +67,11 @@ export function InstallTemplate() {
             <span className="notice-detail">{state.message}</span>
           </div>
         )}
-        {state.status === 'unchanged' && <div className="notice" role="status">{t.unchanged(state.version)}</div>}
+        {state.status === 'unchanged' && (
+          <div className="notice" role="status">
+            {t.unchanged(state.version)}
+          </div>
+        )}
         {state.status === 'installed' && (
           <div className="notice notice-success" role="status" data-testid="template-installed">
             <strong>{t.installed(state.version)}</strong>
@@ -71,14 +84,22 @@ export function InstallTemplate() {
               <strong>{t.planFor(state.template.name, state.template.version)}</strong>
               {state.previous && <span className="badge">{t.upgradeFrom(state.previous.version)}</span>}
             </header>
-            {state.plan.steps.length === 0 ? <p className="muted">{t.noSteps}</p> : <PlanSteps steps={state.plan.steps} />}
+            {state.plan.steps.length === 0 ? (
+              <p className="muted">{t.noSteps}</p>
+            ) : (
+              <PlanSteps steps={state.plan.steps} />
+            )}
             {failure && (
               <div className="notice notice-error" role="alert">
                 <strong>{t.installFailed}</strong>
                 <span className="notice-detail">{failure.message}</span>
               </div>
             )}
-            <PublishForm steps={state.plan.steps} onPublish={(_note, destructive) => confirm(destructive)} action={{ label: t.install, busyLabel: t.installing }} />
+            <PublishForm
+              steps={state.plan.steps}
+              onPublish={(_note, destructive) => confirm(destructive)}
+              action={{ label: t.install, busyLabel: t.installing }}
+            />
           </div>
         )}
       </div>

@@ -37,7 +37,14 @@ export async function readTemplateFile(file: File): Promise<Record<string, unkno
 export async function dryRun(document: Record<string, unknown>): Promise<InstallState> {
   try {
     const answer = await sendJson<InstallAnswer>('POST', INSTALL_PATH, { ...document, dryRun: true });
-    if (answer.status === 'planned') return { status: 'planned', plan: answer.plan, template: answer.template, ...(answer.previous && { previous: answer.previous }), document };
+    if (answer.status === 'planned')
+      return {
+        status: 'planned',
+        plan: answer.plan,
+        template: answer.template,
+        ...(answer.previous && { previous: answer.previous }),
+        document,
+      };
     if (answer.status === 'unchanged') return { status: 'unchanged', version: answer.version };
     return { status: 'installed', version: answer.version };
   } catch (error) {
@@ -49,7 +56,9 @@ export async function dryRun(document: Record<string, unknown>): Promise<Install
 export async function install(document: Record<string, unknown>, confirmDestructive: boolean): Promise<InstallState> {
   try {
     const answer = await sendJson<InstallAnswer>('POST', INSTALL_PATH, { ...document, confirmDestructive });
-    return answer.status === 'planned' ? { status: 'failed', message: 'not installed', issues: [] } : { status: 'installed', version: answer.version };
+    return answer.status === 'planned'
+      ? { status: 'failed', message: 'not installed', issues: [] }
+      : { status: 'installed', version: answer.version };
   } catch (error) {
     return failure(error, false);
   }

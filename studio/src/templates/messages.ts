@@ -37,7 +37,8 @@ export type TemplateMessages = typeof zh;
 
 const en: TemplateMessages = {
   heading: 'Templates',
-  subheading: 'Export the published model as a template file, or install a template: a dry run shows its problems and plan first, then you confirm.',
+  subheading:
+    'Export the published model as a template file, or install a template: a dry run shows its problems and plan first, then you confirm.',
   exportHeading: 'Export the current model',
   exportHint: 'Downloads every published definition (objects, workflows, roles), ready to install on another system.',
   name: 'Template name',
@@ -48,7 +49,8 @@ const en: TemplateMessages = {
   downloading: 'Exporting…',
   exportFailed: 'The export failed',
   installHeading: 'Install a template',
-  installHint: 'An install publishes a new version, like publishing a draft. It runs dry first: a broken template lists every problem and changes nothing.',
+  installHint:
+    'An install publishes a new version, like publishing a draft. It runs dry first: a broken template lists every problem and changes nothing.',
   file: 'Template file (JSON)',
   checking: 'Running it dry…',
   notJson: 'This file is not valid JSON.',
@@ -65,7 +67,8 @@ const en: TemplateMessages = {
   installing: 'Installing…',
   installed: (v: number) => `The template is installed as version ${v}.`,
   installFailed: 'The install failed; the database and its data are unchanged.',
-  draftNote: 'An unpublished studio draft is kept; it is based on the older version, so check it again before publishing.',
+  draftNote:
+    'An unpublished studio draft is kept; it is based on the older version, so check it again before publishing.',
 };
 
 export const TEMPLATE_MESSAGES: Record<Lang, TemplateMessages> = { zh, en };

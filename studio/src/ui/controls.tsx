@@ -4,7 +4,17 @@ import { issueText } from '../draft/issues';
 import { useStudioLang } from '../app/lang';
 
 /** A labelled input: the label names the control for screen readers and tests (getByLabel). */
-export function TextInput(props: { label: string; value: string; onChange(value: string): void; placeholder?: string; mono?: boolean; disabled?: boolean; type?: string; hint?: ReactNode; wide?: boolean }) {
+export function TextInput(props: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  placeholder?: string;
+  mono?: boolean;
+  disabled?: boolean;
+  type?: string;
+  hint?: ReactNode;
+  wide?: boolean;
+}) {
   const id = useId();
   // The hint stays outside the label: it describes the input, it is not part of its name.
   return (
@@ -31,7 +41,17 @@ export function TextInput(props: { label: string; value: string; onChange(value:
   );
 }
 
-export function Checkbox({ label, checked, onChange, hint }: { label: string; checked: boolean; onChange(checked: boolean): void; hint?: string }) {
+export function Checkbox({
+  label,
+  checked,
+  onChange,
+  hint,
+}: {
+  label: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+  hint?: string;
+}) {
   return (
     <div className="check">
       <label>
@@ -43,7 +63,13 @@ export function Checkbox({ label, checked, onChange, hint }: { label: string; ch
   );
 }
 
-export function Select(props: { label: string; value: string; onChange(value: string): void; options: { value: string; label: string }[]; disabled?: boolean }) {
+export function Select(props: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  options: { value: string; label: string }[];
+  disabled?: boolean;
+}) {
   const id = useId();
   // Labelled by id, not by wrapping: a wrapping label would add every option's text to the name.
   return (
@@ -51,7 +77,12 @@ export function Select(props: { label: string; value: string; onChange(value: st
       <label className="control-label" htmlFor={id}>
         {props.label}
       </label>
-      <select id={id} value={props.value} disabled={props.disabled} onChange={(event) => props.onChange(event.target.value)}>
+      <select
+        id={id}
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(event) => props.onChange(event.target.value)}
+      >
         {props.options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -83,7 +114,17 @@ export function IssueNotes({ issues, prefix, testId }: { issues: DefinitionIssue
 }
 
 /** A modal card: a heading, a body, and its buttons at the bottom. */
-export function Dialog({ title, children, actions, onClose }: { title: string; children: ReactNode; actions: ReactNode; onClose(): void }) {
+export function Dialog({
+  title,
+  children,
+  actions,
+  onClose,
+}: {
+  title: string;
+  children: ReactNode;
+  actions: ReactNode;
+  onClose(): void;
+}) {
   return (
     <div className="dialog-backdrop" onKeyDown={(event) => event.key === 'Escape' && onClose()}>
       <div className="dialog" role="dialog" aria-modal="true" aria-label={title}>

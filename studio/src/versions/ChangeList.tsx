@@ -4,7 +4,15 @@ import type { KeyedDiff, ValueChange } from './diff-types';
 import { changedPointers, short, valueAt } from './json-pointers';
 
 /** Names added / removed, and for each changed one every differing pointer as before → after. */
-export function ChangeList<C extends ValueChange>({ label, diff, nameOf }: { label: string; diff: KeyedDiff<C>; nameOf(change: C): string }) {
+export function ChangeList<C extends ValueChange>({
+  label,
+  diff,
+  nameOf,
+}: {
+  label: string;
+  diff: KeyedDiff<C>;
+  nameOf(change: C): string;
+}) {
   const t = useMessages(DIFF_MESSAGES);
   if (!diff.added.length && !diff.removed.length && !diff.changed.length) return null;
   return (
@@ -22,7 +30,12 @@ export function ChangeList<C extends ValueChange>({ label, diff, nameOf }: { lab
           </li>
         ))}
         {diff.changed.map((change) => (
-          <li key={`~${nameOf(change)}`} className="change change-changed" data-change="changed" data-name={nameOf(change)}>
+          <li
+            key={`~${nameOf(change)}`}
+            className="change change-changed"
+            data-change="changed"
+            data-name={nameOf(change)}
+          >
             <span className="change-tag">{t.changed}</span> <Named id={nameOf(change)} titles={diff.titles} />
             <BeforeAfter before={change.before} after={change.after} />
           </li>
@@ -51,7 +64,8 @@ export function BeforeAfter({ before, after, pointers }: { before: unknown; afte
     <ul className="before-after">
       {(pointers ?? changedPointers(before, after)).map((pointer) => (
         <li key={pointer}>
-          <code className="pointer">{pointer || '/'}</code> <code className="before">{short(valueAt(before, pointer))}</code> <span aria-hidden="true">→</span>{' '}
+          <code className="pointer">{pointer || '/'}</code>{' '}
+          <code className="before">{short(valueAt(before, pointer))}</code> <span aria-hidden="true">→</span>{' '}
           <code className="after">{short(valueAt(after, pointer))}</code>
         </li>
       ))}

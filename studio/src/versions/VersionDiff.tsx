@@ -16,7 +16,11 @@ export function VersionDiff({ from, to }: { from: number; to: number }) {
         <h2>{t.heading(from, to)}</h2>
       </header>
       <div className="diff-body">
-        {diff.status === 'loading' && <p className="muted" role="status">{t.loading}</p>}
+        {diff.status === 'loading' && (
+          <p className="muted" role="status">
+            {t.loading}
+          </p>
+        )}
         {diff.status === 'error' && (
           <div className="notice notice-error" role="alert">
             <strong>{t.failed}</strong>
@@ -31,14 +35,21 @@ export function VersionDiff({ from, to }: { from: number; to: number }) {
 
 function DiffSections({ diff }: { diff: VersionsDiff }) {
   const t = useMessages(DIFF_MESSAGES);
-  if (isEmpty(diff.entities) && isEmpty(diff.workflows) && isEmpty(diff.roles)) return <p className="muted">{t.same}</p>;
+  if (isEmpty(diff.entities) && isEmpty(diff.workflows) && isEmpty(diff.roles))
+    return <p className="muted">{t.same}</p>;
   return (
     <>
-      <DiffSection title={t.entities} added={diff.entities.added} removed={diff.entities.removed} titles={diff.entities.titles}>
+      <DiffSection
+        title={t.entities}
+        added={diff.entities.added}
+        removed={diff.entities.removed}
+        titles={diff.entities.titles}
+      >
         {diff.entities.changed.map((entity) => (
           <div key={entity.id} className="diff-item" data-entity={entity.id}>
             <h4>
-              <span className="change-tag change-changed">{t.changed}</span> <Named id={entity.id} titles={diff.entities.titles} />
+              <span className="change-tag change-changed">{t.changed}</span>{' '}
+              <Named id={entity.id} titles={diff.entities.titles} />
             </h4>
             <ChangeList label={t.fields} diff={entity.fields} nameOf={(c) => c.field} />
             <ChangeList label={t.recordTypes} diff={entity.recordTypes} nameOf={(c) => c.recordType} />
@@ -46,11 +57,17 @@ function DiffSections({ diff }: { diff: VersionsDiff }) {
           </div>
         ))}
       </DiffSection>
-      <DiffSection title={t.workflows} added={diff.workflows.added} removed={diff.workflows.removed} titles={diff.workflows.titles}>
+      <DiffSection
+        title={t.workflows}
+        added={diff.workflows.added}
+        removed={diff.workflows.removed}
+        titles={diff.workflows.titles}
+      >
         {diff.workflows.changed.map((workflow) => (
           <div key={workflow.id} className="diff-item" data-workflow={workflow.id}>
             <h4>
-              <span className="change-tag change-changed">{t.changed}</span> <Named id={workflow.id} titles={diff.workflows.titles} />
+              <span className="change-tag change-changed">{t.changed}</span>{' '}
+              <Named id={workflow.id} titles={diff.workflows.titles} />
             </h4>
             <ChangeList label={t.states} diff={workflow.states} nameOf={(c) => c.state} />
             <ChangeList label={t.transitions} diff={workflow.transitions} nameOf={(c) => c.transition} />
@@ -74,7 +91,19 @@ function DiffSections({ diff }: { diff: VersionsDiff }) {
 }
 
 /** One kind of definition: names added and removed at the top, then each changed one. */
-function DiffSection({ title, added, removed, titles, children }: { title: string; added: string[]; removed: string[]; titles?: VersionsDiff['entities']['titles']; children: ReactNode }) {
+function DiffSection({
+  title,
+  added,
+  removed,
+  titles,
+  children,
+}: {
+  title: string;
+  added: string[];
+  removed: string[];
+  titles?: VersionsDiff['entities']['titles'];
+  children: ReactNode;
+}) {
   const t = useMessages(DIFF_MESSAGES);
   const items = Array.isArray(children) ? children : [children];
   if (!added.length && !removed.length && items.every((c) => !c || (Array.isArray(c) && !c.length))) return null;

@@ -21,19 +21,29 @@ export function VersionsPage() {
   const [users] = useApi<{ data: { id: string; email: string; displayName: string }[] }>('/api/v1/admin/users');
   const [picked, setPicked] = useState<number[]>([]);
   const [rollbackTo, setRollbackTo] = useState<number>();
-  const format = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const format = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
   const who = (id: string | null | undefined) => {
     if (!id) return undefined;
     const user = users.status === 'ready' ? users.data.data.find((u) => u.id === id) : undefined;
     return user ? user.displayName || user.email : undefined;
   };
   // The last two ticks count: ticking a third drops the oldest pick.
-  const toggle = (version: number, on: boolean) => setPicked((current) => (on ? [...current.filter((v) => v !== version), version].slice(-2) : current.filter((v) => v !== version)));
+  const toggle = (version: number, on: boolean) =>
+    setPicked((current) =>
+      on ? [...current.filter((v) => v !== version), version].slice(-2) : current.filter((v) => v !== version),
+    );
   const [from, to] = [...picked].sort((a, b) => a - b);
   return (
     <>
       <TitleRow heading={t.heading} subheading={t.subheading} />
-      {versions.status === 'loading' && <p className="muted" role="status">{t.loading}</p>}
+      {versions.status === 'loading' && (
+        <p className="muted" role="status">
+          {t.loading}
+        </p>
+      )}
       {versions.status === 'error' && (
         <div className="notice notice-error" role="alert">
           <strong>{t.failed}</strong>
@@ -64,12 +74,22 @@ export function VersionsPage() {
               </thead>
               <tbody>
                 {versions.data.data.map((v) => (
-                  <tr key={v.version} data-version={v.version} className={picked.includes(v.version) ? 'picked' : undefined}>
+                  <tr
+                    key={v.version}
+                    data-version={v.version}
+                    className={picked.includes(v.version) ? 'picked' : undefined}
+                  >
                     <td className="col-compare">
-                      <input type="checkbox" aria-label={d.compareLabel(v.version)} checked={picked.includes(v.version)} onChange={(event) => toggle(v.version, event.target.checked)} />
+                      <input
+                        type="checkbox"
+                        aria-label={d.compareLabel(v.version)}
+                        checked={picked.includes(v.version)}
+                        onChange={(event) => toggle(v.version, event.target.checked)}
+                      />
                     </td>
                     <td className="nowrap">
-                      <strong>v{v.version}</strong> {v.version === publishedVersion && <span className="badge">{t.current}</span>}
+                      <strong>v{v.version}</strong>{' '}
+                      {v.version === publishedVersion && <span className="badge">{t.current}</span>}
                     </td>
                     <td className="nowrap">{format.format(new Date(v.published_at))}</td>
                     <td>{who(v.published_by) ?? <span className="muted">—</span>}</td>
@@ -77,7 +97,12 @@ export function VersionsPage() {
                     <td>{v.noteText?.[lang] ?? v.note ?? <span className="muted">—</span>}</td>
                     <td className="nowrap row-actions">
                       {v.version !== publishedVersion && (
-                        <button type="button" className="link-button" aria-label={d.rollbackLabel(v.version)} onClick={() => setRollbackTo(v.version)}>
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-label={d.rollbackLabel(v.version)}
+                          onClick={() => setRollbackTo(v.version)}
+                        >
                           {d.rollback}
                         </button>
                       )}
@@ -88,7 +113,13 @@ export function VersionsPage() {
             </table>
           </div>
         ))}
-      {versions.status === 'ready' && versions.data.data.length > 1 && (from === undefined || to === undefined ? <p className="muted compare-hint">{d.pickTwo}</p> : <VersionDiff key={`${from}-${to}`} from={from} to={to} />)}
+      {versions.status === 'ready' &&
+        versions.data.data.length > 1 &&
+        (from === undefined || to === undefined ? (
+          <p className="muted compare-hint">{d.pickTwo}</p>
+        ) : (
+          <VersionDiff key={`${from}-${to}`} from={from} to={to} />
+        ))}
       {rollbackTo !== undefined && <RollbackDialog version={rollbackTo} onClose={() => setRollbackTo(undefined)} />}
     </>
   );

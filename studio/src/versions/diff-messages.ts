@@ -24,7 +24,8 @@ const zh = {
   rollback: '回滚到此版本',
   rollbackLabel: (v: number) => `回滚到 v${v}`,
   rollbackTitle: (v: number) => `回滚到版本 v${v}？`,
-  rollbackHint: '回滚会把这个版本写入工作室草稿，然后在“草稿与发布”页预览迁移计划并确认发布，生成一个新版本；历史版本不会被改写。',
+  rollbackHint:
+    '回滚会把这个版本写入工作室草稿，然后在“草稿与发布”页预览迁移计划并确认发布，生成一个新版本；历史版本不会被改写。',
   overwrite: '注意：当前有尚未发布的草稿更改，回滚会覆盖它们。',
   cancel: '取消',
   rollingBack: '正在准备…',
@@ -57,7 +58,8 @@ const en: DiffMessages = {
   rollback: 'Roll back to this version',
   rollbackLabel: (v: number) => `Roll back to v${v}`,
   rollbackTitle: (v: number) => `Roll back to version ${v}?`,
-  rollbackHint: 'Rolling back writes this version into the studio draft; the Draft & publish page then shows its plan and publishes it, with confirmation, as a new version. History is never rewritten.',
+  rollbackHint:
+    'Rolling back writes this version into the studio draft; the Draft & publish page then shows its plan and publishes it, with confirmation, as a new version. History is never rewritten.',
   overwrite: 'Careful: the draft has unpublished changes, and rolling back replaces them.',
   cancel: 'Cancel',
   rollingBack: 'Preparing…',

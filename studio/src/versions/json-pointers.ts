@@ -16,7 +16,9 @@ export function changedPointers(before: unknown, after: unknown, at = ''): strin
   const plain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   if (!plain(before) || !plain(after)) return [at];
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  return keys.flatMap((key) => changedPointers(before[key], after[key], `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`));
+  return keys.flatMap((key) =>
+    changedPointers(before[key], after[key], `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`),
+  );
 }
 
 /** A value in one short line for "before → after": absent shows as a dash, long JSON is cut. */

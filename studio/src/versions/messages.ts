@@ -12,7 +12,10 @@ const zh = {
   note: '说明',
   publishedAt: '发布时间',
   current: '当前',
-  sources: { folder: '模板文件夹', draft: '工作室草稿', api: 'API', template: '模板', rollback: '回滚' } as Record<string, string>,
+  sources: { folder: '模板文件夹', draft: '工作室草稿', api: 'API', template: '模板', rollback: '回滚' } as Record<
+    string,
+    string
+  >,
 };
 
 type VersionMessages = typeof zh;
@@ -29,7 +32,13 @@ const en: VersionMessages = {
   note: 'Note',
   publishedAt: 'Published',
   current: 'current',
-  sources: { folder: 'Definitions folder', draft: 'Studio draft', api: 'API', template: 'Template', rollback: 'Rollback' },
+  sources: {
+    folder: 'Definitions folder',
+    draft: 'Studio draft',
+    api: 'API',
+    template: 'Template',
+    rollback: 'Rollback',
+  },
 };
 
 export const VERSION_MESSAGES: Record<Lang, VersionMessages> = { zh, en };

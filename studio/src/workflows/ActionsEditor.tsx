@@ -5,7 +5,17 @@ import { ReferenceEditor } from './ReferenceEditor';
 import type { LibraryEntry, Reference } from './types';
 
 /** The actions a transition runs, in order: each picked from the library with its params; add and remove. */
-export function ActionsEditor({ actions, entries, fields, onChange }: { actions: Reference[]; entries: LibraryEntry[]; fields: FieldOption[]; onChange(actions: Reference[]): void }) {
+export function ActionsEditor({
+  actions,
+  entries,
+  fields,
+  onChange,
+}: {
+  actions: Reference[];
+  entries: LibraryEntry[];
+  fields: FieldOption[];
+  onChange(actions: Reference[]): void;
+}) {
   const t = useMessages(PANEL_MESSAGES);
   const replace = (i: number, next: Reference | undefined) => onChange(actions.map((a, j) => (j === i ? next! : a)));
   return (
@@ -14,13 +24,29 @@ export function ActionsEditor({ actions, entries, fields, onChange }: { actions:
       {actions.length === 0 && <p className="muted small">{t.none}</p>}
       {actions.map((action, i) => (
         <div className="wf-action" key={i} data-action-index={i}>
-          <ReferenceEditor label={t.action(i + 1)} entries={entries} value={action} fields={fields} labelPrefix={`${t.action(i + 1)} · `} onChange={(next) => replace(i, next)} />
-          <button type="button" className="link-button danger" onClick={() => onChange(actions.filter((_, j) => j !== i))}>
+          <ReferenceEditor
+            label={t.action(i + 1)}
+            entries={entries}
+            value={action}
+            fields={fields}
+            labelPrefix={`${t.action(i + 1)} · `}
+            onChange={(next) => replace(i, next)}
+          />
+          <button
+            type="button"
+            className="link-button danger"
+            onClick={() => onChange(actions.filter((_, j) => j !== i))}
+          >
             {t.removeAction(i + 1)}
           </button>
         </div>
       ))}
-      <button type="button" className="button button-quiet" disabled={!entries.length} onClick={() => onChange([...actions, { type: entries[0]!.name, params: {} }])}>
+      <button
+        type="button"
+        className="button button-quiet"
+        disabled={!entries.length}
+        onClick={() => onChange([...actions, { type: entries[0]!.name, params: {} }])}
+      >
         + {t.addAction}
       </button>
     </fieldset>

@@ -37,7 +37,15 @@ export function ParamsForm({ schema, value, onChange, fields, labelPrefix = '' }
   return (
     <div className="params-form">
       {Object.entries(properties).map(([name, prop]) => (
-        <ParamControl key={name} name={name} label={`${labelPrefix}${libraryName(name, lang)}`} schema={prop} value={value[name]} fields={fields} onChange={(next) => set(name, next)} />
+        <ParamControl
+          key={name}
+          name={name}
+          label={`${labelPrefix}${libraryName(name, lang)}`}
+          schema={prop}
+          value={value[name]}
+          fields={fields}
+          onChange={(next) => set(name, next)}
+        />
       ))}
     </div>
   );
@@ -48,34 +56,103 @@ function propertiesOf(schema: ParamSchema): Record<string, ParamSchema> {
   const branches = [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])];
   const merged: Record<string, ParamSchema> = {};
   for (const branch of [schema, ...branches]) {
-    for (const [name, prop] of Object.entries(branch.properties ?? {})) if (!merged[name] || Object.keys(merged[name]).length === 0) merged[name] = prop;
+    for (const [name, prop] of Object.entries(branch.properties ?? {}))
+      if (!merged[name] || Object.keys(merged[name]).length === 0) merged[name] = prop;
   }
   return merged;
 }
 
-function ParamControl({ name, label, schema, value, fields, onChange }: { name: string; label: string; schema: ParamSchema; value: unknown; fields: FieldOption[]; onChange(next: unknown): void }) {
+function ParamControl({
+  name,
+  label,
+  schema,
+  value,
+  fields,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  schema: ParamSchema;
+  value: unknown;
+  fields: FieldOption[];
+  onChange(next: unknown): void;
+}) {
   const t = useMessages(PANEL_MESSAGES);
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   if (name === 'field' && (type === 'string' || type === undefined) && fields.length) {
-    return <Select label={label} value={String(value ?? '')} onChange={onChange} options={[{ value: '', label: '—' }, ...withCurrent(fields, value)]} />;
+    return (
+      <Select
+        label={label}
+        value={String(value ?? '')}
+        onChange={onChange}
+        options={[{ value: '', label: '—' }, ...withCurrent(fields, value)]}
+      />
+    );
   }
   if (type === 'array' && (schema.items?.type === 'string' || schema.items?.enum)) {
-    const options = name === 'fields' && fields.length ? fields : (schema.items?.enum ?? []).map((v) => ({ value: String(v), label: String(v) }));
+    const options =
+      name === 'fields' && fields.length
+        ? fields
+        : (schema.items?.enum ?? []).map((v) => ({ value: String(v), label: String(v) }));
     const list = Array.isArray(value) ? value.map(String) : [];
-    if (options.length) return <MultiSelect label={label} hint={t.chooseMany} value={list} options={withCurrent(options, list)} onChange={onChange} />;
-    return <TextInput label={label} hint="a, b" value={list.join(', ')} onChange={(v) => onChange(v.split(',').map((s) => s.trim()).filter(Boolean))} />;
+    if (options.length)
+      return (
+        <MultiSelect
+          label={label}
+          hint={t.chooseMany}
+          value={list}
+          options={withCurrent(options, list)}
+          onChange={onChange}
+        />
+      );
+    return (
+      <TextInput
+        label={label}
+        hint="a, b"
+        value={list.join(', ')}
+        onChange={(v) =>
+          onChange(
+            v
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+          )
+        }
+      />
+    );
   }
   if (schema.enum) {
-    return <Select label={label} value={String(value ?? '')} onChange={onChange} options={[{ value: '', label: '—' }, ...schema.enum.map((v) => ({ value: String(v), label: String(v) }))]} />;
+    return (
+      <Select
+        label={label}
+        value={String(value ?? '')}
+        onChange={onChange}
+        options={[{ value: '', label: '—' }, ...schema.enum.map((v) => ({ value: String(v), label: String(v) }))]}
+      />
+    );
   }
   if (type === 'boolean') return <Checkbox label={label} checked={value === true} onChange={onChange} />;
   if (type === 'number' || type === 'integer') {
-    return <TextInput label={label} type="number" value={value === undefined ? '' : String(value)} onChange={(v) => onChange(v === '' ? undefined : Number(v))} />;
+    return (
+      <TextInput
+        label={label}
+        type="number"
+        value={value === undefined ? '' : String(value)}
+        onChange={(v) => onChange(v === '' ? undefined : Number(v))}
+      />
+    );
   }
-  if (type === 'string' || schema.anyOf) return <TextInput label={label} value={typeof value === 'string' ? value : ''} onChange={onChange} />;
+  if (type === 'string' || schema.anyOf)
+    return <TextInput label={label} value={typeof value === 'string' ? value : ''} onChange={onChange} />;
   if (type === undefined && Object.keys(schema).length === 0) {
     // Any JSON value (a compared value): numbers and true/false as typed, everything else as text.
-    return <TextInput label={label} value={value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value)} onChange={(v) => onChange(loose(v))} />;
+    return (
+      <TextInput
+        label={label}
+        value={value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value)}
+        onChange={(v) => onChange(loose(v))}
+      />
+    );
   }
   return <JsonInput label={label} value={value} onChange={onChange} />;
 }
@@ -96,14 +173,33 @@ function withCurrent(options: FieldOption[], value: unknown): FieldOption[] {
   return [...options, ...missing.map((v) => ({ value: v, label: `${v} ⚠` }))];
 }
 
-function MultiSelect({ label, hint, value, options, onChange }: { label: string; hint: string; value: string[]; options: FieldOption[]; onChange(next: string[]): void }) {
+function MultiSelect({
+  label,
+  hint,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  hint: string;
+  value: string[];
+  options: FieldOption[];
+  onChange(next: string[]): void;
+}) {
   const id = useId();
   return (
     <div className="control">
       <label className="control-label" htmlFor={id}>
         {label}
       </label>
-      <select id={id} multiple size={Math.min(6, Math.max(3, options.length))} value={value} aria-describedby={`${id}-hint`} onChange={(event) => onChange([...event.target.selectedOptions].map((o) => o.value))}>
+      <select
+        id={id}
+        multiple
+        size={Math.min(6, Math.max(3, options.length))}
+        value={value}
+        aria-describedby={`${id}-hint`}
+        onChange={(event) => onChange([...event.target.selectedOptions].map((o) => o.value))}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -138,7 +234,15 @@ function JsonInput({ label, value, onChange }: { label: string; value: unknown; 
       <label className="control-label" htmlFor={id}>
         {label} <span className="muted small">{t.jsonParam}</span>
       </label>
-      <textarea id={id} className="mono json-param" rows={Math.min(8, shown.split('\n').length + 1)} value={textValue} onChange={(e) => setText(e.target.value)} onBlur={apply} aria-invalid={invalid} />
+      <textarea
+        id={id}
+        className="mono json-param"
+        rows={Math.min(8, shown.split('\n').length + 1)}
+        value={textValue}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={apply}
+        aria-invalid={invalid}
+      />
       {invalid && <span className="control-hint issue-text">{t.jsonInvalid}</span>}
     </div>
   );

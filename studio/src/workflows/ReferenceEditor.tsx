@@ -22,13 +22,29 @@ export function ReferenceEditor({ label, noneLabel, entries, value, onChange, fi
   const name = refName(value);
   const entry = entries.find((e) => e.name === name);
   const names = entries.map((e) => e.name);
-  const options = [...(noneLabel !== undefined ? [{ value: '', label: noneLabel }] : []), ...names.map((n) => ({ value: n, label: libraryName(n, lang) }))];
+  const options = [
+    ...(noneLabel !== undefined ? [{ value: '', label: noneLabel }] : []),
+    ...names.map((n) => ({ value: n, label: libraryName(n, lang) })),
+  ];
   // A name the library does not know stays visible (the engine reports it) instead of silently changing.
   if (name && !names.includes(name)) options.push({ value: name, label: `${name} ⚠` });
   return (
     <div className="reference">
-      <Select label={label} value={name} options={options} onChange={(next) => onChange(next ? { type: next, params: {} } : undefined)} />
-      {entry && <ParamsForm schema={entry.params} value={refParams(value)} fields={fields} labelPrefix={labelPrefix} onChange={(params) => onChange({ type: name, params })} />}
+      <Select
+        label={label}
+        value={name}
+        options={options}
+        onChange={(next) => onChange(next ? { type: next, params: {} } : undefined)}
+      />
+      {entry && (
+        <ParamsForm
+          schema={entry.params}
+          value={refParams(value)}
+          fields={fields}
+          labelPrefix={labelPrefix}
+          onChange={(params) => onChange({ type: name, params })}
+        />
+      )}
     </div>
   );
 }

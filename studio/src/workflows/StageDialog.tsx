@@ -27,7 +27,14 @@ export function StageDialog({ taken, between, onClose, onApply }: Props) {
   const eventError = between && !EVENT_NAME.test(eventName) ? t.eventPattern : undefined;
   const ready = (zh || en) && !idError && !eventError;
   const heading = between ? t.insertStage : t.addState;
-  const apply = () => ready && onApply({ id: stateId, title: { zh: zh || en, en: en || zh }, event: eventName, eventTitle: { zh: eventZh || eventName, en: eventEn || eventName } });
+  const apply = () =>
+    ready &&
+    onApply({
+      id: stateId,
+      title: { zh: zh || en, en: en || zh },
+      event: eventName,
+      eventTitle: { zh: eventZh || eventName, en: eventEn || eventName },
+    });
   return (
     <Dialog
       title={heading}
@@ -54,7 +61,13 @@ export function StageDialog({ taken, between, onClose, onApply }: Props) {
           <h3 className="dialog-section">{t.newEvent}</h3>
           <p className="muted small">{t.newEventHint(between.to)}</p>
           <div className="form-grid">
-            <TextInput label={t.eventName} value={eventName} mono onChange={(v) => setEvent(v.toUpperCase())} hint={eventError} />
+            <TextInput
+              label={t.eventName}
+              value={eventName}
+              mono
+              onChange={(v) => setEvent(v.toUpperCase())}
+              hint={eventError}
+            />
             <TextInput label={`${t.eventName} · ${t.titleZh}`} value={eventZh} onChange={setEventZh} />
             <TextInput label={`${t.eventName} · ${t.titleEn}`} value={eventEn} onChange={setEventEn} />
           </div>

@@ -19,13 +19,28 @@ export type StateNodeType = Node<StateNodeData, 'state'>;
 /** A stage on the graph: its color bar, title, probability, and marks for initial, final and problems. */
 export function StateNode({ data, selected }: NodeProps<StateNodeType>) {
   const t = useMessages(WORKFLOW_MESSAGES);
-  const classes = ['wf-node', selected && 'is-selected', data.final && 'is-final', data.missing && 'is-missing', data.issues > 0 && 'has-issues'].filter(Boolean).join(' ');
+  const classes = [
+    'wf-node',
+    selected && 'is-selected',
+    data.final && 'is-final',
+    data.missing && 'is-missing',
+    data.issues > 0 && 'has-issues',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
-    <div className={classes} style={{ borderTopColor: data.color }} data-state={data.name} aria-label={t.stateLabel(data.title)}>
+    <div
+      className={classes}
+      style={{ borderTopColor: data.color }}
+      data-state={data.name}
+      aria-label={t.stateLabel(data.title)}
+    >
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <div className="wf-node-title">{data.title}</div>
       <div className="wf-node-meta">
-        {data.probability !== undefined && <span className="wf-node-prob">{Math.round(data.probability * 1000) / 10}%</span>}
+        {data.probability !== undefined && (
+          <span className="wf-node-prob">{Math.round(data.probability * 1000) / 10}%</span>
+        )}
         {data.initial && <span className="wf-tag">{t.initial}</span>}
         {data.final && <span className="wf-tag">{t.final}</span>}
         {data.issues > 0 && (

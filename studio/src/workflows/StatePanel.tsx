@@ -19,18 +19,31 @@ interface Props {
 }
 
 /** One stage: titles, color, probability, outcome, stuck time, initial / final, its transitions out. */
-export function StatePanel({ workflow, name, issues, onMeta, onInitial, onFinal, onRemove, onSelectEdge, onClose }: Props) {
+export function StatePanel({
+  workflow,
+  name,
+  issues,
+  onMeta,
+  onInitial,
+  onFinal,
+  onRemove,
+  onSelectEdge,
+  onClose,
+}: Props) {
   const t = useMessages(PANEL_MESSAGES);
   const w = useMessages(WORKFLOW_MESSAGES);
   const { lang } = useStudioLang();
   const state = workflow.states[name]!;
   const meta = state.meta ?? {};
-  const title = (typeof meta.title === 'object' ? meta.title : { zh: meta.title ?? '', en: meta.title ?? '' }) as Record<string, string>;
+  const title = (
+    typeof meta.title === 'object' ? meta.title : { zh: meta.title ?? '', en: meta.title ?? '' }
+  ) as Record<string, string>;
   const initial = workflow.initial === name;
   const pointers = pointingAt(workflow, name).map((n) => stateTitle(workflow, n, lang));
   const out = listEdges(workflow).filter((e) => e.ref.source === name);
   const percent = typeof meta.probability === 'number' ? String(Math.round(meta.probability * 1000) / 10) : '';
-  const setPercent = (v: string) => onMeta({ probability: v === '' ? undefined : Math.min(1, Math.max(0, Number(v) / 100)) });
+  const setPercent = (v: string) =>
+    onMeta({ probability: v === '' ? undefined : Math.min(1, Math.max(0, Number(v) / 100)) });
   return (
     <aside className="wf-panel" aria-label={t.stateHeading} data-panel="state" data-state-panel={name}>
       <header className="wf-panel-head">
@@ -51,17 +64,44 @@ export function StatePanel({ workflow, name, issues, onMeta, onInitial, onFinal,
           <label className="control-label" htmlFor={`color-${name}`}>
             {t.color}
           </label>
-          <input id={`color-${name}`} className="wf-color" type="color" value={/^#[0-9a-f]{6}$/i.test(meta.color ?? '') ? meta.color : '#94a3b8'} onChange={(e) => onMeta({ color: e.target.value })} />
+          <input
+            id={`color-${name}`}
+            className="wf-color"
+            type="color"
+            value={/^#[0-9a-f]{6}$/i.test(meta.color ?? '') ? meta.color : '#94a3b8'}
+            onChange={(e) => onMeta({ color: e.target.value })}
+          />
         </div>
         <TextInput label={t.probability} type="number" value={percent} onChange={setPercent} />
       </div>
       <div className="wf-pair">
-        <Select label={t.outcome} value={meta.outcome ?? ''} options={[{ value: '', label: '—' }, ...['open', 'won', 'lost'].map((o) => ({ value: o, label: t.outcomes[o]! }))]} onChange={(v) => onMeta({ outcome: (v || undefined) as StateMeta['outcome'] })} />
-        <TextInput label={t.stuckAfter} value={meta.stuckAfter ?? ''} mono placeholder="P14D" onChange={(v) => onMeta({ stuckAfter: v || undefined })} />
+        <Select
+          label={t.outcome}
+          value={meta.outcome ?? ''}
+          options={[
+            { value: '', label: '—' },
+            ...['open', 'won', 'lost'].map((o) => ({ value: o, label: t.outcomes[o]! })),
+          ]}
+          onChange={(v) => onMeta({ outcome: (v || undefined) as StateMeta['outcome'] })}
+        />
+        <TextInput
+          label={t.stuckAfter}
+          value={meta.stuckAfter ?? ''}
+          mono
+          placeholder="P14D"
+          onChange={(v) => onMeta({ stuckAfter: v || undefined })}
+        />
       </div>
       <div className="wf-pair">
         {/* The stage's service level: an `after.sla` transition of the state fires when it runs out. */}
-        <TextInput label={t.sla} value={meta.sla ?? ''} mono placeholder="P2D" hint={t.slaHint} onChange={(v) => onMeta({ sla: v || undefined })} />
+        <TextInput
+          label={t.sla}
+          value={meta.sla ?? ''}
+          mono
+          placeholder="P2D"
+          hint={t.slaHint}
+          onChange={(v) => onMeta({ sla: v || undefined })}
+        />
       </div>
       <div className="check-row">
         <Checkbox label={t.isInitial} checked={initial} onChange={(on) => on && onInitial()} />
@@ -74,8 +114,14 @@ export function StatePanel({ workflow, name, issues, onMeta, onInitial, onFinal,
         <ul className="wf-out">
           {out.map((edge) => (
             <li key={edge.id}>
-              <button type="button" className="link-button" data-out-event={edge.key} onClick={() => onSelectEdge(edge)}>
-                {text(edge.transition.meta?.title, lang, edge.key || edge.kind)} → {edge.target ? stateTitle(workflow, edge.target, lang) : '—'}
+              <button
+                type="button"
+                className="link-button"
+                data-out-event={edge.key}
+                onClick={() => onSelectEdge(edge)}
+              >
+                {text(edge.transition.meta?.title, lang, edge.key || edge.kind)} →{' '}
+                {edge.target ? stateTitle(workflow, edge.target, lang) : '—'}
               </button>
             </li>
           ))}
@@ -85,9 +131,16 @@ export function StatePanel({ workflow, name, issues, onMeta, onInitial, onFinal,
         {initial ? (
           <p className="muted small">{t.cannotRemoveInitial}</p>
         ) : (
-          pointers.length > 0 && <p className="muted small">{t.pointedBy(pointers.join(lang === 'zh' ? '、' : ', '))}</p>
+          pointers.length > 0 && (
+            <p className="muted small">{t.pointedBy(pointers.join(lang === 'zh' ? '、' : ', '))}</p>
+          )
         )}
-        <button type="button" className="button button-danger" disabled={initial} onClick={() => window.confirm(t.removeConfirm(name)) && onRemove()}>
+        <button
+          type="button"
+          className="button button-danger"
+          disabled={initial}
+          onClick={() => window.confirm(t.removeConfirm(name)) && onRemove()}
+        >
           {t.removeState}
         </button>
       </div>

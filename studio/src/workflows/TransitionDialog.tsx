@@ -14,7 +14,17 @@ export interface NewTransition {
 }
 
 /** A new transition: from a stage that is not final, by a named event, to any stage. */
-export function TransitionDialog({ workflow, from, onClose, onApply }: { workflow: Workflow; from?: string; onClose(): void; onApply(t: NewTransition): void }) {
+export function TransitionDialog({
+  workflow,
+  from,
+  onClose,
+  onApply,
+}: {
+  workflow: Workflow;
+  from?: string;
+  onClose(): void;
+  onApply(t: NewTransition): void;
+}) {
   const t = useMessages(WORKFLOW_MESSAGES);
   const { lang } = useStudioLang();
   const names = Object.keys(workflow.states);
@@ -37,7 +47,14 @@ export function TransitionDialog({ workflow, from, onClose, onApply }: { workflo
           <button type="button" className="button button-quiet" onClick={onClose}>
             {t.cancel}
           </button>
-          <button type="button" className="button" disabled={!ready} onClick={() => ready && onApply({ from: source, event, to: target, title: { zh: zh || event, en: en || event } })}>
+          <button
+            type="button"
+            className="button"
+            disabled={!ready}
+            onClick={() =>
+              ready && onApply({ from: source, event, to: target, title: { zh: zh || event, en: en || event } })
+            }
+          >
             {t.done}
           </button>
         </>

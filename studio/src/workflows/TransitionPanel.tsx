@@ -25,14 +25,28 @@ interface Props {
 }
 
 /** One transition: its event, titles, target, guard and actions; or insert a stage in its middle. */
-export function TransitionPanel({ workflow, edge, library, fields, issues, onChange, onRenameEvent, onInsert, onRemove, onClose }: Props) {
+export function TransitionPanel({
+  workflow,
+  edge,
+  library,
+  fields,
+  issues,
+  onChange,
+  onRenameEvent,
+  onInsert,
+  onRemove,
+  onClose,
+}: Props) {
   const t = useMessages(PANEL_MESSAGES);
   const w = useMessages(WORKFLOW_MESSAGES);
   const { lang } = useStudioLang();
   const [event, setEvent] = useState(edge.key);
   const transition = edge.transition;
-  const title = (transition.meta?.title && typeof transition.meta.title === 'object' ? transition.meta.title : {}) as Record<string, string>;
-  const setTitle = (key: 'zh' | 'en', value: string) => onChange({ ...transition, meta: { ...transition.meta, title: { ...title, [key]: value } } });
+  const title = (
+    transition.meta?.title && typeof transition.meta.title === 'object' ? transition.meta.title : {}
+  ) as Record<string, string>;
+  const setTitle = (key: 'zh' | 'en', value: string) =>
+    onChange({ ...transition, meta: { ...transition.meta, title: { ...title, [key]: value } } });
   const taken = event !== edge.key && event in (workflow.states[edge.ref.source]?.on ?? {});
   const eventError = !EVENT_NAME.test(event) ? w.eventPattern : taken ? w.eventTaken : undefined;
   const rename = (next: string) => {
@@ -61,12 +75,23 @@ export function TransitionPanel({ workflow, edge, library, fields, issues, onCha
         <p className="muted">{t.timer}</p>
       ) : (
         <>
-          <TextInput label={w.eventName} value={event} mono onChange={(v) => rename(v.toUpperCase())} hint={eventError} />
+          <TextInput
+            label={w.eventName}
+            value={event}
+            mono
+            onChange={(v) => rename(v.toUpperCase())}
+            hint={eventError}
+          />
           <div className="wf-pair">
             <TextInput label={w.titleZh} value={title.zh ?? ''} onChange={(v) => setTitle('zh', v)} />
             <TextInput label={w.titleEn} value={title.en ?? ''} onChange={(v) => setTitle('en', v)} />
           </div>
-          <Select label={t.target} value={target} options={states} onChange={(next) => onChange({ ...transition, target: next })} />
+          <Select
+            label={t.target}
+            value={target}
+            options={states}
+            onChange={(next) => onChange({ ...transition, target: next })}
+          />
           <ReferenceEditor
             label={t.guard}
             noneLabel={t.noGuard}
@@ -75,12 +100,26 @@ export function TransitionPanel({ workflow, edge, library, fields, issues, onCha
             fields={fields}
             onChange={(guard) => onChange(withKey(transition, 'guard', guard))}
           />
-          <ActionsEditor actions={transition.actions ?? []} entries={library.actions} fields={fields} onChange={(actions) => onChange(withKey(transition, 'actions', actions.length ? actions : undefined))} />
+          <ActionsEditor
+            actions={transition.actions ?? []}
+            entries={library.actions}
+            fields={fields}
+            onChange={(actions) => onChange(withKey(transition, 'actions', actions.length ? actions : undefined))}
+          />
           <div className="wf-panel-actions">
-            <button type="button" className="button button-quiet" disabled={!target || !(target in workflow.states)} onClick={onInsert}>
+            <button
+              type="button"
+              className="button button-quiet"
+              disabled={!target || !(target in workflow.states)}
+              onClick={onInsert}
+            >
               {w.insertStage}
             </button>
-            <button type="button" className="link-button danger" onClick={() => window.confirm(t.removeTransitionConfirm(edge.key)) && onRemove()}>
+            <button
+              type="button"
+              className="link-button danger"
+              onClick={() => window.confirm(t.removeTransitionConfirm(edge.key)) && onRemove()}
+            >
               {t.removeTransition}
             </button>
           </div>
@@ -90,7 +129,11 @@ export function TransitionPanel({ workflow, edge, library, fields, issues, onCha
   );
 }
 
-function withKey<K extends keyof Transition>(transition: Transition, key: K, value: Transition[K] | undefined): Transition {
+function withKey<K extends keyof Transition>(
+  transition: Transition,
+  key: K,
+  value: Transition[K] | undefined,
+): Transition {
   const next = { ...transition };
   if (value === undefined) delete next[key];
   else next[key] = value;

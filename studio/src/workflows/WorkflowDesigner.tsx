@@ -20,7 +20,8 @@ import { WorkflowGraph } from './WorkflowGraph';
 import './workflows.css';
 
 type Selection = { state: string } | { edge: string } | null;
-type Adding = { what: 'state' } | { what: 'transition' } | { what: 'insert'; ref: EdgeRef; from: string; to: string } | null;
+type Adding =
+  { what: 'state' } | { what: 'transition' } | { what: 'insert'; ref: EdgeRef; from: string; to: string } | null;
 
 /** One workflow of the draft as a graph, with a side panel for the selected stage or transition. */
 export function WorkflowDesigner() {
@@ -43,7 +44,10 @@ export function WorkflowDesigner() {
   const edit = (change: (w: Workflow) => void) => draft.update((set) => change(workflowIn(set, id)!));
   const issues = workflowIssues(draft.definitions, draft.issues, id);
   const entity = draft.definitions.entities.find((e) => e.$id === workflow.meta.entity);
-  const fields = Object.entries(entity?.properties ?? {}).map(([name, field]) => ({ value: name, label: titleOf(field, lang, name) }));
+  const fields = Object.entries(entity?.properties ?? {}).map(([name, field]) => ({
+    value: name,
+    label: titleOf(field, lang, name),
+  }));
   const edge = selected && 'edge' in selected ? listEdges(workflow).find((e) => e.id === selected.edge) : undefined;
   const state = selected && 'state' in selected && selected.state in workflow.states ? selected.state : undefined;
   const bind = (entityId: string, recordType?: string) =>
@@ -82,7 +86,14 @@ export function WorkflowDesigner() {
         <span className="muted small">{t.hint}</span>
       </div>
       <div className="wf-canvas">
-        <WorkflowGraph workflow={workflow} issues={issues} selected={{ state, edge: edge?.id }} onSelectState={(name) => setSelected({ state: name })} onSelectEdge={selectEdge} onClear={() => setSelected(null)} />
+        <WorkflowGraph
+          workflow={workflow}
+          issues={issues}
+          selected={{ state, edge: edge?.id }}
+          onSelectState={(name) => setSelected({ state: name })}
+          onSelectEdge={selectEdge}
+          onClear={() => setSelected(null)}
+        />
         {state && (
           <StatePanel
             key={state}
@@ -113,7 +124,14 @@ export function WorkflowDesigner() {
               edit((w) => edits.renameEvent(w, edge.ref, event));
               setSelected({ edge: refId({ ...edge.ref, event }) });
             }}
-            onInsert={() => setAdding({ what: 'insert', ref: edge.ref, from: stateTitle(workflow, edge.ref.source, lang), to: stateTitle(workflow, edge.target!, lang) })}
+            onInsert={() =>
+              setAdding({
+                what: 'insert',
+                ref: edge.ref,
+                from: stateTitle(workflow, edge.ref.source, lang),
+                to: stateTitle(workflow, edge.target!, lang),
+              })
+            }
             onRemove={() => {
               edit((w) => edits.removeTransition(w, edge.ref));
               setSelected(null);
@@ -130,7 +148,10 @@ export function WorkflowDesigner() {
           onClose={() => setAdding(null)}
           onApply={(stage) => {
             if (adding.what === 'insert') edit((w) => edits.insertStage(w, adding.ref, stage));
-            else edit((w) => edits.addState(w, stage.id, { meta: { title: stage.title, color: '#94a3b8', outcome: 'open' } }));
+            else
+              edit((w) =>
+                edits.addState(w, stage.id, { meta: { title: stage.title, color: '#94a3b8', outcome: 'open' } }),
+              );
             setAdding(null);
             setSelected({ state: stage.id });
           }}

@@ -46,7 +46,14 @@ export function WorkflowGraph({ workflow, issues, selected, onSelectState, onSel
     // Targets that do not exist get a placeholder at the end, so the broken transition can be seen and picked.
     const missing = [...new Set(edges.map((e) => e.target).filter((n): n is string => !!n && !(n in workflow.states)))];
     const right = Math.max(0, ...[...positions.values()].map((p) => p.x)) + COLUMN_WIDTH;
-    missing.forEach((name, i) => list.push({ id: name, type: 'state', position: { x: right, y: i * ROW_HEIGHT }, data: { name, title: name, color: '#dc2626', initial: false, final: false, missing: true, issues: 0 } }));
+    missing.forEach((name, i) =>
+      list.push({
+        id: name,
+        type: 'state',
+        position: { x: right, y: i * ROW_HEIGHT },
+        data: { name, title: name, color: '#dc2626', initial: false, final: false, missing: true, issues: 0 },
+      }),
+    );
     return list;
   }, [workflow, issues, selected.state, lang, edges]);
   const flowEdges = useMemo(
@@ -54,7 +61,9 @@ export function WorkflowGraph({ workflow, issues, selected, onSelectState, onSel
       edges
         .filter((e) => e.target)
         .map((e) => {
-          const broken = issuesUnder(issues, e.kind === 'on' ? edgePointer(e.ref) : `${statePointer(e.ref.source)}/${e.kind}`).length > 0;
+          const broken =
+            issuesUnder(issues, e.kind === 'on' ? edgePointer(e.ref) : `${statePointer(e.ref.source)}/${e.kind}`)
+              .length > 0;
           const toLost = workflow.states[e.target!]?.meta?.outcome === 'lost';
           const label = text(e.transition.meta?.title, lang, e.key || e.kind);
           return {
@@ -62,9 +71,15 @@ export function WorkflowGraph({ workflow, issues, selected, onSelectState, onSel
             source: e.ref.source,
             target: e.target!,
             label: broken ? `⚠ ${label}` : label,
-            ariaLabel: t.edgeLabel(stateTitle(workflow, e.ref.source, lang), stateTitle(workflow, e.target!, lang), label),
+            ariaLabel: t.edgeLabel(
+              stateTitle(workflow, e.ref.source, lang),
+              stateTitle(workflow, e.target!, lang),
+              label,
+            ),
             selected: selected.edge === e.id,
-            className: ['wf-edge', broken && 'is-broken', toLost && 'is-lose', e.kind !== 'on' && 'is-timer'].filter(Boolean).join(' '),
+            className: ['wf-edge', broken && 'is-broken', toLost && 'is-lose', e.kind !== 'on' && 'is-timer']
+              .filter(Boolean)
+              .join(' '),
             markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
             labelBgPadding: [6, 3] as [number, number],
             labelBgBorderRadius: 6,

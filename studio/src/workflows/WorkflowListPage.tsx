@@ -31,7 +31,9 @@ export function WorkflowListPage() {
           <tbody>
             {draft.definitions.workflows.map((workflow) => {
               const entity = draft.definitions.entities.find((e) => e.$id === workflow.meta.entity);
-              const type = workflow.meta.recordType ? entity?.['x-entity'].recordTypes?.[workflow.meta.recordType] : undefined;
+              const type = workflow.meta.recordType
+                ? entity?.['x-entity'].recordTypes?.[workflow.meta.recordType]
+                : undefined;
               const problems = workflowIssues(draft.definitions, draft.issues, workflow.id).length;
               const states = Object.keys((workflow as { states?: object }).states ?? {}).length;
               return (
@@ -43,7 +45,13 @@ export function WorkflowListPage() {
                     <code className="muted wf-list-id">{workflow.id}</code>
                   </td>
                   <td>{entity ? titleOf(entity, lang, entity.$id) : workflow.meta.entity}</td>
-                  <td>{workflow.meta.recordType ? text(type?.title, lang, workflow.meta.recordType) : <span className="muted">{t.everyType}</span>}</td>
+                  <td>
+                    {workflow.meta.recordType ? (
+                      text(type?.title, lang, workflow.meta.recordType)
+                    ) : (
+                      <span className="muted">{t.everyType}</span>
+                    )}
+                  </td>
                   <td>{states}</td>
                   <td>{problems > 0 && <span className="issue-count">{t.problems(problems)}</span>}</td>
                 </tr>

@@ -17,7 +17,8 @@ const zh = {
   flow: {
     'node.a11yDescription.default': '按回车或空格键选中阶段。',
     'node.a11yDescription.keyboardDisabled': '按回车或空格键选中阶段。',
-    'node.a11yDescription.ariaLiveMessage': ({ x, y }: { direction: string; x: number; y: number }) => `阶段已移动到 ${x}, ${y}`,
+    'node.a11yDescription.ariaLiveMessage': ({ x, y }: { direction: string; x: number; y: number }) =>
+      `阶段已移动到 ${x}, ${y}`,
     'edge.a11yDescription.default': '按回车或空格键选中流转。',
     'controls.ariaLabel': '缩放控制',
     'controls.zoomIn.ariaLabel': '放大',
@@ -73,7 +74,8 @@ const en: WorkflowMessages = {
   flow: {
     'node.a11yDescription.default': 'Press enter or space to select a stage.',
     'node.a11yDescription.keyboardDisabled': 'Press enter or space to select a stage.',
-    'node.a11yDescription.ariaLiveMessage': ({ x, y }: { direction: string; x: number; y: number }) => `Stage moved to ${x}, ${y}`,
+    'node.a11yDescription.ariaLiveMessage': ({ x, y }: { direction: string; x: number; y: number }) =>
+      `Stage moved to ${x}, ${y}`,
     'edge.a11yDescription.default': 'Press enter or space to select a transition.',
     'controls.ariaLabel': 'Zoom controls',
     'controls.zoomIn.ariaLabel': 'Zoom in',
@@ -107,7 +109,8 @@ const en: WorkflowMessages = {
   eventPattern: 'Starts with a capital; capitals, digits and underscores only',
   eventTaken: 'This stage already has an event of that name',
   newEvent: 'Event leaving the new stage',
-  newEventHint: (to: string) => `The new stage moves on to “${to}” by this event; the old event now enters the new stage.`,
+  newEventHint: (to: string) =>
+    `The new stage moves on to “${to}” by this event; the old event now enters the new stage.`,
   insertBetween: (from: string, to: string) => `Between “${from}” and “${to}”`,
 };
 

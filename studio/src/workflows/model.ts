@@ -32,7 +32,14 @@ function expand(source: string, kind: Edge['kind'], key: string, config: Transit
   const list = typeof config === 'string' ? [{ target: config }] : Array.isArray(config) ? config : [config];
   return list.map((transition, i) => {
     const index = Array.isArray(config) ? i : undefined;
-    return { id: `${source}|${kind}|${key}|${index ?? ''}`, ref: { source, event: key, index }, kind, key, target: transition.target, transition };
+    return {
+      id: `${source}|${kind}|${key}|${index ?? ''}`,
+      ref: { source, event: key, index },
+      kind,
+      key,
+      target: transition.target,
+      transition,
+    };
   });
 }
 
@@ -79,5 +86,11 @@ export function refParams(ref: Reference | undefined): Record<string, unknown> {
 
 /** The states whose transitions point at `name` (other than itself). */
 export function pointingAt(workflow: Workflow, name: string): string[] {
-  return [...new Set(listEdges(workflow).filter((e) => e.target === name && e.ref.source !== name).map((e) => e.ref.source))];
+  return [
+    ...new Set(
+      listEdges(workflow)
+        .filter((e) => e.target === name && e.ref.source !== name)
+        .map((e) => e.ref.source),
+    ),
+  ];
 }

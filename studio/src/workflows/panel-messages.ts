@@ -57,7 +57,8 @@ const en: PanelMessages = {
   removeState: 'Remove stage',
   cannotRemoveInitial: 'The initial stage cannot be removed: make another stage initial first.',
   pointedBy: (names: string) => `Transitions from ${names} point at it; removing it removes them too.`,
-  removeConfirm: (name: string) => `Remove the stage ${name}? Records still in it are mapped to another stage when publishing.`,
+  removeConfirm: (name: string) =>
+    `Remove the stage ${name}? Records still in it are mapped to another stage when publishing.`,
   leaving: 'Transitions out',
   none: 'None',
   target: 'Target stage',

@@ -13,12 +13,17 @@ export function issuesUnder(issues: DefinitionIssue[], pointer: string): Definit
 
 /** A state's own issues, without those of its transitions (the edges show those). */
 export function stateOwnIssues(issues: DefinitionIssue[], statePointer: string): DefinitionIssue[] {
-  return issuesUnder(issues, statePointer).filter((issue) => !/^\/(on|after|always)\//.test(issue.pointer.slice(statePointer.length)));
+  return issuesUnder(issues, statePointer).filter(
+    (issue) => !/^\/(on|after|always)\//.test(issue.pointer.slice(statePointer.length)),
+  );
 }
 
 /** `/states/a/on/GO/guard` → the state `a` and, for an `on` transition, its event and list index. */
 export function locate(pointer: string): { state?: string; event?: string; index?: number } {
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (parts[0] !== 'states' || parts[1] === undefined) return {};
   if (parts[2] !== 'on' || parts[3] === undefined) return { state: parts[1] };
   const index = /^\d+$/.test(parts[4] ?? '') ? Number(parts[4]) : undefined;

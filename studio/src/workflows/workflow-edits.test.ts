@@ -9,13 +9,28 @@ describe('inserting a stage between two', () => {
       initial: 'needs',
       meta: { entity: 'deal' },
       states: {
-        needs: { meta: { probability: 0.4, color: '#6366f1' }, on: { PROPOSE: { target: 'proposed', guard: { type: 'requireFields', params: { fields: ['amount'] } } } } },
+        needs: {
+          meta: { probability: 0.4, color: '#6366f1' },
+          on: { PROPOSE: { target: 'proposed', guard: { type: 'requireFields', params: { fields: ['amount'] } } } },
+        },
         proposed: { meta: { probability: 0.5 } },
       },
     } as unknown as Workflow;
-    insertStage(workflow, { source: 'needs', event: 'PROPOSE' }, { id: 'pilot', title: { zh: '试点', en: 'Pilot' }, event: 'COMPLETE_PILOT', eventTitle: { zh: '试点完成', en: 'Pilot done' } });
+    insertStage(
+      workflow,
+      { source: 'needs', event: 'PROPOSE' },
+      {
+        id: 'pilot',
+        title: { zh: '试点', en: 'Pilot' },
+        event: 'COMPLETE_PILOT',
+        eventTitle: { zh: '试点完成', en: 'Pilot done' },
+      },
+    );
     expect(Object.keys(workflow.states)).toEqual(['needs', 'pilot', 'proposed']);
     expect(workflow.states.needs!.on!.PROPOSE).toMatchObject({ target: 'pilot', guard: { type: 'requireFields' } });
-    expect(workflow.states.pilot).toMatchObject({ meta: { probability: 0.45, outcome: 'open' }, on: { COMPLETE_PILOT: { target: 'proposed' } } });
+    expect(workflow.states.pilot).toMatchObject({
+      meta: { probability: 0.45, outcome: 'open' },
+      on: { COMPLETE_PILOT: { target: 'proposed' } },
+    });
   });
 });

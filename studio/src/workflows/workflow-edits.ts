@@ -8,7 +8,12 @@ export const EVENT_NAME = /^[A-Z][A-Z0-9_]{0,62}$/;
 
 /** `Pilot run` → `pilotRun`, unique among the states; a title without latin letters gives `stage2`, …. */
 export function idFromTitle(title: string, taken: Iterable<string>): string {
-  const words = title.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, ' ').trim().split(' ').filter(Boolean);
+  const words = title
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
   let base = words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase())).join('');
   if (!/^[a-zA-Z]/.test(base)) base = `stage${base}`;
   const used = new Set(taken);
@@ -18,7 +23,10 @@ export function idFromTitle(title: string, taken: Iterable<string>): string {
 
 /** `pilotRun` → `PILOT_RUN`: an event name in the engine's spelling. */
 export function eventFromId(id: string): string {
-  return id.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9_]/g, '_').toUpperCase();
+  return id
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9_]/g, '_')
+    .toUpperCase();
 }
 
 /** Sets (or with `undefined`, removes) keys of a state's meta. */
@@ -57,9 +65,14 @@ export function removeState(workflow: Workflow, name: string): void {
     if (edge.kind === 'on' && edge.target === name) removeTransition(workflow, edge.ref);
   }
   for (const state of Object.values(workflow.states)) {
-    for (const [delay, config] of Object.entries(state.after ?? {})) if (typeof config === 'object' && !Array.isArray(config) && config.target === name) delete state.after![delay];
+    for (const [delay, config] of Object.entries(state.after ?? {}))
+      if (typeof config === 'object' && !Array.isArray(config) && config.target === name) delete state.after![delay];
   }
-  if (workflow.initial === name) workflow.initial = Object.keys(workflow.states).find((n) => workflow.states[n]!.type !== 'final') ?? Object.keys(workflow.states)[0] ?? '';
+  if (workflow.initial === name)
+    workflow.initial =
+      Object.keys(workflow.states).find((n) => workflow.states[n]!.type !== 'final') ??
+      Object.keys(workflow.states)[0] ??
+      '';
 }
 
 /** Writes one `on` transition back where it was (a list item, or the event's one object). */
@@ -83,7 +96,9 @@ export function removeTransition(workflow: Workflow, ref: EdgeRef): void {
 export function renameEvent(workflow: Workflow, ref: EdgeRef, event: string): void {
   const state = workflow.states[ref.source]!;
   if (!state.on || event === ref.event || event in state.on) return;
-  state.on = Object.fromEntries(Object.entries(state.on).map(([key, value]) => [key === ref.event ? event : key, value]));
+  state.on = Object.fromEntries(
+    Object.entries(state.on).map(([key, value]) => [key === ref.event ? event : key, value]),
+  );
 }
 
 export function addTransition(workflow: Workflow, source: string, event: string, transition: Transition): void {
@@ -107,8 +122,21 @@ export function insertStage(workflow: Workflow, ref: EdgeRef, stage: NewStage): 
   if (!old?.target) return;
   const before = workflow.states[ref.source]?.meta;
   const after = workflow.states[old.target]?.meta;
-  const probability = typeof before?.probability === 'number' && typeof after?.probability === 'number' ? Math.round(((before.probability + after.probability) / 2) * 100) / 100 : undefined;
-  const meta: StateMeta = { title: stage.title, color: before?.color ?? '#94a3b8', outcome: 'open', ...(probability !== undefined && { probability }) };
-  addState(workflow, stage.id, { meta, on: { [stage.event]: { target: old.target, meta: { title: stage.eventTitle } } } }, ref.source);
+  const probability =
+    typeof before?.probability === 'number' && typeof after?.probability === 'number'
+      ? Math.round(((before.probability + after.probability) / 2) * 100) / 100
+      : undefined;
+  const meta: StateMeta = {
+    title: stage.title,
+    color: before?.color ?? '#94a3b8',
+    outcome: 'open',
+    ...(probability !== undefined && { probability }),
+  };
+  addState(
+    workflow,
+    stage.id,
+    { meta, on: { [stage.event]: { target: old.target, meta: { title: stage.eventTitle } } } },
+    ref.source,
+  );
   setTransition(workflow, ref, { ...old, target: stage.id });
 }

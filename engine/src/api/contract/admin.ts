@@ -4,78 +4,172 @@ import { contract, MIN_PASSWORD, object, text, uuid } from './spec.js';
 const user = ref('User');
 const tags = ['admin'];
 const nullableUuid = { type: ['string', 'null'], format: 'uuid' };
-const roles = { type: 'array', items: text(), description: 'Role names of the published model (roles.json), or `admin`.' };
+const roles = {
+  type: 'array',
+  items: text(),
+  description: 'Role names of the published model (roles.json), or `admin`.',
+};
 const userId = { id: { schema: uuid, description: 'The user id.' } };
 const noSuchUser = { en: 'no such user', zh: '没有这个用户' };
 /** Absent and null both mean "not given"; given, a value is a non-blank text. */
 const optionalText = { type: ['string', 'null'], pattern: '\\S' };
 const flag = { type: ['boolean', 'null'] };
-const ORG_UNIT = object({ id: uuid, name: text(), parentId: nullableUuid, path: text({ description: '`/root id/…/own id/`.' }) }, ['id', 'name', 'parentId', 'path']);
+const ORG_UNIT = object(
+  { id: uuid, name: text(), parentId: nullableUuid, path: text({ description: '`/root id/…/own id/`.' }) },
+  ['id', 'name', 'parentId', 'path'],
+);
 /** A user as administrators see them: with the time their sign-in is throttled until (null when it is not). */
-const listedUser = { allOf: [user, object({ signInBlockedUntil: { type: ['string', 'null'], format: 'date-time' } }, ['signInBlockedUntil'])] };
+const listedUser = {
+  allOf: [
+    user,
+    object({ signInBlockedUntil: { type: ['string', 'null'], format: 'date-time' } }, ['signInBlockedUntil']),
+  ],
+};
 
 /** `/admin/*`: users, org units, handover and the audit trail (administrators only). */
 export const ADMIN = contract('/admin', {
   listOrgUnits: {
-    method: 'get', path: '/org-units', operationId: 'listOrgUnits', tags, summary: 'The org chart',
+    method: 'get',
+    path: '/org-units',
+    operationId: 'listOrgUnits',
+    tags,
+    summary: 'The org chart',
     responses: { 200: json('', object({ data: { type: 'array', items: ORG_UNIT } }, ['data'])), ...problems() },
   },
   createOrgUnit: {
-    method: 'post', path: '/org-units', operationId: 'createOrgUnit', tags, summary: 'Add an org unit',
+    method: 'post',
+    path: '/org-units',
+    operationId: 'createOrgUnit',
+    tags,
+    summary: 'Add an org unit',
     // The name's rules (non-blank, up to 200 characters) and the parent's existence are the identity module's.
     body: object({ name: { type: 'string', maxLength: 200 }, parentId: nullableUuid }, ['name']),
     responses: { 201: json('Created.', ORG_UNIT), ...problems(422) },
   },
   listUsers: {
-    method: 'get', path: '/users', operationId: 'listUsers', tags, summary: 'Every user, with `signInBlockedUntil` while sign-in is throttled',
+    method: 'get',
+    path: '/users',
+    operationId: 'listUsers',
+    tags,
+    summary: 'Every user, with `signInBlockedUntil` while sign-in is throttled',
     responses: { 200: json('', object({ data: { type: 'array', items: listedUser } }, ['data'])), ...problems() },
   },
   createUser: {
-    method: 'post', path: '/users', operationId: 'createUser', tags, summary: 'Add a user; they change the given password at first sign-in',
-    body: object({ email: text(), password: text({ minLength: MIN_PASSWORD }), displayName: text(), roles, orgUnitId: nullableUuid, managerId: nullableUuid }, ['email', 'password']),
+    method: 'post',
+    path: '/users',
+    operationId: 'createUser',
+    tags,
+    summary: 'Add a user; they change the given password at first sign-in',
+    body: object(
+      {
+        email: text(),
+        password: text({ minLength: MIN_PASSWORD }),
+        displayName: text(),
+        roles,
+        orgUnitId: nullableUuid,
+        managerId: nullableUuid,
+      },
+      ['email', 'password'],
+    ),
     responses: { 201: json('Created.', user), ...problems(409, 422) },
   },
   updateUser: {
-    method: 'patch', path: '/users/:id', operationId: 'updateUser', tags, summary: 'Change a user’s roles, org unit, manager, name or active flag',
-    params: userId, notFound: noSuchUser,
-    body: object({ roles, active: { type: 'boolean' }, orgUnitId: nullableUuid, managerId: nullableUuid, displayName: text() }),
+    method: 'patch',
+    path: '/users/:id',
+    operationId: 'updateUser',
+    tags,
+    summary: 'Change a user’s roles, org unit, manager, name or active flag',
+    params: userId,
+    notFound: noSuchUser,
+    body: object({
+      roles,
+      active: { type: 'boolean' },
+      orgUnitId: nullableUuid,
+      managerId: nullableUuid,
+      displayName: text(),
+    }),
     responses: { 200: json('Changed.', user), ...problems(404, 409, 422) },
   },
   resetPassword: {
-    method: 'post', path: '/users/:id/password', operationId: 'resetPassword', tags, summary: 'Set a temporary password the user must change at next sign-in',
-    params: userId, notFound: noSuchUser,
+    method: 'post',
+    path: '/users/:id/password',
+    operationId: 'resetPassword',
+    tags,
+    summary: 'Set a temporary password the user must change at next sign-in',
+    params: userId,
+    notFound: noSuchUser,
     body: object({ password: text({ minLength: MIN_PASSWORD }) }, ['password']),
     responses: { 200: json('Reset.', user), ...problems(404, 422) },
   },
   unlockUser: {
-    method: 'post', path: '/users/:id/unlock', operationId: 'unlockUser', tags, summary: 'Lift every sign-in throttle on the user',
-    params: userId, notFound: noSuchUser,
+    method: 'post',
+    path: '/users/:id/unlock',
+    operationId: 'unlockUser',
+    tags,
+    summary: 'Lift every sign-in throttle on the user',
+    params: userId,
+    notFound: noSuchUser,
     responses: { 200: json('Unlocked.', listedUser), ...problems(404) },
   },
   handover: {
-    method: 'post', path: '/handover', operationId: 'handover', tags, summary: 'Move one user’s records (or the open ones) to another, audited per record',
-    description: 'Name each user by id or email. Which users exist, are active and differ, and which entities have owners, is checked against the data (422 at the member).',
+    method: 'post',
+    path: '/handover',
+    operationId: 'handover',
+    tags,
+    summary: 'Move one user’s records (or the open ones) to another, audited per record',
+    description:
+      'Name each user by id or email. Which users exist, are active and differ, and which entities have owners, is checked against the data (422 at the member).',
     body: object({
-      fromUserId: optionalText, fromEmail: optionalText, toUserId: optionalText, toEmail: optionalText,
+      fromUserId: optionalText,
+      fromEmail: optionalText,
+      toUserId: optionalText,
+      toEmail: optionalText,
       entities: { type: ['array', 'null'], items: text(), description: 'Entity ids; all owned entities when absent.' },
-      onlyOpen: flag, dryRun: flag,
+      onlyOpen: flag,
+      dryRun: flag,
     }),
     responses: {
-      200: json('Moved (or counted, on a dry run).', object({ moved: { type: 'object', additionalProperties: { type: 'integer' } }, total: { type: 'integer' }, dryRun: { type: 'boolean' } }, ['moved', 'total', 'dryRun'])),
+      200: json(
+        'Moved (or counted, on a dry run).',
+        object(
+          {
+            moved: { type: 'object', additionalProperties: { type: 'integer' } },
+            total: { type: 'integer' },
+            dryRun: { type: 'boolean' },
+          },
+          ['moved', 'total', 'dryRun'],
+        ),
+      ),
       ...problems(422),
     },
   },
   readAudit: {
-    method: 'get', path: '/audit', operationId: 'readAudit', tags, summary: 'The audit trail of any audited object, newest first',
+    method: 'get',
+    path: '/audit',
+    operationId: 'readAudit',
+    tags,
+    summary: 'The audit trail of any audited object, newest first',
     query: {
       required: ['entity', 'recordId'],
       properties: {
-        entity: text({ minLength: 1, description: 'An entity id or `lodestar.user`, `lodestar.orgUnit`, `lodestar.model`.' }),
+        entity: text({
+          minLength: 1,
+          description: 'An entity id or `lodestar.user`, `lodestar.orgUnit`, `lodestar.model`.',
+        }),
         recordId: text({ minLength: 1 }),
         limit: { type: 'integer', minimum: 1 },
         cursor: text({ description: 'The `nextCursor` of the previous page.' }),
       },
     },
-    responses: { 200: json('A page of audit rows.', object({ data: { type: 'array', items: { type: 'object' } }, nextCursor: { type: ['string', 'null'] } }, ['data', 'nextCursor'])), ...problems(400) },
+    responses: {
+      200: json(
+        'A page of audit rows.',
+        object({ data: { type: 'array', items: { type: 'object' } }, nextCursor: { type: ['string', 'null'] } }, [
+          'data',
+          'nextCursor',
+        ]),
+      ),
+      ...problems(400),
+    },
   },
 });

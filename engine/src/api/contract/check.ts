@@ -22,7 +22,9 @@ function createContractAjv(options: { coerceTypes?: boolean } = {}): Ajv2020 {
     validate: function notBlank(wanted: boolean, value: string) {
       // An empty text is `minLength`'s to report; this one catches blanks only.
       const ok = !wanted || value.length === 0 || value.trim().length > 0;
-      (notBlank as { errors?: unknown[] }).errors = ok ? [] : [{ keyword: 'minLength', message: 'must not be blank', params: { limit: 1 } }];
+      (notBlank as { errors?: unknown[] }).errors = ok
+        ? []
+        : [{ keyword: 'minLength', message: 'must not be blank', params: { limit: 1 } }];
       return ok;
     },
   });
@@ -32,7 +34,9 @@ function createContractAjv(options: { coerceTypes?: boolean } = {}): Ajv2020 {
     errors: true,
     validate: function maxJsonBytes(limit: number, value: unknown) {
       const ok = Buffer.byteLength(JSON.stringify(value) ?? '') <= limit;
-      (maxJsonBytes as { errors?: unknown[] }).errors = ok ? [] : [{ keyword: 'maxSize', message: `must be at most ${limit} bytes as JSON`, params: { limit } }];
+      (maxJsonBytes as { errors?: unknown[] }).errors = ok
+        ? []
+        : [{ keyword: 'maxSize', message: `must be at most ${limit} bytes as JSON`, params: { limit } }];
       return ok;
     },
   });
@@ -43,7 +47,9 @@ function createContractAjv(options: { coerceTypes?: boolean } = {}): Ajv2020 {
     errors: true,
     validate: function timeZone(wanted: boolean, value: string) {
       const ok = !wanted || isTimeZone(value);
-      (timeZone as { errors?: unknown[] }).errors = ok ? [] : [{ keyword: 'timeZone', message: 'must be an IANA time zone name', params: {} }];
+      (timeZone as { errors?: unknown[] }).errors = ok
+        ? []
+        : [{ keyword: 'timeZone', message: 'must be an IANA time zone name', params: {} }];
       return ok;
     },
   });
@@ -69,4 +75,3 @@ export function checkBody(schema: object, body: unknown): void {
   const issues = toContractIssues(validate.errors);
   throw new ValidationError(summarize(issues), { issues });
 }
-

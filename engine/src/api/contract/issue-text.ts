@@ -12,10 +12,23 @@ const token = (key: unknown) => String(key).replace(/~/g, '~0').replace(/\//g, '
 export function toContractIssues(errors: ErrorObject[] | null | undefined, prefix = ''): Issue[] {
   return (errors ?? []).map((found) => {
     // A member the query does not declare is an unknown parameter, as the records and reports routes call it.
-    const error = prefix === '/query' && found.keyword === 'additionalProperties' ? { ...found, keyword: 'unknownParameter' } : found;
-    const member = error.keyword === 'required' ? error.params.missingProperty : ['additionalProperties', 'unknownParameter'].includes(error.keyword) ? error.params.additionalProperty : undefined;
+    const error =
+      prefix === '/query' && found.keyword === 'additionalProperties'
+        ? { ...found, keyword: 'unknownParameter' }
+        : found;
+    const member =
+      error.keyword === 'required'
+        ? error.params.missingProperty
+        : ['additionalProperties', 'unknownParameter'].includes(error.keyword)
+          ? error.params.additionalProperty
+          : undefined;
     const i18n = wording(error);
-    return { pointer: `${prefix}${error.instancePath}${member === undefined ? '' : `/${token(member)}`}`, keyword: error.keyword, message: i18n.en, i18n };
+    return {
+      pointer: `${prefix}${error.instancePath}${member === undefined ? '' : `/${token(member)}`}`,
+      keyword: error.keyword,
+      message: i18n.en,
+      i18n,
+    };
   });
 }
 

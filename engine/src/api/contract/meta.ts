@@ -3,124 +3,320 @@ import type { JsonSchema } from '../openapi/field-schemas.js';
 import { contract, object, text } from './spec.js';
 
 const tags = ['meta'];
-const described = (description: string, properties: Record<string, JsonSchema> = {}) => ({ type: 'object', description, properties });
+const described = (description: string, properties: Record<string, JsonSchema> = {}) => ({
+  type: 'object',
+  description,
+  properties,
+});
 const dataList = described('', { data: { type: 'array', items: { type: 'object' } } });
 const draftId = { id: { schema: text(), description: 'The draft id, e.g. `studio`.' } };
 const versionNumber = (description: string) => ({ schema: text({ pattern: '^[1-9]\\d{0,8}$' }), description });
 const noSuchVersion = { en: 'there is no such version', zh: '没有这个版本' };
 /** `{ "<workflow>": { "<removed state>": "<target state>" } }`: judged with the plan (migrate/state-mapping.ts). */
-const stateMapping = { description: 'Where the records of each removed state go: `{ "<workflow>": { "<removed state>": "<target state>" } }`.' };
+const stateMapping = {
+  description:
+    'Where the records of each removed state go: `{ "<workflow>": { "<removed state>": "<target state>" } }`.',
+};
 const definitions = {
   type: 'object',
   required: ['entities', 'workflows'],
-  properties: { entities: { type: 'array' }, workflows: { type: 'array' }, roles: { description: 'roles.json; absent or null: no roles.' } },
-  description: 'Every definition of one model; each definition is judged by the definition validators (issues in the answer).',
+  properties: {
+    entities: { type: 'array' },
+    workflows: { type: 'array' },
+    roles: { description: 'roles.json; absent or null: no roles.' },
+  },
+  description:
+    'Every definition of one model; each definition is judged by the definition validators (issues in the answer).',
 };
 const definitionsBody = object({ definitions }, ['definitions']);
-const issues = described('Every issue of the definitions; empty when they are valid.', { issues: { type: 'array', items: ref('Issue') } });
-const keyedDiff = described('Ids added and removed, and the changes of the rest.', { added: { type: 'array', items: text() }, removed: { type: 'array', items: text() }, changed: { type: 'array', items: { type: 'object' } } });
+const issues = described('Every issue of the definitions; empty when they are valid.', {
+  issues: { type: 'array', items: ref('Issue') },
+});
+const keyedDiff = described('Ids added and removed, and the changes of the rest.', {
+  added: { type: 'array', items: text() },
+  removed: { type: 'array', items: text() },
+  changed: { type: 'array', items: { type: 'object' } },
+});
 const template = {
   manifest: described('template.json', { name: text(), version: text(), exportedFrom: { type: 'object' } }),
-  schemas: { type: 'object', description: 'File name (`customer.schema.json`) → entity definition.', additionalProperties: { type: 'object' } },
-  workflows: { type: 'object', description: 'File name (`sales.workflow.json`) → workflow definition.', additionalProperties: { type: 'object' } },
+  schemas: {
+    type: 'object',
+    description: 'File name (`customer.schema.json`) → entity definition.',
+    additionalProperties: { type: 'object' },
+  },
+  workflows: {
+    type: 'object',
+    description: 'File name (`sales.workflow.json`) → workflow definition.',
+    additionalProperties: { type: 'object' },
+  },
   roles: { description: 'roles.json' },
 };
-const installResult = described('', { status: { enum: ['unchanged', 'planned', 'published'] }, template: { type: 'object' }, previous: { type: 'object' }, version: { type: 'integer' }, plan: { type: 'object' } });
+const installResult = described('', {
+  status: { enum: ['unchanged', 'planned', 'published'] },
+  template: { type: 'object' },
+  previous: { type: 'object' },
+  version: { type: 'integer' },
+  plan: { type: 'object' },
+});
 
 /** `/meta/*`: the model as the apps read it, and the definitions, drafts, plans, versions and templates the studio shapes it with. */
 export const META = contract('/meta', {
   model: {
-    method: 'get', path: '/model', operationId: 'getModel', tags, summary: 'The published model: version, hash and every definition (as the caller may see it)',
-    responses: { 200: json('The model.', described('', { version: { type: 'integer' }, hash: text(), definitions: ref('DefinitionSet'), permissions: { type: 'object' } })), ...problems() },
+    method: 'get',
+    path: '/model',
+    operationId: 'getModel',
+    tags,
+    summary: 'The published model: version, hash and every definition (as the caller may see it)',
+    responses: {
+      200: json(
+        'The model.',
+        described('', {
+          version: { type: 'integer' },
+          hash: text(),
+          definitions: ref('DefinitionSet'),
+          permissions: { type: 'object' },
+        }),
+      ),
+      ...problems(),
+    },
   },
   entities: {
-    method: 'get', path: '/entities', operationId: 'listEntities', tags, summary: 'Published entity definitions, with field kinds and permissions',
-    responses: { 200: json('Entities.', described('', { data: { type: 'array', items: { type: 'object' } }, kinds: { type: 'object' }, permissions: { type: 'object' } })), ...problems() },
+    method: 'get',
+    path: '/entities',
+    operationId: 'listEntities',
+    tags,
+    summary: 'Published entity definitions, with field kinds and permissions',
+    responses: {
+      200: json(
+        'Entities.',
+        described('', {
+          data: { type: 'array', items: { type: 'object' } },
+          kinds: { type: 'object' },
+          permissions: { type: 'object' },
+        }),
+      ),
+      ...problems(),
+    },
   },
   entity: {
-    method: 'get', path: '/entities/:id', operationId: 'getEntity', tags, summary: 'One published entity definition',
+    method: 'get',
+    path: '/entities/:id',
+    operationId: 'getEntity',
+    tags,
+    summary: 'One published entity definition',
     params: { id: { schema: text() } },
     responses: { 200: json('The definition.', { type: 'object' }), ...problems(404) },
   },
   versions: {
-    method: 'get', path: '/versions', operationId: 'listVersions', tags, summary: 'Published versions, with the plans they applied',
+    method: 'get',
+    path: '/versions',
+    operationId: 'listVersions',
+    tags,
+    summary: 'Published versions, with the plans they applied',
     responses: { 200: json('Versions.', dataList), ...problems() },
   },
   version: {
-    method: 'get', path: '/versions/:version', operationId: 'getVersion', tags, summary: 'One published version and its definitions',
-    params: { version: versionNumber('The version.') }, notFound: noSuchVersion,
+    method: 'get',
+    path: '/versions/:version',
+    operationId: 'getVersion',
+    tags,
+    summary: 'One published version and its definitions',
+    params: { version: versionNumber('The version.') },
+    notFound: noSuchVersion,
     responses: { 200: json('The version.', { type: 'object' }), ...problems(404) },
   },
   diff: {
-    method: 'get', path: '/versions/:from/diff/:to', operationId: 'diffVersions', tags,
-    summary: 'What differs between two versions: entities (fields, record types), workflows (states, transitions), roles, and the table steps',
-    params: { from: versionNumber('The older version.'), to: versionNumber('The newer version.') }, notFound: noSuchVersion,
+    method: 'get',
+    path: '/versions/:from/diff/:to',
+    operationId: 'diffVersions',
+    tags,
+    summary:
+      'What differs between two versions: entities (fields, record types), workflows (states, transitions), roles, and the table steps',
+    params: { from: versionNumber('The older version.'), to: versionNumber('The newer version.') },
+    notFound: noSuchVersion,
     responses: {
-      200: json('Added and removed ids, and per changed definition its changed parts; `plan.steps` without row counts.', described('', { from: { type: 'integer' }, to: { type: 'integer' }, entities: keyedDiff, workflows: keyedDiff, roles: keyedDiff, plan: { type: 'object' } })),
+      200: json(
+        'Added and removed ids, and per changed definition its changed parts; `plan.steps` without row counts.',
+        described('', {
+          from: { type: 'integer' },
+          to: { type: 'integer' },
+          entities: keyedDiff,
+          workflows: keyedDiff,
+          roles: keyedDiff,
+          plan: { type: 'object' },
+        }),
+      ),
       ...problems(404),
     },
   },
   rollback: {
-    method: 'post', path: '/versions/:version/rollback', operationId: 'rollbackVersion', tags,
-    summary: 'Write a past version into the studio draft and plan it against the current version (publish the draft to roll back)',
-    params: { version: versionNumber('The version to go back to.') }, notFound: noSuchVersion,
+    method: 'post',
+    path: '/versions/:version/rollback',
+    operationId: 'rollbackVersion',
+    tags,
+    summary:
+      'Write a past version into the studio draft and plan it against the current version (publish the draft to roll back)',
+    params: { version: versionNumber('The version to go back to.') },
+    notFound: noSuchVersion,
     body: object({ stateMapping }),
     responses: {
-      200: json('The draft id, the version, and the plan: steps, each safe or destructive with the rows it touches.', described('', { draft: text(), rollbackTo: { type: 'integer' }, baseVersion: { type: 'integer' }, steps: { type: 'array', items: { type: 'object' } } })),
+      200: json(
+        'The draft id, the version, and the plan: steps, each safe or destructive with the rows it touches.',
+        described('', {
+          draft: text(),
+          rollbackTo: { type: 'integer' },
+          baseVersion: { type: 'integer' },
+          steps: { type: 'array', items: { type: 'object' } },
+        }),
+      ),
       ...problems(404, 422),
     },
   },
   exportTemplate: {
-    method: 'get', path: '/template', operationId: 'exportTemplate', tags, summary: 'The published model as a template: manifest (template.json), schemas and workflows by file name, roles',
-    query: { properties: { name: text({ description: "The manifest's name." }), version: text({ description: "The manifest's version." }), title: text({ description: "The manifest's title." }) } },
-    responses: { 200: json('The template.', described('A template as one document, file by file as its folder holds it.', template)), ...problems(400, 404, 422) },
+    method: 'get',
+    path: '/template',
+    operationId: 'exportTemplate',
+    tags,
+    summary: 'The published model as a template: manifest (template.json), schemas and workflows by file name, roles',
+    query: {
+      properties: {
+        name: text({ description: "The manifest's name." }),
+        version: text({ description: "The manifest's version." }),
+        title: text({ description: "The manifest's title." }),
+      },
+    },
+    responses: {
+      200: json(
+        'The template.',
+        described('A template as one document, file by file as its folder holds it.', template),
+      ),
+      ...problems(400, 404, 422),
+    },
   },
   installTemplate: {
-    method: 'post', path: '/template/install', operationId: 'installTemplate', tags, summary: 'Validate a template, plan it against the database, and publish it (or only plan: dryRun)',
-    description: 'The template itself is judged by the template and definition validators: each issue names its file and pointer.',
-    body: object({ ...template, dryRun: { type: 'boolean', default: false }, confirmDestructive: { type: 'boolean', default: false }, stateMapping }),
-    responses: { 200: json('Planned (dry run) or unchanged.', installResult), 201: json('Published as the next model version.', installResult), ...problems(409, 422) },
+    method: 'post',
+    path: '/template/install',
+    operationId: 'installTemplate',
+    tags,
+    summary: 'Validate a template, plan it against the database, and publish it (or only plan: dryRun)',
+    description:
+      'The template itself is judged by the template and definition validators: each issue names its file and pointer.',
+    body: object({
+      ...template,
+      dryRun: { type: 'boolean', default: false },
+      confirmDestructive: { type: 'boolean', default: false },
+      stateMapping,
+    }),
+    responses: {
+      200: json('Planned (dry run) or unchanged.', installResult),
+      201: json('Published as the next model version.', installResult),
+      ...problems(409, 422),
+    },
   },
   library: {
-    method: 'get', path: '/library', operationId: 'workflowLibrary', tags, summary: 'The guards and actions workflows may name, each with the JSON Schema of its params (administrators)',
-    responses: { 200: json('The library.', described('', { guards: { type: 'array', items: { type: 'object' } }, actions: { type: 'array', items: { type: 'object' } } })), ...problems() },
+    method: 'get',
+    path: '/library',
+    operationId: 'workflowLibrary',
+    tags,
+    summary: 'The guards and actions workflows may name, each with the JSON Schema of its params (administrators)',
+    responses: {
+      200: json(
+        'The library.',
+        described('', {
+          guards: { type: 'array', items: { type: 'object' } },
+          actions: { type: 'array', items: { type: 'object' } },
+        }),
+      ),
+      ...problems(),
+    },
   },
   validate: {
-    method: 'post', path: '/validate', operationId: 'validateDefinitions', tags, summary: 'Validate definitions without saving them',
-    body: definitionsBody, malformedBody: 400,
+    method: 'post',
+    path: '/validate',
+    operationId: 'validateDefinitions',
+    tags,
+    summary: 'Validate definitions without saving them',
+    body: definitionsBody,
+    malformedBody: 400,
     responses: { 200: json('Issues.', issues), ...problems(400) },
   },
   drafts: {
-    method: 'get', path: '/drafts', operationId: 'listDrafts', tags, summary: 'The stored drafts; `id` narrows to one (an empty list when it does not exist)',
+    method: 'get',
+    path: '/drafts',
+    operationId: 'listDrafts',
+    tags,
+    summary: 'The stored drafts; `id` narrows to one (an empty list when it does not exist)',
     query: { properties: { id: text({ description: 'Only this draft, e.g. `studio`.' }) } },
     responses: { 200: json('The drafts, each with its definitions and base version.', dataList), ...problems(400) },
   },
   draft: {
-    method: 'get', path: '/drafts/:id', operationId: 'getDraft', tags, summary: 'Read a draft',
+    method: 'get',
+    path: '/drafts/:id',
+    operationId: 'getDraft',
+    tags,
+    summary: 'Read a draft',
     params: draftId,
     responses: { 200: json('The draft.', { type: 'object' }), ...problems(404) },
   },
   saveDraft: {
-    method: 'put', path: '/drafts/:id', operationId: 'saveDraft', tags, summary: 'Save a draft (the whole definition set)',
+    method: 'put',
+    path: '/drafts/:id',
+    operationId: 'saveDraft',
+    tags,
+    summary: 'Save a draft (the whole definition set)',
     params: draftId,
-    body: object({ definitions, baseVersion: { type: 'integer', description: 'The version the draft was made from; the current one when absent.' } }, ['definitions']), malformedBody: 400,
-    responses: { 200: json('Saved, with its issues.', described('', { id: text(), baseVersion: { type: 'integer' }, issues: { type: 'array', items: ref('Issue') } })), ...problems(400) },
+    body: object(
+      {
+        definitions,
+        baseVersion: {
+          type: 'integer',
+          description: 'The version the draft was made from; the current one when absent.',
+        },
+      },
+      ['definitions'],
+    ),
+    malformedBody: 400,
+    responses: {
+      200: json(
+        'Saved, with its issues.',
+        described('', { id: text(), baseVersion: { type: 'integer' }, issues: { type: 'array', items: ref('Issue') } }),
+      ),
+      ...problems(400),
+    },
   },
   deleteDraft: {
-    method: 'delete', path: '/drafts/:id', operationId: 'deleteDraft', tags, summary: 'Discard a draft',
+    method: 'delete',
+    path: '/drafts/:id',
+    operationId: 'deleteDraft',
+    tags,
+    summary: 'Discard a draft',
     params: draftId,
     responses: { 204: { description: 'Deleted.' }, ...problems(404) },
   },
   planDraft: {
-    method: 'post', path: '/drafts/:id/plan', operationId: 'planDraft', tags, summary: 'The migration plan publishing the draft would apply',
+    method: 'post',
+    path: '/drafts/:id/plan',
+    operationId: 'planDraft',
+    tags,
+    summary: 'The migration plan publishing the draft would apply',
     params: draftId,
     body: object({ stateMapping }),
-    responses: { 200: json('The plan: steps, each safe or destructive with the rows it touches.', { type: 'object' }), ...problems(404, 422) },
+    responses: {
+      200: json('The plan: steps, each safe or destructive with the rows it touches.', { type: 'object' }),
+      ...problems(404, 422),
+    },
   },
   publishDraft: {
-    method: 'post', path: '/drafts/:id/publish', operationId: 'publishDraft', tags, summary: 'Apply the plan and publish the draft as the next model version',
+    method: 'post',
+    path: '/drafts/:id/publish',
+    operationId: 'publishDraft',
+    tags,
+    summary: 'Apply the plan and publish the draft as the next model version',
     params: draftId,
     body: object({ confirmDestructive: { type: 'boolean', default: false }, note: text(), stateMapping }),
-    responses: { 201: json('The new version and the plan it applied.', { type: 'object' }), ...problems(404, 409, 422) },
+    responses: {
+      201: json('The new version and the plan it applied.', { type: 'object' }),
+      ...problems(404, 409, 422),
+    },
   },
 });

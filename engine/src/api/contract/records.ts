@@ -2,14 +2,22 @@ import { problems } from '../openapi/common.js';
 import { contract, text } from './spec.js';
 
 const tags = ['records'];
-const target = { entity: { schema: text(), description: 'An entity id.' }, id: { schema: text(), description: 'The record id.' } };
+const target = {
+  entity: { schema: text(), description: 'An entity id.' },
+  id: { schema: text(), description: 'The record id.' },
+};
 // Documented per entity (openapi/record-paths.ts, workflow-paths.ts), with these very schemas.
 const perEntity = { 200: { description: 'Documented per entity.' }, ...problems(400, 404) };
 
 /** The workflow and audit routes of one record, whatever its entity. */
 export const RECORDS = contract('/records', {
   sendEvent: {
-    method: 'post', path: '/:entity/:id/events', operationId: 'sendEvent', tags, perEntity: true, summary: 'Send a workflow event',
+    method: 'post',
+    path: '/:entity/:id/events',
+    operationId: 'sendEvent',
+    tags,
+    perEntity: true,
+    summary: 'Send a workflow event',
     // A malformed event is a bad request (400), as it always was; what the workflow refuses is a 409.
     malformedBody: 400,
     params: target,
@@ -25,17 +33,32 @@ export const RECORDS = contract('/records', {
     responses: perEntity,
   },
   transitions: {
-    method: 'get', path: '/:entity/:id/transitions', operationId: 'listTransitions', tags, perEntity: true, summary: 'The events the caller may send now',
+    method: 'get',
+    path: '/:entity/:id/transitions',
+    operationId: 'listTransitions',
+    tags,
+    perEntity: true,
+    summary: 'The events the caller may send now',
     params: target,
     responses: perEntity,
   },
   history: {
-    method: 'get', path: '/:entity/:id/history', operationId: 'getHistory', tags, perEntity: true, summary: 'Every transition of the record, oldest first',
+    method: 'get',
+    path: '/:entity/:id/history',
+    operationId: 'getHistory',
+    tags,
+    perEntity: true,
+    summary: 'Every transition of the record, oldest first',
     params: target,
     responses: perEntity,
   },
   audit: {
-    method: 'get', path: '/:entity/:id/audit', operationId: 'getAudit', tags, perEntity: true, summary: 'The audit trail of a record, newest first',
+    method: 'get',
+    path: '/:entity/:id/audit',
+    operationId: 'getAudit',
+    tags,
+    perEntity: true,
+    summary: 'The audit trail of a record, newest first',
     params: target,
     query: {
       properties: {

@@ -17,7 +17,11 @@ const filters: RouteSpec['query'] = {
 const workflow = { workflow: { schema: text(), description: 'A workflow id.' } };
 
 const report = (path: string, operationId: string, summary: string): RouteSpec => ({
-  method: 'get', path, operationId, tags: ['reports'], summary,
+  method: 'get',
+  path,
+  operationId,
+  tags: ['reports'],
+  summary,
   // Documented once per workflow (openapi/workflow-paths.ts), with these filters.
   perEntity: true,
   params: workflow,
@@ -27,8 +31,20 @@ const report = (path: string, operationId: string, summary: string): RouteSpec =
 
 /** `/reports/{workflow}/*`: aggregates over workflow history. */
 export const REPORTS = contract('/reports', {
-  funnel: report('/:workflow/funnel', 'funnelReport', 'Funnel: how many records (and how much amount) reached each stage, with conversion'),
-  timeInStage: report('/:workflow/time-in-stage', 'timeInStageReport', 'Time in stage: mean and median stay per stage and per owner'),
-  forecast: report('/:workflow/forecast', 'forecastReport', 'Weighted forecast: open amount × stage probability by close month, and won amounts'),
+  funnel: report(
+    '/:workflow/funnel',
+    'funnelReport',
+    'Funnel: how many records (and how much amount) reached each stage, with conversion',
+  ),
+  timeInStage: report(
+    '/:workflow/time-in-stage',
+    'timeInStageReport',
+    'Time in stage: mean and median stay per stage and per owner',
+  ),
+  forecast: report(
+    '/:workflow/forecast',
+    'forecastReport',
+    'Weighted forecast: open amount × stage probability by close month, and won amounts',
+  ),
   winRate: report('/:workflow/win-rate', 'winRateReport', 'Win rate and average cycle length'),
 });

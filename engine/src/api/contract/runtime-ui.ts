@@ -8,7 +8,10 @@ const ITEM = object(
     entity: text(),
     id: uuid,
     title: { description: "The record's title field." },
-    at: { type: ['string', 'null'], description: 'Due time, reminder time, breach time or time the state was entered (a date for date fields).' },
+    at: {
+      type: ['string', 'null'],
+      description: 'Due time, reminder time, breach time or time the state was entered (a date for date fields).',
+    },
     state: { type: ['string', 'null'] },
     workflow: text(),
     record: { type: 'object', description: 'The record as the records API answers it (hidden fields absent).' },
@@ -20,9 +23,29 @@ const items = { type: 'array', maxItems: 50, items: ITEM };
 /** `/users`: the directory every signed-in user may read (roles, managers and login data stay in the admin API). */
 export const USERS_DIRECTORY = contract('/users', {
   list: {
-    method: 'get', path: '/', operationId: 'usersDirectory', tags, summary: 'Active users by display name (owner names, owner filters, pickers)',
+    method: 'get',
+    path: '/',
+    operationId: 'usersDirectory',
+    tags,
+    summary: 'Active users by display name (owner names, owner filters, pickers)',
     responses: {
-      200: json('The directory.', object({ data: { type: 'array', items: object({ id: uuid, displayName: text(), email: text(), orgUnitId: nullableUuid }, ['id', 'displayName', 'email', 'orgUnitId']) } }, ['data'])),
+      200: json(
+        'The directory.',
+        object(
+          {
+            data: {
+              type: 'array',
+              items: object({ id: uuid, displayName: text(), email: text(), orgUnitId: nullableUuid }, [
+                'id',
+                'displayName',
+                'email',
+                'orgUnitId',
+              ]),
+            },
+          },
+          ['data'],
+        ),
+      ),
       ...problems(),
     },
   },
@@ -31,17 +54,35 @@ export const USERS_DIRECTORY = contract('/users', {
 /** `/my-day`: what the caller owns that needs them today. */
 export const MY_DAY = contract('/my-day', {
   read: {
-    method: 'get', path: '/', operationId: 'myDay', tags,
+    method: 'get',
+    path: '/',
+    operationId: 'myDay',
+    tags,
     summary: 'What the caller owns that is due today, overdue, to be reminded of today, past its SLA or stuck',
     query: {
       additionalProperties: false,
-      properties: { tz: text({ 'x-timeZone': true, description: "IANA time zone of the caller's day, e.g. `Asia/Shanghai`; the server's when absent." }) },
+      properties: {
+        tz: text({
+          'x-timeZone': true,
+          description: "IANA time zone of the caller's day, e.g. `Asia/Shanghai`; the server's when absent.",
+        }),
+      },
     },
     responses: {
-      200: json('Each list ordered by `at`, at most 50 items.', object(
-        { today: text({ format: 'date' }), due: items, overdue: items, reminders: items, slaBreached: items, stuck: items },
-        ['today', 'due', 'overdue', 'reminders', 'slaBreached', 'stuck'],
-      )),
+      200: json(
+        'Each list ordered by `at`, at most 50 items.',
+        object(
+          {
+            today: text({ format: 'date' }),
+            due: items,
+            overdue: items,
+            reminders: items,
+            slaBreached: items,
+            stuck: items,
+          },
+          ['today', 'due', 'overdue', 'reminders', 'slaBreached', 'stuck'],
+        ),
+      ),
       ...problems(400),
     },
   },

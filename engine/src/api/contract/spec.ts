@@ -52,7 +52,11 @@ export const MIN_PASSWORD = 10;
 // Small builders: the schemas read like the bodies they describe.
 export const uuid = { type: 'string', format: 'uuid' } as const;
 export const text = (more: JsonSchema = {}): JsonSchema => ({ type: 'string', ...more });
-export const object = (properties: Record<string, JsonSchema>, required: string[] = [], more: JsonSchema = {}): JsonSchema => ({
+export const object = (
+  properties: Record<string, JsonSchema>,
+  required: string[] = [],
+  more: JsonSchema = {},
+): JsonSchema => ({
   type: 'object',
   properties,
   ...(required.length && { required }),

@@ -18,7 +18,12 @@ const NOT_FOUND = { en: 'there is nothing at this address', zh: '此地址下没
  * then the query (400), then the body (422), each against the route's contract.
  */
 export function validateRequest(spec: RouteSpec): RequestHandler {
-  const params = spec.params && compile(bodies, { type: 'object', properties: Object.fromEntries(Object.entries(spec.params).map(([name, p]) => [name, p.schema])) });
+  const params =
+    spec.params &&
+    compile(bodies, {
+      type: 'object',
+      properties: Object.fromEntries(Object.entries(spec.params).map(([name, p]) => [name, p.schema])),
+    });
   const query = spec.query && compile(queries, { type: 'object', ...spec.query });
   const body = spec.body && compile(bodies, spec.body);
   return (req, _res, next) => {
@@ -35,7 +40,9 @@ export function validateRequest(spec: RouteSpec): RequestHandler {
     if (body) req.body ??= {};
     if (body && !body(req.body)) {
       const issues = toContractIssues(body.errors);
-      throw spec.malformedBody === 400 ? new BadRequestError(summarize(issues), { issues }) : new ValidationError(summarize(issues), { issues });
+      throw spec.malformedBody === 400
+        ? new BadRequestError(summarize(issues), { issues })
+        : new ValidationError(summarize(issues), { issues });
     }
     next();
   };

@@ -16,7 +16,11 @@ const VIEW = object(
 export const VIEW_BODY = object(
   {
     name: text({ minLength: 1, maxLength: MAX_VIEW_NAME_LENGTH, 'x-notBlank': true }),
-    query: { type: 'object', 'x-maxJsonBytes': MAX_VIEW_QUERY_BYTES, description: 'Filters, sort, columns…: at most 16 KB as JSON.' },
+    query: {
+      type: 'object',
+      'x-maxJsonBytes': MAX_VIEW_QUERY_BYTES,
+      description: 'Filters, sort, columns…: at most 16 KB as JSON.',
+    },
   },
   ['name', 'query'],
   { additionalProperties: false },
@@ -25,18 +29,30 @@ export const VIEW_BODY = object(
 /** `/views/*`: each user's own named list queries per entity. */
 export const VIEWS = contract('/views', {
   list: {
-    method: 'get', path: '/:entity', operationId: 'savedViewsList', tags, summary: "The caller's saved list views of an entity, by name",
+    method: 'get',
+    path: '/:entity',
+    operationId: 'savedViewsList',
+    tags,
+    summary: "The caller's saved list views of an entity, by name",
     params: entity,
     responses: { 200: json('Views.', object({ data: { type: 'array', items: VIEW } }, ['data'])), ...problems(404) },
   },
   save: {
-    method: 'post', path: '/:entity', operationId: 'savedViewsSave', tags, summary: 'Save a list view; a name the caller already uses for the entity replaces its query',
+    method: 'post',
+    path: '/:entity',
+    operationId: 'savedViewsSave',
+    tags,
+    summary: 'Save a list view; a name the caller already uses for the entity replaces its query',
     params: entity,
     body: VIEW_BODY,
     responses: { 200: json('Replaced.', VIEW), 201: json('Created.', VIEW), ...problems(404, 422) },
   },
   remove: {
-    method: 'delete', path: '/:entity/:id', operationId: 'savedViewsDelete', tags, summary: "Delete one of the caller's views",
+    method: 'delete',
+    path: '/:entity/:id',
+    operationId: 'savedViewsDelete',
+    tags,
+    summary: "Delete one of the caller's views",
     params: { ...entity, id: { schema: uuid, description: 'The view id.' } },
     notFound: { en: 'you have no such view', zh: '您没有这个视图' },
     responses: { 204: { description: 'Deleted.' }, ...problems(404) },

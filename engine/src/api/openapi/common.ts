@@ -13,7 +13,10 @@ export function json(description: string, schema: JsonSchema, headers?: JsonSche
 const PROBLEMS = {
   400: ['BadRequest', 'The request is malformed: an unknown parameter, field or operator, a bad cursor or body.'],
   404: ['NotFound', 'No such record (or entity, draft, version).'],
-  409: ['Conflict', 'The version is stale (reload and retry), a unique value is taken, a plan needs confirmation, or a workflow event is refused now (`reason`, `reasonZh`, `guard`).'],
+  409: [
+    'Conflict',
+    'The version is stale (reload and retry), a unique value is taken, a plan needs confirmation, or a workflow event is refused now (`reason`, `reasonZh`, `guard`).',
+  ],
   422: ['ValidationFailed', 'The payload breaks the schema; each issue points at the failing field.'],
   428: ['PreconditionRequired', 'The write did not say which version it changes: send `version` or `If-Match`.'],
   500: ['Internal', 'An unexpected error; it has been logged.'],
@@ -23,12 +26,17 @@ export type ProblemStatus = keyof typeof PROBLEMS;
 
 /** Response references for the given problem statuses, plus the 500 every operation can answer. */
 export function problems(...statuses: ProblemStatus[]): Record<string, { $ref: string }> {
-  return Object.fromEntries([...statuses, 500 as const].map((status) => [String(status), ref(PROBLEMS[status][0], 'responses')]));
+  return Object.fromEntries(
+    [...statuses, 500 as const].map((status) => [String(status), ref(PROBLEMS[status][0], 'responses')]),
+  );
 }
 
 /** Component responses: one problem document per status. */
 export const PROBLEM_RESPONSES: Record<string, JsonSchema> = Object.fromEntries(
-  Object.values(PROBLEMS).map(([name, description]) => [name, { description, content: { 'application/problem+json': { schema: ref('Problem') } } }]),
+  Object.values(PROBLEMS).map(([name, description]) => [
+    name,
+    { description, content: { 'application/problem+json': { schema: ref('Problem') } } },
+  ]),
 );
 
 /** Component schemas shared by every entity; entity names must not shadow them. */
@@ -68,7 +76,9 @@ export const COMMON_SCHEMAS: Record<string, JsonSchema> = {
     type: 'object',
     description:
       'Conditions on one field, as `filter[field][op]=value` (`filter[field]=value` means `eq`; `filter[relation.field][op]` reaches through a many-to-one relation). `in` takes a comma list, `null` true or false.',
-    properties: Object.fromEntries(['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'contains', 'null'].map((op) => [op, { type: 'string' }])),
+    properties: Object.fromEntries(
+      ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'contains', 'null'].map((op) => [op, { type: 'string' }]),
+    ),
     additionalProperties: false,
   },
   User: {
@@ -83,14 +93,20 @@ export const COMMON_SCHEMAS: Record<string, JsonSchema> = {
       orgUnitId: { type: ['string', 'null'], format: 'uuid' },
       managerId: { type: ['string', 'null'], format: 'uuid' },
       active: { type: 'boolean' },
-      mustChangePassword: { type: 'boolean', description: 'The password was set by an administrator: the user must change it before anything else.' },
+      mustChangePassword: {
+        type: 'boolean',
+        description: 'The password was set by an administrator: the user must change it before anything else.',
+      },
     },
   },
   DefinitionSet: {
     type: 'object',
     description: 'Every definition of one model: entity schemas and workflows.',
     required: ['entities', 'workflows'],
-    properties: { entities: { type: 'array', items: { type: 'object' } }, workflows: { type: 'array', items: { type: 'object' } } },
+    properties: {
+      entities: { type: 'array', items: { type: 'object' } },
+      workflows: { type: 'array', items: { type: 'object' } },
+    },
   },
 };
 
@@ -98,19 +114,52 @@ const list = (description: string) => ({ in: 'query', schema: { type: 'string' }
 
 /** Component parameters of the records routes. */
 export const RECORD_PARAMETERS: Record<string, JsonSchema> = {
-  id: { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' }, description: 'The record id.' },
-  sort: { name: 'sort', ...list('Comma list of fields; `-` before a field sorts descending. Ties are broken by `id`.'), examples: { recent: { value: '-created_at' } } },
-  limit: { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 }, description: 'Page size.' },
+  id: {
+    name: 'id',
+    in: 'path',
+    required: true,
+    schema: { type: 'string', format: 'uuid' },
+    description: 'The record id.',
+  },
+  sort: {
+    name: 'sort',
+    ...list('Comma list of fields; `-` before a field sorts descending. Ties are broken by `id`.'),
+    examples: { recent: { value: '-created_at' } },
+  },
+  limit: {
+    name: 'limit',
+    in: 'query',
+    schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+    description: 'Page size.',
+  },
   cursor: { name: 'cursor', ...list('Opaque: the `nextCursor` of the previous page.') },
   fields: { name: 'fields', ...list('Comma list of fields to return (`id` is always returned); all when absent.') },
-  expand: { name: 'expand', ...list('Comma list of relation fields to embed: their ids are replaced by the related records.') },
+  expand: {
+    name: 'expand',
+    ...list('Comma list of relation fields to embed: their ids are replaced by the related records.'),
+  },
   q: { name: 'q', ...list('Quick search over the text fields, title field first.') },
-  ifMatch: { name: 'If-Match', in: 'header', schema: { type: 'string' }, description: 'The version being changed, as an ETag: `"3"`.' },
-  version: { name: 'version', in: 'query', schema: { type: 'integer', minimum: 1 }, description: 'The version being deleted (or send If-Match).' },
+  ifMatch: {
+    name: 'If-Match',
+    in: 'header',
+    schema: { type: 'string' },
+    description: 'The version being changed, as an ETag: `"3"`.',
+  },
+  version: {
+    name: 'version',
+    in: 'query',
+    schema: { type: 'integer', minimum: 1 },
+    description: 'The version being deleted (or send If-Match).',
+  },
 };
 
 /** The ETag response header of a record. */
-export const ETAG_HEADER: JsonSchema = { ETag: { description: 'The record version: `"<version>"`.', schema: { type: 'string' } } };
+export const ETAG_HEADER: JsonSchema = {
+  ETag: { description: 'The record version: `"<version>"`.', schema: { type: 'string' } },
+};
 
 /** The headers of a created record. */
-export const CREATED_HEADERS: JsonSchema = { ...ETAG_HEADER, Location: { description: 'The new record\'s URL.', schema: { type: 'string' } } };
+export const CREATED_HEADERS: JsonSchema = {
+  ...ETAG_HEADER,
+  Location: { description: "The new record's URL.", schema: { type: 'string' } },
+};

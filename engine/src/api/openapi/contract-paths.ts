@@ -21,13 +21,25 @@ export function toQueryParameters(spec: RouteSpec): JsonSchema[] {
   const required = new Set((spec.query?.required as string[] | undefined) ?? []);
   return Object.entries(spec.query?.properties ?? {}).map(([name, schema]) => {
     const { description, ...rest } = schema;
-    return { name, in: 'query', ...(required.has(name) && { required: true }), schema: rest, ...(typeof description === 'string' && { description }) };
+    return {
+      name,
+      in: 'query',
+      ...(required.has(name) && { required: true }),
+      schema: rest,
+      ...(typeof description === 'string' && { description }),
+    };
   });
 }
 
 function toOperation(spec: RouteSpec): JsonSchema {
   const parameters = [
-    ...Object.entries(spec.params ?? {}).map(([name, p]) => ({ name, in: 'path', required: true, schema: p.schema, ...(p.description && { description: p.description }) })),
+    ...Object.entries(spec.params ?? {}).map(([name, p]) => ({
+      name,
+      in: 'path',
+      required: true,
+      schema: p.schema,
+      ...(p.description && { description: p.description }),
+    })),
     ...toQueryParameters(spec),
   ];
   return {

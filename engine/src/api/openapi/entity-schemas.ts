@@ -18,9 +18,17 @@ export function toEntitySchemas(entity: CompiledEntity, name: string): Record<st
   const page = {
     type: 'object',
     required: ['data', 'nextCursor'],
-    properties: { data: { type: 'array', items: ref(name) }, nextCursor: { type: ['string', 'null'], description: 'null on the last page.' } },
+    properties: {
+      data: { type: 'array', items: ref(name) },
+      nextCursor: { type: ['string', 'null'], description: 'null on the last page.' },
+    },
   };
-  return { [name]: toRecordSchema(entity), [`${name}List`]: page, ...toCreateSchemas(entity, name), [`${name}Patch`]: toPatchSchema(entity) };
+  return {
+    [name]: toRecordSchema(entity),
+    [`${name}List`]: page,
+    ...toCreateSchemas(entity, name),
+    [`${name}Patch`]: toPatchSchema(entity),
+  };
 }
 
 /**
@@ -31,7 +39,9 @@ export function toRecordSchema(entity: CompiledEntity): JsonSchema {
   // Required fields are NOT NULL columns, and many-to-many fields are always a list: neither is ever null.
   const fields = mapValues(allFields(entity), (field, name) => {
     const compiled = entity.fields.get(name);
-    return compiled?.junction || compiled?.column?.nullable === false ? toFieldSchema(field) : toNullable(toFieldSchema(field));
+    return compiled?.junction || compiled?.column?.nullable === false
+      ? toFieldSchema(field)
+      : toNullable(toFieldSchema(field));
   });
   const properties = { ...systemProperties(entity), ...fields };
   const description = toEnglish(entity.definition.description, entity.definition['x-i18n']?.description);
@@ -50,25 +60,41 @@ function systemProperties(entity: CompiledEntity): JsonSchema {
   const stamp = (description: string) => ({ type: 'string', format: 'date-time', readOnly: true, description });
   return {
     id: { ...UUID, readOnly: true },
-    record_type: types.length ? { type: 'string', enum: types, description: recordTypesText(entity) } : { type: 'null', description: 'This entity has no record types.' },
+    record_type: types.length
+      ? { type: 'string', enum: types, description: recordTypesText(entity) }
+      : { type: 'null', description: 'This entity has no record types.' },
     ...(entity.table.columns.some((c) => c.name === 'state') && {
-      state: { type: ['string', 'null'], readOnly: true, description: 'The workflow state; it changes only through workflow events.' },
+      state: {
+        type: ['string', 'null'],
+        readOnly: true,
+        description: 'The workflow state; it changes only through workflow events.',
+      },
       state_entered_at: { ...stamp('When the record entered its current state.'), type: ['string', 'null'] },
-      sla_breached_at: { ...stamp("When the current state's SLA ran out; null while within it."), type: ['string', 'null'] },
+      sla_breached_at: {
+        ...stamp("When the current state's SLA ran out; null while within it."),
+        type: ['string', 'null'],
+      },
     }),
     owner_id: NULLABLE_UUID,
     created_at: stamp('When the record was created.'),
     updated_at: stamp('When the record last changed.'),
     created_by: { ...NULLABLE_UUID, readOnly: true },
     updated_by: { ...NULLABLE_UUID, readOnly: true },
-    version: { type: 'integer', minimum: 1, readOnly: true, description: 'Send it back on PATCH and DELETE (or as If-Match): a stale one gets 409.' },
+    version: {
+      type: 'integer',
+      minimum: 1,
+      readOnly: true,
+      description: 'Send it back on PATCH and DELETE (or as If-Match): a stale one gets 409.',
+    },
   };
 }
 
 /** `<Name>Create`, and with record types one `<Name>Create.<type>` each, chosen by the `record_type` discriminator. */
 function toCreateSchemas(entity: CompiledEntity, name: string): Record<string, JsonSchema> {
   if (!entity.recordTypes.length) return { [`${name}Create`]: toCreateSchema(entity) };
-  const variants = Object.fromEntries(entity.recordTypes.map((type) => [`${name}Create.${type}`, toCreateSchema(entity, type)]));
+  const variants = Object.fromEntries(
+    entity.recordTypes.map((type) => [`${name}Create.${type}`, toCreateSchema(entity, type)]),
+  );
   const mapping = Object.fromEntries(entity.recordTypes.map((type) => [type, ref(`${name}Create.${type}`).$ref]));
   const union = {
     title: `New ${toEntityTitle(entity)}`,
@@ -85,12 +111,18 @@ function toCreateSchema(entity: CompiledEntity, recordType?: string): JsonSchema
     required: string[];
   };
   // null means "no value" on writes, so only required fields refuse it.
-  const fields = mapValues(properties, (field, key) => (required.includes(key) ? toFieldSchema(field) : toNullable(toFieldSchema(field))));
+  const fields = mapValues(properties, (field, key) =>
+    required.includes(key) ? toFieldSchema(field) : toNullable(toFieldSchema(field)),
+  );
   const typeTitle = recordType && toEnglish(entity.definition['x-entity'].recordTypes?.[recordType]?.title);
   return {
     title: typeTitle ? `New ${toEntityTitle(entity)}: ${typeTitle}` : `New ${toEntityTitle(entity)}`,
     ...rest,
-    properties: { ...(recordType && { record_type: { type: 'string', const: recordType } }), owner_id: NULLABLE_UUID, ...fields },
+    properties: {
+      ...(recordType && { record_type: { type: 'string', const: recordType } }),
+      owner_id: NULLABLE_UUID,
+      ...fields,
+    },
     required: recordType ? ['record_type', ...required] : required,
   };
 }
@@ -101,7 +133,8 @@ function toPatchSchema(entity: CompiledEntity): JsonSchema {
   return {
     type: 'object',
     title: `${toEntityTitle(entity)} changes`,
-    description: 'A JSON merge patch: only the fields sent change, null clears a field. Send `version` here or as If-Match.',
+    description:
+      'A JSON merge patch: only the fields sent change, null clears a field. Send `version` here or as If-Match.',
     properties: {
       version: { type: 'integer', minimum: 1 },
       ...(types.length > 0 && { record_type: { type: 'string', enum: types } }),
@@ -118,5 +151,7 @@ function allFields(entity: CompiledEntity): Record<string, FieldDefinition> {
 
 function recordTypesText(entity: CompiledEntity): string {
   const types = entity.definition['x-entity'].recordTypes ?? {};
-  return `Record types: ${Object.entries(types).map(([key, type]) => `\`${key}\` (${toEnglish(type.title) ?? key})`).join(', ')}.`;
+  return `Record types: ${Object.entries(types)
+    .map(([key, type]) => `\`${key}\` (${toEnglish(type.title) ?? key})`)
+    .join(', ')}.`;
 }

@@ -24,7 +24,11 @@ export function toFieldSchema(field: FieldDefinition): JsonSchema {
 /** The schema that also accepts `null`: a type list where possible, so generated clients see `T | null`. */
 export function toNullable(schema: JsonSchema): JsonSchema {
   if (typeof schema.type !== 'string' || 'const' in schema) return { anyOf: [schema, { type: 'null' }] };
-  return { ...schema, type: [schema.type, 'null'], ...(Array.isArray(schema.enum) && { enum: [...schema.enum, null] }) };
+  return {
+    ...schema,
+    type: [schema.type, 'null'],
+    ...(Array.isArray(schema.enum) && { enum: [...schema.enum, null] }),
+  };
 }
 
 /** Applies `map` to every value of an object, keeping its keys. */

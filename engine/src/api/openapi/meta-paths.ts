@@ -13,11 +13,23 @@ export const META_PATHS: Record<string, JsonSchema> = {
       tags: ['system'],
       summary: 'Liveness and database check',
       security: [],
-      responses: { 200: json('Up.', object('', { status: { const: 'ok' }, modelVersion: { type: 'integer' }, database: { type: 'string' } })), ...problems() },
+      responses: {
+        200: json(
+          'Up.',
+          object('', { status: { const: 'ok' }, modelVersion: { type: 'integer' }, database: { type: 'string' } }),
+        ),
+        ...problems(),
+      },
     },
   },
   '/openapi.json': {
-    get: { operationId: 'openapi', tags: ['system'], summary: 'This document, for the current model version', security: [], responses: { 200: json('OpenAPI 3.1.', { type: 'object' }) } },
+    get: {
+      operationId: 'openapi',
+      tags: ['system'],
+      summary: 'This document, for the current model version',
+      security: [],
+      responses: { 200: json('OpenAPI 3.1.', { type: 'object' }) },
+    },
   },
   ...toContractPaths(META),
 };

@@ -18,7 +18,10 @@ export function toEnglish(text: LocalizedText | undefined, i18n?: Record<string,
  * gets the suffix `Record`.
  * @example toTypeNames(['problem', 'deal'], { reserved: ['Problem'], suffixes: [''] }) // problem → ProblemRecord
  */
-export function toTypeNames(ids: readonly string[], options: { reserved: readonly string[]; suffixes: readonly string[] }): Map<string, string> {
+export function toTypeNames(
+  ids: readonly string[],
+  options: { reserved: readonly string[]; suffixes: readonly string[] },
+): Map<string, string> {
   const reserved = new Set(options.reserved);
   const derived = (base: string) => options.suffixes.map((suffix) => base + suffix);
   const names = new Map<string, string>();

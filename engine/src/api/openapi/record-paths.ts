@@ -43,7 +43,10 @@ export function toRecordPaths(entity: CompiledEntity, name: string, tag: string)
       tags: [tag],
       summary: `Change a record (${title})`,
       parameters: [param('ifMatch')],
-      requestBody: { required: true, content: { 'application/json': patchBody, 'application/merge-patch+json': patchBody } },
+      requestBody: {
+        required: true,
+        content: { 'application/json': patchBody, 'application/merge-patch+json': patchBody },
+      },
       responses: { 200: json('The changed record.', ref(name), ETAG_HEADER), ...problems(400, 404, 409, 422, 428) },
     },
     delete: {
@@ -62,15 +65,33 @@ export function toRecordPaths(entity: CompiledEntity, name: string, tag: string)
       description:
         'Every record the list filters match (not one page), as UTF-8 CSV with a byte-order mark; only the fields the caller may see. ' +
         'By default the file is the view: the `fields` in that order under their titles, choice labels, related records by title, users by name, times in `tz`, in `lang`. ' +
-        '`format=raw` gives the API values under field ids. Text that would start a spreadsheet formula gets a leading `\'`.',
+        "`format=raw` gives the API values under field ids. Text that would start a spreadsheet formula gets a leading `'`.",
       parameters: [
         ...filterParameters(entity),
         ...['sort', 'fields', 'q'].map(param),
-        { name: 'format', in: 'query', schema: { enum: ['view', 'raw'], default: 'view' }, description: '`view` (as the list shows it) or `raw` (API values).' },
-        { name: 'lang', in: 'query', schema: { enum: ['zh', 'en'] }, description: 'Language of titles and labels; default from Accept-Language.' },
-        { name: 'tz', in: 'query', schema: { type: 'string', examples: ['Asia/Shanghai'] }, description: 'IANA time zone of the times; default the server’s.' },
+        {
+          name: 'format',
+          in: 'query',
+          schema: { enum: ['view', 'raw'], default: 'view' },
+          description: '`view` (as the list shows it) or `raw` (API values).',
+        },
+        {
+          name: 'lang',
+          in: 'query',
+          schema: { enum: ['zh', 'en'] },
+          description: 'Language of titles and labels; default from Accept-Language.',
+        },
+        {
+          name: 'tz',
+          in: 'query',
+          schema: { type: 'string', examples: ['Asia/Shanghai'] },
+          description: 'IANA time zone of the times; default the server’s.',
+        },
       ],
-      responses: { 200: { description: 'The CSV file.', content: { 'text/csv': { schema: { type: 'string' } } } }, ...problems(400) },
+      responses: {
+        200: { description: 'The CSV file.', content: { 'text/csv': { schema: { type: 'string' } } } },
+        ...problems(400),
+      },
     },
   };
   const audit = {
@@ -79,12 +100,18 @@ export function toRecordPaths(entity: CompiledEntity, name: string, tag: string)
       operationId: `get${name}Audit`,
       tags: [tag],
       summary: `The audit trail of a record (${title}), newest first`,
-      description: 'Every create, update, transition and handover: who, when, which fields (before and after), the request id. Read-only: no route changes audit rows.',
+      description:
+        'Every create, update, transition and handover: who, when, which fields (before and after), the request id. Read-only: no route changes audit rows.',
       parameters: toQueryParameters(RECORDS.routes.audit),
       responses: { 200: json('A page of audit rows.', AUDIT_PAGE), ...problems(400, 404) },
     },
   };
-  return { [`/records/${entity.id}`]: collection, [`/records/${entity.id}/export`]: exported, [`/records/${entity.id}/{id}`]: one, [`/records/${entity.id}/{id}/audit`]: audit };
+  return {
+    [`/records/${entity.id}`]: collection,
+    [`/records/${entity.id}/export`]: exported,
+    [`/records/${entity.id}/{id}`]: one,
+    [`/records/${entity.id}/{id}/audit`]: audit,
+  };
 }
 
 const AUDIT_ROW = {
@@ -96,25 +123,37 @@ const AUDIT_ROW = {
     entity: { type: 'string' },
     recordId: { type: 'string' },
     action: { enum: ['create', 'update', 'delete', 'transition', 'handover'] },
-    changes: { type: 'object', description: '`{ field: [before, after] }`', additionalProperties: { type: 'array', minItems: 2, maxItems: 2 } },
+    changes: {
+      type: 'object',
+      description: '`{ field: [before, after] }`',
+      additionalProperties: { type: 'array', minItems: 2, maxItems: 2 },
+    },
     detail: {},
     requestId: { type: ['string', 'null'] },
   },
 };
-const AUDIT_PAGE = { type: 'object', properties: { data: { type: 'array', items: AUDIT_ROW }, nextCursor: { type: ['string', 'null'] } } };
+const AUDIT_PAGE = {
+  type: 'object',
+  properties: { data: { type: 'array', items: AUDIT_ROW }, nextCursor: { type: ['string', 'null'] } },
+};
 
 /** One `filter[<field>]` deep-object parameter per filterable attribute: `filter[amount][gt]=100`. */
 function filterParameters(entity: CompiledEntity): JsonSchema[] {
   const bound = entity.table.columns.some((c) => c.name === 'state');
-  const optional = [entity.recordTypes.length > 0 && 'record_type', ...(bound ? ['state', 'state_entered_at', 'sla_breached_at'] : [])];
-  return [...SYSTEM_FILTERS, ...optional.filter((name) => typeof name === 'string'), ...entity.fields.keys()].map((field) => ({
-    name: `filter[${field}]`,
-    in: 'query',
-    style: 'deepObject',
-    explode: true,
-    description: `Conditions on \`${field}\`, e.g. \`filter[${field}][eq]=…\`.`,
-    schema: ref('FilterOperators'),
-    // Empty, so "Try it out" sends no filter unless one is typed in.
-    example: {},
-  }));
+  const optional = [
+    entity.recordTypes.length > 0 && 'record_type',
+    ...(bound ? ['state', 'state_entered_at', 'sla_breached_at'] : []),
+  ];
+  return [...SYSTEM_FILTERS, ...optional.filter((name) => typeof name === 'string'), ...entity.fields.keys()].map(
+    (field) => ({
+      name: `filter[${field}]`,
+      in: 'query',
+      style: 'deepObject',
+      explode: true,
+      description: `Conditions on \`${field}\`, e.g. \`filter[${field}][eq]=…\`.`,
+      schema: ref('FilterOperators'),
+      // Empty, so "Try it out" sends no filter unless one is typed in.
+      example: {},
+    }),
+  );
 }

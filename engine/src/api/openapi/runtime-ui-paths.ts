@@ -16,12 +16,19 @@ export const RUNTIME_UI_PATHS: Record<string, JsonSchema> = {
 };
 
 /** `GET /records/{entity}/groups`: counts and sums per value; filter parameters are the list's own. */
-export function toGroupPaths(entity: CompiledEntity, name: string, tag: string, listParameters: JsonSchema[]): Record<string, JsonSchema> {
+export function toGroupPaths(
+  entity: CompiledEntity,
+  name: string,
+  tag: string,
+  listParameters: JsonSchema[],
+): Record<string, JsonSchema> {
   const by = groupableNames(entity);
   if (!by.length) return {};
   const sums = summableNames(entity);
   const filters = listParameters.filter((p) => typeof p.name === 'string' && p.name.startsWith('filter['));
-  const sum = sums.length ? [{ name: 'sum', in: 'query', schema: { enum: sums }, description: 'A number field to total per group.' }] : [];
+  const sum = sums.length
+    ? [{ name: 'sum', in: 'query', schema: { enum: sums }, description: 'A number field to total per group.' }]
+    : [];
   return {
     [`/records/${entity.id}/groups`]: {
       get: {
@@ -29,14 +36,25 @@ export function toGroupPaths(entity: CompiledEntity, name: string, tag: string, 
         tags: [tag],
         summary: 'Count (and total) the records a list would show, per value of a field',
         description: 'Ordered by count (descending), then value. Takes the same `filter[...]` and `q` as the list.',
-        parameters: [{ name: 'by', in: 'query', required: true, schema: { enum: by } }, ...sum, ...filters, ref('q', 'parameters')],
+        parameters: [
+          { name: 'by', in: 'query', required: true, schema: { enum: by } },
+          ...sum,
+          ...filters,
+          ref('q', 'parameters'),
+        ],
         responses: {
           200: json('The groups.', {
             type: 'object',
             properties: {
               by: text,
               sum: { type: ['string', 'null'] },
-              data: { type: 'array', items: { type: 'object', properties: { key: {}, count: { type: 'integer' }, sum: { type: ['number', 'null'] } } } },
+              data: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: { key: {}, count: { type: 'integer' }, sum: { type: ['number', 'null'] } },
+                },
+              },
             },
           }),
           ...problems(400),

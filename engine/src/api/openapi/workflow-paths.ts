@@ -15,10 +15,16 @@ const HISTORY_ROW: JsonSchema = {
     workflow: { type: 'string' },
     from: { ...nullableText, description: 'null for the start of the workflow' },
     to: { type: 'string' },
-    event: { type: 'string', description: 'The event, `START`, `SLA_BREACHED`, `MIGRATE`, or `after.<delay>` for a timer.' },
+    event: {
+      type: 'string',
+      description: 'The event, `START`, `SLA_BREACHED`, `MIGRATE`, or `after.<delay>` for a timer.',
+    },
     actor: { ...nullableText, description: 'The user id; null for the engine (timers).' },
     comment: nullableText,
-    approval: { type: ['object', 'null'], properties: { role: { type: 'string' }, decision: { enum: ['approved', 'rejected'] } } },
+    approval: {
+      type: ['object', 'null'],
+      properties: { role: { type: 'string' }, decision: { enum: ['approved', 'rejected'] } },
+    },
     at: { type: 'string', format: 'date-time' },
   },
 };
@@ -29,10 +35,17 @@ function workflowsOf(model: Model, entity: CompiledEntity): WorkflowDefinition[]
 }
 
 /** Events, allowed transitions and history of an entity bound to a workflow (none otherwise). */
-export function toWorkflowPaths(model: Model, entity: CompiledEntity, name: string, tag: string): Record<string, JsonSchema> {
+export function toWorkflowPaths(
+  model: Model,
+  entity: CompiledEntity,
+  name: string,
+  tag: string,
+): Record<string, JsonSchema> {
   const workflows = workflowsOf(model, entity);
   if (!workflows.length) return {};
-  const events = [...new Set(workflows.flatMap((w) => Object.values(w.states).flatMap((s) => Object.keys(s.on ?? {}))))].sort();
+  const events = [
+    ...new Set(workflows.flatMap((w) => Object.values(w.states).flatMap((s) => Object.keys(s.on ?? {})))),
+  ].sort();
   const base = `/records/${entity.id}/{id}`;
   const id = ref('id', 'parameters');
   return {
@@ -51,7 +64,22 @@ export function toWorkflowPaths(model: Model, entity: CompiledEntity, name: stri
         responses: {
           200: json(
             'The record after the transition, and the transition.',
-            { type: 'object', properties: { record: ref(name), transition: { type: 'object', properties: { from: { type: 'string' }, to: { type: 'string' }, event: { type: 'string' }, historyId: { type: 'integer' }, at: { type: 'string', format: 'date-time' } } } } },
+            {
+              type: 'object',
+              properties: {
+                record: ref(name),
+                transition: {
+                  type: 'object',
+                  properties: {
+                    from: { type: 'string' },
+                    to: { type: 'string' },
+                    event: { type: 'string' },
+                    historyId: { type: 'integer' },
+                    at: { type: 'string', format: 'date-time' },
+                  },
+                },
+              },
+            },
             ETAG_HEADER,
           ),
           ...problems(400, 404, 409, 422),
@@ -64,14 +92,33 @@ export function toWorkflowPaths(model: Model, entity: CompiledEntity, name: stri
         operationId: `list${name}Transitions`,
         tags: [tag],
         summary: 'The events the caller may send now',
-        parameters: [{ name: 'all', in: 'query', schema: { enum: ['1', 'true'] }, description: 'Also list the blocked events, each with the reason.' }],
+        parameters: [
+          {
+            name: 'all',
+            in: 'query',
+            schema: { enum: ['1', 'true'] },
+            description: 'Also list the blocked events, each with the reason.',
+          },
+        ],
         responses: {
           200: json('The current state and its events.', {
             type: 'object',
             properties: {
               workflow: nullableText,
               state: nullableText,
-              data: { type: 'array', items: { type: 'object', properties: { event: { type: 'string' }, target: { type: 'string' }, allowed: { type: 'boolean' }, reason: { type: 'string' }, reasonZh: { type: 'string' } } } },
+              data: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    event: { type: 'string' },
+                    target: { type: 'string' },
+                    allowed: { type: 'boolean' },
+                    reason: { type: 'string' },
+                    reasonZh: { type: 'string' },
+                  },
+                },
+              },
             },
           }),
           ...problems(404),
@@ -84,7 +131,10 @@ export function toWorkflowPaths(model: Model, entity: CompiledEntity, name: stri
         operationId: `get${name}History`,
         tags: [tag],
         summary: 'Every transition of the record, oldest first',
-        responses: { 200: json('The history.', { type: 'object', properties: { data: { type: 'array', items: HISTORY_ROW } } }), ...problems(404) },
+        responses: {
+          200: json('The history.', { type: 'object', properties: { data: { type: 'array', items: HISTORY_ROW } } }),
+          ...problems(404),
+        },
       },
     },
   };
@@ -104,7 +154,15 @@ export function toReportPaths(model: Model): Record<string, JsonSchema> {
   const workflow = { name: 'workflow', in: 'path', required: true, schema: { enum: ids } };
   const report = (spec: RouteSpec) => ({
     parameters: [workflow],
-    get: { operationId: spec.operationId, tags: spec.tags, summary: spec.summary, parameters: toQueryParameters(spec), responses: spec.responses },
+    get: {
+      operationId: spec.operationId,
+      tags: spec.tags,
+      summary: spec.summary,
+      parameters: toQueryParameters(spec),
+      responses: spec.responses,
+    },
   });
-  return Object.fromEntries(Object.values<RouteSpec>(REPORTS.routes).map((spec) => [toOpenApiPath(REPORTS.prefix, spec.path), report(spec)]));
+  return Object.fromEntries(
+    Object.values<RouteSpec>(REPORTS.routes).map((spec) => [toOpenApiPath(REPORTS.prefix, spec.path), report(spec)]),
+  );
 }

@@ -30,7 +30,12 @@ const auditContext = (req: Request): AuditContext => ({ actorId: actorOf(req).id
 export function adminRouter(ctx: AppContext): Router {
   const router = Router();
   const knex = ctx.db.knex;
-  router.use(adminOnly({ en: 'manage users and org units, hand over records and read the audit trail', zh: '管理用户和组织、移交记录和查看审计记录' }));
+  router.use(
+    adminOnly({
+      en: 'manage users and org units, hand over records and read the audit trail',
+      zh: '管理用户和组织、移交记录和查看审计记录',
+    }),
+  );
   const { routes } = ADMIN;
   route(router, routes.listOrgUnits, async (_req, res) => {
     res.json({ data: await listOrgUnits(knex) });
@@ -41,7 +46,11 @@ export function adminRouter(ctx: AppContext): Router {
   // Each user with `signInBlockedUntil` while their email is throttled from every address (admin unlock lifts it).
   route(router, routes.listUsers, async (_req, res) => {
     const users = (await listUserRows(knex)).map(toUserJson);
-    const blocked = await blockedUntil(knex, users.map((u) => u.email), ctx.clock());
+    const blocked = await blockedUntil(
+      knex,
+      users.map((u) => u.email),
+      ctx.clock(),
+    );
     res.json({ data: users.map((u) => ({ ...u, signInBlockedUntil: blocked.get(u.email)?.toISOString() ?? null })) });
   });
   route(router, routes.createUser, async (req, res) => {
@@ -76,7 +85,8 @@ export function adminRouter(ctx: AppContext): Router {
     if (typeof body.active === 'boolean') patch.active = body.active;
     if ('orgUnitId' in body) patch.orgUnitId = (body.orgUnitId as string | null) ?? null;
     if ('managerId' in body) patch.managerId = (body.managerId as string | null) ?? null;
-    if ('displayName' in body && typeof body.displayName === 'string' && body.displayName.trim()) patch.displayName = body.displayName.trim();
+    if ('displayName' in body && typeof body.displayName === 'string' && body.displayName.trim())
+      patch.displayName = body.displayName.trim();
     res.json(await updateUser(knex, id, patch, auditContext(req)));
   });
   // A temporary password the user must change at next sign-in; their sessions end.
@@ -99,17 +109,41 @@ export function adminRouter(ctx: AppContext): Router {
 
   // The trail of any audited object; record pages read theirs through the records API, under its permissions.
   route(router, routes.readAudit, async (req, res) => {
-    const { entity, recordId, limit, cursor } = validQuery<{ entity: string; recordId: string; limit: number; cursor: string }>(req);
-    res.json(await readAudit(knex, { entity: entity!, recordId: recordId!, ...(limit !== undefined && { limit }), ...(cursor !== undefined && { beforeId: cursor }) }));
+    const { entity, recordId, limit, cursor } = validQuery<{
+      entity: string;
+      recordId: string;
+      limit: number;
+      cursor: string;
+    }>(req);
+    res.json(
+      await readAudit(knex, {
+        entity: entity!,
+        recordId: recordId!,
+        ...(limit !== undefined && { limit }),
+        ...(cursor !== undefined && { beforeId: cursor }),
+      }),
+    );
   });
 
   async function checkReferences(body: Record<string, unknown>): Promise<void> {
     const finders = { orgUnitId: findOrgUnitPath, managerId: findUserById };
-    for (const [key, what] of [['orgUnitId', { en: 'org unit', zh: '部门' }], ['managerId', { en: 'user', zh: '用户' }]] as const) {
+    for (const [key, what] of [
+      ['orgUnitId', { en: 'org unit', zh: '部门' }],
+      ['managerId', { en: 'user', zh: '用户' }],
+    ] as const) {
       const value = body[key];
       if (value === undefined || value === null) continue;
-      const exists = typeof value === 'string' && UUID_RE.test(value) && (await finders[key](knex, value)) !== undefined;
-      if (!exists) throw new ValidationError({ en: `${key} must name an existing ${what.en}`, zh: `${what.zh}不存在` }, { issues: [issueOf(`/${key}`, 'relation', { en: `must be an existing ${what.en}`, zh: `必须是已有的${what.zh}` })] });
+      const exists =
+        typeof value === 'string' && UUID_RE.test(value) && (await finders[key](knex, value)) !== undefined;
+      if (!exists)
+        throw new ValidationError(
+          { en: `${key} must name an existing ${what.en}`, zh: `${what.zh}不存在` },
+          {
+            issues: [
+              issueOf(`/${key}`, 'relation', { en: `must be an existing ${what.en}`, zh: `必须是已有的${what.zh}` }),
+            ],
+          },
+        );
     }
   }
   return router;

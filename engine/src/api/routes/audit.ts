@@ -20,7 +20,15 @@ export function auditRouter(ctx: AppContext): Router {
     await requireRecordInScope(records, id, undefined, 'read');
     const { limit, cursor } = validQuery<{ limit: number; cursor: string }>(req);
     const hidden = records.access?.grant(records.entity.id).hidden;
-    res.json(await readAudit(ctx.db.knex, { entity: records.entity.id, recordId: id, ...(limit !== undefined && { limit }), ...(cursor && { beforeId: cursor }), ...(hidden?.size && { hidden }) }));
+    res.json(
+      await readAudit(ctx.db.knex, {
+        entity: records.entity.id,
+        recordId: id,
+        ...(limit !== undefined && { limit }),
+        ...(cursor && { beforeId: cursor }),
+        ...(hidden?.size && { hidden }),
+      }),
+    );
   });
   return router;
 }

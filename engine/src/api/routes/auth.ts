@@ -42,10 +42,19 @@ export function authRouter(ctx: AppContext, options: AuthRouterOptions): Router 
     // Keyed by the address express trusts (`trust proxy`); a forged X-Forwarded-For is ignored, not an error.
     validate: { xForwardedForHeader: false },
     handler: (_req, res) =>
-      res.status(429).type('application/problem+json').json({
-        type: 'https://lodestar.dev/problems/too-many-requests', title: 'Too many requests', status: 429, detail: 'too many login attempts from this address; wait a minute',
-        i18n: { en: 'too many login attempts from this address; wait a minute', zh: '此网络的登录尝试过多，请一分钟后再试' },
-      }),
+      res
+        .status(429)
+        .type('application/problem+json')
+        .json({
+          type: 'https://lodestar.dev/problems/too-many-requests',
+          title: 'Too many requests',
+          status: 429,
+          detail: 'too many login attempts from this address; wait a minute',
+          i18n: {
+            en: 'too many login attempts from this address; wait a minute',
+            zh: '此网络的登录尝试过多，请一分钟后再试',
+          },
+        }),
   });
 
   // Tokens, keys and profiles: no shared or browser cache may keep any of these answers.
@@ -62,7 +71,13 @@ export function authRouter(ctx: AppContext, options: AuthRouterOptions): Router 
       throw error;
     });
     // Only this path reads it, only the server sees it: not a credential, a "this browser signed in here before".
-    res.cookie(DEVICE_COOKIE, session.device, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: `${req.baseUrl}/login`, maxAge: DEVICE_DAYS * 86_400_000 });
+    res.cookie(DEVICE_COOKIE, session.device, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: req.secure,
+      path: `${req.baseUrl}/login`,
+      maxAge: DEVICE_DAYS * 86_400_000,
+    });
     res.json({ token: session.token, expiresAt: session.expiresAt.toISOString(), user: session.user });
   });
 
@@ -74,8 +89,17 @@ export function authRouter(ctx: AppContext, options: AuthRouterOptions): Router 
     const body = req.body as { email: string; password: string; displayName?: string };
     const created = await knex.transaction(async (trx) => {
       await lockUsersTable(trx);
-      if ((await countUsers(trx)) > 0) throw new ConflictError({ en: 'setup is done: an administrator exists; sign in instead', zh: '初始设置已完成：已有管理员，请直接登录' });
-      return createUser(trx, { email: body.email, password: body.password, ...(body.displayName && { displayName: body.displayName }), roles: ['admin'] });
+      if ((await countUsers(trx)) > 0)
+        throw new ConflictError({
+          en: 'setup is done: an administrator exists; sign in instead',
+          zh: '初始设置已完成：已有管理员，请直接登录',
+        });
+      return createUser(trx, {
+        email: body.email,
+        password: body.password,
+        ...(body.displayName && { displayName: body.displayName }),
+        roles: ['admin'],
+      });
     });
     const session = await openSession(knex, created.id, ctx.clock());
     res.status(201).json({ token: session.token, expiresAt: session.expiresAt.toISOString(), user: created });
@@ -100,7 +124,15 @@ export function authRouter(ctx: AppContext, options: AuthRouterOptions): Router 
   });
   route(router, routes.listApiKeys, options.requireActor, async (req, res) => {
     const rows = await listApiKeyRows(knex, actorOf(req).id);
-    res.json({ data: rows.map((r: Record<string, unknown>) => ({ id: r.id, name: r.name, prefix: r.prefix, createdAt: r.created_at, revokedAt: r.revoked_at })) });
+    res.json({
+      data: rows.map((r: Record<string, unknown>) => ({
+        id: r.id,
+        name: r.name,
+        prefix: r.prefix,
+        createdAt: r.created_at,
+        revokedAt: r.revoked_at,
+      })),
+    });
   });
   route(router, routes.createApiKey, options.requireActor, async (req, res) => {
     const { name } = req.body as { name: string };

@@ -5,7 +5,15 @@ import { validateDefinitionSet } from '../../definitions/validate-definition-set
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { checkStateRenames } from '../../migrate/check-state-renames.js';
 import { readStateMapping, type StateMapping } from '../../migrate/state-mapping.js';
-import { deleteDraft, listDrafts, listVersions, readCurrentVersion, readDraft, readVersion, writeDraft } from '../../db/definitions-repo.js';
+import {
+  deleteDraft,
+  listDrafts,
+  listVersions,
+  readCurrentVersion,
+  readDraft,
+  readVersion,
+  writeDraft,
+} from '../../db/definitions-repo.js';
 import { planChange } from '../../store/plan-change.js';
 import { publish } from '../../store/publish.js';
 import { withNoteText } from '../../store/seed.js';
@@ -35,7 +43,12 @@ export function metaRouter(ctx: AppContext): Router {
   route(router, routes.model, (req, res) => {
     const model = modelOf(req);
     const access = accessFor(model, actorOf(req));
-    res.json({ version: model.version, hash: model.hash, definitions: visibleDefinitions(model, access), permissions: entityPermissions(model, access) });
+    res.json({
+      version: model.version,
+      hash: model.hash,
+      definitions: visibleDefinitions(model, access),
+      permissions: entityPermissions(model, access),
+    });
   });
   route(router, routes.entities, (req, res) => {
     const model = modelOf(req);
@@ -43,14 +56,24 @@ export function metaRouter(ctx: AppContext): Router {
     const entities = visibleDefinitions(model, access).entities;
     // Field kinds come from the engine so the apps never re-derive them from JSON Schema.
     const kinds = Object.fromEntries(
-      entities.map((e) => [e.$id, Object.fromEntries([...model.entities.get(e.$id)!.fields.values()].filter((f) => f.name in e.properties).map((f) => [f.name, f.kind]))]),
+      entities.map((e) => [
+        e.$id,
+        Object.fromEntries(
+          [...model.entities.get(e.$id)!.fields.values()]
+            .filter((f) => f.name in e.properties)
+            .map((f) => [f.name, f.kind]),
+        ),
+      ]),
     );
     res.json({ data: entities, kinds, permissions: entityPermissions(model, access) });
   });
   route(router, routes.entity, (req, res) => {
     const model = modelOf(req);
-    const entity = visibleDefinitions(model, accessFor(model, actorOf(req))).entities.find((e) => e.$id === req.params.id);
-    if (!entity) throw new NotFoundError({ en: `entity "${req.params.id}" does not exist`, zh: `实体“${req.params.id}”不存在` });
+    const entity = visibleDefinitions(model, accessFor(model, actorOf(req))).entities.find(
+      (e) => e.$id === req.params.id,
+    );
+    if (!entity)
+      throw new NotFoundError({ en: `entity "${req.params.id}" does not exist`, zh: `实体“${req.params.id}”不存在` });
     res.json(entity);
   });
   // Everything below shapes the model: administrators only.
@@ -60,12 +83,19 @@ export function metaRouter(ctx: AppContext): Router {
   });
   route(router, routes.version, async (req, res) => {
     const stored = await readVersion(knex, Number(req.params.version));
-    if (!stored) throw new NotFoundError({ en: `version ${req.params.version} does not exist`, zh: `版本 ${req.params.version} 不存在` });
+    if (!stored)
+      throw new NotFoundError({
+        en: `version ${req.params.version} does not exist`,
+        zh: `版本 ${req.params.version} 不存在`,
+      });
     res.json(stored);
   });
   // Compare two versions: what differs per definition, and the table steps between them (no row counts).
   route(router, routes.diff, async (req, res) => {
-    const [from, to] = [await storedVersion(knex, String(req.params.from)), await storedVersion(knex, String(req.params.to))];
+    const [from, to] = [
+      await storedVersion(knex, String(req.params.from)),
+      await storedVersion(knex, String(req.params.to)),
+    ];
     const diff = { from: from.version, to: to.version, ...diffDefinitionSets(from.definitions, to.definitions) };
     // The plan is a bonus: an old version the compiler no longer accepts still gets its diff.
     const plan = (() => {
@@ -82,15 +112,24 @@ export function metaRouter(ctx: AppContext): Router {
   route(router, routes.rollback, async (req, res) => {
     const target = await storedVersion(knex, String(req.params.version));
     const current = await readCurrentVersion(knex);
-    await writeDraft(knex, { id: STUDIO_DRAFT, definitions: target.definitions, base_version: current?.version ?? 0, updated_by: actorOf(req).id });
-    const plan = await planChange(knex, target.definitions, undefined, { stateMapping: toStateMapping(req.body?.stateMapping) });
+    await writeDraft(knex, {
+      id: STUDIO_DRAFT,
+      definitions: target.definitions,
+      base_version: current?.version ?? 0,
+      updated_by: actorOf(req).id,
+    });
+    const plan = await planChange(knex, target.definitions, undefined, {
+      stateMapping: toStateMapping(req.body?.stateMapping),
+    });
     res.json({ draft: STUDIO_DRAFT, rollbackTo: target.version, ...plan });
   });
   // Templates: the published model as one JSON document (see versions/template-json.ts), and its install.
   route(router, routes.exportTemplate, async (req, res) => {
     const query = validQuery<{ name: string; version: string; title: string }>(req);
     const text = (value: string | undefined) => (value !== '' ? value : undefined);
-    res.json(await exportTemplate(knex, { name: text(query.name), version: text(query.version), title: text(query.title) }));
+    res.json(
+      await exportTemplate(knex, { name: text(query.name), version: text(query.version), title: text(query.title) }),
+    );
   });
   route(router, routes.installTemplate, async (req, res) => {
     const { dryRun, confirmDestructive, stateMapping, ...template } = (req.body ?? {}) as Record<string, unknown>;
@@ -121,7 +160,8 @@ export function metaRouter(ctx: AppContext): Router {
   });
   route(router, routes.draft, async (req, res) => {
     const draft = await readDraft(knex, draftId(req));
-    if (!draft) throw new NotFoundError({ en: `draft "${draftId(req)}" does not exist`, zh: `草稿“${draftId(req)}”不存在` });
+    if (!draft)
+      throw new NotFoundError({ en: `draft "${draftId(req)}" does not exist`, zh: `草稿“${draftId(req)}”不存在` });
     res.json(draft);
   });
   route(router, routes.saveDraft, async (req, res) => {
@@ -130,21 +170,29 @@ export function metaRouter(ctx: AppContext): Router {
     const base = req.body?.baseVersion ?? current?.version ?? 0;
     await writeDraft(knex, { id: draftId(req), definitions, base_version: base, updated_by: actorOf(req).id });
     // State renames are judged against the published version, so only a draft (not /validate) reports them.
-    const issues = [...validateDefinitionSet(definitions), ...checkStateRenames(current?.definitions ?? EMPTY_SET, definitions)];
+    const issues = [
+      ...validateDefinitionSet(definitions),
+      ...checkStateRenames(current?.definitions ?? EMPTY_SET, definitions),
+    ];
     res.json({ id: draftId(req), baseVersion: base, issues });
   });
   route(router, routes.deleteDraft, async (req, res) => {
-    if (!(await deleteDraft(knex, draftId(req)))) throw new NotFoundError({ en: `draft "${draftId(req)}" does not exist`, zh: `草稿“${draftId(req)}”不存在` });
+    if (!(await deleteDraft(knex, draftId(req))))
+      throw new NotFoundError({ en: `draft "${draftId(req)}" does not exist`, zh: `草稿“${draftId(req)}”不存在` });
     res.status(204).end();
   });
   route(router, routes.planDraft, async (req, res) => {
     const draft = await readDraft(knex, draftId(req));
-    if (!draft) throw new NotFoundError({ en: `draft "${draftId(req)}" does not exist`, zh: `草稿“${draftId(req)}”不存在` });
-    res.json(await planChange(knex, draft.definitions, undefined, { stateMapping: toStateMapping(req.body?.stateMapping) }));
+    if (!draft)
+      throw new NotFoundError({ en: `draft "${draftId(req)}" does not exist`, zh: `草稿“${draftId(req)}”不存在` });
+    res.json(
+      await planChange(knex, draft.definitions, undefined, { stateMapping: toStateMapping(req.body?.stateMapping) }),
+    );
   });
   route(router, routes.publishDraft, async (req, res) => {
     const draft = await readDraft(knex, draftId(req));
-    if (!draft) throw new NotFoundError({ en: `draft "${draftId(req)}" does not exist`, zh: `草稿“${draftId(req)}”不存在` });
+    if (!draft)
+      throw new NotFoundError({ en: `draft "${draftId(req)}" does not exist`, zh: `草稿“${draftId(req)}”不存在` });
     const result = await publish(knex, {
       definitions: draft.definitions,
       source: 'draft',
@@ -170,14 +218,19 @@ const STUDIO_DRAFT = 'studio';
 
 async function storedVersion(knex: AppContext['db']['knex'], param: string | undefined) {
   const stored = /^[1-9]\d{0,8}$/.test(param ?? '') ? await readVersion(knex, Number(param)) : undefined;
-  if (!stored) throw new NotFoundError({ en: `version ${String(param)} does not exist`, zh: `版本 ${String(param)} 不存在` });
+  if (!stored)
+    throw new NotFoundError({ en: `version ${String(param)} does not exist`, zh: `版本 ${String(param)} 不存在` });
   return stored;
 }
 
 /** `stateMapping` of a plan or publish body: `{ "<workflow>": { "<removed state>": "<target state>" } }`. */
 function toStateMapping(value: unknown): StateMapping {
   const { mapping, issues } = readStateMapping(value);
-  if (issues.length) throw new ValidationError({ en: 'stateMapping is malformed', zh: '阶段对应关系（stateMapping）的格式有误' }, { issues });
+  if (issues.length)
+    throw new ValidationError(
+      { en: 'stateMapping is malformed', zh: '阶段对应关系（stateMapping）的格式有误' },
+      { issues },
+    );
   return mapping;
 }
 

@@ -16,7 +16,9 @@ export function myDayRouter(ctx: AppContext): Router {
     const timeZone = validQuery<{ tz: string }>(req).tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
     const model = modelOf(req);
     const actor = actorOf(req);
-    res.json(await readMyDay(ctx.db.knex, { model, actor, access: accessFor(model, actor), now: ctx.clock(), timeZone }));
+    res.json(
+      await readMyDay(ctx.db.knex, { model, actor, access: accessFor(model, actor), now: ctx.clock(), timeZone }),
+    );
   });
   return router;
 }

@@ -36,7 +36,11 @@ export function recordsRouter(ctx: AppContext): Router {
   });
   router.post('/:entity', async (req, res) => {
     const records = recordContext(ctx, req, 'create');
-    const record = await createRecord(records, req.body, startFor(records.model, actorOf(req), ctx.clock())(records.entity));
+    const record = await createRecord(
+      records,
+      req.body,
+      startFor(records.model, actorOf(req), ctx.clock())(records.entity),
+    );
     res.location(`${req.baseUrl}/${req.params.entity}/${String(record.id)}`);
     sendRecord(res.status(201), record);
   });
@@ -68,12 +72,23 @@ export function recordsRouter(ctx: AppContext): Router {
 export function recordContext(ctx: AppContext, req: Request, action: 'read' | 'create' = 'read'): RecordContext {
   const model = modelOf(req);
   const entity = model.entities.get(req.params.entity as string);
-  if (!entity) throw new NotFoundError({ en: `there is no entity "${String(req.params.entity)}"`, zh: `没有实体“${String(req.params.entity)}”` });
+  if (!entity)
+    throw new NotFoundError({
+      en: `there is no entity "${String(req.params.entity)}"`,
+      zh: `没有实体“${String(req.params.entity)}”`,
+    });
   const actor = actorOf(req);
   const access = accessFor(model, actor);
   if (access?.grant(entity.id)[action] === 'none') throw forbidden(entity, action);
   const request = requestIdOf(req);
-  return { knex: ctx.db.knex, model, entity, userId: actor.id, ...(request && { requestId: request }), ...(access && { access }) };
+  return {
+    knex: ctx.db.knex,
+    model,
+    entity,
+    userId: actor.id,
+    ...(request && { requestId: request }),
+    ...(access && { access }),
+  };
 }
 
 /** Middleware: the entity exists and the caller may read it (404, 403), judged before a contract judges the request's form. */

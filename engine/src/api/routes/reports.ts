@@ -38,7 +38,14 @@ export function reportsRouter(ctx: AppContext): Router {
   route(router, routes.timeInStage, known, async (req, res) => {
     const { target, filters } = parse(req);
     const asOf = ctx.clock().toISOString();
-    res.json(toTimeInStageJson(target, filters, asOf, await run<TimeInStageRow>(ctx.db.knex, timeInStageSql(target, filters, asOf))));
+    res.json(
+      toTimeInStageJson(
+        target,
+        filters,
+        asOf,
+        await run<TimeInStageRow>(ctx.db.knex, timeInStageSql(target, filters, asOf)),
+      ),
+    );
   });
   route(router, routes.forecast, known, async (req, res) => {
     const { target, filters } = parse(req);

@@ -27,7 +27,11 @@ export function viewsRouter(ctx: AppContext): Router {
   route(router, routes.remove, readableEntity, async (req, res) => {
     const { userId, entity } = target(req);
     const id = req.params.id as string;
-    if (!(await deleteView(ctx.db.knex, userId, entity, id))) throw new NotFoundError({ en: `you have no view ${JSON.stringify(id)} of ${entity}`, zh: `您没有名为 ${JSON.stringify(id)} 的视图` });
+    if (!(await deleteView(ctx.db.knex, userId, entity, id)))
+      throw new NotFoundError({
+        en: `you have no view ${JSON.stringify(id)} of ${entity}`,
+        zh: `您没有名为 ${JSON.stringify(id)} 的视图`,
+      });
     res.status(204).end();
   });
   return router;
@@ -44,7 +48,12 @@ function target(req: Request): { userId: string; entity: string } {
   const actor = actorOf(req);
   const entity = req.params.entity as string;
   const readable = accessFor(model, actor)?.views ?? model.entities;
-  if (!model.entities.has(entity) || !isRecordId(actor.id)) throw new NotFoundError({ en: `there is no entity "${entity}"`, zh: `没有实体“${entity}”` });
-  if (!readable.has(entity)) throw new ForbiddenError({ en: `your roles do not allow you to read ${entity} records`, zh: '您的角色无权查看此类记录' });
+  if (!model.entities.has(entity) || !isRecordId(actor.id))
+    throw new NotFoundError({ en: `there is no entity "${entity}"`, zh: `没有实体“${entity}”` });
+  if (!readable.has(entity))
+    throw new ForbiddenError({
+      en: `your roles do not allow you to read ${entity} records`,
+      zh: '您的角色无权查看此类记录',
+    });
   return { userId: actor.id, entity };
 }

@@ -28,7 +28,8 @@ export function workflowRouter(ctx: AppContext): Router {
     const { type, comment } = req.body as { type: string; comment?: string };
     const event = comment === undefined ? { type } : { type, comment };
     const ifMatch = req.get('if-match');
-    const expectedVersion = ifMatch === undefined && req.body?.version === undefined ? undefined : toExpectedVersion(req.body, ifMatch);
+    const expectedVersion =
+      ifMatch === undefined && req.body?.version === undefined ? undefined : toExpectedVersion(req.body, ifMatch);
     const result = await sendEvent(
       ctx.db.knex,
       {
@@ -45,13 +46,17 @@ export function workflowRouter(ctx: AppContext): Router {
       throw undisclosed(records, error, event.type);
     });
     ctx.nudgeOutbox?.();
-    res.set('ETag', toEtag(result.record.version as number)).json({ ...result, record: toVisible(records, result.record) });
+    res
+      .set('ETag', toEtag(result.record.version as number))
+      .json({ ...result, record: toVisible(records, result.record) });
   });
   route(router, RECORDS.routes.transitions, async (req, res) => {
     const records = recordContext(ctx, req);
     const { model, entity, access } = records;
     const id = String(req.params.id);
-    const row = isRecordId(id) ? await selectRecord(ctx.db.knex, entity, { id, condition: access?.condition(entity.id, 'read') }) : undefined;
+    const row = isRecordId(id)
+      ? await selectRecord(ctx.db.knex, entity, { id, condition: access?.condition(entity.id, 'read') })
+      : undefined;
     if (!row) throw recordNotFound(entity, id);
     const record = toRecordJson(row, recordNames(entity));
     const compiled = boundWorkflow(model, entity, record.record_type as string | null);
@@ -60,8 +65,11 @@ export function workflowRouter(ctx: AppContext): Router {
     const enteredAt = record.state_entered_at ? new Date(record.state_entered_at as string) : null;
     const approvals = usesApprovals(compiled) ? await approvalsSince(ctx.db.knex, entity.id, id, enteredAt) : undefined;
     const hidden = access?.grant(entity.id).hidden ?? new Set<string>();
-    const judged = allowedEvents(compiled, state, { record, actor: actorOf(req), ...(approvals && { approvals }) }).map((e) =>
-      e.allowed || !eventGuardReadsHidden(compiled.definition, e.event, hidden) ? e : { event: e.event, target: e.target, allowed: false, ...UNDISCLOSED_REASON },
+    const judged = allowedEvents(compiled, state, { record, actor: actorOf(req), ...(approvals && { approvals }) }).map(
+      (e) =>
+        e.allowed || !eventGuardReadsHidden(compiled.definition, e.event, hidden)
+          ? e
+          : { event: e.event, target: e.target, allowed: false, ...UNDISCLOSED_REASON },
     );
     const events = access ? await withinEventScopes(records, id, judged) : judged;
     const all = req.query.all === '1' || req.query.all === 'true';
@@ -71,7 +79,9 @@ export function workflowRouter(ctx: AppContext): Router {
     const records = recordContext(ctx, req);
     const id = String(req.params.id);
     await requireRecordInScope(records, id, undefined, 'read');
-    res.json({ data: await withHistoryTitles(ctx.db.knex, records.model, await readHistory(ctx.db.knex, records.entity.id, id)) });
+    res.json({
+      data: await withHistoryTitles(ctx.db.knex, records.model, await readHistory(ctx.db.knex, records.entity.id, id)),
+    });
   });
   return router;
 }
@@ -83,11 +93,21 @@ async function withinEventScopes(records: RecordContext, id: string, events: All
   for (const event of events) {
     const condition = records.access!.eventCondition(records.entity.id, event.event);
     const key = JSON.stringify(condition ?? null);
-    if (!reaches.has(key)) reaches.set(key, !condition || !!(await selectRecord(records.knex, records.entity, { id, fields: ['id'], condition })));
+    if (!reaches.has(key))
+      reaches.set(
+        key,
+        !condition || !!(await selectRecord(records.knex, records.entity, { id, fields: ['id'], condition })),
+      );
     out.push(
       !event.allowed || reaches.get(key)
         ? event
-        : { event: event.event, target: event.target, allowed: false, reason: 'your roles do not allow you to send this event to this record', reasonZh: '您的角色无权对此记录执行该操作' },
+        : {
+            event: event.event,
+            target: event.target,
+            allowed: false,
+            reason: 'your roles do not allow you to send this event to this record',
+            reasonZh: '您的角色无权对此记录执行该操作',
+          },
     );
   }
   return out;
@@ -100,5 +120,8 @@ function undisclosed(records: RecordContext, error: unknown, event: string): unk
   const workflows = [...records.model.workflows.values()].filter((w) => w.meta.entity === records.entity.id);
   if (!workflows.some((w) => eventGuardReadsHidden(w, event, hidden))) return error;
   const { reason, reasonZh } = UNDISCLOSED_REASON;
-  return new TransitionRefused({ en: reason, zh: reasonZh }, { extra: { event, state: error.extra.state, reason, reasonZh } });
+  return new TransitionRefused(
+    { en: reason, zh: reasonZh },
+    { extra: { event, state: error.extra.state, reason, reasonZh } },
+  );
 }

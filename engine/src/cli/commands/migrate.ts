@@ -16,9 +16,13 @@ const MARK: Record<Step['safety'], string> = { safe: '  ✓', destructive: '  ! 
 /** Prints the plan that `migrate` would apply; exits 0 whether or not there is anything to do. */
 export async function runPlan(config: Config, options: { json?: boolean; map?: StateMapping }): Promise<void> {
   await withDb(config, async (db) => {
-    const result = await seedFolder(db.knex, config.definitionsDir, { apply: 'never', stateMapping: options.map ?? {} });
+    const result = await seedFolder(db.knex, config.definitionsDir, {
+      apply: 'never',
+      stateMapping: options.map ?? {},
+    });
     if (options.json) return void console.log(JSON.stringify(result, null, 2));
-    if (result.status === 'unchanged') return void console.log(`Nothing to do: the database is at model version ${result.version}.`);
+    if (result.status === 'unchanged')
+      return void console.log(`Nothing to do: the database is at model version ${result.version}.`);
     if (result.status === 'planned') printPlan(result.plan);
   });
 }
@@ -27,7 +31,10 @@ export async function runPlan(config: Config, options: { json?: boolean; map?: S
  * Applies the folder's definitions; destructive steps only with --allow-destructive; records of removed
  * workflow states go where `--map <workflow>.<state>=<target>` says. Fails with a non-zero exit.
  */
-export async function runMigrate(config: Config, options: { allowDestructive?: boolean; map?: StateMapping }): Promise<void> {
+export async function runMigrate(
+  config: Config,
+  options: { allowDestructive?: boolean; map?: StateMapping },
+): Promise<void> {
   await withDb(config, async (db) => {
     const started = Date.now();
     const result = await seedFolder(db.knex, config.definitionsDir, {
@@ -35,7 +42,8 @@ export async function runMigrate(config: Config, options: { allowDestructive?: b
       allowDestructive: options.allowDestructive ?? false,
       stateMapping: options.map ?? {},
     });
-    if (result.status === 'unchanged') return void console.log(`Nothing to do: the database is at model version ${result.version}.`);
+    if (result.status === 'unchanged')
+      return void console.log(`Nothing to do: the database is at model version ${result.version}.`);
     if (result.status === 'published') {
       printPlan(result.plan);
       console.log(`Published model version ${result.version} in ${Date.now() - started} ms.`);
@@ -62,7 +70,8 @@ async function seedFolder(knex: Knex, root: string, options: FolderOptions): Pro
   const [seeded, current] = await Promise.all([readSeedHash(knex, source), readCurrentVersion(knex)]);
   if (current && (seeded?.hash === hash || current.hash === hash)) return seedFromFolder(knex, root, options);
   const stateMapping = options.stateMapping;
-  if (options.apply === 'never') return { status: 'planned', plan: await planChange(knex, set, files, { stateMapping }) };
+  if (options.apply === 'never')
+    return { status: 'planned', plan: await planChange(knex, set, files, { stateMapping }) };
   const result = await publish(knex, {
     definitions: set,
     files,
@@ -76,7 +85,8 @@ async function seedFolder(knex: Knex, root: string, options: FolderOptions): Pro
 }
 
 function printPlan(plan: Plan): void {
-  if (plan.steps.length === 0) return void console.log('The plan has no database steps (definitions changed without schema changes).');
+  if (plan.steps.length === 0)
+    return void console.log('The plan has no database steps (definitions changed without schema changes).');
   console.log(`Plan against model version ${plan.baseVersion} (${plan.steps.length} steps):`);
   for (const step of plan.steps) {
     console.log(`${MARK[step.safety]} ${describeStep(step)}${step.safety === 'safe' ? '' : ` — ${step.reason}`}`);
@@ -88,7 +98,10 @@ function printPlan(plan: Plan): void {
   else if (destructive.length) {
     console.log(`${destructive.length} destructive step(s): apply with \`lodestar migrate --allow-destructive\`.`);
     for (const step of unmapped) {
-      if (step.kind === 'moveState') console.log(`  or map ${step.workflow}.${step.state}: \`lodestar migrate --map ${step.workflow}.${step.state}=<state>\``);
+      if (step.kind === 'moveState')
+        console.log(
+          `  or map ${step.workflow}.${step.state}: \`lodestar migrate --map ${step.workflow}.${step.state}=<state>\``,
+        );
     }
   } else console.log('All steps are safe: apply with `lodestar migrate`.');
 }

@@ -18,19 +18,39 @@ export interface UserAddOptions {
 /** `lodestar user add`: creates a user; the password never appears on the command line. */
 export async function runUserAdd(config: Config, options: UserAddOptions): Promise<void> {
   const password = await readPassword(Boolean(options.passwordStdin));
-  const roles = [...new Set([...(options.roles ? options.roles.split(',').map((r) => r.trim()).filter(Boolean) : []), ...(options.admin ? ['admin'] : [])])];
+  const roles = [
+    ...new Set([
+      ...(options.roles
+        ? options.roles
+            .split(',')
+            .map((r) => r.trim())
+            .filter(Boolean)
+        : []),
+      ...(options.admin ? ['admin'] : []),
+    ]),
+  ];
   const user = await withDb(config, async (db) => {
     // Roles must be the published model's (admin always is); before the first publish there is nothing to check.
     const model = (await ModelCache.open(db.knex)).current();
     const issues = checkRoleNames(model.set, roles);
-    if (issues.length) throw new ValidationError({ en: '--roles names a role the published model does not define', zh: '--roles 含有已发布模型未定义的角色' }, { issues });
-    return createUser(db.knex, { email: options.email, password, roles, ...(options.name && { displayName: options.name }) });
+    if (issues.length)
+      throw new ValidationError(
+        { en: '--roles names a role the published model does not define', zh: '--roles 含有已发布模型未定义的角色' },
+        { issues },
+      );
+    return createUser(db.knex, {
+      email: options.email,
+      password,
+      roles,
+      ...(options.name && { displayName: options.name }),
+    });
   });
   process.stdout.write(`created ${user.email} (${user.id})${roles.length ? ` with roles ${roles.join(', ')}` : ''}\n`);
 }
 
 async function readPassword(fromStdin: boolean): Promise<string> {
-  if (!fromStdin && !process.stdin.isTTY) throw new Error('give the password on stdin with --password-stdin, or run in a terminal to be asked');
+  if (!fromStdin && !process.stdin.isTTY)
+    throw new Error('give the password on stdin with --password-stdin, or run in a terminal to be asked');
   if (!fromStdin) process.stdout.write('password: ');
   const lines = createInterface({ input: process.stdin, terminal: false });
   for await (const line of lines) {

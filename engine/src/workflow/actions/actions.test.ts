@@ -13,18 +13,54 @@ const a = (type: string, params: Record<string, unknown>): NamedReference => ({ 
 
 describe('planAction', () => {
   it.each<[string, NamedReference, Effect]>([
-    ['setField literal', a('setField', { field: 'source', value: 'web' }), { kind: 'setField', phase: 'inTransaction', field: 'source', value: 'web' }],
-    ['setField from now', a('setField', { field: 'wonAt', valueFrom: 'now' }), { kind: 'setField', phase: 'inTransaction', field: 'wonAt', value: ctx.now }],
-    ['setField from record', a('setField', { field: 'x', valueFrom: 'record.amount' }), { kind: 'setField', phase: 'inTransaction', field: 'x', value: 5000 }],
+    [
+      'setField literal',
+      a('setField', { field: 'source', value: 'web' }),
+      { kind: 'setField', phase: 'inTransaction', field: 'source', value: 'web' },
+    ],
+    [
+      'setField from now',
+      a('setField', { field: 'wonAt', valueFrom: 'now' }),
+      { kind: 'setField', phase: 'inTransaction', field: 'wonAt', value: ctx.now },
+    ],
+    [
+      'setField from record',
+      a('setField', { field: 'x', valueFrom: 'record.amount' }),
+      { kind: 'setField', phase: 'inTransaction', field: 'x', value: 5000 },
+    ],
     [
       'createRecord',
-      a('createRecord', { entity: 'activity', values: { subject: 'Follow up', opportunity: { from: 'record.id' }, owner: { from: 'actor.id' } } }),
-      { kind: 'createRecord', phase: 'inTransaction', entity: 'activity', values: { subject: 'Follow up', opportunity: 'r1', owner: 'u1' } },
+      a('createRecord', {
+        entity: 'activity',
+        values: { subject: 'Follow up', opportunity: { from: 'record.id' }, owner: { from: 'actor.id' } },
+      }),
+      {
+        kind: 'createRecord',
+        phase: 'inTransaction',
+        entity: 'activity',
+        values: { subject: 'Follow up', opportunity: 'r1', owner: 'u1' },
+      },
     ],
-    ['assignOwner user', a('assignOwner', { userId: 'u7' }), { kind: 'assignOwner', phase: 'inTransaction', userId: 'u7' }],
-    ['assignOwner round robin', a('assignOwner', { roundRobinRole: 'sales' }), { kind: 'assignOwner', phase: 'inTransaction', roundRobinRole: 'sales' }],
-    ['notify', a('notify', { to: 'owner.manager', subject: 'SLA' }), { kind: 'notify', phase: 'outbox', to: 'owner.manager', subject: 'SLA', body: '' }],
-    ['callWebhook', a('callWebhook', { url: 'https://example.com/h' }), { kind: 'callWebhook', phase: 'outbox', url: 'https://example.com/h', event: 'WIN' }],
+    [
+      'assignOwner user',
+      a('assignOwner', { userId: 'u7' }),
+      { kind: 'assignOwner', phase: 'inTransaction', userId: 'u7' },
+    ],
+    [
+      'assignOwner round robin',
+      a('assignOwner', { roundRobinRole: 'sales' }),
+      { kind: 'assignOwner', phase: 'inTransaction', roundRobinRole: 'sales' },
+    ],
+    [
+      'notify',
+      a('notify', { to: 'owner.manager', subject: 'SLA' }),
+      { kind: 'notify', phase: 'outbox', to: 'owner.manager', subject: 'SLA', body: '' },
+    ],
+    [
+      'callWebhook',
+      a('callWebhook', { url: 'https://example.com/h' }),
+      { kind: 'callWebhook', phase: 'outbox', url: 'https://example.com/h', event: 'WIN' },
+    ],
   ])('%s', (_name, ref, effect) => {
     expect(planAction(ref, ctx)).toEqual(effect);
   });

@@ -8,8 +8,18 @@ export const assignOwner: ActionSpec<Params> = {
   phase: 'inTransaction',
   params: {
     oneOf: [
-      { type: 'object', required: ['userId'], properties: { userId: { type: 'string', format: 'uuid' } }, additionalProperties: false },
-      { type: 'object', required: ['roundRobinRole'], properties: { roundRobinRole: { type: 'string', minLength: 1 } }, additionalProperties: false },
+      {
+        type: 'object',
+        required: ['userId'],
+        properties: { userId: { type: 'string', format: 'uuid' } },
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        required: ['roundRobinRole'],
+        properties: { roundRobinRole: { type: 'string', minLength: 1 } },
+        additionalProperties: false,
+      },
     ],
   },
   plan(_ctx, params) {

@@ -9,7 +9,10 @@ export const callWebhook: ActionSpec<Params> = {
   params: {
     type: 'object',
     required: ['url'],
-    properties: { url: { type: 'string', format: 'uri', pattern: '^https?://' }, event: { type: 'string', minLength: 1 } },
+    properties: {
+      url: { type: 'string', format: 'uri', pattern: '^https?://' },
+      event: { type: 'string', minLength: 1 },
+    },
     additionalProperties: false,
   },
   plan(ctx, { url, event }) {

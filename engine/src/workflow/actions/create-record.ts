@@ -20,7 +20,12 @@ export const createRecord: ActionSpec<Params> = {
         type: 'object',
         additionalProperties: {
           anyOf: [
-            { type: 'object', required: ['from'], properties: { from: { type: 'string', pattern: SOURCE_PATTERN } }, additionalProperties: false },
+            {
+              type: 'object',
+              required: ['from'],
+              properties: { from: { type: 'string', pattern: SOURCE_PATTERN } },
+              additionalProperties: false,
+            },
             { not: { type: 'object', required: ['from'] } },
           ],
         },
@@ -29,16 +34,24 @@ export const createRecord: ActionSpec<Params> = {
     additionalProperties: false,
   },
   plan(ctx, { entity, values }) {
-    const resolved = Object.fromEntries(Object.entries(values).map(([field, value]) => [field, isFrom(value) ? readSource(value.from, ctx) : value]));
+    const resolved = Object.fromEntries(
+      Object.entries(values).map(([field, value]) => [field, isFrom(value) ? readSource(value.from, ctx) : value]),
+    );
     return { kind: 'createRecord', phase: 'inTransaction', entity, values: resolved };
   },
   fields: ({ entity, values }) =>
     Object.entries(values)
       .filter(([field]) => !SYSTEM_VALUES.has(field))
       .flatMap(([field, value]): FieldUse[] => [
-      { pointer: `/values/${field}`, field, entity: { id: entity, pointer: '/entity' }, write: true, values: isFrom(value) ? [] : [{ pointer: `/values/${field}`, value }] },
-      ...(isFrom(value) ? sourceField(value.from, `/values/${field}/from`) : []),
-    ]),
+        {
+          pointer: `/values/${field}`,
+          field,
+          entity: { id: entity, pointer: '/entity' },
+          write: true,
+          values: isFrom(value) ? [] : [{ pointer: `/values/${field}`, value }],
+        },
+        ...(isFrom(value) ? sourceField(value.from, `/values/${field}/from`) : []),
+      ]),
   check: ({ entity, values }, { find }) => {
     const target = find(entity);
     return target ? checkCreatable(target, values) : [];
@@ -60,15 +73,34 @@ function checkCreatable(target: EntityDefinition, values: Record<string, Value>)
     const names = Object.keys(types).join(', ');
     const pointer = recordType === undefined ? '/values' : '/values/record_type';
     const message = `"${target.$id}" has record types: values.record_type must be one of ${names}`;
-    issues.push({ pointer, keyword: recordType === undefined ? 'required' : 'enum', message, i18n: { en: message, zh: `“${target.$id}”有记录类型：values.record_type 必须是 ${names} 之一` }, params: { allowedValues: Object.keys(types) } });
+    issues.push({
+      pointer,
+      keyword: recordType === undefined ? 'required' : 'enum',
+      message,
+      i18n: { en: message, zh: `“${target.$id}”有记录类型：values.record_type 必须是 ${names} 之一` },
+      params: { allowedValues: Object.keys(types) },
+    });
   } else if (!types && recordType !== undefined) {
-    issues.push(issueOf('/values/record_type', 'additionalProperties', { en: `"${target.$id}" has no record types`, zh: `“${target.$id}”没有记录类型` }));
+    issues.push(
+      issueOf('/values/record_type', 'additionalProperties', {
+        en: `"${target.$id}" has no record types`,
+        zh: `“${target.$id}”没有记录类型`,
+      }),
+    );
   }
   const typeRequired = typeof recordType === 'string' ? (types?.[recordType]?.required ?? []) : [];
-  const missing = [...new Set([...(target.required ?? []), ...typeRequired])].filter((name) => !(name in values) && target.properties[name]?.default === undefined);
+  const missing = [...new Set([...(target.required ?? []), ...typeRequired])].filter(
+    (name) => !(name in values) && target.properties[name]?.default === undefined,
+  );
   if (missing.length) {
     const message = `the created "${target.$id}" record needs ${missing.join(', ')}`;
-    issues.push({ pointer: '/values', keyword: 'required', message, i18n: { en: message, zh: `创建的“${target.$id}”记录缺少必填字段：${missing.join('、')}` }, params: { missingProperties: missing } });
+    issues.push({
+      pointer: '/values',
+      keyword: 'required',
+      message,
+      i18n: { en: message, zh: `创建的“${target.$id}”记录缺少必填字段：${missing.join('、')}` },
+      params: { missingProperties: missing },
+    });
   }
   return issues;
 }

@@ -10,7 +10,11 @@ export const setField: ActionSpec<Params> = {
   params: {
     type: 'object',
     required: ['field'],
-    properties: { field: { type: 'string', minLength: 1 }, value: {}, valueFrom: { type: 'string', pattern: SOURCE_PATTERN } },
+    properties: {
+      field: { type: 'string', minLength: 1 },
+      value: {},
+      valueFrom: { type: 'string', pattern: SOURCE_PATTERN },
+    },
     additionalProperties: false,
     oneOf: [
       { properties: { value: {} }, required: ['value'] },
@@ -18,16 +22,32 @@ export const setField: ActionSpec<Params> = {
     ],
   },
   plan(ctx, { field, value, valueFrom }) {
-    return { kind: 'setField', phase: 'inTransaction', field, value: valueFrom === undefined ? value : readSource(valueFrom, ctx) };
+    return {
+      kind: 'setField',
+      phase: 'inTransaction',
+      field,
+      value: valueFrom === undefined ? value : readSource(valueFrom, ctx),
+    };
   },
   check: ({ field, valueFrom }, { bound }) => {
     const target = bound?.properties[field];
     // "now" is a moment: it fits a date-time, a date (today, see runtime/apply-effects.ts) or a plain text.
     if (valueFrom !== 'now' || !target) return [];
-    const fits = target.type === 'string' && (target.format === undefined || target.format === 'date' || target.format === 'date-time') && !target.enum && !target['x-relation'];
+    const fits =
+      target.type === 'string' &&
+      (target.format === undefined || target.format === 'date' || target.format === 'date-time') &&
+      !target.enum &&
+      !target['x-relation'];
     if (fits) return [];
     const message = `"now" is a date and time; field "${field}" cannot hold it`;
-    return [{ pointer: '/valueFrom', keyword: 'fieldKind', message, i18n: { en: message, zh: `“now”是日期时间，字段“${field}”不能保存它` } }];
+    return [
+      {
+        pointer: '/valueFrom',
+        keyword: 'fieldKind',
+        message,
+        i18n: { en: message, zh: `“now”是日期时间，字段“${field}”不能保存它` },
+      },
+    ];
   },
   fields: ({ field, value, valueFrom }) => [
     { pointer: '/field', field, write: true, values: valueFrom === undefined ? [{ pointer: '/value', value }] : [] },

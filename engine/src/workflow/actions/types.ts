@@ -36,5 +36,8 @@ export interface ActionSpec<P = Record<string, unknown>> {
    * What else would make the action fail on every run (pointers relative to the params), judged
    * against the bound entity and the other definitions: a definition that can never run is an issue.
    */
-  check?(params: P, entities: { bound: EntityDefinition | undefined; find(id: string): EntityDefinition | undefined }): Issue[];
+  check?(
+    params: P,
+    entities: { bound: EntityDefinition | undefined; find(id: string): EntityDefinition | undefined },
+  ): Issue[];
 }

@@ -60,7 +60,9 @@ function compare(actual: unknown, op: Op, expected: unknown): boolean {
 }
 
 function order(actual: unknown, op: 'lt' | 'lte' | 'gt' | 'gte', expected: unknown): boolean {
-  const comparable = (typeof actual === 'number' && typeof expected === 'number') || (typeof actual === 'string' && typeof expected === 'string');
+  const comparable =
+    (typeof actual === 'number' && typeof expected === 'number') ||
+    (typeof actual === 'string' && typeof expected === 'string');
   if (!comparable) return false;
   const a = actual as number | string;
   const b = expected as number | string;

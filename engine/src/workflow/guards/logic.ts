@@ -15,7 +15,12 @@ const REF = {
     },
   ],
 };
-const LIST = { type: 'object', required: ['guards'], properties: { guards: { type: 'array', minItems: 1, items: REF } }, additionalProperties: false };
+const LIST = {
+  type: 'object',
+  required: ['guards'],
+  properties: { guards: { type: 'array', minItems: 1, items: REF } },
+  additionalProperties: false,
+};
 
 /** Passes when every nested guard passes; the reason is the first failure's. */
 export const all: GuardSpec<{ guards: Ref[] }> = {

@@ -23,7 +23,10 @@ export function DistributionCard({ entity, field, owner }: { entity: EntityDefin
   const kind = kinds[entity.$id]?.[field];
   const params = new URLSearchParams({ by: field, ...(owner && { 'filter[owner_id]': owner }) });
   const [state, retry] = useApi<GroupsAnswer>(`/api/v1/records/${encodeURIComponent(entity.$id)}/groups?${params}`);
-  const rows = useMemo(() => (state.status === 'ready' ? [...state.data.data].sort((a, b) => b.count - a.count) : []), [state]);
+  const rows = useMemo(
+    () => (state.status === 'ready' ? [...state.data.data].sort((a, b) => b.count - a.count) : []),
+    [state],
+  );
 
   // Related records are named by their titles, fetched once the keys are known.
   const target = kind === 'manyToOne' ? entityById(entity.properties[field]?.['x-relation']?.entity ?? '') : undefined;
@@ -31,16 +34,25 @@ export function DistributionCard({ entity, field, owner }: { entity: EntityDefin
   useEffect(() => {
     if (!target || rows.length === 0) return;
     const controller = new AbortController();
-    const ids = rows.slice(0, 50).map((r) => r.key).filter((k): k is string => typeof k === 'string');
+    const ids = rows
+      .slice(0, 50)
+      .map((r) => r.key)
+      .filter((k): k is string => typeof k === 'string');
     relatedTitles(target, ids, controller.signal).then(setRelated, () => undefined);
     return () => controller.abort();
   }, [target, rows]);
 
-  const names = useMemo(() => (field === 'owner_id' ? new Map(users.users.map((u) => [u.id, u.displayName])) : related), [field, users.users, related]);
+  const names = useMemo(
+    () => (field === 'owner_id' ? new Map(users.users.map((u) => [u.id, u.displayName])) : related),
+    [field, users.users, related],
+  );
   const workflow = workflowOf(entity.$id);
   const label = (key: unknown) => groupLabel(key, { entity, field, kind, lang, t, names, workflow });
   // Labels once per data/language change, so the chart option (and echarts' setOption) only changes then.
-  const labels = useMemo(() => rows.map((r) => groupLabel(r.key, { entity, field, kind, lang, t, names, workflow })), [rows, entity, field, kind, lang, t, names, workflow]);
+  const labels = useMemo(
+    () => rows.map((r) => groupLabel(r.key, { entity, field, kind, lang, t, names, workflow })),
+    [rows, entity, field, kind, lang, t, names, workflow],
+  );
   const total = rows.reduce((sum, r) => sum + r.count, 0);
 
   const option = useMemo((): ChartOption => {
@@ -49,8 +61,25 @@ export function DistributionCard({ entity, field, owner }: { entity: EntityDefin
       return {
         color: PALETTE,
         tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-        legend: { type: 'scroll', orient: 'vertical', right: 4, top: 'middle', textStyle: TEXT, itemWidth: 10, itemHeight: 10 },
-        series: [{ type: 'pie', radius: ['42%', '70%'], center: ['36%', '50%'], label: { show: false }, itemStyle: { borderColor: '#fff', borderWidth: 2 }, data: named }],
+        legend: {
+          type: 'scroll',
+          orient: 'vertical',
+          right: 4,
+          top: 'middle',
+          textStyle: TEXT,
+          itemWidth: 10,
+          itemHeight: 10,
+        },
+        series: [
+          {
+            type: 'pie',
+            radius: ['42%', '70%'],
+            center: ['36%', '50%'],
+            label: { show: false },
+            itemStyle: { borderColor: '#fff', borderWidth: 2 },
+            data: named,
+          },
+        ],
       };
     }
     const top = named.slice(0, BAR_MAX);
@@ -60,7 +89,12 @@ export function DistributionCard({ entity, field, owner }: { entity: EntityDefin
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: { type: 'value', axisLabel: TEXT, splitLine: { lineStyle: { color: '#e3e7ef' } } },
-      yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.name), axisLabel: { ...TEXT, width: 110, overflow: 'truncate' } },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: bars.map((b) => b.name),
+        axisLabel: { ...TEXT, width: 110, overflow: 'truncate' },
+      },
       series: [{ type: 'bar', barMaxWidth: 16, itemStyle: { color: PALETTE[0] }, data: bars.map((b) => b.value) }],
     };
   }, [rows, labels, t]);
@@ -75,7 +109,12 @@ export function DistributionCard({ entity, field, owner }: { entity: EntityDefin
       retry={retry}
       isEmpty={() => total === 0}
       emptyText={t.emptyAll}
-      chart={() => <EChart option={option} height={rows.length > PIE_MAX ? Math.min(420, 60 + Math.min(rows.length, BAR_MAX + 1) * 22) : 240} />}
+      chart={() => (
+        <EChart
+          option={option}
+          height={rows.length > PIE_MAX ? Math.min(420, 60 + Math.min(rows.length, BAR_MAX + 1) * 22) : 240}
+        />
+      )}
       table={() => (
         <table>
           <caption className="visually-hidden">{title}</caption>

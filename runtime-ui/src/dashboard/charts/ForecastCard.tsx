@@ -10,16 +10,31 @@ import type { ForecastReport } from '../report-types';
 import { useReport, type ReportFilters } from '../useReport';
 
 /** Open amount and weighted amount per expected close month (won amount in the table). */
-export function ForecastCard({ workflow, filters, currency }: { workflow: WorkflowDefinition; filters: ReportFilters; currency?: string | undefined }) {
+export function ForecastCard({
+  workflow,
+  filters,
+  currency,
+}: {
+  workflow: WorkflowDefinition;
+  filters: ReportFilters;
+  currency?: string | undefined;
+}) {
   const { lang } = useModel();
   const t = DASHBOARD_MESSAGES[lang];
   const [state, retry] = useReport<ForecastReport>(workflow.id, 'forecast', filters);
   const data = state.status === 'ready' ? state.data : undefined;
-  const monthLabel = useCallback((month: string | null) => {
-    if (!month) return t.noDate;
-    const [y, m] = month.split('-').map(Number) as [number, number];
-    return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
-  }, [lang, t]);
+  const monthLabel = useCallback(
+    (month: string | null) => {
+      if (!month) return t.noDate;
+      const [y, m] = month.split('-').map(Number) as [number, number];
+      return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-US', {
+        year: 'numeric',
+        month: 'short',
+        timeZone: 'UTC',
+      }).format(new Date(Date.UTC(y, m - 1, 1)));
+    },
+    [lang, t],
+  );
   const option = useMemo((): ChartOption | undefined => {
     if (!data) return undefined;
     const money = (v: unknown) => formatAmount(Number(v), lang, currency);
@@ -27,11 +42,31 @@ export function ForecastCard({ workflow, filters, currency }: { workflow: Workfl
       grid: { left: 8, right: 16, top: 34, bottom: 8, containLabel: true },
       legend: { top: 0, textStyle: TEXT, itemWidth: 12, itemHeight: 10 },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => money(v) },
-      xAxis: { type: 'category', data: data.months.map((m) => monthLabel(m.month)), axisLabel: { ...TEXT, fontSize: 11 } },
-      yAxis: { type: 'value', axisLabel: { ...TEXT, formatter: (v: number) => formatAmount(v, lang) }, splitLine: { lineStyle: { color: '#e3e7ef' } } },
+      xAxis: {
+        type: 'category',
+        data: data.months.map((m) => monthLabel(m.month)),
+        axisLabel: { ...TEXT, fontSize: 11 },
+      },
+      yAxis: {
+        type: 'value',
+        axisLabel: { ...TEXT, formatter: (v: number) => formatAmount(v, lang) },
+        splitLine: { lineStyle: { color: '#e3e7ef' } },
+      },
       series: [
-        { type: 'bar', name: t.openAmount, barMaxWidth: 26, itemStyle: { color: '#a3b6f5' }, data: data.months.map((m) => m.open.amount ?? 0) },
-        { type: 'bar', name: t.weightedAmount, barMaxWidth: 26, itemStyle: { color: '#2f5bea' }, data: data.months.map((m) => m.open.weightedAmount ?? 0) },
+        {
+          type: 'bar',
+          name: t.openAmount,
+          barMaxWidth: 26,
+          itemStyle: { color: '#a3b6f5' },
+          data: data.months.map((m) => m.open.amount ?? 0),
+        },
+        {
+          type: 'bar',
+          name: t.weightedAmount,
+          barMaxWidth: 26,
+          itemStyle: { color: '#2f5bea' },
+          data: data.months.map((m) => m.open.weightedAmount ?? 0),
+        },
       ],
     };
   }, [data, lang, currency, t, monthLabel]);
@@ -59,7 +94,13 @@ export function ForecastCard({ workflow, filters, currency }: { workflow: Workfl
           </thead>
           <tbody>
             {d.months.map((m) => (
-              <tr key={m.month ?? 'none'} data-month={m.month ?? 'none'} data-amount={m.open.amount ?? 0} data-weighted={m.open.weightedAmount ?? 0} data-won={m.won.amount ?? 0}>
+              <tr
+                key={m.month ?? 'none'}
+                data-month={m.month ?? 'none'}
+                data-amount={m.open.amount ?? 0}
+                data-weighted={m.open.weightedAmount ?? 0}
+                data-won={m.won.amount ?? 0}
+              >
                 <th scope="row">{monthLabel(m.month)}</th>
                 <td>{formatNumber(m.open.count, lang)}</td>
                 <td>{formatAmount(m.open.amount, lang, currency, false)}</td>

@@ -11,7 +11,15 @@ import type { FunnelReport } from '../report-types';
 import { useReport, type ReportFilters } from '../useReport';
 
 /** Counts and amounts per funnel stage, in the workflow's state colors; lost records listed beside. */
-export function FunnelCard({ workflow, filters, currency }: { workflow: WorkflowDefinition; filters: ReportFilters; currency?: string | undefined }) {
+export function FunnelCard({
+  workflow,
+  filters,
+  currency,
+}: {
+  workflow: WorkflowDefinition;
+  filters: ReportFilters;
+  currency?: string | undefined;
+}) {
   const { lang } = useModel();
   const t = DASHBOARD_MESSAGES[lang];
   const [state, retry] = useReport<FunnelReport>(workflow.id, 'funnel', filters);
@@ -34,9 +42,19 @@ export function FunnelCard({ workflow, filters, currency }: { workflow: Workflow
           bottom: 8,
           gap: 3,
           // Names beside the shape: long stage names never fit inside its narrow end.
-          label: { position: 'right', color: TEXT.color, fontSize: 12, fontFamily: TEXT.fontFamily, formatter: (p: { name: string; value: unknown }) => `${p.name}  ${formatNumber(Number(p.value), lang)}` },
+          label: {
+            position: 'right',
+            color: TEXT.color,
+            fontSize: 12,
+            fontFamily: TEXT.fontFamily,
+            formatter: (p: { name: string; value: unknown }) => `${p.name}  ${formatNumber(Number(p.value), lang)}`,
+          },
           labelLine: { length: 12, lineStyle: { color: '#cfd5e2' } },
-          data: data.stages.map((s, i) => ({ name: stateTitle(workflow, s.state, lang), value: s.count, itemStyle: { color: workflow.states[s.state]?.meta?.color ?? PALETTE[i % PALETTE.length] } })),
+          data: data.stages.map((s, i) => ({
+            name: stateTitle(workflow, s.state, lang),
+            value: s.count,
+            itemStyle: { color: workflow.states[s.state]?.meta?.color ?? PALETTE[i % PALETTE.length] },
+          })),
         },
       ],
     };
@@ -61,7 +79,12 @@ export function FunnelCard({ workflow, filters, currency }: { workflow: Workflow
           {option && <EChart option={option} height={Math.max(220, d.stages.length * 34)} />}
           {d.lost.length > 0 && (
             <p className="chart-footnote">
-              {d.lost.map((l) => `${stateTitle(workflow, l.state, lang)} ${formatNumber(l.count, lang)}${d.amountField ? ` · ${formatAmount(l.amount, lang, currency)}` : ''}`).join('　')}
+              {d.lost
+                .map(
+                  (l) =>
+                    `${stateTitle(workflow, l.state, lang)} ${formatNumber(l.count, lang)}${d.amountField ? ` · ${formatAmount(l.amount, lang, currency)}` : ''}`,
+                )
+                .join('　')}
             </p>
           )}
         </>
@@ -87,7 +110,13 @@ export function FunnelCard({ workflow, filters, currency }: { workflow: Workflow
               </tr>
             ))}
             {d.lost.map((l) => (
-              <tr key={l.state} data-stage={l.state} data-count={l.count} data-amount={l.amount ?? undefined} data-lost="true">
+              <tr
+                key={l.state}
+                data-stage={l.state}
+                data-count={l.count}
+                data-amount={l.amount ?? undefined}
+                data-lost="true"
+              >
                 <th scope="row">{stateTitle(workflow, l.state, lang)}</th>
                 <td>{formatNumber(l.count, lang)}</td>
                 {d.amountField && <td>{formatAmount(l.amount, lang, currency, false)}</td>}

@@ -25,12 +25,33 @@ export function TimeInStageCard({ workflow, filters }: { workflow: WorkflowDefin
     return {
       grid: { left: 8, right: 24, top: 30, bottom: 4, containLabel: true },
       legend: { top: 0, textStyle: TEXT, itemWidth: 12, itemHeight: 10 },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (v == null ? '—' : t.daysValue(formatNumber(Number(v), lang, 1))) },
-      yAxis: { type: 'category', inverse: true, data: data.stages.map((s) => stateTitle(workflow, s.state, lang)), axisLabel: { ...TEXT, fontSize: 12 } },
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        valueFormatter: (v: unknown) => (v == null ? '—' : t.daysValue(formatNumber(Number(v), lang, 1))),
+      },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: data.stages.map((s) => stateTitle(workflow, s.state, lang)),
+        axisLabel: { ...TEXT, fontSize: 12 },
+      },
       xAxis: { type: 'value', axisLabel: TEXT, splitLine: { lineStyle: { color: '#e3e7ef' } } },
       series: [
-        { type: 'bar', name: t.completedDays, barMaxWidth: 10, itemStyle: { color: '#2f5bea' }, data: data.stages.map((s) => value(days(s.completed.meanHours))) },
-        { type: 'bar', name: t.currentDays, barMaxWidth: 10, itemStyle: { color: '#a3b6f5' }, data: data.stages.map((s) => value(days(s.current.meanAgeHours))) },
+        {
+          type: 'bar',
+          name: t.completedDays,
+          barMaxWidth: 10,
+          itemStyle: { color: '#2f5bea' },
+          data: data.stages.map((s) => value(days(s.completed.meanHours))),
+        },
+        {
+          type: 'bar',
+          name: t.currentDays,
+          barMaxWidth: 10,
+          itemStyle: { color: '#a3b6f5' },
+          data: data.stages.map((s) => value(days(s.current.meanAgeHours))),
+        },
       ],
     };
   }, [data, workflow, lang, t]);

@@ -10,7 +10,15 @@ import type { WinRateReport } from '../report-types';
 import { useReport, type ReportFilters } from '../useReport';
 
 /** Won / (won + lost) as a gauge, with the won and lost counts, amounts and the average cycle. */
-export function WinRateCard({ workflow, filters, currency }: { workflow: WorkflowDefinition; filters: ReportFilters; currency?: string | undefined }) {
+export function WinRateCard({
+  workflow,
+  filters,
+  currency,
+}: {
+  workflow: WorkflowDefinition;
+  filters: ReportFilters;
+  currency?: string | undefined;
+}) {
   const { lang } = useModel();
   const t = DASHBOARD_MESSAGES[lang];
   const [state, retry] = useReport<WinRateReport>(workflow.id, 'win-rate', filters);
@@ -35,7 +43,15 @@ export function WinRateCard({ workflow, filters, currency }: { workflow: Workflo
           pointer: { show: false },
           anchor: { show: false },
           title: { show: false },
-          detail: { valueAnimation: true, offsetCenter: [0, '0%'], fontSize: 28, fontWeight: 700, color: '#1c2333', fontFamily: TEXT.fontFamily, formatter: () => formatPercent(data.winRate, lang) },
+          detail: {
+            valueAnimation: true,
+            offsetCenter: [0, '0%'],
+            fontSize: 28,
+            fontWeight: 700,
+            color: '#1c2333',
+            fontFamily: TEXT.fontFamily,
+            formatter: () => formatPercent(data.winRate, lang),
+          },
           data: [{ value: (data.winRate ?? 0) * 100 }],
         },
       ],

@@ -30,22 +30,52 @@ export interface RecordFormProps {
 }
 
 /** The generated form of one record (type): rjsf with Lodestar's widgets, templates and server errors. */
-export function RecordForm({ entity, recordType, record, prefill, label, locked, onSaved, onDirtyChange, onReload }: RecordFormProps) {
+export function RecordForm({
+  entity,
+  recordType,
+  record,
+  prefill,
+  label,
+  locked,
+  onSaved,
+  onDirtyChange,
+  onReload,
+}: RecordFormProps) {
   const { kinds, permissions, lang } = useModel();
   const t = RECORD_MESSAGES[lang];
   const readOnlyKey = (permissions[entity.$id]?.readOnly ?? []).join(',');
   const isNew = !record;
   const model = useMemo(
-    () => buildFormModel({ entity, kinds: kinds[entity.$id] ?? {}, recordType, lang, readOnly: new Set(readOnlyKey.split(',')), isNew }),
+    () =>
+      buildFormModel({
+        entity,
+        kinds: kinds[entity.$id] ?? {},
+        recordType,
+        lang,
+        readOnly: new Set(readOnlyKey.split(',')),
+        isNew,
+      }),
     [entity, kinds, recordType, lang, readOnlyKey, isNew],
   );
-  const initial = useMemo(() => (record ? toFormData(record, model.fields) : { ...prefill }), [record, prefill, model.fields]);
+  const initial = useMemo(
+    () => (record ? toFormData(record, model.fields) : { ...prefill }),
+    [record, prefill, model.fields],
+  );
   const [formData, setFormData] = useState<FormData>(initial);
   const [extraErrors, setExtraErrors] = useState<ErrorSchema | undefined>();
-  const [banner, setBanner] = useState<{ kind: 'invalid' | 'conflict' | 'forbidden' | 'failed'; lines: string[] } | null>(null);
+  const [banner, setBanner] = useState<{
+    kind: 'invalid' | 'conflict' | 'forbidden' | 'failed';
+    lines: string[];
+  } | null>(null);
   const [saving, setSaving] = useState(false);
 
-  const dirty = useMemo(() => (isNew ? Object.keys(filledValues(formData, model.fields)).length > 0 : Object.keys(changedValues(initial, formData, model.fields)).length > 0), [isNew, formData, initial, model.fields]);
+  const dirty = useMemo(
+    () =>
+      isNew
+        ? Object.keys(filledValues(formData, model.fields)).length > 0
+        : Object.keys(changedValues(initial, formData, model.fields)).length > 0,
+    [isNew, formData, initial, model.fields],
+  );
   useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
   useEffect(() => {
     performance.mark('lodestar:form-ready');
@@ -53,15 +83,31 @@ export function RecordForm({ entity, recordType, record, prefill, label, locked,
 
   const formContext = useMemo(() => ({ lang }), [lang]);
   const FormTag = useMemo(() => formTagFor(label), [label]);
-  const transformErrors = useCallback((errors: RJSFValidationError[]) => errors.map((e) => ({ ...e, message: wordIssue(e.name ?? '', e.params as Record<string, unknown>, lang, e.message ?? '') })), [lang]);
+  const transformErrors = useCallback(
+    (errors: RJSFValidationError[]) =>
+      errors.map((e) => ({
+        ...e,
+        message: wordIssue(e.name ?? '', e.params as Record<string, unknown>, lang, e.message ?? ''),
+      })),
+    [lang],
+  );
   const change = useCallback((event: IChangeEvent<FormData>) => setFormData(event.formData ?? {}), []);
 
   const submit = async ({ formData: data = {} }: IChangeEvent<FormData>) => {
-    const body = isNew ? { ...filledValues(data, model.fields), ...(recordType && { record_type: recordType }) } : changedValues(initial, data, model.fields);
+    const body = isNew
+      ? { ...filledValues(data, model.fields), ...(recordType && { record_type: recordType }) }
+      : changedValues(initial, data, model.fields);
     if (!isNew && !Object.keys(body).length) return;
     setSaving(true);
     setBanner(null);
-    const outcome = await saveRecord(entity.$id, record && { id: record.id, version: Number(record.version) }, body, model.fields, (f) => fieldTitle(entity, f, lang), lang);
+    const outcome = await saveRecord(
+      entity.$id,
+      record && { id: record.id, version: Number(record.version) },
+      body,
+      model.fields,
+      (f) => fieldTitle(entity, f, lang),
+      lang,
+    );
     setSaving(false);
     if (outcome.kind === 'saved') {
       setExtraErrors(undefined);
@@ -96,7 +142,14 @@ export function RecordForm({ entity, recordType, record, prefill, label, locked,
         onSubmit={submit}
         onError={() => setBanner({ kind: 'invalid', lines: [] })}
       >
-        {!locked && <SaveBar dirty={dirty} saving={saving} isNew={isNew} onDiscard={() => (setFormData(initial), setExtraErrors(undefined), setBanner(null))} />}
+        {!locked && (
+          <SaveBar
+            dirty={dirty}
+            saving={saving}
+            isNew={isNew}
+            onDiscard={() => (setFormData(initial), setExtraErrors(undefined), setBanner(null))}
+          />
+        )}
       </Form>
     </div>
   );
@@ -118,7 +171,11 @@ function FormBanner({ banner, onReload }: { banner: { kind: string; lines: strin
           <strong>{t.conflict}</strong>
           <div className="notice-detail">{t.conflictHint}</div>
         </div>
-        {onReload && <button type="button" className="button" onClick={onReload}>{t.reload}</button>}
+        {onReload && (
+          <button type="button" className="button" onClick={onReload}>
+            {t.reload}
+          </button>
+        )}
       </div>
     );
   }
@@ -127,7 +184,11 @@ function FormBanner({ banner, onReload }: { banner: { kind: string; lines: strin
     <div className="notice notice-error record-notice" role="alert" data-testid="save-error">
       <div>
         <strong>{title}</strong>
-        {banner.lines.map((line) => <div key={line} className="notice-detail">{line}</div>)}
+        {banner.lines.map((line) => (
+          <div key={line} className="notice-detail">
+            {line}
+          </div>
+        ))}
       </div>
     </div>
   );

@@ -37,9 +37,16 @@ function useTitles(target: string, ids: string[]): Record<string, string> {
 }
 
 /** Searches the target entity by text, 10 at a time, as the user types (debounced). */
-function useSearch(target: string, query: string, open: boolean): { results: { id: string; title: string }[]; loading: boolean } {
+function useSearch(
+  target: string,
+  query: string,
+  open: boolean,
+): { results: { id: string; title: string }[]; loading: boolean } {
   const model = useModel();
-  const [state, setState] = useState<{ results: { id: string; title: string }[]; loading: boolean }>({ results: [], loading: false });
+  const [state, setState] = useState<{ results: { id: string; title: string }[]; loading: boolean }>({
+    results: [],
+    loading: false,
+  });
   useEffect(() => {
     const entity = model.entity(target);
     if (!open || !entity) return;
@@ -47,7 +54,11 @@ function useSearch(target: string, query: string, open: boolean): { results: { i
     setState((s) => ({ ...s, loading: true }));
     const timer = setTimeout(() => {
       const titleField = entity['x-entity'].titleField;
-      const params = new URLSearchParams({ limit: '10', fields: `id,${titleField}`, ...(query.trim() && { q: query.trim() }) });
+      const params = new URLSearchParams({
+        limit: '10',
+        fields: `id,${titleField}`,
+        ...(query.trim() && { q: query.trim() }),
+      });
       getJson<RecordPage>(`/api/v1/records/${encodeURIComponent(target)}?${params}`, controller.signal).then(
         (page) => {
           const results = page.data.map((record) => ({ id: record.id, title: recordTitle(entity, record) }));
@@ -97,14 +108,39 @@ function SearchBox({ id, target, exclude, invalid, placeholder, onPick }: Picker
     e.preventDefault();
   };
   return (
-    <div className="ls-picker" onBlur={() => (blurTimer.current = setTimeout(() => setOpen(false), 150))} onFocus={() => clearTimeout(blurTimer.current)}>
-      <input id={id} className="ls-input" role="combobox" aria-expanded={open} aria-controls={`${id}__list`} aria-autocomplete="list" aria-invalid={invalid || undefined} autoComplete="off" value={query} placeholder={placeholder ?? t.search} onChange={(e) => (setQuery(e.target.value), setOpen(true), setActive(0))} onFocus={() => setOpen(true)} onKeyDown={key} />
+    <div
+      className="ls-picker"
+      onBlur={() => (blurTimer.current = setTimeout(() => setOpen(false), 150))}
+      onFocus={() => clearTimeout(blurTimer.current)}
+    >
+      <input
+        id={id}
+        className="ls-input"
+        role="combobox"
+        aria-expanded={open}
+        aria-controls={`${id}__list`}
+        aria-autocomplete="list"
+        aria-invalid={invalid || undefined}
+        autoComplete="off"
+        value={query}
+        placeholder={placeholder ?? t.search}
+        onChange={(e) => (setQuery(e.target.value), setOpen(true), setActive(0))}
+        onFocus={() => setOpen(true)}
+        onKeyDown={key}
+      />
       {open && (
         <ul className="ls-picker-list" role="listbox" id={`${id}__list`}>
           {loading && !shown.length && <li className="ls-picker-note">{t.searching}</li>}
           {!loading && !shown.length && <li className="ls-picker-note">{t.noMatches}</li>}
           {shown.map((r, i) => (
-            <li key={r.id} role="option" aria-selected={i === active} className={i === active ? 'is-active' : ''} onMouseDown={(e) => e.preventDefault()} onClick={() => pick(r.id)}>
+            <li
+              key={r.id}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'is-active' : ''}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => pick(r.id)}
+            >
               {r.title}
             </li>
           ))}
@@ -124,13 +160,38 @@ export function RelationWidget(props: WidgetProps) {
   if (value) {
     return (
       <div className={`ls-input ls-relation${locked ? ' is-readonly' : ''}`} id={locked ? props.id : undefined}>
-        <Link to={paths.record(target, value)} className="ls-relation-link">{title}</Link>
-        {!locked && <button type="button" id={props.id} className="ls-relation-clear" aria-label={`${t.clear} ${props.label}`} onClick={() => props.onChange(undefined)}>×</button>}
+        <Link to={paths.record(target, value)} className="ls-relation-link">
+          {title}
+        </Link>
+        {!locked && (
+          <button
+            type="button"
+            id={props.id}
+            className="ls-relation-clear"
+            aria-label={`${t.clear} ${props.label}`}
+            onClick={() => props.onChange(undefined)}
+          >
+            ×
+          </button>
+        )}
       </div>
     );
   }
-  if (locked) return <div className="ls-input is-readonly" id={props.id}>—</div>;
-  return <SearchBox id={props.id} target={target} exclude={[]} invalid={(props.rawErrors?.length ?? 0) > 0} onPick={(id) => props.onChange(id)} />;
+  if (locked)
+    return (
+      <div className="ls-input is-readonly" id={props.id}>
+        —
+      </div>
+    );
+  return (
+    <SearchBox
+      id={props.id}
+      target={target}
+      exclude={[]}
+      invalid={(props.rawErrors?.length ?? 0) > 0}
+      onPick={(id) => props.onChange(id)}
+    />
+  );
 }
 
 /** manyToMany: chips of the chosen records plus a search box to add more. */
@@ -147,12 +208,35 @@ export function RelationsWidget(props: WidgetProps) {
           {ids.map((id) => (
             <span key={id} className="ls-tag">
               <Link to={paths.record(target, id)}>{names[id]}</Link>
-              {!locked && <button type="button" className="ls-tag-remove" aria-label={`${t.remove} ${names[id]}`} onClick={() => props.onChange(ids.filter((v) => v !== id))}>×</button>}
+              {!locked && (
+                <button
+                  type="button"
+                  className="ls-tag-remove"
+                  aria-label={`${t.remove} ${names[id]}`}
+                  onClick={() => props.onChange(ids.filter((v) => v !== id))}
+                >
+                  ×
+                </button>
+              )}
             </span>
           ))}
         </div>
       )}
-      {locked ? !ids.length && <div className="ls-input is-readonly" id={props.id}>—</div> : <SearchBox id={props.id} target={target} exclude={ids} invalid={(props.rawErrors?.length ?? 0) > 0} onPick={(id) => props.onChange([...ids, id])} />}
+      {locked ? (
+        !ids.length && (
+          <div className="ls-input is-readonly" id={props.id}>
+            —
+          </div>
+        )
+      ) : (
+        <SearchBox
+          id={props.id}
+          target={target}
+          exclude={ids}
+          invalid={(props.rawErrors?.length ?? 0) > 0}
+          onPick={(id) => props.onChange([...ids, id])}
+        />
+      )}
     </div>
   );
 }

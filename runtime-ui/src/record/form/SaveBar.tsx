@@ -2,7 +2,17 @@ import { useModel } from '../../model/ModelContext';
 import { RECORD_MESSAGES } from '../messages';
 
 /** Sticky at the bottom of the form: whether there are unsaved changes, discard, save (with a spinner while saving). */
-export function SaveBar({ dirty, saving, isNew, onDiscard }: { dirty: boolean; saving: boolean; isNew: boolean; onDiscard(): void }) {
+export function SaveBar({
+  dirty,
+  saving,
+  isNew,
+  onDiscard,
+}: {
+  dirty: boolean;
+  saving: boolean;
+  isNew: boolean;
+  onDiscard(): void;
+}) {
   const t = RECORD_MESSAGES[useModel().lang];
   return (
     <div className={`save-bar${dirty ? ' is-dirty' : ''}`} data-testid="save-bar">
@@ -15,7 +25,12 @@ export function SaveBar({ dirty, saving, isNew, onDiscard }: { dirty: boolean; s
           {t.discard}
         </button>
       )}
-      <button type="submit" className="button button-primary" disabled={saving || (!dirty && !isNew)} aria-busy={saving}>
+      <button
+        type="submit"
+        className="button button-primary"
+        disabled={saving || (!dirty && !isNew)}
+        aria-busy={saving}
+      >
         {saving && <span className="spinner spinner-small" aria-hidden="true" />}
         {t.save}
       </button>

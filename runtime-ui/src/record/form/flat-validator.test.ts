@@ -20,7 +20,17 @@ const problems = (data: Record<string, unknown>) => validateFlat(schema, data).m
 describe('the form validator without eval', () => {
   it('accepts a valid record and leaves absent optional fields alone', () => {
     expect(problems({ name: '华东', industry: 'retail' })).toEqual([]);
-    expect(problems({ name: '华东', industry: 'retail', code: '91330100MA2B3C4D5E', revenue: 0, staff: 12, website: 'https://a.cn', tags: ['a', 'b'] })).toEqual([]);
+    expect(
+      problems({
+        name: '华东',
+        industry: 'retail',
+        code: '91330100MA2B3C4D5E',
+        revenue: 0,
+        staff: 12,
+        website: 'https://a.cn',
+        tags: ['a', 'b'],
+      }),
+    ).toEqual([]);
   });
 
   it('names each broken field with the keyword ajv would report', () => {
@@ -33,7 +43,11 @@ describe('the form validator without eval', () => {
       '.website format',
       '.tags uniqueItems',
     ]);
-    expect(problems({ name: '一二三四五六', industry: 'mining', tags: ['long'] })).toEqual(['.name maxLength', '.industry enum', '.tags maxLength']);
+    expect(problems({ name: '一二三四五六', industry: 'mining', tags: ['long'] })).toEqual([
+      '.name maxLength',
+      '.industry enum',
+      '.tags maxLength',
+    ]);
   });
 
   it('counts characters, not UTF-16 units, as JSON Schema does', () => {
@@ -41,7 +55,9 @@ describe('the form validator without eval', () => {
   });
 
   it('gives rjsf an error schema per field, through the transformer', () => {
-    const { errors, errorSchema } = flatValidator.validateFormData({ industry: 'retail' }, schema, undefined, (list) => list.map((e) => ({ ...e, message: `! ${e.name}` })));
+    const { errors, errorSchema } = flatValidator.validateFormData({ industry: 'retail' }, schema, undefined, (list) =>
+      list.map((e) => ({ ...e, message: `! ${e.name}` })),
+    );
     expect(errors).toHaveLength(1);
     expect(errorSchema).toEqual({ name: { __errors: ['! required'] } });
     expect(flatValidator.isValid(schema, { name: 'a', industry: 'retail' }, schema)).toBe(true);

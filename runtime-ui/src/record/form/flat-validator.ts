@@ -1,4 +1,11 @@
-import { toErrorSchema, type ErrorTransformer, type RJSFSchema, type RJSFValidationError, type ValidationData, type ValidatorType } from '@rjsf/utils';
+import {
+  toErrorSchema,
+  type ErrorTransformer,
+  type RJSFSchema,
+  type RJSFValidationError,
+  type ValidationData,
+  type ValidatorType,
+} from '@rjsf/utils';
 import { UUID_RE } from '@lodestar/core';
 
 /*
@@ -25,11 +32,13 @@ const FORMATS: Record<string, RegExp> = {
 export function checkValue(schema: Schema, value: unknown): Check | undefined {
   if (value === undefined || value === null) return undefined;
   const type = schema.type;
-  if (type === 'integer' && !(typeof value === 'number' && Number.isInteger(value))) return { keyword: 'type', params: { type } };
+  if (type === 'integer' && !(typeof value === 'number' && Number.isInteger(value)))
+    return { keyword: 'type', params: { type } };
   if (type === 'number' && typeof value !== 'number') return { keyword: 'type', params: { type } };
   if (type === 'string' && typeof value !== 'string') return { keyword: 'type', params: { type } };
   if (type === 'boolean' && typeof value !== 'boolean') return { keyword: 'type', params: { type } };
-  if (Array.isArray(schema.enum) && !schema.enum.includes(value as never)) return { keyword: 'enum', params: { allowedValues: schema.enum } };
+  if (Array.isArray(schema.enum) && !schema.enum.includes(value as never))
+    return { keyword: 'enum', params: { allowedValues: schema.enum } };
   if (typeof value === 'string') return checkText(schema, value);
   if (typeof value === 'number') return checkNumber(schema, value);
   if (Array.isArray(value)) return checkList(schema, value);
@@ -38,32 +47,47 @@ export function checkValue(schema: Schema, value: unknown): Check | undefined {
 
 function checkText(schema: Schema, value: string): Check | undefined {
   const length = Array.from(value).length; // code points, as JSON Schema counts
-  if (typeof schema.minLength === 'number' && length < schema.minLength) return { keyword: 'minLength', params: { limit: schema.minLength } };
-  if (typeof schema.maxLength === 'number' && length > schema.maxLength) return { keyword: 'maxLength', params: { limit: schema.maxLength } };
-  if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value)) return { keyword: 'pattern', params: { pattern: schema.pattern } };
+  if (typeof schema.minLength === 'number' && length < schema.minLength)
+    return { keyword: 'minLength', params: { limit: schema.minLength } };
+  if (typeof schema.maxLength === 'number' && length > schema.maxLength)
+    return { keyword: 'maxLength', params: { limit: schema.maxLength } };
+  if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value))
+    return { keyword: 'pattern', params: { pattern: schema.pattern } };
   const format = typeof schema.format === 'string' ? FORMATS[schema.format] : undefined;
   if (format && !format.test(value)) return { keyword: 'format', params: { format: schema.format } };
   return undefined;
 }
 
 function checkNumber(schema: Schema, value: number): Check | undefined {
-  if (typeof schema.minimum === 'number' && value < schema.minimum) return { keyword: 'minimum', params: { comparison: '>=', limit: schema.minimum } };
-  if (typeof schema.maximum === 'number' && value > schema.maximum) return { keyword: 'maximum', params: { comparison: '<=', limit: schema.maximum } };
-  if (typeof schema.exclusiveMinimum === 'number' && value <= schema.exclusiveMinimum) return { keyword: 'exclusiveMinimum', params: { comparison: '>', limit: schema.exclusiveMinimum } };
-  if (typeof schema.exclusiveMaximum === 'number' && value >= schema.exclusiveMaximum) return { keyword: 'exclusiveMaximum', params: { comparison: '<', limit: schema.exclusiveMaximum } };
-  if (typeof schema.multipleOf === 'number' && Math.abs(value / schema.multipleOf - Math.round(value / schema.multipleOf)) > 1e-9) return { keyword: 'multipleOf', params: { multipleOf: schema.multipleOf } };
+  if (typeof schema.minimum === 'number' && value < schema.minimum)
+    return { keyword: 'minimum', params: { comparison: '>=', limit: schema.minimum } };
+  if (typeof schema.maximum === 'number' && value > schema.maximum)
+    return { keyword: 'maximum', params: { comparison: '<=', limit: schema.maximum } };
+  if (typeof schema.exclusiveMinimum === 'number' && value <= schema.exclusiveMinimum)
+    return { keyword: 'exclusiveMinimum', params: { comparison: '>', limit: schema.exclusiveMinimum } };
+  if (typeof schema.exclusiveMaximum === 'number' && value >= schema.exclusiveMaximum)
+    return { keyword: 'exclusiveMaximum', params: { comparison: '<', limit: schema.exclusiveMaximum } };
+  if (
+    typeof schema.multipleOf === 'number' &&
+    Math.abs(value / schema.multipleOf - Math.round(value / schema.multipleOf)) > 1e-9
+  )
+    return { keyword: 'multipleOf', params: { multipleOf: schema.multipleOf } };
   return undefined;
 }
 
 function checkList(schema: Schema, value: unknown[]): Check | undefined {
-  if (typeof schema.minItems === 'number' && value.length < schema.minItems) return { keyword: 'minItems', params: { limit: schema.minItems } };
-  if (typeof schema.maxItems === 'number' && value.length > schema.maxItems) return { keyword: 'maxItems', params: { limit: schema.maxItems } };
-  if (schema.uniqueItems && new Set(value.map((v) => JSON.stringify(v))).size !== value.length) return { keyword: 'uniqueItems', params: {} };
+  if (typeof schema.minItems === 'number' && value.length < schema.minItems)
+    return { keyword: 'minItems', params: { limit: schema.minItems } };
+  if (typeof schema.maxItems === 'number' && value.length > schema.maxItems)
+    return { keyword: 'maxItems', params: { limit: schema.maxItems } };
+  if (schema.uniqueItems && new Set(value.map((v) => JSON.stringify(v))).size !== value.length)
+    return { keyword: 'uniqueItems', params: {} };
   const items = schema.items as Schema | undefined;
-  if (items) for (const item of value) {
-    const broken = checkValue(items, item);
-    if (broken) return broken;
-  }
+  if (items)
+    for (const item of value) {
+      const broken = checkValue(items, item);
+      if (broken) return broken;
+    }
   return undefined;
 }
 
@@ -73,10 +97,18 @@ export function validateFlat(schema: Schema, data: unknown): RJSFValidationError
   const errors: RJSFValidationError[] = [];
   const properties = (schema.properties ?? {}) as Record<string, Schema>;
   const add = (field: string, { keyword, params }: Check) =>
-    errors.push({ name: keyword, property: `.${field}`, params, message: keyword, stack: `.${field} ${keyword}`, schemaPath: `#/properties/${field}/${keyword}` });
+    errors.push({
+      name: keyword,
+      property: `.${field}`,
+      params,
+      message: keyword,
+      stack: `.${field} ${keyword}`,
+      schemaPath: `#/properties/${field}/${keyword}`,
+    });
   for (const field of (schema.required ?? []) as string[]) {
     const value = record[field];
-    if (value === undefined || value === null || value === '') add(field, { keyword: 'required', params: { missingProperty: field } });
+    if (value === undefined || value === null || value === '')
+      add(field, { keyword: 'required', params: { missingProperty: field } });
   }
   for (const [field, fieldSchema] of Object.entries(properties)) {
     if (errors.some((e) => e.property === `.${field}`)) continue;

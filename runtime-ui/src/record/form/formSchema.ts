@@ -5,7 +5,21 @@ import type { EntityDefinition, FieldDefinition } from '@lodestar/core';
 import type { FieldKind } from '../../model/types';
 
 /** JSON Schema keywords ajv may see: everything else (`x-*`, phone formats…) stays out of strict mode. */
-const KEYWORDS = ['type', 'enum', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength', 'pattern', 'uniqueItems', 'minItems', 'maxItems'] as const;
+const KEYWORDS = [
+  'type',
+  'enum',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'uniqueItems',
+  'minItems',
+  'maxItems',
+] as const;
 const FORMATS = new Set(['date', 'date-time', 'email', 'uri', 'uuid']);
 
 export interface FormSection {
@@ -33,7 +47,10 @@ export interface FormModelInput {
 }
 
 /** Which fields a record type shows and requires: mirrors the engine's toEffectiveSchema. */
-export function effectiveFields(entity: EntityDefinition, recordType: string | undefined): { visible: string[]; required: string[] } {
+export function effectiveFields(
+  entity: EntityDefinition,
+  recordType: string | undefined,
+): { visible: string[]; required: string[] } {
   const type = recordType ? entity['x-entity'].recordTypes?.[recordType] : undefined;
   const required = new Set([...(entity.required ?? []), ...(type?.required ?? [])]);
   const listed = type?.fields ? new Set([...type.fields, ...required]) : undefined;
@@ -52,7 +69,9 @@ export function buildFormModel({ entity, kinds, recordType, lang, readOnly, isNe
   const { visible, required } = effectiveFields(entity, recordType);
   const fields = orderFields(
     entity,
-    visible.filter((name) => kinds[name] !== 'json' && (!entity.properties[name]!['x-ui']?.hidden || required.includes(name))),
+    visible.filter(
+      (name) => kinds[name] !== 'json' && (!entity.properties[name]!['x-ui']?.hidden || required.includes(name)),
+    ),
   );
   const properties: Record<string, RJSFSchema> = {};
   const uiSchema: UiSchema = {};
@@ -65,27 +84,44 @@ export function buildFormModel({ entity, kinds, recordType, lang, readOnly, isNe
   uiSchema['ui:order'] = [...sections.flatMap((section) => section.fields), '*'];
   uiSchema['ui:options'] = { sections };
   uiSchema['ui:submitButtonOptions'] = { norender: true };
-  return { schema: { type: 'object', properties, required: required.filter((name) => fields.includes(name)) }, uiSchema, fields, sections };
+  return {
+    schema: { type: 'object', properties, required: required.filter((name) => fields.includes(name)) },
+    uiSchema,
+    fields,
+    sections,
+  };
 }
 
 function toFormSchema(field: FieldDefinition, withDefault: boolean): RJSFSchema {
   const out: Record<string, unknown> = {};
-  for (const keyword of KEYWORDS) if (field[keyword as keyof FieldDefinition] !== undefined) out[keyword] = field[keyword as keyof FieldDefinition];
+  for (const keyword of KEYWORDS)
+    if (field[keyword as keyof FieldDefinition] !== undefined) out[keyword] = field[keyword as keyof FieldDefinition];
   if (field.format && FORMATS.has(field.format)) out.format = field.format;
   if (field.items) out.items = toFormSchema(field.items, false);
   if (withDefault && field.default !== undefined) out.default = field.default;
   return out as RJSFSchema;
 }
 
-function uiFor(entity: EntityDefinition, name: string, kind: FieldKind | undefined, lang: Lang, readonly: boolean): UiSchema {
+function uiFor(
+  entity: EntityDefinition,
+  name: string,
+  kind: FieldKind | undefined,
+  lang: Lang,
+  readonly: boolean,
+): UiSchema {
   const field = entity.properties[name]!;
   const help = pick(field['x-ui']?.help, lang);
   const options: Record<string, string | number | boolean | object | undefined> = { kind };
   const enumValues = field.enum ?? field.items?.enum;
-  if (enumValues) options.labels = Object.fromEntries(enumValues.map((value) => [String(value), choiceTitle(entity, name, value, lang)]));
+  if (enumValues)
+    options.labels = Object.fromEntries(
+      enumValues.map((value) => [String(value), choiceTitle(entity, name, value, lang)]),
+    );
   if (field['x-relation']) options.target = field['x-relation'].entity;
-  if (kind === 'money') Object.assign(options, { currency: field['x-currency'] ?? 'CNY', scale: field['x-scale'] ?? 2 });
-  if (kind === 'longText' || kind === 'manyToMany' || kind === 'multiChoice' || kind === 'textList') options.wide = true;
+  if (kind === 'money')
+    Object.assign(options, { currency: field['x-currency'] ?? 'CNY', scale: field['x-scale'] ?? 2 });
+  if (kind === 'longText' || kind === 'manyToMany' || kind === 'multiChoice' || kind === 'textList')
+    options.wide = true;
   return {
     'ui:widget': WIDGET_OF_KIND[kind ?? 'text'] ?? 'lsText',
     'ui:options': options,
@@ -96,10 +132,23 @@ function uiFor(entity: EntityDefinition, name: string, kind: FieldKind | undefin
 
 /** Each kind's widget (registered in widgets.ts). */
 const WIDGET_OF_KIND: Record<string, string> = {
-  text: 'lsText', email: 'lsText', phone: 'lsText', url: 'lsText', uuid: 'lsText',
-  integer: 'lsNumber', number: 'lsNumber', money: 'lsMoney', boolean: 'lsSwitch',
-  date: 'lsDate', dateTime: 'lsDateTime', choice: 'lsSelect', multiChoice: 'lsChecks',
-  longText: 'lsTextarea', manyToOne: 'lsRelation', manyToMany: 'lsRelations', textList: 'lsTags',
+  text: 'lsText',
+  email: 'lsText',
+  phone: 'lsText',
+  url: 'lsText',
+  uuid: 'lsText',
+  integer: 'lsNumber',
+  number: 'lsNumber',
+  money: 'lsMoney',
+  boolean: 'lsSwitch',
+  date: 'lsDate',
+  dateTime: 'lsDateTime',
+  choice: 'lsSelect',
+  multiChoice: 'lsChecks',
+  longText: 'lsTextarea',
+  manyToOne: 'lsRelation',
+  manyToMany: 'lsRelations',
+  textList: 'lsTags',
 };
 
 /** The definition's sections in order, each with its fields; fields without a (known) section last. */
@@ -107,7 +156,11 @@ function toSections(entity: EntityDefinition, fields: string[], lang: Lang): For
   const defined = entity['x-entity'].sections ?? [];
   const known = new Set(defined.map((section) => section.id));
   const sections = defined
-    .map((section) => ({ id: section.id, title: pick(section.title, lang) ?? section.id, fields: fields.filter((name) => entity.properties[name]?.['x-ui']?.section === section.id) }))
+    .map((section) => ({
+      id: section.id,
+      title: pick(section.title, lang) ?? section.id,
+      fields: fields.filter((name) => entity.properties[name]?.['x-ui']?.section === section.id),
+    }))
     .filter((section) => section.fields.length > 0);
   const rest = fields.filter((name) => !known.has(entity.properties[name]?.['x-ui']?.section ?? ''));
   return rest.length ? [...sections, { id: '', title: '', fields: rest }] : sections;

@@ -79,7 +79,10 @@ export function wordIssue(keyword: string, params: Params, lang: Lang, fallback:
  * An issue from the server in the UI language: its own wording when the engine sends both languages
  * (a definition's cross-field rule, a link the user may not make), else worded from keyword and params.
  */
-export function issueText(issue: { keyword: string; message: string; params?: Params; i18n?: Record<Lang, string> }, lang: Lang): string {
+export function issueText(
+  issue: { keyword: string; message: string; params?: Params; i18n?: Record<Lang, string> },
+  lang: Lang,
+): string {
   return issue.i18n?.[lang] ?? wordIssue(issue.keyword, issue.params, lang, issue.message);
 }
 

@@ -13,10 +13,22 @@ export type SaveOutcome =
   | { kind: 'failed'; message: string };
 
 /** POSTs a new record or PATCHes the changed fields at the version the form was loaded at. */
-export async function saveRecord(entity: string, target: { id: string; version: number } | undefined, body: FormData, fields: string[], titles: (field: string) => string, lang: Lang): Promise<SaveOutcome> {
+export async function saveRecord(
+  entity: string,
+  target: { id: string; version: number } | undefined,
+  body: FormData,
+  fields: string[],
+  titles: (field: string) => string,
+  lang: Lang,
+): Promise<SaveOutcome> {
   const base = `/api/v1/records/${encodeURIComponent(entity)}`;
   try {
-    const record = target ? await sendJson<RecordJson>('PATCH', `${base}/${encodeURIComponent(target.id)}`, { ...body, version: target.version }) : await sendJson<RecordJson>('POST', base, body);
+    const record = target
+      ? await sendJson<RecordJson>('PATCH', `${base}/${encodeURIComponent(target.id)}`, {
+          ...body,
+          version: target.version,
+        })
+      : await sendJson<RecordJson>('POST', base, body);
     return { kind: 'saved', record };
   } catch (error) {
     if (!(error instanceof ApiError)) return { kind: 'failed', message: (error as Error).message };
@@ -28,15 +40,28 @@ export async function saveRecord(entity: string, target: { id: string; version: 
 }
 
 /** Issues naming a form field land under it; the rest (and unknown fields) go to the banner. */
-export function toInvalid(error: ApiError, fields: string[], titles: (field: string) => string, lang: Lang): SaveOutcome {
+export function toInvalid(
+  error: ApiError,
+  fields: string[],
+  titles: (field: string) => string,
+  lang: Lang,
+): SaveOutcome {
   const fieldErrors: Record<string, { __errors: string[] }> = {};
   const general: string[] = [];
   for (const issue of error.issues) {
-    const missing = issue.keyword === 'required' && typeof issue.params?.missingProperty === 'string' ? issue.params.missingProperty : undefined;
+    const missing =
+      issue.keyword === 'required' && typeof issue.params?.missingProperty === 'string'
+        ? issue.params.missingProperty
+        : undefined;
     const field = missing ?? fieldOfPointer(issue.pointer);
     const text = issueText(issue, lang);
     if (field && fields.includes(field)) (fieldErrors[field] ??= { __errors: [] }).__errors.push(text);
-    else general.push(field && issue.keyword !== 'additionalProperties' ? fill(RECORD_MESSAGES[lang].fieldLabel, { field: titles(field), message: text }) : text);
+    else
+      general.push(
+        field && issue.keyword !== 'additionalProperties'
+          ? fill(RECORD_MESSAGES[lang].fieldLabel, { field: titles(field), message: text })
+          : text,
+      );
   }
   if (!error.issues.length) general.push(error.message);
   return { kind: 'invalid', fieldErrors: fieldErrors as ErrorSchema, general };

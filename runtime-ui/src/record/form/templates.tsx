@@ -2,7 +2,17 @@ import type { FieldTemplateProps, ObjectFieldTemplateProps, TemplatesType } from
 import type { FormSection } from './formSchema';
 
 /** One field: label above (the required marker beside it, so the label's text is the field title alone), the widget, help, then errors under it. */
-function FieldTemplate({ id, label, required, rawErrors, rawHelp, children, hidden, uiSchema, fieldPathId }: FieldTemplateProps) {
+function FieldTemplate({
+  id,
+  label,
+  required,
+  rawErrors,
+  rawHelp,
+  children,
+  hidden,
+  uiSchema,
+  fieldPathId,
+}: FieldTemplateProps) {
   if (fieldPathId.path.length === 0) return children; // the root object: sections render themselves
   if (hidden) return <div hidden>{children}</div>;
   const name = String(fieldPathId.path[0]);
@@ -11,11 +21,21 @@ function FieldTemplate({ id, label, required, rawErrors, rawHelp, children, hidd
   return (
     <div className={`ls-field${wide ? ' is-wide' : ''}${errors.length ? ' has-error' : ''}`} data-field={name}>
       <div className="ls-label-row">
-        <label htmlFor={id} className="ls-label">{label}</label>
-        {required && <span className="ls-required" aria-hidden="true">*</span>}
+        <label htmlFor={id} className="ls-label">
+          {label}
+        </label>
+        {required && (
+          <span className="ls-required" aria-hidden="true">
+            *
+          </span>
+        )}
       </div>
       {children}
-      {rawHelp && <p className="ls-help" id={`${id}__help`}>{rawHelp}</p>}
+      {rawHelp && (
+        <p className="ls-help" id={`${id}__help`}>
+          {rawHelp}
+        </p>
+      )}
       {errors.length > 0 && (
         <p className="ls-error" id={`${id}__error`} data-testid={`error-${name}`}>
           {errors.join(' · ')}
@@ -27,7 +47,7 @@ function FieldTemplate({ id, label, required, rawErrors, rawHelp, children, hidd
 
 /** The record: one titled group per definition section, in two columns on wide screens. */
 function ObjectFieldTemplate({ properties, uiSchema }: ObjectFieldTemplateProps) {
-  const sections = ((uiSchema?.['ui:options'] as { sections?: FormSection[] } | undefined)?.sections ?? []);
+  const sections = (uiSchema?.['ui:options'] as { sections?: FormSection[] } | undefined)?.sections ?? [];
   const byName = new Map(properties.map((property) => [property.name, property]));
   return (
     <div className="ls-sections">

@@ -22,7 +22,9 @@ function isEmpty(value: unknown): boolean {
 /** The merge patch from `before` to `after` over `fields`: changed values, null for cleared ones. */
 export function changedValues(before: FormData, after: FormData, fields: string[]): FormData {
   const patch: FormData = {};
-  for (const name of fields) if (!same(before[name], after[name])) patch[name] = isEmpty(after[name]) && !Array.isArray(after[name]) ? null : after[name];
+  for (const name of fields)
+    if (!same(before[name], after[name]))
+      patch[name] = isEmpty(after[name]) && !Array.isArray(after[name]) ? null : after[name];
   return patch;
 }
 
@@ -41,7 +43,8 @@ export function parsePrefill(params: URLSearchParams, fields: string[], kinds: R
     if (kind === 'integer' || kind === 'number' || kind === 'money') {
       if (Number.isFinite(Number(raw))) out[name] = Number(raw);
     } else if (kind === 'boolean') out[name] = raw === 'true' || raw === '1';
-    else if (kind === 'multiChoice' || kind === 'manyToMany' || kind === 'textList') out[name] = raw.split(',').filter(Boolean);
+    else if (kind === 'multiChoice' || kind === 'manyToMany' || kind === 'textList')
+      out[name] = raw.split(',').filter(Boolean);
     else out[name] = raw;
   }
   return out;

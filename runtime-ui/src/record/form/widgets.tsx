@@ -5,21 +5,45 @@ import { formTexts } from './formContext';
 
 /** Native inputs styled by record.css; every widget uses the field's id so `<label for>` finds it. */
 function inputProps(props: WidgetProps) {
-  return { id: props.id, name: props.htmlName ?? props.id, disabled: props.disabled, readOnly: props.readonly, 'aria-required': props.required || undefined, 'aria-invalid': (props.rawErrors?.length ?? 0) > 0 || undefined, 'aria-describedby': `${props.id}__help ${props.id}__error` };
+  return {
+    id: props.id,
+    name: props.htmlName ?? props.id,
+    disabled: props.disabled,
+    readOnly: props.readonly,
+    'aria-required': props.required || undefined,
+    'aria-invalid': (props.rawErrors?.length ?? 0) > 0 || undefined,
+    'aria-describedby': `${props.id}__help ${props.id}__error`,
+  };
 }
 
 const emptyToUndefined = (value: string) => (value === '' ? undefined : value);
 
 function TextWidget(props: WidgetProps) {
   const type = { email: 'email', phone: 'tel', url: 'url' }[String(props.options.kind)] ?? 'text';
-  return <input className="ls-input" type={type} value={props.value ?? ''} maxLength={props.schema.maxLength} onChange={(e) => props.onChange(emptyToUndefined(e.target.value))} onBlur={() => props.onBlur(props.id, props.value)} {...inputProps(props)} />;
+  return (
+    <input
+      className="ls-input"
+      type={type}
+      value={props.value ?? ''}
+      maxLength={props.schema.maxLength}
+      onChange={(e) => props.onChange(emptyToUndefined(e.target.value))}
+      onBlur={() => props.onBlur(props.id, props.value)}
+      {...inputProps(props)}
+    />
+  );
 }
 
 /** Keeps what was typed ("1." or "-") while the form holds a number. */
 function useNumberText(value: unknown): [string, (text: string) => void] {
   const [text, setText] = useState(value === undefined || value === null ? '' : String(value));
   useEffect(() => {
-    setText((current) => (current !== '' && Number(current) === value ? current : value === undefined || value === null ? '' : String(value)));
+    setText((current) =>
+      current !== '' && Number(current) === value
+        ? current
+        : value === undefined || value === null
+          ? ''
+          : String(value),
+    );
   }, [value]);
   return [text, setText];
 }
@@ -38,7 +62,17 @@ function NumberWidget(props: WidgetProps) {
     props.onChange(parseNumber(e.target.value));
   };
   const mode = props.schema.type === 'integer' ? 'numeric' : 'decimal';
-  return <input className="ls-input ls-number" type="text" inputMode={mode} value={text} onChange={change} onBlur={() => props.onBlur(props.id, props.value)} {...inputProps(props)} />;
+  return (
+    <input
+      className="ls-input ls-number"
+      type="text"
+      inputMode={mode}
+      value={text}
+      onChange={change}
+      onBlur={() => props.onBlur(props.id, props.value)}
+      {...inputProps(props)}
+    />
+  );
 }
 
 const SYMBOLS: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', GBP: '£', JPY: '¥', HKD: 'HK$' };
@@ -57,8 +91,18 @@ function MoneyWidget(props: WidgetProps) {
   };
   return (
     <div className="ls-affix">
-      <span className="ls-affix-symbol" title={currency}>{SYMBOLS[currency] ?? currency}</span>
-      <input className="ls-input ls-number" type="text" inputMode="decimal" value={text} onChange={change} onBlur={blur} {...inputProps(props)} />
+      <span className="ls-affix-symbol" title={currency}>
+        {SYMBOLS[currency] ?? currency}
+      </span>
+      <input
+        className="ls-input ls-number"
+        type="text"
+        inputMode="decimal"
+        value={text}
+        onChange={change}
+        onBlur={blur}
+        {...inputProps(props)}
+      />
     </div>
   );
 }
@@ -68,7 +112,13 @@ function SwitchWidget(props: WidgetProps) {
   const on = props.value === true;
   return (
     <label className={`ls-switch${props.readonly || props.disabled ? ' is-readonly' : ''}`}>
-      <input type="checkbox" role="switch" checked={on} onChange={(e) => !props.readonly && props.onChange(e.target.checked)} {...inputProps(props)} />
+      <input
+        type="checkbox"
+        role="switch"
+        checked={on}
+        onChange={(e) => !props.readonly && props.onChange(e.target.checked)}
+        {...inputProps(props)}
+      />
       <span className="ls-switch-track" aria-hidden="true" />
       <span className="ls-switch-text">{on ? t.yes : t.no}</span>
     </label>
@@ -76,7 +126,15 @@ function SwitchWidget(props: WidgetProps) {
 }
 
 function DateWidget(props: WidgetProps) {
-  return <input className="ls-input" type="date" value={props.value ?? ''} onChange={(e) => props.onChange(emptyToUndefined(e.target.value))} {...inputProps(props)} />;
+  return (
+    <input
+      className="ls-input"
+      type="date"
+      value={props.value ?? ''}
+      onChange={(e) => props.onChange(emptyToUndefined(e.target.value))}
+      {...inputProps(props)}
+    />
+  );
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -94,7 +152,15 @@ function DateTimeWidget(props: WidgetProps) {
     const d = e.target.value ? new Date(e.target.value) : undefined;
     props.onChange(d && !Number.isNaN(d.getTime()) ? d.toISOString() : undefined);
   };
-  return <input className="ls-input" type="datetime-local" value={toLocalInput(props.value)} onChange={change} {...inputProps(props)} />;
+  return (
+    <input
+      className="ls-input"
+      type="datetime-local"
+      value={toLocalInput(props.value)}
+      onChange={change}
+      {...inputProps(props)}
+    />
+  );
 }
 
 function labelsOf(props: WidgetProps): Record<string, string> {
@@ -110,10 +176,18 @@ function SelectWidget(props: WidgetProps) {
     props.onChange(picked);
   };
   return (
-    <select className="ls-input ls-select" value={props.value === undefined ? '' : String(props.value)} onChange={change} {...inputProps(props)} disabled={props.disabled || props.readonly}>
+    <select
+      className="ls-input ls-select"
+      value={props.value === undefined ? '' : String(props.value)}
+      onChange={change}
+      {...inputProps(props)}
+      disabled={props.disabled || props.readonly}
+    >
       <option value="">{t.select}</option>
       {values.map((value) => (
-        <option key={String(value)} value={String(value)}>{labels[String(value)] ?? String(value)}</option>
+        <option key={String(value)} value={String(value)}>
+          {labels[String(value)] ?? String(value)}
+        </option>
       ))}
     </select>
   );
@@ -132,8 +206,17 @@ function ChecksWidget(props: WidgetProps) {
   return (
     <div className="ls-chips" role="group" aria-describedby={`${props.id}__help ${props.id}__error`}>
       {values.map((value, i) => (
-        <label key={String(value)} className={`ls-chip${selected.includes(value) ? ' is-on' : ''}${locked ? ' is-readonly' : ''}`}>
-          <input type="checkbox" id={i === 0 ? props.id : `${props.id}-${i}`} checked={selected.includes(value)} disabled={locked} onChange={() => toggle(value)} />
+        <label
+          key={String(value)}
+          className={`ls-chip${selected.includes(value) ? ' is-on' : ''}${locked ? ' is-readonly' : ''}`}
+        >
+          <input
+            type="checkbox"
+            id={i === 0 ? props.id : `${props.id}-${i}`}
+            checked={selected.includes(value)}
+            disabled={locked}
+            onChange={() => toggle(value)}
+          />
           {labels[String(value)] ?? String(value)}
         </label>
       ))}
@@ -142,7 +225,17 @@ function ChecksWidget(props: WidgetProps) {
 }
 
 function TextareaWidget(props: WidgetProps) {
-  return <textarea className="ls-input ls-textarea" rows={4} value={props.value ?? ''} maxLength={props.schema.maxLength} onChange={(e) => props.onChange(emptyToUndefined(e.target.value))} onBlur={() => props.onBlur(props.id, props.value)} {...inputProps(props)} />;
+  return (
+    <textarea
+      className="ls-input ls-textarea"
+      rows={4}
+      value={props.value ?? ''}
+      maxLength={props.schema.maxLength}
+      onChange={(e) => props.onChange(emptyToUndefined(e.target.value))}
+      onBlur={() => props.onBlur(props.id, props.value)}
+      {...inputProps(props)}
+    />
+  );
 }
 
 /** A list of short texts: chips plus an input that adds on Enter or comma. */
@@ -167,10 +260,29 @@ function TagsWidget(props: WidgetProps) {
       {items.map((item) => (
         <span key={item} className="ls-tag">
           {item}
-          {!locked && <button type="button" className="ls-tag-remove" aria-label={`${t.remove} ${item}`} onClick={() => props.onChange(items.filter((v) => v !== item))}>×</button>}
+          {!locked && (
+            <button
+              type="button"
+              className="ls-tag-remove"
+              aria-label={`${t.remove} ${item}`}
+              onClick={() => props.onChange(items.filter((v) => v !== item))}
+            >
+              ×
+            </button>
+          )}
         </span>
       ))}
-      {!locked && <input id={props.id} className="ls-tags-input" value={draft} placeholder={items.length ? '' : t.addTag} onChange={(e) => setDraft(e.target.value)} onKeyDown={key} onBlur={add} />}
+      {!locked && (
+        <input
+          id={props.id}
+          className="ls-tags-input"
+          value={draft}
+          placeholder={items.length ? '' : t.addTag}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={key}
+          onBlur={add}
+        />
+      )}
     </div>
   );
 }

@@ -15,7 +15,21 @@ interface Transition {
 }
 
 /** The events of the current stage: allowed ones as buttons, blocked ones disabled with their reason; an optional comment. */
-export function EventBar({ entity, record, workflow, dirty, changes, onChanged }: { entity: EntityDefinition; record: RecordJson; workflow: WorkflowDefinition; dirty: boolean; changes: number; onChanged(): void }) {
+export function EventBar({
+  entity,
+  record,
+  workflow,
+  dirty,
+  changes,
+  onChanged,
+}: {
+  entity: EntityDefinition;
+  record: RecordJson;
+  workflow: WorkflowDefinition;
+  dirty: boolean;
+  changes: number;
+  onChanged(): void;
+}) {
   const { lang } = useModel();
   const t = RECORD_MESSAGES[lang];
   const base = `/api/v1/records/${encodeURIComponent(entity.$id)}/${encodeURIComponent(record.id)}`;
@@ -32,7 +46,8 @@ export function EventBar({ entity, record, workflow, dirty, changes, onChanged }
     return () => controller.abort();
   }, [base, changes, record.version]);
 
-  const reasonOf = (item: { reason?: string; reasonZh?: string }) => (lang === 'zh' ? (item.reasonZh ?? item.reason) : item.reason) ?? '';
+  const reasonOf = (item: { reason?: string; reasonZh?: string }) =>
+    (lang === 'zh' ? (item.reasonZh ?? item.reason) : item.reason) ?? '';
   const send = async (event: string) => {
     setSending(event);
     setRefusal(null);
@@ -58,10 +73,26 @@ export function EventBar({ entity, record, workflow, dirty, changes, onChanged }
       ) : (
         <>
           <div className="event-row">
-            <input className="ls-input event-comment" aria-label={t.commentPlaceholder} placeholder={t.commentPlaceholder} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} />
+            <input
+              className="ls-input event-comment"
+              aria-label={t.commentPlaceholder}
+              placeholder={t.commentPlaceholder}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              maxLength={2000}
+            />
             <div className="event-buttons">
               {transitions.map((tr) => (
-                <button key={tr.event} type="button" data-event={tr.event} className={`button ${tr.allowed ? 'button-primary' : 'button-quiet'}${tr.target && workflow.states[tr.target]?.meta?.outcome === 'lost' ? ' is-lose' : ''}`} disabled={!tr.allowed || dirty || sending !== null} aria-describedby={tr.allowed ? undefined : `blocked-${tr.event}`} aria-busy={sending === tr.event} onClick={() => send(tr.event)}>
+                <button
+                  key={tr.event}
+                  type="button"
+                  data-event={tr.event}
+                  className={`button ${tr.allowed ? 'button-primary' : 'button-quiet'}${tr.target && workflow.states[tr.target]?.meta?.outcome === 'lost' ? ' is-lose' : ''}`}
+                  disabled={!tr.allowed || dirty || sending !== null}
+                  aria-describedby={tr.allowed ? undefined : `blocked-${tr.event}`}
+                  aria-busy={sending === tr.event}
+                  onClick={() => send(tr.event)}
+                >
                   {sending === tr.event && <span className="spinner spinner-small" aria-hidden="true" />}
                   {eventTitle(workflow, from, tr.event, lang)}
                 </button>
@@ -73,7 +104,9 @@ export function EventBar({ entity, record, workflow, dirty, changes, onChanged }
             <ul className="event-blocked">
               {blocked.map((tr) => (
                 <li key={tr.event} id={`blocked-${tr.event}`} data-testid={`blocked-reason-${tr.event}`}>
-                  <strong>{eventTitle(workflow, from, tr.event, lang)}</strong>{lang === 'zh' ? '：' : ': '}{reasonOf(tr)}
+                  <strong>{eventTitle(workflow, from, tr.event, lang)}</strong>
+                  {lang === 'zh' ? '：' : ': '}
+                  {reasonOf(tr)}
                 </li>
               ))}
             </ul>

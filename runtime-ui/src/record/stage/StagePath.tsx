@@ -12,7 +12,17 @@ import { enteredStates, isDone, stageSteps } from './stages';
  * The workflow's stages as a path: the ones the record entered and left ticked (from its history, so a skipped
  * stage is never ticked), the current one in its color, outcomes at the end.
  */
-export function StagePath({ entity, workflow, record, changes }: { entity: string; workflow: WorkflowDefinition; record: RecordJson; changes: number }) {
+export function StagePath({
+  entity,
+  workflow,
+  record,
+  changes,
+}: {
+  entity: string;
+  workflow: WorkflowDefinition;
+  record: RecordJson;
+  changes: number;
+}) {
   const { lang } = useModel();
   const t = RECORD_MESSAGES[lang];
   const current = (record.state as string | null) ?? workflow.initial;
@@ -29,9 +39,19 @@ export function StagePath({ entity, workflow, record, changes }: { entity: strin
           const passed = isDone(step, current, entered);
           const className = `stage-step${here ? ' is-current' : ''}${passed ? ' is-passed' : ''}${step.final ? ` is-final is-${step.outcome}` : ''}`;
           return (
-            <li key={step.id} className={className} data-state={step.id} aria-current={here ? 'step' : undefined} style={here ? { background: step.color, borderColor: step.color } : undefined}>
+            <li
+              key={step.id}
+              className={className}
+              data-state={step.id}
+              aria-current={here ? 'step' : undefined}
+              style={here ? { background: step.color, borderColor: step.color } : undefined}
+            >
               <span className="stage-step-title">
-                {passed && <span className="stage-tick" aria-hidden="true">✓ </span>}
+                {passed && (
+                  <span className="stage-tick" aria-hidden="true">
+                    ✓{' '}
+                  </span>
+                )}
                 {stateTitle(workflow, step.id, lang)}
               </span>
               {step.probability !== undefined && <span className="stage-step-probability">{step.probability}%</span>}
@@ -40,9 +60,15 @@ export function StagePath({ entity, workflow, record, changes }: { entity: strin
         })}
       </ol>
       <div className="stage-facts">
-        {!Number.isNaN(enteredAt) && <span data-testid="time-in-stage">{fill(t.inStageFor, { duration: durationText(Date.now() - enteredAt, t) })}</span>}
+        {!Number.isNaN(enteredAt) && (
+          <span data-testid="time-in-stage">
+            {fill(t.inStageFor, { duration: durationText(Date.now() - enteredAt, t) })}
+          </span>
+        )}
         {typeof breached === 'string' && breached && (
-          <span className="stage-sla" data-testid="sla-breached" role="status">{fill(t.slaBreached, { at: dateTimeText(breached, lang) })}</span>
+          <span className="stage-sla" data-testid="sla-breached" role="status">
+            {fill(t.slaBreached, { at: dateTimeText(breached, lang) })}
+          </span>
         )}
       </div>
     </div>
@@ -55,7 +81,9 @@ interface HistoryRow {
 
 /** The states the record's history entered, as the history tab reads them; the last answer stays while a new one loads. */
 function useEnteredTargets(entity: string, id: string, changes: number): string[] {
-  const [history] = useApi<{ data: HistoryRow[] }>(`/api/v1/records/${encodeURIComponent(entity)}/${encodeURIComponent(id)}/history?v=${changes}`);
+  const [history] = useApi<{ data: HistoryRow[] }>(
+    `/api/v1/records/${encodeURIComponent(entity)}/${encodeURIComponent(id)}/history?v=${changes}`,
+  );
   const last = useRef<string[]>([]);
   if (history.status === 'ready') last.current = history.data.data.map((row) => row.to);
   return last.current;

@@ -18,7 +18,9 @@ const sales: WorkflowDefinition = {
 };
 const done = (targets: string[], current: string) => {
   const entered = enteredStates(sales, targets, current);
-  return stageSteps(sales).filter((step) => isDone(step, current, entered)).map((step) => step.id);
+  return stageSteps(sales)
+    .filter((step) => isDone(step, current, entered))
+    .map((step) => step.id);
 };
 
 describe('the stage path from history', () => {
@@ -31,7 +33,11 @@ describe('the stage path from history', () => {
   });
 
   it('counts history under a state’s former name for the renamed state', () => {
-    expect(done(['contact', 'proposal', 'revision', 'commitment'], 'commitment')).toEqual(['contact', 'proposal', 'revised']);
+    expect(done(['contact', 'proposal', 'revision', 'commitment'], 'commitment')).toEqual([
+      'contact',
+      'proposal',
+      'revised',
+    ]);
   });
 
   it('shows the current state even without history (a record from before the workflow)', () => {

@@ -22,7 +22,13 @@ export function stageSteps(workflow: WorkflowDefinition): StageStep[] {
     .map((id) => {
       const meta = workflow.states[id]?.meta;
       const p = meta?.probability;
-      return { id, final: isFinal(workflow, id), outcome: meta?.outcome ?? 'open', color: meta?.color ?? '#2f5bea', probability: p === undefined ? undefined : Math.round(p <= 1 ? p * 100 : p) };
+      return {
+        id,
+        final: isFinal(workflow, id),
+        outcome: meta?.outcome ?? 'open',
+        color: meta?.color ?? '#2f5bea',
+        probability: p === undefined ? undefined : Math.round(p <= 1 ? p * 100 : p),
+      };
     });
 }
 
@@ -30,7 +36,11 @@ export function stageSteps(workflow: WorkflowDefinition): StageStep[] {
  * The states a record has entered, from its history (each row's target) and its current state. A renamed
  * state keeps its records without a history row, so rows naming its former name (`meta.renamedFrom`) count for it.
  */
-export function enteredStates(workflow: WorkflowDefinition, targets: readonly string[], current: string | null | undefined): Set<string> {
+export function enteredStates(
+  workflow: WorkflowDefinition,
+  targets: readonly string[],
+  current: string | null | undefined,
+): Set<string> {
   const byFormerName = new Map<string, string>();
   for (const [id, state] of Object.entries(workflow.states)) {
     const former = (state.meta as { renamedFrom?: unknown } | undefined)?.renamedFrom;

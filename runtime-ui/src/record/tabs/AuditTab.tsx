@@ -18,24 +18,43 @@ interface AuditRow {
   changes: Record<string, [unknown, unknown]>;
 }
 
-const ACTIONS: Record<string, keyof RecordMessages> = { create: 'actionCreate', update: 'actionUpdate', delete: 'actionDelete', transition: 'actionTransition' };
+const ACTIONS: Record<string, keyof RecordMessages> = {
+  create: 'actionCreate',
+  update: 'actionUpdate',
+  delete: 'actionDelete',
+  transition: 'actionTransition',
+};
 const SYSTEM = new Set(['version', 'updated_at', 'updated_by', 'created_at', 'created_by', 'state_entered_at']);
 
 /** Who changed what when: each changed field as before → after, by its title (hidden fields never arrive). */
-export function AuditTab({ entity, record, changes }: { entity: EntityDefinition; record: RecordJson; changes: number }) {
+export function AuditTab({
+  entity,
+  record,
+  changes,
+}: {
+  entity: EntityDefinition;
+  record: RecordJson;
+  changes: number;
+}) {
   const { lang } = useModel();
   const t = RECORD_MESSAGES[lang];
-  const [state, reload] = useApi<{ data: AuditRow[] }>(`/api/v1/records/${encodeURIComponent(entity.$id)}/${encodeURIComponent(record.id)}/audit?limit=50&v=${changes}`);
+  const [state, reload] = useApi<{ data: AuditRow[] }>(
+    `/api/v1/records/${encodeURIComponent(entity.$id)}/${encodeURIComponent(record.id)}/audit?limit=50&v=${changes}`,
+  );
   if (state.status === 'loading') return <Spinner label={t.loading} />;
   if (state.status === 'error') return <TabError message={state.error.message} onRetry={reload} />;
   if (!state.data.data.length) return <p className="empty-state muted">{t.noAudit}</p>;
   const value = (field: string, v: unknown) => {
-    const target = entity.properties[field]?.['x-relation']?.entity ?? entity.properties[field]?.items?.['x-relation']?.entity;
-    const ids = typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+    const target =
+      entity.properties[field]?.['x-relation']?.entity ?? entity.properties[field]?.items?.['x-relation']?.entity;
+    const ids =
+      typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
     if (target && ids.length) return <RelationTitles target={target} ids={ids} />;
     return valueOf(field, v);
   };
-  const valueOf = (field: string, v: unknown) => <FieldValue entity={entity} field={field} record={{ id: record.id, record_type: record.record_type, [field]: v }} />;
+  const valueOf = (field: string, v: unknown) => (
+    <FieldValue entity={entity} field={field} record={{ id: record.id, record_type: record.record_type, [field]: v }} />
+  );
   return (
     <ol className="audit-list" data-testid="audit">
       {state.data.data.map((row) => {
@@ -45,7 +64,9 @@ export function AuditTab({ entity, record, changes }: { entity: EntityDefinition
             <div className="audit-head">
               <span className="badge">{ACTIONS[row.action] ? t[ACTIONS[row.action]!] : row.action}</span>
               <span>{row.actorId ? <UserName id={row.actorId} /> : t.system}</span>
-              <time className="muted" dateTime={row.at}>{dateTimeText(row.at, lang)}</time>
+              <time className="muted" dateTime={row.at}>
+                {dateTimeText(row.at, lang)}
+              </time>
             </div>
             {fields.length > 0 && (
               <table className="audit-changes">
@@ -54,7 +75,9 @@ export function AuditTab({ entity, record, changes }: { entity: EntityDefinition
                     <tr key={field}>
                       <th scope="row">{fieldTitle(entity, field, lang)}</th>
                       <td className="audit-before">{value(field, row.changes[field]![0])}</td>
-                      <td className="audit-arrow" aria-hidden="true">→</td>
+                      <td className="audit-arrow" aria-hidden="true">
+                        →
+                      </td>
                       <td className="audit-after">{value(field, row.changes[field]![1])}</td>
                     </tr>
                   ))}

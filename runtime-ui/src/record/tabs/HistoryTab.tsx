@@ -22,30 +22,56 @@ interface HistoryRow {
 }
 
 /** The record's stage changes, newest first: from → to, the event, who, their comment, when. */
-export function HistoryTab({ entity, record, workflow, changes }: { entity: EntityDefinition; record: RecordJson; workflow: WorkflowDefinition; changes: number }) {
+export function HistoryTab({
+  entity,
+  record,
+  workflow,
+  changes,
+}: {
+  entity: EntityDefinition;
+  record: RecordJson;
+  workflow: WorkflowDefinition;
+  changes: number;
+}) {
   const { lang } = useModel();
   const t = RECORD_MESSAGES[lang];
-  const [state, reload] = useApi<{ data: HistoryRow[] }>(`/api/v1/records/${encodeURIComponent(entity.$id)}/${encodeURIComponent(record.id)}/history?v=${changes}`);
+  const [state, reload] = useApi<{ data: HistoryRow[] }>(
+    `/api/v1/records/${encodeURIComponent(entity.$id)}/${encodeURIComponent(record.id)}/history?v=${changes}`,
+  );
   if (state.status === 'loading') return <Spinner label={t.loading} />;
   if (state.status === 'error') return <TabError message={state.error.message} onRetry={reload} />;
   const rows = [...state.data.data].reverse();
   const stage = (row: HistoryRow, side: 'from' | 'to') =>
-    (row.titles?.[side]?.[lang] ?? stateTitle(workflow, row[side], lang)) + (row.removed?.includes(side) ? t.removedStage : '');
+    (row.titles?.[side]?.[lang] ?? stateTitle(workflow, row[side], lang)) +
+    (row.removed?.includes(side) ? t.removedStage : '');
   if (!rows.length) return <p className="empty-state muted">{t.noHistory}</p>;
   return (
     <ol className="timeline" data-testid="history">
       {rows.map((row) => (
         <li key={row.id} className="timeline-item">
-          <span className="timeline-dot" style={{ background: workflow.states[row.to]?.meta?.color ?? 'var(--blue)' }} aria-hidden="true" />
+          <span
+            className="timeline-dot"
+            style={{ background: workflow.states[row.to]?.meta?.color ?? 'var(--blue)' }}
+            aria-hidden="true"
+          />
           <div className="timeline-body">
             <div className="timeline-head">
               {row.from && <span className="timeline-state">{stage(row, 'from')}</span>}
-              {row.from && <span className="muted" aria-hidden="true"> → </span>}
+              {row.from && (
+                <span className="muted" aria-hidden="true">
+                  {' '}
+                  →{' '}
+                </span>
+              )}
               <span className="timeline-state is-to">{stage(row, 'to')}</span>
-              <span className="timeline-event">{row.titles?.event[lang] ?? (row.event === 'START' ? t.start : eventTitle(workflow, row.from, row.event, lang))}</span>
+              <span className="timeline-event">
+                {row.titles?.event[lang] ??
+                  (row.event === 'START' ? t.start : eventTitle(workflow, row.from, row.event, lang))}
+              </span>
             </div>
             <div className="timeline-meta muted">
-              {row.actor ? <UserName id={row.actor} /> : t.system} · <time dateTime={row.at}>{dateTimeText(row.at, lang)}</time>
+              {row.actor ? <UserName id={row.actor} /> : t.system} ·{' '}
+              <time dateTime={row.at}>{dateTimeText(row.at, lang)}</time>
             </div>
             {row.comment && <p className="timeline-comment">{row.comment}</p>}
           </div>
@@ -61,7 +87,9 @@ export function TabError({ message, onRetry }: { message: string; onRetry(): voi
     <div className="notice notice-error" role="alert">
       <strong>{t.loadFailed}</strong>
       <span className="notice-detail">{message}</span>
-      <button type="button" className="button" onClick={onRetry}>{t.retry}</button>
+      <button type="button" className="button" onClick={onRetry}>
+        {t.retry}
+      </button>
     </div>
   );
 }

@@ -10,7 +10,15 @@ import { AuditTab } from './AuditTab';
 type TabId = 'history' | 'related' | 'audit';
 
 /** Below the form: stage history (workflow records only), related records, audit trail. Only the open tab loads. */
-export function RecordTabs({ entity, record, changes }: { entity: EntityDefinition; record: RecordJson; changes: number }) {
+export function RecordTabs({
+  entity,
+  record,
+  changes,
+}: {
+  entity: EntityDefinition;
+  record: RecordJson;
+  changes: number;
+}) {
   const { lang, workflowOf } = useModel();
   const t = RECORD_MESSAGES[lang];
   const workflow = workflowOf(entity.$id, record.record_type as string | null);
@@ -27,13 +35,25 @@ export function RecordTabs({ entity, record, changes }: { entity: EntityDefiniti
     <section className="record-tabs">
       <div role="tablist" className="tab-list" aria-label={t.related} onKeyDown={key}>
         {tabs.map((id) => (
-          <button key={id} id={`record-tab-${id}`} type="button" role="tab" aria-selected={active === id} aria-controls={`record-panel-${id}`} tabIndex={active === id ? 0 : -1} className="tab" onClick={() => setActive(id)}>
+          <button
+            key={id}
+            id={`record-tab-${id}`}
+            type="button"
+            role="tab"
+            aria-selected={active === id}
+            aria-controls={`record-panel-${id}`}
+            tabIndex={active === id ? 0 : -1}
+            className="tab"
+            onClick={() => setActive(id)}
+          >
             {t[id]}
           </button>
         ))}
       </div>
       <div role="tabpanel" id={`record-panel-${active}`} aria-labelledby={`record-tab-${active}`} className="tab-panel">
-        {active === 'history' && workflow && <HistoryTab entity={entity} record={record} workflow={workflow} changes={changes} />}
+        {active === 'history' && workflow && (
+          <HistoryTab entity={entity} record={record} workflow={workflow} changes={changes} />
+        )}
         {active === 'related' && <RelatedTab entity={entity} record={record} />}
         {active === 'audit' && <AuditTab entity={entity} record={record} changes={changes} />}
       </div>

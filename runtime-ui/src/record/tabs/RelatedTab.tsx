@@ -16,10 +16,18 @@ interface Reference {
 }
 
 /** Every (entity, manyToOne field) pointing at this record's entity, from the definitions. */
-function referencesTo(entities: EntityDefinition[], kinds: Record<string, Record<string, string>>, target: string, canRead: (id: string) => boolean): Reference[] {
+function referencesTo(
+  entities: EntityDefinition[],
+  kinds: Record<string, Record<string, string>>,
+  target: string,
+  canRead: (id: string) => boolean,
+): Reference[] {
   return entities.flatMap((other) =>
     Object.entries(other.properties)
-      .filter(([field, def]) => kinds[other.$id]?.[field] === 'manyToOne' && def['x-relation']?.entity === target && canRead(other.$id))
+      .filter(
+        ([field, def]) =>
+          kinds[other.$id]?.[field] === 'manyToOne' && def['x-relation']?.entity === target && canRead(other.$id),
+      )
       .map(([field]) => ({ other, field })),
   );
 }
@@ -31,13 +39,28 @@ export function RelatedTab({ entity, record }: { entity: EntityDefinition; recor
   if (!refs.length) return <p className="empty-state muted">{t.noRelated}</p>;
   return (
     <div className="related-list">
-      {refs.map((ref) => <RelatedGroup key={`${ref.other.$id}.${ref.field}`} reference={ref} id={record.id} multiple={ref.other.$id === entity.$id || refs.filter((r) => r.other === ref.other).length > 1} />)}
+      {refs.map((ref) => (
+        <RelatedGroup
+          key={`${ref.other.$id}.${ref.field}`}
+          reference={ref}
+          id={record.id}
+          multiple={ref.other.$id === entity.$id || refs.filter((r) => r.other === ref.other).length > 1}
+        />
+      ))}
     </div>
   );
 }
 
 /** Up to 10 records of one entity whose field names this record, with a prefilled "New …" link. */
-function RelatedGroup({ reference: { other, field }, id, multiple }: { reference: Reference; id: string; multiple: boolean }) {
+function RelatedGroup({
+  reference: { other, field },
+  id,
+  multiple,
+}: {
+  reference: Reference;
+  id: string;
+  multiple: boolean;
+}) {
   const { lang, permissions } = useModel();
   const t = RECORD_MESSAGES[lang];
   const navigate = useNavigate();
@@ -48,25 +71,47 @@ function RelatedGroup({ reference: { other, field }, id, multiple }: { reference
   const expand = columns.filter((c) => kinds[other.$id]?.[c] === 'manyToOne').join(',');
   useEffect(() => {
     const controller = new AbortController();
-    getJson<RecordPage>(`/api/v1/records/${encodeURIComponent(other.$id)}?limit=10&sort=-updated_at&filter[${encodeURIComponent(field)}]=${encodeURIComponent(id)}${expand ? `&expand=${expand}` : ''}`, controller.signal).then(
+    getJson<RecordPage>(
+      `/api/v1/records/${encodeURIComponent(other.$id)}?limit=10&sort=-updated_at&filter[${encodeURIComponent(field)}]=${encodeURIComponent(id)}${expand ? `&expand=${expand}` : ''}`,
+      controller.signal,
+    ).then(
       (page) => setRows(page.data),
       (error: Error) => !controller.signal.aborted && setRows(error),
     );
     return () => controller.abort();
   }, [other.$id, field, id, expand]);
-  const title = multiple ? `${entityTitle(other, lang)}${lang === 'zh' ? `（${fieldTitle(other, field, lang)}）` : ` (${fieldTitle(other, field, lang)})`}` : entityTitle(other, lang);
+  const title = multiple
+    ? `${entityTitle(other, lang)}${lang === 'zh' ? `（${fieldTitle(other, field, lang)}）` : ` (${fieldTitle(other, field, lang)})`}`
+    : entityTitle(other, lang);
   const canCreate = (permissions[other.$id]?.create ?? 'none') !== 'none';
   return (
     <section className="related-group" data-testid={`related-${other.$id}-${field}`} aria-label={title}>
       <div className="related-head">
         <h3>{title}</h3>
         <div className="related-links">
-          <Link to={`${paths.list(other.$id)}?filter[${encodeURIComponent(field)}]=${encodeURIComponent(id)}`}>{t.viewAll}</Link>
-          {canCreate && <Link className="button button-small" to={paths.newRecord(other.$id, undefined, { [field]: id })}>{fill(t.newOf, { entity: entityTitle(other, lang) })}</Link>}
+          <Link to={`${paths.list(other.$id)}?filter[${encodeURIComponent(field)}]=${encodeURIComponent(id)}`}>
+            {t.viewAll}
+          </Link>
+          {canCreate && (
+            <Link className="button button-small" to={paths.newRecord(other.$id, undefined, { [field]: id })}>
+              {fill(t.newOf, { entity: entityTitle(other, lang) })}
+            </Link>
+          )}
         </div>
       </div>
-      {rows === null ? <Spinner label={t.loading} /> : rows instanceof Error ? <p className="ls-error">{rows.message}</p> : rows.length === 0 ? <p className="muted related-empty">{t.noneYet}</p> : (
-        <RecordTable entity={other} rows={rows} columns={columns} onOpen={(r) => navigate(paths.record(other.$id, r.id))} />
+      {rows === null ? (
+        <Spinner label={t.loading} />
+      ) : rows instanceof Error ? (
+        <p className="ls-error">{rows.message}</p>
+      ) : rows.length === 0 ? (
+        <p className="muted related-empty">{t.noneYet}</p>
+      ) : (
+        <RecordTable
+          entity={other}
+          rows={rows}
+          columns={columns}
+          onOpen={(r) => navigate(paths.record(other.$id, r.id))}
+        />
       )}
     </section>
   );
@@ -76,7 +121,10 @@ function RelatedGroup({ reference: { other, field }, id, multiple }: { reference
 function relatedColumns(other: EntityDefinition, field: string): string[] {
   const titleField = other['x-entity'].titleField;
   const rest = Object.entries(other.properties)
-    .filter(([name, def]) => name !== titleField && name !== field && !def['x-ui']?.hidden && def.type !== 'array' && !def['x-multiline'])
+    .filter(
+      ([name, def]) =>
+        name !== titleField && name !== field && !def['x-ui']?.hidden && def.type !== 'array' && !def['x-multiline'],
+    )
     .sort(([, a], [, b]) => (a['x-ui']?.order ?? 999) - (b['x-ui']?.order ?? 999))
     .slice(0, 3)
     .map(([name]) => name);
