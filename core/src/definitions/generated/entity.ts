@@ -123,6 +123,7 @@ export interface Field {
   'x-scale'?: number;
   'x-multiline'?: boolean;
   'x-renamedFrom'?: string;
+  'x-formula'?: string;
   'x-i18n'?: FieldI18N;
   'x-ui'?: Ui;
 }
