@@ -50,6 +50,11 @@ export function condition(scope: { sql: string; bindings: unknown[] }): Fragment
   return fragment(scope.sql, scope.bindings.map(toBinding));
 }
 
+/** SQL a table's owner built with its values bound (runtime/history-sql.ts), as a fragment. */
+export function owned(part: { sql: string; bindings: readonly Binding[] }): Fragment {
+  return fragment(part.sql, [...part.bindings]);
+}
+
 /** The empty fragment (an absent condition). */
 export const EMPTY: Fragment = fragment('', []);
 

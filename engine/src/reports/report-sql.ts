@@ -1,9 +1,11 @@
-import { EMPTY, type Fragment, ident, joinSql, sql } from './fragment.js';
+import { workflowHistorySql } from '../runtime/history-sql.js';
+import { EMPTY, type Fragment, ident, joinSql, owned, sql } from './fragment.js';
 import { type ReportFilters, toTimeBounds } from './params.js';
 import type { ReportTarget } from './target.js';
 
 /*
- * The report queries. Each is one statement of SQL aggregates over `lodestar_history` and the entity table;
+ * The report queries. Each is one statement of SQL aggregates over the workflow's history (read through its
+ * owner, `history` below) and the entity table;
  * identifiers come from the ReportTarget (the compiled model) and are quoted, every value is a binding.
  * Shared pieces:
  *  - `states`: the workflow's states as a VALUES list (name, funnel position, outcome, probability, final);
@@ -32,7 +34,7 @@ export function funnelSql(target: ReportTarget, filters: ReportFilters): Fragmen
 entered as (
   select r.id, r.amount, n.state
   from recs r
-  join lodestar_history h on h.entity = ${target.entity} and h.workflow = ${target.workflow} and h.record_id = r.id
+  join ${history(target)} h on h.record_id = r.id
   join names n on n.name = h.to_state
   union
   select r.id, r.amount, r.state from recs r
@@ -62,8 +64,8 @@ export function timeInStageSql(target: ReportTarget, filters: ReportFilters, asO
 changes as (
   select coalesce(n.state, h.to_state) as state, h.owner_id, h.at as entered_at,
     lead(h.at) over (partition by h.record_id order by h.id) as left_at
-  from lodestar_history h join recs r on r.id = h.record_id left join names n on n.name = h.to_state
-  where h.entity = ${target.entity} and h.workflow = ${target.workflow} and h.from_state is distinct from h.to_state
+  from ${history(target)} h join recs r on r.id = h.record_id left join names n on n.name = h.to_state
+  where h.from_state is distinct from h.to_state
 ),
 stays as (
   select c.state, c.owner_id, c.left_at is not null as completed,
@@ -102,8 +104,8 @@ won_rows as (
   from recs r join states s on s.state = r.state
   cross join lateral (
     select coalesce(
-      (select (max(h.at) at time zone 'UTC')::date from lodestar_history h
-        where h.entity = ${target.entity} and h.workflow = ${target.workflow} and h.record_id = r.id
+      (select (max(h.at) at time zone 'UTC')::date from ${history(target)} h
+        where h.record_id = r.id
           and h.to_state in (select n.name from names n where n.state = r.state) and h.from_state is distinct from h.to_state),
       r.close_date) as won_on
   ) w
@@ -124,17 +126,15 @@ export function winRateSql(target: ReportTarget, filters: ReportFilters): Fragme
   return sql`with ${statesCte(target)}, ${recordsCte(target, filters, EMPTY)},
 outcomes as (
   select distinct on (h.record_id) h.record_id, h.id, h.at, s.outcome
-  from lodestar_history h join recs r on r.id = h.record_id join names n on n.name = h.to_state join states s on s.state = n.state
-  where h.entity = ${target.entity} and h.workflow = ${target.workflow}
-    and s.outcome in ('won', 'lost') and h.from_state is distinct from h.to_state${start ? sql` and h.at >= ${start}::timestamptz` : EMPTY}${end ? sql` and h.at < ${end}::timestamptz` : EMPTY}
+  from ${history(target)} h join recs r on r.id = h.record_id join names n on n.name = h.to_state join states s on s.state = n.state
+  where s.outcome in ('won', 'lost') and h.from_state is distinct from h.to_state${start ? sql` and h.at >= ${start}::timestamptz` : EMPTY}${end ? sql` and h.at < ${end}::timestamptz` : EMPTY}
   order by h.record_id, h.id desc
 ),
 cycles as (
   select o.outcome, r.amount,
     extract(epoch from (o.at - (
-      select h.at from lodestar_history h
-      where h.entity = ${target.entity} and h.workflow = ${target.workflow} and h.record_id = o.record_id
-        and h.from_state is null and h.id < o.id
+      select h.at from ${history(target)} h
+      where h.record_id = o.record_id and h.from_state is null and h.id < o.id
       order by h.id desc limit 1)))::float8 / 86400 as days
   from outcomes o join recs r on r.id = o.record_id
 )
@@ -142,6 +142,11 @@ select outcome, grouping(outcome) = 0 as by_outcome, count(*)::int as count, sum
   avg(days)::float8 as mean, percentile_cont(0.5) within group (order by days)::float8 as median
 from cycles
 group by grouping sets ((outcome), ())`;
+}
+
+/** The workflow's history rows of the entity, as history's owner gives them to a query (alias it). */
+function history(target: ReportTarget): Fragment {
+  return owned(workflowHistorySql(target.entity, target.workflow));
 }
 
 function statesCte(target: ReportTarget): Fragment {
@@ -164,7 +169,7 @@ function recordsCte(target: ReportTarget, filters: ReportFilters, extra: Fragmen
   return sql`recs as (
   select t.id, t.state, ${amount} as amount, ${closeDate} as close_date
   from ${ident(target.table)} as t
-  where exists (select 1 from lodestar_history h0 where h0.entity = ${target.entity} and h0.workflow = ${target.workflow} and h0.record_id = t.id)${
+  where exists (select 1 from ${history(target)} h0 where h0.record_id = t.id)${
     filters.owner ? sql` and t.owner_id = ${filters.owner}::uuid` : EMPTY
   }${filters.recordType ? sql` and t.record_type = ${filters.recordType}` : EMPTY}${target.scope ? sql` and (${target.scope})` : EMPTY}${extra}
 )`;

@@ -3,7 +3,7 @@ import type { Approval } from '../workflow/reference.js';
 import { UUID_RE } from '@lodestar/core';
 import type { CtePart } from './cte-parts.js';
 
-/** The one module whose SQL names `lodestar_history` (but the reports' read queries, see table-owners.test.ts). */
+/** The one module whose SQL names `lodestar_history`, with its pure half history-sql.ts (the reports' reads). */
 const HISTORY = 'lodestar_history';
 
 /** One history row as written: a start, a transition, an approval decision or an SLA breach. */
