@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { ChangePasswordDialog } from './ChangePassword';
 import { LANG_NAMES, LANGS, type Lang } from './i18n';
+import { defineMessages } from './messages';
 import { api } from './api/client';
 import { endSession } from './session';
 
@@ -30,8 +31,10 @@ export interface AppHeaderProps {
   languageLabel: string;
 }
 
-const SIGN_OUT: Record<Lang, string> = { zh: '退出', en: 'Sign out' };
-const CHANGE_PASSWORD: Record<Lang, string> = { zh: '修改密码', en: 'Change password' };
+const TEXT = defineMessages({
+  zh: { signOut: '退出', changePassword: '修改密码' },
+  en: { signOut: 'Sign out', changePassword: 'Change password' },
+});
 
 /** The dark bar atop both apps: logo and name, links, language switch, the user's password and sign-out. */
 export function AppHeader({ home, appName, brandExtra, links, lang, onLangChange, languageLabel }: AppHeaderProps) {
@@ -54,15 +57,15 @@ export function AppHeader({ home, appName, brandExtra, links, lang, onLangChange
           <button
             type="button"
             className="sign-out account-button"
-            aria-label={CHANGE_PASSWORD[lang]}
-            title={CHANGE_PASSWORD[lang]}
+            aria-label={TEXT[lang].changePassword}
+            title={TEXT[lang].changePassword}
             onClick={() => setChangingPassword(true)}
           >
             <KeyIcon />
-            <span className="account-label">{CHANGE_PASSWORD[lang]}</span>
+            <span className="account-label">{TEXT[lang].changePassword}</span>
           </button>
           <button type="button" className="sign-out" onClick={signOut}>
-            {SIGN_OUT[lang]}
+            {TEXT[lang].signOut}
           </button>
         </nav>
       </div>

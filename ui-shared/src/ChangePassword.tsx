@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { api } from './api/client';
 import { ApiError } from './http';
-import { useLang, type Lang } from './i18n';
+import { defineMessages, useMessages } from './messages';
 
 const MIN_PASSWORD = 10;
 
-const TEXT = {
+const TEXT = defineMessages({
   zh: {
     title: '修改密码',
     forcedHint: '您的密码是管理员设置的。继续使用前，请改为只有您自己知道的新密码。',
@@ -34,7 +34,7 @@ const TEXT = {
     done: 'Your password is changed. Your sessions on other devices have ended.',
     close: 'Close',
   },
-} satisfies Record<Lang, Record<string, string>>;
+});
 
 /** An API failure in the user's language (the engine words these in both). */
 const failureText = (failure: unknown): string => (failure instanceof ApiError ? failure.message : String(failure));
@@ -52,8 +52,7 @@ export function ChangePasswordForm({
   onDone(): void;
   onCancel?: () => void;
 }) {
-  const [lang] = useLang();
-  const t = TEXT[lang];
+  const t = useMessages(TEXT);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -115,13 +114,13 @@ export function ChangePasswordForm({
 
 /** The form over the page, for a signed-in user who chose "change password" in the header. */
 export function ChangePasswordDialog({ onClose }: { onClose(): void }) {
-  const [lang] = useLang();
+  const t = useMessages(TEXT);
   const [done, setDone] = useState(false);
   return (
     <div
       role="dialog"
       aria-modal="true"
-      aria-label={TEXT[lang].title}
+      aria-label={t.title}
       style={{
         position: 'fixed',
         inset: 0,
@@ -137,9 +136,9 @@ export function ChangePasswordDialog({ onClose }: { onClose(): void }) {
     >
       {done ? (
         <div className="auth-card" role="status">
-          <p>{TEXT[lang].done}</p>
+          <p>{t.done}</p>
           <button type="button" onClick={onClose}>
-            {TEXT[lang].close}
+            {t.close}
           </button>
         </div>
       ) : (

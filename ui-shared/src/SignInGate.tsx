@@ -2,10 +2,10 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { api } from './api/client';
 import { ApiError } from './http';
 import { ChangePasswordForm } from './ChangePassword';
-import { useLang, type Lang } from './i18n';
+import { defineMessages, useMessages } from './messages';
 import { currentToken, SIGNED_OUT_EVENT, storeSession } from './session';
 
-const TEXT = {
+const TEXT = defineMessages({
   zh: {
     signIn: '登录',
     setupTitle: '创建管理员账号',
@@ -28,15 +28,14 @@ const TEXT = {
     create: 'Create and sign in',
     working: 'One moment…',
   },
-} satisfies Record<Lang, Record<string, string>>;
+});
 
 /** 'change': signed in with a password an administrator set, which must be changed before anything else. */
 type Mode = 'checking' | 'setup' | 'login' | 'change' | 'in';
 
 /** Shows `children` to a signed-in user; otherwise the login form, or on a new installation the first-admin form. */
 export function SignInGate({ appName, children }: { appName: string; children: ReactNode }) {
-  const [lang] = useLang();
-  const t = TEXT[lang];
+  const t = useMessages(TEXT);
   const [mode, setMode] = useState<Mode>(currentToken() ? 'in' : 'checking');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

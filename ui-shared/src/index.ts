@@ -7,3 +7,12 @@ export { ChangePasswordDialog, ChangePasswordForm } from './ChangePassword';
 export { AppHeader, LangSwitch, Logo, type AppHeaderProps, type HeaderLink } from './AppHeader';
 export { TitleRow, useDocumentTitle } from './page';
 export { api, apiUrl, useApiGet, type BodyOf, type ResponseOf, type Schemas } from './api/client';
+export {
+  defineMessages,
+  LangScope,
+  useMessages,
+  type Catalogue,
+  type Message,
+  type MessageGroup,
+  type MessagesOf,
+} from './messages';

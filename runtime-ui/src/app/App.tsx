@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Link, Navigate, Route, Routes } from 'react-router';
-import { initialLang } from '@lodestar/ui-shared';
-import { ModelProvider, useModel } from '../model/ModelContext';
+import { useMessages } from '@lodestar/ui-shared';
+import { ModelProvider } from '../model/ModelContext';
 import { APP_MESSAGES } from './messages';
 import { Shell } from './Shell';
 import { Spinner } from './Spinner';
@@ -16,7 +16,7 @@ const KanbanPage = lazy(() => import('../kanban/KanbanPage').then((m) => ({ defa
 
 /** The signed-in app: the model first, then the shell with one route per generated screen. */
 export function App() {
-  const t = APP_MESSAGES[initialLang()];
+  const t = useMessages(APP_MESSAGES);
   return (
     <ModelProvider
       loading={<Spinner label={t.loadingModel} fullPage />}
@@ -48,7 +48,7 @@ export function App() {
 }
 
 function NotFound() {
-  const t = APP_MESSAGES[useModel().lang];
+  const t = useMessages(APP_MESSAGES);
   return (
     <div className="empty-state">
       <h2>{t.notFound}</h2>

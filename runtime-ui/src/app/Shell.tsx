@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
-import { AppHeader } from '@lodestar/ui-shared';
+import { AppHeader, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../model/ModelContext';
 import { entityTitle, workflowTitle } from '../model/labels';
 import { APP_MESSAGES } from './messages';
@@ -9,7 +9,7 @@ import { paths } from './paths';
 /** The frame of every screen: the top bar, and a side navigation generated from what the user may read. */
 export function Shell({ children }: { children: ReactNode }) {
   const { entities, workflows, lang, setLang, isAdmin, me } = useModel();
-  const t = APP_MESSAGES[lang];
+  const t = useMessages(APP_MESSAGES);
   const links = [
     ...(isAdmin ? [{ href: '/studio/', label: t.studio }] : []),
     { href: '/api/v1/docs', label: t.apiDocs },

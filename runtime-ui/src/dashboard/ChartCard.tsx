@@ -1,7 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
-import type { Loadable } from '@lodestar/ui-shared';
+import { type Loadable, useMessages } from '@lodestar/ui-shared';
 import { Spinner } from '../app/Spinner';
-import { useModel } from '../model/ModelContext';
 import { DASHBOARD_MESSAGES } from './messages';
 
 interface ChartCardProps<T> {
@@ -33,8 +32,7 @@ export function ChartCard<T>({
   wide = false,
   emptyText,
 }: ChartCardProps<T>) {
-  const { lang } = useModel();
-  const t = DASHBOARD_MESSAGES[lang];
+  const t = useMessages(DASHBOARD_MESSAGES);
   const [showTable, setShowTable] = useState(false);
   const headingId = useId();
   const ready = state.status === 'ready' && !isEmpty(state.data);

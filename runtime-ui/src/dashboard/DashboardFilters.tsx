@@ -4,6 +4,7 @@ import type { WorkflowDefinition } from '@lodestar/core';
 import { useUsers } from '../fields/useUsers';
 import { PRESETS, type Period, type PeriodPreset } from './period';
 import { DASHBOARD_MESSAGES } from './messages';
+import { useMessages } from '@lodestar/ui-shared';
 
 export interface FilterState {
   preset: PeriodPreset;
@@ -23,7 +24,7 @@ export function DashboardFilters({
   workflows: WorkflowDefinition[];
 }) {
   const { lang, me } = useModel();
-  const t = DASHBOARD_MESSAGES[lang];
+  const t = useMessages(DASHBOARD_MESSAGES);
   const { users } = useUsers();
   const others = users
     .filter((u) => u.id !== me.id)

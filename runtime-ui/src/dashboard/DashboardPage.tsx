@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useDocumentTitle } from '@lodestar/ui-shared';
+import { useDocumentTitle, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../model/ModelContext';
 import type { EntityPermissions } from '../model/types';
 import { DashboardFilters, type FilterState } from './DashboardFilters';
@@ -15,8 +15,8 @@ import './dashboard.css';
 
 /** `/dashboard`: the workflow reports and the distributions definitions ask for, under the user's permissions. */
 export function DashboardPage() {
-  const { lang, workflows, entities, permissions } = useModel();
-  const t = DASHBOARD_MESSAGES[lang];
+  const { workflows, entities, permissions } = useModel();
+  const t = useMessages(DASHBOARD_MESSAGES);
   useDocumentTitle(t.pageTitle);
   // Workflows with an amount are the sales-like ones worth a funnel and a forecast; without any, all of them.
   const reportable = useMemo(() => {

@@ -9,6 +9,7 @@ import { displayKind } from './kinds';
 import { FIELD_MESSAGES } from './messages';
 import { useUsers } from './useUsers';
 import './fields.css';
+import { useMessages } from '@lodestar/ui-shared';
 
 export interface FieldValueProps {
   entity: EntityDefinition;
@@ -24,7 +25,7 @@ export const FieldValue = memo(function FieldValue({ entity, field, record }: Fi
   const { kinds, lang, entity: entityById, workflowOf } = useModel();
   const kind = displayKind(kinds, entity, field);
   const value = record[field];
-  const t = FIELD_MESSAGES[lang];
+  const t = useMessages(FIELD_MESSAGES);
   if (isEmptyValue(value)) return <Empty label={t.empty} />;
 
   const target =
@@ -142,12 +143,13 @@ function RelatedLink({
 /** A user's display name from the shared directory (their short id until it arrives). */
 export function UserName({ id }: { id: string }) {
   const { byId, loaded } = useUsers();
-  const { lang, me } = useModel();
+  const { me } = useModel();
+  const t = useMessages(FIELD_MESSAGES);
   const user = byId.get(id);
   if (user) return <span title={user.email}>{user.displayName}</span>;
   if (id === me.id) return <span title={me.email}>{me.displayName}</span>;
   return (
-    <span className={loaded ? 'field-id' : undefined} title={loaded ? FIELD_MESSAGES[lang].unknownUser : undefined}>
+    <span className={loaded ? 'field-id' : undefined} title={loaded ? t.unknownUser : undefined}>
       {shortId(id)}
     </span>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useModel } from '../model/ModelContext';
 import { KANBAN_MESSAGES } from './messages';
+import { useMessages } from '@lodestar/ui-shared';
 
 export type OwnerFilter = 'me' | 'all';
 
@@ -18,8 +18,7 @@ export function BoardToolbar({
   onSearch(q: string): void;
   busy: boolean;
 }) {
-  const { lang } = useModel();
-  const t = KANBAN_MESSAGES[lang];
+  const t = useMessages(KANBAN_MESSAGES);
   const [text, setText] = useState(search);
   // Typing reloads every column: wait for a pause.
   useEffect(() => {

@@ -4,6 +4,7 @@ import { eventTitle, stateTitle } from '../model/labels';
 import type { RecordJson } from '../model/types';
 import { useBoardWorkflow } from './BoardContext';
 import { KANBAN_MESSAGES } from './messages';
+import { useMessages } from '@lodestar/ui-shared';
 
 export interface PendingChoice {
   record: RecordJson;
@@ -24,7 +25,7 @@ export function EventChooser({
 }) {
   const { lang } = useModel();
   const workflow = useBoardWorkflow();
-  const t = KANBAN_MESSAGES[lang];
+  const t = useMessages(KANBAN_MESSAGES);
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;

@@ -3,13 +3,13 @@ import { useNavigate, Link } from 'react-router';
 import { useDraggable } from '@dnd-kit/core';
 import { paths } from '../app/paths';
 import { FieldValue } from '../fields/FieldValue';
-import { useModel } from '../model/ModelContext';
 import { recordTitle } from '../model/labels';
 import type { EntityDefinition, StateMeta } from '@lodestar/core';
 import type { RecordJson } from '../model/types';
 import { daysSince, isStuck, type Move } from './board-model';
 import { MoveMenu } from './MoveMenu';
 import { KANBAN_MESSAGES } from './messages';
+import { useMessages } from '@lodestar/ui-shared';
 
 export interface CardFields {
   amount?: string | undefined;
@@ -41,8 +41,7 @@ export const KanbanCard = memo(function KanbanCard({
   onMove,
   overlay = false,
 }: KanbanCardProps) {
-  const { lang } = useModel();
-  const t = KANBAN_MESSAGES[lang];
+  const t = useMessages(KANBAN_MESSAGES);
   const navigate = useNavigate();
   const { setNodeRef, listeners, isDragging } = useDraggable({
     id: record.id,

@@ -10,6 +10,7 @@ import type { BoardColumn, Move } from './board-model';
 import { KanbanCard, type CardFields } from './KanbanCard';
 import type { ColumnCards, GroupTotals } from './useBoard';
 import { KANBAN_MESSAGES } from './messages';
+import { useMessages } from '@lodestar/ui-shared';
 
 interface KanbanColumnProps {
   entity: EntityDefinition;
@@ -39,7 +40,7 @@ export function KanbanColumn({
 }: KanbanColumnProps) {
   const { lang } = useModel();
   const workflow = useBoardWorkflow();
-  const t = KANBAN_MESSAGES[lang];
+  const t = useMessages(KANBAN_MESSAGES);
   const { setNodeRef, isOver } = useDroppable({ id: column.state });
   const title = stateTitle(workflow, column.state, lang);
   const count = totals?.count ?? 0;

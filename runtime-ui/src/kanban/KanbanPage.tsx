@@ -9,7 +9,7 @@ import {
   type DragEndEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
-import { descriptionOf, pick, useDocumentTitle } from '@lodestar/ui-shared';
+import { descriptionOf, pick, useDocumentTitle, useMessages } from '@lodestar/ui-shared';
 import { paths } from '../app/paths';
 import { Spinner } from '../app/Spinner';
 import { useModel } from '../model/ModelContext';
@@ -31,7 +31,7 @@ import './kanban.css';
 export function KanbanPage() {
   const { workflow: workflowId = '' } = useParams();
   const model = useModel();
-  const t = KANBAN_MESSAGES[model.lang];
+  const t = useMessages(KANBAN_MESSAGES);
   const workflow = model.workflows.find((w) => w.id === workflowId);
   const entity = workflow ? model.entity(workflow.meta.entity) : undefined;
   useDocumentTitle(workflow ? workflowTitle(workflow, model.lang) : t.unknownWorkflow);
@@ -57,7 +57,7 @@ export function KanbanPage() {
 function Board({ workflowId }: { workflowId: string }) {
   const model = useModel();
   const { lang, me, kinds, permissions } = model;
-  const t = KANBAN_MESSAGES[lang];
+  const t = useMessages(KANBAN_MESSAGES);
   const workflow = model.workflows.find((w) => w.id === workflowId)!;
   const entity = model.entity(workflow.meta.entity)!;
   const [owner, setOwner] = useState<OwnerFilter>('all');

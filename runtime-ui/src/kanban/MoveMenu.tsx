@@ -4,6 +4,7 @@ import { eventTitle, stateTitle } from '../model/labels';
 import type { Move } from './board-model';
 import { useBoardWorkflow } from './BoardContext';
 import { KANBAN_MESSAGES } from './messages';
+import { useMessages } from '@lodestar/ui-shared';
 
 const MENU_WIDTH = 240;
 const ITEM_HEIGHT = 50;
@@ -25,7 +26,7 @@ export function MoveMenu({
 }) {
   const { lang } = useModel();
   const workflow = useBoardWorkflow();
-  const t = KANBAN_MESSAGES[lang];
+  const t = useMessages(KANBAN_MESSAGES);
   const [open, setOpen] = useState(false);
   // Fixed to the viewport: the column's scrolling card list would clip an absolutely placed menu.
   const [place, setPlace] = useState<{ top?: number; bottom?: number; left: number } | null>(null);

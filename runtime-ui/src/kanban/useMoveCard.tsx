@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ApiError, sendJson } from '@lodestar/ui-shared';
+import { ApiError, sendJson, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../model/ModelContext';
 import { recordTitle, stateTitle } from '../model/labels';
 import type { EntityDefinition, WorkflowDefinition } from '@lodestar/core';
@@ -18,7 +18,7 @@ type Notice = { kind: 'error' | 'success'; text: string };
  */
 export function useMoveCard(entity: EntityDefinition, workflow: WorkflowDefinition, board: Board) {
   const { lang } = useModel();
-  const t = KANBAN_MESSAGES[lang];
+  const t = useMessages(KANBAN_MESSAGES);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(0);
   const { moveCard, replaceCard, refreshGroups, reload } = board;

@@ -3,6 +3,7 @@ import { useModel } from '../model/ModelContext';
 import type { EntityDefinition } from '@lodestar/core';
 import { LIST_MESSAGES } from './messages';
 import { usePopover } from './usePopover';
+import { useMessages } from '@lodestar/ui-shared';
 
 interface ColumnChooserProps {
   entity: EntityDefinition;
@@ -14,7 +15,7 @@ interface ColumnChooserProps {
 /** A menu of every readable field, each a checkbox; a chosen column joins at its place in the field order. */
 export function ColumnChooser({ entity, choosable, columns, onChange }: ColumnChooserProps) {
   const { lang } = useModel();
-  const t = LIST_MESSAGES[lang];
+  const t = useMessages(LIST_MESSAGES);
   const { open, setOpen, ref } = usePopover<HTMLDivElement>();
   const toggle = (field: string) => {
     const next = columns.includes(field)

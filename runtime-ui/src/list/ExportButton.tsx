@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { currentToken } from '@lodestar/ui-shared';
+import { currentToken, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../model/ModelContext';
 import { exportParams } from './exportParams';
 import { LIST_MESSAGES } from './messages';
@@ -19,7 +19,7 @@ export function ExportButton({
   columns: readonly string[];
 }) {
   const { lang } = useModel();
-  const t = LIST_MESSAGES[lang];
+  const t = useMessages(LIST_MESSAGES);
   const [running, setRunning] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
 

@@ -7,6 +7,7 @@ import { choiceOptions, filterStyle } from './filterOptions';
 import type { ListFilter } from './listQuery';
 import { LIST_MESSAGES } from './messages';
 import { RelatedFilter, UserFilter } from './PickFilter';
+import { useMessages } from '@lodestar/ui-shared';
 
 interface FieldFilterProps {
   entity: EntityDefinition;
@@ -19,7 +20,7 @@ interface FieldFilterProps {
 /** The filter editor a field's kind calls for, under the field's title. */
 export function FieldFilter({ entity, field, workflows, filters, onChange }: FieldFilterProps) {
   const { kinds, lang, me, entity: entityById } = useModel();
-  const t = LIST_MESSAGES[lang];
+  const t = useMessages(LIST_MESSAGES);
   const kind = displayKind(kinds, entity, field);
   const style = filterStyle(kind);
   const title = fieldTitle(entity, field, lang);

@@ -7,6 +7,7 @@ import type { EntityDefinition, WorkflowDefinition } from '@lodestar/core';
 import { ME, type ListFilter } from './listQuery';
 import { LIST_MESSAGES, type ListMessages } from './messages';
 import { useRelatedTitles } from './relatedTitles';
+import { useMessages } from '@lodestar/ui-shared';
 
 interface FilterChipsProps {
   entity: EntityDefinition;
@@ -18,8 +19,7 @@ interface FilterChipsProps {
 
 /** The active filters, one removable chip per field. */
 export function FilterChips({ entity, workflows, filters, onRemove, onClear }: FilterChipsProps) {
-  const { lang } = useModel();
-  const t = LIST_MESSAGES[lang];
+  const t = useMessages(LIST_MESSAGES);
   const fields = [...new Set(filters.map((f) => f.field))];
   if (!fields.length) return null;
   return (
@@ -58,7 +58,7 @@ function Chip({
 }) {
   const { kinds, lang, entity: entityById } = useModel();
   const { byId } = useUsers();
-  const t = LIST_MESSAGES[lang];
+  const t = useMessages(LIST_MESSAGES);
   const kind = displayKind(kinds, entity, field);
   const target = kind === 'manyToOne' ? entityById(entity.properties[field]?.['x-relation']?.entity ?? '') : undefined;
   const ids = kind === 'manyToOne' ? filters.flatMap((f) => f.value.split(',')) : [];

@@ -5,6 +5,7 @@ import { FieldFilter } from './FieldFilter';
 import { filterStyle } from './filterOptions';
 import type { ListFilter } from './listQuery';
 import { LIST_MESSAGES } from './messages';
+import { useMessages } from '@lodestar/ui-shared';
 
 interface FilterPanelProps {
   entity: EntityDefinition;
@@ -19,8 +20,8 @@ interface FilterPanelProps {
 
 /** Every filterable field with its editor; changes apply at once (and land in the URL). */
 export function FilterPanel({ entity, fields, workflows, filters, onChange, onClear, onClose }: FilterPanelProps) {
-  const { kinds, lang } = useModel();
-  const t = LIST_MESSAGES[lang];
+  const { kinds } = useModel();
+  const t = useMessages(LIST_MESSAGES);
   const filterable = fields.filter((field) => filterStyle(displayKind(kinds, entity, field)) !== null);
   return (
     <section className="filter-panel" id="list-filter-panel" aria-label={t.filters} data-testid="filter-panel">

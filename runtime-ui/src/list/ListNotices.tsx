@@ -1,4 +1,4 @@
-import { ApiError } from '@lodestar/ui-shared';
+import { ApiError, useMessages } from '@lodestar/ui-shared';
 import { fieldTitle } from '../model/labels';
 import { useModel } from '../model/ModelContext';
 import type { EntityDefinition } from '@lodestar/core';
@@ -7,7 +7,7 @@ import { NewButton } from './NewButton';
 
 /** No rows: a first-use invitation to create one, or (when searching/filtering) a hint to widen the search. */
 export function EmptyList({ entity, filtered }: { entity: EntityDefinition; filtered: boolean }) {
-  const t = LIST_MESSAGES[useModel().lang];
+  const t = useMessages(LIST_MESSAGES);
   return (
     <div className="empty-state list-empty" data-testid="list-empty">
       <h2>{filtered ? t.noMatchTitle : t.emptyTitle}</h2>
@@ -20,7 +20,7 @@ export function EmptyList({ entity, filtered }: { entity: EntityDefinition; filt
 /** A failed load: a 400 names the filter at fault (by field title), anything else offers a retry. */
 export function ListError({ entity, error, onRetry }: { entity: EntityDefinition; error: Error; onRetry: () => void }) {
   const { lang } = useModel();
-  const t = LIST_MESSAGES[lang];
+  const t = useMessages(LIST_MESSAGES);
   const bad = error instanceof ApiError && error.status === 400;
   const details =
     bad && error.issues.length

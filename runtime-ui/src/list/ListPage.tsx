@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { descriptionOf, useDocumentTitle } from '@lodestar/ui-shared';
+import { descriptionOf, useDocumentTitle, useMessages } from '@lodestar/ui-shared';
 import { paths } from '../app/paths';
 import { displayKind } from '../fields/kinds';
 import { entityTitle, workflowTitle } from '../model/labels';
@@ -32,12 +32,13 @@ import { PAGE_SIZE, useRecordPages } from './useRecordPages';
 /** `/records/:entity`: the generated list of an entity's records. */
 export function ListPage() {
   const { entity: id = '' } = useParams();
-  const { entity: entityById, lang } = useModel();
+  const { entity: entityById } = useModel();
+  const t = useMessages(LIST_MESSAGES);
   const entity = entityById(id);
   if (!entity) {
     return (
       <div className="empty-state">
-        <h2>{LIST_MESSAGES[lang].noMatchTitle}</h2>
+        <h2>{t.noMatchTitle}</h2>
       </div>
     );
   }
@@ -47,7 +48,7 @@ export function ListPage() {
 
 function ListView({ entity }: { entity: EntityDefinition }) {
   const { kinds, lang, me, workflows: allWorkflows } = useModel();
-  const t = LIST_MESSAGES[lang];
+  const t = useMessages(LIST_MESSAGES);
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
   const [filtersOpen, setFiltersOpen] = useState(false);

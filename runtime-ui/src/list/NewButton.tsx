@@ -5,11 +5,12 @@ import { useModel } from '../model/ModelContext';
 import type { EntityDefinition } from '@lodestar/core';
 import { LIST_MESSAGES } from './messages';
 import { usePopover } from './usePopover';
+import { useMessages } from '@lodestar/ui-shared';
 
 /** "New": a link to the form, or a menu of record types when the entity has them. Absent without create rights. */
 export function NewButton({ entity }: { entity: EntityDefinition }) {
   const { lang, permissions } = useModel();
-  const t = LIST_MESSAGES[lang];
+  const t = useMessages(LIST_MESSAGES);
   const { open, setOpen, ref } = usePopover<HTMLDivElement>();
   const scope = permissions[entity.$id]?.create ?? 'none';
   if (scope === 'none') return null;

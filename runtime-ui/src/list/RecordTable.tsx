@@ -9,6 +9,7 @@ import type { SortKey } from './listQuery';
 import { LIST_MESSAGES } from './messages';
 import './list.css';
 import './list-table.css';
+import { useMessages } from '@lodestar/ui-shared';
 
 export interface RecordTableProps {
   entity: EntityDefinition;
@@ -37,7 +38,7 @@ export function RecordTable({
   stale = false,
 }: RecordTableProps) {
   const { lang, kinds } = useModel();
-  const t = LIST_MESSAGES[lang];
+  const t = useMessages(LIST_MESSAGES);
   const next = (field: string): SortKey | null =>
     sort?.field !== field ? { field, desc: false } : !sort.desc ? { field, desc: true } : null;
 

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, useApiGet, type ResponseOf } from '@lodestar/ui-shared';
-import { useModel } from '../model/ModelContext';
+import { api, ApiError, type ResponseOf, useApiGet, useMessages } from '@lodestar/ui-shared';
 import { asListQuery, type ListQuery } from './listQuery';
 import { LIST_MESSAGES } from './messages';
 import { usePopover } from './usePopover';
@@ -16,8 +15,7 @@ interface SavedViewsProps {
 
 /** The reader's saved views of this entity: apply one, save the current view under a name, delete. */
 export function SavedViews({ entity, current, onApply }: SavedViewsProps) {
-  const { lang } = useModel();
-  const t = LIST_MESSAGES[lang];
+  const t = useMessages(LIST_MESSAGES);
   const { open, setOpen, ref } = usePopover<HTMLDivElement>();
   const [views, reload] = useApiGet('/views/{entity}', { entity });
   const [naming, setNaming] = useState(false);

@@ -1,10 +1,10 @@
-import { useModel } from '../model/ModelContext';
 import { LIST_MESSAGES } from './messages';
 import { useDebouncedText } from './useDebounced';
+import { useMessages } from '@lodestar/ui-shared';
 
 /** The quick search (`q=`): reports once typing pauses for 250 ms. */
 export function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
-  const t = LIST_MESSAGES[useModel().lang];
+  const t = useMessages(LIST_MESSAGES);
   const [text, setText] = useDebouncedText(value, onSearch, 250);
   return (
     <div className="search-box">

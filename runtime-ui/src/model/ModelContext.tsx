@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, getJson, useLang, type Lang } from '@lodestar/ui-shared';
+import { api, getJson, LangScope, useLang, type Lang } from '@lodestar/ui-shared';
 import { bindingOf, type EntityDefinition, type WorkflowDefinition } from '@lodestar/core';
 import type { EntityPermissions, FieldKind, Me } from './types';
 
@@ -92,7 +92,11 @@ export function ModelProvider({
 
   if (loaded instanceof Error) return <>{failed(loaded, reload)}</>;
   if (!state) return <>{loading}</>;
-  return <ModelContext.Provider value={state}>{children}</ModelContext.Provider>;
+  return (
+    <ModelContext.Provider value={state}>
+      <LangScope lang={lang}>{children}</LangScope>
+    </ModelContext.Provider>
+  );
 }
 
 /** The model, inside `ModelProvider`. */

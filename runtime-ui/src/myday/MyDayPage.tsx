@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { useApi, useDocumentTitle } from '@lodestar/ui-shared';
+import { useApi, useDocumentTitle, useMessages } from '@lodestar/ui-shared';
 import { paths } from '../app/paths';
 import { Spinner } from '../app/Spinner';
 import { useModel } from '../model/ModelContext';
@@ -15,7 +15,7 @@ const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 /** `/my-day`, the start page: what is due, overdue, reminded, past its SLA or stuck, for the signed-in user. */
 export function MyDayPage() {
   const { lang, me, entities, permissions } = useModel();
-  const t = MYDAY_MESSAGES[lang];
+  const t = useMessages(MYDAY_MESSAGES);
   useDocumentTitle(t.pageTitle);
   const [state, reload] = useApi<MyDay>(`/api/v1/my-day?tz=${encodeURIComponent(TIME_ZONE)}`);
   // Entities with an agenda (found generically) get a "New" button: planning the day starts here.

@@ -6,11 +6,11 @@ import { entityTitle, recordTitle } from '../model/labels';
 import { itemTime } from './item-time';
 import type { MyDayItem, SectionKey } from './my-day-types';
 import { MYDAY_MESSAGES } from './messages';
+import { useMessages } from '@lodestar/ui-shared';
 
 /** One list of My day: its heading and count, its items (newest concern first as the engine orders them), or a calm empty line. */
 export function MyDaySection({ section, items, today }: { section: SectionKey; items: MyDayItem[]; today: string }) {
-  const { lang } = useModel();
-  const t = MYDAY_MESSAGES[lang];
+  const t = useMessages(MYDAY_MESSAGES);
   const headingId = `myday-heading-${section}`;
   return (
     <section
@@ -38,7 +38,7 @@ export function MyDaySection({ section, items, today }: { section: SectionKey; i
 
 function MyDayRow({ item, section, today }: { item: MyDayItem; section: SectionKey; today: string }) {
   const { lang, entity: entityById } = useModel();
-  const t = MYDAY_MESSAGES[lang];
+  const t = useMessages(MYDAY_MESSAGES);
   const entity = entityById(item.entity);
   const title = item.title || (entity ? recordTitle(entity, item.record) : item.id);
   const time = itemTime(section, item.at, today, lang, t);

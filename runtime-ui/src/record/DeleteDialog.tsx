@@ -1,12 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, sendJson } from '@lodestar/ui-shared';
-import { useModel } from '../model/ModelContext';
+import { ApiError, sendJson, useMessages } from '@lodestar/ui-shared';
 import { recordTitle } from '../model/labels';
 import type { EntityDefinition } from '@lodestar/core';
 import type { RecordJson } from '../model/types';
 import { paths } from '../app/paths';
-import { fill, RECORD_MESSAGES } from './messages';
+import { RECORD_MESSAGES } from './messages';
 
 /** A modal confirmation before `DELETE …?version=`; back to the list once done. */
 export function DeleteDialog({
@@ -18,7 +17,7 @@ export function DeleteDialog({
   record: RecordJson;
   onClose(): void;
 }) {
-  const t = RECORD_MESSAGES[useModel().lang];
+  const t = useMessages(RECORD_MESSAGES);
   const navigate = useNavigate();
   const dialog = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
@@ -43,7 +42,7 @@ export function DeleteDialog({
   return (
     <dialog ref={dialog} className="record-dialog" aria-labelledby="delete-title" onClose={onClose} onCancel={onClose}>
       <h2 id="delete-title">{t.deleteTitle}</h2>
-      <p>{fill(t.deleteBody, { title: recordTitle(entity, record) })}</p>
+      <p>{t.deleteBody(recordTitle(entity, record))}</p>
       {error && (
         <p className="ls-error" role="alert">
           {t.deleteFailed}: {error}

@@ -1,12 +1,12 @@
 import { useCallback, useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useDocumentTitle } from '@lodestar/ui-shared';
+import { useDocumentTitle, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../model/ModelContext';
 import { entityTitle } from '../model/labels';
 import type { EntityDefinition } from '@lodestar/core';
 import type { RecordJson } from '../model/types';
 import { paths } from '../app/paths';
-import { fill, RECORD_MESSAGES } from './messages';
+import { RECORD_MESSAGES } from './messages';
 import { RecordForm } from './form/RecordForm';
 import { effectiveFields } from './form/formSchema';
 import { parsePrefill } from './form/values';
@@ -15,14 +15,14 @@ import { TypePicker } from './TypePicker';
 /** `/records/:entity/new`: asks for the record type first when the entity has types, then the form (prefilled from the query). */
 export function NewRecord({ entity }: { entity: EntityDefinition }) {
   const { lang, kinds, permissions } = useModel();
-  const t = RECORD_MESSAGES[lang];
+  const t = useMessages(RECORD_MESSAGES);
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const types = entity['x-entity'].recordTypes ?? {};
   const hasTypes = Object.keys(types).length > 0;
   const requested = params.get('type') ?? undefined;
   const recordType = requested && requested in types ? requested : undefined;
-  const title = fill(t.newTitle, { entity: entityTitle(entity, lang) });
+  const title = t.newTitle(entityTitle(entity, lang));
   useDocumentTitle(title);
   const query = params.toString();
   const prefill = useMemo(

@@ -9,11 +9,12 @@ import { paths } from '../app/paths';
 import { RECORD_MESSAGES } from './messages';
 import { dateTimeText } from './time';
 import { DeleteDialog } from './DeleteDialog';
+import { useMessages } from '@lodestar/ui-shared';
 
 /** Title, record type, owner, last update, and delete when the user may. */
 export function RecordHeader({ entity, record }: { entity: EntityDefinition; record: RecordJson }) {
   const { lang, permissions } = useModel();
-  const t = RECORD_MESSAGES[lang];
+  const t = useMessages(RECORD_MESSAGES);
   const [deleting, setDeleting] = useState(false);
   const canDelete = (permissions[entity.$id]?.delete ?? 'none') !== 'none';
   const type = recordTypeTitle(entity, record.record_type as string | null, lang);

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, useDocumentTitle } from '@lodestar/ui-shared';
+import { ApiError, useDocumentTitle, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../model/ModelContext';
 import { entityTitle, recordTitle } from '../model/labels';
 import type { EntityDefinition } from '@lodestar/core';
@@ -20,7 +20,7 @@ import './record.css';
 export function RecordPage() {
   const { entity: entityId = '', id = '' } = useParams();
   const model = useModel();
-  const t = RECORD_MESSAGES[model.lang];
+  const t = useMessages(RECORD_MESSAGES);
   const entity = model.entity(entityId);
   if (!entity) {
     return (
@@ -38,7 +38,7 @@ export function RecordPage() {
 
 function ExistingRecord({ entity, id }: { entity: EntityDefinition; id: string }) {
   const { lang, permissions, workflowOf } = useModel();
-  const t = RECORD_MESSAGES[lang];
+  const t = useMessages(RECORD_MESSAGES);
   const { state, reload, replace } = useRecord(entity.$id, id);
   // Bumped after a save or an event, so transitions, history and audit read again.
   const [changes, setChanges] = useState(0);

@@ -1,8 +1,8 @@
-import { pick } from '@lodestar/ui-shared';
+import { pick, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../model/ModelContext';
 import { entityTitle, fieldTitle, recordTypeTitle } from '../model/labels';
 import type { EntityDefinition } from '@lodestar/core';
-import { fill, RECORD_MESSAGES } from './messages';
+import { RECORD_MESSAGES } from './messages';
 
 /** The record types as cards (a radio group): shown alone first, then as a compact switch above the form. */
 export function TypePicker({
@@ -15,12 +15,12 @@ export function TypePicker({
   onChoose(type: string): void;
 }) {
   const { lang } = useModel();
-  const t = RECORD_MESSAGES[lang];
+  const t = useMessages(RECORD_MESSAGES);
   const types = Object.entries(entity['x-entity'].recordTypes ?? {});
   return (
     <section className={`type-picker${selected ? ' is-compact' : ''}`} aria-labelledby="type-picker-title">
       <h2 id="type-picker-title" className="type-picker-title">
-        {fill(t.chooseType, { entity: entityTitle(entity, lang) })}
+        {t.chooseType(entityTitle(entity, lang))}
       </h2>
       {!selected && <p className="muted type-picker-hint">{t.chooseTypeHint}</p>}
       <div className="type-cards" role="radiogroup" aria-labelledby="type-picker-title">

@@ -1,14 +1,14 @@
 import type { Lang } from '@lodestar/ui-shared';
-import { fill, type RecordMessages } from './messages';
+import type { RecordMessages } from './messages';
 
 /** A duration in the largest unit that reads well: "3 天", "5 h", "just now". */
 export function durationText(ms: number, t: RecordMessages): string {
   const minutes = Math.floor(ms / 60000);
   if (minutes < 1) return t.justNow;
-  if (minutes < 60) return fill(t.minutes, { n: minutes });
+  if (minutes < 60) return t.minutes(minutes);
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return fill(t.hours, { n: hours });
-  return fill(t.days, { n: Math.floor(hours / 24) });
+  if (hours < 48) return t.hours(hours);
+  return t.days(Math.floor(hours / 24));
 }
 
 export function dateTimeText(iso: unknown, lang: Lang): string {

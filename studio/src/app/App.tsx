@@ -1,5 +1,5 @@
 import { Link, Navigate, Route, Routes } from 'react-router';
-import { ApiError, useDocumentTitle } from '@lodestar/ui-shared';
+import { ApiError, useDocumentTitle, useMessages } from '@lodestar/ui-shared';
 import { DraftProvider } from '../draft/DraftContext';
 import { EntityDesigner } from '../designer/EntityDesigner';
 import { EntityListPage } from '../entities/EntityListPage';
@@ -9,7 +9,6 @@ import { WorkflowListPage } from '../workflows/WorkflowListPage';
 import { WorkflowDesigner } from '../workflows/WorkflowDesigner';
 import { RolesPage } from '../roles/RolesPage';
 import { TemplatesPage } from '../templates/TemplatesPage';
-import { useMessages } from './lang';
 import { APP_MESSAGES } from './messages';
 import { Shell } from './Shell';
 

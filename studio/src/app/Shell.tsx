@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
-import { AppHeader } from '@lodestar/ui-shared';
+import { AppHeader, useMessages } from '@lodestar/ui-shared';
 import { DraftBanner } from '../draft/DraftBanner';
 import { useDraft } from '../draft/DraftContext';
 import { useStudioLang } from './lang';
@@ -10,7 +10,7 @@ import { APP_MESSAGES } from './messages';
 export function Shell({ children }: { children: ReactNode }) {
   const { lang, setLang } = useStudioLang();
   const { publishedVersion } = useDraft();
-  const t = APP_MESSAGES[lang];
+  const t = useMessages(APP_MESSAGES);
   return (
     <div className="studio">
       <AppHeader

@@ -1,6 +1,6 @@
-import { useMessages } from '../app/lang';
 import { EDITOR_MESSAGES } from './editor-messages';
 import type { ChoiceValue } from './field-model';
+import { useMessages } from '@lodestar/ui-shared';
 
 /** The values of a choice field, each with its Chinese and English label (`enum` + `x-i18n.enum`). */
 export function ChoiceValues({ values, onChange }: { values: ChoiceValue[]; onChange(values: ChoiceValue[]): void }) {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { pick } from '@lodestar/ui-shared';
-import { useMessages, useStudioLang } from '../app/lang';
+import { pick, useMessages } from '@lodestar/ui-shared';
+import { useStudioLang } from '../app/lang';
 import type { EntityDefinition } from '@lodestar/core';
 import { Checkbox, Dialog, Select, TextInput } from '../ui/controls';
 import { EDITOR_MESSAGES } from './editor-messages';

@@ -1,5 +1,5 @@
-import { pick, titleOf } from '@lodestar/ui-shared';
-import { useMessages, useStudioLang } from '../app/lang';
+import { pick, titleOf, useMessages } from '@lodestar/ui-shared';
+import { useStudioLang } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
 import { entityIssues } from '../draft/issues';
 import type { EntityDefinition } from '@lodestar/core';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { pick, titleOf } from '@lodestar/ui-shared';
-import { useMessages, useStudioLang } from '../app/lang';
+import { pick, titleOf, useMessages } from '@lodestar/ui-shared';
+import { useStudioLang } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
 import type { EntityDefinition, RecordTypeDefinition } from '@lodestar/core';
 import { Dialog, Select, TextInput } from '../ui/controls';

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { useMessages } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
 import { entityIssues } from '../draft/issues';
 import type { EntityDefinition, SectionDefinition } from '@lodestar/core';
 import { IssueNotes } from '../ui/controls';
 import { DESIGNER_MESSAGES } from './messages';
 import { isIdentifier } from '@lodestar/core';
+import { useMessages } from '@lodestar/ui-shared';
 
 /** The form's sections: rename in place (zh/en), reorder, add; removing one leaves its fields unsectioned. */
 export function SectionsPanel({

@@ -1,7 +1,7 @@
 import { Link, useLocation } from 'react-router';
-import { useMessages } from '../app/lang';
 import { useDraft } from './DraftContext';
 import { DRAFT_MESSAGES } from './messages';
+import { useMessages } from '@lodestar/ui-shared';
 
 /** Above every screen while a draft exists: that it is unpublished, whether it is saved, its problems. */
 export function DraftBanner() {

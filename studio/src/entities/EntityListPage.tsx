@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { TitleRow, titleOf } from '@lodestar/ui-shared';
-import { useMessages, useStudioLang } from '../app/lang';
+import { titleOf, TitleRow, useMessages } from '@lodestar/ui-shared';
+import { useStudioLang } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
 import { entityIssues } from '../draft/issues';
 import { ENTITY_MESSAGES } from './messages';

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { useMessages } from '../app/lang';
 import { newEntity } from '../designer/entity-edits';
 import { useDraft } from '../draft/DraftContext';
 import { TextInput } from '../ui/controls';
 import { ENTITY_MESSAGES } from './messages';
 import { isIdentifier } from '@lodestar/core';
+import { useMessages } from '@lodestar/ui-shared';
 
 /** Creates an entity with its id, zh/en title and title field, then opens it in the designer. */
 export function NewEntityForm({ onClose }: { onClose(): void }) {

@@ -1,6 +1,7 @@
-import { useMessages, useStudioLang } from '../app/lang';
+import { useStudioLang } from '../app/lang';
 import { PUBLISH_MESSAGES } from './messages';
 import type { PlanStep } from './plan-types';
+import { useMessages } from '@lodestar/ui-shared';
 
 const ORDER = ['blocked', 'destructive', 'safe'] as const;
 

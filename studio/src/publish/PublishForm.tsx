@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { useMessages } from '../app/lang';
 import { TextInput } from '../ui/controls';
 import { PUBLISH_MESSAGES } from './messages';
 import type { PlanStep } from './plan-types';
+import { useMessages } from '@lodestar/ui-shared';
 
 // Either language's word confirms: an admin switching languages mid-way should not be stuck.
 const WORDS = ['确认', 'CONFIRM'];

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, sendJson, TitleRow } from '@lodestar/ui-shared';
-import { useMessages, useStudioLang } from '../app/lang';
+import { ApiError, sendJson, TitleRow, useMessages } from '@lodestar/ui-shared';
+import { useStudioLang } from '../app/lang';
 import { issueMessage } from '../draft/issues';
 import { useDraft } from '../draft/DraftContext';
 import { DRAFT_PATH } from '../draft/load-draft';

@@ -1,6 +1,6 @@
-import { useMessages, useStudioLang } from '../app/lang';
+import { useStudioLang } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
-import { pick } from '@lodestar/ui-shared';
+import { pick, useMessages } from '@lodestar/ui-shared';
 import { PUBLISH_MESSAGES } from './messages';
 import type { PlanStep } from './plan-types';
 

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { useMessages } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
 import { TextInput } from '../ui/controls';
 import { ROLE_MESSAGES } from './messages';
 import { addRole, ADMIN_ROLE, isRoleId, rolesOf } from './roles-model';
+import { useMessages } from '@lodestar/ui-shared';
 
 /** Adds a role to the draft: an id checked as the engine would, and its names. */
 export function NewRoleForm({ onAdded }: { onAdded(id: string): void }) {

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '@lodestar/ui-shared';
-import { useMessages } from '../app/lang';
+import { api, useMessages } from '@lodestar/ui-shared';
 import { Select, TextInput } from '../ui/controls';
 import { ADMIN_MESSAGES } from './admin-messages';
 import { failureText, type OrgUnit } from './admin-api';

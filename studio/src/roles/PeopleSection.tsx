@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { useApiGet } from '@lodestar/ui-shared';
-import { useMessages } from '../app/lang';
+import { useApiGet, useMessages } from '@lodestar/ui-shared';
 import { useDraft } from '../draft/DraftContext';
 import { ADMIN_MESSAGES } from './admin-messages';
 import { unitTree } from './admin-api';

@@ -1,6 +1,6 @@
 import { Fragment, useState } from 'react';
-import { titleOf } from '@lodestar/ui-shared';
-import { useMessages, useStudioLang } from '../app/lang';
+import { titleOf, useMessages } from '@lodestar/ui-shared';
+import { useStudioLang } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
 import { IssueNotes } from '../ui/controls';
 import { EntityRules } from './EntityRules';

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { useMessages, useStudioLang } from '../app/lang';
+import { useStudioLang } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
 import { Dialog, IssueNotes, TextInput } from '../ui/controls';
 import { ROLE_MESSAGES } from './messages';
 import { PermissionMatrix } from './PermissionMatrix';
 import { roleIssues } from './role-issues';
 import { removeRole, setRoleText, textsOf, type RoleDefinition } from './roles-model';
+import { useMessages } from '@lodestar/ui-shared';
 
 /** One role: its names and description in both languages, its permission matrix, and removing it. */
 export function RoleEditor({ roleId, role, onRemoved }: { roleId: string; role: RoleDefinition; onRemoved(): void }) {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { TitleRow } from '@lodestar/ui-shared';
-import { useMessages, useStudioLang } from '../app/lang';
+import { TitleRow, useMessages } from '@lodestar/ui-shared';
+import { useStudioLang } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
 import { issueMessage } from '../draft/issues';
 import { ROLE_MESSAGES } from './messages';

@@ -1,6 +1,6 @@
-import { useMessages } from '../app/lang';
 import { ROLE_MESSAGES } from './messages';
 import { SCOPES, type Scope } from './roles-model';
+import { useMessages } from '@lodestar/ui-shared';
 
 /**
  * A compact scope picker for a table cell: its name comes from aria-label (the row and column),

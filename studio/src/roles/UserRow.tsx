@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { api, type BodyOf } from '@lodestar/ui-shared';
-import { useMessages, useStudioLang } from '../app/lang';
+import { api, type BodyOf, useMessages } from '@lodestar/ui-shared';
+import { useStudioLang } from '../app/lang';
 import { ADMIN_MESSAGES } from './admin-messages';
 import { failureText, type OrgUnit, type User } from './admin-api';
 import { RoleChecks } from './RoleChecks';

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, getJson, type ApiIssue } from '@lodestar/ui-shared';
-import { useMessages } from '../app/lang';
+import { ApiError, type ApiIssue, getJson, useMessages } from '@lodestar/ui-shared';
 import { TextInput } from '../ui/controls';
 import { IssueTable } from './IssueTable';
 import { TEMPLATE_MESSAGES } from './messages';

@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
-import { useMessages } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
 import { PlanSteps } from '../publish/PlanSteps';
 import { PublishForm } from '../publish/PublishForm';
 import { dryRun, install, readTemplateFile, type InstallState } from './install-state';
 import { IssueTable } from './IssueTable';
 import { TEMPLATE_MESSAGES } from './messages';
+import { useMessages } from '@lodestar/ui-shared';
 
 /** Choose a template file → dry run (every issue, or the plan) → confirm → install as a new version. */
 export function InstallTemplate() {

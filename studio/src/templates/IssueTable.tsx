@@ -1,6 +1,7 @@
 import type { Issue as DefinitionIssue } from '@lodestar/core';
-import { useMessages, useStudioLang } from '../app/lang';
+import { useStudioLang } from '../app/lang';
 import { TEMPLATE_MESSAGES } from './messages';
+import { useMessages } from '@lodestar/ui-shared';
 
 /** Every issue of a template: its file, JSON pointer, rule (keyword) and message, one row each. */
 export function IssueTable({ issues }: { issues: (DefinitionIssue & { i18n?: { en: string; zh: string } })[] }) {

@@ -1,5 +1,4 @@
-import { TitleRow } from '@lodestar/ui-shared';
-import { useMessages } from '../app/lang';
+import { TitleRow, useMessages } from '@lodestar/ui-shared';
 import '../publish/publish.css';
 import { ExportTemplate } from './ExportTemplate';
 import { InstallTemplate } from './InstallTemplate';

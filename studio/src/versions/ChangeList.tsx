@@ -1,7 +1,8 @@
-import { useMessages, useStudioLang } from '../app/lang';
+import { useStudioLang } from '../app/lang';
 import { DIFF_MESSAGES } from './diff-messages';
 import type { KeyedDiff, ValueChange } from './diff-types';
 import { changedPointers, short, valueAt } from './json-pointers';
+import { useMessages } from '@lodestar/ui-shared';
 
 /** Names added / removed, and for each changed one every differing pointer as before → after. */
 export function ChangeList<C extends ValueChange>({

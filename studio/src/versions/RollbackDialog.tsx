@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { sendJson } from '@lodestar/ui-shared';
-import { useMessages } from '../app/lang';
+import { sendJson, useMessages } from '@lodestar/ui-shared';
 import { useDraft } from '../draft/DraftContext';
 import { Dialog } from '../ui/controls';
 import { DIFF_MESSAGES } from './diff-messages';

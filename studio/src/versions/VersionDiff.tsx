@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
-import { useApi } from '@lodestar/ui-shared';
-import { useMessages } from '../app/lang';
+import { useApi, useMessages } from '@lodestar/ui-shared';
 import { PlanSteps } from '../publish/PlanSteps';
 import { ChangeList, Named } from './ChangeList';
 import { DIFF_MESSAGES } from './diff-messages';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { TitleRow, useApi } from '@lodestar/ui-shared';
-import { useMessages, useStudioLang } from '../app/lang';
+import { TitleRow, useApi, useMessages } from '@lodestar/ui-shared';
+import { useStudioLang } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
 import type { PublishedVersion } from '../draft/types';
 import '../publish/publish.css';

@@ -1,8 +1,8 @@
-import { useMessages } from '../app/lang';
 import type { FieldOption } from './ParamsForm';
 import { PANEL_MESSAGES } from './panel-messages';
 import { ReferenceEditor } from './ReferenceEditor';
 import type { LibraryEntry, Reference } from './types';
+import { useMessages } from '@lodestar/ui-shared';
 
 /** The actions a transition runs, in order: each picked from the library with its params; add and remove. */
 export function ActionsEditor({

@@ -1,5 +1,5 @@
-import { titleOf } from '@lodestar/ui-shared';
-import { useMessages, useStudioLang } from '../app/lang';
+import { titleOf, useMessages } from '@lodestar/ui-shared';
+import { useStudioLang } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
 import { Select } from '../ui/controls';
 import { WORKFLOW_MESSAGES } from './messages';

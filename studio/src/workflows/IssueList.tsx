@@ -1,7 +1,8 @@
-import { useMessages, useStudioLang } from '../app/lang';
+import { useStudioLang } from '../app/lang';
 import { issueMessage } from '../draft/issues';
 import type { Issue as DefinitionIssue } from '@lodestar/core';
 import { WORKFLOW_MESSAGES } from './messages';
+import { useMessages } from '@lodestar/ui-shared';
 
 /** Every engine issue of the workflow; one that points at a stage or transition selects it. */
 export function IssueList({ issues, onPick }: { issues: DefinitionIssue[]; onPick(issue: DefinitionIssue): void }) {

@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
-import { useMessages, useStudioLang } from '../app/lang';
+import { useStudioLang } from '../app/lang';
 import { Checkbox, Select, TextInput } from '../ui/controls';
 import { libraryName } from './library-messages';
 import { PANEL_MESSAGES } from './panel-messages';
 import type { ParamSchema } from './types';
+import { useMessages } from '@lodestar/ui-shared';
 
 export interface FieldOption {
   value: string;

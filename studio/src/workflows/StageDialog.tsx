@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { useMessages } from '../app/lang';
 import { Dialog, TextInput } from '../ui/controls';
 import { WORKFLOW_MESSAGES } from './messages';
 import { EVENT_NAME, eventFromId, idFromTitle, STATE_ID, type NewStage } from './workflow-edits';
+import { useMessages } from '@lodestar/ui-shared';
 
 interface Props {
   taken: string[];

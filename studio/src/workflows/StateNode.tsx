@@ -1,6 +1,6 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import { useMessages } from '../app/lang';
 import { WORKFLOW_MESSAGES } from './messages';
+import { useMessages } from '@lodestar/ui-shared';
 
 export type StateNodeData = {
   name: string;

@@ -1,10 +1,11 @@
-import { useMessages, useStudioLang } from '../app/lang';
+import { useStudioLang } from '../app/lang';
 import type { Issue as DefinitionIssue } from '@lodestar/core';
 import { Checkbox, IssueNotes, Select, TextInput } from '../ui/controls';
 import { WORKFLOW_MESSAGES } from './messages';
 import { isFinal, listEdges, pointingAt, statePointer, stateTitle, text, type Edge } from './model';
 import { PANEL_MESSAGES } from './panel-messages';
 import type { StateMeta, Workflow } from './types';
+import { useMessages } from '@lodestar/ui-shared';
 
 interface Props {
   workflow: Workflow;

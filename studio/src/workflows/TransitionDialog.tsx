@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { useMessages, useStudioLang } from '../app/lang';
+import { useStudioLang } from '../app/lang';
 import { Dialog, Select, TextInput } from '../ui/controls';
 import { WORKFLOW_MESSAGES } from './messages';
 import { isFinal, stateTitle } from './model';
 import type { Workflow } from './types';
 import { EVENT_NAME } from './workflow-edits';
+import { useMessages } from '@lodestar/ui-shared';
 
 export interface NewTransition {
   from: string;

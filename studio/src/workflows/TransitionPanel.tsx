@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useMessages, useStudioLang } from '../app/lang';
+import { useStudioLang } from '../app/lang';
 import type { Issue as DefinitionIssue } from '@lodestar/core';
 import { IssueNotes, Select, TextInput } from '../ui/controls';
 import { ActionsEditor } from './ActionsEditor';
@@ -10,6 +10,7 @@ import type { FieldOption } from './ParamsForm';
 import { ReferenceEditor } from './ReferenceEditor';
 import type { Library, Transition, Workflow } from './types';
 import { EVENT_NAME } from './workflow-edits';
+import { useMessages } from '@lodestar/ui-shared';
 
 interface Props {
   workflow: Workflow;

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Background, Controls, MarkerType, ReactFlow, type Edge as FlowEdge } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMessages, useStudioLang } from '../app/lang';
+import { useStudioLang } from '../app/lang';
 import type { Issue as DefinitionIssue } from '@lodestar/core';
 import { COLUMN_WIDTH, layoutStates, ROW_HEIGHT } from './layout';
 import { WORKFLOW_MESSAGES } from './messages';
@@ -9,6 +9,7 @@ import { edgePointer, isFinal, listEdges, statePointer, stateTitle, text, type E
 import { StateNode, type StateNodeType } from './StateNode';
 import type { Workflow } from './types';
 import { issuesUnder, stateOwnIssues } from './wf-issues';
+import { useMessages } from '@lodestar/ui-shared';
 
 const NODE_TYPES = { state: StateNode };
 

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { TitleRow, titleOf } from '@lodestar/ui-shared';
-import { useMessages, useStudioLang } from '../app/lang';
+import { titleOf, TitleRow, useMessages } from '@lodestar/ui-shared';
+import { useStudioLang } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
 import { WORKFLOW_MESSAGES } from './messages';
 import { text } from './model';

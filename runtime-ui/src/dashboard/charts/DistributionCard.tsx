@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useApi } from '@lodestar/ui-shared';
+import { useApi, useMessages } from '@lodestar/ui-shared';
 import { useUsers } from '../../fields/useUsers';
 import { useModel } from '../../model/ModelContext';
 import { entityTitle, fieldTitle } from '../../model/labels';
@@ -18,7 +18,7 @@ const BAR_MAX = 15;
 /** How the records of an entity spread over the values of one field (`x-ui.chart: true`): a pie, or bars when many. */
 export function DistributionCard({ entity, field, owner }: { entity: EntityDefinition; field: string; owner: string }) {
   const { lang, kinds, entity: entityById, workflowOf } = useModel();
-  const t = DASHBOARD_MESSAGES[lang];
+  const t = useMessages(DASHBOARD_MESSAGES);
   const users = useUsers();
   const kind = kinds[entity.$id]?.[field];
   const params = new URLSearchParams({ by: field, ...(owner && { 'filter[owner_id]': owner }) });

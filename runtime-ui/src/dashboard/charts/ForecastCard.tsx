@@ -8,6 +8,7 @@ import { formatAmount, formatNumber } from '../format';
 import { DASHBOARD_MESSAGES } from '../messages';
 import type { ForecastReport } from '../report-types';
 import { useReport, type ReportFilters } from '../useReport';
+import { useMessages } from '@lodestar/ui-shared';
 
 /** Open amount and weighted amount per expected close month (won amount in the table). */
 export function ForecastCard({
@@ -20,7 +21,7 @@ export function ForecastCard({
   currency?: string | undefined;
 }) {
   const { lang } = useModel();
-  const t = DASHBOARD_MESSAGES[lang];
+  const t = useMessages(DASHBOARD_MESSAGES);
   const [state, retry] = useReport<ForecastReport>(workflow.id, 'forecast', filters);
   const data = state.status === 'ready' ? state.data : undefined;
   const monthLabel = useCallback(

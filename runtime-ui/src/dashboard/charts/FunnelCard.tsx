@@ -9,6 +9,7 @@ import { formatAmount, formatNumber, formatPercent } from '../format';
 import { DASHBOARD_MESSAGES } from '../messages';
 import type { FunnelReport } from '../report-types';
 import { useReport, type ReportFilters } from '../useReport';
+import { useMessages } from '@lodestar/ui-shared';
 
 /** Counts and amounts per funnel stage, in the workflow's state colors; lost records listed beside. */
 export function FunnelCard({
@@ -21,7 +22,7 @@ export function FunnelCard({
   currency?: string | undefined;
 }) {
   const { lang } = useModel();
-  const t = DASHBOARD_MESSAGES[lang];
+  const t = useMessages(DASHBOARD_MESSAGES);
   const [state, retry] = useReport<FunnelReport>(workflow.id, 'funnel', filters);
   const data = state.status === 'ready' ? state.data : undefined;
   const option = useMemo((): ChartOption | undefined => {

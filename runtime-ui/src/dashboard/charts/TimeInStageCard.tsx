@@ -9,13 +9,14 @@ import { formatNumber } from '../format';
 import { DASHBOARD_MESSAGES } from '../messages';
 import type { TimeInStageReport } from '../report-types';
 import { useReport, type ReportFilters } from '../useReport';
+import { useMessages } from '@lodestar/ui-shared';
 
 const days = (hours: number | null | undefined) => (hours === null || hours === undefined ? null : hours / 24);
 
 /** Average days per stage: stays that ended (solid) and stays still running (light). */
 export function TimeInStageCard({ workflow, filters }: { workflow: WorkflowDefinition; filters: ReportFilters }) {
   const { lang } = useModel();
-  const t = DASHBOARD_MESSAGES[lang];
+  const t = useMessages(DASHBOARD_MESSAGES);
   const [state, retry] = useReport<TimeInStageReport>(workflow.id, 'time-in-stage', filters);
   const data = state.status === 'ready' ? state.data : undefined;
   const option = useMemo((): ChartOption | undefined => {

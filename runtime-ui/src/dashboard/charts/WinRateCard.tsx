@@ -8,6 +8,7 @@ import { formatAmount, formatNumber, formatPercent } from '../format';
 import { DASHBOARD_MESSAGES } from '../messages';
 import type { WinRateReport } from '../report-types';
 import { useReport, type ReportFilters } from '../useReport';
+import { useMessages } from '@lodestar/ui-shared';
 
 /** Won / (won + lost) as a gauge, with the won and lost counts, amounts and the average cycle. */
 export function WinRateCard({
@@ -20,7 +21,7 @@ export function WinRateCard({
   currency?: string | undefined;
 }) {
   const { lang } = useModel();
-  const t = DASHBOARD_MESSAGES[lang];
+  const t = useMessages(DASHBOARD_MESSAGES);
   const [state, retry] = useReport<WinRateReport>(workflow.id, 'win-rate', filters);
   const data = state.status === 'ready' ? state.data : undefined;
   const option = useMemo((): ChartOption | undefined => {

@@ -14,6 +14,7 @@ import { TEMPLATES } from './templates';
 import { changedValues, filledValues, toFormData, type FormData } from './values';
 import { WIDGETS } from './widgets';
 import { SaveBar } from './SaveBar';
+import { useMessages } from '@lodestar/ui-shared';
 
 export interface RecordFormProps {
   entity: EntityDefinition;
@@ -42,7 +43,7 @@ export function RecordForm({
   onReload,
 }: RecordFormProps) {
   const { kinds, permissions, lang } = useModel();
-  const t = RECORD_MESSAGES[lang];
+  const t = useMessages(RECORD_MESSAGES);
   const readOnlyKey = (permissions[entity.$id]?.readOnly ?? []).join(',');
   const isNew = !record;
   const model = useMemo(
@@ -163,7 +164,7 @@ function formTagFor(label: string) {
 }
 
 function FormBanner({ banner, onReload }: { banner: { kind: string; lines: string[] }; onReload?: () => void }) {
-  const t = RECORD_MESSAGES[useModel().lang];
+  const t = useMessages(RECORD_MESSAGES);
   if (banner.kind === 'conflict') {
     return (
       <div className="notice notice-error record-notice" role="alert" data-testid="conflict">

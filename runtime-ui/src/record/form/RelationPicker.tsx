@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import type { WidgetProps } from '@rjsf/utils';
-import { getJson } from '@lodestar/ui-shared';
+import { getJson, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../../model/ModelContext';
 import { recordTitle } from '../../model/labels';
 import { paths } from '../../app/paths';
@@ -87,7 +87,7 @@ interface PickerProps {
 
 /** The search box and its listbox of matches. */
 function SearchBox({ id, target, exclude, invalid, placeholder, onPick }: PickerProps) {
-  const t = RECORD_MESSAGES[useModel().lang];
+  const t = useMessages(RECORD_MESSAGES);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -153,7 +153,7 @@ function SearchBox({ id, target, exclude, invalid, placeholder, onPick }: Picker
 /** manyToOne: the chosen record's title (a link), or a search box. */
 export function RelationWidget(props: WidgetProps) {
   const target = String(props.options.target);
-  const t = RECORD_MESSAGES[useModel().lang];
+  const t = useMessages(RECORD_MESSAGES);
   const value = typeof props.value === 'string' && props.value ? props.value : undefined;
   const title = useTitles(target, value ? [value] : [])[value ?? ''];
   const locked = props.readonly || props.disabled;
@@ -197,7 +197,7 @@ export function RelationWidget(props: WidgetProps) {
 /** manyToMany: chips of the chosen records plus a search box to add more. */
 export function RelationsWidget(props: WidgetProps) {
   const target = String(props.options.target);
-  const t = RECORD_MESSAGES[useModel().lang];
+  const t = useMessages(RECORD_MESSAGES);
   const ids: string[] = Array.isArray(props.value) ? props.value : [];
   const names = useTitles(target, ids);
   const locked = props.readonly || props.disabled;

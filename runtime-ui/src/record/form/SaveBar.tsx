@@ -1,5 +1,5 @@
-import { useModel } from '../../model/ModelContext';
 import { RECORD_MESSAGES } from '../messages';
+import { useMessages } from '@lodestar/ui-shared';
 
 /** Sticky at the bottom of the form: whether there are unsaved changes, discard, save (with a spinner while saving). */
 export function SaveBar({
@@ -13,7 +13,7 @@ export function SaveBar({
   isNew: boolean;
   onDiscard(): void;
 }) {
-  const t = RECORD_MESSAGES[useModel().lang];
+  const t = useMessages(RECORD_MESSAGES);
   return (
     <div className={`save-bar${dirty ? ' is-dirty' : ''}`} data-testid="save-bar">
       <span className="save-bar-state" aria-live="polite">

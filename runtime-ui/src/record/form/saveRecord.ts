@@ -2,7 +2,7 @@ import { ApiError, sendJson, type Lang } from '@lodestar/ui-shared';
 import type { ErrorSchema } from '@rjsf/utils';
 import type { RecordJson } from '../../model/types';
 import { fieldOfPointer, issueText } from './issues';
-import { fill, RECORD_MESSAGES } from '../messages';
+import { RECORD_MESSAGES } from '../messages';
 import type { FormData } from './values';
 
 export type SaveOutcome =
@@ -59,7 +59,7 @@ export function toInvalid(
     else
       general.push(
         field && issue.keyword !== 'additionalProperties'
-          ? fill(RECORD_MESSAGES[lang].fieldLabel, { field: titles(field), message: text })
+          ? RECORD_MESSAGES[lang].fieldLabel(titles(field), text)
           : text,
       );
   }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ApiError, getJson, sendJson } from '@lodestar/ui-shared';
+import { ApiError, getJson, sendJson, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../../model/ModelContext';
 import { eventTitle } from '../../model/labels';
 import type { EntityDefinition, WorkflowDefinition } from '@lodestar/core';
@@ -31,7 +31,7 @@ export function EventBar({
   onChanged(): void;
 }) {
   const { lang } = useModel();
-  const t = RECORD_MESSAGES[lang];
+  const t = useMessages(RECORD_MESSAGES);
   const base = `/api/v1/records/${encodeURIComponent(entity.$id)}/${encodeURIComponent(record.id)}`;
   const [transitions, setTransitions] = useState<Transition[] | null>(null);
   const [comment, setComment] = useState('');

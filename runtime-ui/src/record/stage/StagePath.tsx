@@ -1,10 +1,10 @@
 import { useRef } from 'react';
-import { useApi } from '@lodestar/ui-shared';
+import { useApi, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../../model/ModelContext';
 import { stateTitle } from '../../model/labels';
 import type { WorkflowDefinition } from '@lodestar/core';
 import type { RecordJson } from '../../model/types';
-import { fill, RECORD_MESSAGES } from '../messages';
+import { RECORD_MESSAGES } from '../messages';
 import { dateTimeText, durationText } from '../time';
 import { enteredStates, isDone, stageSteps } from './stages';
 
@@ -24,7 +24,7 @@ export function StagePath({
   changes: number;
 }) {
   const { lang } = useModel();
-  const t = RECORD_MESSAGES[lang];
+  const t = useMessages(RECORD_MESSAGES);
   const current = (record.state as string | null) ?? workflow.initial;
   const steps = stageSteps(workflow);
   const targets = useEnteredTargets(entity, record.id, changes);
@@ -61,13 +61,11 @@ export function StagePath({
       </ol>
       <div className="stage-facts">
         {!Number.isNaN(enteredAt) && (
-          <span data-testid="time-in-stage">
-            {fill(t.inStageFor, { duration: durationText(Date.now() - enteredAt, t) })}
-          </span>
+          <span data-testid="time-in-stage">{t.inStageFor(durationText(Date.now() - enteredAt, t))}</span>
         )}
         {typeof breached === 'string' && breached && (
           <span className="stage-sla" data-testid="sla-breached" role="status">
-            {fill(t.slaBreached, { at: dateTimeText(breached, lang) })}
+            {t.slaBreached(dateTimeText(breached, lang))}
           </span>
         )}
       </div>

@@ -1,11 +1,11 @@
-import { useApi } from '@lodestar/ui-shared';
+import { useApi, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../../model/ModelContext';
 import { fieldTitle } from '../../model/labels';
 import type { EntityDefinition } from '@lodestar/core';
 import type { RecordJson } from '../../model/types';
 import { FieldValue, UserName } from '../../fields/FieldValue';
 import { Spinner } from '../../app/Spinner';
-import { RECORD_MESSAGES, type RecordMessages } from '../messages';
+import { RECORD_MESSAGES } from '../messages';
 import { dateTimeText } from '../time';
 import { TabError } from './HistoryTab';
 import { RelationTitles } from '../form/RelationPicker';
@@ -18,7 +18,7 @@ interface AuditRow {
   changes: Record<string, [unknown, unknown]>;
 }
 
-const ACTIONS: Record<string, keyof RecordMessages> = {
+const ACTIONS: Record<string, 'actionCreate' | 'actionUpdate' | 'actionDelete' | 'actionTransition'> = {
   create: 'actionCreate',
   update: 'actionUpdate',
   delete: 'actionDelete',
@@ -37,7 +37,7 @@ export function AuditTab({
   changes: number;
 }) {
   const { lang } = useModel();
-  const t = RECORD_MESSAGES[lang];
+  const t = useMessages(RECORD_MESSAGES);
   const [state, reload] = useApi<{ data: AuditRow[] }>(
     `/api/v1/records/${encodeURIComponent(entity.$id)}/${encodeURIComponent(record.id)}/audit?limit=50&v=${changes}`,
   );

@@ -1,4 +1,4 @@
-import { useApi } from '@lodestar/ui-shared';
+import { useApi, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../../model/ModelContext';
 import { eventTitle, stateTitle } from '../../model/labels';
 import type { EntityDefinition, Text, WorkflowDefinition } from '@lodestar/core';
@@ -34,7 +34,7 @@ export function HistoryTab({
   changes: number;
 }) {
   const { lang } = useModel();
-  const t = RECORD_MESSAGES[lang];
+  const t = useMessages(RECORD_MESSAGES);
   const [state, reload] = useApi<{ data: HistoryRow[] }>(
     `/api/v1/records/${encodeURIComponent(entity.$id)}/${encodeURIComponent(record.id)}/history?v=${changes}`,
   );
@@ -82,7 +82,7 @@ export function HistoryTab({
 }
 
 export function TabError({ message, onRetry }: { message: string; onRetry(): void }) {
-  const t = RECORD_MESSAGES[useModel().lang];
+  const t = useMessages(RECORD_MESSAGES);
   return (
     <div className="notice notice-error" role="alert">
       <strong>{t.loadFailed}</strong>

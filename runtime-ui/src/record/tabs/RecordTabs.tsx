@@ -6,6 +6,7 @@ import { RECORD_MESSAGES } from '../messages';
 import { HistoryTab } from './HistoryTab';
 import { RelatedTab } from './RelatedTab';
 import { AuditTab } from './AuditTab';
+import { useMessages } from '@lodestar/ui-shared';
 
 type TabId = 'history' | 'related' | 'audit';
 
@@ -19,8 +20,8 @@ export function RecordTabs({
   record: RecordJson;
   changes: number;
 }) {
-  const { lang, workflowOf } = useModel();
-  const t = RECORD_MESSAGES[lang];
+  const { workflowOf } = useModel();
+  const t = useMessages(RECORD_MESSAGES);
   const workflow = workflowOf(entity.$id, record.record_type as string | null);
   const tabs: TabId[] = workflow ? ['history', 'related', 'audit'] : ['related', 'audit'];
   const [active, setActive] = useState<TabId>(tabs[0]!);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { getJson } from '@lodestar/ui-shared';
+import { getJson, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../../model/ModelContext';
 import { entityTitle, fieldTitle } from '../../model/labels';
 import type { EntityDefinition } from '@lodestar/core';
@@ -8,7 +8,7 @@ import type { RecordJson, RecordPage } from '../../model/types';
 import { RecordTable } from '../../list/RecordTable';
 import { paths } from '../../app/paths';
 import { Spinner } from '../../app/Spinner';
-import { fill, RECORD_MESSAGES } from '../messages';
+import { RECORD_MESSAGES } from '../messages';
 
 interface Reference {
   other: EntityDefinition;
@@ -33,8 +33,8 @@ function referencesTo(
 }
 
 export function RelatedTab({ entity, record }: { entity: EntityDefinition; record: RecordJson }) {
-  const { entities, kinds, permissions, lang } = useModel();
-  const t = RECORD_MESSAGES[lang];
+  const { entities, kinds, permissions } = useModel();
+  const t = useMessages(RECORD_MESSAGES);
   const refs = referencesTo(entities, kinds, entity.$id, (id) => (permissions[id]?.read ?? 'none') !== 'none');
   if (!refs.length) return <p className="empty-state muted">{t.noRelated}</p>;
   return (
@@ -62,7 +62,7 @@ function RelatedGroup({
   multiple: boolean;
 }) {
   const { lang, permissions } = useModel();
-  const t = RECORD_MESSAGES[lang];
+  const t = useMessages(RECORD_MESSAGES);
   const navigate = useNavigate();
   const [rows, setRows] = useState<RecordJson[] | null | Error>(null);
   const { kinds } = useModel();
@@ -94,7 +94,7 @@ function RelatedGroup({
           </Link>
           {canCreate && (
             <Link className="button button-small" to={paths.newRecord(other.$id, undefined, { [field]: id })}>
-              {fill(t.newOf, { entity: entityTitle(other, lang) })}
+              {t.newOf(entityTitle(other, lang))}
             </Link>
           )}
         </div>
