@@ -39,6 +39,7 @@ const PURE = [
   'agenda/(day|plan)\\.ts',
   'views/view-body\\.ts',
   'versions/(keyed-diff|diff-definitions|plan-between|template-json)\\.ts',
+  'formula/to-sql\\.ts',
 ].map((pattern) => new RegExp(`^${pattern}$`));
 
 /** Packages that reach a database, the network or the file system. */

@@ -10,3 +10,4 @@ export * from './plan.js';
 export * from './text.js';
 export * from './workflow-binding.js';
 export * from './system-titles.js';
+export * from './formula/index.js';

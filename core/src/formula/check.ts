@@ -1,0 +1,39 @@
+import type { Expr, FieldPath, FormulaIssue, FormulaType } from './ast.js';
+import { type TypeMap, typeFormula } from './typing.js';
+
+/** The fields a formula may read and their types; undefined: no such field (or one formulas cannot use). */
+export interface FormulaScope {
+  typeOf(path: FieldPath): FormulaType | undefined;
+}
+
+export interface CheckedFormula {
+  /** The result's type ('text' when the formula does not check: see issues). */
+  type: FormulaType;
+  /** The fields it reads, each once, in the order they appear. */
+  refs: FieldPath[];
+  /** Reads only the record's own columns (no relation.field). */
+  rowOnly: boolean;
+  /** No TODAY()/NOW(): with rowOnly, the value may be a stored generated column. */
+  immutable: boolean;
+  issues: FormulaIssue[];
+}
+
+/** The types the last successful checkFormula gave each formula, for formulaToSql and the evaluator. */
+const checked = new WeakMap<Expr, TypeMap>();
+
+export function checkedTypes(expr: Expr): TypeMap | undefined {
+  return checked.get(expr);
+}
+
+/** Type-checks a parsed formula against the fields in scope. */
+export function checkFormula(expr: Expr, scope: FormulaScope): CheckedFormula {
+  const typing = typeFormula(expr, (path) => scope.typeOf(path));
+  if (typing.issues.length === 0) checked.set(expr, typing.types);
+  return {
+    type: typing.types.get(expr) ?? 'text',
+    refs: typing.refs,
+    rowOnly: typing.refs.every((ref) => ref.length === 1),
+    immutable: !typing.volatile,
+    issues: typing.issues,
+  };
+}
