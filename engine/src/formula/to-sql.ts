@@ -60,15 +60,17 @@ const LAST_MONTH = 9999 * 12 + 11;
 /** Added before dividing so PostgreSQL keeps at least 21 places before round(…, 10). */
 const DIVISION_PAD = `0.${'0'.repeat(21)}`;
 
-/** SQL of a number clamped to ±limit, cut to a whole number (never an out-of-range error). */
+/**
+ * SQL of a number clamped to ±limit, cut to a whole number (never an out-of-range error). NULL becomes a
+ * bound (LEAST/GREATEST skip NULL): callers reject |value| ≥ limit, so a blank stays blank.
+ */
 function clampedInteger(sql: string, limit: number): string {
   return `LEAST(GREATEST(trunc(${sql}), ${-limit}), ${limit})`;
 }
 
-/** A date if it lies within the years 1–9999, else NULL. */
-function inRange(sql: string): string {
-  return `(CASE WHEN ${sql} BETWEEN DATE '0001-01-01' AND DATE '9999-12-31' THEN ${sql} END)`;
-}
+const DAY_ZERO = "DATE '0001-01-01'";
+/** 9999-12-31 − 0001-01-01 in days. */
+const LAST_DAY_NUMBER = 3_652_058;
 
 function pad(sql: string, width: number): string {
   return `lpad((${sql})::int::text, ${width}, '0')`;
@@ -224,7 +226,9 @@ class SqlWriter {
         return `(length(${sql(0)})::numeric)`;
       case 'LEFT':
       case 'RIGHT': {
-        const count = args.length > 1 ? `GREATEST(${clampedInteger(sql(1), MAX_COUNT)}, 0)::int` : '1';
+        // LEAST/GREATEST skip NULL: `+ 0 * n` keeps a blank count blank.
+        const count =
+          args.length > 1 ? `(GREATEST(${clampedInteger(sql(1), MAX_COUNT)}, 0) + 0 * trunc(${sql(1)}))::int` : '1';
         return `${node.name === 'LEFT' ? 'left' : 'right'}(${sql(0)}, ${count})`;
       }
       case 'UPPER':
@@ -249,7 +253,7 @@ class SqlWriter {
           `(${months} - div(${months}, 12) * 12 + 1)::int, 1)`;
         return (
           `(CASE WHEN ${months} BETWEEN ${FIRST_MONTH} AND ${LAST_MONTH} AND abs(${day}) <= ${MAX_DAY_OFFSET} ` +
-          `THEN ${inRange(`(${first} + (${day} - 1)::int)`)} END)`
+          `THEN ${fromDayNumber(`((${first} - ${DAY_ZERO}) + ${day} - 1)`)} END)`
         );
       }
       case 'YEAR':
@@ -288,6 +292,13 @@ function dateText(sql: string): string {
 
 /** A date plus whole days (toward zero), NULL beyond the years 1–9999. */
 function addDays(date: string, days: string): string {
-  const offset = clampedInteger(days, MAX_DAY_OFFSET + 1);
-  return `(CASE WHEN abs(${offset}) <= ${MAX_DAY_OFFSET} THEN ${inRange(`(${date} + ${offset}::int)`)} END)`;
+  return fromDayNumber(`((${date} - ${DAY_ZERO}) + ${clampedInteger(days, MAX_DAY_OFFSET + 1)})`);
+}
+
+/**
+ * The date `n` days after 0001-01-01, NULL unless it lies within the years 1–9999. The range is checked on
+ * the number, before any date arithmetic, so no value can raise "date out of range".
+ */
+function fromDayNumber(n: string): string {
+  return `(CASE WHEN ${n} BETWEEN 0 AND ${LAST_DAY_NUMBER} THEN ${DAY_ZERO} + (${n})::int END)`;
 }
