@@ -59,6 +59,19 @@ export interface JunctionSpec {
   renamedFrom?: string;
 }
 
+/**
+ * A formula field (`x-formula`). `stored`: the SQL of a STORED generated column of `type`, when the value
+ * depends on the row alone and never on the clock; absent: computed by every read statement instead.
+ * `refs`: the own fields a stored formula reads (a retype of one of them rebuilds the column).
+ */
+export interface FormulaSpec {
+  name: string;
+  formula: string;
+  type: SqlType;
+  stored?: string;
+  refs?: string[];
+}
+
 /** The relational shape compiled from one entity definition. */
 export interface TableSpec {
   name: string;
@@ -66,6 +79,8 @@ export interface TableSpec {
   columns: ColumnSpec[];
   indexes: IndexSpec[];
   junctions: JunctionSpec[];
+  /** Formula fields (absent when the entity has none). */
+  formulas?: FormulaSpec[];
 }
 
 /**
@@ -109,6 +124,11 @@ export type Step = StepBase &
     | { kind: 'createJunction'; junction: JunctionSpec }
     | { kind: 'dropJunction'; junction: JunctionSpec }
     | { kind: 'renameJunction'; from: string; to: string }
+    // Formula fields: `rows` counts the records whose value a stored column computes. A changed stored
+    // formula is `dropFormula` (replaced) early, then `changeFormula` once the columns it reads exist.
+    | { kind: 'addFormula'; table: string; formula: FormulaSpec }
+    | { kind: 'changeFormula'; table: string; from: FormulaSpec; to: FormulaSpec }
+    | { kind: 'dropFormula'; table: string; formula: FormulaSpec; replaced?: boolean }
     // Workflow states of stored records (`table` after the plan's renames; `scope` absent: every row).
     | { kind: 'renameState'; workflow: string; table: string; scope?: RecordScope; from: string; to: string }
     // A state the new version removes: its records move to `to` (the admin's mapping) or, once confirmed

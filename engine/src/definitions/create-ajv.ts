@@ -11,7 +11,16 @@ const addFormats = (addFormatsModule as unknown as { default: (ajv: Ajv2020) => 
 const PHONE = /^\+?[0-9][0-9 ()\-.]{3,30}(?:\s*(?:ext\.?|x|转)\s*[0-9]{1,6})?$/;
 
 /** Annotation keywords of our vocabulary: carried in definitions, meaningless to validation. */
-const ANNOTATIONS = ['x-entity', 'x-relation', 'x-currency', 'x-multiline', 'x-renamedFrom', 'x-i18n', 'x-ui'];
+const ANNOTATIONS = [
+  'x-entity',
+  'x-relation',
+  'x-currency',
+  'x-multiline',
+  'x-renamedFrom',
+  'x-i18n',
+  'x-ui',
+  'x-formula',
+];
 
 /**
  * The one place that builds an ajv instance: draft 2020-12, strict, every error collected,

@@ -2,6 +2,7 @@ import type { Issue } from '../errors.js';
 import { ROLES_FILE, ROLES_SOURCE_KEY, type DefinitionSet, type SourceFiles } from './definition-set.js';
 import type { EntityDefinition } from './entity.js';
 import { checkJunctionNames } from './junction-names.js';
+import { checkFormulas } from './validate-formulas.js';
 import { usableEntity, validateEntity } from './validate-entity.js';
 import { checkRoleReferences, isRolesDefinition, validateRoles } from './validate-roles.js';
 import { validateWorkflow } from './validate-workflow.js';
@@ -42,6 +43,7 @@ export function validateDefinitionSet(input: DefinitionSet, files: SourceFiles =
   const entityFile = (id: string) =>
     files[`entity:${id}`] ?? `entities[${set.entities.findIndex((e) => idOf(e, '$id') === id)}]`;
   issues.push(...checkWorkflowBindings(shaped, validWorkflows, entityFile));
+  issues.push(...checkFormulas(shaped, isRolesDefinition(set.roles) ? set.roles : undefined, entityFile));
   issues.push(
     ...duplicates(
       set.entities.map((e) => idOf(e, '$id')),

@@ -1,4 +1,5 @@
 import { toSqlType } from '../schema/table-spec.js';
+import { formulaStepReason } from './formula-step-text.js';
 import { isWidening } from './is-widening.js';
 import type { Safety, Step, StepDraft, StepKind } from './plan.js';
 
@@ -54,6 +55,10 @@ function decide(step: StepDraft): Verdict {
       return { safety: 'safe', reason: 'a rename keeps every record in its state' };
     case 'moveState':
       return decideMoveState(step);
+    case 'addFormula':
+    case 'changeFormula':
+    case 'dropFormula':
+      return { safety: 'safe', reason: formulaStepReason(step).en };
     default:
       return { safety: 'safe', reason: SAFE_REASONS[step.kind] ?? 'no stored value changes' };
   }

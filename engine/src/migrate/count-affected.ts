@@ -46,6 +46,10 @@ async function countRows(knex: Knex, step: Step, names: CurrentNames): Promise<n
       return countState(knex, step.table, names, stateCondition(step.from, step.scope));
     case 'moveState':
       return countState(knex, step.table, names, stateCondition(step.state, step.scope));
+    case 'addFormula':
+      return step.formula.stored ? countWhere(knex, names.table(step.table)) : undefined;
+    case 'changeFormula':
+      return step.to.stored ? countWhere(knex, names.table(step.table)) : undefined;
     default:
       return undefined;
   }

@@ -1,6 +1,7 @@
 import type { ColumnSpec } from '../schema/table-spec.js';
 import { toSqlType } from '../schema/table-spec.js';
 import { amount } from './classify.js';
+import { describeFormulaStep } from './formula-step-text.js';
 import type { Step, StepDraft } from './plan.js';
 
 type Of<K extends Step['kind']> = Extract<StepDraft, { kind: K }>;
@@ -40,6 +41,10 @@ export function describeStep(step: StepDraft): string {
       return `rename state ${step.workflow}.${step.from} → ${step.to}${describeRecords(step)}`;
     case 'moveState':
       return describeMoveState(step);
+    case 'addFormula':
+    case 'changeFormula':
+    case 'dropFormula':
+      return describeFormulaStep(step);
     default:
       return describeLinks(step);
   }

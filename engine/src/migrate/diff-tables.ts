@@ -1,6 +1,7 @@
 import type { TableSpec } from '../schema/table-spec.js';
 import { classifyStep } from './classify.js';
 import { diffColumns, type TableRenames } from './diff-columns.js';
+import { diffFormulas, withoutFormulas } from './diff-formulas.js';
 import { diffJunctions } from './diff-junctions.js';
 import { orderSteps } from './order-steps.js';
 import { pairByName } from './pair-by-name.js';
@@ -24,12 +25,13 @@ export function diffTables(before: TableSpec[], after: TableSpec[]): Step[] {
   for (const pair of tables.pairs) steps.push(...diffColumns(pair.before, pair.after, renames));
   const junctions = (specs: TableSpec[]) => specs.flatMap((table) => table.junctions);
   steps.push(...diffJunctions(junctions(before), junctions(after), renames));
+  steps.push(...diffFormulas(tables));
   return orderSteps(steps.map(classifyStep));
 }
 
 /** The table without foreign keys, which follow as separate steps once every table of the plan exists. */
 function toCreateTable(table: TableSpec): StepDraft[] {
-  const { renamedFrom: _renamedFrom, ...spec } = table;
+  const { renamedFrom: _renamedFrom, ...spec } = withoutFormulas(table);
   const columns = spec.columns.map(({ references: _references, renamedFrom: _old, ...column }) => column);
   const steps: StepDraft[] = [{ kind: 'createTable', table: { ...spec, columns } }];
   for (const column of table.columns) {

@@ -13,6 +13,7 @@ const RANK: Record<StepKind, number> = {
   renameJunction: 1,
   dropForeignKey: 2,
   dropIndex: 3,
+  dropFormula: 3.5, // a generated column goes before the columns it reads are dropped or retyped
   dropJunction: 4,
   dropColumn: 5,
   dropTable: 6,
@@ -26,6 +27,8 @@ const RANK: Record<StepKind, number> = {
   setNotNull: 14,
   createJunction: 15,
   addForeignKey: 16,
+  addFormula: 16.5, // once every column it reads exists, before indexes on it
+  changeFormula: 16.5,
   addIndex: 17,
   renameState: 18,
   moveState: 19,

@@ -1,6 +1,7 @@
 import type { Text } from '../errors.js';
 import type { SqlType } from '../schema/table-spec.js';
 import type { Step, StepDraft } from './plan.js';
+import { formulaStepReason, formulaStepText } from './formula-step-text.js';
 import type { StepNames } from './step-names.js';
 
 type Of<K extends Step['kind']> = Extract<StepDraft, { kind: K }>;
@@ -98,6 +99,10 @@ export function stepText(step: StepDraft, names: StepNames): Text {
       const [, to] = splitJunction(step.to);
       return of(table, names, renamed(F(table, from), F(table, to), ['rename the link field', '关联字段改名']));
     }
+    case 'addFormula':
+    case 'changeFormula':
+    case 'dropFormula':
+      return formulaStepText(step, names);
     case 'renameState': {
       const workflow = names.workflow(step.workflow);
       const change = renamed(names.state(step.workflow, step.from), names.state(step.workflow, step.to), [
@@ -163,6 +168,10 @@ export function stepReason(step: Step, names: StepNames): Text {
       return say('a rename keeps every record in its stage', '改名后记录仍留在该阶段');
     case 'moveState':
       return moveStateReason(step, names);
+    case 'addFormula':
+    case 'changeFormula':
+    case 'dropFormula':
+      return formulaStepReason(step);
     default:
       return SAFE[step.kind] ?? say('no stored value changes', '已保存的数据不变');
   }

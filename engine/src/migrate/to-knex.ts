@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { toSqlType } from '../schema/table-spec.js';
 import { columnBindings, toUsingSql } from './conversion-sql.js';
 import type { Step } from './plan.js';
+import { applyFormulaStep } from './to-knex-formulas.js';
 import { moveState, renameState, type StepContext } from './to-knex-states.js';
 import {
   addColumnTo,
@@ -27,6 +28,10 @@ export async function applyStep(trx: Knex.Transaction, step: Step, context: Step
       return renameState(trx, step);
     case 'moveState':
       return moveState(trx, step, context);
+    case 'addFormula':
+    case 'changeFormula':
+    case 'dropFormula':
+      return applyFormulaStep(trx, step);
     case 'createTable':
       return createTable(trx, step.table);
     case 'dropTable':

@@ -5,6 +5,7 @@ import type { EntityDefinition, FieldDefinition } from '../definitions/entity.js
 import type { WorkflowDefinition } from '../definitions/workflow.js';
 import { type FieldKind, toFieldKind } from '../schema/column-types.js';
 import { compileEntity } from '../schema/compile-entity.js';
+import { compiledFormulas, type CompiledFormula } from '../schema/formula-read.js';
 import { toEffectiveSchema, toPatchSchema } from '../schema/record-types.js';
 import type { ColumnSpec, JunctionSpec, TableSpec } from '../schema/table-spec.js';
 
@@ -15,6 +16,8 @@ export interface CompiledField {
   /** The column, or undefined for many-to-many fields (stored in `junction`). */
   column?: ColumnSpec;
   junction?: JunctionSpec;
+  /** A formula field: read-only; its `column` is real when stored, else computed by `formula.readSql`. */
+  formula?: CompiledFormula;
 }
 
 export interface CompiledEntity {
@@ -44,7 +47,9 @@ export function compileModel(set: DefinitionSet, version: number, hash: string):
   const bound = boundEntities(set);
   const ajv = createAjv();
   const entities = new Map<string, CompiledEntity>();
-  for (const definition of set.entities) entities.set(definition.$id, compileOne(definition, bound, ajv));
+  const formulas = compiledFormulas(set.entities);
+  for (const definition of set.entities)
+    entities.set(definition.$id, compileOne(definition, bound, ajv, formulas.get(definition.$id)));
   return { version, hash, set, entities, workflows: new Map(set.workflows.map((w) => [w.id, w])) };
 }
 
@@ -57,11 +62,13 @@ function compileOne(
   definition: EntityDefinition,
   bound: Set<string>,
   ajv: ReturnType<typeof createAjv>,
+  formulas?: Map<string, CompiledFormula>,
 ): CompiledEntity {
   const table = compileEntity(definition, bound);
   const fields = new Map<string, CompiledField>();
   for (const [name, field] of Object.entries(definition.properties)) {
-    const column = table.columns.find((c) => c.name === name);
+    const formula = formulas?.get(name);
+    const column = formula?.column ?? table.columns.find((c) => c.name === name);
     const junction = table.junctions.find((j) => j.field === name);
     fields.set(name, {
       name,
@@ -69,6 +76,7 @@ function compileOne(
       definition: field,
       ...(column && { column }),
       ...(junction && { junction }),
+      ...(formula && { formula }),
     });
   }
   const recordTypes = Object.keys(definition['x-entity'].recordTypes ?? {});

@@ -57,6 +57,7 @@ function compileAttributes(entity: CompiledEntity): EntityAttributes {
       ...(field.column && { column: field.column }),
       ...(field.junction && { junction: field.junction }),
       ...(target && { target }),
+      ...(field.formula?.readSql !== undefined && { computed: field.formula.readSql }),
     });
   }
   const all = [...byName.values()];

@@ -44,6 +44,13 @@ export function toPayload(
       issues.push(
         readOnly(key, { en: `${key} is set by the engine and cannot be written`, zh: `${key} 由系统设置，不能写入` }),
       );
+    else if (entity.fields.get(key)?.formula)
+      issues.push(
+        readOnly(key, {
+          en: `${key} is a formula field: its value is computed and cannot be written`,
+          zh: `${key} 是公式字段，值由公式算出，不能写入`,
+        }),
+      );
     else payload.fields[key] = value;
   }
   issues.push(

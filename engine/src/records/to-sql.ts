@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { CompiledEntity } from '../model/compile-model.js';
 import type { ModelAccess } from '../permissions/model-access.js';
 import { attributesOf } from './attributes.js';
+import { recordsSource } from './formula-source.js';
 import { MAX_GROUPS, type GroupQuery } from './group-query.js';
 import { quoteIdent } from './quote-ident.js';
 import type { Attribute, Filter, ListQuery, SortKey } from './types.js';
@@ -28,7 +29,11 @@ function buildSelect(entity: CompiledEntity, names: string[]): string {
   const { byName } = attributesOf(entity);
   return names
     .map((name) => byName.get(name)!)
-    .map((a) => (a.junction ? `${junctionArray(a)} as ${quoteIdent(a.name)}` : `t.${quoteIdent(a.name)}`))
+    .map((a) =>
+      a.junction || a.computed !== undefined
+        ? `${a.computed ?? junctionArray(a)} as ${quoteIdent(a.name)}`
+        : `t.${quoteIdent(a.name)}`,
+    )
     .join(', ');
 }
 
@@ -47,7 +52,7 @@ export function toListSql(knex: Knex, entity: CompiledEntity, query: ListQuery, 
     (key, i) => `t.${quoteIdent(key.name)}${key.kind === 'dateTime' ? '::text' : ''} as "__k${i}"`,
   );
   const builder = knex
-    .from({ t: entity.table.name })
+    .from(recordsSource(knex, entity))
     .select(knex.raw(`${toSelectSql(entity, query.fields)}, ${cursorKeys.join(', ')}`));
   const scope = access?.condition(entity.id, 'read');
   if (scope) builder.whereRaw(scope.sql, scope.bindings as Knex.RawBinding[]);

@@ -31,6 +31,8 @@ export interface Attribute {
   junction?: JunctionSpec;
   /** The related entity of a many-to-one or many-to-many field. */
   target?: string;
+  /** A formula computed at read time: its SQL over `t` (formula-source.ts makes it a column of lists). */
+  computed?: string;
 }
 
 /** The list filter operators (`filter[field][op]=value`). */

@@ -1,5 +1,6 @@
 import type { EntityDefinition, FieldDefinition } from '../definitions/entity.js';
 import { toColumnType, toFieldKind } from './column-types.js';
+import { formulaSpecsOf, isFormula } from './formula-fields.js';
 import { ownerIndex, systemColumns, systemIndexes } from './system-columns.js';
 import type { ColumnSpec, IndexSpec, JunctionSpec, TableSpec } from './table-spec.js';
 import { toConstraintName } from './table-spec.js';
@@ -28,6 +29,7 @@ export function compileEntity(entity: EntityDefinition, boundEntities: ReadonlyS
   const indexes: IndexSpec[] = systemIndexes(table, { hasWorkflow: workflow });
 
   for (const [name, field] of Object.entries(entity.properties)) {
+    if (isFormula(field)) continue; // formulas: `spec.formulas`
     if (toFieldKind(field) === 'manyToMany') {
       junctions.push(compileJunction(table, name, field));
       continue;
@@ -42,6 +44,8 @@ export function compileEntity(entity: EntityDefinition, boundEntities: ReadonlyS
     if (fields[0] !== 'owner_id') indexes.push(ownerIndex(table, fields));
   }
   const spec: TableSpec = { name: table, columns, indexes: dedupeIndexes(indexes), junctions };
+  const formulas = formulaSpecsOf(entity);
+  if (formulas.length) spec.formulas = formulas;
   const renamedFrom = entity['x-entity'].renamedFrom;
   return renamedFrom ? { ...spec, renamedFrom } : spec;
 }

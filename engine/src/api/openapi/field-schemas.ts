@@ -18,6 +18,11 @@ export function toFieldSchema(field: FieldDefinition): JsonSchema {
   const description = toEnglish(field.description, field['x-i18n']?.description);
   if (title) schema.title = title;
   if (description) schema.description = description;
+  // A formula field is computed by the engine: readOnly, and the create and patch bodies refuse it (422).
+  if (field['x-formula'] !== undefined) {
+    schema.readOnly = true;
+    schema.description = `${description ? `${description} ` : ''}Formula: ${field['x-formula']}`;
+  }
   return schema;
 }
 

@@ -48,10 +48,8 @@ export const any: GuardSpec<{ guards: Ref[] }> = {
       failures.push(result);
     }
     return {
-      reason: {
-        en: failures.map((f) => f.reason.en).join('; or '),
-        zh: failures.map((f) => f.reason.zh).join('；或 '),
-      },
+      reason: failures.map((f) => f.reason).join('; or '),
+      reasonZh: failures.map((f) => f.reasonZh ?? f.reason).join('；或 '),
     };
   },
   children: ({ guards }) => guards.map((ref, i) => ({ pointer: `/guards/${i}`, ref })),
@@ -64,7 +62,7 @@ export const not: GuardSpec<{ guard: Ref }> = {
   evaluate(ctx, { guard }) {
     if (ctx.evaluate(guard) !== true) return true;
     const name = typeof guard === 'string' ? guard : guard.type;
-    return { reason: { en: `condition "${name}" must not hold`, zh: `条件“${name}”不能成立` } };
+    return { reason: `condition "${name}" must not hold`, reasonZh: `条件“${name}”不能成立` };
   },
   children: ({ guard }) => [{ pointer: '/guard', ref: guard }],
 };

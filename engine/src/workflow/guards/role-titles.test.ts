@@ -19,7 +19,8 @@ describe('guard reasons name roles by title', () => {
         { record: {}, actor: rep, roleTitle },
       ),
     ).toEqual({
-      reason: { en: 'only Service manager or Sales manager may do this', zh: '仅限服务主管或销售经理操作' },
+      reason: 'only Service manager or Sales manager may do this',
+      reasonZh: '仅限服务主管或销售经理操作',
     });
     expect(
       evaluateGuard(
@@ -27,7 +28,8 @@ describe('guard reasons name roles by title', () => {
         { record: {}, actor: rep, approvals: [], roleTitle },
       ),
     ).toEqual({
-      reason: { en: 'approval by Service manager is required', zh: '需要服务主管审批' },
+      reason: 'approval by Service manager is required',
+      reasonZh: '需要服务主管审批',
     });
   });
 
@@ -47,10 +49,10 @@ describe('guard reasons name roles by title', () => {
     const compiled = compileMachine(workflow, undefined, roleTitle);
     expect(
       decide(compiled, { state: 'pendingApproval', event: { type: 'APPROVE' }, record: {}, actor: rep }),
-    ).toMatchObject({ ok: false, reason: { zh: '仅限服务主管审批' } });
+    ).toMatchObject({ ok: false, reasonZh: '仅限服务主管审批' });
     expect(decide(compiled, { state: 'done', event: { type: 'APPROVE' }, record: {}, actor: rep })).toMatchObject({
       ok: false,
-      reason: { zh: '“已完成”阶段不能执行“APPROVE”' },
+      reasonZh: '“已完成”阶段不能执行“APPROVE”',
     });
   });
 });
