@@ -13,7 +13,7 @@ let normal: string;
 
 beforeAll(async () => {
   server = await startTestServer({ definitions: FORMULA_DEFINITIONS });
-  key = (await api('POST', '/customer', { name: 'Key', level: 'key' })).body.id;
+  key = (await api('POST', '/customer', { name: 'Key', level: 'key', since: daysAgo(400) })).body.id;
   normal = (await api('POST', '/customer', { name: 'Normal', level: 'normal' })).body.id;
 });
 afterAll(() => server?.close());
@@ -98,6 +98,9 @@ describe('formula fields', () => {
     const paged = await api('GET', '/quote?sort=commission&limit=1&fields=title');
     const next = await api('GET', `/quote?sort=commission&limit=1&fields=title&cursor=${paged.body.nextCursor}`);
     expect([paged.body.data[0].title, next.body.data[0].title]).toEqual(['A', 'C']);
+    const loyal = await api('GET', '/quote?filter[customer.tenure][gte]=400&fields=title&sort=title');
+    expect(loyal.status, JSON.stringify(loyal.body)).toBe(200);
+    expect(loyal.body.data.map((r: { title: string }) => r.title)).toEqual(['A', 'B', 'C']);
     const recent = await api('GET', '/quote?filter[age][lt]=5&fields=title');
     expect(recent.body.data.map((r: { title: string }) => r.title).sort()).toEqual(['A', 'B', 'C']);
     const groups = await api('GET', '/quote/groups?by=age&sum=total');

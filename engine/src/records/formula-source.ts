@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { CompiledEntity } from '../model/compile-model.js';
 import { attributesOf } from './attributes.js';
 import { quoteIdent } from './quote-ident.js';
+import type { Filter } from './types.js';
 
 const sources = new WeakMap<CompiledEntity, string | null>();
 
@@ -22,4 +23,12 @@ function computedSource(entity: CompiledEntity): string | null {
   if (!computed.length) return null;
   const values = computed.map((a) => `${a.computed} as ${quoteIdent(a.name)}`).join(', ');
   return `(select t.*, ${values} from ${quoteIdent(entity.table.name)} as t) as t`;
+}
+
+/** The related table a relation filter reads (aliased `r`), with the filtered formula as a column when it is computed. */
+export function relatedSource(knex: Knex, filter: Filter): Knex.Raw | Record<string, string> {
+  const table = filter.via!.target!;
+  const { computed, name } = filter.attribute;
+  if (computed === undefined) return { r: table };
+  return knex.raw(`(select t.*, ${computed} as ${quoteIdent(name)} from ${quoteIdent(table)} as t) as r`);
 }

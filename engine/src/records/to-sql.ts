@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { CompiledEntity } from '../model/compile-model.js';
 import type { ModelAccess } from '../permissions/model-access.js';
 import { attributesOf } from './attributes.js';
-import { recordsSource } from './formula-source.js';
+import { recordsSource, relatedSource } from './formula-source.js';
 import { MAX_GROUPS, type GroupQuery } from './group-query.js';
 import { quoteIdent } from './quote-ident.js';
 import type { Attribute, Filter, ListQuery, SortKey } from './types.js';
@@ -66,7 +66,7 @@ export function toListSql(knex: Knex, entity: CompiledEntity, query: ListQuery, 
 
 function applyFilter(knex: Knex, builder: Builder, filter: Filter, access?: ModelAccess): void {
   if (!filter.via) return applyCondition(knex, builder, { alias: 't', filter });
-  const related = knex.from({ r: filter.via.target! }).select('r.id');
+  const related = knex.from(relatedSource(knex, filter)).select('r.id');
   const scope = access?.condition(filter.via.target!, 'read', 'r');
   if (scope) related.whereRaw(scope.sql, scope.bindings as Knex.RawBinding[]);
   applyCondition(knex, related, { alias: 'r', filter });

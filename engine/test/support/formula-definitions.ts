@@ -11,6 +11,8 @@ const customer: EntityDefinition = {
     name: { type: 'string', title: 'Name', maxLength: 200 },
     level: { type: 'string', title: 'Level', enum: ['key', 'normal'] },
     rate: { type: 'number', title: 'Rate' },
+    since: { type: 'string', format: 'date', title: 'Customer since' },
+    tenure: { type: 'integer', title: 'Days as customer', 'x-formula': 'DATEDIF(since, TODAY(), "d")' },
   },
   required: ['name'],
 } as EntityDefinition;
