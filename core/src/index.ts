@@ -10,5 +10,4 @@ export * from './plan.js';
 export * from './text.js';
 export * from './workflow-binding.js';
 export * from './system-titles.js';
-export * from './stage-rules.js';
 export * from './formula/index.js';

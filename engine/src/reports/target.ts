@@ -56,8 +56,9 @@ export function toReportTarget(model: Model, workflowId: string, access?: ModelA
 }
 
 // A field named by the workflow's meta that is a plain column of one of the kinds; anything else is ignored.
+// A formula counts when it is stored (a generated column); one computed at read time has no column here.
 function columnOf(entity: CompiledEntity, name: string | undefined, kinds: Set<string>): string | undefined {
   if (name === undefined) return undefined;
   const field = entity.fields.get(name);
-  return field?.column && kinds.has(field.kind) ? field.column.name : undefined;
+  return field?.column && !field.formula?.readSql && kinds.has(field.kind) ? field.column.name : undefined;
 }
