@@ -40,6 +40,9 @@ const PURE = [
   'agenda/(day|plan)\\.ts',
   'views/view-body\\.ts',
   'versions/(keyed-diff|diff-definitions|plan-between|template-json)\\.ts',
+  'migrate/(diff-keys|key-step-text)\\.ts',
+  'records/key-conflict\\.ts',
+  'duplicates/match-plan\\.ts',
   'formula/to-sql\\.ts',
 ].map((pattern) => new RegExp(`^${pattern}$`));
 

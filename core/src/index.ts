@@ -7,6 +7,8 @@ export * from './identifiers.js';
 export * from './durations.js';
 export * from './field-kind.js';
 export * from './plan.js';
+export * from './key-normalize.js';
+export * from './unique-keys.js';
 export * from './text.js';
 export * from './workflow-binding.js';
 export * from './system-titles.js';

@@ -1,4 +1,5 @@
 import type { OnDelete } from './definitions/types.js';
+import type { KeyStep } from './key-normalize.js';
 import type { Text } from './text.js';
 
 /*
@@ -72,6 +73,17 @@ export interface FormulaSpec {
   refs?: string[];
 }
 
+/**
+ * An expression index over normalised values (key-normalize.ts): a unique key (`x-entity.unique`) or
+ * the lookup index of a duplicate check (`x-entity.duplicates`). Rows with a blank part are left out.
+ */
+export interface KeyIndexSpec {
+  name: string;
+  unique: boolean;
+  /** Each column with the normalisation steps applied to it (none for columns that are not text). */
+  parts: { column: string; steps: KeyStep[] }[];
+}
+
 /** The relational shape compiled from one entity definition. */
 export interface TableSpec {
   name: string;
@@ -79,6 +91,8 @@ export interface TableSpec {
   columns: ColumnSpec[];
   indexes: IndexSpec[];
   junctions: JunctionSpec[];
+  /** Unique keys and duplicate-check indexes (absent when the entity declares none). */
+  keys?: KeyIndexSpec[];
   /** Formula fields (absent when the entity has none). */
   formulas?: FormulaSpec[];
 }
@@ -121,6 +135,9 @@ export type Step = StepBase &
     | { kind: 'dropForeignKey'; table: string; column: string }
     | { kind: 'addIndex'; table: string; index: IndexSpec }
     | { kind: 'dropIndex'; table: string; index: IndexSpec }
+    // `duplicates`: a few of the values existing rows share (counted with `rows`), to find them by.
+    | { kind: 'addKeyIndex'; table: string; key: KeyIndexSpec; duplicates?: string[][] }
+    | { kind: 'dropKeyIndex'; table: string; key: KeyIndexSpec }
     | { kind: 'createJunction'; junction: JunctionSpec }
     | { kind: 'dropJunction'; junction: JunctionSpec }
     | { kind: 'renameJunction'; from: string; to: string }

@@ -60,6 +60,11 @@ export function retryOnNewerModel(models: ModelCache, router: Router, knex: Knex
   };
 }
 
+/** The pinned model, if the request got as far as being pinned (error handlers run for any request). */
+export function pinnedModelOf(req: Request): Model | undefined {
+  return pinnedOf(req)?.model;
+}
+
 function pinnedOf(req: Request): Pinned | undefined {
   return (req as unknown as Record<symbol, Pinned | undefined>)[PINNED];
 }

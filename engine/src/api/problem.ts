@@ -4,6 +4,7 @@ import { LodestarError, type Text } from '../errors.js';
 import { toLodestarError } from '../db/pg-errors.js';
 import type { Logger } from '../log.js';
 import { hasUnreadBody } from './body-guard.js';
+import { uniqueKeyOf } from './unique-key-of.js';
 
 /** Writes an RFC 9457 problem document. */
 export function sendProblem(res: Response, error: LodestarError): void {
@@ -25,7 +26,8 @@ export function problemHandler(log: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     // Refused before its body was read (no login, too large): close rather than receive the rest.
     if (!res.headersSent && hasUnreadBody(req)) res.set('Connection', 'close');
-    const known = error instanceof LodestarError ? error : (toLodestarError(error) ?? bodyProblem(error));
+    const known =
+      error instanceof LodestarError ? error : (toLodestarError(error, uniqueKeyOf(req)) ?? bodyProblem(error));
     if (known) return sendProblem(res, known);
     log.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');
     res.status(500).type('application/problem+json').json({

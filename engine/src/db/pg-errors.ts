@@ -1,5 +1,8 @@
 import { BadRequestError, ConflictError, type LodestarError, ValidationError } from '../errors.js';
 
+/** Words a violation of a definition's unique key (records/key-conflict.ts); undefined for other constraints. */
+export type UniqueKeyResolver = (table?: string, constraint?: string) => LodestarError | undefined;
+
 interface PgError {
   code?: string;
   column?: string;
@@ -13,9 +16,11 @@ interface PgError {
  * not null (23502), too long (22001), bad value (22P02, 22007, 22008, 22009), serialization (40001).
  * Anything else stays unknown (a logged 500). Messages name the field, never SQL.
  */
-export function toLodestarError(error: unknown): LodestarError | undefined {
+export function toLodestarError(error: unknown, uniqueKey?: UniqueKeyResolver): LodestarError | undefined {
   const e = error as PgError;
   if (!e || typeof e.code !== 'string') return undefined;
+  const keyConflict = e.code === '23505' ? uniqueKey?.(e.table, e.constraint) : undefined;
+  if (keyConflict) return keyConflict;
   const field = e.column ?? fieldOfConstraint(e.constraint, e.table);
   const pointer = field ? `/${field}` : '';
   switch (e.code) {

@@ -5,6 +5,7 @@ import type { EntityDefinition, FieldDefinition } from './entity.js';
 import { RESERVED_NAMES } from './identifiers.js';
 import { outsideBroken, salvageEntity } from './salvage-entity.js';
 import { isRuleValue, ruleKindOf } from './record-rules.js';
+import { checkKeys } from './validate-keys.js';
 import entityMetaSchema from './meta/entity.meta.json' with { type: 'json' };
 import { toFieldKind, type FieldKind } from '../schema/column-types.js';
 
@@ -74,6 +75,7 @@ function semanticIssues(definition: EntityDefinition, context: EntityContext): I
     ...checkOptions(definition, context),
     ...checkAgenda(definition),
     ...checkRules(definition),
+    ...checkKeys(definition),
     ...checkCompiles(definition),
   ];
 }

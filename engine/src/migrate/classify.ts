@@ -24,6 +24,7 @@ const SAFE_REASONS: Partial<Record<StepKind, string>> = {
   dropForeignKey: 'removes the link check; no value changes',
   addIndex: 'indexes hold no data of their own',
   dropIndex: 'indexes hold no data of their own',
+  dropKeyIndex: 'indexes hold no data of their own; values are no longer checked for duplicates',
 };
 
 /** Decides a step's safety and reason from its kind and (once counted) its `rows`. */
@@ -55,6 +56,8 @@ function decide(step: StepDraft): Verdict {
       return { safety: 'safe', reason: 'a rename keeps every record in its state' };
     case 'moveState':
       return decideMoveState(step);
+    case 'addKeyIndex':
+      return decideAddKey(step);
     case 'addFormula':
     case 'changeFormula':
     case 'dropFormula':
@@ -131,6 +134,16 @@ function decideMoveState(step: DraftOf<'moveState'>): Verdict {
   return destructive(
     `${sitting} in state ${step.state}, which the new version removes; map them to a state (confirmed without a mapping, they move to the initial state ${step.initial})`,
   );
+}
+
+/** A unique key over rows that already share a key cannot be built: blocked until they are told apart. */
+function decideAddKey(step: DraftOf<'addKeyIndex'>): Verdict {
+  if (!step.key.unique) return { safety: 'safe', reason: 'indexes hold no data of their own' };
+  const rows = step.rows;
+  if (rows === undefined) return { safety: 'safe', reason: 'existing rows must not share the key (not counted yet)' };
+  if (rows === 0) return { safety: 'safe', reason: 'no two rows share the key' };
+  const values = (step.duplicates ?? []).map((group) => group.map((v) => JSON.stringify(v)).join(' + ')).join('; ');
+  return blocked(`${amount(rows, 'row')} share their key with another row (${values}); change or merge them first`);
 }
 
 /** "1 row", "3 rows", or "an uncounted number of rows". */

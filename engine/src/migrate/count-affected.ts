@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { classifyStep } from './classify.js';
 import { columnBindings, toConversionSql } from './conversion-sql.js';
+import { countKeyDuplicates } from './count-key-duplicates.js';
 import type { Step } from './plan.js';
 import { stateCondition } from './state-sql.js';
 
@@ -20,6 +21,10 @@ export async function countAffected(knex: Knex, steps: Step[]): Promise<Step[]> 
   const names = toCurrentNames(steps);
   const counted: Step[] = [];
   for (const step of steps) {
+    if (step.kind === 'addKeyIndex') {
+      counted.push(classifyStep(await countKeyDuplicates(knex, step, names)));
+      continue;
+    }
     const rows = await countRows(knex, step, names);
     counted.push(classifyStep(rows === undefined ? step : { ...step, rows }));
   }

@@ -1,6 +1,7 @@
 import type { ColumnSpec } from '../schema/table-spec.js';
 import { toSqlType } from '../schema/table-spec.js';
 import { amount } from './classify.js';
+import { describeKeyStep } from './key-step-text.js';
 import { describeFormulaStep } from './formula-step-text.js';
 import type { Step, StepDraft } from './plan.js';
 
@@ -45,6 +46,9 @@ export function describeStep(step: StepDraft): string {
     case 'changeFormula':
     case 'dropFormula':
       return describeFormulaStep(step);
+    case 'addKeyIndex':
+    case 'dropKeyIndex':
+      return describeKeyStep(step);
     default:
       return describeLinks(step);
   }

@@ -3,6 +3,7 @@ import { classifyStep } from './classify.js';
 import { diffColumns, type TableRenames } from './diff-columns.js';
 import { diffFormulas, withoutFormulas } from './diff-formulas.js';
 import { diffJunctions } from './diff-junctions.js';
+import { diffKeys } from './diff-keys.js';
 import { orderSteps } from './order-steps.js';
 import { pairByName } from './pair-by-name.js';
 import type { Step, StepDraft } from './plan.js';
@@ -23,6 +24,8 @@ export function diffTables(before: TableSpec[], after: TableSpec[]): Step[] {
   for (const table of tables.added) steps.push(...toCreateTable(table));
   steps.push(...toDropTables(tables.removed));
   for (const pair of tables.pairs) steps.push(...diffColumns(pair.before, pair.after, renames));
+  for (const pair of tables.pairs) steps.push(...diffKeys(pair.before, pair.after));
+  for (const table of tables.added) steps.push(...diffKeys(undefined, table));
   const junctions = (specs: TableSpec[]) => specs.flatMap((table) => table.junctions);
   steps.push(...diffJunctions(junctions(before), junctions(after), renames));
   steps.push(...diffFormulas(tables));

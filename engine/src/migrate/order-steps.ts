@@ -13,6 +13,7 @@ const RANK: Record<StepKind, number> = {
   renameJunction: 1,
   dropForeignKey: 2,
   dropIndex: 3,
+  dropKeyIndex: 3,
   dropFormula: 3.5, // a generated column goes before the columns it reads are dropped or retyped
   dropJunction: 4,
   dropColumn: 5,
@@ -30,6 +31,7 @@ const RANK: Record<StepKind, number> = {
   addFormula: 16.5, // once every column it reads exists, before indexes on it
   changeFormula: 16.5,
   addIndex: 17,
+  addKeyIndex: 17,
   renameState: 18,
   moveState: 19,
 };

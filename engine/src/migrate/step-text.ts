@@ -1,6 +1,7 @@
 import type { Text } from '../errors.js';
 import type { SqlType } from '../schema/table-spec.js';
 import type { Step, StepDraft } from './plan.js';
+import { keyStepReason, keyStepText } from './key-step-text.js';
 import { formulaStepReason, formulaStepText } from './formula-step-text.js';
 import type { StepNames } from './step-names.js';
 
@@ -103,6 +104,9 @@ export function stepText(step: StepDraft, names: StepNames): Text {
     case 'changeFormula':
     case 'dropFormula':
       return formulaStepText(step, names);
+    case 'addKeyIndex':
+    case 'dropKeyIndex':
+      return keyStepText(step, names);
     case 'renameState': {
       const workflow = names.workflow(step.workflow);
       const change = renamed(names.state(step.workflow, step.from), names.state(step.workflow, step.to), [
@@ -172,6 +176,9 @@ export function stepReason(step: Step, names: StepNames): Text {
     case 'changeFormula':
     case 'dropFormula':
       return formulaStepReason(step);
+    case 'addKeyIndex':
+    case 'dropKeyIndex':
+      return keyStepReason(step, names);
     default:
       return SAFE[step.kind] ?? say('no stored value changes', '已保存的数据不变');
   }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { createKeyIndexSql, dropKeyIndexSql, forKnex } from '../schema/key-sql.js';
 import { toSqlType } from '../schema/table-spec.js';
 import { columnBindings, toUsingSql } from './conversion-sql.js';
 import type { Step } from './plan.js';
@@ -52,6 +53,10 @@ export async function applyStep(trx: Knex.Transaction, step: Step, context: Step
       return alterType(trx, step);
     case 'setNotNull':
       return setNotNull(trx, step);
+    case 'addKeyIndex':
+      return void (await trx.raw(forKnex(createKeyIndexSql(step.table, step.key))));
+    case 'dropKeyIndex':
+      return void (await trx.raw(forKnex(dropKeyIndexSql(step.key))));
     case 'renameColumn':
       await alter(trx, step.table, (t) => t.renameColumn(step.from, step.to));
       return renameColumnConstraints(trx, step.table, step.from, step.to);

@@ -1,5 +1,6 @@
 import type { EntityDefinition, FieldDefinition } from '../definitions/entity.js';
 import { toColumnType, toFieldKind } from './column-types.js';
+import { compileKeys } from './key-indexes.js';
 import { formulaSpecsOf, isFormula } from './formula-fields.js';
 import { ownerIndex, systemColumns, systemIndexes } from './system-columns.js';
 import type { ColumnSpec, IndexSpec, JunctionSpec, TableSpec } from './table-spec.js';
@@ -44,6 +45,8 @@ export function compileEntity(entity: EntityDefinition, boundEntities: ReadonlyS
     if (fields[0] !== 'owner_id') indexes.push(ownerIndex(table, fields));
   }
   const spec: TableSpec = { name: table, columns, indexes: dedupeIndexes(indexes), junctions };
+  const keys = compileKeys(entity);
+  if (keys.length) spec.keys = keys;
   const formulas = formulaSpecsOf(entity);
   if (formulas.length) spec.formulas = formulas;
   const renamedFrom = entity['x-entity'].renamedFrom;

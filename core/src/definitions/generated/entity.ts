@@ -4,12 +4,22 @@
  * @minItems 1
  */
 export type Names = string[];
+/**
+ * @minItems 1
+ * @maxItems 5
+ */
+export type Names1 = string[];
 export type Localized =
   | string
   | {
       [k: string]: string;
     };
-export type Names1 = string[];
+/**
+ * @minItems 1
+ * @maxItems 10
+ */
+export type Names2 = string[];
+export type Names3 = string[];
 export type Rule = {
   field: string;
   rule: 'gt' | 'gte' | 'lt' | 'lte';
@@ -42,7 +52,7 @@ export interface EntityDefinition {
   properties: {
     [k: string]: Field;
   };
-  required?: Names1;
+  required?: Names3;
   allOf?: {}[];
   if?: {};
   then?: {};
@@ -64,6 +74,11 @@ export interface EntityOptions {
   renamedFrom?: string;
   agenda?: Agenda;
   indexes?: Names[];
+  /**
+   * @maxItems 20
+   */
+  unique?: UniqueKey[];
+  duplicates?: DuplicateCheck;
   sections?: Section[];
   recordTypes?: {
     [k: string]: RecordType;
@@ -80,14 +95,23 @@ export interface Agenda {
     values: string[];
   };
 }
+export interface UniqueKey {
+  fields: Names1;
+  normalize?: ('trim' | 'case' | 'width' | 'spaces')[];
+  message?: Localized;
+}
+export interface DuplicateCheck {
+  match: Names2;
+  reveal?: 'nothing' | 'exists' | 'owner';
+}
 export interface Section {
   id: string;
   title: Localized;
 }
 export interface RecordType {
   title: Localized;
-  required?: Names1;
-  fields?: Names1;
+  required?: Names3;
+  fields?: Names3;
   workflow?: string;
 }
 export interface Field {
@@ -116,7 +140,7 @@ export interface Field {
   items?: Field;
   properties?: {};
   additionalProperties?: unknown;
-  required?: Names1;
+  required?: Names3;
   readOnly?: boolean;
   'x-relation'?: Relation;
   'x-currency'?: string;

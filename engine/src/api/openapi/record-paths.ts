@@ -4,6 +4,7 @@ import type { JsonSchema } from './field-schemas.js';
 import { toEntityTitle } from './entity-schemas.js';
 import { RECORDS } from '../contract/records.js';
 import { toQueryParameters } from './contract-paths.js';
+import { toDuplicatePaths } from './duplicate-paths.js';
 
 const SYSTEM_FILTERS = ['id', 'owner_id', 'created_at', 'updated_at', 'created_by', 'updated_by', 'version'];
 const param = (name: string) => ref(name, 'parameters');
@@ -111,6 +112,7 @@ export function toRecordPaths(entity: CompiledEntity, name: string, tag: string)
     [`/records/${entity.id}/export`]: exported,
     [`/records/${entity.id}/{id}`]: one,
     [`/records/${entity.id}/{id}/audit`]: audit,
+    ...toDuplicatePaths(entity, name, tag),
   };
 }
 

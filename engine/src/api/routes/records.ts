@@ -16,6 +16,7 @@ import { viewOf } from '../../records/record-permissions.js';
 import { actorOf } from '../actor.js';
 import { requestIdOf } from '../request-id.js';
 import { modelOf } from '../pin-model.js';
+import { answerDuplicates } from './duplicates.js';
 
 /** Records CRUD and lists: parse the request, call records/*, answer with ETag ↔ version. */
 export function recordsRouter(ctx: AppContext): Router {
@@ -33,6 +34,9 @@ export function recordsRouter(ctx: AppContext): Router {
   });
   router.get('/:entity/groups', async (req, res) => {
     res.json(await readGroups(recordContext(ctx, req), req.query as QueryParams));
+  });
+  router.post('/:entity/duplicates', async (req, res) => {
+    res.json(await answerDuplicates(recordContext(ctx, req), req));
   });
   router.post('/:entity', async (req, res) => {
     const records = recordContext(ctx, req, 'create');

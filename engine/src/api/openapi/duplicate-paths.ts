@@ -1,0 +1,103 @@
+import { TEXT_KEY_KINDS, revealOf } from '@lodestar/core';
+import type { CompiledEntity } from '../../model/compile-model.js';
+import { json, problems } from './common.js';
+import type { JsonSchema } from './field-schemas.js';
+import { toEntityTitle } from './entity-schemas.js';
+
+const REASON = {
+  type: 'object',
+  required: ['kind', 'fields'],
+  properties: {
+    kind: {
+      enum: ['unique', 'same', 'similarName'],
+      description:
+        '`unique`: a unique key matches (saving would answer 409); `same`: the same normalised value; `similarName`: a similar name.',
+    },
+    fields: { type: 'array', items: { type: 'string' } },
+  },
+};
+
+const MATCH = {
+  type: 'object',
+  required: ['readable', 'reasons', 'text'],
+  properties: {
+    readable: { type: 'boolean', description: 'Whether the caller may open the record (then `id` is given).' },
+    id: { type: 'string', format: 'uuid' },
+    title: { type: 'string' },
+    owner: {
+      type: 'object',
+      required: ['name'],
+      properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' } },
+    },
+    similarity: { type: 'number', minimum: 0, maximum: 1 },
+    reasons: { type: 'array', items: REASON },
+    text: {
+      type: 'object',
+      required: ['en', 'zh'],
+      properties: { en: { type: 'string' }, zh: { type: 'string' } },
+      description: 'The hint to show, in both languages.',
+    },
+  },
+};
+
+/** `POST /records/{entity}/duplicates`: the duplicate check of one entity, its body the entity's own single-value fields. */
+export function toDuplicatePaths(entity: CompiledEntity, name: string, tag: string): Record<string, JsonSchema> {
+  const options = entity.definition['x-entity'];
+  const keys = (options.unique ?? []).map((key) => key.fields.join(' + '));
+  const match = options.duplicates?.match ?? [];
+  const properties = Object.fromEntries(
+    [...entity.fields.values()]
+      .filter((field) => field.column && !field.column.type.array && field.kind !== 'json')
+      .map((field) => [
+        field.name,
+        TEXT_KEY_KINDS.includes(field.kind)
+          ? { type: ['string', 'null'], maxLength: 1000 }
+          : { type: ['string', 'number', 'boolean', 'null'], maxLength: 1000 },
+      ]),
+  );
+  return {
+    [`/records/${entity.id}/duplicates`]: {
+      post: {
+        operationId: `find${name}Duplicates`,
+        tags: [tag],
+        summary: `Possible duplicates of a record being entered (${toEntityTitle(entity)})`,
+        description:
+          `Checks the values typed so far against every record, whoever owns it. Unique keys: ${keys.length ? keys.join('; ') : 'none'}. ` +
+          `Duplicate check on: ${match.length ? match.join(', ') : 'nothing'}. ` +
+          `Records the caller cannot read show ${REVEAL[revealOf(entity.definition)]}. ` +
+          '`exclude` leaves out the record being edited.',
+        parameters: [
+          {
+            name: 'exclude',
+            in: 'query',
+            schema: { type: 'string', format: 'uuid' },
+            description: 'The id of the record being edited.',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: { type: 'object', properties, additionalProperties: false } },
+          },
+        },
+        responses: {
+          200: json('The possible duplicates, strongest first (at most 10).', {
+            type: 'object',
+            required: ['conflict', 'matches'],
+            properties: {
+              conflict: { type: 'boolean', description: 'Saving these values would be refused (409).' },
+              matches: { type: 'array', items: MATCH },
+            },
+          }),
+          ...problems(400, 422),
+        },
+      },
+    },
+  };
+}
+
+const REVEAL = {
+  owner: 'their title and owner’s name',
+  exists: 'only that they exist and why',
+  nothing: 'nothing, except a unique-key match (which a save would reveal anyway)',
+};
