@@ -12,4 +12,5 @@ export * from './unique-keys.js';
 export * from './text.js';
 export * from './workflow-binding.js';
 export * from './system-titles.js';
+export * from './stage-rules.js';
 export * from './formula/index.js';

@@ -5,6 +5,7 @@ import { createAjv } from './create-ajv.js';
 import type { EntityDefinition } from './entity.js';
 import { WORKFLOW_ID_PATTERN } from './identifiers.js';
 import workflowMetaSchema from './meta/workflow.meta.json' with { type: 'json' };
+import { checkStageRules } from './validate-stage-rules.js';
 import { toIssues } from './validate-entity.js';
 import type { WorkflowDefinition } from './workflow.js';
 
@@ -20,7 +21,12 @@ export function validateWorkflow(workflow: unknown, entities: readonly EntityDef
   if (!workflow || typeof workflow !== 'object' || issues.some((i) => i.pointer === '/states')) return issues;
   if (!validateShape(workflow)) return dedupe([...issues, ...toIssues(validateShape.errors)]);
   const definition = workflow as WorkflowDefinition;
-  return dedupe([...issues, ...checkStates(definition), ...checkReferences(definition, entities)]);
+  return dedupe([
+    ...issues,
+    ...checkStates(definition),
+    ...checkReferences(definition, entities),
+    ...checkStageRules(definition, entities),
+  ]);
 }
 
 function checkStructure(workflow: unknown, entities: readonly EntityDefinition[]): Issue[] {

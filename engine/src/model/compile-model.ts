@@ -1,4 +1,5 @@
 import type { ValidateFunction } from 'ajv';
+import { fieldsHiddenInSomeStage } from '@lodestar/core';
 import { createAjv } from '../definitions/create-ajv.js';
 import type { DefinitionSet } from '../definitions/definition-set.js';
 import type { EntityDefinition, FieldDefinition } from '../definitions/entity.js';
@@ -31,6 +32,8 @@ export interface CompiledEntity {
   validators: Map<string, ValidateFunction>;
   /** Validator of a patch's own values (see toPatchSchema); undefined when only whole records can be judged. */
   patchValidator?: ValidateFunction;
+  /** Fields some stage of a workflow on the entity hides (`meta.fields.hidden`): never searched. */
+  stageHidden?: ReadonlySet<string>;
 }
 
 /** All published definitions at one version, compiled once and shared by every request pinned to it. */
@@ -50,7 +53,14 @@ export function compileModel(set: DefinitionSet, version: number, hash: string):
   const formulas = compiledFormulas(set.entities);
   for (const definition of set.entities)
     entities.set(definition.$id, compileOne(definition, bound, ajv, formulas.get(definition.$id)));
+  for (const entity of entities.values()) entity.stageHidden = stageHiddenOf(set.workflows, entity.id);
   return { version, hash, set, entities, workflows: new Map(set.workflows.map((w) => [w.id, w])) };
+}
+
+function stageHiddenOf(workflows: readonly WorkflowDefinition[], entity: string): ReadonlySet<string> {
+  return new Set(
+    workflows.filter((w) => w.meta?.entity === entity).flatMap((w) => [...fieldsHiddenInSomeStage(w).keys()]),
+  );
 }
 
 /** Entities that some workflow binds to through `meta.entity` (they get a `state` column). */

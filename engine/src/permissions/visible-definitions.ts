@@ -1,3 +1,4 @@
+import { checkRuleFields, isCheckRule } from '@lodestar/core';
 import type { DefinitionSet } from '../definitions/definition-set.js';
 import type { EntityDefinition } from '../definitions/entity.js';
 import type {
@@ -49,7 +50,10 @@ export function projectEntity(definition: EntityDefinition, hidden: ReadonlySet<
       .match(/"[^"\\]*"/g)
       ?.some((s) => hidden.has(s.slice(1, -1))) ?? false;
   const rules = definition['x-rules']?.filter(
-    (rule) => !hidden.has(rule.field) && !(rule.than && hidden.has(rule.than)),
+    (rule) =>
+      isCheckRule(rule)
+        ? !checkRuleFields(rule).some((name) => hidden.has(name))
+        : !hidden.has(rule.field) && !(rule.than && hidden.has(rule.than)),
   );
   return {
     ...definition,
@@ -70,19 +74,33 @@ export function projectWorkflow(workflow: WorkflowDefinition, hidden: ReadonlySe
   for (const key of ['amountField', 'closeDateField'] as const)
     if (typeof meta[key] === 'string' && hidden.has(meta[key])) delete meta[key];
   const states = Object.fromEntries(
-    Object.entries(workflow.states).map(([name, state]) => [name, projectState(state)]),
+    Object.entries(workflow.states).map(([name, state]) => [name, projectState(state, hidden)]),
   );
   return { ...workflow, meta, states };
 }
 
-function projectState(state: StateDefinition): StateDefinition {
+function projectState(state: StateDefinition, hidden: ReadonlySet<string>): StateDefinition {
   const out: StateDefinition = { ...state };
+  if (state.meta && hidden.size) out.meta = withoutHiddenNames(state.meta, hidden);
   if (state.on) out.on = mapValues(state.on, projectConfig);
   if (state.after) out.after = mapValues(state.after, projectConfig);
   if (state.always !== undefined) out.always = projectConfig(state.always);
   if (state.entry) out.entry = state.entry.map(byName);
   if (state.exit) out.exit = state.exit.map(byName);
   return out;
+}
+
+/** Stage field rules without the fields hidden from the reader: the rule would reveal that they exist. */
+function withoutHiddenNames(meta: NonNullable<StateDefinition['meta']>, hidden: ReadonlySet<string>) {
+  const keep = (names: string[] | undefined) => names && names.filter((name) => !hidden.has(name));
+  const { fields, lock } = meta;
+  return {
+    ...meta,
+    ...(fields && {
+      fields: { readOnly: keep(fields.readOnly), required: keep(fields.required), hidden: keep(fields.hidden) },
+    }),
+    ...(typeof lock === 'object' && { lock: { except: keep(lock.except)! } }),
+  };
 }
 
 function projectConfig(config: TransitionConfig): TransitionConfig {

@@ -62,7 +62,10 @@ function compileAttributes(entity: CompiledEntity): EntityAttributes {
   }
   const all = [...byName.values()];
   const titleField = entity.definition['x-entity'].titleField;
-  const search = all.filter((a) => a.column && !a.system && SEARCHABLE.has(a.kind)).map((a) => a.name);
+  // A field some stage hides is not searched: a match would reveal its value on records in that stage.
+  const search = all
+    .filter((a) => a.column && !a.system && SEARCHABLE.has(a.kind) && !entity.stageHidden?.has(a.name))
+    .map((a) => a.name);
   search.sort((a, b) => Number(b === titleField) - Number(a === titleField));
   return { byName, columns: all.filter((a) => a.column), junctions: all.filter((a) => a.junction), search };
 }

@@ -5,6 +5,7 @@ import { attributesOf } from './attributes.js';
 import type { SqlCondition } from '../permissions/scope-condition.js';
 import { selectRecords } from './records-repo.js';
 import { recordNames, toRecordJson } from './serialize.js';
+import { withoutStageHidden } from './stage-fields.js';
 import type { RecordJson } from './types.js';
 
 /**
@@ -26,7 +27,7 @@ export async function expandRecords(
     for (const record of records) for (const id of idsIn(record[name])) ids.add(id);
     const condition = ctx.access?.condition(attribute.target!, 'read');
     const related =
-      ids.size && target ? await loadById(ctx.knex, target, [...ids], condition) : new Map<string, RecordJson>();
+      ids.size && target ? await loadById(ctx, target, [...ids], condition) : new Map<string, RecordJson>();
     const toRelated = (id: string) => related.get(id) ?? (ctx.access ? { id, restricted: true } : undefined);
     for (const record of records) {
       const value = record[name];
@@ -45,12 +46,12 @@ function idsIn(value: unknown): string[] {
 }
 
 async function loadById(
-  knex: Knex,
+  { knex, model }: { knex: Knex; model: Model },
   entity: CompiledEntity,
   ids: string[],
   condition?: SqlCondition,
 ): Promise<Map<string, RecordJson>> {
   const names = recordNames(entity);
   const rows = await selectRecords(knex, entity, ids, condition);
-  return new Map(rows.map((row) => [row.id as string, toRecordJson(row, names)]));
+  return new Map(rows.map((row) => [row.id as string, withoutStageHidden(model, entity, toRecordJson(row, names))]));
 }

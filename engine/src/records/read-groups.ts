@@ -1,6 +1,8 @@
 import { toGroupQuery, toGroupRows, type GroupRow } from './group-query.js';
 import type { QueryParams } from './query-params.js';
 import { requireAction, viewOf } from './record-permissions.js';
+import { throwIfIssues } from './query-params.js';
+import { stageHiddenGroupIssue, stageHiddenQueryIssues } from './stage-fields.js';
 import { toGroupSql } from './to-sql.js';
 import type { RecordContext } from './types.js';
 
@@ -17,6 +19,11 @@ export async function readGroups(ctx: RecordContext, params: QueryParams): Promi
   const entity = viewOf(ctx);
   const entities = ctx.access?.views ?? ctx.model.entities;
   const group = toGroupQuery(params, { entity, entities });
+  throwIfIssues([
+    ...stageHiddenQueryIssues(ctx.model, ctx.entity, group.list),
+    ...stageHiddenGroupIssue(ctx.model, ctx.entity, 'by', group.by.name),
+    ...(group.sum ? stageHiddenGroupIssue(ctx.model, ctx.entity, 'sum', group.sum.name) : []),
+  ]);
   const rows = (await toGroupSql(ctx.knex, entity, group, ctx.access)) as Record<string, unknown>[];
   return { by: group.by.name, sum: group.sum?.name ?? null, data: toGroupRows(rows, !!group.sum) };
 }

@@ -7,6 +7,7 @@ import { requireAction, viewOf } from './record-permissions.js';
 import { selectRecord } from './records-repo.js';
 import { rememberRow } from './row-cache.js';
 import { recordNames, toCursorValues, toRecordJson } from './serialize.js';
+import { withoutStageHidden, withStageColumns } from './stage-fields.js';
 import { toListSql } from './to-sql.js';
 import type { ListQuery, RecordContext, RecordJson } from './types.js';
 
@@ -28,11 +29,12 @@ export async function readRecord(ctx: RecordContext, id: string, query: ReadQuer
   requireAction(ctx, 'read');
   const entity = viewOf(ctx);
   const condition = ctx.access?.condition(entity.id, 'read');
-  const row = await selectRecord(ctx.knex, entity, { id, condition, ...(query.fields && { fields: query.fields }) });
+  const fields = withStageColumns(ctx.model, entity, query.fields);
+  const row = await selectRecord(ctx.knex, entity, { id, condition, ...(fields && { fields }) });
   if (!row) throw recordNotFound(ctx.entity, id);
   // Only whole rows are remembered for the next write (an actor's view may lack hidden fields).
   if (!query.fields && entity === ctx.entity) rememberRow(ctx.entity, row);
-  const record = toRecordJson(row, query.fields ?? recordNames(entity));
+  const record = withoutStageHidden(ctx.model, entity, toRecordJson(row, query.fields ?? recordNames(entity)), row);
   if (query.expand.length) await expandRecords(ctx, [record], query.expand);
   return record;
 }
@@ -41,14 +43,16 @@ export async function readRecord(ctx: RecordContext, id: string, query: ReadQuer
 export async function readList(ctx: RecordContext, query: ListQuery): Promise<ListPage> {
   requireAction(ctx, 'read');
   const entity = viewOf(ctx);
-  const rows = (await toListSql(ctx.knex, entity, query, ctx.access).options(recordReadOptions(ctx.knex))) as Record<
+  const fields = withStageColumns(ctx.model, entity, query.fields);
+  const sql = fields === query.fields ? query : { ...query, ...(fields && { fields }) };
+  const rows = (await toListSql(ctx.knex, entity, sql, ctx.access).options(recordReadOptions(ctx.knex))) as Record<
     string,
     unknown
   >[];
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;
   const names = query.fields ?? recordNames(entity);
-  const data = page.map((row) => toRecordJson(row, names));
+  const data = page.map((row) => withoutStageHidden(ctx.model, entity, toRecordJson(row, names), row));
   if (query.expand.length && data.length) await expandRecords(ctx, data, query.expand);
   const nextCursor = more ? encodeCursor(query.sort, toCursorValues(page.at(-1)!, query.sort)) : null;
   return { data, nextCursor };

@@ -9,6 +9,7 @@ import type { Actor } from '../actor.js';
 import { fieldTitleZh, notAField } from './query-params.js';
 import { isRecordId, recordNotFound } from './record-id.js';
 import { selectRecord } from './records-repo.js';
+import { withoutStageHidden } from './stage-fields.js';
 import { recordNames } from './serialize.js';
 import type { RecordContext, RecordJson } from './types.js';
 
@@ -17,8 +18,9 @@ export function viewOf(ctx: RecordContext): CompiledEntity {
   return ctx.access?.views.get(ctx.entity.id) ?? ctx.entity;
 }
 
-/** A record with only what the actor may see. */
-export function toVisible(ctx: RecordContext, record: RecordJson): RecordJson {
+/** A record with only what the actor may see (and without what its stage hides). */
+export function toVisible(ctx: RecordContext, stored: RecordJson): RecordJson {
+  const record = withoutStageHidden(ctx.model, ctx.entity, stored);
   if (!ctx.access) return record;
   const visible: RecordJson = {};
   for (const name of recordNames(viewOf(ctx))) if (name in record) visible[name] = record[name];

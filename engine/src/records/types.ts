@@ -20,6 +20,8 @@ export interface RecordContext {
   linkSight?: ModelAccess;
   /** The request this operation serves, for the audit trail. */
   requestId?: string;
+  /** Set when a workflow action writes: field rules by stage bind users, not the definition's own actions. */
+  byWorkflow?: boolean;
 }
 
 /** A name a record answers to: a system column, a field with a column, or a many-to-many field. */

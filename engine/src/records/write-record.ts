@@ -13,6 +13,7 @@ import { deleteAudited, insertAudited, updateAudited } from './audited-writes.js
 import { auditPart, createdChanges, type AuditWho } from './audit-parts.js';
 import { deleteDependents, hasDependents } from './delete-cascade.js';
 import { requireReadableLinks } from './link-scope.js';
+import { stageRulesFor, stageRulesTouch, stageWriteIssues } from './stage-fields.js';
 import { replaceLinks, selectRecord, selectVersion, toInsertSql, type Row } from './records-repo.js';
 import { recordNames, toRecordJson } from './serialize.js';
 import type { RecordContext, RecordJson } from './types.js';
@@ -65,6 +66,11 @@ export async function createRecord(ctx: RecordContext, body: unknown, startRecor
   const fields = withoutNulls(payload.fields);
   const values = toRowValues(entity, fields);
   const start = startRecord?.({ recordType: payload.recordType ?? undefined, fields });
+  // The stage the record starts in judges the fields it is created with (see stage-fields.ts).
+  if (start && !ctx.byWorkflow)
+    throwIfInvalid(
+      stageWriteIssues(entity, stageRulesFor(ctx.model, entity, payload.recordType, start.state), payload.fields, true),
+    );
   if (start?.oneStatement && !values.links.size) {
     const columns = {
       ...values.columns,
@@ -127,7 +133,8 @@ export async function patchRecord(ctx: RecordContext, target: RecordTarget, body
   // New links are judged against the stored ones (see link-scope.ts), so such a patch reads the record.
   const sight = access ?? ctx.linkSight;
   const links = sight !== undefined && linksIn(entity, payload.fields);
-  const blind = issues.length || links ? undefined : planBlindPatch(entity, payload, values);
+  const staged = stageRulesTouch(ctx.model, entity, Object.keys(payload.fields));
+  const blind = issues.length || links || staged ? undefined : planBlindPatch(entity, payload, values);
   if (blind) {
     const row = await updateAudited(
       ctx.knex,
@@ -160,6 +167,15 @@ export async function patchRecord(ctx: RecordContext, target: RecordTarget, body
         issues.push(
           ...validateFor(entity, recordType ?? undefined, { ...fieldsOf(entity, before), ...payload.fields }),
         );
+        if (staged)
+          issues.push(
+            ...stageWriteIssues(
+              entity,
+              stageRulesFor(ctx.model, entity, recordType, before.state as string | null),
+              payload.fields,
+              false,
+            ),
+          );
         throwIfInvalid(issues);
         if (links) await requireReadableLinks(trx, sight, entity, payload.fields, before);
         const linkChanges = Object.fromEntries(

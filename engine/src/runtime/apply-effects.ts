@@ -68,7 +68,14 @@ export async function applyEffects(trx: Knex, effects: Effect[], input: EffectsI
           Object.entries(effect.values).map(([field, value]) => [field, toStoredValue(target, field, value)]),
         );
         await createRecord(
-          { knex: trx, model: input.model, entity: target, userId: input.actor.id, ...(sight && { linkSight: sight }) },
+          {
+            knex: trx,
+            model: input.model,
+            entity: target,
+            userId: input.actor.id,
+            byWorkflow: true,
+            ...(sight && { linkSight: sight }),
+          },
           values,
           input.startFor(target),
         );

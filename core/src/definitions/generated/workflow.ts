@@ -5,6 +5,15 @@ export type Text =
   | {
       [k: string]: string;
     };
+export type FieldNames = string[];
+/**
+ * The whole record is read-only for users in this state (true), or all but the listed fields.
+ */
+export type StageLock =
+  | true
+  | {
+      except: FieldNames;
+    };
 export type Transitions = string | Transition | Transition[];
 export type Reference = string | NamedReference;
 export type References = Reference[];
@@ -56,6 +65,16 @@ export interface StateMeta {
   approval?: {
     role: string;
   };
+  fields?: StageFields;
+  lock?: StageLock;
+}
+/**
+ * Field rules while a record is in this state: read-only, required or hidden for users (workflow actions are not bound).
+ */
+export interface StageFields {
+  readOnly?: FieldNames;
+  required?: FieldNames;
+  hidden?: FieldNames;
 }
 export interface Transition {
   target?: string;

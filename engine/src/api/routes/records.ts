@@ -3,7 +3,8 @@ import type { AppContext } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
 import { forbidden } from '../../permissions/forbidden.js';
 import { toListQuery } from '../../records/list-query.js';
-import { toReadQuery, type QueryParams } from '../../records/query-params.js';
+import { throwIfIssues, toReadQuery, type QueryParams } from '../../records/query-params.js';
+import { stageHiddenQueryIssues } from '../../records/stage-fields.js';
 import { readList, readRecord } from '../../records/read-records.js';
 import type { RecordContext, RecordJson } from '../../records/types.js';
 import { toEtag, toExpectedVersion } from '../../records/version.js';
@@ -106,7 +107,9 @@ export function entityReadable(ctx: AppContext): RequestHandler {
 /** A list request parsed against what the actor sees: hidden fields cannot be selected, filtered, sorted or searched. */
 function listQueryOf(records: RecordContext, req: Request, query = req.query as QueryParams) {
   const entities = records.access?.views ?? records.model.entities;
-  return toListQuery(query, { entity: viewOf(records), entities });
+  const list = toListQuery(query, { entity: viewOf(records), entities });
+  throwIfIssues(stageHiddenQueryIssues(records.model, records.entity, list));
+  return list;
 }
 
 function sendRecord(res: Response, record: RecordJson): void {
