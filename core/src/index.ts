@@ -14,3 +14,6 @@ export * from './workflow-binding.js';
 export * from './system-titles.js';
 export * from './stage-rules.js';
 export * from './formula/index.js';
+export * from './worded-plan.js';
+export * from './version-diff.js';
+export { TYPE_SCHEMAS } from './generated/type-schemas.js';

@@ -3,47 +3,11 @@ import type { EntityDefinition } from '../definitions/entity.js';
 import type { StateDefinition, WorkflowDefinition } from '../definitions/workflow.js';
 import type { LocalizedText } from '../definitions/entity.js';
 import { stepNames, toText, type StepNames } from '../migrate/step-names.js';
-import { changedPointers, diffKeyed, type KeyedDiff } from './keyed-diff.js';
+import type { DefinitionsDiff, EntityChange, WorkflowChange } from '@lodestar/core';
+import { changedPointers, diffKeyed } from './keyed-diff.js';
 
-export type { KeyedDiff } from './keyed-diff.js';
-
-export interface ValueChange {
-  before: unknown;
-  after: unknown;
-}
-
-export interface EntityChange {
-  id: string;
-  /** Properties by name; `before`/`after` are the whole field definitions. */
-  fields: KeyedDiff<{ field: string } & ValueChange>;
-  /** `x-entity.recordTypes` by name. */
-  recordTypes: KeyedDiff<{ recordType: string } & ValueChange>;
-  /** JSON pointers of every other difference (title, required, x-entity options, i18n…). */
-  other: string[];
-}
-
-export interface WorkflowChange {
-  id: string;
-  /** States by name, compared without their transitions (those are listed under `transitions`). */
-  states: KeyedDiff<{ state: string } & ValueChange>;
-  /** Transitions by id: `<state>.<EVENT>` (on), `<state>.after.<delay>`, `<state>.always`. */
-  transitions: KeyedDiff<{ transition: string } & ValueChange>;
-  /** JSON pointers of every other difference (initial, meta…). */
-  other: string[];
-}
-
-export interface RoleChange extends ValueChange {
-  role: string;
-  /** Where the role differs, e.g. `/entities/customer/read`. */
-  pointers: string[];
-}
-
-/** Everything that differs between two definition sets, by definition and by part. */
-export interface DefinitionsDiff {
-  entities: KeyedDiff<EntityChange>;
-  workflows: KeyedDiff<WorkflowChange>;
-  roles: KeyedDiff<RoleChange>;
-}
+// The diff's types are core's (version-diff.ts), so the studio reads what this module writes.
+export type { DefinitionsDiff, EntityChange, KeyedDiff, RoleChange, ValueChange, WorkflowChange } from '@lodestar/core';
 
 /**
  * Pure: two definition sets in, their differences out (what the studio's version compare shows). Every

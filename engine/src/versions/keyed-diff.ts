@@ -1,14 +1,9 @@
 import { toCanonicalJson } from '../definitions/definition-set.js';
+import type { KeyedDiff } from '@lodestar/core';
 import type { Text } from '../errors.js';
 
-/** What changed between two maps of named things: names added, names removed, and the changes of the rest. */
-export interface KeyedDiff<C> {
-  added: string[];
-  removed: string[];
-  changed: C[];
-  /** The title of every name listed (added, removed or changed), in both languages, for people reading the diff. */
-  titles?: Record<string, Text>;
-}
+// The diff's shape is core's (version-diff.ts): the studio reads the same type.
+export type { KeyedDiff } from '@lodestar/core';
 
 /** Equal as definitions: key order never counts (the stored JSON and a folder may order keys differently). */
 export function sameJson(a: unknown, b: unknown): boolean {
@@ -41,10 +36,6 @@ export function diffKeyed<T, C>(
       listed.map((key) => [key, titleOf(key, (key in after ? after[key] : before[key]) as T)]),
     ),
   };
-}
-
-export function isEmptyDiff(diff: KeyedDiff<unknown>): boolean {
-  return diff.added.length === 0 && diff.removed.length === 0 && diff.changed.length === 0;
 }
 
 /**

@@ -1,9 +1,8 @@
-import { ApiError, getJson, sendJson } from '@lodestar/ui-shared';
+import { api, ApiError } from '@lodestar/ui-shared';
 import type { Issue as DefinitionIssue, DefinitionSet } from '@lodestar/core';
 
-const DRAFTS_PATH = '/api/v1/meta/drafts';
-const DRAFT_ID = 'studio';
-export const DRAFT_PATH = `${DRAFTS_PATH}/${DRAFT_ID}`;
+/** The studio's one draft, as the path parameters of the draft routes. */
+export const DRAFT = { id: 'studio' };
 
 export interface LoadedDraft {
   definitions: DefinitionSet;
@@ -20,12 +19,9 @@ export interface LoadedDraft {
 
 /** The studio's one draft, or (none stored) the published definitions to start one from. */
 export async function loadDraft(signal?: AbortSignal): Promise<LoadedDraft> {
-  const model = await getJson<{ version: number; definitions: DefinitionSet }>('/api/v1/meta/model', signal);
+  const model = await api('get', '/meta/model', { signal });
   // Asked as a list narrowed to the studio's id: no draft is an empty list, not a 404 in the console.
-  const { data } = await getJson<{ data: { definitions: DefinitionSet; base_version: number }[] }>(
-    `${DRAFTS_PATH}?id=${DRAFT_ID}`,
-    signal,
-  );
+  const { data } = await api('get', '/meta/drafts', { query: DRAFT, signal });
   const draft = data[0];
   if (!draft)
     return {
@@ -36,12 +32,7 @@ export async function loadDraft(signal?: AbortSignal): Promise<LoadedDraft> {
       published: model.definitions,
       issues: [],
     };
-  const { issues } = await sendJson<{ issues: DefinitionIssue[] }>(
-    'POST',
-    '/api/v1/meta/validate',
-    { definitions: draft.definitions },
-    signal,
-  );
+  const { issues } = await api('post', '/meta/validate', { body: { definitions: draft.definitions }, signal });
   return {
     definitions: draft.definitions,
     baseVersion: draft.base_version,
@@ -54,13 +45,13 @@ export async function loadDraft(signal?: AbortSignal): Promise<LoadedDraft> {
 
 /** Saves the whole set; the engine answers with its validation issues (the draft is stored either way). */
 export async function saveDraft(definitions: DefinitionSet, baseVersion: number): Promise<DefinitionIssue[]> {
-  const answer = await sendJson<{ issues: DefinitionIssue[] }>('PUT', DRAFT_PATH, { definitions, baseVersion });
-  return answer.issues ?? [];
+  const answer = await api('put', '/meta/drafts/{id}', { params: DRAFT, body: { definitions, baseVersion } });
+  return answer.issues;
 }
 
 export async function deleteDraft(): Promise<void> {
   try {
-    await sendJson('DELETE', DRAFT_PATH);
+    await api('delete', '/meta/drafts/{id}', { params: DRAFT });
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 404) throw error;
   }

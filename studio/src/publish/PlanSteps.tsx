@@ -1,6 +1,6 @@
 import { useStudioLang } from '../app/lang';
 import { PUBLISH_MESSAGES } from './messages';
-import type { PlanStep } from './plan-types';
+import type { WordedStep as PlanStep } from '@lodestar/core';
 import { useMessages } from '@lodestar/ui-shared';
 
 const ORDER = ['blocked', 'destructive', 'safe'] as const;

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { TextInput } from '../ui/controls';
 import { PUBLISH_MESSAGES } from './messages';
-import type { PlanStep } from './plan-types';
+import type { WordedStep as PlanStep } from '@lodestar/core';
 import { useMessages } from '@lodestar/ui-shared';
 
 // Either language's word confirms: an admin switching languages mid-way should not be stuck.

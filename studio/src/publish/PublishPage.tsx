@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, sendJson, TitleRow, useMessages } from '@lodestar/ui-shared';
+import { api, ApiError, TitleRow, useMessages } from '@lodestar/ui-shared';
 import { useStudioLang } from '../app/lang';
 import { issueMessage } from '../draft/issues';
 import { useDraft } from '../draft/DraftContext';
-import { DRAFT_PATH } from '../draft/load-draft';
+import { DRAFT } from '../draft/load-draft';
 import type { Issue as DefinitionIssue } from '@lodestar/core';
 import { PUBLISH_MESSAGES } from './messages';
 import { PlanSteps } from './PlanSteps';
@@ -26,10 +26,9 @@ export function PublishPage() {
   const publish = async (note: string, confirmDestructive: boolean) => {
     setFailure(undefined);
     try {
-      const result = await sendJson<{ version: number }>('POST', `${DRAFT_PATH}/publish`, {
-        confirmDestructive,
-        stateMapping,
-        ...(note && { note }),
+      const result = await api('post', '/meta/drafts/{id}/publish', {
+        params: DRAFT,
+        body: { confirmDestructive, stateMapping, ...(note && { note }) },
       });
       setPublished(result.version);
       draft.reload();

@@ -2,7 +2,7 @@ import { useStudioLang } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
 import { pick, useMessages } from '@lodestar/ui-shared';
 import { PUBLISH_MESSAGES } from './messages';
-import type { PlanStep } from './plan-types';
+import type { WordedStep as PlanStep } from '@lodestar/core';
 
 /** `{ "<workflow>": { "<removed state>": "<state its records move to>" } }`, as plan and publish take it. */
 export type StateMapping = Record<string, Record<string, string>>;

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, sendJson } from '@lodestar/ui-shared';
-import { DRAFT_PATH } from '../draft/load-draft';
-import type { Issue as DefinitionIssue } from '@lodestar/core';
-import type { Plan } from './plan-types';
+import { api, ApiError } from '@lodestar/ui-shared';
+import { DRAFT } from '../draft/load-draft';
+import type { Issue as DefinitionIssue, WordedPlan as Plan } from '@lodestar/core';
 
 export type PlanState =
   | { status: 'idle' | 'planning' }
@@ -24,7 +23,12 @@ export function usePlan(
     let current = true;
     setState({ status: 'planning' });
     beforePlan()
-      .then(() => sendJson<Plan>('POST', `${DRAFT_PATH}/plan`, { stateMapping: JSON.parse(mappingKey) as unknown }))
+      .then(() =>
+        api('post', '/meta/drafts/{id}/plan', {
+          params: DRAFT,
+          body: { stateMapping: JSON.parse(mappingKey) as unknown },
+        }),
+      )
       .then(
         (plan) => current && setState({ status: 'ready', plan }),
         (error: Error) => {

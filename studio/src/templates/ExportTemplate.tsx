@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, type ApiIssue, getJson, useMessages } from '@lodestar/ui-shared';
+import { api, ApiError, type ApiIssue, useMessages } from '@lodestar/ui-shared';
 import { TextInput } from '../ui/controls';
 import { IssueTable } from './IssueTable';
 import { TEMPLATE_MESSAGES } from './messages';
@@ -17,11 +17,8 @@ export function ExportTemplate() {
     setBusy(true);
     setError(undefined);
     try {
-      const query = new URLSearchParams({
-        ...(name.trim() && { name: name.trim() }),
-        ...(version.trim() && { version: version.trim() }),
-      });
-      const template = await getJson<{ manifest: { name: string; version: string } }>(`/api/v1/meta/template?${query}`);
+      const query = { ...(name.trim() && { name: name.trim() }), ...(version.trim() && { version: version.trim() }) };
+      const template = await api('get', '/meta/template', { query });
       save(
         templateFileName(template.manifest.name, template.manifest.version),
         `${JSON.stringify(template, null, 2)}\n`,

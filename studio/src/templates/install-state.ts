@@ -1,17 +1,16 @@
-import { ApiError, sendJson } from '@lodestar/ui-shared';
-import type { Issue as DefinitionIssue } from '@lodestar/core';
-import type { Plan } from '../publish/plan-types';
-
-export const INSTALL_PATH = '/api/v1/meta/template/install';
+import { api, ApiError, type BodyOf } from '@lodestar/ui-shared';
+import type { Issue as DefinitionIssue, WordedPlan as Plan } from '@lodestar/core';
 
 type TemplateId = { name: string; version: string };
 
-/** `POST /meta/template/install` answers (engine/src/versions/install-template.ts). */
-type InstallAnswer = { template: TemplateId; previous?: TemplateId } & (
-  | { status: 'unchanged'; version: number }
-  | { status: 'planned'; plan: Plan }
-  | { status: 'published'; version: number; plan: Plan }
-);
+/**
+ * `POST /meta/template/install` with a template file as the admin chose it: the engine judges every part of
+ * it (422 naming file and pointer), so the document goes as read.
+ */
+const installing = (document: Record<string, unknown>, options: { dryRun?: true; confirmDestructive?: boolean }) =>
+  api('post', '/meta/template/install', {
+    body: { ...document, ...options } as BodyOf<'/meta/template/install', 'post'>,
+  });
 
 /** Where an install stands: each answer of the engine, or the problem before it could answer. */
 export type InstallState =
@@ -36,7 +35,7 @@ export async function readTemplateFile(file: File): Promise<Record<string, unkno
 /** The dry run: every issue (422), the plan, or "already published". Nothing changes either way. */
 export async function dryRun(document: Record<string, unknown>): Promise<InstallState> {
   try {
-    const answer = await sendJson<InstallAnswer>('POST', INSTALL_PATH, { ...document, dryRun: true });
+    const answer = await installing(document, { dryRun: true });
     if (answer.status === 'planned')
       return {
         status: 'planned',
@@ -55,7 +54,7 @@ export async function dryRun(document: Record<string, unknown>): Promise<Install
 /** The real install (the engine plans again, so a change meanwhile cannot slip through). */
 export async function install(document: Record<string, unknown>, confirmDestructive: boolean): Promise<InstallState> {
   try {
-    const answer = await sendJson<InstallAnswer>('POST', INSTALL_PATH, { ...document, confirmDestructive });
+    const answer = await installing(document, { confirmDestructive });
     return answer.status === 'planned'
       ? { status: 'failed', message: 'not installed', issues: [] }
       : { status: 'installed', version: answer.version };

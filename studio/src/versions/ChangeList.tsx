@@ -1,6 +1,6 @@
 import { useStudioLang } from '../app/lang';
 import { DIFF_MESSAGES } from './diff-messages';
-import type { KeyedDiff, ValueChange } from './diff-types';
+import type { KeyedDiff, ValueChange } from '@lodestar/core';
 import { changedPointers, short, valueAt } from './json-pointers';
 import { useMessages } from '@lodestar/ui-shared';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { sendJson, useMessages } from '@lodestar/ui-shared';
+import { api, useMessages } from '@lodestar/ui-shared';
 import { useDraft } from '../draft/DraftContext';
 import { Dialog } from '../ui/controls';
 import { DIFF_MESSAGES } from './diff-messages';
@@ -21,7 +21,7 @@ export function RollbackDialog({ version, onClose }: { version: number; onClose(
     try {
       // A pending save must land before the rollback, or it would overwrite the rolled-back draft.
       await draft.flush();
-      await sendJson('POST', `/api/v1/meta/versions/${version}/rollback`, {});
+      await api('post', '/meta/versions/{version}/rollback', { params: { version: String(version) }, body: {} });
       draft.reload();
       navigate('/publish');
     } catch (failure) {

@@ -1,14 +1,14 @@
 import type { ReactNode } from 'react';
-import { useApi, useMessages } from '@lodestar/ui-shared';
+import { useApiGet, useMessages } from '@lodestar/ui-shared';
+import { isEmptyDiff as isEmpty, type VersionsDiff } from '@lodestar/core';
 import { PlanSteps } from '../publish/PlanSteps';
 import { ChangeList, Named } from './ChangeList';
 import { DIFF_MESSAGES } from './diff-messages';
-import { isEmpty, type VersionsDiff } from './diff-types';
 
 /** What differs between two versions: objects, workflows and roles, then the table steps between them. */
 export function VersionDiff({ from, to }: { from: number; to: number }) {
   const t = useMessages(DIFF_MESSAGES);
-  const [diff] = useApi<VersionsDiff>(`/api/v1/meta/versions/${from}/diff/${to}`);
+  const [diff] = useApiGet('/meta/versions/{from}/diff/{to}', { from: String(from), to: String(to) });
   return (
     <section className="panel version-diff" aria-label={t.heading(from, to)} data-testid="version-diff">
       <header className="panel-head">

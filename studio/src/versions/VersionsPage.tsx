@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { TitleRow, useApi, useMessages } from '@lodestar/ui-shared';
+import { TitleRow, useApi, useApiGet, useMessages, type ResponseOf } from '@lodestar/ui-shared';
 import { useStudioLang } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
-import type { PublishedVersion } from '../draft/types';
 import '../publish/publish.css';
 import { DIFF_MESSAGES } from './diff-messages';
 import { VERSION_MESSAGES } from './messages';
@@ -17,8 +16,8 @@ export function VersionsPage() {
   const { lang } = useStudioLang();
   const { publishedVersion } = useDraft();
   // Keyed on the published version, so a publish in this tab shows up without a reload.
-  const [versions, reload] = useApi<{ data: PublishedVersion[] }>(`/api/v1/meta/versions?v=${publishedVersion}`);
-  const [users] = useApi<{ data: { id: string; email: string; displayName: string }[] }>('/api/v1/admin/users');
+  const [versions, reload] = useApi<ResponseOf<'/meta/versions', 'get'>>(`/api/v1/meta/versions?v=${publishedVersion}`);
+  const [users] = useApiGet('/admin/users');
   const [picked, setPicked] = useState<number[]>([]);
   const [rollbackTo, setRollbackTo] = useState<number>();
   const format = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {

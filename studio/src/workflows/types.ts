@@ -1,3 +1,5 @@
+import type { ResponseOf } from '@lodestar/ui-shared';
+
 // The workflow definition types come from @lodestar/core (generated from the meta-schema), named here as the
 // designer reads them.
 export type {
@@ -29,13 +31,6 @@ export interface ParamSchema {
   [keyword: string]: unknown;
 }
 
-export interface LibraryEntry {
-  name: string;
-  params: ParamSchema;
-  phase?: string;
-}
-
-export interface Library {
-  guards: LibraryEntry[];
-  actions: LibraryEntry[];
-}
+/** The guards and actions a workflow may name (`GET /meta/library`), as the engine's contract types them. */
+export type Library = ResponseOf<'/meta/library', 'get'>;
+export type LibraryEntry = Library['actions'][number];

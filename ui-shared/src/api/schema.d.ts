@@ -1,5 +1,8 @@
 // Generated from the engine's route contracts (engine/src/api/contract) by `npm run api-types`.
 // Do not edit: change a contract and run it again (engine/test/route-schemas.api.test.ts fails while this is stale).
+// A schema that describes a @lodestar/core type (`x-core-type`) is that type, so each is defined once.
+
+import type * as core from '@lodestar/core';
 
 export interface paths {
     "/auth/login": {
@@ -580,6 +583,60 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ColumnSpec: core.ColumnSpec;
+        EntityChange: core.EntityChange;
+        ForeignKeySpec: core.ForeignKeySpec;
+        /**
+         * @description A formula field (`x-formula`). `stored`: the SQL of a STORED generated column of `type`, when the value
+         *     depends on the row alone and never on the clock; absent: computed by every read statement instead.
+         *     `refs`: the own fields a stored formula reads (a retype of one of them rebuilds the column).
+         */
+        FormulaSpec: core.FormulaSpec;
+        IndexSpec: core.IndexSpec;
+        /** @description A many-to-many relation field, stored as a junction table `<entity>__<field>`. */
+        JunctionSpec: core.JunctionSpec;
+        /**
+         * @description An expression index over normalised values (key-normalize.ts): a unique key (`x-entity.unique`) or
+         *     the lookup index of a duplicate check (`x-entity.duplicates`). Rows with a blank part are left out.
+         */
+        KeyIndexSpec: core.KeyIndexSpec;
+        /**
+         * @description Steps the duplicate check adds to those: `punctuation` drops separators and brackets (phone numbers,
+         *     codes, names written with （） or 【】), `suffixes` drops a company's legal-form suffix (有限公司…).
+         * @enum {unknown}
+         */
+        KeyStep: core.KeyStep;
+        /** @enum {unknown} */
+        OnDelete: core.OnDelete;
+        /**
+         * @description Which rows of an entity table follow a workflow when it binds only some record types: only those of
+         *     `recordTypes`, or every row whose record type is not in `exceptRecordTypes` (empty types included).
+         */
+        RecordScope: core.RecordScope;
+        RoleChange: core.RoleChange;
+        /**
+         * @description A roll-up field (`x-rollup`) of this table: `name` summarises the rows of table `from` whose
+         *     many-to-one column `via` points here (`op` over their `field`, only those matching `where`).
+         */
+        RollupSpec: core.RollupSpec;
+        /**
+         * @description safe: no data can be lost. destructive: data is dropped or changed; needs explicit confirmation.
+         *     blocked: cannot apply as defined (e.g. NOT NULL on a column with empty rows and no default).
+         * @enum {unknown}
+         */
+        Safety: core.Safety;
+        Sequence: core.Sequence;
+        /** @description The Postgres type of a column, structured so the planner can compare and classify changes. */
+        SqlType: core.SqlType;
+        /** @description The relational shape compiled from one entity definition. */
+        TableSpec: core.TableSpec;
+        /** @description Two published versions compared: their differences, and the table steps between them (no row counts). */
+        VersionsDiff: core.VersionsDiff;
+        /** @description A plan as the API answers it (plan, publish, rollback, template install): every step worded in both languages. */
+        WordedPlan: core.WordedPlan;
+        /** @description A step as a user is shown it (the plan routes answer so): its words and reason in both languages. */
+        WordedStep: core.WordedStep;
+        WorkflowChange: core.WorkflowChange;
         /** @description An RFC 9457 problem document. */
         Problem: {
             /**
@@ -595,21 +652,9 @@ export interface components {
             issues?: components["schemas"]["Issue"][];
         };
         /** @description One problem with the request, located by a JSON pointer into the body (or `/query/<param>`). */
-        Issue: {
-            /** @example /name */
-            pointer: string;
-            /** @example maxLength */
-            keyword: string;
-            /** @description In English; `i18n` carries it in both languages. */
-            message: string;
-            i18n?: components["schemas"]["Text"];
-            params?: Record<string, unknown>;
-        };
+        Issue: core.Issue;
         /** @description A text a user may see, in English and Chinese. */
-        Text: {
-            en: string;
-            zh: string;
-        };
+        Text: core.Text;
         /** @description Conditions on one field, as `filter[field][op]=value` (`filter[field]=value` means `eq`; `filter[relation.field][op]` reaches through a many-to-one relation). `in` takes a comma list, `null` true or false. */
         FilterOperators: {
             eq?: string;
@@ -639,10 +684,7 @@ export interface components {
             mustChangePassword: boolean;
         };
         /** @description Every definition of one model: entity schemas and workflows. */
-        DefinitionSet: {
-            entities: Record<string, unknown>[];
-            workflows: Record<string, unknown>[];
-        };
+        DefinitionSet: core.DefinitionSet;
     };
     responses: {
         /** @description The request is malformed: an unknown parameter, field or operator, a bad cursor or body. */
@@ -1531,10 +1573,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        version?: number;
-                        hash?: string;
-                        definitions?: components["schemas"]["DefinitionSet"];
-                        permissions?: Record<string, unknown>;
+                        version: number;
+                        hash: string;
+                        definitions: components["schemas"]["DefinitionSet"];
+                        /** @description Per entity the caller may read: the scope of each action and the fields they may not write. */
+                        permissions: {
+                            [key: string]: {
+                                /** @enum {unknown} */
+                                read: "none" | "own" | "team" | "all";
+                                /** @enum {unknown} */
+                                create: "none" | "own" | "team" | "all";
+                                /** @enum {unknown} */
+                                update: "none" | "own" | "team" | "all";
+                                /** @enum {unknown} */
+                                delete: "none" | "own" | "team" | "all";
+                                readOnly: string[];
+                            };
+                        };
                     };
                 };
             };
@@ -1557,9 +1612,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data?: Record<string, unknown>[];
-                        kinds?: Record<string, unknown>;
-                        permissions?: Record<string, unknown>;
+                        data: core.EntityDefinition[];
+                        /** @description entity id → field name → its kind, as the engine classifies it. */
+                        kinds: {
+                            [key: string]: {
+                                [key: string]: core.FieldKind;
+                            };
+                        };
+                        /** @description Per entity the caller may read: the scope of each action and the fields they may not write. */
+                        permissions: {
+                            [key: string]: {
+                                /** @enum {unknown} */
+                                read: "none" | "own" | "team" | "all";
+                                /** @enum {unknown} */
+                                create: "none" | "own" | "team" | "all";
+                                /** @enum {unknown} */
+                                update: "none" | "own" | "team" | "all";
+                                /** @enum {unknown} */
+                                delete: "none" | "own" | "team" | "all";
+                                readOnly: string[];
+                            };
+                        };
                     };
                 };
             };
@@ -1583,7 +1656,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": core.EntityDefinition;
                 };
             };
             404: components["responses"]["NotFound"];
@@ -1599,14 +1672,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Versions. */
+            /** @description Versions, newest first, without their definitions. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        data?: Record<string, unknown>[];
+                        data: {
+                            version: number;
+                            hash: string;
+                            /** @description `seed`, `draft`, `template`, `cli`…: where the definitions came from. */
+                            source: string;
+                            note: string | null;
+                            /** @description The note in both languages, when the engine wrote it. */
+                            noteText?: components["schemas"]["Text"];
+                            published_by: string | null;
+                            /** Format: date-time */
+                            published_at: string;
+                        }[];
                     };
                 };
             };
@@ -1631,7 +1715,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        version: number;
+                        hash: string;
+                        definitions: components["schemas"]["DefinitionSet"];
+                        /** @description The plan this version applied, as it was stored then. */
+                        plan: unknown;
+                        source: string;
+                        note: string | null;
+                        published_by: string | null;
+                        /** Format: date-time */
+                        published_at: string;
+                    };
                 };
             };
             404: components["responses"]["NotFound"];
@@ -1658,29 +1753,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        from?: number;
-                        to?: number;
-                        /** @description Ids added and removed, and the changes of the rest. */
-                        entities?: {
-                            added?: string[];
-                            removed?: string[];
-                            changed?: Record<string, unknown>[];
-                        };
-                        /** @description Ids added and removed, and the changes of the rest. */
-                        workflows?: {
-                            added?: string[];
-                            removed?: string[];
-                            changed?: Record<string, unknown>[];
-                        };
-                        /** @description Ids added and removed, and the changes of the rest. */
-                        roles?: {
-                            added?: string[];
-                            removed?: string[];
-                            changed?: Record<string, unknown>[];
-                        };
-                        plan?: Record<string, unknown>;
-                    };
+                    "application/json": components["schemas"]["VersionsDiff"];
                 };
             };
             404: components["responses"]["NotFound"];
@@ -1713,10 +1786,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        draft?: string;
-                        rollbackTo?: number;
-                        baseVersion?: number;
-                        steps?: Record<string, unknown>[];
+                        draft: string;
+                        rollbackTo: number;
+                        baseVersion: number;
+                        steps: components["schemas"]["WordedStep"][];
                     };
                 };
             };
@@ -1749,17 +1822,21 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description template.json */
-                        manifest?: {
-                            name?: string;
-                            version?: string;
-                            exportedFrom?: Record<string, unknown>;
+                        manifest: {
+                            name: string;
+                            version: string;
+                            title?: unknown;
+                            exportedFrom: {
+                                modelVersion: number;
+                                hash: string;
+                            };
                         };
                         /** @description File name (`customer.schema.json`) → entity definition. */
-                        schemas?: {
+                        schemas: {
                             [key: string]: Record<string, unknown>;
                         };
                         /** @description File name (`sales.workflow.json`) → workflow definition. */
-                        workflows?: {
+                        workflows: {
                             [key: string]: Record<string, unknown>;
                         };
                         /** @description roles.json */
@@ -1816,12 +1893,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @enum {unknown} */
-                        status?: "unchanged" | "planned" | "published";
-                        template?: Record<string, unknown>;
-                        previous?: Record<string, unknown>;
-                        version?: number;
-                        plan?: Record<string, unknown>;
+                        /** @constant */
+                        status: "unchanged";
+                        template: {
+                            name: string;
+                            version: string;
+                        };
+                        /** @description The template it upgrades, when one was installed. */
+                        previous?: {
+                            name: string;
+                            version: string;
+                        };
+                        /** @description The current version, already this template. */
+                        version: number;
+                    } | {
+                        /** @constant */
+                        status: "planned";
+                        template: {
+                            name: string;
+                            version: string;
+                        };
+                        /** @description The template it upgrades, when one was installed. */
+                        previous?: {
+                            name: string;
+                            version: string;
+                        };
+                        plan: components["schemas"]["WordedPlan"];
+                    } | {
+                        /** @constant */
+                        status: "published";
+                        template: {
+                            name: string;
+                            version: string;
+                        };
+                        /** @description The template it upgrades, when one was installed. */
+                        previous?: {
+                            name: string;
+                            version: string;
+                        };
+                        version: number;
+                        plan: components["schemas"]["WordedPlan"];
                     };
                 };
             };
@@ -1832,12 +1943,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @enum {unknown} */
-                        status?: "unchanged" | "planned" | "published";
-                        template?: Record<string, unknown>;
-                        previous?: Record<string, unknown>;
-                        version?: number;
-                        plan?: Record<string, unknown>;
+                        /** @constant */
+                        status: "unchanged";
+                        template: {
+                            name: string;
+                            version: string;
+                        };
+                        /** @description The template it upgrades, when one was installed. */
+                        previous?: {
+                            name: string;
+                            version: string;
+                        };
+                        /** @description The current version, already this template. */
+                        version: number;
+                    } | {
+                        /** @constant */
+                        status: "planned";
+                        template: {
+                            name: string;
+                            version: string;
+                        };
+                        /** @description The template it upgrades, when one was installed. */
+                        previous?: {
+                            name: string;
+                            version: string;
+                        };
+                        plan: components["schemas"]["WordedPlan"];
+                    } | {
+                        /** @constant */
+                        status: "published";
+                        template: {
+                            name: string;
+                            version: string;
+                        };
+                        /** @description The template it upgrades, when one was installed. */
+                        previous?: {
+                            name: string;
+                            version: string;
+                        };
+                        version: number;
+                        plan: components["schemas"]["WordedPlan"];
                     };
                 };
             };
@@ -1862,8 +2007,18 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        guards?: Record<string, unknown>[];
-                        actions?: Record<string, unknown>[];
+                        guards: {
+                            name: string;
+                            /** @description The JSON Schema of its params. */
+                            params: Record<string, unknown>;
+                        }[];
+                        actions: {
+                            name: string;
+                            /** @description The JSON Schema of its params. */
+                            params: Record<string, unknown>;
+                            /** @description When it runs, if not with the transition (e.g. `after` the commit). */
+                            phase?: string;
+                        }[];
                     };
                 };
             };
@@ -1898,7 +2053,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        issues?: components["schemas"]["Issue"][];
+                        issues: components["schemas"]["Issue"][];
                     };
                 };
             };
@@ -1925,7 +2080,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data?: Record<string, unknown>[];
+                        data: {
+                            id: string;
+                            definitions: components["schemas"]["DefinitionSet"];
+                            /** @description The version the draft was made from. */
+                            base_version: number;
+                            updated_by: string | null;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
                     };
                 };
             };
@@ -1951,7 +2114,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        id: string;
+                        definitions: components["schemas"]["DefinitionSet"];
+                        /** @description The version the draft was made from. */
+                        base_version: number;
+                        updated_by: string | null;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
                 };
             };
             404: components["responses"]["NotFound"];
@@ -1991,9 +2162,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        id?: string;
-                        baseVersion?: number;
-                        issues?: components["schemas"]["Issue"][];
+                        id: string;
+                        baseVersion: number;
+                        issues: components["schemas"]["Issue"][];
                     };
                 };
             };
@@ -2049,7 +2220,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": components["schemas"]["WordedPlan"];
                 };
             };
             404: components["responses"]["NotFound"];
@@ -2085,7 +2256,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        version: number;
+                        plan: components["schemas"]["WordedPlan"];
+                    };
                 };
             };
             404: components["responses"]["NotFound"];

@@ -1,6 +1,6 @@
 import { json, problems, ref } from '../openapi/common.js';
 import type { JsonSchema } from '../openapi/field-schemas.js';
-import { contract, object, text } from './spec.js';
+import { contract, object, text, uuid } from './spec.js';
 
 const tags = ['meta'];
 const described = (description: string, properties: Record<string, JsonSchema> = {}) => ({
@@ -8,7 +8,61 @@ const described = (description: string, properties: Record<string, JsonSchema> =
   description,
   properties,
 });
-const dataList = described('', { data: { type: 'array', items: { type: 'object' } } });
+/** A closed object (every member declared), so the response test catches an answer member nobody documented. */
+const answer = (properties: Record<string, JsonSchema>, required = Object.keys(properties)) => ({
+  type: 'object',
+  properties,
+  required,
+  additionalProperties: false,
+});
+const dataOf = (items: JsonSchema) => answer({ data: { type: 'array', items } });
+/** An entity definition as the definition validators accepted it; the apps read it as core's EntityDefinition. */
+const entityDefinition = {
+  type: 'object',
+  description: 'An entity definition (`*.schema.json`), as the caller may see it.',
+  'x-core-type': 'EntityDefinition',
+};
+const integer = { type: 'integer' };
+const nullable = (schema: JsonSchema) => ({ anyOf: [schema, { type: 'null' }] });
+const dateTime = text({ format: 'date-time' });
+const scope = { enum: ['none', 'own', 'team', 'all'] };
+/** entity id → what the caller may do with it (visible-definitions.ts entityPermissions). */
+const permissions = {
+  type: 'object',
+  description: 'Per entity the caller may read: the scope of each action and the fields they may not write.',
+  additionalProperties: answer({
+    read: scope,
+    create: scope,
+    update: scope,
+    delete: scope,
+    readOnly: { type: 'array', items: text() },
+  }),
+};
+const versionSummary = answer(
+  {
+    version: integer,
+    hash: text(),
+    source: text({ description: '`seed`, `draft`, `template`, `cli`…: where the definitions came from.' }),
+    note: nullable(text()),
+    noteText: { ...ref('Text'), description: 'The note in both languages, when the engine wrote it.' },
+    published_by: nullable(uuid),
+    published_at: dateTime,
+  },
+  ['version', 'hash', 'source', 'note', 'published_by', 'published_at'],
+);
+const storedDraft = answer({
+  id: text(),
+  definitions: ref('DefinitionSet'),
+  base_version: { ...integer, description: 'The version the draft was made from.' },
+  updated_by: nullable(uuid),
+  updated_at: dateTime,
+});
+const libraryEntry = (more: Record<string, JsonSchema> = {}) =>
+  answer({ name: text(), params: { type: 'object', description: 'The JSON Schema of its params.' }, ...more }, [
+    'name',
+    'params',
+  ]);
+const templateId = answer({ name: text(), version: text() });
 const draftId = { id: { schema: text(), description: 'The draft id, e.g. `studio`.' } };
 const versionNumber = (description: string) => ({ schema: text({ pattern: '^[1-9]\\d{0,8}$' }), description });
 const noSuchVersion = { en: 'there is no such version', zh: '没有这个版本' };
@@ -29,14 +83,10 @@ const definitions = {
     'Every definition of one model; each definition is judged by the definition validators (issues in the answer).',
 };
 const definitionsBody = object({ definitions }, ['definitions']);
-const issues = described('Every issue of the definitions; empty when they are valid.', {
-  issues: { type: 'array', items: ref('Issue') },
-});
-const keyedDiff = described('Ids added and removed, and the changes of the rest.', {
-  added: { type: 'array', items: text() },
-  removed: { type: 'array', items: text() },
-  changed: { type: 'array', items: { type: 'object' } },
-});
+const issues = {
+  ...answer({ issues: { type: 'array', items: ref('Issue') } }),
+  description: 'Every issue of the definitions; empty when they are valid.',
+};
 const template = {
   manifest: described('template.json', { name: text(), version: text(), exportedFrom: { type: 'object' } }),
   schemas: {
@@ -51,13 +101,40 @@ const template = {
   },
   roles: { description: 'roles.json' },
 };
-const installResult = described('', {
-  status: { enum: ['unchanged', 'planned', 'published'] },
-  template: { type: 'object' },
-  previous: { type: 'object' },
-  version: { type: 'integer' },
-  plan: { type: 'object' },
-});
+/** What an install did (versions/install-template.ts InstallResult): one closed shape per status. */
+const installResult = {
+  oneOf: (
+    [
+      ['unchanged', { version: { ...integer, description: 'The current version, already this template.' } }],
+      ['planned', { plan: ref('WordedPlan') }],
+      ['published', { version: integer, plan: ref('WordedPlan') }],
+    ] as const
+  ).map(([status, more]) =>
+    answer(
+      {
+        status: { const: status },
+        template: templateId,
+        previous: { ...templateId, description: 'The template it upgrades, when one was installed.' },
+        ...more,
+      },
+      ['status', 'template', ...Object.keys(more)],
+    ),
+  ),
+};
+/** A template as an export answers it: the manifest names it and the model version it was taken from. */
+const exportedTemplate = answer(
+  {
+    ...template,
+    manifest: {
+      ...answer(
+        { name: text(), version: text(), title: {}, exportedFrom: answer({ modelVersion: integer, hash: text() }) },
+        ['name', 'version', 'exportedFrom'],
+      ),
+      description: 'template.json',
+    },
+  },
+  ['manifest', 'schemas', 'workflows'],
+);
 
 /** `/meta/*`: the model as the apps read it, and the definitions, drafts, plans, versions and templates the studio shapes it with. */
 export const META = contract('/meta', {
@@ -70,12 +147,7 @@ export const META = contract('/meta', {
     responses: {
       200: json(
         'The model.',
-        described('', {
-          version: { type: 'integer' },
-          hash: text(),
-          definitions: ref('DefinitionSet'),
-          permissions: { type: 'object' },
-        }),
+        answer({ version: integer, hash: text(), definitions: ref('DefinitionSet'), permissions }),
       ),
       ...problems(),
     },
@@ -89,10 +161,14 @@ export const META = contract('/meta', {
     responses: {
       200: json(
         'Entities.',
-        described('', {
-          data: { type: 'array', items: { type: 'object' } },
-          kinds: { type: 'object' },
-          permissions: { type: 'object' },
+        answer({
+          data: { type: 'array', items: entityDefinition },
+          kinds: {
+            type: 'object',
+            description: 'entity id → field name → its kind, as the engine classifies it.',
+            additionalProperties: { type: 'object', additionalProperties: { ...text(), 'x-core-type': 'FieldKind' } },
+          },
+          permissions,
         }),
       ),
       ...problems(),
@@ -105,7 +181,7 @@ export const META = contract('/meta', {
     tags,
     summary: 'One published entity definition',
     params: { id: { schema: text() } },
-    responses: { 200: json('The definition.', { type: 'object' }), ...problems(404) },
+    responses: { 200: json('The definition.', entityDefinition), ...problems(404) },
   },
   versions: {
     method: 'get',
@@ -113,7 +189,10 @@ export const META = contract('/meta', {
     operationId: 'listVersions',
     tags,
     summary: 'Published versions, with the plans they applied',
-    responses: { 200: json('Versions.', dataList), ...problems() },
+    responses: {
+      200: json('Versions, newest first, without their definitions.', dataOf(versionSummary)),
+      ...problems(),
+    },
   },
   version: {
     method: 'get',
@@ -123,7 +202,22 @@ export const META = contract('/meta', {
     summary: 'One published version and its definitions',
     params: { version: versionNumber('The version.') },
     notFound: noSuchVersion,
-    responses: { 200: json('The version.', { type: 'object' }), ...problems(404) },
+    responses: {
+      200: json(
+        'The version.',
+        answer({
+          version: integer,
+          hash: text(),
+          definitions: ref('DefinitionSet'),
+          plan: { description: 'The plan this version applied, as it was stored then.' },
+          source: text(),
+          note: nullable(text()),
+          published_by: nullable(uuid),
+          published_at: dateTime,
+        }),
+      ),
+      ...problems(404),
+    },
   },
   diff: {
     method: 'get',
@@ -137,14 +231,7 @@ export const META = contract('/meta', {
     responses: {
       200: json(
         'Added and removed ids, and per changed definition its changed parts; `plan.steps` without row counts.',
-        described('', {
-          from: { type: 'integer' },
-          to: { type: 'integer' },
-          entities: keyedDiff,
-          workflows: keyedDiff,
-          roles: keyedDiff,
-          plan: { type: 'object' },
-        }),
+        ref('VersionsDiff'),
       ),
       ...problems(404),
     },
@@ -162,11 +249,11 @@ export const META = contract('/meta', {
     responses: {
       200: json(
         'The draft id, the version, and the plan: steps, each safe or destructive with the rows it touches.',
-        described('', {
+        answer({
           draft: text(),
-          rollbackTo: { type: 'integer' },
-          baseVersion: { type: 'integer' },
-          steps: { type: 'array', items: { type: 'object' } },
+          rollbackTo: integer,
+          baseVersion: integer,
+          steps: { type: 'array', items: ref('WordedStep') },
         }),
       ),
       ...problems(404, 422),
@@ -186,10 +273,10 @@ export const META = contract('/meta', {
       },
     },
     responses: {
-      200: json(
-        'The template.',
-        described('A template as one document, file by file as its folder holds it.', template),
-      ),
+      200: json('The template.', {
+        ...exportedTemplate,
+        description: 'A template as one document, file by file as its folder holds it.',
+      }),
       ...problems(400, 404, 422),
     },
   },
@@ -222,9 +309,14 @@ export const META = contract('/meta', {
     responses: {
       200: json(
         'The library.',
-        described('', {
-          guards: { type: 'array', items: { type: 'object' } },
-          actions: { type: 'array', items: { type: 'object' } },
+        answer({
+          guards: { type: 'array', items: libraryEntry() },
+          actions: {
+            type: 'array',
+            items: libraryEntry({
+              phase: text({ description: 'When it runs, if not with the transition (e.g. `after` the commit).' }),
+            }),
+          },
         }),
       ),
       ...problems(),
@@ -247,7 +339,10 @@ export const META = contract('/meta', {
     tags,
     summary: 'The stored drafts; `id` narrows to one (an empty list when it does not exist)',
     query: { properties: { id: text({ description: 'Only this draft, e.g. `studio`.' }) } },
-    responses: { 200: json('The drafts, each with its definitions and base version.', dataList), ...problems(400) },
+    responses: {
+      200: json('The drafts, each with its definitions and base version.', dataOf(storedDraft)),
+      ...problems(400),
+    },
   },
   draft: {
     method: 'get',
@@ -256,7 +351,7 @@ export const META = contract('/meta', {
     tags,
     summary: 'Read a draft',
     params: draftId,
-    responses: { 200: json('The draft.', { type: 'object' }), ...problems(404) },
+    responses: { 200: json('The draft.', storedDraft), ...problems(404) },
   },
   saveDraft: {
     method: 'put',
@@ -279,7 +374,7 @@ export const META = contract('/meta', {
     responses: {
       200: json(
         'Saved, with its issues.',
-        described('', { id: text(), baseVersion: { type: 'integer' }, issues: { type: 'array', items: ref('Issue') } }),
+        answer({ id: text(), baseVersion: integer, issues: { type: 'array', items: ref('Issue') } }),
       ),
       ...problems(400),
     },
@@ -302,7 +397,7 @@ export const META = contract('/meta', {
     params: draftId,
     body: object({ stateMapping }),
     responses: {
-      200: json('The plan: steps, each safe or destructive with the rows it touches.', { type: 'object' }),
+      200: json('The plan: steps, each safe or destructive with the rows it touches.', ref('WordedPlan')),
       ...problems(404, 422),
     },
   },
@@ -315,7 +410,7 @@ export const META = contract('/meta', {
     params: draftId,
     body: object({ confirmDestructive: { type: 'boolean', default: false }, note: text(), stateMapping }),
     responses: {
-      201: json('The new version and the plan it applied.', { type: 'object' }),
+      201: json('The new version and the plan it applied.', answer({ version: integer, plan: ref('WordedPlan') })),
       ...problems(404, 409, 422),
     },
   },

@@ -1,3 +1,4 @@
+import { TYPE_SCHEMAS } from '@lodestar/core';
 import type { JsonSchema } from './field-schemas.js';
 
 /** A `$ref` to a component (`schemas`, `parameters` or `responses`). */
@@ -39,8 +40,13 @@ export const PROBLEM_RESPONSES: Record<string, JsonSchema> = Object.fromEntries(
   ]),
 );
 
-/** Component schemas shared by every entity; entity names must not shadow them. */
+/**
+ * Component schemas shared by every entity; entity names must not shadow them. `x-core-type` names the
+ * @lodestar/core type a schema describes: the generated client uses that type itself (client-types.ts).
+ * Plans and version diffs come generated from their core types (TYPE_SCHEMAS).
+ */
 export const COMMON_SCHEMAS: Record<string, JsonSchema> = {
+  ...TYPE_SCHEMAS,
   Problem: {
     type: 'object',
     description: 'An RFC 9457 problem document.',
@@ -64,13 +70,16 @@ export const COMMON_SCHEMAS: Record<string, JsonSchema> = {
       message: { type: 'string', description: 'In English; `i18n` carries it in both languages.' },
       i18n: ref('Text'),
       params: { type: 'object' },
+      file: { type: 'string', description: 'The definition file the issue is in, when it came from one.' },
     },
+    'x-core-type': 'Issue',
   },
   Text: {
     type: 'object',
     description: 'A text a user may see, in English and Chinese.',
     required: ['en', 'zh'],
     properties: { en: { type: 'string' }, zh: { type: 'string' } },
+    'x-core-type': 'Text',
   },
   FilterOperators: {
     type: 'object',
@@ -106,7 +115,9 @@ export const COMMON_SCHEMAS: Record<string, JsonSchema> = {
     properties: {
       entities: { type: 'array', items: { type: 'object' } },
       workflows: { type: 'array', items: { type: 'object' } },
+      roles: { description: 'roles.json; absent or null: no roles.' },
     },
+    'x-core-type': 'DefinitionSet',
   },
 };
 
