@@ -13,6 +13,13 @@ import { saveRecord } from './saveRecord';
 import { TEMPLATES } from './templates';
 import { changedValues, filledValues, toFormData, type FormData } from './values';
 import { WIDGETS } from './widgets';
+import {
+  formFormulas,
+  isFormulaField,
+  useRelatedRecords,
+  withFormulasReadOnly,
+  withFormulaValues,
+} from './formulaValues';
 import { SaveBar } from './SaveBar';
 import { useMessages } from '@lodestar/ui-shared';
 
@@ -42,20 +49,23 @@ export function RecordForm({
   onDirtyChange,
   onReload,
 }: RecordFormProps) {
-  const { kinds, permissions, lang } = useModel();
+  const { kinds, permissions, lang, entity: entityOf } = useModel();
   const t = useMessages(RECORD_MESSAGES);
   const readOnlyKey = (permissions[entity.$id]?.readOnly ?? []).join(',');
   const isNew = !record;
   const model = useMemo(
     () =>
-      buildFormModel({
+      withFormulasReadOnly(
+        buildFormModel({
+          entity,
+          kinds: kinds[entity.$id] ?? {},
+          recordType,
+          lang,
+          readOnly: new Set(readOnlyKey.split(',')),
+          isNew,
+        }),
         entity,
-        kinds: kinds[entity.$id] ?? {},
-        recordType,
-        lang,
-        readOnly: new Set(readOnlyKey.split(',')),
-        isNew,
-      }),
+      ),
     [entity, kinds, recordType, lang, readOnlyKey, isNew],
   );
   const initial = useMemo(
@@ -63,6 +73,17 @@ export function RecordForm({
     [record, prefill, model.fields],
   );
   const [formData, setFormData] = useState<FormData>(initial);
+  // Formula fields are computed live from what is typed, and never sent.
+  const formulas = useMemo(() => formFormulas(entity, entityOf), [entity, entityOf]);
+  const writable = useMemo(
+    () => model.fields.filter((name) => !isFormulaField(entity.properties[name])),
+    [entity, model.fields],
+  );
+  const relatedRecords = useRelatedRecords(entity, formulas, formData);
+  const liveData = useMemo(
+    () => withFormulaValues(formulas, formData, record, relatedRecords, model.fields, new Date()),
+    [formulas, formData, record, relatedRecords, model.fields],
+  );
   const [extraErrors, setExtraErrors] = useState<ErrorSchema | undefined>();
   const [banner, setBanner] = useState<{
     kind: 'invalid' | 'conflict' | 'forbidden' | 'failed';
@@ -73,9 +94,9 @@ export function RecordForm({
   const dirty = useMemo(
     () =>
       isNew
-        ? Object.keys(filledValues(formData, model.fields)).length > 0
-        : Object.keys(changedValues(initial, formData, model.fields)).length > 0,
-    [isNew, formData, initial, model.fields],
+        ? Object.keys(filledValues(formData, writable)).length > 0
+        : Object.keys(changedValues(initial, formData, writable)).length > 0,
+    [isNew, formData, initial, writable],
   );
   useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
   useEffect(() => {
@@ -96,8 +117,8 @@ export function RecordForm({
 
   const submit = async ({ formData: data = {} }: IChangeEvent<FormData>) => {
     const body = isNew
-      ? { ...filledValues(data, model.fields), ...(recordType && { record_type: recordType }) }
-      : changedValues(initial, data, model.fields);
+      ? { ...filledValues(data, writable), ...(recordType && { record_type: recordType }) }
+      : changedValues(initial, data, writable);
     if (!isNew && !Object.keys(body).length) return;
     setSaving(true);
     setBanner(null);
@@ -127,7 +148,7 @@ export function RecordForm({
       <Form
         schema={model.schema}
         uiSchema={model.uiSchema}
-        formData={formData}
+        formData={liveData}
         validator={flatValidator}
         widgets={WIDGETS}
         templates={TEMPLATES}

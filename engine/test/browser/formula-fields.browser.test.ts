@@ -1,0 +1,55 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, requireBuiltUi, signedInPage } from '../support/browser.js';
+import { FORMULA_DEFINITIONS } from '../support/formula-definitions.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+/* A formula field in the runtime form: computed live as the user types, read-only, and equal to the server's value after save. */
+let server: TestServer;
+let browser: Browser;
+let keyCustomer: string;
+
+beforeAll(async () => {
+  requireBuiltUi();
+  server = await startTestServer({ definitions: FORMULA_DEFINITIONS });
+  browser = await launchBrowser();
+  keyCustomer = (await server.request('POST', '/api/v1/records/customer', { name: 'Key account', level: 'key' })).body
+    .id;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('a formula field in the form', () => {
+  it('shows the value live, cannot be typed in, and matches the server to the cent after save', async () => {
+    const { context, page } = await signedInPage(browser, server.url, server.adminToken, 'en');
+    await page.goto(`/records/quote/new?customer=${keyCustomer}`);
+    const total = page.getByLabel('Total', { exact: true });
+    const commission = page.getByLabel('Commission', { exact: true });
+    await page.getByLabel('Title', { exact: true }).fill('Live quote');
+    await page.getByLabel('Amount', { exact: true }).fill('1234.56');
+    await expect.poll(() => total.inputValue()).toBe('1234.56');
+    await page.getByLabel('Discount', { exact: true }).fill('0.15');
+    // 1234.56 × 0.85 = 1049.376 → 1049.38; the key customer's 5% of it = 52.469 → 52.47 (read from the customer)
+    await expect.poll(() => total.inputValue()).toBe('1049.38');
+    await expect.poll(() => commission.inputValue()).toBe('52.47');
+    expect(await total.getAttribute('readonly')).not.toBeNull();
+
+    const [saved] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/records/quote') && r.request().method() === 'POST'),
+      page
+        .getByRole('button', { name: /create|save/i })
+        .first()
+        .click(),
+    ]);
+    expect(saved.status()).toBe(201);
+    const body = JSON.parse(saved.request().postData() ?? '{}');
+    expect(body).not.toHaveProperty('total');
+    expect(body).not.toHaveProperty('commission');
+    const record = await saved.json();
+    expect([record.total, record.commission]).toEqual([1049.38, 52.47]);
+    await context.close();
+  });
+});
