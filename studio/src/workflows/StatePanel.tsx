@@ -4,6 +4,8 @@ import { Checkbox, IssueNotes, Select, TextInput } from '../ui/controls';
 import { WORKFLOW_MESSAGES } from './messages';
 import { isFinal, listEdges, pointingAt, statePointer, stateTitle, text, type Edge } from './model';
 import { PANEL_MESSAGES } from './panel-messages';
+import type { FieldOption } from './ParamsForm';
+import { StageFieldRules } from './StageFieldRules';
 import type { StateMeta, Workflow } from './types';
 import { useMessages } from '@lodestar/ui-shared';
 
@@ -11,6 +13,8 @@ interface Props {
   workflow: Workflow;
   name: string;
   issues: DefinitionIssue[];
+  /** The bound entity's fields, for the stage's field rules. */
+  fields: FieldOption[];
   onMeta(patch: Partial<StateMeta>): void;
   onInitial(): void;
   onFinal(final: boolean): void;
@@ -24,6 +28,7 @@ export function StatePanel({
   workflow,
   name,
   issues,
+  fields,
   onMeta,
   onInitial,
   onFinal,
@@ -108,6 +113,7 @@ export function StatePanel({
         <Checkbox label={t.isInitial} checked={initial} onChange={(on) => on && onInitial()} />
         <Checkbox label={t.isFinal} checked={isFinal(state)} onChange={onFinal} />
       </div>
+      <StageFieldRules meta={meta} fields={fields} onMeta={onMeta} />
       <h3 className="wf-subhead">{t.leaving}</h3>
       {out.length === 0 ? (
         <p className="muted small">{t.none}</p>

@@ -100,6 +100,7 @@ export function WorkflowDesigner() {
             workflow={workflow}
             name={state}
             issues={stateOwnIssues(issues, statePointer(state))}
+            fields={fields}
             onMeta={(patch) => edit((w) => edits.setStateMeta(w, state, patch))}
             onInitial={() => edit((w) => void (w.initial = state))}
             onFinal={(final) => edit((w) => edits.setFinal(w, state, final))}
