@@ -7,6 +7,7 @@ import { EDITOR_MESSAGES } from './editor-messages';
 import { EDITABLE_KINDS, emptyForm, toForm, type FieldForm } from './field-model';
 import { KIND_LABELS } from './field-kind';
 import { KindSettings } from './KindSettings';
+import { FormulaEditor } from './FormulaEditor';
 import { isIdentifier } from '@lodestar/core';
 
 /**
@@ -73,6 +74,7 @@ export function FieldEditor(props: {
       </div>
       <h3 className="dialog-section">{t.rules}</h3>
       <KindSettings form={form} onChange={change} />
+      <FormulaEditor entity={entity} form={form} onChange={change} />
       <Checkbox
         label={t.required}
         checked={form.required}

@@ -50,6 +50,8 @@ export interface FieldForm {
   values: ChoiceValue[];
   relationEntity: string;
   onDelete: string;
+  /** `x-formula`: undefined for a field people type in. */
+  formula?: string;
 }
 
 /** The engine's kind of a field (engine/src/schema/column-types.ts), so the editor opens on the right one. */
@@ -149,6 +151,7 @@ export function toForm(entity: EntityDefinition, name: string): FieldForm {
     })),
     relationEntity: (field['x-relation'] ?? field.items?.['x-relation'])?.entity ?? '',
     onDelete: field['x-relation']?.onDelete ?? 'setNull',
+    ...(field['x-formula'] !== undefined && { formula: field['x-formula'] }),
   };
 }
 
@@ -209,6 +212,9 @@ export function toField(form: FieldForm, previous: Partial<FieldDefinition> = {}
   setOrDelete(ui, 'list', form.list || undefined);
   setOrDelete(ui, 'chart', form.chart || undefined);
   setOrDelete(field, 'x-ui', Object.keys(ui).length ? ui : undefined);
+  // A formula field is computed: it keeps its formula and has no default (FormulaEditor.tsx).
+  setOrDelete(field, 'x-formula', form.formula);
+  if (form.formula !== undefined) delete field.default;
   return field as FieldDefinition;
 }
 

@@ -1,0 +1,203 @@
+import { useId, useMemo, useRef } from 'react';
+import {
+  checkFormula,
+  FUNCTIONS,
+  parseFormula,
+  type EntityDefinition,
+  type FieldDefinition,
+  type FormulaIssue,
+  type FormulaType,
+} from '@lodestar/core';
+import { defineMessages, pick, useMessages } from '@lodestar/ui-shared';
+import { useStudioLang } from '../app/lang';
+import { useDraft } from '../draft/DraftContext';
+import { Checkbox } from '../ui/controls';
+import type { FieldForm } from './field-model';
+
+export const FORMULA_MESSAGES = defineMessages({
+  zh: {
+    formula: '公式',
+    isFormula: '公式字段：值由公式算出，只读',
+    isFormulaHint: '公式字段不能必填，也没有默认值；引用本记录和多对一关联记录的字段',
+    source: '公式',
+    ok: (type: string) => `公式正确，结果为${type}`,
+    insertField: '插入字段',
+    insertFunction: '插入函数',
+    at: (offset: number) => `第 ${offset + 1} 个字符：`,
+    mismatch: (got: string, want: string) => `公式的结果是${got}，但字段类型是${want}`,
+  },
+  en: {
+    formula: 'Formula',
+    isFormula: 'Formula field: its value is computed, read-only',
+    isFormulaHint: 'A formula field is never required and has no default; it reads this record and many-to-one links',
+    source: 'Formula',
+    ok: (type: string) => `The formula checks; it gives ${type}`,
+    insertField: 'Insert a field',
+    insertFunction: 'Insert a function',
+    at: (offset: number) => `At character ${offset + 1}: `,
+    mismatch: (got: string, want: string) => `The formula gives ${got}, but the field holds ${want}`,
+  },
+});
+
+const TYPE_NAMES: Record<FormulaType, { zh: string; en: string }> = {
+  number: { zh: '数字', en: 'a number' },
+  text: { zh: '文本', en: 'text' },
+  boolean: { zh: '是/否', en: 'yes/no' },
+  date: { zh: '日期', en: 'a date' },
+  dateTime: { zh: '日期时间', en: 'a date and time' },
+};
+
+/** The formula type a field offers (engine schema/formula-fields.ts formulaTypeOfField). */
+function typeOfField(field: FieldDefinition | undefined): FormulaType | undefined {
+  if (!field || field.type === 'array' || field.type === 'object') return undefined;
+  if (field.type === 'number' || field.type === 'integer') return 'number';
+  if (field.type === 'boolean') return 'boolean';
+  if (field.format === 'date') return 'date';
+  if (field.format === 'date-time') return 'dateTime';
+  return 'text';
+}
+
+const WANTS: Partial<Record<FieldForm['kind'], FormulaType>> = {
+  text: 'text',
+  longText: 'text',
+  integer: 'number',
+  number: 'number',
+  money: 'number',
+  boolean: 'boolean',
+  date: 'date',
+  dateTime: 'dateTime',
+};
+
+/**
+ * The formula of a field, checked as it is typed with the engine's own parser and checker (the draft's
+ * other entities answer relation hops), with the fields and functions it may use one click away.
+ */
+export function FormulaEditor({
+  entity,
+  form,
+  onChange,
+}: {
+  entity: EntityDefinition;
+  form: FieldForm;
+  onChange(patch: Partial<FieldForm>): void;
+}) {
+  const t = useMessages(FORMULA_MESSAGES);
+  const { lang } = useStudioLang();
+  const { definitions } = useDraft();
+  const id = useId();
+  const box = useRef<HTMLTextAreaElement>(null);
+  const on = form.formula !== undefined;
+  const entities = useMemo(() => new Map(definitions.entities.map((e) => [e.$id, e])), [definitions]);
+  const names = useMemo(() => fieldNames(entity, entities, form.name, lang), [entity, entities, form.name, lang]);
+  const verdict = useMemo(() => {
+    if (!on || !form.formula?.trim()) return undefined;
+    const parsed = parseFormula(form.formula);
+    if (!parsed.expr) return { issues: parsed.issues };
+    const checked = checkFormula(parsed.expr, {
+      typeOf: (path) => {
+        const own = path[0] === form.name ? undefined : entity.properties[path[0]!];
+        if (path.length === 1) return typeOfField(own);
+        const target =
+          own?.['x-relation'] && own.type === 'string' ? entities.get(own['x-relation'].entity) : undefined;
+        return typeOfField(target?.properties[path[1]!]);
+      },
+    });
+    return { issues: checked.issues, type: checked.type };
+  }, [on, form.formula, form.name, entity, entities]);
+  const want = WANTS[form.kind];
+  const insert = (text: string) => {
+    const current = form.formula ?? '';
+    const at = box.current?.selectionStart ?? current.length;
+    onChange({ formula: `${current.slice(0, at)}${text}${current.slice(at)}` });
+    box.current?.focus();
+  };
+  return (
+    <>
+      <h3 className="dialog-section">{t.formula}</h3>
+      <Checkbox
+        label={t.isFormula}
+        checked={on}
+        hint={t.isFormulaHint}
+        onChange={(checked) =>
+          onChange(checked ? { formula: '', required: false, defaultValue: '' } : { formula: undefined })
+        }
+      />
+      {on && (
+        <div className="formula-editor">
+          <label className="control-label" htmlFor={id}>
+            {t.source}
+          </label>
+          <textarea
+            id={id}
+            ref={box}
+            className="mono"
+            rows={3}
+            value={form.formula}
+            aria-describedby={`${id}-verdict`}
+            onChange={(event) => onChange({ formula: event.target.value })}
+          />
+          <div id={`${id}-verdict`} className="formula-verdict" data-testid="formula-verdict" aria-live="polite">
+            {verdict?.issues.map((issue: FormulaIssue) => (
+              <div key={`${issue.offset}:${issue.message.en}`} className="control-hint formula-issue">
+                {t.at(issue.offset)}
+                {issue.message[lang]}
+              </div>
+            ))}
+            {verdict && !verdict.issues.length && verdict.type && (
+              <div className="control-hint">
+                {want && want !== verdict.type
+                  ? t.mismatch(TYPE_NAMES[verdict.type][lang], TYPE_NAMES[want][lang])
+                  : t.ok(TYPE_NAMES[verdict.type][lang])}
+              </div>
+            )}
+          </div>
+          <div className="formula-insert">
+            <select
+              aria-label={t.insertField}
+              value=""
+              onChange={(event) => event.target.value && insert(event.target.value)}
+            >
+              <option value="">{t.insertField}</option>
+              {names.map((name) => (
+                <option key={name.path} value={name.path}>
+                  {name.label}
+                </option>
+              ))}
+            </select>
+            <select
+              aria-label={t.insertFunction}
+              value=""
+              onChange={(event) => event.target.value && insert(`${event.target.value}(`)}
+            >
+              <option value="">{t.insertFunction}</option>
+              {[...FUNCTIONS.values()].map((fn) => (
+                <option key={fn.name} value={fn.name} title={fn.description[lang]}>
+                  {fn.syntax}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The fields a formula of `own` may read: its own, and through each many-to-one link the related entity's. */
+function fieldNames(own: EntityDefinition, all: Map<string, EntityDefinition>, self: string, lang: 'zh' | 'en') {
+  const title = (e: EntityDefinition, name: string) =>
+    pick(e.properties[name]?.['x-i18n']?.title, lang) ?? e.properties[name]?.title ?? name;
+  const out: { path: string; label: string }[] = [];
+  for (const [name, field] of Object.entries(own.properties)) {
+    if (name === self || !typeOfField(field)) continue;
+    out.push({ path: name, label: `${title(own, name)} (${name})` });
+    const target = field['x-relation'] && field.type === 'string' ? all.get(field['x-relation'].entity) : undefined;
+    for (const [other, related] of Object.entries(target?.properties ?? {}))
+      if (typeOfField(related))
+        out.push({
+          path: `${name}.${other}`,
+          label: `${title(own, name)} › ${title(target!, other)} (${name}.${other})`,
+        });
+  }
+  return out;
+}
