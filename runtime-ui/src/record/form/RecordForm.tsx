@@ -8,6 +8,8 @@ import type { EntityDefinition } from '@lodestar/core';
 import type { RecordJson } from '../../model/types';
 import { RECORD_MESSAGES } from '../messages';
 import { buildFormModel } from './formSchema';
+import { stageLockNotice, withStageRules } from './stageForm';
+import { stageRulesOf } from '@lodestar/core';
 import { wordIssue } from './issues';
 import { saveRecord } from './saveRecord';
 import { TEMPLATES } from './templates';
@@ -49,25 +51,36 @@ export function RecordForm({
   onDirtyChange,
   onReload,
 }: RecordFormProps) {
-  const { kinds, permissions, lang, entity: entityOf } = useModel();
+  const { kinds, permissions, lang, workflowOf, entity: entityOf } = useModel();
   const t = useMessages(RECORD_MESSAGES);
   const readOnlyKey = (permissions[entity.$id]?.readOnly ?? []).join(',');
   const isNew = !record;
+  // The stage the record is in (a new one: its workflow's start) may hide, lock or require fields.
+  const workflow = workflowOf(entity.$id, recordType);
+  const stage = useMemo(
+    () => stageRulesOf(workflow, (record?.state as string | null | undefined) ?? workflow?.initial),
+    [workflow, record?.state],
+  );
   const model = useMemo(
     () =>
-      withFormulasReadOnly(
-        buildFormModel({
+      withStageRules(
+        withFormulasReadOnly(
+          buildFormModel({
+            entity,
+            kinds: kinds[entity.$id] ?? {},
+            recordType,
+            lang,
+            readOnly: new Set(readOnlyKey.split(',')),
+            isNew,
+          }),
           entity,
-          kinds: kinds[entity.$id] ?? {},
-          recordType,
-          lang,
-          readOnly: new Set(readOnlyKey.split(',')),
-          isNew,
-        }),
-        entity,
+        ),
+        stage,
+        lang,
       ),
-    [entity, kinds, recordType, lang, readOnlyKey, isNew],
+    [entity, kinds, recordType, lang, readOnlyKey, isNew, stage],
   );
+  const stageNotice = stageLockNotice(stage, lang);
   const initial = useMemo(
     () => (record ? toFormData(record, model.fields) : { ...prefill }),
     [record, prefill, model.fields],
@@ -144,6 +157,11 @@ export function RecordForm({
   return (
     <div className="record-form">
       {locked && <div className="notice record-notice">{t.readOnlyNotice}</div>}
+      {!locked && stageNotice && (
+        <div className="notice record-notice" data-testid="stage-locked">
+          {stageNotice}
+        </div>
+      )}
       {banner && <FormBanner banner={banner} onReload={onReload} />}
       <Form
         schema={model.schema}

@@ -10,6 +10,7 @@ function inputProps(props: WidgetProps) {
     name: props.htmlName ?? props.id,
     disabled: props.disabled,
     readOnly: props.readonly,
+    ...(typeof props.options.stageHint === 'string' && { title: props.options.stageHint }),
     'aria-required': props.required || undefined,
     'aria-invalid': (props.rawErrors?.length ?? 0) > 0 || undefined,
     'aria-describedby': `${props.id}__help ${props.id}__error`,
