@@ -11,3 +11,14 @@ export { FUNCTIONS, type FunctionSpec, type ParamType } from './functions.js';
 export { typeFormula, digitsOf, DATEDIF_UNITS, MAX_DIGITS, type TypeMap, type Typing } from './typing.js';
 export * as formulaDecimal from './decimal.js';
 export * as formulaCalendar from './calendar.js';
+export {
+  checkRuleFields,
+  checkRuleIssues,
+  compileCheckRules,
+  fieldNodes,
+  formulaTypeOfField,
+  isCheckRule,
+  ruleScope,
+  type CheckRule,
+  type RuleViolation,
+} from './check-rules.js';

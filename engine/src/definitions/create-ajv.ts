@@ -1,6 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { FieldDefinition } from './entity.js';
+import { compileCheckRuleErrors } from './check-rules.js';
 import { blankFields, compileRules, type RecordRule } from './record-rules.js';
 import { isStorableDate, isStorableDateTime } from './timestamp.js';
 
@@ -19,6 +20,7 @@ const ANNOTATIONS = [
   'x-renamedFrom',
   'x-i18n',
   'x-ui',
+  'x-recordType',
   'x-formula',
 ];
 
@@ -45,7 +47,7 @@ export function createAjv(): Ajv2020 {
   return ajv;
 }
 
-type RecordSchema = { properties?: Record<string, FieldDefinition> };
+type RecordSchema = { properties?: Record<string, FieldDefinition>; 'x-recordType'?: string };
 
 /**
  * The record-level keywords: `x-rules` (cross-field rules, see record-rules.ts) and `x-nonBlank`
@@ -58,9 +60,15 @@ function addRecordKeywords(ajv: Ajv2020): void {
     schemaType: 'array',
     errors: true,
     compile(rules: RecordRule[], parent) {
-      const check = compileRules(rules, (parent as RecordSchema).properties ?? {});
+      const schema = parent as RecordSchema;
+      const check = compileRules(
+        rules.filter((rule) => rule.rule !== undefined),
+        schema.properties ?? {},
+      );
+      // Rules written as formulas (check-rules.ts); the effective schema names its record type.
+      const formulas = compileCheckRuleErrors(rules, schema.properties ?? {}, schema['x-recordType']);
       const validate = (record: Record<string, unknown>): boolean => {
-        const errors = check(record);
+        const errors = [...check(record), ...formulas(record)];
         validate.errors = errors;
         return errors.length === 0;
       };

@@ -5,6 +5,7 @@ import type { EntityDefinition, FieldDefinition } from './entity.js';
 import { RESERVED_NAMES } from './identifiers.js';
 import { outsideBroken, salvageEntity } from './salvage-entity.js';
 import { isRuleValue, ruleKindOf } from './record-rules.js';
+import { checkRuleProblems } from './check-rules.js';
 import { checkKeys } from './validate-keys.js';
 import entityMetaSchema from './meta/entity.meta.json' with { type: 'json' };
 import { toFieldKind, type FieldKind } from '../schema/column-types.js';
@@ -75,6 +76,7 @@ function semanticIssues(definition: EntityDefinition, context: EntityContext): I
     ...checkOptions(definition, context),
     ...checkAgenda(definition),
     ...checkRules(definition),
+    ...checkRuleProblems(definition),
     ...checkKeys(definition),
     ...checkCompiles(definition),
   ];
@@ -244,6 +246,7 @@ function checkAgenda(entity: EntityDefinition): Issue[] {
 function checkRules(entity: EntityDefinition): Issue[] {
   const issues: Issue[] = [];
   (entity['x-rules'] ?? []).forEach((rule, i) => {
+    if (rule.check !== undefined) return; // a formula: check-rules.ts
     const at = `/x-rules/${i}`;
     const field = entity.properties[rule.field];
     const kind = ruleKindOf(field);

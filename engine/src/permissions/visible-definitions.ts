@@ -1,4 +1,5 @@
 import { checkRuleFields, isCheckRule } from '@lodestar/core';
+import { checkRuleFields, isCheckRule } from '@lodestar/core';
 import type { DefinitionSet } from '../definitions/definition-set.js';
 import type { EntityDefinition } from '../definitions/entity.js';
 import type {
@@ -49,11 +50,10 @@ export function projectEntity(definition: EntityDefinition, hidden: ReadonlySet<
     JSON.stringify(value ?? null)
       .match(/"[^"\\]*"/g)
       ?.some((s) => hidden.has(s.slice(1, -1))) ?? false;
-  const rules = definition['x-rules']?.filter(
-    (rule) =>
-      isCheckRule(rule)
-        ? !checkRuleFields(rule).some((name) => hidden.has(name))
-        : !hidden.has(rule.field) && !(rule.than && hidden.has(rule.than)),
+  const rules = definition['x-rules']?.filter((rule) =>
+    isCheckRule(rule)
+      ? !checkRuleFields(rule).some((name) => hidden.has(name))
+      : !hidden.has(rule.field) && !(rule.than && hidden.has(rule.than)),
   );
   return {
     ...definition,

@@ -20,8 +20,8 @@ const rulesCache = new WeakMap<CompiledEntity, PatchRules>();
 
 /**
  * Decides whether a patch's outcome depends on the stored record only through its type: it keeps the
- * record type, changes no links, clears no field any type requires, sets no field a cross-field rule
- * compares, and its own values are valid.
+ * record type, changes no links, clears no field any type requires, sets or clears no field a cross-field
+ * rule reads (a formula rule may test for a blank), and its own values are valid.
  * Then one conditional UPDATE (id, version, record type) is the whole write; when it matches no row,
  * the caller falls back to the full read-validate-write, which names the reason (404, 409 or 422).
  */
@@ -31,7 +31,7 @@ export function planBlindPatch(entity: CompiledEntity, payload: Payload, values:
   const set = withoutNulls(payload.fields);
   const cleared = Object.keys(payload.fields).filter((name) => !(name in set));
   if (
-    cleared.some((name) => rules.required.has(name)) ||
+    cleared.some((name) => rules.required.has(name) || rules.compared.has(name)) ||
     Object.keys(set).some((name) => rules.compared.has(name)) ||
     !entity.patchValidator(set)
   )

@@ -1,3 +1,4 @@
+import { checkRuleFields, isCheckRule } from '@lodestar/core';
 import type { EntityDefinition, FieldDefinition } from '../definitions/entity.js';
 import { MONEY_PRECISION, toColumnType, toFieldKind } from './column-types.js';
 
@@ -38,6 +39,8 @@ export function toEffectiveSchema(entity: EntityDefinition, recordType?: string)
     properties,
     required: [...required],
     ...(nonBlank.length && { 'x-nonBlank': nonBlank }),
+    // Rules written as formulas may read the record type (definitions/check-rules.ts).
+    ...(recordType !== undefined && extra['x-rules'] !== undefined && { 'x-recordType': recordType }),
     additionalProperties: false,
   };
 }
@@ -102,10 +105,12 @@ export function toPatchSchema(entity: EntityDefinition): Record<string, unknown>
   };
 }
 
-/** Fields the entity's x-rules compare: a patch setting one is judged on the whole record. */
+/** Fields the entity's x-rules read: a patch setting or clearing one is judged on the whole record. */
 export function ruleFields(entity: EntityDefinition): Set<string> {
   return new Set(
-    (entity['x-rules'] ?? []).flatMap((rule) => (rule.than === undefined ? [rule.field] : [rule.field, rule.than])),
+    (entity['x-rules'] ?? []).flatMap((rule) =>
+      isCheckRule(rule) ? checkRuleFields(rule) : rule.than === undefined ? [rule.field] : [rule.field, rule.than],
+    ),
   );
 }
 

@@ -22,9 +22,10 @@ export type Names2 = string[];
 export type Names3 = string[];
 export type Rule = {
   field: string;
-  rule: 'gt' | 'gte' | 'lt' | 'lte';
+  rule?: 'gt' | 'gte' | 'lt' | 'lte';
   than?: string;
   value?: number | string;
+  check?: string;
   message?: {
     zh: string;
     en: string;
@@ -32,10 +33,20 @@ export type Rule = {
 } & Rule1;
 export type Rule1 =
   | {
+      rule: unknown;
       than: unknown;
+      check?: never;
     }
   | {
+      rule: unknown;
       value: unknown;
+      check?: never;
+    }
+  | {
+      check: unknown;
+      rule?: never;
+      than?: never;
+      value?: never;
     };
 
 /**
