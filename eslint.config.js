@@ -44,6 +44,8 @@ const PURE = [
   'records/key-conflict\\.ts',
   'duplicates/match-plan\\.ts',
   'formula/to-sql\\.ts',
+  'migrate/(diff-sequences|sequence-steps)\\.ts',
+  'records/numbering\\.ts',
 ].map((pattern) => new RegExp(`^${pattern}$`));
 
 /** Packages that reach a database, the network or the file system. */

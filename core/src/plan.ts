@@ -1,6 +1,7 @@
 import type { OnDelete } from './definitions/types.js';
 import type { KeyStep } from './key-normalize.js';
 import type { Text } from './text.js';
+import type { SequenceDefinition } from './sequence-pattern.js';
 
 /*
  * A publish's plan as data: what the engine's planner writes, its applier reads, and the studio and the CLI
@@ -146,6 +147,13 @@ export type Step = StepBase &
     | { kind: 'addFormula'; table: string; formula: FormulaSpec }
     | { kind: 'changeFormula'; table: string; from: FormulaSpec; to: FormulaSpec }
     | { kind: 'dropFormula'; table: string; formula: FormulaSpec; replaced?: boolean }
+    // Numbering (`x-sequence`), after the columns exist: `addSequence` numbers the existing rows in creation
+    // order (`rows`; `renumber`: the column held values before, which numbers replace) and adds the unique
+    // index; a changed pattern numbers only new records; a rename moves the counters; a drop removes them.
+    | { kind: 'addSequence'; table: string; column: string; sequence: SequenceDefinition; renumber?: boolean }
+    | { kind: 'changeSequence'; table: string; column: string; from: SequenceDefinition; to: SequenceDefinition }
+    | { kind: 'renameSequence'; table: string; column: string; from: { table: string; column: string } }
+    | { kind: 'dropSequence'; table: string; column: string }
     // Workflow states of stored records (`table` after the plan's renames; `scope` absent: every row).
     | { kind: 'renameState'; workflow: string; table: string; scope?: RecordScope; from: string; to: string }
     // A state the new version removes: its records move to `to` (the admin's mapping) or, once confirmed

@@ -18,6 +18,8 @@ export interface Config {
   webhookSecret?: string;
   /** Express `trust proxy` (LODESTAR_TRUST_PROXY: hops, addresses or `true`): which X-Forwarded-Proto to believe. */
   trustProxy?: string;
+  /** The company's time zone (LODESTAR_TIME_ZONE, an IANA name): the dates and periods of record numbers. */
+  timeZone?: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -34,6 +36,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   if (env.LODESTAR_TRUST_PROXY) config.trustProxy = env.LODESTAR_TRUST_PROXY;
   if (env.LODESTAR_WEBHOOK_SECRET) config.webhookSecret = env.LODESTAR_WEBHOOK_SECRET;
+  if (env.LODESTAR_TIME_ZONE) config.timeZone = env.LODESTAR_TIME_ZONE;
   if (env.SMTP_HOST) {
     config.smtp = {
       host: env.SMTP_HOST,

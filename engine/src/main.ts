@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './api/app.js';
 import type { Config } from './config.js';
+import { setCompanyTimeZone } from './records/company-time-zone.js';
 import type { AppContext } from './context.js';
 import { connect, type Db } from './db/connect.js';
 import { migrateEngineTables } from './db/engine-tables.js';
@@ -36,6 +37,7 @@ export interface EngineOptions {
 /** Composition root: config → database → engine tables → seed → model → HTTP. The only place that wires things. */
 export async function startEngine(config: Config, options: EngineOptions = {}): Promise<RunningEngine> {
   const log = createLogger(config.logLevel);
+  if (config.timeZone) setCompanyTimeZone(config.timeZone);
   const db = options.db ?? (await connect(config.db));
   let booted: { ctx: AppContext; server: Server };
   try {

@@ -26,6 +26,7 @@ const OWNERS: Record<string, string> = {
   lodestar_outbox: 'outbox/outbox-repo.ts',
   lodestar_audit: 'audit/audit-repo.ts',
   lodestar_saved_views: 'views/views-repo.ts',
+  lodestar_sequences: 'records/sequences-repo.ts',
 };
 
 /**

@@ -1,5 +1,6 @@
 import type { CompiledEntity, Model } from '../model/compile-model.js';
 import type { ModelAccess } from '../permissions/model-access.js';
+import { numberedFieldNames } from '../records/numbering.js';
 import { COMMON_SCHEMAS, PROBLEM_RESPONSES, RECORD_PARAMETERS } from './openapi/common.js';
 import { toEntitySchemas, toEntityTitle } from './openapi/entity-schemas.js';
 import type { JsonSchema } from './openapi/field-schemas.js';
@@ -66,7 +67,10 @@ function buildDocument(model: Model, access: ModelAccess | undefined): OpenApiDo
   };
   for (const entity of entities) {
     const entitySchemas = toEntitySchemas(entity, names.get(entity.id)!);
-    if (access) markReadOnly(entitySchemas, access.grant(entity.id).readOnly);
+    markReadOnly(
+      entitySchemas,
+      new Set([...(access?.grant(entity.id).readOnly ?? []), ...numberedFieldNames(entity.definition)]),
+    );
     Object.assign(schemas, entitySchemas);
     Object.assign(paths, toRecordPaths(entity, names.get(entity.id)!, tags.get(entity.id)!));
     const listParameters = (paths[`/records/${entity.id}`]?.get as JsonSchema | undefined)?.parameters as

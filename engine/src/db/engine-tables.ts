@@ -211,6 +211,31 @@ const MIGRATIONS: Migration[] = [
     // Sign-in throttling per (email, address) instead of a per-account lock; passwords marked for change.
     up: upgradeIdentityTables,
   },
+  {
+    name: '008_sequences',
+    async up(knex) {
+      // One counter per numbered field, prefix and period (`x-sequence`): the last number taken. A create
+      // takes the next one inside its own statement, so a rolled-back create gives its number back.
+      await knex.schema.createTable('lodestar_sequences', (t) => {
+        t.text('entity').notNullable();
+        t.text('field').notNullable();
+        t.text('prefix').notNullable().defaultTo('');
+        t.text('period').notNullable().defaultTo('');
+        t.bigInteger('value').notNullable();
+        t.primary(['entity', 'field', 'prefix', 'period']);
+      });
+      // A function, so the number is one expression in the record's INSERT: its counter row stays locked
+      // only from that statement to the commit, and data-modifying CTEs cannot nest inside the audit's.
+      await knex.raw(`
+        create function lodestar_next_number(p_entity text, p_field text, p_prefix text, p_period text)
+        returns bigint language sql volatile as $$
+          insert into lodestar_sequences as s (entity, field, prefix, period, value)
+          values (p_entity, p_field, p_prefix, p_period, 1)
+          on conflict (entity, field, prefix, period) do update set value = s.value + 1
+          returning s.value
+        $$`);
+    },
+  },
 ];
 
 const source: Knex.MigrationSource<Migration> = {

@@ -20,6 +20,7 @@ const ANNOTATIONS = [
   'x-renamedFrom',
   'x-i18n',
   'x-ui',
+  'x-sequence',
   'x-recordType',
   'x-formula',
 ];

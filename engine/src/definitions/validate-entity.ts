@@ -5,6 +5,7 @@ import type { EntityDefinition, FieldDefinition } from './entity.js';
 import { RESERVED_NAMES } from './identifiers.js';
 import { outsideBroken, salvageEntity } from './salvage-entity.js';
 import { isRuleValue, ruleKindOf } from './record-rules.js';
+import { checkSequences } from './validate-sequence.js';
 import { checkRuleProblems } from './check-rules.js';
 import { checkKeys } from './validate-keys.js';
 import entityMetaSchema from './meta/entity.meta.json' with { type: 'json' };
@@ -78,6 +79,7 @@ function semanticIssues(definition: EntityDefinition, context: EntityContext): I
     ...checkRules(definition),
     ...checkRuleProblems(definition),
     ...checkKeys(definition),
+    ...checkSequences(definition),
     ...checkCompiles(definition),
   ];
 }

@@ -1,6 +1,7 @@
 import { toSqlType } from '../schema/table-spec.js';
 import { formulaStepReason } from './formula-step-text.js';
 import { isWidening } from './is-widening.js';
+import { classifySequenceStep } from './sequence-steps.js';
 import type { Safety, Step, StepDraft, StepKind } from './plan.js';
 
 interface Verdict {
@@ -56,6 +57,11 @@ function decide(step: StepDraft): Verdict {
       return { safety: 'safe', reason: 'a rename keeps every record in its state' };
     case 'moveState':
       return decideMoveState(step);
+    case 'addSequence':
+    case 'changeSequence':
+    case 'renameSequence':
+    case 'dropSequence':
+      return classifySequenceStep(step);
     case 'addKeyIndex':
       return decideAddKey(step);
     case 'addFormula':

@@ -4,6 +4,7 @@ import { amount } from './classify.js';
 import { describeKeyStep } from './key-step-text.js';
 import { describeFormulaStep } from './formula-step-text.js';
 import type { Step, StepDraft } from './plan.js';
+import { describeSequenceStep } from './sequence-steps.js';
 
 type Of<K extends Step['kind']> = Extract<StepDraft, { kind: K }>;
 
@@ -42,6 +43,11 @@ export function describeStep(step: StepDraft): string {
       return `rename state ${step.workflow}.${step.from} → ${step.to}${describeRecords(step)}`;
     case 'moveState':
       return describeMoveState(step);
+    case 'addSequence':
+    case 'changeSequence':
+    case 'renameSequence':
+    case 'dropSequence':
+      return describeSequenceStep(step);
     case 'addFormula':
     case 'changeFormula':
     case 'dropFormula':

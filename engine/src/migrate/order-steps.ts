@@ -34,6 +34,11 @@ const RANK: Record<StepKind, number> = {
   addKeyIndex: 17,
   renameState: 18,
   moveState: 19,
+  // Numbering once every column exists under its new name (it numbers rows and indexes the column).
+  addSequence: 21,
+  changeSequence: 21,
+  renameSequence: 21,
+  dropSequence: 21,
 };
 
 /** Steps sorted into an order that applies; steps of one kind keep the planner's order. */

@@ -3,6 +3,7 @@ import type { SqlType } from '../schema/table-spec.js';
 import type { Step, StepDraft } from './plan.js';
 import { keyStepReason, keyStepText } from './key-step-text.js';
 import { formulaStepReason, formulaStepText } from './formula-step-text.js';
+import { sequenceStepReason, sequenceStepText } from './sequence-steps.js';
 import type { StepNames } from './step-names.js';
 
 type Of<K extends Step['kind']> = Extract<StepDraft, { kind: K }>;
@@ -115,6 +116,11 @@ export function stepText(step: StepDraft, names: StepNames): Text {
       ]);
       return say(`${change.en} of ${q(workflow.en)}`, `流程「${workflow.zh}」${change.zh}`);
     }
+    case 'addSequence':
+    case 'changeSequence':
+    case 'renameSequence':
+    case 'dropSequence':
+      return sequenceStepText(step, names);
     case 'moveState': {
       const [workflow, state] = [names.workflow(step.workflow), names.state(step.workflow, step.state)];
       const remove = say(
@@ -172,6 +178,11 @@ export function stepReason(step: Step, names: StepNames): Text {
       return say('a rename keeps every record in its stage', '改名后记录仍留在该阶段');
     case 'moveState':
       return moveStateReason(step, names);
+    case 'addSequence':
+    case 'changeSequence':
+    case 'renameSequence':
+    case 'dropSequence':
+      return sequenceStepReason(step, step.rows);
     case 'addFormula':
     case 'changeFormula':
     case 'dropFormula':

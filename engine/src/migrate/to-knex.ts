@@ -3,6 +3,7 @@ import { createKeyIndexSql, dropKeyIndexSql, forKnex } from '../schema/key-sql.j
 import { toSqlType } from '../schema/table-spec.js';
 import { columnBindings, toUsingSql } from './conversion-sql.js';
 import type { Step } from './plan.js';
+import { applySequenceStep } from './to-knex-sequences.js';
 import { applyFormulaStep } from './to-knex-formulas.js';
 import { moveState, renameState, type StepContext } from './to-knex-states.js';
 import {
@@ -29,6 +30,11 @@ export async function applyStep(trx: Knex.Transaction, step: Step, context: Step
       return renameState(trx, step);
     case 'moveState':
       return moveState(trx, step, context);
+    case 'addSequence':
+    case 'changeSequence':
+    case 'renameSequence':
+    case 'dropSequence':
+      return applySequenceStep(trx, step);
     case 'addFormula':
     case 'changeFormula':
     case 'dropFormula':

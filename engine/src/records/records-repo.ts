@@ -5,6 +5,8 @@ import type { CompiledEntity } from '../model/compile-model.js';
 import type { SqlCondition } from '../permissions/scope-condition.js';
 import type { JunctionSpec } from '../schema/table-spec.js';
 import { quoteIdent } from './quote-ident.js';
+import { companyTimeZone } from './company-time-zone.js';
+import { hasNumbering, numberColumns, SqlValue } from './numbering.js';
 import { toSelectSql } from './to-sql.js';
 
 /** A row as the database returns it (before serialization). */
@@ -52,14 +54,21 @@ export async function insertRow(trx: Knex, entity: CompiledEntity, columns: Row)
 /** The INSERT … RETURNING of insertRow, for callers that compose it into a larger statement. */
 export function toInsertSql(entity: CompiledEntity, columns: Row): { sql: string; bindings: Knex.RawBinding[] } {
   // Hand-built SQL with bound values: writes are hot, and the builder costs more than the statement.
+  // Every insert path comes here, so every new record is numbered here (numbering.ts).
+  if (hasNumbering(entity))
+    columns = { ...columns, ...numberColumns(entity, columns.record_type as string, new Date(), companyTimeZone()) };
   const names = Object.keys(columns);
   const table = `${quoteIdent(entity.table.name)} as t`;
+  const value = (name: string) => (columns[name] instanceof SqlValue ? (columns[name] as SqlValue).sql : '?');
   const values = names.length
-    ? `(${names.map(quoteIdent).join(', ')}) values (${names.map(() => '?').join(', ')})`
+    ? `(${names.map(quoteIdent).join(', ')}) values (${names.map(value).join(', ')})`
     : 'default values';
   return {
     sql: `insert into ${table} ${values} returning ${toSelectSql(entity)}`,
-    bindings: names.map((name) => toBinding(columns[name])),
+    bindings: names.flatMap((name) => {
+      const column = columns[name];
+      return column instanceof SqlValue ? (column.bindings as Knex.RawBinding[]) : [toBinding(column)];
+    }),
   };
 }
 

@@ -13,6 +13,7 @@ import { deleteAudited, insertAudited, updateAudited } from './audited-writes.js
 import { auditPart, createdChanges, type AuditWho } from './audit-parts.js';
 import { deleteDependents, hasDependents } from './delete-cascade.js';
 import { requireReadableLinks } from './link-scope.js';
+import { numberedWriteIssues } from './numbering.js';
 import { stageRulesFor, stageRulesTouch, stageWriteIssues } from './stage-fields.js';
 import { replaceLinks, selectRecord, selectVersion, toInsertSql, type Row } from './records-repo.js';
 import { recordNames, toRecordJson } from './serialize.js';
@@ -55,6 +56,7 @@ export async function createRecord(ctx: RecordContext, body: unknown, startRecor
   requireAction(ctx, 'create');
   const { payload, issues } = toPayload(entity, body, 'create');
   issues.push(...fieldWriteIssues(ctx.access?.grant(entity.id), entity, payload.fields));
+  issues.push(...numberedWriteIssues(entity, payload.fields));
   issues.push(...validateFor(entity, payload.recordType ?? undefined, payload.fields));
   throwIfInvalid(issues);
   // A record belongs to whoever creates it unless the body names another owner the actor may choose.
@@ -126,6 +128,7 @@ export async function patchRecord(ctx: RecordContext, target: RecordTarget, body
   requireAction(ctx, 'update');
   const { payload, issues } = toPayload(entity, body, 'patch');
   issues.push(...fieldWriteIssues(access?.grant(entity.id), entity, payload.fields));
+  issues.push(...numberedWriteIssues(entity, payload.fields));
   if (access && payload.ownerId !== undefined && !issues.length)
     await requireOwnerInScope(ctx.knex, access.grant(entity.id).update, access.actor, payload.ownerId);
   const condition = access?.condition(entity.id, 'update');

@@ -5,6 +5,8 @@ import { DefinitionError, ValidationError, problemsIn } from '../errors.js';
 import { activeUserIds } from '../identity/users-repo.js';
 import { checkStateRenames } from '../migrate/check-state-renames.js';
 import { countAffected } from '../migrate/count-affected.js';
+import { classifyStep } from '../migrate/classify.js';
+import { diffSequences } from '../migrate/diff-sequences.js';
 import { diffTables } from '../migrate/diff-tables.js';
 import { diffWorkflows, toStateSteps } from '../migrate/diff-workflows.js';
 import { orderSteps } from '../migrate/order-steps.js';
@@ -74,7 +76,8 @@ export async function planChange(
   assertValidChange(before, next, files, options.stateMapping);
   const tables = diffTables(compileTables(before), compileTables(next));
   const states = toStateSteps(diffWorkflows(before, next), options.stateMapping);
-  const steps = await countAffected(knex, orderSteps([...tables, ...states]));
+  const sequences = diffSequences(before, next).map(classifyStep);
+  const steps = await countAffected(knex, orderSteps([...tables, ...states, ...sequences]));
   // Each step in words for the studio, both languages, by the titles of the new version or the old one.
   return { baseVersion: current?.version ?? 0, steps: describeSteps(steps, stepNames(next, before)) };
 }

@@ -161,6 +161,7 @@ export interface Field {
   'x-formula'?: string;
   'x-i18n'?: FieldI18N;
   'x-ui'?: Ui;
+  'x-sequence'?: Sequence;
 }
 export interface Relation {
   entity: string;
@@ -187,4 +188,11 @@ export interface Ui {
   hidden?: boolean;
   chart?: boolean;
   list?: boolean;
+}
+export interface Sequence {
+  pattern: string;
+  reset?: 'never' | 'yearly' | 'monthly';
+  prefixes?: {
+    [k: string]: string;
+  };
 }

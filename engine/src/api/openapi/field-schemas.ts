@@ -23,6 +23,11 @@ export function toFieldSchema(field: FieldDefinition): JsonSchema {
     schema.readOnly = true;
     schema.description = `${description ? `${description} ` : ''}Formula: ${field['x-formula']}`;
   }
+  const sequence = field['x-sequence'];
+  if (sequence) {
+    schema.readOnly = true;
+    schema.description = `${description ? `${description} ` : ''}Numbered by the engine on create: ${sequence.pattern}.`;
+  }
   return schema;
 }
 
