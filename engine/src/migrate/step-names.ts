@@ -18,6 +18,8 @@ export interface StepNames {
   workflow(id: string): Text;
   state(workflow: string, state: string): Text;
   event(workflow: string, event: string): Text;
+  /** Whether the state declares field rules by stage (`meta.fields` or `meta.lock`). */
+  stageRuled?(workflow: string, state: string): boolean;
 }
 
 /** Columns every entity table has, by their meaning rather than their name. */
@@ -91,6 +93,10 @@ export function stepNames(...sets: DefinitionSet[]): StepNames {
     },
     event(workflow, event) {
       return toText(eventTitle(workflow, event), undefined, event);
+    },
+    stageRuled(workflow, state) {
+      const meta = stateOf(workflow, state)?.meta;
+      return meta?.fields !== undefined || meta?.lock !== undefined;
     },
   };
 }

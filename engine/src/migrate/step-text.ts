@@ -177,7 +177,7 @@ export function stepReason(step: Step, names: StepNames): Text {
     case 'renameState':
       return say('a rename keeps every record in its stage', '改名后记录仍留在该阶段');
     case 'moveState':
-      return moveStateReason(step, names);
+      return withStageRulesNote(moveStateReason(step, names), step, names);
     case 'addSequence':
     case 'changeSequence':
     case 'renameSequence':
@@ -275,6 +275,15 @@ function removeEnumReason(step: Of<'removeEnumValues'> & Step, names: StepNames)
       `有记录使用${values.zh}${count.zh}，且该字段必填，不能清空`,
     );
   return say(`records using ${values.en} become empty${count.en}`, `使用${values.zh}的记录将被清空${count.zh}`);
+}
+
+/** A removed stage that locked, hid or required fields: its records lose those rules and take the new stage's. */
+function withStageRulesNote(reason: Text, step: Of<'moveState'> & Step, names: StepNames): Text {
+  if (step.rows === 0 || !names.stageRuled?.(step.workflow, step.state)) return reason;
+  return say(
+    `${reason.en}; its field rules (locked, read-only, hidden or required fields) no longer apply to them`,
+    `${reason.zh}；该阶段的字段规则（锁定、只读、隐藏、必填）将不再约束这些记录`,
+  );
 }
 
 function moveStateReason(step: Of<'moveState'> & Step, names: StepNames): Text {
