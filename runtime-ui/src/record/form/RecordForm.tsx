@@ -23,6 +23,7 @@ import {
   withFormulaValues,
 } from './formulaValues';
 import { SaveBar } from './SaveBar';
+import { useDuplicateHints } from './duplicateHints';
 import { useMessages } from '@lodestar/ui-shared';
 
 export interface RecordFormProps {
@@ -116,7 +117,8 @@ export function RecordForm({
     performance.mark('lodestar:form-ready');
   }, []);
 
-  const formContext = useMemo(() => ({ lang }), [lang]);
+  const duplicateHints = useDuplicateHints(entity, formData, record?.id as string | undefined, !locked);
+  const formContext = useMemo(() => ({ lang, entity: entity.$id, duplicateHints }), [lang, entity.$id, duplicateHints]);
   const FormTag = useMemo(() => formTagFor(label), [label]);
   const transformErrors = useCallback(
     (errors: RJSFValidationError[]) =>

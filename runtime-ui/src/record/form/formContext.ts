@@ -1,10 +1,14 @@
 import type { Registry } from '@rjsf/utils';
 import type { Lang } from '@lodestar/ui-shared';
 import { RECORD_MESSAGES, type RecordMessages } from '../messages';
+import type { DuplicateHints } from './duplicateHints';
 
 /** What the form's widgets and templates need beyond their props: the language. */
 export interface RecordFormContext {
   lang: Lang;
+  /** The entity the form edits, and the possible duplicates of what is typed, by field. */
+  entity?: string;
+  duplicateHints?: DuplicateHints;
 }
 
 export function formTexts(registry: Registry): RecordMessages {

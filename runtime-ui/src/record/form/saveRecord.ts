@@ -32,6 +32,9 @@ export async function saveRecord(
     return { kind: 'saved', record };
   } catch (error) {
     if (!(error instanceof ApiError)) return { kind: 'failed', message: (error as Error).message };
+    // A unique key's 409 names its fields: shown on them, unlike a version conflict.
+    if (error.status === 409 && error.issues.some((issue) => issue.keyword === 'unique'))
+      return toInvalid(error, fields, titles, lang);
     if (error.status === 409 || error.status === 412) return { kind: 'conflict' };
     if (error.status === 403) return { kind: 'forbidden' };
     if (error.status === 422 || error.status === 400) return toInvalid(error, fields, titles, lang);

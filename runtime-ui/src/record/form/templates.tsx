@@ -1,5 +1,6 @@
 import type { FieldTemplateProps, ObjectFieldTemplateProps, TemplatesType } from '@rjsf/utils';
 import type { FormSection } from './formSchema';
+import { FieldDuplicates } from './FieldDuplicates';
 
 /** One field: label above (the required marker beside it, so the label's text is the field title alone), the widget, help, then errors under it. */
 function FieldTemplate({
@@ -12,6 +13,7 @@ function FieldTemplate({
   hidden,
   uiSchema,
   fieldPathId,
+  registry,
 }: FieldTemplateProps) {
   if (fieldPathId.path.length === 0) return children; // the root object: sections render themselves
   if (hidden) return <div hidden>{children}</div>;
@@ -41,6 +43,7 @@ function FieldTemplate({
           {errors.join(' · ')}
         </p>
       )}
+      <FieldDuplicates registry={registry} field={name} />
     </div>
   );
 }
