@@ -1,5 +1,6 @@
 import {
   checkFormula,
+  FORMULA_TIME_ZONE,
   parseFormula,
   type CheckedFormula,
   type Expr,
@@ -20,9 +21,6 @@ import { toSqlType } from './table-spec.js';
  * column PostgreSQL computes and back-fills) when it reads only its own row and never the clock, and so
  * does every formula field it reads; otherwise every read statement computes it (`readSql`, over `t`).
  */
-
-/** The time zone of date arithmetic (`TODAY()`, date parts); fixed, so a stored column never depends on a machine. */
-export const FORMULA_TIME_ZONE = 'Asia/Shanghai';
 
 export interface FormulaField {
   entity: string;

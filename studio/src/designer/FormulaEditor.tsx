@@ -13,6 +13,7 @@ import { useStudioLang } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
 import { Checkbox } from '../ui/controls';
 import type { FieldForm } from './field-model';
+import './formula-editor.css';
 
 export const FORMULA_MESSAGES = defineMessages({
   zh: {

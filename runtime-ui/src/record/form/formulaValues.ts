@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import {
   checkFormula,
   evaluateFormula,
+  FORMULA_TIME_ZONE,
   formulaDecimal,
   parseFormula,
   type EntityDefinition,
@@ -19,9 +20,6 @@ import type { FormData } from './values';
  * types, from the form's values and, across a relation (`customer.level`), from the related record as
  * the API answers it. The engine computes and stores the same value; the form only shows it.
  */
-
-/** The company time zone of date formulas (the engine's FORMULA_TIME_ZONE). */
-export const FORMULA_TIME_ZONE = 'Asia/Shanghai';
 
 export interface FormFormula {
   name: string;
