@@ -7,13 +7,14 @@ import {
   type ValidatorType,
 } from '@rjsf/utils';
 import { UUID_RE } from '@lodestar/core';
+import { checkRuleErrors } from './checkRules';
 
 /*
  * The form's own checks, without ajv. ajv compiles schemas to JavaScript with `new Function`, which the
  * engine's Content-Security-Policy (no 'unsafe-eval') rightly forbids; and the forms it gets are flat
  * (formSchema.ts: one level of fields, arrays of plain items), so an interpreter of the keywords they
  * use is small. The server stays the judge of everything, phone formats and cross-field rules included:
- * this only saves a round trip. Errors carry ajv's keyword names and params, so issues.ts words them
+ * this only saves a round trip. Rules written as formulas run here too (checkRules.ts: core's evaluator). Errors carry ajv's keyword names and params, so issues.ts words them
  * the same way as the server's.
  */
 
@@ -115,6 +116,9 @@ export function validateFlat(schema: Schema, data: unknown): RJSFValidationError
     const broken = checkValue(fieldSchema, record[field]);
     if (broken) add(field, broken);
   }
+  // Cross-field rules written as formulas, on fields without an error of their own.
+  for (const error of checkRuleErrors(schema, record))
+    if (!errors.some((e) => e.property === error.property)) errors.push(error);
   return errors;
 }
 

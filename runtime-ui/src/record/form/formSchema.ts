@@ -3,6 +3,7 @@ import { pick, type Lang } from '@lodestar/ui-shared';
 import { choiceTitle, fieldTitle } from '../../model/labels';
 import type { EntityDefinition, FieldDefinition } from '@lodestar/core';
 import type { FieldKind } from '../../model/types';
+import { formChecks } from './checkRules';
 
 /** JSON Schema keywords ajv may see: everything else (`x-*`, phone formats…) stays out of strict mode. */
 const KEYWORDS = [
@@ -85,7 +86,12 @@ export function buildFormModel({ entity, kinds, recordType, lang, readOnly, isNe
   uiSchema['ui:options'] = { sections };
   uiSchema['ui:submitButtonOptions'] = { norender: true };
   return {
-    schema: { type: 'object', properties, required: required.filter((name) => fields.includes(name)) },
+    schema: {
+      type: 'object',
+      properties,
+      required: required.filter((name) => fields.includes(name)),
+      ...formChecks(entity['x-rules'], recordType),
+    } as RJSFSchema,
     uiSchema,
     fields,
     sections,

@@ -44,6 +44,7 @@ const WORDING: Record<Lang, Record<string, Worder>> = {
     minItems: (p) => `至少 ${p.limit} 项`,
     uniqueItems: () => '不能有重复项',
     relation: () => '关联的记录不存在或无权访问',
+    rule: (p) => (p.i18n as Record<Lang, string> | undefined)?.zh ?? '不符合规则',
   },
   en: {
     required: () => 'Required',
@@ -66,6 +67,7 @@ const WORDING: Record<Lang, Record<string, Worder>> = {
     minItems: (p) => `At least ${p.limit} items`,
     uniqueItems: () => 'Items must not repeat',
     relation: () => 'The linked record does not exist or is not visible to you',
+    rule: (p) => (p.i18n as Record<Lang, string> | undefined)?.en ?? 'Breaks a rule of this record',
   },
 };
 
