@@ -22,6 +22,7 @@ const PURE = [
   'schema/[^/]+\\.ts',
   'migrate/(plan|diff-tables|diff-columns|diff-junctions|pair-by-name|conversion-sql|classify|order-steps|describe-step|is-widening|diff-workflows|workflow-records|state-mapping|check-state-renames|state-sql|step-names|step-text)\\.ts',
   'migrate/(diff-formulas|formula-step-text)\\.ts',
+  'migrate/(diff-rollups|rollup-step-text|rollup-sql)\\.ts',
   'model/(compile-model|workflow-binding)\\.ts',
   'records/(list-query|keyset|validate-record|filter-values|attributes|to-filter|query-params|payload|serialize|version|blind-patch|csv-cell|export-view|quote-ident|stage-fields)\\.ts',
   'api/openapi(/[^/]+)?\\.ts',

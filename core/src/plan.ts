@@ -85,6 +85,19 @@ export interface KeyIndexSpec {
   parts: { column: string; steps: KeyStep[] }[];
 }
 
+/**
+ * A roll-up field (`x-rollup`) of this table: `name` summarises the rows of table `from` whose
+ * many-to-one column `via` points here (`op` over their `field`, only those matching `where`).
+ */
+export interface RollupSpec {
+  name: string;
+  from: string;
+  via: string;
+  op: 'count' | 'sum' | 'min' | 'max' | 'avg';
+  field?: string;
+  where?: string;
+}
+
 /** The relational shape compiled from one entity definition. */
 export interface TableSpec {
   name: string;
@@ -92,6 +105,8 @@ export interface TableSpec {
   columns: ColumnSpec[];
   indexes: IndexSpec[];
   junctions: JunctionSpec[];
+  /** Roll-up fields, kept by triggers on the child tables (absent when the entity has none). */
+  rollups?: RollupSpec[];
   /** Unique keys and duplicate-check indexes (absent when the entity declares none). */
   keys?: KeyIndexSpec[];
   /** Formula fields (absent when the entity has none). */
@@ -154,6 +169,10 @@ export type Step = StepBase &
     | { kind: 'changeSequence'; table: string; column: string; from: SequenceDefinition; to: SequenceDefinition }
     | { kind: 'renameSequence'; table: string; column: string; from: { table: string; column: string } }
     | { kind: 'dropSequence'; table: string; column: string }
+    // Roll-ups: `setRollup` installs the child table's triggers and computes every row of `table`
+    // (`rows`); `dropRollup` removes them first of all, under the names the database has before the plan.
+    | { kind: 'setRollup'; table: string; rollup: RollupSpec }
+    | { kind: 'dropRollup'; table: string; rollup: RollupSpec }
     // Workflow states of stored records (`table` after the plan's renames; `scope` absent: every row).
     | { kind: 'renameState'; workflow: string; table: string; scope?: RecordScope; from: string; to: string }
     // A state the new version removes: its records move to `to` (the admin's mapping) or, once confirmed

@@ -22,7 +22,7 @@ const ANNOTATIONS = [
   'x-ui',
   'x-sequence',
   'x-recordType',
-  'x-formula',
+  'x-formula', 'x-rollup',
 ];
 
 /**

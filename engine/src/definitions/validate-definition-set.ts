@@ -4,6 +4,7 @@ import type { EntityDefinition } from './entity.js';
 import { checkJunctionNames } from './junction-names.js';
 import { checkFormulas } from './validate-formulas.js';
 import { usableEntity, validateEntity } from './validate-entity.js';
+import { checkRollups } from './validate-rollups.js';
 import { checkRoleReferences, isRolesDefinition, validateRoles } from './validate-roles.js';
 import { validateWorkflow } from './validate-workflow.js';
 import { withIssueText } from './issue-text.js';
@@ -43,6 +44,7 @@ export function validateDefinitionSet(input: DefinitionSet, files: SourceFiles =
   const entityFile = (id: string) =>
     files[`entity:${id}`] ?? `entities[${set.entities.findIndex((e) => idOf(e, '$id') === id)}]`;
   issues.push(...checkWorkflowBindings(shaped, validWorkflows, entityFile));
+  issues.push(...checkRollups(shaped, entityFile));
   issues.push(...checkFormulas(shaped, isRolesDefinition(set.roles) ? set.roles : undefined, entityFile));
   issues.push(
     ...duplicates(

@@ -25,6 +25,8 @@ const SAFE_REASONS: Partial<Record<StepKind, string>> = {
   dropForeignKey: 'removes the link check; no value changes',
   addIndex: 'indexes hold no data of their own',
   dropIndex: 'indexes hold no data of their own',
+  setRollup: 'computes a value from related records; no entered value changes',
+  dropRollup: 'the value stops being kept up to date; the plan computes it again or drops it',
   dropKeyIndex: 'indexes hold no data of their own; values are no longer checked for duplicates',
 };
 

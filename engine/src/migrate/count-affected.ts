@@ -51,6 +51,8 @@ async function countRows(knex: Knex, step: Step, names: CurrentNames): Promise<n
       return countState(knex, step.table, names, stateCondition(step.from, step.scope));
     case 'moveState':
       return countState(knex, step.table, names, stateCondition(step.state, step.scope));
+    case 'setRollup':
+      return countWhere(knex, names.table(step.table));
     case 'addSequence':
       return countWhere(knex, names.table(step.table));
     case 'addFormula':

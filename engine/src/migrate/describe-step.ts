@@ -4,6 +4,7 @@ import { amount } from './classify.js';
 import { describeKeyStep } from './key-step-text.js';
 import { describeFormulaStep } from './formula-step-text.js';
 import type { Step, StepDraft } from './plan.js';
+import { describeRollupStep } from './rollup-step-text.js';
 import { describeSequenceStep } from './sequence-steps.js';
 
 type Of<K extends Step['kind']> = Extract<StepDraft, { kind: K }>;
@@ -43,6 +44,9 @@ export function describeStep(step: StepDraft): string {
       return `rename state ${step.workflow}.${step.from} → ${step.to}${describeRecords(step)}`;
     case 'moveState':
       return describeMoveState(step);
+    case 'setRollup':
+    case 'dropRollup':
+      return describeRollupStep(step);
     case 'addSequence':
     case 'changeSequence':
     case 'renameSequence':

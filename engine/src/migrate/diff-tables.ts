@@ -3,6 +3,7 @@ import { classifyStep } from './classify.js';
 import { diffColumns, type TableRenames } from './diff-columns.js';
 import { diffFormulas, withoutFormulas } from './diff-formulas.js';
 import { diffJunctions } from './diff-junctions.js';
+import { diffRollups } from './diff-rollups.js';
 import { diffKeys } from './diff-keys.js';
 import { orderSteps } from './order-steps.js';
 import { pairByName } from './pair-by-name.js';
@@ -28,6 +29,7 @@ export function diffTables(before: TableSpec[], after: TableSpec[]): Step[] {
   for (const table of tables.added) steps.push(...diffKeys(undefined, table));
   const junctions = (specs: TableSpec[]) => specs.flatMap((table) => table.junctions);
   steps.push(...diffJunctions(junctions(before), junctions(after), renames));
+  steps.push(...diffRollups(before, after));
   steps.push(...diffFormulas(tables));
   return orderSteps(steps.map(classifyStep));
 }

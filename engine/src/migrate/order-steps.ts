@@ -8,6 +8,8 @@ import type { Step, StepKind } from './plan.js';
  * removed states move, so a move never lands on a name a rename still has to free.
  */
 const RANK: Record<StepKind, number> = {
+  // A roll-up's triggers go before anything is renamed or dropped, and come back after everything else.
+  dropRollup: -1,
   renameTable: 0,
   renameColumn: 1,
   renameJunction: 1,
@@ -34,6 +36,7 @@ const RANK: Record<StepKind, number> = {
   addKeyIndex: 17,
   renameState: 18,
   moveState: 19,
+  setRollup: 20,
   // Numbering once every column exists under its new name (it numbers rows and indexes the column).
   addSequence: 21,
   changeSequence: 21,

@@ -108,6 +108,9 @@ export function stepText(step: StepDraft, names: StepNames): Text {
     case 'addKeyIndex':
     case 'dropKeyIndex':
       return keyStepText(step, names);
+    case 'setRollup':
+    case 'dropRollup':
+      return rollupStepText(step, names);
     case 'renameState': {
       const workflow = names.workflow(step.workflow);
       const change = renamed(names.state(step.workflow, step.from), names.state(step.workflow, step.to), [

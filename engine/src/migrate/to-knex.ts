@@ -5,6 +5,7 @@ import { columnBindings, toUsingSql } from './conversion-sql.js';
 import type { Step } from './plan.js';
 import { applySequenceStep } from './to-knex-sequences.js';
 import { applyFormulaStep } from './to-knex-formulas.js';
+import { dropRollup, setRollup } from './to-knex-rollups.js';
 import { moveState, renameState, type StepContext } from './to-knex-states.js';
 import {
   addColumnTo,
@@ -30,6 +31,10 @@ export async function applyStep(trx: Knex.Transaction, step: Step, context: Step
       return renameState(trx, step);
     case 'moveState':
       return moveState(trx, step, context);
+    case 'setRollup':
+      return setRollup(trx, step);
+    case 'dropRollup':
+      return dropRollup(trx, step);
     case 'addSequence':
     case 'changeSequence':
     case 'renameSequence':

@@ -3,6 +3,7 @@ import { toColumnType, toFieldKind } from './column-types.js';
 import { compileKeys } from './key-indexes.js';
 import { formulaSpecsOf, isFormula } from './formula-fields.js';
 import { ownerIndex, systemColumns, systemIndexes } from './system-columns.js';
+import { isRollup, rollupIndex, rollupSpecsOf, toRollupColumn } from './rollup-fields.js';
 import type { ColumnSpec, IndexSpec, JunctionSpec, TableSpec } from './table-spec.js';
 import { toConstraintName } from './table-spec.js';
 
@@ -35,9 +36,11 @@ export function compileEntity(entity: EntityDefinition, boundEntities: ReadonlyS
       junctions.push(compileJunction(table, name, field));
       continue;
     }
-    const column = compileColumn(name, field, required.has(name));
-    if (!column) continue;
+    const compiled = compileColumn(name, field, required.has(name));
+    if (!compiled) continue;
+    const column = isRollup(field) ? toRollupColumn(compiled, field) : compiled;
     columns.push(column);
+    if (isRollup(field)) indexes.push(rollupIndex(table, name));
     if (column.references) indexes.push({ name: toConstraintName([table, name], 'idx'), columns: [name] });
   }
   for (const fields of entity['x-entity'].indexes ?? []) {
@@ -49,6 +52,8 @@ export function compileEntity(entity: EntityDefinition, boundEntities: ReadonlyS
   if (keys.length) spec.keys = keys;
   const formulas = formulaSpecsOf(entity);
   if (formulas.length) spec.formulas = formulas;
+  const rollups = rollupSpecsOf(entity);
+  if (rollups.length) spec.rollups = rollups;
   const renamedFrom = entity['x-entity'].renamedFrom;
   return renamedFrom ? { ...spec, renamedFrom } : spec;
 }

@@ -1,7 +1,7 @@
-import type { ColumnSpec, ForeignKeySpec, IndexSpec, JunctionSpec, SqlType, TableSpec } from '@lodestar/core';
+import type { ColumnSpec, ForeignKeySpec, IndexSpec, JunctionSpec, RollupSpec, SqlType, TableSpec } from '@lodestar/core';
 
 // The specs are part of the plan the apps read (@lodestar/core plan.ts).
-export type { ColumnSpec, ForeignKeySpec, IndexSpec, JunctionSpec, SqlType, TableSpec };
+export type { ColumnSpec, ForeignKeySpec, IndexSpec, JunctionSpec, RollupSpec, SqlType, TableSpec };
 
 /** The SQL spelling of a type, e.g. `varchar(200)`, `numeric(18,2)`, `text[]`. */
 export function toSqlType(type: SqlType): string {

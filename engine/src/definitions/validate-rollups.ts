@@ -1,0 +1,192 @@
+import type { FieldKind } from '@lodestar/core';
+import type { Issue, Text } from '../errors.js';
+import { toFieldKind } from '../schema/column-types.js';
+import type { EntityDefinition, FieldDefinition } from './entity.js';
+
+type Rollup = NonNullable<FieldDefinition['x-rollup']>;
+
+const NUMERIC: ReadonlySet<FieldKind> = new Set(['integer', 'number', 'money']);
+const ORDERED: ReadonlySet<FieldKind> = new Set([...NUMERIC, 'date', 'dateTime']);
+
+/**
+ * Roll-ups (`x-rollup`) read another entity, so they are checked across the set: the child entity exists,
+ * `via` is its many-to-one relation to this entity, the child field exists and fits the operation (sum and
+ * avg: numbers; min and max: numbers or dates), and the roll-up field's own type holds the result. A
+ * roll-up is computed, so it is neither required nor given a default. Removing the child entity or the
+ * relation a roll-up uses is therefore an issue on the roll-up, until it goes too.
+ */
+export function checkRollups(entities: EntityDefinition[], entityFile: (id: string) => string): Issue[] {
+  const byId = new Map(entities.map((entity) => [entity.$id, entity]));
+  const issues: Issue[] = [];
+  for (const entity of entities) {
+    for (const [name, field] of Object.entries(entity.properties)) {
+      const rollup = field['x-rollup'];
+      if (!rollup) continue;
+      const at = `/properties/${name}`;
+      const found = [...checkOwnField(entity, name, field, at), ...checkSource(entity, rollup, byId, at, field)];
+      issues.push(...found.map((issue) => ({ file: entityFile(entity.$id), ...issue })));
+    }
+  }
+  return issues;
+}
+
+function checkOwnField(entity: EntityDefinition, name: string, field: FieldDefinition, at: string): Issue[] {
+  const issues: Issue[] = [];
+  if (entity.required?.includes(name))
+    issues.push(
+      issue(at, 'rollupRequired', {
+        en: `roll-up "${name}" is computed and cannot be required`,
+        zh: `汇总字段“${name}”由系统计算，不能设为必填`,
+      }),
+    );
+  if (field.default !== undefined)
+    issues.push(
+      issue(`${at}/default`, 'rollupDefault', {
+        en: `roll-up "${name}" is computed and takes no default`,
+        zh: `汇总字段“${name}”由系统计算，不能设置默认值`,
+      }),
+    );
+  if (field['x-formula'] !== undefined || field['x-relation'] !== undefined)
+    issues.push(
+      issue(`${at}/x-rollup`, 'rollupWith', {
+        en: `roll-up "${name}" cannot also be a formula or a relation`,
+        zh: `汇总字段“${name}”不能同时是公式或关联字段`,
+      }),
+    );
+  return issues;
+}
+
+function checkSource(
+  entity: EntityDefinition,
+  rollup: Rollup,
+  byId: Map<string, EntityDefinition>,
+  at: string,
+  own: FieldDefinition,
+): Issue[] {
+  const child = byId.get(rollup.from);
+  if (!child) {
+    return [
+      issue(`${at}/x-rollup/from`, 'unknownEntity', {
+        en: `roll-up reads unknown entity "${rollup.from}"`,
+        zh: `汇总引用的业务对象“${rollup.from}”不存在`,
+      }),
+    ];
+  }
+  if (child.$id === entity.$id) {
+    return [
+      issue(`${at}/x-rollup/from`, 'rollupSelf', {
+        en: `a roll-up summarises another entity, not "${entity.$id}" itself`,
+        zh: `汇总只能统计其他业务对象，不能统计“${entity.$id}”自身`,
+      }),
+    ];
+  }
+  const issues: Issue[] = [];
+  const via = child.properties[rollup.via];
+  if (!via) {
+    issues.push(
+      issue(`${at}/x-rollup/via`, 'unknownField', {
+        en: `"${rollup.via}" is not a field of "${rollup.from}"`,
+        zh: `“${rollup.via}”不是“${rollup.from}”的字段`,
+      }),
+    );
+  } else if (toFieldKind(via) !== 'manyToOne' || via['x-relation']?.entity !== entity.$id) {
+    issues.push(
+      issue(`${at}/x-rollup/via`, 'rollupVia', {
+        en: `"${rollup.via}" of "${rollup.from}" must be a many-to-one relation to "${entity.$id}"`,
+        zh: `“${rollup.from}”的“${rollup.via}”必须是指向“${entity.$id}”的多对一关联`,
+      }),
+    );
+  }
+  if (rollup.where !== undefined) {
+    issues.push(
+      issue(`${at}/x-rollup/where`, 'rollupWhere', {
+        en: 'roll-up filters need the formula language, which this engine does not have yet',
+        zh: '汇总的筛选条件需要公式语言，当前版本尚不支持',
+      }),
+    );
+  }
+  issues.push(...checkOperation(rollup, child, at, own));
+  return issues;
+}
+
+/** The child field fits the operation, and the roll-up's own type holds its result. */
+function checkOperation(rollup: Rollup, child: EntityDefinition, at: string, own: FieldDefinition): Issue[] {
+  const ownKind = toFieldKind(own);
+  if (rollup.field === undefined) {
+    if (rollup.op !== 'count')
+      return [
+        issue(`${at}/x-rollup`, 'required', {
+          en: `a ${rollup.op} roll-up names the field it reads (x-rollup.field)`,
+          zh: `“${OP_ZH[rollup.op]}”汇总需要指定统计的字段（x-rollup.field）`,
+        }),
+      ];
+    return ownKind === 'integer' ? [] : [typeIssue(at, 'count', 'an integer field', '整数字段')];
+  }
+  const source = child.properties[rollup.field];
+  if (!source) {
+    return [
+      issue(`${at}/x-rollup/field`, 'unknownField', {
+        en: `"${rollup.field}" is not a field of "${rollup.from}"`,
+        zh: `“${rollup.field}”不是“${rollup.from}”的字段`,
+      }),
+    ];
+  }
+  const kind = toFieldKind(source);
+  switch (rollup.op) {
+    case 'count':
+      return ownKind === 'integer' ? [] : [typeIssue(at, 'count', 'an integer field', '整数字段')];
+    case 'sum':
+    case 'avg':
+      if (!kind || !NUMERIC.has(kind)) return [fieldKindIssue(at, rollup, 'numbers', '数字')];
+      if (rollup.op === 'avg' && ownKind !== 'number' && ownKind !== 'money')
+        return [typeIssue(at, 'avg', 'a number field', '数字字段')];
+      if (rollup.op === 'sum' && !(ownKind && fitsSum(kind, ownKind)))
+        return [
+          typeIssue(
+            at,
+            'sum',
+            kind === 'integer' ? 'an integer, number or money field' : 'a number or money field',
+            kind === 'integer' ? '整数、数字或金额字段' : '数字或金额字段',
+          ),
+        ];
+      return [];
+    case 'min':
+    case 'max':
+      if (!kind || !ORDERED.has(kind)) return [fieldKindIssue(at, rollup, 'numbers or dates', '数字或日期')];
+      if (ownKind !== kind && !(NUMERIC.has(kind) && ownKind && fitsSum(kind, ownKind)))
+        return [
+          typeIssue(
+            at,
+            rollup.op,
+            `a field of the same kind as "${rollup.field}" (${kind})`,
+            `与“${rollup.field}”同类型的字段`,
+          ),
+        ];
+      return [];
+  }
+}
+
+function fitsSum(kind: FieldKind, own: FieldKind): boolean {
+  if (kind === 'integer') return NUMERIC.has(own);
+  return own === 'number' || own === 'money';
+}
+
+const OP_ZH: Record<Rollup['op'], string> = { count: '计数', sum: '求和', min: '最小值', max: '最大值', avg: '平均值' };
+
+function fieldKindIssue(at: string, rollup: Rollup, en: string, zh: string): Issue {
+  return issue(`${at}/x-rollup/field`, 'rollupFieldKind', {
+    en: `a ${rollup.op} roll-up reads ${en}; "${rollup.field}" of "${rollup.from}" is not one`,
+    zh: `“${OP_ZH[rollup.op]}”汇总只能统计${zh}，“${rollup.from}”的“${rollup.field}”不是`,
+  });
+}
+
+function typeIssue(at: string, op: Rollup['op'], en: string, zh: string): Issue {
+  return issue(`${at}/type`, 'rollupType', {
+    en: `a ${op} roll-up is stored in ${en}`,
+    zh: `“${OP_ZH[op]}”汇总的结果应保存在${zh}中`,
+  });
+}
+
+function issue(pointer: string, keyword: string, text: Text): Issue {
+  return { pointer, keyword, message: text.en, i18n: text };
+}
