@@ -9,6 +9,7 @@ import { paths } from '../app/paths';
 import { RECORD_MESSAGES } from './messages';
 import { dateTimeText } from './time';
 import { DeleteDialog } from './DeleteDialog';
+import { RecordNumbers } from './RecordNumbers';
 import { useMessages } from '@lodestar/ui-shared';
 
 /** Title, record type, owner, last update, and delete when the user may. */
@@ -26,6 +27,7 @@ export function RecordHeader({ entity, record }: { entity: EntityDefinition; rec
         </nav>
         <div className="record-title-line">
           <h1 className="record-title">{recordTitle(entity, record)}</h1>
+          <RecordNumbers entity={entity} record={record} />
           {type && (
             <span className="badge" data-testid="record-type">
               {type}

@@ -3,6 +3,7 @@ import { pick, type Lang } from '@lodestar/ui-shared';
 import { choiceTitle, fieldTitle } from '../../model/labels';
 import type { EntityDefinition, FieldDefinition } from '@lodestar/core';
 import type { FieldKind } from '../../model/types';
+import { isNumbered, numberedUi } from './numbering';
 import { formChecks } from './checkRules';
 
 /** JSON Schema keywords ajv may see: everything else (`x-*`, phone formats…) stays out of strict mode. */
@@ -80,6 +81,7 @@ export function buildFormModel({ entity, kinds, recordType, lang, readOnly, isNe
     const field = entity.properties[name]!;
     properties[name] = { ...toFormSchema(field, isNew), title: fieldTitle(entity, name, lang) };
     uiSchema[name] = uiFor(entity, name, kinds[name], lang, readOnly.has(name) || field.readOnly === true);
+    if (isNumbered(field)) uiSchema[name] = numberedUi(uiSchema[name], isNew, lang);
   }
   const sections = toSections(entity, fields, lang);
   uiSchema['ui:order'] = [...sections.flatMap((section) => section.fields), '*'];

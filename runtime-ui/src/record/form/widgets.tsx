@@ -27,6 +27,7 @@ function TextWidget(props: WidgetProps) {
       type={type}
       value={props.value ?? ''}
       maxLength={props.schema.maxLength}
+      placeholder={props.placeholder || undefined}
       onChange={(e) => props.onChange(emptyToUndefined(e.target.value))}
       onBlur={() => props.onBlur(props.id, props.value)}
       {...inputProps(props)}
