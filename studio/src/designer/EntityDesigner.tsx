@@ -12,7 +12,9 @@ import { FieldsTable } from './FieldsTable';
 import { DESIGNER_MESSAGES } from './messages';
 import { RecordTypeEditor } from './RecordTypeEditor';
 import { RecordTypesPanel } from './RecordTypesPanel';
+import { RulesPanel } from './RulesPanel';
 import { SectionsPanel } from './SectionsPanel';
+import { KeysPanel, setKeys } from './KeysPanel';
 import './designer.css';
 
 type Editing = { what: 'field'; name?: string } | { what: 'type'; id?: string } | null;
@@ -54,7 +56,10 @@ export function EntityDesigner() {
       }
     });
   const entityLevel = entityIssues(draft.definitions, draft.issues, id).filter(
-    (i) => !/^\/(properties|x-entity\/recordTypes|x-entity\/sections)\//.test(i.pointer),
+    (i) =>
+      !/^\/(properties|x-entity\/recordTypes|x-entity\/sections|x-entity\/unique|x-entity\/duplicates)\//.test(
+        i.pointer,
+      ),
   );
   const original =
     editing?.what === 'field' && editing.name
@@ -112,7 +117,17 @@ export function EntityDesigner() {
           onEdit={(typeId) => setEditing({ what: 'type', id: typeId })}
         />
         <SectionsPanel entity={entity} onChange={setSections} />
+        <KeysPanel entity={entity} onChange={(unique, duplicates) => edit((e) => setKeys(e, unique, duplicates))} />
       </div>
+      <RulesPanel
+        entity={entity}
+        onChange={(rules) =>
+          edit((e) => {
+            if (rules.length) e['x-rules'] = rules;
+            else delete e['x-rules'];
+          })
+        }
+      />
       {editing?.what === 'field' && (
         <FieldEditor
           entity={entity}
