@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { readAudit } from '../../audit/audit-repo.js';
 import { requireRecordInScope } from '../../records/record-permissions.js';
+import { hiddenByStage } from '../../records/stage-hidden-read.js';
 import { RECORDS } from '../contract/records.js';
 import { route } from '../contract/route.js';
 import { validQuery } from '../contract/validate.js';
@@ -19,7 +20,11 @@ export function auditRouter(ctx: AppContext): Router {
     const id = String(req.params.id);
     await requireRecordInScope(records, id, undefined, 'read');
     const { limit, cursor } = validQuery<{ limit: number; cursor: string }>(req);
-    const hidden = records.access?.grant(records.entity.id).hidden;
+    // Fields the record's stage hides are left out like those the reader's roles hide.
+    const hidden = new Set([
+      ...(records.access?.grant(records.entity.id).hidden ?? []),
+      ...(await hiddenByStage(records, id)),
+    ]);
     res.json(
       await readAudit(ctx.db.knex, {
         entity: records.entity.id,
