@@ -73,7 +73,7 @@ export function FieldEditor(props: {
         <TextInput label={t.titleEn} value={form.titleEn} onChange={(titleEn) => change({ titleEn })} />
       </div>
       <h3 className="dialog-section">{t.rules}</h3>
-      <KindSettings form={form} onChange={change} />
+      <KindSettings form={form} onChange={change} entity={entity} />
       <FormulaEditor entity={entity} form={form} onChange={change} />
       <Checkbox
         label={t.required}

@@ -5,9 +5,19 @@ import { Select, TextInput } from '../ui/controls';
 import { ChoiceValues } from './ChoiceValues';
 import { EDITOR_MESSAGES } from './editor-messages';
 import type { FieldForm } from './field-model';
+import { SequenceSettings } from './SequenceSettings';
+import type { EntityDefinition } from '@lodestar/core';
 
 /** The rules a kind has: lengths and pattern for text, bounds for numbers, choices, the linked entity. */
-export function KindSettings({ form, onChange }: { form: FieldForm; onChange(patch: Partial<FieldForm>): void }) {
+export function KindSettings({
+  form,
+  onChange,
+  entity,
+}: {
+  form: FieldForm;
+  onChange(patch: Partial<FieldForm>): void;
+  entity?: EntityDefinition;
+}) {
   const t = useMessages(EDITOR_MESSAGES);
   const { lang } = useStudioLang();
   const { definitions } = useDraft();
@@ -103,6 +113,10 @@ export function KindSettings({ form, onChange }: { form: FieldForm; onChange(pat
     case 'phone':
     case 'url':
       return <div className="form-grid">{text('defaultValue', t.defaultValue)}</div>;
+    case 'autoNumber':
+      return (
+        <SequenceSettings entity={entity} sequence={form.sequence} onChange={(sequence) => onChange({ sequence })} />
+      );
     default:
       return <p className="muted">{t.kindFixed}</p>;
   }

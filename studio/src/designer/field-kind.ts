@@ -1,8 +1,11 @@
 import type { FieldKind as EngineFieldKind } from '@lodestar/core';
 import type { Lang } from '@lodestar/ui-shared';
 
-/** The field kinds the engine knows (@lodestar/core), and `unknown` for a field the designer cannot classify. */
-export type FieldKind = EngineFieldKind | 'unknown';
+/**
+ * The field kinds the engine knows (@lodestar/core), `autoNumber` for a text field the engine numbers
+ * (`x-sequence`), and `unknown` for a field the designer cannot classify.
+ */
+export type FieldKind = EngineFieldKind | 'autoNumber' | 'unknown';
 
 /** Field kinds per entity and field, as `GET /api/v1/meta/entities` reports them (the engine decides kinds). */
 export type FieldKinds = Record<string, Record<string, FieldKind>>;
@@ -27,6 +30,7 @@ export const KIND_LABELS: Record<Lang, Record<FieldKind, string>> = {
     manyToMany: '关联（多对多）',
     textList: '文本列表',
     json: 'JSON',
+    autoNumber: '编号',
     unknown: '未知',
   },
   en: {
@@ -48,6 +52,7 @@ export const KIND_LABELS: Record<Lang, Record<FieldKind, string>> = {
     manyToMany: 'Links (many-to-many)',
     textList: 'Text list',
     json: 'JSON',
+    autoNumber: 'Auto number',
     unknown: 'Unknown',
   },
 };
@@ -61,6 +66,7 @@ export function kindFamily(kind: FieldKind): 'text' | 'number' | 'time' | 'choic
     case 'phone':
     case 'url':
     case 'textList':
+    case 'autoNumber':
       return 'text';
     case 'integer':
     case 'number':

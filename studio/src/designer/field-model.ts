@@ -1,4 +1,4 @@
-import type { EntityDefinition, FieldDefinition, OnDelete } from '@lodestar/core';
+import type { EntityDefinition, FieldDefinition, OnDelete, SequenceDefinition } from '@lodestar/core';
 import type { FieldKind } from './field-kind';
 
 /** The kinds the field editor can set up; other kinds (json, uuid, text lists) keep their schema as written. */
@@ -18,6 +18,7 @@ export const EDITABLE_KINDS = [
   'multiChoice',
   'manyToOne',
   'manyToMany',
+  'autoNumber',
 ] as const satisfies readonly FieldKind[];
 export type EditableKind = (typeof EDITABLE_KINDS)[number];
 
@@ -52,12 +53,15 @@ export interface FieldForm {
   onDelete: string;
   /** `x-formula`: undefined for a field people type in. */
   formula?: string;
+  /** Auto number (`x-sequence`): pattern, reset and a prefix per record type. */
+  sequence: SequenceDefinition;
 }
 
 /** The engine's kind of a field (engine/src/schema/column-types.ts), so the editor opens on the right one. */
 export function kindOf(field: Partial<FieldDefinition>): FieldKind {
   const relation = field['x-relation'];
   if (field.type === 'string') {
+    if (field['x-sequence']) return 'autoNumber';
     if (relation) return 'manyToOne';
     if (field.enum) return 'choice';
     const byFormat: Record<string, FieldKind> = {
@@ -107,6 +111,7 @@ export function emptyForm(): FieldForm {
     values: [],
     relationEntity: '',
     onDelete: 'setNull',
+    sequence: { pattern: '{YYYY}-{0000}', reset: 'yearly' },
   };
 }
 
@@ -152,6 +157,7 @@ export function toForm(entity: EntityDefinition, name: string): FieldForm {
     relationEntity: (field['x-relation'] ?? field.items?.['x-relation'])?.entity ?? '',
     onDelete: field['x-relation']?.onDelete ?? 'setNull',
     ...(field['x-formula'] !== undefined && { formula: field['x-formula'] }),
+    ...(field['x-sequence'] && { sequence: field['x-sequence'] }),
   };
 }
 
@@ -172,6 +178,7 @@ const KIND_KEYWORDS = [
   'x-relation',
   'default',
   'uniqueItems',
+  'x-sequence',
 ];
 
 const num = (text: string) => (text.trim() === '' || Number.isNaN(Number(text)) ? undefined : Number(text));
@@ -255,6 +262,7 @@ function kindSchema(form: FieldForm): FieldDefinition {
     multiChoice: { type: 'array', items: { type: 'string', enum: values }, uniqueItems: true },
     manyToOne: { type: 'string', format: 'uuid', 'x-relation': { ...relation, onDelete: form.onDelete as OnDelete } },
     manyToMany: { type: 'array', items: { type: 'string', format: 'uuid' }, uniqueItems: true, 'x-relation': relation },
+    autoNumber: { type: 'string', 'x-sequence': cleanSequence(form.sequence) },
   };
   const schema = byKind[form.kind as EditableKind];
   const fallback = defaultOf(form);
@@ -276,6 +284,7 @@ function defaultOf(form: FieldForm): unknown {
     case 'manyToOne':
     case 'manyToMany':
     case 'multiChoice':
+    case 'autoNumber':
       return undefined;
     default:
       return text;
@@ -285,4 +294,14 @@ function defaultOf(form: FieldForm): unknown {
 function setOrDelete<T extends object>(target: T, key: string, value: unknown): void {
   if (value === undefined) delete (target as Record<string, unknown>)[key];
   else (target as Record<string, unknown>)[key] = value;
+}
+
+/** The sequence as written: no `never` reset (the default) and no empty prefixes. */
+function cleanSequence(sequence: SequenceDefinition): SequenceDefinition {
+  const prefixes = Object.fromEntries(Object.entries(sequence.prefixes ?? {}).filter(([, prefix]) => prefix.trim()));
+  return {
+    pattern: sequence.pattern.trim(),
+    ...(sequence.reset && sequence.reset !== 'never' && { reset: sequence.reset }),
+    ...(Object.keys(prefixes).length && { prefixes }),
+  };
 }
