@@ -1,3 +1,4 @@
+import { rollupFieldNames } from '../schema/rollup-fields.js';
 import type { CompiledEntity, Model } from '../model/compile-model.js';
 import type { ModelAccess } from '../permissions/model-access.js';
 import { numberedFieldNames } from '../records/numbering.js';
@@ -70,7 +71,11 @@ function buildDocument(model: Model, access: ModelAccess | undefined): OpenApiDo
     const entitySchemas = toEntitySchemas(entity, names.get(entity.id)!);
     markReadOnly(
       entitySchemas,
-      new Set([...(access?.grant(entity.id).readOnly ?? []), ...numberedFieldNames(entity.definition)]),
+      new Set([
+        ...(access?.grant(entity.id).readOnly ?? []),
+        ...rollupFieldNames(entity.definition),
+        ...numberedFieldNames(entity.definition),
+      ]),
     );
     Object.assign(schemas, entitySchemas);
     Object.assign(paths, toRecordPaths(entity, names.get(entity.id)!, tags.get(entity.id)!));

@@ -4,6 +4,7 @@ import type { Step, StepDraft } from './plan.js';
 import { keyStepReason, keyStepText } from './key-step-text.js';
 import { formulaStepReason, formulaStepText } from './formula-step-text.js';
 import { sequenceStepReason, sequenceStepText } from './sequence-steps.js';
+import { rollupStepReason, rollupStepText } from './rollup-step-text.js';
 import type { StepNames } from './step-names.js';
 
 type Of<K extends Step['kind']> = Extract<StepDraft, { kind: K }>;
@@ -193,6 +194,9 @@ export function stepReason(step: Step, names: StepNames): Text {
     case 'addKeyIndex':
     case 'dropKeyIndex':
       return keyStepReason(step, names);
+    case 'setRollup':
+    case 'dropRollup':
+      return rollupStepReason(step);
     default:
       return SAFE[step.kind] ?? say('no stored value changes', '已保存的数据不变');
   }

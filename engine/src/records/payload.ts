@@ -1,6 +1,7 @@
 import { type Issue, issueOf, type Text } from '../errors.js';
 import { isSystemColumn } from '../definitions/identifiers.js';
 import type { CompiledEntity } from '../model/compile-model.js';
+import { isRollup } from '../schema/rollup-fields.js';
 import { attributesOf } from './attributes.js';
 import { UUID_RE } from '@lodestar/core';
 
@@ -49,6 +50,13 @@ export function toPayload(
         readOnly(key, {
           en: `${key} is a formula field: its value is computed and cannot be written`,
           zh: `${key} 是公式字段，值由公式算出，不能写入`,
+        }),
+      );
+    else if (isRollup(entity.fields.get(key)?.definition))
+      issues.push(
+        readOnly(key, {
+          en: `${key} is a roll-up: its value is computed from related records and cannot be written`,
+          zh: `${key} 是汇总字段，值由关联记录汇总得出，不能写入`,
         }),
       );
     else payload.fields[key] = value;

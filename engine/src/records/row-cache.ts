@@ -12,6 +12,8 @@ const caches = new WeakMap<CompiledEntity, Map<string, Row>>();
  * answer (every write bumps the version, and a write at an old version matches nothing).
  */
 export function cachedRow(entity: CompiledEntity, id: string): Row | undefined {
+  // Roll-ups change with their child records, without a new version: such rows are always read afresh.
+  if (entity.table.rollups) return undefined;
   return caches.get(entity)?.get(id);
 }
 

@@ -159,6 +159,7 @@ export interface Field {
   'x-multiline'?: boolean;
   'x-renamedFrom'?: string;
   'x-formula'?: string;
+  'x-rollup'?: Rollup;
   'x-i18n'?: FieldI18N;
   'x-ui'?: Ui;
   'x-sequence'?: Sequence;
@@ -166,6 +167,13 @@ export interface Field {
 export interface Relation {
   entity: string;
   onDelete?: 'setNull' | 'cascade' | 'restrict';
+}
+export interface Rollup {
+  from: string;
+  via: string;
+  op: 'count' | 'sum' | 'min' | 'max' | 'avg';
+  field?: string;
+  where?: string;
 }
 export interface FieldI18N {
   title?: {

@@ -72,7 +72,11 @@ export function buildFormModel({ entity, kinds, recordType, lang, readOnly, isNe
   const fields = orderFields(
     entity,
     visible.filter(
-      (name) => kinds[name] !== 'json' && (!entity.properties[name]!['x-ui']?.hidden || required.includes(name)),
+      (name) =>
+        kinds[name] !== 'json' &&
+        (!entity.properties[name]!['x-ui']?.hidden || required.includes(name)) &&
+        // A roll-up summarises related records, which a new record does not have yet.
+        !(isNew && entity.properties[name]!['x-rollup']),
     ),
   );
   const properties: Record<string, RJSFSchema> = {};
@@ -80,7 +84,8 @@ export function buildFormModel({ entity, kinds, recordType, lang, readOnly, isNe
   for (const name of fields) {
     const field = entity.properties[name]!;
     properties[name] = { ...toFormSchema(field, isNew), title: fieldTitle(entity, name, lang) };
-    uiSchema[name] = uiFor(entity, name, kinds[name], lang, readOnly.has(name) || field.readOnly === true);
+    const computed = field['x-rollup'] !== undefined;
+    uiSchema[name] = uiFor(entity, name, kinds[name], lang, readOnly.has(name) || field.readOnly === true || computed);
     if (isNumbered(field)) uiSchema[name] = numberedUi(uiSchema[name], isNew, lang);
   }
   const sections = toSections(entity, fields, lang);
