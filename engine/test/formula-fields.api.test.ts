@@ -78,6 +78,20 @@ describe('formula fields', () => {
     const patched = await api('PATCH', `/quote/${created.body.id}`, { version: 1, customer: normal, discount: null });
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
     expect(patched.body).toMatchObject({ total: 1234.56, commission: 37.04 });
+    // The value is computed again on every write, and is never the writer's to answer for.
+    const negative = await api('PATCH', `/quote/${created.body.id}`, { version: 2, customer: key, amount: -1 });
+    expect(negative.status, JSON.stringify(negative.body)).toBe(200);
+    expect(negative.body).toMatchObject({ total: -1, version: 3 });
+    const restored = await api('PATCH', `/quote/${created.body.id}`, { version: 3, amount: 1234.56, customer: normal });
+    expect(restored.status, JSON.stringify(restored.body)).toBe(200);
+  });
+
+  it('judges a change of record type on what was written, not on a formula the new type does not show', async () => {
+    const created = await api('POST', '/deal', { record_type: 'big', title: 'D', amount: 5 });
+    expect(created.body).toMatchObject({ doubled: 10 });
+    const retyped = await api('PATCH', `/deal/${created.body.id}`, { version: 1, record_type: 'small' });
+    expect(retyped.status, JSON.stringify(retyped.body)).toBe(200);
+    expect(retyped.body).toMatchObject({ record_type: 'small', doubled: 10 });
   });
 
   it('filters, sorts and selects formula values in lists, and groups by them', async () => {

@@ -310,7 +310,10 @@ function systemValues(payload: Payload): Row {
 
 function fieldsOf(entity: CompiledEntity, record: RecordJson): Record<string, unknown> {
   return Object.fromEntries(
-    [...attributesOf(entity).byName.values()].filter((a) => !a.system).map((a) => [a.name, record[a.name]]),
+    [...attributesOf(entity).byName.values()]
+      // A formula's value is the engine's, never the writer's: the record's rules judge what was written.
+      .filter((a) => !a.system && !entity.fields.get(a.name)?.formula)
+      .map((a) => [a.name, record[a.name]]),
   );
 }
 

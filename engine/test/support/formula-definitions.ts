@@ -34,6 +34,7 @@ const quote: EntityDefinition = {
       'x-currency': 'CNY',
       'x-scale': 2,
       'x-formula': 'amount * (1 - COALESCE(discount, 0))',
+      minimum: 0,
     },
     commission: {
       type: 'number',
@@ -47,4 +48,20 @@ const quote: EntityDefinition = {
   required: ['title'],
 } as EntityDefinition;
 
-export const FORMULA_DEFINITIONS: DefinitionSet = { entities: [customer, quote], workflows: [] };
+/** Record types where one type does not show the formula: a change of type is judged on the whole record. */
+const deal: EntityDefinition = {
+  $id: 'deal',
+  title: 'Deal',
+  type: 'object',
+  'x-entity': {
+    titleField: 'title',
+    recordTypes: { small: { title: 'Small', fields: ['title', 'amount'] }, big: { title: 'Big' } },
+  },
+  properties: {
+    title: { type: 'string', title: 'Title', maxLength: 200 },
+    amount: { type: 'number', title: 'Amount' },
+    doubled: { type: 'number', title: 'Doubled', 'x-formula': 'amount * 2' },
+  },
+} as EntityDefinition;
+
+export const FORMULA_DEFINITIONS: DefinitionSet = { entities: [customer, quote, deal], workflows: [] };
