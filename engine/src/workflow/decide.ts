@@ -6,6 +6,7 @@ import type { CompiledWorkflow, WorkflowEvent } from './compile-machine.js';
 import { evaluateGuard, type GuardInput } from './guards/index.js';
 import { planTimers, type TimerPlan } from './plan-timers.js';
 import { pureTransition } from './pure-transition.js';
+import { refuseEntry } from './stage-entry.js';
 import { listTransitions } from './transitions.js';
 
 /** What a decision starts from: the record's current state and stored values, who acts, and what they send. */
@@ -54,6 +55,9 @@ export function decide(compiled: CompiledWorkflow, input: DecisionInput): Decisi
   const now = input.now ?? new Date().toISOString();
   const to = String(next.value);
   const effects = toEffects(actions, { record, actor, event: event.type, now });
+  // A user's event may not bring a record into a stage with a field that stage requires left blank.
+  const refused = input.fromTimer ? undefined : refuseEntry(compiled, state, to, record, effects);
+  if (refused) return refused;
   return { ok: true, from: state, to, effects, timers: planTimers(compiled, actions, { left: to !== state, now }) };
 }
 
