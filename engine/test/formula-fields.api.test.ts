@@ -168,10 +168,19 @@ describe('formula fields', () => {
       q.properties.loopA = { type: 'number', 'x-formula': 'loopB + 1' };
       q.properties.loopB = { type: 'number', 'x-formula': 'loopA + 1', default: 1 };
       q.required = ['title', 'total'];
+      q.properties.hop = { type: 'number', 'x-formula': 'customer.rate * 2' };
+      q.properties.tags = { type: 'array', items: { type: 'string' }, 'x-formula': 'title' };
+      q['x-entity'].indexes = [['commission']];
     });
+    set.roles = {
+      roles: { rep: { title: 'Rep', entities: { customer: { read: 'all', fields: { rate: 'hidden' } }, quote: {} } } },
+    };
     const put = await server.request('PUT', '/api/v1/meta/drafts/bad', { definitions: set });
     const issues = (put.body.issues ?? []) as { pointer: string; keyword: string }[];
     const at = issues.map((i) => `${i.pointer} ${i.keyword}`);
+    // Each is worded in Chinese by its check, not by the generic fallback.
+    for (const issue of issues.filter((i) => i.keyword.startsWith('formula')) as { i18n: { zh: string } }[])
+      expect(issue.i18n.zh).not.toMatch(/^定义有误/);
     expect(at).toEqual(
       expect.arrayContaining([
         '/properties/bad/x-formula formula',
@@ -180,6 +189,9 @@ describe('formula fields', () => {
         '/properties/loopB/x-formula formulaCycle',
         '/properties/loopB/default formulaDefault',
         '/required/1 formulaRequired',
+        '/properties/hop/x-formula formulaHiddenField',
+        '/properties/tags formulaKind',
+        '/x-entity/indexes/0/0 formulaIndex',
       ]),
     );
   });
