@@ -12,6 +12,7 @@ import { FieldsTable } from './FieldsTable';
 import { DESIGNER_MESSAGES } from './messages';
 import { RecordTypeEditor } from './RecordTypeEditor';
 import { RecordTypesPanel } from './RecordTypesPanel';
+import { RulesPanel } from './RulesPanel';
 import { SectionsPanel } from './SectionsPanel';
 import { KeysPanel, setKeys } from './KeysPanel';
 import './designer.css';
@@ -118,6 +119,15 @@ export function EntityDesigner() {
         <SectionsPanel entity={entity} onChange={setSections} />
         <KeysPanel entity={entity} onChange={(unique, duplicates) => edit((e) => setKeys(e, unique, duplicates))} />
       </div>
+      <RulesPanel
+        entity={entity}
+        onChange={(rules) =>
+          edit((e) => {
+            if (rules.length) e['x-rules'] = rules;
+            else delete e['x-rules'];
+          })
+        }
+      />
       {editing?.what === 'field' && (
         <FieldEditor
           entity={entity}
