@@ -126,7 +126,14 @@ export function typeSchemas({ entry, roots, external = [], refPrefix = '#/compon
 }
 
 /** Core's answer types whose schemas the API documents; the types they reach come along. */
-export const ANSWER_TYPES = ['WordedPlan', 'VersionsDiff'];
+export const ANSWER_TYPES = [
+  'WordedPlan',
+  'VersionsDiff',
+  'FunnelReport',
+  'TimeInStageReport',
+  'ForecastReport',
+  'WinRateReport',
+];
 
 /** The generated module: `TYPE_SCHEMAS`, formatted as the tree is (Prettier). */
 export async function renderTypeSchemas(entry) {

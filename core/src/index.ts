@@ -18,4 +18,5 @@ export * from './stage-rules.js';
 export * from './formula/index.js';
 export * from './worded-plan.js';
 export * from './version-diff.js';
+export * from './report-answers.js';
 export { TYPE_SCHEMAS } from './generated/type-schemas.js';

@@ -102,6 +102,35 @@ describe('the answers the apps read fit their documented schemas', () => {
     expect(library.actions.length).toBeGreaterThan(3);
   });
 
+  it('the reports of a workflow, over an open deal and a lost one', async () => {
+    const customer = await server.request('POST', '/api/v1/records/customer', {
+      record_type: 'company',
+      name: 'Acme',
+      industry: 'retail',
+    });
+    const deal = (name: string, more: Record<string, unknown> = {}) =>
+      server.request('POST', '/api/v1/records/opportunity', {
+        name,
+        customer: customer.body.id,
+        amount: 1000,
+        expectedCloseDate: '2026-03-31',
+        ...more,
+      });
+    expect((await deal('Acme renewal')).status).toBe(201);
+    const lost = await deal('Acme expansion', { lostReason: 'budget cut' });
+    const moved = await server.request('POST', `/api/v1/records/opportunity/${lost.body.id}/events`, { type: 'LOSE' });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    for (const report of ['funnel', 'time-in-stage', 'forecast', 'win-rate']) {
+      const answer = await documented(
+        'get',
+        `/reports/{workflow}/${report}`,
+        200,
+        `/reports/opportunity-sales/${report}?owner=${server.admin.id}`,
+      );
+      expect(answer.filters.owner).toBe(server.admin.id);
+    }
+  });
+
   it('a draft, its issues, its plan and its publish; the diff between the versions and a rollback', async () => {
     const model = await documented('get', '/meta/model', 200, '/meta/model');
     const definitions = changed(model.definitions);

@@ -1,6 +1,6 @@
 /* Generated from core's types by `npm run generate -w core` (scripts/type-schemas-lib.mjs). Do not edit. */
 
-/** JSON Schemas of WordedPlan, VersionsDiff and the core types they reach, by type name (`x-core-type`). */
+/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport and the core types they reach, by type name (`x-core-type`). */
 export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
   ColumnSpec: {
     type: 'object',
@@ -27,6 +27,35 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     required: ['name', 'type', 'nullable'],
     additionalProperties: false,
     'x-core-type': 'ColumnSpec',
+  },
+  CompletedStays: {
+    type: 'object',
+    properties: {
+      count: { type: 'number' },
+      meanHours: { anyOf: [{ type: 'null' }, { type: 'number' }] },
+      medianHours: { anyOf: [{ type: 'null' }, { type: 'number' }] },
+    },
+    required: ['count', 'meanHours', 'medianHours'],
+    additionalProperties: false,
+    'x-core-type': 'CompletedStays',
+  },
+  CountAndAmount: {
+    type: 'object',
+    properties: { count: { type: 'number' }, amount: { anyOf: [{ type: 'null' }, { type: 'number' }] } },
+    required: ['count', 'amount'],
+    additionalProperties: false,
+    'x-core-type': 'CountAndAmount',
+  },
+  CurrentStays: {
+    type: 'object',
+    properties: {
+      count: { type: 'number' },
+      meanAgeHours: { anyOf: [{ type: 'null' }, { type: 'number' }] },
+      medianAgeHours: { anyOf: [{ type: 'null' }, { type: 'number' }] },
+    },
+    required: ['count', 'meanAgeHours', 'medianAgeHours'],
+    additionalProperties: false,
+    'x-core-type': 'CurrentStays',
   },
   EntityChange: {
     type: 'object',
@@ -92,6 +121,64 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     additionalProperties: false,
     'x-core-type': 'EntityChange',
   },
+  ForecastReport: {
+    type: 'object',
+    properties: {
+      amountField: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+      closeDateField: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+      months: {
+        description: 'By month (YYYY-MM; null: no date), oldest first.',
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            month: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+            open: { $ref: '#/components/schemas/OpenForecast' },
+            won: { $ref: '#/components/schemas/CountAndAmount' },
+          },
+          required: ['month', 'open', 'won'],
+          additionalProperties: false,
+        },
+      },
+      totals: {
+        type: 'object',
+        properties: {
+          open: { $ref: '#/components/schemas/OpenForecast' },
+          won: { $ref: '#/components/schemas/CountAndAmount' },
+        },
+        required: ['open', 'won'],
+        additionalProperties: false,
+      },
+      workflow: { type: 'string' },
+      entity: { type: 'string' },
+      filters: {
+        type: 'object',
+        properties: {
+          owner: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+          recordType: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+          from: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+          to: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+        },
+        required: ['owner', 'recordType', 'from', 'to'],
+        additionalProperties: false,
+      },
+      period: { type: 'string' },
+      definition: { type: 'string' },
+    },
+    required: [
+      'amountField',
+      'closeDateField',
+      'months',
+      'totals',
+      'workflow',
+      'entity',
+      'filters',
+      'period',
+      'definition',
+    ],
+    additionalProperties: false,
+    'x-core-type': 'ForecastReport',
+  },
   ForeignKeySpec: {
     type: 'object',
     properties: { table: { type: 'string' }, onDelete: { $ref: '#/components/schemas/OnDelete' } },
@@ -113,6 +200,74 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     required: ['name', 'formula', 'type'],
     additionalProperties: false,
     'x-core-type': 'FormulaSpec',
+  },
+  FunnelReport: {
+    type: 'object',
+    properties: {
+      amountField: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+      total: { $ref: '#/components/schemas/CountAndAmount' },
+      stages: { type: 'array', items: { $ref: '#/components/schemas/FunnelStage' } },
+      lost: {
+        description: 'Records whose current state is lost, per lost state.',
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            count: { type: 'number' },
+            amount: { anyOf: [{ type: 'null' }, { type: 'number' }] },
+            state: { type: 'string' },
+            title: {
+              anyOf: [
+                { type: 'null' },
+                { type: 'string' },
+                { type: 'object', additionalProperties: { type: 'string' } },
+              ],
+            },
+          },
+          required: ['count', 'amount', 'state', 'title'],
+          additionalProperties: false,
+        },
+      },
+      workflow: { type: 'string' },
+      entity: { type: 'string' },
+      filters: {
+        type: 'object',
+        properties: {
+          owner: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+          recordType: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+          from: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+          to: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+        },
+        required: ['owner', 'recordType', 'from', 'to'],
+        additionalProperties: false,
+      },
+      period: { type: 'string' },
+      definition: { type: 'string' },
+    },
+    required: ['amountField', 'total', 'stages', 'lost', 'workflow', 'entity', 'filters', 'period', 'definition'],
+    additionalProperties: false,
+    'x-core-type': 'FunnelReport',
+  },
+  FunnelStage: {
+    type: 'object',
+    properties: {
+      conversion: {
+        description: 'count / count of the previous stage (null for the first, or after an empty stage).',
+        anyOf: [{ type: 'null' }, { type: 'number' }],
+      },
+      conversionFromFirst: { anyOf: [{ type: 'null' }, { type: 'number' }] },
+      state: { type: 'string' },
+      title: {
+        anyOf: [{ type: 'null' }, { type: 'string' }, { type: 'object', additionalProperties: { type: 'string' } }],
+      },
+      outcome: { $ref: '#/components/schemas/StageOutcome' },
+      probability: { anyOf: [{ type: 'null' }, { type: 'number' }] },
+      count: { type: 'number' },
+      amount: { anyOf: [{ type: 'null' }, { type: 'number' }] },
+    },
+    required: ['conversion', 'conversionFromFirst', 'state', 'title', 'outcome', 'probability', 'count', 'amount'],
+    additionalProperties: false,
+    'x-core-type': 'FunnelStage',
   },
   IndexSpec: {
     type: 'object',
@@ -167,6 +322,32 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     'x-core-type': 'KeyStep',
   },
   OnDelete: { enum: ['cascade', 'restrict', 'setNull'], 'x-core-type': 'OnDelete' },
+  OpenForecast: {
+    type: 'object',
+    properties: {
+      weightedAmount: {
+        description: "amount × the current state's probability.",
+        anyOf: [{ type: 'null' }, { type: 'number' }],
+      },
+      count: { type: 'number' },
+      amount: { anyOf: [{ type: 'null' }, { type: 'number' }] },
+    },
+    required: ['weightedAmount', 'count', 'amount'],
+    additionalProperties: false,
+    'x-core-type': 'OpenForecast',
+  },
+  OutcomeFigures: {
+    type: 'object',
+    properties: {
+      averageCycleDays: { anyOf: [{ type: 'null' }, { type: 'number' }] },
+      medianCycleDays: { anyOf: [{ type: 'null' }, { type: 'number' }] },
+      count: { type: 'number' },
+      amount: { anyOf: [{ type: 'null' }, { type: 'number' }] },
+    },
+    required: ['averageCycleDays', 'medianCycleDays', 'count', 'amount'],
+    additionalProperties: false,
+    'x-core-type': 'OutcomeFigures',
+  },
   RecordScope: {
     description:
       'Which rows of an entity table follow a workflow when it binds only some record types: only those of\n`recordTypes`, or every row whose record type is not in `exceptRecordTypes` (empty types included).',
@@ -255,6 +436,11 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     additionalProperties: false,
     'x-core-type': 'SqlType',
   },
+  StageOutcome: {
+    description: "A stage's outcome (`meta.outcome`); absent in the definition means open.",
+    enum: ['lost', 'open', 'won'],
+    'x-core-type': 'StageOutcome',
+  },
   TableSpec: {
     description: 'The relational shape compiled from one entity definition.',
     type: 'object',
@@ -283,6 +469,66 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     required: ['name', 'columns', 'indexes', 'junctions'],
     additionalProperties: false,
     'x-core-type': 'TableSpec',
+  },
+  TimeInStageReport: {
+    type: 'object',
+    properties: {
+      unit: { const: 'hours' },
+      asOf: { type: 'string' },
+      stages: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            state: { type: 'string' },
+            title: {
+              anyOf: [
+                { type: 'null' },
+                { type: 'string' },
+                { type: 'object', additionalProperties: { type: 'string' } },
+              ],
+            },
+            outcome: { $ref: '#/components/schemas/StageOutcome' },
+            probability: { anyOf: [{ type: 'null' }, { type: 'number' }] },
+            completed: { $ref: '#/components/schemas/CompletedStays' },
+            current: { $ref: '#/components/schemas/CurrentStays' },
+            byOwner: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  completed: { $ref: '#/components/schemas/CompletedStays' },
+                  current: { $ref: '#/components/schemas/CurrentStays' },
+                  ownerId: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+                },
+                required: ['completed', 'current', 'ownerId'],
+                additionalProperties: false,
+              },
+            },
+          },
+          required: ['state', 'title', 'outcome', 'probability', 'completed', 'current', 'byOwner'],
+          additionalProperties: false,
+        },
+      },
+      workflow: { type: 'string' },
+      entity: { type: 'string' },
+      filters: {
+        type: 'object',
+        properties: {
+          owner: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+          recordType: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+          from: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+          to: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+        },
+        required: ['owner', 'recordType', 'from', 'to'],
+        additionalProperties: false,
+      },
+      period: { type: 'string' },
+      definition: { type: 'string' },
+    },
+    required: ['unit', 'asOf', 'stages', 'workflow', 'entity', 'filters', 'period', 'definition'],
+    additionalProperties: false,
+    'x-core-type': 'TimeInStageReport',
   },
   VersionsDiff: {
     description:
@@ -350,6 +596,49 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     required: ['from', 'to', 'entities', 'workflows', 'roles'],
     additionalProperties: false,
     'x-core-type': 'VersionsDiff',
+  },
+  WinRateReport: {
+    type: 'object',
+    properties: {
+      amountField: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+      decided: { type: 'number' },
+      winRate: { anyOf: [{ type: 'null' }, { type: 'number' }] },
+      averageCycleDays: { anyOf: [{ type: 'null' }, { type: 'number' }] },
+      medianCycleDays: { anyOf: [{ type: 'null' }, { type: 'number' }] },
+      won: { $ref: '#/components/schemas/OutcomeFigures' },
+      lost: { $ref: '#/components/schemas/OutcomeFigures' },
+      workflow: { type: 'string' },
+      entity: { type: 'string' },
+      filters: {
+        type: 'object',
+        properties: {
+          owner: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+          recordType: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+          from: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+          to: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+        },
+        required: ['owner', 'recordType', 'from', 'to'],
+        additionalProperties: false,
+      },
+      period: { type: 'string' },
+      definition: { type: 'string' },
+    },
+    required: [
+      'amountField',
+      'decided',
+      'winRate',
+      'averageCycleDays',
+      'medianCycleDays',
+      'won',
+      'lost',
+      'workflow',
+      'entity',
+      'filters',
+      'period',
+      'definition',
+    ],
+    additionalProperties: false,
+    'x-core-type': 'WinRateReport',
   },
   WordedPlan: {
     description:

@@ -1,4 +1,14 @@
-import type { LocalizedText } from '../definitions/entity.js';
+import type {
+  CompletedStays,
+  CurrentStays,
+  ForecastReport,
+  FunnelReport,
+  FunnelStage,
+  ReportHeader,
+  StageLabel,
+  TimeInStageReport,
+  WinRateReport,
+} from '@lodestar/core';
 import type { ReportFilters } from './params.js';
 import { funnelStages, type Stage } from './stages.js';
 import type { ReportTarget } from './target.js';
@@ -33,13 +43,9 @@ export const DEFINITIONS = {
     'that outcome row to the outcome row.',
 } as const;
 
-interface Header {
-  workflow: string;
-  entity: string;
-  filters: { owner: string | null; recordType: string | null; from: string | null; to: string | null };
-}
+// The answers' shapes are core's (report-answers.ts): the dashboard reads the same types.
 
-function header(target: ReportTarget, filters: ReportFilters): Header {
+function header(target: ReportTarget, filters: ReportFilters): ReportHeader {
   return {
     workflow: target.workflow,
     entity: target.entity,
@@ -52,7 +58,12 @@ function header(target: ReportTarget, filters: ReportFilters): Header {
   };
 }
 
-const stageLabel = (s: Stage) => ({ state: s.state, title: s.title, outcome: s.outcome, probability: s.probability });
+const stageLabel = (s: Stage): StageLabel => ({
+  state: s.state,
+  title: s.title,
+  outcome: s.outcome,
+  probability: s.probability,
+});
 
 // ---------------------------------------------------------------------------------------------- funnel
 
@@ -63,18 +74,10 @@ export interface FunnelRow {
   amount: number | null;
 }
 
-export interface FunnelStageJson {
-  state: string;
-  title: LocalizedText | null;
-  outcome: string;
-  probability: number | null;
-  count: number;
-  amount: number | null;
-  conversion: number | null;
-  conversionFromFirst: number | null;
-}
+/** One funnel stage of the answer (core's FunnelStage). */
+export type FunnelStageJson = FunnelStage;
 
-export function toFunnelJson(target: ReportTarget, filters: ReportFilters, rows: readonly FunnelRow[]) {
+export function toFunnelJson(target: ReportTarget, filters: ReportFilters, rows: readonly FunnelRow[]): FunnelReport {
   const amountOf = (row: FunnelRow | undefined) => (target.amountField ? (row?.amount ?? 0) : null);
   const find = (kind: FunnelRow['kind'], state: string | null) =>
     rows.find((r) => r.kind === kind && r.state === state);
@@ -121,29 +124,18 @@ export interface TimeInStageRow {
   median: number | null;
 }
 
-interface CompletedJson {
-  count: number;
-  meanHours: number | null;
-  medianHours: number | null;
-}
-interface CurrentJson {
-  count: number;
-  meanAgeHours: number | null;
-  medianAgeHours: number | null;
-}
-
 export function toTimeInStageJson(
   target: ReportTarget,
   filters: ReportFilters,
   asOf: string,
   rows: readonly TimeInStageRow[],
-) {
-  const completed = (row: TimeInStageRow | undefined): CompletedJson => ({
+): TimeInStageReport {
+  const completed = (row: TimeInStageRow | undefined): CompletedStays => ({
     count: row?.count ?? 0,
     meanHours: row?.mean ?? null,
     medianHours: row?.median ?? null,
   });
-  const current = (row: TimeInStageRow | undefined): CurrentJson => ({
+  const current = (row: TimeInStageRow | undefined): CurrentStays => ({
     count: row?.count ?? 0,
     meanAgeHours: row?.mean ?? null,
     medianAgeHours: row?.median ?? null,
@@ -184,7 +176,11 @@ export interface ForecastRow {
   weighted: number | null;
 }
 
-export function toForecastJson(target: ReportTarget, filters: ReportFilters, rows: readonly ForecastRow[]) {
+export function toForecastJson(
+  target: ReportTarget,
+  filters: ReportFilters,
+  rows: readonly ForecastRow[],
+): ForecastReport {
   const money = (value: number | null | undefined) => (target.amountField ? (value ?? 0) : null);
   const open = (row: ForecastRow | undefined) => ({
     count: row?.count ?? 0,
@@ -228,7 +224,11 @@ export interface WinRateRow {
   median: number | null;
 }
 
-export function toWinRateJson(target: ReportTarget, filters: ReportFilters, rows: readonly WinRateRow[]) {
+export function toWinRateJson(
+  target: ReportTarget,
+  filters: ReportFilters,
+  rows: readonly WinRateRow[],
+): WinRateReport {
   const part = (row: WinRateRow | undefined) => ({
     count: row?.count ?? 0,
     amount: target.amountField ? (row?.amount ?? 0) : null,

@@ -1,7 +1,9 @@
+import type { StageOutcome } from '@lodestar/core';
 import type { LocalizedText } from '../definitions/entity.js';
 import type { WorkflowDefinition } from '../definitions/workflow.js';
 
-export type Outcome = 'open' | 'won' | 'lost';
+/** A stage's outcome, as core names it for the report answers. */
+export type Outcome = StageOutcome;
 
 /** One state of a workflow as the reports see it. */
 export interface Stage {

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, getJson, LangScope, useLang, type Lang } from '@lodestar/ui-shared';
+import { api, LangScope, useLang, type Lang } from '@lodestar/ui-shared';
 import { bindingOf, type EntityDefinition, type WorkflowDefinition } from '@lodestar/core';
 import type { EntityPermissions, FieldKind, Me } from './types';
 
@@ -35,11 +35,8 @@ interface Loaded {
 
 async function loadModel(signal: AbortSignal): Promise<Loaded> {
   const [model, entities, me] = await Promise.all([
-    getJson<{ version: number; definitions: { workflows: WorkflowDefinition[] } }>('/api/v1/meta/model', signal),
-    getJson<{ data: EntityDefinition[]; kinds: Loaded['kinds']; permissions: Loaded['permissions'] }>(
-      '/api/v1/meta/entities',
-      signal,
-    ),
+    api('get', '/meta/model', { signal }),
+    api('get', '/meta/entities', { signal }),
     api('get', '/auth/me', { signal }),
   ]);
   return {

@@ -1,25 +1,17 @@
-// The definition types (entities, fields, workflows) come from @lodestar/core, generated from the meta-schemas.
-// Here: what the API answers about the signed-in user and records.
+import type { ResponseOf } from '@lodestar/ui-shared';
+
+// The definition types (entities, fields, workflows) come from @lodestar/core, generated from the meta-schemas;
+// the answers of fixed routes from the engine's contracts (ui-shared's generated client). Here: their names,
+// and records, whose routes are documented per entity.
 
 /** The engine's own classification of a field (`/meta/entities` → `kinds`), so the UI never re-derives it. */
 export type { FieldKind } from '@lodestar/core';
 
 /** What the signed-in user may do with one entity: scopes (`none`, `own`, `team`, `all`) and read-only fields. */
-export interface EntityPermissions {
-  read: string;
-  create: string;
-  update: string;
-  delete: string;
-  readOnly: string[];
-}
+export type EntityPermissions = ResponseOf<'/meta/entities', 'get'>['permissions'][string];
 
-export interface Me {
-  id: string;
-  email: string;
-  displayName: string;
-  roles: string[];
-  orgUnitId: string | null;
-}
+/** The signed-in user (`GET /auth/me`). */
+export type Me = ResponseOf<'/auth/me', 'get'>;
 
 /**
  * A stored record as the API returns it: its fields plus the system attributes `id`, `record_type`,

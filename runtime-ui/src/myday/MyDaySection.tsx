@@ -40,7 +40,7 @@ function MyDayRow({ item, section, today }: { item: MyDayItem; section: SectionK
   const { lang, entity: entityById } = useModel();
   const t = useMessages(MYDAY_MESSAGES);
   const entity = entityById(item.entity);
-  const title = item.title || (entity ? recordTitle(entity, item.record) : item.id);
+  const title = (typeof item.title === 'string' && item.title) || (entity ? recordTitle(entity, item.record) : item.id);
   const time = itemTime(section, item.at, today, lang, t);
   return (
     <li className="myday-item" data-record-id={item.id} data-entity={item.entity}>

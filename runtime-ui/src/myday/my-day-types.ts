@@ -1,18 +1,17 @@
-import type { RecordJson } from '../model/types';
+import type { ResponseOf } from '@lodestar/ui-shared';
 
-/** One entry of `GET /api/v1/my-day`: a record of the caller's that needs attention, and the moment that makes it so. */
-export interface MyDayItem {
-  entity: string;
-  id: string;
-  title: string;
-  /** Due, reminder, SLA-breach or stage-entry moment (date or date-time), depending on the section. */
-  at: string | null;
-  state?: string | null;
-  workflow?: string | null;
-  record: RecordJson;
-}
+/** `GET /api/v1/my-day`, as the engine's contract types it: per section the caller's records that need attention. */
+export type MyDay = ResponseOf<'/my-day', 'get'>;
 
-export const SECTIONS = ['due', 'overdue', 'reminders', 'slaBreached', 'stuck'] as const;
+/** The sections in the order the page shows them. */
+export const SECTIONS = [
+  'due',
+  'overdue',
+  'reminders',
+  'slaBreached',
+  'stuck',
+] as const satisfies readonly (keyof MyDay)[];
 export type SectionKey = (typeof SECTIONS)[number];
 
-export type MyDay = { today: string } & Record<SectionKey, MyDayItem[]>;
+/** One entry: a record, and the due, reminder, SLA-breach or stage-entry moment that puts it in its section. */
+export type MyDayItem = MyDay[SectionKey][number];

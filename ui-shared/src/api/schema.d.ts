@@ -584,7 +584,11 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         ColumnSpec: core.ColumnSpec;
+        CompletedStays: core.CompletedStays;
+        CountAndAmount: core.CountAndAmount;
+        CurrentStays: core.CurrentStays;
         EntityChange: core.EntityChange;
+        ForecastReport: core.ForecastReport;
         ForeignKeySpec: core.ForeignKeySpec;
         /**
          * @description A formula field (`x-formula`). `stored`: the SQL of a STORED generated column of `type`, when the value
@@ -592,6 +596,8 @@ export interface components {
          *     `refs`: the own fields a stored formula reads (a retype of one of them rebuilds the column).
          */
         FormulaSpec: core.FormulaSpec;
+        FunnelReport: core.FunnelReport;
+        FunnelStage: core.FunnelStage;
         IndexSpec: core.IndexSpec;
         /** @description A many-to-many relation field, stored as a junction table `<entity>__<field>`. */
         JunctionSpec: core.JunctionSpec;
@@ -608,6 +614,8 @@ export interface components {
         KeyStep: core.KeyStep;
         /** @enum {unknown} */
         OnDelete: core.OnDelete;
+        OpenForecast: core.OpenForecast;
+        OutcomeFigures: core.OutcomeFigures;
         /**
          * @description Which rows of an entity table follow a workflow when it binds only some record types: only those of
          *     `recordTypes`, or every row whose record type is not in `exceptRecordTypes` (empty types included).
@@ -628,10 +636,17 @@ export interface components {
         Sequence: core.Sequence;
         /** @description The Postgres type of a column, structured so the planner can compare and classify changes. */
         SqlType: core.SqlType;
+        /**
+         * @description A stage's outcome (`meta.outcome`); absent in the definition means open.
+         * @enum {unknown}
+         */
+        StageOutcome: core.StageOutcome;
         /** @description The relational shape compiled from one entity definition. */
         TableSpec: core.TableSpec;
+        TimeInStageReport: core.TimeInStageReport;
         /** @description Two published versions compared: their differences, and the table steps between them (no row counts). */
         VersionsDiff: core.VersionsDiff;
+        WinRateReport: core.WinRateReport;
         /** @description A plan as the API answers it (plan, publish, rollback, template install): every step worded in both languages. */
         WordedPlan: core.WordedPlan;
         /** @description A step as a user is shown it (the plan routes answer so): its words and reason in both languages. */
@@ -1496,7 +1511,12 @@ export interface operations {
                             state?: string | null;
                             workflow?: string;
                             /** @description The record as the records API answers it (hidden fields absent). */
-                            record: Record<string, unknown>;
+                            record: {
+                                /** Format: uuid */
+                                id: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
                         }[];
                         overdue: {
                             entity: string;
@@ -1509,7 +1529,12 @@ export interface operations {
                             state?: string | null;
                             workflow?: string;
                             /** @description The record as the records API answers it (hidden fields absent). */
-                            record: Record<string, unknown>;
+                            record: {
+                                /** Format: uuid */
+                                id: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
                         }[];
                         reminders: {
                             entity: string;
@@ -1522,7 +1547,12 @@ export interface operations {
                             state?: string | null;
                             workflow?: string;
                             /** @description The record as the records API answers it (hidden fields absent). */
-                            record: Record<string, unknown>;
+                            record: {
+                                /** Format: uuid */
+                                id: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
                         }[];
                         slaBreached: {
                             entity: string;
@@ -1535,7 +1565,12 @@ export interface operations {
                             state?: string | null;
                             workflow?: string;
                             /** @description The record as the records API answers it (hidden fields absent). */
-                            record: Record<string, unknown>;
+                            record: {
+                                /** Format: uuid */
+                                id: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
                         }[];
                         stuck: {
                             entity: string;
@@ -1548,7 +1583,12 @@ export interface operations {
                             state?: string | null;
                             workflow?: string;
                             /** @description The record as the records API answers it (hidden fields absent). */
-                            record: Record<string, unknown>;
+                            record: {
+                                /** Format: uuid */
+                                id: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
                         }[];
                     };
                 };

@@ -1,4 +1,4 @@
-import { json, problems } from '../openapi/common.js';
+import { json, problems, ref } from '../openapi/common.js';
 import { contract, text, type RouteSpec } from './spec.js';
 
 /**
@@ -16,7 +16,8 @@ const filters: RouteSpec['query'] = {
 };
 const workflow = { workflow: { schema: text(), description: 'A workflow id.' } };
 
-const report = (path: string, operationId: string, summary: string): RouteSpec => ({
+/** `answer`: the core type of the report's answer (its schema is generated from it, see common.ts). */
+const report = (path: string, operationId: string, summary: string, answer: string): RouteSpec => ({
   method: 'get',
   path,
   operationId,
@@ -26,7 +27,7 @@ const report = (path: string, operationId: string, summary: string): RouteSpec =
   perEntity: true,
   params: workflow,
   query: filters,
-  responses: { 200: json(summary, { type: 'object' }), ...problems(400, 404) },
+  responses: { 200: json(summary, ref(answer)), ...problems(400, 404) },
 });
 
 /** `/reports/{workflow}/*`: aggregates over workflow history. */
@@ -35,16 +36,19 @@ export const REPORTS = contract('/reports', {
     '/:workflow/funnel',
     'funnelReport',
     'Funnel: how many records (and how much amount) reached each stage, with conversion',
+    'FunnelReport',
   ),
   timeInStage: report(
     '/:workflow/time-in-stage',
     'timeInStageReport',
     'Time in stage: mean and median stay per stage and per owner',
+    'TimeInStageReport',
   ),
   forecast: report(
     '/:workflow/forecast',
     'forecastReport',
     'Weighted forecast: open amount × stage probability by close month, and won amounts',
+    'ForecastReport',
   ),
-  winRate: report('/:workflow/win-rate', 'winRateReport', 'Win rate and average cycle length'),
+  winRate: report('/:workflow/win-rate', 'winRateReport', 'Win rate and average cycle length', 'WinRateReport'),
 });

@@ -14,7 +14,13 @@ const ITEM = object(
     },
     state: { type: ['string', 'null'] },
     workflow: text(),
-    record: { type: 'object', description: 'The record as the records API answers it (hidden fields absent).' },
+    record: {
+      type: 'object',
+      properties: { id: uuid },
+      required: ['id'],
+      additionalProperties: true,
+      description: 'The record as the records API answers it (hidden fields absent).',
+    },
   },
   ['entity', 'id', 'title', 'at', 'record'],
 );

@@ -7,7 +7,7 @@ import { EChart } from '../EChart';
 import { PALETTE, TEXT, type ChartOption } from '../echarts-setup';
 import { formatAmount, formatNumber, formatPercent } from '../format';
 import { DASHBOARD_MESSAGES } from '../messages';
-import type { FunnelReport } from '../report-types';
+import type { FunnelReport } from '@lodestar/core';
 import { useReport, type ReportFilters } from '../useReport';
 import { useMessages } from '@lodestar/ui-shared';
 

@@ -7,7 +7,7 @@ import { EChart } from '../EChart';
 import { TEXT, type ChartOption } from '../echarts-setup';
 import { formatNumber } from '../format';
 import { DASHBOARD_MESSAGES } from '../messages';
-import type { TimeInStageReport } from '../report-types';
+import type { TimeInStageReport } from '@lodestar/core';
 import { useReport, type ReportFilters } from '../useReport';
 import { useMessages } from '@lodestar/ui-shared';
 

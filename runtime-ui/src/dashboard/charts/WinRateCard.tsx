@@ -6,7 +6,7 @@ import { EChart } from '../EChart';
 import { TEXT, type ChartOption } from '../echarts-setup';
 import { formatAmount, formatNumber, formatPercent } from '../format';
 import { DASHBOARD_MESSAGES } from '../messages';
-import type { WinRateReport } from '../report-types';
+import type { WinRateReport } from '@lodestar/core';
 import { useReport, type ReportFilters } from '../useReport';
 import { useMessages } from '@lodestar/ui-shared';
 
