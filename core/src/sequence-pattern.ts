@@ -84,14 +84,17 @@ export interface CalendarDate {
   day: number;
 }
 
+/** One formatter per time zone: building one costs far more than formatting with it (numbers are hot). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The date of an instant in a time zone (an IANA name such as Asia/Shanghai). */
 export function calendarDateIn(instant: Date, timeZone: string): CalendarDate {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-  }).formatToParts(instant);
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' });
+    formatters.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
   const of = (type: string) => Number(parts.find((part) => part.type === type)?.value);
   return { year: of('year'), month: of('month'), day: of('day') };
 }

@@ -1,7 +1,15 @@
-import { calendarDateIn, parsePattern, periodOf, prefixOf, renderAround } from '@lodestar/core';
+import {
+  calendarDateIn,
+  parsePattern,
+  periodOf,
+  prefixOf,
+  renderAround,
+  type PatternPart,
+  type SequenceDefinition,
+} from '@lodestar/core';
 import { issueOf, type Issue } from '../errors.js';
 import type { EntityDefinition } from '../definitions/entity.js';
-import type { CompiledEntity } from '../model/compile-model.js';
+import type { CompiledEntity, CompiledField } from '../model/compile-model.js';
 import { fieldTitleZh } from './query-params.js';
 
 /**
@@ -28,14 +36,10 @@ export function numberColumns(
   timeZone: string,
 ): Record<string, SqlValue> {
   const numbered: Record<string, SqlValue> = {};
-  for (const field of entity.fields.values()) {
-    const sequence = field.definition['x-sequence'];
-    if (!sequence) continue;
-    const parsed = parsePattern(sequence.pattern);
-    if ('problem' in parsed) continue; // validation refuses such a definition before it is published
+  for (const { field, sequence, parts } of numberedFieldsOf(entity)) {
     const date = calendarDateIn(now, timeZone);
     const prefix = prefixOf(sequence, recordType);
-    const { before, width, after } = renderAround(parsed.parts, date, prefix);
+    const { before, width, after } = renderAround(parts, date, prefix);
     numbered[field.name] = new SqlValue(
       `(select ?::text || lpad(c.n::text, greatest(?::int, length(c.n::text)), '0') || ?::text from lodestar_next_number(?, ?, ?, ?) as c(n))`,
       [before, width, after, entity.id, field.name, prefix, periodOf(sequence.reset, date)],
@@ -46,8 +50,30 @@ export function numberColumns(
 
 /** Whether an entity has numbered fields (a create without them skips the clock and the pattern). */
 export function hasNumbering(entity: CompiledEntity): boolean {
-  for (const field of entity.fields.values()) if (field.definition['x-sequence']) return true;
-  return false;
+  return numberedFieldsOf(entity).length > 0;
+}
+
+interface NumberedField {
+  field: CompiledField;
+  sequence: SequenceDefinition;
+  parts: PatternPart[];
+}
+
+/** The numbered fields of a compiled entity with their parsed patterns, read once per model version. */
+const numberedFields = new WeakMap<CompiledEntity, NumberedField[]>();
+
+function numberedFieldsOf(entity: CompiledEntity): NumberedField[] {
+  let list = numberedFields.get(entity);
+  if (!list) {
+    list = [...entity.fields.values()].flatMap((field) => {
+      const sequence = field.definition['x-sequence'];
+      const parsed = sequence && parsePattern(sequence.pattern);
+      // validation refuses an unreadable pattern before it is published
+      return sequence && parsed && 'parts' in parsed ? [{ field, sequence, parts: parsed.parts }] : [];
+    });
+    numberedFields.set(entity, list);
+  }
+  return list;
 }
 
 /** A write that sends a numbered field is refused on its pointer: the engine alone numbers records. */
