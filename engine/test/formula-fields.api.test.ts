@@ -255,3 +255,28 @@ describe('formula fields', () => {
     expect((await api('GET', '/quote?filter[title]=B&fields=total')).body.data[0].total).toBe(150);
   });
 });
+
+describe('formula fields in reports', () => {
+  it('weigh a stored formula as the amount, and leave a computed one out instead of failing', async () => {
+    const set = await currentSet();
+    const flow = (amountField: string) => ({
+      id: 'quote-flow',
+      initial: 'open',
+      meta: { entity: 'quote', amountField },
+      states: { open: { meta: { probability: 0.5 }, on: { WIN: 'won' } }, won: { type: 'final' } },
+    });
+    let { published } = await publishDraft({ ...set, workflows: [flow('total')] } as DefinitionSet);
+    expect(published.status, JSON.stringify(published.body)).toBe(201);
+    const open = await api('POST', '/quote', { title: 'Flow', amount: 100, discount: 0.25 });
+    expect(open.status).toBe(201);
+    const stored = await server.request('GET', '/api/v1/reports/quote-flow/forecast');
+    expect(stored.status, JSON.stringify(stored.body)).toBe(200);
+    expect(JSON.stringify(stored.body)).toContain('75');
+
+    ({ published } = await publishDraft({ ...set, workflows: [flow('commission')] } as DefinitionSet));
+    expect(published.status, JSON.stringify(published.body)).toBe(201);
+    const computed = await server.request('GET', '/api/v1/reports/quote-flow/forecast');
+    expect(computed.status, JSON.stringify(computed.body)).toBe(200);
+    expect(computed.body.amountField).toBeNull();
+  });
+});
