@@ -12,6 +12,7 @@ export * from './unique-keys.js';
 export * from './text.js';
 export * from './workflow-binding.js';
 export * from './system-titles.js';
+export * from './format/index.js';
 export * from './formula-time-zone.js';
 export * from './sequence-pattern.js';
 export * from './stage-rules.js';

@@ -1,14 +1,11 @@
-import type { LocalizedText } from '@lodestar/core';
+import { pickText, type LocalizedText } from '@lodestar/core';
 import type { Lang } from './i18n';
 
 /** Text in one language, or per language (`{ "zh": "客户", "en": "Customer" }`), as definitions carry it (or none). */
 export type Localized = LocalizedText | undefined;
 
-/** Picks the text for `lang` from a localized value, falling back to English, Chinese, then any. */
-export function pick(text: Localized, lang: Lang): string | undefined {
-  if (text === undefined || typeof text === 'string') return text;
-  return text[lang] ?? text.en ?? text.zh ?? Object.values(text)[0];
-}
+/** Picks the text for `lang` from a localized value, falling back to English, Chinese, then any (core's pickText). */
+export const pick: (text: Localized, lang: Lang) => string | undefined = pickText;
 
 interface Titled {
   title?: string;

@@ -1,5 +1,4 @@
-import { SYSTEM_TITLES } from '@lodestar/core';
-import type { LocalizedText } from '../definitions/entity.js';
+import { formatValue, sheetStyle, SYSTEM_TITLES, SYSTEM_VALUE_KINDS } from '@lodestar/core';
 import type { CompiledEntity, Model } from '../model/compile-model.js';
 import { workflowOf } from '../model/workflow-binding.js';
 import { attributesOf } from './attributes.js';
@@ -16,11 +15,6 @@ export interface ExportColumn {
 
 /** System attributes that name a user: shown by the user's name. */
 export const USER_COLUMNS: ReadonlySet<string> = new Set(['owner_id', 'created_by', 'updated_by']);
-const WORDS = {
-  yes: { zh: '是', en: 'Yes' },
-  no: { zh: '否', en: 'No' },
-  restricted: { zh: '（无权查看）', en: '(restricted)' },
-} as const;
 
 /** The columns a view export shows by default: every visible field in definition order, then stage, owner and times. */
 export function defaultExportColumns(view: CompiledEntity, model: Model): string[] {
@@ -44,8 +38,9 @@ export function relationColumns(view: CompiledEntity, names: readonly string[]):
 
 /**
  * The columns of an export as the list shows them (`view`: the entity as the reader sees it): field
- * titles, choice and record type labels, stage titles, related records by title, users by name,
- * yes/no, and times in `timeZone` — in `lang`. Numbers stay numbers.
+ * titles, and each value worded by core's formatValue in its spreadsheet style (choice and record type
+ * labels, stage titles, related records by title, users by name, yes/no, times in `timeZone`) — in
+ * `lang`. Numbers stay numbers.
  */
 export function exportColumns(
   view: CompiledEntity,
@@ -55,87 +50,29 @@ export function exportColumns(
   timeZone: string,
 ): ExportColumn[] {
   const { byName } = attributesOf(view);
-  const time = timeFormatter(timeZone);
+  const style = sheetStyle(timeZone);
   return names.map((name) => {
     const attribute = byName.get(name)!;
     const field = view.fields.get(name)?.definition;
     const header = field
       ? (field['x-i18n']?.title?.[lang] ?? field.title ?? name)
       : (SYSTEM_TITLES[name]?.[lang] ?? name);
-    const labels = field?.['x-i18n']?.enum ?? field?.items?.['x-i18n']?.enum;
-    const label = (value: unknown) => labels?.[String(value)]?.[lang] ?? String(value);
-    const target = attribute.target ? model.entities.get(attribute.target) : undefined;
-    const titleField = target?.definition['x-entity'].titleField;
-    const related = (value: unknown): string => {
-      if (value === null || typeof value !== 'object')
-        return value === null || value === undefined ? '' : String(value);
-      const linked = value as Record<string, unknown>;
-      if (linked.restricted) return WORDS.restricted[lang];
-      const title = titleField ? linked[titleField] : undefined;
-      return title === null || title === undefined || title === '' ? String(linked.id) : String(title);
-    };
+    const kind = SYSTEM_VALUE_KINDS[name] ?? attribute.kind;
+    const target = attribute.target ? model.entities.get(attribute.target)?.definition : undefined;
     const cell = (record: RecordJson, users: ReadonlyMap<string, string>): string | number | null => {
       const value = record[name];
       if (value === null || value === undefined) return null;
-      if (USER_COLUMNS.has(name)) return users.get(String(value)) ?? String(value);
-      if (name === 'state')
-        return (
-          pick(
-            workflowOf(model, view, record.record_type as string | null)?.states[String(value)]?.meta?.title,
-            lang,
-          ) ?? String(value)
-        );
-      if (name === 'record_type')
-        return pick(view.definition['x-entity'].recordTypes?.[String(value)]?.title, lang) ?? String(value);
-      switch (attribute.kind) {
-        case 'choice':
-          return label(value);
-        case 'multiChoice':
-          return (value as unknown[]).map(label).join('; ');
-        case 'manyToOne':
-          return related(value);
-        case 'manyToMany':
-          return (value as unknown[]).map(related).join('; ');
-        case 'boolean':
-          return (value ? WORDS.yes : WORDS.no)[lang];
-        case 'dateTime':
-          return time(String(value));
-        case 'integer':
-        case 'number':
-        case 'money':
-          return typeof value === 'number' ? value : String(value);
-        case 'textList':
-          return (value as unknown[]).join('; ');
-        case 'json':
-          return JSON.stringify(value);
-        default:
-          return String(value);
-      }
+      const workflow = kind === 'state' ? workflowOf(model, view, record.record_type as string | null) : undefined;
+      const subject = {
+        kind,
+        entity: view.definition,
+        field: name,
+        workflow,
+        target,
+        userName: (id: string) => users.get(id),
+      };
+      return formatValue(value, subject, lang, style);
     };
     return { name, header, cell };
   });
-}
-
-function pick(text: LocalizedText | undefined, lang: ExportLang): string | undefined {
-  if (text === undefined) return undefined;
-  return typeof text === 'string' ? text : (text[lang] ?? text.en ?? Object.values(text)[0]);
-}
-
-/** `YYYY-MM-DD HH:mm` of an instant in a time zone, as a spreadsheet reads a date and time. */
-function timeFormatter(timeZone: string): (iso: string) => string {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  return (iso) => {
-    const instant = new Date(iso);
-    if (Number.isNaN(instant.getTime())) return iso;
-    const parts = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
-    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-  };
 }

@@ -1,3 +1,4 @@
+import { localeOf } from '@lodestar/core';
 import type { Lang } from '@lodestar/ui-shared';
 
 /*
@@ -5,11 +6,7 @@ import type { Lang } from '@lodestar/ui-shared';
  * import it without pulling the charts into the first bundle. In Chinese, compact amounts read 万 / 亿.
  */
 
-const LOCALE: Record<Lang, string> = { zh: 'zh-CN', en: 'en-US' };
-
-export function localeOf(lang: Lang): string {
-  return LOCALE[lang];
-}
+const LOCALE: Record<Lang, string> = { zh: localeOf('zh'), en: localeOf('en') };
 
 /** An amount, compact for headers and charts (`¥123.5万`, `CN¥1.2M`), in the field's currency when it has one. */
 export function formatAmount(value: number | null | undefined, lang: Lang, currency?: string, compact = true): string {

@@ -48,7 +48,7 @@ export const FieldValue = memo(function FieldValue({ entity, field, record }: Fi
         <RelatedLink
           target={target}
           value={value}
-          title={relatedTitle(value, ctx.target, t.restricted)}
+          title={relatedTitle(value, ctx.target, lang)}
           restrictedHint={t.restrictedHint}
         />
       );
@@ -60,7 +60,7 @@ export const FieldValue = memo(function FieldValue({ entity, field, record }: Fi
               key={relatedId(item)}
               target={target}
               value={item}
-              title={relatedTitle(item, ctx.target, t.restricted)}
+              title={relatedTitle(item, ctx.target, lang)}
               restrictedHint={t.restrictedHint}
             />
           ))}

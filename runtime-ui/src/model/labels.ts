@@ -1,5 +1,13 @@
 import { pick, titleOf, type Lang } from '@lodestar/ui-shared';
-import { SYSTEM_TITLES, type EntityDefinition, type WorkflowDefinition } from '@lodestar/core';
+import {
+  choiceLabel,
+  recordLabel,
+  recordTypeLabel,
+  stateLabel,
+  SYSTEM_TITLES,
+  type EntityDefinition,
+  type WorkflowDefinition,
+} from '@lodestar/core';
 
 export function entityTitle(entity: EntityDefinition, lang: Lang): string {
   return titleOf(entity, lang, entity.$id);
@@ -14,28 +22,18 @@ export function fieldTitle(entity: EntityDefinition, field: string, lang: Lang):
 
 /** The label of a choice value: `x-i18n.enum[value][lang]` when the definition has one, else the value. */
 export function choiceTitle(entity: EntityDefinition, field: string, value: unknown, lang: Lang): string {
-  const definition = entity.properties[field];
-  const labels = definition?.['x-i18n']?.enum ?? definition?.items?.['x-i18n']?.enum;
-  return labels?.[String(value)]?.[lang] ?? String(value);
+  return choiceLabel(entity.properties[field], value, lang);
 }
 
-export function recordTypeTitle(entity: EntityDefinition, recordType: string | null | undefined, lang: Lang): string {
-  if (!recordType) return '';
-  return pick(entity['x-entity'].recordTypes?.[recordType]?.title, lang) ?? recordType;
-}
+/** A record type's title, else its key. */
+export const recordTypeTitle = recordTypeLabel;
 
 export function workflowTitle(workflow: WorkflowDefinition, lang: Lang): string {
   return pick(workflow.meta.title, lang) ?? workflow.id;
 }
 
-export function stateTitle(
-  workflow: WorkflowDefinition | undefined,
-  state: string | null | undefined,
-  lang: Lang,
-): string {
-  if (!state) return '';
-  return pick(workflow?.states[state]?.meta?.title, lang) ?? state;
-}
+/** A stage's title, else its name. */
+export const stateTitle = stateLabel;
 
 export function eventTitle(
   workflow: WorkflowDefinition | undefined,
@@ -49,7 +47,4 @@ export function eventTitle(
 }
 
 /** A record's display title: its title field, else its id. */
-export function recordTitle(entity: EntityDefinition, record: Record<string, unknown>): string {
-  const value = record[entity['x-entity'].titleField];
-  return value === null || value === undefined || value === '' ? String(record.id ?? '') : String(value);
-}
+export const recordTitle = recordLabel;
