@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkFormula, evaluateFormula, parseFormula, type FieldPath, type FormulaType } from '@lodestar/core';
 import { formulaToSql } from '../src/formula/to-sql.js';
-import { createPostgresDb, type TestDb } from './support/test-db.js';
+import { createPgliteDb, createTestDb, type TestDb } from './support/test-db.js';
 
 /**
  * Issue 14's property: random formulas over random records give the same value in the browser's evaluator
@@ -181,13 +181,18 @@ const record = fc.record({
 // ---- comparing ----
 
 let testDb: TestDb;
+let pglite: TestDb;
+/** The database the comparisons run on: PostgreSQL, and PGlite for the smoke test. */
 let knex: Knex;
 
 beforeAll(async () => {
-  testDb = await createPostgresDb();
+  testDb = await createTestDb('postgres');
   knex = testDb.db.knex;
 });
-afterAll(() => testDb?.drop());
+afterAll(async () => {
+  await testDb?.drop();
+  await pglite?.drop();
+});
 
 const alias = (path: FieldPath): string => `r."${path.join('.')}"`;
 
@@ -239,23 +244,25 @@ async function agree(source: string, values: Record<string, unknown>): Promise<s
   return expected;
 }
 
+/** Known edges, with the value both sides must give. */
+const EDGES: [string, Record<string, unknown>, string | null][] = [
+  ['0.1 + 0.2', {}, '0.3'],
+  ['rate * 3', { rate: 0.1 }, '0.3'],
+  ['ROUND(amount * 1.5, 1)', { amount: 2.5 }, '3.8'],
+  ['ROUND(rate, 2)', { rate: 2.675 }, '2.68'],
+  ['ROUND(-2.5) & "|" & ROUNDUP(-0.01, 1) & "|" & ROUNDDOWN(-0.09, 1)', {}, '-3|-0.1|0'],
+  ['2 / 3 * 3', {}, '2.0000000001'],
+  ['qty / 0', { qty: 3 }, null],
+  ['TEXT(startsAt)', { startsAt: '2026-01-31T15:59:59.999Z' }, '2026-01-31 23:59:59'],
+  ['TEXT(startsAt)', { startsAt: '2026-01-31T16:00:00.000Z' }, '2026-02-01 00:00:00'],
+  ['DATEDIF(startsAt, signedOn, "d")', { startsAt: '2026-02-28T16:00:00Z', signedOn: '2026-03-01' }, '0'],
+  ['EDATE(signedOn, 1)', { signedOn: '2024-01-31' }, '2024-02-29'],
+  ['signedOn - 800000', { signedOn: '1999-01-01' }, null],
+  ['name & "|" & LEN(name)', { name: "It's 50\\% 杭😀" }, "It's 50\\% 杭😀|12"],
+];
+
 describe('formulas agree in JavaScript and PostgreSQL', () => {
-  // Known edges, with the value both sides must give.
-  it.each<[string, Record<string, unknown>, string | null]>([
-    ['0.1 + 0.2', {}, '0.3'],
-    ['rate * 3', { rate: 0.1 }, '0.3'],
-    ['ROUND(amount * 1.5, 1)', { amount: 2.5 }, '3.8'],
-    ['ROUND(rate, 2)', { rate: 2.675 }, '2.68'],
-    ['ROUND(-2.5) & "|" & ROUNDUP(-0.01, 1) & "|" & ROUNDDOWN(-0.09, 1)', {}, '-3|-0.1|0'],
-    ['2 / 3 * 3', {}, '2.0000000001'],
-    ['qty / 0', { qty: 3 }, null],
-    ['TEXT(startsAt)', { startsAt: '2026-01-31T15:59:59.999Z' }, '2026-01-31 23:59:59'],
-    ['TEXT(startsAt)', { startsAt: '2026-01-31T16:00:00.000Z' }, '2026-02-01 00:00:00'],
-    ['DATEDIF(startsAt, signedOn, "d")', { startsAt: '2026-02-28T16:00:00Z', signedOn: '2026-03-01' }, '0'],
-    ['EDATE(signedOn, 1)', { signedOn: '2024-01-31' }, '2024-02-29'],
-    ['signedOn - 800000', { signedOn: '1999-01-01' }, null],
-    ['name & "|" & LEN(name)', { name: "It's 50\\% 杭😀" }, "It's 50\\% 杭😀|12"],
-  ])('%s', async (source, values, expected) => {
+  it.each(EDGES)('%s', async (source, values, expected) => {
     expect(await agree(source, values)).toBe(expected);
   });
 
@@ -269,4 +276,18 @@ describe('formulas agree in JavaScript and PostgreSQL', () => {
       );
     });
   }
+});
+
+describe('formulas on PGlite (the embedded database) give the same values', () => {
+  beforeAll(async () => {
+    pglite = await createPgliteDb();
+    knex = pglite.db.knex;
+  });
+  afterAll(() => {
+    knex = testDb.db.knex;
+  });
+
+  it.each(EDGES)('%s', async (source, values, expected) => {
+    expect(await agree(source, values)).toBe(expected);
+  });
 });

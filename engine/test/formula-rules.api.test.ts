@@ -98,6 +98,18 @@ describe('formula rules on writes', () => {
   });
 });
 
+describe('formula rules in OpenAPI', () => {
+  it('lists each rule on the create and change operations', async () => {
+    const doc = (await server.request('GET', '/api/v1/openapi.json')).body;
+    for (const operation of [doc.paths['/records/deal'].post, doc.paths['/records/deal/{id}'].patch]) {
+      expect(operation.description).toContain('Cross-field rules');
+      expect(operation.description).toContain('- on `discount`: `discount <= 0.3 OR recordType = "strategic"`');
+      expect(operation.description).toContain(DISCOUNT_MESSAGE.zh);
+      expect(operation.description).toContain('- on `discount`: `discount >= 0`');
+    }
+  });
+});
+
 describe('formula rules at validation', () => {
   const validate = async (rules: unknown[]) =>
     (await server.request('POST', '/api/v1/meta/validate', { definitions: definitions(rules) })).body.issues as {

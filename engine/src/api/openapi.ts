@@ -10,6 +10,7 @@ import { META_PATHS } from './openapi/meta-paths.js';
 import { toTypeNames } from './openapi/names.js';
 import { toRecordPaths } from './openapi/record-paths.js';
 import { addStageRuleNotes } from './openapi/stage-rule-notes.js';
+import { addCrossFieldRuleNotes } from './openapi/cross-field-rule-notes.js';
 import { RUNTIME_UI_PATHS, toGroupPaths } from './openapi/runtime-ui-paths.js';
 import { toReportPaths, toWorkflowPaths } from './openapi/workflow-paths.js';
 
@@ -84,6 +85,7 @@ function buildDocument(model: Model, access: ModelAccess | undefined): OpenApiDo
     Object.assign(paths, toGroupPaths(entity, names.get(entity.id)!, tags.get(entity.id)!, listParameters ?? []));
     Object.assign(paths, toWorkflowPaths(model, entity, names.get(entity.id)!, tags.get(entity.id)!));
     addStageRuleNotes(paths, model, entity);
+    addCrossFieldRuleNotes(paths, entity);
   }
   return {
     openapi: '3.1.0',
