@@ -85,7 +85,7 @@ export function SequenceSettings(props: {
             ))}
           </ul>
         )}
-        <p className="muted">{t.previewNote}</p>
+        <p className="control-hint">{t.previewNote}</p>
       </div>
     </>
   );
