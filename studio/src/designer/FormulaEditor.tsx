@@ -8,45 +8,13 @@ import {
   type FormulaIssue,
   type FormulaType,
 } from '@lodestar/core';
-import { defineMessages, pick, useMessages } from '@lodestar/ui-shared';
+import { pick, useMessages } from '@lodestar/ui-shared';
 import { useStudioLang } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
 import { Checkbox } from '../ui/controls';
 import type { FieldForm } from './field-model';
+import { FORMULA_MESSAGES } from './formula-messages';
 import './formula-editor.css';
-
-export const FORMULA_MESSAGES = defineMessages({
-  zh: {
-    formula: '公式',
-    isFormula: '公式字段：值由公式算出，只读',
-    isFormulaHint: '公式字段不能必填，也没有默认值；引用本记录和多对一关联记录的字段',
-    source: '公式',
-    ok: (type: string) => `公式正确，结果为${type}`,
-    insertField: '插入字段',
-    insertFunction: '插入函数',
-    at: (offset: number) => `第 ${offset + 1} 个字符：`,
-    mismatch: (got: string, want: string) => `公式的结果是${got}，但字段类型是${want}`,
-  },
-  en: {
-    formula: 'Formula',
-    isFormula: 'Formula field: its value is computed, read-only',
-    isFormulaHint: 'A formula field is never required and has no default; it reads this record and many-to-one links',
-    source: 'Formula',
-    ok: (type: string) => `The formula checks; it gives ${type}`,
-    insertField: 'Insert a field',
-    insertFunction: 'Insert a function',
-    at: (offset: number) => `At character ${offset + 1}: `,
-    mismatch: (got: string, want: string) => `The formula gives ${got}, but the field holds ${want}`,
-  },
-});
-
-const TYPE_NAMES: Record<FormulaType, { zh: string; en: string }> = {
-  number: { zh: '数字', en: 'a number' },
-  text: { zh: '文本', en: 'text' },
-  boolean: { zh: '是/否', en: 'yes/no' },
-  date: { zh: '日期', en: 'a date' },
-  dateTime: { zh: '日期时间', en: 'a date and time' },
-};
 
 /** The formula type a field offers (engine schema/formula-fields.ts formulaTypeOfField). */
 function typeOfField(field: FieldDefinition | undefined): FormulaType | undefined {
@@ -147,8 +115,8 @@ export function FormulaEditor({
             {verdict && !verdict.issues.length && verdict.type && (
               <div className="control-hint">
                 {want && want !== verdict.type
-                  ? t.mismatch(TYPE_NAMES[verdict.type][lang], TYPE_NAMES[want][lang])
-                  : t.ok(TYPE_NAMES[verdict.type][lang])}
+                  ? t.mismatch(t.typeNames[verdict.type], t.typeNames[want])
+                  : t.ok(t.typeNames[verdict.type])}
               </div>
             )}
           </div>
