@@ -10,6 +10,7 @@ import {
 } from '@lodestar/core';
 import { type Issue, issueOf } from '../errors.js';
 import type { CompiledEntity, Model } from '../model/compile-model.js';
+import type { SqlCondition } from '../permissions/scope-condition.js';
 import { workflowOf } from '../model/workflow-binding.js';
 import { paramIssue } from './query-params.js';
 import type { ListQuery, RecordJson } from './types.js';
@@ -77,6 +78,42 @@ export function stageRulesTouch(model: Model, entity: CompiledEntity, names: rea
       if (rules && names.some((name) => stageBlock(rules, name) || rules.required.has(name))) return true;
     }
   return false;
+}
+
+/**
+ * For the one-statement patch: the condition that keeps the UPDATE off records in a stage that would
+ * refuse it (a written field hidden, read-only or locked there, or a field it requires left blank), so
+ * a patch the stage allows stays one statement and a refused one matches no row and falls back to the
+ * full path, which names the 422. Undefined when no stage refuses it; 'read' when the entity's records
+ * follow more than one workflow (by record type), where the record must be read to know its rules.
+ */
+export function blindStageCondition(
+  model: Model,
+  entity: CompiledEntity,
+  fields: Record<string, unknown>,
+): SqlCondition | 'read' | undefined {
+  const workflows = boundWorkflows(model, entity);
+  if (workflows.length !== 1 || workflows[0]!.meta.recordType !== undefined) return 'read';
+  const workflow = workflows[0]!;
+  const names = Object.keys(fields);
+  const blank = names.filter((name) => !isFilledIn(fields[name]));
+  const refusing = Object.keys(workflow.states).filter((state) => {
+    const rules = stageRulesOf(workflow, state);
+    return rules && (names.some((name) => stageBlock(rules, name)) || blank.some((name) => rules.required.has(name)));
+  });
+  if (!refusing.length) return undefined;
+  const list = refusing.map(() => '?').join(', ');
+  // Records stored before the binding have no state yet: they stand at the start.
+  const sql = refusing.includes(workflow.initial)
+    ? `t.state is not null and t.state not in (${list})`
+    : `(t.state is null or t.state not in (${list}))`;
+  return { sql, bindings: refusing };
+}
+
+/** Both conditions (either may be absent). */
+export function bothConditions(a: SqlCondition | undefined, b: SqlCondition | undefined): SqlCondition | undefined {
+  if (!a || !b) return a ?? b;
+  return { sql: `(${a.sql}) and (${b.sql})`, bindings: [...a.bindings, ...b.bindings] };
 }
 
 /** The record without the fields its stage hides (`row` supplies state and record type when the record was read without them). */

@@ -14,7 +14,13 @@ import { auditPart, createdChanges, type AuditWho } from './audit-parts.js';
 import { deleteDependents, hasDependents } from './delete-cascade.js';
 import { requireReadableLinks } from './link-scope.js';
 import { numberedWriteIssues } from './numbering.js';
-import { stageRulesFor, stageRulesTouch, stageWriteIssues } from './stage-fields.js';
+import {
+  blindStageCondition,
+  bothConditions,
+  stageRulesFor,
+  stageRulesTouch,
+  stageWriteIssues,
+} from './stage-fields.js';
 import { replaceLinks, selectRecord, selectVersion, toInsertSql, type Row } from './records-repo.js';
 import { recordNames, toRecordJson } from './serialize.js';
 import type { RecordContext, RecordJson } from './types.js';
@@ -136,8 +142,11 @@ export async function patchRecord(ctx: RecordContext, target: RecordTarget, body
   // New links are judged against the stored ones (see link-scope.ts), so such a patch reads the record.
   const sight = access ?? ctx.linkSight;
   const links = sight !== undefined && linksIn(entity, payload.fields);
+  // A patch a stage may refuse is one statement only on records of the stages that allow it (see stage-fields.ts).
   const staged = stageRulesTouch(ctx.model, entity, Object.keys(payload.fields));
-  const blind = issues.length || links || staged ? undefined : planBlindPatch(entity, payload, values);
+  const stageCondition = staged ? blindStageCondition(ctx.model, entity, payload.fields) : undefined;
+  const blind =
+    issues.length || links || stageCondition === 'read' ? undefined : planBlindPatch(entity, payload, values);
   if (blind) {
     const row = await updateAudited(
       ctx.knex,
@@ -146,7 +155,7 @@ export async function patchRecord(ctx: RecordContext, target: RecordTarget, body
         ...target,
         columns: { ...values.columns, ...systemValues(payload), ...stamps(ctx, 'update') },
         ...blind,
-        condition,
+        condition: bothConditions(condition, stageCondition === 'read' ? undefined : stageCondition),
       },
       who(ctx),
     );
