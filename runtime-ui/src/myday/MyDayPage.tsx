@@ -8,6 +8,7 @@ import { MyDaySection } from './MyDaySection';
 import { SECTIONS, type MyDay } from './my-day-types';
 import { MYDAY_MESSAGES } from './messages';
 import './myday.css';
+import { localeOf } from '@lodestar/core';
 
 // The browser's zone decides what "today" means; asked once per page load.
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -25,7 +26,7 @@ export function MyDayPage() {
   const now = new Date();
   const hour = now.getHours();
   const part = hour < 12 ? 'morning' : hour < 18 ? 'afternoon' : 'evening';
-  const dateText = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { dateStyle: 'full' }).format(now);
+  const dateText = new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'full' }).format(now);
 
   return (
     <div className="myday-page">

@@ -1,6 +1,7 @@
 import type { Lang } from '@lodestar/ui-shared';
 import type { MyDayMessages } from './messages';
 import type { SectionKey } from './my-day-types';
+import { localeOf } from '@lodestar/core';
 
 const DAY = 86_400_000;
 const isDateOnly = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
@@ -17,9 +18,7 @@ function localDate(date: Date): string {
 }
 
 function timeOfDay(at: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { hour: '2-digit', minute: '2-digit' }).format(
-    new Date(at),
-  );
+  return new Intl.DateTimeFormat(localeOf(lang), { hour: '2-digit', minute: '2-digit' }).format(new Date(at));
 }
 
 /** The item's moment, worded for its section ("2 days overdue", "in stage for 23 days"). */

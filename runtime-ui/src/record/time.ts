@@ -1,3 +1,4 @@
+import { formatDateTime } from '@lodestar/core';
 import type { Lang } from '@lodestar/ui-shared';
 import type { RecordMessages } from './messages';
 
@@ -11,10 +12,7 @@ export function durationText(ms: number, t: RecordMessages): string {
   return t.days(Math.floor(hours / 24));
 }
 
+/** A moment as every screen shows one (core's formatDateTime): '' for none. */
 export function dateTimeText(iso: unknown, lang: Lang): string {
-  if (typeof iso !== 'string' || !iso) return '';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : d.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return typeof iso === 'string' && iso ? formatDateTime(iso, lang) : '';
 }

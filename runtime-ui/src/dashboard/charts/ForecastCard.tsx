@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useModel } from '../../model/ModelContext';
-import type { WorkflowDefinition } from '@lodestar/core';
+import { localeOf, type WorkflowDefinition } from '@lodestar/core';
 import { ChartCard } from '../ChartCard';
 import { EChart } from '../EChart';
 import { TEXT, type ChartOption } from '../echarts-setup';
@@ -28,7 +28,7 @@ export function ForecastCard({
     (month: string | null) => {
       if (!month) return t.noDate;
       const [y, m] = month.split('-').map(Number) as [number, number];
-      return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-US', {
+      return new Intl.DateTimeFormat(localeOf(lang), {
         year: 'numeric',
         month: 'short',
         timeZone: 'UTC',
