@@ -2,7 +2,7 @@ import { calendarDateIn } from '@lodestar/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DefinitionSet } from '../src/definitions/definition-set.js';
 import { readCounters } from '../src/records/sequences-repo.js';
-import { numberingSet } from './support/numbering-definitions.js';
+import { numberingSet, workflowNumberingSet } from './support/numbering-definitions.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 const year = calendarDateIn(new Date(), 'Asia/Shanghai').year;
@@ -137,5 +137,29 @@ describe('numbered fields (x-sequence)', () => {
     expect(plain.status).toBe(201);
     expect(plain.body.number).toBe('typed by hand');
     expect((await create({ title: 'same number', number: 'typed by hand' })).status).toBe(201);
+  });
+});
+
+describe('numbering through workflows', () => {
+  let flows: TestServer;
+  beforeAll(async () => {
+    flows = await startTestServer({ definitions: workflowNumberingSet() });
+  });
+  afterAll(() => flows?.close());
+
+  it('numbers a record that starts a workflow and one a workflow action creates', async () => {
+    const ticket = await flows.request('POST', '/api/v1/records/ticket', { title: 'Broken pump' });
+    expect(ticket.status, JSON.stringify(ticket.body)).toBe(201);
+    expect(ticket.body).toMatchObject({ number: 'T-0001', state: 'open' });
+    expect((await flows.request('POST', '/api/v1/records/ticket', { title: 'Second' })).body.number).toBe('T-0002');
+    for (const version of [1, 2]) {
+      const sent = await flows.request('POST', `/api/v1/records/ticket/${ticket.body.id}/events`, {
+        type: 'FOLLOW_UP',
+        version,
+      });
+      expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    }
+    const followUps = (await flows.request('GET', '/api/v1/records/followUp?sort=code')).body.data;
+    expect(followUps.map((f: { code: string }) => f.code)).toEqual(['F-001', 'F-002']);
   });
 });

@@ -38,3 +38,45 @@ export function numberingSet(options: { contactNumber?: EntityDefinition['proper
   };
   return { entities: [quote, contact], workflows: [] } as DefinitionSet;
 }
+
+/** A ticket bound to a workflow, numbered, whose FOLLOW_UP event creates a numbered follow-up. */
+export function workflowNumberingSet(): DefinitionSet {
+  const ticket: EntityDefinition = {
+    $id: 'ticket',
+    title: 'Ticket',
+    type: 'object',
+    'x-entity': { titleField: 'title', workflow: 'ticket-flow' },
+    required: ['title'],
+    properties: {
+      title: { type: 'string', maxLength: 100 },
+      number: { type: 'string', 'x-sequence': { pattern: 'T-{0000}' } },
+    },
+  };
+  const followUp: EntityDefinition = {
+    $id: 'followUp',
+    title: 'Follow-up',
+    type: 'object',
+    'x-entity': { titleField: 'title' },
+    required: ['title'],
+    properties: {
+      title: { type: 'string', maxLength: 100 },
+      code: { type: 'string', 'x-sequence': { pattern: 'F-{000}' } },
+    },
+  };
+  const flow = {
+    id: 'ticket-flow',
+    initial: 'open',
+    meta: { entity: 'ticket' },
+    states: {
+      open: {
+        on: {
+          FOLLOW_UP: {
+            target: 'open',
+            actions: [{ type: 'createRecord', params: { entity: 'followUp', values: { title: '跟进' } } }],
+          },
+        },
+      },
+    },
+  };
+  return { entities: [ticket, followUp], workflows: [flow] } as unknown as DefinitionSet;
+}
