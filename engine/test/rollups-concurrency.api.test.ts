@@ -50,8 +50,15 @@ describe('roll-ups under 50 concurrent clients', () => {
         const roll = next();
         const amount = Math.round(next() * 100000) / 100;
         const paidOn = `2026-0${1 + Math.floor(next() * 9)}-1${Math.floor(next() * 9)}`;
+        const status = next() < 0.5 ? 'received' : 'planned';
         if (!mine.length || roll < 0.4) {
-          const created = await api('POST', '/payment', { label: `c${n}`, amount, paidOn, contract: pick(parents) });
+          const created = await api('POST', '/payment', {
+            label: `c${n}`,
+            amount,
+            paidOn,
+            status,
+            contract: pick(parents),
+          });
           if (created.status !== 201) fail('insert', created);
           else {
             mine.push(created.body);
@@ -69,7 +76,7 @@ describe('roll-ups under 50 concurrent clients', () => {
           } else fail('delete', deleted);
           continue;
         }
-        const body = kind === 'update' ? { amount, paidOn } : { contract: pick(parents) };
+        const body = kind === 'update' ? { amount, paidOn, status } : { contract: pick(parents) };
         const patched = await api('PATCH', `/payment/${line.id}`, { version: line.version, ...body });
         if (patched.status === 200) {
           line.version = patched.body.version;
@@ -92,6 +99,14 @@ describe('roll-ups under 50 concurrent clients', () => {
         'p.smallest',
         'p.largest',
         'p.average',
+        'p.received',
+        'p.bigReceived',
+        knex.raw(
+          `(select coalesce(sum(c.amount), 0) from payment c where c.contract = p.id and c.status = 'received') as "freshReceived"`,
+        ),
+        knex.raw(
+          `(select count(*) from payment c where c.contract = p.id and c.status = 'received' and c.amount >= 500)::int as "freshBig"`,
+        ),
         knex.raw('(select count(*) from payment c where c.contract = p.id)::int as "freshCount"'),
         knex.raw('(select coalesce(sum(c.amount), 0) from payment c where c.contract = p.id) as "freshSum"'),
         knex.raw('(select min(c.amount) from payment c where c.contract = p.id) as "freshMin"'),
@@ -116,6 +131,8 @@ describe('roll-ups under 50 concurrent clients', () => {
       expect(row.largest === null ? null : Number(row.largest)).toBe(
         row.freshMax === null ? null : Number(row.freshMax),
       );
+      expect(Number(row.received)).toBe(Number(row.freshReceived));
+      expect(row.bigReceived).toBe(row.freshBig);
       if (row.freshAvg === null) expect(row.average).toBeNull();
       else expect(row.average).toBeCloseTo(row.freshAvg, 6);
     }

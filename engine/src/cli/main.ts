@@ -7,6 +7,7 @@ import { runPlan, runMigrate } from './commands/migrate.js';
 import { runTypes } from './commands/types.js';
 import { runUserAdd, type UserAddOptions } from './commands/user.js';
 import { runHandover, type HandoverOptions } from './commands/handover.js';
+import { runRecompute } from './commands/recompute.js';
 import {
   runTemplateExport,
   runTemplateInstall,
@@ -105,6 +106,11 @@ template
   .option(MAP_FLAGS, MAP_HELP, collectMap, {})
   .option('--json', 'print the result as JSON')
   .action((folder: string, options: TemplateInstallOptions) => runTemplateInstall(config(), folder, options));
+
+program
+  .command('recompute [entity]')
+  .description('rebuild roll-ups from their related records (every entity, or one) and report drift')
+  .action((entity: string | undefined) => runRecompute(config(), entity));
 
 program.parseAsync().catch((error: unknown) => {
   reportFailure(error);

@@ -44,6 +44,13 @@ export function validateDefinitionSet(input: DefinitionSet, files: SourceFiles =
   const entityFile = (id: string) =>
     files[`entity:${id}`] ?? `entities[${set.entities.findIndex((e) => idOf(e, '$id') === id)}]`;
   issues.push(...checkWorkflowBindings(shaped, validWorkflows, entityFile));
+  issues.push(
+    ...checkRollups(
+      shaped,
+      entityFile,
+      validWorkflows.map((w) => w.workflow),
+    ),
+  );
   issues.push(...checkRollups(shaped, entityFile));
   issues.push(...checkFormulas(shaped, isRolesDefinition(set.roles) ? set.roles : undefined, entityFile));
   issues.push(

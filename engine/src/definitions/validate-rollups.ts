@@ -2,6 +2,8 @@ import type { FieldKind } from '@lodestar/core';
 import type { Issue, Text } from '../errors.js';
 import { toFieldKind } from '../schema/column-types.js';
 import type { EntityDefinition, FieldDefinition } from './entity.js';
+import { filterIssues, filterTypeOf } from './rollup-filter.js';
+import type { WorkflowDefinition } from './workflow.js';
 
 type Rollup = NonNullable<FieldDefinition['x-rollup']>;
 
@@ -15,7 +17,12 @@ const ORDERED: ReadonlySet<FieldKind> = new Set([...NUMERIC, 'date', 'dateTime']
  * roll-up is computed, so it is neither required nor given a default. Removing the child entity or the
  * relation a roll-up uses is therefore an issue on the roll-up, until it goes too.
  */
-export function checkRollups(entities: EntityDefinition[], entityFile: (id: string) => string): Issue[] {
+export function checkRollups(
+  entities: EntityDefinition[],
+  entityFile: (id: string) => string,
+  workflows: readonly WorkflowDefinition[] = [],
+): Issue[] {
+  const bound = new Set(workflows.map((w) => w.meta?.entity).filter((id): id is string => typeof id === 'string'));
   const byId = new Map(entities.map((entity) => [entity.$id, entity]));
   const issues: Issue[] = [];
   for (const entity of entities) {
@@ -23,7 +30,7 @@ export function checkRollups(entities: EntityDefinition[], entityFile: (id: stri
       const rollup = field['x-rollup'];
       if (!rollup) continue;
       const at = `/properties/${name}`;
-      const found = [...checkOwnField(entity, name, field, at), ...checkSource(entity, rollup, byId, at, field)];
+      const found = [...checkOwnField(entity, name, field, at), ...checkSource(entity, rollup, byId, at, field, bound)];
       issues.push(...found.map((issue) => ({ file: entityFile(entity.$id), ...issue })));
     }
   }
@@ -62,6 +69,7 @@ function checkSource(
   byId: Map<string, EntityDefinition>,
   at: string,
   own: FieldDefinition,
+  bound: ReadonlySet<string>,
 ): Issue[] {
   const child = byId.get(rollup.from);
   if (!child) {
@@ -98,12 +106,15 @@ function checkSource(
     );
   }
   if (rollup.where !== undefined) {
-    issues.push(
-      issue(`${at}/x-rollup/where`, 'rollupWhere', {
-        en: 'roll-up filters need the formula language, which this engine does not have yet',
-        zh: '汇总的筛选条件需要公式语言，当前版本尚不支持',
-      }),
-    );
+    const hasState = bound.has(child.$id) || hasWorkflow(child);
+    for (const problem of filterIssues(rollup.where, filterTypeOf(child, hasState)))
+      issues.push({
+        ...issue(`${at}/x-rollup/where`, 'rollupWhere', {
+          en: `roll-up filter at ${problem.offset + 1}: ${problem.message.en}`,
+          zh: `汇总筛选条件第 ${problem.offset + 1} 个字符处：${problem.message.zh}`,
+        }),
+        params: { offset: problem.offset, length: problem.length },
+      });
   }
   issues.push(...checkOperation(rollup, child, at, own));
   return issues;
@@ -164,6 +175,11 @@ function checkOperation(rollup: Rollup, child: EntityDefinition, at: string, own
         ];
       return [];
   }
+}
+
+function hasWorkflow(entity: EntityDefinition): boolean {
+  const options = entity['x-entity'];
+  return options.workflow !== undefined || Object.values(options.recordTypes ?? {}).some((t) => t.workflow);
 }
 
 function fitsSum(kind: FieldKind, own: FieldKind): boolean {

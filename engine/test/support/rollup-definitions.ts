@@ -20,6 +20,15 @@ export const CONTRACT_ROLLUPS: EntityDefinition['properties'] = {
     'x-currency': 'CNY',
     'x-rollup': { from: 'payment', via: 'contract', op: 'max', field: 'amount' },
   },
+  received: {
+    type: 'number',
+    'x-currency': 'CNY',
+    'x-rollup': { from: 'payment', via: 'contract', op: 'sum', field: 'amount', where: 'status = "received"' },
+  },
+  bigReceived: {
+    type: 'integer',
+    'x-rollup': { from: 'payment', via: 'contract', op: 'count', where: 'status = "received" AND amount >= 500' },
+  },
   average: { type: 'number', 'x-rollup': { from: 'payment', via: 'contract', op: 'avg', field: 'amount' } },
   lastPaid: {
     type: 'string',
