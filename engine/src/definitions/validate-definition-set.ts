@@ -51,13 +51,6 @@ export function validateDefinitionSet(input: DefinitionSet, files: SourceFiles =
       validWorkflows.map((w) => w.workflow),
     ),
   );
-  issues.push(
-    ...checkRollups(
-      shaped,
-      entityFile,
-      validWorkflows.map((w) => w.workflow),
-    ),
-  );
   issues.push(...checkFormulas(shaped, isRolesDefinition(set.roles) ? set.roles : undefined, entityFile));
   issues.push(
     ...duplicates(
