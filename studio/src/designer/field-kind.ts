@@ -1,5 +1,5 @@
 import type { FieldKind as EngineFieldKind } from '@lodestar/core';
-import type { Lang } from '@lodestar/ui-shared';
+import { defineMessages } from '@lodestar/ui-shared';
 
 /**
  * The field kinds the engine knows (@lodestar/core), `autoNumber` for a text field the engine numbers
@@ -10,7 +10,8 @@ export type FieldKind = EngineFieldKind | 'autoNumber' | 'unknown';
 /** Field kinds per entity and field, as `GET /api/v1/meta/entities` reports them (the engine decides kinds). */
 export type FieldKinds = Record<string, Record<string, FieldKind>>;
 
-export const KIND_LABELS: Record<Lang, Record<FieldKind, string>> = {
+/** Each kind's name in the designer, in both languages (a catalogue with every kind, checked by the type). */
+export const KIND_LABELS = defineMessages<Record<FieldKind, string>>({
   zh: {
     text: '文本',
     longText: '多行文本',
@@ -55,7 +56,7 @@ export const KIND_LABELS: Record<Lang, Record<FieldKind, string>> = {
     autoNumber: 'Auto number',
     unknown: 'Unknown',
   },
-};
+});
 
 /** Kinds grouped by family, for the kind tag's color. */
 export function kindFamily(kind: FieldKind): 'text' | 'number' | 'time' | 'choice' | 'relation' | 'other' {
