@@ -280,3 +280,56 @@ describe('formula fields in reports', () => {
     expect(computed.body.amountField).toBeNull();
   });
 });
+
+describe('formula fields and indexes', () => {
+  it('publishes indexes on stored formulas, on a new table and an existing one, and turns a field into a formula', async () => {
+    const set = editQuote(await currentSet(), (q) => {
+      q['x-entity'].indexes = [['total']];
+      q.properties.title!['x-formula'] = 'UPPER(customer.name)';
+      q.required = [];
+    });
+    set.entities.push({
+      $id: 'line',
+      title: 'Line',
+      type: 'object',
+      'x-entity': { titleField: 'name', indexes: [['net']] },
+      properties: {
+        name: { type: 'string', title: 'Name' },
+        qty: { type: 'integer', title: 'Quantity' },
+        price: { type: 'number', title: 'Price', 'x-currency': 'CNY', 'x-scale': 2 },
+        net: { type: 'number', title: 'Net', 'x-currency': 'CNY', 'x-scale': 2, 'x-formula': 'qty * price' },
+      },
+    } as EntityDefinition);
+    const { plan, published } = await publishDraft(set, { confirmDestructive: true });
+    expect(published.status, JSON.stringify(published.body)).toBe(201);
+    const kinds = plan.body.steps.map((s: { kind: string; table: string }) =>
+      `${s.kind} ${typeof s.table === 'string' ? s.table : ''}`.trim(),
+    );
+    expect(kinds).toEqual(
+      expect.arrayContaining(['createTable', 'addFormula line', 'addIndex line', 'addIndex quote', 'dropColumn quote']),
+    );
+    const indexes = await server.testDb.db.knex('pg_indexes').whereIn('tablename', ['quote', 'line']).pluck('indexdef');
+    expect(indexes.join('\n')).toMatch(/ON public\.line USING btree \(net\)/);
+    expect(indexes.join('\n')).toMatch(/ON public\.quote USING btree \(total\)/);
+    const line = await api('POST', '/line', { name: 'L', qty: 3, price: 2.5 });
+    expect(line.body.net).toBe(7.5);
+    const titles = await api('GET', `/quote?filter[customer]=${key}&fields=title&limit=1`);
+    expect(titles.body.data[0].title).toBe('KEY');
+
+    // A rebuilt stored column gets its index back.
+    const changed = editQuote(await currentSet(), (q) => {
+      q.properties.total!['x-formula'] = 'amount * 2';
+    });
+    const rebuilt = await publishDraft(changed);
+    expect(rebuilt.published.status, JSON.stringify(rebuilt.published.body)).toBe(201);
+    expect(rebuilt.plan.body.steps.map((step: { kind: string }) => step.kind)).toEqual([
+      'dropFormula',
+      'changeFormula',
+      'addIndex',
+      'addIndex', // its owner-leading twin (owner_id, total)
+    ]);
+    const after = await server.testDb.db.knex('pg_indexes').where({ tablename: 'quote' }).pluck('indexdef');
+    expect(after.join('\n')).toMatch(/USING btree \(total\)/);
+    expect(after.join('\n')).toMatch(/USING btree \(owner_id, total\)/);
+  });
+});
