@@ -50,6 +50,17 @@ describe('a formula field in the form', () => {
     expect(body).not.toHaveProperty('commission');
     const record = await saved.json();
     expect([record.total, record.commission]).toEqual([1049.38, 52.47]);
+
+    // The list shows the computed value as a column; on a phone the live cell stays within the screen.
+    await page.goto('/records/quote?cols=title,total,commission');
+    await page.getByText('Live quote').first().waitFor();
+    expect(await page.getByRole('table').first().textContent()).toMatch(/1,?049\.38[\s\S]*52\.47/);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/records/quote/new?customer=${keyCustomer}`);
+    await page.getByLabel('Amount', { exact: true }).fill('10.05');
+    await expect.poll(() => total.inputValue()).toBe('10.05');
+    const box = await total.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
     await context.close();
   });
 });
