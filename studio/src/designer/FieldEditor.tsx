@@ -8,6 +8,7 @@ import { EDITABLE_KINDS, emptyForm, toForm, type FieldForm } from './field-model
 import { KIND_LABELS } from './field-kind';
 import { KindSettings } from './KindSettings';
 import { FormulaEditor } from './FormulaEditor';
+import { RollupEditor } from './RollupEditor';
 import { isIdentifier } from '@lodestar/core';
 
 /**
@@ -75,6 +76,7 @@ export function FieldEditor(props: {
       <h3 className="dialog-section">{t.rules}</h3>
       <KindSettings form={form} onChange={change} entity={entity} />
       <FormulaEditor entity={entity} form={form} onChange={change} />
+      <RollupEditor entity={entity} form={form} onChange={change} />
       <Checkbox
         label={t.required}
         checked={form.required}

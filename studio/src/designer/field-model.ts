@@ -53,8 +53,19 @@ export interface FieldForm {
   onDelete: string;
   /** `x-formula`: undefined for a field people type in. */
   formula?: string;
+  /** `x-rollup`: undefined for a field that is not a roll-up (RollupEditor.tsx); empty texts are left out. */
+  rollup?: RollupForm;
   /** Auto number (`x-sequence`): pattern, reset and a prefix per record type. */
   sequence: SequenceDefinition;
+}
+
+/** A roll-up's pickers: child entity, its relation to this entity, summary, child field, filter formula. */
+export interface RollupForm {
+  from: string;
+  via: string;
+  op: 'count' | 'sum' | 'min' | 'max' | 'avg';
+  field: string;
+  where: string;
 }
 
 /** The engine's kind of a field (engine/src/schema/column-types.ts), so the editor opens on the right one. */
@@ -157,6 +168,9 @@ export function toForm(entity: EntityDefinition, name: string): FieldForm {
     relationEntity: (field['x-relation'] ?? field.items?.['x-relation'])?.entity ?? '',
     onDelete: field['x-relation']?.onDelete ?? 'setNull',
     ...(field['x-formula'] !== undefined && { formula: field['x-formula'] }),
+    ...(field['x-rollup'] && {
+      rollup: { field: '', where: '', ...field['x-rollup'] },
+    }),
     ...(field['x-sequence'] && { sequence: field['x-sequence'] }),
   };
 }
@@ -221,6 +235,9 @@ export function toField(form: FieldForm, previous: Partial<FieldDefinition> = {}
   setOrDelete(field, 'x-ui', Object.keys(ui).length ? ui : undefined);
   // A formula field is computed: it keeps its formula and has no default (FormulaEditor.tsx).
   setOrDelete(field, 'x-formula', form.formula);
+  // A roll-up is computed from child records: it keeps x-rollup and has no default (RollupEditor.tsx).
+  setOrDelete(field, 'x-rollup', form.rollup && toRollup(form.rollup));
+  if (form.rollup) delete field.default;
   if (form.formula !== undefined) delete field.default;
   return field as FieldDefinition;
 }
@@ -303,5 +320,17 @@ function cleanSequence(sequence: SequenceDefinition): SequenceDefinition {
     pattern: sequence.pattern.trim(),
     ...(sequence.reset && sequence.reset !== 'never' && { reset: sequence.reset }),
     ...(Object.keys(prefixes).length && { prefixes }),
+  };
+}
+
+/** The roll-up as the definition holds it: the field only when the summary reads one, the filter only when written. */
+function toRollup(form: RollupForm): NonNullable<FieldDefinition['x-rollup']> {
+  const { from, via, op } = form;
+  return {
+    from,
+    via,
+    op,
+    ...(form.field && op !== 'count' && { field: form.field }),
+    ...(form.where.trim() && { where: form.where.trim() }),
   };
 }
