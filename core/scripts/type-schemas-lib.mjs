@@ -133,6 +133,7 @@ export const ANSWER_TYPES = [
   'TimeInStageReport',
   'ForecastReport',
   'WinRateReport',
+  'TitledHistoryRow',
 ];
 
 /** The generated module: `TYPE_SCHEMAS`, formatted as the tree is (Prettier). */

@@ -20,4 +20,5 @@ export * from './formula/index.js';
 export * from './worded-plan.js';
 export * from './version-diff.js';
 export * from './report-answers.js';
+export * from './history-answer.js';
 export { TYPE_SCHEMAS } from './generated/type-schemas.js';

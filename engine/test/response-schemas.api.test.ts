@@ -102,7 +102,7 @@ describe('the answers the apps read fit their documented schemas', () => {
     expect(library.actions.length).toBeGreaterThan(3);
   });
 
-  it('the reports of a workflow, over an open deal and a lost one', async () => {
+  it('the history of a deal, and the reports of its workflow over an open deal and a lost one', async () => {
     const customer = await server.request('POST', '/api/v1/records/customer', {
       record_type: 'company',
       name: 'Acme',
@@ -120,6 +120,13 @@ describe('the answers the apps read fit their documented schemas', () => {
     const lost = await deal('Acme expansion', { lostReason: 'budget cut' });
     const moved = await server.request('POST', `/api/v1/records/opportunity/${lost.body.id}/events`, { type: 'LOSE' });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    const history = await documented(
+      'get',
+      '/records/opportunity/{id}/history',
+      200,
+      `/records/opportunity/${lost.body.id}/history`,
+    );
+    expect(history.data.map((row: { event: string }) => row.event)).toEqual(['START', 'LOSE']);
     for (const report of ['funnel', 'time-in-stage', 'forecast', 'win-rate']) {
       const answer = await documented(
         'get',

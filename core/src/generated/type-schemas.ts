@@ -1,6 +1,6 @@
 /* Generated from core's types by `npm run generate -w core` (scripts/type-schemas-lib.mjs). Do not edit. */
 
-/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport and the core types they reach, by type name (`x-core-type`). */
+/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow and the core types they reach, by type name (`x-core-type`). */
 export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
   ColumnSpec: {
     type: 'object',
@@ -529,6 +529,56 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     required: ['unit', 'asOf', 'stages', 'workflow', 'entity', 'filters', 'period', 'definition'],
     additionalProperties: false,
     'x-core-type': 'TimeInStageReport',
+  },
+  TitledHistoryRow: {
+    description:
+      'A history row with its stages and event by title in both languages (engine runtime/history-titles.ts).',
+    type: 'object',
+    properties: {
+      titles: {
+        type: 'object',
+        properties: {
+          from: { $ref: '#/components/schemas/Text' },
+          to: { $ref: '#/components/schemas/Text' },
+          event: { $ref: '#/components/schemas/Text' },
+        },
+        required: ['to', 'event'],
+        additionalProperties: false,
+      },
+      removed: {
+        description: 'The sides whose stage a later version removed (titled from the version that had it).',
+        type: 'array',
+        items: { enum: ['from', 'to'] },
+      },
+      id: { type: 'number' },
+      workflow: { type: 'string' },
+      from: { description: 'null for the start of the workflow.', anyOf: [{ type: 'null' }, { type: 'string' }] },
+      to: { type: 'string' },
+      event: {
+        description: 'The event, `START`, `SLA_BREACHED`, `MIGRATE`, or `after.<delay>` for a timer.',
+        type: 'string',
+      },
+      actor: {
+        description: 'The user id; null for the engine (timers).',
+        anyOf: [{ type: 'null' }, { type: 'string' }],
+      },
+      comment: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+      approval: {
+        anyOf: [
+          { type: 'null' },
+          {
+            type: 'object',
+            properties: { role: { type: 'string' }, decision: { enum: ['approved', 'rejected'] } },
+            required: ['role', 'decision'],
+            additionalProperties: false,
+          },
+        ],
+      },
+      at: { type: 'string' },
+    },
+    required: ['titles', 'id', 'workflow', 'from', 'to', 'event', 'actor', 'comment', 'approval', 'at'],
+    additionalProperties: false,
+    'x-core-type': 'TitledHistoryRow',
   },
   VersionsDiff: {
     description:

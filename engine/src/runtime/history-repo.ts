@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Approval } from '../workflow/reference.js';
-import { UUID_RE } from '@lodestar/core';
+import { UUID_RE, type HistoryRow } from '@lodestar/core';
 import type { CtePart } from './cte-parts.js';
 
 /** The one module whose SQL names `lodestar_history`, with its pure half history-sql.ts (the reports' reads). */
@@ -23,18 +23,8 @@ export interface HistoryEntry {
   at: Date;
 }
 
-/** A history row as the API answers it. */
-export interface HistoryJson {
-  id: number;
-  workflow: string;
-  from: string | null;
-  to: string;
-  event: string;
-  actor: string | null;
-  comment: string | null;
-  approval: { role: string; decision: string } | null;
-  at: string;
-}
+/** A history row as the API answers it (core's type: the runtime UI reads the same). */
+export type HistoryJson = HistoryRow;
 
 /** The columns of a history row, in the order historyValues gives them. */
 export const HISTORY_COLUMNS = [
@@ -106,7 +96,9 @@ export async function readHistory(knex: Knex, entity: string, recordId: string):
     event: row.event as string,
     actor: (row.actor_id as string | null) ?? null,
     comment: (row.comment as string | null) ?? null,
-    approval: row.decision ? { role: row.approval_role as string, decision: row.decision as string } : null,
+    approval: row.decision
+      ? { role: row.approval_role as string, decision: row.decision as Approval['decision'] }
+      : null,
     at: (row.at as Date).toISOString(),
   }));
 }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { TitledHistoryRow } from '@lodestar/core';
 import type { DefinitionSet } from '../definitions/definition-set.js';
 import type { Text } from '../errors.js';
 import { stepNames, type StepNames } from '../migrate/step-names.js';
@@ -6,11 +7,8 @@ import type { Model } from '../model/compile-model.js';
 import { listVersions, readVersion } from '../db/definitions-repo.js';
 import type { HistoryJson } from './history-repo.js';
 
-/** A history row with its stages and event by title, in both languages. */
-export type TitledHistory = HistoryJson & {
-  titles: { from?: Text; to: Text; event: Text };
-  removed?: ('from' | 'to')[];
-};
+/** A history row with its stages and event by title, in both languages (core's type). */
+export type TitledHistory = TitledHistoryRow;
 
 /** Events the engine itself records, not a workflow's. */
 const SYSTEM_EVENTS: Record<string, Text> = {

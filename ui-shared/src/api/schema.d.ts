@@ -644,6 +644,8 @@ export interface components {
         /** @description The relational shape compiled from one entity definition. */
         TableSpec: core.TableSpec;
         TimeInStageReport: core.TimeInStageReport;
+        /** @description A history row with its stages and event by title in both languages (engine runtime/history-titles.ts). */
+        TitledHistoryRow: core.TitledHistoryRow;
         /** @description Two published versions compared: their differences, and the table steps between them (no row counts). */
         VersionsDiff: core.VersionsDiff;
         WinRateReport: core.WinRateReport;

@@ -8,27 +8,6 @@ import type { RouteSpec } from '../contract/spec.js';
 import { toOpenApiPath, toQueryParameters } from './contract-paths.js';
 
 const nullableText = { type: ['string', 'null'] };
-const HISTORY_ROW: JsonSchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'integer' },
-    workflow: { type: 'string' },
-    from: { ...nullableText, description: 'null for the start of the workflow' },
-    to: { type: 'string' },
-    event: {
-      type: 'string',
-      description: 'The event, `START`, `SLA_BREACHED`, `MIGRATE`, or `after.<delay>` for a timer.',
-    },
-    actor: { ...nullableText, description: 'The user id; null for the engine (timers).' },
-    comment: nullableText,
-    approval: {
-      type: ['object', 'null'],
-      properties: { role: { type: 'string' }, decision: { enum: ['approved', 'rejected'] } },
-    },
-    at: { type: 'string', format: 'date-time' },
-  },
-};
-
 /** Workflows whose records live in this entity's table. */
 function workflowsOf(model: Model, entity: CompiledEntity): WorkflowDefinition[] {
   return [...model.workflows.values()].filter((w) => w.meta.entity === entity.id);
@@ -132,7 +111,12 @@ export function toWorkflowPaths(
         tags: [tag],
         summary: 'Every transition of the record, oldest first',
         responses: {
-          200: json('The history.', { type: 'object', properties: { data: { type: 'array', items: HISTORY_ROW } } }),
+          200: json('The history, oldest first, each row with its stages and event by title.', {
+            type: 'object',
+            required: ['data'],
+            properties: { data: { type: 'array', items: ref('TitledHistoryRow') } },
+            additionalProperties: false,
+          }),
           ...problems(404),
         },
       },

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { useApi, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../../model/ModelContext';
 import { stateTitle } from '../../model/labels';
-import type { WorkflowDefinition } from '@lodestar/core';
+import type { HistoryRow, WorkflowDefinition } from '@lodestar/core';
 import type { RecordJson } from '../../model/types';
 import { RECORD_MESSAGES } from '../messages';
 import { dateTimeText, durationText } from '../time';
@@ -71,10 +71,6 @@ export function StagePath({
       </div>
     </div>
   );
-}
-
-interface HistoryRow {
-  to: string;
 }
 
 /** The states the record's history entered, as the history tab reads them; the last answer stays while a new one loads. */

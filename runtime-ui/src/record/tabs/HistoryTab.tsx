@@ -1,25 +1,13 @@
 import { useApi, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../../model/ModelContext';
 import { eventTitle, stateTitle } from '../../model/labels';
-import type { EntityDefinition, Text, WorkflowDefinition } from '@lodestar/core';
+// A row of `GET /records/{entity}/{id}/history`, as the engine builds it.
+import type { EntityDefinition, TitledHistoryRow as HistoryRow, WorkflowDefinition } from '@lodestar/core';
 import type { RecordJson } from '../../model/types';
 import { UserName } from '../../fields/FieldValue';
 import { Spinner } from '../../app/Spinner';
 import { RECORD_MESSAGES } from '../messages';
 import { dateTimeText } from '../time';
-
-interface HistoryRow {
-  id: number;
-  from: string | null;
-  to: string;
-  event: string;
-  actor: string | null;
-  comment: string | null;
-  at: string;
-  /** Stages and event by title (the engine finds those of stages a later version removed). */
-  titles?: { from?: Text; to: Text; event: Text };
-  removed?: ('from' | 'to')[];
-}
 
 /** The record's stage changes, newest first: from → to, the event, who, their comment, when. */
 export function HistoryTab({
