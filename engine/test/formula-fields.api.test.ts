@@ -176,10 +176,10 @@ describe('formula fields', () => {
       roles: { rep: { title: 'Rep', entities: { customer: { read: 'all', fields: { rate: 'hidden' } }, quote: {} } } },
     };
     const put = await server.request('PUT', '/api/v1/meta/drafts/bad', { definitions: set });
-    const issues = (put.body.issues ?? []) as { pointer: string; keyword: string }[];
+    const issues = (put.body.issues ?? []) as { pointer: string; keyword: string; i18n: { zh: string } }[];
     const at = issues.map((i) => `${i.pointer} ${i.keyword}`);
     // Each is worded in Chinese by its check, not by the generic fallback.
-    for (const issue of issues.filter((i) => i.keyword.startsWith('formula')) as { i18n: { zh: string } }[])
+    for (const issue of issues.filter((i) => i.keyword.startsWith('formula')))
       expect(issue.i18n.zh).not.toMatch(/^定义有误/);
     expect(at).toEqual(
       expect.arrayContaining([
