@@ -140,6 +140,38 @@ describe('numbered fields (x-sequence)', () => {
   });
 });
 
+describe('renaming a numbered field', () => {
+  it('keeps its counters and its unique index, so numbering continues', async () => {
+    const knex = server.testDb.db.knex;
+    const before = await readCounters(knex, 'contact', 'code');
+    expect(before.length).toBeGreaterThan(0);
+    const renamed = numberingSet({ contactNumber: { ...CONTACT_CODE, 'x-renamedFrom': 'code' } });
+    renamed.entities[1]!.properties.ref = renamed.entities[1]!.properties.code!;
+    delete renamed.entities[1]!.properties.code;
+    // Numbering the quotes again would replace the numbers typed by hand since: that needs confirmation.
+    const refused = await publishSet(renamed);
+    expect(refused.published.status).toBe(409);
+    expect(refused.published.body.steps).toEqual([
+      expect.objectContaining({ kind: 'addSequence', table: 'quote', renumber: true, safety: 'destructive' }),
+    ]);
+    delete renamed.entities[0]!.properties.number!['x-sequence'];
+    const { plan, published } = await publishSet(renamed);
+    expect(published.status, JSON.stringify(published.body)).toBe(201);
+    expect(plan.steps.map((s: { kind: string }) => s.kind)).toEqual(['renameColumn', 'renameSequence']);
+    expect(await readCounters(knex, 'contact', 'code')).toEqual([]);
+    expect(await readCounters(knex, 'contact', 'ref')).toEqual(before);
+    const last = before.find((c) => c.period === String(year));
+    const next = await api('POST', '/contact', { name: 'after the rename' });
+    expect(next.body.ref).toBe(
+      `C${String(year % 100).padStart(2, '0')}-${String((last?.value ?? 0) + 1).padStart(3, '0')}`,
+    );
+    const indexes = await knex.raw(
+      `select indexname from pg_indexes where tablename = 'contact' and indexname like '%number'`,
+    );
+    expect(indexes.rows).toEqual([{ indexname: 'contact_ref_number' }]);
+  });
+});
+
 describe('numbering through workflows', () => {
   let flows: TestServer;
   beforeAll(async () => {
