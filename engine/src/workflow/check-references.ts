@@ -96,12 +96,25 @@ function checkField(use: FieldUse, at: string, scope: Scope): void {
     return;
   }
   const schema = entity.properties[use.field];
+  if (use.write && schema?.['x-sequence']) {
+    scope.issues.push(numberedWrite(`${at}${use.pointer}`, use.field));
+    return;
+  }
   const validate = schema && compiled(schema);
   if (!validate) return;
   for (const { pointer, value } of use.values ?? []) {
     // null clears a field, which any optional field accepts; record validation still guards required ones.
     if (value !== null && !validate(value)) scope.issues.push(...toIssues(validate.errors, `${at}${pointer}`));
   }
+}
+
+/** The engine alone numbers a record (`x-sequence`): no action may write the number. */
+function numberedWrite(pointer: string, field: string): Issue {
+  const text = {
+    en: `field "${field}" is numbered by the engine; an action cannot write it`,
+    zh: `字段“${field}”由系统自动编号，动作不能写入`,
+  };
+  return { pointer, keyword: 'readOnly', message: text.en, i18n: text };
 }
 
 // Field schemas that do not compile are the entity validation's to report; here they are skipped.
