@@ -161,4 +161,25 @@ describe('roll-up definitions', () => {
       expect.arrayContaining(['/properties/lineCount/x-rollup/via', '/properties/paidTotal/x-rollup/via']),
     );
   });
+
+  it('refuses a workflow action that sets a roll-up, naming the action', async () => {
+    const set = contractSet();
+    set.workflows.push({
+      id: 'contract-flow',
+      initial: 'open',
+      meta: { entity: 'contract' },
+      states: {
+        open: {
+          on: {
+            CLOSE: { target: 'closed', actions: [{ type: 'setField', params: { field: 'paidTotal', value: 1 } }] },
+          },
+        },
+        closed: { type: 'final' },
+      },
+    } as never);
+    const issues = await issuesOf(set);
+    const issue = issues.find((i) => i.keyword === 'readOnly');
+    expect(issue?.pointer).toMatch(/actions\/0.*\/field$/);
+    expect(issue?.i18n.zh).toContain('汇总');
+  });
 });

@@ -31,6 +31,17 @@ export const setField: ActionSpec<Params> = {
   },
   check: ({ field, valueFrom }, { bound }) => {
     const target = bound?.properties[field];
+    if (target?.['x-rollup']) {
+      const computed = `field "${field}" is a roll-up, computed from related records; an action cannot set it`;
+      return [
+        {
+          pointer: '/field',
+          keyword: 'readOnly',
+          message: computed,
+          i18n: { en: computed, zh: `字段“${field}”是汇总字段，由关联记录汇总得出，流程操作不能设置它` },
+        },
+      ];
+    }
     // "now" is a moment: it fits a date-time, a date (today, see runtime/apply-effects.ts) or a plain text.
     if (valueFrom !== 'now' || !target) return [];
     const fits =
