@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkFormula, evaluateFormula, parseFormula, type FieldPath, type FormulaType } from '@lodestar/core';
+import {
+  checkedTypes,
+  checkFormula,
+  evaluateFormula,
+  parseFormula,
+  sqlSizeBound,
+  type FieldPath,
+  type FormulaType,
+} from '@lodestar/core';
 import { formulaToSql } from '../src/formula/to-sql.js';
 import { createPgliteDb, createTestDb, type TestDb } from './support/test-db.js';
 
@@ -234,6 +242,8 @@ async function agree(source: string, values: Record<string, unknown>): Promise<s
     source,
   ).toEqual([]);
   const sql = formulaToSql(parsed.expr!, alias, { timeZone: TIME_ZONE });
+  // The checker's bound on the SQL's size (sql-size.ts) holds, so it can refuse formulas before they grow.
+  expect(sql.length, source).toBeLessThanOrEqual(sqlSizeBound(parsed.expr!, checkedTypes(parsed.expr!)!));
   const pg = await inPostgres(sql, checked.type, values);
   const js = evaluateFormula(parsed.expr!, (path) => values[path.join('.')] ?? null, {
     now: pg.now,

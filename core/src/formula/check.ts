@@ -1,4 +1,5 @@
 import type { Expr, FieldPath, FormulaIssue, FormulaType } from './ast.js';
+import { MAX_SQL_SIZE, sqlSizeBound } from './sql-size.js';
 import { type TypeMap, typeFormula } from './typing.js';
 
 /** The fields a formula may read and their types; undefined: no such field (or one formulas cannot use). */
@@ -28,6 +29,15 @@ export function checkedTypes(expr: Expr): TypeMap | undefined {
 /** Type-checks a parsed formula against the fields in scope. */
 export function checkFormula(expr: Expr, scope: FormulaScope): CheckedFormula {
   const typing = typeFormula(expr, (path) => scope.typeOf(path));
+  if (typing.issues.length === 0 && sqlSizeBound(expr, typing.types) > MAX_SQL_SIZE)
+    typing.issues.push({
+      offset: expr.offset,
+      length: expr.length,
+      message: {
+        en: 'The formula is too complex to compute in the database (date functions nest too deeply): split it into formula fields',
+        zh: '公式过于复杂，数据库无法计算（日期函数嵌套过深）：请拆分为多个公式字段',
+      },
+    });
   if (typing.issues.length === 0) checked.set(expr, typing.types);
   return {
     type: typing.types.get(expr) ?? 'text',

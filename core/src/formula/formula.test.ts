@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFormula, evaluateFormula, parseFormula, type FieldPath, type FormulaType } from './index.js';
+import { checkFormula, evaluateFormula, MAX_NESTING, parseFormula, type FieldPath, type FormulaType } from './index.js';
 
 const FIELDS: Record<string, FormulaType> = {
   amount: 'number',
@@ -148,5 +148,20 @@ describe('formula language', () => {
     const dates = parseFormula('plannedEnd - plannedStart').expr!;
     const values: Record<string, string> = { plannedEnd: '2026-03-01', plannedStart: '2026-02-01' };
     expect(evaluateFormula(dates, (path) => values[path[0]!], ctx)).toBe(28);
+  });
+
+  it('refuses formulas too deep for the parser or too large for the database, with an issue', () => {
+    const deep = `${'('.repeat(MAX_NESTING + 1)}1${')'.repeat(MAX_NESTING + 1)}`;
+    expect(issuesOf(deep)[0]).toMatchObject({ offset: MAX_NESTING, en: expect.stringContaining('nests') });
+    expect(issuesOf(`${'-'.repeat(MAX_NESTING + 1)}1`)[0]?.zh).toContain('嵌套');
+    expect(issuesOf(`${'('.repeat(MAX_NESTING - 2)}1${')'.repeat(MAX_NESTING - 2)}`)).toEqual([]);
+    // DATE repeats its year in SQL: nested, the statement would grow geometrically.
+    let nested = 'signedOn';
+    for (let i = 0; i < 8; i += 1) nested = `DATE(YEAR(${nested}), 1, 1)`;
+    expect(issuesOf(nested)[0]?.en).toContain('too complex');
+    expect(issuesOf('EDATE(EDATE(DATE(YEAR(signedOn), MONTH(signedOn) + 1, 1), 1), -1)')).toEqual([]);
+    // A long flat sum is fine (left-nested, but not through the parser's recursion).
+    const sum = Array.from({ length: 1500 }, () => '1').join(' + ');
+    expect(run(sum)).toBe(1500);
   });
 });

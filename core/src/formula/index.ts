@@ -22,3 +22,5 @@ export {
   type CheckRule,
   type RuleViolation,
 } from './check-rules.js';
+export { MAX_NESTING } from './parse.js';
+export { MAX_SQL_SIZE, sqlSizeBound } from './sql-size.js';

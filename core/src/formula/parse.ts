@@ -93,8 +93,12 @@ function tokenize(source: string): Token[] {
 
 const COMPARISONS = new Set(['=', '<>', '<', '<=', '>', '>=']);
 
+/** How deeply parentheses, calls and prefix operators may nest (the parser recurses; the stack is finite). */
+export const MAX_NESTING = 100;
+
 class Parser {
   private position = 0;
+  private depth = 0;
   constructor(private readonly tokens: Token[]) {}
 
   private get token(): Token {
@@ -141,13 +145,34 @@ class Parser {
     return { kind: 'binary', op, left, right, offset: left.offset, length: right.offset + right.length - left.offset };
   }
 
-  private or(): Expr {
-    let left = this.and();
-    while (this.isKeyword('OR')) {
-      this.next();
-      left = this.binary(left, 'OR', this.and());
+  /** Runs a nested part, refusing nesting deeper than MAX_NESTING. */
+  private nested<T>(parse: () => T): T {
+    if (this.depth >= MAX_NESTING) {
+      const token = this.token;
+      fail(
+        token.offset,
+        token.length,
+        `The formula nests more than ${MAX_NESTING} levels deep`,
+        `公式嵌套超过 ${MAX_NESTING} 层`,
+      );
     }
-    return left;
+    this.depth += 1;
+    try {
+      return parse();
+    } finally {
+      this.depth -= 1;
+    }
+  }
+
+  private or(): Expr {
+    return this.nested(() => {
+      let left = this.and();
+      while (this.isKeyword('OR')) {
+        this.next();
+        left = this.binary(left, 'OR', this.and());
+      }
+      return left;
+    });
   }
 
   private and(): Expr {
@@ -162,7 +187,7 @@ class Parser {
   private not(): Expr {
     if (this.isKeyword('NOT') && !this.isCallAhead()) {
       const start = this.next();
-      const arg = this.not();
+      const arg = this.nested(() => this.not());
       return { kind: 'unary', op: 'NOT', arg, offset: start.offset, length: arg.offset + arg.length - start.offset };
     }
     return this.compare();
@@ -212,7 +237,7 @@ class Parser {
   private unary(): Expr {
     if (this.token.type === 'op' && (this.token.value === '-' || this.token.value === '+')) {
       const start = this.next();
-      const arg = this.unary();
+      const arg = this.nested(() => this.unary());
       if (start.value === '+') return arg;
       return { kind: 'unary', op: '-', arg, offset: start.offset, length: arg.offset + arg.length - start.offset };
     }

@@ -220,7 +220,9 @@ class SqlWriter {
       case 'MAX': {
         const text = this.typeOf(node) === 'text';
         const values = all().map((value) => (text ? `${value} COLLATE "C"` : value));
-        return `${node.name === 'MIN' ? 'LEAST' : 'GREATEST'}(${values.join(', ')})`;
+        const least = `${node.name === 'MIN' ? 'LEAST' : 'GREATEST'}(${values.join(', ')})`;
+        // COLLATE "C" orders the text; the result must not carry it on (UPPER would then map ASCII only).
+        return text ? `(${least} COLLATE "default")` : least;
       }
       case 'LEN':
         return `(length(${sql(0)})::numeric)`;
@@ -231,10 +233,11 @@ class SqlWriter {
           args.length > 1 ? `(GREATEST(${clampedInteger(sql(1), MAX_COUNT)}, 0) + 0 * trunc(${sql(1)}))::int` : '1';
         return `${node.name === 'LEFT' ? 'left' : 'right'}(${sql(0)}, ${count})`;
       }
+      // Case mapping follows the database's default collation (C.UTF-8 maps Unicode letters, as JavaScript does).
       case 'UPPER':
-        return `upper(${sql(0)})`;
+        return `upper((${sql(0)}) COLLATE "default")`;
       case 'LOWER':
-        return `lower(${sql(0)})`;
+        return `lower((${sql(0)}) COLLATE "default")`;
       case 'TRIM':
         return `btrim(${sql(0)}, E' \\t\\n\\r\u3000')`;
       case 'CONCAT':
