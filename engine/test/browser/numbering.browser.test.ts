@@ -69,6 +69,7 @@ describe('numbered fields in the apps', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('字段标识').fill('code');
     await dialog.getByLabel('字段类型').selectOption({ label: '编号' });
+    expect(await dialog.getByLabel('所有记录必填').count()).toBe(0);
     await dialog.getByLabel('编号规则').fill('C-{YY}{MM}-{000}');
     await dialog.getByLabel('重新编号').selectOption('monthly');
     await expect

@@ -67,7 +67,10 @@ export function FieldEditor(props: {
           label={t.kind}
           value={form.kind}
           disabled={!editable}
-          onChange={(kind) => change({ kind: kind as FieldForm['kind'] })}
+          // The engine fills an auto number, so no record can be required to have one.
+          onChange={(kind) =>
+            change({ kind: kind as FieldForm['kind'], ...(kind === 'autoNumber' && { required: false }) })
+          }
           options={kinds.map((kind) => ({ value: kind, label: KIND_LABELS[lang][kind] }))}
         />
         <TextInput label={t.titleZh} value={form.titleZh} onChange={(titleZh) => change({ titleZh })} />
@@ -77,12 +80,14 @@ export function FieldEditor(props: {
       <KindSettings form={form} onChange={change} entity={entity} />
       <FormulaEditor entity={entity} form={form} onChange={change} />
       <RollupEditor entity={entity} form={form} onChange={change} />
-      <Checkbox
-        label={t.required}
-        checked={form.required}
-        onChange={(required) => change({ required })}
-        hint={t.requiredHint}
-      />
+      {form.kind !== 'autoNumber' && (
+        <Checkbox
+          label={t.required}
+          checked={form.required}
+          onChange={(required) => change({ required })}
+          hint={t.requiredHint}
+        />
+      )}
       <h3 className="dialog-section">{t.display}</h3>
       <div className="form-grid">
         <Select
