@@ -128,7 +128,7 @@ export function compileFormulaFields(definitions: readonly EntityDefinition[]): 
     }
     if (own.size) result.set(entity.$id, own);
   }
-  decideStorage(entities, result);
+  decideStorage(result);
   return result;
 }
 
@@ -155,7 +155,7 @@ function compileOne(
 }
 
 /** Stored: valid, row-only, immutable, and every formula field it reads (transitively) is stored too. */
-function decideStorage(entities: ReadonlyMap<string, EntityDefinition>, fields: FormulaFields): void {
+function decideStorage(fields: FormulaFields): void {
   const deciding = new Set<FormulaField>();
   const decided = new Set<FormulaField>();
   const decide = (formula: FormulaField): boolean => {
@@ -174,7 +174,6 @@ function decideStorage(entities: ReadonlyMap<string, EntityDefinition>, fields: 
     return stored;
   };
   for (const own of fields.values()) for (const formula of own.values()) decide(formula);
-  void entities;
 }
 
 /** Formula fields of the set that read themselves through other formulas: each cycle once, as its path of names. */
