@@ -69,6 +69,10 @@ export function typeSchemas({ entry, roots, external = [], refPrefix = '#/compon
     if (type.flags & ts.TypeFlags.BooleanLiteral) return { const: type.intrinsicName === 'true' };
     if (type.isUnion()) return unionOf(type.types.filter((t) => !(t.flags & ts.TypeFlags.Undefined)));
     if (checker.isArrayType(type)) return { type: 'array', items: schemaOf(checker.getTypeArguments(type)[0]) };
+    if (checker.isTupleType(type)) {
+      const items = checker.getTypeArguments(type).map((t) => schemaOf(t));
+      return { type: 'array', prefixItems: items, minItems: items.length, maxItems: items.length };
+    }
     if (type.flags & ts.TypeFlags.Object || type.isIntersection()) return objectOf(type);
     throw new Error(`no JSON Schema for the type ${checker.typeToString(type)}`);
   }
@@ -134,6 +138,7 @@ export const ANSWER_TYPES = [
   'ForecastReport',
   'WinRateReport',
   'TitledHistoryRow',
+  'AuditPage',
 ];
 
 /** The generated module: `TYPE_SCHEMAS`, formatted as the tree is (Prettier). */

@@ -21,4 +21,5 @@ export * from './worded-plan.js';
 export * from './version-diff.js';
 export * from './report-answers.js';
 export * from './history-answer.js';
+export * from './audit-answer.js';
 export { TYPE_SCHEMAS } from './generated/type-schemas.js';

@@ -127,6 +127,14 @@ describe('the answers the apps read fit their documented schemas', () => {
       `/records/opportunity/${lost.body.id}/history`,
     );
     expect(history.data.map((row: { event: string }) => row.event)).toEqual(['START', 'LOSE']);
+    const trail = await documented(
+      'get',
+      '/records/opportunity/{id}/audit',
+      200,
+      `/records/opportunity/${lost.body.id}/audit`,
+    );
+    expect(trail.data.map((row: { action: string }) => row.action)).toEqual(['transition', 'create']);
+    await documented('get', '/admin/audit', 200, `/admin/audit?entity=opportunity&recordId=${lost.body.id}`);
     for (const report of ['funnel', 'time-in-stage', 'forecast', 'win-rate']) {
       const answer = await documented(
         'get',

@@ -1,7 +1,55 @@
 /* Generated from core's types by `npm run generate -w core` (scripts/type-schemas-lib.mjs). Do not edit. */
 
-/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow and the core types they reach, by type name (`x-core-type`). */
+/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow, AuditPage and the core types they reach, by type name (`x-core-type`). */
 export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
+  AuditAction: {
+    enum: ['create', 'delete', 'handover', 'permission', 'publish', 'transition', 'update'],
+    'x-core-type': 'AuditAction',
+  },
+  AuditChanges: {
+    description: '`{ field: [before, after] }`, JSON values (a Date is its ISO text); null stands for "no value".',
+    type: 'object',
+    additionalProperties: { type: 'array', prefixItems: [{}, {}], minItems: 2, maxItems: 2 },
+    'x-core-type': 'AuditChanges',
+  },
+  AuditPage: {
+    description: 'A page of audit rows, newest first.',
+    type: 'object',
+    properties: {
+      data: { type: 'array', items: { $ref: '#/components/schemas/AuditRow' } },
+      nextCursor: {
+        description: 'The cursor of the next (older) page; null on the last page.',
+        anyOf: [{ type: 'null' }, { type: 'string' }],
+      },
+    },
+    required: ['data', 'nextCursor'],
+    additionalProperties: false,
+    'x-core-type': 'AuditPage',
+  },
+  AuditRow: {
+    description: 'One audit row. `id` is text: it is a bigint, and the cursor of the next page.',
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      at: { type: 'string' },
+      actorId: { description: 'null: the engine itself.', anyOf: [{ type: 'null' }, { type: 'string' }] },
+      entity: {
+        description: 'An entity id, or `lodestar.user`, `lodestar.orgUnit`, `lodestar.model`.',
+        type: 'string',
+      },
+      recordId: { type: 'string' },
+      action: { $ref: '#/components/schemas/AuditAction' },
+      changes: { $ref: '#/components/schemas/AuditChanges' },
+      detail: {
+        description:
+          "What the change was beyond field values: `{ event, from, to }` of a transition, a publish's plan summary.",
+      },
+      requestId: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+    },
+    required: ['id', 'at', 'actorId', 'entity', 'recordId', 'action', 'changes', 'detail', 'requestId'],
+    additionalProperties: false,
+    'x-core-type': 'AuditRow',
+  },
   ColumnSpec: {
     type: 'object',
     properties: {
@@ -450,11 +498,6 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
       columns: { type: 'array', items: { $ref: '#/components/schemas/ColumnSpec' } },
       indexes: { type: 'array', items: { $ref: '#/components/schemas/IndexSpec' } },
       junctions: { type: 'array', items: { $ref: '#/components/schemas/JunctionSpec' } },
-      rollups: {
-        description: 'Roll-up fields, kept by triggers on the child tables (absent when the entity has none).',
-        type: 'array',
-        items: { $ref: '#/components/schemas/RollupSpec' },
-      },
       keys: {
         description: 'Unique keys and duplicate-check indexes (absent when the entity declares none).',
         type: 'array',
@@ -464,6 +507,11 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
         description: 'Formula fields (absent when the entity has none).',
         type: 'array',
         items: { $ref: '#/components/schemas/FormulaSpec' },
+      },
+      rollups: {
+        description: 'Roll-up fields, kept by triggers on the child tables (absent when the entity has none).',
+        type: 'array',
+        items: { $ref: '#/components/schemas/RollupSpec' },
       },
     },
     required: ['name', 'columns', 'indexes', 'junctions'],
@@ -1244,6 +1292,48 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
             $ref: '#/components/schemas/Text',
           },
           reasonText: { $ref: '#/components/schemas/Text' },
+          kind: { const: 'setRollup' },
+          table: { type: 'string' },
+          rollup: { $ref: '#/components/schemas/RollupSpec' },
+        },
+        required: ['safety', 'reason', 'text', 'reasonText', 'kind', 'table', 'rollup'],
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        properties: {
+          safety: { $ref: '#/components/schemas/Safety' },
+          reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
+          rows: {
+            description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
+            type: 'number',
+          },
+          text: {
+            description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
+            $ref: '#/components/schemas/Text',
+          },
+          reasonText: { $ref: '#/components/schemas/Text' },
+          kind: { const: 'dropRollup' },
+          table: { type: 'string' },
+          rollup: { $ref: '#/components/schemas/RollupSpec' },
+        },
+        required: ['safety', 'reason', 'text', 'reasonText', 'kind', 'table', 'rollup'],
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        properties: {
+          safety: { $ref: '#/components/schemas/Safety' },
+          reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
+          rows: {
+            description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
+            type: 'number',
+          },
+          text: {
+            description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
+            $ref: '#/components/schemas/Text',
+          },
+          reasonText: { $ref: '#/components/schemas/Text' },
           kind: { const: 'addSequence' },
           table: { type: 'string' },
           column: { type: 'string' },
@@ -1322,48 +1412,6 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           column: { type: 'string' },
         },
         required: ['safety', 'reason', 'text', 'reasonText', 'kind', 'table', 'column'],
-        additionalProperties: false,
-      },
-      {
-        type: 'object',
-        properties: {
-          safety: { $ref: '#/components/schemas/Safety' },
-          reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
-          rows: {
-            description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
-          },
-          text: {
-            description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
-            $ref: '#/components/schemas/Text',
-          },
-          reasonText: { $ref: '#/components/schemas/Text' },
-          kind: { const: 'setRollup' },
-          table: { type: 'string' },
-          rollup: { $ref: '#/components/schemas/RollupSpec' },
-        },
-        required: ['safety', 'reason', 'text', 'reasonText', 'kind', 'table', 'rollup'],
-        additionalProperties: false,
-      },
-      {
-        type: 'object',
-        properties: {
-          safety: { $ref: '#/components/schemas/Safety' },
-          reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
-          rows: {
-            description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
-          },
-          text: {
-            description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
-            $ref: '#/components/schemas/Text',
-          },
-          reasonText: { $ref: '#/components/schemas/Text' },
-          kind: { const: 'dropRollup' },
-          table: { type: 'string' },
-          rollup: { $ref: '#/components/schemas/RollupSpec' },
-        },
-        required: ['safety', 'reason', 'text', 'reasonText', 'kind', 'table', 'rollup'],
         additionalProperties: false,
       },
       {

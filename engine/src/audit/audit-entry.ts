@@ -1,16 +1,16 @@
 import { UUID_RE as UUID } from '@lodestar/core';
 
 /** What an audit row says happened to a record or a system object. */
-export type AuditAction = 'create' | 'update' | 'delete' | 'transition' | 'handover' | 'publish' | 'permission';
+import type { AuditAction, AuditChanges } from '@lodestar/core';
+
+// What an audit row holds is core's (audit-answer.ts): the runtime UI reads the same types.
+export type { AuditAction, AuditChanges } from '@lodestar/core';
 
 /**
  * Audited objects that are not entity records. Entity ids never contain a dot, so these cannot collide
  * with an entity's audit rows.
  */
 export const AUDIT_OBJECTS = { user: 'lodestar.user', model: 'lodestar.model', orgUnit: 'lodestar.orgUnit' } as const;
-
-/** `{ field: [before, after] }`, JSON values (a Date is its ISO text); null stands for "no value". */
-export type AuditChanges = Record<string, [unknown, unknown]>;
 
 /** One audit row to write: one record (or system object), one change. */
 export interface AuditEntry {

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { AuditPage, AuditRow } from '@lodestar/core';
 import { BadRequestError, issueOf } from '../errors.js';
 import { toAuditActor, toJsonValue, type AuditAction, type AuditChanges, type AuditEntry } from './audit-entry.js';
 
@@ -8,24 +9,9 @@ const AUDIT = 'lodestar_audit';
 const CHUNK = 500;
 export const AUDIT_PAGE_MAX = 200;
 
-/** One audit row as the API shows it. `id` is text: it is a bigint, and the cursor of the next page. */
-export interface AuditJson {
-  id: string;
-  at: string;
-  actorId: string | null;
-  entity: string;
-  recordId: string;
-  action: AuditAction;
-  changes: AuditChanges;
-  detail: unknown;
-  requestId: string | null;
-}
-
-export interface AuditPage {
-  data: AuditJson[];
-  /** Pass as `beforeId` for the next (older) page; null on the last page. */
-  nextCursor: string | null;
-}
+/** One audit row as the API shows it (core's AuditRow: the runtime UI reads the same). */
+export type AuditJson = AuditRow;
+export type { AuditPage } from '@lodestar/core';
 
 export interface AuditQuery {
   entity: string;

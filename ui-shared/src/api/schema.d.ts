@@ -583,6 +583,14 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {unknown} */
+        AuditAction: core.AuditAction;
+        /** @description `{ field: [before, after] }`, JSON values (a Date is its ISO text); null stands for "no value". */
+        AuditChanges: core.AuditChanges;
+        /** @description A page of audit rows, newest first. */
+        AuditPage: core.AuditPage;
+        /** @description One audit row. `id` is text: it is a bigint, and the cursor of the next page. */
+        AuditRow: core.AuditRow;
         ColumnSpec: core.ColumnSpec;
         CompletedStays: core.CompletedStays;
         CountAndAmount: core.CountAndAmount;
@@ -1322,10 +1330,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data: Record<string, unknown>[];
-                        nextCursor: string | null;
-                    };
+                    "application/json": components["schemas"]["AuditPage"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -162,13 +162,7 @@ export const ADMIN = contract('/admin', {
       },
     },
     responses: {
-      200: json(
-        'A page of audit rows.',
-        object({ data: { type: 'array', items: { type: 'object' } }, nextCursor: { type: ['string', 'null'] } }, [
-          'data',
-          'nextCursor',
-        ]),
-      ),
+      200: json('A page of audit rows.', ref('AuditPage')),
       ...problems(400),
     },
   },

@@ -104,7 +104,7 @@ export function toRecordPaths(entity: CompiledEntity, name: string, tag: string)
       description:
         'Every create, update, transition and handover: who, when, which fields (before and after), the request id. Read-only: no route changes audit rows.',
       parameters: toQueryParameters(RECORDS.routes.audit),
-      responses: { 200: json('A page of audit rows.', AUDIT_PAGE), ...problems(400, 404) },
+      responses: { 200: json('A page of audit rows.', ref('AuditPage')), ...problems(400, 404) },
     },
   };
   return {
@@ -115,29 +115,6 @@ export function toRecordPaths(entity: CompiledEntity, name: string, tag: string)
     ...toDuplicatePaths(entity, name, tag),
   };
 }
-
-const AUDIT_ROW = {
-  type: 'object',
-  properties: {
-    id: { type: 'string' },
-    at: { type: 'string', format: 'date-time' },
-    actorId: { type: ['string', 'null'], format: 'uuid' },
-    entity: { type: 'string' },
-    recordId: { type: 'string' },
-    action: { enum: ['create', 'update', 'delete', 'transition', 'handover'] },
-    changes: {
-      type: 'object',
-      description: '`{ field: [before, after] }`',
-      additionalProperties: { type: 'array', minItems: 2, maxItems: 2 },
-    },
-    detail: {},
-    requestId: { type: ['string', 'null'] },
-  },
-};
-const AUDIT_PAGE = {
-  type: 'object',
-  properties: { data: { type: 'array', items: AUDIT_ROW }, nextCursor: { type: ['string', 'null'] } },
-};
 
 /** One `filter[<field>]` deep-object parameter per filterable attribute: `filter[amount][gt]=100`. */
 function filterParameters(entity: CompiledEntity): JsonSchema[] {

@@ -1,7 +1,7 @@
 import { useApi, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../../model/ModelContext';
 import { fieldTitle } from '../../model/labels';
-import type { EntityDefinition } from '@lodestar/core';
+import type { AuditPage, EntityDefinition } from '@lodestar/core';
 import type { RecordJson } from '../../model/types';
 import { FieldValue, UserName } from '../../fields/FieldValue';
 import { Spinner } from '../../app/Spinner';
@@ -9,14 +9,6 @@ import { RECORD_MESSAGES } from '../messages';
 import { dateTimeText } from '../time';
 import { TabError } from './HistoryTab';
 import { RelationTitles } from '../form/RelationPicker';
-
-interface AuditRow {
-  id: string;
-  at: string;
-  actorId: string | null;
-  action: string;
-  changes: Record<string, [unknown, unknown]>;
-}
 
 const ACTIONS: Record<string, 'actionCreate' | 'actionUpdate' | 'actionDelete' | 'actionTransition'> = {
   create: 'actionCreate',
@@ -38,7 +30,7 @@ export function AuditTab({
 }) {
   const { lang } = useModel();
   const t = useMessages(RECORD_MESSAGES);
-  const [state, reload] = useApi<{ data: AuditRow[] }>(
+  const [state, reload] = useApi<AuditPage>(
     `/api/v1/records/${encodeURIComponent(entity.$id)}/${encodeURIComponent(record.id)}/audit?limit=50&v=${changes}`,
   );
   if (state.status === 'loading') return <Spinner label={t.loading} />;
