@@ -41,7 +41,7 @@ const KEYS: Partial<EntityDefinition['x-entity']> = {
 };
 
 function definitions(options: Partial<EntityDefinition['x-entity']>, reveal?: string): DefinitionSet {
-  const entity = account(options);
+  const entity = account(structuredClone(options));
   if (reveal && entity['x-entity'].duplicates) (entity['x-entity'].duplicates as { reveal?: string }).reveal = reveal;
   return {
     entities: [entity],

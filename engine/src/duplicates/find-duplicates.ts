@@ -4,7 +4,7 @@ import { ValidationError, type Issue } from '../errors.js';
 import { userNameRows } from '../identity/users-repo.js';
 import { viewOf } from '../records/record-permissions.js';
 import type { RecordContext } from '../records/types.js';
-import { matchText, nameSimilarity, toProbes, type DuplicateMatch, type MatchKind } from './match-plan.js';
+import { matchText, nameSimilarity, toProbes, type DuplicateMatch, type MatchKind, type Probe } from './match-plan.js';
 
 /** At most this many records per probe, and per answer. */
 const PER_PROBE = 5;
@@ -37,21 +37,33 @@ export async function findDuplicates(
   const titleVisible = view.fields.has(titleField) && ctx.entity.fields.get(titleField)?.column !== undefined;
   const readable = ctx.access?.condition(ctx.entity.id, 'read');
   const found = new Map<string, { row: Row; reasons: { kind: MatchKind; fields: string[] }[] }>();
-  for (const probe of probes) {
-    const query = ctx
-      .knex({ t: ctx.entity.id })
-      .select('t.id', 't.owner_id')
-      .select(
-        ctx.knex.raw(
-          readable ? `(${readable.sql}) as readable` : 'true as readable',
-          (readable?.bindings ?? []) as Knex.RawBinding[],
-        ),
-      )
-      .whereRaw(probe.sql, probe.bindings as Knex.RawBinding[])
-      .limit(PER_PROBE);
-    if (titleVisible) query.select({ title: `t.${titleField}` });
-    if (exclude) query.whereNot('t.id', exclude);
-    for (const row of (await query) as Row[]) {
+  // Each probe is an index lookup by construction, but the planner cannot see it: a partial expression index
+  // has no statistics, and with LIMIT it judged a scan computing every row's key cheaper (measured: seconds on
+  // 20,000 rows). So the probes run where a sequential scan is the last resort.
+  const rows = probes.length
+    ? await ctx.knex.transaction(async (trx) => {
+        await trx.raw('set local enable_seqscan = off');
+        const answers: { probe: Probe; rows: Row[] }[] = [];
+        for (const probe of probes) {
+          const query = trx({ t: ctx.entity.id })
+            .select('t.id', 't.owner_id')
+            .select(
+              trx.raw(
+                readable ? `(${readable.sql}) as readable` : 'true as readable',
+                (readable?.bindings ?? []) as Knex.RawBinding[],
+              ),
+            )
+            .whereRaw(probe.sql, probe.bindings as Knex.RawBinding[])
+            .limit(PER_PROBE);
+          if (titleVisible) query.select({ title: `t.${titleField}` });
+          if (exclude) query.whereNot('t.id', exclude);
+          answers.push({ probe, rows: (await query) as Row[] });
+        }
+        return answers;
+      })
+    : [];
+  for (const { probe, rows: matched } of rows) {
+    for (const row of matched) {
       const entry = found.get(row.id) ?? { row, reasons: [] };
       if (!entry.reasons.some((r) => r.kind === probe.kind && r.fields.join() === probe.fields.join()))
         entry.reasons.push({ kind: probe.kind, fields: probe.fields });
