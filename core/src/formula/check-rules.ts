@@ -128,10 +128,11 @@ export function compileCheckRules(
     if (checked.issues.length > 0 || checked.type !== 'boolean') return [];
     return [{ rule, expr: parsed.expr }];
   });
+  // Each expression is this compile's own: the evaluator reuses the types checkFormula found above.
   return (record, ctx) => {
     const value = (path: FieldPath): unknown => (path[0] === 'recordType' ? (recordType ?? null) : record[path[0]!]);
     return compiled.flatMap(({ rule, expr }) =>
-      evaluateFormula(expr, value, { ...ctx, scope }) === false
+      evaluateFormula(expr, value, ctx) === false
         ? [{ field: rule.field, check: rule.check, message: rule.message ?? defaultMessage(rule.check) }]
         : [],
     );
