@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DefinitionSet } from '../src/definitions/definition-set.js';
+import type { EntityDefinition } from '../src/definitions/entity.js';
 import { contractSet } from './support/rollup-definitions.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
@@ -160,6 +161,25 @@ describe('roll-up definitions', () => {
     expect(issues.filter((i) => i.keyword === 'unknownField').map((i) => i.pointer)).toEqual(
       expect.arrayContaining(['/properties/lineCount/x-rollup/via', '/properties/paidTotal/x-rollup/via']),
     );
+  });
+
+  it('refuses roll-ups that read each other in a circle, and a roll-up a record type requires', async () => {
+    const set = contractSet();
+    const [contract, payment] = set.entities as [EntityDefinition, EntityDefinition];
+    contract.properties.lastPayment = { type: 'string', format: 'uuid', 'x-relation': { entity: 'payment' } };
+    payment.properties.echo = {
+      type: 'number',
+      'x-currency': 'CNY',
+      'x-rollup': { from: 'contract', via: 'lastPayment', op: 'sum', field: 'largest' },
+    };
+    contract.properties.largest!['x-rollup'] = { from: 'payment', via: 'contract', op: 'max', field: 'echo' };
+    contract['x-entity'].recordTypes = { big: { title: 'Big', required: ['paidTotal'] } };
+    const issues = await issuesOf(set);
+    const cycles = issues.filter((i) => i.keyword === 'rollupCycle').map((i) => `${i.file} ${i.pointer}`);
+    expect(cycles).toHaveLength(2);
+    expect(cycles.join()).toContain('/properties/largest/x-rollup');
+    expect(cycles.join()).toContain('/properties/echo/x-rollup');
+    expect(issues.find((i) => i.keyword === 'rollupRequired')?.pointer).toBe('/properties/paidTotal');
   });
 
   it('refuses a workflow action that sets a roll-up, naming the action', async () => {

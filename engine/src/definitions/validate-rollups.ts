@@ -34,12 +34,64 @@ export function checkRollups(
       issues.push(...found.map((issue) => ({ file: entityFile(entity.$id), ...issue })));
     }
   }
+  for (const { entity, name } of inCycles(byId))
+    issues.push({
+      file: entityFile(entity),
+      ...issue(`/properties/${name}/x-rollup`, 'rollupCycle', {
+        en: `roll-up "${name}" depends on itself through other roll-ups`,
+        zh: `汇总字段“${name}”经由其他汇总字段依赖它自身`,
+      }),
+    });
   return issues;
+}
+
+/**
+ * Roll-ups that read (as their field or in their filter) a roll-up that reads them back: each write would
+ * start the triggers over again without end. Edges run from a roll-up to the child roll-ups it reads.
+ */
+function inCycles(byId: Map<string, EntityDefinition>): { entity: string; name: string }[] {
+  const key = (entity: string, name: string) => `${entity}.${name}`;
+  const edges = new Map<string, string[]>();
+  for (const entity of byId.values())
+    for (const [name, field] of Object.entries(entity.properties)) {
+      const rollup = field['x-rollup'];
+      const child = rollup && byId.get(rollup.from);
+      if (!rollup || !child) continue;
+      const reads = Object.keys(child.properties).filter(
+        (other) =>
+          child.properties[other]!['x-rollup'] &&
+          (other === rollup.field || new RegExp(`\\b${other}\\b`).test(rollup.where ?? '')),
+      );
+      edges.set(
+        key(entity.$id, name),
+        reads.map((other) => key(child.$id, other)),
+      );
+    }
+  const cyclic: { entity: string; name: string }[] = [];
+  for (const start of edges.keys()) {
+    const seen = new Set<string>();
+    const stack = [...(edges.get(start) ?? [])];
+    while (stack.length) {
+      const next = stack.pop()!;
+      if (next === start) {
+        const [entity, name] = start.split('.') as [string, string];
+        cyclic.push({ entity, name });
+        break;
+      }
+      if (seen.has(next)) continue;
+      seen.add(next);
+      stack.push(...(edges.get(next) ?? []));
+    }
+  }
+  return cyclic;
 }
 
 function checkOwnField(entity: EntityDefinition, name: string, field: FieldDefinition, at: string): Issue[] {
   const issues: Issue[] = [];
-  if (entity.required?.includes(name))
+  const typeRequiring = Object.entries(entity['x-entity'].recordTypes ?? {}).find(([, type]) =>
+    type.required?.includes(name),
+  );
+  if (entity.required?.includes(name) || typeRequiring)
     issues.push(
       issue(at, 'rollupRequired', {
         en: `roll-up "${name}" is computed and cannot be required`,
