@@ -498,6 +498,11 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
       columns: { type: 'array', items: { $ref: '#/components/schemas/ColumnSpec' } },
       indexes: { type: 'array', items: { $ref: '#/components/schemas/IndexSpec' } },
       junctions: { type: 'array', items: { $ref: '#/components/schemas/JunctionSpec' } },
+      rollups: {
+        description: 'Roll-up fields, kept by triggers on the child tables (absent when the entity has none).',
+        type: 'array',
+        items: { $ref: '#/components/schemas/RollupSpec' },
+      },
       keys: {
         description: 'Unique keys and duplicate-check indexes (absent when the entity declares none).',
         type: 'array',
@@ -507,11 +512,6 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
         description: 'Formula fields (absent when the entity has none).',
         type: 'array',
         items: { $ref: '#/components/schemas/FormulaSpec' },
-      },
-      rollups: {
-        description: 'Roll-up fields, kept by triggers on the child tables (absent when the entity has none).',
-        type: 'array',
-        items: { $ref: '#/components/schemas/RollupSpec' },
       },
     },
     required: ['name', 'columns', 'indexes', 'junctions'],
@@ -1292,48 +1292,6 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
             $ref: '#/components/schemas/Text',
           },
           reasonText: { $ref: '#/components/schemas/Text' },
-          kind: { const: 'setRollup' },
-          table: { type: 'string' },
-          rollup: { $ref: '#/components/schemas/RollupSpec' },
-        },
-        required: ['safety', 'reason', 'text', 'reasonText', 'kind', 'table', 'rollup'],
-        additionalProperties: false,
-      },
-      {
-        type: 'object',
-        properties: {
-          safety: { $ref: '#/components/schemas/Safety' },
-          reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
-          rows: {
-            description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
-          },
-          text: {
-            description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
-            $ref: '#/components/schemas/Text',
-          },
-          reasonText: { $ref: '#/components/schemas/Text' },
-          kind: { const: 'dropRollup' },
-          table: { type: 'string' },
-          rollup: { $ref: '#/components/schemas/RollupSpec' },
-        },
-        required: ['safety', 'reason', 'text', 'reasonText', 'kind', 'table', 'rollup'],
-        additionalProperties: false,
-      },
-      {
-        type: 'object',
-        properties: {
-          safety: { $ref: '#/components/schemas/Safety' },
-          reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
-          rows: {
-            description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
-          },
-          text: {
-            description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
-            $ref: '#/components/schemas/Text',
-          },
-          reasonText: { $ref: '#/components/schemas/Text' },
           kind: { const: 'addSequence' },
           table: { type: 'string' },
           column: { type: 'string' },
@@ -1412,6 +1370,48 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           column: { type: 'string' },
         },
         required: ['safety', 'reason', 'text', 'reasonText', 'kind', 'table', 'column'],
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        properties: {
+          safety: { $ref: '#/components/schemas/Safety' },
+          reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
+          rows: {
+            description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
+            type: 'number',
+          },
+          text: {
+            description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
+            $ref: '#/components/schemas/Text',
+          },
+          reasonText: { $ref: '#/components/schemas/Text' },
+          kind: { const: 'setRollup' },
+          table: { type: 'string' },
+          rollup: { $ref: '#/components/schemas/RollupSpec' },
+        },
+        required: ['safety', 'reason', 'text', 'reasonText', 'kind', 'table', 'rollup'],
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        properties: {
+          safety: { $ref: '#/components/schemas/Safety' },
+          reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
+          rows: {
+            description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
+            type: 'number',
+          },
+          text: {
+            description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
+            $ref: '#/components/schemas/Text',
+          },
+          reasonText: { $ref: '#/components/schemas/Text' },
+          kind: { const: 'dropRollup' },
+          table: { type: 'string' },
+          rollup: { $ref: '#/components/schemas/RollupSpec' },
+        },
+        required: ['safety', 'reason', 'text', 'reasonText', 'kind', 'table', 'rollup'],
         additionalProperties: false,
       },
       {
