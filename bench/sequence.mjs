@@ -6,9 +6,11 @@
 //      the same entity but for quote's number (x-sequence QT-{YYYY}-{000000}, reset yearly);
 //   2. per round: a warm-up, then a measured autocannon run of creates (16 connections, in a child process:
 //      this file with --load-worker) on each entity, the order flipping from round to round;
-//   3. checks that every create answered 201, and that the stored numbers are unique and gapless: as many
+//   3. the same INSERTs straight to PostgreSQL (no engine), with and without a number: the ceiling the counter
+//      row sets, since each create holds it from its INSERT until its commit is flushed;
+//   4. checks that every create answered 201, and that the stored numbers are unique and gapless: as many
 //      distinct numbers as quotes, the highest equal to the count, the counter equal to it;
-//   4. prints the medians (and the median of each round's own ratio, steadier on a shared machine) and writes
+//   5. prints the medians (and the median of each round's own ratio, steadier on a shared machine) and writes
 //      bench/results-sequence.json.
 //   node bench/sequence.mjs [--duration 10] [--warmup 2] [--connections 16] [--rounds 3]
 import { spawn } from 'node:child_process';
@@ -60,6 +62,8 @@ async function main() {
         runs[entity].push(run);
       }
     }
+    const ceiling = await databaseCeiling(url, Number(opts.connections), Number(opts.duration));
+    log(`the database alone: ${ceiling.plain} inserts/s without a number, ${ceiling.numbered} with one`);
     const stored = (
       await db.query(
         `select count(*)::int as n, count(distinct number)::int as distinct_numbers,
@@ -97,6 +101,7 @@ async function main() {
       pairRatios,
       medianPairRatio: pairRatio,
       target: 0.8,
+      databaseAlone: ceiling,
       numbers: {
         quotes: stored.n,
         distinct: stored.distinct_numbers,
@@ -115,6 +120,35 @@ async function main() {
     await db.end();
     await engine.stop();
   }
+}
+
+/**
+ * The same INSERTs without the engine, from as many connections, each its own transaction: how many per second
+ * PostgreSQL commits when each waits for the counter row the one before it holds until its commit is flushed.
+ */
+async function databaseCeiling(url, connections, seconds) {
+  const pool = new pg.Pool({ connectionString: url, max: connections });
+  await pool.query('create table bench_sequence_ceiling (id bigserial primary key, title text, number text)');
+  const run = async (sql) => {
+    let n = 0;
+    const end = Date.now() + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        while (Date.now() < end) {
+          await pool.query(sql);
+          n++;
+        }
+      }),
+    );
+    return Math.round(n / seconds);
+  };
+  const plain = await run(`insert into bench_sequence_ceiling (title) values ('x')`);
+  const numbered = await run(
+    `insert into bench_sequence_ceiling (title, number) values ('x', (select 'C-' || lpad(c.n::text, 6, '0') from lodestar_next_number('bench', 'ceiling', '', '') as c(n)))`,
+  );
+  await pool.query('drop table bench_sequence_ceiling');
+  await pool.end();
+  return { plain, numbered, ratio: Number((numbered / plain).toFixed(3)) };
 }
 
 /** One autocannon run in a child process; answers its summary. */
