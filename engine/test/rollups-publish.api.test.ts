@@ -140,3 +140,30 @@ describe('lodestar recompute', () => {
     expect(run.out).toContain('unknown entity "nothing"');
   });
 });
+
+describe('a roll-up filtered by the child workflow state', () => {
+  it('follows transitions: a line counts once the workflow moves it into the state', async () => {
+    const set = contractSet();
+    set.entities[1]!['x-entity'].workflow = 'payment-flow';
+    set.workflows.push({
+      id: 'payment-flow',
+      initial: 'due',
+      meta: { entity: 'payment' },
+      states: { due: { on: { RECEIVE: 'settled' } }, settled: { type: 'final' } },
+    } as never);
+    set.entities[0]!.properties.settled = {
+      type: 'number',
+      'x-currency': 'CNY',
+      'x-rollup': { from: 'payment', via: 'contract', op: 'sum', field: 'amount', where: 'state = "settled"' },
+    };
+    const { published } = await publish(set, { confirmDestructive: true });
+    expect(published.status).toBe(201);
+    const a = (await server.request('POST', '/api/v1/records/contract', { name: 'W' })).body;
+    const line = (await server.request('POST', '/api/v1/records/payment', { amount: 42, contract: a.id })).body;
+    const settled = async () => (await server.request('GET', `/api/v1/records/contract/${a.id}`)).body.settled;
+    expect(await settled()).toBe(0);
+    const moved = await server.request('POST', `/api/v1/records/payment/${line.id}/events`, { type: 'RECEIVE' });
+    expect(moved.status).toBe(200);
+    expect(await settled()).toBe(42);
+  });
+});
