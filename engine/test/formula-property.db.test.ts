@@ -91,6 +91,9 @@ function formula(type: FormulaType, depth: number): Gen {
       call('MIN', sub('number'), sub('number'), sub('number')),
       call('MAX', sub('number'), sub('number')),
       call('LEN', sub('text')),
+      call('FIND', sub('text'), sub('text')),
+      call('WEEKDAY', temporal),
+      sub('number').map((a) => `${a}%`),
       call('YEAR', temporal),
       call('MONTH', temporal),
       call('DAY', temporal),
@@ -102,6 +105,7 @@ function formula(type: FormulaType, depth: number): Gen {
       call('LEFT', sub('text'), sub('number')),
       call('RIGHT', sub('text'), sub('number')),
       call('LEFT', sub('text')),
+      call('MID', sub('text'), sub('number'), sub('number')),
       call('UPPER', sub('text')),
       call('LOWER', sub('text')),
       call('TRIM', sub('text')),
@@ -268,6 +272,11 @@ const EDGES: [string, Record<string, unknown>, string | null][] = [
   ['DATEDIF(startsAt, signedOn, "d")', { startsAt: '2026-02-28T16:00:00Z', signedOn: '2026-03-01' }, '0'],
   ['EDATE(signedOn, 1)', { signedOn: '2024-01-31' }, '2024-02-29'],
   ['signedOn - 800000', { signedOn: '1999-01-01' }, null],
+  [
+    'FIND("", "") & FIND("😀", name) & "|" & MID(name, 0, 3) & "|" & WEEKDAY(signedOn) & "|" & 30%',
+    { name: "It's 😀", signedOn: '2026-03-01' },
+    "16|It'|1|0.3",
+  ],
   ['name & "|" & LEN(name)', { name: "It's 50\\% 杭😀" }, "It's 50\\% 杭😀|12"],
 ];
 

@@ -18,6 +18,8 @@ type Value = Decimal | string | boolean | number | null;
 
 /** The largest count LEFT/RIGHT take (PostgreSQL's int). */
 const MAX_COUNT = 2_147_483_647;
+/** MID's start and count are clamped to this, so their sum stays a PostgreSQL int. */
+const MAX_POSITION = 1_000_000_000;
 /** Day offsets beyond this cannot land within the years 1–9999 from any date in them. */
 const MAX_DAY_OFFSET = 4_000_000;
 const MAX_MONTH_OFFSET = 200_000;
@@ -308,6 +310,21 @@ class Evaluator {
         const chars = Array.from(value);
         return (node.name === 'LEFT' ? chars.slice(0, n) : chars.slice(Math.max(0, chars.length - n))).join('');
       }
+      case 'MID': {
+        const [value, start, count] = [str(0), num(1), num(2)];
+        if (value === null || start === null || count === null) return null;
+        const from = Math.max(1, dec.toClampedInteger(start, MAX_POSITION)) - 1;
+        const length = Math.max(0, dec.toClampedInteger(count, MAX_POSITION));
+        return Array.from(value)
+          .slice(from, from + length)
+          .join('');
+      }
+      case 'FIND': {
+        const [part, value] = [str(0), str(1)];
+        if (part === null || value === null) return null;
+        const at = value.indexOf(part);
+        return dec.fromInteger(at < 0 ? 0 : Array.from(value.slice(0, at)).length + 1);
+      }
       case 'UPPER':
       case 'LOWER': {
         const value = str(0);
@@ -340,6 +357,11 @@ class Evaluator {
         if (day === null) return null;
         const civil = cal.civilFromDays(day);
         return dec.fromInteger(node.name === 'YEAR' ? civil.year : node.name === 'MONTH' ? civil.month : civil.day);
+      }
+      case 'WEEKDAY': {
+        const day = this.day(args[0] as Expr);
+        // 1970-01-01 was a Thursday (5 when Sunday is 1).
+        return day === null ? null : dec.fromInteger(((((day + 4) % 7) + 7) % 7) + 1);
       }
       case 'DATEDIF': {
         const [start, end] = [this.day(args[0] as Expr), this.day(args[1] as Expr)];

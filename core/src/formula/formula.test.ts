@@ -42,6 +42,7 @@ describe('formula language', () => {
     expect(run('-2 / 3')).toBe(-0.6666666667);
     expect(run('amount / 0', { amount: 5 })).toBeNull();
     expect(run('2 + 3 * 4 - -1')).toBe(15);
+    expect(run('amount * 15% + -50%', { amount: 200 })).toBe(29.5);
     expect(run('amount + 1', {})).toBeNull();
   });
 
@@ -73,6 +74,9 @@ describe('formula language', () => {
     expect(run('TRIM("\u3000 a b \t")')).toBe('a b');
     expect(run('TEXT(startsAt)', { startsAt: '2026-01-01T16:05:09Z' })).toBe('2026-01-02 00:05:09');
     expect(run('LEN(name)')).toBeNull();
+    expect(run('MID("西湖智能制造", 3, 2) & MID("abc", -5, 2) & MID("abc", 2, 99)')).toBe('智能abbc');
+    expect(run('FIND("湖", "西湖") & FIND("x", "abc") & FIND("c", "a😀c")')).toBe('203');
+    expect(run('MID(name, 1, 2)')).toBeNull();
   });
 
   it('decides with three-valued logic', () => {
@@ -97,6 +101,11 @@ describe('formula language', () => {
 
   it('counts calendar days in the company time zone', () => {
     expect(run('TODAY()')).toBe('2026-04-01');
+    expect(
+      run('WEEKDAY(DATE(2026, 3, 1)) & WEEKDAY(DATE(2026, 3, 7)) & WEEKDAY(startsAt)', {
+        startsAt: '2026-03-07T16:00:00Z',
+      }),
+    ).toBe('171');
     expect(run('NOW()')).toBe('2026-03-31T16:30:00.000Z');
     expect(run('DATE(2026, 13, 1)')).toBe('2027-01-01');
     expect(run('DATE(2026, 3, 0)')).toBe('2026-02-28');

@@ -207,6 +207,26 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map([
     },
   }),
   fn({
+    name: 'MID',
+    syntax: 'MID(text, start, count)',
+    params: ['text', 'number', 'number'],
+    result: 'text',
+    description: {
+      en: 'The characters from position start (1 is the first; less counts as 1), count of them.',
+      zh: '从第 start 个字符起（1 为第一个；小于 1 按 1 计）取 count 个字符。',
+    },
+  }),
+  fn({
+    name: 'FIND',
+    syntax: 'FIND(part, text)',
+    params: ['text', 'text'],
+    result: 'number',
+    description: {
+      en: 'The position of the first part within the text, counted in characters (1 is the first); 0 when it is not there. Case-sensitive.',
+      zh: 'part 在文本中第一次出现的位置（按字符计，1 为第一个）；找不到时为 0。区分大小写。',
+    },
+  }),
+  fn({
     name: 'UPPER',
     syntax: 'UPPER(text)',
     params: ['text'],
@@ -305,6 +325,16 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map([
     description: {
       en: 'The day of the month of a date, 1–31 (of a date-time: in the company time zone).',
       zh: '日期是当月的第几天，1–31（日期时间按公司时区）。',
+    },
+  }),
+  fn({
+    name: 'WEEKDAY',
+    syntax: 'WEEKDAY(date)',
+    params: ['temporal'],
+    result: 'number',
+    description: {
+      en: 'The day of the week, 1 (Sunday) to 7 (Saturday), as Excel counts by default.',
+      zh: '星期几，1（星期日）到 7（星期六），与 Excel 默认一致。',
     },
   }),
   fn({

@@ -10,7 +10,7 @@ import type { BinaryOp, Expr, FormulaIssue } from './ast.js';
  *   concat  := sum ( & sum )*
  *   sum     := product ( ( + | - ) product )*
  *   product := unary ( ( * | / ) unary )*
- *   unary   := - unary | + unary | primary
+ *   unary   := - unary | + unary | primary { % }
  *   primary := number | "text" | TRUE | FALSE | name ( args ) | field ( . field )? | ( or )
  */
 
@@ -28,7 +28,7 @@ function fail(offset: number, length: number, en: string, zh: string): never {
   throw new FormulaSyntaxError({ offset, length: Math.max(length, 1), message: { en, zh } });
 }
 
-const OPERATORS = ['<>', '<=', '>=', '+', '-', '*', '/', '&', '=', '<', '>', '(', ')', ',', '.'];
+const OPERATORS = ['<>', '<=', '>=', '+', '-', '*', '/', '&', '=', '<', '>', '(', ')', ',', '.', '%'];
 
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
@@ -241,7 +241,21 @@ class Parser {
       if (start.value === '+') return arg;
       return { kind: 'unary', op: '-', arg, offset: start.offset, length: arg.offset + arg.length - start.offset };
     }
-    return this.primary();
+    let value = this.primary();
+    // A percent sign divides by 100, as in Excel: 30% is 0.3.
+    while (this.token.type === 'op' && this.token.value === '%') {
+      const percent = this.next();
+      const hundred: Expr = { kind: 'number', value: '100', offset: percent.offset, length: 1 };
+      value = {
+        kind: 'binary',
+        op: '/',
+        left: value,
+        right: hundred,
+        offset: value.offset,
+        length: percent.offset + 1 - value.offset,
+      };
+    }
+    return value;
   }
 
   private primary(): Expr {

@@ -33,6 +33,7 @@ const CALL_REPEATS: Record<string, number[]> = {
   MOD: [2, 4],
   LEFT: [1, 2],
   RIGHT: [1, 2],
+  MID: [1, 2, 2],
   DATE: [7, 7, 3],
   EDATE: [3, 3],
 };

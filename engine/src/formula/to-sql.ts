@@ -53,6 +53,7 @@ const CASTS: Record<FormulaType, string> = {
 };
 
 const MAX_COUNT = 2_147_483_647;
+const MAX_POSITION = 1_000_000_000;
 const MAX_DAY_OFFSET = 4_000_000;
 const MAX_MONTH_OFFSET = 200_000;
 const FIRST_MONTH = 12;
@@ -233,6 +234,14 @@ class SqlWriter {
           args.length > 1 ? `(GREATEST(${clampedInteger(sql(1), MAX_COUNT)}, 0) + 0 * trunc(${sql(1)}))::int` : '1';
         return `${node.name === 'LEFT' ? 'left' : 'right'}(${sql(0)}, ${count})`;
       }
+      case 'MID': {
+        // LEAST/GREATEST skip NULL: `+ 0 * n` keeps a blank start or count blank.
+        const start = `(GREATEST(${clampedInteger(sql(1), MAX_POSITION)}, 1) + 0 * trunc(${sql(1)}))::int`;
+        const count = `(GREATEST(${clampedInteger(sql(2), MAX_POSITION)}, 0) + 0 * trunc(${sql(2)}))::int`;
+        return `substr(${sql(0)}, ${start}, ${count})`;
+      }
+      case 'FIND':
+        return `(strpos(${sql(1)}, ${sql(0)})::numeric)`;
       // Case mapping follows the database's default collation (C.UTF-8 maps Unicode letters, as JavaScript does).
       case 'UPPER':
         return `upper((${sql(0)}) COLLATE "default")`;
@@ -263,6 +272,8 @@ class SqlWriter {
       case 'MONTH':
       case 'DAY':
         return `(extract(${node.name.toLowerCase()} from ${this.day(args[0] as Expr)})::numeric)`;
+      case 'WEEKDAY':
+        return `(extract(dow from ${this.day(args[0] as Expr)}) + 1)::numeric`;
       case 'DATEDIF': {
         const [start, end] = [this.day(args[0] as Expr), this.day(args[1] as Expr)];
         const unit = (args[2] as Extract<Expr, { kind: 'text' }>).value.toLowerCase();
