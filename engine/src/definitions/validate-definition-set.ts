@@ -3,6 +3,7 @@ import { ROLES_FILE, ROLES_SOURCE_KEY, type DefinitionSet, type SourceFiles } fr
 import type { EntityDefinition } from './entity.js';
 import { checkJunctionNames } from './junction-names.js';
 import { checkFormulas } from './validate-formulas.js';
+import { checkLineItems } from './validate-items.js';
 import { usableEntity, validateEntity } from './validate-entity.js';
 import { checkRollups } from './validate-rollups.js';
 import { checkRoleReferences, isRolesDefinition, validateRoles } from './validate-roles.js';
@@ -51,6 +52,7 @@ export function validateDefinitionSet(input: DefinitionSet, files: SourceFiles =
       validWorkflows.map((w) => w.workflow),
     ),
   );
+  issues.push(...checkLineItems(shaped, entityFile));
   issues.push(...checkFormulas(shaped, isRolesDefinition(set.roles) ? set.roles : undefined, entityFile));
   issues.push(
     ...duplicates(

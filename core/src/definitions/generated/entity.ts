@@ -167,6 +167,14 @@ export interface Field {
 export interface Relation {
   entity: string;
   onDelete?: 'setNull' | 'cascade' | 'restrict';
+  /**
+   * On a many-to-one relation: the records of this entity are the parent's line items under this name (quote.lines), written with the parent in one request.
+   */
+  items?: string;
+  /**
+   * With items: the integer field of this entity that holds a line's position in the parent's list.
+   */
+  itemOrder?: string;
 }
 export interface Rollup {
   from: string;

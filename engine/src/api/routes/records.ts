@@ -5,10 +5,11 @@ import { forbidden } from '../../permissions/forbidden.js';
 import { toListQuery } from '../../records/list-query.js';
 import { throwIfIssues, toReadQuery, type QueryParams } from '../../records/query-params.js';
 import { stageHiddenQueryIssues } from '../../records/stage-fields.js';
-import { readList, readRecord } from '../../records/read-records.js';
+import { readList } from '../../records/read-records.js';
+import { createWithItems, patchWithItems, readWithItems } from '../../records/line-items.js';
 import type { RecordContext, RecordJson } from '../../records/types.js';
 import { toEtag, toExpectedVersion } from '../../records/version.js';
-import { createRecord, deleteRecord, patchRecord } from '../../records/write-record.js';
+import { deleteRecord } from '../../records/write-record.js';
 import { startFor } from '../../runtime/start-record.js';
 import { accessFor } from '../../permissions/model-access.js';
 import { exportCsv, parseExportOptions } from '../../records/export-csv.js';
@@ -41,22 +42,20 @@ export function recordsRouter(ctx: AppContext): Router {
   });
   router.post('/:entity', async (req, res) => {
     const records = recordContext(ctx, req, 'create');
-    const record = await createRecord(
-      records,
-      req.body,
-      startFor(records.model, actorOf(req), ctx.clock())(records.entity),
-    );
+    const record = await createWithItems(records, req.body, startFor(records.model, actorOf(req), ctx.clock()));
     res.location(`${req.baseUrl}/${req.params.entity}/${String(record.id)}`);
     sendRecord(res.status(201), record);
   });
   router.get('/:entity/:id', async (req, res) => {
     const records = recordContext(ctx, req);
-    sendRecord(res, await readRecord(records, req.params.id, toReadQuery(req.query as QueryParams, viewOf(records))));
+    const query = toReadQuery(req.query as QueryParams, viewOf(records));
+    sendRecord(res, await readWithItems(records, req.params.id, query));
   });
   router.patch('/:entity/:id', async (req, res) => {
     const records = recordContext(ctx, req);
     const version = toExpectedVersion(req.body, req.get('if-match'));
-    sendRecord(res, await patchRecord(records, { id: req.params.id, version }, req.body));
+    const startOf = startFor(records.model, actorOf(req), ctx.clock());
+    sendRecord(res, await patchWithItems(records, { id: req.params.id, version }, req.body, startOf));
   });
   router.delete('/:entity/:id', async (req, res) => {
     const records = recordContext(ctx, req);

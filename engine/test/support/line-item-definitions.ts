@@ -1,0 +1,56 @@
+import type { DefinitionSet } from '../../src/definitions/definition-set.js';
+import type { EntityDefinition } from '../../src/definitions/entity.js';
+
+/**
+ * A quote and its lines: quoteLine.quote declares the lines (`items: "lines"`, ordered by `position`), a
+ * line's amount is a formula, the quote's total and line count are roll-ups of the lines. The clerk may
+ * change quotes but only read lines.
+ */
+export function quoteSet(): DefinitionSet {
+  const quote: EntityDefinition = {
+    $id: 'quote',
+    title: 'Quote',
+    type: 'object',
+    'x-entity': { titleField: 'name' },
+    required: ['name'],
+    properties: {
+      name: { type: 'string', maxLength: 200 },
+      total: {
+        type: 'number',
+        'x-currency': 'CNY',
+        'x-rollup': { from: 'quoteLine', via: 'quote', op: 'sum', field: 'amount' },
+      },
+      lineCount: { type: 'integer', 'x-rollup': { from: 'quoteLine', via: 'quote', op: 'count' } },
+    },
+  };
+  const quoteLine: EntityDefinition = {
+    $id: 'quoteLine',
+    title: 'Quote line',
+    type: 'object',
+    'x-entity': { titleField: 'product' },
+    required: ['product', 'quantity', 'unitPrice'],
+    properties: {
+      product: { type: 'string', minLength: 1, maxLength: 200 },
+      quantity: { type: 'integer', minimum: 1 },
+      unitPrice: { type: 'number', minimum: 0, 'x-currency': 'CNY' },
+      amount: { type: 'number', 'x-currency': 'CNY', 'x-formula': 'quantity * unitPrice' },
+      position: { type: 'integer' },
+      quote: {
+        type: 'string',
+        format: 'uuid',
+        'x-relation': { entity: 'quote', onDelete: 'cascade', items: 'lines', itemOrder: 'position' },
+      },
+    },
+  };
+  const all = { read: 'all', create: 'all', update: 'all', delete: 'all' } as const;
+  return {
+    entities: [quote, quoteLine],
+    workflows: [],
+    roles: {
+      roles: {
+        seller: { title: { en: 'Seller', zh: '销售' }, entities: { quote: all, quoteLine: all } },
+        clerk: { title: { en: 'Clerk', zh: '文员' }, entities: { quote: all, quoteLine: { read: 'all' } } },
+      },
+    },
+  };
+}
