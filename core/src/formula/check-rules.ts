@@ -45,14 +45,23 @@ export function formulaTypeOfField(field: FieldDefinition | undefined): FormulaT
   }
 }
 
-/** What a rule may read: the fields given (a record type's) and `recordType`. */
+/** Fields the engine fills in after a write (formulas, roll-ups, numbers): a write's values do not hold them. */
+function isComputed(field: FieldDefinition | undefined): boolean {
+  return (
+    field !== undefined &&
+    (field['x-formula'] !== undefined || field['x-rollup'] !== undefined || field['x-sequence'] !== undefined)
+  );
+}
+
+/** What a rule may read: the fields given (a record type's) that a write holds, and `recordType`. */
 export function ruleScope(properties: Record<string, FieldDefinition>): FormulaScope {
   return {
     typeOf: (path: FieldPath) => {
       if (path.length !== 1) return undefined;
       const [name] = path as [string];
       if (name === 'recordType') return 'text';
-      return Object.hasOwn(properties, name) ? formulaTypeOfField(properties[name]) : undefined;
+      if (!Object.hasOwn(properties, name) || isComputed(properties[name])) return undefined;
+      return formulaTypeOfField(properties[name]);
     },
   };
 }
@@ -75,6 +84,15 @@ export function checkRuleIssues(rule: CheckRule, properties: Record<string, Fiel
         message: {
           en: `A rule reads the record's own fields; “${name}” is on a related record, which a write does not load`,
           zh: `规则只能读取本记录的字段；“${name}”属于关联记录，写入时不会加载`,
+        },
+      });
+    else if (isComputed(properties[name]))
+      specific.push({
+        offset: node.offset,
+        length: node.length,
+        message: {
+          en: `A rule cannot read “${name}”: its value is computed by the engine after the write`,
+          zh: `规则不能读取“${name}”：它的值由系统在写入后计算`,
         },
       });
     else if (name === 'state' && !Object.hasOwn(properties, 'state'))
