@@ -167,3 +167,34 @@ describe('a roll-up filtered by the child workflow state', () => {
     expect(await settled()).toBe(42);
   });
 });
+
+describe('a roll-up over a formula field', () => {
+  it('sums a stored formula of the lines, and refuses one computed when read', async () => {
+    const set = contractSet();
+    set.entities[1]!.properties.net = { type: 'number', 'x-currency': 'CNY', 'x-formula': 'amount * 0.9' };
+    set.entities[1]!.properties.age = { type: 'integer', 'x-formula': 'DATEDIF(paidOn, TODAY(), "d")' };
+    set.entities[0]!.properties.netTotal = {
+      type: 'number',
+      'x-currency': 'CNY',
+      'x-rollup': { from: 'payment', via: 'contract', op: 'sum', field: 'net' },
+    };
+    const bad = structuredClone(set);
+    bad.entities[0]!.properties.oldest = {
+      type: 'integer',
+      'x-rollup': { from: 'payment', via: 'contract', op: 'max', field: 'age' },
+    };
+    const put = await server.request('PUT', '/api/v1/meta/drafts/formula-bad', { definitions: bad });
+    const refused = put.body.issues.find((i: { keyword: string }) => i.keyword === 'rollupFormula');
+    expect(refused?.pointer).toBe('/properties/oldest/x-rollup/field');
+
+    const { published } = await publish(set, { confirmDestructive: true });
+    expect(published.status).toBe(201);
+    const a = (await server.request('POST', '/api/v1/records/contract', { name: 'N' })).body;
+    const line = (await server.request('POST', '/api/v1/records/payment', { amount: 100, contract: a.id })).body;
+    await server.request('POST', '/api/v1/records/payment', { amount: 50, contract: a.id });
+    const net = async () => (await server.request('GET', `/api/v1/records/contract/${a.id}`)).body.netTotal;
+    expect(await net()).toBe(135);
+    await server.request('PATCH', `/api/v1/records/payment/${line.id}`, { version: 1, amount: 200 });
+    expect(await net()).toBe(225);
+  });
+});

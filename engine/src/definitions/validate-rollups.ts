@@ -1,6 +1,7 @@
 import type { FieldKind } from '@lodestar/core';
 import type { Issue, Text } from '../errors.js';
 import { toFieldKind } from '../schema/column-types.js';
+import { formulaSpecsOf } from '../schema/formula-fields.js';
 import type { EntityDefinition, FieldDefinition } from './entity.js';
 import { filterIssues, filterTypeOf } from './rollup-filter.js';
 import type { WorkflowDefinition } from './workflow.js';
@@ -194,6 +195,13 @@ function checkOperation(rollup: Rollup, child: EntityDefinition, at: string, own
       }),
     ];
   }
+  if (source['x-formula'] !== undefined && !isStoredFormula(child, rollup.field))
+    return [
+      issue(`${at}/x-rollup/field`, 'rollupFormula', {
+        en: `formula "${rollup.field}" is computed when read (it reads related records or the clock); a roll-up reads stored values only`,
+        zh: `公式字段“${rollup.field}”在读取时才计算（引用了关联记录或当前时间）；汇总只能统计已保存的值`,
+      }),
+    ];
   const kind = toFieldKind(source);
   switch (rollup.op) {
     case 'count':
@@ -227,6 +235,11 @@ function checkOperation(rollup: Rollup, child: EntityDefinition, at: string, own
         ];
       return [];
   }
+}
+
+/** A formula kept as a stored generated column: a real column the child table's triggers can read. */
+function isStoredFormula(entity: EntityDefinition, name: string): boolean {
+  return formulaSpecsOf(entity).some((spec) => spec.name === name && spec.stored !== undefined);
 }
 
 function hasWorkflow(entity: EntityDefinition): boolean {
