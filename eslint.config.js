@@ -47,6 +47,7 @@ const PURE = [
   'formula/to-sql\\.ts',
   'migrate/(diff-sequences|sequence-steps)\\.ts',
   'records/numbering\\.ts',
+  'records/me-filter\\.ts',
 ].map((pattern) => new RegExp(`^${pattern}$`));
 
 /** Packages that reach a database, the network or the file system. */

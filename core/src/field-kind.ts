@@ -18,6 +18,7 @@ export type FieldKind =
   | 'choice'
   | 'multiChoice'
   | 'manyToOne'
+  | 'user'
   | 'manyToMany'
   | 'textList'
   | 'json';

@@ -15,6 +15,7 @@ const PHONE = /^\+?[0-9][0-9 ()\-.]{3,30}(?:\s*(?:ext\.?|x|转)\s*[0-9]{1,6})?$/
 const ANNOTATIONS = [
   'x-entity',
   'x-relation',
+  'x-user',
   'x-currency',
   'x-multiline',
   'x-renamedFrom',

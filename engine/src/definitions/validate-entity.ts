@@ -10,6 +10,7 @@ import { checkRuleProblems } from './check-rules.js';
 import { checkKeys } from './validate-keys.js';
 import entityMetaSchema from './meta/entity.meta.json' with { type: 'json' };
 import { toFieldKind, type FieldKind } from '../schema/column-types.js';
+import { checkUserFields } from './validate-user-fields.js';
 
 const metaAjv = createAjv();
 const validateShape = metaAjv.compile<EntityDefinition>(entityMetaSchema);
@@ -80,6 +81,7 @@ function semanticIssues(definition: EntityDefinition, context: EntityContext): I
     ...checkRuleProblems(definition),
     ...checkKeys(definition),
     ...checkSequences(definition),
+    ...checkUserFields(definition),
     ...checkCompiles(definition),
   ];
 }

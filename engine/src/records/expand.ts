@@ -6,6 +6,7 @@ import type { SqlCondition } from '../permissions/scope-condition.js';
 import { selectRecords } from './records-repo.js';
 import { recordNames, toRecordJson } from './serialize.js';
 import { withoutStageHidden } from './stage-fields.js';
+import { expandUsers } from './expand-users.js';
 import type { RecordJson } from './types.js';
 
 /**
@@ -22,6 +23,10 @@ export async function expandRecords(
   const { byName } = attributesOf(ctx.entity);
   for (const name of expand) {
     const attribute = byName.get(name)!;
+    if (attribute.kind === 'user') {
+      await expandUsers(ctx.knex, records, name);
+      continue;
+    }
     const target = ctx.access ? ctx.access.views.get(attribute.target!) : ctx.model.entities.get(attribute.target!)!;
     const ids = new Set<string>();
     for (const record of records) for (const id of idsIn(record[name])) ids.add(id);

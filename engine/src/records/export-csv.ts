@@ -5,7 +5,7 @@ import { isTimeZone } from '../agenda/day.js';
 import type { Issue } from '../errors.js';
 import { userNameRows } from '../identity/users-repo.js';
 import { neutraliseFormula } from './csv-cell.js';
-import { defaultExportColumns, exportColumns, relationColumns, USER_COLUMNS, type ExportLang } from './export-view.js';
+import { defaultExportColumns, exportColumns, isUserColumn, relationColumns, type ExportLang } from './export-view.js';
 import { paramIssue, singleParam, throwIfIssues, type QueryParams } from './query-params.js';
 import { decodeCursor } from './keyset.js';
 import { readList } from './read-records.js';
@@ -91,7 +91,7 @@ export async function exportCsv(
   }
   const userColumns =
     options.format === 'view'
-      ? (options.columns ?? defaultExportColumns(view, ctx.model)).filter((name) => USER_COLUMNS.has(name))
+      ? (options.columns ?? defaultExportColumns(view, ctx.model)).filter((name) => isUserColumn(view, name))
       : [];
   const users = new Map<string, string>();
   const csv = stringify({

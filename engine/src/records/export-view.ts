@@ -16,6 +16,11 @@ export interface ExportColumn {
 /** System attributes that name a user: shown by the user's name. */
 export const USER_COLUMNS: ReadonlySet<string> = new Set(['owner_id', 'created_by', 'updated_by']);
 
+/** Whether a column names a user (a system user column or a user field), so its cells show the user's name. */
+export function isUserColumn(view: CompiledEntity, name: string): boolean {
+  return USER_COLUMNS.has(name) || attributesOf(view).byName.get(name)?.kind === 'user';
+}
+
 /** The columns a view export shows by default: every visible field in definition order, then stage, owner and times. */
 export function defaultExportColumns(view: CompiledEntity, model: Model): string[] {
   const { byName } = attributesOf(view);

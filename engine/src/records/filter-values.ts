@@ -23,6 +23,7 @@ const OPS_BY_KIND: Record<FieldKind, FilterOp[]> = {
   boolean: ['eq', 'ne', 'null'],
   uuid: IDENTITY,
   manyToOne: IDENTITY,
+  user: IDENTITY,
   multiChoice: LIST,
   textList: LIST,
   manyToMany: LIST,
@@ -61,6 +62,7 @@ export function coerceValue(kind: FieldKind, raw: string): unknown {
     case 'uuid':
     case 'manyToOne':
     case 'manyToMany':
+    case 'user':
       return UUID_RE.test(raw) ? raw.toLowerCase() : undefined;
     default:
       return raw;
@@ -79,6 +81,7 @@ export function describeKind(kind: FieldKind): string {
     uuid: 'a uuid',
     manyToOne: 'a uuid',
     manyToMany: 'a uuid',
+    user: 'a user id or "me"',
   };
   return names[kind] ?? 'a string';
 }

@@ -8,7 +8,15 @@ import type { FilterScope } from './to-filter.js';
 import type { Attribute, ListQuery } from './types.js';
 
 /** Kinds a list can be grouped by: few distinct values, each meaningful as a column or slice. */
-const GROUPABLE: ReadonlySet<FieldKind> = new Set(['choice', 'text', 'boolean', 'integer', 'date', 'manyToOne']);
+const GROUPABLE: ReadonlySet<FieldKind> = new Set([
+  'choice',
+  'text',
+  'boolean',
+  'integer',
+  'date',
+  'manyToOne',
+  'user',
+]);
 /** System attributes worth grouping by (other system columns are ids or timestamps). */
 const GROUPABLE_SYSTEM: ReadonlySet<string> = new Set(['state', 'owner_id', 'record_type']);
 const SUMMABLE: ReadonlySet<FieldKind> = new Set(['number', 'money', 'integer']);

@@ -79,7 +79,7 @@ export function parseExpand(query: QueryParams, entity: CompiledEntity, issues: 
   for (const name of names) {
     const attribute = byName.get(name);
     if (!attribute) issues.push(paramIssue('expand', 'unknownField', notAField(name, entity), { field: name }));
-    else if (!attribute.target)
+    else if (!attribute.target && attribute.kind !== 'user')
       issues.push(
         paramIssue(
           'expand',

@@ -18,7 +18,7 @@ export async function readGroups(ctx: RecordContext, params: QueryParams): Promi
   requireAction(ctx, 'read');
   const entity = viewOf(ctx);
   const entities = ctx.access?.views ?? ctx.model.entities;
-  const group = toGroupQuery(params, { entity, entities });
+  const group = toGroupQuery(params, { entity, entities, me: ctx.userId });
   throwIfIssues([
     ...stageHiddenQueryIssues(ctx.model, ctx.entity, group.list),
     ...stageHiddenGroupIssue(ctx.model, ctx.entity, 'by', group.by.name),

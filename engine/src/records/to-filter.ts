@@ -3,6 +3,7 @@ import type { CompiledEntity } from '../model/compile-model.js';
 import { attributesOf } from './attributes.js';
 import { coerceValue, describeKind, opsFor } from './filter-values.js';
 import { fieldTitleZh, notAField, paramIssue } from './query-params.js';
+import { withMe } from './me-filter.js';
 import type { Attribute, Filter, FilterOp } from './types.js';
 
 const FILTER_KEY = /^filter\[([^[\]]+)\](?:\[([^[\]]+)\])?$/;
@@ -12,6 +13,8 @@ const MAX_IN_VALUES = 500;
 export interface FilterScope {
   entity: CompiledEntity;
   entities: ReadonlyMap<string, CompiledEntity>;
+  /** The signed-in user, whom `me` stands for in filters on user fields (see me-filter.ts). */
+  me?: string | undefined;
 }
 
 /** One `filter[path][op]=value` parameter as a Filter; undefined (with issues pushed) when it is not valid. */
@@ -47,7 +50,7 @@ export function toFilter(param: string, raw: unknown, scope: FilterScope, issues
     );
     return undefined;
   }
-  const coerced = toFilterValue(op, target.attribute, raw);
+  const coerced = toFilterValue(op, target.attribute, withMe(target.attribute, raw, scope.me));
   if (!coerced.ok) {
     issues.push(
       paramIssue(param, 'type', {

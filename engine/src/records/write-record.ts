@@ -14,6 +14,7 @@ import { auditPart, createdChanges, type AuditWho } from './audit-parts.js';
 import { deleteDependents, hasDependents } from './delete-cascade.js';
 import { requireReadableLinks } from './link-scope.js';
 import { numberedWriteIssues } from './numbering.js';
+import { inactiveUserFields, requireActiveUsers } from './user-refs.js';
 import {
   blindStageCondition,
   bothConditions,
@@ -71,6 +72,7 @@ export async function createRecord(ctx: RecordContext, body: unknown, startRecor
     await requireOwnerInScope(ctx.knex, ctx.access.grant(entity.id).create, ctx.access.actor, payload.ownerId ?? null);
   const sight = ctx.access ?? ctx.linkSight;
   if (sight) await requireReadableLinks(ctx.knex, sight, entity, payload.fields);
+  requireActiveUsers(await inactiveUserFields(ctx.knex, entity, payload.fields));
   const fields = withoutNulls(payload.fields);
   const values = toRowValues(entity, fields);
   const start = startRecord?.({ recordType: payload.recordType ?? undefined, fields });
@@ -145,8 +147,14 @@ export async function patchRecord(ctx: RecordContext, target: RecordTarget, body
   // A patch a stage may refuse is one statement only on records of the stages that allow it (see stage-fields.ts).
   const staged = stageRulesTouch(ctx.model, entity, Object.keys(payload.fields));
   const stageCondition = staged ? blindStageCondition(ctx.model, entity, payload.fields) : undefined;
+  // A user no longer active is kept if the record already holds it, so such a patch reads the record (user-refs.ts).
+  const inactive = issues.length
+    ? new Map<string, string>()
+    : await inactiveUserFields(ctx.knex, entity, payload.fields);
   const blind =
-    issues.length || links || stageCondition === 'read' ? undefined : planBlindPatch(entity, payload, values);
+    issues.length || links || inactive.size || stageCondition === 'read'
+      ? undefined
+      : planBlindPatch(entity, payload, values);
   if (blind) {
     const row = await updateAudited(
       ctx.knex,
@@ -189,6 +197,7 @@ export async function patchRecord(ctx: RecordContext, target: RecordTarget, body
             ),
           );
         throwIfInvalid(issues);
+        requireActiveUsers(inactive, before);
         if (links) await requireReadableLinks(trx, sight, entity, payload.fields, before);
         const linkChanges = Object.fromEntries(
           [...values.links]

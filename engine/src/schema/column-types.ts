@@ -14,6 +14,7 @@ export function toFieldKind(field: FieldDefinition): FieldKind | undefined {
   switch (field.type) {
     case 'string':
       if (relation) return 'manyToOne';
+      if (field['x-user']) return 'user';
       if (field.enum) return 'choice';
       return stringKind(field);
     case 'integer':
@@ -81,6 +82,7 @@ export function toColumnType(field: FieldDefinition): SqlType | undefined {
       return { base: 'timestamptz' };
     case 'uuid':
     case 'manyToOne':
+    case 'user':
       return { base: 'uuid' };
     case 'multiChoice':
     case 'textList':

@@ -154,6 +154,10 @@ export interface Field {
   required?: Names3;
   readOnly?: boolean;
   'x-relation'?: Relation;
+  /**
+   * On a uuid string field: the value is the id of a Lodestar user (a person), not of a record.
+   */
+  'x-user'?: true;
   'x-currency'?: string;
   'x-scale'?: number;
   'x-multiline'?: boolean;

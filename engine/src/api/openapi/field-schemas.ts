@@ -5,7 +5,11 @@ import { toEnglish } from './names.js';
 export type JsonSchema = Record<string, unknown>;
 
 // Extensions a client can use (relation target, money currency and scale); the rest is authoring detail.
-const KEPT_EXTENSIONS = new Set(['x-relation', 'x-currency', 'x-scale']);
+const KEPT_EXTENSIONS = new Set(['x-relation', 'x-user', 'x-currency', 'x-scale']);
+
+const USER_FIELD =
+  "A Lodestar user's id (the users directory, GET /api/v1/users). Writes accept active users only (422 activeUser); " +
+  '`filter[<field>][eq]=me` means the signed-in user; `expand=<field>` gives `{ id, name, email }`.';
 
 /** A field's JSON Schema as the API documents it: English title and description, authoring keywords (`x-ui`, `x-i18n`, …) removed. */
 export function toFieldSchema(field: FieldDefinition): JsonSchema {
@@ -23,6 +27,7 @@ export function toFieldSchema(field: FieldDefinition): JsonSchema {
     schema.readOnly = true;
     schema.description = `${description ? `${description} ` : ''}Formula: ${field['x-formula']}`;
   }
+  if (field['x-user']) schema.description = `${description ? `${description} ` : ''}${USER_FIELD}`;
   const sequence = field['x-sequence'];
   if (sequence) {
     schema.readOnly = true;

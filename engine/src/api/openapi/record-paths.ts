@@ -129,7 +129,9 @@ function filterParameters(entity: CompiledEntity): JsonSchema[] {
       in: 'query',
       style: 'deepObject',
       explode: true,
-      description: `Conditions on \`${field}\`, e.g. \`filter[${field}][eq]=…\`.`,
+      description: entity.fields.get(field)?.definition['x-user']
+        ? `Conditions on \`${field}\` (a user), e.g. \`filter[${field}][eq]=me\` for the signed-in user.`
+        : `Conditions on \`${field}\`, e.g. \`filter[${field}][eq]=…\`.`,
       schema: ref('FilterOperators'),
       // Empty, so "Try it out" sends no filter unless one is typed in.
       example: {},

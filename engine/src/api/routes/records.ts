@@ -106,7 +106,7 @@ export function entityReadable(ctx: AppContext): RequestHandler {
 /** A list request parsed against what the actor sees: hidden fields cannot be selected, filtered, sorted or searched. */
 function listQueryOf(records: RecordContext, req: Request, query = req.query as QueryParams) {
   const entities = records.access?.views ?? records.model.entities;
-  const list = toListQuery(query, { entity: viewOf(records), entities });
+  const list = toListQuery(query, { entity: viewOf(records), entities, me: records.userId });
   throwIfIssues(stageHiddenQueryIssues(records.model, records.entity, list));
   return list;
 }
