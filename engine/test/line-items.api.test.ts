@@ -165,6 +165,21 @@ describe('line items written with their parent', () => {
   });
 });
 
+describe('line items in OpenAPI', () => {
+  it('documents the lines on the record, the create and the change bodies', async () => {
+    const doc = (await server.request('GET', '/api/v1/openapi.json')).body;
+    const schemas = doc.components.schemas as Record<string, { title?: string; properties: Record<string, any> }>;
+    const byTitle = (title: string) => Object.entries(schemas).find(([, s]) => s.title === title)!;
+    const [lineName] = byTitle('Quote line');
+    expect(byTitle('Quote')[1].properties.lines.items).toEqual({ $ref: `#/components/schemas/${lineName}` });
+    const create = byTitle('New Quote')[1].properties.lines;
+    expect(create.items.properties).toHaveProperty('quantity');
+    expect(create.items.properties).not.toHaveProperty('quote');
+    expect(create.description).toContain('/lines/<index>/<field>');
+    expect(byTitle('Quote changes')[1].properties.lines.items.properties).toHaveProperty('id');
+  });
+});
+
 describe('line item definitions', () => {
   async function issuesOf(set: DefinitionSet) {
     const put = await server.request('PUT', '/api/v1/meta/drafts/items', { definitions: set });

@@ -4,6 +4,7 @@ import type { ModelAccess } from '../permissions/model-access.js';
 import { numberedFieldNames } from '../records/numbering.js';
 import { COMMON_SCHEMAS, PROBLEM_RESPONSES, RECORD_PARAMETERS } from './openapi/common.js';
 import { toEntitySchemas, toEntityTitle } from './openapi/entity-schemas.js';
+import { addLineItemSchemas } from './openapi/item-schemas.js';
 import type { JsonSchema } from './openapi/field-schemas.js';
 import { ADMIN_PATHS, AUTH_PATHS } from './openapi/identity-paths.js';
 import { META_PATHS } from './openapi/meta-paths.js';
@@ -87,6 +88,7 @@ function buildDocument(model: Model, access: ModelAccess | undefined): OpenApiDo
     addStageRuleNotes(paths, model, entity);
     addCrossFieldRuleNotes(paths, entity);
   }
+  addLineItemSchemas(schemas, model, entities, names);
   return {
     openapi: '3.1.0',
     info: {

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { ValidationError, issueOf, summarize, type Issue } from '../errors.js';
-import type { CompiledEntity, Model } from '../model/compile-model.js';
+import type { CompiledEntity } from '../model/compile-model.js';
+import { lineItemsOf, type LineItems } from '../schema/line-items.js';
 import { toPayload } from './payload.js';
 import { forgetRow } from './row-cache.js';
 import { quoteIdent } from './quote-ident.js';
@@ -24,45 +25,11 @@ import { createRecord, deleteRecord, patchRecord, type RecordTarget, type StartR
  * A bad line's issues point into the request (`/lines/2/quantity`) and nothing is written. The answer
  * is the parent read afresh (roll-ups maintained by the child triggers are current) with its lines.
  */
-export interface LineItems {
-  /** The list's name on the parent (`lines`). */
-  name: string;
-  child: CompiledEntity;
-  /** The child's many-to-one field pointing at the parent. */
-  via: string;
-  /** The child's integer field holding the position (1 = first), when declared. */
-  order?: string;
-}
 
 /** Picks the child's start (workflow) the same way the parent's was picked. */
 export type StartOf = (entity: CompiledEntity) => StartRecord | undefined;
 
 const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
-
-const byModel = new WeakMap<Model, Map<string, LineItems[]>>();
-
-/** The line item lists of `entity` in this model (computed once per model). */
-export function lineItemsOf(model: Model, entity: CompiledEntity): LineItems[] {
-  let perModel = byModel.get(model);
-  if (!perModel) {
-    perModel = new Map();
-    for (const child of model.entities.values())
-      for (const field of child.fields.values()) {
-        const relation = field.definition['x-relation'];
-        if (!relation?.items || field.kind !== 'manyToOne') continue;
-        const list = perModel.get(relation.entity) ?? [];
-        list.push({
-          name: relation.items,
-          child,
-          via: field.name,
-          ...(relation.itemOrder && { order: relation.itemOrder }),
-        });
-        perModel.set(relation.entity, list);
-      }
-    byModel.set(model, perModel);
-  }
-  return perModel.get(entity.id) ?? [];
-}
 
 /** Creates a parent with its lines in one transaction; without lines in the body, exactly createRecord. */
 export async function createWithItems(ctx: RecordContext, body: unknown, startOf: StartOf): Promise<RecordJson> {
