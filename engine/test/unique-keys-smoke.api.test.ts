@@ -38,5 +38,9 @@ describe.each(['pglite', 'postgres'] as const)('the default template’s custome
       expect.objectContaining({ readable: true, id: first.body.id, title: '杭州西湖智能制造有限公司' }),
     ]);
     expect(check.body.matches[0].text.zh).toMatch(/^已存在：杭州西湖智能制造有限公司，负责人 /);
+    // While typing: the start of a stored name (a prefix search on the lookup index).
+    const typing = await server.request('POST', '/api/v1/records/customer/duplicates', { name: '杭州西湖智能' });
+    expect(typing.body.matches.map((m: { title: string }) => m.title)).toEqual(['杭州西湖智能制造有限公司']);
+    expect(typing.body.matches[0].text.zh).toMatch(/^名称相近：杭州西湖智能制造有限公司，负责人 /);
   });
 });
