@@ -132,7 +132,7 @@ describe('opportunity-sales', () => {
     expect(walk.try('SHOW_INTEREST', salesperson)).toMatchObject({
       ok: false,
       guard: 'requireFields',
-      reason: 'required field missing: contacts',
+      reason: { en: 'required field missing: contacts' },
     });
     walk.set({ contacts: ['contact-1'] }).send('SHOW_INTEREST', salesperson);
     expect(walk.state).toBe('interestShown');
@@ -140,15 +140,14 @@ describe('opportunity-sales', () => {
     expect(walk.try('MEET_DECISION_MAKERS', salesperson)).toMatchObject({
       ok: false,
       guard: 'requireFields',
-      reason: 'required field missing: decisionMaker',
-      reasonZh: '缺少必填字段：decisionMaker',
+      reason: { en: 'required field missing: decisionMaker', zh: '缺少必填字段：decisionMaker' },
     });
     walk.set({ decisionMaker: 'contact-2' }).send('MEET_DECISION_MAKERS', salesperson);
     expect(walk.state).toBe('meetingDecisionMakers');
 
     expect(walk.try('CONFIRM_NEEDS', salesperson)).toMatchObject({
       ok: false,
-      reason: 'required field missing: description',
+      reason: { en: 'required field missing: description' },
     });
     walk.set({ description: '三个车间的排产与质量追溯' }).send('CONFIRM_NEEDS', salesperson);
     expect(walk.state).toBe('needsIdentified');
@@ -156,11 +155,11 @@ describe('opportunity-sales', () => {
     expect(walk.try('PROPOSE', salesperson)).toMatchObject({
       ok: false,
       guard: 'all',
-      reason: 'required field missing: amount',
+      reason: { en: 'required field missing: amount' },
     });
     expect(walk.set({ amount: 0 }).try('PROPOSE', salesperson)).toMatchObject({
       ok: false,
-      reason: 'amount must be greater than 0',
+      reason: { en: 'amount must be greater than 0' },
     });
     walk.set({ amount: 860_000 }).send('PROPOSE', salesperson);
     expect(walk.state).toBe('solutionProposed');
@@ -187,7 +186,7 @@ describe('opportunity-sales', () => {
 
     expect(walk.try('COMMIT', salesperson)).toMatchObject({
       ok: false,
-      reason: 'required field missing: expectedCloseDate',
+      reason: { en: 'required field missing: expectedCloseDate' },
     });
     walk.set({ expectedCloseDate: '2026-06-30' }).send('COMMIT', salesperson);
     expect(walk.state).toBe('verbalCommitment');
@@ -207,7 +206,7 @@ describe('opportunity-sales', () => {
     ]);
     expect(walk.try('LOSE', salesperson)).toMatchObject({
       ok: false,
-      reason: 'event LOSE is not allowed in state contractSigned',
+      reason: { en: 'event LOSE is not allowed in state contractSigned' },
     });
   });
 
@@ -257,7 +256,7 @@ describe('opportunity-sales', () => {
       ).toMatchObject({
         ok: false,
         guard: 'requireFields',
-        reason: 'required field missing: lostReason',
+        reason: { en: 'required field missing: lostReason' },
       });
       expect(
         decide(wf, {
@@ -288,7 +287,7 @@ describe('opportunity-sales', () => {
     };
     const to = (state: string, type: string) => {
       const decision = decide(wf, { state, record: full, actor: salesperson, event: { type }, now });
-      return decision.ok ? decision.to : decision.reason;
+      return decision.ok ? decision.to : decision.reason.en;
     };
     expect(to('solutionProposed', 'REVISIT_NEEDS')).toBe('needsIdentified');
     expect(to('verbalCommitment', 'REVISE')).toBe('proposalRevised');
@@ -309,15 +308,13 @@ describe('opportunity-sales', () => {
         event: 'PROPOSE',
         target: 'solutionProposed',
         allowed: false,
-        reason: 'required field missing: amount',
-        reasonZh: '缺少必填字段：amount',
+        reason: { en: 'required field missing: amount', zh: '缺少必填字段：amount' },
       },
       {
         event: 'LOSE',
         target: 'lost',
         allowed: false,
-        reason: 'required field missing: lostReason',
-        reasonZh: '缺少必填字段：lostReason',
+        reason: { en: 'required field missing: lostReason', zh: '缺少必填字段：lostReason' },
       },
     ]);
   });
@@ -347,14 +344,17 @@ describe('service-request', () => {
     expect(walk.state).toBe('inProgress');
     expect(start.timers.schedule).toEqual([expect.objectContaining({ afterKey: 'sla', delayMs: 2 * DAY })]);
 
-    expect(walk.try('SUBMIT', serviceAgent)).toMatchObject({ ok: false, reason: 'required field missing: resolution' });
+    expect(walk.try('SUBMIT', serviceAgent)).toMatchObject({
+      ok: false,
+      reason: { en: 'required field missing: resolution' },
+    });
     walk.set({ resolution: '更换通讯模块，产线恢复运行' }).send('SUBMIT', serviceAgent);
     expect(walk.state).toBe('pendingApproval');
 
     expect(walk.try('APPROVE', serviceAgent)).toMatchObject({
       ok: false,
       guard: 'approval',
-      reason: 'only serviceManager may approve or reject in state pendingApproval',
+      reason: { en: 'only serviceManager may approve or reject in state pendingApproval' },
     });
     expect(walk.try('REJECT', serviceAgent)).toMatchObject({ ok: false, guard: 'approval' });
     expect(walk.state).toBe('pendingApproval');
@@ -365,7 +365,7 @@ describe('service-request', () => {
 
     expect(walk.try('SURVEY', serviceAgent)).toMatchObject({
       ok: false,
-      reason: 'required field missing: satisfaction',
+      reason: { en: 'required field missing: satisfaction' },
     });
     const survey = walk.set({ satisfaction: 5 }).send('SURVEY', serviceAgent);
     expect(walk.state).toBe('surveyed');
@@ -461,7 +461,10 @@ describe('service-request', () => {
 
   it('cancels a request only with a reason', () => {
     const walk = new Walk(workflow('service-request'), 'created', ticket);
-    expect(walk.try('CANCEL', serviceAgent)).toMatchObject({ ok: false, reason: 'required field missing: resolution' });
+    expect(walk.try('CANCEL', serviceAgent)).toMatchObject({
+      ok: false,
+      reason: { en: 'required field missing: resolution' },
+    });
     walk.set({ resolution: '重复提交' }).send('CANCEL', serviceAgent);
     expect(walk.state).toBe('cancelled');
   });
@@ -475,14 +478,17 @@ describe('customer-lifecycle', () => {
     expect(decideStart(wf, { record: customer, actor: salesperson, now }).to).toBe('prospect');
     const walk = new Walk(wf, 'prospect', customer);
 
-    expect(walk.try('ACTIVATE', salesperson)).toMatchObject({ ok: false, reason: 'required field missing: level' });
+    expect(walk.try('ACTIVATE', salesperson)).toMatchObject({
+      ok: false,
+      reason: { en: 'required field missing: level' },
+    });
     walk.set({ level: 'important' }).send('ACTIVATE', salesperson);
     expect(walk.state).toBe('active');
 
     expect(walk.try('PROMOTE', salesperson)).toMatchObject({
       ok: false,
       guard: 'actorHasRole',
-      reason: 'only salesManager or admin may do this',
+      reason: { en: 'only salesManager or admin may do this' },
     });
     const promote = walk.send('PROMOTE', salesManager);
     expect(walk.state).toBe('keyAccount');
@@ -498,7 +504,10 @@ describe('customer-lifecycle', () => {
     walk.send('REACTIVATE', salesperson);
     expect(walk.state).toBe('active');
 
-    expect(walk.try('LOSE', salesperson)).toMatchObject({ ok: false, reason: 'required field missing: churnReason' });
+    expect(walk.try('LOSE', salesperson)).toMatchObject({
+      ok: false,
+      reason: { en: 'required field missing: churnReason' },
+    });
     walk.set({ churnReason: '被竞争对手低价替换' }).send('LOSE', salesperson);
     expect(walk.state).toBe('lost');
 

@@ -110,9 +110,9 @@ describe('problems in both languages', () => {
     expect(zhOf(forbidden)).toBe('您的角色无权操作这条服务工单记录');
     const refused = await api(undefined, 'POST', `/records/serviceRequest/${request.id}/events`, { type: 'APPROVE' });
     expect(refused.status, JSON.stringify(refused.body)).toBe(409);
-    expect(refused.body.reasonZh).toBe('仅限服务主管审批');
+    expect(refused.body.reason.zh).toBe('仅限服务主管审批');
     expect(zhOf(refused)).toBe('仅限服务主管审批');
-    expect(refused.body.reason).toContain('Service manager');
+    expect(refused.body.reason.en).toContain('Service manager');
   });
 });
 

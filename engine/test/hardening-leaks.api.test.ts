@@ -96,8 +96,8 @@ describe('a field hidden from the reader', () => {
         asMarketing(),
       );
       expect(res.status).toBe(409);
-      const { type, title, status, detail, i18n, reason, reasonZh } = res.body;
-      return { type, title, status, detail, i18n, reason, reasonZh };
+      const { type, title, status, detail, i18n, reason } = res.body;
+      return { type, title, status, detail, i18n, reason };
     };
     await patchAmount(null);
     const empty = await send();

@@ -475,7 +475,7 @@ describe('workflow actions write as a user would', () => {
     const id = await newTicket({});
     const refused = await send(id, 'GIVE_AWAY');
     expect(refused.status).toBe(409);
-    expect(refused.body.i18n?.zh ?? refused.body.reasonZh).toBeTruthy();
+    expect(refused.body.i18n?.zh ?? refused.body.reason?.zh).toBeTruthy();
     expect((await api('GET', `/records/ticket/${id}`)).body.owner_id).toBe(server.admin.id);
   });
 });

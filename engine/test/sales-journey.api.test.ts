@@ -52,8 +52,8 @@ describe('an opportunity through the default sales stages', () => {
     const refused = await send(wonId, 'SHOW_INTEREST');
     expect(refused.status).toBe(409);
     // Reasons name the field by its title, in both languages.
-    expect(refused.body.reason).toBe('required field missing: Contacts');
-    expect(refused.body.reasonZh).toBe('缺少必填字段：相关联系人');
+    expect(refused.body.reason.en).toBe('required field missing: Contacts');
+    expect(refused.body.reason.zh).toBe('缺少必填字段：相关联系人');
 
     await patch(wonId, { contacts: [contactId] });
     expect(await allowed(wonId)).toEqual(['SHOW_INTEREST']);
@@ -64,7 +64,7 @@ describe('an opportunity through the default sales stages', () => {
   it('moves stage by stage to contract signed, with the demo activity created on the way', async () => {
     await move(wonId, 'SHOW_INTEREST', 'interestShown');
     await move(wonId, 'MEET_DECISION_MAKERS', 'meetingDecisionMakers');
-    expect((await send(wonId, 'CONFIRM_NEEDS')).body.reasonZh).toContain('需求描述');
+    expect((await send(wonId, 'CONFIRM_NEEDS')).body.reason.zh).toContain('需求描述');
     await patch(wonId, { description: '财务与供应链模块升级，200 用户' });
     await move(wonId, 'CONFIRM_NEEDS', 'needsIdentified');
     await patch(wonId, { amount: 0 });

@@ -85,8 +85,7 @@ describe('writes', () => {
     const refused = await api('POST', `/quote/${quote.id}/events`, { type: 'SUBMIT' });
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({
-      reason: 'Discount is required in stage "Approved"',
-      reasonZh: '折扣在“已审批”阶段为必填项',
+      reason: { en: 'Discount is required in stage "Approved"', zh: '折扣在“已审批”阶段为必填项' },
       guard: 'stageRequired',
     });
     const listed = await api('GET', `/quote/${quote.id}/transitions?all=1`);
@@ -94,8 +93,7 @@ describe('writes', () => {
       expect.objectContaining({
         event: 'SUBMIT',
         allowed: false,
-        reason: 'Discount is required in stage "Approved"',
-        reasonZh: '折扣在“已审批”阶段为必填项',
+        reason: { en: 'Discount is required in stage "Approved"', zh: '折扣在“已审批”阶段为必填项' },
       }),
     ]);
     expect((await api('GET', `/quote/${quote.id}`)).body.state).toBe('draft');

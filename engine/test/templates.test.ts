@@ -356,13 +356,15 @@ describe('project-delivery', () => {
       expect(walk.try('KICK_OFF', projectManager)).toMatchObject({
         ok: false,
         guard: 'requireFields',
-        reason: 'required fields missing: contractNo, plannedStartDate, owner_id',
-        reasonZh: '缺少必填字段：contractNo、plannedStartDate、owner_id',
+        reason: {
+          en: 'required fields missing: contractNo, plannedStartDate, owner_id',
+          zh: '缺少必填字段：contractNo、plannedStartDate、owner_id',
+        },
       });
       walk.set({ contractNo: 'HT-2026-0315', plannedStartDate: '2026-03-16' });
       expect(walk.try('KICK_OFF', projectManager)).toMatchObject({
         ok: false,
-        reason: 'required field missing: owner_id',
+        reason: { en: 'required field missing: owner_id' },
       });
       const kickOff = walk.set({ owner_id: projectManager.id }).send('KICK_OFF', projectManager);
       expect(walk.state).toBe('requirements');
@@ -384,21 +386,21 @@ describe('project-delivery', () => {
       expect(walk.try('CONFIRM_REQUIREMENTS', projectManager)).toMatchObject({
         ok: false,
         guard: 'requireFields',
-        reason: 'required field missing: requirementsConfirmedOn',
+        reason: { en: 'required field missing: requirementsConfirmedOn' },
       });
       walk.set({ requirementsConfirmedOn: '2026-04-20' }).send('CONFIRM_REQUIREMENTS', projectManager);
       expect(walk.state).toBe('design');
 
       expect(walk.try('START_BUILD', projectManager)).toMatchObject({
         ok: false,
-        reason: 'required field missing: solutionReviewedOn',
+        reason: { en: 'required field missing: solutionReviewedOn' },
       });
       walk.set({ solutionReviewedOn: '2026-05-18' }).send('START_BUILD', projectManager);
       expect(walk.state).toBe('development');
 
       expect(walk.try('GO_LIVE', projectManager)).toMatchObject({
         ok: false,
-        reason: 'required field missing: actualGoLiveDate',
+        reason: { en: 'required field missing: actualGoLiveDate' },
       });
       const goLive = walk.set({ actualGoLiveDate: '2026-08-28' }).send('GO_LIVE', projectManager);
       expect(walk.state).toBe('trialRun');
@@ -408,12 +410,12 @@ describe('project-delivery', () => {
       expect(walk.try('SUBMIT_ACCEPTANCE', engineer)).toMatchObject({
         ok: false,
         guard: 'all',
-        reason: 'only projectManager or deliveryDirector or admin may do this',
+        reason: { en: 'only projectManager or deliveryDirector or admin may do this' },
       });
       expect(walk.try('SUBMIT_ACCEPTANCE', projectManager)).toMatchObject({
         ok: false,
         guard: 'all',
-        reason: 'required field missing: acceptanceDate',
+        reason: { en: 'required field missing: acceptanceDate' },
       });
       const submit = walk.set({ acceptanceDate: '2026-11-25' }).send('SUBMIT_ACCEPTANCE', projectManager);
       expect(walk.state).toBe('acceptance');
@@ -423,7 +425,7 @@ describe('project-delivery', () => {
       expect(walk.try('APPROVE', projectManager)).toMatchObject({
         ok: false,
         guard: 'approval',
-        reason: 'only deliveryDirector may approve or reject in state acceptance',
+        reason: { en: 'only deliveryDirector may approve or reject in state acceptance' },
       });
       expect(walk.try('REJECT', engineer)).toMatchObject({ ok: false, guard: 'approval' });
       expect(walk.state).toBe('acceptance');
@@ -442,7 +444,7 @@ describe('project-delivery', () => {
       });
       expect(walk.try('CANCEL', deliveryDirector)).toMatchObject({
         ok: false,
-        reason: 'event CANCEL is not allowed in state closed',
+        reason: { en: 'event CANCEL is not allowed in state closed' },
       });
     });
 
@@ -481,12 +483,12 @@ describe('project-delivery', () => {
         expect(walk.try('PAUSE', projectManager), stage).toMatchObject({
           ok: false,
           guard: 'all',
-          reason: 'required field missing: pauseReason',
+          reason: { en: 'required field missing: pauseReason' },
         });
         walk.set({ pauseReason: '客户机房改造，暂缓部署' });
         expect(walk.try('PAUSE', engineer), stage).toMatchObject({
           ok: false,
-          reason: 'only projectManager or deliveryDirector or admin may do this',
+          reason: { en: 'only projectManager or deliveryDirector or admin may do this' },
         });
         const pause = walk.send('PAUSE', projectManager);
         expect(walk.state).toBe('onHold');
@@ -502,7 +504,7 @@ describe('project-delivery', () => {
 
         expect(walk.try('RESUME', engineer)).toMatchObject({
           ok: false,
-          reason: 'only projectManager or deliveryDirector or admin may do this',
+          reason: { en: 'only projectManager or deliveryDirector or admin may do this' },
         });
         const resume = walk.send('RESUME', projectManager);
         expect(walk.state).toBe(stage);
@@ -518,12 +520,12 @@ describe('project-delivery', () => {
         const walk = new Walk(wf, stage, { ...project, pausedFrom: 'design' });
         expect(walk.try('CANCEL', deliveryDirector), stage).toMatchObject({
           ok: false,
-          reason: 'required field missing: cancelReason',
+          reason: { en: 'required field missing: cancelReason' },
         });
         walk.set({ cancelReason: '客户预算取消' });
         expect(walk.try('CANCEL', projectManager), stage).toMatchObject({
           ok: false,
-          reason: 'only deliveryDirector or admin may do this',
+          reason: { en: 'only deliveryDirector or admin may do this' },
         });
         expect(walk.send('CANCEL', deliveryDirector).effects[0]).toEqual({
           kind: 'setField',
@@ -542,7 +544,7 @@ describe('project-delivery', () => {
       const wf = workflow('project-implementation');
       const to = (state: string, type: string) => {
         const decision = decide(wf, { state, record: project, actor: projectManager, event: { type }, now });
-        return decision.ok ? decision.to : decision.reason;
+        return decision.ok ? decision.to : decision.reason.en;
       };
       expect(to('design', 'REVISIT_REQUIREMENTS')).toBe('requirements');
       expect(to('development', 'REVISE_DESIGN')).toBe('design');
@@ -570,7 +572,7 @@ describe('project-delivery', () => {
 
       expect(walk.try('START_SERVICE', projectManager)).toMatchObject({
         ok: false,
-        reason: 'required fields missing: serviceScope, owner_id',
+        reason: { en: 'required fields missing: serviceScope, owner_id' },
       });
       walk
         .set({ serviceScope: '电子政务外网核心交换机、防火墙及 42 台服务器', owner_id: projectManager.id })
@@ -592,7 +594,7 @@ describe('project-delivery', () => {
       expect(walk.try('RENEW', projectManager)).toMatchObject({
         ok: false,
         guard: 'requireFields',
-        reason: 'required field missing: renewalContractNo',
+        reason: { en: 'required field missing: renewalContractNo' },
       });
       walk.set({ renewalContractNo: 'YW-2027-0008' }).send('RENEW', projectManager);
       expect(walk.state).toBe('renewed');
@@ -604,7 +606,7 @@ describe('project-delivery', () => {
       const review = new Walk(wf, 'renewalReview', project);
       expect(review.try('TERMINATE', projectManager)).toMatchObject({
         ok: false,
-        reason: 'required field missing: terminationReason',
+        reason: { en: 'required field missing: terminationReason' },
       });
       review.set({ terminationReason: '客户改为自建运维团队' }).send('TERMINATE', projectManager);
       expect(review.state).toBe('terminated');
@@ -613,7 +615,7 @@ describe('project-delivery', () => {
         const early = new Walk(wf, stage, { ...project, terminationReason: '客户单位撤并' });
         expect(early.try('TERMINATE', projectManager), stage).toMatchObject({
           ok: false,
-          reason: 'only deliveryDirector or admin may do this',
+          reason: { en: 'only deliveryDirector or admin may do this' },
         });
         early.send('TERMINATE', deliveryDirector);
         expect(early.state).toBe('terminated');
@@ -624,12 +626,15 @@ describe('project-delivery', () => {
   describe('timesheet-approval', () => {
     it('is submitted with details and approved only by a project manager', () => {
       const walk = new Walk(workflow('timesheet-approval'), 'draft', { subject: '现场部署', hours: 8 });
-      expect(walk.try('SUBMIT', engineer)).toMatchObject({ ok: false, reason: 'required field missing: details' });
+      expect(walk.try('SUBMIT', engineer)).toMatchObject({
+        ok: false,
+        reason: { en: 'required field missing: details' },
+      });
       walk.set({ details: '完成前置机部署' }).send('SUBMIT', engineer);
       expect(walk.try('APPROVE', engineer)).toMatchObject({
         ok: false,
         guard: 'approval',
-        reason: 'only projectManager may approve or reject in state submitted',
+        reason: { en: 'only projectManager may approve or reject in state submitted' },
       });
       walk.send('REJECT', projectManager);
       expect(walk.state).toBe('draft');
@@ -762,8 +767,7 @@ describe('project-delivery', () => {
         event: 'KICK_OFF',
         state: 'initiation',
         guard: 'requireFields',
-        reason: 'required field missing: Contract number',
-        reasonZh: '缺少必填字段：合同编号',
+        reason: { en: 'required field missing: Contract number', zh: '缺少必填字段：合同编号' },
       });
 
       expect(

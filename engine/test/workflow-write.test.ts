@@ -34,7 +34,7 @@ describe('the workflow write shape', () => {
       actor,
       now: now.toISOString(),
     });
-    if (!decision.ok) throw new Error(decision.reason);
+    if (!decision.ok) throw new Error(decision.reason.en);
     const write = toTransitionWrite({
       compiled: sales,
       entity: 'opportunity',

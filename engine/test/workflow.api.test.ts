@@ -71,13 +71,13 @@ describe('moving a deal through its stages', () => {
         event: 'QUALIFY',
         target: 'qualified',
         allowed: false,
-        reason: expect.stringContaining('amount'),
+        reason: expect.objectContaining({ en: expect.stringContaining('amount') }),
       }),
       expect.objectContaining({
         event: 'LOSE',
         target: 'lost',
         allowed: false,
-        reason: expect.stringContaining('lostReason'),
+        reason: expect.objectContaining({ en: expect.stringContaining('lostReason') }),
       }),
     ]);
 
@@ -89,7 +89,7 @@ describe('moving a deal through its stages', () => {
       event: 'QUALIFY',
       state: 'lead',
       guard: 'requireFields',
-      reason: expect.stringContaining('amount'),
+      reason: { en: expect.stringContaining('amount') },
     });
     expect((await api('GET', path)).body).toMatchObject({ state: 'lead', version: 1 });
     expect(await history(path)).toHaveLength(1);
@@ -136,7 +136,7 @@ describe('moving a deal through its stages', () => {
     await send(path, 'PROPOSE');
     const bySales = await send(path, 'APPROVE', {}, as(users.alice));
     expect(bySales.status).toBe(409);
-    expect(bySales.body.reason).toMatch(/manager/i);
+    expect(bySales.body.reason.en).toMatch(/manager/i);
     const blocked = (await api('GET', `${path}/transitions?all=1`, undefined, as(users.alice))).body.data;
     expect(blocked.find((e: { event: string }) => e.event === 'APPROVE')).toMatchObject({ allowed: false });
     const approved = await send(path, 'APPROVE', { comment: '同意，按标准价' }, as(users.manager));

@@ -1,4 +1,4 @@
-import type { Issue, Problem } from '@lodestar/core';
+import type { Issue, Problem, Text } from '@lodestar/core';
 import { useCallback, useEffect, useState } from 'react';
 import { currentToken, endSession } from './session';
 import { initialLang } from './i18n';
@@ -11,7 +11,7 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly status: number,
-    readonly problem: Partial<Problem> & { reason?: string; reasonZh?: string } = {},
+    readonly problem: Partial<Problem> & { reason?: Text } = {},
   ) {
     super(message);
   }

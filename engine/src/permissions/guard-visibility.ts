@@ -1,13 +1,14 @@
+import type { Text } from '@lodestar/core';
 import type { NamedReference, WorkflowDefinition } from '../definitions/workflow.js';
 import { GUARDS } from '../workflow/guards/index.js';
 import { toReference } from '../workflow/reference.js';
 import { toTransitionList } from '../workflow/transitions.js';
 
 /** What a reader is told when a guard that reads a field hidden from them says no: the same words whatever its value. */
-export const UNDISCLOSED_REASON = {
-  reason: 'the conditions for this step are not met yet',
-  reasonZh: '暂不满足此操作的条件',
-} as const;
+export const UNDISCLOSED_REASON: Text = {
+  en: 'the conditions for this step are not met yet',
+  zh: '暂不满足此操作的条件',
+};
 
 /** The fields of the bound entity a guard reference reads, nested guards included. */
 export function guardFields(ref: NamedReference | string, found = new Set<string>()): Set<string> {

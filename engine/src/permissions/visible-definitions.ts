@@ -1,5 +1,4 @@
 import { checkRuleFields, isCheckRule } from '@lodestar/core';
-import { checkRuleFields, isCheckRule } from '@lodestar/core';
 import type { DefinitionSet } from '../definitions/definition-set.js';
 import type { EntityDefinition } from '../definitions/entity.js';
 import type {

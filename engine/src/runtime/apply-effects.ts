@@ -144,7 +144,7 @@ async function activeUser(trx: Knex, userId: string): Promise<string> {
     en: 'the workflow assigns the record to a user who does not exist or is deactivated',
     zh: '流程指定的负责人不存在或已停用，无法分配',
   };
-  throw new TransitionRefused(reason, { extra: { reason: reason.en, reasonZh: reason.zh } });
+  throw new TransitionRefused(reason, { extra: { reason } });
 }
 
 function outbox(outcome: EffectsOutcome, kind: NewOutboxRow['kind'], payload: Record<string, unknown>): void {

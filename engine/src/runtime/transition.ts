@@ -139,11 +139,8 @@ async function decideAndWrite(
     fromTimer: Boolean(input.fromTimer),
   });
   if (!decision.ok) {
-    const { reason, reasonZh, guard } = decision;
-    throw new TransitionRefused(
-      { en: reason, zh: reasonZh ?? reason },
-      { extra: { event: event.type, state, reason, ...(reasonZh && { reasonZh }), ...(guard && { guard }) } },
-    );
+    const { reason, guard } = decision;
+    throw new TransitionRefused(reason, { extra: { event: event.type, state, reason, ...(guard && { guard }) } });
   }
   if (mode === 'optimistic' && decision.effects.some(writesElsewhere)) return undefined;
   const historyEvent = input.historyEvent ?? event.type;
@@ -202,11 +199,9 @@ function requireWorkflow(model: Model, entity: CompiledEntity, record: RecordJso
   if (compiled) return compiled;
   const type = record.record_type ? ` of type ${String(record.record_type)}` : '';
   const title = entity.definition['x-i18n']?.title?.zh ?? entity.definition.title ?? entity.id;
-  throw new TransitionRefused(
-    {
-      en: `no workflow is bound to ${entity.id} records${type}`,
-      zh: `${title}${record.record_type ? '的这种类型' : ''}没有绑定流程`,
-    },
-    { extra: { reason: 'no workflow' } },
-  );
+  const reason = {
+    en: `no workflow is bound to ${entity.id} records${type}`,
+    zh: `${title}${record.record_type ? '的这种类型' : ''}没有绑定流程`,
+  };
+  throw new TransitionRefused(reason, { extra: { reason } });
 }

@@ -47,13 +47,13 @@ describe('decide', () => {
     ['final state', at('contractSigned', 'LOSE'), 'event LOSE is not allowed in state contractSigned'],
     ['unknown state', at('nowhere', 'LOSE'), 'state "nowhere" does not exist in workflow "opportunity-sales"'],
   ])('refuses: %s', (_name, input, reason) => {
-    expect(decide(sales, input)).toMatchObject({ ok: false, reason });
+    expect(decide(sales, input)).toMatchObject({ ok: false, reason: { en: reason } });
   });
 
   it('names the guard that said no', () => {
     expect(decide(sales, at('needsIdentified', 'PROPOSE', { ...full, amount: null }))).toMatchObject({
       guard: 'requireFields',
-      reasonZh: '缺少必填字段：amount',
+      reason: { zh: '缺少必填字段：amount' },
     });
   });
 
@@ -116,7 +116,7 @@ describe('decide', () => {
   it('refuses timer events from anyone but the timer runner, and user events from it', () => {
     expect(decide(sales, at('contractNegotiation', SLA_EVENT))).toMatchObject({
       ok: false,
-      reason: `event ${SLA_EVENT} is not allowed in state contractNegotiation`,
+      reason: { en: `event ${SLA_EVENT} is not allowed in state contractNegotiation` },
     });
     expect(decide(sales, { ...at('contractNegotiation', 'SIGN'), fromTimer: true })).toMatchObject({ ok: false });
   });
@@ -134,7 +134,7 @@ describe('decide', () => {
     const input = { ...at('pendingApproval', 'APPROVE'), actor: rep };
     expect(decide(discount, input)).toMatchObject({
       ok: false,
-      reason: 'only manager may approve or reject in state pendingApproval',
+      reason: { en: 'only manager may approve or reject in state pendingApproval' },
       guard: 'approval',
     });
     expect(decide(discount, { ...input, actor: manager })).toMatchObject({
@@ -186,15 +186,13 @@ describe('allowedEvents', () => {
         event: 'PROPOSE',
         target: 'solutionProposed',
         allowed: false,
-        reason: 'required field missing: amount',
-        reasonZh: '缺少必填字段：amount',
+        reason: { en: 'required field missing: amount', zh: '缺少必填字段：amount' },
       },
       {
         event: 'LOSE',
         target: 'lost',
         allowed: false,
-        reason: 'required field missing: lostReason',
-        reasonZh: '缺少必填字段：lostReason',
+        reason: { en: 'required field missing: lostReason', zh: '缺少必填字段：lostReason' },
       },
     ]);
     expect(allowedEvents(sales, 'contractSigned', { record: full, actor: rep })).toEqual([]);

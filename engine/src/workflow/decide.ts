@@ -1,4 +1,5 @@
 import { initialTransition } from 'xstate';
+import type { Text } from '@lodestar/core';
 import type { LocalizedText } from '../definitions/entity.js';
 import { toText } from '../migrate/step-names.js';
 import { planAction, type ActionContext, type Effect } from './actions/index.js';
@@ -19,10 +20,10 @@ export interface DecisionInput extends GuardInput {
   fromTimer?: boolean;
 }
 
-/** A transition the shell may apply, or the reason it may not (naming the guard that said no). */
+/** A transition the shell may apply, or the reason it may not, in both languages (naming the guard that said no). */
 export type Decision =
   | { ok: true; from: string; to: string; effects: Effect[]; timers: TimerPlan }
-  | { ok: false; reason: string; reasonZh?: string; guard?: string };
+  | { ok: false; reason: Text; guard?: string };
 
 const APPROVAL_EVENTS = new Set(['APPROVE', 'REJECT']);
 
@@ -34,8 +35,10 @@ export function decide(compiled: CompiledWorkflow, input: DecisionInput): Decisi
   if (!stateDefinition)
     return {
       ok: false,
-      reason: `state "${state}" does not exist in workflow "${definition.id}"`,
-      reasonZh: `流程中已没有阶段“${state}”`,
+      reason: {
+        en: `state "${state}" does not exist in workflow "${definition.id}"`,
+        zh: `流程中已没有阶段“${state}”`,
+      },
     };
   if (event.type.startsWith('xstate.') !== Boolean(input.fromTimer)) return notAllowed(compiled, state, event.type);
   const role = stateDefinition.meta?.approval?.role;
@@ -43,8 +46,7 @@ export function decide(compiled: CompiledWorkflow, input: DecisionInput): Decisi
     const who = compiled.roleTitle?.(role) ?? { en: role, zh: role };
     return {
       ok: false,
-      reason: `only ${who.en} may approve or reject in state ${state}`,
-      reasonZh: `仅限${who.zh}审批`,
+      reason: { en: `only ${who.en} may approve or reject in state ${state}`, zh: `仅限${who.zh}审批` },
       guard: 'approval',
     };
   }
@@ -99,7 +101,7 @@ function explain(compiled: CompiledWorkflow, input: DecisionInput): Decision {
     const result = evaluateGuard(definition.guard, { ...input, ...titles });
     if (result !== true) {
       const guard = typeof definition.guard === 'string' ? definition.guard : definition.guard.type;
-      return { ok: false, reason: result.reason, ...(result.reasonZh ? { reasonZh: result.reasonZh } : {}), guard };
+      return { ok: false, reason: result.reason, guard };
     }
   }
   return notAllowed(compiled, state, event.type);
@@ -111,12 +113,11 @@ function notAllowed(compiled: CompiledWorkflow, state: string, event: string): D
   const what = eventTitle(compiled, event);
   return {
     ok: false,
-    reason: `event ${event} is not allowed in state ${state}`,
-    reasonZh: `“${where.zh}”阶段不能执行“${what.zh}”`,
+    reason: { en: `event ${event} is not allowed in state ${state}`, zh: `“${where.zh}”阶段不能执行“${what.zh}”` },
   };
 }
 
-function stateTitle(compiled: CompiledWorkflow, state: string): { en: string; zh: string } {
+function stateTitle(compiled: CompiledWorkflow, state: string): Text {
   return toText(compiled.definition.states[state]?.meta?.title as LocalizedText | undefined, undefined, state);
 }
 

@@ -1,12 +1,11 @@
-import { isFilledIn, stageRequiredText, stageRulesOf } from '@lodestar/core';
+import { isFilledIn, stageRequiredText, stageRulesOf, type Text } from '@lodestar/core';
 import type { Effect } from './actions/index.js';
 import type { CompiledWorkflow } from './compile-machine.js';
 
 /** A refusal to enter a stage, worded like a guard's. */
 export interface EntryRefusal {
   ok: false;
-  reason: string;
-  reasonZh: string;
+  reason: Text;
   guard: 'stageRequired';
 }
 
@@ -34,8 +33,7 @@ export function refuseEntry(
   );
   return {
     ok: false,
-    reason: texts.map((t) => t.en).join('; '),
-    reasonZh: texts.map((t) => t.zh).join('；'),
+    reason: { en: texts.map((t) => t.en).join('; '), zh: texts.map((t) => t.zh).join('；') },
     guard: 'stageRequired',
   };
 }

@@ -28,7 +28,7 @@ export class Walk {
   /** Sends an event that must pass; moves the record, applies its setField effects, answers the decision. */
   send(type: string, actor: Actor, approvals?: Approval[]): Extract<Decision, { ok: true }> {
     const decision = this.try(type, actor, approvals);
-    if (!decision.ok) throw new Error(`${type} in ${this.state} refused: ${decision.reason}`);
+    if (!decision.ok) throw new Error(`${type} in ${this.state} refused: ${decision.reason.en}`);
     this.state = decision.to;
     for (const effect of decision.effects)
       if (effect.kind === 'setField') this.record = { ...this.record, [effect.field]: effect.value };

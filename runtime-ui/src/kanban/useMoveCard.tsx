@@ -74,7 +74,7 @@ export function useMoveCard(entity: EntityDefinition, workflow: WorkflowDefiniti
 
 function reasonOf(error: unknown, lang: 'zh' | 'en', t: (typeof KANBAN_MESSAGES)['zh']): string {
   if (error instanceof ApiError) {
-    const reason = lang === 'zh' ? (error.problem.reasonZh ?? error.problem.reason) : error.problem.reason;
+    const reason = error.problem.reason?.[lang];
     if (reason) return t.moveRefused + reason;
     return t.moveFailed + error.message;
   }

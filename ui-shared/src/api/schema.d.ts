@@ -675,6 +675,10 @@ export interface components {
             detail?: string;
             i18n?: components["schemas"]["Text"];
             issues?: components["schemas"]["Issue"][];
+            /** @description A refused workflow event (409): why, in both languages. */
+            reason?: components["schemas"]["Text"];
+            /** @description A refused workflow event (409): the guard that said no. */
+            guard?: string;
         };
         /** @description One problem with the request, located by a JSON pointer into the body (or `/query/<param>`). */
         Issue: core.Issue;
@@ -730,7 +734,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The version is stale (reload and retry), a unique value is taken, a plan needs confirmation, or a workflow event is refused now (`reason`, `reasonZh`, `guard`). */
+        /** @description The version is stale (reload and retry), a unique value is taken, a plan needs confirmation, or a workflow event is refused now (`reason` in both languages, `guard`). */
         Conflict: {
             headers: {
                 [name: string]: unknown;

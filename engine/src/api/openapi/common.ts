@@ -16,7 +16,7 @@ const PROBLEMS = {
   404: ['NotFound', 'No such record (or entity, draft, version).'],
   409: [
     'Conflict',
-    'The version is stale (reload and retry), a unique value is taken, a plan needs confirmation, or a workflow event is refused now (`reason`, `reasonZh`, `guard`).',
+    'The version is stale (reload and retry), a unique value is taken, a plan needs confirmation, or a workflow event is refused now (`reason` in both languages, `guard`).',
   ],
   422: ['ValidationFailed', 'The payload breaks the schema; each issue points at the failing field.'],
   428: ['PreconditionRequired', 'The write did not say which version it changes: send `version` or `If-Match`.'],
@@ -58,6 +58,8 @@ export const COMMON_SCHEMAS: Record<string, JsonSchema> = {
       detail: { type: 'string', description: 'In English; `i18n` carries it in both languages.' },
       i18n: ref('Text'),
       issues: { type: 'array', items: ref('Issue') },
+      reason: { ...ref('Text'), description: 'A refused workflow event (409): why, in both languages.' },
+      guard: { type: 'string', description: 'A refused workflow event (409): the guard that said no.' },
     },
   },
   Issue: {

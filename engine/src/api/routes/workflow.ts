@@ -69,7 +69,7 @@ export function workflowRouter(ctx: AppContext): Router {
       (e) =>
         e.allowed || !eventGuardReadsHidden(compiled.definition, e.event, hidden)
           ? e
-          : { event: e.event, target: e.target, allowed: false, ...UNDISCLOSED_REASON },
+          : { event: e.event, target: e.target, allowed: false, reason: UNDISCLOSED_REASON },
     );
     const events = access ? await withinEventScopes(records, id, judged) : judged;
     const all = req.query.all === '1' || req.query.all === 'true';
@@ -105,8 +105,10 @@ async function withinEventScopes(records: RecordContext, id: string, events: All
             event: event.event,
             target: event.target,
             allowed: false,
-            reason: 'your roles do not allow you to send this event to this record',
-            reasonZh: '您的角色无权对此记录执行该操作',
+            reason: {
+              en: 'your roles do not allow you to send this event to this record',
+              zh: '您的角色无权对此记录执行该操作',
+            },
           },
     );
   }
@@ -119,9 +121,7 @@ function undisclosed(records: RecordContext, error: unknown, event: string): unk
   if (!(error instanceof TransitionRefused) || !hidden?.size || !error.extra?.guard) return error;
   const workflows = [...records.model.workflows.values()].filter((w) => w.meta.entity === records.entity.id);
   if (!workflows.some((w) => eventGuardReadsHidden(w, event, hidden))) return error;
-  const { reason, reasonZh } = UNDISCLOSED_REASON;
-  return new TransitionRefused(
-    { en: reason, zh: reasonZh },
-    { extra: { event, state: error.extra.state, reason, reasonZh } },
-  );
+  return new TransitionRefused(UNDISCLOSED_REASON, {
+    extra: { event, state: error.extra.state, reason: UNDISCLOSED_REASON },
+  });
 }

@@ -13,8 +13,10 @@ export const actorHasRole: GuardSpec<{ roles: string[] }> = {
     if (roles.some((role) => ctx.actor.roles.includes(role))) return true;
     const titles = roles.map((role) => ctx.roleTitle?.(role) ?? { en: role, zh: role });
     return {
-      reason: `only ${titles.map((t) => t.en).join(' or ')} may do this`,
-      reasonZh: `仅限${titles.map((t) => t.zh).join('或')}操作`,
+      reason: {
+        en: `only ${titles.map((t) => t.en).join(' or ')} may do this`,
+        zh: `仅限${titles.map((t) => t.zh).join('或')}操作`,
+      },
     };
   },
 };

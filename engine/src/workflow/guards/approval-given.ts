@@ -18,7 +18,7 @@ export const approvalGiven: GuardSpec<{ role?: string }> = {
     const title = role ? (ctx.roleTitle?.(role) ?? { en: role, zh: role }) : undefined;
     const who = title ? ` by ${title.en}` : '';
     if (latest?.decision === 'rejected')
-      return { reason: `approval${who} was rejected`, reasonZh: title ? `${title.zh}已驳回审批` : '审批被驳回' };
-    return { reason: `approval${who} is required`, reasonZh: title ? `需要${title.zh}审批` : '需要审批' };
+      return { reason: { en: `approval${who} was rejected`, zh: title ? `${title.zh}已驳回审批` : '审批被驳回' } };
+    return { reason: { en: `approval${who} is required`, zh: title ? `需要${title.zh}审批` : '需要审批' } };
   },
 };

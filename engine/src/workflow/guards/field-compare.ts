@@ -31,7 +31,7 @@ export const fieldCompare: GuardSpec<{ field: string; op: Op; value?: unknown }>
     const [en, zh] = WORDS[op];
     const shown = op === 'empty' || op === 'notEmpty' ? '' : ` ${JSON.stringify(value)}`;
     const title = ctx.fieldTitle?.(field) ?? { en: field, zh: field };
-    return { reason: `${title.en} must ${en}${shown}`, reasonZh: `${title.zh} 必须${zh}${shown}` };
+    return { reason: { en: `${title.en} must ${en}${shown}`, zh: `${title.zh} 必须${zh}${shown}` } };
   },
   fields: ({ field, op, value }) => [{ pointer: '/field', field, values: comparedValues(op, value) }],
 };

@@ -98,8 +98,8 @@ describe('guards', () => {
     if (expected === true) expect(result).toBe(true);
     else {
       expect(result).not.toBe(true);
-      expect(result === true ? '' : result.reason).toMatch(expected);
-      expect(result === true ? '' : result.reasonZh).toBeTruthy();
+      expect(result === true ? '' : result.reason.en).toMatch(expected);
+      expect(result === true ? '' : result.reason.zh).toBeTruthy();
     }
   });
 

@@ -28,7 +28,7 @@ export interface GuardInput {
 export function evaluateGuard(ref: NamedReference | string, input: GuardInput, guards = GUARDS): GuardResult {
   const { type, params = {} } = toReference(ref);
   const spec = guards.get(type);
-  if (!spec) return { reason: `unknown guard "${type}"`, reasonZh: `未知的条件“${type}”` };
+  if (!spec) return { reason: { en: `unknown guard "${type}"`, zh: `未知的条件“${type}”` } };
   const ctx = { ...input, evaluate: (child: NamedReference | string) => evaluateGuard(child, input, guards) };
   return spec.evaluate(ctx, params);
 }

@@ -48,8 +48,10 @@ export const any: GuardSpec<{ guards: Ref[] }> = {
       failures.push(result);
     }
     return {
-      reason: failures.map((f) => f.reason).join('; or '),
-      reasonZh: failures.map((f) => f.reasonZh ?? f.reason).join('；或 '),
+      reason: {
+        en: failures.map((f) => f.reason.en).join('; or '),
+        zh: failures.map((f) => f.reason.zh).join('；或 '),
+      },
     };
   },
   children: ({ guards }) => guards.map((ref, i) => ({ pointer: `/guards/${i}`, ref })),
@@ -62,7 +64,7 @@ export const not: GuardSpec<{ guard: Ref }> = {
   evaluate(ctx, { guard }) {
     if (ctx.evaluate(guard) !== true) return true;
     const name = typeof guard === 'string' ? guard : guard.type;
-    return { reason: `condition "${name}" must not hold`, reasonZh: `条件“${name}”不能成立` };
+    return { reason: { en: `condition "${name}" must not hold`, zh: `条件“${name}”不能成立` } };
   },
   children: ({ guard }) => [{ pointer: '/guard', ref: guard }],
 };

@@ -15,8 +15,10 @@ export const requireFields: GuardSpec<{ fields: string[] }> = {
     if (missing.length === 0) return true;
     const titles = missing.map((field) => ctx.fieldTitle?.(field) ?? { en: field, zh: field });
     return {
-      reason: `required field${missing.length > 1 ? 's' : ''} missing: ${titles.map((t) => t.en).join(', ')}`,
-      reasonZh: `缺少必填字段：${titles.map((t) => t.zh).join('、')}`,
+      reason: {
+        en: `required field${missing.length > 1 ? 's' : ''} missing: ${titles.map((t) => t.en).join(', ')}`,
+        zh: `缺少必填字段：${titles.map((t) => t.zh).join('、')}`,
+      },
     };
   },
   fields: ({ fields }) => fields.map((field, i) => ({ pointer: `/fields/${i}`, field })),

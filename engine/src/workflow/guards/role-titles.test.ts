@@ -19,8 +19,7 @@ describe('guard reasons name roles by title', () => {
         { record: {}, actor: rep, roleTitle },
       ),
     ).toEqual({
-      reason: 'only Service manager or Sales manager may do this',
-      reasonZh: '仅限服务主管或销售经理操作',
+      reason: { en: 'only Service manager or Sales manager may do this', zh: '仅限服务主管或销售经理操作' },
     });
     expect(
       evaluateGuard(
@@ -28,8 +27,7 @@ describe('guard reasons name roles by title', () => {
         { record: {}, actor: rep, approvals: [], roleTitle },
       ),
     ).toEqual({
-      reason: 'approval by Service manager is required',
-      reasonZh: '需要服务主管审批',
+      reason: { en: 'approval by Service manager is required', zh: '需要服务主管审批' },
     });
   });
 
@@ -49,10 +47,10 @@ describe('guard reasons name roles by title', () => {
     const compiled = compileMachine(workflow, undefined, roleTitle);
     expect(
       decide(compiled, { state: 'pendingApproval', event: { type: 'APPROVE' }, record: {}, actor: rep }),
-    ).toMatchObject({ ok: false, reasonZh: '仅限服务主管审批' });
+    ).toMatchObject({ ok: false, reason: { zh: '仅限服务主管审批' } });
     expect(decide(compiled, { state: 'done', event: { type: 'APPROVE' }, record: {}, actor: rep })).toMatchObject({
       ok: false,
-      reasonZh: '“已完成”阶段不能执行“APPROVE”',
+      reason: { zh: '“已完成”阶段不能执行“APPROVE”' },
     });
   });
 });

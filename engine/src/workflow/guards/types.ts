@@ -1,11 +1,11 @@
+import type { Text } from '@lodestar/core';
 import type { NamedReference } from '../../definitions/workflow.js';
 import type { Actor } from '../../actor.js';
 import type { Approval, FieldUse, ParamsSchema } from '../reference.js';
 
-/** Why a guard said no, in English and optionally in Chinese. */
+/** Why a guard said no, in both languages. */
 export interface GuardFailure {
-  reason: string;
-  reasonZh?: string;
+  reason: Text;
 }
 
 /** A guard's answer: pass, or the reason it failed. */
@@ -23,8 +23,8 @@ export interface GuardContext {
   roleTitle?: RoleTitle;
 }
 
-export type FieldTitle = (field: string) => { en: string; zh: string };
-export type RoleTitle = (role: string) => { en: string; zh: string };
+export type FieldTitle = (field: string) => Text;
+export type RoleTitle = (role: string) => Text;
 
 /** One named guard of the library: its params schema and its pure evaluation. */
 export interface GuardSpec<P = Record<string, unknown>> {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, getJson, sendJson, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../../model/ModelContext';
 import { eventTitle } from '../../model/labels';
-import type { EntityDefinition, WorkflowDefinition } from '@lodestar/core';
+import type { EntityDefinition, Text, WorkflowDefinition } from '@lodestar/core';
 import type { RecordJson } from '../../model/types';
 import { RECORD_MESSAGES } from '../messages';
 
@@ -10,8 +10,8 @@ interface Transition {
   event: string;
   target?: string;
   allowed: boolean;
-  reason?: string;
-  reasonZh?: string;
+  /** Why it is blocked now, in both languages. */
+  reason?: Text;
 }
 
 /** The events of the current stage: allowed ones as buttons, blocked ones disabled with their reason; an optional comment. */
@@ -46,8 +46,7 @@ export function EventBar({
     return () => controller.abort();
   }, [base, changes, record.version]);
 
-  const reasonOf = (item: { reason?: string; reasonZh?: string }) =>
-    (lang === 'zh' ? (item.reasonZh ?? item.reason) : item.reason) ?? '';
+  const reasonOf = (item: { reason?: Text }) => item.reason?.[lang] ?? '';
   const send = async (event: string) => {
     setSending(event);
     setRefusal(null);
