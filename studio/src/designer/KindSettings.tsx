@@ -117,6 +117,8 @@ export function KindSettings({
       return (
         <SequenceSettings entity={entity} sequence={form.sequence} onChange={(sequence) => onChange({ sequence })} />
       );
+    case 'user':
+      return <p className="muted">{t.userHint}</p>;
     default:
       return <p className="muted">{t.kindFixed}</p>;
   }

@@ -12,6 +12,7 @@ export const EDITOR_MESSAGES = defineMessages({
     nameTaken: '已有同名字段',
     kind: '字段类型',
     kindFixed: '此类型在工作室中只读，其 JSON 定义保持不变',
+    userHint: '保存一位系统用户（如销售员、审批人）：只能选择已启用的用户，列表可按“我”筛选。',
     titleZh: '中文名称',
     titleEn: '英文名称',
     helpZh: '中文帮助文字',
@@ -62,6 +63,8 @@ export const EDITOR_MESSAGES = defineMessages({
     nameTaken: 'A field with this identifier exists',
     kind: 'Kind',
     kindFixed: 'The studio shows this kind read-only; its JSON stays as written',
+    userHint:
+      'Holds one Lodestar user (a salesperson, an approver): only active users can be chosen, and lists can filter by “me”.',
     titleZh: 'Chinese name',
     titleEn: 'English name',
     helpZh: 'Help text (Chinese)',

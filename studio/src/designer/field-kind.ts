@@ -29,6 +29,7 @@ export const KIND_LABELS = defineMessages<Record<FieldKind, string>>({
     multiChoice: '多选',
     manyToOne: '关联（多对一）',
     manyToMany: '关联（多对多）',
+    user: '人员',
     textList: '文本列表',
     json: 'JSON',
     autoNumber: '编号',
@@ -51,6 +52,7 @@ export const KIND_LABELS = defineMessages<Record<FieldKind, string>>({
     multiChoice: 'Multiple choice',
     manyToOne: 'Link (many-to-one)',
     manyToMany: 'Links (many-to-many)',
+    user: 'User',
     textList: 'Text list',
     json: 'JSON',
     autoNumber: 'Auto number',
@@ -82,6 +84,7 @@ export function kindFamily(kind: FieldKind): 'text' | 'number' | 'time' | 'choic
       return 'choice';
     case 'manyToOne':
     case 'manyToMany':
+    case 'user':
       return 'relation';
     default:
       return 'other';

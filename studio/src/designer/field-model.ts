@@ -18,6 +18,7 @@ export const EDITABLE_KINDS = [
   'multiChoice',
   'manyToOne',
   'manyToMany',
+  'user',
   'autoNumber',
 ] as const satisfies readonly FieldKind[];
 export type EditableKind = (typeof EDITABLE_KINDS)[number];
@@ -74,6 +75,7 @@ export function kindOf(field: Partial<FieldDefinition>): FieldKind {
   if (field.type === 'string') {
     if (field['x-sequence']) return 'autoNumber';
     if (relation) return 'manyToOne';
+    if (field['x-user']) return 'user';
     if (field.enum) return 'choice';
     const byFormat: Record<string, FieldKind> = {
       date: 'date',
@@ -190,6 +192,7 @@ const KIND_KEYWORDS = [
   'x-scale',
   'x-multiline',
   'x-relation',
+  'x-user',
   'default',
   'uniqueItems',
   'x-sequence',
@@ -280,6 +283,7 @@ function kindSchema(form: FieldForm): FieldDefinition {
     manyToOne: { type: 'string', format: 'uuid', 'x-relation': { ...relation, onDelete: form.onDelete as OnDelete } },
     manyToMany: { type: 'array', items: { type: 'string', format: 'uuid' }, uniqueItems: true, 'x-relation': relation },
     autoNumber: { type: 'string', 'x-sequence': cleanSequence(form.sequence) },
+    user: { type: 'string', format: 'uuid', 'x-user': true },
   };
   const schema = byKind[form.kind as EditableKind];
   const fallback = defaultOf(form);
@@ -302,6 +306,7 @@ function defaultOf(form: FieldForm): unknown {
     case 'manyToMany':
     case 'multiChoice':
     case 'autoNumber':
+    case 'user':
       return undefined;
     default:
       return text;
