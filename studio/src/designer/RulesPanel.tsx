@@ -15,7 +15,7 @@ import './rules-panel.css';
 export const RULES_MESSAGES = defineMessages({
   zh: {
     rules: '校验规则',
-    rulesHint: '跨字段的规则，用公式书写：结果为 TRUE 或为空时通过，否则保存时在所指字段旁提示。',
+    rulesHint: '跨字段的规则，用公式书写：公式结果为真或为空时通过，否则保存时在所指字段旁提示。',
     noRules: '还没有规则。',
     addRule: '添加规则',
     check: (n: number) => `规则 ${n} 的公式`,
