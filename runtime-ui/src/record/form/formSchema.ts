@@ -161,6 +161,7 @@ const WIDGET_OF_KIND: Record<string, string> = {
   longText: 'lsTextarea',
   manyToOne: 'lsRelation',
   manyToMany: 'lsRelations',
+  user: 'lsUser',
   textList: 'lsTags',
 };
 

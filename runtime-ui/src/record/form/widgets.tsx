@@ -1,6 +1,7 @@
 import { useEffect, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import type { RegistryWidgetsType, WidgetProps } from '@rjsf/utils';
 import { RelationWidget, RelationsWidget } from './RelationPicker';
+import { UserWidget } from './UserPicker';
 import { formTexts } from './formContext';
 
 /** Native inputs styled by record.css; every widget uses the field's id so `<label for>` finds it. */
@@ -303,4 +304,5 @@ export const WIDGETS: RegistryWidgetsType = {
   lsTags: TagsWidget,
   lsRelation: RelationWidget,
   lsRelations: RelationsWidget,
+  lsUser: UserWidget,
 };
