@@ -1,5 +1,5 @@
 import { problems } from '../openapi/common.js';
-import { contract, text } from './spec.js';
+import { contract, text, uuid } from './spec.js';
 
 const tags = ['records'];
 const target = {
@@ -66,6 +66,19 @@ export const RECORDS = contract('/records', {
         cursor: text({ pattern: '^\\d{1,18}$', description: 'The `nextCursor` of the previous page.' }),
       },
     },
+    responses: perEntity,
+  },
+  duplicates: {
+    method: 'post',
+    path: '/:entity/duplicates',
+    operationId: 'findDuplicates',
+    tags,
+    perEntity: true,
+    summary: 'Possible duplicates of a record being entered',
+    params: { entity: target.entity },
+    query: { properties: { exclude: { ...uuid, description: 'The id of the record being edited.' } } },
+    // Which fields a value may name is the entity's (find-duplicates.ts); here only the shape.
+    body: { type: 'object' },
     responses: perEntity,
   },
 });

@@ -19,6 +19,8 @@ import { actorOf } from '../actor.js';
 import { requestIdOf } from '../request-id.js';
 import { modelOf } from '../pin-model.js';
 import { answerDuplicates } from './duplicates.js';
+import { route } from '../contract/route.js';
+import { RECORDS } from '../contract/records.js';
 
 /** Records CRUD and lists: parse the request, call records/*, answer with ETag ↔ version. */
 export function recordsRouter(ctx: AppContext): Router {
@@ -37,7 +39,7 @@ export function recordsRouter(ctx: AppContext): Router {
   router.get('/:entity/groups', async (req, res) => {
     res.json(await readGroups(recordContext(ctx, req), req.query as QueryParams));
   });
-  router.post('/:entity/duplicates', async (req, res) => {
+  route(router, RECORDS.routes.duplicates, async (req, res) => {
     res.json(await answerDuplicates(recordContext(ctx, req), req));
   });
   router.post('/:entity', async (req, res) => {
