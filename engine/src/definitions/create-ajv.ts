@@ -21,9 +21,10 @@ const ANNOTATIONS = [
   'x-renamedFrom',
   'x-i18n',
   'x-ui',
-  'x-sequence',
   'x-recordType',
-  'x-formula', 'x-rollup',
+  'x-sequence',
+  'x-rollup',
+  'x-formula',
 ];
 
 /**

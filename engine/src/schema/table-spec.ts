@@ -1,4 +1,12 @@
-import type { ColumnSpec, ForeignKeySpec, IndexSpec, JunctionSpec, RollupSpec, SqlType, TableSpec } from '@lodestar/core';
+import type {
+  ColumnSpec,
+  ForeignKeySpec,
+  IndexSpec,
+  JunctionSpec,
+  RollupSpec,
+  SqlType,
+  TableSpec,
+} from '@lodestar/core';
 
 // The specs are part of the plan the apps read (@lodestar/core plan.ts).
 export type { ColumnSpec, ForeignKeySpec, IndexSpec, JunctionSpec, RollupSpec, SqlType, TableSpec };
