@@ -90,6 +90,10 @@ describe('reads', () => {
     const notMe = await as(bob, 'GET', '/records/commission?filter[salesperson][ne]=me&filter[title][contains]=-');
     expect(notMe.body.data.map((r: { title: string }) => r.title).sort()).toEqual(['A-1', 'A-2']);
 
+    // The system user columns understand "me" too: what Bob created is his.
+    const owned = await as(bob, 'GET', '/records/commission?filter[owner_id][eq]=me&filter[created_by][eq]=me');
+    expect(owned.body.data.map((r: { title: string }) => r.title)).toEqual(['B-1']);
+
     // One saved view, "my commissions", answers each user with their own.
     const view = await as(alice, 'POST', '/views/commission', {
       name: 'Mine',
