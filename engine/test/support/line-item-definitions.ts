@@ -14,13 +14,14 @@ export function quoteSet(): DefinitionSet {
     'x-entity': { titleField: 'name' },
     required: ['name'],
     properties: {
-      name: { type: 'string', maxLength: 200 },
+      name: { type: 'string', title: 'Name', maxLength: 200 },
       total: {
         type: 'number',
+        title: 'Total',
         'x-currency': 'CNY',
         'x-rollup': { from: 'quoteLine', via: 'quote', op: 'sum', field: 'amount' },
       },
-      lineCount: { type: 'integer', 'x-rollup': { from: 'quoteLine', via: 'quote', op: 'count' } },
+      lineCount: { type: 'integer', title: 'Line count', 'x-rollup': { from: 'quoteLine', via: 'quote', op: 'count' } },
     },
   };
   const quoteLine: EntityDefinition = {
@@ -30,10 +31,10 @@ export function quoteSet(): DefinitionSet {
     'x-entity': { titleField: 'product' },
     required: ['product', 'quantity', 'unitPrice'],
     properties: {
-      product: { type: 'string', minLength: 1, maxLength: 200 },
-      quantity: { type: 'integer', minimum: 1 },
-      unitPrice: { type: 'number', minimum: 0, 'x-currency': 'CNY' },
-      amount: { type: 'number', 'x-currency': 'CNY', 'x-formula': 'quantity * unitPrice' },
+      product: { type: 'string', title: 'Product', minLength: 1, maxLength: 200 },
+      quantity: { type: 'integer', title: 'Quantity', minimum: 1 },
+      unitPrice: { type: 'number', title: 'Unit price', minimum: 0, 'x-currency': 'CNY', 'x-scale': 4 },
+      amount: { type: 'number', title: 'Amount', 'x-currency': 'CNY', 'x-formula': 'quantity * unitPrice' },
       position: { type: 'integer' },
       quote: {
         type: 'string',

@@ -10,7 +10,8 @@ import { RECORD_MESSAGES } from '../messages';
 import { buildFormModel } from './formSchema';
 import { stageLockNotice, withStageRules } from './stageForm';
 import { stageRulesOf } from '@lodestar/core';
-import { wordIssue } from './issues';
+import { issueText, wordIssue } from './issues';
+import { useLineItems, withLiveRollups } from '../items/useLineItems';
 import { saveRecord } from './saveRecord';
 import { TEMPLATES } from './templates';
 import { changedValues, filledValues, toFormData, type FormData } from './values';
@@ -98,6 +99,12 @@ export function RecordForm({
     () => withFormulaValues(formulas, formData, record, relatedRecords, model.fields, new Date()),
     [formulas, formData, record, relatedRecords, model.fields],
   );
+  // Line items (a child declared as this entity's items) are edited in grids and saved in the same request.
+  const items = useLineItems(entity, record, locked, lang);
+  const shownData = useMemo(
+    () => withLiveRollups(liveData, items.rollups, model.fields),
+    [liveData, items.rollups, model.fields],
+  );
   const [extraErrors, setExtraErrors] = useState<ErrorSchema | undefined>();
   const [banner, setBanner] = useState<{
     kind: 'invalid' | 'conflict' | 'forbidden' | 'failed';
@@ -109,8 +116,8 @@ export function RecordForm({
     () =>
       isNew
         ? Object.keys(filledValues(formData, writable)).length > 0
-        : Object.keys(changedValues(initial, formData, writable)).length > 0,
-    [isNew, formData, initial, writable],
+        : Object.keys(changedValues(initial, formData, writable)).length > 0 || items.dirty,
+    [isNew, formData, initial, writable, items.dirty],
   );
   useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
   useEffect(() => {
@@ -134,6 +141,8 @@ export function RecordForm({
     const body = isNew
       ? { ...filledValues(data, writable), ...(recordType && { record_type: recordType }) }
       : changedValues(initial, data, writable);
+    if (items.refuse()) return setBanner({ kind: 'invalid', lines: [items.refusedText] });
+    items.addTo(body, isNew);
     if (!isNew && !Object.keys(body).length) return;
     setSaving(true);
     setBanner(null);
@@ -141,7 +150,7 @@ export function RecordForm({
       entity.$id,
       record && { id: record.id, version: Number(record.version) },
       body,
-      model.fields,
+      [...model.fields, ...items.names],
       (f) => fieldTitle(entity, f, lang),
       lang,
     );
@@ -152,6 +161,7 @@ export function RecordForm({
     } else if (outcome.kind === 'invalid') {
       setExtraErrors(outcome.fieldErrors);
       setBanner({ kind: 'invalid', lines: outcome.general });
+      items.answer((outcome.issues ?? []).map((issue) => ({ pointer: issue.pointer, text: issueText(issue, lang) })));
     } else if (outcome.kind === 'failed') setBanner({ kind: 'failed', lines: [outcome.message] });
     else setBanner({ kind: outcome.kind, lines: [] });
   };
@@ -168,7 +178,7 @@ export function RecordForm({
       <Form
         schema={model.schema}
         uiSchema={model.uiSchema}
-        formData={liveData}
+        formData={shownData}
         validator={flatValidator}
         widgets={WIDGETS}
         templates={TEMPLATES}
@@ -184,12 +194,13 @@ export function RecordForm({
         onSubmit={submit}
         onError={() => setBanner({ kind: 'invalid', lines: [] })}
       >
+        {items.grids}
         {!locked && (
           <SaveBar
             dirty={dirty}
             saving={saving}
             isNew={isNew}
-            onDiscard={() => (setFormData(initial), setExtraErrors(undefined), setBanner(null))}
+            onDiscard={() => (setFormData(initial), setExtraErrors(undefined), setBanner(null), items.reset())}
           />
         )}
       </Form>

@@ -1,4 +1,4 @@
-import { ApiError, sendJson, type Lang } from '@lodestar/ui-shared';
+import { ApiError, sendJson, type ApiIssue, type Lang } from '@lodestar/ui-shared';
 import type { ErrorSchema } from '@rjsf/utils';
 import type { RecordJson } from '../../model/types';
 import { fieldOfPointer, issueText } from './issues';
@@ -7,7 +7,7 @@ import type { FormData } from './values';
 
 export type SaveOutcome =
   | { kind: 'saved'; record: RecordJson }
-  | { kind: 'invalid'; fieldErrors: ErrorSchema; general: string[] }
+  | { kind: 'invalid'; fieldErrors: ErrorSchema; general: string[]; issues?: ApiIssue[] }
   | { kind: 'conflict' }
   | { kind: 'forbidden' }
   | { kind: 'failed'; message: string };
@@ -37,7 +37,9 @@ export async function saveRecord(
       return toInvalid(error, fields, titles, lang);
     if (error.status === 409 || error.status === 412) return { kind: 'conflict' };
     if (error.status === 403) return { kind: 'forbidden' };
-    if (error.status === 422 || error.status === 400) return toInvalid(error, fields, titles, lang);
+    // The issues themselves too: a line item grid shows those under its lists on their cells.
+    if (error.status === 422 || error.status === 400)
+      return { ...toInvalid(error, fields, titles, lang), issues: error.issues };
     return { kind: 'failed', message: error.message };
   }
 }
@@ -48,7 +50,7 @@ export function toInvalid(
   fields: string[],
   titles: (field: string) => string,
   lang: Lang,
-): SaveOutcome {
+): Extract<SaveOutcome, { kind: 'invalid' }> {
   const fieldErrors: Record<string, { __errors: string[] }> = {};
   const general: string[] = [];
   for (const issue of error.issues) {
