@@ -6,6 +6,7 @@ import { ChoiceValues } from './ChoiceValues';
 import { EDITOR_MESSAGES } from './editor-messages';
 import type { FieldForm } from './field-model';
 import { SequenceSettings } from './SequenceSettings';
+import { LineItemsSettings } from './LineItemsSettings';
 import type { EntityDefinition } from '@lodestar/core';
 
 /** The rules a kind has: lengths and pattern for text, bounds for numbers, choices, the linked entity. */
@@ -105,6 +106,7 @@ export function KindSettings({
               options={Object.entries(t.onDeleteOptions).map(([value, label]) => ({ value, label }))}
             />
           )}
+          {form.kind === 'manyToOne' && <LineItemsSettings form={form} onChange={onChange} entity={entity} />}
         </div>
       );
     case 'date':

@@ -52,6 +52,9 @@ export interface FieldForm {
   values: ChoiceValue[];
   relationEntity: string;
   onDelete: string;
+  /** Line items of the parent (`x-relation.items`, LineItemsSettings.tsx): the list's name, '' when not. */
+  items: string;
+  itemOrder: string;
   /** `x-formula`: undefined for a field people type in. */
   formula?: string;
   /** `x-rollup`: undefined for a field that is not a roll-up (RollupEditor.tsx); empty texts are left out. */
@@ -124,6 +127,8 @@ export function emptyForm(): FieldForm {
     values: [],
     relationEntity: '',
     onDelete: 'setNull',
+    items: '',
+    itemOrder: '',
     sequence: { pattern: '{YYYY}-{0000}', reset: 'yearly' },
   };
 }
@@ -169,6 +174,8 @@ export function toForm(entity: EntityDefinition, name: string): FieldForm {
     })),
     relationEntity: (field['x-relation'] ?? field.items?.['x-relation'])?.entity ?? '',
     onDelete: field['x-relation']?.onDelete ?? 'setNull',
+    items: field['x-relation']?.items ?? '',
+    itemOrder: field['x-relation']?.itemOrder ?? '',
     ...(field['x-formula'] !== undefined && { formula: field['x-formula'] }),
     ...(field['x-rollup'] && {
       rollup: { field: '', where: '', ...field['x-rollup'] },
@@ -280,7 +287,11 @@ function kindSchema(form: FieldForm): FieldDefinition {
     url: { type: 'string', format: 'uri' },
     choice: { type: 'string', enum: values },
     multiChoice: { type: 'array', items: { type: 'string', enum: values }, uniqueItems: true },
-    manyToOne: { type: 'string', format: 'uuid', 'x-relation': { ...relation, onDelete: form.onDelete as OnDelete } },
+    manyToOne: {
+      type: 'string',
+      format: 'uuid',
+      'x-relation': { ...relation, onDelete: form.onDelete as OnDelete, ...lineItemsOf(form) },
+    },
     manyToMany: { type: 'array', items: { type: 'string', format: 'uuid' }, uniqueItems: true, 'x-relation': relation },
     autoNumber: { type: 'string', 'x-sequence': cleanSequence(form.sequence) },
     user: { type: 'string', format: 'uuid', 'x-user': true },
@@ -289,6 +300,12 @@ function kindSchema(form: FieldForm): FieldDefinition {
   const fallback = defaultOf(form);
   if (fallback !== undefined) schema.default = fallback;
   return Object.fromEntries(Object.entries(schema).filter(([, value]) => value !== undefined)) as FieldDefinition;
+}
+
+/** A relation's line item keywords: the list's name and, when chosen, its position field. */
+function lineItemsOf(form: FieldForm): { items?: string; itemOrder?: string } {
+  const items = form.items.trim();
+  return items ? { items, ...(form.itemOrder && { itemOrder: form.itemOrder }) } : {};
 }
 
 /** The default value typed as the kind stores it; none for relations and lists. */
