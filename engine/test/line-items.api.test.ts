@@ -165,6 +165,37 @@ describe('line items written with their parent', () => {
   });
 });
 
+describe('line items of a record its stage locks', () => {
+  let locked: TestServer;
+  beforeAll(async () => {
+    locked = await startTestServer({ definitions: quoteSet({ workflow: true }) });
+  });
+  afterAll(async () => {
+    await locked?.close();
+  });
+
+  it('are locked with it: a change is 422 naming the stage, lines sent back unchanged are not', async () => {
+    const call = (method: string, path: string, body?: unknown) =>
+      locked.request(method, `/api/v1/records${path}`, body);
+    const quote = (await call('POST', '/quote', { name: 'Q', lines: tenLines().slice(0, 2) })).body;
+    const approved = await call('POST', `/quote/${quote.id}/events`, { type: 'APPROVE', version: 1 });
+    expect(approved.status).toBe(200);
+    const { version, lines } = (await call('GET', `/quote/${quote.id}`)).body;
+    for (const change of [
+      [{ ...lines[0], quantity: 9 }, lines[1]],
+      [lines[0]],
+      [...lines, { product: 'More', quantity: 1, unitPrice: 1 }],
+    ]) {
+      const refused = await call('PATCH', `/quote/${quote.id}`, { version, lines: change });
+      expect(refused.status).toBe(422);
+      expect(refused.body.issues[0]).toMatchObject({ pointer: '/lines', params: { stage: 'approved' } });
+    }
+    const renamed = await call('PATCH', `/quote/${quote.id}`, { version, name: 'Renamed', lines });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ name: 'Renamed', total: 37.5, lineCount: 2 });
+  });
+});
+
 describe('line items in OpenAPI', () => {
   it('documents the lines on the record, the create and the change bodies', async () => {
     const doc = (await server.request('GET', '/api/v1/openapi.json')).body;

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { StageRules } from '@lodestar/core';
 import { ValidationError, issueOf, summarize, type Issue } from '../errors.js';
 import type { CompiledEntity } from '../model/compile-model.js';
 import { lineItemsOf, type LineItems } from '../schema/line-items.js';
@@ -6,6 +7,7 @@ import { toPayload } from './payload.js';
 import { forgetRow } from './row-cache.js';
 import { quoteIdent } from './quote-ident.js';
 import { readRecord } from './read-records.js';
+import { stageRulesFor, stageWriteIssues } from './stage-fields.js';
 import { toVisible } from './record-permissions.js';
 import type { Row } from './records-repo.js';
 import { recordNames, toRecordJson } from './serialize.js';
@@ -43,7 +45,7 @@ export async function createWithItems(ctx: RecordContext, body: unknown, startOf
     } catch (error) {
       throw withLineIssues(error, split.lists);
     }
-    const owner = await ownerOf(trx, ctx.entity, parent.id as string);
+    const { owner } = await parentOf(trx, ctx.entity, parent.id as string);
     await writeLists(tx, split.lists, { id: parent.id as string, owner }, startOf);
     return readWithItems(tx, parent.id as string, { expand: [] });
   });
@@ -67,8 +69,10 @@ export async function patchWithItems(
       } catch (error) {
         throw withLineIssues(error, split.lists);
       }
-      const owner = await ownerOf(trx, ctx.entity, target.id);
-      await writeLists(tx, split.lists, { id: target.id, owner }, startOf);
+      const { owner, recordType, state } = await parentOf(trx, ctx.entity, target.id);
+      // A stage that locks the record (or makes the list read-only) locks its lines too: they are part of it.
+      const rules = ctx.byWorkflow ? undefined : stageRulesFor(ctx.model, ctx.entity, recordType, state);
+      await writeLists(tx, split.lists, { id: target.id, owner, rules }, startOf);
       return readWithItems(tx, target.id, { expand: [] });
     });
   } catch (error) {
@@ -138,7 +142,7 @@ function splitBody(all: LineItems[], body: unknown): Split | undefined {
 async function writeLists(
   ctx: RecordContext,
   lists: Map<LineItems, Record<string, unknown>[]>,
-  parent: { id: string; owner: string | null },
+  parent: { id: string; owner: string | null; rules?: StageRules | undefined },
   startOf: StartOf,
 ): Promise<void> {
   for (const [items, lines] of lists) {
@@ -146,6 +150,13 @@ async function writeLists(
     const stored = await storedLines(ctx.knex, items, parent.id);
     const kept = new Set<string>();
     const issues: Issue[] = [];
+    const blocked = stageWriteIssues(ctx.entity, parent.rules, { [items.name]: lines }, false);
+    /** Whether a line may be written now; the stage's refusal is reported once, at the list. */
+    const mayWrite = () => {
+      if (!blocked.length) return true;
+      if (!issues.some((issue) => blocked.includes(issue))) issues.push(...blocked);
+      return false;
+    };
     for (const [i, line] of lines.entries()) {
       const at = `/${items.name}/${i}`;
       const { id, version, ...given } = line;
@@ -180,7 +191,7 @@ async function writeLists(
         if (before) {
           kept.add(before.id as string);
           const changes = changedFields(items.child, before, fields);
-          if (Object.keys(changes).length) {
+          if (Object.keys(changes).length && mayWrite()) {
             const target = {
               id: before.id as string,
               version: typeof version === 'number' ? version : (before.version as number),
@@ -188,7 +199,7 @@ async function writeLists(
             await patchRecord(childCtx, target, changes);
             forgetRow(items.child, target.id);
           }
-        } else {
+        } else if (mayWrite()) {
           const owner = 'owner_id' in fields || parent.owner === null ? {} : { owner_id: parent.owner };
           await createRecord(childCtx, { ...owner, ...fields, [items.via]: parent.id }, startOf(items.child));
         }
@@ -198,10 +209,9 @@ async function writeLists(
       }
     }
     throwIfIssues(issues);
-    for (const [id, row] of stored) {
-      if (kept.has(id)) continue;
-      await deleteRecord(childCtx, { id, version: row.version as number });
-    }
+    const removed = [...stored].filter(([id]) => !kept.has(id));
+    if (removed.length && !mayWrite()) throwIfIssues(issues);
+    for (const [id, row] of removed) await deleteRecord(childCtx, { id, version: row.version as number });
   }
 }
 
@@ -213,11 +223,18 @@ async function storedLines(db: Knex, items: LineItems, parentId: string): Promis
   return new Map(rows.map((row) => [row.id as string, toRecordJson(row, recordNames(child))]));
 }
 
-async function ownerOf(db: Knex, entity: CompiledEntity, id: string): Promise<string | null> {
-  const { rows } = (await db.raw(`select owner_id from ${quoteIdent(entity.table.name)} where id = ?`, [id])) as {
-    rows: { owner_id: string | null }[];
+/** The parent's owner (its new lines get it), record type and stage (whose rules bind the lines). */
+async function parentOf(
+  db: Knex,
+  entity: CompiledEntity,
+  id: string,
+): Promise<{ owner: string | null; recordType: string | null; state: string | null }> {
+  const state = entity.table.columns.some((c) => c.name === 'state') ? 'state' : 'null as state';
+  const sql = `select owner_id, record_type, ${state} from ${quoteIdent(entity.table.name)} where id = ?`;
+  const { rows } = (await db.raw(sql, [id])) as {
+    rows: { owner_id: string | null; record_type: string | null; state: string | null }[];
   };
-  return rows[0]?.owner_id ?? null;
+  return { owner: rows[0]?.owner_id ?? null, recordType: rows[0]?.record_type ?? null, state: rows[0]?.state ?? null };
 }
 
 /** What a line sends that differs from the stored line: an unchanged value (a formula sent back as read) is no change. */

@@ -1,12 +1,13 @@
 import type { DefinitionSet } from '../../src/definitions/definition-set.js';
 import type { EntityDefinition } from '../../src/definitions/entity.js';
+import type { WorkflowDefinition } from '../../src/definitions/workflow.js';
 
 /**
  * A quote and its lines: quoteLine.quote declares the lines (`items: "lines"`, ordered by `position`), a
  * line's amount is a formula, the quote's total and line count are roll-ups of the lines. The clerk may
  * change quotes but only read lines.
  */
-export function quoteSet(): DefinitionSet {
+export function quoteSet(options: { workflow?: boolean } = {}): DefinitionSet {
   const quote: EntityDefinition = {
     $id: 'quote',
     title: 'Quote',
@@ -46,7 +47,7 @@ export function quoteSet(): DefinitionSet {
   const all = { read: 'all', create: 'all', update: 'all', delete: 'all' } as const;
   return {
     entities: [quote, quoteLine],
-    workflows: [],
+    workflows: options.workflow ? [APPROVAL] : [],
     roles: {
       roles: {
         seller: { title: { en: 'Seller', zh: '销售' }, entities: { quote: all, quoteLine: all } },
@@ -55,3 +56,17 @@ export function quoteSet(): DefinitionSet {
     },
   };
 }
+
+/** With `workflow`: a quote is a draft until approved, and an approved quote is locked except its name. */
+const APPROVAL: WorkflowDefinition = {
+  id: 'quote-approval',
+  initial: 'draft',
+  meta: { entity: 'quote', title: { zh: '报价审批', en: 'Quote approval' } },
+  states: {
+    draft: {
+      meta: { title: { zh: '草稿', en: 'Draft' } },
+      on: { APPROVE: { target: 'approved', meta: { title: { zh: '审批通过', en: 'Approve' } } } },
+    },
+    approved: { type: 'final', meta: { title: { zh: '已审批', en: 'Approved' }, lock: { except: ['name'] } } },
+  },
+};
