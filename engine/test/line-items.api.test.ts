@@ -194,6 +194,26 @@ describe('line items of a record its stage locks', () => {
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ name: 'Renamed', total: 37.5, lineCount: 2 });
   });
+
+  it('stay open when the lock lets the list through, and a stage may name the list only to lock or free it', async () => {
+    const call = (method: string, path: string, body?: unknown) =>
+      locked.request(method, `/api/v1/records${path}`, body);
+    const quote = (await call('POST', '/quote', { name: 'R', lines: tenLines().slice(0, 1) })).body;
+    expect((await call('POST', `/quote/${quote.id}/events`, { type: 'REVIEW', version: 1 })).status).toBe(200);
+    const { version, lines } = (await call('GET', `/quote/${quote.id}`)).body;
+    const changed = await call('PATCH', `/quote/${quote.id}`, { version, lines: [{ ...lines[0], quantity: 4 }] });
+    expect(changed.status).toBe(200);
+    expect(changed.body.total).toBe(50);
+    const renamed = await call('PATCH', `/quote/${quote.id}`, { version: changed.body.version, name: 'No' });
+    expect(renamed.status).toBe(422);
+
+    const set = quoteSet({ workflow: true });
+    set.workflows[0]!.states.draft!.meta!.fields = { hidden: ['lines'] };
+    const put = await locked.request('PUT', '/api/v1/meta/drafts/items', { definitions: set });
+    expect(put.body.issues.map((i: { pointer: string; keyword: string }) => `${i.pointer} ${i.keyword}`)).toEqual([
+      '/states/draft/meta/fields/hidden/0 unknownField',
+    ]);
+  });
 });
 
 describe('line items in OpenAPI', () => {

@@ -66,3 +66,14 @@ export function checkLineItems(entities: EntityDefinition[], entityFile: (id: st
   }
   return issues;
 }
+
+/** The names of the line item lists `parentId` has (a stage may make them read-only or leave them unlocked). */
+export function lineItemNames(entities: readonly EntityDefinition[], parentId: string): Set<string> {
+  const names = new Set<string>();
+  for (const child of entities)
+    for (const field of Object.values(child.properties)) {
+      const relation = field['x-relation'];
+      if (relation?.items && relation.entity === parentId) names.add(relation.items);
+    }
+  return names;
+}

@@ -1,5 +1,6 @@
 import type { Issue } from '../errors.js';
 import type { EntityDefinition } from './entity.js';
+import { lineItemNames } from './validate-items.js';
 import type { WorkflowDefinition } from './workflow.js';
 
 /**
@@ -13,6 +14,8 @@ export function checkStageRules(workflow: WorkflowDefinition, entities: readonly
   const entity = entities.find((e) => e.$id === workflow.meta.entity);
   if (!entity) return [];
   const issues: Issue[] = [];
+  // Line item lists (validate-items.ts) are part of the record: a stage may make them read-only or leave them unlocked.
+  const lineLists = lineItemNames(entities, entity.$id);
   const exposed = new Map<string, string>(
     [
       [entity['x-entity'].titleField, 'the title field'],
@@ -32,7 +35,9 @@ export function checkStageRules(workflow: WorkflowDefinition, entities: readonly
     ];
     for (const [path, names] of lists)
       names.forEach((field, i) => {
-        if (!(field in entity.properties)) issues.push(unknownField(`${base}/${path}/${i}`, field, entity.$id));
+        const list = lineLists.has(field) && (path === 'fields/readOnly' || path === 'lock/except');
+        if (!(field in entity.properties) && !list)
+          issues.push(unknownField(`${base}/${path}/${i}`, field, entity.$id));
       });
     const hidden = meta.fields?.hidden ?? [];
     hidden.forEach((field, i) => {

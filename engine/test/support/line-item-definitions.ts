@@ -57,7 +57,7 @@ export function quoteSet(options: { workflow?: boolean } = {}): DefinitionSet {
   };
 }
 
-/** With `workflow`: a quote is a draft until approved, and an approved quote is locked except its name. */
+/** With `workflow`: a quote is a draft until approved (locked except its name) or in review (locked except its lines). */
 const APPROVAL: WorkflowDefinition = {
   id: 'quote-approval',
   initial: 'draft',
@@ -65,8 +65,13 @@ const APPROVAL: WorkflowDefinition = {
   states: {
     draft: {
       meta: { title: { zh: '草稿', en: 'Draft' } },
-      on: { APPROVE: { target: 'approved', meta: { title: { zh: '审批通过', en: 'Approve' } } } },
+      on: {
+        APPROVE: { target: 'approved', meta: { title: { zh: '审批通过', en: 'Approve' } } },
+        REVIEW: { target: 'review', meta: { title: { zh: '送审', en: 'Review' } } },
+      },
     },
+    // Under review only the lines may change.
+    review: { meta: { title: { zh: '审核中', en: 'In review' }, lock: { except: ['lines'] } } },
     approved: { type: 'final', meta: { title: { zh: '已审批', en: 'Approved' }, lock: { except: ['name'] } } },
   },
 };
