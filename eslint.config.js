@@ -48,6 +48,7 @@ const PURE = [
   'migrate/(diff-sequences|sequence-steps)\\.ts',
   'records/numbering\\.ts',
   'records/me-filter\\.ts',
+  'records/link-attributes\\.ts',
 ].map((pattern) => new RegExp(`^${pattern}$`));
 
 /** Packages that reach a database, the network or the file system. */

@@ -59,6 +59,8 @@ export interface JunctionSpec {
   source: string;
   target: string;
   renamedFrom?: string;
+  /** Link attributes (`x-relation.attributes`): columns of the link table beside source, target and position. */
+  attributes?: ColumnSpec[];
 }
 
 /**

@@ -333,6 +333,12 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
       source: { type: 'string' },
       target: { type: 'string' },
       renamedFrom: { type: 'string' },
+      attributes: {
+        description:
+          'Link attributes (`x-relation.attributes`): columns of the link table beside source, target and position.',
+        type: 'array',
+        items: { $ref: '#/components/schemas/ColumnSpec' },
+      },
     },
     required: ['name', 'field', 'source', 'target'],
     additionalProperties: false,

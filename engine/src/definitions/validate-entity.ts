@@ -11,6 +11,7 @@ import { checkKeys } from './validate-keys.js';
 import entityMetaSchema from './meta/entity.meta.json' with { type: 'json' };
 import { toFieldKind, type FieldKind } from '../schema/column-types.js';
 import { checkUserFields } from './validate-user-fields.js';
+import { checkLinkAttributes } from './validate-link-attributes.js';
 
 const metaAjv = createAjv();
 const validateShape = metaAjv.compile<EntityDefinition>(entityMetaSchema);
@@ -82,6 +83,7 @@ function semanticIssues(definition: EntityDefinition, context: EntityContext): I
     ...checkKeys(definition),
     ...checkSequences(definition),
     ...checkUserFields(definition),
+    ...checkLinkAttributes(definition),
     ...checkCompiles(definition),
   ];
 }

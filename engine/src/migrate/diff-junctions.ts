@@ -1,5 +1,5 @@
 import type { JunctionSpec } from '../schema/table-spec.js';
-import type { TableRenames } from './diff-columns.js';
+import { diffColumns, type TableRenames } from './diff-columns.js';
 import type { StepDraft } from './plan.js';
 
 /**
@@ -14,6 +14,7 @@ export function diffJunctions(before: JunctionSpec[], after: JunctionSpec[], ren
     if (old) used.add(old);
     if (old && (renames.get(old.target) ?? old.target) === junction.target) {
       if (old.name !== junction.name) steps.push({ kind: 'renameJunction', from: old.name, to: junction.name });
+      steps.push(...diffLinkAttributes(old, junction, renames));
       continue;
     }
     if (old) steps.push({ kind: 'dropJunction', junction: old });
@@ -40,6 +41,21 @@ function findBefore(
     if (renamed && !sameField) return renamed;
   }
   return sameField;
+}
+
+/**
+ * Link attributes (x-relation.attributes) are columns of the link table, so they change as any column
+ * does (add, drop, rename, retype, choices), on the table under its new name; the plan names them by
+ * their titles (step-names.ts).
+ */
+function diffLinkAttributes(before: JunctionSpec, after: JunctionSpec, renames: TableRenames): StepDraft[] {
+  const table = (junction: JunctionSpec) => ({
+    name: after.name,
+    columns: junction.attributes ?? [],
+    indexes: [],
+    junctions: [],
+  });
+  return diffColumns(table(before), table(after), renames);
 }
 
 function stripRename(junction: JunctionSpec): JunctionSpec {

@@ -1,5 +1,5 @@
 import type { DefinitionSet } from '../definitions/definition-set.js';
-import type { EntityDefinition, LocalizedText } from '../definitions/entity.js';
+import type { EntityDefinition, FieldDefinition, LocalizedText } from '../definitions/entity.js';
 import { toText } from '@lodestar/core';
 import type { Text } from '../errors.js';
 
@@ -45,7 +45,17 @@ export function stepNames(...sets: DefinitionSet[]): StepNames {
     }
     return undefined;
   };
-  const fieldOf = (table: string, column: string) => {
+  const fieldOf = (table: string, column: string): FieldDefinition | undefined => {
+    // A link table `<entity>__<field>`: its columns are the relation's link attributes.
+    const [source, relation] = table.split('__');
+    if (relation !== undefined) {
+      for (const set of sets) {
+        const link = set.entities.find((e) => e.$id === source)?.properties?.[relation];
+        const attribute = link?.['x-relation']?.attributes?.[column];
+        if (attribute) return attribute;
+      }
+      return undefined;
+    }
     for (const set of sets) {
       const field = set.entities.find((e) => e.$id === table)?.properties?.[column];
       if (field) return field;
@@ -68,16 +78,24 @@ export function stepNames(...sets: DefinitionSet[]): StepNames {
     }
     return undefined;
   };
+  const fieldText = (table: string, column: string): Text => {
+    const field = fieldOf(table, column);
+    if (!field && SYSTEM_COLUMNS[column]) return SYSTEM_COLUMNS[column];
+    return toText(field?.['x-i18n']?.title, field?.title, column);
+  };
+  // A link table is named by its entity and relation field: 商机 · 联系人.
+  const entityText = (table: string): Text => {
+    const [source, relation] = table.split('__');
+    if (relation !== undefined) {
+      const [of, link] = [entityText(source!), fieldText(source!, relation)];
+      return { en: `${of.en} · ${link.en}`, zh: `${of.zh} · ${link.zh}` };
+    }
+    const entity = entityOf(table);
+    return toText(entity?.['x-i18n']?.title, entity?.title, table);
+  };
   return {
-    entity(table) {
-      const entity = entityOf(table);
-      return toText(entity?.['x-i18n']?.title, entity?.title, table);
-    },
-    field(table, column) {
-      const field = fieldOf(table, column);
-      if (!field && SYSTEM_COLUMNS[column]) return SYSTEM_COLUMNS[column];
-      return toText(field?.['x-i18n']?.title, field?.title, column);
-    },
+    entity: entityText,
+    field: fieldText,
     choice(table, column, value) {
       return toText(fieldOf(table, column)?.['x-i18n']?.enum?.[value], undefined, value);
     },

@@ -64,6 +64,7 @@ export async function createJunction(trx: Knex.Transaction, junction: JunctionSp
       .inTable(junction.target)
       .onDelete('CASCADE');
     t.index(['target_id'], toConstraintName([junction.name, 'target_id'], 'idx'));
+    for (const column of junction.attributes ?? []) addColumnTo(trx, t, column);
   });
 }
 

@@ -7,6 +7,7 @@ import { selectRecords } from './records-repo.js';
 import { recordNames, toRecordJson } from './serialize.js';
 import { withoutStageHidden } from './stage-fields.js';
 import { expandUsers } from './expand-users.js';
+import { linkIds } from './link-attributes.js';
 import type { RecordJson } from './types.js';
 
 /**
@@ -37,7 +38,7 @@ export async function expandRecords(
     for (const record of records) {
       const value = record[name];
       record[name] = Array.isArray(value)
-        ? value.map((id: string) => toRelated(id)).filter((r) => r !== undefined)
+        ? value.map((item: unknown) => withLink(toRelated(linkIds([item])[0]!), item)).filter((r) => r !== undefined)
         : typeof value === 'string'
           ? (toRelated(value) ?? null)
           : null;
@@ -45,8 +46,15 @@ export async function expandRecords(
   }
 }
 
+/** An expanded link keeps its attributes beside the related record, under a name no field can have. */
+function withLink(related: RecordJson | undefined, item: unknown): RecordJson | undefined {
+  if (!related || typeof item !== 'object' || item === null) return related;
+  const { id: _id, ...attributes } = item as Record<string, unknown>;
+  return { ...related, link_attributes: attributes };
+}
+
 function idsIn(value: unknown): string[] {
-  if (Array.isArray(value)) return value as string[];
+  if (Array.isArray(value)) return linkIds(value);
   return typeof value === 'string' ? [value] : [];
 }
 

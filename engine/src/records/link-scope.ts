@@ -5,6 +5,7 @@ import type { ModelAccess } from '../permissions/model-access.js';
 import { attributesOf } from './attributes.js';
 import { UUID_RE } from '@lodestar/core';
 import { quoteIdent } from './quote-ident.js';
+import { linkIds } from './link-attributes.js';
 import type { RecordJson } from './types.js';
 
 /**
@@ -56,7 +57,7 @@ async function readableIds(db: Knex, sight: ModelAccess, target: string, ids: st
 
 function toIds(value: unknown): string[] {
   if (typeof value === 'string') return [value];
-  return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
+  return linkIds(value);
 }
 
 /** The one answer for a link to a record that does not exist or that the writer may not see. */

@@ -1,3 +1,4 @@
+import { toLinkJson, toLinkRows, type LinkRow } from './link-attributes.js';
 import { type Issue, issueOf, type Text } from '../errors.js';
 import { isSystemColumn } from '../definitions/identifiers.js';
 import type { CompiledEntity } from '../model/compile-model.js';
@@ -16,6 +17,9 @@ export interface Payload {
 export interface RowValues {
   columns: Record<string, unknown>;
   links: Map<string, string[]>;
+  /** Each link field's links with their attributes (link-attributes.ts), and its value as the API answers it. */
+  linkRows: Map<string, LinkRow[]>;
+  linkAnswers: Map<string, unknown[]>;
 }
 
 /**
@@ -139,13 +143,23 @@ export function toRowValues(entity: CompiledEntity, fields: Record<string, unkno
   const { byName } = attributesOf(entity);
   const columns: Record<string, unknown> = {};
   const links = new Map<string, string[]>();
+  const linkRows = new Map<string, LinkRow[]>();
+  const linkAnswers = new Map<string, unknown[]>();
   for (const [name, value] of Object.entries(fields)) {
     const attribute = byName.get(name);
     if (!attribute || attribute.system) continue;
-    if (attribute.junction) links.set(name, [...new Set(Array.isArray(value) ? (value as string[]) : [])]);
+    if (attribute.junction) {
+      const rows = toLinkRows(attribute.junction, value);
+      links.set(
+        name,
+        rows.map((row) => row.id),
+      );
+      linkRows.set(name, rows);
+      linkAnswers.set(name, toLinkJson(attribute.junction, rows));
+    }
     // node-postgres would send a JS array as a Postgres array; jsonb needs JSON text.
     else if (attribute.kind === 'json') columns[name] = value === null ? null : JSON.stringify(value);
     else columns[name] = value;
   }
-  return { columns, links };
+  return { columns, links, linkRows, linkAnswers };
 }

@@ -4,6 +4,7 @@ import { ValidationError, issueOf } from '../errors.js';
 import type { CompiledEntity } from '../model/compile-model.js';
 import type { SqlCondition } from '../permissions/scope-condition.js';
 import type { JunctionSpec } from '../schema/table-spec.js';
+import type { LinkRow } from './link-attributes.js';
 import { quoteIdent } from './quote-ident.js';
 import { companyTimeZone } from './company-time-zone.js';
 import { hasNumbering, numberColumns, SqlValue } from './numbering.js';
@@ -124,7 +125,7 @@ export async function selectVersion(knex: Knex, entity: CompiledEntity, id: stri
 export async function replaceLinks(
   trx: Knex,
   junction: JunctionSpec,
-  link: { sourceId: string; targetIds: string[]; replace: boolean },
+  link: { sourceId: string; targetIds: string[]; replace: boolean; rows?: LinkRow[] | undefined },
 ): Promise<void> {
   if (link.replace) await trx(junction.name).where({ source_id: link.sourceId }).del();
   if (!link.targetIds.length) return;
@@ -132,6 +133,7 @@ export async function replaceLinks(
     source_id: link.sourceId,
     target_id: targetId,
     position,
+    ...link.rows?.[position]?.values,
   }));
   try {
     await trx(junction.name).insert(rows);

@@ -1,3 +1,4 @@
+import { linkObjectsSql } from './link-attributes.js';
 import type { Knex } from 'knex';
 import type { CompiledEntity } from '../model/compile-model.js';
 import type { ModelAccess } from '../permissions/model-access.js';
@@ -38,6 +39,7 @@ function buildSelect(entity: CompiledEntity, names: string[]): string {
 }
 
 function junctionArray(attribute: Attribute): string {
+  if (attribute.junction!.attributes?.length) return linkObjectsSql(attribute.junction!, quoteIdent);
   const j = quoteIdent(attribute.junction!.name);
   return `array(select j.target_id from ${j} as j where j.source_id = t.id order by j.position)`;
 }

@@ -111,10 +111,11 @@ export async function createRecord(ctx: RecordContext, body: unknown, startRecor
             sourceId: row.id as string,
             targetIds,
             replace: false,
+            rows: values.linkRows.get(field),
           });
         }
         const record = toRecordJson(
-          { ...emptyLinks(entity), ...row, ...Object.fromEntries(values.links) },
+          { ...emptyLinks(entity), ...row, ...Object.fromEntries(values.linkAnswers) },
           recordNames(entity),
         );
         return (start && (await start.afterInsert(trx, record))) || record;
@@ -200,7 +201,7 @@ export async function patchRecord(ctx: RecordContext, target: RecordTarget, body
         requireActiveUsers(inactive, before);
         if (links) await requireReadableLinks(trx, sight, entity, payload.fields, before);
         const linkChanges = Object.fromEntries(
-          [...values.links]
+          [...values.linkAnswers]
             .filter(([field, ids]) => JSON.stringify(before[field] ?? []) !== JSON.stringify(ids))
             .map(([field, ids]) => [field, [before[field] ?? [], ids]]),
         ) as Record<string, [unknown, unknown]>;
@@ -217,9 +218,10 @@ export async function patchRecord(ctx: RecordContext, target: RecordTarget, body
             sourceId: target.id,
             targetIds,
             replace: true,
+            rows: values.linkRows.get(field),
           });
         }
-        return toRecordJson({ ...stored, ...row, ...Object.fromEntries(values.links) }, recordNames(entity));
+        return toRecordJson({ ...stored, ...row, ...Object.fromEntries(values.linkAnswers) }, recordNames(entity));
       }),
     ),
   );

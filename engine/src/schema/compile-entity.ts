@@ -78,6 +78,10 @@ function compileJunction(table: string, field: string, definition: FieldDefiniti
     source: table,
     target: definition['x-relation']!.entity,
   };
+  const attributes = Object.entries(definition['x-relation']!.attributes ?? {}).map(([name, field]) =>
+    compileColumn(name, field, false),
+  );
+  if (attributes.length) junction.attributes = attributes.filter((column) => column !== undefined);
   const renamedFrom = definition['x-renamedFrom'];
   return renamedFrom ? { ...junction, renamedFrom: `${table}__${renamedFrom}` } : junction;
 }

@@ -56,6 +56,9 @@ export function visibleFields(entity: EntityDefinition, recordType?: string): st
  * column's length, so a value too large for the column is a 422 on the field, not a database error.
  */
 function storable(field: FieldDefinition): FieldDefinition {
+  const attributes = field['x-relation']?.attributes;
+  if (field.type === 'array' && field.items && attributes)
+    return { ...field, items: linkItem(field.items, attributes) };
   const type = toColumnType(field);
   if (toFieldKind(field) === 'money') {
     const scale = field['x-scale'] ?? 2;
@@ -68,6 +71,33 @@ function storable(field: FieldDefinition): FieldDefinition {
   if (type?.base === 'integer') return { ...field, ...bounded(field, -(2 ** 31), 2 ** 31 - 1, false) };
   if (type?.base === 'bigint') return { ...field, ...bounded(field, -SAFE, SAFE, false) };
   return field;
+}
+
+/**
+ * One link of a many-to-many with attributes: its id alone (the old form) or `{ id, ...attributes }`.
+ * Type-specific keywords apply only to their type, so one schema judges both forms and an attribute's
+ * issue points at it (`/contacts/1/role`), with no anyOf noise.
+ */
+function linkItem(id: FieldDefinition, attributes: Record<string, FieldDefinition>): FieldDefinition {
+  const properties = Object.fromEntries(
+    Object.entries(attributes).map(([name, attribute]) => [name, nullable(storable(attribute))]),
+  );
+  return {
+    ...id,
+    type: ['string', 'object'],
+    required: ['id'],
+    properties: { id, ...properties },
+    additionalProperties: false,
+  } as unknown as FieldDefinition;
+}
+
+/** An attribute may be left empty (null): its type and choices accept null too. */
+function nullable(field: FieldDefinition): FieldDefinition {
+  return {
+    ...field,
+    type: [field.type, 'null'],
+    ...(field.enum && { enum: [...field.enum, null] }),
+  } as unknown as FieldDefinition;
 }
 
 /** The column's bounds where the definition declares none tighter. */

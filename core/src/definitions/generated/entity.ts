@@ -179,6 +179,12 @@ export interface Relation {
    * With items: the integer field of this entity that holds a line's position in the parent's list.
    */
   itemOrder?: string;
+  /**
+   * On a many-to-many relation: fields each link carries (a contact's role and influence on an opportunity), stored as columns of the link table.
+   */
+  attributes?: {
+    [k: string]: Field;
+  };
 }
 export interface Rollup {
   from: string;
