@@ -45,8 +45,8 @@ export async function createWithItems(ctx: RecordContext, body: unknown, startOf
     } catch (error) {
       throw withLineIssues(error, split.lists);
     }
-    const { owner } = await parentOf(trx, ctx.entity, parent.id as string);
-    await writeLists(tx, split.lists, { id: parent.id as string, owner }, startOf);
+    const { owner } = await parentOf(trx, ctx.entity, parent);
+    await writeLists(tx, split.lists, { id: parent.id as string, owner, fresh: true }, startOf);
     return readWithItems(tx, parent.id as string, { expand: [] });
   });
 }
@@ -64,12 +64,13 @@ export async function patchWithItems(
     return await ctx.knex.transaction(async (trx) => {
       const tx = { ...ctx, knex: trx };
       // The parent is the document the client edits: its version is checked and bumped even when only lines change.
+      let patched: RecordJson;
       try {
-        await patchRecord(tx, target, split.parent);
+        patched = await patchRecord(tx, target, split.parent);
       } catch (error) {
         throw withLineIssues(error, split.lists);
       }
-      const { owner, recordType, state } = await parentOf(trx, ctx.entity, target.id);
+      const { owner, recordType, state } = await parentOf(trx, ctx.entity, patched);
       // A stage that locks the record (or makes the list read-only) locks its lines too: they are part of it.
       const rules = ctx.byWorkflow ? undefined : stageRulesFor(ctx.model, ctx.entity, recordType, state);
       await writeLists(tx, split.lists, { id: target.id, owner, rules }, startOf);
@@ -142,12 +143,13 @@ function splitBody(all: LineItems[], body: unknown): Split | undefined {
 async function writeLists(
   ctx: RecordContext,
   lists: Map<LineItems, Record<string, unknown>[]>,
-  parent: { id: string; owner: string | null; rules?: StageRules | undefined },
+  parent: { id: string; owner: string | null; rules?: StageRules | undefined; fresh?: boolean },
   startOf: StartOf,
 ): Promise<void> {
   for (const [items, lines] of lists) {
     const childCtx: RecordContext = { ...ctx, entity: items.child };
-    const stored = await storedLines(ctx.knex, items, parent.id);
+    // A record created in this request has no lines yet.
+    const stored = parent.fresh ? new Map<string, RecordJson>() : await storedLines(ctx.knex, items, parent.id);
     const kept = new Set<string>();
     const issues: Issue[] = [];
     const blocked = stageWriteIssues(ctx.entity, parent.rules, { [items.name]: lines }, false);
@@ -223,12 +225,23 @@ async function storedLines(db: Knex, items: LineItems, parentId: string): Promis
   return new Map(rows.map((row) => [row.id as string, toRecordJson(row, recordNames(child))]));
 }
 
-/** The parent's owner (its new lines get it), record type and stage (whose rules bind the lines). */
+/**
+ * The parent's owner (its new lines get it), record type and stage (whose rules bind the lines): from the
+ * written record as answered, or read when the actor's view of it leaves one out.
+ */
 async function parentOf(
   db: Knex,
   entity: CompiledEntity,
-  id: string,
+  written: RecordJson,
 ): Promise<{ owner: string | null; recordType: string | null; state: string | null }> {
+  const hasState = entity.table.columns.some((c) => c.name === 'state');
+  if ('owner_id' in written && 'record_type' in written && (!hasState || 'state' in written))
+    return {
+      owner: (written.owner_id as string | null) ?? null,
+      recordType: (written.record_type as string | null) ?? null,
+      state: hasState ? ((written.state as string | null) ?? null) : null,
+    };
+  const id = written.id as string;
   const state = entity.table.columns.some((c) => c.name === 'state') ? 'state' : 'null as state';
   const sql = `select owner_id, record_type, ${state} from ${quoteIdent(entity.table.name)} where id = ?`;
   const { rows } = (await db.raw(sql, [id])) as {
