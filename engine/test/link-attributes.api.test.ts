@@ -102,6 +102,16 @@ describe('writes and reads', () => {
     expect(removed.body.contacts).toEqual([{ id: li, role: null, influence: null }]);
   });
 
+  it('documents links as ids or objects with their attributes in OpenAPI', async () => {
+    const doc = (await server.request('GET', '/api/v1/openapi.json')).body;
+    const items =
+      doc.components.schemas.Deal.properties.contacts.items ??
+      doc.components.schemas.Deal.properties.contacts.anyOf?.[0]?.items;
+    const object = items.anyOf.find((s: { type?: string }) => s.type === 'object');
+    expect(object.properties.role.enum).toEqual(['coach', 'user', 'technicalBuyer', 'economicBuyer', null]);
+    expect(object.properties.influence).toMatchObject({ minimum: 1, maximum: 5 });
+  });
+
   it('checks link attributes in definitions with pointers', async () => {
     const set = linkAttributeSet({ id: { type: 'string' }, score: { type: 'string', format: 'uuid', 'x-user': true } });
     set.entities[1]!.properties.lead = {

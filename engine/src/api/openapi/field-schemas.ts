@@ -27,6 +27,8 @@ export function toFieldSchema(field: FieldDefinition): JsonSchema {
     schema.readOnly = true;
     schema.description = `${description ? `${description} ` : ''}Formula: ${field['x-formula']}`;
   }
+  const attributes = field['x-relation']?.attributes;
+  if (field.type === 'array' && field.items && attributes) schema.items = toLinkSchema(field.items, attributes);
   if (field['x-user']) schema.description = `${description ? `${description} ` : ''}${USER_FIELD}`;
   const sequence = field['x-sequence'];
   if (sequence) {
@@ -34,6 +36,22 @@ export function toFieldSchema(field: FieldDefinition): JsonSchema {
     schema.description = `${description ? `${description} ` : ''}Numbered by the engine on create: ${sequence.pattern}.`;
   }
   return schema;
+}
+
+/** A link with attributes: its id alone on writes (attributes empty), or `{ id, ...attributes }` as reads answer it. */
+function toLinkSchema(id: FieldDefinition, attributes: Record<string, FieldDefinition>): JsonSchema {
+  const idSchema = toFieldSchema(id);
+  return {
+    anyOf: [
+      idSchema,
+      {
+        type: 'object',
+        required: ['id'],
+        properties: { id: idSchema, ...mapValues(attributes, (attribute) => toNullable(toFieldSchema(attribute))) },
+        additionalProperties: false,
+      },
+    ],
+  };
 }
 
 /** The schema that also accepts `null`: a type list where possible, so generated clients see `T | null`. */
