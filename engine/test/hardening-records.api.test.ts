@@ -177,7 +177,8 @@ describe('the default template, two sales teams', () => {
       );
 
       const unlinked = (await api('admin', 'GET', `/records/opportunity/${deal}`)).body;
-      expect(unlinked).toMatchObject({ version: 2, contacts: [ids.contactB] });
+      // The template's contacts carry CUTE roles: links read as { id, role, influence }.
+      expect(unlinked).toMatchObject({ version: 2, contacts: [{ id: ids.contactB, role: null, influence: null }] });
       expect((await audit('opportunity', deal)).at(-1)).toMatchObject({
         action: 'update',
         actor_id: ids.nina,

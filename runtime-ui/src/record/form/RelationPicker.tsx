@@ -11,7 +11,7 @@ import { RECORD_MESSAGES } from '../messages';
 /** Titles of related records seen so far, so a picker shows a name without asking twice. */
 const titles = new Map<string, string>();
 
-function useTitles(target: string, ids: string[]): Record<string, string> {
+export function useTitles(target: string, ids: string[]): Record<string, string> {
   const model = useModel();
   const [, setVersion] = useState(0);
   const key = ids.join(',');
@@ -86,7 +86,7 @@ interface PickerProps {
 }
 
 /** The search box and its listbox of matches. */
-function SearchBox({ id, target, exclude, invalid, placeholder, onPick }: PickerProps) {
+export function SearchBox({ id, target, exclude, invalid, placeholder, onPick }: PickerProps) {
   const t = useMessages(RECORD_MESSAGES);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);

@@ -111,6 +111,11 @@ function toFormSchema(field: FieldDefinition, withDefault: boolean): RJSFSchema 
     if (field[keyword as keyof FieldDefinition] !== undefined) out[keyword] = field[keyword as keyof FieldDefinition];
   if (field.format && FORMATS.has(field.format)) out.format = field.format;
   if (field.items) out.items = toFormSchema(field.items, false);
+  // Links with attributes are objects the grid edits (LinkGrid.tsx); the engine judges each attribute.
+  if (field['x-relation']?.attributes) {
+    out.items = { type: 'object' };
+    delete out.uniqueItems;
+  }
   if (withDefault && field.default !== undefined) out.default = field.default;
   return out as RJSFSchema;
 }
@@ -135,8 +140,10 @@ function uiFor(
     Object.assign(options, { currency: field['x-currency'] ?? 'CNY', scale: field['x-scale'] ?? 2 });
   if (kind === 'longText' || kind === 'manyToMany' || kind === 'multiChoice' || kind === 'textList')
     options.wide = true;
+  const attributes = field['x-relation']?.attributes;
+  if (attributes) Object.assign(options, { attributes, wide: true });
   return {
-    'ui:widget': WIDGET_OF_KIND[kind ?? 'text'] ?? 'lsText',
+    'ui:widget': attributes ? 'lsLinkGrid' : (WIDGET_OF_KIND[kind ?? 'text'] ?? 'lsText'),
     'ui:options': options,
     ...(help && { 'ui:help': help }),
     ...(readonly && { 'ui:readonly': true }),

@@ -2,6 +2,7 @@ import { useEffect, useState, type ChangeEvent, type KeyboardEvent } from 'react
 import type { RegistryWidgetsType, WidgetProps } from '@rjsf/utils';
 import { RelationWidget, RelationsWidget } from './RelationPicker';
 import { UserWidget } from './UserPicker';
+import { LinkGridWidget } from './LinkGrid';
 import { formTexts } from './formContext';
 
 /** Native inputs styled by record.css; every widget uses the field's id so `<label for>` finds it. */
@@ -305,4 +306,5 @@ export const WIDGETS: RegistryWidgetsType = {
   lsRelation: RelationWidget,
   lsRelations: RelationsWidget,
   lsUser: UserWidget,
+  lsLinkGrid: LinkGridWidget,
 };
