@@ -81,5 +81,12 @@ describe('the link grid', () => {
     ]);
     expect(patched.status(), await patched.text()).toBe(200);
     expect((await patched.json()).contacts).toEqual([{ id: record.contacts[1].id, role: 'user', influence: null }]);
+
+    // The other side: the contact's related records list the opportunity with the contact's role on it.
+    await page.goto(`/records/contact/${record.contacts[1].id}`);
+    await page.getByRole('tab', { name: '相关记录' }).click();
+    const linked = page.getByTestId('related-opportunity-contacts');
+    await expect.poll(() => linked.getByRole('row').nth(1).textContent()).toMatch(/智能产线改造.*使用者/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 });

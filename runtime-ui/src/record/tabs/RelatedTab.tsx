@@ -9,6 +9,7 @@ import { RecordTable } from '../../list/RecordTable';
 import { paths } from '../../app/paths';
 import { Spinner } from '../../app/Spinner';
 import { RECORD_MESSAGES } from '../messages';
+import { LinkedGroup } from './LinkedGroup';
 
 interface Reference {
   other: EntityDefinition;
@@ -26,7 +27,9 @@ function referencesTo(
     Object.entries(other.properties)
       .filter(
         ([field, def]) =>
-          kinds[other.$id]?.[field] === 'manyToOne' && def['x-relation']?.entity === target && canRead(other.$id),
+          (kinds[other.$id]?.[field] === 'manyToOne' || def['x-relation']?.attributes !== undefined) &&
+          def['x-relation']?.entity === target &&
+          canRead(other.$id),
       )
       .map(([field]) => ({ other, field })),
   );
@@ -39,14 +42,18 @@ export function RelatedTab({ entity, record }: { entity: EntityDefinition; recor
   if (!refs.length) return <p className="empty-state muted">{t.noRelated}</p>;
   return (
     <div className="related-list">
-      {refs.map((ref) => (
-        <RelatedGroup
-          key={`${ref.other.$id}.${ref.field}`}
-          reference={ref}
-          id={record.id}
-          multiple={ref.other.$id === entity.$id || refs.filter((r) => r.other === ref.other).length > 1}
-        />
-      ))}
+      {refs.map((ref) =>
+        ref.other.properties[ref.field]?.['x-relation']?.attributes ? (
+          <LinkedGroup key={`${ref.other.$id}.${ref.field}`} other={ref.other} field={ref.field} id={record.id} />
+        ) : (
+          <RelatedGroup
+            key={`${ref.other.$id}.${ref.field}`}
+            reference={ref}
+            id={record.id}
+            multiple={ref.other.$id === entity.$id || refs.filter((r) => r.other === ref.other).length > 1}
+          />
+        ),
+      )}
     </div>
   );
 }
