@@ -7,6 +7,7 @@ import { EDITOR_MESSAGES } from './editor-messages';
 import type { FieldForm } from './field-model';
 import { SequenceSettings } from './SequenceSettings';
 import { LineItemsSettings } from './LineItemsSettings';
+import { LinkAttributesSettings } from './LinkAttributesSettings';
 import type { EntityDefinition } from '@lodestar/core';
 
 /** The rules a kind has: lengths and pattern for text, bounds for numbers, choices, the linked entity. */
@@ -107,6 +108,12 @@ export function KindSettings({
             />
           )}
           {form.kind === 'manyToOne' && <LineItemsSettings form={form} onChange={onChange} entity={entity} />}
+          {form.kind === 'manyToMany' && (
+            <LinkAttributesSettings
+              attributes={form.linkAttributes}
+              onChange={(linkAttributes) => onChange({ linkAttributes })}
+            />
+          )}
         </div>
       );
     case 'date':

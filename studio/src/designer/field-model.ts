@@ -51,6 +51,8 @@ export interface FieldForm {
   scale: string;
   values: ChoiceValue[];
   relationEntity: string;
+  /** Link attributes of a many-to-many (`x-relation.attributes`, LinkAttributesSettings.tsx), as written. */
+  linkAttributes: Record<string, FieldDefinition>;
   onDelete: string;
   /** Line items of the parent (`x-relation.items`, LineItemsSettings.tsx): the list's name, '' when not. */
   items: string;
@@ -126,6 +128,7 @@ export function emptyForm(): FieldForm {
     scale: '2',
     values: [],
     relationEntity: '',
+    linkAttributes: {},
     onDelete: 'setNull',
     items: '',
     itemOrder: '',
@@ -173,6 +176,7 @@ export function toForm(entity: EntityDefinition, name: string): FieldForm {
       en: i18n.enum?.[String(value)]?.en ?? '',
     })),
     relationEntity: (field['x-relation'] ?? field.items?.['x-relation'])?.entity ?? '',
+    linkAttributes: field['x-relation']?.attributes ?? {},
     onDelete: field['x-relation']?.onDelete ?? 'setNull',
     items: field['x-relation']?.items ?? '',
     itemOrder: field['x-relation']?.itemOrder ?? '',
@@ -292,7 +296,14 @@ function kindSchema(form: FieldForm): FieldDefinition {
       format: 'uuid',
       'x-relation': { ...relation, onDelete: form.onDelete as OnDelete, ...lineItemsOf(form) },
     },
-    manyToMany: { type: 'array', items: { type: 'string', format: 'uuid' }, uniqueItems: true, 'x-relation': relation },
+    manyToMany: {
+      type: 'array',
+      items: { type: 'string', format: 'uuid' },
+      uniqueItems: true,
+      'x-relation': Object.keys(form.linkAttributes).length
+        ? { ...relation, attributes: form.linkAttributes }
+        : relation,
+    },
     autoNumber: { type: 'string', 'x-sequence': cleanSequence(form.sequence) },
     user: { type: 'string', format: 'uuid', 'x-user': true },
   };
