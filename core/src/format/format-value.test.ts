@@ -62,3 +62,12 @@ describe('formatValue', () => {
     expect(formatValue([], subject('textList'), 'zh')).toBe('');
   });
 });
+
+describe('links with attributes', () => {
+  it('names an unexpanded link { id, role } by its id, and an expanded one by its title', () => {
+    const id = '0b6f3c9e-2f1a-4c47-9d7e-5a1f0e8b2c11';
+    const links = subject('manyToMany', 'contacts', { target: deal });
+    expect(formatValue([{ id, role: 'coach' }], links, 'zh')).toBe(formatValue([id], links, 'zh'));
+    expect(formatValue([{ id, name: '张总', link_attributes: { role: 'coach' } }], links, 'zh')).toBe('张总');
+  });
+});

@@ -124,5 +124,7 @@ export function linkedTitle(
   if (value === null || typeof value !== 'object') return style.id(String(value));
   const related = value as Record<string, unknown>;
   if (related.restricted) return style.restricted(lang);
+  // A link with attributes ({ id, role, … }) is not the related record: it is known by id, as a bare id is.
+  if (target && !(target['x-entity'].titleField in related)) return style.id(String(related.id));
   return target ? recordLabel(target, related) : String(related.id);
 }
