@@ -16,13 +16,8 @@ import { saveRecord } from './saveRecord';
 import { TEMPLATES } from './templates';
 import { changedValues, filledValues, toFormData, type FormData } from './values';
 import { WIDGETS } from './widgets';
-import {
-  formFormulas,
-  isFormulaField,
-  useRelatedRecords,
-  withFormulasReadOnly,
-  withFormulaValues,
-} from './formulaValues';
+import { formFormulas, isFormulaField, useRelatedRecords, withFormulasReadOnly } from './formulaValues';
+import { withFormulasOverLines } from './formulasOverLines';
 import { SaveBar } from './SaveBar';
 import { useDuplicateHints } from './duplicateHints';
 import { useMessages } from '@lodestar/ui-shared';
@@ -95,12 +90,13 @@ export function RecordForm({
     [entity, model.fields],
   );
   const relatedRecords = useRelatedRecords(entity, formulas, formData);
-  const liveData = useMemo(
-    () => withFormulaValues(formulas, formData, record, relatedRecords, model.fields, new Date()),
-    [formulas, formData, record, relatedRecords, model.fields],
-  );
   // Line items (a child declared as this entity's items) are edited in grids and saved in the same request.
   const items = useLineItems(entity, record, locked, lang);
+  // Formulas read the lines' live roll-ups (a total over the subtotal of lines still being typed).
+  const liveData = useMemo(
+    () => withFormulasOverLines(formulas, formData, items.rollups, record, relatedRecords, model.fields, new Date()),
+    [formulas, formData, items.rollups, record, relatedRecords, model.fields],
+  );
   const shownData = useMemo(
     () => withLiveRollups(liveData, items.rollups, model.fields),
     [liveData, items.rollups, model.fields],
