@@ -35,9 +35,21 @@ export function typeSchemas({ entry, roots, external = [], refPrefix = '#/compon
 
   const isCore = (symbol) => symbol?.declarations?.some((d) => d.getSourceFile().fileName.startsWith(coreDir)) ?? false;
   const docOf = (symbol) => ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim();
+  /** A JSON Schema keyword written as a JSDoc tag (`@format uuid`, `@maxItems 50`): what a type cannot say. */
+  const keywordsOf = (symbol) =>
+    Object.fromEntries(
+      symbol
+        .getJsDocTags(checker)
+        .filter((tag) => TAG_KEYWORDS.has(tag.name))
+        .map((tag) => {
+          const value = ts.displayPartsToString(tag.text).trim();
+          return [tag.name, TAG_KEYWORDS.get(tag.name) === 'number' ? Number(value) : value];
+        }),
+    );
   const withDoc = (schema, symbol) => {
-    const description = symbol && docOf(symbol);
-    return description ? { description, ...schema } : schema;
+    if (!symbol) return schema;
+    const description = docOf(symbol);
+    return { ...(description && { description }), ...schema, ...keywordsOf(symbol) };
   };
 
   /** The name a type is known by in core, when it is a plain (not generic) named type. */
@@ -129,6 +141,15 @@ export function typeSchemas({ entry, roots, external = [], refPrefix = '#/compon
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/** The JSON Schema keywords a JSDoc tag may add to a member's schema, and the type of their value. */
+const TAG_KEYWORDS = new Map([
+  ['format', 'string'],
+  ['pattern', 'string'],
+  ['minimum', 'number'],
+  ['maximum', 'number'],
+  ['maxItems', 'number'],
+]);
+
 /** Core's answer types whose schemas the API documents; the types they reach come along. */
 export const ANSWER_TYPES = [
   'WordedPlan',
@@ -139,12 +160,19 @@ export const ANSWER_TYPES = [
   'WinRateReport',
   'TitledHistoryRow',
   'AuditPage',
+  'VersionSummary',
+  'StoredVersion',
+  'StoredDraft',
+  'EffectivePermissions',
+  'MyDay',
+  'RecordPage',
+  'GroupsAnswer',
 ];
 
 /** The generated module: `TYPE_SCHEMAS`, formatted as the tree is (Prettier). */
 export async function renderTypeSchemas(entry) {
   const { format, resolveConfig } = await import('prettier');
-  const schemas = typeSchemas({ entry, roots: ANSWER_TYPES, external: ['Text'] });
+  const schemas = typeSchemas({ entry, roots: ANSWER_TYPES, external: ['Text', 'DefinitionSet'] });
   const text = `/* Generated from core's types by \`npm run generate -w core\` (scripts/type-schemas-lib.mjs). Do not edit. */
 
 /** JSON Schemas of ${ANSWER_TYPES.join(', ')} and the core types they reach, by type name (\`x-core-type\`). */

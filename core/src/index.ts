@@ -22,4 +22,7 @@ export * from './version-diff.js';
 export * from './report-answers.js';
 export * from './history-answer.js';
 export * from './audit-answer.js';
+export * from './record-answers.js';
+export * from './my-day-answer.js';
+export * from './model-versions.js';
 export { TYPE_SCHEMAS } from './generated/type-schemas.js';

@@ -38,6 +38,14 @@ function problemsOf(method: string, path: string, response: TestResponse): strin
     : validate.errors!.map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`);
 }
 
+/** The problems of a value against one component schema (a core type shared by every entity's routes). */
+function componentProblems(name: string, value: unknown): string[] {
+  const validate = ajv.compile({ $ref: `#/components/schemas/${name}`, components: doc.components });
+  return validate(value)
+    ? []
+    : validate.errors!.map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`);
+}
+
 /** Calls a route as the administrator and expects `status` with an answer its documented schema accepts. */
 async function documented(method: string, path: string, status: number, url: string, body?: unknown) {
   const response = await server.request(method.toUpperCase(), `/api/v1${url}`, body);
@@ -135,6 +143,20 @@ describe('the answers the apps read fit their documented schemas', () => {
     );
     expect(trail.data.map((row: { action: string }) => row.action)).toEqual(['transition', 'create']);
     await documented('get', '/admin/audit', 200, `/admin/audit?entity=opportunity&recordId=${lost.body.id}`);
+    const groups = await documented(
+      'get',
+      '/records/opportunity/groups',
+      200,
+      '/records/opportunity/groups?by=state&sum=amount',
+    );
+    expect(groups.data.map((row: { key: string; sum: number }) => [row.key, row.sum])).toEqual(
+      expect.arrayContaining([['lost', 1000]]),
+    );
+    // The envelope every entity's records routes share (core's RecordPage, RecordJson) holds a real page and record.
+    const page = (await server.request('GET', '/api/v1/records/opportunity?expand=customer')).body;
+    expect(page.data).toHaveLength(2);
+    expect(componentProblems('RecordPage', page)).toEqual([]);
+    expect(componentProblems('RecordJson', { ...page.data[0], version: 'one' })).not.toEqual([]);
     for (const report of ['funnel', 'time-in-stage', 'forecast', 'win-rate']) {
       const answer = await documented(
         'get',
@@ -192,7 +214,11 @@ describe('the answers the apps read fit their documented schemas', () => {
   it('the signed-in user, the directory, my day and the administration lists', async () => {
     await documented('get', '/auth/me', 200, '/auth/me');
     await documented('get', '/users', 200, '/users');
-    await documented('get', '/my-day', 200, '/my-day?tz=Asia/Shanghai');
+    const now = new Date().toISOString();
+    const task = { subject: 'Call Acme', type: 'task', status: 'planned', plannedStart: now, remindAt: now };
+    expect((await server.request('POST', '/api/v1/records/activity', task)).status).toBe(201);
+    const day = await documented('get', '/my-day', 200, '/my-day?tz=Asia/Shanghai');
+    expect([day.due.length, day.reminders.length]).toEqual([1, 1]);
     await documented('get', '/admin/users', 200, '/admin/users');
     await documented('get', '/admin/org-units', 200, '/admin/org-units');
   });

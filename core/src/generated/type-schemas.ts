@@ -1,6 +1,6 @@
 /* Generated from core's types by `npm run generate -w core` (scripts/type-schemas-lib.mjs). Do not edit. */
 
-/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow, AuditPage and the core types they reach, by type name (`x-core-type`). */
+/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow, AuditPage, VersionSummary, StoredVersion, StoredDraft, EffectivePermissions, MyDay, RecordPage, GroupsAnswer and the core types they reach, by type name (`x-core-type`). */
 export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
   AuditAction: {
     enum: ['create', 'delete', 'handover', 'permission', 'publish', 'transition', 'update'],
@@ -104,6 +104,21 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     required: ['count', 'meanAgeHours', 'medianAgeHours'],
     additionalProperties: false,
     'x-core-type': 'CurrentStays',
+  },
+  EffectivePermissions: {
+    description:
+      "What the caller may do with one entity, their roles' grants (EntityPermission) combined: the scope of each\naction, and the fields they may not write.",
+    type: 'object',
+    properties: {
+      read: { $ref: '#/components/schemas/Scope' },
+      create: { $ref: '#/components/schemas/Scope' },
+      update: { $ref: '#/components/schemas/Scope' },
+      delete: { $ref: '#/components/schemas/Scope' },
+      readOnly: { type: 'array', items: { type: 'string' } },
+    },
+    required: ['read', 'create', 'update', 'delete', 'readOnly'],
+    additionalProperties: false,
+    'x-core-type': 'EffectivePermissions',
   },
   EntityChange: {
     type: 'object',
@@ -317,6 +332,36 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     additionalProperties: false,
     'x-core-type': 'FunnelStage',
   },
+  GroupRow: {
+    description: 'The records with one value of the grouped field: how many, and the total of the summed field.',
+    type: 'object',
+    properties: {
+      key: { description: 'The value (a date or instant as its ISO text); null for records without one.' },
+      count: { type: 'number' },
+      sum: {
+        description: 'null when nothing was summed, or no record in the group has a value.',
+        anyOf: [{ type: 'null' }, { type: 'number' }],
+      },
+    },
+    required: ['key', 'count', 'sum'],
+    additionalProperties: false,
+    'x-core-type': 'GroupRow',
+  },
+  GroupsAnswer: {
+    description: '`GET /records/{entity}/groups`: counts (and sums) per value of `by`, the largest group first.',
+    type: 'object',
+    properties: {
+      by: { type: 'string' },
+      sum: {
+        description: 'The summed field; null when none was asked for.',
+        anyOf: [{ type: 'null' }, { type: 'string' }],
+      },
+      data: { type: 'array', items: { $ref: '#/components/schemas/GroupRow' } },
+    },
+    required: ['by', 'sum', 'data'],
+    additionalProperties: false,
+    'x-core-type': 'GroupsAnswer',
+  },
   IndexSpec: {
     type: 'object',
     properties: { name: { type: 'string' }, columns: { type: 'array', items: { type: 'string' } } },
@@ -375,6 +420,46 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     enum: ['case', 'punctuation', 'spaces', 'suffixes', 'trim', 'width'],
     'x-core-type': 'KeyStep',
   },
+  MyDay: {
+    description: 'Each list ordered by `at`, at most 50 items.',
+    type: 'object',
+    properties: {
+      today: { description: "The caller's day in their time zone.", type: 'string', format: 'date' },
+      due: { type: 'array', items: { $ref: '#/components/schemas/MyDayItem' }, maxItems: 50 },
+      overdue: { type: 'array', items: { $ref: '#/components/schemas/MyDayItem' }, maxItems: 50 },
+      reminders: { type: 'array', items: { $ref: '#/components/schemas/MyDayItem' }, maxItems: 50 },
+      slaBreached: { type: 'array', items: { $ref: '#/components/schemas/MyDayItem' }, maxItems: 50 },
+      stuck: { type: 'array', items: { $ref: '#/components/schemas/MyDayItem' }, maxItems: 50 },
+    },
+    required: ['today', 'due', 'overdue', 'reminders', 'slaBreached', 'stuck'],
+    additionalProperties: false,
+    'x-core-type': 'MyDay',
+  },
+  MyDayItem: {
+    description: 'One entry: a record, and the moment that puts it in its list.',
+    type: 'object',
+    properties: {
+      entity: { type: 'string' },
+      id: { type: 'string', format: 'uuid' },
+      title: { description: "The record's title field." },
+      at: {
+        description: 'Due time, reminder time, breach time or time the state was entered (a date for date fields).',
+        anyOf: [{ type: 'null' }, { type: 'string' }],
+      },
+      state: {
+        description: "The record's stage, on entities a workflow binds.",
+        anyOf: [{ type: 'null' }, { type: 'string' }],
+      },
+      workflow: { type: 'string' },
+      record: {
+        description: 'The record as the records API answers it (hidden fields absent).',
+        $ref: '#/components/schemas/RecordJson',
+      },
+    },
+    required: ['entity', 'id', 'title', 'at', 'record'],
+    additionalProperties: false,
+    'x-core-type': 'MyDayItem',
+  },
   OnDelete: { enum: ['cascade', 'restrict', 'setNull'], 'x-core-type': 'OnDelete' },
   OpenForecast: {
     type: 'object',
@@ -401,6 +486,40 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     required: ['averageCycleDays', 'medianCycleDays', 'count', 'amount'],
     additionalProperties: false,
     'x-core-type': 'OutcomeFigures',
+  },
+  RecordJson: {
+    description: 'A record as the API answers it: its system attributes and its fields by name (null: no value).',
+    type: 'object',
+    properties: {
+      id: { type: 'string', format: 'uuid' },
+      record_type: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+      state: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+      state_entered_at: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+      sla_breached_at: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+      owner_id: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+      created_at: { type: 'string' },
+      updated_at: { type: 'string' },
+      created_by: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+      updated_by: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+      version: { type: 'number' },
+    },
+    required: ['id'],
+    additionalProperties: {},
+    'x-core-type': 'RecordJson',
+  },
+  RecordPage: {
+    description: 'One keyset page of a records list.',
+    type: 'object',
+    properties: {
+      data: { type: 'array', items: { $ref: '#/components/schemas/RecordJson' } },
+      nextCursor: {
+        description: 'The `cursor` of the next page; null on the last page.',
+        anyOf: [{ type: 'null' }, { type: 'string' }],
+      },
+    },
+    required: ['data', 'nextCursor'],
+    additionalProperties: false,
+    'x-core-type': 'RecordPage',
   },
   RecordScope: {
     description:
@@ -451,6 +570,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     enum: ['blocked', 'destructive', 'safe'],
     'x-core-type': 'Safety',
   },
+  Scope: { enum: ['all', 'none', 'own', 'team'], 'x-core-type': 'Scope' },
   Sequence: {
     type: 'object',
     properties: {
@@ -494,6 +614,37 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     description: "A stage's outcome (`meta.outcome`); absent in the definition means open.",
     enum: ['lost', 'open', 'won'],
     'x-core-type': 'StageOutcome',
+  },
+  StoredDraft: {
+    description: 'A saved draft (`GET /meta/drafts/{id}`).',
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      definitions: { $ref: '#/components/schemas/DefinitionSet' },
+      base_version: { description: 'The version the draft was made from.', type: 'number' },
+      updated_by: { anyOf: [{ type: 'null' }, { type: 'string' }], format: 'uuid' },
+      updated_at: { type: 'string', format: 'date-time' },
+    },
+    required: ['id', 'definitions', 'base_version', 'updated_by', 'updated_at'],
+    additionalProperties: false,
+    'x-core-type': 'StoredDraft',
+  },
+  StoredVersion: {
+    description: 'A published version: its definitions and the plan it applied (`GET /meta/versions/{version}`).',
+    type: 'object',
+    properties: {
+      version: { type: 'number' },
+      hash: { type: 'string' },
+      definitions: { $ref: '#/components/schemas/DefinitionSet' },
+      plan: { description: 'The plan this version applied, as it was stored then.' },
+      source: { type: 'string' },
+      note: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+      published_by: { anyOf: [{ type: 'null' }, { type: 'string' }], format: 'uuid' },
+      published_at: { type: 'string', format: 'date-time' },
+    },
+    required: ['version', 'hash', 'definitions', 'plan', 'source', 'note', 'published_by', 'published_at'],
+    additionalProperties: false,
+    'x-core-type': 'StoredVersion',
   },
   TableSpec: {
     description: 'The relational shape compiled from one entity definition.',
@@ -700,6 +851,25 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     required: ['from', 'to', 'entities', 'workflows', 'roles'],
     additionalProperties: false,
     'x-core-type': 'VersionsDiff',
+  },
+  VersionSummary: {
+    description: 'A published version without its definitions (`GET /meta/versions`).',
+    type: 'object',
+    properties: {
+      version: { type: 'number' },
+      hash: { type: 'string' },
+      source: { description: '`seed`, `draft`, `template`, `cli`…: where the definitions came from.', type: 'string' },
+      note: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+      noteText: {
+        description: 'The note in both languages, when the engine wrote it.',
+        $ref: '#/components/schemas/Text',
+      },
+      published_by: { anyOf: [{ type: 'null' }, { type: 'string' }], format: 'uuid' },
+      published_at: { type: 'string', format: 'date-time' },
+    },
+    required: ['version', 'hash', 'source', 'note', 'published_by', 'published_at'],
+    additionalProperties: false,
+    'x-core-type': 'VersionSummary',
   },
   WinRateReport: {
     type: 'object',

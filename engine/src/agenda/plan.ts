@@ -3,12 +3,18 @@ import { workflowOf } from '../model/workflow-binding.js';
 import { bothConditions, type SqlCondition } from '../permissions/scope-condition.js';
 import { attributesOf } from '../records/attributes.js';
 import { quoteIdent } from '../records/quote-ident.js';
-import { toMilliseconds } from '@lodestar/core';
+import { toMilliseconds, type MyDayList } from '@lodestar/core';
 import type { Day } from './day.js';
 
 /** The lists of "My day", in answer order. */
-export const MY_DAY_LISTS = ['due', 'overdue', 'reminders', 'slaBreached', 'stuck'] as const;
-export type MyDayList = (typeof MY_DAY_LISTS)[number];
+export const MY_DAY_LISTS = [
+  'due',
+  'overdue',
+  'reminders',
+  'slaBreached',
+  'stuck',
+] as const satisfies readonly MyDayList[];
+export type { MyDayList };
 
 /** Items per list. */
 export const MY_DAY_LIMIT = 50;

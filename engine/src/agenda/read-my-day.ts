@@ -1,3 +1,4 @@
+import type { MyDay, MyDayItem } from '@lodestar/core';
 import type { Knex } from 'knex';
 import { recordReadOptions } from '../db/type-parsers.js';
 import type { Model } from '../model/compile-model.js';
@@ -7,23 +8,9 @@ import { isRecordId } from '../records/read-records.js';
 import { recordNames, toRecordJson } from '../records/serialize.js';
 import { quoteIdent } from '../records/quote-ident.js';
 import { toSelectSql } from '../records/to-sql.js';
-import type { RecordJson } from '../records/types.js';
 import type { Actor } from '../actor.js';
 import { dayIn } from './day.js';
-import { MY_DAY_LIMIT, MY_DAY_LISTS, planMyDay, type AgendaQuery, type MyDayList } from './plan.js';
-
-/** One entry of a "My day" list. */
-export interface MyDayItem {
-  entity: string;
-  id: string;
-  title: unknown;
-  at: unknown;
-  state?: unknown;
-  workflow?: string;
-  record: RecordJson;
-}
-
-export type MyDayJson = { today: string } & Record<MyDayList, MyDayItem[]>;
+import { MY_DAY_LIMIT, MY_DAY_LISTS, planMyDay, type AgendaQuery } from './plan.js';
 
 /**
  * The caller's day: the planned queries (one per entity and list, each ≤ 50 rows, run together),
@@ -33,13 +20,13 @@ export type MyDayJson = { today: string } & Record<MyDayList, MyDayItem[]>;
 export async function readMyDay(
   knex: Knex,
   request: { model: Model; actor: Actor; access: ModelAccess | undefined; now: Date; timeZone: string },
-): Promise<MyDayJson> {
+): Promise<MyDay> {
   const { model, actor, access, now } = request;
   const day = dayIn(now, request.timeZone);
   const answer = {
     today: day.today,
     ...Object.fromEntries(MY_DAY_LISTS.map((list) => [list, [] as MyDayItem[]])),
-  } as MyDayJson;
+  } as MyDay;
   if (!isRecordId(actor.id)) return answer; // the engine itself, or an anonymous caller, owns nothing
   const queries = planMyDay({
     model,
@@ -73,7 +60,7 @@ function toItem(model: Model, query: AgendaQuery, row: Record<string, unknown>):
     entity: query.entity.id,
     id: String(record.id),
     title: record[titleField] ?? null,
-    at: record[query.at] ?? null,
+    at: (record[query.at] as string | null | undefined) ?? null,
     record,
   };
   if (query.workflow) {

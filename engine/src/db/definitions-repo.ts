@@ -1,30 +1,27 @@
+import type { StoredDraft, StoredVersion, VersionSummary } from '@lodestar/core';
 import type { Knex } from 'knex';
-import type { DefinitionSet } from '../definitions/definition-set.js';
 
-export interface StoredVersion {
-  version: number;
-  hash: string;
-  definitions: DefinitionSet;
-  plan: unknown;
-  source: string;
-  note: string | null;
-  published_by: string | null;
-  published_at: Date;
-}
-
-export interface StoredDraft {
-  id: string;
-  definitions: DefinitionSet;
-  base_version: number;
-  updated_by: string | null;
-  updated_at: Date;
-}
+// The rows are core's types, as the meta routes answer them: timestamps become ISO text when read.
+export type { StoredDraft, StoredVersion };
 
 const VERSIONS = 'lodestar_model_versions';
 
+/** A timestamp column as ISO text (node-postgres and PGlite hand over a Date). */
+function instant(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
+}
+
+function toVersion<Row extends { published_at: unknown }>(row: Row | undefined) {
+  return row && { ...row, published_at: instant(row.published_at) };
+}
+
+function toDraft(row: StoredDraft): StoredDraft {
+  return { ...row, updated_at: instant(row.updated_at) };
+}
+
 /** The newest published version, or undefined on an empty database. */
 export async function readCurrentVersion(knex: Knex): Promise<StoredVersion | undefined> {
-  return knex<StoredVersion>(VERSIONS).orderBy('version', 'desc').first();
+  return toVersion(await knex<StoredVersion>(VERSIONS).orderBy('version', 'desc').first());
 }
 
 export async function readLatestVersionNumber(knex: Knex): Promise<number | undefined> {
@@ -33,14 +30,15 @@ export async function readLatestVersionNumber(knex: Knex): Promise<number | unde
 }
 
 export async function readVersion(knex: Knex, version: number): Promise<StoredVersion | undefined> {
-  return knex<StoredVersion>(VERSIONS).where({ version }).first();
+  return toVersion(await knex<StoredVersion>(VERSIONS).where({ version }).first());
 }
 
 /** Version summaries, newest first, without the definitions themselves. */
-export async function listVersions(knex: Knex) {
-  return knex(VERSIONS)
+export async function listVersions(knex: Knex): Promise<Omit<VersionSummary, 'noteText'>[]> {
+  const rows = await knex<VersionSummary>(VERSIONS)
     .select('version', 'hash', 'source', 'note', 'published_by', 'published_at')
     .orderBy('version', 'desc');
+  return rows.map((row) => toVersion(row)!);
 }
 
 /** Appends version N+1. Versions are immutable: there is no update or delete. */
@@ -56,11 +54,12 @@ export async function lockVersions(trx: Knex.Transaction): Promise<void> {
 /** The stored drafts, by id; with `id`, that one or none (an empty list, so "no draft yet" is not an error). */
 export async function listDrafts(knex: Knex, id?: string): Promise<StoredDraft[]> {
   const query = knex<StoredDraft>('lodestar_drafts').orderBy('id');
-  return id === undefined ? query : query.where({ id });
+  return (await (id === undefined ? query : query.where({ id }))).map(toDraft);
 }
 
 export async function readDraft(knex: Knex, id: string): Promise<StoredDraft | undefined> {
-  return knex<StoredDraft>('lodestar_drafts').where({ id }).first();
+  const row = await knex<StoredDraft>('lodestar_drafts').where({ id }).first();
+  return row && toDraft(row);
 }
 
 export async function writeDraft(knex: Knex, draft: Omit<StoredDraft, 'updated_at'>): Promise<void> {

@@ -1,4 +1,4 @@
-import { checkRuleFields, isCheckRule } from '@lodestar/core';
+import { checkRuleFields, isCheckRule, type EffectivePermissions } from '@lodestar/core';
 import type { DefinitionSet } from '../definitions/definition-set.js';
 import type { EntityDefinition } from '../definitions/entity.js';
 import type {
@@ -11,15 +11,6 @@ import type {
 import { toReference } from '../workflow/reference.js';
 import type { Model } from '../model/compile-model.js';
 import type { ModelAccess } from './model-access.js';
-
-/** What an actor may do with one entity, as the web apps need it to build lists, forms and buttons. */
-export interface EntityPermissionsJson {
-  read: string;
-  create: string;
-  update: string;
-  delete: string;
-  readOnly: string[];
-}
 
 /**
  * The published definitions as an actor may see them: entities they may read, without hidden fields
@@ -122,12 +113,9 @@ function mapValues<T>(record: Record<string, T>, map: (value: T) => T): Record<s
   return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));
 }
 
-/** Per readable entity, the actor's scopes and read-only fields. */
-export function entityPermissions(
-  model: Model,
-  access: ModelAccess | undefined,
-): Record<string, EntityPermissionsJson> {
-  const out: Record<string, EntityPermissionsJson> = {};
+/** Per readable entity, the actor's scopes and read-only fields (core's EffectivePermissions, as the apps read them). */
+export function entityPermissions(model: Model, access: ModelAccess | undefined): Record<string, EffectivePermissions> {
+  const out: Record<string, EffectivePermissions> = {};
   for (const entity of model.entities.values()) {
     const grant = access?.grant(entity.id);
     if (grant && grant.read === 'none') continue;

@@ -1,3 +1,4 @@
+import type { GroupRow } from '@lodestar/core';
 import type { Issue } from '../errors.js';
 import type { FieldKind } from '../schema/column-types.js';
 import type { CompiledEntity } from '../model/compile-model.js';
@@ -47,13 +48,6 @@ export interface GroupQuery {
   sum?: Attribute;
   /** The same filters and `q` a list takes, parsed by the list parser. */
   list: ListQuery;
-}
-
-/** One group as the API answers it. */
-export interface GroupRow {
-  key: unknown;
-  count: number;
-  sum: number | null;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { toGroupQuery, toGroupRows, type GroupRow } from './group-query.js';
+import type { GroupsAnswer } from '@lodestar/core';
+import { toGroupQuery, toGroupRows } from './group-query.js';
 import type { QueryParams } from './query-params.js';
 import { requireAction, viewOf } from './record-permissions.js';
 import { throwIfIssues } from './query-params.js';
@@ -6,15 +7,8 @@ import { stageHiddenGroupIssue, stageHiddenQueryIssues } from './stage-fields.js
 import { toGroupSql } from './to-sql.js';
 import type { RecordContext } from './types.js';
 
-/** The answer of `GET /records/{entity}/groups`; `sum` is null when no field was summed. */
-export interface GroupsJson {
-  by: string;
-  sum: string | null;
-  data: GroupRow[];
-}
-
 /** Counts (and sums) of the records a list with the same filters would show, per value of `by`: one query. */
-export async function readGroups(ctx: RecordContext, params: QueryParams): Promise<GroupsJson> {
+export async function readGroups(ctx: RecordContext, params: QueryParams): Promise<GroupsAnswer> {
   requireAction(ctx, 'read');
   const entity = viewOf(ctx);
   const entities = ctx.access?.views ?? ctx.model.entities;

@@ -1,3 +1,4 @@
+import type { RecordPage } from '@lodestar/core';
 import { recordReadOptions } from '../db/type-parsers.js';
 import { expandRecords } from './expand.js';
 import { encodeCursor } from './keyset.js';
@@ -11,11 +12,8 @@ import { withoutStageHidden, withStageColumns } from './stage-fields.js';
 import { toListSql } from './to-sql.js';
 import type { ListQuery, RecordContext, RecordJson } from './types.js';
 
-/** One page of a list and the cursor of the next page (null on the last). */
-export interface ListPage {
-  data: RecordJson[];
-  nextCursor: string | null;
-}
+/** One page of a list and the cursor of the next page (null on the last): core's RecordPage. */
+export type ListPage = RecordPage;
 
 // In their own module so record-permissions can use them without importing this one (no cycle).
 export { isRecordId, recordNotFound };

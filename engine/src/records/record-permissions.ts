@@ -22,7 +22,7 @@ export function viewOf(ctx: RecordContext): CompiledEntity {
 export function toVisible(ctx: RecordContext, stored: RecordJson): RecordJson {
   const record = withoutStageHidden(ctx.model, ctx.entity, stored);
   if (!ctx.access) return record;
-  const visible: RecordJson = {};
+  const visible: RecordJson = { id: record.id };
   for (const name of recordNames(viewOf(ctx))) if (name in record) visible[name] = record[name];
   return visible;
 }

@@ -13,7 +13,8 @@ export function recordNames(entity: CompiledEntity): string[] {
 
 /** A row as record JSON: exactly `names` (default all), timestamps as ISO strings, absent values as null. */
 export function toRecordJson(row: Record<string, unknown>, names: string[]): RecordJson {
-  const record: RecordJson = {};
+  // `names` hold `id`: every attribute list does, and `fields` always adds it.
+  const record = {} as RecordJson;
   for (const name of names) {
     const value = row[name];
     record[name] = value instanceof Date ? value.toISOString() : (value ?? null);

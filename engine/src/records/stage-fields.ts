@@ -126,7 +126,8 @@ export function withoutStageHidden(
   if (!hiddenSomewhere(model, entity).size) return record;
   const rules = stageRulesFor(model, entity, row.record_type as string | null, row.state as string | null);
   if (!rules?.hidden.size || ![...rules.hidden].some((name) => name in record)) return record;
-  return Object.fromEntries(Object.entries(record).filter(([name]) => !rules.hidden.has(name)));
+  // A stage hides fields, never `id`.
+  return Object.fromEntries(Object.entries(record).filter(([name]) => !rules.hidden.has(name))) as RecordJson;
 }
 
 /** `fields` with the state and record type added when a stage-hidden field is among them, so each row can be masked. */

@@ -67,5 +67,5 @@ export interface ListQuery {
   q?: string;
 }
 
-/** A record as the API answers it: system columns and fields by name, absent values as null. */
-export type RecordJson = Record<string, unknown>;
+/** A record as the API answers it: system columns and fields by name, absent values as null (core's type). */
+export type { RecordJson } from '@lodestar/core';

@@ -1,17 +1,8 @@
-import type { ResponseOf } from '@lodestar/ui-shared';
+import type { MyDayList } from '@lodestar/core';
 
-/** `GET /api/v1/my-day`, as the engine's contract types it: per section the caller's records that need attention. */
-export type MyDay = ResponseOf<'/my-day', 'get'>;
+/** `GET /api/v1/my-day` and one entry of it: core's types, which the engine builds the answer with. */
+export type { MyDay, MyDayItem } from '@lodestar/core';
 
 /** The sections in the order the page shows them. */
-export const SECTIONS = [
-  'due',
-  'overdue',
-  'reminders',
-  'slaBreached',
-  'stuck',
-] as const satisfies readonly (keyof MyDay)[];
-export type SectionKey = (typeof SECTIONS)[number];
-
-/** One entry: a record, and the due, reminder, SLA-breach or stage-entry moment that puts it in its section. */
-export type MyDayItem = MyDay[SectionKey][number];
+export const SECTIONS = ['due', 'overdue', 'reminders', 'slaBreached', 'stuck'] as const satisfies readonly MyDayList[];
+export type SectionKey = MyDayList;

@@ -595,6 +595,11 @@ export interface components {
         CompletedStays: core.CompletedStays;
         CountAndAmount: core.CountAndAmount;
         CurrentStays: core.CurrentStays;
+        /**
+         * @description What the caller may do with one entity, their roles' grants (EntityPermission) combined: the scope of each
+         *     action, and the fields they may not write.
+         */
+        EffectivePermissions: core.EffectivePermissions;
         EntityChange: core.EntityChange;
         ForecastReport: core.ForecastReport;
         ForeignKeySpec: core.ForeignKeySpec;
@@ -606,6 +611,10 @@ export interface components {
         FormulaSpec: core.FormulaSpec;
         FunnelReport: core.FunnelReport;
         FunnelStage: core.FunnelStage;
+        /** @description The records with one value of the grouped field: how many, and the total of the summed field. */
+        GroupRow: core.GroupRow;
+        /** @description `GET /records/{entity}/groups`: counts (and sums) per value of `by`, the largest group first. */
+        GroupsAnswer: core.GroupsAnswer;
         IndexSpec: core.IndexSpec;
         /** @description A many-to-many relation field, stored as a junction table `<entity>__<field>`. */
         JunctionSpec: core.JunctionSpec;
@@ -620,10 +629,18 @@ export interface components {
          * @enum {unknown}
          */
         KeyStep: core.KeyStep;
+        /** @description Each list ordered by `at`, at most 50 items. */
+        MyDay: core.MyDay;
+        /** @description One entry: a record, and the moment that puts it in its list. */
+        MyDayItem: core.MyDayItem;
         /** @enum {unknown} */
         OnDelete: core.OnDelete;
         OpenForecast: core.OpenForecast;
         OutcomeFigures: core.OutcomeFigures;
+        /** @description A record as the API answers it: its system attributes and its fields by name (null: no value). */
+        RecordJson: core.RecordJson;
+        /** @description One keyset page of a records list. */
+        RecordPage: core.RecordPage;
         /**
          * @description Which rows of an entity table follow a workflow when it binds only some record types: only those of
          *     `recordTypes`, or every row whose record type is not in `exceptRecordTypes` (empty types included).
@@ -641,6 +658,8 @@ export interface components {
          * @enum {unknown}
          */
         Safety: core.Safety;
+        /** @enum {unknown} */
+        Scope: core.Scope;
         Sequence: core.Sequence;
         /** @description The Postgres type of a column, structured so the planner can compare and classify changes. */
         SqlType: core.SqlType;
@@ -649,6 +668,10 @@ export interface components {
          * @enum {unknown}
          */
         StageOutcome: core.StageOutcome;
+        /** @description A saved draft (`GET /meta/drafts/{id}`). */
+        StoredDraft: core.StoredDraft;
+        /** @description A published version: its definitions and the plan it applied (`GET /meta/versions/{version}`). */
+        StoredVersion: core.StoredVersion;
         /** @description The relational shape compiled from one entity definition. */
         TableSpec: core.TableSpec;
         TimeInStageReport: core.TimeInStageReport;
@@ -656,6 +679,8 @@ export interface components {
         TitledHistoryRow: core.TitledHistoryRow;
         /** @description Two published versions compared: their differences, and the table steps between them (no row counts). */
         VersionsDiff: core.VersionsDiff;
+        /** @description A published version without its definitions (`GET /meta/versions`). */
+        VersionSummary: core.VersionSummary;
         WinRateReport: core.WinRateReport;
         /** @description A plan as the API answers it (plan, publish, rollback, template install): every step worded in both languages. */
         WordedPlan: core.WordedPlan;
@@ -1508,100 +1533,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: date */
-                        today: string;
-                        due: {
-                            entity: string;
-                            /** Format: uuid */
-                            id: string;
-                            /** @description The record's title field. */
-                            title: unknown;
-                            /** @description Due time, reminder time, breach time or time the state was entered (a date for date fields). */
-                            at: string | null;
-                            state?: string | null;
-                            workflow?: string;
-                            /** @description The record as the records API answers it (hidden fields absent). */
-                            record: {
-                                /** Format: uuid */
-                                id: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        }[];
-                        overdue: {
-                            entity: string;
-                            /** Format: uuid */
-                            id: string;
-                            /** @description The record's title field. */
-                            title: unknown;
-                            /** @description Due time, reminder time, breach time or time the state was entered (a date for date fields). */
-                            at: string | null;
-                            state?: string | null;
-                            workflow?: string;
-                            /** @description The record as the records API answers it (hidden fields absent). */
-                            record: {
-                                /** Format: uuid */
-                                id: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        }[];
-                        reminders: {
-                            entity: string;
-                            /** Format: uuid */
-                            id: string;
-                            /** @description The record's title field. */
-                            title: unknown;
-                            /** @description Due time, reminder time, breach time or time the state was entered (a date for date fields). */
-                            at: string | null;
-                            state?: string | null;
-                            workflow?: string;
-                            /** @description The record as the records API answers it (hidden fields absent). */
-                            record: {
-                                /** Format: uuid */
-                                id: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        }[];
-                        slaBreached: {
-                            entity: string;
-                            /** Format: uuid */
-                            id: string;
-                            /** @description The record's title field. */
-                            title: unknown;
-                            /** @description Due time, reminder time, breach time or time the state was entered (a date for date fields). */
-                            at: string | null;
-                            state?: string | null;
-                            workflow?: string;
-                            /** @description The record as the records API answers it (hidden fields absent). */
-                            record: {
-                                /** Format: uuid */
-                                id: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        }[];
-                        stuck: {
-                            entity: string;
-                            /** Format: uuid */
-                            id: string;
-                            /** @description The record's title field. */
-                            title: unknown;
-                            /** @description Due time, reminder time, breach time or time the state was entered (a date for date fields). */
-                            at: string | null;
-                            state?: string | null;
-                            workflow?: string;
-                            /** @description The record as the records API answers it (hidden fields absent). */
-                            record: {
-                                /** Format: uuid */
-                                id: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        }[];
-                    };
+                    "application/json": components["schemas"]["MyDay"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1629,17 +1561,7 @@ export interface operations {
                         definitions: components["schemas"]["DefinitionSet"];
                         /** @description Per entity the caller may read: the scope of each action and the fields they may not write. */
                         permissions: {
-                            [key: string]: {
-                                /** @enum {unknown} */
-                                read: "none" | "own" | "team" | "all";
-                                /** @enum {unknown} */
-                                create: "none" | "own" | "team" | "all";
-                                /** @enum {unknown} */
-                                update: "none" | "own" | "team" | "all";
-                                /** @enum {unknown} */
-                                delete: "none" | "own" | "team" | "all";
-                                readOnly: string[];
-                            };
+                            [key: string]: components["schemas"]["EffectivePermissions"];
                         };
                     };
                 };
@@ -1672,17 +1594,7 @@ export interface operations {
                         };
                         /** @description Per entity the caller may read: the scope of each action and the fields they may not write. */
                         permissions: {
-                            [key: string]: {
-                                /** @enum {unknown} */
-                                read: "none" | "own" | "team" | "all";
-                                /** @enum {unknown} */
-                                create: "none" | "own" | "team" | "all";
-                                /** @enum {unknown} */
-                                update: "none" | "own" | "team" | "all";
-                                /** @enum {unknown} */
-                                delete: "none" | "own" | "team" | "all";
-                                readOnly: string[];
-                            };
+                            [key: string]: components["schemas"]["EffectivePermissions"];
                         };
                     };
                 };
@@ -1730,18 +1642,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            version: number;
-                            hash: string;
-                            /** @description `seed`, `draft`, `template`, `cli`…: where the definitions came from. */
-                            source: string;
-                            note: string | null;
-                            /** @description The note in both languages, when the engine wrote it. */
-                            noteText?: components["schemas"]["Text"];
-                            published_by: string | null;
-                            /** Format: date-time */
-                            published_at: string;
-                        }[];
+                        data: components["schemas"]["VersionSummary"][];
                     };
                 };
             };
@@ -1766,18 +1667,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        version: number;
-                        hash: string;
-                        definitions: components["schemas"]["DefinitionSet"];
-                        /** @description The plan this version applied, as it was stored then. */
-                        plan: unknown;
-                        source: string;
-                        note: string | null;
-                        published_by: string | null;
-                        /** Format: date-time */
-                        published_at: string;
-                    };
+                    "application/json": components["schemas"]["StoredVersion"];
                 };
             };
             404: components["responses"]["NotFound"];
@@ -2131,15 +2021,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            id: string;
-                            definitions: components["schemas"]["DefinitionSet"];
-                            /** @description The version the draft was made from. */
-                            base_version: number;
-                            updated_by: string | null;
-                            /** Format: date-time */
-                            updated_at: string;
-                        }[];
+                        data: components["schemas"]["StoredDraft"][];
                     };
                 };
             };
@@ -2165,15 +2047,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        definitions: components["schemas"]["DefinitionSet"];
-                        /** @description The version the draft was made from. */
-                        base_version: number;
-                        updated_by: string | null;
-                        /** Format: date-time */
-                        updated_at: string;
-                    };
+                    "application/json": components["schemas"]["StoredDraft"];
                 };
             };
             404: components["responses"]["NotFound"];

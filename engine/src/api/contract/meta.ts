@@ -1,6 +1,6 @@
 import { json, problems, ref } from '../openapi/common.js';
 import type { JsonSchema } from '../openapi/field-schemas.js';
-import { contract, object, text, uuid } from './spec.js';
+import { contract, object, text } from './spec.js';
 
 const tags = ['meta'];
 const described = (description: string, properties: Record<string, JsonSchema> = {}) => ({
@@ -23,40 +23,12 @@ const entityDefinition = {
   'x-core-type': 'EntityDefinition',
 };
 const integer = { type: 'integer' };
-const nullable = (schema: JsonSchema) => ({ anyOf: [schema, { type: 'null' }] });
-const dateTime = text({ format: 'date-time' });
-const scope = { enum: ['none', 'own', 'team', 'all'] };
 /** entity id → what the caller may do with it (visible-definitions.ts entityPermissions). */
 const permissions = {
   type: 'object',
   description: 'Per entity the caller may read: the scope of each action and the fields they may not write.',
-  additionalProperties: answer({
-    read: scope,
-    create: scope,
-    update: scope,
-    delete: scope,
-    readOnly: { type: 'array', items: text() },
-  }),
+  additionalProperties: ref('EffectivePermissions'),
 };
-const versionSummary = answer(
-  {
-    version: integer,
-    hash: text(),
-    source: text({ description: '`seed`, `draft`, `template`, `cli`…: where the definitions came from.' }),
-    note: nullable(text()),
-    noteText: { ...ref('Text'), description: 'The note in both languages, when the engine wrote it.' },
-    published_by: nullable(uuid),
-    published_at: dateTime,
-  },
-  ['version', 'hash', 'source', 'note', 'published_by', 'published_at'],
-);
-const storedDraft = answer({
-  id: text(),
-  definitions: ref('DefinitionSet'),
-  base_version: { ...integer, description: 'The version the draft was made from.' },
-  updated_by: nullable(uuid),
-  updated_at: dateTime,
-});
 const libraryEntry = (more: Record<string, JsonSchema> = {}) =>
   answer({ name: text(), params: { type: 'object', description: 'The JSON Schema of its params.' }, ...more }, [
     'name',
@@ -190,7 +162,7 @@ export const META = contract('/meta', {
     tags,
     summary: 'Published versions, with the plans they applied',
     responses: {
-      200: json('Versions, newest first, without their definitions.', dataOf(versionSummary)),
+      200: json('Versions, newest first, without their definitions.', dataOf(ref('VersionSummary'))),
       ...problems(),
     },
   },
@@ -203,19 +175,7 @@ export const META = contract('/meta', {
     params: { version: versionNumber('The version.') },
     notFound: noSuchVersion,
     responses: {
-      200: json(
-        'The version.',
-        answer({
-          version: integer,
-          hash: text(),
-          definitions: ref('DefinitionSet'),
-          plan: { description: 'The plan this version applied, as it was stored then.' },
-          source: text(),
-          note: nullable(text()),
-          published_by: nullable(uuid),
-          published_at: dateTime,
-        }),
-      ),
+      200: json('The version.', ref('StoredVersion')),
       ...problems(404),
     },
   },
@@ -340,7 +300,7 @@ export const META = contract('/meta', {
     summary: 'The stored drafts; `id` narrows to one (an empty list when it does not exist)',
     query: { properties: { id: text({ description: 'Only this draft, e.g. `studio`.' }) } },
     responses: {
-      200: json('The drafts, each with its definitions and base version.', dataOf(storedDraft)),
+      200: json('The drafts, each with its definitions and base version.', dataOf(ref('StoredDraft'))),
       ...problems(400),
     },
   },
@@ -351,7 +311,7 @@ export const META = contract('/meta', {
     tags,
     summary: 'Read a draft',
     params: draftId,
-    responses: { 200: json('The draft.', storedDraft), ...problems(404) },
+    responses: { 200: json('The draft.', ref('StoredDraft')), ...problems(404) },
   },
   saveDraft: {
     method: 'put',

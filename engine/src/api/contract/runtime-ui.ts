@@ -1,31 +1,8 @@
-import { json, problems } from '../openapi/common.js';
+import { json, problems, ref } from '../openapi/common.js';
 import { contract, object, text, uuid } from './spec.js';
 
 const tags = ['system'];
 const nullableUuid = { type: ['string', 'null'], format: 'uuid' };
-const ITEM = object(
-  {
-    entity: text(),
-    id: uuid,
-    title: { description: "The record's title field." },
-    at: {
-      type: ['string', 'null'],
-      description: 'Due time, reminder time, breach time or time the state was entered (a date for date fields).',
-    },
-    state: { type: ['string', 'null'] },
-    workflow: text(),
-    record: {
-      type: 'object',
-      properties: { id: uuid },
-      required: ['id'],
-      additionalProperties: true,
-      description: 'The record as the records API answers it (hidden fields absent).',
-    },
-  },
-  ['entity', 'id', 'title', 'at', 'record'],
-);
-const items = { type: 'array', maxItems: 50, items: ITEM };
-
 /** `/users`: the directory every signed-in user may read (roles, managers and login data stay in the admin API). */
 export const USERS_DIRECTORY = contract('/users', {
   list: {
@@ -75,20 +52,7 @@ export const MY_DAY = contract('/my-day', {
       },
     },
     responses: {
-      200: json(
-        'Each list ordered by `at`, at most 50 items.',
-        object(
-          {
-            today: text({ format: 'date' }),
-            due: items,
-            overdue: items,
-            reminders: items,
-            slaBreached: items,
-            stuck: items,
-          },
-          ['today', 'due', 'overdue', 'reminders', 'slaBreached', 'stuck'],
-        ),
-      ),
+      200: json('Each list ordered by `at`, at most 50 items.', ref('MyDay')),
       ...problems(400),
     },
   },

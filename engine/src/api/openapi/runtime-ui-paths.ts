@@ -6,8 +6,6 @@ import { MY_DAY, USERS_DIRECTORY } from '../contract/runtime-ui.js';
 import { VIEWS } from '../contract/views.js';
 import { toContractPaths } from './contract-paths.js';
 
-const text = { type: 'string' };
-
 /** The runtime UI's own routes: the users directory, saved views and "My day". */
 export const RUNTIME_UI_PATHS: Record<string, JsonSchema> = {
   ...toContractPaths(USERS_DIRECTORY),
@@ -43,20 +41,7 @@ export function toGroupPaths(
           ref('q', 'parameters'),
         ],
         responses: {
-          200: json('The groups.', {
-            type: 'object',
-            properties: {
-              by: text,
-              sum: { type: ['string', 'null'] },
-              data: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  properties: { key: {}, count: { type: 'integer' }, sum: { type: ['number', 'null'] } },
-                },
-              },
-            },
-          }),
+          200: json('The groups.', ref('GroupsAnswer')),
           ...problems(400),
         },
       },

@@ -3,14 +3,13 @@ import { useApi, useMessages } from '@lodestar/ui-shared';
 import { useUsers } from '../../fields/useUsers';
 import { useModel } from '../../model/ModelContext';
 import { entityTitle, fieldTitle } from '../../model/labels';
-import type { EntityDefinition } from '@lodestar/core';
+import type { EntityDefinition, GroupsAnswer } from '@lodestar/core';
 import { ChartCard } from '../ChartCard';
 import { EChart } from '../EChart';
 import { PALETTE, TEXT, type ChartOption } from '../echarts-setup';
 import { formatNumber, formatPercent } from '../format';
 import { groupLabel, relatedTitles } from '../group-labels';
 import { DASHBOARD_MESSAGES } from '../messages';
-import type { GroupsAnswer } from '../report-types';
 
 const PIE_MAX = 8;
 const BAR_MAX = 15;

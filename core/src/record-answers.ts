@@ -1,0 +1,53 @@
+/*
+ * The envelopes every entity's records routes share (`GET /records/{entity}`, `…/{id}`, `…/groups`): engine
+ * records/* builds them, the runtime UI reads them. Each entity's OpenAPI document narrows the field values;
+ * these types are what holds whatever the entity.
+ */
+
+/**
+ * The system attributes of a record answer, snake_case as filters and sorts name them. A read with `fields`
+ * answers only those asked for, and `id` always; `state` and its times exist on entities a workflow binds.
+ */
+export interface RecordSystemAttributes {
+  /** @format uuid */
+  id: string;
+  record_type?: string | null;
+  state?: string | null;
+  state_entered_at?: string | null;
+  sla_breached_at?: string | null;
+  owner_id?: string | null;
+  created_at?: string;
+  updated_at?: string;
+  created_by?: string | null;
+  updated_by?: string | null;
+  version?: number;
+}
+
+/** A record as the API answers it: its system attributes and its fields by name (null: no value). */
+export interface RecordJson extends RecordSystemAttributes {
+  [name: string]: unknown;
+}
+
+/** One keyset page of a records list. */
+export interface RecordPage {
+  data: RecordJson[];
+  /** The `cursor` of the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** The records with one value of the grouped field: how many, and the total of the summed field. */
+export interface GroupRow {
+  /** The value (a date or instant as its ISO text); null for records without one. */
+  key: unknown;
+  count: number;
+  /** null when nothing was summed, or no record in the group has a value. */
+  sum: number | null;
+}
+
+/** `GET /records/{entity}/groups`: counts (and sums) per value of `by`, the largest group first. */
+export interface GroupsAnswer {
+  by: string;
+  /** The summed field; null when none was asked for. */
+  sum: string | null;
+  data: GroupRow[];
+}
