@@ -15,6 +15,7 @@ import { toSelectSql } from './to-sql.js';
 import type { ReadQuery } from './query-params.js';
 import type { RecordContext, RecordJson } from './types.js';
 import { validateRecord } from './validate-record.js';
+import { createLines, type NewLine } from './create-lines.js';
 import { createRecord, deleteRecord, patchRecord, type RecordTarget, type StartRecord } from './write-record.js';
 
 /**
@@ -152,6 +153,8 @@ async function writeLists(
     const stored = parent.fresh ? new Map<string, RecordJson>() : await storedLines(ctx.knex, items, parent.id);
     const kept = new Set<string>();
     const issues: Issue[] = [];
+    // New lines are created together once the list is read through (create-lines.ts): one INSERT per list.
+    const created: NewLine[] = [];
     const blocked = stageWriteIssues(ctx.entity, parent.rules, { [items.name]: lines }, false);
     /** Whether a line may be written now; the stage's refusal is reported once, at the list. */
     const mayWrite = () => {
@@ -203,14 +206,18 @@ async function writeLists(
           }
         } else if (mayWrite()) {
           const owner = 'owner_id' in fields || parent.owner === null ? {} : { owner_id: parent.owner };
-          await createRecord(childCtx, { ...owner, ...fields, [items.via]: parent.id }, startOf(items.child));
+          created.push({ at, body: { ...owner, ...fields, [items.via]: parent.id } });
         }
       } catch (error) {
         if (!(error instanceof ValidationError) || !error.issues) throw error;
         issues.push(...prefixed(at, error.issues));
       }
     }
-    throwIfIssues(issues);
+    // Once something is refused the new lines are only checked, as the lines after a refusal are.
+    const createdIssues = issues.length
+      ? created.flatMap(({ at, body }) => prefixed(at, checkLine(items, body, 'create')))
+      : await createLines(childCtx, created, startOf(items.child));
+    throwIfIssues(inLineOrder(issues, createdIssues));
     const removed = [...stored].filter(([id]) => !kept.has(id));
     if (removed.length && !mayWrite()) throwIfIssues(issues);
     for (const [id, row] of removed) await deleteRecord(childCtx, { id, version: row.version as number });
@@ -294,6 +301,17 @@ function withLineIssues(error: unknown, lists: Map<LineItems, Record<string, unk
       issues.push(...prefixed(`/${items.name}/${i}`, checkLine(items, fields, id === undefined ? 'create' : 'patch')));
     });
   return new ValidationError(summarize(issues), { issues });
+}
+
+/** Issues of lines judged later merged into `issues` by line (`/lines/3/…`), so a 422 reads in the list's order. */
+function inLineOrder(issues: Issue[], later: Issue[]): Issue[] {
+  const lineOf = (issue: Issue) => Number(/^\/[^/]+\/(\d+)/.exec(issue.pointer)?.[1] ?? -1);
+  const merged = [...issues];
+  for (const issue of later) {
+    const next = merged.findIndex((other) => lineOf(other) > lineOf(issue));
+    merged.splice(next < 0 ? merged.length : next, 0, issue);
+  }
+  return merged;
 }
 
 function prefixed(at: string, issues: readonly Issue[]): Issue[] {

@@ -74,6 +74,39 @@ export function toInsertSql(entity: CompiledEntity, columns: Row): { sql: string
 }
 
 /**
+ * toInsertSql for many rows: one INSERT … VALUES with a row each (a column a row leaves out is DEFAULT), every
+ * row numbered by its own expression, evaluated in the order given. RETURNING's order is not promised.
+ */
+export function toInsertManySql(entity: CompiledEntity, rows: Row[]): { sql: string; bindings: Knex.RawBinding[] } {
+  const now = new Date();
+  if (hasNumbering(entity))
+    rows = rows.map((columns) => ({
+      ...columns,
+      ...numberColumns(entity, columns.record_type as string, now, companyTimeZone()),
+    }));
+  const names = [...new Set(rows.flatMap((columns) => Object.keys(columns)))];
+  const bindings: Knex.RawBinding[] = [];
+  const tuples = rows.map((columns) => {
+    const values = names.map((name) => {
+      if (!(name in columns)) return 'default';
+      const column = columns[name];
+      if (column instanceof SqlValue) {
+        bindings.push(...(column.bindings as Knex.RawBinding[]));
+        return column.sql;
+      }
+      bindings.push(toBinding(column));
+      return '?';
+    });
+    return `(${values.join(', ')})`;
+  });
+  const table = `${quoteIdent(entity.table.name)} as t`;
+  const values = names.length
+    ? `(${names.map(quoteIdent).join(', ')}) values ${tuples.join(', ')}`
+    : `(id) values ${tuples.map(() => '(default)').join(', ')}`;
+  return { sql: `insert into ${table} ${values} returning ${toSelectSql(entity)}`, bindings };
+}
+
+/**
  * Updates a row only at the expected version (and, when given, only if its record type is one of
  * `recordTypes`), bumping `version` and `updated_at`; the full record, or undefined when no row matched.
  */

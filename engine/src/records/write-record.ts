@@ -60,27 +60,13 @@ export type StartRecord = (input: {
 /** Creates a record: check the payload, validate it for its record type, insert row, links and workflow start in one transaction. */
 export async function createRecord(ctx: RecordContext, body: unknown, startRecord?: StartRecord): Promise<RecordJson> {
   const { entity } = ctx;
-  requireAction(ctx, 'create');
-  const { payload, issues } = toPayload(entity, body, 'create');
-  issues.push(...fieldWriteIssues(ctx.access?.grant(entity.id), entity, payload.fields));
-  issues.push(...numberedWriteIssues(entity, payload.fields));
-  issues.push(...validateFor(entity, payload.recordType ?? undefined, payload.fields));
-  throwIfInvalid(issues);
-  // A record belongs to whoever creates it unless the body names another owner the actor may choose.
-  if (payload.ownerId === undefined && ctx.userId && isRecordId(ctx.userId)) payload.ownerId = ctx.userId;
+  const payload = checkCreate(ctx, body);
   if (ctx.access)
     await requireOwnerInScope(ctx.knex, ctx.access.grant(entity.id).create, ctx.access.actor, payload.ownerId ?? null);
   const sight = ctx.access ?? ctx.linkSight;
   if (sight) await requireReadableLinks(ctx.knex, sight, entity, payload.fields);
   requireActiveUsers(await inactiveUserFields(ctx.knex, entity, payload.fields));
-  const fields = withoutNulls(payload.fields);
-  const values = toRowValues(entity, fields);
-  const start = startRecord?.({ recordType: payload.recordType ?? undefined, fields });
-  // The stage the record starts in judges the fields it is created with (see stage-fields.ts).
-  if (start && !ctx.byWorkflow)
-    throwIfInvalid(
-      stageWriteIssues(entity, stageRulesFor(ctx.model, entity, payload.recordType, start.state), payload.fields, true),
-    );
+  const { values, start } = createRow(ctx, payload, startRecord);
   if (start?.oneStatement && !values.links.size) {
     const columns = {
       ...values.columns,
@@ -122,6 +108,49 @@ export async function createRecord(ctx: RecordContext, body: unknown, startRecor
       }),
     ),
   );
+}
+
+/**
+ * What a create is judged by before the database is asked (the action, the payload, field grants, numbered
+ * fields, the record type's schema and rules): the payload, its owner defaulted to the creator. Throws the 403/422.
+ */
+export function checkCreate(ctx: RecordContext, body: unknown): Payload {
+  const { entity } = ctx;
+  requireAction(ctx, 'create');
+  const { payload, issues } = toPayload(entity, body, 'create');
+  issues.push(...fieldWriteIssues(ctx.access?.grant(entity.id), entity, payload.fields));
+  issues.push(...numberedWriteIssues(entity, payload.fields));
+  issues.push(...validateFor(entity, payload.recordType ?? undefined, payload.fields));
+  throwIfInvalid(issues);
+  // A record belongs to whoever creates it unless the body names another owner the actor may choose.
+  if (payload.ownerId === undefined && ctx.userId && isRecordId(ctx.userId)) payload.ownerId = ctx.userId;
+  return payload;
+}
+
+/**
+ * The row a checked create inserts (its columns with system values and stamps; the workflow's columns are
+ * the caller's), its links and its workflow start, once the stage it starts in has judged its fields.
+ */
+export function createRow(
+  ctx: RecordContext,
+  payload: Payload,
+  startRecord?: StartRecord,
+): { columns: Row; values: ReturnType<typeof toRowValues>; start: RecordStart | undefined } {
+  const { entity } = ctx;
+  const fields = withoutNulls(payload.fields);
+  const values = toRowValues(entity, fields);
+  const start = startRecord?.({ recordType: payload.recordType ?? undefined, fields });
+  // The stage the record starts in judges the fields it is created with (see stage-fields.ts).
+  if (start && !ctx.byWorkflow)
+    throwIfInvalid(
+      stageWriteIssues(entity, stageRulesFor(ctx.model, entity, payload.recordType, start.state), payload.fields, true),
+    );
+  return { columns: { ...values.columns, ...systemValues(payload), ...stamps(ctx, 'create') }, values, start };
+}
+
+/** Who the audit trail names for a write in this context. */
+export function auditWho(ctx: RecordContext): AuditWho {
+  return who(ctx);
 }
 
 /**
