@@ -13,55 +13,42 @@
 //   5. prints the medians (and the median of each round's own ratio, steadier on a shared machine) and writes
 //      bench/results-sequence.json.
 //   node bench/sequence.mjs [--duration 10] [--warmup 2] [--connections 16] [--rounds 3]
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { BENCH_DIR, PG_BASE, engineServerOptions, fail, freePort, log, loginAs, startServer } from './lib/common.mjs';
+import { BENCH_DIR, fail, log, loginAs } from './lib/common.mjs';
+import {
+  alternatingRounds,
+  createRoundsOptions,
+  loadInChild,
+  median,
+  resultsHeader,
+  runCreatesWorker,
+  startFreshEngine,
+} from './lib/create-rounds.mjs';
 
-const { values: opts } = parseArgs({
-  options: {
-    duration: { type: 'string', default: '10' },
-    warmup: { type: 'string', default: '2' },
-    connections: { type: 'string', default: '16' },
-    rounds: { type: 'string', default: '3' },
-    'load-worker': { type: 'string' },
-  },
-});
+const opts = createRoundsOptions();
 
 if (opts['load-worker']) await loadWorker(opts['load-worker']);
 else await main();
 
 async function main() {
-  const DB = process.env.BENCH_DB ?? 'lodestar_bench_sequence';
-  const url = `${PG_BASE}/${DB}`;
-  const admin = new pg.Client({ connectionString: `${PG_BASE}/postgres` });
-  await admin.connect();
-  await admin.query(`drop database if exists ${DB}`);
-  await admin.query(`create database ${DB}`);
-  await admin.end();
-  const port = await freePort();
-  const engine = await startServer(
-    engineServerOptions(port, { DATABASE_URL: url, LODESTAR_DEFINITIONS: join(BENCH_DIR, 'definitions/sequence') }),
+  const { engine, db, url, stop } = await startFreshEngine(
+    process.env.BENCH_DB ?? 'lodestar_bench_sequence',
+    'sequence',
   );
-  const db = new pg.Client({ connectionString: url });
-  await db.connect();
   try {
     const token = await loginAs(engine.url);
-    const runs = { plainQuote: [], quote: [] };
-    const rounds = Number(opts.rounds);
-    for (let round = 0; round < rounds; round++) {
-      const order = round % 2 ? ['quote', 'plainQuote'] : ['plainQuote', 'quote'];
-      for (const entity of order) {
-        await load(engine.url, token, entity, Number(opts.warmup), `w${round}`);
-        const run = await load(engine.url, token, entity, Number(opts.duration), `r${round}`);
-        log(`round ${round + 1} ${entity}: ${run.requestsPerSecond} req/s, p99 ${run.p99Ms} ms, non-2xx ${run.non2xx}`);
-        if (run.non2xx || run.errors) fail(`${entity}: ${run.non2xx} non-2xx answers and ${run.errors} errors`);
-        runs[entity].push(run);
-      }
-    }
+    const runs = await alternatingRounds(['plainQuote', 'quote'], opts, (entity, duration, tag) =>
+      loadInChild(join(BENCH_DIR, 'sequence.mjs'), {
+        url: engine.url,
+        token,
+        entity,
+        duration,
+        connections: Number(opts.connections),
+        tag,
+      }),
+    );
     const ceiling = await databaseCeiling(url, Number(opts.connections), Number(opts.duration));
     log(`the database alone: ${ceiling.plain} inserts/s without a number, ${ceiling.numbered} with one`);
     const stored = (
@@ -74,7 +61,6 @@ async function main() {
     ).rows[0];
     const gapless = stored.n === stored.distinct_numbers && stored.highest === stored.n && stored.counter === stored.n;
     if (!gapless) fail(`numbers are not unique and gapless: ${JSON.stringify(stored)}`);
-    const median = (list, key) => [...list.map((r) => r[key])].sort((a, b) => a - b)[Math.floor(list.length / 2)];
     const summary = Object.fromEntries(
       Object.entries(runs).map(([entity, list]) => [
         entity,
@@ -89,12 +75,7 @@ async function main() {
     );
     const pairRatio = [...pairRatios].sort((a, b) => a - b)[Math.floor(pairRatios.length / 2)];
     const results = {
-      measuredAt: new Date().toISOString(),
-      machine: { cpus: cpus().length, model: cpus()[0]?.model },
-      database: (await db.query('select version()')).rows[0].version,
-      connections: Number(opts.connections),
-      durationSeconds: Number(opts.duration),
-      rounds,
+      ...(await resultsHeader(db, opts)),
       withoutNumber: summary.plainQuote,
       withNumber: summary.quote,
       ratio,
@@ -117,8 +98,7 @@ async function main() {
     );
     if (pairRatio < 0.8) process.exitCode = 1;
   } finally {
-    await db.end();
-    await engine.stop();
+    await stop();
   }
 }
 
@@ -151,58 +131,17 @@ async function databaseCeiling(url, connections, seconds) {
   return { plain, numbered, ratio: Number((numbered / plain).toFixed(3)) };
 }
 
-/** One autocannon run in a child process; answers its summary. */
-async function load(url, token, entity, duration, tag) {
-  const spec = { url, token, entity, duration, connections: Number(opts.connections), tag };
-  const file = join(BENCH_DIR, `.sequence-load-${process.pid}.json`);
-  writeFileSync(file, JSON.stringify(spec));
-  const output = await new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(BENCH_DIR, 'sequence.mjs'), '--load-worker', file], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`load worker exited with ${code}`))));
-  });
-  return JSON.parse(output);
-}
-
 /** The load worker: creates of one entity for `duration` seconds, each with its own title and amount. */
 async function loadWorker(file) {
-  const { default: autocannon } = await import('autocannon');
-  const { readFileSync, rmSync } = await import('node:fs');
-  const spec = JSON.parse(readFileSync(file, 'utf8'));
-  rmSync(file, { force: true });
-  let n = 0;
-  const result = await autocannon({
-    url: spec.url,
-    connections: spec.connections,
-    duration: spec.duration,
-    requests: [
-      {
-        method: 'POST',
-        path: `/api/v1/records/${spec.entity}`,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${spec.token}` },
-        setupRequest: (request) => ({
-          ...request,
-          body: JSON.stringify({
-            title: `基准报价 ${spec.tag}-${n}`,
-            amount: (n++ % 1000) * 10.5,
-            validUntil: '2026-12-31',
-          }),
-        }),
-      },
-    ],
+  await runCreatesWorker(file, (spec) => {
+    let n = 0;
+    return {
+      path: `/api/v1/records/${spec.entity}`,
+      nextBody: () => ({
+        title: `基准报价 ${spec.tag}-${n}`,
+        amount: (n++ % 1000) * 10.5,
+        validUntil: '2026-12-31',
+      }),
+    };
   });
-  process.stdout.write(
-    JSON.stringify({
-      requestsPerSecond: Math.round(result.requests.average),
-      p99Ms: result.latency.p99,
-      p50Ms: result.latency.p50,
-      total: result.requests.total,
-      non2xx: result.non2xx,
-      errors: result.errors + result.timeouts,
-      duration: result.duration,
-    }),
-  );
 }
