@@ -240,6 +240,68 @@ describe('the quote-to-cash template, installed and worked', () => {
       totalWithTax: 224.87,
     });
   });
+
+  it('changes the stored total formula another formula reads, on tables holding quotes, and recomputes both', async () => {
+    const next = join(scratch, 'quote-to-cash-1.2.0');
+    cpSync(join(scratch, 'quote-to-cash-1.1.0'), next, { recursive: true });
+    const edit = (file: string, change: (json: Record<string, any>) => void) => {
+      const path = join(next, file);
+      const json = JSON.parse(readFileSync(path, 'utf8'));
+      change(json);
+      writeFileSync(path, JSON.stringify(json, null, 2));
+    };
+    edit('template.json', (t) => (t.version = '1.2.0'));
+    edit('schemas/quote.schema.json', (s) => {
+      s.properties.freight = {
+        type: 'number',
+        title: 'Freight',
+        minimum: 0,
+        'x-currency': 'CNY',
+        'x-i18n': { title: { zh: '运费', en: 'Freight' } },
+      };
+      s.properties.total['x-formula'] = 'ROUND(subtotal * (1 - discount) + COALESCE(freight, 0), 2)';
+    });
+    const upgraded = await lodestar('template', 'install', next);
+    expect(upgraded.code, upgraded.out).toBe(0);
+    expect(upgraded.out).toContain('Published model version 3 (quote-to-cash@1.2.0).');
+    await expect
+      .poll(async () => (await api('seller', 'GET', `/records/quote/${firstQuote.id}`)).body, { timeout: 10_000 })
+      .toMatchObject({ freight: null, total: QUOTE_TOTAL, totalWithTax: QUOTE_TOTAL_WITH_TAX, lineCount: 10 });
+    const [, second] = (await api('seller', 'GET', '/records/quote?sort=number')).body.data;
+    const withFreight = await api('seller', 'PATCH', `/records/quote/${second.id}`, {
+      freight: 100,
+      version: second.version,
+    });
+    expect(withFreight.status, JSON.stringify(withFreight.body)).toBe(200);
+    expect(withFreight.body).toMatchObject({ total: 100, totalWithTax: 113 });
+    const recompute = await lodestar('recompute');
+    expect(recompute.code, recompute.out).toBe(0);
+    expect(recompute.out).toMatch(/quote\.subtotal +4 rows +0 drifted/);
+    expect(recompute.out).toContain('none had drifted');
+  });
+
+  it('links contacts with their CUTE role and finds the salesperson’s quotes by "me"', async () => {
+    const me = (await api('seller', 'GET', '/auth/me')).body;
+    const contact = await api('seller', 'POST', '/records/contact', { name: '陈总', customer: customerId });
+    expect(contact.status).toBe(201);
+    const badRole = await api('seller', 'POST', '/records/quote', {
+      record_type: 'standard',
+      customer: customerId,
+      contacts: [{ id: contact.body.id, role: 'sponsor' }],
+    });
+    expect(badRole.status).toBe(422);
+    expect(badRole.body.issues).toEqual([expect.objectContaining({ pointer: '/contacts/0/role' })]);
+    const quote = await api('seller', 'POST', '/records/quote', {
+      record_type: 'standard',
+      customer: customerId,
+      salesperson: me.id,
+      contacts: [{ id: contact.body.id, role: 'economicBuyer' }],
+    });
+    expect(quote.status, JSON.stringify(quote.body)).toBe(201);
+    expect(quote.body.contacts).toEqual([{ id: contact.body.id, role: 'economicBuyer' }]);
+    const mine = await api('seller', 'GET', '/records/quote?filter[salesperson][eq]=me&fields=number');
+    expect(mine.body.data.map((q: { id: string }) => q.id)).toEqual([quote.body.id]);
+  });
 });
 
 // The ten lines' amounts, their sum, the total after 15% off and with 13% VAT, worked out by hand.
