@@ -1,33 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserSessions, keepFailureScreenshot, launchBrowser, requireBuiltUi } from '../support/browser.js';
-import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../support/test-server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSuite } from '../support/browser.js';
+import { ADMIN_PASSWORD } from '../support/test-server.js';
 
 /*
  * Passwords in a real Chromium against PostgreSQL (issue 12, item 15): a salesperson signs in and
  * changes their password from the header; an administrator resets a password on the studio's people
  * screen, and at the next sign-in the user must choose a new one before the app opens.
  */
-let server: TestServer;
-let browser: Browser;
-const sessions = browserSessions(
-  () => browser,
-  () => server.url,
-);
 let current: Page | undefined;
-
-beforeAll(async () => {
-  requireBuiltUi(['runtime-ui', 'studio']);
-  server = await startTestServer({ config: { loginsPerMinute: 10_000 } });
-  browser = await launchBrowser();
-});
-
-afterEach(({ task }) => keepFailureScreenshot(current ?? sessions.current(), task));
-
-afterAll(async () => {
-  await sessions.close();
-  await browser?.close();
-  await server?.close();
+const { server, browser, sessions } = useBrowserSuite({
+  ui: ['runtime-ui', 'studio'],
+  server: { config: { loginsPerMinute: 10_000 } },
+  failurePage: () => current,
 });
 
 const login = (email: string, password: string) =>

@@ -1,38 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserSessions,
-  draftSaved,
-  keepFailureScreenshot,
-  launchBrowser,
-  requireBuiltUi,
-} from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { draftSaved, useBrowserSuite } from '../support/browser.js';
 import { DISCOUNT_MESSAGE, RULES, ruleDefinitions } from '../support/rule-definitions.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /*
  * Cross-field rules written as formulas: the record form shows a broken rule beside its field before any
  * request (at 390 px), and the studio edits the rules with the formula checked as it is typed.
  */
-let server: TestServer;
-let browser: Browser;
-const sessions = browserSessions(
-  () => browser,
-  () => server.url,
-);
-
-beforeAll(async () => {
-  requireBuiltUi(['runtime-ui', 'studio']);
-  server = await startTestServer({ definitions: ruleDefinitions(RULES) });
-  browser = await launchBrowser();
-});
-
-afterEach(({ task }) => keepFailureScreenshot(sessions.current(), task));
-
-afterAll(async () => {
-  await sessions.close();
-  await browser?.close();
-  await server?.close();
+const { server, sessions } = useBrowserSuite({
+  ui: ['runtime-ui', 'studio'],
+  server: { definitions: ruleDefinitions(RULES) },
 });
 
 describe('formula rules', () => {

@@ -1,39 +1,12 @@
 import { calendarDateIn } from '@lodestar/core';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserSessions,
-  draftSaved,
-  keepFailureScreenshot,
-  launchBrowser,
-  requireBuiltUi,
-} from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { draftSaved, useBrowserSuite } from '../support/browser.js';
 import { numberingSet } from '../support/numbering-definitions.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /* Numbered fields: the new-record form says the number comes on save, the record shows it, the studio edits and previews it. */
-let server: TestServer;
-let browser: Browser;
-const sessions = browserSessions(
-  () => browser,
-  () => server.url,
-);
+const { server, sessions } = useBrowserSuite({ ui: ['runtime-ui', 'studio'], server: { definitions: numberingSet() } });
 const today = calendarDateIn(new Date(), 'Asia/Shanghai');
 const two = (n: number) => String(n).padStart(2, '0');
-
-beforeAll(async () => {
-  requireBuiltUi(['runtime-ui', 'studio']);
-  server = await startTestServer({ definitions: numberingSet() });
-  browser = await launchBrowser();
-});
-
-afterEach(({ task }) => keepFailureScreenshot(sessions.current(), task));
-
-afterAll(async () => {
-  await sessions.close();
-  await browser?.close();
-  await server?.close();
-});
 
 describe('numbered fields in the apps', () => {
   it('numbers a record on save: the form says so, never sends the number, and the header shows it at 390 px', async () => {

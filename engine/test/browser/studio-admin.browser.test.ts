@@ -1,17 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserSessions,
-  draftSaved,
-  keepFailureScreenshot,
-  launchBrowser,
-  requireBuiltUi,
-  screenshot,
-} from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { draftSaved, screenshot, useBrowserSuite } from '../support/browser.js';
 
 /*
  * The studio's admin screens in a real Chromium against PostgreSQL with the default template:
@@ -19,28 +10,10 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
  * is rolled back through the publish page's plan and confirmation; and the roles screen un-hides
  * the opportunity amount for marketing, which a marketing user then sees over the API.
  */
-let server: TestServer;
-let browser: Browser;
-const sessions = browserSessions(
-  () => browser,
-  () => server.url,
-);
+const { server, sessions } = useBrowserSuite({ ui: ['runtime-ui', 'studio'] });
 const folder = mkdtempSync(join(tmpdir(), 'lodestar-studio-admin-'));
 
-beforeAll(async () => {
-  requireBuiltUi(['runtime-ui', 'studio']);
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-afterEach(({ task }) => keepFailureScreenshot(sessions.current(), task));
-
-afterAll(async () => {
-  await sessions.close();
-  await browser?.close();
-  await server?.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const versionCount = async () => (await server.request('GET', '/api/v1/meta/versions')).body.data.length as number;
 const model = async () => (await server.request('GET', '/api/v1/meta/model')).body;

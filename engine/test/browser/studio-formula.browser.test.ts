@@ -1,36 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserSessions,
-  draftSaved,
-  keepFailureScreenshot,
-  launchBrowser,
-  requireBuiltUi,
-} from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { draftSaved, useBrowserSuite } from '../support/browser.js';
 import { FORMULA_DEFINITIONS } from '../support/formula-definitions.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /* The studio's formula editor checks a formula as it is typed and writes x-formula into the draft. */
-let server: TestServer;
-let browser: Browser;
-const sessions = browserSessions(
-  () => browser,
-  () => server.url,
-);
-
-beforeAll(async () => {
-  requireBuiltUi(['studio']);
-  server = await startTestServer({ definitions: FORMULA_DEFINITIONS });
-  browser = await launchBrowser();
-});
-
-afterEach(({ task }) => keepFailureScreenshot(sessions.current(), task));
-
-afterAll(async () => {
-  await sessions.close();
-  await browser?.close();
-  await server?.close();
-});
+const { server, sessions } = useBrowserSuite({ ui: ['studio'], server: { definitions: FORMULA_DEFINITIONS } });
 
 describe('the formula editor', () => {
   it('shows parse and type issues while typing, inserts fields, and saves the formula field', async () => {

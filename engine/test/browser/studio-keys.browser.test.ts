@@ -1,35 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserSessions,
-  draftSaved,
-  keepFailureScreenshot,
-  launchBrowser,
-  requireBuiltUi,
-} from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { describe, expect, it } from 'vitest';
+import { draftSaved, useBrowserSuite } from '../support/browser.js';
 
 /* The studio's panel for unique keys and the duplicate check writes x-entity.unique and .duplicates into the draft. */
-let server: TestServer;
-let browser: Browser;
-const sessions = browserSessions(
-  () => browser,
-  () => server.url,
-);
-
-beforeAll(async () => {
-  requireBuiltUi(['studio']);
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-afterEach(({ task }) => keepFailureScreenshot(sessions.current(), task));
-
-afterAll(async () => {
-  await sessions.close();
-  await browser?.close();
-  await server?.close();
-});
+const { server, sessions } = useBrowserSuite({ ui: ['studio'] });
 
 describe('the unique keys panel', () => {
   it('shows the shipped key, adds a composite key, and changes what the duplicate check reveals', async () => {

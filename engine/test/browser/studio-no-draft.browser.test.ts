@@ -1,32 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserSessions, keepFailureScreenshot, launchBrowser, requireBuiltUi } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSuite } from '../support/browser.js';
 
 /*
  * The studio as a new administrator meets it (issue 12): no error on any screen while no draft exists, and a
  * template exported under a Chinese name, its problems listed one by one when the version is unusable.
  */
-let server: TestServer;
-let browser: Browser;
-const sessions = browserSessions(
-  () => browser,
-  () => server.url,
-);
-
-beforeAll(async () => {
-  requireBuiltUi(['studio']);
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-afterEach(({ task }) => keepFailureScreenshot(sessions.current(), task));
-
-afterAll(async () => {
-  await sessions.close();
-  await browser?.close();
-  await server?.close();
-});
+const { server, sessions } = useBrowserSuite({ ui: ['studio'] });
 
 /** Every API answer of 400 or above the page receives, as `<status> <method> <path>`. */
 function failedRequests(page: Page): string[] {

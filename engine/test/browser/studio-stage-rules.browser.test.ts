@@ -1,36 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import {
-  browserSessions,
-  draftSaved,
-  keepFailureScreenshot,
-  launchBrowser,
-  requireBuiltUi,
-} from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { expect, it } from 'vitest';
+import { draftSaved, useBrowserSuite } from '../support/browser.js';
 
 /*
  * The studio's stage panel edits field rules by stage: the default template's won stage shows its lock
  * with the competitor notes still editable; making the amount read-only in 合同谈判 reaches the draft.
  */
-let server: TestServer;
-let browser: Browser;
-const sessions = browserSessions(
-  () => browser,
-  () => server.url,
-);
-
-beforeAll(async () => {
-  requireBuiltUi(['runtime-ui', 'studio']);
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterEach(({ task }) => keepFailureScreenshot(sessions.current(), task));
-afterAll(async () => {
-  await sessions.close();
-  await browser?.close();
-  await server?.close();
-});
+const { server, sessions } = useBrowserSuite({ ui: ['runtime-ui', 'studio'] });
 
 it('shows a stage’s lock and edits its read-only fields into the draft', async () => {
   const p = await sessions.open(server.adminToken, 'zh');

@@ -1,14 +1,6 @@
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserSessions,
-  draftSaved,
-  keepFailureScreenshot,
-  launchBrowser,
-  requireBuiltUi,
-  screenshot,
-} from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import type { Locator } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { draftSaved, screenshot, useBrowserSuite } from '../support/browser.js';
 
 /*
  * An administrator reshapes the customer in the studio, in a real Chromium against PostgreSQL with
@@ -16,28 +8,12 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
  * published; a salesperson then uses it in the runtime UI. Then a field that holds data is removed:
  * the plan names the lost values, and Publish waits for the typed confirmation.
  */
-let server: TestServer;
-let browser: Browser;
-const sessions = browserSessions(
-  () => browser,
-  () => server.url,
-);
+const { server, sessions } = useBrowserSuite({ ui: ['runtime-ui', 'studio'] });
 let salesToken = '';
 let distributorId = '';
 
 beforeAll(async () => {
-  requireBuiltUi(['runtime-ui', 'studio']);
-  server = await startTestServer();
   salesToken = (await server.userToken({ email: 'li@example.com', displayName: '李娜', roles: ['salesperson'] })).token;
-  browser = await launchBrowser();
-});
-
-afterEach(({ task }) => keepFailureScreenshot(sessions.current(), task));
-
-afterAll(async () => {
-  await sessions.close();
-  await browser?.close();
-  await server?.close();
 });
 
 const model = async () => (await server.request('GET', '/api/v1/meta/model')).body.definitions;

@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { REPO_ROOT } from './paths.js';
+import { startTestServer, type TestServer, type TestServerOptions } from './test-server.js';
 
 /** Debian's chromium (`npm test` installs it when missing); CHROMIUM_PATH points elsewhere. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -60,8 +61,10 @@ export async function signedInPage(
   return { context, page };
 }
 
+export type UiApp = 'runtime-ui' | 'studio';
+
 /** The built web apps must exist: the engine serves runtime-ui/dist and studio/dist (`npm test` builds them). */
-export function requireBuiltUi(apps: readonly ('runtime-ui' | 'studio')[] = ['runtime-ui']): void {
+export function requireBuiltUi(apps: readonly UiApp[] = ['runtime-ui']): void {
   for (const app of apps) {
     if (!existsSync(join(REPO_ROOT, app, 'dist/index.html')))
       throw new Error(`${app}/dist is missing: run \`npm run build\` (npm test does)`);
@@ -121,4 +124,50 @@ export async function keepFailureScreenshot(
   await page
     .screenshot({ path: join(dir, `${task.name.replace(/[^\w\u4e00-\u9fff-]+/g, '_').slice(0, 80)}.png`) })
     .catch(() => undefined);
+}
+
+/**
+ * What every browser test file sets up, once: the built apps it needs, an engine on a fresh database
+ * (`server`: startTestServer's options), Chromium, signed-in `sessions`, a screenshot of the page a
+ * failed test left (`failurePage`, default the last session opened), and all of it closed afterwards.
+ * Call it at the top of the file; hooks the file adds run after this setup and before this teardown.
+ * `server` and `browser` stand for the started ones, so they can be named before they exist.
+ */
+export function useBrowserSuite(
+  options: { ui?: readonly UiApp[]; server?: TestServerOptions; failurePage?: () => Page | undefined } = {},
+) {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  const sessions = browserSessions(
+    () => browser!,
+    () => server!.url,
+  );
+  beforeAll(async () => {
+    requireBuiltUi(options.ui);
+    server = await startTestServer(options.server);
+    browser = await launchBrowser();
+  });
+  afterEach(({ task }) => keepFailureScreenshot(options.failurePage?.() ?? sessions.current(), task));
+  afterAll(async () => {
+    await sessions.close();
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    server: startedLater(() => server, 'The test server'),
+    browser: startedLater(() => browser, 'Chromium'),
+    sessions,
+  };
+}
+
+/** An object that forwards to the one `current` returns once a beforeAll has made it; before that it throws. */
+function startedLater<T extends object>(current: () => T | undefined, what: string): T {
+  return new Proxy({} as T, {
+    get(_, key) {
+      const target = current();
+      if (!target) throw new Error(`${what} is not started yet: use it in a test or a hook, after useBrowserSuite's`);
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
