@@ -112,6 +112,17 @@ describe('quote to cash in the runtime UI', () => {
     const total = page.locator('[data-field="total"] input');
     await expect.poll(async () => amountOf(await total.inputValue())).toBe(291263.31);
     expect(writes).toEqual([]);
+    // A discount above 30% on a standard quote is the rule's message beside the field, before any request.
+    const discount = page.locator('[data-field="discount"]');
+    await discount.locator('input').fill('0.35');
+    await page
+      .getByRole('button', { name: /创建|保存/ })
+      .first()
+      .click();
+    await expect.poll(() => discount.textContent()).toContain('折扣超过 30% 仅限战略报价');
+    expect(writes).toEqual([]);
+    await discount.locator('input').fill('0.15');
+    await expect.poll(async () => amountOf(await total.inputValue())).toBe(291263.31);
 
     const saved = await save(page, 'POST');
     expect(saved.status()).toBe(201);
@@ -147,6 +158,12 @@ describe('quote to cash in the runtime UI', () => {
     expect(saved.status()).toBe(201);
     expect((await saved.json()).number).toBe(`QT-${quoteYear()}-0002`);
     await expect.poll(() => page.getByTestId('record-number').textContent()).toBe(`QT-${quoteYear()}-0002`);
+    // On the stored quote a changed line moves the total live too, and the patch agrees.
+    await page.getByLabel('数量 · 第 1 行').fill('3');
+    await expect.poll(async () => amountOf(await page.locator('[data-field="total"] input').inputValue())).toBe(298.5);
+    const patched = await save(page, 'PATCH');
+    expect(patched.status()).toBe(200);
+    expect((await patched.json()).total).toBe(298.5);
   });
 
   it('disables the approved discount with the reason at 390 px, and refuses changing it over HTTP naming field and stage', async () => {
@@ -201,8 +218,11 @@ describe('quote to cash in the runtime UI', () => {
     const box = await hint.boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
     await name.fill('杭州西湖智造');
-    // The same code in full-width characters, lower case and with spaces.
+    // The same code in full-width characters, lower case and with spaces: named while typing, refused on save.
     await page.getByLabel('统一社会信用代码', { exact: true }).fill(' ９１３３０１０６ ma2h０xy８１２');
+    await expect
+      .poll(() => page.getByTestId('duplicates-creditCode').textContent(), { timeout: 10_000 })
+      .toBe('已存在：杭州西湖智能制造有限公司，负责人 王销售');
     const [saved] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/api/v1/records/customer') && r.request().method() === 'POST'),
       page
