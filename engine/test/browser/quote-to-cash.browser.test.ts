@@ -243,7 +243,12 @@ describe('the quote in the studio', () => {
     const page = await sessions.open(server.adminToken, 'zh');
     await page.goto('/studio/entities/quote');
     await page.getByRole('table', { name: '字段' }).waitFor();
-    // Each computed field opens in the field editor with its definition.
+    // The fields table marks the computed fields; each opens in the field editor with its definition.
+    const row = (field: string) => page.locator(`tr[data-field="${field}"] .flags`);
+    await expect.poll(() => row('total').textContent()).toContain('公式');
+    expect(await row('subtotal').textContent()).toContain('汇总');
+    expect(await row('discount').textContent()).not.toMatch(/公式|汇总/);
+    expect(await page.locator('tr[data-field="number"] .kind').textContent()).toBe('编号');
     const open = async (title: string) => {
       await page.getByRole('button', { name: `编辑 ${title}`, exact: true }).click();
       const dialog = page.getByRole('dialog');

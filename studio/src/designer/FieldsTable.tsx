@@ -62,6 +62,8 @@ export function FieldsTable({ entity, onEdit, onMove, onRemove }: Props) {
                   {isTitle && <span className="flag">{t.titleField}</span>}
                   {field['x-ui']?.list && <span className="flag">{t.inList}</span>}
                   {field['x-ui']?.chart && <span className="flag">{t.inChart}</span>}
+                  {field['x-formula'] !== undefined && <span className="flag">{t.formulaFlag}</span>}
+                  {field['x-rollup'] && <span className="flag">{t.rollupFlag}</span>}
                 </div>
               </td>
               <td className="row-actions">
