@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { WidgetProps } from '@rjsf/utils';
 import { getJson, useMessages } from '@lodestar/ui-shared';
@@ -7,6 +7,7 @@ import { recordTitle } from '../../model/labels';
 import { paths } from '../../app/paths';
 import type { RecordJson, RecordPage } from '../../model/types';
 import { RECORD_MESSAGES } from '../messages';
+import { ChosenValue, Combobox, NothingChosen, useComboboxState } from './PickerParts';
 
 /** Titles of related records seen so far, so a picker shows a name without asking twice. */
 const titles = new Map<string, string>();
@@ -88,65 +89,19 @@ interface PickerProps {
 /** The search box and its listbox of matches. */
 export function SearchBox({ id, target, exclude, invalid, placeholder, onPick }: PickerProps) {
   const t = useMessages(RECORD_MESSAGES);
-  const [query, setQuery] = useState('');
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
-  const { results, loading } = useSearch(target, query, open);
+  const box = useComboboxState();
+  const { results, loading } = useSearch(target, box.query, box.open);
   const shown = results.filter((r) => !exclude.includes(r.id));
-  const blurTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const pick = (picked: string) => {
-    onPick(picked);
-    setQuery('');
-    setOpen(false);
-  };
-  const key = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, shown.length - 1));
-    else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
-    else if (e.key === 'Enter' && open && shown[active]) pick(shown[active].id);
-    else if (e.key === 'Escape') setOpen(false);
-    else return;
-    e.preventDefault();
-  };
   return (
-    <div
-      className="ls-picker"
-      onBlur={() => (blurTimer.current = setTimeout(() => setOpen(false), 150))}
-      onFocus={() => clearTimeout(blurTimer.current)}
-    >
-      <input
-        id={id}
-        className="ls-input"
-        role="combobox"
-        aria-expanded={open}
-        aria-controls={`${id}__list`}
-        aria-autocomplete="list"
-        aria-invalid={invalid || undefined}
-        autoComplete="off"
-        value={query}
-        placeholder={placeholder ?? t.search}
-        onChange={(e) => (setQuery(e.target.value), setOpen(true), setActive(0))}
-        onFocus={() => setOpen(true)}
-        onKeyDown={key}
-      />
-      {open && (
-        <ul className="ls-picker-list" role="listbox" id={`${id}__list`}>
-          {loading && !shown.length && <li className="ls-picker-note">{t.searching}</li>}
-          {!loading && !shown.length && <li className="ls-picker-note">{t.noMatches}</li>}
-          {shown.map((r, i) => (
-            <li
-              key={r.id}
-              role="option"
-              aria-selected={i === active}
-              className={i === active ? 'is-active' : ''}
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => pick(r.id)}
-            >
-              {r.title}
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
+    <Combobox
+      id={id}
+      box={box}
+      invalid={invalid}
+      placeholder={placeholder ?? t.search}
+      note={loading ? t.searching : t.noMatches}
+      options={shown.map((r) => ({ id: r.id, label: r.title }))}
+      onPick={onPick}
+    />
   );
 }
 
@@ -159,30 +114,19 @@ export function RelationWidget(props: WidgetProps) {
   const locked = props.readonly || props.disabled;
   if (value) {
     return (
-      <div className={`ls-input ls-relation${locked ? ' is-readonly' : ''}`} id={locked ? props.id : undefined}>
+      <ChosenValue
+        id={props.id}
+        locked={locked}
+        clearLabel={`${t.clear} ${props.label}`}
+        onClear={() => props.onChange(undefined)}
+      >
         <Link to={paths.record(target, value)} className="ls-relation-link">
           {title}
         </Link>
-        {!locked && (
-          <button
-            type="button"
-            id={props.id}
-            className="ls-relation-clear"
-            aria-label={`${t.clear} ${props.label}`}
-            onClick={() => props.onChange(undefined)}
-          >
-            ×
-          </button>
-        )}
-      </div>
+      </ChosenValue>
     );
   }
-  if (locked)
-    return (
-      <div className="ls-input is-readonly" id={props.id}>
-        —
-      </div>
-    );
+  if (locked) return <NothingChosen id={props.id} />;
   return (
     <SearchBox
       id={props.id}
