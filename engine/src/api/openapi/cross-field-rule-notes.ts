@@ -1,6 +1,7 @@
 import { isCheckRule } from '@lodestar/core';
 import type { CompiledEntity } from '../../model/compile-model.js';
 import type { JsonSchema } from './field-schemas.js';
+import { appendToWriteOperations } from './write-notes.js';
 
 const OPS: Record<string, string> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
 
@@ -22,12 +23,5 @@ export function addCrossFieldRuleNotes(paths: Record<string, JsonSchema>, entity
   const note =
     'Cross-field rules (a rule holds when it is TRUE or blank; otherwise 422 with keyword `rule` on the field, ' +
     `worded in both languages):\n${lines.join('\n')}`;
-  const base = `/records/${entity.id}`;
-  for (const [path, method] of [
-    [base, 'post'],
-    [`${base}/{id}`, 'patch'],
-  ] as const) {
-    const operation = (paths[path] as Record<string, JsonSchema> | undefined)?.[method];
-    if (operation) operation.description = [operation.description, note].filter(Boolean).join('\n\n');
-  }
+  appendToWriteOperations(paths, entity.id, note);
 }

@@ -1,6 +1,7 @@
 import { stageRulesOf } from '@lodestar/core';
 import type { CompiledEntity, Model } from '../../model/compile-model.js';
 import type { JsonSchema } from './field-schemas.js';
+import { appendToWriteOperations } from './write-notes.js';
 
 /**
  * Field rules by stage in the document: the create and change operations of an entity whose workflow
@@ -25,14 +26,7 @@ export function addStageRuleNotes(paths: Record<string, JsonSchema>, model: Mode
   }
   if (!lines.length) return;
   const note = `Field rules by stage (they bind users, not workflow actions; 422 on the field):\n${lines.join('\n')}`;
-  const base = `/records/${entity.id}`;
-  for (const [path, method] of [
-    [base, 'post'],
-    [`${base}/{id}`, 'patch'],
-  ] as const) {
-    const operation = (paths[path] as Record<string, JsonSchema> | undefined)?.[method];
-    if (operation) operation.description = [operation.description, note].filter(Boolean).join('\n\n');
-  }
+  appendToWriteOperations(paths, entity.id, note);
 }
 
 function list(names: ReadonlySet<string>): string {
