@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { readConfig } from '../config.js';
 import { addMapOption, type StateMapping } from '../migrate/state-mapping.js';
 import { runStart } from './commands/start.js';
@@ -14,14 +14,18 @@ import {
   type TemplateExportOptions,
   type TemplateInstallOptions,
 } from './commands/template.js';
+import { chooseLang, LANGS } from './lang.js';
+import { CLI_MESSAGES } from './messages.js';
 import { reportFailure } from './report-failure.js';
 
+/** The language of everything this run prints, help summaries included (commander's own words stay English). */
+const lang = chooseLang(process.argv.slice(2), process.env);
+const help = CLI_MESSAGES[lang].help;
+
 const program = new Command('lodestar')
-  .description('Lodestar CRM engine: definitions in, tables, API and workflows out')
-  .option(
-    '-d, --dir <folder>',
-    'folder holding schemas/ and workflows/ (default: current folder or LODESTAR_DEFINITIONS)',
-  );
+  .description(help.program)
+  .option('-d, --dir <folder>', help.dir)
+  .addOption(new Option('--lang <lang>', help.lang).choices(LANGS));
 
 const config = () => {
   const base = readConfig();
@@ -37,82 +41,78 @@ const MAP_HELP = 'move the records of a removed workflow state to another state 
 const collectMap = (value: string, previous: StateMapping): StateMapping => {
   try {
     return addMapOption(value, previous);
-  } catch (error) {
-    throw new InvalidArgumentError((error as Error).message);
+  } catch {
+    throw new InvalidArgumentError(CLI_MESSAGES[lang].badMap(value));
   }
 };
 
 program
   .command('start')
-  .description('run the engine: API, web apps, workers')
-  .action(() => runStart(config()));
+  .description(help.start)
+  .action(() => runStart(config(), lang));
 program
   .command('plan')
-  .description('show what `migrate` would change: the definitions folder against the database')
+  .description(help.plan)
   .option('--json', 'print the plan as JSON')
   .option(MAP_FLAGS, MAP_HELP, collectMap, {})
-  .action((options: { json?: boolean; map?: StateMapping }) => runPlan(config(), options));
+  .action((options: { json?: boolean; map?: StateMapping }) => runPlan(config(), options, lang));
 program
   .command('migrate')
-  .description('apply the definitions folder to the database in one transaction')
+  .description(help.migrate)
   .option('--allow-destructive', 'apply steps that drop or change data')
   .option(MAP_FLAGS, MAP_HELP, collectMap, {})
-  .action((options: { allowDestructive?: boolean; map?: StateMapping }) => runMigrate(config(), options));
+  .action((options: { allowDestructive?: boolean; map?: StateMapping }) => runMigrate(config(), options, lang));
 program
   .command('types')
-  .description('write TypeScript types for every entity of the published model')
+  .description(help.types)
   .option('-o, --out <file>', 'output file', 'lodestar-types.ts')
-  .action((options: { out: string }) => runTypes(config(), options));
+  .action((options: { out: string }) => runTypes(config(), options, lang));
 
-const user = program.command('user').description('manage users');
+const user = program.command('user').description(help.user);
 user
   .command('add')
-  .description('create a user (the first admin: --admin); the password is asked for, or read from stdin')
+  .description(help.userAdd)
   .requiredOption('--email <email>', 'login email')
   .option('--name <name>', 'display name')
   .option('--roles <roles>', 'comma-separated role ids, e.g. salesperson')
   .option('--admin', 'give the admin role')
   .option('--password-stdin', 'read the password from the first line of stdin')
-  .action((options: UserAddOptions) => runUserAdd(config(), options));
+  .action((options: UserAddOptions) => runUserAdd(config(), options, lang));
 
 program
   .command('handover')
-  .description("reassign a user's records to another user in one transaction, with an audit row per record")
+  .description(help.handover)
   .requiredOption('--from <email>', 'the user whose records move (e.g. a salesperson who leaves)')
   .requiredOption('--to <email>', 'the active user who takes them over')
   .option('--entity <ids>', 'comma-separated entity ids, e.g. customer,opportunity (default: every entity)')
   .option('--open-only', 'leave records in a final workflow state (won, lost, closed) with their owner')
   .option('--dry-run', 'only count the records that would move')
-  .action((options: HandoverOptions) => runHandover(config(), options));
+  .action((options: HandoverOptions) => runHandover(config(), options, lang));
 
-const template = program
-  .command('template')
-  .description('export the published model as a template folder, or install / upgrade one');
+const template = program.command('template').description(help.template);
 template
   .command('export')
-  .description('write the published definitions as a template folder (schemas/, workflows/, roles.json, template.json)')
+  .description(help.templateExport)
   .requiredOption('-o, --out <folder>', 'the folder to write')
   .option('--name <name>', 'template name (default: the installed template, else lodestar-model)')
   .option('--version <x.y.z>', 'template version (default: the installed one, else 1.0.0)')
   .option('--force', 'write into a folder that holds definitions already, removing the ones the model no longer has')
-  .action((options: TemplateExportOptions) => runTemplateExport(config(), options));
+  .action((options: TemplateExportOptions) => runTemplateExport(config(), options, lang));
 template
   .command('install <folder>')
-  .description(
-    'validate a template folder, plan it against the database and apply it in one transaction (also upgrades)',
-  )
+  .description(help.templateInstall)
   .option('--allow-destructive', 'apply steps that drop or change data')
   .option('--dry-run', 'only print the plan')
   .option(MAP_FLAGS, MAP_HELP, collectMap, {})
   .option('--json', 'print the result as JSON')
-  .action((folder: string, options: TemplateInstallOptions) => runTemplateInstall(config(), folder, options));
+  .action((folder: string, options: TemplateInstallOptions) => runTemplateInstall(config(), folder, options, lang));
 
 program
   .command('recompute [entity]')
-  .description('rebuild roll-ups from their related records (every entity, or one) and report drift')
-  .action((entity: string | undefined) => runRecompute(config(), entity));
+  .description(help.recompute)
+  .action((entity: string | undefined) => runRecompute(config(), entity, lang));
 
 program.parseAsync().catch((error: unknown) => {
-  reportFailure(error);
+  reportFailure(error, lang);
   process.exitCode = 1;
 });

@@ -8,15 +8,24 @@ import { REPO_ROOT } from './paths.js';
 const run = promisify(execFile);
 
 /**
- * `lodestar --dir <folder> <args>` as a process, the way a consultant runs it, against the given
- * database; never throws: answers the exit code and everything printed.
+ * The CLI speaks the locale's language (lang.ts): tests run it in English whatever the machine's locale,
+ * unless a test sets these itself (`env`).
  */
-export function cliRunner(target: () => { dir: string; databaseUrl: string | undefined }) {
+const ENGLISH_LOCALE = { LANG: 'C', LC_ALL: '', LC_MESSAGES: '', LODESTAR_LANG: '' };
+
+/**
+ * `lodestar --dir <folder> <args>` as a process, the way a consultant runs it, against the given
+ * database, in English unless `env` sets a locale; never throws: answers the exit code and everything printed.
+ */
+export function cliRunner(
+  target: () => { dir: string; databaseUrl: string | undefined },
+  env: Record<string, string> = {},
+) {
   return async (...args: string[]): Promise<{ code: number; out: string }> => {
     const { dir, databaseUrl } = target();
     try {
       const { stdout, stderr } = await run(process.execPath, [CLI, '--dir', dir, ...args], {
-        env: { ...process.env, DATABASE_URL: databaseUrl ?? '', LOG_LEVEL: 'warn' },
+        env: { ...process.env, ...ENGLISH_LOCALE, ...env, DATABASE_URL: databaseUrl ?? '', LOG_LEVEL: 'warn' },
       });
       return { code: 0, out: stdout + stderr };
     } catch (error) {

@@ -2,28 +2,31 @@ import type { Knex } from 'knex';
 import type { Config } from '../../config.js';
 import { hashDefinitionSet } from '../../definitions/definition-set.js';
 import { readFolder } from '../../definitions/read-folder.js';
-import { describeStep } from '../../migrate/describe-step.js';
-import type { Plan, Step } from '../../migrate/plan.js';
+import type { Plan } from '../../migrate/plan.js';
 import type { StateMapping } from '../../migrate/state-mapping.js';
 import { readCurrentVersion, readSeedHash, writeSeedHash } from '../../db/definitions-repo.js';
 import { planChange } from '../../store/plan-change.js';
 import { publish } from '../../store/publish.js';
 import { seedFromFolder, type SeedResult } from '../../store/seed.js';
+import type { Lang } from '../lang.js';
+import { CLI_MESSAGES } from '../messages.js';
+import { planLines } from '../plan-lines.js';
 import { withDb } from './open-db.js';
 
-const MARK: Record<Step['safety'], string> = { safe: '  ✓', destructive: '  ! DESTRUCTIVE', blocked: '  ✗ BLOCKED' };
-
 /** Prints the plan that `migrate` would apply; exits 0 whether or not there is anything to do. */
-export async function runPlan(config: Config, options: { json?: boolean; map?: StateMapping }): Promise<void> {
+export async function runPlan(
+  config: Config,
+  options: { json?: boolean; map?: StateMapping },
+  lang: Lang,
+): Promise<void> {
   await withDb(config, async (db) => {
     const result = await seedFolder(db.knex, config.definitionsDir, {
       apply: 'never',
       stateMapping: options.map ?? {},
     });
     if (options.json) return void console.log(JSON.stringify(result, null, 2));
-    if (result.status === 'unchanged')
-      return void console.log(`Nothing to do: the database is at model version ${result.version}.`);
-    if (result.status === 'planned') printPlan(result.plan);
+    if (result.status === 'unchanged') return void console.log(CLI_MESSAGES[lang].nothingToDo(result.version));
+    if (result.status === 'planned') printPlan(result.plan, lang);
   });
 }
 
@@ -34,6 +37,7 @@ export async function runPlan(config: Config, options: { json?: boolean; map?: S
 export async function runMigrate(
   config: Config,
   options: { allowDestructive?: boolean; map?: StateMapping },
+  lang: Lang,
 ): Promise<void> {
   await withDb(config, async (db) => {
     const started = Date.now();
@@ -42,11 +46,10 @@ export async function runMigrate(
       allowDestructive: options.allowDestructive ?? false,
       stateMapping: options.map ?? {},
     });
-    if (result.status === 'unchanged')
-      return void console.log(`Nothing to do: the database is at model version ${result.version}.`);
+    if (result.status === 'unchanged') return void console.log(CLI_MESSAGES[lang].nothingToDo(result.version));
     if (result.status === 'published') {
-      printPlan(result.plan);
-      console.log(`Published model version ${result.version} in ${Date.now() - started} ms.`);
+      printPlan(result.plan, lang);
+      console.log(CLI_MESSAGES[lang].published(result.version, Date.now() - started));
     }
   });
 }
@@ -84,24 +87,7 @@ async function seedFolder(knex: Knex, root: string, options: FolderOptions): Pro
   return { status: 'published', ...result };
 }
 
-function printPlan(plan: Plan): void {
-  if (plan.steps.length === 0)
-    return void console.log('The plan has no database steps (definitions changed without schema changes).');
-  console.log(`Plan against model version ${plan.baseVersion} (${plan.steps.length} steps):`);
-  for (const step of plan.steps) {
-    console.log(`${MARK[step.safety]} ${describeStep(step)}${step.safety === 'safe' ? '' : ` — ${step.reason}`}`);
-  }
-  const destructive = plan.steps.filter((s) => s.safety === 'destructive');
-  const blocked = plan.steps.filter((s) => s.safety === 'blocked').length;
-  const unmapped = destructive.filter((s) => s.kind === 'moveState');
-  if (blocked) console.log(`${blocked} step(s) cannot be applied as defined; change the definitions.`);
-  else if (destructive.length) {
-    console.log(`${destructive.length} destructive step(s): apply with \`lodestar migrate --allow-destructive\`.`);
-    for (const step of unmapped) {
-      if (step.kind === 'moveState')
-        console.log(
-          `  or map ${step.workflow}.${step.state}: \`lodestar migrate --map ${step.workflow}.${step.state}=<state>\``,
-        );
-    }
-  } else console.log('All steps are safe: apply with `lodestar migrate`.');
+function printPlan(plan: Plan, lang: Lang): void {
+  const next = { apply: 'lodestar migrate', blocked: 'definitions', suggestMaps: true } as const;
+  for (const line of planLines(plan, lang, next)) console.log(line);
 }

@@ -7,16 +7,19 @@ import { toTypeNames } from '../../api/openapi/names.js';
 import type { Config } from '../../config.js';
 import type { Model } from '../../model/compile-model.js';
 import { ModelCache } from '../../model/model-cache.js';
+import type { Lang } from '../lang.js';
+import { CLI_MESSAGES } from '../messages.js';
 import { withDb } from './open-db.js';
 
 /** `lodestar types`: writes TypeScript types of the published model's records, for code that calls the API. */
-export async function runTypes(config: Config, options: { out: string }): Promise<void> {
+export async function runTypes(config: Config, options: { out: string }, lang: Lang): Promise<void> {
+  const t = CLI_MESSAGES[lang];
   await withDb(config, async (db) => {
     const model = (await ModelCache.open(db.knex)).current();
-    if (model.version === 0) throw new Error('no model is published yet: run `lodestar migrate` first');
+    if (model.version === 0) throw new Error(t.noModel);
     const out = resolve(options.out);
     const { entities } = await writeTypes(model, out);
-    console.log(`Wrote types for ${entities} entities (model version ${model.version}) to ${out}`);
+    console.log(t.wroteTypes(entities, model.version, out));
   });
 }
 

@@ -4,6 +4,8 @@ import { ValidationError } from '../../errors.js';
 import { checkRoleNames } from '../../identity/role-names.js';
 import { createUser } from '../../identity/users.js';
 import { ModelCache } from '../../model/model-cache.js';
+import type { Lang } from '../lang.js';
+import { CLI_MESSAGES, type CliMessages } from '../messages.js';
 import { withDb } from './open-db.js';
 
 export interface UserAddOptions {
@@ -16,8 +18,9 @@ export interface UserAddOptions {
 }
 
 /** `lodestar user add`: creates a user; the password never appears on the command line. */
-export async function runUserAdd(config: Config, options: UserAddOptions): Promise<void> {
-  const password = await readPassword(Boolean(options.passwordStdin));
+export async function runUserAdd(config: Config, options: UserAddOptions, lang: Lang): Promise<void> {
+  const t = CLI_MESSAGES[lang];
+  const password = await readPassword(Boolean(options.passwordStdin), t);
   const roles = [
     ...new Set([
       ...(options.roles
@@ -45,13 +48,12 @@ export async function runUserAdd(config: Config, options: UserAddOptions): Promi
       ...(options.name && { displayName: options.name }),
     });
   });
-  process.stdout.write(`created ${user.email} (${user.id})${roles.length ? ` with roles ${roles.join(', ')}` : ''}\n`);
+  process.stdout.write(`${t.userCreated(user.email, user.id, roles)}\n`);
 }
 
-async function readPassword(fromStdin: boolean): Promise<string> {
-  if (!fromStdin && !process.stdin.isTTY)
-    throw new Error('give the password on stdin with --password-stdin, or run in a terminal to be asked');
-  if (!fromStdin) process.stdout.write('password: ');
+async function readPassword(fromStdin: boolean, t: CliMessages): Promise<string> {
+  if (!fromStdin && !process.stdin.isTTY) throw new Error(t.passwordNeeded);
+  if (!fromStdin) process.stdout.write(t.passwordPrompt);
   const lines = createInterface({ input: process.stdin, terminal: false });
   for await (const line of lines) {
     lines.close();
