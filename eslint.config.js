@@ -49,6 +49,7 @@ const PURE = [
   'records/numbering\\.ts',
   'records/me-filter\\.ts',
   'records/link-attributes\\.ts',
+  'cli/(lang|messages|plan-lines)\\.ts',
 ].map((pattern) => new RegExp(`^${pattern}$`));
 
 /** Packages that reach a database, the network or the file system. */
