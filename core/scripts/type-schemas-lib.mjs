@@ -167,6 +167,9 @@ export const ANSWER_TYPES = [
   'MyDay',
   'RecordPage',
   'GroupsAnswer',
+  'TransitionsAnswer',
+  'TransitionMade',
+  'DuplicateAnswer',
 ];
 
 /** The generated module: `TYPE_SCHEMAS`, formatted as the tree is (Prettier). */

@@ -25,4 +25,6 @@ export * from './audit-answer.js';
 export * from './record-answers.js';
 export * from './my-day-answer.js';
 export * from './model-versions.js';
+export * from './workflow-answers.js';
+export * from './duplicate-answer.js';
 export { TYPE_SCHEMAS } from './generated/type-schemas.js';

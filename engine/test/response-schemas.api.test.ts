@@ -124,10 +124,32 @@ describe('the answers the apps read fit their documented schemas', () => {
         expectedCloseDate: '2026-03-31',
         ...more,
       });
-    expect((await deal('Acme renewal')).status).toBe(201);
+    const twins = await documented('post', '/records/customer/duplicates', 200, '/records/customer/duplicates', {
+      name: 'Acme',
+    });
+    expect(twins.matches.map((match: { id: string }) => match.id)).toEqual([customer.body.id]);
+    const open = await deal('Acme renewal');
+    expect(open.status).toBe(201);
+    const events = await documented(
+      'get',
+      '/records/opportunity/{id}/transitions',
+      200,
+      `/records/opportunity/${open.body.id}/transitions?all=1`,
+    );
+    expect(events.data.map((e: { event: string }) => e.event)).toContain('LOSE');
+    // These schemas are closed too (they were open objects before they were core's types).
+    const withExtra = (body: { data: object[] }) => ({ body: { ...body, data: [{ ...body.data[0], extra: 1 }] } });
+    const path = '/records/opportunity/{id}/transitions';
+    expect(problemsOf('get', path, { ...open, status: 200, ...withExtra(events) })).not.toEqual([]);
     const lost = await deal('Acme expansion', { lostReason: 'budget cut' });
-    const moved = await server.request('POST', `/api/v1/records/opportunity/${lost.body.id}/events`, { type: 'LOSE' });
-    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    const moved = await documented(
+      'post',
+      '/records/opportunity/{id}/events',
+      200,
+      `/records/opportunity/${lost.body.id}/events`,
+      { type: 'LOSE' },
+    );
+    expect(moved.transition).toMatchObject({ event: 'LOSE', to: 'lost' });
     const history = await documented(
       'get',
       '/records/opportunity/{id}/history',

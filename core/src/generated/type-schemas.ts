@@ -1,7 +1,23 @@
 /* Generated from core's types by `npm run generate -w core` (scripts/type-schemas-lib.mjs). Do not edit. */
 
-/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow, AuditPage, VersionSummary, StoredVersion, StoredDraft, EffectivePermissions, MyDay, RecordPage, GroupsAnswer and the core types they reach, by type name (`x-core-type`). */
+/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow, AuditPage, VersionSummary, StoredVersion, StoredDraft, EffectivePermissions, MyDay, RecordPage, GroupsAnswer, TransitionsAnswer, TransitionMade, DuplicateAnswer and the core types they reach, by type name (`x-core-type`). */
 export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
+  AllowedEvent: {
+    description: 'One event of the current state, whether the caller may send it now, and why not.',
+    type: 'object',
+    properties: {
+      event: { type: 'string' },
+      target: {
+        description: 'The state it leads to: the one it would take now, else the first one it names.',
+        type: 'string',
+      },
+      allowed: { type: 'boolean' },
+      reason: { description: 'Why the event is blocked now, in both languages.', $ref: '#/components/schemas/Text' },
+    },
+    required: ['event', 'target', 'allowed'],
+    additionalProperties: false,
+    'x-core-type': 'AllowedEvent',
+  },
   AuditAction: {
     enum: ['create', 'delete', 'handover', 'permission', 'publish', 'transition', 'update'],
     'x-core-type': 'AuditAction',
@@ -104,6 +120,51 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     required: ['count', 'meanAgeHours', 'medianAgeHours'],
     additionalProperties: false,
     'x-core-type': 'CurrentStays',
+  },
+  DuplicateAnswer: {
+    description: 'The possible duplicates of the values typed so far, strongest first (at most 10).',
+    type: 'object',
+    properties: {
+      conflict: {
+        description: 'True when saving these values would be refused (a unique key matched: 409).',
+        type: 'boolean',
+      },
+      matches: { type: 'array', items: { $ref: '#/components/schemas/DuplicateMatch' } },
+    },
+    required: ['conflict', 'matches'],
+    additionalProperties: false,
+    'x-core-type': 'DuplicateAnswer',
+  },
+  DuplicateMatch: {
+    description:
+      "One record found, with every reason it matched and what the entity's reveal level lets the caller see.",
+    type: 'object',
+    properties: {
+      readable: { description: 'Whether the caller may open the record (then `id` is given).', type: 'boolean' },
+      id: { type: 'string', format: 'uuid' },
+      title: { type: 'string' },
+      owner: {
+        description: '`id` only with a record the caller may read.',
+        type: 'object',
+        properties: { id: { type: 'string' }, name: { type: 'string' } },
+        required: ['name'],
+        additionalProperties: false,
+      },
+      reasons: { type: 'array', items: { $ref: '#/components/schemas/MatchReason' } },
+      similarity: {
+        description: 'How alike the names are (0–1, Dice coefficient of character pairs), for similar names.',
+        type: 'number',
+        minimum: 0,
+        maximum: 1,
+      },
+      text: {
+        description: 'The hint the form shows under the field, in both languages.',
+        $ref: '#/components/schemas/Text',
+      },
+    },
+    required: ['readable', 'reasons', 'text'],
+    additionalProperties: false,
+    'x-core-type': 'DuplicateMatch',
   },
   EffectivePermissions: {
     description:
@@ -419,6 +480,22 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
       "Steps the duplicate check adds to those: `punctuation` drops separators and brackets (phone numbers,\ncodes, names written with （） or 【】), `suffixes` drops a company's legal-form suffix (有限公司…).",
     enum: ['case', 'punctuation', 'spaces', 'suffixes', 'trim', 'width'],
     'x-core-type': 'KeyStep',
+  },
+  MatchKind: {
+    description:
+      'Why a record matched: `unique` a unique key (saving would answer 409), `same` the same normalised value, `similarName` a similar name.',
+    enum: ['same', 'similarName', 'unique'],
+    'x-core-type': 'MatchKind',
+  },
+  MatchReason: {
+    type: 'object',
+    properties: {
+      kind: { $ref: '#/components/schemas/MatchKind' },
+      fields: { type: 'array', items: { type: 'string' } },
+    },
+    required: ['kind', 'fields'],
+    additionalProperties: false,
+    'x-core-type': 'MatchReason',
   },
   MyDay: {
     description: 'Each list ordered by `at`, at most 50 items.',
@@ -784,6 +861,35 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     required: ['titles', 'id', 'workflow', 'from', 'to', 'event', 'actor', 'comment', 'approval', 'at'],
     additionalProperties: false,
     'x-core-type': 'TitledHistoryRow',
+  },
+  TransitionMade: {
+    description: 'The stage change an event made, and the history row it wrote.',
+    type: 'object',
+    properties: {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      event: { type: 'string' },
+      historyId: { type: 'number' },
+      at: { type: 'string', format: 'date-time' },
+    },
+    required: ['from', 'to', 'event', 'historyId', 'at'],
+    additionalProperties: false,
+    'x-core-type': 'TransitionMade',
+  },
+  TransitionsAnswer: {
+    description: "The events of a record's current state (only the allowed ones unless `all` is asked for).",
+    type: 'object',
+    properties: {
+      workflow: {
+        description: 'The workflow that binds the record; null when none does.',
+        anyOf: [{ type: 'null' }, { type: 'string' }],
+      },
+      state: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+      data: { type: 'array', items: { $ref: '#/components/schemas/AllowedEvent' } },
+    },
+    required: ['workflow', 'state', 'data'],
+    additionalProperties: false,
+    'x-core-type': 'TransitionsAnswer',
   },
   VersionsDiff: {
     description:

@@ -1,4 +1,4 @@
-import { BadRequestError, ConflictError, type LodestarError, ValidationError } from '../errors.js';
+import { BadRequestError, ConflictError, issueOf, type LodestarError, ValidationError } from '../errors.js';
 
 /** Words a violation of a definition's unique key (records/key-conflict.ts); undefined for other constraints. */
 export type UniqueKeyResolver = (table?: string, constraint?: string) => LodestarError | undefined;
@@ -27,61 +27,29 @@ export function toLodestarError(error: unknown, uniqueKey?: UniqueKeyResolver): 
     case '23505':
       return new ConflictError(
         { en: 'a record with this value already exists', zh: '已有记录使用了这个值' },
-        {
-          issues: [
-            {
-              pointer,
-              keyword: 'unique',
-              message: 'must be unique',
-              i18n: { en: 'must be unique', zh: '不能与已有记录重复' },
-            },
-          ],
-        },
+        { issues: [issueOf(pointer, 'unique', { en: 'must be unique', zh: '不能与已有记录重复' })] },
       );
     case '23503':
       return new ValidationError(
         { en: 'a related record does not exist or is still referenced', zh: '关联的记录不存在，或仍被其他记录引用' },
         {
           issues: [
-            {
-              pointer,
-              keyword: 'relation',
-              message: 'related record must exist (or is still referenced)',
-              i18n: {
-                en: 'related record must exist (or is still referenced)',
-                zh: '关联的记录必须存在（或仍被引用）',
-              },
-            },
+            issueOf(pointer, 'relation', {
+              en: 'related record must exist (or is still referenced)',
+              zh: '关联的记录必须存在（或仍被引用）',
+            }),
           ],
         },
       );
     case '23502':
       return new ValidationError(
         { en: 'a required value is missing', zh: '缺少必填的值' },
-        {
-          issues: [
-            {
-              pointer,
-              keyword: 'required',
-              message: 'must have a value',
-              i18n: { en: 'must have a value', zh: '必须填写' },
-            },
-          ],
-        },
+        { issues: [issueOf(pointer, 'required', { en: 'must have a value', zh: '必须填写' })] },
       );
     case '22001':
       return new ValidationError(
         { en: 'a value is too long', zh: '有一个值过长' },
-        {
-          issues: [
-            {
-              pointer,
-              keyword: 'maxLength',
-              message: 'value is too long',
-              i18n: { en: 'value is too long', zh: '值过长' },
-            },
-          ],
-        },
+        { issues: [issueOf(pointer, 'maxLength', { en: 'value is too long', zh: '值过长' })] },
       );
     case '22021':
     case '22P05':
@@ -92,11 +60,7 @@ export function toLodestarError(error: unknown, uniqueKey?: UniqueKeyResolver): 
     case '22003':
       return new BadRequestError(
         { en: 'a value has the wrong format for its field', zh: '有一个值的格式与字段不符' },
-        {
-          issues: [
-            { pointer, keyword: 'format', message: 'invalid value', i18n: { en: 'invalid value', zh: '值无效' } },
-          ],
-        },
+        { issues: [issueOf(pointer, 'format', { en: 'invalid value', zh: '值无效' })] },
       );
     case '40001':
     case '40P01':

@@ -1,4 +1,4 @@
-import { revealOf } from '@lodestar/core';
+import { revealOf, type DuplicateAnswer } from '@lodestar/core';
 import type { Knex } from 'knex';
 import { ValidationError, type Issue } from '../errors.js';
 import { userNameRows } from '../identity/users-repo.js';
@@ -10,11 +10,7 @@ import { matchText, nameSimilarity, toProbes, type DuplicateMatch, type MatchKin
 const PER_PROBE = 5;
 const MAX_MATCHES = 10;
 
-export interface DuplicateAnswer {
-  /** True when saving these values would be refused (a unique key matched). */
-  conflict: boolean;
-  matches: DuplicateMatch[];
-}
+export type { DuplicateAnswer };
 
 /**
  * Records that the values typed so far may duplicate, across every owner: exact matches on unique keys,

@@ -6,8 +6,10 @@ import {
   normalizeKey,
   revealOf,
   uniqueKeySteps,
+  type DuplicateMatch,
   type DuplicateReveal,
   type KeyStep,
+  type MatchKind,
   type Text,
 } from '@lodestar/core';
 import { toText } from '@lodestar/core';
@@ -22,7 +24,8 @@ import { forKnex, keyPartSql } from '../schema/key-sql.js';
  * lookup, never a scan, whatever the table's size.
  */
 
-export type MatchKind = 'unique' | 'same' | 'similarName';
+// The answer's shapes are core's (duplicate-answer.ts), which the runtime UI reads.
+export type { DuplicateMatch, MatchKind };
 
 /** One condition with its bindings; `fields` are the fields it compares. */
 export interface Probe {
@@ -109,20 +112,6 @@ function onRow(field: string): string {
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** One record found, with every reason it matched and what the reveal level lets the user see. */
-export interface DuplicateMatch {
-  readable: boolean;
-  id?: string;
-  title?: string;
-  /** `id` only with a record the user may read. */
-  owner?: { id?: string; name: string };
-  reasons: { kind: MatchKind; fields: string[] }[];
-  /** How alike the names are (0–1, Dice coefficient of character pairs), for similar names. */
-  similarity?: number;
-  /** The hint the form shows under the field, in both languages. */
-  text: Text;
 }
 
 /** The user-facing line of a match: "已存在：杭州西湖智能制造有限公司，负责人 李销售" at most. */

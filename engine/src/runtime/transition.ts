@@ -1,3 +1,4 @@
+import type { EventResult } from '@lodestar/core';
 import type { Knex } from 'knex';
 import { ConflictError, LodestarError, TransitionRefused } from '../errors.js';
 import type { CompiledEntity, Model } from '../model/compile-model.js';
@@ -37,11 +38,8 @@ export interface EventInput {
   requestId?: string;
 }
 
-/** What a transition did: the record after it, and the history row it wrote. */
-export interface EventResult {
-  record: RecordJson;
-  transition: { from: string; to: string; event: string; historyId: number; at: string };
-}
+/** What a transition did: the record after it, and the history row it wrote (core's type, the events answer). */
+export type { EventResult };
 
 /**
  * Sends an event. Most transitions write only their own record, history, timers and outbox, which

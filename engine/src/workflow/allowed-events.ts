@@ -1,18 +1,12 @@
-import type { Text } from '@lodestar/core';
+import type { AllowedEvent } from '@lodestar/core';
 import type { Actor } from '../actor.js';
 import type { Approval } from './reference.js';
 import type { CompiledWorkflow } from './compile-machine.js';
 import { decide } from './decide.js';
 import { toTransitionList } from './transitions.js';
 
-/** One event of the current state, whether this actor may send it now, and why not (in both languages). */
-export interface AllowedEvent {
-  event: string;
-  /** The state it leads to: the one it would take now, else the first one it names. */
-  target: string;
-  allowed: boolean;
-  reason?: Text;
-}
+// One event of the current state, whether this actor may send it now, and why not: core's type, as the UI reads it.
+export type { AllowedEvent };
 
 /** Every event the current state defines, each decided for this record and actor (the `GET …/transitions` answer). */
 export function allowedEvents(

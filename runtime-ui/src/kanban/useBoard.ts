@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { GroupsAnswer } from '@lodestar/core';
 import { getJson } from '@lodestar/ui-shared';
 import type { RecordJson, RecordPage } from '../model/types';
 
@@ -47,10 +48,7 @@ function groupsPath(query: BoardQuery): string {
 }
 
 async function loadGroups(query: BoardQuery, signal?: AbortSignal): Promise<Record<string, GroupTotals>> {
-  const answer = await getJson<{ data: { key: unknown; count: number; sum: number | null }[] }>(
-    groupsPath(query),
-    signal,
-  );
+  const answer = await getJson<GroupsAnswer>(groupsPath(query), signal);
   return Object.fromEntries(answer.data.map((g) => [String(g.key), { count: g.count, sum: g.sum }]));
 }
 

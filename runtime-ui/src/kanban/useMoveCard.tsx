@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, sendJson, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../model/ModelContext';
 import { recordTitle, stateTitle } from '../model/labels';
-import type { EntityDefinition, WorkflowDefinition } from '@lodestar/core';
+import type { EntityDefinition, EventResult, WorkflowDefinition } from '@lodestar/core';
 import type { RecordJson } from '../model/types';
 import type { Move } from './board-model';
 import type { useBoard } from './useBoard';
@@ -37,7 +37,7 @@ export function useMoveCard(entity: EntityDefinition, workflow: WorkflowDefiniti
         setBusy((n) => n + 1);
         setNotice(null);
         try {
-          const answer = await sendJson<{ record: RecordJson }>(
+          const answer = await sendJson<EventResult>(
             'POST',
             `/api/v1/records/${encodeURIComponent(entity.$id)}/${encodeURIComponent(record.id)}/events`,
             { type: event },

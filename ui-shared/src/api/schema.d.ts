@@ -583,6 +583,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description One event of the current state, whether the caller may send it now, and why not. */
+        AllowedEvent: core.AllowedEvent;
         /** @enum {unknown} */
         AuditAction: core.AuditAction;
         /** @description `{ field: [before, after] }`, JSON values (a Date is its ISO text); null stands for "no value". */
@@ -595,6 +597,10 @@ export interface components {
         CompletedStays: core.CompletedStays;
         CountAndAmount: core.CountAndAmount;
         CurrentStays: core.CurrentStays;
+        /** @description The possible duplicates of the values typed so far, strongest first (at most 10). */
+        DuplicateAnswer: core.DuplicateAnswer;
+        /** @description One record found, with every reason it matched and what the entity's reveal level lets the caller see. */
+        DuplicateMatch: core.DuplicateMatch;
         /**
          * @description What the caller may do with one entity, their roles' grants (EntityPermission) combined: the scope of each
          *     action, and the fields they may not write.
@@ -629,6 +635,12 @@ export interface components {
          * @enum {unknown}
          */
         KeyStep: core.KeyStep;
+        /**
+         * @description Why a record matched: `unique` a unique key (saving would answer 409), `same` the same normalised value, `similarName` a similar name.
+         * @enum {unknown}
+         */
+        MatchKind: core.MatchKind;
+        MatchReason: core.MatchReason;
         /** @description Each list ordered by `at`, at most 50 items. */
         MyDay: core.MyDay;
         /** @description One entry: a record, and the moment that puts it in its list. */
@@ -677,6 +689,10 @@ export interface components {
         TimeInStageReport: core.TimeInStageReport;
         /** @description A history row with its stages and event by title in both languages (engine runtime/history-titles.ts). */
         TitledHistoryRow: core.TitledHistoryRow;
+        /** @description The stage change an event made, and the history row it wrote. */
+        TransitionMade: core.TransitionMade;
+        /** @description The events of a record's current state (only the allowed ones unless `all` is asked for). */
+        TransitionsAnswer: core.TransitionsAnswer;
         /** @description Two published versions compared: their differences, and the table steps between them (no row counts). */
         VersionsDiff: core.VersionsDiff;
         /** @description A published version without its definitions (`GET /meta/versions`). */

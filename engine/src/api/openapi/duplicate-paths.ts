@@ -1,44 +1,8 @@
 import { TEXT_KEY_KINDS, revealOf } from '@lodestar/core';
 import type { CompiledEntity } from '../../model/compile-model.js';
-import { json, problems } from './common.js';
+import { json, problems, ref } from './common.js';
 import type { JsonSchema } from './field-schemas.js';
 import { toEntityTitle } from './entity-schemas.js';
-
-const REASON = {
-  type: 'object',
-  required: ['kind', 'fields'],
-  properties: {
-    kind: {
-      enum: ['unique', 'same', 'similarName'],
-      description:
-        '`unique`: a unique key matches (saving would answer 409); `same`: the same normalised value; `similarName`: a similar name.',
-    },
-    fields: { type: 'array', items: { type: 'string' } },
-  },
-};
-
-const MATCH = {
-  type: 'object',
-  required: ['readable', 'reasons', 'text'],
-  properties: {
-    readable: { type: 'boolean', description: 'Whether the caller may open the record (then `id` is given).' },
-    id: { type: 'string', format: 'uuid' },
-    title: { type: 'string' },
-    owner: {
-      type: 'object',
-      required: ['name'],
-      properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' } },
-    },
-    similarity: { type: 'number', minimum: 0, maximum: 1 },
-    reasons: { type: 'array', items: REASON },
-    text: {
-      type: 'object',
-      required: ['en', 'zh'],
-      properties: { en: { type: 'string' }, zh: { type: 'string' } },
-      description: 'The hint to show, in both languages.',
-    },
-  },
-};
 
 /** `POST /records/{entity}/duplicates`: the duplicate check of one entity, its body the entity's own single-value fields. */
 export function toDuplicatePaths(entity: CompiledEntity, name: string, tag: string): Record<string, JsonSchema> {
@@ -81,14 +45,7 @@ export function toDuplicatePaths(entity: CompiledEntity, name: string, tag: stri
           },
         },
         responses: {
-          200: json('The possible duplicates, strongest first (at most 10).', {
-            type: 'object',
-            required: ['conflict', 'matches'],
-            properties: {
-              conflict: { type: 'boolean', description: 'Saving these values would be refused (409).' },
-              matches: { type: 'array', items: MATCH },
-            },
-          }),
+          200: json('The possible duplicates, strongest first (at most 10).', ref('DuplicateAnswer')),
           ...problems(400, 422),
         },
       },

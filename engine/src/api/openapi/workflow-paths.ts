@@ -7,7 +7,6 @@ import { REPORTS } from '../contract/reports.js';
 import type { RouteSpec } from '../contract/spec.js';
 import { toOpenApiPath, toQueryParameters } from './contract-paths.js';
 
-const nullableText = { type: ['string', 'null'] };
 /** Workflows whose records live in this entity's table. */
 function workflowsOf(model: Model, entity: CompiledEntity): WorkflowDefinition[] {
   return [...model.workflows.values()].filter((w) => w.meta.entity === entity.id);
@@ -45,19 +44,9 @@ export function toWorkflowPaths(
             'The record after the transition, and the transition.',
             {
               type: 'object',
-              properties: {
-                record: ref(name),
-                transition: {
-                  type: 'object',
-                  properties: {
-                    from: { type: 'string' },
-                    to: { type: 'string' },
-                    event: { type: 'string' },
-                    historyId: { type: 'integer' },
-                    at: { type: 'string', format: 'date-time' },
-                  },
-                },
-              },
+              required: ['record', 'transition'],
+              properties: { record: ref(name), transition: ref('TransitionMade') },
+              additionalProperties: false,
             },
             ETAG_HEADER,
           ),
@@ -80,25 +69,7 @@ export function toWorkflowPaths(
           },
         ],
         responses: {
-          200: json('The current state and its events.', {
-            type: 'object',
-            properties: {
-              workflow: nullableText,
-              state: nullableText,
-              data: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  properties: {
-                    event: { type: 'string' },
-                    target: { type: 'string' },
-                    allowed: { type: 'boolean' },
-                    reason: { ...ref('Text'), description: 'Why the event is blocked now, in both languages.' },
-                  },
-                },
-              },
-            },
-          }),
+          200: json('The current state and its events.', ref('TransitionsAnswer')),
           ...problems(404),
         },
       },

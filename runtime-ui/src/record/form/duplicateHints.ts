@@ -1,17 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { EntityDefinition, Text } from '@lodestar/core';
+import type { DuplicateAnswer, DuplicateMatch, EntityDefinition } from '@lodestar/core';
 import { sendJson } from '@lodestar/ui-shared';
 import type { FormData } from './values';
 
 /** One possible duplicate as the engine's duplicate check answers it (POST /records/{entity}/duplicates). */
-export interface DuplicateMatch {
-  readable: boolean;
-  id?: string;
-  title?: string;
-  owner?: { id?: string; name: string };
-  reasons: { kind: 'unique' | 'same' | 'similarName'; fields: string[] }[];
-  text: Text;
-}
+export type { DuplicateMatch };
 
 /** Matches by the field they are shown under: the fields of each match's strongest reason. */
 export type DuplicateHints = Record<string, DuplicateMatch[]>;
@@ -53,7 +46,7 @@ export function useDuplicateHints(
     const abort = new AbortController();
     const timer = setTimeout(() => {
       const query = recordId ? `?exclude=${encodeURIComponent(recordId)}` : '';
-      sendJson<{ matches: DuplicateMatch[] }>(
+      sendJson<DuplicateAnswer>(
         'POST',
         `/api/v1/records/${encodeURIComponent(entity.$id)}/duplicates${query}`,
         JSON.parse(values),

@@ -2,17 +2,9 @@ import { useEffect, useState } from 'react';
 import { ApiError, getJson, sendJson, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../../model/ModelContext';
 import { eventTitle } from '../../model/labels';
-import type { EntityDefinition, Text, WorkflowDefinition } from '@lodestar/core';
+import type { AllowedEvent, EntityDefinition, Text, TransitionsAnswer, WorkflowDefinition } from '@lodestar/core';
 import type { RecordJson } from '../../model/types';
 import { RECORD_MESSAGES } from '../messages';
-
-interface Transition {
-  event: string;
-  target?: string;
-  allowed: boolean;
-  /** Why it is blocked now, in both languages. */
-  reason?: Text;
-}
 
 /** The events of the current stage: allowed ones as buttons, blocked ones disabled with their reason; an optional comment. */
 export function EventBar({
@@ -33,13 +25,13 @@ export function EventBar({
   const { lang } = useModel();
   const t = useMessages(RECORD_MESSAGES);
   const base = `/api/v1/records/${encodeURIComponent(entity.$id)}/${encodeURIComponent(record.id)}`;
-  const [transitions, setTransitions] = useState<Transition[] | null>(null);
+  const [transitions, setTransitions] = useState<AllowedEvent[] | null>(null);
   const [comment, setComment] = useState('');
   const [sending, setSending] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   useEffect(() => {
     const controller = new AbortController();
-    getJson<{ data: Transition[] }>(`${base}/transitions?all=1`, controller.signal).then(
+    getJson<TransitionsAnswer>(`${base}/transitions?all=1`, controller.signal).then(
       (answer) => setTransitions(answer.data),
       () => !controller.signal.aborted && setTransitions([]),
     );
