@@ -101,6 +101,13 @@ describe('the quote-to-cash template, installed and worked', () => {
     expect(again.status).toBe(409);
     expect(again.body.issues).toEqual([expect.objectContaining({ pointer: '/creditCode', keyword: 'unique' })]);
     expect(again.body.i18n.zh).toBe('已存在统一社会信用代码相同的客户');
+    // A salesperson may not delete customers: the refusal names the entity by its title in both languages.
+    const deleted = await api('seller', 'DELETE', `/records/customer/${customerId}?version=1`);
+    expect(deleted.status).toBe(403);
+    expect(deleted.body.i18n).toEqual({
+      en: 'your roles do not allow you to delete Customer records',
+      zh: '您的角色无权删除客户',
+    });
     // Another salesperson's near match is named with its owner while typing.
     const typing = await api('manager', 'POST', '/records/customer/duplicates', { name: '杭州西湖智能制造股份' });
     expect(typing.status).toBe(200);

@@ -11,13 +11,14 @@ const VERBS: Record<string, string> = { read: '查看', create: '新建', update
  */
 export function forbidden(entity: CompiledEntity, action: Action, one = false): ForbiddenError {
   const title = entity.definition['x-i18n']?.title?.zh ?? entity.definition.title ?? entity.id;
+  const titleEn = entity.definition['x-i18n']?.title?.en ?? entity.definition.title ?? entity.id;
   const verb = VERBS[action] ?? '操作';
   return new ForbiddenError(
     one
       ? {
-          en: `your roles do not allow you to ${action} this ${entity.id} record`,
+          en: `your roles do not allow you to ${action} this ${titleEn} record`,
           zh: `您的角色无权${verb}这条${title}记录`,
         }
-      : { en: `your roles do not allow you to ${action} ${entity.id} records`, zh: `您的角色无权${verb}${title}` },
+      : { en: `your roles do not allow you to ${action} ${titleEn} records`, zh: `您的角色无权${verb}${title}` },
   );
 }
