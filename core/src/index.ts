@@ -27,4 +27,5 @@ export * from './my-day-answer.js';
 export * from './model-versions.js';
 export * from './workflow-answers.js';
 export * from './duplicate-answer.js';
+export * from './state-mapping.js';
 export { TYPE_SCHEMAS } from './generated/type-schemas.js';

@@ -1,3 +1,4 @@
+import type { StateMapping } from '@lodestar/core';
 import type { DefinitionSet } from '../definitions/definition-set.js';
 import type { WorkflowDefinition } from '../definitions/workflow.js';
 import { classifyStep } from './classify.js';
@@ -81,8 +82,8 @@ export function removedStates(
   );
 }
 
-/** Where the records of removed states go: workflow id → removed state → target state of the new version. */
-export type StateMapping = Record<string, Record<string, string>>;
+/** Where the records of removed states go: workflow id → removed state → target state of the new version (core's). */
+export type { StateMapping };
 
 /**
  * The classified, ordered steps for the diffs: a renameState per rename and a moveState per removed

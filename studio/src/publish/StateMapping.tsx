@@ -2,10 +2,10 @@ import { useStudioLang } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
 import { pick, useMessages } from '@lodestar/ui-shared';
 import { PUBLISH_MESSAGES } from './messages';
-import type { WordedStep as PlanStep } from '@lodestar/core';
+import type { StateMapping, WordedStep as PlanStep } from '@lodestar/core';
 
-/** `{ "<workflow>": { "<removed state>": "<state its records move to>" } }`, as plan and publish take it. */
-export type StateMapping = Record<string, Record<string, string>>;
+/** `{ "<workflow>": { "<removed state>": "<state its records move to>" } }`, as plan and publish take it (core's). */
+export type { StateMapping };
 
 /**
  * For each stage the draft removes while records are still in it: where those records go. Without a
