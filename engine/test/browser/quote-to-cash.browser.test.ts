@@ -166,16 +166,22 @@ describe('quote to cash in the runtime UI', () => {
     expect((await patched.json()).total).toBe(298.5);
   });
 
-  it('disables the approved discount with the reason at 390 px, and refuses changing it over HTTP naming field and stage', async () => {
-    const send = (token: string, type: string) =>
-      server.request(
-        'POST',
-        `/api/v1/records/quote/${firstQuote}/events`,
-        { type },
-        { authorization: `Bearer ${token}` },
-      );
-    expect((await send(users.seller, 'SUBMIT')).status).toBe(200);
-    expect((await send(users.manager, 'APPROVE')).status).toBe(200);
+  it('submits and approves in the UI, then disables the discount with the reason at 390 px and refuses changing it over HTTP naming field and stage', async () => {
+    // The salesperson submits, the sales manager approves (the button the salesperson does not get).
+    const submit = async (token: string, event: string, stage: string) => {
+      const p = await sessions.open(token, 'zh');
+      await p.goto(`/records/quote/${firstQuote}`);
+      const [sent] = await Promise.all([
+        p.waitForResponse((r) => r.url().endsWith(`/quote/${firstQuote}/events`)),
+        p.locator(`[data-event="${event}"]`).click(),
+      ]);
+      expect(sent.status()).toBe(200);
+      await p.getByTestId('stage-path').locator(`[data-state="${stage}"][aria-current="step"]`).waitFor();
+      return p;
+    };
+    const seller = await submit(users.seller, 'SUBMIT', 'pendingApproval');
+    expect(await seller.locator('[data-event="APPROVE"]:not([disabled])').count()).toBe(0);
+    await submit(users.manager, 'APPROVE', 'approved');
 
     const page = await sessions.open(users.seller, 'zh');
     await page.setViewportSize({ width: 390, height: 844 });
