@@ -1,10 +1,10 @@
 import { useId, useMemo, useRef } from 'react';
 import {
   checkFormula,
+  formulaTypeOfField,
   FUNCTIONS,
   parseFormula,
   type EntityDefinition,
-  type FieldDefinition,
   type FormulaIssue,
   type FormulaType,
 } from '@lodestar/core';
@@ -15,16 +15,6 @@ import { Checkbox } from '../ui/controls';
 import type { FieldForm } from './field-model';
 import { FORMULA_MESSAGES } from './formula-messages';
 import './formula-editor.css';
-
-/** The formula type a field offers (engine schema/formula-fields.ts formulaTypeOfField). */
-function typeOfField(field: FieldDefinition | undefined): FormulaType | undefined {
-  if (!field || field.type === 'array' || field.type === 'object') return undefined;
-  if (field.type === 'number' || field.type === 'integer') return 'number';
-  if (field.type === 'boolean') return 'boolean';
-  if (field.format === 'date') return 'date';
-  if (field.format === 'date-time') return 'dateTime';
-  return 'text';
-}
 
 const WANTS: Partial<Record<FieldForm['kind'], FormulaType>> = {
   text: 'text',
@@ -65,10 +55,10 @@ export function FormulaEditor({
     const checked = checkFormula(parsed.expr, {
       typeOf: (path) => {
         const own = path[0] === form.name ? undefined : entity.properties[path[0]!];
-        if (path.length === 1) return typeOfField(own);
+        if (path.length === 1) return formulaTypeOfField(own);
         const target =
           own?.['x-relation'] && own.type === 'string' ? entities.get(own['x-relation'].entity) : undefined;
-        return typeOfField(target?.properties[path[1]!]);
+        return formulaTypeOfField(target?.properties[path[1]!]);
       },
     });
     return { issues: checked.issues, type: checked.type };
@@ -158,11 +148,11 @@ function fieldNames(own: EntityDefinition, all: Map<string, EntityDefinition>, s
     pick(e.properties[name]?.['x-i18n']?.title, lang) ?? e.properties[name]?.title ?? name;
   const out: { path: string; label: string }[] = [];
   for (const [name, field] of Object.entries(own.properties)) {
-    if (name === self || !typeOfField(field)) continue;
+    if (name === self || !formulaTypeOfField(field)) continue;
     out.push({ path: name, label: `${title(own, name)} (${name})` });
     const target = field['x-relation'] && field.type === 'string' ? all.get(field['x-relation'].entity) : undefined;
     for (const [other, related] of Object.entries(target?.properties ?? {}))
-      if (typeOfField(related))
+      if (formulaTypeOfField(related))
         out.push({
           path: `${name}.${other}`,
           label: `${title(own, name)} › ${title(target!, other)} (${name}.${other})`,
