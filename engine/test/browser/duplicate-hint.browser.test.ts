@@ -1,22 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, requireBuiltUi, signedInPage } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signedInPage, useBrowserSuite } from '../support/browser.js';
 
 /*
  * The duplicate hint while typing (the default template's customer): a salesperson sees who owns a
  * similar customer they cannot open, on a phone-sized screen, in Chinese; an administrator sees it
  * in English with a link; a duplicate credit code is refused on its field, not as an edit conflict.
  */
-let server: TestServer;
-let browser: Browser;
+const { server, browser } = useBrowserSuite();
 let existing: string;
 let li: string;
 
 beforeAll(async () => {
-  requireBuiltUi();
-  server = await startTestServer();
-  browser = await launchBrowser();
   const wang = await server.userToken({ email: 'wang@example.com', roles: ['salesperson'], displayName: '王销售' });
   li = (await server.userToken({ email: 'li@example.com', roles: ['salesperson'], displayName: '李销售' })).token;
   const created = await server.request(
@@ -32,11 +26,6 @@ beforeAll(async () => {
   );
   expect(created.status).toBe(201);
   existing = created.body.id;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('the duplicate hint', () => {

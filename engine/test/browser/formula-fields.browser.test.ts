@@ -1,25 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, requireBuiltUi, signedInPage } from '../support/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signedInPage, useBrowserSuite } from '../support/browser.js';
 import { FORMULA_DEFINITIONS } from '../support/formula-definitions.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /* A formula field in the runtime form: computed live as the user types, read-only, and equal to the server's value after save. */
-let server: TestServer;
-let browser: Browser;
+const { server, browser } = useBrowserSuite({ server: { definitions: FORMULA_DEFINITIONS } });
 let keyCustomer: string;
 
 beforeAll(async () => {
-  requireBuiltUi();
-  server = await startTestServer({ definitions: FORMULA_DEFINITIONS });
-  browser = await launchBrowser();
   keyCustomer = (await server.request('POST', '/api/v1/records/customer', { name: 'Key account', level: 'key' })).body
     .id;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('a formula field in the form', () => {

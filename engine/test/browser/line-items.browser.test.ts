@@ -1,23 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, requireBuiltUi, signedInPage } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { signedInPage, useBrowserSuite } from '../support/browser.js';
 import { quoteSet } from '../support/line-item-definitions.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /* Line items in the record form: a grid saved with the quote in one request, amounts and totals live. */
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuiltUi(['runtime-ui']);
-  server = await startTestServer({ definitions: quoteSet() });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = useBrowserSuite({ ui: ['runtime-ui'], server: { definitions: quoteSet() } });
 
 describe('line items in the record form', () => {
   it('creates a quote with its lines in one request; amounts and total are live and equal the server', async () => {

@@ -1,26 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { draftSaved, launchBrowser, requireBuiltUi, signedInPage } from '../support/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { draftSaved, signedInPage, useBrowserSuite } from '../support/browser.js';
 import { contractSet } from '../support/rollup-definitions.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /* Roll-ups in the apps: read-only values on the record page and in lists; the studio's roll-up pickers. */
-let server: TestServer;
-let browser: Browser;
+const { server, browser } = useBrowserSuite({ ui: ['runtime-ui', 'studio'], server: { definitions: contractSet() } });
 let contract: string;
 
 beforeAll(async () => {
-  requireBuiltUi(['runtime-ui', 'studio']);
-  server = await startTestServer({ definitions: contractSet() });
-  browser = await launchBrowser();
   contract = (await server.request('POST', '/api/v1/records/contract', { name: 'Rolled' })).body.id;
   for (const amount of [1200.5, 300])
     await server.request('POST', '/api/v1/records/payment', { amount, status: 'received', contract });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('roll-ups in the runtime UI', () => {
