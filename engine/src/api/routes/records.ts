@@ -54,13 +54,13 @@ export function recordsRouter(ctx: AppContext): Router {
     sendRecord(res, await readWithItems(records, req.params.id, query));
   });
   router.patch('/:entity/:id', async (req, res) => {
-    const records = recordContext(ctx, req);
+    const records = recordContext(ctx, req, 'update');
     const version = toExpectedVersion(req.body, req.get('if-match'));
     const startOf = startFor(records.model, actorOf(req), ctx.clock());
     sendRecord(res, await patchWithItems(records, { id: req.params.id, version }, req.body, startOf));
   });
   router.delete('/:entity/:id', async (req, res) => {
-    const records = recordContext(ctx, req);
+    const records = recordContext(ctx, req, 'delete');
     // DELETE bodies are unusual for HTTP clients, so `?version=` works as well as If-Match.
     const fromQuery = typeof req.query.version === 'string' ? { version: Number(req.query.version) } : undefined;
     const version = toExpectedVersion(req.body ?? fromQuery, req.get('if-match'));
@@ -75,7 +75,12 @@ export function recordsRouter(ctx: AppContext): Router {
  * An entity the roles cannot read is 403 on every route of it, before any id is looked up, so a
  * missing record and a real one answer alike (only creating needs `create` instead of `read`).
  */
-export function recordContext(ctx: AppContext, req: Request, action: 'read' | 'create' = 'read'): RecordContext {
+export function recordContext(
+  ctx: AppContext,
+  req: Request,
+  // A role that may never take the action is refused before anything else is asked of the request (a 403, not a 428).
+  action: 'read' | 'create' | 'update' | 'delete' = 'read',
+): RecordContext {
   const model = modelOf(req);
   const entity = model.entities.get(req.params.entity as string);
   if (!entity)
@@ -85,7 +90,10 @@ export function recordContext(ctx: AppContext, req: Request, action: 'read' | 'c
     });
   const actor = actorOf(req);
   const access = accessFor(model, actor);
-  if (access?.grant(entity.id)[action] === 'none') throw forbidden(entity, action);
+  const grant = access?.grant(entity.id);
+  // Every route but create also reads the record, so a role that may not read the entity is refused first.
+  if (grant && action !== 'create' && grant.read === 'none') throw forbidden(entity, 'read');
+  if (grant?.[action] === 'none') throw forbidden(entity, action);
   const request = requestIdOf(req);
   return {
     knex: ctx.db.knex,
