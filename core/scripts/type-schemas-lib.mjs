@@ -170,6 +170,11 @@ export const ANSWER_TYPES = [
   'TransitionsAnswer',
   'TransitionMade',
   'DuplicateAnswer',
+  'User',
+  'ListedUser',
+  'OrgUnit',
+  'DirectoryEntry',
+  'SavedView',
 ];
 
 /** The generated module: `TYPE_SCHEMAS`, formatted as the tree is (Prettier). */

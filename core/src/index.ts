@@ -28,4 +28,5 @@ export * from './model-versions.js';
 export * from './workflow-answers.js';
 export * from './duplicate-answer.js';
 export * from './state-mapping.js';
+export * from './identity-answers.js';
 export { TYPE_SCHEMAS } from './generated/type-schemas.js';

@@ -242,7 +242,11 @@ describe('the answers the apps read fit their documented schemas', () => {
     const day = await documented('get', '/my-day', 200, '/my-day?tz=Asia/Shanghai');
     expect([day.due.length, day.reminders.length]).toEqual([1, 1]);
     await documented('get', '/admin/users', 200, '/admin/users');
-    await documented('get', '/admin/org-units', 200, '/admin/org-units');
+    await documented('post', '/admin/org-units', 201, '/admin/org-units', { name: 'East China' });
+    expect((await documented('get', '/admin/org-units', 200, '/admin/org-units')).data).toHaveLength(1);
+    const view = { name: 'Mine', query: { filters: [{ field: 'owner_id', op: 'eq', value: 'me' }] } };
+    await documented('post', '/views/{entity}', 201, '/views/customer', view);
+    expect((await documented('get', '/views/{entity}', 200, '/views/customer')).data).toHaveLength(1);
   });
 
   it('fails an answer with a member its schema does not declare, or a step of the wrong shape', async () => {

@@ -1,6 +1,6 @@
 /* Generated from core's types by `npm run generate -w core` (scripts/type-schemas-lib.mjs). Do not edit. */
 
-/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow, AuditPage, VersionSummary, StoredVersion, StoredDraft, EffectivePermissions, MyDay, RecordPage, GroupsAnswer, TransitionsAnswer, TransitionMade, DuplicateAnswer and the core types they reach, by type name (`x-core-type`). */
+/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow, AuditPage, VersionSummary, StoredVersion, StoredDraft, EffectivePermissions, MyDay, RecordPage, GroupsAnswer, TransitionsAnswer, TransitionMade, DuplicateAnswer, User, ListedUser, OrgUnit, DirectoryEntry, SavedView and the core types they reach, by type name (`x-core-type`). */
 export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
   AllowedEvent: {
     description: 'One event of the current state, whether the caller may send it now, and why not.',
@@ -120,6 +120,19 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     required: ['count', 'meanAgeHours', 'medianAgeHours'],
     additionalProperties: false,
     'x-core-type': 'CurrentStays',
+  },
+  DirectoryEntry: {
+    description: 'One active user as every signed-in user may see them: enough to name owners and pick people.',
+    type: 'object',
+    properties: {
+      id: { type: 'string', format: 'uuid' },
+      displayName: { type: 'string' },
+      email: { type: 'string' },
+      orgUnitId: { anyOf: [{ type: 'null' }, { type: 'string' }], format: 'uuid' },
+    },
+    required: ['id', 'displayName', 'email', 'orgUnitId'],
+    additionalProperties: false,
+    'x-core-type': 'DirectoryEntry',
   },
   DuplicateAnswer: {
     description: 'The possible duplicates of the values typed so far, strongest first (at most 10).',
@@ -481,6 +494,38 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     enum: ['case', 'punctuation', 'spaces', 'suffixes', 'trim', 'width'],
     'x-core-type': 'KeyStep',
   },
+  ListedUser: {
+    description:
+      'A user as administrators list them: with the time their sign-in is throttled until (null when it is not).',
+    type: 'object',
+    properties: {
+      signInBlockedUntil: { anyOf: [{ type: 'null' }, { type: 'string' }], format: 'date-time' },
+      id: { type: 'string', format: 'uuid' },
+      email: { type: 'string', format: 'email' },
+      displayName: { type: 'string' },
+      roles: { type: 'array', items: { type: 'string' } },
+      orgUnitId: { anyOf: [{ type: 'null' }, { type: 'string' }], format: 'uuid' },
+      managerId: { anyOf: [{ type: 'null' }, { type: 'string' }], format: 'uuid' },
+      active: { type: 'boolean' },
+      mustChangePassword: {
+        description: 'The password was set by an administrator: the user must change it before anything else.',
+        type: 'boolean',
+      },
+    },
+    required: [
+      'signInBlockedUntil',
+      'id',
+      'email',
+      'displayName',
+      'roles',
+      'orgUnitId',
+      'managerId',
+      'active',
+      'mustChangePassword',
+    ],
+    additionalProperties: false,
+    'x-core-type': 'ListedUser',
+  },
   MatchKind: {
     description:
       'Why a record matched: `unique` a unique key (saving would answer 409), `same` the same normalised value, `similarName` a similar name.',
@@ -551,6 +596,19 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     required: ['weightedAmount', 'count', 'amount'],
     additionalProperties: false,
     'x-core-type': 'OpenForecast',
+  },
+  OrgUnit: {
+    description: 'One unit of the company tree (company → department → team).',
+    type: 'object',
+    properties: {
+      id: { type: 'string', format: 'uuid' },
+      parentId: { anyOf: [{ type: 'null' }, { type: 'string' }], format: 'uuid' },
+      name: { type: 'string' },
+      path: { description: '`/root id/…/own id/`: "this unit and below" is one prefix match.', type: 'string' },
+    },
+    required: ['id', 'parentId', 'name', 'path'],
+    additionalProperties: false,
+    'x-core-type': 'OrgUnit',
   },
   OutcomeFigures: {
     type: 'object',
@@ -646,6 +704,20 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
       'safe: no data can be lost. destructive: data is dropped or changed; needs explicit confirmation.\nblocked: cannot apply as defined (e.g. NOT NULL on a column with empty rows and no default).',
     enum: ['blocked', 'destructive', 'safe'],
     'x-core-type': 'Safety',
+  },
+  SavedView: {
+    description: 'A saved list view: the list query the runtime UI replays, stored as the UI gave it.',
+    type: 'object',
+    properties: {
+      id: { type: 'string', format: 'uuid' },
+      entity: { type: 'string' },
+      name: { type: 'string' },
+      query: { type: 'object', additionalProperties: {} },
+      createdAt: { type: 'string', format: 'date-time' },
+    },
+    required: ['id', 'entity', 'name', 'query', 'createdAt'],
+    additionalProperties: false,
+    'x-core-type': 'SavedView',
   },
   Scope: { enum: ['all', 'none', 'own', 'team'], 'x-core-type': 'Scope' },
   Sequence: {
@@ -890,6 +962,26 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     required: ['workflow', 'state', 'data'],
     additionalProperties: false,
     'x-core-type': 'TransitionsAnswer',
+  },
+  User: {
+    description: 'A user as the identity routes return it (never the password hash).',
+    type: 'object',
+    properties: {
+      id: { type: 'string', format: 'uuid' },
+      email: { type: 'string', format: 'email' },
+      displayName: { type: 'string' },
+      roles: { type: 'array', items: { type: 'string' } },
+      orgUnitId: { anyOf: [{ type: 'null' }, { type: 'string' }], format: 'uuid' },
+      managerId: { anyOf: [{ type: 'null' }, { type: 'string' }], format: 'uuid' },
+      active: { type: 'boolean' },
+      mustChangePassword: {
+        description: 'The password was set by an administrator: the user must change it before anything else.',
+        type: 'boolean',
+      },
+    },
+    required: ['id', 'email', 'displayName', 'roles', 'orgUnitId', 'managerId', 'active', 'mustChangePassword'],
+    additionalProperties: false,
+    'x-core-type': 'User',
   },
   VersionsDiff: {
     description:

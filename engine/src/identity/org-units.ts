@@ -1,18 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import type { OrgUnit } from '@lodestar/core';
 import type { Knex } from 'knex';
 import { AUDIT_OBJECTS, changedFields, type AuditContext } from '../audit/audit-entry.js';
 import { insertAudit } from '../audit/audit-repo.js';
 import { NotFoundError, ValidationError, issueOf } from '../errors.js';
 import { findOrgUnitPath, insertOrgUnitRow, listOrgUnitRows, orgUnitIdsUnder } from './users-repo.js';
 
-/** One unit of the company tree (company → department → team). */
-export interface OrgUnitJson {
-  id: string;
-  parentId: string | null;
-  name: string;
-  /** `/root id/…/own id/`: "this unit and below" is one prefix match. */
-  path: string;
-}
+/** One unit of the company tree (company → department → team): core's OrgUnit. */
+export type OrgUnitJson = OrgUnit;
 
 /** Creates a unit under `parentId` (none: a root); its path extends the parent's; audited as 'create' in the same transaction. */
 export async function createOrgUnit(

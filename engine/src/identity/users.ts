@@ -1,4 +1,4 @@
-import { isIdentifier } from '@lodestar/core';
+import { isIdentifier, type User } from '@lodestar/core';
 import type { Knex } from 'knex';
 import { AUDIT_OBJECTS, changedFields, type AuditChanges, type AuditContext } from '../audit/audit-entry.js';
 import { insertAudit } from '../audit/audit-repo.js';
@@ -16,18 +16,8 @@ import {
   updateUserRow,
 } from './users-repo.js';
 
-/** A user as the API shows it (never the password hash). */
-export interface UserJson {
-  id: string;
-  email: string;
-  displayName: string;
-  roles: string[];
-  orgUnitId: string | null;
-  managerId: string | null;
-  active: boolean;
-  /** The password was set by someone else (an administrator): the user must change it before anything else. */
-  mustChangePassword: boolean;
-}
+/** A user as the API shows it (never the password hash): core's User. */
+export type UserJson = User;
 
 export interface NewUser {
   email: string;

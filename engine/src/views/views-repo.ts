@@ -1,14 +1,9 @@
+import type { SavedView } from '@lodestar/core';
 import type { Knex } from 'knex';
 import type { ViewBody } from './view-body.js';
 
-/** A saved view as the API answers it. */
-export interface ViewJson {
-  id: string;
-  entity: string;
-  name: string;
-  query: Record<string, unknown>;
-  createdAt: string;
-}
+/** A saved view as the API answers it: core's SavedView. */
+export type ViewJson = SavedView;
 
 const COLUMNS = 'id, entity, name, query, created_at';
 

@@ -597,6 +597,8 @@ export interface components {
         CompletedStays: core.CompletedStays;
         CountAndAmount: core.CountAndAmount;
         CurrentStays: core.CurrentStays;
+        /** @description One active user as every signed-in user may see them: enough to name owners and pick people. */
+        DirectoryEntry: core.DirectoryEntry;
         /** @description The possible duplicates of the values typed so far, strongest first (at most 10). */
         DuplicateAnswer: core.DuplicateAnswer;
         /** @description One record found, with every reason it matched and what the entity's reveal level lets the caller see. */
@@ -635,6 +637,8 @@ export interface components {
          * @enum {unknown}
          */
         KeyStep: core.KeyStep;
+        /** @description A user as administrators list them: with the time their sign-in is throttled until (null when it is not). */
+        ListedUser: core.ListedUser;
         /**
          * @description Why a record matched: `unique` a unique key (saving would answer 409), `same` the same normalised value, `similarName` a similar name.
          * @enum {unknown}
@@ -648,6 +652,8 @@ export interface components {
         /** @enum {unknown} */
         OnDelete: core.OnDelete;
         OpenForecast: core.OpenForecast;
+        /** @description One unit of the company tree (company → department → team). */
+        OrgUnit: core.OrgUnit;
         OutcomeFigures: core.OutcomeFigures;
         /** @description A record as the API answers it: its system attributes and its fields by name (null: no value). */
         RecordJson: core.RecordJson;
@@ -670,6 +676,8 @@ export interface components {
          * @enum {unknown}
          */
         Safety: core.Safety;
+        /** @description A saved list view: the list query the runtime UI replays, stored as the UI gave it. */
+        SavedView: core.SavedView;
         /** @enum {unknown} */
         Scope: core.Scope;
         Sequence: core.Sequence;
@@ -693,6 +701,8 @@ export interface components {
         TransitionMade: core.TransitionMade;
         /** @description The events of a record's current state (only the allowed ones unless `all` is asked for). */
         TransitionsAnswer: core.TransitionsAnswer;
+        /** @description A user as the identity routes return it (never the password hash). */
+        User: core.User;
         /** @description Two published versions compared: their differences, and the table steps between them (no row counts). */
         VersionsDiff: core.VersionsDiff;
         /** @description A published version without its definitions (`GET /meta/versions`). */
@@ -736,22 +746,6 @@ export interface components {
             in?: string;
             contains?: string;
             null?: string;
-        };
-        /** @description A user as the identity routes return it. */
-        User: {
-            /** Format: uuid */
-            id: string;
-            /** Format: email */
-            email: string;
-            displayName: string;
-            roles: string[];
-            /** Format: uuid */
-            orgUnitId: string | null;
-            /** Format: uuid */
-            managerId: string | null;
-            active: boolean;
-            /** @description The password was set by an administrator: the user must change it before anything else. */
-            mustChangePassword: boolean;
         };
         /** @description Every definition of one model: entity schemas and workflows. */
         DefinitionSet: core.DefinitionSet;
@@ -1097,15 +1091,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                            /** Format: uuid */
-                            parentId: string | null;
-                            /** @description `/root id/…/own id/`. */
-                            path: string;
-                        }[];
+                        data: components["schemas"]["OrgUnit"][];
                     };
                 };
             };
@@ -1135,15 +1121,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        name: string;
-                        /** Format: uuid */
-                        parentId: string | null;
-                        /** @description `/root id/…/own id/`. */
-                        path: string;
-                    };
+                    "application/json": components["schemas"]["OrgUnit"];
                 };
             };
             422: components["responses"]["ValidationFailed"];
@@ -1165,10 +1143,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: (components["schemas"]["User"] & {
-                            /** Format: date-time */
-                            signInBlockedUntil: string | null;
-                        })[];
+                        data: components["schemas"]["ListedUser"][];
                     };
                 };
             };
@@ -1302,10 +1277,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["User"] & {
-                        /** Format: date-time */
-                        signInBlockedUntil: string | null;
-                    };
+                    "application/json": components["schemas"]["ListedUser"];
                 };
             };
             404: components["responses"]["NotFound"];
@@ -1401,15 +1373,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /** Format: uuid */
-                            id: string;
-                            entity: string;
-                            name: string;
-                            query: Record<string, unknown>;
-                            /** Format: date-time */
-                            createdAt: string;
-                        }[];
+                        data: components["schemas"]["SavedView"][];
                     };
                 };
             };
@@ -1443,15 +1407,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        entity: string;
-                        name: string;
-                        query: Record<string, unknown>;
-                        /** Format: date-time */
-                        createdAt: string;
-                    };
+                    "application/json": components["schemas"]["SavedView"];
                 };
             };
             /** @description Created. */
@@ -1460,15 +1416,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        entity: string;
-                        name: string;
-                        query: Record<string, unknown>;
-                        /** Format: date-time */
-                        createdAt: string;
-                    };
+                    "application/json": components["schemas"]["SavedView"];
                 };
             };
             404: components["responses"]["NotFound"];
@@ -1517,14 +1465,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /** Format: uuid */
-                            id: string;
-                            displayName: string;
-                            email: string;
-                            /** Format: uuid */
-                            orgUnitId: string | null;
-                        }[];
+                        data: components["schemas"]["DirectoryEntry"][];
                     };
                 };
             };

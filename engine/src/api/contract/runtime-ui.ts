@@ -1,8 +1,7 @@
 import { json, problems, ref } from '../openapi/common.js';
-import { contract, object, text, uuid } from './spec.js';
+import { contract, object, text } from './spec.js';
 
 const tags = ['system'];
-const nullableUuid = { type: ['string', 'null'], format: 'uuid' };
 /** `/users`: the directory every signed-in user may read (roles, managers and login data stay in the admin API). */
 export const USERS_DIRECTORY = contract('/users', {
   list: {
@@ -18,12 +17,7 @@ export const USERS_DIRECTORY = contract('/users', {
           {
             data: {
               type: 'array',
-              items: object({ id: uuid, displayName: text(), email: text(), orgUnitId: nullableUuid }, [
-                'id',
-                'displayName',
-                'email',
-                'orgUnitId',
-              ]),
+              items: ref('DirectoryEntry'),
             },
           },
           ['data'],

@@ -1,4 +1,4 @@
-import { json, problems } from '../openapi/common.js';
+import { json, problems, ref } from '../openapi/common.js';
 import { contract, object, text, uuid } from './spec.js';
 
 export const MAX_VIEW_NAME_LENGTH = 100;
@@ -7,10 +7,7 @@ export const MAX_VIEW_QUERY_BYTES = 16 * 1024;
 
 const tags = ['system'];
 const entity = { entity: { schema: text(), description: 'An entity id the caller may read.' } };
-const VIEW = object(
-  { id: uuid, entity: text(), name: text(), query: { type: 'object' }, createdAt: text({ format: 'date-time' }) },
-  ['id', 'entity', 'name', 'query', 'createdAt'],
-);
+const VIEW = ref('SavedView');
 
 /** A saved view as the caller sends it: a name (trimmed when stored) and the list query the UI replays. */
 export const VIEW_BODY = object(

@@ -92,24 +92,6 @@ export const COMMON_SCHEMAS: Record<string, JsonSchema> = {
     ),
     additionalProperties: false,
   },
-  User: {
-    type: 'object',
-    description: 'A user as the identity routes return it.',
-    required: ['id', 'email', 'displayName', 'roles', 'orgUnitId', 'managerId', 'active', 'mustChangePassword'],
-    properties: {
-      id: { type: 'string', format: 'uuid' },
-      email: { type: 'string', format: 'email' },
-      displayName: { type: 'string' },
-      roles: { type: 'array', items: { type: 'string' } },
-      orgUnitId: { type: ['string', 'null'], format: 'uuid' },
-      managerId: { type: ['string', 'null'], format: 'uuid' },
-      active: { type: 'boolean' },
-      mustChangePassword: {
-        type: 'boolean',
-        description: 'The password was set by an administrator: the user must change it before anything else.',
-      },
-    },
-  },
   DefinitionSet: {
     type: 'object',
     description: 'Every definition of one model: entity schemas and workflows.',

@@ -1,16 +1,12 @@
+import type { DirectoryEntry } from '@lodestar/core';
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { listActiveDirectory } from '../../identity/users-repo.js';
 import { USERS_DIRECTORY } from '../contract/runtime-ui.js';
 import { route } from '../contract/route.js';
 
-/** One active user as every signed-in user may see them: enough to name owners and pick people. */
-export interface DirectoryEntry {
-  id: string;
-  displayName: string;
-  email: string;
-  orgUnitId: string | null;
-}
+/** One active user as every signed-in user may see them: core's DirectoryEntry. */
+export type { DirectoryEntry };
 
 /**
  * `GET /users`: active users by display name, for owner names, owner filters and pickers. Roles,

@@ -1,0 +1,59 @@
+/*
+ * People and the company tree as the identity routes answer them (`/auth/*`, `/admin/users`, `/admin/org-units`,
+ * `/users`), and a user's saved list views (`/views/*`): engine identity/* and views/* build them, the apps read them.
+ */
+
+/** A user as the identity routes return it (never the password hash). */
+export interface User {
+  /** @format uuid */
+  id: string;
+  /** @format email */
+  email: string;
+  displayName: string;
+  roles: string[];
+  /** @format uuid */
+  orgUnitId: string | null;
+  /** @format uuid */
+  managerId: string | null;
+  active: boolean;
+  /** The password was set by an administrator: the user must change it before anything else. */
+  mustChangePassword: boolean;
+}
+
+/** A user as administrators list them: with the time their sign-in is throttled until (null when it is not). */
+export interface ListedUser extends User {
+  /** @format date-time */
+  signInBlockedUntil: string | null;
+}
+
+/** One unit of the company tree (company → department → team). */
+export interface OrgUnit {
+  /** @format uuid */
+  id: string;
+  /** @format uuid */
+  parentId: string | null;
+  name: string;
+  /** `/root id/…/own id/`: "this unit and below" is one prefix match. */
+  path: string;
+}
+
+/** One active user as every signed-in user may see them: enough to name owners and pick people. */
+export interface DirectoryEntry {
+  /** @format uuid */
+  id: string;
+  displayName: string;
+  email: string;
+  /** @format uuid */
+  orgUnitId: string | null;
+}
+
+/** A saved list view: the list query the runtime UI replays, stored as the UI gave it. */
+export interface SavedView {
+  /** @format uuid */
+  id: string;
+  entity: string;
+  name: string;
+  query: Record<string, unknown>;
+  /** @format date-time */
+  createdAt: string;
+}
