@@ -165,6 +165,36 @@ describe('line items written with their parent', () => {
   });
 });
 
+describe('the permissions of line items', () => {
+  it('follow the parent where a role names only the parent: own quotes, own lines, nobody else’s', async () => {
+    const assistant = async (email: string) => {
+      const { token } = await server.userToken({ email, roles: ['assistant'] });
+      return { authorization: `Bearer ${token}` };
+    };
+    const [a, b] = [await assistant('assistant-a@example.com'), await assistant('assistant-b@example.com')];
+    const created = await api('POST', '/quote', { name: 'Mine', lines: tenLines().slice(0, 2) }, a);
+    expect(created.status).toBe(201);
+    expect(created.body.lines).toHaveLength(2);
+    const changed = await api(
+      'PATCH',
+      `/quote/${created.body.id}`,
+      { version: 1, lines: [{ ...created.body.lines[0], quantity: 9 }] },
+      a,
+    );
+    expect(changed.status).toBe(200);
+    expect(changed.body.lines.map((l: Line) => l.quantity)).toEqual([9]);
+    // The lines' own API answers the same scope: the owner reads them, another assistant does not.
+    expect((await api('GET', `/quoteLine/${created.body.lines[0].id}`, undefined, a)).status).toBe(200);
+    expect((await api('GET', `/quoteLine/${created.body.lines[0].id}`, undefined, b)).status).toBe(404);
+    // Removing a line is changing the quote: allowed on one's own, not on another's.
+    const line = changed.body.lines[0] as Line;
+    expect((await api('DELETE', `/quoteLine/${line.id}?version=${line.version}`, undefined, b)).status).toBe(404);
+    expect((await api('DELETE', `/quoteLine/${line.id}?version=${line.version}`, undefined, a)).status).toBe(204);
+    // The role's own quote rules still hold: it may not delete the quote itself.
+    expect((await api('DELETE', `/quote/${created.body.id}`, undefined, a)).status).toBe(403);
+  });
+});
+
 describe('line items of a record its stage locks', () => {
   let locked: TestServer;
   beforeAll(async () => {

@@ -44,11 +44,15 @@ export function grantFor(
   definition: RolesDefinition | undefined,
   actorRoles: readonly string[],
   entityId: string,
+  /** The parent when this entity is a parent's line items (quoteLine of quote). */
+  itemsOf?: string,
 ): EntityGrant {
   if (isAdmin(actorRoles)) return FULL_GRANT;
   const permissions = actorRoles
     .map((role) => definition?.roles[role])
-    .map((role) => role && (role.entities[entityId] ?? role.entities['*']))
+    .map(
+      (role) => role && (role.entities[entityId] ?? linesOf(itemsOf && role.entities[itemsOf]) ?? role.entities['*']),
+    )
     .filter((p): p is EntityPermission => p !== undefined);
   const scope = (action: 'read' | 'create' | 'update' | 'delete') =>
     permissions.reduce<Scope>((s, p) => broader(s, p[action] ?? 'none'), 'none');
@@ -66,6 +70,18 @@ export function grantFor(
     hidden,
     readOnly,
   };
+}
+
+/**
+ * Line items follow their parent: a role that does not name the line entity reads the lines of the
+ * parents it reads, and adds, changes and removes lines where it may change the parent (editing a quote's
+ * lines is editing the quote), or create them with a parent it may create. So granting quotes grants their
+ * lines. The parent's field rules and event scopes name the parent's fields and events: not carried.
+ */
+function linesOf(parent: EntityPermission | undefined | ''): EntityPermission | undefined {
+  if (!parent) return undefined;
+  const update = parent.update ?? 'none';
+  return { read: parent.read ?? 'none', create: broader(parent.create ?? 'none', update), update, delete: update };
 }
 
 /** The scope in which the actor may send `event`. */

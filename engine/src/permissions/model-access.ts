@@ -63,11 +63,20 @@ function roleAccess(model: Model, roles: readonly string[]): RoleAccess {
     const grants = new Map<string, EntityGrant>();
     const views = new Map<string, CompiledEntity>();
     for (const entity of model.entities.values()) {
-      const grant = grantFor(model.set.roles, roles, entity.id);
+      const grant = grantFor(model.set.roles, roles, entity.id, itemsParentOf(entity));
       grants.set(entity.id, grant);
       if (grant.read !== 'none') views.set(entity.id, entityView(entity, grant.hidden));
     }
     perModel.set(key, (access = { grants, views }));
   }
   return access;
+}
+
+/** The parent whose line items this entity is (its many-to-one relation declares `items`), if any. */
+function itemsParentOf(entity: CompiledEntity): string | undefined {
+  for (const field of entity.fields.values()) {
+    const relation = field.definition['x-relation'];
+    if (relation?.items && field.kind === 'manyToOne') return relation.entity;
+  }
+  return undefined;
 }

@@ -52,6 +52,11 @@ export function quoteSet(options: { workflow?: boolean } = {}): DefinitionSet {
       roles: {
         seller: { title: { en: 'Seller', zh: '销售' }, entities: { quote: all, quoteLine: all } },
         clerk: { title: { en: 'Clerk', zh: '文员' }, entities: { quote: all, quoteLine: { read: 'all' } } },
+        // Names only the quote: its lines follow the quote's scope.
+        assistant: {
+          title: { en: 'Assistant', zh: '助理' },
+          entities: { quote: { read: 'own', create: 'own', update: 'own' } },
+        },
       },
     },
   };
