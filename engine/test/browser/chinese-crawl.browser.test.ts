@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserSessions, keepFailureScreenshot, launchBrowser, requireBuiltUi } from '../support/browser.js';
-import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../support/test-server.js';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserSuite } from '../support/browser.js';
+import { ADMIN_PASSWORD } from '../support/test-server.js';
 
 /*
  * Every screen of the runtime UI and the studio, in Chinese, as an administrator and as a salesperson:
@@ -30,12 +30,7 @@ const BRANDS = new Set([
 /** Currency codes a money field may show beside an amount. */
 const CURRENCIES = new Set(['CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP']);
 
-let server: TestServer;
-let browser: Browser;
-const sessions = browserSessions(
-  () => browser,
-  () => server.url,
-);
+const { server, browser, sessions } = useBrowserSuite({ ui: ['runtime-ui', 'studio'] });
 /** Every string this test stored: its words are data, allowed on any screen. */
 const data: string[] = ['Admin', 'admin@lodestar.test'];
 const ids = { customer: '', contact: '', opportunity: '', activity: '', serviceRequest: '', movedDeal: '' };
@@ -60,9 +55,6 @@ async function create(entity: string, body: Record<string, unknown>, token?: str
 }
 
 beforeAll(async () => {
-  requireBuiltUi(['runtime-ui', 'studio']);
-  server = await startTestServer();
-  browser = await launchBrowser();
   const team = (await api('POST', '/admin/org-units', { name: '华东销售组' })).id as string;
   data.push('华东销售组', '李娜', 'lina@example.com');
   const sales = await server.userToken({
@@ -153,14 +145,7 @@ function chineseTexts(value: unknown): string[] {
   );
 }
 
-afterEach(({ task }) => keepFailureScreenshot(sessions.current(), task));
-
-afterAll(async () => {
-  await sessions.close();
-  await browser?.close();
-  await server?.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 interface Finding {
   word: string;

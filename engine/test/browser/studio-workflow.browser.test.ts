@@ -1,14 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserSessions,
-  draftSaved,
-  keepFailureScreenshot,
-  launchBrowser,
-  requireBuiltUi,
-  screenshot,
-} from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { draftSaved, screenshot, useBrowserSuite } from '../support/browser.js';
 
 /*
  * An administrator reshapes the sales funnel in the studio's workflow designer, in a real Chromium
@@ -16,12 +7,7 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
  * solution proposed, guarded by the amount. The engine's issues show where they point and stop the
  * publish; once fixed it publishes, and a salesperson moves a deal into the new stage by its button.
  */
-let server: TestServer;
-let browser: Browser;
-const sessions = browserSessions(
-  () => browser,
-  () => server.url,
-);
+const { server, sessions } = useBrowserSuite({ ui: ['runtime-ui', 'studio'] });
 let salesToken = '';
 let dealId = '';
 
@@ -29,8 +15,6 @@ const api = async (method: string, path: string, body?: unknown, token?: string)
   server.request(method, `/api/v1${path}`, body, token ? { authorization: `Bearer ${token}` } : {});
 
 beforeAll(async () => {
-  requireBuiltUi(['runtime-ui', 'studio']);
-  server = await startTestServer();
   salesToken = (await server.userToken({ email: 'zhao@example.com', displayName: '赵敏', roles: ['salesperson'] }))
     .token;
   // A deal that has reached "needs identified", set up over the API as the salesperson.
@@ -54,15 +38,6 @@ beforeAll(async () => {
   for (const type of ['MEET_DECISION_MAKERS', 'CONFIRM_NEEDS']) {
     expect((await api('POST', `/records/opportunity/${dealId}/events`, { type }, salesToken)).status).toBe(200);
   }
-  browser = await launchBrowser();
-});
-
-afterEach(({ task }) => keepFailureScreenshot(sessions.current(), task));
-
-afterAll(async () => {
-  await sessions.close();
-  await browser?.close();
-  await server?.close();
 });
 
 const publishedVersion = async () => (await api('GET', '/meta/model')).body.version as number;
