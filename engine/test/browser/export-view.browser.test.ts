@@ -1,26 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, requireBuiltUi, signedInPage } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signedInPage, useBrowserSuite } from '../support/browser.js';
 
 /* The list's Export button downloads the view itself: its columns under their titles, in the user's language and zone. */
-let server: TestServer;
-let browser: Browser;
+const { server, browser } = useBrowserSuite();
 
 beforeAll(async () => {
-  requireBuiltUi();
-  server = await startTestServer();
-  browser = await launchBrowser();
   await server.request('POST', '/api/v1/records/customer', {
     record_type: 'company',
     name: '导出测试公司',
     industry: 'retail',
   });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('the Export button', () => {

@@ -1,7 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { keepFailureScreenshot, launchBrowser, requireBuiltUi, screenshot, signedInPage } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, signedInPage, useBrowserSuite } from '../support/browser.js';
 
 /*
  * A salesperson's day in the runtime UI, in a real Chromium against PostgreSQL, with the default
@@ -9,15 +8,12 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
  * a blocked move with its reason, the dashboard following the moves, a server-side validation error
  * on its field, and another team's customer invisible on every screen.
  */
-let server: TestServer;
-let browser: Browser;
+const { server, browser } = useBrowserSuite({ failurePage: () => page });
 let page: Page;
 const ids = { company: '', government: '', contact: '', opportunity: '', bobsCustomer: '', bobsDeal: '' };
 const BOBS_CUSTOMER = '华南零售 Bravo 有限公司';
 
 beforeAll(async () => {
-  requireBuiltUi();
-  server = await startTestServer();
   const api = async (method: string, path: string, body?: unknown, token?: string) =>
     (await server.request(method, `/api/v1${path}`, body, token ? { authorization: `Bearer ${token}` } : {})).body;
   const sales = (await api('POST', '/admin/org-units', { name: '销售部' })).id;
@@ -69,16 +65,8 @@ beforeAll(async () => {
     },
     alice.token,
   );
-  browser = await launchBrowser();
   ({ page } = await signedInPage(browser, server.url, alice.token, 'zh'));
   page.setDefaultTimeout(15_000);
-});
-
-afterEach(({ task }) => keepFailureScreenshot(page, task));
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const field = (name: string): Locator => page.locator(`[data-field="${name}"]`);

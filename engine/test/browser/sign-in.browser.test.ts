@@ -1,25 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, requireBuiltUi, signedInPage } from '../support/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signedInPage, useBrowserSuite } from '../support/browser.js';
 import { ADMIN_PASSWORD } from '../support/test-server.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /* Signing in and out through the real form, and the navigation a role gets, in a real Chromium. */
-let server: TestServer;
-let browser: Browser;
+const { server, browser } = useBrowserSuite();
 let agentToken = '';
 
 beforeAll(async () => {
-  requireBuiltUi();
-  server = await startTestServer();
-  browser = await launchBrowser();
   agentToken = (await server.userToken({ email: 'lin@example.com', displayName: '林晓', roles: ['serviceAgent'] }))
     .token;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('signing in', () => {

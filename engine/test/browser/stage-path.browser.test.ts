@@ -1,20 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { keepFailureScreenshot, launchBrowser, requireBuiltUi, signedInPage } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signedInPage, useBrowserSuite } from '../support/browser.js';
 
 /*
  * The record page's stage path shows what happened, read from the record's history: an opportunity moved
  * 方案提交 → 口头承诺 straight on does not show 产品演示 and 方案修订 as done (issue 12, item 13).
  */
-let server: TestServer;
-let browser: Browser;
+const { server, browser } = useBrowserSuite({ failurePage: () => page });
 let page: Page;
 let opportunity = '';
 
 beforeAll(async () => {
-  requireBuiltUi();
-  server = await startTestServer();
   const api = async (method: string, path: string, body?: unknown) => {
     const response = await server.request(method, `/api/v1${path}`, body);
     expect(response.status, JSON.stringify(response.body)).toBeLessThan(300);
@@ -43,16 +39,8 @@ beforeAll(async () => {
   // 初步接触 → 接触决策人 (skipping 有意向) → 需求确认 → 方案提交 → 口头承诺 (skipping 产品演示 and 方案修订).
   for (const type of ['MEET_DECISION_MAKERS', 'CONFIRM_NEEDS', 'PROPOSE', 'COMMIT'])
     await api('POST', `/records/opportunity/${opportunity}/events`, { type });
-  browser = await launchBrowser();
   ({ page } = await signedInPage(browser, server.url, server.adminToken, 'zh'));
   page.setDefaultTimeout(15_000);
-});
-
-afterEach(({ task }) => keepFailureScreenshot(page, task));
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('the stage path of a record', () => {

@@ -1,22 +1,21 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { keepFailureScreenshot, launchBrowser, requireBuiltUi, signedInPage } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signedInPage, useBrowserSuite } from '../support/browser.js';
 import { FIXTURES } from '../support/paths.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /*
  * Field rules by stage on a phone (390 px): an approved quote's discount is disabled with the reason,
  * a won quote says it is locked, leaves only its notes editable and does not show its cost.
  */
-let server: TestServer;
-let browser: Browser;
+const { server, browser } = useBrowserSuite({
+  server: { definitionsDir: join(FIXTURES, 'stage-rules') },
+  failurePage: () => page,
+});
 let page: Page;
 const quotes: Record<string, string> = {};
 
 beforeAll(async () => {
-  requireBuiltUi();
-  server = await startTestServer({ definitionsDir: join(FIXTURES, 'stage-rules') });
   const api = async (method: string, path: string, body?: unknown) => {
     const response = await server.request(method, `/api/v1/records${path}`, body);
     expect(response.status, JSON.stringify(response.body)).toBeLessThan(300);
@@ -30,17 +29,9 @@ beforeAll(async () => {
     for (const type of events) await api('POST', `/quote/${id}/events`, { type });
     quotes[name] = id;
   }
-  browser = await launchBrowser();
   ({ page } = await signedInPage(browser, server.url, server.adminToken, 'zh'));
   await page.setViewportSize({ width: 390, height: 844 });
   page.setDefaultTimeout(15_000);
-});
-
-afterEach(({ task }) => keepFailureScreenshot(page, task));
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('field rules by stage in the record form', () => {

@@ -1,22 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { keepFailureScreenshot, launchBrowser, requireBuiltUi, screenshot, signedInPage } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, signedInPage, useBrowserSuite } from '../support/browser.js';
 
 /*
  * Removing a stage that still holds a deal, in the studio's publish page: the plan names the records,
  * the admin picks the stage they move to, the step turns safe, and after publishing the deal sits in
  * the chosen stage with its data; nothing is lost.
  */
-let server: TestServer;
-let browser: Browser;
+const { server, browser } = useBrowserSuite({ failurePage: () => page });
 let page: Page | undefined;
 let dealId = '';
 
 beforeAll(async () => {
-  requireBuiltUi();
-  server = await startTestServer();
-  browser = await launchBrowser();
   const api = async (method: string, path: string, body?: unknown) =>
     (await server.request(method, `/api/v1${path}`, body)).body;
   const customer = await api('POST', '/records/customer', {
@@ -35,13 +30,6 @@ beforeAll(async () => {
   expect(
     (await server.request('POST', `/api/v1/records/opportunity/${dealId}/events`, { type: 'SHOW_INTEREST' })).status,
   ).toBe(200);
-});
-
-afterEach(({ task }) => keepFailureScreenshot(page, task));
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('removing a stage that holds records', () => {
