@@ -175,6 +175,7 @@ export const ANSWER_TYPES = [
   'OrgUnit',
   'DirectoryEntry',
   'SavedView',
+  'HandoverResult',
 ];
 
 /** The generated module: `TYPE_SCHEMAS`, formatted as the tree is (Prettier). */

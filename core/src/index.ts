@@ -29,4 +29,5 @@ export * from './workflow-answers.js';
 export * from './duplicate-answer.js';
 export * from './state-mapping.js';
 export * from './identity-answers.js';
+export * from './handover-answer.js';
 export { TYPE_SCHEMAS } from './generated/type-schemas.js';

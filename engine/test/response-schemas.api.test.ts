@@ -241,7 +241,19 @@ describe('the answers the apps read fit their documented schemas', () => {
     expect((await server.request('POST', '/api/v1/records/activity', task)).status).toBe(201);
     const day = await documented('get', '/my-day', 200, '/my-day?tz=Asia/Shanghai');
     expect([day.due.length, day.reminders.length]).toEqual([1, 1]);
+    const colleague = await documented('post', '/admin/users', 201, '/admin/users', {
+      email: 'li.na@example.com',
+      password: 'a long enough secret',
+      displayName: '李娜',
+      roles: ['salesperson'],
+    });
     await documented('get', '/admin/users', 200, '/admin/users');
+    const handover = await documented('post', '/admin/handover', 200, '/admin/handover', {
+      fromUserId: server.admin.id,
+      toUserId: colleague.id,
+      dryRun: true,
+    });
+    expect(handover.dryRun).toBe(true);
     await documented('post', '/admin/org-units', 201, '/admin/org-units', { name: 'East China' });
     expect((await documented('get', '/admin/org-units', 200, '/admin/org-units')).data).toHaveLength(1);
     const view = { name: 'Mine', query: { filters: [{ field: 'owner_id', op: 'eq', value: 'me' }] } };

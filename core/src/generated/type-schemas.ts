@@ -1,6 +1,6 @@
 /* Generated from core's types by `npm run generate -w core` (scripts/type-schemas-lib.mjs). Do not edit. */
 
-/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow, AuditPage, VersionSummary, StoredVersion, StoredDraft, EffectivePermissions, MyDay, RecordPage, GroupsAnswer, TransitionsAnswer, TransitionMade, DuplicateAnswer, User, ListedUser, OrgUnit, DirectoryEntry, SavedView and the core types they reach, by type name (`x-core-type`). */
+/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow, AuditPage, VersionSummary, StoredVersion, StoredDraft, EffectivePermissions, MyDay, RecordPage, GroupsAnswer, TransitionsAnswer, TransitionMade, DuplicateAnswer, User, ListedUser, OrgUnit, DirectoryEntry, SavedView, HandoverResult and the core types they reach, by type name (`x-core-type`). */
 export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
   AllowedEvent: {
     description: 'One event of the current state, whether the caller may send it now, and why not.',
@@ -435,6 +435,23 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     required: ['by', 'sum', 'data'],
     additionalProperties: false,
     'x-core-type': 'GroupsAnswer',
+  },
+  HandoverResult: {
+    description:
+      'What a handover moved (`POST /admin/handover`, `lodestar handover`): engine handover/handover.ts builds it.',
+    type: 'object',
+    properties: {
+      moved: {
+        description: 'Records moved (or, in a dry run, that would move) per entity id, every chosen entity listed.',
+        type: 'object',
+        additionalProperties: { type: 'number' },
+      },
+      total: { type: 'number' },
+      dryRun: { type: 'boolean' },
+    },
+    required: ['moved', 'total', 'dryRun'],
+    additionalProperties: false,
+    'x-core-type': 'HandoverResult',
   },
   IndexSpec: {
     type: 'object',

@@ -3,17 +3,13 @@ import type { AuditContext } from '../audit/audit-entry.js';
 import { ValidationError, type Issue, summarize, issueOf } from '../errors.js';
 import { findUserByEmail, findUserById } from '../identity/users-repo.js';
 import type { Model } from '../model/compile-model.js';
-import { UUID_RE } from '@lodestar/core';
+import { UUID_RE, type HandoverResult } from '@lodestar/core';
 import { planHandover } from './handover-plan.js';
 import type { HandoverRequest } from './handover-request.js';
 import { countOwnedSql, moveOwnerSql } from './handover-sql.js';
 
-export interface HandoverResult {
-  /** Records moved (or, in a dry run, that would move) per entity id, every chosen entity listed. */
-  moved: Record<string, number>;
-  total: number;
-  dryRun: boolean;
-}
+// What a handover moved: core's type, the admin route's answer.
+export type { HandoverResult };
 
 interface UserRow {
   id: string;

@@ -623,6 +623,8 @@ export interface components {
         GroupRow: core.GroupRow;
         /** @description `GET /records/{entity}/groups`: counts (and sums) per value of `by`, the largest group first. */
         GroupsAnswer: core.GroupsAnswer;
+        /** @description What a handover moved (`POST /admin/handover`, `lodestar handover`): engine handover/handover.ts builds it. */
+        HandoverResult: core.HandoverResult;
         IndexSpec: core.IndexSpec;
         /** @description A many-to-many relation field, stored as a junction table `<entity>__<field>`. */
         JunctionSpec: core.JunctionSpec;
@@ -1312,13 +1314,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        moved: {
-                            [key: string]: number;
-                        };
-                        total: number;
-                        dryRun: boolean;
-                    };
+                    "application/json": components["schemas"]["HandoverResult"];
                 };
             };
             422: components["responses"]["ValidationFailed"];

@@ -121,17 +121,7 @@ export const ADMIN = contract('/admin', {
       dryRun: flag,
     }),
     responses: {
-      200: json(
-        'Moved (or counted, on a dry run).',
-        object(
-          {
-            moved: { type: 'object', additionalProperties: { type: 'integer' } },
-            total: { type: 'integer' },
-            dryRun: { type: 'boolean' },
-          },
-          ['moved', 'total', 'dryRun'],
-        ),
-      ),
+      200: json('Moved (or counted, on a dry run).', ref('HandoverResult')),
       ...problems(422),
     },
   },

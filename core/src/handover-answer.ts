@@ -1,0 +1,7 @@
+/** What a handover moved (`POST /admin/handover`, `lodestar handover`): engine handover/handover.ts builds it. */
+export interface HandoverResult {
+  /** Records moved (or, in a dry run, that would move) per entity id, every chosen entity listed. */
+  moved: Record<string, number>;
+  total: number;
+  dryRun: boolean;
+}
