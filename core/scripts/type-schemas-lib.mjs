@@ -46,10 +46,13 @@ export function typeSchemas({ entry, roots, external = [], refPrefix = '#/compon
           return [tag.name, TAG_KEYWORDS.get(tag.name) === 'number' ? Number(value) : value];
         }),
     );
+  /** `@integer`: the number (or every number a nullable, array or record member holds) is a whole one. */
+  const isInteger = (symbol) => symbol.getJsDocTags(checker).some((tag) => tag.name === 'integer');
   const withDoc = (schema, symbol) => {
     if (!symbol) return schema;
     const description = docOf(symbol);
-    return { ...(description && { description }), ...schema, ...keywordsOf(symbol) };
+    const typed = isInteger(symbol) ? integerOf(schema) : schema;
+    return { ...(description && { description }), ...typed, ...keywordsOf(symbol) };
   };
 
   /** The name a type is known by in core, when it is a plain (not generic) named type. */
@@ -139,6 +142,16 @@ export function typeSchemas({ entry, roots, external = [], refPrefix = '#/compon
     out[name] = { ...withDoc(schemaOf(type, true), symbol), 'x-core-type': name };
   }
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** `schema` with `number` read as `integer`, also in its union members, items and record values (not through a `$ref`). */
+function integerOf(schema) {
+  if (schema.type === 'number') return { ...schema, type: 'integer' };
+  if (schema.anyOf) return { ...schema, anyOf: schema.anyOf.map(integerOf) };
+  if (schema.type === 'array' && schema.items) return { ...schema, items: integerOf(schema.items) };
+  if (schema.type === 'object' && typeof schema.additionalProperties === 'object')
+    return { ...schema, additionalProperties: integerOf(schema.additionalProperties) };
+  return schema;
 }
 
 /** The JSON Schema keywords a JSDoc tag may add to a member's schema, and the type of their value. */

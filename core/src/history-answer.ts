@@ -2,6 +2,7 @@ import type { Text } from './text.js';
 
 /** One history row as the API answers it (`GET /records/{entity}/{id}/history`): a start, a stage change, an approval or an SLA breach. */
 export interface HistoryRow {
+  /** @integer */
   id: number;
   workflow: string;
   /** null for the start of the workflow. */

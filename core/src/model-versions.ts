@@ -9,6 +9,7 @@ import type { Text } from './text.js';
 
 /** A published version without its definitions (`GET /meta/versions`). */
 export interface VersionSummary {
+  /** @integer */
   version: number;
   hash: string;
   /** `seed`, `draft`, `template`, `cli`…: where the definitions came from. */
@@ -24,6 +25,7 @@ export interface VersionSummary {
 
 /** A published version: its definitions and the plan it applied (`GET /meta/versions/{version}`). */
 export interface StoredVersion {
+  /** @integer */
   version: number;
   hash: string;
   definitions: DefinitionSet;
@@ -41,7 +43,10 @@ export interface StoredVersion {
 export interface StoredDraft {
   id: string;
   definitions: DefinitionSet;
-  /** The version the draft was made from. */
+  /**
+   * The version the draft was made from.
+   * @integer
+   */
   base_version: number;
   /** @format uuid */
   updated_by: string | null;

@@ -22,8 +22,11 @@ export interface SqlType {
     | 'timestamptz'
     | 'uuid'
     | 'jsonb';
+  /** @integer */
   length?: number;
+  /** @integer */
   precision?: number;
+  /** @integer */
   scale?: number;
   array?: boolean;
 }
@@ -125,7 +128,10 @@ interface StepBase {
   safety: Safety;
   /** Why this step has its safety, in words an admin understands. */
   reason: string;
-  /** Rows the step touches (destructive and blocked steps, and type changes), once counted. */
+  /**
+   * Rows the step touches (destructive and blocked steps, and type changes), once counted.
+   * @integer
+   */
   rows?: number;
   /** The step and its reason in both languages, by titles (step-text.ts), on plans a user sees. */
   text?: Text;
@@ -203,6 +209,7 @@ export type StepKind = Step['kind'];
 
 /** What a publish will do, against which published version. */
 export interface Plan {
+  /** @integer */
   baseVersion: number;
   steps: Step[];
 }

@@ -20,6 +20,7 @@ export interface RecordSystemAttributes {
   updated_at?: string;
   created_by?: string | null;
   updated_by?: string | null;
+  /** @integer */
   version?: number;
 }
 
@@ -39,6 +40,7 @@ export interface RecordPage {
 export interface GroupRow {
   /** The value (a date or instant as its ISO text); null for records without one. */
   key: unknown;
+  /** @integer */
   count: number;
   /** null when nothing was summed, or no record in the group has a value. */
   sum: number | null;

@@ -29,6 +29,7 @@ export interface StageLabel {
 }
 
 export interface CountAndAmount {
+  /** @integer */
   count: number;
   amount: number | null;
 }
@@ -48,12 +49,14 @@ export interface FunnelReport extends ReportHeader, ReportMeaning {
 }
 
 export interface CompletedStays {
+  /** @integer */
   count: number;
   meanHours: number | null;
   medianHours: number | null;
 }
 
 export interface CurrentStays {
+  /** @integer */
   count: number;
   meanAgeHours: number | null;
   medianAgeHours: number | null;
@@ -90,6 +93,7 @@ export interface OutcomeFigures extends CountAndAmount {
 
 export interface WinRateReport extends ReportHeader, ReportMeaning {
   amountField: string | null;
+  /** @integer */
   decided: number;
   winRate: number | null;
   averageCycleDays: number | null;

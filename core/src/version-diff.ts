@@ -55,7 +55,9 @@ export interface DefinitionsDiff {
 
 /** Two published versions compared: their differences, and the table steps between them (no row counts). */
 export interface VersionsDiff extends DefinitionsDiff {
+  /** @integer */
   from: number;
+  /** @integer */
   to: number;
   /** Absent when the older version no longer compiles (its diff is still shown). */
   plan?: { steps: WordedStep[] };

@@ -29,6 +29,7 @@ export interface TransitionMade {
   from: string;
   to: string;
   event: string;
+  /** @integer */
   historyId: number;
   /** @format date-time */
   at: string;

@@ -261,7 +261,7 @@ describe('the answers the apps read fit their documented schemas', () => {
     expect((await documented('get', '/views/{entity}', 200, '/views/customer')).data).toHaveLength(1);
   });
 
-  it('fails an answer with a member its schema does not declare, or a step of the wrong shape', async () => {
+  it('fails an answer with a member its schema does not declare, a step of the wrong shape or a fractional version', async () => {
     const plan = await server.request('POST', '/api/v1/meta/drafts/studio/plan', {});
     const [step] = plan.body.steps;
     expect(problemsOf('post', '/meta/drafts/{id}/plan', { ...plan, body: { ...plan.body, extra: 1 } })).not.toEqual([]);
@@ -276,6 +276,10 @@ describe('the answers the apps read fit their documented schemas', () => {
         ...plan,
         body: { ...plan.body, steps: [{ ...step, text: 'x' }] },
       }),
+    ).not.toEqual([]);
+    // @integer members: a version is a whole number.
+    expect(
+      problemsOf('post', '/meta/drafts/{id}/plan', { ...plan, body: { ...plan.body, baseVersion: 1.5 } }),
     ).not.toEqual([]);
   });
 });

@@ -95,7 +95,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
   CompletedStays: {
     type: 'object',
     properties: {
-      count: { type: 'number' },
+      count: { type: 'integer' },
       meanHours: { anyOf: [{ type: 'null' }, { type: 'number' }] },
       medianHours: { anyOf: [{ type: 'null' }, { type: 'number' }] },
     },
@@ -105,7 +105,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
   },
   CountAndAmount: {
     type: 'object',
-    properties: { count: { type: 'number' }, amount: { anyOf: [{ type: 'null' }, { type: 'number' }] } },
+    properties: { count: { type: 'integer' }, amount: { anyOf: [{ type: 'null' }, { type: 'number' }] } },
     required: ['count', 'amount'],
     additionalProperties: false,
     'x-core-type': 'CountAndAmount',
@@ -113,7 +113,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
   CurrentStays: {
     type: 'object',
     properties: {
-      count: { type: 'number' },
+      count: { type: 'integer' },
       meanAgeHours: { anyOf: [{ type: 'null' }, { type: 'number' }] },
       medianAgeHours: { anyOf: [{ type: 'null' }, { type: 'number' }] },
     },
@@ -350,7 +350,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
         items: {
           type: 'object',
           properties: {
-            count: { type: 'number' },
+            count: { type: 'integer' },
             amount: { anyOf: [{ type: 'null' }, { type: 'number' }] },
             state: { type: 'string' },
             title: {
@@ -399,7 +399,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
       },
       outcome: { $ref: '#/components/schemas/StageOutcome' },
       probability: { anyOf: [{ type: 'null' }, { type: 'number' }] },
-      count: { type: 'number' },
+      count: { type: 'integer' },
       amount: { anyOf: [{ type: 'null' }, { type: 'number' }] },
     },
     required: ['conversion', 'conversionFromFirst', 'state', 'title', 'outcome', 'probability', 'count', 'amount'],
@@ -411,7 +411,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     type: 'object',
     properties: {
       key: { description: 'The value (a date or instant as its ISO text); null for records without one.' },
-      count: { type: 'number' },
+      count: { type: 'integer' },
       sum: {
         description: 'null when nothing was summed, or no record in the group has a value.',
         anyOf: [{ type: 'null' }, { type: 'number' }],
@@ -444,9 +444,9 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
       moved: {
         description: 'Records moved (or, in a dry run, that would move) per entity id, every chosen entity listed.',
         type: 'object',
-        additionalProperties: { type: 'number' },
+        additionalProperties: { type: 'integer' },
       },
-      total: { type: 'number' },
+      total: { type: 'integer' },
       dryRun: { type: 'boolean' },
     },
     required: ['moved', 'total', 'dryRun'],
@@ -607,7 +607,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
         description: "amount × the current state's probability.",
         anyOf: [{ type: 'null' }, { type: 'number' }],
       },
-      count: { type: 'number' },
+      count: { type: 'integer' },
       amount: { anyOf: [{ type: 'null' }, { type: 'number' }] },
     },
     required: ['weightedAmount', 'count', 'amount'],
@@ -632,7 +632,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     properties: {
       averageCycleDays: { anyOf: [{ type: 'null' }, { type: 'number' }] },
       medianCycleDays: { anyOf: [{ type: 'null' }, { type: 'number' }] },
-      count: { type: 'number' },
+      count: { type: 'integer' },
       amount: { anyOf: [{ type: 'null' }, { type: 'number' }] },
     },
     required: ['averageCycleDays', 'medianCycleDays', 'count', 'amount'],
@@ -653,7 +653,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
       updated_at: { type: 'string' },
       created_by: { anyOf: [{ type: 'null' }, { type: 'string' }] },
       updated_by: { anyOf: [{ type: 'null' }, { type: 'string' }] },
-      version: { type: 'number' },
+      version: { type: 'integer' },
     },
     required: ['id'],
     additionalProperties: {},
@@ -767,9 +767,9 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           'varchar',
         ],
       },
-      length: { type: 'number' },
-      precision: { type: 'number' },
-      scale: { type: 'number' },
+      length: { type: 'integer' },
+      precision: { type: 'integer' },
+      scale: { type: 'integer' },
       array: { type: 'boolean' },
     },
     required: ['base'],
@@ -787,7 +787,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     properties: {
       id: { type: 'string' },
       definitions: { $ref: '#/components/schemas/DefinitionSet' },
-      base_version: { description: 'The version the draft was made from.', type: 'number' },
+      base_version: { description: 'The version the draft was made from.', type: 'integer' },
       updated_by: { anyOf: [{ type: 'null' }, { type: 'string' }], format: 'uuid' },
       updated_at: { type: 'string', format: 'date-time' },
     },
@@ -799,7 +799,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     description: 'A published version: its definitions and the plan it applied (`GET /meta/versions/{version}`).',
     type: 'object',
     properties: {
-      version: { type: 'number' },
+      version: { type: 'integer' },
       hash: { type: 'string' },
       definitions: { $ref: '#/components/schemas/DefinitionSet' },
       plan: { description: 'The plan this version applied, as it was stored then.' },
@@ -921,7 +921,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
         type: 'array',
         items: { enum: ['from', 'to'] },
       },
-      id: { type: 'number' },
+      id: { type: 'integer' },
       workflow: { type: 'string' },
       from: { description: 'null for the start of the workflow.', anyOf: [{ type: 'null' }, { type: 'string' }] },
       to: { type: 'string' },
@@ -958,7 +958,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
       from: { type: 'string' },
       to: { type: 'string' },
       event: { type: 'string' },
-      historyId: { type: 'number' },
+      historyId: { type: 'integer' },
       at: { type: 'string', format: 'date-time' },
     },
     required: ['from', 'to', 'event', 'historyId', 'at'],
@@ -1005,8 +1005,8 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
       'Two published versions compared: their differences, and the table steps between them (no row counts).',
     type: 'object',
     properties: {
-      from: { type: 'number' },
-      to: { type: 'number' },
+      from: { type: 'integer' },
+      to: { type: 'integer' },
       plan: {
         description: 'Absent when the older version no longer compiles (its diff is still shown).',
         type: 'object',
@@ -1071,7 +1071,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     description: 'A published version without its definitions (`GET /meta/versions`).',
     type: 'object',
     properties: {
-      version: { type: 'number' },
+      version: { type: 'integer' },
       hash: { type: 'string' },
       source: { description: '`seed`, `draft`, `template`, `cli`…: where the definitions came from.', type: 'string' },
       note: { anyOf: [{ type: 'null' }, { type: 'string' }] },
@@ -1090,7 +1090,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     type: 'object',
     properties: {
       amountField: { anyOf: [{ type: 'null' }, { type: 'string' }] },
-      decided: { type: 'number' },
+      decided: { type: 'integer' },
       winRate: { anyOf: [{ type: 'null' }, { type: 'number' }] },
       averageCycleDays: { anyOf: [{ type: 'null' }, { type: 'number' }] },
       medianCycleDays: { anyOf: [{ type: 'null' }, { type: 'number' }] },
@@ -1135,7 +1135,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     type: 'object',
     properties: {
       steps: { type: 'array', items: { $ref: '#/components/schemas/WordedStep' } },
-      baseVersion: { type: 'number' },
+      baseVersion: { type: 'integer' },
     },
     required: ['steps', 'baseVersion'],
     additionalProperties: false,
@@ -1151,7 +1151,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1171,7 +1171,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1191,7 +1191,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1212,7 +1212,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1233,7 +1233,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1254,7 +1254,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1276,7 +1276,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1300,7 +1300,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1322,7 +1322,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1343,7 +1343,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1376,7 +1376,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1398,7 +1398,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1422,7 +1422,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1444,7 +1444,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1465,7 +1465,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1486,7 +1486,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1507,7 +1507,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1529,7 +1529,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1550,7 +1550,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1570,7 +1570,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1590,7 +1590,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1611,7 +1611,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1632,7 +1632,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1654,7 +1654,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1676,7 +1676,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1699,7 +1699,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1722,7 +1722,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1749,7 +1749,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1770,7 +1770,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1791,7 +1791,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1812,7 +1812,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
@@ -1836,7 +1836,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
           rows: {
             description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
-            type: 'number',
+            type: 'integer',
           },
           text: {
             description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
