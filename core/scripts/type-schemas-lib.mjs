@@ -185,6 +185,7 @@ export const ANSWER_TYPES = [
   'DuplicateAnswer',
   'User',
   'ListedUser',
+  'SignedIn',
   'OrgUnit',
   'DirectoryEntry',
   'SavedView',

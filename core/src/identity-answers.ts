@@ -26,6 +26,15 @@ export interface ListedUser extends User {
   signInBlockedUntil: string | null;
 }
 
+/** A signed-in session (`POST /auth/login`, the first-run `POST /auth/setup`): engine identity/sessions.ts builds it. */
+export interface SignedIn {
+  /** The bearer token: sent as `Authorization: Bearer …` until it expires or the user signs out. */
+  token: string;
+  /** @format date-time */
+  expiresAt: string;
+  user: User;
+}
+
 /** One unit of the company tree (company → department → team). */
 export interface OrgUnit {
   /** @format uuid */

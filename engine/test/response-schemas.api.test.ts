@@ -233,7 +233,7 @@ describe('the answers the apps read fit their documented schemas', () => {
     expect(install.status).toBe('planned');
   });
 
-  it('the signed-in user, the directory, my day and the administration lists', async () => {
+  it('the signed-in user, a sign-in, the directory, my day and the administration lists', async () => {
     await documented('get', '/auth/me', 200, '/auth/me');
     await documented('get', '/users', 200, '/users');
     const now = new Date().toISOString();
@@ -248,6 +248,11 @@ describe('the answers the apps read fit their documented schemas', () => {
       roles: ['salesperson'],
     });
     await documented('get', '/admin/users', 200, '/admin/users');
+    const signedIn = await documented('post', '/auth/login', 200, '/auth/login', {
+      email: 'li.na@example.com',
+      password: 'a long enough secret',
+    });
+    expect(signedIn.user.id).toBe(colleague.id);
     const handover = await documented('post', '/admin/handover', 200, '/admin/handover', {
       fromUserId: server.admin.id,
       toUserId: colleague.id,

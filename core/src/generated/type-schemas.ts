@@ -1,6 +1,6 @@
 /* Generated from core's types by `npm run generate -w core` (scripts/type-schemas-lib.mjs). Do not edit. */
 
-/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow, AuditPage, VersionSummary, StoredVersion, StoredDraft, EffectivePermissions, MyDay, RecordPage, GroupsAnswer, TransitionsAnswer, TransitionMade, DuplicateAnswer, User, ListedUser, OrgUnit, DirectoryEntry, SavedView, HandoverResult and the core types they reach, by type name (`x-core-type`). */
+/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow, AuditPage, VersionSummary, StoredVersion, StoredDraft, EffectivePermissions, MyDay, RecordPage, GroupsAnswer, TransitionsAnswer, TransitionMade, DuplicateAnswer, User, ListedUser, SignedIn, OrgUnit, DirectoryEntry, SavedView, HandoverResult and the core types they reach, by type name (`x-core-type`). */
 export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
   AllowedEvent: {
     description: 'One event of the current state, whether the caller may send it now, and why not.',
@@ -747,6 +747,22 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     required: ['pattern'],
     additionalProperties: false,
     'x-core-type': 'Sequence',
+  },
+  SignedIn: {
+    description:
+      'A signed-in session (`POST /auth/login`, the first-run `POST /auth/setup`): engine identity/sessions.ts builds it.',
+    type: 'object',
+    properties: {
+      token: {
+        description: 'The bearer token: sent as `Authorization: Bearer …` until it expires or the user signs out.',
+        type: 'string',
+      },
+      expiresAt: { type: 'string', format: 'date-time' },
+      user: { $ref: '#/components/schemas/User' },
+    },
+    required: ['token', 'expiresAt', 'user'],
+    additionalProperties: false,
+    'x-core-type': 'SignedIn',
   },
   SqlType: {
     description: 'The Postgres type of a column, structured so the planner can compare and classify changes.',

@@ -1,3 +1,4 @@
+import type { SignedIn } from '@lodestar/core';
 import type { Knex } from 'knex';
 import { TooManyRequestsError, UnauthorizedError } from '../errors.js';
 import {
@@ -54,6 +55,11 @@ export async function login(
   await updateUserRow(knex, row.id as string, { last_login_at: now });
   const { token, expiresAt } = await openSession(knex, row.id as string, now);
   return { token, expiresAt, user: toUserJson(row), device };
+}
+
+/** The sign-in answer (core's SignedIn): the session's expiry as ISO text at the edge. */
+export function signedIn(session: { token: string; expiresAt: Date }, user: UserJson): SignedIn {
+  return { token: session.token, expiresAt: session.expiresAt.toISOString(), user };
 }
 
 /** A throttled sign-in: 429 with Retry-After; it reads the same whether the email has an account or not. */

@@ -683,6 +683,8 @@ export interface components {
         /** @enum {unknown} */
         Scope: core.Scope;
         Sequence: core.Sequence;
+        /** @description A signed-in session (`POST /auth/login`, the first-run `POST /auth/setup`): engine identity/sessions.ts builds it. */
+        SignedIn: core.SignedIn;
         /** @description The Postgres type of a column, structured so the planner can compare and classify changes. */
         SqlType: core.SqlType;
         /**
@@ -837,12 +839,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        token: string;
-                        /** Format: date-time */
-                        expiresAt: string;
-                        user: components["schemas"]["User"];
-                    };
+                    "application/json": components["schemas"]["SignedIn"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -908,12 +905,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        token: string;
-                        /** Format: date-time */
-                        expiresAt: string;
-                        user: components["schemas"]["User"];
-                    };
+                    "application/json": components["schemas"]["SignedIn"];
                 };
             };
             409: components["responses"]["Conflict"];

@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js';
 import type { LoginClient } from '../../identity/login-throttle.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import { bearerOf } from '../../identity/authenticate.js';
-import { createApiKey, endSession, login, openSession, TooManyAttempts } from '../../identity/sessions.js';
+import { createApiKey, endSession, login, openSession, signedIn, TooManyAttempts } from '../../identity/sessions.js';
 import { changeOwnPassword, countUsers, createUser, toUserJson } from '../../identity/users.js';
 import { findUserById, listApiKeyRows, lockUsersTable, revokeApiKey } from '../../identity/users-repo.js';
 import { requestIdOf } from '../request-id.js';
@@ -78,7 +78,7 @@ export function authRouter(ctx: AppContext, options: AuthRouterOptions): Router 
       path: `${req.baseUrl}/login`,
       maxAge: DEVICE_DAYS * 86_400_000,
     });
-    res.json({ token: session.token, expiresAt: session.expiresAt.toISOString(), user: session.user });
+    res.json(signedIn(session, session.user));
   });
 
   // First run: while no user exists, anyone who reaches the server may create the first admin.
@@ -102,7 +102,7 @@ export function authRouter(ctx: AppContext, options: AuthRouterOptions): Router 
       });
     });
     const session = await openSession(knex, created.id, ctx.clock());
-    res.status(201).json({ token: session.token, expiresAt: session.expiresAt.toISOString(), user: created });
+    res.status(201).json(signedIn(session, created));
   });
 
   route(router, routes.logout, options.requireActor, async (req, res) => {
