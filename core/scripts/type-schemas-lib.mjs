@@ -190,6 +190,7 @@ export const ANSWER_TYPES = [
   'DirectoryEntry',
   'SavedView',
   'HandoverResult',
+  'InstallAnswer',
 ];
 
 /** The generated module: `TYPE_SCHEMAS`, formatted as the tree is (Prettier). */

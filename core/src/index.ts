@@ -30,4 +30,5 @@ export * from './duplicate-answer.js';
 export * from './state-mapping.js';
 export * from './identity-answers.js';
 export * from './handover-answer.js';
+export * from './template-answers.js';
 export { TYPE_SCHEMAS } from './generated/type-schemas.js';

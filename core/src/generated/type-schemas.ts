@@ -1,6 +1,6 @@
 /* Generated from core's types by `npm run generate -w core` (scripts/type-schemas-lib.mjs). Do not edit. */
 
-/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow, AuditPage, VersionSummary, StoredVersion, StoredDraft, EffectivePermissions, MyDay, RecordPage, GroupsAnswer, TransitionsAnswer, TransitionMade, DuplicateAnswer, User, ListedUser, SignedIn, OrgUnit, DirectoryEntry, SavedView, HandoverResult and the core types they reach, by type name (`x-core-type`). */
+/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow, AuditPage, VersionSummary, StoredVersion, StoredDraft, EffectivePermissions, MyDay, RecordPage, GroupsAnswer, TransitionsAnswer, TransitionMade, DuplicateAnswer, User, ListedUser, SignedIn, OrgUnit, DirectoryEntry, SavedView, HandoverResult, InstallAnswer and the core types they reach, by type name (`x-core-type`). */
 export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
   AllowedEvent: {
     description: 'One event of the current state, whether the caller may send it now, and why not.',
@@ -460,6 +460,64 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     additionalProperties: false,
     'x-core-type': 'IndexSpec',
   },
+  InstallAnswer: {
+    description: 'What a template install did (`POST /meta/template/install`): one closed shape per status.',
+    anyOf: [
+      { $ref: '#/components/schemas/InstallUnchanged' },
+      { $ref: '#/components/schemas/InstallPlanned' },
+      { $ref: '#/components/schemas/InstallPublished' },
+    ],
+    'x-core-type': 'InstallAnswer',
+  },
+  InstallPlanned: {
+    description: 'A dry run: the plan an install would apply.',
+    type: 'object',
+    properties: {
+      status: { const: 'planned' },
+      plan: { $ref: '#/components/schemas/WordedPlan' },
+      template: { $ref: '#/components/schemas/TemplateId' },
+      previous: {
+        description: 'The template it upgrades, when one was installed.',
+        $ref: '#/components/schemas/TemplateId',
+      },
+    },
+    required: ['status', 'plan', 'template'],
+    additionalProperties: false,
+    'x-core-type': 'InstallPlanned',
+  },
+  InstallPublished: {
+    description: 'Published as the next model version, with the plan it applied.',
+    type: 'object',
+    properties: {
+      status: { const: 'published' },
+      version: { type: 'integer' },
+      plan: { $ref: '#/components/schemas/WordedPlan' },
+      template: { $ref: '#/components/schemas/TemplateId' },
+      previous: {
+        description: 'The template it upgrades, when one was installed.',
+        $ref: '#/components/schemas/TemplateId',
+      },
+    },
+    required: ['status', 'version', 'plan', 'template'],
+    additionalProperties: false,
+    'x-core-type': 'InstallPublished',
+  },
+  InstallUnchanged: {
+    description: 'The definitions are already published (a re-run): nothing changed.',
+    type: 'object',
+    properties: {
+      status: { const: 'unchanged' },
+      version: { description: 'The current version, already this template.', type: 'integer' },
+      template: { $ref: '#/components/schemas/TemplateId' },
+      previous: {
+        description: 'The template it upgrades, when one was installed.',
+        $ref: '#/components/schemas/TemplateId',
+      },
+    },
+    required: ['status', 'version', 'template'],
+    additionalProperties: false,
+    'x-core-type': 'InstallUnchanged',
+  },
   JunctionSpec: {
     description: 'A many-to-many relation field, stored as a junction table `<entity>__<field>`.',
     type: 'object',
@@ -856,6 +914,14 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     required: ['name', 'columns', 'indexes', 'junctions'],
     additionalProperties: false,
     'x-core-type': 'TableSpec',
+  },
+  TemplateId: {
+    description: 'Which template, and which release of it (semver).',
+    type: 'object',
+    properties: { name: { type: 'string' }, version: { type: 'string' } },
+    required: ['name', 'version'],
+    additionalProperties: false,
+    'x-core-type': 'TemplateId',
   },
   TimeInStageReport: {
     type: 'object',

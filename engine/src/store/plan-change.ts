@@ -1,3 +1,4 @@
+import type { WordedPlan } from '@lodestar/core';
 import type { Knex } from 'knex';
 import { EMPTY_SET, type DefinitionSet, type SourceFiles } from '../definitions/definition-set.js';
 import { validateDefinitionSet } from '../definitions/validate-definition-set.js';
@@ -10,7 +11,6 @@ import { diffSequences } from '../migrate/diff-sequences.js';
 import { diffTables } from '../migrate/diff-tables.js';
 import { diffWorkflows, toStateSteps } from '../migrate/diff-workflows.js';
 import { orderSteps } from '../migrate/order-steps.js';
-import type { Plan } from '../migrate/plan.js';
 import { checkStateMapping, type StateMapping } from '../migrate/state-mapping.js';
 import { stepNames } from '../migrate/step-names.js';
 import { describeSteps } from '../migrate/step-text.js';
@@ -68,7 +68,7 @@ export async function planChange(
   next: DefinitionSet,
   files?: SourceFiles,
   options: PlanOptions = {},
-): Promise<Plan> {
+): Promise<WordedPlan> {
   assertValidSet(next, files);
   await assertNamedUsersExist(knex, next, files);
   const current = await readCurrentVersion(knex);

@@ -1,3 +1,4 @@
+import type { WordedPlan } from '@lodestar/core';
 import type { Knex } from 'knex';
 import { AUDIT_OBJECTS } from '../audit/audit-entry.js';
 import { insertAudit } from '../audit/audit-repo.js';
@@ -34,7 +35,7 @@ export interface PublishRequest {
 
 export interface PublishResult {
   version: number;
-  plan: Plan;
+  plan: WordedPlan;
 }
 
 /**

@@ -1,8 +1,8 @@
+import type { InstallAnswer, TemplateId } from '@lodestar/core';
 import type { Knex } from 'knex';
 import { hashDefinitionSet } from '../definitions/definition-set.js';
 import { validateDefinitionSet } from '../definitions/validate-definition-set.js';
 import { DefinitionError, NotFoundError, problemsIn } from '../errors.js';
-import type { Plan } from '../migrate/plan.js';
 import type { StateMapping } from '../migrate/state-mapping.js';
 import { readCurrentVersion, readSeedHash, readVersion, writeSeedHash } from '../db/definitions-repo.js';
 import { planChange } from '../store/plan-change.js';
@@ -27,14 +27,6 @@ export interface InstallOptions {
   requestId?: string;
 }
 
-type TemplateId = { name: string; version: string };
-
-export type InstallResult = { template: TemplateId; previous?: TemplateId } & (
-  | { status: 'unchanged'; version: number }
-  | { status: 'planned'; plan: Plan }
-  | { status: 'published'; version: number; plan: Plan }
-);
-
 /** The seeds row of an installed template: `template:<name>`, holding its hash and model version. */
 const seedSource = (name: string) => `template:${name}`;
 
@@ -49,7 +41,7 @@ export async function installTemplate(
   knex: Knex,
   source: TemplateSource,
   options: InstallOptions = {},
-): Promise<InstallResult> {
+): Promise<InstallAnswer> {
   const manifest = assertValidTemplate(source);
   const template = { name: manifest.name, version: manifest.version };
   const previous = await installedVersion(knex, manifest.name);

@@ -626,6 +626,14 @@ export interface components {
         /** @description What a handover moved (`POST /admin/handover`, `lodestar handover`): engine handover/handover.ts builds it. */
         HandoverResult: core.HandoverResult;
         IndexSpec: core.IndexSpec;
+        /** @description What a template install did (`POST /meta/template/install`): one closed shape per status. */
+        InstallAnswer: core.InstallAnswer;
+        /** @description A dry run: the plan an install would apply. */
+        InstallPlanned: core.InstallPlanned;
+        /** @description Published as the next model version, with the plan it applied. */
+        InstallPublished: core.InstallPublished;
+        /** @description The definitions are already published (a re-run): nothing changed. */
+        InstallUnchanged: core.InstallUnchanged;
         /** @description A many-to-many relation field, stored as a junction table `<entity>__<field>`. */
         JunctionSpec: core.JunctionSpec;
         /**
@@ -698,6 +706,8 @@ export interface components {
         StoredVersion: core.StoredVersion;
         /** @description The relational shape compiled from one entity definition. */
         TableSpec: core.TableSpec;
+        /** @description Which template, and which release of it (semver). */
+        TemplateId: core.TemplateId;
         TimeInStageReport: core.TimeInStageReport;
         /** @description A history row with its stages and event by title in both languages (engine runtime/history-titles.ts). */
         TitledHistoryRow: core.TitledHistoryRow;
@@ -1778,48 +1788,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        status: "unchanged";
-                        template: {
-                            name: string;
-                            version: string;
-                        };
-                        /** @description The template it upgrades, when one was installed. */
-                        previous?: {
-                            name: string;
-                            version: string;
-                        };
-                        /** @description The current version, already this template. */
-                        version: number;
-                    } | {
-                        /** @constant */
-                        status: "planned";
-                        template: {
-                            name: string;
-                            version: string;
-                        };
-                        /** @description The template it upgrades, when one was installed. */
-                        previous?: {
-                            name: string;
-                            version: string;
-                        };
-                        plan: components["schemas"]["WordedPlan"];
-                    } | {
-                        /** @constant */
-                        status: "published";
-                        template: {
-                            name: string;
-                            version: string;
-                        };
-                        /** @description The template it upgrades, when one was installed. */
-                        previous?: {
-                            name: string;
-                            version: string;
-                        };
-                        version: number;
-                        plan: components["schemas"]["WordedPlan"];
-                    };
+                    "application/json": components["schemas"]["InstallAnswer"];
                 };
             };
             /** @description Published as the next model version. */
@@ -1828,48 +1797,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        status: "unchanged";
-                        template: {
-                            name: string;
-                            version: string;
-                        };
-                        /** @description The template it upgrades, when one was installed. */
-                        previous?: {
-                            name: string;
-                            version: string;
-                        };
-                        /** @description The current version, already this template. */
-                        version: number;
-                    } | {
-                        /** @constant */
-                        status: "planned";
-                        template: {
-                            name: string;
-                            version: string;
-                        };
-                        /** @description The template it upgrades, when one was installed. */
-                        previous?: {
-                            name: string;
-                            version: string;
-                        };
-                        plan: components["schemas"]["WordedPlan"];
-                    } | {
-                        /** @constant */
-                        status: "published";
-                        template: {
-                            name: string;
-                            version: string;
-                        };
-                        /** @description The template it upgrades, when one was installed. */
-                        previous?: {
-                            name: string;
-                            version: string;
-                        };
-                        version: number;
-                        plan: components["schemas"]["WordedPlan"];
-                    };
+                    "application/json": components["schemas"]["InstallAnswer"];
                 };
             };
             409: components["responses"]["Conflict"];

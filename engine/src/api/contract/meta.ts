@@ -34,7 +34,6 @@ const libraryEntry = (more: Record<string, JsonSchema> = {}) =>
     'name',
     'params',
   ]);
-const templateId = answer({ name: text(), version: text() });
 const draftId = { id: { schema: text(), description: 'The draft id, e.g. `studio`.' } };
 const versionNumber = (description: string) => ({ schema: text({ pattern: '^[1-9]\\d{0,8}$' }), description });
 const noSuchVersion = { en: 'there is no such version', zh: '没有这个版本' };
@@ -73,26 +72,8 @@ const template = {
   },
   roles: { description: 'roles.json' },
 };
-/** What an install did (versions/install-template.ts InstallResult): one closed shape per status. */
-const installResult = {
-  oneOf: (
-    [
-      ['unchanged', { version: { ...integer, description: 'The current version, already this template.' } }],
-      ['planned', { plan: ref('WordedPlan') }],
-      ['published', { version: integer, plan: ref('WordedPlan') }],
-    ] as const
-  ).map(([status, more]) =>
-    answer(
-      {
-        status: { const: status },
-        template: templateId,
-        previous: { ...templateId, description: 'The template it upgrades, when one was installed.' },
-        ...more,
-      },
-      ['status', 'template', ...Object.keys(more)],
-    ),
-  ),
-};
+/** What an install did: core's InstallAnswer, one closed shape per status. */
+const installResult = ref('InstallAnswer');
 /** A template as an export answers it: the manifest names it and the model version it was taken from. */
 const exportedTemplate = answer(
   {

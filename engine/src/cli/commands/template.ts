@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
+import type { InstallAnswer } from '@lodestar/core';
 import type { Config } from '../../config.js';
 import type { Plan } from '../../migrate/plan.js';
 import type { StateMapping } from '../../migrate/state-mapping.js';
-import { exportTemplate, installTemplate, type InstallResult } from '../../versions/install-template.js';
+import { exportTemplate, installTemplate } from '../../versions/install-template.js';
 import { readTemplateFolder, writeTemplateFolder } from '../../versions/template-folder.js';
 import type { Lang } from '../lang.js';
 import { CLI_MESSAGES } from '../messages.js';
@@ -65,7 +66,7 @@ export async function runTemplateInstall(
   });
 }
 
-function headline({ template, previous }: InstallResult, lang: Lang): string {
+function headline({ template, previous }: InstallAnswer, lang: Lang): string {
   const t = CLI_MESSAGES[lang];
   const { name, version } = template;
   if (!previous) return t.template(`${name}@${version}`);
