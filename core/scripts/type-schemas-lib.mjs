@@ -191,12 +191,17 @@ export const ANSWER_TYPES = [
   'SavedView',
   'HandoverResult',
   'InstallAnswer',
+  'TemplateJson',
 ];
 
 /** The generated module: `TYPE_SCHEMAS`, formatted as the tree is (Prettier). */
 export async function renderTypeSchemas(entry) {
   const { format, resolveConfig } = await import('prettier');
-  const schemas = typeSchemas({ entry, roots: ANSWER_TYPES, external: ['Text', 'DefinitionSet'] });
+  const schemas = typeSchemas({
+    entry,
+    roots: ANSWER_TYPES,
+    external: ['Text', 'DefinitionSet', 'EntityDefinition', 'WorkflowDefinition', 'RolesDefinition'],
+  });
   const text = `/* Generated from core's types by \`npm run generate -w core\` (scripts/type-schemas-lib.mjs). Do not edit. */
 
 /** JSON Schemas of ${ANSWER_TYPES.join(', ')} and the core types they reach, by type name (\`x-core-type\`). */

@@ -1,9 +1,40 @@
+import type { EntityDefinition, RolesDefinition, WorkflowDefinition } from './definitions/types.js';
 import type { WordedPlan } from './worded-plan.js';
 
 /*
  * Templates as the template routes answer them (`/meta/template*`, `lodestar template install --json`): engine
  * versions/install-template.ts builds them, the studio reads them.
  */
+
+/** The published model a template was exported from. */
+export interface TemplateOrigin {
+  /** @integer */
+  modelVersion: number;
+  hash: string;
+}
+
+/** `template.json`: what a template is called and which release it is (semver, so upgrades can be told apart). */
+export interface TemplateManifestJson {
+  name: string;
+  version: string;
+  title?: unknown;
+  description?: unknown;
+  /** Set by an export: the published model it was taken from. */
+  exportedFrom?: TemplateOrigin;
+  [key: string]: unknown;
+}
+
+/**
+ * A template as one JSON document, mirroring its folder file by file: `schemas` and `workflows` are keyed by
+ * file name (`customer.schema.json`, `sales.workflow.json`), `roles` is `roles.json`, `manifest` is
+ * `template.json`. The export answers it (`GET /meta/template`); the install takes it.
+ */
+export interface TemplateJson {
+  manifest: TemplateManifestJson;
+  schemas: Record<string, EntityDefinition>;
+  workflows: Record<string, WorkflowDefinition>;
+  roles?: RolesDefinition;
+}
 
 /** Which template, and which release of it (semver). */
 export interface TemplateId {

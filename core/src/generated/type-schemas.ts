@@ -1,6 +1,6 @@
 /* Generated from core's types by `npm run generate -w core` (scripts/type-schemas-lib.mjs). Do not edit. */
 
-/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow, AuditPage, VersionSummary, StoredVersion, StoredDraft, EffectivePermissions, MyDay, RecordPage, GroupsAnswer, TransitionsAnswer, TransitionMade, DuplicateAnswer, User, ListedUser, SignedIn, OrgUnit, DirectoryEntry, SavedView, HandoverResult, InstallAnswer and the core types they reach, by type name (`x-core-type`). */
+/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow, AuditPage, VersionSummary, StoredVersion, StoredDraft, EffectivePermissions, MyDay, RecordPage, GroupsAnswer, TransitionsAnswer, TransitionMade, DuplicateAnswer, User, ListedUser, SignedIn, OrgUnit, DirectoryEntry, SavedView, HandoverResult, InstallAnswer, TemplateJson and the core types they reach, by type name (`x-core-type`). */
 export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
   AllowedEvent: {
     description: 'One event of the current state, whether the caller may send it now, and why not.',
@@ -922,6 +922,46 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     required: ['name', 'version'],
     additionalProperties: false,
     'x-core-type': 'TemplateId',
+  },
+  TemplateJson: {
+    description:
+      'A template as one JSON document, mirroring its folder file by file: `schemas` and `workflows` are keyed by\nfile name (`customer.schema.json`, `sales.workflow.json`), `roles` is `roles.json`, `manifest` is\n`template.json`. The export answers it (`GET /meta/template`); the install takes it.',
+    type: 'object',
+    properties: {
+      manifest: { $ref: '#/components/schemas/TemplateManifestJson' },
+      schemas: { type: 'object', additionalProperties: { $ref: '#/components/schemas/EntityDefinition' } },
+      workflows: { type: 'object', additionalProperties: { $ref: '#/components/schemas/WorkflowDefinition' } },
+      roles: { $ref: '#/components/schemas/RolesDefinition' },
+    },
+    required: ['manifest', 'schemas', 'workflows'],
+    additionalProperties: false,
+    'x-core-type': 'TemplateJson',
+  },
+  TemplateManifestJson: {
+    description:
+      '`template.json`: what a template is called and which release it is (semver, so upgrades can be told apart).',
+    type: 'object',
+    properties: {
+      name: { type: 'string' },
+      version: { type: 'string' },
+      title: {},
+      description: {},
+      exportedFrom: {
+        description: 'Set by an export: the published model it was taken from.',
+        $ref: '#/components/schemas/TemplateOrigin',
+      },
+    },
+    required: ['name', 'version'],
+    additionalProperties: {},
+    'x-core-type': 'TemplateManifestJson',
+  },
+  TemplateOrigin: {
+    description: 'The published model a template was exported from.',
+    type: 'object',
+    properties: { modelVersion: { type: 'integer' }, hash: { type: 'string' } },
+    required: ['modelVersion', 'hash'],
+    additionalProperties: false,
+    'x-core-type': 'TemplateOrigin',
   },
   TimeInStageReport: {
     type: 'object',

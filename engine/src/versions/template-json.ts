@@ -1,3 +1,4 @@
+import type { TemplateJson, TemplateManifestJson } from '@lodestar/core';
 import {
   ROLES_FILE,
   ROLES_SOURCE_KEY,
@@ -10,32 +11,11 @@ import type { RolesDefinition } from '../definitions/roles.js';
 import type { WorkflowDefinition } from '../definitions/workflow.js';
 import type { Issue, Text } from '../errors.js';
 
+export type { TemplateJson, TemplateManifestJson } from '@lodestar/core';
+
 export const MANIFEST_FILE = 'template.json';
 const SCHEMA_SUFFIX = '.schema.json';
 const WORKFLOW_SUFFIX = '.workflow.json';
-
-/** `template.json`: what a template is called and which release it is (semver, so upgrades can be told apart). */
-export interface TemplateManifestJson {
-  name: string;
-  version: string;
-  title?: unknown;
-  description?: unknown;
-  /** Set by an export: the published model it was taken from. */
-  exportedFrom?: { modelVersion: number; hash: string };
-  [key: string]: unknown;
-}
-
-/**
- * A template as one JSON document, mirroring its folder file by file: `schemas` and `workflows` are
- * keyed by file name (`customer.schema.json`, `sales.workflow.json`), `roles` is `roles.json`,
- * `manifest` is `template.json`. The export answers it; the install takes it.
- */
-export interface TemplateJson {
-  manifest: TemplateManifestJson;
-  schemas: Record<string, EntityDefinition>;
-  workflows: Record<string, WorkflowDefinition>;
-  roles?: RolesDefinition;
-}
 
 /** A template read from a folder or a JSON document, with what reading it found wrong. */
 export interface TemplateSource {

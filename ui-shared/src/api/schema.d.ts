@@ -708,6 +708,16 @@ export interface components {
         TableSpec: core.TableSpec;
         /** @description Which template, and which release of it (semver). */
         TemplateId: core.TemplateId;
+        /**
+         * @description A template as one JSON document, mirroring its folder file by file: `schemas` and `workflows` are keyed by
+         *     file name (`customer.schema.json`, `sales.workflow.json`), `roles` is `roles.json`, `manifest` is
+         *     `template.json`. The export answers it (`GET /meta/template`); the install takes it.
+         */
+        TemplateJson: core.TemplateJson;
+        /** @description `template.json`: what a template is called and which release it is (semver, so upgrades can be told apart). */
+        TemplateManifestJson: core.TemplateManifestJson;
+        /** @description The published model a template was exported from. */
+        TemplateOrigin: core.TemplateOrigin;
         TimeInStageReport: core.TimeInStageReport;
         /** @description A history row with its stages and event by title in both languages (engine runtime/history-titles.ts). */
         TitledHistoryRow: core.TitledHistoryRow;
@@ -763,6 +773,12 @@ export interface components {
         };
         /** @description Every definition of one model: entity schemas and workflows. */
         DefinitionSet: core.DefinitionSet;
+        /** @description An entity definition (`*.schema.json`). */
+        EntityDefinition: core.EntityDefinition;
+        /** @description A workflow definition (`*.workflow.json`). */
+        WorkflowDefinition: core.WorkflowDefinition;
+        /** @description The roles (`roles.json`). */
+        RolesDefinition: core.RolesDefinition;
     };
     responses: {
         /** @description The request is malformed: an unknown parameter, field or operator, a bad cursor or body. */
@@ -1710,34 +1726,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The template. */
+            /** @description The template, file by file as its folder holds it. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description template.json */
-                        manifest: {
-                            name: string;
-                            version: string;
-                            title?: unknown;
-                            exportedFrom: {
-                                modelVersion: number;
-                                hash: string;
-                            };
-                        };
-                        /** @description File name (`customer.schema.json`) → entity definition. */
-                        schemas: {
-                            [key: string]: Record<string, unknown>;
-                        };
-                        /** @description File name (`sales.workflow.json`) → workflow definition. */
-                        workflows: {
-                            [key: string]: Record<string, unknown>;
-                        };
-                        /** @description roles.json */
-                        roles?: unknown;
-                    };
+                    "application/json": components["schemas"]["TemplateJson"];
                 };
             };
             400: components["responses"]["BadRequest"];

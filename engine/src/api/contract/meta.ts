@@ -58,6 +58,8 @@ const issues = {
   ...answer({ issues: { type: 'array', items: ref('Issue') } }),
   description: 'Every issue of the definitions; empty when they are valid.',
 };
+/** The install body's core TemplateJson, loosely: request bodies are checked without components, and the template
+ *  and definition validators judge every file with its pointer. */
 const template = {
   manifest: described('template.json', { name: text(), version: text(), exportedFrom: { type: 'object' } }),
   schemas: {
@@ -74,21 +76,6 @@ const template = {
 };
 /** What an install did: core's InstallAnswer, one closed shape per status. */
 const installResult = ref('InstallAnswer');
-/** A template as an export answers it: the manifest names it and the model version it was taken from. */
-const exportedTemplate = answer(
-  {
-    ...template,
-    manifest: {
-      ...answer(
-        { name: text(), version: text(), title: {}, exportedFrom: answer({ modelVersion: integer, hash: text() }) },
-        ['name', 'version', 'exportedFrom'],
-      ),
-      description: 'template.json',
-    },
-  },
-  ['manifest', 'schemas', 'workflows'],
-);
-
 /** `/meta/*`: the model as the apps read it, and the definitions, drafts, plans, versions and templates the studio shapes it with. */
 export const META = contract('/meta', {
   model: {
@@ -214,10 +201,7 @@ export const META = contract('/meta', {
       },
     },
     responses: {
-      200: json('The template.', {
-        ...exportedTemplate,
-        description: 'A template as one document, file by file as its folder holds it.',
-      }),
+      200: json('The template, file by file as its folder holds it.', ref('TemplateJson')),
       ...problems(400, 404, 422),
     },
   },

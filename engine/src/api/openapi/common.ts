@@ -103,6 +103,18 @@ export const COMMON_SCHEMAS: Record<string, JsonSchema> = {
     },
     'x-core-type': 'DefinitionSet',
   },
+  // The definitions themselves: their meta-schemas (and the definition validators) say what they hold.
+  EntityDefinition: {
+    type: 'object',
+    description: 'An entity definition (`*.schema.json`).',
+    'x-core-type': 'EntityDefinition',
+  },
+  WorkflowDefinition: {
+    type: 'object',
+    description: 'A workflow definition (`*.workflow.json`).',
+    'x-core-type': 'WorkflowDefinition',
+  },
+  RolesDefinition: { type: 'object', description: 'The roles (`roles.json`).', 'x-core-type': 'RolesDefinition' },
 };
 
 const list = (description: string) => ({ in: 'query', schema: { type: 'string' }, description });
