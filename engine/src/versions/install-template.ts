@@ -1,4 +1,4 @@
-import type { InstallAnswer, TemplateId } from '@lodestar/core';
+import type { InstallAnswer, TemplateId, TemplateJson, TemplateManifestJson } from '@lodestar/core';
 import type { Knex } from 'knex';
 import { hashDefinitionSet } from '../definitions/definition-set.js';
 import { validateDefinitionSet } from '../definitions/validate-definition-set.js';
@@ -14,8 +14,6 @@ import {
   templateNote,
   templateOfNote,
   toTemplate,
-  type TemplateJson,
-  type TemplateManifestJson,
   type TemplateSource,
 } from './template-json.js';
 

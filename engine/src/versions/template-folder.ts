@@ -1,15 +1,10 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { TemplateJson, TemplateManifestJson } from '@lodestar/core';
 import { EMPTY_SET } from '../definitions/definition-set.js';
 import { readFolder } from '../definitions/read-folder.js';
 import { DefinitionError, type Issue } from '../errors.js';
-import {
-  MANIFEST_FILE,
-  templateFiles,
-  type TemplateJson,
-  type TemplateManifestJson,
-  type TemplateSource,
-} from './template-json.js';
+import { MANIFEST_FILE, templateFiles, type TemplateSource } from './template-json.js';
 
 /**
  * A template folder through the same reader as `--dir` and the seed (read-folder.ts), with its reading

@@ -11,8 +11,6 @@ import type { RolesDefinition } from '../definitions/roles.js';
 import type { WorkflowDefinition } from '../definitions/workflow.js';
 import type { Issue, Text } from '../errors.js';
 
-export type { TemplateJson, TemplateManifestJson } from '@lodestar/core';
-
 export const MANIFEST_FILE = 'template.json';
 const SCHEMA_SUFFIX = '.schema.json';
 const WORKFLOW_SUFFIX = '.workflow.json';
