@@ -16,3 +16,4 @@ export {
   type MessageGroup,
   type MessagesOf,
 } from './messages';
+export { placeholderStrings } from './placeholder-strings';
