@@ -45,5 +45,5 @@ describe('lodestar start on the embedded database', () => {
 
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
-  });
+  }, 180_000); // two processes on WASM PostgreSQL, the first installing the default template: slow on a loaded 2-core machine
 });
