@@ -26,7 +26,7 @@ describe('lodestar start on the embedded database', () => {
     const port = randomPort();
     const first = start(port);
     const url = `http://localhost:${port}`;
-    const health = await waitForHealth(url);
+    const health = await waitForHealth(url, Date.now() + 150_000);
     expect(await health.json()).toMatchObject({ status: 'ok', database: 'pglite', modelVersion: 1 });
     expect((await fetch(`${url}/api/v1/meta/entities`)).status).toBe(401);
     const token = await loginAdmin(url);
