@@ -62,7 +62,7 @@ export function checkRecordExpression(
   });
   if (checked.issues.length)
     return { issues: checked.issues.map((i) => at(i.message, { offset: i.offset, length: i.length })) };
-  const allowed = wants === undefined ? undefined : Array.isArray(wants) ? wants : [wants as FormulaType];
+  const allowed: readonly FormulaType[] | undefined = typeof wants === 'string' ? [wants] : wants;
   if (allowed && !allowed.includes(checked.type)) {
     const want = allowed.map((t) => TYPE_WORDS[t]);
     return {
