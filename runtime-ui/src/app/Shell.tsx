@@ -1,21 +1,33 @@
-import type { ReactNode } from 'react';
-import { NavLink } from 'react-router';
+import { useEffect, useState, type ReactNode } from 'react';
+import { NavLink, useLocation } from 'react-router';
 import { AppHeader, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../model/ModelContext';
 import { entityTitle, workflowTitle } from '../model/labels';
 import { APP_MESSAGES } from './messages';
 import { paths } from './paths';
 
-/** The frame of every screen: the top bar, and a side navigation generated from what the user may read. */
+/**
+ * The frame of every screen: the top bar, and a side navigation generated from what the user may read.
+ * On a phone the navigation is a drawer behind a menu button, so pages get the whole width.
+ */
 export function Shell({ children }: { children: ReactNode }) {
   const { entities, workflows, lang, setLang, isAdmin, me } = useModel();
   const t = useMessages(APP_MESSAGES);
+  const [navOpen, setNavOpen] = useState(false);
+  const { pathname } = useLocation();
+  useEffect(() => setNavOpen(false), [pathname]);
+  useEffect(() => {
+    if (!navOpen) return;
+    const close = (event: KeyboardEvent) => event.key === 'Escape' && setNavOpen(false);
+    window.addEventListener('keydown', close);
+    return () => window.removeEventListener('keydown', close);
+  }, [navOpen]);
   const links = [
     ...(isAdmin ? [{ href: '/studio/', label: t.studio }] : []),
     { href: '/api/v1/docs', label: t.apiDocs },
   ];
   return (
-    <div className="app">
+    <div className={navOpen ? 'app nav-open' : 'app'}>
       <AppHeader
         home="/"
         appName={t.appName}
@@ -26,7 +38,17 @@ export function Shell({ children }: { children: ReactNode }) {
         languageLabel={t.language}
       />
       <div className="app-body">
-        <nav className="sidenav" aria-label={t.navRecords}>
+        <button
+          type="button"
+          className="nav-toggle"
+          aria-expanded={navOpen}
+          aria-controls="app-nav"
+          onClick={() => setNavOpen((open) => !open)}
+        >
+          <span aria-hidden="true">☰</span> {t.menu}
+        </button>
+        {navOpen && <div className="nav-backdrop" aria-hidden="true" onClick={() => setNavOpen(false)} />}
+        <nav id="app-nav" className="sidenav" aria-label={t.navRecords}>
           <div className="sidenav-user" title={me.email}>
             <span className="avatar" aria-hidden="true">
               {Array.from(me.displayName || me.email)[0]?.toUpperCase()}
