@@ -86,6 +86,7 @@ export function RecordTable({
                   columns={columns}
                   onOpen={onOpen}
                   numeric={numericColumns(kinds, entity, columns)}
+                  labels={columnLabels(entity, columns, lang)}
                 />
               ))}
         </tbody>
@@ -109,16 +110,27 @@ function numericColumns(
   return numeric;
 }
 
+// Each cell carries its column's title, which a phone shows beside the value when rows become cards.
+const labelCache = new WeakMap<string[], { lang: string; labels: string[] }>();
+function columnLabels(entity: EntityDefinition, columns: string[], lang: Parameters<typeof fieldTitle>[2]): string[] {
+  const cached = labelCache.get(columns);
+  if (cached?.lang === lang) return cached.labels;
+  const labels = columns.map((field) => fieldTitle(entity, field, lang));
+  labelCache.set(columns, { lang, labels });
+  return labels;
+}
+
 interface RowProps {
   entity: EntityDefinition;
   record: RecordJson;
   columns: string[];
   numeric: boolean[];
+  labels: string[];
   onOpen: (record: RecordJson) => void;
 }
 
 /** One record; memoized so loading more rows or toggling a menu does not re-render the rows already shown. */
-const Row = memo(function Row({ entity, record, columns, numeric, onOpen }: RowProps) {
+const Row = memo(function Row({ entity, record, columns, numeric, labels, onOpen }: RowProps) {
   const open = useCallback(() => onOpen(record), [onOpen, record]);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && event.target === event.currentTarget) open();
@@ -126,7 +138,7 @@ const Row = memo(function Row({ entity, record, columns, numeric, onOpen }: RowP
   return (
     <tr data-record-id={record.id} tabIndex={0} onClick={open} onKeyDown={onKeyDown}>
       {columns.map((field, i) => (
-        <td key={field} className={numeric[i] ? 'numeric' : undefined}>
+        <td key={field} className={numeric[i] ? 'numeric' : undefined} data-label={labels[i]}>
           <FieldValue entity={entity} field={field} record={record} />
         </td>
       ))}
