@@ -50,6 +50,7 @@ const PURE = [
   'records/me-filter\\.ts',
   'records/link-attributes\\.ts',
   'cli/(lang|messages|plan-lines)\\.ts',
+  'schedules/(schedule-specs|due-times|check-schedules|schedule-sql)\\.ts',
 ].map((pattern) => new RegExp(`^${pattern}$`));
 
 /** Packages that reach a database, the network or the file system. */

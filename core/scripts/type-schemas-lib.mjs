@@ -192,6 +192,9 @@ export const ANSWER_TYPES = [
   'HandoverResult',
   'InstallAnswer',
   'TemplateJson',
+  'ScheduleList',
+  'ScheduleRunPage',
+  'ScheduleRun',
 ];
 
 /** The generated module: `TYPE_SCHEMAS`, formatted as the tree is (Prettier). */

@@ -31,4 +31,5 @@ export * from './state-mapping.js';
 export * from './identity-answers.js';
 export * from './handover-answer.js';
 export * from './template-answers.js';
+export * from './schedule-answers.js';
 export { TYPE_SCHEMAS } from './generated/type-schemas.js';

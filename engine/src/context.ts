@@ -17,4 +17,6 @@ export interface AppContext {
   trustProxy?: string;
   /** Wakes the outbox worker after a commit queued mail or webhooks. */
   nudgeOutbox?: () => void;
+  /** Wakes the schedule worker after "run now" queued a run. */
+  nudgeSchedules?: () => void;
 }

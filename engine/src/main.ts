@@ -16,6 +16,7 @@ import { bearerIdentity } from './identity/authenticate.js';
 import { countUsers, createUser } from './identity/users.js';
 import { startTimerWorker, type TimerWorker } from './runtime/timer-worker.js';
 import { startOutboxWorker, type OutboxWorker } from './outbox/index.js';
+import { startScheduleWorker, type ScheduleWorker } from './schedules/schedule-worker.js';
 
 export interface RunningEngine {
   url: string;
@@ -23,6 +24,7 @@ export interface RunningEngine {
   server: Server;
   timers: TimerWorker;
   outbox: OutboxWorker;
+  schedules: ScheduleWorker;
   close(): Promise<void>;
 }
 
@@ -67,6 +69,14 @@ export async function startEngine(config: Config, options: EngineOptions = {}): 
     { knex: db.knex, models, log, clock: ctx.clock, afterFire: () => ctx.nudgeOutbox?.() },
     { pollMs: config.timerPollMs },
   );
+  const schedules = startScheduleWorker({
+    knex: db.knex,
+    models,
+    log,
+    clock: ctx.clock,
+    afterCommit: () => ctx.nudgeOutbox?.(),
+  });
+  ctx.nudgeSchedules = () => schedules.nudge();
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
   log.info({ url, database: db.kind, modelVersion: models.current().version }, 'Lodestar is running');
@@ -76,7 +86,9 @@ export async function startEngine(config: Config, options: EngineOptions = {}): 
     server,
     timers,
     outbox,
+    schedules,
     close: async () => {
+      await schedules.stop();
       await timers.stop();
       await outbox.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -17,6 +17,7 @@ import { uiRouter } from './routes/ui.js';
 import { usersDirectoryRouter } from './routes/users-directory.js';
 import { viewsRouter } from './routes/views.js';
 import { myDayRouter } from './routes/my-day.js';
+import { schedulesRouter } from './routes/schedules.js';
 import { requestId } from './request-id.js';
 import { exceedsJsonDepth, MAX_JSON_DEPTH, refuseDeclaredOver } from './body-guard.js';
 import { BadRequestError } from '../errors.js';
@@ -101,6 +102,7 @@ export function createApp(ctx: AppContext): Express {
   api.use('/views', viewsRouter(ctx));
   api.use('/my-day', myDayRouter(ctx));
   api.use('/admin', adminRouter(ctx));
+  api.use('/schedules', schedulesRouter(ctx));
   api.use((req) => {
     throw new NotFoundError({
       en: `no route for ${req.method} ${req.baseUrl}${req.path}`,

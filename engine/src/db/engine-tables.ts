@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { upgradeOwnerIndexes } from './owner-indexes.js';
 import { upgradeIdentityTables } from '../identity/identity-tables.js';
+import { createScheduleTables } from '../schedules/schedule-tables.js';
 
 interface Migration {
   name: string;
@@ -236,6 +237,7 @@ const MIGRATIONS: Migration[] = [
         $$`);
     },
   },
+  { name: '010_schedules', up: createScheduleTables },
 ];
 
 const source: Knex.MigrationSource<Migration> = {

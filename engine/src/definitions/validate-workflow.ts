@@ -6,6 +6,7 @@ import type { EntityDefinition } from './entity.js';
 import { WORKFLOW_ID_PATTERN } from './identifiers.js';
 import workflowMetaSchema from './meta/workflow.meta.json' with { type: 'json' };
 import { checkStageRules } from './validate-stage-rules.js';
+import { checkSchedules } from '../schedules/check-schedules.js';
 import { toIssues } from './validate-entity.js';
 import type { WorkflowDefinition } from './workflow.js';
 
@@ -26,6 +27,7 @@ export function validateWorkflow(workflow: unknown, entities: readonly EntityDef
     ...checkStates(definition),
     ...checkReferences(definition, entities),
     ...checkStageRules(definition, entities),
+    ...checkSchedules(definition, entities),
   ]);
 }
 

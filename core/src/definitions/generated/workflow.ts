@@ -38,6 +38,39 @@ export interface WorkflowMeta {
   description?: Text;
   amountField?: string;
   closeDateField?: string;
+  schedules?: Schedule[];
+}
+/**
+ * A job run on a cron schedule over the workflow's records that match `where`: set fields, send an event, or mail a report.
+ */
+export interface Schedule {
+  id: string;
+  title?: Text;
+  /**
+   * Five fields: minute hour day-of-month month day-of-week.
+   */
+  cron: string;
+  /**
+   * IANA time zone of the cron and of TODAY(); Asia/Shanghai when absent.
+   */
+  timeZone?: string;
+  /**
+   * A yes/no formula over the record and its many-to-one parents; every record when absent.
+   */
+  where?: string;
+  set?: {
+    [k: string]: string;
+  };
+  event?: string;
+  notify?: ScheduleNotify;
+  enabled?: boolean;
+}
+/**
+ * One mail per active user with the role: how many matching records of their team (their org unit and below) are in each stage.
+ */
+export interface ScheduleNotify {
+  role: string;
+  subject?: Text;
 }
 export interface State {
   type?: 'atomic' | 'final';

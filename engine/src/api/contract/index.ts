@@ -6,6 +6,7 @@ import { REPORTS } from './reports.js';
 import { MY_DAY, USERS_DIRECTORY } from './runtime-ui.js';
 import type { Contract } from './spec.js';
 import { VIEWS } from './views.js';
+import { SCHEDULES } from './schedules.js';
 
 /** Every router described by a contract; the route-schemas test and the client's OpenAPI document read this list. */
-export const CONTRACTS: Contract[] = [AUTH, ADMIN, VIEWS, USERS_DIRECTORY, MY_DAY, RECORDS, META, REPORTS];
+export const CONTRACTS: Contract[] = [AUTH, ADMIN, VIEWS, USERS_DIRECTORY, MY_DAY, RECORDS, META, REPORTS, SCHEDULES];
