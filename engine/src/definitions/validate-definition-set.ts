@@ -10,6 +10,7 @@ import { checkRoleReferences, isRolesDefinition, validateRoles } from './validat
 import { validateWorkflow } from './validate-workflow.js';
 import { withIssueText } from './issue-text.js';
 import { checkWorkflowBindings } from './workflow-bindings.js';
+import { checkSentEvents } from '../workflow/check-sent-events.js';
 import type { WorkflowDefinition } from './workflow.js';
 
 /**
@@ -45,6 +46,7 @@ export function validateDefinitionSet(input: DefinitionSet, files: SourceFiles =
   const entityFile = (id: string) =>
     files[`entity:${id}`] ?? `entities[${set.entities.findIndex((e) => idOf(e, '$id') === id)}]`;
   issues.push(...checkWorkflowBindings(shaped, validWorkflows, entityFile));
+  issues.push(...checkSentEvents(validWorkflows, shaped));
   issues.push(
     ...checkRollups(
       shaped,

@@ -15,6 +15,8 @@ import type { Actor } from '../actor.js';
 import { isActiveUser, nextInRotation } from '../identity/users-repo.js';
 import { recipientsOf } from './recipients.js';
 import type { NewOutboxRow } from '../outbox/types.js';
+import { applySendEvent } from './effects/send-event.js';
+import { applyUpdateRecord } from './effects/update-record.js';
 
 /** What a transition changes on its own record, and what it leaves for the outbox. */
 export interface EffectsOutcome {
@@ -39,6 +41,10 @@ interface EffectsInput {
   transition: TransitionFacts;
   /** How records created by actions enter their own workflows. */
   startFor: (entity: CompiledEntity) => StartRecord;
+  /** The request that sent the event, for the audit rows of records actions write. */
+  requestId?: string | undefined;
+  /** The records whose transitions sent this event by sendEvent actions, outermost first. */
+  chain?: readonly string[] | undefined;
 }
 
 /**
@@ -91,6 +97,12 @@ export async function applyEffects(trx: Knex, effects: Effect[], input: EffectsI
       }
       case 'callWebhook':
         outbox(outcome, 'webhook', { url: effect.url, body: webhookBody(effect.event, input) });
+        break;
+      case 'updateRecord':
+        await applyUpdateRecord(trx, effect, input);
+        break;
+      case 'sendEvent':
+        await applySendEvent(trx, effect, { ...input, now: input.transition.at });
         break;
     }
   }

@@ -14,6 +14,7 @@ import type { Effect } from '../workflow/actions/index.js';
 import { decide } from '../workflow/decide.js';
 import type { Actor } from '../actor.js';
 import { applyEffects } from './apply-effects.js';
+import { useEventDelivery } from './effects/send-event.js';
 import { boundWorkflow } from './compiled-workflows.js';
 import { approvalsSince } from './history-repo.js';
 import { startFor } from './start-record.js';
@@ -36,6 +37,8 @@ export interface EventInput {
   historyEvent?: string;
   /** The request that sent the event, for the audit trail. */
   requestId?: string;
+  /** Set when a sendEvent action sent it: the records whose transitions sent it, outermost first. */
+  chain?: readonly string[];
 }
 
 /** What a transition did: the record after it, and the history row it wrote (core's type, the events answer). */
@@ -87,6 +90,9 @@ async function requireEventScope(knex: Knex, input: EventInput): Promise<void> {
 export async function applyEvent(trx: Knex, input: EventInput, now: Date): Promise<EventResult> {
   return (await decideAndWrite(trx, input, now, 'locked'))!;
 }
+
+// sendEvent actions deliver their events through applyEvent (effects/send-event.ts cannot import it back).
+useEventDelivery(applyEvent);
 
 /**
  * Reads the record (locked, or at a version), decides, runs the effects and writes the transition.
@@ -150,6 +156,8 @@ async function decideAndWrite(
     actor,
     transition: facts,
     startFor: startFor(model, actor, now),
+    requestId: input.requestId,
+    chain: input.chain,
   });
   const write = toTransitionWrite({
     compiled,
@@ -189,7 +197,12 @@ async function decideAndWrite(
 
 // Effects that write rows beyond the transition's own (or take a rotation lock) need the locked transaction.
 function writesElsewhere(effect: Effect): boolean {
-  return effect.kind === 'createRecord' || (effect.kind === 'assignOwner' && 'roundRobinRole' in effect);
+  return (
+    effect.kind === 'createRecord' ||
+    effect.kind === 'updateRecord' ||
+    effect.kind === 'sendEvent' ||
+    (effect.kind === 'assignOwner' && 'roundRobinRole' in effect)
+  );
 }
 
 function requireWorkflow(model: Model, entity: CompiledEntity, record: RecordJson): CompiledWorkflow {

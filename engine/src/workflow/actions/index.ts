@@ -4,14 +4,19 @@ import { assignOwner } from './assign-owner.js';
 import { callWebhook } from './call-webhook.js';
 import { createRecord } from './create-record.js';
 import { notify } from './notify.js';
+import { sendEvent } from './send-event.js';
 import { setField } from './set-field.js';
+import { updateRecord } from './update-record.js';
 import type { ActionContext, ActionSpec, Effect } from './types.js';
 
 export type { ActionContext, ActionSpec, Effect, Phase } from './types.js';
 
 /** The action library: every name a workflow definition may use, with its params schema and phase. */
 export const ACTIONS: ReadonlyMap<string, ActionSpec> = new Map(
-  ([setField, createRecord, assignOwner, notify, callWebhook] as ActionSpec[]).map((a) => [a.name, a]),
+  ([setField, createRecord, assignOwner, notify, callWebhook, updateRecord, sendEvent] as ActionSpec[]).map((a) => [
+    a.name,
+    a,
+  ]),
 );
 
 /** The effect one action reference leaves for the shell; pure: nothing runs here. Throws on an unknown name (validation rules that out). */

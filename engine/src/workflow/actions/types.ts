@@ -2,6 +2,7 @@ import type { EntityDefinition } from '../../definitions/entity.js';
 import type { Issue } from '../../errors.js';
 import type { Actor } from '../../actor.js';
 import type { FieldUse, ParamsSchema } from '../reference.js';
+import type { RunAs } from './related.js';
 
 /** Where the shell runs an effect: on the transition's database transaction, or later through the outbox. */
 export type Phase = 'inTransaction' | 'outbox';
@@ -13,7 +14,16 @@ export type Effect =
   | { kind: 'assignOwner'; phase: 'inTransaction'; userId: string }
   | { kind: 'assignOwner'; phase: 'inTransaction'; roundRobinRole: string }
   | { kind: 'notify'; phase: 'outbox'; to: string; subject: string; body: string }
-  | { kind: 'callWebhook'; phase: 'outbox'; url: string; event: string };
+  | { kind: 'callWebhook'; phase: 'outbox'; url: string; event: string }
+  | { kind: 'updateRecord'; phase: 'inTransaction'; path: string[]; set: Record<string, string>; runAs: RunAs }
+  | {
+      kind: 'sendEvent';
+      phase: 'inTransaction';
+      to: { path: string[] } | { entity: string; via: string; where?: string };
+      event: string;
+      runAs: RunAs;
+      required: boolean;
+    };
 
 /** What planning an action sees: the stored record, the actor, the event being sent, and the clock's reading. */
 export interface ActionContext {
