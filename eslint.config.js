@@ -44,7 +44,7 @@ const PURE = [
   'migrate/(diff-keys|key-step-text)\\.ts',
   'records/key-conflict\\.ts',
   'duplicates/match-plan\\.ts',
-  'formula/to-sql\\.ts',
+  'formula/(to-sql|record-expression)\\.ts',
   'migrate/(diff-sequences|sequence-steps)\\.ts',
   'records/numbering\\.ts',
   'records/me-filter\\.ts',

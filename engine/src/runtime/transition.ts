@@ -17,6 +17,7 @@ import { applyEffects } from './apply-effects.js';
 import { useEventDelivery } from './effects/send-event.js';
 import { boundWorkflow } from './compiled-workflows.js';
 import { approvalsSince } from './history-repo.js';
+import { loadGuardFacts } from './guard-facts.js';
 import { startFor } from './start-record.js';
 import { writeTransition } from './write-transition.js';
 import { usesApprovals } from './timer-rows.js';
@@ -133,11 +134,19 @@ async function decideAndWrite(
         record.state_entered_at ? new Date(record.state_entered_at as string) : null,
       )
     : undefined;
+  // Conditions over parents and counts of related records, in one statement, only where the state has such guards.
+  const guardFacts = await loadGuardFacts(db, { model, entity, compiled, id }, state, event.type);
+  if (guardFacts && guardFacts.version !== version) {
+    // The row moved on since it was read (or remembered): decide on the stored one.
+    forgetRow(entity, id);
+    if (mode === 'optimistic') return undefined;
+  }
   const decision = decide(compiled, {
     state,
     event,
     record,
     actor,
+    ...(guardFacts && { facts: guardFacts.facts }),
     ...(approvals && { approvals }),
     now: now.toISOString(),
     fromTimer: Boolean(input.fromTimer),

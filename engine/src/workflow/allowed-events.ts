@@ -3,6 +3,7 @@ import type { Actor } from '../actor.js';
 import type { Approval } from './reference.js';
 import type { CompiledWorkflow } from './compile-machine.js';
 import { decide } from './decide.js';
+import type { GuardFacts } from './guards/index.js';
 import { toTransitionList } from './transitions.js';
 
 // One event of the current state, whether this actor may send it now, and why not: core's type, as the UI reads it.
@@ -12,7 +13,7 @@ export type { AllowedEvent };
 export function allowedEvents(
   compiled: CompiledWorkflow,
   state: string,
-  input: { record: Record<string, unknown>; actor: Actor; approvals?: Approval[] },
+  input: { record: Record<string, unknown>; actor: Actor; approvals?: Approval[]; facts?: GuardFacts },
 ): AllowedEvent[] {
   const on = compiled.definition.states[state]?.on ?? {};
   return Object.entries(on).map(([event, config]) => {

@@ -50,7 +50,12 @@ export function decide(compiled: CompiledWorkflow, input: DecisionInput): Decisi
       guard: 'approval',
     };
   }
-  const context: GuardInput = approvals ? { record, actor, approvals } : { record, actor };
+  const context: GuardInput = {
+    record,
+    actor,
+    ...(approvals && { approvals }),
+    ...(input.facts && { facts: input.facts }),
+  };
   const snapshot = machine.resolveState({ value: state, context });
   if (!snapshot.can(event)) return explain(compiled, input);
   const [next, actions] = pureTransition(compiled, snapshot, event);

@@ -8,6 +8,7 @@ import { recordNames, toRecordJson } from '../../records/serialize.js';
 import { toEtag, toExpectedVersion } from '../../records/version.js';
 import { boundWorkflow } from '../../runtime/compiled-workflows.js';
 import { approvalsSince, readHistory } from '../../runtime/history-repo.js';
+import { loadGuardFacts } from '../../runtime/guard-facts.js';
 import { withHistoryTitles } from '../../runtime/history-titles.js';
 import { sendEvent } from '../../runtime/transition.js';
 import { usesApprovals } from '../../runtime/timer-rows.js';
@@ -65,11 +66,16 @@ export function workflowRouter(ctx: AppContext): Router {
     const enteredAt = record.state_entered_at ? new Date(record.state_entered_at as string) : null;
     const approvals = usesApprovals(compiled) ? await approvalsSince(ctx.db.knex, entity.id, id, enteredAt) : undefined;
     const hidden = access?.grant(entity.id).hidden ?? new Set<string>();
-    const judged = allowedEvents(compiled, state, { record, actor: actorOf(req), ...(approvals && { approvals }) }).map(
-      (e) =>
-        e.allowed || !eventGuardReadsHidden(compiled.definition, e.event, hidden)
-          ? e
-          : { event: e.event, target: e.target, allowed: false, reason: UNDISCLOSED_REASON },
+    const guardFacts = await loadGuardFacts(ctx.db.knex, { model, entity, compiled, id }, state);
+    const judged = allowedEvents(compiled, state, {
+      record,
+      actor: actorOf(req),
+      ...(approvals && { approvals }),
+      ...(guardFacts && { facts: guardFacts.facts }),
+    }).map((e) =>
+      e.allowed || !eventGuardReadsHidden(compiled.definition, e.event, hidden)
+        ? e
+        : { event: e.event, target: e.target, allowed: false, reason: UNDISCLOSED_REASON },
     );
     const events = access ? await withinEventScopes(records, id, judged) : judged;
     const all = req.query.all === '1' || req.query.all === 'true';

@@ -3,16 +3,20 @@ import type { Actor } from '../../actor.js';
 import { toReference, type Approval } from '../reference.js';
 import { actorHasRole } from './actor-role.js';
 import { approvalGiven } from './approval-given.js';
+import { condition } from './condition.js';
 import { fieldCompare } from './field-compare.js';
 import { all, any, not } from './logic.js';
+import { related } from './related.js';
 import { requireFields } from './require-fields.js';
-import type { FieldTitle, GuardResult, GuardSpec, RoleTitle } from './types.js';
+import type { FieldTitle, GuardFacts, GuardResult, GuardSpec, RoleTitle } from './types.js';
 
-export type { GuardContext, GuardFailure, GuardResult, GuardSpec } from './types.js';
+export type { GuardContext, GuardFact, GuardFacts, GuardFailure, GuardResult, GuardSpec } from './types.js';
 
 /** The guard library: every name a workflow definition may use, with its params schema. */
 export const GUARDS: ReadonlyMap<string, GuardSpec> = new Map(
-  ([requireFields, fieldCompare, actorHasRole, approvalGiven, all, any, not] as GuardSpec[]).map((g) => [g.name, g]),
+  ([requireFields, fieldCompare, actorHasRole, approvalGiven, condition, related, all, any, not] as GuardSpec[]).map(
+    (g) => [g.name, g],
+  ),
 );
 
 /** What a guard evaluation starts from: the stored record, the actor and the current state's approvals. */
@@ -22,6 +26,8 @@ export interface GuardInput {
   approvals?: Approval[];
   fieldTitle?: FieldTitle;
   roleTitle?: RoleTitle;
+  /** Data guards' answers for this record (`condition`, `related`), read by the shell before deciding. */
+  facts?: GuardFacts;
 }
 
 /** Evaluates a guard reference (nested ones included) against the input; an unknown name fails with a reason. */
