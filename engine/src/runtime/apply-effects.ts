@@ -9,11 +9,13 @@ import type { CompiledEntity, Model } from '../model/compile-model.js';
 import { toRowValues } from '../records/payload.js';
 import type { Row } from '../records/records-repo.js';
 import type { RecordJson } from '../records/types.js';
-import { createRecord, type StartRecord } from '../records/write-record.js';
+import type { StartRecord } from '../records/write-record.js';
 import type { Effect } from '../workflow/actions/index.js';
 import type { Actor } from '../actor.js';
 import { isActiveUser, nextInRotation } from '../identity/users-repo.js';
 import { recipientsOf } from './recipients.js';
+import { runConvert } from './effects/convert.js';
+import { runCreateRecord } from './effects/create-record.js';
 import type { NewOutboxRow } from '../outbox/types.js';
 import { applySendEvent } from './effects/send-event.js';
 import { applyUpdateRecord } from './effects/update-record.js';
@@ -33,7 +35,7 @@ export interface TransitionFacts {
   at: Date;
 }
 
-interface EffectsInput {
+export interface EffectsInput {
   model: Model;
   entity: CompiledEntity;
   record: RecordJson;
@@ -55,6 +57,8 @@ interface EffectsInput {
 export async function applyEffects(trx: Knex, effects: Effect[], input: EffectsInput): Promise<EffectsOutcome> {
   const outcome: EffectsOutcome = { columns: {}, outbox: [] };
   const set: Record<string, unknown> = {};
+  // Ids of records the actions just created, kept on this record: the engine made them, so no sight check.
+  const created: Record<string, unknown> = {};
   // Actions write with the engine's rights, but link only what the event's sender may see.
   const sight = isRecordId(input.actor.id) ? accessFor(input.model, input.actor) : undefined;
   for (const effect of effects) {
@@ -68,25 +72,12 @@ export async function applyEffects(trx: Knex, effects: Effect[], input: EffectsI
         if (owner) outcome.columns.owner_id = owner;
         break;
       }
-      case 'createRecord': {
-        const target = input.model.entities.get(effect.entity)!;
-        const values = Object.fromEntries(
-          Object.entries(effect.values).map(([field, value]) => [field, toStoredValue(target, field, value)]),
-        );
-        await createRecord(
-          {
-            knex: trx,
-            model: input.model,
-            entity: target,
-            userId: input.actor.id,
-            byWorkflow: true,
-            ...(sight && { linkSight: sight }),
-          },
-          values,
-          input.startFor(target),
-        );
+      case 'createRecord':
+        Object.assign(created, await runCreateRecord(trx, effect, input, sight));
         break;
-      }
+      case 'convert':
+        Object.assign(created, await runConvert(trx, effect, input, sight));
+        break;
       case 'notify': {
         const to = await recipientsOf(trx, effect.to, {
           ownerId: outcome.columns.owner_id ?? input.record.owner_id,
@@ -106,10 +97,10 @@ export async function applyEffects(trx: Knex, effects: Effect[], input: EffectsI
         break;
     }
   }
-  if (Object.keys(set).length) {
-    requireValidResult(input.entity, input.record, set);
+  if (Object.keys(set).length || Object.keys(created).length) {
+    requireValidResult(input.entity, input.record, { ...set, ...created });
     if (sight) await requireReadableLinks(trx, sight, input.entity, set, input.record);
-    Object.assign(outcome.columns, toRowValues(input.entity, set).columns);
+    Object.assign(outcome.columns, toRowValues(input.entity, { ...set, ...created }).columns);
   }
   return outcome;
 }
@@ -142,7 +133,7 @@ function requireValidResult(entity: CompiledEntity, record: RecordJson, set: Rec
  * A value as its field stores it: a moment (`valueFrom: "now"`, a date-time field) written to a date
  * field is the calendar date it falls on in the server's time zone, as "today" means to its users.
  */
-function toStoredValue(entity: CompiledEntity, field: string, value: unknown): unknown {
+export function toStoredValue(entity: CompiledEntity, field: string, value: unknown): unknown {
   if (entity.fields.get(field)?.kind !== 'date' || typeof value !== 'string' || !value.includes('T')) return value;
   const instant = new Date(value);
   return Number.isNaN(instant.getTime()) ? value : dateIn(instant, Intl.DateTimeFormat().resolvedOptions().timeZone);

@@ -208,6 +208,7 @@ async function decideAndWrite(
 function writesElsewhere(effect: Effect): boolean {
   return (
     effect.kind === 'createRecord' ||
+    effect.kind === 'convert' ||
     effect.kind === 'updateRecord' ||
     effect.kind === 'sendEvent' ||
     (effect.kind === 'assignOwner' && 'roundRobinRole' in effect)

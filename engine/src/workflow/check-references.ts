@@ -21,7 +21,11 @@ interface Library {
       children?(p: unknown): { pointer: string; ref: Ref }[];
       check?(
         p: unknown,
-        entities: { bound: EntityDefinition | undefined; find(id: string): EntityDefinition | undefined },
+        entities: {
+          bound: EntityDefinition | undefined;
+          find(id: string): EntityDefinition | undefined;
+          all?: readonly EntityDefinition[];
+        },
       ): Issue[];
     }
   >;
@@ -71,7 +75,7 @@ function checkReference(ref: Ref, pointer: string, library: Library, scope: Scop
   }
   for (const use of spec.fields?.(params) ?? []) checkField(use, at, scope);
   const find = (id: string) => scope.entities.find((e) => e.$id === id);
-  for (const found of spec.check?.(params, { bound: scope.entity, find }) ?? [])
+  for (const found of spec.check?.(params, { bound: scope.entity, find, all: scope.entities }) ?? [])
     scope.issues.push({ ...found, pointer: `${at}${found.pointer}` });
   for (const child of spec.children?.(params) ?? []) checkReference(child.ref, `${at}${child.pointer}`, library, scope);
 }

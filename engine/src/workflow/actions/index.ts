@@ -2,6 +2,7 @@ import type { NamedReference } from '../../definitions/workflow.js';
 import { toReference } from '../reference.js';
 import { assignOwner } from './assign-owner.js';
 import { callWebhook } from './call-webhook.js';
+import { convert } from './convert.js';
 import { createRecord } from './create-record.js';
 import { notify } from './notify.js';
 import { sendEvent } from './send-event.js';
@@ -13,10 +14,9 @@ export type { ActionContext, ActionSpec, Effect, Phase } from './types.js';
 
 /** The action library: every name a workflow definition may use, with its params schema and phase. */
 export const ACTIONS: ReadonlyMap<string, ActionSpec> = new Map(
-  ([setField, createRecord, assignOwner, notify, callWebhook, updateRecord, sendEvent] as ActionSpec[]).map((a) => [
-    a.name,
-    a,
-  ]),
+  ([setField, createRecord, assignOwner, notify, callWebhook, updateRecord, sendEvent, convert] as ActionSpec[]).map(
+    (a) => [a.name, a],
+  ),
 );
 
 /** The effect one action reference leaves for the shell; pure: nothing runs here. Throws on an unknown name (validation rules that out). */

@@ -2,6 +2,8 @@ import type { EntityDefinition } from '../../definitions/entity.js';
 import type { Issue } from '../../errors.js';
 import type { Actor } from '../../actor.js';
 import type { FieldUse, ParamsSchema } from '../reference.js';
+import type { ConvertEffect } from './convert.js';
+import type { CreateRecordEffect } from './create-record.js';
 import type { RunAs } from './related.js';
 
 /** Where the shell runs an effect: on the transition's database transaction, or later through the outbox. */
@@ -10,7 +12,8 @@ export type Phase = 'inTransaction' | 'outbox';
 /** What a transition leaves for the shell to do: plain data, executed by the shell, never here. */
 export type Effect =
   | { kind: 'setField'; phase: 'inTransaction'; field: string; value: unknown }
-  | { kind: 'createRecord'; phase: 'inTransaction'; entity: string; values: Record<string, unknown> }
+  | CreateRecordEffect
+  | ConvertEffect
   | { kind: 'assignOwner'; phase: 'inTransaction'; userId: string }
   | { kind: 'assignOwner'; phase: 'inTransaction'; roundRobinRole: string }
   | { kind: 'notify'; phase: 'outbox'; to: string; subject: string; body: string }
@@ -48,6 +51,11 @@ export interface ActionSpec<P = Record<string, unknown>> {
    */
   check?(
     params: P,
-    entities: { bound: EntityDefinition | undefined; find(id: string): EntityDefinition | undefined },
+    entities: {
+      bound: EntityDefinition | undefined;
+      find(id: string): EntityDefinition | undefined;
+      /** Every entity of the set (line items are found by the child's relation). */
+      all?: readonly EntityDefinition[];
+    },
   ): Issue[];
 }
