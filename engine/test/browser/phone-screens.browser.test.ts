@@ -116,6 +116,21 @@ describe('the runtime UI on a phone', () => {
     expect(await pageWidth(page)).toBeLessThanOrEqual(390);
   });
 
+  it('can be installed on a phone’s home screen: a manifest with a standalone display and icons that load', async () => {
+    const page = await phonePage();
+    await page.goto('/');
+    const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+    const manifest = await page.evaluate(async (url) => (await fetch(url!)).json(), href);
+    expect(manifest).toMatchObject({ short_name: 'Lodestar', display: 'standalone', start_url: '/' });
+    const sizes = (manifest.icons as { src: string; sizes: string; type: string }[]).map((icon) => icon.sizes);
+    expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
+    for (const icon of manifest.icons as { src: string; type: string }[]) {
+      const answer = await page.request.get(icon.src);
+      expect(answer.status(), icon.src).toBe(200);
+      expect(answer.headers()['content-type']).toContain(icon.type);
+    }
+  });
+
   it('keeps the sidebar beside the page on a laptop', async () => {
     const page = await sessions.open(token, 'en');
     await page.goto('/');
