@@ -50,6 +50,7 @@ const PURE = [
   'records/me-filter\\.ts',
   'records/link-attributes\\.ts',
   'cli/(lang|messages|plan-lines)\\.ts',
+  'calendar/(business-days|wall-time)\\.ts',
   'schedules/(schedule-specs|due-times|check-schedules|schedule-sql)\\.ts',
 ].map((pattern) => new RegExp(`^${pattern}$`));
 

@@ -27,6 +27,7 @@ const OWNERS: Record<string, string> = {
   lodestar_audit: 'audit/audit-repo.ts',
   lodestar_saved_views: 'views/views-repo.ts',
   lodestar_sequences: 'records/sequences-repo.ts',
+  lodestar_calendar_days: 'calendar/calendar-repo.ts',
   lodestar_schedules: 'schedules/runs-repo.ts',
   lodestar_schedule_runs: 'schedules/runs-repo.ts',
 };
@@ -44,7 +45,12 @@ const PURE_HALVES: Record<string, string> = {
 };
 
 /** Migrations create and alter the tables: the only other place a table is named. */
-const MIGRATIONS = ['db/engine-tables.ts', 'identity/identity-tables.ts', 'schedules/schedule-tables.ts'];
+const MIGRATIONS = [
+  'db/engine-tables.ts',
+  'identity/identity-tables.ts',
+  'calendar/calendar-tables.ts',
+  'schedules/schedule-tables.ts',
+];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

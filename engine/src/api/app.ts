@@ -11,6 +11,7 @@ import { workflowRouter } from './routes/workflow.js';
 import { docsRouter, openApiRouter } from './routes/docs.js';
 import { authRouter } from './routes/auth.js';
 import { adminRouter } from './routes/admin.js';
+import { calendarRouter } from './routes/calendar.js';
 import { auditRouter } from './routes/audit.js';
 import helmet from 'helmet';
 import { uiRouter } from './routes/ui.js';
@@ -101,6 +102,7 @@ export function createApp(ctx: AppContext): Express {
   api.use('/users', usersDirectoryRouter(ctx));
   api.use('/views', viewsRouter(ctx));
   api.use('/my-day', myDayRouter(ctx));
+  api.use('/admin/calendar', calendarRouter(ctx));
   api.use('/admin', adminRouter(ctx));
   api.use('/schedules', schedulesRouter(ctx));
   api.use((req) => {

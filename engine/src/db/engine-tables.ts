@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { upgradeOwnerIndexes } from './owner-indexes.js';
 import { upgradeIdentityTables } from '../identity/identity-tables.js';
+import { createCalendarTables } from '../calendar/calendar-tables.js';
 import { createScheduleTables } from '../schedules/schedule-tables.js';
 
 interface Migration {
@@ -237,6 +238,7 @@ const MIGRATIONS: Migration[] = [
         $$`);
     },
   },
+  { name: '009_business_calendar', up: createCalendarTables },
   { name: '010_schedules', up: createScheduleTables },
 ];
 

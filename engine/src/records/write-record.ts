@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { CtePart } from '../runtime/cte-parts.js';
+import { dateTimerFields, rescheduleDateTimers } from '../runtime/date-timers.js';
 import { ConflictError, type Issue, ValidationError, summarize } from '../errors.js';
 import { forbidden } from '../permissions/forbidden.js';
 import type { CompiledEntity } from '../model/compile-model.js';
@@ -185,18 +186,25 @@ export async function patchRecord(ctx: RecordContext, target: RecordTarget, body
     issues.length || links || inactive.size || stageCondition === 'read'
       ? undefined
       : planBlindPatch(entity, payload, values);
+  // Timers counting from a date this patch changes move with it, in the same transaction (runtime/date-timers.ts).
+  const changed = Object.keys(payload.fields);
+  const dated = changed.some((field) => dateTimerFields(ctx.model, entity).has(field));
   if (blind) {
-    const row = await updateAudited(
-      ctx.knex,
-      entity,
-      {
-        ...target,
-        columns: { ...values.columns, ...systemValues(payload), ...stamps(ctx, 'update') },
-        ...blind,
-        condition: bothConditions(condition, stageCondition === 'read' ? undefined : stageCondition),
-      },
-      who(ctx),
-    );
+    const row = await inTransactionIf(dated, ctx.knex, async (db) => {
+      const written = await updateAudited(
+        db,
+        entity,
+        {
+          ...target,
+          columns: { ...values.columns, ...systemValues(payload), ...stamps(ctx, 'update') },
+          ...blind,
+          condition: bothConditions(condition, stageCondition === 'read' ? undefined : stageCondition),
+        },
+        who(ctx),
+      );
+      if (written && dated) await rescheduleDateTimers(db, ctx.model, entity, written, changed);
+      return written;
+    });
     if (row) return toVisible(ctx, await remembered(ctx, Promise.resolve(toRecordJson(row, recordNames(entity)))));
     // No row matched: gone, stale, out of scope, or of a type that hides a patched field; the full path says which.
   }
@@ -204,7 +212,7 @@ export async function patchRecord(ctx: RecordContext, target: RecordTarget, body
     ctx,
     await remembered(
       ctx,
-      inTransactionIf(values.links.size > 0, ctx.knex, async (trx) => {
+      inTransactionIf(values.links.size > 0 || dated, ctx.knex, async (trx) => {
         const stored = await selectRecord(trx, entity, {
           id: target.id,
           condition: access?.condition(entity.id, 'read'),
@@ -242,6 +250,7 @@ export async function patchRecord(ctx: RecordContext, target: RecordTarget, body
           linkChanges,
         );
         if (!row) throw await notWritten(ctx, trx, target, 'update');
+        if (dated) await rescheduleDateTimers(trx, ctx.model, entity, row, changed);
         for (const [field, targetIds] of values.links) {
           await replaceLinks(trx, attributesOf(entity).byName.get(field)!.junction!, {
             sourceId: target.id,

@@ -6,6 +6,7 @@ import type { Actor } from '../actor.js';
 import { TransitionRefused } from '../errors.js';
 import { appendHistory } from './history-repo.js';
 import { claimDueTimer, finishTimer, type DueTimer } from './timers-repo.js';
+import { recheckDateTimer } from './date-timers.js';
 import { applyEvent } from './transition.js';
 
 /** Timers act as the engine itself: no user, and the `system` role for guards that ask. */
@@ -14,7 +15,7 @@ export const SYSTEM_ACTOR: Actor = { id: 'system', roles: ['system'] };
 /** The event an SLA breach is recorded under in history (from and to are the state it broke). */
 export const SLA_BREACHED = 'SLA_BREACHED';
 
-export type FireOutcome = { kind: 'none' } | { kind: 'fired' | 'cancelled' | 'refused'; timer: DueTimer };
+export type FireOutcome = { kind: 'none' } | { kind: 'fired' | 'cancelled' | 'refused' | 'rearmed'; timer: DueTimer };
 
 /**
  * Claims one due timer and fires it in the same transaction: the timer row's lock, the record's
@@ -37,6 +38,10 @@ export async function fireNextTimer(
       await finishTimer(trx, timer.id, 'cancelled');
       return { kind: 'cancelled', timer } as const;
     }
+    // A date-relative timer follows its date as it is now (a write may have moved or cleared it).
+    const recheck = await recheckDateTimer(trx, model, { entity, timer, row, now });
+    if (recheck === 'cancelled') await finishTimer(trx, timer.id, 'cancelled');
+    if (recheck !== 'fire') return { kind: recheck, timer } as const;
     if (timer.kind === 'sla') await markBreach(trx, { model, timer, row, now });
     let kind: 'fired' | 'refused' = 'fired';
     if (timer.event) {

@@ -12,6 +12,7 @@ import { applyEffects } from './apply-effects.js';
 import { boundWorkflow } from './compiled-workflows.js';
 import { workflowParts, writeStart } from './write-transition.js';
 import { START_EVENT, toStartWrite } from './workflow-write.js';
+import { clockNeeds, timerClockFor } from './date-timer-clock.js';
 
 export { START_EVENT };
 
@@ -75,12 +76,15 @@ export function startFor(model: Model, actor: Actor, now: Date): (entity: Compil
           actorId: actor.id,
           modelVersion: model.version,
           now,
+          record: after,
+          timerClock: await timerClockFor(trx, compiled),
         });
         await writeStart(trx, entity, id, write);
         return after;
       },
     };
-    if (start.effects.length) return begin;
+    // Date-relative timers are due by the inserted record's values, which only the insert's transaction has.
+    if (start.effects.length || clockNeeds(compiled).dates || clockNeeds(compiled).business) return begin;
     const write = toStartWrite({
       compiled,
       entity: entity.id,

@@ -1,29 +1,47 @@
 import type { CompiledWorkflow } from '../workflow/compile-machine.js';
 import { toMilliseconds } from '@lodestar/core';
 import type { TimerStart } from '../workflow/plan-timers.js';
+import { isComputedKey, timerDueAt, type TimerClock } from '../workflow/date-timers.js';
 import type { TimerRow } from './timers-repo.js';
 
 /**
  * The timer rows a transition starts: each `after` the machine raised (an `after.sla` is the SLA
  * timer), and, when the record entered a state with `meta.sla` but no `after.sla`, a timer that only
- * marks the breach. Pure: the shell writes them.
+ * marks the breach. Pure: the shell writes them. Date-relative and business-day keys are due when
+ * date-timers.ts computes from the record (as the transition leaves it) and `clock`; a blank date starts none.
  */
 export function timersOf(
   compiled: CompiledWorkflow,
-  at: { entity: string; recordId: string; state: string; entered: boolean; now: Date },
+  at: {
+    entity: string;
+    recordId: string;
+    state: string;
+    entered: boolean;
+    now: Date;
+    record?: Record<string, unknown>;
+    clock?: TimerClock;
+  },
   raised: TimerStart[],
 ): TimerRow[] {
   const base = { entity: at.entity, recordId: at.recordId, workflow: compiled.definition.id, state: at.state };
-  const rows: TimerRow[] = raised.map((timer) => ({
-    ...base,
-    kind: timer.afterKey === 'sla' ? 'sla' : 'after',
-    event: timer.event,
-    dueAt: new Date(at.now.getTime() + timer.delayMs),
-  }));
   const state = compiled.definition.states[at.state];
-  const slaMs = state?.meta?.sla ? toMilliseconds(state.meta.sla) : undefined;
+  const clock = at.clock ?? { timeZone: 'Asia/Shanghai' };
+  const dueOf = (key: string, delayMs: number) =>
+    isComputedKey(key, state?.meta?.sla)
+      ? timerDueAt(
+          key,
+          { now: at.now, delayMs, slaText: state?.meta?.sla, ...(at.record && { record: at.record }) },
+          clock,
+        )
+      : new Date(at.now.getTime() + delayMs);
+  const rows: TimerRow[] = raised.flatMap((timer) => {
+    const dueAt = dueOf(timer.afterKey, timer.delayMs);
+    if (!dueAt) return [];
+    return [{ ...base, kind: timer.afterKey === 'sla' ? 'sla' : 'after', event: timer.event, dueAt }] as TimerRow[];
+  });
+  const slaMs = state?.meta?.sla ? (toMilliseconds(state.meta.sla) ?? 0) : undefined;
   if (at.entered && slaMs !== undefined && !state?.after?.sla)
-    rows.push({ ...base, kind: 'sla', event: null, dueAt: new Date(at.now.getTime() + slaMs) });
+    rows.push({ ...base, kind: 'sla', event: null, dueAt: dueOf('sla', slaMs)! });
   return rows;
 }
 

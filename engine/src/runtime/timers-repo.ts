@@ -108,3 +108,46 @@ export async function renameStateTimers(trx: Knex, workflow: string, from: strin
     [to, sla(from), sla(to), suffix(from).length, suffix(from), suffix(from).length, suffix(to), workflow, from],
   );
 }
+
+/**
+ * Moves a record's pending date-relative timers (date-timers.ts): cancels those sending `events` in
+ * `state`, then inserts `timers`. The caller holds the record's row lock; a timer another engine has
+ * claimed is skipped rather than waited for (that engine waits for the record, and re-checks the date).
+ */
+export async function replacePendingTimers(
+  trx: Knex,
+  at: { entity: string; recordId: string; state: string; events: string[] },
+  timers: TimerRow[],
+): Promise<void> {
+  await trx.raw(
+    `${CANCEL} where id in (select id from ${TIMERS} where entity = ? and record_id = ? and state = ?
+       and status = 'pending' and event = any(?::text[]) for update skip locked)`,
+    [at.entity, at.recordId, at.state, at.events],
+  );
+  if (timers.length)
+    await trx(TIMERS).insert(
+      timers.map((t) => ({
+        entity: t.entity,
+        record_id: t.recordId,
+        workflow: t.workflow,
+        state: t.state,
+        kind: t.kind,
+        event: t.event,
+        due_at: t.dueAt,
+      })),
+    );
+}
+
+/** Re-arms a claimed timer at a later due time (its date moved while it waited). */
+export async function rearmTimer(trx: Knex, id: number, dueAt: Date): Promise<void> {
+  await trx(TIMERS).where({ id }).update({ due_at: dueAt });
+}
+
+/** Other pending timers of the record sending the same event (a date timer fired: they are spent too). */
+export async function cancelTwinTimers(trx: Knex, timer: DueTimer): Promise<void> {
+  await trx.raw(
+    `${CANCEL} where id in (select id from ${TIMERS} where entity = ? and record_id = ? and state = ?
+       and status = 'pending' and event = ? and id <> ? for update skip locked)`,
+    [timer.entity, timer.recordId, timer.state, timer.event, timer.id],
+  );
+}

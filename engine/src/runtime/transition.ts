@@ -22,6 +22,7 @@ import { startFor } from './start-record.js';
 import { writeTransition } from './write-transition.js';
 import { usesApprovals } from './timer-rows.js';
 import { toTransitionWrite } from './workflow-write.js';
+import { timerClockFor } from './date-timer-clock.js';
 
 /** One event sent to one record. */
 export interface EventInput {
@@ -183,6 +184,7 @@ async function decideAndWrite(
     modelVersion: model.version,
     now,
     requestId: input.requestId,
+    timerClock: await timerClockFor(db, compiled),
   });
   const written = await writeTransition(db, entity, write);
   if (!written) {

@@ -6,6 +6,7 @@ import type { Decision } from '../workflow/decide.js';
 import type { HistoryEntry } from './history-repo.js';
 import { timersOf, usesTimers } from './timer-rows.js';
 import type { TimerRow } from './timers-repo.js';
+import type { TimerClock } from '../workflow/date-timers.js';
 
 /**
  * The one write shape of a workflow step. A start and a transition both go: load → decide (pure) →
@@ -56,6 +57,8 @@ export interface TransitionFacts {
   modelVersion: number;
   now: Date;
   requestId?: string | undefined;
+  /** Zone and business calendar for date-relative and business-day timers (date-timer-clock.ts). */
+  timerClock?: TimerClock | undefined;
 }
 
 /** What a decided transition writes. Pure. */
@@ -92,7 +95,15 @@ export function toTransitionWrite(facts: TransitionFacts): TransitionWrite {
     cancelTimers: (decision.timers.cancel || moved) && usesTimers(compiled),
     timers: timersOf(
       compiled,
-      { entity: facts.entity, recordId: id, state: decision.to, entered: moved, now },
+      {
+        entity: facts.entity,
+        recordId: id,
+        state: decision.to,
+        entered: moved,
+        now,
+        record: { ...record, ...facts.effects.columns },
+        ...(facts.timerClock && { clock: facts.timerClock }),
+      },
       decision.timers.schedule,
     ),
     outbox: facts.effects.outbox,
@@ -111,6 +122,9 @@ export function toStartWrite(facts: {
   actorId: string;
   modelVersion: number;
   now: Date;
+  /** The new record as inserted, and the clock, for date-relative timers of the state it starts in. */
+  record?: Record<string, unknown>;
+  timerClock?: TimerClock | undefined;
 }): WorkflowWrite {
   const { compiled, start, now } = facts;
   return {
@@ -128,7 +142,15 @@ export function toStartWrite(facts: {
     cancelTimers: false,
     timers: timersOf(
       compiled,
-      { entity: facts.entity, recordId: facts.recordId, state: start.to, entered: true, now },
+      {
+        entity: facts.entity,
+        recordId: facts.recordId,
+        state: start.to,
+        entered: true,
+        now,
+        ...(facts.record && { record: facts.record }),
+        ...(facts.timerClock && { clock: facts.timerClock }),
+      },
       start.timers.schedule,
     ),
     outbox: facts.outbox,

@@ -1,6 +1,7 @@
 import type { Issue } from '../errors.js';
 import type { WorkflowDefinition } from '../definitions/workflow.js';
 import { isDuration } from '@lodestar/core';
+import { isBusinessDuration, isComputedKey } from './date-timers.js';
 import { escape, listTransitions } from './transitions.js';
 
 /**
@@ -22,7 +23,8 @@ export function checkStates(workflow: WorkflowDefinition): Issue[] {
       }
     }
     for (const delay of Object.keys(state.after ?? {})) {
-      if (delay === 'sla' ? state.meta?.sla === undefined : !isDuration(delay)) {
+      // Date-relative and business-day keys are checked by date-timers-check.ts.
+      if (delay === 'sla' ? state.meta?.sla === undefined : !isDuration(delay) && !isComputedKey(delay)) {
         const message =
           delay === 'sla'
             ? 'an "sla" delay needs meta.sla on the state'
@@ -30,11 +32,11 @@ export function checkStates(workflow: WorkflowDefinition): Issue[] {
         issues.push({ pointer: `${at}/after/${escape(delay)}`, keyword: 'unknownDelay', message });
       }
     }
-    if (state.meta?.sla !== undefined && !isDuration(state.meta.sla)) {
+    if (state.meta?.sla !== undefined && !isDuration(state.meta.sla) && !isBusinessDuration(state.meta.sla)) {
       issues.push({
         pointer: `${at}/meta/sla`,
         keyword: 'duration',
-        message: 'sla must be an ISO-8601 duration such as P14D or PT4H',
+        message: 'sla must be an ISO-8601 duration such as P14D or PT4H, or "N business days"',
       });
     }
     if (state.meta?.stuckAfter !== undefined && !isDuration(state.meta.stuckAfter)) {

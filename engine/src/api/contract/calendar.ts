@@ -1,0 +1,72 @@
+import { json, problems } from '../openapi/common.js';
+import { contract, object } from './spec.js';
+
+const tags = ['admin'];
+const year = {
+  year: {
+    schema: { type: 'string', pattern: '^(19[7-9]\\d|2\\d{3})$' },
+    description: 'The calendar year (1970–2999).',
+  },
+};
+const noSuchYear = { en: 'no such calendar year', zh: '没有这个日历年份' };
+const name = {
+  type: ['object', 'null'],
+  properties: { en: { type: 'string', maxLength: 100 }, zh: { type: 'string', maxLength: 100 } },
+  required: ['en', 'zh'],
+  additionalProperties: false,
+  description: 'What the day is (国庆节 / National Day); null when unnamed.',
+};
+const day = object(
+  {
+    date: { type: 'string', format: 'date' },
+    kind: {
+      type: 'string',
+      enum: ['holiday', 'workday'],
+      description: '`holiday`: a day off; `workday`: a weekend day worked instead (调休).',
+    },
+    name,
+  },
+  ['date', 'kind', 'name'],
+  { additionalProperties: false },
+);
+const calendarYear = object(
+  {
+    year: { type: 'integer' },
+    days: {
+      type: 'array',
+      items: day,
+      description: 'The days that differ from Monday-to-Friday, in date order; every other weekday is worked.',
+    },
+  },
+  ['year', 'days'],
+  { additionalProperties: false },
+);
+
+/** `/admin/calendar/*`: the business calendar business-day timers and SLAs count on (administrators only). */
+export const CALENDAR = contract('/admin/calendar', {
+  readCalendarYear: {
+    method: 'get',
+    path: '/:year',
+    operationId: 'readCalendarYear',
+    tags,
+    summary: 'The holidays and make-up workdays of one year',
+    params: year,
+    notFound: noSuchYear,
+    responses: { 200: json('', calendarYear), ...problems(404) },
+  },
+  replaceCalendarYear: {
+    method: 'put',
+    path: '/:year',
+    operationId: 'replaceCalendarYear',
+    tags,
+    summary: 'Replace the holidays and make-up workdays of one year',
+    description:
+      'Business-day timers started after the change count on it; pending timers keep their due time (a date-relative one is computed again when it comes due).',
+    params: year,
+    notFound: noSuchYear,
+    body: object({ days: { type: 'array', items: { ...day, required: ['date', 'kind'] }, maxItems: 366 } }, ['days'], {
+      additionalProperties: false,
+    }),
+    responses: { 200: json('Replaced.', calendarYear), ...problems(404, 422) },
+  },
+});

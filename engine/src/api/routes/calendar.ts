@@ -1,0 +1,70 @@
+import { Router, type Request } from 'express';
+import type { AuditContext } from '../../audit/audit-entry.js';
+import { isBusinessDay, WEEKENDS_ONLY } from '../../calendar/business-days.js';
+import { forgetCalendar } from '../../calendar/calendar-cache.js';
+import { readCalendarYear, replaceCalendarYear } from '../../calendar/calendar-repo.js';
+import type { CalendarDay } from '../../calendar/calendar-tables.js';
+import type { AppContext } from '../../context.js';
+import { ValidationError, issueOf, summarize, type Issue } from '../../errors.js';
+import { formulaCalendar } from '@lodestar/core';
+import { actorOf } from '../actor.js';
+import { adminOnly } from '../admin-only.js';
+import { CALENDAR } from '../contract/calendar.js';
+import { route } from '../contract/route.js';
+import { requestIdOf } from '../request-id.js';
+
+const auditContext = (req: Request): AuditContext => ({ actorId: actorOf(req).id, requestId: requestIdOf(req) });
+
+/**
+ * The business calendar, one year at a time: statutory holidays and make-up workdays (调休). Seeded with
+ * China's from the `chinese-days` package; years it does not cover are the administrators' to enter.
+ */
+export function calendarRouter(ctx: AppContext): Router {
+  const router = Router();
+  const knex = ctx.db.knex;
+  router.use(adminOnly({ en: 'read and edit the business calendar', zh: '查看和修改工作日历' }));
+  const { routes } = CALENDAR;
+  route(router, routes.readCalendarYear, async (req, res) => {
+    const year = Number(req.params.year);
+    res.json({ year, days: await readCalendarYear(knex, year) });
+  });
+  route(router, routes.replaceCalendarYear, async (req, res) => {
+    const year = Number(req.params.year);
+    const days = ((req.body as { days: Partial<CalendarDay>[] }).days ?? []).map((day): CalendarDay => ({
+      date: day.date!,
+      kind: day.kind!,
+      name: day.name ?? null,
+    }));
+    const issues = dayIssues(year, days);
+    if (issues.length) throw new ValidationError(summarize(issues), { issues });
+    const saved = await replaceCalendarYear(knex, year, days, auditContext(req));
+    forgetCalendar(knex);
+    res.json({ year, days: saved });
+  });
+  return router;
+}
+
+/** Each day in the year, once; a make-up workday only on a weekend (a weekday is worked already). */
+function dayIssues(year: number, days: readonly CalendarDay[]): Issue[] {
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  days.forEach((day, i) => {
+    const pointer = `/days/${i}/date`;
+    const number = formulaCalendar.parseDate(day.date);
+    if (number === undefined || !day.date.startsWith(`${year}-`))
+      issues.push(
+        issueOf(pointer, 'year', { en: `${day.date} is not a day of ${year}`, zh: `${day.date} 不在 ${year} 年内` }),
+      );
+    else if (seen.has(day.date))
+      issues.push(issueOf(pointer, 'unique', { en: `${day.date} is listed twice`, zh: `${day.date} 重复出现` }));
+    else if (day.kind === 'workday' && isBusinessDay(WEEKENDS_ONLY, number))
+      issues.push(
+        issueOf(`/days/${i}/kind`, 'weekend', {
+          en: `${day.date} is a weekday, worked anyway: a make-up workday is a Saturday or Sunday`,
+          zh: `${day.date} 本来就是工作日，调休上班日应是周六或周日`,
+        }),
+      );
+    seen.add(day.date);
+  });
+  return issues;
+}

@@ -1,0 +1,54 @@
+import type { Knex } from 'knex';
+import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+
+/** One day of the company's business calendar that differs from "Monday to Friday are worked". */
+export interface CalendarDay {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  /** holiday: a weekday off; workday: a weekend day worked instead (调休). */
+  kind: 'holiday' | 'workday';
+  name: { en: string; zh: string } | null;
+}
+
+/**
+ * Engine migration 009: the business calendar as data (`lodestar_calendar_days`, owner calendar-repo.ts),
+ * seeded with China's statutory holidays and make-up workdays for the years the `chinese-days` package
+ * covers. Later years are entered by administrators (PUT /admin/calendar/{year}); the seed is never re-run.
+ */
+export async function createCalendarTables(knex: Knex): Promise<void> {
+  await knex.schema.createTable('lodestar_calendar_days', (t) => {
+    t.date('day').primary();
+    t.text('kind').notNullable();
+    t.text('name_en');
+    t.text('name_zh');
+    t.uuid('updated_by');
+    t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+  });
+  await knex.raw(
+    `alter table lodestar_calendar_days add constraint lodestar_calendar_days_kind check (kind in ('holiday', 'workday'))`,
+  );
+  const rows = chinaDefaultDays().map((day) => ({
+    day: day.date,
+    kind: day.kind,
+    name_en: day.name?.en ?? null,
+    name_zh: day.name?.zh ?? null,
+  }));
+  for (let i = 0; i < rows.length; i += 500) await knex('lodestar_calendar_days').insert(rows.slice(i, i + 500));
+}
+
+/**
+ * The default calendar's content from `chinese-days` ("English name,中文名,days" per date). Its holiday list
+ * also names the weekend days inside a holiday week; those are days off anyway and are kept, so the
+ * calendar reads as the State Council's notice does.
+ */
+export function chinaDefaultDays(): CalendarDay[] {
+  const data = chineseDays as { holidays: Record<string, string>; workdays: Record<string, string> };
+  const of = (kind: CalendarDay['kind'], map: Record<string, string>) =>
+    Object.entries(map).map(([date, text]): CalendarDay => {
+      const [en, zh] = text.split(',');
+      return { date, kind, name: en && zh ? { en, zh } : null };
+    });
+  return [...of('holiday', data.holidays), ...of('workday', data.workdays)].sort((a, b) =>
+    a.date.localeCompare(b.date),
+  );
+}
