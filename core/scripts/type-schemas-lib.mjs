@@ -178,6 +178,8 @@ export const ANSWER_TYPES = [
   'StoredDraft',
   'EffectivePermissions',
   'MyDay',
+  'NotificationPage',
+  'NotificationsMarked',
   'RecordPage',
   'GroupsAnswer',
   'TransitionsAnswer',

@@ -1,6 +1,6 @@
 /* Generated from core's types by `npm run generate -w core` (scripts/type-schemas-lib.mjs). Do not edit. */
 
-/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow, AuditPage, VersionSummary, StoredVersion, StoredDraft, EffectivePermissions, MyDay, RecordPage, GroupsAnswer, TransitionsAnswer, TransitionMade, DuplicateAnswer, User, ListedUser, SignedIn, OrgUnit, DirectoryEntry, SavedView, HandoverResult, InstallAnswer, TemplateJson, ScheduleList, ScheduleRunPage, ScheduleRun and the core types they reach, by type name (`x-core-type`). */
+/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow, AuditPage, VersionSummary, StoredVersion, StoredDraft, EffectivePermissions, MyDay, NotificationPage, NotificationsMarked, RecordPage, GroupsAnswer, TransitionsAnswer, TransitionMade, DuplicateAnswer, User, ListedUser, SignedIn, OrgUnit, DirectoryEntry, SavedView, HandoverResult, InstallAnswer, TemplateJson, ScheduleList, ScheduleRunPage, ScheduleRun and the core types they reach, by type name (`x-core-type`). */
 export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
   AllowedEvent: {
     description: 'One event of the current state, whether the caller may send it now, and why not.',
@@ -656,6 +656,55 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     required: ['entity', 'id', 'title', 'at', 'record'],
     additionalProperties: false,
     'x-core-type': 'MyDayItem',
+  },
+  NotificationItem: {
+    description: "One notification: what a workflow's `notify` told the caller, in both languages, about which record.",
+    type: 'object',
+    properties: {
+      id: { type: 'integer' },
+      title: {
+        description: "Rendered when it was sent: the record's fields as they stood then, in both languages.",
+        $ref: '#/components/schemas/Text',
+      },
+      body: { $ref: '#/components/schemas/Text' },
+      entity: {
+        description: 'The record it is about; null when it is about no record.',
+        anyOf: [{ type: 'null' }, { type: 'string' }],
+      },
+      recordId: { anyOf: [{ type: 'null' }, { type: 'string' }], format: 'uuid' },
+      createdAt: { type: 'string', format: 'date-time' },
+      readAt: {
+        description: 'When the caller marked it read; null while unread.',
+        anyOf: [{ type: 'null' }, { type: 'string' }],
+        format: 'date-time',
+      },
+    },
+    required: ['id', 'title', 'body', 'entity', 'recordId', 'createdAt', 'readAt'],
+    additionalProperties: false,
+    'x-core-type': 'NotificationItem',
+  },
+  NotificationPage: {
+    description: "A page of the caller's notifications, and how many are unread in all.",
+    type: 'object',
+    properties: {
+      data: { type: 'array', items: { $ref: '#/components/schemas/NotificationItem' }, maxItems: 100 },
+      unread: { type: 'integer' },
+      next: {
+        description: 'The cursor of the next page; null on the last.',
+        anyOf: [{ type: 'null' }, { type: 'string' }],
+      },
+    },
+    required: ['data', 'unread', 'next'],
+    additionalProperties: false,
+    'x-core-type': 'NotificationPage',
+  },
+  NotificationsMarked: {
+    description: 'What a read mark changed: how many notifications it marked, and how many stay unread.',
+    type: 'object',
+    properties: { marked: { type: 'integer' }, unread: { type: 'integer' } },
+    required: ['marked', 'unread'],
+    additionalProperties: false,
+    'x-core-type': 'NotificationsMarked',
   },
   OnDelete: { enum: ['cascade', 'restrict', 'setNull'], 'x-core-type': 'OnDelete' },
   OpenForecast: {

@@ -18,6 +18,7 @@ import { uiRouter } from './routes/ui.js';
 import { usersDirectoryRouter } from './routes/users-directory.js';
 import { viewsRouter } from './routes/views.js';
 import { myDayRouter } from './routes/my-day.js';
+import { notificationsRouter } from './routes/notifications.js';
 import { schedulesRouter } from './routes/schedules.js';
 import { requestId } from './request-id.js';
 import { exceedsJsonDepth, MAX_JSON_DEPTH, refuseDeclaredOver } from './body-guard.js';
@@ -102,6 +103,7 @@ export function createApp(ctx: AppContext): Express {
   api.use('/users', usersDirectoryRouter(ctx));
   api.use('/views', viewsRouter(ctx));
   api.use('/my-day', myDayRouter(ctx));
+  api.use('/me/notifications', notificationsRouter(ctx));
   api.use('/admin/calendar', calendarRouter(ctx));
   api.use('/admin', adminRouter(ctx));
   api.use('/schedules', schedulesRouter(ctx));

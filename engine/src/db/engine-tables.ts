@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { upgradeOwnerIndexes } from './owner-indexes.js';
 import { upgradeIdentityTables } from '../identity/identity-tables.js';
+import { createNotificationTables } from '../notifications/notification-tables.js';
 import { createCalendarTables } from '../calendar/calendar-tables.js';
 import { createScheduleTables } from '../schedules/schedule-tables.js';
 
@@ -240,6 +241,7 @@ const MIGRATIONS: Migration[] = [
   },
   { name: '009_business_calendar', up: createCalendarTables },
   { name: '010_schedules', up: createScheduleTables },
+  { name: '012_notifications', up: createNotificationTables },
 ];
 
 const source: Knex.MigrationSource<Migration> = {

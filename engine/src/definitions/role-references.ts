@@ -24,6 +24,13 @@ const ROLE_PARAMS: Readonly<Record<string, (params: Params) => Found>> = {
   approvalGiven: (p) => (typeof p.role === 'string' ? [{ role: p.role, pointer: '/role' }] : []),
   assignOwner: (p) =>
     typeof p.roundRobinRole === 'string' ? [{ role: p.roundRobinRole, pointer: '/roundRobinRole' }] : [],
+  notify: (p) =>
+    (Array.isArray(p.to) ? p.to.map((to, i) => ({ to, at: `/to/${i}` })) : [{ to: p.to, at: '/to' }]).flatMap(
+      ({ to, at }) =>
+        typeof to === 'object' && to !== null && typeof (to as Params).role === 'string'
+          ? [{ role: (to as Params).role as string, pointer: `${at}/role` }]
+          : [],
+    ),
 };
 
 /**

@@ -182,6 +182,44 @@ export async function activeEmailOf(trx: Db, userId: string, manager: boolean): 
   return result.rows.map((row) => row.email);
 }
 
+/** Whom a notification reaches, by kind; each list may be empty. */
+export interface Reach {
+  userIds: string[];
+  /** Users whose managers are reached. */
+  managersOf: string[];
+  roles: string[];
+  /** Org units by id or name: their members. */
+  units: string[];
+  /** Org units by id or name: their members and the members of every unit below them. */
+  unitsBelow: string[];
+}
+
+/** A list as a PostgreSQL array literal: one binding on every driver. */
+const arrayLiteral = (items: string[]): string => `{${items.map((i) => `"${i.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+
+/** The active users `reach` names, each once, in id order. */
+export async function activeUsersReached(
+  db: Db,
+  reach: Reach,
+): Promise<{ id: string; email: string; display_name: string }[]> {
+  const units = (below: boolean) =>
+    `u.org_unit_id in (select c.id from ${ORG_UNITS} o join ${ORG_UNITS} c on ${below ? `c.path like o.path || '%'` : 'c.id = o.id'}
+       where o.id::text = any(?::text[]) or o.name = any(?::text[]))`;
+  const result = (await db.raw(
+    `select u.id, u.email, u.display_name from ${USERS} u where u.active and (
+       u.id = any(?::uuid[])
+       or u.id in (select m.manager_id from ${USERS} m where m.id = any(?::uuid[]))
+       or u.roles && ?::text[]
+       or ${units(false)}
+       or ${units(true)})
+     order by u.id`,
+    [reach.userIds, reach.managersOf, reach.roles, reach.units, reach.units, reach.unitsBelow, reach.unitsBelow].map(
+      arrayLiteral,
+    ),
+  )) as { rows: { id: string; email: string; display_name: string }[] };
+  return result.rows;
+}
+
 /**
  * The next active user holding `role`, in id order after the last one picked; the rotation row is
  * locked for the transaction, so concurrent assignments take turns instead of picking the same user.

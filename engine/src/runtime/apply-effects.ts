@@ -17,6 +17,8 @@ import { recipientsOf } from './recipients.js';
 import { runConvert } from './effects/convert.js';
 import { runCreateRecord } from './effects/create-record.js';
 import type { NewOutboxRow } from '../outbox/types.js';
+import type { NewNotification } from '../notifications/notifications-repo.js';
+import { renderNotification } from '../notifications/render-notification.js';
 import { applySendEvent } from './effects/send-event.js';
 import { applyUpdateRecord } from './effects/update-record.js';
 
@@ -24,6 +26,8 @@ import { applyUpdateRecord } from './effects/update-record.js';
 export interface EffectsOutcome {
   columns: Row;
   outbox: NewOutboxRow[];
+  /** In-app notifications, written in the transition's own statement. */
+  notifications: NewNotification[];
 }
 
 /** The transition the effects belong to, as webhooks and mails describe it. */
@@ -55,7 +59,7 @@ export interface EffectsInput {
  * mails and webhooks become outbox rows, so nothing leaves the database unless the transition commits.
  */
 export async function applyEffects(trx: Knex, effects: Effect[], input: EffectsInput): Promise<EffectsOutcome> {
-  const outcome: EffectsOutcome = { columns: {}, outbox: [] };
+  const outcome: EffectsOutcome = { columns: {}, outbox: [], notifications: [] };
   const set: Record<string, unknown> = {};
   // Ids of records the actions just created, kept on this record: the engine made them, so no sight check.
   const created: Record<string, unknown> = {};
@@ -78,14 +82,9 @@ export async function applyEffects(trx: Knex, effects: Effect[], input: EffectsI
       case 'convert':
         Object.assign(created, await runConvert(trx, effect, input, sight));
         break;
-      case 'notify': {
-        const to = await recipientsOf(trx, effect.to, {
-          ownerId: outcome.columns.owner_id ?? input.record.owner_id,
-          actorId: input.actor.id,
-        });
-        if (to.length) outbox(outcome, 'email', { to, subject: effect.subject, text: mailText(effect.body, input) });
+      case 'notify':
+        await notify(trx, effect, input, outcome, { ...input.record, ...set, ...outcome.columns });
         break;
-      }
       case 'callWebhook':
         outbox(outcome, 'webhook', { url: effect.url, body: webhookBody(effect.event, input) });
         break;
@@ -152,6 +151,41 @@ async function activeUser(trx: Knex, userId: string): Promise<string> {
 
 function outbox(outcome: EffectsOutcome, kind: NewOutboxRow['kind'], payload: Record<string, unknown>): void {
   outcome.outbox.push({ kind, payload });
+}
+
+/**
+ * A notify reaches each active person once: an inbox row for every user, and one mail to them and to the
+ * addresses the definition names (unless `mail: false`). Written as the record stands after the actions
+ * before it, in its new state.
+ */
+async function notify(
+  trx: Knex,
+  effect: Extract<Effect, { kind: 'notify' }>,
+  input: EffectsInput,
+  outcome: EffectsOutcome,
+  values: RecordJson,
+): Promise<void> {
+  const record: RecordJson = { ...values, state: input.transition.to };
+  const reached = await recipientsOf(trx, effect.to, {
+    ownerId: record.owner_id,
+    actorId: input.actor.id,
+    valueOf: (field) => record[field],
+  });
+  const to = effect.mail === false ? [] : [...reached.users.map((user) => user.email), ...reached.addresses];
+  if (!reached.users.length && !to.length) return;
+  const { model, entity, transition } = input;
+  const text = await renderNotification(trx, {
+    model,
+    entity,
+    record,
+    from: transition.from,
+    title: effect.subject,
+    body: effect.body,
+  });
+  for (const user of reached.users) outcome.notifications.push({ userId: user.id, ...text });
+  // Nobody's language is known here: Chinese first, English after when it differs.
+  const body = text.body.zh === text.body.en ? text.body.zh : `${text.body.zh}\n\n${text.body.en}`;
+  if (to.length) outbox(outcome, 'email', { to, subject: text.title.zh, text: mailText(body, input) });
 }
 
 function mailText(body: string, input: EffectsInput): string {

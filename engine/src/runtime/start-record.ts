@@ -73,6 +73,7 @@ export function startFor(model: Model, actor: Actor, now: Date): (entity: Compil
           recordType,
           start,
           outbox: outcome.outbox,
+          notifications: outcome.notifications,
           actorId: actor.id,
           modelVersion: model.version,
           now,

@@ -1,6 +1,7 @@
 import type { Row } from '../records/records-repo.js';
 import type { RecordJson } from '../records/types.js';
 import type { NewOutboxRow } from '../outbox/types.js';
+import type { NewNotification } from '../notifications/notifications-repo.js';
 import type { CompiledWorkflow } from '../workflow/compile-machine.js';
 import type { Decision } from '../workflow/decide.js';
 import type { HistoryEntry } from './history-repo.js';
@@ -20,6 +21,8 @@ export interface WorkflowWrite {
   cancelTimers: boolean;
   timers: TimerRow[];
   outbox: NewOutboxRow[];
+  /** In-app notifications (`notify`), caused by the history row like the outbox rows. */
+  notifications?: NewNotification[] | undefined;
 }
 
 /** Everything one transition writes: the record update at the decided version, then its workflow write. */
@@ -47,7 +50,7 @@ export interface TransitionFacts {
   state: string;
   decision: Moved;
   /** What the effects set on the record and left for the outbox. */
-  effects: { columns: Row; outbox: NewOutboxRow[] };
+  effects: { columns: Row; outbox: NewOutboxRow[]; notifications?: NewNotification[] | undefined };
   actorId: string;
   /** Whether the actor is a user (stamped as updated_by), not the engine. */
   actorIsUser: boolean;
@@ -107,6 +110,7 @@ export function toTransitionWrite(facts: TransitionFacts): TransitionWrite {
       decision.timers.schedule,
     ),
     outbox: facts.effects.outbox,
+    notifications: facts.effects.notifications,
     requestId: facts.requestId,
   };
 }
@@ -119,6 +123,7 @@ export function toStartWrite(facts: {
   recordType: string | null;
   start: Moved | { to: string; timers: Moved['timers'] };
   outbox: NewOutboxRow[];
+  notifications?: NewNotification[] | undefined;
   actorId: string;
   modelVersion: number;
   now: Date;
@@ -154,5 +159,6 @@ export function toStartWrite(facts: {
       start.timers.schedule,
     ),
     outbox: facts.outbox,
+    notifications: facts.notifications,
   };
 }

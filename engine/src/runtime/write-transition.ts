@@ -5,6 +5,7 @@ import { quoteIdent } from '../records/quote-ident.js';
 import { toUpdateSql, type Row } from '../records/records-repo.js';
 import { auditPart, updatedChanges } from '../records/audit-parts.js';
 import { outboxPart } from '../outbox/outbox-repo.js';
+import { notificationsPart } from '../notifications/notifications-repo.js';
 import type { CtePart } from './cte-parts.js';
 import { historyPart } from './history-repo.js';
 import { cancelTimersPart, timersPart } from './timers-repo.js';
@@ -23,6 +24,7 @@ export function workflowParts(source: string, entity: string, recordId: string, 
     write.cancelTimers && cancelTimersPart(source, entity, recordId),
     write.timers.length > 0 && timersPart(source, write.timers),
     write.outbox.length > 0 && outboxPart({ entity, recordId }, write.outbox),
+    Boolean(write.notifications?.length) && notificationsPart({ entity, recordId }, write.notifications!),
   ].filter((part): part is CtePart => Boolean(part));
 }
 

@@ -2,6 +2,7 @@ import { ADMIN } from './admin.js';
 import { AUTH } from './auth.js';
 import { CALENDAR } from './calendar.js';
 import { META } from './meta.js';
+import { NOTIFICATIONS } from './notifications.js';
 import { RECORDS } from './records.js';
 import { REPORTS } from './reports.js';
 import { MY_DAY, USERS_DIRECTORY } from './runtime-ui.js';
@@ -10,4 +11,4 @@ import { VIEWS } from './views.js';
 import { SCHEDULES } from './schedules.js';
 
 /** Every router described by a contract; the route-schemas test and the client's OpenAPI document read this list. */
-export const CONTRACTS: Contract[] = [AUTH, ADMIN, CALENDAR, VIEWS, USERS_DIRECTORY, MY_DAY, RECORDS, META, REPORTS, SCHEDULES];
+export const CONTRACTS: Contract[] = [AUTH, ADMIN, CALENDAR, VIEWS, USERS_DIRECTORY, MY_DAY, NOTIFICATIONS, RECORDS, META, REPORTS, SCHEDULES];

@@ -4,13 +4,15 @@ import { json, problems, ref } from './common.js';
 import type { JsonSchema } from './field-schemas.js';
 import { MY_DAY, USERS_DIRECTORY } from '../contract/runtime-ui.js';
 import { VIEWS } from '../contract/views.js';
+import { NOTIFICATIONS } from '../contract/notifications.js';
 import { toContractPaths } from './contract-paths.js';
 
-/** The runtime UI's own routes: the users directory, saved views and "My day". */
+/** The runtime UI's own routes: the users directory, saved views, "My day" and the notifications inbox. */
 export const RUNTIME_UI_PATHS: Record<string, JsonSchema> = {
   ...toContractPaths(USERS_DIRECTORY),
   ...toContractPaths(VIEWS),
   ...toContractPaths(MY_DAY),
+  ...toContractPaths(NOTIFICATIONS),
 };
 
 /** `GET /records/{entity}/groups`: counts and sums per value; filter parameters are the list's own. */

@@ -2,6 +2,8 @@ import type { EntityDefinition } from '../../definitions/entity.js';
 import type { Issue } from '../../errors.js';
 import type { Actor } from '../../actor.js';
 import type { FieldUse, ParamsSchema } from '../reference.js';
+import type { NotifyTo } from './notify-address.js';
+import type { NotifyText } from './notify-template.js';
 import type { ConvertEffect } from './convert.js';
 import type { CreateRecordEffect } from './create-record.js';
 import type { RunAs } from './related.js';
@@ -16,7 +18,7 @@ export type Effect =
   | ConvertEffect
   | { kind: 'assignOwner'; phase: 'inTransaction'; userId: string }
   | { kind: 'assignOwner'; phase: 'inTransaction'; roundRobinRole: string }
-  | { kind: 'notify'; phase: 'outbox'; to: string; subject: string; body: string }
+  | { kind: 'notify'; phase: 'outbox'; to: NotifyTo; subject: NotifyText; body: NotifyText; mail?: false }
   | { kind: 'callWebhook'; phase: 'outbox'; url: string; event: string }
   | { kind: 'updateRecord'; phase: 'inTransaction'; path: string[]; set: Record<string, string>; runAs: RunAs }
   | {

@@ -1,0 +1,26 @@
+import type { Knex } from 'knex';
+
+/**
+ * Migration 012: the in-app inbox. One row per person a `notify` reached, written in the transition's own
+ * statement, so a notification exists exactly when its transition committed and needs no mail server.
+ * Title and body are kept in both languages: the reader's screen picks one.
+ */
+export async function createNotificationTables(knex: Knex): Promise<void> {
+  await knex.schema.createTable('lodestar_notifications', (t) => {
+    t.bigIncrements('id');
+    t.uuid('user_id').notNullable().references('id').inTable('lodestar_users').onDelete('CASCADE');
+    t.jsonb('title').notNullable(); // { zh, en }
+    t.jsonb('body').notNullable(); // { zh, en }
+    t.text('entity');
+    t.uuid('record_id');
+    t.bigInteger('history_id');
+    t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+    t.timestamp('read_at', { useTz: true });
+  });
+  // A user's newest first is a walk of (user_id, id); the unread ones (badge count, unread first) have
+  // their own partial index, so a user with 100k read notifications counts a handful of entries.
+  await knex.raw(`create index lodestar_notifications_user_idx on lodestar_notifications (user_id, id)`);
+  await knex.raw(
+    `create index lodestar_notifications_unread_idx on lodestar_notifications (user_id, id) where read_at is null`,
+  );
+}
