@@ -124,4 +124,24 @@ describe('lead conversion', () => {
     });
     expect(await counts()).toEqual(before);
   });
+
+  it('does not link a customer the converting user cannot see: refused with what the check may reveal', async () => {
+    await api('POST', '/customer', { name: '嘉兴隐秘客户', creditCode: '91330400HIDDEN0001', record_type: 'company' });
+    const rep = await server.userToken({ email: 'rep@lodestar.test', roles: ['rep'] });
+    const as = { authorization: `Bearer ${rep.token}` };
+    const created = await api(
+      'POST',
+      '/lead',
+      { name: '周先生', company: '嘉兴某公司', creditCode: '91330400HIDDEN0001' },
+      as,
+    );
+    expect(created.status).toBe(201);
+    const before = await counts();
+    const refused = await convert(created.body.id, as);
+    expect(refused.status).toBe(409);
+    expect(refused.body.i18n.zh).toBe(
+      '已存在：嘉兴隐秘客户，负责人 Admin，但您无权查看，无法把该线索转化到这个客户；请联系其负责人或管理员',
+    );
+    expect(await counts()).toEqual(before);
+  });
 });

@@ -75,6 +75,7 @@ describe('an approved quote becomes an order', () => {
     const audit = await db()('lodestar_audit').whereIn('entity', ['order', 'orderLine']).where({ action: 'create' });
     expect(audit).toHaveLength(4);
     expect(new Set(audit.map((row: { actor_id: string }) => row.actor_id))).toEqual(new Set([server.admin.id]));
+    expect(new Set(audit.map((row: { request_id: string }) => row.request_id))).toEqual(new Set(['approve-1']));
   });
 
   it('refuses when the sales rep is blank, creating nothing', async () => {
@@ -111,5 +112,17 @@ describe('an approved quote becomes an order', () => {
     expect(new Set(owners.slice(0, sales.length))).toEqual(new Set(sales.map((u) => u.id)));
     expect(owners[sales.length]).toBe(owners[0]);
     expect(new Set(await db()('order').where({ quote: quote.id }).pluck('record_type'))).toEqual(new Set(['rush']));
+  });
+
+  it('runAs actor: the create rights of whoever sends the event decide, and the order is theirs', async () => {
+    const clerk = await server.userToken({ email: 'clerk@lodestar.test', roles: ['clerk'] });
+    const seller = await server.userToken({ email: 'seller@lodestar.test', roles: ['sales'] });
+    const quote = (await api('POST', '/quote', { name: 'Clone me' })).body;
+    const as = (token: string) => ({ authorization: `Bearer ${token}` });
+    const refused = await api('POST', `/quote/${quote.id}/events`, { type: 'CLONE' }, as(clerk.token));
+    expect(refused.status).toBe(403);
+    expect(await db()('order').where({ quote: quote.id })).toHaveLength(0);
+    expect((await api('POST', `/quote/${quote.id}/events`, { type: 'CLONE' }, as(seller.token))).status).toBe(200);
+    expect(await db()('order').where({ quote: quote.id }).pluck('owner_id')).toEqual([seller.user.id]);
   });
 });

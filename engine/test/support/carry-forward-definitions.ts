@@ -216,6 +216,16 @@ export const WORKFLOWS: WorkflowDefinition[] = [
               },
             ],
           },
+          // An order under the sender's own create rights (runAs actor), owned by the sender.
+          CLONE: {
+            target: 'draft',
+            actions: [
+              {
+                type: 'createRecord',
+                params: { entity: 'order', recordType: 'rush', copy: ['name'], linkBack: 'quote', runAs: 'actor' },
+              },
+            ],
+          },
         },
       },
       approved: { type: 'final', meta: { lock: true } },
@@ -244,6 +254,21 @@ export function crossRecordSet(): DefinitionSet {
         sales: {
           title: { zh: '销售', en: 'Sales' },
           entities: Object.fromEntries(ENTITIES.map((e) => [e.$id, all])),
+        },
+        // Works quotes but only reads orders: an action run as the actor cannot create one for them.
+        clerk: {
+          title: { zh: '文员', en: 'Clerk' },
+          entities: { quote: all, quoteLine: all, order: { read: 'all' } },
+        },
+        // Converts leads but sees only the customers they own.
+        rep: {
+          title: { zh: '客户代表', en: 'Account rep' },
+          entities: {
+            lead: all,
+            contact: all,
+            opportunity: all,
+            customer: { read: 'own', create: 'own', update: 'own' },
+          },
         },
       },
     },

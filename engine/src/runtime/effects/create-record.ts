@@ -80,6 +80,7 @@ function actionContext(
     entity: spec.entity,
     userId: input.actor.id,
     byWorkflow: true,
+    ...(input.requestId && { requestId: input.requestId }),
     ...(sight && { linkSight: sight }),
     ...(sight && spec.runAs === 'actor' && { access: sight }),
   };
