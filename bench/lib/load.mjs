@@ -76,6 +76,13 @@ const builders = {
     headers: JSON_HEADERS,
     body: '{"type":"TOGGLE"}',
   }),
+  /** One event (`data.event`) to a random record of `data.entity` (bench/cross-record.mjs compares kinds of transition). */
+  event: () => ({
+    method: 'POST',
+    path: `/api/v1/records/${data.entity}/${data.ids[Math.floor(Math.random() * data.ids.length)]}/events`,
+    headers: JSON_HEADERS,
+    body: JSON.stringify({ type: data.event }),
+  }),
 };
 const build = builders[spec.op];
 if (!build) throw new Error(`unknown op ${spec.op}`);
