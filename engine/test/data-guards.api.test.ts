@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DefinitionSet } from '../src/definitions/definition-set.js';
 import type { EntityDefinition } from '../src/definitions/entity.js';
 import type { WorkflowDefinition } from '../src/definitions/workflow.js';
+import type { Knex } from 'knex';
+import { compileModel } from '../src/model/compile-model.js';
+import { boundWorkflow } from '../src/runtime/compiled-workflows.js';
+import { loadGuardFacts } from '../src/runtime/guard-facts.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 // Guards over data (issue 15 item 2) over HTTP against PostgreSQL: a condition over the quote and its customer,
@@ -178,6 +182,26 @@ describe('related guards', () => {
     });
     await create('quoteLine', { name: '2', quote: quote.id, amount: 1 });
     expect((await send(quote, 'PAIR')).status).toBe(200);
+  });
+});
+
+describe('cost', () => {
+  it('reads nothing for events without data guards, and one statement for every data guard of a state', async () => {
+    const model = compileModel(definitions(), 1, 'test');
+    const entity = model.entities.get('quote')!;
+    const target = { model, entity, compiled: boundWorkflow(model, entity, null)!, id: crypto.randomUUID() };
+    const untouchable = new Proxy({} as Knex, {
+      get() {
+        throw new Error('a plain transition must not reach the database');
+      },
+    });
+    expect(await loadGuardFacts(untouchable, target, 'draft', 'PLAIN')).toBeUndefined();
+    expect(await loadGuardFacts(untouchable, target, 'done')).toBeUndefined();
+    await expect(loadGuardFacts(untouchable, target, 'draft', 'SUBMIT')).rejects.toThrow(/must not reach/);
+    const quote = await create('quote', { name: 'Facts', discount: 0.1 });
+    const read = await loadGuardFacts(server.testDb.db.knex, { ...target, id: quote.id }, 'draft');
+    expect(read?.version).toBe(1);
+    expect([...read!.facts.values()].map((f) => f.value)).toEqual([null, false, 0, 0]);
   });
 });
 
