@@ -66,6 +66,15 @@ const DEFINITIONS: DefinitionSet = {
           meta: { title: { zh: '待回款', en: 'Open' } },
           on: {
             OVERDUE: { target: 'overdue', actions: [NOTIFY] },
+            TEAM: {
+              target: 'overdue',
+              actions: [
+                {
+                  type: 'notify',
+                  params: { to: [{ orgUnit: '华东大区', subUnits: true }, { orgUnit: '财务部' }], title: '{{title}}' },
+                },
+              ],
+            },
             REMIND: {
               target: 'overdue',
               actions: [{ type: 'notify', params: { to: 'owner', subject: 'Please follow up' } }],
@@ -193,6 +202,28 @@ describe('a transition that notifies', () => {
   });
 });
 
+describe('org units', () => {
+  it('reaches the members of a unit, with its sub-units when asked, by name or id', async () => {
+    const knex = server.testDb.db.knex;
+    await knex('lodestar_notifications').del();
+    const unit = async (name: string, parentId?: string) =>
+      (await as(undefined, 'POST', '/admin/org-units', { name, ...(parentId && { parentId }) })).body.id as string;
+    const east = await unit('华东大区');
+    const shanghai = await unit('上海组', east);
+    const finance = await unit('财务部');
+    const financeChild = await unit('财务分部', finance);
+    const inEast = await server.userToken({ email: 'e1@example.com', roles: ['sales'], orgUnitId: east });
+    const inShanghai = await server.userToken({ email: 's1@example.com', roles: ['sales'], orgUnitId: shanghai });
+    const inFinance = await server.userToken({ email: 'f1@example.com', roles: ['sales'], orgUnitId: finance });
+    await server.userToken({ email: 'f2@example.com', roles: ['sales'], orgUnitId: financeChild });
+    const payment = await newPayment('团队');
+    expect((await as(undefined, 'POST', `/records/payment/${payment.id}/events`, { type: 'TEAM' })).status).toBe(200);
+    expect((await rows()).map((r) => r.user_id).sort()).toEqual(
+      [inEast.user.id, inShanghai.user.id, inFinance.user.id].sort(),
+    );
+  });
+});
+
 describe('the inbox', () => {
   let first: TestResponse;
 
@@ -257,5 +288,40 @@ describe('the inbox', () => {
     expect(newest.body.data.map((n: { id: number }) => n.id)).toEqual([...ids].reverse());
     expect((await as(owner, 'GET', '/me/notifications?cursor=garbage')).status).toBe(400);
     expect((await as(owner, 'GET', '/me/notifications?limit=1000')).status).toBe(400);
+  });
+});
+
+describe('a user with 100k notifications', () => {
+  it('counts, pages and marks on the indexes, each in milliseconds', async () => {
+    const knex = server.testDb.db.knex;
+    await knex('lodestar_notifications').del();
+    await knex.raw(
+      `insert into lodestar_notifications (user_id, title, body, read_at)
+       select ?, '{"zh":"通知","en":"Notice"}', '{"zh":"","en":""}', case when i % 100 = 0 then null else now() end
+       from generate_series(1, 100000) as i`,
+      [manager.id],
+    );
+    await knex.raw('analyze lodestar_notifications');
+    const plan = async (sql: string, bindings: unknown[]) =>
+      JSON.stringify(((await knex.raw(`explain (format json) ${sql}`, bindings)) as { rows: unknown[] }).rows);
+    const count = await plan('select count(*) from lodestar_notifications where user_id = ? and read_at is null', [
+      manager.id,
+    ]);
+    expect(count).toContain('lodestar_notifications_unread_idx');
+    const page = await plan(
+      'select id from lodestar_notifications where user_id = ? and id < ? order by id desc limit 21',
+      [manager.id, 50000],
+    );
+    // Here every row is this user's, so the primary key serves as well; either way a backward index walk.
+    expect(page).toMatch(/"Index Scan".*"Scan Direction":"Backward"/);
+    expect(page).not.toContain('Seq Scan');
+
+    const started = Date.now();
+    const first = await as(manager, 'GET', '/me/notifications?limit=20');
+    const later = await as(manager, 'GET', `/me/notifications?limit=20&cursor=${first.body.next}`);
+    expect(first.body.unread).toBe(1000);
+    expect(later.body.data).toHaveLength(20);
+    expect((await as(manager, 'POST', '/me/notifications/read')).body).toEqual({ marked: 1000, unread: 0 });
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 });
