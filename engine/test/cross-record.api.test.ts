@@ -144,6 +144,16 @@ describe('sendEvent', () => {
     expect(outcome(orders[2]!.id)).toMatchObject({ entity: 'order', outcome: 'refused' });
     expect(outcome(orders[2]!.id).reason.zh).toContain('缺少必填字段');
     expect(outcome(done.id)).toBeUndefined();
+    // Admins read the same on the contract's audit trail.
+    const trail = await api('GET', `/contract/${contract.id}/audit`);
+    expect(trail.status).toBe(200);
+    expect(trail.body.data.find((row: { detail?: { sendEvent?: string } }) => row.detail?.sendEvent)).toMatchObject({
+      action: 'transition',
+      detail: {
+        sendEvent: 'CANCEL',
+        targets: expect.arrayContaining([expect.objectContaining({ outcome: 'refused' })]),
+      },
+    });
   });
 
   it('with required: true, one refusal refuses the whole transition and nothing moves', async () => {
@@ -169,5 +179,17 @@ describe('sendEvent', () => {
     expect(go.body.reason.en).toContain('went 5 deep');
     expect(go.body.reason.zh).toContain('已达 5 层');
     for (const [i, id] of ids.entries()) expect((await get(`level${i + 1}`, id)).state).toBe('waiting');
+  });
+});
+
+describe('the library', () => {
+  it('offers updateRecord and sendEvent with their params schemas to the designer', async () => {
+    const library = await server.request('GET', '/api/v1/meta/library');
+    const named = (name: string) => library.body.actions.find((a: { name: string }) => a.name === name);
+    expect(named('updateRecord')).toMatchObject({
+      phase: 'inTransaction',
+      params: { required: ['path', 'set'], properties: { runAs: { enum: ['actor', 'engine'] } } },
+    });
+    expect(named('sendEvent').params.properties).toHaveProperty('required');
   });
 });

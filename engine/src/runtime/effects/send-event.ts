@@ -8,6 +8,7 @@ import { accessFor } from '../../permissions/model-access.js';
 import { quoteIdent } from '../../records/quote-ident.js';
 import { isRecordId } from '../../records/record-id.js';
 import { requireRecordInScope } from '../../records/record-permissions.js';
+import { forgetRow } from '../../records/row-cache.js';
 import type { Effect } from '../../workflow/actions/index.js';
 import { titleOf, withState } from '../../workflow/actions/related.js';
 import { expressionSql } from './expression-sql.js';
@@ -78,6 +79,8 @@ export async function applySendEvent(
   const outcomes: TargetOutcome[] = [];
   for (const target of targets) {
     if (chain.includes(`${target.entity.id}:${target.id}`)) throw backToSender(chain, target, effect.event);
+    // Its remembered row, if any, is about to be stale: transitions inside a transaction are not remembered.
+    forgetRow(target.entity, target.id);
     try {
       const result = await trx.transaction(async (sp) => {
         if (access)

@@ -15,6 +15,7 @@ import { fieldTitleZh } from '../../records/query-params.js';
 import { quoteIdent } from '../../records/quote-ident.js';
 import { isRecordId } from '../../records/record-id.js';
 import { selectRecord } from '../../records/records-repo.js';
+import { forgetRow } from '../../records/row-cache.js';
 import type { RecordJson } from '../../records/types.js';
 import { patchRecord } from '../../records/write-record.js';
 import type { Effect } from '../../workflow/actions/index.js';
@@ -59,6 +60,8 @@ export async function applyUpdateRecord(
   const body = await computeValues(trx, input, effect.set, target, found.id);
   const user = isRecordId(actor.id) ? actor.id : undefined;
   const access = effect.runAs === 'actor' && user ? accessFor(model, actor) : undefined;
+  // A remembered row of the target is about to be stale (writes inside a transaction are not remembered).
+  forgetRow(target, found.id);
   try {
     await patchRecord(
       {
