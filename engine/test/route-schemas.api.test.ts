@@ -128,6 +128,7 @@ describe('the validation middleware', () => {
   const pathOf = (contract: Contract, spec: RouteSpec) =>
     `/api/v1${contract.prefix}${spec.path}`
       .replace(':entity', 'customer')
+      .replace(':year', '2026')
       .replace(/:(version|from|to)\b/g, '1')
       .replace(/:[A-Za-z]+/g, () => randomUUID());
 

@@ -1,10 +1,11 @@
 import { ADMIN } from '../contract/admin.js';
 import { AUTH } from '../contract/auth.js';
+import { CALENDAR } from '../contract/calendar.js';
 import { toContractPaths } from './contract-paths.js';
 import type { JsonSchema } from './field-schemas.js';
 
 /** `/auth/*`: sign-in, first-run setup, the caller's profile, password and API keys. Public ones say `security: []`. */
 export const AUTH_PATHS: Record<string, JsonSchema> = toContractPaths(AUTH);
 
-/** `/admin/*`: users, org units, handover and the audit trail (administrators only). */
-export const ADMIN_PATHS: Record<string, JsonSchema> = toContractPaths(ADMIN);
+/** `/admin/*`: users, org units, handover, the audit trail and the business calendar (administrators only). */
+export const ADMIN_PATHS: Record<string, JsonSchema> = { ...toContractPaths(ADMIN), ...toContractPaths(CALENDAR) };
