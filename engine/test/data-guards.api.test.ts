@@ -20,7 +20,7 @@ function definitions(): DefinitionSet {
       type: 'object',
       ...titled(en, zh),
       'x-entity': { titleField: 'name' },
-      properties: { name: { type: 'string', maxLength: 200 }, ...properties },
+      properties: { name: { type: 'string', maxLength: 200, ...titled('Name', '名称') }, ...properties },
     }) as EntityDefinition;
   const customer = entity('customer', 'Customer', '客户', {
     maxDiscount: { type: 'number', ...titled('Max discount', '最大折扣') },
@@ -66,6 +66,7 @@ function definitions(): DefinitionSet {
             params: { entity: 'quoteLine', via: 'quote', where: 'product.category = "service"' },
           }),
           ...guarded('PAIR', { type: 'related', params: { entity: 'quoteLine', via: 'quote', min: 2, max: 3 } }),
+          ...guarded('ASK', { type: 'condition', params: { check: 'name <> "why?"' } }),
           PLAIN: 'done',
         },
       },
@@ -148,6 +149,16 @@ describe('condition guards', () => {
   });
 });
 
+describe('literals', () => {
+  it('keeps a question mark in a formula text as written (statements are prepared with ? for the id)', async () => {
+    const asked = await create('quote', { name: 'why?' });
+    const refused = await send(asked, 'ASK');
+    expect(refused.status).toBe(409);
+    expect(refused.body.reason).toEqual({ en: 'Condition not met: Name ≠ "why?"', zh: '条件不满足：名称 ≠ "why?"' });
+    expect((await send(await create('quote', { name: 'why not' }), 'ASK')).status).toBe(200);
+  });
+});
+
 describe('related guards', () => {
   it("needs a line whose product is a service, judged through the line's product", async () => {
     const goods = await create('product', { name: 'Pump', category: 'goods' });
@@ -201,7 +212,7 @@ describe('cost', () => {
     const quote = await create('quote', { name: 'Facts', discount: 0.1 });
     const read = await loadGuardFacts(server.testDb.db.knex, { ...target, id: quote.id }, 'draft');
     expect(read?.version).toBe(1);
-    expect([...read!.facts.values()].map((f) => f.value)).toEqual([null, false, 0, 0]);
+    expect([...read!.facts.values()].map((f) => f.value)).toEqual([null, false, 0, 0, true]);
   });
 });
 

@@ -73,12 +73,15 @@ export function compileQuery(model: Model, entity: CompiledEntity, guards: reado
     if (!checked) throw new Error(`data guard "${source}" on ${on.$id} does not check: validate before running`);
     return checked;
   };
+  // Statements are prepared with `?` for the id; a `?` of the formula can only sit in an E'…' literal, where \x3f is one.
+  const sql = (parsed: RecordExpression, alias: string) =>
+    recordExpressionSql(definitions, parsed, alias).replaceAll('?', '\\x3f');
   const columns: string[] = [];
   const facts: FactsQuery['facts'] = [];
   guards.forEach((guard, i) => {
     if (guard.type === 'condition') {
       const parsed = expression(entities.get(entity.id)!, (guard.params as unknown as ConditionParams).check);
-      columns.push(`(${recordExpressionSql(definitions, parsed, 'g')}) as "f${i}"`);
+      columns.push(`(${sql(parsed, 'g')}) as "f${i}"`);
       facts.push({ key: guard.key, label: expressionText(entities, parsed, titles) });
       return;
     }
@@ -86,13 +89,13 @@ export function compileQuery(model: Model, entity: CompiledEntity, guards: reado
     const child = model.entities.get(params.entity)!;
     const alias = `c${i}`;
     const parsed = params.where === undefined ? undefined : expression(child.definition, params.where);
-    const where = parsed ? ` and (${recordExpressionSql(definitions, parsed, alias)}) is true` : '';
+    const where = parsed ? ` and (${sql(parsed, alias)}) is true` : '';
     columns.push(
       `(select count(*) from ${quoteIdent(child.table.name)} as ${alias} where ${alias}.${quoteIdent(params.via)} = g.id${where})::integer as "f${i}"`,
     );
     const subject = relatedText(names.entity(params.entity), parsed && expressionText(entities, parsed, titles));
     facts.push({ key: guard.key, label: subject });
   });
-  const sql = `select g.version, ${columns.join(', ')} from ${quoteIdent(entity.table.name)} as g where g.id = ?`;
-  return { sql, facts };
+  const select = `select g.version, ${columns.join(', ')} from ${quoteIdent(entity.table.name)} as g where g.id = ?`;
+  return { sql: select, facts };
 }
