@@ -13,7 +13,17 @@ export interface HistoryRow {
   /** The user id; null for the engine (timers). */
   actor: string | null;
   comment: string | null;
-  approval: { role: string; decision: 'approved' | 'rejected' } | null;
+  /**
+   * An approval decision: the approver's role (the step id when the step's approver is not a role), the step
+   * decided, and the user a delegate decided on behalf of.
+   */
+  approval: {
+    role: string;
+    decision: 'approved' | 'rejected';
+    step?: string;
+    /** @format uuid */
+    onBehalfOf?: string;
+  } | null;
   at: string;
 }
 

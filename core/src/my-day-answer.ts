@@ -1,3 +1,4 @@
+import type { ApprovalInboxItem } from './approval-answers.js';
 import type { RecordJson } from './record-answers.js';
 
 /*
@@ -41,4 +42,9 @@ export interface MyDay {
   slaBreached: MyDayItem[];
   /** @maxItems 50 */
   stuck: MyDayItem[];
+  /**
+   * Approvals the caller may decide now (directly or as a delegate), oldest first.
+   * @maxItems 50
+   */
+  approvals: ApprovalInboxItem[];
 }

@@ -27,6 +27,7 @@ const OWNERS: Record<string, string> = {
   lodestar_audit: 'audit/audit-repo.ts',
   lodestar_saved_views: 'views/views-repo.ts',
   lodestar_sequences: 'records/sequences-repo.ts',
+  lodestar_approval_delegations: 'runtime/approval-delegations-repo.ts',
   lodestar_notifications: 'notifications/notifications-repo.ts',
   lodestar_calendar_days: 'calendar/calendar-repo.ts',
   lodestar_schedules: 'schedules/runs-repo.ts',
@@ -49,6 +50,7 @@ const PURE_HALVES: Record<string, string> = {
 const MIGRATIONS = [
   'db/engine-tables.ts',
   'identity/identity-tables.ts',
+  'runtime/approval-tables.ts',
   'notifications/notification-tables.ts',
   'calendar/calendar-tables.ts',
   'schedules/schedule-tables.ts',

@@ -301,7 +301,9 @@ describe('default roles (roles.json)', () => {
       events: { APPROVE: 'team', REJECT: 'team' },
     });
     const approvalRoles = set.workflows.flatMap((w) =>
-      Object.values(w.states).flatMap((s) => (s.meta?.approval ? [s.meta.approval.role] : [])),
+      Object.values(w.states).flatMap((s) =>
+        s.meta?.approval && 'role' in s.meta.approval ? [s.meta.approval.role] : [],
+      ),
     );
     expect(approvalRoles).toEqual(['serviceManager']);
   });

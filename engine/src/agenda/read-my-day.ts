@@ -9,6 +9,7 @@ import { recordNames, toRecordJson } from '../records/serialize.js';
 import { quoteIdent } from '../records/quote-ident.js';
 import { toSelectSql } from '../records/to-sql.js';
 import type { Actor } from '../actor.js';
+import { readApprovalInbox } from './approval-inbox.js';
 import { dayIn } from './day.js';
 import { MY_DAY_LIMIT, MY_DAY_LISTS, planMyDay, type AgendaQuery } from './plan.js';
 
@@ -25,9 +26,10 @@ export async function readMyDay(
   const day = dayIn(now, request.timeZone);
   const answer = {
     today: day.today,
-    ...Object.fromEntries(MY_DAY_LISTS.map((list) => [list, [] as MyDayItem[]])),
+    ...Object.fromEntries([...MY_DAY_LISTS, 'approvals'].map((list) => [list, [] as MyDayItem[]])),
   } as MyDay;
   if (!isRecordId(actor.id)) return answer; // the engine itself, or an anonymous caller, owns nothing
+  const approvals = readApprovalInbox(knex, request);
   const queries = planMyDay({
     model,
     ownerId: actor.id,
@@ -39,6 +41,7 @@ export async function readMyDay(
   const results = await Promise.all(queries.map(async (query) => ({ query, rows: await run(knex, query) })));
   for (const { query, rows } of results) answer[query.list].push(...rows.map((row) => toItem(model, query, row)));
   for (const list of MY_DAY_LISTS) answer[list] = answer[list].sort(byAt).slice(0, MY_DAY_LIMIT);
+  answer.approvals = await approvals;
   return answer;
 }
 

@@ -20,6 +20,7 @@ import { viewsRouter } from './routes/views.js';
 import { myDayRouter } from './routes/my-day.js';
 import { notificationsRouter } from './routes/notifications.js';
 import { schedulesRouter } from './routes/schedules.js';
+import { delegationsRouter } from './routes/delegations.js';
 import { requestId } from './request-id.js';
 import { exceedsJsonDepth, MAX_JSON_DEPTH, refuseDeclaredOver } from './body-guard.js';
 import { BadRequestError } from '../errors.js';
@@ -103,6 +104,7 @@ export function createApp(ctx: AppContext): Express {
   api.use('/users', usersDirectoryRouter(ctx));
   api.use('/views', viewsRouter(ctx));
   api.use('/my-day', myDayRouter(ctx));
+  api.use('/delegations', delegationsRouter(ctx));
   api.use('/me/notifications', notificationsRouter(ctx));
   api.use('/admin/calendar', calendarRouter(ctx));
   api.use('/admin', adminRouter(ctx));

@@ -4,6 +4,7 @@ import { upgradeIdentityTables } from '../identity/identity-tables.js';
 import { createNotificationTables } from '../notifications/notification-tables.js';
 import { createCalendarTables } from '../calendar/calendar-tables.js';
 import { createScheduleTables } from '../schedules/schedule-tables.js';
+import { upgradeApprovalTables } from '../runtime/approval-tables.js';
 
 interface Migration {
   name: string;
@@ -241,6 +242,7 @@ const MIGRATIONS: Migration[] = [
   },
   { name: '009_business_calendar', up: createCalendarTables },
   { name: '010_schedules', up: createScheduleTables },
+  { name: '011_approval_delegations', up: upgradeApprovalTables },
   { name: '012_notifications', up: createNotificationTables },
 ];
 

@@ -41,8 +41,13 @@ export function listRoleReferences(workflow: WorkflowDefinition): RoleReference[
   const found: RoleReference[] = [];
   for (const [name, state] of Object.entries(workflow.states)) {
     const at = `/states/${escape(name)}`;
-    const approval = state.meta?.approval?.role;
-    if (typeof approval === 'string') found.push({ role: approval, pointer: `${at}/meta/approval/role` });
+    const approval = state.meta?.approval;
+    if (approval && 'role' in approval) found.push({ role: approval.role, pointer: `${at}/meta/approval/role` });
+    if (approval && 'steps' in approval)
+      approval.steps.forEach(({ approver }, i) => {
+        if ('role' in approver)
+          found.push({ role: approver.role, pointer: `${at}/meta/approval/steps/${i}/approver/role` });
+      });
     state.entry?.forEach((ref, i) => visit(ref, `${at}/entry/${i}`, found));
     state.exit?.forEach((ref, i) => visit(ref, `${at}/exit/${i}`, found));
     for (const { definition, pointer } of listTransitions(state, at)) {

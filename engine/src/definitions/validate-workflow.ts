@@ -1,6 +1,7 @@
 import type { Issue } from '../errors.js';
 import { checkReferences } from '../workflow/check-references.js';
 import { checkStates } from '../workflow/check-states.js';
+import { checkApprovals } from '../workflow/approval-check.js';
 import { checkDateTimers } from '../workflow/date-timers-check.js';
 import { checkStartGuards } from '../workflow/guard-facts.js';
 import { createAjv } from './create-ajv.js';
@@ -29,6 +30,7 @@ export function validateWorkflow(workflow: unknown, entities: readonly EntityDef
     ...checkStates(definition),
     ...checkReferences(definition, entities),
     ...checkStageRules(definition, entities),
+    ...checkApprovals(definition, entities),
     ...checkDateTimers(definition, entities),
     ...checkStartGuards(definition),
     ...checkSchedules(definition, entities),

@@ -48,6 +48,17 @@ export const userNameRows = (
 ): Promise<{ id: string; display_name: string | null; email: string }[]> =>
   db(USERS).whereIn('id', ids).select('id', 'display_name', 'email');
 
+/** Names and managers of the given users (the approval inbox: owners' names, whose manager decides). */
+export const userManagerRows = (
+  db: Db,
+  ids: string[],
+): Promise<{ id: string; display_name: string | null; email: string; manager_id: string | null }[]> =>
+  db(USERS).whereIn('id', ids).select('id', 'display_name', 'email', 'manager_id');
+
+/** The users whose manager is one of the given users, leavers included (their records still need deciding). */
+export const reportIds = (db: Db, managerIds: string[]): Promise<string[]> =>
+  db(USERS).whereIn('manager_id', managerIds).orderBy('id').pluck('id');
+
 /** Which of the given ids are active users. */
 export async function activeUserIds(db: Db, ids: string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();

@@ -18,7 +18,8 @@ export interface HistoryEntry {
   actorId: string | null;
   ownerId: string | null;
   comment?: string | undefined;
-  approval?: { role: string; decision: 'approved' | 'rejected' } | undefined;
+  /** An approval decision: the approver's role (or step id), the step, and whom a delegate decided for. */
+  approval?: Pick<Approval, 'role' | 'step' | 'decision' | 'onBehalfOf'> | undefined;
   modelVersion: number;
   at: Date;
 }
@@ -40,6 +41,8 @@ export const HISTORY_COLUMNS = [
   'comment',
   'approval_role',
   'decision',
+  'approval_step',
+  'on_behalf_of',
   'model_version',
   'at',
 ] as const;
@@ -59,6 +62,8 @@ export function historyValues(entry: HistoryEntry): Knex.RawBinding[] {
     entry.comment ?? null,
     entry.approval?.role ?? null,
     entry.approval?.decision ?? null,
+    entry.approval?.step ?? null,
+    entry.approval?.onBehalfOf ?? null,
     entry.modelVersion,
     entry.at,
   ];
@@ -86,6 +91,8 @@ export async function readHistory(knex: Knex, entity: string, recordId: string):
       'comment',
       'approval_role',
       'decision',
+      'approval_step',
+      'on_behalf_of',
       'at',
     )) as Record<string, unknown>[];
   return rows.map((row) => ({
@@ -97,7 +104,12 @@ export async function readHistory(knex: Knex, entity: string, recordId: string):
     actor: (row.actor_id as string | null) ?? null,
     comment: (row.comment as string | null) ?? null,
     approval: row.decision
-      ? { role: row.approval_role as string, decision: row.decision as Approval['decision'] }
+      ? {
+          role: row.approval_role as string,
+          decision: row.decision as Approval['decision'],
+          ...(row.approval_step != null && { step: row.approval_step as string }),
+          ...(row.on_behalf_of != null && { onBehalfOf: row.on_behalf_of as string }),
+        }
       : null,
     at: (row.at as Date).toISOString(),
   }));
@@ -112,13 +124,57 @@ export async function approvalsSince(
 ): Promise<Approval[]> {
   const query = trx(HISTORY).where({ entity, record_id: recordId }).whereNotNull('decision').orderBy('id');
   if (since) query.where('at', '>=', since);
-  const rows = (await query.select('approval_role', 'decision', 'actor_id', 'at')) as Record<string, unknown>[];
+  const rows = (await query.select(
+    'approval_role',
+    'approval_step',
+    'decision',
+    'actor_id',
+    'on_behalf_of',
+    'at',
+  )) as Record<string, unknown>[];
   return rows.map((row) => ({
     role: row.approval_role as string,
+    ...(row.approval_step != null && { step: row.approval_step as string }),
     decision: row.decision as Approval['decision'],
     by: (row.actor_id as string | null) ?? '',
+    ...(row.on_behalf_of != null && { onBehalfOf: row.on_behalf_of as string }),
     at: (row.at as Date).toISOString(),
   }));
+}
+
+/** Approval decisions of many records of one entity since `since` (the approval inbox), oldest first. */
+export async function approvalsOfRecords(
+  db: Knex,
+  entity: string,
+  since: Date,
+  recordIds: string[],
+): Promise<Map<string, (Approval & { atDate: Date })[]>> {
+  const byRecord = new Map<string, (Approval & { atDate: Date })[]>();
+  if (!recordIds.length) return byRecord;
+  const rows = (await db(HISTORY)
+    .where({ entity })
+    .whereIn('record_id', recordIds)
+    .whereNotNull('decision')
+    .where('at', '>=', since)
+    .orderBy('id')
+    .select('record_id', 'approval_role', 'approval_step', 'decision', 'actor_id', 'on_behalf_of', 'at')) as Record<
+    string,
+    unknown
+  >[];
+  for (const row of rows) {
+    const list = byRecord.get(row.record_id as string) ?? [];
+    list.push({
+      role: row.approval_role as string,
+      ...(row.approval_step != null && { step: row.approval_step as string }),
+      decision: row.decision as Approval['decision'],
+      by: (row.actor_id as string | null) ?? '',
+      ...(row.on_behalf_of != null && { onBehalfOf: row.on_behalf_of as string }),
+      at: (row.at as Date).toISOString(),
+      atDate: row.at as Date,
+    });
+    byRecord.set(row.record_id as string, list);
+  }
+  return byRecord;
 }
 
 /**

@@ -16,11 +16,11 @@ import type { Actor } from '../actor.js';
 import { applyEffects } from './apply-effects.js';
 import { useEventDelivery } from './effects/send-event.js';
 import { boundWorkflow } from './compiled-workflows.js';
-import { approvalsSince } from './history-repo.js';
+import { loadApprovalFacts } from './approval-facts.js';
+import { isPersonalApproval } from '../workflow/approval-plan.js';
 import { loadGuardFacts } from './guard-facts.js';
 import { startFor } from './start-record.js';
 import { writeTransition } from './write-transition.js';
-import { usesApprovals } from './timer-rows.js';
 import { toTransitionWrite } from './workflow-write.js';
 import { timerClockFor } from './date-timer-clock.js';
 
@@ -39,6 +39,8 @@ export interface EventInput {
   historyEvent?: string;
   /** The request that sent the event, for the audit trail. */
   requestId?: string;
+  /** The sender's roles do not reach the record: only a personal approver's decision may go on (else this is thrown). */
+  outOfScope?: LodestarError;
   /** Set when a sendEvent action sent it: the records whose transitions sent it, outermost first. */
   chain?: readonly string[];
 }
@@ -53,8 +55,8 @@ export type { EventResult };
  * transaction holding the record's row lock. Either way the guard judges the stored record as the
  * write finds it, so concurrent events serialize per record and none is lost or doubled.
  */
-export async function sendEvent(knex: Knex, input: EventInput, now: Date): Promise<EventResult> {
-  await requireEventScope(knex, input);
+export async function sendEvent(knex: Knex, sent: EventInput, now: Date): Promise<EventResult> {
+  const input = await requireEventScope(knex, sent);
   const cached = cachedRow(input.entity, input.id);
   if (cached && (input.expectedVersion === undefined || input.expectedVersion === cached.version)) {
     try {
@@ -76,16 +78,23 @@ export async function sendEvent(knex: Knex, input: EventInput, now: Date): Promi
  * on it (403), per roles.json `events`. Judged here rather than by the route, so no caller of sendEvent
  * skips it; the engine's own events (timers) go through applyEvent.
  */
-async function requireEventScope(knex: Knex, input: EventInput): Promise<void> {
+async function requireEventScope(knex: Knex, input: EventInput): Promise<EventInput> {
   const { model, entity, id, event, actor } = input;
   const access = accessFor(model, actor);
-  if (!access) return;
-  await requireRecordInScope(
-    { knex, model, entity, userId: actor.id, access },
-    id,
-    access.eventCondition(entity.id, event.type),
-    `send ${event.type} to`,
-  );
+  if (!access) return input;
+  try {
+    await requireRecordInScope(
+      { knex, model, entity, userId: actor.id, access },
+      id,
+      access.eventCondition(entity.id, event.type),
+      `send ${event.type} to`,
+    );
+  } catch (error) {
+    // A personal approver (owner's manager, user field, delegate) may decide beyond their roles' scope: judged after decide.
+    if (!(error instanceof LodestarError) || (event.type !== 'APPROVE' && event.type !== 'REJECT')) throw error;
+    return { ...input, outOfScope: error };
+  }
+  return input;
 }
 
 /** One transition on the caller's transaction, with the record locked first (the timer runner's path). */
@@ -127,14 +136,7 @@ async function decideAndWrite(
   const definition = compiled.definition;
   // Records that predate the binding have no state yet: they stand at the start.
   const state = (record.state as string | null) ?? definition.initial;
-  const approvals = usesApprovals(compiled)
-    ? await approvalsSince(
-        db,
-        entity.id,
-        id,
-        record.state_entered_at ? new Date(record.state_entered_at as string) : null,
-      )
-    : undefined;
+  const approvalFacts = await loadApprovalFacts(db, { compiled, state, entity: entity.id, record, actor, now });
   // Conditions over parents and counts of related records, in one statement, only where the state has such guards.
   const guardFacts = await loadGuardFacts(db, { model, entity, compiled, id }, state, event.type);
   if (guardFacts && guardFacts.version !== version) {
@@ -148,14 +150,17 @@ async function decideAndWrite(
     record,
     actor,
     ...(guardFacts && { facts: guardFacts.facts }),
-    ...(approvals && { approvals }),
+    ...approvalFacts,
     now: now.toISOString(),
     fromTimer: Boolean(input.fromTimer),
   });
   if (!decision.ok) {
+    if (input.outOfScope) throw input.outOfScope;
     const { reason, guard } = decision;
     throw new TransitionRefused(reason, { extra: { event: event.type, state, reason, ...(guard && { guard }) } });
   }
+  if (input.outOfScope && !isPersonalApproval(compiled.definition.states[state], decision.approval))
+    throw input.outOfScope;
   if (mode === 'optimistic' && decision.effects.some(writesElsewhere)) return undefined;
   const historyEvent = input.historyEvent ?? event.type;
   const facts = { workflow: definition.id, from: state, to: decision.to, event: historyEvent, at: now };

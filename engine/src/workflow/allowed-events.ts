@@ -1,6 +1,7 @@
 import type { AllowedEvent } from '@lodestar/core';
 import type { Actor } from '../actor.js';
 import type { Approval } from './reference.js';
+import type { ApproverFacts } from './approval-decide.js';
 import type { CompiledWorkflow } from './compile-machine.js';
 import { decide } from './decide.js';
 import type { GuardFacts } from './guards/index.js';
@@ -13,7 +14,13 @@ export type { AllowedEvent };
 export function allowedEvents(
   compiled: CompiledWorkflow,
   state: string,
-  input: { record: Record<string, unknown>; actor: Actor; approvals?: Approval[]; facts?: GuardFacts },
+  input: {
+    record: Record<string, unknown>;
+    actor: Actor;
+    approvals?: Approval[];
+    facts?: GuardFacts;
+    approvers?: ApproverFacts;
+  },
 ): AllowedEvent[] {
   const on = compiled.definition.states[state]?.on ?? {};
   return Object.entries(on).map(([event, config]) => {

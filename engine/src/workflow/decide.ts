@@ -9,6 +9,10 @@ import { planTimers, type TimerPlan } from './plan-timers.js';
 import { pureTransition } from './pure-transition.js';
 import { refuseEntry } from './stage-entry.js';
 import { listTransitions } from './transitions.js';
+import { judgeApproval, type ApproverFacts } from './approval-decide.js';
+import { approvalPlanOf, approvalStatus } from './approval-plan.js';
+import type { Approval } from './reference.js';
+import type { StateDefinition } from '../definitions/workflow.js';
 
 /** What a decision starts from: the record's current state and stored values, who acts, and what they send. */
 export interface DecisionInput extends GuardInput {
@@ -18,11 +22,13 @@ export interface DecisionInput extends GuardInput {
   now?: string;
   /** Set by the timer runner: only it may send the `xstate.after.*` events that timers carry. */
   fromTimer?: boolean;
+  /** The owner's manager and the actor's delegators, loaded by the shell for states with an approval. */
+  approvers?: ApproverFacts;
 }
 
 /** A transition the shell may apply, or the reason it may not, in both languages (naming the guard that said no). */
 export type Decision =
-  | { ok: true; from: string; to: string; effects: Effect[]; timers: TimerPlan }
+  | { ok: true; from: string; to: string; effects: Effect[]; timers: TimerPlan; approval?: Approval }
   | { ok: false; reason: Text; guard?: string };
 
 const APPROVAL_EVENTS = new Set(['APPROVE', 'REJECT']);
@@ -41,31 +47,64 @@ export function decide(compiled: CompiledWorkflow, input: DecisionInput): Decisi
       },
     };
   if (event.type.startsWith('xstate.') !== Boolean(input.fromTimer)) return notAllowed(compiled, state, event.type);
-  const role = stateDefinition.meta?.approval?.role;
-  if (role && APPROVAL_EVENTS.has(event.type) && !actor.roles.includes(role)) {
-    const who = compiled.roleTitle?.(role) ?? { en: role, zh: role };
+  const now = input.now ?? new Date().toISOString();
+  const approval = approvalOf(compiled, input, now);
+  if (approval && 'reason' in approval) return { ok: false, reason: approval.reason, guard: 'approval' };
+  // An APPROVE that leaves steps pending is recorded and the record stays; completion takes the APPROVE transition.
+  if (approval?.given.decision === 'approved' && !approval.status.complete)
     return {
-      ok: false,
-      reason: { en: `only ${who.en} may approve or reject in state ${state}`, zh: `仅限${who.zh}审批` },
-      guard: 'approval',
+      ok: true,
+      from: state,
+      to: state,
+      effects: [],
+      timers: { cancel: false, schedule: [] },
+      approval: approval.given,
     };
-  }
+  const decided = approval ? [...(approvals ?? []), approval.given] : approvals;
   const context: GuardInput = {
     record,
     actor,
-    ...(approvals && { approvals }),
+    ...(decided && { approvals: decided }),
+    ...approvalProgress(stateDefinition, record, decided, now),
     ...(input.facts && { facts: input.facts }),
   };
   const snapshot = machine.resolveState({ value: state, context });
-  if (!snapshot.can(event)) return explain(compiled, input);
+  if (!snapshot.can(event)) return explain(compiled, { ...input, ...context });
   const [next, actions] = pureTransition(compiled, snapshot, event);
-  const now = input.now ?? new Date().toISOString();
   const to = String(next.value);
   const effects = toEffects(actions, { record, actor, event: event.type, now });
   // A user's event may not bring a record into a stage with a field that stage requires left blank.
   const refused = input.fromTimer ? undefined : refuseEntry(compiled, state, to, record, effects);
   if (refused) return refused;
-  return { ok: true, from: state, to, effects, timers: planTimers(compiled, actions, { left: to !== state, now }) };
+  const timers = planTimers(compiled, actions, { left: to !== state, now });
+  return { ok: true, from: state, to, effects, timers, ...(approval && { approval: approval.given }) };
+}
+
+/** An APPROVE or REJECT judged by the state's approval (undefined: another event, or a state without one). */
+function approvalOf(compiled: CompiledWorkflow, input: DecisionInput, now: string) {
+  const plan = APPROVAL_EVENTS.has(input.event.type)
+    ? approvalPlanOf(compiled.definition.states[input.state])
+    : undefined;
+  if (!plan) return undefined;
+  return judgeApproval(plan, {
+    ...input,
+    decision: input.event.type === 'APPROVE' ? 'approved' : 'rejected',
+    now: new Date(now),
+    titles: { state: input.state, roleTitle: compiled.roleTitle, fieldTitle: compiled.fieldTitle },
+  });
+}
+
+/** Where a state's approval of steps stands, for `approvalGiven` (a `{ role }` approval keeps its per-role reading). */
+function approvalProgress(
+  state: StateDefinition,
+  record: Record<string, unknown>,
+  decided: Approval[] | undefined,
+  now: string,
+): Pick<GuardInput, 'approval'> {
+  const plan = approvalPlanOf(state);
+  if (!plan || plan.single) return {};
+  const { complete, rejected } = approvalStatus(plan, record, decided ?? [], new Date(now));
+  return { approval: { complete, rejected } };
 }
 
 /** What starting a new record's workflow does: its initial state (after any `always`), entry effects and timers. */

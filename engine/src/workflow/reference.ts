@@ -5,9 +5,14 @@ export type ParamsSchema = Record<string, unknown>;
 
 /** One approval decision recorded since the record entered its current state. */
 export interface Approval {
+  /** The approver's role; for a step whose approver is not a role, the step id. */
   role: string;
+  /** The approval step it decided (absent on rows of `{ role }` approvals: the role is the step). */
+  step?: string;
   decision: 'approved' | 'rejected';
   by: string;
+  /** The user the decider stood in for, by delegation. */
+  onBehalfOf?: string;
   at: string;
 }
 

@@ -5,6 +5,16 @@ export type Text =
   | {
       [k: string]: string;
     };
+export type Approver =
+  | {
+      role: string;
+    }
+  | {
+      userField: string;
+    }
+  | {
+      ownerManager: true;
+    };
 export type FieldNames = string[];
 /**
  * The whole record is read-only for users in this state (true), or all but the listed fields.
@@ -95,11 +105,40 @@ export interface StateMeta {
   sla?: string;
   stuckAfter?: string;
   renamedFrom?: string;
-  approval?: {
-    role: string;
-  };
+  /**
+   * Who approves a record in this state: one role, or steps (a role, a user field, or the owner's manager each), all or any of them, in parallel or in sequence.
+   */
+  approval?:
+    | {
+        role: string;
+      }
+    | ApprovalSteps;
   fields?: StageFields;
   lock?: StageLock;
+}
+export interface ApprovalSteps {
+  /**
+   * all (the default): every step that applies must approve; any: one approval is enough.
+   */
+  mode?: 'all' | 'any';
+  /**
+   * parallel (the default): every step may decide at once; sequence: one after another, in the order listed.
+   */
+  order?: 'parallel' | 'sequence';
+  /**
+   * @minItems 1
+   * @maxItems 20
+   */
+  steps: ApprovalStep[];
+}
+export interface ApprovalStep {
+  id: string;
+  title?: Text;
+  approver: Approver;
+  /**
+   * A yes/no formula over the record's own fields: the step applies only while it is TRUE.
+   */
+  when?: string;
 }
 /**
  * Field rules while a record is in this state: read-only, required or hidden for users (workflow actions are not bound).

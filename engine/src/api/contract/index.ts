@@ -8,7 +8,21 @@ import { REPORTS } from './reports.js';
 import { MY_DAY, USERS_DIRECTORY } from './runtime-ui.js';
 import type { Contract } from './spec.js';
 import { VIEWS } from './views.js';
+import { DELEGATIONS } from './delegations.js';
 import { SCHEDULES } from './schedules.js';
 
 /** Every router described by a contract; the route-schemas test and the client's OpenAPI document read this list. */
-export const CONTRACTS: Contract[] = [AUTH, ADMIN, CALENDAR, VIEWS, USERS_DIRECTORY, MY_DAY, NOTIFICATIONS, RECORDS, META, REPORTS, SCHEDULES];
+export const CONTRACTS: Contract[] = [
+  AUTH,
+  ADMIN,
+  CALENDAR,
+  VIEWS,
+  USERS_DIRECTORY,
+  MY_DAY,
+  DELEGATIONS,
+  NOTIFICATIONS,
+  RECORDS,
+  META,
+  REPORTS,
+  SCHEDULES,
+];

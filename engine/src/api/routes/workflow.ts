@@ -7,11 +7,11 @@ import { selectRecord } from '../../records/records-repo.js';
 import { recordNames, toRecordJson } from '../../records/serialize.js';
 import { toEtag, toExpectedVersion } from '../../records/version.js';
 import { boundWorkflow } from '../../runtime/compiled-workflows.js';
-import { approvalsSince, readHistory } from '../../runtime/history-repo.js';
+import { loadApprovalFacts } from '../../runtime/approval-facts.js';
+import { readHistory } from '../../runtime/history-repo.js';
 import { loadGuardFacts } from '../../runtime/guard-facts.js';
 import { withHistoryTitles } from '../../runtime/history-titles.js';
 import { sendEvent } from '../../runtime/transition.js';
-import { usesApprovals } from '../../runtime/timer-rows.js';
 import { allowedEvents, type AllowedEvent } from '../../workflow/allowed-events.js';
 import { requireRecordInScope, toVisible } from '../../records/record-permissions.js';
 import type { RecordContext } from '../../records/types.js';
@@ -63,14 +63,21 @@ export function workflowRouter(ctx: AppContext): Router {
     const compiled = boundWorkflow(model, entity, record.record_type as string | null);
     if (!compiled) return void res.json({ workflow: null, state: null, data: [] });
     const state = (record.state as string | null) ?? compiled.definition.initial;
-    const enteredAt = record.state_entered_at ? new Date(record.state_entered_at as string) : null;
-    const approvals = usesApprovals(compiled) ? await approvalsSince(ctx.db.knex, entity.id, id, enteredAt) : undefined;
+    const actor = actorOf(req);
+    const facts = await loadApprovalFacts(ctx.db.knex, {
+      compiled,
+      state,
+      entity: entity.id,
+      record,
+      actor,
+      now: ctx.clock(),
+    });
     const hidden = access?.grant(entity.id).hidden ?? new Set<string>();
     const guardFacts = await loadGuardFacts(ctx.db.knex, { model, entity, compiled, id }, state);
     const judged = allowedEvents(compiled, state, {
       record,
-      actor: actorOf(req),
-      ...(approvals && { approvals }),
+      actor,
+      ...facts,
       ...(guardFacts && { facts: guardFacts.facts }),
     }).map((e) =>
       e.allowed || !eventGuardReadsHidden(compiled.definition, e.event, hidden)

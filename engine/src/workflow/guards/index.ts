@@ -24,6 +24,8 @@ export interface GuardInput {
   record: Record<string, unknown>;
   actor: Actor;
   approvals?: Approval[];
+  /** Where the state's approval of steps stands (absent for `{ role }` approvals and other states). */
+  approval?: { complete: boolean; rejected: boolean };
   fieldTitle?: FieldTitle;
   roleTitle?: RoleTitle;
   /** Data guards' answers for this record (`condition`, `related`), read by the shell before deciding. */

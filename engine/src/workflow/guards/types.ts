@@ -18,6 +18,8 @@ export interface GuardContext {
   record: Record<string, unknown>;
   actor: Actor;
   approvals?: Approval[];
+  /** Where the state's approval of steps stands (absent for `{ role }` approvals and other states). */
+  approval?: { complete: boolean; rejected: boolean };
   evaluate(ref: NamedReference | string): GuardResult;
   /** A field's title in both languages, so reasons read 缺少必填字段：相关联系人, not a field id. */
   fieldTitle?: FieldTitle;
