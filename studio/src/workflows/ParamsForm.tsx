@@ -22,8 +22,9 @@ interface Props {
 }
 
 /**
- * A form generated from a params JSON Schema: strings, numbers, booleans, enums and string lists get
- * their own control; anything else (nested guards, record values) is edited as JSON.
+ * A form generated from a params JSON Schema: strings, numbers, booleans, enums, string lists and maps
+ * of name → text (a field and its formula) get their own control; anything else (nested guards, record
+ * values) is edited as JSON.
  */
 export function ParamsForm({ schema, value, onChange, fields, labelPrefix = '' }: Props) {
   const { lang } = useStudioLang();
@@ -155,7 +156,53 @@ function ParamControl({
       />
     );
   }
+  if (isTextMap(schema)) return <MapInput label={label} value={value} onChange={onChange} />;
   return <JsonInput label={label} value={value} onChange={onChange} />;
+}
+
+/** A map of names to text (updateRecord's `set`: field → formula): an object whose only members are strings. */
+function isTextMap(schema: ParamSchema): boolean {
+  const members = schema.additionalProperties as ParamSchema | undefined;
+  return schema.type === 'object' && !schema.properties && members?.type === 'string';
+}
+
+/** Rows of name and text, edited in place; rows without a name are kept here until they get one. */
+function MapInput({ label, value, onChange }: { label: string; value: unknown; onChange(next: unknown): void }) {
+  const t = useMessages(PANEL_MESSAGES);
+  const initial = value && typeof value === 'object' ? Object.entries(value as Record<string, unknown>) : [];
+  const [rows, setRows] = useState<[string, string][]>(() => initial.map(([k, v]) => [k, String(v ?? '')]));
+  const update = (next: [string, string][]) => {
+    setRows(next);
+    const named = next.filter(([key]) => key.trim() !== '');
+    onChange(named.length ? Object.fromEntries(named.map(([key, text]) => [key.trim(), text])) : undefined);
+  };
+  return (
+    <fieldset className="control map-param">
+      <legend className="control-label">{label}</legend>
+      {rows.map(([key, text], i) => (
+        <div className="map-param-row" key={i}>
+          <TextInput
+            label={t.mapKey(i + 1)}
+            value={key}
+            mono
+            onChange={(next) => update(rows.map((row, j) => (j === i ? [next, row[1]] : row)))}
+          />
+          <TextInput
+            label={t.mapValue(i + 1)}
+            value={text}
+            mono
+            onChange={(next) => update(rows.map((row, j) => (j === i ? [row[0], next] : row)))}
+          />
+          <button type="button" className="link-button" onClick={() => update(rows.filter((_, j) => j !== i))}>
+            {t.mapRemove(i + 1)}
+          </button>
+        </div>
+      ))}
+      <button type="button" className="link-button" onClick={() => update([...rows, ['', '']])}>
+        {t.mapAdd}
+      </button>
+    </fieldset>
+  );
 }
 
 function loose(text: string): unknown {

@@ -37,6 +37,10 @@ export const PANEL_MESSAGES = defineMessages({
     jsonParam: 'JSON',
     jsonInvalid: '不是有效的 JSON',
     chooseMany: '可多选（Ctrl / ⌘ 点击）',
+    mapKey: (n: number) => `字段 ${n}`,
+    mapValue: (n: number) => `公式 ${n}`,
+    mapRemove: (n: number) => `删除第 ${n} 行`,
+    mapAdd: '添加字段',
   },
   en: {
     stateHeading: 'Stage',
@@ -75,6 +79,10 @@ export const PANEL_MESSAGES = defineMessages({
     jsonParam: 'JSON',
     jsonInvalid: 'Not valid JSON',
     chooseMany: 'Choose several (Ctrl / ⌘ click)',
+    mapKey: (n: number) => `Field ${n}`,
+    mapValue: (n: number) => `Formula ${n}`,
+    mapRemove: (n: number) => `Remove row ${n}`,
+    mapAdd: 'Add a field',
   },
 });
 

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { draftSaved, useBrowserSuite } from '../support/browser.js';
+
+/*
+ * The workflow designer edits updateRecord's params with a form, on a phone: the relation path as text and
+ * `set` as rows of field and formula (not JSON), with the engine's issue shown where it points until the
+ * field name is right. Real Chromium against PostgreSQL with the default template.
+ */
+const { server, sessions } = useBrowserSuite({ ui: ['studio'] });
+
+describe('updateRecord in the workflow designer', () => {
+  it('takes a path and field → formula rows at 390 px and saves them as the action params', async () => {
+    const p = await sessions.open(server.adminToken, 'zh');
+    await p.setViewportSize({ width: 390, height: 844 });
+    await p.goto('/studio/workflows/opportunity-sales');
+    await p.locator('[data-state="needsIdentified"]').click();
+    await p.getByRole('complementary', { name: '阶段' }).locator('[data-out-event="PROPOSE"]').click();
+    const transition = p.getByRole('complementary', { name: '流转' });
+    await transition.getByRole('button', { name: '+ 添加动作' }).click();
+    await transition.getByLabel('动作 1', { exact: true }).selectOption({ label: '更新关联记录' });
+    await transition.getByLabel('动作 1 · 关联路径', { exact: true }).fill('customer');
+    await transition.getByRole('button', { name: '添加字段' }).click();
+    await transition.getByLabel('字段 1', { exact: true }).fill('descriptio');
+    const formula = transition.getByLabel('公式 1', { exact: true });
+    await formula.fill('"已提交方案：" & name');
+    // The phone keeps both inputs on screen.
+    const box = await formula.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    await draftSaved(p);
+    await p
+      .getByTestId('workflow-issues')
+      .getByText('/states/needsIdentified/on/PROPOSE/actions/0/params/set/descriptio')
+      .waitFor();
+
+    await transition.getByLabel('字段 1', { exact: true }).fill('description');
+    await draftSaved(p);
+    await p.getByTestId('workflow-issues').getByText('引擎没有发现问题。').waitFor();
+    const draft = (await server.request('GET', '/api/v1/meta/drafts/studio')).body.definitions.workflows.find(
+      (w: { id: string }) => w.id === 'opportunity-sales',
+    );
+    expect(draft.states.needsIdentified.on.PROPOSE.actions).toEqual([
+      { type: 'updateRecord', params: { path: 'customer', set: { description: '"已提交方案：" & name' } } },
+    ]);
+  });
+});
