@@ -94,6 +94,17 @@ describe('a timer after a date field', () => {
     expect((await pending(payment.id)).map((t) => t.dueAt)).toEqual(['2027-05-11T01:00:00.000Z']);
   });
 
+  it('moves when a transition that stays in the state sets the date', async () => {
+    const payment = await createPayment({ dueDate: '2027-09-01' });
+    expect((await pending(payment.id)).map((t) => t.dueAt)).toEqual(['2027-09-02T01:00:00.000Z']);
+    const sent = await api('POST', `/${payment.id}/events`, { type: 'EXTEND' });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    expect(sent.body.record).toMatchObject({ state: 'open', dueDate: '2027-09-30' });
+    expect(await pending(payment.id)).toEqual([
+      { state: 'open', kind: 'after', event: OVERDUE_EVENT, dueAt: '2027-10-01T01:00:00.000Z' },
+    ]);
+  });
+
   it('starts no timer for a blank date; clearing the date cancels it, setting one starts it', async () => {
     const payment = await createPayment({});
     expect(await pending(payment.id)).toEqual([]);

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { CompiledEntity, Model } from '../model/compile-model.js';
 import type { Row } from '../records/records-repo.js';
-import { dateKeyDueAt, dateKeysOf, parseDateKey } from '../workflow/date-timers.js';
+import { dateKeyDueAt, dateKeysOf, dateTimerEvent as eventOf, parseDateKey } from '../workflow/date-timers.js';
 import { boundWorkflow } from './compiled-workflows.js';
 import { timerClockFor } from './date-timer-clock.js';
 import { cancelTwinTimers, rearmTimer, replacePendingTimers, type DueTimer, type TimerRow } from './timers-repo.js';
@@ -23,11 +23,6 @@ export function dateTimerFields(model: Model, entity: CompiledEntity): ReadonlyS
     byModel.set(model, (fields = found));
   }
   return fields;
-}
-
-/** The XState event a state's `after` key sends (`xstate.after.<delay>.<workflow>.<state>`; date keys keep their text). */
-function eventOf(workflow: string, state: string, key: string): string {
-  return `xstate.after.${key}.${workflow}.${state}`;
 }
 
 /**

@@ -1,7 +1,14 @@
 import type { CompiledWorkflow } from '../workflow/compile-machine.js';
 import { toMilliseconds } from '@lodestar/core';
 import type { TimerStart } from '../workflow/plan-timers.js';
-import { isComputedKey, timerDueAt, type TimerClock } from '../workflow/date-timers.js';
+import {
+  dateKeyDueAt,
+  dateKeysOf,
+  dateTimerEvent,
+  isComputedKey,
+  timerDueAt,
+  type TimerClock,
+} from '../workflow/date-timers.js';
 import type { TimerRow } from './timers-repo.js';
 
 /**
@@ -43,6 +50,30 @@ export function timersOf(
   if (at.entered && slaMs !== undefined && !state?.after?.sla)
     rows.push({ ...base, kind: 'sla', event: null, dueAt: dueOf('sla', slaMs)! });
   return rows;
+}
+
+/**
+ * A transition that stays in its state but sets a date one of the state's date-relative timers reads
+ * (a `setField` of `dueDate`): those timers' events, to cancel, and their new rows (none for a blank date).
+ */
+export function movedDateTimers(
+  compiled: CompiledWorkflow,
+  at: { entity: string; recordId: string; state: string },
+  change: { record: Record<string, unknown>; columns: Record<string, unknown>; clock: TimerClock },
+): { events: string[]; rows: TimerRow[] } | undefined {
+  const workflow = compiled.definition.id;
+  const keys = dateKeysOf(compiled.definition.states[at.state]?.after).filter(
+    ({ parsed }) => parsed.field in change.columns,
+  );
+  if (!keys.length) return undefined;
+  const base = { entity: at.entity, recordId: at.recordId, workflow, state: at.state, kind: 'after' as const };
+  return {
+    events: keys.map(({ key }) => dateTimerEvent(workflow, at.state, key)),
+    rows: keys.flatMap(({ key, parsed }): TimerRow[] => {
+      const dueAt = dateKeyDueAt(parsed, change.record, change.clock);
+      return dueAt ? [{ ...base, event: dateTimerEvent(workflow, at.state, key), dueAt }] : [];
+    }),
+  };
 }
 
 const approvalUse = new WeakMap<CompiledWorkflow, boolean>();

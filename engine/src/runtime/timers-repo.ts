@@ -77,6 +77,21 @@ export function cancelTimersPart(source: string, entity: string, recordId: strin
   };
 }
 
+/**
+ * Cancels the record's pending timers sending `events` in `state` as the CTE `dt`, only when the CTE
+ * `source` wrote the record: a transition that stays put moved the dates they count from. A timer another
+ * engine has claimed is skipped, not waited for (it re-checks its date when it fires).
+ */
+export function cancelEventTimersPart(
+  source: string,
+  at: { entity: string; recordId: string; state: string; events: string[] },
+): CtePart {
+  return {
+    sql: `dt as (${CANCEL} where id in (select id from ${TIMERS} where entity = ? and record_id = ? and state = ? and status = 'pending' and event = any(?::text[]) for update skip locked) and exists (select 1 from ${source}))`,
+    bindings: [at.entity, at.recordId, at.state, at.events],
+  };
+}
+
 /** New timers of the record written by `source` (none when it wrote nothing). */
 export function timersPart(source: string, timers: TimerRow[]): CtePart {
   const rows = timers.map(() => '(?, ?, ?, ?, ?, ?::timestamptz)').join(', ');

@@ -5,7 +5,7 @@ import type { NewNotification } from '../notifications/notifications-repo.js';
 import type { CompiledWorkflow } from '../workflow/compile-machine.js';
 import type { Decision } from '../workflow/decide.js';
 import type { HistoryEntry } from './history-repo.js';
-import { timersOf, usesTimers } from './timer-rows.js';
+import { movedDateTimers, timersOf, usesTimers } from './timer-rows.js';
 import type { TimerRow } from './timers-repo.js';
 import type { TimerClock } from '../workflow/date-timers.js';
 
@@ -19,6 +19,8 @@ export interface WorkflowWrite {
   history: Omit<HistoryEntry, 'ownerId' | 'recordId'>;
   /** Cancel the record's pending timers (it left its state). */
   cancelTimers: boolean;
+  /** Cancel only these timers of the state (a transition that stays put moved the dates they count from). */
+  movedTimers?: { state: string; events: string[] };
   timers: TimerRow[];
   outbox: NewOutboxRow[];
   /** In-app notifications (`notify`), caused by the history row like the outbox rows. */
@@ -70,6 +72,16 @@ export function toTransitionWrite(facts: TransitionFacts): TransitionWrite {
   const definition = compiled.definition;
   const id = record.id as string;
   const moved = decision.to !== state || record.state === null;
+  const after = { ...record, ...facts.effects.columns };
+  // Staying put with a date an action set: the state's timers on that date move with it.
+  const dated =
+    moved || !facts.timerClock
+      ? undefined
+      : movedDateTimers(
+          compiled,
+          { entity: facts.entity, recordId: id, state },
+          { record: after, columns: facts.effects.columns, clock: facts.timerClock },
+        );
   return {
     id,
     version: facts.version,
@@ -93,19 +105,23 @@ export function toTransitionWrite(facts: TransitionFacts): TransitionWrite {
       at: now,
     },
     cancelTimers: (decision.timers.cancel || moved) && usesTimers(compiled),
-    timers: timersOf(
-      compiled,
-      {
-        entity: facts.entity,
-        recordId: id,
-        state: decision.to,
-        entered: moved,
-        now,
-        record: { ...record, ...facts.effects.columns },
-        ...(facts.timerClock && { clock: facts.timerClock }),
-      },
-      decision.timers.schedule,
-    ),
+    ...(dated && { movedTimers: { state, events: dated.events } }),
+    timers: [
+      ...timersOf(
+        compiled,
+        {
+          entity: facts.entity,
+          recordId: id,
+          state: decision.to,
+          entered: moved,
+          now,
+          record: after,
+          ...(facts.timerClock && { clock: facts.timerClock }),
+        },
+        decision.timers.schedule,
+      ),
+      ...(dated?.rows ?? []),
+    ],
     outbox: facts.effects.outbox,
     notifications: facts.effects.notifications,
     requestId: facts.requestId,

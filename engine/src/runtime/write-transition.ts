@@ -8,7 +8,7 @@ import { outboxPart } from '../outbox/outbox-repo.js';
 import { notificationsPart } from '../notifications/notifications-repo.js';
 import type { CtePart } from './cte-parts.js';
 import { historyPart } from './history-repo.js';
-import { cancelTimersPart, timersPart } from './timers-repo.js';
+import { cancelEventTimersPart, cancelTimersPart, timersPart } from './timers-repo.js';
 import type { TransitionWrite, WorkflowWrite } from './workflow-write.js';
 
 export type { TransitionWrite } from './workflow-write.js';
@@ -22,6 +22,7 @@ export function workflowParts(source: string, entity: string, recordId: string, 
   return [
     historyPart(source, write.history),
     write.cancelTimers && cancelTimersPart(source, entity, recordId),
+    write.movedTimers && cancelEventTimersPart(source, { entity, recordId, ...write.movedTimers }),
     write.timers.length > 0 && timersPart(source, write.timers),
     write.outbox.length > 0 && outboxPart({ entity, recordId }, write.outbox),
     Boolean(write.notifications?.length) && notificationsPart({ entity, recordId }, write.notifications!),

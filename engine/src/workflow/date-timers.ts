@@ -138,3 +138,8 @@ export function dateKeysOf(after: Record<string, unknown> | undefined): { key: s
     return parsed ? [{ key, parsed }] : [];
   });
 }
+
+/** The XState event a state's `after` key sends (`xstate.after.<delay>.<workflow>.<state>`; date keys keep their text). */
+export function dateTimerEvent(workflow: string, state: string, key: string): string {
+  return `xstate.after.${key}.${workflow}.${state}`;
+}

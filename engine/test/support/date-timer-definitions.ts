@@ -13,7 +13,11 @@ export const PAYMENT_WORKFLOW: WorkflowDefinition = {
     open: {
       meta: { title: { zh: '待收款', en: 'Open' } },
       after: { 'after dueDate P1D 09:00': 'overdue' },
-      on: { PAY: 'paid' },
+      on: {
+        PAY: 'paid',
+        // Stays open and moves the due date: the timer on it moves in the same statement.
+        EXTEND: { actions: [{ type: 'setField', params: { field: 'dueDate', value: '2027-09-30' } }] },
+      },
     },
     overdue: {
       meta: { title: { zh: '已逾期', en: 'Overdue' }, sla: '2 business days' },
