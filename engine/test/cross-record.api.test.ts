@@ -166,6 +166,19 @@ describe('sendEvent', () => {
     for (const order of orders) expect(await get('order', order.id)).toMatchObject({ state: 'open', version: 1 });
   });
 
+  it('refuses a write back to the record whose transition sent the event, recording why', async () => {
+    const { contract, orders } = await contractWithOrders();
+    const archived = await api('POST', `/contract/${contract.id}/events`, { type: 'ARCHIVE' });
+    expect(archived.status, JSON.stringify(archived.body)).toBe(200);
+    expect(await get('contract', contract.id)).toMatchObject({ name: '年度合同', state: 'closed' });
+    const sent = (await auditOf('contract', contract.id)).find((row) => row.detail?.sendEvent === 'TOUCH');
+    expect(sent.detail.targets).toHaveLength(orders.length);
+    for (const target of sent.detail.targets) {
+      expect(target.outcome).toBe('refused');
+      expect(target.reason.zh).toContain('自身的流转正在进行中');
+    }
+  });
+
   it('stops a chain of events deeper than the limit with a clear reason; nothing moves', async () => {
     let parent: string | undefined;
     const ids: string[] = [];

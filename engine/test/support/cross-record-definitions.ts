@@ -110,6 +110,11 @@ export const contractFlow: WorkflowDefinition = {
       on: {
         CLOSE: { target: 'closed', actions: [cancelOrders()] },
         CLOSE_ALL: { target: 'closed', actions: [cancelOrders(true)] },
+        // The orders' TOUCH writes back to this contract, whose own transition is still in progress.
+        ARCHIVE: {
+          target: 'closed',
+          actions: [{ type: 'sendEvent', params: { to: { entity: 'order', via: 'contract' }, event: 'TOUCH' } }],
+        },
       },
     },
     closed: {},
@@ -122,7 +127,13 @@ export const orderFlow: WorkflowDefinition = {
   meta: { entity: 'order' },
   states: {
     open: {
-      on: { CANCEL: { target: 'cancelled', guard: { type: 'requireFields', params: { fields: ['reference'] } } } },
+      on: {
+        CANCEL: { target: 'cancelled', guard: { type: 'requireFields', params: { fields: ['reference'] } } },
+        TOUCH: {
+          target: 'open',
+          actions: [{ type: 'updateRecord', params: { path: 'contract', set: { name: 'target.name & "*"' } } }],
+        },
+      },
     },
     cancelled: {},
   },

@@ -30,6 +30,8 @@ export interface CrossRecordInput {
   record: RecordJson;
   actor: Actor;
   requestId?: string | undefined;
+  /** The records whose transitions are in progress around this one (sendEvent), outermost first. */
+  chain?: readonly string[] | undefined;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function applyUpdateRecord(
   const found = await followRelation(trx, model, entity, record, effect.path);
   if (!found) return;
   const target = found.entity;
+  if (inFlight(input, target, found.id)) throw busy(target);
   const titleField = target.definition['x-entity'].titleField;
   const locked = await selectRecord(trx, target, {
     id: found.id,
@@ -79,6 +82,24 @@ export async function applyUpdateRecord(
     if (!(error instanceof LodestarError)) throw error;
     throw refusal(error, target, found.id, locked[titleField]);
   }
+}
+
+/**
+ * Whether the target is a record whose own transition is still being decided: the source itself, or one
+ * that sent the event this transition runs (sendEvent). Its transition writes at the version it read,
+ * so a write under it would break that transition.
+ */
+function inFlight(input: CrossRecordInput, target: CompiledEntity, id: string): boolean {
+  if (target.id === input.entity.id && id === input.record.id) return true;
+  return input.chain?.includes(`${target.id}:${id}`) ?? false;
+}
+
+function busy(target: CompiledEntity): TransitionRefused {
+  const reason = {
+    en: `the workflow cannot update this ${target.definition.title ?? target.id}: its own transition is in progress (it sent the event, or it is the record itself)`,
+    zh: `流程无法更新该${titleOf(target.definition)}：它自身的流转正在进行中（事件正是由它发出，或者它就是当前记录）`,
+  };
+  return new TransitionRefused(reason, { extra: { reason } });
 }
 
 /** The new values, computed in one statement over the source row (and `target`, the locked row). */
