@@ -1,7 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DefinitionSet } from '../src/definitions/definition-set.js';
+import { NOTIFY_DEFINITIONS } from './support/notification-definitions.js';
 import { startTestServer, type TestResponse, type TestServer } from './support/test-server.js';
 
 /*
@@ -9,100 +9,6 @@ import { startTestServer, type TestResponse, type TestServer } from './support/t
  * active person once), what it says (the record's fields worded in both languages), that it exists only when
  * its transition committed, and the inbox API (unread count, read marks, nobody else's rows).
  */
-
-const NOTIFY = {
-  type: 'notify',
-  params: {
-    to: [{ role: 'finance' }, { field: 'collector' }, 'owner.manager', 'owner'],
-    title: { zh: '付款逾期：{{customer}} {{amount}}', en: 'Payment overdue: {{customer}} {{amount}}' },
-    body: {
-      zh: '{{channel}}，到期日 {{dueDate}}，催收人 {{collector}}，状态 {{state}}',
-      en: '{{channel}}, due {{dueDate}}, collector {{collector}}, stage {{state}}',
-    },
-    mail: false,
-  },
-};
-
-const DEFINITIONS: DefinitionSet = {
-  entities: [
-    {
-      $id: 'customer',
-      title: 'Customer',
-      type: 'object',
-      'x-i18n': { title: { zh: '客户', en: 'Customer' } },
-      'x-entity': { titleField: 'name' },
-      properties: { name: { type: 'string', maxLength: 100 } },
-      required: ['name'],
-    },
-    {
-      $id: 'payment',
-      title: 'Payment',
-      type: 'object',
-      'x-i18n': { title: { zh: '回款', en: 'Payment' } },
-      'x-entity': { titleField: 'title' },
-      properties: {
-        title: { type: 'string', maxLength: 100 },
-        customer: { type: 'string', format: 'uuid', 'x-relation': { entity: 'customer' } },
-        amount: { type: 'number', minimum: 0, 'x-currency': 'CNY' },
-        dueDate: { type: 'string', format: 'date' },
-        channel: {
-          type: 'string',
-          enum: ['bank', 'cash'],
-          'x-i18n': { enum: { bank: { zh: '银行转账', en: 'Bank transfer' }, cash: { zh: '现金', en: 'Cash' } } },
-        },
-        collector: { type: 'string', format: 'uuid', 'x-user': true },
-        note: { type: 'string', maxLength: 5 },
-      },
-      required: ['title'],
-    },
-  ],
-  workflows: [
-    {
-      id: 'payment-flow',
-      initial: 'open',
-      meta: { entity: 'payment', title: { zh: '回款', en: 'Payments' } },
-      states: {
-        open: {
-          meta: { title: { zh: '待回款', en: 'Open' } },
-          on: {
-            OVERDUE: { target: 'overdue', actions: [NOTIFY] },
-            TEAM: {
-              target: 'overdue',
-              actions: [
-                {
-                  type: 'notify',
-                  params: { to: [{ orgUnit: '华东大区', subUnits: true }, { orgUnit: '财务部' }], title: '{{title}}' },
-                },
-              ],
-            },
-            REMIND: {
-              target: 'overdue',
-              actions: [{ type: 'notify', params: { to: 'owner', subject: 'Please follow up' } }],
-            },
-            // Refused: the guard needs a note.
-            ESCALATE: {
-              target: 'overdue',
-              guard: { type: 'requireFields', params: { fields: ['note'] } },
-              actions: [NOTIFY],
-            },
-            // Notifies, then copies a title too long for the note: the transition fails after the notify was planned.
-            SCRIBBLE: {
-              target: 'overdue',
-              actions: [NOTIFY, { type: 'setField', params: { field: 'note', valueFrom: 'record.title' } }],
-            },
-          },
-        },
-        overdue: { meta: { title: { zh: '已逾期', en: 'Overdue' } }, on: { PAID: 'open' } },
-      },
-    },
-  ],
-  roles: {
-    roles: {
-      sales: { title: { zh: '销售', en: 'Sales' }, entities: { payment: { read: 'own', update: 'own' } } },
-      finance: { title: { zh: '财务', en: 'Finance' }, entities: { payment: { read: 'all' } } },
-    },
-  },
-};
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
 const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
@@ -136,7 +42,7 @@ const newPayment = async (title: string) => {
 };
 
 beforeAll(async () => {
-  server = await startTestServer({ definitions: DEFINITIONS });
+  server = await startTestServer({ definitions: NOTIFY_DEFINITIONS });
   manager = await person('manager@example.com', '张经理', ['sales']);
   owner = await person('owner@example.com', '李娜', ['sales'], manager.id);
   financeA = await person('fa@example.com', '王会计', ['finance']);

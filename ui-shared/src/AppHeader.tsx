@@ -29,6 +29,8 @@ export interface AppHeaderProps {
   onLangChange: (lang: Lang) => void;
   /** The language switch's accessible name. */
   languageLabel: string;
+  /** Controls at the start of the nav: the runtime UI's notification bell. */
+  tools?: ReactNode;
 }
 
 const TEXT = defineMessages({
@@ -37,7 +39,16 @@ const TEXT = defineMessages({
 });
 
 /** The dark bar atop both apps: logo and name, links, language switch, the user's password and sign-out. */
-export function AppHeader({ home, appName, brandExtra, links, lang, onLangChange, languageLabel }: AppHeaderProps) {
+export function AppHeader({
+  home,
+  appName,
+  brandExtra,
+  links,
+  lang,
+  onLangChange,
+  languageLabel,
+  tools,
+}: AppHeaderProps) {
   const [changingPassword, setChangingPassword] = useState(false);
   return (
     <header className="header">
@@ -48,6 +59,7 @@ export function AppHeader({ home, appName, brandExtra, links, lang, onLangChange
           {brandExtra}
         </a>
         <nav className="nav">
+          {tools}
           {links.map((link) => (
             <a key={link.href} href={link.href}>
               {link.label}

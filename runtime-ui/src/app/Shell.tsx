@@ -3,6 +3,7 @@ import { NavLink, useLocation } from 'react-router';
 import { AppHeader, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../model/ModelContext';
 import { entityTitle, workflowTitle } from '../model/labels';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { APP_MESSAGES } from './messages';
 import { paths } from './paths';
 
@@ -36,6 +37,7 @@ export function Shell({ children }: { children: ReactNode }) {
         lang={lang}
         onLangChange={setLang}
         languageLabel={t.language}
+        tools={<NotificationBell />}
       />
       <div className="app-body">
         <button

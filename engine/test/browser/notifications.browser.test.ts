@@ -1,0 +1,80 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserSuite } from '../support/browser.js';
+import { NOTIFY_DEFINITIONS } from '../support/notification-definitions.js';
+
+/*
+ * The bell in the runtime UI's top bar (issue 15 item 6): a payment gone overdue notifies its owner in-app;
+ * the owner sees 1 on the bell, opens the inbox, clicks through to the payment, and the badge clears. At 390 px
+ * the bell and its panel fit the screen.
+ */
+const { server, sessions } = useBrowserSuite({ server: { definitions: NOTIFY_DEFINITIONS } });
+let owner: { id: string; token: string };
+let payment = '';
+
+beforeAll(async () => {
+  const api = async (method: string, path: string, body?: unknown) => {
+    const response = await server.request(method, `/api/v1${path}`, body);
+    expect(response.status, JSON.stringify(response.body)).toBeLessThan(300);
+    return response.body;
+  };
+  const made = await server.userToken({ email: 'li.na@example.com', displayName: '李娜', roles: ['sales'] });
+  owner = { id: made.user.id, token: made.token };
+  const customer = (await api('POST', '/records/customer', { name: '华东机械' })).id;
+  payment = (
+    await api('POST', '/records/payment', {
+      title: '十二月回款',
+      customer,
+      amount: 12345.6,
+      dueDate: '2026-12-06',
+      channel: 'bank',
+      owner_id: owner.id,
+    })
+  ).id;
+  await api('POST', `/records/payment/${payment}/events`, { type: 'OVERDUE' });
+});
+
+const badge = (page: Page) => page.getByTestId('notify-badge');
+
+describe('the notification bell', () => {
+  it('shows 1, opens the inbox, clicks through to the record, and the badge clears', async () => {
+    const page = await sessions.open(owner.token, 'zh');
+    await page.goto('/my-day');
+    await expect.poll(() => badge(page).textContent()).toBe('1');
+    await page.getByRole('button', { name: '通知（1 条未读）' }).click();
+    const panel = page.getByRole('dialog', { name: '通知' });
+    const item = panel.getByRole('link', { name: /付款逾期：华东机械 ¥12,345\.60/ });
+    await item.waitFor();
+    expect(await panel.textContent()).toContain('银行转账');
+    await item.click();
+    await page.waitForURL(`**/records/payment/${payment}`);
+    await expect.poll(() => badge(page).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '通知' }).count()).toBe(1);
+    // Read on the server too: a reload keeps the badge cleared.
+    await page.reload();
+    await page.getByRole('button', { name: '通知' }).waitFor();
+    expect(await badge(page).count()).toBe(0);
+  });
+
+  it('fits a 390 px phone, in English, and marks all read', async () => {
+    await server.request('POST', `/api/v1/records/payment/${payment}/events`, { type: 'PAID' });
+    await server.request('POST', `/api/v1/records/payment/${payment}/events`, { type: 'OVERDUE' });
+    const page = await sessions.open(owner.token, 'en');
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto('/my-day');
+    await expect.poll(() => badge(page).textContent()).toBe('1');
+    await page.getByRole('button', { name: 'Notifications (1 unread)' }).click();
+    const panel = page.getByRole('dialog', { name: 'Notifications' });
+    await panel.locator('.is-unread').getByText('Payment overdue: 华东机械 CN¥12,345.60').waitFor();
+    const box = (await panel.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await panel.getByRole('button', { name: 'Mark all as read' }).click();
+    await expect.poll(() => badge(page).count()).toBe(0);
+    expect(
+      (await server.request('GET', '/api/v1/me/notifications', undefined, { authorization: `Bearer ${owner.token}` }))
+        .body.unread,
+    ).toBe(0);
+  });
+});
