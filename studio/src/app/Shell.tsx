@@ -5,12 +5,14 @@ import { DraftBanner } from '../draft/DraftBanner';
 import { useDraft } from '../draft/DraftContext';
 import { useStudioLang } from './lang';
 import { APP_MESSAGES } from './messages';
+import { SCHEDULE_MESSAGES } from '../schedules/messages';
 
 /** The studio's frame: the shared top bar, a side navigation, the draft banner above every screen. */
 export function Shell({ children }: { children: ReactNode }) {
   const { lang, setLang } = useStudioLang();
   const { publishedVersion } = useDraft();
   const t = useMessages(APP_MESSAGES);
+  const schedules = useMessages(SCHEDULE_MESSAGES);
   return (
     <div className="studio">
       <AppHeader
@@ -38,6 +40,9 @@ export function Shell({ children }: { children: ReactNode }) {
           </NavLink>
           <NavLink to="/publish" className="sidenav-link">
             {t.publish}
+          </NavLink>
+          <NavLink to="/schedules" className="sidenav-link">
+            {schedules.nav}
           </NavLink>
           <NavLink to="/versions" className="sidenav-link">
             {t.versions}

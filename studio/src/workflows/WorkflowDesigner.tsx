@@ -6,6 +6,8 @@ import { useDraft } from '../draft/DraftContext';
 import type { Issue as DefinitionIssue } from '@lodestar/core';
 import { BindingFields } from './BindingFields';
 import { IssueList } from './IssueList';
+import { SchedulesPanel } from './SchedulesPanel';
+import { setSchedules } from '../schedules/schedule-edits';
 import { WORKFLOW_MESSAGES } from './messages';
 import { listEdges, statePointer, stateTitle, text, workflowIn, type Edge } from './model';
 import { StageDialog } from './StageDialog';
@@ -141,6 +143,12 @@ export function WorkflowDesigner() {
           />
         )}
       </div>
+      <SchedulesPanel
+        workflow={workflow}
+        fields={fields}
+        issues={issuesUnder(issues, '/meta/schedules')}
+        onChange={(schedules) => edit((w) => setSchedules(w, schedules))}
+      />
       <IssueList issues={issues} onPick={pickIssue} />
       {(adding?.what === 'state' || adding?.what === 'insert') && (
         <StageDialog

@@ -250,6 +250,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/calendar/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The holidays and make-up workdays of one year */
+        get: operations["readCalendarYear"];
+        /**
+         * Replace the holidays and make-up workdays of one year
+         * @description Business-day timers started after the change count on it; pending timers keep their due time (a date-relative one is computed again when it comes due).
+         */
+        put: operations["replaceCalendarYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/views/{entity}": {
         parameters: {
             query?: never;
@@ -313,6 +334,111 @@ export interface paths {
         get: operations["myDay"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/delegations/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's delegation of approvals, and who delegated theirs to the caller */
+        get: operations["delegationMine"];
+        /** Delegate the caller's approvals to another active user for a period (replaces the caller's delegation) */
+        put: operations["delegationSetMine"];
+        post?: never;
+        /** End the caller's delegation */
+        delete: operations["delegationClearMine"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/delegations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every delegation running or to come (administrators) */
+        get: operations["delegationList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/delegations/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a user's delegation of approvals (administrators) */
+        put: operations["delegationSet"];
+        post?: never;
+        /** End a user's delegation (administrators) */
+        delete: operations["delegationClear"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's notifications, unread first or newest first, with the unread count */
+        get: operations["notificationsList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all of the caller's notifications read */
+        post: operations["notificationsReadAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of the caller's notifications read (again: no change) */
+        post: operations["notificationsRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -579,12 +705,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every schedule of the published workflows, with its next due time and last run */
+        get: operations["listSchedules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/schedules/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The run log, newest first: status, progress, failures and refusals */
+        get: operations["listScheduleRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/schedules/runs/{run}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One run, with its progress while it runs */
+        get: operations["getScheduleRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/schedules/{workflow}/{id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a schedule now: queued for the next free worker, answered at once */
+        post: operations["runSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @description One event of the current state, whether the caller may send it now, and why not. */
         AllowedEvent: core.AllowedEvent;
+        /**
+         * @description A user's approvals handed to another user for a period (`/delegations`): while it runs, the delegate may
+         *     decide every approval the user may, recorded as by the delegate on behalf of the user.
+         */
+        ApprovalDelegation: core.ApprovalDelegation;
+        /** @description One approval the caller may decide now, directly or as a delegate (My day's approval inbox). */
+        ApprovalInboxItem: core.ApprovalInboxItem;
         /** @enum {unknown} */
         AuditAction: core.AuditAction;
         /** @description `{ field: [before, after] }`, JSON values (a Date is its ISO text); null stands for "no value". */
@@ -597,6 +798,8 @@ export interface components {
         CompletedStays: core.CompletedStays;
         CountAndAmount: core.CountAndAmount;
         CurrentStays: core.CurrentStays;
+        /** @description `GET /delegations` (administrators): every delegation running or to come. */
+        DelegationList: core.DelegationList;
         /** @description One active user as every signed-in user may see them: enough to name owners and pick people. */
         DirectoryEntry: core.DirectoryEntry;
         /** @description The possible duplicates of the values typed so far, strongest first (at most 10). */
@@ -659,6 +862,14 @@ export interface components {
         MyDay: core.MyDay;
         /** @description One entry: a record, and the moment that puts it in its list. */
         MyDayItem: core.MyDayItem;
+        /** @description `GET /delegations/me`: the caller's own delegation, if any. */
+        MyDelegation: core.MyDelegation;
+        /** @description One notification: what a workflow's `notify` told the caller, in both languages, about which record. */
+        NotificationItem: core.NotificationItem;
+        /** @description A page of the caller's notifications, and how many are unread in all. */
+        NotificationPage: core.NotificationPage;
+        /** @description What a read mark changed: how many notifications it marked, and how many stay unread. */
+        NotificationsMarked: core.NotificationsMarked;
         /** @enum {unknown} */
         OnDelete: core.OnDelete;
         OpenForecast: core.OpenForecast;
@@ -688,6 +899,16 @@ export interface components {
         Safety: core.Safety;
         /** @description A saved list view: the list query the runtime UI replays, stored as the UI gave it. */
         SavedView: core.SavedView;
+        /** @description `GET /schedules`. */
+        ScheduleList: core.ScheduleList;
+        /** @description A schedule of the published model as administrators see it. */
+        ScheduleListing: core.ScheduleListing;
+        /** @description One run of a schedule: the run log's line, with its progress while it runs. */
+        ScheduleRun: core.ScheduleRun;
+        /** @description `GET /schedules/runs`: newest first. */
+        ScheduleRunPage: core.ScheduleRunPage;
+        /** @description A record a run could not change, and why (a guard's refusal, a value that does not fit its field). */
+        ScheduleRunSample: core.ScheduleRunSample;
         /** @enum {unknown} */
         Scope: core.Scope;
         Sequence: core.Sequence;
@@ -721,6 +942,12 @@ export interface components {
         TimeInStageReport: core.TimeInStageReport;
         /** @description A history row with its stages and event by title in both languages (engine runtime/history-titles.ts). */
         TitledHistoryRow: core.TitledHistoryRow;
+        /**
+         * @description `GET /records/{entity}/totals`: how many records the list with the same filters shows, and the totals of
+         *     the number fields asked for. Counted exactly up to a limit; beyond it the count is the planner's estimate
+         *     (`exact: false`) and nothing is summed, so a list over a million rows stays fast.
+         */
+        TotalsAnswer: core.TotalsAnswer;
         /** @description The stage change an event made, and the history row it wrote. */
         TransitionMade: core.TransitionMade;
         /** @description The events of a record's current state (only the allowed ones unless `all` is asked for). */
@@ -1368,6 +1595,109 @@ export interface operations {
             500: components["responses"]["Internal"];
         };
     };
+    readCalendarYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The calendar year (1970–2999). */
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        /** @description The days that differ from Monday-to-Friday, in date order; every other weekday is worked. */
+                        days: {
+                            /** Format: date */
+                            date: string;
+                            /**
+                             * @description `holiday`: a day off; `workday`: a weekend day worked instead (调休).
+                             * @enum {string}
+                             */
+                            kind: "holiday" | "workday";
+                            /** @description What the day is (国庆节 / National Day); null when unnamed. */
+                            name: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    replaceCalendarYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The calendar year (1970–2999). */
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    days: {
+                        /** Format: date */
+                        date: string;
+                        /**
+                         * @description `holiday`: a day off; `workday`: a weekend day worked instead (调休).
+                         * @enum {string}
+                         */
+                        kind: "holiday" | "workday";
+                        /** @description What the day is (国庆节 / National Day); null when unnamed. */
+                        name?: {
+                            en: string;
+                            zh: string;
+                        } | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Replaced. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        /** @description The days that differ from Monday-to-Friday, in date order; every other weekday is worked. */
+                        days: {
+                            /** Format: date */
+                            date: string;
+                            /**
+                             * @description `holiday`: a day off; `workday`: a weekend day worked instead (调休).
+                             * @enum {string}
+                             */
+                            kind: "holiday" | "workday";
+                            /** @description What the day is (国庆节 / National Day); null when unnamed. */
+                            name: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
     savedViewsList: {
         parameters: {
             query?: never;
@@ -1508,6 +1838,242 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    delegationMine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delegation, if any. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyDelegation"];
+                };
+            };
+        };
+    };
+    delegationSetMine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    delegateId: string;
+                    /**
+                     * Format: date-time
+                     * @description When the delegation starts; now when absent.
+                     */
+                    startsAt?: string;
+                    /**
+                     * Format: date-time
+                     * @description When it ends: after it starts, within a year.
+                     */
+                    endsAt: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The delegation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalDelegation"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    delegationClearMine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cleared (or there was none). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    delegationList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Delegations, ending soonest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelegationList"];
+                };
+            };
+        };
+    };
+    delegationSet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user whose approvals are delegated. */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    delegateId: string;
+                    /**
+                     * Format: date-time
+                     * @description When the delegation starts; now when absent.
+                     */
+                    startsAt?: string;
+                    /**
+                     * Format: date-time
+                     * @description When it ends: after it starts, within a year.
+                     */
+                    endsAt: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The delegation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalDelegation"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    delegationClear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user whose approvals are delegated. */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cleared. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    notificationsList: {
+        parameters: {
+            query?: {
+                /** @description `unread`: unread ones first (each part newest first); `newest`: by time only. */
+                order?: "unread" | "newest";
+                limit?: number;
+                /** @description The `next` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page, and how many are unread in all. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    notificationsReadAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many were marked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationsMarked"];
+                };
+            };
+        };
+    };
+    notificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notification id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Marked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationsMarked"];
+                };
+            };
+            404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
         };
     };
@@ -2058,6 +2624,103 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listSchedules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleList"];
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    listScheduleRuns: {
+        parameters: {
+            query?: {
+                /** @description Only this schedule (`<workflow>/<id>`). */
+                schedule?: string;
+                /** @description At most this many runs (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleRunPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getScheduleRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The run id. */
+                run: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleRun"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    runSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workflow id. */
+                workflow: string;
+                /** @description The schedule id in the workflow. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued; follow it in the run log. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleRun"];
+                };
+            };
+            404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
         };
     };
