@@ -25,4 +25,4 @@ export const CONTRACTS: Contract[] = [
   META,
   REPORTS,
   SCHEDULES,
-, SCHEDULES];
+];
