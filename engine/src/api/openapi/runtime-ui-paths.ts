@@ -5,6 +5,7 @@ import type { JsonSchema } from './field-schemas.js';
 import { MY_DAY, USERS_DIRECTORY } from '../contract/runtime-ui.js';
 import { VIEWS } from '../contract/views.js';
 import { NOTIFICATIONS } from '../contract/notifications.js';
+import { DELEGATIONS } from '../contract/delegations.js';
 import { toContractPaths } from './contract-paths.js';
 
 /** The runtime UI's own routes: the users directory, saved views, "My day" and the notifications inbox. */
@@ -13,6 +14,7 @@ export const RUNTIME_UI_PATHS: Record<string, JsonSchema> = {
   ...toContractPaths(VIEWS),
   ...toContractPaths(MY_DAY),
   ...toContractPaths(NOTIFICATIONS),
+  ...toContractPaths(DELEGATIONS),
 };
 
 /** `GET /records/{entity}/groups`: counts and sums per value; filter parameters are the list's own. */
