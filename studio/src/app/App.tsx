@@ -9,6 +9,7 @@ import { WorkflowListPage } from '../workflows/WorkflowListPage';
 import { WorkflowDesigner } from '../workflows/WorkflowDesigner';
 import { RolesPage } from '../roles/RolesPage';
 import { TemplatesPage } from '../templates/TemplatesPage';
+import { CalendarPage } from '../calendar/CalendarPage';
 import { SchedulesPage } from '../schedules/SchedulesPage';
 import { APP_MESSAGES } from './messages';
 import { Shell } from './Shell';
@@ -47,6 +48,7 @@ export function App() {
           <Route path="/workflows/:id" element={<WorkflowDesigner />} />
           <Route path="/roles" element={<RolesPage />} />
           <Route path="/templates" element={<TemplatesPage />} />
+          <Route path="/calendar" element={<CalendarPage />} />
           <Route path="/schedules" element={<SchedulesPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>

@@ -5,6 +5,7 @@ import { DraftBanner } from '../draft/DraftBanner';
 import { useDraft } from '../draft/DraftContext';
 import { useStudioLang } from './lang';
 import { APP_MESSAGES } from './messages';
+import { CALENDAR_MESSAGES } from '../calendar/messages';
 import { SCHEDULE_MESSAGES } from '../schedules/messages';
 
 /** The studio's frame: the shared top bar, a side navigation, the draft banner above every screen. */
@@ -12,6 +13,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const { lang, setLang } = useStudioLang();
   const { publishedVersion } = useDraft();
   const t = useMessages(APP_MESSAGES);
+  const calendar = useMessages(CALENDAR_MESSAGES);
   const schedules = useMessages(SCHEDULE_MESSAGES);
   return (
     <div className="studio">
@@ -49,6 +51,9 @@ export function Shell({ children }: { children: ReactNode }) {
           </NavLink>
           <NavLink to="/templates" className="sidenav-link">
             {t.templates}
+          </NavLink>
+          <NavLink to="/calendar" className="sidenav-link">
+            {calendar.nav}
           </NavLink>
           <span className="sidenav-foot badge">{t.publishedVersion(publishedVersion)}</span>
         </nav>
