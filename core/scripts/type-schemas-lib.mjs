@@ -185,6 +185,7 @@ export const ANSWER_TYPES = [
   'NotificationsMarked',
   'RecordPage',
   'GroupsAnswer',
+  'TotalsAnswer',
   'TransitionsAnswer',
   'TransitionMade',
   'DuplicateAnswer',

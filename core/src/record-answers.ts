@@ -36,6 +36,22 @@ export interface RecordPage {
   nextCursor: string | null;
 }
 
+/** Records a totals answer counts one by one before it becomes the planner's estimate. */
+export const EXACT_COUNT_LIMIT = 10_000;
+
+/**
+ * `GET /records/{entity}/totals`: how many records the list with the same filters shows, and the totals of
+ * the number fields asked for. Counted exactly up to EXACT_COUNT_LIMIT; beyond it the count is the
+ * planner's estimate (`exact: false`) and nothing is summed, so a list over a million rows stays fast.
+ */
+export interface TotalsAnswer {
+  /** @integer */
+  count: number;
+  exact: boolean;
+  /** Field → total over the filtered records (null where no record has a value); null when not exact. */
+  sums: Record<string, number | null> | null;
+}
+
 /** The records with one value of the grouped field: how many, and the total of the summed field. */
 export interface GroupRow {
   /** The value (a date or instant as its ISO text); null for records without one. */

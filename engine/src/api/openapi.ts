@@ -12,7 +12,7 @@ import { toTypeNames } from './openapi/names.js';
 import { toRecordPaths } from './openapi/record-paths.js';
 import { addStageRuleNotes } from './openapi/stage-rule-notes.js';
 import { addCrossFieldRuleNotes } from './openapi/cross-field-rule-notes.js';
-import { RUNTIME_UI_PATHS, toGroupPaths } from './openapi/runtime-ui-paths.js';
+import { RUNTIME_UI_PATHS, toGroupPaths, toTotalsPaths } from './openapi/runtime-ui-paths.js';
 import { toReportPaths, toWorkflowPaths } from './openapi/workflow-paths.js';
 
 /** The parts of the generated document that callers and tests read. */
@@ -84,6 +84,7 @@ function buildDocument(model: Model, access: ModelAccess | undefined): OpenApiDo
     const listParameters = (paths[`/records/${entity.id}`]?.get as JsonSchema | undefined)?.parameters as
       JsonSchema[] | undefined;
     Object.assign(paths, toGroupPaths(entity, names.get(entity.id)!, tags.get(entity.id)!, listParameters ?? []));
+    Object.assign(paths, toTotalsPaths(entity, names.get(entity.id)!, tags.get(entity.id)!, listParameters ?? []));
     Object.assign(paths, toWorkflowPaths(model, entity, names.get(entity.id)!, tags.get(entity.id)!));
     addStageRuleNotes(paths, model, entity);
     addCrossFieldRuleNotes(paths, entity);

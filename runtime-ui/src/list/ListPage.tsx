@@ -27,7 +27,9 @@ import { NewButton } from './NewButton';
 import { RecordTable } from './RecordTable';
 import { SavedViews } from './SavedViews';
 import { SearchBox } from './SearchBox';
+import { ListTotals } from './ListTotals';
 import { PAGE_SIZE, useRecordPages } from './useRecordPages';
+import { useTotals } from './useTotals';
 
 /** `/records/:entity`: the generated list of an entity's records. */
 export function ListPage() {
@@ -91,6 +93,11 @@ function ListView({ entity }: { entity: EntityDefinition }) {
     return params.toString();
   }, [filterParams, columns, choosable, kinds, entity]);
   const pages = useRecordPages(entity.$id, listParams);
+  const moneyColumns = useMemo(
+    () => columns.filter((c) => displayKind(kinds, entity, c) === 'money'),
+    [columns, kinds, entity],
+  );
+  const totals = useTotals(entity.$id, filterParams, moneyColumns);
 
   // Rendering time for the browser tests: from the data's arrival to these rows being committed.
   useLayoutEffect(() => {
@@ -199,6 +206,7 @@ function ListView({ entity }: { entity: EntityDefinition }) {
             stale={pages.status === 'loading'}
           />
           <div className="list-footer">
+            {totals && <ListTotals entity={entity} totals={totals} />}
             <span className="muted" data-testid="list-count" aria-live="polite">
               {firstLoad ? t.loading : t.shown(`${pages.rows.length}${pages.hasMore ? '+' : ''}`)}
             </span>

@@ -81,4 +81,16 @@ export const RECORDS = contract('/records', {
     body: { type: 'object' },
     responses: perEntity,
   },
+  totals: {
+    method: 'get',
+    path: '/:entity/totals',
+    operationId: 'totalRecords',
+    tags,
+    perEntity: true,
+    summary: 'Count (and total) the records a list would show',
+    params: { entity: target.entity },
+    // The list's filter[...] and q travel too; which fields they and `sum` may name is the entity's (totals-query.ts).
+    query: { properties: { sum: text({ maxLength: 2000, description: 'Number fields to total, comma-separated.' }) } },
+    responses: perEntity,
+  },
 });

@@ -1,3 +1,4 @@
+import { EXACT_COUNT_LIMIT } from '@lodestar/core';
 import type { CompiledEntity } from '../../model/compile-model.js';
 import { groupableNames, summableNames } from '../../records/group-query.js';
 import { json, problems, ref } from './common.js';
@@ -46,6 +47,42 @@ export function toGroupPaths(
         ],
         responses: {
           200: json('The groups.', ref('GroupsAnswer')),
+          ...problems(400),
+        },
+      },
+    },
+  };
+}
+
+/** `GET /records/{entity}/totals`: the list's count and number totals; filter parameters are the list's own. */
+export function toTotalsPaths(
+  entity: CompiledEntity,
+  name: string,
+  tag: string,
+  listParameters: JsonSchema[],
+): Record<string, JsonSchema> {
+  const sums = summableNames(entity);
+  const filters = listParameters.filter((p) => typeof p.name === 'string' && p.name.startsWith('filter['));
+  const sum = sums.length
+    ? [
+        {
+          name: 'sum',
+          in: 'query',
+          schema: { type: 'string', pattern: `^(${sums.join('|')})(,(${sums.join('|')}))*$` },
+          description: `Number fields to total, comma-separated: ${sums.join(', ')}.`,
+        },
+      ]
+    : [];
+  return {
+    [`/records/${entity.id}/totals`]: {
+      get: {
+        operationId: `total${name}`,
+        tags: [tag],
+        summary: 'Count (and total) the records a list would show',
+        description: `Exact up to ${EXACT_COUNT_LIMIT.toLocaleString('en')} records; beyond that \`exact\` is false, \`count\` is the planner's estimate and \`sums\` is null. Takes the same \`filter[...]\` and \`q\` as the list.`,
+        parameters: [...sum, ...filters, ref('q', 'parameters')],
+        responses: {
+          200: json('The count and totals.', ref('TotalsAnswer')),
           ...problems(400),
         },
       },

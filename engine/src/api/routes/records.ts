@@ -14,6 +14,7 @@ import { startFor } from '../../runtime/start-record.js';
 import { accessFor } from '../../permissions/model-access.js';
 import { exportCsv, parseExportOptions } from '../../records/export-csv.js';
 import { readGroups } from '../../records/read-groups.js';
+import { readTotals } from '../../records/read-totals.js';
 import { viewOf } from '../../records/record-permissions.js';
 import { actorOf } from '../actor.js';
 import { requestIdOf } from '../request-id.js';
@@ -38,6 +39,9 @@ export function recordsRouter(ctx: AppContext): Router {
   });
   router.get('/:entity/groups', async (req, res) => {
     res.json(await readGroups(recordContext(ctx, req), req.query as QueryParams));
+  });
+  route(router, RECORDS.routes.totals, async (req, res) => {
+    res.json(await readTotals(recordContext(ctx, req), req.query as QueryParams));
   });
   route(router, RECORDS.routes.duplicates, async (req, res) => {
     res.json(await answerDuplicates(recordContext(ctx, req), req));
