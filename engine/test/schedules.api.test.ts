@@ -1,3 +1,5 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScheduleWorker, type ScheduleWorker } from '../src/schedules/schedule-worker.js';
 import { queueManualRun } from '../src/schedules/runs-repo.js';
@@ -216,5 +218,23 @@ describe('schedules over HTTP', () => {
     const recency = await Promise.all(sorted.map(async (id) => (await records('GET', `/customer/${id}`)).body.recency));
     expect(recency.slice(0, 3)).toEqual([null, null, null]);
     expect(recency.slice(3).every((r) => typeof r === 'number')).toBe(true);
+  });
+
+  it('answers what the OpenAPI document promises (closed schemas generated from core types)', async () => {
+    const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
+    (addFormatsModule as unknown as (a: Ajv2020) => void)(ajv);
+    const doc = (await server.request('GET', '/api/v1/openapi.json')).body;
+    const check = async (method: string, path: string, url: string, status: number) => {
+      const response = await server.request(method.toUpperCase(), `/api/v1${url}`);
+      expect(response.status).toBe(status);
+      const schema = doc.paths[path][method].responses[String(status)].content['application/json'].schema;
+      const validate = ajv.compile({ ...schema, components: doc.components });
+      expect(validate(response.body), JSON.stringify(validate.errors)).toBe(true);
+      return response.body;
+    };
+    const queued = await check('post', '/schedules/{workflow}/{id}/run', '/schedules/customer-life/toPool/run', 202);
+    await check('get', '/schedules', '/schedules', 200);
+    await check('get', '/schedules/runs', '/schedules/runs?limit=5', 200);
+    await check('get', '/schedules/runs/{run}', `/schedules/runs/${queued.id}`, 200);
   });
 });

@@ -1,6 +1,6 @@
 /* Generated from core's types by `npm run generate -w core` (scripts/type-schemas-lib.mjs). Do not edit. */
 
-/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow, AuditPage, VersionSummary, StoredVersion, StoredDraft, EffectivePermissions, MyDay, MyDelegation, DelegationList, ApprovalDelegation, NotificationPage, NotificationsMarked, RecordPage, GroupsAnswer, TransitionsAnswer, TransitionMade, DuplicateAnswer, User, ListedUser, SignedIn, OrgUnit, DirectoryEntry, SavedView, HandoverResult, InstallAnswer, TemplateJson, ScheduleList, ScheduleRunPage, ScheduleRun and the core types they reach, by type name (`x-core-type`). */
+/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow, AuditPage, VersionSummary, StoredVersion, StoredDraft, EffectivePermissions, MyDay, MyDelegation, DelegationList, ApprovalDelegation, NotificationPage, NotificationsMarked, RecordPage, GroupsAnswer, TotalsAnswer, TransitionsAnswer, TransitionMade, DuplicateAnswer, User, ListedUser, SignedIn, OrgUnit, DirectoryEntry, SavedView, HandoverResult, InstallAnswer, TemplateJson, ScheduleList, ScheduleRunPage, ScheduleRun and the core types they reach, by type name (`x-core-type`). */
 export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
   AllowedEvent: {
     description: 'One event of the current state, whether the caller may send it now, and why not.',
@@ -1324,6 +1324,25 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     required: ['titles', 'id', 'workflow', 'from', 'to', 'event', 'actor', 'comment', 'approval', 'at'],
     additionalProperties: false,
     'x-core-type': 'TitledHistoryRow',
+  },
+  TotalsAnswer: {
+    description:
+      "`GET /records/{entity}/totals`: how many records the list with the same filters shows, and the totals of\nthe number fields asked for. Counted exactly up to EXACT_COUNT_LIMIT; beyond it the count is the\nplanner's estimate (`exact: false`) and nothing is summed, so a list over a million rows stays fast.",
+    type: 'object',
+    properties: {
+      count: { type: 'integer' },
+      exact: { type: 'boolean' },
+      sums: {
+        description: 'Field → total over the filtered records (null where no record has a value); null when not exact.',
+        anyOf: [
+          { type: 'null' },
+          { type: 'object', additionalProperties: { anyOf: [{ type: 'null' }, { type: 'number' }] } },
+        ],
+      },
+    },
+    required: ['count', 'exact', 'sums'],
+    additionalProperties: false,
+    'x-core-type': 'TotalsAnswer',
   },
   TransitionMade: {
     description: 'The stage change an event made, and the history row it wrote.',

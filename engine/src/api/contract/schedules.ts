@@ -1,7 +1,8 @@
 import { json, problems, ref } from '../openapi/common.js';
 import { contract, text } from './spec.js';
 
-const tags = ['schedules'];
+// Listed with the other administrators' routes (openapi/identity-paths.ts ADMIN_PATHS).
+const tags = ['admin'];
 const scheduleParams = {
   workflow: { schema: text({ pattern: '^[a-z][a-z0-9-]{0,62}$' }), description: 'The workflow id.' },
   id: { schema: text({ pattern: '^[a-z][a-zA-Z0-9]{0,47}$' }), description: 'The schedule id in the workflow.' },

@@ -1,6 +1,7 @@
 import { ADMIN } from '../contract/admin.js';
 import { AUTH } from '../contract/auth.js';
 import { CALENDAR } from '../contract/calendar.js';
+import { SCHEDULES } from '../contract/schedules.js';
 import { toContractPaths } from './contract-paths.js';
 import type { JsonSchema } from './field-schemas.js';
 
@@ -8,4 +9,8 @@ import type { JsonSchema } from './field-schemas.js';
 export const AUTH_PATHS: Record<string, JsonSchema> = toContractPaths(AUTH);
 
 /** `/admin/*`: users, org units, handover, the audit trail and the business calendar (administrators only). */
-export const ADMIN_PATHS: Record<string, JsonSchema> = { ...toContractPaths(ADMIN), ...toContractPaths(CALENDAR) };
+export const ADMIN_PATHS: Record<string, JsonSchema> = {
+  ...toContractPaths(ADMIN),
+  ...toContractPaths(CALENDAR),
+  ...toContractPaths(SCHEDULES),
+};
