@@ -52,6 +52,7 @@ const PURE = [
   'cli/(lang|messages|plan-lines)\\.ts',
   'calendar/(business-days|wall-time)\\.ts',
   'schedules/(schedule-specs|due-times|check-schedules|schedule-sql)\\.ts',
+  'import/(convert|mapping|prepare-row|import-types)\\.ts',
 ].map((pattern) => new RegExp(`^${pattern}$`));
 
 /** Packages that reach a database, the network or the file system. */

@@ -201,6 +201,8 @@ export const ANSWER_TYPES = [
   'ScheduleList',
   'ScheduleRunPage',
   'ScheduleRun',
+  'ImportJob',
+  'ImportUndone',
 ];
 
 /** The generated module: `TYPE_SCHEMAS`, formatted as the tree is (Prettier). */

@@ -28,10 +28,13 @@ const OWNERS: Record<string, string> = {
   lodestar_saved_views: 'views/views-repo.ts',
   lodestar_sequences: 'records/sequences-repo.ts',
   lodestar_approval_delegations: 'runtime/approval-delegations-repo.ts',
-  lodestar_notifications: 'notifications/notifications-repo.ts',
   lodestar_calendar_days: 'calendar/calendar-repo.ts',
   lodestar_schedules: 'schedules/runs-repo.ts',
   lodestar_schedule_runs: 'schedules/runs-repo.ts',
+  lodestar_notifications: 'notifications/notifications-repo.ts',
+  lodestar_imports: 'import/imports-repo.ts',
+  lodestar_import_records: 'import/imports-repo.ts',
+  lodestar_import_errors: 'import/imports-repo.ts',
 };
 
 /**
@@ -51,9 +54,10 @@ const MIGRATIONS = [
   'db/engine-tables.ts',
   'identity/identity-tables.ts',
   'runtime/approval-tables.ts',
-  'notifications/notification-tables.ts',
   'calendar/calendar-tables.ts',
   'schedules/schedule-tables.ts',
+  'notifications/notification-tables.ts',
+  'import/import-tables.ts',
 ];
 
 function sourceFiles(dir: string): string[] {

@@ -1,6 +1,6 @@
 /* Generated from core's types by `npm run generate -w core` (scripts/type-schemas-lib.mjs). Do not edit. */
 
-/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow, AuditPage, VersionSummary, StoredVersion, StoredDraft, EffectivePermissions, MyDay, MyDelegation, DelegationList, ApprovalDelegation, NotificationPage, NotificationsMarked, RecordPage, GroupsAnswer, TotalsAnswer, TransitionsAnswer, TransitionMade, DuplicateAnswer, User, ListedUser, SignedIn, OrgUnit, DirectoryEntry, SavedView, HandoverResult, InstallAnswer, TemplateJson, ScheduleList, ScheduleRunPage, ScheduleRun and the core types they reach, by type name (`x-core-type`). */
+/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow, AuditPage, VersionSummary, StoredVersion, StoredDraft, EffectivePermissions, MyDay, MyDelegation, DelegationList, ApprovalDelegation, NotificationPage, NotificationsMarked, RecordPage, GroupsAnswer, TotalsAnswer, TransitionsAnswer, TransitionMade, DuplicateAnswer, User, ListedUser, SignedIn, OrgUnit, DirectoryEntry, SavedView, HandoverResult, InstallAnswer, TemplateJson, ScheduleList, ScheduleRunPage, ScheduleRun, ImportJob, ImportUndone and the core types they reach, by type name (`x-core-type`). */
 export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
   AllowedEvent: {
     description: 'One event of the current state, whether the caller may send it now, and why not.',
@@ -523,6 +523,103 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     required: ['moved', 'total', 'dryRun'],
     additionalProperties: false,
     'x-core-type': 'HandoverResult',
+  },
+  ImportIssue: {
+    description: 'One problem of one row of an import file.',
+    type: 'object',
+    properties: {
+      row: { description: 'The row as a spreadsheet numbers it (the header is row 1).', type: 'integer' },
+      column: {
+        description: "The column's header; null when the row as a whole is at fault.",
+        anyOf: [{ type: 'null' }, { type: 'string' }],
+      },
+      value: { description: 'What the cell held.', anyOf: [{ type: 'null' }, { type: 'string' }] },
+      rule: {
+        description:
+          'The rule the value breaks (`enum`, `date`, `unique`, `duplicateInFile`, `notFound`, `required`, …).',
+        type: 'string',
+      },
+      message: { $ref: '#/components/schemas/Text' },
+    },
+    required: ['row', 'column', 'value', 'rule', 'message'],
+    additionalProperties: false,
+    'x-core-type': 'ImportIssue',
+  },
+  ImportJob: {
+    description: 'An import job: what it was asked to do, how far it got and what it found.',
+    type: 'object',
+    properties: {
+      id: { type: 'string', format: 'uuid' },
+      entity: { type: 'string' },
+      fileName: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+      mode: { enum: ['insert', 'update', 'upsert'] },
+      key: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+      dryRun: { type: 'boolean' },
+      skipBad: { type: 'boolean' },
+      status: {
+        description:
+          '`succeeded` with `dryRun` is a test run that found what `failed` counts; nothing of it was written.',
+        enum: ['cancelled', 'failed', 'running', 'succeeded', 'undone'],
+      },
+      processed: { type: 'integer' },
+      created: { type: 'integer' },
+      updated: { type: 'integer' },
+      failed: { description: 'Rows with problems.', type: 'integer' },
+      rowsPerSecond: {
+        description: 'Rows read per second so far (while running) or overall.',
+        anyOf: [{ type: 'null' }, { type: 'number' }],
+      },
+      headers: { description: "The file's header row.", type: 'array', items: { type: 'string' } },
+      issues: {
+        description: 'The first problems found; the report lists them all.',
+        type: 'array',
+        items: { $ref: '#/components/schemas/ImportIssue' },
+        maxItems: 100,
+      },
+      error: {
+        description: 'Why nothing was written, when the import failed as a whole.',
+        anyOf: [{ type: 'null' }, { $ref: '#/components/schemas/Text' }],
+      },
+      undoable: {
+        description: 'Whether undo may still take the import back (it wrote something and was not undone).',
+        type: 'boolean',
+      },
+      createdAt: { type: 'string' },
+      finishedAt: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+      undoneAt: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+    },
+    required: [
+      'id',
+      'entity',
+      'fileName',
+      'mode',
+      'key',
+      'dryRun',
+      'skipBad',
+      'status',
+      'processed',
+      'created',
+      'updated',
+      'failed',
+      'rowsPerSecond',
+      'headers',
+      'issues',
+      'error',
+      'undoable',
+      'createdAt',
+      'finishedAt',
+      'undoneAt',
+    ],
+    additionalProperties: false,
+    'x-core-type': 'ImportJob',
+  },
+  ImportUndone: {
+    description: '`POST /imports/{id}/undo`.',
+    type: 'object',
+    properties: { deleted: { type: 'integer' }, restored: { type: 'integer' } },
+    required: ['deleted', 'restored'],
+    additionalProperties: false,
+    'x-core-type': 'ImportUndone',
   },
   IndexSpec: {
     type: 'object',

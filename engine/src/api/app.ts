@@ -18,10 +18,11 @@ import { uiRouter } from './routes/ui.js';
 import { usersDirectoryRouter } from './routes/users-directory.js';
 import { viewsRouter } from './routes/views.js';
 import { myDayRouter } from './routes/my-day.js';
-import { notificationsRouter } from './routes/notifications.js';
 import { schedulesRouter } from './routes/schedules.js';
+import { notificationsRouter } from './routes/notifications.js';
 import { delegationsRouter } from './routes/delegations.js';
 import { requestId } from './request-id.js';
+import { importsRouter } from './routes/imports.js';
 import { exceedsJsonDepth, MAX_JSON_DEPTH, refuseDeclaredOver } from './body-guard.js';
 import { BadRequestError } from '../errors.js';
 
@@ -94,6 +95,8 @@ export function createApp(ctx: AppContext): Express {
   api.get('/', (req, res) => res.redirect(302, `${req.baseUrl}/docs`));
   api.use('/docs', docsRouter());
   api.use(requireActor);
+  // An import's body is the file, streamed to disk past the JSON parser and its 5 MB cap (routes/imports.ts).
+  api.use('/imports', importsRouter(ctx));
   api.use(...jsonBody(BODY_BYTES));
   api.use(openApiRouter());
   api.use('/meta', metaRouter(ctx));

@@ -1,10 +1,11 @@
 import type { Knex } from 'knex';
 import { upgradeOwnerIndexes } from './owner-indexes.js';
 import { upgradeIdentityTables } from '../identity/identity-tables.js';
-import { createNotificationTables } from '../notifications/notification-tables.js';
 import { createCalendarTables } from '../calendar/calendar-tables.js';
-import { createScheduleTables } from '../schedules/schedule-tables.js';
 import { upgradeApprovalTables } from '../runtime/approval-tables.js';
+import { createNotificationTables } from '../notifications/notification-tables.js';
+import { createScheduleTables } from '../schedules/schedule-tables.js';
+import { createImportTables } from '../import/import-tables.js';
 
 interface Migration {
   name: string;
@@ -244,6 +245,7 @@ const MIGRATIONS: Migration[] = [
   { name: '010_schedules', up: createScheduleTables },
   { name: '011_approval_delegations', up: upgradeApprovalTables },
   { name: '012_notifications', up: createNotificationTables },
+  { name: '013_imports', up: createImportTables },
 ];
 
 const source: Knex.MigrationSource<Migration> = {

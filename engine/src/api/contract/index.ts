@@ -10,6 +10,7 @@ import type { Contract } from './spec.js';
 import { VIEWS } from './views.js';
 import { DELEGATIONS } from './delegations.js';
 import { SCHEDULES } from './schedules.js';
+import { IMPORTS } from './imports.js';
 
 /** Every router described by a contract; the route-schemas test and the client's OpenAPI document read this list. */
 export const CONTRACTS: Contract[] = [
@@ -25,4 +26,5 @@ export const CONTRACTS: Contract[] = [
   META,
   REPORTS,
   SCHEDULES,
+  IMPORTS,
 ];
