@@ -1,14 +1,17 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useBrowserSuite } from '../support/browser.js';
+import { draftSaved, useBrowserSuite } from '../support/browser.js';
 import { NOTIFY_DEFINITIONS } from '../support/notification-definitions.js';
 
 /*
  * The bell in the runtime UI's top bar (issue 15 item 6): a payment gone overdue notifies its owner in-app;
  * the owner sees 1 on the bell, opens the inbox, clicks through to the payment, and the badge clears. At 390 px
- * the bell and its panel fit the screen.
+ * the bell and its panel fit the screen. In the studio, a notify's recipients and bilingual title are a form.
  */
-const { server, sessions } = useBrowserSuite({ server: { definitions: NOTIFY_DEFINITIONS } });
+const { server, sessions } = useBrowserSuite({
+  ui: ['runtime-ui', 'studio'],
+  server: { definitions: NOTIFY_DEFINITIONS },
+});
 let owner: { id: string; token: string };
 let payment = '';
 
@@ -76,5 +79,40 @@ describe('the notification bell', () => {
       (await server.request('GET', '/api/v1/me/notifications', undefined, { authorization: `Bearer ${owner.token}` }))
         .body.unread,
     ).toBe(0);
+  });
+
+  it('edits whom a notify reaches and its title in each language in the studio', async () => {
+    const page = await sessions.open(server.adminToken, 'zh');
+    await page.goto('/studio/workflows');
+    await page.locator('tr[data-workflow="payment-flow"]').getByRole('link').first().click();
+    await page.locator('[data-state="open"]').click();
+    await page.getByRole('complementary', { name: '阶段' }).locator('[data-out-event="OVERDUE"]').click();
+    const panel = page.getByRole('complementary', { name: '流转' });
+    const to = (label: string) => panel.getByLabel(new RegExp(`通知对象 ${label}$`));
+    expect(await to('1').inputValue()).toBe('role');
+    expect(await to('1 · 角色').inputValue()).toBe('finance');
+    expect(await to('2').inputValue()).toBe('field');
+    expect(await to('2 · 人员字段').inputValue()).toBe('collector');
+    expect(await to('3').inputValue()).toBe('owner.manager');
+    expect(await panel.getByLabel(/标题 · 中文$/).inputValue()).toBe('付款逾期：{{customer}} {{amount}}');
+
+    await panel.getByLabel(/标题 · English$/).fill('Overdue: {{title}}');
+    await panel.getByRole('button', { name: '添加通知对象' }).click();
+    await to('5').selectOption('orgUnit');
+    await to('5 · 部门').fill('财务部');
+    await panel.getByLabel(/通知对象 5 · 含下级部门$/).check();
+    await draftSaved(page);
+    const draft = (await server.request('GET', '/api/v1/meta/drafts/studio')).body.definitions.workflows.find(
+      (w: { id: string }) => w.id === 'payment-flow',
+    );
+    const params = draft.states.open.on.OVERDUE.actions[0].params;
+    expect(params.title).toEqual({ zh: '付款逾期：{{customer}} {{amount}}', en: 'Overdue: {{title}}' });
+    expect(params.to).toEqual([
+      { role: 'finance' },
+      { field: 'collector' },
+      'owner.manager',
+      'owner',
+      { orgUnit: '财务部', subUnits: true },
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useStudioLang } from '../app/lang';
 import { Checkbox, Select, TextInput } from '../ui/controls';
 import { libraryName } from './library-messages';
+import { AddressList, BilingualText, isAddressList, isBilingualText } from './NotifyParams';
 import { PANEL_MESSAGES } from './panel-messages';
 import type { ParamSchema } from './types';
 import { useMessages } from '@lodestar/ui-shared';
@@ -144,6 +145,9 @@ function ParamControl({
       />
     );
   }
+  if (isAddressList(name, schema))
+    return <AddressList label={label} value={value} fields={fields} onChange={onChange} />;
+  if (isBilingualText(schema)) return <BilingualText label={label} value={value} onChange={onChange} />;
   if (type === 'string' || schema.anyOf)
     return <TextInput label={label} value={typeof value === 'string' ? value : ''} onChange={onChange} />;
   if (type === undefined && Object.keys(schema).length === 0) {
