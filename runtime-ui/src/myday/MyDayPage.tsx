@@ -4,6 +4,7 @@ import { paths } from '../app/paths';
 import { Spinner } from '../app/Spinner';
 import { useModel } from '../model/ModelContext';
 import { entityTitle } from '../model/labels';
+import { ApprovalInbox } from './ApprovalInbox';
 import { MyDaySection } from './MyDaySection';
 import { SECTIONS, type MyDay } from './my-day-types';
 import { MYDAY_MESSAGES } from './messages';
@@ -67,6 +68,7 @@ export function MyDayPage() {
               </a>
             ))}
           </nav>
+          {(state.data.approvals ?? []).length > 0 && <ApprovalInbox items={state.data.approvals} />}
           <div className="myday-grid">
             {SECTIONS.map((section) => (
               <MyDaySection
