@@ -108,6 +108,30 @@ describe('a transition that notifies', () => {
   });
 });
 
+describe('timers and starts', () => {
+  it("a timer-fired transition (an SLA running out) and a start's entry actions notify too", async () => {
+    const knex = server.testDb.db.knex;
+    await knex('lodestar_notifications').del();
+    const payment = await newPayment('盯紧');
+    expect((await as(undefined, 'POST', `/records/payment/${payment.id}/events`, { type: 'WATCH' })).status).toBe(200);
+    await expect
+      .poll(async () => (await rows()).map((r) => [r.user_id, r.title.zh]), { timeout: 10_000, interval: 200 })
+      .toEqual([[manager.id, '超时：盯紧']]);
+    expect((await as(undefined, 'GET', `/records/payment/${payment.id}`)).body.state).toBe('overdue');
+
+    await knex('lodestar_notifications').del();
+    const reminder = await as(undefined, 'POST', '/records/reminder', { title: '请于周五前付款', owner_id: owner.id });
+    expect(reminder.status, JSON.stringify(reminder.body)).toBe(201);
+    expect(await rows()).toEqual([
+      expect.objectContaining({
+        user_id: owner.id,
+        record_id: reminder.body.id,
+        title: { zh: '新提醒：请于周五前付款', en: 'New reminder: 请于周五前付款' },
+      }),
+    ]);
+  });
+});
+
 describe('org units', () => {
   it('reaches the members of a unit, with its sub-units when asked, by name or id', async () => {
     const knex = server.testDb.db.knex;

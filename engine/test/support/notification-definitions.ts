@@ -50,6 +50,15 @@ export const NOTIFY_DEFINITIONS: DefinitionSet = {
       },
       required: ['title'],
     },
+    {
+      $id: 'reminder',
+      title: 'Reminder',
+      type: 'object',
+      'x-i18n': { title: { zh: '催款提醒', en: 'Reminder' } },
+      'x-entity': { titleField: 'title' },
+      properties: { title: { type: 'string', maxLength: 100 } },
+      required: ['title'],
+    },
   ],
   workflows: [
     {
@@ -74,6 +83,8 @@ export const NOTIFY_DEFINITIONS: DefinitionSet = {
               target: 'overdue',
               actions: [{ type: 'notify', params: { to: 'owner', subject: 'Please follow up' } }],
             },
+            // Waits a second (an SLA), then escalates to the owner's manager from the timer worker.
+            WATCH: 'watched',
             // Refused: the guard needs a note.
             ESCALATE: {
               target: 'overdue',
@@ -87,7 +98,38 @@ export const NOTIFY_DEFINITIONS: DefinitionSet = {
             },
           },
         },
+        watched: {
+          meta: { title: { zh: '跟进中', en: 'Watched' }, sla: 'PT1S' },
+          after: {
+            sla: {
+              target: 'overdue',
+              actions: [
+                {
+                  type: 'notify',
+                  params: { to: 'owner.manager', title: { zh: '超时：{{title}}', en: 'Past its SLA: {{title}}' } },
+                },
+              ],
+            },
+          },
+        },
         overdue: { meta: { title: { zh: '已逾期', en: 'Overdue' } }, on: { PAID: 'open' } },
+      },
+    },
+    {
+      id: 'reminder-flow',
+      initial: 'sent',
+      meta: { entity: 'reminder', title: { zh: '催款提醒', en: 'Reminders' } },
+      states: {
+        // A record's start runs its first stage's entry actions: a notify there writes with the new record.
+        sent: {
+          meta: { title: { zh: '已发出', en: 'Sent' } },
+          entry: [
+            {
+              type: 'notify',
+              params: { to: 'owner', title: { zh: '新提醒：{{title}}', en: 'New reminder: {{title}}' } },
+            },
+          ],
+        },
       },
     },
   ],
