@@ -63,7 +63,13 @@ describe('schedules over HTTP', () => {
   it('lists the schedules with their next due time; only administrators see them', async () => {
     const listed = await server.request('GET', '/api/v1/schedules');
     expect(listed.status).toBe(200);
-    expect(listed.body.data.map((s: { key: string }) => s.key)).toEqual(['customer-life/rfm', 'customer-life/toPool']);
+    expect(listed.body.data.map((s: { key: string }) => s.key)).toEqual([
+      'customer-life/rfm',
+      'customer-life/toPool',
+      'customer-life/weekly',
+    ]);
+    // Monday 08:00 in Shanghai is Monday 00:00 UTC.
+    expect(new Date(listed.body.data[2].nextDueAt).getUTCDay()).toBe(1);
     const rfm = listed.body.data[0];
     expect(rfm).toMatchObject({ cron: '0 2 * * *', timeZone: 'Asia/Shanghai', action: 'set', lastRun: null });
     // 02:00 in Shanghai is 18:00 UTC.
@@ -236,5 +242,26 @@ describe('schedules over HTTP', () => {
     await check('get', '/schedules', '/schedules', 200);
     await check('get', '/schedules/runs', '/schedules/runs?limit=5', 200);
     await check('get', '/schedules/runs/{run}', `/schedules/runs/${queued.id}`, 200);
+  });
+
+  it('a report mails each holder of the role the records of their team per stage, through the outbox', async () => {
+    const knex = server.testDb.db.knex;
+    const { user: manager } = await server.userToken({
+      email: 'boss@lodestar.test',
+      roles: ['manager'],
+      displayName: '王经理',
+    });
+    const run = await queueManualRun(knex, 'customer-life/weekly', null, new Date());
+    await worker().drain();
+    expect(await runUntilDone(run.id)).toMatchObject({ status: 'succeeded', processed: 1, changed: 1 });
+    const mails = await knex('lodestar_outbox').where({ kind: 'email' }).select('payload');
+    const mail = mails
+      .map((m: { payload: { to: string[]; subject: string; text: string } }) => m.payload)
+      .find((p) => p.to.includes(manager.email))!;
+    expect(mail.subject).toContain('每周客户报告');
+    expect(mail.text).toContain('王经理，您好');
+    const active = ((await knex('customer').where({ state: 'active' }).count('* as n')) as { n: string }[])[0]!.n;
+    expect(mail.text).toContain(`跟进中：${active}`);
+    expect(mail.text).toContain(`Active: ${active}`);
   });
 });

@@ -71,6 +71,12 @@ export function scheduleSet(): DefinitionSet {
           where: 'DATEDIF(lastFollowUpAt, TODAY(), "d") >= 30',
           event: 'RETURN_TO_POOL',
         },
+        {
+          id: 'weekly',
+          title: { en: 'Weekly customer report', zh: '每周客户报告' },
+          cron: '0 8 * * 1',
+          notify: { role: 'manager' },
+        },
       ],
     },
     states: {
