@@ -773,6 +773,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an import: the body is the file itself (CSV in UTF-8 or GBK/GB18030, or XLSX), up to 512 MB
+         * @description Send the file as the raw request body (`Content-Type: text/csv`, `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `application/octet-stream`) and the options as query parameters. The import runs in the background of the engine that accepted it; follow it with `GET /imports/{id}`. Columns map to fields by id or title in either language, or by `mapping`.
+         */
+        post: operations["startImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import: status, counts, rows per second and the first problems */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The error file: the original header and bad rows with an error column, as CSV or XLSX */
+        get: operations["getImportReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo an import as a whole, while none of its records changed since */
+        post: operations["undoImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop a running import: its transaction rolls back, nothing of it is written */
+        post: operations["cancelImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -828,6 +916,12 @@ export interface components {
         GroupsAnswer: core.GroupsAnswer;
         /** @description What a handover moved (`POST /admin/handover`, `lodestar handover`): engine handover/handover.ts builds it. */
         HandoverResult: core.HandoverResult;
+        /** @description One problem of one row of an import file. */
+        ImportIssue: core.ImportIssue;
+        /** @description An import job: what it was asked to do, how far it got and what it found. */
+        ImportJob: core.ImportJob;
+        /** @description `POST /imports/{id}/undo`. */
+        ImportUndone: core.ImportUndone;
         IndexSpec: core.IndexSpec;
         /** @description What a template install did (`POST /meta/template/install`): one closed shape per status. */
         InstallAnswer: core.InstallAnswer;
@@ -2718,6 +2812,156 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ScheduleRun"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    startImport: {
+        parameters: {
+            query: {
+                /** @description The entity to import into. */
+                entity: string;
+                /** @description Default `insert`. */
+                mode?: "insert" | "update" | "upsert";
+                /** @description The field rows are matched by (update, upsert). */
+                key?: string;
+                /** @description Import the good rows and report the bad ones (default: one bad row and nothing is written). */
+                skipBad?: boolean;
+                /** @description A test run: check and count everything, write nothing. */
+                dryRun?: boolean;
+                /** @description A relation cell naming no record creates one with that title. */
+                createMissing?: boolean;
+                /** @description The XLSX sheet (default: the first). */
+                sheet?: string;
+                /** @description The record type of rows without one. */
+                recordType?: string;
+                /** @description JSON object: column header → field id, or null to leave the column out. */
+                mapping?: string;
+                /** @description The file’s name, shown in the job. */
+                fileName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Started; poll the job. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The import id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getImportReport: {
+        parameters: {
+            query?: {
+                /** @description Default `xlsx`. */
+                format?: "csv" | "xlsx";
+                /** @description Default: Accept-Language, else Chinese. */
+                lang?: "zh" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description The import id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The error file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    undoImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The import id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportUndone"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    cancelImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The import id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Stopping. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
                 };
             };
             404: components["responses"]["NotFound"];

@@ -8,6 +8,7 @@ import { VIEWS } from '../contract/views.js';
 import { NOTIFICATIONS } from '../contract/notifications.js';
 import { DELEGATIONS } from '../contract/delegations.js';
 import { toContractPaths } from './contract-paths.js';
+import { importPaths } from './import-paths.js';
 
 /** The runtime UI's own routes: the users directory, saved views, "My day" and the notifications inbox. */
 export const RUNTIME_UI_PATHS: Record<string, JsonSchema> = {
@@ -16,6 +17,7 @@ export const RUNTIME_UI_PATHS: Record<string, JsonSchema> = {
   ...toContractPaths(MY_DAY),
   ...toContractPaths(NOTIFICATIONS),
   ...toContractPaths(DELEGATIONS),
+  ...importPaths(),
 };
 
 /** `GET /records/{entity}/groups`: counts and sums per value; filter parameters are the list's own. */
