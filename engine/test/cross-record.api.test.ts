@@ -102,6 +102,18 @@ describe('updateRecord', () => {
     expect(await get('payment', big.id)).toMatchObject({ state: 'open' });
   });
 
+  it("runs from a new record's start (entry actions of its initial state), in the create's transaction", async () => {
+    const customer = await create('customer', { name: '收据客户', paidTotal: 1 });
+    const receipt = await api('POST', '/receipt', { label: 'R-1', amount: 2, customer: customer.id });
+    expect(receipt.status, JSON.stringify(receipt.body)).toBe(201);
+    expect(await get('customer', customer.id)).toMatchObject({ paidTotal: 3, note: '收据', version: 2 });
+    // A refused entry action refuses the create: nothing is left behind.
+    const big = await api('POST', '/receipt', { label: 'R-2', amount: 2_000_000, customer: customer.id });
+    expect(big.status).toBe(409);
+    expect(big.body.reason.zh).toContain('“累计回款”');
+    expect(await server.testDb.db.knex('receipt').where({ label: 'R-2' })).toEqual([]);
+  });
+
   it('does nothing when the path is blank', async () => {
     const payment = await create('payment', { label: 'P-5', amount: 1 });
     expect((await api('POST', `/payment/${payment.id}/events`, { type: 'PAY' })).status).toBe(200);
@@ -135,7 +147,7 @@ describe('sendEvent', () => {
     expect(states).toEqual(['cancelled', 'cancelled', 'open']);
     // The order already cancelled got no second CANCEL.
     expect((await get('order', done.id)).version).toBe(done.version + 1);
-    const history = await server.testDb.db.knex('lodestar_history').where({ record_id: orders[0]!.id });
+    const history = await server.testDb.db.knex('lodestar_history').where({ record_id: orders[0]!.id }).orderBy('id');
     expect(history.map((h) => h.event)).toEqual(['START', 'CANCEL']);
     const sent = (await auditOf('contract', contract.id)).find((row) => row.detail?.sendEvent === 'CANCEL');
     expect(sent.request_id).toBe('close-1');

@@ -42,6 +42,25 @@ const payment: EntityDefinition = {
   },
 };
 
+/** A receipt adds to its customer when it is created: updateRecord in its initial state's entry actions. */
+const receipt: EntityDefinition = { ...payment, $id: 'receipt', title: 'Receipt' };
+
+export const receiptFlow: WorkflowDefinition = {
+  id: 'receipt-flow',
+  initial: 'booked',
+  meta: { entity: 'receipt' },
+  states: {
+    booked: {
+      entry: [
+        {
+          type: 'updateRecord',
+          params: { path: 'customer', set: { paidTotal: 'COALESCE(target.paidTotal, 0) + amount', note: '"收据"' } },
+        },
+      ],
+    },
+  },
+};
+
 const contract: EntityDefinition = {
   $id: 'contract',
   title: 'Contract',
@@ -182,8 +201,8 @@ export const roles = {
 export function crossRecordSet(): DefinitionSet {
   const levels = chain(7);
   return {
-    entities: [customer, payment, contract, order, ...levels.entities],
-    workflows: [paymentFlow, contractFlow, orderFlow, ...levels.workflows],
+    entities: [customer, payment, receipt, contract, order, ...levels.entities],
+    workflows: [paymentFlow, receiptFlow, contractFlow, orderFlow, ...levels.workflows],
     roles: roles as DefinitionSet['roles'],
   };
 }
