@@ -68,7 +68,12 @@ function definitions(): DefinitionSet {
           ...guarded('PAIR', { type: 'related', params: { entity: 'quoteLine', via: 'quote', min: 2, max: 3 } }),
           ...guarded('ASK', { type: 'condition', params: { check: 'name <> "why?"' } }),
           PLAIN: 'done',
+          WAIT: 'waiting',
         },
+      },
+      // A timer's transition is judged on the facts too, read inside the timer's transaction.
+      waiting: {
+        after: { PT1S: { target: 'done', guard: { type: 'condition', params: { check: 'discount > 0.5' } } } },
       },
       done: {},
     },
@@ -157,6 +162,27 @@ describe('literals', () => {
     expect(refused.body.reason).toEqual({ en: 'Condition not met: Name ≠ "why?"', zh: '条件不满足：名称 ≠ "why?"' });
     expect((await send(await create('quote', { name: 'why not' }), 'ASK')).status).toBe(200);
   });
+});
+
+describe('timers', () => {
+  it("take a timer's transition only when its data guard passes", async () => {
+    const deep = await create('quote', { name: 'Deep', discount: 0.6 });
+    const shallow = await create('quote', { name: 'Shallow', discount: 0.1 });
+    for (const quote of [deep, shallow]) expect((await send(quote, 'WAIT')).status).toBe(200);
+    const stateOf = async (quote: { id: string }) => (await api('GET', `/quote/${quote.id}`)).body.state;
+    const pending = async () =>
+      (
+        await server.testDb.db
+          .knex('lodestar_timers')
+          .whereIn('record_id', [deep.id, shallow.id])
+          .where({ status: 'pending' })
+      ).length;
+    const deadline = Date.now() + 15_000;
+    while ((await pending()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(await pending()).toBe(0);
+    expect(await stateOf(deep)).toBe('done');
+    expect(await stateOf(shallow)).toBe('waiting');
+  }, 30_000);
 });
 
 describe('related guards', () => {
