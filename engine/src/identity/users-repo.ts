@@ -184,15 +184,6 @@ export const orgUnitIdsUnder = (db: Db, path: string): Promise<string[]> =>
 export const isActiveUser = async (db: Db, id: string): Promise<boolean> =>
   Boolean(await db(USERS).where({ id, active: true }).first('id'));
 
-/** The email of an active user, or of that user's active manager. */
-export async function activeEmailOf(trx: Db, userId: string, manager: boolean): Promise<string[]> {
-  const sql = manager
-    ? `select m.email from ${USERS} u join ${USERS} m on m.id = u.manager_id where u.id = ? and m.active`
-    : `select email from ${USERS} where id = ? and active`;
-  const result = (await trx.raw(sql, [userId])) as { rows: { email: string }[] };
-  return result.rows.map((row) => row.email);
-}
-
 /** Whom a notification reaches, by kind; each list may be empty. */
 export interface Reach {
   userIds: string[];
