@@ -62,7 +62,7 @@ function factsQuery(
 }
 
 /** The SELECT over the record aliased `g`: each fact a column `f<i>`, beside the row's version. */
-export function compileQuery(model: Model, entity: CompiledEntity, guards: readonly DataGuard[]): FactsQuery {
+function compileQuery(model: Model, entity: CompiledEntity, guards: readonly DataGuard[]): FactsQuery {
   const definitions = model.set.entities;
   const entities = new Map(definitions.map((e) => [e.$id, e]));
   const names = stepNames(model.set);
@@ -85,6 +85,7 @@ export function compileQuery(model: Model, entity: CompiledEntity, guards: reado
       facts.push({ key: guard.key, label: expressionText(entities, parsed, titles) });
       return;
     }
+    if (guard.type !== 'related') throw new Error(`no SQL for the data guard "${guard.type}"`);
     const params = guard.params as unknown as RelatedParams;
     const child = model.entities.get(params.entity)!;
     const alias = `c${i}`;
