@@ -67,6 +67,8 @@ describe('a timer after a date field', () => {
     expect(await stateOf(payment.id)).toBe('overdue');
     const history = await knex()('lodestar_history').where({ record_id: payment.id }).orderBy('id').pluck('event');
     expect(history).toEqual(['START', 'after.after dueDate P1D 09:00']);
+    const titled = (await api('GET', `/${payment.id}/history`)).body.data as { titles: { event: { zh: string } } }[];
+    expect(titled.map((row) => row.titles.event.zh)).toContain('到期自动流转');
     // Overdue on Thursday 09:00, its SLA of two business days skips the weekend: Monday 09:00.
     expect(await pending(payment.id)).toEqual([
       { state: 'overdue', kind: 'sla', event: null, dueAt: '2027-03-15T01:00:00.000Z' },

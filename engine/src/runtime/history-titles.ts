@@ -6,6 +6,7 @@ import { stepNames, type StepNames } from '../migrate/step-names.js';
 import type { Model } from '../model/compile-model.js';
 import { listVersions, readVersion } from '../db/definitions-repo.js';
 import type { HistoryJson } from './history-repo.js';
+import { looksLikeDateKey } from '../workflow/date-timers.js';
 
 /** A history row with its stages and event by title, in both languages (core's type). */
 export type TitledHistory = TitledHistoryRow;
@@ -16,6 +17,7 @@ const SYSTEM_EVENTS: Record<string, Text> = {
   MIGRATE: { en: 'Moved when the model was updated', zh: '模型更新时调整阶段' },
 };
 const TIMER: Text = { en: 'Time limit reached', zh: '超时自动流转' };
+const DATE_REACHED: Text = { en: 'Date reached', zh: '到期自动流转' };
 const GONE: Text = { en: 'A removed stage', zh: '已删除的阶段' };
 
 // Published versions never change: their definitions are read once per database, and only when a
@@ -54,6 +56,8 @@ export async function withHistoryTitles(knex: Knex, model: Model, rows: HistoryJ
 function eventTitle(row: HistoryJson, names: StepNames, older: DefinitionSet[]): Text {
   if (SYSTEM_EVENTS[row.event]) return SYSTEM_EVENTS[row.event]!;
   if (row.event.startsWith('xstate.after')) return TIMER;
+  // Timers record `after.<key>` (after.sla, after.P3D, after.after dueDate P1D 09:00).
+  if (row.event.startsWith('after.')) return looksLikeDateKey(row.event.slice(6)) ? DATE_REACHED : TIMER;
   const title = names.event(row.workflow, row.event);
   if (title.en !== row.event || title.zh !== row.event) return title;
   for (const set of older) {
