@@ -6,6 +6,7 @@ import { isFinal, listEdges, pointingAt, statePointer, stateTitle, text, type Ed
 import { PANEL_MESSAGES } from './panel-messages';
 import type { FieldOption } from './ParamsForm';
 import { StageFieldRules } from './StageFieldRules';
+import { ApprovalEditor } from './ApprovalEditor';
 import type { StateMeta, Workflow } from './types';
 import { useMessages } from '@lodestar/ui-shared';
 
@@ -114,6 +115,7 @@ export function StatePanel({
         <Checkbox label={t.isFinal} checked={isFinal(state)} onChange={onFinal} />
       </div>
       <StageFieldRules meta={meta} fields={fields} onMeta={onMeta} />
+      <ApprovalEditor workflow={workflow} name={name} meta={meta} issues={issues} onMeta={onMeta} />
       <h3 className="wf-subhead">{t.leaving}</h3>
       {out.length === 0 ? (
         <p className="muted small">{t.none}</p>
