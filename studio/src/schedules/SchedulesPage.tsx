@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ScheduleList, ScheduleListing, ScheduleRun, ScheduleRunPage } from '@lodestar/core';
-import { ApiError, sendJson, TitleRow, useMessages, type Lang } from '@lodestar/ui-shared';
+import { ApiError, sendJson, TitleRow, titleOf, useMessages, type Lang } from '@lodestar/ui-shared';
+import { useDraft } from '../draft/DraftContext';
 import { useStudioLang } from '../app/lang';
 import { SCHEDULE_MESSAGES } from './messages';
 import { usePolled } from './use-polled';
@@ -14,6 +15,11 @@ const open = (run: ScheduleRun | null | undefined) => run?.status === 'queued' |
 export function SchedulesPage() {
   const t = useMessages(SCHEDULE_MESSAGES);
   const { lang } = useStudioLang();
+  const { definitions } = useDraft();
+  const entityTitle = (id: string) => {
+    const entity = definitions.entities.find((e) => e.$id === id);
+    return entity ? titleOf(entity, lang, id) : id;
+  };
   const [filter, setFilter] = useState('');
   const [asked, setAsked] = useState<number>();
   const [problem, setProblem] = useState<string>();
@@ -76,7 +82,8 @@ export function SchedulesPage() {
                 <div>
                   <h2>{schedule.title[lang]}</h2>
                   <p className="muted small">
-                    <code>{schedule.key}</code> · {t.onEntity(schedule.entity)} · {actionWord(schedule.action, t)}
+                    <code>{schedule.key}</code> · {t.onEntity(entityTitle(schedule.entity))} ·{' '}
+                    {actionWord(schedule.action, t)}
                   </p>
                 </div>
                 <button
