@@ -27,7 +27,12 @@ function definitions(): DefinitionSet {
     level: { type: 'string', enum: ['key', 'normal'], ...titled('Level', '等级') },
   });
   const product = entity('product', 'Product', '产品', {
-    category: { type: 'string', enum: ['goods', 'service'], ...titled('Category', '类别') },
+    category: {
+      type: 'string',
+      enum: ['goods', 'service'],
+      title: 'Category',
+      'x-i18n': { title: { zh: '类别' }, enum: { service: { en: 'Service', zh: '服务' } } },
+    },
   });
   const quote = entity('quote', 'Quote', '报价', {
     discount: { type: 'number', ...titled('Discount', '折扣') },
@@ -196,8 +201,8 @@ describe('related guards', () => {
     expect(refused.body).toMatchObject({
       guard: 'related',
       reason: {
-        en: 'At least 1 Quote line where Product\'s Category = "service" required; there are 0',
-        zh: '至少需要 1 条报价明细（产品的类别 = "service"），现有 0 条',
+        en: 'At least 1 Quote line where Product\'s Category = "Service" required; there are 0',
+        zh: '至少需要 1 条报价明细（产品的类别 = “服务”），现有 0 条',
       },
     });
     // A line of another quote does not count.

@@ -66,7 +66,7 @@ function compileQuery(model: Model, entity: CompiledEntity, guards: readonly Dat
   const definitions = model.set.entities;
   const entities = new Map(definitions.map((e) => [e.$id, e]));
   const names = stepNames(model.set);
-  const titles: FactTitles = { entity: names.entity, field: names.field };
+  const titles: FactTitles = { entity: names.entity, field: names.field, choice: names.choice };
   const expression = (on: EntityDefinition, source: string): RecordExpression => {
     const { expression: checked } = checkRecordExpression(entities, on, source, '', 'boolean');
     // Published definitions were checked with the same code; a failure here is a bug, not a user's mistake.

@@ -3,11 +3,14 @@ import type { EntityDefinition } from '../definitions/entity.js';
 import type { RecordExpression } from '../formula/record-expression.js';
 import { resolvePath } from '../schema/formula-fields.js';
 
-/** Titles in both languages of an entity and of its fields (system columns included). */
+/** Titles in both languages of an entity, of its fields (system columns included) and of a choice's values. */
 export interface FactTitles {
   entity(id: string): Text;
   field(entity: string, field: string): Text;
+  choice?(entity: string, field: string, value: string): Text;
 }
+
+const COMPARISONS = new Set(['=', '<>']);
 
 // Operators as people read them; the rest of the source (literals, parentheses, functions) stays as written.
 const WORDS: Partial<Record<string, Text>> = {
@@ -37,6 +40,15 @@ export function expressionText(
   const entity = entities.get(expression.entity);
   const { source } = expression;
   const edits: Edit[] = [];
+  // A choice compared with a text (`customer.level = "key"`) shows the choice's label ("重点客户").
+  const choiceLabel = (field: Expr, literal: Expr) => {
+    if (field.kind !== 'field' || literal.kind !== 'text' || !titles.choice || !entity) return;
+    const target = resolvePath(entities, entity, field.path);
+    if (!target?.field?.enum?.includes(literal.value)) return;
+    const label = titles.choice(target.entity.$id, target.name, literal.value);
+    if (label.en === literal.value && label.zh === literal.value) return;
+    edits.push({ offset: literal.offset, length: literal.length, text: { en: `"${label.en}"`, zh: `“${label.zh}”` } });
+  };
   const pathTitle = (path: FieldPath): Text => {
     const target = entity && resolvePath(entities, entity, path);
     if (!target?.via) return titles.field(expression.entity, path.at(-1)!);
@@ -59,6 +71,10 @@ export function expressionText(
       case 'binary':
         visit(node.left);
         operator(node.left.offset + node.left.length, node.right.offset, node.op);
+        if (COMPARISONS.has(node.op)) {
+          choiceLabel(node.left, node.right);
+          choiceLabel(node.right, node.left);
+        }
         visit(node.right);
         return;
       case 'unary':

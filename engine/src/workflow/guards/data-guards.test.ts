@@ -18,7 +18,12 @@ const customer = {
   'x-entity': { titleField: 'name' },
   properties: {
     name: { type: 'string', maxLength: 200 },
-    level: { type: 'string', enum: ['key', 'normal'], title: 'Level', 'x-i18n': { title: { zh: '等级' } } },
+    level: {
+      type: 'string',
+      enum: ['key', 'normal'],
+      title: 'Level',
+      'x-i18n': { title: { zh: '等级' }, enum: { key: { en: 'Key account', zh: '重点客户' } } },
+    },
     maxDiscount: { type: 'number', title: 'Max discount', 'x-i18n': { title: { zh: '最大折扣' } } },
   },
 } as unknown as EntityDefinition;
@@ -74,7 +79,7 @@ const quoteLine = {
 const set = [customer, product, quote, quoteLine];
 const entities = new Map(set.map((e) => [e.$id, e]));
 const names = stepNames({ entities: set, workflows: [] });
-const titles = { entity: names.entity, field: names.field };
+const titles = { entity: names.entity, field: names.field, choice: names.choice };
 
 const CAP = { type: 'condition', params: { check: 'discount <= customer.maxDiscount' } };
 const SERVICE = {
@@ -154,9 +159,13 @@ describe('reason texts', () => {
       zh: '折扣 ≤ 客户的最大折扣',
     });
     expect(text('amount >= 10000 AND customer.level <> "key"')).toEqual({
-      en: 'Amount ≥ 10000 and Customer\'s Level ≠ "key"',
-      zh: '金额 ≥ 10000 且 客户的等级 ≠ "key"',
+      en: 'Amount ≥ 10000 and Customer\'s Level ≠ "Key account"',
+      zh: '金额 ≥ 10000 且 客户的等级 ≠ “重点客户”',
     });
+    // A value without a label, or text compared with a field that is no choice, stays as written.
+    expect(text('"normal" = customer.level OR customer.name = "key"').zh).toBe(
+      '"normal" = 客户的等级 或 客户的name = "key"',
+    );
     expect(text('NOT amount > 1 or (discount < 0.2)').zh).toBe('非 金额 > 1 或 (折扣 < 0.2)');
     expect(text('ROUND(amount, 0) > cost').en).toBe('ROUND(Amount, 0) > cost');
     const where = text('product.category = "service"', quoteLine);
