@@ -198,6 +198,8 @@ export const ANSWER_TYPES = [
   'HandoverResult',
   'InstallAnswer',
   'TemplateJson',
+  'InstalledTemplatesAnswer',
+  'ShippedTemplatesAnswer',
   'ScheduleList',
   'ScheduleRunPage',
   'ScheduleRun',

@@ -21,6 +21,21 @@ export interface TemplateManifestJson {
   description?: unknown;
   /** Set by an export: the published model it was taken from. */
   exportedFrom?: TemplateOrigin;
+  /**
+   * An add-on: the templates it installs on (`"lodestar-standard"` or a list). Its folder holds only what it
+   * adds; without `extends` a template is a whole model and replaces the published one.
+   */
+  extends?: string | string[];
+  [key: string]: unknown;
+}
+
+/**
+ * `schemas/<entity>.extend.json` of an add-on: what it adds to an entity it did not define (new properties,
+ * `required` among them, `x-rules`, and in `x-entity` new record types, sections, unique keys, indexes,
+ * duplicate-check fields, an agenda). Its shape is engine/src/definitions/meta/extend.meta.json.
+ */
+export interface EntityExtension {
+  $id: string;
   [key: string]: unknown;
 }
 
@@ -34,6 +49,8 @@ export interface TemplateJson {
   schemas: Record<string, EntityDefinition>;
   workflows: Record<string, WorkflowDefinition>;
   roles?: RolesDefinition;
+  /** An add-on's additions to entities it did not define, by file name (`customer.extend.json`). */
+  extensions?: Record<string, EntityExtension>;
 }
 
 /** Which template, and which release of it (semver). */
@@ -47,6 +64,8 @@ export interface InstallOf {
   template: TemplateId;
   /** The template it upgrades, when one was installed. */
   previous?: TemplateId;
+  /** An add-on: the templates it installs on (template.json `extends`). */
+  extends?: string[];
 }
 
 /** The definitions are already published (a re-run): nothing changed. */
@@ -75,3 +94,47 @@ export interface InstallPublished extends InstallOf {
 
 /** What a template install did (`POST /meta/template/install`): one closed shape per status. */
 export type InstallAnswer = InstallUnchanged | InstallPlanned | InstallPublished;
+
+/** Whether a template is a whole model (replaces the published one) or an add-on (merged into it). */
+export type TemplateKind = 'model' | 'addon';
+
+/** A template the published model holds: the whole model it started from, or an add-on merged into it. */
+export interface InstalledTemplate {
+  name: string;
+  version: string;
+  kind: TemplateKind;
+  /** An add-on: the templates it installs on. */
+  extends?: string[];
+  title?: unknown;
+  /**
+   * The model version its install (or last upgrade) published.
+   * @integer
+   */
+  modelVersion: number;
+  /** @format date-time */
+  installedAt?: string;
+}
+
+/** `GET /meta/templates`: what the published model is made of, the whole model first. */
+export interface InstalledTemplatesAnswer {
+  data: InstalledTemplate[];
+}
+
+/** A template shipped with the engine (`templates/<folder>/template.json` beside the definitions). */
+export interface ShippedTemplate {
+  /** The folder under templates/, which the install route names. */
+  folder: string;
+  name: string;
+  version: string;
+  kind: TemplateKind;
+  extends?: string[];
+  title?: unknown;
+  description?: unknown;
+  /** The release installed now, when this template is installed. */
+  installedVersion?: string;
+}
+
+/** `GET /meta/templates/shipped`: the gallery of templates an admin may install. */
+export interface ShippedTemplatesAnswer {
+  data: ShippedTemplate[];
+}

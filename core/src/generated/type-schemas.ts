@@ -1,6 +1,6 @@
 /* Generated from core's types by `npm run generate -w core` (scripts/type-schemas-lib.mjs). Do not edit. */
 
-/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow, AuditPage, VersionSummary, StoredVersion, StoredDraft, EffectivePermissions, MyDay, MyDelegation, DelegationList, ApprovalDelegation, NotificationPage, NotificationsMarked, RecordPage, GroupsAnswer, TotalsAnswer, TransitionsAnswer, TransitionMade, DuplicateAnswer, User, ListedUser, SignedIn, OrgUnit, DirectoryEntry, SavedView, HandoverResult, InstallAnswer, TemplateJson, ScheduleList, ScheduleRunPage, ScheduleRun, ImportJob, ImportUndone and the core types they reach, by type name (`x-core-type`). */
+/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow, AuditPage, VersionSummary, StoredVersion, StoredDraft, EffectivePermissions, MyDay, MyDelegation, DelegationList, ApprovalDelegation, NotificationPage, NotificationsMarked, RecordPage, GroupsAnswer, TotalsAnswer, TransitionsAnswer, TransitionMade, DuplicateAnswer, User, ListedUser, SignedIn, OrgUnit, DirectoryEntry, SavedView, HandoverResult, InstallAnswer, TemplateJson, InstalledTemplatesAnswer, ShippedTemplatesAnswer, ScheduleList, ScheduleRunPage, ScheduleRun, ImportJob, ImportUndone and the core types they reach, by type name (`x-core-type`). */
 export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
   AllowedEvent: {
     description: 'One event of the current state, whether the caller may send it now, and why not.',
@@ -329,6 +329,15 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     additionalProperties: false,
     'x-core-type': 'EntityChange',
   },
+  EntityExtension: {
+    description:
+      '`schemas/<entity>.extend.json` of an add-on: what it adds to an entity it did not define (new properties,\n`required` among them, `x-rules`, and in `x-entity` new record types, sections, unique keys, indexes,\nduplicate-check fields, an agenda). Its shape is engine/src/definitions/meta/extend.meta.json.',
+    type: 'object',
+    properties: { $id: { type: 'string' } },
+    required: ['$id'],
+    additionalProperties: {},
+    'x-core-type': 'EntityExtension',
+  },
   ForecastReport: {
     type: 'object',
     properties: {
@@ -637,6 +646,30 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     ],
     'x-core-type': 'InstallAnswer',
   },
+  InstalledTemplate: {
+    description: 'A template the published model holds: the whole model it started from, or an add-on merged into it.',
+    type: 'object',
+    properties: {
+      name: { type: 'string' },
+      version: { type: 'string' },
+      kind: { $ref: '#/components/schemas/TemplateKind' },
+      extends: { description: 'An add-on: the templates it installs on.', type: 'array', items: { type: 'string' } },
+      title: {},
+      modelVersion: { description: 'The model version its install (or last upgrade) published.', type: 'integer' },
+      installedAt: { type: 'string', format: 'date-time' },
+    },
+    required: ['name', 'version', 'kind', 'modelVersion'],
+    additionalProperties: false,
+    'x-core-type': 'InstalledTemplate',
+  },
+  InstalledTemplatesAnswer: {
+    description: '`GET /meta/templates`: what the published model is made of, the whole model first.',
+    type: 'object',
+    properties: { data: { type: 'array', items: { $ref: '#/components/schemas/InstalledTemplate' } } },
+    required: ['data'],
+    additionalProperties: false,
+    'x-core-type': 'InstalledTemplatesAnswer',
+  },
   InstallPlanned: {
     description: 'A dry run: the plan an install would apply.',
     type: 'object',
@@ -647,6 +680,11 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
       previous: {
         description: 'The template it upgrades, when one was installed.',
         $ref: '#/components/schemas/TemplateId',
+      },
+      extends: {
+        description: 'An add-on: the templates it installs on (template.json `extends`).',
+        type: 'array',
+        items: { type: 'string' },
       },
     },
     required: ['status', 'plan', 'template'],
@@ -665,6 +703,11 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
         description: 'The template it upgrades, when one was installed.',
         $ref: '#/components/schemas/TemplateId',
       },
+      extends: {
+        description: 'An add-on: the templates it installs on (template.json `extends`).',
+        type: 'array',
+        items: { type: 'string' },
+      },
     },
     required: ['status', 'version', 'plan', 'template'],
     additionalProperties: false,
@@ -680,6 +723,11 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
       previous: {
         description: 'The template it upgrades, when one was installed.',
         $ref: '#/components/schemas/TemplateId',
+      },
+      extends: {
+        description: 'An add-on: the templates it installs on (template.json `extends`).',
+        type: 'array',
+        items: { type: 'string' },
       },
     },
     required: ['status', 'version', 'template'],
@@ -1148,6 +1196,31 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     additionalProperties: false,
     'x-core-type': 'Sequence',
   },
+  ShippedTemplate: {
+    description: 'A template shipped with the engine (`templates/<folder>/template.json` beside the definitions).',
+    type: 'object',
+    properties: {
+      folder: { description: 'The folder under templates/, which the install route names.', type: 'string' },
+      name: { type: 'string' },
+      version: { type: 'string' },
+      kind: { $ref: '#/components/schemas/TemplateKind' },
+      extends: { type: 'array', items: { type: 'string' } },
+      title: {},
+      description: {},
+      installedVersion: { description: 'The release installed now, when this template is installed.', type: 'string' },
+    },
+    required: ['folder', 'name', 'version', 'kind'],
+    additionalProperties: false,
+    'x-core-type': 'ShippedTemplate',
+  },
+  ShippedTemplatesAnswer: {
+    description: '`GET /meta/templates/shipped`: the gallery of templates an admin may install.',
+    type: 'object',
+    properties: { data: { type: 'array', items: { $ref: '#/components/schemas/ShippedTemplate' } } },
+    required: ['data'],
+    additionalProperties: false,
+    'x-core-type': 'ShippedTemplatesAnswer',
+  },
   SignedIn: {
     description:
       'A signed-in session (`POST /auth/login`, the first-run `POST /auth/setup`): engine identity/sessions.ts builds it.',
@@ -1274,10 +1347,20 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
       schemas: { type: 'object', additionalProperties: { $ref: '#/components/schemas/EntityDefinition' } },
       workflows: { type: 'object', additionalProperties: { $ref: '#/components/schemas/WorkflowDefinition' } },
       roles: { $ref: '#/components/schemas/RolesDefinition' },
+      extensions: {
+        description: "An add-on's additions to entities it did not define, by file name (`customer.extend.json`).",
+        type: 'object',
+        additionalProperties: { $ref: '#/components/schemas/EntityExtension' },
+      },
     },
     required: ['manifest', 'schemas', 'workflows'],
     additionalProperties: false,
     'x-core-type': 'TemplateJson',
+  },
+  TemplateKind: {
+    description: 'Whether a template is a whole model (replaces the published one) or an add-on (merged into it).',
+    enum: ['addon', 'model'],
+    'x-core-type': 'TemplateKind',
   },
   TemplateManifestJson: {
     description:
@@ -1291,6 +1374,11 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
       exportedFrom: {
         description: 'Set by an export: the published model it was taken from.',
         $ref: '#/components/schemas/TemplateOrigin',
+      },
+      extends: {
+        description:
+          'An add-on: the templates it installs on (`"lodestar-standard"` or a list). Its folder holds only what it\nadds; without `extends` a template is a whole model and replaces the published one.',
+        anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
       },
     },
     required: ['name', 'version'],

@@ -6,6 +6,7 @@ import { upgradeApprovalTables } from '../runtime/approval-tables.js';
 import { createNotificationTables } from '../notifications/notification-tables.js';
 import { createScheduleTables } from '../schedules/schedule-tables.js';
 import { createImportTables } from '../import/import-tables.js';
+import { createAddonTables } from '../versions/addons-repo.js';
 
 interface Migration {
   name: string;
@@ -246,6 +247,7 @@ const MIGRATIONS: Migration[] = [
   { name: '011_approval_delegations', up: upgradeApprovalTables },
   { name: '012_notifications', up: createNotificationTables },
   { name: '013_imports', up: createImportTables },
+  { name: '014_template_addons', up: createAddonTables },
 ];
 
 const source: Knex.MigrationSource<Migration> = {

@@ -8,6 +8,8 @@ import { readCurrentVersion, readSeedHash, readVersion, writeSeedHash } from '..
 import { planChange } from '../store/plan-change.js';
 import { publish } from '../store/publish.js';
 import { withIssueText } from '../definitions/issue-text.js';
+import { isAddonManifest } from './addon-parts.js';
+import { installAddon } from './install-addon.js';
 import {
   MANIFEST_FILE,
   checkManifest,
@@ -23,6 +25,8 @@ export interface InstallOptions {
   stateMapping?: StateMapping;
   publishedBy?: string | null;
   requestId?: string;
+  /** The engine's definitions folder: its template.json names the model seeded from it (what add-ons extend). */
+  definitionsDir?: string;
 }
 
 /** The seeds row of an installed template: `template:<name>`, holding its hash and model version. */
@@ -40,6 +44,8 @@ export async function installTemplate(
   source: TemplateSource,
   options: InstallOptions = {},
 ): Promise<InstallAnswer> {
+  // A template with `extends` is an add-on: merged into the published model instead of replacing it.
+  if (isAddonManifest(source.manifest)) return installAddon(knex, source, options);
   const manifest = assertValidTemplate(source);
   const template = { name: manifest.name, version: manifest.version };
   const previous = await installedVersion(knex, manifest.name);

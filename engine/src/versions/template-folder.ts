@@ -4,7 +4,7 @@ import type { TemplateJson, TemplateManifestJson } from '@lodestar/core';
 import { EMPTY_SET } from '../definitions/definition-set.js';
 import { readFolder } from '../definitions/read-folder.js';
 import { DefinitionError, type Issue } from '../errors.js';
-import { MANIFEST_FILE, templateFiles, type TemplateSource } from './template-json.js';
+import { EXTEND_SUFFIX, MANIFEST_FILE, templateFiles, type TemplateSource } from './template-json.js';
 
 /**
  * A template folder through the same reader as `--dir` and the seed (read-folder.ts), with its reading
@@ -13,13 +13,32 @@ import { MANIFEST_FILE, templateFiles, type TemplateSource } from './template-js
 export async function readTemplateFolder(root: string): Promise<TemplateSource> {
   const issues: Issue[] = [];
   const manifest = await readManifest(root, issues);
+  const extensions = await readExtensions(root, issues);
+  const more = Object.keys(extensions).length ? { extensions } : {};
   try {
     const { set, files } = await readFolder(root);
-    return { set, files, manifest, issues };
+    return { set, files, manifest, issues, ...more };
   } catch (error) {
     if (!(error instanceof DefinitionError)) throw error;
-    return { set: EMPTY_SET, files: {}, manifest, issues: [...(error.issues ?? []), ...issues] };
+    return { set: EMPTY_SET, files: {}, manifest, issues: [...(error.issues ?? []), ...issues], ...more };
   }
+}
+
+/** An add-on's `schemas/*.extend.json`, path → parsed JSON; unreadable ones become issues. */
+async function readExtensions(root: string, issues: Issue[]): Promise<Record<string, unknown>> {
+  const names = (await readdir(join(root, 'schemas')).catch(() => [] as string[])).filter((n) =>
+    n.endsWith(EXTEND_SUFFIX),
+  );
+  const out: Record<string, unknown> = {};
+  for (const name of names.sort()) {
+    const file = `schemas/${name}`;
+    try {
+      out[file] = JSON.parse(await readFile(join(root, file), 'utf8'));
+    } catch (error) {
+      issues.push({ file, pointer: '', keyword: 'json', message: `not valid JSON: ${(error as Error).message}` });
+    }
+  }
+  return out;
 }
 
 /**

@@ -14,6 +14,8 @@ import type { Issue, Text } from '../errors.js';
 export const MANIFEST_FILE = 'template.json';
 const SCHEMA_SUFFIX = '.schema.json';
 const WORKFLOW_SUFFIX = '.workflow.json';
+/** An add-on's additions to an entity it did not define: `schemas/<entity>.extend.json`. */
+export const EXTEND_SUFFIX = '.extend.json';
 
 /** A template read from a folder or a JSON document, with what reading it found wrong. */
 export interface TemplateSource {
@@ -22,6 +24,8 @@ export interface TemplateSource {
   manifest: TemplateManifestJson | undefined;
   /** Problems of shape (not JSON, file name ≠ id, bad manifest); the definitions' own issues come later. */
   issues: Issue[];
+  /** An add-on's `schemas/<entity>.extend.json` files: path → parsed JSON (judged by validate-extension.ts). */
+  extensions?: Record<string, unknown>;
 }
 
 /** The definitions of a set as a template, definitions sorted by id. */
@@ -46,6 +50,10 @@ export function templateFiles(template: TemplateJson): { path: string; text: str
       text: pretty(workflow),
     })),
     ...(template.roles ? [{ path: ROLES_FILE, text: pretty(template.roles) }] : []),
+    ...Object.entries(template.extensions ?? {}).map(([file, extension]) => ({
+      path: `schemas/${file}`,
+      text: pretty(extension),
+    })),
   ];
 }
 
@@ -93,7 +101,19 @@ export function fromTemplate(value: unknown): TemplateSource {
   const roles = doc.roles == null ? undefined : (doc.roles as RolesDefinition);
   if (roles) files[ROLES_SOURCE_KEY] = ROLES_FILE;
   const manifest = isObject(doc.manifest) ? (doc.manifest as TemplateManifestJson) : undefined;
-  return { set: { entities, workflows, ...(roles && { roles }) }, files, manifest, issues };
+  const extensions = Object.fromEntries(
+    members<unknown>(doc, 'extensions', EXTEND_SUFFIX, issues, 'schemas').map(({ file, definition }) => [
+      file,
+      definition,
+    ]),
+  );
+  return {
+    set: { entities, workflows, ...(roles && { roles }) },
+    files,
+    manifest,
+    issues,
+    ...(Object.keys(extensions).length && { extensions }),
+  };
 }
 
 /**
@@ -167,8 +187,17 @@ export function templateOfNote(note: string | null | undefined): { name: string;
   return match ? { name: match[1]!, version: match[2]! } : undefined;
 }
 
-/** `schemas` or `workflows` of a template document: file name → definition, each file name checked. */
-function members<T>(doc: Record<string, unknown>, key: 'schemas' | 'workflows', suffix: string, issues: Issue[]) {
+/**
+ * `schemas`, `workflows` or `extensions` of a template document: file name → definition, each file name
+ * checked; `folder` is where the folder keeps those files (extensions live in schemas/).
+ */
+function members<T>(
+  doc: Record<string, unknown>,
+  key: 'schemas' | 'workflows' | 'extensions',
+  suffix: string,
+  issues: Issue[],
+  folder: string = key,
+) {
   const value = doc[key] ?? {};
   if (!isObject(value)) {
     issues.push({ pointer: `/${key}`, keyword: 'type', message: `${key} must be an object of file name → definition` });
@@ -176,13 +205,13 @@ function members<T>(doc: Record<string, unknown>, key: 'schemas' | 'workflows', 
   }
   const out: { file: string; stem: string; definition: T }[] = [];
   for (const [name, definition] of Object.entries(value).sort(([a], [b]) => a.localeCompare(b))) {
-    const file = `${key}/${name}`;
+    const file = `${folder}/${name}`;
     if (!name.endsWith(suffix) || name.includes('/')) {
       issues.push({
         file,
         pointer: '',
         keyword: 'fileName',
-        message: `a file under ${key}/ must be named <id>${suffix}`,
+        message: `a file under ${folder}/ must be named <id>${suffix}`,
       });
     } else if (!isObject(definition)) {
       issues.push({ file, pointer: '', keyword: 'type', message: 'must be a JSON object' });
