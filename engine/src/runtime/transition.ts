@@ -58,20 +58,26 @@ export type { EventResult };
 export async function sendEvent(knex: Knex, sent: EventInput, now: Date): Promise<EventResult> {
   const input = await requireEventScope(knex, sent);
   const cached = cachedRow(input.entity, input.id);
+  const locked = () =>
+    knex.transaction(async (trx) => (await decideAndWrite(trx, input, now, 'locked')) as EventResult);
   if (cached && (input.expectedVersion === undefined || input.expectedVersion === cached.version)) {
+    let result: Awaited<ReturnType<typeof decideAndWrite>>;
     try {
-      const result = await decideAndWrite(knex, input, now, 'optimistic', cached);
-      if (result) return result;
+      result = await decideAndWrite(knex, input, now, 'optimistic', cached);
     } catch (error) {
       // A refusal or an invalid effect judged on a remembered row may be stale: judge the stored one.
       if (!(error instanceof LodestarError)) throw error;
     }
+    // Actions that write other records: straight to the locked path, without a second optimistic decision.
+    if (result === NEEDS_LOCK) return locked();
+    if (result) return result;
   }
-  return (
-    (await decideAndWrite(knex, input, now, 'optimistic')) ??
-    knex.transaction(async (trx) => (await decideAndWrite(trx, input, now, 'locked'))!)
-  );
+  const result = await decideAndWrite(knex, input, now, 'optimistic');
+  return result && result !== NEEDS_LOCK ? result : locked();
 }
+
+/** What an optimistic decision answers when its actions write other records: only the locked path may go on. */
+const NEEDS_LOCK = 'needsLock';
 
 /**
  * The sender's roles must reach the record (404 when it is outside their read scope) and grant the event
@@ -99,7 +105,7 @@ async function requireEventScope(knex: Knex, input: EventInput): Promise<EventIn
 
 /** One transition on the caller's transaction, with the record locked first (the timer runner's path). */
 export async function applyEvent(trx: Knex, input: EventInput, now: Date): Promise<EventResult> {
-  return (await decideAndWrite(trx, input, now, 'locked'))!;
+  return (await decideAndWrite(trx, input, now, 'locked')) as EventResult;
 }
 
 // sendEvent actions deliver their events through applyEvent (effects/send-event.ts cannot import it back).
@@ -116,7 +122,7 @@ async function decideAndWrite(
   now: Date,
   mode: 'optimistic' | 'locked',
   remembered?: Row,
-): Promise<EventResult | undefined> {
+): Promise<EventResult | typeof NEEDS_LOCK | undefined> {
   const { model, entity, id, event, actor } = input;
   if (!isRecordId(id)) throw recordNotFound(entity, id);
   const row = remembered ?? (await selectRecord(db, entity, { id, forUpdate: mode === 'locked' }));
@@ -161,7 +167,7 @@ async function decideAndWrite(
   }
   if (input.outOfScope && !isPersonalApproval(compiled.definition.states[state], decision.approval))
     throw input.outOfScope;
-  if (mode === 'optimistic' && decision.effects.some(writesElsewhere)) return undefined;
+  if (mode === 'optimistic' && decision.effects.some(writesElsewhere)) return NEEDS_LOCK;
   const historyEvent = input.historyEvent ?? event.type;
   const facts = { workflow: definition.id, from: state, to: decision.to, event: historyEvent, at: now };
   const outcome = await applyEffects(db, decision.effects, {
