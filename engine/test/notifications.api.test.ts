@@ -108,6 +108,29 @@ describe('a transition that notifies', () => {
   });
 });
 
+describe('mail', () => {
+  it('is written in the language each person reads: the one their runtime UI last sent, else Chinese', async () => {
+    const knex = server.testDb.db.knex;
+    const said = await as(owner, 'PUT', '/me/notifications/language', { lang: 'en' });
+    expect(said.status).toBe(204);
+    expect((await as(owner, 'PUT', '/me/notifications/language', { lang: 'fr' })).status).toBe(422);
+    const payment = await newPayment('双语');
+    expect((await as(undefined, 'POST', `/records/payment/${payment.id}/events`, { type: 'NOTICE' })).status).toBe(200);
+    const mails = (await knex('lodestar_outbox').where({ record_id: payment.id }).orderBy('id').pluck('payload')) as {
+      to: string[];
+      subject: string;
+      text: string;
+    }[];
+    expect(mails.map(({ to, subject }) => ({ to, subject }))).toEqual([
+      { to: ['manager@example.com', 'boss@example.com'], subject: '请跟进：双语' },
+      { to: ['owner@example.com'], subject: 'Please follow up: 双语' },
+    ]);
+    expect(mails[0]!.text).toContain('金额 ¥12,345.60');
+    expect(mails[1]!.text).toContain('Amount CN¥12,345.60');
+    await as(owner, 'PUT', '/me/notifications/language', { lang: 'zh' });
+  });
+});
+
 describe('timers and starts', () => {
   it("a timer-fired transition (an SLA running out) and a start's entry actions notify too", async () => {
     const knex = server.testDb.db.knex;
@@ -232,7 +255,7 @@ describe('a user with 100k notifications', () => {
       [manager.id],
     );
     await knex.raw('analyze lodestar_notifications');
-    const plan = async (sql: string, bindings: unknown[]) =>
+    const plan = async (sql: string, bindings: (string | number)[]) =>
       JSON.stringify(((await knex.raw(`explain (format json) ${sql}`, bindings)) as { rows: unknown[] }).rows);
     const count = await plan('select count(*) from lodestar_notifications where user_id = ? and read_at is null', [
       manager.id,

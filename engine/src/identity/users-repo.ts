@@ -203,12 +203,12 @@ const arrayLiteral = (items: string[]): string => `{${items.map((i) => `"${i.rep
 export async function activeUsersReached(
   db: Db,
   reach: Reach,
-): Promise<{ id: string; email: string; display_name: string }[]> {
+): Promise<{ id: string; email: string; display_name: string; lang: string | null }[]> {
   const units = (below: boolean) =>
     `u.org_unit_id in (select c.id from ${ORG_UNITS} o join ${ORG_UNITS} c on ${below ? `c.path like o.path || '%'` : 'c.id = o.id'}
        where o.id::text = any(?::text[]) or o.name = any(?::text[]))`;
   const result = (await db.raw(
-    `select u.id, u.email, u.display_name from ${USERS} u where u.active and (
+    `select u.id, u.email, u.display_name, u.lang from ${USERS} u where u.active and (
        u.id = any(?::uuid[])
        or u.id in (select m.manager_id from ${USERS} m where m.id = any(?::uuid[]))
        or u.roles && ?::text[]
@@ -218,8 +218,13 @@ export async function activeUsersReached(
     [reach.userIds, reach.managersOf, reach.roles, reach.units, reach.units, reach.unitsBelow, reach.unitsBelow].map(
       arrayLiteral,
     ),
-  )) as { rows: { id: string; email: string; display_name: string }[] };
+  )) as { rows: { id: string; email: string; display_name: string; lang: string | null }[] };
   return result.rows;
+}
+
+/** Remembers the language a user reads the product in (notifications and mails are written in it). */
+export async function setUserLang(db: Db, id: string, lang: 'zh' | 'en'): Promise<void> {
+  await db(USERS).where({ id }).update({ lang });
 }
 
 /**

@@ -3,7 +3,8 @@ import type { Knex } from 'knex';
 /**
  * Migration 012: the in-app inbox. One row per person a `notify` reached, written in the transition's own
  * statement, so a notification exists exactly when its transition committed and needs no mail server.
- * Title and body are kept in both languages: the reader's screen picks one.
+ * Title and body are kept in both languages: the reader's screen picks one. A user's `lang` is the language
+ * their runtime UI last said they read (null until then: Chinese), so a mail is written in it.
  */
 export async function createNotificationTables(knex: Knex): Promise<void> {
   await knex.schema.createTable('lodestar_notifications', (t) => {
@@ -16,6 +17,9 @@ export async function createNotificationTables(knex: Knex): Promise<void> {
     t.bigInteger('history_id');
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.timestamp('read_at', { useTz: true });
+  });
+  await knex.schema.alterTable('lodestar_users', (t) => {
+    t.text('lang'); // 'zh' | 'en' | null
   });
   // A user's newest first is a walk of (user_id, id); the unread ones (badge count, unread first) have
   // their own partial index, so a user with 100k read notifications counts a handful of entries.

@@ -17,10 +17,10 @@ import { recipientsOf } from './recipients.js';
 import { runConvert } from './effects/convert.js';
 import { runCreateRecord } from './effects/create-record.js';
 import type { NewOutboxRow } from '../outbox/types.js';
-import type { NewNotification } from '../notifications/notifications-repo.js';
-import { renderNotification } from '../notifications/render-notification.js';
 import { applySendEvent } from './effects/send-event.js';
 import { applyUpdateRecord } from './effects/update-record.js';
+import type { NewNotification } from '../notifications/notifications-repo.js';
+import { renderNotification } from '../notifications/render-notification.js';
 
 /** What a transition changes on its own record, and what it leaves for the outbox. */
 export interface EffectsOutcome {
@@ -171,8 +171,7 @@ async function notify(
     actorId: input.actor.id,
     valueOf: (field) => record[field],
   });
-  const to = effect.mail === false ? [] : [...reached.users.map((user) => user.email), ...reached.addresses];
-  if (!reached.users.length && !to.length) return;
+  if (!reached.users.length && (effect.mail === false || !reached.addresses.length)) return;
   const { model, entity, transition } = input;
   const text = await renderNotification(trx, {
     model,
@@ -183,9 +182,13 @@ async function notify(
     body: effect.body,
   });
   for (const user of reached.users) outcome.notifications.push({ userId: user.id, ...text });
-  // Nobody's language is known here: Chinese first, English after when it differs.
-  const body = text.body.zh === text.body.en ? text.body.zh : `${text.body.zh}\n\n${text.body.en}`;
-  if (to.length) outbox(outcome, 'email', { to, subject: text.title.zh, text: mailText(body, input) });
+  if (effect.mail === false) return;
+  // One mail per language, each person in the one they read; an address that is nobody's account in Chinese.
+  for (const lang of ['zh', 'en'] as const) {
+    const to = reached.users.filter((user) => user.lang === lang).map((user) => user.email);
+    if (lang === 'zh') to.push(...reached.addresses);
+    if (to.length) outbox(outcome, 'email', { to, subject: text.title[lang], text: mailText(text.body[lang], input) });
+  }
 }
 
 function mailText(body: string, input: EffectsInput): string {

@@ -4,7 +4,8 @@ import { reachOf, type AddressFacts, type NotifyTo } from '../workflow/actions/n
 
 /** Whom a notify reaches: active users (each once), and mail addresses written in the definition. */
 export interface Recipients {
-  users: { id: string; email: string; name: string }[];
+  /** `lang`: the language the user reads (their runtime UI's), Chinese until they said otherwise. */
+  users: { id: string; email: string; name: string; lang: 'zh' | 'en' }[];
   /** Literal addresses that are no reached user's own (a user's address is in `users`). */
   addresses: string[];
 }
@@ -18,7 +19,12 @@ export async function recipientsOf(db: Knex, to: NotifyTo, facts: AddressFacts):
   const { reach, addresses } = reachOf(to, facts);
   const asked = Object.values(reach).some((list) => list.length > 0);
   const rows = asked ? await activeUsersReached(db, reach) : [];
-  const users = rows.map((row) => ({ id: row.id, email: row.email, name: row.display_name || row.email }));
+  const users = rows.map((row) => ({
+    id: row.id,
+    email: row.email,
+    name: row.display_name || row.email,
+    lang: row.lang === 'en' ? ('en' as const) : ('zh' as const),
+  }));
   const theirs = new Set(users.map((user) => user.email.toLowerCase()));
   return { users, addresses: addresses.filter((address) => !theirs.has(address.toLowerCase())) };
 }

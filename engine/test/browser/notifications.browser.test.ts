@@ -73,6 +73,10 @@ describe('the notification bell', () => {
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(390);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The UI told the engine its reader reads English: mails to them are written in it.
+    await expect
+      .poll(async () => (await server.testDb.db.knex('lodestar_users').where({ id: owner.id }).first('lang')).lang)
+      .toBe('en');
     await panel.getByRole('button', { name: 'Mark all as read' }).click();
     await expect.poll(() => badge(page).count()).toBe(0);
     expect(

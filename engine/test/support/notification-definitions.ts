@@ -83,6 +83,20 @@ export const NOTIFY_DEFINITIONS: DefinitionSet = {
               target: 'overdue',
               actions: [{ type: 'notify', params: { to: 'owner', subject: 'Please follow up' } }],
             },
+            // Mails too: each person in the language they read.
+            NOTICE: {
+              target: 'overdue',
+              actions: [
+                {
+                  type: 'notify',
+                  params: {
+                    to: ['owner', 'owner.manager', 'boss@example.com'],
+                    title: { zh: '请跟进：{{title}}', en: 'Please follow up: {{title}}' },
+                    body: { zh: '金额 {{amount}}', en: 'Amount {{amount}}' },
+                  },
+                },
+              ],
+            },
             // Waits a second (an SLA), then escalates to the owner's manager from the timer worker.
             WATCH: 'watched',
             // Refused: the guard needs a note.

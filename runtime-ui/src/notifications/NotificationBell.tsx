@@ -2,13 +2,15 @@ import { useEffect, useRef, useState } from 'react';
 import { useMessages } from '@lodestar/ui-shared';
 import { NotificationPanel } from './NotificationPanel';
 import { NOTIFICATION_MESSAGES } from './messages';
-import { useNotifications } from './use-notifications';
+import { useModel } from '../model/ModelContext';
+import { useNotifications, useReaderLanguage } from './use-notifications';
 import './notifications.css';
 
 /** The bell in the top bar: the unread count as a badge; a click opens the inbox under it. */
 export function NotificationBell() {
   const t = useMessages(NOTIFICATION_MESSAGES);
   const inbox = useNotifications();
+  useReaderLanguage(useModel().lang);
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const { refresh } = inbox;

@@ -19,6 +19,13 @@ export interface Inbox {
   markAll(): Promise<void>;
 }
 
+/** Tells the engine the language this user reads (on load and on a switch), so their mails are written in it. */
+export function useReaderLanguage(lang: 'zh' | 'en'): void {
+  useEffect(() => {
+    sendJson('PUT', `${BASE}/language`, { lang }).catch(() => undefined);
+  }, [lang]);
+}
+
 /**
  * The signed-in user's notifications, unread first: fetched on mount, every minute while the page is
  * visible and whenever the window regains focus (no websocket: a minute's delay is fine for an inbox).

@@ -1,5 +1,5 @@
 import { json, problems, ref } from '../openapi/common.js';
-import { contract, text } from './spec.js';
+import { contract, object, text } from './spec.js';
 
 /** The most notifications one page holds. */
 export const MAX_NOTIFICATION_PAGE = 100;
@@ -43,6 +43,15 @@ export const NOTIFICATIONS = contract('/me/notifications', {
     tags,
     summary: "Mark all of the caller's notifications read",
     responses: { 200: json('How many were marked.', ref('NotificationsMarked')) },
+  },
+  language: {
+    method: 'put',
+    path: '/language',
+    operationId: 'notificationsLanguage',
+    tags,
+    summary: "Set the language the caller's notification mails are written in (the runtime UI sends its own)",
+    body: object({ lang: { type: 'string', enum: ['zh', 'en'] } }, ['lang'], { additionalProperties: false }),
+    responses: { 204: { description: 'Remembered.' }, ...problems(422) },
   },
   readOne: {
     method: 'post',

@@ -5,6 +5,7 @@ import {
   readNotifications,
   type NotificationOrder,
 } from '../../notifications/read-notifications.js';
+import { rememberReaderLanguage } from '../../notifications/reader-language.js';
 import { actorOf } from '../actor.js';
 import { NOTIFICATIONS } from '../contract/notifications.js';
 import { route } from '../contract/route.js';
@@ -25,6 +26,10 @@ export function notificationsRouter(ctx: AppContext): Router {
   });
   route(router, NOTIFICATIONS.routes.readAll, async (req, res) => {
     res.json(await markNotificationsRead(ctx.db.knex, actorOf(req).id));
+  });
+  route(router, NOTIFICATIONS.routes.language, async (req, res) => {
+    await rememberReaderLanguage(ctx.db.knex, actorOf(req).id, (req.body as { lang: 'zh' | 'en' }).lang);
+    res.status(204).end();
   });
   route(router, NOTIFICATIONS.routes.readOne, async (req, res) => {
     res.json(await markNotificationsRead(ctx.db.knex, actorOf(req).id, Number(req.params.id)));
