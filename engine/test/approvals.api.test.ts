@@ -227,3 +227,44 @@ describe('the approval inbox', () => {
     await send(boss, 'quote', mid, 'APPROVE');
   });
 });
+
+describe('a manager whose team owns 10k quotes', () => {
+  it('finds the pending ones on the state index, in milliseconds', async () => {
+    const knex = server.testDb.db.knex;
+    await knex.raw(
+      `insert into quote (state, state_entered_at, owner_id, created_by, updated_by, name, discount, total)
+       select case when g % 200 = 0 then 'pending' when g % 2 = 0 then 'approved' else 'draft' end, now(), ?, ?, ?,
+              'Bulk ' || g, 0.2, g
+       from generate_series(1, 10000) as g`,
+      [rep.id, rep.id, rep.id],
+    );
+    await knex.raw('analyze quote');
+    const statements: { sql: string; bindings: unknown[] }[] = [];
+    const log = (query: { sql: string; bindings?: unknown[] }) => {
+      // The inbox's statement: the approval state's records, oldest waiting first.
+      if (query.sql.includes('"quote"') && query.sql.includes('t.state_entered_at asc'))
+        statements.push({ sql: query.sql, bindings: [...(query.bindings ?? [])] });
+    };
+    knex.on('query', log);
+    const started = Date.now();
+    const items = await inbox(boss);
+    const took = Date.now() - started;
+    knex.removeListener('query', log);
+    expect(items.length).toBe(50);
+    expect(items.every((item) => item.step.id === 'manager')).toBe(true);
+    expect(took).toBeLessThan(2000);
+    expect(statements).toHaveLength(1);
+    const plan = JSON.stringify(
+      (
+        (await knex.raw(
+          `explain (format json) ${statements[0]!.sql.replace(/\$\d+/g, '?')}`,
+          statements[0]!.bindings as never,
+        )) as {
+          rows: unknown[];
+        }
+      ).rows,
+    );
+    expect(plan).toContain('quote_state_idx');
+    expect(plan).not.toContain('Seq Scan');
+  });
+});
