@@ -166,3 +166,32 @@ export async function cancelTwinTimers(trx: Knex, timer: DueTimer): Promise<void
     [timer.entity, timer.recordId, timer.state, timer.event, timer.id],
   );
 }
+
+/** The pending timers of some workflows (a calendar edit re-checks the business-day ones among them). */
+export async function pendingTimersOf(db: Knex, workflows: string[]): Promise<DueTimer[]> {
+  if (!workflows.length) return [];
+  const rows = (await db(TIMERS)
+    .where({ status: 'pending' })
+    .whereIn('workflow', workflows)
+    .orderBy('id')
+    .select('id', 'entity', 'record_id', 'workflow', 'state', 'kind', 'event', 'due_at', 'attempts')) as Record<
+    string,
+    unknown
+  >[];
+  return rows.map((row) => ({
+    id: Number(row.id),
+    entity: row.entity as string,
+    recordId: row.record_id as string,
+    workflow: row.workflow as string,
+    state: row.state as string,
+    kind: row.kind as TimerRow['kind'],
+    event: (row.event as string | null) ?? null,
+    dueAt: row.due_at as Date,
+    attempts: Number(row.attempts),
+  }));
+}
+
+/** Moves a timer that is still pending to a new due time. */
+export async function movePendingTimer(db: Knex, id: number, dueAt: Date): Promise<boolean> {
+  return (await db(TIMERS).where({ id, status: 'pending' }).update({ due_at: dueAt })) > 0;
+}

@@ -261,7 +261,7 @@ export interface paths {
         get: operations["readCalendarYear"];
         /**
          * Replace the holidays and make-up workdays of one year
-         * @description Business-day timers started after the change count on it; pending timers keep their due time (a date-relative one is computed again when it comes due).
+         * @description Business-day timers and SLAs count on the new calendar, pending ones too: each is computed again from what it counts from (entering its state, or its date field) and moved.
          */
         put: operations["replaceCalendarYear"];
         post?: never;

@@ -61,7 +61,7 @@ export const CALENDAR = contract('/admin/calendar', {
     tags,
     summary: 'Replace the holidays and make-up workdays of one year',
     description:
-      'Business-day timers started after the change count on it; pending timers keep their due time (a date-relative one is computed again when it comes due).',
+      'Business-day timers and SLAs count on the new calendar, pending ones too: each is computed again from what it counts from (entering its state, or its date field) and moved.',
     params: year,
     notFound: noSuchYear,
     body: object({ days: { type: 'array', items: { ...day, required: ['date', 'kind'] }, maxItems: 366 } }, ['days'], {

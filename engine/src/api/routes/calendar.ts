@@ -2,6 +2,7 @@ import { Router, type Request } from 'express';
 import type { AuditContext } from '../../audit/audit-entry.js';
 import { isBusinessDay, WEEKENDS_ONLY } from '../../calendar/business-days.js';
 import { forgetCalendar } from '../../calendar/calendar-cache.js';
+import { rescheduleBusinessTimers } from '../../runtime/date-timer-calendar.js';
 import { readCalendarYear, replaceCalendarYear } from '../../calendar/calendar-repo.js';
 import type { CalendarDay } from '../../calendar/calendar-tables.js';
 import type { AppContext } from '../../context.js';
@@ -9,6 +10,7 @@ import { ValidationError, issueOf, summarize, type Issue } from '../../errors.js
 import { formulaCalendar } from '@lodestar/core';
 import { actorOf } from '../actor.js';
 import { adminOnly } from '../admin-only.js';
+import { modelOf } from '../pin-model.js';
 import { CALENDAR } from '../contract/calendar.js';
 import { route } from '../contract/route.js';
 import { requestIdOf } from '../request-id.js';
@@ -39,6 +41,9 @@ export function calendarRouter(ctx: AppContext): Router {
     if (issues.length) throw new ValidationError(summarize(issues), { issues });
     const saved = await replaceCalendarYear(knex, year, days, auditContext(req));
     forgetCalendar(knex);
+    // Pending business-day timers follow the new calendar (those that start later count on it anyway).
+    const moved = await rescheduleBusinessTimers(knex, modelOf(req));
+    if (moved) ctx.log.info({ year, moved }, 'business-day timers moved to the edited calendar');
     res.json({ year, days: saved });
   });
   return router;
