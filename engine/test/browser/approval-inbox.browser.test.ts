@@ -115,5 +115,11 @@ describe('approving from My day', () => {
     expect((await history(ids.other)).at(-1)).toMatchObject({
       approval: { step: 'manager', onBehalfOf: bossId },
     });
+
+    // The record's stage history says who decided which step, and for whom.
+    const admin = await sessions.open(server.adminToken, 'zh');
+    await admin.goto(`/records/quote/${ids.other}`);
+    const timeline = admin.getByTestId('history');
+    await expect.poll(() => timeline.textContent()).toContain('代赵经理审批 · 直属上级审批：同意');
   });
 });

@@ -18,6 +18,10 @@ export const APPROVAL_MESSAGES = defineMessages({
     approved: '已同意',
     rejected: '已驳回',
     failed: '审批未成功',
+    decided: (step: string, approved: boolean) => `${step}：${approved ? '同意' : '驳回'}`,
+    // Around a user's name, which the history shows as a link-free name component.
+    behalfBefore: '代',
+    behalfAfter: '审批',
   },
   en: {
     heading: 'Awaiting my approval',
@@ -37,6 +41,9 @@ export const APPROVAL_MESSAGES = defineMessages({
     approved: 'Approved',
     rejected: 'Rejected',
     failed: 'The decision was not recorded',
+    decided: (step: string, approved: boolean) => `${step}: ${approved ? 'approved' : 'rejected'}`,
+    behalfBefore: 'on behalf of ',
+    behalfAfter: '',
   },
 });
 

@@ -8,6 +8,7 @@ import { UserName } from '../../fields/FieldValue';
 import { Spinner } from '../../app/Spinner';
 import { RECORD_MESSAGES } from '../messages';
 import { dateTimeText } from '../time';
+import { ApprovalNote } from '../../myday/ApprovalNote';
 
 /** The record's stage changes, newest first: from → to, the event, who, their comment, when. */
 export function HistoryTab({
@@ -58,7 +59,8 @@ export function HistoryTab({
               </span>
             </div>
             <div className="timeline-meta muted">
-              {row.actor ? <UserName id={row.actor} /> : t.system} ·{' '}
+              {row.actor ? <UserName id={row.actor} /> : t.system}
+              <ApprovalNote row={row} workflow={workflow} /> ·{' '}
               <time dateTime={row.at}>{dateTimeText(row.at, lang)}</time>
             </div>
             {row.comment && <p className="timeline-comment">{row.comment}</p>}
