@@ -99,6 +99,8 @@ describe('the notification bell', () => {
     expect(await to('2 · 人员字段').inputValue()).toBe('collector');
     expect(await to('3').inputValue()).toBe('owner.manager');
     expect(await panel.getByLabel(/标题 · 中文$/).inputValue()).toBe('付款逾期：{{customer}} {{amount}}');
+    // `mail: false` here; left out, a notify mails (the box shows the default).
+    expect(await panel.getByLabel(/同时发送邮件$/).isChecked()).toBe(false);
 
     await panel.getByLabel(/标题 · English$/).fill('Overdue: {{title}}');
     await panel.getByRole('button', { name: '添加通知对象' }).click();
@@ -118,5 +120,12 @@ describe('the notification bell', () => {
       'owner',
       { orgUnit: '财务部', subUnits: true },
     ]);
+
+    // NOTICE leaves `mail` out: the box shows the default, mail.
+    await page.locator('[data-state="open"]').click();
+    await page.getByRole('complementary', { name: '阶段' }).locator('[data-out-event="NOTICE"]').click();
+    await panel.getByLabel(/标题 · English$/).waitFor();
+    expect(await panel.getByLabel(/标题 · English$/).inputValue()).toBe('Please follow up: {{title}}');
+    expect(await panel.getByLabel(/同时发送邮件$/).isChecked()).toBe(true);
   });
 });

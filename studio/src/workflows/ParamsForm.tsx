@@ -134,7 +134,11 @@ function ParamControl({
       />
     );
   }
-  if (type === 'boolean') return <Checkbox label={label} checked={value === true} onChange={onChange} />;
+  if (type === 'boolean') {
+    // A param left out takes its default (notify mails unless `mail: false`).
+    const checked = value === true || (value === undefined && schema.default === true);
+    return <Checkbox label={label} checked={checked} onChange={onChange} />;
+  }
   if (type === 'number' || type === 'integer') {
     return (
       <TextInput

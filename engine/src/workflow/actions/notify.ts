@@ -68,7 +68,7 @@ export const notify: ActionSpec<Params> = {
       subject: text(200),
       title: text(200),
       body: text(10000),
-      mail: { type: 'boolean' },
+      mail: { type: 'boolean', default: true },
     },
     additionalProperties: false,
   },
