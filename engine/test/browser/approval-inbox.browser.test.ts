@@ -87,20 +87,17 @@ describe('approving from My day', () => {
     await expect.poll(() => next.getAttribute('data-step')).toBe('director');
   });
 
-  it('on a phone, in English, a delegate approves on behalf of the manager', async () => {
-    const until = new Date(Date.now() + 86_400_000).toISOString();
-    const set = await server.request(
-      'PUT',
-      '/api/v1/delegations/me',
-      {
-        delegateId: (await server.request('GET', '/api/v1/users')).body.data.find(
-          (u: { email: string }) => u.email === 'deputy@example.com',
-        ).id,
-        endsAt: until,
-      },
-      { authorization: `Bearer ${tokens.boss}` },
-    );
-    expect(set.status, JSON.stringify(set.body)).toBe(200);
+  it('the manager delegates in My day; on a phone, in English, the delegate approves on their behalf', async () => {
+    const boss = await sessions.open(tokens.boss, 'zh');
+    await boss.goto('/my-day');
+    const panel = boss.getByTestId('approval-delegation');
+    await panel.getByText('审批委托').click();
+    await panel.getByLabel('委托给').selectOption({ label: 'Wu Deputy' });
+    const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    await panel.getByLabel('委托至（含当天）').fill(tomorrow);
+    await panel.getByRole('button', { name: '设置委托' }).click();
+    await expect.poll(() => panel.getByRole('status').textContent()).toContain('您的审批已委托给 Wu Deputy');
+
     const page = await sessions.open(tokens.deputy, 'en');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/my-day');

@@ -4,6 +4,7 @@ import { paths } from '../app/paths';
 import { Spinner } from '../app/Spinner';
 import { useModel } from '../model/ModelContext';
 import { entityTitle } from '../model/labels';
+import { ApprovalDelegation } from './ApprovalDelegation';
 import { ApprovalInbox } from './ApprovalInbox';
 import { MyDaySection } from './MyDaySection';
 import { SECTIONS, type MyDay } from './my-day-types';
@@ -79,6 +80,7 @@ export function MyDayPage() {
               />
             ))}
           </div>
+          <ApprovalDelegation />
         </>
       )}
     </div>

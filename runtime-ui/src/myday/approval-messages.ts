@@ -22,6 +22,16 @@ export const APPROVAL_MESSAGES = defineMessages({
     // Around a user's name, which the history shows as a link-free name component.
     behalfBefore: '代',
     behalfAfter: '审批',
+    delegation: '审批委托',
+    delegationHint: '外出或休假时，把您的审批交给同事代为处理；到期自动结束。',
+    delegatedTo: (name: string, until: string) => `您的审批已委托给 ${name}，至 ${until}`,
+    notStarted: '（尚未开始）',
+    delegatedToMe: (name: string, until: string) => `${name} 已把审批委托给您，至 ${until}`,
+    delegate: '委托给',
+    until: '委托至（含当天）',
+    setDelegation: '设置委托',
+    endDelegation: '结束委托',
+    delegationFailed: '委托未能设置',
   },
   en: {
     heading: 'Awaiting my approval',
@@ -44,6 +54,16 @@ export const APPROVAL_MESSAGES = defineMessages({
     decided: (step: string, approved: boolean) => `${step}: ${approved ? 'approved' : 'rejected'}`,
     behalfBefore: 'on behalf of ',
     behalfAfter: '',
+    delegation: 'Delegate my approvals',
+    delegationHint: 'While you are away, a colleague decides your approvals for you; it ends by itself.',
+    delegatedTo: (name: string, until: string) => `Your approvals go to ${name} until ${until}`,
+    notStarted: ' (not started yet)',
+    delegatedToMe: (name: string, until: string) => `${name} delegated their approvals to you until ${until}`,
+    delegate: 'Delegate to',
+    until: 'Until (inclusive)',
+    setDelegation: 'Delegate',
+    endDelegation: 'End the delegation',
+    delegationFailed: 'The delegation was not set',
   },
 });
 
