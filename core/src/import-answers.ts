@@ -45,6 +45,8 @@ export interface ImportJob {
   failed: number;
   /** Rows read per second so far (while running) or overall. */
   rowsPerSecond: number | null;
+  /** While running, the seconds left as estimated from how much of the file is read (null for XLSX). */
+  secondsLeft: number | null;
   /** The file's header row. */
   headers: string[];
   /**

@@ -288,3 +288,35 @@ describe('import: test runs, upserts and undo', () => {
     expect(job.issues[0]).toMatchObject({ row: 2, column: '统一社会信用代码', rule: 'notFound' });
   });
 });
+
+describe('import on the embedded PGlite', () => {
+  let lite: TestServer;
+  beforeAll(async () => {
+    lite = await startTestServer({ kind: 'pglite' });
+  });
+  afterAll(async () => {
+    await lite?.close();
+  });
+
+  it('imports, answers while it runs, and undoes', async () => {
+    const lines = ['客户名称,所属行业,统一社会信用代码,年营业额'];
+    for (let i = 0; i < 3000; i++) lines.push(`客户${i},制造业,${code(50_000 + i)},"￥${i},000"`);
+    const started = await fetch(`${lite.engine.url}/api/v1/imports?entity=customer&recordType=company`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${lite.adminToken}`, 'content-type': 'text/csv' },
+      body: gbk(lines.join('\n')),
+    });
+    expect(started.status).toBe(202);
+    const { id } = (await started.json()) as { id: string };
+    let job: Record<string, any> = {};
+    for (let i = 0; i < 600; i++) {
+      job = (await lite.request('GET', `/api/v1/imports/${id}`)).body;
+      if (job.status !== 'running') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(job).toMatchObject({ status: 'succeeded', created: 3000, failed: 0 });
+    expect(Number((await lite.testDb.db.knex('customer').count({ n: '*' }))[0]!.n)).toBe(3000);
+    expect((await lite.request('POST', `/api/v1/imports/${id}/undo`)).body).toEqual({ deleted: 3000, restored: 0 });
+    expect(Number((await lite.testDb.db.knex('customer').count({ n: '*' }))[0]!.n)).toBe(0);
+  }, 120_000);
+});

@@ -578,6 +578,10 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
         description: 'Rows read per second so far (while running) or overall.',
         anyOf: [{ type: 'null' }, { type: 'number' }],
       },
+      secondsLeft: {
+        description: 'While running, the seconds left as estimated from how much of the file is read (null for XLSX).',
+        anyOf: [{ type: 'null' }, { type: 'number' }],
+      },
       headers: { description: "The file's header row.", type: 'array', items: { type: 'string' } },
       issues: {
         description: 'The first problems found; the report lists them all.',
@@ -611,6 +615,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
       'updated',
       'failed',
       'rowsPerSecond',
+      'secondsLeft',
       'headers',
       'issues',
       'error',

@@ -8,6 +8,8 @@ import { runTypes } from './commands/types.js';
 import { runUserAdd, type UserAddOptions } from './commands/user.js';
 import { runHandover, type HandoverOptions } from './commands/handover.js';
 import { runRecompute } from './commands/recompute.js';
+import { runImportCli, type ImportCliOptions } from './commands/import.js';
+import { IMPORT_MESSAGES } from './commands/import-messages.js';
 import {
   runTemplateExport,
   runTemplateInstall,
@@ -111,6 +113,23 @@ program
   .command('recompute [entity]')
   .description(help.recompute)
   .action((entity: string | undefined) => runRecompute(config(), entity, lang));
+
+program
+  .command('import <entity> <file>')
+  .description(IMPORT_MESSAGES[lang].help)
+  .addOption(new Option('--mode <mode>', 'insert, update or upsert (by --key)').choices(['insert', 'update', 'upsert']))
+  .option('--key <field>', 'the field rows are matched by (update, upsert), e.g. unifiedSocialCreditCode')
+  .option('--skip-bad', 'import the good rows and report the bad ones (default: one bad row and nothing is written)')
+  .option('--dry-run', 'check and count everything, write nothing')
+  .option('--sheet <name>', 'the Excel sheet to read (default: the first)')
+  .option('--record-type <type>', 'the record type of rows without one')
+  .option('--create-missing', 'a relation cell naming no record creates one with that title')
+  .option('--as <email>', 'import as this user (owner of new records, their permissions)')
+  .option('--report <file>', 'write the rows with problems to this .csv or .xlsx file')
+  .option('--json', 'print the outcome as JSON')
+  .action((entity: string, file: string, options: ImportCliOptions) =>
+    runImportCli(config(), entity, file, options, lang),
+  );
 
 program.parseAsync().catch((error: unknown) => {
   reportFailure(error, lang);

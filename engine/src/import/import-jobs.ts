@@ -9,6 +9,7 @@ import type { RecordContext } from '../records/types.js';
 import {
   changedSince,
   deleteCreated,
+  failIfInterrupted,
   findImport,
   importedEntities,
   insertErrors,
@@ -27,6 +28,8 @@ import { runImport } from './run-import.js';
  */
 
 interface Live {
+  /** The job's row as inserted: answered while running without asking the database (on PGlite the import holds it). */
+  row: ImportRow;
   counts: ImportCounts;
   startedAt: number;
   controller: AbortController;
@@ -54,7 +57,7 @@ export async function startImport(
   start: StartImport,
 ): Promise<{ id: string; done: Promise<ImportOutcome | undefined> }> {
   const id = randomUUID();
-  await insertImport(start.db, {
+  const row: ImportRow = {
     id,
     entity: start.ctx.entity.id,
     file_name: start.fileName,
@@ -63,9 +66,11 @@ export async function startImport(
     created_by: isUuid(start.actor.id) ? start.actor.id : null,
     model_version: start.ctx.model.version,
     started_at: start.now,
-  });
+  };
+  await insertImport(start.db, row);
   const controller = new AbortController();
   const job: Live = {
+    row: { ...row, options: start.options, headers: [], created_at: start.now },
     counts: { processed: 0, created: 0, updated: 0, failed: 0 },
     startedAt: Date.now(),
     controller,
@@ -134,10 +139,23 @@ export function cancelImport(id: string): boolean {
 
 /** The job row, or 404 (also for another user's import: imports are private to who started them, and admins). */
 export async function readJobRow(db: Knex, id: string, actor: Actor, admin: boolean): Promise<ImportRow> {
-  const row = await findImport(db, id);
+  const row = live.get(id)?.row ?? (await findImport(db, id));
   if (!row || (!admin && row.created_by !== actor.id))
     throw new NotFoundError({ en: 'no such import', zh: '没有这次导入' });
+  // Running in no engine (this one or another, see holdImportLock): its engine died and took its transaction along.
+  if (row.status === 'running' && !live.has(id) && (await failIfInterrupted(db, id, INTERRUPTED)))
+    return (await findImport(db, id))!;
   return row;
+}
+
+const INTERRUPTED = {
+  en: 'the engine running this import stopped before it finished; nothing of it was written',
+  zh: '执行这次导入的引擎在完成前停止了，没有写入任何数据',
+};
+
+/** Whether the import runs in this engine now (its problems are stored only when it ends). */
+export function isRunningHere(id: string): boolean {
+  return live.has(id);
 }
 
 /** A job as the API answers it: live counts while it runs here, the stored outcome after. */
@@ -145,7 +163,7 @@ export function toImportJob(row: ImportRow, issues: ImportIssue[]): ImportJob {
   const id = row.id as string;
   const running = live.get(id);
   const options = row.options as ImportOptions & { rolledBack?: boolean };
-  const counts = running?.counts ?? {
+  const { fraction: _fraction, ...counts } = running?.counts ?? {
     processed: Number(row.total),
     created: Number(row.created),
     updated: Number(row.updated),
@@ -166,6 +184,10 @@ export function toImportJob(row: ImportRow, issues: ImportIssue[]): ImportJob {
     status,
     ...counts,
     rowsPerSecond: seconds ? Math.round(counts.processed / seconds) : null,
+    secondsLeft:
+      running?.counts.fraction && seconds
+        ? Math.round((seconds * (1 - running.counts.fraction)) / running.counts.fraction)
+        : null,
     headers: (row.headers as string[]) ?? [],
     issues,
     error: (row.error as ImportJob['error']) ?? null,

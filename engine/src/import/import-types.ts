@@ -38,6 +38,8 @@ export interface ImportCounts {
   updated: number;
   /** Rows with at least one issue. */
   failed: number;
+  /** How much of the file is read (0–1), when known: with the rows per second, the time left. */
+  fraction?: number;
 }
 
 /** A row the import refused, kept with its original cells for the error file. */

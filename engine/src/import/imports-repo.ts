@@ -29,11 +29,29 @@ export async function findImport(db: Knex, id: string): Promise<ImportRow | unde
   return db(IMPORTS).where({ id }).first();
 }
 
-/** Imports left queued or running by an engine that stopped: their transaction rolled back with it. */
-export async function failInterrupted(db: Knex, error: Text): Promise<void> {
-  await db(IMPORTS)
-    .whereIn('status', ['queued', 'running'])
-    .update({ status: 'failed', error: JSON.stringify(error), finished_at: db.fn.now() });
+/** The advisory lock key of an import: its transaction holds it, so any engine can tell whether it still runs. */
+const lockKey = (importId: string): string => BigInt(`0x${importId.replace(/-/g, '').slice(0, 15)}`).toString();
+
+/** Taken first thing in the import's transaction, released by its commit, rollback or the process's death. */
+export async function holdImportLock(trx: Knex, importId: string): Promise<void> {
+  await trx.raw('select pg_advisory_xact_lock(?::bigint)', [lockKey(importId)]);
+}
+
+/**
+ * An import row still `running` whose transaction no engine holds (the engine was killed: its transaction
+ * rolled back with it) is marked failed; true when it was.
+ */
+export async function failIfInterrupted(db: Knex, importId: string, error: Text): Promise<boolean> {
+  return db.transaction(async (trx) => {
+    const { rows } = (await trx.raw('select pg_try_advisory_xact_lock(?::bigint) as free', [lockKey(importId)])) as {
+      rows: { free: boolean }[];
+    };
+    if (!rows[0]?.free) return false;
+    const changed = await trx(IMPORTS)
+      .where({ id: importId, status: 'running' })
+      .update({ status: 'failed', error: JSON.stringify(error), finished_at: trx.fn.now() });
+    return changed > 0;
+  });
 }
 
 /**
@@ -87,8 +105,9 @@ export async function insertErrors(db: Knex, importId: string, rows: BadRow[]): 
     );
 }
 
-export async function readErrors(db: Knex, importId: string): Promise<BadRow[]> {
-  const rows = await db(ERRORS).where({ import_id: importId }).orderBy('row_number');
+export async function readErrors(db: Knex, importId: string, limit?: number): Promise<BadRow[]> {
+  const query = db(ERRORS).where({ import_id: importId }).orderBy('row_number');
+  const rows = await (limit === undefined ? query : query.limit(limit));
   return rows.map((r: ImportRow) => ({
     row: Number(r.row_number),
     cells: r.cells as unknown[],

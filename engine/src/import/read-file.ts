@@ -1,5 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { createReadStream, type ReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import chardet from 'chardet';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
@@ -24,6 +24,8 @@ export interface OpenedFile {
   /** The CSV's encoding as detected (`utf-8`, `gb18030`, …). */
   encoding?: string;
   rows: AsyncGenerator<FileRow>;
+  /** How much of the file has been read (0–1), for a time-left estimate; undefined when unknown (XLSX). */
+  fraction(): number | undefined;
 }
 
 const SAMPLE_BYTES = 64 * 1024;
@@ -75,13 +77,20 @@ export function detectEncoding(sample: Buffer): string {
 export async function openFile(path: string, options: { sheet?: string | undefined } = {}): Promise<OpenedFile> {
   const head = await headOf(path);
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04)
-    return { format: 'xlsx', rows: xlsxRows(path, options.sheet) };
+    return { format: 'xlsx', rows: xlsxRows(path, options.sheet), fraction: () => undefined };
   const encoding = detectEncoding(head);
-  return { format: 'csv', encoding, rows: csvRows(path, encoding) };
+  const { size } = await stat(path);
+  const input = createReadStream(path);
+  return {
+    format: 'csv',
+    encoding,
+    rows: csvRows(input, encoding),
+    fraction: () => (size ? Math.min(input.bytesRead / size, 1) : 1),
+  };
 }
 
-async function* csvRows(path: string, encoding: string): AsyncGenerator<FileRow> {
-  const parser = createReadStream(path)
+async function* csvRows(input: ReadStream, encoding: string): AsyncGenerator<FileRow> {
+  const parser = input
     .pipe(iconv.decodeStream(encoding, { stripBOM: true }))
     .pipe(parse({ relax_column_count: true, skip_empty_lines: true, bom: true }));
   let number = 0;

@@ -13,7 +13,7 @@ import type { RecordContext } from '../records/types.js';
 import { checkCreate, createRecord, createRow, patchRecord, type RecordStart } from '../records/write-record.js';
 import { startFor } from '../runtime/start-record.js';
 import { textOf } from './convert.js';
-import { createdPart, recordWritten } from './imports-repo.js';
+import { createdPart, holdImportLock, recordWritten } from './imports-repo.js';
 import type { ImportCounts, ImportOptions, ImportOutcome, RefusedRow, RowIssue } from './import-types.js';
 import {
   existingByKey,
@@ -90,7 +90,8 @@ export async function runImport(run: ImportRun): Promise<ImportOutcome> {
   };
   try {
     await ctx.knex.transaction(async (trx) => {
-      const importer = new Importer(run, trx, shape, outcome);
+      await holdImportLock(trx, run.id);
+      const importer = new Importer(run, trx, shape, outcome, () => file.fraction());
       await importer.init();
       let batch: PreparedRow[] = [];
       const size = batchSize(mapping.columns.length);
@@ -182,6 +183,7 @@ class Importer {
     private readonly trx: Knex,
     private readonly shape: RowShape,
     private readonly outcome: ImportOutcome,
+    private readonly fraction: () => number | undefined,
   ) {
     this.ctx = { ...run.ctx, knex: trx, requestId: `import:${run.id}` };
     this.start = startFor(run.ctx.model, run.actor, run.now)(run.ctx.entity);
@@ -251,6 +253,7 @@ class Importer {
       created: this.outcome.created,
       updated: this.outcome.updated,
       failed: this.outcome.failed,
+      ...(this.fraction() !== undefined && { fraction: this.fraction() }),
     });
   }
 

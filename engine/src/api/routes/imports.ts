@@ -14,7 +14,14 @@ import { accessFor } from '../../permissions/model-access.js';
 import { forbidden } from '../../permissions/forbidden.js';
 import type { RecordContext } from '../../records/types.js';
 import { writeCsvReport, writeXlsxReport, type Lang } from '../../import/error-file.js';
-import { cancelImport, readJobRow, startImport, toImportJob, undoImport } from '../../import/import-jobs.js';
+import {
+  cancelImport,
+  isRunningHere,
+  readJobRow,
+  startImport,
+  toImportJob,
+  undoImport,
+} from '../../import/import-jobs.js';
 import { readErrors } from '../../import/imports-repo.js';
 import type { ImportOptions } from '../../import/import-types.js';
 import { actorOf } from '../actor.js';
@@ -56,9 +63,9 @@ export function importsRouter(ctx: AppContext): Router {
   });
   route(router, IMPORTS.routes.getImport, async (req, res) => {
     const row = await jobOf(ctx, req);
-    const issues = (await readErrors(ctx.db.knex, row.id as string))
-      .flatMap((r) => r.issues as ImportIssue[])
-      .slice(0, 100);
+    const issues = isRunningHere(row.id as string)
+      ? []
+      : (await readErrors(ctx.db.knex, row.id as string, 100)).flatMap((r) => r.issues as ImportIssue[]).slice(0, 100);
     res.json(toImportJob(row, issues));
   });
   route(router, IMPORTS.routes.getImportReport, async (req, res) => {
