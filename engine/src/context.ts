@@ -19,4 +19,6 @@ export interface AppContext {
   nudgeOutbox?: () => void;
   /** Wakes the schedule worker after "run now" queued a run. */
   nudgeSchedules?: () => void;
+  /** The definitions folder the engine seeds from: its template.json names the model, templates/ the gallery. */
+  definitionsDir?: string;
 }

@@ -117,6 +117,7 @@ async function boot(
     log,
     clock,
     identify: options.identify ?? bearer.identify,
+    definitionsDir: config.definitionsDir,
     ...(config.loginsPerMinute && { loginsPerMinute: config.loginsPerMinute }),
     ...(config.trustProxy && { trustProxy: config.trustProxy }),
   };

@@ -618,6 +618,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/meta/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the published model is made of: the whole-model template it was installed from, then its add-ons */
+        get: operations["listInstalledTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meta/templates/shipped": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The templates shipped in templates/ beside the engine’s definitions, and which of them are installed */
+        get: operations["listShippedTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meta/templates/shipped/{folder}/install": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Install or upgrade a shipped template (an add-on is merged into the published model), or only plan it: dryRun */
+        post: operations["installShippedTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/meta/library": {
         parameters: {
             query?: never;
@@ -917,6 +968,12 @@ export interface components {
          */
         EffectivePermissions: core.EffectivePermissions;
         EntityChange: core.EntityChange;
+        /**
+         * @description `schemas/<entity>.extend.json` of an add-on: what it adds to an entity it did not define (new properties,
+         *     `required` among them, `x-rules`, and in `x-entity` new record types, sections, unique keys, indexes,
+         *     duplicate-check fields, an agenda). Its shape is engine/src/definitions/meta/extend.meta.json.
+         */
+        EntityExtension: core.EntityExtension;
         ForecastReport: core.ForecastReport;
         ForeignKeySpec: core.ForeignKeySpec;
         /**
@@ -942,6 +999,10 @@ export interface components {
         IndexSpec: core.IndexSpec;
         /** @description What a template install did (`POST /meta/template/install`): one closed shape per status. */
         InstallAnswer: core.InstallAnswer;
+        /** @description A template the published model holds: the whole model it started from, or an add-on merged into it. */
+        InstalledTemplate: core.InstalledTemplate;
+        /** @description `GET /meta/templates`: what the published model is made of, the whole model first. */
+        InstalledTemplatesAnswer: core.InstalledTemplatesAnswer;
         /** @description A dry run: the plan an install would apply. */
         InstallPlanned: core.InstallPlanned;
         /** @description Published as the next model version, with the plan it applied. */
@@ -1023,6 +1084,10 @@ export interface components {
         /** @enum {unknown} */
         Scope: core.Scope;
         Sequence: core.Sequence;
+        /** @description A template shipped with the engine (`templates/<folder>/template.json` beside the definitions). */
+        ShippedTemplate: core.ShippedTemplate;
+        /** @description `GET /meta/templates/shipped`: the gallery of templates an admin may install. */
+        ShippedTemplatesAnswer: core.ShippedTemplatesAnswer;
         /** @description A signed-in session (`POST /auth/login`, the first-run `POST /auth/setup`): engine identity/sessions.ts builds it. */
         SignedIn: core.SignedIn;
         /** @description The Postgres type of a column, structured so the planner can compare and classify changes. */
@@ -1046,6 +1111,11 @@ export interface components {
          *     `template.json`. The export answers it (`GET /meta/template`); the install takes it.
          */
         TemplateJson: core.TemplateJson;
+        /**
+         * @description Whether a template is a whole model (replaces the published one) or an add-on (merged into it).
+         * @enum {unknown}
+         */
+        TemplateKind: core.TemplateKind;
         /** @description `template.json`: what a template is called and which release it is (semver, so upgrades can be told apart). */
         TemplateManifestJson: core.TemplateManifestJson;
         /** @description The published model a template was exported from. */
@@ -1055,8 +1125,8 @@ export interface components {
         TitledHistoryRow: core.TitledHistoryRow;
         /**
          * @description `GET /records/{entity}/totals`: how many records the list with the same filters shows, and the totals of
-         *     the number fields asked for. Counted exactly up to a limit; beyond it the count is the planner's estimate
-         *     (`exact: false`) and nothing is summed, so a list over a million rows stays fast.
+         *     the number fields asked for. Counted exactly up to EXACT_COUNT_LIMIT; beyond it the count is the
+         *     planner's estimate (`exact: false`) and nothing is summed, so a list over a million rows stays fast.
          */
         TotalsAnswer: core.TotalsAnswer;
         /** @description The stage change an event made, and the history row it wrote. */
@@ -2460,6 +2530,8 @@ export interface operations {
                         name?: string;
                         version?: string;
                         exportedFrom?: Record<string, unknown>;
+                        /** @description An add-on: the template it installs on, or a list of them. */
+                        extends?: unknown;
                     };
                     /** @description File name (`customer.schema.json`) → entity definition. */
                     schemas?: {
@@ -2471,6 +2543,10 @@ export interface operations {
                     };
                     /** @description roles.json */
                     roles?: unknown;
+                    /** @description An add-on only: file name (`customer.extend.json`) → what it adds to that entity. */
+                    extensions?: {
+                        [key: string]: Record<string, unknown>;
+                    };
                     /** @default false */
                     dryRun?: boolean;
                     /** @default false */
@@ -2499,6 +2575,95 @@ export interface operations {
                     "application/json": components["schemas"]["InstallAnswer"];
                 };
             };
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listInstalledTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The installed templates, the whole model first, add-ons in install order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstalledTemplatesAnswer"];
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    listShippedTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The shipped templates by folder. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShippedTemplatesAnswer"];
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    installShippedTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Its folder under templates/. */
+                folder: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default false */
+                    dryRun?: boolean;
+                    /** @default false */
+                    confirmDestructive?: boolean;
+                    /** @description Where the records of each removed state go: `{ "<workflow>": { "<removed state>": "<target state>" } }`. */
+                    stateMapping?: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Planned (dry run) or unchanged. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstallAnswer"];
+                };
+            };
+            /** @description Published as the next model version. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstallAnswer"];
+                };
+            };
+            404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["Internal"];

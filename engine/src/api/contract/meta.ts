@@ -61,7 +61,12 @@ const issues = {
 /** The install body's core TemplateJson, loosely: request bodies are checked without components, and the template
  *  and definition validators judge every file with its pointer. */
 const template = {
-  manifest: described('template.json', { name: text(), version: text(), exportedFrom: { type: 'object' } }),
+  manifest: described('template.json', {
+    name: text(),
+    version: text(),
+    exportedFrom: { type: 'object' },
+    extends: { description: 'An add-on: the template it installs on, or a list of them.' },
+  }),
   schemas: {
     type: 'object',
     description: 'File name (`customer.schema.json`) → entity definition.',
@@ -73,6 +78,11 @@ const template = {
     additionalProperties: { type: 'object' },
   },
   roles: { description: 'roles.json' },
+  extensions: {
+    type: 'object',
+    description: 'An add-on only: file name (`customer.extend.json`) → what it adds to that entity.',
+    additionalProperties: { type: 'object' },
+  },
 };
 /** What an install did: core's InstallAnswer, one closed shape per status. */
 const installResult = ref('InstallAnswer');
@@ -223,6 +233,56 @@ export const META = contract('/meta', {
       200: json('Planned (dry run) or unchanged.', installResult),
       201: json('Published as the next model version.', installResult),
       ...problems(409, 422),
+    },
+  },
+  installedTemplates: {
+    method: 'get',
+    path: '/templates',
+    operationId: 'listInstalledTemplates',
+    tags,
+    summary: 'What the published model is made of: the whole-model template it was installed from, then its add-ons',
+    responses: {
+      200: json(
+        'The installed templates, the whole model first, add-ons in install order.',
+        ref('InstalledTemplatesAnswer'),
+      ),
+      ...problems(),
+    },
+  },
+  shippedTemplates: {
+    method: 'get',
+    path: '/templates/shipped',
+    operationId: 'listShippedTemplates',
+    tags,
+    summary: 'The templates shipped in templates/ beside the engine’s definitions, and which of them are installed',
+    responses: {
+      200: json('The shipped templates by folder.', ref('ShippedTemplatesAnswer')),
+      ...problems(),
+    },
+  },
+  installShippedTemplate: {
+    method: 'post',
+    path: '/templates/shipped/:folder/install',
+    operationId: 'installShippedTemplate',
+    tags,
+    summary:
+      'Install or upgrade a shipped template (an add-on is merged into the published model), or only plan it: dryRun',
+    params: {
+      folder: {
+        schema: text({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$' }),
+        description: 'Its folder under templates/.',
+      },
+    },
+    notFound: { en: 'no such template is shipped', zh: '没有这个模板' },
+    body: object({
+      dryRun: { type: 'boolean', default: false },
+      confirmDestructive: { type: 'boolean', default: false },
+      stateMapping,
+    }),
+    responses: {
+      200: json('Planned (dry run) or unchanged.', installResult),
+      201: json('Published as the next model version.', installResult),
+      ...problems(404, 409, 422),
     },
   },
   library: {

@@ -19,7 +19,9 @@ import { publish } from '../../store/publish.js';
 import { withNoteText } from '../../store/seed.js';
 import { diffDefinitionSets } from '../../versions/diff-definitions.js';
 import { exportTemplate, installTemplate } from '../../versions/install-template.js';
+import { readInstalled, toInstalledList } from '../../versions/installed-templates.js';
 import { planBetween } from '../../versions/plan-between.js';
+import { listShipped, readShipped } from '../../versions/shipped-templates.js';
 import { fromTemplate } from '../../versions/template-json.js';
 import { accessFor } from '../../permissions/model-access.js';
 import { entityPermissions, visibleDefinitions } from '../../permissions/visible-definitions.js';
@@ -139,6 +141,27 @@ export function metaRouter(ctx: AppContext): Router {
       stateMapping: toStateMapping(stateMapping),
       publishedBy: actorOf(req).id,
       ...(requestIdOf(req) && { requestId: requestIdOf(req) }),
+      ...(ctx.definitionsDir && { definitionsDir: ctx.definitionsDir }),
+    });
+    if (result.status === 'published') await ctx.models.refresh();
+    res.status(result.status === 'published' ? 201 : 200).json(result);
+  });
+  // What the model is made of, and the gallery of templates shipped beside the definitions (templates/).
+  route(router, routes.installedTemplates, async (_req, res) => {
+    res.json({ data: toInstalledList(await readInstalled(knex, ctx.definitionsDir)) });
+  });
+  route(router, routes.shippedTemplates, async (_req, res) => {
+    res.json({ data: await listShipped(ctx.definitionsDir, await readInstalled(knex, ctx.definitionsDir)) });
+  });
+  route(router, routes.installShippedTemplate, async (req, res) => {
+    const source = await readShipped(ctx.definitionsDir, String(req.params.folder));
+    const result = await installTemplate(knex, source, {
+      dryRun: req.body?.dryRun === true,
+      allowDestructive: req.body?.confirmDestructive === true,
+      stateMapping: toStateMapping(req.body?.stateMapping),
+      publishedBy: actorOf(req).id,
+      ...(requestIdOf(req) && { requestId: requestIdOf(req) }),
+      ...(ctx.definitionsDir && { definitionsDir: ctx.definitionsDir }),
     });
     if (result.status === 'published') await ctx.models.refresh();
     res.status(result.status === 'published' ? 201 : 200).json(result);

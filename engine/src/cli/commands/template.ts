@@ -56,6 +56,7 @@ export async function runTemplateInstall(
       dryRun: options.dryRun ?? false,
       allowDestructive: options.allowDestructive ?? false,
       stateMapping: options.map ?? {},
+      definitionsDir: config.definitionsDir,
     });
     if (options.json) return void console.log(JSON.stringify(result, null, 2));
     console.log(headline(result, lang));
