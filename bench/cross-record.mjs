@@ -200,12 +200,14 @@ function writeSection(result) {
     `\`node bench/cross-record.mjs\`, ${result.measuredAt.slice(0, 10)}, ${result.machine.cpus} CPUs (${result.machine.model}), PostgreSQL, engine and load generator on the same machine.`,
     `Each request is \`POST /api/v1/records/{entity}/{id}/events\` with \`{"type":"TOGGLE"}\` to one of ${s.itemsPerKind.toLocaleString('en')} records of one kind, spread over ${s.accounts} parent accounts, from ${s.connections} connections, ${s.durationS} s per kind and round, the kinds in turn (${s.rounds} rounds, median shown). A guard over a roll-up reads the parent in the decision's statement; an updateRecord takes the locked path (a transaction holding the record's row lock, then the parent's), computes the new values in SQL over the locked parent and writes it through the records' own patch with its audit row. Afterwards no account's paid total differed from the amounts of its items in review, and history held one row per item version (${result.checks.historyRows.toLocaleString('en')}).`,
     '',
-    '| kind | what the transition does | transitions/s | vs plain | p50 (ms) | p99 (ms) |',
-    '| --- | --- | ---: | ---: | ---: | ---: |',
+    '| kind | what the transition does | transitions/s | vs plain | p50 (ms) | p99 (ms) | rounds (transitions/s) |',
+    '| --- | --- | ---: | ---: | ---: | ---: | --- |',
     ...Object.entries(result.kinds).map(
       ([kind, k]) =>
-        `| ${kind} | ${k.what} | ${k.median.requestsPerSecond} | ${ratio(result, kind)} | ${k.median.p50Ms} | ${k.median.p99Ms} |`,
+        `| ${kind} | ${k.what} | ${k.median.requestsPerSecond} | ${ratio(result, kind)} | ${k.median.p50Ms} | ${k.median.p99Ms} | ${k.runs.map((r) => r.requestsPerSecond).join(', ')} |`,
     ),
+    '',
+    'The kinds share each round, so a machine busy with other work slows all four alike: compare the ratios, and the rounds column for how steady they were.',
     '<!-- /cross-record -->',
   ].join('\n');
   const marked = /<!-- cross-record -->[\s\S]*<!-- \/cross-record -->/;
