@@ -112,6 +112,20 @@ describe('validation', () => {
     );
   });
 
+  it('follows a loop through the entry actions of the state an event enters', () => {
+    const set = crossRecordSet();
+    const orders = set.workflows.find((w) => w.id === 'order-flow')!;
+    const looping = structuredClone(orders);
+    looping.states.cancelled!.entry = [{ type: 'sendEvent', params: { to: { path: 'contract' }, event: 'CLOSE' } }];
+    const issues = validateDefinitionSet({
+      ...set,
+      workflows: [looping, ...set.workflows.filter((w) => w !== orders)],
+    });
+    expect(issues).toContainEqual(
+      expect.objectContaining({ keyword: 'eventCycle', pointer: '/states/cancelled/entry/0' }),
+    );
+  });
+
   it('finds events that go round between workflows', () => {
     const set = crossRecordSet();
     const orders = set.workflows.find((w) => w.id === 'order-flow')!;

@@ -35,7 +35,8 @@ export const updateRecord: ActionSpec<Params> = {
         minProperties: 1,
         propertyNames: { pattern: '^[a-zA-Z][a-zA-Z0-9_]{0,62}$' },
         additionalProperties: { type: 'string', minLength: 1, maxLength: 4000 },
-        description: 'Field of the related record → formula over this record and `target`.',
+        description:
+          'Field of the related record → formula over this record and `target`. NOW() into a date field is the day in the company time zone (LODESTAR_TIME_ZONE).',
       },
       runAs: RUN_AS_SCHEMA,
     },
