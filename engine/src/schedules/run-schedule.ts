@@ -74,39 +74,59 @@ async function runBatches(deps: RunDeps, model: Model, spec: ScheduleSpec, run: 
     await setTotal(deps.knex, claim, (counted.rows as { n: number }[])[0]!.n, model.version);
   }
   let cursor = run.cursor;
+  const detail = { schedule: spec.key, run: run.id };
   for (;;) {
-    const ids = await nextIds(deps.knex, query, cursor, deps.batchSize);
-    if (!ids.length) return;
-    const last = ids[ids.length - 1]!;
-    const detail = { schedule: spec.key, run: run.id };
     if (spec.action.kind === 'set') {
       const set = spec as ScheduleSpec & { action: { kind: 'set' } };
-      await deps.knex.transaction(async (trx) => {
-        const statement = setBatchSql(set, entity, model.set.entities, query, ids, detail);
+      // The batch is chosen, locked, written and audited by one statement; its progress commits with it.
+      const last = await deps.knex.transaction(async (trx) => {
+        const statement = setBatchSql(
+          set,
+          entity,
+          model.set.entities,
+          query,
+          { after: cursor, size: deps.batchSize },
+          detail,
+        );
         const result = await trx.raw(statement.sql, statement.bindings);
-        const row = (result.rows as { changed: number; failed: number; failed_ids: string[] | null }[])[0]!;
+        const row = (
+          result.rows as {
+            changed: number;
+            failed: number;
+            matched: number;
+            last_id: string | null;
+            failed_ids: string[] | null;
+          }[]
+        )[0]!;
+        if (!row.matched) return null;
         const samples = (row.failed_ids ?? []).map((recordId) => ({ recordId, reason: NOT_FITTING }));
         const kept = await recordProgress(
           trx,
           claim,
-          { processed: ids.length, changed: row.changed, failed: row.failed, refusals: 0, cursor: last },
+          { processed: row.matched, changed: row.changed, failed: row.failed, refusals: 0, cursor: row.last_id },
           samples,
           deps.clock(),
         );
         if (!kept) throw new RunLost();
+        return row.last_id;
       });
-    } else {
-      const outcome = await sendEvents(deps, model, spec as ScheduleSpec & { action: { kind: 'event' } }, ids);
-      const kept = await recordProgress(
-        deps.knex,
-        claim,
-        { processed: ids.length, ...outcome.counts, cursor: last },
-        outcome.samples,
-        deps.clock(),
-      );
-      if (outcome.counts.changed) deps.afterCommit?.();
-      if (!kept) throw new RunLost();
+      if (!last) return;
+      cursor = last;
+      continue;
     }
+    const ids = await nextIds(deps.knex, query, cursor, deps.batchSize);
+    if (!ids.length) return;
+    const last = ids[ids.length - 1]!;
+    const outcome = await sendEvents(deps, model, spec as ScheduleSpec & { action: { kind: 'event' } }, ids);
+    const kept = await recordProgress(
+      deps.knex,
+      claim,
+      { processed: ids.length, ...outcome.counts, cursor: last },
+      outcome.samples,
+      deps.clock(),
+    );
+    if (outcome.counts.changed) deps.afterCommit?.();
+    if (!kept) throw new RunLost();
     cursor = last;
   }
 }

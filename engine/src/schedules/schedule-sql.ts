@@ -59,8 +59,8 @@ export function batchIdsSql(query: ScheduleQuery, after: string | null, size: nu
 }
 
 /**
- * ONE statement setting a batch of records: it locks the given ids that still match, computes every value
- * in SQL, writes only records where a value changes (version + 1, updated_by null: the engine) with one
+ * ONE statement setting the next batch: the first `size` matching ids after `after` in id order (the keyset
+ * cursor), locked and still matching, every value computed in SQL; it writes only records where a value changes (version + 1, updated_by null: the engine) with one
  * 'update' audit row each holding the changed fields, and answers `changed` and `failed` (records whose new
  * value does not fit the field: a choice outside its values, text too long, a number out of range, a
  * required field blank; they keep their values).
@@ -70,7 +70,7 @@ export function setBatchSql(
   entity: CompiledEntity,
   definitions: readonly EntityDefinition[],
   query: ScheduleQuery,
-  ids: readonly string[],
+  batch: { after: string | null; size: number },
   detail: unknown,
 ): SqlFragment {
   const names = Object.keys(spec.action.set);
@@ -101,17 +101,25 @@ export function setBatchSql(
   });
   return {
     sql:
-      `with batch as (select t.id, ${[...befores, ...values].join(', ')} from ${query.table} as t ` +
-      `where t.id = any(?::uuid[]) and ${query.where.sql} for update of t), ` +
+      `with ids as (select t.id from ${query.table} as t where ${batch.after ? 't.id > ?::uuid and ' : ''}${query.where.sql} ` +
+      `order by t.id limit ?), ` +
+      `batch as (select t.id, ${[...befores, ...values].join(', ')} from ${query.table} as t join ids on ids.id = t.id ` +
+      `where ${query.where.sql} for update of t), ` +
       `checked as (select c.*, (${fits.join(' and ') || 'true'}) as fits from batch as c), ` +
       `moved as (update ${query.table} as t set ${columns.join(', ')}, version = t.version + 1, updated_at = now(), updated_by = null ` +
       `from checked as c where t.id = c.id and c.fits and (${differs.join(' or ')}) ` +
       `returning t.id, ${names.map((name, i) => `c.b${i}, t.${quoteIdent(name)} as a${i}`).join(', ')}), ` +
       `audited as (${audit.sql}) ` +
       `select (select count(*)::int from moved) as changed, (select count(*)::int from checked where not fits) as failed, ` +
-      `(select count(*)::int from checked) as matched, ` +
+      `(select count(*)::int from ids) as matched, (select ids.id::text from ids order by ids.id desc limit 1) as last_id, ` +
       `(select array_agg(f.id::text) from (select id from checked where not fits order by id limit 20) as f) as failed_ids`,
-    bindings: [`{${ids.join(',')}}`, ...query.where.bindings, ...audit.bindings],
+    bindings: [
+      ...(batch.after ? [batch.after] : []),
+      ...query.where.bindings,
+      batch.size,
+      ...query.where.bindings,
+      ...audit.bindings,
+    ],
   };
 }
 
