@@ -62,6 +62,13 @@ export function judgeApproval(plan: ApprovalPlan, input: ApprovalInput): Approva
     return withGiven(plan, input, given(role, role, input, by.onBehalfOf));
   }
   if (status.rejected) return { reason: { en: 'the approval was already rejected', zh: '该审批已被驳回' } };
+  if (status.complete && !status.steps.some((s) => s.applies))
+    return {
+      reason: {
+        en: 'no approval step applies to this record: the workflow should take it past this stage with a guard',
+        zh: '此记录不满足任何审批步骤的条件，无需审批；流程应在进入此阶段前用条件分流',
+      },
+    };
   if (status.complete) return { reason: { en: 'the approval is already complete', zh: '该审批已完成' } };
   for (const who of principals)
     for (const open of status.open)

@@ -139,6 +139,13 @@ describe('approval by steps', () => {
     expect(second).toMatchObject({ ok: true, to: 'approved', approval: { step: 'director', role: 'salesDirector' } });
   });
 
+  it('says so when no step applies, rather than naming an approver', () => {
+    expect(send(sequence, 'APPROVE', boss, quote(0.1))).toMatchObject({
+      ok: false,
+      reason: { zh: '此记录不满足任何审批步骤的条件，无需审批；流程应在进入此阶段前用条件分流' },
+    });
+  });
+
   it('refuses a wrong user with a reason naming the step and who may decide it', () => {
     expect(send(sequence, 'APPROVE', rep, quote(0.2))).toMatchObject({
       ok: false,
