@@ -1,22 +1,22 @@
 import type { Knex } from 'knex';
-import { dateIn } from '../agenda/day.js';
 import { type Issue, TransitionRefused, ValidationError } from '../errors.js';
 import { accessFor } from '../permissions/model-access.js';
 import { requireReadableLinks } from '../records/link-scope.js';
 import { isRecordId } from '../records/read-records.js';
 import { validateRecord } from '../records/validate-record.js';
-import type { CompiledEntity, Model } from '../model/compile-model.js';
+import type { CompiledEntity } from '../model/compile-model.js';
 import { toRowValues } from '../records/payload.js';
 import type { Row } from '../records/records-repo.js';
 import type { RecordJson } from '../records/types.js';
-import type { StartRecord } from '../records/write-record.js';
 import type { Effect } from '../workflow/actions/index.js';
-import type { Actor } from '../actor.js';
 import { isActiveUser, nextInRotation } from '../identity/users-repo.js';
 import { recipientsOf } from './recipients.js';
 import { runConvert } from './effects/convert.js';
 import { runCreateRecord } from './effects/create-record.js';
 import type { NewOutboxRow } from '../outbox/types.js';
+import { toStoredValue, type EffectsInput } from './effects/effects-input.js';
+
+export type { EffectsInput, TransitionFacts } from './effects/effects-input.js';
 import { applySendEvent } from './effects/send-event.js';
 import { applyUpdateRecord } from './effects/update-record.js';
 import type { NewNotification } from '../notifications/notifications-repo.js';
@@ -28,29 +28,6 @@ export interface EffectsOutcome {
   outbox: NewOutboxRow[];
   /** In-app notifications, written in the transition's own statement. */
   notifications: NewNotification[];
-}
-
-/** The transition the effects belong to, as webhooks and mails describe it. */
-export interface TransitionFacts {
-  workflow: string;
-  from: string | null;
-  to: string;
-  event: string;
-  at: Date;
-}
-
-export interface EffectsInput {
-  model: Model;
-  entity: CompiledEntity;
-  record: RecordJson;
-  actor: Actor;
-  transition: TransitionFacts;
-  /** How records created by actions enter their own workflows. */
-  startFor: (entity: CompiledEntity) => StartRecord;
-  /** The request that sent the event, for the audit rows of records actions write. */
-  requestId?: string | undefined;
-  /** The records whose transitions sent this event by sendEvent actions, outermost first. */
-  chain?: readonly string[] | undefined;
 }
 
 /**
@@ -126,16 +103,6 @@ function requireValidResult(entity: CompiledEntity, record: RecordJson, set: Rec
     },
     { issues },
   );
-}
-
-/**
- * A value as its field stores it: a moment (`valueFrom: "now"`, a date-time field) written to a date
- * field is the calendar date it falls on in the server's time zone, as "today" means to its users.
- */
-export function toStoredValue(entity: CompiledEntity, field: string, value: unknown): unknown {
-  if (entity.fields.get(field)?.kind !== 'date' || typeof value !== 'string' || !value.includes('T')) return value;
-  const instant = new Date(value);
-  return Number.isNaN(instant.getTime()) ? value : dateIn(instant, Intl.DateTimeFormat().resolvedOptions().timeZone);
 }
 
 /** The named owner, when an active user; otherwise the transition is refused rather than leaving the record owned by no one. */

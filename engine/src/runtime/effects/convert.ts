@@ -7,7 +7,7 @@ import type { ModelAccess } from '../../permissions/model-access.js';
 import { viewOf } from '../../records/record-permissions.js';
 import { isFilled } from '../../workflow/reference.js';
 import { PARTS, type ConvertEffect } from '../../workflow/actions/convert.js';
-import type { EffectsInput } from '../apply-effects.js';
+import type { EffectsInput } from './effects-input.js';
 import { createTarget, entityText, ownerOf } from './create-record.js';
 
 /**

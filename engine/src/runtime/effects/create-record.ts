@@ -14,7 +14,7 @@ import type { RecordContext, RecordJson } from '../../records/types.js';
 import { createRecord } from '../../records/write-record.js';
 import { lineItemsOf } from '../../schema/line-items.js';
 import type { CreateRecordEffect, LineCopyPlan, OwnerPlan } from '../../workflow/actions/create-record.js';
-import { type EffectsInput, toStoredValue } from '../apply-effects.js';
+import { type EffectsInput, toStoredValue } from './effects-input.js';
 
 /**
  * Runs a createRecord effect on the transition's transaction: the owner drawn (a user field of the

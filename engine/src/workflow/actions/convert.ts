@@ -13,9 +13,8 @@ import {
   RUN_AS_SCHEMA,
   VALUES_SCHEMA,
   valueUses,
-  type OwnerChoice,
-  type OwnerPlan,
 } from './create-record.js';
+import { PARTS, type ConvertPartPlan, type OwnerChoice, type PartName, type Reuse } from './carry-forward-effects.js';
 import type { ActionSpec } from './types.js';
 
 /*
@@ -32,9 +31,8 @@ import type { ActionSpec } from './types.js';
  * Copying is explicit (`copy`); nothing is copied unless named.
  */
 
-export const PARTS = ['customer', 'contact', 'opportunity'] as const;
-export type PartName = (typeof PARTS)[number];
-export type Reuse = 'same' | 'unique' | 'never';
+export { PARTS } from './carry-forward-effects.js';
+export type { ConvertEffect, ConvertPartPlan, PartName, Reuse } from './carry-forward-effects.js';
 
 interface Part {
   entity?: string;
@@ -54,28 +52,6 @@ type Params = {
   owner?: OwnerChoice;
   runAs?: 'engine' | 'actor';
 };
-
-/** One record the conversion makes: its entity, values, the lead's field keeping its id, and its links. */
-export interface ConvertPartPlan {
-  entity: string;
-  values: Record<string, unknown>;
-  storeIn: string;
-  /** The part's many-to-one field to the customer (contact, opportunity). */
-  link?: string;
-  /** The opportunity's many-to-one field to the contact. */
-  contactLink?: string;
-}
-
-export interface ConvertEffect {
-  kind: 'convert';
-  phase: 'inTransaction';
-  customer: ConvertPartPlan;
-  contact?: ConvertPartPlan;
-  opportunity?: ConvertPartPlan;
-  reuse: Reuse;
-  owner?: OwnerPlan;
-  runAs?: 'actor';
-}
 
 const FIELD = { type: 'string', pattern: '^[a-zA-Z][a-zA-Z0-9_]*$' };
 

@@ -18,31 +18,8 @@ import type { ActionContext, ActionSpec } from './types.js';
 
 type Value = unknown;
 
-/** Who owns a created record: the actor, the source's owner, a user field of the source, or a role's next user in turn. */
-export type OwnerChoice = 'actor' | 'source' | { userField: string } | { roundRobinRole: string };
-
-/** The owner as planned: a user id read from the source (null when it held none), or a rotation the shell draws from. */
-export type OwnerPlan = { userId: string | null; field: string } | { roundRobinRole: string };
-
-/** Lines copied from a list of the source into a list of the new record: target field ← source field. */
-export interface LineCopyPlan {
-  from: string;
-  to: string;
-  fields: Record<string, string>;
-}
-
-export interface CreateRecordEffect {
-  kind: 'createRecord';
-  phase: 'inTransaction';
-  entity: string;
-  values: Record<string, unknown>;
-  owner?: OwnerPlan;
-  lines?: LineCopyPlan[];
-  /** The source's many-to-one field that gets the new record's id, in the transition's own update. */
-  storeIdIn?: string;
-  /** Created under the actor's create rights (default: the engine's, linking only what the actor sees). */
-  runAs?: 'actor';
-}
+export type { CreateRecordEffect, LineCopyPlan, OwnerChoice, OwnerPlan } from './carry-forward-effects.js';
+import type { CreateRecordEffect, OwnerChoice, OwnerPlan } from './carry-forward-effects.js';
 
 interface LineCopy {
   from: string;

@@ -2,11 +2,10 @@ import type { EntityDefinition } from '../../definitions/entity.js';
 import type { Issue } from '../../errors.js';
 import type { Actor } from '../../actor.js';
 import type { FieldUse, ParamsSchema } from '../reference.js';
+import type { ConvertEffect, CreateRecordEffect } from './carry-forward-effects.js';
+import type { RunAs } from './related.js';
 import type { NotifyTo } from './notify-address.js';
 import type { NotifyText } from './notify-template.js';
-import type { ConvertEffect } from './convert.js';
-import type { CreateRecordEffect } from './create-record.js';
-import type { RunAs } from './related.js';
 
 /** Where the shell runs an effect: on the transition's database transaction, or later through the outbox. */
 export type Phase = 'inTransaction' | 'outbox';
