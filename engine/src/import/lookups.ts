@@ -4,12 +4,21 @@ import type { CompiledEntity, Model } from '../model/compile-model.js';
 import type { ModelAccess } from '../permissions/model-access.js';
 import { listActiveDirectory } from '../identity/users-repo.js';
 import { quoteIdent } from '../records/quote-ident.js';
-import { forKnex, keyPartSql } from '../schema/key-sql.js';
+import { forKnex, keyPartSql, keyPresentSql } from '../schema/key-sql.js';
 
 /*
  * The set-based reads an import makes per batch: existing records by a unique key, relation targets by
  * key or title, and people by email or name. One statement per key and batch, on the key's own index.
  */
+
+/**
+ * Key lookups must walk the unique keys' partial expression indexes: those have no statistics until the table
+ * is analyzed, and the planner would rather compute the key of every row (a sequential scan per batch makes a
+ * large import quadratic). Set for the import's transaction only, as the duplicate check does per statement.
+ */
+export async function preferIndexes(trx: Knex): Promise<void> {
+  await trx.raw('set local enable_seqscan = off');
+}
 
 /** The unique keys of an entity (x-entity.unique), as their indexes compute them. */
 export function uniqueKeys(entity: CompiledEntity): KeyIndexSpec[] {
@@ -61,7 +70,9 @@ export async function existingByKey(
   const allowed = condition ? `(${condition.sql})` : 'true';
   const sql =
     `select t.id, t.version, ${allowed} as allowed, ${exprs.map((e, i) => `${e} as k${i}`).join(', ')} ` +
-    `from ${quoteIdent(entity.table.name)} as t where (${exprs.join(', ')}) in (${values.map(() => tuple).join(', ')})`;
+    `from ${quoteIdent(entity.table.name)} as t where (${exprs.join(', ')}) in (${values.map(() => tuple).join(', ')})` +
+    // The unique index is partial (blank keys never conflict): its predicate lets the planner use it.
+    (key.unique ? ` and ${forKnex(keyPresentSql(key))}` : '');
   const { rows } = (await db.raw(sql, [...((condition?.bindings ?? []) as Knex.RawBinding[]), ...values.flat()])) as {
     rows: Record<string, unknown>[];
   };
@@ -109,7 +120,7 @@ export async function resolveTargets(
     const expr = part.steps.length ? forKnex(keyPartSql(part.column, part.steps)) : `${quoteIdent(part.column)}::text`;
     const byValue = new Map(open.map((text) => [part.steps.length ? normalizeKey(text, part.steps) : text, text]));
     const { rows } = (await db.raw(
-      `select t.id, ${expr} as k from ${table} as t where ${expr} = any(?::text[])${scope}`,
+      `select t.id, ${expr} as k from ${table} as t where ${expr} = any(?::text[]) and ${forKnex(keyPresentSql(key))}${scope}`,
       [textArray([...byValue.keys()]), ...scopeBindings],
     )) as { rows: { id: string; k: string }[] };
     for (const row of rows) {

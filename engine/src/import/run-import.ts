@@ -20,6 +20,7 @@ import {
   joinKey,
   keyValue,
   peopleDirectory,
+  preferIndexes,
   resolveTargets,
   uniqueKeys,
   type Existing,
@@ -91,6 +92,7 @@ export async function runImport(run: ImportRun): Promise<ImportOutcome> {
   try {
     await ctx.knex.transaction(async (trx) => {
       await holdImportLock(trx, run.id);
+      await preferIndexes(trx);
       const importer = new Importer(run, trx, shape, outcome, () => file.fraction());
       await importer.init();
       let batch: PreparedRow[] = [];

@@ -1,0 +1,180 @@
+#!/usr/bin/env node
+// Issue 17, "Fast": `lodestar import` of 1,000,000 customers (15 columns, one relation resolved by key, one
+// choice by its Chinese label) into PostgreSQL, end to end, against a hand-written COPY of the same file.
+//   1. a fresh database (BENCH_DB, default lodestar_bench_import) migrated by the engine from the repo's definitions;
+//   2. writes a GB18030 CSV (as Chinese Excel saves it) of --rows customers and a file of 1,000 parent groups;
+//   3. imports the parents, then times `lodestar import customer <file> --record-type company` as its own
+//      process, sampling its peak RSS (VmHWM) from /proc;
+//   4. times COPY … FROM STDIN of the same file (decoded to UTF-8) into a table of text columns: the limit;
+//   5. prints the figures and writes bench/results-import.json.
+//   node bench/import-1m.mjs [--rows 1000000] [--keep-files]
+import { spawn } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import iconv from 'iconv-lite';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { BENCH_DIR, ENGINE_MAIN, PG_BASE, REPO_ROOT, fail, log } from './lib/common.mjs';
+
+const { values: opts } = parseArgs({
+  options: { rows: { type: 'string', default: '1000000' }, 'keep-files': { type: 'boolean', default: false } },
+});
+const ROWS = Number(opts.rows);
+const DB = process.env.BENCH_DB ?? 'lodestar_bench_import';
+const DATABASE_URL = `${PG_BASE}/${DB}`;
+const dir = mkdtempSync(join(tmpdir(), 'lodestar-bench-import-'));
+
+const INDUSTRIES = ['制造业', '零售业', '批发业', '信息技术服务', '金融业', '交通物流', '建筑业', '能源'];
+const LEVELS = ['重点客户', '重要客户', '普通客户', '小客户'];
+const SOURCES = ['转介绍', '官网', '展会', '陌生拜访', '广告投放'];
+const REGIONS = ['华东', '华北', '华南', '华中', '西北', '西南', '东北'];
+const HEADERS = [
+  '客户名称',
+  '客户简称',
+  '统一社会信用代码',
+  '上级单位',
+  '所属行业',
+  '客户等级',
+  '客户来源',
+  '年营业额',
+  '注册资本',
+  '法定代表人',
+  '所属区域',
+  '省份',
+  '城市',
+  '详细地址',
+  '联系电话',
+];
+const code = (prefix, i) => `9133${prefix}MA${String(i).padStart(8, '0')}`;
+
+async function admin(sql) {
+  const client = new pg.Client({ connectionString: `${PG_BASE}/postgres` });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Runs the CLI; answers its wall time in ms and its peak resident set in MB. */
+async function lodestar(args) {
+  const started = performance.now();
+  const child = spawn(process.execPath, [ENGINE_MAIN, '--dir', REPO_ROOT, ...args], {
+    env: { ...process.env, DATABASE_URL, LOG_LEVEL: 'warn', LANG: 'C' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  let peak = 0;
+  const sample = setInterval(() => {
+    try {
+      const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      if (hwm) peak = Math.max(peak, Number(hwm[1]) / 1024);
+    } catch {
+      // the process has ended
+    }
+  }, 100);
+  const [code] = await once(child, 'exit');
+  clearInterval(sample);
+  if (code !== 0) fail(`lodestar ${args.join(' ')} exited with ${code}:\n${out}`);
+  return { ms: performance.now() - started, peakMb: Math.round(peak), out };
+}
+
+async function writeCsv(path, rows, line) {
+  const out = createWriteStream(path);
+  const write = (text) => (out.write(iconv.encode(text, 'gb18030')) ? undefined : once(out, 'drain'));
+  await write(`${HEADERS.join(',')}\r\n`);
+  for (let i = 0; i < rows; i++) {
+    const wait = write(`${line(i).join(',')}\r\n`);
+    if (wait) await wait;
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+const customerLine = (parents) => (i) => [
+  `测试客户${i}有限公司`,
+  `客户${i}`,
+  code('0100', i),
+  code('0999', i % parents),
+  INDUSTRIES[i % INDUSTRIES.length],
+  LEVELS[i % LEVELS.length],
+  SOURCES[i % SOURCES.length],
+  `"￥${(i % 997) + 1},${String(i % 1000).padStart(3, '0')}.50"`,
+  String((i % 50) * 10000),
+  `法人${i % 1000}`,
+  REGIONS[i % REGIONS.length],
+  '浙江省',
+  '杭州市',
+  `西湖区文三路${i}号`,
+  `0571-8${String(i % 10_000_000).padStart(7, '0')}`,
+];
+
+try {
+  log(`fresh database ${DB}`);
+  await admin(`drop database if exists ${DB} with (force)`);
+  await admin(`create database ${DB}`);
+  await lodestar(['migrate']);
+  const parents = 1000;
+  const parentFile = join(dir, 'parents.csv');
+  await writeCsv(parentFile, parents, (i) => [
+    `集团${i}`,
+    '',
+    code('0999', i),
+    '',
+    '制造业',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+  ]);
+  await lodestar(['import', 'customer', parentFile, '--record-type', 'company']);
+  const file = join(dir, 'customers.csv');
+  log(`writing ${ROWS} customers to a GB18030 CSV`);
+  await writeCsv(file, ROWS, customerLine(parents));
+
+  log('lodestar import');
+  const engine = await lodestar(['import', 'customer', file, '--record-type', 'company', '--json']);
+  const result = JSON.parse(engine.out.trim().split('\n').pop());
+  if (result.created !== ROWS)
+    fail(`imported ${result.created} of ${ROWS}: ${JSON.stringify(result.issues?.slice(0, 3))}`);
+
+  log('hand-written COPY of the same file');
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  await client.query(`create table copy_limit (${HEADERS.map((_h, i) => `c${i} text`).join(', ')})`);
+  const started = performance.now();
+  await pipeline(
+    createReadStream(file),
+    iconv.decodeStream('gb18030'),
+    client.query(copyFrom(`copy copy_limit from stdin with (format csv, header true)`)),
+  );
+  const copyMs = performance.now() - started;
+  await client.end();
+
+  const figures = {
+    rows: ROWS,
+    importSeconds: +(engine.ms / 1000).toFixed(1),
+    importRowsPerSecond: Math.round(ROWS / (engine.ms / 1000)),
+    importPeakRssMb: engine.peakMb,
+    copySeconds: +(copyMs / 1000).toFixed(1),
+    copyRowsPerSecond: Math.round(ROWS / (copyMs / 1000)),
+    ratio: +(copyMs / engine.ms).toFixed(2),
+    loadAverage: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
+  };
+  console.log(JSON.stringify(figures, null, 2));
+  writeFileSync(join(BENCH_DIR, 'results-import.json'), `${JSON.stringify(figures, null, 2)}\n`);
+} finally {
+  if (!opts['keep-files']) rmSync(dir, { recursive: true, force: true });
+}
