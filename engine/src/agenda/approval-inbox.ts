@@ -16,6 +16,7 @@ import { toSelectSql } from '../records/to-sql.js';
 import { delegatorsOf } from '../runtime/approval-facts.js';
 import { boundWorkflow } from '../runtime/compiled-workflows.js';
 import { approvalsOfRecords } from '../runtime/history-repo.js';
+import { approvalDecidedSql } from '../runtime/history-sql.js';
 import { judgeApproval } from '../workflow/approval-decide.js';
 import {
   approvalPlanOf,
@@ -25,9 +26,9 @@ import {
   type Principal,
 } from '../workflow/approval-plan.js';
 
-/** Items the inbox answers, and candidates read per approval state (oldest waiting first). */
+/** Items the inbox answers, and candidates read per approval state (oldest waiting first; the SQL is near exact). */
 export const INBOX_LIMIT = 50;
-const CANDIDATES = 200;
+const CANDIDATES = 2 * INBOX_LIMIT;
 
 interface Who extends Principal {
   onBehalfOf?: string;
@@ -35,10 +36,10 @@ interface Who extends Principal {
 
 /**
  * Every approval the actor may decide now, as themselves or for a user who delegated to them. Per approval
- * state, one statement on the state index reads the records some step could be the actor's (a role they
- * hold, within their event scope; a user field naming them; an owner reporting to them; each with its
- * `when` in SQL); then decide's own judgement (the decisions since each record entered the state, sequence,
- * mode) keeps exactly those the actor may approve now, so the inbox and the APPROVE button cannot disagree.
+ * state, one statement on the state index reads the records with a step open to the actor (a role they hold,
+ * within their event scope; a user field naming them; an owner reporting to them; its `when`, its decisions
+ * and, in a sequence, the earlier steps' approvals as EXISTS on the history's record index); then decide's own
+ * judgement keeps exactly those the actor may approve now, so the inbox and the APPROVE button cannot disagree.
  */
 export async function readApprovalInbox(
   knex: Knex,
@@ -120,14 +121,39 @@ function candidateCondition(
       if (!reports.length) continue;
       match = { sql: 't.owner_id = any(?::uuid[])', bindings: [reports] };
     }
-    const when = whenSql(model, at.entity, step);
-    parts.push(when ? { sql: `(${match.sql}) and (${when})`, bindings: match.bindings } : match);
+    parts.push(and([match, ...openSql(model, at, step)]));
   }
   if (!parts.length) return undefined;
   const anyStep = { sql: parts.map((p) => `(${p.sql})`).join(' or '), bindings: parts.flatMap((p) => p.bindings) };
   // A workflow bound to one record type reads only its records (the judgement checks the binding of the rest).
   const type = at.workflow.meta.recordType;
   return type ? { sql: `t.record_type = ? and (${anyStep.sql})`, bindings: [type, ...anyStep.bindings] } : anyStep;
+}
+
+/**
+ * The step is open: it applies, it is not decided, nothing was rejected and, in a sequence, every earlier step
+ * that applies is approved (decisions since the record entered the state, on the history's record index).
+ */
+function openSql(model: Model, at: ApprovalState, step: ApprovalStep): SqlCondition[] {
+  const entity = at.entity.id;
+  const not = (c: { sql: string; bindings: unknown[] }) => ({ sql: `not ${c.sql}`, bindings: c.bindings });
+  const when = whenSql(model, at.entity, step);
+  const parts: SqlCondition[] = [
+    ...(when ? [{ sql: when, bindings: [] }] : []),
+    not(approvalDecidedSql('t', entity, step.id, null)),
+    not(approvalDecidedSql('t', entity, null, 'rejected')),
+  ];
+  if (at.plan.order === 'sequence')
+    for (const before of at.plan.steps.slice(0, at.plan.steps.indexOf(step))) {
+      const approved = approvalDecidedSql('t', entity, before.id, 'approved');
+      const applies = whenSql(model, at.entity, before);
+      parts.push(applies ? { sql: `(not ${applies} or ${approved.sql})`, bindings: approved.bindings } : approved);
+    }
+  return parts;
+}
+
+function and(parts: SqlCondition[]): SqlCondition {
+  return { sql: parts.map((p) => `(${p.sql})`).join(' and '), bindings: parts.flatMap((p) => p.bindings) };
 }
 
 const whenSqls = new WeakMap<ApprovalStep, string | null>();

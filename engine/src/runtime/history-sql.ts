@@ -25,3 +25,22 @@ export function workflowHistorySql(entity: string, workflow: string): HistorySql
     bindings: [entity, workflow],
   };
 }
+
+/**
+ * Whether the record aliased `alias` has an approval decision for `step` (any step when null; `decision` or any
+ * decision) since it entered its state: an EXISTS on the (entity, record_id, id) index, for the approval inbox.
+ * Rows of `{ role }` approvals name only the role, which is their step's id.
+ */
+export function approvalDecidedSql(
+  alias: string,
+  entity: string,
+  step: string | null,
+  decision: 'approved' | 'rejected' | null,
+): HistorySql {
+  return {
+    sql: `exists (select 1 from lodestar_history h where h.entity = ? and h.record_id = ${alias}.id${
+      step === null ? '' : ' and coalesce(h.approval_step, h.approval_role) = ?'
+    } and ${decision === null ? 'h.decision is not null' : 'h.decision = ?'} and h.at >= ${alias}.state_entered_at)`,
+    bindings: [entity, ...(step === null ? [] : [step]), ...(decision === null ? [] : [decision])],
+  };
+}
