@@ -116,6 +116,9 @@ beforeAll(async () => {
   };
   customer['x-entity'].recordTypes.company.fields.push('referralCode');
   data.push(...chineseTexts(definitions));
+  // The template gallery shows each shipped template's own Chinese title and description, the template's words.
+  for (const shipped of (await api('GET', '/meta/templates/shipped')).data)
+    data.push(shipped.title?.zh ?? '', shipped.description?.zh ?? '');
   await api('PUT', '/meta/drafts/main', { definitions });
   data.push('推荐上线');
   await server

@@ -11,7 +11,7 @@ export const APP_MESSAGES = defineMessages({
     entities: '业务对象',
     workflows: '流程',
     roles: '角色与权限',
-    templates: '模板',
+    templates: '模板库',
     publish: '草稿与发布',
     versions: '发布历史',
     loading: '正在加载模型…',

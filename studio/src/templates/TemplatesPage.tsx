@@ -3,15 +3,17 @@ import '../publish/publish.css';
 import { ExportTemplate } from './ExportTemplate';
 import { InstallTemplate } from './InstallTemplate';
 import { TEMPLATE_MESSAGES } from './messages';
+import { TemplateGallery } from './TemplateGallery';
 import './templates.css';
 
-/** Export the published model as a template file; install one through a dry run and its plan. */
+/** The gallery of shipped templates; export the published model as a template file; install one through a dry run and its plan. */
 export function TemplatesPage() {
   const t = useMessages(TEMPLATE_MESSAGES);
   return (
     <>
       <TitleRow heading={t.heading} subheading={t.subheading} />
       <div className="templates">
+        <TemplateGallery />
         <ExportTemplate />
         <InstallTemplate />
       </div>

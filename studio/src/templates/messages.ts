@@ -2,8 +2,9 @@ import { defineMessages, type MessagesOf } from '@lodestar/ui-shared';
 
 export const TEMPLATE_MESSAGES = defineMessages({
   zh: {
-    heading: '模板',
-    subheading: '把已发布的模型导出为模板文件，或安装一个模板：先试运行查看问题和迁移计划，再确认安装。',
+    heading: '模板库',
+    subheading:
+      '安装随系统提供的模板，把已发布的模型导出为模板文件，或安装一个模板：先试运行查看问题和迁移计划，再确认安装。',
     exportHeading: '导出当前模型',
     exportHint: '下载已发布模型的全部定义（业务对象、流程、角色），可以在另一套系统中安装。',
     name: '模板名称',
@@ -36,7 +37,7 @@ export const TEMPLATE_MESSAGES = defineMessages({
   en: {
     heading: 'Templates',
     subheading:
-      'Export the published model as a template file, or install a template: a dry run shows its problems and plan first, then you confirm.',
+      'Install a shipped template, export the published model as a template file, or install a template file: a dry run shows its problems and plan first, then you confirm.',
     exportHeading: 'Export the current model',
     exportHint: 'Downloads every published definition (objects, workflows, roles), ready to install on another system.',
     name: 'Template name',
@@ -71,3 +72,61 @@ export const TEMPLATE_MESSAGES = defineMessages({
 });
 
 export type TemplateMessages = MessagesOf<typeof TEMPLATE_MESSAGES>;
+
+/** 模板库: the templates shipped with the engine, installed from the studio. */
+export const GALLERY_MESSAGES = defineMessages({
+  zh: {
+    heading: '随系统提供的模板',
+    hint: '随系统提供的行业模板。附加模板安装在当前模型之上，只增加内容；安装前先试运行，查看问题和迁移计划。',
+    madeOf: '当前模型由这些模板组成：',
+    loading: '正在读取模板库…',
+    none: '模板库是空的：定义文件夹下的 templates/ 中没有模板。',
+    addon: '附加模板',
+    model: '完整模型',
+    version: (v: string) => `版本 ${v}`,
+    installsOn: '依赖',
+    notInstalled: '未安装',
+    installedVersion: (v: string) => `已安装 ${v}`,
+    upgradable: (from: string, to: string) => `已安装 ${from}，可升级到 ${to}`,
+    replaces: '这是完整模型：安装后会替换当前的全部定义。',
+    install: '安装',
+    upgrade: '升级',
+    checking: '正在试运行…',
+    broken: (n: number) => `有 ${n} 个问题，未做任何更改：`,
+    failed: '安装失败，数据库和数据没有任何变化。',
+    unchanged: '模型中已包含这个模板的全部内容，无需安装。',
+    installed: (v: number) => `已安装，模型现为版本 v${v}。`,
+    planFor: (name: string, version: string) => `${name}@${version} 的迁移计划`,
+    upgradeFrom: (version: string) => `从已安装的 ${version} 升级`,
+    noSteps: '数据库无需变更；安装后会保存为新版本。',
+    confirm: '确认安装',
+    installing: '正在安装…',
+  },
+  en: {
+    heading: 'Shipped templates',
+    hint: 'Industry templates shipped with the system. An add-on installs on top of the current model and only adds to it; each install runs dry first to show its problems and migration plan.',
+    madeOf: 'The current model is made of:',
+    loading: 'Reading the gallery…',
+    none: 'The gallery is empty: there are no templates in templates/ beside the definitions.',
+    addon: 'Add-on',
+    model: 'Whole model',
+    version: (v: string) => `version ${v}`,
+    installsOn: 'installs on',
+    notInstalled: 'Not installed',
+    installedVersion: (v: string) => `Installed: ${v}`,
+    upgradable: (from: string, to: string) => `${from} installed; ${to} available`,
+    replaces: 'A whole model: installing it replaces every current definition.',
+    install: 'Install',
+    upgrade: 'Upgrade',
+    checking: 'Running it dry…',
+    broken: (n: number) => `${n} problem${n === 1 ? '' : 's'}; nothing was changed:`,
+    failed: 'The install failed; the database and its data are unchanged.',
+    unchanged: 'The model already holds everything in this template: there is nothing to install.',
+    installed: (v: number) => `Installed; the model is now version ${v}.`,
+    planFor: (name: string, version: string) => `Migration plan for ${name}@${version}`,
+    upgradeFrom: (version: string) => `Upgrades the installed ${version}`,
+    noSteps: 'The database needs no change; installing saves a new version.',
+    confirm: 'Confirm install',
+    installing: 'Installing…',
+  },
+});
