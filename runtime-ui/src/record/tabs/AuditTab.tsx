@@ -1,6 +1,6 @@
 import { useApi, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../../model/ModelContext';
-import { fieldTitle } from '../../model/labels';
+import { entityTitle, fieldTitle } from '../../model/labels';
 import type { AuditPage, EntityDefinition } from '@lodestar/core';
 import type { RecordJson } from '../../model/types';
 import { FieldValue, UserName } from '../../fields/FieldValue';
@@ -28,7 +28,7 @@ export function AuditTab({
   record: RecordJson;
   changes: number;
 }) {
-  const { lang } = useModel();
+  const { lang, entities } = useModel();
   const t = useMessages(RECORD_MESSAGES);
   const [state, reload] = useApi<AuditPage>(
     `/api/v1/records/${encodeURIComponent(entity.$id)}/${encodeURIComponent(record.id)}/audit?limit=50&v=${changes}`,
@@ -76,9 +76,42 @@ export function AuditTab({
                 </tbody>
               </table>
             )}
+            {isSent(row.detail) && (
+              <div className="audit-sent">
+                <p className="muted">{t.sentEvent(row.detail.sendEvent)}</p>
+                <ul>
+                  {row.detail.targets.map((target) => {
+                    const definition = entities.find((e) => e.$id === target.entity);
+                    return (
+                      <li key={`${target.entity}:${target.id}`} data-outcome={target.outcome}>
+                        {definition ? entityTitle(definition, lang) : target.entity}{' '}
+                        <RelationTitles target={target.entity} ids={[target.id]} />
+                        {' · '}
+                        {target.outcome === 'moved' ? t.sentMoved : `${t.sentRefused}${target.reason?.[lang] ?? ''}`}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </div>
+            )}
           </li>
         );
       })}
     </ol>
+  );
+}
+
+/** What a sendEvent action recorded on its source's audit trail (engine runtime/effects/send-event.ts). */
+interface SentDetail {
+  sendEvent: string;
+  targets: { entity: string; id: string; outcome: 'moved' | 'refused'; reason?: { en: string; zh: string } }[];
+}
+
+function isSent(detail: unknown): detail is SentDetail {
+  return (
+    !!detail &&
+    typeof detail === 'object' &&
+    typeof (detail as SentDetail).sendEvent === 'string' &&
+    Array.isArray((detail as SentDetail).targets)
   );
 }
