@@ -10,6 +10,7 @@ import type { RecordJson } from '../model/types';
 import { ColumnChooser } from './ColumnChooser';
 import { choosableColumns, defaultColumns, workflowsOfEntity } from './columns';
 import { ExportButton } from './ExportButton';
+import { ImportButton } from '../import/ImportButton';
 import { FilterChips } from './FilterChips';
 import { FilterPanel } from './FilterPanel';
 import { EmptyList, ListError } from './ListNotices';
@@ -155,6 +156,7 @@ function ListView({ entity }: { entity: EntityDefinition }) {
           onApply={(next) => update(next)}
         />
         <ExportButton entity={entity.$id} params={filterParams} columns={columns} />
+        <ImportButton entity={entity} onImported={pages.retry} />
         <span className="toolbar-spacer" />
         {workflows.map((workflow) => (
           <Link
