@@ -102,6 +102,20 @@ describe('updateRecord', () => {
     expect(await get('payment', big.id)).toMatchObject({ state: 'open' });
   });
 
+  it("keeps to the target's stage rules, as a user's patch does", async () => {
+    const customer = await create('customer', { name: '归档客户', paidTotal: 5 });
+    expect((await api('POST', `/customer/${customer.id}/events`, { type: 'ARCHIVE' })).status).toBe(200);
+    const payment = await create('payment', { label: 'P-6', amount: 1, customer: customer.id });
+    const pay = await api('POST', `/payment/${payment.id}/events`, { type: 'PAY' });
+    expect(pay.status).toBe(409);
+    expect(pay.body.reason.zh).toContain('“已归档”阶段已锁定');
+    expect(pay.body.target.issues[0]).toMatchObject({ pointer: '/paidTotal', keyword: 'stageLocked' });
+    // The note is not locked: NOTE passes.
+    const short = await create('payment', { label: '短', amount: 1, customer: customer.id });
+    expect((await api('POST', `/payment/${short.id}/events`, { type: 'NOTE' })).status).toBe(200);
+    expect(await get('customer', customer.id)).toMatchObject({ paidTotal: 5, note: '短' });
+  });
+
   it("runs from a new record's start (entry actions of its initial state), in the create's transaction", async () => {
     const customer = await create('customer', { name: '收据客户', paidTotal: 1 });
     const receipt = await api('POST', '/receipt', { label: 'R-1', amount: 2, customer: customer.id });

@@ -42,6 +42,17 @@ const payment: EntityDefinition = {
   },
 };
 
+/** Customers stop taking payments when archived: the stage locks every field but the note. */
+export const customerFlow: WorkflowDefinition = {
+  id: 'customer-flow',
+  initial: 'active',
+  meta: { entity: 'customer' },
+  states: {
+    active: { on: { ARCHIVE: 'archived' } },
+    archived: { meta: { title: { zh: '已归档', en: 'Archived' }, lock: { except: ['note'] } } },
+  },
+};
+
 /** A receipt adds to its customer when it is created: updateRecord in its initial state's entry actions. */
 const receipt: EntityDefinition = { ...payment, $id: 'receipt', title: 'Receipt' };
 
@@ -202,7 +213,7 @@ export function crossRecordSet(): DefinitionSet {
   const levels = chain(7);
   return {
     entities: [customer, payment, receipt, contract, order, ...levels.entities],
-    workflows: [paymentFlow, receiptFlow, contractFlow, orderFlow, ...levels.workflows],
+    workflows: [customerFlow, paymentFlow, receiptFlow, contractFlow, orderFlow, ...levels.workflows],
     roles: roles as DefinitionSet['roles'],
   };
 }
