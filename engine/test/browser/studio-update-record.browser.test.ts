@@ -8,7 +8,7 @@ import { draftSaved, useBrowserSuite } from '../support/browser.js';
  */
 const { server, sessions } = useBrowserSuite({ ui: ['studio'] });
 
-describe('updateRecord in the workflow designer', () => {
+describe('updateRecord and sendEvent in the workflow designer', () => {
   it('takes a path and field → formula rows at 390 px and saves them as the action params', async () => {
     const p = await sessions.open(server.adminToken, 'zh');
     await p.setViewportSize({ width: 390, height: 844 });
@@ -40,6 +40,27 @@ describe('updateRecord in the workflow designer', () => {
     );
     expect(draft.states.needsIdentified.on.PROPOSE.actions).toEqual([
       { type: 'updateRecord', params: { path: 'customer', set: { description: '"已提交方案：" & name' } } },
+    ]);
+  });
+
+  it("takes sendEvent's target (a path, or entity, via and where) as fields, not JSON", async () => {
+    const p = await sessions.open(server.adminToken, 'zh');
+    await p.setViewportSize({ width: 390, height: 844 });
+    await p.goto('/studio/workflows/opportunity-sales');
+    await p.locator('[data-state="initialContact"]').click();
+    await p.getByRole('complementary', { name: '阶段' }).locator('[data-out-event="SHOW_INTEREST"]').click();
+    const transition = p.getByRole('complementary', { name: '流转' });
+    await transition.getByRole('button', { name: '+ 添加动作' }).click();
+    await transition.getByLabel('动作 1', { exact: true }).selectOption({ label: '向关联记录发送事件' });
+    await transition.getByLabel('动作 1 · 发送给 · 关联路径', { exact: true }).fill('customer');
+    await transition.getByLabel('动作 1 · 事件', { exact: true }).fill('ACTIVATE');
+    await draftSaved(p);
+    await p.getByTestId('workflow-issues').getByText('引擎没有发现问题。').waitFor();
+    const draft = (await server.request('GET', '/api/v1/meta/drafts/studio')).body.definitions.workflows.find(
+      (w: { id: string }) => w.id === 'opportunity-sales',
+    );
+    expect(draft.states.initialContact.on.SHOW_INTEREST.actions).toEqual([
+      { type: 'sendEvent', params: { to: { path: 'customer' }, event: 'ACTIVATE' } },
     ]);
   });
 });

@@ -20,6 +20,8 @@ interface Props {
   fields: FieldOption[];
   /** Put before each label so two forms on one panel keep distinct names ("Action 2 · Field"). */
   labelPrefix?: string;
+  /** The guard or action the params belong to, for names a param has only there (sendEvent's `to`). */
+  of?: string;
 }
 
 /**
@@ -27,7 +29,7 @@ interface Props {
  * of name → text (a field and its formula) get their own control; anything else (nested guards, record
  * values) is edited as JSON.
  */
-export function ParamsForm({ schema, value, onChange, fields, labelPrefix = '' }: Props) {
+export function ParamsForm({ schema, value, onChange, fields, labelPrefix = '', of }: Props) {
   const { lang } = useStudioLang();
   const properties = propertiesOf(schema);
   const set = (name: string, next: unknown) => {
@@ -43,7 +45,7 @@ export function ParamsForm({ schema, value, onChange, fields, labelPrefix = '' }
         <ParamControl
           key={name}
           name={name}
-          label={`${labelPrefix}${libraryName(name, lang)}`}
+          label={`${labelPrefix}${libraryName(name, lang, of)}`}
           schema={prop}
           value={value[name]}
           fields={fields}
@@ -165,7 +167,33 @@ function ParamControl({
     );
   }
   if (isTextMap(schema)) return <MapInput label={label} value={value} onChange={onChange} />;
+  if (isObjectChoice(schema)) {
+    // One of several object shapes (sendEvent's `to`: a path, or entity + via + where): their members as a form.
+    const current = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+    return (
+      <fieldset className="control nested-param">
+        <legend className="control-label">{label}</legend>
+        <ParamsForm
+          schema={schema}
+          value={current}
+          fields={[]}
+          labelPrefix={`${label} · `}
+          onChange={(next) => onChange(Object.keys(next).length ? next : undefined)}
+        />
+      </fieldset>
+    );
+  }
   return <JsonInput label={label} value={value} onChange={onChange} />;
+}
+
+/** A choice between object shapes, each with named members (and nothing that is not an object). */
+function isObjectChoice(schema: ParamSchema): boolean {
+  const branches = schema.oneOf ?? schema.anyOf;
+  return (
+    schema.type === undefined &&
+    !!branches?.length &&
+    branches.every((branch) => branch.type === 'object' && !!branch.properties)
+  );
 }
 
 /** A map of names to text (updateRecord's `set`: field → formula): an object whose only members are strings. */

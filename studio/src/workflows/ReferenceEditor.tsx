@@ -42,6 +42,7 @@ export function ReferenceEditor({ label, noneLabel, entries, value, onChange, fi
           value={refParams(value)}
           fields={fields}
           labelPrefix={labelPrefix}
+          of={name}
           onChange={(params) => onChange({ type: name, params })}
         />
       )}

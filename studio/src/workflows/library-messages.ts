@@ -40,6 +40,7 @@ const LIBRARY_NAMES = defineMessages({
     path: '关联路径',
     set: '设置字段（公式）',
     required: '任一拒绝则整体拒绝',
+    'sendEvent.to': '发送给',
     convert: '线索转化',
     recordType: '记录类型',
     copy: '复制字段',
@@ -99,6 +100,7 @@ const LIBRARY_NAMES = defineMessages({
     path: 'Relation path',
     set: 'Set fields (formulas)',
     required: 'Refuse all if any target refuses',
+    'sendEvent.to': 'Send to',
     convert: 'Convert a lead',
     recordType: 'Record type',
     copy: 'Copy fields',
@@ -122,7 +124,8 @@ const LIBRARY_NAMES = defineMessages({
   },
 });
 
-export function libraryName(name: string, lang: Lang): string {
+/** The name of a guard, an action or a param; `of` (the action or guard) picks a param's own name there, e.g. `sendEvent.to`. */
+export function libraryName(name: string, lang: Lang, of?: string): string {
   const names: Record<string, string | undefined> = LIBRARY_NAMES[lang];
-  return names[name] ?? name;
+  return (of && names[`${of}.${name}`]) || names[name] || name;
 }
