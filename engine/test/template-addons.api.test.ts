@@ -280,4 +280,18 @@ describe('add-on templates on the standard CRM', () => {
     expect((await server.request('POST', '/api/v1/meta/templates/shipped/..%2Fschemas/install', {})).status).toBe(404);
     expect((await server.request('POST', '/api/v1/meta/templates/shipped/nothing/install', {})).status).toBe(404);
   });
+
+  it('a rollback to the model before the add-ons takes them out of what the model is made of', async () => {
+    const rollback = await server.request('POST', '/api/v1/meta/versions/1/rollback', {});
+    expect(rollback.status).toBe(200);
+    const published = await server.request('POST', '/api/v1/meta/drafts/studio/publish', { confirmDestructive: true });
+    expect(published.status).toBe(201);
+    expect(await installed()).toEqual([expect.objectContaining({ name: 'lodestar-standard', kind: 'model' })]);
+    const shipped = (await server.request('GET', '/api/v1/meta/templates/shipped')).body.data;
+    expect(shipped.every((t: object) => !('installedVersion' in t))).toBe(true);
+    // Installed again, competitors is a fresh install (nothing to upgrade from).
+    const again = await server.request('POST', '/api/v1/meta/templates/shipped/competitors/install', { dryRun: true });
+    expect(again.body.status).toBe('planned');
+    expect(again.body).not.toHaveProperty('previous');
+  });
 });

@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readInstalled } from '../src/versions/installed-templates.js';
 import { cliRunner } from './support/cli.js';
 import { CLI } from './support/engine-process.js';
 import { FIXTURES, REPO_ROOT } from './support/paths.js';
@@ -131,5 +132,24 @@ describe('lodestar template install with add-ons', () => {
     expect(schemas.some((name) => name.endsWith('.extend.json'))).toBe(false);
     const opportunity = JSON.parse(readFileSync(join(out, 'schemas/opportunity.schema.json'), 'utf8'));
     expect(Object.keys(opportunity.properties)).toEqual(expect.arrayContaining(['competitors', 'campaign']));
+  });
+
+  it('a migrate that publishes the definitions folder again replaces the model: no add-on is installed then', async () => {
+    expect((await readInstalled(knex(), definitions)).addons.map((row) => row.name)).toEqual([
+      'campaigns',
+      'competitors',
+    ]);
+    // An unchanged folder is a no-op for migrate; a changed one is published as the whole model.
+    const file = join(definitions, 'schemas/activity.schema.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), description: 'Calls and visits.' }),
+    );
+    const migrated = await lodestar('migrate', '--allow-destructive');
+    expect(migrated.code).toBe(0);
+    const after = await readInstalled(knex(), definitions);
+    expect(after.base).toMatchObject({ name: 'lodestar-standard', kind: 'model', modelVersion: 5 });
+    expect(after.addons).toEqual([]);
+    expect(await columnsOf('customer')).not.toContain('campaign');
   });
 });
