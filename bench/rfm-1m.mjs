@@ -10,14 +10,14 @@
 //      back, VACUUM ANALYZE;
 //   3. clears the RFM fields (not timed), so every run writes every customer as the first nightly run does;
 //   4. a second user's list (GET /records/customer?limit=50, half of them filtered to a region) under
-//      load from a child process: idle for --idle seconds, then while the schedule runs ("run now"), until
-//      it finishes; p50/p99 of each;
+//      load from a child process: 5 s of warm-up, idle for --idle seconds, then while the schedule runs
+//      ("run now") until it finishes, then idle again; p50/p99 of each;
 //   5. reads the run log (wall time, batches, progress) and checks every customer's values against SQL
 //      written by hand; writes bench/results-rfm-1m.json.
 //   node bench/rfm-1m.mjs [--customers 1000000] [--payments 5] [--idle 15] [--connections 8] [--reuse]
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -90,6 +90,8 @@ async function main() {
     await db.query(`vacuum analyze customer`);
     log(`cleared the RFM fields of every customer in ${((Date.now() - cleared) / 1000).toFixed(1)} s (not timed)`);
 
+    // Warm the engine and the caches first (not counted); then the list idle, during the job, idle again.
+    await listLoad(engine.url, reader, { seconds: 5 });
     const idle = await listLoad(engine.url, reader, { seconds: Number(opts.idle) });
     log(`idle list: ${idle.requests} requests, p50 ${idle.p50Ms} ms, p99 ${idle.p99Ms} ms`);
 
@@ -116,6 +118,10 @@ async function main() {
         `in ${wallSeconds.toFixed(1)} s (run log ${secondsBetween(run.startedAt, run.finishedAt)} s)`,
     );
     log(`list while the job ran: ${load.requests} requests, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms`);
+    const idleAfter = await listLoad(engine.url, reader, { seconds: Number(opts.idle) });
+    log(
+      `idle list after the job: ${idleAfter.requests} requests, p50 ${idleAfter.p50Ms} ms, p99 ${idleAfter.p99Ms} ms`,
+    );
 
     const auditRows =
       (await db.query(`select count(*)::int as n from lodestar_audit where entity = 'customer'`)).rows[0].n -
@@ -145,7 +151,7 @@ async function main() {
     ).rows[0];
     const results = {
       measuredAt: new Date().toISOString(),
-      machine: { cpus: cpus().length, model: cpus()[0]?.model },
+      machine: { cpus: cpus().length, model: cpus()[0]?.model, loadAverageAtEnd: loadavg() },
       database: (await db.query('select version()')).rows[0].version,
       stored: sizes,
       seeding: seeding ?? 'reused an already seeded database',
@@ -166,6 +172,7 @@ async function main() {
         connections: Number(opts.connections),
         idle,
         duringJob: load,
+        idleAfter,
       },
       classes,
       driftFromHandWrittenSql: drift,
@@ -174,7 +181,10 @@ async function main() {
     log(
       `RFM for ${sizes.customers} customers from ${sizes.payments} payments: ${wallSeconds.toFixed(1)} s ` +
         `(target < 120 s); another user's list p50/p99 ${idle.p50Ms}/${idle.p99Ms} ms idle, ` +
-        `${load.p50Ms}/${load.p99Ms} ms during the job; ${auditRows} audit rows; no drift`,
+        `${load.p50Ms}/${load.p99Ms} ms during the job, ${idleAfter.p50Ms}/${idleAfter.p99Ms} ms idle after; ` +
+        `${auditRows} audit rows; no drift; load average ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')}`,
     );
   } finally {
     await db.end();
