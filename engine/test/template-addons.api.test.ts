@@ -206,17 +206,24 @@ describe('add-on templates on the standard CRM', () => {
 
     const badShape = templateJson(join(FIXTURES, 'addons/competitors'), (doc) => {
       doc.manifest!.version = '1.0.1';
-      (doc.extensions!['customer.extend.json'] as Record<string, unknown>).title = 'Kunde';
+      Object.assign(doc.extensions!['customer.extend.json'] as object, {
+        title: 'Kunde',
+        'x-rules': { field: 'name' },
+      });
     });
     const shape = await server.request('POST', '/api/v1/meta/template/install', badShape);
     expect(shape.status).toBe(422);
-    expect(shape.body.issues).toEqual([
-      expect.objectContaining({
-        file: 'schemas/customer.extend.json',
-        pointer: '/title',
-        keyword: 'additionalProperties',
-      }),
-    ]);
+    expect(shape.body.issues).toHaveLength(2);
+    expect(shape.body.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          file: 'schemas/customer.extend.json',
+          pointer: '/title',
+          keyword: 'additionalProperties',
+        }),
+        expect.objectContaining({ file: 'schemas/customer.extend.json', pointer: '/x-rules', keyword: 'type' }),
+      ]),
+    );
     expect(await versionCount()).toBe(3);
   });
 

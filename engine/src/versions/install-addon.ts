@@ -89,9 +89,15 @@ function readAddon(source: TemplateSource, installed: Installed) {
   const manifestUnreadable = source.issues.some((issue) => issue.file === MANIFEST_FILE);
   const manifest = (source.manifest ?? {}) as TemplateManifestJson;
   const issues: Issue[] = [...source.issues, ...(manifestUnreadable ? [] : checkManifest(source.manifest))];
-  for (const [file, value] of Object.entries(source.extensions ?? {})) issues.push(...validateExtension(value, file));
+  // An extension of the wrong shape is reported and left out of the merge, which reads only well-formed ones.
+  const wellFormed: Record<string, unknown> = {};
+  for (const [file, value] of Object.entries(source.extensions ?? {})) {
+    const found = validateExtension(value, file);
+    issues.push(...found);
+    if (!found.length) wellFormed[file] = value;
+  }
   if (!manifestUnreadable) issues.push(...checkExtends(manifest, installed));
-  const parts = toAddonParts(source);
+  const parts = toAddonParts({ ...source, extensions: wellFormed });
   return { manifest, parts, issues };
 }
 

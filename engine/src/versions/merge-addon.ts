@@ -298,6 +298,7 @@ function mergeRoles(base: DefinitionSet, addon: AddonParts): Issue[] {
   const own = new Set(addon.entities.map((e) => e.$id));
   for (const [id, role] of Object.entries(roles)) {
     const existing = merged.roles[id] as unknown as Json | undefined;
+    if (existing && (typeof role !== 'object' || role === null)) continue; // its shape is the roles validator's to report
     if (!existing) {
       merged.roles[id] = clone(role) as unknown as RolesDefinition['roles'][string];
       continue;
