@@ -205,6 +205,7 @@ export const ANSWER_TYPES = [
   'ScheduleRun',
   'ImportJob',
   'ImportUndone',
+  'ImportPreview',
 ];
 
 /** The generated module: `TYPE_SCHEMAS`, formatted as the tree is (Prettier). */

@@ -70,3 +70,32 @@ export interface ImportUndone {
   /** @integer */
   restored: number;
 }
+
+/** One column of an import file as the engine maps it. */
+export interface ImportPreviewColumn {
+  header: string;
+  /** `field`: fills `field`; `recordType`, `owner`: the system values; `ignore`: left out; `unknown`: no field has this name. */
+  target: 'field' | 'recordType' | 'owner' | 'ignore' | 'unknown';
+  field: string | null;
+  /** Left out because the engine computes the field (formula, roll-up, numbering). */
+  computed: boolean;
+}
+
+/** A first row of the file, converted as the import would (relations and people still as written). */
+export interface ImportPreviewRow {
+  /** @integer */
+  row: number;
+  values: Record<string, unknown>;
+  issues: ImportIssue[];
+}
+
+/** `POST /imports/preview`: how the file's columns map and what its first rows become, before anything runs. */
+export interface ImportPreview {
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  columns: ImportPreviewColumn[];
+  /** Why the import could not start with this mapping, if it could not. */
+  problem: Text | null;
+  /** @maxItems 10 */
+  rows: ImportPreviewRow[];
+}

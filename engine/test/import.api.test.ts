@@ -123,6 +123,32 @@ describe('import: XLSX of contacts', () => {
   });
 });
 
+describe('import: preview', () => {
+  it('shows how the columns map and the first rows converted, writing nothing', async () => {
+    const csv = gbk(['客户名称,所属行业,传真,年营业额', '预览公司,制造业,123,"￥2,000"', '预览二,农业,,x'].join('\n'));
+    const response = await fetch(`${server.engine.url}/api/v1/imports/preview?entity=customer`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'text/csv' },
+      body: csv,
+    });
+    expect(response.status).toBe(200);
+    const preview = (await response.json()) as Record<string, any>;
+    expect(preview).toMatchObject({ format: 'csv', encoding: 'gb18030' });
+    expect(preview.columns.map((c: { target: string; field: string | null }) => [c.target, c.field])).toEqual([
+      ['field', 'name'],
+      ['field', 'industry'],
+      ['unknown', null],
+      ['field', 'annualRevenue'],
+    ]);
+    expect(preview.problem.zh).toContain('“传真”');
+    expect(preview.rows[0]).toMatchObject({
+      row: 2,
+      values: { name: '预览公司', industry: 'manufacturing', annualRevenue: 2000 },
+    });
+    expect(preview.rows[1].issues.map((i: { column: string }) => i.column)).toEqual(['所属行业', '年营业额']);
+  });
+});
+
 describe('import: refusals', () => {
   it('refuses an unknown column before reading any row, naming it', async () => {
     const job = await importFile('客户名称,传真\n甲公司,123\n', 'entity=customer&recordType=company');

@@ -1,6 +1,6 @@
 /* Generated from core's types by `npm run generate -w core` (scripts/type-schemas-lib.mjs). Do not edit. */
 
-/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow, AuditPage, VersionSummary, StoredVersion, StoredDraft, EffectivePermissions, MyDay, MyDelegation, DelegationList, ApprovalDelegation, NotificationPage, NotificationsMarked, RecordPage, GroupsAnswer, TotalsAnswer, TransitionsAnswer, TransitionMade, DuplicateAnswer, User, ListedUser, SignedIn, OrgUnit, DirectoryEntry, SavedView, HandoverResult, InstallAnswer, TemplateJson, InstalledTemplatesAnswer, ShippedTemplatesAnswer, ScheduleList, ScheduleRunPage, ScheduleRun, ImportJob, ImportUndone and the core types they reach, by type name (`x-core-type`). */
+/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow, AuditPage, VersionSummary, StoredVersion, StoredDraft, EffectivePermissions, MyDay, MyDelegation, DelegationList, ApprovalDelegation, NotificationPage, NotificationsMarked, RecordPage, GroupsAnswer, TotalsAnswer, TransitionsAnswer, TransitionMade, DuplicateAnswer, User, ListedUser, SignedIn, OrgUnit, DirectoryEntry, SavedView, HandoverResult, InstallAnswer, TemplateJson, InstalledTemplatesAnswer, ShippedTemplatesAnswer, ScheduleList, ScheduleRunPage, ScheduleRun, ImportJob, ImportUndone, ImportPreview and the core types they reach, by type name (`x-core-type`). */
 export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
   AllowedEvent: {
     description: 'One event of the current state, whether the caller may send it now, and why not.',
@@ -626,6 +626,56 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     ],
     additionalProperties: false,
     'x-core-type': 'ImportJob',
+  },
+  ImportPreview: {
+    description:
+      "`POST /imports/preview`: how the file's columns map and what its first rows become, before anything runs.",
+    type: 'object',
+    properties: {
+      format: { enum: ['csv', 'xlsx'] },
+      encoding: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+      columns: { type: 'array', items: { $ref: '#/components/schemas/ImportPreviewColumn' } },
+      problem: {
+        description: 'Why the import could not start with this mapping, if it could not.',
+        anyOf: [{ type: 'null' }, { $ref: '#/components/schemas/Text' }],
+      },
+      rows: { type: 'array', items: { $ref: '#/components/schemas/ImportPreviewRow' }, maxItems: 10 },
+    },
+    required: ['format', 'encoding', 'columns', 'problem', 'rows'],
+    additionalProperties: false,
+    'x-core-type': 'ImportPreview',
+  },
+  ImportPreviewColumn: {
+    description: 'One column of an import file as the engine maps it.',
+    type: 'object',
+    properties: {
+      header: { type: 'string' },
+      target: {
+        description:
+          '`field`: fills `field`; `recordType`, `owner`: the system values; `ignore`: left out; `unknown`: no field has this name.',
+        enum: ['field', 'ignore', 'owner', 'recordType', 'unknown'],
+      },
+      field: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+      computed: {
+        description: 'Left out because the engine computes the field (formula, roll-up, numbering).',
+        type: 'boolean',
+      },
+    },
+    required: ['header', 'target', 'field', 'computed'],
+    additionalProperties: false,
+    'x-core-type': 'ImportPreviewColumn',
+  },
+  ImportPreviewRow: {
+    description: 'A first row of the file, converted as the import would (relations and people still as written).',
+    type: 'object',
+    properties: {
+      row: { type: 'integer' },
+      values: { type: 'object', additionalProperties: {} },
+      issues: { type: 'array', items: { $ref: '#/components/schemas/ImportIssue' } },
+    },
+    required: ['row', 'values', 'issues'],
+    additionalProperties: false,
+    'x-core-type': 'ImportPreviewRow',
   },
   ImportUndone: {
     description: '`POST /imports/{id}/undo`.',

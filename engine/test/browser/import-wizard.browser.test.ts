@@ -8,10 +8,10 @@ const { server, browser } = useBrowserSuite();
 async function workbook(): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('客户');
-  sheet.addRow(['客户名称', '记录类型', '所属行业', '统一社会信用代码', '年营业额']);
-  sheet.addRow(['向导一号', '企业客户', '制造业', '91330100MA2C000001', '¥1,000']);
-  sheet.addRow(['向导二号', '企业客户', '零售业', '91330100MA2C000002', 2000]);
-  sheet.addRow(['向导三号', '企业客户', '种田', '91330100MA2C000003', 3000]);
+  sheet.addRow(['客户名称', '记录类型', '所属行业', '统一社会信用代码', '年营业额', '传真']);
+  sheet.addRow(['向导一号', '企业客户', '制造业', '91330100MA2C000001', '¥1,000', '1']);
+  sheet.addRow(['向导二号', '企业客户', '零售业', '91330100MA2C000002', 2000, '2']);
+  sheet.addRow(['向导三号', '企业客户', '种田', '91330100MA2C000003', 3000, '3']);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -32,6 +32,15 @@ describe('the import wizard', () => {
     const box = await dialog.boundingBox();
     expect(box!.x).toBeGreaterThanOrEqual(0);
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+
+    // The mapping step: the unknown column is named, and leaving it out clears the problem.
+    const preview = page.getByTestId('import-preview');
+    await expect.poll(() => preview.textContent()).toContain('没有名为“传真”的字段');
+    expect(await preview.textContent()).toContain('1000'); // ¥1,000 converted
+    await preview.getByLabel('传真').selectOption('name');
+    await expect.poll(() => preview.textContent()).toContain('有多列对应同一字段');
+    await preview.getByLabel('传真').selectOption('');
+    await expect.poll(() => preview.textContent()).not.toContain('没有名为“传真”的字段');
 
     await page.getByTestId('import-test-run').click();
     await expect.poll(() => page.getByTestId('import-result').textContent()).toContain('试运行完成，未写入任何数据');

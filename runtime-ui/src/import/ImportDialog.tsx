@@ -1,8 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
-import type { EntityDefinition, ImportJob } from '@lodestar/core';
+import type { EntityDefinition, ImportJob, ImportPreview } from '@lodestar/core';
 import { titleOf, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../model/ModelContext';
-import { cancelImport, downloadReport, followImport, startImport, undoImport, type ImportChoice } from './importApi';
+import {
+  cancelImport,
+  downloadReport,
+  followImport,
+  previewImport,
+  startImport,
+  undoImport,
+  type ImportChoice,
+} from './importApi';
+import { ImportPreviewTable } from './ImportPreviewTable';
 import { IMPORT_MESSAGES } from './messages';
 
 /** The import of an entity that was running when the page was left: the wizard follows it again after a reload. */
@@ -26,7 +35,9 @@ export function ImportDialog({ entity, onClose }: { entity: EntityDefinition; on
     key: keyFields(entity)[0],
     skipBad: false,
     createMissing: false,
+    mapping: {},
   });
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [job, setJob] = useState<ImportJob | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -52,6 +63,18 @@ export function ImportDialog({ entity, onClose }: { entity: EntityDefinition; on
       setError((e as Error).message);
     }
   };
+
+  // The mapping step: what the engine makes of the file's columns and first rows, again after each change.
+  useEffect(() => {
+    if (!file) return setPreview(null);
+    let current = true;
+    previewImport(file, { entity: entity.$id, sheet: choice.sheet, mapping: choice.mapping })
+      .then((answer) => current && setPreview(answer))
+      .catch((e: Error) => current && setError(e.message));
+    return () => {
+      current = false;
+    };
+  }, [file, choice.sheet, choice.mapping, entity.$id]);
 
   const start = async (dryRun: boolean) => {
     if (!file) return setError(t.chooseFile);
@@ -102,7 +125,11 @@ export function ImportDialog({ entity, onClose }: { entity: EntityDefinition; on
             type="file"
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             data-testid="import-file"
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setJob(null);
+              setChoice({ ...choice, mapping: {} });
+            }}
           />
         </label>
         {file?.name.toLowerCase().endsWith('.xlsx') && (
@@ -158,6 +185,14 @@ export function ImportDialog({ entity, onClose }: { entity: EntityDefinition; on
         </label>
       </fieldset>
 
+      {preview && (!job || job.dryRun) && (
+        <ImportPreviewTable
+          entity={entity}
+          preview={preview}
+          mapping={choice.mapping}
+          onMap={(header, field) => setChoice({ ...choice, mapping: { ...choice.mapping, [header]: field } })}
+        />
+      )}
       {job && <ImportStatus job={job} number={number} />}
       {note && <p className="import-note">{note}</p>}
       {error && (

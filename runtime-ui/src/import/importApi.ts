@@ -1,4 +1,4 @@
-import type { ImportJob, ImportUndone } from '@lodestar/core';
+import type { ImportJob, ImportPreview, ImportUndone } from '@lodestar/core';
 import { currentToken, sendJson } from '@lodestar/ui-shared';
 
 /** The wizard's options, as `POST /api/v1/imports` takes them (query parameters; the body is the file). */
@@ -10,6 +10,8 @@ export interface ImportChoice {
   createMissing: boolean;
   sheet?: string | undefined;
   dryRun: boolean;
+  /** Column header → field id, or null to leave the column out. */
+  mapping: Record<string, string | null>;
 }
 
 const auth = (): Record<string, string> => {
@@ -29,6 +31,7 @@ export async function startImport(file: File, choice: ImportChoice): Promise<Imp
   if (choice.createMissing) query.set('createMissing', 'true');
   if (choice.dryRun) query.set('dryRun', 'true');
   if (choice.sheet) query.set('sheet', choice.sheet);
+  if (Object.keys(choice.mapping).length) query.set('mapping', JSON.stringify(choice.mapping));
   const response = await fetch(`/api/v1/imports?${query.toString()}`, {
     method: 'POST',
     headers: { ...auth(), 'Content-Type': file.type || 'application/octet-stream' },
@@ -36,6 +39,23 @@ export async function startImport(file: File, choice: ImportChoice): Promise<Imp
   });
   if (response.status !== 202) throw await problemOf(response);
   return (await response.json()) as ImportJob;
+}
+
+/** How the file's columns map and what its first rows become; nothing runs. */
+export async function previewImport(
+  file: File,
+  choice: Pick<ImportChoice, 'entity' | 'sheet' | 'mapping'>,
+): Promise<ImportPreview> {
+  const query = new URLSearchParams({ entity: choice.entity });
+  if (choice.sheet) query.set('sheet', choice.sheet);
+  if (Object.keys(choice.mapping).length) query.set('mapping', JSON.stringify(choice.mapping));
+  const response = await fetch(`/api/v1/imports/preview?${query.toString()}`, {
+    method: 'POST',
+    headers: { ...auth(), 'Content-Type': file.type || 'application/octet-stream' },
+    body: file,
+  });
+  if (!response.ok) throw await problemOf(response);
+  return (await response.json()) as ImportPreview;
 }
 
 export const readImport = (id: string): Promise<ImportJob> => sendJson<ImportJob>('GET', `/api/v1/imports/${id}`);

@@ -861,6 +861,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/imports/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * How a file would import: its columns mapped to fields and its first rows converted; nothing runs
+         * @description The body is the file, as for `POST /imports`; nothing is written or looked up.
+         */
+        post: operations["previewImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/imports/{id}": {
         parameters: {
             query?: never;
@@ -994,6 +1014,12 @@ export interface components {
         ImportIssue: core.ImportIssue;
         /** @description An import job: what it was asked to do, how far it got and what it found. */
         ImportJob: core.ImportJob;
+        /** @description `POST /imports/preview`: how the file's columns map and what its first rows become, before anything runs. */
+        ImportPreview: core.ImportPreview;
+        /** @description One column of an import file as the engine maps it. */
+        ImportPreviewColumn: core.ImportPreviewColumn;
+        /** @description A first row of the file, converted as the import would (relations and people still as written). */
+        ImportPreviewRow: core.ImportPreviewRow;
         /** @description `POST /imports/{id}/undo`. */
         ImportUndone: core.ImportUndone;
         IndexSpec: core.IndexSpec;
@@ -3064,6 +3090,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    previewImport: {
+        parameters: {
+            query: {
+                /** @description The entity to import into. */
+                entity: string;
+                /** @description The XLSX sheet (default: the first). */
+                sheet?: string;
+                /** @description The record type of rows without one. */
+                recordType?: string;
+                /** @description JSON object: column header → field id, or null to leave the column out. */
+                mapping?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreview"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -48,6 +48,28 @@ export const IMPORTS = contract('/imports', {
     },
     responses: { 202: json('Started; poll the job.', ref('ImportJob')), ...problems(400, 404) },
   },
+  previewImport: {
+    method: 'post',
+    path: '/preview',
+    operationId: 'previewImport',
+    tags,
+    summary: 'How a file would import: its columns mapped to fields and its first rows converted; nothing runs',
+    description: 'The body is the file, as for `POST /imports`; nothing is written or looked up.',
+    query: {
+      properties: {
+        entity: text({ pattern: '^[a-z][a-zA-Z0-9]{0,47}$', description: 'The entity to import into.' }),
+        sheet: text({ maxLength: 200, description: 'The XLSX sheet (default: the first).' }),
+        recordType: text({ pattern: '^[a-z][a-zA-Z0-9]{0,47}$', description: 'The record type of rows without one.' }),
+        mapping: text({
+          maxLength: 20000,
+          description: 'JSON object: column header → field id, or null to leave the column out.',
+        }),
+      },
+      required: ['entity'],
+      additionalProperties: false,
+    },
+    responses: { 200: json('', ref('ImportPreview')), ...problems(400, 404) },
+  },
   getImport: {
     method: 'get',
     path: '/:id',

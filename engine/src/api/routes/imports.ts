@@ -23,6 +23,7 @@ import {
   undoImport,
 } from '../../import/import-jobs.js';
 import { readErrors } from '../../import/imports-repo.js';
+import { previewImport } from '../../import/preview.js';
 import type { ImportOptions } from '../../import/import-types.js';
 import { actorOf } from '../actor.js';
 import { requestIdOf } from '../request-id.js';
@@ -60,6 +61,18 @@ export function importsRouter(ctx: AppContext): Router {
     });
     const row = await readJobRow(ctx.db.knex, id, actorOf(req), true);
     res.status(202).location(`${req.baseUrl}/${id}`).json(toImportJob(row, []));
+  });
+  route(router, IMPORTS.routes.previewImport, async (req, res) => {
+    const query = validQuery<Record<string, unknown>>(req);
+    const options = optionsOf(query);
+    const records = importContext(ctx, req, query.entity as string, 'preview');
+    const path = join(tmpdir(), `lodestar-preview-${randomUUID()}`);
+    try {
+      await receive(req, path);
+      res.json(await previewImport(records.entity, path, options));
+    } finally {
+      await rm(path, { force: true });
+    }
   });
   route(router, IMPORTS.routes.getImport, async (req, res) => {
     const row = await jobOf(ctx, req);
@@ -127,7 +140,12 @@ function optionsOf(query: Record<string, unknown>): ImportOptions {
 }
 
 /** The importer's records context: the entity exists (404) and the roles may write it as the mode needs (403). */
-function importContext(ctx: AppContext, req: Request, entityId: string, mode: ImportOptions['mode']): RecordContext {
+function importContext(
+  ctx: AppContext,
+  req: Request,
+  entityId: string,
+  mode: ImportOptions['mode'] | 'preview',
+): RecordContext {
   const model = modelOf(req);
   const entity = model.entities.get(entityId);
   if (!entity) throw new NotFoundError({ en: `there is no entity "${entityId}"`, zh: `没有实体“${entityId}”` });
@@ -135,8 +153,8 @@ function importContext(ctx: AppContext, req: Request, entityId: string, mode: Im
   const access = accessFor(model, actor);
   const grant = access?.grant(entity.id);
   if (grant && grant.read === 'none') throw forbidden(entity, 'read');
-  if (grant && mode !== 'update' && grant.create === 'none') throw forbidden(entity, 'create');
-  if (grant && mode !== 'insert' && grant.update === 'none') throw forbidden(entity, 'update');
+  if (grant && (mode === 'insert' || mode === 'upsert') && grant.create === 'none') throw forbidden(entity, 'create');
+  if (grant && (mode === 'update' || mode === 'upsert') && grant.update === 'none') throw forbidden(entity, 'update');
   const request = requestIdOf(req);
   return {
     knex: ctx.db.knex,
