@@ -146,6 +146,27 @@ describe('mergeAddon', () => {
     ]);
   });
 
+  it('roles: a role of the model may hide or lock the fields the add-on adds to its entities, and only those', () => {
+    const hiding = variant('competitors', (p) => {
+      p.roles!.roles.salesperson!.entities.customer = { fields: { incumbentVendor: 'hidden' } };
+    });
+    const { set, issues } = mergeAddon(standard, hiding, { others: [] });
+    expect(issues).toEqual([]);
+    expect(set.roles!.roles.salesperson!.entities.customer).toEqual({
+      ...standard.roles!.roles.salesperson!.entities.customer,
+      fields: { ...standard.roles!.roles.salesperson!.entities.customer!.fields, incumbentVendor: 'hidden' },
+    });
+    expect(validateDefinitionSet(set, mergedFiles(set))).toEqual([]);
+    expect(hashDefinitionSet(removeAddon(set, hiding, []))).toBe(hashDefinitionSet(standard));
+
+    const meddling = variant('meddling', (p) => {
+      p.roles!.roles.salesperson!.entities.customer = { fields: { name: 'readOnly' } };
+    });
+    expect(mergeAddon(standard, meddling, { others: [] }).issues.map((i) => `${i.pointer} ${i.keyword}`)).toEqual([
+      '/roles/salesperson/entities/customer addonRole',
+    ]);
+  });
+
   it('only its own new fields may be required, and the merged set’s issues point into the add-on’s files', () => {
     const strict = variant('strict', (p) => {
       ext(p, 'customer').required = ['name', 'incumbentVendor'];

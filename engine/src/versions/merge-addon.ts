@@ -313,14 +313,10 @@ function mergeRoles(base: DefinitionSet, addon: AddonParts): Issue[] {
     const grants = (existing.entities ?? {}) as Json;
     for (const [entity, grant] of Object.entries((role.entities ?? {}) as Json)) {
       const pointer = `/roles/${id}/entities/${entity}`;
-      if (!own.has(entity))
-        issues.push(
-          issue(ROLES_FILE, pointer, 'addonRole', {
-            en: `"${entity}" is not an entity of this add-on: grants on the model's entities stay the model's`,
-            zh: `“${entity}”不是本附加模板的实体：模型已有实体的权限只能由模型自己设置`,
-          }),
-        );
-      else if (grants[entity] !== undefined)
+      if (!own.has(entity)) {
+        const fieldIssue = mergeFieldRules(grants, entity, grant, addedFields(addon, entity), pointer, id);
+        if (fieldIssue) issues.push(fieldIssue);
+      } else if (grants[entity] !== undefined)
         issues.push(
           issue(ROLES_FILE, pointer, 'addonConflict', {
             en: `role "${id}" already names "${entity}"`,
@@ -333,6 +329,52 @@ function mergeRoles(base: DefinitionSet, addon: AddonParts): Issue[] {
   }
   base.roles = merged;
   return issues;
+}
+
+/** The names of the fields an add-on's extensions add to one entity of the model. */
+function addedFields(addon: AddonParts, entity: string): Set<string> {
+  return new Set(
+    addon.extensions.filter((x) => x.$id === entity).flatMap((x) => Object.keys((x.properties ?? {}) as Json)),
+  );
+}
+
+/**
+ * A grant on an entity of the model, on a role of the model: allowed only as `fields` rules (hidden,
+ * readOnly) for fields this add-on adds to it, merged into the role's own entry for that entity. Anything
+ * else is the model's to grant; an issue says so.
+ */
+function mergeFieldRules(
+  grants: Json,
+  entity: string,
+  grant: unknown,
+  added: Set<string>,
+  pointer: string,
+  role: string,
+): Issue | undefined {
+  const g = (grant ?? {}) as Json;
+  const fields = g.fields as Json | undefined;
+  const onlyFields =
+    typeof grant === 'object' &&
+    grant !== null &&
+    Object.keys(g).every((k) => k === 'fields') &&
+    typeof fields === 'object' &&
+    fields !== null &&
+    Object.keys(fields).every((name) => added.has(name));
+  const entry = grants[entity] as Json | undefined;
+  if (!onlyFields || !entry)
+    return issue(ROLES_FILE, pointer, 'addonRole', {
+      en: `"${entity}" is not an entity of this add-on: on the model's entities an add-on may only set fields rules (hidden, readOnly) for the fields it adds, on roles that already name the entity`,
+      zh: `“${entity}”不是本附加模板的实体：对模型已有的实体，附加模板只能为自己新增的字段设置字段规则（隐藏、只读），且该角色须已设置此实体的权限`,
+    });
+  const existing = (entry.fields ?? {}) as Json;
+  const clash = Object.keys(fields).find((name) => existing[name] !== undefined && existing[name] !== fields[name]);
+  if (clash)
+    return issue(ROLES_FILE, `${pointer}/fields/${clash}`, 'addonConflict', {
+      en: `role "${role}" already has a rule for field "${clash}" of ${entity}`,
+      zh: `角色“${role}”已经为 ${entity} 的字段“${clash}”设置了规则`,
+    });
+  entry.fields = { ...existing, ...clone(fields) };
+  return undefined;
 }
 
 /**
@@ -357,14 +399,23 @@ export function removeAddon(model: DefinitionSet, addon: AddonParts, others: Add
       const ownsRole = !others.some((o) => o.roles?.roles[id]) && 'title' in role;
       if (ownsRole) delete set.roles.roles[id];
       else
-        for (const entity of Object.keys(role.entities ?? {}))
+        for (const [entity, grant] of Object.entries(role.entities ?? {})) {
           if (entityIds.has(entity)) delete existing.entities[entity];
+          else dropFieldRules(existing.entities[entity], Object.keys(grant?.fields ?? {}));
+        }
     }
     // Grants of removed entities on any role would point at nothing.
     for (const role of Object.values(set.roles.roles))
       for (const entity of Object.keys(role.entities ?? {})) if (entityIds.has(entity)) delete role.entities[entity];
   }
   return set;
+}
+
+/** Takes an add-on's field rules out of a role's entry for an entity of the model. */
+function dropFieldRules(entry: { fields?: Record<string, unknown> } | undefined, names: string[]): void {
+  if (!entry?.fields) return;
+  for (const name of names) delete entry.fields[name];
+  if (!Object.keys(entry.fields).length) delete entry.fields;
 }
 
 function unextend(target: EntityDefinition, extension: EntityExtension, shared: Shared): void {
