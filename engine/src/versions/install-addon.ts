@@ -11,7 +11,7 @@ import { writeAddonRow } from './addons-repo.js';
 import { readInstalled, type Installed } from './installed-templates.js';
 import { mergeAddon, mergedFiles, toAddonIssue } from './merge-addon.js';
 import { MANIFEST_FILE, checkManifest, isTemplateName, type TemplateSource } from './template-json.js';
-import type { InstallOptions } from './install-template.js';
+import type { InstallOptions } from './install-options.js';
 import { validateExtension } from './validate-extension.js';
 
 /** The version note of an add-on install: `add-on <name>@<version>` (a whole model's is `template …`). */

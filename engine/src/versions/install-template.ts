@@ -3,13 +3,14 @@ import type { Knex } from 'knex';
 import { hashDefinitionSet } from '../definitions/definition-set.js';
 import { validateDefinitionSet } from '../definitions/validate-definition-set.js';
 import { DefinitionError, NotFoundError, problemsIn } from '../errors.js';
-import type { StateMapping } from '../migrate/state-mapping.js';
 import { readCurrentVersion, readSeedHash, readVersion, writeSeedHash } from '../db/definitions-repo.js';
 import { planChange } from '../store/plan-change.js';
 import { publish } from '../store/publish.js';
 import { withIssueText } from '../definitions/issue-text.js';
 import { isAddonManifest } from './addon-parts.js';
 import { installAddon } from './install-addon.js';
+import type { InstallOptions } from './install-options.js';
+export type { InstallOptions } from './install-options.js';
 import {
   MANIFEST_FILE,
   checkManifest,
@@ -18,16 +19,6 @@ import {
   toTemplate,
   type TemplateSource,
 } from './template-json.js';
-
-export interface InstallOptions {
-  dryRun?: boolean;
-  allowDestructive?: boolean;
-  stateMapping?: StateMapping;
-  publishedBy?: string | null;
-  requestId?: string;
-  /** The engine's definitions folder: its template.json names the model seeded from it (what add-ons extend). */
-  definitionsDir?: string;
-}
 
 /** The seeds row of an installed template: `template:<name>`, holding its hash and model version. */
 const seedSource = (name: string) => `template:${name}`;
