@@ -1,3 +1,5 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -312,6 +314,46 @@ describe('import: test runs, upserts and undo', () => {
     );
     expect(job).toMatchObject({ updated: 0, failed: 1 });
     expect(job.issues[0]).toMatchObject({ row: 2, column: '统一社会信用代码', rule: 'notFound' });
+  });
+});
+
+describe('import answers', () => {
+  it('match the schemas the OpenAPI document gives them (objects closed)', async () => {
+    const doc = (await server.request('GET', '/api/v1/openapi.json')).body;
+    const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
+    (addFormatsModule as unknown as (ajv: Ajv2020) => void)(ajv);
+    const problems = (name: string, value: unknown) => {
+      const validate = ajv.compile({ $ref: `#/components/schemas/${name}`, components: doc.components });
+      return validate(value)
+        ? []
+        : validate.errors!.map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
+    };
+    const file = ['客户名称,所属行业,统一社会信用代码,传真', `答案公司,制造业,${code(77)},`, '坏,农业,,'].join('\n');
+    const started = await upload(
+      file,
+      'entity=customer&recordType=company&skipBad=true&mapping=' + encodeURIComponent('{"传真":null}'),
+    );
+    expect(problems('ImportJob', started.body)).toEqual([]);
+    const job = await importFile(
+      file,
+      'entity=customer&recordType=company&skipBad=true&dryRun=true&mapping=' + encodeURIComponent('{"传真":null}'),
+    );
+    expect(job.issues.length).toBeGreaterThan(0);
+    expect(problems('ImportJob', job)).toEqual([]);
+    const preview = await fetch(`${server.engine.url}/api/v1/imports/preview?entity=customer`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.adminToken}` },
+      body: file,
+    });
+    expect(problems('ImportPreview', await preview.json())).toEqual([]);
+    for (let i = 0; i < 100; i++) {
+      const done = (await server.request('GET', `/api/v1/imports/${started.body.id}`)).body;
+      if (done.status !== 'running') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const undo = await server.request('POST', `/api/v1/imports/${started.body.id}/undo`);
+    expect(undo.status).toBe(200);
+    expect(problems('ImportUndone', undo.body)).toEqual([]);
   });
 });
 
