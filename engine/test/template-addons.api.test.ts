@@ -1,9 +1,11 @@
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, REPO_ROOT } from './support/paths.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { startTestServer, type TestResponse, type TestServer } from './support/test-server.js';
 
 /*
  * Add-on templates over HTTP against PostgreSQL: the standard CRM (the repo root's definitions) with records
@@ -39,6 +41,17 @@ afterAll(async () => {
 });
 
 const knex = () => server.testDb.db.knex;
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+(addFormatsModule as unknown as (a: Ajv2020) => void)(ajv);
+
+/** The problems of an answer against the schema the served OpenAPI document gives it (closed objects). */
+async function misfits(method: string, path: string, response: TestResponse): Promise<unknown[]> {
+  const doc = (await server.request('GET', '/api/v1/openapi.json')).body;
+  const schema = doc.paths[path]?.[method]?.responses[String(response.status)]?.content?.['application/json']?.schema;
+  if (!schema) return [`${method} ${path} ${response.status} is not documented`];
+  const validate = ajv.compile({ ...schema, components: doc.components });
+  return validate(response.body) ? [] : validate.errors!;
+}
 const versionCount = async () => Number((await knex()('lodestar_model_versions').count({ n: '*' }))[0]!.n);
 const columnsOf = async (table: string) =>
   knex()('information_schema.columns').where({ table_name: table }).pluck('column_name');
@@ -164,8 +177,12 @@ describe('add-on templates on the standard CRM', () => {
     });
     expect(opp.status).toBe(200);
     expect(opp.body.competitors).toHaveLength(1);
-    const shipped = (await server.request('GET', '/api/v1/meta/templates/shipped')).body.data;
-    expect(shipped.map((t: { installedVersion?: string }) => t.installedVersion)).toEqual(['1.0.0', '1.0.0']);
+    const listed = await server.request('GET', '/api/v1/meta/templates/shipped');
+    expect(listed.body.data.map((t: { installedVersion?: string }) => t.installedVersion)).toEqual(['1.0.0', '1.0.0']);
+    // The answers are what the OpenAPI document (and the apps' generated types) promise.
+    expect(await misfits('get', '/meta/templates/shipped', listed)).toEqual([]);
+    expect(await misfits('get', '/meta/templates', await server.request('GET', '/api/v1/meta/templates'))).toEqual([]);
+    expect(await misfits('post', '/meta/template/install', done)).toEqual([]);
   });
 
   it('installing the same release again changes nothing', async () => {
