@@ -69,10 +69,14 @@ export async function failTimer(
   );
 }
 
-/** Cancels the record's pending timers as the CTE `c`, only when the CTE `source` wrote the record. */
+/**
+ * Cancels the record's pending timers as the CTE `c`, only when the CTE `source` wrote the record. A timer
+ * another engine has claimed is skipped, not waited for: that engine holds the timer and waits for the
+ * record this statement holds (a deadlock), and it cancels the timer itself once it sees the record left.
+ */
 export function cancelTimersPart(source: string, entity: string, recordId: string): CtePart {
   return {
-    sql: `c as (${CANCEL} where entity = ? and record_id = ? and status = 'pending' and exists (select 1 from ${source}))`,
+    sql: `c as (${CANCEL} where id in (select id from ${TIMERS} where entity = ? and record_id = ? and status = 'pending' for update skip locked) and exists (select 1 from ${source}))`,
     bindings: [entity, recordId],
   };
 }
