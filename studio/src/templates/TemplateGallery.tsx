@@ -129,6 +129,7 @@ function InstallResult({
   onConfirm(destructive: boolean): Promise<void>;
 }) {
   const t = useMessages(GALLERY_MESSAGES);
+  const draft = useDraft();
   switch (state.status) {
     case 'checking':
       return (
@@ -159,7 +160,8 @@ function InstallResult({
     case 'installed':
       return (
         <div className="notice notice-success" role="status" data-testid="gallery-installed">
-          {t.installed(state.version)}
+          <strong>{t.installed(state.version)}</strong>
+          {draft.hasDraft && <span className="notice-detail">{t.draftNote}</span>}
         </div>
       );
     case 'planned':

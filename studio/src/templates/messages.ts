@@ -101,6 +101,7 @@ export const GALLERY_MESSAGES = defineMessages({
     noSteps: '数据库无需变更；安装后会保存为新版本。',
     confirm: '确认安装',
     installing: '正在安装…',
+    draftNote: '工作室中未发布的草稿不会被覆盖；它仍基于旧版本，发布前需要重新检查。',
   },
   en: {
     heading: 'Shipped templates',
@@ -128,5 +129,7 @@ export const GALLERY_MESSAGES = defineMessages({
     noSteps: 'The database needs no change; installing saves a new version.',
     confirm: 'Confirm install',
     installing: 'Installing…',
+    draftNote:
+      'An unpublished studio draft is kept; it is based on the older version, so check it again before publishing.',
   },
 });
