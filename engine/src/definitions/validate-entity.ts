@@ -12,6 +12,7 @@ import entityMetaSchema from './meta/entity.meta.json' with { type: 'json' };
 import { toFieldKind, type FieldKind } from '../schema/column-types.js';
 import { checkUserFields } from './validate-user-fields.js';
 import { checkLinkAttributes } from './validate-link-attributes.js';
+import { checkHighlights } from './validate-highlights.js';
 
 const metaAjv = createAjv();
 const validateShape = metaAjv.compile<EntityDefinition>(entityMetaSchema);
@@ -84,6 +85,7 @@ function semanticIssues(definition: EntityDefinition, context: EntityContext): I
     ...checkSequences(definition),
     ...checkUserFields(definition),
     ...checkLinkAttributes(definition),
+    ...checkHighlights(definition),
     ...checkCompiles(definition),
   ];
 }

@@ -70,6 +70,7 @@ export interface EntityDefinition {
   else?: {};
   dependentRequired?: {};
   'x-rules'?: Rule[];
+  'x-ui'?: EntityUi;
 }
 export interface I18N {
   title?: {
@@ -221,4 +222,13 @@ export interface Sequence {
   prefixes?: {
     [k: string]: string;
   };
+}
+/**
+ * How the runtime UI shows the entity's records. highlights: the key fields in a record page's header (default: the first 4 list fields).
+ */
+export interface EntityUi {
+  /**
+   * @maxItems 8
+   */
+  highlights?: string[];
 }
