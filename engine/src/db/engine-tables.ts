@@ -7,6 +7,7 @@ import { createNotificationTables } from '../notifications/notification-tables.j
 import { createScheduleTables } from '../schedules/schedule-tables.js';
 import { createImportTables } from '../import/import-tables.js';
 import { createAddonTables } from '../versions/addons-repo.js';
+import { createSharedViews } from '../views/view-tables.js';
 
 interface Migration {
   name: string;
@@ -248,6 +249,7 @@ const MIGRATIONS: Migration[] = [
   { name: '012_notifications', up: createNotificationTables },
   { name: '013_imports', up: createImportTables },
   { name: '014_template_addons', up: createAddonTables },
+  { name: '015_shared_views', up: createSharedViews },
 ];
 
 const source: Knex.MigrationSource<Migration> = {

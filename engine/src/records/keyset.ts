@@ -2,9 +2,24 @@ import { BadRequestError, issueOf, type Text } from '../errors.js';
 import type { FieldKind } from '../schema/column-types.js';
 import { UUID_RE } from '@lodestar/core';
 import { isStorableDate, isStorableTimestamp } from '../definitions/timestamp.js';
+import { quoteIdent } from './quote-ident.js';
 import type { SortKey } from './types.js';
 
 const MAX_CURSOR_LENGTH = 4096;
+
+/**
+ * The collation text sorts use: ICU's `zh` order (pinyin: 北京 before 上海), created by engine migration
+ * 015 (records/zh-collation.ts) from PostgreSQL's `zh-x-icu`, or from the same order as ICU rules where the
+ * database has no `zh` data (PGlite). ORDER BY and keyset comparisons must use the same collation.
+ */
+export const ZH_COLLATION = 'lodestar_zh';
+const PINYIN_KINDS: ReadonlySet<FieldKind> = new Set(['text', 'longText']);
+
+/** A sort key as SQL on `alias` (quoted), collated in pinyin order when it holds text people read. */
+export function sortColumnSql(alias: string, key: Pick<SortKey, 'name' | 'kind'>): string {
+  const column = `${alias}.${quoteIdent(key.name)}`;
+  return PINYIN_KINDS.has(key.kind) ? `${column} collate ${ZH_COLLATION}` : column;
+}
 
 /** `-amount,name,id`: the sort a cursor belongs to, so a cursor cannot be replayed against another sort. */
 export function toSortSignature(sort: SortKey[]): string {

@@ -6,6 +6,7 @@ import { attributesOf } from './attributes.js';
 import { recordsSource, relatedSource } from './formula-source.js';
 import { MAX_GROUPS, type GroupQuery } from './group-query.js';
 import { quoteIdent } from './quote-ident.js';
+import { sortColumnSql } from './keyset.js';
 import type { Attribute, Filter, ListQuery, SortKey } from './types.js';
 
 type Builder = Knex.QueryBuilder;
@@ -62,7 +63,7 @@ export function toListSql(knex: Knex, entity: CompiledEntity, query: ListQuery, 
   if (query.q) applySearch(builder, entity, query.q);
   if (query.after) applyKeyset(builder, entity, query);
   return builder
-    .orderBy(query.sort.map((key) => ({ column: `t.${key.name}`, order: key.desc ? 'desc' : 'asc' })))
+    .orderByRaw(query.sort.map((key) => `${sortColumnSql('t', key)} ${key.desc ? 'desc' : 'asc'}`).join(', '))
     .limit(query.limit + 1);
 }
 
@@ -132,26 +133,28 @@ function applyKeyset(
   if (!after) return;
   const { byName } = attributesOf(entity);
   const nullable = sort.map((key) => byName.get(key.name)!.column!.nullable);
-  const columns = sort.map((key) => `t.${key.name}`);
+  // Text keys compare in the collation ORDER BY sorts them by, or a page would skip or repeat rows.
+  const columns = sort.map((key) => sortColumnSql('t', key));
   if (sort.every((key) => key.desc === sort[0]!.desc) && !nullable.some(Boolean)) {
-    const row = sort.map((key) => `t.${quoteIdent(key.name)}`).join(', ');
     const placeholders = sort.map(() => '?').join(', ');
+    const row = columns.join(', ');
     return void builder.whereRaw(`(${row}) ${sort[0]!.desc ? '<' : '>'} (${placeholders})`, after as Knex.Value[]);
   }
   builder.where((or) => {
     or.whereRaw('false');
     sort.forEach((key, i) => {
-      const value = after[i];
+      const value = after[i] as Knex.Value;
       if (value === null && !key.desc) return;
+      const column = columns[i]!;
       or.orWhere((and) => {
         for (let j = 0; j < i; j++) {
-          if (after[j] === null) and.whereNull(columns[j]!);
-          else and.where(columns[j]!, after[j] as Knex.Value);
+          if (after[j] === null) and.whereRaw(`${columns[j]!} is null`);
+          else and.whereRaw(`${columns[j]!} = ?`, [after[j] as Knex.Value]);
         }
-        if (value === null) and.whereNotNull(columns[i]!);
-        else if (key.desc) and.where(columns[i]!, '<', value as Knex.Value);
-        else if (nullable[i]) and.where((b) => b.where(columns[i]!, '>', value as Knex.Value).orWhereNull(columns[i]!));
-        else and.where(columns[i]!, '>', value as Knex.Value);
+        if (value === null) and.whereRaw(`${column} is not null`);
+        else if (key.desc) and.whereRaw(`${column} < ?`, [value]);
+        else if (nullable[i]) and.whereRaw(`(${column} > ? or ${column} is null)`, [value]);
+        else and.whereRaw(`${column} > ?`, [value]);
       });
     });
   });
@@ -177,6 +180,6 @@ export function toGroupSql(
     .clear('limit')
     .select(knex.raw(`${by} as "key", count(*)::int as "count", ${sum} as "sum"`))
     .groupByRaw(by)
-    .orderByRaw(`"count" desc, "key" asc nulls last`)
+    .orderByRaw(`"count" desc, ${sortColumnSql('t', group.by)} asc nulls last`)
     .limit(MAX_GROUPS);
 }
