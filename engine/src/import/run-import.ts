@@ -95,16 +95,18 @@ export async function runImport(run: ImportRun): Promise<ImportOutcome> {
       await preferIndexes(trx);
       const importer = new Importer(run, trx, shape, outcome, () => file.fraction());
       await importer.init();
+      const pipeline = new Pipeline(importer);
       let batch: PreparedRow[] = [];
       const size = batchSize(mapping.columns.length);
       for await (const row of file.rows) {
         batch.push(prepareRow(shape, row.number, row.cells));
         if (batch.length >= size) {
-          await importer.batch(batch);
+          await pipeline.add(batch);
           batch = [];
         }
       }
-      if (batch.length) await importer.batch(batch);
+      if (batch.length) await pipeline.add(batch);
+      await pipeline.end();
       if (options.dryRun || (outcome.failed > 0 && !options.skipBad)) throw new Rollback();
     });
   } catch (error) {
@@ -170,6 +172,39 @@ function optionProblem(run: ImportRun, columns: readonly MappedColumn[]): Text |
   return undefined;
 }
 
+/** A batch judged and ready to write. */
+interface Planned {
+  rows: PreparedRow[];
+  inserts: { row: PreparedRow; columns: Row; start: RecordStart | undefined }[];
+  oneByOne: { row: PreparedRow; body: Record<string, unknown> }[];
+  updates: { row: PreparedRow; body: Record<string, unknown>; found: Existing }[];
+}
+
+/**
+ * Batches in a pipeline: a batch's lookups run, then the previous batch's write goes to the database and runs
+ * while this one is judged in the engine (the transaction's one connection takes its statements in order).
+ */
+class Pipeline {
+  private previous: Planned | undefined;
+
+  constructor(private readonly importer: Importer) {}
+
+  async add(rows: PreparedRow[]): Promise<void> {
+    const existing = await this.importer.lookup(rows);
+    const writing = this.previous ? this.importer.write(this.previous) : Promise.resolve();
+    // Settled either way before anything throws, so no write is left unobserved.
+    const [judged, written] = await Promise.allSettled([this.importer.judge(rows, existing), writing]);
+    if (written.status === 'rejected') throw written.reason;
+    if (judged.status === 'rejected') throw judged.reason;
+    this.previous = judged.value;
+  }
+
+  async end(): Promise<void> {
+    if (this.previous) await this.importer.write(this.previous);
+    this.previous = undefined;
+  }
+}
+
 /** One import's state across batches: the transaction, lookups made once, keys seen in the file. */
 class Importer {
   private readonly ctx: RecordContext;
@@ -202,14 +237,17 @@ class Importer {
     this.people = await peopleDirectory(this.trx);
   }
 
-  async batch(rows: PreparedRow[]): Promise<void> {
+  /** A batch's lookups (relations, people, keys in the file and in the table): the database part of judging it. */
+  async lookup(rows: PreparedRow[]): Promise<Map<PreparedRow, Existing>> {
     if (this.run.signal?.aborted) throw new Error('cancelled');
     await this.resolveRefs(rows);
     this.checkFileKeys(rows);
-    const existing = await this.existing(rows);
-    const inserts: { row: PreparedRow; columns: Row; start: RecordStart | undefined }[] = [];
-    const oneByOne: { row: PreparedRow; body: Record<string, unknown> }[] = [];
-    const updates: { row: PreparedRow; body: Record<string, unknown>; found: Existing }[] = [];
+    return this.existing(rows);
+  }
+
+  /** Judges every row of a looked-up batch as the records API would, and plans its writes. */
+  async judge(rows: PreparedRow[], existing: Map<PreparedRow, Existing>): Promise<Planned> {
+    const planned: Planned = { rows, inserts: [], oneByOne: [], updates: [] };
     for (const row of rows) {
       if (row.issues.length) continue;
       const found = existing.get(row);
@@ -222,7 +260,7 @@ class Importer {
               zh: '这一行要更新的记录不在您可修改的范围内',
             }),
           );
-        else updates.push({ row, body, found });
+        else planned.updates.push({ row, body, found });
         continue;
       }
       try {
@@ -230,16 +268,21 @@ class Importer {
         await this.requireOwner(row, payload.ownerId ?? null);
         if (row.issues.length) continue;
         const { columns, values, start } = createRow(this.ctx, payload, this.start);
-        if (values.links.size || (start && !start.oneStatement)) oneByOne.push({ row, body });
-        else inserts.push({ row, columns, start });
+        if (values.links.size || (start && !start.oneStatement)) planned.oneByOne.push({ row, body });
+        else planned.inserts.push({ row, columns, start });
       } catch (error) {
         row.issues.push(...this.issuesOf(row, error));
       }
     }
-    await this.insertMany(inserts);
-    for (const { row, body } of oneByOne) await this.createOne(row, body);
-    for (const update of updates) await this.updateOne(update.row, update.body, update.found);
-    this.count(rows);
+    return planned;
+  }
+
+  /** Writes a judged batch and counts it. */
+  async write(planned: Planned): Promise<void> {
+    await this.insertMany(planned.inserts);
+    for (const { row, body } of planned.oneByOne) await this.createOne(row, body);
+    for (const update of planned.updates) await this.updateOne(update.row, update.body, update.found);
+    this.count(planned.rows);
   }
 
   private count(rows: PreparedRow[]): void {
@@ -435,7 +478,7 @@ class Importer {
     const open = rows.filter((row) => !row.issues.length);
     const { mode } = this.run.options;
     if (this.matchKey) {
-      const found = await this.lookup(this.matchKey, open);
+      const found = await this.byKey(this.matchKey, open);
       for (const row of open) {
         const value = keyValue(this.matchKey, row.fields);
         const match = value && found.get(joinKey(value));
@@ -457,7 +500,7 @@ class Importer {
     const inserts = open.filter((row) => !matches.has(row) && !row.issues.length);
     for (const key of uniqueKeys(this.ctx.entity)) {
       if (!inserts.length) break;
-      const found = await this.lookup(key, inserts);
+      const found = await this.byKey(key, inserts);
       for (const row of inserts) {
         const value = keyValue(key, row.fields);
         if (!value || !found.has(joinKey(value))) continue;
@@ -478,7 +521,7 @@ class Importer {
     return matches;
   }
 
-  private async lookup(key: KeyIndexSpec, rows: PreparedRow[]): Promise<Map<string, Existing>> {
+  private async byKey(key: KeyIndexSpec, rows: PreparedRow[]): Promise<Map<string, Existing>> {
     const values = new Map<string, string[]>();
     for (const row of rows) {
       const value = keyValue(key, row.fields);
