@@ -1,5 +1,6 @@
 import { useStudioLang } from '../app/lang';
 import { Select } from '../ui/controls';
+import { libraryDescription } from './library-descriptions';
 import { libraryName } from './library-messages';
 import { refName, refParams } from './model';
 import { ParamsForm, type FieldOption } from './ParamsForm';
@@ -36,6 +37,9 @@ export function ReferenceEditor({ label, noneLabel, entries, value, onChange, fi
         options={options}
         onChange={(next) => onChange(next ? { type: next, params: {} } : undefined)}
       />
+      {name && libraryDescription(name, lang) && (
+        <p className="muted small wf-ref-description">{libraryDescription(name, lang)}</p>
+      )}
       {entry && (
         <ParamsForm
           schema={entry.params}

@@ -1,13 +1,22 @@
+import { useState } from 'react';
 import { useStudioLang } from '../app/lang';
 import type { Issue as DefinitionIssue } from '@lodestar/core';
 import { Checkbox, IssueNotes, Select, TextInput } from '../ui/controls';
 import { WORKFLOW_MESSAGES } from './messages';
-import { isFinal, listEdges, pointingAt, statePointer, stateTitle, text, type Edge } from './model';
+import { isFinal, listEdges, pointingAt, statePointer, stateTitle, type Edge } from './model';
 import { PANEL_MESSAGES } from './panel-messages';
 import type { FieldOption } from './ParamsForm';
 import { StageFieldRules } from './StageFieldRules';
 import { ApprovalEditor } from './ApprovalEditor';
-import type { StateMeta, Workflow } from './types';
+import { AdvancedId } from './AdvancedId';
+import { edgeLabel } from './edge-words';
+import { AutomaticTransitions } from './AutomaticTransitions';
+import { ConfirmDialog } from './ConfirmDialog';
+import { DESIGNER_MESSAGES } from './designer-messages';
+import { DurationInput } from './DurationInput';
+import { TimedTransitions } from './TimedTransitions';
+import type { Library, StateMeta, Workflow } from './types';
+import { STATE_ID } from './workflow-edits';
 import { useMessages } from '@lodestar/ui-shared';
 
 interface Props {
@@ -16,6 +25,13 @@ interface Props {
   issues: DefinitionIssue[];
   /** The bound entity's fields, for the stage's field rules. */
   fields: FieldOption[];
+  /** The bound entity's date fields, for timers relative to a date. */
+  dateFields: FieldOption[];
+  library: Library;
+  /** The state's id when it was published (renamedFrom, or its id), undefined for a new state. */
+  publishedAs?: string;
+  onEdit(change: (w: Workflow) => void): void;
+  onRename(id: string): void;
   onMeta(patch: Partial<StateMeta>): void;
   onInitial(): void;
   onFinal(final: boolean): void;
@@ -30,6 +46,11 @@ export function StatePanel({
   name,
   issues,
   fields,
+  dateFields,
+  library,
+  publishedAs,
+  onEdit,
+  onRename,
   onMeta,
   onInitial,
   onFinal,
@@ -39,7 +60,9 @@ export function StatePanel({
 }: Props) {
   const t = useMessages(PANEL_MESSAGES);
   const w = useMessages(WORKFLOW_MESSAGES);
+  const m = useMessages(DESIGNER_MESSAGES);
   const { lang } = useStudioLang();
+  const [confirming, setConfirming] = useState(false);
   const state = workflow.states[name]!;
   const meta = state.meta ?? {};
   const title = (
@@ -54,9 +77,7 @@ export function StatePanel({
   return (
     <aside className="wf-panel" aria-label={t.stateHeading} data-panel="state" data-state-panel={name}>
       <header className="wf-panel-head">
-        <h2>
-          {t.stateHeading} <code className="muted">{name}</code>
-        </h2>
+        <h2>{t.stateHeading}</h2>
         <button type="button" className="icon-button" aria-label={w.close} onClick={onClose}>
           ×
         </button>
@@ -91,31 +112,35 @@ export function StatePanel({
           ]}
           onChange={(v) => onMeta({ outcome: (v || undefined) as StateMeta['outcome'] })}
         />
-        <TextInput
-          label={t.stuckAfter}
-          value={meta.stuckAfter ?? ''}
-          mono
-          placeholder="P14D"
-          onChange={(v) => onMeta({ stuckAfter: v || undefined })}
-        />
       </div>
-      <div className="wf-pair">
-        {/* The stage's service level: an `after.sla` transition of the state fires when it runs out. */}
-        <TextInput
-          label={t.sla}
-          value={meta.sla ?? ''}
-          mono
-          placeholder="P2D"
-          hint={t.slaHint}
-          onChange={(v) => onMeta({ sla: v || undefined })}
-        />
-      </div>
+      {/* Stuck-after is ISO only in the engine (no business days); the SLA may be in business days. */}
+      <DurationInput
+        label={t.stuckAfter}
+        value={meta.stuckAfter}
+        businessDays={false}
+        onChange={(v) => onMeta({ stuckAfter: v })}
+      />
+      {/* The stage's service level: an `after.sla` transition of the state fires when it runs out. */}
+      <DurationInput label={t.sla} value={meta.sla} hint={t.slaHint} onChange={(v) => onMeta({ sla: v })} />
       <div className="check-row">
         <Checkbox label={t.isInitial} checked={initial} onChange={(on) => on && onInitial()} />
         <Checkbox label={t.isFinal} checked={isFinal(state)} onChange={onFinal} />
       </div>
       <StageFieldRules meta={meta} fields={fields} onMeta={onMeta} />
       <ApprovalEditor workflow={workflow} name={name} meta={meta} issues={issues} onMeta={onMeta} />
+      {!isFinal(state) && (
+        <>
+          <TimedTransitions
+            workflow={workflow}
+            name={name}
+            library={library}
+            fields={fields}
+            dateFields={dateFields}
+            onEdit={onEdit}
+          />
+          <AutomaticTransitions workflow={workflow} name={name} library={library} fields={fields} onEdit={onEdit} />
+        </>
+      )}
       <h3 className="wf-subhead">{t.leaving}</h3>
       {out.length === 0 ? (
         <p className="muted small">{t.none}</p>
@@ -129,8 +154,7 @@ export function StatePanel({
                 data-out-event={edge.key}
                 onClick={() => onSelectEdge(edge)}
               >
-                {text(edge.transition.meta?.title, lang, edge.key || edge.kind)} →{' '}
-                {edge.target ? stateTitle(workflow, edge.target, lang) : '—'}
+                {edgeLabel(edge, lang, m, dateFields)} → {edge.target ? stateTitle(workflow, edge.target, lang) : '—'}
               </button>
             </li>
           ))}
@@ -144,15 +168,29 @@ export function StatePanel({
             <p className="muted small">{t.pointedBy(pointers.join(lang === 'zh' ? '、' : ', '))}</p>
           )
         )}
-        <button
-          type="button"
-          className="button button-danger"
-          disabled={initial}
-          onClick={() => window.confirm(t.removeConfirm(name)) && onRemove()}
-        >
+        <button type="button" className="button button-danger" disabled={initial} onClick={() => setConfirming(true)}>
           {t.removeState}
         </button>
+        <AdvancedId
+          label={m.stateId}
+          id={name}
+          pattern={STATE_ID}
+          taken={Object.keys(workflow.states)}
+          note={publishedAs && publishedAs !== name ? m.renamedFrom(publishedAs) : undefined}
+          onRename={onRename}
+        />
       </div>
+      {confirming && (
+        <ConfirmDialog
+          title={m.removeState(stateTitle(workflow, name, lang))}
+          body={m.removeStateBody}
+          onClose={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            onRemove();
+          }}
+        />
+      )}
     </aside>
   );
 }

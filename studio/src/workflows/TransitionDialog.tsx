@@ -6,6 +6,8 @@ import { isFinal, stateTitle } from './model';
 import type { Workflow } from './types';
 import { EVENT_NAME } from './workflow-edits';
 import { useMessages } from '@lodestar/ui-shared';
+import { DESIGNER_MESSAGES } from './designer-messages';
+import { eventIdFrom } from './ids';
 
 export interface NewTransition {
   from: string;
@@ -14,7 +16,7 @@ export interface NewTransition {
   title: { zh: string; en: string };
 }
 
-/** A new transition: from a stage that is not final, by a named event, to any stage. */
+/** A new transition: from a stage that is not final to any stage, its event id derived from its title (under Advanced). */
 export function TransitionDialog({
   workflow,
   from,
@@ -27,15 +29,18 @@ export function TransitionDialog({
   onApply(t: NewTransition): void;
 }) {
   const t = useMessages(WORKFLOW_MESSAGES);
+  const m = useMessages(DESIGNER_MESSAGES);
   const { lang } = useStudioLang();
   const names = Object.keys(workflow.states);
   const sources = names.filter((n) => !isFinal(workflow.states[n]));
   const [source, setSource] = useState(from && sources.includes(from) ? from : (sources[0] ?? ''));
-  const [event, setEvent] = useState('');
+  const [typed, setEvent] = useState<string>();
   const [target, setTarget] = useState(names.find((n) => n !== source) ?? '');
   const [zh, setZh] = useState('');
   const [en, setEn] = useState('');
-  const taken = event in (workflow.states[source]?.on ?? {});
+  const used = Object.keys(workflow.states[source]?.on ?? {});
+  const event = typed ?? (zh || en ? eventIdFrom(en || zh, used) : '');
+  const taken = used.includes(event);
   const error = event && !EVENT_NAME.test(event) ? t.eventPattern : taken ? t.eventTaken : undefined;
   const ready = source && target && event && !error;
   const option = (n: string) => ({ value: n, label: stateTitle(workflow, n, lang) });
@@ -63,11 +68,20 @@ export function TransitionDialog({
     >
       <div className="form-grid">
         <Select label={t.from} value={source} options={sources.map(option)} onChange={setSource} />
-        <TextInput label={t.eventName} value={event} mono onChange={(v) => setEvent(v.toUpperCase())} hint={error} />
         <Select label={t.to} value={target} options={names.map(option)} onChange={setTarget} />
         <TextInput label={t.titleZh} value={zh} onChange={setZh} />
         <TextInput label={t.titleEn} value={en} onChange={setEn} />
       </div>
+      <details className="wf-advanced" open={!!error}>
+        <summary>{m.advanced}</summary>
+        <TextInput
+          label={m.eventId}
+          value={event}
+          mono
+          onChange={(v) => setEvent(v.toUpperCase())}
+          hint={error ?? m.idHint}
+        />
+      </details>
     </Dialog>
   );
 }

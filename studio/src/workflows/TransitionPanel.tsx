@@ -4,12 +4,14 @@ import type { Issue as DefinitionIssue } from '@lodestar/core';
 import { IssueNotes, Select, TextInput } from '../ui/controls';
 import { ActionsEditor } from './ActionsEditor';
 import { WORKFLOW_MESSAGES } from './messages';
-import { edgePointer, stateTitle, type Edge } from './model';
+import { edgePointer, stateTitle, text, type Edge } from './model';
 import { PANEL_MESSAGES } from './panel-messages';
 import type { FieldOption } from './ParamsForm';
 import { ReferenceEditor } from './ReferenceEditor';
 import type { Library, Transition, Workflow } from './types';
 import { EVENT_NAME } from './workflow-edits';
+import { ConfirmDialog } from './ConfirmDialog';
+import { DESIGNER_MESSAGES } from './designer-messages';
 import { useMessages } from '@lodestar/ui-shared';
 
 interface Props {
@@ -41,6 +43,8 @@ export function TransitionPanel({
   const t = useMessages(PANEL_MESSAGES);
   const w = useMessages(WORKFLOW_MESSAGES);
   const { lang } = useStudioLang();
+  const m = useMessages(DESIGNER_MESSAGES);
+  const [confirming, setConfirming] = useState(false);
   const [event, setEvent] = useState(edge.key);
   const transition = edge.transition;
   const title = (
@@ -61,9 +65,7 @@ export function TransitionPanel({
   return (
     <aside className="wf-panel" aria-label={t.transitionHeading} data-panel="transition" data-edge={edge.id}>
       <header className="wf-panel-head">
-        <h2>
-          {t.transitionHeading} <code className="muted">{edge.key || edge.kind}</code>
-        </h2>
+        <h2>{t.transitionHeading}</h2>
         <button type="button" className="icon-button" aria-label={w.close} onClick={onClose}>
           ×
         </button>
@@ -76,13 +78,6 @@ export function TransitionPanel({
         <p className="muted">{t.timer}</p>
       ) : (
         <>
-          <TextInput
-            label={w.eventName}
-            value={event}
-            mono
-            onChange={(v) => rename(v.toUpperCase())}
-            hint={eventError}
-          />
           <div className="wf-pair">
             <TextInput label={w.titleZh} value={title.zh ?? ''} onChange={(v) => setTitle('zh', v)} />
             <TextInput label={w.titleEn} value={title.en ?? ''} onChange={(v) => setTitle('en', v)} />
@@ -116,14 +111,30 @@ export function TransitionPanel({
             >
               {w.insertStage}
             </button>
-            <button
-              type="button"
-              className="link-button danger"
-              onClick={() => window.confirm(t.removeTransitionConfirm(edge.key)) && onRemove()}
-            >
+            <button type="button" className="link-button danger" onClick={() => setConfirming(true)}>
               {t.removeTransition}
             </button>
           </div>
+          <details className="wf-advanced">
+            <summary>{m.advanced}</summary>
+            <TextInput
+              label={m.eventId}
+              value={event}
+              mono
+              onChange={(v) => rename(v.toUpperCase())}
+              hint={eventError ?? m.idHint}
+            />
+          </details>
+          {confirming && (
+            <ConfirmDialog
+              title={m.removeTransition(text(transition.meta?.title, lang, edge.key))}
+              onClose={() => setConfirming(false)}
+              onConfirm={() => {
+                setConfirming(false);
+                onRemove();
+              }}
+            />
+          )}
         </>
       )}
     </aside>

@@ -18,6 +18,7 @@ import type { EdgeRef, Workflow } from './types';
 import { useLibrary } from './useLibrary';
 import { issuesUnder, locate, stateOwnIssues, workflowIssues } from './wf-issues';
 import * as edits from './workflow-edits';
+import { renameState } from './rename-state';
 import { WorkflowGraph } from './WorkflowGraph';
 import './workflows.css';
 
@@ -50,6 +51,10 @@ export function WorkflowDesigner() {
     value: name,
     label: titleOf(field, lang, name),
   }));
+  const dateFields = Object.entries(entity?.properties ?? {})
+    .filter(([, field]) => ['date', 'date-time'].includes(String((field as { format?: string }).format)))
+    .map(([name, field]) => ({ value: name, label: titleOf(field, lang, name) }));
+  const published = workflowIn(draft.published, id);
   const edge = selected && 'edge' in selected ? listEdges(workflow).find((e) => e.id === selected.edge) : undefined;
   const state = selected && 'state' in selected && selected.state in workflow.states ? selected.state : undefined;
   const bind = (entityId: string, recordType?: string) =>
@@ -58,7 +63,8 @@ export function WorkflowDesigner() {
       if (recordType) w.meta.recordType = recordType;
       else delete w.meta.recordType;
     });
-  const selectEdge = (e: Edge) => setSelected({ edge: e.id });
+  // Timed and automatic transitions are edited in the panel of the stage they leave.
+  const selectEdge = (e: Edge) => setSelected(e.kind === 'on' ? { edge: e.id } : { state: e.ref.source });
   const refId = (ref: EdgeRef) => `${ref.source}|on|${ref.event}|${ref.index ?? ''}`;
   const pickIssue = (issue: DefinitionIssue) => {
     const at = locate(issue.pointer);
@@ -72,9 +78,7 @@ export function WorkflowDesigner() {
       </nav>
       <header className="designer-head">
         <div>
-          <h1>
-            {text(workflow.meta.title, lang, id)} <code className="muted">{id}</code>
-          </h1>
+          <h1>{text(workflow.meta.title, lang, id)}</h1>
         </div>
         <BindingFields workflow={workflow} onChange={bind} />
       </header>
@@ -91,6 +95,7 @@ export function WorkflowDesigner() {
         <WorkflowGraph
           workflow={workflow}
           issues={issues}
+          dateFields={dateFields}
           selected={{ state, edge: edge?.id }}
           onSelectState={(name) => setSelected({ state: name })}
           onSelectEdge={selectEdge}
@@ -103,6 +108,16 @@ export function WorkflowDesigner() {
             name={state}
             issues={stateOwnIssues(issues, statePointer(state))}
             fields={fields}
+            dateFields={dateFields}
+            library={library}
+            publishedAs={
+              workflow.states[state]?.meta?.renamedFrom ?? (published && state in published.states ? state : undefined)
+            }
+            onEdit={edit}
+            onRename={(next) => {
+              edit((w) => renameState(w, state, next, Object.keys(published?.states ?? {})));
+              setSelected({ state: next });
+            }}
             onMeta={(patch) => edit((w) => edits.setStateMeta(w, state, patch))}
             onInitial={() => edit((w) => void (w.initial = state))}
             onFinal={(final) => edit((w) => edits.setFinal(w, state, final))}

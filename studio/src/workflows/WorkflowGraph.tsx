@@ -5,17 +5,22 @@ import { useStudioLang } from '../app/lang';
 import type { Issue as DefinitionIssue } from '@lodestar/core';
 import { COLUMN_WIDTH, layoutStates, ROW_HEIGHT } from './layout';
 import { WORKFLOW_MESSAGES } from './messages';
-import { edgePointer, isFinal, listEdges, statePointer, stateTitle, text, type Edge } from './model';
+import { edgePointer, isFinal, listEdges, statePointer, stateTitle, type Edge } from './model';
 import { StateNode, type StateNodeType } from './StateNode';
 import type { Workflow } from './types';
 import { issuesUnder, stateOwnIssues } from './wf-issues';
 import { useMessages } from '@lodestar/ui-shared';
+import { DESIGNER_MESSAGES } from './designer-messages';
+import { edgeLabel } from './edge-words';
+import type { FieldOption } from './ParamsForm';
 
 const NODE_TYPES = { state: StateNode };
 
 interface Props {
   workflow: Workflow;
   issues: DefinitionIssue[];
+  /** The bound entity's date fields, naming date-relative timers on their edges. */
+  dateFields?: FieldOption[];
   selected: { state?: string; edge?: string };
   onSelectState(name: string): void;
   onSelectEdge(edge: Edge): void;
@@ -23,8 +28,17 @@ interface Props {
 }
 
 /** The states and transitions as a left-to-right graph; positions come from the layered layout, not from dragging. */
-export function WorkflowGraph({ workflow, issues, selected, onSelectState, onSelectEdge, onClear }: Props) {
+export function WorkflowGraph({
+  workflow,
+  issues,
+  dateFields = [],
+  selected,
+  onSelectState,
+  onSelectEdge,
+  onClear,
+}: Props) {
   const t = useMessages(WORKFLOW_MESSAGES);
+  const m = useMessages(DESIGNER_MESSAGES);
   const { lang } = useStudioLang();
   const edges = useMemo(() => listEdges(workflow), [workflow]);
   const nodes = useMemo((): StateNodeType[] => {
@@ -66,7 +80,7 @@ export function WorkflowGraph({ workflow, issues, selected, onSelectState, onSel
             issuesUnder(issues, e.kind === 'on' ? edgePointer(e.ref) : `${statePointer(e.ref.source)}/${e.kind}`)
               .length > 0;
           const toLost = workflow.states[e.target!]?.meta?.outcome === 'lost';
-          const label = text(e.transition.meta?.title, lang, e.key || e.kind);
+          const label = edgeLabel(e, lang, m, dateFields);
           return {
             id: e.id,
             source: e.ref.source,
@@ -87,7 +101,7 @@ export function WorkflowGraph({ workflow, issues, selected, onSelectState, onSel
             data: { event: e.key },
           };
         }),
-    [edges, issues, selected.edge, lang, workflow, t],
+    [edges, issues, selected.edge, lang, workflow, t, m, dateFields],
   );
   return (
     <div className="wf-graph" role="region" aria-label={t.graph}>

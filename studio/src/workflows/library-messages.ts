@@ -5,8 +5,8 @@ const LIBRARY_NAMES = defineMessages({
   zh: {
     requireFields: '必填字段',
     fieldCompare: '字段比较',
-    actorHasRole: '操作人角色',
-    approvalGiven: '已审批',
+    actorHasRole: '限定角色',
+    approvalGiven: '审批已通过',
     all: '全部满足',
     any: '任一满足',
     not: '不满足',
@@ -65,7 +65,7 @@ const LIBRARY_NAMES = defineMessages({
   en: {
     requireFields: 'Required fields',
     fieldCompare: 'Field comparison',
-    actorHasRole: 'Actor role',
+    actorHasRole: 'Only for roles',
     approvalGiven: 'Approval given',
     all: 'All of',
     any: 'Any of',
