@@ -6,7 +6,8 @@ import type { FilterOp } from './types.js';
 const ORDERED: FilterOp[] = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'null'];
 const TEXT: FilterOp[] = [...ORDERED, 'contains'];
 const IDENTITY: FilterOp[] = ['eq', 'ne', 'in', 'null'];
-const LIST: FilterOp[] = ['contains', 'null'];
+// `any`: holds at least one of the given values (multiple choice, text lists, many-to-many links).
+const LIST: FilterOp[] = ['contains', 'any', 'null'];
 
 const OPS_BY_KIND: Record<FieldKind, FilterOp[]> = {
   text: TEXT,

@@ -112,7 +112,7 @@ function must(kind: Attribute['kind'], list = false): Text {
 
 function toFilterValue(op: FilterOp, attribute: Attribute, raw: unknown): Coerced {
   const kind = attribute.kind;
-  if (op === 'in') {
+  if (op === 'in' || op === 'any') {
     const parts = (Array.isArray(raw) ? raw : [raw]).flatMap((v) => String(v).split(','));
     if (parts.length > MAX_IN_VALUES)
       return {

@@ -86,6 +86,9 @@ function applyCondition(knex: Knex, builder: Builder, { alias, filter }: { alias
       return void (value ? builder.whereNull(column) : builder.whereNotNull(column));
     case 'in':
       return void builder.whereIn(column, value as readonly Knex.Value[]);
+    case 'any':
+      // Array overlap; the column's element type is text for every list kind that has a column.
+      return void builder.whereRaw('?? && ?::text[]', [column, value as Knex.Value]);
     case 'ne':
       return void builder.whereRaw('?? is distinct from ?', [column, value as Knex.Value]);
     case 'contains':
@@ -102,6 +105,7 @@ const COMPARISONS = { eq: '=', lt: '<', lte: '<=', gt: '>', gte: '>=' } as Recor
 function applyJunctionCondition(knex: Knex, builder: Builder, { attribute, op, value }: Filter): void {
   const links = knex.from({ j: attribute.junction!.name }).select(knex.raw('1')).whereRaw('j.source_id = t.id');
   if (op === 'contains') builder.whereExists(links.where('j.target_id', value as string));
+  else if (op === 'any') builder.whereExists(links.whereIn('j.target_id', value as string[]));
   else if (value) builder.whereNotExists(links);
   else builder.whereExists(links);
 }

@@ -38,7 +38,7 @@ export interface Attribute {
 }
 
 /** The list filter operators (`filter[field][op]=value`). */
-export type FilterOp = 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'contains' | 'null';
+export type FilterOp = 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'contains' | 'any' | 'null';
 
 /** One list condition; `via` is the many-to-one field when the attribute belongs to the related entity. */
 export interface Filter {

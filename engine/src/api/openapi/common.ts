@@ -86,9 +86,9 @@ export const COMMON_SCHEMAS: Record<string, JsonSchema> = {
   FilterOperators: {
     type: 'object',
     description:
-      'Conditions on one field, as `filter[field][op]=value` (`filter[field]=value` means `eq`; `filter[relation.field][op]` reaches through a many-to-one relation). `in` takes a comma list, `null` true or false.',
+      'Conditions on one field, as `filter[field][op]=value` (`filter[field]=value` means `eq`; `filter[relation.field][op]` reaches through a many-to-one relation). `in` takes a comma list, `null` true or false; `any` (multiple choice, text lists, many-to-many) holds when the field has at least one of a comma list of values.',
     properties: Object.fromEntries(
-      ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'contains', 'null'].map((op) => [op, { type: 'string' }]),
+      ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'contains', 'any', 'null'].map((op) => [op, { type: 'string' }]),
     ),
     additionalProperties: false,
   },
