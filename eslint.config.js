@@ -53,6 +53,8 @@ const PURE = [
   'calendar/(business-days|wall-time)\\.ts',
   'schedules/(schedule-specs|due-times|check-schedules|schedule-sql)\\.ts',
   'import/(convert|mapping|prepare-row|import-types)\\.ts',
+  'search/(search-spec|search-sql|search-query|highlight|validate-search)\\.ts',
+  'migrate/(diff-search|search-step-text)\\.ts',
 ].map((pattern) => new RegExp(`^${pattern}$`));
 
 /** Packages that reach a database, the network or the file system. */

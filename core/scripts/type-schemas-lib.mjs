@@ -178,6 +178,7 @@ export const ANSWER_TYPES = [
   'StoredDraft',
   'EffectivePermissions',
   'MyDay',
+  'SearchAnswer',
   'MyDelegation',
   'DelegationList',
   'ApprovalDelegation',

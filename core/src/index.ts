@@ -24,6 +24,7 @@ export * from './history-answer.js';
 export * from './audit-answer.js';
 export * from './record-answers.js';
 export * from './my-day-answer.js';
+export * from './search-answer.js';
 export * from './approval-answers.js';
 export * from './notification-answer.js';
 export * from './model-versions.js';

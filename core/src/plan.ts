@@ -103,6 +103,15 @@ export interface RollupSpec {
   where?: string;
 }
 
+/**
+ * The entity's search document (`x-entity.search`, or its default): a STORED generated `tsvector` over
+ * these columns, in order (the first is the title), indexed with GIN. `mode`: how a value is cut into
+ * terms (text; text with pinyin; phone digits); `type` is the column's SQL type, so a retype rebuilds it.
+ */
+export interface SearchSpec {
+  fields: { name: string; mode: 'text' | 'pinyin' | 'phone'; type: string }[];
+}
+
 /** The relational shape compiled from one entity definition. */
 export interface TableSpec {
   name: string;
@@ -116,6 +125,8 @@ export interface TableSpec {
   keys?: KeyIndexSpec[];
   /** Formula fields (absent when the entity has none). */
   formulas?: FormulaSpec[];
+  /** What global and quick search read (absent when nothing is searched). */
+  search?: SearchSpec;
 }
 
 /**
@@ -181,6 +192,9 @@ export type Step = StepBase &
     // (`rows`); `dropRollup` removes them first of all, under the names the database has before the plan.
     | { kind: 'setRollup'; table: string; rollup: RollupSpec }
     | { kind: 'dropRollup'; table: string; rollup: RollupSpec }
+    // Search: like roll-ups, a changed search document is dropped first and built again (`rows`) last.
+    | { kind: 'setSearch'; table: string; search: SearchSpec }
+    | { kind: 'dropSearch'; table: string; search: SearchSpec }
     // Workflow states of stored records (`table` after the plan's renames; `scope` absent: every row).
     | { kind: 'renameState'; workflow: string; table: string; scope?: RecordScope; from: string; to: string }
     // A state the new version removes: its records move to `to` (the admin's mapping) or, once confirmed

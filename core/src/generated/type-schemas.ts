@@ -1,6 +1,6 @@
 /* Generated from core's types by `npm run generate -w core` (scripts/type-schemas-lib.mjs). Do not edit. */
 
-/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow, AuditPage, VersionSummary, StoredVersion, StoredDraft, EffectivePermissions, MyDay, MyDelegation, DelegationList, ApprovalDelegation, NotificationPage, NotificationsMarked, RecordPage, GroupsAnswer, TotalsAnswer, TransitionsAnswer, TransitionMade, DuplicateAnswer, User, ListedUser, SignedIn, OrgUnit, DirectoryEntry, SavedView, HandoverResult, InstallAnswer, TemplateJson, InstalledTemplatesAnswer, ShippedTemplatesAnswer, ScheduleList, ScheduleRunPage, ScheduleRun, ImportJob, ImportUndone, ImportPreview and the core types they reach, by type name (`x-core-type`). */
+/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow, AuditPage, VersionSummary, StoredVersion, StoredDraft, EffectivePermissions, MyDay, SearchAnswer, MyDelegation, DelegationList, ApprovalDelegation, NotificationPage, NotificationsMarked, RecordPage, GroupsAnswer, TotalsAnswer, TransitionsAnswer, TransitionMade, DuplicateAnswer, User, ListedUser, SignedIn, OrgUnit, DirectoryEntry, SavedView, HandoverResult, InstallAnswer, TemplateJson, InstalledTemplatesAnswer, ShippedTemplatesAnswer, ScheduleList, ScheduleRunPage, ScheduleRun, ImportJob, ImportUndone, ImportPreview and the core types they reach, by type name (`x-core-type`). */
 export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
   AllowedEvent: {
     description: 'One event of the current state, whether the caller may send it now, and why not.',
@@ -1240,6 +1240,78 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     'x-core-type': 'ScheduleRunSample',
   },
   Scope: { enum: ['all', 'none', 'own', 'team'], 'x-core-type': 'Scope' },
+  SearchAnswer: {
+    description: 'Groups in the order of their best hit (a title match first).',
+    type: 'object',
+    properties: {
+      q: { type: 'string' },
+      groups: { type: 'array', items: { $ref: '#/components/schemas/SearchGroup' } },
+    },
+    required: ['q', 'groups'],
+    additionalProperties: false,
+    'x-core-type': 'SearchAnswer',
+  },
+  SearchGroup: {
+    description: 'The hits of one entity, best first.',
+    type: 'object',
+    properties: {
+      entity: { type: 'string' },
+      hits: { type: 'array', items: { $ref: '#/components/schemas/SearchHit' } },
+    },
+    required: ['entity', 'hits'],
+    additionalProperties: false,
+    'x-core-type': 'SearchGroup',
+  },
+  SearchHit: {
+    description: 'One record found, with the field it was found by and the matched fragment of that field.',
+    type: 'object',
+    properties: {
+      id: { type: 'string', format: 'uuid' },
+      title: { description: "The record's title field, as text.", type: 'string' },
+      field: {
+        description: "The field the match was found in: the first of the entity's searched fields that matches.",
+        type: 'string',
+      },
+      fragment: { description: 'Up to 80 characters of that field around the match.', type: 'string' },
+      start: {
+        description: 'Where the match is in `fragment` (characters); absent when the whole fragment matched by pinyin.',
+        type: 'integer',
+      },
+      end: { type: 'integer' },
+      match: { $ref: '#/components/schemas/SearchMatch' },
+    },
+    required: ['id', 'title', 'field', 'fragment', 'match'],
+    additionalProperties: false,
+    'x-core-type': 'SearchHit',
+  },
+  SearchMatch: {
+    description: 'How a hit matched: the typed text in the value, its digits in a phone number, or its pinyin.',
+    enum: ['digits', 'pinyin', 'text'],
+    'x-core-type': 'SearchMatch',
+  },
+  SearchSpec: {
+    description:
+      "The entity's search document (`x-entity.search`, or its default): a STORED generated `tsvector` over\nthese columns, in order (the first is the title), indexed with GIN. `mode`: how a value is cut into\nterms (text; text with pinyin; phone digits); `type` is the column's SQL type, so a retype rebuilds it.",
+    type: 'object',
+    properties: {
+      fields: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            name: { type: 'string' },
+            mode: { enum: ['phone', 'pinyin', 'text'] },
+            type: { type: 'string' },
+          },
+          required: ['name', 'mode', 'type'],
+          additionalProperties: false,
+        },
+      },
+    },
+    required: ['fields'],
+    additionalProperties: false,
+    'x-core-type': 'SearchSpec',
+  },
   Sequence: {
     type: 'object',
     properties: {
@@ -1379,6 +1451,10 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
         description: 'Formula fields (absent when the entity has none).',
         type: 'array',
         items: { $ref: '#/components/schemas/FormulaSpec' },
+      },
+      search: {
+        description: 'What global and quick search read (absent when nothing is searched).',
+        $ref: '#/components/schemas/SearchSpec',
       },
     },
     required: ['name', 'columns', 'indexes', 'junctions'],
@@ -2436,6 +2512,48 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           rollup: { $ref: '#/components/schemas/RollupSpec' },
         },
         required: ['safety', 'reason', 'text', 'reasonText', 'kind', 'table', 'rollup'],
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        properties: {
+          safety: { $ref: '#/components/schemas/Safety' },
+          reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
+          rows: {
+            description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
+            type: 'integer',
+          },
+          text: {
+            description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
+            $ref: '#/components/schemas/Text',
+          },
+          reasonText: { $ref: '#/components/schemas/Text' },
+          kind: { const: 'setSearch' },
+          table: { type: 'string' },
+          search: { $ref: '#/components/schemas/SearchSpec' },
+        },
+        required: ['safety', 'reason', 'text', 'reasonText', 'kind', 'table', 'search'],
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        properties: {
+          safety: { $ref: '#/components/schemas/Safety' },
+          reason: { description: 'Why this step has its safety, in words an admin understands.', type: 'string' },
+          rows: {
+            description: 'Rows the step touches (destructive and blocked steps, and type changes), once counted.',
+            type: 'integer',
+          },
+          text: {
+            description: 'The step and its reason in both languages, by titles (step-text.ts), on plans a user sees.',
+            $ref: '#/components/schemas/Text',
+          },
+          reasonText: { $ref: '#/components/schemas/Text' },
+          kind: { const: 'dropSearch' },
+          table: { type: 'string' },
+          search: { $ref: '#/components/schemas/SearchSpec' },
+        },
+        required: ['safety', 'reason', 'text', 'reasonText', 'kind', 'table', 'search'],
         additionalProperties: false,
       },
       {

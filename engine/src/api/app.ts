@@ -18,6 +18,7 @@ import { uiRouter } from './routes/ui.js';
 import { usersDirectoryRouter } from './routes/users-directory.js';
 import { viewsRouter } from './routes/views.js';
 import { myDayRouter } from './routes/my-day.js';
+import { searchRouter } from './routes/search.js';
 import { schedulesRouter } from './routes/schedules.js';
 import { notificationsRouter } from './routes/notifications.js';
 import { delegationsRouter } from './routes/delegations.js';
@@ -107,6 +108,7 @@ export function createApp(ctx: AppContext): Express {
   api.use('/users', usersDirectoryRouter(ctx));
   api.use('/views', viewsRouter(ctx));
   api.use('/my-day', myDayRouter(ctx));
+  api.use('/search', searchRouter(ctx));
   api.use('/delegations', delegationsRouter(ctx));
   api.use('/me/notifications', notificationsRouter(ctx));
   api.use('/admin/calendar', calendarRouter(ctx));

@@ -6,6 +6,7 @@ import { upgradeApprovalTables } from '../runtime/approval-tables.js';
 import { createNotificationTables } from '../notifications/notification-tables.js';
 import { createScheduleTables } from '../schedules/schedule-tables.js';
 import { createImportTables } from '../import/import-tables.js';
+import { createSearchTables } from '../search/search-tables.js';
 import { createAddonTables } from '../versions/addons-repo.js';
 import { createSharedViews } from '../views/view-tables.js';
 
@@ -248,6 +249,7 @@ const MIGRATIONS: Migration[] = [
   { name: '011_approval_delegations', up: upgradeApprovalTables },
   { name: '012_notifications', up: createNotificationTables },
   { name: '013_imports', up: createImportTables },
+  { name: '014_search', up: createSearchTables },
   { name: '014_template_addons', up: createAddonTables },
   { name: '015_shared_views', up: createSharedViews },
 ];

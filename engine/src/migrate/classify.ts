@@ -27,6 +27,8 @@ const SAFE_REASONS: Partial<Record<StepKind, string>> = {
   dropIndex: 'indexes hold no data of their own',
   setRollup: 'computes a value from related records; no entered value changes',
   dropRollup: 'the value stops being kept up to date; the plan computes it again or drops it',
+  setSearch: 'indexes records for search; no entered value changes',
+  dropSearch: 'a search index holds no data of its own',
   dropKeyIndex: 'indexes hold no data of their own; values are no longer checked for duplicates',
 };
 

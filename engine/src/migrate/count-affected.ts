@@ -52,6 +52,7 @@ async function countRows(knex: Knex, step: Step, names: CurrentNames): Promise<n
     case 'moveState':
       return countState(knex, step.table, names, stateCondition(step.state, step.scope));
     case 'setRollup':
+    case 'setSearch':
       return countWhere(knex, names.table(step.table));
     case 'addSequence':
       return countWhere(knex, names.table(step.table));

@@ -5,6 +5,7 @@ import { describeKeyStep } from './key-step-text.js';
 import { describeFormulaStep } from './formula-step-text.js';
 import type { Step, StepDraft } from './plan.js';
 import { describeRollupStep } from './rollup-step-text.js';
+import { describeSearchStep } from './search-step-text.js';
 import { describeSequenceStep } from './sequence-steps.js';
 
 type Of<K extends Step['kind']> = Extract<StepDraft, { kind: K }>;
@@ -47,6 +48,9 @@ export function describeStep(step: StepDraft): string {
     case 'setRollup':
     case 'dropRollup':
       return describeRollupStep(step);
+    case 'setSearch':
+    case 'dropSearch':
+      return describeSearchStep(step);
     case 'addSequence':
     case 'changeSequence':
     case 'renameSequence':

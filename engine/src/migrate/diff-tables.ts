@@ -4,6 +4,7 @@ import { diffColumns, type TableRenames } from './diff-columns.js';
 import { diffFormulas, withoutFormulas } from './diff-formulas.js';
 import { diffJunctions } from './diff-junctions.js';
 import { diffRollups } from './diff-rollups.js';
+import { diffSearch } from './diff-search.js';
 import { diffKeys } from './diff-keys.js';
 import { orderSteps } from './order-steps.js';
 import { pairByName } from './pair-by-name.js';
@@ -30,6 +31,7 @@ export function diffTables(before: TableSpec[], after: TableSpec[]): Step[] {
   const junctions = (specs: TableSpec[]) => specs.flatMap((table) => table.junctions);
   steps.push(...diffJunctions(junctions(before), junctions(after), renames));
   steps.push(...diffRollups(before, after));
+  steps.push(...diffSearch(before, after));
   steps.push(...diffFormulas(tables));
   return orderSteps(steps.map(classifyStep));
 }

@@ -10,6 +10,7 @@ import type { Step, StepKind } from './plan.js';
 const RANK: Record<StepKind, number> = {
   // A roll-up's triggers go before anything is renamed or dropped, and come back after everything else.
   dropRollup: -1,
+  dropSearch: -1, // its generated column would block dropping or retyping a column it reads
   renameTable: 0,
   renameColumn: 1,
   renameJunction: 1,
@@ -37,6 +38,7 @@ const RANK: Record<StepKind, number> = {
   renameState: 18,
   moveState: 19,
   setRollup: 20,
+  setSearch: 20,
   // Numbering once every column exists under its new name (it numbers rows and indexes the column).
   addSequence: 21,
   changeSequence: 21,

@@ -5,6 +5,7 @@ import { keyStepReason, keyStepText } from './key-step-text.js';
 import { formulaStepReason, formulaStepText } from './formula-step-text.js';
 import { sequenceStepReason, sequenceStepText } from './sequence-steps.js';
 import { rollupStepReason, rollupStepText } from './rollup-step-text.js';
+import { searchStepReason, searchStepText } from './search-step-text.js';
 import type { StepNames } from './step-names.js';
 
 type Of<K extends Step['kind']> = Extract<StepDraft, { kind: K }>;
@@ -112,6 +113,9 @@ export function stepText(step: StepDraft, names: StepNames): Text {
     case 'setRollup':
     case 'dropRollup':
       return rollupStepText(step, names);
+    case 'setSearch':
+    case 'dropSearch':
+      return searchStepText(step, names);
     case 'renameState': {
       const workflow = names.workflow(step.workflow);
       const change = renamed(names.state(step.workflow, step.from), names.state(step.workflow, step.to), [
@@ -197,6 +201,9 @@ export function stepReason(step: Step, names: StepNames): Text {
     case 'setRollup':
     case 'dropRollup':
       return rollupStepReason(step);
+    case 'setSearch':
+    case 'dropSearch':
+      return searchStepReason(step);
     default:
       return SAFE[step.kind] ?? say('no stored value changes', '已保存的数据不变');
   }

@@ -6,6 +6,7 @@ import type { Step } from './plan.js';
 import { applySequenceStep } from './to-knex-sequences.js';
 import { applyFormulaStep } from './to-knex-formulas.js';
 import { dropRollup, setRollup } from './to-knex-rollups.js';
+import { dropSearch, setSearch } from './to-knex-search.js';
 import { moveState, renameState, type StepContext } from './to-knex-states.js';
 import {
   addColumnTo,
@@ -35,6 +36,10 @@ export async function applyStep(trx: Knex.Transaction, step: Step, context: Step
       return setRollup(trx, step);
     case 'dropRollup':
       return dropRollup(trx, step);
+    case 'setSearch':
+      return setSearch(trx, step);
+    case 'dropSearch':
+      return dropSearch(trx, step);
     case 'addSequence':
     case 'changeSequence':
     case 'renameSequence':

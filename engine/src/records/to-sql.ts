@@ -6,6 +6,7 @@ import { attributesOf } from './attributes.js';
 import { recordsSource, relatedSource } from './formula-source.js';
 import { MAX_GROUPS, type GroupQuery } from './group-query.js';
 import { quoteIdent } from './quote-ident.js';
+import { queryTerms, toTsQuery } from '../search/search-query.js';
 import { sortColumnSql } from './keyset.js';
 import type { Attribute, Filter, ListQuery, SortKey } from './types.js';
 
@@ -118,6 +119,12 @@ export function escapeLike(text: string): string {
 function applySearch(builder: Builder, entity: CompiledEntity, q: string): void {
   const columns = attributesOf(entity).search;
   if (!columns.length) return void builder.whereRaw('false');
+  // The entity's search document (GIN-indexed) when it has one, over the fields this reader may search.
+  const spec = entity.table.search;
+  if (spec) {
+    const query = toTsQuery(queryTerms(q), spec, (field) => columns.includes(field));
+    return void builder.whereRaw(query ? 't.search_doc @@ ?::tsquery' : 'false', query ? [query] : []);
+  }
   const pattern = `%${escapeLike(q)}%`;
   builder.where((or) => {
     for (const column of columns) or.orWhereILike(`t.${column}`, pattern);

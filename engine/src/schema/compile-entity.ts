@@ -4,6 +4,7 @@ import { compileKeys } from './key-indexes.js';
 import { formulaSpecsOf, isFormula } from './formula-fields.js';
 import { ownerIndex, systemColumns, systemIndexes } from './system-columns.js';
 import { isRollup, rollupIndex, rollupSpecsOf, toRollupColumn } from './rollup-fields.js';
+import { searchSpecOf } from '../search/search-spec.js';
 import type { ColumnSpec, IndexSpec, JunctionSpec, TableSpec } from './table-spec.js';
 import { toConstraintName } from './table-spec.js';
 
@@ -54,6 +55,8 @@ export function compileEntity(entity: EntityDefinition, boundEntities: ReadonlyS
   if (formulas.length) spec.formulas = formulas;
   const rollups = rollupSpecsOf(entity);
   if (rollups.length) spec.rollups = rollups;
+  const search = searchSpecOf(entity);
+  if (search) spec.search = search;
   const renamedFrom = entity['x-entity'].renamedFrom;
   return renamedFrom ? { ...spec, renamedFrom } : spec;
 }

@@ -4,12 +4,13 @@ import type {
   IndexSpec,
   JunctionSpec,
   RollupSpec,
+  SearchSpec,
   SqlType,
   TableSpec,
 } from '@lodestar/core';
 
 // The specs are part of the plan the apps read (@lodestar/core plan.ts).
-export type { ColumnSpec, ForeignKeySpec, IndexSpec, JunctionSpec, RollupSpec, SqlType, TableSpec };
+export type { ColumnSpec, ForeignKeySpec, IndexSpec, JunctionSpec, RollupSpec, SearchSpec, SqlType, TableSpec };
 
 /** The SQL spelling of a type, e.g. `varchar(200)`, `numeric(18,2)`, `text[]`. */
 export function toSqlType(type: SqlType): string {

@@ -91,6 +91,10 @@ export interface EntityOptions {
    */
   unique?: UniqueKey[];
   duplicates?: DuplicateCheck;
+  /**
+   * @maxItems 20
+   */
+  search?: SearchField[];
   sections?: Section[];
   recordTypes?: {
     [k: string]: RecordType;
@@ -115,6 +119,10 @@ export interface UniqueKey {
 export interface DuplicateCheck {
   match: Names2;
   reveal?: 'nothing' | 'exists' | 'owner';
+}
+export interface SearchField {
+  field: string;
+  pinyin?: boolean;
 }
 export interface Section {
   id: string;

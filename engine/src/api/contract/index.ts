@@ -11,6 +11,7 @@ import { VIEWS } from './views.js';
 import { DELEGATIONS } from './delegations.js';
 import { SCHEDULES } from './schedules.js';
 import { IMPORTS } from './imports.js';
+import { SEARCH } from './search.js';
 
 /** Every router described by a contract; the route-schemas test and the client's OpenAPI document read this list. */
 export const CONTRACTS: Contract[] = [
@@ -27,4 +28,5 @@ export const CONTRACTS: Contract[] = [
   REPORTS,
   SCHEDULES,
   IMPORTS,
+  SEARCH,
 ];

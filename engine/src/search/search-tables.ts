@@ -1,0 +1,25 @@
+import type { Knex } from 'knex';
+import { pinyin } from 'pinyin-pro';
+import { SEARCH_FUNCTIONS_SQL } from './search-sql.js';
+
+/**
+ * Engine migration 014_search. `lodestar_pinyin` holds each common Chinese character's usual reading
+ * (from pinyin-pro, without tones; ü as v), so the database can write pinyin terms into search documents
+ * by itself: the document is a generated column, kept by PostgreSQL on every write path (records, lines,
+ * imports, workflow actions) with no hook to forget. The functions are declared IMMUTABLE, which a
+ * generated column needs; the table is filled once here and never changes.
+ */
+export async function createSearchTables(knex: Knex): Promise<void> {
+  await knex.schema.createTable('lodestar_pinyin', (t) => {
+    t.text('ch').primary();
+    t.text('syllable').notNullable();
+  });
+  const rows: { ch: string; syllable: string }[] = [];
+  for (let code = 0x4e00; code <= 0x9fff; code++) {
+    const ch = String.fromCharCode(code);
+    const syllable = pinyin(ch, { toneType: 'none' }).replaceAll('ü', 'v');
+    if (/^[a-z]+$/.test(syllable)) rows.push({ ch, syllable });
+  }
+  for (let i = 0; i < rows.length; i += 2000) await knex('lodestar_pinyin').insert(rows.slice(i, i + 2000));
+  await knex.raw(SEARCH_FUNCTIONS_SQL);
+}
