@@ -51,6 +51,8 @@ describe('line items in the record form', () => {
     // On a phone the saved quote's lines are cards within the screen, and an edit is live there too.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`/records/quote/${record.id}`);
+    // The record page reads as text until Edit.
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     const price = page.getByLabel('Unit price · Line 2');
     await price.waitFor();
     await price.fill('1.005');

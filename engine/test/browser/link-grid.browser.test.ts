@@ -65,6 +65,7 @@ describe('the link grid', () => {
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`/records/opportunity/${record.id}`);
+    await page.getByRole('button', { name: '编辑', exact: true }).click();
     const role = page.getByLabel('角色 · 李工');
     await role.waitFor();
     expect(await role.inputValue()).toBe('coach');
@@ -84,7 +85,6 @@ describe('the link grid', () => {
 
     // The other side: the contact's related records list the opportunity with the contact's role on it.
     await page.goto(`/records/contact/${record.contacts[1].id}`);
-    await page.getByRole('tab', { name: '相关记录' }).click();
     const linked = page.getByTestId('related-opportunity-contacts');
     await expect.poll(() => linked.getByRole('row').nth(1).textContent()).toMatch(/智能产线改造.*使用者/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -32,6 +32,7 @@ describe('numbered fields in the apps', () => {
     await page.goto(`/records/quote/${(await saved.json()).id}`);
     await expect.poll(() => page.getByTestId('record-number').textContent()).toBe(expected);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.getByRole('button', { name: '编辑', exact: true }).click();
     expect(await page.getByLabel('报价单号', { exact: true }).inputValue()).toBe(expected);
   });
 

@@ -186,6 +186,7 @@ describe('quote to cash in the runtime UI', () => {
     const page = await sessions.open(users.seller, 'zh');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`/records/quote/${firstQuote}`);
+    await page.getByRole('button', { name: '编辑', exact: true }).click();
     const discount = page.locator('[data-field="discount"]');
     const input = discount.locator('input');
     await input.waitFor();

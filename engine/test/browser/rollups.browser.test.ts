@@ -16,6 +16,7 @@ describe('roll-ups in the runtime UI', () => {
   it('shows the values read-only on the record page and as list columns, also at 390 px', async () => {
     const { context, page } = await signedInPage(browser, server.url, server.adminToken, 'en');
     await page.goto(`/records/contract/${contract}`);
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     const paid = page.getByLabel('Paid', { exact: true });
     await expect.poll(() => paid.inputValue()).toMatch(/^1,?500\.5/);
     expect(await paid.getAttribute('readonly')).not.toBeNull();

@@ -109,6 +109,7 @@ describe('a salesperson in the runtime UI', () => {
 
   it('shows a server-side validation error on its field', async () => {
     await page.goto(`/records/customer/${ids.company}`);
+    await page.getByRole('button', { name: '编辑', exact: true }).click();
     // The phone format is the server's to judge: the form sends it and puts the 422 on the field.
     await page.getByLabel('联系电话', { exact: true }).fill('请致电前台');
     await save();
@@ -125,7 +126,6 @@ describe('a salesperson in the runtime UI', () => {
 
   it('adds a contact from the customer page', async () => {
     await page.goto(`/records/customer/${ids.company}`);
-    await page.getByRole('tab', { name: '相关记录' }).click();
     await page.getByTestId('related-contact-customer').getByRole('link', { name: '新建联系人' }).click();
     await page.getByLabel('姓名', { exact: true }).fill('张伟');
     await page.getByLabel('职务', { exact: true }).fill('采购总监');
@@ -149,6 +149,7 @@ describe('a salesperson in the runtime UI', () => {
     expect(await reason.textContent()).toContain('缺少必填字段：相关联系人');
     expect(await page.locator('[data-event="SHOW_INTEREST"]').isDisabled()).toBe(true);
 
+    await page.getByRole('button', { name: '编辑', exact: true }).click();
     const contacts = field('contacts').getByRole('combobox');
     await contacts.fill('张伟');
     await page.getByRole('option', { name: /张伟/ }).click();

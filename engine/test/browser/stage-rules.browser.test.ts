@@ -37,6 +37,7 @@ beforeAll(async () => {
 describe('field rules by stage in the record form', () => {
   it('disables a field read-only in the stage, with the reason as its hint and tooltip', async () => {
     await page.goto(`/records/quote/${quotes.approved}`);
+    await page.getByRole('button', { name: '编辑', exact: true }).click();
     const discount = page.locator('[data-field="discount"]');
     const input = discount.locator('input');
     await input.waitFor();
@@ -52,6 +53,7 @@ describe('field rules by stage in the record form', () => {
 
   it('says a won quote is locked, keeps its notes editable and leaves its cost out', async () => {
     await page.goto(`/records/quote/${quotes.won}`);
+    await page.getByRole('button', { name: '编辑', exact: true }).click();
     await page.getByTestId('stage-locked').waitFor();
     expect(await page.getByTestId('stage-locked').textContent()).toContain('已赢单');
     expect(await page.locator('[data-field="amount"] input').getAttribute('title')).toBe('已赢单阶段锁定');

@@ -10,6 +10,8 @@ import { daysSince, isStuck, type Move } from './board-model';
 import { MoveMenu } from './MoveMenu';
 import { KANBAN_MESSAGES } from './messages';
 import { useMessages } from '@lodestar/ui-shared';
+import { useModel } from '../model/ModelContext';
+import { SlaCountdown } from '../record/stage/SlaCountdown';
 
 export interface CardFields {
   amount?: string | undefined;
@@ -52,6 +54,7 @@ export const KanbanCard = memo(function KanbanCard({
   const days = daysSince(record.state_entered_at);
   const stuck = isStuck(stateMeta, record.state_entered_at);
   const breached = !!record.sla_breached_at;
+  const { workflowOf } = useModel();
 
   // Links and buttons inside the card do their own thing; a click anywhere else opens the record.
   const open = (event: MouseEvent) => {
@@ -102,6 +105,8 @@ export const KanbanCard = memo(function KanbanCard({
             {t.stuck}
           </span>
         )}
+        {/* Before the breach: the time left of the stage's SLA. */}
+        {!breached && <SlaCountdown workflow={workflowOf(entity.$id, record.record_type)} record={record} compact />}
         {breached && (
           <span className="kanban-flag kanban-flag-sla" title={t.slaTitle} data-testid="card-sla">
             {t.slaBreached}

@@ -11,14 +11,28 @@ import { dateTimeText } from './time';
 import { DeleteDialog } from './DeleteDialog';
 import { RecordNumbers } from './RecordNumbers';
 import { useMessages } from '@lodestar/ui-shared';
+import { FieldValue } from '../fields/FieldValue';
+import { fieldTitle } from '../model/labels';
+import { highlightFields } from './view/highlights';
+import type { ReactNode } from 'react';
 
-/** Title, record type, owner, last update, and delete when the user may. */
-export function RecordHeader({ entity, record }: { entity: EntityDefinition; record: RecordJson }) {
+/** Title, record type, owner, the definition's key fields (`x-ui.highlights`), last update, delete when the user may. */
+export function RecordHeader({
+  entity,
+  record,
+  children,
+}: {
+  entity: EntityDefinition;
+  record: RecordJson;
+  /** Beside the title: the SLA countdown. */
+  children?: ReactNode;
+}) {
   const { lang, permissions } = useModel();
   const t = useMessages(RECORD_MESSAGES);
   const [deleting, setDeleting] = useState(false);
   const canDelete = (permissions[entity.$id]?.delete ?? 'none') !== 'none';
   const type = recordTypeTitle(entity, record.record_type as string | null, lang);
+  const highlights = highlightFields(entity, (record.record_type as string | null) ?? undefined);
   return (
     <header className="record-header">
       <div className="record-header-main">
@@ -33,7 +47,20 @@ export function RecordHeader({ entity, record }: { entity: EntityDefinition; rec
               {type}
             </span>
           )}
+          {children}
         </div>
+        {highlights.length > 0 && (
+          <dl className="record-highlights" data-testid="highlights" aria-label={t.highlights}>
+            {highlights.map((name) => (
+              <div key={name} data-highlight={name}>
+                <dt>{fieldTitle(entity, name, lang)}</dt>
+                <dd>
+                  <FieldValue entity={entity} field={name} record={record} />
+                </dd>
+              </div>
+            ))}
+          </dl>
+        )}
         <dl className="record-meta">
           {typeof record.owner_id === 'string' && (
             <div>

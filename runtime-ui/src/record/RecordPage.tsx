@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, useDocumentTitle, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../model/ModelContext';
@@ -13,6 +13,9 @@ import { RecordHeader } from './RecordHeader';
 import { RecordForm } from './form/RecordForm';
 import { WorkflowPanel } from './stage/WorkflowPanel';
 import { RecordTabs } from './tabs/RecordTabs';
+import { RelatedTab } from './tabs/RelatedTab';
+import { RecordView } from './view/RecordView';
+import { Timeline } from './timeline/Timeline';
 import { NewRecord } from './NewRecord';
 import './record.css';
 
@@ -36,6 +39,11 @@ export function RecordPage() {
   return <ExistingRecord key={`${entity.$id}/${id}`} entity={entity} id={id} />;
 }
 
+/**
+ * A stored record, built for follow-up: the header with its key fields, the stage path, the record read as
+ * text until Edit (then the form, Save / Cancel), related lists below it, and the activity timeline with the
+ * follow-up box beside it on a desktop (below on a phone). The full stage history and audit trail close the page.
+ */
 function ExistingRecord({ entity, id }: { entity: EntityDefinition; id: string }) {
   const { lang, permissions, workflowOf } = useModel();
   const t = useMessages(RECORD_MESSAGES);
@@ -43,10 +51,26 @@ function ExistingRecord({ entity, id }: { entity: EntityDefinition; id: string }
   // Bumped after a save or an event, so transitions, history and audit read again.
   const [changes, setChanges] = useState(0);
   const [dirty, setDirty] = useState(false);
+  const [editing, setEditing] = useState(false);
   const record = state.status === 'ready' ? state.record : undefined;
   useDocumentTitle(record ? recordTitle(entity, record) : entityTitle(entity, lang));
-  const saved = useCallback((next: RecordJson) => (replace(next), setChanges((n) => n + 1)), [replace]);
+  const saved = useCallback(
+    (next: RecordJson) => (replace(next), setChanges((n) => n + 1), setEditing(false), setDirty(false)),
+    [replace],
+  );
   const refresh = useCallback(() => (reload(), setChanges((n) => n + 1)), [reload]);
+  const cancel = useCallback(() => {
+    if (dirty && !window.confirm(t.discardConfirm)) return;
+    setEditing(false);
+    setDirty(false);
+  }, [dirty, t]);
+  // Unsaved edits are not lost to a closed tab or a reload without asking.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
 
   if (state.status === 'loading') return <Spinner label={t.loading} />;
   if (state.status === 'error') {
@@ -84,17 +108,45 @@ function ExistingRecord({ entity, id }: { entity: EntityDefinition; id: string }
           onChanged={refresh}
         />
       )}
-      <RecordForm
-        key={`${state.record.id}:${String(state.record.version)}`}
-        entity={entity}
-        recordType={recordType}
-        record={state.record}
-        label={recordTitle(entity, state.record)}
-        locked={locked}
-        onSaved={saved}
-        onDirtyChange={setDirty}
-        onReload={reload}
-      />
+      <div className="record-columns">
+        <div className="record-main">
+          <section className="record-details" aria-label={recordTitle(entity, state.record)}>
+            {!editing && !locked && (
+              <div className="record-details-bar">
+                <button type="button" className="button button-primary record-edit" onClick={() => setEditing(true)}>
+                  {t.edit}
+                </button>
+              </div>
+            )}
+            {editing ? (
+              <RecordForm
+                key={`${state.record.id}:${String(state.record.version)}`}
+                entity={entity}
+                recordType={recordType}
+                record={state.record}
+                label={recordTitle(entity, state.record)}
+                locked={locked}
+                onSaved={saved}
+                onDirtyChange={setDirty}
+                onReload={reload}
+                onCancel={cancel}
+              />
+            ) : (
+              <>
+                {locked && <div className="notice record-notice">{t.readOnlyNotice}</div>}
+                <RecordView entity={entity} record={state.record} />
+              </>
+            )}
+          </section>
+          <section className="record-related" aria-label={t.relatedLists}>
+            <h2 className="record-side-title">{t.relatedLists}</h2>
+            <RelatedTab entity={entity} record={state.record} />
+          </section>
+        </div>
+        <aside className="record-side">
+          <Timeline entity={entity} record={state.record} workflow={workflow} changes={changes} />
+        </aside>
+      </div>
       <RecordTabs entity={entity} record={state.record} changes={changes} />
     </div>
   );

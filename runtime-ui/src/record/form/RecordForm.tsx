@@ -34,6 +34,8 @@ export interface RecordFormProps {
   onSaved(record: RecordJson): void;
   onDirtyChange?(dirty: boolean): void;
   onReload?(): void;
+  /** Leave editing without saving (the record page asks first when there are changes). */
+  onCancel?(): void;
 }
 
 /** The generated form of one record (type): rjsf with Lodestar's widgets, templates and server errors. */
@@ -47,6 +49,7 @@ export function RecordForm({
   onSaved,
   onDirtyChange,
   onReload,
+  onCancel,
 }: RecordFormProps) {
   const { kinds, permissions, lang, workflowOf, entity: entityOf } = useModel();
   const t = useMessages(RECORD_MESSAGES);
@@ -197,6 +200,7 @@ export function RecordForm({
             saving={saving}
             isNew={isNew}
             onDiscard={() => (setFormData(initial), setExtraErrors(undefined), setBanner(null), items.reset())}
+            onCancel={onCancel}
           />
         )}
       </Form>

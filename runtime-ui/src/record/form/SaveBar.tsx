@@ -7,11 +7,14 @@ export function SaveBar({
   saving,
   isNew,
   onDiscard,
+  onCancel,
 }: {
   dirty: boolean;
   saving: boolean;
   isNew: boolean;
   onDiscard(): void;
+  /** Leaves editing (the record page's read view); shown instead of discard. */
+  onCancel?(): void;
 }) {
   const t = useMessages(RECORD_MESSAGES);
   return (
@@ -20,7 +23,12 @@ export function SaveBar({
         {dirty && <span className="dirty-dot" aria-hidden="true" />}
         {saving ? t.saving : dirty ? t.unsaved : ''}
       </span>
-      {dirty && !isNew && (
+      {onCancel && (
+        <button type="button" className="button button-quiet" onClick={onCancel} disabled={saving}>
+          {t.cancel}
+        </button>
+      )}
+      {!onCancel && dirty && !isNew && (
         <button type="button" className="button button-quiet" onClick={onDiscard} disabled={saving}>
           {t.discard}
         </button>

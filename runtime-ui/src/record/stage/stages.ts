@@ -55,3 +55,39 @@ export function enteredStates(
 export function isDone(step: StageStep, current: string | null | undefined, entered: ReadonlySet<string>): boolean {
   return !step.final && step.id !== current && entered.has(step.id);
 }
+
+/** The states one event of the current state can lead to (its `on` targets, in definition order). */
+export function nextStates(workflow: WorkflowDefinition, current: string | null | undefined): string[] {
+  const on = current ? workflow.states[current]?.on : undefined;
+  const targets = Object.values(on ?? {}).flatMap((t) =>
+    (Array.isArray(t) ? t : [t]).map((one) => (typeof one === 'string' ? one : one.target)),
+  );
+  return [...new Set(targets.filter((id): id is string => !!id && id !== current && id in workflow.states))];
+}
+
+/** One stay of the record, from its history: the state and how long it stayed (to `now` for the current one). */
+export function timeInStages(
+  rows: readonly { to: string; at: string }[],
+  now: number,
+  rename: (name: string) => string = (name) => name,
+): Map<string, number> {
+  const spent = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const end = i + 1 < rows.length ? Date.parse(rows[i + 1]!.at) : now;
+    const state = rename(row.to);
+    spent.set(state, (spent.get(state) ?? 0) + Math.max(0, end - Date.parse(row.at)));
+  });
+  return spent;
+}
+
+/**
+ * The path a record page shows: the stages it entered and the current one's next steps, in the workflow's
+ * order. Stages it skipped and cannot reach in one step are left out (the kanban shows the whole workflow).
+ */
+export function shownSteps(
+  steps: readonly StageStep[],
+  entered: ReadonlySet<string>,
+  next: readonly string[],
+): StageStep[] {
+  return steps.filter((step) => entered.has(step.id) || next.includes(step.id));
+}

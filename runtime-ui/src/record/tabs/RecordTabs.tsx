@@ -4,13 +4,12 @@ import type { EntityDefinition } from '@lodestar/core';
 import type { RecordJson } from '../../model/types';
 import { RECORD_MESSAGES } from '../messages';
 import { HistoryTab } from './HistoryTab';
-import { RelatedTab } from './RelatedTab';
 import { AuditTab } from './AuditTab';
 import { useMessages } from '@lodestar/ui-shared';
 
-type TabId = 'history' | 'related' | 'audit';
+type TabId = 'history' | 'audit';
 
-/** Below the form: stage history (workflow records only), related records, audit trail. Only the open tab loads. */
+/** The full trails below the page: stage history (workflow records only) and the audit trail. Only the open tab loads. */
 export function RecordTabs({
   entity,
   record,
@@ -23,7 +22,7 @@ export function RecordTabs({
   const { workflowOf } = useModel();
   const t = useMessages(RECORD_MESSAGES);
   const workflow = workflowOf(entity.$id, record.record_type as string | null);
-  const tabs: TabId[] = workflow ? ['history', 'related', 'audit'] : ['related', 'audit'];
+  const tabs: TabId[] = workflow ? ['history', 'audit'] : ['audit'];
   const [active, setActive] = useState<TabId>(tabs[0]!);
   const key = (e: KeyboardEvent) => {
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
@@ -34,7 +33,7 @@ export function RecordTabs({
   };
   return (
     <section className="record-tabs">
-      <div role="tablist" className="tab-list" aria-label={t.related} onKeyDown={key}>
+      <div role="tablist" className="tab-list" aria-label={t.stageHistory} onKeyDown={key}>
         {tabs.map((id) => (
           <button
             key={id}
@@ -55,7 +54,6 @@ export function RecordTabs({
         {active === 'history' && workflow && (
           <HistoryTab entity={entity} record={record} workflow={workflow} changes={changes} />
         )}
-        {active === 'related' && <RelatedTab entity={entity} record={record} />}
         {active === 'audit' && <AuditTab entity={entity} record={record} changes={changes} />}
       </div>
     </section>

@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { getJson, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../../model/ModelContext';
 import { entityTitle, fieldTitle } from '../../model/labels';
-import type { EntityDefinition } from '@lodestar/core';
+import type { EntityDefinition, TotalsAnswer } from '@lodestar/core';
 import type { RecordJson, RecordPage } from '../../model/types';
 import { RecordTable } from '../../list/RecordTable';
 import { paths } from '../../app/paths';
@@ -72,6 +72,7 @@ function RelatedGroup({
   const t = useMessages(RECORD_MESSAGES);
   const navigate = useNavigate();
   const [rows, setRows] = useState<RecordJson[] | null | Error>(null);
+  const [count, setCount] = useState<TotalsAnswer | null>(null);
   const { kinds } = useModel();
   const columns = relatedColumns(other, field);
   // Related titles in the table come expanded, not as bare ids.
@@ -85,6 +86,14 @@ function RelatedGroup({
       (page) => setRows(page.data),
       (error: Error) => !controller.signal.aborted && setRows(error),
     );
+    // How many in all (the table shows 10): the list's own count, under the same permissions.
+    getJson<TotalsAnswer>(
+      `/api/v1/records/${encodeURIComponent(other.$id)}/totals?filter[${encodeURIComponent(field)}]=${encodeURIComponent(id)}`,
+      controller.signal,
+    ).then(
+      (answer) => setCount(answer),
+      () => undefined,
+    );
     return () => controller.abort();
   }, [other.$id, field, id, expand]);
   const title = multiple
@@ -94,7 +103,14 @@ function RelatedGroup({
   return (
     <section className="related-group" data-testid={`related-${other.$id}-${field}`} aria-label={title}>
       <div className="related-head">
-        <h3>{title}</h3>
+        <h3>
+          {title}
+          {count && (
+            <span className="related-count" data-testid="related-count">
+              {t.countOf(count.count, count.exact)}
+            </span>
+          )}
+        </h3>
         <div className="related-links">
           <Link to={`${paths.list(other.$id)}?filter[${encodeURIComponent(field)}]=${encodeURIComponent(id)}`}>
             {t.viewAll}
