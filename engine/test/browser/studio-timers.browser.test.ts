@@ -113,12 +113,36 @@ it('adds an automatic transition with a guard shown by its Chinese title', async
   await guard.selectOption('requireFields');
   await first.getByText('所列字段都已填写才能流转。').waitFor();
   await first.getByLabel('进入阶段', { exact: true }).selectOption('paid');
-  await expect.poll(() => p.locator('.wf-edge.is-timer .react-flow__edge-text').allTextContents()).toContain(
-    '⚡ 自动 · 必填字段',
-  );
+  await expect
+    .poll(() => p.locator('.wf-edge.is-timer .react-flow__edge-text').allTextContents())
+    .toContain('⚡ 自动 · 必填字段');
   await draftSaved(p);
   const draft = (await server.request('GET', '/api/v1/meta/drafts/studio')).body.definitions.workflows.find(
     (w: { id: string }) => w.id === 'payment-collection',
   );
   expect(draft.states.open.always).toMatchObject({ target: 'paid', guard: { type: 'requireFields' } });
+});
+
+it('changes a published stage’s id under Advanced, keeping its records by renamedFrom', async () => {
+  const p = await sessions.open(server.adminToken, 'zh');
+  await p.goto('/studio/workflows/payment-collection');
+  await p.locator('[data-state="overdue"]').click();
+  const stage = p.getByRole('complementary', { name: '阶段' });
+  await stage.getByText('高级', { exact: true }).click();
+  await stage.getByLabel('阶段标识', { exact: true }).fill('yiYuQi');
+  await stage.getByRole('button', { name: '修改标识' }).click();
+  await p.locator('[data-state="yiYuQi"]').waitFor();
+  await draftSaved(p);
+  const draft = (await server.request('GET', '/api/v1/meta/drafts/studio')).body.definitions.workflows.find(
+    (w: { id: string }) => w.id === 'payment-collection',
+  );
+  expect(draft.states.yiYuQi.meta).toMatchObject({
+    title: { zh: '已逾期' },
+    renamedFrom: 'overdue',
+    sla: '2 business days',
+  });
+  expect(draft.states.open.after).toEqual({ 'after dueDate P1D 09:00': { target: 'yiYuQi' } });
+  // The panel says which id the stage was published under.
+  await stage.getByText('高级', { exact: true }).click();
+  await stage.getByText('已发布的标识为 overdue').waitFor();
 });
