@@ -8,7 +8,9 @@ import type { StepDraft } from './plan.js';
  * and builds it again after every other step, which computes it for every row inside the publish.
  */
 export function diffSearch(before: TableSpec[], after: TableSpec[]): StepDraft[] {
-  const old = new Map(before.flatMap((table) => keyed(table)));
+  // A renamed table keeps its column (PostgreSQL renames it with the table): keyed by the name after the plan.
+  const renamed = new Map(after.filter((t) => t.renamedFrom).map((t) => [t.renamedFrom!, t.name]));
+  const old = new Map(before.flatMap((table) => keyed(table, renamed.get(table.name))));
   const next = new Map(after.flatMap((table) => keyed(table)));
   const steps: StepDraft[] = [];
   const kept = new Set(after.map((table) => table.renamedFrom ?? table.name));
@@ -20,7 +22,7 @@ export function diffSearch(before: TableSpec[], after: TableSpec[]): StepDraft[]
   return steps;
 }
 
-function keyed(table: TableSpec): [string, { table: string; search: SearchSpec }][] {
+function keyed(table: TableSpec, newName = table.name): [string, { table: string; search: SearchSpec }][] {
   if (!table.search) return [];
-  return [[JSON.stringify([table.name, table.search.fields]), { table: table.name, search: table.search }]];
+  return [[JSON.stringify([newName, table.search.fields]), { table: table.name, search: table.search }]];
 }

@@ -73,13 +73,19 @@ describe('diffTables', () => {
       'a new entity with a self-reference: table first, then its key',
       [],
       [customer({ parent: ref('customer') })],
-      ['createTable customer', 'addForeignKey customer.parent'],
+      ['createTable customer', 'addForeignKey customer.parent', 'setSearch customer'],
     ],
     [
       'entities created in any order link after all exist',
       [],
       [entity('contact', { name, customer: ref('customer') }), customer()],
-      ['createTable contact', 'createTable customer', 'addForeignKey contact.customer'],
+      [
+        'createTable contact',
+        'createTable customer',
+        'addForeignKey contact.customer',
+        'setSearch contact',
+        'setSearch customer',
+      ],
     ],
     ['a removed entity', [customer(), tag], [customer()], ['dropTable tag']],
     [

@@ -949,6 +949,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Global search: records matching `q` in the fields each entity searches, grouped by entity */
+        get: operations["search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1109,6 +1126,23 @@ export interface components {
         ScheduleRunSample: core.ScheduleRunSample;
         /** @enum {unknown} */
         Scope: core.Scope;
+        /** @description Groups in the order of their best hit (a title match first). */
+        SearchAnswer: core.SearchAnswer;
+        /** @description The hits of one entity, best first. */
+        SearchGroup: core.SearchGroup;
+        /** @description One record found, with the field it was found by and the matched fragment of that field. */
+        SearchHit: core.SearchHit;
+        /**
+         * @description How a hit matched: the typed text in the value, its digits in a phone number, or its pinyin.
+         * @enum {unknown}
+         */
+        SearchMatch: core.SearchMatch;
+        /**
+         * @description The entity's search document (`x-entity.search`, or its default): a STORED generated `tsvector` over
+         *     these columns, in order (the first is the title), indexed with GIN. `mode`: how a value is cut into
+         *     terms (text; text with pinyin; phone digits); `type` is the column's SQL type, so a retype rebuilds it.
+         */
+        SearchSpec: core.SearchSpec;
         Sequence: core.Sequence;
         /** @description A template shipped with the engine (`templates/<folder>/template.json` beside the definitions). */
         ShippedTemplate: core.ShippedTemplate;
@@ -3231,6 +3265,33 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    search: {
+        parameters: {
+            query: {
+                /** @description Words, Chinese terms (two characters or more match exactly), pinyin initials or digits. */
+                q: string;
+                /** @description Hits per entity (default 5). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Groups in the order of their best hit; hits best first, each with its matched fragment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             500: components["responses"]["Internal"];
         };
     };

@@ -9,6 +9,7 @@ import { NOTIFICATIONS } from '../contract/notifications.js';
 import { DELEGATIONS } from '../contract/delegations.js';
 import { toContractPaths } from './contract-paths.js';
 import { importPaths } from './import-paths.js';
+import { SEARCH } from '../contract/search.js';
 
 /** The runtime UI's own routes: the users directory, saved views, "My day" and the notifications inbox. */
 export const RUNTIME_UI_PATHS: Record<string, JsonSchema> = {
@@ -18,6 +19,7 @@ export const RUNTIME_UI_PATHS: Record<string, JsonSchema> = {
   ...toContractPaths(NOTIFICATIONS),
   ...toContractPaths(DELEGATIONS),
   ...importPaths(),
+  ...toContractPaths(SEARCH),
 };
 
 /** `GET /records/{entity}/groups`: counts and sums per value; filter parameters are the list's own. */
