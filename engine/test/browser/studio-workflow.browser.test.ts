@@ -63,11 +63,12 @@ describe('the workflow designer', () => {
     await dialog.getByLabel('中文名称', { exact: true }).fill('试点');
     await dialog.getByLabel('英文名称', { exact: true }).fill('Pilot');
     expect(await dialog.getByLabel('阶段标识', { exact: true }).inputValue()).toBe('pilot');
-    // Ids are derived from the titles and shown under 高级 (Advanced), where they can still be set.
-    await dialog.getByText('高级', { exact: true }).click();
-    await dialog.getByLabel('事件标识', { exact: true }).fill('COMPLETE_PILOT');
     await dialog.getByLabel('事件名 · 中文名称', { exact: true }).fill('试点完成');
     await dialog.getByLabel('事件名 · 英文名称', { exact: true }).fill('Pilot completed');
+    // Ids are derived from the titles and shown under 高级 (Advanced), where they can still be set.
+    await dialog.getByText('高级', { exact: true }).click();
+    expect(await dialog.getByLabel('事件标识', { exact: true }).inputValue()).toBe('PILOT_COMPLETED');
+    await dialog.getByLabel('事件标识', { exact: true }).fill('COMPLETE_PILOT');
     await dialog.getByRole('button', { name: '完成' }).click();
     const stage = p.getByRole('complementary', { name: '阶段' });
     await stage.getByLabel('赢率 %', { exact: true }).fill('45');
