@@ -10,8 +10,8 @@ import { startTestServer, type TestServer } from './support/test-server.js';
 
 // Guards over data (issue 15 item 2) over HTTP against PostgreSQL: a condition over the quote and its customer,
 // one over a roll-up of its lines, and counts of related lines filtered by the line's product.
-const titled = (en: string, zh: string) => ({ title: en, 'x-i18n': { title: { zh } } });
-const uuidTo = (entity: string) => ({ type: 'string' as const, format: 'uuid', 'x-relation': { entity } });
+const titled = (en: string, zh: string) => ({ title: en, 'x-i18n': { title: { zh, en } } });
+const uuidTo = (entity: string) => ({ type: 'string' as const, format: 'uuid' as const, 'x-relation': { entity } });
 
 function definitions(): DefinitionSet {
   const entity = (id: string, en: string, zh: string, properties: EntityDefinition['properties']) =>

@@ -4,6 +4,7 @@ import { checkCopy, copyPairs } from './copy-checks.js';
 
 const entity = (id: string, properties: Record<string, FieldDefinition>): EntityDefinition => ({
   $id: id,
+  title: id,
   type: 'object',
   'x-entity': { titleField: 'name' },
   properties,

@@ -103,7 +103,7 @@ describe('validation', () => {
   it('refuses a where that is not a yes/no formula over the child', () => {
     const flow = structuredClone(contractFlow);
     (
-      flow.states.active!.on!.CLOSE as { actions: { params: { to: { where: string } } }[] }
+      flow.states.active!.on!.CLOSE as unknown as { actions: { params: { to: { where: string } } }[] }
     ).actions[0]!.params.to.where = 'amount + 1';
     const set = crossRecordSet();
     const issues = issuesOf({ ...set, workflows: [flow, ...set.workflows.filter((w) => w.id !== flow.id)] });
