@@ -65,4 +65,18 @@ export interface SavedView {
   query: Record<string, unknown>;
   /** @format date-time */
   createdAt: string;
+  /** Whether the caller owns the view (may change, share or delete it); anyone else may copy it as their own. */
+  mine: boolean;
+  /** @format uuid */
+  ownerId: string;
+  ownerName: string;
+  /** Who besides its owner sees the view: an org unit (with the units below it) and/or a role; null: nobody. */
+  sharedWith: ViewSharing | null;
+}
+
+/** Whom a saved view is shared with: the members of an org unit and the units below it, or holders of a role. */
+export interface ViewSharing {
+  /** @format uuid */
+  unitId?: string;
+  role?: string;
 }

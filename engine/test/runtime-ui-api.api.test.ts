@@ -127,6 +127,10 @@ describe('saved views', () => {
       name: 'Mine',
       query: { filter: { region: 'eastChina' } },
       createdAt: expect.any(String),
+      mine: true,
+      ownerId: expect.any(String),
+      ownerName: expect.any(String),
+      sharedWith: null,
     });
     const replaced = await api('alice', 'POST', '/views/customer', { name: 'Mine', query: { sort: '-created_at' } });
     expect(replaced.status).toBe(200);

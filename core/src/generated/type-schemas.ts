@@ -1130,8 +1130,20 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
       name: { type: 'string' },
       query: { type: 'object', additionalProperties: {} },
       createdAt: { type: 'string', format: 'date-time' },
+      mine: {
+        description:
+          'Whether the caller owns the view (may change, share or delete it); anyone else may copy it as their own.',
+        type: 'boolean',
+      },
+      ownerId: { type: 'string', format: 'uuid' },
+      ownerName: { type: 'string' },
+      sharedWith: {
+        description:
+          'Who besides its owner sees the view: an org unit (with the units below it) and/or a role; null: nobody.',
+        anyOf: [{ type: 'null' }, { $ref: '#/components/schemas/ViewSharing' }],
+      },
     },
-    required: ['id', 'entity', 'name', 'query', 'createdAt'],
+    required: ['id', 'entity', 'name', 'query', 'createdAt', 'mine', 'ownerId', 'ownerName', 'sharedWith'],
     additionalProperties: false,
     'x-core-type': 'SavedView',
   },
@@ -1794,6 +1806,14 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     required: ['version', 'hash', 'source', 'note', 'published_by', 'published_at'],
     additionalProperties: false,
     'x-core-type': 'VersionSummary',
+  },
+  ViewSharing: {
+    description:
+      'Whom a saved view is shared with: the members of an org unit and the units below it, or holders of a role.',
+    type: 'object',
+    properties: { unitId: { type: 'string', format: 'uuid' }, role: { type: 'string' } },
+    additionalProperties: false,
+    'x-core-type': 'ViewSharing',
   },
   WinRateReport: {
     type: 'object',

@@ -9,6 +9,16 @@ const tags = ['system'];
 const entity = { entity: { schema: text(), description: 'An entity id the caller may read.' } };
 const VIEW = ref('SavedView');
 
+/** Whom to share a view with: an org unit (its members and the units below it) and/or a role; `{}` unshares. */
+export const VIEW_SHARING_BODY = object(
+  {
+    unitId: { ...uuid, description: 'An org unit id.' },
+    role: text({ description: 'A role of the published model.' }),
+  },
+  [],
+  { additionalProperties: false },
+);
+
 /** A saved view as the caller sends it: a name (trimmed when stored) and the list query the UI replays. */
 export const VIEW_BODY = object(
   {
@@ -23,14 +33,15 @@ export const VIEW_BODY = object(
   { additionalProperties: false },
 );
 
-/** `/views/*`: each user's own named list queries per entity. */
+/** `/views/*`: each user's own named list queries per entity, and those shared with their team or roles. */
 export const VIEWS = contract('/views', {
   list: {
     method: 'get',
     path: '/:entity',
     operationId: 'savedViewsList',
     tags,
-    summary: "The caller's saved list views of an entity, by name",
+    summary:
+      "The caller's saved list views of an entity by name, then those shared with the caller's org unit (or one above it) or roles",
     params: entity,
     responses: { 200: json('Views.', object({ data: { type: 'array', items: VIEW } }, ['data'])), ...problems(404) },
   },
@@ -44,12 +55,23 @@ export const VIEWS = contract('/views', {
     body: VIEW_BODY,
     responses: { 200: json('Replaced.', VIEW), 201: json('Created.', VIEW), ...problems(404, 422) },
   },
+  share: {
+    method: 'put',
+    path: '/:entity/:id/sharing',
+    operationId: 'savedViewsShare',
+    tags,
+    summary: 'Share a view with an org unit or a role (its owner, or an administrator); `{}` unshares',
+    params: { ...entity, id: { schema: uuid, description: 'The view id.' } },
+    body: VIEW_SHARING_BODY,
+    notFound: { en: 'you have no such view', zh: '您没有这个视图' },
+    responses: { 200: json('Shared.', VIEW), ...problems(404, 422) },
+  },
   remove: {
     method: 'delete',
     path: '/:entity/:id',
     operationId: 'savedViewsDelete',
     tags,
-    summary: "Delete one of the caller's views",
+    summary: "Delete one of the caller's views (an administrator: anyone's)",
     params: { ...entity, id: { schema: uuid, description: 'The view id.' } },
     notFound: { en: 'you have no such view', zh: '您没有这个视图' },
     responses: { 204: { description: 'Deleted.' }, ...problems(404) },
