@@ -95,7 +95,7 @@ export async function runImport(run: ImportRun): Promise<ImportOutcome> {
       await preferIndexes(trx);
       const importer = new Importer(run, trx, shape, outcome, () => file.fraction());
       await importer.init();
-      const pipeline = new Pipeline(importer);
+      const pipeline = new Pipeline(importer, Boolean(options.createMissing));
       let batch: PreparedRow[] = [];
       const size = batchSize(mapping.columns.length);
       for await (const row of file.rows) {
@@ -187,10 +187,18 @@ interface Planned {
 class Pipeline {
   private previous: Planned | undefined;
 
-  constructor(private readonly importer: Importer) {}
+  constructor(
+    private readonly importer: Importer,
+    private readonly createsWhileJudging: boolean,
+  ) {}
 
   async add(rows: PreparedRow[]): Promise<void> {
     const existing = await this.importer.lookup(rows);
+    // Writes one by one use savepoints, and so may judging (create-if-missing): those never overlap.
+    if (this.previous && (this.previous.oneByOne.length || this.previous.updates.length || this.createsWhileJudging)) {
+      await this.importer.write(this.previous);
+      this.previous = undefined;
+    }
     const writing = this.previous ? this.importer.write(this.previous) : Promise.resolve();
     // Settled either way before anything throws, so no write is left unobserved.
     const [judged, written] = await Promise.allSettled([this.importer.judge(rows, existing), writing]);
