@@ -4,6 +4,7 @@ import { AppHeader, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../model/ModelContext';
 import { entityTitle, workflowTitle } from '../model/labels';
 import { NotificationBell } from '../notifications/NotificationBell';
+import { GlobalSearch } from '../search/GlobalSearch';
 import { APP_MESSAGES } from './messages';
 import { paths } from './paths';
 
@@ -37,7 +38,12 @@ export function Shell({ children }: { children: ReactNode }) {
         lang={lang}
         onLangChange={setLang}
         languageLabel={t.language}
-        tools={<NotificationBell />}
+        tools={
+          <>
+            <GlobalSearch />
+            <NotificationBell />
+          </>
+        }
       />
       <div className="app-body">
         <button
