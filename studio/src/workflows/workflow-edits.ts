@@ -6,21 +6,6 @@ import type { EdgeRef, State, StateMeta, Transition, Workflow } from './types';
 export const STATE_ID = /^[a-zA-Z][a-zA-Z0-9_]{0,62}$/;
 export const EVENT_NAME = /^[A-Z][A-Z0-9_]{0,62}$/;
 
-/** `Pilot run` → `pilotRun`, unique among the states; a title without latin letters gives `stage2`, …. */
-export function idFromTitle(title: string, taken: Iterable<string>): string {
-  const words = title
-    .normalize('NFKD')
-    .replace(/[^A-Za-z0-9]+/g, ' ')
-    .trim()
-    .split(' ')
-    .filter(Boolean);
-  let base = words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase())).join('');
-  if (!/^[a-zA-Z]/.test(base)) base = `stage${base}`;
-  const used = new Set(taken);
-  if (!used.has(base) && base !== 'stage') return base.slice(0, 63);
-  for (let n = 2; ; n++) if (!used.has(`${base}${n}`)) return `${base}${n}`;
-}
-
 /** `pilotRun` → `PILOT_RUN`: an event name in the engine's spelling. */
 export function eventFromId(id: string): string {
   return id
