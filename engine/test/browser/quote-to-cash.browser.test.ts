@@ -158,7 +158,8 @@ describe('quote to cash in the runtime UI', () => {
     expect(saved.status()).toBe(201);
     expect((await saved.json()).number).toBe(`QT-${quoteYear()}-0002`);
     await expect.poll(() => page.getByTestId('record-number').textContent()).toBe(`QT-${quoteYear()}-0002`);
-    // On the stored quote a changed line moves the total live too, and the patch agrees.
+    // On the stored quote (after 编辑) a changed line moves the total live too, and the patch agrees.
+    await page.getByRole('button', { name: '编辑', exact: true }).click();
     await page.getByLabel('数量 · 第 1 行').fill('3');
     await expect.poll(async () => amountOf(await page.locator('[data-field="total"] input').inputValue())).toBe(298.5);
     const patched = await save(page, 'PATCH');

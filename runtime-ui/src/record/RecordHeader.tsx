@@ -11,7 +11,7 @@ import { dateTimeText } from './time';
 import { DeleteDialog } from './DeleteDialog';
 import { RecordNumbers } from './RecordNumbers';
 import { useMessages } from '@lodestar/ui-shared';
-import { FieldValue } from '../fields/FieldValue';
+import { ReadValue } from './view/ReadValue';
 import { fieldTitle } from '../model/labels';
 import { highlightFields } from './view/highlights';
 import type { ReactNode } from 'react';
@@ -55,7 +55,7 @@ export function RecordHeader({
               <div key={name} data-highlight={name}>
                 <dt>{fieldTitle(entity, name, lang)}</dt>
                 <dd>
-                  <FieldValue entity={entity} field={name} record={record} />
+                  <ReadValue entity={entity} field={name} record={record} />
                 </dd>
               </div>
             ))}

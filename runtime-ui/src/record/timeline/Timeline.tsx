@@ -71,6 +71,7 @@ export function Timeline({
 function dotStyle(entry: TimelineEntry, workflow: WorkflowDefinition | undefined) {
   if (entry.kind === 'history') return { background: workflow?.states[entry.row.to]?.meta?.color ?? 'var(--blue)' };
   if (entry.kind === 'activity') return { background: 'var(--green, #1f9d55)' };
+  if (entry.kind === 'notification') return { background: '#d98a00' };
   return undefined;
 }
 
@@ -113,6 +114,18 @@ function EntryBody({
           {workflow && <ApprovalNote row={row} workflow={workflow} />} · {when}
         </div>
         {row.comment && <p className="timeline-comment">{row.comment}</p>}
+      </>
+    );
+  }
+  if (entry.kind === 'notification') {
+    return (
+      <>
+        <div className="timeline-head">
+          <span className="badge">{t.notification}</span>
+          <span>{entry.item.title[lang]}</span>
+        </div>
+        {entry.item.body[lang] && <p className="timeline-comment">{entry.item.body[lang]}</p>}
+        <div className="timeline-meta muted">{when}</div>
       </>
     );
   }

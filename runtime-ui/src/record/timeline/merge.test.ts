@@ -49,13 +49,24 @@ describe('mergeTimeline', () => {
     expect(merged.map((e) => e.key)).toEqual(['h1', 'ac']);
   });
 
-  it('orders ties history, then audit, then activities', () => {
+  it('orders ties history, then audit, then activities, then notifications', () => {
     const at = '2026-03-01T09:00:00Z';
     const merged = mergeTimeline({
       history: [history(1, at)],
       audit: [audit('x', at, 'update', { phone: ['1', '2'] })],
       activities: [{ entity: 'activity', record: { id: 'v', created_at: at } }],
+      notifications: [
+        {
+          id: 7,
+          title: { zh: '待审批', en: 'To approve' },
+          body: { zh: '', en: '' },
+          entity: 'customer',
+          recordId: 'c1',
+          createdAt: at,
+          readAt: null,
+        },
+      ],
     });
-    expect(merged.map((e) => e.kind)).toEqual(['history', 'audit', 'activity']);
+    expect(merged.map((e) => e.kind)).toEqual(['history', 'audit', 'activity', 'notification']);
   });
 });

@@ -1,23 +1,26 @@
-import type { AuditRow, HistoryRow, RecordJson } from '@lodestar/core';
+import type { AuditRow, HistoryRow, NotificationItem, RecordJson } from '@lodestar/core';
 
 /** One line of a record's activity timeline, from whichever source said it. */
 export type TimelineEntry =
   | { kind: 'history'; at: string; key: string; row: HistoryRow }
   | { kind: 'audit'; at: string; key: string; row: AuditRow; fields: string[] }
-  | { kind: 'activity'; at: string; key: string; entity: string; record: RecordJson };
+  | { kind: 'activity'; at: string; key: string; entity: string; record: RecordJson }
+  | { kind: 'notification'; at: string; key: string; item: NotificationItem };
 
 // Columns every write touches, and the stage a history row already tells.
 const QUIET = new Set(['version', 'updated_at', 'updated_by', 'created_at', 'created_by', 'state', 'state_entered_at']);
 
 /**
- * Workflow history, audit changes and linked activities as one list, newest first. An audit row that only
+ * Workflow history, audit changes, linked activities and the reader's notifications about the record as one
+ * list, newest first. An audit row that only
  * moved the stage is left out (its history row says it, with the event and comment); a create keeps its
- * line even without fields. Ties keep history before audit before activities, so the order is stable.
+ * line even without fields. Ties keep history before audit before activities before notifications, so the order is stable.
  */
 export function mergeTimeline(input: {
   history: readonly HistoryRow[];
   audit: readonly AuditRow[];
   activities: readonly { entity: string; record: RecordJson }[];
+  notifications?: readonly NotificationItem[];
 }): TimelineEntry[] {
   const entries: TimelineEntry[] = [
     ...input.history.map((row): TimelineEntry => ({ kind: 'history', at: row.at, key: `h${row.id}`, row })),
@@ -34,8 +37,14 @@ export function mergeTimeline(input: {
       entity,
       record,
     })),
+    ...(input.notifications ?? []).map((item): TimelineEntry => ({
+      kind: 'notification',
+      at: item.createdAt,
+      key: `n${item.id}`,
+      item,
+    })),
   ];
-  const rank = { history: 0, audit: 1, activity: 2 } as const;
+  const rank = { history: 0, audit: 1, activity: 2, notification: 3 } as const;
   return entries
     .map((entry, i) => ({ entry, i, t: Date.parse(entry.at) }))
     .sort((a, b) => b.t - a.t || rank[a.entry.kind] - rank[b.entry.kind] || a.i - b.i)

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { AuditPage, HistoryRow, RecordJson, RecordPage } from '@lodestar/core';
+import type { AuditPage, HistoryRow, NotificationPage, RecordJson, RecordPage } from '@lodestar/core';
 import { getJson } from '@lodestar/ui-shared';
 import { mergeTimeline, type TimelineEntry } from './merge';
 import type { FollowUpShape } from './followUp';
@@ -8,7 +8,8 @@ const TIMELINE_LIMIT = 30;
 
 /**
  * A record's timeline from the APIs it already has, each read under the reader's permissions: its history
- * (workflow records), its audit trail and the agenda records linked to it. A source the reader may not read
+ * (workflow records), its audit trail, the agenda records linked to it and the reader's own notifications
+ * about it (the inbox's newest page, filtered here: an inbox holds few rows per person). A source the reader may not read
  * is left out, not an error. The last answer stays on screen while a newer one loads.
  */
 export function useTimeline(
@@ -45,13 +46,20 @@ export function useTimeline(
           ).then((page) => page.data.map((record) => ({ entity: shape.entity.$id, record }))),
         ),
       ),
-    ]).then(([history, audit, activities]) => {
+      quiet(getJson<NotificationPage>('/api/v1/me/notifications?order=newest&limit=100', controller.signal), {
+        data: [],
+        unread: 0,
+        next: null,
+      }),
+    ]).then(([history, audit, activities, inbox]) => {
       if (controller.signal.aborted) return;
       setEntries(
-        mergeTimeline({ history: history.data, audit: audit.data, activities: activities.flat() }).slice(
-          0,
-          TIMELINE_LIMIT * 2,
-        ),
+        mergeTimeline({
+          history: history.data,
+          audit: audit.data,
+          activities: activities.flat(),
+          notifications: inbox.data.filter((item) => item.entity === entity && item.recordId === id),
+        }).slice(0, TIMELINE_LIMIT * 2),
       );
     });
     return () => controller.abort();

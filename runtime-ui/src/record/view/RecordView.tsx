@@ -4,7 +4,7 @@ import { useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../../model/ModelContext';
 import { fieldTitle } from '../../model/labels';
 import type { RecordJson } from '../../model/types';
-import { FieldValue } from '../../fields/FieldValue';
+import { ReadValue } from './ReadValue';
 import { RECORD_MESSAGES } from '../messages';
 import { buildFormModel } from '../form/formSchema';
 import { withStageRules } from '../form/stageForm';
@@ -55,7 +55,7 @@ export function RecordView({ entity, record }: { entity: EntityDefinition; recor
                     )}
                   </dt>
                   <dd>
-                    <FieldValue entity={entity} field={name} record={record} />
+                    <ReadValue entity={entity} field={name} record={record} />
                     {reason && <small className="field-lock-reason">{reason}</small>}
                   </dd>
                 </div>
