@@ -27,6 +27,8 @@ export function highlightOf(
   const query = q.trim().toLowerCase();
   const terms = queryTerms(q).map((term) => term.text);
   const digits = query.replace(/[^0-9]/g, '');
+  // Only letters can have matched by pinyin.
+  const latin = /^[a-z\s']+$/.test(query);
   let pinyin: Highlight | undefined;
   for (const [rank, field] of spec.fields.entries()) {
     if (!readable(field.name)) continue;
@@ -46,7 +48,7 @@ export function highlightOf(
       if (at >= 0)
         return cut(field.name, rank, value, positions[at]!, positions[at + digits.length - 1]! + 1, 'digits');
     }
-    if (field.mode === 'pinyin' && !pinyin)
+    if (field.mode === 'pinyin' && latin && !pinyin)
       pinyin = { field: field.name, rank, fragment: value.slice(0, WINDOW), match: 'pinyin' };
   }
   return pinyin;

@@ -32,8 +32,10 @@ export function searchIndexName(table: string): string {
  * Latin letters and digits as words; a phone's digits as every suffix (a fragment is then a prefix);
  * a pinyin field's Chinese runs also as full pinyin and initials from each character on (zw, zhangwei, wei).
  * The pinyin comes from `lodestar_pinyin` (one row per character, filled from pinyin-pro at migration).
+ * One statement each: PGlite prepares every statement and refuses several in one.
  */
-export const SEARCH_FUNCTIONS_SQL = String.raw`
+export const SEARCH_FUNCTIONS_SQL: string[] = [
+  String.raw`
 create or replace function lodestar_search_terms(value text, mode text) returns text[]
 language plpgsql immutable parallel safe as $fn$
 declare
@@ -70,8 +72,8 @@ begin
   end loop;
   return terms;
 end
-$fn$;
-
+$fn$`,
+  String.raw`
 create or replace function lodestar_search_doc(vals text[], modes text) returns tsvector
 language plpgsql immutable parallel safe as $fn$
 declare
@@ -85,5 +87,5 @@ begin
   end loop;
   return array_to_tsvector(terms);
 end
-$fn$;
-`;
+$fn$`,
+];

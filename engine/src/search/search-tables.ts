@@ -21,5 +21,5 @@ export async function createSearchTables(knex: Knex): Promise<void> {
     if (/^[a-z]+$/.test(syllable)) rows.push({ ch, syllable });
   }
   for (let i = 0; i < rows.length; i += 2000) await knex('lodestar_pinyin').insert(rows.slice(i, i + 2000));
-  await knex.raw(SEARCH_FUNCTIONS_SQL);
+  for (const sql of SEARCH_FUNCTIONS_SQL) await knex.raw(sql);
 }
