@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, type ResponseOf, useApiGet, useMessages } from '@lodestar/ui-shared';
+import { useModel } from '../model/ModelContext';
 import { asListQuery, type ListQuery } from './listQuery';
 import { LIST_MESSAGES } from './messages';
 import { usePopover } from './usePopover';
@@ -13,7 +14,10 @@ interface SavedViewsProps {
   onApply: (query: ListQuery) => void;
 }
 
-/** The reader's saved views of this entity: apply one, save the current view under a name, delete. */
+/**
+ * The reader's saved views of this entity: apply one, save the current view under a name, share or delete
+ * their own; views colleagues shared are listed after them, read-only, with "copy as my view".
+ */
 export function SavedViews({ entity, current, onApply }: SavedViewsProps) {
   const t = useMessages(LIST_MESSAGES);
   const { open, setOpen, ref } = usePopover<HTMLDivElement>();
@@ -51,6 +55,18 @@ export function SavedViews({ entity, current, onApply }: SavedViewsProps) {
   };
   const remove = (view: SavedView) =>
     run(() => api('delete', '/views/{entity}/{id}', { params: { entity, id: view.id } }));
+  const copy = (view: SavedView) =>
+    run(() => api('post', '/views/{entity}', { params: { entity }, body: { name: view.name, query: view.query } }));
+  const { me, isAdmin } = useModel();
+  const role = me.roles.find((r) => r !== 'admin');
+  const share = (view: SavedView, to: string) =>
+    run(() =>
+      api('put', '/views/{entity}/{id}/sharing', {
+        params: { entity, id: view.id },
+        body: to === 'team' && me.orgUnitId ? { unitId: me.orgUnitId } : to === 'role' && role ? { role } : {},
+      }),
+    );
+  const sharedTo = (view: SavedView) => (view.sharedWith?.unitId ? 'team' : view.sharedWith?.role ? 'role' : '');
 
   return (
     <div className="menu-anchor" ref={ref} data-testid="saved-views">
@@ -79,17 +95,38 @@ export function SavedViews({ entity, current, onApply }: SavedViewsProps) {
                     onClick={() => (onApply(asListQuery(view.query)), setOpen(false))}
                   >
                     {view.name}
+                    {!view.mine && <span className="view-owner">{t.sharedBy(view.ownerName)}</span>}
                   </button>
-                  <button
-                    type="button"
-                    className="icon-button"
-                    aria-label={`${t.deleteView}: ${view.name}`}
-                    title={t.deleteView}
-                    disabled={busy}
-                    onClick={() => void remove(view)}
-                  >
-                    ×
-                  </button>
+                  {view.mine && (
+                    <select
+                      className="view-share"
+                      aria-label={`${t.shareWith}: ${view.name}`}
+                      value={sharedTo(view)}
+                      disabled={busy}
+                      onChange={(e) => void share(view, e.target.value)}
+                    >
+                      <option value="">{t.shareNobody}</option>
+                      {me.orgUnitId && <option value="team">{t.shareTeam}</option>}
+                      {role && <option value="role">{t.shareRole}</option>}
+                    </select>
+                  )}
+                  {!view.mine && (
+                    <button type="button" className="link-button" disabled={busy} onClick={() => void copy(view)}>
+                      {t.copyView}
+                    </button>
+                  )}
+                  {(view.mine || isAdmin) && (
+                    <button
+                      type="button"
+                      className="icon-button"
+                      aria-label={`${t.deleteView}: ${view.name}`}
+                      title={t.deleteView}
+                      disabled={busy}
+                      onClick={() => void remove(view)}
+                    >
+                      ×
+                    </button>
+                  )}
                 </li>
               ))}
             </ul>

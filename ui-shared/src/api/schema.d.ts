@@ -278,11 +278,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's saved list views of an entity, by name */
+        /** The caller's saved list views of an entity by name, then those shared with the caller's org unit (or one above it) or roles */
         get: operations["savedViewsList"];
         put?: never;
         /** Save a list view; a name the caller already uses for the entity replaces its query */
         post: operations["savedViewsSave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/views/{entity}/{id}/sharing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Share a view with an org unit or a role (its owner, or an administrator); `{}` unshares */
+        put: operations["savedViewsShare"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -299,7 +316,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Delete one of the caller's views */
+        /** Delete one of the caller's views (an administrator: anyone's) */
         delete: operations["savedViewsDelete"];
         options?: never;
         head?: never;
@@ -1199,6 +1216,8 @@ export interface components {
         VersionsDiff: core.VersionsDiff;
         /** @description A published version without its definitions (`GET /meta/versions`). */
         VersionSummary: core.VersionSummary;
+        /** @description Whom a saved view is shared with: the members of an org unit and the units below it, or holders of a role. */
+        ViewSharing: core.ViewSharing;
         WinRateReport: core.WinRateReport;
         /** @description A plan as the API answers it (plan, publish, rollback, template install): every step worded in both languages. */
         WordedPlan: core.WordedPlan;
@@ -1227,7 +1246,7 @@ export interface components {
         Issue: core.Issue;
         /** @description A text a user may see, in English and Chinese. */
         Text: core.Text;
-        /** @description Conditions on one field, as `filter[field][op]=value` (`filter[field]=value` means `eq`; `filter[relation.field][op]` reaches through a many-to-one relation). `in` takes a comma list, `null` true or false. */
+        /** @description Conditions on one field, as `filter[field][op]=value` (`filter[field]=value` means `eq`; `filter[relation.field][op]` reaches through a many-to-one relation). `in` takes a comma list, `null` true or false; `any` (multiple choice, text lists, many-to-many) holds when the field has at least one of a comma list of values. */
         FilterOperators: {
             eq?: string;
             ne?: string;
@@ -1237,6 +1256,7 @@ export interface components {
             gte?: string;
             in?: string;
             contains?: string;
+            any?: string;
             null?: string;
         };
         /** @description Every definition of one model: entity schemas and workflows. */
@@ -1997,6 +2017,46 @@ export interface operations {
             };
             /** @description Created. */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    savedViewsShare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An entity id the caller may read. */
+                entity: string;
+                /** @description The view id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description An org unit id.
+                     */
+                    unitId?: string;
+                    /** @description A role of the published model. */
+                    role?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Shared. */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
