@@ -97,6 +97,8 @@ it('adds a timer relative to a date and an SLA in business days, and publishes t
     '⏱ 到期日后 1 天 09:00 → 已逾期',
   );
   expect(await stage.locator('[data-timer="0"]').getByLabel('时长', { exact: true }).inputValue()).toBe('1');
+  await stage.locator('[data-timer="0"]').scrollIntoViewIfNeeded();
+  await screenshot(p, 'studio-timers-phone');
   expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 

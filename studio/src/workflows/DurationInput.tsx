@@ -31,22 +31,26 @@ export function DurationInput({ label, value, onChange, businessDays = true, opt
     else if (Number.isInteger(n) && n > 0) onChange(formatDuration({ amount: n, unit: nextUnit }));
   };
   const unreadable = value !== undefined && !parsed;
+  const note = unreadable ? m.unreadable(value) : hint;
+  // The note goes under both controls, so the unit stays level with the amount.
   return (
-    <div className="wf-duration" data-duration={value ?? ''}>
-      <TextInput
-        label={label}
-        type="number"
-        value={amount}
-        placeholder={optional ? m.none : undefined}
-        hint={unreadable ? m.unreadable(value) : hint}
-        onChange={(v) => write(v, unit)}
-      />
-      <Select
-        label={m.unit(label)}
-        value={unit}
-        options={units.map((u) => ({ value: u, label: m.units[u] }))}
-        onChange={(v) => write(amount, v as DurationUnit)}
-      />
+    <div className="wf-duration-field" data-duration={value ?? ''}>
+      <div className="wf-duration">
+        <TextInput
+          label={label}
+          type="number"
+          value={amount}
+          placeholder={optional ? m.none : undefined}
+          onChange={(v) => write(v, unit)}
+        />
+        <Select
+          label={m.unit(label)}
+          value={unit}
+          options={units.map((u) => ({ value: u, label: m.units[u] }))}
+          onChange={(v) => write(amount, v as DurationUnit)}
+        />
+      </div>
+      {note && <p className="control-hint wf-duration-note">{note}</p>}
     </div>
   );
 }
