@@ -145,3 +145,33 @@ describe('the record page of a customer', () => {
     await page.setViewportSize({ width: 1366, height: 768 });
   });
 });
+
+describe('the SLA countdown', () => {
+  it('says how long is left on the record and on its kanban card before the breach', async () => {
+    await server.userToken({ email: 'agent@example.com', displayName: '周敏', roles: ['serviceAgent'] });
+    const admin = async (method: string, path: string, body?: unknown) =>
+      (await server.request(method, `/api/v1${path}`, body)).body;
+    const created = await server.request('POST', '/api/v1/records/serviceRequest', {
+      record_type: 'request',
+      title: '二号产线主轴异响',
+      customer,
+      category: 'repair',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const request = created.body.id as string;
+    const sent = await server.request('POST', `/api/v1/records/serviceRequest/${request}/events`, { type: 'ASSIGN' });
+    expect(sent.status, JSON.stringify(sent.body)).toBeLessThan(300);
+    expect((await admin('GET', `/records/serviceRequest/${request}`)).state).toBe('assigned');
+    const { page: adminPage } = await signedInPage(browser, server.url, server.adminToken, 'zh');
+    adminPage.setDefaultTimeout(15_000);
+    await adminPage.goto(`/records/serviceRequest/${request}`);
+    // Assigned: 4 hours to respond (meta.sla PT4H), counted from entering the stage.
+    const countdown = adminPage.getByTestId('stage-path').locator('..').getByTestId('sla-countdown');
+    await expect.poll(() => countdown.textContent()).toMatch(/还剩 3 小时/);
+    expect(await countdown.getAttribute('data-sla')).toBe('running');
+    await adminPage.goto('/kanban/service-request');
+    const card = adminPage.locator(`[data-record-id="${request}"]`);
+    await expect.poll(() => card.getByTestId('sla-countdown').textContent()).toMatch(/还剩 3 小时/);
+    await adminPage.context().close();
+  });
+});
