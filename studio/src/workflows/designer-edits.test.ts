@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DefinitionSet } from '@lodestar/core';
+import { DESIGNER_MESSAGES } from './designer-messages';
 import { formatDuration, parseDuration } from './durations';
 import { eventIdFrom, stateIdFrom, workflowIdFrom } from './ids';
 import { renameState } from './rename-state';
 import { listAutomatic, listTimers, removeTimer, setAutomatic, setTimer } from './timed-edits';
 import { formatTimerKey, parseTimerKey } from './timer-keys';
+import { timerWords } from './timer-words';
 import type { Workflow } from './types';
 import { copyWorkflow, createWorkflow, removeWorkflow } from './workflow-set-edits';
 
@@ -149,5 +151,21 @@ describe('the workflow list', () => {
     expect(copy).toBe('payment-copy');
     removeWorkflow(set, 'pay');
     expect(set.workflows.map((w) => w.id)).toEqual([copy, id]);
+  });
+});
+
+describe('timers in words', () => {
+  const field = (f: string) => ({ dueDate: '到期日' })[f] ?? f;
+  it('says when a timer fires in Chinese and English', () => {
+    const zh = (key: string) => timerWords(parseTimerKey(key), field, DESIGNER_MESSAGES.zh);
+    const en = (key: string) => timerWords(parseTimerKey(key), (f) => f, DESIGNER_MESSAGES.en);
+    expect(zh('after dueDate P1D 09:00')).toBe('到期日后 1 天 09:00');
+    expect(zh('before dueDate 3 business days')).toBe('到期日前 3 个工作日');
+    expect(zh('at dueDate')).toBe('到期日当天');
+    expect(zh('PT4H')).toBe('进入阶段 4 小时后');
+    expect(zh('P1DT2H')).toBe('进入阶段 26 小时后');
+    expect(en('after dueDate P1D 09:00')).toBe('1 day after dueDate at 09:00');
+    expect(en('2 business days')).toBe('2 business days after entering');
+    expect(en('sla')).toBe('SLA runs out');
   });
 });
