@@ -19,6 +19,9 @@ import { decide, decideStart } from '../src/workflow/decide.js';
 import type { Actor } from '../src/actor.js';
 import { listTransitions } from '../src/workflow/transitions.js';
 import { missingTranslations, reachable, workflowLabelGaps } from './support/definition-checks.js';
+import { isAddonManifest, toAddonParts } from '../src/versions/addon-parts.js';
+import { mergeAddon, mergedFiles } from '../src/versions/merge-addon.js';
+import { readTemplateFolder } from '../src/versions/template-folder.js';
 import { REPO_ROOT } from './support/paths.js';
 import { Walk, WALK_NOW } from './support/workflow-walk.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
@@ -47,6 +50,15 @@ async function load(name: string): Promise<Loaded> {
   const cached = loaded.get(name);
   if (cached) return cached;
   const { set, files, manifest } = await readFolder(join(TEMPLATES_DIR, name));
+  // An add-on is checked as it is used: merged into the standard CRM (the repo root's definitions).
+  if (isAddonManifest(manifest)) {
+    const parts = toAddonParts(await readTemplateFolder(join(TEMPLATES_DIR, name)));
+    const merged = mergeAddon((await readFolder(REPO_ROOT)).set, parts, { others: [] });
+    expect(merged.issues).toEqual([]);
+    const result = { set: merged.set, files: mergedFiles(merged.set), manifest };
+    loaded.set(name, result);
+    return result;
+  }
   const result = { set, files, manifest };
   loaded.set(name, result);
   return result;
