@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -335,5 +336,32 @@ describe('sales to cash, installed on the standard CRM', () => {
     );
     expect(opportunity.competitors).toEqual([{ id: rival.id, threat: 'high', quotedPrice: 450000 }]);
     expect(opportunity.contacts).toEqual([{ id: contact.id, role: 'technicalBuyer', influence: 4 }]);
+  });
+});
+
+describe('docs/templates/sales-to-cash.md', () => {
+  it('shows each workflow as its definition says, rendered by scripts/workflow-diagram.mjs', () => {
+    const run = (mode: string) =>
+      execFileSync(
+        process.execPath,
+        [
+          join(REPO_ROOT, 'scripts/workflow-diagram.mjs'),
+          mode,
+          join(REPO_ROOT, 'docs/templates/sales-to-cash.md'),
+          join(REPO_ROOT, 'templates/sales-to-cash'),
+        ],
+        { encoding: 'utf8' },
+      );
+    expect(() => run('--check')).not.toThrow();
+    const diagram = execFileSync(
+      process.execPath,
+      [
+        join(REPO_ROOT, 'scripts/workflow-diagram.mjs'),
+        join(REPO_ROOT, 'templates/sales-to-cash/workflows/payment-collection.workflow.json'),
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(diagram).toContain('open --> overdue : ⏱ 约定回款日后 1 天 09:00');
+    expect(diagram).toContain('state "已逾期" as overdue');
   });
 });
