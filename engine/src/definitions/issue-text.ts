@@ -118,6 +118,8 @@ function chineseOf(issue: Issue): string {
       return '字段类型不支持此设置';
     case 'chartKind':
       return '此类字段不能用于图表';
+    case 'filterKind':
+      return '此类字段不能用于列表筛选';
     case 'renamedFromKept':
       return '改名前的字段仍然存在';
     case 'roleId':

@@ -134,9 +134,15 @@ function checkFields(entity: EntityDefinition, context: EntityContext): Issue[] 
         ),
       );
     }
+    if (field['x-ui']?.filter && (!kind || UNFILTERABLE_KINDS.has(kind))) {
+      issues.push(issue(`${at}/x-ui/filter`, 'filterKind', 'x-ui.filter applies to fields a list can filter on'));
+    }
   }
   return issues;
 }
+
+/** Kinds lists cannot filter on (`x-ui.filter`): objects and lists of objects. */
+const UNFILTERABLE_KINDS: ReadonlySet<FieldKind> = new Set<FieldKind>(['json']);
 
 /** Fields whose values the dashboard can count (`x-ui.chart`). */
 const CHART_KINDS: ReadonlySet<FieldKind> = new Set<FieldKind>(['choice', 'text', 'boolean', 'manyToOne']);

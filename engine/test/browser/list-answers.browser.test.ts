@@ -9,11 +9,13 @@ const { server, sessions } = useBrowserSuite();
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
+  const tags: Record<string, string[]> = { 上海浦东软件园: ['listed'], 广州天河城: ['stateOwned', 'newCustomer'] };
   for (const name of ['上海浦东软件园', '北京中关村科技', '广州天河城', '阿里巴巴（中国）', '杭州西湖智能制造']) {
     const created = await server.request('POST', '/api/v1/records/customer', {
       record_type: 'company',
       name,
       industry: 'manufacturing',
+      tags: tags[name] ?? [],
     });
     expect(created.status).toBe(201);
   }
@@ -56,6 +58,25 @@ describe('lists that answer', () => {
       expect(lines.length).toBeGreaterThan(3);
       for (const header of lines) expect(header, JSON.stringify(header)).toMatchObject({ lines: 1, keepAll: true });
     }
+  });
+
+  it('starts the filter panel with the common fields, finds others by typing, and filters tags by any', async () => {
+    const page = await sessions.open(server.adminToken, 'zh');
+    await page.goto('/records/customer?sort=name');
+    await page.getByTestId('filter-button').click();
+    const panel = page.getByTestId('filter-panel');
+    await expect
+      .poll(() => panel.locator('.filter-title').allTextContents())
+      .toEqual(['客户等级', '所属行业', '所属区域', '标签']);
+    await panel.getByRole('searchbox', { name: '添加筛选字段' }).fill('来源');
+    await panel.getByRole('button', { name: '客户来源' }).click();
+    await expect.poll(() => panel.locator('.filter-title').allTextContents()).toContain('客户来源');
+    const tags = panel.getByRole('group', { name: '标签' });
+    await tags.getByLabel('上市公司').check();
+    await tags.getByLabel('国有企业').check();
+    const names = page.locator('.record-table tbody tr td:first-child');
+    await expect.poll(() => names.allTextContents()).toEqual(['广州天河城', '上海浦东软件园']);
+    expect(page.url()).toContain('filter%5Btags%5D%5Bany%5D=');
   });
 
   it('shows a view the manager shared with the team to a teammate, who copies it as their own', async () => {

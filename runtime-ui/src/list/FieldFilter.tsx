@@ -36,7 +36,7 @@ export function FieldFilter({ entity, field, workflows, filters, onChange }: Fie
       case 'choice':
         return <ChoiceFilter {...props} options={choiceOptions(entity, field, kind, lang, workflows)} />;
       case 'oneOf':
-        return <OneOfFilter {...props} op="contains" options={choiceOptions(entity, field, kind, lang, workflows)} />;
+        return <ChoiceFilter {...props} op="any" options={choiceOptions(entity, field, kind, lang, workflows)} />;
       case 'boolean':
         return (
           <OneOfFilter

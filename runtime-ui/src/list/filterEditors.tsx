@@ -65,13 +65,20 @@ export function RangeFilter({ field, title, filters, onChange, t, type }: Editor
   );
 }
 
-/** Any of several values (`in`), as checkboxes. */
-export function ChoiceFilter({ field, title, filters, onChange, options }: EditorProps & { options: ChoiceOption[] }) {
-  const chosen = new Set(valueOf(filters, 'in').split(',').filter(Boolean));
+/** Any of several values, as checkboxes: the field is one of them (`in`) or, for a list, holds one (`any`). */
+export function ChoiceFilter({
+  field,
+  title,
+  filters,
+  onChange,
+  options,
+  op = 'in',
+}: EditorProps & { options: ChoiceOption[]; op?: 'in' | 'any' }) {
+  const chosen = new Set(valueOf(filters, op).split(',').filter(Boolean));
   const toggle = (value: string) => {
     if (chosen.has(value)) chosen.delete(value);
     else chosen.add(value);
-    onChange(chosen.size ? [{ field, op: 'in', value: [...chosen].join(',') }] : []);
+    onChange(chosen.size ? [{ field, op, value: [...chosen].join(',') }] : []);
   };
   return (
     <div className="filter-options" role="group" aria-label={title}>

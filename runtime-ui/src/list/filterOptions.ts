@@ -27,7 +27,7 @@ export function filterStyle(kind: DisplayKind): FilterStyle | null {
     case 'state':
       return 'choice';
     case 'multiChoice':
-      return 'oneOf'; // the engine matches one value in a list (`contains`), not a set
+      return 'oneOf'; // contains any of the checked values (`any`)
     case 'boolean':
       return 'boolean';
     case 'manyToOne':

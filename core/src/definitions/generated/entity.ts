@@ -223,6 +223,10 @@ export interface Ui {
   hidden?: boolean;
   chart?: boolean;
   list?: boolean;
+  /**
+   * A common filter: the list's filter panel starts with the fields marked so; others are found by typing.
+   */
+  filter?: boolean;
 }
 export interface Sequence {
   pattern: string;
