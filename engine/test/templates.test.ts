@@ -51,7 +51,7 @@ async function load(name: string): Promise<Loaded> {
   if (cached) return cached;
   const { set, files, manifest } = await readFolder(join(TEMPLATES_DIR, name));
   // An add-on is checked as it is used: merged into the standard CRM (the repo root's definitions).
-  if (isAddonManifest(manifest)) {
+  if (isAddonManifest(manifest as { extends?: unknown } | undefined)) {
     const parts = toAddonParts(await readTemplateFolder(join(TEMPLATES_DIR, name)));
     const merged = mergeAddon((await readFolder(REPO_ROOT)).set, parts, { others: [] });
     expect(merged.issues).toEqual([]);
