@@ -98,10 +98,21 @@ describe('sales to cash, installed on the standard CRM', () => {
         'wang',
         'POST',
         '/records/customer',
-        { record_type: 'company', name: '杭州西湖智能制造有限公司', industry: 'manufacturing', creditLimit: 500000 },
+        { record_type: 'company', name: '杭州西湖智能制造有限公司', industry: 'manufacturing' },
         201,
       )
     ).id;
+    // The credit limit is the manager's to set; the salesperson reads it.
+    const version = (await get('zhao', 'customer', customer)).version;
+    const ownLimit = await server.request(
+      'PATCH',
+      `/api/v1/records/customer/${customer}`,
+      { creditLimit: 900000, version },
+      as('wang'),
+    );
+    expect(ownLimit.status).toBe(422);
+    await call('zhao', 'PATCH', `/records/customer/${customer}`, { creditLimit: 500000, version });
+    expect((await get('wang', 'customer', customer)).creditLimit).toBe(500000);
   });
 
   let quote: { id: string; salesOrder: string };
