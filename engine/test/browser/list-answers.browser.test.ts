@@ -79,6 +79,43 @@ describe('lists that answer', () => {
     expect(page.url()).toContain('filter%5Btags%5D%5Bany%5D=');
   });
 
+  it('edits a cell in place, shows a conflict with the current value and a refusal with its reason', async () => {
+    const page = await sessions.open(server.adminToken, 'zh');
+    await page.goto('/records/customer?sort=name');
+    const found = await server.request('GET', '/api/v1/records/customer?filter[name]=杭州西湖智能制造');
+    const row = page.locator(`tr[data-record-id="${found.body.data[0].id as string}"]`);
+    await row.getByRole('button', { name: '编辑客户名称' }).click();
+    const input = row.getByRole('textbox', { name: '客户名称' });
+    await input.fill('杭州西湖智造');
+    await input.press('Enter');
+    await expect.poll(() => row.locator('td').first().textContent()).toBe('杭州西湖智造');
+    expect(page.url()).toContain('/records/customer');
+
+    // someone else renames it meanwhile: the conflict shows their value and keeps ours
+    const listed = await server.request('GET', '/api/v1/records/customer?filter[name]=杭州西湖智造');
+    const record = listed.body.data[0];
+    const other = await server.request('PATCH', `/api/v1/records/customer/${record.id}`, {
+      name: '杭州西湖智能制造集团',
+      version: record.version,
+    });
+    expect(other.status).toBe(200);
+    await row.getByRole('button', { name: '编辑客户名称' }).click();
+    await input.fill('西湖智造');
+    await input.press('Enter');
+    await expect
+      .poll(() => row.getByRole('alert').textContent())
+      .toBe('此记录刚被他人修改，当前值为 杭州西湖智能制造集团');
+    expect(await input.inputValue()).toBe('西湖智造');
+    await input.press('Enter'); // saved over the version it was shown
+    await expect.poll(() => row.locator('td').first().textContent()).toBe('西湖智造');
+
+    // a refusal names the reason in the reader's language
+    await row.getByRole('button', { name: '编辑客户名称' }).click();
+    await input.fill('');
+    await input.press('Enter');
+    await expect.poll(() => row.getByRole('alert').textContent()).toMatch(/客户名称|必填|不能为空/);
+  });
+
   it('shows a view the manager shared with the team to a teammate, who copies it as their own', async () => {
     const api = (who: string, method: string, path: string, body?: unknown) =>
       server.request(method, `/api/v1${path}`, body, { authorization: `Bearer ${tokens[who]}` });

@@ -1,11 +1,12 @@
-import { memo, useCallback, type KeyboardEvent } from 'react';
+import { memo, useCallback, useState, type KeyboardEvent } from 'react';
 import { FieldValue } from '../fields/FieldValue';
-import { displayKind, isSortableKind } from '../fields/kinds';
+import { displayKind, isSortableKind, type DisplayKind } from '../fields/kinds';
 import { entityTitle, fieldTitle } from '../model/labels';
 import { useModel } from '../model/ModelContext';
 import type { EntityDefinition } from '@lodestar/core';
 import type { RecordJson } from '../model/types';
 import type { SortKey } from './listQuery';
+import { InlineCell, isInlineEditable } from './InlineCell';
 import { LIST_MESSAGES } from './messages';
 import './list.css';
 import './list-table.css';
@@ -37,8 +38,10 @@ export function RecordTable({
   skeletonRows = 0,
   stale = false,
 }: RecordTableProps) {
-  const { lang, kinds } = useModel();
+  const { lang, kinds, permissions } = useModel();
   const t = useMessages(LIST_MESSAGES);
+  const granted = permissions[entity.$id];
+  const editable = editableColumns(entity, columns, kinds, granted?.update !== 'none', granted?.readOnly ?? []);
   const next = (field: string): SortKey | null =>
     sort?.field !== field ? { field, desc: false } : !sort.desc ? { field, desc: true } : null;
 
@@ -87,6 +90,7 @@ export function RecordTable({
                   onOpen={onOpen}
                   numeric={numericColumns(kinds, entity, columns)}
                   labels={columnLabels(entity, columns, lang)}
+                  editable={editable}
                 />
               ))}
         </tbody>
@@ -110,6 +114,26 @@ function numericColumns(
   return numeric;
 }
 
+// Which columns edit in place (InlineCell), memoized per column list like numericColumns.
+const editableCache = new WeakMap<string[], (DisplayKind | null)[]>();
+function editableColumns(
+  entity: EntityDefinition,
+  columns: string[],
+  kinds: Parameters<typeof displayKind>[0],
+  canUpdate: boolean,
+  readOnly: readonly string[],
+): (DisplayKind | null)[] {
+  let editable = editableCache.get(columns);
+  if (!editable) {
+    editable = columns.map((field) => {
+      const kind = displayKind(kinds, entity, field);
+      return isInlineEditable(entity, field, kind, canUpdate, readOnly) ? kind : null;
+    });
+    editableCache.set(columns, editable);
+  }
+  return editable;
+}
+
 // Each cell carries its column's title, which a phone shows beside the value when rows become cards.
 const labelCache = new WeakMap<string[], { lang: string; labels: string[] }>();
 function columnLabels(entity: EntityDefinition, columns: string[], lang: Parameters<typeof fieldTitle>[2]): string[] {
@@ -126,11 +150,17 @@ interface RowProps {
   columns: string[];
   numeric: boolean[];
   labels: string[];
+  /** Per column: the kind of a cell edited in place, or null. */
+  editable: (DisplayKind | null)[];
   onOpen: (record: RecordJson) => void;
 }
 
 /** One record; memoized so loading more rows or toggling a menu does not re-render the rows already shown. */
-const Row = memo(function Row({ entity, record, columns, numeric, labels, onOpen }: RowProps) {
+const Row = memo(function Row({ entity, record: listed, columns, numeric, labels, editable, onOpen }: RowProps) {
+  const { lang } = useModel();
+  // A cell saved in place replaces the row's record until the list reloads it.
+  const [saved, setSaved] = useState<RecordJson | null>(null);
+  const record = saved && (saved.version ?? 0) > (listed.version ?? 0) ? saved : listed;
   const open = useCallback(() => onOpen(record), [onOpen, record]);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && event.target === event.currentTarget) open();
@@ -139,7 +169,19 @@ const Row = memo(function Row({ entity, record, columns, numeric, labels, onOpen
     <tr data-record-id={record.id} tabIndex={0} onClick={open} onKeyDown={onKeyDown}>
       {columns.map((field, i) => (
         <td key={field} className={numeric[i] ? 'numeric' : undefined} data-label={labels[i]}>
-          <FieldValue entity={entity} field={field} record={record} />
+          {editable[i] ? (
+            <InlineCell
+              entity={entity}
+              field={field}
+              kind={editable[i]}
+              title={labels[i]!}
+              lang={lang}
+              record={record}
+              onSaved={setSaved}
+            />
+          ) : (
+            <FieldValue entity={entity} field={field} record={record} />
+          )}
         </td>
       ))}
     </tr>
