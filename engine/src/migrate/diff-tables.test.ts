@@ -251,7 +251,13 @@ describe('diffTables', () => {
     );
     const after = [client, tag, entity('contact', { name, customer: ref('client') })];
     const steps = plan(before, after);
-    expect(steps.slice(0, 2)).toEqual(['renameTable customer→client', 'renameJunction customer__tags→client__tags']);
+    // The search column is rebuilt under the new name (its index is named after the table).
+    expect(steps.slice(0, 3)).toEqual([
+      'dropSearch customer',
+      'renameTable customer→client',
+      'renameJunction customer__tags→client__tags',
+    ]);
+    expect(steps).toContain('setSearch client');
     expect(steps.filter((step) => /^(drop|add)(Column|ForeignKey)|^(create|drop)(Table|Junction)/.test(step))).toEqual(
       [],
     );

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { SEARCH_COLUMN, searchDocSql, searchIndexName } from '../search/search-sql.js';
+import { ensureSearchFunctions } from '../search/search-tables.js';
 import type { Step } from './plan.js';
 
 type Of<K extends Step['kind']> = Extract<Step, { kind: K }>;
@@ -9,6 +10,7 @@ type Of<K extends Step['kind']> = Extract<Step, { kind: K }>;
  * transaction and every later write) and its GIN index.
  */
 export async function setSearch(trx: Knex.Transaction, step: Of<'setSearch'>): Promise<void> {
+  await ensureSearchFunctions(trx);
   await trx.raw(`ALTER TABLE ?? ADD COLUMN ?? tsvector GENERATED ALWAYS AS (${searchDocSql(step.search)}) STORED`, [
     step.table,
     SEARCH_COLUMN,
