@@ -143,6 +143,12 @@ describe('a field hidden from the reader', () => {
     expect(sales).toBeTruthy();
     const text = JSON.stringify(model.body);
     expect(text).not.toContain('"amount"');
+    // Nor by the definition's lists of fields: header highlights, search fields, unique keys, duplicate checks.
+    const opportunity = model.body.definitions.entities.find((e: { $id: string }) => e.$id === 'opportunity');
+    expect(opportunity['x-ui'].highlights).toEqual(['expectedCloseDate', 'customer', 'decisionMaker']);
+    const contact = model.body.definitions.entities.find((e: { $id: string }) => e.$id === 'contact');
+    expect(contact['x-entity'].search.map((entry: { field: string }) => entry.field)).not.toContain('familyNotes');
+    expect(text).not.toContain('familyNotes');
     expect(text).not.toContain('s3cr3t');
     expect(sales.states.needsIdentified.on.PROPOSE.target).toBe('solutionProposed');
     const admin = JSON.stringify((await server.request('GET', '/api/v1/meta/model')).body);

@@ -35,6 +35,8 @@ const OWNERS: Record<string, string> = {
   lodestar_imports: 'import/imports-repo.ts',
   lodestar_import_records: 'import/imports-repo.ts',
   lodestar_import_errors: 'import/imports-repo.ts',
+  lodestar_addons: 'versions/addons-repo.ts',
+  lodestar_pinyin: 'search/search-sql.ts',
 };
 
 /**
@@ -58,6 +60,8 @@ const MIGRATIONS = [
   'schedules/schedule-tables.ts',
   'notifications/notification-tables.ts',
   'import/import-tables.ts',
+  'views/view-tables.ts',
+  'search/search-tables.ts',
 ];
 
 function sourceFiles(dir: string): string[] {

@@ -88,10 +88,12 @@ const GOVERNMENT = {
 
 describe('default template', () => {
   it('has a manifest', () => {
+    // Add-ons name it in `extends`.
     expect(manifest).toMatchObject({
-      name: 'default',
+      name: 'lodestar-standard',
       version: '1.0.0',
       title: { zh: '标准 CRM', en: 'Standard CRM' },
+      description: { zh: expect.stringContaining('客户'), en: expect.stringContaining('Customers') },
     });
   });
 

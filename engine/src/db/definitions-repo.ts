@@ -73,6 +73,11 @@ export async function deleteDraft(knex: Knex, id: string): Promise<number> {
   return knex('lodestar_drafts').where({ id }).del();
 }
 
+/** Every seed row, newest model version first: what installed the model, and when. */
+export async function listSeeds(knex: Knex): Promise<{ source: string; version: number }[]> {
+  return knex('lodestar_seeds').orderBy('version', 'desc').select('source', 'version');
+}
+
 export async function readSeedHash(knex: Knex, source: string): Promise<{ hash: string; version: number } | undefined> {
   return knex('lodestar_seeds').where({ source }).first('hash', 'version');
 }

@@ -162,6 +162,16 @@ export async function revokeApiKey(db: Db, id: string, userId: string): Promise<
 
 // ---- org units
 
+/**
+ * Fragments other repositories compose into their one statement (saved views name their owners and reach
+ * the units above the reader): this module stays the only one naming the identity tables.
+ */
+export const userNameJoinSql = (alias: string, on: string): string =>
+  `join ${USERS} as ${alias} on ${alias}.id = ${on}`;
+/** The ids of the unit bound to the next `?` and of every unit above it. */
+export const unitAndAboveSql = (): string =>
+  `select p.id from ${ORG_UNITS} as p, ${ORG_UNITS} as mine where mine.id = ? and mine.path like p.path || '%'`;
+
 export const findOrgUnitPath = async (db: Db, id: string): Promise<string | undefined> =>
   (await db(ORG_UNITS).where({ id }).first('path'))?.path;
 

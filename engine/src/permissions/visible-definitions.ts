@@ -31,11 +31,18 @@ export function visibleDefinitions(model: Model, access: ModelAccess | undefined
 
 /**
  * An entity (already without its hidden fields, see entity-view) as a non-administrator sees it: no
- * storage settings (`indexes`), and no rule or agenda that names a hidden field, so nothing in the
- * definition says such a field exists.
+ * storage settings (`indexes`), and no rule, agenda, search field, unique key, duplicate check or header
+ * highlight that names a hidden field, so nothing in the definition says such a field exists.
  */
 export function projectEntity(definition: EntityDefinition, hidden: ReadonlySet<string>): EntityDefinition {
   const { indexes: _indexes, agenda, ...options } = definition['x-entity'];
+  const visible = (name: string) => !hidden.has(name);
+  if (options.search) options.search = options.search.filter((entry) => visible(entry.field));
+  if (options.unique) options.unique = options.unique.filter((key) => key.fields.every(visible));
+  if (options.duplicates)
+    options.duplicates = { ...options.duplicates, match: options.duplicates.match.filter(visible) };
+  const ui = definition['x-ui'];
+  const highlights = ui?.highlights?.filter(visible);
   const named = (value: unknown) =>
     JSON.stringify(value ?? null)
       .match(/"[^"\\]*"/g)
@@ -49,6 +56,7 @@ export function projectEntity(definition: EntityDefinition, hidden: ReadonlySet<
     ...definition,
     'x-entity': { ...options, ...(agenda && !named(agenda) && { agenda }) },
     ...(rules && { 'x-rules': rules }),
+    ...(ui && { 'x-ui': { ...ui, ...(highlights && { highlights }) } }),
   };
 }
 

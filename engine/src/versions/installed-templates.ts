@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { InstalledTemplate, TemplateManifestJson } from '@lodestar/core';
 import type { Knex } from 'knex';
 import type { DefinitionSet } from '../definitions/definition-set.js';
-import { readCurrentVersion, readVersion } from '../db/definitions-repo.js';
+import { listSeeds, readCurrentVersion, readVersion } from '../db/definitions-repo.js';
 import type { AddonParts } from './addon-parts.js';
 import { readAddonRows, type AddonRow } from './addons-repo.js';
 import { MANIFEST_FILE, templateOfNote } from './template-json.js';
@@ -17,13 +17,13 @@ export interface Installed {
 
 /**
  * The templates the published model holds. The base is the latest whole-model publish recorded in
- * lodestar_seeds: `folder` (the definitions folder, named by its template.json) or `template:<name>`.
+ * the seeds: `folder` (the definitions folder, named by its template.json) or `template:<name>`.
  * An add-on counts while it was installed after that base and its entities and fields are still in the
  * model (a rollback or a whole-model install since then took it out).
  */
 export async function readInstalled(knex: Knex, definitionsDir?: string): Promise<Installed> {
   const current = await readCurrentVersion(knex);
-  const seeds = (await knex('lodestar_seeds').orderBy('version', 'desc')) as { source: string; version: number }[];
+  const seeds = await listSeeds(knex);
   const latest = seeds.find((s) => s.source === 'folder' || s.source.startsWith('template:'));
   const base = latest && (await baseOf(knex, latest, definitionsDir));
   const addons = (await readAddonRows(knex)).filter(

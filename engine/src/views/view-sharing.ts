@@ -1,4 +1,5 @@
 import type { ViewSharing } from '@lodestar/core';
+import { findOrgUnitPath } from '../identity/users-repo.js';
 import type { Knex } from 'knex';
 import { issueOf, ValidationError, type Issue } from '../errors.js';
 import type { DefinitionSet } from '../definitions/definition-set.js';
@@ -10,7 +11,7 @@ import { assignableRoles } from '../identity/role-names.js';
  */
 export async function checkSharing(knex: Knex, set: DefinitionSet, body: ViewSharing): Promise<ViewSharing | null> {
   const issues: Issue[] = [];
-  if (body.unitId && !(await knex('lodestar_org_units').where({ id: body.unitId }).first('id')))
+  if (body.unitId && (await findOrgUnitPath(knex, body.unitId)) === undefined)
     issues.push(issueOf('/unitId', 'unknownUnit', { en: 'there is no such org unit', zh: '没有这个部门' }));
   const known = assignableRoles(set);
   if (body.role && known && !known.has(body.role))

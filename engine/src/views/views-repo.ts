@@ -2,6 +2,7 @@ import type { SavedView, ViewSharing } from '@lodestar/core';
 import type { Knex } from 'knex';
 import type { Actor } from '../actor.js';
 import type { ViewBody } from './view-body.js';
+import { unitAndAboveSql, userNameJoinSql } from '../identity/users-repo.js';
 
 /** A saved view as the API answers it: core's SavedView. */
 export type ViewJson = SavedView;
@@ -18,10 +19,9 @@ const isAdmin = (actor: Actor) => actor.roles.includes('admin');
  */
 export async function listViews(knex: Knex, actor: Actor, entity: string): Promise<ViewJson[]> {
   const { rows } = await knex.raw(
-    `select ${COLUMNS} from lodestar_saved_views as v join lodestar_users as u on u.id = v.user_id
+    `select ${COLUMNS} from lodestar_saved_views as v ${userNameJoinSql('u', 'v.user_id')}
       where v.entity = ? and (v.user_id = ? or v.shared_role = any(?::text[]) or v.shared_unit_id in (
-        select p.id from lodestar_org_units as p, lodestar_org_units as mine
-         where mine.id = ? and mine.path like p.path || '%'))
+        ${unitAndAboveSql()}))
       order by (v.user_id = ?) desc, v.name, v.id`,
     [entity, actor.id, actor.roles, actor.orgUnitId ?? null, actor.id],
   );
@@ -42,7 +42,7 @@ export async function saveView(
     `with v as (insert into lodestar_saved_views (user_id, entity, name, query) values (?, ?, ?, ?::jsonb)
        on conflict (user_id, entity, name) do update set query = excluded.query, updated_at = now()
        returning *, (xmax = 0) as inserted)
-     select ${COLUMNS}, v.inserted from v join lodestar_users as u on u.id = v.user_id`,
+     select ${COLUMNS}, v.inserted from v ${userNameJoinSql('u', 'v.user_id')}`,
     [actor.id, entity, body.name, JSON.stringify(body.query)],
   );
   const row = rows[0] as Record<string, unknown>;
@@ -60,7 +60,7 @@ export async function shareView(
   const { rows } = await knex.raw(
     `with v as (update lodestar_saved_views set shared_unit_id = ?, shared_role = ?, updated_at = now()
        where id = ? and entity = ? and (user_id = ? or ?) returning *)
-     select ${COLUMNS} from v join lodestar_users as u on u.id = v.user_id`,
+     select ${COLUMNS} from v ${userNameJoinSql('u', 'v.user_id')}`,
     [sharing?.unitId ?? null, sharing?.role ?? null, id, entity, actor.id, isAdmin(actor)],
   );
   const row = rows[0] as Record<string, unknown> | undefined;
