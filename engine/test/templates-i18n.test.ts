@@ -5,6 +5,9 @@ import type { DefinitionSet } from '../src/definitions/definition-set.js';
 import type { LocalizedText } from '../src/definitions/entity.js';
 import { readFolder } from '../src/definitions/read-folder.js';
 import { listTransitions } from '../src/workflow/transitions.js';
+import { isAddonManifest, toAddonParts } from '../src/versions/addon-parts.js';
+import { mergeAddon, mergedFiles } from '../src/versions/merge-addon.js';
+import { readTemplateFolder } from '../src/versions/template-folder.js';
 import { REPO_ROOT } from './support/paths.js';
 
 /**
@@ -89,16 +92,26 @@ export function translationGaps(set: DefinitionSet, files: Record<string, string
   return gaps;
 }
 
+/** A folder as it is used: an add-on merged into the standard CRM, whose roles it only extends. */
+async function readAsUsed(root: string): Promise<{ set: DefinitionSet; files: Record<string, string> }> {
+  const { set, files, manifest } = await readFolder(root);
+  if (!isAddonManifest(manifest as { extends?: unknown } | undefined)) return { set, files };
+  const merged = mergeAddon((await readFolder(REPO_ROOT)).set, toAddonParts(await readTemplateFolder(root)), {
+    others: [],
+  });
+  return { set: merged.set, files: mergedFiles(merged.set) as Record<string, string> };
+}
+
 describe.each(FOLDERS)('%s: every label in Chinese and English', (_name, root) => {
   it('has no untranslated entity, field, choice value, record type, section, workflow, state, transition or role', async () => {
-    const { set, files } = await readFolder(root);
+    const { set, files } = await readAsUsed(root);
     expect(set.entities.length, `no entities read from ${root}`).toBeGreaterThan(0);
     const gaps = translationGaps(set, files);
     expect(gaps, `${gaps.length} label(s) lack a language:\n  ${gaps.join('\n  ')}\n`).toEqual([]);
   });
 
   it('charts the customer distribution by region, industry and level', async () => {
-    const { set } = await readFolder(root);
+    const { set } = await readAsUsed(root);
     const customer = set.entities.find((entity) => entity.$id === 'customer');
     if (!customer) return;
     const charted = Object.entries(customer.properties)
