@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Background, Controls, MarkerType, ReactFlow, type Edge as FlowEdge } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useStudioLang } from '../app/lang';
@@ -103,6 +103,10 @@ export function WorkflowGraph({
         }),
     [edges, issues, selected.edge, lang, workflow, t, m, dateFields],
   );
+  // The graph library applies ariaLabelConfig in an effect, so controls drawn in the first render carry its
+  // English defaults ("Zoom In"); drawn after mount, they are labelled in the user's language from the start.
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
   return (
     <div className="wf-graph" role="region" aria-label={t.graph}>
       <ReactFlow
@@ -124,7 +128,7 @@ export function WorkflowGraph({
         onPaneClick={onClear}
       >
         <Background gap={20} size={1} color="#e3e7ef" />
-        <Controls showInteractive={false} />
+        {mounted && <Controls showInteractive={false} />}
       </ReactFlow>
     </div>
   );
