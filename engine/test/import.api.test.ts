@@ -14,7 +14,7 @@ async function upload(file: Buffer | string, query: string, token = server.admin
   const response = await fetch(`${server.engine.url}/api/v1/imports?${query}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
-    body: typeof file === 'string' ? Buffer.from(file, 'utf8') : file,
+    body: new Uint8Array(typeof file === 'string' ? Buffer.from(file, 'utf8') : file),
   });
   return { status: response.status, body: (await response.json()) as Record<string, any> };
 }
@@ -131,7 +131,7 @@ describe('import: preview', () => {
     const response = await fetch(`${server.engine.url}/api/v1/imports/preview?entity=customer`, {
       method: 'POST',
       headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'text/csv' },
-      body: csv,
+      body: new Uint8Array(csv),
     });
     expect(response.status).toBe(200);
     const preview = (await response.json()) as Record<string, any>;
@@ -207,7 +207,7 @@ describe('import: refusals', () => {
       headers: { authorization: `Bearer ${server.adminToken}` },
     });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()));
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
     const sheet = workbook.worksheets[0]!;
     expect(sheet.rowCount).toBe(4);
     expect(String(sheet.getRow(1).getCell(6).value)).toBe('错误说明');
@@ -372,7 +372,7 @@ describe('import on the embedded PGlite', () => {
     const started = await fetch(`${lite.engine.url}/api/v1/imports?entity=customer&recordType=company`, {
       method: 'POST',
       headers: { authorization: `Bearer ${lite.adminToken}`, 'content-type': 'text/csv' },
-      body: gbk(lines.join('\n')),
+      body: new Uint8Array(gbk(lines.join('\n'))),
     });
     expect(started.status).toBe(202);
     const { id } = (await started.json()) as { id: string };
