@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fireNextTimer } from '../src/runtime/fire-timer.js';
+import { journey } from './support/journey.js';
 import { FIXTURES, startTestServer, type TestServer } from './support/test-server.js';
 
 /*
@@ -28,17 +29,10 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const as = (who: string) => ({ authorization: `Bearer ${users[who]!.token}` });
-async function call(who: string, method: string, path: string, body?: unknown, status = 200) {
-  const answer = await server.request(method, `/api/v1${path}`, body, as(who));
-  expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.body)}`).toBe(status);
-  return answer.body;
-}
-const send = (who: string, entity: string, id: string, type: string, comment?: string) =>
-  call(who, 'POST', `/records/${entity}/${id}/events`, { type, ...(comment && { comment }) });
-const get = (who: string, entity: string, id: string) => call(who, 'GET', `/records/${entity}/${id}`);
-const inbox = async (who: string) =>
-  ((await call(who, 'GET', '/my-day')) as { approvals: { id: string; step: { id: string } }[] }).approvals;
+const { as, call, send, get, inbox } = journey(
+  () => server,
+  (who) => users[who]!.token,
+);
 
 describe('lead to cash, as definitions only', () => {
   let customer: string;

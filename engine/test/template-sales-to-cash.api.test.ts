@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fireNextTimer } from '../src/runtime/fire-timer.js';
 import { REPO_ROOT } from './support/paths.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
+import { journey } from './support/journey.js';
 
 /*
  * The shipped sales-to-cash add-on (templates/sales-to-cash) over HTTP against PostgreSQL: installed on the
@@ -47,18 +48,10 @@ afterAll(async () => {
   rmSync(definitions, { recursive: true, force: true });
 });
 
-const as = (who: string) =>
-  who === 'admin' ? { authorization: `Bearer ${server.adminToken}` } : { authorization: `Bearer ${users[who]!.token}` };
-async function call(who: string, method: string, path: string, body?: unknown, status = 200) {
-  const answer = await server.request(method, `/api/v1${path}`, body, as(who));
-  expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.body)}`).toBe(status);
-  return answer.body;
-}
-const send = (who: string, entity: string, id: string, type: string, comment?: string) =>
-  call(who, 'POST', `/records/${entity}/${id}/events`, { type, ...(comment && { comment }) });
-const get = (who: string, entity: string, id: string) => call(who, 'GET', `/records/${entity}/${id}`);
-const inbox = async (who: string) =>
-  ((await call(who, 'GET', '/my-day')) as { approvals: { id: string; step: { id: string } }[] }).approvals;
+const { as, call, send, get, inbox } = journey(
+  () => server,
+  (who) => (who === 'admin' ? server.adminToken : users[who]!.token),
+);
 
 describe('sales to cash, installed on the standard CRM', () => {
   it('a dry run plans the add-on and changes nothing; the install publishes it', async () => {
