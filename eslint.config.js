@@ -40,7 +40,7 @@ const PURE = [
   'records/group-query\\.ts',
   'agenda/(day|plan)\\.ts',
   'views/view-body\\.ts',
-  'versions/(keyed-diff|diff-definitions|plan-between|template-json|addon-parts|merge-addon)\\.ts',
+  'versions/(keyed-diff|diff-definitions|plan-between|template-json|addon-parts|merge-addon|merge-workflow-extension)\\.ts',
   'migrate/(diff-keys|key-step-text)\\.ts',
   'records/key-conflict\\.ts',
   'duplicates/match-plan\\.ts',

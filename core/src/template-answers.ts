@@ -40,6 +40,16 @@ export interface EntityExtension {
 }
 
 /**
+ * `workflows/<workflow>.extend.json` of an add-on: what it adds to a workflow it did not define — for now
+ * only `meta.schedules` (jobs over the workflow's records). Its shape is
+ * engine/src/definitions/meta/extend-workflow.meta.json.
+ */
+export interface WorkflowExtension {
+  id: string;
+  [key: string]: unknown;
+}
+
+/**
  * A template as one JSON document, mirroring its folder file by file: `schemas` and `workflows` are keyed by
  * file name (`customer.schema.json`, `sales.workflow.json`), `roles` is `roles.json`, `manifest` is
  * `template.json`. The export answers it (`GET /meta/template`); the install takes it.
@@ -51,6 +61,8 @@ export interface TemplateJson {
   roles?: RolesDefinition;
   /** An add-on's additions to entities it did not define, by file name (`customer.extend.json`). */
   extensions?: Record<string, EntityExtension>;
+  /** An add-on's additions to workflows it did not define, by file name (`customer-lifecycle.extend.json`). */
+  workflowExtensions?: Record<string, WorkflowExtension>;
 }
 
 /** Which template, and which release of it (semver). */

@@ -1495,6 +1495,12 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
         type: 'object',
         additionalProperties: { $ref: '#/components/schemas/EntityExtension' },
       },
+      workflowExtensions: {
+        description:
+          "An add-on's additions to workflows it did not define, by file name (`customer-lifecycle.extend.json`).",
+        type: 'object',
+        additionalProperties: { $ref: '#/components/schemas/WorkflowExtension' },
+      },
     },
     required: ['manifest', 'schemas', 'workflows'],
     additionalProperties: false,
@@ -2691,5 +2697,14 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     required: ['id', 'states', 'transitions', 'other'],
     additionalProperties: false,
     'x-core-type': 'WorkflowChange',
+  },
+  WorkflowExtension: {
+    description:
+      "`workflows/<workflow>.extend.json` of an add-on: what it adds to a workflow it did not define — for now\nonly `meta.schedules` (jobs over the workflow's records). Its shape is\nengine/src/definitions/meta/extend-workflow.meta.json.",
+    type: 'object',
+    properties: { id: { type: 'string' } },
+    required: ['id'],
+    additionalProperties: {},
+    'x-core-type': 'WorkflowExtension',
   },
 };

@@ -10,6 +10,7 @@ import { extendsOf, toAddonParts, type AddonParts } from './addon-parts.js';
 import { writeAddonRow } from './addons-repo.js';
 import { readInstalled, type Installed } from './installed-templates.js';
 import { mergeAddon, mergedFiles, toAddonIssue } from './merge-addon.js';
+import { toWorkflowExtensionIssue } from './merge-workflow-extension.js';
 import { MANIFEST_FILE, checkManifest, isTemplateName, type TemplateSource } from './template-json.js';
 import type { InstallOptions } from './install-options.js';
 import { validateExtension } from './validate-extension.js';
@@ -150,5 +151,5 @@ function newIssues(model: DefinitionSet, merged: DefinitionSet, parts: AddonPart
   const known = new Set(validateDefinitionSet(model, mergedFiles(model)).map(key));
   return validateDefinitionSet(merged, mergedFiles(merged))
     .filter((i) => !known.has(key(i)))
-    .map((i) => toAddonIssue(i, model, parts));
+    .map((i) => toWorkflowExtensionIssue(i, merged, parts) ?? toAddonIssue(i, model, parts));
 }

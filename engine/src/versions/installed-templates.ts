@@ -88,7 +88,7 @@ async function readManifest(root: string): Promise<TemplateManifestJson | undefi
   }
 }
 
-/** Whether the model still holds what an add-on added (its entities, and the fields it added elsewhere). */
+/** Whether the model still holds what an add-on added (its entities, the fields and schedules it added elsewhere). */
 export function isPresent(parts: AddonParts, set: DefinitionSet): boolean {
   const entity = (id: string) => set.entities.find((e) => e.$id === id);
   return (
@@ -98,6 +98,11 @@ export function isPresent(parts: AddonParts, set: DefinitionSet): boolean {
       return (
         target !== undefined && Object.keys((x.properties ?? {}) as object).every((name) => name in target.properties)
       );
+    }) &&
+    (parts.workflowExtensions ?? []).every((x) => {
+      const schedules = set.workflows.find((w) => w.id === x.id)?.meta.schedules ?? [];
+      const added = ((x.meta as { schedules?: { id: string }[] } | undefined)?.schedules ?? []).map((s) => s.id);
+      return added.every((id) => schedules.some((s) => s.id === id));
     })
   );
 }

@@ -4,11 +4,13 @@ import type { EntityDefinition, FieldDefinition } from '../definitions/entity.js
 import type { RolesDefinition } from '../definitions/roles.js';
 import type { Issue, Text } from '../errors.js';
 import { extensionFile, type AddonParts } from './addon-parts.js';
+import { extendWorkflows, unextendWorkflows } from './merge-workflow-extension.js';
 
 /**
  * Merging an add-on into a published model (pure). An add-on only ADDS: new entities, workflows and roles,
- * and to entities it did not define new properties, rules, record types, sections, keys, indexes,
- * duplicate-check fields and an agenda. Anything it would add that the model has already is a conflict
+ * to entities it did not define new properties, rules, record types, sections, keys, indexes,
+ * duplicate-check fields and an agenda, and to workflows it did not define new schedules
+ * (merge-workflow-extension.ts). Anything it would add that the model has already is a conflict
  * (an issue at the add-on's file and pointer), except an identical addition another installed add-on made
  * (both then share it, and it stays until neither holds it). Removing a release takes out exactly what it
  * added, so an upgrade is remove(previous) then merge(next).
@@ -97,6 +99,7 @@ export function mergeAddon(model: DefinitionSet, addon: AddonParts, context: Mer
       issues.push(...extendEntity(target, extension, shared, file));
     }
   }
+  issues.push(...extendWorkflows(base, addon, context.others));
   issues.push(...mergeRoles(base, addon));
   return { set: base, issues };
 }
@@ -379,7 +382,7 @@ function mergeFieldRules(
 
 /**
  * The model without what one release of an add-on added: its entities, workflows and roles, the grants it
- * gave roles of the model, and its additions to other entities, except those another installed add-on
+ * gave roles of the model, and its additions to other entities and workflows, except those another installed add-on
  * holds identically (they stay for it).
  */
 export function removeAddon(model: DefinitionSet, addon: AddonParts, others: AddonParts[]): DefinitionSet {
@@ -392,6 +395,7 @@ export function removeAddon(model: DefinitionSet, addon: AddonParts, others: Add
     const target = set.entities.find((e) => e.$id === extension.$id);
     if (target) unextend(target, extension, sharedExtensions(others, extension.$id));
   }
+  unextendWorkflows(set, addon, others);
   if (set.roles && addon.roles) {
     for (const [id, role] of Object.entries(addon.roles.roles ?? {})) {
       const existing = set.roles.roles[id];

@@ -24,14 +24,15 @@ export async function readTemplateFolder(root: string): Promise<TemplateSource> 
   }
 }
 
-/** An add-on's `schemas/*.extend.json`, path → parsed JSON; unreadable ones become issues. */
+/** An add-on's `schemas/*.extend.json` and `workflows/*.extend.json`, path → parsed JSON; unreadable ones become issues. */
 async function readExtensions(root: string, issues: Issue[]): Promise<Record<string, unknown>> {
-  const names = (await readdir(join(root, 'schemas')).catch(() => [] as string[])).filter((n) =>
-    n.endsWith(EXTEND_SUFFIX),
-  );
+  const list = async (folder: string) =>
+    (await readdir(join(root, folder)).catch(() => [] as string[]))
+      .filter((n) => n.endsWith(EXTEND_SUFFIX))
+      .sort()
+      .map((n) => `${folder}/${n}`);
   const out: Record<string, unknown> = {};
-  for (const name of names.sort()) {
-    const file = `schemas/${name}`;
+  for (const file of [...(await list('schemas')), ...(await list('workflows'))]) {
     try {
       out[file] = JSON.parse(await readFile(join(root, file), 'utf8'));
     } catch (error) {

@@ -24,7 +24,10 @@ export interface TemplateSource {
   manifest: TemplateManifestJson | undefined;
   /** Problems of shape (not JSON, file name ≠ id, bad manifest); the definitions' own issues come later. */
   issues: Issue[];
-  /** An add-on's `schemas/<entity>.extend.json` files: path → parsed JSON (judged by validate-extension.ts). */
+  /**
+   * An add-on's `schemas/<entity>.extend.json` and `workflows/<workflow>.extend.json` files: path → parsed JSON
+   * (judged by validate-extension.ts).
+   */
   extensions?: Record<string, unknown>;
 }
 
@@ -52,6 +55,10 @@ export function templateFiles(template: TemplateJson): { path: string; text: str
     ...(template.roles ? [{ path: ROLES_FILE, text: pretty(template.roles) }] : []),
     ...Object.entries(template.extensions ?? {}).map(([file, extension]) => ({
       path: `schemas/${file}`,
+      text: pretty(extension),
+    })),
+    ...Object.entries(template.workflowExtensions ?? {}).map(([file, extension]) => ({
+      path: `workflows/${file}`,
       text: pretty(extension),
     })),
   ];
@@ -102,10 +109,10 @@ export function fromTemplate(value: unknown): TemplateSource {
   if (roles) files[ROLES_SOURCE_KEY] = ROLES_FILE;
   const manifest = isObject(doc.manifest) ? (doc.manifest as TemplateManifestJson) : undefined;
   const extensions = Object.fromEntries(
-    members<unknown>(doc, 'extensions', EXTEND_SUFFIX, issues, 'schemas').map(({ file, definition }) => [
-      file,
-      definition,
-    ]),
+    [
+      ...members<unknown>(doc, 'extensions', EXTEND_SUFFIX, issues, 'schemas'),
+      ...members<unknown>(doc, 'workflowExtensions', EXTEND_SUFFIX, issues, 'workflows'),
+    ].map(({ file, definition }) => [file, definition]),
   );
   return {
     set: { entities, workflows, ...(roles && { roles }) },
@@ -188,12 +195,13 @@ export function templateOfNote(note: string | null | undefined): { name: string;
 }
 
 /**
- * `schemas`, `workflows` or `extensions` of a template document: file name → definition, each file name
- * checked; `folder` is where the folder keeps those files (extensions live in schemas/).
+ * `schemas`, `workflows`, `extensions` or `workflowExtensions` of a template document: file name → definition,
+ * each file name checked; `folder` is where the folder keeps those files (extensions live in schemas/,
+ * workflow extensions in workflows/).
  */
 function members<T>(
   doc: Record<string, unknown>,
-  key: 'schemas' | 'workflows' | 'extensions',
+  key: 'schemas' | 'workflows' | 'extensions' | 'workflowExtensions',
   suffix: string,
   issues: Issue[],
   folder: string = key,
