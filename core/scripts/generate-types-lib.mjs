@@ -1,7 +1,12 @@
 import { compile } from 'json-schema-to-typescript';
 
 /** Meta-schema name → the root type's name. */
-export const ROOTS = { entity: 'EntityDefinition', workflow: 'WorkflowDefinition', roles: 'RolesDefinition' };
+export const ROOTS = {
+  entity: 'EntityDefinition',
+  workflow: 'WorkflowDefinition',
+  roles: 'RolesDefinition',
+  dashboard: 'DashboardDefinition',
+};
 
 /**
  * The TypeScript source for each meta-schema. `readMeta(name)` returns the parsed meta-schema; the caller

@@ -1,4 +1,9 @@
-import type { EntityDefinition, RolesDefinition, WorkflowDefinition } from './definitions/types.js';
+import type {
+  DashboardDefinition,
+  EntityDefinition,
+  RolesDefinition,
+  WorkflowDefinition,
+} from './definitions/types.js';
 import type { WordedPlan } from './worded-plan.js';
 
 /*
@@ -59,6 +64,8 @@ export interface TemplateJson {
   schemas: Record<string, EntityDefinition>;
   workflows: Record<string, WorkflowDefinition>;
   roles?: RolesDefinition;
+  /** Dashboards by file name (`sales-overview.dashboard.json`). */
+  dashboards?: Record<string, DashboardDefinition>;
   /** An add-on's additions to entities it did not define, by file name (`customer.extend.json`). */
   extensions?: Record<string, EntityExtension>;
   /** An add-on's additions to workflows it did not define, by file name (`customer-lifecycle.extend.json`). */

@@ -3,6 +3,7 @@
  * files (meta-schemas → json-schema-to-typescript), so a type cannot accept what validation refuses or
  * miss what it accepts: change the meta-schema, run `npm run generate -w core`.
  */
+import type * as Dashboard from './generated/dashboard.js';
 import type * as Entity from './generated/entity.js';
 import type * as Roles from './generated/roles.js';
 import type * as Workflow from './generated/workflow.js';
@@ -69,7 +70,24 @@ export interface DefinitionSet {
    * template defines no roles of its own (the built-in admin always exists).
    */
   roles?: RolesDefinition;
+  /**
+   * `dashboards/<id>.dashboard.json`: the dashboards a template ships. Versioned with the model whose
+   * entities, fields and workflows their widgets name. Absent or empty: none (the generated overview only).
+   */
+  dashboards?: DashboardDefinition[];
 }
+
+/** A dashboard: bilingual title, the roles that see it (absent: everyone) and its widgets. */
+export type DashboardDefinition = Dashboard.DashboardDefinition;
+export type DashboardWidget = Dashboard.Widget;
+/** A workflow report (funnel, winRate, forecast, timeInStage) of one workflow. */
+export type ReportWidgetDefinition = Dashboard.ReportWidget;
+/** A measure over one entity's records, grouped by a field and/or a date period, drawn as a chart or a number. */
+export type AggregateWidgetDefinition = Dashboard.AggregateWidget;
+export type WidgetMeasure = Dashboard.Measure;
+export type WidgetPeriod = Dashboard.Period;
+/** `{ "<field or relation.field>": { "<op>": "<value>" } }`: the list filter `filter[field][op]=value`. */
+export type WidgetFilter = Dashboard.Filter;
 
 /** Scopes from narrowest to broadest: holding several roles grants the broadest. */
 export const SCOPES: readonly Scope[] = ['none', 'own', 'team', 'all'];

@@ -2,6 +2,32 @@
 
 /** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow, AuditPage, VersionSummary, StoredVersion, StoredDraft, EffectivePermissions, MyDay, SearchAnswer, MyDelegation, DelegationList, ApprovalDelegation, NotificationPage, NotificationsMarked, RecordPage, GroupsAnswer, TotalsAnswer, TransitionsAnswer, TransitionMade, DuplicateAnswer, User, ListedUser, SignedIn, OrgUnit, DirectoryEntry, SavedView, HandoverResult, InstallAnswer, TemplateJson, InstalledTemplatesAnswer, ShippedTemplatesAnswer, ScheduleList, ScheduleRunPage, ScheduleRun, ImportJob, ImportUndone, ImportPreview and the core types they reach, by type name (`x-core-type`). */
 export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
+  AggregateWidget: {
+    description:
+      'A measure over the records of one entity the reader may see, optionally grouped by a field and/or by a date period.',
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      kind: { const: 'aggregate' },
+      title: { $ref: '#/components/schemas/Localized' },
+      description: { $ref: '#/components/schemas/Localized' },
+      entity: { type: 'string' },
+      measure: { $ref: '#/components/schemas/Measure' },
+      groupBy: {
+        description:
+          'A choice, text, boolean, integer, date, many-to-one or user field, state, owner_id or record_type; or relation.field through a many-to-one (customer.region).',
+        type: 'string',
+      },
+      period: { $ref: '#/components/schemas/Period' },
+      filter: { $ref: '#/components/schemas/Filter' },
+      chart: { enum: ['bar', 'line', 'number', 'pie', 'table'] },
+      limit: { description: 'Groups shown at most (the rest summed as Other); default 12.', type: 'number' },
+      width: { $ref: '#/components/schemas/Width' },
+    },
+    required: ['id', 'kind', 'title', 'entity', 'measure', 'chart'],
+    additionalProperties: false,
+    'x-core-type': 'AggregateWidget',
+  },
   AllowedEvent: {
     description: 'One event of the current state, whether the caller may send it now, and why not.',
     type: 'object',
@@ -184,6 +210,28 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     additionalProperties: false,
     'x-core-type': 'CurrentStays',
   },
+  DashboardDefinition: {
+    description:
+      'Lodestar dashboard definition (dashboards/<id>.dashboard.json). The shape only. Entities, fields, workflows and roles are checked against the rest of the definition set by engine/src/definitions/validate-dashboards.ts.',
+    type: 'object',
+    properties: {
+      $schema: { type: 'string' },
+      id: { type: 'string' },
+      title: { $ref: '#/components/schemas/Localized' },
+      description: { $ref: '#/components/schemas/Localized' },
+      roles: {
+        description:
+          "The roles that see this dashboard; absent: everyone (each widget still answers under the reader's permissions).",
+        type: 'array',
+        items: { type: 'string' },
+      },
+      order: { description: 'Position among the dashboards (smaller first; then by id).', type: 'number' },
+      widgets: { type: 'array', items: { $ref: '#/components/schemas/Widget' }, maxItems: 40 },
+    },
+    required: ['id', 'title', 'widgets'],
+    additionalProperties: false,
+    'x-core-type': 'DashboardDefinition',
+  },
   DelegationList: {
     description: '`GET /delegations` (administrators): every delegation running or to come.',
     type: 'object',
@@ -337,6 +385,16 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     required: ['$id'],
     additionalProperties: {},
     'x-core-type': 'EntityExtension',
+  },
+  Filter: {
+    description:
+      'Conditions as lists take them: { "<field or relation.field>": { "<op>": "<value>" } } means filter[field][op]=value.',
+    type: 'object',
+    additionalProperties: {
+      type: 'object',
+      additionalProperties: { anyOf: [{ type: 'boolean' }, { type: 'string' }, { type: 'number' }] },
+    },
+    'x-core-type': 'Filter',
   },
   ForecastReport: {
     type: 'object',
@@ -872,6 +930,10 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     additionalProperties: false,
     'x-core-type': 'ListedUser',
   },
+  Localized: {
+    anyOf: [{ type: 'string' }, { type: 'object', additionalProperties: { type: 'string' } }],
+    'x-core-type': 'Localized',
+  },
   MatchKind: {
     description:
       'Why a record matched: `unique` a unique key (saving would answer 409), `same` the same normalised value, `similarName` a similar name.',
@@ -887,6 +949,16 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     required: ['kind', 'fields'],
     additionalProperties: false,
     'x-core-type': 'MatchReason',
+  },
+  Measure: {
+    type: 'object',
+    properties: {
+      fn: { enum: ['avg', 'count', 'max', 'min', 'sum'] },
+      field: { description: 'The number, money or integer field; not with count.', type: 'string' },
+    },
+    required: ['fn'],
+    additionalProperties: false,
+    'x-core-type': 'Measure',
   },
   MyDay: {
     description: 'Each list ordered by `at`, at most 50 items.',
@@ -1038,6 +1110,14 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     additionalProperties: false,
     'x-core-type': 'OutcomeFigures',
   },
+  Period: {
+    description: "A date or date-time field, bucketed by week, month or quarter (in the company's time zone).",
+    type: 'object',
+    properties: { field: { type: 'string' }, unit: { enum: ['month', 'quarter', 'week'] } },
+    required: ['field', 'unit'],
+    additionalProperties: false,
+    'x-core-type': 'Period',
+  },
   RecordJson: {
     description: 'A record as the API answers it: its system attributes and its fields by name (null: no value).',
     type: 'object',
@@ -1082,6 +1162,21 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     },
     additionalProperties: false,
     'x-core-type': 'RecordScope',
+  },
+  ReportWidget: {
+    description: 'A workflow report: funnel, win rate, forecast or time in stage of one workflow.',
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      kind: { const: 'report' },
+      report: { enum: ['forecast', 'funnel', 'timeInStage', 'winRate'] },
+      workflow: { type: 'string' },
+      title: { $ref: '#/components/schemas/Localized' },
+      width: { $ref: '#/components/schemas/Width' },
+    },
+    required: ['id', 'kind', 'report', 'workflow'],
+    additionalProperties: false,
+    'x-core-type': 'ReportWidget',
   },
   RoleChange: {
     type: 'object',
@@ -1490,6 +1585,11 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
       schemas: { type: 'object', additionalProperties: { $ref: '#/components/schemas/EntityDefinition' } },
       workflows: { type: 'object', additionalProperties: { $ref: '#/components/schemas/WorkflowDefinition' } },
       roles: { $ref: '#/components/schemas/RolesDefinition' },
+      dashboards: {
+        description: 'Dashboards by file name (`sales-overview.dashboard.json`).',
+        type: 'object',
+        additionalProperties: { $ref: '#/components/schemas/DashboardDefinition' },
+      },
       extensions: {
         description: "An add-on's additions to entities it did not define, by file name (`customer.extend.json`).",
         type: 'object',
@@ -1820,6 +1920,15 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     properties: { unitId: { type: 'string', format: 'uuid' }, role: { type: 'string' } },
     additionalProperties: false,
     'x-core-type': 'ViewSharing',
+  },
+  Widget: {
+    anyOf: [{ $ref: '#/components/schemas/ReportWidget' }, { $ref: '#/components/schemas/AggregateWidget' }],
+    'x-core-type': 'Widget',
+  },
+  Width: {
+    description: 'half (default): two per row on wide screens; full: the whole row. Phones show one column.',
+    enum: ['full', 'half'],
+    'x-core-type': 'Width',
   },
   WinRateReport: {
     type: 'object',

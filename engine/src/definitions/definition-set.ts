@@ -6,7 +6,7 @@ export type { DefinitionSet };
 
 /**
  * Where each definition came from, for issues that name the file: `entity:<id>`, `workflow:<id>`,
- * and `roles` (see ROLES_FILE).
+ * `dashboard:<id>` and `roles` (see ROLES_FILE).
  */
 export type SourceFiles = Record<string, string>;
 
@@ -15,6 +15,11 @@ export const ROLES_FILE = 'roles.json';
 export const ROLES_SOURCE_KEY = 'roles';
 
 export const EMPTY_SET: DefinitionSet = { entities: [], workflows: [] };
+
+/** A dashboard's file in a template folder (`dashboards/<id>.dashboard.json`) and its SourceFiles key. */
+export const DASHBOARD_SUFFIX = '.dashboard.json';
+export const dashboardFile = (id: string) => `dashboards/${id}${DASHBOARD_SUFFIX}`;
+export const dashboardSourceKey = (id: string) => `dashboard:${id}`;
 
 /**
  * The set with definitions sorted by id, so equal sets serialize and hash equally. Roles are carried
@@ -25,6 +30,10 @@ export function toCanonicalSet(set: DefinitionSet): DefinitionSet {
     entities: [...set.entities].sort((a, b) => idOf(a, '$id').localeCompare(idOf(b, '$id'))),
     workflows: [...set.workflows].sort((a, b) => idOf(a, 'id').localeCompare(idOf(b, 'id'))),
     ...(set.roles != null && { roles: set.roles }),
+    // Dashboards likewise: a set without any keeps the JSON (and hash) it had before dashboards existed.
+    ...(set.dashboards?.length && {
+      dashboards: [...set.dashboards].sort((a, b) => idOf(a, 'id').localeCompare(idOf(b, 'id'))),
+    }),
   };
 }
 

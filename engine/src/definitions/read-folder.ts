@@ -1,7 +1,15 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { DefinitionError, type Issue, problemsIn } from '../errors.js';
-import { ROLES_FILE, ROLES_SOURCE_KEY, type DefinitionSet, type SourceFiles } from './definition-set.js';
+import {
+  DASHBOARD_SUFFIX,
+  ROLES_FILE,
+  ROLES_SOURCE_KEY,
+  dashboardSourceKey,
+  type DefinitionSet,
+  type SourceFiles,
+} from './definition-set.js';
+import type { DashboardDefinition } from '@lodestar/core';
 import type { EntityDefinition } from './entity.js';
 import type { RolesDefinition } from './roles.js';
 import type { WorkflowDefinition } from './workflow.js';
@@ -20,7 +28,7 @@ export interface FolderDefinitions {
 }
 
 /**
- * Reads `schemas/*.schema.json`, `workflows/*.workflow.json` and the optional `roles.json` below `root`
+ * Reads `schemas/*.schema.json`, `workflows/*.workflow.json`, `dashboards/*.dashboard.json` and the optional `roles.json` below `root`
  * (the repo or a template). Unparsable JSON and file names that differ from the id are reported
  * together, as a DefinitionError.
  */
@@ -49,6 +57,17 @@ export async function readFolder(root: string): Promise<FolderDefinitions> {
         message: `id "${String(value.id)}" must equal the file name "${stem}"`,
       });
   }
+  const dashboards = await readKind<DashboardDefinition>(root, 'dashboards', DASHBOARD_SUFFIX, issues);
+  for (const { value, file, stem } of dashboards) {
+    files[dashboardSourceKey(value.id)] = file;
+    if (value.id !== stem)
+      issues.push({
+        file,
+        pointer: '/id',
+        keyword: 'fileName',
+        message: `id "${String(value.id)}" must equal the file name "${stem}"`,
+      });
+  }
   const roles = await readRoles(root, issues);
   if (roles !== undefined) files[ROLES_SOURCE_KEY] = ROLES_FILE;
   if (issues.length)
@@ -58,6 +77,7 @@ export async function readFolder(root: string): Promise<FolderDefinitions> {
     entities: entities.map((e) => e.value),
     workflows: workflows.map((w) => w.value),
     ...(roles !== undefined && { roles }),
+    ...(dashboards.length > 0 && { dashboards: dashboards.map((d) => d.value) }),
   };
   return manifest ? { set, files, manifest } : { set, files };
 }

@@ -1,5 +1,12 @@
 import type { Issue } from '../errors.js';
-import { ROLES_FILE, ROLES_SOURCE_KEY, type DefinitionSet, type SourceFiles } from './definition-set.js';
+import {
+  ROLES_FILE,
+  ROLES_SOURCE_KEY,
+  dashboardSourceKey,
+  type DefinitionSet,
+  type SourceFiles,
+} from './definition-set.js';
+import { validateDashboards } from './validate-dashboards.js';
 import type { EntityDefinition } from './entity.js';
 import { checkJunctionNames } from './junction-names.js';
 import { checkFormulas } from './validate-formulas.js';
@@ -72,6 +79,17 @@ export function validateDefinitionSet(input: DefinitionSet, files: SourceFiles =
   );
   // Roles read the names of every definition defensively (validate-roles namesOf).
   if (set.roles !== undefined) issues.push(...rolesIssues(set as DefinitionSet, files, validWorkflows));
+  issues.push(
+    ...validateDashboards(
+      listOf(input?.dashboards),
+      {
+        entities: shaped,
+        workflows: validWorkflows.map((w) => w.workflow),
+        roles: isRolesDefinition(set.roles) ? set.roles : undefined,
+      },
+      (dashboard, i) => files[dashboardSourceKey(idOf(dashboard, 'id') ?? '')] ?? `dashboards[${i}]`,
+    ),
+  );
   return withIssueText(issues);
 }
 

@@ -1,4 +1,5 @@
 import type { EntityExtension, WorkflowExtension } from '@lodestar/core';
+import type { DashboardDefinition } from '@lodestar/core';
 import type { EntityDefinition } from '../definitions/entity.js';
 import type { RolesDefinition } from '../definitions/roles.js';
 import type { WorkflowDefinition } from '../definitions/workflow.js';
@@ -20,6 +21,8 @@ export interface AddonParts {
   /** Schedules added to workflows of the model; absent in contributions stored before add-ons could add them. */
   workflowExtensions?: WorkflowExtension[];
   roles?: RolesDefinition;
+  /** Dashboards it ships (`dashboards/*.dashboard.json`): new ones only, like its workflows. */
+  dashboards?: DashboardDefinition[];
 }
 
 /** The names an add-on's `extends` gives: one name or a list; empty for a whole-model template. */
@@ -55,5 +58,6 @@ export function toAddonParts(source: TemplateSource): AddonParts {
       .map(([, value]) => value as WorkflowExtension)
       .filter((x) => typeof x?.id === 'string'),
     ...(source.set.roles && { roles: source.set.roles }),
+    ...(source.set.dashboards?.length && { dashboards: source.set.dashboards }),
   };
 }

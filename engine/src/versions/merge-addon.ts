@@ -1,5 +1,12 @@
 import type { EntityExtension } from '@lodestar/core';
-import { ROLES_FILE, ROLES_SOURCE_KEY, toCanonicalJson, type DefinitionSet } from '../definitions/definition-set.js';
+import {
+  ROLES_FILE,
+  ROLES_SOURCE_KEY,
+  dashboardFile,
+  dashboardSourceKey,
+  toCanonicalJson,
+  type DefinitionSet,
+} from '../definitions/definition-set.js';
 import type { EntityDefinition, FieldDefinition } from '../definitions/entity.js';
 import type { RolesDefinition } from '../definitions/roles.js';
 import type { Issue, Text } from '../errors.js';
@@ -100,6 +107,7 @@ export function mergeAddon(model: DefinitionSet, addon: AddonParts, context: Mer
     }
   }
   issues.push(...extendWorkflows(base, addon, context.others));
+  issues.push(...mergeDashboards(base, addon, context.others));
   issues.push(...mergeRoles(base, addon));
   return { set: base, issues };
 }
@@ -391,6 +399,9 @@ export function removeAddon(model: DefinitionSet, addon: AddonParts, others: Add
   set.entities = set.entities.filter((e) => !entityIds.has(e.$id));
   const workflowIds = new Set(addon.workflows.map((w) => w.id));
   set.workflows = set.workflows.filter((w) => !workflowIds.has(w.id));
+  const dashboardIds = new Set((addon.dashboards ?? []).map((d) => d.id));
+  if (set.dashboards) set.dashboards = set.dashboards.filter((d) => !dashboardIds.has(d.id));
+  if (set.dashboards && !set.dashboards.length) delete set.dashboards;
   for (const extension of addon.extensions) {
     const target = set.entities.find((e) => e.$id === extension.$id);
     if (target) unextend(target, extension, sharedExtensions(others, extension.$id));
@@ -493,7 +504,27 @@ export function mergedFiles(set: DefinitionSet): Record<string, string> {
     ...Object.fromEntries(set.entities.map((e) => [`entity:${e.$id}`, entityFile(e.$id)])),
     ...Object.fromEntries(set.workflows.map((w) => [`workflow:${w.id}`, workflowFile(w.id)])),
     ...(set.roles && { [ROLES_SOURCE_KEY]: ROLES_FILE }),
+    ...Object.fromEntries((set.dashboards ?? []).map((d) => [dashboardSourceKey(d.id), dashboardFile(d.id)])),
   };
+}
+
+/** An add-on's dashboards: new ids are added; an id the model (or another add-on) has is a conflict. */
+function mergeDashboards(base: DefinitionSet, addon: AddonParts, others: AddonParts[]): Issue[] {
+  const issues: Issue[] = [];
+  for (const dashboard of addon.dashboards ?? []) {
+    if (!(base.dashboards ?? []).some((d) => d.id === dashboard.id)) {
+      base.dashboards = [...(base.dashboards ?? []), clone(dashboard)];
+      continue;
+    }
+    const by = holder(others.find((o) => (o.dashboards ?? []).some((d) => d.id === dashboard.id)));
+    issues.push(
+      issue(dashboardFile(dashboard.id), '/id', 'addonConflict', {
+        en: `dashboard "${dashboard.id}" exists already in ${by.en}; an add-on adds dashboards under ids of its own`,
+        zh: `仪表盘“${dashboard.id}”已存在于${by.zh}中；附加模板只能以新的 id 增加仪表盘`,
+      }),
+    );
+  }
+  return issues;
 }
 
 /**

@@ -10,6 +10,7 @@ import type { EntityDefinition } from '../definitions/entity.js';
 import type { RolesDefinition } from '../definitions/roles.js';
 import type { WorkflowDefinition } from '../definitions/workflow.js';
 import type { Issue, Text } from '../errors.js';
+import { dashboardsOfSet, dashboardsOfTemplate } from './template-dashboards.js';
 
 export const MANIFEST_FILE = 'template.json';
 const SCHEMA_SUFFIX = '.schema.json';
@@ -39,6 +40,7 @@ export function toTemplate(set: DefinitionSet, manifest: TemplateManifestJson): 
     schemas: Object.fromEntries(canonical.entities.map((e) => [`${e.$id}${SCHEMA_SUFFIX}`, e])),
     workflows: Object.fromEntries(canonical.workflows.map((w) => [`${w.id}${WORKFLOW_SUFFIX}`, w])),
     ...(canonical.roles && { roles: canonical.roles }),
+    ...(canonical.dashboards && { dashboards: dashboardsOfSet(canonical) }),
   };
 }
 
@@ -53,6 +55,10 @@ export function templateFiles(template: TemplateJson): { path: string; text: str
       text: pretty(workflow),
     })),
     ...(template.roles ? [{ path: ROLES_FILE, text: pretty(template.roles) }] : []),
+    ...Object.entries(template.dashboards ?? {}).map(([file, dashboard]) => ({
+      path: `dashboards/${file}`,
+      text: pretty(dashboard),
+    })),
     ...Object.entries(template.extensions ?? {}).map(([file, extension]) => ({
       path: `schemas/${file}`,
       text: pretty(extension),
@@ -105,6 +111,7 @@ export function fromTemplate(value: unknown): TemplateSource {
       return definition;
     },
   );
+  const dashboards = dashboardsOfTemplate(doc.dashboards, files, issues);
   const roles = doc.roles == null ? undefined : (doc.roles as RolesDefinition);
   if (roles) files[ROLES_SOURCE_KEY] = ROLES_FILE;
   const manifest = isObject(doc.manifest) ? (doc.manifest as TemplateManifestJson) : undefined;
@@ -115,7 +122,7 @@ export function fromTemplate(value: unknown): TemplateSource {
     ].map(({ file, definition }) => [file, definition]),
   );
   return {
-    set: { entities, workflows, ...(roles && { roles }) },
+    set: { entities, workflows, ...(roles && { roles }), ...(dashboards.length > 0 && { dashboards }) },
     files,
     manifest,
     issues,

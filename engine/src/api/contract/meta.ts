@@ -49,6 +49,7 @@ const definitions = {
     entities: { type: 'array' },
     workflows: { type: 'array' },
     roles: { description: 'roles.json; absent or null: no roles.' },
+    dashboards: { type: 'array', description: 'dashboards/*.dashboard.json; absent: none.' },
   },
   description:
     'Every definition of one model; each definition is judged by the definition validators (issues in the answer).',
@@ -78,6 +79,11 @@ const template = {
     additionalProperties: { type: 'object' },
   },
   roles: { description: 'roles.json' },
+  dashboards: {
+    type: 'object',
+    description: 'File name (`sales-overview.dashboard.json`) → dashboard definition.',
+    additionalProperties: { type: 'object' },
+  },
   extensions: {
     type: 'object',
     description: 'An add-on only: file name (`customer.extend.json`) → what it adds to that entity.',

@@ -100,6 +100,11 @@ export const COMMON_SCHEMAS: Record<string, JsonSchema> = {
       entities: { type: 'array', items: { type: 'object' } },
       workflows: { type: 'array', items: { type: 'object' } },
       roles: { description: 'roles.json; absent or null: no roles.' },
+      dashboards: {
+        type: 'array',
+        items: { type: 'object' },
+        description: 'dashboards/*.dashboard.json; absent: none.',
+      },
     },
     'x-core-type': 'DefinitionSet',
   },

@@ -261,5 +261,10 @@ function toStateMapping(value: unknown): StateMapping {
 function toDefinitionSet(value: unknown): DefinitionSet {
   const set = value as DefinitionSet;
   // roles (roles.json) is optional and validated with the rest; absent or null means no roles.
-  return { entities: set.entities, workflows: set.workflows, ...(set.roles != null && { roles: set.roles }) };
+  return {
+    entities: set.entities,
+    workflows: set.workflows,
+    ...(set.roles != null && { roles: set.roles }),
+    ...(Array.isArray(set.dashboards) && set.dashboards.length > 0 && { dashboards: set.dashboards }),
+  };
 }
