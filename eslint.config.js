@@ -30,6 +30,7 @@ const PURE = [
   'db/pg-errors\\.ts',
   'workflow/[^/]+(/[^/]+)?\\.ts',
   'outbox/(backoff|payload|signature|error-text)\\.ts',
+  'webhooks/event-kinds\\.ts',
   'runtime/(timer-rows|workflow-write|history-sql)\\.ts',
   'reports/(stages|params|fragment|report-sql|report-results)\\.ts',
   'permissions/(entity-grant|entity-view|scope-condition|model-access|visible-definitions|guard-visibility|forbidden)\\.ts',

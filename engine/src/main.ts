@@ -17,6 +17,7 @@ import { countUsers, createUser } from './identity/users.js';
 import { startTimerWorker, type TimerWorker } from './runtime/timer-worker.js';
 import { startOutboxWorker, type OutboxWorker } from './outbox/index.js';
 import { startScheduleWorker, type ScheduleWorker } from './schedules/schedule-worker.js';
+import { changeSender } from './webhooks/send-change.js';
 
 export interface RunningEngine {
   url: string;
@@ -63,6 +64,7 @@ export async function startEngine(config: Config, options: EngineOptions = {}): 
     log,
     ...(config.smtp && { smtp: config.smtp }),
     ...(config.webhookSecret && { webhookSecret: config.webhookSecret }),
+    senders: { change: changeSender(db.knex) },
   });
   ctx.nudgeOutbox = () => outbox.nudge();
   const timers = startTimerWorker(

@@ -37,6 +37,8 @@ const OWNERS: Record<string, string> = {
   lodestar_import_errors: 'import/imports-repo.ts',
   lodestar_addons: 'versions/addons-repo.ts',
   lodestar_pinyin: 'search/search-sql.ts',
+  lodestar_webhook_subscriptions: 'webhooks/subscriptions-repo.ts',
+  lodestar_webhook_attempts: 'webhooks/attempts-repo.ts',
 };
 
 /**
@@ -62,6 +64,7 @@ const MIGRATIONS = [
   'import/import-tables.ts',
   'views/view-tables.ts',
   'search/search-tables.ts',
+  'webhooks/webhook-tables.ts',
 ];
 
 function sourceFiles(dir: string): string[] {

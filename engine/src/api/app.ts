@@ -24,6 +24,7 @@ import { notificationsRouter } from './routes/notifications.js';
 import { delegationsRouter } from './routes/delegations.js';
 import { requestId } from './request-id.js';
 import { importsRouter } from './routes/imports.js';
+import { webhooksRouter } from './routes/webhooks.js';
 import { exceedsJsonDepth, MAX_JSON_DEPTH, refuseDeclaredOver } from './body-guard.js';
 import { BadRequestError } from '../errors.js';
 
@@ -112,6 +113,7 @@ export function createApp(ctx: AppContext): Express {
   api.use('/delegations', delegationsRouter(ctx));
   api.use('/me/notifications', notificationsRouter(ctx));
   api.use('/admin/calendar', calendarRouter(ctx));
+  api.use('/admin/webhooks', webhooksRouter(ctx));
   api.use('/admin', adminRouter(ctx));
   api.use('/schedules', schedulesRouter(ctx));
   api.use((req) => {

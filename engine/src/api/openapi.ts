@@ -14,6 +14,7 @@ import { addStageRuleNotes } from './openapi/stage-rule-notes.js';
 import { addCrossFieldRuleNotes } from './openapi/cross-field-rule-notes.js';
 import { RUNTIME_UI_PATHS, toGroupPaths, toTotalsPaths } from './openapi/runtime-ui-paths.js';
 import { toReportPaths, toWorkflowPaths } from './openapi/workflow-paths.js';
+import { toWebhookEvents } from './openapi/webhook-events.js';
 
 /** The parts of the generated document that callers and tests read. */
 export interface OpenApiDocument {
@@ -23,6 +24,8 @@ export interface OpenApiDocument {
   security: Record<string, string[]>[];
   tags: { name: string; description?: string }[];
   paths: Record<string, JsonSchema>;
+  /** The change events webhook subscriptions receive (administrators only, who alone subscribe). */
+  webhooks?: Record<string, JsonSchema>;
   components: {
     schemas: Record<string, JsonSchema>;
     parameters: Record<string, JsonSchema>;
@@ -104,10 +107,11 @@ function buildDocument(model: Model, access: ModelAccess | undefined): OpenApiDo
       { name: 'reports' },
       { name: 'meta' },
       { name: 'auth' },
-      ...(access ? [] : [{ name: 'admin' }]),
+      ...(access ? [] : [{ name: 'admin' }, { name: 'webhooks', description: 'Change events sent to subscriptions' }]),
       { name: 'system' },
     ],
     paths,
+    ...(!access && { webhooks: toWebhookEvents(entities, names) }),
     components: {
       schemas,
       parameters: RECORD_PARAMETERS,

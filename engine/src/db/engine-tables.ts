@@ -9,6 +9,7 @@ import { createImportTables } from '../import/import-tables.js';
 import { createSearchTables } from '../search/search-tables.js';
 import { createAddonTables } from '../versions/addons-repo.js';
 import { createSharedViews } from '../views/view-tables.js';
+import { createWebhookTables } from '../webhooks/webhook-tables.js';
 
 interface Migration {
   name: string;
@@ -252,6 +253,7 @@ const MIGRATIONS: Migration[] = [
   { name: '014_search', up: createSearchTables },
   { name: '014_template_addons', up: createAddonTables },
   { name: '015_shared_views', up: createSharedViews },
+  { name: '017_webhook_subscriptions', up: createWebhookTables },
 ];
 
 const source: Knex.MigrationSource<Migration> = {

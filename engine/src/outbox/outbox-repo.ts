@@ -61,7 +61,9 @@ export interface ClaimOptions {
  * (PGlite has one connection: an open transaction would stall every request for the network's sake).
  * Counting the attempt and pushing `next_attempt_at` out by a lease is the claim: other senders no
  * longer see the rows as due, SKIP LOCKED keeps two concurrent claims from waiting on or taking the
- * same row, and if this sender dies the rows come due again once the lease runs out.
+ * same row, and if this sender dies the rows come due again once the lease runs out. A row with an
+ * `ordering_key` waits while an earlier row of the same key is pending (claimed, or due again later):
+ * a record's change events go out one after the other, each after the one before succeeded or failed for good.
  */
 export async function claimDue(knex: Knex, options: ClaimOptions): Promise<OutboxRow[]> {
   const skip = options.skipKinds ?? [];
@@ -70,6 +72,9 @@ export async function claimDue(knex: Knex, options: ClaimOptions): Promise<Outbo
      where id in (
        select id from ${OUTBOX}
        where status = 'pending' and next_attempt_at <= ? and attempts < ?${skip.length ? ` and kind not in (${skip.map(() => '?').join(', ')})` : ''}
+         and (ordering_key is null or not exists (
+           select 1 from ${OUTBOX} as earlier
+           where earlier.ordering_key = ${OUTBOX}.ordering_key and earlier.status = 'pending' and earlier.id < ${OUTBOX}.id))
        order by next_attempt_at, id
        limit ?
        for update skip locked)
@@ -100,6 +105,43 @@ export async function failAbandoned(knex: Knex, options: { maxAttempts: number; 
   return result.rows.length;
 }
 
+/** One page of a webhook subscription's deliveries, newest first. */
+export async function readSubscriptionDeliveries(
+  knex: Knex,
+  subscriptionId: string,
+  options: { limit: number; beforeId?: number | undefined },
+): Promise<OutboxRow[]> {
+  const rows = (await knex(OUTBOX)
+    .where('subscription_id', subscriptionId)
+    .modify((q) => {
+      if (options.beforeId !== undefined) q.where('id', '<', options.beforeId);
+    })
+    .orderBy('id', 'desc')
+    .limit(options.limit)) as Record<string, unknown>[];
+  return rows.map(toOutboxRow);
+}
+
+/**
+ * Queues a subscription's delivery again now, with a fresh count of attempts (a person asked for it).
+ * A sent row is retried too: the receiver may have lost what it accepted. Undefined when no such row.
+ */
+export async function retrySubscriptionDelivery(
+  knex: Knex,
+  subscriptionId: string,
+  id: number,
+): Promise<OutboxRow | undefined> {
+  const result = (await knex.raw(
+    `update ${OUTBOX} set status = 'pending', attempts = 0, next_attempt_at = now(), last_error = null, sent_at = null
+     where id = ? and subscription_id = ? and status <> 'pending' returning *`,
+    [id, subscriptionId],
+  )) as { rows: Record<string, unknown>[] };
+  const row = result.rows[0];
+  if (row) return toOutboxRow(row);
+  const pending = (await knex(OUTBOX).where({ id, subscription_id: subscriptionId }).first()) as
+    Record<string, unknown> | undefined;
+  return pending && toOutboxRow(pending);
+}
+
 function toOutboxRow(row: Record<string, unknown>): OutboxRow {
   return {
     id: Number(row.id),
@@ -108,6 +150,7 @@ function toOutboxRow(row: Record<string, unknown>): OutboxRow {
     entity: (row.entity as string | null) ?? null,
     recordId: (row.record_id as string | null) ?? null,
     historyId: row.history_id == null ? null : Number(row.history_id),
+    subscriptionId: (row.subscription_id as string | null) ?? null,
     status: row.status as OutboxRow['status'],
     attempts: Number(row.attempts),
     nextAttemptAt: row.next_attempt_at as Date,

@@ -1,5 +1,5 @@
-/** The kinds of external effect the outbox delivers; a row's `kind` column. */
-export type OutboxKind = 'email' | 'webhook';
+/** The kinds of external effect the outbox delivers; a row's `kind` column ('change': a webhook subscription's event). */
+export type OutboxKind = 'email' | 'webhook' | 'change';
 
 /** An external effect a transition queues; its row is written once the history row (its cause) has an id. */
 export interface NewOutboxRow {
@@ -16,6 +16,8 @@ export interface OutboxRow {
   entity: string | null;
   recordId: string | null;
   historyId: number | null;
+  /** The webhook subscription a change event is for (webhooks/). */
+  subscriptionId: string | null;
   status: 'pending' | 'sent' | 'failed';
   /** Counts this claim: 1 on the first delivery attempt. */
   attempts: number;
@@ -52,5 +54,8 @@ export interface DeliveryReport {
   /** Gave up: permanent error, or the last allowed attempt failed. */
   failed: number;
 }
+
+/** Delivers rows of one kind the outbox itself does not know (a change event to its subscription). */
+export type OutboxSender = (row: OutboxRow, options: { timeoutMs: number }) => Promise<DeliveryResult>;
 
 export const emptyReport = (): DeliveryReport => ({ attempted: 0, sent: 0, retried: 0, failed: 0 });

@@ -8,7 +8,7 @@ import { recordOutcome } from './outcome.js';
 import { parseEmailPayload, parseWebhookPayload } from './payload.js';
 import { createEmailSender, type EmailSender, type SmtpSettings } from './send-email.js';
 import { sendWebhook } from './send-webhook.js';
-import { emptyReport, type DeliveryReport, type DeliveryResult, type OutboxRow } from './types.js';
+import { emptyReport, type DeliveryReport, type DeliveryResult, type OutboxRow, type OutboxSender } from './types.js';
 
 export interface OutboxDeps {
   knex: Knex;
@@ -19,6 +19,8 @@ export interface OutboxDeps {
   webhookSecret?: string;
   /** Replaces the database's clock for due times and backoff (tests). */
   clock?: Clock;
+  /** Senders of further kinds, by kind: `change` rows go to webhook subscriptions (webhooks/send-change). */
+  senders?: Record<string, OutboxSender>;
 }
 
 export interface OutboxOptions {
@@ -81,6 +83,8 @@ export function startOutboxWorker(deps: OutboxDeps, options: OutboxOptions = {})
         if (!payload.ok) return { ok: false, error: payload.error, permanent: true };
         return await sendWebhook(row, payload.value, { secret: deps.webhookSecret, timeoutMs: settings.timeoutMs });
       }
+      const sender = deps.senders?.[row.kind];
+      if (sender) return await sender(row, { timeoutMs: settings.timeoutMs });
       return { ok: false, error: `unknown outbox kind "${row.kind}"`, permanent: true };
     } catch (error) {
       return { ok: false, error: errorText(error, secrets) };

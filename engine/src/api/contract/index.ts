@@ -12,6 +12,7 @@ import { DELEGATIONS } from './delegations.js';
 import { SCHEDULES } from './schedules.js';
 import { IMPORTS } from './imports.js';
 import { SEARCH } from './search.js';
+import { WEBHOOKS } from './webhooks.js';
 
 /** Every router described by a contract; the route-schemas test and the client's OpenAPI document read this list. */
 export const CONTRACTS: Contract[] = [
@@ -29,4 +30,5 @@ export const CONTRACTS: Contract[] = [
   SCHEDULES,
   IMPORTS,
   SEARCH,
+  WEBHOOKS,
 ];

@@ -2,6 +2,7 @@ import { ADMIN } from '../contract/admin.js';
 import { AUTH } from '../contract/auth.js';
 import { CALENDAR } from '../contract/calendar.js';
 import { SCHEDULES } from '../contract/schedules.js';
+import { WEBHOOKS } from '../contract/webhooks.js';
 import { toContractPaths } from './contract-paths.js';
 import type { JsonSchema } from './field-schemas.js';
 
@@ -13,4 +14,5 @@ export const ADMIN_PATHS: Record<string, JsonSchema> = {
   ...toContractPaths(ADMIN),
   ...toContractPaths(CALENDAR),
   ...toContractPaths(SCHEDULES),
+  ...toContractPaths(WEBHOOKS),
 };

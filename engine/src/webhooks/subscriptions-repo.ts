@@ -1,0 +1,134 @@
+import type { Knex } from 'knex';
+import type { ChangeEvent } from './event-kinds.js';
+import { newWebhookSecret, secretHint } from './secret.js';
+
+/**
+ * The one module whose SQL names `lodestar_webhook_subscriptions`. Every change of a subscription runs
+ * with the table locked against other changes and ends with `lodestar_webhooks_sync()`, which arms the
+ * capture trigger while an active subscription exists and disarms it otherwise (webhook-tables.ts).
+ */
+const SUBSCRIPTIONS = 'lodestar_webhook_subscriptions';
+
+export interface WebhookSubscription {
+  id: string;
+  name: string;
+  url: string;
+  entities: string[];
+  events: ChangeEvent[];
+  active: boolean;
+  /** `whsec_…` and the last four characters: the secret itself is shown once, at creation. */
+  secretHint: string;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SubscriptionInput {
+  name: string;
+  url: string;
+  entities: string[];
+  events: ChangeEvent[];
+  active?: boolean;
+}
+
+/** Where and how to deliver a subscription's events (the sender's view). */
+export interface DeliveryTarget {
+  url: string;
+  secret: string;
+}
+
+/** Runs `change` holding the subscriptions' change lock, then matches the capture trigger to the result. */
+async function changing<T>(knex: Knex, change: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+  return knex.transaction(async (trx) => {
+    await trx.raw(`lock table ${SUBSCRIPTIONS} in exclusive mode`);
+    const result = await change(trx);
+    await trx.raw('select lodestar_webhooks_sync()');
+    return result;
+  });
+}
+
+/** Creates a subscription with a new secret; the answer is the only time the secret is shown. */
+export async function createSubscription(
+  knex: Knex,
+  input: SubscriptionInput,
+  createdBy: string | null,
+): Promise<{ subscription: WebhookSubscription; secret: string }> {
+  const secret = newWebhookSecret();
+  const row = await changing(knex, async (trx) => {
+    const [inserted] = (await trx(SUBSCRIPTIONS)
+      .insert({ ...toColumns(input), secret, created_by: createdBy })
+      .returning('*')) as Record<string, unknown>[];
+    return inserted!;
+  });
+  return { subscription: toSubscription(row), secret };
+}
+
+export async function listSubscriptions(knex: Knex): Promise<WebhookSubscription[]> {
+  return ((await knex(SUBSCRIPTIONS).orderBy('created_at').orderBy('id')) as Record<string, unknown>[]).map(
+    toSubscription,
+  );
+}
+
+export async function readSubscription(knex: Knex, id: string): Promise<WebhookSubscription | undefined> {
+  const row = (await knex(SUBSCRIPTIONS).where({ id }).first()) as Record<string, unknown> | undefined;
+  return row && toSubscription(row);
+}
+
+/** Changes the given members; undefined when there is no such subscription. */
+export async function updateSubscription(
+  knex: Knex,
+  id: string,
+  patch: Partial<SubscriptionInput>,
+): Promise<WebhookSubscription | undefined> {
+  const row = await changing(knex, async (trx) => {
+    const [updated] = (await trx(SUBSCRIPTIONS)
+      .where({ id })
+      .update({ ...toColumns(patch), updated_at: trx.fn.now() })
+      .returning('*')) as Record<string, unknown>[];
+    return updated;
+  });
+  return row && toSubscription(row);
+}
+
+/** Replaces the secret; the new one is answered once. Undefined when there is no such subscription. */
+export async function rotateSecret(knex: Knex, id: string): Promise<string | undefined> {
+  const secret = newWebhookSecret();
+  const count = await knex(SUBSCRIPTIONS).where({ id }).update({ secret, updated_at: knex.fn.now() });
+  return count ? secret : undefined;
+}
+
+/** Deletes a subscription with its queued deliveries and their log (foreign keys cascade). */
+export async function deleteSubscription(knex: Knex, id: string): Promise<boolean> {
+  return changing(knex, async (trx) => (await trx(SUBSCRIPTIONS).where({ id }).delete()) > 0);
+}
+
+/** The URL and secret a delivery goes out with now: an edited URL or a rotated secret applies to queued events too. */
+export async function deliveryTarget(knex: Knex, id: string): Promise<DeliveryTarget | undefined> {
+  const row = (await knex(SUBSCRIPTIONS).where({ id }).first('url', 'secret')) as DeliveryTarget | undefined;
+  return row;
+}
+
+function toColumns(input: Partial<SubscriptionInput>): Record<string, unknown> {
+  return {
+    ...(input.name !== undefined && { name: input.name }),
+    ...(input.url !== undefined && { url: input.url }),
+    ...(input.entities !== undefined && { entities: [...new Set(input.entities)] }),
+    ...(input.events !== undefined && { events: [...new Set(input.events)] }),
+    ...(input.active !== undefined && { active: input.active }),
+  };
+}
+
+function toSubscription(row: Record<string, unknown>): WebhookSubscription {
+  return {
+    id: row.id as string,
+    name: row.name as string,
+    url: row.url as string,
+    entities: row.entities as string[],
+    events: row.events as ChangeEvent[],
+    active: row.active as boolean,
+    secretHint: secretHint(row.secret as string),
+    createdBy: (row.created_by as string | null) ?? null,
+    createdAt: new Date(row.created_at as Date).toISOString(),
+    updatedAt: new Date(row.updated_at as Date).toISOString(),
+  };
+}
