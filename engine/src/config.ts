@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { DbConfig } from './db/connect.js';
+import type { MetricsSettings } from './metrics/metrics-route.js';
 
 /** Everything the engine reads from the environment; the only reader of process.env. */
 export interface Config {
@@ -20,6 +21,8 @@ export interface Config {
   trustProxy?: string;
   /** The company's time zone (LODESTAR_TIME_ZONE, an IANA name): the dates and periods of record numbers. */
   timeZone?: string;
+  /** Prometheus metrics at /metrics: on with LODESTAR_METRICS=1 (open) or LODESTAR_METRICS_TOKEN (bearer token). */
+  metrics?: MetricsSettings;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -37,6 +40,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (env.LODESTAR_TRUST_PROXY) config.trustProxy = env.LODESTAR_TRUST_PROXY;
   if (env.LODESTAR_WEBHOOK_SECRET) config.webhookSecret = env.LODESTAR_WEBHOOK_SECRET;
   if (env.LODESTAR_TIME_ZONE) config.timeZone = env.LODESTAR_TIME_ZONE;
+  if (env.LODESTAR_METRICS_TOKEN) config.metrics = { token: env.LODESTAR_METRICS_TOKEN };
+  else if (env.LODESTAR_METRICS === '1') config.metrics = {};
   if (env.SMTP_HOST) {
     config.smtp = {
       host: env.SMTP_HOST,

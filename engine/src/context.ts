@@ -1,6 +1,8 @@
 import type { IdentifyActor } from './api/actor.js';
 import type { Db } from './db/connect.js';
 import type { Logger } from './log.js';
+import type { MetricsSettings } from './metrics/metrics-route.js';
+import type { Metrics } from './metrics/registry.js';
 import type { ModelCache } from './model/model-cache.js';
 
 /** What every edge (HTTP route, CLI command, job) is handed; passed explicitly, never global. */
@@ -21,4 +23,6 @@ export interface AppContext {
   nudgeSchedules?: () => void;
   /** The definitions folder the engine seeds from: its template.json names the model, templates/ the gallery. */
   definitionsDir?: string;
+  /** Prometheus metrics of this engine and who may read them at /metrics; absent: off. */
+  metrics?: { metrics: Metrics; settings: MetricsSettings };
 }

@@ -9,6 +9,7 @@ import { connect, type Db } from './db/connect.js';
 import { migrateEngineTables } from './db/engine-tables.js';
 import { createLogger } from './log.js';
 import { ModelCache } from './model/model-cache.js';
+import { createMetrics } from './metrics/registry.js';
 import { seedFromFolder, type SeedResult } from './store/seed.js';
 import { describeStep } from './migrate/describe-step.js';
 import type { IdentifyActor } from './api/actor.js';
@@ -122,6 +123,7 @@ async function boot(
     definitionsDir: config.definitionsDir,
     ...(config.loginsPerMinute && { loginsPerMinute: config.loginsPerMinute }),
     ...(config.trustProxy && { trustProxy: config.trustProxy }),
+    ...(config.metrics && { metrics: { metrics: createMetrics(db, models), settings: config.metrics } }),
   };
   const server = createApp(ctx).listen(config.port);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));

@@ -23,6 +23,10 @@ import { schedulesRouter } from './routes/schedules.js';
 import { notificationsRouter } from './routes/notifications.js';
 import { delegationsRouter } from './routes/delegations.js';
 import { requestId } from './request-id.js';
+import { health, healthRouter } from './routes/health.js';
+import { observeRequests } from '../metrics/observe-requests.js';
+import { captureRouteTemplates } from '../metrics/route-template.js';
+import { metricsRoute } from '../metrics/metrics-route.js';
 import { importsRouter } from './routes/imports.js';
 import { webhooksRouter } from './routes/webhooks.js';
 import { exceedsJsonDepth, MAX_JSON_DEPTH, refuseDeclaredOver } from './body-guard.js';
@@ -63,6 +67,9 @@ export function createApp(ctx: AppContext): Express {
   app.disable('x-powered-by');
   if (ctx.trustProxy) app.set('trust proxy', trustProxyValue(ctx.trustProxy));
   app.use(requestId());
+  // One log line per request and, with metrics on, its latency under the route template.
+  captureRouteTemplates(app);
+  app.use(observeRequests(ctx.log, ctx.metrics?.metrics));
   // Served over plain http on a laptop (`npm start`): no upgrade of subresources to https, and HSTS
   // only on a request that came over https (itself or, under `trust proxy`, per X-Forwarded-Proto):
   // a browser ignores it over http, and a proxy must not be told so by a forged header.
@@ -79,10 +86,9 @@ export function createApp(ctx: AppContext): Express {
   // Single records carry their own ETag (the version); hashing every list body costs time for nothing.
   app.set('etag', false);
   app.set('query parser', 'simple');
-  app.get('/api/v1/health', async (_req, res) => {
-    await ctx.db.knex.raw('select 1');
-    res.json({ status: 'ok', modelVersion: ctx.models.current().version, database: ctx.db.kind });
-  });
+  app.get('/api/v1/health', health(ctx));
+  app.use('/api/v1/health', healthRouter(ctx));
+  if (ctx.metrics) app.get('/metrics', metricsRoute(ctx.metrics.metrics, ctx.metrics.settings));
   const api = express.Router();
   api.use(pinModel(ctx.models));
   // Public: login, first-run setup, the docs page. Everything after identifyActor needs a token or key.

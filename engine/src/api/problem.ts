@@ -5,6 +5,7 @@ import { toLodestarError } from '../db/pg-errors.js';
 import type { Logger } from '../log.js';
 import { hasUnreadBody } from './body-guard.js';
 import { uniqueKeyOf } from './unique-key-of.js';
+import { requestIdOf } from './request-id.js';
 
 /** Writes an RFC 9457 problem document. */
 export function sendProblem(res: Response, error: LodestarError): void {
@@ -29,7 +30,7 @@ export function problemHandler(log: Logger): ErrorRequestHandler {
     const known =
       error instanceof LodestarError ? error : (toLodestarError(error, uniqueKeyOf(req)) ?? bodyProblem(error));
     if (known) return sendProblem(res, known);
-    log.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');
+    log.error({ err: error, reqId: requestIdOf(req), method: req.method, url: req.originalUrl }, 'unhandled error');
     res.status(500).type('application/problem+json').json({
       type: 'https://lodestar.dev/problems/internal',
       title: 'Internal server error',

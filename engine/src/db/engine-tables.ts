@@ -256,6 +256,9 @@ const MIGRATIONS: Migration[] = [
   { name: '017_webhook_subscriptions', up: createWebhookTables },
 ];
 
+/** The engine's migrations by name, in order: readiness (api/routes/health-checks.ts) compares them with the database. */
+export const ENGINE_MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => m.name);
+
 const source: Knex.MigrationSource<Migration> = {
   getMigrations: async () => MIGRATIONS,
   getMigrationName: (migration) => migration.name,

@@ -983,6 +983,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process is up and serving HTTP (restart it when this fails) */
+        get: operations["healthLive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: database reachable, engine tables migrated, newest model loaded (send traffic only then) */
+        get: operations["healthReady"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3353,6 +3387,124 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             500: components["responses"]["Internal"];
+        };
+    };
+    healthLive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Up. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "live";
+                        uptimeSeconds?: number;
+                    };
+                };
+            };
+        };
+    };
+    healthReady: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "ready";
+                        modelVersion?: number;
+                        /** @description One entry per check: the database answers, the engine tables are migrated, the newest model is loaded. */
+                        checks: {
+                            database: {
+                                ok: boolean;
+                                /** @description Why the check failed, in English (`i18n` in both languages). */
+                                detail?: string;
+                                i18n?: {
+                                    en?: string;
+                                    zh?: string;
+                                };
+                            };
+                            migrations: {
+                                ok: boolean;
+                                /** @description Why the check failed, in English (`i18n` in both languages). */
+                                detail?: string;
+                                i18n?: {
+                                    en?: string;
+                                    zh?: string;
+                                };
+                            };
+                            model: {
+                                ok: boolean;
+                                /** @description Why the check failed, in English (`i18n` in both languages). */
+                                detail?: string;
+                                i18n?: {
+                                    en?: string;
+                                    zh?: string;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Not ready: the problem names each failing check (`checks`), in both languages. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @description One entry per check: the database answers, the engine tables are migrated, the newest model is loaded. */
+                        checks?: {
+                            database: {
+                                ok: boolean;
+                                /** @description Why the check failed, in English (`i18n` in both languages). */
+                                detail?: string;
+                                i18n?: {
+                                    en?: string;
+                                    zh?: string;
+                                };
+                            };
+                            migrations: {
+                                ok: boolean;
+                                /** @description Why the check failed, in English (`i18n` in both languages). */
+                                detail?: string;
+                                i18n?: {
+                                    en?: string;
+                                    zh?: string;
+                                };
+                            };
+                            model: {
+                                ok: boolean;
+                                /** @description Why the check failed, in English (`i18n` in both languages). */
+                                detail?: string;
+                                i18n?: {
+                                    en?: string;
+                                    zh?: string;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
         };
     };
 }

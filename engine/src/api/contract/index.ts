@@ -12,6 +12,7 @@ import { DELEGATIONS } from './delegations.js';
 import { SCHEDULES } from './schedules.js';
 import { IMPORTS } from './imports.js';
 import { SEARCH } from './search.js';
+import { HEALTH } from './health.js';
 import { WEBHOOKS } from './webhooks.js';
 
 /** Every router described by a contract; the route-schemas test and the client's OpenAPI document read this list. */
@@ -30,5 +31,6 @@ export const CONTRACTS: Contract[] = [
   SCHEDULES,
   IMPORTS,
   SEARCH,
+  HEALTH,
   WEBHOOKS,
 ];

@@ -1,6 +1,7 @@
 import { json, problems } from './common.js';
 import type { JsonSchema } from './field-schemas.js';
 import { META } from '../contract/meta.js';
+import { HEALTH } from '../contract/health.js';
 import { toContractPaths } from './contract-paths.js';
 
 const object = (description: string, properties: JsonSchema = {}) => ({ type: 'object', description, properties });
@@ -31,5 +32,6 @@ export const META_PATHS: Record<string, JsonSchema> = {
       responses: { 200: json('OpenAPI 3.1.', { type: 'object' }) },
     },
   },
+  ...toContractPaths(HEALTH),
   ...toContractPaths(META),
 };
