@@ -31,6 +31,6 @@ export const CONTRACTS: Contract[] = [
   SCHEDULES,
   IMPORTS,
   SEARCH,
-  HEALTH,
   WEBHOOKS,
+  HEALTH,
 ];
