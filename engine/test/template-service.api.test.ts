@@ -178,6 +178,8 @@ describe('service, installed on the standard CRM beside sales to cash', () => {
       { kind: 'after', dueAt: '2027-12-31T16:00:00.000Z' },
     ]);
     expect((await get('wu', 'serviceContract', contract.gold!)).responseLevel).toBe('priority');
+    const early = await refused('zhou', 'serviceContract', contract.gold!, 'TERMINATE');
+    expect(early.body.reason.zh).toContain('客服经理');
     const byAgent = await server.request(
       'POST',
       '/api/v1/records/serviceContract',
