@@ -41,20 +41,32 @@ function duration(iso, lang) {
   return parts.join(' ') || iso;
 }
 
+/** A duration as written in a timer: ISO-8601, or "N business day(s)" → "N 个工作日". */
+function span(text, lang) {
+  const business = /^(\d+) business days?$/.exec(text);
+  if (!business) return duration(text, lang);
+  const n = Number(business[1]);
+  return lang === 'zh' ? `${n} 个工作日` : `${n} business ${n === 1 ? 'day' : 'days'}`;
+}
+
 /** A timer key in words: "after dueDate P1D 09:00" → "到期日后 1 天 09:00". */
-function timerText(key, fieldTitle, lang) {
-  const m = /^(at|after|before)\s+(\w+)(?:\s+(P\S+))?(?:\s+(\d{2}:\d{2}))?$/.exec(key);
+function timerText(key, fieldTitle, lang, sla) {
+  const m = /^(at|after|before)\s+(\w+)(?:\s+(P\S+|\d+ business days?))?(?:\s+(\d{2}:\d{2}))?$/.exec(key);
   if (!m) {
+    if (key === 'sla' && sla)
+      return lang === 'zh'
+        ? `超出 SLA（进入后 ${span(sla, lang)}）`
+        : `SLA breached (${span(sla, lang)} after entering)`;
     if (key === 'sla') return lang === 'zh' ? '超出 SLA' : 'SLA breached';
-    return lang === 'zh' ? `进入后 ${duration(key, lang)}` : `${duration(key, lang)} after entering`;
+    return lang === 'zh' ? `进入后 ${span(key, lang)}` : `${span(key, lang)} after entering`;
   }
-  const [, where, field, span, time] = m;
+  const [, where, field, length, time] = m;
   const title = fieldTitle(field);
   const words =
     lang === 'zh'
       ? { at: `${title}当天`, after: `${title}后`, before: `${title}前` }[where] +
-        (span ? ` ${duration(span, lang)}` : '')
-      : (span ? `${duration(span, lang)} ` : '') +
+        (length ? ` ${span(length, lang)}` : '')
+      : (length ? `${span(length, lang)} ` : '') +
         { at: `on ${title}`, after: `after ${title}`, before: `before ${title}` }[where];
   return time ? `${words} ${time}` : words;
 }
@@ -67,12 +79,20 @@ function formulaText(formula, fieldTitle) {
     .replace(/>=/g, '≥');
 }
 
-function guardText(guard, lang, fieldTitle) {
+const OPS = { eq: '=', neq: '≠', gt: '>', gte: '≥', lt: '<', lte: '≤' };
+
+function guardText(guard, lang, fieldTitle, roleTitle = (id) => id) {
   if (!guard) return '';
   const p = guard.params ?? {};
+  const titles = (ids, title) => (ids ?? []).map(title).join(lang === 'zh' ? '、' : ', ');
   if (guard.type === 'condition') return formulaText(p.check, fieldTitle);
-  if (guard.type === 'actorHasRole') return (lang === 'zh' ? '仅 ' : 'only ') + (p.roles ?? []).join(', ');
-  if (guard.type === 'requireFields') return (lang === 'zh' ? '必填 ' : 'requires ') + (p.fields ?? []).join(', ');
+  if (guard.type === 'actorHasRole') return (lang === 'zh' ? '仅' : 'only ') + titles(p.roles, roleTitle);
+  if (guard.type === 'requireFields') return (lang === 'zh' ? '必填' : 'requires ') + titles(p.fields, fieldTitle);
+  if (guard.type === 'fieldCompare' && OPS[p.op]) return `${fieldTitle(p.field)} ${OPS[p.op]} ${p.value}`;
+  if ((guard.type === 'all' || guard.type === 'any') && Array.isArray(p.guards)) {
+    const joint = guard.type === 'all' ? (lang === 'zh' ? '，且' : ' and ') : lang === 'zh' ? '，或' : ' or ';
+    return p.guards.map((g) => guardText(g, lang, fieldTitle, roleTitle)).join(joint);
+  }
   return guard.type;
 }
 
@@ -100,19 +120,22 @@ function approvalText(approval, lang, roleTitle, fieldTitle) {
 }
 
 /** The transitions of a state's `on`, `after` and `always`, each as (target, label). */
-function edgesOf(state, lang, fieldTitle) {
+function edgesOf(id, state, lang, fieldTitle, roleTitle) {
   const edges = [];
   const list = (value) => (Array.isArray(value) ? value : [value]);
-  const add = (event, t) => {
-    const target = typeof t === 'string' ? t : t?.target;
+  const add = (event, t, stays = false) => {
+    // A timer without a target acts and stays (a reminder); an event without one is left out, as before.
+    const target = typeof t === 'string' ? t : (t?.target ?? (stays ? id : undefined));
     if (!target) return;
     const title = typeof t === 'object' && t.meta?.title ? pick(t.meta.title, lang) : event;
-    const guard = typeof t === 'object' ? guardText(t.guard, lang, fieldTitle) : '';
+    const guard = typeof t === 'object' ? guardText(t.guard, lang, fieldTitle, roleTitle) : '';
     edges.push({ target, label: guard ? `${title} [${guard}]` : title });
   };
   for (const [event, value] of Object.entries(state.on ?? {})) list(value).forEach((t) => add(event, t));
   for (const [key, value] of Object.entries(state.after ?? {}))
-    list(value).forEach((t) => add(`⏱ ${timerText(key, fieldTitle, lang)}`, { ...t, meta: undefined }));
+    list(value).forEach((t) =>
+      add(`⏱ ${timerText(key, fieldTitle, lang, state.meta?.sla)}`, { ...t, meta: undefined }, true),
+    );
   if (state.always) list(state.always).forEach((t) => add(lang === 'zh' ? '自动' : 'automatic', t));
   return edges;
 }
@@ -126,7 +149,8 @@ export function renderWorkflow(workflow, { lang = 'zh', entity, roles } = {}) {
   for (const [id, state] of states) out.push(`  state "${escape(pick(state.meta?.title, lang) || id)}" as ${id}`);
   out.push(`  [*] --> ${workflow.initial}`);
   for (const [id, state] of states) {
-    for (const edge of edgesOf(state, lang, fieldTitle)) out.push(`  ${id} --> ${edge.target} : ${escape(edge.label)}`);
+    for (const edge of edgesOf(id, state, lang, fieldTitle, roleTitle))
+      out.push(`  ${id} --> ${edge.target} : ${escape(edge.label)}`);
     if (state.type === 'final') out.push(`  ${id} --> [*]`);
     if (state.meta?.approval)
       out.push(`  note right of ${id} : ${escape(approvalText(state.meta.approval, lang, roleTitle, fieldTitle))}`);
@@ -141,11 +165,23 @@ function contextOf(folder, workflow) {
     join(folder, 'schemas', `${id}.schema.json`),
     join(folder, '..', '..', 'schemas', `${id}.schema.json`),
   ];
-  const entity = candidates.filter(existsSync).map(readJson)[0];
+  const found = candidates.filter(existsSync).map(readJson)[0];
+  // An add-on's schemas/<id>.extend.json adds fields to an entity it did not define: their titles count too.
+  const extension = join(folder, 'schemas', `${id}.extend.json`);
+  const added = existsSync(extension) ? readJson(extension).properties : undefined;
+  const entity = found && added ? { ...found, properties: { ...found.properties, ...added } } : found;
+  // An add-on's grants on a standard role carry no title: the role keeps the one it has.
   const roles = [join(folder, 'roles.json'), join(folder, '..', '..', 'roles.json')]
     .filter(existsSync)
     .map(readJson)
-    .reduce((all, r) => ({ roles: { ...r.roles, ...all.roles } }), { roles: {} });
+    .reduce(
+      (all, r) => {
+        for (const [role, value] of Object.entries(r.roles ?? {}))
+          all.roles[role] = { ...value, ...all.roles[role], title: all.roles[role]?.title ?? value.title };
+        return all;
+      },
+      { roles: {} },
+    );
   return { entity, roles };
 }
 
