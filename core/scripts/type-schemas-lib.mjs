@@ -171,6 +171,8 @@ export const ANSWER_TYPES = [
   'TimeInStageReport',
   'ForecastReport',
   'WinRateReport',
+  'DashboardList',
+  'WidgetAnswer',
   'TitledHistoryRow',
   'AuditPage',
   'VersionSummary',

@@ -20,6 +20,7 @@ export * from './formula/index.js';
 export * from './worded-plan.js';
 export * from './version-diff.js';
 export * from './report-answers.js';
+export * from './dashboard-answers.js';
 export * from './history-answer.js';
 export * from './audit-answer.js';
 export * from './record-answers.js';

@@ -1,7 +1,45 @@
 /* Generated from core's types by `npm run generate -w core` (scripts/type-schemas-lib.mjs). Do not edit. */
 
-/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, TitledHistoryRow, AuditPage, VersionSummary, StoredVersion, StoredDraft, EffectivePermissions, MyDay, SearchAnswer, MyDelegation, DelegationList, ApprovalDelegation, NotificationPage, NotificationsMarked, RecordPage, GroupsAnswer, TotalsAnswer, TransitionsAnswer, TransitionMade, DuplicateAnswer, User, ListedUser, SignedIn, OrgUnit, DirectoryEntry, SavedView, HandoverResult, InstallAnswer, TemplateJson, InstalledTemplatesAnswer, ShippedTemplatesAnswer, ScheduleList, ScheduleRunPage, ScheduleRun, ImportJob, ImportUndone, ImportPreview and the core types they reach, by type name (`x-core-type`). */
+/** JSON Schemas of WordedPlan, VersionsDiff, FunnelReport, TimeInStageReport, ForecastReport, WinRateReport, DashboardList, WidgetAnswer, TitledHistoryRow, AuditPage, VersionSummary, StoredVersion, StoredDraft, EffectivePermissions, MyDay, SearchAnswer, MyDelegation, DelegationList, ApprovalDelegation, NotificationPage, NotificationsMarked, RecordPage, GroupsAnswer, TotalsAnswer, TransitionsAnswer, TransitionMade, DuplicateAnswer, User, ListedUser, SignedIn, OrgUnit, DirectoryEntry, SavedView, HandoverResult, InstallAnswer, TemplateJson, InstalledTemplatesAnswer, ShippedTemplatesAnswer, ScheduleList, ScheduleRunPage, ScheduleRun, ImportJob, ImportUndone, ImportPreview and the core types they reach, by type name (`x-core-type`). */
 export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
+  AggregateAnswer: {
+    description: "An aggregate widget's answer: the rows by period (oldest first), then by value (largest first).",
+    type: 'object',
+    properties: {
+      kind: { const: 'aggregate' },
+      dashboard: { type: 'string' },
+      widget: { type: 'string' },
+      entity: { type: 'string' },
+      rows: { type: 'array', items: { $ref: '#/components/schemas/AggregateRow' } },
+    },
+    required: ['kind', 'dashboard', 'widget', 'entity', 'rows'],
+    additionalProperties: false,
+    'x-core-type': 'AggregateAnswer',
+  },
+  AggregateRow: {
+    description: "One figure of an aggregate widget: the group's key and/or period, the measure, and how many records.",
+    type: 'object',
+    properties: {
+      key: {
+        description:
+          'The groupBy value (a choice, id, user id, state…); null for no value, or when the widget has no groupBy.',
+        anyOf: [{ type: 'boolean' }, { type: 'null' }, { type: 'string' }, { type: 'number' }],
+      },
+      period: {
+        description:
+          'The period (`2026-03`, `2026-Q1`, `2026-W09`); null when the widget has no period or the date is empty.',
+        anyOf: [{ type: 'null' }, { type: 'string' }],
+      },
+      value: {
+        description: 'The measure: a count, sum, average, minimum or maximum; null when no record has a value.',
+        anyOf: [{ type: 'null' }, { type: 'number' }],
+      },
+      count: { type: 'integer' },
+    },
+    required: ['key', 'period', 'value', 'count'],
+    additionalProperties: false,
+    'x-core-type': 'AggregateRow',
+  },
   AggregateWidget: {
     description:
       'A measure over the records of one entity the reader may see, optionally grouped by a field and/or by a date period.',
@@ -231,6 +269,30 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     required: ['id', 'title', 'widgets'],
     additionalProperties: false,
     'x-core-type': 'DashboardDefinition',
+  },
+  DashboardList: {
+    description: "`GET /dashboards`: the published dashboards the caller's roles see, in their `order`, then by id.",
+    type: 'object',
+    properties: { data: { type: 'array', items: { $ref: '#/components/schemas/DashboardSummary' } } },
+    required: ['data'],
+    additionalProperties: false,
+    'x-core-type': 'DashboardList',
+  },
+  DashboardSummary: {
+    description:
+      "A dashboard the caller may open: its definition, with only the widgets the caller's permissions can answer.",
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      title: { $ref: '#/components/schemas/Localized' },
+      description: {
+        anyOf: [{ type: 'null' }, { type: 'string' }, { type: 'object', additionalProperties: { type: 'string' } }],
+      },
+      widgets: { type: 'array', items: { $ref: '#/components/schemas/Widget' } },
+    },
+    required: ['id', 'title', 'description', 'widgets'],
+    additionalProperties: false,
+    'x-core-type': 'DashboardSummary',
   },
   DelegationList: {
     description: '`GET /delegations` (administrators): every delegation running or to come.',
@@ -1178,6 +1240,27 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     additionalProperties: false,
     'x-core-type': 'ReportWidget',
   },
+  ReportWidgetAnswer: {
+    description: "A report widget's answer: the workflow report, as `GET /reports/{workflow}/{report}` answers it.",
+    type: 'object',
+    properties: {
+      kind: { const: 'report' },
+      dashboard: { type: 'string' },
+      widget: { type: 'string' },
+      report: { enum: ['forecast', 'funnel', 'timeInStage', 'winRate'] },
+      data: {
+        anyOf: [
+          { $ref: '#/components/schemas/FunnelReport' },
+          { $ref: '#/components/schemas/TimeInStageReport' },
+          { $ref: '#/components/schemas/ForecastReport' },
+          { $ref: '#/components/schemas/WinRateReport' },
+        ],
+      },
+    },
+    required: ['kind', 'dashboard', 'widget', 'report', 'data'],
+    additionalProperties: false,
+    'x-core-type': 'ReportWidgetAnswer',
+  },
   RoleChange: {
     type: 'object',
     properties: {
@@ -1924,6 +2007,11 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
   Widget: {
     anyOf: [{ $ref: '#/components/schemas/ReportWidget' }, { $ref: '#/components/schemas/AggregateWidget' }],
     'x-core-type': 'Widget',
+  },
+  WidgetAnswer: {
+    description: '`GET /dashboards/{id}/widgets/{widget}`.',
+    anyOf: [{ $ref: '#/components/schemas/AggregateAnswer' }, { $ref: '#/components/schemas/ReportWidgetAnswer' }],
+    'x-core-type': 'WidgetAnswer',
   },
   Width: {
     description: 'half (default): two per row on wide screens; full: the whole row. Phones show one column.',

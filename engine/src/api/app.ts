@@ -7,6 +7,7 @@ import { problemHandler } from './problem.js';
 import { metaRouter } from './routes/meta.js';
 import { recordsRouter } from './routes/records.js';
 import { reportsRouter } from './routes/reports.js';
+import { dashboardsRouter } from './routes/dashboards.js';
 import { workflowRouter } from './routes/workflow.js';
 import { docsRouter, openApiRouter } from './routes/docs.js';
 import { authRouter } from './routes/auth.js';
@@ -112,6 +113,7 @@ export function createApp(ctx: AppContext): Express {
   api.use('/records', auditRouter(ctx));
   api.use('/records', recordsRouter(ctx));
   api.use('/reports', reportsRouter(ctx));
+  api.use('/dashboards', dashboardsRouter(ctx));
   api.use('/users', usersDirectoryRouter(ctx));
   api.use('/views', viewsRouter(ctx));
   api.use('/my-day', myDayRouter(ctx));

@@ -2,6 +2,7 @@ import type { Issue } from '../errors.js';
 import {
   ROLES_FILE,
   ROLES_SOURCE_KEY,
+  dashboardFile,
   dashboardSourceKey,
   type DefinitionSet,
   type SourceFiles,
@@ -87,7 +88,10 @@ export function validateDefinitionSet(input: DefinitionSet, files: SourceFiles =
         workflows: validWorkflows.map((w) => w.workflow),
         roles: isRolesDefinition(set.roles) ? set.roles : undefined,
       },
-      (dashboard, i) => files[dashboardSourceKey(idOf(dashboard, 'id') ?? '')] ?? `dashboards[${i}]`,
+      (dashboard, i) => {
+        const id = idOf(dashboard, 'id');
+        return id === undefined ? `dashboards[${i}]` : (files[dashboardSourceKey(id)] ?? dashboardFile(id));
+      },
     ),
   );
   return withIssueText(issues);

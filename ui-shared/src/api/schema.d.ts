@@ -790,6 +790,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dashboards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The dashboards the caller may open, each with the widgets their permissions can answer
+         * @description A dashboard with `roles` is listed only to holders of one of them (and administrators). A widget on an entity the caller may not read, or naming a field hidden from them, is left out of the list (and answers 403 when asked for).
+         */
+        get: operations["listDashboards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dashboards/{dashboard}/widgets/{widget}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One widget's figures, over the records a list would show the caller */
+        get: operations["dashboardWidget"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/schedules": {
         parameters: {
             query?: never;
@@ -983,6 +1020,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every change webhook subscription, oldest first */
+        get: operations["listWebhooks"];
+        put?: never;
+        /** Subscribe an endpoint to record changes; the answer shows its signing secret, once */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One subscription */
+        get: operations["readWebhook"];
+        put?: never;
+        post?: never;
+        /** Delete a subscription with its queued deliveries and their log */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /** Change a subscription: its name, URL, entities, events, or pause and resume it */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/admin/webhooks/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the signing secret; the new one is shown once and signs queued events too */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A subscription's deliveries, newest first, each with its attempts */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhooks/{id}/deliveries/{delivery}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now, with a fresh count of attempts (a pending one is left as it is) */
+        post: operations["retryWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -1021,6 +1146,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description An aggregate widget's answer: the rows by period (oldest first), then by value (largest first). */
+        AggregateAnswer: core.AggregateAnswer;
+        /** @description One figure of an aggregate widget: the group's key and/or period, the measure, and how many records. */
+        AggregateRow: core.AggregateRow;
+        /** @description A measure over the records of one entity the reader may see, optionally grouped by a field and/or by a date period. */
+        AggregateWidget: core.AggregateWidget;
         /** @description One event of the current state, whether the caller may send it now, and why not. */
         AllowedEvent: core.AllowedEvent;
         /**
@@ -1042,6 +1173,12 @@ export interface components {
         CompletedStays: core.CompletedStays;
         CountAndAmount: core.CountAndAmount;
         CurrentStays: core.CurrentStays;
+        /** @description Lodestar dashboard definition (dashboards/<id>.dashboard.json). The shape only. Entities, fields, workflows and roles are checked against the rest of the definition set by engine/src/definitions/validate-dashboards.ts. */
+        DashboardDefinition: core.DashboardDefinition;
+        /** @description `GET /dashboards`: the published dashboards the caller's roles see, in their `order`, then by id. */
+        DashboardList: core.DashboardList;
+        /** @description A dashboard the caller may open: its definition, with only the widgets the caller's permissions can answer. */
+        DashboardSummary: core.DashboardSummary;
         /** @description `GET /delegations` (administrators): every delegation running or to come. */
         DelegationList: core.DelegationList;
         /** @description One active user as every signed-in user may see them: enough to name owners and pick people. */
@@ -1062,6 +1199,8 @@ export interface components {
          *     duplicate-check fields, an agenda). Its shape is engine/src/definitions/meta/extend.meta.json.
          */
         EntityExtension: core.EntityExtension;
+        /** @description Conditions as lists take them: { "<field or relation.field>": { "<op>": "<value>" } } means filter[field][op]=value. */
+        Filter: core.Filter;
         ForecastReport: core.ForecastReport;
         ForeignKeySpec: core.ForeignKeySpec;
         /**
@@ -1118,12 +1257,14 @@ export interface components {
         KeyStep: core.KeyStep;
         /** @description A user as administrators list them: with the time their sign-in is throttled until (null when it is not). */
         ListedUser: core.ListedUser;
+        Localized: core.Localized;
         /**
          * @description Why a record matched: `unique` a unique key (saving would answer 409), `same` the same normalised value, `similarName` a similar name.
          * @enum {unknown}
          */
         MatchKind: core.MatchKind;
         MatchReason: core.MatchReason;
+        Measure: core.Measure;
         /** @description Each list ordered by `at`, at most 50 items. */
         MyDay: core.MyDay;
         /** @description One entry: a record, and the moment that puts it in its list. */
@@ -1142,6 +1283,8 @@ export interface components {
         /** @description One unit of the company tree (company → department → team). */
         OrgUnit: core.OrgUnit;
         OutcomeFigures: core.OutcomeFigures;
+        /** @description A date or date-time field, bucketed by week, month or quarter (in the company's time zone). */
+        Period: core.Period;
         /** @description A record as the API answers it: its system attributes and its fields by name (null: no value). */
         RecordJson: core.RecordJson;
         /** @description One keyset page of a records list. */
@@ -1151,6 +1294,10 @@ export interface components {
          *     `recordTypes`, or every row whose record type is not in `exceptRecordTypes` (empty types included).
          */
         RecordScope: core.RecordScope;
+        /** @description A workflow report: funnel, win rate, forecast or time in stage of one workflow. */
+        ReportWidget: core.ReportWidget;
+        /** @description A report widget's answer: the workflow report, as `GET /reports/{workflow}/{report}` answers it. */
+        ReportWidgetAnswer: core.ReportWidgetAnswer;
         RoleChange: core.RoleChange;
         /**
          * @description A roll-up field (`x-rollup`) of this table: `name` summarises the rows of table `from` whose
@@ -1252,12 +1399,26 @@ export interface components {
         VersionSummary: core.VersionSummary;
         /** @description Whom a saved view is shared with: the members of an org unit and the units below it, or holders of a role. */
         ViewSharing: core.ViewSharing;
+        Widget: core.Widget;
+        /** @description `GET /dashboards/{id}/widgets/{widget}`. */
+        WidgetAnswer: core.WidgetAnswer;
+        /**
+         * @description half (default): two per row on wide screens; full: the whole row. Phones show one column.
+         * @enum {unknown}
+         */
+        Width: core.Width;
         WinRateReport: core.WinRateReport;
         /** @description A plan as the API answers it (plan, publish, rollback, template install): every step worded in both languages. */
         WordedPlan: core.WordedPlan;
         /** @description A step as a user is shown it (the plan routes answer so): its words and reason in both languages. */
         WordedStep: core.WordedStep;
         WorkflowChange: core.WorkflowChange;
+        /**
+         * @description `workflows/<workflow>.extend.json` of an add-on: what it adds to a workflow it did not define — for now
+         *     only `meta.schedules` (jobs over the workflow's records). Its shape is
+         *     engine/src/definitions/meta/extend-workflow.meta.json.
+         */
+        WorkflowExtension: core.WorkflowExtension;
         /** @description An RFC 9457 problem document. */
         Problem: {
             /**
@@ -2697,6 +2858,10 @@ export interface operations {
                     };
                     /** @description roles.json */
                     roles?: unknown;
+                    /** @description File name (`sales-overview.dashboard.json`) → dashboard definition. */
+                    dashboards?: {
+                        [key: string]: Record<string, unknown>;
+                    };
                     /** @description An add-on only: file name (`customer.extend.json`) → what it adds to that entity. */
                     extensions?: {
                         [key: string]: Record<string, unknown>;
@@ -2873,6 +3038,8 @@ export interface operations {
                         workflows: unknown[];
                         /** @description roles.json; absent or null: no roles. */
                         roles?: unknown;
+                        /** @description dashboards/*.dashboard.json; absent: none. */
+                        dashboards?: unknown[];
                     };
                 };
             };
@@ -2964,6 +3131,8 @@ export interface operations {
                         workflows: unknown[];
                         /** @description roles.json; absent or null: no roles. */
                         roles?: unknown;
+                        /** @description dashboards/*.dashboard.json; absent: none. */
+                        dashboards?: unknown[];
                     };
                     /** @description The version the draft was made from; the current one when absent. */
                     baseVersion?: number;
@@ -3081,6 +3250,55 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listDashboards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dashboards, in their `order`, then by id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardList"];
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    dashboardWidget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A dashboard id. */
+                dashboard: string;
+                /** @description A widget id of that dashboard. */
+                widget: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An aggregate widget: its rows (key, period, measure, count); a report widget: the workflow report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WidgetAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
         };
     };
@@ -3386,6 +3604,393 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description What the endpoint is (ERP 同步). */
+                            name: string;
+                            /** @description Where events are POSTed (http or https); only a 2xx answer counts as delivered. */
+                            url: string;
+                            /** @description Entity ids of the published model whose records are watched. */
+                            entities: string[];
+                            /** @description `created`, `updated` (with the changed fields), `deleted`, `stateChanged` (a workflow transition; without it, a transition that changed fields is sent as `updated`). */
+                            events: ("created" | "updated" | "deleted" | "stateChanged")[];
+                            /** @description A paused subscription captures no new changes; queued ones still go out. */
+                            active: boolean;
+                            /** @description The secret is shown once, at creation; this is its prefix and last four characters. */
+                            secretHint: string;
+                            /** Format: uuid */
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What the endpoint is (ERP 同步). */
+                    name: string;
+                    /** @description Where events are POSTed (http or https); only a 2xx answer counts as delivered. */
+                    url: string;
+                    /** @description Entity ids of the published model whose records are watched. */
+                    entities: string[];
+                    /** @description `created`, `updated` (with the changed fields), `deleted`, `stateChanged` (a workflow transition; without it, a transition that changed fields is sent as `updated`). */
+                    events: ("created" | "updated" | "deleted" | "stateChanged")[];
+                    /** @description A paused subscription captures no new changes; queued ones still go out. */
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Created; keep the secret now, it is not shown again. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        subscription: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description What the endpoint is (ERP 同步). */
+                            name: string;
+                            /** @description Where events are POSTed (http or https); only a 2xx answer counts as delivered. */
+                            url: string;
+                            /** @description Entity ids of the published model whose records are watched. */
+                            entities: string[];
+                            /** @description `created`, `updated` (with the changed fields), `deleted`, `stateChanged` (a workflow transition; without it, a transition that changed fields is sent as `updated`). */
+                            events: ("created" | "updated" | "deleted" | "stateChanged")[];
+                            /** @description A paused subscription captures no new changes; queued ones still go out. */
+                            active: boolean;
+                            /** @description The secret is shown once, at creation; this is its prefix and last four characters. */
+                            secretHint: string;
+                            /** Format: uuid */
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        /** @description The signing secret, shown this once: each delivery carries `X-Lodestar-Signature: sha256=<hex HMAC-SHA256 of "<X-Lodestar-Timestamp>.<raw body>">`. */
+                        secret: string;
+                    };
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    readWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description What the endpoint is (ERP 同步). */
+                        name: string;
+                        /** @description Where events are POSTed (http or https); only a 2xx answer counts as delivered. */
+                        url: string;
+                        /** @description Entity ids of the published model whose records are watched. */
+                        entities: string[];
+                        /** @description `created`, `updated` (with the changed fields), `deleted`, `stateChanged` (a workflow transition; without it, a transition that changed fields is sent as `updated`). */
+                        events: ("created" | "updated" | "deleted" | "stateChanged")[];
+                        /** @description A paused subscription captures no new changes; queued ones still go out. */
+                        active: boolean;
+                        /** @description The secret is shown once, at creation; this is its prefix and last four characters. */
+                        secretHint: string;
+                        /** Format: uuid */
+                        createdBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What the endpoint is (ERP 同步). */
+                    name?: string;
+                    /** @description Where events are POSTed (http or https); only a 2xx answer counts as delivered. */
+                    url?: string;
+                    /** @description Entity ids of the published model whose records are watched. */
+                    entities?: string[];
+                    /** @description `created`, `updated` (with the changed fields), `deleted`, `stateChanged` (a workflow transition; without it, a transition that changed fields is sent as `updated`). */
+                    events?: ("created" | "updated" | "deleted" | "stateChanged")[];
+                    /** @description A paused subscription captures no new changes; queued ones still go out. */
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description What the endpoint is (ERP 同步). */
+                        name: string;
+                        /** @description Where events are POSTed (http or https); only a 2xx answer counts as delivered. */
+                        url: string;
+                        /** @description Entity ids of the published model whose records are watched. */
+                        entities: string[];
+                        /** @description `created`, `updated` (with the changed fields), `deleted`, `stateChanged` (a workflow transition; without it, a transition that changed fields is sent as `updated`). */
+                        events: ("created" | "updated" | "deleted" | "stateChanged")[];
+                        /** @description A paused subscription captures no new changes; queued ones still go out. */
+                        active: boolean;
+                        /** @description The secret is shown once, at creation; this is its prefix and last four characters. */
+                        secretHint: string;
+                        /** Format: uuid */
+                        createdBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Replaced. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The signing secret, shown this once: each delivery carries `X-Lodestar-Signature: sha256=<hex HMAC-SHA256 of "<X-Lodestar-Timestamp>.<raw body>">`. */
+                        secret: string;
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description At most this many (default 50). */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The subscription id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description The delivery id (`X-Lodestar-Delivery`). */
+                            id: string;
+                            /** @description The change id (`X-Lodestar-Event`, the body's `id`): receivers dedupe on it. */
+                            eventId: string;
+                            /** @description `<entity>.<event>`, e.g. `customer.updated`. */
+                            type: string;
+                            entity: string;
+                            /** Format: uuid */
+                            recordId: string;
+                            /** @enum {string} */
+                            status: "pending" | "sent" | "failed";
+                            attempts: number;
+                            lastError: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            sentAt: string | null;
+                            /** Format: date-time */
+                            nextAttemptAt: string | null;
+                            /** @description The event as delivered (see the `webhooks` section). */
+                            body: Record<string, unknown>;
+                            /** @description Every attempt, oldest first. */
+                            log: {
+                                attempt: number;
+                                /** Format: date-time */
+                                at: string;
+                                /** @description The receiver's HTTP status; null without an answer. */
+                                statusCode: number | null;
+                                error: string | null;
+                                durationMs: number;
+                            }[];
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    retryWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription id. */
+                id: string;
+                /** @description The delivery id. */
+                delivery: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The delivery id (`X-Lodestar-Delivery`). */
+                        id: string;
+                        /** @description The change id (`X-Lodestar-Event`, the body's `id`): receivers dedupe on it. */
+                        eventId: string;
+                        /** @description `<entity>.<event>`, e.g. `customer.updated`. */
+                        type: string;
+                        entity: string;
+                        /** Format: uuid */
+                        recordId: string;
+                        /** @enum {string} */
+                        status: "pending" | "sent" | "failed";
+                        attempts: number;
+                        lastError: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        sentAt: string | null;
+                        /** Format: date-time */
+                        nextAttemptAt: string | null;
+                        /** @description The event as delivered (see the `webhooks` section). */
+                        body: Record<string, unknown>;
+                        /** @description Every attempt, oldest first. */
+                        log: {
+                            attempt: number;
+                            /** Format: date-time */
+                            at: string;
+                            /** @description The receiver's HTTP status; null without an answer. */
+                            statusCode: number | null;
+                            error: string | null;
+                            durationMs: number;
+                        }[];
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
         };
     };

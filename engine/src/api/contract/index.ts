@@ -5,6 +5,7 @@ import { META } from './meta.js';
 import { NOTIFICATIONS } from './notifications.js';
 import { RECORDS } from './records.js';
 import { REPORTS } from './reports.js';
+import { DASHBOARDS } from './dashboards.js';
 import { MY_DAY, USERS_DIRECTORY } from './runtime-ui.js';
 import type { Contract } from './spec.js';
 import { VIEWS } from './views.js';
@@ -28,6 +29,7 @@ export const CONTRACTS: Contract[] = [
   RECORDS,
   META,
   REPORTS,
+  DASHBOARDS,
   SCHEDULES,
   IMPORTS,
   SEARCH,

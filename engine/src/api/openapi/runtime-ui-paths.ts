@@ -10,6 +10,7 @@ import { DELEGATIONS } from '../contract/delegations.js';
 import { toContractPaths } from './contract-paths.js';
 import { importPaths } from './import-paths.js';
 import { SEARCH } from '../contract/search.js';
+import { DASHBOARDS } from '../contract/dashboards.js';
 
 /** The runtime UI's own routes: the users directory, saved views, "My day" and the notifications inbox. */
 export const RUNTIME_UI_PATHS: Record<string, JsonSchema> = {
@@ -20,6 +21,7 @@ export const RUNTIME_UI_PATHS: Record<string, JsonSchema> = {
   ...toContractPaths(DELEGATIONS),
   ...importPaths(),
   ...toContractPaths(SEARCH),
+  ...toContractPaths(DASHBOARDS),
 };
 
 /** `GET /records/{entity}/groups`: counts and sums per value; filter parameters are the list's own. */

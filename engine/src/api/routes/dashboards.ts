@@ -1,0 +1,20 @@
+import { Router } from 'express';
+import type { AppContext } from '../../context.js';
+import { answerWidget, visibleDashboards } from '../../dashboards/dashboard-answers.js';
+import { actorOf } from '../actor.js';
+import { DASHBOARDS } from '../contract/dashboards.js';
+import { route } from '../contract/route.js';
+import { modelOf } from '../pin-model.js';
+
+/** The published dashboards: which the caller sees, and each widget's figures under their permissions. */
+export function dashboardsRouter(ctx: AppContext): Router {
+  const router = Router();
+  route(router, DASHBOARDS.routes.list, (req, res) => {
+    res.json(visibleDashboards(modelOf(req), actorOf(req)));
+  });
+  route(router, DASHBOARDS.routes.widget, async (req, res) => {
+    const ids = { dashboard: req.params.dashboard as string, widget: req.params.widget as string };
+    res.json(await answerWidget(ctx.db.knex, modelOf(req), actorOf(req), ids, ctx.clock()));
+  });
+  return router;
+}
