@@ -7,6 +7,7 @@ import { useStudioLang } from './lang';
 import { APP_MESSAGES } from './messages';
 import { CALENDAR_MESSAGES } from '../calendar/messages';
 import { SCHEDULE_MESSAGES } from '../schedules/messages';
+import { WEBHOOK_MESSAGES } from '../webhooks/messages';
 
 /** The studio's frame: the shared top bar, a side navigation, the draft banner above every screen. */
 export function Shell({ children }: { children: ReactNode }) {
@@ -15,6 +16,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const t = useMessages(APP_MESSAGES);
   const calendar = useMessages(CALENDAR_MESSAGES);
   const schedules = useMessages(SCHEDULE_MESSAGES);
+  const webhooks = useMessages(WEBHOOK_MESSAGES);
   return (
     <div className="studio">
       <AppHeader
@@ -54,6 +56,9 @@ export function Shell({ children }: { children: ReactNode }) {
           </NavLink>
           <NavLink to="/calendar" className="sidenav-link">
             {calendar.nav}
+          </NavLink>
+          <NavLink to="/webhooks" className="sidenav-link">
+            {webhooks.nav}
           </NavLink>
           <span className="sidenav-foot badge">{t.publishedVersion(publishedVersion)}</span>
         </nav>

@@ -12,9 +12,10 @@ const noSubscription = { en: 'no such webhook subscription', zh: '没有这个 W
 const fields = {
   name: text({ minLength: 1, maxLength: 100, 'x-notBlank': true, description: 'What the endpoint is (ERP 同步).' }),
   url: text({
+    minLength: 1,
     maxLength: 2000,
-    pattern: '^https?://',
-    description: 'Where events are POSTed (http or https); only a 2xx answer counts as delivered.',
+    description:
+      'Where events are POSTed: a full http:// or https:// address (checked by the route, which says so in both languages); only a 2xx answer counts as delivered.',
   }),
   entities: {
     type: 'array',
