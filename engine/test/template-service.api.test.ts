@@ -390,6 +390,11 @@ describe('service, installed on the standard CRM beside sales to cash', () => {
     const done = (await send('zhou', 'returnVisit', visit, 'VISIT')).record;
     expect(done.state).toBe('done');
     expect(done.visitedAt).toBeTruthy();
+    // The event has guarded alternatives (an array of transitions); its history row still reads by its title.
+    const history = await call('zhou', 'GET', `/records/returnVisit/${visit}/history`);
+    expect(history.data.map((row: { titles: { event: { zh: string } } }) => row.titles.event.zh)).toContain(
+      '录入回访结果',
+    );
     expect(await get('wu', 'serviceRequest', complaint.gold!)).toMatchObject({
       state: 'closed',
       satisfaction: 5,

@@ -69,10 +69,13 @@ export function stepNames(...sets: DefinitionSet[]): StepNames {
     }
     return undefined;
   };
+  type Titled = { meta?: { title?: LocalizedText } } | undefined;
   const eventTitle = (workflow: string, event: string) => {
     for (const set of sets) {
       for (const state of Object.values(set.workflows.find((w) => w.id === workflow)?.states ?? {})) {
-        const title = (state.on?.[event] as { meta?: { title?: LocalizedText } } | undefined)?.meta?.title;
+        // An event with guarded alternatives is an array of transitions: the first titled one names it.
+        const on = state.on?.[event] as Titled | Titled[] | undefined;
+        const title = (Array.isArray(on) ? on : [on]).find((t) => t?.meta?.title)?.meta?.title;
         if (title) return title;
       }
     }
