@@ -10,6 +10,8 @@ import { runHandover, type HandoverOptions } from './commands/handover.js';
 import { runRecompute } from './commands/recompute.js';
 import { runImportCli, type ImportCliOptions } from './commands/import.js';
 import { IMPORT_MESSAGES } from './commands/import-messages.js';
+import { runBackup, runRestore, type BackupOptions } from './commands/backup.js';
+import { BACKUP_MESSAGES } from './commands/backup-messages.js';
 import {
   runTemplateExport,
   runTemplateInstall,
@@ -130,6 +132,17 @@ program
   .action((entity: string, file: string, options: ImportCliOptions) =>
     runImportCli(config(), entity, file, options, lang),
   );
+
+program
+  .command('backup <file>')
+  .description(BACKUP_MESSAGES[lang].helpBackup)
+  .option('--force', BACKUP_MESSAGES[lang].helpForceBackup)
+  .action((file: string, options: BackupOptions) => runBackup(config(), file, options, lang));
+program
+  .command('restore <file>')
+  .description(BACKUP_MESSAGES[lang].helpRestore)
+  .option('--force', BACKUP_MESSAGES[lang].helpForceRestore)
+  .action((file: string, options: BackupOptions) => runRestore(config(), file, options, lang));
 
 program.parseAsync().catch((error: unknown) => {
   reportFailure(error, lang);

@@ -11,8 +11,8 @@ export function lockDataDir(dataDir: string): () => void {
   try {
     writeFileSync(path, String(process.pid), { flag: 'wx' });
   } catch {
-    const owner = Number(readFileSync(path, 'utf8'));
-    if (owner && owner !== process.pid && isAlive(owner)) {
+    const owner = dataDirOwner(dataDir);
+    if (owner !== undefined) {
       throw new Error(
         `the data directory ${dataDir} is in use by process ${owner}; stop it or set DATA_DIR to another folder`,
       );
@@ -20,6 +20,17 @@ export function lockDataDir(dataDir: string): () => void {
     writeFileSync(path, String(process.pid));
   }
   return () => rmSync(path, { force: true });
+}
+
+/** The live process (other than this one) holding the data directory, if any: backup and restore refuse then. */
+export function dataDirOwner(dataDir: string): number | undefined {
+  let owner: number;
+  try {
+    owner = Number(readFileSync(join(dataDir, 'lodestar.pid'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  return owner && owner !== process.pid && isAlive(owner) ? owner : undefined;
 }
 
 function isAlive(pid: number): boolean {
