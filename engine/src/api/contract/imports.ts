@@ -70,6 +70,36 @@ export const IMPORTS = contract('/imports', {
     },
     responses: { 200: json('', ref('ImportPreview')), ...problems(400, 404) },
   },
+  getImportTemplate: {
+    method: 'get',
+    path: '/template',
+    operationId: 'getImportTemplate',
+    tags,
+    summary: 'An entity’s import template: an XLSX file to fill in and import',
+    description:
+      'The header row holds the titles of the fields the caller may fill (in `lang`), under which the import maps ' +
+      'them; row 2 is an example. Choices, record types and yes/no cells have dropdowns. The second sheet explains ' +
+      'each column: its kind, whether it is required, and how to fill it.',
+    query: {
+      properties: {
+        entity: text({ pattern: '^[a-z][a-zA-Z0-9]{0,47}$', description: 'The entity to import into.' }),
+        lang: { type: 'string', enum: ['zh', 'en'], description: 'Default: Accept-Language, else Chinese.' },
+      },
+      required: ['entity'],
+      additionalProperties: false,
+    },
+    responses: {
+      200: {
+        description: 'The template.',
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+            schema: { type: 'string', format: 'binary' },
+          },
+        },
+      },
+      ...problems(400, 404),
+    },
+  },
   getImport: {
     method: 'get',
     path: '/:id',

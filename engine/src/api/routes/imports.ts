@@ -13,6 +13,10 @@ import { isAdmin } from '../../permissions/entity-grant.js';
 import { accessFor } from '../../permissions/model-access.js';
 import { forbidden } from '../../permissions/forbidden.js';
 import type { RecordContext } from '../../records/types.js';
+import { viewOf } from '../../records/record-permissions.js';
+import { writeImportTemplate } from '../../export/import-template.js';
+import { templateColumns } from '../../export/template-columns.js';
+import { SHEET_FILES } from '../../export/sheet-writers.js';
 import { writeCsvReport, writeXlsxReport, type Lang } from '../../import/error-file.js';
 import {
   cancelImport,
@@ -73,6 +77,16 @@ export function importsRouter(ctx: AppContext): Router {
     } finally {
       await rm(path, { force: true });
     }
+  });
+  route(router, IMPORTS.routes.getImportTemplate, async (req, res) => {
+    const query = validQuery<{ entity: string; lang?: Lang }>(req);
+    const records = importContext(ctx, req, query.entity as string, 'preview');
+    const lang = query.lang ?? (/^en/i.test(req.get('accept-language') ?? '') ? 'en' : 'zh');
+    const { entity, model } = records;
+    const columns = templateColumns(entity, viewOf(records), records.access?.grant(entity.id), model, lang);
+    const title = entity.definition['x-i18n']?.title?.[lang] ?? entity.definition.title ?? entity.id;
+    res.type(SHEET_FILES.xlsx.type).attachment(`${entity.id}-template.xlsx`);
+    await writeImportTemplate(res, title, columns, lang);
   });
   route(router, IMPORTS.routes.getImport, async (req, res) => {
     const row = await jobOf(ctx, req);

@@ -12,7 +12,9 @@ import { toEtag, toExpectedVersion } from '../../records/version.js';
 import { deleteRecord } from '../../records/write-record.js';
 import { startFor } from '../../runtime/start-record.js';
 import { accessFor } from '../../permissions/model-access.js';
-import { exportCsv, parseExportOptions } from '../../records/export-csv.js';
+import { parseExportOptions } from '../../export/export-options.js';
+import { planExport } from '../../export/export-records.js';
+import { csvSheet, SHEET_FILES, xlsxSheet } from '../../export/sheet-writers.js';
 import { readGroups } from '../../records/read-groups.js';
 import { readTotals } from '../../records/read-totals.js';
 import { viewOf } from '../../records/record-permissions.js';
@@ -32,10 +34,11 @@ export function recordsRouter(ctx: AppContext): Router {
   });
   router.get('/:entity/export', async (req, res) => {
     const records = recordContext(ctx, req);
-    const { options, rest } = parseExportOptions(req.query as QueryParams, req.get('accept-language'));
-    const query = listQueryOf(records, req, rest);
-    res.type('text/csv; charset=utf-8').attachment(`${records.entity.id}.csv`);
-    await exportCsv(records, query, res, options);
+    const { options, file, rest } = parseExportOptions(req.query as QueryParams, req.get('accept-language'));
+    const plan = planExport(records, listQueryOf(records, req, rest), options);
+    const { type, extension } = SHEET_FILES[file];
+    res.type(type).attachment(`${records.entity.id}.${extension}`);
+    await plan.run(file === 'csv' ? csvSheet(res, plan.headers) : xlsxSheet(res, plan.headers, plan.title));
   });
   router.get('/:entity/groups', async (req, res) => {
     res.json(await readGroups(recordContext(ctx, req), req.query as QueryParams));
