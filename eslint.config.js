@@ -49,6 +49,7 @@ const PURE = [
   'migrate/(diff-sequences|sequence-steps)\\.ts',
   'records/numbering\\.ts',
   'records/me-filter\\.ts',
+  'records/bulk-body\\.ts',
   'records/link-attributes\\.ts',
   'cli/(lang|messages|plan-lines)\\.ts',
   'calendar/(business-days|wall-time)\\.ts',

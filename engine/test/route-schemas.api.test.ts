@@ -106,11 +106,13 @@ describe('every route has a schema', () => {
         const body = operation.requestBody?.content['application/json']?.schema; // an upload's body is the file
         if (spec.perEntity && body) {
           // Per entity, a body is the contract's narrowed: the event's type to the entity's events, the
-          // duplicate check's object to the entity's fields. What the contract declares stays as declared.
+          // duplicate check's object to the entity's fields, a bulk request's records to the entity's create and
+          // patch bodies. What the contract declares stays as declared.
           const { properties: declared = {}, ...shape } = spec.body as { properties?: Record<string, unknown> };
           expect(body).toMatchObject(shape);
           for (const [name, schema] of Object.entries(declared))
             if (name === 'type') expect(body.properties[name]).toBeDefined();
+            else if (name === 'records') expect(body.properties[name]).toMatchObject({ type: 'array', items: {} });
             else expect(body.properties[name]).toEqual(schema);
         } else expect(body).toEqual(spec.body);
         if (!spec.perEntity)

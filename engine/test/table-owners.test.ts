@@ -37,6 +37,7 @@ const OWNERS: Record<string, string> = {
   lodestar_import_errors: 'import/imports-repo.ts',
   lodestar_addons: 'versions/addons-repo.ts',
   lodestar_pinyin: 'search/search-sql.ts',
+  lodestar_bulk_requests: 'records/bulk-repo.ts',
   lodestar_webhook_subscriptions: 'webhooks/subscriptions-repo.ts',
   lodestar_webhook_attempts: 'webhooks/attempts-repo.ts',
 };
@@ -64,6 +65,7 @@ const MIGRATIONS = [
   'import/import-tables.ts',
   'views/view-tables.ts',
   'search/search-tables.ts',
+  'records/bulk-tables.ts',
   'webhooks/webhook-tables.ts',
 ];
 

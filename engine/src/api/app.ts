@@ -29,6 +29,7 @@ import { observeRequests } from '../metrics/observe-requests.js';
 import { captureRouteTemplates } from '../metrics/route-template.js';
 import { metricsRoute } from '../metrics/metrics-route.js';
 import { importsRouter } from './routes/imports.js';
+import { bulkRouter } from './routes/bulk.js';
 import { webhooksRouter } from './routes/webhooks.js';
 import { exceedsJsonDepth, MAX_JSON_DEPTH, refuseDeclaredOver } from './body-guard.js';
 import { BadRequestError } from '../errors.js';
@@ -36,6 +37,7 @@ import { BadRequestError } from '../errors.js';
 /** Bodies of the public routes (login, setup) are small; a signed-in caller may send up to 5 MB. */
 const PUBLIC_BODY_BYTES = 16 * 1024;
 const BODY_BYTES = 5 * 1024 * 1024;
+const BULK_BODY_BYTES = 64 * 1024 * 1024;
 
 /** A JSON body parser with a size limit that refuses deep nesting before parsing. */
 function jsonBody(limit: number) {
@@ -106,6 +108,8 @@ export function createApp(ctx: AppContext): Express {
   api.use(requireActor);
   // An import's body is the file, streamed to disk past the JSON parser and its 5 MB cap (routes/imports.ts).
   api.use('/imports', importsRouter(ctx));
+  // A bulk request carries up to 10,000 records: its own larger cap, parsed before the usual one (routes/bulk.ts).
+  api.use('/records', bulkRouter(ctx, jsonBody(BULK_BODY_BYTES)));
   api.use(...jsonBody(BODY_BYTES));
   api.use(openApiRouter());
   api.use('/meta', metaRouter(ctx));

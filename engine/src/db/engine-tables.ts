@@ -9,6 +9,7 @@ import { createImportTables } from '../import/import-tables.js';
 import { createSearchTables } from '../search/search-tables.js';
 import { createAddonTables } from '../versions/addons-repo.js';
 import { createSharedViews } from '../views/view-tables.js';
+import { createBulkTables } from '../records/bulk-tables.js';
 import { createWebhookTables } from '../webhooks/webhook-tables.js';
 
 interface Migration {
@@ -253,6 +254,7 @@ const MIGRATIONS: Migration[] = [
   { name: '014_search', up: createSearchTables },
   { name: '014_template_addons', up: createAddonTables },
   { name: '015_shared_views', up: createSharedViews },
+  { name: '016_bulk_idempotency', up: createBulkTables },
   { name: '017_webhook_subscriptions', up: createWebhookTables },
 ];
 

@@ -81,6 +81,38 @@ export const RECORDS = contract('/records', {
     body: { type: 'object' },
     responses: perEntity,
   },
+  bulk: {
+    method: 'post',
+    path: '/:entity/bulk',
+    operationId: 'bulkWrite',
+    tags,
+    perEntity: true,
+    summary: 'Create, update or upsert up to 10,000 records in one request',
+    params: { entity: target.entity },
+    // Each record is judged by the entity's own create or patch; here only the request's form. The
+    // 10,000 limit is checked by the handler, which says so in words (records/bulk-body.ts).
+    body: {
+      type: 'object',
+      required: ['records'],
+      additionalProperties: false,
+      properties: {
+        mode: { type: 'string', enum: ['insert', 'update', 'upsert'], description: 'Default `insert`.' },
+        key: {
+          anyOf: [
+            text({ maxLength: 100 }),
+            { type: 'array', items: text({ maxLength: 100 }), minItems: 1, maxItems: 10 },
+          ],
+          description: 'How update and upsert find records: the field(s) of a declared unique key, or `id` (update).',
+        },
+        allOrNothing: {
+          type: 'boolean',
+          description: 'Default true: one refused record and nothing is written. False: the good ones are written.',
+        },
+        records: { type: 'array', items: { type: 'object' } },
+      },
+    },
+    responses: perEntity,
+  },
   totals: {
     method: 'get',
     path: '/:entity/totals',

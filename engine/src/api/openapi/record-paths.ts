@@ -5,6 +5,7 @@ import { toEntityTitle } from './entity-schemas.js';
 import { RECORDS } from '../contract/records.js';
 import { toQueryParameters } from './contract-paths.js';
 import { toDuplicatePaths } from './duplicate-paths.js';
+import { toBulkPaths } from './bulk-paths.js';
 
 const SYSTEM_FILTERS = ['id', 'owner_id', 'created_at', 'updated_at', 'created_by', 'updated_by', 'version'];
 const param = (name: string) => ref(name, 'parameters');
@@ -62,14 +63,21 @@ export function toRecordPaths(entity: CompiledEntity, name: string, tag: string)
     get: {
       operationId: `export${name}`,
       tags: [tag],
-      summary: `Export records as CSV (${title})`,
+      summary: `Export records as CSV or XLSX (${title})`,
       description:
-        'Every record the list filters match (not one page), as UTF-8 CSV with a byte-order mark; only the fields the caller may see. ' +
+        'Every record the list filters match (not one page), streamed as UTF-8 CSV with a byte-order mark or, with `file=xlsx`, as an Excel workbook; only the fields the caller may see. ' +
         'By default the file is the view: the `fields` in that order under their titles, choice labels, related records by title, users by name, times in `tz`, in `lang`. ' +
         "`format=raw` gives the API values under field ids. Text that would start a spreadsheet formula gets a leading `'`.",
       parameters: [
         ...filterParameters(entity),
         ...['sort', 'fields', 'q'].map(param),
+        {
+          name: 'file',
+          in: 'query',
+          schema: { enum: ['csv', 'xlsx'], default: 'csv' },
+          description:
+            '`csv` or `xlsx` (numbers as numbers, a bold frozen header; past 1,048,575 rows, further sheets).',
+        },
         {
           name: 'format',
           in: 'query',
@@ -90,7 +98,15 @@ export function toRecordPaths(entity: CompiledEntity, name: string, tag: string)
         },
       ],
       responses: {
-        200: { description: 'The CSV file.', content: { 'text/csv': { schema: { type: 'string' } } } },
+        200: {
+          description: 'The file.',
+          content: {
+            'text/csv': { schema: { type: 'string' } },
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              schema: { type: 'string', format: 'binary' },
+            },
+          },
+        },
         ...problems(400),
       },
     },
@@ -113,6 +129,7 @@ export function toRecordPaths(entity: CompiledEntity, name: string, tag: string)
     [`/records/${entity.id}/{id}`]: one,
     [`/records/${entity.id}/{id}/audit`]: audit,
     ...toDuplicatePaths(entity, name, tag),
+    ...toBulkPaths(entity, name, tag),
   };
 }
 
