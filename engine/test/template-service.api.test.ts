@@ -270,6 +270,15 @@ describe('service, installed on the standard CRM beside sales to cash', () => {
         state: 'handling',
         owner_id: users.wu!.id,
       });
+    // Once assigned, the time received and the contract are locked: the owner cannot push the deadline back.
+    const postponed = await server.request(
+      'PATCH',
+      `/api/v1/records/serviceRequest/${complaint.gold}`,
+      { receivedAt: '2027-03-09T07:00:00.000Z', version: (await get('wu', 'serviceRequest', complaint.gold!)).version },
+      as('wu'),
+    );
+    expect(postponed.status).toBe(422);
+    expect(JSON.stringify(postponed.body)).toContain('受理时间');
     const reassign = await refused('wu', 'serviceRequest', complaint.gold!, 'REASSIGN');
     expect(JSON.stringify(reassign.body)).toContain('服务主管');
     // Monday 18:00 and Wednesday 18:00 in Shanghai.
