@@ -12,8 +12,11 @@ interface ChartCardProps<T> {
   retry(): void;
   isEmpty(data: T): boolean;
   chart(data: T): ReactNode;
-  /** The same figures as a table: shown on demand, otherwise visually hidden (screen readers and tests read it). */
-  table(data: T): ReactNode;
+  /**
+   * The same figures as a table: shown on demand, otherwise visually hidden (screen readers and tests read it).
+   * Absent when the chart is a table already.
+   */
+  table?: (data: T) => ReactNode;
   wide?: boolean;
   /** What an empty result says (default: nothing in this period). */
   emptyText?: string;
@@ -48,7 +51,7 @@ export function ChartCard<T>({
           <h2 id={headingId}>{title}</h2>
           {hint && <p className="chart-card-hint">{hint}</p>}
         </div>
-        {ready && (
+        {ready && table && (
           <button
             type="button"
             className="chart-table-toggle"
@@ -74,7 +77,9 @@ export function ChartCard<T>({
       {ready && (
         <>
           {chart(state.data)}
-          <div className={showTable ? 'chart-table' : 'chart-table visually-hidden'}>{table(state.data)}</div>
+          {table && (
+            <div className={showTable ? 'chart-table' : 'chart-table visually-hidden'}>{table(state.data)}</div>
+          )}
         </>
       )}
     </section>

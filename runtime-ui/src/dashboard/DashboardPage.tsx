@@ -1,97 +1,70 @@
-import { useMemo, useState } from 'react';
-import { useDocumentTitle, useMessages } from '@lodestar/ui-shared';
+import { useSearchParams } from 'react-router';
+import { pick, useApi, useDocumentTitle, useMessages } from '@lodestar/ui-shared';
+import type { DashboardList } from '@lodestar/core';
+import { Spinner } from '../app/Spinner';
 import { useModel } from '../model/ModelContext';
-import type { EntityPermissions } from '../model/types';
-import { DashboardFilters, type FilterState } from './DashboardFilters';
-import { DistributionCard } from './charts/DistributionCard';
-import { ForecastCard } from './charts/ForecastCard';
-import { FunnelCard } from './charts/FunnelCard';
-import { TimeInStageCard } from './charts/TimeInStageCard';
-import { WinRateCard } from './charts/WinRateCard';
-import { presetPeriod } from './period';
+import { DefinedDashboard } from './DefinedDashboard';
+import { OverviewDashboard } from './OverviewDashboard';
 import { DASHBOARD_MESSAGES } from './messages';
 import '../kanban/kanban.css';
 import './dashboard.css';
 
-/** `/dashboard`: the workflow reports and the distributions definitions ask for, under the user's permissions. */
+/**
+ * `/dashboard`: the generated overview first, then the dashboards the published templates define and the
+ * user's roles see (`?d=<id>` keeps the choice in the URL). Without defined dashboards, the overview alone.
+ */
 export function DashboardPage() {
-  const { workflows, entities, permissions } = useModel();
+  const { lang } = useModel();
   const t = useMessages(DASHBOARD_MESSAGES);
   useDocumentTitle(t.pageTitle);
-  // Workflows with an amount are the sales-like ones worth a funnel and a forecast; without any, all of them.
-  const reportable = useMemo(() => {
-    const visible = workflows.filter((w) => isReadable(permissions, w.meta.entity));
-    const withAmount = visible.filter((w) => w.meta.amountField);
-    return withAmount.length > 0 ? withAmount : visible;
-  }, [workflows, permissions]);
-  // Every field a definition marks `x-ui.chart: true`, found generically.
-  const charted = useMemo(
-    () =>
-      entities
-        .filter((e) => isReadable(permissions, e.$id))
-        .flatMap((entity) =>
-          Object.entries(entity.properties)
-            .filter(([, p]) => (p['x-ui'] as { chart?: boolean } | undefined)?.chart === true)
-            .map(([field]) => ({ entity, field })),
-        ),
-    [entities, permissions],
-  );
-
-  const [filters, setFilters] = useState<FilterState>(() => ({
-    preset: 'year',
-    period: presetPeriod('year'),
-    owner: '',
-    workflow: reportable[0]?.id,
-  }));
-  const onChange = (next: FilterState) =>
-    setFilters(next.preset === 'custom' ? next : { ...next, period: presetPeriod(next.preset) });
-  const workflow = reportable.find((w) => w.id === filters.workflow) ?? reportable[0];
-  const entity = workflow ? entities.find((e) => e.$id === workflow.meta.entity) : undefined;
-  const currency = workflow?.meta.amountField
-    ? entity?.properties[workflow.meta.amountField]?.['x-currency']
-    : undefined;
-  const reportFilters = useMemo(
-    () => ({
-      from: filters.period.from,
-      to: filters.period.to,
-      owner: filters.owner,
-      recordType: workflow?.meta.recordType,
-    }),
-    [filters.period.from, filters.period.to, filters.owner, workflow?.meta.recordType],
-  );
+  const [state] = useApi<DashboardList>('/api/v1/dashboards');
+  const [params, setParams] = useSearchParams();
+  const dashboards = state.status === 'ready' ? state.data.data : [];
+  const chosen = dashboards.find((d) => d.id === params.get('d'));
+  const choose = (id: string | undefined) => setParams(id ? { d: id } : {}, { replace: false });
+  const title = (text: Parameters<typeof pick>[0], fallback: string) => pick(text, lang) ?? fallback;
 
   return (
     <div className="dashboard-page">
       <div className="title-row dashboard-title-row">
         <div>
           <h1>{t.pageTitle}</h1>
-          <p className="subtitle">{t.subtitle}</p>
+          <p className="subtitle">{chosen?.description ? title(chosen.description, chosen.id) : t.subtitle}</p>
         </div>
       </div>
-      <DashboardFilters value={filters} onChange={onChange} workflows={reportable} />
-      {!workflow && charted.length === 0 && <p className="empty-state">{t.noWorkflow}</p>}
-      <div className="dashboard-grid">
-        {workflow && (
-          <>
-            <FunnelCard key={`funnel-${workflow.id}`} workflow={workflow} filters={reportFilters} currency={currency} />
-            <WinRateCard key={`win-${workflow.id}`} workflow={workflow} filters={reportFilters} currency={currency} />
-            <ForecastCard
-              key={`forecast-${workflow.id}`}
-              workflow={workflow}
-              filters={reportFilters}
-              currency={currency}
-            />
-            <TimeInStageCard key={`time-${workflow.id}`} workflow={workflow} filters={reportFilters} />
-          </>
-        )}
-        {charted.map(({ entity: e, field }) => (
-          <DistributionCard key={`${e.$id}-${field}`} entity={e} field={field} owner={filters.owner} />
-        ))}
-      </div>
+      {state.status === 'loading' && params.get('d') && <Spinner label={t.loading} />}
+      {dashboards.length > 0 && (
+        <div className="dashboard-tabs" role="tablist" aria-label={t.chooseDashboard}>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={!chosen}
+            className={!chosen ? 'is-active' : undefined}
+            data-dashboard=""
+            onClick={() => choose(undefined)}
+          >
+            {t.overview}
+          </button>
+          {dashboards.map((d) => (
+            <button
+              key={d.id}
+              type="button"
+              role="tab"
+              aria-selected={chosen?.id === d.id}
+              className={chosen?.id === d.id ? 'is-active' : undefined}
+              data-dashboard={d.id}
+              onClick={() => choose(d.id)}
+            >
+              {title(d.title, d.id)}
+            </button>
+          ))}
+        </div>
+      )}
+      {chosen ? (
+        <DefinedDashboard key={chosen.id} dashboard={chosen} />
+      ) : (
+        (state.status !== 'loading' || !params.get('d')) && <OverviewDashboard />
+      )}
     </div>
   );
-}
-
-function isReadable(permissions: Record<string, EntityPermissions>, entity: string): boolean {
-  return (permissions[entity]?.read ?? 'none') !== 'none';
 }

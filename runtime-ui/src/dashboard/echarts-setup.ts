@@ -3,10 +3,12 @@ import {
   BarChart,
   FunnelChart,
   GaugeChart,
+  LineChart,
   PieChart,
   type BarSeriesOption,
   type FunnelSeriesOption,
   type GaugeSeriesOption,
+  type LineSeriesOption,
   type PieSeriesOption,
 } from 'echarts/charts';
 import {
@@ -25,6 +27,7 @@ echarts.use([
   BarChart,
   FunnelChart,
   GaugeChart,
+  LineChart,
   PieChart,
   GridComponent,
   LegendComponent,
@@ -36,6 +39,7 @@ export type ChartOption = ComposeOption<
   | BarSeriesOption
   | FunnelSeriesOption
   | GaugeSeriesOption
+  | LineSeriesOption
   | PieSeriesOption
   | GridComponentOption
   | LegendComponentOption

@@ -3,6 +3,9 @@ import { defineMessages, type MessagesOf } from '@lodestar/ui-shared';
 export const DASHBOARD_MESSAGES = defineMessages({
   zh: {
     pageTitle: '仪表盘',
+    overview: '概览',
+    chooseDashboard: '选择仪表盘',
+    measure: '数值',
     subtitle: '按您的权限范围统计的销售与业务数据',
     period: '期间',
     presets: { month: '本月', quarter: '本季度', year: '本年', last12: '最近 12 个月', custom: '自定义' },
@@ -57,6 +60,9 @@ export const DASHBOARD_MESSAGES = defineMessages({
   },
   en: {
     pageTitle: 'Dashboard',
+    overview: 'Overview',
+    chooseDashboard: 'Choose a dashboard',
+    measure: 'Figure',
     subtitle: 'Sales and business figures, within what you may see',
     period: 'Period',
     presets: {
