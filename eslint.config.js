@@ -53,7 +53,7 @@ const PURE = [
   'records/link-attributes\\.ts',
   'cli/(lang|messages|plan-lines)\\.ts',
   'calendar/(business-days|wall-time)\\.ts',
-  'schedules/(schedule-specs|due-times|check-schedules|schedule-sql)\\.ts',
+  'schedules/(schedule-specs|due-times|check-schedules|schedule-sql|schedule-rank)\\.ts',
   'import/(convert|mapping|prepare-row|import-types)\\.ts',
   'search/(search-spec|search-sql|search-query|highlight|validate-search)\\.ts',
   'migrate/(diff-search|search-step-text)\\.ts',

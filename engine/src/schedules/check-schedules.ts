@@ -6,6 +6,7 @@ import { checkRecordExpression } from '../formula/record-expression.js';
 import { toFieldKind, type FieldKind } from '../schema/column-types.js';
 import { escape, listTransitions } from '../workflow/transitions.js';
 import { cronProblem, isTimeZone } from './due-times.js';
+import { RANK_NAMES, rankedEntity } from './schedule-rank.js';
 import type { Schedule } from './schedule-specs.js';
 
 /** The formula type a settable field takes; kinds missing here (relations, people, lists, JSON) cannot be set. */
@@ -52,8 +53,11 @@ export function checkSchedules(workflow: WorkflowDefinition, entities: readonly 
     issues.push(...checkAction(schedule, at));
     if (schedule.where !== undefined)
       issues.push(...checkRecordExpression(byId, entity, schedule.where, `${at}/where`, 'boolean').issues);
+    if (schedule.rank !== undefined) issues.push(...checkRank(byId, entity, schedule, `${at}/rank`));
+    // A ranked schedule's formulas also read rankPosition and rankShare (schedule-rank.ts).
+    const scope = schedule.rank !== undefined ? rankedEntity(entity) : entity;
     for (const [name, source] of Object.entries(schedule.set ?? {}))
-      issues.push(...checkSet(byId, entity, name, source, `${at}/set/${escape(name)}`));
+      issues.push(...checkSet(byId, scope, name, source, `${at}/set/${escape(name)}`));
     if (schedule.event !== undefined && !events.has(schedule.event))
       issues.push(
         issueOf(
@@ -92,6 +96,32 @@ function checkTiming(schedule: Schedule, at: string): Issue[] {
         zh: `“${schedule.timeZone}”不是有效的时区名称（例如 Asia/Shanghai）`,
       }),
     );
+  return issues;
+}
+
+/** `rank`: only before a `set`, `by` a number formula, and no field of the entity named like a rank name. */
+function checkRank(
+  entities: ReadonlyMap<string, EntityDefinition>,
+  entity: EntityDefinition,
+  schedule: Schedule,
+  at: string,
+): Issue[] {
+  const issues: Issue[] = [];
+  if (schedule.set === undefined)
+    issues.push(
+      issueOf(at, 'scheduleRank', {
+        en: 'a ranking only serves a "set": its formulas read rankPosition and rankShare',
+        zh: '排名只用于“set”（写字段）：由其中的公式读取 rankPosition 与 rankShare',
+      }),
+    );
+  for (const name of RANK_NAMES.filter((n) => Object.hasOwn(entity.properties, n)))
+    issues.push(
+      issueOf(at, 'scheduleRank', {
+        en: `"${entity.$id}" has a field "${name}", which a ranked schedule's formulas would read as the rank: rename the field`,
+        zh: `“${entity.$id}”有字段“${name}”，与排名的名称相同，带排名的定时任务无法区分：请给该字段改名`,
+      }),
+    );
+  issues.push(...checkRecordExpression(entities, entity, schedule.rank!.by, `${at}/by`, 'number').issues);
   return issues;
 }
 

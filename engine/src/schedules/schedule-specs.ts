@@ -25,6 +25,8 @@ export interface ScheduleSpec {
   entity: string;
   recordType?: string;
   where?: string;
+  /** A `set` schedule's ranking of the matching records (rankPosition, rankShare in its formulas). */
+  rank?: { by: string };
   action: ScheduleAction;
   enabled: boolean;
 }
@@ -46,6 +48,7 @@ export function scheduleSpecsOf(workflows: readonly WorkflowDefinition[]): Sched
           entity: workflow.meta.entity,
           ...(workflow.meta.recordType && { recordType: workflow.meta.recordType }),
           ...(schedule.where && { where: schedule.where }),
+          ...(schedule.rank && { rank: { by: schedule.rank.by } }),
           action,
           enabled: schedule.enabled !== false,
         },

@@ -6,6 +6,7 @@ import type { CompiledEntity } from '../model/compile-model.js';
 import { quoteIdent } from '../records/quote-ident.js';
 import { toSqlType } from '../schema/table-spec.js';
 import { escape, listTransitions } from '../workflow/transitions.js';
+import { rankedDefinitions, rankSql } from './schedule-rank.js';
 import type { ScheduleSpec } from './schedule-specs.js';
 
 /**
@@ -74,7 +75,9 @@ export function setBatchSql(
   detail: unknown,
 ): SqlFragment {
   const names = Object.keys(spec.action.set);
-  const values = names.map((name, i) => `${expressionSql(spec.action.set[name]!, entity, definitions, 't')} as v${i}`);
+  // A ranked schedule's formulas read rankPosition and rankShare as columns of `t` (schedule-rank.ts).
+  const scope = spec.rank ? rankedDefinitions(definitions, entity.id) : definitions;
+  const values = names.map((name, i) => `${expressionSql(spec.action.set[name]!, entity, scope, 't')} as v${i}`);
   const befores = names.map((name, i) => `t.${quoteIdent(name)} as b${i}`);
   const fits = names.map((name, i) => fitSql(entity, name, `c.v${i}`));
   const columns = names.map((name, i) => `${quoteIdent(name)} = c.v${i}::${columnType(entity, name)}`);
@@ -99,12 +102,18 @@ export function setBatchSql(
     changesSql: changed,
     detailSql: jsonParam(detail),
   });
+  const locked = `${query.table} as t join ids on ids.id = t.id where ${query.where.sql} for update of t`;
+  const batchSql = spec.rank
+    ? `ranked as (${rankSql(query.table, query.where.sql, expressionSql(spec.rank.by, entity, definitions, 't'))}), ` +
+      `locked as (select t.* from ${locked}), ` +
+      `batch as (select t.id, ${[...befores, ...values].join(', ')} from (select l.*, r."rankPosition", r."rankShare" ` +
+      `from locked as l left join ranked as r on r.id = l.id) as t), `
+    : `batch as (select t.id, ${[...befores, ...values].join(', ')} from ${locked}), `;
   return {
     sql:
       `with ids as (select t.id from ${query.table} as t where ${batch.after ? 't.id > ?::uuid and ' : ''}${query.where.sql} ` +
       `order by t.id limit ?), ` +
-      `batch as (select t.id, ${[...befores, ...values].join(', ')} from ${query.table} as t join ids on ids.id = t.id ` +
-      `where ${query.where.sql} for update of t), ` +
+      batchSql +
       `checked as (select c.*, (${fits.join(' and ') || 'true'}) as fits from batch as c), ` +
       `moved as (update ${query.table} as t set ${columns.join(', ')}, version = t.version + 1, updated_at = now(), updated_by = null ` +
       `from checked as c where t.id = c.id and c.fits and (${differs.join(' or ')}) ` +
@@ -117,6 +126,7 @@ export function setBatchSql(
       ...(batch.after ? [batch.after] : []),
       ...query.where.bindings,
       batch.size,
+      ...(spec.rank ? query.where.bindings : []),
       ...query.where.bindings,
       ...audit.bindings,
     ],
@@ -171,7 +181,7 @@ function expressionSql(
   alias: string,
 ): string {
   const byId = new Map(definitions.map((e) => [e.$id, e]));
-  const { expression, issues } = checkRecordExpression(byId, entity.definition, source, '');
+  const { expression, issues } = checkRecordExpression(byId, byId.get(entity.id) ?? entity.definition, source, '');
   if (!expression) throw new Error(`schedule expression does not check: ${issues[0]?.message ?? source}`);
   return recordExpressionSql(definitions, expression, alias).replaceAll('?', '\\?');
 }

@@ -73,6 +73,7 @@ export interface Schedule {
   };
   event?: string;
   notify?: ScheduleNotify;
+  rank?: ScheduleRank;
   enabled?: boolean;
 }
 /**
@@ -81,6 +82,15 @@ export interface Schedule {
 export interface ScheduleNotify {
   role: string;
   subject?: Text;
+}
+/**
+ * Ranks the matching records by `by` (largest first) before a `set`: its formulas may read rankPosition (1 for the largest) and rankShare, the percent of the matching records' total of `by` held by the record and every record ranked above it (Pareto / ABC analysis); both blank where `by` is blank or not above 0.
+ */
+export interface ScheduleRank {
+  /**
+   * A number formula over the record and its many-to-one parents.
+   */
+  by: string;
 }
 export interface State {
   type?: 'atomic' | 'final';
