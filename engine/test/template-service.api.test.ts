@@ -304,9 +304,12 @@ describe('service, installed on the standard CRM beside sales to cash', () => {
     await fireDue('2027-03-10T10:00:00.000Z');
     expect((await get('wu', 'serviceRequest', complaint.standard!)).state).toBe('escalated');
     const history = await call('zhou', 'GET', `/records/serviceRequest/${complaint.gold}/history`);
-    expect(history.data.map((row: { event: string }) => row.event)).toContain(
-      'after.after receivedAt 1 business day 18:00',
-    );
+    // The stage history says which deadline passed, by the timer's own title.
+    const escalation = history.data.find((row: { to: string }) => row.to === 'escalated');
+    expect(escalation).toMatchObject({
+      event: 'after.after receivedAt 1 business day 18:00',
+      titles: { event: { zh: '超过优先时限', en: 'Priority deadline passed' } },
+    });
   });
 
   let visit: string;

@@ -47,10 +47,27 @@ export async function withHistoryTitles(knex: Knex, model: Model, rows: HistoryJ
     const titles = {
       ...(row.from !== null && { from: state(row.from, 'from') }),
       to: state(row.to, 'to'),
-      event: eventTitle(row, names, older ?? []),
+      event: timerTitle(model.set, row) ?? eventTitle(row, names, older ?? []),
     };
     return { ...row, titles, ...(removed.length && { removed }) };
   });
+}
+
+type Titled = { meta?: { title?: { en?: string; zh?: string } } } | string | undefined;
+
+/**
+ * A timer's own title, when its definition gives one (`after.<key>.meta.title`, such as 超过优先时限): a
+ * record with two deadlines then says which one passed. Read from the state the timer left, in the current model.
+ */
+function timerTitle(set: DefinitionSet, row: HistoryJson): Text | undefined {
+  if (!row.event.startsWith('after.') || row.from === null) return undefined;
+  const after = set.workflows.find((w) => w.id === row.workflow)?.states?.[row.from]?.after as
+    Record<string, Titled | Titled[]> | undefined;
+  const timer = after?.[row.event.slice(6)];
+  const title = (Array.isArray(timer) ? timer : [timer]).find((t) => typeof t === 'object' && t.meta?.title);
+  const text = typeof title === 'object' ? title.meta?.title : undefined;
+  if (!text?.en && !text?.zh) return undefined;
+  return { en: text.en ?? text.zh!, zh: text.zh ?? text.en! };
 }
 
 function eventTitle(row: HistoryJson, names: StepNames, older: DefinitionSet[]): Text {
