@@ -14,6 +14,9 @@ import { seedFromFolder, type SeedResult } from './store/seed.js';
 import { describeStep } from './migrate/describe-step.js';
 import type { IdentifyActor } from './api/actor.js';
 import { bearerIdentity } from './identity/authenticate.js';
+import { CHANNELS, listenForChanges, NO_SIGNALS } from './db/change-signals.js';
+import { PrincipalCache } from './identity/principal-cache.js';
+import type { Principal } from './identity/sessions.js';
 import { countUsers, createUser } from './identity/users.js';
 import { startTimerWorker, type TimerWorker } from './runtime/timer-worker.js';
 import { startOutboxWorker, type OutboxWorker } from './outbox/index.js';
@@ -46,7 +49,7 @@ export async function startEngine(config: Config, options: EngineOptions = {}): 
   // Cross-field rules count TODAY() and a date-time's day in it too (formula fields keep Asia/Shanghai: stored).
   if (config.timeZone) checkRuleZone.timeZone = config.timeZone;
   const db = options.db ?? (await connect(config.db));
-  let booted: { ctx: AppContext; server: Server };
+  let booted: { ctx: AppContext; server: Server; release: () => Promise<void> };
   try {
     booted = await boot(config, db, {
       log,
@@ -58,7 +61,7 @@ export async function startEngine(config: Config, options: EngineOptions = {}): 
     if (!options.db) await db.close();
     throw error;
   }
-  const { ctx, server } = booted;
+  const { ctx, server, release } = booted;
   const models = ctx.models;
   const outbox = startOutboxWorker({
     knex: db.knex,
@@ -97,6 +100,7 @@ export async function startEngine(config: Config, options: EngineOptions = {}): 
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
+      await release();
       if (!options.db) await db.close();
     },
   };
@@ -112,8 +116,12 @@ async function boot(
   if (options.seed) logSeed(log, await seedFromFolder(db.knex, config.definitionsDir, { apply: 'ifEmpty' }));
   const models = await ModelCache.open(db.knex);
   const clock = () => new Date();
-  const bearer = bearerIdentity(db.knex, clock);
   await bootstrapAdmin(db, config, log);
+  // One listening connection per process: principals are cached, and publishes seen, on its word.
+  const signals = db.url ? await listenForChanges(db.url, log) : NO_SIGNALS;
+  signals.on(CHANNELS.model, () => void models.refresh().catch(() => undefined));
+  const principals = new PrincipalCache<Principal>(signals);
+  const bearer = bearerIdentity(db.knex, clock, principals);
   const ctx: AppContext = {
     db,
     models,
@@ -125,9 +133,18 @@ async function boot(
     ...(config.trustProxy && { trustProxy: config.trustProxy }),
     ...(config.metrics && { metrics: { metrics: createMetrics(db, models), settings: config.metrics } }),
   };
+  const release = async () => {
+    principals.dispose();
+    await signals.close();
+  };
   const server = createApp(ctx).listen(config.port);
-  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
-  return { ctx, server };
+  try {
+    await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  return { ctx, server, release };
 }
 
 /** LODESTAR_ADMIN_EMAIL + LODESTAR_ADMIN_PASSWORD create the first admin of an empty installation (unattended installs). */

@@ -67,6 +67,7 @@ const MIGRATIONS = [
   'search/search-tables.ts',
   'records/bulk-tables.ts',
   'webhooks/webhook-tables.ts',
+  'db/signal-triggers.ts',
 ];
 
 function sourceFiles(dir: string): string[] {

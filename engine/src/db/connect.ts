@@ -12,6 +12,8 @@ const createKnex = knexModule as unknown as (config: Knex.Config) => Knex;
 export interface Db {
   knex: Knex;
   kind: 'postgres' | 'pglite';
+  /** The server's URL (PostgreSQL only): for the connection that listens for notifications. */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -31,7 +33,7 @@ function connectPostgres(url: string, poolSize = 10): Db {
     connection: { connectionString: url, types } as Knex.PgConnectionConfig,
     pool: { min: 0, max: poolSize },
   });
-  return { knex, kind: 'postgres', close: () => knex.destroy() };
+  return { knex, kind: 'postgres', url, close: () => knex.destroy() };
 }
 
 async function connectPglite(dataDir: string): Promise<Db> {

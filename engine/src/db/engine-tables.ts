@@ -11,6 +11,7 @@ import { createAddonTables } from '../versions/addons-repo.js';
 import { createSharedViews } from '../views/view-tables.js';
 import { createBulkTables } from '../records/bulk-tables.js';
 import { createWebhookTables } from '../webhooks/webhook-tables.js';
+import { createSignalTriggers } from './signal-triggers.js';
 
 interface Migration {
   name: string;
@@ -256,6 +257,7 @@ const MIGRATIONS: Migration[] = [
   { name: '015_shared_views', up: createSharedViews },
   { name: '016_bulk_idempotency', up: createBulkTables },
   { name: '017_webhook_subscriptions', up: createWebhookTables },
+  { name: '018_change_signals', up: createSignalTriggers },
 ];
 
 /** The engine's migrations by name, in order: readiness (api/routes/health-checks.ts) compares them with the database. */

@@ -9,10 +9,17 @@ interface Statement {
 }
 
 interface PgConnection {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+  query(config: { name: string; text: string; values: unknown[]; types?: unknown }): Promise<{ rows: unknown[] }>;
+}
+
+/** Per-statement options: `types` replaces node-postgres' type parsers (see type-parsers.ts). */
+export interface PreparedOptions {
+  types?: unknown;
 }
 
 const statements = new Map<string, Statement>();
+/** Statements already in `$n` form (from a query builder): text → name. */
+const nativeNames = new Map<string, string>();
 let generation = 0;
 
 /**
@@ -23,6 +30,7 @@ let generation = 0;
 export function renewPreparedStatements(): void {
   generation++;
   statements.clear();
+  nativeNames.clear();
 }
 
 /**
@@ -32,18 +40,57 @@ export function renewPreparedStatements(): void {
  * query). Inside a transaction, or on PGlite, it runs through knex as usual. Only for statements
  * with explicit result columns: a prepared `select *` would break when a publish alters the table.
  */
-export async function runPrepared<R>(knex: Knex, sql: string, bindings: readonly Knex.RawBinding[]): Promise<R[]> {
+export async function runPrepared<R>(
+  knex: Knex,
+  sql: string,
+  bindings: readonly Knex.RawBinding[],
+  options: PreparedOptions = {},
+): Promise<R[]> {
   const statement = statementOf(sql);
   if (knex.isTransaction || knex.client.config.client !== 'pg') {
-    const result = (await knex.raw(sql, bindings as Knex.RawBinding[]).options({ name: statement.name })) as {
+    const result = (await knex
+      .raw(sql, bindings as Knex.RawBinding[])
+      .options({ name: statement.name, ...options })) as {
       rows: R[];
     };
     return result.rows;
   }
+  return onPooledConnection<R>(knex, sql, { ...statement, values: bindings as unknown[], ...options });
+}
+
+/**
+ * A query builder's statement run like `runPrepared` (lists are built with knex, then sent prepared:
+ * a list page's plan is most of its database time). On PGlite or inside a transaction it runs as built.
+ */
+export async function runBuilderPrepared<R>(
+  builder: Knex.QueryBuilder,
+  knex: Knex,
+  options: PreparedOptions = {},
+): Promise<R[]> {
+  if (knex.isTransaction || knex.client.config.client !== 'pg') return (await builder.options(options)) as R[];
+  const native = builder.toSQL().toNative();
+  let name = nativeNames.get(native.sql);
+  if (!name) {
+    name = nameOf(native.sql);
+    if (nativeNames.size > 5000) nativeNames.clear();
+    nativeNames.set(native.sql, name);
+  }
+  return onPooledConnection<R>(knex, native.sql, {
+    name,
+    text: native.sql,
+    values: native.bindings as unknown[],
+    ...options,
+  });
+}
+
+async function onPooledConnection<R>(
+  knex: Knex,
+  sql: string,
+  query: { name: string; text: string; values: unknown[]; types?: unknown },
+): Promise<R[]> {
   const connection = (await knex.client.acquireConnection()) as PgConnection;
   try {
-    const rows = (await connection.query({ name: statement.name, text: statement.text, values: bindings as unknown[] }))
-      .rows as R[];
+    const rows = (await connection.query(query)).rows as R[];
     noteStatement(sql);
     return rows;
   } finally {
@@ -57,11 +104,15 @@ function statementOf(sql: string): Statement {
   if (!statement) {
     let n = 0;
     statement = {
-      name: `lodestar_${createHash('sha1').update(`${generation}:${sql}`).digest('hex').slice(0, 24)}`,
+      name: nameOf(sql),
       text: sql.replace(/\?/g, () => `$${++n}`),
     };
     if (statements.size > 5000) statements.clear();
     statements.set(sql, statement);
   }
   return statement;
+}
+
+function nameOf(sql: string): string {
+  return `lodestar_${createHash('sha1').update(`${generation}:${sql}`).digest('hex').slice(0, 24)}`;
 }

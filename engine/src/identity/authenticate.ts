@@ -2,21 +2,27 @@ import type { Request } from 'express';
 import type { Knex } from 'knex';
 import type { IdentifyActor } from '../actor.js';
 import { ForbiddenError, UnauthorizedError } from '../errors.js';
-import { findPrincipal } from './sessions.js';
+import { findPrincipal, type Principal } from './sessions.js';
+import type { PrincipalCache } from './principal-cache.js';
 
 /**
- * Identity for every API request: `Authorization: Bearer <session token or API key>`, looked up in the
- * database on every request (one primary-key lookup joined to the user). Nothing is remembered in the
- * process: a logout, a revoked key, a deactivation or a role change holds for every request that starts
- * after it was answered, in every engine process on the database.
+ * Identity for every API request: `Authorization: Bearer <session token or API key>`, one primary-key
+ * look-up joined to the user, remembered by the process only while it hears the database's identity
+ * notifications (principal-cache.ts): a logout, a revoked key, a deactivation or a role change holds in
+ * this process for every request after it was answered, and in every other process as soon as PostgreSQL
+ * delivers the commit's notification; without notifications (PGlite) every request looks up.
  *
  * A session whose user must change their password (an administrator reset it, or chose the first one)
  * may only change it, see who it is, and log out.
  */
-export function bearerIdentity(knex: Knex, clock: () => Date): { identify: IdentifyActor } {
+export function bearerIdentity(
+  knex: Knex,
+  clock: () => Date,
+  cache?: PrincipalCache<Principal>,
+): { identify: IdentifyActor } {
   const identify: IdentifyActor = async (req) => {
     const secret = bearerOf(req.get('authorization'));
-    const principal = await findPrincipal(knex, secret, clock());
+    const principal = await findPrincipal(knex, secret, clock(), cache);
     if (!principal)
       throw new UnauthorizedError({
         en: 'the token or API key is unknown, expired or revoked: sign in again',

@@ -1,5 +1,6 @@
 import type { SignedIn } from '@lodestar/core';
 import type { Knex } from 'knex';
+import type { PrincipalCache } from './principal-cache.js';
 import { TooManyRequestsError, UnauthorizedError } from '../errors.js';
 import {
   attemptOf,
@@ -85,11 +86,27 @@ export async function openSession(knex: Knex, userId: string, now: Date): Promis
   return { token, expiresAt };
 }
 
-/** The active user behind a session token or API key, or undefined. */
-export async function findPrincipal(knex: Knex, secret: string, now: Date): Promise<Principal | undefined> {
+/**
+ * The active user behind a session token or API key, or undefined: from the process's cache when it can
+ * answer (principal-cache.ts says when), else one look-up, remembered unless the cache emptied meanwhile.
+ */
+export async function findPrincipal(
+  knex: Knex,
+  secret: string,
+  now: Date,
+  cache?: PrincipalCache<Principal>,
+): Promise<Principal | undefined> {
+  const hash = hashSecret(secret);
+  const cached = cache?.get(hash, now);
+  if (cached) return cached;
+  const generation = cache?.mark() ?? 0;
   const via = secret.startsWith(API_KEY_PREFIX) ? 'apiKey' : 'session';
-  const row = await findPrincipalRow(knex, via, hashSecret(secret), now);
-  return row ? { user: toUserJson(row), via } : undefined;
+  const row = await findPrincipalRow(knex, via, hash, now);
+  if (!row) return undefined;
+  const principal: Principal = { user: toUserJson(row), via };
+  const expiresAt = row.session_expires_at as Date | string | undefined;
+  cache?.set(hash, { row: principal, ...(expiresAt && { expiresAt: new Date(expiresAt) }) }, generation);
+  return principal;
 }
 
 /** Creates an API key acting as `userId`; the key is shown once, only its hash is kept. */

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { runPrepared } from '../db/prepared.js';
+import { forgetPrincipals } from './principal-cache.js';
 
 /**
  * The repository of the directory tables: `lodestar_users`, `lodestar_sessions`, `lodestar_api_keys`,
@@ -84,6 +85,7 @@ export async function insertUserRow(trx: Db, columns: Record<string, unknown>): 
 
 export async function updateUserRow(trx: Db, id: string, columns: Record<string, unknown>): Promise<UserRow> {
   const [row] = await trx(USERS).where({ id }).update(columns).returning('*');
+  forgetPrincipals();
   return row as UserRow;
 }
 
@@ -102,6 +104,7 @@ export async function insertSession(
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
   await db(SESSIONS).where({ token_hash: tokenHash }).del();
+  forgetPrincipals();
 }
 
 /** Ends a user's sessions (but `keepTokenHash`) and, unless `keepKeys`, revokes their API keys. */
@@ -116,14 +119,16 @@ export async function endUserAccess(
     .del();
   if (!options.keepKeys)
     await db(API_KEYS).where({ user_id: userId }).whereNull('revoked_at').update({ revoked_at: db.fn.now() });
+  forgetPrincipals();
 }
 
-// Every request asks (no cache), so fetch only what a principal needs (not the password hash), as a
-// prepared statement: knex's query building cost more client CPU than the lookup itself (bench/RESULTS.md).
+// Asked whenever the process's principal cache cannot answer, so fetch only what a principal needs (not the
+// password hash), as a prepared statement: knex's query building cost more client CPU than the lookup itself.
 const PRINCIPAL =
   'u.id, u.email, u.display_name, u.roles, u.org_unit_id, u.manager_id, u.active, u.must_change_password';
 const PRINCIPAL_BY_KEY = `select ${PRINCIPAL} from ${API_KEYS} k join ${USERS} u on u.id = k.user_id where k.key_hash = ? and u.active and k.revoked_at is null limit 1`;
-const PRINCIPAL_BY_SESSION = `select ${PRINCIPAL} from ${SESSIONS} s join ${USERS} u on u.id = s.user_id where s.token_hash = ? and u.active and s.expires_at > ? limit 1`;
+// A session's end comes along: a remembered principal is still held to it.
+const PRINCIPAL_BY_SESSION = `select ${PRINCIPAL}, s.expires_at as session_expires_at from ${SESSIONS} s join ${USERS} u on u.id = s.user_id where s.token_hash = ? and u.active and s.expires_at > ? limit 1`;
 
 /** The active user behind an unrevoked API key's hash, or a live session's hash. */
 export async function findPrincipalRow(
@@ -155,9 +160,10 @@ export const listApiKeyRows = (db: Db, userId: string): Promise<Record<string, u
 
 /** Revokes one of the user's own live keys; false when there is none with that id. */
 export async function revokeApiKey(db: Db, id: string, userId: string): Promise<boolean> {
-  return (
-    (await db(API_KEYS).where({ id, user_id: userId }).whereNull('revoked_at').update({ revoked_at: db.fn.now() })) > 0
-  );
+  const revoked =
+    (await db(API_KEYS).where({ id, user_id: userId }).whereNull('revoked_at').update({ revoked_at: db.fn.now() })) > 0;
+  forgetPrincipals();
+  return revoked;
 }
 
 // ---- org units
@@ -235,6 +241,7 @@ export async function activeUsersReached(
 /** Remembers the language a user reads the product in (notifications and mails are written in it). */
 export async function setUserLang(db: Db, id: string, lang: 'zh' | 'en'): Promise<void> {
   await db(USERS).where({ id }).update({ lang });
+  forgetPrincipals();
 }
 
 /**

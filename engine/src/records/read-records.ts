@@ -1,4 +1,5 @@
 import type { RecordPage } from '@lodestar/core';
+import { runBuilderPrepared } from '../db/prepared.js';
 import { recordReadOptions } from '../db/type-parsers.js';
 import { expandRecords } from './expand.js';
 import { encodeCursor } from './keyset.js';
@@ -43,10 +44,11 @@ export async function readList(ctx: RecordContext, query: ListQuery): Promise<Li
   const entity = viewOf(ctx);
   const fields = withStageColumns(ctx.model, entity, query.fields);
   const sql = fields === query.fields ? query : { ...query, ...(fields && { fields }) };
-  const rows = (await toListSql(ctx.knex, entity, sql, ctx.access).options(recordReadOptions(ctx.knex))) as Record<
-    string,
-    unknown
-  >[];
+  const rows = await runBuilderPrepared<Record<string, unknown>>(
+    toListSql(ctx.knex, entity, sql, ctx.access),
+    ctx.knex,
+    recordReadOptions(ctx.knex),
+  );
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;
   const names = query.fields ?? recordNames(entity);
