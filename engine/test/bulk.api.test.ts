@@ -106,6 +106,27 @@ describe('bulk insert', () => {
     expect(a.state).toBe(b.state);
   });
 
+  it('finds which records of a batch the database refuses (a key taken in the request or before)', async () => {
+    const res = await bulk('customer', {
+      allOrNothing: false,
+      records: [company(80), company(81), company(80, { name: '重复的客户' }), company(0, { name: '已有的客户' })],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.results.map((r: { status: string }) => r.status)).toEqual([
+      'created',
+      'created',
+      'failed',
+      'failed',
+    ]);
+    for (const index of [2, 3])
+      expect(res.body.results[index].errors[0]).toMatchObject({
+        pointer: `/records/${index}/unifiedSocialCreditCode`,
+        keyword: 'unique',
+        i18n: { zh: '已存在统一社会信用代码相同的客户' },
+      });
+    expect(await count('customer', { unifiedSocialCreditCode: code(80) })).toBe(1);
+  });
+
   it('refuses 10,001 records, saying how many it takes', async () => {
     const records = Array.from({ length: 10_001 }, (_, i) => ({ name: `c${i}`, customer: customerId }));
     const res = await bulk('contact', { records });

@@ -1,19 +1,28 @@
+import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { KeyIndexSpec } from '@lodestar/core';
 import { toLodestarError } from '../db/pg-errors.js';
-import { type Issue, LodestarError } from '../errors.js';
+import { ForbiddenError, type Issue, LodestarError } from '../errors.js';
+import { lineItemsOf } from '../schema/line-items.js';
+import { attributesOf } from './attributes.js';
+import { auditPart, createdChanges } from './audit-parts.js';
 import { existingByKey, joinKey, keyValue, preferIndexes, type Existing } from '../import/lookups.js';
 import type { BulkMode, BulkRequest } from './bulk-body.js';
 import { keyConflict } from './key-conflict.js';
 import { createWithItems, patchWithItems, type StartOf } from './line-items.js';
 import { fieldTitleZh } from './query-params.js';
-import { selectVersion } from './records-repo.js';
+import { requireOwnerInScope } from './record-permissions.js';
+import { selectVersion, toInsertManySql, type Row } from './records-repo.js';
 import type { RecordContext, RecordJson } from './types.js';
+import { auditWho, checkCreate, createRow, type RecordStart } from './write-record.js';
 
 /*
- * A bulk request written in the caller's transaction: every record through the very create or patch the
+ * A bulk request written in the caller's transaction: every record is judged by the very create or patch the
  * single routes use (validation, field and scope rules, numbering, workflow start, audit with the request's
- * id), each in its own savepoint so one refusal does not abort the rest. Keys are looked up in batches.
+ * id). A plain new record (a row, its audit and start rows; nothing to look up per record) is judged in the
+ * engine and inserted with others of its batch in one statement, as the import does; everything else goes
+ * through the single write, each in its own savepoint so one refusal does not abort the rest. A batch the
+ * database refuses (a key taken meanwhile) is rolled back and written one by one, which finds the culprit.
  */
 
 export interface BulkResult {
@@ -66,13 +75,18 @@ export async function writeBulk(
   try {
     await trx.transaction(async (work) => {
       const tx = { ...db, knex: work };
+      const batch = new InsertBatch(tx, startOf);
       for (const [index, record] of request.records.entries()) {
-        const result = await writeOne(tx, request, index, record, { spec, found, seen }, startOf);
-        results.push(result);
+        const result = await writeOne(tx, request, index, record, { spec, found, seen }, batch);
+        if (result) results.push(result);
+        if (batch.full) results.push(...(await batch.flush()));
+      }
+      results.push(...(await batch.flush()));
+      results.sort((a, b) => a.index - b.index);
+      for (const result of results)
         if (result.status === 'created') answer.created++;
         else if (result.status === 'updated') answer.updated++;
         else answer.failed++;
-      }
       if (answer.failed && request.allOrNothing) throw new Rollback();
     });
   } catch (error) {
@@ -99,8 +113,8 @@ async function writeOne(
   index: number,
   record: Record<string, unknown>,
   keys: Keys,
-  startOf: StartOf,
-): Promise<BulkResult> {
+  batch: InsertBatch,
+): Promise<BulkResult | undefined> {
   const fail = (errors: Issue[]): BulkResult => ({ index, status: 'failed', errors });
   const { entity } = ctx;
   let target: { id: string; version: number } | undefined;
@@ -148,11 +162,24 @@ async function writeOne(
         return fail([at(index, `/${first}`, 'notFound', 'no record has this key', '没有与此关键字段匹配的记录')]);
     }
   }
+  const body = request.mode === 'upsert' || target ? withoutSystem(record) : record;
+  if (!target) return batch.add(index, body);
+  return writeSingly(ctx, index, body, target, batch.startOf, keys.spec);
+}
+
+/** One record through the single create or patch, in a savepoint. */
+async function writeSingly(
+  ctx: RecordContext,
+  index: number,
+  body: Record<string, unknown>,
+  target: { id: string; version: number } | undefined,
+  startOf: StartOf,
+  spec?: KeyIndexSpec,
+): Promise<BulkResult> {
   try {
     const written = await ctx.knex.transaction((sp): Promise<RecordJson> => {
       const tx = { ...ctx, knex: sp };
-      if (!target) return createWithItems(tx, request.mode === 'upsert' ? withoutSystem(record) : record, startOf);
-      return patchWithItems(tx, target, withoutSystem(record), startOf);
+      return target ? patchWithItems(tx, target, body, startOf) : createWithItems(tx, body, startOf);
     });
     return {
       index,
@@ -161,7 +188,139 @@ async function writeOne(
       version: written.version as number,
     };
   } catch (error) {
-    return fail(issuesOf(ctx, index, error, keys.spec));
+    return { index, status: 'failed', errors: issuesOf(ctx, index, error, spec) };
+  }
+}
+
+const BATCH = 500;
+
+/** A new record judged and ready for the batch's INSERT: its columns (id included) and its workflow start. */
+interface Planned {
+  index: number;
+  body: Record<string, unknown>;
+  columns: Row;
+  start: RecordStart | undefined;
+}
+
+/**
+ * New records collected for one INSERT per record type and start state, with their audit and history rows in
+ * the same statement. A record joins only when createRecord would write it that way and ask the database
+ * nothing on its behalf: no line items, many-to-many links, user fields, start actions, or (for a caller
+ * with a scope) relations to check; its owner's scope is checked once per owner. The rest is written singly.
+ */
+class InsertBatch {
+  private planned: Planned[] = [];
+  private readonly owners = new Map<string, Issue[] | null>();
+  private readonly plain: boolean;
+
+  constructor(
+    private readonly ctx: RecordContext,
+    readonly startOf: StartOf,
+  ) {
+    this.plain = lineItemsOf(ctx.model, ctx.entity).length === 0;
+  }
+
+  get full(): boolean {
+    return this.planned.length >= BATCH;
+  }
+
+  /** Judges a new record; answers its result when it is settled now (refused, or written singly). */
+  async add(index: number, body: Record<string, unknown>): Promise<BulkResult | undefined> {
+    const { ctx } = this;
+    if (!this.plain || !this.joins(body)) return writeSingly(ctx, index, body, undefined, this.startOf);
+    try {
+      const payload = checkCreate(ctx, body);
+      const refused = await this.ownerIssues(payload.ownerId ?? null);
+      if (refused)
+        return {
+          index,
+          status: 'failed',
+          errors: refused.map((i) => ({ ...i, pointer: `/records/${index}${i.pointer}` })),
+        };
+      const { columns, values, start } = createRow(ctx, payload, this.startOf(ctx.entity));
+      if (values.links.size || (start && !start.oneStatement))
+        return writeSingly(ctx, index, body, undefined, this.startOf);
+      this.planned.push({ index, body, columns: { ...columns, id: randomUUID() }, start });
+      return undefined;
+    } catch (error) {
+      return { index, status: 'failed', errors: issuesOf(ctx, index, error, undefined) };
+    }
+  }
+
+  /** Writes what is collected; a batch the database refuses is written again one by one. */
+  async flush(): Promise<BulkResult[]> {
+    const planned = this.planned;
+    this.planned = [];
+    if (!planned.length) return [];
+    try {
+      await this.ctx.knex.transaction((sp) => this.insert(sp, planned));
+      return planned.map(({ index, columns }) => ({ index, status: 'created', id: columns.id as string, version: 1 }));
+    } catch (error) {
+      if (!toLodestarError(error)) throw error;
+      const results: BulkResult[] = [];
+      for (const { index, body } of planned)
+        results.push(await writeSingly(this.ctx, index, body, undefined, this.startOf));
+      return results;
+    }
+  }
+
+  /** Whether a body asks nothing of the database but its insert (see the class). */
+  private joins(body: Record<string, unknown>): boolean {
+    const { byName } = attributesOf(this.ctx.entity);
+    const sight = this.ctx.access ?? this.ctx.linkSight;
+    return Object.entries(body).every(([name, value]) => {
+      if (value === null || value === undefined) return true;
+      const attribute = byName.get(name);
+      if (attribute?.system) return true;
+      return attribute?.kind !== 'user' && !(sight && attribute?.target !== undefined);
+    });
+  }
+
+  /** The owner's scope, asked once per owner (the 403 as issues on owner_id). */
+  private async ownerIssues(ownerId: string | null): Promise<Issue[] | null> {
+    const access = this.ctx.access;
+    if (!access) return null;
+    const key = ownerId ?? '';
+    if (!this.owners.has(key))
+      try {
+        await requireOwnerInScope(this.ctx.knex, access.grant(this.ctx.entity.id).create, access.actor, ownerId);
+        this.owners.set(key, null);
+      } catch (error) {
+        if (!(error instanceof ForbiddenError)) throw error;
+        this.owners.set(
+          key,
+          error.issues ?? [{ pointer: '/owner_id', keyword: 'scope', message: error.text.en, i18n: error.text }],
+        );
+      }
+    return this.owners.get(key)!;
+  }
+
+  /** One INSERT per record type and start state, with the audit rows and the workflow's start rows. */
+  private async insert(db: Knex, planned: Planned[]): Promise<void> {
+    const { entity } = this.ctx;
+    const groups = new Map<string, Planned[]>();
+    for (const item of planned) {
+      const group = `${String(item.columns.record_type ?? '')}\u0000${item.start?.state ?? ''}`;
+      groups.set(group, [...(groups.get(group) ?? []), item]);
+    }
+    const who = auditWho(this.ctx);
+    const audit = (source: string) => [auditPart(source, entity, 'create', who, createdChanges(source))];
+    for (const group of groups.values()) {
+      const start = group[0]!.start;
+      const rows = group.map(({ columns }) => ({
+        ...columns,
+        ...(start && { state: start.state, state_entered_at: start.at }),
+      }));
+      const insert = toInsertManySql(entity, rows);
+      if (start?.oneStatement) await start.oneStatement(db, insert, audit);
+      else {
+        const parts = [{ sql: `r as (${insert.sql})`, bindings: insert.bindings }, ...audit('r')];
+        await db.raw(
+          `with ${parts.map((p) => p.sql).join(', ')} select 1`,
+          parts.flatMap((p) => p.bindings),
+        );
+      }
+    }
   }
 }
 
