@@ -3627,7 +3627,7 @@ export interface operations {
                             id: string;
                             /** @description What the endpoint is (ERP 同步). */
                             name: string;
-                            /** @description Where events are POSTed (http or https); only a 2xx answer counts as delivered. */
+                            /** @description Where events are POSTed: a full http:// or https:// address (checked by the route, which says so in both languages); only a 2xx answer counts as delivered. */
                             url: string;
                             /** @description Entity ids of the published model whose records are watched. */
                             entities: string[];
@@ -3662,7 +3662,7 @@ export interface operations {
                 "application/json": {
                     /** @description What the endpoint is (ERP 同步). */
                     name: string;
-                    /** @description Where events are POSTed (http or https); only a 2xx answer counts as delivered. */
+                    /** @description Where events are POSTed: a full http:// or https:// address (checked by the route, which says so in both languages); only a 2xx answer counts as delivered. */
                     url: string;
                     /** @description Entity ids of the published model whose records are watched. */
                     entities: string[];
@@ -3686,7 +3686,7 @@ export interface operations {
                             id: string;
                             /** @description What the endpoint is (ERP 同步). */
                             name: string;
-                            /** @description Where events are POSTed (http or https); only a 2xx answer counts as delivered. */
+                            /** @description Where events are POSTed: a full http:// or https:// address (checked by the route, which says so in both languages); only a 2xx answer counts as delivered. */
                             url: string;
                             /** @description Entity ids of the published model whose records are watched. */
                             entities: string[];
@@ -3734,7 +3734,7 @@ export interface operations {
                         id: string;
                         /** @description What the endpoint is (ERP 同步). */
                         name: string;
-                        /** @description Where events are POSTed (http or https); only a 2xx answer counts as delivered. */
+                        /** @description Where events are POSTed: a full http:// or https:// address (checked by the route, which says so in both languages); only a 2xx answer counts as delivered. */
                         url: string;
                         /** @description Entity ids of the published model whose records are watched. */
                         entities: string[];
@@ -3795,7 +3795,7 @@ export interface operations {
                 "application/json": {
                     /** @description What the endpoint is (ERP 同步). */
                     name?: string;
-                    /** @description Where events are POSTed (http or https); only a 2xx answer counts as delivered. */
+                    /** @description Where events are POSTed: a full http:// or https:// address (checked by the route, which says so in both languages); only a 2xx answer counts as delivered. */
                     url?: string;
                     /** @description Entity ids of the published model whose records are watched. */
                     entities?: string[];
@@ -3818,7 +3818,7 @@ export interface operations {
                         id: string;
                         /** @description What the endpoint is (ERP 同步). */
                         name: string;
-                        /** @description Where events are POSTed (http or https); only a 2xx answer counts as delivered. */
+                        /** @description Where events are POSTed: a full http:// or https:// address (checked by the route, which says so in both languages); only a 2xx answer counts as delivered. */
                         url: string;
                         /** @description Entity ids of the published model whose records are watched. */
                         entities: string[];
