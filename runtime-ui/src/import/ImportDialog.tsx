@@ -5,6 +5,7 @@ import { useModel } from '../model/ModelContext';
 import {
   cancelImport,
   downloadReport,
+  downloadTemplate,
   followImport,
   previewImport,
   startImport,
@@ -118,6 +119,21 @@ export function ImportDialog({ entity, onClose }: { entity: EntityDefinition; on
     >
       <h2 id="import-title">{t.title(entityTitle)}</h2>
       <p className="import-intro">{t.intro}</p>
+      <p className="import-template">
+        <button
+          type="button"
+          className="button button-secondary"
+          data-testid="import-template"
+          onClick={() =>
+            void downloadTemplate(entity.$id, lang, t.templateFile(entityTitle)).catch((e: Error) =>
+              setError(e.message),
+            )
+          }
+        >
+          {t.template}
+        </button>
+        <span className="import-muted">{t.templateHint}</span>
+      </p>
       <fieldset className="import-options" disabled={running}>
         <label className="import-field">
           <span>{t.file}</span>

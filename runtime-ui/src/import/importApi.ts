@@ -66,10 +66,19 @@ export const undoImport = (id: string): Promise<ImportUndone> =>
 
 /** The error file, fetched with the token (a link cannot send it) and handed to the browser. */
 export async function downloadReport(job: ImportJob, lang: string): Promise<void> {
-  const response = await fetch(`/api/v1/imports/${job.id}/report?format=xlsx&lang=${lang}`, { headers: auth() });
+  await download(`/api/v1/imports/${job.id}/report?format=xlsx&lang=${lang}`, `${job.entity}-errors.xlsx`);
+}
+
+/** The entity's import template (XLSX: its columns, dropdowns, an example row and a sheet on how to fill them). */
+export async function downloadTemplate(entity: string, lang: string, fileName: string): Promise<void> {
+  await download(`/api/v1/imports/template?entity=${encodeURIComponent(entity)}&lang=${lang}`, fileName);
+}
+
+async function download(path: string, fileName: string): Promise<void> {
+  const response = await fetch(path, { headers: auth() });
   if (!response.ok) throw await problemOf(response);
   const url = URL.createObjectURL(await response.blob());
-  const link = Object.assign(document.createElement('a'), { href: url, download: `${job.entity}-errors.xlsx` });
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
   document.body.append(link);
   link.click();
   link.remove();

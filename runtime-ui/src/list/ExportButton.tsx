@@ -5,9 +5,9 @@ import { exportParams } from './exportParams';
 import { LIST_MESSAGES } from './messages';
 
 /**
- * Downloads the current view as CSV: its filters, sort and columns, in the user's language and time zone
- * (the engine writes titles, labels and names, as the list shows them). The export needs the bearer
- * token, which a plain link cannot send: fetch it, then hand the blob to the browser as `<entity>-<date>.csv`.
+ * Downloads the current view as CSV or Excel: its filters, sort and columns, in the user's language and time
+ * zone (the engine writes titles, labels and names, as the list shows them). The export needs the bearer
+ * token, which a plain link cannot send: fetch it, then hand the blob to the browser as `<entity>-<date>.<ext>`.
  */
 export function ExportButton({
   entity,
@@ -20,16 +20,16 @@ export function ExportButton({
 }) {
   const { lang } = useModel();
   const t = useMessages(LIST_MESSAGES);
-  const [running, setRunning] = useState(false);
+  const [running, setRunning] = useState<'csv' | 'xlsx' | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
 
-  const run = async () => {
-    setRunning(true);
+  const run = async (file: 'csv' | 'xlsx') => {
+    setRunning(file);
     setFailed(null);
     try {
       const token = currentToken();
       const response = await fetch(
-        `/api/v1/records/${encodeURIComponent(entity)}/export?${exportParams(params, columns, lang)}`,
+        `/api/v1/records/${encodeURIComponent(entity)}/export?${exportParams(params, columns, lang)}&file=${file}`,
         { headers: { ...(token && { Authorization: `Bearer ${token}` }) } },
       );
       if (!response.ok) {
@@ -37,7 +37,10 @@ export function ExportButton({
         throw new Error(problem.detail ?? problem.title ?? `HTTP ${response.status}`);
       }
       const url = URL.createObjectURL(await response.blob());
-      const link = Object.assign(document.createElement('a'), { href: url, download: `${entity}-${localDate()}.csv` });
+      const link = Object.assign(document.createElement('a'), {
+        href: url,
+        download: `${entity}-${localDate()}.${file}`,
+      });
       document.body.append(link);
       link.click();
       link.remove();
@@ -45,23 +48,26 @@ export function ExportButton({
     } catch (e) {
       setFailed(e instanceof Error ? e.message : String(e));
     } finally {
-      setRunning(false);
+      setRunning(null);
     }
   };
 
   return (
     <span className="export">
-      <button
-        type="button"
-        className="button button-secondary"
-        data-testid="export-csv"
-        onClick={() => void run()}
-        disabled={running}
-        aria-busy={running}
-      >
-        {running && <span className="spinner spinner-small" aria-hidden="true" />}
-        {running ? t.exporting : t.export}
-      </button>
+      {(['csv', 'xlsx'] as const).map((file) => (
+        <button
+          key={file}
+          type="button"
+          className="button button-secondary"
+          data-testid={`export-${file}`}
+          onClick={() => void run(file)}
+          disabled={running !== null}
+          aria-busy={running === file}
+        >
+          {running === file && <span className="spinner spinner-small" aria-hidden="true" />}
+          {running === file ? t.exporting : file === 'csv' ? t.export : t.exportXlsx}
+        </button>
+      ))}
       {failed && (
         <span className="export-error" role="alert" title={failed}>
           {t.exportFailed}
