@@ -11,6 +11,7 @@ import { RolesPage } from '../roles/RolesPage';
 import { TemplatesPage } from '../templates/TemplatesPage';
 import { CalendarPage } from '../calendar/CalendarPage';
 import { SchedulesPage } from '../schedules/SchedulesPage';
+import { DashboardsPage } from '../dashboards/DashboardsPage';
 import { WebhooksPage } from '../webhooks/WebhooksPage';
 import { APP_MESSAGES } from './messages';
 import { Shell } from './Shell';
@@ -51,6 +52,7 @@ export function App() {
           <Route path="/templates" element={<TemplatesPage />} />
           <Route path="/calendar" element={<CalendarPage />} />
           <Route path="/schedules" element={<SchedulesPage />} />
+          <Route path="/dashboards" element={<DashboardsPage />} />
           <Route path="/webhooks" element={<WebhooksPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>

@@ -7,6 +7,7 @@ import { useStudioLang } from './lang';
 import { APP_MESSAGES } from './messages';
 import { CALENDAR_MESSAGES } from '../calendar/messages';
 import { SCHEDULE_MESSAGES } from '../schedules/messages';
+import { DASHBOARD_MESSAGES } from '../dashboards/messages';
 import { WEBHOOK_MESSAGES } from '../webhooks/messages';
 
 /** The studio's frame: the shared top bar, a side navigation, the draft banner above every screen. */
@@ -16,6 +17,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const t = useMessages(APP_MESSAGES);
   const calendar = useMessages(CALENDAR_MESSAGES);
   const schedules = useMessages(SCHEDULE_MESSAGES);
+  const dashboards = useMessages(DASHBOARD_MESSAGES);
   const webhooks = useMessages(WEBHOOK_MESSAGES);
   return (
     <div className="studio">
@@ -41,6 +43,9 @@ export function Shell({ children }: { children: ReactNode }) {
           </NavLink>
           <NavLink to="/roles" className="sidenav-link">
             {t.roles}
+          </NavLink>
+          <NavLink to="/dashboards" className="sidenav-link">
+            {dashboards.nav}
           </NavLink>
           <NavLink to="/publish" className="sidenav-link">
             {t.publish}
