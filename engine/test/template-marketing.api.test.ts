@@ -478,6 +478,52 @@ describe('marketing, installed on the standard CRM', () => {
   });
 });
 
+describe('the marketing dashboard', () => {
+  const widget = async (id: string, who = 'qian') =>
+    (await call(who, 'GET', `/dashboards/marketing-results/widgets/${id}`)).rows as {
+      key: unknown;
+      value: number;
+      count: number;
+    }[];
+  const pairs = (rows: { key: unknown; value: number }[]) =>
+    rows.map((r) => [r.key, r.value]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+
+  it('shows campaign cost, revenue and ROI, leads by source and customers by segment, to marketing only', async () => {
+    expect((await widget('campaign-cost'))[0]).toMatchObject({ value: 60000 });
+    expect((await widget('campaign-revenue'))[0]).toMatchObject({ value: 300000 });
+    expect((await widget('roi-by-campaign')).map((r) => [r.key, r.value])).toEqual([['2026 上海工业博览会', 4]]);
+    expect(pairs(await widget('leads-by-source', 'zhou'))).toEqual([
+      ['coldCall', 1],
+      ['exhibition', 1],
+      ['referral', 1],
+    ]);
+    expect(pairs(await widget('customers-by-rfm'))).toEqual([
+      ['generalDevelop', 2],
+      ['generalRetain', 1],
+      ['generalValue', 1],
+      ['generalWinBack', 1],
+      ['importantDevelop', 1],
+      ['importantRetain', 1],
+      ['importantValue', 1],
+      ['importantWinBack', 1],
+    ]);
+    expect(pairs(await widget('revenue-by-abc'))).toEqual([
+      ['A', 2050000],
+      ['B', 940000],
+      ['C', 180000],
+    ]);
+    const funnel = await call('qian', 'GET', '/dashboards/marketing-results/widgets/lead-funnel');
+    expect(JSON.stringify(funnel)).toContain('converted');
+    const listed = async (who: string) =>
+      ((await call(who, 'GET', '/dashboards')).data as { id: string }[]).map((d) => d.id);
+    expect(await listed('zhou')).toContain('marketing-results');
+    expect(await listed('wang')).not.toContain('marketing-results');
+    expect(
+      (await refusal('wang', 'GET', '/dashboards/marketing-results/widgets/campaign-cost')).status,
+    ).toBeGreaterThanOrEqual(403);
+  });
+});
+
 describe('docs/templates/marketing.md', () => {
   it('shows each workflow as its definition says, rendered by scripts/workflow-diagram.mjs', () => {
     expect(() =>
