@@ -42,3 +42,16 @@ export interface NotificationsMarked {
   /** @integer */
   unread: number;
 }
+
+/**
+ * The data of one `inbox` event of `GET /me/notifications/stream`: the unread count now and what arrived
+ * since the event id the reader last had (its `Last-Event-ID`). The event's id is the newest notification's.
+ */
+export interface NotificationStreamEvent {
+  /** @integer */
+  unread: number;
+  /** Notifications newer than the reader's last event id, newest first (at most 20; older ones by paging). */
+  items: NotificationItem[];
+  /** The ids among `items` about a record now waiting for the caller's approval (a toast says so). */
+  approvals: number[];
+}

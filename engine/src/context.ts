@@ -4,6 +4,7 @@ import type { Logger } from './log.js';
 import type { MetricsSettings } from './metrics/metrics-route.js';
 import type { Metrics } from './metrics/registry.js';
 import type { ModelCache } from './model/model-cache.js';
+import type { InboxStreams } from './notifications/stream-hub.js';
 
 /** What every edge (HTTP route, CLI command, job) is handed; passed explicitly, never global. */
 export interface AppContext {
@@ -25,4 +26,6 @@ export interface AppContext {
   definitionsDir?: string;
   /** Prometheus metrics of this engine and who may read them at /metrics; absent: off. */
   metrics?: { metrics: Metrics; settings: MetricsSettings };
+  /** This process's open notification streams, woken by the database's inbox signals; absent: no streams. */
+  inboxStreams?: InboxStreams;
 }

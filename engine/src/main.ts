@@ -16,6 +16,7 @@ import type { IdentifyActor } from './api/actor.js';
 import { bearerIdentity } from './identity/authenticate.js';
 import { CHANNELS, listenForChanges, NO_SIGNALS } from './db/change-signals.js';
 import { PrincipalCache } from './identity/principal-cache.js';
+import { followInboxes, InboxStreams } from './notifications/stream-hub.js';
 import type { Principal } from './identity/sessions.js';
 import { countUsers, createUser } from './identity/users.js';
 import { startTimerWorker, type TimerWorker } from './runtime/timer-worker.js';
@@ -122,6 +123,8 @@ async function boot(
   signals.on(CHANNELS.model, () => void models.refresh().catch(() => undefined));
   const principals = new PrincipalCache<Principal>(signals);
   const bearer = bearerIdentity(db.knex, clock, principals);
+  const inboxStreams = new InboxStreams();
+  const unfollowInboxes = await followInboxes(inboxStreams, db, signals);
   const ctx: AppContext = {
     db,
     models,
@@ -132,8 +135,11 @@ async function boot(
     ...(config.loginsPerMinute && { loginsPerMinute: config.loginsPerMinute }),
     ...(config.trustProxy && { trustProxy: config.trustProxy }),
     ...(config.metrics && { metrics: { metrics: createMetrics(db, models), settings: config.metrics } }),
+    inboxStreams,
   };
   const release = async () => {
+    inboxStreams.endAll();
+    await unfollowInboxes();
     principals.dispose();
     await signals.close();
   };

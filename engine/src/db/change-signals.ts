@@ -1,15 +1,19 @@
 import pg from 'pg';
 import type { Logger } from '../log.js';
 
-/** The channels the engine's own triggers notify on (migration 018, db/signal-triggers.ts). */
-export const CHANNELS = { identity: 'lodestar_identity', model: 'lodestar_model' } as const;
+/**
+ * The channels the engine's own triggers notify on (migration 018, db/signal-triggers.ts; `inbox`: migration
+ * 019, notifications/notification-tables.ts, whose payload is the id of the user whose inbox changed).
+ */
+export const CHANNELS = { identity: 'lodestar_identity', model: 'lodestar_model', inbox: 'lodestar_inbox' } as const;
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
 
 /** What a process learns from the database's notifications, and whether it can trust that it hears them. */
 export interface ChangeSignals {
   /** True while the listening connection is up: only then may a cache rely on being told of changes. */
   readonly listening: boolean;
-  on(channel: Channel, handler: () => void): void;
+  /** `payload`: what the trigger sent (a table name, or a user id on `inbox`). */
+  on(channel: Channel, handler: (payload: string) => void): void;
   /** Called when listening stops (and once more when it resumes): whatever was cached may have missed a change. */
   onGap(handler: () => void): void;
   close(): Promise<void>;
@@ -30,7 +34,7 @@ export const NO_SIGNALS: ChangeSignals = {
  * (caches empty themselves and stop caching) and the connection is opened again with backoff.
  */
 export async function listenForChanges(databaseUrl: string, log: Logger): Promise<ChangeSignals> {
-  const handlers = new Map<string, (() => void)[]>();
+  const handlers = new Map<string, ((payload: string) => void)[]>();
   const gapHandlers: (() => void)[] = [];
   let client: pg.Client | undefined;
   let listening = false;
@@ -59,7 +63,7 @@ export async function listenForChanges(databaseUrl: string, log: Logger): Promis
     next.on('error', lost);
     next.on('end', () => lost());
     next.on('notification', (message) => {
-      for (const handler of handlers.get(message.channel) ?? []) handler();
+      for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? '');
     });
     try {
       await next.connect();

@@ -14,6 +14,8 @@ export interface Db {
   kind: 'postgres' | 'pglite';
   /** The server's URL (PostgreSQL only): for the connection that listens for notifications. */
   url?: string;
+  /** PGlite only: hears the embedded database's own NOTIFYs (at commit, in this process); resolves to the unlisten. */
+  listen?(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,10 @@ async function connectPglite(dataDir: string): Promise<Db> {
   return {
     knex,
     kind: 'pglite',
+    listen: async (channel, handler) => {
+      const unlisten = await pglite.listen(channel, handler);
+      return () => unlisten();
+    },
     close: async () => {
       await knex.destroy();
       unlock();

@@ -3,7 +3,7 @@ import { upgradeOwnerIndexes } from './owner-indexes.js';
 import { upgradeIdentityTables } from '../identity/identity-tables.js';
 import { createCalendarTables } from '../calendar/calendar-tables.js';
 import { upgradeApprovalTables } from '../runtime/approval-tables.js';
-import { createNotificationTables } from '../notifications/notification-tables.js';
+import { createNotificationSignals, createNotificationTables } from '../notifications/notification-tables.js';
 import { createScheduleTables } from '../schedules/schedule-tables.js';
 import { createImportTables } from '../import/import-tables.js';
 import { createSearchTables } from '../search/search-tables.js';
@@ -258,6 +258,7 @@ const MIGRATIONS: Migration[] = [
   { name: '016_bulk_idempotency', up: createBulkTables },
   { name: '017_webhook_subscriptions', up: createWebhookTables },
   { name: '018_change_signals', up: createSignalTriggers },
+  { name: '019_notification_signals', up: createNotificationSignals },
 ];
 
 /** The engine's migrations by name, in order: readiness (api/routes/health-checks.ts) compares them with the database. */

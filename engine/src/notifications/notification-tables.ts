@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { CHANNELS } from '../db/change-signals.js';
 
 /**
  * Migration 012: the in-app inbox. One row per person a `notify` reached, written in the transition's own
@@ -27,4 +28,20 @@ export async function createNotificationTables(knex: Knex): Promise<void> {
   await knex.raw(
     `create index lodestar_notifications_unread_idx on lodestar_notifications (user_id, id) where read_at is null`,
   );
+}
+
+/**
+ * Migration 019: a new notification, and a read mark, NOTIFY the inbox channel at commit with the user's id
+ * and nothing else (no title, no body: whoever listens learns only whose inbox changed). Row-level, so a
+ * transition that notifies five people wakes five users' streams; PostgreSQL folds repeats of one user
+ * within a transaction into one notification. Every engine process hears it (db/change-signals.ts).
+ */
+export async function createNotificationSignals(knex: Knex): Promise<void> {
+  await knex.raw(`create or replace function lodestar_inbox_signal() returns trigger language plpgsql as $$
+    begin
+      perform pg_notify('${CHANNELS.inbox}', new.user_id::text);
+      return null;
+    end $$`);
+  await knex.raw(`create trigger lodestar_notifications_inbox after insert or update of read_at on lodestar_notifications
+    for each row execute function lodestar_inbox_signal()`);
 }

@@ -57,6 +57,28 @@ export async function notificationRows(
   return result.rows.map(toItem);
 }
 
+/** The user's notifications newer than `afterId`, newest first (what a stream has not sent yet). */
+export async function notificationsAfter(
+  db: Knex,
+  userId: string,
+  afterId: number,
+  limit: number,
+): Promise<NotificationItem[]> {
+  const result = (await db.raw(
+    `select ${COLUMNS} from ${NOTIFICATIONS} where user_id = ? and id > ? order by id desc limit ?`,
+    [userId, afterId, limit],
+  )) as { rows: Record<string, unknown>[] };
+  return result.rows.map(toItem);
+}
+
+/** The id of the user's newest notification, 0 when they have none (a walk of the (user_id, id) index). */
+export async function newestNotificationId(db: Knex, userId: string): Promise<number> {
+  const result = (await db.raw(`select max(id) as id from ${NOTIFICATIONS} where user_id = ?`, [userId])) as {
+    rows: { id: string | number | null }[];
+  };
+  return Number(result.rows[0]?.id ?? 0);
+}
+
 /** How many of the user's notifications are unread (an index-only count on the unread index). */
 export async function countUnread(db: Knex, userId: string): Promise<number> {
   const result = (await db.raw(

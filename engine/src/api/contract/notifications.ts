@@ -36,6 +36,25 @@ export const NOTIFICATIONS = contract('/me/notifications', {
     },
     responses: { 200: json('A page, and how many are unread in all.', ref('NotificationPage')), ...problems(400) },
   },
+  stream: {
+    method: 'get',
+    path: '/stream',
+    operationId: 'notificationsStream',
+    tags,
+    summary: "The caller's inbox as server-sent events: the unread count and new notifications as they arrive",
+    description:
+      'An `inbox` event at once and whenever a notification reaches the caller or one is marked read (in any ' +
+      'engine process): `{ unread, items, approvals }`, `items` being the notifications newer than the ' +
+      "`Last-Event-ID` header (newest first, at most 20), `approvals` those about a record awaiting the caller's " +
+      'decision. Without the header the stream starts from now. A comment line every 25 s; an `end` event ' +
+      'before the stream closes because the token stopped holding. Send the bearer token in `Authorization` ' +
+      '(read the stream with fetch); at most 5 streams per user and process.',
+    responses: {
+      200: { description: 'The event stream.', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+      ...problems(400),
+      429: { description: 'The caller already holds the most streams allowed.' },
+    },
+  },
   readAll: {
     method: 'post',
     path: '/read',

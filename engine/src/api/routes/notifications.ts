@@ -6,6 +6,8 @@ import {
   type NotificationOrder,
 } from '../../notifications/read-notifications.js';
 import { rememberReaderLanguage } from '../../notifications/reader-language.js';
+import { serveInboxStream } from '../../notifications/stream.js';
+import { NotFoundError } from '../../errors.js';
 import { actorOf } from '../actor.js';
 import { NOTIFICATIONS } from '../contract/notifications.js';
 import { route } from '../contract/route.js';
@@ -22,6 +24,18 @@ export function notificationsRouter(ctx: AppContext): Router {
         limit: query.limit ?? 20,
         cursor: query.cursor,
       }),
+    );
+  });
+  route(router, NOTIFICATIONS.routes.stream, async (req, res) => {
+    const { inboxStreams, identify } = ctx;
+    if (!inboxStreams || !identify)
+      throw new NotFoundError({ en: 'this engine serves no notification streams', zh: '此引擎不提供通知推送' });
+    const knex = ctx.db.knex;
+    await serveInboxStream(
+      { knex, streams: inboxStreams, models: ctx.models, clock: ctx.clock, identify, log: ctx.log },
+      req,
+      res,
+      actorOf(req),
     );
   });
   route(router, NOTIFICATIONS.routes.readAll, async (req, res) => {
