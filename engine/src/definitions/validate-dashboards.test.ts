@@ -63,6 +63,26 @@ describe('shipped dashboards', () => {
   });
 });
 
+describe('shipped dashboard texts', () => {
+  it('name every dashboard and aggregate widget in Chinese and English', async () => {
+    const addon = await readTemplateFolder(join(REPO_ROOT, 'templates/sales-to-cash'));
+    const missing: string[] = [];
+    const check = (where: string, text: unknown) => {
+      for (const lang of ['zh', 'en'])
+        if (typeof text !== 'object' || !(text as Record<string, string>)[lang]?.trim())
+          missing.push(`${where} ${lang}`);
+    };
+    for (const dashboard of [...(standard.set.dashboards ?? []), ...(addon.set.dashboards ?? [])]) {
+      check(`${dashboard.id} title`, dashboard.title);
+      if (dashboard.description) check(`${dashboard.id} description`, dashboard.description);
+      for (const widget of dashboard.widgets)
+        if (widget.kind === 'aggregate') check(`${dashboard.id}/${widget.id} title`, widget.title);
+    }
+    expect(addon.set.dashboards).toHaveLength(3);
+    expect(missing).toEqual([]);
+  });
+});
+
 describe('dashboard issues', () => {
   it('an unknown entity, field and workflow are named at their pointers, in both languages', () => {
     const issues = issuesOf([
