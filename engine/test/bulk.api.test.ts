@@ -203,12 +203,16 @@ describe('bulk update and upsert', () => {
         { id: a!.id, version: 1, city: '上海' },
         { id: b!.id, version: 7, city: '北京' },
         { id: '00000000-0000-4000-8000-000000000000', city: '广州' },
+        { id: 'not-a-record', city: '深圳' },
+        { id: a!.id, version: 2 ** 40, city: '深圳' },
       ],
     });
     expect(res.status).toBe(200);
     expect(res.body.results[0]).toMatchObject({ status: 'updated', version: 2 });
     expect(res.body.results[1].errors[0]).toMatchObject({ pointer: '/records/1', keyword: 'conflict' });
     expect(res.body.results[2].errors[0]).toMatchObject({ pointer: '/records/2', keyword: 'not-found' });
+    expect(res.body.results[3].errors[0]).toMatchObject({ pointer: '/records/3/id', keyword: 'format' });
+    expect(res.body.results[4].errors[0]).toMatchObject({ pointer: '/records/4/version', keyword: 'type' });
   });
 });
 

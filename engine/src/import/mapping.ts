@@ -32,6 +32,18 @@ export interface ColumnMapping {
 
 const RECORD_TYPE_NAMES = ['record_type', 'recordtype', '记录类型', '类型', 'record type', 'type'];
 const OWNER_NAMES = ['owner_id', 'owner', '负责人', '所有者', '归属人'];
+/** System columns of a raw export (`format=raw`) the engine keeps itself: left out, so such a file imports again. */
+const KEPT_BY_ENGINE = [
+  'id',
+  'version',
+  'created_at',
+  'updated_at',
+  'created_by',
+  'updated_by',
+  'state',
+  'state_entered_at',
+  'sla_breached_at',
+];
 
 /** Comparable form of a header: case, width, spaces and a trailing `*` (required mark) do not matter. */
 export function headerKey(text: string): string {
@@ -97,6 +109,7 @@ function targetOf(
   if (field) return isComputed(entity, field) ? { kind: 'ignore', computed: true } : { kind: 'field', field };
   if (entity.recordTypes.length && RECORD_TYPE_NAMES.includes(key)) return { kind: 'recordType' };
   if (OWNER_NAMES.includes(key)) return { kind: 'owner' };
+  if (KEPT_BY_ENGINE.includes(header.trim())) return { kind: 'ignore', computed: true };
   return undefined;
 }
 

@@ -11,6 +11,7 @@ import type { BulkMode, BulkRequest } from './bulk-body.js';
 import { keyConflict } from './key-conflict.js';
 import { createWithItems, patchWithItems, type StartOf } from './line-items.js';
 import { fieldTitleZh } from './query-params.js';
+import { isRecordId } from './record-id.js';
 import { requireOwnerInScope } from './record-permissions.js';
 import { selectVersion, toInsertManySql, type Row } from './records-repo.js';
 import type { RecordContext, RecordJson } from './types.js';
@@ -124,7 +125,11 @@ async function writeOne(
       return fail([
         at(index, '/id', 'required', 'an update by id needs the record’s id', '按 id 更新需要填写记录的 id'),
       ]);
+    if (!isRecordId(id))
+      return fail([at(index, '/id', 'format', 'must be a record id (a UUID)', '应为记录 id（UUID）')]);
     const given = record.version;
+    if (given !== undefined && !(Number.isInteger(given) && (given as number) >= 1 && (given as number) < 2 ** 31))
+      return fail([at(index, '/version', 'type', 'must be a positive integer', '必须是正整数')]);
     const version = typeof given === 'number' ? given : await selectVersion(ctx.knex, entity, id);
     // An unknown id goes to the patch, which answers a 404 without telling whether it exists out of scope.
     target = { id, version: version ?? 1 };
