@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,7 @@ afterAll(async () => {
   rmSync(definitions, { recursive: true, force: true });
 });
 
+const customers: Record<string, string> = {};
 const { as, call, send, get, inbox } = journey(
   () => server,
   (who) => (who === 'admin' ? server.adminToken : users[who]!.token),
@@ -305,7 +306,6 @@ describe('marketing, installed on the standard CRM', () => {
     expect(seen).not.toHaveProperty('amount');
   });
 
-  const customers: Record<string, string> = {};
   it('classes customers by RFM and ABC (80/20) when the nightly schedules run now', async () => {
     // A year of won deals: created over HTTP, then dated into the past as history (a deal's close time is the
     // workflow's to write, and the test cannot wait months).
@@ -521,6 +521,35 @@ describe('the marketing dashboard', () => {
     expect(
       (await refusal('wang', 'GET', '/dashboards/marketing-results/widgets/campaign-cost')).status,
     ).toBeGreaterThanOrEqual(403);
+  });
+});
+
+describe('an upgrade of the add-on', () => {
+  it('1.0.0 → 1.1.0 replaces the schedules the previous release added to the customer workflow', async () => {
+    const folder = join(definitions, 'templates/marketing');
+    const edit = (file: string, change: (value: Record<string, unknown>) => void) => {
+      const value = JSON.parse(readFileSync(join(folder, file), 'utf8')) as Record<string, unknown>;
+      change(value);
+      writeFileSync(join(folder, file), JSON.stringify(value, null, 2));
+    };
+    edit('template.json', (m) => (m.version = '1.1.0'));
+    edit('workflows/customer-lifecycle.extend.json', (x) => {
+      const schedules = (x.meta as { schedules: { id: string; cron: string }[] }).schedules;
+      schedules.find((s) => s.id === 'abcClasses')!.cron = '30 2 * * *';
+    });
+    const planned = await call('admin', 'POST', '/meta/templates/shipped/marketing/install', { dryRun: true });
+    expect(planned).toMatchObject({ status: 'planned', previous: { name: 'marketing', version: '1.0.0' } });
+    const done = await call('admin', 'POST', '/meta/templates/shipped/marketing/install', {}, 201);
+    expect(done).toMatchObject({ status: 'published', previous: { version: '1.0.0' } });
+    const schedules = (await call('admin', 'GET', '/schedules')).data as { key: string; cron: string }[];
+    expect(schedules.map((s) => [s.key, s.cron])).toEqual([
+      ['customer-lifecycle/rfmSegments', '0 2 * * *'],
+      ['customer-lifecycle/abcClasses', '30 2 * * *'],
+    ]);
+    const installed = (await call('admin', 'GET', '/meta/templates')).data as { name: string; version: string }[];
+    expect(installed).toContainEqual(expect.objectContaining({ name: 'marketing', version: '1.1.0' }));
+    // The classes stay as the last run left them.
+    expect((await get('qian', 'customer', customers['华东重型机械集团']!)).abcClass).toBe('A');
   });
 });
 
