@@ -58,6 +58,8 @@ export function planExport(ctx: RecordContext, query: ListQuery, options: Export
           await writer.row(columns.map((column) => column.cell(record, users)));
           count++;
         }
+        // The client went away: stop reading rather than wait for a drain that never comes.
+        if (writer.stopped) return count;
         if (!page.nextCursor) break;
         page = await read(decodeCursor(page.nextCursor, query.sort));
       }

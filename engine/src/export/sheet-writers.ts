@@ -6,10 +6,25 @@ import { neutraliseFormula } from '../records/csv-cell.js';
 
 /** Where an export writes its rows: a CSV or XLSX file streamed to `out`. */
 export interface SheetWriter {
-  /** Writes one row; resolves when the output can take more (backpressure). */
+  /** Writes one row; resolves when the output can take more (backpressure), or when it is gone. */
   row(cells: readonly unknown[]): Promise<void>;
   /** Finishes the file; resolves when the last byte is handed to `out`. */
   end(): Promise<void>;
+  /** True once the output is closed (the client went away): the export stops reading. */
+  readonly stopped: boolean;
+}
+
+/** Resolves when `stream` drains or `out` closes, whichever comes first. */
+function drained(stream: Writable, out: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    stream.once('drain', done);
+    out.once('close', done);
+  });
 }
 
 /** The MIME type and extension of each export file. */
@@ -32,12 +47,15 @@ export function csvSheet(out: Writable, headers: readonly string[]): SheetWriter
   csv.pipe(out);
   return {
     async row(cells) {
-      if (!csv.write(cells.map(csvCell))) await once(csv, 'drain');
+      if (!csv.write(cells.map(csvCell)) && !out.destroyed) await drained(csv, out);
     },
     async end() {
       const flushed = once(csv, 'end');
       csv.end();
       await flushed;
+    },
+    get stopped() {
+      return out.destroyed;
     },
   };
 }
@@ -88,11 +106,14 @@ export function xlsxSheet(out: Writable, headers: readonly string[], name: strin
       sheet.addRow(cells.map(xlsxCell)).commit();
       rows++;
       // The zip pipes into `out`; when `out` is full, wait rather than let the zip buffer the rows.
-      if (rows % 500 === 0 && out.writableNeedDrain) await once(out, 'drain');
+      if (rows % 500 === 0 && out.writableNeedDrain && !out.destroyed) await drained(out, out);
     },
     async end() {
       sheet.commit();
       await workbook.commit();
+    },
+    get stopped() {
+      return out.destroyed;
     },
   };
 }
