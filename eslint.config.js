@@ -42,6 +42,8 @@ const PURE = [
   'agenda/(day|plan)\\.ts',
   'views/view-body\\.ts',
   'versions/(keyed-diff|diff-definitions|plan-between|template-json|addon-parts|merge-addon|merge-workflow-extension)\\.ts',
+  'versions/template-dashboards\\.ts',
+  'dashboards/aggregate-query\\.ts',
   'migrate/(diff-keys|key-step-text)\\.ts',
   'records/key-conflict\\.ts',
   'duplicates/match-plan\\.ts',
