@@ -202,8 +202,11 @@ function fieldPath(expr: Expr | undefined): string | undefined {
   return expr?.kind === 'field' ? expr.path.join('.') : undefined;
 }
 
-function isCall(expr: Expr | undefined, name: string, count: number): expr is Extract<Expr, { kind: 'call' }> {
-  return expr?.kind === 'call' && expr.name === name && expr.args.length === count;
+type Call = Extract<Expr, { kind: 'call' }>;
+
+/** The call of `name` with `count` arguments, or undefined (not a type guard: a false answer says nothing of kind). */
+function callOf(expr: Expr | undefined, name: string, count: number): Call | undefined {
+  return expr?.kind === 'call' && expr.name === name && expr.args.length === count ? expr : undefined;
 }
 
 function toOperand(expr: Expr): Operand | undefined {
@@ -221,9 +224,10 @@ function toOperand(expr: Expr): Operand | undefined {
         ? { kind: 'number', value: `-${expr.arg.value}` }
         : undefined;
     case 'call': {
-      if (isCall(expr, 'TODAY', 0)) return { kind: 'today' };
-      if (!isCall(expr, 'DATE', 3) || !expr.args.every((arg) => arg.kind === 'number')) return undefined;
-      const [y, m, d] = expr.args.map((arg) => (arg as { value: string }).value);
+      if (callOf(expr, 'TODAY', 0)) return { kind: 'today' };
+      const date = callOf(expr, 'DATE', 3);
+      if (!date || !date.args.every((arg) => arg.kind === 'number')) return undefined;
+      const [y, m, d] = date.args.map((arg) => (arg as { value: string }).value);
       return { kind: 'date', value: `${y!.padStart(4, '0')}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}` };
     }
     default:
@@ -241,10 +245,12 @@ function compare(expr: Expr | undefined): { field: string; symbol: string; right
 function toRow(expr: Expr): CompareRow | undefined {
   const row = (field: string, op: Op, operands: (Operand | undefined)[]): CompareRow | undefined =>
     operands.every(Boolean) ? { kind: 'compare', field, op, operands: operands as Operand[] } : undefined;
-  if (isCall(expr, 'ISBLANK', 1) && fieldPath(expr.args[0])) return row(fieldPath(expr.args[0])!, 'empty', []);
-  if (isCall(expr, 'NOT', 1) && isCall(expr.args[0], 'ISBLANK', 1) && fieldPath(expr.args[0].args[0]))
-    return row(fieldPath(expr.args[0].args[0])!, 'notEmpty', []);
-  if (isCall(expr, 'AND', 2)) return rangeRow(expr.args[0]!, expr.args[1]!);
+  const blank = fieldPath(callOf(expr, 'ISBLANK', 1)?.args[0]);
+  if (blank) return row(blank, 'empty', []);
+  const filled = fieldPath(callOf(callOf(expr, 'NOT', 1)?.args[0], 'ISBLANK', 1)?.args[0]);
+  if (filled) return row(filled, 'notEmpty', []);
+  const range = callOf(expr, 'AND', 2);
+  if (range) return rangeRow(range.args[0]!, range.args[1]!);
   if (expr.kind === 'call' && expr.name === 'OR' && expr.args.length > 0) {
     const parts = expr.args.map(compare);
     const field = parts[0]?.field;
@@ -259,8 +265,8 @@ function toRow(expr: Expr): CompareRow | undefined {
   if (found) return row(found.field, BY_SYMBOL[found.symbol]!, [toOperand(found.right)]);
   // FIND(text, field) > 0
   if (expr.kind === 'binary' && expr.op === '>' && expr.right.kind === 'number' && expr.right.value === '0') {
-    const find = expr.left;
-    if (isCall(find, 'FIND', 2) && find.args[0]!.kind === 'text' && fieldPath(find.args[1]))
+    const find = callOf(expr.left, 'FIND', 2);
+    if (find && find.args[0]!.kind === 'text' && fieldPath(find.args[1]))
       return row(fieldPath(find.args[1])!, 'contains', [toOperand(find.args[0]!)]);
   }
   return undefined;
@@ -277,7 +283,7 @@ function rangeRow(first: Expr, second: Expr): CompareRow | undefined {
   const high = compare(second);
   if (!low || !high || low.field !== high.field || low.symbol !== '>=' || high.symbol !== '<=') return undefined;
   const field = low.field;
-  const today = (e: Expr) => isCall(e, 'TODAY', 0);
+  const today = (e: Expr) => callOf(e, 'TODAY', 0) !== undefined;
   const shifted = (e: Expr, op: '+' | '-') =>
     e.kind === 'binary' && e.op === op && today(e.left) && e.right.kind === 'number' ? e.right.value : undefined;
   const next = today(low.right) ? shifted(high.right, '+') : undefined;

@@ -10,11 +10,10 @@ type Address = string | { role: string } | { field: string } | { orgUnit: string
 
 /** A text param that may be one text or `{ zh, en }` (notify's title and body). */
 export function isBilingualText(schema: ParamSchema): boolean {
-  return Boolean(
-    schema.anyOf?.some(
-      (branch) => branch.type === 'object' && branch.required?.includes('zh') && branch.required?.includes('en'),
-    ),
-  );
+  const both = (branch: ParamSchema) =>
+    branch.type === 'object' && !!branch.required?.includes('zh') && !!branch.required?.includes('en');
+  // notify's title is text or { zh, en }; a guard's refusal message is { zh, en } only.
+  return both(schema) || Boolean(schema.anyOf?.some(both));
 }
 
 /** notify's `to`: one address or a list of them. */
@@ -27,10 +26,13 @@ export function BilingualText({
   label,
   value,
   onChange,
+  templated = true,
 }: {
   label: string;
   value: unknown;
   onChange(next: unknown): void;
+  /** Whether {{field}} placeholders are filled in (notify's texts are; a guard's message is not). */
+  templated?: boolean;
 }) {
   const t = useMessages(NOTIFY_PARAM_MESSAGES);
   const text =
@@ -51,7 +53,7 @@ export function BilingualText({
         label={`${label} · ${t.english}`}
         value={text.en ?? ''}
         onChange={(v) => set('en', v)}
-        hint={t.placeholders('{{amount}}')}
+        hint={templated ? t.placeholders('{{amount}}') : undefined}
       />
     </fieldset>
   );

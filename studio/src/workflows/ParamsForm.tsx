@@ -6,6 +6,7 @@ import { AddressList, BilingualText, isAddressList, isBilingualText } from './No
 import { PANEL_MESSAGES } from './panel-messages';
 import type { ParamSchema } from './types';
 import { useMessages } from '@lodestar/ui-shared';
+import { ConditionInput } from '../rules/ConditionInput';
 
 export interface FieldOption {
   value: string;
@@ -49,6 +50,7 @@ export function ParamsForm({ schema, value, onChange, fields, labelPrefix = '', 
           schema={prop}
           value={value[name]}
           fields={fields}
+          of={of}
           onChange={(next) => set(name, next)}
         />
       ))}
@@ -73,6 +75,7 @@ function ParamControl({
   schema,
   value,
   fields,
+  of,
   onChange,
 }: {
   name: string;
@@ -80,10 +83,14 @@ function ParamControl({
   schema: ParamSchema;
   value: unknown;
   fields: FieldOption[];
+  of?: string;
   onChange(next: unknown): void;
 }) {
   const t = useMessages(PANEL_MESSAGES);
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  // A condition's formula is built from rows of field, operator and value (or written, in formula mode).
+  if (of === 'condition' && name === 'check')
+    return <ConditionInput label={label} value={typeof value === 'string' ? value : ''} onChange={onChange} />;
   if (name === 'field' && (type === 'string' || type === undefined) && fields.length) {
     return (
       <Select
@@ -153,7 +160,8 @@ function ParamControl({
   }
   if (isAddressList(name, schema))
     return <AddressList label={label} value={value} fields={fields} onChange={onChange} />;
-  if (isBilingualText(schema)) return <BilingualText label={label} value={value} onChange={onChange} />;
+  if (isBilingualText(schema))
+    return <BilingualText label={label} value={value} onChange={onChange} templated={of === 'notify'} />;
   if (type === 'string' || schema.anyOf)
     return <TextInput label={label} value={typeof value === 'string' ? value : ''} onChange={onChange} />;
   if (type === undefined && Object.keys(schema).length === 0) {

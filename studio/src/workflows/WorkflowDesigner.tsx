@@ -20,6 +20,7 @@ import { issuesUnder, locate, stateOwnIssues, workflowIssues } from './wf-issues
 import * as edits from './workflow-edits';
 import { renameState } from './rename-state';
 import { WorkflowGraph } from './WorkflowGraph';
+import { ConditionEntity } from '../rules/ConditionInput';
 import './workflows.css';
 
 type Selection = { state: string } | { edge: string } | null;
@@ -72,127 +73,130 @@ export function WorkflowDesigner() {
     else if (at.state) setSelected({ state: at.state });
   };
   return (
-    <div className="wf-designer">
-      <nav className="crumbs">
-        <Link to="/workflows">← {t.back}</Link>
-      </nav>
-      <header className="designer-head">
-        <div>
-          <h1>{text(workflow.meta.title, lang, id)}</h1>
+    <ConditionEntity.Provider value={workflow.meta.entity}>
+      <div className="wf-designer">
+        <nav className="crumbs">
+          <Link to="/workflows">← {t.back}</Link>
+        </nav>
+        <header className="designer-head">
+          <div>
+            <h1>{text(workflow.meta.title, lang, id)}</h1>
+          </div>
+          <BindingFields workflow={workflow} onChange={bind} />
+        </header>
+        <div className="wf-toolbar">
+          <button type="button" className="button button-quiet" onClick={() => setAdding({ what: 'state' })}>
+            + {t.addState}
+          </button>
+          <button type="button" className="button button-quiet" onClick={() => setAdding({ what: 'transition' })}>
+            + {t.addTransition}
+          </button>
+          <span className="muted small">{t.hint}</span>
         </div>
-        <BindingFields workflow={workflow} onChange={bind} />
-      </header>
-      <div className="wf-toolbar">
-        <button type="button" className="button button-quiet" onClick={() => setAdding({ what: 'state' })}>
-          + {t.addState}
-        </button>
-        <button type="button" className="button button-quiet" onClick={() => setAdding({ what: 'transition' })}>
-          + {t.addTransition}
-        </button>
-        <span className="muted small">{t.hint}</span>
-      </div>
-      <div className="wf-canvas">
-        <WorkflowGraph
-          workflow={workflow}
-          issues={issues}
-          dateFields={dateFields}
-          selected={{ state, edge: edge?.id }}
-          onSelectState={(name) => setSelected({ state: name })}
-          onSelectEdge={selectEdge}
-          onClear={() => setSelected(null)}
-        />
-        {state && (
-          <StatePanel
-            key={state}
+        <div className="wf-canvas">
+          <WorkflowGraph
             workflow={workflow}
-            name={state}
-            issues={stateOwnIssues(issues, statePointer(state))}
-            fields={fields}
+            issues={issues}
             dateFields={dateFields}
-            library={library}
-            publishedAs={
-              workflow.states[state]?.meta?.renamedFrom ?? (published && state in published.states ? state : undefined)
-            }
-            onEdit={edit}
-            onRename={(next) => {
-              edit((w) => renameState(w, state, next, Object.keys(published?.states ?? {})));
-              setSelected({ state: next });
-            }}
-            onMeta={(patch) => edit((w) => edits.setStateMeta(w, state, patch))}
-            onInitial={() => edit((w) => void (w.initial = state))}
-            onFinal={(final) => edit((w) => edits.setFinal(w, state, final))}
-            onRemove={() => {
-              edit((w) => edits.removeState(w, state));
-              setSelected(null);
-            }}
+            selected={{ state, edge: edge?.id }}
+            onSelectState={(name) => setSelected({ state: name })}
             onSelectEdge={selectEdge}
-            onClose={() => setSelected(null)}
+            onClear={() => setSelected(null)}
+          />
+          {state && (
+            <StatePanel
+              key={state}
+              workflow={workflow}
+              name={state}
+              issues={stateOwnIssues(issues, statePointer(state))}
+              fields={fields}
+              dateFields={dateFields}
+              library={library}
+              publishedAs={
+                workflow.states[state]?.meta?.renamedFrom ??
+                (published && state in published.states ? state : undefined)
+              }
+              onEdit={edit}
+              onRename={(next) => {
+                edit((w) => renameState(w, state, next, Object.keys(published?.states ?? {})));
+                setSelected({ state: next });
+              }}
+              onMeta={(patch) => edit((w) => edits.setStateMeta(w, state, patch))}
+              onInitial={() => edit((w) => void (w.initial = state))}
+              onFinal={(final) => edit((w) => edits.setFinal(w, state, final))}
+              onRemove={() => {
+                edit((w) => edits.removeState(w, state));
+                setSelected(null);
+              }}
+              onSelectEdge={selectEdge}
+              onClose={() => setSelected(null)}
+            />
+          )}
+          {edge && (
+            <TransitionPanel
+              key={edge.id}
+              workflow={workflow}
+              edge={edge}
+              library={library}
+              fields={fields}
+              issues={issuesUnder(issues, `${statePointer(edge.ref.source)}/${edge.kind}/${edge.key}`)}
+              onChange={(next) => edit((w) => edits.setTransition(w, edge.ref, next))}
+              onRenameEvent={(event) => {
+                edit((w) => edits.renameEvent(w, edge.ref, event));
+                setSelected({ edge: refId({ ...edge.ref, event }) });
+              }}
+              onInsert={() =>
+                setAdding({
+                  what: 'insert',
+                  ref: edge.ref,
+                  from: stateTitle(workflow, edge.ref.source, lang),
+                  to: stateTitle(workflow, edge.target!, lang),
+                })
+              }
+              onRemove={() => {
+                edit((w) => edits.removeTransition(w, edge.ref));
+                setSelected(null);
+              }}
+              onClose={() => setSelected(null)}
+            />
+          )}
+        </div>
+        <SchedulesPanel
+          workflow={workflow}
+          fields={fields}
+          issues={issuesUnder(issues, '/meta/schedules')}
+          onChange={(schedules) => edit((w) => setSchedules(w, schedules))}
+        />
+        <IssueList issues={issues} onPick={pickIssue} />
+        {(adding?.what === 'state' || adding?.what === 'insert') && (
+          <StageDialog
+            taken={Object.keys(workflow.states)}
+            between={adding.what === 'insert' ? { from: adding.from, to: adding.to } : undefined}
+            onClose={() => setAdding(null)}
+            onApply={(stage) => {
+              if (adding.what === 'insert') edit((w) => edits.insertStage(w, adding.ref, stage));
+              else
+                edit((w) =>
+                  edits.addState(w, stage.id, { meta: { title: stage.title, color: '#94a3b8', outcome: 'open' } }),
+                );
+              setAdding(null);
+              setSelected({ state: stage.id });
+            }}
           />
         )}
-        {edge && (
-          <TransitionPanel
-            key={edge.id}
+        {adding?.what === 'transition' && (
+          <TransitionDialog
             workflow={workflow}
-            edge={edge}
-            library={library}
-            fields={fields}
-            issues={issuesUnder(issues, `${statePointer(edge.ref.source)}/${edge.kind}/${edge.key}`)}
-            onChange={(next) => edit((w) => edits.setTransition(w, edge.ref, next))}
-            onRenameEvent={(event) => {
-              edit((w) => edits.renameEvent(w, edge.ref, event));
-              setSelected({ edge: refId({ ...edge.ref, event }) });
+            from={state}
+            onClose={() => setAdding(null)}
+            onApply={(n) => {
+              edit((w) => edits.addTransition(w, n.from, n.event, { target: n.to, meta: { title: n.title } }));
+              setAdding(null);
+              setSelected({ edge: refId({ source: n.from, event: n.event }) });
             }}
-            onInsert={() =>
-              setAdding({
-                what: 'insert',
-                ref: edge.ref,
-                from: stateTitle(workflow, edge.ref.source, lang),
-                to: stateTitle(workflow, edge.target!, lang),
-              })
-            }
-            onRemove={() => {
-              edit((w) => edits.removeTransition(w, edge.ref));
-              setSelected(null);
-            }}
-            onClose={() => setSelected(null)}
           />
         )}
       </div>
-      <SchedulesPanel
-        workflow={workflow}
-        fields={fields}
-        issues={issuesUnder(issues, '/meta/schedules')}
-        onChange={(schedules) => edit((w) => setSchedules(w, schedules))}
-      />
-      <IssueList issues={issues} onPick={pickIssue} />
-      {(adding?.what === 'state' || adding?.what === 'insert') && (
-        <StageDialog
-          taken={Object.keys(workflow.states)}
-          between={adding.what === 'insert' ? { from: adding.from, to: adding.to } : undefined}
-          onClose={() => setAdding(null)}
-          onApply={(stage) => {
-            if (adding.what === 'insert') edit((w) => edits.insertStage(w, adding.ref, stage));
-            else
-              edit((w) =>
-                edits.addState(w, stage.id, { meta: { title: stage.title, color: '#94a3b8', outcome: 'open' } }),
-              );
-            setAdding(null);
-            setSelected({ state: stage.id });
-          }}
-        />
-      )}
-      {adding?.what === 'transition' && (
-        <TransitionDialog
-          workflow={workflow}
-          from={state}
-          onClose={() => setAdding(null)}
-          onApply={(n) => {
-            edit((w) => edits.addTransition(w, n.from, n.event, { target: n.to, meta: { title: n.title } }));
-            setAdding(null);
-            setSelected({ edge: refId({ source: n.from, event: n.event }) });
-          }}
-        />
-      )}
-    </div>
+    </ConditionEntity.Provider>
   );
 }
