@@ -113,6 +113,10 @@ describe('change webhooks', () => {
       asRep,
     );
     expect(create.status).toBe(403);
+    // The payloads are described to those who can subscribe.
+    const doc = await server.request('GET', '/api/v1/openapi.json', undefined, asRep);
+    expect(doc.status).toBe(200);
+    expect(doc.body.webhooks).toBeUndefined();
   });
 
   it('refuse an unknown entity, a bad URL or no events, naming the field', async () => {
@@ -249,7 +253,10 @@ describe('change webhooks', () => {
       expect(statuses, eventId).toEqual([503, 503, 200]);
     }
 
-    const log = await server.request('GET', `/api/v1/admin/webhooks/${subscription}/deliveries`);
+    // The receiver answers before the worker records the outcome: wait for the last one to be written.
+    const deliveries = () => server.request('GET', `/api/v1/admin/webhooks/${subscription}/deliveries`);
+    await waitFor(async () => (await deliveries()).body.data.every((d: { status: string }) => d.status === 'sent'));
+    const log = await deliveries();
     expect(log.status).toBe(200);
     expect(log.body.data).toHaveLength(8);
     expect(log.body.data[0]).toMatchObject({ status: 'sent', attempts: 3, type: 'customer.updated', recordId: id });
@@ -311,8 +318,70 @@ describe('change webhooks', () => {
 
     await server.request('PATCH', `/api/v1/admin/webhooks/${subscription}`, { active: true });
     expect(await armed()).toBe(true);
+    const rotated = await server.request('POST', `/api/v1/admin/webhooks/${subscription}/secret`);
+    expect(rotated.body.secret).toMatch(/^whsec_/);
     expect((await server.request('DELETE', `/api/v1/admin/webhooks/${subscription}`)).status).toBe(204);
     expect(await armed()).toBe(false);
     expect((await server.request('GET', `/api/v1/admin/webhooks/${subscription}`)).status).toBe(404);
+
+    // Who pointed which endpoint where is on record; the secrets never are.
+    const trail = await server.request('GET', `/api/v1/admin/audit?entity=lodestar.webhook&recordId=${subscription}`);
+    expect(trail.status).toBe(200);
+    const rows = (trail.body.data as { action: string; actorId: string; changes: object; detail: unknown }[]).reverse();
+    expect(rows.map((r) => [r.action, r.changes, r.detail])).toEqual([
+      [
+        'create',
+        {
+          name: [null, 'ERP 同步'],
+          url: [null, erp.url],
+          entities: [null, ['customer']],
+          events: [null, ['created', 'updated', 'deleted', 'stateChanged']],
+          active: [null, true],
+        },
+        null,
+      ],
+      ['update', { active: [true, false] }, null],
+      ['update', { active: [false, true] }, null],
+      ['update', {}, { secret: 'replaced' }],
+      ['delete', expect.objectContaining({ url: [erp.url, null] }), null],
+    ]);
+    expect(rows.every((r) => r.actorId === server.admin.id)).toBe(true);
+    expect(JSON.stringify(trail.body)).not.toMatch(/whsec_/);
+  });
+
+  it('capture set-based writes as well: each imported record, then each one a handover moves', async () => {
+    await server.engine.outbox.stop();
+    await subscribe();
+    workerWithQuickRetries();
+    const uploaded = await fetch(`${server.url}/api/v1/imports?entity=customer&recordType=company`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/octet-stream' },
+      body: new Uint8Array(Buffer.from('客户名称,所属行业\n导入一,制造业\n导入二,零售业\n导入三,制造业\n', 'utf8')),
+    });
+    expect(uploaded.status).toBe(202);
+    const job = ((await uploaded.json()) as { id: string }).id;
+    await waitFor(async () => (await server.request('GET', `/api/v1/imports/${job}`)).body.status !== 'running');
+    expect((await server.request('GET', `/api/v1/imports/${job}`)).body).toMatchObject({
+      status: 'succeeded',
+      created: 3,
+    });
+    const imported = () => erp.accepted().filter((d) => String(d.body.changes.name?.[1]).startsWith('导入'));
+    await waitFor(() => imported().length === 3);
+    expect(imported().map((d) => d.body.type)).toEqual(['customer.created', 'customer.created', 'customer.created']);
+
+    const { user: successor } = await server.userToken({ email: 'successor@lodestar.test', roles: ['salesperson'] });
+    const moved = await server.request('POST', '/api/v1/admin/handover', {
+      fromUserId: server.admin.id,
+      toUserId: successor.id,
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    for (const { body } of imported()) {
+      await expectExactlyOnceInOrder(body.recordId as string);
+      expect(acceptedFor(body.recordId as string).at(-1)!.body).toMatchObject({
+        type: 'customer.updated',
+        changedFields: ['owner_id'],
+        changes: { owner_id: [server.admin.id, successor.id] },
+      });
+    }
   });
 });

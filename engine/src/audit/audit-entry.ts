@@ -10,7 +10,12 @@ export type { AuditAction, AuditChanges } from '@lodestar/core';
  * Audited objects that are not entity records. Entity ids never contain a dot, so these cannot collide
  * with an entity's audit rows.
  */
-export const AUDIT_OBJECTS = { user: 'lodestar.user', model: 'lodestar.model', orgUnit: 'lodestar.orgUnit' } as const;
+export const AUDIT_OBJECTS = {
+  user: 'lodestar.user',
+  model: 'lodestar.model',
+  orgUnit: 'lodestar.orgUnit',
+  webhook: 'lodestar.webhook',
+} as const;
 
 /** One audit row to write: one record (or system object), one change. */
 export interface AuditEntry {

@@ -1,11 +1,15 @@
 import type { Knex } from 'knex';
+import { AUDIT_OBJECTS, changedFields, type AuditContext } from '../audit/audit-entry.js';
+import { insertAudit } from '../audit/audit-repo.js';
 import type { ChangeEvent } from './event-kinds.js';
 import { newWebhookSecret, secretHint } from './secret.js';
 
 /**
  * The one module whose SQL names `lodestar_webhook_subscriptions`. Every change of a subscription runs
- * with the table locked against other changes and ends with `lodestar_webhooks_sync()`, which arms the
- * capture trigger while an active subscription exists and disarms it otherwise (webhook-tables.ts).
+ * with the table locked against other changes, is audited (`lodestar.webhook`: a subscription sends data
+ * out, so who pointed it where must be on record; the secret never is), and ends with
+ * `lodestar_webhooks_sync()`, which arms the capture trigger while an active subscription exists and
+ * disarms it otherwise (webhook-tables.ts).
  */
 const SUBSCRIPTIONS = 'lodestar_webhook_subscriptions';
 
@@ -37,13 +41,43 @@ export interface DeliveryTarget {
   secret: string;
 }
 
-/** Runs `change` holding the subscriptions' change lock, then matches the capture trigger to the result. */
-async function changing<T>(knex: Knex, change: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+/** What the audit trail records of a subscription: everything but the secret. */
+const AUDITED = ['name', 'url', 'entities', 'events', 'active'];
+
+/**
+ * Runs `change` holding the subscriptions' change lock, audits the row before and after it, then matches the
+ * capture trigger to the result. `change` answers the row it wrote (undefined: none, nothing is audited).
+ */
+async function changing(
+  knex: Knex,
+  id: string | undefined,
+  who: AuditContext,
+  change: (trx: Knex.Transaction) => Promise<Record<string, unknown> | undefined>,
+  action: 'create' | 'update' | 'delete' = 'update',
+  detail?: unknown,
+): Promise<Record<string, unknown> | undefined> {
   return knex.transaction(async (trx) => {
     await trx.raw(`lock table ${SUBSCRIPTIONS} in exclusive mode`);
-    const result = await change(trx);
+    const before = id
+      ? ((await trx(SUBSCRIPTIONS).where({ id }).first()) as Record<string, unknown> | undefined)
+      : undefined;
+    if (id && !before) return undefined;
+    const row = await change(trx);
+    if (!row) return undefined;
+    const after = action === 'delete' ? undefined : row;
+    await insertAudit(trx, [
+      {
+        actorId: who.actorId,
+        entity: AUDIT_OBJECTS.webhook,
+        recordId: row.id as string,
+        action,
+        changes: changedFields(before, after, AUDITED),
+        ...(detail !== undefined && { detail }),
+        requestId: who.requestId ?? null,
+      },
+    ]);
     await trx.raw('select lodestar_webhooks_sync()');
-    return result;
+    return row;
   });
 }
 
@@ -51,16 +85,22 @@ async function changing<T>(knex: Knex, change: (trx: Knex.Transaction) => Promis
 export async function createSubscription(
   knex: Knex,
   input: SubscriptionInput,
-  createdBy: string | null,
+  who: AuditContext,
 ): Promise<{ subscription: WebhookSubscription; secret: string }> {
   const secret = newWebhookSecret();
-  const row = await changing(knex, async (trx) => {
-    const [inserted] = (await trx(SUBSCRIPTIONS)
-      .insert({ ...toColumns(input), secret, created_by: createdBy })
-      .returning('*')) as Record<string, unknown>[];
-    return inserted!;
-  });
-  return { subscription: toSubscription(row), secret };
+  const row = await changing(
+    knex,
+    undefined,
+    who,
+    async (trx) => {
+      const [inserted] = (await trx(SUBSCRIPTIONS)
+        .insert({ ...toColumns(input), secret, created_by: who.actorId })
+        .returning('*')) as Record<string, unknown>[];
+      return inserted;
+    },
+    'create',
+  );
+  return { subscription: toSubscription(row!), secret };
 }
 
 export async function listSubscriptions(knex: Knex): Promise<WebhookSubscription[]> {
@@ -79,8 +119,9 @@ export async function updateSubscription(
   knex: Knex,
   id: string,
   patch: Partial<SubscriptionInput>,
+  who: AuditContext,
 ): Promise<WebhookSubscription | undefined> {
-  const row = await changing(knex, async (trx) => {
+  const row = await changing(knex, id, who, async (trx) => {
     const [updated] = (await trx(SUBSCRIPTIONS)
       .where({ id })
       .update({ ...toColumns(patch), updated_at: trx.fn.now() })
@@ -91,15 +132,35 @@ export async function updateSubscription(
 }
 
 /** Replaces the secret; the new one is answered once. Undefined when there is no such subscription. */
-export async function rotateSecret(knex: Knex, id: string): Promise<string | undefined> {
+export async function rotateSecret(knex: Knex, id: string, who: AuditContext): Promise<string | undefined> {
   const secret = newWebhookSecret();
-  const count = await knex(SUBSCRIPTIONS).where({ id }).update({ secret, updated_at: knex.fn.now() });
-  return count ? secret : undefined;
+  const row = await changing(
+    knex,
+    id,
+    who,
+    async (trx) =>
+      (
+        (await trx(SUBSCRIPTIONS).where({ id }).update({ secret, updated_at: trx.fn.now() }).returning('*')) as Record<
+          string,
+          unknown
+        >[]
+      )[0],
+    'update',
+    { secret: 'replaced' },
+  );
+  return row && secret;
 }
 
 /** Deletes a subscription with its queued deliveries and their log (foreign keys cascade). */
-export async function deleteSubscription(knex: Knex, id: string): Promise<boolean> {
-  return changing(knex, async (trx) => (await trx(SUBSCRIPTIONS).where({ id }).delete()) > 0);
+export async function deleteSubscription(knex: Knex, id: string, who: AuditContext): Promise<boolean> {
+  const row = await changing(
+    knex,
+    id,
+    who,
+    async (trx) => ((await trx(SUBSCRIPTIONS).where({ id }).delete().returning('*')) as Record<string, unknown>[])[0],
+    'delete',
+  );
+  return Boolean(row);
 }
 
 /** The URL and secret a delivery goes out with now: an edited URL or a rotated secret applies to queued events too. */

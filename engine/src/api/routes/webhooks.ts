@@ -1,4 +1,5 @@
 import { Router, type Request } from 'express';
+import type { AuditContext } from '../../audit/audit-entry.js';
 import type { AppContext } from '../../context.js';
 import { NotFoundError, ValidationError, issueOf, summarize, type Issue } from '../../errors.js';
 import type { Model } from '../../model/compile-model.js';
@@ -18,6 +19,7 @@ import { adminOnly } from '../admin-only.js';
 import { route } from '../contract/route.js';
 import { WEBHOOKS } from '../contract/webhooks.js';
 import { modelOf } from '../pin-model.js';
+import { requestIdOf } from '../request-id.js';
 
 const PAGE = 50;
 
@@ -36,21 +38,21 @@ export function webhooksRouter(ctx: AppContext): Router {
   });
   route(router, routes.createWebhook, async (req, res) => {
     const input = checked(modelOf(req), req.body as SubscriptionInput);
-    res.status(201).json(await createSubscription(knex, input, actorOf(req).id ?? null));
+    res.status(201).json(await createSubscription(knex, input, who(req)));
   });
   route(router, routes.readWebhook, async (req, res) => {
     res.json((await readSubscription(knex, idOf(req))) ?? notFound());
   });
   route(router, routes.updateWebhook, async (req, res) => {
     const input = checked(modelOf(req), req.body as Partial<SubscriptionInput>);
-    res.json((await updateSubscription(knex, idOf(req), input)) ?? notFound());
+    res.json((await updateSubscription(knex, idOf(req), input, who(req))) ?? notFound());
   });
   route(router, routes.deleteWebhook, async (req, res) => {
-    if (!(await deleteSubscription(knex, idOf(req)))) notFound();
+    if (!(await deleteSubscription(knex, idOf(req), who(req)))) notFound();
     res.status(204).end();
   });
   route(router, routes.rotateWebhookSecret, async (req, res) => {
-    res.json({ secret: (await rotateSecret(knex, idOf(req))) ?? notFound() });
+    res.json({ secret: (await rotateSecret(knex, idOf(req), who(req))) ?? notFound() });
   });
   route(router, routes.listWebhookDeliveries, async (req, res) => {
     const id = idOf(req);
@@ -78,6 +80,7 @@ export function webhooksRouter(ctx: AppContext): Router {
 }
 
 const idOf = (req: Request): string => req.params.id as string;
+const who = (req: Request): AuditContext => ({ actorId: actorOf(req).id ?? null, requestId: requestIdOf(req) });
 
 function notFound(): never {
   throw new NotFoundError({ en: 'no such webhook subscription', zh: '没有这个 Webhook 订阅' });
