@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DefinitionSet } from '../src/definitions/definition-set.js';
-import type { WorkflowDefinition } from '../src/definitions/workflow.js';
 import { connect, type Db } from '../src/db/connect.js';
 import { startEngine, type RunningEngine } from '../src/main.js';
 import { MAX_STREAMS_PER_USER } from '../src/notifications/stream-hub.js';
-import { NOTIFY_DEFINITIONS } from './support/notification-definitions.js';
+import { STREAM_DEFINITIONS as DEFINITIONS } from './support/stream-definitions.js';
 import { openSse, type SseStream } from './support/sse-reader.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
@@ -14,58 +12,6 @@ import { startTestServer, type TestServer } from './support/test-server.js';
  * process holds the stream; nobody else hears of it; a reconnect with Last-Event-ID gets what it missed; a
  * read mark updates the count; an approval waiting for the reader is marked; logout ends the stream.
  */
-
-/** A discount request whose pending stage tells finance it waits for them, and finance approves it. */
-const DISCOUNT_FLOW = {
-  id: 'discount-flow',
-  initial: 'draft',
-  meta: { entity: 'discount', title: { zh: '折扣申请', en: 'Discount requests' } },
-  states: {
-    draft: { meta: { title: { zh: '草稿', en: 'Draft' } }, on: { SUBMIT: 'pending' } },
-    pending: {
-      meta: {
-        title: { zh: '待审批', en: 'Pending approval' },
-        approval: {
-          steps: [{ id: 'finance', title: { zh: '财务审批', en: 'Finance' }, approver: { role: 'finance' } }],
-        },
-      },
-      entry: [
-        {
-          type: 'notify',
-          params: { to: { role: 'finance' }, title: { zh: '待您审批：{{title}}', en: 'Waiting for you: {{title}}' } },
-        },
-      ],
-      on: { APPROVE: 'approved', REJECT: 'draft' },
-    },
-    approved: { type: 'final', meta: { title: { zh: '已批准', en: 'Approved' } } },
-  },
-} as unknown as WorkflowDefinition;
-
-const DEFINITIONS: DefinitionSet = {
-  ...NOTIFY_DEFINITIONS,
-  entities: [
-    ...NOTIFY_DEFINITIONS.entities,
-    {
-      $id: 'discount',
-      title: 'Discount',
-      type: 'object',
-      'x-i18n': { title: { zh: '折扣申请', en: 'Discount' } },
-      'x-entity': { titleField: 'title' },
-      properties: { title: { type: 'string', maxLength: 100 } },
-      required: ['title'],
-    },
-  ],
-  workflows: [...NOTIFY_DEFINITIONS.workflows, DISCOUNT_FLOW],
-  roles: {
-    roles: {
-      ...NOTIFY_DEFINITIONS.roles!.roles,
-      finance: {
-        title: { zh: '财务', en: 'Finance' },
-        entities: { payment: { read: 'all' }, discount: { read: 'all', update: 'all' } },
-      },
-    },
-  },
-};
 
 let server: TestServer;
 let other: { engine: RunningEngine; db: Db };

@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useMessages } from '@lodestar/ui-shared';
+import { ApprovalToasts } from './ApprovalToast';
 import { NotificationPanel } from './NotificationPanel';
 import { NOTIFICATION_MESSAGES } from './messages';
 import { useModel } from '../model/ModelContext';
 import { useNotifications, useReaderLanguage } from './use-notifications';
 import './notifications.css';
 
-/** The bell in the top bar: the unread count as a badge; a click opens the inbox under it. */
+/** The bell in the top bar: the unread count as a badge, live; a click opens the inbox under it. */
 export function NotificationBell() {
   const t = useMessages(NOTIFICATION_MESSAGES);
   const inbox = useNotifications();
@@ -50,6 +51,7 @@ export function NotificationBell() {
         )}
       </button>
       {open && <NotificationPanel inbox={inbox} onClose={() => setOpen(false)} />}
+      <ApprovalToasts inbox={inbox} />
     </div>
   );
 }

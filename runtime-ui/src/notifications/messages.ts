@@ -14,6 +14,8 @@ export const NOTIFICATION_MESSAGES = defineMessages({
     justNow: '刚刚',
     minutesAgo: (n: number) => `${n} 分钟前`,
     hoursAgo: (n: number) => `${n} 小时前`,
+    approvalWaiting: '有一项待您审批',
+    openRecord: '去审批',
   },
   en: {
     bell: (unread) => (unread ? `Notifications (${unread} unread)` : 'Notifications'),
@@ -28,5 +30,7 @@ export const NOTIFICATION_MESSAGES = defineMessages({
     justNow: 'just now',
     minutesAgo: (n) => `${n} min ago`,
     hoursAgo: (n) => `${n} h ago`,
+    approvalWaiting: 'An approval is waiting for you',
+    openRecord: 'Review',
   },
 });

@@ -19,6 +19,19 @@ describe('slaStatus', () => {
     });
   });
 
+  it('warns once less than a fifth of the SLA is left', () => {
+    expect(slaStatus(workflow, { state: 'open', state_entered_at: entered }, at('2026-03-01T11:12:00Z'))).toEqual({
+      kind: 'running',
+      dueAt: at('2026-03-01T12:00:00Z'),
+      leftMs: 48 * 60_000,
+    });
+    expect(slaStatus(workflow, { state: 'open', state_entered_at: entered }, at('2026-03-01T11:13:00Z'))).toEqual({
+      kind: 'warning',
+      dueAt: at('2026-03-01T12:00:00Z'),
+      leftMs: 47 * 60_000,
+    });
+  });
+
   it('is breached past the due time, or when the engine marked it', () => {
     expect(slaStatus(workflow, { state: 'open', state_entered_at: entered }, at('2026-03-01T13:00:00Z'))).toMatchObject(
       {

@@ -1,7 +1,12 @@
 import { toMilliseconds, type WorkflowDefinition } from '@lodestar/core';
 
 export type SlaStatus =
-  { kind: 'running'; dueAt: number; leftMs: number } | { kind: 'breached'; dueAt: number; overMs: number };
+  | { kind: 'running'; dueAt: number; leftMs: number }
+  | { kind: 'warning'; dueAt: number; leftMs: number }
+  | { kind: 'breached'; dueAt: number; overMs: number };
+
+/** Under this share of the SLA left, the countdown turns amber: the breach is near. */
+export const SLA_WARNING_SHARE = 0.2;
 
 /**
  * Where a record stands against its stage's SLA (`meta.sla`), from what the record read already carries: the
@@ -22,5 +27,6 @@ export function slaStatus(
   const dueAt = ms !== undefined && !Number.isNaN(entered) ? entered + ms : breached;
   if (Number.isNaN(dueAt)) return undefined;
   if (!Number.isNaN(breached) || now >= dueAt) return { kind: 'breached', dueAt, overMs: Math.max(0, now - dueAt) };
-  return { kind: 'running', dueAt, leftMs: dueAt - now };
+  const leftMs = dueAt - now;
+  return { kind: ms !== undefined && leftMs < ms * SLA_WARNING_SHARE ? 'warning' : 'running', dueAt, leftMs };
 }
