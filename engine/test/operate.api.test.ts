@@ -183,6 +183,24 @@ describe('metrics', () => {
   });
 });
 
+describe('on the embedded database', () => {
+  it('is ready, and its metrics (open without a token here) show the one connection of PGlite', async () => {
+    const embedded = await startTestServer({ kind: 'pglite', config: { metrics: {} } });
+    try {
+      expect((await embedded.request('GET', '/api/v1/health/ready')).body.status).toBe('ready');
+      await embedded.request('GET', '/api/v1/records/customer?limit=1');
+      const { status, text } = await scrape(embedded.url);
+      expect(status).toBe(200);
+      expect(sample(text, 'lodestar_db_pool_max{database="pglite"}')).toBe(1);
+      expect(sample(text, 'lodestar_db_pool_connections{database="pglite",state="waiting"}')).toBe(0);
+      expect(sample(text, 'lodestar_backlog_up')).toBe(1);
+      expect(text).toContain('route="/api/v1/records/:entity",status="200"');
+    } finally {
+      await embedded.close();
+    }
+  }, 180_000);
+});
+
 describe('request log', () => {
   it('writes one JSON line per request with its id, route, status and duration', async () => {
     const lines: Record<string, unknown>[] = [];
