@@ -428,6 +428,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/notifications/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's inbox as server-sent events: the unread count and new notifications as they arrive
+         * @description An `inbox` event at once and whenever a notification reaches the caller or one is marked read (in any engine process): `{ unread, items, approvals }`, `items` being the notifications newer than the `Last-Event-ID` header (newest first, at most 20), `approvals` those about a record awaiting the caller's decision. Without the header the stream starts from now. A comment line every 25 s; an `end` event before the stream closes because the token stopped holding. Send the bearer token in `Authorization` (read the stream with fetch); at most 5 streams per user and process.
+         */
+        get: operations["notificationsStream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/notifications/read": {
         parameters: {
             query?: never;
@@ -2545,6 +2565,35 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    notificationsStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description The caller already holds the most streams allowed. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             500: components["responses"]["Internal"];
         };
     };
