@@ -286,7 +286,7 @@ describe('marketing, installed on the standard CRM', () => {
       await send(who, 'opportunity', opportunity, event);
     expect((await get(who, 'opportunity', opportunity)).state).toBe('contractSigned');
 
-    // The campaign ends with its actual cost: ROI = (300,000 − 60,000) ÷ 60,000 = 4.
+    // The campaign ends with its actual cost: ROI = (300,000 − 60,000) ÷ 60,000 = 400%.
     const running = await get('zhou', 'campaign', campaign.expo!);
     const noCost = await refusal('zhou', 'POST', `/records/campaign/${campaign.expo}/events`, { type: 'FINISH' });
     expect(noCost.status).toBe(409);
@@ -297,9 +297,9 @@ describe('marketing, installed on the standard CRM', () => {
       wonDealCount: 1,
       revenue: 300000,
       actualCost: 60000,
-      roi: 4,
+      roi: 400,
       costPerLead: 30000,
-      costShare: 0.75,
+      costShare: 75,
     });
     // The marketing specialist reads the campaign's revenue, never an opportunity's amount.
     const seen = await get('zhou', 'opportunity', opportunity);
@@ -491,7 +491,7 @@ describe('the marketing dashboard', () => {
   it('shows campaign cost, revenue and ROI, leads by source and customers by segment, to marketing only', async () => {
     expect((await widget('campaign-cost'))[0]).toMatchObject({ value: 60000 });
     expect((await widget('campaign-revenue'))[0]).toMatchObject({ value: 300000 });
-    expect((await widget('roi-by-campaign')).map((r) => [r.key, r.value])).toEqual([['2026 上海工业博览会', 4]]);
+    expect((await widget('roi-by-campaign')).map((r) => [r.key, r.value])).toEqual([['2026 上海工业博览会', 400]]);
     expect(pairs(await widget('leads-by-source', 'zhou'))).toEqual([
       ['coldCall', 1],
       ['exhibition', 1],

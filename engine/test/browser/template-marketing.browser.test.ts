@@ -8,10 +8,9 @@ import { REPO_ROOT } from '../support/paths.js';
 
 /*
  * The marketing add-on's main journey in Chromium, in Chinese: the administrator installs it from the studio's
- * 模板库 after reading its plan; the marketing manager approves a trade show's
- * budget in My day; the specialist qualifies a lead the rules scored 80 from its record page; the manager hands
- * it to sales; the salesperson opens it from the bell on a 390 px phone and converts it into a customer and an
- * opportunity that keeps the campaign.
+ * 模板库 after reading its plan; the marketing manager approves a trade show's budget in My day; the specialist
+ * qualifies a lead the rules scored 80 from its record page; the manager hands it to sales; the salesperson opens
+ * it from the bell on a 390 px phone and converts it into a customer and an opportunity that keeps the campaign.
  */
 const definitions = mkdtempSync(join(tmpdir(), 'lodestar-marketing-ui-'));
 for (const part of ['schemas', 'workflows', 'roles.json', 'template.json', 'templates/marketing'])
