@@ -251,6 +251,7 @@ async function recordPage(page: Page, entity: string, id: string): Promise<void>
 async function runtimeScreens(page: Page): Promise<void> {
   await visit(page, '/my-day');
   await visit(page, '/dashboard');
+  await visit(page, '/dashboard?d=sales-overview');
   for (const entity of ['customer', 'contact', 'opportunity', 'activity', 'serviceRequest'])
     await visit(page, `/records/${entity}`);
   await visit(page, '/records/opportunity/new');
@@ -320,6 +321,7 @@ describe('every screen in Chinese', () => {
     await opened(admin, 'new stage dialog', () => admin.getByRole('button', { name: '添加阶段' }).click());
     await visit(admin, '/studio/workflows/service-request');
     await visit(admin, '/studio/roles');
+    await visit(admin, '/studio/dashboards');
     await visit(admin, '/studio/templates');
     // A template with problems: every one listed, in Chinese.
     const template = await api('GET', '/meta/template?name=broken&version=1.0.0');

@@ -38,9 +38,13 @@ export function WidgetForm({
     const e = set.entities.find((x) => x.$id === id);
     return (e && pick(e['x-i18n']?.title ?? e.title ?? id, lang)) || id;
   };
+  const workflowTitle = (id: string) => {
+    const w = set.workflows.find((x) => x.id === id);
+    return (w && pick(w.meta.title ?? id, lang)) || id;
+  };
   const heading =
     widget.kind === 'report'
-      ? `${t.reports[widget.report] ?? widget.report} · ${widget.workflow}`
+      ? `${t.reports[widget.report] ?? widget.report} · ${workflowTitle(widget.workflow)}`
       : pick(widget.title, lang) || widget.id;
   return (
     <section className="panel widget-form" data-widget={widget.id} aria-label={heading}>
@@ -71,7 +75,7 @@ export function WidgetForm({
               label={t.workflow}
               value={widget.workflow}
               onChange={(workflow) => onChange((w) => ({ ...w, workflow }))}
-              options={set.workflows.map((w) => ({ value: w.id, label: pick(w.meta.title ?? w.id, lang) || w.id }))}
+              options={set.workflows.map((w) => ({ value: w.id, label: workflowTitle(w.id) }))}
             />
           </div>
         ) : (
@@ -201,7 +205,7 @@ function AggregateFields({
         mono
         wide
         value={filterText}
-        hint={filterBad ? t.badJson : t.filterHint}
+        hint={filterBad ? t.badJson : t.filterHint(<code>{'{"state": {"in": "open,overdue"}}'}</code>)}
         onChange={(text) => {
           setFilterText(text);
           const parsed = parseFilter(text);

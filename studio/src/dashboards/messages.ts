@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { defineMessages, type MessagesOf } from '@lodestar/ui-shared';
 
 export const DASHBOARD_MESSAGES = defineMessages({
@@ -45,7 +46,7 @@ export const DASHBOARD_MESSAGES = defineMessages({
     width: '宽度',
     widths: { half: '半行', full: '整行' } as Record<string, string>,
     filter: '筛选条件（JSON）',
-    filterHint: '与列表筛选相同：{"字段": {"运算符": "值"}}，例如 {"state": {"in": "open,overdue"}}',
+    filterHint: (example: ReactNode): ReactNode => ['与列表的筛选相同：字段 → 运算符 → 值，例如 ', example],
     badJson: '不是有效的 JSON 对象，未保存。',
     problems: (n: number) => `${n} 个问题`,
     through: (relation: string, field: string) => `${relation} → ${field}`,
@@ -104,7 +105,7 @@ export const DASHBOARD_MESSAGES = defineMessages({
     width: 'Width',
     widths: { half: 'Half row', full: 'Full row' } as Record<string, string>,
     filter: 'Filter (JSON)',
-    filterHint: 'As lists filter: {"field": {"operator": "value"}}, e.g. {"state": {"in": "open,overdue"}}',
+    filterHint: (example: ReactNode): ReactNode => ['As lists filter: field → operator → value, e.g. ', example],
     badJson: 'Not a valid JSON object; not saved.',
     problems: (n: number) => `${n} problem${n === 1 ? '' : 's'}`,
     through: (relation: string, field: string) => `${relation} → ${field}`,
