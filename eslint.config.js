@@ -18,6 +18,7 @@ const ENGINE_SRC = 'engine/src';
  */
 const PURE = [
   'errors\\.ts',
+  'cluster/worker-count\\.ts',
   'definitions/(?!read-folder)[^/]+\\.ts',
   'schema/[^/]+\\.ts',
   'migrate/(plan|diff-tables|diff-columns|diff-junctions|pair-by-name|conversion-sql|classify|order-steps|describe-step|is-widening|diff-workflows|workflow-records|state-mapping|check-state-renames|state-sql|step-names|step-text)\\.ts',

@@ -41,6 +41,8 @@ export interface EngineOptions {
   seed?: boolean;
   /** Who sends each request (identity plugs in here); anonymous by default. */
   identify?: IdentifyActor;
+  /** The database was prepared by the caller (a cluster's primary): no migrations, seed or first admin here. */
+  prepared?: boolean;
 }
 
 /** Composition root: config → database → engine tables → seed → model → HTTP. The only place that wires things. */
@@ -55,6 +57,7 @@ export async function startEngine(config: Config, options: EngineOptions = {}): 
     booted = await boot(config, db, {
       log,
       seed: options.seed !== false,
+      prepared: options.prepared === true,
       ...(options.identify && { identify: options.identify }),
     });
   } catch (error) {
@@ -110,14 +113,12 @@ export async function startEngine(config: Config, options: EngineOptions = {}): 
 async function boot(
   config: Config,
   db: Db,
-  options: { log: ReturnType<typeof createLogger>; seed: boolean; identify?: IdentifyActor },
+  options: { log: ReturnType<typeof createLogger>; seed: boolean; prepared: boolean; identify?: IdentifyActor },
 ) {
   const { log } = options;
-  await migrateEngineTables(db.knex);
-  if (options.seed) logSeed(log, await seedFromFolder(db.knex, config.definitionsDir, { apply: 'ifEmpty' }));
+  if (!options.prepared) await prepareDatabase(config, db, log, { seed: options.seed });
   const models = await ModelCache.open(db.knex);
   const clock = () => new Date();
-  await bootstrapAdmin(db, config, log);
   // One listening connection per process: principals are cached, and publishes seen, on its word.
   const signals = db.url ? await listenForChanges(db.url, log) : NO_SIGNALS;
   signals.on(CHANNELS.model, () => void models.refresh().catch(() => undefined));
@@ -151,6 +152,22 @@ async function boot(
     throw error;
   }
   return { ctx, server, release };
+}
+
+/**
+ * What happens once per database before engines serve it: the engine tables' migrations, the first model
+ * version from the definitions folder, the first administrator. A cluster's primary runs it before forking,
+ * so its workers do not race for knex's migration lock or create the administrator twice.
+ */
+export async function prepareDatabase(
+  config: Config,
+  db: Db,
+  log: ReturnType<typeof createLogger>,
+  options: { seed: boolean },
+): Promise<void> {
+  await migrateEngineTables(db.knex);
+  if (options.seed) logSeed(log, await seedFromFolder(db.knex, config.definitionsDir, { apply: 'ifEmpty' }));
+  await bootstrapAdmin(db, config, log);
 }
 
 /** LODESTAR_ADMIN_EMAIL + LODESTAR_ADMIN_PASSWORD create the first admin of an empty installation (unattended installs). */

@@ -248,5 +248,6 @@ describe('lodestar user add', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+    // Three CLI processes, each opening the embedded database: on a busy 2-core machine this took 58-98 s.
+  }, 180_000);
 });

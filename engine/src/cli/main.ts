@@ -53,7 +53,12 @@ const collectMap = (value: string, previous: StateMapping): StateMapping => {
 program
   .command('start')
   .description(help.start)
-  .action(() => runStart(config(), lang));
+  .option('-w, --workers <n>', help.workers, (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(CLI_MESSAGES[lang].badWorkers(value));
+    return n;
+  })
+  .action((options: { workers?: number }) => runStart(config(), lang, options));
 program
   .command('plan')
   .description(help.plan)

@@ -24,6 +24,7 @@ export const CLI_MESSAGES = defineMessages({
       dir: '存放 schemas/ 和 workflows/ 的文件夹（默认：当前文件夹或 LODESTAR_DEFINITIONS）',
       lang: '输出语言：zh 或 en（默认：LODESTAR_LANG，否则按系统区域设置）',
       start: '运行引擎：API、网页应用和后台任务',
+      workers: '引擎进程数（需要 PostgreSQL；默认每个 CPU 核一个）',
       plan: '显示 `migrate` 将做的变更：定义文件夹与数据库对比',
       migrate: '在一个事务中把定义文件夹应用到数据库',
       types: '为已发布模型的每个业务对象生成 TypeScript 类型',
@@ -77,6 +78,9 @@ export const CLI_MESSAGES = defineMessages({
     passwordPrompt: '密码：',
     passwordNeeded: '请用 --password-stdin 从标准输入提供密码，或在终端中运行以便输入',
     running: (url: string) => `Lodestar 正在运行：${url}（设计器：${url}/studio，API 文档：${url}/api/v1/docs）`,
+    badWorkers: (value: string) => `--workers 需要一个正整数，而不是“${value}”`,
+    runningWorkers: (url: string, workers: number) =>
+      `Lodestar 正在运行：${url}，共 ${workers} 个引擎进程（设计器：${url}/studio，API 文档：${url}/api/v1/docs）`,
   },
   en: {
     errorPrefix: 'error: ',
@@ -85,6 +89,7 @@ export const CLI_MESSAGES = defineMessages({
       dir: 'folder holding schemas/ and workflows/ (default: current folder or LODESTAR_DEFINITIONS)',
       lang: 'language of the output: zh or en (default: LODESTAR_LANG, else the locale)',
       start: 'run the engine: API, web apps, workers',
+      workers: 'number of engine processes (PostgreSQL only; default: one per CPU core)',
       plan: 'show what `migrate` would change: the definitions folder against the database',
       migrate: 'apply the definitions folder to the database in one transaction',
       types: 'write TypeScript types for every entity of the published model',
@@ -142,6 +147,9 @@ export const CLI_MESSAGES = defineMessages({
     passwordPrompt: 'password: ',
     passwordNeeded: 'give the password on stdin with --password-stdin, or run in a terminal to be asked',
     running: (url: string) => `Lodestar is running at ${url}  (studio: ${url}/studio, API docs: ${url}/api/v1/docs)`,
+    badWorkers: (value: string) => `--workers needs a positive whole number, not "${value}"`,
+    runningWorkers: (url: string, workers: number) =>
+      `Lodestar is running at ${url} in ${workers} engine processes  (studio: ${url}/studio, API docs: ${url}/api/v1/docs)`,
   },
 });
 

@@ -12,6 +12,7 @@ import { createSharedViews } from '../views/view-tables.js';
 import { createBulkTables } from '../records/bulk-tables.js';
 import { createWebhookTables } from '../webhooks/webhook-tables.js';
 import { createSignalTriggers } from './signal-triggers.js';
+import { createRateLimitTable } from '../api/rate-limit-store.js';
 
 interface Migration {
   name: string;
@@ -259,6 +260,7 @@ const MIGRATIONS: Migration[] = [
   { name: '017_webhook_subscriptions', up: createWebhookTables },
   { name: '018_change_signals', up: createSignalTriggers },
   { name: '019_notification_signals', up: createNotificationSignals },
+  { name: '021_rate_limits', up: createRateLimitTable },
 ];
 
 /** The engine's migrations by name, in order: readiness (api/routes/health-checks.ts) compares them with the database. */

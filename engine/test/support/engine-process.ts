@@ -20,10 +20,10 @@ export function randomPort(): number {
 /** The first admin every spawned engine creates on an empty database (the unattended-install variables). */
 export const PROCESS_ADMIN = { email: 'ops@lodestar.test', password: 'process admin password' };
 
-/** Spawns `lodestar start` with `env` on top of this process's environment, output collected. */
-export function spawnEngine(env: Record<string, string>, port = randomPort()): EngineProcess {
+/** Spawns `lodestar start [args]` with `env` on top of this process's environment, output collected. */
+export function spawnEngine(env: Record<string, string>, port = randomPort(), args: string[] = []): EngineProcess {
   const admin = { LODESTAR_ADMIN_EMAIL: PROCESS_ADMIN.email, LODESTAR_ADMIN_PASSWORD: PROCESS_ADMIN.password };
-  const child = spawn(process.execPath, [CLI, 'start'], {
+  const child = spawn(process.execPath, [CLI, 'start', ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...admin, ...env, PORT: String(port) },
   });

@@ -1,5 +1,6 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
+import { PostgresRateLimitStore } from '../rate-limit-store.js';
 import type { AppContext } from '../../context.js';
 import type { LoginClient } from '../../identity/login-throttle.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
@@ -37,6 +38,8 @@ export function authRouter(ctx: AppContext, options: AuthRouterOptions): Router 
   const limiter = rateLimit({
     windowMs: 60_000,
     limit: options.loginsPerMinute ?? 20,
+    // In the database on PostgreSQL, so every engine process counts against one limit; PGlite is one process.
+    ...(ctx.db.kind === 'postgres' && { store: new PostgresRateLimitStore(knex, 'login:') }),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     // Keyed by the address express trusts (`trust proxy`); a forged X-Forwarded-For is ignored, not an error.
