@@ -4,7 +4,8 @@ import { DISCOUNT_MESSAGE, RULES, ruleDefinitions } from '../support/rule-defini
 
 /*
  * Cross-field rules written as formulas: the record form shows a broken rule beside its field before any
- * request (at 390 px), and the studio edits the rules with the formula checked as it is typed.
+ * request (at 390 px), and the studio edits the rules in the rule builder, as rows or as a formula checked as it
+ * is typed.
  */
 const { server, sessions } = useBrowserSuite({
   ui: ['runtime-ui', 'studio'],
@@ -51,14 +52,26 @@ describe('formula rules', () => {
     await p.goto('/studio/entities/deal');
     const panel = p.getByTestId('rules-panel');
     await panel.waitFor();
+    // The rules written as formulas open as rows where they can: rule 1 is two rows of an any-group, rule 3's
+    // NOT ISBLANK(note) and COALESCE(...) stay formula rows, as written.
+    const first = panel.locator('.rule-item').nth(0);
+    await expect
+      .poll(() => first.getByTestId('rule-words').textContent())
+      .toBe('条件含义：discount ≤ 0.3 或 记录类型 是 Strategic');
+    const third = panel.locator('.rule-item').nth(2);
+    expect(await third.getByLabel('条件 1 的公式', { exact: true }).inputValue()).toBe('NOT ISBLANK(note)');
+    expect(await third.getByLabel('条件 2 的公式', { exact: true }).inputValue()).toBe('COALESCE(discount, 0) = 0');
+
     await panel.getByRole('button', { name: '添加规则' }).click();
     const n = RULES.length + 1;
-    const box = panel.getByLabel(`规则 ${n} 的公式`);
-    const verdict = panel.getByTestId(`rule-verdict-${n - 1}`);
+    const rule = panel.locator('.rule-item').nth(n - 1);
+    await rule.getByRole('button', { name: '公式', exact: true }).click();
+    const box = rule.getByLabel('完整公式', { exact: true });
+    const verdict = rule.getByTestId('rule-verdict');
     await box.fill('plannedEnd - plannedStart <= "90"');
     await expect.poll(() => verdict.textContent()).toMatch(/第 1 个字符：“<=”只能比较同类型的值/);
     await box.fill('plannedEnd - plannedStart <= 90');
-    await expect.poll(() => verdict.textContent()).toContain('公式正确');
+    await expect.poll(() => verdict.textContent()).toContain('条件正确');
     await panel.getByLabel(`规则 ${n} 提示在字段`).selectOption('plannedEnd');
     await panel.getByLabel(`规则 ${n} 的中文提示`).fill('项目周期不能超过 90 天');
     await panel.getByLabel(`规则 ${n} 的英文提示`).fill('A project lasts 90 days at most');

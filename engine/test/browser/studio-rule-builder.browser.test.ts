@@ -166,6 +166,8 @@ it('opens the published condition as the same rows on a phone, and keeps a formu
   await builder.getByRole('button', { name: '公式', exact: true }).click();
   const box = builder.getByLabel('完整公式', { exact: true });
   expect(await box.inputValue()).toBe(CHECK);
+  const formulaBox = await box.boundingBox();
+  expect(formulaBox!.x + formulaBox!.width).toBeLessThanOrEqual(390);
   const unsayable = 'IF(level = "key", amount > 0, FALSE)';
   await box.fill('IF(客户');
   await builder.getByRole('button', { name: '客户等级 · level' }).click();

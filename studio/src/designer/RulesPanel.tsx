@@ -1,14 +1,10 @@
-import { useId } from 'react';
-import {
-  checkRuleIssues,
-  FUNCTIONS,
-  isCheckRule,
-  type CheckRule,
-  type EntityDefinition,
-  type FormulaIssue,
-} from '@lodestar/core';
+import { useId, useMemo } from 'react';
+import { FUNCTIONS, isCheckRule, type CheckRule, type EntityDefinition } from '@lodestar/core';
 import { defineMessages, pick, useMessages } from '@lodestar/ui-shared';
 import { useStudioLang } from '../app/lang';
+import { RuleBuilder } from '../rules/RuleBuilder';
+import { ruleFields } from '../rules/rule-fields';
+import { recordRuleVerdict } from '../rules/verdicts';
 import './formula-editor.css';
 import './rules-panel.css';
 
@@ -66,6 +62,9 @@ export function RulesPanel({ entity, onChange }: { entity: EntityDefinition; onC
   const { lang } = useStudioLang();
   const id = useId();
   const rules = entity['x-rules'] ?? [];
+  // Rules read the record's own fields only (a write holds no related records).
+  const ruleFieldList = useMemo(() => ruleFields(entity, [], lang, { relations: false }), [entity, lang]);
+  const verdict = useMemo(() => recordRuleVerdict(entity), [entity]);
   const fields = Object.keys(entity.properties);
   const title = (name: string) => pick(entity.properties[name]?.['x-i18n']?.title, lang) ?? name;
   const replace = (i: number, rule: Rule) => onChange(rules.map((r, j) => (j === i ? rule : r)));
@@ -107,26 +106,15 @@ export function RulesPanel({ entity, onChange }: { entity: EntityDefinition; onC
                 </button>
               </li>
             );
-          const issues: FormulaIssue[] = rule.check.trim() ? checkRuleIssues(rule, entity.properties) : [];
           return (
             <li key={i} className="rule-item formula-editor">
-              <textarea
-                className="mono"
-                rows={2}
-                aria-label={t.check(n)}
-                placeholder={t.placeholder}
+              <RuleBuilder
+                label={t.check(n)}
                 value={rule.check}
-                onChange={(event) => replace(i, { ...rule, check: event.target.value } as Rule)}
+                fields={ruleFieldList}
+                verdict={verdict}
+                onChange={(check) => replace(i, { ...rule, check } as Rule)}
               />
-              <div className="formula-verdict" data-testid={`rule-verdict-${i}`} aria-live="polite">
-                {issues.map((issue) => (
-                  <div key={`${issue.offset}:${issue.message.en}`} className="control-hint formula-issue">
-                    {t.at(issue.offset)}
-                    {issue.message[lang]}
-                  </div>
-                ))}
-                {rule.check.trim() && !issues.length && <div className="control-hint">{t.ok}</div>}
-              </div>
               <div className="formula-insert">
                 <select
                   aria-label={t.field(n)}

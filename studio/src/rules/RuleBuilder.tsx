@@ -72,7 +72,7 @@ export function RuleBuilder({
     });
   const words = state.mode === 'visual' ? ruleWords(state.tree, fields, lang) : '';
   return (
-    <fieldset className="control rule-builder" data-testid="rule-builder">
+    <fieldset className="rule-builder" data-testid="rule-builder">
       <legend className="control-label">{label}</legend>
       <div className="rule-mode" role="group" aria-label={t.mode}>
         {(['visual', 'formula'] as const).map((mode) => (
