@@ -68,7 +68,7 @@ function ini(text: string): Record<string, Record<string, string>> {
 
 describe('deploy/Dockerfile', () => {
   const steps = instructions(read('Dockerfile'));
-  const runtime = steps.slice(steps.findLastIndex((s) => s.op === 'FROM'));
+  const runtime = steps.slice(steps.map((s) => s.op).lastIndexOf('FROM'));
 
   it('builds in one node:20-slim stage and runs in another, as an unprivileged user', () => {
     expect(steps.filter((s) => s.op === 'FROM').map((s) => s.args)).toEqual([
