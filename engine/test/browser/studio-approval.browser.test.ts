@@ -4,8 +4,8 @@ import { APPROVAL_DEFINITIONS } from '../support/approval-definitions.js';
 
 /*
  * The studio's stage panel edits approval steps with a small form: the quote flow's pending stage shows its
- * two steps in sequence; a threshold edited and a step added reach the draft, and a threshold that is not
- * yes/no shows the engine's issue under its step. At 390 px the panel fits the phone.
+ * two steps in sequence; a threshold built in the rule builder and a step added reach the draft, and a threshold
+ * that is not yes/no shows the builder's verdict and the engine's issue under its step. At 390 px the panel fits the phone.
  */
 const { server, sessions } = useBrowserSuite({
   ui: ['runtime-ui', 'studio'],
@@ -29,7 +29,11 @@ it('edits a stage’s approval steps into the draft', async () => {
   expect(await stage.getByLabel('第 1 步 · 审批人').inputValue()).toBe('ownerManager');
   expect(await stage.getByLabel('第 2 步 · 角色').inputValue()).toBe('salesDirector');
 
-  await stage.getByLabel('第 2 步 · 适用条件（公式，可选）').fill('discount > 0.25');
+  // The threshold is built from a row of the rule builder: field, operator, value.
+  const director = stage.locator('[data-approval-step="director"]');
+  await director.getByLabel('条件 1 的字段', { exact: true }).selectOption('discount');
+  await director.getByLabel('条件 1 的运算', { exact: true }).selectOption({ label: '>' });
+  await director.getByLabel('条件 1 的值', { exact: true }).fill('0.25');
   await stage.getByRole('button', { name: '+ 添加步骤' }).click();
   await stage.getByLabel('第 3 步 · 审批人').selectOption('role');
   await stage.getByLabel('第 3 步 · 角色').selectOption('finance');
@@ -47,7 +51,12 @@ it('edits a stage’s approval steps into the draft', async () => {
     ],
   });
 
-  await stage.getByLabel('第 3 步 · 适用条件（公式，可选）').fill('total * 2');
+  const third = stage.locator('[data-approval-step="step3"]');
+  await third.getByRole('button', { name: '公式', exact: true }).click();
+  await third.getByLabel('完整公式', { exact: true }).fill('total * 2');
+  await expect
+    .poll(() => third.getByTestId('rule-verdict').textContent())
+    .toContain('条件的结果应为“是/否”，而这里是数字');
   await draftSaved(p);
   await expect
     .poll(() => stage.locator('[data-approval-step="step3"] .issue-notes').textContent(), { timeout: 15_000 })

@@ -8,13 +8,20 @@ import { conditionVerdict } from './verdicts';
 /** The entity a workflow's conditions read (its bound entity), for rule builders deep in its forms. */
 export const ConditionEntity = createContext<string | undefined>(undefined);
 
-/** A `condition` guard's formula, edited in the rule builder over the bound entity and its parents. */
+/**
+ * A condition of the workflow's bound entity in the rule builder: a `condition` guard's formula (its fields and
+ * its parents'), or an approval step's `when` (its own fields only: `relations` false).
+ */
 export function ConditionInput({
   label,
+  hint,
+  relations = true,
   value,
   onChange,
 }: {
   label: string;
+  hint?: string;
+  relations?: boolean;
   value: string;
   onChange(next: string | undefined): void;
 }) {
@@ -23,13 +30,14 @@ export function ConditionInput({
   const entityId = useContext(ConditionEntity);
   const entity = definitions.entities.find((e) => e.$id === entityId);
   const fields = useMemo(
-    () => ruleFields(entity, definitions.entities, lang, { relations: true }),
-    [entity, definitions.entities, lang],
+    () => ruleFields(entity, definitions.entities, lang, { relations }),
+    [entity, definitions.entities, lang, relations],
   );
   const verdict = useMemo(() => conditionVerdict(entity, definitions.entities), [entity, definitions.entities]);
   return (
     <RuleBuilder
       label={label}
+      hint={hint}
       value={value}
       fields={fields}
       verdict={verdict}

@@ -29,12 +29,14 @@ function opened(value: string): { tree: RuleGroup; mode: Mode } {
  */
 export function RuleBuilder({
   label,
+  hint,
   value,
   onChange,
   fields,
   verdict,
 }: {
   label: string;
+  hint?: string;
   value: string;
   onChange(next: string): void;
   fields: RuleField[];
@@ -74,6 +76,7 @@ export function RuleBuilder({
   return (
     <fieldset className="rule-builder" data-testid="rule-builder">
       <legend className="control-label">{label}</legend>
+      {hint && <p className="control-hint">{hint}</p>}
       <div className="rule-mode" role="group" aria-label={t.mode}>
         {(['visual', 'formula'] as const).map((mode) => (
           <button

@@ -15,6 +15,7 @@ import {
   type ApprovalSteps,
   type ApproverKind,
 } from './approval-edits';
+import { ConditionInput } from '../rules/ConditionInput';
 import { APPROVAL_MESSAGES } from './approval-messages';
 import './approval-editor.css';
 import { statePointer, text } from './model';
@@ -224,14 +225,12 @@ function StepForm(props: {
         ) : (
           <p className="muted small">{t.noUserFields}</p>
         ))}
-      <TextInput
+      <ConditionInput
         label={label(t.when)}
-        value={step.when ?? ''}
-        mono
-        wide
-        placeholder="discount > 0.3"
         hint={t.whenHint}
-        onChange={(v) => onChange({ when: v })}
+        relations={false}
+        value={step.when ?? ''}
+        onChange={(v) => onChange({ when: v ?? '' })}
       />
     </li>
   );
