@@ -46,15 +46,16 @@ const card = (name: string): Locator => page.getByTestId(`chart-${name}`);
 
 /** A card has its figures and a drawn chart: an svg with shapes in it. */
 async function drawn(name: string): Promise<void> {
-  await expect.poll(() => card(name).getAttribute('data-status')).toBe('ready');
-  await expect.poll(() => card(name).locator('.echart svg path').count()).toBeGreaterThan(0);
+  await expect.poll(() => card(name).getAttribute('data-status'), { timeout: 10_000 }).toBe('ready');
+  await expect.poll(() => card(name).locator('.echart svg path').count(), { timeout: 10_000 }).toBeGreaterThan(0);
 }
 
 describe('/dashboard', () => {
   it('offers the overview and the defined dashboards, and switches between them', async () => {
     await page.goto('/dashboard');
     const tabs = page.getByRole('tablist', { name: '选择仪表盘' }).getByRole('tab');
-    await expect.poll(() => tabs.allTextContents()).toEqual(['概览', '销售概览', '服务负荷']);
+    await tabs.last().waitFor();
+    await expect.poll(() => tabs.allTextContents(), { timeout: 10_000 }).toEqual(['概览', '销售概览', '服务负荷']);
     expect(await tabs.first().getAttribute('aria-selected')).toBe('true');
     await page.getByTestId('chart-funnel').waitFor(); // the generated overview
 
@@ -67,8 +68,10 @@ describe('/dashboard', () => {
     expect(await regions.locator('tr[data-key="eastChina"] th').textContent()).toBe('华东');
     await drawn('sales-overview-by-industry');
     const pipeline = card('sales-overview-open-amount').locator('.kpi-value');
-    await expect.poll(() => pipeline.getAttribute('data-value')).toBe('7500');
+    await expect.poll(() => pipeline.getAttribute('data-value'), { timeout: 10_000 }).toBe('7500');
     await drawn('funnel');
+    // A report in a defined dashboard covers all time, and says so.
+    expect(await card('funnel').locator('.chart-card-hint').textContent()).toBe('商机销售流程，全部时间');
     await screenshot(page, 'dashboard-defined');
 
     await page.getByRole('tab', { name: '服务负荷' }).click();

@@ -13,6 +13,7 @@ it('lists the dashboards and edits a widget into the draft, with the engine judg
   await p.goto('/studio/');
   await p.getByRole('navigation').getByRole('link', { name: '仪表盘' }).click();
   const items = p.locator('[data-dashboard-item]');
+  await items.last().waitFor();
   await expect
     .poll(() => items.evaluateAll((els) => els.map((e) => e.getAttribute('data-dashboard-item'))))
     .toEqual(['sales-overview', 'service-load']);

@@ -1,6 +1,7 @@
-import { useMessages } from '@lodestar/ui-shared';
+import { pick, useMessages } from '@lodestar/ui-shared';
 import type { DashboardSummary, ReportWidgetDefinition } from '@lodestar/core';
 import { useModel } from '../model/ModelContext';
+import { workflowTitle } from '../model/labels';
 import { AggregateCard } from './charts/AggregateCard';
 import { ForecastCard } from './charts/ForecastCard';
 import { FunnelCard } from './charts/FunnelCard';
@@ -30,7 +31,8 @@ export function DefinedDashboard({ dashboard }: { dashboard: DashboardSummary })
 }
 
 function ReportWidget({ widget }: { widget: ReportWidgetDefinition }) {
-  const { workflows, entity: entityById } = useModel();
+  const { workflows, entity: entityById, lang } = useModel();
+  const t = useMessages(DASHBOARD_MESSAGES);
   const workflow = workflows.find((w) => w.id === widget.workflow);
   if (!workflow) return null;
   const entity = entityById(workflow.meta.entity);
@@ -38,14 +40,18 @@ function ReportWidget({ widget }: { widget: ReportWidgetDefinition }) {
     ? entity?.properties[workflow.meta.amountField]?.['x-currency']
     : undefined;
   const filters = workflow.meta.recordType ? { ...ALL_TIME, recordType: workflow.meta.recordType } : ALL_TIME;
+  const heading = {
+    title: widget.title ? pick(widget.title, lang) : undefined,
+    hint: t.allTime(workflowTitle(workflow, lang)),
+  };
   switch (widget.report) {
     case 'funnel':
-      return <FunnelCard workflow={workflow} filters={filters} currency={currency} />;
+      return <FunnelCard workflow={workflow} filters={filters} currency={currency} heading={heading} />;
     case 'winRate':
-      return <WinRateCard workflow={workflow} filters={filters} currency={currency} />;
+      return <WinRateCard workflow={workflow} filters={filters} currency={currency} heading={heading} />;
     case 'forecast':
-      return <ForecastCard workflow={workflow} filters={filters} currency={currency} />;
+      return <ForecastCard workflow={workflow} filters={filters} currency={currency} heading={heading} />;
     case 'timeInStage':
-      return <TimeInStageCard workflow={workflow} filters={filters} />;
+      return <TimeInStageCard workflow={workflow} filters={filters} heading={heading} />;
   }
 }

@@ -4,6 +4,7 @@ export const DASHBOARD_MESSAGES = defineMessages({
   zh: {
     pageTitle: '仪表盘',
     overview: '概览',
+    allTime: (workflow: string) => `${workflow}，全部时间`,
     chooseDashboard: '选择仪表盘',
     measure: '数值',
     subtitle: '按您的权限范围统计的销售与业务数据',
@@ -61,6 +62,7 @@ export const DASHBOARD_MESSAGES = defineMessages({
   en: {
     pageTitle: 'Dashboard',
     overview: 'Overview',
+    allTime: (workflow: string) => `${workflow}, all time`,
     chooseDashboard: 'Choose a dashboard',
     measure: 'Figure',
     subtitle: 'Sales and business figures, within what you may see',

@@ -15,10 +15,13 @@ export function ForecastCard({
   workflow,
   filters,
   currency,
+  heading,
 }: {
   workflow: WorkflowDefinition;
   filters: ReportFilters;
   currency?: string | undefined;
+  /** A dashboard definition's own title and hint for the card. */
+  heading?: { title?: string | undefined; hint?: string | undefined } | undefined;
 }) {
   const { lang } = useModel();
   const t = useMessages(DASHBOARD_MESSAGES);
@@ -75,8 +78,8 @@ export function ForecastCard({
   return (
     <ChartCard
       name="forecast"
-      title={t.forecast}
-      hint={t.forecastHint}
+      title={heading?.title ?? t.forecast}
+      hint={heading?.hint ?? t.forecastHint}
       state={state}
       retry={retry}
       isEmpty={(d) => d.months.length === 0 || d.amountField === null}

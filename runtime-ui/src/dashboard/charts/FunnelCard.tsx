@@ -16,10 +16,13 @@ export function FunnelCard({
   workflow,
   filters,
   currency,
+  heading,
 }: {
   workflow: WorkflowDefinition;
   filters: ReportFilters;
   currency?: string | undefined;
+  /** A dashboard definition's own title and hint for the card. */
+  heading?: { title?: string | undefined; hint?: string | undefined } | undefined;
 }) {
   const { lang } = useModel();
   const t = useMessages(DASHBOARD_MESSAGES);
@@ -70,8 +73,8 @@ export function FunnelCard({
   return (
     <ChartCard
       name="funnel"
-      title={t.funnel}
-      hint={t.funnelHint}
+      title={heading?.title ?? t.funnel}
+      hint={heading?.hint ?? t.funnelHint}
       state={state}
       retry={retry}
       isEmpty={(d) => d.total.count === 0}

@@ -14,7 +14,16 @@ import { useMessages } from '@lodestar/ui-shared';
 const days = (hours: number | null | undefined) => (hours === null || hours === undefined ? null : hours / 24);
 
 /** Average days per stage: stays that ended (solid) and stays still running (light). */
-export function TimeInStageCard({ workflow, filters }: { workflow: WorkflowDefinition; filters: ReportFilters }) {
+export function TimeInStageCard({
+  workflow,
+  filters,
+  heading,
+}: {
+  workflow: WorkflowDefinition;
+  filters: ReportFilters;
+  /** A dashboard definition's own title and hint for the card. */
+  heading?: { title?: string | undefined; hint?: string | undefined } | undefined;
+}) {
   const { lang } = useModel();
   const t = useMessages(DASHBOARD_MESSAGES);
   const [state, retry] = useReport<TimeInStageReport>(workflow.id, 'time-in-stage', filters);
@@ -60,8 +69,8 @@ export function TimeInStageCard({ workflow, filters }: { workflow: WorkflowDefin
   return (
     <ChartCard
       name="timeInStage"
-      title={t.timeInStage}
-      hint={t.timeInStageHint}
+      title={heading?.title ?? t.timeInStage}
+      hint={heading?.hint ?? t.timeInStageHint}
       state={state}
       retry={retry}
       isEmpty={(d) => d.stages.every((s) => s.completed.count === 0 && s.current.count === 0)}

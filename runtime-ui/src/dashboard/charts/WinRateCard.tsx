@@ -15,10 +15,13 @@ export function WinRateCard({
   workflow,
   filters,
   currency,
+  heading,
 }: {
   workflow: WorkflowDefinition;
   filters: ReportFilters;
   currency?: string | undefined;
+  /** A dashboard definition's own title and hint for the card. */
+  heading?: { title?: string | undefined; hint?: string | undefined } | undefined;
 }) {
   const { lang } = useModel();
   const t = useMessages(DASHBOARD_MESSAGES);
@@ -62,8 +65,8 @@ export function WinRateCard({
   return (
     <ChartCard
       name="winRate"
-      title={t.winRate}
-      hint={t.winRateHint}
+      title={heading?.title ?? t.winRate}
+      hint={heading?.hint ?? t.winRateHint}
       state={state}
       retry={retry}
       isEmpty={(d) => d.decided === 0}
