@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
+import { IMMUTABLE, precompressedAssets } from './ui-assets.js';
 
 const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
 
@@ -15,7 +16,8 @@ export function uiRouter(root = REPO_ROOT): Router {
 
 function mount(router: Router, path: string, dist: string): void {
   if (!existsSync(join(dist, 'index.html'))) return;
-  router.use(path, express.static(dist, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForHtml }));
+  router.use(path, precompressedAssets(dist));
+  router.use(path, express.static(dist, { index: 'index.html', maxAge: '1h', setHeaders: cacheByName }));
   // Client-side routes: any GET below `path` that is not a file gets the app shell.
   router.get(path === '/' ? /^\/(?!api\/|studio).*/ : new RegExp(`^${path}(/.*)?$`), (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
@@ -23,6 +25,8 @@ function mount(router: Router, path: string, dist: string): void {
   });
 }
 
-function noCacheForHtml(res: express.Response, file: string): void {
+/** The app shell is asked for every time (it names the current hashed assets); hashed assets are kept. */
+function cacheByName(res: express.Response, file: string): void {
   if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+  else if (file.includes(`${sep}assets${sep}`)) res.setHeader('Cache-Control', IMMUTABLE);
 }
