@@ -72,6 +72,26 @@ describe('live notifications', () => {
     await expect.poll(() => badge(page).count()).toBe(0);
   });
 
+  it('fits the toast on a 390 px phone, in English', async () => {
+    const page = await sessions.open(finance.token, 'en');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const streaming = page.waitForResponse((r) => r.url().includes('/api/v1/me/notifications/stream'));
+    await page.goto('/my-day');
+    await streaming;
+    await askForDiscount('Acme 10% off');
+    const toast = page.getByTestId('approval-toast');
+    await toast.waitFor();
+    expect(await toast.textContent()).toContain('An approval is waiting for you');
+    expect(await toast.textContent()).toContain('Waiting for you: Acme 10% off');
+    const box = (await toast.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'notification-live-toast-phone');
+    await toast.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => toast.count()).toBe(0);
+  });
+
   it('counts down to the SLA on the kanban card, amber in its last fifth', async () => {
     const calm = await askForDiscount('西南区 八五折');
     const close = await askForDiscount('华北区 八折');
