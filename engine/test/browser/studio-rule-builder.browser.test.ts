@@ -185,3 +185,37 @@ it('opens the published condition as the same rows on a phone, and keeps a formu
     .poll(() => builder.getByTestId('rule-verdict').textContent())
     .toContain('条件的结果应为“是/否”，而这里是数字');
 });
+
+it('composes guards with 任一满足 as forms, each condition in its own builder, never JSON', async () => {
+  const p = await sessions.open(server.adminToken, 'zh');
+  await p.setViewportSize({ width: 1366, height: 900 });
+  await p.goto('/studio/workflows/deal-approval');
+  await p.locator('[data-state="draft"]').click();
+  await p.getByRole('complementary', { name: '阶段' }).locator('[data-out-event="SUBMIT"]').click();
+  const transition = p.getByRole('complementary', { name: '流转' });
+  await transition.getByLabel('条件', { exact: true }).selectOption({ label: '任一满足' });
+  await transition.getByRole('button', { name: '+ 添加一项条件' }).click();
+  await transition.getByRole('button', { name: '+ 添加一项条件' }).click();
+  const first = transition.locator('[data-guard-part="1"]');
+  expect(await first.getByLabel('第 1 项', { exact: true }).inputValue()).toBe('condition');
+  await first.getByLabel('条件 1 的字段', { exact: true }).selectOption({ label: '金额' });
+  await first.getByLabel('条件 1 的运算', { exact: true }).selectOption({ label: '≥' });
+  await first.getByLabel('条件 1 的值', { exact: true }).fill('500000');
+  const second = transition.locator('[data-guard-part="2"]');
+  await second.getByLabel('条件 1 的字段', { exact: true }).selectOption({ label: '客户等级' });
+  await second.getByLabel('条件 1 的运算', { exact: true }).selectOption({ label: '属于' });
+  await second.getByLabel('重点', { exact: true }).check();
+  await second.getByLabel('普通', { exact: true }).check();
+  expect(await transition.getByText('JSON').count()).toBe(0);
+  await draftSaved(p);
+  await p.getByTestId('workflow-issues').getByText('引擎没有发现问题。').waitFor();
+  expect((await workflowIn('/api/v1/meta/drafts/studio')).states.draft.on.SUBMIT.guard).toEqual({
+    type: 'any',
+    params: {
+      guards: [
+        { type: 'condition', params: { check: 'amount >= 500000' } },
+        { type: 'condition', params: { check: 'OR(level = "key", level = "normal")' } },
+      ],
+    },
+  });
+});

@@ -98,6 +98,10 @@ export const RULE_MESSAGES = defineMessages({
     insertField: '插入字段…',
     insertFunction: '插入函数…',
     words: '条件含义',
+    guardPart: (n: number) => `第 ${n} 项`,
+    removeGuardPart: (n: number) => `删除第 ${n} 项`,
+    addGuardPart: '添加一项条件',
+    innerGuard: '取反的条件',
   },
   en: {
     visual: 'Visual',
@@ -147,5 +151,9 @@ export const RULE_MESSAGES = defineMessages({
     insertField: 'Insert a field…',
     insertFunction: 'Insert a function…',
     words: 'Reads as',
+    guardPart: (n: number) => `Guard ${n}`,
+    removeGuardPart: (n: number) => `Remove guard ${n}`,
+    addGuardPart: 'Add a guard',
+    innerGuard: 'Guard that must not hold',
   },
 });

@@ -5,6 +5,9 @@ import { libraryName } from './library-messages';
 import { refName, refParams } from './model';
 import { ParamsForm, type FieldOption } from './ParamsForm';
 import type { LibraryEntry, Reference } from './types';
+import { useMessages } from '@lodestar/ui-shared';
+import { RULE_MESSAGES } from '../rules/messages';
+import '../rules/rule-builder.css';
 
 interface Props {
   label: string;
@@ -17,7 +20,10 @@ interface Props {
   labelPrefix?: string;
 }
 
-/** A guard or action picked from the library, with the form its params schema describes. */
+/**
+ * A guard or action picked from the library, with the form its params schema describes; all / any / not hold
+ * guards, each edited the same way (a composite condition is never JSON).
+ */
 export function ReferenceEditor({ label, noneLabel, entries, value, onChange, fields, labelPrefix }: Props) {
   const { lang } = useStudioLang();
   const name = refName(value);
@@ -40,16 +46,93 @@ export function ReferenceEditor({ label, noneLabel, entries, value, onChange, fi
       {name && libraryDescription(name, lang) && (
         <p className="muted small wf-ref-description">{libraryDescription(name, lang)}</p>
       )}
-      {entry && (
-        <ParamsForm
-          schema={entry.params}
-          value={refParams(value)}
+      {entry && (name === 'all' || name === 'any' || name === 'not') ? (
+        <GuardParts
+          name={name}
+          params={refParams(value)}
+          entries={entries}
           fields={fields}
-          labelPrefix={labelPrefix}
-          of={name}
+          labelPrefix={labelPrefix ?? ''}
           onChange={(params) => onChange({ type: name, params })}
         />
+      ) : (
+        entry && (
+          <ParamsForm
+            schema={entry.params}
+            value={refParams(value)}
+            fields={fields}
+            labelPrefix={labelPrefix}
+            of={name}
+            onChange={(params) => onChange({ type: name, params })}
+          />
+        )
       )}
     </div>
+  );
+}
+
+/** all / any: a list of guards, each picked and filled in like this one; not: the one guard it turns round. */
+function GuardParts({
+  name,
+  params,
+  entries,
+  fields,
+  labelPrefix,
+  onChange,
+}: {
+  name: 'all' | 'any' | 'not';
+  params: Record<string, unknown>;
+  entries: LibraryEntry[];
+  fields: FieldOption[];
+  labelPrefix: string;
+  onChange(params: Record<string, unknown>): void;
+}) {
+  const t = useMessages(RULE_MESSAGES);
+  const fresh = (): Reference => ({
+    type: entries.some((e) => e.name === 'condition') ? 'condition' : entries[0]!.name,
+  });
+  if (name === 'not') {
+    const label = `${labelPrefix}${t.innerGuard}`;
+    return (
+      <div className="guard-parts">
+        <ReferenceEditor
+          label={label}
+          entries={entries}
+          value={(params.guard as Reference | undefined) ?? fresh()}
+          fields={fields}
+          labelPrefix={`${label} · `}
+          onChange={(guard) => onChange({ guard })}
+        />
+      </div>
+    );
+  }
+  const parts = Array.isArray(params.guards) ? (params.guards as Reference[]) : [];
+  const set = (guards: Reference[]) => onChange({ guards });
+  return (
+    <ol className="guard-parts">
+      {parts.map((part, i) => {
+        const label = `${labelPrefix}${t.guardPart(i + 1)}`;
+        return (
+          <li key={i} data-guard-part={i + 1}>
+            <ReferenceEditor
+              label={label}
+              entries={entries}
+              value={part}
+              fields={fields}
+              labelPrefix={`${label} · `}
+              onChange={(next) => set(parts.map((p, j) => (j === i ? (next ?? p) : p)))}
+            />
+            <button type="button" className="link-button danger" onClick={() => set(parts.filter((_, j) => j !== i))}>
+              {t.removeGuardPart(i + 1)}
+            </button>
+          </li>
+        );
+      })}
+      <li>
+        <button type="button" className="link-button" onClick={() => set([...parts, fresh()])}>
+          + {t.addGuardPart}
+        </button>
+      </li>
+    </ol>
   );
 }
