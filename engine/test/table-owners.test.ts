@@ -40,7 +40,7 @@ const OWNERS: Record<string, string> = {
   lodestar_bulk_requests: 'records/bulk-repo.ts',
   lodestar_webhook_subscriptions: 'webhooks/subscriptions-repo.ts',
   lodestar_webhook_attempts: 'webhooks/attempts-repo.ts',
-  lodestar_rate_limits: 'api/rate-limit-store.ts',
+  lodestar_rate_limits: 'identity/login-rate-limits.ts',
 };
 
 /**

@@ -12,7 +12,7 @@ import { createSharedViews } from '../views/view-tables.js';
 import { createBulkTables } from '../records/bulk-tables.js';
 import { createWebhookTables } from '../webhooks/webhook-tables.js';
 import { createSignalTriggers } from './signal-triggers.js';
-import { createRateLimitTable } from '../api/rate-limit-store.js';
+import { createRateLimitTable } from '../identity/login-rate-limits.js';
 
 interface Migration {
   name: string;

@@ -1,6 +1,6 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { PostgresRateLimitStore } from '../rate-limit-store.js';
+import { PostgresRateLimitStore } from '../../identity/login-rate-limits.js';
 import type { AppContext } from '../../context.js';
 import type { LoginClient } from '../../identity/login-throttle.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
