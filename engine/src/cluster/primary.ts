@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import { connect } from '../db/connect.js';
 import type { Logger } from '../log.js';
 import { prepareDatabase } from '../main.js';
+import { serveClusterMetrics } from '../metrics/cluster-metrics.js';
 
 /** A worker that dies sooner than this after its start counts as a crash loop: restarts back off. */
 const STEADY_MS = 10_000;
@@ -50,6 +51,8 @@ export async function runPrimary(
     backoffMs = ranMs > STEADY_MS ? 500 : Math.min(backoffMs * 2, MAX_BACKOFF_MS);
     setTimeout(() => !stopping && fork(), ranMs > STEADY_MS ? 0 : backoffMs);
   });
+  // A scrape of any worker answers for all of them (metrics/cluster-metrics.ts).
+  if (config.metrics) serveClusterMetrics();
   for (let i = 0; i < count; i++) fork();
 
   const stop = async () => {

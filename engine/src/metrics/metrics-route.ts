@@ -33,7 +33,17 @@ export function metricsRoute(metrics: Metrics, settings: MetricsSettings): Reque
         return;
       }
     }
-    const text = await metrics.render();
+    let text: string;
+    try {
+      text = await metrics.render();
+    } catch (error) {
+      // Under --workers: the primary did not gather the workers' figures in time. Prometheus records a failed scrape.
+      res
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send(`metrics unavailable / 指标暂不可用: ${(error as Error).message}\n`);
+      return;
+    }
     res.set('Cache-Control', 'no-store').type(metrics.registry.contentType).send(text);
   };
 }

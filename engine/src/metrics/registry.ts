@@ -2,6 +2,7 @@ import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from '../db/connect.js';
 import type { ModelCache } from '../model/model-cache.js';
 import { readBacklog, type Backlog } from './backlog.js';
+import { clusterMetricsReader, inClusterWorker } from './cluster-metrics.js';
 
 /** Latency buckets in seconds: a get by id is ~1 ms, a report or an export may take seconds. */
 const BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -15,7 +16,11 @@ interface Pool {
   numPendingCreates(): number;
 }
 
-/** One engine's metrics: its own registry (tests run several engines in one process). */
+/**
+ * One engine's metrics: its own registries (tests run several engines in one process). `registry` holds
+ * what each process measures (summed over the workers of `--workers N`); the backlog is read from the
+ * database once per scrape, the same for every process, so it is kept apart and never summed.
+ */
 export interface Metrics {
   registry: Registry;
   /** Counts one answered request under its route template (never the raw URL: one series per route). */
@@ -61,13 +66,16 @@ export function createMetrics(db: Db, models: ModelCache): Metrics {
   });
   new Gauge({
     name: 'lodestar_model_version',
-    help: 'The model version this engine serves',
+    help: 'The model version this engine serves (the lowest of its workers)',
     registers: [registry],
+    aggregator: 'min',
     collect() {
       this.set(models.current().version);
     },
   });
-  const backlog = backlogGauges(registry);
+  const shared = new Registry();
+  const backlog = backlogGauges(shared);
+  const perProcess = inClusterWorker() ? clusterMetricsReader(registry) : () => registry.metrics();
   return {
     registry,
     observe(method, route, status, seconds) {
@@ -82,7 +90,7 @@ export function createMetrics(db: Db, models: ModelCache): Metrics {
       } catch {
         backlog.unknown();
       }
-      return registry.metrics();
+      return `${(await perProcess()).trimEnd()}\n\n${await shared.metrics()}`;
     },
   };
 }
