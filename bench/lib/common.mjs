@@ -133,9 +133,12 @@ export async function loginAs(url, { email, password } = BENCH_ADMIN) {
 export function engineServerOptions(port, extraEnv = {}) {
   if (!existsSync(ENGINE_MAIN))
     fail(`${ENGINE_MAIN} does not exist: build the engine first (npx tsc -b at the repo root)`);
+  // One engine process unless BENCH_ENGINE_WORKERS says otherwise ('default': the CLI's own default, and
+  // the only choice for a build older than --workers): the comparisons are against one hand-written process.
+  const workers = process.env.BENCH_ENGINE_WORKERS ?? '1';
   return {
     name: 'engine',
-    args: [ENGINE_MAIN, 'start'],
+    args: [ENGINE_MAIN, 'start', ...(workers === 'default' ? [] : ['--workers', workers])],
     port,
     env: {
       DATABASE_URL,
