@@ -219,3 +219,38 @@ it('composes guards with 任一满足 as forms, each condition in its own builde
     },
   });
 });
+
+it('reads the same builder in English: operators, groups and the condition in words', async () => {
+  await server.request('PUT', '/api/v1/meta/drafts/studio', {
+    definitions: {
+      ...definitions,
+      workflows: [
+        {
+          ...definitions.workflows[0],
+          states: {
+            ...definitions.workflows[0]!.states,
+            draft: {
+              meta: { title: { zh: '草稿', en: 'Draft' } },
+              on: { SUBMIT: { target: 'approved', guard: { type: 'condition', params: { check: CHECK } } } },
+            },
+          },
+        },
+      ],
+    },
+  });
+  const p = await sessions.open(server.adminToken, 'en');
+  await p.goto('/studio/workflows/deal-approval');
+  await p.locator('[data-state="draft"]').click();
+  await p.getByRole('complementary', { name: 'Stage' }).locator('[data-out-event="SUBMIT"]').click();
+  const builder = p.getByTestId('rule-builder');
+  await expect
+    .poll(() => builder.getByTestId('rule-words').textContent())
+    .toBe('Reads as: Amount > 100000 and (Customer level is Key or Discount ≥ 0.2)');
+  expect(
+    await builder.getByLabel('How conditions match', { exact: true }).locator('option:checked').textContent(),
+  ).toBe('All of these hold');
+  expect(
+    await builder.getByLabel('Operator of condition 2.1', { exact: true }).locator('option').allTextContents(),
+  ).toEqual(['is', 'is not', 'is one of', 'is empty', 'is not empty']);
+  expect(await builder.getByTestId('rule-verdict').textContent()).toBe('The condition checks');
+});

@@ -97,7 +97,7 @@ export function RuleBuilder({
           {incomplete(state.tree) && <p className="control-hint">{t.incomplete}</p>}
           {words && (
             <p className="rule-words" data-testid="rule-words">
-              <span className="muted small">{t.words}：</span>
+              <span className="muted small">{t.words}</span>
               {words}
             </p>
           )}
