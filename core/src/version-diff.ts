@@ -46,11 +46,19 @@ export interface RoleChange extends ValueChange {
   pointers: string[];
 }
 
+export interface DashboardChange extends ValueChange {
+  dashboard: string;
+  /** Where the dashboard differs, e.g. `/widgets/2/chart`. */
+  pointers: string[];
+}
+
 /** Everything that differs between two definition sets, by definition and by part. */
 export interface DefinitionsDiff {
   entities: KeyedDiff<EntityChange>;
   workflows: KeyedDiff<WorkflowChange>;
   roles: KeyedDiff<RoleChange>;
+  /** Dashboards by id; absent when neither set has any. */
+  dashboards?: KeyedDiff<DashboardChange>;
 }
 
 /** Two published versions compared: their differences, and the table steps between them (no row counts). */

@@ -248,6 +248,22 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     additionalProperties: false,
     'x-core-type': 'CurrentStays',
   },
+  DashboardChange: {
+    type: 'object',
+    properties: {
+      dashboard: { type: 'string' },
+      pointers: {
+        description: 'Where the dashboard differs, e.g. `/widgets/2/chart`.',
+        type: 'array',
+        items: { type: 'string' },
+      },
+      before: {},
+      after: {},
+    },
+    required: ['dashboard', 'pointers', 'before', 'after'],
+    additionalProperties: false,
+    'x-core-type': 'DashboardChange',
+  },
   DashboardDefinition: {
     description:
       'Lodestar dashboard definition (dashboards/<id>.dashboard.json). The shape only. Entities, fields, workflows and roles are checked against the rest of the definition set by engine/src/definitions/validate-dashboards.ts.',
@@ -1962,6 +1978,23 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
           added: { type: 'array', items: { type: 'string' } },
           removed: { type: 'array', items: { type: 'string' } },
           changed: { type: 'array', items: { $ref: '#/components/schemas/RoleChange' } },
+          titles: {
+            description:
+              'The title of every name listed (added, removed or changed), in both languages, for people reading the diff.',
+            type: 'object',
+            additionalProperties: { $ref: '#/components/schemas/Text' },
+          },
+        },
+        required: ['added', 'removed', 'changed'],
+        additionalProperties: false,
+      },
+      dashboards: {
+        description: 'Dashboards by id; absent when neither set has any.',
+        type: 'object',
+        properties: {
+          added: { type: 'array', items: { type: 'string' } },
+          removed: { type: 'array', items: { type: 'string' } },
+          changed: { type: 'array', items: { $ref: '#/components/schemas/DashboardChange' } },
           titles: {
             description:
               'The title of every name listed (added, removed or changed), in both languages, for people reading the diff.',

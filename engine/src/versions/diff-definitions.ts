@@ -3,7 +3,7 @@ import type { EntityDefinition } from '../definitions/entity.js';
 import type { StateDefinition, WorkflowDefinition } from '../definitions/workflow.js';
 import type { LocalizedText } from '../definitions/entity.js';
 import { stepNames, toText, type StepNames } from '../migrate/step-names.js';
-import type { DefinitionsDiff, EntityChange, WorkflowChange } from '@lodestar/core';
+import type { DashboardDefinition, DefinitionsDiff, EntityChange, WorkflowChange } from '@lodestar/core';
 import { changedPointers, diffKeyed } from './keyed-diff.js';
 
 // The diff's types are core's (version-diff.ts), so the studio reads what this module writes.
@@ -34,7 +34,20 @@ export function diffDefinitionSets(before: DefinitionSet, after: DefinitionSet):
       (role, b, a) => ({ role, before: b, after: a, pointers: changedPointers(b, a) }),
       (role, value) => toText((value as { title?: LocalizedText }).title, undefined, role),
     ),
+    ...((before.dashboards?.length || after.dashboards?.length) && {
+      dashboards: diffKeyed(
+        byId(before.dashboards ?? [], (d) => d.id),
+        byId(after.dashboards ?? [], (d) => d.id),
+        (dashboard, b, a) => ({ dashboard, before: b, after: a, pointers: changedPointers(byWidget(b), byWidget(a)) }),
+        (dashboard, value) => toText(value.title, undefined, dashboard),
+      ),
+    }),
   };
+}
+
+/** A dashboard with its widgets keyed by id, so a change points at the widget by name (`/widgets/by-region/chart`). */
+function byWidget(dashboard: DashboardDefinition): unknown {
+  return { ...dashboard, widgets: byId(dashboard.widgets, (w) => w.id) };
 }
 
 function diffEntity(id: string, before: EntityDefinition, after: EntityDefinition, names: StepNames): EntityChange {

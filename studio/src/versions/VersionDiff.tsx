@@ -34,7 +34,8 @@ export function VersionDiff({ from, to }: { from: number; to: number }) {
 
 function DiffSections({ diff }: { diff: VersionsDiff }) {
   const t = useMessages(DIFF_MESSAGES);
-  if (isEmpty(diff.entities) && isEmpty(diff.workflows) && isEmpty(diff.roles))
+  const dashboards = diff.dashboards && !isEmpty(diff.dashboards) ? diff.dashboards : undefined;
+  if (isEmpty(diff.entities) && isEmpty(diff.workflows) && isEmpty(diff.roles) && !dashboards)
     return <p className="muted">{t.same}</p>;
   return (
     <>
@@ -77,6 +78,11 @@ function DiffSections({ diff }: { diff: VersionsDiff }) {
       {!isEmpty(diff.roles) && (
         <DiffSection title={t.roles} added={[]} removed={[]}>
           <ChangeList label={t.roles} diff={diff.roles} nameOf={(c) => c.role} />
+        </DiffSection>
+      )}
+      {dashboards && (
+        <DiffSection title={t.dashboards} added={[]} removed={[]}>
+          <ChangeList label={t.dashboards} diff={dashboards} nameOf={(c) => c.dashboard} />
         </DiffSection>
       )}
       {diff.plan && diff.plan.steps.length > 0 && (
