@@ -40,6 +40,7 @@ const OWNERS: Record<string, string> = {
   lodestar_bulk_requests: 'records/bulk-repo.ts',
   lodestar_webhook_subscriptions: 'webhooks/subscriptions-repo.ts',
   lodestar_webhook_attempts: 'webhooks/attempts-repo.ts',
+  lodestar_demo_records: 'demo/demo-repo.ts',
   lodestar_rate_limits: 'identity/login-rate-limits.ts',
 };
 
@@ -69,6 +70,7 @@ const MIGRATIONS = [
   'records/bulk-tables.ts',
   'webhooks/webhook-tables.ts',
   'db/signal-triggers.ts',
+  'demo/demo-repo.ts',
 ];
 
 function sourceFiles(dir: string): string[] {

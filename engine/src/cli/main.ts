@@ -12,6 +12,8 @@ import { runImportCli, type ImportCliOptions } from './commands/import.js';
 import { IMPORT_MESSAGES } from './commands/import-messages.js';
 import { runBackup, runRestore, type BackupOptions } from './commands/backup.js';
 import { BACKUP_MESSAGES } from './commands/backup-messages.js';
+import { runDemo, type DemoCliOptions } from './commands/demo.js';
+import { DEMO_MESSAGES } from './commands/demo-messages.js';
 import {
   runTemplateExport,
   runTemplateInstall,
@@ -148,6 +150,14 @@ program
   .description(BACKUP_MESSAGES[lang].helpRestore)
   .option('--force', BACKUP_MESSAGES[lang].helpForceRestore)
   .action((file: string, options: BackupOptions) => runRestore(config(), file, options, lang));
+
+program
+  .command('demo')
+  .description(DEMO_MESSAGES[lang].help)
+  .option('--remove', DEMO_MESSAGES[lang].helpRemove)
+  .option('--seed <text>', DEMO_MESSAGES[lang].helpSeed, 'lodestar')
+  .option('--password <password>', DEMO_MESSAGES[lang].helpPassword, 'lodestar-demo')
+  .action((options: DemoCliOptions) => runDemo(config(), options, lang));
 
 program.parseAsync().catch((error: unknown) => {
   reportFailure(error, lang);

@@ -12,6 +12,7 @@ import { createSharedViews } from '../views/view-tables.js';
 import { createBulkTables } from '../records/bulk-tables.js';
 import { createWebhookTables } from '../webhooks/webhook-tables.js';
 import { createSignalTriggers } from './signal-triggers.js';
+import { createDemoTables } from '../demo/demo-repo.js';
 import { createRateLimitTable } from '../identity/login-rate-limits.js';
 
 interface Migration {
@@ -260,6 +261,7 @@ const MIGRATIONS: Migration[] = [
   { name: '017_webhook_subscriptions', up: createWebhookTables },
   { name: '018_change_signals', up: createSignalTriggers },
   { name: '019_notification_signals', up: createNotificationSignals },
+  { name: '020_demo_records', up: createDemoTables },
   { name: '021_rate_limits', up: createRateLimitTable },
 ];
 

@@ -189,6 +189,13 @@ export async function insertOrgUnitRow(
   return inserted as Record<string, unknown>;
 }
 
+/** Deletes users and org units (the demo company's); their sessions, keys and notifications go by cascade. */
+export async function deleteUsersAndUnits(trx: Db, userIds: string[], unitIds: string[]): Promise<void> {
+  if (userIds.length) await trx(USERS).whereIn('id', userIds).del();
+  if (unitIds.length) await trx(ORG_UNITS).whereIn('id', unitIds).del();
+  forgetPrincipals();
+}
+
 export const listOrgUnitRows = (db: Db): Promise<Record<string, unknown>[]> => db(ORG_UNITS).orderBy('path');
 
 export const orgUnitIdsUnder = (db: Db, path: string): Promise<string[]> =>
