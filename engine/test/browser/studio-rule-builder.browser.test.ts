@@ -113,6 +113,15 @@ it('builds a two-level condition from rows, publishes it, and the runtime judges
     type: 'condition',
     params: { check: CHECK, message: MESSAGE },
   });
+  // The picture shows the builder from its title: the panel scrolled to it, the page at its top.
+  await builder.evaluate((element) => {
+    element.scrollIntoView({ block: 'start' });
+    window.scrollTo(0, 0);
+    let box = element.parentElement;
+    while (box && !(box.scrollHeight > box.clientHeight && /auto|scroll/.test(getComputedStyle(box).overflowY)))
+      box = box.parentElement;
+    if (box) box.scrollTop -= 70;
+  });
   await screenshot(p, 'studio-rule-builder');
 
   await p.goto('/studio/publish');
