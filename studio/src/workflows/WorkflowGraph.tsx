@@ -1,9 +1,19 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Background, Controls, MarkerType, ReactFlow, type Edge as FlowEdge } from '@xyflow/react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  Background,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  useNodesInitialized,
+  useReactFlow,
+  type FitViewOptions,
+} from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useStudioLang } from '../app/lang';
 import type { Issue as DefinitionIssue } from '@lodestar/core';
-import { COLUMN_WIDTH, layoutStates, ROW_HEIGHT } from './layout';
+import { graphInput } from './graph-input';
+import { layoutGraph, NODE_HEIGHT, NODE_WIDTH, type Direction, type GraphEdge, type GraphLayout } from './layout';
 import { WORKFLOW_MESSAGES } from './messages';
 import { edgePointer, isFinal, listEdges, statePointer, stateTitle, type Edge } from './model';
 import { StateNode, type StateNodeType } from './StateNode';
@@ -13,8 +23,21 @@ import { useMessages } from '@lodestar/ui-shared';
 import { DESIGNER_MESSAGES } from './designer-messages';
 import { edgeLabel } from './edge-words';
 import type { FieldOption } from './ParamsForm';
+import { WorkflowEdge, type WorkflowEdgeType } from './WorkflowEdge';
 
 const NODE_TYPES = { state: StateNode };
+const EDGE_TYPES = { laid: WorkflowEdge };
+/** From this many stages on, a minimap shows where the view is in the whole workflow. */
+export const MINIMAP_FROM = 9;
+const ZOOM = { maxZoom: 1, minZoom: 0.05 };
+const MINIMAP = { wide: { width: 180, height: 120 }, narrow: { width: 104, height: 78 } };
+/** Room for the zoom buttons and the minimap along the bottom, so no stage is fitted under them. */
+function fitOptions(minimap: { height: number } | undefined): FitViewOptions {
+  const bottom = Math.max(52, (minimap?.height ?? 0) + 24);
+  return { ...ZOOM, padding: { top: '16px', left: '16px', right: '16px', bottom: `${bottom}px` } };
+}
+/** The app's phone breakpoint: there the flow runs top to bottom, down the narrow screen. */
+const NARROW = '(max-width: 720px)';
 
 interface Props {
   workflow: Workflow;
@@ -27,7 +50,10 @@ interface Props {
   onClear(): void;
 }
 
-/** The states and transitions as a left-to-right graph; positions come from the layered layout, not from dragging. */
+/**
+ * The states and transitions as a graph laid out by `layout.ts` (never by dragging): left to right on a wide
+ * screen, top to bottom on a phone, the whole workflow in view when it opens and whenever stages come or go.
+ */
 export function WorkflowGraph({
   workflow,
   issues,
@@ -40,13 +66,25 @@ export function WorkflowGraph({
   const t = useMessages(WORKFLOW_MESSAGES);
   const m = useMessages(DESIGNER_MESSAGES);
   const { lang } = useStudioLang();
+  const narrow = useMedia(NARROW);
+  const direction: Direction = narrow ? 'TB' : 'LR';
   const edges = useMemo(() => listEdges(workflow), [workflow]);
-  const nodes = useMemo((): StateNodeType[] => {
-    const positions = layoutStates(workflow);
-    const list: StateNodeType[] = Object.entries(workflow.states).map(([name, state]) => ({
+  const broken = (e: Edge) =>
+    issuesUnder(issues, e.kind === 'on' ? edgePointer(e.ref) : `${statePointer(e.ref.source)}/${e.kind}`).length > 0;
+  const words = (e: Edge) => {
+    const label = edgeLabel(e, lang, m, dateFields);
+    return broken(e) ? `⚠ ${label}` : label;
+  };
+  // The layout depends on the words only, so selecting something never moves anything.
+  const input = graphInput(workflow, words);
+  const layout = useLayout(input, direction);
+  const nodes: StateNodeType[] = [
+    ...Object.entries(workflow.states).map(([name, state]): StateNodeType => ({
       id: name,
       type: 'state',
-      position: positions.get(name)!,
+      position: layout.nodes.get(name)!,
+      width: NODE_WIDTH,
+      height: NODE_HEIGHT,
       selected: selected.state === name,
       data: {
         name,
@@ -57,67 +95,57 @@ export function WorkflowGraph({
         final: isFinal(state),
         issues: stateOwnIssues(issues, statePointer(name)).length,
       },
-    }));
-    // Targets that do not exist get a placeholder at the end, so the broken transition can be seen and picked.
-    const missing = [...new Set(edges.map((e) => e.target).filter((n): n is string => !!n && !(n in workflow.states)))];
-    const right = Math.max(0, ...[...positions.values()].map((p) => p.x)) + COLUMN_WIDTH;
-    missing.forEach((name, i) =>
-      list.push({
-        id: name,
-        type: 'state',
-        position: { x: right, y: i * ROW_HEIGHT },
-        data: { name, title: name, color: '#dc2626', initial: false, final: false, missing: true, issues: 0 },
-      }),
-    );
-    return list;
-  }, [workflow, issues, selected.state, lang, edges]);
-  const flowEdges = useMemo(
-    (): FlowEdge[] =>
-      edges
-        .filter((e) => e.target)
-        .map((e) => {
-          const broken =
-            issuesUnder(issues, e.kind === 'on' ? edgePointer(e.ref) : `${statePointer(e.ref.source)}/${e.kind}`)
-              .length > 0;
-          const toLost = workflow.states[e.target!]?.meta?.outcome === 'lost';
-          const label = edgeLabel(e, lang, m, dateFields);
-          return {
-            id: e.id,
-            source: e.ref.source,
-            target: e.target!,
-            label: broken ? `⚠ ${label}` : label,
-            ariaLabel: t.edgeLabel(
-              stateTitle(workflow, e.ref.source, lang),
-              stateTitle(workflow, e.target!, lang),
-              label,
-            ),
-            selected: selected.edge === e.id,
-            className: ['wf-edge', broken && 'is-broken', toLost && 'is-lose', e.kind !== 'on' && 'is-timer']
-              .filter(Boolean)
-              .join(' '),
-            markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
-            labelBgPadding: [6, 3] as [number, number],
-            labelBgBorderRadius: 6,
-            data: { event: e.key },
-          };
-        }),
-    [edges, issues, selected.edge, lang, workflow, t, m, dateFields],
-  );
+    })),
+    ...input.missing.map((name): StateNodeType => ({
+      id: name,
+      type: 'state',
+      position: layout.nodes.get(name)!,
+      width: NODE_WIDTH,
+      height: NODE_HEIGHT,
+      data: { name, title: name, color: '#dc2626', initial: false, final: false, missing: true, issues: 0 },
+    })),
+  ];
+
+  const flowEdges = edges
+    .filter((e) => e.target)
+    .map((e): WorkflowEdgeType => {
+      const toLost = workflow.states[e.target!]?.meta?.outcome === 'lost';
+      const text = words(e);
+      const tone = [broken(e) && 'is-broken', toLost && 'is-lose', e.kind !== 'on' && 'is-timer']
+        .filter(Boolean)
+        .join(' ');
+      const laid = layout.edges.get(e.id);
+      return {
+        id: e.id,
+        type: 'laid',
+        source: e.ref.source,
+        target: e.target!,
+        ariaLabel: t.edgeLabel(stateTitle(workflow, e.ref.source, lang), stateTitle(workflow, e.target!, lang), text),
+        selected: selected.edge === e.id,
+        className: `wf-edge ${tone}`.trim(),
+        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+        data: { points: laid?.points ?? [], box: laid?.label, text, tone, select: () => onSelectEdge(e) },
+      };
+    });
   // The graph library applies ariaLabelConfig in an effect, so controls drawn in the first render carry its
   // English defaults ("Zoom In"); drawn after mount, they are labelled in the user's language from the start.
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
+  const minimap = Object.keys(workflow.states).length >= MINIMAP_FROM ? MINIMAP[narrow ? 'narrow' : 'wide'] : undefined;
+  const fit = fitOptions(minimap);
   return (
-    <div className="wf-graph" role="region" aria-label={t.graph}>
+    <div className={`wf-graph wf-graph-${direction}`} role="region" aria-label={t.graph} data-direction={direction}>
       <ReactFlow
         nodes={nodes}
         edges={flowEdges}
         nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
         nodesDraggable={false}
         nodesConnectable={false}
-        // Readable text first: the funnel starts at the top left at 80%; panning and "fit" show the rest.
-        defaultViewport={{ x: 24, y: 28, zoom: 0.8 }}
-        minZoom={0.3}
+        fitView
+        fitViewOptions={fit}
+        minZoom={ZOOM.minZoom}
+        maxZoom={2}
         proOptions={{ hideAttribution: true }}
         ariaLabelConfig={t.flow}
         onNodeClick={(_, node) => !node.data.missing && onSelectState(node.id)}
@@ -128,8 +156,59 @@ export function WorkflowGraph({
         onPaneClick={onClear}
       >
         <Background gap={20} size={1} color="#e3e7ef" />
-        {mounted && <Controls showInteractive={false} />}
+        {mounted && <Controls orientation="horizontal" showInteractive={false} fitViewOptions={fit} />}
+        {mounted && minimap && (
+          <MiniMap
+            pannable
+            zoomable
+            nodeColor={(node) => (node as StateNodeType).data.color}
+            nodeBorderRadius={8}
+            style={minimap}
+          />
+        )}
+        <FitWhenStagesChange signature={`${direction}|${[...layout.nodes.keys()].join('|')}`} options={fit} />
       </ReactFlow>
     </div>
+  );
+}
+
+/**
+ * Fits the whole workflow in view again when a stage is added, removed or renamed, or the flow turns
+ * (the first fit is the graph library's `fitView`); the stages keep their places, only the view moves.
+ */
+function FitWhenStagesChange({ signature, options }: { signature: string; options: FitViewOptions }) {
+  const flow = useReactFlow();
+  const ready = useNodesInitialized();
+  const seen = useRef(signature);
+  useEffect(() => {
+    if (!ready || seen.current === signature) return;
+    seen.current = signature;
+    void flow.fitView({ ...options, duration: 250 });
+  }, [ready, signature, flow, options]);
+  return null;
+}
+
+/** The layout, computed again only when a stage, a transition, its words or the direction change. */
+function useLayout(input: ReturnType<typeof graphInput>, direction: Direction): GraphLayout {
+  const key = JSON.stringify({ nodes: input.nodes, edges: input.edges, direction });
+  return useMemo(() => {
+    const { nodes, edges, direction } = JSON.parse(key) as {
+      nodes: string[];
+      edges: GraphEdge[];
+      direction: Direction;
+    };
+    return layoutGraph(nodes, edges, direction);
+  }, [key]);
+}
+
+/** Whether a media query matches, following changes (a phone turned, a window resized). */
+function useMedia(query: string): boolean {
+  return useSyncExternalStore(
+    (changed) => {
+      const list = window.matchMedia(query);
+      list.addEventListener('change', changed);
+      return () => list.removeEventListener('change', changed);
+    },
+    () => window.matchMedia(query).matches,
   );
 }
