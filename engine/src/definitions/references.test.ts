@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../test/support/paths.js';
 import type { DefinitionSet } from './definition-set.js';
 import { readFolder } from './read-folder.js';
+import { checkRemovedReferences } from './references-removed.js';
 import { findFieldReferences, findStateReferences, mentions } from './references.js';
 
 let root: DefinitionSet;
@@ -80,5 +81,18 @@ describe('mentions', () => {
     expect(mentions('state = "budget"', 'budget')).toBe(false);
     expect(mentions('customer.budget > 0', 'budget')).toBe(false);
     expect(mentions('budgetLine > 0', 'budget')).toBe(false);
+  });
+});
+
+describe('checkRemovedReferences', () => {
+  it('reports a removed field still named, but not a renamed one', () => {
+    const next = structuredClone(root);
+    const opportunity = next.entities.find((e) => e.$id === 'opportunity')!;
+    const { decisionMaker, ...rest } = opportunity.properties;
+    opportunity.properties = rest;
+    const issues = checkRemovedReferences(root, next);
+    expect(issues.map((i) => [i.pointer, i.keyword])).toEqual([['/properties/decisionMaker', 'referencedField']]);
+    opportunity.properties = { ...rest, keyContact: { ...decisionMaker!, 'x-renamedFrom': 'decisionMaker' } };
+    expect(checkRemovedReferences(root, next)).toEqual([]);
   });
 });

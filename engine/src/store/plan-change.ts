@@ -2,7 +2,8 @@ import type { WordedPlan } from '@lodestar/core';
 import type { Knex } from 'knex';
 import { EMPTY_SET, type DefinitionSet, type SourceFiles } from '../definitions/definition-set.js';
 import { validateDefinitionSet } from '../definitions/validate-definition-set.js';
-import { DefinitionError, ValidationError, problemsIn } from '../errors.js';
+import { checkRemovedReferences } from '../definitions/references-removed.js';
+import { DefinitionError, ValidationError, problemsIn, type Issue } from '../errors.js';
 import { activeUserIds } from '../identity/users-repo.js';
 import { checkStateRenames } from '../migrate/check-state-renames.js';
 import { countAffected } from '../migrate/count-affected.js';
@@ -24,8 +25,8 @@ export interface PlanOptions {
 }
 
 /** Rejects an invalid set with every issue listed (file, pointer, rule). */
-export function assertValidSet(set: DefinitionSet, files?: SourceFiles): void {
-  const issues = validateDefinitionSet(set, files);
+export function assertValidSet(set: DefinitionSet, files?: SourceFiles, first: Issue[] = []): void {
+  const issues = [...first, ...validateDefinitionSet(set, files)];
   if (issues.length) throw new DefinitionError(problemsIn(issues.length, 'the definitions', '定义'), { issues });
 }
 
@@ -69,10 +70,11 @@ export async function planChange(
   files?: SourceFiles,
   options: PlanOptions = {},
 ): Promise<WordedPlan> {
-  assertValidSet(next, files);
-  await assertNamedUsersExist(knex, next, files);
   const current = await readCurrentVersion(knex);
   const before = current?.definitions ?? EMPTY_SET;
+  // A removed field or state still named somewhere leads the issues, with every place listed by title.
+  assertValidSet(next, files, checkRemovedReferences(before, next, files));
+  await assertNamedUsersExist(knex, next, files);
   assertValidChange(before, next, files, options.stateMapping);
   const tables = diffTables(compileTables(before), compileTables(next));
   const states = toStateSteps(diffWorkflows(before, next), options.stateMapping);

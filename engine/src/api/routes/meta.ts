@@ -1,6 +1,7 @@
 import { type Request, Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { EMPTY_SET, type DefinitionSet } from '../../definitions/definition-set.js';
+import { checkRemovedReferences } from '../../definitions/references-removed.js';
 import { validateDefinitionSet } from '../../definitions/validate-definition-set.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { checkStateRenames } from '../../migrate/check-state-renames.js';
@@ -196,6 +197,7 @@ export function metaRouter(ctx: AppContext): Router {
     const issues = [
       ...validateDefinitionSet(definitions),
       ...checkStateRenames(current?.definitions ?? EMPTY_SET, definitions),
+      ...checkRemovedReferences(current?.definitions ?? EMPTY_SET, definitions),
     ];
     res.json({ id: draftId(req), baseVersion: base, issues });
   });
