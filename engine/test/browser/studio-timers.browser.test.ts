@@ -60,8 +60,7 @@ it('adds a timer relative to a date and an SLA in business days, and publishes t
   await timer.getByLabel('进入阶段', { exact: true }).selectOption('overdue');
   await expect.poll(() => timer.getByTestId('timer-words').textContent()).toBe('⏱ 到期日后 1 天 09:00 → 已逾期');
   // On the graph: a dashed edge whose label says when it fires, not the key the engine reads.
-  const edge = p.locator('.wf-edge.is-timer');
-  await expect.poll(() => edge.locator('.react-flow__edge-text').textContent()).toBe('⏱ 到期日后 1 天 09:00');
+  await expect.poll(() => p.locator('.wf-edge-label.is-timer').textContent()).toBe('⏱ 到期日后 1 天 09:00');
   expect(await p.getByText('after dueDate').count()).toBe(0);
 
   await stage.locator('.wf-panel-head .icon-button').click();
@@ -115,9 +114,7 @@ it('adds an automatic transition with a guard shown by its Chinese title', async
   await guard.selectOption('requireFields');
   await first.getByText('所列字段都已填写才能流转。').waitFor();
   await first.getByLabel('进入阶段', { exact: true }).selectOption('paid');
-  await expect
-    .poll(() => p.locator('.wf-edge.is-timer .react-flow__edge-text').allTextContents())
-    .toContain('⚡ 自动 · 必填字段');
+  await expect.poll(() => p.locator('.wf-edge-label.is-timer').allTextContents()).toContain('⚡ 自动 · 必填字段');
   await draftSaved(p);
   const draft = (await server.request('GET', '/api/v1/meta/drafts/studio')).body.definitions.workflows.find(
     (w: { id: string }) => w.id === 'payment-collection',
