@@ -132,3 +132,23 @@ describe('x-ui.chart: dashboard distribution', () => {
     ).toContainEqual(expect.objectContaining({ pointer: '/properties/field/x-ui/chart', keyword: 'type' }));
   });
 });
+
+describe('a choice field without options', () => {
+  it('is refused at its enum, in both languages, also for the items of a multi-choice field', () => {
+    const empty: FieldDefinition = { type: 'string', enum: [] as unknown as string[] };
+    const multi: FieldDefinition = { type: 'array', items: { type: 'string', enum: [] as unknown as string[] } };
+    const issues = validateEntity(customer({ empty, multi }), context);
+    expect(issues.map((i) => [i.pointer, i.keyword, i.i18n])).toEqual([
+      [
+        '/properties/empty/enum',
+        'minItems',
+        { en: 'a choice field needs at least one option', zh: '选项字段至少需要一个选项' },
+      ],
+      [
+        '/properties/multi/items/enum',
+        'minItems',
+        { en: 'a choice field needs at least one option', zh: '选项字段至少需要一个选项' },
+      ],
+    ]);
+  });
+});

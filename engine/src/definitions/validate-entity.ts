@@ -67,11 +67,21 @@ export function validateEntity(entity: unknown, context: EntityContext): Issue[]
     const errors = [...(validateShape.errors ?? [])];
     const salvaged = salvageEntity(entity, errors, validateShape);
     return [
-      ...toIssues(errors),
+      ...toIssues(errors).map(withChoiceWording),
       ...(salvaged ? outsideBroken(semanticIssues(salvaged.entity, context), salvaged.broken) : []),
     ];
   }
   return semanticIssues(entity as EntityDefinition, context);
+}
+
+/** An empty `enum` is a choice field without options: say so, rather than "must list at least 1". */
+function withChoiceWording(issue: Issue): Issue {
+  if (issue.keyword !== 'minItems' || !issue.pointer.endsWith('/enum')) return issue;
+  const i18n = {
+    en: 'a choice field needs at least one option',
+    zh: '选项字段至少需要一个选项',
+  };
+  return { ...issue, message: i18n.en, i18n };
 }
 
 function semanticIssues(definition: EntityDefinition, context: EntityContext): Issue[] {
