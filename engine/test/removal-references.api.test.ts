@@ -71,4 +71,17 @@ describe('removing a referenced field or stage', () => {
     expect(plan.status).toBe(200);
     expect(plan.body.issues ?? []).toEqual([]);
   });
+
+  it('answers the studio before a removal: /meta/validate with the set being edited lists the references', async () => {
+    const before = await currentSet();
+    const next = structuredClone(before);
+    delete next.workflows.find((w) => w.id === 'opportunity-sales')!.states.lost;
+    const asked = await server.request('POST', '/api/v1/meta/validate', { definitions: next, before });
+    expect(asked.status).toBe(200);
+    const issue = (asked.body.issues as IssueBody[])[0]!;
+    expect(issue).toMatchObject({ pointer: '/states/lost', keyword: 'referencedState' });
+    expect(issue.params?.references?.length).toBeGreaterThan(3);
+    const alone = await server.request('POST', '/api/v1/meta/validate', { definitions: next });
+    expect((alone.body.issues as IssueBody[]).some((i) => i.keyword === 'referencedState')).toBe(false);
+  });
 });

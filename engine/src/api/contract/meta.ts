@@ -54,7 +54,6 @@ const definitions = {
   description:
     'Every definition of one model; each definition is judged by the definition validators (issues in the answer).',
 };
-const definitionsBody = object({ definitions }, ['definitions']);
 const issues = {
   ...answer({ issues: { type: 'array', items: ref('Issue') } }),
   description: 'Every issue of the definitions; empty when they are valid.',
@@ -319,7 +318,17 @@ export const META = contract('/meta', {
     operationId: 'validateDefinitions',
     tags,
     summary: 'Validate definitions without saving them',
-    body: definitionsBody,
+    body: object(
+      {
+        definitions,
+        before: {
+          ...definitions,
+          description:
+            'The set being edited, to judge removals: a field or state it has that `definitions` drops while still naming it is an issue listing every reference by title.',
+        },
+      },
+      ['definitions'],
+    ),
     malformedBody: 400,
     responses: { 200: json('Issues.', issues), ...problems(400) },
   },

@@ -175,7 +175,11 @@ export function metaRouter(ctx: AppContext): Router {
     });
   });
   route(router, routes.validate, (req, res) => {
-    res.json({ issues: validateDefinitionSet(toDefinitionSet(req.body.definitions)) });
+    const definitions = toDefinitionSet(req.body.definitions);
+    const before = req.body.before === undefined ? undefined : toDefinitionSet(req.body.before);
+    res.json({
+      issues: [...(before ? checkRemovedReferences(before, definitions) : []), ...validateDefinitionSet(definitions)],
+    });
   });
   // The drafts that exist, `?id=` narrowing to one: the studio asks whether its draft exists without a 404.
   route(router, routes.drafts, async (req, res) => {
