@@ -23,7 +23,7 @@ afterAll(async () => {
 afterEach(async () => {
   await Promise.all(workers.splice(0).map((w) => w.stop()));
   for (const { id } of (await server.request('GET', '/api/v1/admin/webhooks')).body.data as { id: string }[])
-    await server.request('DELETE', `/api/v1/admin/webhooks/${id}`);
+    expect((await server.request('DELETE', `/api/v1/admin/webhooks/${id}`)).status).toBe(204);
   erp.received = [];
   erp.respond = () => 200;
 });
@@ -383,5 +383,53 @@ describe('change webhooks', () => {
         changes: { owner_id: [server.admin.id, successor.id] },
       });
     }
+  });
+
+  it('wait at most a moment for writes in flight: starting is refused during a long write, stopping leaves the trigger inert', async () => {
+    const knex = server.testDb.db.knex;
+    const armed = async () =>
+      (
+        (await knex.raw(`select count(*)::int as n from pg_trigger where tgname = 'lodestar_audit_webhooks'`)) as {
+          rows: { n: number }[];
+        }
+      ).rows[0]!.n === 1;
+    // A long write holds the audit table, as an import's one transaction does.
+    const importing = await knex.transaction();
+    try {
+      await importing.raw(
+        `insert into lodestar_audit (entity, record_id, action) values ('customer', gen_random_uuid()::text, 'create')`,
+      );
+      const started = Date.now();
+      const refused = await server.request('POST', '/api/v1/admin/webhooks', {
+        name: 'ERP',
+        url: erp.url,
+        entities: ['customer'],
+        events: ['created'],
+      });
+      expect(refused.status).toBe(409);
+      expect(refused.body.i18n.zh).toBe('当前正在大批量写入记录（例如导入），订阅暂时无法保存，请稍后重试');
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect((await server.request('GET', '/api/v1/admin/webhooks')).body.data).toEqual([]);
+    } finally {
+      await importing.rollback();
+    }
+
+    const { id } = await subscribe();
+    const writing = await knex.transaction();
+    try {
+      await writing.raw(
+        `insert into lodestar_audit (entity, record_id, action) values ('customer', gen_random_uuid()::text, 'create')`,
+      );
+      const paused = await server.request('PATCH', `/api/v1/admin/webhooks/${id}`, { active: false });
+      expect(paused.status).toBe(200);
+    } finally {
+      await writing.rollback();
+    }
+    // Still there but inert; the next change of a subscription removes it.
+    expect(await armed()).toBe(true);
+    await createCustomer('无人订阅');
+    expect((await server.request('GET', `/api/v1/admin/webhooks/${id}/deliveries`)).body.data).toEqual([]);
+    await server.request('PATCH', `/api/v1/admin/webhooks/${id}`, { name: 'ERP（停用）' });
+    expect(await armed()).toBe(false);
   });
 });

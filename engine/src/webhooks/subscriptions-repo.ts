@@ -1,12 +1,13 @@
 import type { Knex } from 'knex';
 import { AUDIT_OBJECTS, changedFields, type AuditContext } from '../audit/audit-entry.js';
 import { insertAudit } from '../audit/audit-repo.js';
+import { ConflictError } from '../errors.js';
 import type { ChangeEvent } from './event-kinds.js';
 import { newWebhookSecret, secretHint } from './secret.js';
 
 /**
  * The one module whose SQL names `lodestar_webhook_subscriptions`. Every change of a subscription runs
- * with the table locked against other changes, is audited (`lodestar.webhook`: a subscription sends data
+ * alone (an advisory lock), is audited (`lodestar.webhook`: a subscription sends data
  * out, so who pointed it where must be on record; the secret never is), and ends with
  * `lodestar_webhooks_sync()`, which arms the capture trigger while an active subscription exists and
  * disarms it otherwise (webhook-tables.ts).
@@ -47,6 +48,11 @@ const AUDITED = ['name', 'url', 'entities', 'events', 'active'];
 /**
  * Runs `change` holding the subscriptions' change lock, audits the row before and after it, then matches the
  * capture trigger to the result. `change` answers the row it wrote (undefined: none, nothing is audited).
+ *
+ * Changes are serialized by an advisory lock, not a table lock: writers capturing events hold key-share
+ * locks on their subscriptions (the outbox's foreign key) until they commit, and a table lock queued behind
+ * a long import would stall every later writer too. Every lock wait is bounded (`LOCK_WAIT`); a change that
+ * cannot get its locks in time is refused with 409, to be tried again.
  */
 async function changing(
   knex: Knex,
@@ -56,29 +62,62 @@ async function changing(
   action: 'create' | 'update' | 'delete' = 'update',
   detail?: unknown,
 ): Promise<Record<string, unknown> | undefined> {
-  return knex.transaction(async (trx) => {
-    await trx.raw(`lock table ${SUBSCRIPTIONS} in exclusive mode`);
-    const before = id
-      ? ((await trx(SUBSCRIPTIONS).where({ id }).first()) as Record<string, unknown> | undefined)
-      : undefined;
-    if (id && !before) return undefined;
-    const row = await change(trx);
-    if (!row) return undefined;
-    const after = action === 'delete' ? undefined : row;
-    await insertAudit(trx, [
-      {
-        actorId: who.actorId,
-        entity: AUDIT_OBJECTS.webhook,
-        recordId: row.id as string,
-        action,
-        changes: changedFields(before, after, AUDITED),
-        ...(detail !== undefined && { detail }),
-        requestId: who.requestId ?? null,
-      },
-    ]);
-    await trx.raw('select lodestar_webhooks_sync()');
-    return row;
+  try {
+    return await knex.transaction(async (trx) => {
+      await trx.raw(`set local lock_timeout = '${LOCK_WAIT}'`);
+      await trx.raw(`select pg_advisory_xact_lock(hashtext('${SUBSCRIPTIONS}'))`);
+      const before = id
+        ? ((await trx(SUBSCRIPTIONS).where({ id }).first()) as Record<string, unknown> | undefined)
+        : undefined;
+      if (id && !before) return undefined;
+      const row = await change(trx);
+      if (!row) return undefined;
+      const after = action === 'delete' ? undefined : row;
+      await insertAudit(trx, [
+        {
+          actorId: who.actorId,
+          entity: AUDIT_OBJECTS.webhook,
+          recordId: row.id as string,
+          action,
+          changes: changedFields(before, after, AUDITED),
+          ...(detail !== undefined && { detail }),
+          requestId: who.requestId ?? null,
+        },
+      ]);
+      await armToMatch(trx);
+      return row;
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === LOCK_NOT_AVAILABLE) throw busy();
+    throw error;
+  }
+}
+
+const LOCK_NOT_AVAILABLE = '55P03';
+const busy = () =>
+  new ConflictError({
+    en: 'records are being written in bulk right now (an import?), so the subscription cannot be saved yet; try again in a moment',
+    zh: '当前正在大批量写入记录（例如导入），订阅暂时无法保存，请稍后重试',
   });
+
+/** How long arming or disarming may wait for writes in flight; a long import would otherwise stall every writer queued behind the DDL lock. */
+const LOCK_WAIT = '3s';
+
+/**
+ * Creates or drops the capture trigger to match the subscriptions. Both take a lock on the audit table that
+ * waits for every write in flight, and writers queue behind it, so the wait is bounded: a drop that cannot
+ * get its lock leaves the trigger (it captures nothing without an active subscription and goes at the next
+ * change); a create that cannot is refused, since changes would be missed.
+ */
+async function armToMatch(trx: Knex.Transaction): Promise<void> {
+  try {
+    await trx.transaction(async (savepoint) => {
+      await savepoint.raw('select lodestar_webhooks_sync()');
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code !== LOCK_NOT_AVAILABLE) throw error;
+    if (await trx(SUBSCRIPTIONS).where({ active: true }).first('id')) throw busy();
+  }
 }
 
 /** Creates a subscription with a new secret; the answer is the only time the secret is shown. */

@@ -90,8 +90,8 @@ export async function createWebhookTables(knex: Knex): Promise<void> {
     $$`);
 
   // Arms or disarms the capture trigger to match the subscriptions. Callers serialize subscription
-  // changes (subscriptions-repo locks the table), so the two reads below cannot race another sync;
-  // the audit table is locked only when the trigger actually changes.
+  // changes (subscriptions-repo holds an advisory lock), so the two reads below cannot race another
+  // sync; the audit table is locked only when the trigger actually changes.
   await knex.raw(`
     create function lodestar_webhooks_sync() returns void language plpgsql as $$
     declare

@@ -9,6 +9,8 @@ import { WebhookReceiver } from '../support/webhook-receiver.js';
  */
 const { server, sessions } = useBrowserSuite({ ui: ['studio'] });
 const erp = new WebhookReceiver();
+/** Waits as a person would on a busy machine: the engine's worker and the page's polling both take a moment. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
 beforeAll(() => erp.start());
 afterAll(() => erp.close());
 
@@ -18,7 +20,7 @@ it('creates a subscription, shows its secret once, and logs a signed delivery, i
   await p.setViewportSize({ width: 390, height: 800 });
   await p.goto('/studio/');
   await p.getByRole('navigation').getByRole('link', { name: '集成' }).click();
-  await expect.poll(() => p.locator('.webhook-list + *, .panel-empty').first().textContent()).toContain('还没有订阅');
+  await poll(() => p.locator('.webhook-list + *, .panel-empty').first().textContent()).toContain('还没有订阅');
 
   const form = p.getByRole('region', { name: '新建订阅' });
   await form.getByLabel('名称').fill('ERP 同步');
@@ -26,23 +28,17 @@ it('creates a subscription, shows its secret once, and logs a signed delivery, i
   await form.getByLabel('客户', { exact: true }).check();
   await form.getByRole('button', { name: '创建订阅' }).click();
   // The engine's refusal, on the field it names.
-  await expect.poll(() => form.locator('.webhook-problem').textContent()).toContain('地址必须是完整的');
+  await poll(() => form.locator('.webhook-problem').textContent()).toContain('地址必须是完整的');
   await form.getByLabel('接收地址（URL）').fill(erp.url);
   await form.getByRole('button', { name: '创建订阅' }).click();
 
   const secretBox = p.getByTestId('webhook-secret');
-  await expect.poll(() => secretBox.textContent()).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
+  await poll(() => secretBox.textContent()).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
   const secret = (await secretBox.textContent())!;
   erp.secret = secret;
   await p.getByRole('button', { name: '复制', exact: true }).click();
-  await expect
-    .poll(() =>
-      p
-        .getByRole('region', { name: /签名密钥/ })
-        .getByRole('status')
-        .textContent(),
-    )
-    .toBe('已复制');
+  const copied = p.getByRole('region', { name: /签名密钥/ }).getByRole('status');
+  await poll(() => copied.textContent()).toBe('已复制');
   expect(await p.evaluate(() => navigator.clipboard.readText())).toBe(secret);
   expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await screenshot(p, 'studio-webhooks-secret');
@@ -50,7 +46,7 @@ it('creates a subscription, shows its secret once, and logs a signed delivery, i
   expect(await secretBox.count()).toBe(0);
 
   const item = p.locator('[data-subscription="ERP 同步"]');
-  await expect.poll(() => item.textContent()).toContain(`whsec_…${secret.slice(-4)}`);
+  await poll(() => item.textContent()).toContain(`whsec_…${secret.slice(-4)}`);
   expect(await item.locator('.badge').textContent()).toBe('推送中');
 
   // A customer changes: the ERP gets it signed with the secret shown, and the log shows it delivered.
@@ -61,7 +57,7 @@ it('creates a subscription, shows its secret once, and logs a signed delivery, i
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const delivered = p.locator('.webhook-delivery[data-status="sent"]');
-  await expect.poll(() => delivered.first().textContent(), { timeout: 20_000 }).toContain('客户 · 新建');
+  await poll(() => delivered.first().textContent()).toContain('客户 · 新建');
   expect(await delivered.first().textContent()).toContain('状态码 200');
   expect(erp.accepted()).toHaveLength(1);
   expect(erp.accepted()[0]!.signed).toBe(true);
@@ -72,13 +68,13 @@ it('creates a subscription, shows its secret once, and logs a signed delivery, i
 
   // Sent again on request: the same change id, so the ERP can tell it is the same change.
   await delivered.first().getByRole('button', { name: '重新发送' }).click();
-  await expect.poll(() => p.locator('.webhook-log').getByRole('status').textContent()).toBe('已重新加入发送队列');
-  await expect.poll(() => erp.accepted().length, { timeout: 20_000 }).toBe(2);
+  await poll(() => p.locator('.webhook-log').getByRole('status').textContent()).toBe('已重新加入发送队列');
+  await poll(() => erp.accepted().length).toBe(2);
   expect(erp.accepted()[1]!.headers['x-lodestar-event']).toBe(erp.accepted()[0]!.headers['x-lodestar-event']);
 
   await item.getByRole('button', { name: '暂停' }).click();
-  await expect.poll(() => item.locator('.badge').textContent()).toBe('已暂停');
+  await poll(() => item.locator('.badge').textContent()).toBe('已暂停');
   await p.reload();
-  await expect.poll(() => p.locator('[data-subscription="ERP 同步"]').textContent()).toContain('已暂停');
+  await poll(() => p.locator('[data-subscription="ERP 同步"]').textContent()).toContain('已暂停');
   expect(await p.content()).not.toContain(secret);
 });

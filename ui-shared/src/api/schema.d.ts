@@ -1070,7 +1070,10 @@ export interface paths {
         /** Every change webhook subscription, oldest first */
         get: operations["listWebhooks"];
         put?: never;
-        /** Subscribe an endpoint to record changes; the answer shows its signing secret, once */
+        /**
+         * Subscribe an endpoint to record changes; the answer shows its signing secret, once
+         * @description The first active subscription starts capturing changes, which waits at most 3 s for writes in flight; during a long bulk write (an import) that is 409, to be tried again (so is any change of a subscription that cannot get its locks in 3 s).
+         */
         post: operations["createWebhook"];
         delete?: never;
         options?: never;
@@ -3805,6 +3808,7 @@ export interface operations {
                     };
                 };
             };
+            409: components["responses"]["Conflict"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["Internal"];
         };
@@ -3874,6 +3878,7 @@ export interface operations {
                 content?: never;
             };
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["Internal"];
         };
     };
@@ -3935,6 +3940,7 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["Internal"];
         };
@@ -3964,6 +3970,7 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["Internal"];
         };
     };

@@ -124,6 +124,8 @@ export const WEBHOOKS = contract('/admin/webhooks', {
     operationId: 'createWebhook',
     tags,
     summary: 'Subscribe an endpoint to record changes; the answer shows its signing secret, once',
+    description:
+      'The first active subscription starts capturing changes, which waits at most 3 s for writes in flight; during a long bulk write (an import) that is 409, to be tried again (so is any change of a subscription that cannot get its locks in 3 s).',
     body: object({ ...fields }, ['name', 'url', 'entities', 'events'], { additionalProperties: false }),
     responses: {
       201: json(
@@ -132,7 +134,7 @@ export const WEBHOOKS = contract('/admin/webhooks', {
           additionalProperties: false,
         }),
       ),
-      ...problems(422),
+      ...problems(409, 422),
     },
   },
   readWebhook: {
@@ -154,7 +156,7 @@ export const WEBHOOKS = contract('/admin/webhooks', {
     params: id,
     notFound: noSubscription,
     body: object({ ...fields }, [], { additionalProperties: false, minProperties: 1 }),
-    responses: { 200: json('Changed.', WEBHOOK_SUBSCRIPTION), ...problems(404, 422) },
+    responses: { 200: json('Changed.', WEBHOOK_SUBSCRIPTION), ...problems(404, 409, 422) },
   },
   deleteWebhook: {
     method: 'delete',
@@ -164,7 +166,7 @@ export const WEBHOOKS = contract('/admin/webhooks', {
     summary: 'Delete a subscription with its queued deliveries and their log',
     params: id,
     notFound: noSubscription,
-    responses: { 204: { description: 'Deleted.' }, ...problems(404) },
+    responses: { 204: { description: 'Deleted.' }, ...problems(404, 409) },
   },
   rotateWebhookSecret: {
     method: 'post',
@@ -176,7 +178,7 @@ export const WEBHOOKS = contract('/admin/webhooks', {
     notFound: noSubscription,
     responses: {
       200: json('Replaced.', object({ secret }, ['secret'], { additionalProperties: false })),
-      ...problems(404),
+      ...problems(404, 409),
     },
   },
   listWebhookDeliveries: {
