@@ -129,8 +129,11 @@ describe('the studio', () => {
   it('removing a field that holds data is destructive; Publish waits for the typed confirmation', async () => {
     const p = await sessions.open(server.adminToken, 'en');
     await p.goto('/studio/entities/customer');
-    p.once('dialog', (d) => void d.accept());
     await p.getByRole('button', { name: 'Remove Authorized regions' }).click();
+    await p
+      .getByRole('dialog', { name: 'Remove the field "Authorized regions"?' })
+      .getByRole('button', { name: 'Remove', exact: true })
+      .click();
     await expect.poll(() => p.locator('tr[data-field="authorizedRegions"]').count()).toBe(0);
     await draftSaved(p);
     await p.getByRole('link', { name: 'Review and publish' }).click();

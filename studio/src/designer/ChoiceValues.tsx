@@ -1,5 +1,5 @@
 import { EDITOR_MESSAGES } from './editor-messages';
-import type { ChoiceValue } from './field-model';
+import { hasOption, type ChoiceValue } from './field-model';
 import { useMessages } from '@lodestar/ui-shared';
 
 /** The values of a choice field, each with its Chinese and English label (`enum` + `x-i18n.enum`). */
@@ -58,6 +58,11 @@ export function ChoiceValues({ values, onChange }: { values: ChoiceValue[]; onCh
           ))}
         </tbody>
       </table>
+      {!hasOption(values) && (
+        <p className="notice notice-error" role="alert">
+          {t.noOptions}
+        </p>
+      )}
       <button
         type="button"
         className="button button-quiet"

@@ -11,6 +11,7 @@ import { FieldEditor } from './FieldEditor';
 import { FieldsTable } from './FieldsTable';
 import { DESIGNER_MESSAGES } from './messages';
 import { RecordTypeEditor } from './RecordTypeEditor';
+import { RemoveFieldDialog } from './RemoveFieldDialog';
 import { RecordTypesPanel } from './RecordTypesPanel';
 import { RulesPanel } from './RulesPanel';
 import { SectionsPanel } from './SectionsPanel';
@@ -26,6 +27,7 @@ export function EntityDesigner() {
   const t = useMessages(DESIGNER_MESSAGES);
   const { lang } = useStudioLang();
   const [editing, setEditing] = useState<Editing>(null);
+  const [removing, setRemoving] = useState<string | null>(null);
   const entity = draft.definitions.entities.find((e) => e.$id === id);
   if (!entity) {
     return (
@@ -42,9 +44,6 @@ export function EntityDesigner() {
     draft.definitions.workflows.find((w) => w.meta.entity === id && !w.meta.recordType)?.id;
   const publishedNames = new Set(Object.keys(published?.properties ?? {}));
   const edit = (change: (entity: EntityDefinition) => void) => draft.update((set) => change(entityIn(set, id)));
-  const remove = (name: string) => {
-    if (window.confirm(t.removeConfirm(name))) edit((e) => removeField(e, name));
-  };
   const setSections = (sections: SectionDefinition[]) =>
     edit((e) => {
       if (sections.length) e['x-entity'].sections = sections;
@@ -107,7 +106,7 @@ export function EntityDesigner() {
           entity={entity}
           onEdit={(name) => setEditing({ what: 'field', name })}
           onMove={(name, delta) => edit((e) => moveField(e, name, delta))}
-          onRemove={remove}
+          onRemove={setRemoving}
         />
       </section>
       <div className="designer-columns">
@@ -137,6 +136,18 @@ export function EntityDesigner() {
           onApply={(form) => {
             edit((e) => saveField(e, form, editing.name, publishedNames));
             setEditing(null);
+          }}
+        />
+      )}
+      {removing && (
+        <RemoveFieldDialog
+          definitions={draft.definitions}
+          entityId={id}
+          name={removing}
+          onClose={() => setRemoving(null)}
+          onRemove={() => {
+            edit((e) => removeField(e, removing));
+            setRemoving(null);
           }}
         />
       )}

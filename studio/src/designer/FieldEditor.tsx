@@ -4,7 +4,7 @@ import { useStudioLang } from '../app/lang';
 import type { EntityDefinition } from '@lodestar/core';
 import { Checkbox, Dialog, Select, TextInput } from '../ui/controls';
 import { EDITOR_MESSAGES } from './editor-messages';
-import { EDITABLE_KINDS, emptyForm, toForm, type FieldForm } from './field-model';
+import { EDITABLE_KINDS, emptyForm, hasOption, toForm, type FieldForm } from './field-model';
 import { KIND_LABELS } from './field-kind';
 import { KindSettings } from './KindSettings';
 import { FormulaEditor } from './FormulaEditor';
@@ -35,7 +35,8 @@ export function FieldEditor(props: {
       ? t.renameHint(<code key="from">{props.publishedName}</code>)
       : undefined;
   const needsEntity = (form.kind === 'manyToOne' || form.kind === 'manyToMany') && !form.relationEntity;
-  const ready = isIdentifier(form.name) && !taken && !needsEntity;
+  const needsOption = (form.kind === 'choice' || form.kind === 'multiChoice') && !hasOption(form.values);
+  const ready = isIdentifier(form.name) && !taken && !needsEntity && !needsOption;
   const sections = entity['x-entity'].sections ?? [];
   const kinds = editable ? EDITABLE_KINDS : [form.kind];
   const title = name ? t.editField(name) : t.addField;

@@ -367,3 +367,8 @@ function toRollup(form: RollupForm): NonNullable<FieldDefinition['x-rollup']> {
     ...(form.where.trim() && { where: form.where.trim() }),
   };
 }
+
+/** Whether a choice field has a value to choose: the engine refuses an empty `enum`. */
+export function hasOption(values: ChoiceValue[]): boolean {
+  return values.some((v) => v.value.trim() !== '');
+}

@@ -3113,6 +3113,15 @@ export interface operations {
                         /** @description dashboards/*.dashboard.json; absent: none. */
                         dashboards?: unknown[];
                     };
+                    /** @description The set being edited, to judge removals: a field or state it has that `definitions` drops while still naming it is an issue listing every reference by title. */
+                    before?: {
+                        entities: unknown[];
+                        workflows: unknown[];
+                        /** @description roles.json; absent or null: no roles. */
+                        roles?: unknown;
+                        /** @description dashboards/*.dashboard.json; absent: none. */
+                        dashboards?: unknown[];
+                    };
                 };
             };
         };
