@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +43,12 @@ async function runNow() {
 }
 
 describe('customer pool, installed on the standard CRM', () => {
+  it('documents the customer lifecycle with diagrams rendered from its current definition', () => {
+    const script = join(REPO_ROOT, 'scripts/workflow-diagram.mjs');
+    const page = join(REPO_ROOT, 'docs/templates/customer-pool.md');
+    expect(() => execFileSync('node', [script, '--check', page, REPO_ROOT], { stdio: 'pipe' })).not.toThrow();
+  });
+
   it('the gallery lists the add-on and the install publishes it', async () => {
     const shipped = await call('admin', 'GET', '/meta/templates/shipped');
     expect(shipped.data).toContainEqual(
@@ -147,5 +154,28 @@ describe('customer pool, installed on the standard CRM', () => {
 
     // A customer already in the pool is not returned again.
     expect(await runNow()).toMatchObject({ status: 'succeeded', total: 0, changed: 0 });
+  });
+
+  it('lets nobody put a customer into the pool or take it out by hand: the schedule writes the pool fields', async () => {
+    const { token } = await server.userToken({
+      email: 'wang@example.com',
+      displayName: '王销售',
+      roles: ['salesperson'],
+    });
+    const own = await server.request(
+      'POST',
+      '/api/v1/records/customer',
+      { record_type: 'company', name: '王的客户', industry: 'retail' },
+      { authorization: `Bearer ${token}` },
+    );
+    expect(own.status).toBe(201);
+    const byHand = await server.request(
+      'PATCH',
+      `/api/v1/records/customer/${own.body.id}`,
+      { inPool: true, version: own.body.version },
+      { authorization: `Bearer ${token}` },
+    );
+    expect(byHand.status).toBe(422);
+    expect(JSON.stringify(byHand.body)).toContain('inPool');
   });
 });
