@@ -96,6 +96,15 @@ describe('the workflow graph', () => {
     await graph.getByRole('img', { name: '缩略图' }).waitFor();
     await screenshot(p, 'studio-workflow-graph');
 
+    // A stage selected at the far right slides out from under its panel.
+    await graph.locator('[data-state="contractSigned"]').click();
+    const panel = p.getByRole('complementary', { name: '阶段' });
+    const [side] = await rects(p, '.wf-panel', 'class');
+    await expect
+      .poll(async () => (await rects(p, '.react-flow__node [data-state="contractSigned"]', 'data-state'))[0]!.right)
+      .toBeLessThanOrEqual(side!.left);
+    await panel.locator('.wf-panel-head .icon-button').click();
+
     // A label is a handle on its transition: clicking the back-edge's words opens that transition.
     await p.locator('[data-edge-label="contractNegotiation|on|REVISE|"]').click();
     const transition = p.getByRole('complementary', { name: '流转' });
@@ -172,6 +181,10 @@ describe('the workflow graph', () => {
     expect(sheet.width).toBe(390);
     expect(Math.round(sheet.y + sheet.height)).toBe(844);
     expect(sheet.height).toBeLessThan(844);
+    // The tapped stage stays in sight above the sheet.
+    await expect
+      .poll(async () => (await rects(p, '.react-flow__node [data-state="needsIdentified"]', 'data-state'))[0]!.bottom)
+      .toBeLessThanOrEqual(sheet.y);
     const close = stage.locator('.wf-panel-head .icon-button');
     const closeBox = (await close.boundingBox())!;
     expect(closeBox.x + closeBox.width).toBeLessThanOrEqual(390);

@@ -1,14 +1,5 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import {
-  Background,
-  Controls,
-  MarkerType,
-  MiniMap,
-  ReactFlow,
-  useNodesInitialized,
-  useReactFlow,
-  type FitViewOptions,
-} from '@xyflow/react';
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow, type FitViewOptions } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useStudioLang } from '../app/lang';
 import type { Issue as DefinitionIssue } from '@lodestar/core';
@@ -166,6 +157,13 @@ export function WorkflowGraph({
             style={minimap}
           />
         )}
+        <RevealSelected
+          selector={
+            selected.state
+              ? `.react-flow__node[data-id="${CSS.escape(selected.state)}"]`
+              : selected.edge && `[data-edge-label="${CSS.escape(selected.edge)}"]`
+          }
+        />
         <FitWhenStagesChange signature={`${direction}|${[...layout.nodes.keys()].join('|')}`} options={fit} />
       </ReactFlow>
     </div>
@@ -178,13 +176,48 @@ export function WorkflowGraph({
  */
 function FitWhenStagesChange({ signature, options }: { signature: string; options: FitViewOptions }) {
   const flow = useReactFlow();
-  const ready = useNodesInitialized();
   const seen = useRef(signature);
   useEffect(() => {
-    if (!ready || seen.current === signature) return;
-    seen.current = signature;
-    void flow.fitView({ ...options, duration: 250 });
-  }, [ready, signature, flow, options]);
+    if (seen.current === signature) return;
+    // Two frames on, the graph library holds the new stages (it takes them in an effect of its own).
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => {
+        seen.current = signature;
+        void flow.fitView({ ...options, duration: 250 });
+      });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [signature, flow, options]);
+  return null;
+}
+
+/**
+ * Pans, at the same zoom, so what was just selected is not hidden under its panel: left of the side panel on
+ * a wide screen, above the bottom sheet on a phone. Nothing moves when it is already in the clear.
+ */
+function RevealSelected({ selector }: { selector?: string }) {
+  const flow = useReactFlow();
+  useEffect(() => {
+    if (!selector) return;
+    const target = document.querySelector(selector);
+    const graph = target?.closest('.react-flow');
+    const panel = document.querySelector('.wf-panel');
+    if (!target || !graph || !panel) return;
+    const t = target.getBoundingClientRect();
+    const p = panel.getBoundingClientRect();
+    const g = graph.getBoundingClientRect();
+    if (!(t.left < p.right && p.left < t.right && t.top < p.bottom && p.top < t.bottom)) return;
+    // A panel as wide as the graph is the phone's bottom sheet; otherwise it stands along the right.
+    const sheet = p.left <= g.left + 1 && p.right >= g.right - 1;
+    const free = sheet
+      ? { left: g.left, right: g.right, top: Math.max(g.top, 0), bottom: Math.min(g.bottom, p.top) }
+      : { left: g.left, right: p.left, top: g.top, bottom: g.bottom };
+    if (free.bottom - free.top < t.height || free.right - free.left < t.width) return;
+    const { x, y, zoom } = flow.getViewport();
+    const dx = (free.left + free.right - t.left - t.right) / 2;
+    const dy = (free.top + free.bottom - t.top - t.bottom) / 2;
+    void flow.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 250 });
+  }, [selector, flow]);
   return null;
 }
 
