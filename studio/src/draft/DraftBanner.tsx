@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
+import { ConfirmDialog } from '../workflows/ConfirmDialog';
 import { useDraft } from './DraftContext';
 import { DRAFT_MESSAGES } from './messages';
 import { useMessages } from '@lodestar/ui-shared';
@@ -8,10 +10,9 @@ export function DraftBanner() {
   const draft = useDraft();
   const t = useMessages(DRAFT_MESSAGES);
   const onPublishPage = useLocation().pathname === '/publish';
+  const [asking, setAsking] = useState(false);
   if (!draft.hasDraft) return null;
-  const discard = () => {
-    if (window.confirm(t.confirmDiscard)) void draft.discard();
-  };
+  const discard = () => setAsking(true);
   return (
     <div className="draft-banner" role="region" aria-label={t.unpublished} data-save-state={draft.saveState}>
       <span className="draft-dot" aria-hidden="true" />
@@ -34,6 +35,18 @@ export function DraftBanner() {
       <button type="button" className="button button-quiet" onClick={discard}>
         {t.discard}
       </button>
+      {asking && (
+        <ConfirmDialog
+          title={t.confirmDiscard}
+          body={t.confirmDiscardBody}
+          confirmLabel={t.discard}
+          onClose={() => setAsking(false)}
+          onConfirm={() => {
+            setAsking(false);
+            void draft.discard();
+          }}
+        />
+      )}
     </div>
   );
 }

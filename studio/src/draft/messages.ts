@@ -6,7 +6,8 @@ export const DRAFT_MESSAGES = defineMessages({
     noChanges: '草稿与已发布的模型一致',
     review: '预览并发布',
     discard: '放弃草稿',
-    confirmDiscard: '放弃草稿中的全部更改？已发布的模型不受影响。',
+    confirmDiscard: '放弃草稿中的全部更改？',
+    confirmDiscardBody: '已发布的模型不受影响。',
     saveState: { idle: '', pending: '待保存…', saving: '正在保存…', saved: '已保存', failed: '保存失败' } as Record<
       string,
       string
@@ -20,7 +21,8 @@ export const DRAFT_MESSAGES = defineMessages({
     noChanges: 'The draft matches the published model',
     review: 'Review and publish',
     discard: 'Discard draft',
-    confirmDiscard: 'Discard every change in the draft? The published model stays as it is.',
+    confirmDiscard: 'Discard every change in the draft?',
+    confirmDiscardBody: 'The published model stays as it is.',
     saveState: { idle: '', pending: 'Waiting to save…', saving: 'Saving…', saved: 'Saved', failed: 'Could not save' },
     issues: (n: number) => `${n} problem${n === 1 ? '' : 's'} to fix`,
     stale: (base: number, now: number) => `The draft is based on v${base}; v${now} has been published since`,

@@ -4,6 +4,7 @@ import { useStudioLang } from '../app/lang';
 import { ADMIN_MESSAGES } from './admin-messages';
 import { failureText, type OrgUnit, type User } from './admin-api';
 import { RoleChecks } from './RoleChecks';
+import { ConfirmDialog } from '../workflows/ConfirmDialog';
 
 type Assignable = { id: string; title: { zh?: string; en?: string } };
 
@@ -23,6 +24,7 @@ export function UserRow({
   const { lang } = useStudioLang();
   const [editing, setEditing] = useState<{ roles: string[]; orgUnitId: string }>();
   const [error, setError] = useState<string>();
+  const [askDeactivate, setAskDeactivate] = useState(false);
   // The temporary password being typed, while "reset password" is open.
   const [temporary, setTemporary] = useState<string>();
   const who = user.displayName || user.email;
@@ -162,7 +164,7 @@ export function UserRow({
                 type="button"
                 className="link-button danger"
                 aria-label={`${t.deactivate} ${who}`}
-                onClick={() => window.confirm(t.confirmDeactivate(who)) && void patch({ active: false })}
+                onClick={() => setAskDeactivate(true)}
               >
                 {t.deactivate}
               </button>
@@ -177,6 +179,17 @@ export function UserRow({
               </button>
             )}
           </>
+        )}
+        {askDeactivate && (
+          <ConfirmDialog
+            title={t.confirmDeactivate(who)}
+            confirmLabel={t.deactivate}
+            onClose={() => setAskDeactivate(false)}
+            onConfirm={() => {
+              setAskDeactivate(false);
+              void patch({ active: false });
+            }}
+          />
         )}
       </td>
     </tr>

@@ -7,6 +7,7 @@ import { DeliveryLog } from './DeliveryLog';
 import { NewSubscriptionForm } from './NewSubscriptionForm';
 import { SecretNotice } from './SecretNotice';
 import { WEBHOOK_MESSAGES } from './messages';
+import { ConfirmDialog } from '../workflows/ConfirmDialog';
 import type { Subscription } from './types';
 import './webhooks.css';
 
@@ -22,6 +23,7 @@ export function WebhooksPage() {
   const [secret, setSecret] = useState<string>();
   const [open, setOpen] = useState<string>();
   const [problem, setProblem] = useState<string>();
+  const [removing, setRemoving] = useState<Subscription>();
   const entityTitle = (id: string) => {
     const entity = published.entities.find((e) => e.$id === id);
     return entity ? titleOf(entity, lang, id) : id;
@@ -102,11 +104,7 @@ export function WebhooksPage() {
                 >
                   {t.rotate}
                 </button>
-                <button
-                  type="button"
-                  className="link-button danger"
-                  onClick={() => window.confirm(t.confirmRemove(s.name)) && act(() => sendJson('DELETE', path(s)))}
-                >
+                <button type="button" className="link-button danger" onClick={() => setRemoving(s)}>
                   {t.remove}
                 </button>
               </div>
@@ -115,6 +113,17 @@ export function WebhooksPage() {
         </ul>
       </section>
       {opened && <DeliveryLog key={opened.id} subscription={opened} />}
+      {removing && (
+        <ConfirmDialog
+          title={t.confirmRemove(removing.name)}
+          confirmLabel={t.remove}
+          onClose={() => setRemoving(undefined)}
+          onConfirm={() => {
+            setRemoving(undefined);
+            void act(() => sendJson('DELETE', path(removing)));
+          }}
+        />
+      )}
     </div>
   );
 }

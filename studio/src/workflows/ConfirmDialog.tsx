@@ -7,11 +7,14 @@ import { WORKFLOW_MESSAGES } from './messages';
 export function ConfirmDialog({
   title,
   body,
+  confirmLabel,
   onConfirm,
   onClose,
 }: {
   title: string;
   body?: string;
+  /** The confirming button's words when not "Remove" (e.g. "Deactivate"). */
+  confirmLabel?: string;
   onConfirm(): void;
   onClose(): void;
 }) {
@@ -27,7 +30,7 @@ export function ConfirmDialog({
             {w.cancel}
           </button>
           <button type="button" className="button button-danger" onClick={onConfirm}>
-            {m.confirm}
+            {confirmLabel ?? m.confirm}
           </button>
         </>
       }
