@@ -66,7 +66,7 @@ export async function loadDemo(
       });
     const ctx: GenerateContext = {
       random: createRandom(options.seed),
-      now: options.now,
+      now: chinaMidnight(options.now),
       users: [],
       pools: new Map(),
       byId: new Map(),
@@ -310,4 +310,13 @@ async function markActionRecords(trx: Knex, model: Model, since: Date): Promise<
     for (const column of entity.table.columns)
       if (column.references && marked.has(column.references.table))
         await markCreatedByActions(trx, entity, column.name, column.references.table, since);
+}
+
+/**
+ * Today's start in China (UTC+8): the data's "now". Every date is drawn relative to it, so two loads with one
+ * seed on the same day give the same records whatever the hour.
+ */
+function chinaMidnight(now: Date): Date {
+  const offset = 8 * 3_600_000;
+  return new Date(Math.floor((now.getTime() + offset) / 86_400_000) * 86_400_000 - offset);
 }

@@ -3,6 +3,8 @@ import { deleteUsersAndUnits } from '../identity/users-repo.js';
 import type { CompiledEntity, Model } from '../model/compile-model.js';
 import { countDemo, deleteDemoRecords, demoIds, DEMO_ORG_UNIT, DEMO_USER, forgetDemo } from './demo-repo.js';
 
+const FOREIGN_KEY_VIOLATION = '23503';
+
 /**
  * Removes every demo row in one transaction: the records (those that refer to others first, so no foreign
  * key is left pointing at a deleted row), then the demo users and org units. Answers the count per entity.
@@ -12,7 +14,23 @@ export async function removeDemo(knex: Knex, model: Model): Promise<Record<strin
     const marked = await countDemo(trx);
     const removed: Record<string, number> = {};
     const entities = [...model.entities.values()].filter((e) => marked.has(e.id));
-    for (const entity of deleteOrder(entities)) removed[entity.id] = await deleteDemoRecords(trx, entity);
+    // Two entities may refer to each other (a payment and its commission): what a restricting key holds back
+    // now goes in a later round, once the rows referring to it are gone.
+    let pending = deleteOrder(entities);
+    while (pending.length) {
+      const held: CompiledEntity[] = [];
+      let refusal: unknown;
+      for (const entity of pending)
+        try {
+          removed[entity.id] = await trx.transaction((sp) => deleteDemoRecords(sp, entity));
+        } catch (error) {
+          if ((error as { code?: string }).code !== FOREIGN_KEY_VIOLATION) throw error;
+          held.push(entity);
+          refusal = error;
+        }
+      if (held.length === pending.length) throw refusal;
+      pending = held;
+    }
     const users = await demoIds(trx, DEMO_USER);
     const units = await demoIds(trx, DEMO_ORG_UNIT);
     await deleteUsersAndUnits(trx, users, units);
@@ -40,5 +58,5 @@ function deleteOrder(entities: CompiledEntity[]): CompiledEntity[] {
     order.push(entity);
   };
   for (const entity of entities) if (!state.has(entity.id) && ids.has(entity.id)) visit(byId.get(entity.id)!);
-  return order.reverse();
+  return order;
 }
