@@ -23,6 +23,11 @@ export interface Config {
   timeZone?: string;
   /** Prometheus metrics at /metrics: on with LODESTAR_METRICS=1 (open) or LODESTAR_METRICS_TOKEN (bearer token). */
   metrics?: MetricsSettings;
+  /**
+   * A direct PostgreSQL URL for the connection that LISTENs (LODESTAR_LISTEN_URL), when DATABASE_URL goes
+   * through a transaction-pooling PgBouncer, which does not deliver notifications to a pooled LISTEN.
+   */
+  listenUrl?: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -40,6 +45,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (env.LODESTAR_TRUST_PROXY) config.trustProxy = env.LODESTAR_TRUST_PROXY;
   if (env.LODESTAR_WEBHOOK_SECRET) config.webhookSecret = env.LODESTAR_WEBHOOK_SECRET;
   if (env.LODESTAR_TIME_ZONE) config.timeZone = env.LODESTAR_TIME_ZONE;
+  if (env.LODESTAR_LISTEN_URL) config.listenUrl = env.LODESTAR_LISTEN_URL;
   if (env.LODESTAR_METRICS_TOKEN) config.metrics = { token: env.LODESTAR_METRICS_TOKEN };
   else if (env.LODESTAR_METRICS === '1') config.metrics = {};
   if (env.SMTP_HOST) {

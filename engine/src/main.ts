@@ -120,7 +120,8 @@ async function boot(
   const models = await ModelCache.open(db.knex);
   const clock = () => new Date();
   // One listening connection per process: principals are cached, and publishes seen, on its word.
-  const signals = db.url ? await listenForChanges(db.url, log) : NO_SIGNALS;
+  const listenUrl = db.url && (config.listenUrl ?? db.url);
+  const signals = listenUrl ? await listenForChanges(listenUrl, log) : NO_SIGNALS;
   signals.on(CHANNELS.model, () => void models.refresh().catch(() => undefined));
   const principals = new PrincipalCache<Principal>(signals);
   const bearer = bearerIdentity(db.knex, clock, principals);
