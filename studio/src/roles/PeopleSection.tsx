@@ -5,6 +5,7 @@ import { ADMIN_MESSAGES } from './admin-messages';
 import { unitTree } from './admin-api';
 import { NewUserForm } from './NewUserForm';
 import { OrgUnitsPanel } from './OrgUnitsPanel';
+import { HandoverPanel } from './HandoverPanel';
 import { ADMIN_ROLE, rolesOf, textsOf } from './roles-model';
 import { UserRow } from './UserRow';
 
@@ -81,6 +82,7 @@ export function PeopleSection() {
           <NewUserForm units={tree} roles={roles} onCreated={reloadUsers} />
         </div>
       </section>
+      <HandoverPanel users={users.data.data} />
     </div>
   );
 }
