@@ -45,7 +45,7 @@ export function checkRemovedReferences(before: DefinitionSet, next: DefinitionSe
     const renamed = new Set(Object.values(kept).map((s) => ((s as Json)?.meta as Json | undefined)?.renamedFrom));
     for (const [name, def] of Object.entries(states(previous))) {
       if (name in kept || renamed.has(name)) continue;
-      const refs = findStateReferences(next, id, name);
+      const refs = findStateReferences(next, id, name).filter((r) => !r.soft);
       if (!refs.length) continue;
       const title = titleOf((def as Json)?.meta, undefined, name);
       issues.push(

@@ -75,6 +75,19 @@ describe('findStateReferences over the shipped definitions', () => {
   });
 });
 
+describe('dashboards filtering by a stage', () => {
+  it('list the stage softly: shown to the admin, no reason to refuse removing it', () => {
+    const refs = findStateReferences(root, 'opportunity-sales', 'interestShown');
+    const filter = refs.find((r) => r.source.startsWith('dashboard:'));
+    expect(filter).toMatchObject({ pointer: expect.stringMatching(/\/filter\/state$/), soft: true });
+    const next = structuredClone(root);
+    const sales = next.workflows.find((w) => w.id === 'opportunity-sales')!;
+    delete sales.states.interestShown;
+    delete sales.states.initialContact!.on!.SHOW_INTEREST;
+    expect(checkRemovedReferences(root, next)).toEqual([]);
+  });
+});
+
 describe('mentions', () => {
   it('matches a bare identifier, not text, a dotted path or a function name', () => {
     expect(mentions('ROUND(actualCost / budget * 100, 2)', 'budget')).toBe(true);

@@ -11,6 +11,11 @@ export interface Reference {
   /** JSON pointer inside that definition. */
   pointer: string;
   text: Text;
+  /**
+   * A filter value that only stops matching once the name is gone (a dashboard's state filter): listed
+   * for the admin, but no reason to refuse the removal (a stage's records are moved by the state mapping).
+   */
+  soft?: true;
 }
 
 type Json = Record<string, unknown>;
@@ -143,12 +148,13 @@ export function findStateReferences(set: DefinitionSet, workflowId: string, stat
       const filter = objectAt(objectAt(w, 'filter'), 'state');
       const values = Object.values(filter).flatMap((v) => String(v).split(','));
       if (entity && workflowOf(set, entity) === workflowId && values.includes(state))
-        refs.push(
-          ref(`dashboard:${String(dashboard.id)}`, `/widgets/${i}/filter/state`, [
+        refs.push({
+          ...ref(`dashboard:${String(dashboard.id)}`, `/widgets/${i}/filter/state`, [
             titled({ zh: '仪表盘', en: 'dashboard' }, dashboard, String(dashboard.id)),
             titled({ zh: '图表', en: 'chart' }, w, String(w.id)),
           ]),
-        );
+          soft: true,
+        });
     });
   }
   return refs;
