@@ -48,6 +48,10 @@ export async function applyEffects(trx: Knex, effects: Effect[], input: EffectsI
         set[effect.field] = toStoredValue(input.entity, effect.field, effect.value);
         break;
       case 'assignOwner': {
+        if ('nobody' in effect) {
+          outcome.columns.owner_id = null;
+          break;
+        }
         const owner =
           'userId' in effect ? await activeUser(trx, effect.userId) : await nextInRotation(trx, effect.roundRobinRole);
         if (owner) outcome.columns.owner_id = owner;

@@ -52,6 +52,16 @@ describe('planAction', () => {
       { kind: 'assignOwner', phase: 'inTransaction', roundRobinRole: 'sales' },
     ],
     [
+      'assignOwner to the actor',
+      a('assignOwner', { to: 'actor' }),
+      { kind: 'assignOwner', phase: 'inTransaction', userId: 'u1' },
+    ],
+    [
+      'assignOwner to nobody',
+      a('assignOwner', { to: 'nobody' }),
+      { kind: 'assignOwner', phase: 'inTransaction', nobody: true },
+    ],
+    [
       'notify',
       a('notify', { to: 'owner.manager', subject: 'SLA' }),
       { kind: 'notify', phase: 'outbox', to: 'owner.manager', subject: 'SLA', body: '' },
@@ -82,6 +92,9 @@ describe('action params schemas', () => {
     ['createRecord', { entity: 'activity', values: { a: { from: 'later' } } }, false],
     ['assignOwner', { userId: '00000000-0000-4000-8000-000000000007' }, true],
     ['assignOwner', { userId: 'u', roundRobinRole: 'r' }, false],
+    ['assignOwner', { to: 'actor' }, true],
+    ['assignOwner', { to: 'nobody' }, true],
+    ['assignOwner', { to: 'someone' }, false],
     ['notify', { to: 'boss@example.com', subject: 's', body: 'b' }, true],
     ['notify', { to: 'nobody' }, false],
     ['callWebhook', { url: 'ftp://x' }, false],

@@ -17,6 +17,7 @@ export type Effect =
   | ConvertEffect
   | { kind: 'assignOwner'; phase: 'inTransaction'; userId: string }
   | { kind: 'assignOwner'; phase: 'inTransaction'; roundRobinRole: string }
+  | { kind: 'assignOwner'; phase: 'inTransaction'; nobody: true }
   | { kind: 'notify'; phase: 'outbox'; to: NotifyTo; subject: NotifyText; body: NotifyText; mail?: false }
   | { kind: 'callWebhook'; phase: 'outbox'; url: string; event: string }
   | { kind: 'updateRecord'; phase: 'inTransaction'; path: string[]; set: Record<string, string>; runAs: RunAs }
