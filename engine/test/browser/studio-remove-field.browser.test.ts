@@ -52,4 +52,18 @@ describe('removing a field in the studio', () => {
     expect(await dialog.getByRole('alert').count()).toBe(0);
     expect(await dialog.getByRole('button', { name: '完成' }).isDisabled()).toBe(false);
   });
+
+  it('fits the list of places on a phone', async () => {
+    const p = await sessions.open(server.adminToken, 'zh');
+    await p.setViewportSize({ width: 390, height: 844 });
+    await p.goto('/studio/entities/opportunity');
+    await p.getByRole('button', { name: '删除 关键决策人' }).click();
+    const dialog = p.getByRole('dialog', { name: '不能删除字段「关键决策人」' });
+    await dialog.getByRole('listitem').first().waitFor();
+    const box = (await dialog.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(await dialog.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await screenshot(p, 'studio-remove-field-phone');
+  });
 });
