@@ -12,6 +12,7 @@ import { workflowRouter } from './routes/workflow.js';
 import { docsRouter, openApiRouter } from './routes/docs.js';
 import { authRouter } from './routes/auth.js';
 import { adminRouter } from './routes/admin.js';
+import { demoRouter } from './routes/demo.js';
 import { calendarRouter } from './routes/calendar.js';
 import { auditRouter } from './routes/audit.js';
 import helmet from 'helmet';
@@ -126,6 +127,7 @@ export function createApp(ctx: AppContext): Express {
   api.use('/me/notifications', notificationsRouter(ctx));
   api.use('/admin/calendar', calendarRouter(ctx));
   api.use('/admin/webhooks', webhooksRouter(ctx));
+  api.use('/admin/demo', demoRouter(ctx));
   api.use('/admin', adminRouter(ctx));
   api.use('/schedules', schedulesRouter(ctx));
   api.use((req) => {

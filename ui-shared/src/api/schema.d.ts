@@ -1185,6 +1185,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/demo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Load the sample data the installed templates ship (as `lodestar demo` does), every row marked */
+        post: operations["loadDemo"];
+        /** Delete every demo record, demo user and demo org unit in one step */
+        delete: operations["removeDemo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4223,6 +4241,71 @@ export interface operations {
                     };
                 };
             };
+        };
+    };
+    loadDemo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Loaded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Demo rows per entity id; `lodestar_user` and `lodestar_org_unit` count the demo users and org units. */
+                        counts: {
+                            [key: string]: number;
+                        };
+                        /** @description Workflow events sent. */
+                        events: number;
+                        /** @description Of them, how many the workflow or permissions refused. */
+                        refused: number;
+                        users: {
+                            email: string;
+                            name: string;
+                            roles: string[];
+                        }[];
+                        /** @description The password every demo user signs in with. */
+                        password: string;
+                    };
+                };
+            };
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    removeDemo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed (empty counts when there was none). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Demo rows per entity id; `lodestar_user` and `lodestar_org_unit` count the demo users and org units. */
+                        counts: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            500: components["responses"]["Internal"];
         };
     };
 }

@@ -13,8 +13,9 @@ import { DELEGATIONS } from './delegations.js';
 import { SCHEDULES } from './schedules.js';
 import { IMPORTS } from './imports.js';
 import { SEARCH } from './search.js';
-import { HEALTH } from './health.js';
 import { WEBHOOKS } from './webhooks.js';
+import { HEALTH } from './health.js';
+import { DEMO } from './demo.js';
 
 /** Every router described by a contract; the route-schemas test and the client's OpenAPI document read this list. */
 export const CONTRACTS: Contract[] = [
@@ -35,4 +36,5 @@ export const CONTRACTS: Contract[] = [
   SEARCH,
   WEBHOOKS,
   HEALTH,
+  DEMO,
 ];

@@ -1,6 +1,7 @@
 import { ADMIN } from '../contract/admin.js';
 import { AUTH } from '../contract/auth.js';
 import { CALENDAR } from '../contract/calendar.js';
+import { DEMO } from '../contract/demo.js';
 import { SCHEDULES } from '../contract/schedules.js';
 import { WEBHOOKS } from '../contract/webhooks.js';
 import { toContractPaths } from './contract-paths.js';
@@ -9,10 +10,11 @@ import type { JsonSchema } from './field-schemas.js';
 /** `/auth/*`: sign-in, first-run setup, the caller's profile, password and API keys. Public ones say `security: []`. */
 export const AUTH_PATHS: Record<string, JsonSchema> = toContractPaths(AUTH);
 
-/** `/admin/*`: users, org units, handover, the audit trail and the business calendar (administrators only). */
+/** `/admin/*`: users, org units, handover, the audit trail, the business calendar and sample data (administrators only). */
 export const ADMIN_PATHS: Record<string, JsonSchema> = {
   ...toContractPaths(ADMIN),
   ...toContractPaths(CALENDAR),
   ...toContractPaths(SCHEDULES),
   ...toContractPaths(WEBHOOKS),
+  ...toContractPaths(DEMO),
 };
