@@ -1,10 +1,7 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, useBrowserSuite } from '../support/browser.js';
-import { REPO_ROOT } from '../support/paths.js';
+import { apiOf, currentStage, standardWithAddon } from '../support/template-journey.js';
 
 /*
  * The marketing add-on's main journey in Chromium, in Chinese: the administrator installs it from the studio's
@@ -12,10 +9,7 @@ import { REPO_ROOT } from '../support/paths.js';
  * qualifies a lead the rules scored 80 from its record page; the manager hands it to sales; the salesperson opens
  * it from the bell on a 390 px phone and converts it into a customer and an opportunity that keeps the campaign.
  */
-const definitions = mkdtempSync(join(tmpdir(), 'lodestar-marketing-ui-'));
-for (const part of ['schemas', 'workflows', 'roles.json', 'template.json', 'templates/marketing'])
-  cpSync(join(REPO_ROOT, part), join(definitions, part), { recursive: true });
-afterAll(() => rmSync(definitions, { recursive: true, force: true }));
+const definitions = standardWithAddon('marketing');
 
 const { server, sessions } = useBrowserSuite({
   ui: ['runtime-ui', 'studio'],
@@ -25,19 +19,7 @@ const tokens = { qian: '', zhou: '', wang: '' };
 let campaign = '';
 let lead = '';
 
-/** The title of the stage the record page marks as current. */
-const currentStage = (page: Page) =>
-  page
-    .getByTestId('stage-path')
-    .locator('[aria-current="step"] .stage-step-title')
-    .textContent()
-    .then((text) => text?.trim());
-
-const api = async (method: string, path: string, body?: unknown, token = server.adminToken) => {
-  const answer = await server.request(method, `/api/v1${path}`, body, { authorization: `Bearer ${token}` });
-  expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.body)}`).toBeLessThan(300);
-  return answer.body;
-};
+const api = apiOf(server);
 
 /** Presses a workflow button on the record page once the page offers it. */
 async function press(page: Page, name: string) {

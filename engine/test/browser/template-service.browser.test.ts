@@ -1,11 +1,7 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fireNextTimer } from '../../src/runtime/fire-timer.js';
 import { screenshot, useBrowserSuite } from '../support/browser.js';
-import { REPO_ROOT } from '../support/paths.js';
+import { apiOf, currentStage, standardWithAddon } from '../support/template-journey.js';
 
 /*
  * The service add-on's main journey in Chromium, in Chinese: a complaint under a priority contract is escalated
@@ -13,28 +9,13 @@ import { REPO_ROOT } from '../support/paths.js';
  * the agent enters the resolution and submits it; the service manager approves it in My day; on the return
  * visit that follows, a score of 2 opens a follow-up complaint.
  */
-const definitions = mkdtempSync(join(tmpdir(), 'lodestar-service-ui-'));
-for (const part of ['schemas', 'workflows', 'roles.json', 'template.json', 'templates/service'])
-  cpSync(join(REPO_ROOT, part), join(definitions, part), { recursive: true });
-afterAll(() => rmSync(definitions, { recursive: true, force: true }));
+const definitions = standardWithAddon('service');
 
 const { server, sessions } = useBrowserSuite({ server: { definitionsDir: definitions } });
 const tokens = { zheng: '', zhou: '', wu: '' };
 let complaint = '';
 
-/** The title of the stage the record page marks as current. */
-const currentStage = (page: Page) =>
-  page
-    .getByTestId('stage-path')
-    .locator('[aria-current="step"] .stage-step-title')
-    .textContent()
-    .then((text) => text?.trim());
-
-const api = async (method: string, path: string, body?: unknown, token = server.adminToken) => {
-  const answer = await server.request(method, `/api/v1${path}`, body, { authorization: `Bearer ${token}` });
-  expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.body)}`).toBeLessThan(300);
-  return answer.body;
-};
+const api = apiOf(server);
 
 beforeAll(async () => {
   await api('POST', '/meta/templates/shipped/service/install', {});
