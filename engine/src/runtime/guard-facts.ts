@@ -7,6 +7,8 @@ import type { CompiledEntity, Model } from '../model/compile-model.js';
 import { quoteIdent } from '../records/quote-ident.js';
 import type { CompiledWorkflow } from '../workflow/compile-machine.js';
 import type { ConditionParams, RelatedParams } from '../workflow/guard-facts-check.js';
+import type { ActorOwnsParams } from '../workflow/guards/actor-owns.js';
+import { UUID_RE } from '@lodestar/core';
 import { dataGuardsFor, type DataGuard } from '../workflow/guard-facts.js';
 import { expressionText, relatedText, type FactTitles } from '../workflow/guard-facts-text.js';
 import type { GuardFact, GuardFacts } from '../workflow/guards/index.js';
@@ -15,6 +17,8 @@ import type { Text } from '@lodestar/core';
 /** One statement computing every data guard a decision may ask for, with how each reads by titles. */
 interface FactsQuery {
   sql: string;
+  /** How many `?` before the record id's stand for the actor (actorOwns counts), in order. */
+  actorBindings: number;
   facts: { key: string; label: Text }[];
 }
 
@@ -29,13 +33,16 @@ const queries = new WeakMap<CompiledWorkflow, Map<string, FactsQuery | null>>();
  */
 export async function loadGuardFacts(
   db: Knex,
-  target: { model: Model; entity: CompiledEntity; compiled: CompiledWorkflow; id: string },
+  target: { model: Model; entity: CompiledEntity; compiled: CompiledWorkflow; id: string; actorId?: string },
   state: string,
   event?: string,
 ): Promise<{ facts: GuardFacts; version: number } | undefined> {
   const query = factsQuery(target.model, target.entity, target.compiled, state, event);
   if (!query) return undefined;
-  const row = (await runPrepared<Record<string, unknown>>(db, query.sql, [target.id]))[0];
+  // A sender that is not a user (a timer, a schedule) owns nothing: NULL matches no owner.
+  const actor = target.actorId && UUID_RE.test(target.actorId) ? target.actorId : null;
+  const bindings = [...Array<string | null>(query.actorBindings).fill(actor), target.id];
+  const row = (await runPrepared<Record<string, unknown>>(db, query.sql, bindings))[0];
   if (!row) return undefined;
   const facts = new Map<string, GuardFact>(
     query.facts.map(({ key, label }, i) => [key, { value: row[`f${i}`] ?? null, label }]),
@@ -78,11 +85,26 @@ function compileQuery(model: Model, entity: CompiledEntity, guards: readonly Dat
     recordExpressionSql(definitions, parsed, alias).replaceAll('?', '\\x3f');
   const columns: string[] = [];
   const facts: FactsQuery['facts'] = [];
+  let actorBindings = 0;
   guards.forEach((guard, i) => {
     if (guard.type === 'condition') {
       const parsed = expression(entities.get(entity.id)!, (guard.params as unknown as ConditionParams).check);
       columns.push(`(${sql(parsed, 'g')}) as "f${i}"`);
       facts.push({ key: guard.key, label: expressionText(entities, parsed, titles) });
+      return;
+    }
+    if (guard.type === 'actorOwns') {
+      const params = guard.params as unknown as ActorOwnsParams;
+      const owned = model.entities.get(params.entity)!;
+      const alias = `o${i}`;
+      const parsed = params.where === undefined ? undefined : expression(owned.definition, params.where);
+      const where = parsed ? ` and (${sql(parsed, alias)}) is true` : '';
+      columns.push(
+        `(select count(*) from ${quoteIdent(owned.table.name)} as ${alias} where ${alias}.owner_id = ?::uuid${where})::integer as "f${i}"`,
+      );
+      actorBindings++;
+      const subject = relatedText(names.entity(params.entity), parsed && expressionText(entities, parsed, titles));
+      facts.push({ key: guard.key, label: subject });
       return;
     }
     if (guard.type !== 'related') throw new Error(`no SQL for the data guard "${guard.type}"`);
@@ -98,5 +120,5 @@ function compileQuery(model: Model, entity: CompiledEntity, guards: readonly Dat
     facts.push({ key: guard.key, label: subject });
   });
   const select = `select g.version, ${columns.join(', ')} from ${quoteIdent(entity.table.name)} as g where g.id = ?`;
-  return { sql: select, facts };
+  return { sql: select, facts, actorBindings };
 }

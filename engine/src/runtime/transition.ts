@@ -144,7 +144,7 @@ async function decideAndWrite(
   const state = (record.state as string | null) ?? definition.initial;
   const approvalFacts = await loadApprovalFacts(db, { compiled, state, entity: entity.id, record, actor, now });
   // Conditions over parents and counts of related records, in one statement, only where the state has such guards.
-  const guardFacts = await loadGuardFacts(db, { model, entity, compiled, id }, state, event.type);
+  const guardFacts = await loadGuardFacts(db, { model, entity, compiled, id, actorId: actor.id }, state, event.type);
   if (guardFacts && guardFacts.version !== version) {
     // The row moved on since it was read (or remembered): decide on the stored one.
     forgetRow(entity, id);

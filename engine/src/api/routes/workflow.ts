@@ -73,7 +73,7 @@ export function workflowRouter(ctx: AppContext): Router {
       now: ctx.clock(),
     });
     const hidden = access?.grant(entity.id).hidden ?? new Set<string>();
-    const guardFacts = await loadGuardFacts(ctx.db.knex, { model, entity, compiled, id }, state);
+    const guardFacts = await loadGuardFacts(ctx.db.knex, { model, entity, compiled, id, actorId: actor.id }, state);
     const judged = allowedEvents(compiled, state, {
       record,
       actor,

@@ -1,6 +1,7 @@
 import type { NamedReference } from '../../definitions/workflow.js';
 import type { Actor } from '../../actor.js';
 import { toReference, type Approval } from '../reference.js';
+import { actorOwns } from './actor-owns.js';
 import { actorHasRole } from './actor-role.js';
 import { approvalGiven } from './approval-given.js';
 import { condition } from './condition.js';
@@ -14,9 +15,20 @@ export type { GuardContext, GuardFact, GuardFacts, GuardFailure, GuardResult, Gu
 
 /** The guard library: every name a workflow definition may use, with its params schema. */
 export const GUARDS: ReadonlyMap<string, GuardSpec> = new Map(
-  ([requireFields, fieldCompare, actorHasRole, approvalGiven, condition, related, all, any, not] as GuardSpec[]).map(
-    (g) => [g.name, g],
-  ),
+  (
+    [
+      requireFields,
+      fieldCompare,
+      actorHasRole,
+      approvalGiven,
+      condition,
+      related,
+      actorOwns,
+      all,
+      any,
+      not,
+    ] as GuardSpec[]
+  ).map((g) => [g.name, g]),
 );
 
 /** What a guard evaluation starts from: the stored record, the actor and the current state's approvals. */
