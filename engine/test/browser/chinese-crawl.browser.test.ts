@@ -17,6 +17,7 @@ import { ADMIN_PASSWORD } from '../support/test-server.js';
 const BRANDS = new Set([
   'Lodestar', // the product's name
   'CSV', // the export format, named as is in Chinese
+  'Excel', // 导出 Excel: the program's name, as Chinese users say it
   'API', // API 密钥
   'URL', // webhook URL
   'JSON', // the template file format
