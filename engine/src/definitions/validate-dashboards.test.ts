@@ -32,6 +32,18 @@ const aggregate = (widget: Record<string, unknown>) => ({
   ...widget,
 });
 
+describe('a workflow with issues of its own', () => {
+  it('keeps its issues to itself: the dashboards that report on it add none', () => {
+    const workflows = structuredClone(standard.set.workflows);
+    const funnel = workflows.find((w) => w.id === 'opportunity-sales')!;
+    (funnel.states as Record<string, { on?: Record<string, { target?: string }> }>).demonstration!.on = {
+      BROKEN: { target: 'nowhere' },
+    };
+    const issues = validateDefinitionSet({ ...standard.set, workflows }, standard.files);
+    expect(issues.map((i) => i.keyword)).toEqual(['unknownState']);
+  });
+});
+
 describe('shipped dashboards', () => {
   it('the standard CRM reads its dashboards from dashboards/ and they validate', () => {
     expect(standard.set.dashboards?.map((d) => d.id)).toEqual(['sales-overview', 'service-load']);

@@ -25,6 +25,8 @@ const SYSTEM_DATES = new Set(['created_at', 'updated_at', 'state_entered_at']);
 export interface DashboardNames {
   entities: EntityDefinition[];
   workflows: WorkflowDefinition[];
+  /** Every workflow id of the set, the invalid ones too: those carry their own issues, not the dashboard's. */
+  workflowIds?: ReadonlySet<string>;
   roles?: RolesDefinition | undefined;
 }
 
@@ -93,6 +95,7 @@ function shapeIssues(dashboard: unknown, errors: ErrorObject[] | null | undefine
 
 function reportIssues(widget: ReportWidgetDefinition, at: string, names: DashboardNames): Issue[] {
   const workflow = names.workflows.find((w) => w.id === widget.workflow);
+  if (!workflow && names.workflowIds?.has(widget.workflow)) return [];
   if (!workflow)
     return [
       issueOf(`${at}/workflow`, 'unknownWorkflow', {

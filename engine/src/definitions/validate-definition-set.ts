@@ -86,6 +86,7 @@ export function validateDefinitionSet(input: DefinitionSet, files: SourceFiles =
       {
         entities: shaped,
         workflows: validWorkflows.map((w) => w.workflow),
+        workflowIds: workflowIds as ReadonlySet<string>,
         roles: isRolesDefinition(set.roles) ? set.roles : undefined,
       },
       (dashboard, i) => {
