@@ -16,6 +16,11 @@ const TEXT = defineMessages({
     passwordHint: '至少 10 个字符',
     create: '创建并登录',
     working: '请稍候…',
+    loadDemo: '加载示例数据',
+    loadDemoHint: '一家虚构公司的中文客户、商机和流程历史，可以在工作室的模板库中一步删除',
+    loadingDemo: '正在加载示例数据…',
+    demoFailed: '示例数据没有加载：',
+    continue: '继续',
   },
   en: {
     signIn: 'Sign in',
@@ -27,11 +32,20 @@ const TEXT = defineMessages({
     passwordHint: 'at least 10 characters',
     create: 'Create and sign in',
     working: 'One moment…',
+    loadDemo: 'Load sample data',
+    loadDemoHint:
+      'Chinese customers, opportunities and workflow history of a made-up company; remove them in one step under Templates in the studio',
+    loadingDemo: 'Loading sample data…',
+    demoFailed: 'The sample data was not loaded: ',
+    continue: 'Continue',
   },
 });
 
-/** 'change': signed in with a password an administrator set, which must be changed before anything else. */
-type Mode = 'checking' | 'setup' | 'login' | 'change' | 'in';
+/**
+ * 'change': signed in with a password an administrator set, which must be changed before anything else.
+ * 'demo': the first administrator asked for sample data, which loads before the app opens.
+ */
+type Mode = 'checking' | 'setup' | 'login' | 'change' | 'demo' | 'in';
 
 /** Shows `children` to a signed-in user; otherwise the login form, or on a new installation the first-admin form. */
 export function SignInGate({ appName, children }: { appName: string; children: ReactNode }) {
@@ -39,6 +53,7 @@ export function SignInGate({ appName, children }: { appName: string; children: R
   const [mode, setMode] = useState<Mode>(currentToken() ? 'in' : 'checking');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [demoError, setDemoError] = useState<string | null>(null);
 
   useEffect(() => {
     const signedOut = () => setMode('checking');
@@ -62,6 +77,31 @@ export function SignInGate({ appName, children }: { appName: string; children: R
   }, []);
 
   if (mode === 'in') return <>{children}</>;
+  if (mode === 'demo') {
+    return (
+      <div className="auth-page">
+        <div className="auth-card" aria-busy={!demoError}>
+          <h1>{t.loadDemo}</h1>
+          {demoError ? (
+            <>
+              <p className="auth-error" role="alert">
+                {t.demoFailed}
+                {demoError}
+              </p>
+              <button type="button" onClick={() => setMode('in')}>
+                {t.continue}
+              </button>
+            </>
+          ) : (
+            <p className="auth-progress" role="status">
+              <span className="auth-spinner" aria-hidden="true" />
+              {t.loadingDemo}
+            </p>
+          )}
+        </div>
+      </div>
+    );
+  }
   if (mode === 'change') {
     return (
       <div className="auth-page">
@@ -69,6 +109,16 @@ export function SignInGate({ appName, children }: { appName: string; children: R
       </div>
     );
   }
+
+  // Sample data loads with the new administrator's session; a refusal is shown, and the app opens anyway.
+  const loadDemo = async () => {
+    try {
+      await api('post', '/admin/demo');
+      setMode('in');
+    } catch (failure) {
+      setDemoError(failure instanceof ApiError ? failure.message : String(failure));
+    }
+  };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -85,6 +135,11 @@ export function SignInGate({ appName, children }: { appName: string; children: R
             })
           : await api('post', '/auth/login', { body: credentials });
       storeSession(session.token);
+      if (mode === 'setup' && form.get('loadDemo')) {
+        setMode('demo');
+        await loadDemo();
+        return;
+      }
       setMode(session.user.mustChangePassword ? 'change' : 'in');
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : String(failure));
@@ -123,6 +178,15 @@ export function SignInGate({ appName, children }: { appName: string; children: R
               />
               {mode === 'setup' && <small>{t.passwordHint}</small>}
             </label>
+            {mode === 'setup' && (
+              <label className="auth-check">
+                <input name="loadDemo" type="checkbox" value="yes" />
+                <span>
+                  {t.loadDemo}
+                  <small>{t.loadDemoHint}</small>
+                </span>
+              </label>
+            )}
             {error && (
               <p className="auth-error" role="alert">
                 {error}

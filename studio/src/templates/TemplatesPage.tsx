@@ -1,5 +1,6 @@
 import { TitleRow, useMessages } from '@lodestar/ui-shared';
 import '../publish/publish.css';
+import { DemoDataPanel } from './DemoDataPanel';
 import { ExportTemplate } from './ExportTemplate';
 import { InstallTemplate } from './InstallTemplate';
 import { TEMPLATE_MESSAGES } from './messages';
@@ -14,6 +15,7 @@ export function TemplatesPage() {
       <TitleRow heading={t.heading} subheading={t.subheading} />
       <div className="templates">
         <TemplateGallery />
+        <DemoDataPanel />
         <ExportTemplate />
         <InstallTemplate />
       </div>
