@@ -1234,6 +1234,7 @@ export interface components {
         CompletedStays: core.CompletedStays;
         CountAndAmount: core.CountAndAmount;
         CurrentStays: core.CurrentStays;
+        DashboardChange: core.DashboardChange;
         /** @description Lodestar dashboard definition (dashboards/<id>.dashboard.json). The shape only. Entities, fields, workflows and roles are checked against the rest of the definition set by engine/src/definitions/validate-dashboards.ts. */
         DashboardDefinition: core.DashboardDefinition;
         /** @description `GET /dashboards`: the published dashboards the caller's roles see, in their `order`, then by id. */
