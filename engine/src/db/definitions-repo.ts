@@ -90,3 +90,6 @@ export async function writeSeedHash(
 ): Promise<void> {
   await trx('lodestar_seeds').insert({ source, hash, version, seeded_at: trx.fn.now() }).onConflict('source').merge();
 }
+
+/** The newest published version number, for a PGlite folder read on its own (db/pglite-archive.ts). */
+export const LATEST_VERSION_SQL = `select max(version) as max from ${VERSIONS}`;

@@ -1,6 +1,8 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { COUNT_USERS_SQL } from '../identity/users-repo.js';
+import { LATEST_VERSION_SQL } from './definitions-repo.js';
 
 /** Where connect.ts keeps the embedded database inside DATA_DIR. */
 export const pgFolder = (dataDir: string) => join(dataDir, 'pg');
@@ -44,10 +46,8 @@ export async function restoreDatabase(
     const pglite = new PGlite({ dataDir: fresh, loadDataDir: new Blob([archive as Uint8Array<ArrayBuffer>]) });
     try {
       await pglite.waitReady;
-      const versions = await pglite.query<{ max: number | null }>(
-        'select max(version) as max from lodestar_model_versions',
-      );
-      const users = await pglite.query<{ n: number }>('select count(*)::int as n from lodestar_users');
+      const versions = await pglite.query<{ max: number | null }>(LATEST_VERSION_SQL);
+      const users = await pglite.query<{ n: number }>(COUNT_USERS_SQL);
       summary = { modelVersion: versions.rows[0]?.max ?? undefined, users: users.rows[0]?.n ?? 0 };
     } finally {
       await pglite.close();

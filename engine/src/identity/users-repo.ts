@@ -270,3 +270,6 @@ export async function nextInRotation(trx: Db, role: string): Promise<string | un
   if (userId) await trx.raw(`update lodestar_round_robin set last_user_id = ? where role = ?`, [userId, role]);
   return userId;
 }
+
+/** How many users a database holds, for a PGlite folder read on its own (db/pglite-archive.ts). */
+export const COUNT_USERS_SQL = `select count(*)::int as n from ${USERS}`;

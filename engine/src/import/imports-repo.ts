@@ -182,3 +182,8 @@ export async function restoreUpdated(
   )) as { rows: { n: number }[] };
   return rows[0]!.n;
 }
+
+/** Import jobs queued and running (metrics/backlog.ts composes it into one statement). */
+export const importsBacklogSql = (): string =>
+  `(select count(*) from ${IMPORTS} where status = 'queued') as imports_queued,
+    (select count(*) from ${IMPORTS} where status = 'running') as imports_running`;

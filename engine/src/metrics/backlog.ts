@@ -1,4 +1,7 @@
 import type { Knex } from 'knex';
+import { importsBacklogSql } from '../import/imports-repo.js';
+import { outboxBacklogSql } from '../outbox/outbox-repo.js';
+import { timersBacklogSql } from '../runtime/timers-repo.js';
 
 /** Work waiting in the engine's tables, as one scrape reads it. */
 export interface Backlog {
@@ -19,15 +22,9 @@ export const LATE_AFTER_SECONDS = 60;
  * failed outbox rows have no index of their own (the table's size bounds that count's cost).
  */
 export async function readBacklog(knex: Knex): Promise<Backlog> {
-  const result = await knex.raw(`select
-    (select count(*) from lodestar_timers where status = 'pending' and due_at <= now()) as timers_due,
-    (select count(*) from lodestar_timers where status = 'pending'
-       and due_at <= now() - interval '${LATE_AFTER_SECONDS} seconds') as timers_late,
-    (select count(*) from lodestar_outbox where status = 'pending') as outbox_pending,
-    (select count(*) from lodestar_outbox where status = 'pending' and attempts > 0) as outbox_retrying,
-    (select count(*) from lodestar_outbox where status = 'failed') as outbox_failed,
-    (select count(*) from lodestar_imports where status = 'queued') as imports_queued,
-    (select count(*) from lodestar_imports where status = 'running') as imports_running`);
+  const result = await knex.raw(
+    `select ${timersBacklogSql(LATE_AFTER_SECONDS)}, ${outboxBacklogSql()}, ${importsBacklogSql()}`,
+  );
   const row = (result as { rows: Record<string, string | number>[] }).rows[0]!;
   return {
     timersDue: Number(row.timers_due),

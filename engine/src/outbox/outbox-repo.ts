@@ -159,3 +159,9 @@ function toOutboxRow(row: Record<string, unknown>): OutboxRow {
     sentAt: (row.sent_at as Date | null) ?? null,
   };
 }
+
+/** Outbox rows pending, retrying and given up on (metrics/backlog.ts composes it into one statement). */
+export const outboxBacklogSql = (): string =>
+  `(select count(*) from ${OUTBOX} where status = 'pending') as outbox_pending,
+    (select count(*) from ${OUTBOX} where status = 'pending' and attempts > 0) as outbox_retrying,
+    (select count(*) from ${OUTBOX} where status = 'failed') as outbox_failed`;

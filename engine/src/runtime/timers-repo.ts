@@ -199,3 +199,9 @@ export async function pendingTimersOf(db: Knex, workflows: string[]): Promise<Du
 export async function movePendingTimer(db: Knex, id: number, dueAt: Date): Promise<boolean> {
   return (await db(TIMERS).where({ id, status: 'pending' }).update({ due_at: dueAt })) > 0;
 }
+
+/** Pending timers due now and due longer than `lateSeconds` (metrics/backlog.ts composes it into one statement). */
+export const timersBacklogSql = (lateSeconds: number): string =>
+  `(select count(*) from ${TIMERS} where status = 'pending' and due_at <= now()) as timers_due,
+    (select count(*) from ${TIMERS} where status = 'pending'
+       and due_at <= now() - interval '${Math.trunc(lateSeconds)} seconds') as timers_late`;
