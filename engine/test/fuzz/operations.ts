@@ -48,6 +48,9 @@ export function operationsOf(doc: Schema): Omit<Operation, 'actors' | 'resolve'>
     for (const method of METHODS) {
       const op = item[method];
       if (!op) continue;
+      // A server-sent event stream never ends, so it has no answer to judge; its own tests read it
+      // (notification-stream.api.test.ts). Sent here, each one held a request slot until the timeout.
+      if (deref(op.responses?.['200'] ?? {}, ctx).content?.['text/event-stream']) continue;
       const parameters = [...shared, ...(op.parameters ?? [])]
         .map((p) => deref(p, ctx))
         .map((p) => ({
