@@ -2,7 +2,6 @@ import { useId, useMemo, useRef } from 'react';
 import {
   checkFormula,
   formulaTypeOfField,
-  FUNCTIONS,
   parseFormula,
   type EntityDefinition,
   type FormulaIssue,
@@ -14,6 +13,7 @@ import { useDraft } from '../draft/DraftContext';
 import { Checkbox } from '../ui/controls';
 import type { FieldForm } from './field-model';
 import { FORMULA_MESSAGES } from './formula-messages';
+import { FunctionSelect } from './FunctionSelect';
 import './formula-editor.css';
 
 const WANTS: Partial<Record<FieldForm['kind'], FormulaType>> = {
@@ -123,18 +123,7 @@ export function FormulaEditor({
                 </option>
               ))}
             </select>
-            <select
-              aria-label={t.insertFunction}
-              value=""
-              onChange={(event) => event.target.value && insert(`${event.target.value}(`)}
-            >
-              <option value="">{t.insertFunction}</option>
-              {[...FUNCTIONS.values()].map((fn) => (
-                <option key={fn.name} value={fn.name} title={fn.description[lang]}>
-                  {fn.syntax}
-                </option>
-              ))}
-            </select>
+            <FunctionSelect label={t.insertFunction} placeholder={t.insertFunction} onPick={insert} />
           </div>
         </div>
       )}

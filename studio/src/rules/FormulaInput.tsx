@@ -4,6 +4,7 @@ import { useMessages } from '@lodestar/ui-shared';
 import { useStudioLang } from '../app/lang';
 import { RULE_MESSAGES } from './messages';
 import type { RuleField } from './rule-fields';
+import { FunctionSelect } from '../designer/FunctionSelect';
 
 /** The word being typed before the caret: a field name, a field's title in Chinese, or a function's name. */
 const WORD = /[\p{L}\p{N}_.]+$/u;
@@ -107,18 +108,11 @@ export function FormulaInput({
             </option>
           ))}
         </select>
-        <select
-          aria-label={`${label} · ${t.insertFunction}`}
-          value=""
-          onChange={(event) => event.target.value && replace(at, at, `${event.target.value}(`)}
-        >
-          <option value="">{t.insertFunction}</option>
-          {[...FUNCTIONS.values()].map((fn) => (
-            <option key={fn.name} value={fn.name} title={fn.description[lang]}>
-              {fn.syntax}
-            </option>
-          ))}
-        </select>
+        <FunctionSelect
+          label={`${label} · ${t.insertFunction}`}
+          placeholder={t.insertFunction}
+          onPick={(text) => replace(at, at, text)}
+        />
       </div>
     </div>
   );

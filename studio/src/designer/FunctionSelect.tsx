@@ -1,0 +1,25 @@
+import { FUNCTIONS } from '@lodestar/core';
+import { useStudioLang } from '../app/lang';
+
+/** The formula language's functions as a picker: choosing one hands `NAME(` to insert at the cursor. */
+export function FunctionSelect({
+  label,
+  placeholder,
+  onPick,
+}: {
+  label: string;
+  placeholder: string;
+  onPick: (text: string) => void;
+}) {
+  const { lang } = useStudioLang();
+  return (
+    <select aria-label={label} value="" onChange={(event) => event.target.value && onPick(`${event.target.value}(`)}>
+      <option value="">{placeholder}</option>
+      {[...FUNCTIONS.values()].map((fn) => (
+        <option key={fn.name} value={fn.name} title={fn.description[lang]}>
+          {fn.syntax}
+        </option>
+      ))}
+    </select>
+  );
+}
