@@ -1,4 +1,5 @@
 import { isTimeZone } from '../agenda/day.js';
+import { companyTimeZone } from '../records/company-time-zone.js';
 import type { Issue } from '../errors.js';
 import type { ExportLang } from '../records/export-view.js';
 import { paramIssue, singleParam, throwIfIssues, type QueryParams } from '../records/query-params.js';
@@ -39,7 +40,7 @@ export function parseExportOptions(
   const chosenLang = pickOne('lang', lang) ?? langOf(acceptLanguage);
   if (chosenLang !== 'en' && chosenLang !== 'zh')
     issues.push(paramIssue('lang', 'enum', { en: 'lang must be en or zh', zh: 'lang 只能是 en 或 zh' }));
-  const timeZone = pickOne('tz', tz) ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const timeZone = pickOne('tz', tz) ?? companyTimeZone();
   if (!isTimeZone(timeZone))
     issues.push(
       paramIssue('tz', 'timeZone', {

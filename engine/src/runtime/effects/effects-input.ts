@@ -1,5 +1,6 @@
 import type { Actor } from '../../actor.js';
 import { dateIn } from '../../agenda/day.js';
+import { companyTimeZone } from '../../records/company-time-zone.js';
 import type { CompiledEntity, Model } from '../../model/compile-model.js';
 import type { RecordJson } from '../../records/types.js';
 import type { StartRecord } from '../../records/write-record.js';
@@ -31,10 +32,11 @@ export interface EffectsInput {
 
 /**
  * A value as its field stores it: a moment (`valueFrom: "now"`, a date-time field) written to a date
- * field is the calendar date it falls on in the server's time zone, as "today" means to its users.
+ * field is the calendar date it falls on in the company time zone, the same day formulas' TODAY() gives,
+ * whatever zone the server's clock is set to.
  */
 export function toStoredValue(entity: CompiledEntity, field: string, value: unknown): unknown {
   if (entity.fields.get(field)?.kind !== 'date' || typeof value !== 'string' || !value.includes('T')) return value;
   const instant = new Date(value);
-  return Number.isNaN(instant.getTime()) ? value : dateIn(instant, Intl.DateTimeFormat().resolvedOptions().timeZone);
+  return Number.isNaN(instant.getTime()) ? value : dateIn(instant, companyTimeZone());
 }
