@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { WidgetProps } from '@rjsf/utils';
-import { getJson, useMessages } from '@lodestar/ui-shared';
+import { ApiError, getJson, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../../model/ModelContext';
 import { recordTitle } from '../../model/labels';
 import { paths } from '../../app/paths';
@@ -21,11 +21,14 @@ export function useTitles(target: string, ids: string[]): Record<string, string>
     const missing = ids.filter((id) => !titles.has(`${target}/${id}`));
     if (!entity || !missing.length) return;
     let live = true;
+    const path = (id: string) => `/api/v1/records/${encodeURIComponent(target)}/${encodeURIComponent(id)}`;
     Promise.all(
       missing.map((id) =>
-        getJson<RecordJson>(`/api/v1/records/${encodeURIComponent(target)}/${encodeURIComponent(id)}`).then(
+        readTitle(() => getJson<RecordJson>(path(id))).then(
           (record) => titles.set(`${target}/${id}`, recordTitle(entity, record)),
-          () => titles.set(`${target}/${id}`, id.slice(0, 8)),
+          // Not found or not readable by this user: its short id stands in. A failure that may pass
+          // (a busy server, a dropped connection) is not remembered, so the next view asks again.
+          (error: unknown) => unreadable(error) && titles.set(`${target}/${id}`, id.slice(0, 8)),
         ),
       ),
     ).then(() => live && setVersion((n) => n + 1));
@@ -35,6 +38,19 @@ export function useTitles(target: string, ids: string[]): Record<string, string>
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `ids`, a new array every render
   }, [target, key]);
   return Object.fromEntries(ids.map((id) => [id, titles.get(`${target}/${id}`) ?? '…']));
+}
+
+const unreadable = (error: unknown) => error instanceof ApiError && error.status >= 400 && error.status < 500;
+
+/** One read, tried once more after a second when it failed for a reason that may pass. */
+async function readTitle<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (unreadable(error)) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    return read();
+  }
 }
 
 /** Searches the target entity by text, 10 at a time, as the user types (debounced). */
