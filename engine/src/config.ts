@@ -13,6 +13,11 @@ export interface Config {
   loginsPerMinute?: number;
   /** How often each engine looks for due workflow timers. */
   timerPollMs?: number;
+  /**
+   * How long an outbox delivery's claim holds (LODESTAR_OUTBOX_LEASE_MS, default 5 min): after an engine
+   * dies mid-delivery, another sends the row again once it runs out, with the same event id.
+   */
+  outboxLeaseMs?: number;
   admin?: { email: string; password: string };
   smtp?: { host: string; port: number; user?: string; password?: string; from: string };
   /** Signs outbox webhooks (HMAC-SHA256); without it they go out unsigned. */
@@ -37,6 +42,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     definitionsDir: resolve(cwd, env.LODESTAR_DEFINITIONS ?? '.'),
     logLevel: env.LOG_LEVEL ?? 'info',
     ...(env.LODESTAR_TIMER_POLL_MS && { timerPollMs: Number(env.LODESTAR_TIMER_POLL_MS) }),
+    ...(env.LODESTAR_OUTBOX_LEASE_MS && { outboxLeaseMs: Number(env.LODESTAR_OUTBOX_LEASE_MS) }),
     ...(env.LODESTAR_LOGINS_PER_MINUTE && { loginsPerMinute: Number(env.LODESTAR_LOGINS_PER_MINUTE) }),
   };
   if (env.LODESTAR_ADMIN_EMAIL && env.LODESTAR_ADMIN_PASSWORD) {

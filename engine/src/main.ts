@@ -67,13 +67,16 @@ export async function startEngine(config: Config, options: EngineOptions = {}): 
   }
   const { ctx, server, release } = booted;
   const models = ctx.models;
-  const outbox = startOutboxWorker({
-    knex: db.knex,
-    log,
-    ...(config.smtp && { smtp: config.smtp }),
-    ...(config.webhookSecret && { webhookSecret: config.webhookSecret }),
-    senders: { change: changeSender(db.knex) },
-  });
+  const outbox = startOutboxWorker(
+    {
+      knex: db.knex,
+      log,
+      ...(config.smtp && { smtp: config.smtp }),
+      ...(config.webhookSecret && { webhookSecret: config.webhookSecret }),
+      senders: { change: changeSender(db.knex) },
+    },
+    config.outboxLeaseMs ? outboxLease(config.outboxLeaseMs) : {},
+  );
   ctx.nudgeOutbox = () => outbox.nudge();
   const timers = startTimerWorker(
     { knex: db.knex, models, log, clock: ctx.clock, afterFire: () => ctx.nudgeOutbox?.() },
@@ -191,4 +194,12 @@ function logSeed(log: ReturnType<typeof createLogger>, result: SeedResult): void
       'the definitions folder differs from the published model; run `lodestar plan` to review and `lodestar migrate` to apply',
     );
   }
+}
+
+/**
+ * A shorter lease than the default also shortens each delivery's timeout, so that a batch (two rounds of
+ * the worker's concurrent deliveries) still ends inside its claim and no row is sent twice while alive.
+ */
+function outboxLease(leaseMs: number): { leaseMs: number; timeoutMs: number } {
+  return { leaseMs, timeoutMs: Math.min(10_000, Math.floor(leaseMs / 3)) };
 }
