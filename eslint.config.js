@@ -42,7 +42,7 @@ const PURE = [
   'records/group-query\\.ts',
   'agenda/(day|plan)\\.ts',
   'views/view-body\\.ts',
-  'versions/(keyed-diff|diff-definitions|plan-between|template-json|addon-parts|merge-addon|merge-workflow-extension)\\.ts',
+  'versions/(keyed-diff|diff-definitions|plan-between|template-json|addon-parts|merge-addon|merge-workflow-extension(-grants)?)\\.ts',
   'versions/template-dashboards\\.ts',
   'dashboards/aggregate-query\\.ts',
   'migrate/(diff-keys|key-step-text)\\.ts',

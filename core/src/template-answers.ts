@@ -45,9 +45,9 @@ export interface EntityExtension {
 }
 
 /**
- * `workflows/<workflow>.extend.json` of an add-on: what it adds to a workflow it did not define — for now
- * only `meta.schedules` (jobs over the workflow's records). Its shape is
- * engine/src/definitions/meta/extend-workflow.meta.json.
+ * `workflows/<workflow>.extend.json` of an add-on: what it adds to a workflow it did not define:
+ * `meta.schedules` (jobs over the workflow's records) and new events on its states (`states.<state>.on`).
+ * Its shape is engine/src/definitions/meta/extend-workflow.meta.json.
  */
 export interface WorkflowExtension {
   id: string;

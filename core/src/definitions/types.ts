@@ -89,8 +89,11 @@ export type WidgetPeriod = Dashboard.Period;
 /** `{ "<field or relation.field>": { "<op>": "<value>" } }`: the list filter `filter[field][op]=value`. */
 export type WidgetFilter = Dashboard.Filter;
 
-/** Scopes from narrowest to broadest: holding several roles grants the broadest. */
-export const SCOPES: readonly Scope[] = ['none', 'own', 'team', 'all'];
+/**
+ * Scopes from narrowest to broadest, as pickers list them. `…OrUnowned` adds the records nobody owns (a pool);
+ * holding several roles grants the union of their reach (engine/src/permissions/entity-grant.ts).
+ */
+export const SCOPES: readonly Scope[] = ['none', 'own', 'ownOrUnowned', 'team', 'teamOrUnowned', 'all'];
 
 /** The role that may do everything. */
 export const ADMIN_ROLE = 'admin';

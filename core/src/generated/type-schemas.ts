@@ -1445,7 +1445,12 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     additionalProperties: false,
     'x-core-type': 'ScheduleRunSample',
   },
-  Scope: { enum: ['all', 'none', 'own', 'team'], 'x-core-type': 'Scope' },
+  Scope: {
+    description:
+      "Whose records: none, the actor's own, their team's (their org unit and below), all; ownOrUnowned and teamOrUnowned add the records nobody owns (a customer pool).",
+    enum: ['all', 'none', 'own', 'ownOrUnowned', 'team', 'teamOrUnowned'],
+    'x-core-type': 'Scope',
+  },
   SearchAnswer: {
     description: 'Groups in the order of their best hit (a title match first).',
     type: 'object',
@@ -2930,7 +2935,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
   },
   WorkflowExtension: {
     description:
-      "`workflows/<workflow>.extend.json` of an add-on: what it adds to a workflow it did not define — for now\nonly `meta.schedules` (jobs over the workflow's records). Its shape is\nengine/src/definitions/meta/extend-workflow.meta.json.",
+      "`workflows/<workflow>.extend.json` of an add-on: what it adds to a workflow it did not define:\n`meta.schedules` (jobs over the workflow's records) and new events on its states (`states.<state>.on`).\nIts shape is engine/src/definitions/meta/extend-workflow.meta.json.",
     type: 'object',
     properties: { id: { type: 'string' } },
     required: ['id'],

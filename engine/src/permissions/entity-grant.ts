@@ -30,9 +30,34 @@ export function isAdmin(roles: readonly string[]): boolean {
   return roles.includes(ADMIN_ROLE);
 }
 
-/** The broader of two scopes. */
+/** A scope as what it reaches: owned records up to a level, and whether the unowned ones too. */
+const REACH: Record<Scope, { level: number; unowned: boolean }> = {
+  none: { level: 0, unowned: false },
+  own: { level: 1, unowned: false },
+  ownOrUnowned: { level: 1, unowned: true },
+  team: { level: 2, unowned: false },
+  teamOrUnowned: { level: 2, unowned: true },
+  all: { level: 3, unowned: true },
+};
+
+/**
+ * The union of two scopes' reach: holding a role with `team` and one with `ownOrUnowned` reaches the team's
+ * records and the unowned ones (`teamOrUnowned`), which neither of the two alone does.
+ */
 export function broader(a: Scope, b: Scope): Scope {
-  return SCOPES.indexOf(a) >= SCOPES.indexOf(b) ? a : b;
+  const level = Math.max(REACH[a].level, REACH[b].level);
+  const unowned = REACH[a].unowned || REACH[b].unowned;
+  return SCOPES.find((s) => REACH[s].level === level && (REACH[s].unowned === unowned || level === 3)) ?? 'all';
+}
+
+/** Whether a scope reaches the records nobody owns. */
+export function reachesUnowned(scope: Scope): boolean {
+  return REACH[scope].unowned;
+}
+
+/** The scope without the records nobody owns (`ownOrUnowned` → `own`), for what only owned records can be. */
+export function ownedPart(scope: Scope): Scope {
+  return scope === 'ownOrUnowned' ? 'own' : scope === 'teamOrUnowned' ? 'team' : scope;
 }
 
 /**

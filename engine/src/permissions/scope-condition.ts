@@ -15,9 +15,20 @@ const NOTHING: SqlCondition = { sql: 'false', bindings: [] };
  * condition at all, so an unrestricted query is the very same statement). Team is every record
  * owned by a user in the actor's unit or below, read from the org tree at query time, so moving a
  * user between units takes effect at once; an actor outside any unit has only their own records.
+ * `ownOrUnowned` / `teamOrUnowned` add the records nobody owns (a pool), as `owner_id is null`.
  */
 export function scopeCondition(scope: Scope, actor: Actor, alias = 't'): SqlCondition | undefined {
   if (scope === 'all') return undefined;
+  const unowned = scope === 'ownOrUnowned' || scope === 'teamOrUnowned';
+  const owned = ownedCondition(unowned ? (scope === 'ownOrUnowned' ? 'own' : 'team') : scope, actor, alias);
+  if (!unowned) return owned;
+  const nobody = `${alias}.owner_id is null`;
+  return owned === NOTHING
+    ? { sql: nobody, bindings: [] }
+    : { sql: `(${owned.sql} or ${nobody})`, bindings: owned.bindings };
+}
+
+function ownedCondition(scope: 'none' | 'own' | 'team', actor: Actor, alias: string): SqlCondition {
   if (scope === 'none' || !isUuid(actor.id)) return NOTHING;
   if (scope === 'own' || !actor.orgUnitId) return { sql: `${alias}.owner_id = ?`, bindings: [actor.id] };
   // `= any(array(…))`, not `in (…)`: the member list becomes one value computed once (an InitPlan),

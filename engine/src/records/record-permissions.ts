@@ -3,7 +3,7 @@ import type { Scope } from '../definitions/roles.js';
 import { ForbiddenError, type Issue, issueOf } from '../errors.js';
 import { forbidden } from '../permissions/forbidden.js';
 import type { CompiledEntity } from '../model/compile-model.js';
-import type { EntityGrant } from '../permissions/entity-grant.js';
+import { ownedPart, type EntityGrant } from '../permissions/entity-grant.js';
 import { TEAM_MEMBERS, type SqlCondition } from '../permissions/scope-condition.js';
 import type { Actor } from '../actor.js';
 import { fieldTitleZh, notAField } from './query-params.js';
@@ -69,12 +69,12 @@ export async function requireOwnerInScope(
   const allowed =
     ownerId !== null &&
     (ownerId === actor.id ||
-      (scope === 'team' &&
+      (ownedPart(scope) === 'team' &&
         !!actor.orgUnitId &&
         (await knex.raw(`select 1 from (${TEAM_MEMBERS}) as m where m.id = ?`, [actor.orgUnitId, ownerId])).rows
           .length > 0));
   if (!allowed) {
-    const team = scope === 'team';
+    const team = ownedPart(scope) === 'team';
     throw new ForbiddenError(
       team
         ? { en: 'the owner must be a member of your team', zh: '负责人必须是您团队的成员' }

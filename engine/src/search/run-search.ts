@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { SearchAnswer, SearchGroup, SearchHit, SearchSpec } from '@lodestar/core';
 import type { CompiledEntity, Model } from '../model/compile-model.js';
+import { ownedPart } from '../permissions/entity-grant.js';
 import type { ModelAccess } from '../permissions/model-access.js';
 import { quoteIdent } from '../records/quote-ident.js';
 import { highlightOf, type Highlight } from './highlight.js';
@@ -43,7 +44,7 @@ async function searchAll(knex: Knex, input: SearchInput): Promise<SearchAnswer> 
     if (!all) continue;
     const first = readable(spec.fields[0]!.name) ? fieldTsQuery(terms, spec, spec.fields[0]!.name) : undefined;
     const condition = input.access?.condition(entity.id, 'read');
-    const team = input.access?.grant(entity.id).read === 'team';
+    const team = ownedPart(input.access?.grant(entity.id).read ?? 'all') === 'team';
     await knex.raw(`set local enable_seqscan = ${team ? 'on' : 'off'}`);
     const rows = await searchTable(knex, entity, spec, readable, { all, first, condition, limit: input.limit });
     const hits = rows

@@ -142,7 +142,8 @@ describe('mergeAddon', () => {
     const first = mergeAddon(standard, meddle, { others: [] });
     expect(first.issues.map((i) => `${i.file} ${i.pointer} ${i.keyword}`)).toEqual([
       'roles.json /roles/salesperson/title addonRole',
-      'roles.json /roles/salesperson/entities/customer addonRole',
+      // A scope on a model entity may only add the unowned records (merge-workflow-extension-grants.ts).
+      'roles.json /roles/salesperson/entities/customer/read addonRole',
     ]);
   });
 

@@ -12,6 +12,7 @@ import type { RolesDefinition } from '../definitions/roles.js';
 import type { Issue, Text } from '../errors.js';
 import { extensionFile, type AddonParts } from './addon-parts.js';
 import { extendWorkflows, unextendWorkflows } from './merge-workflow-extension.js';
+import { addedEvents, dropModelGrant, mergeModelGrant } from './merge-workflow-extension-grants.js';
 
 /**
  * Merging an add-on into a published model (pure). An add-on only ADDS: new entities, workflows and roles,
@@ -325,7 +326,15 @@ function mergeRoles(base: DefinitionSet, addon: AddonParts): Issue[] {
     for (const [entity, grant] of Object.entries((role.entities ?? {}) as Json)) {
       const pointer = `/roles/${id}/entities/${entity}`;
       if (!own.has(entity)) {
-        const fieldIssue = mergeFieldRules(grants, entity, grant, addedFields(addon, entity), pointer, id);
+        // Scopes and events of its own events first (merge-workflow-extension-grants.ts), then field rules.
+        const entry = grants[entity] as Parameters<typeof mergeModelGrant>[0];
+        const events = addedEvents(base, addon, entity);
+        const scoped = mergeModelGrant(entry, grant, events, pointer, id);
+        issues.push(...scoped.issues);
+        const fieldIssue =
+          scoped.rest === undefined
+            ? undefined
+            : mergeFieldRules(grants, entity, scoped.rest, addedFields(addon, entity), pointer, id);
         if (fieldIssue) issues.push(fieldIssue);
       } else if (grants[entity] !== undefined)
         issues.push(
@@ -416,7 +425,10 @@ export function removeAddon(model: DefinitionSet, addon: AddonParts, others: Add
       else
         for (const [entity, grant] of Object.entries(role.entities ?? {})) {
           if (entityIds.has(entity)) delete existing.entities[entity];
-          else dropFieldRules(existing.entities[entity], Object.keys(grant?.fields ?? {}));
+          else {
+            dropFieldRules(existing.entities[entity], Object.keys(grant?.fields ?? {}));
+            dropModelGrant(existing.entities[entity], grant, others, id, entity);
+          }
         }
     }
     // Grants of removed entities on any role would point at nothing.

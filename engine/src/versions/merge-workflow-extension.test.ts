@@ -30,6 +30,18 @@ const addon = (name: string, schedules: unknown[], workflow = 'customer-lifecycl
   workflows: [],
   workflowExtensions: [{ id: workflow, meta: { schedules } }],
 });
+const claim = (target = 'prospect') => ({
+  target,
+  guard: { type: 'recordOwner', params: { is: 'nobody' } },
+  actions: [{ type: 'assignOwner', params: { to: 'actor' } }],
+  meta: { title: { zh: '领取', en: 'Claim' } },
+});
+const withEvents = (name: string, on: Record<string, unknown>, states = ['prospect', 'dormant']): AddonParts => ({
+  ...addon(name, []),
+  workflowExtensions: [
+    { id: 'customer-lifecycle', states: Object.fromEntries(states.map((state) => [state, { on }])) },
+  ],
+});
 const lifecycle = (set: DefinitionSet) => set.workflows.find((w) => w.id === 'customer-lifecycle')!;
 
 describe('workflow extensions of an add-on', () => {
@@ -87,12 +99,127 @@ describe('workflow extensions of an add-on', () => {
         .map((i) => i.pointer)
         .sort(),
     ).toEqual(['/id', '/meta/schedules/0/cron']);
+    // A state's other parts (title, timers, entry) stay the workflow's: only `on` may be written.
     expect(
       validateExtension(
-        { id: 'customer-lifecycle', states: {}, meta: { schedules: [schedule('x')] } },
+        { id: 'customer-lifecycle', states: { prospect: { on: { CLAIM: claim() }, meta: { color: '#000' } } } },
         'workflows/customer-lifecycle.extend.json',
       ),
-    ).toEqual([expect.objectContaining({ pointer: '/states', keyword: 'additionalProperties' })]);
+    ).toEqual([expect.objectContaining({ pointer: '/states/prospect/meta', keyword: 'additionalProperties' })]);
+    // An added event carries its button title in both languages.
+    expect(
+      validateExtension(
+        {
+          id: 'customer-lifecycle',
+          states: { prospect: { on: { CLAIM: { target: 'prospect', meta: { title: { zh: '领取' } } } } } },
+        },
+        'workflows/customer-lifecycle.extend.json',
+      ).map((i) => [i.pointer, i.keyword]),
+    ).toContainEqual(['/states/prospect/on/CLAIM/meta/title/en', 'required']);
+    expect(validateExtension({ id: 'customer-lifecycle' }, 'workflows/customer-lifecycle.extend.json')).not.toEqual([]);
+  });
+
+  it('add events to states the workflow has, valid in the merged set; removing the release takes them out', () => {
+    const parts = withEvents('pool', { CLAIM: claim() });
+    const { set, issues } = mergeAddon(standard, parts, { others: [] });
+    expect(issues).toEqual([]);
+    expect(lifecycle(set).states.prospect!.on?.CLAIM).toEqual(claim());
+    expect(lifecycle(set).states.dormant!.on?.CLAIM).toEqual(claim());
+    // The events the model had are untouched.
+    expect(lifecycle(set).states.prospect!.on?.ACTIVATE).toEqual(lifecycle(standard).states.prospect!.on?.ACTIVATE);
+    expect(validateDefinitionSet(set, mergedFiles(set))).toEqual([]);
+    expect(lifecycle(removeAddon(set, parts, []))).toEqual(lifecycle(standard));
+    // An identical event of two add-ons is shared and stays while one holds it.
+    const again = withEvents('pool2', { CLAIM: claim() });
+    const both = mergeAddon(set, again, { others: [parts] });
+    expect(both.issues).toEqual([]);
+    expect(lifecycle(removeAddon(both.set, again, [parts])).states.prospect!.on?.CLAIM).toEqual(claim());
+  });
+
+  it('refuse changing an event the workflow has, or a state it lacks, at the extension’s pointer in both languages', () => {
+    const changed = mergeAddon(
+      standard,
+      withEvents('pool', { ACTIVATE: { ...claim('active'), meta: { title: { zh: '转为成交', en: 'Activate' } } } }, [
+        'prospect',
+      ]),
+      { others: [] },
+    );
+    expect(changed.issues).toEqual([
+      expect.objectContaining({
+        file: 'workflows/customer-lifecycle.extend.json',
+        pointer: '/states/prospect/on/ACTIVATE',
+        keyword: 'addonConflict',
+      }),
+    ]);
+    expect(changed.issues[0]!.i18n).toEqual({
+      en: expect.stringContaining('cannot change or replace one'),
+      zh: expect.stringContaining('不能修改或替换已有事件'),
+    });
+    // The model's event is as it was.
+    expect(lifecycle(changed.set).states.prospect!.on?.ACTIVATE).toEqual(
+      lifecycle(standard).states.prospect!.on?.ACTIVATE,
+    );
+    const nowhere = mergeAddon(standard, withEvents('pool', { CLAIM: claim() }, ['pool']), { others: [] });
+    expect(nowhere.issues.map((i) => [i.pointer, i.keyword])).toEqual([['/states/pool', 'addonTarget']]);
+  });
+
+  it('point an added event’s issues in the merged set back into the extension', () => {
+    const parts = withEvents('pool', { CLAIM: claim('nowhere') }, ['prospect']);
+    const { set } = mergeAddon(standard, parts, { others: [] });
+    const found = validateDefinitionSet(set, mergedFiles(set)).find((i) => i.pointer.includes('/CLAIM'))!;
+    expect(found).toBeDefined();
+    expect(toWorkflowExtensionIssue(found, set, parts)).toMatchObject({
+      file: 'workflows/customer-lifecycle.extend.json',
+      pointer: found.pointer,
+    });
+    expect(found.pointer.startsWith('/states/prospect/on/CLAIM')).toBe(true);
+  });
+
+  it('let roles of the model send the added events and reach the unowned records, and give both back on removal', () => {
+    const parts: AddonParts = {
+      ...withEvents('pool', { CLAIM: claim() }),
+      roles: {
+        roles: {
+          salesperson: { entities: { customer: { read: 'ownOrUnowned', events: { CLAIM: 'ownOrUnowned' } } } },
+          salesManager: { entities: { customer: { read: 'ownOrUnowned', update: 'ownOrUnowned' } } },
+        },
+      } as unknown as AddonParts['roles'],
+    };
+    const { set, issues } = mergeAddon(standard, parts, { others: [] });
+    expect(issues).toEqual([]);
+    const grant = (s: DefinitionSet, role: string) => s.roles!.roles[role]!.entities.customer!;
+    expect(grant(set, 'salesperson')).toMatchObject({
+      read: 'ownOrUnowned',
+      update: 'own',
+      events: { PROMOTE: 'none', DEMOTE: 'none', CLAIM: 'ownOrUnowned' },
+    });
+    // Team and the unowned records: the union, not one of the two.
+    expect(grant(set, 'salesManager')).toMatchObject({
+      read: 'teamOrUnowned',
+      update: 'teamOrUnowned',
+      create: 'team',
+    });
+    expect(validateDefinitionSet(set, mergedFiles(set))).toEqual([]);
+    expect(removeAddon(set, parts, []).roles).toEqual(standard.roles);
+
+    const greedy: AddonParts = {
+      ...withEvents('pool', { CLAIM: claim() }),
+      roles: {
+        roles: {
+          salesperson: {
+            entities: { customer: { read: 'all', update: 'teamOrUnowned', events: { ACTIVATE: 'all' } } },
+          },
+        },
+      } as unknown as AddonParts['roles'],
+    };
+    const refused = mergeAddon(standard, greedy, { others: [] });
+    expect(refused.issues.map((i) => `${i.pointer} ${i.keyword}`)).toEqual([
+      '/roles/salesperson/entities/customer/read addonRole',
+      '/roles/salesperson/entities/customer/update addonRole',
+      '/roles/salesperson/entities/customer/events/ACTIVATE addonRole',
+    ]);
+    expect(refused.issues[0]!.i18n.zh).toContain('本人及公海');
+    expect(grant(refused.set, 'salesperson')).toEqual(grant(standard, 'salesperson'));
   });
 
   it('travel in a template JSON document as workflowExtensions', () => {

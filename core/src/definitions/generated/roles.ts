@@ -5,7 +5,10 @@ export type Localized =
   | {
       [k: string]: string;
     };
-export type Scope = 'none' | 'own' | 'team' | 'all';
+/**
+ * Whose records: none, the actor's own, their team's (their org unit and below), all; ownOrUnowned and teamOrUnowned add the records nobody owns (a customer pool).
+ */
+export type Scope = 'none' | 'own' | 'ownOrUnowned' | 'team' | 'teamOrUnowned' | 'all';
 
 /**
  * Lodestar roles and permissions (roles.json). The shape only. Role ids, entity ids, field names and event names are checked against the rest of the definition set by validate-roles.ts.

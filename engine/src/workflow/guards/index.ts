@@ -7,6 +7,7 @@ import { approvalGiven } from './approval-given.js';
 import { condition } from './condition.js';
 import { fieldCompare } from './field-compare.js';
 import { all, any, not } from './logic.js';
+import { recordOwner } from './record-owner.js';
 import { related } from './related.js';
 import { requireFields } from './require-fields.js';
 import type { FieldTitle, GuardFacts, GuardResult, GuardSpec, RoleTitle } from './types.js';
@@ -24,6 +25,7 @@ export const GUARDS: ReadonlyMap<string, GuardSpec> = new Map(
       condition,
       related,
       actorOwns,
+      recordOwner,
       all,
       any,
       not,
