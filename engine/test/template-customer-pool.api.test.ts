@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,75 +8,130 @@ import { startTestServer, type TestServer } from './support/test-server.js';
 import { journey } from './support/journey.js';
 
 /*
- * The shipped customer-pool add-on (templates/customer-pool) over HTTP against PostgreSQL: installed on the
- * standard CRM, then its nightly reclaim schedule, run now, returns to the pool exactly the customers whose last
- * completed activity is older than their level allows (30 days for small and regular customers and customers
- * without a level, 60 for important ones, 90 for key accounts), and a second run changes nothing.
+ * The shipped customer-pool add-on (templates/customer-pool) over HTTP against PostgreSQL. Release 1.0.0 (kept as
+ * a fixture) is installed on the standard CRM first and upgraded to the shipped 1.1.0, as a customer who had it
+ * would. Then the nightly reclaim, run now, returns to the pool, with no owner, exactly the customers whose last
+ * follow-up is older than their level allows (30 days for small and regular customers and customers without a
+ * level, 60 for important ones, 90 for key accounts); salespeople see the unowned customers, claim them (the
+ * claimer owns it and the others no longer see it) up to 50 each, and return them. An add-on that would change
+ * an event of the standard workflow is refused at its pointer.
  */
 const definitions = mkdtempSync(join(tmpdir(), 'lodestar-customer-pool-'));
-for (const part of ['schemas', 'workflows', 'roles.json', 'template.json', 'templates/customer-pool'])
+for (const part of ['schemas', 'workflows', 'roles.json', 'template.json'])
   cpSync(join(REPO_ROOT, part), join(definitions, part), { recursive: true });
+const folder = join(definitions, 'templates/customer-pool');
+cpSync(join(REPO_ROOT, 'engine/test/fixtures/customer-pool-1.0.0'), folder, { recursive: true });
 
 let server: TestServer;
+const tokens: Record<string, string> = {};
+const users: Record<string, string> = {};
 beforeAll(async () => {
   server = await startTestServer({ definitionsDir: definitions });
+  tokens.admin = server.adminToken;
+  for (const [who, name] of [
+    ['wang', '王销售'],
+    ['li', '李销售'],
+  ] as const) {
+    const { token, user } = await server.userToken({
+      email: `${who}@example.com`,
+      displayName: name,
+      roles: ['salesperson'],
+    });
+    tokens[who] = token;
+    users[who] = user.id;
+  }
 });
 afterAll(async () => {
   await server?.close();
   rmSync(definitions, { recursive: true, force: true });
 });
 
-const { call, get } = journey(
+const { call, get, send } = journey(
   () => server,
-  () => server.adminToken,
+  (who) => tokens[who]!,
 );
 
-/** Runs the reclaim schedule now, as an administrator does from the studio, and waits for its run to finish. */
-async function runNow() {
-  const queued = await call('admin', 'POST', '/schedules/customer-lifecycle/returnToPool/run', undefined, 202);
-  for (let i = 0; i < 200; i++) {
+/** Runs a schedule now, as an administrator does from the studio, and waits for its run to finish. */
+async function runNow(schedule = 'returnToPool') {
+  const queued = await call('admin', 'POST', `/schedules/customer-lifecycle/${schedule}/run`, undefined, 202);
+  for (let i = 0; i < 400; i++) {
     const run = await call('admin', 'GET', `/schedules/runs/${queued.id}`);
     if (run.status === 'succeeded' || run.status === 'failed') return run;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error('the run of returnToPool did not finish');
+  throw new Error(`the run of ${schedule} did not finish`);
 }
 
-describe('customer pool, installed on the standard CRM', () => {
+const knex = () => server.testDb.db.knex;
+const ownerOf = async (id: string) => (await knex()('customer').where({ id }).first('owner_id')).owner_id;
+/** The names a user's customer list shows, among `names`. */
+async function listed(who: string, names: string[]) {
+  const page = await call(who, 'GET', '/records/customer?fields=name&limit=200');
+  return (page.data as { name: string }[]).map((c) => c.name).filter((n) => names.includes(n));
+}
+
+/** A customer whose last completed activity was `ago` days back (the test cannot wait months). */
+async function idleCustomer(name: string, level: string | null, ago: number[], owner = 'admin') {
+  const customer = await call(
+    owner,
+    'POST',
+    '/records/customer',
+    { record_type: 'company', name, industry: 'manufacturing', ...(level && { level }) },
+    201,
+  );
+  for (const [i, days] of ago.entries()) {
+    const done = await call(
+      'admin',
+      'POST',
+      '/records/activity',
+      { subject: `${name}拜访 ${i + 1}`, type: 'visit', customer: customer.id },
+      201,
+    );
+    await knex()('activity')
+      .where({ id: done.id })
+      .update({ status: 'done', actualStart: knex().raw('now() - make_interval(days => ?)', [days]) });
+  }
+  return customer.id as string;
+}
+
+describe('customer pool 1.0.0 → 1.1.0 on the standard CRM', () => {
   it('documents the customer lifecycle with diagrams rendered from its current definition', () => {
     const script = join(REPO_ROOT, 'scripts/workflow-diagram.mjs');
     const page = join(REPO_ROOT, 'docs/templates/customer-pool.md');
     expect(() => execFileSync('node', [script, '--check', page, REPO_ROOT], { stdio: 'pipe' })).not.toThrow();
   });
 
-  it('the gallery lists the add-on and the install publishes it', async () => {
-    const shipped = await call('admin', 'GET', '/meta/templates/shipped');
-    expect(shipped.data).toContainEqual(
-      expect.objectContaining({
-        folder: 'customer-pool',
-        kind: 'addon',
-        extends: ['lodestar-standard'],
-        title: { zh: '客户公海', en: 'Customer pool' },
-      }),
-    );
-    const dry = await call('admin', 'POST', '/meta/templates/shipped/customer-pool/install', { dryRun: true });
-    expect(dry).toMatchObject({ status: 'planned', template: { name: 'customer-pool', version: '1.0.0' } });
-    expect(dry.plan.steps.every((s: { safety: string }) => s.safety === 'safe')).toBe(true);
-    expect((await call('admin', 'GET', '/schedules')).data).toEqual([]);
+  it('installs 1.0.0, whose reclaim only marks the customer, then upgrades to 1.1.0 with safe steps', async () => {
     const done = await call('admin', 'POST', '/meta/templates/shipped/customer-pool/install', {}, 201);
-    expect(done).toMatchObject({ status: 'published', version: 2 });
-    const schedules = (await call('admin', 'GET', '/schedules')).data;
-    expect(schedules.map((s: { key: string; title: unknown }) => [s.key, s.title])).toEqual([
-      [
-        'customer-lifecycle/returnToPool',
-        { zh: '每晚把长期无人跟进的客户收回公海', en: 'Return customers nobody follows up to the pool nightly' },
-      ],
+    expect(done).toMatchObject({ status: 'published' });
+    const old = await idleCustomer('老版本公海客户', 'normal', [40], 'wang');
+    expect(await runNow()).toMatchObject({ status: 'succeeded', changed: 1 });
+    expect(await get('admin', 'customer', old)).toMatchObject({ inPool: true, owner_id: users.wang });
+
+    // The shipped folder is 1.1.0.
+    rmSync(folder, { recursive: true, force: true });
+    cpSync(join(REPO_ROOT, 'templates/customer-pool'), folder, { recursive: true });
+    const planned = await call('admin', 'POST', '/meta/templates/shipped/customer-pool/install', { dryRun: true });
+    expect(planned).toMatchObject({
+      status: 'planned',
+      template: { version: '1.1.0' },
+      previous: { name: 'customer-pool', version: '1.0.0' },
+    });
+    expect(planned.plan.steps.filter((s: { safety: string }) => s.safety !== 'safe')).toEqual([]);
+    const upgraded = await call('admin', 'POST', '/meta/templates/shipped/customer-pool/install', {}, 201);
+    expect(upgraded).toMatchObject({ status: 'published', previous: { version: '1.0.0' } });
+    const installed = (await call('admin', 'GET', '/meta/templates')).data;
+    expect(installed).toContainEqual(expect.objectContaining({ name: 'customer-pool', version: '1.1.0' }));
+    const schedules = (await call('admin', 'GET', '/schedules')).data as { key: string }[];
+    expect(schedules.map((s) => s.key)).toEqual([
+      'customer-lifecycle/returnToPool',
+      'customer-lifecycle/countDaysWithoutFollowUp',
     ]);
+    // A customer 1.0.0 marked keeps its owner; the owner (or an administrator) returns it to the pool.
+    expect((await send('wang', 'customer', old, 'RELEASE')).record).toMatchObject({ owner_id: null, inPool: true });
   });
 
-  it('returns exactly the customers without follow-up for longer than their level allows', async () => {
-    // name, level, days since each completed activity; the last entry of each row also gets a planned
-    // activity for tomorrow, which is not a follow-up yet.
+  it('returns idle customers to the pool with no owner, and a second run changes nothing', async () => {
     const seeded: [string, string | null, number[]][] = [
       ['普通超期', 'normal', [31, 120]],
       ['普通未超期', 'normal', [29, 200]],
@@ -88,49 +143,11 @@ describe('customer pool, installed on the standard CRM', () => {
       ['未分级超期', null, [35]],
       ['从未跟进', 'normal', []],
     ];
-    const knex = server.testDb.db.knex;
     const ids: Record<string, string> = {};
-    for (const [name, level, days] of seeded) {
-      const customer = await call(
-        'admin',
-        'POST',
-        '/records/customer',
-        { record_type: 'company', name, industry: 'manufacturing', ...(level && { level }) },
-        201,
-      );
-      ids[name] = customer.id;
-      for (const [i, ago] of days.entries()) {
-        const done = await call(
-          'admin',
-          'POST',
-          '/records/activity',
-          { subject: `${name}拜访 ${i + 1}`, type: 'visit', customer: customer.id },
-          201,
-        );
-        // History: the activity was done `ago` days back (the test cannot wait months).
-        await knex('activity')
-          .where({ id: done.id })
-          .update({ status: 'done', actualStart: knex.raw('now() - make_interval(days => ?)', [ago]) });
-      }
-      await call(
-        'admin',
-        'POST',
-        '/records/activity',
-        {
-          subject: `${name}回访计划`,
-          type: 'callOut',
-          status: 'planned',
-          customer: customer.id,
-          plannedStart: new Date(Date.now() + 86_400_000).toISOString(),
-        },
-        201,
-      );
-    }
-    expect(await get('admin', 'customer', ids['重要未超期']!)).toMatchObject({ inPool: null });
-
+    for (const [name, level, days] of seeded) ids[name] = await idleCustomer(name, level, days);
     const run = await runNow();
-    expect(run).toMatchObject({ status: 'succeeded', total: 5, changed: 5, failed: 0 });
-    const today = await knex.raw("select to_char(now() at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as d");
+    expect(run).toMatchObject({ status: 'succeeded', total: 5, changed: 5, failed: 0, refusals: 0 });
+    const today = await knex().raw("select to_char(now() at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as d");
     const returned: Record<string, number> = {
       普通超期: 31,
       小客户超期: 40,
@@ -138,44 +155,125 @@ describe('customer pool, installed on the standard CRM', () => {
       重点超期: 91,
       未分级超期: 35,
     };
+    expect(await runNow('countDaysWithoutFollowUp')).toMatchObject({ status: 'succeeded', failed: 0 });
     for (const [name] of seeded) {
       const customer = await get('admin', 'customer', ids[name]!);
       if (name in returned)
         expect(customer, name).toMatchObject({
           inPool: true,
+          owner_id: null,
           returnedToPoolOn: today.rows[0].d,
           daysWithoutFollowUp: returned[name],
         });
-      else expect(customer, name).toMatchObject({ inPool: null, returnedToPoolOn: null });
+      else expect(customer, name).toMatchObject({ inPool: null, returnedToPoolOn: null, owner_id: expect.any(String) });
     }
-    // The pool is the customer list filtered by the flag.
-    const pool = await call('admin', 'GET', '/records/customer?filter[inPool][eq]=true&fields=name&sort=name');
-    expect(pool.data.map((c: { name: string }) => c.name).sort()).toEqual(Object.keys(returned).sort());
-
-    // A customer already in the pool is not returned again.
+    // The history says who returned it: the engine, by the add-on's event.
+    const history = await call('admin', 'GET', `/records/customer/${ids['普通超期']}/history`);
+    expect(JSON.stringify(history)).toContain('RELEASE');
     expect(await runNow()).toMatchObject({ status: 'succeeded', total: 0, changed: 0 });
   });
 
-  it('lets nobody put a customer into the pool or take it out by hand: the schedule writes the pool fields', async () => {
-    const { token } = await server.userToken({
-      email: 'wang@example.com',
-      displayName: '王销售',
-      roles: ['salesperson'],
-    });
-    const own = await server.request(
+  it('salesperson A sees the pool and claims a customer; B no longer sees it; the owner returns it', async () => {
+    const pool = ['普通超期', '小客户超期', '重要超期', '重点超期', '未分级超期'];
+    expect((await listed('wang', pool)).sort()).toEqual([...pool].sort());
+    expect((await listed('li', pool)).sort()).toEqual([...pool].sort());
+    // Customers owned by someone else stay out of sight.
+    expect(await listed('wang', ['普通未超期', '重点未超期'])).toEqual([]);
+
+    const id = (await knex()('customer').where({ name: '重要超期' }).first('id')).id as string;
+    const transitions = await call('wang', 'GET', `/records/customer/${id}/transitions`);
+    expect(JSON.stringify(transitions)).toContain('CLAIM');
+    const claimed = await send('wang', 'customer', id, 'CLAIM');
+    expect(claimed.record).toMatchObject({ owner_id: users.wang, inPool: false });
+    expect(claimed.record.claimedOn).toBeTruthy();
+    expect(await listed('li', pool)).not.toContain('重要超期');
+    expect(await listed('wang', pool)).toContain('重要超期');
+    const late = await server.request(
       'POST',
-      '/api/v1/records/customer',
-      { record_type: 'company', name: '王的客户', industry: 'retail' },
-      { authorization: `Bearer ${token}` },
+      `/api/v1/records/customer/${id}/events`,
+      { type: 'CLAIM' },
+      { authorization: `Bearer ${tokens.li}` },
     );
-    expect(own.status).toBe(201);
-    const byHand = await server.request(
-      'PATCH',
-      `/api/v1/records/customer/${own.body.id}`,
-      { inPool: true, version: own.body.version },
-      { authorization: `Bearer ${token}` },
+    expect(late.status).toBe(404);
+
+    // The owner hands it back: nobody owns it and both see it again.
+    const back = await send('wang', 'customer', id, 'RELEASE');
+    expect(back.record).toMatchObject({ owner_id: null, inPool: true, claimedOn: null });
+    expect(await listed('li', pool)).toContain('重要超期');
+    const again = await server.request(
+      'POST',
+      `/api/v1/records/customer/${id}/events`,
+      { type: 'RELEASE' },
+      { authorization: `Bearer ${tokens.admin}` },
     );
-    expect(byHand.status).toBe(422);
-    expect(JSON.stringify(byHand.body)).toContain('inPool');
+    expect(again.status).toBe(409);
+    expect(again.body.reason).toEqual({
+      zh: '该客户没有负责人，已在公海中',
+      en: 'This customer has no owner: it is in the pool already',
+    });
+  });
+
+  it('refuses the 51st claimed customer with the limit in both languages', async () => {
+    // 49 customers li claimed before (as the claim leaves them), then the 50th claim passes and the 51st not.
+    const rows = Array.from({ length: 49 }, (_, i) => ({
+      record_type: 'company',
+      name: `已领取客户${i + 1}`,
+      industry: 'retail',
+      state: 'prospect',
+      owner_id: users.li,
+      claimedOn: new Date(),
+      inPool: false,
+    }));
+    await knex()('customer').insert(rows);
+    const pooled = (await knex()('customer').whereNull('owner_id').orderBy('name').select('id')).map(
+      (r: { id: string }) => r.id,
+    );
+    expect(pooled.length).toBeGreaterThanOrEqual(2);
+    expect((await send('li', 'customer', pooled[0]!, 'CLAIM')).record).toMatchObject({ owner_id: users.li });
+    const refused = await server.request(
+      'POST',
+      `/api/v1/records/customer/${pooled[1]}/events`,
+      { type: 'CLAIM' },
+      { authorization: `Bearer ${tokens.li}` },
+    );
+    expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+    expect(refused.body.reason).toEqual({
+      zh: '每人最多持有 50 个从公海领取的客户',
+      en: 'Each salesperson may hold at most 50 customers claimed from the pool',
+    });
+    expect(await ownerOf(pooled[1]!)).toBeNull();
+    // Another salesperson's count is their own.
+    expect((await send('wang', 'customer', pooled[1]!, 'CLAIM')).record).toMatchObject({ owner_id: users.wang });
+  });
+
+  it('refuses an add-on that would change an event of the standard workflow, at its pointer', async () => {
+    const extension = join(folder, 'workflows/customer-lifecycle.extend.json');
+    const value = JSON.parse(readFileSync(extension, 'utf8'));
+    value.states.prospect.on.ACTIVATE = {
+      target: 'active',
+      meta: { title: { zh: '直接成交', en: 'Activate at once' } },
+    };
+    writeFileSync(extension, JSON.stringify(value));
+    writeFileSync(
+      join(folder, 'template.json'),
+      JSON.stringify({ ...JSON.parse(readFileSync(join(folder, 'template.json'), 'utf8')), version: '1.1.1' }),
+    );
+    const refused = await server.request('POST', '/api/v1/meta/templates/shipped/customer-pool/install', {
+      dryRun: true,
+    });
+    expect(refused.status, JSON.stringify(refused.body)).toBe(422);
+    expect(refused.body.issues).toContainEqual(
+      expect.objectContaining({
+        file: 'workflows/customer-lifecycle.extend.json',
+        pointer: '/states/prospect/on/ACTIVATE',
+        keyword: 'addonConflict',
+        i18n: {
+          en: expect.stringContaining('cannot change or replace one'),
+          zh: expect.stringContaining('不能修改或替换已有事件'),
+        },
+      }),
+    );
+    const installed = (await call('admin', 'GET', '/meta/templates')).data;
+    expect(installed).toContainEqual(expect.objectContaining({ name: 'customer-pool', version: '1.1.0' }));
   });
 });
