@@ -7,23 +7,29 @@ import { runChecks } from './checks.mjs';
 import { ensureBuilt, ensureEngineBuilt, ensureInstalled, root } from './ensure-built.mjs';
 
 /**
- * The browser tests drive Debian's chromium. A fresh machine does not have it: install it (with CJK fonts,
- * so Chinese screens render) from Debian's packages, once.
+ * What the tests need from Debian's packages, installed once on a fresh machine: chromium (with CJK fonts,
+ * so Chinese screens render) for the browser tests, PgBouncer 1.18 for the pooled-connection test.
  */
-function ensureChromium() {
-  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (existsSync(path)) return;
-  console.log(`› installing Debian's chromium for the browser tests (not found at ${path})`);
+const DEBIAN_NEEDS = [
+  { path: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', packages: ['chromium', 'fonts-noto-cjk'] },
+  { path: process.env.PGBOUNCER_PATH ?? '/usr/sbin/pgbouncer', packages: ['pgbouncer'] },
+];
+
+function ensureDebianPackages() {
+  const packages = DEBIAN_NEEDS.filter((need) => !existsSync(need.path)).flatMap((need) => need.packages);
+  if (!packages.length) return;
+  console.log(`› installing Debian's ${packages.join(', ')} for the tests`);
   const asRoot = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
   const apt = (...args) =>
     spawnSync(asRoot[0] ?? 'apt-get', [...asRoot.slice(1), ...(asRoot.length ? ['apt-get'] : []), ...args], {
       stdio: 'inherit',
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     });
-  const install = () => apt('install', '-y', 'chromium', 'fonts-noto-cjk');
+  const install = () => apt('install', '-y', ...packages);
   if (install().status !== 0) {
     apt('update');
-    if (install().status !== 0) console.warn('! could not install chromium: the browser tests will fail');
+    if (install().status !== 0)
+      console.warn(`! could not install ${packages.join(', ')}: the tests needing them will fail`);
   }
 }
 
@@ -55,7 +61,7 @@ if (failures.length) {
   process.exit(1);
 }
 orFail(ensureBuilt, 'the apps do not build');
-ensureChromium();
+ensureDebianPackages();
 const env = { ...process.env };
 if (!(await reachable('127.0.0.1', 5432)) && !env.TEST_DATABASE_URL) {
   console.warn(

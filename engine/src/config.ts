@@ -18,6 +18,8 @@ export interface Config {
    * dies mid-delivery, another sends the row again once it runs out, with the same event id.
    */
   outboxLeaseMs?: number;
+  /** LODESTAR_STATEMENTS=unnamed: no named prepared statements, for a transaction-pooling PgBouncer before 1.21. */
+  unnamedStatements?: boolean;
   admin?: { email: string; password: string };
   smtp?: { host: string; port: number; user?: string; password?: string; from: string };
   /** Signs outbox webhooks (HMAC-SHA256); without it they go out unsigned. */
@@ -43,6 +45,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: env.LOG_LEVEL ?? 'info',
     ...(env.LODESTAR_TIMER_POLL_MS && { timerPollMs: Number(env.LODESTAR_TIMER_POLL_MS) }),
     ...(env.LODESTAR_OUTBOX_LEASE_MS && { outboxLeaseMs: Number(env.LODESTAR_OUTBOX_LEASE_MS) }),
+    ...(env.LODESTAR_STATEMENTS === 'unnamed' && { unnamedStatements: true }),
     ...(env.LODESTAR_LOGINS_PER_MINUTE && { loginsPerMinute: Number(env.LODESTAR_LOGINS_PER_MINUTE) }),
   };
   if (env.LODESTAR_ADMIN_EMAIL && env.LODESTAR_ADMIN_PASSWORD) {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './api/app.js';
 import type { Config } from './config.js';
 import { setCompanyTimeZone } from './records/company-time-zone.js';
+import { useUnnamedStatements } from './db/prepared.js';
 import { checkRuleZone } from './definitions/check-rules.js';
 import type { AppContext } from './context.js';
 import { connect, type Db } from './db/connect.js';
@@ -49,6 +50,7 @@ export interface EngineOptions {
 export async function startEngine(config: Config, options: EngineOptions = {}): Promise<RunningEngine> {
   const log = createLogger(config.logLevel);
   if (config.timeZone) setCompanyTimeZone(config.timeZone);
+  if (config.unnamedStatements) useUnnamedStatements();
   // Cross-field rules count TODAY() and a date-time's day in it too (formula fields keep Asia/Shanghai: stored).
   if (config.timeZone) checkRuleZone.timeZone = config.timeZone;
   const db = options.db ?? (await connect(config.db));

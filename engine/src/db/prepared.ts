@@ -9,7 +9,7 @@ interface Statement {
 }
 
 interface PgConnection {
-  query(config: { name: string; text: string; values: unknown[]; types?: unknown }): Promise<{ rows: unknown[] }>;
+  query(config: { name?: string; text: string; values: unknown[]; types?: unknown }): Promise<{ rows: unknown[] }>;
 }
 
 /** Per-statement options: `types` replaces node-postgres' type parsers (see type-parsers.ts). */
@@ -21,6 +21,17 @@ const statements = new Map<string, Statement>();
 /** Statements already in `$n` form (from a query builder): text → name. */
 const nativeNames = new Map<string, string>();
 let generation = 0;
+/** Whether statements are sent named (prepared once per connection) or unnamed (see `useUnnamedStatements`). */
+let named = true;
+
+/**
+ * Sends every statement unnamed from now on (LODESTAR_STATEMENTS=unnamed): behind a PgBouncer in transaction
+ * mode older than 1.21 (Debian 12 ships 1.18), the next statement may run on a server connection that never
+ * saw a name prepared on another one. Unnamed statements are parsed and planned on every call instead.
+ */
+export function useUnnamedStatements(unnamed = true): void {
+  named = !unnamed;
+}
 
 /**
  * Names every statement anew from now on. Called when a new model version is loaded: a statement
@@ -50,7 +61,7 @@ export async function runPrepared<R>(
   if (knex.isTransaction || knex.client.config.client !== 'pg') {
     const result = (await knex
       .raw(sql, bindings as Knex.RawBinding[])
-      .options({ name: statement.name, ...options })) as {
+      .options({ ...(named && { name: statement.name }), ...options })) as {
       rows: R[];
     };
     return result.rows;
@@ -86,11 +97,11 @@ export async function runBuilderPrepared<R>(
 async function onPooledConnection<R>(
   knex: Knex,
   sql: string,
-  query: { name: string; text: string; values: unknown[]; types?: unknown },
+  { name, ...query }: { name: string; text: string; values: unknown[]; types?: unknown },
 ): Promise<R[]> {
   const connection = (await knex.client.acquireConnection()) as PgConnection;
   try {
-    const rows = (await connection.query(query)).rows as R[];
+    const rows = (await connection.query(named ? { name, ...query } : query)).rows as R[];
     noteStatement(sql);
     return rows;
   } finally {
