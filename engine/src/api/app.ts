@@ -5,6 +5,7 @@ import { identifyActor } from './actor.js';
 import { pinModel, retryOnNewerModel } from './pin-model.js';
 import { problemHandler } from './problem.js';
 import { metaRouter } from './routes/meta.js';
+import { reviewsRouter } from '../reviews/reviews-router.js';
 import { recordsRouter } from './routes/records.js';
 import { reportsRouter } from './routes/reports.js';
 import { dashboardsRouter } from './routes/dashboards.js';
@@ -113,6 +114,7 @@ export function createApp(ctx: AppContext): Express {
   api.use('/records', bulkRouter(ctx, jsonBody(BULK_BODY_BYTES)));
   api.use(...jsonBody(BODY_BYTES));
   api.use(openApiRouter());
+  api.use('/meta', reviewsRouter(ctx));
   api.use('/meta', metaRouter(ctx));
   api.use('/records', workflowRouter(ctx));
   api.use('/records', auditRouter(ctx));

@@ -14,6 +14,7 @@ import { createWebhookTables } from '../webhooks/webhook-tables.js';
 import { createSignalTriggers } from './signal-triggers.js';
 import { createDemoTables } from '../demo/demo-repo.js';
 import { createRateLimitTable } from '../identity/login-rate-limits.js';
+import { createReviewTables } from '../reviews/review-tables.js';
 
 interface Migration {
   name: string;
@@ -263,6 +264,7 @@ const MIGRATIONS: Migration[] = [
   { name: '019_notification_signals', up: createNotificationSignals },
   { name: '020_demo_records', up: createDemoTables },
   { name: '021_rate_limits', up: createRateLimitTable },
+  { name: '024_publish_reviews', up: createReviewTables },
 ];
 
 /** The engine's migrations by name, in order: readiness (api/routes/health-checks.ts) compares them with the database. */

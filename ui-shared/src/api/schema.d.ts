@@ -810,6 +810,119 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/meta/review-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether publishes that lose data or change role permissions need a second administrator */
+        get: operations["readReviewSettings"];
+        /** Turn the second-administrator review on or off for this installation */
+        put: operations["saveReviewSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meta/drafts/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether publishing the draft needs review and why, and the draft's latest submission
+         * @description When the installation requires review and the draft loses data or changes role permissions, publishing it directly answers 409 `review-required`; submit it with `POST /meta/drafts/{id}/review` instead.
+         */
+        get: operations["draftReviewStatus"];
+        put?: never;
+        /**
+         * Submit the draft for a second administrator: its definitions and plan are frozen as they are now
+         * @description An approval publishes exactly the submitted definitions; if the draft changes afterwards the submission is stale and cannot be approved. A newer submission of the same draft supersedes a pending one.
+         */
+        post: operations["submitDraftForReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meta/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Submissions, newest first (pending ones unless `status` says otherwise) */
+        get: operations["listReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meta/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One submission with what it changes: the diff against its base version and the frozen plan */
+        get: operations["readReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meta/reviews/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a submission and publish exactly its definitions (another administrator than the submitter)
+         * @description The submitter approving their own submission is refused (403); a stale submission (the draft changed, or a newer version) is refused (409).
+         */
+        post: operations["approveReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meta/reviews/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return a submission with a comment: nothing is published, the draft stays */
+        post: operations["returnReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dashboards": {
         parameters: {
             query?: never;
@@ -3344,6 +3457,468 @@ export interface operations {
                     "application/json": {
                         version: number;
                         plan: components["schemas"]["WordedPlan"];
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    readReviewSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The setting (off until an administrator turns it on). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A publish losing data or changing role permissions needs a second administrator. */
+                        requireReview: boolean;
+                        updatedBy: string | null;
+                        updatedAt: string | null;
+                    };
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    saveReviewSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    requireReview: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The setting as saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A publish losing data or changing role permissions needs a second administrator. */
+                        requireReview: boolean;
+                        updatedBy: string | null;
+                        updatedAt: string | null;
+                    };
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    draftReviewStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The draft id, e.g. `studio`. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The setting, the reasons (empty when a direct publish is allowed) and the latest submission of this draft. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requireReview: boolean;
+                        required: boolean;
+                        /** @description Why the change needs review; empty: it does not. */
+                        reasons: {
+                            /** @enum {string} */
+                            code: "dataLoss" | "permissions";
+                            text: components["schemas"]["Text"];
+                            /** @description The steps that lose data, or the roles changed. */
+                            items: components["schemas"]["Text"][];
+                        }[];
+                        latest: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The draft submitted. */
+                            draft: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "returned" | "superseded";
+                            /** @description The published version the submission was planned against. */
+                            baseVersion: number;
+                            note: string | null;
+                            submittedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            reviewedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            reviewedAt: string | null;
+                            reviewNote: string | null;
+                            version: number | null;
+                            /** @description Why the change needs review; empty: it does not. */
+                            reasons: {
+                                /** @enum {string} */
+                                code: "dataLoss" | "permissions";
+                                text: components["schemas"]["Text"];
+                                /** @description The steps that lose data, or the roles changed. */
+                                items: components["schemas"]["Text"][];
+                            }[];
+                            stale: components["schemas"]["Text"] | null;
+                        } | null;
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    submitDraftForReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The draft id, e.g. `studio`. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    /** @description As for publish. */
+                    stateMapping?: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The submission, pending. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description The draft submitted. */
+                        draft: string;
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "returned" | "superseded";
+                        /** @description The published version the submission was planned against. */
+                        baseVersion: number;
+                        note: string | null;
+                        submittedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string | null;
+                        } | null;
+                        /** Format: date-time */
+                        submittedAt: string;
+                        reviewedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string | null;
+                        } | null;
+                        reviewedAt: string | null;
+                        reviewNote: string | null;
+                        version: number | null;
+                        /** @description Why the change needs review; empty: it does not. */
+                        reasons: {
+                            /** @enum {string} */
+                            code: "dataLoss" | "permissions";
+                            text: components["schemas"]["Text"];
+                            /** @description The steps that lose data, or the roles changed. */
+                            items: components["schemas"]["Text"][];
+                        }[];
+                        stale: components["schemas"]["Text"] | null;
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listReviews: {
+        parameters: {
+            query?: {
+                status?: "pending" | "approved" | "returned" | "superseded";
+                /** @description Only the submissions of this draft. */
+                draft?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The submissions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The draft submitted. */
+                            draft: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "returned" | "superseded";
+                            /** @description The published version the submission was planned against. */
+                            baseVersion: number;
+                            note: string | null;
+                            submittedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            reviewedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            reviewedAt: string | null;
+                            reviewNote: string | null;
+                            version: number | null;
+                            /** @description Why the change needs review; empty: it does not. */
+                            reasons: {
+                                /** @enum {string} */
+                                code: "dataLoss" | "permissions";
+                                text: components["schemas"]["Text"];
+                                /** @description The steps that lose data, or the roles changed. */
+                                items: components["schemas"]["Text"][];
+                            }[];
+                            stale: components["schemas"]["Text"] | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    readReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The submission. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The submission, its diff (from the base version to the version it would become, with the plan as submitted). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        review: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The draft submitted. */
+                            draft: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "returned" | "superseded";
+                            /** @description The published version the submission was planned against. */
+                            baseVersion: number;
+                            note: string | null;
+                            submittedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            reviewedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            reviewedAt: string | null;
+                            reviewNote: string | null;
+                            version: number | null;
+                            /** @description Why the change needs review; empty: it does not. */
+                            reasons: {
+                                /** @enum {string} */
+                                code: "dataLoss" | "permissions";
+                                text: components["schemas"]["Text"];
+                                /** @description The steps that lose data, or the roles changed. */
+                                items: components["schemas"]["Text"][];
+                            }[];
+                            stale: components["schemas"]["Text"] | null;
+                        };
+                        diff: components["schemas"]["VersionsDiff"];
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    approveReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The submission. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The version published (its history names submitter and reviewer) and the plan it applied. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: number;
+                        plan: components["schemas"]["WordedPlan"];
+                        review: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The draft submitted. */
+                            draft: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "returned" | "superseded";
+                            /** @description The published version the submission was planned against. */
+                            baseVersion: number;
+                            note: string | null;
+                            submittedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            reviewedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            reviewedAt: string | null;
+                            reviewNote: string | null;
+                            version: number | null;
+                            /** @description Why the change needs review; empty: it does not. */
+                            reasons: {
+                                /** @enum {string} */
+                                code: "dataLoss" | "permissions";
+                                text: components["schemas"]["Text"];
+                                /** @description The steps that lose data, or the roles changed. */
+                                items: components["schemas"]["Text"][];
+                            }[];
+                            stale: components["schemas"]["Text"] | null;
+                        };
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    returnReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The submission. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The submission, returned. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description The draft submitted. */
+                        draft: string;
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "returned" | "superseded";
+                        /** @description The published version the submission was planned against. */
+                        baseVersion: number;
+                        note: string | null;
+                        submittedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string | null;
+                        } | null;
+                        /** Format: date-time */
+                        submittedAt: string;
+                        reviewedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string | null;
+                        } | null;
+                        reviewedAt: string | null;
+                        reviewNote: string | null;
+                        version: number | null;
+                        /** @description Why the change needs review; empty: it does not. */
+                        reasons: {
+                            /** @enum {string} */
+                            code: "dataLoss" | "permissions";
+                            text: components["schemas"]["Text"];
+                            /** @description The steps that lose data, or the roles changed. */
+                            items: components["schemas"]["Text"][];
+                        }[];
+                        stale: components["schemas"]["Text"] | null;
                     };
                 };
             };

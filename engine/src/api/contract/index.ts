@@ -16,6 +16,7 @@ import { SEARCH } from './search.js';
 import { WEBHOOKS } from './webhooks.js';
 import { HEALTH } from './health.js';
 import { DEMO } from './demo.js';
+import { REVIEWS } from './reviews.js';
 
 /** Every router described by a contract; the route-schemas test and the client's OpenAPI document read this list. */
 export const CONTRACTS: Contract[] = [
@@ -29,6 +30,7 @@ export const CONTRACTS: Contract[] = [
   NOTIFICATIONS,
   RECORDS,
   META,
+  REVIEWS,
   REPORTS,
   DASHBOARDS,
   SCHEDULES,

@@ -2,6 +2,7 @@ import { ADMIN } from '../contract/admin.js';
 import { AUTH } from '../contract/auth.js';
 import { CALENDAR } from '../contract/calendar.js';
 import { DEMO } from '../contract/demo.js';
+import { REVIEWS } from '../contract/reviews.js';
 import { SCHEDULES } from '../contract/schedules.js';
 import { WEBHOOKS } from '../contract/webhooks.js';
 import { toContractPaths } from './contract-paths.js';
@@ -17,4 +18,6 @@ export const ADMIN_PATHS: Record<string, JsonSchema> = {
   ...toContractPaths(SCHEDULES),
   ...toContractPaths(WEBHOOKS),
   ...toContractPaths(DEMO),
+  // The publish reviews live under /meta but, like these, only administrators see them.
+  ...toContractPaths(REVIEWS),
 };

@@ -16,6 +16,7 @@ import {
   writeDraft,
 } from '../../db/definitions-repo.js';
 import { planChange } from '../../store/plan-change.js';
+import { gateDirectPublish, gateTemplateInstall } from '../../reviews/review-gate.js';
 import { publish } from '../../store/publish.js';
 import { withNoteText } from '../../store/seed.js';
 import { diffDefinitionSets } from '../../versions/diff-definitions.js';
@@ -136,14 +137,17 @@ export function metaRouter(ctx: AppContext): Router {
   });
   route(router, routes.installTemplate, async (req, res) => {
     const { dryRun, confirmDestructive, stateMapping, ...template } = (req.body ?? {}) as Record<string, unknown>;
-    const result = await installTemplate(knex, fromTemplate(template), {
+    const source = fromTemplate(template);
+    const options = {
       dryRun: dryRun === true,
       allowDestructive: confirmDestructive === true,
       stateMapping: toStateMapping(stateMapping),
       publishedBy: actorOf(req).id,
       ...(requestIdOf(req) && { requestId: requestIdOf(req) }),
       ...(ctx.definitionsDir && { definitionsDir: ctx.definitionsDir }),
-    });
+    };
+    const allowDestructive = await gateTemplateInstall(knex, source, options);
+    const result = await installTemplate(knex, source, { ...options, allowDestructive });
     if (result.status === 'published') await ctx.models.refresh();
     res.status(result.status === 'published' ? 201 : 200).json(result);
   });
@@ -156,14 +160,16 @@ export function metaRouter(ctx: AppContext): Router {
   });
   route(router, routes.installShippedTemplate, async (req, res) => {
     const source = await readShipped(ctx.definitionsDir, String(req.params.folder));
-    const result = await installTemplate(knex, source, {
+    const options = {
       dryRun: req.body?.dryRun === true,
       allowDestructive: req.body?.confirmDestructive === true,
       stateMapping: toStateMapping(req.body?.stateMapping),
       publishedBy: actorOf(req).id,
       ...(requestIdOf(req) && { requestId: requestIdOf(req) }),
       ...(ctx.definitionsDir && { definitionsDir: ctx.definitionsDir }),
-    });
+    };
+    const allowDestructive = await gateTemplateInstall(knex, source, options);
+    const result = await installTemplate(knex, source, { ...options, allowDestructive });
     if (result.status === 'published') await ctx.models.refresh();
     res.status(result.status === 'published' ? 201 : 200).json(result);
   });
@@ -222,12 +228,18 @@ export function metaRouter(ctx: AppContext): Router {
     const draft = await readDraft(knex, draftId(req));
     if (!draft)
       throw new NotFoundError({ en: `draft "${draftId(req)}" does not exist`, zh: `草稿“${draftId(req)}”不存在` });
+    const stateMapping = toStateMapping(req.body?.stateMapping);
+    // Four eyes (reviews/): a risky publish is refused here when the installation requires review.
+    const allowDestructive = await gateDirectPublish(knex, draft.definitions, {
+      stateMapping,
+      confirmDestructive: req.body?.confirmDestructive === true,
+    });
     const result = await publish(knex, {
       definitions: draft.definitions,
       source: 'draft',
       baseVersion: draft.base_version,
-      allowDestructive: req.body?.confirmDestructive === true,
-      stateMapping: toStateMapping(req.body?.stateMapping),
+      allowDestructive,
+      stateMapping,
       note: typeof req.body?.note === 'string' ? req.body.note : undefined,
       publishedBy: actorOf(req).id,
       ...(requestIdOf(req) && { requestId: requestIdOf(req) }),
