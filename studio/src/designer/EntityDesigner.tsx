@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { descriptionOf, titleOf, useMessages } from '@lodestar/ui-shared';
 import { useStudioLang } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
@@ -16,6 +16,8 @@ import { RecordTypesPanel } from './RecordTypesPanel';
 import { RulesPanel } from './RulesPanel';
 import { SectionsPanel } from './SectionsPanel';
 import { KeysPanel, setKeys } from './KeysPanel';
+import { DesignerTabs } from '../layout/DesignerTabs';
+import { LayoutTab } from '../layout/LayoutTab';
 import './designer.css';
 
 type Editing = { what: 'field'; name?: string } | { what: 'type'; id?: string } | null;
@@ -28,6 +30,8 @@ export function EntityDesigner() {
   const { lang } = useStudioLang();
   const [editing, setEditing] = useState<Editing>(null);
   const [removing, setRemoving] = useState<string | null>(null);
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'layout' ? 'layout' : 'fields';
   const entity = draft.definitions.entities.find((e) => e.$id === id);
   if (!entity) {
     return (
@@ -95,38 +99,42 @@ export function EntityDesigner() {
           <IssueNotes issues={entityLevel} prefix="" />
         </div>
       )}
-      <section className="panel designer-panel" aria-labelledby="fields-heading">
-        <header className="panel-head">
-          <h2 id="fields-heading">{t.fields}</h2>
-          <button type="button" className="button" onClick={() => setEditing({ what: 'field' })}>
-            + {t.addField}
-          </button>
-        </header>
-        <FieldsTable
+      <DesignerTabs tab={tab} onChange={(next) => setParams(next === 'layout' ? { tab: 'layout' } : {})} />
+      {tab === 'layout' && <LayoutTab entity={entity} edit={edit} />}
+      <div hidden={tab !== 'fields'}>
+        <section className="panel designer-panel" aria-labelledby="fields-heading">
+          <header className="panel-head">
+            <h2 id="fields-heading">{t.fields}</h2>
+            <button type="button" className="button" onClick={() => setEditing({ what: 'field' })}>
+              + {t.addField}
+            </button>
+          </header>
+          <FieldsTable
+            entity={entity}
+            onEdit={(name) => setEditing({ what: 'field', name })}
+            onMove={(name, delta) => edit((e) => moveField(e, name, delta))}
+            onRemove={setRemoving}
+          />
+        </section>
+        <div className="designer-columns">
+          <RecordTypesPanel
+            entity={entity}
+            onAdd={() => setEditing({ what: 'type' })}
+            onEdit={(typeId) => setEditing({ what: 'type', id: typeId })}
+          />
+          <SectionsPanel entity={entity} onChange={setSections} />
+          <KeysPanel entity={entity} onChange={(unique, duplicates) => edit((e) => setKeys(e, unique, duplicates))} />
+        </div>
+        <RulesPanel
           entity={entity}
-          onEdit={(name) => setEditing({ what: 'field', name })}
-          onMove={(name, delta) => edit((e) => moveField(e, name, delta))}
-          onRemove={setRemoving}
+          onChange={(rules) =>
+            edit((e) => {
+              if (rules.length) e['x-rules'] = rules;
+              else delete e['x-rules'];
+            })
+          }
         />
-      </section>
-      <div className="designer-columns">
-        <RecordTypesPanel
-          entity={entity}
-          onAdd={() => setEditing({ what: 'type' })}
-          onEdit={(typeId) => setEditing({ what: 'type', id: typeId })}
-        />
-        <SectionsPanel entity={entity} onChange={setSections} />
-        <KeysPanel entity={entity} onChange={(unique, duplicates) => edit((e) => setKeys(e, unique, duplicates))} />
       </div>
-      <RulesPanel
-        entity={entity}
-        onChange={(rules) =>
-          edit((e) => {
-            if (rules.length) e['x-rules'] = rules;
-            else delete e['x-rules'];
-          })
-        }
-      />
       {editing?.what === 'field' && (
         <FieldEditor
           entity={entity}

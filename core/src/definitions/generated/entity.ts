@@ -127,6 +127,10 @@ export interface SearchField {
 export interface Section {
   id: string;
   title: Localized;
+  /**
+   * How many columns the section's fields take on a wide screen (default 2; a phone always shows one).
+   */
+  columns?: 1 | 2;
 }
 export interface RecordType {
   title: Localized;

@@ -28,6 +28,8 @@ export interface FormSection {
   id: string;
   title: string;
   fields: string[];
+  /** `x-entity.sections[].columns`: 1 lays the section's fields one under another; 2 (default) side by side. */
+  columns?: 1 | 2;
 }
 
 /** What one form of one record type is built from: memoized per entity, type, language and permissions. */
@@ -181,6 +183,7 @@ function toSections(entity: EntityDefinition, fields: string[], lang: Lang): For
       id: section.id,
       title: pick(section.title, lang) ?? section.id,
       fields: fields.filter((name) => entity.properties[name]?.['x-ui']?.section === section.id),
+      ...(section.columns === 1 && { columns: 1 as const }),
     }))
     .filter((section) => section.fields.length > 0);
   const rest = fields.filter((name) => !known.has(entity.properties[name]?.['x-ui']?.section ?? ''));

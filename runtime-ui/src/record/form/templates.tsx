@@ -1,6 +1,7 @@
 import type { FieldTemplateProps, ObjectFieldTemplateProps, TemplatesType } from '@rjsf/utils';
 import type { FormSection } from './formSchema';
 import { FieldDuplicates } from './FieldDuplicates';
+import './layout.css';
 
 /** One field: label above (the required marker beside it, so the label's text is the field title alone), the widget, help, then errors under it. */
 function FieldTemplate({
@@ -48,7 +49,7 @@ function FieldTemplate({
   );
 }
 
-/** The record: one titled group per definition section, in two columns on wide screens. */
+/** The record: one titled group per definition section, in two columns on wide screens unless the section asks for one. */
 function ObjectFieldTemplate({ properties, uiSchema }: ObjectFieldTemplateProps) {
   const sections = (uiSchema?.['ui:options'] as { sections?: FormSection[] } | undefined)?.sections ?? [];
   const byName = new Map(properties.map((property) => [property.name, property]));
@@ -57,7 +58,9 @@ function ObjectFieldTemplate({ properties, uiSchema }: ObjectFieldTemplateProps)
       {sections.map((section) => (
         <fieldset key={section.id || '_rest'} className="ls-section" data-section={section.id}>
           {section.title && <legend className="ls-section-title">{section.title}</legend>}
-          <div className="ls-grid">{section.fields.map((name) => byName.get(name)?.content)}</div>
+          <div className={section.columns === 1 ? 'ls-grid is-one-column' : 'ls-grid'}>
+            {section.fields.map((name) => byName.get(name)?.content)}
+          </div>
         </fieldset>
       ))}
     </div>
