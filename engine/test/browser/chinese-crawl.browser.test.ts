@@ -314,6 +314,7 @@ describe('every screen in Chinese', () => {
         .click(),
     );
     await opened(admin, 'field editor', () => admin.getByRole('button', { name: /^编辑/ }).first().click());
+    await visit(admin, '/studio/entities/customer?tab=layout');
     await visit(admin, '/studio/entities/opportunity');
     await visit(admin, '/studio/workflows');
     await visit(admin, '/studio/workflows/opportunity-sales');
