@@ -218,7 +218,7 @@ describe('workflow extensions of an add-on', () => {
       '/roles/salesperson/entities/customer/update addonRole',
       '/roles/salesperson/entities/customer/events/ACTIVATE addonRole',
     ]);
-    expect(refused.issues[0]!.i18n.zh).toContain('本人及公海');
+    expect(refused.issues[0]!.i18n?.zh).toContain('本人及公海');
     expect(grant(refused.set, 'salesperson')).toEqual(grant(standard, 'salesperson'));
   });
 
