@@ -16,6 +16,7 @@ export const SYSTEM_COLUMNS = [
   'state',
   'state_entered_at',
   'sla_breached_at',
+  'sla_due_at',
   'owner_id',
   'created_at',
   'updated_at',

@@ -15,6 +15,8 @@ export interface RecordSystemAttributes {
   state?: string | null;
   state_entered_at?: string | null;
   sla_breached_at?: string | null;
+  /** When the current stage's SLA is due, as the server counted it (business hours and holidays included). */
+  sla_due_at?: string | null;
   owner_id?: string | null;
   created_at?: string;
   updated_at?: string;

@@ -7,6 +7,7 @@ export const SYSTEM_TITLES: Readonly<Record<string, Text>> = {
   state: { zh: '阶段', en: 'Stage' },
   state_entered_at: { zh: '进入阶段时间', en: 'In stage since' },
   sla_breached_at: { zh: '超出时限时间', en: 'SLA breached at' },
+  sla_due_at: { zh: '时限截止时间', en: 'SLA due at' },
   owner_id: { zh: '负责人', en: 'Owner' },
   created_at: { zh: '创建时间', en: 'Created' },
   updated_at: { zh: '更新时间', en: 'Updated' },

@@ -58,7 +58,7 @@ describe('the business calendar', () => {
       (await fireNextTimer(knex, server.engine.ctx.models.current(), new Date('2027-03-11T01:00:00Z'))).kind !== 'none'
     );
     const sla = await knex('lodestar_timers')
-      .where({ record_id: created.body.id, status: 'pending' })
+      .where({ record_id: created.body.id, status: 'pending', kind: 'sla' })
       .select('kind', 'due_at');
     expect(sla).toEqual([{ kind: 'sla', due_at: new Date('2027-03-16T01:00:00.000Z') }]);
   });
@@ -71,14 +71,20 @@ describe('the business calendar', () => {
     });
     const fire = (now: string) => fireNextTimer(knex, server.engine.ctx.models.current(), new Date(now));
     while ((await fire('2027-05-06T01:00:00Z')).kind !== 'none');
-    const sla = () => knex('lodestar_timers').where({ record_id: created.body.id, status: 'pending' }).pluck('due_at');
+    const sla = () =>
+      knex('lodestar_timers').where({ record_id: created.body.id, status: 'pending', kind: 'sla' }).pluck('due_at');
+    const dueOnRecord = async () =>
+      (await server.request('GET', `/api/v1/records/payment/${created.body.id}`)).body.sla_due_at as string;
     // Overdue on Thursday 6 May 09:00: two business days are Friday 7 and Monday 10.
     expect(await sla()).toEqual([new Date('2027-05-10T01:00:00.000Z')]);
+    expect(await dueOnRecord()).toBe('2027-05-10T01:00:00.000Z');
     const days = (await calendar('GET', '2027')).body.days as unknown[];
     const put = await calendar('PUT', '2027', { days: [...days, { date: '2027-05-07', kind: 'holiday' }] });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     // Friday 7 May is off now: Monday 10 and Tuesday 11.
     expect(await sla()).toEqual([new Date('2027-05-11T01:00:00.000Z')]);
+    // The record's due time moved with its timer.
+    expect(await dueOnRecord()).toBe('2027-05-11T01:00:00.000Z');
   });
 
   it('refuses days outside the year, twice listed, or a weekday as a make-up workday, in both languages', async () => {

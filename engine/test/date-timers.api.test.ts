@@ -69,9 +69,11 @@ describe('a timer after a date field', () => {
     expect(history).toEqual(['START', 'after.after dueDate P1D 09:00']);
     const titled = (await api('GET', `/${payment.id}/history`)).body.data as { titles: { event: { zh: string } } }[];
     expect(titled.map((row) => row.titles.event.zh)).toContain('到期自动流转');
-    // Overdue on Thursday 09:00, its SLA of two business days skips the weekend: Monday 09:00.
+    // Overdue on Thursday 09:00, its SLA of two business days skips the weekend: Monday 09:00. The owner is
+    // warned after 80 % of its 15 working hours: Friday 15:00.
     expect(await pending(payment.id)).toEqual([
       { state: 'overdue', kind: 'sla', event: null, dueAt: '2027-03-15T01:00:00.000Z' },
+      { state: 'overdue', kind: 'slaWarn', event: null, dueAt: '2027-03-12T07:00:00.000Z' },
     ]);
   });
 
@@ -211,7 +213,7 @@ describe('date timers in definitions', () => {
         {
           pointer: '/states/open/after/after dueDate 1D',
           keyword: 'duration',
-          zh: '“1D”不是有效的时长：请写 ISO-8601 时长（如 P1D、PT4H）或“N business days”（N 个工作日）',
+          zh: '“1D”不是有效的时长：请写 ISO-8601 时长（如 P1D、PT4H）、“N business days”（N 个工作日）或“N business hours”（N 个工作小时）',
         },
         expect.objectContaining({ pointer: '/states/open/after/after dueDate', keyword: 'unknownDelay' }),
         expect.objectContaining({ pointer: '/states/overdue/meta/sla', keyword: 'duration' }),

@@ -29,6 +29,7 @@ const OWNERS: Record<string, string> = {
   lodestar_sequences: 'records/sequences-repo.ts',
   lodestar_approval_delegations: 'runtime/approval-delegations-repo.ts',
   lodestar_calendar_days: 'calendar/calendar-repo.ts',
+  lodestar_working_hours: 'calendar/calendar-repo.ts',
   lodestar_schedules: 'schedules/runs-repo.ts',
   lodestar_schedule_runs: 'schedules/runs-repo.ts',
   lodestar_notifications: 'notifications/notifications-repo.ts',

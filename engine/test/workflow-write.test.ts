@@ -53,7 +53,13 @@ describe('the workflow write shape', () => {
     expect(write).toMatchObject({
       id: record.id,
       version: 3,
-      columns: { state: 'contractNegotiation', state_entered_at: now, sla_breached_at: null, updated_by: actor.id },
+      columns: {
+        state: 'contractNegotiation',
+        state_entered_at: now,
+        sla_breached_at: null,
+        sla_due_at: new Date('2026-12-07T10:00:00.000Z'),
+        updated_by: actor.id,
+      },
       history: {
         entity: 'opportunity',
         workflow: 'opportunity-sales',
@@ -73,6 +79,13 @@ describe('the workflow write shape', () => {
         state: 'contractNegotiation',
         kind: 'sla',
         dueAt: new Date('2026-12-07T10:00:00.000Z'),
+      }),
+      // The owner's warning after 80 % of the 14 days.
+      expect.objectContaining({
+        state: 'contractNegotiation',
+        kind: 'slaWarn',
+        event: null,
+        dueAt: new Date('2026-12-04T14:48:00.000Z'),
       }),
     ]);
   });

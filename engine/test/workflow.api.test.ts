@@ -190,9 +190,16 @@ describe('starting a workflow in one statement', () => {
     ]);
     const timers = await knex()('lodestar_timers')
       .where({ record_id: counter.id })
+      .orderBy('id')
       .select('state', 'kind', 'event', 'status', 'due_at');
-    expect(timers).toEqual([{ state: 'a', kind: 'sla', event: null, status: 'pending', due_at: expect.any(Date) }]);
+    expect(timers).toEqual([
+      { state: 'a', kind: 'sla', event: null, status: 'pending', due_at: expect.any(Date) },
+      { state: 'a', kind: 'slaWarn', event: null, status: 'pending', due_at: expect.any(Date) },
+    ]);
     expect(timers[0].due_at.getTime() - Date.parse(counter.state_entered_at)).toBe(3_600_000);
+    // The record carries the SLA's due time the timer has; its owner is warned after 80 % of the hour.
+    expect(counter.sla_due_at).toBe(timers[0].due_at.toISOString());
+    expect(timers[1].due_at.getTime() - Date.parse(counter.state_entered_at)).toBe(2_880_000);
   });
 });
 
@@ -309,7 +316,9 @@ describe('durable timers and SLAs', () => {
     );
     expect(timers).toEqual([
       { state: 'new', kind: 'sla', status: 'cancelled' },
+      { state: 'new', kind: 'slaWarn', status: 'cancelled' },
       { state: 'working', kind: 'sla', status: 'cancelled' },
+      { state: 'working', kind: 'slaWarn', status: 'cancelled' },
     ]);
     await new Promise((resolve) => setTimeout(resolve, 1300));
     expect((await history(`/ticket/${ticket.id}`)).map((row) => row.event)).toEqual(['START', 'PICK', 'SOLVE']);

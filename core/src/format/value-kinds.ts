@@ -13,6 +13,7 @@ export const SYSTEM_VALUE_KINDS: Readonly<Record<string, ValueKind>> = {
   state: 'state',
   state_entered_at: 'dateTime',
   sla_breached_at: 'dateTime',
+  sla_due_at: 'dateTime',
   owner_id: 'user',
   created_at: 'dateTime',
   updated_at: 'dateTime',

@@ -1205,6 +1205,11 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
       state: { anyOf: [{ type: 'null' }, { type: 'string' }] },
       state_entered_at: { anyOf: [{ type: 'null' }, { type: 'string' }] },
       sla_breached_at: { anyOf: [{ type: 'null' }, { type: 'string' }] },
+      sla_due_at: {
+        description:
+          "When the current stage's SLA is due, as the server counted it (business hours and holidays included).",
+        anyOf: [{ type: 'null' }, { type: 'string' }],
+      },
       owner_id: { anyOf: [{ type: 'null' }, { type: 'string' }] },
       created_at: { type: 'string' },
       updated_at: { type: 'string' },

@@ -62,12 +62,13 @@ describe('toOpenApi', () => {
       properties: Record<string, { type?: unknown; items?: unknown }>;
       required: string[];
     };
-    expect(deal.required.slice(0, 6)).toEqual([
+    expect(deal.required.slice(0, 7)).toEqual([
       'id',
       'record_type',
       'state',
       'state_entered_at',
       'sla_breached_at',
+      'sla_due_at',
       'owner_id',
     ]);
     expect(deal.properties.name).toMatchObject({ type: 'string', maxLength: 200 });

@@ -7,6 +7,14 @@ import { formulaCalendar } from '@lodestar/core';
 export interface BusinessCalendar {
   holidays: ReadonlySet<string>;
   workdays: ReadonlySet<string>;
+  /** The working periods of a business day ("N business hours" counts only these); the default when absent. */
+  hours?: readonly WorkingPeriod[];
+}
+
+/** One stretch of a working day on the company's wall clock, in minutes after midnight (`to` after `from`). */
+export interface WorkingPeriod {
+  from: number;
+  to: number;
 }
 
 /** Weekends only: what business days mean before any calendar is loaded. */

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { DEFAULT_WORKING_HOURS } from './business-hours.js';
 
 /** One day of the company's business calendar that differs from "Monday to Friday are worked". */
 export interface CalendarDay {
@@ -50,5 +51,26 @@ export function chinaDefaultDays(): CalendarDay[] {
     });
   return [...of('holiday', data.holidays), ...of('workday', data.workdays)].sort((a, b) =>
     a.date.localeCompare(b.date),
+  );
+}
+
+/**
+ * Engine migration 022 (with the SLA due column): the working hours of a business day that "N business hours"
+ * counts (`lodestar_working_hours`, owner calendar-repo.ts), one row per period in minutes after midnight,
+ * seeded with 09:00–12:00 and 13:30–18:00. No rows means the default (business-hours.ts).
+ */
+export async function createWorkingHoursTable(knex: Knex): Promise<void> {
+  await knex.schema.createTable('lodestar_working_hours', (t) => {
+    t.smallint('position').primary();
+    t.smallint('from_minute').notNullable();
+    t.smallint('to_minute').notNullable();
+    t.uuid('updated_by');
+    t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+  });
+  await knex.raw(
+    `alter table lodestar_working_hours add constraint lodestar_working_hours_span check (0 <= from_minute and from_minute < to_minute and to_minute <= 1440)`,
+  );
+  await knex('lodestar_working_hours').insert(
+    DEFAULT_WORKING_HOURS.map((period, position) => ({ position, from_minute: period.from, to_minute: period.to })),
   );
 }

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { upgradeOwnerIndexes } from './owner-indexes.js';
 import { upgradeIdentityTables } from '../identity/identity-tables.js';
-import { createCalendarTables } from '../calendar/calendar-tables.js';
+import { createCalendarTables, createWorkingHoursTable } from '../calendar/calendar-tables.js';
+import { addSlaDueColumns } from './sla-due-column.js';
 import { upgradeApprovalTables } from '../runtime/approval-tables.js';
 import { createNotificationSignals, createNotificationTables } from '../notifications/notification-tables.js';
 import { createScheduleTables } from '../schedules/schedule-tables.js';
@@ -264,6 +265,19 @@ const MIGRATIONS: Migration[] = [
   { name: '019_notification_signals', up: createNotificationSignals },
   { name: '020_demo_records', up: createDemoTables },
   { name: '021_rate_limits', up: createRateLimitTable },
+  {
+    name: '022_sla_due_and_working_hours',
+    async up(knex) {
+      // Business-hours SLAs count the calendar's working hours; a record's SLA due time is the server's.
+      await createWorkingHoursTable(knex);
+      for (const { entity, table } of await addSlaDueColumns(knex))
+        await knex.raw(
+          `update ?? as r set sla_due_at = t.due_at from lodestar_timers t
+            where t.entity = ? and t.record_id = r.id and t.kind = 'sla' and t.status = 'pending' and t.state = r.state`,
+          [table, entity],
+        );
+    },
+  },
   { name: '024_publish_reviews', up: createReviewTables },
 ];
 

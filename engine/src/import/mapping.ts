@@ -43,6 +43,7 @@ const KEPT_BY_ENGINE = [
   'state',
   'state_entered_at',
   'sla_breached_at',
+  'sla_due_at',
 ];
 
 /** Comparable form of a header: case, width, spaces and a trailing `*` (required mark) do not matter. */

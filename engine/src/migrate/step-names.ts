@@ -29,6 +29,7 @@ const SYSTEM_COLUMNS: Record<string, Text> = {
   state: { en: 'Stage', zh: '阶段' },
   state_entered_at: { en: 'Entered stage at', zh: '进入阶段时间' },
   sla_breached_at: { en: 'SLA breached at', zh: 'SLA 超时时间' },
+  sla_due_at: { en: 'SLA due at', zh: '时限截止时间' },
   owner_id: { en: 'Owner', zh: '负责人' },
   created_at: { en: 'Created at', zh: '创建时间' },
   updated_at: { en: 'Updated at', zh: '更新时间' },

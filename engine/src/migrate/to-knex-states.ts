@@ -43,7 +43,7 @@ export async function moveState(
   const [where, bindings] = stateCondition(step.state, step.scope);
   await trx.raw(
     `WITH moved AS (
-       UPDATE ?? SET state = ?, state_entered_at = now(), sla_breached_at = NULL, updated_at = now(), version = version + 1
+       UPDATE ?? SET state = ?, state_entered_at = now(), sla_breached_at = NULL, sla_due_at = NULL, updated_at = now(), version = version + 1
         WHERE ${where}
         RETURNING id, record_type, owner_id
      )

@@ -121,3 +121,21 @@ function toItem(row: Record<string, unknown>): NotificationItem {
 function parsed(value: unknown): Text {
   return (typeof value === 'string' ? JSON.parse(value) : value) as Text;
 }
+
+/** Notifications a timer leaves (an SLA warning or breach): no history row causes them. */
+export async function insertNotifications(
+  db: Knex,
+  about: { entity: string; recordId: string },
+  rows: NewNotification[],
+): Promise<void> {
+  if (!rows.length) return;
+  await db(NOTIFICATIONS).insert(
+    rows.map((row) => ({
+      user_id: row.userId,
+      title: JSON.stringify(row.title),
+      body: JSON.stringify(row.body),
+      entity: about.entity,
+      record_id: about.recordId,
+    })),
+  );
+}

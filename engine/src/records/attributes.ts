@@ -19,6 +19,7 @@ const SYSTEM_KINDS: Record<string, FieldKind> = {
   state: 'choice',
   state_entered_at: 'dateTime',
   sla_breached_at: 'dateTime',
+  sla_due_at: 'dateTime',
   owner_id: 'uuid',
   created_at: 'dateTime',
   updated_at: 'dateTime',

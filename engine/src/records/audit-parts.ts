@@ -36,7 +36,7 @@ export function auditPart(
 }
 
 /** Columns every write touches, which say nothing of the change itself. */
-const BOOKKEEPING = `('id', 'version', 'created_at', 'updated_at', 'created_by', 'updated_by', 'state_entered_at', 'search_doc')`;
+const BOOKKEEPING = `('id', 'version', 'created_at', 'updated_at', 'created_by', 'updated_by', 'state_entered_at', 'sla_due_at', 'search_doc')`;
 
 /** A new record's values as `{ field: [null, value] }`, empty ones left out. */
 export function createdChanges(source: string): string {

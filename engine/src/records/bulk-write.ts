@@ -315,6 +315,7 @@ class InsertBatch {
       const rows = group.map(({ columns }) => ({
         ...columns,
         ...(start && { state: start.state, state_entered_at: start.at }),
+        ...(start?.slaDueAt && { sla_due_at: start.slaDueAt }),
       }));
       const insert = toInsertManySql(entity, rows);
       if (start?.oneStatement) await start.oneStatement(db, insert, audit);

@@ -39,6 +39,8 @@ export interface RecordStart {
   state: string;
   /** When it entered the state: the start's history time, so stays measure from the same instant. */
   at: Date;
+  /** When the state's SLA is due, when known before the insert (a one-statement start); set after it otherwise. */
+  slaDueAt?: Date | null;
   /** Runs in the insert's transaction (history, timers, entry actions); may answer an updated record. */
   afterInsert(trx: Knex, record: RecordJson): Promise<RecordJson | void>;
   /**
@@ -75,6 +77,7 @@ export async function createRecord(ctx: RecordContext, body: unknown, startRecor
       ...stamps(ctx, 'create'),
       state: start.state,
       state_entered_at: start.at,
+      ...(start.slaDueAt && { sla_due_at: start.slaDueAt }),
     };
     const row = await start.oneStatement(ctx.knex, toInsertSql(entity, columns), (source) => [
       auditPart(source, entity, 'create', who(ctx), createdChanges(source)),

@@ -17,10 +17,10 @@ export function clockNeeds(compiled: CompiledWorkflow): ClockNeeds {
   if (!needs) {
     needs = { dates: false, business: false };
     for (const state of Object.values(compiled.definition.states)) {
-      if (isBusinessDuration(state.meta?.sla)) needs.business = true;
+      if (isBusinessDuration(state.meta?.sla) || isBusinessDuration(state.meta?.slaWarnAt)) needs.business = true;
       for (const key of Object.keys(state.after ?? {})) {
         if (looksLikeDateKey(key)) needs.dates = true;
-        if (isBusinessDuration(key) || parseDateKey(key)?.duration?.kind === 'business') needs.business = true;
+        if (isBusinessDuration(key) || isBusinessDuration(parseDateKey(key)?.duration?.text)) needs.business = true;
       }
     }
     needsOf.set(compiled, needs);

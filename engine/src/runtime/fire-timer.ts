@@ -8,6 +8,7 @@ import { appendHistory } from './history-repo.js';
 import { claimDueTimer, finishTimer, type DueTimer } from './timers-repo.js';
 import { recheckDateTimer } from './date-timers.js';
 import { applyEvent } from './transition.js';
+import { notifySla } from '../notifications/notify-sla.js';
 
 /** Timers act as the engine itself: no user, and the `system` role for guards that ask. */
 export const SYSTEM_ACTOR: Actor = { id: 'system', roles: ['system'] };
@@ -43,6 +44,8 @@ export async function fireNextTimer(
     if (recheck === 'cancelled') await finishTimer(trx, timer.id, 'cancelled');
     if (recheck !== 'fire') return { kind: recheck, timer } as const;
     if (timer.kind === 'sla') await markBreach(trx, { model, timer, row, now });
+    // The warning before the breach; none once the SLA broke (the breach told the owner already).
+    if (timer.kind === 'slaWarn' && !row.sla_breached_at) await notifySla(trx, { model, entity, row, kind: 'warning' });
     let kind: 'fired' | 'refused' = 'fired';
     if (timer.event) {
       try {
@@ -77,14 +80,16 @@ async function markBreach(
 ): Promise<void> {
   const { model, timer, row, now } = input;
   const entity = model.entities.get(timer.entity)!;
-  // The engine itself (no actor) marks the breach; the audit row says when the SLA ran out.
-  if (!row.sla_breached_at)
+  // The engine itself (no actor) marks the breach; the audit row says when the SLA ran out. The owner hears of it once.
+  if (!row.sla_breached_at) {
     await updateAudited(
       trx,
       entity,
       { id: timer.recordId, version: row.version as number, columns: { sla_breached_at: now } },
       { actorId: null },
     );
+    await notifySla(trx, { model, entity, row, kind: 'breach' });
+  }
   await appendHistory(trx, {
     entity: timer.entity,
     recordId: timer.recordId,

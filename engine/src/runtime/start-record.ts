@@ -13,6 +13,7 @@ import { boundWorkflow } from './compiled-workflows.js';
 import { workflowParts, writeStart } from './write-transition.js';
 import { START_EVENT, toStartWrite } from './workflow-write.js';
 import { clockNeeds, timerClockFor } from './date-timer-clock.js';
+import { slaDueOf } from './timer-rows.js';
 
 export { START_EVENT };
 
@@ -80,8 +81,9 @@ export function startFor(model: Model, actor: Actor, now: Date): (entity: Compil
           record: after,
           timerClock: await timerClockFor(trx, compiled),
         });
-        await writeStart(trx, entity, id, write);
-        return after;
+        const slaDueAt = slaDueOf(write.timers);
+        await writeStart(trx, entity, id, write, slaDueAt);
+        return slaDueAt ? { ...after, sla_due_at: slaDueAt.toISOString() } : after;
       },
     };
     // Date-relative timers are due by the inserted record's values, which only the insert's transaction has.
@@ -97,6 +99,7 @@ export function startFor(model: Model, actor: Actor, now: Date): (entity: Compil
       modelVersion: model.version,
       now,
     });
+    begin.slaDueAt = slaDueOf(write.timers);
     begin.oneStatement = async (db, insert, also) => {
       const [history, ...rest] = workflowParts('r', entity.id, '', write);
       const parts = [{ sql: `r as (${insert.sql})`, bindings: insert.bindings }, history!, ...also('r'), ...rest];

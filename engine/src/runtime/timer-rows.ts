@@ -6,6 +6,7 @@ import {
   dateKeysOf,
   dateTimerEvent,
   isComputedKey,
+  slaWarnAt,
   timerDueAt,
   type TimerClock,
 } from '../workflow/date-timers.js';
@@ -49,7 +50,21 @@ export function timersOf(
   const slaMs = state?.meta?.sla ? (toMilliseconds(state.meta.sla) ?? 0) : undefined;
   if (at.entered && slaMs !== undefined && !state?.after?.sla)
     rows.push({ ...base, kind: 'sla', event: null, dueAt: dueOf('sla', slaMs)! });
+  // The owner's warning before the breach: once, like the breach, and cancelled with it when the record moves.
+  const sla = at.entered ? rows.find((row) => row.kind === 'sla') : undefined;
+  const warnAt =
+    sla &&
+    slaWarnAt(
+      { enteredAt: at.now, dueAt: sla.dueAt, slaText: state?.meta?.sla, warnText: state?.meta?.slaWarnAt },
+      clock,
+    );
+  if (warnAt) rows.push({ ...base, kind: 'slaWarn', event: null, dueAt: warnAt });
   return rows;
+}
+
+/** When the SLA of the state a transition entered is due (the record's `sla_due_at`); null when it has none. */
+export function slaDueOf(timers: readonly TimerRow[]): Date | null {
+  return timers.find((timer) => timer.kind === 'sla')?.dueAt ?? null;
 }
 
 /**

@@ -11,7 +11,8 @@ export interface TimerRow {
   recordId: string;
   workflow: string;
   state: string;
-  kind: 'after' | 'sla';
+  /** slaWarn: the owner's warning before the SLA breaks (no event; fire-timer.ts notifies). */
+  kind: 'after' | 'sla' | 'slaWarn';
   /** The XState event it sends back through the workflow; null for an SLA that only marks the breach. */
   event: string | null;
   dueAt: Date;

@@ -5,7 +5,7 @@ import type { NewNotification } from '../notifications/notifications-repo.js';
 import type { CompiledWorkflow } from '../workflow/compile-machine.js';
 import type { Decision } from '../workflow/decide.js';
 import type { HistoryEntry } from './history-repo.js';
-import { movedDateTimers, timersOf, usesTimers } from './timer-rows.js';
+import { movedDateTimers, slaDueOf, timersOf, usesTimers } from './timer-rows.js';
 import type { TimerRow } from './timers-repo.js';
 import type { TimerClock } from '../workflow/date-timers.js';
 
@@ -82,13 +82,30 @@ export function toTransitionWrite(facts: TransitionFacts): TransitionWrite {
           { entity: facts.entity, recordId: id, state },
           { record: after, columns: facts.effects.columns, clock: facts.timerClock },
         );
+  const timers = [
+    ...timersOf(
+      compiled,
+      {
+        entity: facts.entity,
+        recordId: id,
+        state: decision.to,
+        entered: moved,
+        now,
+        record: after,
+        ...(facts.timerClock && { clock: facts.timerClock }),
+      },
+      decision.timers.schedule,
+    ),
+    ...(dated?.rows ?? []),
+  ];
   return {
     id,
     version: facts.version,
     columns: {
       ...facts.effects.columns,
       state: decision.to,
-      ...(moved && { state_entered_at: now, sla_breached_at: null }),
+      // Entering a stage restarts its SLA: the server's due time (or none), and no breach yet.
+      ...(moved && { state_entered_at: now, sla_breached_at: null, sla_due_at: slaDueOf(timers) }),
       ...(facts.actorIsUser && { updated_by: facts.actorId }),
     },
     history: {
@@ -106,22 +123,7 @@ export function toTransitionWrite(facts: TransitionFacts): TransitionWrite {
     },
     cancelTimers: (decision.timers.cancel || moved) && usesTimers(compiled),
     ...(dated && { movedTimers: { state, events: dated.events } }),
-    timers: [
-      ...timersOf(
-        compiled,
-        {
-          entity: facts.entity,
-          recordId: id,
-          state: decision.to,
-          entered: moved,
-          now,
-          record: after,
-          ...(facts.timerClock && { clock: facts.timerClock }),
-        },
-        decision.timers.schedule,
-      ),
-      ...(dated?.rows ?? []),
-    ],
+    timers,
     outbox: facts.effects.outbox,
     notifications: facts.effects.notifications,
     requestId: facts.requestId,

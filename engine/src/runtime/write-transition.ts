@@ -45,7 +45,9 @@ export async function writeTransition(
   const changes = updatedChanges(
     entity,
     'u',
-    Object.keys(change.columns).filter((name) => name !== 'updated_by' && name !== 'state_entered_at'),
+    Object.keys(change.columns).filter(
+      (name) => name !== 'updated_by' && name !== 'state_entered_at' && name !== 'sla_due_at',
+    ),
   );
   const detail = {
     sql: '?::jsonb',
@@ -86,16 +88,24 @@ export async function writeTransition(
 
 /**
  * Writes a start's workflow parts for a record already inserted in this transaction (a start whose
- * entry effects had to run first), as one statement reading the record as it now stands.
+ * entry effects had to run first), as one statement reading the record as it now stands (and setting when
+ * its first stage's SLA is due, which the business calendar read in this transaction decided).
  */
 export async function writeStart(
   trx: Knex,
   entity: CompiledEntity,
   recordId: string,
   write: WorkflowWrite,
+  slaDueAt?: Date | null,
 ): Promise<void> {
+  const table = quoteIdent(entity.table.name);
   const parts: CtePart[] = [
-    { sql: `r as (select id, owner_id from ${quoteIdent(entity.table.name)} where id = ?)`, bindings: [recordId] },
+    slaDueAt
+      ? {
+          sql: `r as (update ${table} set sla_due_at = ? where id = ? returning id, owner_id)`,
+          bindings: [slaDueAt, recordId],
+        }
+      : { sql: `r as (select id, owner_id from ${table} where id = ?)`, bindings: [recordId] },
     ...workflowParts('r', entity.id, recordId, write),
   ];
   await trx.raw(

@@ -8,11 +8,13 @@ export function systemColumns(options: { hasWorkflow: boolean; hasRecordTypes: b
     { name: 'record_type', type: { base: 'text' }, nullable: !options.hasRecordTypes, system: true },
   ];
   if (options.hasWorkflow) {
-    // When the record entered its state (stage-stay alarms, "stuck" lists) and when that stay broke its SLA.
+    // When the record entered its state (stage-stay alarms, "stuck" lists), when that stay's SLA is due (the
+    // server's count, business hours and holidays included) and when it broke it.
     columns.push(
       { name: 'state', type: { base: 'text' }, nullable: true, system: true },
       { name: 'state_entered_at', type: { base: 'timestamptz' }, nullable: true, system: true },
       { name: 'sla_breached_at', type: { base: 'timestamptz' }, nullable: true, system: true },
+      { name: 'sla_due_at', type: { base: 'timestamptz' }, nullable: true, system: true },
     );
   }
   columns.push(

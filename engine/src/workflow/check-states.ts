@@ -36,7 +36,7 @@ export function checkStates(workflow: WorkflowDefinition): Issue[] {
       issues.push({
         pointer: `${at}/meta/sla`,
         keyword: 'duration',
-        message: 'sla must be an ISO-8601 duration such as P14D or PT4H, or "N business days"',
+        message: 'sla must be an ISO-8601 duration such as P14D or PT4H, "N business days" or "N business hours"',
       });
     }
     if (state.meta?.stuckAfter !== undefined && !isDuration(state.meta.stuckAfter)) {

@@ -2,7 +2,7 @@ import type { EntityDefinition } from '../definitions/entity.js';
 import type { WorkflowDefinition } from '../definitions/workflow.js';
 import type { Issue, Text } from '../errors.js';
 import { toFieldKind } from '../schema/column-types.js';
-import { looksLikeDateKey, parseDateKey, parseTimerDuration } from './date-timers.js';
+import { looksLikeDateKey, parseDateKey, parseTimerDuration, type TimerDuration } from './date-timers.js';
 import { escape } from './transitions.js';
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -16,6 +16,14 @@ export function checkDateTimers(workflow: WorkflowDefinition, entities: readonly
   const entity = entities.find((e) => e.$id === workflow.meta.entity);
   const issues: Issue[] = [];
   for (const [name, state] of Object.entries(workflow.states)) {
+    const warn = warnProblem(state.meta?.sla, state.meta?.slaWarnAt);
+    if (warn)
+      issues.push({
+        pointer: `/states/${escape(name)}/meta/slaWarnAt`,
+        keyword: warn.keyword,
+        message: warn.text.en,
+        i18n: warn.text,
+      });
     for (const key of Object.keys(state.after ?? {})) {
       if (!looksLikeDateKey(key)) continue;
       const problem = keyProblem(key, entity);
@@ -31,6 +39,52 @@ export function checkDateTimers(workflow: WorkflowDefinition, entities: readonly
   return issues;
 }
 
+/** meta.slaWarnAt: a duration in the grammar of meta.sla, on a state with an SLA, shorter than it when comparable. */
+function warnProblem(sla: unknown, warnAt: unknown): { keyword: string; text: Text } | undefined {
+  if (warnAt === undefined) return undefined;
+  const warn = typeof warnAt === 'string' ? parseTimerDuration(warnAt) : undefined;
+  if (!warn)
+    return {
+      keyword: 'duration',
+      text: {
+        en: `slaWarnAt "${String(warnAt)}" is not a duration: write an ISO-8601 duration (PT1H, P1D), "N business hours" or "N business days"`,
+        zh: `提前提醒时间“${String(warnAt)}”不是有效的时长：请写 ISO-8601 时长（如 PT1H、P1D）、“N business hours”（N 个工作小时）或“N business days”（N 个工作日）`,
+      },
+    };
+  const limit = typeof sla === 'string' ? parseTimerDuration(sla) : undefined;
+  if (!limit)
+    return {
+      keyword: 'slaWarnAt',
+      text: {
+        en: 'slaWarnAt warns before the SLA is due: the state needs meta.sla',
+        zh: '提前提醒是在时限到期前发出的：此阶段需要先设置时限（meta.sla）',
+      },
+    };
+  if (longer(warn, limit))
+    return {
+      keyword: 'slaWarnAt',
+      text: {
+        en: `slaWarnAt "${warn.text}" is not shorter than the SLA "${limit.text}": the warning would come before the stage starts`,
+        zh: `提前提醒时间“${warn.text}”不短于时限“${limit.text}”，提醒会早于进入阶段`,
+      },
+    };
+  return undefined;
+}
+
+/** A duration's length in one comparable unit: milliseconds, business hours or business days. */
+function lengthOf(duration: TimerDuration): { unit: string; amount: number } {
+  if (duration.kind === 'iso') return { unit: 'ms', amount: duration.days * 86_400_000 + duration.ms };
+  if (duration.kind === 'businessHours') return { unit: 'hours', amount: duration.hours };
+  return { unit: 'days', amount: duration.days };
+}
+
+/** Whether `warn` is at least as long as `limit` when both are counted the same way (else: not known, false). */
+function longer(warn: TimerDuration, limit: TimerDuration): boolean {
+  const a = lengthOf(warn);
+  const b = lengthOf(limit);
+  return a.unit === b.unit && a.amount >= b.amount;
+}
+
 function keyProblem(key: string, entity: EntityDefinition | undefined): { keyword: string; text: Text } | undefined {
   const words = key.split(' ');
   const field = words[1] ?? '';
@@ -40,8 +94,8 @@ function keyProblem(key: string, entity: EntityDefinition | undefined): { keywor
     return {
       keyword: 'duration',
       text: {
-        en: `"${duration}" is not a duration: write an ISO-8601 duration (P1D, PT4H) or "N business days"`,
-        zh: `“${duration}”不是有效的时长：请写 ISO-8601 时长（如 P1D、PT4H）或“N business days”（N 个工作日）`,
+        en: `"${duration}" is not a duration: write an ISO-8601 duration (P1D, PT4H), "N business days" or "N business hours"`,
+        zh: `“${duration}”不是有效的时长：请写 ISO-8601 时长（如 P1D、PT4H）、“N business days”（N 个工作日）或“N business hours”（N 个工作小时）`,
       },
     };
   if (!parseDateKey(key))

@@ -1,5 +1,6 @@
 import { formulaCalendar, isDuration, toMilliseconds } from '@lodestar/core';
 import { addBusinessDays, WEEKENDS_ONLY, type BusinessCalendar } from '../calendar/business-days.js';
+import { addBusinessHours, businessHoursBetween } from '../calendar/business-hours.js';
 import { fromWallTime, toWallTime } from '../calendar/wall-time.js';
 
 /**
@@ -10,13 +11,16 @@ import { fromWallTime, toWallTime } from '../calendar/wall-time.js';
  *   "before expectedCloseDate P3D 09:00"   before it, then at 09:00 of the day reached
  *   "after dueDate 2 business days"        business days (weekends and the calendar's holidays skipped)
  *   "3 business days"                      business days after entering the state (also in meta.sla)
+ *   "4 business hours"                     the calendar's working hours of business days (also in meta.sla)
  *
  * A date field's value is midnight of that day on the company's wall clock; a time `HH:MM` moves the
  * instant reached to that time of its day. "N business day(s)" is not ISO-8601 on purpose: nothing can
  * read it as a calendar duration.
  */
 export type TimerDuration =
-  { kind: 'iso'; text: string; days: number; ms: number } | { kind: 'business'; text: string; days: number };
+  | { kind: 'iso'; text: string; days: number; ms: number }
+  | { kind: 'business'; text: string; days: number }
+  | { kind: 'businessHours'; text: string; hours: number };
 
 export interface DateTimerKey {
   direction: 'at' | 'after' | 'before';
@@ -34,13 +38,16 @@ export interface TimerClock {
 
 const DAY_MS = 86_400_000;
 const BUSINESS = /^(\d{1,4}) business days?$/;
+const BUSINESS_HOURS = /^(\d{1,4}) business hours?$/;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const FIELD = /^[a-z][a-zA-Z0-9]*$/;
 
-/** An ISO-8601 duration or "N business day(s)"; undefined when the text is neither. */
+/** An ISO-8601 duration, "N business day(s)" or "N business hour(s)"; undefined when the text is none of them. */
 export function parseTimerDuration(text: string): TimerDuration | undefined {
   const business = BUSINESS.exec(text);
   if (business) return { kind: 'business', text, days: Number(business[1]) };
+  const hours = BUSINESS_HOURS.exec(text);
+  if (hours) return { kind: 'businessHours', text, hours: Number(hours[1]) };
   if (!isDuration(text)) return undefined;
   // Whole days are counted on the calendar (a day is a wall-clock day); what remains is elapsed time.
   const total = toMilliseconds(text)!;
@@ -49,9 +56,9 @@ export function parseTimerDuration(text: string): TimerDuration | undefined {
   return { kind: 'iso', text, days, ms: total - days * DAY_MS };
 }
 
-/** Whether an `after` key or meta.sla is written in business days. */
+/** Whether an `after` key or meta.sla is written in business days or business hours (it needs the calendar). */
 export function isBusinessDuration(text: unknown): boolean {
-  return typeof text === 'string' && BUSINESS.test(text);
+  return typeof text === 'string' && (BUSINESS.test(text) || BUSINESS_HOURS.test(text));
 }
 
 /** The parts of a date-relative key; undefined when the key is not one (check its words with dateKeyProblem). */
@@ -96,6 +103,8 @@ export function instantOfValue(value: unknown, timeZone: string): number | null 
 
 /** `base` moved by a duration (backwards for `sign` −1): whole days on the wall clock, then elapsed time. */
 export function shiftBy(base: number, duration: TimerDuration, sign: 1 | -1, clock: TimerClock): number {
+  if (duration.kind === 'businessHours')
+    return addBusinessHours(clock.calendar ?? WEEKENDS_ONLY, base, sign * duration.hours, clock.timeZone);
   const wall = toWallTime(base, clock.timeZone);
   const day =
     duration.kind === 'business'
@@ -142,4 +151,31 @@ export function dateKeysOf(after: Record<string, unknown> | undefined): { key: s
 /** The XState event a state's `after` key sends (`xstate.after.<delay>.<workflow>.<state>`; date keys keep their text). */
 export function dateTimerEvent(workflow: string, state: string, key: string): string {
   return `xstate.after.${key}.${workflow}.${state}`;
+}
+
+/** The share of an SLA after which the record's owner is warned, unless the state's meta.slaWarnAt says otherwise. */
+export const SLA_WARN_SHARE = 0.8;
+
+/**
+ * When the owner is warned that the SLA entered at `enteredAt` and due at `dueAt` is about to break:
+ * `warnText` (meta.slaWarnAt, same grammar as meta.sla) before the due time, or else after 80 % of the SLA,
+ * counted in working hours for a business-day or business-hour SLA (so the warning never comes at night or
+ * on a Sunday) and in elapsed time otherwise. Null when that would not be after entering the state (no warning worth sending).
+ */
+export function slaWarnAt(
+  input: { enteredAt: Date; dueAt: Date; slaText: unknown; warnText?: unknown },
+  clock: TimerClock,
+): Date | null {
+  const entered = input.enteredAt.getTime();
+  const due = input.dueAt.getTime();
+  const warn = typeof input.warnText === 'string' ? parseTimerDuration(input.warnText) : undefined;
+  const sla = typeof input.slaText === 'string' ? parseTimerDuration(input.slaText) : undefined;
+  let at: number;
+  const calendar = clock.calendar ?? WEEKENDS_ONLY;
+  if (warn) at = shiftBy(due, warn, -1, clock);
+  else if (sla && sla.kind !== 'iso') {
+    const hours = businessHoursBetween(calendar, entered, due, clock.timeZone) * SLA_WARN_SHARE;
+    at = addBusinessHours(calendar, entered, hours, clock.timeZone);
+  } else at = entered + Math.round((due - entered) * SLA_WARN_SHARE);
+  return at > entered && at < due ? new Date(at) : null;
 }

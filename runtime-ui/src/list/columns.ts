@@ -43,7 +43,7 @@ export function choosableColumns(entity: EntityDefinition, hasWorkflow: boolean)
   const system = SYSTEM_FIELDS.filter(
     (name) =>
       name !== 'version' &&
-      (hasWorkflow || !['state', 'state_entered_at', 'sla_breached_at'].includes(name)) &&
+      (hasWorkflow || !['state', 'state_entered_at', 'sla_breached_at', 'sla_due_at'].includes(name)) &&
       (name !== 'record_type' || entity['x-entity'].recordTypes),
   );
   return [...orderedFields(entity), ...system];

@@ -250,6 +250,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/calendar/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The working hours of a business day */
+        get: operations["readWorkingHours"];
+        /**
+         * Replace the working hours of a business day
+         * @description Business-hour timers and SLAs count on the new hours, pending ones too: each is computed again from what it counts from and moved.
+         */
+        put: operations["replaceWorkingHours"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/calendar/{year}": {
         parameters: {
             query?: never;
@@ -2223,6 +2244,69 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    readWorkingHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The working periods of every business day on the company clock, in order and not overlapping (09:00–12:00 and 13:30–18:00 by default). "N business hours" counts only these. */
+                        periods: {
+                            from: string;
+                            to: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    replaceWorkingHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The working periods of every business day on the company clock, in order and not overlapping (09:00–12:00 and 13:30–18:00 by default). "N business hours" counts only these. */
+                    periods: {
+                        from: string;
+                        to: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Replaced. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The working periods of every business day on the company clock, in order and not overlapping (09:00–12:00 and 13:30–18:00 by default). "N business hours" counts only these. */
+                        periods: {
+                            from: string;
+                            to: string;
+                        }[];
+                    };
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["Internal"];
         };
     };

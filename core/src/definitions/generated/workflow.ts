@@ -113,6 +113,10 @@ export interface StateMeta {
   probability?: number;
   outcome?: 'open' | 'won' | 'lost';
   sla?: string;
+  /**
+   * How long before the SLA is due its owner is warned (same grammar as sla); 80 % of the SLA when absent.
+   */
+  slaWarnAt?: string;
   stuckAfter?: string;
   renamedFrom?: string;
   /**

@@ -42,8 +42,43 @@ const calendarYear = object(
   { additionalProperties: false },
 );
 
+const time = { type: 'string', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$|^24:00$' };
+const workingHours = object(
+  {
+    periods: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 6,
+      items: object({ from: time, to: time }, ['from', 'to'], { additionalProperties: false }),
+      description:
+        'The working periods of every business day on the company clock, in order and not overlapping (09:00–12:00 and 13:30–18:00 by default). "N business hours" counts only these.',
+    },
+  },
+  ['periods'],
+  { additionalProperties: false },
+);
+
 /** `/admin/calendar/*`: the business calendar business-day timers and SLAs count on (administrators only). */
 export const CALENDAR = contract('/admin/calendar', {
+  readWorkingHours: {
+    method: 'get',
+    path: '/hours',
+    operationId: 'readWorkingHours',
+    tags,
+    summary: 'The working hours of a business day',
+    responses: { 200: json('', workingHours) },
+  },
+  replaceWorkingHours: {
+    method: 'put',
+    path: '/hours',
+    operationId: 'replaceWorkingHours',
+    tags,
+    summary: 'Replace the working hours of a business day',
+    description:
+      'Business-hour timers and SLAs count on the new hours, pending ones too: each is computed again from what it counts from and moved.',
+    body: workingHours,
+    responses: { 200: json('Replaced.', workingHours), ...problems(422) },
+  },
   readCalendarYear: {
     method: 'get',
     path: '/:year',

@@ -74,6 +74,12 @@ function systemProperties(entity: CompiledEntity): JsonSchema {
         ...stamp("When the current state's SLA ran out; null while within it."),
         type: ['string', 'null'],
       },
+      sla_due_at: {
+        ...stamp(
+          "When the current state's SLA is due, as the server counted it when the record entered the state (business days and hours on the business calendar); null when the state has no SLA.",
+        ),
+        type: ['string', 'null'],
+      },
     }),
     owner_id: NULLABLE_UUID,
     created_at: stamp('When the record was created.'),

@@ -138,7 +138,7 @@ function filterParameters(entity: CompiledEntity): JsonSchema[] {
   const bound = entity.table.columns.some((c) => c.name === 'state');
   const optional = [
     entity.recordTypes.length > 0 && 'record_type',
-    ...(bound ? ['state', 'state_entered_at', 'sla_breached_at'] : []),
+    ...(bound ? ['state', 'state_entered_at', 'sla_breached_at', 'sla_due_at'] : []),
   ];
   return [...SYSTEM_FILTERS, ...optional.filter((name) => typeof name === 'string'), ...entity.fields.keys()].map(
     (field) => ({

@@ -3,7 +3,13 @@ import type { AuditContext } from '../../audit/audit-entry.js';
 import { isBusinessDay, WEEKENDS_ONLY } from '../../calendar/business-days.js';
 import { forgetCalendar } from '../../calendar/calendar-cache.js';
 import { rescheduleBusinessTimers } from '../../runtime/date-timer-calendar.js';
-import { readCalendarYear, replaceCalendarYear } from '../../calendar/calendar-repo.js';
+import {
+  readCalendarYear,
+  readWorkingHours,
+  replaceCalendarYear,
+  replaceWorkingHours,
+} from '../../calendar/calendar-repo.js';
+import { minutesOf, timeText, workingHoursOf, type WorkingPeriod } from '../../calendar/business-hours.js';
 import type { CalendarDay } from '../../calendar/calendar-tables.js';
 import type { AppContext } from '../../context.js';
 import { ValidationError, issueOf, summarize, type Issue } from '../../errors.js';
@@ -26,6 +32,20 @@ export function calendarRouter(ctx: AppContext): Router {
   const knex = ctx.db.knex;
   router.use(adminOnly({ en: 'read and edit the business calendar', zh: '查看和修改工作日历' }));
   const { routes } = CALENDAR;
+  // Before `/:year`, which would read "hours" as a year.
+  route(router, routes.readWorkingHours, async (_req, res) => {
+    res.json({ periods: toPeriodTexts(workingHoursOf({ ...WEEKENDS_ONLY, hours: await readWorkingHours(knex) })) });
+  });
+  route(router, routes.replaceWorkingHours, async (req, res) => {
+    const texts = (req.body as { periods: { from: string; to: string }[] }).periods;
+    const { periods, issues } = toPeriods(texts);
+    if (issues.length) throw new ValidationError(summarize(issues), { issues });
+    const saved = await replaceWorkingHours(knex, periods, auditContext(req));
+    forgetCalendar(knex);
+    const moved = await rescheduleBusinessTimers(knex, modelOf(req));
+    if (moved) ctx.log.info({ moved }, 'business-hour timers moved to the edited working hours');
+    res.json({ periods: toPeriodTexts(saved) });
+  });
   route(router, routes.readCalendarYear, async (req, res) => {
     const year = Number(req.params.year);
     res.json({ year, days: await readCalendarYear(knex, year) });
@@ -47,6 +67,35 @@ export function calendarRouter(ctx: AppContext): Router {
     res.json({ year, days: saved });
   });
   return router;
+}
+
+function toPeriodTexts(periods: readonly WorkingPeriod[]): { from: string; to: string }[] {
+  return periods.map((period) => ({ from: timeText(period.from), to: timeText(period.to) }));
+}
+
+/** Working periods from `HH:MM` texts: each ends after it starts, in order, none overlapping the one before. */
+function toPeriods(texts: readonly { from: string; to: string }[]): { periods: WorkingPeriod[]; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const periods = texts.map((text, i): WorkingPeriod => {
+    const period = { from: minutesOf(text.from) ?? 0, to: minutesOf(text.to) ?? 0 };
+    const before = i > 0 ? minutesOf(texts[i - 1]!.to) : undefined;
+    if (period.to <= period.from)
+      issues.push(
+        issueOf(`/periods/${i}/to`, 'order', {
+          en: `the period ${text.from}–${text.to} ends before it starts`,
+          zh: `时段 ${text.from}–${text.to} 的结束时间早于开始时间`,
+        }),
+      );
+    else if (before !== undefined && period.from < before)
+      issues.push(
+        issueOf(`/periods/${i}/from`, 'overlap', {
+          en: `the period ${text.from}–${text.to} starts before the one above ends (${texts[i - 1]!.to}): list periods in order without overlap`,
+          zh: `时段 ${text.from}–${text.to} 在上一时段结束（${texts[i - 1]!.to}）之前就开始了：请按时间顺序填写，且不要重叠`,
+        }),
+      );
+    return period;
+  });
+  return { periods, issues };
 }
 
 /** Each day in the year, once; a make-up workday only on a weekend (a weekday is worked already). */

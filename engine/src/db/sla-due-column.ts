@@ -1,0 +1,25 @@
+import type { Knex } from 'knex';
+import { compileTables } from '../model/compile-model.js';
+import { readCurrentVersion } from './definitions-repo.js';
+
+/**
+ * Brings the published model's workflow tables up to the `sla_due_at` column this engine compiles for them
+ * (system-columns.ts). Plans compare definitions, not the database, so a column the engine adds to every
+ * bound table must be added once by the engine itself: this runs in engine migration 022. Answers the
+ * tables that have it, for the migration to fill from their pending SLA timers.
+ */
+export async function addSlaDueColumns(knex: Knex): Promise<{ entity: string; table: string }[]> {
+  const current = await readCurrentVersion(knex);
+  if (!current) return [];
+  const definitions = typeof current.definitions === 'string' ? JSON.parse(current.definitions) : current.definitions;
+  const tables: { entity: string; table: string }[] = [];
+  // compileTables answers one table per entity, in the definitions' order.
+  const entities = (definitions as { entities: { $id: string }[] }).entities;
+  compileTables(definitions).forEach((table, i) => {
+    if (table.columns.some((column) => column.name === 'sla_due_at'))
+      tables.push({ entity: entities[i]!.$id, table: table.name });
+  });
+  for (const { table } of tables)
+    await knex.raw('alter table ?? add column if not exists sla_due_at timestamptz', [table]);
+  return tables;
+}
