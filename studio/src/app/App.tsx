@@ -13,6 +13,7 @@ import { CalendarPage } from '../calendar/CalendarPage';
 import { SchedulesPage } from '../schedules/SchedulesPage';
 import { DashboardsPage } from '../dashboards/DashboardsPage';
 import { WebhooksPage } from '../webhooks/WebhooksPage';
+import { ReviewsPage } from '../reviews/ReviewsPage';
 import { APP_MESSAGES } from './messages';
 import { Shell } from './Shell';
 
@@ -46,6 +47,7 @@ export function App() {
           <Route path="/entities/:id" element={<EntityDesigner />} />
           <Route path="/publish" element={<PublishPage />} />
           <Route path="/versions" element={<VersionsPage />} />
+          <Route path="/reviews" element={<ReviewsPage />} />
           <Route path="/workflows" element={<WorkflowListPage />} />
           <Route path="/workflows/:id" element={<WorkflowDesigner />} />
           <Route path="/roles" element={<RolesPage />} />

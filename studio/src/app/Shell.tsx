@@ -9,6 +9,7 @@ import { CALENDAR_MESSAGES } from '../calendar/messages';
 import { SCHEDULE_MESSAGES } from '../schedules/messages';
 import { DASHBOARD_MESSAGES } from '../dashboards/messages';
 import { WEBHOOK_MESSAGES } from '../webhooks/messages';
+import { REVIEW_MESSAGES } from '../reviews/messages';
 
 /** The studio's frame: the shared top bar, a side navigation, the draft banner above every screen. */
 export function Shell({ children }: { children: ReactNode }) {
@@ -19,6 +20,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const schedules = useMessages(SCHEDULE_MESSAGES);
   const dashboards = useMessages(DASHBOARD_MESSAGES);
   const webhooks = useMessages(WEBHOOK_MESSAGES);
+  const reviews = useMessages(REVIEW_MESSAGES);
   return (
     <div className="studio">
       <AppHeader
@@ -49,6 +51,9 @@ export function Shell({ children }: { children: ReactNode }) {
           </NavLink>
           <NavLink to="/publish" className="sidenav-link">
             {t.publish}
+          </NavLink>
+          <NavLink to="/reviews" className="sidenav-link">
+            {reviews.nav}
           </NavLink>
           <NavLink to="/schedules" className="sidenav-link">
             {schedules.nav}

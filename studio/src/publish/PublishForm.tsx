@@ -10,15 +10,17 @@ const WORDS = ['确认', 'CONFIRM'];
 interface PublishFormProps {
   steps: PlanStep[];
   onPublish(note: string, confirmDestructive: boolean): Promise<void>;
-  /** Another action on the same plan (a template install): its button words, and no note. */
-  action?: { label: string; busyLabel: string };
+  /** Another action on the same plan (a template install, a submission for review): its button words; a note only with `withNote`. */
+  action?: { label: string; busyLabel: string; withNote?: boolean };
+  /** Waiting for something the button depends on (whether review is required). */
+  busy?: boolean;
 }
 
 /**
  * What applies a plan, for a publish and for a template install alike: the note, the confirmation word
  * when steps lose data, and the button (disabled while a step is blocked or the word is missing).
  */
-export function PublishForm({ steps, onPublish, action }: PublishFormProps) {
+export function PublishForm({ steps, onPublish, action, busy: waiting = false }: PublishFormProps) {
   const t = useMessages(PUBLISH_MESSAGES);
   const [note, setNote] = useState('');
   const [word, setWord] = useState('');
@@ -43,12 +45,12 @@ export function PublishForm({ steps, onPublish, action }: PublishFormProps) {
       {destructive && !blocked && (
         <TextInput label={t.confirmLabel(t.confirmWord)} value={word} onChange={setWord} wide />
       )}
-      {!action && <TextInput label={t.note} value={note} onChange={setNote} wide />}
+      {(!action || action.withNote) && <TextInput label={t.note} value={note} onChange={setNote} wide />}
       <div className="form-actions">
         <button
           type="submit"
           className={`button${destructive ? ' button-danger' : ''}`}
-          disabled={blocked || !confirmed || busy}
+          disabled={blocked || !confirmed || busy || waiting}
         >
           {busy ? (action?.busyLabel ?? t.publishing) : (action?.label ?? t.publish)}
         </button>

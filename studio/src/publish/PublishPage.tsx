@@ -9,7 +9,8 @@ import type { Issue as DefinitionIssue } from '@lodestar/core';
 import { PUBLISH_MESSAGES } from './messages';
 import { PlanSteps } from './PlanSteps';
 import { StateMappingPicker, type StateMapping } from './StateMapping';
-import { PublishForm } from './PublishForm';
+import { PublishAction } from './PublishAction';
+import { ReviewSetting } from './ReviewSetting';
 import { usePlan } from './usePlan';
 import './publish.css';
 
@@ -21,6 +22,7 @@ export function PublishPage() {
   const [published, setPublished] = useState<number>();
   const [failure, setFailure] = useState<{ message: string; issues: DefinitionIssue[]; stale: boolean }>();
   const [stateMapping, setStateMapping] = useState<StateMapping>({});
+  const [settingChanges, setSettingChanges] = useState(0);
   const [plan, replan] = usePlan(draft.hasDraft && published === undefined, draft.flush, stateMapping);
 
   const publish = async (note: string, confirmDestructive: boolean) => {
@@ -34,10 +36,12 @@ export function PublishPage() {
       draft.reload();
     } catch (error) {
       const api = error instanceof ApiError ? error : undefined;
+      // The setting may have been turned on meanwhile: the review status is asked again.
+      if (api?.problem.type?.endsWith('/review-required')) setSettingChanges((n) => n + 1);
       setFailure({
         message: (error as Error).message,
         issues: (api?.issues ?? []) as DefinitionIssue[],
-        stale: api?.status === 409,
+        stale: api?.status === 409 && !api.problem.type?.endsWith('/review-required'),
       });
     }
   };
@@ -45,6 +49,7 @@ export function PublishPage() {
   return (
     <>
       <TitleRow heading={t.heading} subheading={t.subheading} />
+      <ReviewSetting onChange={() => setSettingChanges((n) => n + 1)} />
       {published !== undefined ? (
         <div className="notice notice-success" role="status" data-testid="published">
           <strong>{t.published(published)}</strong>
@@ -111,7 +116,12 @@ export function PublishPage() {
                   ))}
                 </div>
               )}
-              <PublishForm steps={plan.plan.steps} onPublish={publish} />
+              <PublishAction
+                steps={plan.plan.steps}
+                stateMapping={stateMapping}
+                refreshKey={`${JSON.stringify(plan.plan.steps.map((s) => s.safety))}-${settingChanges}`}
+                onPublish={publish}
+              />
             </>
           )}
         </section>

@@ -31,6 +31,14 @@ export const PUBLISH_MESSAGES = defineMessages({
     publishFailed: '发布失败，数据库和数据没有任何变化。',
     stale: '有人在此期间发布了新版本：请重新计算计划。',
     discardHint: '不想要这些更改？可以在上方放弃草稿。',
+    reviewSetting: '发布需第二位管理员审核',
+    reviewSettingHint: '开启后，会丢失数据或改变角色权限的发布须先提交审核，由另一位管理员批准后才发布。',
+    reviewRequired: '此次发布需经第二位管理员审核：',
+    submitForReview: '提交审核',
+    submitting: '正在提交…',
+    submitFailed: '提交审核失败',
+    reviewPending: (name: string, at: string) => `${name} 已于 ${at} 提交审核，等待另一位管理员批准。`,
+    reviewReturned: (name: string) => `${name} 退回了上次提交，意见：`,
   },
   en: {
     mappingTitle: 'Records in removed stages',
@@ -65,5 +73,15 @@ export const PUBLISH_MESSAGES = defineMessages({
     publishFailed: 'The publish failed; the database and its data are unchanged.',
     stale: 'Someone published a newer version meanwhile: plan again.',
     discardHint: 'Do not want these changes? Discard the draft above.',
+    reviewSetting: "Require a second admin's review",
+    reviewSettingHint:
+      'When on, a publish that loses data or changes role permissions is submitted for review and published once another administrator approves it.',
+    reviewRequired: "This publish needs a second administrator's review:",
+    submitForReview: 'Submit for review',
+    submitting: 'Submitting…',
+    submitFailed: 'Could not submit for review',
+    reviewPending: (name: string, at: string) =>
+      `${name} submitted this for review on ${at}; it waits for another administrator.`,
+    reviewReturned: (name: string) => `${name} returned the last submission:`,
   },
 });

@@ -32,7 +32,8 @@ export function VersionDiff({ from, to }: { from: number; to: number }) {
   );
 }
 
-function DiffSections({ diff }: { diff: VersionsDiff }) {
+/** A diff's sections and steps; the reviews page shows a submission's diff and frozen plan with it. */
+export function DiffSections({ diff }: { diff: VersionsDiff }) {
   const t = useMessages(DIFF_MESSAGES);
   const dashboards = diff.dashboards && !isEmpty(diff.dashboards) ? diff.dashboards : undefined;
   if (isEmpty(diff.entities) && isEmpty(diff.workflows) && isEmpty(diff.roles) && !dashboards)

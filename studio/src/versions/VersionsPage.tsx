@@ -18,6 +18,12 @@ export function VersionsPage() {
   // Keyed on the published version, so a publish in this tab shows up without a reload.
   const [versions, reload] = useApi<ResponseOf<'/meta/versions', 'get'>>(`/api/v1/meta/versions?v=${publishedVersion}`);
   const [users] = useApiGet('/admin/users');
+  // Reviewed versions name their submitter and reviewer (the approved submissions, by the version they published).
+  const [reviews] = useApi<ResponseOf<'/meta/reviews', 'get'>>(
+    `/api/v1/meta/reviews?status=approved&v=${publishedVersion}`,
+  );
+  const reviewOf = (version: number) =>
+    reviews.status === 'ready' ? reviews.data.data.find((r) => r.version === version) : undefined;
   const [picked, setPicked] = useState<number[]>([]);
   const [rollbackTo, setRollbackTo] = useState<number>();
   const format = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
@@ -91,7 +97,9 @@ export function VersionsPage() {
                       {v.version === publishedVersion && <span className="badge">{t.current}</span>}
                     </td>
                     <td className="nowrap">{format.format(new Date(v.published_at))}</td>
-                    <td>{who(v.published_by) ?? <span className="muted">—</span>}</td>
+                    <td>
+                      <Publisher review={reviewOf(v.version)} fallback={who(v.published_by)} />
+                    </td>
                     <td className="nowrap">{t.sources[v.source] ?? v.source}</td>
                     <td>{v.noteText?.[lang] ?? v.note ?? <span className="muted">—</span>}</td>
                     <td className="nowrap row-actions">
@@ -121,5 +129,20 @@ export function VersionsPage() {
         ))}
       {rollbackTo !== undefined && <RollbackDialog version={rollbackTo} onClose={() => setRollbackTo(undefined)} />}
     </>
+  );
+}
+
+type Review = ResponseOf<'/meta/reviews', 'get'>['data'][number];
+
+/** Who published: a reviewed version names its submitter and its reviewer (with the reviewer's note). */
+function Publisher({ review, fallback }: { review: Review | undefined; fallback: string | undefined }) {
+  const t = useMessages(VERSION_MESSAGES);
+  if (!review) return fallback ? <>{fallback}</> : <span className="muted">—</span>;
+  return (
+    <span className="publisher" data-testid="reviewed-by">
+      <span className="nowrap">{t.submittedBy(review.submittedBy?.name ?? t.removedUser)}</span>{' '}
+      <span className="nowrap">{t.reviewedBy(review.reviewedBy?.name ?? t.removedUser)}</span>
+      {review.reviewNote && <span className="muted review-note-line">{t.reviewNote(review.reviewNote)}</span>}
+    </span>
   );
 }

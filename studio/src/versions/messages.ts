@@ -13,10 +13,18 @@ export const VERSION_MESSAGES = defineMessages({
     note: '说明',
     publishedAt: '发布时间',
     current: '当前',
-    sources: { folder: '模板文件夹', draft: '工作室草稿', api: 'API', template: '模板', rollback: '回滚' } as Record<
-      string,
-      string
-    >,
+    sources: {
+      folder: '模板文件夹',
+      draft: '工作室草稿',
+      api: 'API',
+      template: '模板',
+      rollback: '回滚',
+      review: '审核后发布',
+    } as Record<string, string>,
+    submittedBy: (name: string) => `提交：${name}`,
+    reviewedBy: (name: string) => `审核：${name}`,
+    reviewNote: (note: string) => `审核意见：${note}`,
+    removedUser: '已删除的用户',
   },
   en: {
     heading: 'Versions',
@@ -36,6 +44,11 @@ export const VERSION_MESSAGES = defineMessages({
       api: 'API',
       template: 'Template',
       rollback: 'Rollback',
+      review: 'Reviewed',
     },
+    submittedBy: (name: string) => `Submitted by ${name}`,
+    reviewedBy: (name: string) => `Reviewed by ${name}`,
+    reviewNote: (note: string) => `Review note: ${note}`,
+    removedUser: 'a removed user',
   },
 });
