@@ -213,6 +213,53 @@ describe('customer pool 1.0.0 → 1.1.0 on the standard CRM', () => {
     });
   });
 
+  it('a sales manager sees the team and the pool and gives a pool customer to a team member', async () => {
+    const unit = (await call('admin', 'POST', '/admin/org-units', { name: '华东销售组' }, 201)).id as string;
+    const zhao = await server.userToken({
+      email: 'zhao@example.com',
+      displayName: '赵经理',
+      roles: ['salesManager'],
+      orgUnitId: unit,
+    });
+    const zhou = await server.userToken({
+      email: 'zhou@example.com',
+      displayName: '周销售',
+      roles: ['salesperson'],
+      orgUnitId: unit,
+    });
+    tokens.zhao = zhao.token;
+    tokens.zhou = zhou.token;
+    const mine = await call(
+      'zhou',
+      'POST',
+      '/records/customer',
+      { record_type: 'company', name: '周的客户', industry: 'retail' },
+      201,
+    );
+    const pool = ['普通超期', '小客户超期', '重点超期', '未分级超期', '重要超期'];
+    // Team and unowned: the pool's customers and the team member's, not wang's (outside the unit).
+    expect((await listed('zhao', [...pool, '周的客户', '普通未超期'])).sort()).toEqual(
+      ['普通超期', '小客户超期', '重点超期', '未分级超期', '重要超期', '周的客户'].sort(),
+    );
+    const id = (await knex()('customer').where({ name: '小客户超期' }).first('id')).id as string;
+    const record = await get('zhao', 'customer', id);
+    const given = await call('zhao', 'PATCH', `/records/customer/${id}`, {
+      version: record.version,
+      owner_id: zhou.user.id,
+    });
+    expect(given.owner_id).toBe(zhou.user.id);
+    expect(mine.owner_id).toBe(zhou.user.id);
+    // Outside the team the manager may not give it.
+    const pooled = (await knex()('customer').where({ name: '未分级超期' }).first('id')).id as string;
+    const outside = await server.request(
+      'PATCH',
+      `/api/v1/records/customer/${pooled}`,
+      { version: (await get('zhao', 'customer', pooled)).version, owner_id: users.wang },
+      { authorization: `Bearer ${zhao.token}` },
+    );
+    expect(outside.status).toBe(403);
+  });
+
   it('refuses the 51st claimed customer with the limit in both languages', async () => {
     // 49 customers li claimed before (as the claim leaves them), then the 50th claim passes and the 51st not.
     const rows = Array.from({ length: 49 }, (_, i) => ({
