@@ -128,4 +128,22 @@ describe('the form layout designer', () => {
     await expect.poll(() => fieldsIn(basic).then((f) => f.slice(0, 2))).toEqual(['shortName', 'name']);
     await screenshot(p, 'studio-layout-phone');
   });
+
+  it("a field dragged onto the fields aside leaves the record type's form, and comes back by its button", async () => {
+    const p = await sessions.open(server.adminToken, 'zh');
+    const designer = await openLayout(p);
+    const other = designer.locator('section.layout-zone[data-section="other"]');
+    const aside = designer.getByRole('region', { name: '未放入表单的字段' });
+    await other.locator('[data-field="tags"]').dragTo(aside.getByRole('heading', { name: '未放入表单的字段' }));
+    await aside.locator('[data-field="tags"]').waitFor();
+    expect(await fieldsIn(other)).toEqual(['description', 'churnReason']);
+    await expect.poll(() => p.getByTestId('layout-preview').locator('[data-field="tags"]').count()).toBe(0);
+    await draftSaved(p);
+    const draft = (await server.request('GET', '/api/v1/meta/drafts/studio')).body.definitions;
+    const customer = draft.entities.find((e: { $id: string }) => e.$id === 'customer');
+    expect(customer['x-entity'].recordTypes.company.fields).not.toContain('tags');
+    expect(customer['x-entity'].recordTypes.government.fields).toContain('tags');
+    await aside.getByRole('button', { name: '放入表单 标签' }).click();
+    await other.locator('[data-field="tags"]').waitFor();
+  });
 });

@@ -6,20 +6,37 @@ import { KIND_LABELS } from '../designer/field-kind';
 import { DRAG_TYPE } from './SectionZone';
 import { LAYOUT_MESSAGES } from './messages';
 
-/** Fields the chosen form does not show: dragged into a section, or added at the end by a button. */
+/**
+ * Fields the chosen form does not show: dragged into a section, or added at the end by a button. A field
+ * of the form dropped here leaves it (as its × button does).
+ */
 export function AsideFields({
   entity,
   names,
   onAdd,
+  onRemove,
 }: {
   entity: EntityDefinition;
   names: string[];
   onAdd(name: string): void;
+  onRemove(name: string): void;
 }) {
   const t = useMessages(LAYOUT_MESSAGES);
   const { lang } = useStudioLang();
   return (
-    <section className="layout-aside" aria-labelledby="layout-aside-heading">
+    <section
+      className="layout-aside"
+      aria-labelledby="layout-aside-heading"
+      onDragOver={(e) => {
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'move';
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        const name = e.dataTransfer.getData(DRAG_TYPE);
+        if (name && !names.includes(name)) onRemove(name);
+      }}
+    >
       <h3 id="layout-aside-heading">{t.aside}</h3>
       <p className="muted small">{names.length ? t.asideHint : t.asideEmpty}</p>
       <ul className="layout-fields">

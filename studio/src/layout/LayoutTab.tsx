@@ -102,6 +102,7 @@ export function LayoutTab({
               entity={entity}
               names={layout.aside}
               onAdd={(name) => edit((e) => addToForm(e, recordType, name))}
+              onRemove={actions.takeOff}
             />
           </div>
           <div className="layout-preview-column" role="region" aria-label={t.preview}>
