@@ -65,26 +65,34 @@ export function createdPart(source: string, importId: string, entity: string): C
   };
 }
 
-/** Remembers one record the import created or changed (one by one: records with links or start actions, updates). */
-export async function recordWritten(
-  db: Knex,
-  row: {
-    importId: string;
-    entity: string;
-    recordId: string;
-    action: 'create' | 'update';
-    version: number;
-    before?: unknown;
-  },
-): Promise<void> {
-  await db(RECORDS).insert({
-    import_id: row.importId,
-    entity: row.entity,
-    record_id: row.recordId,
-    action: row.action,
-    version: row.version,
-    before: row.before === undefined ? null : JSON.stringify(row.before),
-  });
+/** What an import created or changed, for undo. */
+export interface WrittenRecord {
+  importId: string;
+  entity: string;
+  recordId: string;
+  action: 'create' | 'update';
+  version: number;
+  before?: unknown;
+}
+
+/** Remembers one record the import created or changed (one by one: records with links or start actions). */
+export async function recordWritten(db: Knex, row: WrittenRecord): Promise<void> {
+  await recordsWritten(db, [row]);
+}
+
+/** Remembers records the import created or changed, in one insert per 1,000. */
+export async function recordsWritten(db: Knex, rows: WrittenRecord[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000)
+    await db(RECORDS).insert(
+      rows.slice(i, i + 1000).map((row) => ({
+        import_id: row.importId,
+        entity: row.entity,
+        record_id: row.recordId,
+        action: row.action,
+        version: row.version,
+        before: row.before === undefined ? null : JSON.stringify(row.before),
+      })),
+    );
 }
 
 export interface BadRow {

@@ -12,8 +12,11 @@ import { toInsertManySql, selectRecords, type Row } from '../records/records-rep
 import type { RecordContext } from '../records/types.js';
 import { checkCreate, createRecord, createRow, patchRecord, type RecordStart } from '../records/write-record.js';
 import { startFor } from '../runtime/start-record.js';
+import { hasNumbering } from '../records/numbering.js';
+import { toSelectSql } from '../records/to-sql.js';
 import { textOf } from './convert.js';
-import { createdPart, holdImportLock, recordWritten } from './imports-repo.js';
+import { Stage } from './stage.js';
+import { createdPart, holdImportLock, recordsWritten, recordWritten } from './imports-repo.js';
 import type { ImportCounts, ImportOptions, ImportOutcome, RefusedRow, RowIssue } from './import-types.js';
 import {
   existingByKey,
@@ -53,6 +56,7 @@ export interface ImportRun {
 
 const MAX_KEPT_ROWS = 100_000;
 const MAX_BINDINGS = 30_000;
+const UNIQUE_VIOLATION = '23505';
 
 class Rollback extends Error {}
 
@@ -222,6 +226,8 @@ class Importer {
   private readonly owners = new Map<string, RowIssue['message'] | null>();
   private readonly start: ReturnType<ReturnType<typeof startFor>>;
   private readonly matchKey: KeyIndexSpec | undefined;
+  private stage: Stage | undefined;
+  private readonly keyValues = new WeakMap<PreparedRow, Map<KeyIndexSpec, string[] | undefined>>();
 
   constructor(
     private readonly run: ImportRun,
@@ -289,7 +295,7 @@ class Importer {
   async write(planned: Planned): Promise<void> {
     await this.insertMany(planned.inserts);
     for (const { row, body } of planned.oneByOne) await this.createOne(row, body);
-    for (const update of planned.updates) await this.updateOne(update.row, update.body, update.found);
+    await this.updateAll(planned.updates);
     this.count(planned.rows);
   }
 
@@ -462,7 +468,7 @@ class Importer {
     for (const row of rows) {
       if (row.issues.length) continue;
       for (const key of [...keys, ...extra]) {
-        const value = keyValue(key, row.fields);
+        const value = this.keyOf(key, row);
         if (!value) continue;
         const id = `${key.name}\u0000${joinKey(value)}`;
         const first = this.seenKeys.get(id);
@@ -488,7 +494,7 @@ class Importer {
     if (this.matchKey) {
       const found = await this.byKey(this.matchKey, open);
       for (const row of open) {
-        const value = keyValue(this.matchKey, row.fields);
+        const value = this.keyOf(this.matchKey, row);
         const match = value && found.get(joinKey(value));
         if (match) matches.set(row, match);
         else if (mode === 'update')
@@ -510,7 +516,7 @@ class Importer {
       if (!inserts.length) break;
       const found = await this.byKey(key, inserts);
       for (const row of inserts) {
-        const value = keyValue(key, row.fields);
+        const value = this.keyOf(key, row);
         if (!value || !found.has(joinKey(value))) continue;
         const conflict = keyConflict(this.ctx.entity.definition, key.name);
         row.issues.push(
@@ -529,10 +535,18 @@ class Importer {
     return matches;
   }
 
+  /** A row's value of a key, normalised once per row and key (its fields are final once its references are resolved). */
+  private keyOf(key: KeyIndexSpec, row: PreparedRow): string[] | undefined {
+    let values = this.keyValues.get(row);
+    if (!values) this.keyValues.set(row, (values = new Map()));
+    if (!values.has(key)) values.set(key, keyValue(key, row.fields));
+    return values.get(key);
+  }
+
   private async byKey(key: KeyIndexSpec, rows: PreparedRow[]): Promise<Map<string, Existing>> {
     const values = new Map<string, string[]>();
     for (const row of rows) {
-      const value = keyValue(key, row.fields);
+      const value = this.keyOf(key, row);
       if (value) values.set(joinKey(value), value);
     }
     return existingByKey(this.trx, this.ctx.entity, key, [...values.values()], this.ctx.access);
@@ -563,7 +577,11 @@ class Importer {
       );
   }
 
-  /** New records of one batch: one INSERT per record type and start state, with audit, start and undo rows. */
+  /**
+   * New records of one batch: per record type and start state, the rows go into the stage (COPY) and from it
+   * into the table in one INSERT … SELECT, with audit, start and undo rows as CTEs of the same statement, in
+   * a savepoint. Numbered entities keep one multi-row INSERT: each record draws its number in its own row.
+   */
   private async insertMany(
     inserts: { row: PreparedRow; columns: Row; start: RecordStart | undefined }[],
   ): Promise<void> {
@@ -578,23 +596,39 @@ class Importer {
       auditPart(source, entity, 'create', who, createdChanges(source), jsonParam({ import: this.run.id })),
       createdPart(source, this.run.id, entity.id),
     ];
+    // Made outside the savepoints below, so a batch taken back does not take the stage with it.
+    if (groups.size && !hasNumbering(entity)) this.stage ??= await Stage.open(this.trx, entity);
     for (const group of groups.values()) {
       const start = group[0]!.start;
       const rows = group.map(({ columns }) => ({
         ...columns,
         ...(start && { state: start.state, state_entered_at: start.at }),
       }));
-      const insert = toInsertManySql(entity, rows);
-      if (start?.oneStatement) await start.oneStatement(this.trx, insert, also);
-      else {
-        const parts = [{ sql: `r as (${insert.sql})`, bindings: insert.bindings }, ...also('r')];
-        await this.trx.raw(
-          `with ${parts.map((p) => p.sql).join(', ')} select 1`,
-          parts.flatMap((p) => p.bindings),
-        );
+      try {
+        await this.trx.transaction(async (sp) => {
+          const insert = hasNumbering(entity) ? toInsertManySql(entity, rows) : await this.staged(sp, rows);
+          if (start?.oneStatement) await start.oneStatement(sp, insert, also);
+          else {
+            const parts = [{ sql: `r as (${insert.sql})`, bindings: insert.bindings }, ...also('r')];
+            await sp.raw(
+              `with ${parts.map((p) => p.sql).join(', ')} select 1`,
+              parts.flatMap((p) => p.bindings),
+            );
+          }
+        });
+        this.outcome.created += group.length;
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
+        // A key taken since the batch's lookups (another writer committed it): one by one names the rows.
+        for (const { row } of group) await this.createOne(row, this.bodyOf(row));
       }
-      this.outcome.created += group.length;
     }
+  }
+
+  /** Loads rows into the import's stage and answers the INSERT that takes them from it. */
+  private async staged(db: Knex, rows: Row[]): Promise<{ sql: string; bindings: Knex.RawBinding[] }> {
+    await this.stage!.load(db, rows);
+    return this.stage!.insertSql(this.ctx.entity, toSelectSql(this.ctx.entity));
   }
 
   /** A new record that needs more than a row (many-to-many links, start actions): the ordinary create. */
@@ -614,30 +648,46 @@ class Importer {
     }
   }
 
-  /** A row that updates its record: the ordinary patch at the version read, with what it changed kept for undo. */
-  private async updateOne(row: PreparedRow, body: Record<string, unknown>, found: Existing): Promise<void> {
+  /**
+   * Rows that update their records: the stored values they change read in one query, then each row the
+   * ordinary patch at the version read (one savepoint each), and what they changed kept for undo in one insert.
+   */
+  private async updateAll(updates: Planned['updates']): Promise<void> {
+    if (!updates.length) return;
     const { entity } = this.ctx;
-    const [stored] = await selectRecords(this.trx, entity, [found.id]);
-    const before = Object.fromEntries(
-      Object.keys(body)
-        .filter((name) => entity.table.columns.some((c) => c.name === name))
-        .map((name) => [name, stored?.[name] ?? null]),
+    const stored = new Map(
+      (
+        await selectRecords(
+          this.trx,
+          entity,
+          updates.map((u) => u.found.id),
+        )
+      ).map((r) => [r.id as string, r]),
     );
-    try {
-      const record = await this.trx.transaction((sp) =>
-        patchRecord({ ...this.ctx, knex: sp }, { id: found.id, version: found.version }, body),
+    const written: Parameters<typeof recordsWritten>[1] = [];
+    for (const { row, body, found } of updates) {
+      const before = Object.fromEntries(
+        Object.keys(body)
+          .filter((name) => entity.table.columns.some((c) => c.name === name))
+          .map((name) => [name, stored.get(found.id)?.[name] ?? null]),
       );
-      await recordWritten(this.trx, {
-        importId: this.run.id,
-        entity: entity.id,
-        recordId: found.id,
-        action: 'update',
-        version: record.version as number,
-        before,
-      });
-      this.outcome.updated++;
-    } catch (error) {
-      row.issues.push(...this.issuesOf(row, error));
+      try {
+        const record = await this.trx.transaction((sp) =>
+          patchRecord({ ...this.ctx, knex: sp }, { id: found.id, version: found.version }, body),
+        );
+        written.push({
+          importId: this.run.id,
+          entity: entity.id,
+          recordId: found.id,
+          action: 'update',
+          version: record.version as number,
+          before,
+        });
+        this.outcome.updated++;
+      } catch (error) {
+        row.issues.push(...this.issuesOf(row, error));
+      }
     }
+    await recordsWritten(this.trx, written);
   }
 }
