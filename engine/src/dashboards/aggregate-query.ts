@@ -27,6 +27,8 @@ export interface AggregateQuery {
   measure?: Attribute;
   group?: GroupKey;
   period?: { attribute: Attribute; unit: 'week' | 'month' | 'quarter' };
+  /** The day a record falls on for the filter bar's period: the widget's period field, else its creation. */
+  dated?: Attribute;
 }
 
 /**
@@ -54,6 +56,7 @@ export function toAggregateQuery(
   const measure = widget.measure.field === undefined ? undefined : attribute('measure', widget.measure.field);
   const group = widget.groupBy === undefined ? undefined : groupKey(model, entities, entity, widget.groupBy, attribute);
   const dated = widget.period && attribute('period', widget.period.field);
+  const day = dated ?? attributesOf(entity).byName.get('created_at');
   let list: ListQuery | undefined;
   try {
     list = toListQuery(filterParams(widget), { entity, entities, me });
@@ -79,6 +82,7 @@ export function toAggregateQuery(
     ...(measure && { measure }),
     ...(group && { group }),
     ...(dated && widget.period && { period: { attribute: dated, unit: widget.period.unit } }),
+    ...(day && { dated: day }),
   };
 }
 

@@ -5,7 +5,10 @@ import { companyTimeZone } from '../records/company-time-zone.js';
 import { MAX_GROUPS } from '../records/group-query.js';
 import { quoteIdent } from '../records/quote-ident.js';
 import { toListSql } from '../records/to-sql.js';
+import type { Actor } from '../actor.js';
+import { scopeCondition } from '../permissions/scope-condition.js';
 import type { AggregateQuery } from './aggregate-query.js';
+import type { DashboardFilters } from './dashboard-filters.js';
 
 /** How a period is named: `2026-03`, `2026-Q1`, `2026-W09` (ISO weeks). */
 const PERIOD_FORMATS = { month: 'YYYY-MM', quarter: 'YYYY-"Q"Q', week: 'IYYY-"W"IW' } as const;
@@ -16,7 +19,12 @@ const PERIOD_FORMATS = { month: 'YYYY-MM', quarter: 'YYYY-"Q"Q', week: 'IYYY-"W"
  * page limit give way to the measure per group key and period. A key read through a many-to-one is a subquery
  * under the related entity's read scope: a related record the caller may not see counts under "no value".
  */
-export function toAggregateSql(knex: Knex, query: AggregateQuery, access?: ModelAccess): Knex.QueryBuilder {
+export function toAggregateSql(
+  knex: Knex,
+  query: AggregateQuery,
+  access?: ModelAccess,
+  bar?: { filters: DashboardFilters; actor: Actor },
+): Knex.QueryBuilder {
   const bindings: Knex.RawBinding[] = [];
   const key = query.group ? keySql(query, access, bindings) : 'null';
   const period = query.period ? periodSql(query.period, bindings) : 'null';
@@ -35,12 +43,29 @@ export function toAggregateSql(knex: Knex, query: AggregateQuery, access?: Model
     .select(
       knex.raw(`${key} as "key", ${period} as "period", ${value} as "value", count(*)::int as "count"`, bindings),
     );
+  if (bar) applyFilterBar(statement, query, bar.filters, bar.actor);
   // One figure (a KPI) is an aggregate without GROUP BY: one row, a zero count when nothing matches.
   if (!query.group && !query.period) return statement;
   return statement
     .groupByRaw('1, 2')
     .orderByRaw('2 asc nulls last, 3 desc nulls last, 1 asc nulls last')
     .limit(MAX_GROUPS);
+}
+
+/** The dashboard's filter bar, on top of the caller's read scope: the period's days and whose records. */
+function applyFilterBar(statement: Knex.QueryBuilder, query: AggregateQuery, filters: DashboardFilters, actor: Actor) {
+  if (query.dated && (filters.from || filters.to)) {
+    const column = `t.${quoteIdent(query.dated.name)}`;
+    // A moment counts on the day it is in the company's time zone, as the period grouping reads it.
+    const day = query.dated.kind === 'dateTime' ? `(${column} at time zone ?)::date` : `${column}::date`;
+    const zone = query.dated.kind === 'dateTime' ? [companyTimeZone()] : [];
+    if (filters.from) statement.whereRaw(`${day} >= ?::date`, [...zone, filters.from]);
+    if (filters.to) statement.whereRaw(`${day} <= ?::date`, [...zone, filters.to]);
+  }
+  if (filters.owner) {
+    const owned = scopeCondition(filters.owner === 'me' ? 'own' : 'team', actor, 't');
+    if (owned) statement.whereRaw(owned.sql, owned.bindings as Knex.RawBinding[]);
+  }
 }
 
 function keySql(query: AggregateQuery, access: ModelAccess | undefined, bindings: Knex.RawBinding[]): string {

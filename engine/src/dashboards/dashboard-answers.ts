@@ -19,6 +19,7 @@ import { forecastSql, funnelSql, timeInStageSql, winRateSql } from '../reports/r
 import { toReportTarget } from '../reports/target.js';
 import { toAggregateQuery } from './aggregate-query.js';
 import { toAggregateRows, toAggregateSql } from './aggregate-sql.js';
+import type { DashboardFilters } from './dashboard-filters.js';
 
 /**
  * Dashboards as a caller sees them. A dashboard with `roles` is listed to holders of one of them (and admins);
@@ -47,6 +48,7 @@ export async function answerWidget(
   actor: Actor,
   ids: { dashboard: string; widget: string },
   now: Date,
+  filters: DashboardFilters = {},
 ): Promise<WidgetAnswer> {
   const dashboard = (model.set.dashboards ?? []).find((d) => d.id === ids.dashboard);
   if (!dashboard || !seesDashboard(dashboard, actor))
@@ -60,11 +62,24 @@ export async function answerWidget(
   const access = accessFor(model, actor);
   const head = { dashboard: dashboard.id, widget: widget.id };
   if (widget.kind === 'report') {
-    return { kind: 'report', ...head, report: widget.report, data: await runReport(knex, model, widget, access, now) };
+    const data = await runReport(knex, model, widget, access, now, reportFilters(filters, actor));
+    return { kind: 'report', ...head, report: widget.report, data };
   }
   const query = toAggregateQuery(model, widget, access, actor.id);
-  const rows = (await toAggregateSql(knex, query, access)) as Record<string, unknown>[];
+  const rows = (await toAggregateSql(knex, query, access, { filters, actor })) as Record<string, unknown>[];
   return { kind: 'aggregate', ...head, entity: widget.entity, rows: toAggregateRows(rows) };
+}
+
+/**
+ * The filter bar as a workflow report takes it: the period, and `me` as the caller's id. Reports filter by one
+ * owner, so `team` leaves a report widget at what the caller's permissions show (their team at most).
+ */
+function reportFilters(filters: DashboardFilters, actor: Actor): ReportFilters {
+  return {
+    ...(filters.from && { from: filters.from }),
+    ...(filters.to && { to: filters.to }),
+    ...(filters.owner === 'me' && { owner: actor.id }),
+  };
 }
 
 function seesDashboard(dashboard: DashboardDefinition, actor: Actor): boolean {
@@ -105,9 +120,9 @@ async function runReport(
   widget: ReportWidgetDefinition,
   access: ModelAccess | undefined,
   now: Date,
+  filters: ReportFilters,
 ) {
   const target = toReportTarget(model, widget.workflow, access);
-  const filters: ReportFilters = {};
   switch (widget.report) {
     case 'funnel':
       return toFunnelJson(target, filters, await run<FunnelRow>(knex, funnelSql(target, filters)));

@@ -97,11 +97,12 @@ export function checkDemoNames(files: DemoFile[], model: Model): Issue[] {
       entities.add(spec.entity);
     } else {
       if (!entityKnown(file, '/walk', spec.walk, true)) continue;
+      const workflows = [...model.workflows.values()].filter((w) => w.meta?.entity === spec.walk);
       const events = new Set(
-        [...model.workflows.values()]
-          .filter((w) => w.meta?.entity === spec.walk)
-          .flatMap((w) => Object.values(w.states).flatMap((state) => Object.keys(state.on ?? {}))),
+        workflows.flatMap((w) => Object.values(w.states).flatMap((state) => Object.keys(state.on ?? {}))),
       );
+      // Records the walk's actions make (a resolved complaint's return visit) are demo records later files use.
+      for (const made of entitiesMadeBy(workflows, model)) entities.add(made);
       spec.paths.forEach((path, p) =>
         path.steps.forEach((step, s) => {
           const pointer = `/paths/${p}/steps/${s}`;
@@ -121,4 +122,19 @@ export function checkDemoNames(files: DemoFile[], model: Model): Issue[] {
     }
   }
   return issues;
+}
+
+/** The entities a workflow's actions create: `createRecord`'s entity, and those a `convert` makes. */
+function entitiesMadeBy(workflows: unknown[], model: Model): string[] {
+  const made: string[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== 'object') return;
+    const { type, params } = node as { type?: unknown; params?: Record<string, unknown> };
+    if (type === 'createRecord' && typeof params?.entity === 'string') made.push(params.entity);
+    if (type === 'convert' && params) made.push(...Object.keys(params).filter((key) => model.entities.has(key)));
+    Object.values(node).forEach(visit);
+  };
+  visit(workflows);
+  return made;
 }

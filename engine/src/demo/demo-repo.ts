@@ -82,6 +82,45 @@ export async function markCreatedByActions(
   return (result as { rowCount?: number }).rowCount ?? 0;
 }
 
+/**
+ * Records workflow actions created and a demo record refers to (the customer a lead was converted into):
+ * rows of `target` created since `since`, not marked, whose id a marked row of the entity holds in `field`.
+ */
+export async function markReferencedByDemo(
+  db: Knex,
+  entity: CompiledEntity,
+  field: string,
+  target: CompiledEntity,
+  since: Date,
+): Promise<number> {
+  const table = quoteIdent(entity.table.name);
+  const column = quoteIdent(field);
+  const result = await db.raw(
+    `insert into ${DEMO} (entity, id)
+     select distinct ?, r.id from ${quoteIdent(target.table.name)} r
+       join ${table} t on t.${column} = r.id
+      where r.created_at >= ? and t.id in (select id from ${DEMO} where entity = ?)
+     on conflict do nothing`,
+    [target.id, since.toISOString(), entity.id],
+  );
+  return (result as { rowCount?: number }).rowCount ?? 0;
+}
+
+/** Marked rows of an entity whose ids are not in `known`: those workflow actions made during the load. */
+export async function demoRowsBesides(
+  db: Knex,
+  entity: CompiledEntity,
+  known: string[],
+): Promise<Record<string, unknown>[]> {
+  const table = quoteIdent(entity.table.name);
+  const result = await db.raw(
+    `select t.* from ${table} t
+      where t.id in (select id from ${DEMO} where entity = ?) and not (t.id = any(?::uuid[]))`,
+    [entity.id, known],
+  );
+  return (result as { rows: Record<string, unknown>[] }).rows;
+}
+
 /** Deletes an entity's demo rows and forgets them; answers how many went. */
 export async function deleteDemoRecords(trx: Knex, entity: CompiledEntity): Promise<number> {
   const table = quoteIdent(entity.table.name);

@@ -59,7 +59,10 @@ export interface EntitySpec {
 
 export interface WalkStep {
   event: string;
-  /** Days after the previous step (or the record's creation); a step that would lie in the future is not taken. */
+  /**
+   * Days after the previous step (or the record's creation), fractions allowed; a step that would lie in the
+   * future is not taken.
+   */
   days: [number, number];
   /** Who sends it: the record's owner (default), their manager, or a demo user with the role. */
   as?: 'owner' | 'manager' | { role: string };
@@ -87,6 +90,8 @@ export interface DemoFile {
 }
 
 const days = { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 };
+/** A walk step's delay may be part of a day: a complaint resolved within hours keeps within its deadline. */
+const stepDays = { type: 'array', items: { type: 'number', minimum: 0 }, minItems: 2, maxItems: 2 };
 const strings = { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 };
 const fieldMap = { type: 'object', additionalProperties: { type: 'string' } };
 const one = (name: string, value: object) => ({
@@ -285,7 +290,7 @@ export const DEMO_META_SCHEMA = {
                   required: ['event', 'days'],
                   properties: {
                     event: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$' },
-                    days,
+                    days: stepDays,
                     as: {
                       oneOf: [
                         { enum: ['owner', 'manager'] },

@@ -9,11 +9,23 @@ import { writeBulk } from '../records/bulk-write.js';
 import { selectVersion } from '../records/records-repo.js';
 import { patchRecord } from '../records/write-record.js';
 import { SYSTEM_ACTOR } from '../runtime/fire-timer.js';
+import { firstHistoryAt } from '../runtime/history-repo.js';
+import { queueManualRun } from '../schedules/runs-repo.js';
+import { scheduleSpecsOf } from '../schedules/schedule-specs.js';
 import { startFor } from '../runtime/start-record.js';
 import { sendEvent } from '../runtime/transition.js';
 import { checkDemoNames } from './check-specs.js';
 import type { DemoFile, EntitySpec, OrgSpec, WalkSpec } from './demo-spec.js';
-import { backdateRecords, countDemo, DEMO_ORG_UNIT, DEMO_USER, markCreatedByActions, markDemo } from './demo-repo.js';
+import {
+  backdateRecords,
+  countDemo,
+  DEMO_ORG_UNIT,
+  DEMO_USER,
+  demoRowsBesides,
+  markCreatedByActions,
+  markDemo,
+  markReferencedByDemo,
+} from './demo-repo.js';
 import { generateRecords, planWalks, type DemoUser, type GenerateContext, type PoolRecord } from './generate.js';
 import { createRandom } from './prng.js';
 
@@ -32,7 +44,7 @@ export interface DemoOptions {
 export interface DemoSummary {
   /** Demo rows per entity, users and org units included. */
   counts: Record<string, number>;
-  /** Workflow events sent, and how many the workflow or permissions refused (with the first few reasons). */
+  /** Workflow events sent, and how many the workflow or permissions refused (with the first few distinct reasons). */
   events: number;
   refusedCount: number;
   refused: { entity: string; event: string; reason: string }[];
@@ -83,14 +95,21 @@ export async function loadDemo(
     };
     const actors = new Map<string, Actor>();
     const units = new Map<string, string>();
+    // Workflow actions make records only when events are sent: what a walk made joins the pools after it.
+    let walked = false;
     for (const { file, spec } of files) {
       const begun = Date.now();
       if ('org' in spec) await loadOrg(trx, spec, options, ctx, { actors, units }, summary);
-      else if ('entity' in spec) await loadRecords(trx, model, file, spec, ctx, options);
-      else await walk(trx, model, spec, ctx, actors, options, summary);
+      else {
+        if (walked) await adopt(trx, model, ctx, since);
+        if ('entity' in spec) await loadRecords(trx, model, file, spec, ctx, options);
+        else await walk(trx, model, spec, ctx, actors, options, summary);
+        walked = 'walk' in spec;
+      }
       summary.files.push({ file, seconds: (Date.now() - begun) / 1000 });
     }
     await markActionRecords(trx, model, since);
+    await queueComputations(trx, model, options.now);
     summary.counts = Object.fromEntries(await countDemo(trx));
     summary.seconds = Math.round((Date.now() - started) / 100) / 10;
     return summary;
@@ -266,8 +285,10 @@ async function walk(
       } catch (error) {
         if (!(error instanceof LodestarError)) throw error;
         summary.refusedCount++;
-        if (summary.refused.length < 5)
-          summary.refused.push({ entity: spec.walk, event: step.event, reason: error.text.en });
+        // The first few distinct refusals: one kind repeated hundreds of times would hide the others.
+        const refusal = { entity: spec.walk, event: step.event, reason: error.text.en };
+        const known = summary.refused.some((r) => JSON.stringify(r) === JSON.stringify(refusal));
+        if (!known && summary.refused.length < 5) summary.refused.push(refusal);
         break;
       }
     }
@@ -303,13 +324,86 @@ async function refreshValues(trx: Knex, entity: CompiledEntity, records: PoolRec
   }
 }
 
-/** Rows workflow actions created during the load (a commission for a payment received) are demo rows too. */
+/**
+ * Rows workflow actions created during the load are demo rows too: those referring to a demo row (a
+ * commission for a payment received) and those a demo row refers to (the customer a lead was converted into),
+ * until a round finds none (a converted opportunity's activities).
+ */
 async function markActionRecords(trx: Knex, model: Model, since: Date): Promise<void> {
+  for (let round = 0; round < 5; round++) {
+    let found = 0;
+    const marked = await countDemo(trx);
+    for (const entity of model.entities.values())
+      for (const column of entity.table.columns) {
+        if (!column.references) continue;
+        const target = model.entities.get(column.references.table);
+        if (marked.has(column.references.table))
+          found += await markCreatedByActions(trx, entity, column.name, column.references.table, since);
+        if (target && marked.has(entity.id))
+          found += await markReferencedByDemo(trx, entity, column.name, target, since);
+      }
+    if (!found) return;
+  }
+}
+
+/**
+ * Makes the records workflow actions created so far (the return visit a resolved complaint got) part of their
+ * entity's pool, so later files can walk them, refer to them or add records per them: created when their
+ * workflow started (the past instant of the step that made them), and backdated to it.
+ */
+async function adopt(trx: Knex, model: Model, ctx: GenerateContext, since: Date): Promise<void> {
+  await markActionRecords(trx, model, since);
   const marked = await countDemo(trx);
-  for (const entity of model.entities.values())
-    for (const column of entity.table.columns)
-      if (column.references && marked.has(column.references.table))
-        await markCreatedByActions(trx, entity, column.name, column.references.table, since);
+  for (const entity of model.entities.values()) {
+    const pool = ctx.pools.get(entity.id) ?? [];
+    if (!marked.has(entity.id) || (marked.get(entity.id) ?? 0) <= pool.length) continue;
+    ctx.pools.set(entity.id, pool);
+    const rows = await demoRowsBesides(
+      trx,
+      entity,
+      pool.map((r) => r.id),
+    );
+    if (!rows.length) continue;
+    const started = await firstHistoryAt(
+      trx,
+      entity.id,
+      rows.map((row) => row.id as string),
+    );
+    const adopted = rows.map((row): PoolRecord => {
+      const values = Object.fromEntries(
+        Object.entries(row).filter(([field, value]) => !SYSTEM.has(field) && value !== null && value !== undefined),
+      );
+      return {
+        id: row.id as string,
+        values,
+        ownerId: (row.owner_id as string | null) ?? null,
+        created: started.get(row.id as string) ?? new Date(row.created_at as string),
+        ...(typeof row.state === 'string' && { state: row.state }),
+      };
+    });
+    // In the order they were made, so a seed still gives the same data.
+    adopted.sort((a, b) => a.created.getTime() - b.created.getTime() || a.id.localeCompare(b.id));
+    await backdateRecords(
+      trx,
+      entity,
+      adopted.map((r) => ({ id: r.id, at: r.created })),
+    );
+    for (const record of adopted) {
+      pool.push(record);
+      ctx.byId.set(record.id, record);
+    }
+  }
+}
+
+/**
+ * Values schedules compute from the records (RFM segments, ABC classes) would wait for their first night:
+ * each `set` schedule of an entity with demo rows is queued to run once, so the first start shows them.
+ */
+async function queueComputations(trx: Knex, model: Model, now: Date): Promise<void> {
+  const marked = await countDemo(trx);
+  for (const spec of scheduleSpecsOf(model.set.workflows))
+    if (spec.enabled && spec.action.kind === 'set' && marked.has(spec.entity))
+      await queueManualRun(trx, spec.key, null, now);
 }
 
 /**

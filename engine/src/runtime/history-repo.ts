@@ -77,6 +77,17 @@ export async function appendHistory(trx: Knex, entry: HistoryEntry): Promise<num
 }
 
 /** A record's history, oldest first. */
+/** When each record's history begins (its workflow start), by id: the instant of a record made in the past. */
+export async function firstHistoryAt(knex: Knex, entity: string, ids: string[]): Promise<Map<string, Date>> {
+  const rows = (await knex(HISTORY)
+    .where({ entity })
+    .whereIn('record_id', ids)
+    .groupBy('record_id')
+    .select('record_id')
+    .min({ at: 'at' })) as { record_id: string; at: Date | string }[];
+  return new Map(rows.map((row) => [row.record_id, new Date(row.at)]));
+}
+
 export async function readHistory(knex: Knex, entity: string, recordId: string): Promise<HistoryJson[]> {
   const rows = (await knex(HISTORY)
     .where({ entity, record_id: recordId })

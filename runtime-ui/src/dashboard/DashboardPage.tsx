@@ -21,7 +21,13 @@ export function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const dashboards = state.status === 'ready' ? state.data.data : [];
   const chosen = dashboards.find((d) => d.id === params.get('d'));
-  const choose = (id: string | undefined) => setParams(id ? { d: id } : {}, { replace: false });
+  // Another dashboard keeps the filter bar's period and owner.
+  const choose = (id: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (id) next.set('d', id);
+    else next.delete('d');
+    setParams(next, { replace: false });
+  };
   const title = (text: Parameters<typeof pick>[0], fallback: string) => pick(text, lang) ?? fallback;
 
   return (

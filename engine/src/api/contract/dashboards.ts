@@ -22,8 +22,17 @@ export const DASHBOARDS = contract('/dashboards', {
     operationId: 'dashboardWidget',
     tags: ['reports'],
     summary: "One widget's figures, over the records a list would show the caller",
+    description:
+      'The filter bar narrows every widget alike: `from`/`to` keep the records whose day (the widget’s period field, else their creation, in the company’s time zone) lies in the period, inclusive; `owner` keeps the caller’s own records (`me`) or their unit’s and below (`team`). Report widgets take `me` as their owner filter and leave `team` to the caller’s permissions.',
     params: { dashboard: id('A dashboard id.'), widget: id('A widget id of that dashboard.') },
-    query: { additionalProperties: false, properties: {} },
+    query: {
+      additionalProperties: false,
+      properties: {
+        from: { type: 'string', format: 'date', description: 'First day of the period (YYYY-MM-DD), inclusive.' },
+        to: { type: 'string', format: 'date', description: 'Last day of the period (YYYY-MM-DD), inclusive.' },
+        owner: { type: 'string', enum: ['me', 'team', 'all'], description: 'Whose records: mine, my team’s, all.' },
+      },
+    },
     responses: {
       200: json(
         'An aggregate widget: its rows (key, period, measure, count); a report widget: the workflow report.',

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { answerWidget, visibleDashboards } from '../../dashboards/dashboard-answers.js';
+import { parseDashboardFilters } from '../../dashboards/dashboard-filters.js';
 import { actorOf } from '../actor.js';
 import { DASHBOARDS } from '../contract/dashboards.js';
 import { route } from '../contract/route.js';
@@ -14,7 +15,8 @@ export function dashboardsRouter(ctx: AppContext): Router {
   });
   route(router, DASHBOARDS.routes.widget, async (req, res) => {
     const ids = { dashboard: req.params.dashboard as string, widget: req.params.widget as string };
-    res.json(await answerWidget(ctx.db.knex, modelOf(req), actorOf(req), ids, ctx.clock()));
+    const filters = parseDashboardFilters(req.query as Record<string, unknown>);
+    res.json(await answerWidget(ctx.db.knex, modelOf(req), actorOf(req), ids, ctx.clock(), filters));
   });
   return router;
 }

@@ -12,11 +12,20 @@ import { groupLabel, relatedTitles } from '../group-labels';
 import { DASHBOARD_MESSAGES } from '../messages';
 
 /** An aggregate widget: a number, a chart or a table of one measure over the records the user may see. */
-export function AggregateCard({ dashboard, widget }: { dashboard: string; widget: AggregateWidgetDefinition }) {
+export function AggregateCard({
+  dashboard,
+  widget,
+  query = '',
+}: {
+  dashboard: string;
+  widget: AggregateWidgetDefinition;
+  /** The dashboard's filter bar as query parameters (`?from=…`), the same for every widget. */
+  query?: string;
+}) {
   const { lang, kinds, entity: entityById, workflowOf } = useModel();
   const t = useMessages(DASHBOARD_MESSAGES);
   const users = useUsers();
-  const path = `/api/v1/dashboards/${encodeURIComponent(dashboard)}/widgets/${encodeURIComponent(widget.id)}`;
+  const path = `/api/v1/dashboards/${encodeURIComponent(dashboard)}/widgets/${encodeURIComponent(widget.id)}${query}`;
   const [state, retry] = useApi<AggregateAnswer>(path);
   const rows = useMemo(() => (state.status === 'ready' ? state.data.rows : []), [state]);
 
