@@ -1,9 +1,20 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { DefinitionSet } from '../../src/definitions/definition-set.js';
 import { screenshot, useBrowserSuite } from '../support/browser.js';
 
 /* Four eyes: admin A submits a permission change in the studio, admin B approves it, the versions page names both. */
 const { server, sessions } = useBrowserSuite({ ui: ['studio'] });
+
+/** English words on the page's main area, outside `<code>` (ids shown on purpose) and the brand. */
+async function englishWords(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => {
+    const main = document.querySelector('main')!.cloneNode(true) as HTMLElement;
+    main.querySelectorAll('code').forEach((code) => code.remove());
+    return main.textContent ?? '';
+  });
+  return (text.match(/[A-Za-z]{2,}/g) ?? []).filter((word) => word !== 'Lodestar');
+}
 
 describe('a second administrator reviews a risky publish in the studio', () => {
   it('A submits a role gaining a scope, B approves it, the history shows both (in Chinese)', async () => {
@@ -40,6 +51,7 @@ describe('a second administrator reviews a risky publish in the studio', () => {
     await required.waitFor();
     expect(await required.textContent()).toContain('修改角色“销售经理”的权限');
     expect(await a.getByRole('button', { name: '发布', exact: true }).count()).toBe(0);
+    expect(await englishWords(a)).toEqual([]);
     await a.getByLabel('发布说明（可选）').fill('销售经理需要看到全部客户');
     await a.getByRole('button', { name: '提交审核' }).click();
     await a.getByTestId('review-pending').waitFor();
@@ -65,6 +77,7 @@ describe('a second administrator reviews a risky publish in the studio', () => {
     const detail = card.getByTestId('review-detail');
     await detail.getByRole('region', { name: '角色' }).waitFor();
     expect(await detail.textContent()).toContain('销售经理');
+    expect(await englishWords(b)).toEqual([]);
     await screenshot(b, 'studio-review-pending');
     await card.getByRole('button', { name: '批准并发布' }).click();
     const dialog = b.getByRole('dialog', { name: '批准并发布这项变更？' });
@@ -82,6 +95,7 @@ describe('a second administrator reviews a risky publish in the studio', () => {
     expect(text).toContain('审核：王审核');
     expect(text).toContain('审核后发布');
     expect(text).toContain('销售经理需要看到全部客户');
+    expect(await englishWords(b)).toEqual([]);
     const published = (await server.request('GET', '/api/v1/meta/model')).body.definitions as DefinitionSet;
     expect(published.roles!.roles.salesManager!.entities.customer!.read).toBe('all');
   });
@@ -114,6 +128,7 @@ describe('a second administrator reviews a risky publish in the studio', () => {
     await expect.poll(() => p.getByTestId('review-done').textContent()).toBe('已退回，提交人会看到您的意见。');
     await p.goto('/studio/publish');
     await expect.poll(() => p.getByTestId('review-returned').textContent()).toContain('先不改');
+    expect(await englishWords(p)).toEqual([]);
     await screenshot(p, 'studio-review-returned-phone');
   });
 });
