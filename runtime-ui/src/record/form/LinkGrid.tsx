@@ -4,7 +4,7 @@ import { choiceLabel, type FieldDefinition } from '@lodestar/core';
 import { defineMessages, titleOf, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../../model/ModelContext';
 import { paths } from '../../app/paths';
-import { SearchBox, useTitles } from './RelationPicker';
+import { SearchBox, useContextOf, useTitles } from './RelationPicker';
 import './link-grid.css';
 
 const MESSAGES = defineMessages({
@@ -40,6 +40,7 @@ export function LinkGridWidget(props: WidgetProps) {
     target,
     links.map((link) => link.id),
   );
+  const context = useContextOf(target, props.name, props.registry);
   const locked = props.readonly || props.disabled;
   const change = (next: LinkItem[]) => props.onChange(next);
   const set = (index: number, name: string, value: unknown) =>
@@ -132,6 +133,7 @@ export function LinkGridWidget(props: WidgetProps) {
           exclude={links.map((link) => link.id)}
           invalid={(props.rawErrors?.length ?? 0) > 0}
           placeholder={t.add}
+          context={context}
           onPick={(id) => change([...links, { id, ...Object.fromEntries(names.map((name) => [name, null])) }])}
         />
       )}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type ComponentProps } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentProps } from 'react';
 import Form, { type IChangeEvent } from '@rjsf/core';
 import { flatValidator } from './flat-validator';
 import type { ErrorSchema, RJSFValidationError } from '@rjsf/utils';
@@ -124,7 +124,14 @@ export function RecordForm({
   }, []);
 
   const duplicateHints = useDuplicateHints(entity, formData, record?.id as string | undefined, !locked);
-  const formContext = useMemo(() => ({ lang, entity: entity.$id, duplicateHints }), [lang, entity.$id, duplicateHints]);
+  // Pickers read the values typed so far when they search (an opportunity's contacts from its customer first).
+  const valuesNow = useRef(formData);
+  valuesNow.current = formData;
+  const recordId = record?.id as string | undefined;
+  const formContext = useMemo(
+    () => ({ lang, entity: entity.$id, recordId, duplicateHints, values: () => valuesNow.current }),
+    [lang, entity.$id, recordId, duplicateHints],
+  );
   const FormTag = useMemo(() => formTagFor(label), [label]);
   const transformErrors = useCallback(
     (errors: RJSFValidationError[]) =>

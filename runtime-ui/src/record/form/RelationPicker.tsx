@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import type { WidgetProps } from '@rjsf/utils';
+import type { Registry, WidgetProps } from '@rjsf/utils';
 import { ApiError, getJson, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../../model/ModelContext';
-import { recordTitle } from '../../model/labels';
+import { entityTitle, recordTitle } from '../../model/labels';
 import { paths } from '../../app/paths';
 import type { RecordJson, RecordPage } from '../../model/types';
 import { RECORD_MESSAGES } from '../messages';
 import { ChosenValue, Combobox, NothingChosen, useComboboxState } from './PickerParts';
+import type { RecordFormContext } from './formContext';
+import { pickerContextOf, type PickerContext } from './picker-context';
 
 /** Titles of related records seen so far, so a picker shows a name without asking twice. */
 const titles = new Map<string, string>();
@@ -53,44 +55,72 @@ async function readTitle<T>(read: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Searches the target entity by text, 10 at a time, as the user types (debounced). */
+type Found = { id: string; title: string; near?: boolean };
+
+/**
+ * Searches the target entity by text, 10 at a time, as the user types (debounced). With a context (read when
+ * the search runs, so it follows what the form holds by then), the records it names — an opportunity's
+ * customer's contacts — come first, marked, then the rest.
+ */
 function useSearch(
   target: string,
   query: string,
   open: boolean,
-): { results: { id: string; title: string }[]; loading: boolean } {
+  contextNow: (() => PickerContext | undefined) | undefined,
+): { results: Found[]; loading: boolean; context: PickerContext | undefined } {
   const model = useModel();
-  const [state, setState] = useState<{ results: { id: string; title: string }[]; loading: boolean }>({
+  const [state, setState] = useState<{ results: Found[]; loading: boolean; context: PickerContext | undefined }>({
     results: [],
     loading: false,
+    context: undefined,
   });
   useEffect(() => {
     const entity = model.entity(target);
     if (!open || !entity) return;
     const controller = new AbortController();
     setState((s) => ({ ...s, loading: true }));
-    const timer = setTimeout(() => {
-      const titleField = entity['x-entity'].titleField;
+    const titleField = entity['x-entity'].titleField;
+    const page = (near: PickerContext | undefined) => {
       const params = new URLSearchParams({
         limit: '10',
         fields: `id,${titleField}`,
         ...(query.trim() && { q: query.trim() }),
+        ...(near && { [`filter[${near.field}][eq]`]: near.value }),
       });
-      getJson<RecordPage>(`/api/v1/records/${encodeURIComponent(target)}?${params}`, controller.signal).then(
-        (page) => {
-          const results = page.data.map((record) => ({ id: record.id, title: recordTitle(entity, record) }));
+      return getJson<RecordPage>(`/api/v1/records/${encodeURIComponent(target)}?${params}`, controller.signal).then(
+        (answer) => answer.data.map((record) => ({ id: record.id, title: recordTitle(entity, record), near: !!near })),
+      );
+    };
+    const timer = setTimeout(() => {
+      const context = contextNow?.();
+      Promise.all([context ? page(context) : Promise.resolve([]), page(undefined)]).then(
+        ([near, all]) => {
+          const results = [...near, ...all.filter((r) => !near.some((n) => n.id === r.id))];
           results.forEach((r) => titles.set(`${target}/${r.id}`, r.title));
-          setState({ results, loading: false });
+          setState({ results, loading: false, context });
         },
-        () => !controller.signal.aborted && setState({ results: [], loading: false }),
+        () => !controller.signal.aborted && setState({ results: [], loading: false, context: undefined }),
       );
     }, 250);
     return () => {
       clearTimeout(timer);
       controller.abort();
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the context is read when the search runs
   }, [model, target, query, open]);
   return state;
+}
+
+/** Reads the picker's context from the form it sits in, when asked (see picker-context.ts). */
+export function useContextOf(target: string, field: string, registry: Registry): () => PickerContext | undefined {
+  const model = useModel();
+  const form = registry.formContext as RecordFormContext | undefined;
+  return () => {
+    const entity = form?.entity ? model.entity(form.entity) : undefined;
+    const targetEntity = model.entity(target);
+    if (!entity || !targetEntity) return undefined;
+    return pickerContextOf(targetEntity, { entity, recordId: form?.recordId, values: form?.values?.() ?? {}, field });
+  };
 }
 
 interface PickerProps {
@@ -99,15 +129,20 @@ interface PickerProps {
   exclude: string[];
   invalid: boolean;
   placeholder?: string;
+  /** The records to offer first, read when a search runs (see picker-context.ts). */
+  context?: (() => PickerContext | undefined) | undefined;
   onPick(id: string): void;
 }
 
 /** The search box and its listbox of matches. */
-export function SearchBox({ id, target, exclude, invalid, placeholder, onPick }: PickerProps) {
+export function SearchBox({ id, target, exclude, invalid, placeholder, context, onPick }: PickerProps) {
   const t = useMessages(RECORD_MESSAGES);
+  const model = useModel();
   const box = useComboboxState();
-  const { results, loading } = useSearch(target, box.query, box.open);
+  const { results, loading, context: near } = useSearch(target, box.query, box.open, context);
   const shown = results.filter((r) => !exclude.includes(r.id));
+  const parent = near && model.entity(near.parent);
+  const nearLabel = parent ? t.sameParent(entityTitle(parent, model.lang)) : '';
   return (
     <Combobox
       id={id}
@@ -115,7 +150,16 @@ export function SearchBox({ id, target, exclude, invalid, placeholder, onPick }:
       invalid={invalid}
       placeholder={placeholder ?? t.search}
       note={loading ? t.searching : t.noMatches}
-      options={shown.map((r) => ({ id: r.id, label: r.title }))}
+      options={shown.map((r) => ({
+        id: r.id,
+        label: r.near ? (
+          <>
+            {r.title} <span className="ls-picker-near">{nearLabel}</span>
+          </>
+        ) : (
+          r.title
+        ),
+      }))}
       onPick={onPick}
     />
   );
@@ -127,6 +171,7 @@ export function RelationWidget(props: WidgetProps) {
   const t = useMessages(RECORD_MESSAGES);
   const value = typeof props.value === 'string' && props.value ? props.value : undefined;
   const title = useTitles(target, value ? [value] : [])[value ?? ''];
+  const context = useContextOf(target, props.name, props.registry);
   const locked = props.readonly || props.disabled;
   if (value) {
     return (
@@ -149,6 +194,7 @@ export function RelationWidget(props: WidgetProps) {
       target={target}
       exclude={[]}
       invalid={(props.rawErrors?.length ?? 0) > 0}
+      context={context}
       onPick={(id) => props.onChange(id)}
     />
   );
@@ -160,6 +206,7 @@ export function RelationsWidget(props: WidgetProps) {
   const t = useMessages(RECORD_MESSAGES);
   const ids: string[] = Array.isArray(props.value) ? props.value : [];
   const names = useTitles(target, ids);
+  const context = useContextOf(target, props.name, props.registry);
   const locked = props.readonly || props.disabled;
   return (
     <div className="ls-relations">
@@ -194,6 +241,7 @@ export function RelationsWidget(props: WidgetProps) {
           target={target}
           exclude={ids}
           invalid={(props.rawErrors?.length ?? 0) > 0}
+          context={context}
           onPick={(id) => props.onChange([...ids, id])}
         />
       )}

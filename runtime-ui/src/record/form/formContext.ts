@@ -9,6 +9,9 @@ export interface RecordFormContext {
   /** The entity the form edits, and the possible duplicates of what is typed, by field. */
   entity?: string;
   duplicateHints?: DuplicateHints;
+  /** The record's id once it exists, and the form's values as typed so far (read when a picker searches). */
+  recordId?: string | undefined;
+  values?: () => Record<string, unknown>;
 }
 
 export function formTexts(registry: Registry): RecordMessages {

@@ -1,0 +1,61 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { browserSessions, keepFailureScreenshot, launchBrowser, requireBuiltUi } from '../support/browser.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+/* Relation pickers that know the form they sit in: an opportunity's contacts come from its customer first. */
+let server: TestServer;
+let browser: Browser;
+const customers = { west: '', port: '' };
+const sessions = browserSessions(
+  () => browser,
+  () => server.url,
+);
+
+beforeAll(async () => {
+  requireBuiltUi(['runtime-ui']);
+  server = await startTestServer();
+  const customer = async (name: string) =>
+    (await server.request('POST', '/api/v1/records/customer', { record_type: 'company', name, industry: 'retail' }))
+      .body.id as string;
+  customers.west = await customer('杭州西湖智能制造有限公司');
+  customers.port = await customer('宁波港机设备有限公司');
+  for (const [name, of] of [
+    ['张敏', customers.port],
+    ['张总', customers.west],
+    ['李工', customers.west],
+  ] as const)
+    expect((await server.request('POST', '/api/v1/records/contact', { name, customer: of })).status).toBe(201);
+  browser = await launchBrowser();
+});
+
+afterEach(({ task }) => keepFailureScreenshot(sessions.current(), task));
+
+afterAll(async () => {
+  await sessions.close();
+  await browser?.close();
+  await server?.close();
+});
+
+describe('a relation picker in context', () => {
+  it("offers the opportunity's customer's contacts first, marked, then the others", async () => {
+    const page = await sessions.open(server.adminToken, 'zh');
+    await page.goto(`/records/opportunity/new?customer=${customers.west}`);
+    const search = page.getByPlaceholder('添加…');
+    await search.click();
+    const options = page.getByRole('listbox').getByRole('option');
+    // The customer's own contacts (in the list's order, newest first), then the rest.
+    await expect.poll(() => options.allTextContents()).toEqual(['李工 同一客户', '张总 同一客户', '张敏']);
+    await search.fill('张');
+    await expect.poll(() => options.allTextContents()).toEqual(['张总 同一客户', '张敏']);
+
+    // Another customer chosen in the same form: the picker follows it.
+    await page.getByRole('button', { name: /清除 客户/ }).click();
+    const customer = page.locator('[data-field="customer"]').getByRole('combobox');
+    await customer.fill('宁波');
+    await page.getByRole('option', { name: /宁波港机设备有限公司/ }).click();
+    await search.fill('');
+    await search.fill('张');
+    await expect.poll(() => options.allTextContents()).toEqual(['张敏 同一客户', '张总']);
+  });
+});
