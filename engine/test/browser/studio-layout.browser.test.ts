@@ -113,6 +113,10 @@ describe('the form layout designer', () => {
     await staff.goto(`/records/customer/${created.body.id}`);
     const highlight = staff.getByTestId('highlights').locator('[data-highlight="legalRepresentative"]');
     expect(await highlight.textContent()).toContain('陈国华');
+    // Read, the record keeps the section's single column too.
+    const read = staff.getByTestId('record-view').getByRole('region', { name: '财务信息' });
+    expect(await fieldsIn(read)).toEqual(['registeredCapital', 'annualRevenue']);
+    expect(await read.locator('dl').getAttribute('class')).toContain('is-one-column');
   });
 
   it('on a phone the preview comes below the designer and the buttons move fields without dragging', async () => {

@@ -9,6 +9,7 @@ import { RECORD_MESSAGES } from '../messages';
 import { buildFormModel } from '../form/formSchema';
 import { withStageRules } from '../form/stageForm';
 import { useLineItems } from '../items/useLineItems';
+import '../form/layout.css';
 
 /**
  * A record for reading: its form's sections and fields (as its type and stage shape them) with values as
@@ -38,7 +39,7 @@ export function RecordView({ entity, record }: { entity: EntityDefinition; recor
       {sections.map((section) => (
         <section key={section.id} className="record-view-section" aria-label={section.title}>
           {sections.length > 1 && <h2 className="record-view-title">{section.title}</h2>}
-          <dl className="record-view-fields">
+          <dl className={section.columns === 1 ? 'record-view-fields is-one-column' : 'record-view-fields'}>
             {section.fields.map((name) => {
               const block = stageBlock(stage, name);
               const reason = block && block !== 'stageHidden' ? stageHintText(block, stage!.title)[lang] : undefined;
