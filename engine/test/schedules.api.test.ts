@@ -252,13 +252,16 @@ describe('schedules over HTTP', () => {
       displayName: '王经理',
     });
     const run = await queueManualRun(knex, 'customer-life/weekly', null, new Date());
-    await worker().drain();
+    // 07:30 in Shanghai on 11 March is still 10 March in UTC: the report is dated as its readers count days.
+    await worker(() => new Date('2027-03-10T23:30:00Z')).drain();
     expect(await runUntilDone(run.id)).toMatchObject({ status: 'succeeded', processed: 1, changed: 1 });
     const mails = await knex('lodestar_outbox').where({ kind: 'email' }).select('payload');
     const mail = mails
       .map((m: { payload: { to: string[]; subject: string; text: string } }) => m.payload)
       .find((p) => p.to.includes(manager.email))!;
     expect(mail.subject).toContain('每周客户报告');
+    expect(mail.subject).toContain('(2027-03-11)');
+    expect(mail.text).toContain('截至 2027-03-11 的统计');
     expect(mail.text).toContain('王经理，您好');
     const active = ((await knex('customer').where({ state: 'active' }).count('* as n')) as { n: string }[])[0]!.n;
     expect(mail.text).toContain(`跟进中：${active}`);

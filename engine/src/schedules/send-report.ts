@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { dateIn } from '../agenda/day.js';
 import { textOf } from './schedule-specs.js';
 import type { Model } from '../model/compile-model.js';
 import { outboxPart } from '../outbox/outbox-repo.js';
@@ -44,7 +45,8 @@ export async function sendReport(
       return { en: `${title.en}: ${n}`, zh: `${title.zh}：${n}` };
     });
     const subject = spec.action.subject ?? spec.title;
-    const day = now.toISOString().slice(0, 10);
+    // The day in the schedule's own zone: an 08:00 report in Shanghai is dated that morning, not the UTC eve.
+    const day = dateIn(now, spec.timeZone);
     const part = outboxPart({ entity: spec.entity, recordId: null as unknown as string }, [
       {
         kind: 'email',
