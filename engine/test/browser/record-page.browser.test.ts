@@ -172,6 +172,19 @@ describe('the SLA countdown', () => {
     await adminPage.goto('/kanban/service-request');
     const card = adminPage.locator(`[data-record-id="${request}"]`);
     await expect.poll(() => card.getByTestId('sla-countdown').textContent()).toMatch(/还剩 3 小时/);
+    // The countdown is the server's due time (sla_due_at, which counts business hours and holidays), not the
+    // browser's sum: moved to 30 minutes from now, both the header and the card say so.
+    const model = server.engine.ctx.models.current();
+    const table = model.entities.get('serviceRequest')!.table.name;
+    // (A new version, as the engine's writes make: the browser revalidates the record by its ETag.)
+    await server.testDb.db.knex.raw(
+      `update ?? set sla_due_at = now() + interval '30 minutes', version = version + 1 where id = ?`,
+      [table, request],
+    );
+    await adminPage.goto(`/records/serviceRequest/${request}`);
+    await expect.poll(() => countdown.textContent()).toMatch(/还剩 (29|30) 分钟/);
+    await adminPage.goto('/kanban/service-request');
+    await expect.poll(() => card.getByTestId('sla-countdown').textContent()).toMatch(/还剩 (29|30) 分钟/);
     await adminPage.context().close();
   });
 });

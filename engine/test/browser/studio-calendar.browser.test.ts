@@ -48,3 +48,34 @@ it('shows the seeded holidays, saves an edited year and shows a refused day, in 
   expect(saved.body.days).toEqual([{ date: '2027-03-15', kind: 'holiday', name: { en: 'Company day', zh: '司庆日' } }]);
   expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
+
+it('edits the working hours that business-hour SLAs count, and shows a refused period, in Chinese at 390 px', async () => {
+  const p = await sessions.open(server.adminToken, 'zh');
+  await p.setViewportSize({ width: 390, height: 800 });
+  await p.goto('/studio/calendar');
+  const hours = p.getByTestId('working-hours');
+  const first = hours.locator('[data-period="0"]');
+  const second = hours.locator('[data-period="1"]');
+  // The default day: 09:00–12:00 and 13:30–18:00.
+  await expect.poll(() => first.getByLabel('开始').inputValue()).toBe('09:00');
+  expect(await first.getByLabel('结束').inputValue()).toBe('12:00');
+  expect(await second.getByLabel('开始').inputValue()).toBe('13:30');
+  expect(await second.getByLabel('结束').inputValue()).toBe('18:00');
+  // An afternoon that starts before the morning ends: the engine names the period.
+  await second.getByLabel('开始').fill('11:00');
+  await p.getByRole('button', { name: '保存工作时间' }).click();
+  await expect
+    .poll(() => second.locator('.calendar-day-problem').textContent())
+    .toContain('在上一时段结束（12:00）之前就开始了');
+  await second.getByLabel('开始').fill('13:00');
+  await second.getByLabel('结束').fill('17:30');
+  await p.getByRole('button', { name: '保存工作时间' }).click();
+  await expect.poll(() => hours.getByRole('status').textContent()).toContain('已保存');
+  expect((await server.request('GET', '/api/v1/admin/calendar/hours')).body).toEqual({
+    periods: [
+      { from: '09:00', to: '12:00' },
+      { from: '13:00', to: '17:30' },
+    ],
+  });
+  expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});

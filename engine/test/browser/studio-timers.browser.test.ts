@@ -67,6 +67,16 @@ it('adds a timer relative to a date and an SLA in business days, and publishes t
   await p.locator('[data-state="overdue"]').click();
   await stage.getByLabel('服务时限（SLA）', { exact: true }).fill('2');
   await stage.getByLabel('服务时限（SLA）：单位', { exact: true }).selectOption('businessDays');
+  // An SLA may count business days or the calendar's working hours; its owner is warned 3 working hours before.
+  expect(await stage.getByLabel('服务时限（SLA）：单位', { exact: true }).locator('option').allTextContents()).toEqual([
+    '分钟',
+    '小时',
+    '天',
+    '工作日',
+    '工作小时',
+  ]);
+  await stage.getByLabel('超时前提醒', { exact: true }).fill('3');
+  await stage.getByLabel('超时前提醒：单位', { exact: true }).selectOption('businessHours');
   await stage.getByLabel('停滞提醒：单位', { exact: true }).waitFor();
   // Stuck-after is ISO 8601 only in the engine: business days are not offered for it.
   expect(await stage.getByLabel('停滞提醒：单位', { exact: true }).locator('option').allTextContents()).toEqual([
@@ -83,6 +93,7 @@ it('adds a timer relative to a date and an SLA in business days, and publishes t
   const workflow = await published();
   expect(workflow.states.open.after).toEqual({ 'after dueDate P1D 09:00': { target: 'overdue' } });
   expect(workflow.states.overdue.meta.sla).toBe('2 business days');
+  expect(workflow.states.overdue.meta.slaWarnAt).toBe('3 business hours');
 
   // Read back at 390 px: the stored keys show as words and numbers, and the page fits the phone.
   await p.setViewportSize({ width: 390, height: 800 });

@@ -131,7 +131,11 @@ export function useBoard(query: BoardQuery) {
         [from]: { ...source, records: source.records.filter((r) => r.id !== id) },
         [to]: {
           ...target,
-          records: [{ ...moved, state: to, state_entered_at: new Date().toISOString() }, ...target.records],
+          // The old stage's SLA due time is not the new one's: the engine's answer brings that (replaceCard).
+          records: [
+            { ...moved, state: to, state_entered_at: new Date().toISOString(), sla_due_at: null },
+            ...target.records,
+          ],
         },
       };
     });

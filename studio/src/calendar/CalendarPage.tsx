@@ -4,13 +4,14 @@ import { useStudioLang } from '../app/lang';
 import { Select, TextInput } from '../ui/controls';
 import { nextDay, toSaved, weekdayOf, type CalendarDay, type CalendarYear } from './calendar-edits';
 import { CALENDAR_MESSAGES } from './messages';
+import { WorkingHoursPanel } from './WorkingHoursPanel';
 import './calendar.css';
 
 type Loaded = { year: number; days: CalendarDay[] } | { year: number; error: string };
 
 /**
- * The business calendar, one year at a time: statutory days off and make-up workdays (调休), which
- * business-day timers and SLAs count on. Edits stay on the page until saved; the engine judges them.
+ * The business calendar: the working hours of a business day, then one year at a time the statutory days off
+ * and make-up workdays (调休), which business-day and business-hour timers and SLAs count on. Edits stay on the page until saved; the engine judges them.
  */
 export function CalendarPage() {
   const t = useMessages(CALENDAR_MESSAGES);
@@ -75,6 +76,7 @@ export function CalendarPage() {
   return (
     <div className="calendar-page">
       <TitleRow heading={t.heading} subheading={t.subheading} />
+      <WorkingHoursPanel />
       <div className="calendar-year">
         <button type="button" className="button button-quiet" onClick={() => setYear(year - 1)}>
           ‹ {t.previousYear}

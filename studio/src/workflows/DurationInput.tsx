@@ -6,23 +6,28 @@ import { formatDuration, parseDuration, type DurationUnit } from './durations';
 
 interface Props {
   label: string;
-  /** As stored: ISO 8601 or "N business days"; undefined when not set. */
+  /** As stored: ISO 8601, "N business days" or "N business hours"; undefined when not set. */
   value: string | undefined;
   onChange(value: string | undefined): void;
-  /** Whether business days may be chosen (meta.sla and timers; stuckAfter is ISO only). */
+  /** Whether business days and hours may be chosen (meta.sla and timers; stuckAfter is ISO only). */
   businessDays?: boolean;
   /** Whether the duration may be empty (then clearing the amount removes it). */
   optional?: boolean;
   hint?: string;
 }
 
-/** A duration as a number and a unit (分钟 / 小时 / 天 / 工作日), written back in the engine's spelling. */
+/** A duration as a number and a unit (分钟 / 小时 / 天 / 工作日 / 工作小时), written back in the engine's spelling. */
 export function DurationInput({ label, value, onChange, businessDays = true, optional = true, hint }: Props) {
   const m = useMessages(DESIGNER_MESSAGES);
   const parsed = parseDuration(value);
   const [unit, setUnit] = useState<DurationUnit>(parsed?.unit ?? 'days');
   const [amount, setAmount] = useState(parsed ? String(parsed.amount) : '');
-  const units: DurationUnit[] = ['minutes', 'hours', 'days', ...(businessDays ? ['businessDays' as const] : [])];
+  const units: DurationUnit[] = [
+    'minutes',
+    'hours',
+    'days',
+    ...(businessDays ? (['businessDays', 'businessHours'] as const) : []),
+  ];
   const write = (nextAmount: string, nextUnit: DurationUnit) => {
     setAmount(nextAmount);
     setUnit(nextUnit);

@@ -122,6 +122,15 @@ export function StatePanel({
       />
       {/* The stage's service level: an `after.sla` transition of the state fires when it runs out. */}
       <DurationInput label={t.sla} value={meta.sla} hint={t.slaHint} onChange={(v) => onMeta({ sla: v })} />
+      {/* The owner's warning before the SLA runs out (meta.slaWarnAt); the engine warns at 80 % without it. */}
+      {(meta.sla !== undefined || meta.slaWarnAt !== undefined) && (
+        <DurationInput
+          label={t.slaWarnAt}
+          value={meta.slaWarnAt}
+          hint={t.slaWarnAtHint}
+          onChange={(v) => onMeta({ slaWarnAt: v })}
+        />
+      )}
       <div className="check-row">
         <Checkbox label={t.isInitial} checked={initial} onChange={(on) => on && onInitial()} />
         <Checkbox label={t.isFinal} checked={isFinal(state)} onChange={onFinal} />

@@ -17,6 +17,8 @@ describe('durations as number and unit', () => {
     expect(formatDuration({ amount: 3, unit: 'days' })).toBe('P3D');
     expect(formatDuration({ amount: 3, unit: 'businessDays' })).toBe('3 business days');
     expect(formatDuration({ amount: 1, unit: 'businessDays' })).toBe('1 business day');
+    expect(formatDuration({ amount: 4, unit: 'businessHours' })).toBe('4 business hours');
+    expect(formatDuration({ amount: 1, unit: 'businessHours' })).toBe('1 business hour');
   });
   it('reads any stored duration in the largest whole unit, or not at all', () => {
     expect(parseDuration('P1DT2H')).toEqual({ amount: 26, unit: 'hours' });
@@ -24,6 +26,8 @@ describe('durations as number and unit', () => {
     expect(parseDuration('PT90M')).toEqual({ amount: 90, unit: 'minutes' });
     expect(parseDuration('PT48H')).toEqual({ amount: 2, unit: 'days' });
     expect(parseDuration('2 business days')).toEqual({ amount: 2, unit: 'businessDays' });
+    expect(parseDuration('4 business hours')).toEqual({ amount: 4, unit: 'businessHours' });
+    expect(parseDuration('1 business hour')).toEqual({ amount: 1, unit: 'businessHours' });
     expect(parseDuration('PT30S')).toBeUndefined();
     expect(parseDuration('P1M')).toBeUndefined();
     expect(parseDuration('4 小时')).toBeUndefined();

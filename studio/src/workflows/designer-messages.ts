@@ -3,19 +3,27 @@ import type { DurationUnit } from './durations';
 
 /* The designer's words for durations, timed and automatic transitions, ids under "advanced" and the workflow list. */
 
-const zhUnits: Record<DurationUnit, string> = { minutes: '分钟', hours: '小时', days: '天', businessDays: '工作日' };
+const zhUnits: Record<DurationUnit, string> = {
+  minutes: '分钟',
+  hours: '小时',
+  days: '天',
+  businessDays: '工作日',
+  businessHours: '工作小时',
+};
 const enUnits: Record<DurationUnit, (n: number) => string> = {
   minutes: (n) => (n === 1 ? 'minute' : 'minutes'),
   hours: (n) => (n === 1 ? 'hour' : 'hours'),
   days: (n) => (n === 1 ? 'day' : 'days'),
   businessDays: (n) => (n === 1 ? 'business day' : 'business days'),
+  businessHours: (n) => (n === 1 ? 'business hour' : 'business hours'),
 };
 
 export const DESIGNER_MESSAGES = defineMessages({
   zh: {
     unit: (label: string) => `${label}：单位`,
     units: zhUnits,
-    duration: (n: number, unit: DurationUnit) => `${n} ${unit === 'businessDays' ? '个工作日' : zhUnits[unit]}`,
+    duration: (n: number, unit: DurationUnit) =>
+      `${n} ${unit === 'businessDays' ? '个工作日' : unit === 'businessHours' ? '个工作小时' : zhUnits[unit]}`,
     unreadable: (text: string) => `当前值“${text}”无法按单位显示；填写数量后将替换它。`,
     none: '不设置',
     timed: '定时流转',
@@ -77,10 +85,13 @@ export const DESIGNER_MESSAGES = defineMessages({
   },
   en: {
     unit: (label: string) => `${label}: unit`,
-    units: { minutes: 'Minutes', hours: 'Hours', days: 'Days', businessDays: 'Business days' } as Record<
-      DurationUnit,
-      string
-    >,
+    units: {
+      minutes: 'Minutes',
+      hours: 'Hours',
+      days: 'Days',
+      businessDays: 'Business days',
+      businessHours: 'Business hours',
+    } as Record<DurationUnit, string>,
     duration: (n: number, unit: DurationUnit) => `${n} ${enUnits[unit](n)}`,
     unreadable: (text: string) => `The stored value “${text}” has no single unit; entering an amount replaces it.`,
     none: 'Not set',

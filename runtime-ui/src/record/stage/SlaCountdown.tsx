@@ -17,7 +17,7 @@ export function SlaCountdown({
   compact = false,
 }: {
   workflow: WorkflowDefinition | undefined;
-  record: { state?: unknown; state_entered_at?: unknown; sla_breached_at?: unknown };
+  record: { state?: unknown; state_entered_at?: unknown; sla_breached_at?: unknown; sla_due_at?: unknown };
   compact?: boolean;
 }) {
   const { lang } = useModel();
