@@ -17,10 +17,11 @@ import { addedEvents, dropModelGrant, mergeModelGrant } from './merge-workflow-e
 /**
  * Merging an add-on into a published model (pure). An add-on only ADDS: new entities, workflows and roles,
  * to entities it did not define new properties, rules, record types, sections, keys, indexes,
- * duplicate-check fields and an agenda, and to workflows it did not define new schedules
- * (merge-workflow-extension.ts). Anything it would add that the model has already is a conflict
- * (an issue at the add-on's file and pointer), except an identical addition another installed add-on made
- * (both then share it, and it stays until neither holds it). Removing a release takes out exactly what it
+ * duplicate-check fields and an agenda, and to workflows it did not define new schedules and new events
+ * (merge-workflow-extension.ts), with who may send those events (merge-workflow-extension-grants.ts).
+ * Anything it would add that the model has already is a conflict (an issue at the add-on's file and pointer),
+ * except an identical addition another installed add-on made (both then share it, and it stays until neither
+ * holds it). Removing a release takes out exactly what it
  * added, so an upgrade is remove(previous) then merge(next).
  */
 

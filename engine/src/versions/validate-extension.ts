@@ -17,7 +17,8 @@ const validateWorkflowShape = ajv.compile<WorkflowExtension>(extendWorkflowMetaS
 /**
  * The issues of one extension file: `schemas/<id>.extend.json` against meta/extend.meta.json (fields, rules
  * and options as an entity's own), `workflows/<id>.extend.json` against meta/extend-workflow.meta.json
- * (schedules as a workflow's own), and its id naming the file. What it adds is judged by the merge.
+ * (schedules as a workflow's own, and new events of its states: only `on`, each with a bilingual title), and
+ * its id naming the file. What it adds is judged by the merge: an event a state has already is refused there.
  */
 export function validateExtension(value: unknown, file: string): Issue[] {
   const workflow = file.startsWith('workflows/');
