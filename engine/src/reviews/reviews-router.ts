@@ -172,8 +172,10 @@ export function reviewsRouter(ctx: AppContext): Router {
         ]);
       },
     });
-    // The draft was what got published (staleReason checked it is unchanged): it is done, like after a publish.
-    await deleteDraft(knex, stored.draftId);
+    // The draft was what got published: it is done, like after a publish, unless someone edited it meanwhile.
+    const draft = await readDraft(knex, stored.draftId);
+    if (draft && hashDefinitionSet(toCanonicalSet(draft.definitions)) === stored.hash)
+      await deleteDraft(knex, stored.draftId);
     await ctx.models.refresh();
     res.status(201).json({ ...result, review: await answer((await readReview(knex, stored.id))!) });
   });
