@@ -18,6 +18,8 @@ export interface Config {
    * dies mid-delivery, another sends the row again once it runs out, with the same event id.
    */
   outboxLeaseMs?: number;
+  /** A streaming replica of DATABASE_URL (DATABASE_REPLICA_URL) for reads that may lag: lists, reports, search. */
+  replicaUrl?: string;
   /** LODESTAR_STATEMENTS=unnamed: no named prepared statements, for a transaction-pooling PgBouncer before 1.21. */
   unnamedStatements?: boolean;
   admin?: { email: string; password: string };
@@ -46,6 +48,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     ...(env.LODESTAR_TIMER_POLL_MS && { timerPollMs: Number(env.LODESTAR_TIMER_POLL_MS) }),
     ...(env.LODESTAR_OUTBOX_LEASE_MS && { outboxLeaseMs: Number(env.LODESTAR_OUTBOX_LEASE_MS) }),
     ...(env.LODESTAR_STATEMENTS === 'unnamed' && { unnamedStatements: true }),
+    ...(env.DATABASE_URL && env.DATABASE_REPLICA_URL && { replicaUrl: env.DATABASE_REPLICA_URL }),
     ...(env.LODESTAR_LOGINS_PER_MINUTE && { loginsPerMinute: Number(env.LODESTAR_LOGINS_PER_MINUTE) }),
   };
   if (env.LODESTAR_ADMIN_EMAIL && env.LODESTAR_ADMIN_PASSWORD) {

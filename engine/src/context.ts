@@ -1,4 +1,5 @@
 import type { IdentifyActor } from './api/actor.js';
+import type { ReplicaReads } from './db/replica-reads.js';
 import type { Db } from './db/connect.js';
 import type { Logger } from './log.js';
 import type { MetricsSettings } from './metrics/metrics-route.js';
@@ -28,4 +29,6 @@ export interface AppContext {
   metrics?: { metrics: Metrics; settings: MetricsSettings };
   /** This process's open notification streams, woken by the database's inbox signals; absent: no streams. */
   inboxStreams?: InboxStreams;
+  /** Where reads that may lag go (DATABASE_REPLICA_URL); absent: everything reads the primary. */
+  replicaReads?: ReplicaReads;
 }

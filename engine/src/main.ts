@@ -4,6 +4,7 @@ import { createApp } from './api/app.js';
 import type { Config } from './config.js';
 import { setCompanyTimeZone } from './records/company-time-zone.js';
 import { useUnnamedStatements } from './db/prepared.js';
+import { replicaReads } from './db/replica-reads.js';
 import { checkRuleZone } from './definitions/check-rules.js';
 import type { AppContext } from './context.js';
 import { connect, type Db } from './db/connect.js';
@@ -132,6 +133,9 @@ async function boot(
   const bearer = bearerIdentity(db.knex, clock, principals);
   const inboxStreams = new InboxStreams();
   const unfollowInboxes = await followInboxes(inboxStreams, db, signals);
+  // Reads that may lag go to the streaming replica, when there is one (see db/replica-reads.ts).
+  const replica =
+    db.kind === 'postgres' && config.replicaUrl ? await connect({ databaseUrl: config.replicaUrl }) : undefined;
   const ctx: AppContext = {
     db,
     models,
@@ -143,8 +147,10 @@ async function boot(
     ...(config.trustProxy && { trustProxy: config.trustProxy }),
     ...(config.metrics && { metrics: { metrics: createMetrics(db, models), settings: config.metrics } }),
     inboxStreams,
+    ...(replica && { replicaReads: replicaReads(db.knex, replica.knex) }),
   };
   const release = async () => {
+    await ctx.replicaReads?.close();
     inboxStreams.endAll();
     await unfollowInboxes();
     principals.dispose();

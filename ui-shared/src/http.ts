@@ -21,6 +21,12 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The database position of this tab's last write (`X-Lodestar-Lsn`, sent only with a read replica), echoed on
+ * later requests so lists and reports include it whichever engine answers them.
+ */
+let lastWrite: string | undefined;
+
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   return sendJson<T>('GET', path, undefined, signal);
 }
@@ -32,6 +38,7 @@ export async function sendJson<T>(method: string, path: string, body?: unknown, 
     Accept: 'application/json',
     ...(body !== undefined && { 'Content-Type': 'application/json' }),
     ...(token && { Authorization: `Bearer ${token}` }),
+    ...(lastWrite && { 'X-Lodestar-Read-After': lastWrite }),
   };
   const response = await fetch(path, {
     method,
@@ -41,6 +48,7 @@ export async function sendJson<T>(method: string, path: string, body?: unknown, 
     ...(body !== undefined && { body: JSON.stringify(body) }),
   });
   if (response.status === 401 && token) endSession();
+  lastWrite = response.headers.get('x-lodestar-lsn') ?? lastWrite;
   if (response.status === 204) return undefined as T;
   const type = response.headers.get('content-type') ?? '';
   const answer: unknown = type.includes('json') ? await response.json().catch(() => undefined) : undefined;

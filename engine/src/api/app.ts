@@ -3,6 +3,7 @@ import type { AppContext } from '../context.js';
 import { NotFoundError } from '../errors.js';
 import { identifyActor } from './actor.js';
 import { pinModel, retryOnNewerModel } from './pin-model.js';
+import { rememberWrites } from './lagging-reads.js';
 import { problemHandler } from './problem.js';
 import { metaRouter } from './routes/meta.js';
 import { reviewsRouter } from '../reviews/reviews-router.js';
@@ -108,6 +109,7 @@ export function createApp(ctx: AppContext): Express {
   api.get('/', (req, res) => res.redirect(302, `${req.baseUrl}/docs`));
   api.use('/docs', docsRouter());
   api.use(requireActor);
+  if (ctx.replicaReads) api.use(rememberWrites(ctx.replicaReads));
   // An import's body is the file, streamed to disk past the JSON parser and its 5 MB cap (routes/imports.ts).
   api.use('/imports', importsRouter(ctx));
   // A bulk request carries up to 10,000 records: its own larger cap, parsed before the usual one (routes/bulk.ts).

@@ -60,6 +60,11 @@ export function retryOnNewerModel(models: ModelCache, router: Router, knex: Knex
   };
 }
 
+/** Whether this run of the request has committed writes (read-your-writes follows them, see replica-reads.ts). */
+export function committedIn(req: Request): boolean {
+  return pinnedOf(req)?.log.committed === true;
+}
+
 /** The pinned model, if the request got as far as being pinned (error handlers run for any request). */
 export function pinnedModelOf(req: Request): Model | undefined {
   return pinnedOf(req)?.model;

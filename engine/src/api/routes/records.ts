@@ -19,6 +19,7 @@ import { readGroups } from '../../records/read-groups.js';
 import { readTotals } from '../../records/read-totals.js';
 import { viewOf } from '../../records/record-permissions.js';
 import { actorOf } from '../actor.js';
+import { laggingReader } from '../lagging-reads.js';
 import { requestIdOf } from '../request-id.js';
 import { modelOf } from '../pin-model.js';
 import { answerDuplicates } from './duplicates.js';
@@ -29,11 +30,11 @@ import { RECORDS } from '../contract/records.js';
 export function recordsRouter(ctx: AppContext): Router {
   const router = Router();
   router.get('/:entity', async (req, res) => {
-    const records = recordContext(ctx, req);
+    const records = await laggingContext(ctx, req);
     res.json(await readList(records, listQueryOf(records, req)));
   });
   router.get('/:entity/export', async (req, res) => {
-    const records = recordContext(ctx, req);
+    const records = await laggingContext(ctx, req);
     const { options, file, rest } = parseExportOptions(req.query as QueryParams, req.get('accept-language'));
     const plan = planExport(records, listQueryOf(records, req, rest), options);
     const { type, extension } = SHEET_FILES[file];
@@ -41,10 +42,10 @@ export function recordsRouter(ctx: AppContext): Router {
     await plan.run(file === 'csv' ? csvSheet(res, plan.headers) : xlsxSheet(res, plan.headers, plan.title));
   });
   router.get('/:entity/groups', async (req, res) => {
-    res.json(await readGroups(recordContext(ctx, req), req.query as QueryParams));
+    res.json(await readGroups(await laggingContext(ctx, req), req.query as QueryParams));
   });
   route(router, RECORDS.routes.totals, async (req, res) => {
-    res.json(await readTotals(recordContext(ctx, req), req.query as QueryParams));
+    res.json(await readTotals(await laggingContext(ctx, req), req.query as QueryParams));
   });
   route(router, RECORDS.routes.duplicates, async (req, res) => {
     res.json(await answerDuplicates(recordContext(ctx, req), req));
@@ -110,6 +111,12 @@ export function recordContext(
     ...(request && { requestId: request }),
     ...(access && { access }),
   };
+}
+
+/** The records context of a read that may lag (lists, exports, groups, totals): on the replica when it can. */
+async function laggingContext(ctx: AppContext, req: Request): Promise<RecordContext> {
+  const records = recordContext(ctx, req);
+  return ctx.replicaReads ? { ...records, knex: await laggingReader(ctx, req) } : records;
 }
 
 /** Middleware: the entity exists and the caller may read it (404, 403), judged before a contract judges the request's form. */

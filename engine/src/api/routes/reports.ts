@@ -1,5 +1,6 @@
 import { type Request, type RequestHandler, Router } from 'express';
 import type { Knex } from 'knex';
+import { laggingReader } from '../lagging-reads.js';
 import type { AppContext } from '../../context.js';
 import type { QueryParams } from '../../records/query-params.js';
 import type { Fragment } from '../../reports/fragment.js';
@@ -33,7 +34,9 @@ export function reportsRouter(ctx: AppContext): Router {
   };
   route(router, routes.funnel, known, async (req, res) => {
     const { target, filters } = parse(req);
-    res.json(toFunnelJson(target, filters, await run<FunnelRow>(ctx.db.knex, funnelSql(target, filters))));
+    res.json(
+      toFunnelJson(target, filters, await run<FunnelRow>(await laggingReader(ctx, req), funnelSql(target, filters))),
+    );
   });
   route(router, routes.timeInStage, known, async (req, res) => {
     const { target, filters } = parse(req);
@@ -43,17 +46,25 @@ export function reportsRouter(ctx: AppContext): Router {
         target,
         filters,
         asOf,
-        await run<TimeInStageRow>(ctx.db.knex, timeInStageSql(target, filters, asOf)),
+        await run<TimeInStageRow>(await laggingReader(ctx, req), timeInStageSql(target, filters, asOf)),
       ),
     );
   });
   route(router, routes.forecast, known, async (req, res) => {
     const { target, filters } = parse(req);
-    res.json(toForecastJson(target, filters, await run<ForecastRow>(ctx.db.knex, forecastSql(target, filters))));
+    res.json(
+      toForecastJson(
+        target,
+        filters,
+        await run<ForecastRow>(await laggingReader(ctx, req), forecastSql(target, filters)),
+      ),
+    );
   });
   route(router, routes.winRate, known, async (req, res) => {
     const { target, filters } = parse(req);
-    res.json(toWinRateJson(target, filters, await run<WinRateRow>(ctx.db.knex, winRateSql(target, filters))));
+    res.json(
+      toWinRateJson(target, filters, await run<WinRateRow>(await laggingReader(ctx, req), winRateSql(target, filters))),
+    );
   });
   return router;
 }

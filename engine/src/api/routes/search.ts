@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { laggingReader } from '../lagging-reads.js';
 import type { AppContext } from '../../context.js';
 import { accessFor } from '../../permissions/model-access.js';
 import { runSearch } from '../../search/run-search.js';
@@ -15,7 +16,9 @@ export function searchRouter(ctx: AppContext): Router {
     const query = validQuery<{ q: string; limit?: number }>(req);
     const model = modelOf(req);
     const access = accessFor(model, actorOf(req));
-    res.json(await runSearch(ctx.db.knex, { model, access, q: query.q ?? '', limit: query.limit ?? 5 }));
+    res.json(
+      await runSearch(await laggingReader(ctx, req), { model, access, q: query.q ?? '', limit: query.limit ?? 5 }),
+    );
   });
   return router;
 }
