@@ -4,7 +4,7 @@ import { descriptionOf, titleOf, useMessages } from '@lodestar/ui-shared';
 import { useStudioLang } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
 import { entityIssues } from '../draft/issues';
-import type { EntityDefinition, SectionDefinition } from '@lodestar/core';
+import type { EntityDefinition } from '@lodestar/core';
 import { IssueNotes } from '../ui/controls';
 import { entityIn, moveField, removeField, saveField, saveRecordType } from './entity-edits';
 import { FieldEditor } from './FieldEditor';
@@ -48,16 +48,6 @@ export function EntityDesigner() {
     draft.definitions.workflows.find((w) => w.meta.entity === id && !w.meta.recordType)?.id;
   const publishedNames = new Set(Object.keys(published?.properties ?? {}));
   const edit = (change: (entity: EntityDefinition) => void) => draft.update((set) => change(entityIn(set, id)));
-  const setSections = (sections: SectionDefinition[]) =>
-    edit((e) => {
-      if (sections.length) e['x-entity'].sections = sections;
-      else delete e['x-entity'].sections;
-      // A field in a removed section falls back to none, never to a dangling id.
-      for (const field of Object.values(e.properties)) {
-        if (field['x-ui']?.section && !sections.some((s) => s.id === field['x-ui']!.section))
-          delete field['x-ui'].section;
-      }
-    });
   const entityLevel = entityIssues(draft.definitions, draft.issues, id).filter(
     (i) =>
       !/^\/(properties|x-entity\/recordTypes|x-entity\/sections|x-entity\/unique|x-entity\/duplicates)\//.test(
@@ -122,7 +112,7 @@ export function EntityDesigner() {
             onAdd={() => setEditing({ what: 'type' })}
             onEdit={(typeId) => setEditing({ what: 'type', id: typeId })}
           />
-          <SectionsPanel entity={entity} onChange={setSections} />
+          <SectionsPanel entity={entity} />
           <KeysPanel entity={entity} onChange={(unique, duplicates) => edit((e) => setKeys(e, unique, duplicates))} />
         </div>
         <RulesPanel
