@@ -343,6 +343,7 @@ describe('every screen in Chinese', () => {
     await visit(admin, '/studio/publish');
     await admin.locator('.plan-step').first().waitFor();
     await check(admin, '/studio/publish plan');
+    await visit(admin, '/studio/reviews');
     expect(findings.length, `untranslated words on Chinese screens:\n${report()}`).toBe(0);
   });
 
