@@ -13,7 +13,7 @@ let server: TestServer;
 const tokens: Record<string, string> = {};
 
 async function amount(who: string, query = ''): Promise<{ status: number; value?: number; count?: number }> {
-  const headers = who === 'admin' ? {} : { authorization: `Bearer ${tokens[who]}` };
+  const headers: Record<string, string> = who === 'admin' ? {} : { authorization: `Bearer ${tokens[who]}` };
   const res = await server.request(
     'GET',
     `/api/v1/dashboards/sales-overview/widgets/open-amount${query}`,

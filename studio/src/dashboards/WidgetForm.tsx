@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { checkFormula, formulaTypeOfField, parseFormula, type EntityDefinition } from '@lodestar/core';
 import { pick, useMessages } from '@lodestar/ui-shared';
 import type {
   AggregateWidgetDefinition,
@@ -8,7 +9,9 @@ import type {
 } from '@lodestar/core';
 import { useStudioLang } from '../app/lang';
 import { IssueNotes, Select, TextInput } from '../ui/controls';
+import { RuleBuilder, type FormulaVerdict } from '../rules/RuleBuilder';
 import { groupChoices, measurableFields, periodFields } from './dashboard-edits';
+import { expressionToFilter, filterFields, filterToExpression } from './widget-filter-rules';
 import { DASHBOARD_MESSAGES } from './messages';
 
 const textsOf = (value: unknown): Record<string, string> =>
@@ -115,7 +118,13 @@ function AggregateFields({
     const target = set.entities.find((e) => e.$id === entity?.properties[head!]?.['x-relation']?.entity);
     return t.through(fieldTitle(head!), fieldTitle(tail, target));
   };
-  const [filterText, setFilterText] = useState(() => JSON.stringify(widget.filter ?? {}));
+  const fields = useMemo(
+    () => filterFields(entity, set.entities, set.workflows, lang),
+    [entity, set.entities, set.workflows, lang],
+  );
+  const verdict = useMemo(() => filterVerdict(entity, set.entities), [entity, set.entities]);
+  // The rules the user is writing: kept as typed while lists cannot say them (the filter stays as saved).
+  const [filterText, setFilterText] = useState(() => filterToExpression(widget.filter, fields));
   const [filterBad, setFilterBad] = useState(false);
   const title = textsOf(widget.title);
   const set1 = <K extends keyof AggregateWidgetDefinition>(key: K, value: AggregateWidgetDefinition[K] | undefined) =>
@@ -200,17 +209,18 @@ function AggregateFields({
           options={Object.entries(t.widths).map(([value, label]) => ({ value, label }))}
         />
       </div>
-      <TextInput
+      <RuleBuilder
+        key={widget.entity}
         label={t.filter}
-        mono
-        wide
+        hint={filterBad ? t.notAFilter : t.filterHint}
         value={filterText}
-        hint={filterBad ? t.badJson : t.filterHint(<code>{'{"state": {"in": "open,overdue"}}'}</code>)}
+        fields={fields}
+        verdict={verdict}
         onChange={(text) => {
           setFilterText(text);
-          const parsed = parseFilter(text);
-          setFilterBad(!parsed);
-          if (parsed) set1('filter', Object.keys(parsed).length ? parsed : undefined);
+          const filter = expressionToFilter(text);
+          setFilterBad(!filter);
+          if (filter) set1('filter', Object.keys(filter).length ? filter : undefined);
         }}
       />
     </>
@@ -223,15 +233,20 @@ function stripFields(w: AggregateWidgetDefinition): AggregateWidgetDefinition {
   return rest;
 }
 
-/** The filter text as an object, or null when it is not a JSON object. */
-export function parseFilter(text: string): NonNullable<AggregateWidgetDefinition['filter']> | null {
-  if (!text.trim()) return {};
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value)
-      ? (value as NonNullable<AggregateWidgetDefinition['filter']>)
-      : null;
-  } catch {
-    return null;
-  }
+/** A filter's formula checked as the rule builder needs: the entity's fields, its stage, one hop to a parent. */
+function filterVerdict(entity: EntityDefinition | undefined, entities: readonly EntityDefinition[]): FormulaVerdict {
+  return (source) => {
+    const parsed = parseFormula(source);
+    if (!parsed.expr) return { issues: parsed.issues };
+    const checked = checkFormula(parsed.expr, {
+      typeOf: (path) => {
+        if (path.length === 1 && (path[0] === 'state' || path[0] === 'recordType')) return 'text';
+        const own = entity?.properties[path[0]!];
+        if (path.length === 1) return formulaTypeOfField(own);
+        const target = own?.['x-relation'] && own.type === 'string' ? own['x-relation'].entity : undefined;
+        return formulaTypeOfField(entities.find((e) => e.$id === target)?.properties[path[1]!]);
+      },
+    });
+    return { issues: checked.issues, type: checked.type };
+  };
 }

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { defineMessages, type MessagesOf } from '@lodestar/ui-shared';
 
 export const DASHBOARD_MESSAGES = defineMessages({
@@ -45,9 +44,9 @@ export const DASHBOARD_MESSAGES = defineMessages({
     charts: { number: '数字', bar: '柱状图', line: '折线图', pie: '饼图', table: '表格' } as Record<string, string>,
     width: '宽度',
     widths: { half: '半行', full: '整行' } as Record<string, string>,
-    filter: '筛选条件（JSON）',
-    filterHint: (example: ReactNode): ReactNode => ['与列表的筛选相同：字段 → 运算符 → 值，例如 ', example],
-    badJson: '不是有效的 JSON 对象，未保存。',
+    filter: '筛选条件',
+    filterHint: '只统计满足全部条件的记录',
+    notAFilter: '组件筛选只能是“全部满足”的简单条件，且与固定值比较；这些条件未保存。',
     problems: (n: number) => `${n} 个问题`,
     through: (relation: string, field: string) => `${relation} → ${field}`,
     system: {
@@ -104,9 +103,10 @@ export const DASHBOARD_MESSAGES = defineMessages({
     charts: { number: 'Number', bar: 'Bar', line: 'Line', pie: 'Pie', table: 'Table' } as Record<string, string>,
     width: 'Width',
     widths: { half: 'Half row', full: 'Full row' } as Record<string, string>,
-    filter: 'Filter (JSON)',
-    filterHint: (example: ReactNode): ReactNode => ['As lists filter: field → operator → value, e.g. ', example],
-    badJson: 'Not a valid JSON object; not saved.',
+    filter: 'Filter',
+    filterHint: 'Counts only the records that meet every condition',
+    notAFilter:
+      'A widget filter takes only conditions that must all hold, each against a fixed value; these are not saved.',
     problems: (n: number) => `${n} problem${n === 1 ? '' : 's'}`,
     through: (relation: string, field: string) => `${relation} → ${field}`,
     system: {
