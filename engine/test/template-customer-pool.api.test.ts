@@ -293,6 +293,19 @@ describe('customer pool 1.0.0 → 1.1.0 on the standard CRM', () => {
     expect((await send('wang', 'customer', pooled[1]!, 'CLAIM')).record).toMatchObject({ owner_id: users.wang });
   });
 
+  it('counts a claimed customer’s idle days from its claim: unfollowed for 31 days it goes back, a fresh claim stays', async () => {
+    const stale = await idleCustomer('领取后未跟进', 'normal', [200]);
+    const fresh = await idleCustomer('刚领取', 'normal', [200]);
+    for (const id of [stale, fresh]) await send('admin', 'customer', id, 'RELEASE');
+    for (const id of [stale, fresh]) await send('wang', 'customer', id, 'CLAIM');
+    await knex()('customer')
+      .where({ id: stale })
+      .update({ claimedOn: knex().raw("now() - interval '31 days'") });
+    expect(await runNow()).toMatchObject({ status: 'succeeded', failed: 0, refusals: 0 });
+    expect(await get('admin', 'customer', stale)).toMatchObject({ owner_id: null, inPool: true, claimedOn: null });
+    expect(await get('admin', 'customer', fresh)).toMatchObject({ owner_id: users.wang, inPool: false });
+  });
+
   it('refuses an add-on that would change an event of the standard workflow, at its pointer', async () => {
     const extension = join(folder, 'workflows/customer-lifecycle.extend.json');
     const value = JSON.parse(readFileSync(extension, 'utf8'));
