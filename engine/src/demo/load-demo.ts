@@ -281,6 +281,8 @@ async function walk(
           step.at,
         );
         record.state = result.record.state as string;
+        // An action may hand the record to someone else (a lead assigned to a salesperson): they send what follows.
+        if (typeof result.record.owner_id === 'string') record.ownerId = result.record.owner_id;
         summary.events++;
       } catch (error) {
         if (!(error instanceof LodestarError)) throw error;
