@@ -52,10 +52,18 @@ function ExistingRecord({ entity, id }: { entity: EntityDefinition; id: string }
   const [changes, setChanges] = useState(0);
   const [dirty, setDirty] = useState(false);
   const [editing, setEditing] = useState(false);
+  // What the last save did beyond the user's edits (merged with someone else's), until the next edit.
+  const [savedNote, setSavedNote] = useState<string | undefined>();
   const record = state.status === 'ready' ? state.record : undefined;
   useDocumentTitle(record ? recordTitle(entity, record) : entityTitle(entity, lang));
   const saved = useCallback(
-    (next: RecordJson) => (replace(next), setChanges((n) => n + 1), setEditing(false), setDirty(false)),
+    (next: RecordJson, note?: string) => (
+      replace(next),
+      setChanges((n) => n + 1),
+      setEditing(false),
+      setDirty(false),
+      setSavedNote(note)
+    ),
     [replace],
   );
   const refresh = useCallback(() => (reload(), setChanges((n) => n + 1)), [reload]);
@@ -113,7 +121,11 @@ function ExistingRecord({ entity, id }: { entity: EntityDefinition; id: string }
           <section className="record-details" aria-label={recordTitle(entity, state.record)}>
             {!editing && !locked && (
               <div className="record-details-bar">
-                <button type="button" className="button button-primary record-edit" onClick={() => setEditing(true)}>
+                <button
+                  type="button"
+                  className="button button-primary record-edit"
+                  onClick={() => (setEditing(true), setSavedNote(undefined))}
+                >
                   {t.edit}
                 </button>
               </div>
@@ -134,6 +146,11 @@ function ExistingRecord({ entity, id }: { entity: EntityDefinition; id: string }
             ) : (
               <>
                 {locked && <div className="notice record-notice">{t.readOnlyNotice}</div>}
+                {savedNote && (
+                  <div className="notice record-notice" role="status" data-testid="merged-note">
+                    {savedNote}
+                  </div>
+                )}
                 <RecordView entity={entity} record={state.record} />
               </>
             )}

@@ -12,7 +12,8 @@ import { stageLockNotice, withStageRules } from './stageForm';
 import { stageRulesOf } from '@lodestar/core';
 import { issueText, wordIssue } from './issues';
 import { useLineItems, withLiveRollups } from '../items/useLineItems';
-import { saveRecord } from './saveRecord';
+import { mergeWithLatest, saveRecord, type SaveOutcome } from './saveRecord';
+import { ConflictChoices, type PendingConflict } from './ConflictChoices';
 import { TEMPLATES } from './templates';
 import { changedValues, filledValues, toFormData, type FormData } from './values';
 import { WIDGETS } from './widgets';
@@ -31,7 +32,8 @@ export interface RecordFormProps {
   label: string;
   /** Nothing may be changed (update scope `none`). */
   locked: boolean;
-  onSaved(record: RecordJson): void;
+  /** `note`: what the save did beyond the user's edits (merged with someone else's changes). */
+  onSaved(record: RecordJson, note?: string): void;
   onDirtyChange?(dirty: boolean): void;
   onReload?(): void;
   /** Leave editing without saving (the record page asks first when there are changes). */
@@ -110,6 +112,7 @@ export function RecordForm({
     lines: string[];
   } | null>(null);
   const [saving, setSaving] = useState(false);
+  const [conflict, setConflict] = useState<PendingConflict | null>(null);
 
   const dirty = useMemo(
     () =>
@@ -152,18 +155,38 @@ export function RecordForm({
     if (!isNew && !Object.keys(body).length) return;
     setSaving(true);
     setBanner(null);
-    const outcome = await saveRecord(
-      entity.$id,
-      record && { id: record.id, version: Number(record.version) },
-      body,
-      [...model.fields, ...items.names],
-      (f) => fieldTitle(entity, f, lang),
-      lang,
-    );
+    setConflict(null);
+    const saveAt = (version = Number(record?.version)) =>
+      saveRecord(
+        entity.$id,
+        record && { id: record.id, version },
+        body,
+        [...model.fields, ...items.names],
+        (f) => fieldTitle(entity, f, lang),
+        lang,
+      );
+    let outcome = await saveAt();
+    let merged: string[] = [];
+    // Someone saved meanwhile: their changes and the user's merge when no field was changed by both.
+    const merge =
+      outcome.kind === 'conflict' && record && (await mergeWithLatest(entity.$id, record.id, body, initial, writable));
+    if (merge && merge.conflicts.length) {
+      setSaving(false);
+      return setConflict({ merge, keepMine: () => answer(saveAt(merge.version), merge.theirs) });
+    }
+    if (merge) [outcome, merged] = [await saveAt(merge.version), merge.theirs];
+    await answer(Promise.resolve(outcome), merged);
+  };
+
+  const answer = async (pending: Promise<SaveOutcome>, merged: string[]) => {
+    setSaving(true);
+    const outcome = await pending;
     setSaving(false);
     if (outcome.kind === 'saved') {
       setExtraErrors(undefined);
-      onSaved(outcome.record);
+      setConflict(null);
+      const titles = merged.map((f) => fieldTitle(entity, f, lang)).join(t.listSeparator);
+      onSaved(outcome.record, merged.length ? t.mergedNote(titles) : undefined);
     } else if (outcome.kind === 'invalid') {
       setExtraErrors(outcome.fieldErrors);
       setBanner({ kind: 'invalid', lines: outcome.general });
@@ -181,6 +204,7 @@ export function RecordForm({
         </div>
       )}
       {banner && <FormBanner banner={banner} onReload={onReload} />}
+      {conflict && <ConflictChoices entity={entity} conflict={conflict} saving={saving} onReload={onReload} />}
       <Form
         schema={model.schema}
         uiSchema={model.uiSchema}

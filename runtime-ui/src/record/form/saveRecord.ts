@@ -1,9 +1,10 @@
-import { ApiError, sendJson, type ApiIssue, type Lang } from '@lodestar/ui-shared';
+import { ApiError, getJson, sendJson, type ApiIssue, type Lang } from '@lodestar/ui-shared';
 import type { ErrorSchema } from '@rjsf/utils';
 import type { RecordJson } from '../../model/types';
 import { fieldOfPointer, issueText } from './issues';
 import { RECORD_MESSAGES } from '../messages';
-import type { FormData } from './values';
+import { mergeEdits, type Merge } from './merge-edits';
+import { toFormData, type FormData } from './values';
 
 export type SaveOutcome =
   | { kind: 'saved'; record: RecordJson }
@@ -42,6 +43,23 @@ export async function saveRecord(
       return { ...toInvalid(error, fields, titles, lang), issues: error.issues };
     return { kind: 'failed', message: error.message };
   }
+}
+
+/**
+ * After a 409 on a PATCH: the record as it is now, and how the user's patch meets what changed meanwhile
+ * (see merge-edits.ts), with the version to save at. Undefined when the record cannot be read any more.
+ */
+export async function mergeWithLatest(
+  entity: string,
+  id: string,
+  mine: FormData,
+  loaded: FormData,
+  fields: string[],
+): Promise<(Merge & { version: number }) | undefined> {
+  const path = `/api/v1/records/${encodeURIComponent(entity)}/${encodeURIComponent(id)}`;
+  const latest = await getJson<RecordJson>(path).catch(() => undefined);
+  if (!latest) return undefined;
+  return { ...mergeEdits(mine, loaded, toFormData(latest, fields), fields), version: Number(latest.version) };
 }
 
 /** Issues naming a form field land under it; the rest (and unknown fields) go to the banner. */

@@ -9,7 +9,8 @@ export function toFormData(record: Record<string, unknown>, fields: string[]): F
   return out;
 }
 
-function same(a: unknown, b: unknown): boolean {
+/** Whether two form values are the same (empty ones alike: absent, null, '' and []). */
+export function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (isEmpty(a) && isEmpty(b)) return true;
   return JSON.stringify(a) === JSON.stringify(b);
