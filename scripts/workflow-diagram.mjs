@@ -41,8 +41,13 @@ function duration(iso, lang) {
   return parts.join(' ') || iso;
 }
 
-/** A duration as written in a timer: ISO-8601, or "N business day(s)" → "N 个工作日". */
+/** A duration as written in a timer: ISO-8601, "N business day(s)" → "N 个工作日", "N business hour(s)" → "N 个工作小时". */
 function span(text, lang) {
+  const hours = /^(\d+) business hours?$/.exec(text);
+  if (hours) {
+    const n = Number(hours[1]);
+    return lang === 'zh' ? `${n} 个工作小时` : `${n} business ${n === 1 ? 'hour' : 'hours'}`;
+  }
   const business = /^(\d+) business days?$/.exec(text);
   if (!business) return duration(text, lang);
   const n = Number(business[1]);
@@ -51,7 +56,7 @@ function span(text, lang) {
 
 /** A timer key in words: "after dueDate P1D 09:00" → "到期日后 1 天 09:00". */
 function timerText(key, fieldTitle, lang, sla) {
-  const m = /^(at|after|before)\s+(\w+)(?:\s+(P\S+|\d+ business days?))?(?:\s+(\d{2}:\d{2}))?$/.exec(key);
+  const m = /^(at|after|before)\s+(\w+)(?:\s+(P\S+|\d+ business (?:days?|hours?)))?(?:\s+(\d{2}:\d{2}))?$/.exec(key);
   if (!m) {
     if (key === 'sla' && sla)
       return lang === 'zh'

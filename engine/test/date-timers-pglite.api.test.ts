@@ -44,6 +44,7 @@ describe('date timers on PGlite', () => {
     expect((await fire('2027-03-11T00:59:59.000Z')).kind).toBe('none');
     expect((await fire('2027-03-11T01:00:00.000Z')).kind).toBe('fired');
     expect((await server.request('GET', `/api/v1/records/payment/${id}`)).body.state).toBe('overdue');
-    expect(await pendingDue(id)).toEqual(['sla 2027-03-15T01:00:00.000Z']);
+    // Two business days from Thursday 09:00, and the owner's warning after 80 % of their working hours.
+    expect(await pendingDue(id)).toEqual(['sla 2027-03-15T01:00:00.000Z', 'slaWarn 2027-03-12T07:00:00.000Z']);
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addBusinessDays } from '../src/calendar/business-days.js';
+import { addBusinessHours } from '../src/calendar/business-hours.js';
 import { loadCalendar } from '../src/calendar/calendar-repo.js';
 import { fromWallTime, toWallTime } from '../src/calendar/wall-time.js';
 import { fireNextTimer } from '../src/runtime/fire-timer.js';
@@ -253,6 +254,21 @@ describe('service, installed on the standard CRM beside sales to cash', () => {
       expect(created.state).toBe('received');
       complaint[key] = created.id;
     }
+    // Received: it is to be assigned within 4 working hours of the calendar (09:00–12:00, 13:30–18:00 on business
+    // days), its due time stored on the record; the agent who received it is warned one working hour before.
+    const received = await get('wu', 'serviceRequest', complaint.gold!);
+    const calendar = await loadCalendar(knex());
+    const responseDue = addBusinessHours(calendar, Date.parse(received.state_entered_at), 4, 'Asia/Shanghai');
+    expect(received.sla_due_at).toBe(new Date(responseDue).toISOString());
+    expect(await pendingTimers(complaint.gold!)).toEqual(
+      expect.arrayContaining([
+        { kind: 'sla', dueAt: new Date(responseDue).toISOString() },
+        {
+          kind: 'slaWarn',
+          dueAt: new Date(addBusinessHours(calendar, responseDue, -1, 'Asia/Shanghai')).toISOString(),
+        },
+      ]),
+    );
     expect((await get('wu', 'serviceRequest', complaint.gold!)).priorityResponse).toBe(true);
     expect((await get('wu', 'serviceRequest', complaint.standard!)).priorityResponse).toBe(false);
     expect((await get('wu', 'serviceRequest', complaint.borrowed!)).priorityResponse).toBe(false);
@@ -365,8 +381,7 @@ describe('service, installed on the standard CRM beside sales to cash', () => {
       owner_id: users.zhou!.id,
     });
     // The visit's deadline: 2 business days of the work calendar after it was planned, at the same time of day.
-    const [deadline] = await pendingTimers(visit);
-    expect(deadline!.kind).toBe('sla');
+    const deadline = (await pendingTimers(visit)).find((timer) => timer.kind === 'sla');
     const plannedAt = toWallTime(Date.parse(planned.created_at), 'Asia/Shanghai');
     const calendar = await loadCalendar(knex());
     const expected = fromWallTime(addBusinessDays(calendar, plannedAt.day, 2), plannedAt.msOfDay, 'Asia/Shanghai');

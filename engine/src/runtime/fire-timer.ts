@@ -44,8 +44,13 @@ export async function fireNextTimer(
     if (recheck === 'cancelled') await finishTimer(trx, timer.id, 'cancelled');
     if (recheck !== 'fire') return { kind: recheck, timer } as const;
     if (timer.kind === 'sla') await markBreach(trx, { model, timer, row, now });
-    // The warning before the breach; none once the SLA broke (the breach told the owner already).
-    if (timer.kind === 'slaWarn' && !row.sla_breached_at) await notifySla(trx, { model, entity, row, kind: 'warning' });
+    // The warning before the breach; none once the SLA broke or is due (a worker that was down fires both late).
+    if (
+      timer.kind === 'slaWarn' &&
+      !row.sla_breached_at &&
+      !(row.sla_due_at && new Date(row.sla_due_at as string) <= now)
+    )
+      await notifySla(trx, { model, entity, row, kind: 'warning' });
     let kind: 'fired' | 'refused' = 'fired';
     if (timer.event) {
       try {
@@ -80,7 +85,8 @@ async function markBreach(
 ): Promise<void> {
   const { model, timer, row, now } = input;
   const entity = model.entities.get(timer.entity)!;
-  // The engine itself (no actor) marks the breach; the audit row says when the SLA ran out. The owner hears of it once.
+  // The engine itself (no actor) marks the breach; the audit row says when the SLA ran out. The owner hears of
+  // it once, unless the state's own `after.sla` transition (the timer's event) decides who is told.
   if (!row.sla_breached_at) {
     await updateAudited(
       trx,
@@ -88,7 +94,7 @@ async function markBreach(
       { id: timer.recordId, version: row.version as number, columns: { sla_breached_at: now } },
       { actorId: null },
     );
-    await notifySla(trx, { model, entity, row, kind: 'breach' });
+    if (!timer.event) await notifySla(trx, { model, entity, row, kind: 'breach' });
   }
   await appendHistory(trx, {
     entity: timer.entity,

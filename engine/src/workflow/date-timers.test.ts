@@ -5,6 +5,7 @@ import {
   isComputedKey,
   parseDateKey,
   parseTimerDuration,
+  slaWarnAt,
   timerDueAt,
   type TimerClock,
 } from './date-timers.js';
@@ -105,5 +106,41 @@ describe('due times', () => {
       '2026-10-10T02:00:00.000Z',
     );
     expect(timerDueAt('PT1H', { now, delayMs: 3_600_000 }, clock)?.toISOString()).toBe('2026-09-30T03:00:00.000Z');
+  });
+});
+
+describe('business hours in timer keys and SLAs', () => {
+  const clock: TimerClock = { timeZone: 'Asia/Shanghai', calendar: nationalDay };
+  it('reads "N business hours" and counts the working hours of business days', () => {
+    expect(parseTimerDuration('4 business hours')).toEqual({
+      kind: 'businessHours',
+      text: '4 business hours',
+      hours: 4,
+    });
+    expect(parseTimerDuration('1 business hour')).toMatchObject({ kind: 'businessHours', hours: 1 });
+    expect(parseTimerDuration('4 working hours')).toBeUndefined();
+    expect(isComputedKey('sla', '4 business hours')).toBe(true);
+    // Wednesday 30 September 17:00: one hour that day, the holiday week, then Thursday 8 October.
+    const now = new Date('2026-09-30T09:00:00Z');
+    expect(timerDueAt('sla', { now, delayMs: 0, slaText: '3 business hours' }, clock)?.toISOString()).toBe(
+      '2026-10-08T03:00:00.000Z',
+    );
+    // Before a date: two working hours before 09:00 on Thursday 8 October is 16:00 on Wednesday 30 September.
+    expect(due('before dueDate 2 business hours', { dueDate: '2026-10-08T01:00:00Z' }, clock)).toBe(
+      '2026-09-30T08:00:00.000Z',
+    );
+  });
+
+  it('warns after 80 % of the working time, at meta.slaWarnAt before the due time, or not at all', () => {
+    const enteredAt = new Date('2026-12-04T09:00:00Z'); // Friday 17:00 in Shanghai
+    const dueAt = new Date('2026-12-07T04:00:00Z'); // Monday 12:00
+    const warn = (slaText: string, warnText?: string, due = dueAt) =>
+      slaWarnAt({ enteredAt, dueAt: due, slaText, warnText }, clock)?.toISOString() ?? null;
+    expect(warn('4 business hours')).toBe('2026-12-07T03:12:00.000Z');
+    expect(warn('4 business hours', '1 business hour')).toBe('2026-12-07T03:00:00.000Z');
+    expect(warn('PT67H')).toBe(new Date(enteredAt.getTime() + 0.8 * 67 * 3_600_000).toISOString());
+    // A warning that would come before entering, or an SLA of a few minutes: none.
+    expect(warn('4 business hours', '5 business hours')).toBeNull();
+    expect(warn('PT5M', undefined, new Date(enteredAt.getTime() + 300_000))).toBeNull();
   });
 });

@@ -156,11 +156,15 @@ export function dateTimerEvent(workflow: string, state: string, key: string): st
 /** The share of an SLA after which the record's owner is warned, unless the state's meta.slaWarnAt says otherwise. */
 export const SLA_WARN_SHARE = 0.8;
 
+/** An SLA shorter than this gets no warning by default: 80 % of it would come moments before the breach. */
+export const SLA_WARN_MIN_MS = 10 * 60_000;
+
 /**
  * When the owner is warned that the SLA entered at `enteredAt` and due at `dueAt` is about to break:
  * `warnText` (meta.slaWarnAt, same grammar as meta.sla) before the due time, or else after 80 % of the SLA,
  * counted in working hours for a business-day or business-hour SLA (so the warning never comes at night or
- * on a Sunday) and in elapsed time otherwise. Null when that would not be after entering the state (no warning worth sending).
+ * on a Sunday) and in elapsed time otherwise. Null when that would not be after entering the state, and by
+ * default for an SLA under ten minutes (no warning worth sending).
  */
 export function slaWarnAt(
   input: { enteredAt: Date; dueAt: Date; slaText: unknown; warnText?: unknown },
@@ -173,6 +177,7 @@ export function slaWarnAt(
   let at: number;
   const calendar = clock.calendar ?? WEEKENDS_ONLY;
   if (warn) at = shiftBy(due, warn, -1, clock);
+  else if (due - entered < SLA_WARN_MIN_MS) return null;
   else if (sla && sla.kind !== 'iso') {
     const hours = businessHoursBetween(calendar, entered, due, clock.timeZone) * SLA_WARN_SHARE;
     at = addBusinessHours(calendar, entered, hours, clock.timeZone);
