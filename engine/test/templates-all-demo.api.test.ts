@@ -147,6 +147,26 @@ describe('all templates with demo data', () => {
       }
     }
     console.info([...seen].map(([role, ids]) => `${role}: ${[...ids].join(', ')}`).join('\n'));
+    // A few figures as the administrator sees them, for the record of what the demo company looks like.
+    const figures: string[] = [];
+    for (const [dashboard, widget] of [
+      ['marketing-results', 'campaign-cost'],
+      ['marketing-results', 'campaign-revenue'],
+      ['marketing-results', 'customers-by-rfm'],
+      ['service-quality', 'open-complaints'],
+      ['service-quality', 'escalated-complaints'],
+      ['service-quality', 'visit-satisfaction'],
+      ['service-quality', 'contracts-by-level'],
+    ]) {
+      const rows = (await server.request('GET', `/api/v1/dashboards/${dashboard}/widgets/${widget}`)).body.rows as {
+        key: unknown;
+        value: number;
+      }[];
+      figures.push(
+        `${widget}: ${rows.map((r) => (r.key === null ? r.value : `${String(r.key)} ${r.value}`)).join(', ')}`,
+      );
+    }
+    console.info(figures.join('\n'));
     expect(findings).toEqual([]);
     // Each template's dashboards reach a role of the demo company.
     const reached = new Set([...seen.values()].flatMap((ids) => [...ids]));

@@ -323,6 +323,8 @@ describe('every screen in Chinese', () => {
     await opened(admin, 'new stage dialog', () => admin.getByRole('button', { name: '添加阶段' }).click());
     await visit(admin, '/studio/workflows/service-request');
     await visit(admin, '/studio/roles');
+    // 销售概览's open pipeline still filters on the stage version 2 removed: the rule builder quotes its key.
+    data.push('interestShown');
     await visit(admin, '/studio/dashboards');
     await visit(admin, '/studio/templates');
     // A template with problems: every one listed, in Chinese.
