@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { KeyIndexSpec } from '@lodestar/core';
 import type { Actor } from '../actor.js';
@@ -36,8 +37,9 @@ import { openFile, type FileRow } from './read-file.js';
 /*
  * The import itself: file → mapped, converted rows → batch lookups (keys, relations, people) → every row
  * judged as the records API judges a create or patch → written in batches, all inside ONE transaction. New
- * records without many-to-many links or start actions go in one INSERT per batch with their audit rows,
- * workflow start (history) and undo rows in the same statement; the rest go through the ordinary writes.
+ * records without many-to-many links or start actions are COPY'd into a staging table (stage.ts) and go into
+ * the entity's table in one INSERT … SELECT per batch, with their audit rows, workflow start (history) and undo
+ * rows in the same statement; the rest go through the ordinary writes (updates: one patch each).
  * A test run, an all-or-nothing import with a bad row, a cancel or any failure rolls the transaction back,
  * so nothing is ever half-applied (a killed process too: the transaction never committed).
  */
@@ -56,7 +58,6 @@ export interface ImportRun {
 
 const MAX_KEPT_ROWS = 100_000;
 const MAX_BINDINGS = 30_000;
-const UNIQUE_VIOLATION = '23505';
 
 class Rollback extends Error {}
 
@@ -579,8 +580,10 @@ class Importer {
 
   /**
    * New records of one batch: per record type and start state, the rows go into the stage (COPY) and from it
-   * into the table in one INSERT … SELECT, with audit, start and undo rows as CTEs of the same statement, in
-   * a savepoint. Numbered entities keep one multi-row INSERT: each record draws its number in its own row.
+   * into the table in one INSERT … SELECT, with audit, start and undo rows as CTEs of the same statement.
+   * No savepoint: each would be a subtransaction, and foreign-key locks taken on the same parent by many
+   * subtransactions turn into growing multixacts (measured: the batches slowed down as the import went on).
+   * Numbered entities keep one multi-row INSERT: each record draws its number in its own row.
    */
   private async insertMany(
     inserts: { row: PreparedRow; columns: Row; start: RecordStart | undefined }[],
@@ -596,38 +599,34 @@ class Importer {
       auditPart(source, entity, 'create', who, createdChanges(source), jsonParam({ import: this.run.id })),
       createdPart(source, this.run.id, entity.id),
     ];
-    // Made outside the savepoints below, so a batch taken back does not take the stage with it.
     if (groups.size && !hasNumbering(entity)) this.stage ??= await Stage.open(this.trx, entity);
     for (const group of groups.values()) {
       const start = group[0]!.start;
       const rows = group.map(({ columns }) => ({
+        // The id is the engine's, so rows the database skipped (a key taken meanwhile) can be named.
+        ...(this.stage && { id: randomUUID() }),
         ...columns,
         ...(start && { state: start.state, state_entered_at: start.at }),
       }));
-      try {
-        await this.trx.transaction(async (sp) => {
-          const insert = hasNumbering(entity) ? toInsertManySql(entity, rows) : await this.staged(sp, rows);
-          if (start?.oneStatement) await start.oneStatement(sp, insert, also);
-          else {
-            const parts = [{ sql: `r as (${insert.sql})`, bindings: insert.bindings }, ...also('r')];
-            await sp.raw(
-              `with ${parts.map((p) => p.sql).join(', ')} select 1`,
-              parts.flatMap((p) => p.bindings),
-            );
-          }
-        });
-        this.outcome.created += group.length;
-      } catch (error) {
-        if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
-        // A key taken since the batch's lookups (another writer committed it): one by one names the rows.
-        for (const { row } of group) await this.createOne(row, this.bodyOf(row));
+      const insert = this.stage ? await this.staged(rows) : toInsertManySql(entity, rows);
+      if (start?.oneStatement) await start.oneStatement(this.trx, insert, also);
+      else {
+        const parts = [{ sql: `r as (${insert.sql})`, bindings: insert.bindings }, ...also('r')];
+        await this.trx.raw(
+          `with ${parts.map((p) => p.sql).join(', ')} select 1`,
+          parts.flatMap((p) => p.bindings),
+        );
       }
+      const skipped = this.stage ? await this.stage.skipped(this.trx, entity) : [];
+      this.outcome.created += group.length - skipped.length;
+      // A key another writer committed since the batch's lookups: the ordinary create names the row's problem.
+      for (const n of skipped) await this.createOne(group[n]!.row, this.bodyOf(group[n]!.row));
     }
   }
 
   /** Loads rows into the import's stage and answers the INSERT that takes them from it. */
-  private async staged(db: Knex, rows: Row[]): Promise<{ sql: string; bindings: Knex.RawBinding[] }> {
-    await this.stage!.load(db, rows);
+  private async staged(rows: Row[]): Promise<{ sql: string; bindings: Knex.RawBinding[] }> {
+    await this.stage!.load(this.trx, rows);
     return this.stage!.insertSql(this.ctx.entity, toSelectSql(this.ctx.entity));
   }
 

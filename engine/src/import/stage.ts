@@ -71,13 +71,24 @@ export class Stage {
       else await this.unnest(db, names, numbered);
   }
 
-  /** `insert into <table> … select … from stage`, every stage column, in file order, answering `returning`. */
+  /**
+   * `insert into <table> … select … from stage`, every stage column, in file order, answering `returning`. A row
+   * whose unique key another writer committed since the batch's lookups is skipped (see `skipped`), not fatal.
+   */
   insertSql(entity: CompiledEntity, returning: string): { sql: string; bindings: Knex.RawBinding[] } {
     const names = this.columns.map((c) => quoteIdent(c.name)).join(', ');
     return {
-      sql: `insert into ${quoteIdent(entity.table.name)} as t (${names}) select ${names} from ${this.table} order by ${ORDER} returning ${returning}`,
+      sql: `insert into ${quoteIdent(entity.table.name)} as t (${names}) select ${names} from ${this.table} order by ${ORDER} on conflict do nothing returning ${returning}`,
       bindings: [],
     };
+  }
+
+  /** The places (in the loaded rows) of the staged rows the insert skipped. */
+  async skipped(db: Knex, entity: CompiledEntity): Promise<number[]> {
+    const { rows } = (await db.raw(
+      `select s.${ORDER} as n from ${this.table} as s where not exists (select 1 from ${quoteIdent(entity.table.name)} as t where t.id = s.id) order by 1`,
+    )) as { rows: { n: number }[] };
+    return rows.map((r) => Number(r.n));
   }
 
   /** One COPY per set of columns the rows name. */
