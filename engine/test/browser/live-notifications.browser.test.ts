@@ -95,11 +95,11 @@ describe('live notifications', () => {
   it('counts down to the SLA on the kanban card, amber in its last fifth', async () => {
     const calm = await askForDiscount('西南区 八五折');
     const close = await askForDiscount('华北区 八折');
-    // Entered the pending stage 50 minutes ago: 10 of its 60 minutes left.
+    // Entered the pending stage 50 minutes ago: 10 of its 60 minutes left (the due time the server stored).
     await server.testDb.db
       .knex('discount')
       .where({ id: close })
-      .update({ state_entered_at: new Date(Date.now() - 50 * 60_000) });
+      .update({ state_entered_at: new Date(Date.now() - 50 * 60_000), sla_due_at: new Date(Date.now() + 10 * 60_000) });
     const page = await sessions.open(finance.token, 'en');
     await page.goto('/kanban/discount-flow');
     const calmCountdown = page.locator(`[data-record-id="${calm}"]`).getByTestId('sla-countdown');
