@@ -13,6 +13,7 @@ import { toFieldKind, type FieldKind } from '../schema/column-types.js';
 import { checkUserFields } from './validate-user-fields.js';
 import { checkLinkAttributes } from './validate-link-attributes.js';
 import { checkHighlights } from './validate-highlights.js';
+import { checkRegionFields } from './validate-region-fields.js';
 import { checkSearch } from '../search/validate-search.js';
 
 const metaAjv = createAjv();
@@ -97,6 +98,7 @@ function semanticIssues(definition: EntityDefinition, context: EntityContext): I
     ...checkUserFields(definition),
     ...checkLinkAttributes(definition),
     ...checkHighlights(definition),
+    ...checkRegionFields(definition),
     ...checkSearch(definition),
     ...checkCompiles(definition),
   ];

@@ -1,4 +1,5 @@
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
+import { isRegionLevel } from './regions';
 import { pick, type Lang } from '@lodestar/ui-shared';
 import { choiceTitle, fieldTitle } from '../../model/labels';
 import type { EntityDefinition, FieldDefinition } from '@lodestar/core';
@@ -144,8 +145,11 @@ function uiFor(
     options.wide = true;
   const attributes = field['x-relation']?.attributes;
   if (attributes) Object.assign(options, { attributes, wide: true });
+  // A text field marked as a province, city or district is picked from China's list (regions.ts).
+  const region = kind === 'text' && isRegionLevel(field['x-ui']?.widget) ? field['x-ui']!.widget : undefined;
+  if (region) options.region = region;
   return {
-    'ui:widget': attributes ? 'lsLinkGrid' : (WIDGET_OF_KIND[kind ?? 'text'] ?? 'lsText'),
+    'ui:widget': attributes ? 'lsLinkGrid' : region ? 'lsRegion' : (WIDGET_OF_KIND[kind ?? 'text'] ?? 'lsText'),
     'ui:options': options,
     ...(help && { 'ui:help': help }),
     ...(readonly && { 'ui:readonly': true }),

@@ -3,10 +3,11 @@ import type { RegistryWidgetsType, WidgetProps } from '@rjsf/utils';
 import { RelationWidget, RelationsWidget } from './RelationPicker';
 import { UserWidget } from './UserPicker';
 import { LinkGridWidget } from './LinkGrid';
+import { RegionWidget } from './RegionWidget';
 import { formTexts } from './formContext';
 
 /** Native inputs styled by record.css; every widget uses the field's id so `<label for>` finds it. */
-function inputProps(props: WidgetProps) {
+export function inputProps(props: WidgetProps) {
   return {
     id: props.id,
     name: props.htmlName ?? props.id,
@@ -307,4 +308,5 @@ export const WIDGETS: RegistryWidgetsType = {
   lsRelations: RelationsWidget,
   lsUser: UserWidget,
   lsLinkGrid: LinkGridWidget,
+  lsRegion: RegionWidget,
 };
