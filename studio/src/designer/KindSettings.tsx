@@ -31,6 +31,19 @@ export function KindSettings({
     case 'longText':
       return (
         <div className="form-grid">
+          {form.kind === 'text' && (
+            <Select
+              label={t.region}
+              value={form.region}
+              onChange={(region) => onChange({ region })}
+              options={[
+                { value: '', label: t.regionNone },
+                { value: 'province', label: t.regionProvince },
+                { value: 'city', label: t.regionCity },
+                { value: 'district', label: t.regionDistrict },
+              ]}
+            />
+          )}
           {text('minLength', t.minLength, { type: 'number' })}
           {text('maxLength', t.maxLength, { type: 'number' })}
           {text('pattern', t.pattern, { mono: true })}

@@ -45,6 +45,8 @@ export interface FieldForm {
   minLength: string;
   maxLength: string;
   pattern: string;
+  /** A text field picked from China's regions (`x-ui.widget`): '', province, city or district. */
+  region: string;
   minimum: string;
   maximum: string;
   currency: string;
@@ -122,6 +124,7 @@ export function emptyForm(): FieldForm {
     minLength: '',
     maxLength: '',
     pattern: '',
+    region: '',
     minimum: '',
     maximum: '',
     currency: 'CNY',
@@ -135,6 +138,9 @@ export function emptyForm(): FieldForm {
     sequence: { pattern: '{YYYY}-{0000}', reset: 'yearly' },
   };
 }
+
+/** The `x-ui.widget` values that pick a text field's value from China's regions (the runtime's regions.ts). */
+export const REGION_WIDGETS = ['province', 'city', 'district'];
 
 const str = (n: unknown) => (n === undefined || n === null ? '' : String(n));
 const localized = (value: unknown, lang: string) =>
@@ -166,6 +172,7 @@ export function toForm(entity: EntityDefinition, name: string): FieldForm {
     minLength: str(field.minLength),
     maxLength: str(field.maxLength),
     pattern: field.pattern ?? '',
+    region: REGION_WIDGETS.includes(ui.widget ?? '') ? ui.widget! : '',
     minimum: str(field.minimum),
     maximum: str(field.maximum),
     currency: field['x-currency'] ?? 'CNY',
@@ -246,6 +253,9 @@ export function toField(form: FieldForm, previous: Partial<FieldDefinition> = {}
   setOrDelete(ui, 'section', form.section || undefined);
   setOrDelete(ui, 'list', form.list || undefined);
   setOrDelete(ui, 'chart', form.chart || undefined);
+  // Only a text field picks from regions; another widget a consultant wrote is kept.
+  const region = form.kind === 'text' ? form.region : '';
+  if (region || REGION_WIDGETS.includes(ui.widget ?? '')) setOrDelete(ui, 'widget', region || undefined);
   setOrDelete(field, 'x-ui', Object.keys(ui).length ? ui : undefined);
   // A formula field is computed: it keeps its formula and has no default (FormulaEditor.tsx).
   setOrDelete(field, 'x-formula', form.formula);
