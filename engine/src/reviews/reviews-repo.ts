@@ -1,4 +1,5 @@
 import type { WordedPlan } from '@lodestar/core';
+import { userNameRows } from '../identity/users-repo.js';
 import type { Knex } from 'knex';
 import type { DefinitionSet } from '../definitions/definition-set.js';
 import type { StateMapping } from '../migrate/state-mapping.js';
@@ -154,13 +155,7 @@ export async function decideReview(
 /** Display names of the users named, by id (email when the name is empty). */
 export async function personsOf(knex: Knex, ids: Iterable<string | null>): Promise<Map<string, ReviewPerson>> {
   const wanted = [...new Set([...ids].filter((id): id is string => !!id))];
-  const rows = wanted.length
-    ? ((await knex('lodestar_users').whereIn('id', wanted).select('id', 'display_name', 'email')) as {
-        id: string;
-        display_name: string;
-        email: string;
-      }[])
-    : [];
+  const rows = wanted.length ? await userNameRows(knex, wanted) : [];
   const found = new Map(rows.map((r) => [r.id, r.display_name || r.email]));
   return new Map(wanted.map((id) => [id, { id, name: found.get(id) ?? null }]));
 }
