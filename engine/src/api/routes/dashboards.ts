@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.js';
 import { answerWidget, visibleDashboards } from '../../dashboards/dashboard-answers.js';
 import { parseDashboardFilters } from '../../dashboards/dashboard-filters.js';
 import { actorOf } from '../actor.js';
+import { laggingReader } from '../lagging-reads.js';
 import { DASHBOARDS } from '../contract/dashboards.js';
 import { route } from '../contract/route.js';
 import { modelOf } from '../pin-model.js';
@@ -16,7 +17,7 @@ export function dashboardsRouter(ctx: AppContext): Router {
   route(router, DASHBOARDS.routes.widget, async (req, res) => {
     const ids = { dashboard: req.params.dashboard as string, widget: req.params.widget as string };
     const filters = parseDashboardFilters(req.query as Record<string, unknown>);
-    res.json(await answerWidget(ctx.db.knex, modelOf(req), actorOf(req), ids, ctx.clock(), filters));
+    res.json(await answerWidget(await laggingReader(ctx, req), modelOf(req), actorOf(req), ids, ctx.clock(), filters));
   });
   return router;
 }
