@@ -971,7 +971,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One widget's figures, over the records a list would show the caller */
+        /**
+         * One widget's figures, over the records a list would show the caller
+         * @description The filter bar narrows every widget alike: `from`/`to` keep the records whose day (the widget’s period field, else their creation, in the company’s time zone) lies in the period, inclusive; `owner` keeps the caller’s own records (`me`) or their unit’s and below (`team`). Report widgets take `me` as their owner filter and leave `team` to the caller’s permissions.
+         */
         get: operations["dashboardWidget"];
         put?: never;
         post?: never;
@@ -1518,7 +1521,10 @@ export interface components {
         ScheduleRunPage: core.ScheduleRunPage;
         /** @description A record a run could not change, and why (a guard's refusal, a value that does not fit its field). */
         ScheduleRunSample: core.ScheduleRunSample;
-        /** @enum {unknown} */
+        /**
+         * @description Whose records: none, the actor's own, their team's (their org unit and below), all; ownOrUnowned and teamOrUnowned add the records nobody owns (a customer pool).
+         * @enum {unknown}
+         */
         Scope: core.Scope;
         /** @description Groups in the order of their best hit (a title match first). */
         SearchAnswer: core.SearchAnswer;
@@ -1610,9 +1616,9 @@ export interface components {
         WordedStep: core.WordedStep;
         WorkflowChange: core.WorkflowChange;
         /**
-         * @description `workflows/<workflow>.extend.json` of an add-on: what it adds to a workflow it did not define — for now
-         *     only `meta.schedules` (jobs over the workflow's records). Its shape is
-         *     engine/src/definitions/meta/extend-workflow.meta.json.
+         * @description `workflows/<workflow>.extend.json` of an add-on: what it adds to a workflow it did not define:
+         *     `meta.schedules` (jobs over the workflow's records) and new events on its states (`states.<state>.on`).
+         *     Its shape is engine/src/definitions/meta/extend-workflow.meta.json.
          */
         WorkflowExtension: core.WorkflowExtension;
         /** @description An RFC 9457 problem document. */
@@ -4035,7 +4041,14 @@ export interface operations {
     };
     dashboardWidget: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description First day of the period (YYYY-MM-DD), inclusive. */
+                from?: string;
+                /** @description Last day of the period (YYYY-MM-DD), inclusive. */
+                to?: string;
+                /** @description Whose records: mine, my team’s, all. */
+                owner?: "me" | "team" | "all";
+            };
             header?: never;
             path: {
                 /** @description A dashboard id. */
