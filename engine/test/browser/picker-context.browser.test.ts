@@ -1,20 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserSessions, keepFailureScreenshot, launchBrowser, requireBuiltUi } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserSuite } from '../support/browser.js';
 
 /* Relation pickers that know the form they sit in: an opportunity's contacts come from its customer first. */
-let server: TestServer;
-let browser: Browser;
+const { server, sessions } = useBrowserSuite({ ui: ['runtime-ui'] });
 const customers = { west: '', port: '' };
-const sessions = browserSessions(
-  () => browser,
-  () => server.url,
-);
 
 beforeAll(async () => {
-  requireBuiltUi(['runtime-ui']);
-  server = await startTestServer();
   const customer = async (name: string) =>
     (await server.request('POST', '/api/v1/records/customer', { record_type: 'company', name, industry: 'retail' }))
       .body.id as string;
@@ -26,15 +17,6 @@ beforeAll(async () => {
     ['李工', customers.west],
   ] as const)
     expect((await server.request('POST', '/api/v1/records/contact', { name, customer: of })).status).toBe(201);
-  browser = await launchBrowser();
-});
-
-afterEach(({ task }) => keepFailureScreenshot(sessions.current(), task));
-
-afterAll(async () => {
-  await sessions.close();
-  await browser?.close();
-  await server?.close();
 });
 
 describe('a relation picker in context', () => {

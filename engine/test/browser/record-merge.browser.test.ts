@@ -1,24 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserSessions, keepFailureScreenshot, launchBrowser, requireBuiltUi } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserSuite } from '../support/browser.js';
 
 /*
  * Two people edit one record at once. The second save meets a version conflict: when they changed different
  * fields, both edits are kept and the page says so; when they changed the same field, the form shows both
  * values and the user keeps theirs, the colleague's other changes staying.
  */
-let server: TestServer;
-let browser: Browser;
+const { server, sessions } = useBrowserSuite({ ui: ['runtime-ui'] });
 let customer = '';
-const sessions = browserSessions(
-  () => browser,
-  () => server.url,
-);
 
 beforeAll(async () => {
-  requireBuiltUi(['runtime-ui']);
-  server = await startTestServer();
   customer = (
     await server.request('POST', '/api/v1/records/customer', {
       record_type: 'company',
@@ -27,15 +18,6 @@ beforeAll(async () => {
       phone: '0512-6000 0001',
     })
   ).body.id;
-  browser = await launchBrowser();
-});
-
-afterEach(({ task }) => keepFailureScreenshot(sessions.current(), task));
-
-afterAll(async () => {
-  await sessions.close();
-  await browser?.close();
-  await server?.close();
 });
 
 /** A colleague's save over the API, at the record's current version. */

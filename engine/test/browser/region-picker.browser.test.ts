@@ -1,29 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserSessions, keepFailureScreenshot, launchBrowser, requireBuiltUi } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSuite } from '../support/browser.js';
 
 /* Province and city picked from China's list: the city field offers the chosen province's cities, at 390 px too. */
-let server: TestServer;
-let browser: Browser;
-const sessions = browserSessions(
-  () => browser,
-  () => server.url,
-);
-
-beforeAll(async () => {
-  requireBuiltUi(['runtime-ui']);
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-afterEach(({ task }) => keepFailureScreenshot(sessions.current(), task));
-
-afterAll(async () => {
-  await sessions.close();
-  await browser?.close();
-  await server?.close();
-});
+const { sessions, server } = useBrowserSuite({ ui: ['runtime-ui'] });
 
 describe('the region picker', () => {
   it("offers the chosen province's cities and saves both names", async () => {
