@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { SaveStatus, type SaveState } from './SaveStatus';
 import { ApiError, getJson, sendJson, TitleRow, useMessages, type ApiIssue } from '@lodestar/ui-shared';
 import { useStudioLang } from '../app/lang';
 import { Select, TextInput } from '../ui/controls';
@@ -20,7 +21,7 @@ export function CalendarPage() {
   const [loaded, setLoaded] = useState<Loaded>();
   const [days, setDays] = useState<CalendarDay[]>([]);
   const [dirty, setDirty] = useState(false);
-  const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
+  const [status, setStatus] = useState<SaveState>('idle');
   const [issues, setIssues] = useState<ApiIssue[]>([]);
   const [problem, setProblem] = useState<string>();
   const [attempt, setAttempt] = useState(0);
@@ -158,25 +159,14 @@ export function CalendarPage() {
             <button type="button" className="button button-quiet" onClick={() => edit([...days, nextDay(year, days)])}>
               {t.add}
             </button>
-            <button type="button" className="button" disabled={!dirty || status === 'saving'} onClick={save}>
-              {status === 'saving' ? t.saving : t.save}
-            </button>
-            {dirty && <span className="muted small">{t.unsaved}</span>}
-            {status === 'saved' && (
-              <span className="small" role="status">
-                {t.saved}
-              </span>
-            )}
-            {issues.length > 0 && (
-              <span className="small" role="alert">
-                {t.problems}
-              </span>
-            )}
-            {problem && (
-              <span className="small" role="alert">
-                {problem}
-              </span>
-            )}
+            <SaveStatus
+              dirty={dirty}
+              status={status}
+              hasIssues={issues.length > 0}
+              problem={problem}
+              labels={{ save: t.save, saved: t.saved, problems: t.problems }}
+              onSave={save}
+            />
           </div>
         </section>
       )}

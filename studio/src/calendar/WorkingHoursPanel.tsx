@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { SaveStatus, type SaveState } from './SaveStatus';
 import { ApiError, getJson, sendJson, useMessages, type ApiIssue } from '@lodestar/ui-shared';
 import { useStudioLang } from '../app/lang';
 import { TextInput } from '../ui/controls';
@@ -20,7 +21,7 @@ export function WorkingHoursPanel() {
   const [periods, setPeriods] = useState<WorkingPeriod[]>();
   const [failed, setFailed] = useState<string>();
   const [dirty, setDirty] = useState(false);
-  const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
+  const [status, setStatus] = useState<SaveState>('idle');
   const [issues, setIssues] = useState<ApiIssue[]>([]);
   const [problem, setProblem] = useState<string>();
   const [attempt, setAttempt] = useState(0);
@@ -126,25 +127,14 @@ export function WorkingHoursPanel() {
             >
               {t.addPeriod}
             </button>
-            <button type="button" className="button" disabled={!dirty || status === 'saving'} onClick={save}>
-              {status === 'saving' ? t.saving : t.saveHours}
-            </button>
-            {dirty && <span className="muted small">{t.unsaved}</span>}
-            {status === 'saved' && (
-              <span className="small" role="status">
-                {t.hoursSaved}
-              </span>
-            )}
-            {issues.length > 0 && (
-              <span className="small" role="alert">
-                {t.hoursProblems}
-              </span>
-            )}
-            {problem && (
-              <span className="small" role="alert">
-                {problem}
-              </span>
-            )}
+            <SaveStatus
+              dirty={dirty}
+              status={status}
+              hasIssues={issues.length > 0}
+              problem={problem}
+              labels={{ save: t.saveHours, saved: t.hoursSaved, problems: t.hoursProblems }}
+              onSave={save}
+            />
           </div>
         </>
       )}
