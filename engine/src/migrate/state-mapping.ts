@@ -1,5 +1,5 @@
 import type { DefinitionSet } from '../definitions/definition-set.js';
-import type { Issue } from '../errors.js';
+import { ValidationError, type Issue } from '../errors.js';
 import { hasState, removedStates, stateRenames, type StateMapping } from './diff-workflows.js';
 
 // Defined beside the steps it maps (diff-workflows), so the two modules do not import each other.
@@ -7,6 +7,17 @@ export type { StateMapping };
 
 /** The pointer of the mapping in a plan or publish request body. */
 export const STATE_MAPPING_POINTER = '/stateMapping';
+
+/** `stateMapping` of a plan, publish or review body, or a 422 naming each malformed part. */
+export function stateMappingOfBody(value: unknown): StateMapping {
+  const { mapping, issues } = readStateMapping(value);
+  if (issues.length)
+    throw new ValidationError(
+      { en: 'stateMapping is malformed', zh: '阶段对应关系（stateMapping）的格式有误' },
+      { issues },
+    );
+  return mapping;
+}
 
 /** Reads a mapping from a request body; anything but `{ "<workflow>": { "<state>": "<state>" } }` is an issue. */
 export function readStateMapping(

@@ -3,8 +3,8 @@ import type { AppContext } from '../context.js';
 import { insertAudit } from '../audit/audit-repo.js';
 import { EMPTY_SET, hashDefinitionSet, toCanonicalSet } from '../definitions/definition-set.js';
 import { deleteDraft, readCurrentVersion, readDraft, readVersion } from '../db/definitions-repo.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import { readStateMapping, type StateMapping } from '../migrate/state-mapping.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
+import { stateMappingOfBody } from '../migrate/state-mapping.js';
 import { planChange } from '../store/plan-change.js';
 import { publish } from '../store/publish.js';
 import { diffDefinitionSets } from '../versions/diff-definitions.js';
@@ -72,7 +72,7 @@ export function reviewsRouter(ctx: AppContext): Router {
   route(router, routes.submit, ADMINS, async (req, res) => {
     const draft = await draftOf(knex, req);
     const actor = actorOf(req);
-    const stateMapping = toStateMapping(req.body?.stateMapping);
+    const stateMapping = stateMappingOfBody(req.body?.stateMapping);
     // The plan is frozen now, on the published version the reviewer will compare against.
     const plan = await planChange(knex, draft.definitions, undefined, { stateMapping });
     if (plan.steps.some((s) => s.safety === 'blocked'))
@@ -225,14 +225,4 @@ async function pendingReviewOf(knex: AppContext['db']['knex'], req: Request): Pr
   const stored = await reviewOf(knex, req);
   if (stored.status !== 'pending') throw new ConflictError(ALREADY_DECIDED);
   return stored;
-}
-
-function toStateMapping(value: unknown): StateMapping {
-  const { mapping, issues } = readStateMapping(value);
-  if (issues.length)
-    throw new ValidationError(
-      { en: 'stateMapping is malformed', zh: '阶段对应关系（stateMapping）的格式有误' },
-      { issues },
-    );
-  return mapping;
 }

@@ -3,9 +3,9 @@ import type { AppContext } from '../../context.js';
 import { EMPTY_SET, type DefinitionSet } from '../../definitions/definition-set.js';
 import { checkRemovedReferences } from '../../definitions/references-removed.js';
 import { validateDefinitionSet } from '../../definitions/validate-definition-set.js';
-import { NotFoundError, ValidationError } from '../../errors.js';
+import { NotFoundError } from '../../errors.js';
 import { checkStateRenames } from '../../migrate/check-state-renames.js';
-import { readStateMapping, type StateMapping } from '../../migrate/state-mapping.js';
+import { stateMappingOfBody } from '../../migrate/state-mapping.js';
 import {
   deleteDraft,
   listDrafts,
@@ -123,7 +123,7 @@ export function metaRouter(ctx: AppContext): Router {
       updated_by: actorOf(req).id,
     });
     const plan = await planChange(knex, target.definitions, undefined, {
-      stateMapping: toStateMapping(req.body?.stateMapping),
+      stateMapping: stateMappingOfBody(req.body?.stateMapping),
     });
     res.json({ draft: STUDIO_DRAFT, rollbackTo: target.version, ...plan });
   });
@@ -141,7 +141,7 @@ export function metaRouter(ctx: AppContext): Router {
     const options = {
       dryRun: dryRun === true,
       allowDestructive: confirmDestructive === true,
-      stateMapping: toStateMapping(stateMapping),
+      stateMapping: stateMappingOfBody(stateMapping),
       publishedBy: actorOf(req).id,
       ...(requestIdOf(req) && { requestId: requestIdOf(req) }),
       ...(ctx.definitionsDir && { definitionsDir: ctx.definitionsDir }),
@@ -163,7 +163,7 @@ export function metaRouter(ctx: AppContext): Router {
     const options = {
       dryRun: req.body?.dryRun === true,
       allowDestructive: req.body?.confirmDestructive === true,
-      stateMapping: toStateMapping(req.body?.stateMapping),
+      stateMapping: stateMappingOfBody(req.body?.stateMapping),
       publishedBy: actorOf(req).id,
       ...(requestIdOf(req) && { requestId: requestIdOf(req) }),
       ...(ctx.definitionsDir && { definitionsDir: ctx.definitionsDir }),
@@ -221,14 +221,16 @@ export function metaRouter(ctx: AppContext): Router {
     if (!draft)
       throw new NotFoundError({ en: `draft "${draftId(req)}" does not exist`, zh: `草稿“${draftId(req)}”不存在` });
     res.json(
-      await planChange(knex, draft.definitions, undefined, { stateMapping: toStateMapping(req.body?.stateMapping) }),
+      await planChange(knex, draft.definitions, undefined, {
+        stateMapping: stateMappingOfBody(req.body?.stateMapping),
+      }),
     );
   });
   route(router, routes.publishDraft, async (req, res) => {
     const draft = await readDraft(knex, draftId(req));
     if (!draft)
       throw new NotFoundError({ en: `draft "${draftId(req)}" does not exist`, zh: `草稿“${draftId(req)}”不存在` });
-    const stateMapping = toStateMapping(req.body?.stateMapping);
+    const stateMapping = stateMappingOfBody(req.body?.stateMapping);
     // Four eyes (reviews/): a risky publish is refused here when the installation requires review.
     const allowDestructive = await gateDirectPublish(knex, draft.definitions, {
       stateMapping,
@@ -262,17 +264,6 @@ async function storedVersion(knex: AppContext['db']['knex'], param: string | und
   if (!stored)
     throw new NotFoundError({ en: `version ${String(param)} does not exist`, zh: `版本 ${String(param)} 不存在` });
   return stored;
-}
-
-/** `stateMapping` of a plan or publish body: `{ "<workflow>": { "<removed state>": "<target state>" } }`. */
-function toStateMapping(value: unknown): StateMapping {
-  const { mapping, issues } = readStateMapping(value);
-  if (issues.length)
-    throw new ValidationError(
-      { en: 'stateMapping is malformed', zh: '阶段对应关系（stateMapping）的格式有误' },
-      { issues },
-    );
-  return mapping;
 }
 
 /** `definitions` of a body its contract validated (arrays of entities and workflows) as a set. */
