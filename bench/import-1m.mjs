@@ -8,8 +8,11 @@
 //   4. times two COPYs as limits: the same file (decoded to UTF-8) into a table of text columns (the bytes
 //      alone), and the same rows already converted (ids, numbers, the parent's uuid) into `customer` itself,
 //      with its indexes, keys and foreign keys (what the database must do for these rows at the least);
-//   5. prints the figures and writes bench/results-import.json.
-//   node bench/import-1m.mjs [--rows 1000000] [--keep-files]
+//   5. prints the figures (with the load average and the import process's CPU seconds, since wall time on a
+//      shared machine is noisy) and writes them to bench/results-import.json under `postgres` or `pglite`.
+//   --pglite: the same on the embedded PGlite (a fresh data folder, no DATABASE_URL); the limits are PGlite's
+//   own COPY … FROM '/dev/blob' of the same bytes, in this process once the import's process has ended.
+//   node bench/import-1m.mjs [--rows 1000000] [--pglite] [--keep-files]
 import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,18 +20,26 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
 import iconv from 'iconv-lite';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { BENCH_DIR, ENGINE_MAIN, PG_BASE, REPO_ROOT, fail, log, readEntity } from './lib/common.mjs';
 
 const { values: opts } = parseArgs({
-  options: { rows: { type: 'string', default: '1000000' }, 'keep-files': { type: 'boolean', default: false } },
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    pglite: { type: 'boolean', default: false },
+    'keep-files': { type: 'boolean', default: false },
+  },
 });
+const LITE = opts.pglite;
 const ROWS = Number(opts.rows);
 const DB = process.env.BENCH_DB ?? 'lodestar_bench_import';
 const DATABASE_URL = `${PG_BASE}/${DB}`;
 const dir = mkdtempSync(join(tmpdir(), 'lodestar-bench-import-'));
+const DATA_DIR = join(dir, 'data');
+const CLK_TCK = 100;
 
 const INDUSTRIES = ['制造业', '零售业', '批发业', '信息技术服务', '金融业', '交通物流', '建筑业', '能源'];
 const LEVELS = ['重点客户', '重要客户', '普通客户', '小客户'];
@@ -63,20 +74,29 @@ async function admin(sql) {
   }
 }
 
-/** Runs the CLI; answers its wall time in ms and its peak resident set in MB. */
+/**
+ * Runs the CLI; answers its wall time in ms, its peak resident set in MB and its CPU seconds (user + system,
+ * the last sample of /proc, taken every 100 ms).
+ */
 async function lodestar(args) {
   const started = performance.now();
+  const { DATABASE_URL: _url, ...rest } = process.env;
+  const env = LITE ? { ...rest, DATA_DIR } : { ...rest, DATABASE_URL };
   const child = spawn(process.execPath, [ENGINE_MAIN, '--dir', REPO_ROOT, ...args], {
-    env: { ...process.env, DATABASE_URL, LOG_LEVEL: 'warn', LANG: 'C' },
+    env: { ...env, LOG_LEVEL: 'warn', LANG: 'C' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
   child.stdout.on('data', (chunk) => (out += chunk));
   let peak = 0;
+  let cpu = 0;
   const sample = setInterval(() => {
     try {
       const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
       if (hwm) peak = Math.max(peak, Number(hwm[1]) / 1024);
+      const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      cpu = (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
     } catch {
       // the process has ended
     }
@@ -84,7 +104,36 @@ async function lodestar(args) {
   const [code] = await once(child, 'exit');
   clearInterval(sample);
   if (code !== 0) fail(`lodestar ${args.join(' ')} exited with ${code}:\n${out}`);
-  return { ms: performance.now() - started, peakMb: Math.round(peak), out };
+  return { ms: performance.now() - started, peakMb: Math.round(peak), cpuSeconds: +cpu.toFixed(1), out };
+}
+
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+/** The database the limits are measured on: a node-postgres client, or the import's PGlite folder. */
+async function openLimitDb() {
+  if (!LITE) {
+    const client = new pg.Client({ connectionString: DATABASE_URL });
+    await client.connect();
+    return {
+      query: async (sql) => (await client.query(sql)).rows,
+      /** COPY of a UTF-8 byte stream; the GB18030 file is decoded on the way, as the import decodes it. */
+      copy: (sql, path, gb) =>
+        pipeline(
+          ...[createReadStream(path), ...(gb ? [iconv.decodeStream('gb18030')] : []), client.query(copyFrom(sql))],
+        ),
+      end: () => client.end(),
+    };
+  }
+  const lite = new PGlite({ dataDir: join(DATA_DIR, 'pg') });
+  return {
+    query: async (sql) => (await lite.query(sql)).rows,
+    copy: async (sql, path, gb) => {
+      const bytes = readFileSync(path);
+      const text = gb ? iconv.decode(bytes, 'gb18030') : bytes.toString('utf8');
+      await lite.query(sql.replace('from stdin', `from '/dev/blob'`), [], { blob: new Blob([text]) });
+    },
+    end: () => lite.close(),
+  };
 }
 
 async function writeCsv(path, rows, line) {
@@ -118,9 +167,11 @@ const customerLine = (parents) => (i) => [
 ];
 
 try {
-  log(`fresh database ${DB}`);
-  await admin(`drop database if exists ${DB} with (force)`);
-  await admin(`create database ${DB}`);
+  if (!LITE) {
+    log(`fresh database ${DB}`);
+    await admin(`drop database if exists ${DB} with (force)`);
+    await admin(`create database ${DB}`);
+  } else log(`fresh PGlite folder ${DATA_DIR}`);
   await lodestar(['migrate']);
   const parents = 1000;
   const parentFile = join(dir, 'parents.csv');
@@ -147,21 +198,17 @@ try {
   await writeCsv(file, ROWS, customerLine(parents));
 
   log('lodestar import');
+  const loadBefore = loadAverage();
   const engine = await lodestar(['import', 'customer', file, '--record-type', 'company', '--json']);
   const result = JSON.parse(engine.out.trim().split('\n').pop());
   if (result.created !== ROWS)
     fail(`imported ${result.created} of ${ROWS}: ${JSON.stringify(result.issues?.slice(0, 3))}`);
 
   log('hand-written COPY of the same file');
-  const client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
+  const client = await openLimitDb();
   await client.query(`create table copy_limit (${HEADERS.map((_h, i) => `c${i} text`).join(', ')})`);
   const started = performance.now();
-  await pipeline(
-    createReadStream(file),
-    iconv.decodeStream('gb18030'),
-    client.query(copyFrom(`copy copy_limit from stdin with (format csv, header true)`)),
-  );
+  await client.copy(`copy copy_limit from stdin with (format csv, header true)`, file, true);
   const copyMs = performance.now() - started;
 
   // The same rows as the import stores them, written by hand, COPY'd into the real table.
@@ -170,7 +217,7 @@ try {
     new Map(Object.entries(definition.properties[field]['x-i18n'].enum).map(([id, label]) => [label.zh, id]));
   const [industry, level, source, region] = ['industry', 'level', 'source', 'region'].map(idOf);
   const parentIds = new Map(
-    (await client.query(`select "unifiedSocialCreditCode" as code, id from customer where name like '集团%'`)).rows.map(
+    (await client.query(`select "unifiedSocialCreditCode" as code, id from customer where name like '集团%'`)).map(
       (r) => [r.code, r.id],
     ),
   );
@@ -221,28 +268,43 @@ try {
   out.end();
   await once(out, 'finish');
   const startedTable = performance.now();
-  await pipeline(
-    createReadStream(converted),
-    client.query(copyFrom(`copy customer (${columns.map((c) => `"${c}"`).join(', ')}) from stdin with (format csv)`)),
+  const loadBeforeCopy = loadAverage();
+  await client.copy(
+    `copy customer (${columns.map((c) => `"${c}"`).join(', ')}) from stdin with (format csv)`,
+    converted,
   );
   const copyTableMs = performance.now() - startedTable;
   await client.end();
 
   const figures = {
+    database: LITE ? 'PGlite' : 'PostgreSQL',
     rows: ROWS,
     importSeconds: +(engine.ms / 1000).toFixed(1),
     importRowsPerSecond: Math.round(ROWS / (engine.ms / 1000)),
     importPeakRssMb: engine.peakMb,
+    importCpuSeconds: engine.cpuSeconds,
+    loadAverageBeforeImport: loadBefore,
     copySeconds: +(copyMs / 1000).toFixed(1),
     copyRowsPerSecond: Math.round(ROWS / (copyMs / 1000)),
     ratio: +(copyMs / engine.ms).toFixed(2),
     copyIntoTableSeconds: +(copyTableMs / 1000).toFixed(1),
     copyIntoTableRowsPerSecond: Math.round(ROWS / (copyTableMs / 1000)),
     ratioToTableCopy: +(copyTableMs / engine.ms).toFixed(2),
-    loadAverage: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
+    loadAverageBeforeTableCopy: loadBeforeCopy,
+    loadAverage: loadAverage(),
   };
   console.log(JSON.stringify(figures, null, 2));
-  writeFileSync(join(BENCH_DIR, 'results-import.json'), `${JSON.stringify(figures, null, 2)}\n`);
+  // One file for both databases: each run replaces its own database's figures.
+  const resultsFile = join(BENCH_DIR, 'results-import.json');
+  let results = {};
+  try {
+    results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  } catch {
+    // no results yet
+  }
+  if (!results.postgres) results = {};
+  results[LITE ? 'pglite' : 'postgres'] = figures;
+  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 } finally {
   if (!opts['keep-files']) rmSync(dir, { recursive: true, force: true });
 }
