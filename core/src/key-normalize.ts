@@ -69,15 +69,32 @@ export function isBlankKey(value: unknown): boolean {
 
 /** PostgreSQL's translate(): each character of `from` becomes the one at its place in `to`, or goes. */
 export function translate(value: string, from: string, to: string): string {
-  const fromChars = Array.from(from);
-  const toChars = Array.from(to);
+  const table = tableOf(from, to);
   let out = '';
   for (const char of value) {
-    const at = fromChars.indexOf(char);
-    if (at < 0) out += char;
-    else if (at < toChars.length) out += toChars[at];
+    const mapped = table.get(char);
+    out += mapped === undefined ? char : mapped;
   }
   return out;
+}
+
+// The character tables of the few (from, to) pairs keys use, built once: an import normalises every row.
+const tables = new Map<string, Map<string, string>>();
+
+function tableOf(from: string, to: string): Map<string, string> {
+  const key = `${from}\u0000${to}`;
+  let table = tables.get(key);
+  if (!table) {
+    const toChars = Array.from(to);
+    table = new Map();
+    // The first occurrence of a character decides, as in PostgreSQL; past the end of `to` it is dropped ('').
+    Array.from(from).forEach((char, at) => {
+      if (!table!.has(char)) table!.set(char, toChars[at] ?? '');
+    });
+    if (tables.size > 64) tables.clear();
+    tables.set(key, table);
+  }
+  return table;
 }
 
 /** PostgreSQL's btrim(value, characters). */
