@@ -607,6 +607,7 @@ class Importer {
         ...(this.stage && { id: randomUUID() }),
         ...columns,
         ...(start && { state: start.state, state_entered_at: start.at }),
+        ...(start?.slaDueAt && { sla_due_at: start.slaDueAt }),
       }));
       const insert = this.stage ? await this.staged(rows) : toInsertManySql(entity, rows);
       if (start?.oneStatement) await start.oneStatement(this.trx, insert, also);
