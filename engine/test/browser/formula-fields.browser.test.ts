@@ -19,11 +19,14 @@ describe('a formula field in the form', () => {
     const commission = page.getByLabel('Commission', { exact: true });
     await page.getByLabel('Title', { exact: true }).fill('Live quote');
     await page.getByLabel('Amount', { exact: true }).fill('1234.56');
-    await expect.poll(() => total.inputValue()).toBe('1234.56');
+    // Money shows as it is written elsewhere, grouped in thousands.
+    await expect.poll(() => total.inputValue()).toBe('1,234.56');
     await page.getByLabel('Discount', { exact: true }).fill('0.15');
     // 1234.56 × 0.85 = 1049.376 → 1049.38; the key customer's 5% of it = 52.469 → 52.47 (read from the customer)
-    await expect.poll(() => total.inputValue()).toBe('1049.38');
+    await expect.poll(() => total.inputValue()).toBe('1,049.38');
     await expect.poll(() => commission.inputValue()).toBe('52.47');
+    // The amount typed, once left, reads as money does everywhere: grouped, to the cent.
+    expect(await page.getByLabel('Amount', { exact: true }).inputValue()).toBe('1,234.56');
     expect(await total.getAttribute('readonly')).not.toBeNull();
 
     const [saved] = await Promise.all([

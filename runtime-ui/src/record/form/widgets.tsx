@@ -39,16 +39,14 @@ function TextWidget(props: WidgetProps) {
 }
 
 /** Keeps what was typed ("1." or "-") while the form holds a number. */
-function useNumberText(value: unknown): [string, (text: string) => void] {
-  const [text, setText] = useState(value === undefined || value === null ? '' : String(value));
+/** The text a number input shows; `format` writes a stored value (a money field's ¥1,280,000.00 grouping). */
+function useNumberText(value: unknown, format: (n: number) => string = String): [string, (text: string) => void] {
+  const shown = (v: unknown) => (typeof v === 'number' ? format(v) : v === undefined || v === null ? '' : String(v));
+  const [text, setText] = useState(() => shown(value));
   useEffect(() => {
-    setText((current) =>
-      current !== '' && Number(current) === value
-        ? current
-        : value === undefined || value === null
-          ? ''
-          : String(value),
-    );
+    // What the user is typing stays as typed while it means the same number.
+    setText((current) => (current !== '' && parseNumber(current) === value ? current : shown(value)));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `format` is fixed per field
   }, [value]);
   return [text, setText];
 }
@@ -83,15 +81,15 @@ function NumberWidget(props: WidgetProps) {
 const SYMBOLS: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', GBP: '£', JPY: '¥', HKD: 'HK$' };
 
 function MoneyWidget(props: WidgetProps) {
-  const [text, setText] = useNumberText(props.value);
   const scale = Number(props.options.scale ?? 2);
   const currency = String(props.options.currency ?? 'CNY');
+  const [text, setText] = useNumberText(props.value, (n) => moneyText(n, scale));
   const change = (e: ChangeEvent<HTMLInputElement>) => {
     setText(e.target.value);
     props.onChange(parseNumber(e.target.value));
   };
   const blur = () => {
-    if (typeof props.value === 'number') setText(props.value.toFixed(scale));
+    if (typeof props.value === 'number') setText(moneyText(props.value, scale));
     props.onBlur(props.id, props.value);
   };
   return (
@@ -110,6 +108,11 @@ function MoneyWidget(props: WidgetProps) {
       />
     </div>
   );
+}
+
+/** An amount as a money field shows it, grouped in thousands (1,280,000.00); typing commas is fine too. */
+export function moneyText(amount: number, scale: number): string {
+  return amount.toLocaleString('en-US', { minimumFractionDigits: scale, maximumFractionDigits: scale });
 }
 
 function SwitchWidget(props: WidgetProps) {
