@@ -195,6 +195,7 @@ describe('diffTables', () => {
         'addColumn customer.state',
         'addColumn customer.state_entered_at',
         'addColumn customer.sla_breached_at',
+        'addColumn customer.sla_due_at',
         'addIndex customer_state_idx',
       ],
     ],
