@@ -65,6 +65,10 @@ describe('the link grid', () => {
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`/records/opportunity/${record.id}`);
+    // Read as text, the linked contacts are named, not shown by a piece of their id.
+    const details = page.locator('.record-details');
+    await expect.poll(() => details.textContent()).toMatch(/张总[\s\S]*李工|李工[\s\S]*张总/);
+    expect(await details.textContent()).not.toContain(record.contacts[0].id.slice(0, 8));
     await page.getByRole('button', { name: '编辑', exact: true }).click();
     const role = page.getByLabel('角色 · 李工');
     await role.waitFor();
