@@ -15,7 +15,7 @@ let text: string;
 // A consumer of the generated file: it must type-check, and the @ts-expect-error lines must be errors.
 const USAGE = `import type { Account, Deal, EntityId, Records } from './records.js';
 export const deal: Records['deal'] = {
-  id: 'd', record_type: null, state: 'open', state_entered_at: 't', sla_breached_at: null, owner_id: null, created_at: 't', updated_at: 't', created_by: null, updated_by: null, version: 1,
+  id: 'd', record_type: null, state: 'open', state_entered_at: 't', sla_breached_at: null, sla_due_at: null, owner_id: null, created_at: 't', updated_at: 't', created_by: null, updated_by: null, version: 1,
   name: 'Big one', account: 'a', contacts: ['c1', 'c2'], amount: 1000, source: 'website', closeDate: '2026-12-01', notes: null,
 };
 export const kinds: Account['record_type'][] = ['company', 'person'];
