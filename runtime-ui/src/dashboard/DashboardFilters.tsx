@@ -1,4 +1,5 @@
 import { useModel } from '../model/ModelContext';
+import { PresetButtons } from './PresetButtons';
 import { workflowTitle } from '../model/labels';
 import type { WorkflowDefinition } from '@lodestar/core';
 import { useUsers } from '../fields/useUsers';
@@ -33,21 +34,13 @@ export function DashboardFilters({
 
   return (
     <div className="dashboard-filters" role="group" aria-label={t.period}>
-      <div className="segmented" role="radiogroup" aria-label={t.period}>
-        {PRESETS.map((preset) => (
-          <button
-            key={preset}
-            type="button"
-            role="radio"
-            aria-checked={value.preset === preset}
-            className={value.preset === preset ? 'is-active' : undefined}
-            onClick={() => set({ preset })}
-            data-preset={preset}
-          >
-            {t.presets[preset]}
-          </button>
-        ))}
-      </div>
+      <PresetButtons
+        label={t.period}
+        presets={PRESETS}
+        chosen={value.preset}
+        titles={t.presets}
+        onChoose={(preset) => set({ preset })}
+      />
       {value.preset === 'custom' && (
         <span className="dashboard-custom">
           <label>

@@ -1,4 +1,5 @@
 import { useMessages } from '@lodestar/ui-shared';
+import { PresetButtons } from './PresetButtons';
 import { BAR_PRESETS, type BarOwner, type BarState } from './bar-filters';
 import { presetPeriod } from './period';
 import { DASHBOARD_MESSAGES } from './messages';
@@ -33,21 +34,14 @@ export function DefinedFilters({
     });
   return (
     <div className="dashboard-filters" role="group" aria-label={t.filterBar} data-testid="dashboard-filter-bar">
-      <div className="segmented dashboard-periods" role="radiogroup" aria-label={t.period}>
-        {BAR_PRESETS.map((preset) => (
-          <button
-            key={preset}
-            type="button"
-            role="radio"
-            aria-checked={value.preset === preset}
-            className={value.preset === preset ? 'is-active' : undefined}
-            onClick={() => choose(preset)}
-            data-preset={preset}
-          >
-            {t.barPresets[preset]}
-          </button>
-        ))}
-      </div>
+      <PresetButtons
+        label={t.period}
+        className="dashboard-periods"
+        presets={BAR_PRESETS}
+        chosen={value.preset}
+        titles={t.barPresets}
+        onChoose={choose}
+      />
       {value.preset === 'custom' && (
         <span className="dashboard-custom">
           <input
