@@ -72,6 +72,12 @@ function definitions(): DefinitionSet {
           }),
           ...guarded('PAIR', { type: 'related', params: { entity: 'quoteLine', via: 'quote', min: 2, max: 3 } }),
           ...guarded('ASK', { type: 'condition', params: { check: 'name <> "why?"' } }),
+          ...guarded('MINE', { type: 'condition', params: { check: 'owner_id = ME()' } }),
+          ...guarded('THEIRS', { type: 'condition', params: { check: 'owner_id <> ME()' } }),
+          ...guarded('MY_LINES', {
+            type: 'related',
+            params: { entity: 'quoteLine', via: 'quote', where: 'owner_id = ME() AND amount > 100' },
+          }),
           PLAIN: 'done',
           WAIT: 'waiting',
         },
@@ -169,6 +175,24 @@ describe('literals', () => {
   });
 });
 
+describe('ME(): the user sending the event', () => {
+  it("passes the owner's own event and refuses the other way round, worded as 负责人 and 我", async () => {
+    const mine = await create('quote', { name: 'Mine' });
+    const refused = await send(mine, 'THEIRS');
+    expect(refused.status).toBe(409);
+    expect(refused.body.reason).toEqual({ en: 'Condition not met: Owner ≠ me', zh: '条件不满足：负责人 ≠ 我' });
+    expect((await send(mine, 'MINE')).status).toBe(200);
+  });
+
+  it("counts related records against the sender inside a related guard's where", async () => {
+    const quote = await create('quote', { name: 'Lines' });
+    await create('quoteLine', { name: 'small', quote: quote.id, amount: 50 });
+    expect((await send(quote, 'MY_LINES')).status).toBe(409);
+    await create('quoteLine', { name: 'big', quote: quote.id, amount: 500 });
+    expect((await send(quote, 'MY_LINES')).status).toBe(200);
+  });
+});
+
 describe('timers', () => {
   it("take a timer's transition only when its data guard passes", async () => {
     const deep = await create('quote', { name: 'Deep', discount: 0.6 });
@@ -243,7 +267,8 @@ describe('cost', () => {
     const quote = await create('quote', { name: 'Facts', discount: 0.1 });
     const read = await loadGuardFacts(server.testDb.db.knex, { ...target, id: quote.id }, 'draft');
     expect(read?.version).toBe(1);
-    expect([...read!.facts.values()].map((f) => f.value)).toEqual([null, false, 0, 0, true]);
+    // Read with no sender: ME() is blank, so the owner comparisons are blank too (a blank refuses).
+    expect([...read!.facts.values()].map((f) => f.value)).toEqual([null, false, 0, 0, true, null, null, 0]);
   });
 });
 

@@ -10,7 +10,7 @@ import {
   type FieldPath,
   type FormulaType,
 } from '@lodestar/core';
-import { formulaToSql } from '../src/formula/to-sql.js';
+import { formulaToSql, textLiteral as sqlText } from '../src/formula/to-sql.js';
 import { createPgliteDb, createTestDb, type TestDb } from './support/test-db.js';
 
 /**
@@ -237,21 +237,29 @@ function shownInJs(type: FormulaType, value: unknown): string | null {
   return String(value);
 }
 
-async function agree(source: string, values: Record<string, unknown>): Promise<string | null> {
+async function agree(
+  source: string,
+  values: Record<string, unknown>,
+  actor?: { id: string | null },
+): Promise<string | null> {
   const parsed = parseFormula(source);
   expect(parsed.issues, source).toEqual([]);
-  const checked = checkFormula(parsed.expr!, scope);
+  const checked = checkFormula(parsed.expr!, { ...scope, actor: actor !== undefined });
   expect(
     checked.issues.map((issue) => issue.message.en),
     source,
   ).toEqual([]);
-  const sql = formulaToSql(parsed.expr!, alias, { timeZone: TIME_ZONE });
+  const sql = formulaToSql(parsed.expr!, alias, {
+    timeZone: TIME_ZONE,
+    ...(actor?.id && { actor: sqlText(actor.id) }),
+  });
   // The checker's bound on the SQL's size (sql-size.ts) holds, so it can refuse formulas before they grow.
   expect(sql.length, source).toBeLessThanOrEqual(sqlSizeBound(parsed.expr!, checkedTypes(parsed.expr!)!));
   const pg = await inPostgres(sql, checked.type, values);
   const js = evaluateFormula(parsed.expr!, (path) => values[path.join('.')] ?? null, {
     now: pg.now,
     timeZone: TIME_ZONE,
+    actorId: actor?.id ?? null,
   });
   const expected = checked.type === 'number' && pg.value !== null ? String(Number(pg.value)) : pg.value;
   expect(shownInJs(checked.type, js), `${source}\n${JSON.stringify(values)}\n${sql}`).toBe(expected);
@@ -295,6 +303,28 @@ describe('formulas agree in JavaScript and PostgreSQL', () => {
       );
     });
   }
+});
+
+describe('ME(): the acting user, where a user acts', () => {
+  const me = '5b0e8f36-2a39-4b6e-9c0e-1f2a3b4c5d6e';
+  it.each<[string, Record<string, unknown>, { id: string | null }, string | null]>([
+    ['ME()', {}, { id: me }, me],
+    ['ME() = name', { name: me }, { id: me }, 'true'],
+    ['name = ME()', { name: 'someone else' }, { id: me }, 'false'],
+    ['IF(name = ME(), "mine", "theirs")', { name: me }, { id: null }, 'theirs'],
+    ['ME()', {}, { id: null }, null],
+  ])('%s (%j, actor %j)', async (source, values, actor, expected) => {
+    expect(await agree(source, values, actor)).toBe(expected);
+  });
+
+  it('is refused where no user acts (formula fields, rules, schedules), at the call, in both languages', () => {
+    const parsed = parseFormula('name = ME()');
+    const issues = checkFormula(parsed.expr!, scope).issues;
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ offset: 7, length: 4 });
+    expect(issues[0]!.message.zh).toContain('ME()');
+    expect(checkFormula(parsed.expr!, { ...scope, actor: true }).issues).toEqual([]);
+  });
 });
 
 describe('formulas on PGlite (the embedded database) give the same values', () => {

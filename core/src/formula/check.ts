@@ -5,6 +5,8 @@ import { type TypeMap, typeFormula } from './typing.js';
 /** The fields a formula may read and their types; undefined: no such field (or one formulas cannot use). */
 export interface FormulaScope {
   typeOf(path: FieldPath): FormulaType | undefined;
+  /** A user acts where the formula is read (a workflow guard), so ME() means someone; refused otherwise. */
+  actor?: boolean;
 }
 
 export interface CheckedFormula {
@@ -16,6 +18,8 @@ export interface CheckedFormula {
   rowOnly: boolean;
   /** No TODAY()/NOW(): with rowOnly, the value may be a stored generated column. */
   immutable: boolean;
+  /** Calls ME(): reads who is acting. */
+  readsActor: boolean;
   issues: FormulaIssue[];
 }
 
@@ -29,6 +33,16 @@ export function checkedTypes(expr: Expr): TypeMap | undefined {
 /** Type-checks a parsed formula against the fields in scope. */
 export function checkFormula(expr: Expr, scope: FormulaScope): CheckedFormula {
   const typing = typeFormula(expr, (path) => scope.typeOf(path));
+  if (!scope.actor)
+    for (const node of typing.actorCalls)
+      typing.issues.push({
+        offset: node.offset,
+        length: node.length,
+        message: {
+          en: 'ME() means the user sending an event, so it is only allowed in workflow guard conditions: here no user acts',
+          zh: 'ME() 指发出事件的用户，只能用于流程守卫的条件：这里没有操作的用户',
+        },
+      });
   if (typing.issues.length === 0 && sqlSizeBound(expr, typing.types) > MAX_SQL_SIZE)
     typing.issues.push({
       offset: expr.offset,
@@ -44,6 +58,7 @@ export function checkFormula(expr: Expr, scope: FormulaScope): CheckedFormula {
     refs: typing.refs,
     rowOnly: typing.refs.every((ref) => ref.length === 1),
     immutable: !typing.volatile,
+    readsActor: typing.actorCalls.length > 0,
     issues: typing.issues,
   };
 }

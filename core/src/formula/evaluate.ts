@@ -9,6 +9,8 @@ import { digitsOf, type TypeMap, typeFormula } from './typing.js';
 export interface EvalContext {
   now: Date;
   timeZone: string;
+  /** The id of the user acting (ME()); blank when none. */
+  actorId?: string | null;
   /** Field types; without it the evaluator uses those checkFormula saw, else it reads them off the values. */
   scope?: { typeOf(path: FieldPath): FormulaType | undefined };
 }
@@ -342,6 +344,8 @@ class Evaluator {
         return cal.dayOf(this.ctx.now.getTime(), this.ctx.timeZone);
       case 'NOW':
         return this.ctx.now.getTime();
+      case 'ME':
+        return this.ctx.actorId || null;
       case 'DATE': {
         const [y, m, d] = [num(0), num(1), num(2)];
         if (y === null || m === null || d === null) return null;

@@ -20,6 +20,8 @@ export interface FunctionSpec {
   result: ParamType;
   /** Reads the clock: the value changes without the record changing (TODAY, NOW). */
   volatile?: boolean;
+  /** Reads who is acting (ME): only where a user acts, so never in a stored value (FormulaScope.actor). */
+  actor?: boolean;
 }
 
 const fn = (spec: FunctionSpec): [string, FunctionSpec] => [spec.name, spec];
@@ -286,6 +288,17 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map([
     result: 'dateTime',
     volatile: true,
     description: { en: 'The current date and time.', zh: '当前的日期和时间。' },
+  }),
+  fn({
+    name: 'ME',
+    syntax: 'ME()',
+    params: [],
+    result: 'text',
+    actor: true,
+    description: {
+      en: 'The user acting now (who sends the event), to compare with a user field or the owner: owner_id = ME(). Blank when no user acts (a timer). Only in workflow guard conditions and their counts of related records.',
+      zh: '当前操作的用户（发出事件的人），用于与用户字段或负责人比较：owner_id = ME()。没有用户操作时（定时器）为空。只能用于流程守卫的条件及其关联记录计数。',
+    },
   }),
   fn({
     name: 'DATE',

@@ -9,6 +9,8 @@ export interface Typing {
   types: TypeMap;
   refs: FieldPath[];
   volatile: boolean;
+  /** The ME() calls: the formula reads who is acting. */
+  actorCalls: Expr[];
   issues: FormulaIssue[];
 }
 
@@ -40,6 +42,7 @@ export function typeFormula(expr: Expr, typeOf: (path: FieldPath) => FormulaType
   const refs: FieldPath[] = [];
   const issues: FormulaIssue[] = [];
   let volatile = false;
+  const actorCalls: Expr[] = [];
 
   const issue = (node: Expr, en: string, zh: string): undefined => {
     issues.push({ offset: node.offset, length: node.length, message: { en, zh } });
@@ -142,6 +145,7 @@ export function typeFormula(expr: Expr, typeOf: (path: FieldPath) => FormulaType
     const argTypes = node.args.map((arg) => visit(arg));
     if (!spec) return issue(node, `There is no function ${node.name}`, `没有函数 ${node.name}`);
     if (spec.volatile) volatile = true;
+    if (spec.actor) actorCalls.push(node);
     const count = node.args.length;
     const min = spec.params.length - (spec.optional ?? 0);
     const max = spec.repeat ? Infinity : spec.params.length;
@@ -218,7 +222,7 @@ export function typeFormula(expr: Expr, typeOf: (path: FieldPath) => FormulaType
   };
 
   visit(expr);
-  return { types, refs, volatile, issues };
+  return { types, refs, volatile, actorCalls, issues };
 }
 
 /** ROUND's digits: a whole number literal (possibly negated) within ±MAX_DIGITS. */

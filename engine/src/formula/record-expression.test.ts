@@ -27,6 +27,18 @@ const set = [customer, quote];
 const entities = new Map(set.map((e) => [e.$id, e]));
 
 describe('record expressions', () => {
+  it('reads the owner, and ME() only where a user acts (a guard), its SQL from the caller', () => {
+    const refused = checkRecordExpression(entities, quote, 'owner_id = ME()', '/where', 'boolean');
+    expect(refused.issues[0]).toMatchObject({ pointer: '/where', keyword: 'formula', params: { offset: 11 } });
+    expect(refused.issues[0]!.i18n!.zh).toContain('ME()');
+    const guard = checkRecordExpression(entities, quote, 'owner_id = ME()', '/check', 'boolean', { actor: true });
+    expect(guard.issues).toEqual([]);
+    const sql = recordExpressionSql(set, guard.expression!, 't', 'lodestar_me.id');
+    expect(sql).toContain('lodestar_me.id');
+    expect(sql).toContain('"owner_id"');
+    expect(recordExpressionSql(set, guard.expression!, 't')).toContain('NULL');
+  });
+
   it('checks fields of the record and of its many-to-one parents, and the wanted type', () => {
     const ok = checkRecordExpression(entities, quote, 'discount <= customer.maxDiscount', '/guard', 'boolean');
     expect(ok.issues).toEqual([]);

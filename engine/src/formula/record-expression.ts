@@ -22,6 +22,7 @@ const SYSTEM_TYPES: Record<string, FormulaType> = {
   created_at: 'dateTime',
   updated_at: 'dateTime',
   record_type: 'text',
+  owner_id: 'text',
 };
 
 const TYPE_WORDS: Record<FormulaType, { en: string; zh: string }> = {
@@ -43,6 +44,7 @@ export function checkRecordExpression(
   source: string,
   pointer: string,
   wants?: FormulaType | readonly FormulaType[],
+  { actor = false }: { actor?: boolean } = {},
 ): { expression?: RecordExpression; issues: Omit<Issue, 'file'>[] } {
   const parsed = parseFormula(source);
   const at = (message: { en: string; zh: string }, params: Record<string, unknown> = {}) => ({
@@ -59,6 +61,7 @@ export function checkRecordExpression(
       if (!target) return undefined;
       return target.field ? formulaTypeOfField(target.field) : SYSTEM_TYPES[target.name];
     },
+    actor,
   });
   if (checked.issues.length)
     return { issues: checked.issues.map((i) => at(i.message, { offset: i.offset, length: i.length })) };
@@ -101,6 +104,8 @@ export function recordExpressionSql(
   definitions: readonly EntityDefinition[],
   expression: RecordExpression,
   alias: string,
+  /** The SQL of the acting user's id for ME() (a column of the caller's statement); NULL when left out. */
+  actor?: string,
 ): string {
   let fields = formulaFieldsOf.get(definitions);
   if (!fields) formulaFieldsOf.set(definitions, (fields = compileFormulaFields(definitions)));
@@ -112,6 +117,7 @@ export function recordExpressionSql(
       if (!target) return undefined;
       return target.field ? formulaTypeOfField(target.field) : SYSTEM_TYPES[target.name];
     },
+    actor: true,
   });
   return formulaSql(
     fields,
@@ -127,5 +133,7 @@ export function recordExpressionSql(
       type: SQL_TYPES[expression.type],
     },
     alias,
+    0,
+    actor,
   );
 }

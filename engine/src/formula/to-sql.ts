@@ -21,10 +21,10 @@ import {
 export function formulaToSql(
   expr: Expr,
   column: (path: FieldPath) => string,
-  ctx: { timeZone: string; typeOf?: (path: FieldPath) => FormulaType | undefined },
+  ctx: { timeZone: string; typeOf?: (path: FieldPath) => FormulaType | undefined; actor?: string },
 ): string {
   const types = typesOf(expr, ctx.typeOf);
-  return new SqlWriter(types, column, textLiteral(ctx.timeZone)).sql(expr);
+  return new SqlWriter(types, column, textLiteral(ctx.timeZone), ctx.actor ?? 'NULL').sql(expr);
 }
 
 function typesOf(expr: Expr, typeOf: ((path: FieldPath) => FormulaType | undefined) | undefined): TypeMap {
@@ -82,6 +82,8 @@ class SqlWriter {
     private readonly types: TypeMap,
     private readonly column: (path: FieldPath) => string,
     private readonly timeZone: string,
+    /** The SQL of the acting user's id (ME()), e.g. a column of the caller's statement; NULL when none. */
+    private readonly actor: string,
   ) {}
 
   private typeOf(node: Expr): FormulaType {
@@ -257,6 +259,8 @@ class SqlWriter {
         return `(timezone(${this.timeZone}, now()))::date`;
       case 'NOW':
         return 'now()';
+      case 'ME':
+        return `((${this.actor})::text)`;
       case 'DATE': {
         const months = `(${clampedInteger(sql(0), 100_000)} * 12 + ${clampedInteger(sql(1), 10_000_000)} - 1)`;
         const day = clampedInteger(sql(2), MAX_DAY_OFFSET + 1);

@@ -75,14 +75,15 @@ function compileQuery(model: Model, entity: CompiledEntity, guards: readonly Dat
   const names = stepNames(model.set);
   const titles: FactTitles = { entity: names.entity, field: names.field, choice: names.choice };
   const expression = (on: EntityDefinition, source: string): RecordExpression => {
-    const { expression: checked } = checkRecordExpression(entities, on, source, '', 'boolean');
+    const { expression: checked } = checkRecordExpression(entities, on, source, '', 'boolean', { actor: true });
     // Published definitions were checked with the same code; a failure here is a bug, not a user's mistake.
     if (!checked) throw new Error(`data guard "${source}" on ${on.$id} does not check: validate before running`);
     return checked;
   };
   // Statements are prepared with `?` for the id; a `?` of the formula can only sit in an E'…' literal, where \x3f is one.
+  // ME() reads the actor from the one-row `lodestar_me` joined to the record (its `?` is bound after the select list's).
   const sql = (parsed: RecordExpression, alias: string) =>
-    recordExpressionSql(definitions, parsed, alias).replaceAll('?', '\\x3f');
+    recordExpressionSql(definitions, parsed, alias, 'lodestar_me.id').replaceAll('?', '\\x3f');
   const columns: string[] = [];
   const facts: FactsQuery['facts'] = [];
   let actorBindings = 0;
@@ -119,6 +120,8 @@ function compileQuery(model: Model, entity: CompiledEntity, guards: readonly Dat
     const subject = relatedText(names.entity(params.entity), parsed && expressionText(entities, parsed, titles));
     facts.push({ key: guard.key, label: subject });
   });
-  const select = `select g.version, ${columns.join(', ')} from ${quoteIdent(entity.table.name)} as g where g.id = ?`;
-  return { sql: select, facts, actorBindings };
+  const select =
+    `select g.version, ${columns.join(', ')} from ${quoteIdent(entity.table.name)} as g ` +
+    `cross join (select ?::text as id) as lodestar_me where g.id = ?`;
+  return { sql: select, facts, actorBindings: actorBindings + 1 };
 }

@@ -48,6 +48,7 @@ const KIND_TYPES: Partial<Record<FieldKind, FormulaType>> = {
   url: 'text',
   choice: 'text',
   uuid: 'text',
+  user: 'text',
   manyToOne: 'text',
   integer: 'number',
   number: 'number',
@@ -74,6 +75,7 @@ const SYSTEM_TYPES: Record<string, FormulaType> = {
   created_at: 'dateTime',
   updated_at: 'dateTime',
   record_type: 'text',
+  owner_id: 'text',
 };
 
 /** Whether a field definition is a formula field. */
@@ -148,6 +150,8 @@ function compileOne(
     typeOf(path) {
       const target = resolvePath(entities, entity, path);
       if (!target) return undefined;
+      // The owner is read by workflow expressions (owner_id = ME()); formula fields keep to record data.
+      if (!target.field && target.name === 'owner_id') return undefined;
       return target.field ? formulaTypeOfField(target.field) : SYSTEM_TYPES[target.name];
     },
   });
@@ -227,6 +231,7 @@ export function formulaSql(
   formula: FormulaField,
   alias: string,
   depth = 0,
+  actor?: string,
 ): string {
   if (!formula.expr || !formula.checked || formula.checked.issues.length || depth > 16)
     return `null::${toSqlType(formula.type)}`;
@@ -245,7 +250,7 @@ export function formulaSql(
         other && !other.stored ? formulaSql(fields, entities, other, hop, depth + 1) : own(target.name, hop);
       return `(select ${value} from ${quote(target.entity.$id)} as ${hop} where ${hop}.id = ${own(target.via, alias)})`;
     },
-    { timeZone: FORMULA_TIME_ZONE },
+    { timeZone: FORMULA_TIME_ZONE, ...(actor && { actor }) },
   );
   return `(${sql})::${toSqlType(formula.type)}`;
 }

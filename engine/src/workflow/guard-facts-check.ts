@@ -45,7 +45,7 @@ export function checkCondition({ check }: ConditionParams, entities: EntityLooku
   const { bound } = entities;
   // Unknown own fields are the `fields` hook's to report, once.
   if (!bound || !knowsOwnFields(bound, check)) return [];
-  return checkRecordExpression(lookupMap(entities), bound, check, '/check', 'boolean').issues;
+  return checkRecordExpression(lookupMap(entities), bound, check, '/check', 'boolean', { actor: true }).issues;
 }
 
 /** Issues of a related guard: `via` must point at the bound entity, `where` be yes/no over the child, min ≤ max. */
@@ -69,7 +69,9 @@ export function checkRelated(params: RelatedParams, entities: EntityLookup): Iss
       ),
     );
   if (params.where !== undefined)
-    issues.push(...checkRecordExpression(lookupMap(entities), child, params.where, '/where', 'boolean').issues);
+    issues.push(
+      ...checkRecordExpression(lookupMap(entities), child, params.where, '/where', 'boolean', { actor: true }).issues,
+    );
   if (params.min !== undefined && params.max !== undefined && params.min > params.max)
     issues.push(
       issueOf('/max', 'relatedRange', {

@@ -82,6 +82,8 @@ export function expressionText(
         visit(node.arg);
         return;
       case 'call':
+        if (node.name === 'ME' && node.args.length === 0)
+          edits.push({ offset: node.offset, length: node.length, text: { en: 'me', zh: '我' } });
         node.args.forEach(visit);
         return;
       default:

@@ -77,7 +77,7 @@ export function checkActorOwns(params: ActorOwnsParams, entities: EntityLookup):
   const issues: Issue[] = [];
   if (params.where !== undefined) {
     const lookup = { get: (id: string) => entities.find(id) } as unknown as Parameters<typeof checkRecordExpression>[0];
-    issues.push(...checkRecordExpression(lookup, owned, params.where, '/where', 'boolean').issues);
+    issues.push(...checkRecordExpression(lookup, owned, params.where, '/where', 'boolean', { actor: true }).issues);
   }
   if (params.min !== undefined && params.max !== undefined && params.min > params.max)
     issues.push(
