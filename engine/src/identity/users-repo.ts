@@ -89,6 +89,31 @@ export async function updateUserRow(trx: Db, id: string, columns: Record<string,
   return row as UserRow;
 }
 
+/**
+ * Serializes manager changes (and bulk invites) for the transaction: two that would each close half of a
+ * loop (A under B, B under A) then see each other's row, so the second is refused.
+ */
+export async function lockManagerChanges(trx: Knex.Transaction): Promise<void> {
+  await trx.raw(`select pg_advisory_xact_lock(hashtext('lodestar_users.manager_id'))`);
+}
+
+/** The user `id` and everyone above them by manager, each with their manager and name (at most 1,000 up). */
+export async function managerChainRows(
+  db: Db,
+  id: string,
+): Promise<{ id: string; manager_id: string | null; display_name: string; email: string }[]> {
+  const result = (await db.raw(
+    `with recursive up(id, manager_id, display_name, email, depth) as (
+       select id, manager_id, display_name, email, 0 from ${USERS} where id = ?
+       union all
+       select u.id, u.manager_id, u.display_name, u.email, up.depth + 1 from ${USERS} u join up on u.id = up.manager_id
+       where up.depth < 1000)
+     select id, manager_id, display_name, email from up`,
+    [id],
+  )) as { rows: { id: string; manager_id: string | null; display_name: string; email: string }[] };
+  return result.rows;
+}
+
 /** The active administrators, locked in id order (one order for every caller, so no deadlock). */
 export const lockActiveAdmins = (trx: Knex.Transaction): Promise<string[]> =>
   trx(USERS).where({ active: true }).whereRaw(`'admin' = any(roles)`).orderBy('id').forUpdate().pluck('id');
@@ -194,6 +219,34 @@ export async function deleteUsersAndUnits(trx: Db, userIds: string[], unitIds: s
   if (userIds.length) await trx(USERS).whereIn('id', userIds).del();
   if (unitIds.length) await trx(ORG_UNITS).whereIn('id', unitIds).del();
   forgetPrincipals();
+}
+
+/** The unit's row, locked for the transaction. */
+export const findOrgUnitRow = (db: Db, id: string, lock?: 'update'): Promise<Record<string, unknown> | undefined> =>
+  db(ORG_UNITS)
+    .where({ id })
+    .modify((q) => lock === 'update' && q.forUpdate())
+    .first();
+
+/** Serializes moves in the org tree: a move rewrites the paths below the unit, which another move may be reading. */
+export async function lockOrgTree(trx: Knex.Transaction): Promise<void> {
+  await trx.raw(`lock table ${ORG_UNITS} in share row exclusive mode`);
+}
+
+/** Moves the unit at `oldPath` (and everything below it) to `newPath`, under `parentId`, renamed when `name` is given. */
+export async function moveOrgUnitRows(
+  trx: Db,
+  id: string,
+  change: { parentId: string | null; oldPath: string; newPath: string; name?: string },
+): Promise<Record<string, unknown>> {
+  await trx(ORG_UNITS)
+    .where('path', 'like', `${change.oldPath}%`)
+    .update({ path: trx.raw('? || substr(path, ?)', [change.newPath, change.oldPath.length + 1]) });
+  const [row] = await trx(ORG_UNITS)
+    .where({ id })
+    .update({ parent_id: change.parentId, ...(change.name !== undefined && { name: change.name }) })
+    .returning('*');
+  return row as Record<string, unknown>;
 }
 
 export const listOrgUnitRows = (db: Db): Promise<Record<string, unknown>[]> => db(ORG_UNITS).orderBy('path');

@@ -13,8 +13,11 @@ import {
   findUserById,
   insertUserRow,
   lockActiveAdmins,
+  lockManagerChanges,
+  managerChainRows,
   updateUserRow,
 } from './users-repo.js';
+import { managerCycle } from './org-cycles.js';
 
 /** A user as the API shows it (never the password hash): core's User. */
 export type UserJson = User;
@@ -33,7 +36,7 @@ export interface NewUser {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const MIN_PASSWORD = 10;
 // What a user's audit rows compare: the fields UserJson shows (never the password hash).
-const USER_FIELDS = ['email', 'displayName', 'roles', 'orgUnitId', 'managerId', 'active'] as const;
+export const USER_FIELDS = ['email', 'displayName', 'roles', 'orgUnitId', 'managerId', 'active'] as const;
 /** Fields whose change alters what a user may do or see: audited as 'permission'. */
 const PERMISSION_FIELDS = ['roles', 'orgUnitId', 'managerId', 'active'] as const;
 
@@ -116,6 +119,8 @@ export async function updateUser(knex: Knex, id: string, patch: UserPatch, conte
     const admins = await lockActiveAdmins(trx);
     const row = await findUserById(trx, id, 'update');
     if (!row) throw noSuchUser();
+    if (patch.managerId !== undefined && patch.managerId !== row.manager_id)
+      await checkManager(trx, row, patch.managerId);
     const staysAdmin =
       Boolean(patch.active ?? row.active) && (patch.roles ?? (row.roles as string[])).includes('admin');
     if (admins.includes(id) && !staysAdmin && admins.length === 1)
@@ -137,6 +142,35 @@ export async function updateUser(knex: Knex, id: string, patch: UserPatch, conte
     if (Object.keys(changes).length) await auditUser(trx, permission ? 'permission' : 'update', id, changes, context);
     return after;
   });
+}
+
+/**
+ * Refuses a manager that would put the user above themselves (directly or through the chain of managers),
+ * naming both people; manager changes are serialized, so two that each close half a loop cannot both pass.
+ */
+async function checkManager(trx: Knex.Transaction, user: Record<string, unknown>, managerId: string | null) {
+  if (managerId === null) return;
+  await lockManagerChanges(trx);
+  const chain = await managerChainRows(trx, managerId);
+  const byId = new Map(chain.map((r) => [r.id, r]));
+  const loop = managerCycle((at) => byId.get(at)?.manager_id, user.id as string, managerId);
+  if (!loop) return;
+  const nameOf = (r: { display_name?: unknown; email?: unknown } | undefined) =>
+    String(r?.display_name || r?.email || '?');
+  const who = nameOf(user);
+  const manager = nameOf(byId.get(managerId));
+  const text =
+    loop.length === 1
+      ? { en: `${who} cannot be their own manager`, zh: `${who} 不能做自己的上级` }
+      : {
+          en: `${manager} cannot be ${who}'s manager: ${who} is already above ${manager} (${loop
+            .map((at) => nameOf(byId.get(at)))
+            .join(' → ')})`,
+          zh: `${manager} 不能做 ${who} 的上级：${who} 已经是 ${manager} 的上级（${loop
+            .map((at) => nameOf(byId.get(at)))
+            .join(' → ')}）`,
+        };
+  throw new ValidationError(text, { issues: [issueOf('/managerId', 'managerCycle', text, { chain: loop })] });
 }
 
 /** 409 for removing the last active administrator, pointing at the field that would do it. */
@@ -287,9 +321,9 @@ export function noSuchUser(): NotFoundError {
   return new NotFoundError({ en: 'no such user', zh: '没有这个用户' });
 }
 
-const fieldsOf = (user: UserJson): Record<string, unknown> => ({ ...user });
+export const fieldsOf = (user: UserJson): Record<string, unknown> => ({ ...user });
 
-async function auditUser(
+export async function auditUser(
   trx: Knex.Transaction,
   action: 'create' | 'update' | 'permission',
   userId: string,

@@ -144,6 +144,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/org-units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename an org unit or move it (with the units below it) under another parent
+         * @description A move under the unit itself or one of its own units is refused (422 at `/parentId`, naming both units).
+         */
+        patch: operations["updateOrgUnit"];
+        trace?: never;
+    };
+    "/admin/users/invites/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read a bulk invite’s CSV (or corrected rows) and name every row’s problems; creates nobody
+         * @description Send the file as `file` (base64 of a CSV in UTF-8 with or without BOM, or GBK/GB18030 as Chinese Excel saves it; columns 姓名/name, 邮箱/email, 角色/role, 上级/manager, 部门/team) or the rows as `rows`.
+         */
+        post: operations["checkInvites"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users/invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create every row’s user with a one-time password, all or none
+         * @description Rows as `checkInvites` returns them. Any problem refuses the whole invite (422, an issue per cell at `/rows/<index>/<column>` with `row` and `column` as params). Each user must change the password at first sign-in.
+         */
+        post: operations["inviteUsers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/users": {
         parameters: {
             query?: never;
@@ -2029,6 +2089,134 @@ export interface operations {
                     "application/json": components["schemas"]["OrgUnit"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    updateOrgUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The org unit id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** Format: uuid */
+                    parentId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgUnit"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    checkInvites: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    file?: string;
+                    rows?: {
+                        row: number;
+                        name: string;
+                        email: string;
+                        role: string;
+                        manager: string;
+                        team: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The rows and their problems. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rows: {
+                            row: number;
+                            name: string;
+                            email: string;
+                            role: string;
+                            manager: string;
+                            team: string;
+                        }[];
+                        issues: {
+                            row: number;
+                            /** @enum {unknown} */
+                            column: "name" | "email" | "role" | "manager" | "team" | null;
+                            text: components["schemas"]["Text"];
+                        }[];
+                        encoding: string | null;
+                    };
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    inviteUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rows: {
+                        row: number;
+                        name: string;
+                        email: string;
+                        role: string;
+                        manager: string;
+                        team: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Invited; the passwords are shown this once. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            row: number;
+                            user: components["schemas"]["User"];
+                            password: string;
+                        }[];
+                    };
+                };
+            };
+            409: components["responses"]["Conflict"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["Internal"];
         };

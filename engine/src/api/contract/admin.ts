@@ -18,6 +18,31 @@ const ORG_UNIT = ref('OrgUnit');
 /** A user as administrators see them: with the time their sign-in is throttled until (null when it is not). */
 const listedUser = ref('ListedUser');
 
+/** One row of a bulk invite, every cell as typed (`row` as a spreadsheet numbers it, the header being 1). */
+const inviteRow = object(
+  {
+    row: { type: 'integer', minimum: 1 },
+    name: text({ maxLength: 400 }),
+    email: text({ maxLength: 400 }),
+    role: text({ maxLength: 400 }),
+    manager: text({ maxLength: 400 }),
+    team: text({ maxLength: 400 }),
+  },
+  ['row', 'name', 'email', 'role', 'manager', 'team'],
+  { additionalProperties: false },
+);
+const inviteRows = { type: 'array', items: inviteRow, minItems: 1, maxItems: 500 };
+/** A problem of one row's cell (or, with column null, of the file). */
+const inviteIssue = object(
+  {
+    row: { type: 'integer' },
+    column: { enum: ['name', 'email', 'role', 'manager', 'team', null] },
+    text: ref('Text'),
+  },
+  ['row', 'column', 'text'],
+  { additionalProperties: false },
+);
+
 /** `/admin/*`: users, org units, handover and the audit trail (administrators only). */
 export const ADMIN = contract('/admin', {
   listOrgUnits: {
@@ -37,6 +62,72 @@ export const ADMIN = contract('/admin', {
     // The name's rules (non-blank, up to 200 characters) and the parent's existence are the identity module's.
     body: object({ name: { type: 'string', maxLength: 200 }, parentId: nullableUuid }, ['name']),
     responses: { 201: json('Created.', ORG_UNIT), ...problems(422) },
+  },
+  updateOrgUnit: {
+    method: 'patch',
+    path: '/org-units/:id',
+    operationId: 'updateOrgUnit',
+    tags,
+    summary: 'Rename an org unit or move it (with the units below it) under another parent',
+    description:
+      'A move under the unit itself or one of its own units is refused (422 at `/parentId`, naming both units).',
+    params: { id: { schema: uuid, description: 'The org unit id.' } },
+    notFound: { en: 'no such org unit', zh: '没有这个部门' },
+    body: object({ name: { type: 'string', maxLength: 200 }, parentId: nullableUuid }),
+    responses: { 200: json('Changed.', ORG_UNIT), ...problems(404, 422) },
+  },
+  checkInvites: {
+    method: 'post',
+    path: '/users/invites/check',
+    operationId: 'checkInvites',
+    tags,
+    summary: 'Read a bulk invite’s CSV (or corrected rows) and name every row’s problems; creates nobody',
+    description:
+      'Send the file as `file` (base64 of a CSV in UTF-8 with or without BOM, or GBK/GB18030 as Chinese Excel saves it; columns 姓名/name, 邮箱/email, 角色/role, 上级/manager, 部门/team) or the rows as `rows`.',
+    body: object({ file: text({ maxLength: 4 * 1024 * 1024 }), rows: inviteRows }),
+    responses: {
+      200: json(
+        'The rows and their problems.',
+        object(
+          {
+            rows: { type: 'array', items: inviteRow },
+            issues: { type: 'array', items: inviteIssue },
+            encoding: { type: ['string', 'null'] },
+          },
+          ['rows', 'issues', 'encoding'],
+          { additionalProperties: false },
+        ),
+      ),
+      ...problems(422),
+    },
+  },
+  inviteUsers: {
+    method: 'post',
+    path: '/users/invites',
+    operationId: 'inviteUsers',
+    tags,
+    summary: 'Create every row’s user with a one-time password, all or none',
+    description:
+      'Rows as `checkInvites` returns them. Any problem refuses the whole invite (422, an issue per cell at `/rows/<index>/<column>` with `row` and `column` as params). Each user must change the password at first sign-in.',
+    body: object({ rows: inviteRows }, ['rows']),
+    responses: {
+      201: json(
+        'Invited; the passwords are shown this once.',
+        object(
+          {
+            data: {
+              type: 'array',
+              items: object({ row: { type: 'integer' }, user, password: text() }, ['row', 'user', 'password'], {
+                additionalProperties: false,
+              }),
+            },
+          },
+          ['data'],
+          { additionalProperties: false },
+        ),
+      ),
+      ...problems(409, 422),
+    },
   },
   listUsers: {
     method: 'get',

@@ -5,7 +5,10 @@ import type { AppContext } from '../../context.js';
 import { ValidationError, issueOf, summarize } from '../../errors.js';
 import { handover } from '../../handover/handover.js';
 import { toHandoverRequest } from '../../handover/handover-request.js';
-import { createOrgUnit, listOrgUnits } from '../../identity/org-units.js';
+import { createOrgUnit, listOrgUnits, updateOrgUnit } from '../../identity/org-units.js';
+import { tableOfCsv } from '../../identity/invite-file.js';
+import { checkInvites, rowsOfTable, type InviteRow } from '../../identity/invite-rows.js';
+import { inviteUsers, readInviteDirectory } from '../../identity/invites.js';
 import { checkRoleNames } from '../../identity/role-names.js';
 import { blockedUntil } from '../../identity/login-throttle.js';
 import { findOrgUnitPath, findUserById, listUserRows } from '../../identity/users-repo.js';
@@ -42,6 +45,34 @@ export function adminRouter(ctx: AppContext): Router {
   });
   route(router, routes.createOrgUnit, async (req, res) => {
     res.status(201).json(await createOrgUnit(knex, req.body, auditContext(req)));
+  });
+  route(router, routes.updateOrgUnit, async (req, res) => {
+    res.json(await updateOrgUnit(knex, String(req.params.id), req.body ?? {}, auditContext(req)));
+  });
+  // A bulk invite's file or corrected rows, checked against the directory: nothing is written.
+  route(router, routes.checkInvites, async (req, res) => {
+    const body = req.body as { file?: string; rows?: InviteRow[] };
+    let rows = body.rows ?? [];
+    let encoding: string | null = null;
+    if (body.file !== undefined) {
+      const read = tableOfCsv(Buffer.from(body.file, 'base64'));
+      if ('problem' in read)
+        throw new ValidationError(read.problem, { issues: [issueOf('/file', 'format', read.problem)] });
+      encoding = read.encoding;
+      const parsed = rowsOfTable(read.table);
+      if (parsed.issues.length) {
+        res.json({ rows: [], issues: parsed.issues, encoding });
+        return;
+      }
+      rows = parsed.rows;
+    }
+    const { issues } = checkInvites(rows, await readInviteDirectory(knex, modelOf(req).set));
+    res.json({ rows, issues, encoding });
+  });
+  route(router, routes.inviteUsers, async (req, res) => {
+    const invited = await inviteUsers(knex, modelOf(req).set, req.body.rows as InviteRow[], auditContext(req));
+    res.set('Cache-Control', 'no-store');
+    res.status(201).json({ data: invited });
   });
   // Each user with `signInBlockedUntil` while their email is throttled from every address (admin unlock lifts it).
   route(router, routes.listUsers, async (_req, res) => {
