@@ -13,6 +13,7 @@ import { isActiveUser, nextInRotation } from '../identity/users-repo.js';
 import { recipientsOf } from './recipients.js';
 import { runConvert } from './effects/convert.js';
 import { runCreateRecord } from './effects/create-record.js';
+import { runCreateRecords } from './effects/create-records.js';
 import type { NewOutboxRow } from '../outbox/types.js';
 import { toStoredValue, type EffectsInput } from './effects/effects-input.js';
 
@@ -62,6 +63,9 @@ export async function applyEffects(trx: Knex, effects: Effect[], input: EffectsI
         break;
       case 'convert':
         Object.assign(created, await runConvert(trx, effect, input, sight));
+        break;
+      case 'createRecords':
+        await runCreateRecords(trx, effect, input, sight);
         break;
       case 'notify':
         await notify(trx, effect, input, outcome, { ...input.record, ...set, ...outcome.columns });

@@ -221,6 +221,7 @@ async function decideAndWrite(
 function writesElsewhere(effect: Effect): boolean {
   return (
     effect.kind === 'createRecord' ||
+    effect.kind === 'createRecords' ||
     effect.kind === 'convert' ||
     effect.kind === 'updateRecord' ||
     effect.kind === 'sendEvent' ||

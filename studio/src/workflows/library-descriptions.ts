@@ -17,6 +17,7 @@ const DESCRIPTIONS = defineMessages({
     assignOwner: '把记录分配给某人，或在一个角色中轮流分配。',
     callWebhook: '流转后调用外部系统的地址。',
     createRecord: '新建一条记录（如由报价生成订单），可复制字段和明细。',
+    createRecords: '为符合条件的每一条记录各新建一条（如给分层中的每个客户发一份答卷），已有的跳过。',
     convert: '把线索转化为客户、联系人和商机。',
     updateRecord: '按公式更新关联的记录（如上级客户）。',
     sendEvent: '给关联记录发送事件，让它们一起流转。',
@@ -36,6 +37,8 @@ const DESCRIPTIONS = defineMessages({
     assignOwner: 'Gives the record to someone, or round-robin within a role.',
     callWebhook: 'Calls an external system’s URL after the transition.',
     createRecord: 'Creates a record (an order from a quote, say), copying fields and line items.',
+    createRecords:
+      'Creates one record for each matching row (a survey response per customer of a segment, say), skipping rows that have one.',
     convert: 'Converts a lead into a customer, a contact and an opportunity.',
     updateRecord: 'Updates related records (the parent customer, say) by formulas.',
     sendEvent: 'Sends an event to related records so they move along.',

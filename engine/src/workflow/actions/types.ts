@@ -3,6 +3,7 @@ import type { Issue } from '../../errors.js';
 import type { Actor } from '../../actor.js';
 import type { FieldUse, ParamsSchema } from '../reference.js';
 import type { ConvertEffect, CreateRecordEffect } from './carry-forward-effects.js';
+import type { CreateRecordsEffect } from './create-records.js';
 import type { RunAs } from './related.js';
 import type { NotifyTo } from './notify-address.js';
 import type { NotifyText } from './notify-template.js';
@@ -14,6 +15,7 @@ export type Phase = 'inTransaction' | 'outbox';
 export type Effect =
   | { kind: 'setField'; phase: 'inTransaction'; field: string; value: unknown }
   | CreateRecordEffect
+  | CreateRecordsEffect
   | ConvertEffect
   | { kind: 'assignOwner'; phase: 'inTransaction'; userId: string }
   | { kind: 'assignOwner'; phase: 'inTransaction'; roundRobinRole: string }
