@@ -1,3 +1,4 @@
+import { keepSearchDocumentsByTrigger } from '../search/search-trigger-upgrade.js';
 import type { Knex } from 'knex';
 import { upgradeOwnerIndexes } from './owner-indexes.js';
 import { upgradeIdentityTables } from '../identity/identity-tables.js';
@@ -279,6 +280,7 @@ const MIGRATIONS: Migration[] = [
     },
   },
   { name: '024_publish_reviews', up: createReviewTables },
+  { name: '026_search_documents_by_trigger', up: keepSearchDocumentsByTrigger },
 ];
 
 /** The engine's migrations by name, in order: readiness (api/routes/health-checks.ts) compares them with the database. */

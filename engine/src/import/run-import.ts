@@ -10,6 +10,7 @@ import { auditPart, createdChanges } from '../records/audit-parts.js';
 import { keyConflict } from '../records/key-conflict.js';
 import { requireOwnerInScope } from '../records/record-permissions.js';
 import { toInsertManySql, selectRecords, type Row } from '../records/records-repo.js';
+import { withSearchDocument } from '../search/search-document.js';
 import type { RecordContext } from '../records/types.js';
 import { checkCreate, createRecord, createRow, patchRecord, type RecordStart } from '../records/write-record.js';
 import { startFor } from '../runtime/start-record.js';
@@ -627,7 +628,10 @@ class Importer {
 
   /** Loads rows into the import's stage and answers the INSERT that takes them from it. */
   private async staged(rows: Row[]): Promise<{ sql: string; bindings: Knex.RawBinding[] }> {
-    await this.stage!.load(this.trx, rows);
+    await this.stage!.load(
+      this.trx,
+      rows.map((row) => withSearchDocument(this.ctx.entity.table, row)),
+    );
     return this.stage!.insertSql(this.ctx.entity, toSelectSql(this.ctx.entity));
   }
 

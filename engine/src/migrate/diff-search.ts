@@ -3,9 +3,9 @@ import type { StepDraft } from './plan.js';
 
 /**
  * The search steps between two sets of tables. A search document is identified by its table (followed
- * through a rename) and what it reads (fields, modes, column types): any difference drops the generated
- * column before anything is renamed, retyped or dropped (PostgreSQL refuses to drop or retype a column a
- * generated column reads) and builds it again after every other step, which computes it for every row
+ * through a rename) and what it reads (fields, modes, column types): any difference drops the column and
+ * its trigger before anything is renamed, retyped or dropped (PostgreSQL refuses to drop or retype a column a
+ * trigger names) and builds it again after every other step, which computes it for every row
  * inside the publish. A renamed table is rebuilt as well: its index is named after the table, and the
  * old name may be taken by a new table in the same plan.
  */

@@ -10,7 +10,7 @@ import type { Step, StepKind } from './plan.js';
 const RANK: Record<StepKind, number> = {
   // A roll-up's triggers go before anything is renamed or dropped, and come back after everything else.
   dropRollup: -1,
-  dropSearch: -1, // its generated column would block dropping or retyping a column it reads
+  dropSearch: -1, // its trigger names the columns it reads, which blocks dropping or retyping them
   renameTable: 0,
   renameColumn: 1,
   renameJunction: 1,

@@ -1,13 +1,21 @@
 import type { Knex } from 'knex';
-import { SEARCH_COLUMN, searchDocSql, searchIndexName } from '../search/search-sql.js';
+import {
+  SEARCH_COLUMN,
+  searchDocSql,
+  searchIndexName,
+  searchTriggerName,
+  searchTriggerSql,
+} from '../search/search-sql.js';
 import { ensureSearchFunctions } from '../search/search-tables.js';
 import type { Step } from './plan.js';
 
 type Of<K extends Step['kind']> = Extract<Step, { kind: K }>;
 
 /**
- * Adds the search document as a STORED generated column (PostgreSQL computes every row in this
- * transaction and every later write) and its GIN index.
+ * Adds the search document, its trigger and its GIN index. The column is computed for every row as a STORED
+ * generated column (in the table's rewrite, without firing the table's triggers) and then made a plain
+ * column, which the trigger and the engine's writers keep from then on: a generated column would make
+ * PostgreSQL compute every new row's document in PL/pgSQL, which the engine already has in hand.
  */
 export async function setSearch(trx: Knex.Transaction, step: Of<'setSearch'>): Promise<void> {
   await ensureSearchFunctions(trx);
@@ -15,10 +23,13 @@ export async function setSearch(trx: Knex.Transaction, step: Of<'setSearch'>): P
     step.table,
     SEARCH_COLUMN,
   ]);
+  await trx.raw('ALTER TABLE ?? ALTER COLUMN ?? DROP EXPRESSION', [step.table, SEARCH_COLUMN]);
+  await trx.raw(searchTriggerSql(step.table, step.search));
   await trx.raw('CREATE INDEX ?? ON ?? USING gin (??)', [searchIndexName(step.table), step.table, SEARCH_COLUMN]);
 }
 
-/** Drops the column (its index goes with it), under the table's name before the plan. */
+/** Drops the trigger and the column (its index goes with it), under the table's name before the plan. */
 export async function dropSearch(trx: Knex.Transaction, step: Of<'dropSearch'>): Promise<void> {
+  await trx.raw('DROP TRIGGER IF EXISTS ?? ON ??', [searchTriggerName(step.table), step.table]);
   await trx.raw('ALTER TABLE ?? DROP COLUMN IF EXISTS ??', [step.table, SEARCH_COLUMN]);
 }

@@ -3,6 +3,7 @@ import { readCurrentVersion, readLatestVersionNumber } from '../db/definitions-r
 import { EMPTY_SET, hashDefinitionSet } from '../definitions/definition-set.js';
 import { renewPreparedStatements } from '../db/prepared.js';
 import { compileModel, type Model } from './compile-model.js';
+import { loadPinyinTable } from '../search/pinyin-table.js';
 
 /**
  * Keeps the compiled model of the current published version. Requests pin `current()` once;
@@ -28,6 +29,8 @@ export class ModelCache {
 
   static async open(knex: Knex, checkEveryMs = 1000): Promise<ModelCache> {
     const cache = new ModelCache(knex, compileModel(EMPTY_SET, 0, hashDefinitionSet(EMPTY_SET)), checkEveryMs);
+    // Writers compute search documents with the database's own pinyin table (search/pinyin-table.ts).
+    await loadPinyinTable(knex);
     await cache.refresh();
     return cache;
   }

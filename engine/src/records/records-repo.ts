@@ -9,6 +9,7 @@ import { quoteIdent } from './quote-ident.js';
 import { companyTimeZone } from './company-time-zone.js';
 import { hasNumbering, numberColumns, SqlValue } from './numbering.js';
 import { toSelectSql } from './to-sql.js';
+import { withSearchDocument } from '../search/search-document.js';
 
 /** A row as the database returns it (before serialization). */
 export type Row = Record<string, unknown>;
@@ -55,9 +56,11 @@ export async function insertRow(trx: Knex, entity: CompiledEntity, columns: Row)
 /** The INSERT … RETURNING of insertRow, for callers that compose it into a larger statement. */
 export function toInsertSql(entity: CompiledEntity, columns: Row): { sql: string; bindings: Knex.RawBinding[] } {
   // Hand-built SQL with bound values: writes are hot, and the builder costs more than the statement.
-  // Every insert path comes here, so every new record is numbered here (numbering.ts).
+  // Every insert path comes here, so every new record is numbered here (numbering.ts), and brings its search
+  // document (search-document.ts) unless the database must compute it.
   if (hasNumbering(entity))
     columns = { ...columns, ...numberColumns(entity, columns.record_type as string, new Date(), companyTimeZone()) };
+  columns = withSearchDocument(entity.table, columns);
   const names = Object.keys(columns);
   const table = `${quoteIdent(entity.table.name)} as t`;
   const value = (name: string) => (columns[name] instanceof SqlValue ? (columns[name] as SqlValue).sql : '?');
@@ -84,6 +87,7 @@ export function toInsertManySql(entity: CompiledEntity, rows: Row[]): { sql: str
       ...columns,
       ...numberColumns(entity, columns.record_type as string, now, companyTimeZone()),
     }));
+  rows = rows.map((columns) => withSearchDocument(entity.table, columns));
   const names = [...new Set(rows.flatMap((columns) => Object.keys(columns)))];
   const bindings: Knex.RawBinding[] = [];
   const tuples = rows.map((columns) => {

@@ -12,13 +12,34 @@ export function fieldTag(index: number): string {
 const MODE_LETTER = { text: 't', pinyin: 'p', phone: 'n' } as const;
 
 /**
- * The STORED generated column's expression: `lodestar_search_doc(ARRAY[…], 'pt…')`. Names are validated
- * identifiers, quoted; the function (engine migration 014) is IMMUTABLE.
+ * The document's expression over the row's columns: `lodestar_search_doc(ARRAY[…], 'pt…')`. Names are
+ * validated identifiers, quoted; the function (engine migration 014) is IMMUTABLE.
  */
 export function searchDocSql(spec: SearchSpec): string {
   const values = spec.fields.map((field) => `${quoteIdent(field.name)}::text`).join(', ');
-  const modes = spec.fields.map((field) => MODE_LETTER[field.mode]).join('');
-  return `lodestar_search_doc(ARRAY[${values}]::text[], '${modes}')`;
+  return `lodestar_search_doc(ARRAY[${values}]::text[], '${searchModes(spec)}')`;
+}
+
+/** One letter per field: how its value is cut into terms. */
+function searchModes(spec: SearchSpec): string {
+  return spec.fields.map((field) => MODE_LETTER[field.mode]).join('');
+}
+
+/**
+ * The trigger that keeps the document: before an insert that brings none, and before an update that sets a
+ * column it reads (a transition's update sets none, so it costs nothing there). Writers that hold the row
+ * compute the document themselves (search-terms.ts) and the trigger only checks it is there.
+ */
+export function searchTriggerSql(table: string, spec: SearchSpec): string {
+  const columns = spec.fields.map((field) => quoteIdent(field.name)).join(', ');
+  const args = [searchModes(spec), ...spec.fields.map((field) => field.name)].map((arg) => `'${arg}'`).join(', ');
+  return `create trigger ${quoteIdent(searchTriggerName(table))} before insert or update of ${columns} on ${quoteIdent(table)}
+    for each row execute function lodestar_search_fill(${args})`;
+}
+
+/** The trigger's name on its table. */
+export function searchTriggerName(table: string): string {
+  return `${table}_search_doc`.slice(0, 63);
 }
 
 /** The GIN index on the search column. */
@@ -32,7 +53,8 @@ export function searchIndexName(table: string): string {
  * Latin letters and digits as words; a phone's digits as every suffix (a fragment is then a prefix);
  * a pinyin field's Chinese runs also as full pinyin and initials from each character on (zw, zhangwei, wei).
  * The pinyin comes from `lodestar_pinyin` (one row per character, filled from pinyin-pro at migration).
- * One statement each: PGlite prepares every statement and refuses several in one.
+ * One statement each: PGlite prepares every statement and refuses several in one. `lodestar_search_fill` is
+ * the tables' trigger function: its first argument is the modes, the others the columns it reads.
  */
 export const SEARCH_FUNCTIONS_SQL: string[] = [
   String.raw`
@@ -86,6 +108,22 @@ begin
     end if;
   end loop;
   return array_to_tsvector(terms);
+end
+$fn$`,
+  String.raw`
+create or replace function lodestar_search_fill() returns trigger
+language plpgsql as $fn$
+declare
+  fields jsonb;
+  vals text[] := '{}';
+begin
+  if tg_op = 'INSERT' and new.search_doc is not null then return new; end if;
+  fields := to_jsonb(new);
+  for i in 1..tg_nargs - 1 loop
+    vals := vals || (fields ->> tg_argv[i]);
+  end loop;
+  new.search_doc := lodestar_search_doc(vals, tg_argv[0]);
+  return new;
 end
 $fn$`,
 ];

@@ -5,9 +5,9 @@ import { SEARCH_FUNCTIONS_SQL } from './search-sql.js';
 /**
  * Engine migration 014_search. `lodestar_pinyin` holds each common Chinese character's usual reading
  * (from pinyin-pro, without tones; ü as v), so the database can write pinyin terms into search documents
- * by itself: the document is a generated column, kept by PostgreSQL on every write path (records, lines,
- * imports, workflow actions) with no hook to forget. The functions are declared IMMUTABLE, which a
- * generated column needs; the table is filled once here and never changes. Idempotent: a plan's setSearch
+ * by itself: a trigger keeps the document on every write path (records, lines, imports, workflow actions)
+ * that does not bring it, with no hook to forget. The functions are IMMUTABLE (a publish computes every
+ * row's document as a generated column first); the table is filled once here and never changes. Idempotent: a plan's setSearch
  * step calls it too, for databases whose engine tables were never migrated (the planner's own tests).
  */
 export async function createSearchTables(knex: Knex): Promise<void> {
@@ -29,6 +29,6 @@ export async function createSearchTables(knex: Knex): Promise<void> {
 
 /** The search functions, unless the engine's migration made them already. */
 export async function ensureSearchFunctions(knex: Knex): Promise<void> {
-  const found = await knex.raw(`select to_regproc('lodestar_search_doc') is not null as present`);
+  const found = await knex.raw(`select to_regproc('lodestar_search_fill') is not null as present`);
   if (!found.rows[0]?.present) await createSearchTables(knex);
 }

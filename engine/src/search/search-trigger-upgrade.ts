@@ -1,0 +1,28 @@
+import type { Knex } from 'knex';
+import { readCurrentVersion } from '../db/definitions-repo.js';
+import { compileTables } from '../model/compile-model.js';
+import { quoteIdent } from '../records/quote-ident.js';
+import { SEARCH_COLUMN, SEARCH_FUNCTIONS_SQL, searchTriggerSql } from './search-sql.js';
+
+/**
+ * Engine migration 026: the published tables' search documents, generated columns until now, become plain
+ * columns kept by the search trigger (search-sql.ts), with every row's document as it was. Plans compare
+ * definitions, not the database, so the engine converts the tables it made itself, once.
+ */
+export async function keepSearchDocumentsByTrigger(knex: Knex): Promise<void> {
+  for (const sql of SEARCH_FUNCTIONS_SQL) await knex.raw(sql);
+  const current = await readCurrentVersion(knex);
+  if (!current) return;
+  const definitions = typeof current.definitions === 'string' ? JSON.parse(current.definitions) : current.definitions;
+  for (const table of compileTables(definitions)) {
+    if (!table.search) continue;
+    const { rows } = (await knex.raw(
+      `select a.attgenerated as generated from pg_attribute as a
+        where a.attrelid = to_regclass(?) and a.attname = ? and not a.attisdropped`,
+      [quoteIdent(table.name), SEARCH_COLUMN],
+    )) as { rows: { generated: string }[] };
+    if (rows[0]?.generated !== 's') continue;
+    await knex.raw('alter table ?? alter column ?? drop expression', [table.name, SEARCH_COLUMN]);
+    await knex.raw(searchTriggerSql(table.name, table.search));
+  }
+}
