@@ -26,3 +26,8 @@ export function identifyActor(identify: IdentifyActor = () => ANONYMOUS): Reques
 export function actorOf(req: Request): Actor {
   return (req as unknown as Record<symbol, Actor>)[ACTOR] ?? ANONYMOUS;
 }
+
+/** Replaces the actor for the rest of this request: preview mode acts as the previewed role or user. */
+export function actAs(req: Request, actor: Actor): void {
+  (req as unknown as Record<symbol, Actor>)[ACTOR] = actor;
+}

@@ -7,6 +7,8 @@ import { rememberWrites } from './lagging-reads.js';
 import { problemHandler } from './problem.js';
 import { metaRouter } from './routes/meta.js';
 import { reviewsRouter } from '../reviews/reviews-router.js';
+import { previewMode } from '../preview/preview-mode.js';
+import { previewRouter } from '../preview/preview-router.js';
 import { recordsRouter } from './routes/records.js';
 import { reportsRouter } from './routes/reports.js';
 import { dashboardsRouter } from './routes/dashboards.js';
@@ -109,6 +111,8 @@ export function createApp(ctx: AppContext): Express {
   api.get('/', (req, res) => res.redirect(302, `${req.baseUrl}/docs`));
   api.use('/docs', docsRouter());
   api.use(requireActor);
+  // "View as" (preview/preview-mode.ts): a request with X-Lodestar-Preview reads the draft as a role or user, writes nothing.
+  api.use(previewMode(ctx));
   if (ctx.replicaReads) api.use(rememberWrites(ctx.replicaReads));
   // An import's body is the file, streamed to disk past the JSON parser and its 5 MB cap (routes/imports.ts).
   api.use('/imports', importsRouter(ctx));
@@ -117,6 +121,7 @@ export function createApp(ctx: AppContext): Express {
   api.use(...jsonBody(BODY_BYTES));
   api.use(openApiRouter());
   api.use('/meta', reviewsRouter(ctx));
+  api.use('/meta', previewRouter(ctx));
   api.use('/meta', metaRouter(ctx));
   api.use('/records', workflowRouter(ctx));
   api.use('/records', auditRouter(ctx));

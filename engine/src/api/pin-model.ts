@@ -27,6 +27,14 @@ export function pinModel(models: ModelCache): RequestHandler {
   };
 }
 
+/**
+ * Pins another model for the rest of this request: preview mode (preview/preview-mode.ts) runs a request on a
+ * draft's model. A rerun after a publish pins afresh and passes through preview mode again.
+ */
+export function repinModel(req: Request, model: Model): void {
+  pinnedOf(req)!.model = model;
+}
+
 /** The model pinned for this request. */
 export function modelOf(req: Request): Model {
   return pinnedOf(req)!.model;

@@ -1004,6 +1004,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/meta/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a read-only preview of the draft as a role or a user (administrators)
+         * @description Answers a token for the `X-Lodestar-Preview` header. A request carrying it (from the administrator who started it, before it expires) runs on the draft and with the permissions of the role (a person holding only that role and owning nothing) or of the user (their roles, org unit and records), and any method but GET is refused with 403. Give exactly one of `role` and `user`.
+         */
+        post: operations["startPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dashboards": {
         parameters: {
             query?: never;
@@ -4197,6 +4217,58 @@ export interface operations {
                             items: components["schemas"]["Text"][];
                         }[];
                         stale: components["schemas"]["Text"] | null;
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    startPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The draft to show (default `studio`); null shows the published model. */
+                    draft?: string | null;
+                    /** @description A role of the draft (or the published model). */
+                    role?: string;
+                    /** Format: uuid */
+                    user?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The preview. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The value of the `X-Lodestar-Preview` header. */
+                        token: string;
+                        /** @description The header name, `X-Lodestar-Preview`. */
+                        header: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        /** @description The draft shown; null: the published model. */
+                        draft: string | null;
+                        as: {
+                            /** @enum {string} */
+                            kind: "role" | "user";
+                            id: string;
+                            title: components["schemas"]["Text"];
+                        };
+                        /** @description What the previewed screens say on top, in both languages. */
+                        banner: components["schemas"]["Text"];
                     };
                 };
             };

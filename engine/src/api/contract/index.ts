@@ -17,6 +17,7 @@ import { WEBHOOKS } from './webhooks.js';
 import { HEALTH } from './health.js';
 import { DEMO } from './demo.js';
 import { REVIEWS } from './reviews.js';
+import { PREVIEW } from './preview.js';
 
 /** Every router described by a contract; the route-schemas test and the client's OpenAPI document read this list. */
 export const CONTRACTS: Contract[] = [
@@ -31,6 +32,7 @@ export const CONTRACTS: Contract[] = [
   RECORDS,
   META,
   REVIEWS,
+  PREVIEW,
   REPORTS,
   DASHBOARDS,
   SCHEDULES,

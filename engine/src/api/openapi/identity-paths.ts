@@ -3,6 +3,7 @@ import { AUTH } from '../contract/auth.js';
 import { CALENDAR } from '../contract/calendar.js';
 import { DEMO } from '../contract/demo.js';
 import { REVIEWS } from '../contract/reviews.js';
+import { PREVIEW } from '../contract/preview.js';
 import { SCHEDULES } from '../contract/schedules.js';
 import { WEBHOOKS } from '../contract/webhooks.js';
 import { toContractPaths } from './contract-paths.js';
@@ -20,4 +21,6 @@ export const ADMIN_PATHS: Record<string, JsonSchema> = {
   ...toContractPaths(DEMO),
   // The publish reviews live under /meta but, like these, only administrators see them.
   ...toContractPaths(REVIEWS),
+  // "View as": administrators preview the draft as a role or user (preview/).
+  ...toContractPaths(PREVIEW),
 };
