@@ -84,7 +84,7 @@ export function RuleRowEditor({
         >
           {sources.map((s) => (
             <option key={s} value={s}>
-              {s === 'value' ? t.aValue : s === 'field' ? t.aField : t.today}
+              {s === 'value' ? t.aValue : s === 'field' ? t.aField : s === 'me' ? t.me : t.today}
             </option>
           ))}
         </select>
@@ -174,6 +174,7 @@ function OperandInput({
   const t = useMessages(RULE_MESSAGES);
   switch (operand.kind) {
     case 'today':
+    case 'me':
       return null;
     case 'field': {
       const others = fields.filter((f) => f.type === field?.type && f.path !== field?.path);

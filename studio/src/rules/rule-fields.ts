@@ -10,20 +10,27 @@ export interface RuleField {
   kind: FieldKind;
   type: FormulaType;
   choices?: { value: string; label: string }[];
+  /** A user field where someone acts (a workflow guard): it may be compared with "me" (ME()). */
+  me?: boolean;
 }
 
 /**
  * The fields a condition over `entity` may read, by title: its own, `recordType` when it has record types,
- * and (with `relations`) each many-to-one parent's fields as "客户 › 等级".
+ * and (with `relations`) each many-to-one parent's fields as "客户 › 等级". With `owner` (a workflow's
+ * expressions) the record's owner `owner_id` as 负责人; with `actor` (a guard, where a user sends the event)
+ * its user fields may be compared with "me".
  */
 export function ruleFields(
   entity: EntityDefinition | undefined,
   entities: readonly EntityDefinition[],
   lang: Lang,
-  { relations }: { relations: boolean },
+  { relations, owner = false, actor = false }: { relations: boolean; owner?: boolean; actor?: boolean },
 ): RuleField[] {
   if (!entity) return [];
   const out: RuleField[] = ownFields(entity, lang).map((f) => ({ ...f }));
+  if (owner || actor)
+    out.push({ path: 'owner_id', label: lang === 'zh' ? '负责人' : 'Owner', kind: 'user', type: 'text' });
+  if (actor) for (const f of out) if (f.kind === 'user') f.me = true;
   const recordTypes = entity['x-entity']?.recordTypes;
   if (recordTypes && Object.keys(recordTypes).length)
     out.push({

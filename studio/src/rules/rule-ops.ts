@@ -23,24 +23,27 @@ export function opsFor(field: RuleField | undefined): Op[] {
   }
 }
 
-export type OperandSource = 'value' | 'field' | 'today';
+export type OperandSource = 'value' | 'field' | 'today' | 'me';
 
-/** What a compared value may be for a field and operator: a typed value, another field, today. */
+/** What a compared value may be for a field and operator: a typed value, another field, today, me. */
 export function sourcesFor(field: RuleField | undefined, op: Op): OperandSource[] {
   if (!field || !['eq', 'ne', 'gt', 'gte', 'lt', 'lte'].includes(op)) return ['value'];
+  if (field.me && (op === 'eq' || op === 'ne')) return ['me', 'field'];
   if (IDS.has(field.kind) || field.type === 'dateTime') return ['field'];
   if (field.type === 'boolean') return ['value'];
   return field.type === 'date' ? ['value', 'field', 'today'] : ['value', 'field'];
 }
 
 export function sourceOf(operand: Operand | undefined): OperandSource {
-  return operand?.kind === 'field' ? 'field' : operand?.kind === 'today' ? 'today' : 'value';
+  if (operand?.kind === 'field' || operand?.kind === 'today' || operand?.kind === 'me') return operand.kind;
+  return 'value';
 }
 
 /** An empty value of the field's type (a choice's first option; yes for a yes/no field). */
 export function blankOperand(field: RuleField | undefined, source: OperandSource = 'value'): Operand {
   if (source === 'field') return { kind: 'field', path: '' };
   if (source === 'today') return { kind: 'today' };
+  if (source === 'me') return { kind: 'me' };
   switch (field?.type) {
     case 'number':
       return { kind: 'number', value: '' };

@@ -150,3 +150,24 @@ describe('expressions the rows cannot say', () => {
     expect(fromExpression('  ')).toEqual({ tree: { kind: 'group', join: 'all', items: [] }, exact: true });
   });
 });
+
+describe('"是我": the user sending the event', () => {
+  it('writes ME() and reads it back as the "me" operand; the engine checks it only where a user acts', () => {
+    const tree: RuleGroup = {
+      kind: 'group',
+      join: 'all',
+      items: [row('owner_id', 'eq', { kind: 'me' }), row('assignee', 'ne', { kind: 'me' })],
+    };
+    const text = toExpression(tree);
+    expect(text).toBe('owner_id = ME() AND assignee <> ME()');
+    expect(fromExpression(text)).toEqual({ tree, exact: true });
+    const parsed = parseFormula(text);
+    const scope = { typeOf: (path: readonly string[]) => (path.length === 1 ? ('text' as const) : undefined) };
+    expect(checkFormula(parsed.expr!, { ...scope, actor: true }).issues).toEqual([]);
+    expect(checkFormula(parsed.expr!, scope).issues).toHaveLength(2);
+  });
+
+  it('keeps ME() out of "in" lists, which compare with values only', () => {
+    expect(fromExpression('OR(owner_id = ME(), owner_id = "x")').exact).toBe(false);
+  });
+});

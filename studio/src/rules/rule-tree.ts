@@ -34,14 +34,15 @@ export type Op =
   | 'withinNext'
   | 'withinPast';
 
-/** A value: a literal of the formula language, another field, or today. */
+/** A value: a literal of the formula language, another field, today, or the user acting (ME(), "是我"). */
 export type Operand =
   | { kind: 'field'; path: string }
   | { kind: 'text'; value: string }
   | { kind: 'number'; value: string }
   | { kind: 'boolean'; value: boolean }
   | { kind: 'date'; value: string }
-  | { kind: 'today' };
+  | { kind: 'today' }
+  | { kind: 'me' };
 
 export interface CompareRow {
   kind: 'compare';
@@ -149,6 +150,8 @@ export function operandText(operand: Operand): string | undefined {
     }
     case 'today':
       return 'TODAY()';
+    case 'me':
+      return 'ME()';
   }
 }
 
@@ -225,6 +228,7 @@ function toOperand(expr: Expr): Operand | undefined {
         : undefined;
     case 'call': {
       if (callOf(expr, 'TODAY', 0)) return { kind: 'today' };
+      if (callOf(expr, 'ME', 0)) return { kind: 'me' };
       const date = callOf(expr, 'DATE', 3);
       if (!date || !date.args.every((arg) => arg.kind === 'number')) return undefined;
       const [y, m, d] = date.args.map((arg) => (arg as { value: string }).value);
@@ -274,7 +278,7 @@ function toRow(expr: Expr): CompareRow | undefined {
 
 function literal(expr: Expr): Operand | undefined {
   const operand = toOperand(expr);
-  return operand && operand.kind !== 'field' ? operand : undefined;
+  return operand && operand.kind !== 'field' && operand.kind !== 'me' ? operand : undefined;
 }
 
 /** AND(f >= a, f <= b): between, or within the next / past n days of today. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityDefinition } from '@lodestar/core';
-import { opsFor, rowOn, withOp } from './rule-ops';
+import { opsFor, rowOn, sourcesFor, withOp } from './rule-ops';
 import { ruleFields } from './rule-fields';
 import { fromExpression } from './rule-tree';
 import { opWords, ruleWords } from './rule-words';
@@ -30,6 +30,7 @@ const deal = {
       'x-i18n': { title: { zh: '客户', en: 'Customer' } },
     },
     tags: { type: 'array', items: { type: 'string' } },
+    assignee: { type: 'string', format: 'uuid', 'x-user': true, 'x-i18n': { title: { zh: '跟进人', en: 'Assignee' } } },
   },
 } as unknown as EntityDefinition;
 
@@ -42,6 +43,7 @@ describe('fields and operators by kind', () => {
       ['closeDate', '成交日期', 'date'],
       ['vip', '贵宾', 'boolean'],
       ['customer', '客户', 'manyToOne'],
+      ['assignee', '跟进人', 'user'],
       ['recordType', '记录类型', 'choice'],
       ['customer.level', '客户 › 客户等级', 'choice'],
     ]);
@@ -97,6 +99,30 @@ describe('a condition in words', () => {
     );
     expect(ruleWords(tree, ruleFields(deal, [deal, customer], 'en', { relations: true }), 'en')).toBe(
       'Amount > 100000 and (Customer › Level is Key or VIP is yes) and Close date is within the next 30 days',
+    );
+  });
+});
+
+describe('"是我" in a guard', () => {
+  it('offers the owner as 负责人 and "me" first for user fields only where a user acts, and says it in both languages', () => {
+    const guard = ruleFields(deal, [deal, customer], 'zh', { relations: false, actor: true });
+    const owner = guard.find((f) => f.path === 'owner_id')!;
+    expect(owner).toMatchObject({ label: '负责人', kind: 'user', me: true });
+    expect(guard.find((f) => f.path === 'assignee')!.me).toBe(true);
+    expect(sourcesFor(owner, 'eq')).toEqual(['me', 'field']);
+    expect(rowOn(owner, 'owner_id').operands).toEqual([{ kind: 'me' }]);
+    // A schedule (no one acts): the owner is readable, compared with another field only.
+    const schedule = ruleFields(deal, [deal, customer], 'zh', { relations: false, owner: true });
+    const plain = schedule.find((f) => f.path === 'owner_id')!;
+    expect(plain.me).toBeUndefined();
+    expect(sourcesFor(plain, 'eq')).toEqual(['field']);
+    expect(ruleFields(deal, [deal, customer], 'zh', { relations: false }).map((f) => f.path)).not.toContain('owner_id');
+
+    const { tree, exact } = fromExpression('owner_id = ME() AND assignee <> ME()');
+    expect(exact).toBe(true);
+    expect(ruleWords(tree, guard, 'zh')).toBe('负责人 是 我 且 跟进人 不是 我');
+    expect(ruleWords(tree, ruleFields(deal, [deal, customer], 'en', { relations: false, actor: true }), 'en')).toBe(
+      'Owner is me and Assignee is not me',
     );
   });
 });

@@ -69,6 +69,8 @@ function operandWords(operand: Operand, field: RuleField | undefined, fields: Ru
       return fields.find((f) => f.path === operand.path)?.label ?? operand.path;
     case 'today':
       return t.today;
+    case 'me':
+      return t.me;
     case 'boolean':
       return operand.value ? t.yes : t.no;
     case 'text':

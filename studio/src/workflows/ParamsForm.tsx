@@ -49,6 +49,7 @@ export function ParamsForm({ schema, value, onChange, fields, labelPrefix = '', 
           label={`${labelPrefix}${libraryName(name, lang, of)}`}
           schema={prop}
           value={value[name]}
+          params={value}
           fields={fields}
           of={of}
           onChange={(next) => set(name, next)}
@@ -74,6 +75,7 @@ function ParamControl({
   label,
   schema,
   value,
+  params,
   fields,
   of,
   onChange,
@@ -82,6 +84,8 @@ function ParamControl({
   label: string;
   schema: ParamSchema;
   value: unknown;
+  /** The params this one sits among (a related guard's `where` reads the records of its `entity`). */
+  params: Record<string, unknown>;
   fields: FieldOption[];
   of?: string;
   onChange(next: unknown): void;
@@ -90,7 +94,21 @@ function ParamControl({
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   // A condition's formula is built from rows of field, operator and value (or written, in formula mode).
   if (of === 'condition' && name === 'check')
-    return <ConditionInput label={label} value={typeof value === 'string' ? value : ''} onChange={onChange} />;
+    return <ConditionInput label={label} actor value={typeof value === 'string' ? value : ''} onChange={onChange} />;
+  // A `where` over another entity's records: a related guard's or actorOwns' (a user sends the event, so "me"
+  // means someone), or sendEvent's records to send to (run by the engine or the sender: no "me").
+  if (name === 'where' && (of === 'related' || of === 'actorOwns' || of === 'sendEvent.to'))
+    return typeof params.entity === 'string' && params.entity ? (
+      <ConditionInput
+        label={label}
+        entity={params.entity}
+        actor={of !== 'sendEvent.to'}
+        value={typeof value === 'string' ? value : ''}
+        onChange={onChange}
+      />
+    ) : (
+      <TextInput label={label} value={typeof value === 'string' ? value : ''} onChange={onChange} />
+    );
   if (name === 'field' && (type === 'string' || type === undefined) && fields.length) {
     return (
       <Select
@@ -186,6 +204,7 @@ function ParamControl({
           value={current}
           fields={[]}
           labelPrefix={`${label} · `}
+          of={of === 'sendEvent' && name === 'to' ? 'sendEvent.to' : undefined}
           onChange={(next) => onChange(Object.keys(next).length ? next : undefined)}
         />
       </fieldset>

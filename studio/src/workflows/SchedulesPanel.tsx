@@ -10,6 +10,7 @@ import {
   type ActionKind,
   type ScheduleDraft,
 } from '../schedules/schedule-edits';
+import { ConditionInput } from '../rules/ConditionInput';
 import { Checkbox, IssueNotes, Select, TextInput } from '../ui/controls';
 import type { Workflow } from './types';
 
@@ -123,13 +124,11 @@ function ScheduleForm(props: {
           }}
         />
       </div>
-      <TextInput
+      <ConditionInput
         label={t.where}
-        value={schedule.where ?? ''}
-        mono
-        wide
         hint={t.whereHint}
-        onChange={(v) => optional('where', v)}
+        value={schedule.where ?? ''}
+        onChange={(v) => optional('where', v ?? '')}
       />
       <Select
         label={t.action}
