@@ -13,12 +13,17 @@ import { journey } from './support/journey.js';
  * campaign budget waits for the marketing manager; leads are scored by rule, qualified (or refused below 40),
  * handed to salespeople in turn and converted into a customer, contact and opportunity that keeps its campaign;
  * the won deal is the campaign's revenue and its ROI exact; the nightly RFM and ABC schedules, run now, class
- * seeded customers exactly; a survey goes to a segment and its answers come back in groups. Roles without
- * the right are refused.
+ * seeded customers exactly; a survey sent to a segment gives each of its customers a response awaiting answers
+ * (owned by the customer's salesperson) and its answers come back in groups; a campaign that starts lists the
+ * customers of its target segment and class. Release 1.0.0 is installed first and upgraded to the shipped one.
+ * Roles without the right are refused.
  */
 const definitions = mkdtempSync(join(tmpdir(), 'lodestar-marketing-'));
-for (const part of ['schemas', 'workflows', 'roles.json', 'template.json', 'templates/marketing'])
+for (const part of ['schemas', 'workflows', 'roles.json', 'template.json'])
   cpSync(join(REPO_ROOT, part), join(definitions, part), { recursive: true });
+// Release 1.0.0 (kept as a fixture) is installed first, then upgraded to the shipped release.
+const folder = join(definitions, 'templates/marketing');
+cpSync(join(REPO_ROOT, 'engine/test/fixtures/marketing-1.0.0'), folder, { recursive: true });
 
 let server: TestServer;
 const users: Record<string, { id: string; token: string }> = {};
@@ -96,6 +101,21 @@ describe('marketing, installed on the standard CRM', () => {
       zh: '每晚重算 ABC 客户分类（80/20）',
       en: 'Recompute ABC classes (80/20) nightly',
     });
+
+    // The shipped folder is 1.1.0: surveys go to every customer of their segment, campaigns list their targets.
+    rmSync(folder, { recursive: true, force: true });
+    cpSync(join(REPO_ROOT, 'templates/marketing'), folder, { recursive: true });
+    const planned = await call('admin', 'POST', '/meta/templates/shipped/marketing/install', { dryRun: true });
+    expect(planned).toMatchObject({
+      status: 'planned',
+      template: { version: '1.1.0' },
+      previous: { name: 'marketing', version: '1.0.0' },
+    });
+    expect(planned.plan.steps.filter((s: { safety: string }) => s.safety !== 'safe')).toEqual([]);
+    const upgraded = await call('admin', 'POST', '/meta/templates/shipped/marketing/install', {}, 201);
+    expect(upgraded).toMatchObject({ status: 'published', previous: { version: '1.0.0' } });
+    const installed = (await call('admin', 'GET', '/meta/templates')).data;
+    expect(installed).toContainEqual(expect.objectContaining({ name: 'marketing', version: '1.1.0' }));
     // A second install of the same release changes nothing.
     expect(await call('admin', 'POST', '/meta/templates/shipped/marketing/install', {})).toMatchObject({
       status: 'unchanged',
@@ -440,9 +460,33 @@ describe('marketing, installed on the standard CRM', () => {
     await send('zhou', 'survey', survey.id, 'SEND');
     expect((await get('zhou', 'survey', survey.id)).sentOn).not.toBeNull();
     expect((await refusal('wang', 'POST', '/records/survey', { title: 'x' })).status).toBe(403);
+    // Sending gave the segment's one customer a response awaiting answers, owned by the customer's owner.
+    const invited = (await call('zhou', 'GET', `/records/surveyResponse?filter[survey][eq]=${survey.id}`)).data;
+    expect(invited).toHaveLength(1);
+    expect(invited[0]).toMatchObject({
+      customer: customers['华东重型机械集团'],
+      status: 'invited',
+      respondedOn: null,
+      owner_id: server.admin.id,
+      number: expect.stringMatching(/^DJ-\d{4}-\d{5}$/),
+    });
+    expect(await get('qian', 'survey', survey.id)).toMatchObject({
+      invitedCount: 1,
+      responseCount: 0,
+      responseRate: 0,
+    });
 
+    const answersOf = (score: number, choice: string) => [
+      { question: quality, answer: String(score), score },
+      { question: service, answer: choice },
+    ];
+    await call('zhou', 'PATCH', `/records/surveyResponse/${invited[0].id}`, {
+      status: 'answered',
+      respondedOn: '2026-10-08',
+      answers: answersOf(9, '售后响应'),
+      version: invited[0].version,
+    });
     const answers: [string, string, number, string][] = [
-      [customers['华东重型机械集团']!, 'zhou', 9, '售后响应'],
       [customers['南方电子科技']!, 'zhou', 6, '交付速度'],
       [customers['北方化工']!, 'zhou', 8, '售后响应'],
     ];
@@ -451,18 +495,16 @@ describe('marketing, installed on the standard CRM', () => {
         who,
         'POST',
         '/records/surveyResponse',
-        {
-          survey: survey.id,
-          customer,
-          respondedOn: '2026-10-08',
-          answers: [
-            { question: quality, answer: String(score), score },
-            { question: service, answer: choice },
-          ],
-        },
+        { survey: survey.id, customer, respondedOn: '2026-10-08', answers: answersOf(score, choice) },
         201,
       );
-    expect(await get('qian', 'survey', survey.id)).toMatchObject({ state: 'sent', questionCount: 2, responseCount: 3 });
+    expect(await get('qian', 'survey', survey.id)).toMatchObject({
+      state: 'sent',
+      questionCount: 2,
+      invitedCount: 3,
+      responseCount: 3,
+      responseRate: 100,
+    });
     expect((await get('qian', 'survey', survey.id)).averageScore).toBeCloseTo(23 / 3, 8);
     const grouped = await call('qian', 'GET', `/records/surveyAnswer/groups?by=answer&filter[question][eq]=${service}`);
     expect((grouped.groups ?? grouped.data).map((g: { key: string; count: number }) => [g.key, g.count])).toEqual([
@@ -475,6 +517,74 @@ describe('marketing, installed on the standard CRM', () => {
       version: (await get('zhou', 'survey', survey.id)).version,
     });
     expect(locked.status).toBe(422);
+
+    // A survey to the "regular, new" segment reaches two customers; each salesperson sees only their own.
+    const second = await call(
+      'zhou',
+      'POST',
+      '/records/survey',
+      {
+        title: '新客户回访问卷',
+        targetSegment: 'generalDevelop',
+        questions: [{ text: '交付是否准时？', questionType: 'score' }],
+      },
+      201,
+    );
+    await send('zhou', 'survey', second.id, 'SEND');
+    const reached = (await call('zhou', 'GET', `/records/surveyResponse?filter[survey][eq]=${second.id}`)).data;
+    expect(reached.map((r: { customer: string }) => r.customer).sort()).toEqual(
+      [customers.converted, customers['中原食品']].sort(),
+    );
+    const holder = lead.holder!;
+    const theirs = (await call(holder, 'GET', `/records/surveyResponse?filter[survey][eq]=${second.id}`)).data;
+    expect(theirs).toEqual([expect.objectContaining({ customer: customers.converted, owner_id: users[holder]!.id })]);
+    const other = holder === 'wang' ? 'liu' : 'wang';
+    expect((await call(other, 'GET', `/records/surveyResponse?filter[survey][eq]=${second.id}`)).data).toEqual([]);
+    expect(await get('qian', 'survey', second.id)).toMatchObject({
+      invitedCount: 2,
+      responseCount: 0,
+      responseRate: 0,
+    });
+  });
+
+  it('lists a campaign`s target customers when it starts: by segment and class, each followed up by its salesperson', async () => {
+    const start = async (name: string, targets: Record<string, string>) => {
+      const id = (
+        await call(
+          'zhou',
+          'POST',
+          '/records/campaign',
+          { name, campaignType: 'directMail', budget: 5000, ...targets },
+          201,
+        )
+      ).id as string;
+      await send('zhou', 'campaign', id, 'SUBMIT');
+      await send('zhou', 'campaign', id, 'START');
+      return id;
+    };
+    const members = async (who: string, id: string) =>
+      (await call(who, 'GET', `/records/campaignMember?filter[campaign][eq]=${id}&limit=100`)).data as {
+        customer: string;
+        status: string;
+        owner_id: string;
+      }[];
+    // Class A: the three customers bringing the first 80 % of revenue.
+    const classA = await start('A 类客户答谢', { targetAbc: 'A' });
+    expect((await members('zhou', classA)).map((m) => m.customer).sort()).toEqual(
+      [customers['华东重型机械集团'], customers['南方电子科技'], customers['北方化工']].sort(),
+    );
+    expect((await members('zhou', classA)).every((m) => m.status === 'targeted')).toBe(true);
+    expect(await get('qian', 'campaign', classA)).toMatchObject({ state: 'running', memberCount: 3 });
+    // Segment and class together: regular new customers of class B is the converted customer alone, the
+    // salesperson's, who sees it (and moves it on); the other salesperson sees none.
+    const both = await start('B 类新客户跟进', { targetSegment: 'generalDevelop', targetAbc: 'B' });
+    const holder = lead.holder!;
+    const mine = await members(holder, both);
+    expect(mine).toEqual([expect.objectContaining({ customer: customers.converted, owner_id: users[holder]!.id })]);
+    expect(await members(holder === 'wang' ? 'liu' : 'wang', both)).toEqual([]);
+    // A campaign without a target starts with no list (it does not reach every customer).
+    const none = await start('无目标活动', {});
+    expect(await get('qian', 'campaign', none)).toMatchObject({ state: 'running', memberCount: 0 });
   });
 });
 
@@ -525,29 +635,29 @@ describe('the marketing dashboard', () => {
 });
 
 describe('an upgrade of the add-on', () => {
-  it('1.0.0 → 1.1.0 replaces the schedules the previous release added to the customer workflow', async () => {
+  it('1.1.0 → 1.1.1 replaces the schedules the previous release added to the customer workflow', async () => {
     const folder = join(definitions, 'templates/marketing');
     const edit = (file: string, change: (value: Record<string, unknown>) => void) => {
       const value = JSON.parse(readFileSync(join(folder, file), 'utf8')) as Record<string, unknown>;
       change(value);
       writeFileSync(join(folder, file), JSON.stringify(value, null, 2));
     };
-    edit('template.json', (m) => (m.version = '1.1.0'));
+    edit('template.json', (m) => (m.version = '1.1.1'));
     edit('workflows/customer-lifecycle.extend.json', (x) => {
       const schedules = (x.meta as { schedules: { id: string; cron: string }[] }).schedules;
       schedules.find((s) => s.id === 'abcClasses')!.cron = '30 2 * * *';
     });
     const planned = await call('admin', 'POST', '/meta/templates/shipped/marketing/install', { dryRun: true });
-    expect(planned).toMatchObject({ status: 'planned', previous: { name: 'marketing', version: '1.0.0' } });
+    expect(planned).toMatchObject({ status: 'planned', previous: { name: 'marketing', version: '1.1.0' } });
     const done = await call('admin', 'POST', '/meta/templates/shipped/marketing/install', {}, 201);
-    expect(done).toMatchObject({ status: 'published', previous: { version: '1.0.0' } });
+    expect(done).toMatchObject({ status: 'published', previous: { version: '1.1.0' } });
     const schedules = (await call('admin', 'GET', '/schedules')).data as { key: string; cron: string }[];
     expect(schedules.map((s) => [s.key, s.cron])).toEqual([
       ['customer-lifecycle/rfmSegments', '0 2 * * *'],
       ['customer-lifecycle/abcClasses', '30 2 * * *'],
     ]);
     const installed = (await call('admin', 'GET', '/meta/templates')).data as { name: string; version: string }[];
-    expect(installed).toContainEqual(expect.objectContaining({ name: 'marketing', version: '1.1.0' }));
+    expect(installed).toContainEqual(expect.objectContaining({ name: 'marketing', version: '1.1.1' }));
     // The classes stay as the last run left them.
     expect((await get('qian', 'customer', customers['华东重型机械集团']!)).abcClass).toBe('A');
   });
