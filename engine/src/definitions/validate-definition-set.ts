@@ -13,6 +13,7 @@ import { checkJunctionNames } from './junction-names.js';
 import { checkFormulas } from './validate-formulas.js';
 import { checkLineItems } from './validate-items.js';
 import { usableEntity, validateEntity } from './validate-entity.js';
+import { checkRelatedLists } from './validate-related-lists.js';
 import { checkRollups } from './validate-rollups.js';
 import { checkRoleReferences, isRolesDefinition, validateRoles } from './validate-roles.js';
 import { validateWorkflow } from './validate-workflow.js';
@@ -63,6 +64,7 @@ export function validateDefinitionSet(input: DefinitionSet, files: SourceFiles =
     ),
   );
   issues.push(...checkLineItems(shaped, entityFile));
+  issues.push(...checkRelatedLists(shaped, entityFile));
   issues.push(...checkFormulas(shaped, isRolesDefinition(set.roles) ? set.roles : undefined, entityFile));
   issues.push(
     ...duplicates(

@@ -240,11 +240,27 @@ export interface Sequence {
   };
 }
 /**
- * How the runtime UI shows the entity's records. highlights: the key fields in a record page's header (default: the first 4 list fields).
+ * How the runtime UI shows the entity's records. highlights: the key fields in a record page's header (default: the first 4 list fields). related: the related lists under a record, in order, each the records of an entity whose many-to-one field `via` points here, with the columns to show (default: every entity pointing here, with the title and the first few fields).
  */
 export interface EntityUi {
   /**
    * @maxItems 8
    */
   highlights?: string[];
+  /**
+   * @maxItems 30
+   */
+  related?: RelatedList[];
+}
+/**
+ * One related list of a record page: the records of `entity` whose field `via` points at the record, with `columns` (default: the title, the stage and the first few fields).
+ */
+export interface RelatedList {
+  entity: string;
+  via: string;
+  /**
+   * @minItems 1
+   * @maxItems 8
+   */
+  columns?: string[];
 }
