@@ -4,6 +4,7 @@ import { useStudioLang } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
 import { kindOf } from '../designer/field-model';
 import { highlightsOf, requiredIn, shownIn, type Layout } from './layout-edits';
+import { columnTitle, defaultRelatedColumns, keyOf, relatedListsOf, relatedTitle } from './related-edits';
 import { LAYOUT_MESSAGES } from './messages';
 import { sampleValue } from './sample-values';
 
@@ -76,6 +77,37 @@ export function LayoutPreview({
             </div>
           </fieldset>
         ))}
+      <RelatedPreview entity={entity} entities={draft.definitions.entities} />
     </div>
+  );
+}
+
+/** The record page's related lists below the form, in order, each with its columns. */
+function RelatedPreview({ entity, entities }: { entity: EntityDefinition; entities: readonly EntityDefinition[] }) {
+  const t = useMessages(LAYOUT_MESSAGES);
+  const { lang } = useStudioLang();
+  const lists = relatedListsOf(entity, entities).filter((l) => l.shown);
+  return (
+    <section className="preview-related" data-testid="preview-related" aria-label={t.previewRelated}>
+      <h4>{t.previewRelated}</h4>
+      {lists.length === 0 && <div className="muted small">{t.noRelated}</div>}
+      <ol>
+        {lists.map((list) => {
+          const child = entities.find((e) => e.$id === list.entity);
+          const columns = list.columns ?? (child ? defaultRelatedColumns(child, list.via) : []);
+          return (
+            <li key={keyOf(list)} data-related={keyOf(list)}>
+              <strong>{relatedTitle(list, lists, entities, lang)}</strong>
+              {child && (
+                <span className="muted">
+                  {' · '}
+                  {columns.map((c) => columnTitle(child, c, lang)).join(lang === 'zh' ? '、' : ', ')}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
   );
 }

@@ -5,6 +5,9 @@ import { useStudioLang } from '../app/lang';
 import { AsideFields } from './AsideFields';
 import { KeyFieldsPanel } from './KeyFieldsPanel';
 import { LayoutPreview } from './LayoutPreview';
+import { RelatedListsPanel } from './RelatedListsPanel';
+import { moveRelated, setRelatedColumns, setRelatedShown } from './related-edits';
+import { useDraft } from '../draft/DraftContext';
 import {
   addSection,
   addToForm,
@@ -38,6 +41,8 @@ export function LayoutTab({
 }) {
   const t = useMessages(LAYOUT_MESSAGES);
   const { lang } = useStudioLang();
+  const { definitions } = useDraft();
+  const entities = definitions.entities;
   const types = Object.entries(entity['x-entity'].recordTypes ?? {});
   const [chosen, setChosen] = useState<string>(types[0]?.[0] ?? '');
   const recordType = chosen && entity['x-entity'].recordTypes?.[chosen] ? chosen : undefined;
@@ -116,6 +121,13 @@ export function LayoutTab({
         entity={entity}
         onHighlight={(name) => edit((e) => toggleHighlight(e, name))}
         onFlag={(name, flag) => edit((e) => toggleFlag(e, name, flag))}
+      />
+      <RelatedListsPanel
+        entity={entity}
+        entities={entities}
+        onShow={(key, shown) => edit((e) => setRelatedShown(e, entities, key, shown))}
+        onMove={(key, delta) => edit((e) => moveRelated(e, entities, key, delta))}
+        onColumns={(key, columns) => edit((e) => setRelatedColumns(e, entities, key, columns))}
       />
     </>
   );

@@ -14,6 +14,27 @@ import { LinkedGroup } from './LinkedGroup';
 interface Reference {
   other: EntityDefinition;
   field: string;
+  /** The columns the definition chose (`x-ui.related[].columns`); else relatedColumns. */
+  columns?: string[];
+}
+
+/**
+ * The related lists of a record page: the ones the definition chose (`x-ui.related`, in its order, with its
+ * columns), else every (entity, field) pointing here. Entities the reader cannot read are left out either way.
+ */
+export function relatedListsOf(
+  entity: EntityDefinition,
+  entities: EntityDefinition[],
+  kinds: Record<string, Record<string, string>>,
+  canRead: (id: string) => boolean,
+): Reference[] {
+  const chosen = entity['x-ui']?.related;
+  if (!chosen) return referencesTo(entities, kinds, entity.$id, canRead);
+  return chosen.flatMap(({ entity: id, via, columns }) => {
+    const other = entities.find((e) => e.$id === id);
+    if (!other || !canRead(id) || other.properties[via]?.['x-relation']?.entity !== entity.$id) return [];
+    return [{ other, field: via, ...(columns && { columns }) }];
+  });
 }
 
 /** Every (entity, manyToOne field) pointing at this record's entity, from the definitions. */
@@ -38,7 +59,7 @@ function referencesTo(
 export function RelatedTab({ entity, record }: { entity: EntityDefinition; record: RecordJson }) {
   const { entities, kinds, permissions } = useModel();
   const t = useMessages(RECORD_MESSAGES);
-  const refs = referencesTo(entities, kinds, entity.$id, (id) => (permissions[id]?.read ?? 'none') !== 'none');
+  const refs = relatedListsOf(entity, entities, kinds, (id) => (permissions[id]?.read ?? 'none') !== 'none');
   if (!refs.length) return <p className="empty-state muted">{t.noRelated}</p>;
   return (
     <div className="related-list">
@@ -60,7 +81,7 @@ export function RelatedTab({ entity, record }: { entity: EntityDefinition; recor
 
 /** Up to 10 records of one entity whose field names this record, with a prefilled "New …" link. */
 function RelatedGroup({
-  reference: { other, field },
+  reference: { other, field, columns: chosen },
   id,
   multiple,
 }: {
@@ -74,7 +95,7 @@ function RelatedGroup({
   const [rows, setRows] = useState<RecordJson[] | null | Error>(null);
   const [count, setCount] = useState<TotalsAnswer | null>(null);
   const { kinds } = useModel();
-  const columns = relatedColumns(other, field);
+  const columns = chosen ?? relatedColumns(other, field);
   // Related titles in the table come expanded, not as bare ids.
   const expand = columns.filter((c) => kinds[other.$id]?.[c] === 'manyToOne').join(',');
   useEffect(() => {
