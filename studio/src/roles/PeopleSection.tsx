@@ -1,7 +1,9 @@
 import { useState } from 'react';
-import { useApiGet, useMessages } from '@lodestar/ui-shared';
+import { useApiGet, useMessages, type Loadable } from '@lodestar/ui-shared';
 import { useDraft } from '../draft/DraftContext';
 import { ADMIN_MESSAGES } from './admin-messages';
+import { InvitePanel } from './InvitePanel';
+import { PEOPLE_MESSAGES } from './people-messages';
 import { unitTree } from './admin-api';
 import { NewUserForm } from './NewUserForm';
 import { OrgUnitsPanel } from './OrgUnitsPanel';
@@ -9,12 +11,24 @@ import { HandoverPanel } from './HandoverPanel';
 import { ADMIN_ROLE, rolesOf, textsOf } from './roles-model';
 import { UserRow } from './UserRow';
 
+/** The last loaded answer, kept while a reload runs (React's "adjust state while rendering" pattern). */
+function useLastReady<T>(loadable: Loadable<T>): T | undefined {
+  const [last, setLast] = useState<T>();
+  if (loadable.status === 'ready' && loadable.data !== last) setLast(loadable.data);
+  return loadable.status === 'ready' ? loadable.data : last;
+}
+
 /** The org chart and the users: live admin data, not part of the draft (the notice says so). */
 export function PeopleSection() {
   const t = useMessages(ADMIN_MESSAGES);
+  const p = useMessages(PEOPLE_MESSAGES);
   const { published } = useDraft();
   const [units, reloadUnits] = useApiGet('/admin/org-units');
   const [users, reloadUsers] = useApiGet('/admin/users');
+  // While a change reloads the lists the last ones stay on screen, so the panels (an invite's one-time
+  // passwords, a move's notice, an open editor) are not unmounted by the reload.
+  const unitList = useLastReady(units)?.data;
+  const userList = useLastReady(users)?.data;
   // What the last action on a user did (a reset password to pass on), kept across the reload it causes.
   const [notice, setNotice] = useState<string>();
   const userChanged = (done?: string) => {
@@ -40,17 +54,17 @@ export function PeopleSection() {
       </div>
     );
   }
-  if (units.status !== 'ready' || users.status !== 'ready')
+  if (!unitList || !userList)
     return (
       <p className="muted" role="status">
         {t.loading}
       </p>
     );
-  const tree = unitTree(units.data.data);
+  const tree = unitTree(unitList);
   return (
     <div className="people">
       <p className="notice people-notice">{t.immediate}</p>
-      <OrgUnitsPanel units={units.data.data} onChanged={reloadUnits} />
+      <OrgUnitsPanel units={unitList} users={userList} onChanged={reloadUnits} onUserMoved={() => userChanged()} />
       <section className="panel admin-panel" aria-label={t.users}>
         <header className="panel-head">
           <h2>{t.users}</h2>
@@ -65,6 +79,7 @@ export function PeopleSection() {
             <tr>
               <th>{t.name}</th>
               <th>{t.unit}</th>
+              <th>{p.manager}</th>
               <th>{t.rolesOf}</th>
               <th>{t.status}</th>
               <th>
@@ -73,16 +88,19 @@ export function PeopleSection() {
             </tr>
           </thead>
           <tbody>
-            {users.data.data.map((user) => (
-              <UserRow key={user.id} user={user} units={tree} roles={roles} onChanged={userChanged} />
+            {userList.map((user) => (
+              <UserRow key={user.id} user={user} users={userList} units={tree} roles={roles} onChanged={userChanged} />
             ))}
           </tbody>
         </table>
         <div className="admin-body">
           <NewUserForm units={tree} roles={roles} onCreated={reloadUsers} />
         </div>
+        <div className="admin-body">
+          <InvitePanel onInvited={reloadUsers} />
+        </div>
       </section>
-      <HandoverPanel users={users.data.data} />
+      <HandoverPanel users={userList} />
     </div>
   );
 }

@@ -3,26 +3,32 @@ import { api, type BodyOf, useMessages } from '@lodestar/ui-shared';
 import { useStudioLang } from '../app/lang';
 import { ADMIN_MESSAGES } from './admin-messages';
 import { failureText, type OrgUnit, type User } from './admin-api';
+import { ManagerPicker } from './ManagerPicker';
+import { PEOPLE_MESSAGES } from './people-messages';
 import { RoleChecks } from './RoleChecks';
 import { ConfirmDialog } from '../workflows/ConfirmDialog';
 
 type Assignable = { id: string; title: { zh?: string; en?: string } };
 
-/** One user: roles and unit (editable in place), active or not; every change is an immediate PATCH. */
+/** One user: unit, manager and roles (editable in place), active or not; every change is an immediate PATCH. */
 export function UserRow({
   user,
+  users,
   units,
   roles,
   onChanged,
 }: {
   user: User;
+  /** Everyone, for the manager picker and the manager's name. */
+  users: User[];
   units: (OrgUnit & { depth: number })[];
   roles: Assignable[];
   onChanged(done?: string): void;
 }) {
   const t = useMessages(ADMIN_MESSAGES);
+  const p = useMessages(PEOPLE_MESSAGES);
   const { lang } = useStudioLang();
-  const [editing, setEditing] = useState<{ roles: string[]; orgUnitId: string }>();
+  const [editing, setEditing] = useState<{ roles: string[]; orgUnitId: string; managerId: string }>();
   const [error, setError] = useState<string>();
   const [askDeactivate, setAskDeactivate] = useState(false);
   // The temporary password being typed, while "reset password" is open.
@@ -44,6 +50,7 @@ export function UserRow({
     send(() => api('patch', '/admin/users/{id}', { params, body }));
   const roleName = (id: string) => roles.find((r) => r.id === id)?.title[lang] ?? id;
   const unitName = units.find((u) => u.id === user.orgUnitId)?.name;
+  const manager = users.find((u) => u.id === user.managerId);
   return (
     <tr data-user={user.email} className={user.active ? undefined : 'inactive'}>
       <td>
@@ -51,7 +58,7 @@ export function UserRow({
         <div className="muted small">{user.email}</div>
       </td>
       {editing ? (
-        <td colSpan={2}>
+        <td colSpan={3}>
           <label className="control">
             <span className="control-label">{t.unitFor(who)}</span>
             <select
@@ -64,6 +71,13 @@ export function UserRow({
               ))}
             </select>
           </label>
+          <ManagerPicker
+            label={p.managerFor(who)}
+            users={users}
+            self={user.id}
+            value={editing.managerId}
+            onChange={(managerId) => setEditing({ ...editing, managerId })}
+          />
           <RoleChecks
             label={t.rolesFor(who)}
             roles={roles}
@@ -74,6 +88,9 @@ export function UserRow({
       ) : (
         <>
           <td>{unitName ?? <span className="muted">—</span>}</td>
+          <td data-manager-of={user.email}>
+            {manager ? manager.displayName || manager.email : <span className="muted">—</span>}
+          </td>
           <td>{user.roles.length ? user.roles.map(roleName).join('、') : <span className="muted">—</span>}</td>
         </>
       )}
@@ -123,7 +140,13 @@ export function UserRow({
             <button
               type="button"
               className="link-button"
-              onClick={() => void patch({ roles: editing.roles, orgUnitId: editing.orgUnitId || null })}
+              onClick={() =>
+                void patch({
+                  roles: editing.roles,
+                  orgUnitId: editing.orgUnitId || null,
+                  ...((editing.managerId || null) !== user.managerId && { managerId: editing.managerId || null }),
+                })
+              }
             >
               {t.save}
             </button>
@@ -137,7 +160,9 @@ export function UserRow({
               type="button"
               className="link-button"
               aria-label={`${t.edit} ${who}`}
-              onClick={() => setEditing({ roles: user.roles, orgUnitId: user.orgUnitId ?? '' })}
+              onClick={() =>
+                setEditing({ roles: user.roles, orgUnitId: user.orgUnitId ?? '', managerId: user.managerId ?? '' })
+              }
             >
               {t.edit}
             </button>

@@ -1,4 +1,4 @@
-import { ApiError, type ResponseOf } from '@lodestar/ui-shared';
+import { ApiError, initialLang, type ResponseOf } from '@lodestar/ui-shared';
 
 /** `GET /admin/org-units` rows, as the engine's contract types them. */
 export type OrgUnit = ResponseOf<'/admin/org-units', 'get'>['data'][number];
@@ -19,9 +19,20 @@ export function unitTree(units: OrgUnit[]): (OrgUnit & { depth: number })[] {
     .map((unit) => ({ ...unit, depth: ids(unit).length - 1 }));
 }
 
-/** An API failure in one line, with the pointer of each issue (`/password: must be at least 10 characters`). */
+/** Issues the engine words as a whole sentence naming what is at fault: shown without their pointer. */
+const WHOLE_SENTENCES = new Set(['managerCycle', 'orgUnitCycle', 'invite']);
+
+/**
+ * An API failure in one line: each issue in the user's language when the engine worded it so (a manager
+ * loop names both people), else with its pointer (`/password must be at least 10 characters`).
+ */
 export function failureText(error: unknown): string {
   if (error instanceof ApiError && error.issues.length)
-    return error.issues.map((issue) => `${issue.pointer} ${issue.message}`).join('; ');
+    return error.issues
+      .map((issue) => {
+        const worded = issue.i18n?.[initialLang()] ?? issue.message;
+        return WHOLE_SENTENCES.has(issue.keyword) ? worded : `${issue.pointer} ${worded}`;
+      })
+      .join('; ');
   return (error as Error).message;
 }

@@ -114,8 +114,11 @@ export function setRoleText(
   else definition[key] = text;
 }
 
-export function addRole(set: DefinitionSet, id: string, title: { zh: string; en: string }): void {
-  ensureRoles(set).roles[id] = { title, entities: {} };
+/** Adds a role; with `copyOf`, it starts with that role's permissions, events and field rules (a deep copy). */
+export function addRole(set: DefinitionSet, id: string, title: { zh: string; en: string }, copyOf?: string): void {
+  const roles = ensureRoles(set).roles;
+  const source = copyOf ? roles[copyOf] : undefined;
+  roles[id] = { title, entities: source ? structuredClone(source.entities) : {} };
 }
 
 export function removeRole(set: DefinitionSet, id: string): void {
