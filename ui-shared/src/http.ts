@@ -2,6 +2,7 @@ import type { Issue, Problem, Text } from '@lodestar/core';
 import { useCallback, useEffect, useState } from 'react';
 import { currentToken, endSession } from './session';
 import { initialLang } from './i18n';
+import { previewHeaders } from './preview';
 
 /** One problem with a request, as the engine reports it (`pointer`: `/field`, `/query/filter[x]`, …): core's Issue. */
 export type ApiIssue = Issue;
@@ -39,6 +40,8 @@ export async function sendJson<T>(method: string, path: string, body?: unknown, 
     ...(body !== undefined && { 'Content-Type': 'application/json' }),
     ...(token && { Authorization: `Bearer ${token}` }),
     ...(lastWrite && { 'X-Lodestar-Read-After': lastWrite }),
+    // "View as": inside a preview every request says so, and the engine refuses its writes (preview.ts).
+    ...previewHeaders(),
   };
   const response = await fetch(path, {
     method,

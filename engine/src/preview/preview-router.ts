@@ -9,6 +9,7 @@ import { readDraft } from '../db/definitions-repo.js';
 import type { DefinitionSet } from '../definitions/definition-set.js';
 import { issueOf, NotFoundError, ValidationError, type Text } from '../errors.js';
 import { findUserById } from '../identity/users-repo.js';
+import { previewActor } from './preview-mode.js';
 import { encodePreviewToken, PREVIEW_HEADER, PREVIEW_TTL_MS, type PreviewSubject } from './preview-token.js';
 
 /** The draft the studio edits. */
@@ -43,7 +44,10 @@ export function previewRouter(ctx: AppContext): Router {
       const title = as.kind === 'role' ? roleTitle(set, as.id) : await userTitle(ctx, as.id);
       const now = ctx.clock().getTime();
       const exp = now + PREVIEW_TTL_MS;
-      const token = encodePreviewToken({ draft: shown, as, by: actorOf(req).id, exp, title });
+      const admin = actorOf(req);
+      const actor = await previewActor(knex, { draft: shown, as, by: admin.id, exp }, admin);
+      const person = { id: actor.id, email: '', roles: actor.roles, orgUnitId: actor.orgUnitId ?? null };
+      const token = encodePreviewToken({ draft: shown, as, by: admin.id, exp, title, person });
       res.status(201).json({
         token,
         header: PREVIEW_HEADER,

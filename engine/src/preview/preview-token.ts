@@ -24,6 +24,11 @@ export interface PreviewToken {
   exp: number;
   /** Who is previewed, by title: the runtime UI's banner reads it (the engine does not). */
   title?: Text;
+  /**
+   * Who the runtime UI should take itself to be while previewing (its "me": whose records are "mine", which roles),
+   * as the engine will act; for display only, the engine judges by `as`.
+   */
+  person?: { id: string; email: string; roles: string[]; orgUnitId: string | null };
 }
 
 export function encodePreviewToken(token: PreviewToken): string {

@@ -5,6 +5,7 @@ import { useModel } from '../model/ModelContext';
 import { entityTitle, workflowTitle } from '../model/labels';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { GlobalSearch } from '../search/GlobalSearch';
+import { PreviewBanner } from '../preview/PreviewBanner';
 import { APP_MESSAGES } from './messages';
 import { paths } from './paths';
 
@@ -45,6 +46,7 @@ export function Shell({ children }: { children: ReactNode }) {
           </>
         }
       />
+      <PreviewBanner />
       <div className="app-body">
         <button
           type="button"

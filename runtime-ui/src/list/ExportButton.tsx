@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { currentToken, useMessages } from '@lodestar/ui-shared';
+import { currentToken, previewHeaders, useMessages } from '@lodestar/ui-shared';
 import { useModel } from '../model/ModelContext';
 import { exportParams } from './exportParams';
 import { LIST_MESSAGES } from './messages';
@@ -30,7 +30,7 @@ export function ExportButton({
       const token = currentToken();
       const response = await fetch(
         `/api/v1/records/${encodeURIComponent(entity)}/export?${exportParams(params, columns, lang)}&file=${file}`,
-        { headers: { ...(token && { Authorization: `Bearer ${token}` }) } },
+        { headers: { ...(token && { Authorization: `Bearer ${token}` }), ...previewHeaders() } },
       );
       if (!response.ok) {
         const problem = (await response.json().catch(() => ({}))) as { detail?: string; title?: string };

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, LangScope, useLang, type Lang } from '@lodestar/ui-shared';
+import { api, LangScope, previewedMe, useLang, type Lang } from '@lodestar/ui-shared';
 import { bindingOf, type EntityDefinition, type WorkflowDefinition } from '@lodestar/core';
 import type { EntityPermissions, FieldKind, Me } from './types';
 
@@ -72,15 +72,18 @@ export function ModelProvider({
   const state = useMemo((): ModelState | null => {
     if (!loaded || loaded instanceof Error) return null;
     const byId = new Map(loaded.entities.map((e) => [e.$id, e]));
+    // In a "view as" preview the app is the previewed person, as the engine answers it (ui-shared preview.ts).
+    const me = previewedMe(loaded.me, lang);
     return {
       ...loaded,
+      me,
       entity: (id) => byId.get(id),
       // The engine's own rule (@lodestar/core): validation refuses the sets where a second rule could differ.
       workflowOf: (entity, recordType) => {
         const definition = byId.get(entity);
         return definition && bindingOf(definition, loaded.workflows, recordType);
       },
-      isAdmin: loaded.me.roles.includes('admin'),
+      isAdmin: me.roles.includes('admin'),
       lang,
       setLang,
       reload,

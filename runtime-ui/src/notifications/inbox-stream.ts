@@ -1,5 +1,5 @@
 import type { NotificationStreamEvent } from '@lodestar/core';
-import { currentToken, endSession } from '@lodestar/ui-shared';
+import { currentToken, endSession, previewHeaders } from '@lodestar/ui-shared';
 import { SseParser } from './sse-parse';
 
 const STREAM = '/api/v1/me/notifications/stream';
@@ -40,7 +40,11 @@ export function followInbox(follower: InboxFollower): () => void {
     controller = new AbortController();
     let wait: number;
     try {
-      const headers: Record<string, string> = { Accept: 'text/event-stream', Authorization: `Bearer ${token}` };
+      const headers: Record<string, string> = {
+        Accept: 'text/event-stream',
+        Authorization: `Bearer ${token}`,
+        ...previewHeaders(),
+      };
       const last = follower.lastId();
       if (last !== undefined) headers['Last-Event-ID'] = String(last);
       const response = await fetch(STREAM, {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { ConfirmDialog } from '../workflows/ConfirmDialog';
+import { ViewAsButton } from '../preview/ViewAs';
 import { useDraft } from './DraftContext';
 import { DRAFT_MESSAGES } from './messages';
 import { useMessages } from '@lodestar/ui-shared';
@@ -27,6 +28,7 @@ export function DraftBanner() {
         <span className="issue-count">{t.stale(draft.baseVersion, draft.publishedVersion)}</span>
       )}
       <span className="spacer" />
+      <ViewAsButton />
       {!onPublishPage && (
         <Link className="button" to="/publish">
           {t.review}

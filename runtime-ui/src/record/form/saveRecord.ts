@@ -37,6 +37,9 @@ export async function saveRecord(
     if (error.status === 409 && error.issues.some((issue) => issue.keyword === 'unique'))
       return toInvalid(error, fields, titles, lang);
     if (error.status === 409 || error.status === 412) return { kind: 'conflict' };
+    // A "view as" preview refuses every save: the engine's words say so (not "outside your scope").
+    if (error.status === 403 && (error.problem as { preview?: string }).preview === 'readOnly')
+      return { kind: 'failed', message: error.message };
     if (error.status === 403) return { kind: 'forbidden' };
     // The issues themselves too: a line item grid shows those under its lists on their cells.
     if (error.status === 422 || error.status === 400)
