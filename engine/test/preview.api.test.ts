@@ -98,6 +98,34 @@ describe('preview of the draft as a user', () => {
     expect(live.properties).toHaveProperty('phone');
   });
 
+  it('answers the screens of the app on the draft without a server error', async () => {
+    const paths = [
+      '/my-day',
+      '/dashboards',
+      '/me/notifications',
+      `/search?q=${encodeURIComponent('Alpha')}`,
+      '/views/customer',
+      '/users',
+      '/records/customer?sort=wechat',
+      `/records/customer?q=${encodeURIComponent('华东')}`,
+      '/records/customer?filter[wechat][null]=true',
+      '/records/customer/groups?by=level',
+      '/records/customer/totals',
+      '/records/customer/export?file=csv',
+      `/records/customer/${rec.a}/transitions`,
+      `/records/customer/${rec.a}/history`,
+      `/records/customer/${rec.a}/audit`,
+      '/records/opportunity',
+      '/openapi.json',
+    ];
+    for (const path of paths) {
+      const answer = await api('admin', 'GET', path, undefined, header);
+      expect(answer.status, `${path}: ${JSON.stringify(answer.body)?.slice(0, 300)}`).toBeLessThan(500);
+    }
+    const filtered = await api('admin', 'GET', '/records/customer?filter[wechat][null]=true', undefined, header);
+    expect(filtered.body.data.map((c: { id: string }) => c.id)).toEqual([rec.a]);
+  });
+
   it('refuses every write with a message in both languages, and changes nothing', async () => {
     const before = await customerRows();
     const refused = (r: TestResponse) => {
