@@ -131,6 +131,7 @@ function RelatedListRow({
               type="button"
               className="button button-quiet button-small"
               aria-expanded={open}
+              aria-label={t.relatedColumns(title)}
               onClick={() => setOpen(!open)}
             >
               {t.relatedColumnsShort}
