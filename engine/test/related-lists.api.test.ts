@@ -65,4 +65,16 @@ describe('related lists of a record page', () => {
     const model = (await server.request('GET', '/api/v1/meta/model')).body.definitions as DefinitionSet;
     expect(model.entities.find((e) => e.$id === 'customer')!['x-ui']!.related).toEqual(related);
   });
+
+  it('refuses to remove a field a related list shows, naming the list among the places that use it', async () => {
+    const set = structuredClone((await server.request('GET', '/api/v1/meta/model')).body.definitions as DefinitionSet);
+    delete set.entities.find((e) => e.$id === 'opportunity')!.properties.amount;
+    await server.request('PUT', '/api/v1/meta/drafts/related', { definitions: set });
+    const published = await server.request('POST', '/api/v1/meta/drafts/related/publish', {});
+    expect(published.status).toBe(422);
+    const issue = (published.body.issues as IssueBody[]).find((i) => i.keyword === 'referencedField')!;
+    expect(issue.pointer).toBe('/properties/amount');
+    expect(issue.i18n.zh).toContain('实体「客户」的记录页的相关列表');
+    expect(issue.i18n.en).toContain('the related lists of the record page');
+  });
 });

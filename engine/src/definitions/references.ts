@@ -60,6 +60,19 @@ export function findFieldReferences(set: DefinitionSet, entityId: string, field:
           ]),
         );
     }
+    // A record page's related list of this entity names its field by `via` and in `columns`.
+    const related = objectAt(entity, 'x-ui').related;
+    (Array.isArray(related) ? (related as Json[]) : []).forEach((list, i) => {
+      if (list.entity !== entityId) return;
+      const columns = Array.isArray(list.columns) ? list.columns : [];
+      if (list.via === field || columns.includes(field))
+        refs.push(
+          ref(`entity:${id}`, `/x-ui/related/${i}`, [
+            ...outer,
+            { zh: '记录页的相关列表', en: 'the related lists of the record page' },
+          ]),
+        );
+    });
   }
   for (const workflow of set.workflows as unknown as Json[]) {
     if (!boundTo(set, workflow, entityId)) continue;
