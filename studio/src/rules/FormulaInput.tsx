@@ -128,8 +128,11 @@ function suggest(word: string, fields: RuleField[]): Suggestion[] {
       (field.label.toLowerCase().includes(lower) || field.path.toLowerCase().startsWith(lower))
     )
       out.push({ insert: field.path, label: `${field.label} · ${field.path}` });
+  // ME() only where someone acts: the fields say so (a guard's user fields may be compared with "me").
+  const actor = fields.some((field) => field.me);
   if (/^[A-Za-z]+$/.test(word))
     for (const fn of FUNCTIONS.values())
-      if (fn.name.startsWith(word.toUpperCase())) out.push({ insert: `${fn.name}(`, label: fn.syntax });
+      if (fn.name.startsWith(word.toUpperCase()) && (actor || !fn.actor))
+        out.push({ insert: `${fn.name}(`, label: fn.syntax });
   return out.slice(0, 8);
 }
