@@ -139,6 +139,10 @@ describe('preview of the draft as a user', () => {
     refused(await api('admin', 'POST', `/records/customer/${rec.a}/events`, { type: 'QUALIFY' }, header));
     refused(await api('admin', 'PUT', '/meta/drafts/studio', { definitions: {} }, header));
     refused(await api('admin', 'POST', '/meta/drafts/studio/publish', {}, header));
+    // Nor can the preview sign the administrator out or change a password.
+    refused(await api('admin', 'POST', '/auth/logout', undefined, header));
+    refused(await api('admin', 'POST', '/auth/password', { current: 'x', next: 'y' }, header));
+    expect((await api('admin', 'GET', '/auth/me')).status).toBe(200);
     expect(await customerRows()).toEqual(before);
     expect((await api('admin', 'GET', '/meta/versions')).body.data).toHaveLength(1);
   });

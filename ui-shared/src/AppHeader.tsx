@@ -4,6 +4,7 @@ import { LANG_NAMES, LANGS, type Lang } from './i18n';
 import { defineMessages } from './messages';
 import { api } from './api/client';
 import { endSession } from './session';
+import { previewToken } from './preview';
 
 /** Ends the session on the server, then here (even if the server is unreachable). */
 function signOut(): void {
@@ -66,19 +67,24 @@ export function AppHeader({
             </a>
           ))}
           <LangSwitch lang={lang} onChange={onLangChange} label={languageLabel} />
-          <button
-            type="button"
-            className="sign-out account-button"
-            aria-label={TEXT[lang].changePassword}
-            title={TEXT[lang].changePassword}
-            onClick={() => setChangingPassword(true)}
-          >
-            <KeyIcon />
-            <span className="account-label">{TEXT[lang].changePassword}</span>
-          </button>
-          <button type="button" className="sign-out" onClick={signOut}>
-            {TEXT[lang].signOut}
-          </button>
+          {/* A "view as" preview is the administrator's session seen as someone else: not theirs to sign out of. */}
+          {previewToken() === null && (
+            <>
+              <button
+                type="button"
+                className="sign-out account-button"
+                aria-label={TEXT[lang].changePassword}
+                title={TEXT[lang].changePassword}
+                onClick={() => setChangingPassword(true)}
+              >
+                <KeyIcon />
+                <span className="account-label">{TEXT[lang].changePassword}</span>
+              </button>
+              <button type="button" className="sign-out" onClick={signOut}>
+                {TEXT[lang].signOut}
+              </button>
+            </>
+          )}
         </nav>
       </div>
       {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}

@@ -1,3 +1,4 @@
+import { readTeamMembers } from './team-members.js';
 import express, { type Express } from 'express';
 import type { AppContext } from '../context.js';
 import { NotFoundError } from '../errors.js';
@@ -7,7 +8,7 @@ import { rememberWrites } from './lagging-reads.js';
 import { problemHandler } from './problem.js';
 import { metaRouter } from './routes/meta.js';
 import { reviewsRouter } from '../reviews/reviews-router.js';
-import { previewMode } from '../preview/preview-mode.js';
+import { previewMode, refuseWritesInPreview } from '../preview/preview-mode.js';
 import { previewRouter } from '../preview/preview-router.js';
 import { recordsRouter } from './routes/records.js';
 import { reportsRouter } from './routes/reports.js';
@@ -105,6 +106,7 @@ export function createApp(ctx: AppContext): Express {
   const requireActor = identifyActor(ctx.identify);
   api.use(
     '/auth',
+    refuseWritesInPreview,
     ...jsonBody(PUBLIC_BODY_BYTES),
     authRouter(ctx, { requireActor, ...(ctx.loginsPerMinute && { loginsPerMinute: ctx.loginsPerMinute }) }),
   );
@@ -113,6 +115,7 @@ export function createApp(ctx: AppContext): Express {
   api.use(requireActor);
   // "View as" (preview/preview-mode.ts): a request with X-Lodestar-Preview reads the draft as a role or user, writes nothing.
   api.use(previewMode(ctx));
+  api.use(readTeamMembers(ctx.db.knex));
   if (ctx.replicaReads) api.use(rememberWrites(ctx.replicaReads));
   // An import's body is the file, streamed to disk past the JSON parser and its 5 MB cap (routes/imports.ts).
   api.use('/imports', importsRouter(ctx));

@@ -48,6 +48,16 @@ export function previewMode(ctx: AppContext): RequestHandler {
   };
 }
 
+/**
+ * Before the routes that identify their caller themselves (`/auth`: sign out, change password): a request in
+ * preview mode may not write there either. Refusing needs no identity, so it runs before any.
+ */
+export const refuseWritesInPreview: RequestHandler = (req, _res, next) => {
+  if (req.get(PREVIEW_HEADER) !== undefined && !READS.has(req.method))
+    throw new ForbiddenError(PREVIEW_READ_ONLY, { extra: { preview: 'readOnly' } });
+  next();
+};
+
 async function enterPreview(
   ctx: AppContext,
   models: PreviewModels,

@@ -70,6 +70,8 @@ describe('view as a salesperson in the studio', () => {
     expect(await frame.getByRole('region', { name: '预览' }).textContent()).toContain(
       '预览：以 李销售 身份查看草稿（不会保存任何更改）',
     );
+    // The preview is the administrator's session seen as her: nothing there signs anyone out.
+    expect(await frame.getByRole('button', { name: '退出', exact: true }).count()).toBe(0);
     await frame.locator('a.sidenav-link[data-entity="customer"]').click();
     await frame.getByText(MINE).first().waitFor();
     expect(await frame.getByText(THEIRS).count()).toBe(0);
