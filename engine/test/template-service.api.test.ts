@@ -281,6 +281,22 @@ describe('service, installed on the standard CRM beside sales to cash', () => {
       201,
     );
     expect(request.state).toBe('created');
+    // A complaint taken down without the time the customer called was received when it was created.
+    const untimed = await call(
+      'wu',
+      'POST',
+      '/records/serviceRequest',
+      {
+        record_type: 'complaint',
+        category: 'complaint',
+        title: '未填受理时间的投诉',
+        customer: customer.suzhou,
+        description: '客户来电',
+      },
+      201,
+    );
+    expect(untimed.state).toBe('received');
+    expect(Math.abs(Date.parse(untimed.receivedAt) - Date.parse(untimed.created_at))).toBeLessThan(1000);
 
     const withdraw = await refused('wu', 'serviceRequest', complaint.borrowed!, 'CANCEL');
     expect(JSON.stringify(withdraw.body)).toContain('服务主管');

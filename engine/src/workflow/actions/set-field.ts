@@ -1,9 +1,13 @@
 import { readSource, SOURCE_PATTERN, sourceField } from './source.js';
 import type { ActionSpec } from './types.js';
 
-type Params = { field: string; value?: unknown; valueFrom?: string };
+type Params = { field: string; value?: unknown; valueFrom?: string; ifEmpty?: boolean };
 
-/** Sets one field of the record, to a literal or to a value read from the record, the actor or the clock. */
+/**
+ * Sets one field of the record, to a literal or to a value read from the record, the actor or the clock;
+ * with `ifEmpty`, only when the field holds nothing yet (a complaint's "received at" is now unless the
+ * creator gave the time the customer called).
+ */
 export const setField: ActionSpec<Params> = {
   name: 'setField',
   phase: 'inTransaction',
@@ -14,6 +18,7 @@ export const setField: ActionSpec<Params> = {
       field: { type: 'string', minLength: 1 },
       value: {},
       valueFrom: { type: 'string', pattern: SOURCE_PATTERN },
+      ifEmpty: { type: 'boolean', description: 'Set the field only when it is empty; a value it holds is kept.' },
     },
     additionalProperties: false,
     oneOf: [
@@ -21,7 +26,11 @@ export const setField: ActionSpec<Params> = {
       { properties: { valueFrom: {} }, required: ['valueFrom'] },
     ],
   },
-  plan(ctx, { field, value, valueFrom }) {
+  plan(ctx, { field, value, valueFrom, ifEmpty }) {
+    const held = ctx.record[field];
+    // Planned as setting what it holds, so the transition's write (and its audit row) stays the same.
+    if (ifEmpty && held !== null && held !== undefined && held !== '')
+      return { kind: 'setField', phase: 'inTransaction', field, value: held };
     return {
       kind: 'setField',
       phase: 'inTransaction',
