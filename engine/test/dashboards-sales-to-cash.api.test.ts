@@ -61,6 +61,7 @@ describe('sales-to-cash dashboards', () => {
       'payments-due',
       'cash-in-forecast',
       'sales-by-product-line',
+      'contract-review',
     ]);
   });
 

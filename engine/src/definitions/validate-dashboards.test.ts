@@ -57,6 +57,7 @@ describe('shipped dashboards', () => {
     expect(issues).toEqual([]);
     expect(set.dashboards?.map((d) => d.id).sort()).toEqual([
       'cash-in-forecast',
+      'contract-review',
       'payments-due',
       'sales-by-product-line',
       'sales-overview',
@@ -90,7 +91,7 @@ describe('shipped dashboard texts', () => {
       for (const widget of dashboard.widgets)
         if (widget.kind === 'aggregate') check(`${dashboard.id}/${widget.id} title`, widget.title);
     }
-    expect(addon.set.dashboards).toHaveLength(3);
+    expect(addon.set.dashboards).toHaveLength(4);
     expect(missing).toEqual([]);
   });
 });
