@@ -207,3 +207,18 @@ describe('who may preview', () => {
     ).toBe(403);
   });
 });
+
+describe('a draft with problems', () => {
+  it('cannot be previewed until they are fixed', async () => {
+    const draft = (await api('admin', 'GET', '/meta/drafts/studio')).body.definitions;
+    const broken = structuredClone(draft);
+    broken.entities.find((e: { $id: string }) => e.$id === 'customer')['x-entity'].titleField = 'nothing';
+    const saved = await api('admin', 'PUT', '/meta/drafts/studio', { definitions: broken });
+    expect(saved.body.issues.length).toBeGreaterThan(0);
+    const refused = await startPreview({ role: 'salesperson' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.i18n.zh).toBe('草稿中有问题需要先修正，才能预览');
+    await api('admin', 'PUT', '/meta/drafts/studio', { definitions: draft });
+    expect((await startPreview({ role: 'salesperson' })).status).toBe(201);
+  });
+});

@@ -24,6 +24,12 @@ export const PREVIEW_READ_ONLY: Text = {
   zh: '当前是预览：这里不能保存、修改或删除任何内容（关闭预览后再正式操作）',
 };
 
+/** A draft with definition issues cannot be compiled, so it cannot be previewed. */
+export const DRAFT_HAS_ISSUES: Text = {
+  en: 'the draft has problems to fix before it can be previewed',
+  zh: '草稿中有问题需要先修正，才能预览',
+};
+
 const ADMINS_ONLY: Text = {
   en: 'only the administrator who started this preview may use it',
   zh: '只有开启此预览的系统管理员可以使用它',
@@ -112,11 +118,7 @@ class PreviewModels {
     const key = `${draftId}\u0000${String(draft.updated_at)}\u0000${published.version}\u0000${published.hash}`;
     let preview = this.cache.get(key);
     if (!preview) {
-      if (validateDefinitionSet(draft.definitions).length)
-        throw new ConflictError({
-          en: 'the draft has problems to fix before it can be previewed',
-          zh: '草稿中有问题需要先修正，才能预览',
-        });
+      if (validateDefinitionSet(draft.definitions).length) throw new ConflictError(DRAFT_HAS_ISSUES);
       preview = compilePreviewModel(draft.definitions, published, `preview:${hashDefinitionSet(draft.definitions)}`);
       if (this.cache.size >= 8) this.cache.delete(this.cache.keys().next().value!);
       this.cache.set(key, preview);

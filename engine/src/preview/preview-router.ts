@@ -7,9 +7,10 @@ import { modelOf } from '../api/pin-model.js';
 import type { AppContext } from '../context.js';
 import { readDraft } from '../db/definitions-repo.js';
 import type { DefinitionSet } from '../definitions/definition-set.js';
-import { issueOf, NotFoundError, ValidationError, type Text } from '../errors.js';
+import { ConflictError, issueOf, NotFoundError, ValidationError, type Text } from '../errors.js';
+import { validateDefinitionSet } from '../definitions/validate-definition-set.js';
 import { findUserById } from '../identity/users-repo.js';
-import { previewActor } from './preview-mode.js';
+import { DRAFT_HAS_ISSUES, previewActor } from './preview-mode.js';
 import { encodePreviewToken, PREVIEW_HEADER, PREVIEW_TTL_MS, type PreviewSubject } from './preview-token.js';
 
 /** The draft the studio edits. */
@@ -36,6 +37,7 @@ export function previewRouter(ctx: AppContext): Router {
       const draft = draftId === null ? undefined : await readDraft(knex, draftId);
       if (draftId !== null && body.draft !== undefined && !draft)
         throw new NotFoundError({ en: `draft "${draftId}" does not exist`, zh: `草稿“${draftId}”不存在` });
+      if (draft && validateDefinitionSet(draft.definitions).length) throw new ConflictError(DRAFT_HAS_ISSUES);
       // No studio draft yet: the published model is what the draft would be.
       const shown = draft ? draftId : null;
       const set = draft?.definitions ?? modelOf(req).set;
