@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from './support/paths.js';
@@ -172,5 +174,32 @@ describe('org tree', () => {
     expect(top.body).toMatchObject({ parentId: null, name: '华东', path: `/${east.id}/` });
     const audit = await admin('GET', `/audit?entity=lodestar.orgUnit&recordId=${east.id}`);
     expect(audit.body.data[0]).toMatchObject({ action: 'update' });
+  });
+});
+
+describe('the answers', () => {
+  it('fit the closed schemas the served document gives them', async () => {
+    const doc = (await server.request('GET', '/api/v1/openapi.json')).body;
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    (addFormatsModule as unknown as (a: Ajv2020) => void)(ajv);
+    const fits = (path: string, method: string, status: number, body: unknown) => {
+      const schema = doc.paths[path][method].responses[String(status)].content['application/json'].schema;
+      const validate = ajv.compile({ ...schema, components: doc.components });
+      expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
+    };
+    const unit = (await admin('POST', '/org-units', { name: '文档部' })).body;
+    fits(
+      '/admin/org-units/{id}',
+      'patch',
+      200,
+      (await admin('PATCH', `/org-units/${unit.id}`, { name: '文档中心' })).body,
+    );
+    const checked = await admin('POST', '/users/invites/check', {
+      file: base64('姓名,邮箱,角色\n文档甲,doc1@schema.example,经理\n文档乙,bad,专员\n'),
+    });
+    expect(checked.body.issues).toHaveLength(1);
+    fits('/admin/users/invites/check', 'post', 200, checked.body);
+    const rows = checked.body.rows.slice(0, 1);
+    fits('/admin/users/invites', 'post', 201, (await admin('POST', '/users/invites', { rows })).body);
   });
 });
