@@ -48,6 +48,13 @@ async function openPreview(page: Page, kind: '角色' | '用户', choice: string
   await page.getByRole('button', { name: '预览为…' }).click();
   const dialog = page.getByRole('dialog', { name: '预览为' });
   await dialog.getByRole('radio', { name: kind }).check();
+  // Every word of the dialog in Chinese but the names to choose from (data).
+  const words = await dialog.evaluate((node) => {
+    const copy = node.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('select').forEach((select) => select.remove());
+    return copy.textContent ?? '';
+  });
+  expect(words.match(/[A-Za-z]{2,}/g)).toBeNull();
   await dialog.getByRole('combobox', { name: kind }).selectOption({ label: choice });
   await dialog.getByRole('button', { name: '打开预览' }).click();
   return page.frameLocator('iframe.view-as-frame');
