@@ -239,8 +239,11 @@ function filterVerdict(entity: EntityDefinition | undefined, entities: readonly 
     const parsed = parseFormula(source);
     if (!parsed.expr) return { issues: parsed.issues };
     const checked = checkFormula(parsed.expr, {
+      // ME() is the dashboard's reader (the list word `me`).
+      actor: true,
       typeOf: (path) => {
-        if (path.length === 1 && (path[0] === 'state' || path[0] === 'recordType')) return 'text';
+        if (path.length === 1 && (path[0] === 'state' || path[0] === 'recordType' || path[0] === 'owner_id'))
+          return 'text';
         const own = entity?.properties[path[0]!];
         if (path.length === 1) return formulaTypeOfField(own);
         const target = own?.['x-relation'] && own.type === 'string' ? own['x-relation'].entity : undefined;

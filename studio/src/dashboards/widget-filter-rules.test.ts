@@ -9,6 +9,7 @@ const fields: RuleField[] = [
   { path: 'amount', label: '金额', kind: 'money', type: 'number' } as RuleField,
   { path: 'dueDate', label: '到期日', kind: 'date', type: 'date' } as RuleField,
   { path: 'escalatedAt', label: '升级时间', kind: 'dateTime', type: 'dateTime' } as RuleField,
+  { path: 'owner_id', label: '负责人', kind: 'user', type: 'text', me: true },
 ];
 
 describe('a widget filter in the rule builder', () => {
@@ -26,6 +27,14 @@ describe('a widget filter in the rule builder', () => {
     expect(filterToExpression(shipped[0], fields)).toBe(
       'recordType = "complaint" AND OR(state = "received", state = "handling", state = "escalated")',
     );
+  });
+
+  it('says the reader as 我 (ME()) and saves it as the list word me, as lists and the filter bar do', () => {
+    expect(filterToExpression({ owner_id: { eq: 'me' } }, fields)).toBe('owner_id = ME()');
+    expect(expressionToFilter('owner_id = ME() AND amount > 10')).toEqual({
+      owner_id: { eq: 'me' },
+      amount: { gt: 10 },
+    });
   });
 
   it('a between row is two bounds; no filter is no condition', () => {

@@ -24,7 +24,8 @@ export function filterFields(
   workflows: readonly WorkflowDefinition[],
   lang: Lang,
 ): RuleField[] {
-  const fields = ruleFields(entity, entities, lang, { relations: true });
+  // The reader is "me": a user field or the owner compared with 我 is saved as the list word `me`.
+  const fields = ruleFields(entity, entities, lang, { relations: true, owner: true, actor: true });
   const states = workflows
     .filter((w) => w.meta.entity === entity?.$id)
     .flatMap((w) =>
@@ -106,6 +107,7 @@ export function expressionToFilter(source: string): Filter | null {
 
 /** A list value as a rule operand of the field's type. */
 function operand(field: RuleField | undefined, value: string): Operand {
+  if (field?.kind === 'user' && value === 'me') return { kind: 'me' };
   if (field?.type === 'number') return { kind: 'number', value };
   if (field?.type === 'boolean') return { kind: 'boolean', value: value === 'true' };
   if (field?.type === 'date') return { kind: 'date', value };
@@ -123,6 +125,8 @@ function literal(op: Operand): string | number | boolean | undefined {
       return Number(op.value);
     case 'boolean':
       return op.value;
+    case 'me':
+      return 'me';
     default:
       return undefined;
   }
