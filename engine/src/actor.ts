@@ -9,6 +9,11 @@ export interface Actor {
   roles: string[];
   /** The org unit the user belongs to (team scopes); absent for the engine itself. */
   orgUnitId?: string | null;
+  /**
+   * The users of that unit and the units below it, read once at the start of a request whose roles reach
+   * records by team (api/team-members.ts): team conditions then bind the list instead of a subquery.
+   */
+  teamMembers?: readonly string[];
 }
 
 /** Who sends a request; identity (logins, tokens, API keys) plugs in here. */

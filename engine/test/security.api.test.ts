@@ -11,6 +11,7 @@ const who = { alice: '', bob: '', mia: '', mark: '' };
 const tokens: Record<string, string> = {};
 const rec = { a: '' as string, b: '' as string, oppA: '', oppB: '', oppAonB: '' };
 const NAMES = { a: 'Alpha 华东制造', b: 'Bravo 华南零售' };
+const units = { a: '', b: '' };
 
 const as = (user: keyof typeof who) => ({ authorization: `Bearer ${tokens[user]}` });
 const api = (
@@ -28,6 +29,7 @@ beforeAll(async () => {
     (await api('admin', 'POST', '/admin/org-units', { name, ...(parentId && { parentId }) })).body.id as string;
   const sales = await unit('销售部 Sales');
   const [teamA, teamB] = [await unit('华东组 Team A', sales), await unit('华南组 Team B', sales)];
+  Object.assign(units, { a: teamA, b: teamB });
   const user = async (key: keyof typeof who, roles: string[], orgUnitId: string | null) => {
     const { user: created, token } = await server.userToken({ email: `${key}@example.com`, roles, orgUnitId });
     who[key] = created.id;
@@ -355,6 +357,25 @@ describe('the audit trail', () => {
       expect((await api('admin', method, `/records/customer/${rec.a}/audit`, {})).status).toBe(404);
     }
     await expect(server.testDb.db.knex('lodestar_audit').delete()).rejects.toThrow(/append-only/);
+  });
+});
+
+describe("a sales manager's team", () => {
+  it('is the org tree at the moment of each request: a salesperson moved in counts at once, moved out no longer', async () => {
+    const names = async () =>
+      (await api('mia', 'GET', '/records/customer?fields=name&sort=name&limit=200')).body.data
+        .map((r: { name: string }) => r.name)
+        .filter((name: string) => name === NAMES.a || name === NAMES.b);
+    expect(await names()).toEqual([NAMES.a]);
+    expect((await api('admin', 'PATCH', `/admin/users/${who.bob}`, { orgUnitId: units.a })).status).toBe(200);
+    try {
+      expect(await names()).toEqual([NAMES.a, NAMES.b]);
+      const found = await api('mia', 'GET', `/search?q=${encodeURIComponent('华南')}`);
+      expect(JSON.stringify(found.body)).toContain(NAMES.b);
+    } finally {
+      expect((await api('admin', 'PATCH', `/admin/users/${who.bob}`, { orgUnitId: units.b })).status).toBe(200);
+    }
+    expect(await names()).toEqual([NAMES.a]);
   });
 });
 

@@ -44,6 +44,15 @@ export function accessFor(model: Model, actor: Actor): ModelAccess | undefined {
   };
 }
 
+/** Whether holders of `roles` reach some records of the model by team (so their requests read the team's members). */
+export function reachesByTeam(model: Model, roles: readonly string[]): boolean {
+  const { grants } = roleAccess(model, roles);
+  const team = (scope: Scope) => scope === 'team' || scope === 'teamOrUnowned';
+  for (const grant of grants.values())
+    if ([grant.read, grant.update, grant.delete, ...Object.values(grant.events)].some(team)) return true;
+  return false;
+}
+
 const NO_GRANT: EntityGrant = {
   read: 'none',
   create: 'none',

@@ -28,7 +28,8 @@ export async function runSearch(knex: Knex, input: SearchInput): Promise<SearchA
   // The planner cannot estimate how many rows a prefix tsquery matches, and under a read scope it picks a
   // sequential scan hoping to fill the limit early; when the caller's matches are few that reads the whole
   // table. Off for these statements only: they then walk the GIN index, whose cost follows the matches.
-  // A team scope keeps the planner's choice: its member list is a subquery that index-only plans slow down.
+  // A team scope read as a subquery (no request read its members first) keeps the planner's choice: index-only
+  // plans slow that subquery down.
   return knex.transaction((trx) => searchAll(trx, input));
 }
 
@@ -45,7 +46,8 @@ async function searchAll(knex: Knex, input: SearchInput): Promise<SearchAnswer> 
     const first = readable(spec.fields[0]!.name) ? fieldTsQuery(terms, spec, spec.fields[0]!.name) : undefined;
     const condition = input.access?.condition(entity.id, 'read');
     const team = ownedPart(input.access?.grant(entity.id).read ?? 'all') === 'team';
-    await knex.raw(`set local enable_seqscan = ${team ? 'on' : 'off'}`);
+    const subquery = team && !input.access?.actor.teamMembers;
+    await knex.raw(`set local enable_seqscan = ${subquery ? 'on' : 'off'}`);
     const rows = await searchTable(knex, entity, spec, readable, { all, first, condition, limit: input.limit });
     const hits = rows
       .map((row) => ({ row, highlight: highlightOf(input.q, spec, readable, row) }))
