@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { PINYIN_ROWS_SQL } from './search-sql.js';
 import type { PinyinOf } from './search-terms.js';
 
 /*
@@ -14,7 +15,7 @@ let loading: Promise<void> | undefined;
 export function loadPinyinTable(knex: Knex): Promise<void> {
   if (table) return Promise.resolve();
   loading ??= knex
-    .raw('select ch, syllable from lodestar_pinyin')
+    .raw(PINYIN_ROWS_SQL)
     .then((result: { rows: { ch: string; syllable: string }[] }) => {
       table = new Map(result.rows.map((row) => [row.ch, row.syllable]));
     })

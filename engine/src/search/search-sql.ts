@@ -4,6 +4,9 @@ import { quoteIdent } from '../records/quote-ident.js';
 /** The column holding an entity's search document (snake_case: no field can be called this). */
 export const SEARCH_COLUMN = 'search_doc';
 
+/** Every character's reading, for writers that compute documents themselves (pinyin-table.ts). */
+export const PINYIN_ROWS_SQL = 'select ch, syllable from lodestar_pinyin';
+
 /** Each field's terms carry its position as a letter (`a_科技` is the title's), so a query names fields. */
 export function fieldTag(index: number): string {
   return String.fromCharCode(97 + index);
