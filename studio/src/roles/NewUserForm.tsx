@@ -2,23 +2,30 @@ import { useState, type FormEvent } from 'react';
 import { api, useMessages } from '@lodestar/ui-shared';
 import { Select, TextInput } from '../ui/controls';
 import { ADMIN_MESSAGES } from './admin-messages';
-import { failureText, type OrgUnit } from './admin-api';
+import { failureText, type OrgUnit, type User } from './admin-api';
+import { ManagerPicker } from './ManagerPicker';
+import { PEOPLE_MESSAGES } from './people-messages';
 import { RoleChecks } from './RoleChecks';
 
 type Assignable = { id: string; title: { zh?: string; en?: string } };
 
-/** Creates a user at once (`POST /admin/users`): email, name, initial password, unit and roles. */
+/** Creates a user at once (`POST /admin/users`): email, name, initial password, unit, manager and roles. */
 export function NewUserForm({
   units,
+  users,
   roles,
   onCreated,
 }: {
   units: (OrgUnit & { depth: number })[];
+  /** Everyone, for the manager picker. */
+  users: User[];
   roles: Assignable[];
   onCreated(): void;
 }) {
   const t = useMessages(ADMIN_MESSAGES);
-  const [form, setForm] = useState({ email: '', displayName: '', password: '', orgUnitId: '', roles: [] as string[] });
+  const p = useMessages(PEOPLE_MESSAGES);
+  const empty = { email: '', displayName: '', password: '', orgUnitId: '', managerId: '', roles: [] as string[] };
+  const [form, setForm] = useState(empty);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const set =
@@ -36,9 +43,10 @@ export function NewUserForm({
           email: form.email.trim(),
           displayName: form.displayName.trim() || undefined,
           orgUnitId: form.orgUnitId || null,
+          managerId: form.managerId || null,
         },
       });
-      setForm({ email: '', displayName: '', password: '', orgUnitId: '', roles: [] });
+      setForm(empty);
       onCreated();
     } catch (failure) {
       setError(failureText(failure));
@@ -68,6 +76,7 @@ export function NewUserForm({
           ]}
         />
       </div>
+      <ManagerPicker label={p.manager} users={users} self="" value={form.managerId} onChange={set('managerId')} />
       <RoleChecks label={t.rolesOf} roles={roles} value={form.roles} onChange={set('roles')} />
       <p className="control-hint">{t.rolesHint}</p>
       {error && (

@@ -94,7 +94,7 @@ export function PeopleSection() {
           </tbody>
         </table>
         <div className="admin-body">
-          <NewUserForm units={tree} roles={roles} onCreated={reloadUsers} />
+          <NewUserForm units={tree} users={userList} roles={roles} onCreated={reloadUsers} />
         </div>
         <div className="admin-body">
           <InvitePanel onInvited={reloadUsers} />
