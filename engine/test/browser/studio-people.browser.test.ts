@@ -9,7 +9,8 @@ import { draftSaved, screenshot, useBrowserSuite } from '../support/browser.js';
  * People admin on the studio's roles page, in Chinese, in a real Chromium against PostgreSQL: three people
  * invited from a GBK CSV after fixing a bad row in the preview, a manager chosen with the searchable picker
  * (a loop refused naming both people), a team dragged under another department, and a role copied from
- * another; then at 390 px a unit moves with its "移到…" select and nothing widens the page.
+ * another; then at 390 px a unit moves with its "移到…" select, a manager is picked, a file's preview scrolls
+ * inside its panel and nothing widens the page.
  */
 const { server, sessions } = useBrowserSuite({ ui: ['runtime-ui', 'studio'] });
 const folder = mkdtempSync(join(tmpdir(), 'lodestar-studio-people-'));
@@ -126,7 +127,7 @@ describe('studio people admin', () => {
     expect(Object.keys(draft.seniorSales.entities).length).toBeGreaterThan(0);
   });
 
-  it('at 390 px moves a unit with its "移到…" select, and nothing widens the page', async () => {
+  it('at 390 px moves a unit with its "移到…" select, sets a manager, previews a file, and nothing widens the page', async () => {
     const p = await sessions.open(server.adminToken, 'zh');
     await p.setViewportSize({ width: 390, height: 844 });
     await p.goto('/studio/roles');
@@ -143,6 +144,18 @@ describe('studio people admin', () => {
     await expect
       .poll(async () => (await userWith('qian@people.example'))!.managerId)
       .toBe((await userWith('zhou@people.example'))!.id);
+    // A file's preview scrolls inside its panel, and the copy choice fits the phone.
+    const file = join(folder, 'phone.csv');
+    writeFileSync(file, '\uFEFF姓名,邮箱,角色,上级,部门\n吴手机,wu@phone.example,不存在的角色,钱销售,华东组\n');
+    const invite = p.getByRole('region', { name: '批量邀请' });
+    await invite.getByLabel('选择 CSV 文件').setInputFiles(file);
+    await expect.poll(() => invite.getByTestId('invite-summary').textContent()).toContain('1 处问题');
+    expect(await invite.locator('tr[data-invite-row="2"]').getByRole('note').textContent()).toBe(
+      '没有角色「不存在的角色」',
+    );
+    const copy = p.getByRole('form', { name: '添加角色' }).getByLabel('从角色复制');
+    const box = (await copy.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await p.getByRole('region', { name: '组织架构' }).scrollIntoViewIfNeeded();
     await screenshot(p, 'studio-people-phone');
