@@ -58,4 +58,11 @@ describe('schedule definitions', () => {
       keyword: 'formula',
     });
   });
+
+  it('read the owner, but not ME(): a schedule runs as no one', () => {
+    expect(issuesWith({ where: 'ISBLANK(owner_id)', event: 'CLAIM' })).toEqual([]);
+    expect(issuesWith({ where: 'owner_id = ME()', event: 'CLAIM' })).toEqual([
+      { pointer: '/meta/schedules/1/where', keyword: 'formula', zh: expect.stringContaining('ME()') },
+    ]);
+  });
 });
