@@ -611,7 +611,7 @@ class Importer {
         ...(start?.slaDueAt && { sla_due_at: start.slaDueAt }),
       }));
       const insert = this.stage ? await this.staged(rows) : toInsertManySql(entity, rows);
-      if (start?.oneStatement) await start.oneStatement(this.trx, insert, also);
+      if (start?.oneStatement) await start.oneStatement(this.trx, insert, also, false);
       else {
         const parts = [{ sql: `r as (${insert.sql})`, bindings: insert.bindings }, ...also('r')];
         await this.trx.raw(

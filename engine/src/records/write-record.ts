@@ -45,13 +45,15 @@ export interface RecordStart {
   afterInsert(trx: Knex, record: RecordJson): Promise<RecordJson | void>;
   /**
    * When the start writes only rows of its own (no entry actions), the whole create as one statement
-   * around the given INSERT: atomic without a transaction. Answers the inserted row.
+   * around the given INSERT: atomic without a transaction. Answers the (first) inserted row, unless told
+   * not to: an import of thousands of rows needs none of them back.
    */
   oneStatement?(
     db: Knex,
     insert: { sql: string; bindings: Knex.RawBinding[] },
     also: (source: string) => CtePart[],
-  ): Promise<Row>;
+    answer?: boolean,
+  ): Promise<Row | undefined>;
 }
 
 /** Decides a new record's start from its validated values; undefined when no workflow is bound. */
@@ -82,7 +84,7 @@ export async function createRecord(ctx: RecordContext, body: unknown, startRecor
     const row = await start.oneStatement(ctx.knex, toInsertSql(entity, columns), (source) => [
       auditPart(source, entity, 'create', who(ctx), createdChanges(source)),
     ]);
-    return toVisible(ctx, await remembered(ctx, Promise.resolve(toRecordJson(row, recordNames(entity)))));
+    return toVisible(ctx, await remembered(ctx, Promise.resolve(toRecordJson(row!, recordNames(entity)))));
   }
   return toVisible(
     ctx,

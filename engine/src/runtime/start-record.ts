@@ -100,16 +100,17 @@ export function startFor(model: Model, actor: Actor, now: Date): (entity: Compil
       now,
     });
     begin.slaDueAt = slaDueOf(write.timers);
-    begin.oneStatement = async (db, insert, also) => {
+    begin.oneStatement = async (db, insert, also, answer = true) => {
       const [history, ...rest] = workflowParts('r', entity.id, '', write);
       const parts = [{ sql: `r as (${insert.sql})`, bindings: insert.bindings }, history!, ...also('r'), ...rest];
+      // A data-modifying CTE runs whether or not the outer query reads it.
       return (
         await runPrepared<Row>(
           db,
-          `with ${parts.map((p) => p.sql).join(', ')} select r.* from r`,
+          `with ${parts.map((p) => p.sql).join(', ')} ${answer ? 'select r.* from r' : 'select 1'}`,
           parts.flatMap((p) => p.bindings),
         )
-      )[0]!;
+      )[0];
     };
     return begin;
   };
