@@ -174,3 +174,30 @@ it('builds 负责人 是 我 and a schedule filter in the rule builder, reorders
   expect(box!.x + box!.width).toBeLessThanOrEqual(390);
   expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
+
+it("builds a related guard's where over the related entity's fields, 负责人 是 我 among them", async () => {
+  const p = await sessions.open(server.adminToken, 'zh');
+  await p.setViewportSize({ width: 1366, height: 900 });
+  await p.goto('/studio/workflows/customer-care');
+  await p.locator('[data-state="open"]').click();
+  await p.getByRole('complementary', { name: '阶段' }).locator('[data-out-event="CLOSE"]').click();
+  const transition = p.getByRole('complementary', { name: '流转' });
+  await transition.getByLabel('条件', { exact: true }).selectOption({ label: '关联记录数量' });
+  // The related entity and its link are typed (their own pickers are another item); the where is built.
+  await transition.getByLabel('业务对象', { exact: true }).fill('deal');
+  await transition.getByLabel('关联字段', { exact: true }).fill('customer');
+  const builder = transition.getByTestId('rule-builder');
+  const fields = builder.getByLabel('条件 1 的字段', { exact: true });
+  expect(await fields.locator('option').allTextContents()).toEqual(
+    expect.arrayContaining(['商机名称', '金额', '负责人']),
+  );
+  await fields.selectOption({ label: '负责人' });
+  await expect.poll(() => builder.getByTestId('rule-words').textContent()).toBe('条件含义：负责人 是 我');
+  await draftSaved(p);
+  const workflow = (await draftSet()).workflows.find((w: { id: string }) => w.id === 'customer-care');
+  expect(workflow.states.open.on.CLOSE.guard).toEqual({
+    type: 'related',
+    params: { entity: 'deal', via: 'customer', where: 'owner_id = ME()' },
+  });
+  await p.getByTestId('workflow-issues').getByText('引擎没有发现问题。').waitFor();
+});
