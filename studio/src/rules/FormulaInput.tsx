@@ -111,6 +111,7 @@ export function FormulaInput({
         <FunctionSelect
           label={`${label} · ${t.insertFunction}`}
           placeholder={t.insertFunction}
+          actor={fields.some((field) => field.me)}
           onPick={(text) => replace(at, at, text)}
         />
       </div>
