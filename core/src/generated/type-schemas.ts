@@ -1507,7 +1507,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
   },
   SearchSpec: {
     description:
-      "The entity's search document (`x-entity.search`, or its default): a STORED generated `tsvector` over\nthese columns, in order (the first is the title), indexed with GIN. `mode`: how a value is cut into\nterms (text; text with pinyin; phone digits); `type` is the column's SQL type, so a retype rebuilds it.",
+      "The entity's search document (`x-entity.search`, or its default): a `tsvector` over these columns, in\norder (the first is the title), kept by a trigger or sent by the engine with its inserts, indexed with GIN. `mode`: how a value is cut into\nterms (text; text with pinyin; phone digits); `type` is the column's SQL type, so a retype rebuilds it.",
     type: 'object',
     properties: {
       fields: {
