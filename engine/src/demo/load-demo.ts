@@ -39,6 +39,8 @@ export interface DemoOptions {
   password: string;
   /** Called as work advances: what is being done, and how far. */
   progress?: (stage: string, done: number, total: number) => void;
+  /** Called before each demo file: its index among the files, how many there are, and its path. */
+  onFile?: (index: number, total: number, file: string) => void;
 }
 
 export interface DemoSummary {
@@ -97,8 +99,9 @@ export async function loadDemo(
     const units = new Map<string, string>();
     // Workflow actions make records only when events are sent: what a walk made joins the pools after it.
     let walked = false;
-    for (const { file, spec } of files) {
+    for (const [index, { file, spec }] of files.entries()) {
       const begun = Date.now();
+      options.onFile?.(index, files.length, file);
       if ('org' in spec) await loadOrg(trx, spec, options, ctx, { actors, units }, summary);
       else {
         if (walked) await adopt(trx, model, ctx, since);

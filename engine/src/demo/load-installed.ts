@@ -3,7 +3,7 @@ import { ConflictError, ValidationError } from '../errors.js';
 import type { Model } from '../model/compile-model.js';
 import { readAddonRows } from '../versions/addons-repo.js';
 import { countDemo } from './demo-repo.js';
-import { loadDemo, type DemoSummary } from './load-demo.js';
+import { loadDemo, type DemoOptions, type DemoSummary } from './load-demo.js';
 import { seedOf } from './prng.js';
 import { demoFolders, readDemoFiles } from './read-specs.js';
 
@@ -20,6 +20,7 @@ export async function loadInstalledDemo(
   model: Model,
   definitionsDir: string | undefined,
   now: Date,
+  hooks: Pick<DemoOptions, 'onFile'> = {},
 ): Promise<DemoSummary> {
   if ((await countDemo(knex)).size)
     throw new ConflictError({
@@ -39,5 +40,5 @@ export async function loadInstalledDemo(
       { en: 'the sample data definitions have problems', zh: '示例数据定义有问题' },
       { issues },
     );
-  return loadDemo(knex, model, files, { seed: seedOf(DEMO_SEED), now, password: DEMO_PASSWORD });
+  return loadDemo(knex, model, files, { seed: seedOf(DEMO_SEED), now, password: DEMO_PASSWORD, ...hooks });
 }

@@ -12,14 +12,16 @@ export type PathsWith<M extends Method> = {
 type Operation<P extends keyof paths, M extends Method> = paths[P][M];
 type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : undefined;
 
-/** What an operation answers on success: the JSON of its 200 or 201, nothing for a 204. */
+/** What an operation answers on success: the JSON of its 200, 201 or 202, nothing for a 204. */
 export type ResponseOf<P extends keyof paths, M extends Method> =
   Operation<P, M> extends { responses: infer R }
     ? 200 extends keyof R
       ? JsonOf<R[200]>
       : 201 extends keyof R
         ? JsonOf<R[201]>
-        : undefined
+        : 202 extends keyof R
+          ? JsonOf<R[202]>
+          : undefined
     : never;
 /** The JSON body an operation takes. */
 export type BodyOf<P extends keyof paths, M extends Method> =

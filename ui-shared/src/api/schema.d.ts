@@ -1420,6 +1420,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/demo/job": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sample data job running or last run since the server started */
+        get: operations["demoJob"];
+        put?: never;
+        /**
+         * Install the templates of a preset (if named), then load the sample data of everything installed, as a job
+         * @description Answers at once with the job; read it back with `GET /admin/demo/job` for each step and the percentage. A preset is a named list of shipped templates in `templates/presets.json`; each is installed as the studio gallery installs it (review gate, plan and publish, destructive steps refused), an already installed one counts as done, so a failed job can simply be started again. While a job runs, starting one answers it.
+         */
+        post: operations["startDemoJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5238,6 +5259,148 @@ export interface operations {
                     };
                 };
             };
+            500: components["responses"]["Internal"];
+        };
+    };
+    demoJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description The preset of templates/presets.json installed first, if any. */
+                        preset: string | null;
+                        /** @enum {string} */
+                        status: "running" | "done" | "failed";
+                        /** Format: date-time */
+                        startedAt: string;
+                        /** Format: date-time */
+                        finishedAt?: string;
+                        seconds?: number;
+                        percent: number;
+                        /** @description Each template install in dependency order, then the sample data load. */
+                        steps: {
+                            /** @enum {string} */
+                            kind: "install" | "demo";
+                            /** @description The shipped template folder (installs). */
+                            template?: string;
+                            title: components["schemas"]["Text"];
+                            /** @enum {string} */
+                            status: "waiting" | "running" | "done" | "failed";
+                            /** @description The model version holding the template once installed. */
+                            version?: number;
+                            /** @description Sample data files loaded so far. */
+                            done?: number;
+                            /** @description Sample data files in all. */
+                            total?: number;
+                        }[];
+                        /** @description Why the failed step failed. */
+                        error?: components["schemas"]["Text"];
+                        result?: {
+                            /** @description Demo rows per entity id; `lodestar_user` and `lodestar_org_unit` count the demo users and org units. */
+                            counts: {
+                                [key: string]: number;
+                            };
+                            events: number;
+                            refused: number;
+                            users: {
+                                email: string;
+                                name: string;
+                                roles: string[];
+                            }[];
+                            password: string;
+                        };
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    startDemoJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    preset?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Started (or the job already running). */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description The preset of templates/presets.json installed first, if any. */
+                        preset: string | null;
+                        /** @enum {string} */
+                        status: "running" | "done" | "failed";
+                        /** Format: date-time */
+                        startedAt: string;
+                        /** Format: date-time */
+                        finishedAt?: string;
+                        seconds?: number;
+                        percent: number;
+                        /** @description Each template install in dependency order, then the sample data load. */
+                        steps: {
+                            /** @enum {string} */
+                            kind: "install" | "demo";
+                            /** @description The shipped template folder (installs). */
+                            template?: string;
+                            title: components["schemas"]["Text"];
+                            /** @enum {string} */
+                            status: "waiting" | "running" | "done" | "failed";
+                            /** @description The model version holding the template once installed. */
+                            version?: number;
+                            /** @description Sample data files loaded so far. */
+                            done?: number;
+                            /** @description Sample data files in all. */
+                            total?: number;
+                        }[];
+                        /** @description Why the failed step failed. */
+                        error?: components["schemas"]["Text"];
+                        result?: {
+                            /** @description Demo rows per entity id; `lodestar_user` and `lodestar_org_unit` count the demo users and org units. */
+                            counts: {
+                                [key: string]: number;
+                            };
+                            events: number;
+                            refused: number;
+                            users: {
+                                email: string;
+                                name: string;
+                                roles: string[];
+                            }[];
+                            password: string;
+                        };
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["Internal"];
         };
     };

@@ -1,4 +1,4 @@
-import { json, problems } from '../openapi/common.js';
+import { json, problems, ref } from '../openapi/common.js';
 import { contract, object, text } from './spec.js';
 
 const tags = ['admin'];
@@ -7,6 +7,51 @@ const counts = {
   additionalProperties: { type: 'integer' },
   description: 'Demo rows per entity id; `lodestar_user` and `lodestar_org_unit` count the demo users and org units.',
 };
+
+const users = {
+  type: 'array',
+  items: object({ email: text(), name: text(), roles: { type: 'array', items: text() } }, ['email', 'name', 'roles']),
+};
+const status = (values: string[]) => ({ type: 'string', enum: values });
+const job = object(
+  {
+    id: text({ format: 'uuid' }),
+    preset: { type: ['string', 'null'], description: 'The preset of templates/presets.json installed first, if any.' },
+    status: status(['running', 'done', 'failed']),
+    startedAt: text({ format: 'date-time' }),
+    finishedAt: text({ format: 'date-time' }),
+    seconds: { type: 'number' },
+    percent: { type: 'integer', minimum: 0, maximum: 100 },
+    steps: {
+      type: 'array',
+      description: 'Each template install in dependency order, then the sample data load.',
+      items: object(
+        {
+          kind: status(['install', 'demo']),
+          template: text({ description: 'The shipped template folder (installs).' }),
+          title: ref('Text'),
+          status: status(['waiting', 'running', 'done', 'failed']),
+          version: { type: 'integer', description: 'The model version holding the template once installed.' },
+          done: { type: 'integer', description: 'Sample data files loaded so far.' },
+          total: { type: 'integer', description: 'Sample data files in all.' },
+        },
+        ['kind', 'title', 'status'],
+      ),
+    },
+    error: { ...ref('Text'), description: 'Why the failed step failed.' },
+    result: object(
+      {
+        counts,
+        events: { type: 'integer' },
+        refused: { type: 'integer' },
+        users,
+        password: text(),
+      },
+      ['counts', 'events', 'refused', 'users', 'password'],
+    ),
+  },
+  ['id', 'preset', 'status', 'startedAt', 'percent', 'steps'],
+);
 
 /** `/admin/demo`: the sample company of the installed templates, loaded and removed from the UI (administrators). */
 export const DEMO = contract('/admin/demo', {
@@ -24,20 +69,42 @@ export const DEMO = contract('/admin/demo', {
             counts,
             events: { type: 'integer', description: 'Workflow events sent.' },
             refused: { type: 'integer', description: 'Of them, how many the workflow or permissions refused.' },
-            users: {
-              type: 'array',
-              items: object({ email: text(), name: text(), roles: { type: 'array', items: text() } }, [
-                'email',
-                'name',
-                'roles',
-              ]),
-            },
+            users,
             password: text({ description: 'The password every demo user signs in with.' }),
           },
           ['counts', 'events', 'refused', 'users', 'password'],
         ),
       ),
       ...problems(409, 422),
+    },
+  },
+  startDemoJob: {
+    method: 'post',
+    path: '/job',
+    operationId: 'startDemoJob',
+    tags,
+    summary:
+      'Install the templates of a preset (if named), then load the sample data of everything installed, as a job',
+    description:
+      'Answers at once with the job; read it back with `GET /admin/demo/job` for each step and the percentage. ' +
+      'A preset is a named list of shipped templates in `templates/presets.json`; each is installed as the studio ' +
+      'gallery installs it (review gate, plan and publish, destructive steps refused), an already installed one ' +
+      'counts as done, so a failed job can simply be started again. While a job runs, starting one answers it.',
+    body: object({ preset: text({ maxLength: 100, pattern: '^[\\w-]+$' }) }, [], { additionalProperties: false }),
+    responses: {
+      202: json('Started (or the job already running).', job),
+      ...problems(404, 409, 422),
+    },
+  },
+  demoJob: {
+    method: 'get',
+    path: '/job',
+    operationId: 'demoJob',
+    tags,
+    summary: 'The sample data job running or last run since the server started',
+    responses: {
+      200: json('The job.', job),
+      ...problems(404),
     },
   },
   removeDemo: {

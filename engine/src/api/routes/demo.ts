@@ -1,7 +1,10 @@
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
+import { planDemoJob, runDemoJob, type DemoJob } from '../../demo/demo-job.js';
 import { DEMO_PASSWORD, loadInstalledDemo } from '../../demo/load-installed.js';
 import { removeDemo } from '../../demo/remove-demo.js';
+import { ConflictError, NotFoundError } from '../../errors.js';
+import { actorOf } from '../actor.js';
 import { adminOnly } from '../admin-only.js';
 import { DEMO } from '../contract/demo.js';
 import { route } from '../contract/route.js';
@@ -24,6 +27,35 @@ export function demoRouter(ctx: AppContext): Router {
       users: summary.users,
       password: DEMO_PASSWORD,
     });
+  });
+  // The first run's job (demo/demo-job.ts): one at a time per server, kept in memory for the page to read back.
+  let job: DemoJob | undefined;
+  route(router, DEMO.routes.startDemoJob, admins, (req, res) => {
+    const preset = typeof req.body?.preset === 'string' ? req.body.preset : null;
+    if (job?.status === 'running') {
+      if (job.preset !== preset)
+        throw new ConflictError({
+          en: 'sample data are being prepared already; wait for that to finish',
+          zh: '示例数据正在准备中，请等它完成',
+        });
+      res.status(202).json(job);
+      return;
+    }
+    const next = planDemoJob(ctx.definitionsDir, preset);
+    job = next;
+    void runDemoJob(next, {
+      knex,
+      definitionsDir: ctx.definitionsDir,
+      clock: ctx.clock,
+      currentModel: () => ctx.models.current(),
+      refreshModel: () => ctx.models.refresh(),
+      publishedBy: actorOf(req).id,
+    });
+    res.status(202).json(next);
+  });
+  route(router, DEMO.routes.demoJob, admins, (_req, res) => {
+    if (!job) throw new NotFoundError({ en: 'no sample data job has run yet', zh: '还没有运行过示例数据任务' });
+    res.json(job);
   });
   route(router, DEMO.routes.removeDemo, admins, async (req, res) => {
     res.json({ counts: await removeDemo(knex, modelOf(req)) });
