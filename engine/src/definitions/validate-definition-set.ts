@@ -19,6 +19,7 @@ import { checkRoleReferences, isRolesDefinition, validateRoles } from './validat
 import { validateWorkflow } from './validate-workflow.js';
 import { withIssueText } from './issue-text.js';
 import { checkWorkflowBindings } from './workflow-bindings.js';
+import { checkAgendaStates } from './agenda-states.js';
 import { checkSentEvents } from '../workflow/check-sent-events.js';
 import type { WorkflowDefinition } from './workflow.js';
 
@@ -55,6 +56,7 @@ export function validateDefinitionSet(input: DefinitionSet, files: SourceFiles =
   const entityFile = (id: string) =>
     files[`entity:${id}`] ?? `entities[${set.entities.findIndex((e) => idOf(e, '$id') === id)}]`;
   issues.push(...checkWorkflowBindings(shaped, validWorkflows, entityFile));
+  issues.push(...checkAgendaStates(shaped, validWorkflows, entityFile));
   issues.push(...checkSentEvents(validWorkflows, shaped));
   issues.push(
     ...checkRollups(

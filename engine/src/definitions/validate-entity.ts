@@ -15,6 +15,7 @@ import { checkLinkAttributes } from './validate-link-attributes.js';
 import { checkHighlights } from './validate-highlights.js';
 import { checkRegionFields } from './validate-region-fields.js';
 import { checkSearch } from '../search/validate-search.js';
+import { usesStageAsOpen } from './agenda-states.js';
 
 const metaAjv = createAjv();
 const validateShape = metaAjv.compile<EntityDefinition>(entityMetaSchema);
@@ -257,6 +258,8 @@ function checkAgenda(entity: EntityDefinition): Issue[] {
   };
   expect(`${at}/due`, agenda.due, ['date', 'dateTime'], 'a date or date-time field');
   if (agenda.reminder !== undefined) expect(`${at}/reminder`, agenda.reminder, ['dateTime'], 'a date-time field');
+  // The workflow's stage as the open field is checked with the workflows (agenda-states.ts).
+  if (usesStageAsOpen(entity)) return issues;
   if (expect(`${at}/open/field`, agenda.open.field, ['choice'], 'a single choice field')) {
     const values = entity.properties[agenda.open.field]!.enum ?? [];
     agenda.open.values.forEach((value, i) => {
