@@ -37,6 +37,17 @@ export interface Config {
    * through a transaction-pooling PgBouncer, which does not deliver notifications to a pooled LISTEN.
    */
   listenUrl?: string;
+  /**
+   * Months of history and audit to keep (LODESTAR_KEEP_HISTORY_MONTHS, LODESTAR_KEEP_AUDIT_MONTHS): older
+   * month partitions are dropped daily. Unset: kept forever (the default, and audit's unless set explicitly).
+   */
+  retention?: { history?: number; audit?: number };
+}
+
+/** A whole number of months above zero, else undefined (unset or not a count: keep everything). */
+function months(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -60,6 +71,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (env.LODESTAR_LISTEN_URL) config.listenUrl = env.LODESTAR_LISTEN_URL;
   if (env.LODESTAR_METRICS_TOKEN) config.metrics = { token: env.LODESTAR_METRICS_TOKEN };
   else if (env.LODESTAR_METRICS === '1') config.metrics = {};
+  const history = months(env.LODESTAR_KEEP_HISTORY_MONTHS);
+  const audit = months(env.LODESTAR_KEEP_AUDIT_MONTHS);
+  if (history || audit) config.retention = { ...(history && { history }), ...(audit && { audit }) };
   if (env.SMTP_HOST) {
     config.smtp = {
       host: env.SMTP_HOST,

@@ -9,6 +9,7 @@ import { checkRuleZone } from './definitions/check-rules.js';
 import type { AppContext } from './context.js';
 import { connect, type Db } from './db/connect.js';
 import { migrateEngineTables } from './db/engine-tables.js';
+import { maintainPartitions } from './db/partitions.js';
 import { createLogger } from './log.js';
 import { ModelCache } from './model/model-cache.js';
 import { createMetrics } from './metrics/registry.js';
@@ -91,6 +92,7 @@ export async function startEngine(config: Config, options: EngineOptions = {}): 
     log,
     clock: ctx.clock,
     afterCommit: () => ctx.nudgeOutbox?.(),
+    daily: () => maintainPartitions(db.knex, { log, ...(config.retention && { retention: config.retention }) }),
   });
   ctx.nudgeSchedules = () => schedules.nudge();
   const { port } = server.address() as AddressInfo;
@@ -178,6 +180,7 @@ export async function prepareDatabase(
   options: { seed: boolean },
 ): Promise<void> {
   await migrateEngineTables(db.knex);
+  await maintainPartitions(db.knex, { log, ...(config.retention && { retention: config.retention }) });
   if (options.seed) logSeed(log, await seedFromFolder(db.knex, config.definitionsDir, { apply: 'ifEmpty' }));
   await bootstrapAdmin(db, config, log);
 }

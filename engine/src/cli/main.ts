@@ -13,6 +13,8 @@ import { IMPORT_MESSAGES } from './commands/import-messages.js';
 import { runBackup, runRestore, type BackupOptions } from './commands/backup.js';
 import { BACKUP_MESSAGES } from './commands/backup-messages.js';
 import { runDemo, type DemoCliOptions } from './commands/demo.js';
+import { runArchive, type ArchiveOptions } from './commands/archive.js';
+import { ARCHIVE_MESSAGES } from './commands/archive-messages.js';
 import { DEMO_MESSAGES } from './commands/demo-messages.js';
 import {
   runTemplateExport,
@@ -150,6 +152,14 @@ program
   .description(BACKUP_MESSAGES[lang].helpRestore)
   .option('--force', BACKUP_MESSAGES[lang].helpForceRestore)
   .action((file: string, options: BackupOptions) => runRestore(config(), file, options, lang));
+
+program
+  .command('archive <table>')
+  .description(ARCHIVE_MESSAGES[lang].help)
+  .requiredOption('--before <YYYY-MM>', ARCHIVE_MESSAGES[lang].helpBefore)
+  .option('--to <folder>', ARCHIVE_MESSAGES[lang].helpTo)
+  .option('--include-audit', ARCHIVE_MESSAGES[lang].helpAudit)
+  .action((table: string, options: ArchiveOptions) => runArchive(config(), table, options, lang));
 
 program
   .command('demo')

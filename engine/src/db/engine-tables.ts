@@ -17,6 +17,7 @@ import { createSignalTriggers } from './signal-triggers.js';
 import { createDemoTables } from '../demo/demo-repo.js';
 import { createRateLimitTable } from '../identity/login-rate-limits.js';
 import { createReviewTables } from '../reviews/review-tables.js';
+import { partitionByMonth } from './partitions.js';
 
 interface Migration {
   name: string;
@@ -281,6 +282,17 @@ const MIGRATIONS: Migration[] = [
   },
   { name: '024_publish_reviews', up: createReviewTables },
   { name: '026_search_documents_by_trigger', up: keepSearchDocumentsByTrigger },
+  {
+    name: '028_partitioned_history',
+    async up(knex) {
+      // History and audit grow without end: partitioned by month on `at`, the old table attached as the
+      // partition of everything before next month (no copy), month partitions created ahead at every start
+      // and daily (db/partitions.ts). Audit's append-only triggers and webhook capture move to the parent.
+      // The outbox and timers stay plain tables: see docs/operations.md, "Tables that grow".
+      await partitionByMonth(knex, 'lodestar_history', 'at');
+      await partitionByMonth(knex, 'lodestar_audit', 'at');
+    },
+  },
 ];
 
 /** The engine's migrations by name, in order: readiness (api/routes/health-checks.ts) compares them with the database. */
@@ -293,6 +305,10 @@ const source: Knex.MigrationSource<Migration> = {
 };
 
 /** Creates or upgrades the engine's tables; safe to run at every start. */
-export async function migrateEngineTables(knex: Knex): Promise<void> {
-  await knex.migrate.latest({ migrationSource: source, tableName: 'lodestar_migrations' });
+export async function migrateEngineTables(knex: Knex, options: { upTo?: string } = {}): Promise<void> {
+  // `upTo` (tests): a database as the engine that ended with that migration left it.
+  const upTo = options.upTo === undefined ? MIGRATIONS.length : ENGINE_MIGRATION_NAMES.indexOf(options.upTo) + 1;
+  const migrationSource =
+    upTo === MIGRATIONS.length ? source : { ...source, getMigrations: async () => MIGRATIONS.slice(0, upTo) };
+  await knex.migrate.latest({ migrationSource, tableName: 'lodestar_migrations' });
 }

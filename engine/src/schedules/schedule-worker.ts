@@ -12,6 +12,8 @@ export interface ScheduleWorkerDeps {
   log: Logger;
   clock: () => Date;
   afterCommit?: () => void;
+  /** The engine's daily upkeep (month partitions ahead, retention), run at the first poll of each UTC day. */
+  daily?: () => Promise<unknown>;
 }
 
 export interface ScheduleWorkerOptions {
@@ -61,7 +63,20 @@ export function startScheduleWorker(deps: ScheduleWorkerDeps, options: ScheduleW
     return claimed;
   };
 
+  let lastDay = '';
+  const dailyOnce = async () => {
+    const day = deps.clock().toISOString().slice(0, 10);
+    if (!deps.daily || day === lastDay) return;
+    lastDay = day;
+    try {
+      await deps.daily();
+    } catch (error) {
+      deps.log.error({ err: error }, 'daily upkeep failed');
+    }
+  };
+
   const drainOnce = async (): Promise<number> => {
+    await dailyOnce();
     let ran = 0;
     for (const run of await claimDue()) {
       if (stopped) return ran;
