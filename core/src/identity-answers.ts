@@ -20,10 +20,15 @@ export interface User {
   mustChangePassword: boolean;
 }
 
-/** A user as administrators list them: with the time their sign-in is throttled until (null when it is not). */
+/**
+ * A user as administrators list them: with the time their sign-in is throttled until (null when it is not)
+ * and their last sign-in (null when they never signed in).
+ */
 export interface ListedUser extends User {
   /** @format date-time */
   signInBlockedUntil: string | null;
+  /** @format date-time */
+  lastLoginAt: string | null;
 }
 
 /** A signed-in session (`POST /auth/login`, the first-run `POST /auth/setup`): engine identity/sessions.ts builds it. */

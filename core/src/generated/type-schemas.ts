@@ -978,10 +978,11 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
   },
   ListedUser: {
     description:
-      'A user as administrators list them: with the time their sign-in is throttled until (null when it is not).',
+      'A user as administrators list them: with the time their sign-in is throttled until (null when it is not)\nand their last sign-in (null when they never signed in).',
     type: 'object',
     properties: {
       signInBlockedUntil: { anyOf: [{ type: 'null' }, { type: 'string' }], format: 'date-time' },
+      lastLoginAt: { anyOf: [{ type: 'null' }, { type: 'string' }], format: 'date-time' },
       id: { type: 'string', format: 'uuid' },
       email: { type: 'string', format: 'email' },
       displayName: { type: 'string' },
@@ -996,6 +997,7 @@ export const TYPE_SCHEMAS: Record<string, Record<string, unknown>> = {
     },
     required: [
       'signInBlockedUntil',
+      'lastLoginAt',
       'id',
       'email',
       'displayName',

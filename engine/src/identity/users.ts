@@ -303,13 +303,13 @@ export async function unlockUser(
   knex: Knex,
   id: string,
   context: AuditContext,
-): Promise<{ user: UserJson; cleared: number }> {
+): Promise<{ user: UserJson; cleared: number; lastLoginAt: string | null }> {
   return knex.transaction(async (trx) => {
     const row = await findUserById(trx, id);
     if (!row) throw noSuchUser();
     const cleared = await clearFailures(trx, row.email as string);
     await auditUser(trx, 'permission', id, {}, context, { event: 'unlocked', clearedCounters: cleared });
-    return { user: toUserJson(row), cleared };
+    return { user: toUserJson(row), cleared, lastLoginAt: lastLoginOf(row) };
   });
 }
 
@@ -346,6 +346,13 @@ export async function auditUser(
 
 export async function countUsers(knex: Knex): Promise<number> {
   return countUserRows(knex);
+}
+
+/** When the user last signed in (ISO 8601), or null when they never did: administrators' user list shows it. */
+export function lastLoginOf(row: Record<string, unknown>): string | null {
+  const at = row.last_login_at;
+  if (at instanceof Date) return at.toISOString();
+  return typeof at === 'string' && at ? new Date(at).toISOString() : null;
 }
 
 export function toUserJson(row: Record<string, unknown>): UserJson {

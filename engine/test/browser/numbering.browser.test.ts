@@ -41,6 +41,8 @@ describe('numbered fields in the apps', () => {
     await page.goto('/studio/entities/contact');
     await page.getByRole('button', { name: '+ 添加字段' }).click();
     const dialog = page.getByRole('dialog');
+    // The field's id is derived from its title; typed here under 高级 to keep the test's name.
+    await dialog.locator('summary', { hasText: '高级' }).click();
     await dialog.getByLabel('字段标识').fill('code');
     await dialog.getByLabel('字段类型').selectOption({ label: '编号' });
     expect(await dialog.getByLabel('所有记录必填').count()).toBe(0);

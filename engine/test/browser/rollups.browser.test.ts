@@ -42,6 +42,8 @@ describe('roll-ups in the studio', () => {
     await page.getByRole('table', { name: '字段' }).waitFor();
     await page.getByRole('button', { name: '添加字段' }).click();
     const dialog = page.getByRole('dialog', { name: '添加字段' });
+    // The field's id is derived from its title; typed here under 高级 to keep the test's name.
+    await dialog.locator('summary', { hasText: '高级' }).click();
     await dialog.getByLabel('字段标识', { exact: true }).fill('plannedTotal');
     await dialog.getByLabel('字段类型', { exact: true }).selectOption('money');
     await dialog.getByLabel('汇总字段：值由关联的子记录汇总得出，只读').check();

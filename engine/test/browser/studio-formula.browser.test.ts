@@ -12,6 +12,8 @@ describe('the formula editor', () => {
     await p.getByRole('table', { name: '字段' }).waitFor();
     await p.getByRole('button', { name: '添加字段' }).click();
     const dialog = p.getByRole('dialog', { name: '添加字段' });
+    // The field's id is derived from its title; typed here under 高级 to keep the test's name.
+    await dialog.locator('summary', { hasText: '高级' }).click();
     await dialog.getByLabel('字段标识', { exact: true }).fill('net');
     await dialog.getByLabel('字段类型', { exact: true }).selectOption('money');
     await dialog.getByLabel('公式字段：值由公式算出，只读').check();

@@ -183,9 +183,9 @@ it("builds a related guard's where over the related entity's fields, 负责人 �
   await p.getByRole('complementary', { name: '阶段' }).locator('[data-out-event="CLOSE"]').click();
   const transition = p.getByRole('complementary', { name: '流转' });
   await transition.getByLabel('条件', { exact: true }).selectOption({ label: '关联记录数量' });
-  // The related entity and its link are typed (their own pickers are another item); the where is built.
-  await transition.getByLabel('业务对象', { exact: true }).fill('deal');
-  await transition.getByLabel('关联字段', { exact: true }).fill('customer');
+  // The related entity and its link are chosen by title; the where is built.
+  await transition.getByLabel('业务对象', { exact: true }).selectOption({ label: '商机' });
+  await transition.getByLabel('关联字段', { exact: true }).selectOption({ label: '客户' });
   const builder = transition.getByTestId('rule-builder');
   const fields = builder.getByLabel('条件 1 的字段', { exact: true });
   expect(await fields.locator('option').allTextContents()).toEqual(

@@ -115,6 +115,8 @@ describe('studio people admin', () => {
 
     // A new role copied from 销售代表.
     const form = p.getByRole('form', { name: '添加角色' });
+    // The role's id is derived from its title; typed here under 高级 to keep the test's name.
+    await form.locator('summary', { hasText: '高级' }).click();
     await form.getByLabel('角色标识').fill('seniorSales');
     await form.getByLabel('中文名称').fill('高级销售');
     await form.getByLabel('英文名称').fill('Senior sales');

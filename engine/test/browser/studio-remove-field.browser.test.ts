@@ -43,6 +43,8 @@ describe('removing a field in the studio', () => {
     await p.goto('/studio/entities/opportunity');
     await p.getByRole('button', { name: '+ 添加字段' }).click();
     const dialog = p.getByRole('dialog', { name: '添加字段' });
+    // The field's id is derived from its title; typed here under 高级 to keep the test's name.
+    await dialog.locator('summary', { hasText: '高级' }).click();
     await dialog.getByLabel('字段标识').fill('channel');
     await dialog.getByLabel('字段类型').selectOption({ label: '单选' });
     await expect.poll(() => dialog.getByRole('alert').textContent()).toBe('选项字段至少需要一个选项');

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { draftSaved, useBrowserSuite } from '../support/browser.js';
 
 /*
- * The workflow designer edits updateRecord's params with a form, on a phone: the relation path as text and
- * `set` as rows of field and formula (not JSON), with the engine's issue shown where it points until the
- * field name is right. Real Chromium against PostgreSQL with the default template.
+ * The workflow designer edits updateRecord's params with a form, on a phone: the relation path chosen by title
+ * and `set` as rows of a field chosen by title and its formula (not JSON); sendEvent's target path and event
+ * by title too. Real Chromium against PostgreSQL with the default template.
  */
 const { server, sessions } = useBrowserSuite({ ui: ['studio'] });
 
@@ -18,21 +18,19 @@ describe('updateRecord and sendEvent in the workflow designer', () => {
     const transition = p.getByRole('complementary', { name: '流转' });
     await transition.getByRole('button', { name: '+ 添加动作' }).click();
     await transition.getByLabel('动作 1', { exact: true }).selectOption({ label: '更新关联记录' });
-    await transition.getByLabel('动作 1 · 关联路径', { exact: true }).fill('customer');
-    await transition.getByRole('button', { name: '添加字段' }).click();
-    await transition.getByLabel('字段 1', { exact: true }).fill('descriptio');
-    const formula = transition.getByLabel('公式 1', { exact: true });
+    const set = '动作 1 · 设置字段（公式）';
+    // No field to choose until the path says which record is updated.
+    await transition.getByRole('button', { name: `${set} · 添加字段` }).click();
+    expect(await transition.getByLabel(`${set} · 字段 1`, { exact: true }).locator('option').allTextContents()).toEqual(
+      ['—'],
+    );
+    await transition.getByLabel('动作 1 · 关联路径', { exact: true }).selectOption({ label: '客户' });
+    await transition.getByLabel(`${set} · 字段 1`, { exact: true }).selectOption({ label: '客户简介' });
+    const formula = transition.getByLabel(`${set} · 公式 1`, { exact: true });
     await formula.fill('"已提交方案：" & name');
     // The phone keeps both inputs on screen.
     const box = await formula.boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
-    await draftSaved(p);
-    await p
-      .getByTestId('workflow-issues')
-      .getByText('/states/needsIdentified/on/PROPOSE/actions/0/params/set/descriptio')
-      .waitFor();
-
-    await transition.getByLabel('字段 1', { exact: true }).fill('description');
     await draftSaved(p);
     await p.getByTestId('workflow-issues').getByText('引擎没有发现问题。').waitFor();
     const draft = (await server.request('GET', '/api/v1/meta/drafts/studio')).body.definitions.workflows.find(
@@ -43,7 +41,7 @@ describe('updateRecord and sendEvent in the workflow designer', () => {
     ]);
   });
 
-  it("takes sendEvent's target (a path, or entity, via and where) as fields, not JSON", async () => {
+  it("takes sendEvent's target (a path, or entity, via and where) and event by title, not JSON", async () => {
     const p = await sessions.open(server.adminToken, 'zh');
     await p.setViewportSize({ width: 390, height: 844 });
     await p.goto('/studio/workflows/opportunity-sales');
@@ -52,8 +50,8 @@ describe('updateRecord and sendEvent in the workflow designer', () => {
     const transition = p.getByRole('complementary', { name: '流转' });
     await transition.getByRole('button', { name: '+ 添加动作' }).click();
     await transition.getByLabel('动作 1', { exact: true }).selectOption({ label: '向关联记录发送事件' });
-    await transition.getByLabel('动作 1 · 发送给 · 关联路径', { exact: true }).fill('customer');
-    await transition.getByLabel('动作 1 · 事件', { exact: true }).fill('ACTIVATE');
+    await transition.getByLabel('动作 1 · 发送给 · 关联路径', { exact: true }).selectOption({ label: '客户' });
+    await transition.getByLabel('动作 1 · 事件', { exact: true }).selectOption({ label: '转为成交客户' });
     await draftSaved(p);
     await p.getByTestId('workflow-issues').getByText('引擎没有发现问题。').waitFor();
     const draft = (await server.request('GET', '/api/v1/meta/drafts/studio')).body.definitions.workflows.find(

@@ -31,6 +31,8 @@ describe('the studio', () => {
     // A choice field with three labelled values.
     await p.getByRole('button', { name: '添加字段' }).click();
     const dialog = p.getByRole('dialog', { name: '添加字段' });
+    // The field's id is derived from its title; typed here under 高级 to keep the test's name.
+    await dialog.locator('summary', { hasText: '高级' }).click();
     await dialog.getByLabel('字段标识', { exact: true }).fill('distributionLevel');
     await dialog.getByLabel('字段类型', { exact: true }).selectOption('choice');
     await dialog.getByLabel('中文名称', { exact: true }).fill('分销级别');
@@ -52,6 +54,8 @@ describe('the studio', () => {
     await p.locator('tr[data-field="distributionLevel"]').waitFor();
 
     await p.getByRole('button', { name: '添加字段' }).click();
+    // The field's id is derived from its title; typed here under 高级 to keep the test's name.
+    await dialog.locator('summary', { hasText: '高级' }).click();
     await dialog.getByLabel('字段标识', { exact: true }).fill('authorizedRegions');
     await dialog.getByLabel('中文名称', { exact: true }).fill('授权区域');
     await dialog.getByLabel('英文名称', { exact: true }).fill('Authorized regions');

@@ -9,11 +9,13 @@ import { KIND_LABELS } from './field-kind';
 import { KindSettings } from './KindSettings';
 import { FormulaEditor } from './FormulaEditor';
 import { RollupEditor } from './RollupEditor';
-import { isIdentifier } from '@lodestar/core';
+import { isIdentifier, RESERVED_NAMES } from '@lodestar/core';
+import { identifierFrom } from '../workflows/ids';
 
 /**
  * Adds a field or edits one (`name`), in a local copy applied on Done, so a half-typed identifier or
- * rule never reaches the draft. `publishedName` is the column a rename keeps its data in.
+ * rule never reaches the draft. A new field's name is derived from its title (pinyin for Chinese), shown and
+ * editable under 高级 / Advanced. `publishedName` is the column a rename keeps its data in.
  */
 export function FieldEditor(props: {
   entity: EntityDefinition;
@@ -25,7 +27,14 @@ export function FieldEditor(props: {
   const { entity, name } = props;
   const t = useMessages(EDITOR_MESSAGES);
   const { lang } = useStudioLang();
-  const [form, setForm] = useState<FieldForm>(() => (name ? toForm(entity, name) : emptyForm()));
+  const [typed, setForm] = useState<FieldForm>(() => (name ? toForm(entity, name) : emptyForm()));
+  // A new field's name follows its title until one is typed under Advanced.
+  const [nameTyped, setNameTyped] = useState(Boolean(name));
+  const named = typed.titleEn.trim() || typed.titleZh.trim();
+  const form =
+    nameTyped || !named
+      ? typed
+      : { ...typed, name: identifierFrom(named, [...Object.keys(entity.properties), ...RESERVED_NAMES], 'field') };
   const change = (patch: Partial<FieldForm>) => setForm((current) => ({ ...current, ...patch }));
   const editable = (EDITABLE_KINDS as readonly string[]).includes(form.kind);
   const taken = form.name !== name && form.name in entity.properties;
@@ -57,13 +66,6 @@ export function FieldEditor(props: {
     >
       <h3 className="dialog-section">{t.basics}</h3>
       <div className="form-grid">
-        <TextInput
-          label={t.name}
-          value={form.name}
-          onChange={(value) => change({ name: value.trim() })}
-          mono
-          hint={nameError ?? renamedHint ?? t.nameHint(<code key="example">distributionLevel</code>)}
-        />
         <Select
           label={t.kind}
           value={form.kind}
@@ -77,6 +79,19 @@ export function FieldEditor(props: {
         <TextInput label={t.titleZh} value={form.titleZh} onChange={(titleZh) => change({ titleZh })} />
         <TextInput label={t.titleEn} value={form.titleEn} onChange={(titleEn) => change({ titleEn })} />
       </div>
+      <details className="field-advanced" open={Boolean(nameError)}>
+        <summary>{t.advanced}</summary>
+        <TextInput
+          label={t.name}
+          value={form.name}
+          onChange={(value) => {
+            setNameTyped(true);
+            change({ name: value.trim() });
+          }}
+          mono
+          hint={nameError ?? renamedHint ?? t.nameHint}
+        />
+      </details>
       <h3 className="dialog-section">{t.rules}</h3>
       <KindSettings form={form} onChange={change} entity={entity} />
       <FormulaEditor entity={entity} form={form} onChange={change} />

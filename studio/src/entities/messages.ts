@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { defineMessages } from '@lodestar/ui-shared';
 
 export const ENTITY_MESSAGES = defineMessages({
@@ -7,7 +6,8 @@ export const ENTITY_MESSAGES = defineMessages({
     subheading: '客户、商机等业务对象及其字段与客户类型。修改保存在草稿中，发布后生效。',
     newEntity: '新建业务对象',
     id: '标识',
-    idHint: (example: ReactNode): ReactNode => ['小写字母开头的英文驼峰，例如 ', example, '；发布后不再更改'],
+    idHint: '由名称自动生成，数据库和接口用它引用；发布后不再更改',
+    advanced: '高级',
     titleZh: '中文名称',
     titleEn: '英文名称',
     titleField: '标题字段标识',
@@ -30,11 +30,8 @@ export const ENTITY_MESSAGES = defineMessages({
       'Customers, opportunities and the rest, with their fields and types. Changes stay in the draft until you publish.',
     newEntity: 'New object',
     id: 'Identifier',
-    idHint: (example: ReactNode): ReactNode => [
-      'camelCase starting with a lowercase letter, e.g. ',
-      example,
-      '; fixed once published',
-    ],
+    idHint: 'Made from the name; the database and the API refer to it. Fixed once published',
+    advanced: 'Advanced',
     titleZh: 'Chinese name',
     titleEn: 'English name',
     titleField: 'Title field identifier',

@@ -81,6 +81,7 @@ export function PeopleSection() {
               <th>{t.unit}</th>
               <th>{p.manager}</th>
               <th>{t.rolesOf}</th>
+              <th>{p.lastLogin}</th>
               <th>{t.status}</th>
               <th>
                 <span className="visually-hidden">{t.edit}</span>

@@ -5,6 +5,7 @@ import { ADMIN_MESSAGES } from './admin-messages';
 import { failureText, type OrgUnit, type User } from './admin-api';
 import { ManagerPicker } from './ManagerPicker';
 import { PEOPLE_MESSAGES } from './people-messages';
+import { lastLoginText } from './last-login';
 import { RoleChecks } from './RoleChecks';
 import { ConfirmDialog } from '../workflows/ConfirmDialog';
 
@@ -94,6 +95,16 @@ export function UserRow({
           <td>{user.roles.length ? user.roles.map(roleName).join('、') : <span className="muted">—</span>}</td>
         </>
       )}
+      <td
+        data-last-login-of={user.email}
+        title={user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') : undefined}
+      >
+        {user.lastLoginAt ? (
+          lastLoginText(user.lastLoginAt, new Date(), lang, { never: p.neverSignedIn, justNow: p.justNow })
+        ) : (
+          <span className="muted">{p.neverSignedIn}</span>
+        )}
+      </td>
       <td>
         <span className={`status ${user.active ? 'status-on' : 'status-off'}`}>
           {user.active ? t.active : t.inactive}

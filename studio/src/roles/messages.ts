@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { defineMessages, type MessagesOf } from '@lodestar/ui-shared';
 
 export const ROLE_MESSAGES = defineMessages({
@@ -40,7 +39,8 @@ export const ROLE_MESSAGES = defineMessages({
     ruleCount: (n: number) => `${n} 条规则`,
     addRole: '添加角色',
     roleId: '角色标识',
-    roleIdHint: (example: ReactNode): ReactNode => ['小驼峰英文，例如 ', example, '；创建后不能修改。'],
+    advanced: '高级',
+    roleIdDerived: '由角色名称生成，一般无需修改；创建后不能修改。',
     badId: '标识须以小写字母开头，只含字母和数字。',
     takenId: '已有同名角色。',
     add: '添加',
@@ -91,7 +91,8 @@ export const ROLE_MESSAGES = defineMessages({
     ruleCount: (n: number) => `${n} rule${n === 1 ? '' : 's'}`,
     addRole: 'Add a role',
     roleId: 'Role id',
-    roleIdHint: (example: ReactNode): ReactNode => ['camelCase, e.g. ', example, '; it cannot change later.'],
+    advanced: 'Advanced',
+    roleIdDerived: 'Made from the role’s name; rarely needs changing, and cannot change once created.',
     badId: 'Start with a lowercase letter; letters and digits only.',
     takenId: 'A role with this id exists.',
     add: 'Add',

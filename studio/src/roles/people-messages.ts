@@ -3,6 +3,9 @@ import { defineMessages, type MessagesOf } from '@lodestar/ui-shared';
 /** Texts of the manager picker, the bulk invite and the org tree's moves. */
 export const PEOPLE_MESSAGES = defineMessages({
   zh: {
+    lastLogin: '最近登录',
+    neverSignedIn: '从未登录',
+    justNow: '刚刚',
     manager: '上级',
     managerFor: (who: string) => `${who} 的上级`,
     noManager: '（无上级）',
@@ -42,6 +45,9 @@ export const PEOPLE_MESSAGES = defineMessages({
     copyHint: '新角色以所选角色的权限和字段规则开始。',
   },
   en: {
+    lastLogin: 'Last sign-in',
+    neverSignedIn: 'never',
+    justNow: 'just now',
     manager: 'Manager',
     managerFor: (who: string) => `Manager of ${who}`,
     noManager: '(no manager)',

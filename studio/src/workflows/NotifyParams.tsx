@@ -1,5 +1,8 @@
 import { useMessages } from '@lodestar/ui-shared';
 import { Checkbox, Select, TextInput } from '../ui/controls';
+import { useStudioLang } from '../app/lang';
+import { useDraft } from '../draft/DraftContext';
+import { roleOptions, withValue } from './param-options';
 import { NOTIFY_PARAM_MESSAGES } from './notify-messages';
 import type { FieldOption } from './ParamsForm';
 import type { ParamSchema } from './types';
@@ -72,6 +75,8 @@ export function AddressList({
   onChange(next: unknown): void;
 }) {
   const t = useMessages(NOTIFY_PARAM_MESSAGES);
+  const { lang } = useStudioLang();
+  const { definitions } = useDraft();
   const list: Address[] = Array.isArray(value) ? (value as Address[]) : value === undefined ? [] : [value as Address];
   const update = (next: Address[]) => onChange(next.length ? next : undefined);
   const replace = (i: number, address: Address) => update(list.map((a, j) => (j === i ? address : a)));
@@ -91,11 +96,14 @@ export function AddressList({
               options={KINDS.map((k) => ({ value: k, label: t.kinds[k] }))}
             />
             {kind === 'role' && (
-              <TextInput
+              <Select
                 label={named}
                 value={(address as { role: string }).role}
-                mono
                 onChange={(v) => replace(i, { role: v })}
+                options={[
+                  { value: '', label: '—' },
+                  ...withValue(roleOptions(definitions, lang), (address as { role: string }).role),
+                ]}
               />
             )}
             {kind === 'field' && (

@@ -1,12 +1,16 @@
-import { useId, useState } from 'react';
+import { useContext, useId, useState } from 'react';
 import { useStudioLang } from '../app/lang';
+import { useDraft } from '../draft/DraftContext';
 import { Checkbox, Select, TextInput } from '../ui/controls';
 import { libraryName } from './library-messages';
 import { AddressList, BilingualText, isAddressList, isBilingualText } from './NotifyParams';
 import { PANEL_MESSAGES } from './panel-messages';
 import type { ParamSchema } from './types';
 import { useMessages } from '@lodestar/ui-shared';
-import { ConditionInput } from '../rules/ConditionInput';
+import { ConditionEntity, ConditionInput } from '../rules/ConditionInput';
+import { choiceParam } from './ParamChoices';
+import { PARAM_MESSAGES } from './param-messages';
+import { roleOptions } from './param-options';
 
 export interface FieldOption {
   value: string;
@@ -27,8 +31,9 @@ interface Props {
 
 /**
  * A form generated from a params JSON Schema: strings, numbers, booleans, enums, string lists and maps
- * of name → text (a field and its formula) get their own control; anything else (nested guards, record
- * values) is edited as JSON.
+ * of name → text (a field and its formula) get their own control; params naming an entity, relation field,
+ * path, role, record type, event or value source are choices by title (ParamChoices); nested objects are
+ * sub-forms; what is left (createRecord's and convert's record values) is edited as JSON.
  */
 export function ParamsForm({ schema, value, onChange, fields, labelPrefix = '', of }: Props) {
   const { lang } = useStudioLang();
@@ -91,18 +96,28 @@ function ParamControl({
   onChange(next: unknown): void;
 }) {
   const t = useMessages(PANEL_MESSAGES);
+  const p = useMessages(PARAM_MESSAGES);
+  const { lang } = useStudioLang();
+  const { definitions } = useDraft();
+  const bound = useContext(ConditionEntity);
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   // A condition's formula is built from rows of field, operator and value (or written, in formula mode).
   if (of === 'condition' && name === 'check')
     return <ConditionInput label={label} actor value={typeof value === 'string' ? value : ''} onChange={onChange} />;
+  const choice = choiceParam({ name, of, label, value, params, set: definitions, bound, lang, t: p, onChange });
+  if (choice) return choice;
   // A `where` over another entity's records: a related guard's or actorOwns' (a user sends the event, so "me"
-  // means someone), or sendEvent's records to send to (run by the engine or the sender: no "me").
-  if (name === 'where' && (of === 'related' || of === 'actorOwns' || of === 'sendEvent.to'))
+  // means someone), sendEvent's records to send to or the rows a fan-out creates records for (run by the
+  // engine or the sender: no "me").
+  if (
+    name === 'where' &&
+    (of === 'related' || of === 'actorOwns' || of === 'sendEvent.to' || of === 'createRecords.forEach')
+  )
     return typeof params.entity === 'string' && params.entity ? (
       <ConditionInput
         label={label}
         entity={params.entity}
-        actor={of !== 'sendEvent.to'}
+        actor={of === 'related' || of === 'actorOwns'}
         value={typeof value === 'string' ? value : ''}
         onChange={onChange}
       />
@@ -123,7 +138,9 @@ function ParamControl({
     const options =
       name === 'fields' && fields.length
         ? fields
-        : (schema.items?.enum ?? []).map((v) => ({ value: String(v), label: String(v) }));
+        : name === 'roles' && of === 'actorHasRole'
+          ? roleOptions(definitions, lang)
+          : (schema.items?.enum ?? []).map((v) => ({ value: String(v), label: String(v) }));
     const list = Array.isArray(value) ? value.map(String) : [];
     if (options.length)
       return (
@@ -157,7 +174,10 @@ function ParamControl({
         label={label}
         value={String(value ?? '')}
         onChange={onChange}
-        options={[{ value: '', label: '—' }, ...schema.enum.map((v) => ({ value: String(v), label: String(v) }))]}
+        options={[
+          { value: '', label: '—' },
+          ...schema.enum.map((v) => ({ value: String(v), label: p.enums[name]?.[String(v)] ?? String(v) })),
+        ]}
       />
     );
   }
@@ -193,6 +213,23 @@ function ParamControl({
     );
   }
   if (isTextMap(schema)) return <MapInput label={label} value={value} onChange={onChange} />;
+  if (type === 'object' && schema.properties) {
+    // A nested part with members of its own (createRecords' `forEach`: entity, where, limit) as a sub-form.
+    const current = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+    return (
+      <fieldset className="control nested-param" data-param={name}>
+        <legend className="control-label">{label}</legend>
+        <ParamsForm
+          schema={schema}
+          value={current}
+          fields={[]}
+          labelPrefix={`${label} · `}
+          of={of ? `${of}.${name}` : undefined}
+          onChange={(next) => onChange(Object.keys(next).length ? next : undefined)}
+        />
+      </fieldset>
+    );
+  }
   if (isObjectChoice(schema)) {
     // One of several object shapes (sendEvent's `to`: a path, or entity + via + where): their members as a form.
     const current = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};

@@ -60,3 +60,20 @@ export function workflowIdFrom(title: string, taken: Iterable<string>): string {
   if (!used.has(base)) return base;
   for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
 }
+
+/** The longest entity, field or role id the engine accepts (core's IDENTIFIER_PATTERN). */
+const IDENTIFIER_MAX = 48;
+
+/**
+ * An entity's, field's or role's id from its title, camelCase as states' (区域经理 → quYuJingLi), at most 48
+ * characters, unique among `taken` (quYuJingLi2…); a title with no letters gives the fallback (`field`, `field2`…).
+ */
+export function identifierFrom(title: string, taken: Iterable<string>, fallback: string): string {
+  const base = stateIdFrom(title, [], fallback).slice(0, IDENTIFIER_MAX);
+  const used = new Set(taken);
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const id = `${base.slice(0, IDENTIFIER_MAX - String(n).length)}${n}`;
+    if (!used.has(id)) return id;
+  }
+}

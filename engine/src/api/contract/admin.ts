@@ -15,7 +15,7 @@ const noSuchUser = { en: 'no such user', zh: '没有这个用户' };
 const optionalText = { type: ['string', 'null'], pattern: '\\S' };
 const flag = { type: ['boolean', 'null'] };
 const ORG_UNIT = ref('OrgUnit');
-/** A user as administrators see them: with the time their sign-in is throttled until (null when it is not). */
+/** A user as administrators see them: with the time their sign-in is throttled until (null when it is not) and their last sign-in. */
 const listedUser = ref('ListedUser');
 
 /** One row of a bulk invite, every cell as typed (`row` as a spreadsheet numbers it, the header being 1). */
@@ -134,7 +134,8 @@ export const ADMIN = contract('/admin', {
     path: '/users',
     operationId: 'listUsers',
     tags,
-    summary: 'Every user, with `signInBlockedUntil` while sign-in is throttled',
+    summary:
+      'Every user, with `signInBlockedUntil` while sign-in is throttled and `lastLoginAt` (null: never signed in)',
     responses: { 200: json('', object({ data: { type: 'array', items: listedUser } }, ['data'])), ...problems() },
   },
   createUser: {

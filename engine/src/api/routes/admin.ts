@@ -12,7 +12,15 @@ import { inviteUsers, readInviteDirectory } from '../../identity/invites.js';
 import { checkRoleNames } from '../../identity/role-names.js';
 import { blockedUntil } from '../../identity/login-throttle.js';
 import { findOrgUnitPath, findUserById, listUserRows } from '../../identity/users-repo.js';
-import { createUser, resetPassword, toUserJson, unlockUser, updateUser, type UserPatch } from '../../identity/users.js';
+import {
+  createUser,
+  lastLoginOf,
+  resetPassword,
+  toUserJson,
+  unlockUser,
+  updateUser,
+  type UserPatch,
+} from '../../identity/users.js';
 import { UUID_RE } from '@lodestar/core';
 import { actorOf } from '../actor.js';
 import { adminOnly } from '../admin-only.js';
@@ -76,13 +84,20 @@ export function adminRouter(ctx: AppContext): Router {
   });
   // Each user with `signInBlockedUntil` while their email is throttled from every address (admin unlock lifts it).
   route(router, routes.listUsers, async (_req, res) => {
-    const users = (await listUserRows(knex)).map(toUserJson);
+    const rows = await listUserRows(knex);
+    const users = rows.map(toUserJson);
     const blocked = await blockedUntil(
       knex,
       users.map((u) => u.email),
       ctx.clock(),
     );
-    res.json({ data: users.map((u) => ({ ...u, signInBlockedUntil: blocked.get(u.email)?.toISOString() ?? null })) });
+    res.json({
+      data: users.map((u, i) => ({
+        ...u,
+        signInBlockedUntil: blocked.get(u.email)?.toISOString() ?? null,
+        lastLoginAt: lastLoginOf(rows[i]!),
+      })),
+    });
   });
   route(router, routes.createUser, async (req, res) => {
     const body = req.body as Record<string, unknown>;
@@ -129,8 +144,8 @@ export function adminRouter(ctx: AppContext): Router {
   // Lifts every sign-in throttle on the user's email.
   route(router, routes.unlockUser, async (req, res) => {
     const id = String(req.params.id);
-    const { user } = await unlockUser(knex, id, auditContext(req));
-    res.json({ ...user, signInBlockedUntil: null });
+    const { user, lastLoginAt } = await unlockUser(knex, id, auditContext(req));
+    res.json({ ...user, signInBlockedUntil: null, lastLoginAt });
   });
 
   // One seller's records to another, in one transaction, an audit row per record.

@@ -1,0 +1,149 @@
+import type { ReactNode } from 'react';
+import type { DefinitionSet } from '@lodestar/core';
+import type { Lang } from '@lodestar/ui-shared';
+import { Select } from '../ui/controls';
+import { ruleFields } from '../rules/rule-fields';
+import { FieldFormulaRows } from './FieldFormulaRows';
+import type { ParamMessages } from './param-messages';
+import {
+  entityAtPath,
+  entityOptions,
+  eventOptions,
+  pathOptions,
+  recordTypeOptions,
+  relationOptions,
+  roleOptions,
+  withValue,
+  writableFieldOptions,
+  type ParamOption,
+} from './param-options';
+
+export interface ChoiceContext {
+  name: string;
+  /** The guard or action (or nested part: `createRecords.forEach`, `sendEvent.to`) the param belongs to. */
+  of?: string;
+  label: string;
+  value: unknown;
+  /** The params this one sits among. */
+  params: Record<string, unknown>;
+  /** The params of the action holding a nested part (createRecords' for `forEach`). */
+  outer?: Record<string, unknown>;
+  set: DefinitionSet;
+  /** The workflow's bound entity. */
+  bound?: string;
+  lang: Lang;
+  t: ParamMessages;
+  onChange(next: unknown): void;
+}
+
+const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+/** Actions whose `entity` is the entity of records they write or read (not the bound one). */
+const ENTITY_PARAMS = new Set([
+  'related',
+  'actorOwns',
+  'createRecord',
+  'createRecords',
+  'createRecords.forEach',
+  'sendEvent.to',
+]);
+
+/**
+ * A param that names an entity, a relation field, a path, a role, a record type, an event or a value source,
+ * as a choice by title (never an id to type); undefined when the param is none of those.
+ */
+export function choiceParam(c: ChoiceContext): ReactNode | undefined {
+  const { name, of = '', params, set, bound, lang, t } = c;
+  const entities = set.entities;
+  const select = (options: ParamOption[], empty: string = t.none) => (
+    <Select
+      label={c.label}
+      value={String(c.value ?? '')}
+      onChange={(v) => c.onChange(v || undefined)}
+      options={[{ value: '', label: empty }, ...withValue(options, c.value)]}
+    />
+  );
+  const entity = text(params.entity);
+  const titleOfEntity = (id: string | undefined) =>
+    entityOptions(entities, lang).find((o) => o.value === id)?.label ?? id ?? '';
+  /** The relation fields of the chosen entity pointing at `target`, or a hint while none can be chosen. */
+  const relation = (target: string | undefined) => {
+    if (!entity) return select([], t.chooseEntityFirst);
+    const options = relationOptions(entities, entity, target, lang);
+    return options.length || c.value
+      ? select(options)
+      : select([], t.noRelation(titleOfEntity(entity), titleOfEntity(target)));
+  };
+
+  if (name === 'entity' && ENTITY_PARAMS.has(of)) return select(entityOptions(entities, lang));
+  // related / sendEvent's children: the chosen entity's field pointing at this workflow's records.
+  if (name === 'via' && (of === 'related' || of === 'sendEvent.to')) return relation(bound);
+  if (name === 'linkBack' && of === 'createRecords') return relation(bound);
+  if (name === 'linkSource' && of === 'createRecords') {
+    const forEach = params.forEach as { entity?: string } | undefined;
+    return relation(text(forEach?.entity));
+  }
+  if (name === 'path' && (of === 'updateRecord' || of === 'sendEvent.to'))
+    return select(pathOptions(entities, bound, lang));
+  if (name === 'recordType' && (of === 'createRecord' || of === 'createRecords'))
+    return select(recordTypeOptions(entities, entity, lang), t.everyType);
+  if ((name === 'role' && of === 'approvalGiven') || name === 'roundRobinRole') return select(roleOptions(set, lang));
+  if (name === 'event' && of === 'sendEvent') {
+    const to = (params.to ?? {}) as { path?: string; entity?: string };
+    const target = to.entity ?? (to.path ? entityAtPath(entities, bound, to.path) : undefined);
+    return select(eventOptions(set, target, lang));
+  }
+  if (name === 'valueFrom' && of === 'setField') {
+    const own = Object.keys(entities.find((e) => e.$id === bound)?.properties ?? {});
+    const fields = ruleFields(
+      entities.find((e) => e.$id === bound),
+      entities,
+      lang,
+      { relations: false },
+    ).filter((f) => own.includes(f.path));
+    return select([
+      { value: 'now', label: t.now },
+      { value: 'actor.id', label: t.actor },
+      ...fields.map((f) => ({ value: `record.${f.path}`, label: t.recordField(f.label) })),
+    ]);
+  }
+  if (name === 'set' && of === 'createRecords') {
+    const source = text((params.forEach as { entity?: string } | undefined)?.entity);
+    const reads = ruleFields(
+      entities.find((e) => e.$id === source),
+      entities,
+      lang,
+      { relations: true },
+    );
+    return (
+      <FieldFormulaRows
+        label={c.label}
+        value={c.value}
+        targets={writableFieldOptions(entities, entity, lang)}
+        reads={reads}
+        hint={t.setHint}
+        onChange={c.onChange}
+      />
+    );
+  }
+  if (name === 'set' && of === 'updateRecord') {
+    const path = text(params.path);
+    const target = path ? entityAtPath(entities, bound, path) : undefined;
+    const reads = ruleFields(
+      entities.find((e) => e.$id === bound),
+      entities,
+      lang,
+      { relations: true, owner: true },
+    );
+    return (
+      <FieldFormulaRows
+        label={c.label}
+        value={c.value}
+        targets={writableFieldOptions(entities, target, lang)}
+        reads={reads}
+        onChange={c.onChange}
+      />
+    );
+  }
+  return undefined;
+}
