@@ -211,7 +211,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every user, with `signInBlockedUntil` while sign-in is throttled */
+        /** Every user, with `signInBlockedUntil` while sign-in is throttled and `lastLoginAt` (null: never signed in) */
         get: operations["listUsers"];
         put?: never;
         /** Add a user; they change the given password at first sign-in */
@@ -1555,7 +1555,10 @@ export interface components {
          * @enum {unknown}
          */
         KeyStep: core.KeyStep;
-        /** @description A user as administrators list them: with the time their sign-in is throttled until (null when it is not). */
+        /**
+         * @description A user as administrators list them: with the time their sign-in is throttled until (null when it is not)
+         *     and their last sign-in (null when they never signed in).
+         */
         ListedUser: core.ListedUser;
         Localized: core.Localized;
         /**
