@@ -57,14 +57,26 @@ it('edits a schedule in the workflow designer into the draft', async () => {
   await p.goto('/studio/workflows/customer-life');
   const panel = p.getByRole('region', { name: '定时任务' });
   const rfm = panel.locator('[data-schedule="rfm"]');
-  expect(await rfm.getByLabel('执行时间（cron）').inputValue()).toBe('0 2 * * *');
-  await rfm.getByLabel('执行时间（cron）').fill('30 1 * * *');
+  // When it runs is said as 每天 at a time, not as cron's five fields.
+  expect(await rfm.getByLabel('执行频率').inputValue()).toBe('day');
+  expect(await rfm.getByLabel('时间', { exact: true }).inputValue()).toBe('02:00');
+  expect(await rfm.getByLabel('执行时间（cron）').count()).toBe(0);
+  await rfm.getByLabel('时间', { exact: true }).fill('01:30');
   await draftSaved(p);
   const draft = (await server.request('GET', '/api/v1/meta/drafts?id=studio')).body;
   const definitions = (draft.data?.[0] ?? draft).definitions;
   const workflow = definitions.workflows.find((w: { id: string }) => w.id === 'customer-life');
   expect(workflow.meta.schedules[0]).toMatchObject({ id: 'rfm', cron: '30 1 * * *' });
-  // An impossible cron is the engine's issue, shown under the schedule in Chinese.
+  // 每周 keeps the time; 自定义 offers the raw cron, and an impossible one is the engine's issue, in Chinese.
+  await rfm.getByLabel('执行频率').selectOption({ label: '每周' });
+  await rfm.getByLabel('星期').selectOption({ label: '星期五' });
+  await draftSaved(p);
+  const weekly = (await server.request('GET', '/api/v1/meta/drafts?id=studio')).body;
+  expect(
+    (weekly.data?.[0] ?? weekly).definitions.workflows.find((w: { id: string }) => w.id === 'customer-life').meta
+      .schedules[0].cron,
+  ).toBe('30 1 * * 5');
+  await rfm.getByLabel('执行频率').selectOption({ label: '自定义（高级）' });
   await rfm.getByLabel('执行时间（cron）').fill('99 1 * * *');
   await expect.poll(() => rfm.getByTestId('schedule-issues').textContent()).toContain('定时表达式无法识别');
 });

@@ -190,7 +190,6 @@ function StepForm(props: {
         />
       </div>
       <div className="wf-pair">
-        <TextInput label={label(t.stepId)} value={step.id} mono onChange={(v) => onChange({ id: v })} />
         <Select
           label={label(t.kind)}
           value={kind}
@@ -232,6 +231,11 @@ function StepForm(props: {
         value={step.when ?? ''}
         onChange={(v) => onChange({ when: v ?? '' })}
       />
+      {/* The id is made for the step (step1, step2…); approvals record it, so it is changed only here. */}
+      <details className="wf-advanced">
+        <summary>{t.advanced}</summary>
+        <TextInput label={label(t.stepId)} value={step.id} mono onChange={(v) => onChange({ id: v })} />
+      </details>
     </li>
   );
 }

@@ -12,6 +12,11 @@ import {
 } from '../schedules/schedule-edits';
 import { ConditionInput } from '../rules/ConditionInput';
 import { Checkbox, IssueNotes, Select, TextInput } from '../ui/controls';
+import { CronInput, TimeZoneSelect } from '../schedules/CronInput';
+import { CRON_MESSAGES } from '../schedules/cron-messages';
+import { useStudioLang } from '../app/lang';
+import { useDraft } from '../draft/DraftContext';
+import { eventOptions, roleOptions, withValue } from './param-options';
 import type { Workflow } from './types';
 
 /**
@@ -32,6 +37,11 @@ export function SchedulesPanel({
   const t = useMessages(SCHEDULE_PANEL_MESSAGES);
   const schedules = workflow.meta.schedules ?? [];
   const events = [...new Set(Object.values(workflow.states).flatMap((s) => Object.keys(s.on ?? {})))];
+  const { lang } = useStudioLang();
+  const { definitions } = useDraft();
+  const eventTitles = new Map(
+    eventOptions({ ...definitions, workflows: [workflow] }, workflow.meta.entity, lang).map((o) => [o.value, o.label]),
+  );
   const replace = (i: number, next: ScheduleDraft) => onChange(schedules.map((s, at) => (at === i ? next : s)));
   const add = () =>
     onChange([
@@ -56,6 +66,7 @@ export function SchedulesPanel({
           schedule={schedule}
           fields={fields}
           events={events}
+          eventTitles={eventTitles}
           issues={issues.filter(
             (x) => x.pointer === `/meta/schedules/${i}` || x.pointer.startsWith(`/meta/schedules/${i}/`),
           )}
@@ -72,12 +83,17 @@ function ScheduleForm(props: {
   schedule: ScheduleDraft;
   fields: { value: string; label: string }[];
   events: string[];
+  /** Each event's title, from its transitions. */
+  eventTitles: Map<string, string>;
   issues: DefinitionIssue[];
   prefix: string;
   onChange(next: ScheduleDraft): void;
   onRemove(): void;
 }) {
   const t = useMessages(SCHEDULE_PANEL_MESSAGES);
+  const c = useMessages(CRON_MESSAGES);
+  const { lang } = useStudioLang();
+  const { definitions } = useDraft();
   const { schedule, onChange } = props;
   const kind = actionKindOf(schedule);
   const title =
@@ -99,20 +115,18 @@ function ScheduleForm(props: {
     <div className="wf-schedule" data-schedule={schedule.id}>
       <IssueNotes issues={props.issues} prefix={props.prefix} testId="schedule-issues" />
       <div className="wf-schedule-grid">
-        <TextInput label={t.id} value={schedule.id} mono onChange={(id) => onChange({ ...schedule, id })} />
         <TextInput label={t.titleZh} value={title.zh ?? ''} onChange={(v) => setTitle('zh', v)} />
         <TextInput label={t.titleEn} value={title.en ?? ''} onChange={(v) => setTitle('en', v)} />
-        <TextInput
+        <CronInput
           label={t.cron}
-          value={schedule.cron}
-          mono
           hint={t.cronHint}
+          value={schedule.cron}
           onChange={(cron) => onChange({ ...schedule, cron })}
         />
-        <TextInput
+        <TimeZoneSelect
           label={t.timeZone}
+          lang={lang}
           value={schedule.timeZone ?? ''}
-          placeholder="Asia/Shanghai"
           onChange={(v) => optional('timeZone', v)}
         />
         <Checkbox
@@ -183,18 +197,31 @@ function ScheduleForm(props: {
         <Select
           label={t.event}
           value={schedule.event ?? ''}
-          options={props.events.map((e) => ({ value: e, label: e }))}
+          options={props.events.map((e) => ({ value: e, label: props.eventTitles.get(e) || e }))}
           onChange={(event) => onChange({ ...schedule, event })}
         />
       )}
       {kind === 'notify' && (
-        <TextInput
+        <Select
           label={t.role}
           value={schedule.notify?.role ?? ''}
-          mono
           onChange={(role) => onChange({ ...schedule, notify: { ...schedule.notify, role } })}
+          options={[
+            { value: '', label: '—' },
+            ...withValue(roleOptions(definitions, lang), schedule.notify?.role ?? ''),
+          ]}
         />
       )}
+      <details className="wf-advanced">
+        <summary>{c.advanced}</summary>
+        <TextInput
+          label={c.scheduleId}
+          value={schedule.id}
+          mono
+          hint={c.idHint}
+          onChange={(id) => onChange({ ...schedule, id })}
+        />
+      </details>
       <div className="wf-panel-actions">
         <span />
         <button type="button" className="button button-quiet" onClick={props.onRemove}>
