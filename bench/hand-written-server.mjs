@@ -8,7 +8,8 @@
 //   PORT=3001 DATABASE_URL=postgres://postgres@127.0.0.1:5432/lodestar_bench node bench/hand-written-server.mjs
 import express from 'express';
 import pg from 'pg';
-import { configurePgTypes, DATABASE_URL, enumOf, readEntity } from './lib/common.mjs';
+import { join } from 'node:path';
+import { configurePgTypes, DATABASE_URL, enumOf, readEntity, REPO_ROOT } from './lib/common.mjs';
 
 configurePgTypes();
 const pool = new pg.Pool({
@@ -17,6 +18,16 @@ const pool = new pg.Pool({
 });
 
 const customer = readEntity('customer');
+// A customer row carries its search document (a tsvector the table's trigger would otherwise compute in
+// PL/pgSQL): computed here as the engine computes it, with the table format's own function and readings.
+const searchDir = join(REPO_ROOT, 'engine/dist/search');
+const { searchSpecOf } = await import(join(searchDir, 'search-spec.js'));
+const { searchDocLiteral } = await import(join(searchDir, 'search-terms.js'));
+const SEARCH = searchSpecOf(customer);
+const READINGS = new Map(
+  (await pool.query('select ch, syllable from lodestar_pinyin')).rows.map((r) => [r.ch, r.syllable]),
+);
+const searchDoc = (row) => searchDocLiteral(SEARCH, row, (ch) => READINGS.get(ch));
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CUSTOMER_FIELDS = new Set(Object.keys(customer.properties));
 const ENUMS = Object.fromEntries(
@@ -102,8 +113,8 @@ app.post('/api/v1/records/customer', async (req, res) => {
   const problem = checkCustomer(body, { create: true });
   if (problem) return invalid(res, problem);
   const names = Object.keys(body).filter((k) => CUSTOMER_FIELDS.has(k));
-  const columns = ['record_type', ...names];
-  const values = [body.record_type, ...names.map((n) => body[n])];
+  const columns = ['record_type', ...names, 'search_doc'];
+  const values = [body.record_type, ...names.map((n) => body[n]), searchDoc(body)];
   const sql = `INSERT INTO customer (${columns.map(q).join(', ')}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING *`;
   const { rows } = await pool.query(sql, values);
   res.status(201).location(`/api/v1/records/customer/${rows[0].id}`).set('ETag', `"${rows[0].version}"`).json(rows[0]);

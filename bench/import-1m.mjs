@@ -7,7 +7,8 @@
 //      process, sampling its peak RSS (VmHWM) from /proc;
 //   4. times two COPYs as limits: the same file (decoded to UTF-8) into a table of text columns (the bytes
 //      alone), and the same rows already converted (ids, numbers, the parent's uuid) into `customer` itself,
-//      with its indexes, keys and foreign keys (what the database must do for these rows at the least);
+//      with its indexes, keys and foreign keys, search documents computed beforehand (what the database must do
+//      for these rows at the least);
 //   5. prints the figures (with the load average and the import process's CPU seconds, since wall time on a
 //      shared machine is noisy) and writes them to bench/results-import.json under `postgres` or `pglite`.
 //   --pglite: the same on the embedded PGlite (a fresh data folder, no DATABASE_URL); the limits are PGlite's
@@ -221,6 +222,16 @@ try {
       (r) => [r.code, r.id],
     ),
   );
+  // The search document is part of a customer row: the limit sends it computed, as the engine's writers do
+  // (before the clock starts), so the COPY times the table alone and not the trigger that fills a missing one.
+  const engineDist = join(REPO_ROOT, 'engine/dist/search');
+  const { searchSpecOf } = await import(join(engineDist, 'search-spec.js'));
+  const { searchDocLiteral } = await import(join(engineDist, 'search-terms.js'));
+  const spec = searchSpecOf(definition);
+  const readings = new Map(
+    (await client.query('select ch, syllable from lodestar_pinyin')).map((r) => [r.ch, r.syllable]),
+  );
+  const pinyinOf = (ch) => readings.get(ch);
   const converted = join(dir, 'converted.csv');
   const out = createWriteStream(converted);
   const columns = [
@@ -241,6 +252,7 @@ try {
     'phone',
     'record_type',
     'state',
+    'search_doc',
   ];
   for (let i = 0; i < ROWS; i++) {
     const c = customerLine(parents)(i);
@@ -263,6 +275,8 @@ try {
       'company',
       'prospect',
     ];
+    const fields = Object.fromEntries(columns.slice(0, 15).map((name, n) => [name, row[n] ?? null]));
+    row.push(searchDocLiteral(spec, fields, pinyinOf));
     if (!out.write(`${row.join(',')}\n`)) await once(out, 'drain');
   }
   out.end();

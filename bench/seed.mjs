@@ -25,6 +25,7 @@ import {
   DB_NAME,
   DEFINITIONS_DIR,
   PG_BASE,
+  REPO_ROOT,
   enumOf,
   engineServerOptions,
   fail,
@@ -182,6 +183,24 @@ await db.query(`TRUNCATE customer CASCADE`);
 for (const index of indexes) await db.query(`DROP INDEX ${pg.escapeIdentifier(index.indexname)}`);
 log(`dropped ${indexes.length} secondary indexes for the load: ${indexes.map((i) => i.indexname).join(', ')}`);
 
+// Search documents: the load runs with triggers off (session_replication_role), so the trigger that keeps them
+// would not fire. For the load the column is what a publish makes first, a generated column computed with each
+// row, and a plain column again afterwards (the engine's setSearch step does the same).
+const { searchSpecOf } = await import(join(REPO_ROOT, 'engine/dist/search/search-spec.js'));
+const { searchDocSql } = await import(join(REPO_ROOT, 'engine/dist/search/search-sql.js'));
+const searched = [
+  ['customer', customerDef],
+  ['contact', contactDef],
+]
+  .map(([table, definition]) => ({ table, spec: searchSpecOf(definition) }))
+  .filter(({ spec }) => spec);
+for (const { table, spec } of searched) {
+  await db.query(`ALTER TABLE ${table} DROP COLUMN IF EXISTS search_doc`);
+  await db.query(
+    `ALTER TABLE ${table} ADD COLUMN search_doc tsvector GENERATED ALWAYS AS (${searchDocSql(spec)}) STORED`,
+  );
+}
+
 // ---------------------------------------------------------------------------------------------- customers
 
 const ownerIds = (await db.query(`select array_agg(gen_random_uuid()) as ids from generate_series(1, ${OWNERS})`))
@@ -330,6 +349,7 @@ for (let start = 1; start <= CONTACTS; start += BATCH) {
 // ---------------------------------------------------------------------------------------------- indexes, stats
 
 await db.query(`SET session_replication_role = origin`);
+for (const { table } of searched) await db.query(`ALTER TABLE ${table} ALTER COLUMN search_doc DROP EXPRESSION`);
 for (const index of indexes) await timed(`rebuilt ${index.indexname}`, index.indexdef);
 if (!opts['template-indexes-only']) {
   const columnsOf = (def) => /\((.*)\)\s*$/.exec(def)?.[1].replaceAll('"', '').split(/,\s*/).join(',');
