@@ -86,6 +86,8 @@ describe('the notification bell', () => {
   });
 
   it('edits whom a notify reaches and its title in each language in the studio', async () => {
+    // An org unit is chosen by name from the org chart.
+    expect((await server.request('POST', '/api/v1/admin/org-units', { name: '财务部' })).status).toBe(201);
     const page = await sessions.open(server.adminToken, 'zh');
     await page.goto('/studio/workflows');
     await page.locator('tr[data-workflow="payment-flow"]').getByRole('link').first().click();
@@ -105,7 +107,7 @@ describe('the notification bell', () => {
     await panel.getByLabel(/标题 · English$/).fill('Overdue: {{title}}');
     await panel.getByRole('button', { name: '添加通知对象' }).click();
     await to('5').selectOption('orgUnit');
-    await to('5 · 部门').fill('财务部');
+    await to('5 · 部门').selectOption('财务部');
     await panel.getByLabel(/通知对象 5 · 含下级部门$/).check();
     await draftSaved(page);
     const draft = (await server.request('GET', '/api/v1/meta/drafts/studio')).body.definitions.workflows.find(

@@ -66,6 +66,8 @@ describe('the studio', () => {
     // The record type: shows every field, requires the level.
     await p.getByRole('button', { name: '添加类型' }).click();
     const typeDialog = p.getByRole('dialog', { name: '添加类型' });
+    // The type's id is derived from its title; typed here under 高级 to keep the test's name.
+    await typeDialog.locator('summary', { hasText: '高级' }).click();
     await typeDialog.getByLabel('类型标识', { exact: true }).fill('distributor');
     await typeDialog.getByLabel('中文名称', { exact: true }).fill('经销商');
     await typeDialog.getByLabel('英文名称', { exact: true }).fill('Distributor');

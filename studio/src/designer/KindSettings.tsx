@@ -57,7 +57,14 @@ export function KindSettings({
         <div className="form-grid">
           {text('minimum', t.minimum, { type: 'number' })}
           {text('maximum', t.maximum, { type: 'number' })}
-          {form.kind === 'money' && text('currency', t.currency, { mono: true })}
+          {form.kind === 'money' && (
+            <Select
+              label={t.currency}
+              value={String(form.currency)}
+              onChange={(currency) => onChange({ currency })}
+              options={currencyOptions(String(form.currency), lang)}
+            />
+          )}
           {form.kind === 'money' && text('scale', t.scale, { type: 'number' })}
           {text('defaultValue', t.defaultValue, { type: 'number' })}
         </div>
@@ -144,4 +151,17 @@ export function KindSettings({
     default:
       return <p className="muted">{t.kindFixed}</p>;
   }
+}
+
+/** Currencies a business here keeps amounts in, named in the language (人民币（CNY）); the current one kept. */
+const CURRENCIES = ['CNY', 'HKD', 'TWD', 'USD', 'EUR', 'GBP', 'JPY', 'KRW', 'SGD', 'AUD', 'CAD', 'CHF', 'RUB', 'INR'];
+
+function currencyOptions(current: string, lang: 'zh' | 'en'): { value: string; label: string }[] {
+  const names = new Intl.DisplayNames([lang === 'zh' ? 'zh-CN' : 'en'], { type: 'currency' });
+  const codes = current && !CURRENCIES.includes(current) ? [current, ...CURRENCIES] : CURRENCIES;
+  const named = codes.map((code) => {
+    const name = names.of(code) ?? code;
+    return { value: code, label: lang === 'zh' ? `${name}（${code}）` : `${name} (${code})` };
+  });
+  return [{ value: '', label: '—' }, ...named];
 }

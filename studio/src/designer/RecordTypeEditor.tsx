@@ -6,8 +6,12 @@ import type { EntityDefinition, RecordTypeDefinition } from '@lodestar/core';
 import { Dialog, Select, TextInput } from '../ui/controls';
 import { TYPE_MESSAGES } from './type-messages';
 import { isIdentifier } from '@lodestar/core';
+import { identifierFrom } from '../workflows/ids';
 
-/** Adds or edits a record type: its titles, the fields it shows and requires, its own workflow. */
+/**
+ * Adds or edits a record type: its titles, the fields it shows and requires, its own workflow. A new type's id is
+ * derived from its title (pinyin for Chinese), shown and editable under 高级 / Advanced.
+ */
 export function RecordTypeEditor(props: {
   entity: EntityDefinition;
   id?: string;
@@ -20,7 +24,8 @@ export function RecordTypeEditor(props: {
   const { definitions } = useDraft();
   const existing = props.id ? entity['x-entity'].recordTypes?.[props.id] : undefined;
   const names = Object.keys(entity.properties);
-  const [id, setId] = useState(props.id ?? '');
+  // Undefined while a new type's id follows its title.
+  const [typedId, setId] = useState<string | undefined>(props.id);
   const [zh, setZh] = useState(existing ? (typeof existing.title === 'string' ? '' : (existing.title.zh ?? '')) : '');
   const [en, setEn] = useState(
     existing ? (typeof existing.title === 'string' ? existing.title : (existing.title.en ?? '')) : '',
@@ -28,6 +33,9 @@ export function RecordTypeEditor(props: {
   const [shown, setShown] = useState(() => new Set(existing?.fields ?? names));
   const [required, setRequired] = useState(() => new Set(existing?.required ?? []));
   const [workflow, setWorkflow] = useState(existing?.workflow ?? '');
+  const typeTitle = en.trim() || zh.trim();
+  const id =
+    typedId ?? (typeTitle ? identifierFrom(typeTitle, Object.keys(entity['x-entity'].recordTypes ?? {}), 'type') : '');
   const taken = !props.id && id in (entity['x-entity'].recordTypes ?? {});
   const idError = id && !isIdentifier(id) ? t.idInvalid : taken ? t.idTaken : undefined;
   const ready = isIdentifier(id) && !taken && (zh || en);
@@ -65,14 +73,6 @@ export function RecordTypeEditor(props: {
       }
     >
       <div className="form-grid">
-        <TextInput
-          label={t.id}
-          value={id}
-          onChange={(v) => setId(v.trim())}
-          mono
-          disabled={props.id !== undefined}
-          hint={idError ?? (props.id ? t.idFixed : t.idHint(<code key="example">distributor</code>))}
-        />
         <TextInput label={t.titleZh} value={zh} onChange={setZh} />
         <TextInput label={t.titleEn} value={en} onChange={setEn} />
         <Select
@@ -125,6 +125,17 @@ export function RecordTypeEditor(props: {
           })}
         </tbody>
       </table>
+      <details className="type-advanced" open={Boolean(idError)}>
+        <summary>{t.advanced}</summary>
+        <TextInput
+          label={t.id}
+          value={id}
+          onChange={(v) => setId(v.trim())}
+          mono
+          disabled={props.id !== undefined}
+          hint={idError ?? (props.id ? t.idFixed : t.idHint)}
+        />
+      </details>
     </Dialog>
   );
 }

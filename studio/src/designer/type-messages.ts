@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { defineMessages } from '@lodestar/ui-shared';
 
 export const TYPE_MESSAGES = defineMessages({
@@ -6,7 +5,8 @@ export const TYPE_MESSAGES = defineMessages({
     addType: '添加类型',
     editType: (title: string) => `编辑类型 ${title}`,
     id: '类型标识',
-    idHint: (example: ReactNode): ReactNode => ['英文驼峰，例如 ', example, '；记录中保存的就是它'],
+    idHint: '由名称自动生成，记录中保存的就是它；一般无需修改',
+    advanced: '高级',
     idFixed: '已有记录使用此标识，不能更改',
     idInvalid: '须以小写字母开头，只含字母和数字',
     idTaken: '已有同名类型',
@@ -27,7 +27,8 @@ export const TYPE_MESSAGES = defineMessages({
     addType: 'Add record type',
     editType: (title: string) => `Edit type ${title}`,
     id: 'Type identifier',
-    idHint: (example: ReactNode): ReactNode => ['camelCase, e.g. ', example, '; records store it'],
+    idHint: 'Made from the title; records store it. Rarely worth changing',
+    advanced: 'Advanced',
     idFixed: 'Records use this identifier; it cannot change',
     idInvalid: 'Start with a lowercase letter; letters and digits only',
     idTaken: 'A type with this identifier exists',

@@ -1,4 +1,4 @@
-import { useMessages } from '@lodestar/ui-shared';
+import { useApiGet, useMessages } from '@lodestar/ui-shared';
 import { Checkbox, Select, TextInput } from '../ui/controls';
 import { useStudioLang } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
@@ -77,6 +77,9 @@ export function AddressList({
   const t = useMessages(NOTIFY_PARAM_MESSAGES);
   const { lang } = useStudioLang();
   const { definitions } = useDraft();
+  // Org units by name (the engine takes a unit's name or id; a name reads the same in every installation).
+  const [units] = useApiGet('/admin/org-units');
+  const unitOptions = units.status === 'ready' ? units.data.data.map((u) => ({ value: u.name, label: u.name })) : [];
   const list: Address[] = Array.isArray(value) ? (value as Address[]) : value === undefined ? [] : [value as Address];
   const update = (next: Address[]) => onChange(next.length ? next : undefined);
   const replace = (i: number, address: Address) => update(list.map((a, j) => (j === i ? address : a)));
@@ -116,11 +119,14 @@ export function AddressList({
             )}
             {kind === 'orgUnit' && (
               <>
-                <TextInput
+                <Select
                   label={named}
-                  hint={t.orgUnitHint}
                   value={(address as { orgUnit: string }).orgUnit}
                   onChange={(v) => replace(i, { ...(address as object), orgUnit: v } as Address)}
+                  options={[
+                    { value: '', label: '—' },
+                    ...withValue(unitOptions, (address as { orgUnit: string }).orgUnit),
+                  ]}
                 />
                 <Checkbox
                   label={`${row} · ${t.subUnits}`}

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { DefinitionSet } from '@lodestar/core';
-import type { Lang } from '@lodestar/ui-shared';
+import { useApiGet, type Lang } from '@lodestar/ui-shared';
 import { Select } from '../ui/controls';
 import { ruleFields } from '../rules/rule-fields';
 import { FieldFormulaRows } from './FieldFormulaRows';
@@ -88,6 +88,8 @@ export function choiceParam(c: ChoiceContext): ReactNode | undefined {
   if (name === 'recordType' && (of === 'createRecord' || of === 'createRecords'))
     return select(recordTypeOptions(entities, entity, lang), t.everyType);
   if ((name === 'role' && of === 'approvalGiven') || name === 'roundRobinRole') return select(roleOptions(set, lang));
+  if (name === 'userId' && of === 'assignOwner')
+    return <UserSelect label={c.label} value={String(c.value ?? '')} onChange={(v) => c.onChange(v || undefined)} />;
   if (name === 'event' && of === 'sendEvent') {
     const to = (params.to ?? {}) as { path?: string; entity?: string };
     const target = to.entity ?? (to.path ? entityAtPath(entities, bound, to.path) : undefined);
@@ -146,4 +148,23 @@ export function choiceParam(c: ChoiceContext): ReactNode | undefined {
     );
   }
   return undefined;
+}
+
+/** A user chosen by name among the active users (assignOwner's `userId`), never a typed id. */
+function UserSelect({ label, value, onChange }: { label: string; value: string; onChange(id: string): void }) {
+  const [users] = useApiGet('/admin/users');
+  const options =
+    users.status === 'ready'
+      ? users.data.data
+          .filter((u) => u.active || u.id === value)
+          .map((u) => ({ value: u.id, label: u.displayName ? `${u.displayName}（${u.email}）` : u.email }))
+      : [];
+  return (
+    <Select
+      label={label}
+      value={value}
+      onChange={onChange}
+      options={[{ value: '', label: '—' }, ...(users.status === 'ready' ? withValue(options, value) : options)]}
+    />
+  );
 }
