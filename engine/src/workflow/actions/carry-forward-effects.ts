@@ -1,5 +1,5 @@
 /*
- * The effects createRecord and convert plan, as data for the shell (runtime/effects): their own module,
+ * The effects createRecord, createRecords and convert plan, as data for the shell (runtime/effects): their own module,
  * so the Effect union in types.ts names them without importing the actions that plan them.
  */
 
@@ -53,4 +53,23 @@ export interface ConvertEffect {
   reuse: Reuse;
   owner?: OwnerPlan;
   runAs?: 'actor';
+}
+
+/** Who owns each created record: the event's sender, the triggering record's owner, or the source row's owner. */
+export type FanOutOwner = 'actor' | 'record' | 'source';
+
+/** What the shell runs (runtime/effects/create-records.ts): plain data, planned without reading anything. */
+export interface CreateRecordsEffect {
+  kind: 'createRecords';
+  phase: 'inTransaction';
+  entity: string;
+  forEach: { entity: string; where?: string };
+  /** More source rows than this refuse the transition (at most MAX_FAN_OUT). */
+  limit: number;
+  linkBack: string;
+  linkSource: string;
+  set: Record<string, string>;
+  recordType?: string;
+  owner: FanOutOwner;
+  runAs: 'actor' | 'engine';
 }

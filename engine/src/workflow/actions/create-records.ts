@@ -4,15 +4,15 @@ import { checkRecordExpression } from '../../formula/record-expression.js';
 import { toFieldKind } from '../../schema/column-types.js';
 import { EntityLookup, fieldTitle, RUN_AS_SCHEMA, settableAs, titleOf } from './related.js';
 import type { ActionSpec } from './types.js';
+import type { CreateRecordsEffect, FanOutOwner } from './carry-forward-effects.js';
+
+export type { CreateRecordsEffect, FanOutOwner };
 
 /** The most records one createRecords may create in one transition (and the largest `limit`). */
 export const MAX_FAN_OUT = 10_000;
 
 /** The name a fan-out's formulas read the record whose transition runs by (`trigger.targetSegment`). */
 export const TRIGGER_NAME = 'trigger';
-
-/** Who owns each created record: the event's sender, the triggering record's owner, or the source row's owner. */
-export type FanOutOwner = 'actor' | 'record' | 'source';
 
 interface Params {
   entity: string;
@@ -23,22 +23,6 @@ interface Params {
   recordType?: string;
   owner?: FanOutOwner;
   runAs?: 'actor' | 'engine';
-}
-
-/** What the shell runs (runtime/effects/create-records.ts): plain data, planned without reading anything. */
-export interface CreateRecordsEffect {
-  kind: 'createRecords';
-  phase: 'inTransaction';
-  entity: string;
-  forEach: { entity: string; where?: string };
-  /** More source rows than this refuse the transition (at most MAX_FAN_OUT). */
-  limit: number;
-  linkBack: string;
-  linkSource: string;
-  set: Record<string, string>;
-  recordType?: string;
-  owner: FanOutOwner;
-  runAs: 'actor' | 'engine';
 }
 
 /**
