@@ -137,6 +137,27 @@ describe('a studio that asks for no identifier', () => {
     await p.getByTestId('workflow-issues').getByText('引擎没有发现问题。').waitFor();
     await screenshot(p, 'studio-fan-out-form');
 
+    // createRecord: what is copied, the owner and the link back are rows of choices too.
+    await transition.getByRole('button', { name: '+ 添加动作' }).click();
+    await transition.getByLabel('动作 2', { exact: true }).selectOption({ label: '创建记录' });
+    await transition.getByLabel('动作 2 · 业务对象', { exact: true }).selectOption({ label: '答卷' });
+    const copy = '动作 2 · 复制字段';
+    await transition.getByRole('button', { name: `${copy} · 添加字段` }).click();
+    await transition.getByLabel(`${copy} · 新记录字段 1`, { exact: true }).selectOption({ label: '备注' });
+    await transition.getByLabel(`${copy} · 取自本记录 1`, { exact: true }).selectOption({ label: '调查名称' });
+    await transition.getByLabel('动作 2 · 负责人', { exact: true }).selectOption({ label: '本记录的负责人' });
+    await transition.getByLabel('动作 2 · 关联回源记录的字段', { exact: true }).selectOption({ label: '所属调查' });
+    await draftSaved(p);
+    const drafted = (await draftSet()).workflows.find((w: { id: string }) => w.id === 'survey-flow');
+    expect(drafted.states.draft.on.SEND.actions[1]).toEqual({
+      type: 'createRecord',
+      params: { entity: 'response', copy: { note: 'name' }, owner: 'source', linkBack: 'survey' },
+    });
+    // Only createRecord's line-item copying (a template's order lines) is still written as JSON.
+    expect(await transition.locator('textarea.json-param').count()).toBe(1);
+    await transition.getByRole('button', { name: '删除动作 2' }).click();
+    await draftSaved(p);
+
     await p.goto('/studio/publish');
     await p.getByRole('button', { name: '发布', exact: true }).click();
     await p.getByTestId('published').waitFor();

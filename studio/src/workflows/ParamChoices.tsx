@@ -4,6 +4,7 @@ import { useApiGet, type Lang } from '@lodestar/ui-shared';
 import { Select } from '../ui/controls';
 import { ruleFields } from '../rules/rule-fields';
 import { FieldFormulaRows } from './FieldFormulaRows';
+import { CopyRows, OwnerChoice, ValueRows } from './RecordParams';
 import type { ParamMessages } from './param-messages';
 import {
   entityAtPath,
@@ -46,7 +47,13 @@ const ENTITY_PARAMS = new Set([
   'createRecords',
   'createRecords.forEach',
   'sendEvent.to',
+  'convert.customer',
+  'convert.contact',
+  'convert.opportunity',
 ]);
+
+/** The parts of convert: each creates a record of its own entity (by default the part's name). */
+const CONVERT_PARTS = ['convert.customer', 'convert.contact', 'convert.opportunity'];
 
 /**
  * A param that names an entity, a relation field, a path, a role, a record type, an event or a value source,
@@ -76,6 +83,58 @@ export function choiceParam(c: ChoiceContext): ReactNode | undefined {
   };
 
   if (name === 'entity' && ENTITY_PARAMS.has(of)) return select(entityOptions(entities, lang));
+  // A new record's params (createRecord, each part of convert): its entity is chosen, or the part's own.
+  const creates = of === 'createRecord' || CONVERT_PARTS.includes(of);
+  const created = of === 'createRecord' ? entity : CONVERT_PARTS.includes(of) ? (entity ?? of.slice(8)) : undefined;
+  const boundFields = () =>
+    Object.entries(entities.find((e) => e.$id === bound)?.properties ?? {}).map(([field, definition]) => ({
+      value: field,
+      label: titleOfField(definition, field),
+    }));
+  const titleOfField = (definition: { title?: string; 'x-i18n'?: { title?: Record<string, string> } }, field: string) =>
+    definition['x-i18n']?.title?.[lang] ?? definition.title ?? field;
+  if (creates && name === 'copy')
+    return (
+      <CopyRows
+        label={c.label}
+        value={c.value}
+        targets={writableFieldOptions(entities, created, lang)}
+        sources={boundFields()}
+        onChange={c.onChange}
+      />
+    );
+  if (creates && name === 'values')
+    return (
+      <ValueRows
+        label={c.label}
+        value={c.value}
+        targets={writableFieldOptions(entities, created, lang)}
+        sources={boundFields()}
+        onChange={c.onChange}
+      />
+    );
+  if (name === 'owner' && (of === 'createRecord' || of === 'convert')) {
+    const userFields = Object.entries(entities.find((e) => e.$id === bound)?.properties ?? {})
+      .filter(([, definition]) => definition['x-user'])
+      .map(([field, definition]) => ({ value: field, label: titleOfField(definition, field) }));
+    return (
+      <OwnerChoice
+        label={c.label}
+        value={c.value}
+        userFields={userFields}
+        roles={roleOptions(set, lang)}
+        onChange={c.onChange}
+      />
+    );
+  }
+  // createRecord: the new record's field back to this one, and this record's field keeping the new one.
+  if (name === 'linkBack' && of === 'createRecord') return relation(bound);
+  if ((name === 'storeIdIn' && of === 'createRecord') || (name === 'storeIn' && CONVERT_PARTS.includes(of))) {
+    const options = relationOptions(entities, bound, created, lang);
+    return select(options);
+  }
+  if (name === 'recordType' && CONVERT_PARTS.includes(of))
+    return select(recordTypeOptions(entities, created, lang), t.everyType);
   // related / sendEvent's children: the chosen entity's field pointing at this workflow's records.
   if (name === 'via' && (of === 'related' || of === 'sendEvent.to')) return relation(bound);
   if (name === 'linkBack' && of === 'createRecords') return relation(bound);

@@ -213,6 +213,31 @@ function ParamControl({
     );
   }
   if (isTextMap(schema)) return <MapInput label={label} value={value} onChange={onChange} />;
+  const part = optionalPart(schema);
+  if (part) {
+    // An optional part (convert's contact and opportunity): made unless turned off (false), with its own form.
+    const current = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+    return (
+      <fieldset className="control nested-param" data-param={name}>
+        <legend className="control-label">{label}</legend>
+        <Checkbox
+          label={`${label} · ${p.createPart(libraryName(name, lang, of))}`}
+          checked={value !== false}
+          onChange={(on) => onChange(on ? undefined : false)}
+        />
+        {value !== false && (
+          <ParamsForm
+            schema={part}
+            value={current}
+            fields={[]}
+            labelPrefix={`${label} · `}
+            of={of ? `${of}.${name}` : undefined}
+            onChange={(next) => onChange(Object.keys(next).length ? next : undefined)}
+          />
+        )}
+      </fieldset>
+    );
+  }
   if (type === 'object' && schema.properties) {
     // A nested part with members of its own (createRecords' `forEach`: entity, where, limit) as a sub-form.
     const current = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
@@ -248,6 +273,14 @@ function ParamControl({
     );
   }
   return <JsonInput label={label} value={value} onChange={onChange} />;
+}
+
+/** The object branch of "this object, or false" (convert's optional parts); undefined for any other schema. */
+function optionalPart(schema: ParamSchema): ParamSchema | undefined {
+  const branches = schema.oneOf ?? [];
+  if (branches.length !== 2 || !branches.some((b) => b.const === false)) return undefined;
+  const object = branches.find((b) => b.type === 'object' && b.properties);
+  return object;
 }
 
 /** A choice between object shapes, each with named members (and nothing that is not an object). */

@@ -15,6 +15,15 @@ export const PARAM_MESSAGES = defineMessages({
     setAdd: '添加字段',
     setHint: '公式可读来源记录的字段和 trigger（触发的记录）',
     everyType: '默认类型',
+    copyTo: (n: number) => `新记录字段 ${n}`,
+    copyFrom: (n: number) => `取自本记录 ${n}`,
+    valueKind: (n: number) => `取值方式 ${n}`,
+    fixedValue: '固定值',
+    fixed: (n: number) => `值 ${n}`,
+    ownerOfThis: '本记录的负责人',
+    createPart: (part: string) => `创建${part}`,
+    ownerField: '本记录中的人员字段',
+    ownerRole: '按角色轮流分配',
     /** Values of the library's enum params, by param (`owner`, `runAs`, `op`, `is`, `to`). */
     enums: {
       owner: { actor: '执行人', record: '触发记录的负责人', source: '来源记录的负责人' },
@@ -32,6 +41,11 @@ export const PARAM_MESSAGES = defineMessages({
       },
       is: { nobody: '无人', actor: '执行人', someone: '有人' },
       to: { actor: '执行人', nobody: '无人' },
+      reuse: {
+        same: '复用唯一编码、名称、编码或电话相同的已有客户',
+        unique: '只复用唯一编码相同的已有客户',
+        never: '总是新建客户',
+      },
     } as Record<string, Record<string, string>>,
   },
   en: {
@@ -47,6 +61,15 @@ export const PARAM_MESSAGES = defineMessages({
     setAdd: 'Add a field',
     setHint: 'The formula reads the source record’s fields and trigger (the record whose transition runs)',
     everyType: 'Default type',
+    copyTo: (n: number) => `New record's field ${n}`,
+    copyFrom: (n: number) => `From this record ${n}`,
+    valueKind: (n: number) => `Value from ${n}`,
+    fixedValue: 'A fixed value',
+    fixed: (n: number) => `Value ${n}`,
+    ownerOfThis: 'This record’s owner',
+    createPart: (part: string) => `Create the ${part.toLowerCase()}`,
+    ownerField: 'A user field of this record',
+    ownerRole: 'A role, in turn',
     enums: {
       owner: {
         actor: 'The user who acts',
@@ -67,6 +90,11 @@ export const PARAM_MESSAGES = defineMessages({
       },
       is: { nobody: 'Nobody', actor: 'The user who acts', someone: 'Someone' },
       to: { actor: 'The user who acts', nobody: 'Nobody' },
+      reuse: {
+        same: 'Reuse a customer with the same unique key, name, code or phone',
+        unique: 'Reuse only a customer with the same unique key',
+        never: 'Always create a customer',
+      },
     } as Record<string, Record<string, string>>,
   },
 });

@@ -102,3 +102,40 @@ describe('the choices a workflow param offers by title', () => {
     ]);
   });
 });
+
+describe("a new record's copy and values as rows", () => {
+  it('reads a list or a map of copied fields, and writes a list when each row copies a field onto its namesake', async () => {
+    const { copyParam, copyRows } = await import('./param-options');
+    expect(copyRows(['name', 'phone'])).toEqual([
+      ['name', 'name'],
+      ['phone', 'phone'],
+    ]);
+    expect(copyRows({ title: 'name' })).toEqual([['title', 'name']]);
+    expect(
+      copyParam([
+        ['name', 'name'],
+        ['phone', 'phone'],
+      ]),
+    ).toEqual(['name', 'phone']);
+    expect(
+      copyParam([
+        ['name', 'name'],
+        ['title', 'subject'],
+      ]),
+    ).toEqual({ name: 'name', title: 'subject' });
+    expect(copyParam([['', 'name']])).toBeUndefined();
+  });
+
+  it('keeps fixed values typed and sources as { from }', async () => {
+    const { valueParam, valueRows } = await import('./param-options');
+    const rows = valueRows({ status: 'open', amount: 5, done: false, owner: { from: 'actor.id' } });
+    expect(rows).toEqual([
+      { field: 'status', fixed: 'open' },
+      { field: 'amount', fixed: '5' },
+      { field: 'done', fixed: 'false' },
+      { field: 'owner', from: 'actor.id' },
+    ]);
+    expect(valueParam(rows)).toEqual({ status: 'open', amount: 5, done: false, owner: { from: 'actor.id' } });
+    expect(valueParam([{ field: '', fixed: 'x' }])).toBeUndefined();
+  });
+});

@@ -116,3 +116,51 @@ export function withValue(options: ParamOption[], value: unknown): ParamOption[]
   const missing = current.filter((v) => !options.some((o) => o.value === v));
   return [...options, ...missing.map((v) => ({ value: v, label: `${v} ⚠` }))];
 }
+
+/** A `copy` as rows of (target field, source field): a list copies same-named fields. */
+export function copyRows(value: unknown): [string, string][] {
+  if (Array.isArray(value)) return value.map((name) => [String(name), String(name)]);
+  if (value && typeof value === 'object')
+    return Object.entries(value as Record<string, unknown>).map(([to, from]) => [to, String(from)]);
+  return [];
+}
+
+/** The `copy` rows stand for: a list when each pair names one field twice, else a map; undefined for none. */
+export function copyParam(rows: [string, string][]): string[] | Record<string, string> | undefined {
+  const complete = rows.filter(([to, from]) => to && from);
+  if (!complete.length) return undefined;
+  return complete.every(([to, from]) => to === from) ? complete.map(([to]) => to) : Object.fromEntries(complete);
+}
+
+/** One row of a new record's `values`: a field and a fixed value, or where its value comes from. */
+export interface ValueRow {
+  field: string;
+  fixed?: string;
+  /** `record.<field>`, `actor.id` or `now`. */
+  from?: string;
+}
+
+export function valueRows(value: unknown): ValueRow[] {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
+  return Object.entries(value as Record<string, unknown>).map(([field, v]) =>
+    v && typeof v === 'object' && typeof (v as { from?: unknown }).from === 'string'
+      ? { field, from: (v as { from: string }).from }
+      : { field, fixed: typeof v === 'string' ? v : JSON.stringify(v) },
+  );
+}
+
+/** The `values` rows stand for: a fixed value typed as a number or true/false is kept as one. */
+export function valueParam(rows: ValueRow[]): Record<string, unknown> | undefined {
+  const named = rows.filter((r) => r.field);
+  if (!named.length) return undefined;
+  return Object.fromEntries(
+    named.map((r) => [r.field, r.from !== undefined ? { from: r.from } : typedValue(r.fixed ?? '')]),
+  );
+}
+
+function typedValue(text: string): unknown {
+  const trimmed = text.trim();
+  if (trimmed === 'true' || trimmed === 'false') return trimmed === 'true';
+  if (trimmed !== '' && /^-?\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  return text;
+}
