@@ -1,7 +1,6 @@
 import type { Knex } from 'knex';
 import type { SearchAnswer, SearchGroup, SearchHit, SearchSpec } from '@lodestar/core';
 import type { CompiledEntity, Model } from '../model/compile-model.js';
-import { ownedPart } from '../permissions/entity-grant.js';
 import type { ModelAccess } from '../permissions/model-access.js';
 import { quoteIdent } from '../records/quote-ident.js';
 import { highlightOf, type Highlight } from './highlight.js';
@@ -25,16 +24,18 @@ export interface SearchInput {
  */
 export async function runSearch(knex: Knex, input: SearchInput): Promise<SearchAnswer> {
   if (!queryTerms(input.q).length) return { q: input.q, groups: [] };
-  // The planner cannot estimate how many rows a prefix tsquery matches, and under a read scope it picks a
-  // sequential scan hoping to fill the limit early; when the caller's matches are few that reads the whole
-  // table. Off for these statements only: they then walk the GIN index, whose cost follows the matches.
-  // A team scope read as a subquery (no request read its members first) keeps the planner's choice: index-only
-  // plans slow that subquery down.
+  // The planner cannot estimate how many rows a prefix tsquery matches: under a read scope it walks the owner
+  // index or the table hoping to fill the limit early, and when the caller's matches are few (a term only
+  // other teams use) that reads every row the scope holds. So search reads the GIN index alone, as an
+  // administrator's search does: sequential scans are off for these statements, and the scope is a filter
+  // that no index can serve (searchTable). A restricted search then costs what the term costs, plus the rows
+  // of other owners it skips.
   return knex.transaction((trx) => searchAll(trx, input));
 }
 
 async function searchAll(knex: Knex, input: SearchInput): Promise<SearchAnswer> {
   const terms = queryTerms(input.q);
+  await knex.raw('set local enable_seqscan = off');
   const groups: (SearchGroup & { best: number })[] = [];
   for (const entity of input.model.entities.values()) {
     const view = input.access ? input.access.views.get(entity.id) : entity;
@@ -45,9 +46,6 @@ async function searchAll(knex: Knex, input: SearchInput): Promise<SearchAnswer> 
     if (!all) continue;
     const first = readable(spec.fields[0]!.name) ? fieldTsQuery(terms, spec, spec.fields[0]!.name) : undefined;
     const condition = input.access?.condition(entity.id, 'read');
-    const team = ownedPart(input.access?.grant(entity.id).read ?? 'all') === 'team';
-    const subquery = team && !input.access?.actor.teamMembers;
-    await knex.raw(`set local enable_seqscan = ${subquery ? 'on' : 'off'}`);
     const rows = await searchTable(knex, entity, spec, readable, { all, first, condition, limit: input.limit });
     const hits = rows
       .map((row) => ({ row, highlight: highlightOf(input.q, spec, readable, row) }))
@@ -90,7 +88,8 @@ async function searchTable(
 ): Promise<Record<string, unknown>[]> {
   const table = quoteIdent(entity.table.name);
   const doc = `t.${quoteIdent(SEARCH_COLUMN)}`;
-  const scope = query.condition ? ` and (${query.condition.sql})` : '';
+  // `(select …)`: the scope as a per-row filter over the index's matches (see runSearch), never an index of its own.
+  const scope = query.condition ? ` and (select ${query.condition.sql})` : '';
   const scopeBindings = query.condition?.bindings ?? [];
   const columns = ['t.id', ...spec.fields.filter((f) => readable(f.name)).map((f) => `t.${quoteIdent(f.name)}`)];
   const title = entity.definition['x-entity'].titleField;
