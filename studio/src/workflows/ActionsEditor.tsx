@@ -9,18 +9,21 @@ export function ActionsEditor({
   actions,
   entries,
   fields,
+  heading,
   onChange,
 }: {
   actions: Reference[];
   entries: LibraryEntry[];
   fields: FieldOption[];
+  /** The legend, when not "动作" (a stage's entry actions). */
+  heading?: string;
   onChange(actions: Reference[]): void;
 }) {
   const t = useMessages(PANEL_MESSAGES);
   const replace = (i: number, next: Reference | undefined) => onChange(actions.map((a, j) => (j === i ? next! : a)));
   return (
     <fieldset className="wf-actions">
-      <legend>{t.actions}</legend>
+      <legend>{heading ?? t.actions}</legend>
       {actions.length === 0 && <p className="muted small">{t.none}</p>}
       {actions.map((action, i) => (
         <div className="wf-action" key={i} data-action-index={i}>

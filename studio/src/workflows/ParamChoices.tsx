@@ -4,12 +4,13 @@ import { useApiGet, type Lang } from '@lodestar/ui-shared';
 import { Select } from '../ui/controls';
 import { ruleFields } from '../rules/rule-fields';
 import { FieldFormulaRows } from './FieldFormulaRows';
-import { CopyRows, OwnerChoice, ValueRows } from './RecordParams';
+import { CopyRows, LinesRows, OwnerChoice, ValueRows } from './RecordParams';
 import type { ParamMessages } from './param-messages';
 import {
   entityAtPath,
   entityOptions,
   eventOptions,
+  lineListOptions,
   pathOptions,
   recordTypeOptions,
   relationOptions,
@@ -127,6 +128,24 @@ export function choiceParam(c: ChoiceContext): ReactNode | undefined {
       />
     );
   }
+  if (name === 'lines' && of === 'createRecord')
+    return (
+      <LinesRows
+        label={c.label}
+        value={c.value}
+        sources={lineListOptions(entities, bound, lang)}
+        targets={lineListOptions(entities, created, lang)}
+        fieldsOf={(child, writable) =>
+          writable
+            ? writableFieldOptions(entities, child, lang)
+            : Object.entries(entities.find((e) => e.$id === child)?.properties ?? {}).map(([field, definition]) => ({
+                value: field,
+                label: titleOfField(definition, field),
+              }))
+        }
+        onChange={c.onChange}
+      />
+    );
   // createRecord: the new record's field back to this one, and this record's field keeping the new one.
   if (name === 'linkBack' && of === 'createRecord') return relation(bound);
   if ((name === 'storeIdIn' && of === 'createRecord') || (name === 'storeIn' && CONVERT_PARTS.includes(of))) {

@@ -204,3 +204,80 @@ export function OwnerChoice({
     </div>
   );
 }
+
+/** One line-item copy of createRecord's `lines`: this record's list, the new record's list, and their fields. */
+interface LineCopy {
+  from: string;
+  to: string;
+  copy: string[] | Record<string, string>;
+}
+
+/**
+ * createRecord's `lines`: rows of this record's line items copied into the new record's (a quote's lines into
+ * the order's), each with the fields copied, as CopyRows.
+ */
+export function LinesRows({
+  label,
+  value,
+  sources,
+  targets,
+  fieldsOf,
+  onChange,
+}: {
+  label: string;
+  value: unknown;
+  /** This record's line-item lists, and the new record's. */
+  sources: (ParamOption & { child: string })[];
+  targets: (ParamOption & { child: string })[];
+  /** The fields of a line entity: all (read), or those a copy may write. */
+  fieldsOf(child: string | undefined, writable: boolean): ParamOption[];
+  onChange(next: unknown): void;
+}) {
+  const t = useMessages(PARAM_MESSAGES);
+  const lines: LineCopy[] = Array.isArray(value) ? (value as LineCopy[]) : [];
+  const update = (next: LineCopy[]) => onChange(next.length ? next : undefined);
+  const replace = (i: number, patch: Partial<LineCopy>) =>
+    update(lines.map((line, j) => (j === i ? { ...line, ...patch } : line)));
+  return (
+    <fieldset className="control map-param" data-param="lines">
+      <legend className="control-label">{label}</legend>
+      {lines.map((line, i) => {
+        const row = `${label} ${i + 1}`;
+        return (
+          <div className="nested-param" key={i}>
+            <Select
+              label={`${row} · ${t.linesFrom}`}
+              value={line.from}
+              onChange={(from) => replace(i, { from })}
+              options={[{ value: '', label: t.none }, ...withValue(sources, line.from)]}
+            />
+            <Select
+              label={`${row} · ${t.linesTo}`}
+              value={line.to}
+              onChange={(to) => replace(i, { to })}
+              options={[{ value: '', label: t.none }, ...withValue(targets, line.to)]}
+            />
+            <CopyRows
+              key={`${line.from}>${line.to}`}
+              label={`${row} · ${t.linesCopy}`}
+              value={line.copy}
+              targets={fieldsOf(targets.find((o) => o.value === line.to)?.child, true)}
+              sources={fieldsOf(sources.find((o) => o.value === line.from)?.child, false)}
+              onChange={(copy) => replace(i, { copy: (copy as LineCopy['copy'] | undefined) ?? [] })}
+            />
+            <button type="button" className="link-button" onClick={() => update(lines.filter((_, j) => j !== i))}>
+              {t.setRemove(i + 1)}
+            </button>
+          </div>
+        );
+      })}
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => update([...lines, { from: sources[0]?.value ?? '', to: targets[0]?.value ?? '', copy: [] }])}
+      >
+        {label} · {t.linesAdd}
+      </button>
+    </fieldset>
+  );
+}

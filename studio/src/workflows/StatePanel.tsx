@@ -9,6 +9,8 @@ import type { FieldOption } from './ParamsForm';
 import { StageFieldRules } from './StageFieldRules';
 import { ApprovalEditor } from './ApprovalEditor';
 import { AdvancedId } from './AdvancedId';
+import { ActionsEditor } from './ActionsEditor';
+import { PARAM_MESSAGES } from './param-messages';
 import { edgeLabel } from './edge-words';
 import { AutomaticTransitions } from './AutomaticTransitions';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -59,6 +61,7 @@ export function StatePanel({
   onClose,
 }: Props) {
   const t = useMessages(PANEL_MESSAGES);
+  const p = useMessages(PARAM_MESSAGES);
   const w = useMessages(WORKFLOW_MESSAGES);
   const m = useMessages(DESIGNER_MESSAGES);
   const { lang } = useStudioLang();
@@ -136,6 +139,22 @@ export function StatePanel({
         <Checkbox label={t.isFinal} checked={isFinal(state)} onChange={onFinal} />
       </div>
       <StageFieldRules meta={meta} fields={fields} onMeta={onMeta} />
+      {/* What the engine does when a record enters the stage (an approved quote becomes an order). */}
+      <div data-testid="entry-actions">
+        <ActionsEditor
+          heading={p.entryActions}
+          actions={state.entry ?? []}
+          entries={library.actions}
+          fields={fields}
+          onChange={(actions) =>
+            onEdit((w) => {
+              const target = w.states[name]!;
+              if (actions.length) target.entry = actions;
+              else delete target.entry;
+            })
+          }
+        />
+      </div>
       <ApprovalEditor workflow={workflow} name={name} meta={meta} issues={issues} onMeta={onMeta} />
       {!isFinal(state) && (
         <>

@@ -164,3 +164,20 @@ function typedValue(text: string): unknown {
   if (trimmed !== '' && /^-?\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
   return text;
 }
+
+/** The line-item lists of `entity` (quote.lines): each list's name, its child entity, titled by the child. */
+export function lineListOptions(
+  entities: Entities,
+  entity: string | undefined,
+  lang: Lang,
+): (ParamOption & { child: string })[] {
+  if (!entity) return [];
+  const out: (ParamOption & { child: string })[] = [];
+  for (const child of entities)
+    for (const field of Object.values(child.properties)) {
+      const relation = field.type === 'string' ? field['x-relation'] : undefined;
+      if (relation?.entity === entity && relation.items)
+        out.push({ value: relation.items, label: titleOf(child, lang, child.$id), child: child.$id });
+    }
+  return out;
+}
