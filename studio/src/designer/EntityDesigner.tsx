@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { descriptionOf, titleOf, useMessages } from '@lodestar/ui-shared';
+import { descriptionOf, pick, titleOf, useMessages } from '@lodestar/ui-shared';
 import { useStudioLang } from '../app/lang';
 import { useDraft } from '../draft/DraftContext';
 import { entityIssues } from '../draft/issues';
@@ -79,7 +79,11 @@ export function EntityDesigner() {
           </div>
           <div>
             <dt>{t.workflow}</dt>
-            <dd>{workflow ? <code>{workflow}</code> : t.none}</dd>
+            <dd>
+              {workflow
+                ? (pick(draft.definitions.workflows.find((w) => w.id === workflow)?.meta.title, lang) ?? workflow)
+                : t.none}
+            </dd>
           </div>
         </dl>
       </header>

@@ -116,7 +116,7 @@ export function KindSettings({
             onChange={(relationEntity) => onChange({ relationEntity })}
             options={[
               { value: '', label: t.pickEntity },
-              ...definitions.entities.map((e) => ({ value: e.$id, label: `${titleOf(e, lang, e.$id)} (${e.$id})` })),
+              ...definitions.entities.map((e) => ({ value: e.$id, label: titleOf(e, lang, e.$id) })),
             ]}
           />
           {form.kind === 'manyToOne' && (

@@ -35,14 +35,18 @@ export function LineItemsSettings({
       />
       {on && (
         <>
-          <TextInput label={t.name} value={form.items} mono onChange={(items) => onChange({ items })} />
+          {/* The list's name on the parent ("lines") rarely needs changing: shown under 高级 / Advanced. */}
+          <details className="field-advanced">
+            <summary>{t.advanced}</summary>
+            <TextInput label={t.name} value={form.items} mono onChange={(items) => onChange({ items })} />
+          </details>
           <Select
             label={t.order}
             value={form.itemOrder}
             onChange={(itemOrder) => onChange({ itemOrder })}
             options={[
               { value: '', label: t.noOrder },
-              ...integers.map(([name, field]) => ({ value: name, label: `${titleOf(field, lang, name)} (${name})` })),
+              ...integers.map(([name, field]) => ({ value: name, label: titleOf(field, lang, name) })),
             ]}
           />
         </>

@@ -1,5 +1,7 @@
-import type { FieldDefinition } from '@lodestar/core';
+import { useState } from 'react';
+import { RESERVED_NAMES, type FieldDefinition } from '@lodestar/core';
 import { defineMessages, useMessages } from '@lodestar/ui-shared';
+import { identifierFrom } from '../workflows/ids';
 import { Select, TextInput } from '../ui/controls';
 import { ChoiceValues } from './ChoiceValues';
 import {
@@ -18,6 +20,7 @@ const MESSAGES = defineMessages({
     legend: '连接属性',
     hint: '每条关联各自带的字段，例如联系人在商机中的角色与影响力；在记录页以小表格编辑。',
     name: '属性标识',
+    advanced: '高级',
     titleZh: '中文名称',
     titleEn: '英文名称',
     kind: '类型',
@@ -29,6 +32,7 @@ const MESSAGES = defineMessages({
     legend: 'Link attributes',
     hint: "Fields each link carries, such as a contact's role and influence on an opportunity; edited as a small grid on the record page.",
     name: 'Attribute identifier',
+    advanced: 'Advanced',
     titleZh: 'Chinese name',
     titleEn: 'English name',
     kind: 'Kind',
@@ -47,7 +51,18 @@ export function LinkAttributesSettings({
   onChange(attributes: Record<string, FieldDefinition>): void;
 }) {
   const t = useMessages(MESSAGES);
+  // Names made here from a title: they follow the title until typed under Advanced (new ones start as attributeN).
+  const [derived, setDerived] = useState<ReadonlySet<string>>(() => new Set());
   const set = (name: string, field: FieldDefinition) => onChange({ ...attributes, [name]: field });
+  /** A title typed: an attribute still named for you is renamed after it (en first, as fields are). */
+  const titled = (name: string, field: FieldDefinition) => {
+    const title = field['x-i18n']?.title?.en?.trim() || field['x-i18n']?.title?.zh?.trim();
+    if (!title || !(derived.has(name) || /^attribute\d+$/.test(name))) return set(name, field);
+    const others = Object.keys(attributes).filter((n) => n !== name);
+    const to = identifierFrom(title, [...others, ...RESERVED_NAMES], 'attribute');
+    setDerived(new Set([...derived].filter((n) => n !== name).concat(to)));
+    onChange(renamed({ ...attributes, [name]: field }, name, to));
+  };
   const free = () => {
     let n = Object.keys(attributes).length + 1;
     while (`attribute${n}` in attributes) n++;
@@ -59,16 +74,15 @@ export function LinkAttributesSettings({
       <p className="muted">{t.hint}</p>
       {Object.entries(attributes).map(([name, field], index) => (
         <div key={index} className="form-grid link-attribute">
-          <TextInput label={t.name} value={name} mono onChange={(to) => onChange(renamed(attributes, name, to))} />
           <TextInput
             label={t.titleZh}
             value={field['x-i18n']?.title?.zh ?? ''}
-            onChange={(text) => set(name, withTitle(field, 'zh', text))}
+            onChange={(text) => titled(name, withTitle(field, 'zh', text))}
           />
           <TextInput
             label={t.titleEn}
             value={field['x-i18n']?.title?.en ?? ''}
-            onChange={(text) => set(name, withTitle(field, 'en', text))}
+            onChange={(text) => titled(name, withTitle(field, 'en', text))}
           />
           <Select
             label={t.kind}
@@ -79,6 +93,18 @@ export function LinkAttributesSettings({
           {attributeKind(field) === 'choice' && (
             <ChoiceValues values={choiceValues(field)} onChange={(values) => set(name, withChoices(field, values))} />
           )}
+          <details className="field-advanced">
+            <summary>{t.advanced}</summary>
+            <TextInput
+              label={t.name}
+              value={name}
+              mono
+              onChange={(to) => {
+                setDerived(new Set([...derived].filter((n) => n !== name)));
+                onChange(renamed(attributes, name, to));
+              }}
+            />
+          </details>
           <button
             type="button"
             className="button button-small"
