@@ -125,7 +125,8 @@ async function openLimitDb() {
       end: () => client.end(),
     };
   }
-  const lite = new PGlite({ dataDir: join(DATA_DIR, 'pg') });
+  const { PGLITE_EXTENSIONS } = await import(join(REPO_ROOT, 'engine/dist/db/pglite-extensions.js'));
+  const lite = new PGlite({ dataDir: join(DATA_DIR, 'pg'), extensions: PGLITE_EXTENSIONS });
   return {
     query: async (sql) => (await lite.query(sql)).rows,
     copy: async (sql, path, gb) => {

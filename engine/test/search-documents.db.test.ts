@@ -9,6 +9,7 @@ import { pinyinTable } from '../src/search/pinyin-table.js';
 import { searchDocLiteral } from '../src/search/search-terms.js';
 import { searchDocSql } from '../src/search/search-sql.js';
 import { keepSearchDocumentsByTrigger } from '../src/search/search-trigger-upgrade.js';
+import { indexSearchByOwner } from '../src/search/search-index-upgrade.js';
 import { REPO_ROOT } from './support/paths.js';
 import { createTestDb, type TestDb } from './support/test-db.js';
 
@@ -166,5 +167,18 @@ describe('search documents', () => {
       )
     ).rows;
     expect(again.doc).toContain("'a_前海'");
+  });
+
+  it('engine migration 029 rebuilds an earlier engine search index over the owner and the document', async () => {
+    const definition = async () =>
+      (await knex().raw(`select indexdef from pg_indexes where indexname = 'customer_search_doc_gin'`)).rows[0]
+        ?.indexdef;
+    // The test before this one rebuilt the column as an earlier engine made it, index and all gone.
+    await knex().raw('drop index if exists customer_search_doc_gin');
+    await knex().raw('create index customer_search_doc_gin on customer using gin (search_doc)');
+    await indexSearchByOwner(knex());
+    expect(await definition()).toMatch(/gin \(owner_id, search_doc\)/);
+    await indexSearchByOwner(knex()); // once is enough: a second run changes nothing
+    expect(await definition()).toMatch(/gin \(owner_id, search_doc\)/);
   });
 });

@@ -1,3 +1,4 @@
+import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import knexModule, { type Knex } from 'knex';
@@ -40,7 +41,7 @@ function connectPostgres(url: string, poolSize = 10): Db {
 
 async function connectPglite(dataDir: string): Promise<Db> {
   const unlock = lockDataDir(dataDir);
-  const pglite = new PGlite({ dataDir: join(dataDir, 'pg'), parsers: typeParsers });
+  const pglite = new PGlite({ dataDir: join(dataDir, 'pg'), parsers: typeParsers, extensions: PGLITE_EXTENSIONS });
   await pglite.waitReady;
   const knex = createKnex({ client: PgliteClient as unknown as typeof Knex.Client, connection: { pglite } as never });
   return {

@@ -1,4 +1,5 @@
 import { keepSearchDocumentsByTrigger } from '../search/search-trigger-upgrade.js';
+import { indexSearchByOwner } from '../search/search-index-upgrade.js';
 import type { Knex } from 'knex';
 import { upgradeOwnerIndexes } from './owner-indexes.js';
 import { upgradeIdentityTables } from '../identity/identity-tables.js';
@@ -293,6 +294,7 @@ const MIGRATIONS: Migration[] = [
       await partitionByMonth(knex, 'lodestar_audit', 'at');
     },
   },
+  { name: '029_search_index_by_owner', up: indexSearchByOwner },
 ];
 
 /** The engine's migrations by name, in order: readiness (api/routes/health-checks.ts) compares them with the database. */

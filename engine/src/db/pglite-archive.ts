@@ -1,3 +1,4 @@
+import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -12,7 +13,7 @@ export const hasDatabase = (dataDir: string) => existsSync(join(pgFolder(dataDir
 
 /** The whole embedded database as a gzipped tar (PGlite's own format), read while nothing else has it open. */
 export async function dumpDatabase(dataDir: string, onOpened: () => void = () => {}): Promise<Uint8Array> {
-  const pglite = new PGlite({ dataDir: pgFolder(dataDir) });
+  const pglite = new PGlite({ dataDir: pgFolder(dataDir), extensions: PGLITE_EXTENSIONS });
   try {
     await pglite.waitReady;
     onOpened();
@@ -43,7 +44,11 @@ export async function restoreDatabase(
   rmSync(fresh, { recursive: true, force: true });
   let summary: RestoredSummary;
   try {
-    const pglite = new PGlite({ dataDir: fresh, loadDataDir: new Blob([archive as Uint8Array<ArrayBuffer>]) });
+    const pglite = new PGlite({
+      dataDir: fresh,
+      loadDataDir: new Blob([archive as Uint8Array<ArrayBuffer>]),
+      extensions: PGLITE_EXTENSIONS,
+    });
     try {
       await pglite.waitReady;
       const versions = await pglite.query<{ max: number | null }>(LATEST_VERSION_SQL);

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import {
   SEARCH_COLUMN,
   searchDocSql,
-  searchIndexName,
+  searchIndexSql,
   searchTriggerName,
   searchTriggerSql,
 } from '../search/search-sql.js';
@@ -25,7 +25,7 @@ export async function setSearch(trx: Knex.Transaction, step: Of<'setSearch'>): P
   ]);
   await trx.raw('ALTER TABLE ?? ALTER COLUMN ?? DROP EXPRESSION', [step.table, SEARCH_COLUMN]);
   await trx.raw(searchTriggerSql(step.table, step.search));
-  await trx.raw('CREATE INDEX ?? ON ?? USING gin (??)', [searchIndexName(step.table), step.table, SEARCH_COLUMN]);
+  await trx.raw(searchIndexSql(step.table));
 }
 
 /** Drops the trigger and the column (its index goes with it), under the table's name before the plan. */

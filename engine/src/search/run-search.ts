@@ -26,16 +26,16 @@ export async function runSearch(knex: Knex, input: SearchInput): Promise<SearchA
   if (!queryTerms(input.q).length) return { q: input.q, groups: [] };
   // The planner cannot estimate how many rows a prefix tsquery matches: under a read scope it walks the owner
   // index or the table hoping to fill the limit early, and when the caller's matches are few (a term only
-  // other teams use) that reads every row the scope holds. So search reads the GIN index alone, as an
-  // administrator's search does: sequential scans are off for these statements, and the scope is a filter
-  // that no index can serve (searchTable). A restricted search then costs what the term costs, plus the rows
-  // of other owners it skips.
+  // other teams use) that reads every row the scope holds. So search reads the search index only, whose GIN
+  // holds the owner beside the document (search-sql.ts): sequential and plain index scans are off for these
+  // statements, and an own or team scope is then intersected with the term inside that index.
   return knex.transaction((trx) => searchAll(trx, input));
 }
 
 async function searchAll(knex: Knex, input: SearchInput): Promise<SearchAnswer> {
   const terms = queryTerms(input.q);
   await knex.raw('set local enable_seqscan = off');
+  await knex.raw('set local enable_indexscan = off');
   const groups: (SearchGroup & { best: number })[] = [];
   for (const entity of input.model.entities.values()) {
     const view = input.access ? input.access.views.get(entity.id) : entity;
@@ -88,8 +88,7 @@ async function searchTable(
 ): Promise<Record<string, unknown>[]> {
   const table = quoteIdent(entity.table.name);
   const doc = `t.${quoteIdent(SEARCH_COLUMN)}`;
-  // `(select …)`: the scope as a per-row filter over the index's matches (see runSearch), never an index of its own.
-  const scope = query.condition ? ` and (select ${query.condition.sql})` : '';
+  const scope = query.condition ? ` and (${query.condition.sql})` : '';
   const scopeBindings = query.condition?.bindings ?? [];
   const columns = ['t.id', ...spec.fields.filter((f) => readable(f.name)).map((f) => `t.${quoteIdent(f.name)}`)];
   const title = entity.definition['x-entity'].titleField;

@@ -45,6 +45,15 @@ export function searchTriggerName(table: string): string {
   return `${table}_search_doc`.slice(0, 63);
 }
 
+/**
+ * The search index: GIN over the owner and the document (btree_gin), so a search under an own or team scope
+ * intersects the term's postings with the owners' inside the index, and costs what the reader's matches
+ * cost; a search without a scope uses the same index on the document alone.
+ */
+export function searchIndexSql(table: string): string {
+  return `create index ${quoteIdent(searchIndexName(table))} on ${quoteIdent(table)} using gin (owner_id, ${quoteIdent(SEARCH_COLUMN)})`;
+}
+
 /** The GIN index on the search column. */
 export function searchIndexName(table: string): string {
   return `${table}_search_doc_gin`.slice(0, 63);
@@ -60,6 +69,8 @@ export function searchIndexName(table: string): string {
  * the tables' trigger function: its first argument is the modes, the others the columns it reads.
  */
 export const SEARCH_FUNCTIONS_SQL: string[] = [
+  // The search index holds the owner beside the document (searchIndexSql); trusted, so a database owner may add it.
+  'create extension if not exists btree_gin',
   String.raw`
 create or replace function lodestar_search_terms(value text, mode text) returns text[]
 language plpgsql immutable parallel safe as $fn$
