@@ -221,4 +221,27 @@ describe('a studio that asks for no identifier', () => {
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
     await screenshot(p, 'studio-people-last-login-phone');
   });
+
+  it("derives a new field's and its link attributes' ids from their titles, under 高级", async () => {
+    const p = await sessions.open(server.adminToken, 'zh');
+    await p.setViewportSize({ width: 1366, height: 900 });
+    await p.goto('/studio/entities/survey');
+    await p.getByRole('button', { name: '添加字段' }).first().click();
+    const dialog = p.getByRole('dialog', { name: '添加字段' });
+    await dialog.getByLabel('中文名称', { exact: true }).first().fill('受访客户');
+    expect(await dialog.getByLabel('字段标识', { exact: true }).isVisible()).toBe(false);
+    await dialog.getByLabel('字段类型', { exact: true }).selectOption({ label: '关联（多对多）' });
+    await dialog.getByLabel('关联对象', { exact: true }).selectOption({ label: '客户' });
+    const attributes = dialog.getByTestId('link-attributes');
+    await attributes.getByRole('button', { name: '+ 添加属性' }).click();
+    await attributes.getByLabel('中文名称', { exact: true }).fill('角色');
+    await attributes.locator('summary', { hasText: '高级' }).click();
+    expect(await attributes.getByLabel('属性标识', { exact: true }).inputValue()).toBe('jueSe');
+    await dialog.locator('summary', { hasText: '高级' }).first().click();
+    expect(await dialog.getByLabel('字段标识', { exact: true }).inputValue()).toBe('shouFangKeHu');
+    await dialog.getByRole('button', { name: '完成' }).click();
+    await draftSaved(p);
+    const survey = (await draftSet()).entities.find((e: { $id: string }) => e.$id === 'survey');
+    expect(survey.properties.shouFangKeHu['x-relation'].attributes).toHaveProperty('jueSe');
+  });
 });

@@ -61,4 +61,26 @@ describe('updateRecord and sendEvent in the workflow designer', () => {
       { type: 'sendEvent', params: { to: { path: 'customer' }, event: 'ACTIVATE' } },
     ]);
   });
+
+  it("offers a choice field's options by title as setField's value, and the value sources by name", async () => {
+    const p = await sessions.open(server.adminToken, 'zh');
+    await p.goto('/studio/workflows/opportunity-sales');
+    await p.locator('[data-state="interestShown"]').click();
+    await p.getByRole('complementary', { name: '阶段' }).locator('[data-out-event="MEET_DECISION_MAKERS"]').click();
+    const transition = p.getByRole('complementary', { name: '流转' });
+    await transition.getByRole('button', { name: '+ 添加动作' }).click();
+    await transition.getByLabel('动作 1', { exact: true }).selectOption({ label: '设置字段' });
+    await transition.getByLabel('动作 1 · 字段', { exact: true }).selectOption({ label: '商机来源' });
+    await transition.getByLabel('动作 1 · 值', { exact: true }).selectOption({ label: '老客户复购' });
+    expect(
+      await transition.getByLabel('动作 1 · 取值来源', { exact: true }).locator('option').allTextContents(),
+    ).toEqual(expect.arrayContaining(['当前时间', '执行人', '本记录的「商机来源」']));
+    await draftSaved(p);
+    const draft = (await server.request('GET', '/api/v1/meta/drafts/studio')).body.definitions.workflows.find(
+      (w: { id: string }) => w.id === 'opportunity-sales',
+    );
+    expect(draft.states.interestShown.on.MEET_DECISION_MAKERS.actions).toEqual([
+      { type: 'setField', params: { field: 'source', value: 'existingCustomer' } },
+    ]);
+  });
 });

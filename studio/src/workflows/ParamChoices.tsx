@@ -173,6 +173,45 @@ export function choiceParam(c: ChoiceContext): ReactNode | undefined {
     const target = to.entity ?? (to.path ? entityAtPath(entities, bound, to.path) : undefined);
     return select(eventOptions(set, target, lang));
   }
+  // A value for one of this record's fields (setField, fieldCompare): a choice field's options, or yes / no.
+  if (
+    name === 'value' &&
+    (of === 'setField' || (of === 'fieldCompare' && params.op !== 'in')) &&
+    typeof params.field === 'string'
+  ) {
+    const field = entities.find((e) => e.$id === bound)?.properties[params.field];
+    if (field?.enum) {
+      const labels = field['x-i18n']?.enum as Record<string, Record<string, string>> | undefined;
+      const current = c.value === undefined ? '' : String(c.value);
+      return (
+        <Select
+          label={c.label}
+          value={current}
+          onChange={(v) => c.onChange(v === '' ? undefined : (field.enum!.find((e) => String(e) === v) ?? v))}
+          options={[
+            { value: '', label: t.none },
+            ...withValue(
+              field.enum.map((v) => ({ value: String(v), label: labels?.[String(v)]?.[lang] ?? String(v) })),
+              current,
+            ),
+          ]}
+        />
+      );
+    }
+    if (field?.type === 'boolean')
+      return (
+        <Select
+          label={c.label}
+          value={c.value === undefined ? '' : String(c.value)}
+          onChange={(v) => c.onChange(v === '' ? undefined : v === 'true')}
+          options={[
+            { value: '', label: t.none },
+            { value: 'true', label: t.yes },
+            { value: 'false', label: t.no },
+          ]}
+        />
+      );
+  }
   if (name === 'valueFrom' && of === 'setField') {
     const own = Object.keys(entities.find((e) => e.$id === bound)?.properties ?? {});
     const fields = ruleFields(
