@@ -17,7 +17,7 @@ import { workflowRouter } from './routes/workflow.js';
 import { docsRouter, openApiRouter } from './routes/docs.js';
 import { authRouter } from './routes/auth.js';
 import { adminRouter } from './routes/admin.js';
-import { demoRouter } from './routes/demo.js';
+import { demoProgressRouter, demoRouter } from './routes/demo.js';
 import { calendarRouter } from './routes/calendar.js';
 import { auditRouter } from './routes/audit.js';
 import helmet from 'helmet';
@@ -112,6 +112,8 @@ export function createApp(ctx: AppContext): Express {
   );
   api.get('/', (req, res) => res.redirect(302, `${req.baseUrl}/docs`));
   api.use('/docs', docsRouter());
+  // A sample data job's progress by its id, readable while the embedded database is busy loading (routes/demo.ts).
+  api.use('/admin/demo', demoProgressRouter(ctx));
   api.use(requireActor);
   // "View as" (preview/preview-mode.ts): a request with X-Lodestar-Preview reads the draft as a role or user, writes nothing.
   api.use(previewMode(ctx));

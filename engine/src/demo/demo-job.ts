@@ -87,8 +87,10 @@ export function planDemoJob(definitionsDir: string | undefined, preset: string |
 /** Runs a planned job to its end, updating it in place; never throws (a failure is the job's state). */
 export async function runDemoJob(job: DemoJob, deps: DemoJobDeps): Promise<void> {
   const started = Date.now();
+  /** How much of the sample data file being loaded is done (0–1). */
+  let fileShare = 0;
   const update = () => {
-    job.percent = percentOf(job.steps);
+    job.percent = percentOf(job.steps, fileShare);
   };
   let current: DemoJobStep | undefined;
   try {
@@ -113,6 +115,12 @@ export async function runDemoJob(job: DemoJob, deps: DemoJobDeps): Promise<void>
           onFile: (index, total) => {
             step.done = index;
             step.total = total;
+            fileShare = 0;
+            update();
+          },
+          // Within a file (records by day, walks by record), so a long file moves the bar too.
+          progress: (_stage, done, total) => {
+            fileShare = total ? Math.min(1, done / total) : 0;
             update();
           },
         });
@@ -142,13 +150,16 @@ export async function runDemoJob(job: DemoJob, deps: DemoJobDeps): Promise<void>
   }
 }
 
-/** How far the steps are, in percent: an install counts 1, the sample data DEMO_WEIGHT, shared by its files. */
-export function percentOf(steps: DemoJobStep[]): number {
+/**
+ * How far the steps are, in percent: an install counts 1, the sample data DEMO_WEIGHT, shared by its files,
+ * `fileShare` being how much of the file being loaded is done.
+ */
+export function percentOf(steps: DemoJobStep[], fileShare = 0): number {
   const weight = (s: DemoJobStep) => (s.kind === 'demo' ? DEMO_WEIGHT : 1);
   const total = steps.reduce((sum, s) => sum + weight(s), 0);
   const done = steps.reduce((sum, s) => {
     if (s.status === 'done') return sum + weight(s);
-    if (s.status === 'running' && s.total) return sum + (weight(s) * (s.done ?? 0)) / s.total;
+    if (s.status === 'running' && s.total) return sum + (weight(s) * ((s.done ?? 0) + fileShare)) / s.total;
     return sum;
   }, 0);
   return total ? Math.floor((100 * done) / total) : 100;

@@ -56,6 +56,18 @@ export interface DemoSummary {
   files: { file: string; seconds: number }[];
 }
 
+let breathed = Date.now();
+/**
+ * Lets the server answer other requests now and then: on the embedded database every query resolves without
+ * waiting on I/O, so a load that only awaits queries would keep the event loop to itself for minutes (the
+ * first-run page could not even read its progress). At most every 50 ms, or when asked.
+ */
+async function breathe(now = false): Promise<void> {
+  if (!now && Date.now() - breathed < 50) return;
+  await new Promise((resolve) => setImmediate(resolve));
+  breathed = Date.now();
+}
+
 /**
  * Loads the demo company in one transaction: org units and users, then each entity's records through the
  * bulk write (validation, numbering, workflow start, audit) with their creation put back in time, then the
@@ -102,6 +114,7 @@ export async function loadDemo(
     for (const [index, { file, spec }] of files.entries()) {
       const begun = Date.now();
       options.onFile?.(index, files.length, file);
+      await breathe(true);
       if ('org' in spec) await loadOrg(trx, spec, options, ctx, { actors, units }, summary);
       else {
         if (walked) await adopt(trx, model, ctx, since);
@@ -139,6 +152,7 @@ async function loadOrg(
   const byKey = new Map(ctx.users.map((user) => [user.key, user]));
   for (const [i, user] of spec.org.users.entries()) {
     options.progress?.('users', i, spec.org.users.length);
+    await breathe();
     const orgUnitId = user.unit === undefined ? null : (units.get(user.unit) ?? null);
     const made = await createUser(trx, {
       email: user.email,
@@ -231,6 +245,7 @@ async function loadRecords(
     }
     done += group.length;
     options.progress?.(spec.entity, done, planned.length);
+    await breathe();
   }
   if (entity.table.columns.some((c) => c.name === 'state')) await readStates(trx, entity.table.name, pool);
 }
@@ -260,6 +275,7 @@ async function walk(
   const byRole = (role: string) => [...actors.values()].find((actor) => actor.roles.includes(role));
   for (const [i, { record, steps }] of walks.entries()) {
     options.progress?.(`${spec.walk} →`, i, walks.length);
+    await breathe();
     for (const step of steps) {
       if (step.from && !step.from.includes(record.state ?? '')) continue;
       const owner = record.ownerId ? actors.get(record.ownerId) : undefined;

@@ -20,7 +20,7 @@ export async function loadInstalledDemo(
   model: Model,
   definitionsDir: string | undefined,
   now: Date,
-  hooks: Pick<DemoOptions, 'onFile'> = {},
+  hooks: Pick<DemoOptions, 'onFile' | 'progress'> = {},
 ): Promise<DemoSummary> {
   if ((await countDemo(knex)).size)
     throw new ConflictError({

@@ -1441,6 +1441,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/demo/job/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How far a sample data job is, by the id its start answered (no token: the job id is the key)
+         * @description The page follows the job here rather than on `GET /admin/demo/job` because on the embedded database the sample data load holds the only connection for minutes, and a signed-in request may need it to look up its session (the demo users written meanwhile empty the session cache). This answer reads memory only, and leaves out the demo users and their password.
+         */
+        get: operations["demoJobProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5404,6 +5424,61 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    demoJobProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job, without its result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description The preset of templates/presets.json installed first, if any. */
+                        preset: string | null;
+                        /** @enum {string} */
+                        status: "running" | "done" | "failed";
+                        /** Format: date-time */
+                        startedAt: string;
+                        /** Format: date-time */
+                        finishedAt?: string;
+                        seconds?: number;
+                        percent: number;
+                        /** @description Each template install in dependency order, then the sample data load. */
+                        steps: {
+                            /** @enum {string} */
+                            kind: "install" | "demo";
+                            /** @description The shipped template folder (installs). */
+                            template?: string;
+                            title: components["schemas"]["Text"];
+                            /** @enum {string} */
+                            status: "waiting" | "running" | "done" | "failed";
+                            /** @description The model version holding the template once installed. */
+                            version?: number;
+                            /** @description Sample data files loaded so far. */
+                            done?: number;
+                            /** @description Sample data files in all. */
+                            total?: number;
+                        }[];
+                        /** @description Why the failed step failed. */
+                        error?: components["schemas"]["Text"];
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
         };
     };

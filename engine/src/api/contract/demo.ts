@@ -1,4 +1,5 @@
 import { json, problems, ref } from '../openapi/common.js';
+import type { JsonSchema } from '../openapi/field-schemas.js';
 import { contract, object, text } from './spec.js';
 
 const tags = ['admin'];
@@ -53,6 +54,9 @@ const job = object(
   ['id', 'preset', 'status', 'startedAt', 'percent', 'steps'],
 );
 
+const { result: _result, ...progressProperties } = (job as { properties: Record<string, JsonSchema> }).properties;
+const jobProgress = { ...job, properties: progressProperties };
+
 /** `/admin/demo`: the sample company of the installed templates, loaded and removed from the UI (administrators). */
 export const DEMO = contract('/admin/demo', {
   loadDemo: {
@@ -104,6 +108,25 @@ export const DEMO = contract('/admin/demo', {
     summary: 'The sample data job running or last run since the server started',
     responses: {
       200: json('The job.', job),
+      ...problems(404),
+    },
+  },
+  demoJobProgress: {
+    method: 'get',
+    path: '/job/:id',
+    operationId: 'demoJobProgress',
+    tags,
+    public: true,
+    summary: 'How far a sample data job is, by the id its start answered (no token: the job id is the key)',
+    description:
+      'The page follows the job here rather than on `GET /admin/demo/job` because on the embedded database the ' +
+      'sample data load holds the only connection for minutes, and a signed-in request may need it to look up ' +
+      'its session (the demo users written meanwhile empty the session cache). This answer reads memory only, ' +
+      'and leaves out the demo users and their password.',
+    params: { id: { schema: { type: 'string', format: 'uuid' } } },
+    notFound: { en: 'no such sample data job', zh: '没有这个示例数据任务' },
+    responses: {
+      200: json('The job, without its result.', jobProgress),
       ...problems(404),
     },
   },
