@@ -2,6 +2,8 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { api } from './api/client';
 import { ApiError } from './http';
 import { ChangePasswordForm } from './ChangePassword';
+import { DemoProgress } from './DemoProgress';
+import { DEMO_TEXT, type DemoChoice } from './demo-progress';
 import { defineMessages, useMessages } from './messages';
 import { currentToken, SIGNED_OUT_EVENT, storeSession } from './session';
 
@@ -18,9 +20,6 @@ const TEXT = defineMessages({
     working: '请稍候…',
     loadDemo: '加载示例数据',
     loadDemoHint: '一家虚构公司的中文客户、商机和流程历史，可以在工作室的模板库中一步删除',
-    loadingDemo: '正在加载示例数据…',
-    demoFailed: '示例数据没有加载：',
-    continue: '继续',
   },
   en: {
     signIn: 'Sign in',
@@ -35,25 +34,26 @@ const TEXT = defineMessages({
     loadDemo: 'Load sample data',
     loadDemoHint:
       'Chinese customers, opportunities and workflow history of a made-up company; remove them in one step under Templates in the studio',
-    loadingDemo: 'Loading sample data…',
-    demoFailed: 'The sample data was not loaded: ',
-    continue: 'Continue',
   },
 });
 
 /**
  * 'change': signed in with a password an administrator set, which must be changed before anything else.
- * 'demo': the first administrator asked for sample data, which loads before the app opens.
+ * 'demo': the first administrator asked for sample data (and perhaps the templates of a preset), which are
+ * prepared before the app opens (DemoProgress).
  */
 type Mode = 'checking' | 'setup' | 'login' | 'change' | 'demo' | 'in';
 
 /** Shows `children` to a signed-in user; otherwise the login form, or on a new installation the first-admin form. */
 export function SignInGate({ appName, children }: { appName: string; children: ReactNode }) {
   const t = useMessages(TEXT);
+  const demoText = useMessages(DEMO_TEXT);
   const [mode, setMode] = useState<Mode>(currentToken() ? 'in' : 'checking');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [demoError, setDemoError] = useState<string | null>(null);
+  const [demoTicked, setDemoTicked] = useState(false);
+  // A trading company by default: the standard sample alone has no quotes, payments or segments to show.
+  const [demoChoice, setDemoChoice] = useState<DemoChoice>('trading');
 
   useEffect(() => {
     const signedOut = () => setMode('checking');
@@ -77,31 +77,7 @@ export function SignInGate({ appName, children }: { appName: string; children: R
   }, []);
 
   if (mode === 'in') return <>{children}</>;
-  if (mode === 'demo') {
-    return (
-      <div className="auth-page">
-        <div className="auth-card" aria-busy={!demoError}>
-          <h1>{t.loadDemo}</h1>
-          {demoError ? (
-            <>
-              <p className="auth-error" role="alert">
-                {t.demoFailed}
-                {demoError}
-              </p>
-              <button type="button" onClick={() => setMode('in')}>
-                {t.continue}
-              </button>
-            </>
-          ) : (
-            <p className="auth-progress" role="status">
-              <span className="auth-spinner" aria-hidden="true" />
-              {t.loadingDemo}
-            </p>
-          )}
-        </div>
-      </div>
-    );
-  }
+  if (mode === 'demo') return <DemoProgress choice={demoChoice} onDone={() => setMode('in')} />;
   if (mode === 'change') {
     return (
       <div className="auth-page">
@@ -109,16 +85,6 @@ export function SignInGate({ appName, children }: { appName: string; children: R
       </div>
     );
   }
-
-  // Sample data loads with the new administrator's session; a refusal is shown, and the app opens anyway.
-  const loadDemo = async () => {
-    try {
-      await api('post', '/admin/demo');
-      setMode('in');
-    } catch (failure) {
-      setDemoError(failure instanceof ApiError ? failure.message : String(failure));
-    }
-  };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -135,9 +101,9 @@ export function SignInGate({ appName, children }: { appName: string; children: R
             })
           : await api('post', '/auth/login', { body: credentials });
       storeSession(session.token);
-      if (mode === 'setup' && form.get('loadDemo')) {
+      // Sample data are prepared with the new administrator's session; the app opens when they are ready.
+      if (mode === 'setup' && demoTicked) {
         setMode('demo');
-        await loadDemo();
         return;
       }
       setMode(session.user.mustChangePassword ? 'change' : 'in');
@@ -180,12 +146,38 @@ export function SignInGate({ appName, children }: { appName: string; children: R
             </label>
             {mode === 'setup' && (
               <label className="auth-check">
-                <input name="loadDemo" type="checkbox" value="yes" />
+                <input
+                  name="loadDemo"
+                  type="checkbox"
+                  value="yes"
+                  checked={demoTicked}
+                  onChange={(event) => setDemoTicked(event.target.checked)}
+                />
                 <span>
                   {t.loadDemo}
                   <small>{t.loadDemoHint}</small>
                 </span>
               </label>
+            )}
+            {mode === 'setup' && demoTicked && (
+              <fieldset className="demo-choice">
+                <legend>{demoText.choose}</legend>
+                {(['trading', 'standard'] as const).map((choice) => (
+                  <label key={choice} className="auth-check">
+                    <input
+                      name="demoChoice"
+                      type="radio"
+                      value={choice}
+                      checked={demoChoice === choice}
+                      onChange={() => setDemoChoice(choice)}
+                    />
+                    <span>
+                      {demoText[choice]}
+                      <small>{choice === 'trading' ? demoText.tradingHint : demoText.standardHint}</small>
+                    </span>
+                  </label>
+                ))}
+              </fieldset>
             )}
             {error && (
               <p className="auth-error" role="alert">

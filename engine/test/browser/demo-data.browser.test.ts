@@ -49,9 +49,11 @@ describe('sample data from the UI', () => {
     await page.getByLabel('邮箱').fill('boss@example.com');
     await page.getByLabel('密码').fill('a proper passphrase');
     await page.getByLabel('加载示例数据').check();
+    // The trading company (its own test: first-run-trading.browser.test.ts) is the default; here the standard CRM's.
+    await page.getByLabel('标准 CRM 示例').check();
     expect(await customers()).toBe(0);
     await page.getByRole('button', { name: '创建并登录' }).click();
-    await page.getByText('正在加载示例数据…').waitFor();
+    await page.getByText(/正在加载示例数据/).waitFor();
     // The app (on a phone: its menu button) opens once the demo company is in: the standard CRM's 500 customers.
     await page.getByRole('button', { name: '菜单' }).waitFor({ timeout: 200_000 });
     expect(await customers()).toBe(500);
