@@ -62,7 +62,7 @@ describe('sales to cash, installed on the standard CRM', () => {
       as('admin'),
     );
     expect(dry.status, JSON.stringify(dry.body, null, 1)).toBe(200);
-    expect(dry.body).toMatchObject({ status: 'planned', template: { name: 'sales-to-cash', version: '1.0.0' } });
+    expect(dry.body).toMatchObject({ status: 'planned', template: { name: 'sales-to-cash', version: '1.1.0' } });
     expect(dry.body.plan.steps.every((s: { safety: string }) => s.safety !== 'destructive')).toBe(true);
     const done = await server.request('POST', '/api/v1/meta/templates/shipped/sales-to-cash/install', {}, as('admin'));
     expect(done.status, JSON.stringify(done.body)).toBe(201);
