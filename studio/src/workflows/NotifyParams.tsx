@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useApiGet, useMessages } from '@lodestar/ui-shared';
 import { Checkbox, Select, TextInput } from '../ui/controls';
 import { useStudioLang } from '../app/lang';
@@ -44,8 +45,15 @@ export function BilingualText({
       : value && typeof value === 'object'
         ? (value as { zh?: string; en?: string })
         : {};
+  // The engine wants both languages: until the other one is typed, it follows this one (a Chinese-only
+  // refusal message is not an error naming a JSON path), and typing it then keeps it apart.
+  const typed = useRef(new Set<'zh' | 'en'>());
   const set = (lang: 'zh' | 'en', next: string) => {
-    const both = { zh: text.zh ?? '', en: text.en ?? '', [lang]: next };
+    typed.current.add(lang);
+    const before = { zh: text.zh ?? '', en: text.en ?? '' };
+    const other = lang === 'zh' ? 'en' : 'zh';
+    const both = { ...before, [lang]: next };
+    if (!typed.current.has(other) && (before[other] === '' || before[other] === before[lang])) both[other] = next;
     onChange(both.zh === '' && both.en === '' ? undefined : both);
   };
   return (
