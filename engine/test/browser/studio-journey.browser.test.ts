@@ -53,14 +53,14 @@ async function closePanel(p: Page): Promise<void> {
   if (await close.count()) await close.first().click();
 }
 
-async function addTransition(p: Page, from: string, to: string, zh: string, en?: string): Promise<void> {
+async function addTransition(p: Page, from: string, to: string, zh: string, outcome?: string): Promise<void> {
   await closePanel(p);
   await p.getByRole('button', { name: '添加流转' }).click();
   const dialog = p.getByRole('dialog', { name: '添加流转' });
   await dialog.getByLabel('从', { exact: true }).selectOption({ label: from });
   await dialog.getByLabel('到', { exact: true }).selectOption({ label: to });
   await dialog.getByLabel('中文名称', { exact: true }).fill(zh);
-  if (en) await dialog.getByLabel('英文名称', { exact: true }).fill(en);
+  if (outcome) await dialog.getByLabel('审批结果', { exact: true }).selectOption({ label: outcome });
   await dialog.getByRole('button', { name: '完成' }).click();
   await dialog.waitFor({ state: 'detached' });
 }
@@ -132,9 +132,6 @@ describe('a non-technical admin builds 经销商 end to end', () => {
       await stageNode(p, title).waitFor();
     }
     await addTransition(p, '申请', '区域经理审批', '提交审批');
-    // The approval's outcomes: the English names give the events the approval takes.
-    await addTransition(p, '区域经理审批', '已签约', '同意', 'Approve');
-    await addTransition(p, '区域经理审批', '申请', '驳回', 'Reject');
 
     // The approval stage: the owner's manager approves; a reminder when it waits 2 days.
     await closePanel(p);
@@ -145,6 +142,10 @@ describe('a non-technical admin builds 经销商 end to end', () => {
     await stage.getByLabel('第 1 步 · 中文名称').fill('区域经理审批');
     await stage.getByLabel('停滞提醒', { exact: true }).fill('2');
     await stage.getByLabel('停滞提醒：单位', { exact: true }).selectOption({ label: '天' });
+    // The engine asks, in words, for the approval's two outcomes; the transition dialog offers them by meaning.
+    await p.getByTestId('workflow-issues').getByText('审批阶段必须有同意和驳回两个流转').first().waitFor();
+    await addTransition(p, '区域经理审批', '已签约', '同意', '审批同意后');
+    await addTransition(p, '区域经理审批', '申请', '驳回', '审批驳回后');
 
     // The submit transition's condition: two rows of field, operator and value.
     await closePanel(p);

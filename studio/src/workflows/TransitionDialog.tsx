@@ -8,6 +8,7 @@ import { EVENT_NAME } from './workflow-edits';
 import { useMessages } from '@lodestar/ui-shared';
 import { DESIGNER_MESSAGES } from './designer-messages';
 import { eventIdFrom } from './ids';
+import { APPROVAL_MESSAGES } from './approval-messages';
 
 export interface NewTransition {
   from: string;
@@ -39,7 +40,14 @@ export function TransitionDialog({
   const [zh, setZh] = useState('');
   const [en, setEn] = useState('');
   const used = Object.keys(workflow.states[source]?.on ?? {});
-  const event = typed ?? (zh || en ? eventIdFrom(en || zh, used) : '');
+  // A stage with an approval leaves by the APPROVE and REJECT events: offered by what they mean, not by id.
+  const a = useMessages(APPROVAL_MESSAGES);
+  const outcomes = workflow.states[source]?.meta?.approval
+    ? ['APPROVE', 'REJECT'].filter((e) => !used.includes(e))
+    : [];
+  const [picked, setOutcome] = useState('');
+  const outcome = outcomes.includes(picked) ? picked : '';
+  const event = outcome || (typed ?? (zh || en ? eventIdFrom(en || zh, used) : ''));
   const taken = used.includes(event);
   const error = event && !EVENT_NAME.test(event) ? t.eventPattern : taken ? t.eventTaken : undefined;
   const ready = source && target && event && !error;
@@ -71,6 +79,14 @@ export function TransitionDialog({
         <Select label={t.to} value={target} options={names.map(option)} onChange={setTarget} />
         <TextInput label={t.titleZh} value={zh} onChange={setZh} />
         <TextInput label={t.titleEn} value={en} onChange={setEn} />
+        {outcomes.length > 0 && (
+          <Select
+            label={a.outcome}
+            value={outcome}
+            options={['', ...outcomes].map((o) => ({ value: o, label: a.outcomes[o]! }))}
+            onChange={setOutcome}
+          />
+        )}
       </div>
       <details className="wf-advanced" open={!!error}>
         <summary>{m.advanced}</summary>

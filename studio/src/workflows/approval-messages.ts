@@ -30,6 +30,8 @@ export const APPROVAL_MESSAGES = defineMessages({
     removeStep: '删除此步',
     up: '上移',
     down: '下移',
+    outcome: '审批结果',
+    outcomes: { '': '不是审批结果', APPROVE: '审批同意后', REJECT: '审批驳回后' } as Record<string, string>,
   },
   en: {
     heading: 'Approval',
@@ -57,5 +59,7 @@ export const APPROVAL_MESSAGES = defineMessages({
     removeStep: 'Remove this step',
     up: 'Up',
     down: 'Down',
+    outcome: 'Approval outcome',
+    outcomes: { '': 'Not an approval outcome', APPROVE: 'When approved', REJECT: 'When rejected' },
   },
 });
