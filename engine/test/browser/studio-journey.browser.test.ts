@@ -222,13 +222,19 @@ describe('a non-technical admin builds 经销商 end to end', () => {
     await sales.getByRole('menuitem', { name: '经销商' }).click();
     const form = sales.locator('fieldset.ls-section', { hasText: '经销信息' });
     await sales.getByLabel('客户名称', { exact: true }).fill('苏州恒通经销有限公司');
-    await form.getByLabel('年采购额', { exact: true }).fill('1500000');
+    await form.getByLabel('年采购额', { exact: true }).fill('800000');
     await form.getByLabel('授权区域', { exact: true }).fill('江苏、浙江、上海');
     await sales.getByRole('button', { name: '保存' }).click();
     await sales.waitForURL(/\/records\/customer\/[0-9a-f-]{36}$/);
     const id = sales.url().split('/').at(-1)!;
     const path = sales.getByTestId('stage-path');
     await path.locator('[aria-current="step"]', { hasText: '申请' }).waitFor();
+    // Below the threshold the condition fails: 提交审批 is refused with the admin's message.
+    await sales.getByText(REFUSAL).first().waitFor();
+    expect(await sales.getByRole('button', { name: '提交审批' }).isDisabled()).toBe(true);
+    await sales.getByRole('button', { name: '编辑', exact: true }).click();
+    await sales.getByLabel('年采购额', { exact: true }).fill('1500000');
+    await sales.getByRole('button', { name: '保存', exact: true }).click();
     await expect.poll(() => sales.getByRole('button', { name: '提交审批' }).isEnabled()).toBe(true);
     await sales.getByRole('button', { name: '提交审批' }).click();
     await path.locator('[aria-current="step"]', { hasText: '区域经理审批' }).waitFor();
