@@ -208,8 +208,15 @@ export function processSnapshot() {
   return procs;
 }
 
-/** Waits (up to `maxMs`) until the machine is less than `busyPercent` busy over a second. */
-export async function waitForQuiet({ busyPercent = 20, maxMs = 120_000 } = {}) {
+/**
+ * Waits (up to `maxMs`, or BENCH_QUIET_MAX_MS) until the machine is less than `busyPercent` busy over a second.
+ * A shared machine that never quiets down can be measured anyway with a short wait; the runs then record the
+ * other processes' CPU beside their figures.
+ */
+export async function waitForQuiet({
+  busyPercent = 20,
+  maxMs = Number(process.env.BENCH_QUIET_MAX_MS ?? 120_000),
+} = {}) {
   const deadline = Date.now() + maxMs;
   let told = false;
   for (;;) {
