@@ -17,20 +17,17 @@ import {
  * which get a fixed value or one taken from this record, the user or the time, and who owns it. Never JSON.
  */
 
-/** `copy`: rows of (new record's field ← this record's field); saved as a list when every pair has one name. */
-export function CopyRows({
-  label,
-  value,
-  targets,
-  sources,
-  onChange,
-}: {
+/** What a rows editor gets: its label, the param's value, the fields it may set and read, and where to save. */
+interface RowsProps {
   label: string;
   value: unknown;
   targets: ParamOption[];
   sources: ParamOption[];
   onChange(next: unknown): void;
-}) {
+}
+
+/** `copy`: rows of (new record's field ← this record's field); saved as a list when every pair has one name. */
+export function CopyRows({ label, value, targets, sources, onChange }: RowsProps) {
   const t = useMessages(PARAM_MESSAGES);
   const [rows, setRows] = useState<[string, string][]>(() => copyRows(value));
   const update = (next: [string, string][]) => {
@@ -73,19 +70,7 @@ export function CopyRows({
 }
 
 /** `values`: rows of a field and a fixed value, or a value taken from this record's field, the user or the time. */
-export function ValueRows({
-  label,
-  value,
-  targets,
-  sources,
-  onChange,
-}: {
-  label: string;
-  value: unknown;
-  targets: ParamOption[];
-  sources: ParamOption[];
-  onChange(next: unknown): void;
-}) {
+export function ValueRows({ label, value, targets, sources, onChange }: RowsProps) {
   const t = useMessages(PARAM_MESSAGES);
   const [rows, setRows] = useState<ValueRow[]>(() => valueRows(value));
   const update = (next: ValueRow[]) => {
