@@ -143,7 +143,11 @@ describe('a non-technical admin builds 经销商 end to end', () => {
     await stage.getByLabel('停滞提醒', { exact: true }).fill('2');
     await stage.getByLabel('停滞提醒：单位', { exact: true }).selectOption({ label: '天' });
     // The engine asks, in words, for the approval's two outcomes; the transition dialog offers them by meaning.
-    await p.getByTestId('workflow-issues').getByText('审批阶段必须有同意和驳回两个流转').first().waitFor();
+    const issues = p.getByTestId('workflow-issues');
+    await issues.getByText('审批阶段必须有同意和驳回两个流转').first().waitFor();
+    // Where, by the stage's title: no pointer, no id.
+    expect(await issues.getByRole('button', { name: '阶段“区域经理审批”' }).count()).toBe(2);
+    expect(await issues.textContent()).not.toMatch(/states|APPROVE|REJECT/);
     await addTransition(p, '区域经理审批', '已签约', '同意', '审批同意后');
     await addTransition(p, '区域经理审批', '申请', '驳回', '审批驳回后');
 

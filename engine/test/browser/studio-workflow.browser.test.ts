@@ -83,7 +83,7 @@ describe('the workflow designer', () => {
       .getByTestId('transition-issues')
       .getByText(/fields/)
       .waitFor();
-    await p.getByTestId('workflow-issues').getByText('/states/needsIdentified/on/PROPOSE/guard/params').waitFor();
+    await p.getByTestId('workflow-issues').getByText('阶段“需求确认”的流转“提交方案”').waitFor();
     await draftSaved(p);
 
     // Nothing is published while the issue exists: the plan is refused, and so is a publish over the API.
@@ -171,7 +171,7 @@ describe('the workflow designer', () => {
     await p.getByTestId('workflow-issues').getByText('target state "pilotReview" does not exist').waitFor();
     await p
       .getByTestId('workflow-issues')
-      .getByRole('button', { name: '/states/pilot/on/COMPLETE_PILOT/target' })
+      .getByRole('button', { name: 'Transition “Pilot completed” of stage “Pilot”' })
       .click();
     const transition = p.getByRole('complementary', { name: 'Transition' });
     await transition
@@ -192,7 +192,7 @@ describe('the workflow designer', () => {
     await p.goBack();
     await p
       .getByTestId('workflow-issues')
-      .getByRole('button', { name: '/states/pilot/on/COMPLETE_PILOT/target' })
+      .getByRole('button', { name: 'Transition “Pilot completed” of stage “Pilot”' })
       .click();
     await transition.getByLabel('Target stage', { exact: true }).selectOption('solutionProposed');
     await p.getByTestId('workflow-issues').getByText('The engine found no problems.').waitFor();

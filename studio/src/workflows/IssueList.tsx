@@ -3,9 +3,19 @@ import { issueMessage } from '../draft/issues';
 import type { Issue as DefinitionIssue } from '@lodestar/core';
 import { WORKFLOW_MESSAGES } from './messages';
 import { useMessages } from '@lodestar/ui-shared';
+import { issuePlace } from './issue-place';
+import type { Workflow } from './types';
 
-/** Every engine issue of the workflow; one that points at a stage or transition selects it. */
-export function IssueList({ issues, onPick }: { issues: DefinitionIssue[]; onPick(issue: DefinitionIssue): void }) {
+/** Every engine issue of the workflow, where it is said by titles; one that points at a stage or transition selects it. */
+export function IssueList({
+  workflow,
+  issues,
+  onPick,
+}: {
+  workflow: Workflow;
+  issues: DefinitionIssue[];
+  onPick(issue: DefinitionIssue): void;
+}) {
   const t = useMessages(WORKFLOW_MESSAGES);
   const { lang } = useStudioLang();
   return (
@@ -21,7 +31,7 @@ export function IssueList({ issues, onPick }: { issues: DefinitionIssue[]; onPic
           {issues.map((issue, i) => (
             <li key={i}>
               <button type="button" className="link-button" onClick={() => onPick(issue)}>
-                <code>{issue.pointer || '/'}</code>
+                {issuePlace(workflow, issue.pointer, lang)}
               </button>
               <span>{issueMessage(issue, lang)}</span>
             </li>

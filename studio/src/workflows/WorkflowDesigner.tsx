@@ -167,7 +167,7 @@ export function WorkflowDesigner() {
           issues={issuesUnder(issues, '/meta/schedules')}
           onChange={(schedules) => edit((w) => setSchedules(w, schedules))}
         />
-        <IssueList issues={issues} onPick={pickIssue} />
+        <IssueList workflow={workflow} issues={issues} onPick={pickIssue} />
         {(adding?.what === 'state' || adding?.what === 'insert') && (
           <StageDialog
             taken={Object.keys(workflow.states)}
