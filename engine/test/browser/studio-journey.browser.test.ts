@@ -192,6 +192,16 @@ describe('a non-technical admin builds 经销商 end to end', () => {
     expect(submit.guard.params.message).toEqual({ zh: REFUSAL, en: REFUSAL });
     expect(submit.guard.params.check).toBe(`${volume} >= 1000000 AND NOT(ISBLANK(${regions}))`);
 
+    // The type's dialog now names its workflow and fields by title only.
+    await p.goto('/studio/entities/customer');
+    await p.getByRole('button', { name: '编辑 经销商' }).click();
+    const editType = p.getByRole('dialog', { name: '编辑类型 经销商' });
+    const workflowOptions = await editType.getByLabel('流程', { exact: true }).locator('option').allTextContents();
+    expect(workflowOptions).toContain('经销商签约');
+    const typeWords = (await editType.textContent()) + workflowOptions.join('|');
+    for (const id of [workflowId, volume, regions]) expect(typeWords).not.toContain(id);
+    await editType.getByRole('button', { name: '取消' }).click();
+
     // 4. 预览为 → 销售代表: the banner and the new type's form with its section; nothing is saved.
     await p.goto('/studio/entities');
     await p.getByRole('button', { name: '预览为…' }).click();

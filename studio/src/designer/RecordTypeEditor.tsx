@@ -81,7 +81,12 @@ export function RecordTypeEditor(props: {
           onChange={setWorkflow}
           options={[
             { value: '', label: t.entityWorkflow },
-            ...workflows.map((w) => ({ value: w.id, label: `${pick(w.meta.title, lang) ?? w.id} (${w.id})` })),
+            ...workflows.map((w) => {
+              // By title; the id only tells apart two workflows of the same title.
+              const title = pick(w.meta.title, lang) ?? w.id;
+              const twin = workflows.some((o) => o !== w && (pick(o.meta.title, lang) ?? o.id) === title);
+              return { value: w.id, label: twin ? `${title} (${w.id})` : title };
+            }),
           ]}
         />
       </div>
@@ -99,9 +104,7 @@ export function RecordTypeEditor(props: {
             const always = entity.required?.includes(name);
             return (
               <tr key={name}>
-                <td>
-                  {title} <code className="muted small">{name}</code>
-                </td>
+                <td>{title}</td>
                 <td>
                   <input
                     type="checkbox"
