@@ -7,8 +7,9 @@ import { draftSaved, useBrowserSuite } from '../support/browser.js';
  * customer a 经销商 type with two fields (by their titles), lays them out in a section 经销信息, builds a workflow
  * 申请 → 区域经理审批 → 已签约 for the type whose approval stage has the owner's manager approving and a reminder
  * after 2 days, and whose submit transition holds a two-row condition built in the rule builder; previews it as a
- * 销售代表 (nothing saved), publishes, and a salesperson creates a 经销商, submits it, and the manager finds it in
- * their approval inbox. The API only creates the two users and reads back what was stored.
+ * 销售代表 (nothing saved), publishes; a salesperson creates a 经销商, is refused below the threshold, submits it
+ * once it holds, and the manager approves it from their inbox. The API only creates the two users and reads back
+ * what was stored.
  */
 const { server, sessions } = useBrowserSuite({ ui: ['runtime-ui', 'studio'] });
 const REFUSAL = '年采购额达到 100 万并填写授权区域后才能提交';
@@ -265,5 +266,12 @@ describe('a non-technical admin builds 经销商 end to end', () => {
     const row = manager.getByTestId('myday-approvals').locator(`[data-record-id="${id}"]`);
     await row.waitFor();
     expect(await row.textContent()).toContain('审批环节：区域经理审批');
+    // The manager approves: the approval's 审批同意后 transition signs the distributor.
+    await row.getByRole('button', { name: '同意', exact: true }).click();
+    await row.getByRole('button', { name: '确认同意' }).click();
+    await expect.poll(() => row.getByRole('status').textContent()).toBe('已同意');
+    await sales.reload();
+    await path.locator('[aria-current="step"]', { hasText: '已签约' }).waitFor();
+    expect((await server.request('GET', `/api/v1/records/customer/${id}`)).body.state).toBe(signed);
   });
 });
