@@ -16,7 +16,7 @@ import { createTestDb, type DbKind, type TestDb } from './support/test-db.js';
  */
 const RECORD = '0b000000-0000-4000-8000-00000000000b';
 const rows = async (knex: Knex, sql: string, bindings: unknown[] = []) =>
-  (await knex.raw(sql, bindings)).rows as Record<string, unknown>[];
+  (await knex.raw(sql, bindings as Knex.RawBinding[])).rows as Record<string, unknown>[];
 
 async function refused(knex: Knex, sql: string): Promise<string> {
   try {

@@ -21,7 +21,7 @@ interface IssueBody {
 async function withRelated(related: unknown): Promise<DefinitionSet> {
   const set = structuredClone((await server.request('GET', '/api/v1/meta/model')).body.definitions as DefinitionSet);
   const customer = set.entities.find((e) => e.$id === 'customer')!;
-  (customer as { 'x-ui': Record<string, unknown> })['x-ui'] = { ...customer['x-ui'], related };
+  (customer as unknown as { 'x-ui': Record<string, unknown> })['x-ui'] = { ...customer['x-ui'], related };
   return set;
 }
 

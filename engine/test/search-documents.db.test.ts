@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchSpec } from '@lodestar/core';
 import { migrateEngineTables } from '../src/db/engine-tables.js';
@@ -85,7 +86,7 @@ describe('search documents', () => {
     const { rows: compared } = await knex().raw(
       `select n, d::tsvector = ${searchDocSql(spec)} as equal, d, ${searchDocSql(spec)}::text as sql
          from unnest(?::text[], ?::text[], ?::text[], ?::text[]) with ordinality as r(a, b, c, d, n)`,
-      [rows.map((r) => r.a), rows.map((r) => r.b), rows.map((r) => r.c), literals],
+      [rows.map((r) => r.a), rows.map((r) => r.b), rows.map((r) => r.c), literals] as unknown as Knex.RawBinding[],
     );
     const unequal = compared.filter((r: { equal: boolean }) => !r.equal);
     expect(unequal.slice(0, 3)).toEqual([]);

@@ -208,7 +208,9 @@ describe('three engines behind PgBouncer with a streaming replica', () => {
     // Read-your-writes across engines: with the replica's replay paused, a write on A is read back on B from
     // the primary when its position is echoed; B alone does not know of it and reads the replica.
     const replica = topology.replica.url(DATABASE);
-    const [{ lsn }] = await sql<{ lsn: string }>(primary, 'select pg_current_wal_lsn()::text as lsn');
+    const [{ lsn }] = (await sql<{ lsn: string }>(primary, 'select pg_current_wal_lsn()::text as lsn')) as [
+      { lsn: string },
+    ];
     await waitFor(
       async () =>
         (await sql<{ caught: boolean }>(replica, `select pg_last_wal_replay_lsn() >= $1::pg_lsn as caught`, [lsn]))[0]!

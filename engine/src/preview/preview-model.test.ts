@@ -20,7 +20,9 @@ beforeAll(async () => {
   const deal = draft.entities.find((e) => e.$id === 'deal')!;
   // Added, renamed (notes → remarks), removed (phone), and a whole new entity.
   deal.properties.region = { type: 'string', maxLength: 40 };
-  deal.properties.remarks = { ...deal.properties.notes!, 'x-renamedFrom': 'notes' } as typeof deal.properties.notes;
+  deal.properties.remarks = { ...deal.properties.notes!, 'x-renamedFrom': 'notes' } as NonNullable<
+    typeof deal.properties.notes
+  >;
   delete deal.properties.notes;
   delete deal.properties.phone;
   draft.entities.push({ ...structuredClone(draft.entities.find((e) => e.$id === 'tag')!), $id: 'badge' });
