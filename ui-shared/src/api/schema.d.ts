@@ -1662,8 +1662,8 @@ export interface components {
          */
         SearchMatch: core.SearchMatch;
         /**
-         * @description The entity's search document (`x-entity.search`, or its default): a STORED generated `tsvector` over
-         *     these columns, in order (the first is the title), indexed with GIN. `mode`: how a value is cut into
+         * @description The entity's search document (`x-entity.search`, or its default): a `tsvector` over these columns, in
+         *     order (the first is the title), kept by a trigger or sent by the engine with its inserts, indexed with GIN. `mode`: how a value is cut into
          *     terms (text; text with pinyin; phone digits); `type` is the column's SQL type, so a retype rebuilds it.
          */
         SearchSpec: core.SearchSpec;
