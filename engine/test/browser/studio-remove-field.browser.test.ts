@@ -50,9 +50,12 @@ describe('removing a field in the studio', () => {
     await expect.poll(() => dialog.getByRole('alert').textContent()).toBe('选项字段至少需要一个选项');
     expect(await dialog.getByRole('button', { name: '完成' }).isDisabled()).toBe(true);
     await dialog.getByRole('button', { name: '添加选项' }).click();
-    await dialog.getByLabel('选项值 1').fill('online');
+    // Naming the option is enough: its stored value is made from the name.
+    await dialog.getByLabel('中文 1', { exact: true }).fill('线上');
     expect(await dialog.getByRole('alert').count()).toBe(0);
     expect(await dialog.getByRole('button', { name: '完成' }).isDisabled()).toBe(false);
+    await dialog.getByLabel('高级：显示选项值（由名称生成）').check();
+    expect(await dialog.getByLabel('选项值 1', { exact: true }).inputValue()).toMatch(/^xian/i);
   });
 
   it('fits the list of places on a phone', async () => {

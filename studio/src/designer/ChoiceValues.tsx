@@ -1,19 +1,48 @@
+import { useRef, useState } from 'react';
 import { EDITOR_MESSAGES } from './editor-messages';
 import { hasOption, type ChoiceValue } from './field-model';
+import { optionValueFrom } from './option-value';
 import { useMessages } from '@lodestar/ui-shared';
 
-/** The values of a choice field, each with its Chinese and English label (`enum` + `x-i18n.enum`). */
+/**
+ * The values of a choice field, each with its Chinese and English label (`enum` + `x-i18n.enum`). A new option's
+ * stored value is made from its names (optionValueFrom) until it is typed under 高级; a value already there is
+ * never changed, since records hold it.
+ */
 export function ChoiceValues({ values, onChange }: { values: ChoiceValue[]; onChange(values: ChoiceValue[]): void }) {
   const t = useMessages(EDITOR_MESSAGES);
+  const [showValues, setShowValues] = useState(false);
+  // Rows whose value is fixed: there when the editor opened with a value, or typed by hand since.
+  const fixed = useRef(new Set(values.flatMap((v, i) => (v.value ? [i] : []))));
   const change = (index: number, patch: Partial<ChoiceValue>) =>
-    onChange(values.map((v, i) => (i === index ? { ...v, ...patch } : v)));
+    onChange(
+      values.map((v, i) => {
+        if (i !== index) return v;
+        const next = { ...v, ...patch };
+        if (patch.value !== undefined || fixed.current.has(i)) return next;
+        const others = values.filter((_, j) => j !== i).map((o) => o.value);
+        return { ...next, value: optionValueFrom(next, others, i) };
+      }),
+    );
+  const typeValue = (index: number, value: string) => {
+    fixed.current.add(index);
+    change(index, { value });
+  };
+  const remove = (index: number) => {
+    fixed.current = new Set([...fixed.current].filter((i) => i !== index).map((i) => (i > index ? i - 1 : i)));
+    onChange(values.filter((_, j) => j !== index));
+  };
   return (
     <fieldset className="choices">
       <legend>{t.values}</legend>
+      <label className="checkbox">
+        <input type="checkbox" checked={showValues} onChange={(e) => setShowValues(e.target.checked)} />
+        {t.showValues}
+      </label>
       <table className="choice-table">
         <thead>
           <tr>
-            <th>{t.value}</th>
+            {showValues && <th>{t.value}</th>}
             <th>{t.valueZh}</th>
             <th>{t.valueEn}</th>
             <th aria-hidden="true" />
@@ -22,14 +51,16 @@ export function ChoiceValues({ values, onChange }: { values: ChoiceValue[]; onCh
         <tbody>
           {values.map((value, i) => (
             <tr key={i}>
-              <td>
-                <input
-                  className="mono"
-                  aria-label={`${t.value} ${i + 1}`}
-                  value={value.value}
-                  onChange={(e) => change(i, { value: e.target.value })}
-                />
-              </td>
+              {showValues && (
+                <td>
+                  <input
+                    className="mono"
+                    aria-label={`${t.value} ${i + 1}`}
+                    value={value.value}
+                    onChange={(e) => typeValue(i, e.target.value)}
+                  />
+                </td>
+              )}
               <td>
                 <input
                   aria-label={`${t.valueZh} ${i + 1}`}
@@ -48,8 +79,8 @@ export function ChoiceValues({ values, onChange }: { values: ChoiceValue[]; onCh
                 <button
                   type="button"
                   className="icon-button"
-                  aria-label={t.removeValue(value.value || String(i + 1))}
-                  onClick={() => onChange(values.filter((_, j) => j !== i))}
+                  aria-label={t.removeValue(value.zh || value.en || value.value || String(i + 1))}
+                  onClick={() => remove(i)}
                 >
                   ×
                 </button>
