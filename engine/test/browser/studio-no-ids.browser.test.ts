@@ -41,7 +41,7 @@ const definitions = {
       type: 'object',
       ...titled('调查', 'Survey'),
       'x-entity': { titleField: 'name' },
-      properties: { name: { type: 'string', maxLength: 100, ...titled('调查名称', 'Name') } },
+      properties: { name: { type: 'string', maxLength: 100, ...titled('调查名称', 'Name') }, segment },
       required: ['name'],
     },
     {
@@ -243,5 +243,29 @@ describe('a studio that asks for no identifier', () => {
     await draftSaved(p);
     const survey = (await draftSet()).entities.find((e: { $id: string }) => e.$id === 'survey');
     expect(survey.properties.shouFangKeHu['x-relation'].attributes).toHaveProperty('jueSe');
+  });
+
+  it('ticks a choice field’s options for 属于其中之一 instead of typing a list', async () => {
+    const p = await sessions.open(server.adminToken, 'zh');
+    await p.goto('/studio/workflows/survey-flow');
+    await p.locator('[data-state="draft"]').click();
+    await p.getByRole('complementary', { name: '阶段' }).locator('[data-out-event="SEND"]').click();
+    const transition = p.getByRole('complementary', { name: '流转' });
+    await transition.getByLabel('条件', { exact: true }).selectOption({ label: '字段比较' });
+    await transition.getByLabel('字段', { exact: true }).selectOption({ label: '分层' });
+    await transition.getByLabel('比较方式', { exact: true }).selectOption({ label: '属于其中之一' });
+    await transition.getByLabel('重点', { exact: true }).check();
+    await transition.getByLabel('普通', { exact: true }).check();
+    await draftSaved(p);
+    const guardOf = async () =>
+      (await draftSet()).workflows.find((w: { id: string }) => w.id === 'survey-flow').states.draft.on.SEND.guard;
+    expect(await guardOf()).toEqual({
+      type: 'fieldCompare',
+      params: { field: 'segment', op: 'in', value: ['a', 'b'] },
+    });
+    await transition.getByLabel('普通', { exact: true }).uncheck();
+    await draftSaved(p);
+    expect(await guardOf()).toEqual({ type: 'fieldCompare', params: { field: 'segment', op: 'in', value: ['a'] } });
+    expect(await transition.locator('textarea.json-param').count()).toBe(0);
   });
 });

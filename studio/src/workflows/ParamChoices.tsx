@@ -173,6 +173,34 @@ export function choiceParam(c: ChoiceContext): ReactNode | undefined {
     const target = to.entity ?? (to.path ? entityAtPath(entities, bound, to.path) : undefined);
     return select(eventOptions(set, target, lang));
   }
+  // fieldCompare's "in" on a choice field: its options, ticked (the value is the list of those ticked).
+  if (name === 'value' && of === 'fieldCompare' && params.op === 'in' && typeof params.field === 'string') {
+    const field = entities.find((e) => e.$id === bound)?.properties[params.field];
+    if (field?.enum) {
+      const options = field.enum;
+      const labels = field['x-i18n']?.enum as Record<string, Record<string, string>> | undefined;
+      const chosen = Array.isArray(c.value) ? c.value.map(String) : [];
+      const toggle = (option: string, on: boolean) => {
+        const next = on ? [...chosen, option] : chosen.filter((v) => v !== option);
+        c.onChange(next.length ? options.filter((o) => next.includes(String(o))) : undefined);
+      };
+      return (
+        <fieldset className="param-options">
+          <legend>{c.label}</legend>
+          {options.map((option) => (
+            <label key={String(option)} className="checkbox">
+              <input
+                type="checkbox"
+                checked={chosen.includes(String(option))}
+                onChange={(e) => toggle(String(option), e.target.checked)}
+              />
+              {labels?.[String(option)]?.[lang] ?? String(option)}
+            </label>
+          ))}
+        </fieldset>
+      );
+    }
+  }
   // A value for one of this record's fields (setField, fieldCompare): a choice field's options, or yes / no.
   if (
     name === 'value' &&
