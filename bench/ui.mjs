@@ -157,6 +157,8 @@ const typing = [];
 {
   const { context, page } = await freshPage();
   await page.goto(`/records/wideForm/${wide.id}`);
+  // The record page opens read-only; typing starts once Edit is pressed, as a user does.
+  await page.getByRole('button', { name: '编辑', exact: true }).click();
   const input = page.getByLabel('字段 7', { exact: true });
   await input.waitFor();
   await input.click();
