@@ -33,7 +33,9 @@ function ownedCondition(scope: 'none' | 'own' | 'team', actor: Actor, alias: str
   if (scope === 'own' || !actor.orgUnitId) return { sql: `${alias}.owner_id = ?`, bindings: [actor.id] };
   // Members read at the request's start: the planner sees the very list, as it sees an own scope's one id, and
   // chooses the same plans (an index walk per owner, or the sort index with a cheap filter).
-  if (actor.teamMembers) return { sql: `${alias}.owner_id = any(?::uuid[])`, bindings: [actor.teamMembers] };
+  // Bound as one array literal: knex would spread a JavaScript array into a list of parameters.
+  if (actor.teamMembers)
+    return { sql: `${alias}.owner_id = any(?::uuid[])`, bindings: [`{${actor.teamMembers.join(',')}}`] };
   // `= any(array(…))`, not `in (…)`: the member list becomes one value computed once (an InitPlan),
   // so the planner walks the (owner_id, …) index per member or the sort index with a cheap filter.
   // `in (subquery)` is planned as a join whose row estimate (from the org tree, often never analyzed)
