@@ -92,7 +92,7 @@ describe('marketing in the browser', () => {
     await card.getByRole('button', { name: '安装', exact: true }).click();
     const plan = card.getByTestId('gallery-plan');
     await plan.waitFor();
-    expect(await plan.textContent()).toContain('marketing@1.0.0 的迁移计划');
+    expect(await plan.textContent()).toContain('marketing@1.1.0 的迁移计划');
     expect(await plan.textContent()).toContain('营销活动');
     await plan.getByRole('button', { name: '确认安装' }).click();
     await expect.poll(() => card.getByTestId('gallery-installed').textContent()).toContain('已安装');
