@@ -1,7 +1,6 @@
 import type { Knex } from 'knex';
-import { compileTables } from '../model/compile-model.js';
 import { retiredIndexNames } from '../schema/system-columns.js';
-import { readCurrentVersion } from './definitions-repo.js';
+import { publishedTables } from './published-tables.js';
 
 /**
  * Brings the tables of the published model up to the owner-leading indexes this engine compiles
@@ -10,10 +9,7 @@ import { readCurrentVersion } from './definitions-repo.js';
  * definitions compile to must build the difference itself, once: this runs as an engine migration.
  */
 export async function upgradeOwnerIndexes(knex: Knex): Promise<void> {
-  const current = await readCurrentVersion(knex);
-  if (!current) return;
-  const definitions = typeof current.definitions === 'string' ? JSON.parse(current.definitions) : current.definitions;
-  for (const table of compileTables(definitions)) {
+  for (const { table } of await publishedTables(knex)) {
     for (const index of table.indexes.filter((i) => i.columns[0] === 'owner_id')) {
       await knex.raw(`create index if not exists ?? on ?? (${index.columns.map(() => '??').join(', ')})`, [
         index.name,

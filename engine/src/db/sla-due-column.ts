@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
-import { compileTables } from '../model/compile-model.js';
-import { readCurrentVersion } from './definitions-repo.js';
+import { publishedTables } from './published-tables.js';
 
 /**
  * Brings the published model's workflow tables up to the `sla_due_at` column this engine compiles for them
@@ -9,16 +8,9 @@ import { readCurrentVersion } from './definitions-repo.js';
  * tables that have it, for the migration to fill from their pending SLA timers.
  */
 export async function addSlaDueColumns(knex: Knex): Promise<{ entity: string; table: string }[]> {
-  const current = await readCurrentVersion(knex);
-  if (!current) return [];
-  const definitions = typeof current.definitions === 'string' ? JSON.parse(current.definitions) : current.definitions;
-  const tables: { entity: string; table: string }[] = [];
-  // compileTables answers one table per entity, in the definitions' order.
-  const entities = (definitions as { entities: { $id: string }[] }).entities;
-  compileTables(definitions).forEach((table, i) => {
-    if (table.columns.some((column) => column.name === 'sla_due_at'))
-      tables.push({ entity: entities[i]!.$id, table: table.name });
-  });
+  const tables = (await publishedTables(knex))
+    .filter(({ table }) => table.columns.some((column) => column.name === 'sla_due_at'))
+    .map(({ entity, table }) => ({ entity, table: table.name }));
   for (const { table } of tables)
     await knex.raw('alter table ?? add column if not exists sla_due_at timestamptz', [table]);
   return tables;

@@ -9,6 +9,8 @@ import { scopeCondition, type SqlCondition } from './scope-condition.js';
 interface RoleAccess {
   grants: Map<string, EntityGrant>;
   views: Map<string, CompiledEntity>;
+  /** Whether some scope of these roles is a team's (api/team-members.ts reads the team only then). */
+  byTeam: boolean;
 }
 
 /** One actor's permissions over one model version. */
@@ -46,12 +48,10 @@ export function accessFor(model: Model, actor: Actor): ModelAccess | undefined {
 
 /** Whether holders of `roles` reach some records of the model by team (so their requests read the team's members). */
 export function reachesByTeam(model: Model, roles: readonly string[]): boolean {
-  const { grants } = roleAccess(model, roles);
-  const team = (scope: Scope) => scope === 'team' || scope === 'teamOrUnowned';
-  for (const grant of grants.values())
-    if ([grant.read, grant.update, grant.delete, ...Object.values(grant.events)].some(team)) return true;
-  return false;
+  return roleAccess(model, roles).byTeam;
 }
+
+const isTeamScope = (scope: Scope) => scope === 'team' || scope === 'teamOrUnowned';
 
 const NO_GRANT: EntityGrant = {
   read: 'none',
@@ -76,7 +76,10 @@ function roleAccess(model: Model, roles: readonly string[]): RoleAccess {
       grants.set(entity.id, grant);
       if (grant.read !== 'none') views.set(entity.id, entityView(entity, grant.hidden));
     }
-    perModel.set(key, (access = { grants, views }));
+    const byTeam = [...grants.values()].some((grant) =>
+      [grant.read, grant.update, grant.delete, ...Object.values(grant.events)].some(isTeamScope),
+    );
+    perModel.set(key, (access = { grants, views, byTeam }));
   }
   return access;
 }

@@ -35,8 +35,8 @@ export async function runSearch(knex: Knex, input: SearchInput): Promise<SearchA
 
 async function searchAll(knex: Knex, input: SearchInput): Promise<SearchAnswer> {
   const terms = queryTerms(input.q);
-  await knex.raw('set local enable_seqscan = off');
-  await knex.raw('set local enable_indexscan = off');
+  // Both for this transaction only, in one round trip.
+  await knex.raw(`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`);
   const groups: (SearchGroup & { best: number })[] = [];
   for (const entity of input.model.entities.values()) {
     const view = input.access ? input.access.views.get(entity.id) : entity;

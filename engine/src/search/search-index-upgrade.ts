@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
-import { readCurrentVersion } from '../db/definitions-repo.js';
-import { compileTables } from '../model/compile-model.js';
+import { publishedTables } from '../db/published-tables.js';
 import { searchIndexName, searchIndexSql } from './search-sql.js';
 
 /**
@@ -10,10 +9,7 @@ import { searchIndexName, searchIndexSql } from './search-sql.js';
  */
 export async function indexSearchByOwner(knex: Knex): Promise<void> {
   await knex.raw('create extension if not exists btree_gin');
-  const current = await readCurrentVersion(knex);
-  if (!current) return;
-  const definitions = typeof current.definitions === 'string' ? JSON.parse(current.definitions) : current.definitions;
-  for (const table of compileTables(definitions)) {
+  for (const { table } of await publishedTables(knex)) {
     if (!table.search) continue;
     const name = searchIndexName(table.name);
     const { rows } = (await knex.raw(

@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
-import { readCurrentVersion } from '../db/definitions-repo.js';
-import { compileTables } from '../model/compile-model.js';
+import { publishedTables } from '../db/published-tables.js';
 import { quoteIdent } from '../records/quote-ident.js';
 import { SEARCH_COLUMN, SEARCH_FUNCTIONS_SQL, searchTriggerSql } from './search-sql.js';
 
@@ -11,10 +10,7 @@ import { SEARCH_COLUMN, SEARCH_FUNCTIONS_SQL, searchTriggerSql } from './search-
  */
 export async function keepSearchDocumentsByTrigger(knex: Knex): Promise<void> {
   for (const sql of SEARCH_FUNCTIONS_SQL) await knex.raw(sql);
-  const current = await readCurrentVersion(knex);
-  if (!current) return;
-  const definitions = typeof current.definitions === 'string' ? JSON.parse(current.definitions) : current.definitions;
-  for (const table of compileTables(definitions)) {
+  for (const { table } of await publishedTables(knex)) {
     if (!table.search) continue;
     const { rows } = (await knex.raw(
       `select a.attgenerated as generated from pg_attribute as a
