@@ -13,7 +13,8 @@ export const DEMO_TEXT = defineMessages({
     pick: (text: { zh: string; en: string }) => text.zh,
     choose: '示例内容',
     trading: '贸易公司全套：销售到回款、市场营销、客户服务、公海 + 示例数据',
-    tradingHint: '先安装四个业务模板，再加载约 500 家客户一年的报价、订单、回款、服务和营销记录；约需一到两分钟',
+    tradingHint:
+      '先安装四个业务模板，再加载约 500 家客户一年的报价、订单、回款、服务和营销记录；约需两到五分钟（内置数据库较慢）',
     standard: '标准 CRM 示例',
     standardHint: '只有标准 CRM 的客户、联系人、商机和服务工单',
     preparing: '正在准备示例公司',
@@ -37,7 +38,7 @@ export const DEMO_TEXT = defineMessages({
     choose: 'Sample content',
     trading: 'A trading company: sales to cash, marketing, service, customer pool, with sample data',
     tradingHint:
-      'Installs four business templates, then loads a year of quotes, orders, payments, service and marketing for about 500 customers; takes a minute or two',
+      'Installs four business templates, then loads a year of quotes, orders, payments, service and marketing for about 500 customers; takes two to five minutes (longer on the embedded database)',
     standard: 'Standard CRM sample',
     standardHint: 'Only the standard CRM’s customers, contacts, opportunities and service requests',
     preparing: 'Preparing the sample company',
